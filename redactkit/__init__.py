@@ -1,0 +1,55 @@
+"""redactkit: find and redact PII in speech transcripts as ASR writes them.
+
+>>> import redactkit
+>>> pipe = redactkit.Pipeline.default()                      # doctest: +SKIP
+>>> pipe.redact("my name is john smith").text                # doctest: +SKIP
+'my name is [PERSON]'
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ._version import __version__
+from .core import AlignedText, AlignmentBuilder, Edit, Entity, RedactedEntity, RedactionResult
+from .errors import (
+    AnonymizerError,
+    ConfigError,
+    DataError,
+    DetectorError,
+    ModelNotFoundError,
+    NormalizerError,
+    RedactkitError,
+)
+from .pipeline import Pipeline
+
+__all__ = [
+    "AlignedText",
+    "AlignmentBuilder",
+    "AnonymizerError",
+    "ConfigError",
+    "DataError",
+    "DetectorError",
+    "Edit",
+    "Entity",
+    "ModelNotFoundError",
+    "NormalizerError",
+    "Pipeline",
+    "RedactedEntity",
+    "RedactionResult",
+    "RedactkitError",
+    "__version__",
+    "redact_parquet",
+]
+
+# A library never configures logging for its user; it only makes sure nothing is printed by default.
+logging.getLogger("redactkit").addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> object:
+    # Parquet support pulls in pyarrow; load it on first use so `import redactkit` stays light.
+    if name == "redact_parquet":
+        from .io.parquet import redact_parquet
+
+        return redact_parquet
+    raise AttributeError(f"module 'redactkit' has no attribute {name!r}")

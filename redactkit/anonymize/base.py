@@ -1,0 +1,35 @@
+"""The anonymizer contract: original texts plus their entities in, redaction results out."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Sequence
+
+from ..core import Entity, RedactionResult
+from ..registry import Component, Registry
+
+__all__ = ["Anonymizer", "anonymizers"]
+
+
+class Anonymizer(Component):
+    """Replaces detected entities in the original transcript according to a policy.
+
+    Entities arrive in original offsets, sorted and non-overlapping (the pipeline resolves overlaps
+    first). Implementations must replace *every* character of every entity: principle 4, fail
+    closed, means raising :class:`~redactkit.errors.AnonymizerError` rather than returning a partly
+    redacted text.
+    """
+
+    @abstractmethod
+    def anonymize_batch(
+        self, texts: Sequence[str], entities: Sequence[Sequence[Entity]]
+    ) -> list[RedactionResult]:
+        """Redact every text of the batch with its entities."""
+
+    def anonymize(self, text: str, entities: Sequence[Entity]) -> RedactionResult:
+        """Single-item convenience wrapper over :meth:`anonymize_batch`."""
+        return self.anonymize_batch([text], [entities])[0]
+
+
+#: Anonymizers by config name.
+anonymizers: Registry[Anonymizer] = Registry("anonymizer")

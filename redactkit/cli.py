@@ -1,0 +1,289 @@
+"""The ``redactkit`` command line.
+
+Errors print one line naming the problem and the fix and exit with status 2 (bad input or config) or
+1 (processing failure); they never print transcript text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
+
+app = typer.Typer(
+    name="redactkit",
+    help="Find and redact PII in speech transcripts as ASR writes them.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+config_app = typer.Typer(help="Show or check pipeline configurations.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+out = Console()
+err = Console(stderr=True)
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", "-c", help="Pipeline YAML; keys left out take the default values."),
+]
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        out.print(f"redactkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_callback, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Find and redact PII in speech transcripts as ASR writes them.
+
+    Examples:
+
+      redactkit demo
+
+      redactkit redact calls.parquet calls.redacted.parquet --text-column transcript
+
+      redactkit analyze "call john smith on five five five one two three four"
+
+      redactkit config show
+    """
+
+
+def _fail(exc: RedactkitError) -> typer.Exit:
+    code = 2 if isinstance(exc, ConfigError | DataError | ModelNotFoundError) else 1
+    err.print(f"[bold red]error:[/] {type(exc).__name__}: {exc}", highlight=False, markup=True)
+    return typer.Exit(code)
+
+
+def _pipeline(config: Path | None) -> Any:
+    from .pipeline import Pipeline
+
+    return Pipeline.from_config(config)
+
+
+@app.command()
+def redact(
+    input_path: Annotated[Path, typer.Argument(help="Parquet file to redact.")],
+    output_path: Annotated[Path, typer.Argument(help="Parquet file to write.")],
+    text_column: Annotated[str, typer.Option("--text-column", "-t", help="Column holding transcripts.")],
+    config: ConfigOption = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace OUTPUT if it exists.")] = False,
+) -> None:
+    """Redact a Parquet file: adds <column>_redacted and <column>_entities, keeps everything else.
+
+    Example:
+
+      redactkit redact calls.parquet calls.redacted.parquet --text-column transcript --config policy.yaml
+    """
+    try:
+        pipe = _pipeline(config)
+        summary = _run_with_progress(input_path, output_path, text_column, pipe, overwrite=overwrite)
+    except RedactkitError as exc:
+        raise _fail(exc) from None
+    _print_summary(summary, output_path)
+
+
+def _run_with_progress(input_path: Path, output_path: Path, text_column: str, pipe: Any, *, overwrite: bool) -> Any:
+    from .io.parquet import redact_parquet
+
+    total = _row_count(input_path)
+    if not err.is_terminal or total is None:
+        return redact_parquet(input_path, output_path, text_column, pipe, overwrite=overwrite)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class RowsPerSecond(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:,.0f} rows/s" if task.speed else "- rows/s")
+
+    with Progress(
+        TextColumn("redacting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RowsPerSecond(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("redact", total=total)
+        return redact_parquet(
+            input_path,
+            output_path,
+            text_column,
+            pipe,
+            overwrite=overwrite,
+            on_batch=lambda rows: progress.advance(task, rows),
+        )
+
+
+def _row_count(path: Path) -> int | None:
+    try:
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    except Exception:
+        return None
+
+
+def _print_summary(summary: Any, output_path: Path) -> None:
+    out.print(f"wrote {output_path}", highlight=False, markup=False)
+    table = Table(show_header=True)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_row("rows", f"{summary.rows:,}")
+    table.add_row("rows with PII", f"{summary.rows_with_pii:,}")
+    table.add_row("null or empty rows", f"{summary.null_or_empty:,}")
+    for label, count in sorted(summary.entities_by_label.items()):
+        table.add_row(f"  {label}", f"{count:,}")
+    table.add_row("throughput", f"{summary.rows_per_second:,.0f} rows/s")
+    out.print(table)
+
+
+@app.command()
+def demo(
+    output: Annotated[Path, typer.Option(help="Folder for the sample and its redacted copy.")] = Path("out/demo"),
+    rows: Annotated[int, typer.Option(min=1, help="Rows of synthetic transcripts to generate.")] = 500,
+    config: ConfigOption = None,
+) -> None:
+    """Generate a sample Parquet of synthetic transcripts and redact it (the quickstart's main job).
+
+    Example:
+
+      redactkit demo --rows 2000 --output /tmp/redactkit-demo
+    """
+    import pyarrow.parquet as pq
+
+    from .samples import sample_table
+
+    output.mkdir(parents=True, exist_ok=True)
+    sample = output / "sample_transcripts.parquet"
+    redacted = output / "sample_transcripts.redacted.parquet"
+    pq.write_table(sample_table(rows), sample)  # type: ignore[arg-type]
+    out.print(f"generated {rows:,} synthetic transcripts -> {sample}")
+    try:
+        pipe = _pipeline(config)
+        summary = _run_with_progress(sample, redacted, "transcript", pipe, overwrite=True)
+    except RedactkitError as exc:
+        raise _fail(exc) from None
+    _print_summary(summary, redacted)
+    table = pq.read_table(redacted, columns=["transcript", "transcript_redacted"]).slice(0, 40).to_pylist()
+    examples = [row for row in table if row["transcript"] and row["transcript"] != row["transcript_redacted"]][:4]
+    if examples:
+        out.print("examples (synthetic data):")
+        for row in examples:
+            out.print(f"  before: {row['transcript']}", highlight=False, markup=False)
+            out.print(f"  after:  {row['transcript_redacted']}", highlight=False, markup=False)
+
+
+@app.command()
+def analyze(
+    text: Annotated[str, typer.Argument(help="A transcript to analyze.")],
+    config: ConfigOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Show the entities found in one transcript, with detector and explanation.
+
+    The output quotes the text you passed in. Example:
+
+      redactkit analyze "my name is john smith and my email is john@example.com"
+    """
+    try:
+        pipe = _pipeline(config)
+        result = pipe.redact(text)
+    except RedactkitError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        payload = {
+            "redacted": result.text,
+            "entities": [
+                {
+                    "start": e.start,
+                    "end": e.end,
+                    "label": e.label,
+                    "text": text[e.start : e.end],
+                    "score": round(e.score, 3),
+                    "detector": e.detector,
+                    "explanation": e.explanation,
+                }
+                for e in result.entities
+            ],
+        }
+        sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+        return
+    table = Table(show_header=True)
+    for column in ("span", "label", "text", "score", "detector", "explanation"):
+        table.add_column(column)
+    for e in result.entities:
+        table.add_row(
+            f"{e.start}-{e.end}", e.label, text[e.start : e.end], f"{e.score:.2f}", e.detector, e.explanation
+        )
+    out.print(table)
+    out.print(f"redacted: {result.text}", highlight=False, markup=False)
+
+
+@config_app.command("show")
+def config_show(config: ConfigOption = None) -> None:
+    """Print the fully resolved configuration (defaults filled in) as YAML.
+
+    Example:
+
+      redactkit config show --config policy.yaml
+    """
+    from .config import load_config
+
+    try:
+        resolved = load_config(config)
+    except RedactkitError as exc:
+        raise _fail(exc) from None
+    sys.stdout.write(resolved.to_yaml())
+
+
+@config_app.command("validate")
+def config_validate(path: Annotated[Path, typer.Argument(help="Pipeline YAML to check.")]) -> None:
+    """Check a configuration file, including that its models are installed.
+
+    Example:
+
+      redactkit config validate policy.yaml
+    """
+    from .config import load_config
+    from .pipeline import Pipeline
+
+    try:
+        resolved = load_config(path)
+        Pipeline.from_config(resolved)
+    except RedactkitError as exc:
+        raise _fail(exc) from None
+    out.print(f"{path}: valid (fingerprint {resolved.fingerprint()})")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

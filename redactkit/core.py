@@ -1,0 +1,346 @@
+"""The data model every stage speaks: entities, redaction results and offset-aligned text.
+
+This module imports nothing heavy (no spaCy, no Presidio, no Arrow) so that it can be used and tested
+on its own, and so that importing :mod:`redactkit` stays cheap.
+
+Offsets are always Python string offsets (code points), end exclusive, like ``text[start:end]``.
+
+:class:`AlignedText` is the heart of principle 2, *offsets refer to the original transcript*: a
+normalizer rewrites ``"five five five"`` into ``"555"``, a detector finds a phone number on ``"555"``,
+and the alignment maps that span back to the original characters ``"five five five"``. The map is
+stored as a list of segments, each either a *copy* (derived characters correspond one to one to
+original characters) or a *replacement* (every derived character of the segment stems from the whole
+original range). A span of derived text maps to the hull of the original characters that produced it,
+so a mapped span covers every contributing character and never shrinks; material a normalizer deleted
+*inside* a span (a filler word between digits) is covered too, because it lies inside the hull.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+__all__ = [
+    "AlignedText",
+    "AlignmentBuilder",
+    "Edit",
+    "Entity",
+    "RedactedEntity",
+    "RedactionResult",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A detected piece of PII.
+
+    ``start``/``end`` are offsets into the text the entity was found on; once a pipeline returns it,
+    that is always the *original* transcript. ``detector`` names the component that found it and
+    ``explanation`` says why in a short phrase (never the value itself).
+    """
+
+    start: int
+    end: int
+    label: str
+    score: float = 1.0
+    detector: str = ""
+    explanation: str = ""
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"Entity offsets must satisfy 0 <= start <= end, got {self.start}, {self.end}")
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Entity) -> bool:
+        """Whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def moved(self, start: int, end: int) -> Entity:
+        """The same entity at other offsets (used when mapping spans back to the original)."""
+        return replace(self, start=start, end=end)
+
+
+@dataclass(frozen=True, slots=True)
+class RedactedEntity:
+    """One entity as it was redacted: where it was in the original and where its replacement is.
+
+    ``text[redacted_start:redacted_end]`` of the :class:`RedactionResult` is the replacement (for
+    example ``"[PERSON]"``); ``start``/``end`` point into the original transcript. The original value
+    is deliberately not stored.
+    """
+
+    start: int
+    end: int
+    label: str
+    operator: str
+    redacted_start: int
+    redacted_end: int
+    score: float = 1.0
+    detector: str = ""
+    explanation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RedactionResult:
+    """The redacted text of one transcript and what was replaced in it."""
+
+    text: str | None
+    entities: tuple[RedactedEntity, ...] = ()
+
+    @property
+    def has_pii(self) -> bool:
+        return bool(self.entities)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change a normalizer made, in original offsets: ``original[start:end]`` became ``replacement``.
+
+    ``rule`` names the normalizer rule responsible, so a normalizer can explain what it did.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    d_start: int  # first derived offset of the segment
+    o_start: int  # original range the segment stems from
+    o_end: int
+    copy: bool  # True: characters correspond one to one; False: each stems from the whole range
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class AlignedText:
+    """A derived string plus the map from its offsets back to the original string.
+
+    Build one with :class:`AlignmentBuilder` (normalizers do) or :meth:`identity`. Alignments compose:
+    ``first.then(second)`` maps the text of ``second`` straight back to ``first.original``.
+    """
+
+    original: str
+    text: str
+    _segments: tuple[_Segment, ...] | None = field(default=None, repr=False)
+    _d_starts: tuple[int, ...] = field(default=(), repr=False)
+    edits: tuple[Edit, ...] = field(default=(), repr=False)
+
+    # -- construction -------------------------------------------------------------------------------
+    @classmethod
+    def identity(cls, text: str) -> AlignedText:
+        """The alignment of a text to itself; costs nothing to build or to map through."""
+        return cls(text, text)
+
+    @classmethod
+    def _from_segments(
+        cls, original: str, text: str, segments: list[_Segment], edits: tuple[Edit, ...]
+    ) -> AlignedText:
+        if (
+            len(segments) == 1
+            and segments[0].copy
+            and segments[0].o_start == 0
+            and len(text) == len(original)
+        ) or (not segments and not text and not original):
+            return cls(original, text, None, (), edits)
+        return cls(original, text, tuple(segments), tuple(s.d_start for s in segments), edits)
+
+    @property
+    def is_identity(self) -> bool:
+        return self._segments is None
+
+    # -- mapping ------------------------------------------------------------------------------------
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of :attr:`text` to the span of :attr:`original` that produced it.
+
+        The result covers every original character that produced any character of the span, plus
+        whatever lies between them (deleted fillers inside a value). A zero-width span maps to a
+        zero-width position.
+        """
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"span ({start}, {end}) is outside the derived text of length {n}")
+        segments = self._segments
+        if segments is None:
+            return start, end
+        if start == end:
+            position = self._position(start)
+            return position, position
+        first = segments[bisect_right(self._d_starts, start) - 1]
+        last = segments[bisect_right(self._d_starts, end - 1) - 1]
+        o_start = first.o_start + (start - first.d_start) if first.copy else first.o_start
+        o_end = last.o_start + (end - last.d_start) if last.copy else last.o_end
+        return o_start, max(o_end, o_start)
+
+    def _position(self, offset: int) -> int:
+        """Map a zero-width derived position to an original position."""
+        segments = self._segments
+        if segments is None:
+            return offset
+        if not segments:
+            return len(self.original)
+        if offset >= len(self.text):
+            return segments[-1].o_end
+        segment = segments[bisect_right(self._d_starts, offset) - 1]
+        if segment.copy:
+            return segment.o_start + (offset - segment.d_start)
+        return segment.o_start
+
+    def map_entities(self, entities: Iterable[Entity]) -> list[Entity]:
+        """Move entities found on :attr:`text` to original offsets."""
+        if self._segments is None:
+            return list(entities)
+        return [entity.moved(*self.to_original(entity.start, entity.end)) for entity in entities]
+
+    # -- composition --------------------------------------------------------------------------------
+    def then(self, outer: AlignedText) -> AlignedText:
+        """Compose: ``outer`` was derived from :attr:`text`; map its text back to :attr:`original`."""
+        if outer.original != self.text:
+            raise ValueError("cannot compose alignments: outer.original is not this alignment's text")
+        edits = self.edits + tuple(
+            Edit(*self._map_range(edit.start, edit.end), edit.replacement, edit.rule) for edit in outer.edits
+        )
+        if outer._segments is None:
+            return AlignedText(self.original, outer.text, self._segments, self._d_starts, edits)
+        if self._segments is None:
+            return AlignedText(self.original, outer.text, outer._segments, outer._d_starts, edits)
+        inner = self._segments
+        composed: list[_Segment] = []
+        outer_segments = outer._segments
+        for index, segment in enumerate(outer_segments):
+            d_end = outer_segments[index + 1].d_start if index + 1 < len(outer_segments) else len(outer.text)
+            if not segment.copy:
+                o_start, o_end = self._map_range(segment.o_start, segment.o_end)
+                _append(composed, _Segment(segment.d_start, o_start, o_end, False))
+                continue
+            # A copied range of the intermediate text: split it where the inner segments split.
+            position = segment.o_start
+            stop = segment.o_start + (d_end - segment.d_start)
+            j = bisect_right(self._d_starts, position) - 1
+            while position < stop:
+                inner_segment = inner[j]
+                inner_end = inner[j + 1].d_start if j + 1 < len(inner) else len(self.text)
+                piece_end = min(stop, inner_end)
+                d_start = segment.d_start + (position - segment.o_start)
+                if inner_segment.copy:
+                    o_start = inner_segment.o_start + (position - inner_segment.d_start)
+                    _append(composed, _Segment(d_start, o_start, o_start + (piece_end - position), True))
+                else:
+                    _append(composed, _Segment(d_start, inner_segment.o_start, inner_segment.o_end, False))
+                position = piece_end
+                j += 1
+        return AlignedText._from_segments(self.original, outer.text, composed, edits)
+
+    def _map_range(self, start: int, end: int) -> tuple[int, int]:
+        if start == end:
+            position = self._position(start)
+            return position, position
+        return self.to_original(start, end)
+
+    # -- explanation --------------------------------------------------------------------------------
+    def explain(self) -> list[str]:
+        """Human-readable lines, one per edit: ``"[4:18] 'five five five' -> '555' (spoken_numbers)"``.
+
+        The lines quote transcript text, so they are for interactive debugging, never for logs.
+        """
+        return [
+            f"[{edit.start}:{edit.end}] {self.original[edit.start : edit.end]!r} -> {edit.replacement!r} ({edit.rule})"
+            for edit in self.edits
+        ]
+
+
+def _append(segments: list[_Segment], segment: _Segment) -> None:
+    """Append a segment, merging it into the previous copy segment when it continues it."""
+    if segments:
+        previous = segments[-1]
+        if (
+            previous.copy
+            and segment.copy
+            and previous.o_end == segment.o_start
+            and previous.o_end - previous.o_start == segment.d_start - previous.d_start
+        ):
+            segments[-1] = _Segment(previous.d_start, previous.o_start, segment.o_end, True)
+            return
+    segments.append(segment)
+
+
+class AlignmentBuilder:
+    """Build an :class:`AlignedText` left to right while rewriting a string.
+
+    A normalizer walks the original once and calls :meth:`replace` (or :meth:`delete`,
+    :meth:`insert`) for each change; untouched text between changes is copied automatically. Changes
+    must come in order and must not overlap.
+
+    >>> builder = AlignmentBuilder("call five five five")
+    >>> builder.replace(5, 19, "555", rule="spoken_digits")
+    >>> aligned = builder.build()
+    >>> aligned.text, aligned.to_original(5, 8)
+    ('call 555', (5, 19))
+    """
+
+    __slots__ = ("_cursor", "_edits", "_original", "_parts", "_segments", "_length")
+
+    def __init__(self, original: str) -> None:
+        self._original = original
+        self._cursor = 0
+        self._length = 0
+        self._parts: list[str] = []
+        self._segments: list[_Segment] = []
+        self._edits: list[Edit] = []
+
+    @property
+    def cursor(self) -> int:
+        """How far into the original the builder has consumed."""
+        return self._cursor
+
+    def keep(self, end: int) -> None:
+        """Copy the original up to ``end`` unchanged."""
+        if end < self._cursor or end > len(self._original):
+            raise ValueError(f"keep({end}) goes backwards or past the end (cursor {self._cursor})")
+        if end == self._cursor:
+            return
+        _append(self._segments, _Segment(self._length, self._cursor, end, True))
+        self._parts.append(self._original[self._cursor : end])
+        self._length += end - self._cursor
+        self._cursor = end
+
+    def replace(self, start: int, end: int, replacement: str, *, rule: str) -> None:
+        """Replace ``original[start:end]`` by ``replacement``; text before ``start`` is kept."""
+        if start < self._cursor or end < start or end > len(self._original):
+            raise ValueError(
+                f"replace({start}, {end}) overlaps an earlier change or leaves the text (cursor {self._cursor})"
+            )
+        self.keep(start)
+        if replacement:
+            self._segments.append(_Segment(self._length, start, end, False))
+            self._parts.append(replacement)
+            self._length += len(replacement)
+        self._edits.append(Edit(start, end, replacement, rule))
+        self._cursor = end
+
+    def delete(self, start: int, end: int, *, rule: str) -> None:
+        """Drop ``original[start:end]`` (a filler word, say)."""
+        self.replace(start, end, "", rule=rule)
+
+    def insert(self, text: str, *, rule: str) -> None:
+        """Insert text at the cursor that stems from no original character."""
+        self.replace(self._cursor, self._cursor, text, rule=rule)
+
+    def build(self) -> AlignedText:
+        self.keep(len(self._original))
+        return AlignedText._from_segments(self._original, "".join(self._parts), self._segments, tuple(self._edits))
+
+
+def compose_all(alignments: Sequence[AlignedText]) -> AlignedText:
+    """Compose a chain of alignments, first to last."""
+    if not alignments:
+        raise ValueError("compose_all needs at least one alignment")
+    result = alignments[0]
+    for outer in alignments[1:]:
+        result = result.then(outer)
+    return result

@@ -1,0 +1,218 @@
+"""Presidio's recognizers, run batch-wise over one shared spaCy pipeline.
+
+Vanilla ``AnalyzerEngine.analyze`` runs the full spaCy pipeline per row and tries to download
+``en_core_web_lg``. This detector instead streams the whole batch through ``nlp.pipe`` with only the
+entity recognizer enabled (tagger, parser and lemmatizer disabled), hands the precomputed
+``NlpArtifacts`` to ``analyze``, and uses the locally installed model named in config. Presidio's
+context enhancer matches context words by substring against lemmas; with the lemmatizer disabled the
+lowercased token stands in, which matches the same words ("numbers" contains "number").
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..core import AlignedText, Entity
+from ..errors import DetectorError
+from .base import Detector, detectors
+from .spacy_models import load_spacy_model, resolve_model_path
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+__all__ = ["DEFAULT_PRESIDIO_ENTITIES", "DEFAULT_PRESIDIO_LABEL_MAP", "PresidioDetector"]
+
+logger = logging.getLogger("redactkit")
+
+#: Presidio entity types looked for by default. DATE_TIME is left out: it is rarely identifying on
+#: its own and would redact every "tomorrow at six" (policies may switch it on).
+DEFAULT_PRESIDIO_ENTITIES: tuple[str, ...] = (
+    "PERSON",
+    "LOCATION",
+    "ORGANIZATION",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "CREDIT_CARD",
+    "US_SSN",
+    "US_ITIN",
+    "IBAN_CODE",
+    "IP_ADDRESS",
+    "URL",
+    "US_DRIVER_LICENSE",
+    "US_PASSPORT",
+    "US_BANK_NUMBER",
+    "CRYPTO",
+)
+
+#: Presidio entity types renamed to redactkit's label vocabulary.
+DEFAULT_PRESIDIO_LABEL_MAP: dict[str, str] = {
+    "US_BANK_NUMBER": "ACCOUNT_NUMBER",
+    "CRYPTO": "ACCOUNT_NUMBER",
+    "US_ITIN": "US_SSN",
+}
+
+# spaCy NER labels that are never PII on their own; ignoring them also silences Presidio's
+# "not mapped" warnings.
+_IGNORED_SPACY_LABELS = (
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+    "PRODUCT",
+    "LANGUAGE",
+    "LAW",
+    "WORK_OF_ART",
+    "EVENT",
+)
+
+
+def make_tldextract_offline() -> None:
+    """Stop tldextract (used by Presidio's e-mail recognizer) from fetching the suffix list.
+
+    tldextract builds its module-level extractor at import time and fetches the Public Suffix List on
+    first use. Principle 6 forbids that: replace the extractor by one that uses the snapshot bundled
+    in the package and no cache directory.
+    """
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    import tldextract.tldextract as tld
+
+    if not getattr(tld.TLD_EXTRACTOR, "_redactkit_offline", False):
+        extractor = tld.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+        extractor._redactkit_offline = True  # type: ignore[attr-defined]
+        tld.TLD_EXTRACTOR = extractor
+
+
+_engines: dict[tuple[Any, ...], AnalyzerEngine] = {}
+_engines_lock = threading.Lock()
+
+
+def _analyzer_engine(model: str, language: str) -> AnalyzerEngine:
+    """One AnalyzerEngine per (model, language) per process."""
+    key = (resolve_model_path(model), language)
+    with _engines_lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = _build_engine(model, language)
+            _engines[key] = engine
+        return engine
+
+
+def _build_engine(model: str, language: str) -> AnalyzerEngine:
+    make_tldextract_offline()
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+    from presidio_analyzer.nlp_engine.ner_model_configuration import MODEL_TO_PRESIDIO_ENTITY_MAPPING
+
+    nlp = load_spacy_model(model, ner_only=True)
+    mapping = dict(MODEL_TO_PRESIDIO_ENTITY_MAPPING)
+    mapping["FAC"] = "LOCATION"
+
+    class _PreloadedSpacyNlpEngine(SpacyNlpEngine):  # type: ignore[misc]
+        """A SpacyNlpEngine around an already loaded pipeline (no spacy.load, no download)."""
+
+        def load(self) -> None:
+            self.nlp = {language: nlp}
+
+        def _doc_to_nlp_artifact(self, doc: Any, lang: str) -> NlpArtifacts:
+            artifacts = super()._doc_to_nlp_artifact(doc, lang)
+            if not nlp.has_pipe("lemmatizer") or "lemmatizer" in nlp.disabled:
+                artifacts.lemmas = [token.lower_ for token in doc]
+                artifacts.keywords = artifacts.set_keywords(self, artifacts.lemmas, lang)
+            return artifacts
+
+    nlp_engine = _PreloadedSpacyNlpEngine(
+        models=[{"lang_code": language, "model_name": model}],
+        ner_model_configuration=NerModelConfiguration(
+            labels_to_ignore=list(_IGNORED_SPACY_LABELS),
+            model_to_presidio_entity_mapping=mapping,
+        ),
+    )
+    nlp_engine.load()
+    registry = RecognizerRegistry(supported_languages=[language])
+    registry.load_predefined_recognizers(languages=[language], nlp_engine=nlp_engine)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=[language],
+        log_decision_process=False,
+    )
+
+
+@detectors.register("presidio")
+class PresidioDetector(Detector):
+    """Presidio's predefined recognizers and spaCy NER, batched.
+
+    Good at written-form PII (``john@example.com``, ``212-555-0100``, capitalised names); spoken forms
+    need the normalizers in front of it.
+    """
+
+    def __init__(
+        self,
+        model: str = "en_core_web_md",
+        language: str = "en",
+        entities: tuple[str, ...] = DEFAULT_PRESIDIO_ENTITIES,
+        score_threshold: float = 0.3,
+        label_map: Mapping[str, str] | None = None,
+        batch_size: int = 64,
+    ) -> None:
+        #: spaCy pipeline: an installed package name or a directory (see redactkit.detect.spacy_models)
+        self.model = model
+        #: language code the recognizers run for
+        self.language = language
+        #: Presidio entity types to look for
+        self.entities = tuple(entities)
+        #: results scoring below this are dropped (Presidio's scores, 0 to 1)
+        self.score_threshold = score_threshold
+        #: Presidio entity type -> redactkit label; None means the built-in map
+        self.label_map = dict(DEFAULT_PRESIDIO_LABEL_MAP if label_map is None else label_map)
+        #: texts per ``nlp.pipe`` batch
+        self.batch_size = batch_size
+        if not 0.0 <= score_threshold <= 1.0:
+            raise ValueError("score_threshold must be between 0 and 1")
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        resolve_model_path(model)  # fail at construction, not on the first batch
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        results: list[list[Entity]] = [[] for _ in texts]
+        todo = [index for index, aligned in enumerate(texts) if aligned.text.strip()]
+        if not todo:
+            return results
+        engine = _analyzer_engine(self.model, self.language)
+        entities = list(self.entities)
+        stream = engine.nlp_engine.process_batch(
+            [texts[index].text for index in todo], self.language, batch_size=self.batch_size
+        )
+        for index, (text, artifacts) in zip(todo, stream, strict=True):
+            try:
+                found = engine.analyze(
+                    text,
+                    self.language,
+                    entities=entities,
+                    score_threshold=self.score_threshold,
+                    nlp_artifacts=artifacts,
+                )
+            except Exception as exc:  # a third-party failure: report it without the text
+                # `from None`: the third-party message may quote the transcript (principle 5).
+                raise DetectorError(
+                    f"detector 'presidio' failed on item {index} of the batch ({type(exc).__name__})"
+                ) from None
+            results[index] = [self._to_entity(result) for result in found]
+        return results
+
+    def _to_entity(self, result: RecognizerResult) -> Entity:
+        recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")
+        label = self.label_map.get(result.entity_type, result.entity_type)
+        return Entity(
+            start=result.start,
+            end=result.end,
+            label=label,
+            score=float(result.score),
+            detector=f"presidio/{recognizer}",
+            explanation=f"Presidio {recognizer} found {result.entity_type} (score {result.score:.2f})",
+        )

@@ -1,0 +1,79 @@
+"""The one exception tree of redactkit.
+
+Every error redactkit raises on purpose is a :class:`RedactkitError`, so callers can catch the whole
+family with one ``except``. Messages name the component, file, row, column or config key involved and
+the fix. They never contain transcript text: an exception travels into logs, bug trackers and
+terminals that annotators may read, so it must be as safe as the redacted output.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AnonymizerError",
+    "ConfigError",
+    "DataError",
+    "DetectorError",
+    "ModelNotFoundError",
+    "NormalizerError",
+    "RedactkitError",
+]
+
+
+class RedactkitError(Exception):
+    """Base class of every error redactkit raises on purpose."""
+
+
+class ConfigError(RedactkitError, ValueError):
+    """A configuration is invalid: an unknown key, a bad value, an unknown component name.
+
+    ``key`` is the dotted path of the offending entry (``detectors[0].score_threshold``),
+    ``example`` a valid YAML snippet that shows the fix and ``source`` the file, if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        key: str | None = None,
+        example: str | None = None,
+        source: str | None = None,
+    ) -> None:
+        self.message = message
+        self.key = key
+        self.example = example
+        self.source = source
+        text = message
+        if key:
+            text = f"{key}: {text}"
+        if source:
+            text = f"{source}: {text}"
+        if example:
+            text = f"{text}\nA valid example:\n{_indent(example)}"
+        super().__init__(text)
+
+
+class ModelNotFoundError(RedactkitError, LookupError):
+    """A spaCy pipeline named in the configuration is not installed.
+
+    redactkit never downloads models at run time; the message names the package to install.
+    """
+
+
+class NormalizerError(RedactkitError):
+    """A normalizer failed or produced an inconsistent alignment."""
+
+
+class DetectorError(RedactkitError):
+    """A detector failed on a batch."""
+
+
+class AnonymizerError(RedactkitError):
+    """An anonymizer failed, or its output does not match the entities it was given."""
+
+
+class DataError(RedactkitError):
+    """Input data cannot be processed: a missing or non-string column, an unreadable file."""
+
+
+def _indent(block: str) -> str:
+    return "\n".join(f"    {line}" for line in block.strip("\n").splitlines())

@@ -1,0 +1,226 @@
+"""The pipeline: normalizers -> detectors -> mapping back -> overlap resolution -> anonymizer.
+
+Data flows one way: text -> aligned text -> spans -> original spans -> redacted text. Every method is
+batch-first; the single-item calls wrap the batch calls.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from .anonymize import Anonymizer, anonymizers
+from .config import ComponentSpec, PipelineConfig, load_config
+from .core import AlignedText, Entity, RedactionResult
+from .detect import Detector, detectors
+from .errors import DataError, DetectorError, NormalizerError, RedactkitError
+from .normalize import Normalizer, normalizers
+from .spans import resolve_overlaps
+
+__all__ = ["Pipeline"]
+
+logger = logging.getLogger("redactkit")
+
+TextInput = str | None
+
+
+class Pipeline:
+    """Finds PII in transcripts and redacts it.
+
+    Build one with :meth:`default`, :meth:`from_config`, or directly from component instances (the
+    constructor arguments are the configuration's keys). Components load their models lazily, once
+    per process, on the first batch.
+
+    >>> pipe = Pipeline.default()                                   # doctest: +SKIP
+    >>> pipe.redact("My name is John Smith, email john@example.com").text   # doctest: +SKIP
+    'My name is [PERSON], email [EMAIL_ADDRESS]'
+    """
+
+    def __init__(
+        self,
+        detectors: Sequence[Detector],
+        anonymizer: Anonymizer,
+        normalizers: Sequence[Normalizer] = (),
+        batch_size: int = 256,
+        merge_adjacent: bool = True,
+    ) -> None:
+        if not detectors:
+            raise ValueError("a pipeline needs at least one detector")
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.normalizers = list(normalizers)
+        self.detectors = list(detectors)
+        self.anonymizer = anonymizer
+        self.batch_size = batch_size
+        self.merge_adjacent = merge_adjacent
+
+    # -- construction -------------------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> Pipeline:
+        """The shipped default pipeline (``redactkit/config/default.yaml``)."""
+        return cls.from_config(None)
+
+    @classmethod
+    def from_config(cls, source: str | Path | Mapping[str, Any] | PipelineConfig | None) -> Pipeline:
+        """Build a pipeline from a YAML file, a mapping or a :class:`PipelineConfig`.
+
+        Keys left out take the default configuration's values.
+        """
+        config = load_config(source)
+        return cls(
+            normalizers=[
+                normalizers.create(spec.name, spec.params, key=f"normalizers[{index}]")
+                for index, spec in enumerate(config.normalizers)
+            ],
+            detectors=[
+                detectors.create(spec.name, spec.params, key=f"detectors[{index}]")
+                for index, spec in enumerate(config.detectors)
+            ],
+            anonymizer=anonymizers.create(config.anonymizer.name, config.anonymizer.params, key="anonymizer"),
+            batch_size=config.batch_size,
+            merge_adjacent=config.merge_adjacent,
+        )
+
+    @property
+    def config(self) -> PipelineConfig:
+        """The configuration that rebuilds this pipeline (``Pipeline.from_config(pipe.config)``)."""
+
+        def spec(component: Any) -> ComponentSpec:
+            return ComponentSpec(name=component.component_name, **component.get_params())
+
+        return PipelineConfig(
+            normalizers=[spec(normalizer) for normalizer in self.normalizers],
+            detectors=[spec(detector) for detector in self.detectors],
+            anonymizer=spec(self.anonymizer),
+            batch_size=self.batch_size,
+            merge_adjacent=self.merge_adjacent,
+        )
+
+    # -- stages -------------------------------------------------------------------------------------
+    def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
+        """Run the normalizer chain; each result maps its text back to the input text."""
+        aligned = [AlignedText.identity(text) for text in texts]
+        for normalizer in self.normalizers:
+            try:
+                outputs = normalizer.normalize_batch([item.text for item in aligned])
+            except RedactkitError:
+                raise
+            except Exception as exc:
+                raise NormalizerError(
+                    f"normalizer {normalizer.component_name!r} failed on a batch ({type(exc).__name__})"
+                ) from None
+            if len(outputs) != len(aligned):
+                raise NormalizerError(
+                    f"normalizer {normalizer.component_name!r} returned {len(outputs)} results "
+                    f"for {len(aligned)} texts"
+                )
+            for index, (before, after) in enumerate(zip(aligned, outputs, strict=True)):
+                if after.original != before.text:
+                    raise NormalizerError(
+                        f"normalizer {normalizer.component_name!r} returned an alignment for another "
+                        f"text at item {index}: result.original must equal its input"
+                    )
+            aligned = [before.then(after) for before, after in zip(aligned, outputs, strict=True)]
+        return aligned
+
+    def analyze_batch(self, texts: Iterable[TextInput]) -> list[list[Entity]]:
+        """Entities per text, in original offsets, overlaps resolved. None/empty give ``[]``."""
+        items = _check_texts(texts)
+        results: list[list[Entity]] = [[] for _ in items]
+        for offset in range(0, len(items), self.batch_size):
+            chunk = items[offset : offset + self.batch_size]
+            for index, entities in enumerate(self._analyze_chunk(chunk)):
+                results[offset + index] = entities
+        return results
+
+    def _analyze_chunk(self, items: Sequence[TextInput]) -> list[list[Entity]]:
+        positions = [index for index, text in enumerate(items) if text]
+        results: list[list[Entity]] = [[] for _ in items]
+        if not positions:
+            return results
+        originals = [items[index] or "" for index in positions]
+        aligned = self.normalize_batch(originals)
+        found: list[list[Entity]] = [[] for _ in positions]
+        for detector in self.detectors:
+            try:
+                per_text = detector.detect_batch(aligned)
+            except RedactkitError:
+                raise
+            except Exception as exc:
+                raise DetectorError(
+                    f"detector {detector.name!r} failed on a batch ({type(exc).__name__})"
+                ) from None
+            if len(per_text) != len(aligned):
+                raise DetectorError(
+                    f"detector {detector.name!r} returned {len(per_text)} results for {len(aligned)} texts"
+                )
+            for slot, (alignment, entities) in enumerate(zip(aligned, per_text, strict=True)):
+                for entity in entities:
+                    if entity.end > len(alignment.text):
+                        raise DetectorError(
+                            f"detector {detector.name!r} returned an entity past the end of item {slot}"
+                        )
+                found[slot].extend(alignment.map_entities(entities))
+        for slot, index in enumerate(positions):
+            results[index] = resolve_overlaps(
+                found[slot], originals[slot], merge_adjacent=self.merge_adjacent
+            )
+        return results
+
+    def redact_batch(self, texts: Iterable[TextInput]) -> list[RedactionResult]:
+        """Redact every text. ``None`` stays ``None`` and ``""`` stays ``""``, with no entities."""
+        items = _check_texts(texts)
+        results: list[RedactionResult] = []
+        for offset in range(0, len(items), self.batch_size):
+            results.extend(self._redact_chunk(items[offset : offset + self.batch_size]))
+        return results
+
+    def _redact_chunk(self, items: Sequence[TextInput]) -> list[RedactionResult]:
+        entities = self._analyze_chunk(items)
+        positions = [index for index, text in enumerate(items) if text]
+        results = [RedactionResult(text, ()) for text in items]
+        if positions:
+            redacted = self.anonymizer.anonymize_batch(
+                [items[index] or "" for index in positions], [entities[index] for index in positions]
+            )
+            for index, result in zip(positions, redacted, strict=True):
+                results[index] = result
+        return results
+
+    def pipe(self, texts: Iterable[TextInput]) -> Iterator[RedactionResult]:
+        """Stream redaction results for an iterable of any length, ``batch_size`` texts at a time."""
+        iterator = iter(texts)
+        while True:
+            chunk = list(islice(iterator, self.batch_size))
+            if not chunk:
+                return
+            yield from self._redact_chunk(_check_texts(chunk))
+
+    # -- single-item wrappers -----------------------------------------------------------------------
+    def redact(self, text: TextInput) -> RedactionResult:
+        """Redact one transcript."""
+        return self.redact_batch([text])[0]
+
+    def analyze(self, text: TextInput) -> list[Entity]:
+        """Entities of one transcript, in original offsets."""
+        return self.analyze_batch([text])[0]
+
+    def __repr__(self) -> str:
+        stages = [n.component_name for n in self.normalizers] + [d.name for d in self.detectors]
+        return f"Pipeline({' -> '.join(stages)} -> {self.anonymizer.component_name})"
+
+
+def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:
+    if isinstance(texts, str):
+        raise DataError("a batch must be an iterable of texts, not one str; use redact() or analyze() for one text")
+    items = texts if isinstance(texts, list) else list(texts)
+    for index, text in enumerate(items):
+        if text is not None and not isinstance(text, str):
+            raise DataError(
+                f"item {index} is of type {type(text).__name__}; redactkit redacts str or None. "
+                "Convert the column to strings first."
+            )
+    return items

@@ -1,0 +1,157 @@
+"""Component registry: a stage is added by writing one class and naming it in config.
+
+Like spaCy's registry, each stage kind (normalizer, detector, anonymizer) has a table from a config
+name to a class. Like scikit-learn, a component's parameters *are* its constructor arguments: the
+pydantic model that validates a component's YAML block is derived from the constructor's signature,
+so YAML keys, pydantic fields and constructor arguments stay one-to-one by construction.
+
+>>> from redactkit.detect import Detector, detectors
+>>> @detectors.register("my_detector")          # doctest: +SKIP
+... class MyDetector(Detector): ...
+"""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any, ClassVar, Generic, TypeVar
+
+import pydantic
+from pydantic import BaseModel, ConfigDict
+
+from .errors import ConfigError
+
+__all__ = ["Component", "Registry", "example_yaml", "params_model", "validate_params"]
+
+
+class Component:
+    """Base of every pipeline stage.
+
+    Subclasses store each constructor argument on an attribute of the same name, so
+    :meth:`get_params` can report the configuration that rebuilds the component.
+    """
+
+    #: the name under which the class is registered (set by :meth:`Registry.register`)
+    component_name: ClassVar[str] = ""
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor arguments of this instance, as plain data (YAML-ready)."""
+        model = params_model(type(self))
+        values = {name: getattr(self, name) for name in model.model_fields}
+        return model(**values).model_dump(mode="json")
+
+    def __repr__(self) -> str:
+        params = ", ".join(f"{key}={value!r}" for key, value in self.get_params().items())
+        return f"{type(self).__name__}({params})"
+
+
+C = TypeVar("C", bound=Component)
+
+
+class Registry(Generic[C]):
+    """A table of component classes of one stage kind, looked up by config name."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._classes: dict[str, type[C]] = {}
+
+    def register(self, name: str) -> Callable[[type[C]], type[C]]:
+        """Class decorator: make ``cls`` available in config as ``name: <name>``."""
+
+        def decorator(cls: type[C]) -> type[C]:
+            if name in self._classes and self._classes[name] is not cls:
+                raise ValueError(f"{self.kind} {name!r} is already registered by {self._classes[name]!r}")
+            cls.component_name = name
+            self._classes[name] = cls
+            return cls
+
+        return decorator
+
+    def names(self) -> list[str]:
+        return sorted(self._classes)
+
+    def get(self, name: str, *, key: str = "name") -> type[C]:
+        try:
+            return self._classes[name]
+        except KeyError:
+            known = ", ".join(self.names()) or "(none registered)"
+            raise ConfigError(
+                f"unknown {self.kind} {name!r}. Known {self.kind}s: {known}",
+                key=key,
+                example=f"name: {self.names()[0] if self.names() else 'my_component'}",
+            ) from None
+
+    def create(self, name: str, params: Mapping[str, Any], *, key: str) -> C:
+        """Validate ``params`` against the class's constructor and instantiate it."""
+        cls = self.get(name, key=f"{key}.name")
+        validated = validate_params(cls, params, key=key)
+        return cls(**validated)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._classes
+
+
+@cache
+def params_model(cls: type[Component]) -> type[BaseModel]:
+    """The pydantic model of ``cls``'s constructor arguments (unknown keys forbidden)."""
+    signature = inspect.signature(cls.__init__)
+    hints = typing.get_type_hints(cls.__init__)
+    fields: dict[str, Any] = {}
+    for name, parameter in signature.parameters.items():
+        if name == "self" or parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue
+        annotation = hints.get(name, Any)
+        default = ... if parameter.default is parameter.empty else parameter.default
+        fields[name] = (annotation, default)
+    return pydantic.create_model(  # type: ignore[call-overload,no-any-return]
+        f"{cls.__name__}Params",
+        __config__=ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True),
+        **fields,
+    )
+
+
+def validate_params(cls: type[Component], params: Mapping[str, Any], *, key: str) -> dict[str, Any]:
+    """Validate a component's config block; errors name the key and show a valid example."""
+    model = params_model(cls)
+    try:
+        instance = model(**params)
+    except pydantic.ValidationError as exc:
+        error = exc.errors()[0]
+        location = ".".join(str(part) for part in error["loc"])
+        full_key = f"{key}.{location}" if location else key
+        if error["type"] == "extra_forbidden":
+            valid = ", ".join(model.model_fields) or "(none)"
+            message = f"unknown key for {cls.component_name!r}. Valid keys: {valid}"
+        elif error["type"] == "missing":
+            message = f"required key for {cls.component_name!r} is missing"
+        else:
+            # pydantic's message describes the expected type; the input value is left out on purpose.
+            message = f"invalid value for {cls.component_name!r}: {error['msg']}"
+        raise ConfigError(message, key=full_key, example=example_yaml(cls)) from None
+    return {name: getattr(instance, name) for name in model.model_fields}
+
+
+def example_yaml(cls: type[Component]) -> str:
+    """A valid YAML block for ``cls``: its name and its default parameters."""
+    import yaml
+
+    model = params_model(cls)
+    defaults: dict[str, Any] = {"name": cls.component_name}
+    for name, info in model.model_fields.items():
+        if not info.is_required():
+            value = info.get_default(call_default_factory=True)
+            defaults[name] = _plain(value)
+        else:
+            defaults[name] = "<required>"
+    return yaml.safe_dump(defaults, sort_keys=False).rstrip()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple | list | frozenset | set):
+        return [_plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+

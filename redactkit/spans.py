@@ -1,0 +1,78 @@
+"""Combine the entities of several detectors into one non-overlapping set, losing no character.
+
+Principle 1 (recall first) decides every tie here: when detectors disagree about where an entity
+ends, the union wins; when they disagree about its label, the more confident label names the whole
+union. A character any detector flagged is always inside some resolved entity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .core import Entity
+
+__all__ = ["resolve_overlaps"]
+
+
+def resolve_overlaps(
+    entities: Iterable[Entity],
+    text: str | None = None,
+    *,
+    merge_adjacent: bool = True,
+) -> list[Entity]:
+    """Merge overlapping entities into their union; return them sorted by offset.
+
+    The merged entity takes the label, detector and explanation of its best member (highest score,
+    then longest span) and the highest score; its explanation notes what was merged. With
+    ``merge_adjacent`` and ``text`` given, entities of the same label separated only by whitespace
+    become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``).
+    """
+    ordered = sorted(entities, key=lambda entity: (entity.start, -entity.end))
+    clusters: list[list[Entity]] = []
+    cluster_end = -1
+    for entity in ordered:
+        if entity.start == entity.end:
+            continue
+        if clusters and entity.start < cluster_end:
+            clusters[-1].append(entity)
+            cluster_end = max(cluster_end, entity.end)
+        else:
+            clusters.append([entity])
+            cluster_end = entity.end
+    merged = [_merge(cluster) for cluster in clusters]
+    if merge_adjacent and text is not None:
+        merged = _merge_adjacent(merged, text)
+    return merged
+
+
+def _merge(cluster: Sequence[Entity]) -> Entity:
+    if len(cluster) == 1:
+        return cluster[0]
+    best = max(cluster, key=lambda entity: (entity.score, entity.length))
+    start = min(entity.start for entity in cluster)
+    end = max(entity.end for entity in cluster)
+    others = sorted({entity.label for entity in cluster if entity is not best and entity.label != best.label})
+    note = f"; merged with {len(cluster) - 1} overlapping detection(s)"
+    if others:
+        note += f" labelled {', '.join(others)}"
+    return Entity(start, end, best.label, best.score, best.detector, best.explanation + note)
+
+
+def _merge_adjacent(entities: list[Entity], text: str) -> list[Entity]:
+    result: list[Entity] = []
+    for entity in entities:
+        if result:
+            previous = result[-1]
+            gap = text[previous.end : entity.start]
+            if previous.label == entity.label and not gap.strip():
+                result[-1] = Entity(
+                    previous.start,
+                    entity.end,
+                    previous.label,
+                    max(previous.score, entity.score),
+                    previous.detector,
+                    previous.explanation,
+                )
+                continue
+        result.append(entity)
+    return result
