@@ -158,9 +158,9 @@ class AlignedText:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of :attr:`text` to the span of :attr:`original` that produced it.
 
-        The result covers every original character that produced any character of the span, plus
-        whatever lies between them (deleted fillers inside a value). A zero-width span maps to a
-        zero-width position.
+        The result is the hull of the original characters that produced any character of the span: it
+        covers all of them plus whatever lies between (deleted fillers inside a value). A zero-width
+        span maps to a zero-width position.
         """
         n = len(self.text)
         if not 0 <= start <= end <= n:
@@ -171,10 +171,25 @@ class AlignedText:
         if start == end:
             position = self._position(start)
             return position, position
-        first = segments[bisect_right(self._d_starts, start) - 1]
-        last = segments[bisect_right(self._d_starts, end - 1) - 1]
+        first_index = bisect_right(self._d_starts, start) - 1
+        last_index = bisect_right(self._d_starts, end - 1) - 1
+        first = segments[first_index]
+        last = segments[last_index]
         o_start = first.o_start + (start - first.d_start) if first.copy else first.o_start
         o_end = last.o_start + (end - last.d_start) if last.copy else last.o_end
+        if first_index == last_index:
+            return o_start, o_end
+        o_end = max(o_end, first.o_end)
+        # Take the hull over every segment in between. Segments are ordered, but composing two
+        # alignments can place a zero-width segment (text inserted from nothing) at either end of a
+        # replaced range, so neither end alone is guaranteed to be the extreme.
+        for index in range(first_index + 1, last_index):
+            segment = segments[index]
+            if segment.o_start < o_start:
+                o_start = segment.o_start
+            if segment.o_end > o_end:
+                o_end = segment.o_end
+        o_start = min(o_start, last.o_start)
         return o_start, max(o_end, o_start)
 
     def _position(self, offset: int) -> int:

@@ -1,0 +1,99 @@
+"""Overlap resolution: every flagged character stays covered."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redactkit.core import Entity
+from redactkit.spans import resolve_overlaps
+
+E = Entity
+
+
+@pytest.mark.parametrize(
+    ("entities", "text", "expected"),
+    [
+        pytest.param([], "", [], id="empty"),
+        pytest.param([E(0, 4, "PERSON")], "john", [(0, 4, "PERSON")], id="single"),
+        pytest.param(
+            [E(9, 13, "PERSON", 0.5), E(0, 4, "PERSON", 0.5)],
+            "john and bill",
+            [(0, 4, "PERSON"), (9, 13, "PERSON")],
+            id="sorted-by-start",
+        ),
+        pytest.param(
+            [E(0, 10, "EMAIL_ADDRESS", 1.0), E(5, 10, "URL", 0.5)],
+            "a@b.com xx",
+            [(0, 10, "EMAIL_ADDRESS")],
+            id="nested-higher-score-wins",
+        ),
+        pytest.param(
+            [E(0, 6, "PERSON", 0.6), E(4, 12, "LOCATION", 0.9)],
+            "xxxxxxxxxxxx",
+            [(0, 12, "LOCATION")],
+            id="partial-overlap-union",
+        ),
+        pytest.param(
+            [E(0, 4, "PERSON", 0.8), E(4, 8, "PERSON", 0.8)],
+            "johnsmit",
+            [(0, 8, "PERSON")],
+            id="touching-same-label-merged",
+        ),
+        pytest.param(
+            [E(0, 4, "PERSON"), E(5, 10, "PERSON")],
+            "john smith",
+            [(0, 10, "PERSON")],
+            id="whitespace-gap-same-label-merged",
+        ),
+        pytest.param(
+            [E(0, 4, "PERSON"), E(9, 14, "PERSON")],
+            "john and smith",
+            [(0, 4, "PERSON"), (9, 14, "PERSON")],
+            id="word-gap-kept-apart",
+        ),
+        pytest.param(
+            [E(0, 4, "PERSON"), E(5, 10, "LOCATION")],
+            "john paris",
+            [(0, 4, "PERSON"), (5, 10, "LOCATION")],
+            id="different-labels-adjacent-kept",
+        ),
+        pytest.param([E(3, 3, "PERSON")], "abcdef", [], id="zero-width-dropped"),
+        pytest.param(
+            [E(0, 3, "A", 0.5), E(2, 5, "B", 0.5), E(4, 8, "C", 0.9)],
+            "abcdefgh",
+            [(0, 8, "C")],
+            id="chain-of-overlaps-is-one-cluster",
+        ),
+    ],
+)
+def test_resolve_overlaps(entities: list[Entity], text: str, expected: list[tuple[int, int, str]]) -> None:
+    resolved = resolve_overlaps(entities, text)
+    assert [(e.start, e.end, e.label) for e in resolved] == expected
+
+
+def test_merge_adjacent_can_be_switched_off() -> None:
+    resolved = resolve_overlaps([E(0, 4, "PERSON"), E(5, 10, "PERSON")], "john smith", merge_adjacent=False)
+    assert len(resolved) == 2
+
+
+def test_merged_entity_explains_what_was_merged() -> None:
+    (merged,) = resolve_overlaps([E(0, 10, "EMAIL_ADDRESS", 1.0, "a", "email"), E(5, 10, "URL", 0.5, "b", "url")])
+    assert merged.detector == "a"
+    assert "merged with 1" in merged.explanation and "URL" in merged.explanation
+
+
+spans = st.tuples(st.integers(0, 40), st.integers(0, 10), st.sampled_from("ABC"), st.floats(0, 1))
+
+
+@given(st.lists(spans, max_size=12))
+def test_every_flagged_character_stays_covered_and_output_is_disjoint(raw: list[tuple[int, int, str, float]]) -> None:
+    entities = [E(start, start + length, label, score) for start, length, label, score in raw]
+    text = "x" * 60
+    resolved = resolve_overlaps(entities, text)
+    covered = {i for e in resolved for i in range(e.start, e.end)}
+    flagged = {i for e in entities for i in range(e.start, e.end)}
+    assert flagged <= covered
+    for previous, current in zip(resolved, resolved[1:]):
+        assert previous.end <= current.start
