@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from ._logging import allow_third_party_debug_logs, install_pii_safe_log_filters
 from ._version import __version__
 from .core import AlignedText, AlignmentBuilder, Edit, Entity, RedactedEntity, RedactionResult
 from .errors import (
@@ -39,11 +40,13 @@ __all__ = [
     "RedactionResult",
     "RedactkitError",
     "__version__",
+    "allow_third_party_debug_logs",
     "redact_parquet",
 ]
 
 # A library never configures logging for its user; it only makes sure nothing is printed by default.
 logging.getLogger("redactkit").addHandler(logging.NullHandler())
+install_pii_safe_log_filters()
 
 
 def __getattr__(name: str) -> object:

@@ -142,6 +142,7 @@ class Pipeline:
         if not positions:
             return results
         originals = [items[index] or "" for index in positions]
+        logger.debug("analyzing a batch of %d texts (%d non-empty)", len(items), len(positions))
         aligned = self.normalize_batch(originals)
         found: list[list[Entity]] = [[] for _ in positions]
         for detector in self.detectors:

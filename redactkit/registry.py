@@ -87,7 +87,10 @@ class Registry(Generic[C]):
         """Validate ``params`` against the class's constructor and instantiate it."""
         cls = self.get(name, key=f"{key}.name")
         validated = validate_params(cls, params, key=key)
-        return cls(**validated)
+        try:
+            return cls(**validated)
+        except ValueError as exc:  # constructors validate combinations the types cannot express
+            raise ConfigError(f"invalid value for {name!r}: {exc}", key=key, example=example_yaml(cls)) from None
 
     def __contains__(self, name: object) -> bool:
         return name in self._classes

@@ -20,10 +20,8 @@ def alignments(draw: st.DrawFn, original: str | None = None) -> AlignedText:
         original = draw(texts)
     builder = AlignmentBuilder(original)
     position = 0
-    while position <= len(original):
-        action = draw(st.sampled_from(["keep", "replace", "delete", "insert", "stop"]))
-        if action == "stop":
-            break
+    for _ in range(draw(st.integers(0, 8))):
+        action = draw(st.sampled_from(["keep", "replace", "delete", "insert"]))
         end = draw(st.integers(min_value=position, max_value=len(original)))
         if action == "keep":
             builder.keep(end)
@@ -34,8 +32,6 @@ def alignments(draw: st.DrawFn, original: str | None = None) -> AlignedText:
         else:
             builder.insert(draw(st.text(alphabet="XYZ", min_size=1, max_size=3)), rule="i")
         position = max(end, builder.cursor)
-        if position == len(original) and action != "insert":
-            break
     return builder.build()
 
 

@@ -59,7 +59,7 @@ class ComponentSpec(BaseModel):
 class PipelineConfig(BaseModel):
     """The whole pipeline: normalizers -> detectors -> anonymizer."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
 
     normalizers: list[ComponentSpec] = Field(default_factory=lambda: _default("normalizers"))
     detectors: list[ComponentSpec] = Field(default_factory=lambda: _default("detectors"), min_length=1)

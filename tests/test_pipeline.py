@@ -1,0 +1,166 @@
+"""The pipeline contract, with model-free components (fast, deterministic)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from _support import RegexDetector
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redactkit import DataError, DetectorError, NormalizerError, Pipeline
+from redactkit.anonymize import TagAnonymizer
+from redactkit.core import AlignedText, AlignmentBuilder, Entity
+from redactkit.normalize import Normalizer
+
+
+
+class SpokenDigits(Normalizer):
+    """Test normalizer: "five" -> "5", "um" deleted; enough to exercise alignment in the pipeline."""
+
+    component_name = "test_spoken_digits"
+    WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+
+    def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
+        results = []
+        for text in texts:
+            builder = AlignmentBuilder(text)
+            position = 0
+            for word in text.split(" "):
+                end = position + len(word)
+                if word in self.WORDS:
+                    builder.replace(position, end, self.WORDS[word], rule="digit")
+                    if end < len(text):  # join digits: drop the following space
+                        builder.delete(end, end + 1, rule="join")
+                elif word == "um":
+                    builder.delete(position, min(end + 1, len(text)), rule="filler")
+                position = end + 1
+            results.append(builder.build())
+        return results
+
+
+def test_redacts_and_reports_original_offsets(regex_pipeline: Pipeline) -> None:
+    text = "call  bob smith at 555-0100 now"
+    result = regex_pipeline.redact(text)
+    assert result.text == "call  [PERSON] at [PHONE_NUMBER] now"
+    spans = [(e.label, text[e.start : e.end]) for e in result.entities]
+    assert spans == [("PERSON", "bob smith"), ("PHONE_NUMBER", "555-0100")]
+    for entity in result.entities:
+        assert result.text[entity.redacted_start : entity.redacted_end] == f"[{entity.label}]"
+
+
+@pytest.mark.parametrize("empty", [None, ""])
+def test_none_and_empty_give_empty_results(regex_pipeline: Pipeline, empty: str | None) -> None:
+    result = regex_pipeline.redact(empty)
+    assert result.text == empty
+    assert result.entities == ()
+    assert regex_pipeline.analyze(empty) == []
+
+
+def test_batch_keeps_order_and_length_across_internal_chunks(regex_pipeline: Pipeline) -> None:
+    texts = [None, "", "bob", "x 555-0100", None, "alice, 555-0199 and bob", "nothing", ""]
+    results = regex_pipeline.redact_batch(texts)
+    assert len(results) == len(texts)
+    assert [r.text for r in results] == [
+        None,
+        "",
+        "[PERSON]",
+        "x [PHONE_NUMBER]",
+        None,
+        "[PERSON], [PHONE_NUMBER] and [PERSON]",
+        "nothing",
+        "",
+    ]
+    assert results == [regex_pipeline.redact(text) for text in texts]
+    assert list(regex_pipeline.pipe(iter(texts))) == results
+    analyzed = regex_pipeline.analyze_batch(texts)
+    assert [[(e.start, e.end) for e in entities] for entities in analyzed] == [
+        [(e.start, e.end) for e in r.entities] for r in results
+    ]
+
+
+def test_spans_found_on_normalized_text_cover_the_spoken_words() -> None:
+    pipe = Pipeline(
+        normalizers=[SpokenDigits()],
+        detectors=[RegexDetector(pattern=r"\d{4}", label="PIN")],
+        anonymizer=TagAnonymizer(),
+    )
+    text = "my pin is one two um three four thanks"
+    (entity,) = pipe.analyze(text)
+    assert text[entity.start : entity.end] == "one two um three four"
+    assert pipe.redact(text).text == "my pin is [PIN] thanks"
+
+
+def test_rejects_non_string_items(regex_pipeline: Pipeline) -> None:
+    with pytest.raises(DataError, match="item 1 is of type int"):
+        regex_pipeline.redact_batch(["ok", 5])  # type: ignore[list-item]
+    with pytest.raises(DataError, match="not one str"):
+        regex_pipeline.redact_batch("a text")
+
+
+class BrokenDetector(RegexDetector):
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        raise RuntimeError(f"boom on {texts[0].text}")
+
+
+class OffByOneDetector(RegexDetector):
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        return [[Entity(0, len(t.text) + 1, "X")] for t in texts]
+
+
+class WrongCountDetector(RegexDetector):
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        return []
+
+
+class WrongOriginalNormalizer(Normalizer):
+    def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
+        return [AlignedText.identity(text + "!") for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("normalizers", "detector", "error", "message"),
+    [
+        ([], BrokenDetector(), DetectorError, "failed on a batch"),
+        ([], OffByOneDetector(), DetectorError, "past the end"),
+        ([], WrongCountDetector(), DetectorError, "returned 0 results"),
+        ([WrongOriginalNormalizer()], RegexDetector(), NormalizerError, "result.original"),
+    ],
+)
+def test_component_failures_fail_closed(
+    normalizers: list[Normalizer], detector: RegexDetector, error: type[Exception], message: str
+) -> None:
+    pipe = Pipeline(normalizers=normalizers, detectors=[detector], anonymizer=TagAnonymizer())
+    with pytest.raises(error, match=message) as info:
+        pipe.redact_batch(["secret text 555-0100"])
+    assert "secret" not in str(info.value)
+    assert info.value.__cause__ is None
+
+
+def test_pipeline_requires_a_detector() -> None:
+    with pytest.raises(ValueError, match="detector"):
+        Pipeline(detectors=[], anonymizer=TagAnonymizer())
+
+
+@given(st.lists(st.one_of(st.none(), st.text(alphabet="bob 5-01ax\t", max_size=25)), max_size=8))
+def test_redaction_invariants(texts: list[str | None]) -> None:
+    pipe = Pipeline(
+        detectors=[RegexDetector(pattern=r"\d+", label="NUM"), RegexDetector(pattern=r"b\w*", label="B")],
+        anonymizer=TagAnonymizer(),
+        batch_size=3,
+    )
+    results = pipe.redact_batch(texts)
+    assert len(results) == len(texts)
+    for text, result in zip(texts, results, strict=True):
+        if not text:
+            assert result.text == text and not result.entities
+            continue
+        assert result.text is not None
+        # no digit and no b-word survives; entities are disjoint and inside the original
+        assert not any(ch.isdigit() for ch in result.text)
+        previous_end = 0
+        for entity in result.entities:
+            assert previous_end <= entity.start < entity.end <= len(text)
+            previous_end = entity.end
+            assert result.text[entity.redacted_start : entity.redacted_end] == f"[{entity.label}]"
