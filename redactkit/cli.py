@@ -20,7 +20,6 @@ from .errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
 
 app = typer.Typer(
     name="redactkit",
-    help="Find and redact PII in speech transcripts as ASR writes them.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -48,19 +47,18 @@ def _version_callback(value: bool) -> None:
 def _main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Print the version and exit."),
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Find and redact PII in speech transcripts as ASR writes them.
 
+    \b
     Examples:
-
       redactkit demo
-
       redactkit redact calls.parquet calls.redacted.parquet --text-column transcript
-
       redactkit analyze "call john smith on five five five one two three four"
-
       redactkit config show
     """
 
@@ -79,16 +77,16 @@ def _pipeline(config: Path | None) -> Any:
 
 @app.command()
 def redact(
-    input_path: Annotated[Path, typer.Argument(help="Parquet file to redact.")],
-    output_path: Annotated[Path, typer.Argument(help="Parquet file to write.")],
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="Parquet file to redact.")],
+    output_path: Annotated[Path, typer.Argument(metavar="OUTPUT", help="Parquet file to write.")],
     text_column: Annotated[str, typer.Option("--text-column", "-t", help="Column holding transcripts.")],
     config: ConfigOption = None,
     overwrite: Annotated[bool, typer.Option(help="Replace OUTPUT if it exists.")] = False,
 ) -> None:
     """Redact a Parquet file: adds <column>_redacted and <column>_entities, keeps everything else.
 
+    \b
     Example:
-
       redactkit redact calls.parquet calls.redacted.parquet --text-column transcript --config policy.yaml
     """
     try:
@@ -99,7 +97,9 @@ def redact(
     _print_summary(summary, output_path)
 
 
-def _run_with_progress(input_path: Path, output_path: Path, text_column: str, pipe: Any, *, overwrite: bool) -> Any:
+def _run_with_progress(
+    input_path: Path, output_path: Path, text_column: str, pipe: Any, *, overwrite: bool
+) -> Any:
     from .io.parquet import redact_parquet
 
     total = _row_count(input_path)
@@ -165,14 +165,16 @@ def _print_summary(summary: Any, output_path: Path) -> None:
 
 @app.command()
 def demo(
-    output: Annotated[Path, typer.Option(help="Folder for the sample and its redacted copy.")] = Path("out/demo"),
+    output: Annotated[Path, typer.Option(help="Folder for the sample and its redacted copy.")] = Path(
+        "out/demo"
+    ),
     rows: Annotated[int, typer.Option(min=1, help="Rows of synthetic transcripts to generate.")] = 500,
     config: ConfigOption = None,
 ) -> None:
     """Generate a sample Parquet of synthetic transcripts and redact it (the quickstart's main job).
 
+    \b
     Example:
-
       redactkit demo --rows 2000 --output /tmp/redactkit-demo
     """
     import pyarrow.parquet as pq
@@ -182,7 +184,7 @@ def demo(
     output.mkdir(parents=True, exist_ok=True)
     sample = output / "sample_transcripts.parquet"
     redacted = output / "sample_transcripts.redacted.parquet"
-    pq.write_table(sample_table(rows), sample)  # type: ignore[arg-type]
+    pq.write_table(sample_table(rows), sample)
     out.print(f"generated {rows:,} synthetic transcripts -> {sample}")
     try:
         pipe = _pipeline(config)
@@ -191,7 +193,9 @@ def demo(
         raise _fail(exc) from None
     _print_summary(summary, redacted)
     table = pq.read_table(redacted, columns=["transcript", "transcript_redacted"]).slice(0, 40).to_pylist()
-    examples = [row for row in table if row["transcript"] and row["transcript"] != row["transcript_redacted"]][:4]
+    examples = [
+        row for row in table if row["transcript"] and row["transcript"] != row["transcript_redacted"]
+    ][:4]
     if examples:
         out.print("examples (synthetic data):")
         for row in examples:
@@ -207,8 +211,10 @@ def analyze(
 ) -> None:
     """Show the entities found in one transcript, with detector and explanation.
 
-    The output quotes the text you passed in. Example:
+    The output quotes the text you passed in.
 
+    \b
+    Example:
       redactkit analyze "my name is john smith and my email is john@example.com"
     """
     try:
@@ -249,8 +255,8 @@ def analyze(
 def config_show(config: ConfigOption = None) -> None:
     """Print the fully resolved configuration (defaults filled in) as YAML.
 
+    \b
     Example:
-
       redactkit config show --config policy.yaml
     """
     from .config import load_config
@@ -266,8 +272,8 @@ def config_show(config: ConfigOption = None) -> None:
 def config_validate(path: Annotated[Path, typer.Argument(help="Pipeline YAML to check.")]) -> None:
     """Check a configuration file, including that its models are installed.
 
+    \b
     Example:
-
       redactkit config validate policy.yaml
     """
     from .config import load_config

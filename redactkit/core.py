@@ -264,7 +264,8 @@ class AlignedText:
         The lines quote transcript text, so they are for interactive debugging, never for logs.
         """
         return [
-            f"[{edit.start}:{edit.end}] {self.original[edit.start : edit.end]!r} -> {edit.replacement!r} ({edit.rule})"
+            f"[{edit.start}:{edit.end}] {self.original[edit.start : edit.end]!r} -> "
+            f"{edit.replacement!r} ({edit.rule})"
             for edit in self.edits
         ]
 
@@ -298,7 +299,7 @@ class AlignmentBuilder:
     ('call 555', (5, 19))
     """
 
-    __slots__ = ("_cursor", "_edits", "_original", "_parts", "_segments", "_length")
+    __slots__ = ("_cursor", "_edits", "_length", "_original", "_parts", "_segments")
 
     def __init__(self, original: str) -> None:
         self._original = original
@@ -328,7 +329,8 @@ class AlignmentBuilder:
         """Replace ``original[start:end]`` by ``replacement``; text before ``start`` is kept."""
         if start < self._cursor or end < start or end > len(self._original):
             raise ValueError(
-                f"replace({start}, {end}) overlaps an earlier change or leaves the text (cursor {self._cursor})"
+                f"replace({start}, {end}) overlaps an earlier change or leaves the text "
+                f"(cursor {self._cursor})"
             )
         self.keep(start)
         if replacement:
@@ -348,7 +350,9 @@ class AlignmentBuilder:
 
     def build(self) -> AlignedText:
         self.keep(len(self._original))
-        return AlignedText._from_segments(self._original, "".join(self._parts), self._segments, tuple(self._edits))
+        return AlignedText._from_segments(
+            self._original, "".join(self._parts), self._segments, tuple(self._edits)
+        )
 
 
 def compose_all(alignments: Sequence[AlignedText]) -> AlignedText:

@@ -216,7 +216,9 @@ class Pipeline:
 
 def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:
     if isinstance(texts, str):
-        raise DataError("a batch must be an iterable of texts, not one str; use redact() or analyze() for one text")
+        raise DataError(
+            "a batch must be an iterable of texts, not one str; use redact() or analyze() for one text"
+        )
     items = texts if isinstance(texts, list) else list(texts)
     for index, text in enumerate(items):
         if text is not None and not isinstance(text, str):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import inspect
 import typing
 from collections.abc import Callable, Mapping
-from functools import cache
 from typing import Any, ClassVar, Generic, TypeVar
 
 import pydantic
@@ -90,15 +89,26 @@ class Registry(Generic[C]):
         try:
             return cls(**validated)
         except ValueError as exc:  # constructors validate combinations the types cannot express
-            raise ConfigError(f"invalid value for {name!r}: {exc}", key=key, example=example_yaml(cls)) from None
+            raise ConfigError(
+                f"invalid value for {name!r}: {exc}", key=key, example=example_yaml(cls)
+            ) from None
 
     def __contains__(self, name: object) -> bool:
         return name in self._classes
 
 
-@cache
+_PARAMS_MODELS: dict[type[Component], type[BaseModel]] = {}
+
+
 def params_model(cls: type[Component]) -> type[BaseModel]:
     """The pydantic model of ``cls``'s constructor arguments (unknown keys forbidden)."""
+    model = _PARAMS_MODELS.get(cls)
+    if model is None:
+        model = _PARAMS_MODELS[cls] = _build_params_model(cls)
+    return model
+
+
+def _build_params_model(cls: type[Component]) -> type[BaseModel]:
     signature = inspect.signature(cls.__init__)
     hints = typing.get_type_hints(cls.__init__)
     fields: dict[str, Any] = {}
@@ -108,7 +118,7 @@ def params_model(cls: type[Component]) -> type[BaseModel]:
         annotation = hints.get(name, Any)
         default = ... if parameter.default is parameter.empty else parameter.default
         fields[name] = (annotation, default)
-    return pydantic.create_model(  # type: ignore[call-overload,no-any-return]
+    return pydantic.create_model(
         f"{cls.__name__}Params",
         __config__=ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True),
         **fields,
@@ -157,4 +167,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     return value
-

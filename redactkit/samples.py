@@ -11,28 +11,122 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = ["LabeledSpan", "LabeledText", "generate", "sample_table"]
 
-_FIRST = (
-    "james mary robert patricia michael linda david elena carlos sofia ahmed fatima wei li hiroshi yuki "
-    "olga ivan priya arjun kwame amara lucas emma noah chloe mateo valentina omar leila sven ingrid "
-    "pierre camille giulia marco anna jan thabo zanele diego lucia"
-).split()
-_LAST = (
-    "smith johnson williams brown garcia martinez nguyen kim patel singh muller schmidt rossi ferrari "
-    "dubois moreau kowalski novak ivanov petrova tanaka sato chen wang okafor mensah hansen larsen "
-    "silva santos cohen levi murphy kelly obrien walsh"
-).split()
-_CITIES = (
-    "boston denver chicago seattle atlanta dallas phoenix portland miami houston toronto london dublin "
-    "madrid lisbon berlin vienna oslo nairobi lagos"
-).split()
-_STREETS = "main oak maple pine cedar elm washington lake hill park".split()
+_FIRST = [
+    "james",
+    "mary",
+    "robert",
+    "patricia",
+    "michael",
+    "linda",
+    "david",
+    "elena",
+    "carlos",
+    "sofia",
+    "ahmed",
+    "fatima",
+    "wei",
+    "li",
+    "hiroshi",
+    "yuki",
+    "olga",
+    "ivan",
+    "priya",
+    "arjun",
+    "kwame",
+    "amara",
+    "lucas",
+    "emma",
+    "noah",
+    "chloe",
+    "mateo",
+    "valentina",
+    "omar",
+    "leila",
+    "sven",
+    "ingrid",
+    "pierre",
+    "camille",
+    "giulia",
+    "marco",
+    "anna",
+    "jan",
+    "thabo",
+    "zanele",
+    "diego",
+    "lucia",
+]
+_LAST = [
+    "smith",
+    "johnson",
+    "williams",
+    "brown",
+    "garcia",
+    "martinez",
+    "nguyen",
+    "kim",
+    "patel",
+    "singh",
+    "muller",
+    "schmidt",
+    "rossi",
+    "ferrari",
+    "dubois",
+    "moreau",
+    "kowalski",
+    "novak",
+    "ivanov",
+    "petrova",
+    "tanaka",
+    "sato",
+    "chen",
+    "wang",
+    "okafor",
+    "mensah",
+    "hansen",
+    "larsen",
+    "silva",
+    "santos",
+    "cohen",
+    "levi",
+    "murphy",
+    "kelly",
+    "obrien",
+    "walsh",
+]
+_CITIES = [
+    "boston",
+    "denver",
+    "chicago",
+    "seattle",
+    "atlanta",
+    "dallas",
+    "phoenix",
+    "portland",
+    "miami",
+    "houston",
+    "toronto",
+    "london",
+    "dublin",
+    "madrid",
+    "lisbon",
+    "berlin",
+    "vienna",
+    "oslo",
+    "nairobi",
+    "lagos",
+]
+_STREETS = ["main", "oak", "maple", "pine", "cedar", "elm", "washington", "lake", "hill", "park"]
 _STREET_TYPES = ("street", "avenue", "road", "lane", "drive", "boulevard")
 _DOMAINS = ("example.com", "example.org", "example.net", "mail.example.com")
 
-_ONES = "zero one two three four five six seven eight nine".split()
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 _NEGATIVES = (
     "set a timer for five minutes",
@@ -123,7 +217,9 @@ _TEMPLATES: tuple[tuple[str, ...], ...] = (
 )
 
 
-def generate(count: int, *, seed: int = 0, spoken_share: float = 0.7, negative_share: float = 0.25) -> Iterator[LabeledText]:
+def generate(
+    count: int, *, seed: int = 0, spoken_share: float = 0.7, negative_share: float = 0.25
+) -> Iterator[LabeledText]:
     """Yield ``count`` labeled utterances, deterministic for a given seed."""
     rng = random.Random(seed)
     for _ in range(count):
@@ -150,7 +246,7 @@ def generate(count: int, *, seed: int = 0, spoken_share: float = 0.7, negative_s
         yield LabeledText(text, tuple(spans), style)
 
 
-def sample_table(rows: int, *, seed: int = 0) -> object:
+def sample_table(rows: int, *, seed: int = 0) -> pa.Table:
     """A pyarrow Table that looks like a transcript dataset: ids, timings, tags, some null rows."""
     import datetime as dt
 

@@ -15,7 +15,9 @@ __all__ = ["RegexDetector"]
 class RegexDetector(Detector):
     """A model-free detector for tests: every match of ``pattern`` is an entity of ``label``."""
 
-    def __init__(self, pattern: str = r"\d{3}-\d{4}", label: str = "PHONE_NUMBER", score: float = 0.9) -> None:
+    def __init__(
+        self, pattern: str = r"\d{3}-\d{4}", label: str = "PHONE_NUMBER", score: float = 0.9
+    ) -> None:
         self.pattern = pattern
         self.label = label
         self.score = score

@@ -55,14 +55,18 @@ def test_batch_methods_handle_empty_batches_and_single_items_wrap_them(
     if kind == "normalizer":
         assert instance.normalize_batch([]) == []  # type: ignore[attr-defined]
         single = instance.normalize(text)  # type: ignore[attr-defined]
-        assert isinstance(single, AlignedText) and single.original == text
+        assert isinstance(single, AlignedText)
+        assert single.original == text
     elif kind == "detector":
         if name == "presidio":
             pytest.skip("model-backed; covered in test_presidio_detector.py")
         assert instance.detect_batch([]) == []  # type: ignore[attr-defined]
-        assert instance.detect(AlignedText.identity(text)) == instance.detect_batch(  # type: ignore[attr-defined]
-            [AlignedText.identity(text)]
-        )[0]
+        assert (
+            instance.detect(AlignedText.identity(text))
+            == instance.detect_batch(  # type: ignore[attr-defined]
+                [AlignedText.identity(text)]
+            )[0]
+        )
     else:
         assert instance.anonymize_batch([], []) == []  # type: ignore[attr-defined]
         entity = Entity(12, 20, "PHONE_NUMBER", 0.9, "test", "why")
@@ -72,7 +76,8 @@ def test_batch_methods_handle_empty_batches_and_single_items_wrap_them(
         assert "555-0100" not in (single.text or "")
         (redacted,) = single.entities
         assert (redacted.start, redacted.end) == (12, 20)
-        assert single.text is not None and single.text[: redacted.redacted_start] == text[:12]
+        assert single.text is not None
+        assert single.text[: redacted.redacted_start] == text[:12]
 
 
 def test_unknown_constructor_keyword_is_rejected() -> None:

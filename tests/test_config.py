@@ -84,7 +84,9 @@ def _error(source: Any) -> ConfigError:
             "valid boolean",
             id="bad-normalizer-value",
         ),
-        pytest.param({"anonymizer": {"format": "[{label}]"}}, "anonymizer.name", "Field required", id="no-name"),
+        pytest.param(
+            {"anonymizer": {"format": "[{label}]"}}, "anonymizer.name", "Field required", id="no-name"
+        ),
     ],
 )
 def test_config_errors_name_the_key_and_show_an_example(source: Any, key: str, fragment: str) -> None:
@@ -102,14 +104,16 @@ def test_config_file_errors_name_the_file(tmp_path: Path) -> None:
     assert str(missing) in str(_error(missing))
     broken = tmp_path / "broken.yaml"
     broken.write_text("detectors: [\n  - name: presidio\n")
-    assert "line" in str(_error(broken)) and str(broken) in str(_error(broken))
+    assert "line" in str(_error(broken))
+    assert str(broken) in str(_error(broken))
     not_mapping = tmp_path / "list.yaml"
     not_mapping.write_text("- a\n- b\n")
     assert "mapping" in str(_error(not_mapping))
     bad_key = tmp_path / "bad.yaml"
     bad_key.write_text("detectors:\n  - name: presidio\n    modle: x\n")
     error = _error(bad_key)
-    assert error.source == str(bad_key) and error.key == "detectors[0].modle"
+    assert error.source == str(bad_key)
+    assert error.key == "detectors[0].modle"
 
 
 def test_constructor_value_errors_are_config_errors() -> None:

@@ -65,7 +65,8 @@ def test_span_covers_every_contributing_character(case: tuple[AlignedText, int, 
     o_start, o_end = aligned.to_original(start, end)
     for index in range(start, end):
         c_start, c_end = _sources(aligned, index)
-        assert o_start <= c_start and c_end <= o_end
+        assert o_start <= c_start
+        assert c_end <= o_end
 
 
 @given(aligned_with_span(), st.data())
@@ -78,7 +79,8 @@ def test_nested_spans_map_to_nested_spans(case: tuple[AlignedText, int, int], da
         return
     outer = aligned.to_original(start, end)
     inner = aligned.to_original(inner_start, inner_end)
-    assert outer[0] <= inner[0] and inner[1] <= outer[1]
+    assert outer[0] <= inner[0]
+    assert inner[1] <= outer[1]
 
 
 @settings(max_examples=300)
@@ -129,7 +131,9 @@ def chains(draw: st.DrawFn) -> tuple[AlignedText, AlignedText]:
 
 @settings(max_examples=300)
 @given(chains(), st.data())
-def test_composition_equals_sequential_mapping(chain: tuple[AlignedText, AlignedText], data: st.DataObject) -> None:
+def test_composition_equals_sequential_mapping(
+    chain: tuple[AlignedText, AlignedText], data: st.DataObject
+) -> None:
     first, second = chain
     composed = first.then(second)
     assert composed.original == first.original
@@ -165,7 +169,11 @@ def test_composition_is_associative(first: AlignedText, data: st.DataObject) -> 
     n = len(third.text)
     for start in range(n):
         for end in range(start + 1, n + 1):
-            assert left.to_original(start, end) == right.to_original(start, end) == chained.to_original(start, end)
+            assert (
+                left.to_original(start, end)
+                == right.to_original(start, end)
+                == chained.to_original(start, end)
+            )
 
 
 # -- worked examples -----------------------------------------------------------------------------------
@@ -187,7 +195,11 @@ def test_composition_is_associative(first: AlignedText, data: st.DataObject) -> 
     ],
 )
 def test_worked_examples(
-    original: str, edits: list[tuple[int, int, str]], text: str, span: tuple[int, int], expected: tuple[int, int]
+    original: str,
+    edits: list[tuple[int, int, str]],
+    text: str,
+    span: tuple[int, int],
+    expected: tuple[int, int],
 ) -> None:
     builder = AlignmentBuilder(original)
     for start, end, replacement in edits:

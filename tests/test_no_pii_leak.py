@@ -71,7 +71,8 @@ def test_errors_carry_no_text_and_no_cause() -> None:
     with pytest.raises(RedactkitError) as info:
         pipe.redact_batch([TEXTS[1]])
     assert MARKER not in str(info.value)
-    assert info.value.__cause__ is None and info.value.__suppress_context__
+    assert info.value.__cause__ is None
+    assert info.value.__suppress_context__
 
 
 def test_results_do_not_store_original_values() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 import pytest
 from _support import RegexDetector
@@ -15,12 +16,18 @@ from redactkit.core import AlignedText, AlignmentBuilder, Entity
 from redactkit.normalize import Normalizer
 
 
-
 class SpokenDigits(Normalizer):
     """Test normalizer: "five" -> "5", "um" deleted; enough to exercise alignment in the pipeline."""
 
     component_name = "test_spoken_digits"
-    WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+    WORDS: ClassVar[dict[str, str]] = {
+        "zero": "0",
+        "one": "1",
+        "two": "2",
+        "three": "3",
+        "four": "4",
+        "five": "5",
+    }
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         results = []
@@ -154,7 +161,8 @@ def test_redaction_invariants(texts: list[str | None]) -> None:
     assert len(results) == len(texts)
     for text, result in zip(texts, results, strict=True):
         if not text:
-            assert result.text == text and not result.entities
+            assert result.text == text
+            assert not result.entities
             continue
         assert result.text is not None
         # no digit and no b-word survives; entities are disjoint and inside the original

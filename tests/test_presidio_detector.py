@@ -78,7 +78,8 @@ def test_missing_model_names_the_fix() -> None:
 def test_small_model_can_be_selected_in_one_line() -> None:
     pipe = Pipeline.from_config({"detectors": [{"name": "presidio", "model": "en_core_web_sm"}]})
     result = pipe.redact("Email john@example.com now")
-    assert result.text is not None and result.text.endswith("[EMAIL_ADDRESS] now")
+    assert result.text is not None
+    assert result.text.endswith("[EMAIL_ADDRESS] now")
     assert load_spacy_model("en_core_web_sm").meta["name"].startswith("core_web_sm")
 
 

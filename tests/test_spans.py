@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -79,21 +81,26 @@ def test_merge_adjacent_can_be_switched_off() -> None:
 
 
 def test_merged_entity_explains_what_was_merged() -> None:
-    (merged,) = resolve_overlaps([E(0, 10, "EMAIL_ADDRESS", 1.0, "a", "email"), E(5, 10, "URL", 0.5, "b", "url")])
+    (merged,) = resolve_overlaps(
+        [E(0, 10, "EMAIL_ADDRESS", 1.0, "a", "email"), E(5, 10, "URL", 0.5, "b", "url")]
+    )
     assert merged.detector == "a"
-    assert "merged with 1" in merged.explanation and "URL" in merged.explanation
+    assert "merged with 1" in merged.explanation
+    assert "URL" in merged.explanation
 
 
 spans = st.tuples(st.integers(0, 40), st.integers(0, 10), st.sampled_from("ABC"), st.floats(0, 1))
 
 
 @given(st.lists(spans, max_size=12))
-def test_every_flagged_character_stays_covered_and_output_is_disjoint(raw: list[tuple[int, int, str, float]]) -> None:
+def test_every_flagged_character_stays_covered_and_output_is_disjoint(
+    raw: list[tuple[int, int, str, float]],
+) -> None:
     entities = [E(start, start + length, label, score) for start, length, label, score in raw]
     text = "x" * 60
     resolved = resolve_overlaps(entities, text)
     covered = {i for e in resolved for i in range(e.start, e.end)}
     flagged = {i for e in entities for i in range(e.start, e.end)}
     assert flagged <= covered
-    for previous, current in zip(resolved, resolved[1:]):
+    for previous, current in itertools.pairwise(resolved):
         assert previous.end <= current.start

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import string
 from collections.abc import Sequence
 from functools import cached_property
@@ -37,7 +38,7 @@ class TagAnonymizer(Anonymizer):
     def _engine(self) -> AnonymizerEngine:
         from presidio_anonymizer import AnonymizerEngine
 
-        return AnonymizerEngine()
+        return AnonymizerEngine()  # type: ignore[no-untyped-call]
 
     def _operator_for(self, label: str) -> Any:
         operator = self._operators.get(label)
@@ -52,10 +53,11 @@ class TagAnonymizer(Anonymizer):
         self, texts: Sequence[str], entities: Sequence[Sequence[Entity]]
     ) -> list[RedactionResult]:
         if len(texts) != len(entities):
-            raise AnonymizerError(
-                f"anonymizer 'tag' got {len(texts)} texts but {len(entities)} entity lists"
-            )
-        return [self._anonymize_one(text, found, index) for index, (text, found) in enumerate(zip(texts, entities))]
+            raise AnonymizerError(f"anonymizer 'tag' got {len(texts)} texts but {len(entities)} entity lists")
+        return [
+            self._anonymize_one(text, found, index)
+            for index, (text, found) in enumerate(zip(texts, entities, strict=False))
+        ]
 
     def _anonymize_one(self, text: str, found: Sequence[Entity], index: int) -> RedactionResult:
         if not found:
@@ -63,7 +65,7 @@ class TagAnonymizer(Anonymizer):
         from presidio_anonymizer.entities import RecognizerResult
 
         ordered = sorted(found, key=lambda entity: (entity.start, entity.end))
-        for previous, current in zip(ordered, ordered[1:]):
+        for previous, current in itertools.pairwise(ordered):
             if current.start < previous.end:
                 raise AnonymizerError(
                     f"anonymizer 'tag' got overlapping entities in item {index}; resolve overlaps first"
@@ -73,15 +75,14 @@ class TagAnonymizer(Anonymizer):
             engine_result = self._engine.anonymize(
                 text=text,
                 analyzer_results=[
-                    RecognizerResult(entity.label, entity.start, entity.end, entity.score) for entity in ordered
+                    RecognizerResult(entity.label, entity.start, entity.end, entity.score)
+                    for entity in ordered
                 ],
                 operators={label: self._operator_for(label) for label in labels},
                 merge_entities_with_spaces=False,
             )
         except Exception as exc:
-            raise AnonymizerError(
-                f"anonymizer 'tag' failed on item {index} ({type(exc).__name__})"
-            ) from None
+            raise AnonymizerError(f"anonymizer 'tag' failed on item {index} ({type(exc).__name__})") from None
         items = sorted(engine_result.items, key=lambda item: item.start)
         if len(items) != len(ordered):
             raise AnonymizerError(

@@ -97,7 +97,9 @@ class PipelineConfig(BaseModel):
             return ComponentSpec(name=spec.name, **_plain(params))
 
         return PipelineConfig(
-            normalizers=[resolve(normalizers, s, f"normalizers[{i}]") for i, s in enumerate(self.normalizers)],
+            normalizers=[
+                resolve(normalizers, s, f"normalizers[{i}]") for i, s in enumerate(self.normalizers)
+            ],
             detectors=[resolve(detectors, s, f"detectors[{i}]") for i, s in enumerate(self.detectors)],
             anonymizer=resolve(anonymizers, self.anonymizer, "anonymizer"),
             batch_size=self.batch_size,

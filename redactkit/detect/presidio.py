@@ -112,11 +112,11 @@ def _build_engine(model: str, language: str) -> AnalyzerEngine:
     mapping = dict(MODEL_TO_PRESIDIO_ENTITY_MAPPING)
     mapping["FAC"] = "LOCATION"
 
-    class _PreloadedSpacyNlpEngine(SpacyNlpEngine):  # type: ignore[misc]
+    class _PreloadedSpacyNlpEngine(SpacyNlpEngine):
         """A SpacyNlpEngine around an already loaded pipeline (no spacy.load, no download)."""
 
         def load(self) -> None:
-            self.nlp = {language: nlp}
+            self.nlp = {language: nlp}  # type: ignore[assignment]
 
         def _doc_to_nlp_artifact(self, doc: Any, lang: str) -> NlpArtifacts:
             artifacts = super()._doc_to_nlp_artifact(doc, lang)

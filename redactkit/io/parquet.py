@@ -23,7 +23,13 @@ if TYPE_CHECKING:
 
     from ..pipeline import Pipeline
 
-__all__ = ["ENTITY_STRUCT_FIELDS", "RedactionSummary", "entities_type", "redact_parquet", "redact_record_batch"]
+__all__ = [
+    "ENTITY_STRUCT_FIELDS",
+    "RedactionSummary",
+    "entities_type",
+    "redact_parquet",
+    "redact_record_batch",
+]
 
 #: Fields of one entry of the ``<column>_entities`` list column.
 ENTITY_STRUCT_FIELDS: tuple[tuple[str, str], ...] = (
@@ -151,7 +157,9 @@ def redact_parquet(
     if not source.is_file():
         raise DataError(f"input {source} does not exist or is not a file")
     if target.exists() and not overwrite:
-        raise DataError(f"output {target} already exists; pass overwrite=True (CLI: --overwrite) to replace it")
+        raise DataError(
+            f"output {target} already exists; pass overwrite=True (CLI: --overwrite) to replace it"
+        )
     try:
         parquet = pq.ParquetFile(source)
     except (pa.ArrowInvalid, OSError) as exc:

@@ -1,0 +1,86 @@
+"""Throughput: redactkit's default pipeline vs vanilla per-row Presidio, in one run.
+
+Both sides use the same installed spaCy model and the same generated utterances, and are warmed up
+before timing. Rounds alternate between the two so that load from other processes on this shared
+machine hits both alike; the figure that matters is the ratio, not the absolute rate.
+
+    python benchmarks/bench_speed.py [--utterances 1500] [--rounds 3] [--model en_core_web_md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+
+def _vanilla_presidio(model: str) -> Callable[[list[str]], None]:
+    """Presidio as documented: analyze + anonymize per row, with the full spaCy pipeline."""
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    from presidio_anonymizer import AnonymizerEngine
+
+    from redactkit.detect.presidio import make_tldextract_offline
+    from redactkit.detect.spacy_models import resolve_model_path
+
+    make_tldextract_offline()
+    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": resolve_model_path(model)}])
+    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
+    anonymizer = AnonymizerEngine()
+
+    def run(texts: list[str]) -> None:
+        for text in texts:
+            anonymizer.anonymize(text=text, analyzer_results=analyzer.analyze(text=text, language="en"))
+
+    return run
+
+
+def _redactkit(model: str) -> Callable[[list[str]], None]:
+    from redactkit import Pipeline
+
+    pipe = Pipeline.from_config({"detectors": [{"name": "presidio", "model": model}]})
+
+    def run(texts: list[str]) -> None:
+        pipe.redact_batch(texts)
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--utterances", type=int, default=1500)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--model", default="en_core_web_md")
+    args = parser.parse_args()
+
+    from redactkit.samples import generate
+
+    texts = [item.text for item in generate(args.utterances, seed=42)]
+    contenders = {
+        "vanilla Presidio (per row)": _vanilla_presidio(args.model),
+        "redactkit default": _redactkit(args.model),
+    }
+    for run in contenders.values():
+        run(texts[:50])  # warm up: load models, compile regexes
+    rates: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(args.rounds):
+        for name, run in contenders.items():
+            started = time.perf_counter()
+            run(texts)
+            rates[name].append(len(texts) / (time.perf_counter() - started))
+
+    baseline = statistics.median(rates["vanilla Presidio (per row)"])
+    print(f"{len(texts)} generated utterances, model {args.model}, {args.rounds} alternating rounds (median)")
+    for name, values in rates.items():
+        rate = statistics.median(values)
+        print(f"  {name:<28} {rate:8.0f} utterances/s   {rate / baseline:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()
