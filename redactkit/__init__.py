@@ -44,7 +44,9 @@ __all__ = [
     "redact_parquet",
 ]
 
-# A library never configures logging for its user; it only makes sure nothing is printed by default.
+# redactkit adds no handlers of its own (nothing is printed unless the user configures logging), but it
+# does filter Presidio's loggers, whose DEBUG lines quote transcript text: principle 5 outranks the
+# usual "libraries do not touch logging" rule. `allow_third_party_debug_logs()` undoes it.
 logging.getLogger("redactkit").addHandler(logging.NullHandler())
 install_pii_safe_log_filters()
 

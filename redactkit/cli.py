@@ -65,14 +65,21 @@ def _main(
 
 def _fail(exc: RedactkitError) -> typer.Exit:
     code = 2 if isinstance(exc, ConfigError | DataError | ModelNotFoundError) else 1
-    err.print(f"[bold red]error:[/] {type(exc).__name__}: {exc}", highlight=False, markup=True)
+    err.print(f"error: {type(exc).__name__}: {exc}", highlight=False, markup=False, soft_wrap=True)
     return typer.Exit(code)
+
+
+def _nullcontext() -> Any:
+    import contextlib
+
+    return contextlib.nullcontext()
 
 
 def _pipeline(config: Path | None) -> Any:
     from .pipeline import Pipeline
 
-    return Pipeline.from_config(config)
+    with err.status("loading models", spinner="dots") if err.is_terminal else _nullcontext():
+        return Pipeline.from_config(config).warm_up()
 
 
 @app.command()
@@ -192,6 +199,7 @@ def demo(
     except RedactkitError as exc:
         raise _fail(exc) from None
     _print_summary(summary, redacted)
+    _print_demo_recall(redacted, rows)
     table = pq.read_table(redacted, columns=["transcript", "transcript_redacted"]).slice(0, 40).to_pylist()
     examples = [
         row for row in table if row["transcript"] and row["transcript"] != row["transcript_redacted"]
@@ -201,6 +209,30 @@ def demo(
         for row in examples:
             out.print(f"  before: {row['transcript']}", highlight=False, markup=False)
             out.print(f"  after:  {row['transcript_redacted']}", highlight=False, markup=False)
+
+
+def _print_demo_recall(redacted: Path, rows: int) -> None:
+    """The sample is labeled: show how much of each kind of PII was fully redacted."""
+    import pyarrow.parquet as pq
+
+    from .bench import full_coverage_recall
+    from .samples import generate
+
+    columns = pq.read_table(redacted, columns=["transcript", "transcript_entities"]).to_pydict()
+    examples = []
+    for item, text, entities in zip(
+        generate(rows), columns["transcript"], columns["transcript_entities"], strict=True
+    ):
+        if text != item.text:  # the sample blanks some rows to show null handling
+            continue
+        spans = [(s.start, s.end, s.label) for s in item.spans]
+        examples.append((item.text, spans, [(e["start"], e["end"]) for e in entities or []]))
+    table = Table(show_header=True, title="full-coverage recall on the labeled sample")
+    for column in ("label", "gold", "fully redacted", "recall"):
+        table.add_column(column, justify="right" if column != "label" else "left")
+    for label, score in full_coverage_recall(examples).items():
+        table.add_row(label, str(score.gold), str(score.caught), f"{score.recall:.2f}")
+    out.print(table)
 
 
 @app.command()

@@ -52,10 +52,11 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
     start = min(entity.start for entity in cluster)
     end = max(entity.end for entity in cluster)
     others = sorted({entity.label for entity in cluster if entity is not best and entity.label != best.label})
-    note = f"; merged with {len(cluster) - 1} overlapping detection(s)"
+    note = f"merged with {len(cluster) - 1} overlapping detection(s)"
     if others:
         note += f" labelled {', '.join(others)}"
-    return Entity(start, end, best.label, best.score, best.detector, best.explanation + note)
+    explanation = f"{best.explanation}; {note}" if best.explanation else note
+    return Entity(start, end, best.label, best.score, best.detector, explanation)
 
 
 def _merge_adjacent(entities: list[Entity], text: str) -> list[Entity]:
@@ -71,7 +72,9 @@ def _merge_adjacent(entities: list[Entity], text: str) -> list[Entity]:
                     previous.label,
                     max(previous.score, entity.score),
                     previous.detector,
-                    previous.explanation,
+                    previous.explanation
+                    if "joined with adjacent" in previous.explanation
+                    else f"{previous.explanation}; joined with adjacent {entity.label} detection(s)",
                 )
                 continue
         result.append(entity)

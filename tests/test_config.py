@@ -116,9 +116,11 @@ def test_config_file_errors_name_the_file(tmp_path: Path) -> None:
     assert error.key == "detectors[0].modle"
 
 
-def test_constructor_value_errors_are_config_errors() -> None:
-    with pytest.raises(ConfigError, match=r"format"):
-        Pipeline.from_config({"anonymizer": {"name": "tag", "format": "[{kind}]"}})
+@pytest.mark.parametrize("template", ["[{kind}]", "", "[{label"])
+def test_constructor_value_errors_are_config_errors(template: str) -> None:
+    with pytest.raises(ConfigError, match=r"format") as info:
+        Pipeline.from_config({"anonymizer": {"name": "tag", "format": template}})
+    assert info.value.key == "anonymizer"
 
 
 def test_config_is_immutable() -> None:

@@ -12,7 +12,7 @@ from redactkit import Pipeline
 from redactkit.core import AlignedText
 from redactkit.detect import PresidioDetector
 from redactkit.detect.spacy_models import load_spacy_model, resolve_model_path
-from redactkit.errors import ModelNotFoundError
+from redactkit.errors import ConfigError, ModelNotFoundError
 
 pytestmark = pytest.mark.slow
 
@@ -73,6 +73,12 @@ def test_missing_model_names_the_fix() -> None:
         resolve_model_path("xx_no_such_model")
     with pytest.raises(ModelNotFoundError):
         PresidioDetector(model="xx_no_such_model")
+
+
+def test_misspelled_entity_type_fails_closed() -> None:
+    detector = PresidioDetector(entities=("PERSON", "PHONE"))
+    with pytest.raises(ConfigError, match=r"unknown Presidio entity type\(s\) PHONE"):
+        detector.detect(AlignedText.identity("call 212-555-0142"))
 
 
 def test_small_model_can_be_selected_in_one_line() -> None:

@@ -29,7 +29,12 @@ class TagAnonymizer(Anonymizer):
     def __init__(self, format: str = "[{label}]") -> None:
         #: replacement template; ``{label}`` is the entity label
         self.format = format
-        fields = [name for _, name, _, _ in string.Formatter().parse(format) if name is not None]
+        if not format:
+            raise ValueError("format must not be empty (to delete values, a 'remove' operator is planned)")
+        try:
+            fields = [name for _, name, _, _ in string.Formatter().parse(format) if name is not None]
+        except ValueError:
+            raise ValueError("format is not a valid template; write e.g. '[{label}]'") from None
         if any(name != "label" for name in fields):
             raise ValueError("format may only use the placeholder {label}, e.g. '[{label}]'")
         self._operators: dict[str, Any] = {}

@@ -14,10 +14,12 @@ import logging
 import os
 import threading
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..errors import DetectorError
+from ..errors import ConfigError, DetectorError
 from .base import Detector, detectors
 from .spacy_models import load_spacy_model, resolve_model_path
 
@@ -156,9 +158,9 @@ class PresidioDetector(Detector):
         model: str = "en_core_web_md",
         language: str = "en",
         entities: tuple[str, ...] = DEFAULT_PRESIDIO_ENTITIES,
-        score_threshold: float = 0.3,
-        label_map: Mapping[str, str] | None = None,
-        batch_size: int = 64,
+        score_threshold: Annotated[float, Field(ge=0.0, le=1.0)] = 0.3,
+        label_map: Mapping[str, str] = DEFAULT_PRESIDIO_LABEL_MAP,
+        batch_size: Annotated[int, Field(ge=1)] = 64,
     ) -> None:
         #: spaCy pipeline: an installed package name or a directory (see redactkit.detect.spacy_models)
         self.model = model
@@ -168,8 +170,8 @@ class PresidioDetector(Detector):
         self.entities = tuple(entities)
         #: results scoring below this are dropped (Presidio's scores, 0 to 1)
         self.score_threshold = score_threshold
-        #: Presidio entity type -> redactkit label; None means the built-in map
-        self.label_map = dict(DEFAULT_PRESIDIO_LABEL_MAP if label_map is None else label_map)
+        #: Presidio entity type -> redactkit label
+        self.label_map = dict(label_map)
         #: texts per ``nlp.pipe`` batch
         self.batch_size = batch_size
         if not 0.0 <= score_threshold <= 1.0:
@@ -184,6 +186,7 @@ class PresidioDetector(Detector):
         if not todo:
             return results
         engine = _analyzer_engine(self.model, self.language)
+        self._check_entities(engine)
         entities = list(self.entities)
         stream = engine.nlp_engine.process_batch(
             [texts[index].text for index in todo], self.language, batch_size=self.batch_size
@@ -204,6 +207,21 @@ class PresidioDetector(Detector):
                 ) from None
             results[index] = [self._to_entity(result) for result in found]
         return results
+
+    def _check_entities(self, engine: AnalyzerEngine) -> None:
+        """Fail closed on a misspelled entity type: Presidio would silently skip it."""
+        if getattr(self, "_entities_checked", False):
+            return
+        supported = set(engine.get_supported_entities(self.language))
+        unknown = sorted(set(self.entities) - supported)
+        if unknown:
+            raise ConfigError(
+                f"unknown Presidio entity type(s) {', '.join(unknown)}; "
+                f"supported: {', '.join(sorted(supported))}",
+                key="presidio.entities",
+                example="entities:\n  - PERSON\n  - PHONE_NUMBER",
+            )
+        self._entities_checked = True
 
     def _to_entity(self, result: RecognizerResult) -> Entity:
         recognizer = (result.recognition_metadata or {}).get("recognizer_name", "unknown")

@@ -97,6 +97,7 @@ def _configured(path: str, ner_only: bool) -> Language:
 
     if not ner_only:
         return _load_full(path)
+    logger.info("loading spaCy pipeline %s (entity recognizer only)", path)
     nlp = spacy.load(path)
     needed = {"ner"}
     for component_name, component in nlp.pipeline:

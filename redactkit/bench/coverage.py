@@ -1,0 +1,40 @@
+"""Full-coverage recall: the privacy metric.
+
+A gold entity counts as caught only if every non-space character of it lies inside some redacted
+span, whatever label the detector gave it: a half-redacted phone number is a leak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["LabelRecall", "full_coverage_recall"]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRecall:
+    label: str
+    gold: int
+    caught: int
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.gold if self.gold else 1.0
+
+
+def full_coverage_recall(
+    examples: Iterable[tuple[str, Sequence[tuple[int, int, str]], Sequence[tuple[int, int]]]],
+) -> dict[str, LabelRecall]:
+    """Per-label recall over ``(text, gold spans (start, end, label), redacted spans (start, end))``."""
+    gold: dict[str, int] = {}
+    caught: dict[str, int] = {}
+    for text, gold_spans, redacted_spans in examples:
+        covered = bytearray(len(text))
+        for start, end in redacted_spans:
+            covered[start:end] = b"\x01" * (end - start)
+        for start, end, label in gold_spans:
+            gold[label] = gold.get(label, 0) + 1
+            if all(covered[i] or text[i].isspace() for i in range(start, end)):
+                caught[label] = caught.get(label, 0) + 1
+    return {label: LabelRecall(label, gold[label], caught.get(label, 0)) for label in sorted(gold)}
