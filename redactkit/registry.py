@@ -110,7 +110,7 @@ def params_model(cls: type[Component]) -> type[BaseModel]:
 
 def _build_params_model(cls: type[Component]) -> type[BaseModel]:
     signature = inspect.signature(cls.__init__)
-    hints = typing.get_type_hints(cls.__init__)
+    hints = typing.get_type_hints(cls.__init__, include_extras=True)
     fields: dict[str, Any] = {}
     for name, parameter in signature.parameters.items():
         if name == "self" or parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):

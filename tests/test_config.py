@@ -87,6 +87,18 @@ def _error(source: Any) -> ConfigError:
         pytest.param(
             {"anonymizer": {"format": "[{label}]"}}, "anonymizer.name", "Field required", id="no-name"
         ),
+        pytest.param(
+            {"detectors": [{"name": "presidio", "score_threshold": 1.5}]},
+            "detectors[0].score_threshold",
+            "less than or equal to 1",
+            id="threshold-out-of-range",
+        ),
+        pytest.param(
+            {"detectors": [{"name": "presidio", "batch_size": 0}]},
+            "detectors[0].batch_size",
+            "greater than or equal to 1",
+            id="component-batch-size-zero",
+        ),
     ],
 )
 def test_config_errors_name_the_key_and_show_an_example(source: Any, key: str, fragment: str) -> None:
