@@ -18,12 +18,14 @@ so a mapped span covers every contributing character and never shrinks; material
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any, NamedTuple
 
 __all__ = [
     "AlignedText",
     "AlignmentBuilder",
+    "Annotation",
     "Edit",
     "Entity",
     "RedactedEntity",
@@ -110,7 +112,24 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
-class _Segment:
+class Annotation:
+    """A fact a normalizer recorded about a stretch of the original text, for later stages.
+
+    For example the spoken-number normalizer marks ``"five five five one two three four"`` with
+    ``kind="number"`` and ``data={"digits": "5551234", "tokens": 7, "style": "digits"}``, so a detector
+    can tell an identifier read digit by digit from a quantity. Offsets are original offsets.
+    """
+
+    start: int
+    end: int
+    kind: str
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+_Layer = tuple["AlignedText | None", tuple[Edit, ...], tuple[Annotation, ...]]
+
+
+class _Segment(NamedTuple):
     d_start: int  # first derived offset of the segment
     o_start: int  # original range the segment stems from
     o_end: int
@@ -129,7 +148,10 @@ class AlignedText:
     text: str
     _segments: tuple[_Segment, ...] | None = field(default=None, repr=False)
     _d_starts: tuple[int, ...] = field(default=(), repr=False)
-    edits: tuple[Edit, ...] = field(default=(), repr=False)
+    # Edits and annotations per normalizer layer, each with the alignment that maps the layer's
+    # offsets to `original` (None: already original offsets). Mapping is done lazily, on access:
+    # composing alignments stays cheap and most callers never look.
+    _layers: tuple[_Layer, ...] = field(default=(), repr=False)
 
     # -- construction -------------------------------------------------------------------------------
     @classmethod
@@ -139,7 +161,11 @@ class AlignedText:
 
     @classmethod
     def _from_segments(
-        cls, original: str, text: str, segments: list[_Segment], edits: tuple[Edit, ...]
+        cls,
+        original: str,
+        text: str,
+        segments: list[_Segment],
+        layers: tuple[_Layer, ...] = (),
     ) -> AlignedText:
         if (
             len(segments) == 1
@@ -147,8 +173,38 @@ class AlignedText:
             and segments[0].o_start == 0
             and len(text) == len(original)
         ) or (not segments and not text and not original):
-            return cls(original, text, None, (), edits)
-        return cls(original, text, tuple(segments), tuple(s.d_start for s in segments), edits)
+            return cls(original, text, None, (), layers)
+        return cls(original, text, tuple(segments), tuple(s.d_start for s in segments), layers)
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        """Every change the normalizers made, in original offsets, in the order they were made."""
+        result: list[Edit] = []
+        for mapper, edits, _ in self._layers:
+            if mapper is None:
+                result.extend(edits)
+            else:
+                result.extend(Edit(*mapper._map_range(e.start, e.end), e.replacement, e.rule) for e in edits)
+        return tuple(result)
+
+    @property
+    def annotations(self) -> tuple[Annotation, ...]:
+        """Every annotation the normalizers recorded, in original offsets."""
+        result: list[Annotation] = []
+        for mapper, _, layer in self._layers:
+            if mapper is None:
+                result.extend(layer)
+            else:
+                result.extend(Annotation(*mapper._map_range(a.start, a.end), a.kind, a.data) for a in layer)
+        return tuple(result)
+
+    def annotations_in(self, start: int, end: int, kind: str | None = None) -> list[Annotation]:
+        """Annotations overlapping the *original* span ``[start, end)``, optionally of one kind."""
+        return [
+            a
+            for a in self.annotations
+            if (kind is None or a.kind == kind) and a.start < end and start < a.end
+        ]
 
     @property
     def is_identity(self) -> bool:
@@ -217,13 +273,16 @@ class AlignedText:
         """Compose: ``outer`` was derived from :attr:`text`; map its text back to :attr:`original`."""
         if outer.original != self.text:
             raise ValueError("cannot compose alignments: outer.original is not this alignment's text")
-        edits = self.edits + tuple(
-            Edit(*self._map_range(edit.start, edit.end), edit.replacement, edit.rule) for edit in outer.edits
+        if outer._segments is None and not outer._layers:
+            return self  # the outer stage changed nothing (the common case)
+        layers = self._layers + tuple(
+            (self if mapper is None else self.then(mapper), edits, notes)
+            for mapper, edits, notes in outer._layers
         )
         if outer._segments is None:
-            return AlignedText(self.original, outer.text, self._segments, self._d_starts, edits)
+            return AlignedText(self.original, outer.text, self._segments, self._d_starts, layers)
         if self._segments is None:
-            return AlignedText(self.original, outer.text, outer._segments, outer._d_starts, edits)
+            return AlignedText(self.original, outer.text, outer._segments, outer._d_starts, layers)
         inner = self._segments
         composed: list[_Segment] = []
         outer_segments = outer._segments
@@ -249,7 +308,7 @@ class AlignedText:
                     _append(composed, _Segment(d_start, inner_segment.o_start, inner_segment.o_end, False))
                 position = piece_end
                 j += 1
-        return AlignedText._from_segments(self.original, outer.text, composed, edits)
+        return AlignedText._from_segments(self.original, outer.text, composed, layers)
 
     def _map_range(self, start: int, end: int) -> tuple[int, int]:
         if start == end:
@@ -299,7 +358,7 @@ class AlignmentBuilder:
     ('call 555', (5, 19))
     """
 
-    __slots__ = ("_cursor", "_edits", "_length", "_original", "_parts", "_segments")
+    __slots__ = ("_annotations", "_cursor", "_edits", "_length", "_original", "_parts", "_segments")
 
     def __init__(self, original: str) -> None:
         self._original = original
@@ -307,7 +366,8 @@ class AlignmentBuilder:
         self._length = 0
         self._parts: list[str] = []
         self._segments: list[_Segment] = []
-        self._edits: list[Edit] = []
+        self._edits: list[tuple[int, int, str, str]] = []  # Edit fields; objects are made in build()
+        self._annotations: list[Annotation] = []
 
     @property
     def cursor(self) -> int:
@@ -332,12 +392,13 @@ class AlignmentBuilder:
                 f"replace({start}, {end}) overlaps an earlier change or leaves the text "
                 f"(cursor {self._cursor})"
             )
-        self.keep(start)
+        if start > self._cursor:
+            self.keep(start)
         if replacement:
             self._segments.append(_Segment(self._length, start, end, False))
             self._parts.append(replacement)
             self._length += len(replacement)
-        self._edits.append(Edit(start, end, replacement, rule))
+        self._edits.append((start, end, replacement, rule))
         self._cursor = end
 
     def delete(self, start: int, end: int, *, rule: str) -> None:
@@ -348,11 +409,16 @@ class AlignmentBuilder:
         """Insert text at the cursor that stems from no original character."""
         self.replace(self._cursor, self._cursor, text, rule=rule)
 
+    def annotate(self, start: int, end: int, kind: str, **data: Any) -> None:
+        """Record a fact about ``original[start:end]`` (see :class:`Annotation`)."""
+        self._annotations.append(Annotation(start, end, kind, data))
+
     def build(self) -> AlignedText:
         self.keep(len(self._original))
-        return AlignedText._from_segments(
-            self._original, "".join(self._parts), self._segments, tuple(self._edits)
-        )
+        layers: tuple[_Layer, ...] = ()
+        if self._edits or self._annotations:
+            layers = ((None, tuple(Edit(*edit) for edit in self._edits), tuple(self._annotations)),)
+        return AlignedText._from_segments(self._original, "".join(self._parts), self._segments, layers)
 
 
 def compose_all(alignments: Sequence[AlignedText]) -> AlignedText:

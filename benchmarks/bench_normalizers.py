@@ -1,0 +1,56 @@
+"""Throughput of the default normalizer chain on voice-assistant-style utterances, one core.
+
+The target is at least 20,000 utterances/s for the whole chain. The whitespace normalizer alone runs
+in the same process as the baseline, so the ratio is meaningful on a noisy shared machine.
+
+    python benchmarks/bench_normalizers.py [--utterances 20000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from redactkit import Pipeline
+from redactkit.samples import generate
+
+
+def _rate(pipe: Pipeline, texts: list[str]) -> float:
+    started = time.perf_counter()
+    pipe.normalize_batch(texts)
+    return len(texts) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--utterances", type=int, default=20000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    texts = [item.text for item in generate(args.utterances, seed=7)]
+    full = Pipeline.default()
+    baseline = Pipeline.from_config({"normalizers": [{"name": "whitespace"}]})
+    names = [n.component_name for n in full.normalizers]
+    rates: dict[str, list[float]] = {"whitespace only": [], "default chain": []}
+    per_stage: dict[str, list[float]] = {name: [] for name in names}
+    for _ in range(args.rounds):
+        rates["whitespace only"].append(_rate(baseline, texts))
+        rates["default chain"].append(_rate(full, texts))
+        for normalizer in full.normalizers:
+            started = time.perf_counter()
+            normalizer.normalize_batch(texts)
+            per_stage[normalizer.component_name].append(len(texts) / (time.perf_counter() - started))
+    print(f"{len(texts)} generated utterances, {args.rounds} rounds (median), one process")
+    base = statistics.median(rates["whitespace only"])
+    for name, values in rates.items():
+        rate = statistics.median(values)
+        print(f"  {name:<20} {rate:10,.0f} utterances/s   {rate / base:5.2f}x of whitespace only")
+    print("  stages alone:")
+    for name, values in per_stage.items():
+        print(f"    {name:<18} {statistics.median(values):10,.0f} utterances/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Drop hesitation fillers, and self-corrections inside dictated values.
+
+"five five five um one two" must reach the number reader as one run of digits; "five five five one two
+no sorry one three" is one corrected value whose whole stretch must be redacted. Fillers ("um", "uh")
+go everywhere; correction phrases ("no sorry", "i mean", "scratch that") only between two value
+tokens (number words, digits, spelled letters, spoken symbols), so ordinary speech keeps its words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..core import AlignedText, AlignmentBuilder
+from ._lexicon import Lexicon, get_lexicon
+from ._tokens import Token, lower_words, tokenize
+from .base import Normalizer, normalizers
+
+__all__ = ["FillerNormalizer", "is_value_token"]
+
+
+def is_value_token(token: str, lexicon: Lexicon) -> bool:
+    """Whether a token can be part of a dictated value (number, spelled letter, spoken symbol)."""
+    return (
+        token.isdigit()
+        or (len(token) == 1 and token.isalpha())
+        or token in lexicon.digits
+        or token in lexicon.zero_aliases
+        or token in lexicon.teens
+        or token in lexicon.tens
+        or token in lexicon.repeats
+        or token in lexicon.symbols
+    )
+
+
+@normalizers.register("fillers")
+class FillerNormalizer(Normalizer):
+    """Delete fillers everywhere and self-correction phrases inside values (alignment kept)."""
+
+    def __init__(self, locale: str = "en-US", corrections: bool = True) -> None:
+        #: word tables to use
+        self.locale = locale
+        #: also drop self-corrections ("no sorry", "i mean") between value tokens
+        self.corrections = corrections
+        self._lexicon = get_lexicon(locale)
+        # cheap pre-check: a filler, or the rarest word of some correction phrase
+        trigger = set(self._lexicon.fillers)
+        if corrections:
+            trigger |= {phrase[-1] for phrase in self._lexicon.corrections}
+        self._trigger_words = frozenset(trigger)
+        self._max_phrase = max(len(phrase) for phrase in self._lexicon.corrections)
+
+    def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
+        return [self._normalize_one(text) for text in texts]
+
+    def _normalize_one(self, text: str) -> AlignedText:
+        if self._trigger_words.isdisjoint(lower_words(text)):
+            return AlignedText.identity(text)
+        tokens = tokenize(text)
+        drop: list[tuple[int, int, str]] = []  # token index ranges [i, j) and rule
+        i = 0
+        lexicon = self._lexicon
+        while i < len(tokens):
+            word = tokens[i].lower
+            if word in lexicon.fillers:
+                j = i + 1
+                if j < len(tokens) and tokens[j].lower in {",", "."} and tokens[j].start == tokens[i].end:
+                    j += 1
+                drop.append((i, j, "filler"))
+                i = j
+                continue
+            if self.corrections and i > 0:
+                length = self._correction_at(tokens, i)
+                if length and self._between_values(tokens, i, i + length, drop):
+                    drop.append((i, i + length, "self_correction"))
+                    i += length
+                    continue
+            i += 1
+        if not drop:
+            return AlignedText.identity(text)
+        builder = AlignmentBuilder(text)
+        for start_index, end_index, rule in drop:
+            start = tokens[start_index].start
+            if end_index < len(tokens):
+                end = tokens[end_index].start
+            else:  # trailing: take the whitespace before instead
+                end = tokens[end_index - 1].end
+                start = tokens[start_index - 1].end if start_index > 0 else start
+            start = max(start, builder.cursor)
+            builder.delete(start, end, rule=rule)
+        return builder.build()
+
+    def _correction_at(self, tokens: Sequence[Token], i: int) -> int:
+        for length in range(self._max_phrase, 0, -1):
+            phrase = tuple(token.lower for token in tokens[i : i + length])
+            if len(phrase) == length and phrase in self._lexicon.corrections:
+                return length
+        return 0
+
+    def _between_values(
+        self, tokens: Sequence[Token], start: int, end: int, drop: list[tuple[int, int, str]]
+    ) -> bool:
+        """A value token right before (skipping dropped fillers and commas) and right after the phrase."""
+        before = start - 1
+        dropped = {index for a, b, _ in drop for index in range(a, b)}
+        while before >= 0 and (before in dropped or tokens[before].lower in {",", "."}):
+            before -= 1
+        after = end
+        while after < len(tokens) and (
+            tokens[after].lower in self._lexicon.fillers or tokens[after].lower == ","
+        ):
+            after += 1
+        return (
+            before >= 0
+            and after < len(tokens)
+            and is_value_token(tokens[before].lower, self._lexicon)
+            and is_value_token(tokens[after].lower, self._lexicon)
+        )

@@ -1,0 +1,308 @@
+"""Spoken numbers to digits: "five five five oh one nine" -> "555019", "nineteen eighty five" -> "1985".
+
+Phone, card and account numbers reach ASR transcripts as words; the detectors' patterns want digits.
+A *run* of number words is read chunk by chunk and the chunks are concatenated, the way people dictate
+identifiers: digit words ("five", "oh", "nought"), "double"/"triple" repeats, teens and tens ("forty
+two", "four fifteen"), hundreds and thousands ("three hundred and twelve", "eleven hundred", "two
+thousand and five"), ordinals ("twenty first" -> "21st") and digits already present ("555 one two").
+
+Every run gets an :class:`~redactkit.core.Annotation` of kind ``"number"`` recording what detectors
+need to tell an identifier from a quantity: the digits, how many spoken tokens produced them, and the
+reading style (``digits`` one by one, ``grouped`` as one number, ``mixed``, ``time``, ``ordinal``).
+A lone number word ("five minutes", "track two") is left as it is, and so is text that is already
+written form (digits, "555-0100"): formatted transcripts pass through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..core import AlignedText, AlignmentBuilder
+from ._lexicon import get_lexicon
+from ._tokens import Token, lower_words, tokenize
+from .base import Normalizer, normalizers
+
+__all__ = ["SpokenNumberNormalizer"]
+
+
+class _Chunk(NamedTuple):
+    first: int  # token index
+    stop: int  # token index after the chunk
+    digits: str
+    words: int  # spoken number words in the chunk
+    kind: str  # "digit", "repeat", "group", "written", "ordinal"
+
+
+_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+
+
+def _ordinal_suffix(value: int) -> str:
+    if 10 <= value % 100 <= 20:
+        return "th"
+    return _ORDINAL_SUFFIX.get(value % 10, "th")
+
+
+@normalizers.register("spoken_numbers")
+class SpokenNumberNormalizer(Normalizer):
+    """Rewrite runs of spoken number words as digits, keeping an exact alignment and a reading record."""
+
+    def __init__(self, locale: str = "en-US", min_tokens: int = 2, times: bool = True) -> None:
+        #: word tables to use
+        self.locale = locale
+        #: a run needs at least this many number tokens to be rewritten ("five minutes" stays)
+        self.min_tokens = min_tokens
+        #: write two-part clock readings as times ("six thirty" -> "6:30") instead of "630"
+        self.times = times
+        if min_tokens < 1:
+            raise ValueError("min_tokens must be at least 1")
+        self._lexicon = get_lexicon(locale)
+        lex = self._lexicon
+        words = (
+            set(lex.digits)
+            | set(lex.teens)
+            | set(lex.tens)
+            | set(lex.repeats)
+            | set(lex.ordinals)
+            | lex.hundred
+            | lex.thousand
+        )
+        self._trigger_words = frozenset(words | lex.zero_aliases)
+
+    def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
+        return [self._normalize_one(text) for text in texts]
+
+    # -- reading ------------------------------------------------------------------------------------
+    def _normalize_one(self, text: str) -> AlignedText:
+        if self._trigger_words.isdisjoint(lower_words(text)):
+            return AlignedText.identity(text)
+        tokens = tokenize(text)
+        builder: AlignmentBuilder | None = None
+        i = 0
+        starts = self._trigger_words
+        while i < len(tokens):
+            word = tokens[i].lower
+            if word not in starts and not word.isdigit():
+                i += 1
+                continue
+            chunks = self._read_run(tokens, i)
+            if not chunks:
+                i += 1
+                continue
+            stop = chunks[-1].stop
+            if self._worth_rewriting(tokens, chunks):
+                if builder is None:
+                    builder = AlignmentBuilder(text)
+                self._rewrite(builder, tokens, chunks)
+            i = stop
+        return AlignedText.identity(text) if builder is None else builder.build()
+
+    def _worth_rewriting(self, tokens: Sequence[Token], chunks: list[_Chunk]) -> bool:
+        words = sum(chunk.words for chunk in chunks)
+        if words == 0:
+            return False  # already written form
+        count = sum(chunk.stop - chunk.first for chunk in chunks if chunk.kind != "written") + sum(
+            1 for chunk in chunks if chunk.kind == "written"
+        )
+        if count >= self.min_tokens:
+            return True
+        # a lone ordinal after a month is a date ("march third")
+        first = chunks[0]
+        return (
+            len(chunks) == 1
+            and first.kind == "ordinal"
+            and first.first > 0
+            and tokens[first.first - 1].lower in self._lexicon.months
+        )
+
+    def _read_run(self, tokens: Sequence[Token], start: int) -> list[_Chunk]:
+        chunks: list[_Chunk] = []
+        i = start
+        while i < len(tokens):
+            chunk = self._read_chunk(tokens, i, in_run=bool(chunks))
+            if chunk is None:
+                break
+            chunks.append(chunk)
+            i = chunk.stop
+            if chunk.kind == "ordinal":
+                break
+        return chunks
+
+    def _is_numeric(self, tokens: Sequence[Token], i: int) -> bool:
+        if i >= len(tokens):
+            return False
+        word = tokens[i].lower
+        lex = self._lexicon
+        return (
+            word.isdigit()
+            or word in lex.digits
+            or word in lex.teens
+            or word in lex.tens
+            or word in lex.repeats
+            or (word in lex.zero_aliases and i + 1 < len(tokens) and self._is_numeric(tokens, i + 1))
+        )
+
+    def _read_chunk(self, tokens: Sequence[Token], i: int, *, in_run: bool) -> _Chunk | None:
+        lex = self._lexicon
+        word = tokens[i].lower
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if word.isdigit():
+            return _Chunk(i, i + 1, word, 0, "written")
+        if word in lex.repeats:
+            count = lex.repeats[word]
+            if nxt in lex.digits or nxt in lex.zero_aliases:
+                digit = str(lex.digits.get(nxt, 0))
+                return _Chunk(i, i + 2, digit * count, 2, "repeat")
+            if nxt.isdigit() and len(nxt) == 1:
+                return _Chunk(i, i + 2, nxt * count, 1, "repeat")
+            return None
+        if word in lex.zero_aliases:
+            if in_run or self._is_numeric(tokens, i + 1):
+                return _Chunk(i, i + 1, "0", 1, "digit")
+            return None
+        if word in lex.ordinals:
+            value = lex.ordinals[word]
+            return _Chunk(i, i + 1, f"{value}{_ordinal_suffix(value)}", 1, "ordinal")
+        if word in lex.digits:
+            value = lex.digits[word]
+            if value >= 1:
+                grouped = self._read_hundreds(tokens, i, value) or self._read_thousands(tokens, i, value)
+                if grouped is not None:
+                    return grouped
+            return _Chunk(i, i + 1, str(value), 1, "digit")
+        if word in lex.teens:
+            value = lex.teens[word]
+            grouped = self._read_hundreds(tokens, i, value) or self._read_thousands(tokens, i, value)
+            if grouped is not None:
+                return grouped
+            return _Chunk(i, i + 1, str(value), 1, "group")
+        if word in lex.tens:
+            value = lex.tens[word]
+            j = i + 1
+            if j + 1 < len(tokens) and tokens[j].lower == "-" and tokens[j + 1].lower in lex.digits:
+                j += 1  # "twenty-one"
+            following = tokens[j].lower if j < len(tokens) else ""
+            if following in lex.digits and lex.digits[following] >= 1:
+                value += lex.digits[following]
+                grouped = self._read_thousands(tokens, j, value)
+                if grouped is not None:
+                    return grouped._replace(first=i)
+                return _Chunk(i, j + 1, str(value), 2, "group")
+            if following in lex.ordinals and lex.ordinals[following] < 10:
+                value += lex.ordinals[following]
+                return _Chunk(i, j + 1, f"{value}{_ordinal_suffix(value)}", 2, "ordinal")
+            grouped = self._read_thousands(tokens, i, value)
+            if grouped is not None:
+                return grouped
+            return _Chunk(i, i + 1, str(value), 1, "group")
+        return None
+
+    def _read_below_hundred(self, tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+        """Read "twelve", "forty two", "five" at token j; return (value, next index)."""
+        lex = self._lexicon
+        if j >= len(tokens):
+            return None
+        word = tokens[j].lower
+        if word in lex.teens:
+            return lex.teens[word], j + 1
+        if word in lex.tens:
+            value = lex.tens[word]
+            k = j + 1
+            if k + 1 < len(tokens) and tokens[k].lower == "-" and tokens[k + 1].lower in lex.digits:
+                k += 1
+            if k < len(tokens) and tokens[k].lower in lex.digits and lex.digits[tokens[k].lower] >= 1:
+                return value + lex.digits[tokens[k].lower], k + 1
+            return value, j + 1
+        if word in lex.digits and lex.digits[word] >= 1:
+            return lex.digits[word], j + 1
+        return None
+
+    def _read_hundreds(self, tokens: Sequence[Token], i: int, value: int) -> _Chunk | None:
+        """ "three hundred and twelve", "eleven hundred" (value is the word at i)."""
+        lex = self._lexicon
+        j = i + 1
+        if j >= len(tokens) or tokens[j].lower not in lex.hundred:
+            return None
+        total = value * 100
+        j += 1
+        k = j + 1 if j < len(tokens) and tokens[j].lower in lex.number_and else j
+        rest = self._read_below_hundred(tokens, k)
+        if rest is not None:
+            total += rest[0]
+            j = rest[1]
+        return _Chunk(i, j, str(total), j - i, "group")
+
+    def _read_thousands(self, tokens: Sequence[Token], i: int, multiplier: int) -> _Chunk | None:
+        """ "two thousand and five", "twenty thousand" (multiplier read ending at token i)."""
+        lex = self._lexicon
+        j = i + 1
+        if j >= len(tokens) or tokens[j].lower not in lex.thousand:
+            return None
+        total = multiplier * 1000
+        j += 1
+        k = j + 1 if j < len(tokens) and tokens[j].lower in lex.number_and else j
+        if k < len(tokens):
+            word = tokens[k].lower
+            if word in lex.digits and k + 1 < len(tokens) and tokens[k + 1].lower in lex.hundred:
+                hundreds = self._read_hundreds(tokens, k, lex.digits[word])
+                if hundreds is not None:
+                    return _Chunk(
+                        i, hundreds.stop, str(total + int(hundreds.digits)), hundreds.stop - i, "group"
+                    )
+            rest = self._read_below_hundred(tokens, k)
+            if rest is not None:
+                return _Chunk(i, rest[1], str(total + rest[0]), rest[1] - i, "group")
+        return _Chunk(i, j, str(total), j - i, "group")
+
+    # -- writing ------------------------------------------------------------------------------------
+    def _rewrite(self, builder: AlignmentBuilder, tokens: Sequence[Token], chunks: list[_Chunk]) -> None:
+        style = self._style(chunks)
+        separator = ""
+        if style == "time":
+            separator = ":"
+        previous_end: int | None = None
+        for chunk in chunks:
+            start = tokens[chunk.first].start
+            end = tokens[chunk.stop - 1].end
+            if previous_end is not None:
+                if separator:
+                    builder.replace(previous_end, start, separator, rule="spoken_numbers:time")
+                else:
+                    builder.delete(previous_end, start, rule="spoken_numbers:join")
+            if chunk.kind == "written":
+                builder.keep(end)
+            else:
+                builder.replace(start, end, chunk.digits, rule=f"spoken_numbers:{chunk.kind}")
+            previous_end = end
+        first = tokens[chunks[0].first].start
+        last = tokens[chunks[-1].stop - 1].end
+        digits = "".join(chunk.digits for chunk in chunks)
+        builder.annotate(
+            first,
+            last,
+            "number",
+            digits=digits,
+            tokens=chunks[-1].stop - chunks[0].first,
+            style=style,
+            chunks=tuple(chunk.digits for chunk in chunks),
+        )
+
+    def _style(self, chunks: list[_Chunk]) -> str:
+        kinds = {chunk.kind for chunk in chunks}
+        if kinds == {"ordinal"}:
+            return "ordinal"
+        if (
+            self.times
+            and len(chunks) == 2
+            and chunks[0].kind == "digit"
+            and chunks[0].digits != "0"
+            and chunks[1].kind == "group"
+            and 10 <= int(chunks[1].digits) <= 59
+            and chunks[1].words <= 2
+        ):
+            return "time"
+        if kinds <= {"digit", "repeat", "written"}:
+            return "digits"
+        if len(chunks) == 1:
+            return "grouped"
+        return "mixed"

@@ -1,0 +1,233 @@
+"""Spoken symbols in addresses: "john dot smith at gmail dot com" -> "john.smith@gmail.com".
+
+A *chain* is parts joined by spoken or written symbols ("at", "dot", "underscore", "dash", "slash",
+"colon", "point", "@", "."). It is rewritten only when the result looks like an address: an e-mail
+with a known top-level domain, a web address, an IPv4 address, a handle after a cue ("my handle is at
+…"), an underscore username, or digits joined by dashes. So "look at the dot" stays as it is.
+"all one word" / "no spaces" join the words before them ("john smith all one word at gmail dot com"
+-> "johnsmith@gmail.com"). A single number word inside a chain becomes a digit ("dot one" -> ".1").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..core import AlignedText, AlignmentBuilder
+from ._lexicon import get_lexicon
+from ._tokens import Token, lower_words, tokenize
+from .base import Normalizer, normalizers
+
+__all__ = ["SpokenSymbolNormalizer"]
+
+_WRITTEN = re.compile(r"[@_/]|\S[.:-]\S")
+_WRITTEN_SYMBOLS = {"@": "@", ".": ".", "_": "_", "-": "-", "/": "/", ":": ":", "+": "+"}
+_HANDLE_CUES = frozenset({"handle", "username", "twitter", "instagram", "tiktok", "insta", "x"})
+
+
+class _Item(NamedTuple):
+    first: int  # token index
+    stop: int
+    text: str
+    kind: str  # "atom" or "sym"
+    joined: bool = False  # an atom joined from several words ("all one word")
+
+
+@normalizers.register("spoken_symbols")
+class SpokenSymbolNormalizer(Normalizer):
+    """Join spoken e-mail, web, IP and handle addresses into written form where the result is one."""
+
+    def __init__(
+        self,
+        locale: str = "en-US",
+        kinds: tuple[str, ...] = ("email", "url", "ip", "handle", "username", "number"),
+    ) -> None:
+        #: word tables to use
+        self.locale = locale
+        #: which address shapes may be written: email, url, ip, handle, username, number (555-0100)
+        self.kinds = tuple(kinds)
+        unknown = set(self.kinds) - {"email", "url", "ip", "handle", "username", "number"}
+        if unknown:
+            raise ValueError(
+                f"unknown address kinds {sorted(unknown)}; use email, url, ip, handle, username, number"
+            )
+        self._lexicon = get_lexicon(locale)
+        # Every address shape needs a symbol other than a bare "at" (a domain needs a dot, a handle a
+        # cue word), so "meet me at six" is rejected by this cheap check before any tokenizing.
+        words = {w for w, symbol in self._lexicon.symbols.items() if w != "at"}
+        words |= {w for phrase in self._lexicon.symbol_phrases for w in phrase if w != "at"}
+        words |= _HANDLE_CUES - {"x"}
+        self._trigger_words = frozenset(words)
+        self._digit_words = {w: str(v) for w, v in self._lexicon.digits.items()}
+        self._tlds = self._lexicon.tlds
+
+    def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
+        return [self._normalize_one(text) for text in texts]
+
+    def _normalize_one(self, text: str) -> AlignedText:
+        if self._trigger_words.isdisjoint(lower_words(text)) and not _WRITTEN.search(text):
+            return AlignedText.identity(text)
+        tokens = tokenize(text)
+        items = self._items(text, tokens)
+        builder: AlignmentBuilder | None = None
+        i = 0
+        while i < len(items):
+            chain = self._chain(tokens, items, i)
+            if chain is None:
+                i += 1
+                continue
+            start, stop, kind = chain
+            parts = items[start:stop]
+            candidate = "".join(item.text for item in parts)
+            original = text[tokens[parts[0].first].start : tokens[parts[-1].stop - 1].end]
+            if candidate != original:
+                if builder is None:
+                    builder = AlignmentBuilder(text)
+                self._rewrite(builder, text, tokens, parts, kind)
+            i = stop
+        return AlignedText.identity(text) if builder is None else builder.build()
+
+    # -- items --------------------------------------------------------------------------------------
+    def _items(self, text: str, tokens: Sequence[Token]) -> list[_Item]:
+        lex = self._lexicon
+        items: list[_Item] = []
+        i = 0
+        while i < len(tokens):
+            word = tokens[i].lower
+            pair = (word, tokens[i + 1].lower) if i + 1 < len(tokens) else None
+            if pair in lex.symbol_phrases:
+                items.append(_Item(i, i + 2, lex.symbol_phrases[pair], "sym"))
+                i += 2
+                continue
+            if word in lex.symbols:
+                items.append(_Item(i, i + 1, lex.symbols[word], "sym"))
+            elif word in _WRITTEN_SYMBOLS:
+                items.append(_Item(i, i + 1, _WRITTEN_SYMBOLS[word], "sym"))
+            elif word.isalnum() or ("'" not in word and any(ch.isalnum() for ch in word)):
+                joined = self._join_phrase_at(tokens, i)
+                if joined:
+                    self._join_previous_atoms(items, i + joined, tokens)
+                    i += joined
+                    continue
+                items.append(_Item(i, i + 1, text[tokens[i].start : tokens[i].end], "atom"))
+            else:
+                items.append(_Item(i, i + 1, word, "other"))
+            i += 1
+        return items
+
+    def _join_phrase_at(self, tokens: Sequence[Token], i: int) -> int:
+        for phrase in self._lexicon.join_phrases:
+            if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
+
+    def _join_previous_atoms(self, items: list[_Item], stop: int, tokens: Sequence[Token]) -> None:
+        """'john smith all one word' -> one atom 'johnsmith' spanning the phrase too."""
+        take = 0
+        while (
+            take < len(items)
+            and take < 4
+            and items[-1 - take].kind == "atom"
+            and items[-1 - take].text.lower() not in self._lexicon.stopwords
+        ):
+            take += 1
+        if take == 0:
+            return
+        atoms = items[len(items) - take :]
+        del items[len(items) - take :]
+        items.append(_Item(atoms[0].first, stop, "".join(a.text for a in atoms), "atom", joined=True))
+
+    # -- chains -------------------------------------------------------------------------------------
+    def _atom_text(self, item: _Item) -> str:
+        return self._digit_words.get(item.text.lower(), item.text)
+
+    def _is_atom(self, item: _Item) -> bool:
+        return item.kind == "atom" and (item.joined or item.text.lower() not in self._lexicon.stopwords)
+
+    def _chain(self, tokens: Sequence[Token], items: list[_Item], start: int) -> tuple[int, int, str] | None:
+        """Longest valid chain starting at item ``start``: (start, stop, kind)."""
+        handle = (
+            items[start].kind == "sym"
+            and items[start].text == "@"
+            and start > 0
+            and (
+                items[start - 1].text.lower() in _HANDLE_CUES
+                or (start > 1 and items[start - 2].text.lower() in _HANDLE_CUES)
+            )
+        )
+        if not handle and not self._is_atom(items[start]):
+            return None
+        stop = start + 1
+        ends: list[int] = []
+        if handle:
+            if not (start + 1 < len(items) and self._is_atom(items[start + 1])):
+                return None
+            stop = start + 2
+            ends.append(stop)
+        while stop < len(items):
+            j = stop
+            while j < len(items) and items[j].kind == "sym" and j - stop < 3:
+                j += 1
+            if j == stop or j >= len(items) or not (self._is_atom(items[j]) or items[j].kind == "atom"):
+                break
+            stop = j + 1
+            # digits right after a part belong to it ("smith eighty five" read as "smith85")
+            while stop < len(items) and items[stop].kind == "atom" and self._atom_text(items[stop]).isdigit():
+                stop += 1
+            ends.append(stop)
+        for end in reversed(ends):
+            candidate = "".join(
+                self._atom_text(it) if it.kind == "atom" else it.text for it in items[start:end]
+            )
+            kind = self._classify(candidate.lower())
+            if kind is not None and (kind != "handle" or handle):
+                return start, end, kind
+        return None
+
+    _EMAIL = re.compile(r"^[a-z0-9][a-z0-9._%+\-]*@([a-z0-9\-]+\.)+([a-z]{2,})$")
+    _URL = re.compile(r"^(https?://)?([a-z0-9\-]+\.)+([a-z]{2,})(/[a-z0-9._\-/]*)?$")
+    _IP = re.compile(r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$")
+    _HANDLE = re.compile(r"^@[a-z0-9_.]+$")
+    _USERNAME = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)*_[a-z0-9._]*$|^[a-z0-9]+_[a-z0-9]+$")
+    _NUMBER = re.compile(r"^\d+(?:-\d+)+$")
+
+    def _classify(self, candidate: str) -> str | None:
+        kinds = self.kinds
+        if "ip" in kinds:
+            match = self._IP.match(candidate)
+            if match and all(int(part) <= 255 for part in match.groups()):
+                return "ip"
+        if "email" in kinds:
+            match = self._EMAIL.match(candidate)
+            if match and match.group(2) in self._tlds:
+                return "email"
+        if "url" in kinds:
+            match = self._URL.match(candidate)
+            if match and match.group(3) in self._tlds and "@" not in candidate:
+                return "url"
+        if "handle" in kinds and self._HANDLE.match(candidate):
+            return "handle"
+        if "username" in kinds and self._USERNAME.match(candidate):
+            return "username"
+        if "number" in kinds and self._NUMBER.match(candidate):
+            return "number"
+        return None
+
+    def _rewrite(
+        self, builder: AlignmentBuilder, text: str, tokens: Sequence[Token], parts: list[_Item], kind: str
+    ) -> None:
+        previous_end: int | None = None
+        for item in parts:
+            start, end = tokens[item.first].start, tokens[item.stop - 1].end
+            if previous_end is not None and previous_end < start:
+                builder.delete(previous_end, start, rule="spoken_symbols:join")
+            written = self._atom_text(item) if item.kind == "atom" else item.text
+            if text[start:end] == written:
+                builder.keep(end)
+            else:
+                rule = "spoken_symbols:symbol" if item.kind == "sym" else "spoken_symbols:part"
+                builder.replace(start, end, written, rule=rule)
+            previous_end = end
+        first, last = tokens[parts[0].first].start, tokens[parts[-1].stop - 1].end
+        builder.annotate(first, last, "address", type=kind, parts=sum(1 for p in parts if p.kind == "atom"))

@@ -1,0 +1,114 @@
+"""Restore the capitals an NER model needs on lowercase ASR output.
+
+spaCy's English models lean heavily on capitalisation: on real lowercase voice-assistant utterances
+they find 40-65 % of names, on the same text with only the true names capitalised 84-92 %. This
+normalizer capitalises what is likely a name: the words right after a name cue ("call X", "text X",
+"my name is X", "this is X", "meeting with X"), words in an optional name gazetteer, and the pronoun
+"i". Relations ("mom"), pronouns, function words and number words are never capitalised. It changes
+case only, so offsets are unaffected in length, and it leaves already-cased (formatted) text alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core import AlignedText, AlignmentBuilder
+from ._lexicon import get_lexicon
+from ._tokens import tokenize
+from .base import Normalizer, normalizers
+
+__all__ = ["TruecaseNormalizer"]
+
+# Word endings that mark verbs and adverbs after a cue ("this is calling", "call quickly").
+_VERBISH = ("ing", "ly", "ed")
+
+
+@normalizers.register("truecase")
+class TruecaseNormalizer(Normalizer):
+    """Capitalise likely names in lowercase transcripts (case only; alignment kept)."""
+
+    def __init__(
+        self,
+        locale: str = "en-US",
+        max_name_tokens: int = 2,
+        gazetteer: str | None = None,
+        only_lowercase: bool = True,
+    ) -> None:
+        #: word tables to use
+        self.locale = locale
+        #: how many words after a cue may be capitalised ("call mary ann smith" -> 2 by default)
+        self.max_name_tokens = max_name_tokens
+        #: optional file of names, one per line, capitalised wherever they occur
+        self.gazetteer = gazetteer
+        #: leave any text that already has a capital letter untouched
+        self.only_lowercase = only_lowercase
+        if max_name_tokens < 0:
+            raise ValueError("max_name_tokens must not be negative")
+        self._lexicon = get_lexicon(locale)
+        self._names: frozenset[str] = frozenset()
+        if gazetteer is not None:
+            path = Path(gazetteer).expanduser()
+            if not path.is_file():
+                raise ValueError(f"gazetteer file {path} does not exist")
+            self._names = frozenset(
+                line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+            )
+        lex = self._lexicon
+        self._blocked = (
+            lex.stopwords
+            | lex.not_names
+            | set(lex.digits)
+            | set(lex.teens)
+            | set(lex.tens)
+            | set(lex.ordinals)
+            | lex.zero_aliases
+            | lex.fillers
+            | set(lex.symbols)
+            | lex.hundred
+            | lex.thousand
+        )
+        self._cue_length = max(len(cue) for cue in lex.name_cues)
+        self._cue_starts = frozenset(cue[0] for cue in lex.name_cues)
+        self._pronoun_i = frozenset({"i", "i'm", "i'll", "i've", "i'd"})
+
+    def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
+        return [self._normalize_one(text) for text in texts]
+
+    def _normalize_one(self, text: str) -> AlignedText:
+        if not text or (self.only_lowercase and not text.islower()):
+            return AlignedText.identity(text)
+        tokens = tokenize(text)
+        capitalise: set[int] = set()
+        lex = self._lexicon
+        names = self._names
+        for i, token in enumerate(tokens):
+            word = token.lower
+            if word in self._pronoun_i or (word in names and word not in self._blocked):
+                capitalise.add(i)
+            if word not in self._cue_starts:
+                continue
+            for length in range(self._cue_length, 0, -1):
+                cue = tuple(t.lower for t in tokens[i : i + length])
+                if len(cue) == length and cue in lex.name_cues:
+                    for j in range(i + length, min(i + length + self.max_name_tokens, len(tokens))):
+                        word = tokens[j].lower
+                        if (
+                            not word.isalpha()
+                            or len(word) < 2
+                            or word in self._blocked
+                            or word.endswith(_VERBISH)
+                        ):
+                            break
+                        capitalise.add(j)
+                    break
+        if not capitalise:
+            return AlignedText.identity(text)
+        builder = AlignmentBuilder(text)
+        for i in sorted(capitalise):
+            token = tokens[i]
+            word = text[token.start : token.end]
+            cased = word[0].upper() + word[1:]
+            if cased != word:
+                builder.replace(token.start, token.end, cased, rule="truecase")
+        return builder.build()
