@@ -98,8 +98,7 @@ class RedactionResult:
         return bool(self.entities)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """One change a normalizer made, in original offsets: ``original[start:end]`` became ``replacement``.
 
     ``rule`` names the normalizer rule responsible, so a normalizer can explain what it did.
@@ -136,22 +135,36 @@ class _Segment(NamedTuple):
     copy: bool  # True: characters correspond one to one; False: each stems from the whole range
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class AlignedText:
     """A derived string plus the map from its offsets back to the original string.
 
     Build one with :class:`AlignmentBuilder` (normalizers do) or :meth:`identity`. Alignments compose:
     ``first.then(second)`` maps the text of ``second`` straight back to ``first.original``.
+    Instances are immutable by contract (a plain slotted class: normalizers create millions of them,
+    and a frozen dataclass costs several times more to construct).
     """
 
-    original: str
-    text: str
-    _segments: tuple[_Segment, ...] | None = field(default=None, repr=False)
-    _d_starts: tuple[int, ...] = field(default=(), repr=False)
-    # Edits and annotations per normalizer layer, each with the alignment that maps the layer's
-    # offsets to `original` (None: already original offsets). Mapping is done lazily, on access:
-    # composing alignments stays cheap and most callers never look.
-    _layers: tuple[_Layer, ...] = field(default=(), repr=False)
+    __slots__ = ("_d_starts", "_layers", "_segments", "original", "text")
+
+    def __init__(
+        self,
+        original: str,
+        text: str,
+        _segments: tuple[_Segment, ...] | None = None,
+        _d_starts: tuple[int, ...] = (),
+        _layers: tuple[_Layer, ...] = (),
+    ) -> None:
+        self.original = original
+        self.text = text
+        self._segments = _segments
+        self._d_starts = _d_starts
+        # Edits and annotations per normalizer layer, each with the alignment that maps the layer's
+        # offsets to `original` (None: already original offsets). Mapping is done lazily, on access:
+        # composing alignments stays cheap and most callers never look.
+        self._layers = _layers
+
+    def __repr__(self) -> str:
+        return f"AlignedText(original={self.original!r}, text={self.text!r}, segments={self._segments!r})"
 
     # -- construction -------------------------------------------------------------------------------
     @classmethod

@@ -129,6 +129,26 @@ def chains(draw: st.DrawFn) -> tuple[AlignedText, AlignedText]:
     return first, second
 
 
+def _produced(aligned: AlignedText) -> set[int]:
+    """Original characters that some derived character stems from (the rest were deleted)."""
+    produced: set[int] = set()
+    for index in range(len(aligned.text)):
+        start, end = aligned.to_original(index, index + 1)
+        produced.update(range(start, end))
+    return produced
+
+
+def _same_up_to_deleted(left: tuple[int, int], right: tuple[int, int], produced: set[int]) -> bool:
+    """Two mapped spans agree on every character that stems from derived text.
+
+    Where text was inserted next to deleted text (a filler dropped, a symbol added), the position of
+    the insertion inside the deleted gap is a matter of convention; both answers cover every
+    contributing character.
+    """
+    difference = set(range(*left)) ^ set(range(*right))
+    return not (difference & produced)
+
+
 @settings(max_examples=300)
 @given(chains(), st.data())
 def test_composition_equals_sequential_mapping(
@@ -145,7 +165,7 @@ def test_composition_equals_sequential_mapping(
         return
     middle = second.to_original(start, end)
     expected = first.to_original(*middle) if middle[0] < middle[1] else (first._position(middle[0]),) * 2
-    assert composed.to_original(start, end) == expected
+    assert _same_up_to_deleted(composed.to_original(start, end), expected, _produced(composed))
 
 
 @given(chains())

@@ -71,8 +71,11 @@ class FillerNormalizer(Normalizer):
             if self.corrections and i > 0:
                 length = self._correction_at(tokens, i)
                 if length and self._between_values(tokens, i, i + length, drop):
-                    drop.append((i, i + length, "self_correction"))
-                    i += length
+                    j = i + length
+                    if j < len(tokens) and tokens[j].lower == ",":
+                        j += 1
+                    drop.append((i, j, "self_correction"))
+                    i = j
                     continue
             i += 1
         if not drop:

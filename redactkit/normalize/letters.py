@@ -9,6 +9,7 @@ spelling form ("m for mary", "capital j"): "i want a pizza" stays as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -18,6 +19,9 @@ from ._tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["SpelledLetterNormalizer"]
+
+_SINGLE_LETTER = re.compile(r"(?<![\w'])[^\W\d_](?![\w'])")
+_SEPARATORS = frozenset({",", "-"})
 
 
 class _Unit(NamedTuple):
@@ -50,7 +54,7 @@ class SpelledLetterNormalizer(Normalizer):
 
     def _normalize_one(self, text: str) -> AlignedText:
         words = lower_words(text)
-        single = sum(1 for word in words if len(word) == 1)
+        single = len(_SINGLE_LETTER.findall(text))
         # cheap pre-check: two different single letters, or one with an explicit spelling form
         if single == 0 or (single == 1 and self._explicit_words.isdisjoint(words)):
             return AlignedText.identity(text)
@@ -77,6 +81,10 @@ class SpelledLetterNormalizer(Normalizer):
                 break
             units.append(unit)
             i = unit.stop
+            # "j, o, h, n" and "j-o-h-n": a separator between two units belongs to the spelling
+            # (not "." : "U.S." is an abbreviation, not a spelling)
+            if i + 1 < len(tokens) and tokens[i].lower in _SEPARATORS and self._read_unit(tokens, i + 1):
+                i += 1
         while units and units[0].kind == "digit":  # a run starts on a letter; digits may follow
             units.pop(0)
         return units

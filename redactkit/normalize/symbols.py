@@ -59,8 +59,13 @@ class SpokenSymbolNormalizer(Normalizer):
         words |= {w for phrase in self._lexicon.symbol_phrases for w in phrase if w != "at"}
         words |= _HANDLE_CUES - {"x"}
         self._trigger_words = frozenset(words)
-        self._digit_words = {w: str(v) for w, v in self._lexicon.digits.items()}
+        lex = self._lexicon
+        # a lone number word inside an address part is a number ("ten dot zero dot zero dot one")
+        self._digit_words = {
+            w: str(v) for table in (lex.digits, lex.teens, lex.tens) for w, v in table.items()
+        }
         self._tlds = self._lexicon.tlds
+        self._join_starts = frozenset(phrase[0] for phrase in self._lexicon.join_phrases)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -117,6 +122,8 @@ class SpokenSymbolNormalizer(Normalizer):
         return items
 
     def _join_phrase_at(self, tokens: Sequence[Token], i: int) -> int:
+        if tokens[i].lower not in self._join_starts:
+            return 0
         for phrase in self._lexicon.join_phrases:
             if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
                 return len(phrase)
@@ -159,6 +166,8 @@ class SpokenSymbolNormalizer(Normalizer):
         if not handle and not self._is_atom(items[start]):
             return None
         stop = start + 1
+        while stop < len(items) and items[stop].kind == "atom" and self._atom_text(items[stop]).isdigit():
+            stop += 1  # "smith 85 at …": digits right after the first part belong to it
         ends: list[int] = []
         if handle:
             if not (start + 1 < len(items) and self._is_atom(items[start + 1])):
