@@ -240,6 +240,9 @@ def analyze(
     text: Annotated[str, typer.Argument(help="A transcript to analyze.")],
     config: ConfigOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Also show the normalized text and every normalizer edit.")
+    ] = False,
 ) -> None:
     """Show the entities found in one transcript, with detector and explanation.
 
@@ -252,10 +255,11 @@ def analyze(
     try:
         pipe = _pipeline(config)
         result = pipe.redact(text)
+        (aligned,) = pipe.normalize_batch([text])
     except RedactkitError as exc:
         raise _fail(exc) from None
     if as_json:
-        payload = {
+        payload: dict[str, Any] = {
             "redacted": result.text,
             "entities": [
                 {
@@ -270,8 +274,18 @@ def analyze(
                 for e in result.entities
             ],
         }
-        sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+        if explain:
+            payload["normalized"] = aligned.text
+            payload["edits"] = [edit._asdict() for edit in aligned.edits]
+            payload["annotations"] = [
+                {"start": a.start, "end": a.end, "kind": a.kind, **dict(a.data)} for a in aligned.annotations
+            ]
+        sys.stdout.write(json.dumps(payload, indent=2, default=list) + "\n")
         return
+    if explain:
+        out.print(f"normalized: {aligned.text}", highlight=False, markup=False)
+        for line in aligned.explain():
+            out.print(f"  {line}", highlight=False, markup=False)
     table = Table(show_header=True)
     for column in ("span", "label", "text", "score", "detector", "explanation"):
         table.add_column(column)
