@@ -1,6 +1,9 @@
 """PII detectors: find entities in normalized transcript text."""
 
 from .base import Detector, detectors
+from .identifiers import IdentifierDetector
+from .names import NameDetector
+from .places import PlaceDetector
 from .presidio import PresidioDetector
 
-__all__ = ["Detector", "PresidioDetector", "detectors"]
+__all__ = ["Detector", "IdentifierDetector", "NameDetector", "PlaceDetector", "PresidioDetector", "detectors"]

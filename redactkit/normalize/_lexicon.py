@@ -7,7 +7,7 @@ serves British and other English transcripts: "nought", "double", "hyphen" are i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = ["LEXICONS", "Lexicon", "get_lexicon"]
 
@@ -59,8 +59,10 @@ class Lexicon:
     not_names: frozenset[str]
     #: month names (ordinals after them are dates: "march third")
     months: frozenset[str]
-    #: common top-level domains accepted in spoken e-mail and web addresses
+    #: common top-level domains accepted in spoken web addresses
     tlds: frozenset[str] = field(default_factory=frozenset)
+    #: every country-code top-level domain (accepted after "@" in spoken e-mail addresses)
+    country_tlds: frozenset[str] = field(default_factory=frozenset)
 
 
 _ORDINALS = _table(
@@ -203,6 +205,21 @@ EN_US = Lexicon(
         "xyz tech store shop cloud email mail live mobi name pro".split()
     ),
 )
+
+# ISO 3166-1 alpha-2 country codes, plus "uk" (used instead of "gb" in domains).
+_COUNTRY_CODES = frozenset(
+    (
+        "ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bl bm bn bo bq br bs "
+        "bt bv bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee "
+        "eg eh er es et fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm "
+        "hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc "
+        "li lk lr ls lt lu lv ly ma mc md me mf mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na "
+        "nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw "
+        "sa sb sc sd se sg sh si sj sk sl sm sn so sr ss st sv sx sy sz tc td tf tg th tj tk tl tm tn to "
+        "tr tt tv tw tz ua ug um us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw uk eu"
+    ).split()
+)
+EN_US = replace(EN_US, country_tlds=_COUNTRY_CODES)
 
 LEXICONS: dict[str, Lexicon] = {"en-US": EN_US}
 

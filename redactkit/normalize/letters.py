@@ -85,8 +85,15 @@ class SpelledLetterNormalizer(Normalizer):
             # (not "." : "U.S." is an abbreviation, not a spelling)
             if i + 1 < len(tokens) and tokens[i].lower in _SEPARATORS and self._read_unit(tokens, i + 1):
                 i += 1
-        while units and units[0].kind == "digit":  # a run starts on a letter; digits may follow
-            units.pop(0)
+        leading = 0
+        while leading < len(units) and units[leading].kind == "digit":
+            leading += 1
+        letters = sum(1 for unit in units if unit.kind != "digit")
+        digits = len(units) - letters
+        # A run starts on a letter, unless it is a long mixed code ("four f eight a c nine …", a hex
+        # address or a licence number): then leading digits belong to it.
+        if leading and not (letters >= 3 and digits >= 3):
+            units = units[leading:]
         return units
 
     def _read_unit(self, tokens: Sequence[Token], i: int) -> _Unit | None:

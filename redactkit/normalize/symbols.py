@@ -199,7 +199,8 @@ class SpokenSymbolNormalizer(Normalizer):
     _IP = re.compile(r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$")
     _HANDLE = re.compile(r"^@[a-z0-9_.]+$")
     _USERNAME = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)*_[a-z0-9._]*$|^[a-z0-9]+_[a-z0-9]+$")
-    _NUMBER = re.compile(r"^\d+(?:-\d+)+$")
+    _NUMBER = re.compile(r"^\d+(?:-\d+)+$|^\d+(?:\.\d+){2,}$")
+    _IPV6 = re.compile(r"^[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}$")
 
     def _classify(self, candidate: str) -> str | None:
         kinds = self.kinds
@@ -207,9 +208,11 @@ class SpokenSymbolNormalizer(Normalizer):
             match = self._IP.match(candidate)
             if match and all(int(part) <= 255 for part in match.groups()):
                 return "ip"
+            if self._IPV6.match(candidate) and candidate.count(":") >= 3:
+                return "ip"
         if "email" in kinds:
             match = self._EMAIL.match(candidate)
-            if match and match.group(2) in self._tlds:
+            if match and (match.group(2) in self._tlds or match.group(2) in self._lexicon.country_tlds):
                 return "email"
         if "url" in kinds:
             match = self._URL.match(candidate)

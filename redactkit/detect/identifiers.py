@@ -1,0 +1,359 @@
+"""Numbers and codes as callers say them: phone, card, SSN, account, PIN, ZIP, licence, passport.
+
+Runs on normalized text, where "five five five oh one nine nine" is already "5550199" and the
+spoken-number normalizer recorded how it was read. A number becomes an entity by its *context* (the
+words before it: "my social is", "card number", "member id", "zip") or, without context, by its
+*shape*: a Luhn-valid 13-19 digit number is a card, seven or ten to fifteen digits read one by one are
+a phone number, any other run of five or more digits read one by one is an account number (recall
+first: an identifier with an unusual length is still redacted). Quantities and times ("five
+minutes", "6:30", "track two", "1985") are left alone unless a cue introduces them.
+
+Values that are not numbers but are introduced as secrets ("my password is blue monkey", "security
+answer is fluffy") are PINs by the same cue logic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Annotated, NamedTuple
+
+from pydantic import Field
+
+from ..core import AlignedText, Entity
+from ..normalize._tokens import Token, tokenize
+from .base import Detector, detectors
+
+__all__ = ["IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
+
+IDENTIFIER_LABELS = (
+    "PHONE_NUMBER",
+    "CREDIT_CARD",
+    "CREDIT_CARD_META",
+    "US_SSN",
+    "ACCOUNT_NUMBER",
+    "PIN",
+    "ZIP_CODE",
+    "US_DRIVER_LICENSE",
+    "US_PASSPORT",
+    "IP_ADDRESS",
+    "AGE",
+)
+
+# Cue phrases (lowercase token tuples) -> label. Longer and more specific phrases win over "number".
+_CUES: dict[tuple[str, ...], str] = {}
+
+
+def _cue(label: str, *phrases: str) -> None:
+    for phrase in phrases:
+        _CUES[tuple(phrase.split())] = label
+
+
+_cue(
+    "PHONE_NUMBER",
+    "phone", "phone number", "telephone", "tel", "mobile", "cell", "cell phone", "call", "call me", "reach",
+    "reach me", "text me", "dial", "fax", "office", "extension", "ext", "area code", "landline", "whatsapp",
+    "ring", "contact number", "callback", "call back", "phone is", "number to call",
+)  # fmt: skip
+_cue(
+    "CREDIT_CARD",
+    "card", "card number", "credit card", "debit card", "visa", "mastercard", "master card", "amex",
+    "american express", "discover", "cc", "card ending", "ending in",
+)  # fmt: skip
+_cue(
+    "CREDIT_CARD_META",
+    "expiry", "expiration", "expiration date", "expires", "expiring", "exp", "valid thru", "valid through",
+    "cvv", "cvc", "cvv2", "security code", "three digit code", "card verification", "good thru",
+)  # fmt: skip
+_cue("US_SSN", "social", "social security", "social security number", "ssn", "social is", "tax id", "itin")
+_cue(
+    "ACCOUNT_NUMBER",
+    "account", "account number", "acct", "member", "member id", "membership", "membership number", "policy",
+    "policy number", "order", "order number", "confirmation", "confirmation number", "confirmation code",
+    "routing", "routing number", "reference", "reference number", "ref", "customer", "customer id",
+    "customer number", "tracking", "tracking number", "booking", "booking reference", "reservation",
+    "invoice", "invoice number", "claim", "claim number", "case number", "ticket", "ticket number",
+    "loyalty", "id", "id number", "identification", "employee id", "student id", "patient id", "iban",
+    "sort code", "bank account", "subscriber", "serial number", "license plate", "plate", "vin",
+)  # fmt: skip
+_cue(
+    "PIN",
+    "pin", "pin number", "pin code", "passcode", "pass code", "password", "access code", "verification code",
+    "security answer", "secret answer", "one time code", "otp", "code", "unlock code", "maiden name",
+    "mother's maiden name", "security question",
+)  # fmt: skip
+_cue("ZIP_CODE", "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "postal")
+_cue(
+    "US_DRIVER_LICENSE",
+    "driver's license", "drivers license", "driver license", "driving licence", "driving license",
+    "license number", "licence number", "dl", "license",
+)  # fmt: skip
+_cue("US_PASSPORT", "passport", "passport number", "passport no")
+_cue("IP_ADDRESS", "ip", "ip address", "ipv6", "mac address")
+_cue("AGE", "age", "aged", "years old", "year old", "age is")
+
+# Words that may stand between a cue and its value ("my card number is ...").
+_FILLER_WORDS = frozenset(
+    "is it's its was are be will my the a an number no num of your our his her their please it that this "
+    "sure yes yeah okay ok so and on for as : , - me you we us just again here there".split()
+)
+# Words after which a number is a quantity or a time, never an identifier.
+_QUANTITY_AFTER = frozenset(
+    "minutes minute min mins hours hour hrs seconds second secs days day weeks week months month years year "
+    "times percent degrees degree dollars dollar bucks cents euros pounds miles mile kilometers km meters "
+    "feet foot inches pounds lbs kilos kg grams ounces oz cups people am pm o'clock oclock songs tracks "
+    "episodes items pieces calories steps".split()
+)
+_QUANTITY_BEFORE = frozenset("track volume channel level chapter episode page room floor gate step".split())
+
+_WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden", re.IGNORECASE)
+_HEX32 = re.compile(r"^[0-9a-f]{32}$")
+
+
+def luhn_valid(digits: str) -> bool:
+    """The Luhn checksum of payment card numbers."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+class _Candidate(NamedTuple):
+    first: int  # token index
+    stop: int
+    digits: str
+    alnum: bool  # letters mixed in ("d1234567")
+
+
+@detectors.register("identifiers")
+class IdentifierDetector(Detector):
+    """Numbers and codes introduced by context or recognisable by shape (see module docs)."""
+
+    def __init__(
+        self,
+        labels: tuple[str, ...] = IDENTIFIER_LABELS,
+        window: Annotated[int, Field(ge=1, le=20)] = 6,
+        min_digits: Annotated[int, Field(ge=1)] = 5,
+        cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
+        shape_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
+    ) -> None:
+        #: labels this detector may emit
+        self.labels = tuple(labels)
+        #: how many words before a number are searched for a cue
+        self.window = window
+        #: digits a number read one by one needs to be an identifier without a cue
+        self.min_digits = min_digits
+        #: score of an entity introduced by a cue
+        self.cue_score = cue_score
+        #: score of an entity recognised by its shape alone
+        self.shape_score = shape_score
+        unknown = set(self.labels) - set(IDENTIFIER_LABELS)
+        if unknown:
+            raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(IDENTIFIER_LABELS)}")
+        self._max_cue = max(len(cue) for cue in _CUES)
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        return [self._detect_one(aligned) if _WORTH_A_LOOK.search(aligned.text) else [] for aligned in texts]
+
+    # -- one text -----------------------------------------------------------------------------------
+    def _detect_one(self, aligned: AlignedText) -> list[Entity]:
+        text = aligned.text
+        tokens = tokenize(text)
+        found: list[Entity] = []
+        used: set[int] = set()
+        for candidate in self._candidates(tokens):
+            entity = self._classify(aligned, tokens, candidate)
+            if entity is not None and entity.label in self.labels:
+                found.append(entity)
+                used.update(range(candidate.first, candidate.stop))
+        if "PIN" in self.labels:
+            found.extend(self._introduced_secrets(text, tokens, used))
+        return found
+
+    def _candidates(self, tokens: Sequence[Token]) -> list[_Candidate]:
+        """Maximal groups of digit-bearing tokens, joined by spaces or - . / separators."""
+        result: list[_Candidate] = []
+        i = 0
+        while i < len(tokens):
+            if not _has_digit(tokens[i].lower):
+                i += 1
+                continue
+            first = i
+            stop = i + 1
+            while stop < len(tokens):
+                word = tokens[stop].lower
+                if _has_digit(word) and tokens[stop].start - tokens[stop - 1].end <= 1:
+                    stop += 1
+                elif (
+                    word in {"-", ".", "/"}
+                    and stop + 1 < len(tokens)
+                    and _has_digit(tokens[stop + 1].lower)
+                    and tokens[stop].start == tokens[stop - 1].end
+                ):
+                    stop += 2
+                elif (
+                    word in {"x", "ext", "extension"}
+                    and stop + 1 < len(tokens)
+                    and tokens[stop + 1].lower.isdigit()
+                ):
+                    stop += 2  # phone extension
+                else:
+                    break
+            words = [tokens[k].lower for k in range(first, stop)]
+            digits = "".join(ch for word in words for ch in word if ch.isdigit())
+            alnum = any(
+                any(ch.isalpha() for ch in word) for word in words if word not in {"x", "ext", "extension"}
+            )
+            result.append(_Candidate(first, stop, digits, alnum))
+            i = stop
+        return result
+
+    def _cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, int] | None:
+        """The nearest cue in the window before token ``first``: (label, distance in words)."""
+        start = max(0, first - self.window - self._max_cue)
+        best: tuple[str, int] | None = None
+        for i in range(first - 1, start - 1, -1):
+            for length in range(min(self._max_cue, first - i), 0, -1):
+                phrase = tuple(t.lower for t in tokens[i : i + length])
+                label = _CUES.get(phrase)
+                if label is not None and i + length <= first:
+                    between = [t.lower for t in tokens[i + length : first]]
+                    if (
+                        all(word in _FILLER_WORDS or word in _CUES_WORDS for word in between)
+                        and len(between) <= self.window
+                    ):
+                        distance = first - (i + length)
+                        return label, distance
+        return best
+
+    def _classify(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate
+    ) -> Entity | None:
+        digits = candidate.digits
+        n = len(digits)
+        text_start, text_end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        raw = aligned.text[text_start:text_end]
+        previous = tokens[candidate.first - 1].lower if candidate.first > 0 else ""
+        following = tokens[candidate.stop].lower if candidate.stop < len(tokens) else ""
+        cue = self._cue_before(tokens, candidate.first)
+        if (
+            following in ("years", "year")
+            and candidate.stop + 1 < len(tokens)
+            and tokens[candidate.stop + 1].lower == "old"
+        ):
+            return self._entity(text_start, text_end, "AGE", self.cue_score, "number followed by 'years old'")
+        if cue is not None:
+            label, _ = cue
+            if (
+                previous
+                and len(previous) == 1
+                and previous.isalpha()
+                and label in _LETTER_PREFIXED
+                and tokens[candidate.first].start - tokens[candidate.first - 1].end <= 1
+            ):
+                # "u six two nine …" -> "u 629…": a single letter before the digits is part of the code
+                text_start = tokens[candidate.first - 1].start
+            if label == "AGE" and n > 3:
+                label = "ACCOUNT_NUMBER"
+            if label == "CREDIT_CARD" and n < 12:
+                label = "CREDIT_CARD_META" if n <= 4 else "ACCOUNT_NUMBER"
+            if label == "PHONE_NUMBER" and n < 3:
+                return None
+            if label == "ZIP_CODE" and n not in (5, 9):
+                label = "ZIP_CODE" if 3 <= n <= 10 else "ACCOUNT_NUMBER"
+            return self._entity(text_start, text_end, label, self.cue_score, f"number introduced as {label}")
+        if following in _QUANTITY_AFTER or previous in _QUANTITY_BEFORE or ":" in raw:
+            return None
+        if _HEX32.match(raw.replace(" ", "")) and candidate.alnum:
+            return self._entity(text_start, text_end, "IP_ADDRESS", self.shape_score, "32 hex digits (IPv6)")
+        reading = self._reading(aligned, text_start, text_end)
+        written_by_caller = reading is None  # digits were in the transcript already (formatted text)
+        one_by_one = reading in ("digits", "mixed") or written_by_caller
+        if 13 <= n <= 19 and luhn_valid(digits) and not candidate.alnum:
+            return self._entity(
+                text_start, text_end, "CREDIT_CARD", 0.9, f"{n} digits with a valid Luhn checksum"
+            )
+        if not one_by_one:
+            return None
+        if candidate.alnum and n >= 3 and len(raw.replace(" ", "")) >= 6:
+            return self._entity(
+                text_start, text_end, "ACCOUNT_NUMBER", self.shape_score, "letters and digits code"
+            )
+        if candidate.alnum:
+            return None
+        if n in (7, 10, 11) or (12 <= n <= 15 and not luhn_valid(digits)):
+            return self._entity(
+                text_start, text_end, "PHONE_NUMBER", self.shape_score, f"{n} digits read as a number"
+            )
+        if n == 9 and written_by_caller and re.fullmatch(r"\d{3}-\d{2}-\d{4}", raw):
+            return self._entity(text_start, text_end, "US_SSN", self.shape_score, "ddd-dd-dddd")
+        if n >= self.min_digits and not written_by_caller:
+            return self._entity(
+                text_start, text_end, "ACCOUNT_NUMBER", self.shape_score, f"{n} digits read one by one"
+            )
+        return None
+
+    @staticmethod
+    def _reading(aligned: AlignedText, start: int, end: int) -> str | None:
+        """How the digits were spoken (the number normalizer's style), or None if already written."""
+        o_start, o_end = aligned.to_original(start, end)
+        styles = [note.data.get("style") for note in aligned.annotations_in(o_start, o_end, "number")]
+        if not styles:
+            return (
+                "digits" if any(n.kind == "spelled" for n in aligned.annotations_in(o_start, o_end)) else None
+            )
+        if all(style == "digits" for style in styles):
+            return "digits"
+        if any(style in ("time", "ordinal") for style in styles):
+            return "time"
+        if len(styles) > 1:
+            return "mixed"
+        return str(styles[0])
+
+    def _entity(self, start: int, end: int, label: str, score: float, why: str) -> Entity:
+        return Entity(start, end, label, score, self.name, why)
+
+    # -- secrets introduced by a cue ------------------------------------------------------------------
+    _SECRET = re.compile(
+        r"\b(?:password|passcode|pass code|pin|security answer|secret answer|answer to (?:my|the) security question"
+        r"|mother'?s maiden name|maiden name|passphrase)\s+(?:is|was|it's|would be|should be|:)?\s*",
+        re.IGNORECASE,
+    )
+    _STOP = frozenset("and but so please thanks thank then because if or".split())
+
+    def _introduced_secrets(self, text: str, tokens: Sequence[Token], used: set[int]) -> list[Entity]:
+        found: list[Entity] = []
+        for match in self._SECRET.finditer(text):
+            start = match.end()
+            taken: list[Token] = []
+            for token in tokens:
+                if token.start < start:
+                    continue
+                if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
+                    break
+                taken.append(token)
+            if taken and not any(tokens.index(t) in used for t in taken):
+                found.append(
+                    Entity(
+                        taken[0].start,
+                        taken[-1].end,
+                        "PIN",
+                        self.cue_score,
+                        self.name,
+                        "value introduced as a secret",
+                    )
+                )
+        return found
+
+
+_CUES_WORDS = frozenset(word for cue in _CUES for word in cue)
+_LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)

@@ -1,0 +1,187 @@
+"""Person names in lowercase speech: gazetteer, context cues and possessives.
+
+ASR writes "call maria garcia" and "did mark post anything": no capitals for an NER model to lean on.
+A word is a name here when
+
+- it is a given or family name of some locale and not a common English word ("derek", "priya"), or
+- it is a name that is also a common word ("mark", "rose", "bob") with a cue: a command that takes a
+  person ("call", "text", "email", "tell", "meeting with", "reply to", "my name is", "this is"), a
+  possessive ("mark's email"), or a family name right after it, or
+- it is an unknown word that a strong cue introduces ("call ashmit", "my name is zorblat").
+
+Adjacent name words become one entity ("maria garcia"). Scores grade the evidence, so per-label
+thresholds can trade recall for precision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from pydantic import Field
+
+from ..core import AlignedText, Entity
+from ..normalize._lexicon import get_lexicon
+from ..normalize._tokens import Token, tokenize
+from .base import Detector, detectors
+from .gazetteers import common_words, family_names, given_names, place_names
+
+__all__ = ["NameDetector"]
+
+# Commands and phrases after which a person usually follows (lowercase token tuples).
+_CUES = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "call", "text", "email", "e-mail", "mail", "message", "tell", "ask", "remind", "ring", "phone", "dial",
+        "invite", "meet", "meeting with", "lunch with", "dinner with", "call with", "chat with", "talk to",
+        "speak to", "speak with", "reply to", "respond to", "write to", "forward to", "send to", "from", "with",
+        "name is", "name's", "this is", "it's", "i'm", "i am", "contact", "dear", "hi", "hello", "hey",
+        "thanks", "thank you", "mr", "mrs", "ms", "miss", "dr", "doctor", "uncle", "aunt", "cousin",
+        "friend", "brother", "sister", "son", "daughter", "wife", "husband", "boss", "colleague", "and",
+        "or", "cc", "to", "for", "about", "like", "ask for", "birthday of", "number of", "address of",
+    )
+)  # fmt: skip
+# Cues strong enough to make an unknown word a name ("call ashmit").
+_STRONG = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "call", "text", "email", "message", "tell", "ring", "dial", "name is", "name's", "this is",
+        "meeting with", "reply to", "respond to", "talk to", "speak to", "remind", "invite", "mr", "mrs",
+        "ms", "dr", "dear", "my friend", "friend",
+    )
+)  # fmt: skip
+_MAX_CUE = 3
+_EXTRA_STOP = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday morning "
+    "evening afternoon night week weekend month year time hour minute alarm timer reminder meeting event "
+    "music song songs playlist podcast news weather traffic email emails message messages text texts call "
+    "calls phone number contact contacts list lights light volume radio tv television back again later "
+    "everyone all".split()
+)
+
+
+@detectors.register("names")
+class NameDetector(Detector):
+    """PERSON names in lowercase or cased transcripts (see module docs)."""
+
+    def __init__(
+        self,
+        locale: str = "en-US",
+        gazetteer_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.7,
+        cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
+        unknown_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5,
+        max_tokens: Annotated[int, Field(ge=1, le=6)] = 3,
+    ) -> None:
+        #: word tables of the normalizers (stopwords, relations, number words)
+        self.locale = locale
+        #: score of a gazetteer name that is not a common word
+        self.gazetteer_score = gazetteer_score
+        #: score of an ambiguous name confirmed by a cue, possessive or family name
+        self.cue_score = cue_score
+        #: score of an unknown word introduced by a strong cue
+        self.unknown_score = unknown_score
+        #: longest run of name words joined into one entity
+        self.max_tokens = max_tokens
+        lexicon = get_lexicon(locale)
+        self._blocked = (
+            lexicon.stopwords
+            | lexicon.not_names
+            | lexicon.months
+            | lexicon.fillers
+            | set(lexicon.digits)
+            | set(lexicon.teens)
+            | set(lexicon.tens)
+            | set(lexicon.ordinals)
+            | set(lexicon.symbols)
+            | lexicon.hundred
+            | lexicon.thousand
+            | _EXTRA_STOP
+        )
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        given, family, common, places = given_names(), family_names(), common_words(), place_names()
+        return [self._detect_one(aligned.text, given, family, common, places) for aligned in texts]
+
+    def _detect_one(
+        self,
+        text: str,
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> list[Entity]:
+        tokens = tokenize(text)
+        scores: dict[int, tuple[float, str]] = {}
+        for i, token in enumerate(tokens):
+            word, possessive = _base(token.lower)
+            if not word.isalpha() or len(word) < 2 or word in self._blocked:
+                continue
+            known = word in given or word in family
+            ambiguous = word in common
+            cue = self._cue_before(tokens, i)
+            if known and not ambiguous:
+                scores[i] = (self.gazetteer_score, "name in the given/family-name gazetteer")
+            elif known and (cue is not None or possessive or self._family_after(tokens, i, family, common)):
+                why = (
+                    "possessive"
+                    if possessive
+                    else "cue before it"
+                    if cue is not None
+                    else "family name after it"
+                )
+                scores[i] = (self.cue_score, f"name that is also a common word, with a {why}")
+            elif cue in _STRONG and not ambiguous and word not in places and token.lower.isalpha():
+                scores[i] = (self.unknown_score, "unknown word introduced as a person")
+        # a family name right after a given name joins it even if it is a common word ("john rose")
+        for i in sorted(scores):
+            j = i + 1
+            while j < len(tokens) and j - i < self.max_tokens and j not in scores:
+                word, _ = _base(tokens[j].lower)
+                if word in family and word not in self._blocked and tokens[j].lower.isalpha():
+                    scores[j] = (scores[i][0], "family name after a given name")
+                    j += 1
+                else:
+                    break
+        return self._spans(tokens, scores)
+
+    def _cue_before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
+        # skip over other name words and "and" ("call mike jim and bob")
+        for length in range(min(_MAX_CUE, i), 0, -1):
+            phrase = tuple(t.lower for t in tokens[i - length : i])
+            if phrase in _CUES:
+                return phrase
+        return None
+
+    def _family_after(
+        self, tokens: Sequence[Token], i: int, family: frozenset[str], common: frozenset[str]
+    ) -> bool:
+        if i + 1 >= len(tokens):
+            return False
+        word, _ = _base(tokens[i + 1].lower)
+        return word in family and word not in common and word not in self._blocked
+
+    def _spans(self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]]) -> list[Entity]:
+        entities: list[Entity] = []
+        indices = sorted(scores)
+        k = 0
+        while k < len(indices):
+            first = last = indices[k]
+            best = scores[first]
+            while k + 1 < len(indices) and indices[k + 1] == last + 1 and last - first + 1 < self.max_tokens:
+                k += 1
+                last = indices[k]
+                best = max(best, scores[last])
+            entities.append(
+                Entity(tokens[first].start, tokens[last].end, "PERSON", best[0], self.name, best[1])
+            )
+            k += 1
+        return entities
+
+
+def _base(word: str) -> tuple[str, bool]:
+    """Strip a possessive: ("mark's" -> "mark", True)."""
+    if word.endswith("'s"):
+        return word[:-2], True
+    if word.endswith("s'"):
+        return word[:-1], True
+    return word, False

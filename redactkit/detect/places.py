@@ -1,0 +1,91 @@
+"""Place names in lowercase speech: cities, countries, states, continents (GeoNames), with cues.
+
+A multi-word match wins over a shorter one ("new york" over "york"). A place name that is also a
+common word or a person's name ("reading", "nice", "paris") needs a cue before it ("in", "to", "near",
+"weather in"); other names count anywhere. A US state code after a place joins it ("orlando fl").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from pydantic import Field
+
+from ..core import AlignedText, Entity
+from ..normalize._lexicon import get_lexicon
+from ..normalize._tokens import Token, tokenize
+from .base import Detector, detectors
+from .gazetteers import common_words, family_names, given_names, place_names
+
+__all__ = ["PlaceDetector"]
+
+_CUES = frozenset(
+    "in to from near at around visit visiting towards toward into through via outside inside across "
+    "weather flights flight trip travel fly drive moving move live lives living born city town".split()
+)
+_STATE_CODES = frozenset(
+    "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
+    "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc".split()
+)
+_MAX_WORDS = 4
+
+
+@detectors.register("places")
+class PlaceDetector(Detector):
+    """LOCATION names from the GeoNames gazetteer (see module docs)."""
+
+    def __init__(
+        self,
+        locale: str = "en-US",
+        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.7,
+        ambiguous_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.55,
+    ) -> None:
+        #: word tables of the normalizers (stopwords)
+        self.locale = locale
+        #: score of an unambiguous place name
+        self.score = score
+        #: score of a place name that is also a common word or a person's name, confirmed by a cue
+        self.ambiguous_score = ambiguous_score
+        lexicon = get_lexicon(locale)
+        self._blocked = lexicon.stopwords | lexicon.months | lexicon.fillers | set(lexicon.digits)
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        places = place_names()
+        ambiguous = common_words() | given_names() | family_names()
+        return [self._detect_one(aligned.text, places, ambiguous) for aligned in texts]
+
+    def _detect_one(self, text: str, places: frozenset[str], ambiguous: frozenset[str]) -> list[Entity]:
+        tokens = tokenize(text)
+        entities: list[Entity] = []
+        i = 0
+        while i < len(tokens):
+            match = self._longest(tokens, i, places)
+            if match == 0:
+                i += 1
+                continue
+            words = [t.lower for t in tokens[i : i + match]]
+            phrase = " ".join(words)
+            stop = i + match
+            cue = i > 0 and tokens[i - 1].lower in _CUES
+            if match == 1 and (phrase in ambiguous or phrase in self._blocked):
+                if not cue or phrase in self._blocked:
+                    i += 1
+                    continue
+                score, why = self.ambiguous_score, "place name that is also a common word, after a cue"
+            else:
+                score, why = self.score, "place name in the GeoNames gazetteer"
+            if stop < len(tokens) and tokens[stop].lower in _STATE_CODES and tokens[stop].lower.isalpha():
+                stop += 1
+            entities.append(Entity(tokens[i].start, tokens[stop - 1].end, "LOCATION", score, self.name, why))
+            i = stop
+        return entities
+
+    @staticmethod
+    def _longest(tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
+        for length in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+            if not all(t.lower.isalpha() for t in tokens[i : i + length]):
+                continue
+            if " ".join(t.lower for t in tokens[i : i + length]) in places:
+                return length
+        return 0
