@@ -12,6 +12,7 @@ so YAML keys, pydantic fields and constructor arguments stay one-to-one by const
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import typing
 from collections.abc import Callable, Mapping
@@ -76,10 +77,12 @@ class Registry(Generic[C]):
             return self._classes[name]
         except KeyError:
             known = ", ".join(self.names()) or "(none registered)"
+            close = difflib.get_close_matches(name, self.names(), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ConfigError(
-                f"unknown {self.kind} {name!r}. Known {self.kind}s: {known}",
+                f"unknown {self.kind} {name!r}{hint}. Known {self.kind}s: {known}",
                 key=key,
-                example=f"name: {self.names()[0] if self.names() else 'my_component'}",
+                example=f"name: {close[0] if close else self.names()[0] if self.names() else 'my_component'}",
             ) from None
 
     def create(self, name: str, params: Mapping[str, Any], *, key: str) -> C:

@@ -21,7 +21,7 @@ def test_default_yaml_is_the_default_config() -> None:
 def test_partial_config_takes_defaults_for_missing_keys() -> None:
     config = load_config({"anonymizer": {"name": "tag", "format": "<{label}>"}})
     assert config.anonymizer.params == {"format": "<{label}>"}
-    assert [spec.name for spec in config.detectors] == ["presidio"]
+    assert [spec.name for spec in config.detectors] == ["identifiers", "names", "places", "ner", "presidio"]
 
 
 def test_component_defaults_are_filled_in() -> None:
@@ -75,7 +75,7 @@ def _error(source: Any) -> ConfigError:
         pytest.param(
             {"detectors": [{"name": "presidioo"}]},
             "detectors[0].name",
-            "Known detectors: presidio",
+            "did you mean 'presidio'",
             id="unknown-component",
         ),
         pytest.param(

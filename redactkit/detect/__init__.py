@@ -3,7 +3,16 @@
 from .base import Detector, detectors
 from .identifiers import IdentifierDetector
 from .names import NameDetector
+from .ner import SpacyNerDetector
 from .places import PlaceDetector
 from .presidio import PresidioDetector
 
-__all__ = ["Detector", "IdentifierDetector", "NameDetector", "PlaceDetector", "PresidioDetector", "detectors"]
+__all__ = [
+    "Detector",
+    "IdentifierDetector",
+    "NameDetector",
+    "PlaceDetector",
+    "PresidioDetector",
+    "SpacyNerDetector",
+    "detectors",
+]

@@ -108,6 +108,7 @@ _QUANTITY_BEFORE = frozenset("track volume channel level chapter episode page ro
 
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
+_IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -269,6 +270,10 @@ class IdentifierDetector(Detector):
             return self._entity(text_start, text_end, label, self.cue_score, f"number introduced as {label}")
         if following in _QUANTITY_AFTER or previous in _QUANTITY_BEFORE or ":" in raw:
             return None
+        if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
+            return self._entity(
+                text_start, text_end, "IP_ADDRESS", self.shape_score, "four numbers up to 255"
+            )
         if _HEX32.match(raw.replace(" ", "")) and candidate.alnum:
             return self._entity(text_start, text_end, "IP_ADDRESS", self.shape_score, "32 hex digits (IPv6)")
         reading = self._reading(aligned, text_start, text_end)
@@ -320,8 +325,9 @@ class IdentifierDetector(Detector):
 
     # -- secrets introduced by a cue ------------------------------------------------------------------
     _SECRET = re.compile(
-        r"\b(?:password|passcode|pass code|pin|security answer|secret answer|answer to (?:my|the) security question"
-        r"|mother'?s maiden name|maiden name|passphrase)\s+(?:is|was|it's|would be|should be|:)?\s*",
+        r"\b(?:password|passcode|pass code|pin|security answer|secret answer"
+        r"|answer to (?:my|the) security question|mother'?s maiden name|maiden name|passphrase)"
+        r"\s+(?:is|was|it's|would be|should be|:)?\s*",
         re.IGNORECASE,
     )
     _STOP = frozenset("and but so please thanks thank then because if or".split())

@@ -21,10 +21,10 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
+from ..gazetteers import common_words, family_names, given_names, place_names
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
-from .gazetteers import common_words, family_names, given_names, place_names
 
 __all__ = ["NameDetector"]
 
@@ -32,13 +32,14 @@ __all__ = ["NameDetector"]
 _CUES = frozenset(
     tuple(phrase.split())
     for phrase in (
-        "call", "text", "email", "e-mail", "mail", "message", "tell", "ask", "remind", "ring", "phone", "dial",
-        "invite", "meet", "meeting with", "lunch with", "dinner with", "call with", "chat with", "talk to",
-        "speak to", "speak with", "reply to", "respond to", "write to", "forward to", "send to", "from", "with",
+        "call", "text", "email", "e-mail", "mail", "message", "tell", "ask", "remind", "ring", "phone",
+        "dial", "invite", "meet", "meeting with", "lunch with", "dinner with", "call with", "chat with",
+        "talk to", "speak to", "speak with", "reply to", "respond to", "write to", "forward to", "send to",
+        "from", "with",
         "name is", "name's", "this is", "it's", "i'm", "i am", "contact", "dear", "hi", "hello", "hey",
         "thanks", "thank you", "mr", "mrs", "ms", "miss", "dr", "doctor", "uncle", "aunt", "cousin",
-        "friend", "brother", "sister", "son", "daughter", "wife", "husband", "boss", "colleague", "and",
-        "or", "cc", "to", "for", "about", "like", "ask for", "birthday of", "number of", "address of",
+        "friend", "brother", "sister", "son", "daughter", "wife", "husband", "boss", "colleague", "cc",
+        "send", "ask for", "birthday of", "number of", "address of", "emails from", "message from",
     )
 )  # fmt: skip
 # Cues strong enough to make an unknown word a name ("call ashmit").
@@ -47,7 +48,7 @@ _STRONG = frozenset(
     for phrase in (
         "call", "text", "email", "message", "tell", "ring", "dial", "name is", "name's", "this is",
         "meeting with", "reply to", "respond to", "talk to", "speak to", "remind", "invite", "mr", "mrs",
-        "ms", "dr", "dear", "my friend", "friend",
+        "ms", "dr", "dear", "my friend", "friend", "send",
     )
 )  # fmt: skip
 _MAX_CUE = 3
@@ -130,14 +131,27 @@ class NameDetector(Detector):
                     else "family name after it"
                 )
                 scores[i] = (self.cue_score, f"name that is also a common word, with a {why}")
-            elif cue in _STRONG and not ambiguous and word not in places and token.lower.isalpha():
-                scores[i] = (self.unknown_score, "unknown word introduced as a person")
+            elif (cue in _STRONG or possessive) and not ambiguous and word not in places:
+                why = (
+                    "unknown word introduced as a person"
+                    if cue in _STRONG
+                    else "possessive of an unknown word"
+                )
+                scores[i] = (self.unknown_score, why)
+        # "mike jim and bob": a name word after "and" / "or" following a name
+        for i, token in enumerate(tokens):
+            if i >= 2 and i not in scores and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores:
+                word, _ = _base(token.lower)
+                if (word in given or word in family) and word not in self._blocked:
+                    scores[i] = (self.cue_score, "name in a list of names")
         # a family name right after a given name joins it even if it is a common word ("john rose")
         for i in sorted(scores):
             j = i + 1
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, _ = _base(tokens[j].lower)
-                if word in family and word not in self._blocked and tokens[j].lower.isalpha():
+                if word in self._blocked or not tokens[j].lower.isalpha():
+                    break
+                if word in family or (word not in common and word not in places and len(word) > 2):
                     scores[j] = (scores[i][0], "family name after a given name")
                     j += 1
                 else:

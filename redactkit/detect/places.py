@@ -13,16 +13,17 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
+from ..gazetteers import common_words, family_names, given_names, place_names
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
-from .gazetteers import common_words, family_names, given_names, place_names
 
 __all__ = ["PlaceDetector"]
 
+# Words before a place name that is also a common word or a person's name ("weather in nice").
 _CUES = frozenset(
-    "in to from near at around visit visiting towards toward into through via outside inside across "
-    "weather flights flight trip travel fly drive moving move live lives living born city town".split()
+    "in from near around visit visiting towards toward into via outside across weather flights flight "
+    "trip travel fly moving live lives living born city town".split()
 )
 _STATE_CODES = frozenset(
     "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
@@ -68,7 +69,7 @@ class PlaceDetector(Detector):
             phrase = " ".join(words)
             stop = i + match
             cue = i > 0 and tokens[i - 1].lower in _CUES
-            if match == 1 and (phrase in ambiguous or phrase in self._blocked):
+            if match == 1 and (phrase in ambiguous or phrase in self._blocked or len(phrase) < 4):
                 if not cue or phrase in self._blocked:
                     i += 1
                     continue

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..core import AlignedText, AlignmentBuilder
 from ._lexicon import get_lexicon
-from ._tokens import tokenize
+from ._tokens import Token, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["TruecaseNormalizer"]
@@ -34,6 +34,7 @@ class TruecaseNormalizer(Normalizer):
         max_name_tokens: int = 2,
         gazetteer: str | None = None,
         only_lowercase: bool = True,
+        known_names: str = "unambiguous",
     ) -> None:
         #: word tables to use
         self.locale = locale
@@ -43,6 +44,11 @@ class TruecaseNormalizer(Normalizer):
         self.gazetteer = gazetteer
         #: leave any text that already has a capital letter untouched
         self.only_lowercase = only_lowercase
+        #: capitalise given/family names of the built-in gazetteer anywhere: "none", "unambiguous"
+        #: (names that are not also common English words) or "all" (let the NER model decide "mark")
+        self.known_names = known_names
+        if known_names not in ("none", "unambiguous", "all"):
+            raise ValueError("known_names must be 'none', 'unambiguous' or 'all'")
         if max_name_tokens < 0:
             raise ValueError("max_name_tokens must not be negative")
         self._lexicon = get_lexicon(locale)
@@ -69,8 +75,27 @@ class TruecaseNormalizer(Normalizer):
             | lex.thousand
         )
         self._cue_length = max(len(cue) for cue in lex.name_cues)
+        self._known_cache: frozenset[str] | None = None
         self._cue_starts = frozenset(cue[0] for cue in lex.name_cues)
         self._pronoun_i = frozenset({"i", "i'm", "i'll", "i've", "i'd"})
+
+    def _known(self) -> frozenset[str]:
+        if self.known_names == "none":
+            return frozenset()
+        if self._known_cache is None:
+            from ..gazetteers import common_words, family_names, given_names
+
+            names = given_names() | family_names()
+            if self.known_names == "unambiguous":
+                names = names - common_words()
+            self._known_cache = frozenset(names)
+        return self._known_cache
+
+    @staticmethod
+    def _inside_address(text: str, token: Token) -> bool:
+        before = text[token.start - 1] if token.start > 0 else " "
+        after = text[token.end] if token.end < len(text) else " "
+        return before in "@._/:-" or after in "@._/:-" or before.isdigit() or after.isdigit()
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -81,11 +106,16 @@ class TruecaseNormalizer(Normalizer):
         tokens = tokenize(text)
         capitalise: set[int] = set()
         lex = self._lexicon
-        names = self._names
+        names = self._names or self._known()
         for i, token in enumerate(tokens):
             word = token.lower
             if word in self._pronoun_i or (word in names and word not in self._blocked):
                 capitalise.add(i)
+                # the word after a given name is likely its family name ("donald trump")
+                if word in names and i + 1 < len(tokens):
+                    following = tokens[i + 1].lower
+                    if following.isalpha() and len(following) > 2 and following not in self._blocked:
+                        capitalise.add(i + 1)
             if word not in self._cue_starts:
                 continue
             for length in range(self._cue_length, 0, -1):
@@ -102,6 +132,8 @@ class TruecaseNormalizer(Normalizer):
                             break
                         capitalise.add(j)
                     break
+        # never touch words inside addresses and codes ("john.smith@gmail.com", "k7x25")
+        capitalise = {i for i in capitalise if not self._inside_address(text, tokens[i])}
         if not capitalise:
             return AlignedText.identity(text)
         builder = AlignmentBuilder(text)

@@ -92,11 +92,9 @@ def place_names() -> frozenset[str]:
         if len(folded) > 2 and _ALPHA.match(folded):
             names.add(folded)
 
+    # Alternate names are left out: they carry many short codes and common words ("Google").
     for city in cache_.get_cities().values():
         add(city["name"])
-        for alternate in city.get("alternatenames", ()):
-            if alternate.isascii() and alternate[:1].isupper():
-                add(alternate)
     for country in cache_.get_countries().values():
         add(country["name"])
     for state in cache_.get_us_states().values():
