@@ -1,5 +1,6 @@
 """PII detectors: find entities in normalized transcript text."""
 
+from .addresses import AddressDetector
 from .base import Detector, detectors
 from .identifiers import IdentifierDetector
 from .names import NameDetector
@@ -8,6 +9,7 @@ from .places import PlaceDetector
 from .presidio import PresidioDetector
 
 __all__ = [
+    "AddressDetector",
     "Detector",
     "IdentifierDetector",
     "NameDetector",
