@@ -41,6 +41,10 @@ _STREET_SUFFIXES = (
     "strasse", "strase", "gasse", "weg", "platz", "allee", "gade", "vej", "plads", "gatan", "vagen", "katu",
     "straat", "laan", "singel", "gracht", "street", "road", "avenue",
 )  # fmt: skip
+# Street types that come before the name in many languages ("via santa teresa 71", "rue de la paix 3").
+_PREFIX_TYPES = frozenset(
+    "via rue rua calle avenida viale piazza corso travessa largo avenue ulica ul".split()
+)
 _UNITS = frozenset("apt apartment suite ste unit flat floor fl room rm building bldg block lot".split())
 _BOX = frozenset({"po", "p.o.", "postbox", "pobox"})
 _CUES = (
@@ -54,7 +58,7 @@ _CUES = (
 )
 _GROW_STOP = frozenset(
     "and but so because if then please thanks thank is are was were will would can could should to for from "
-    "with by about on at in of the a an my your his her our their this that these those it i you he she we "
+    "with by about on at in the a an my your his her our their this that these those it i you he she we "
     "they me him us them when where what who how why which tomorrow today tonight yesterday last next "
     "office fax mobile phone tel email".split()
 )
@@ -107,15 +111,20 @@ class AddressDetector(Detector):
         anchors: list[tuple[int, int]] = []
         for i, token in enumerate(tokens):
             word = token.lower
-            if word in _STREET_TYPES and i > 0 and _is_part(tokens[i - 1].lower):
-                anchors.append((i, i))
-            elif len(word) > 6 and word.endswith(_STREET_SUFFIXES) and word.isalpha():
+            street = word in _STREET_TYPES and i > 0 and _is_part(tokens[i - 1].lower)
+            prefix = word in _PREFIX_TYPES and self._number_within(tokens, i + 1, 6)
+            suffixed = len(word) > 6 and word.endswith(_STREET_SUFFIXES) and word.isalpha()
+            if street or prefix or suffixed:
                 anchors.append((i, i))
             elif word in _UNITS and i + 1 < len(tokens) and _has_digit(tokens[i + 1].lower):
                 anchors.append((i, i + 1))
-            elif word in _BOX and i + 2 < len(tokens) and tokens[i + 1].lower == "box":
-                if _has_digit(tokens[i + 2].lower):
-                    anchors.append((i, i + 2))
+            elif (
+                word in _BOX
+                and i + 2 < len(tokens)
+                and tokens[i + 1].lower == "box"
+                and _has_digit(tokens[i + 2].lower)
+            ):
+                anchors.append((i, i + 2))
         for pattern in _CUES:
             for match in pattern.finditer(text):
                 index = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
@@ -184,6 +193,16 @@ class AddressDetector(Detector):
                 continue
             break
         return last
+
+    @staticmethod
+    def _number_within(tokens: Sequence[Token], start: int, count: int) -> bool:
+        for k in range(start, min(start + count, len(tokens))):
+            word = tokens[k].lower
+            if _has_digit(word):
+                return True
+            if word in _GROW_STOP and word not in {"de", "la", "di", "da", "do", "del", "degli", "della"}:
+                return False
+        return False
 
     def _words_before_anchor(self, tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
         for count in range(1, 4):

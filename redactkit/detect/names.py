@@ -21,7 +21,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import common_words, family_names, given_names, place_names
+from ..gazetteers import common_words, family_names, fold, given_names, place_names
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
@@ -40,6 +40,8 @@ _CUES = frozenset(
         "thanks", "thank you", "mr", "mrs", "ms", "miss", "dr", "doctor", "uncle", "aunt", "cousin",
         "friend", "brother", "sister", "son", "daughter", "wife", "husband", "boss", "colleague", "cc",
         "send", "ask for", "birthday of", "number of", "address of", "emails from", "message from",
+        "calls me", "call me", "starring", "directed by", "written by", "says", "said", "by", "prof",
+        "professor", "sir", "madam", "mister", "captain", "officer", "agent", "nurse", "coach",
     )
 )  # fmt: skip
 # Cues strong enough to make an unknown word a name ("call ashmit").
@@ -48,10 +50,14 @@ _STRONG = frozenset(
     for phrase in (
         "call", "text", "email", "message", "tell", "ring", "dial", "name is", "name's", "this is",
         "meeting with", "reply to", "respond to", "talk to", "speak to", "remind", "invite", "mr", "mrs",
-        "ms", "dr", "dear", "my friend", "friend", "send",
+        "ms", "dr", "dear", "my friend", "friend", "send", "calls me", "call me", "starring", "directed by",
+        "says", "prof", "professor", "mister", "sir",
     )
 )  # fmt: skip
 _MAX_CUE = 3
+# Titles before and qualifications after a name are part of it ("mr joshua okamoto md").
+_TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame madam mister lord lady rev".split())
+_SUFFIXES = frozenset("md phd jr sr ii iii iv dds esq dvm rn cpa".split())
 _EXTRA_STOP = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday morning "
     "evening afternoon night week weekend month year time hour minute alarm timer reminder meeting event "
@@ -114,7 +120,7 @@ class NameDetector(Detector):
         tokens = tokenize(text)
         scores: dict[int, tuple[float, str]] = {}
         for i, token in enumerate(tokens):
-            word, possessive = _base(token.lower)
+            word, possessive = _base(_fold(token.lower))
             if not word.isalpha() or len(word) < 2 or word in self._blocked:
                 continue
             known = word in given or word in family
@@ -138,17 +144,22 @@ class NameDetector(Detector):
                     else "possessive of an unknown word"
                 )
                 scores[i] = (self.unknown_score, why)
-        # "mike jim and bob": a name word after "and" / "or" following a name
+        # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
-            if i >= 2 and i not in scores and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores:
-                word, _ = _base(token.lower)
-                if (word in given or word in family) and word not in self._blocked:
-                    scores[i] = (self.cue_score, "name in a list of names")
+            if i in scores:
+                continue
+            word, _ = _base(_fold(token.lower))
+            if not word.isalpha() or word in self._blocked or word in common or len(word) < 3:
+                continue
+            after_name = i >= 2 and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores
+            before_name = i + 2 < len(tokens) and tokens[i + 1].lower in ("and", "or") and i + 2 in scores
+            if after_name or before_name:
+                scores[i] = (self.unknown_score, "name in a list of names")
         # a family name right after a given name joins it even if it is a common word ("john rose")
         for i in sorted(scores):
             j = i + 1
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
-                word, _ = _base(tokens[j].lower)
+                word, _ = _base(_fold(tokens[j].lower))
                 if word in self._blocked or not tokens[j].lower.isalpha():
                     break
                 if word in family or (word not in common and word not in places and len(word) > 2):
@@ -185,11 +196,19 @@ class NameDetector(Detector):
                 k += 1
                 last = indices[k]
                 best = max(best, scores[last])
+            if first > 0 and tokens[first - 1].lower.rstrip(".") in _TITLES:
+                first -= 1
+            if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in _SUFFIXES:
+                last += 1
             entities.append(
                 Entity(tokens[first].start, tokens[last].end, "PERSON", best[0], self.name, best[1])
             )
             k += 1
         return entities
+
+
+def _fold(word: str) -> str:
+    return word if word.isascii() else fold(word)
 
 
 def _base(word: str) -> tuple[str, bool]:
