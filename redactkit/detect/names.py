@@ -63,7 +63,10 @@ _EXTRA_STOP = frozenset(
     "evening afternoon night week weekend month year time hour minute alarm timer reminder meeting event "
     "music song songs playlist podcast news weather traffic email emails message messages text texts call "
     "calls phone number contact contacts list lights light volume radio tv television back again later "
-    "everyone all".split()
+    "everyone all english french spanish german italian chinese japanese indian american british irish "
+    "scottish welsh dutch swedish danish norwegian finnish polish russian greek turkish arabic hindi korean "
+    "thai vietnamese portuguese brazilian mexican canadian australian african european asian latin "
+    "christian jewish muslim catholic".split()
 )
 
 

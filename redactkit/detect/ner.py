@@ -40,6 +40,12 @@ _PERSON_CUES = frozenset(
 )
 
 
+def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
+    from ..gazetteers import common_words
+
+    return word in common_words() and word not in given and word not in family
+
+
 @detectors.register("ner")
 class SpacyNerDetector(Detector):
     """Entities from spaCy's NER model (PERSON, LOCATION, ORGANIZATION), guarded on lowercase text."""
@@ -88,12 +94,17 @@ class SpacyNerDetector(Detector):
                     )
                     if not known and before not in _PERSON_CUES:
                         continue
+                end = ent.end_char
+                if lowercase and label == "PERSON":
+                    # "sally fields ever won": drop trailing common words the model swept in
+                    tokens = list(ent)
+                    while len(tokens) > 2 and _is_plain_word(tokens[-1].lower_, given, family):
+                        tokens.pop()
+                    end = tokens[-1].idx + len(tokens[-1].text)
                 if lowercase and label == "ORGANIZATION" and not _COMPANY_WORDS.intersection(words):
                     continue
                 found.append(
-                    Entity(
-                        ent.start_char, ent.end_char, label, self.score, self.name, f"spaCy NER {ent.label_}"
-                    )
+                    Entity(ent.start_char, end, label, self.score, self.name, f"spaCy NER {ent.label_}")
                 )
             results[index] = found
         return results

@@ -25,6 +25,17 @@ _CUES = frozenset(
     "in from near around visit visiting towards toward into via outside across weather flights flight "
     "trip travel fly moving live lives living born city town".split()
 )
+# Kinds of place: "the airport", "canal street", "regal cinema", "my sister's house". With a cue before
+# them they are where someone is or goes, which locates a person.
+_VENUES = frozenset(
+    "airport station terminal library cinema cinemas theater theaters theatre theatres mall museum park "
+    "hospital clinic school university college campus gym stadium arena restaurant cafe bar pub hotel motel "
+    "church mosque temple synagogue zoo beach market supermarket pharmacy store shop bakery salon office "
+    "home house apartment flat place venue center centre plaza square street avenue road lane boulevard "
+    "bridge lake river mountain island harbor harbour port pier garden gardens world city town village "
+    "downtown uptown neighborhood county district".split()
+)
+_VENUE_CUES = frozenset("to at from near nearest towards toward around in into by outside inside".split())
 _STATE_CODES = frozenset(
     "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
     "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc".split()
@@ -41,6 +52,8 @@ class PlaceDetector(Detector):
         locale: str = "en-US",
         score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.7,
         ambiguous_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.55,
+        venues: bool = True,
+        venue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.45,
     ) -> None:
         #: word tables of the normalizers (stopwords)
         self.locale = locale
@@ -48,6 +61,10 @@ class PlaceDetector(Detector):
         self.score = score
         #: score of a place name that is also a common word or a person's name, confirmed by a cue
         self.ambiguous_score = ambiguous_score
+        #: also report kinds of place after a cue ("to the airport", "at regal cinema", "my house")
+        self.venues = venues
+        #: score of such a venue (low: per-label thresholds can drop them)
+        self.venue_score = venue_score
         lexicon = get_lexicon(locale)
         self._blocked = lexicon.stopwords | lexicon.months | lexicon.fillers | set(lexicon.digits)
 
@@ -80,7 +97,47 @@ class PlaceDetector(Detector):
                 stop += 1
             entities.append(Entity(tokens[i].start, tokens[stop - 1].end, "LOCATION", score, self.name, why))
             i = stop
+        if self.venues:
+            entities.extend(self._venues(tokens))
         return entities
+
+    def _venues(self, tokens: Sequence[Token]) -> list[Entity]:
+        found: list[Entity] = []
+        for i, token in enumerate(tokens):
+            if token.lower not in _VENUES:
+                continue
+            # the name in front of it: "regal cinema", "canal street", "jack's place", "sisters house"
+            first = i
+            while first > 0 and i - first < 3:
+                word = tokens[first - 1].lower
+                if word in self._blocked or word in _VENUE_CUES or not word.replace("'", "").isalpha():
+                    break
+                first -= 1
+            cue_at = first - 1
+            while cue_at >= 0 and tokens[cue_at].lower in {
+                "the",
+                "my",
+                "our",
+                "your",
+                "his",
+                "her",
+                "their",
+                "a",
+            }:
+                cue_at -= 1
+            if cue_at < 0 or tokens[cue_at].lower not in _VENUE_CUES:
+                continue
+            found.append(
+                Entity(
+                    tokens[first].start,
+                    token.end,
+                    "LOCATION",
+                    self.venue_score,
+                    self.name,
+                    "place after a cue",
+                )
+            )
+        return found
 
     @staticmethod
     def _longest(tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
