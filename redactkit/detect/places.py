@@ -33,14 +33,27 @@ _VENUES = frozenset(
     "church mosque temple synagogue zoo beach market supermarket pharmacy store shop bakery salon office "
     "home house apartment flat place venue center centre plaza square street avenue road lane boulevard "
     "bridge lake river mountain island harbor harbour port pier garden gardens world city town village "
-    "downtown uptown neighborhood county district".split()
+    "downtown uptown neighborhood neighbourhood county district state apt hometown".split()
 )
-_VENUE_CUES = frozenset("to at from near nearest towards toward around in into by outside inside".split())
+_VENUE_CUES = frozenset(
+    "to at from near nearest towards toward around in into by outside inside visit visiting reach leave "
+    "enter explore".split()
+)
+# Everyday names of countries that GeoNames lists under their official names: see _ALIAS_PHRASES.
+_DIRECTIONS = frozenset(
+    "north south east west central northern southern eastern western upper lower greater".split()
+)
 _STATE_CODES = frozenset(
     "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
     "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc".split()
 )
 _MAX_WORDS = 4
+
+
+_ALIAS_PHRASES = frozenset(
+    {"usa", "america", "united states", "uk", "britain", "great britain", "england", "scotland", "wales",
+     "northern ireland", "holland", "czechia", "russia", "south korea", "north korea", "uae", "emirates"}
+)  # fmt: skip
 
 
 @detectors.register("places")
@@ -69,7 +82,7 @@ class PlaceDetector(Detector):
         self._blocked = lexicon.stopwords | lexicon.months | lexicon.fillers | set(lexicon.digits)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        places = place_names()
+        places = place_names() | _ALIAS_PHRASES
         ambiguous = common_words() | given_names() | family_names()
         return [self._detect_one(aligned.text, places, ambiguous) for aligned in texts]
 
@@ -95,7 +108,10 @@ class PlaceDetector(Detector):
                 score, why = self.score, "place name in the GeoNames gazetteer"
             if stop < len(tokens) and tokens[stop].lower in _STATE_CODES and tokens[stop].lower.isalpha():
                 stop += 1
-            entities.append(Entity(tokens[i].start, tokens[stop - 1].end, "LOCATION", score, self.name, why))
+            first = i - 1 if i > 0 and tokens[i - 1].lower in _DIRECTIONS else i  # "south austin"
+            entities.append(
+                Entity(tokens[first].start, tokens[stop - 1].end, "LOCATION", score, self.name, why)
+            )
             i = stop
         if self.venues:
             entities.extend(self._venues(tokens))
