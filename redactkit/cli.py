@@ -278,7 +278,8 @@ def analyze(
             payload["normalized"] = aligned.text
             payload["edits"] = [edit._asdict() for edit in aligned.edits]
             payload["annotations"] = [
-                {"start": a.start, "end": a.end, "kind": a.kind, **dict(a.data)} for a in aligned.annotations
+                {"start": a.start, "end": a.end, "kind": a.kind, "data": dict(a.data)}
+                for a in aligned.annotations
             ]
         sys.stdout.write(json.dumps(payload, indent=2, default=list) + "\n")
         return

@@ -331,7 +331,7 @@ class AlignedText:
 
     # -- explanation --------------------------------------------------------------------------------
     def explain(self) -> list[str]:
-        """Human-readable lines, one per edit: ``"[4:18] 'five five five' -> '555' (spoken_numbers)"``.
+        """Human-readable lines, one per edit: ``"[4:8] 'five' -> '5' (spoken_numbers:digit)"``.
 
         The lines quote transcript text, so they are for interactive debugging, never for logs.
         """

@@ -21,7 +21,14 @@ def test_default_yaml_is_the_default_config() -> None:
 def test_partial_config_takes_defaults_for_missing_keys() -> None:
     config = load_config({"anonymizer": {"name": "tag", "format": "<{label}>"}})
     assert config.anonymizer.params == {"format": "<{label}>"}
-    assert [spec.name for spec in config.detectors] == ["identifiers", "names", "places", "ner", "presidio"]
+    assert [spec.name for spec in config.detectors] == [
+        "identifiers",
+        "names",
+        "places",
+        "addresses",
+        "ner",
+        "presidio",
+    ]
 
 
 def test_component_defaults_are_filled_in() -> None:

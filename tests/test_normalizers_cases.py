@@ -70,7 +70,9 @@ NUMBERS = [
     ("the thirty first", "the 31st"),
     # times
     ("wake me up at six thirty", "wake me up at 6:30"),
-    ("meeting at ten fifteen", "meeting at 1015"),
+    ("meeting at ten fifteen", "meeting at 10:15"),
+    ("wait one second", "wait one second"),
+    ("one third of the cake", "one third of the cake"),
     ("at seven forty five tomorrow", "at 7:45 tomorrow"),
     # quantities stay words
     ("set a timer for five minutes", "set a timer for five minutes"),

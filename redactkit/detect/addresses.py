@@ -128,7 +128,7 @@ class AddressDetector(Detector):
         for pattern in _CUES:
             for match in pattern.finditer(text):
                 index = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
-                if index is not None and _has_digit(tokens[index].lower):
+                if index is not None and _has_digit(tokens[index].lower) and not _dotted(tokens, index):
                     anchors.append((index, index))
         return sorted(set(anchors))
 
@@ -221,6 +221,16 @@ class AddressDetector(Detector):
                 ):
                     return count
         return 0
+
+
+def _dotted(tokens: Sequence[Token], index: int) -> bool:
+    """A number followed by ".5" or ":30": an IP address, a decimal or a time, not a house number."""
+    return (
+        index + 2 < len(tokens)
+        and tokens[index + 1].lower in {".", ":"}
+        and tokens[index + 1].start == tokens[index].end
+        and _has_digit(tokens[index + 2].lower)
+    )
 
 
 def _is_part(word: str) -> bool:

@@ -140,7 +140,7 @@ EN_US = Lexicon(
         }
     ),
     letter_as_in=frozenset({("as", "in"), ("for",), ("like",), ("as", "in", "like")}),
-    letter_capital=frozenset({("capital",), ("upper", "case"), ("uppercase",), ("big",)}),
+    letter_capital=frozenset({("capital",), ("upper", "case"), ("uppercase",)}),
     stopwords=frozenset(
         "a an the is are was be to of in on for and or but my your his her our their me you him it its "
         "it's is this that these those with from by as email e-mail mail address id username handle "

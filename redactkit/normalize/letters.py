@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Annotated, NamedTuple
+
+from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ._lexicon import get_lexicon
@@ -35,7 +37,7 @@ class _Unit(NamedTuple):
 class SpelledLetterNormalizer(Normalizer):
     """Join letter-by-letter spellings into words, keeping an exact alignment."""
 
-    def __init__(self, locale: str = "en-US", min_letters: int = 2) -> None:
+    def __init__(self, locale: str = "en-US", min_letters: Annotated[int, Field(ge=2)] = 2) -> None:
         #: word tables to use
         self.locale = locale
         #: letters a plain run (no explicit spelling form) needs to be joined

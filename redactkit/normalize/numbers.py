@@ -16,7 +16,9 @@ written form (digits, "555-0100"): formatted transcripts pass through unchanged.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Annotated, NamedTuple
+
+from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ._lexicon import get_lexicon
@@ -47,7 +49,9 @@ def _ordinal_suffix(value: int) -> str:
 class SpokenNumberNormalizer(Normalizer):
     """Rewrite runs of spoken number words as digits, keeping an exact alignment and a reading record."""
 
-    def __init__(self, locale: str = "en-US", min_tokens: int = 2, times: bool = True) -> None:
+    def __init__(
+        self, locale: str = "en-US", min_tokens: Annotated[int, Field(ge=1)] = 2, times: bool = True
+    ) -> None:
         #: word tables to use
         self.locale = locale
         #: a run needs at least this many number tokens to be rewritten ("five minutes" stays)
@@ -120,8 +124,8 @@ class SpokenNumberNormalizer(Normalizer):
         i = start
         while i < len(tokens):
             chunk = self._read_chunk(tokens, i, in_run=bool(chunks))
-            if chunk is None:
-                break
+            if chunk is None or (chunk.kind == "ordinal" and chunks):
+                break  # "one second" is a digit and a word, not "12nd"
             chunks.append(chunk)
             i = chunk.stop
             if chunk.kind == "ordinal":
@@ -294,8 +298,9 @@ class SpokenNumberNormalizer(Normalizer):
         if (
             self.times
             and len(chunks) == 2
-            and chunks[0].kind == "digit"
-            and chunks[0].digits != "0"
+            and chunks[0].kind in ("digit", "group")
+            and 1 <= int(chunks[0].digits) <= 12
+            and chunks[0].words == 1
             and chunks[1].kind == "group"
             and 10 <= int(chunks[1].digits) <= 59
             and chunks[1].words <= 2

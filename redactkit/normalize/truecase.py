@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ._lexicon import get_lexicon
@@ -19,6 +22,16 @@ from ._tokens import Token, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["TruecaseNormalizer"]
+
+
+def _looks_formatted(text: str) -> bool:
+    """Cased, punctuated (Whisper-style) text: left alone. A capital that a normalizer wrote ("capital
+    j o h n" -> "John") does not make lowercase ASR output formatted."""
+    if text.islower() or not any(ch.isupper() for ch in text):
+        return False
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.isupper() or any(mark in text for mark in ".?!,;")
+
 
 # Word endings that mark verbs and adverbs after a cue ("this is calling", "call quickly").
 _VERBISH = ("ing", "ly", "ed")
@@ -31,10 +44,10 @@ class TruecaseNormalizer(Normalizer):
     def __init__(
         self,
         locale: str = "en-US",
-        max_name_tokens: int = 2,
+        max_name_tokens: Annotated[int, Field(ge=0, le=6)] = 2,
         gazetteer: str | None = None,
         only_lowercase: bool = True,
-        known_names: str = "unambiguous",
+        known_names: str = "all",
     ) -> None:
         #: word tables to use
         self.locale = locale
@@ -79,6 +92,25 @@ class TruecaseNormalizer(Normalizer):
         self._cue_starts = frozenset(cue[0] for cue in lex.name_cues)
         self._pronoun_i = frozenset({"i", "i'm", "i'll", "i've", "i'd"})
 
+    @staticmethod
+    def _family() -> frozenset[str]:
+        from ..gazetteers import family_names
+
+        return family_names()
+
+    @staticmethod
+    def _common() -> frozenset[str]:
+        from ..gazetteers import common_words
+
+        return common_words()
+
+    def _given(self) -> frozenset[str]:
+        if self.known_names == "none":
+            return self._names
+        from ..gazetteers import given_names
+
+        return given_names() | self._names
+
     def _known(self) -> frozenset[str]:
         if self.known_names == "none":
             return frozenset()
@@ -101,20 +133,26 @@ class TruecaseNormalizer(Normalizer):
         return [self._normalize_one(text) for text in texts]
 
     def _normalize_one(self, text: str) -> AlignedText:
-        if not text or (self.only_lowercase and not text.islower()):
+        if not text or (self.only_lowercase and _looks_formatted(text)):
             return AlignedText.identity(text)
         tokens = tokenize(text)
         capitalise: set[int] = set()
         lex = self._lexicon
-        names = self._names or self._known()
+        names = self._names | self._known() if self._names else self._known()
+        given = self._given()
         for i, token in enumerate(tokens):
             word = token.lower
             if word in self._pronoun_i or (word in names and word not in self._blocked):
                 capitalise.add(i)
                 # the word after a given name is likely its family name ("donald trump")
-                if word in names and i + 1 < len(tokens):
+                if word in given and i + 1 < len(tokens):
                     following = tokens[i + 1].lower
-                    if following.isalpha() and len(following) > 2 and following not in self._blocked:
+                    if (
+                        following.isalpha()
+                        and len(following) > 2
+                        and following not in self._blocked
+                        and (following in self._family() or following not in self._common())
+                    ):
                         capitalise.add(i + 1)
             if word not in self._cue_starts:
                 continue
