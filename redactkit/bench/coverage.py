@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["LabelRecall", "full_coverage_recall"]
+__all__ = ["LabelRecall", "full_coverage_recall", "over_redaction"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +38,22 @@ def full_coverage_recall(
             if all(covered[i] or text[i].isspace() for i in range(start, end)):
                 caught[label] = caught.get(label, 0) + 1
     return {label: LabelRecall(label, gold[label], caught.get(label, 0)) for label in sorted(gold)}
+
+
+def over_redaction(
+    examples: Iterable[tuple[str, Sequence[tuple[int, int, str]], Sequence[tuple[int, int]]]],
+) -> float:
+    """Share of non-space characters outside every gold span that were redacted anyway."""
+    redacted = total = 0
+    for text, gold_spans, redacted_spans in examples:
+        gold = bytearray(len(text))
+        for start, end, _ in gold_spans:
+            gold[start:end] = b"\x01" * (end - start)
+        covered = bytearray(len(text))
+        for start, end in redacted_spans:
+            covered[start:end] = b"\x01" * (end - start)
+        for index, char in enumerate(text):
+            if not char.isspace() and not gold[index]:
+                total += 1
+                redacted += covered[index]
+    return redacted / total if total else 0.0

@@ -116,7 +116,7 @@ class AddressDetector(Detector):
             suffixed = len(word) > 6 and word.endswith(_STREET_SUFFIXES) and word.isalpha()
             if street or prefix or suffixed:
                 anchors.append((i, i))
-            elif word in _UNITS and i + 1 < len(tokens) and _has_digit(tokens[i + 1].lower):
+            elif word in _UNITS and i + 1 < len(tokens) and self._is_number(tokens[i + 1].lower):
                 anchors.append((i, i + 1))
             elif (
                 word in _BOX
@@ -165,9 +165,12 @@ class AddressDetector(Detector):
             if word in {",", "-", "#"}:
                 i += 1
                 continue
-            if word in _UNITS and i + 1 < len(tokens) and _has_digit(tokens[i + 1].lower):
+            if word in _UNITS and i + 1 < len(tokens) and self._is_number(tokens[i + 1].lower):
                 last = i + 1
                 i += 2
+                if i < len(tokens) and len(tokens[i].lower) == 1 and tokens[i].lower.isalpha():
+                    last = i  # "apartment seven c"
+                    i += 1
                 continue
             if (word in _BOX or word == "box") and i + 1 < len(tokens):
                 last = i
@@ -193,6 +196,10 @@ class AddressDetector(Detector):
                 continue
             break
         return last
+
+    def _is_number(self, word: str) -> bool:
+        lex = self._lexicon
+        return _has_digit(word) or word in lex.digits or word in lex.teens or word in lex.tens
 
     @staticmethod
     def _number_within(tokens: Sequence[Token], start: int, count: int) -> bool:

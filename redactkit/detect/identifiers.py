@@ -24,7 +24,7 @@ from ..core import AlignedText, Entity
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
 
-__all__ = ["IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
+__all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
 
 IDENTIFIER_LABELS = (
     "PHONE_NUMBER",
@@ -38,7 +38,11 @@ IDENTIFIER_LABELS = (
     "US_PASSPORT",
     "IP_ADDRESS",
     "AGE",
+    "DATE_OF_BIRTH",
+    "DATE_TIME",
 )
+#: labels emitted by default (DATE_TIME is detectable but off: "tomorrow at six" identifies nobody)
+DEFAULT_IDENTIFIER_LABELS = tuple(label for label in IDENTIFIER_LABELS if label != "DATE_TIME")
 
 # Cue phrases (lowercase token tuples) -> label. Longer and more specific phrases win over "number".
 _CUES: dict[tuple[str, ...], str] = {}
@@ -106,7 +110,7 @@ _QUANTITY_AFTER = frozenset(
 )
 _QUANTITY_BEFORE = frozenset("track volume channel level chapter episode page room floor gate step".split())
 
-_WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden", re.IGNORECASE)
+_WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
@@ -137,7 +141,7 @@ class IdentifierDetector(Detector):
 
     def __init__(
         self,
-        labels: tuple[str, ...] = IDENTIFIER_LABELS,
+        labels: tuple[str, ...] = DEFAULT_IDENTIFIER_LABELS,
         window: Annotated[int, Field(ge=1, le=20)] = 6,
         min_digits: Annotated[int, Field(ge=1)] = 5,
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
@@ -169,11 +173,67 @@ class IdentifierDetector(Detector):
         used: set[int] = set()
         for candidate in self._candidates(tokens):
             entity = self._classify(aligned, tokens, candidate)
-            if entity is not None and entity.label in self.labels:
+            if entity is not None:
                 found.append(entity)
                 used.update(range(candidate.first, candidate.stop))
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
+        found.extend(self._dates(text))
+        found.extend(self._spoken_ages(text))
+        return [entity for entity in found if entity.label in self.labels]
+
+    # -- dates: birth dates, card expiry, other dates -------------------------------------------------
+    _MONTH = (
+        r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+        r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+    )
+    _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+    _DATE = re.compile(
+        rf"\b(?:{_MONTH}\s+(?:the\s+)?{_DAY}(?:,?\s+(?:of\s+)?\d{{4}})?"
+        rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
+        rf"|{_MONTH}\s+\d{{4}}"
+        r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}/\d{2,4})\b",
+        re.IGNORECASE,
+    )
+    _BIRTH = re.compile(r"\b(?:born|birthday|birth ?date|date of birth|dob|d o b)\b", re.IGNORECASE)
+    _EXPIRY = re.compile(
+        r"\b(?:expir\w*|exp|valid (?:thru|through|until)|good (?:thru|through))\b", re.IGNORECASE
+    )
+
+    def _dates(self, text: str) -> list[Entity]:
+        found: list[Entity] = []
+        for match in self._DATE.finditer(text):
+            before = text[max(0, match.start() - 40) : match.start()]
+            if self._BIRTH.search(before):
+                label, why = "DATE_OF_BIRTH", "date introduced as a birth date"
+            elif self._EXPIRY.search(before):
+                label, why = "CREDIT_CARD_META", "date introduced as an expiry"
+            else:
+                label, why = "DATE_TIME", "date"
+            score = self.cue_score if label != "DATE_TIME" else self.shape_score
+            found.append(Entity(match.start(), match.end(), label, score, self.name, why))
+        return found
+
+    _AGE = re.compile(
+        r"\b((?:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+        r"hundred|and|-|\s)+|\d{1,3})\s*)(?:years?|yrs?)[\s-]+old\b",
+        re.IGNORECASE,
+    )
+
+    def _spoken_ages(self, text: str) -> list[Entity]:
+        """ "eighteen years old": a lone number word stays a word, so the digit rules never see it."""
+        found = []
+        for match in self._AGE.finditer(text):
+            start, end = match.span(1)
+            while start < end and text[start] in " -":
+                start += 1
+            while end > start and text[end - 1] in " -":
+                end -= 1
+            if start < end and text[start:end].lower() not in ("and",):
+                found.append(
+                    Entity(start, end, "AGE", self.cue_score, self.name, "number followed by 'years old'")
+                )
         return found
 
     def _candidates(self, tokens: Sequence[Token]) -> list[_Candidate]:
