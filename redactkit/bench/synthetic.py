@@ -81,6 +81,8 @@ def _number_words(value: int) -> str:
 
 
 def _year_words(year: int) -> str:
+    if 2000 <= year < 2010:
+        return "two thousand" + ("" if year == 2000 else " and " + _ONES[year - 2000])
     high, low = divmod(year, 100)
     return (
         _number_words(high)

@@ -275,22 +275,25 @@ class IdentifierDetector(Detector):
         return result
 
     def _cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, int] | None:
-        """The nearest cue in the window before token ``first``: (label, distance in words)."""
-        start = max(0, first - self.window - self._max_cue)
-        best: tuple[str, int] | None = None
-        for i in range(first - 1, start - 1, -1):
-            for length in range(min(self._max_cue, first - i), 0, -1):
-                phrase = tuple(t.lower for t in tokens[i : i + length])
-                label = _CUES.get(phrase)
-                if label is not None and i + length <= first:
-                    between = [t.lower for t in tokens[i + length : first]]
-                    if (
-                        all(word in _FILLER_WORDS or word in _CUES_WORDS for word in between)
-                        and len(between) <= self.window
-                    ):
-                        distance = first - (i + length)
-                        return label, distance
-        return best
+        """The nearest cue in the window before token ``first``: (label, distance in words).
+
+        Phrases are matched by where they end, longest first, so "area code" wins over "code".
+        Only filler words, other cue words and single letters (part of a code: "license b 8831917")
+        may stand between the cue and the value.
+        """
+        stop = max(0, first - self.window - self._max_cue)
+        for end in range(first, stop, -1):
+            between = [t.lower for t in tokens[end:first]]
+            if len(between) > self.window or not all(
+                word in _FILLER_WORDS or word in _CUES_WORDS or (len(word) == 1 and word.isalpha())
+                for word in between
+            ):
+                return None
+            for length in range(min(self._max_cue, end), 0, -1):
+                label = _CUES.get(tuple(t.lower for t in tokens[end - length : end]))
+                if label is not None:
+                    return label, first - end
+        return None
 
     def _classify(
         self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate

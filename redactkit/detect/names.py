@@ -51,7 +51,7 @@ _STRONG = frozenset(
         "call", "text", "email", "message", "tell", "ring", "dial", "name is", "name's", "this is",
         "meeting with", "reply to", "respond to", "talk to", "speak to", "remind", "invite", "mr", "mrs",
         "ms", "dr", "dear", "my friend", "friend", "send", "calls me", "call me", "starring", "directed by",
-        "says", "prof", "professor", "mister", "sir",
+        "says", "prof", "professor", "mister", "sir", "ask",
     )
 )  # fmt: skip
 _MAX_CUE = 3
