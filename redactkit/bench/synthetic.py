@@ -129,8 +129,6 @@ Maker = Callable[[random.Random], str]
 def _phone(rng: random.Random) -> str:
     number = _digits(rng, 10, "23456789")
     said = _say_digits(number, rng)
-    if rng.random() < 0.2:
-        said = f"area code {_say_digits(number[:3], rng, style='plain')} {_say_digits(number[3:], rng)}"
     if rng.random() < 0.15:
         said += " extension " + _say_digits(_digits(rng, 3), rng, style="plain")
     if rng.random() < 0.1:
@@ -162,7 +160,7 @@ _MAKERS: dict[str, tuple[list[str], Maker]] = {
     ),
     "PHONE_NUMBER": (
         ["my number is {v}", "you can reach me at {v}", "call me back on {v}", "my cell is {v}",
-         "the phone number is {v}"],
+         "the phone number is {v}", "it's area code {v}", "call me at area code {v}"],
         _phone,
     ),
     "EMAIL_ADDRESS": (
@@ -194,14 +192,8 @@ _MAKERS: dict[str, tuple[list[str], Maker]] = {
         lambda rng: _say_digits(_luhn("4" + _digits(rng, 14, "0123456789")), rng),
     ),
     "CREDIT_CARD_META": (
-        ["the expiration date is {v}", "it expires {v}", "the security code is {v}", "the cvv is {v}"],
-        lambda rng: rng.choice(
-            [
-                f"{_say_digits('0' + str(rng.randint(1, 9)), rng, style='oh')} {_number_words(rng.randint(26, 31))}",
-                _say_digits(_digits(rng, 3), rng, style="plain"),
-                f"{rng.choice(_MONTHS)} twenty {_number_words(rng.randint(26, 31))}",
-            ]
-        ),
+        ["the expiration date is {v}", "it expires {v}", "expiry {v}", "the security code is {v}", "the cvv is {v}"],
+        lambda rng: _say_digits(_digits(rng, 3), rng, style="plain"),
     ),
     "IBAN_CODE": (
         ["my iban is {v}", "transfer it to iban {v}"],
@@ -249,6 +241,12 @@ _NEGATIVE_TEMPLATES = (
 )  # fmt: skip
 
 
+def _expiry(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return f"{_say_digits('0' + str(rng.randint(1, 9)), rng, style='oh')} {_number_words(rng.randint(26, 31))}"
+    return f"{rng.choice(_MONTHS)} twenty {_number_words(rng.randint(26, 31))}"
+
+
 def generate_spoken_pii(per_label: int = 40, negatives: int = 200, seed: int = 0) -> list[SpokenExample]:
     """``per_label`` utterances per label (one gold value each) plus ``negatives`` PII-free ones."""
     rng = random.Random(seed)
@@ -257,6 +255,8 @@ def generate_spoken_pii(per_label: int = 40, negatives: int = 200, seed: int = 0
         for _ in range(per_label):
             template = rng.choice(templates)
             value = maker(rng)
+            if label == "CREDIT_CARD_META" and "secur" not in template and "cvv" not in template:
+                value = _expiry(rng)  # expiry templates take a date, code templates three digits
             before, after = template.split("{v}")
             text = before + value + after
             examples.append(SpokenExample(text, ((len(before), len(before) + len(value), label),)))
