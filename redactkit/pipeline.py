@@ -46,6 +46,8 @@ class Pipeline:
         normalizers: Sequence[Normalizer] = (),
         batch_size: int = 256,
         merge_adjacent: bool = True,
+        thresholds: Mapping[str, float] | None = None,
+        allow_list: Sequence[str] = (),
     ) -> None:
         if not detectors:
             raise ValueError("a pipeline needs at least one detector")
@@ -56,6 +58,11 @@ class Pipeline:
         self.anonymizer = anonymizer
         self.batch_size = batch_size
         self.merge_adjacent = merge_adjacent
+        #: minimum score per label; entities scoring lower are dropped before overlaps are resolved
+        self.thresholds = dict(thresholds or {})
+        #: texts never redacted (compared case-insensitively with the entity's original text)
+        self.allow_list = tuple(allow_list)
+        self._allowed = frozenset(" ".join(term.lower().split()) for term in self.allow_list)
 
     # -- construction -------------------------------------------------------------------------------
     @classmethod
@@ -82,6 +89,8 @@ class Pipeline:
             anonymizer=anonymizers.create(config.anonymizer.name, config.anonymizer.params, key="anonymizer"),
             batch_size=config.batch_size,
             merge_adjacent=config.merge_adjacent,
+            thresholds=config.thresholds,
+            allow_list=config.allow_list,
         )
 
     @property
@@ -97,6 +106,8 @@ class Pipeline:
             anonymizer=spec(self.anonymizer),
             batch_size=self.batch_size,
             merge_adjacent=self.merge_adjacent,
+            thresholds=self.thresholds,
+            allow_list=list(self.allow_list),
         )
 
     # -- stages -------------------------------------------------------------------------------------
@@ -166,10 +177,17 @@ class Pipeline:
                         )
                 found[slot].extend(alignment.map_entities(entities))
         for slot, index in enumerate(positions):
-            results[index] = resolve_overlaps(
-                found[slot], originals[slot], merge_adjacent=self.merge_adjacent
-            )
+            kept = [entity for entity in found[slot] if self._keep(entity, originals[slot])]
+            results[index] = resolve_overlaps(kept, originals[slot], merge_adjacent=self.merge_adjacent)
         return results
+
+    def _keep(self, entity: Entity, text: str) -> bool:
+        if entity.score < self.thresholds.get(entity.label, 0.0):
+            return False
+        return (
+            not self._allowed
+            or " ".join(text[entity.start : entity.end].lower().split()) not in self._allowed
+        )
 
     def redact_batch(self, texts: Iterable[TextInput]) -> list[RedactionResult]:
         """Redact every text. ``None`` stays ``None`` and ``""`` stays ``""``, with no entities."""

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pydantic
 import yaml
@@ -66,6 +66,10 @@ class PipelineConfig(BaseModel):
     anonymizer: ComponentSpec = Field(default_factory=lambda: _default("anonymizer"))
     batch_size: int = Field(default_factory=lambda: _default("batch_size"), ge=1)
     merge_adjacent: bool = Field(default_factory=lambda: _default("merge_adjacent"))
+    thresholds: dict[str, Annotated[float, Field(ge=0.0, le=1.0)]] = Field(
+        default_factory=lambda: _default("thresholds")
+    )
+    allow_list: list[str] = Field(default_factory=lambda: _default("allow_list"))
 
     def to_mapping(self) -> dict[str, Any]:
         return {
@@ -74,6 +78,8 @@ class PipelineConfig(BaseModel):
             "anonymizer": self.anonymizer.to_mapping(),
             "batch_size": self.batch_size,
             "merge_adjacent": self.merge_adjacent,
+            "thresholds": dict(self.thresholds),
+            "allow_list": list(self.allow_list),
         }
 
     def to_yaml(self) -> str:
@@ -104,6 +110,8 @@ class PipelineConfig(BaseModel):
             anonymizer=resolve(anonymizers, self.anonymizer, "anonymizer"),
             batch_size=self.batch_size,
             merge_adjacent=self.merge_adjacent,
+            thresholds=self.thresholds,
+            allow_list=self.allow_list,
         )
 
 

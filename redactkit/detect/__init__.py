@@ -2,6 +2,7 @@
 
 from .addresses import AddressDetector
 from .base import Detector, detectors
+from .deny_list import DenyListDetector
 from .identifiers import IdentifierDetector
 from .names import NameDetector
 from .ner import SpacyNerDetector
@@ -10,6 +11,7 @@ from .presidio import PresidioDetector
 
 __all__ = [
     "AddressDetector",
+    "DenyListDetector",
     "Detector",
     "IdentifierDetector",
     "NameDetector",
