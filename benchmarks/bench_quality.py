@@ -33,7 +33,7 @@ def evaluate(name: str, rows: list[tuple[str, list[tuple[int, int, str]]]], pipe
     examples = [
         (text, gold, [(e.start, e.end) for e in entities]) for (text, gold), entities in zip(rows, found)
     ]
-    negatives = [(text, ents) for (text, gold), ents in zip(rows, found) if not gold]
+    negatives = [(text, ents) for (text, gold), ents in zip(rows, found, strict=True) if not gold]
     touched = sum(1 for _, ents in negatives if ents)
     print(f"{name}: {len(rows)} utterances, {len(rows) / seconds:,.0f}/s")
     print(f"  over-redaction {over_redaction(examples):.3f}", end="")
