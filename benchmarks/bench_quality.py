@@ -31,7 +31,8 @@ def evaluate(name: str, rows: list[tuple[str, list[tuple[int, int, str]]]], pipe
     found = pipe.analyze_batch([text for text, _ in rows])
     seconds = time.perf_counter() - started
     examples = [
-        (text, gold, [(e.start, e.end) for e in entities]) for (text, gold), entities in zip(rows, found)
+        (text, gold, [(e.start, e.end) for e in entities])
+        for (text, gold), entities in zip(rows, found, strict=True)
     ]
     negatives = [(text, ents) for (text, gold), ents in zip(rows, found, strict=True) if not gold]
     touched = sum(1 for _, ents in negatives if ents)

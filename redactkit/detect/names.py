@@ -152,7 +152,8 @@ class NameDetector(Detector):
             if i in scores:
                 continue
             word, _ = _base(_fold(token.lower))
-            if not word.isalpha() or word in self._blocked or word in common or len(word) < 3:
+            known = word in given or word in family
+            if not word.isalpha() or word in self._blocked or (word in common and not known) or len(word) < 3:
                 continue
             after_name = i >= 2 and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores
             before_name = i + 2 < len(tokens) and tokens[i + 1].lower in ("and", "or") and i + 2 in scores

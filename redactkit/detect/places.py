@@ -98,8 +98,10 @@ class PlaceDetector(Detector):
             words = [t.lower for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
-            cue = i > 0 and tokens[i - 1].lower in _CUES
-            if match == 1 and (phrase in ambiguous or phrase in self._blocked or len(phrase) < 4):
+            j = i - 1 if i > 0 and tokens[i - 1].lower in _DIRECTIONS else i
+            cue = j > 0 and tokens[j - 1].lower in _CUES
+            short = len(phrase) < 4 and phrase not in _ALIAS_PHRASES
+            if match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
                 if not cue or phrase in self._blocked:
                     i += 1
                     continue

@@ -37,6 +37,11 @@ class _Chunk(NamedTuple):
 
 
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+# Words around "six thirty" that make it a clock time rather than a house or room number.
+_TIME_BEFORE = frozenset("at by until till around from to for it's its is about before after since".split())
+_TIME_AFTER = frozenset("am pm a.m. p.m. o'clock oclock tonight tomorrow today in on this".split())
+# After "at six thirty" these words keep it a time; any other word ("main street") makes it a number.
+_TIME_THEN = frozenset("with and please then so for i we but or , . ? ! every sharp".split())
 
 
 def _ordinal_suffix(value: int) -> str:
@@ -110,14 +115,18 @@ class SpokenNumberNormalizer(Normalizer):
         )
         if count >= self.min_tokens:
             return True
-        # a lone ordinal after a month is a date ("march third")
+        # a lone ordinal after a month or before "of <month>" is a date ("march third", "fifth of may")
         first = chunks[0]
-        return (
-            len(chunks) == 1
-            and first.kind == "ordinal"
-            and first.first > 0
-            and tokens[first.first - 1].lower in self._lexicon.months
+        if len(chunks) != 1 or first.kind != "ordinal":
+            return False
+        months = self._lexicon.months
+        after_month = first.first > 0 and tokens[first.first - 1].lower in months
+        before_month = (
+            first.stop + 1 < len(tokens)
+            and tokens[first.stop].lower == "of"
+            and tokens[first.stop + 1].lower in months
         )
+        return after_month or before_month
 
     def _read_run(self, tokens: Sequence[Token], start: int) -> list[_Chunk]:
         chunks: list[_Chunk] = []
@@ -260,7 +269,10 @@ class SpokenNumberNormalizer(Normalizer):
 
     # -- writing ------------------------------------------------------------------------------------
     def _rewrite(self, builder: AlignmentBuilder, tokens: Sequence[Token], chunks: list[_Chunk]) -> None:
-        style = self._style(chunks)
+        before = tokens[chunks[0].first - 1].lower if chunks[0].first > 0 else ""
+        after = tokens[chunks[-1].stop].lower if chunks[-1].stop < len(tokens) else ""
+        clock = after in _TIME_AFTER or (before in _TIME_BEFORE and (after == "" or after in _TIME_THEN))
+        style = self._style(chunks, clock)
         separator = ""
         if style == "time":
             separator = ":"
@@ -291,12 +303,13 @@ class SpokenNumberNormalizer(Normalizer):
             chunks=tuple(chunk.digits for chunk in chunks),
         )
 
-    def _style(self, chunks: list[_Chunk]) -> str:
+    def _style(self, chunks: list[_Chunk], time_context: bool = False) -> str:
         kinds = {chunk.kind for chunk in chunks}
         if kinds == {"ordinal"}:
             return "ordinal"
         if (
             self.times
+            and time_context
             and len(chunks) == 2
             and chunks[0].kind in ("digit", "group")
             and 1 <= int(chunks[0].digits) <= 12

@@ -1,0 +1,258 @@
+"""Per-detector case tables: what each detector finds in spoken and written transcripts, and what not.
+
+Each detector runs behind the default normalizer chain (as in the default pipeline), so spoken forms
+are tested the way they arrive.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from redactkit import Pipeline
+from redactkit.anonymize import TagAnonymizer
+from redactkit.config import load_config
+from redactkit.detect import (
+    AddressDetector,
+    DenyListDetector,
+    Detector,
+    IdentifierDetector,
+    NameDetector,
+    PlaceDetector,
+    SpacyNerDetector,
+)
+from redactkit.detect.identifiers import luhn_valid
+
+
+@cache
+def _normalizers() -> tuple:  # type: ignore[type-arg]
+    return tuple(Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers)
+
+
+def _found(detector: Detector, text: str) -> set[tuple[str, str]]:
+    pipe = Pipeline(normalizers=_normalizers(), detectors=[detector], anonymizer=TagAnonymizer())
+    return {(e.label, text[e.start : e.end]) for e in pipe.analyze(text)}
+
+
+# -- identifiers ----------------------------------------------------------------------------------------
+
+IDENTIFIERS = [
+    ("my number is five five five oh one nine nine", "PHONE_NUMBER", "five five five oh one nine nine"),
+    ("call me at two one two five five five oh one four two", "PHONE_NUMBER", "two one two five five five oh one four two"),
+    ("it's area code four one five five five five one two one two", "PHONE_NUMBER", "four one five five five five one two one two"),
+    ("my cell is five five five um one two three four", "PHONE_NUMBER", "five five five um one two three four"),
+    ("Call me at 212-555-0142.", "PHONE_NUMBER", "212-555-0142"),
+    ("office two two three zero eight seven nine five zero two", "PHONE_NUMBER", "two two three zero eight seven nine five zero two"),
+    ("my card number is four one one one one one one one one one one one one one one one", "CREDIT_CARD",
+     "four one one one one one one one one one one one one one one one"),
+    ("four one one one one one one one one one one one one one one one", "CREDIT_CARD",
+     "four one one one one one one one one one one one one one one one"),
+    ("the expiration date is oh four twenty seven", "CREDIT_CARD_META", "oh four twenty seven"),
+    ("it expires march twenty twenty nine", "CREDIT_CARD_META", "march twenty twenty nine"),
+    ("the security code is one two three", "CREDIT_CARD_META", "one two three"),
+    ("my social is one two three four five six seven eight nine", "US_SSN", "one two three four five six seven eight nine"),
+    ("ssn one two three no sorry one two four four five six seven eight nine", "US_SSN",
+     "one two three no sorry one two four four five six seven eight nine"),
+    ("my account number is four four nine one two three", "ACCOUNT_NUMBER", "four four nine one two three"),
+    ("the order number is double seven three one", "ACCOUNT_NUMBER", "double seven three one"),
+    ("member id k seven x two five", "ACCOUNT_NUMBER", "k seven x two five"),
+    ("my pin is four four two one", "PIN", "four four two one"),
+    ("my password is blue monkey seven", "PIN", "blue monkey seven"),
+    ("the security answer is fluffy", "PIN", "fluffy"),
+    ("my zip code is nine oh two one oh", "ZIP_CODE", "nine oh two one oh"),
+    ("my driver's license number is d one two three four five six seven", "US_DRIVER_LICENSE",
+     "d one two three four five six seven"),
+    ("passport number five three one two four four eight nine one", "US_PASSPORT", "five three one two four four eight nine one"),
+    ("i was born on march third nineteen eighty five", "DATE_OF_BIRTH", "march third nineteen eighty five"),
+    ("my date of birth is the fifth of may nineteen ninety", "DATE_OF_BIRTH", "fifth of may nineteen ninety"),
+    ("i'm forty two years old", "AGE", "forty two"),
+    ("she is 7 years old", "AGE", "7"),
+    ("the server is at one nine two dot one six eight dot one dot one", "IP_ADDRESS",
+     "one nine two dot one six eight dot one dot one"),
+    # an identifier read digit by digit with an unusual length is still redacted
+    ("reference one two three four five six seven eight nine one two three four five six seven", "ACCOUNT_NUMBER",
+     "one two three four five six seven eight nine one two three four five six seven"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "label", "value"), IDENTIFIERS)
+def test_identifiers(text: str, label: str, value: str) -> None:
+    found = _found(IdentifierDetector(), text)
+    assert any(found_label == label and value in found_value for found_label, found_value in found), found
+
+
+IDENTIFIER_NEGATIVES = [
+    "set a timer for five minutes",
+    "play track two",
+    "wake me up at six thirty",
+    "turn the volume to seven",
+    "set the thermostat to sixty eight",
+    "it happened in nineteen eighty five",
+    "add twelve eggs to the list",
+    "room three oh five is on the left",
+    "the meeting is at ten fifteen",
+    "I have 3 kids and 2 dogs.",
+    "It costs $25.99 plus tax.",
+    "what's twenty five times four",
+]
+
+
+@pytest.mark.parametrize("text", IDENTIFIER_NEGATIVES)
+def test_identifier_negatives(text: str) -> None:
+    assert _found(IdentifierDetector(), text) == set()
+
+
+def test_luhn() -> None:
+    assert luhn_valid("4111111111111111")
+    assert not luhn_valid("4111111111111112")
+
+
+def test_date_time_is_detectable_but_off_by_default() -> None:
+    text = "the party is on march third"
+    assert _found(IdentifierDetector(), text) == set()
+    labels = (*IdentifierDetector().labels, "DATE_TIME")
+    assert ("DATE_TIME", "march third") in _found(IdentifierDetector(labels=labels), text)
+
+
+def test_identifier_labels_are_validated() -> None:
+    with pytest.raises(ValueError, match="unknown labels"):
+        IdentifierDetector(labels=("PHONE",))
+
+
+# -- names ----------------------------------------------------------------------------------------------
+
+NAMES = [
+    ("call maria garcia on her mobile", "maria garcia"),
+    ("text derek that i'm late", "derek"),
+    ("my name is priya patel", "priya patel"),
+    ("did mark post anything new", None),  # "mark" alone is a common word: needs context
+    ("reply to mark's email", "mark's"),
+    ("call zorblat please", "zorblat"),  # unknown word after a strong cue
+    ("this is pawel calling", "pawel"),
+    ("i need to email susan and metion", "susan and metion"),
+    ("the letter is from mr joshua okamoto md", "mr joshua okamoto md"),
+    ("says péter", "péter"),
+    ("lunch with mike jim and bob", "mike jim and bob"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NAMES)
+def test_names(text: str, value: str | None) -> None:
+    found = {v for label, v in _found(NameDetector(), text) if label == "PERSON"}
+    if value is None:
+        assert found == set()
+    elif " and " in value:
+        assert all(part in " ".join(found) for part in value.split(" and "))
+    else:
+        assert value in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call mom",
+        "text the team",
+        "set a timer",
+        "email back later",
+        "play some french music",
+        "i will be there",
+    ],
+)
+def test_name_negatives(text: str) -> None:
+    assert _found(NameDetector(), text) == set()
+
+
+# -- places ---------------------------------------------------------------------------------------------
+
+PLACES = [
+    ("what's the weather in denver", "denver"),
+    ("book a flight to new york", "new york"),
+    ("is it sunny in nice today", "nice"),  # a common word after a cue
+    ("traffic in south austin", "south austin"),
+    ("time in orlando fl", "orlando fl"),
+    ("exchange rate between usa and china", "usa"),
+    ("book a taxi to the airport", "airport"),
+    ("movies at the regal cinema", "regal cinema"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PLACES)
+def test_places(text: str, value: str) -> None:
+    assert ("LOCATION", value) in _found(PlaceDetector(), text)
+
+
+@pytest.mark.parametrize(
+    "text", ["that was nice of you", "reading a book", "the airport code", "get some milk"]
+)
+def test_place_negatives(text: str) -> None:
+    assert _found(PlaceDetector(), text) == set()
+
+
+def test_venues_can_be_switched_off() -> None:
+    assert _found(PlaceDetector(venues=False), "book a taxi to the airport") == set()
+
+
+# -- addresses ------------------------------------------------------------------------------------------
+
+ADDRESSES = [
+    ("i live at one twenty three main street apartment four b", "one twenty three main street apartment four b"),
+    ("ship it to 42 Elm Street, Springfield", "42 Elm Street, Springfield"),
+    ("my address is nine hundred forty four maple drive apartment six d", "nine hundred forty four maple drive apartment six d"),
+    ("send it to forty five hauptstrasse twelve berlin", "forty five hauptstrasse twelve berlin"),
+    ("the office is at suite four hundred", "suite four hundred"),
+    ("p o box one hundred one", "p o box one hundred one"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "value"), ADDRESSES)
+def test_addresses(text: str, value: str) -> None:
+    found = {v for label, v in _found(AddressDetector(), text) if label == "ADDRESS"}
+    assert any(value in v for v in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["the quickest way to get there", "taking place tomorrow", "main street is busy", "at 6:30 pm"]
+)
+def test_address_negatives(text: str) -> None:
+    assert _found(AddressDetector(), text) == set()
+
+
+# -- spaCy NER ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_ner_trusts_cased_text_and_guards_lowercase_text() -> None:
+    detector = SpacyNerDetector()
+    assert ("PERSON", "Maria Garcia") in _found(detector, "Yesterday Maria Garcia flew to Boston.")
+    assert ("LOCATION", "Boston") in _found(detector, "Yesterday Maria Garcia flew to Boston.")
+    assert not any(label == "PERSON" for label, _ in _found(detector, "wakey wakey eggs and bakey"))
+
+
+# -- deny list, allow list, thresholds ------------------------------------------------------------------
+
+
+def test_deny_list_always_redacts() -> None:
+    detector = DenyListDetector(terms={"project nightingale": "ORGANIZATION", "ann": "PERSON"})
+    found = _found(detector, "Ann said Project Nightingale ships in annual review")
+    assert found == {("ORGANIZATION", "Project Nightingale"), ("PERSON", "Ann")}
+    with pytest.raises(ValueError, match="empty"):
+        DenyListDetector(terms={" ": "PERSON"})
+
+
+def test_allow_list_and_thresholds_filter_entities() -> None:
+    detectors = [DenyListDetector(terms={"olly": "PERSON"}), PlaceDetector()]
+    base = Pipeline(detectors=detectors, anonymizer=TagAnonymizer())
+    text = "olly book a taxi to the airport"
+    assert {e.label for e in base.analyze(text)} == {"PERSON", "LOCATION"}
+    allowed = Pipeline(detectors=detectors, anonymizer=TagAnonymizer(), allow_list=["Olly"])
+    assert {e.label for e in allowed.analyze(text)} == {"LOCATION"}
+    strict = Pipeline(detectors=detectors, anonymizer=TagAnonymizer(), thresholds={"LOCATION": 0.5})
+    assert {e.label for e in strict.analyze(text)} == {"PERSON"}
+
+
+def test_thresholds_and_allow_list_round_trip_through_config() -> None:
+    config = load_config({"thresholds": {"LOCATION": 0.5}, "allow_list": ["olly"]})
+    pipe = Pipeline.from_config(config)
+    assert pipe.thresholds == {"LOCATION": 0.5} and pipe.allow_list == ("olly",)
+    assert pipe.config.thresholds == {"LOCATION": 0.5}
