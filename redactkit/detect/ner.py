@@ -35,7 +35,9 @@ _COMPANY_WORDS = frozenset(
     "hospital clinic school group holdings partners associates foundation institute airlines insurance "
     "pharmacy restaurant cafe hotel motors technologies solutions services systems labs".split()
 )
-_PERSON_CUES = frozenset("call text email message tell ask remind meet invite dear mr mrs ms dr".split())
+_PERSON_CUES = frozenset(
+    "call text email message tell ask remind meet invite dear mr mrs ms dr with from to for".split()
+)
 
 
 def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
