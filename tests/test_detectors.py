@@ -254,5 +254,6 @@ def test_allow_list_and_thresholds_filter_entities() -> None:
 def test_thresholds_and_allow_list_round_trip_through_config() -> None:
     config = load_config({"thresholds": {"LOCATION": 0.5}, "allow_list": ["olly"]})
     pipe = Pipeline.from_config(config)
-    assert pipe.thresholds == {"LOCATION": 0.5} and pipe.allow_list == ("olly",)
+    assert pipe.thresholds == {"LOCATION": 0.5}
+    assert pipe.allow_list == ("olly",)
     assert pipe.config.thresholds == {"LOCATION": 0.5}

@@ -89,6 +89,7 @@ class TruecaseNormalizer(Normalizer):
         )
         self._cue_length = max(len(cue) for cue in lex.name_cues)
         self._known_cache: frozenset[str] | None = None
+        self._given_cache: frozenset[str] | None = None
         self._cue_starts = frozenset(cue[0] for cue in lex.name_cues)
         self._pronoun_i = frozenset({"i", "i'm", "i'll", "i've", "i'd"})
 
@@ -105,22 +106,25 @@ class TruecaseNormalizer(Normalizer):
         return common_words()
 
     def _given(self) -> frozenset[str]:
-        if self.known_names == "none":
-            return self._names
-        from ..gazetteers import given_names
+        if self._given_cache is None:
+            if self.known_names == "none":
+                self._given_cache = self._names
+            else:
+                from ..gazetteers import given_names
 
-        return given_names() | self._names
+                self._given_cache = given_names() | self._names
+        return self._given_cache
 
     def _known(self) -> frozenset[str]:
         if self.known_names == "none":
-            return frozenset()
+            return self._names
         if self._known_cache is None:
             from ..gazetteers import common_words, family_names, given_names
 
             names = given_names() | family_names()
             if self.known_names == "unambiguous":
                 names = names - common_words()
-            self._known_cache = frozenset(names)
+            self._known_cache = frozenset(names) | self._names
         return self._known_cache
 
     @staticmethod
@@ -138,7 +142,7 @@ class TruecaseNormalizer(Normalizer):
         tokens = tokenize(text)
         capitalise: set[int] = set()
         lex = self._lexicon
-        names = self._names | self._known() if self._names else self._known()
+        names = self._known()
         given = self._given()
         for i, token in enumerate(tokens):
             word = token.lower
