@@ -237,7 +237,10 @@ class IdentifierDetector(Detector):
         return found
 
     def _candidates(self, tokens: Sequence[Token]) -> list[_Candidate]:
-        """Maximal groups of digit-bearing tokens, joined by spaces or - . / separators."""
+        """Maximal groups of digit-bearing tokens, joined by spaces or - . / ( ) + separators.
+
+        "(212) 555-0142" and "+1 212 555 0142" are one candidate each.
+        """
         result: list[_Candidate] = []
         i = 0
         while i < len(tokens):
@@ -245,11 +248,24 @@ class IdentifierDetector(Detector):
                 i += 1
                 continue
             first = i
+            if (
+                first > 0
+                and tokens[first - 1].lower in {"(", "+"}
+                and tokens[first - 1].end == tokens[first].start
+            ):
+                first -= 1
             stop = i + 1
             while stop < len(tokens):
                 word = tokens[stop].lower
                 if _has_digit(word) and tokens[stop].start - tokens[stop - 1].end <= 1:
                     stop += 1
+                elif (
+                    word in {"(", ")"}
+                    and stop + 1 < len(tokens)
+                    and _has_digit(tokens[stop + 1].lower)
+                    and tokens[stop + 1].start - tokens[stop].end <= 1
+                ):
+                    stop += 2
                 elif (
                     word in {"-", ".", "/"}
                     and stop + 1 < len(tokens)
