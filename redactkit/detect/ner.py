@@ -56,7 +56,7 @@ class SpacyNerDetector(Detector):
         labels: Mapping[str, str] = DEFAULT_NER_LABELS,
         score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.8,
         lowercase_guard: bool = True,
-        batch_size: Annotated[int, Field(ge=1)] = 64,
+        batch_size: Annotated[int, Field(ge=1)] = 256,
     ) -> None:
         #: spaCy pipeline: an installed package name or a directory (loaded once per process)
         self.model = model
