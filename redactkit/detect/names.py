@@ -51,10 +51,13 @@ _STRONG = frozenset(
         "call", "text", "email", "message", "tell", "ring", "dial", "name is", "name's", "this is",
         "meeting with", "reply to", "respond to", "talk to", "speak to", "remind", "invite", "mr", "mrs",
         "ms", "dr", "dear", "my friend", "friend", "send", "calls me", "call me", "starring", "directed by",
-        "says", "prof", "professor", "mister", "sir", "ask",
+        "says", "prof", "professor", "mister", "sir", "ask", "meet",
     )
 )  # fmt: skip
 _MAX_CUE = 3
+_VERBISH = ("ing", "ed", "ly")
+# Words after which an unknown word before them is a person ("bola birthday", "add kofi to the call").
+_AFTER_CUES = frozenset({"birthday", "birthdays", "anniversary", "wedding"})
 # Titles before and qualifications after a name are part of it ("mr joshua okamoto md").
 _TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame madam mister lord lady rev".split())
 _SUFFIXES = frozenset("md phd jr sr ii iii iv dds esq dvm rn cpa".split())
@@ -66,7 +69,8 @@ _EXTRA_STOP = frozenset(
     "everyone all english french spanish german italian chinese japanese indian american british irish "
     "scottish welsh dutch swedish danish norwegian finnish polish russian greek turkish arabic hindi korean "
     "thai vietnamese portuguese brazilian mexican canadian australian african european asian latin "
-    "christian jewish muslim catholic".split()
+    "christian jewish muslim catholic valentine valentines christmas easter halloween thanksgiving "
+    "hanukkah ramadan diwali".split()
 )
 
 
@@ -140,7 +144,15 @@ class NameDetector(Detector):
                     else "family name after it"
                 )
                 scores[i] = (self.cue_score, f"name that is also a common word, with a {why}")
-            elif (cue in _STRONG or possessive) and not ambiguous and word not in places:
+            elif (
+                (
+                    cue in _STRONG
+                    or possessive
+                    or (i + 1 < len(tokens) and tokens[i + 1].lower in _AFTER_CUES and word not in given)
+                )
+                and not ambiguous
+                and word not in places
+            ):
                 why = (
                     "unknown word introduced as a person"
                     if cue in _STRONG
@@ -163,12 +175,22 @@ class NameDetector(Detector):
         for i in sorted(scores):
             j = i + 1
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
-                word, _ = _base(_fold(tokens[j].lower))
-                if word in self._blocked or not tokens[j].lower.isalpha():
+                word, possessive = _base(_fold(tokens[j].lower))
+                if word in self._blocked or not word.isalpha() or len(word) < 2:
                     break
-                if word in family or (word not in common and word not in places and len(word) > 2):
+                first_is_given = _base(_fold(tokens[i].lower))[0] in given
+                surname_like = word in family or (word not in common and word not in places and len(word) > 2)
+                # after a given name, the next content word is its family name even when it is also a
+                # common word ("donald trump", "tom cruise"), unless it reads as a verb or adverb
+                # (not at the start of an utterance: "olly order pizza" addresses the assistant)
+                object_position = i > 0
+                if surname_like or (
+                    first_is_given and object_position and j == i + 1 and not word.endswith(_VERBISH)
+                ):
                     scores[j] = (scores[i][0], "family name after a given name")
                     j += 1
+                    if possessive:
+                        break
                 else:
                     break
         return self._spans(tokens, scores)

@@ -98,7 +98,9 @@ class SpacyNerDetector(Detector):
                 if lowercase and label == "PERSON":
                     # "sally fields ever won": drop trailing common words the model swept in
                     tokens = list(ent)
-                    while len(tokens) > 2 and _is_plain_word(tokens[-1].lower_, given, family):
+                    # (down to one word at the start of an utterance: "olly order pizza")
+                    keep = 1 if ent.start == 0 else 2
+                    while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
                         tokens.pop()
                     end = tokens[-1].idx + len(tokens[-1].text)
                 if lowercase and label == "ORGANIZATION" and not _COMPANY_WORDS.intersection(words):
