@@ -104,7 +104,7 @@ class AddressDetector(Detector):
         return [
             Entity(tokens[a].start, tokens[b].end, "ADDRESS", self.score, self.name, "street address")
             for a, b in spans
-            if any(_has_digit(tokens[k].lower) for k in range(a, b + 1))  # "the quickest way" is no address
+            if any(self._is_number(tokens[k].lower) for k in range(a, b + 1))  # "the quickest way" is none
         ]
 
     def _anchors(self, text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -142,7 +142,7 @@ class AddressDetector(Detector):
             word = tokens[i].lower
             if word in _GROW_STOP or word in self._lexicon.fillers:
                 break
-            if _has_digit(word):
+            if self._is_number(word):
                 if digits == 2:
                     break
                 digits += 1
