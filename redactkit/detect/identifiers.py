@@ -264,9 +264,7 @@ class IdentifierDetector(Detector):
                     and stop + 1 < len(tokens)
                     and _has_digit(tokens[stop + 1].lower)
                     and tokens[stop + 1].start - tokens[stop].end <= 1
-                ):
-                    stop += 2
-                elif (
+                ) or (
                     word in {"-", ".", "/"}
                     and stop + 1 < len(tokens)
                     and _has_digit(tokens[stop + 1].lower)

@@ -35,6 +35,9 @@ _VENUES = frozenset(
     "bridge lake river mountain island harbor harbour port pier garden gardens world city town village "
     "downtown uptown neighborhood neighbourhood county district state apt hometown".split()
 )
+_DETERMINERS = frozenset("the my our your his her their a this that".split())
+# Venue words that name a part of town on their own ("dinner downtown").
+_STANDALONE_VENUES = frozenset("downtown uptown midtown hometown".split())
 _VENUE_CUES = frozenset(
     "to at from near nearest towards toward around in into by outside inside visit visiting reach leave "
     "enter explore".split()
@@ -132,23 +135,25 @@ class PlaceDetector(Detector):
                     break
                 first -= 1
             cue_at = first - 1
-            while cue_at >= 0 and tokens[cue_at].lower in {
-                "the",
-                "my",
-                "our",
-                "your",
-                "his",
-                "her",
-                "their",
-                "a",
-            }:
+            while cue_at >= 0 and tokens[cue_at].lower in _DETERMINERS:
                 cue_at -= 1
-            if cue_at < 0 or tokens[cue_at].lower not in _VENUE_CUES:
+            where_is = cue_at >= 1 and tokens[cue_at].lower == "is" and tokens[cue_at - 1].lower == "where"
+            standalone = token.lower in _STANDALONE_VENUES
+            if not standalone and not where_is and (cue_at < 0 or tokens[cue_at].lower not in _VENUE_CUES):
                 continue
+            last = i
+            # "the mall of america": "of" and a name after the venue belong to it
+            if (
+                i + 2 < len(tokens)
+                and tokens[i + 1].lower == "of"
+                and tokens[i + 2].lower.isalpha()
+                and tokens[i + 2].lower not in self._blocked
+            ):
+                last = i + 2
             found.append(
                 Entity(
                     tokens[first].start,
-                    token.end,
+                    tokens[last].end,
                     "LOCATION",
                     self.venue_score,
                     self.name,
