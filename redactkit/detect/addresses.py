@@ -71,7 +71,7 @@ class AddressDetector(Detector):
     def __init__(
         self,
         locale: str = "en-US",
-        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.75,
+        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
         max_words: Annotated[int, Field(ge=2, le=40)] = 16,
     ) -> None:
         #: word tables of the normalizers

@@ -55,6 +55,7 @@ _STRONG = frozenset(
     )
 )  # fmt: skip
 _MAX_CUE = 3
+_PLACE_CUES = frozenset("in from near to at around into towards visit".split())
 _VERBISH = ("ing", "ed", "ly")
 # Words after which an unknown word before them is a person ("bola birthday", "add kofi to the call").
 _AFTER_CUES = frozenset({"birthday", "birthdays", "anniversary", "wedding"})
@@ -81,7 +82,7 @@ class NameDetector(Detector):
     def __init__(
         self,
         locale: str = "en-US",
-        gazetteer_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.7,
+        gazetteer_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
         unknown_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5,
         max_tokens: Annotated[int, Field(ge=1, le=6)] = 3,
@@ -133,6 +134,8 @@ class NameDetector(Detector):
             known = word in given or word in family
             ambiguous = word in common
             cue = self._cue_before(tokens, i)
+            if word in places and i > 0 and tokens[i - 1].lower in _PLACE_CUES:
+                continue  # "in lagos": a place, even though it is also a family name
             if known and not ambiguous:
                 scores[i] = (self.gazetteer_score, "name in the given/family-name gazetteer")
             elif known and (cue is not None or possessive or self._family_after(tokens, i, family, common)):
@@ -187,7 +190,8 @@ class NameDetector(Detector):
                 if surname_like or (
                     first_is_given and object_position and j == i + 1 and not word.endswith(_VERBISH)
                 ):
-                    scores[j] = (scores[i][0], "family name after a given name")
+                    score = max(scores[i][0], self.gazetteer_score) if word in family else scores[i][0]
+                    scores[j] = (score, "family name after a given name")
                     j += 1
                     if possessive:
                         break
