@@ -41,6 +41,7 @@ _CUES = frozenset(
         "friend", "brother", "sister", "son", "daughter", "wife", "husband", "boss", "colleague", "cc",
         "send", "ask for", "birthday of", "number of", "address of", "emails from", "message from",
         "calls me", "call me", "starring", "directed by", "written by", "says", "said", "by", "prof",
+        "how old is", "who is", "email to", "mail to", "message to", "text to", "princess", "prince",
         "professor", "sir", "madam", "mister", "captain", "officer", "agent", "nurse", "coach",
     )
 )  # fmt: skip
@@ -51,16 +52,19 @@ _STRONG = frozenset(
         "call", "text", "email", "message", "tell", "ring", "dial", "name is", "name's", "this is",
         "meeting with", "reply to", "respond to", "talk to", "speak to", "remind", "invite", "mr", "mrs",
         "ms", "dr", "dear", "my friend", "friend", "send", "calls me", "call me", "starring", "directed by",
-        "says", "prof", "professor", "mister", "sir", "ask", "meet",
+        "says", "prof", "professor", "mister", "sir", "ask", "meet", "birthday of", "how old is", "who is",
+        "email to", "mail to", "message to", "text to", "princess", "prince",
     )
 )  # fmt: skip
 _MAX_CUE = 3
-_PLACE_CUES = frozenset("in from near to at around into towards visit".split())
+_PLACE_CUES = frozenset("in near around into towards visit visiting".split())
 _VERBISH = ("ing", "ed", "ly")
 # Words after which an unknown word before them is a person ("bola birthday", "add kofi to the call").
 _AFTER_CUES = frozenset({"birthday", "birthdays", "anniversary", "wedding"})
 # Titles before and qualifications after a name are part of it ("mr joshua okamoto md").
-_TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame madam mister lord lady rev".split())
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame madam mister lord lady rev princess prince".split()
+)
 _SUFFIXES = frozenset("md phd jr sr ii iii iv dds esq dvm rn cpa".split())
 _EXTRA_STOP = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday morning "
