@@ -12,6 +12,7 @@ import logging
 
 from ._logging import allow_third_party_debug_logs, install_pii_safe_log_filters
 from ._version import __version__
+from .anonymize.reversal import deanonymize
 from .core import AlignedText, AlignmentBuilder, Edit, Entity, RedactedEntity, RedactionResult
 from .errors import (
     AnonymizerError,
@@ -41,6 +42,7 @@ __all__ = [
     "RedactkitError",
     "__version__",
     "allow_third_party_debug_logs",
+    "deanonymize",
     "redact_parquet",
 ]
 

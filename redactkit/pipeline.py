@@ -189,21 +189,34 @@ class Pipeline:
             or " ".join(text[entity.start : entity.end].lower().split()) not in self._allowed
         )
 
-    def redact_batch(self, texts: Iterable[TextInput]) -> list[RedactionResult]:
-        """Redact every text. ``None`` stays ``None`` and ``""`` stays ``""``, with no entities."""
+    def redact_batch(
+        self, texts: Iterable[TextInput], groups: Sequence[str | None] | None = None
+    ) -> list[RedactionResult]:
+        """Redact every text. ``None`` stays ``None`` and ``""`` stays ``""``, with no entities.
+
+        ``groups`` optionally names each text's conversation or session, so that group-scoped
+        pseudonyms (``numbered`` with ``numbered_scope: group``) stay consistent across its rows.
+        """
         items = _check_texts(texts)
+        if groups is not None and len(groups) != len(items):
+            raise DataError(f"redact_batch got {len(items)} texts but {len(groups)} group ids")
         results: list[RedactionResult] = []
         for offset in range(0, len(items), self.batch_size):
-            results.extend(self._redact_chunk(items[offset : offset + self.batch_size]))
+            chunk_groups = None if groups is None else groups[offset : offset + self.batch_size]
+            results.extend(self._redact_chunk(items[offset : offset + self.batch_size], chunk_groups))
         return results
 
-    def _redact_chunk(self, items: Sequence[TextInput]) -> list[RedactionResult]:
+    def _redact_chunk(
+        self, items: Sequence[TextInput], groups: Sequence[str | None] | None = None
+    ) -> list[RedactionResult]:
         entities = self._analyze_chunk(items)
         positions = [index for index, text in enumerate(items) if text]
         results = [RedactionResult(text, ()) for text in items]
         if positions:
             redacted = self.anonymizer.anonymize_batch(
-                [items[index] or "" for index in positions], [entities[index] for index in positions]
+                [items[index] or "" for index in positions],
+                [entities[index] for index in positions],
+                None if groups is None else [groups[index] for index in positions],
             )
             for index, result in zip(positions, redacted, strict=True):
                 results[index] = result
@@ -227,9 +240,9 @@ class Pipeline:
         return self
 
     # -- single-item wrappers -----------------------------------------------------------------------
-    def redact(self, text: TextInput) -> RedactionResult:
-        """Redact one transcript."""
-        return self.redact_batch([text])[0]
+    def redact(self, text: TextInput, group: str | None = None) -> RedactionResult:
+        """Redact one transcript (``group``: its conversation id, for group-scoped pseudonyms)."""
+        return self.redact_batch([text], None if group is None else [group])[0]
 
     def analyze(self, text: TextInput) -> list[Entity]:
         """Entities of one transcript, in original offsets."""

@@ -22,13 +22,20 @@ class Anonymizer(Component):
 
     @abstractmethod
     def anonymize_batch(
-        self, texts: Sequence[str], entities: Sequence[Sequence[Entity]]
+        self,
+        texts: Sequence[str],
+        entities: Sequence[Sequence[Entity]],
+        groups: Sequence[str | None] | None = None,
     ) -> list[RedactionResult]:
-        """Redact every text of the batch with its entities."""
+        """Redact every text of the batch with its entities.
 
-    def anonymize(self, text: str, entities: Sequence[Entity]) -> RedactionResult:
+        ``groups`` (optional) names the conversation or session of each text, for operators that
+        number values consistently within a group.
+        """
+
+    def anonymize(self, text: str, entities: Sequence[Entity], group: str | None = None) -> RedactionResult:
         """Single-item convenience wrapper over :meth:`anonymize_batch`."""
-        return self.anonymize_batch([text], [entities])[0]
+        return self.anonymize_batch([text], [entities], None if group is None else [group])[0]
 
 
 #: Anonymizers by config name.

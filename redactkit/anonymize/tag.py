@@ -55,7 +55,10 @@ class TagAnonymizer(Anonymizer):
         return operator
 
     def anonymize_batch(
-        self, texts: Sequence[str], entities: Sequence[Sequence[Entity]]
+        self,
+        texts: Sequence[str],
+        entities: Sequence[Sequence[Entity]],
+        groups: Sequence[str | None] | None = None,
     ) -> list[RedactionResult]:
         if len(texts) != len(entities):
             raise AnonymizerError(f"anonymizer 'tag' got {len(texts)} texts but {len(entities)} entity lists")

@@ -1,0 +1,184 @@
+"""Policies: which operator each label gets, with named presets and per-label overrides.
+
+>>> PolicyAnonymizer(operators={"PERSON": "numbered", "PHONE_NUMBER": "mask"})  # doctest: +SKIP
+
+Presets:
+
+- ``strict`` — every label is replaced (``DATE_TIME`` too);
+- ``default`` — direct and quasi identifiers are replaced, ``DATE_TIME`` is kept;
+- ``minimal`` — only direct identifiers (names, contact details, numbers, addresses, birth dates).
+
+Labels a preset does not mention are replaced (fail closed): a new label is never kept by accident.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from typing import Annotated
+
+from pydantic import Field
+
+from ..core import Entity, RedactedEntity, RedactionResult
+from ..errors import AnonymizerError
+from .base import Anonymizer, anonymizers
+from .operators import KEYED, OPERATORS, Key, OperatorParams, OperatorState, load_key
+
+__all__ = ["PRESETS", "PolicyAnonymizer"]
+
+_DIRECT = (
+    "PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "ADDRESS", "US_SSN", "CREDIT_CARD", "CREDIT_CARD_META",
+    "IBAN_CODE", "ACCOUNT_NUMBER", "PIN", "US_DRIVER_LICENSE", "US_PASSPORT", "IP_ADDRESS", "DATE_OF_BIRTH",
+)  # fmt: skip
+_QUASI = ("LOCATION", "ZIP_CODE", "ORGANIZATION", "AGE", "URL")
+
+#: Label -> operator of each preset; labels not listed take the anonymizer's ``default_operator``.
+PRESETS: dict[str, dict[str, str]] = {
+    "strict": {},
+    "default": {"DATE_TIME": "keep"},
+    "minimal": dict.fromkeys((*_QUASI, "DATE_TIME"), "keep"),
+}
+
+
+@anonymizers.register("policy")
+class PolicyAnonymizer(Anonymizer):
+    """Replace each entity with the operator its label gets under the policy (see module docs)."""
+
+    def __init__(
+        self,
+        preset: str = "default",
+        operators: Mapping[str, str] | None = None,
+        default_operator: str = "tag",
+        tag_format: str = "[{label}]",
+        numbered_format: str = "[{label}_{n}]",
+        numbered_scope: str = "row",
+        mask_char: Annotated[str, Field(min_length=1, max_length=1)] = "*",
+        mask_keep_last: Annotated[int, Field(ge=0)] = 0,
+        hash_length: Annotated[int, Field(ge=6, le=64)] = 12,
+        deterministic_encryption: bool = True,
+        key_env: str = "REDACTKIT_KEY",
+        key_file: str | None = None,
+    ) -> None:
+        #: strict, default or minimal
+        self.preset = preset
+        #: per-label operator overrides: {PERSON: numbered, PHONE_NUMBER: mask}
+        self.operators = dict(operators or {})
+        #: operator of labels neither the preset nor the overrides mention
+        self.default_operator = default_operator
+        #: replacement of ``tag``; ``{label}`` is the label
+        self.tag_format = tag_format
+        #: replacement of ``numbered``; ``{n}`` is the number (or, in dataset scope, a keyed code)
+        self.numbered_format = numbered_format
+        #: where ``numbered`` counts: row, group (rows sharing a group id) or dataset (keyed HMAC)
+        self.numbered_scope = numbered_scope
+        #: character of ``mask``
+        self.mask_char = mask_char
+        #: characters ``mask`` leaves visible at the end ("****0142")
+        self.mask_keep_last = mask_keep_last
+        #: hex characters of ``hash`` (HMAC-SHA256, truncated)
+        self.hash_length = hash_length
+        #: ``encrypt`` gives the same ciphertext for the same value (AES-SIV), so encrypted columns
+        #: can be joined; off: a random nonce per value (AES-GCM), unlinkable but not joinable
+        self.deterministic_encryption = deterministic_encryption
+        #: environment variable holding the secret key (hash, surrogate, encrypt, dataset numbering)
+        self.key_env = key_env
+        #: file holding the secret key, instead of the environment variable
+        self.key_file = key_file
+        if preset not in PRESETS:
+            raise ValueError(f"preset must be one of {', '.join(PRESETS)}, not {preset!r}")
+        unknown = sorted({default_operator, *self.operators.values()} - set(OPERATORS))
+        if unknown:
+            raise ValueError(f"unknown operator(s) {', '.join(unknown)}; choose from {', '.join(OPERATORS)}")
+        if numbered_scope not in ("row", "group", "dataset"):
+            raise ValueError("numbered_scope must be row, group or dataset")
+        for name, template in (("tag_format", tag_format), ("numbered_format", numbered_format)):
+            try:
+                template.format(label="X", n=1)
+            except (KeyError, IndexError, ValueError):
+                raise ValueError(
+                    f"{name} may only use {{label}} and {{n}}, e.g. '[{{label}}_{{n}}]'"
+                ) from None
+        self._params = OperatorParams(
+            tag_format=tag_format,
+            numbered_format=numbered_format,
+            numbered_scope=numbered_scope,
+            mask_char=mask_char,
+            mask_keep_last=mask_keep_last,
+            hash_length=hash_length,
+            deterministic_encryption=deterministic_encryption,
+        )
+        self._groups: dict[str, dict[tuple[str, str], int]] = {}
+        self._key: Key | None = None
+
+    def operator_for(self, label: str) -> str:
+        """The operator a label gets: override, then preset, then the default operator."""
+        return self.operators.get(label) or PRESETS[self.preset].get(label) or self.default_operator
+
+    def _needs_key(self, operator: str) -> bool:
+        return operator in KEYED or (operator == "numbered" and self.numbered_scope == "dataset")
+
+    def _state(self, group: str | None, needs_key: bool) -> OperatorState:
+        if needs_key and self._key is None:
+            self._key = load_key(self.key_env, self.key_file)
+        return OperatorState(key=self._key, groups=self._groups, group=group)
+
+    def anonymize_batch(
+        self,
+        texts: Sequence[str],
+        entities: Sequence[Sequence[Entity]],
+        groups: Sequence[str | None] | None = None,
+    ) -> list[RedactionResult]:
+        if len(texts) != len(entities) or (groups is not None and len(groups) != len(texts)):
+            raise AnonymizerError("anonymizer 'policy' got texts, entities and groups of different lengths")
+        return [
+            self._anonymize_one(text, found, None if groups is None else groups[index], index)
+            for index, (text, found) in enumerate(zip(texts, entities, strict=True))
+        ]
+
+    def _anonymize_one(
+        self, text: str, found: Sequence[Entity], group: str | None, index: int
+    ) -> RedactionResult:
+        ordered = sorted(found, key=lambda entity: (entity.start, entity.end))
+        for previous, current in itertools.pairwise(ordered):
+            if current.start < previous.end:
+                raise AnonymizerError(f"anonymizer 'policy' got overlapping entities in item {index}")
+        operators = [self.operator_for(entity.label) for entity in ordered]
+        state = self._state(group, any(self._needs_key(operator) for operator in operators))
+        parts: list[str] = []
+        redacted: list[RedactedEntity] = []
+        cursor = length = 0
+        for entity, operator in zip(ordered, operators, strict=True):
+            before = text[cursor : entity.start]
+            replacement = OPERATORS[operator](
+                text[entity.start : entity.end], entity.label, self._params, state
+            )
+            if operator == "remove":
+                before = _tidy_before(before, text, entity.end)
+            parts.append(before)
+            length += len(before)
+            parts.append(replacement)
+            redacted.append(
+                RedactedEntity(
+                    start=entity.start,
+                    end=entity.end,
+                    label=entity.label,
+                    operator=operator,
+                    redacted_start=length,
+                    redacted_end=length + len(replacement),
+                    score=entity.score,
+                    detector=entity.detector,
+                    explanation=entity.explanation,
+                )
+            )
+            length += len(replacement)
+            cursor = entity.end
+        parts.append(text[cursor:])
+        return RedactionResult("".join(parts), tuple(redacted))
+
+
+def _tidy_before(before: str, text: str, end: int) -> str:
+    """``remove`` leaves no double space: "call  now" -> "call now"."""
+    following = text[end : end + 1]
+    if before.endswith(" ") and (following in (" ", "") or following in ",.?!;:"):
+        return before[:-1]
+    return before
