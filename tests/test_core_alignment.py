@@ -191,7 +191,9 @@ def test_composition_is_associative(first: AlignedText, data: st.DataObject) -> 
     for start in range(n):
         for end in range(start + 1, n + 1):
             assert _same_up_to_deleted(left.to_original(start, end), right.to_original(start, end), produced)
-            assert _same_up_to_deleted(left.to_original(start, end), chained.to_original(start, end), produced)
+            assert _same_up_to_deleted(
+                left.to_original(start, end), chained.to_original(start, end), produced
+            )
 
 
 # -- worked examples -----------------------------------------------------------------------------------
