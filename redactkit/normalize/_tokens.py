@@ -23,12 +23,12 @@ class Token(NamedTuple):
     lower: str
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def lower_words(text: str) -> frozenset[str]:
     """The set of lowercase alphabetic words of ``text``: a cheap pre-check before tokenizing."""
     return frozenset(_WORD.findall(text.lower()))

@@ -56,9 +56,11 @@ class SpelledLetterNormalizer(Normalizer):
 
     def _normalize_one(self, text: str) -> AlignedText:
         words = lower_words(text)
+        # cheap pre-check: a run needs a single letter other than "a" and "i" (or an explicit form)
+        if not any(len(word) == 1 and word not in "ai" for word in words):
+            return AlignedText.identity(text)
         single = len(_SINGLE_LETTER.findall(text))
-        # cheap pre-check: two different single letters, or one with an explicit spelling form
-        if single == 0 or (single == 1 and self._explicit_words.isdisjoint(words)):
+        if single == 1 and self._explicit_words.isdisjoint(words):
             return AlignedText.identity(text)
         tokens = tokenize(text)
         builder: AlignmentBuilder | None = None

@@ -10,6 +10,7 @@ case only, so offsets are unaffected in length, and it leaves already-cased (for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -18,19 +19,22 @@ from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ._lexicon import get_lexicon
-from ._tokens import Token, tokenize
+from ._tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["TruecaseNormalizer"]
+
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_MARK = re.compile(r"[.?!,;]")
 
 
 def _looks_formatted(text: str) -> bool:
     """Cased, punctuated (Whisper-style) text: left alone. A capital that a normalizer wrote ("capital
     j o h n" -> "John") does not make lowercase ASR output formatted."""
-    if text.islower() or not any(ch.isupper() for ch in text):
-        return False
-    first = next((ch for ch in text if ch.isalpha()), "")
-    return first.isupper() or any(mark in text for mark in ".?!,;")
+    if text == text.lower():
+        return False  # no capital letter at all: ASR style
+    first = _FIRST_LETTER.search(text)
+    return (first is not None and first.group().isupper()) or _SENTENCE_MARK.search(text) is not None
 
 
 # Word endings that mark verbs and adverbs after a cue ("this is calling", "call quickly").
@@ -139,6 +143,9 @@ class TruecaseNormalizer(Normalizer):
     def _normalize_one(self, text: str) -> AlignedText:
         if not text or (self.only_lowercase and _looks_formatted(text)):
             return AlignedText.identity(text)
+        words = lower_words(text)
+        if words.isdisjoint(self._known()) and words.isdisjoint(self._cue_starts) and "i" not in words:
+            return AlignedText.identity(text)  # no name, no cue, no "i": nothing to capitalise
         tokens = tokenize(text)
         capitalise: set[int] = set()
         lex = self._lexicon
