@@ -73,8 +73,13 @@ def _ner_floor(model: str) -> Callable[[list[str]], None]:
 
 def _redactkit(model: str) -> Callable[[list[str]], None]:
     from redactkit import Pipeline
+    from redactkit.config import load_config
 
-    pipe = Pipeline.from_config({"detectors": [{"name": "presidio", "model": model}]})
+    config = load_config(None).to_mapping()  # the shipped default pipeline, with the model swapped in
+    for detector in config["detectors"]:
+        if "model" in detector:
+            detector["model"] = model
+    pipe = Pipeline.from_config(config)
 
     def run(texts: list[str]) -> None:
         pipe.redact_batch(texts)

@@ -45,6 +45,13 @@ _STREET_SUFFIXES = (
 _PREFIX_TYPES = frozenset(
     "via rue rua calle avenida viale piazza corso travessa largo avenue ulica ul".split()
 )
+_DIRECTIONS = frozenset(
+    "n s e w ne nw se sw north south east west northeast northwest southeast southwest".split()
+)
+_STATE_CODES = frozenset(
+    "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
+    "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc".split()
+)
 _UNITS = frozenset("apt apartment suite ste unit flat floor fl room rm building bldg block lot".split())
 _BOX = frozenset({"po", "p.o.", "postbox", "pobox"})
 _CUES = (
@@ -176,7 +183,13 @@ class AddressDetector(Detector):
                 last = i
                 i += 1
                 continue
-            if _has_digit(word) or word in _STREET_TYPES or (len(word) == 1 and word.isalpha()):
+            if (
+                _has_digit(word)
+                or word in _STREET_TYPES
+                or word in _DIRECTIONS
+                or word in _STATE_CODES
+                or (len(word) == 1 and word.isalpha())
+            ):
                 last = i
                 i += 1
                 continue
@@ -234,7 +247,7 @@ def _dotted(tokens: Sequence[Token], index: int) -> bool:
     """A number followed by ".5" or ":30": an IP address, a decimal or a time, not a house number."""
     return (
         index + 2 < len(tokens)
-        and tokens[index + 1].lower in {".", ":"}
+        and tokens[index + 1].lower in {".", ":", "/", "-"}
         and tokens[index + 1].start == tokens[index].end
         and _has_digit(tokens[index + 2].lower)
     )

@@ -37,6 +37,7 @@ IDENTIFIER_LABELS = (
     "US_DRIVER_LICENSE",
     "US_PASSPORT",
     "IP_ADDRESS",
+    "IBAN_CODE",
     "AGE",
     "DATE_OF_BIRTH",
     "DATE_TIME",
@@ -77,7 +78,7 @@ _cue(
     "routing", "routing number", "reference", "reference number", "ref", "customer", "customer id",
     "customer number", "tracking", "tracking number", "booking", "booking reference", "reservation",
     "invoice", "invoice number", "claim", "claim number", "case number", "ticket", "ticket number",
-    "loyalty", "id", "id number", "identification", "employee id", "student id", "patient id", "iban",
+    "loyalty", "id", "id number", "identification", "employee id", "student id", "patient id",
     "sort code", "bank account", "subscriber", "serial number", "license plate", "plate", "vin",
 )  # fmt: skip
 _cue(
@@ -93,6 +94,7 @@ _cue(
     "license number", "licence number", "dl", "license",
 )  # fmt: skip
 _cue("US_PASSPORT", "passport", "passport number", "passport no")
+_cue("IBAN_CODE", "iban", "iban number", "international bank account number")
 _cue("IP_ADDRESS", "ip", "ip address", "ipv6", "mac address")
 _cue("AGE", "age", "aged", "years old", "year old", "age is")
 

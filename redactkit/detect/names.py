@@ -75,7 +75,7 @@ _EXTRA_STOP = frozenset(
     "scottish welsh dutch swedish danish norwegian finnish polish russian greek turkish arabic hindi korean "
     "thai vietnamese portuguese brazilian mexican canadian australian african european asian latin "
     "christian jewish muslim catholic valentine valentines christmas easter halloween thanksgiving "
-    "hanukkah ramadan diwali".split()
+    "hanukkah ramadan diwali iban pin ssn cvv dob vin id".split()
 )
 
 
@@ -138,8 +138,10 @@ class NameDetector(Detector):
             known = word in given or word in family
             ambiguous = word in common
             cue = self._cue_before(tokens, i)
-            if word in places and i > 0 and tokens[i - 1].lower in _PLACE_CUES:
-                continue  # "in lagos": a place, even though it is also a family name
+            if word in places and (
+                (i > 0 and tokens[i - 1].lower in _PLACE_CUES) or (cue is None and not possessive)
+            ):
+                continue  # "in lagos", "paris is lovely": a place, though also in a name list
             if known and not ambiguous:
                 scores[i] = (self.gazetteer_score, "name in the given/family-name gazetteer")
             elif known and (cue is not None or possessive or self._family_after(tokens, i, family, common)):
@@ -160,11 +162,12 @@ class NameDetector(Detector):
                 and not ambiguous
                 and word not in places
             ):
-                why = (
-                    "unknown word introduced as a person"
-                    if cue in _STRONG
-                    else "possessive of an unknown word"
-                )
+                if cue in _STRONG:
+                    why = "unknown word introduced as a person"
+                elif possessive:
+                    why = "possessive of an unknown word"
+                else:
+                    why = "unknown word before 'birthday'"
                 scores[i] = (self.unknown_score, why)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):

@@ -42,9 +42,11 @@ _VENUE_CUES = frozenset(
     "to at from near nearest towards toward around in into by outside inside visit visiting reach leave "
     "enter explore".split()
 )
-# Everyday names of countries that GeoNames lists under their official names: see _ALIAS_PHRASES.
 _DIRECTIONS = frozenset(
     "north south east west central northern southern eastern western upper lower greater".split()
+)
+_SEASONS_AND_TIMES = frozenset(
+    "spring summer autumn fall winter morning evening night noon midnight today tomorrow weekend".split()
 )
 _STATE_CODES = frozenset(
     "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
@@ -53,6 +55,7 @@ _STATE_CODES = frozenset(
 _MAX_WORDS = 4
 
 
+# Everyday names of countries that GeoNames lists under their official names.
 _ALIAS_PHRASES = frozenset(
     {"usa", "america", "united states", "uk", "britain", "great britain", "england", "scotland", "wales",
      "northern ireland", "holland", "czechia", "russia", "south korea", "north korea", "uae", "emirates"}
@@ -82,7 +85,9 @@ class PlaceDetector(Detector):
         #: score of such a venue (low: per-label thresholds can drop them)
         self.venue_score = venue_score
         lexicon = get_lexicon(locale)
-        self._blocked = lexicon.stopwords | lexicon.months | lexicon.fillers | set(lexicon.digits)
+        self._blocked = (
+            lexicon.stopwords | lexicon.months | lexicon.fillers | set(lexicon.digits) | _SEASONS_AND_TIMES
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = place_names() | _ALIAS_PHRASES
@@ -129,7 +134,7 @@ class PlaceDetector(Detector):
                 continue
             # the name in front of it: "regal cinema", "canal street", "jack's place", "sisters house"
             first = i
-            while first > 0 and i - first < 3:
+            while first > 0 and i - first < 3 and token.lower not in _STANDALONE_VENUES:
                 word = tokens[first - 1].lower
                 if word in self._blocked or word in _VENUE_CUES or not word.replace("'", "").isalpha():
                     break
