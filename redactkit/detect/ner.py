@@ -35,6 +35,8 @@ _COMPANY_WORDS = frozenset(
     "hospital clinic school group holdings partners associates foundation institute airlines insurance "
     "pharmacy restaurant cafe hotel motors technologies solutions services systems labs".split()
 )
+# Zipf frequency from which a family name that is also a dictionary word needs a cue ("cook", "snow").
+_FREQUENT_ZIPF = 4.5
 _PERSON_CUES = frozenset(
     "call text email message tell ask remind meet invite dear mr mrs ms dr with from to for".split()
 )
@@ -44,6 +46,16 @@ def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> 
     from ..gazetteers import common_words
 
     return word in common_words() and word not in given and word not in family
+
+
+def _is_known_name(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
+    """A gazetteer name that is not first of all a frequent word: "cook", "snow", "page" are family
+    names somewhere, but on lowercase text the model's PERSON guess on them needs a cue."""
+    from ..gazetteers import common_words, zipf_frequency
+
+    if word in given:
+        return True
+    return word in family and not (word in common_words() and zipf_frequency(word) >= _FREQUENT_ZIPF)
 
 
 @detectors.register("ner")
@@ -89,9 +101,7 @@ class SpacyNerDetector(Detector):
                 words = [token.lower_ for token in ent]
                 if lowercase and label == "PERSON":
                     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                    known = any(
-                        w.removesuffix("'s") in given or w.removesuffix("'s") in family for w in words
-                    )
+                    known = any(_is_known_name(w.removesuffix("'s"), given, family) for w in words)
                     if not known and before not in _PERSON_CUES:
                         continue
                 end = ent.end_char
