@@ -12,6 +12,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ._gc import paused_gc
 from .anonymize import Anonymizer, anonymizers
 from .config import ComponentSpec, PipelineConfig, load_config
 from .core import AlignedText, Entity, RedactionResult
@@ -113,6 +114,10 @@ class Pipeline:
     # -- stages -------------------------------------------------------------------------------------
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         """Run the normalizer chain; each result maps its text back to the input text."""
+        with paused_gc():
+            return self._normalize_batch(texts)
+
+    def _normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         aligned = [AlignedText.identity(text) for text in texts]
         for normalizer in self.normalizers:
             try:
@@ -143,7 +148,9 @@ class Pipeline:
         results: list[list[Entity]] = [[] for _ in items]
         for offset in range(0, len(items), self.batch_size):
             chunk = items[offset : offset + self.batch_size]
-            for index, entities in enumerate(self._analyze_chunk(chunk)):
+            with paused_gc():
+                analyzed = self._analyze_chunk(chunk)
+            for index, entities in enumerate(analyzed):
                 results[offset + index] = entities
         return results
 
@@ -203,7 +210,8 @@ class Pipeline:
         results: list[RedactionResult] = []
         for offset in range(0, len(items), self.batch_size):
             chunk_groups = None if groups is None else groups[offset : offset + self.batch_size]
-            results.extend(self._redact_chunk(items[offset : offset + self.batch_size], chunk_groups))
+            with paused_gc():
+                results.extend(self._redact_chunk(items[offset : offset + self.batch_size], chunk_groups))
         return results
 
     def _redact_chunk(
