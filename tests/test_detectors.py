@@ -148,6 +148,11 @@ NAME_EXTENTS = [
     ("paris hilton became famous", {"paris hilton"}),  # a place word before a family name
     ("pick up aurelia from school", {"aurelia"}),  # a dictionary word too rare to be read as a word
     ("how did elvis become a star", {"elvis"}),
+    ("thanks zorvath", {"zorvath"}),  # an unknown word after a thank-you
+    ("my wife zelphine is on the phone", {"zelphine"}),  # after a relation word
+    ("i met ravindu kumar yesterday", {"ravindu kumar"}),  # unknown word before a family name
+    ("my wife wants pizza", set()),  # a frequent inflected word is not an unknown name
+    ("thanks again for calling", set()),
     ("did you post the letter", set()),
     ("has the package arrived", set()),
     ("the cook book is on the shelf", set()),

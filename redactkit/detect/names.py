@@ -44,7 +44,8 @@ _CUES = frozenset(
         "how old is", "who is", "email to", "mail to", "message to", "text to", "princess", "prince",
         "professor", "sir", "madam", "mister", "captain", "officer", "agent", "nurse", "coach",
         "did", "didn't", "does", "doesn't", "has", "hasn't", "story of", "life of", "biography of",
-        "photos of", "pictures of", "songs by", "books by", "movies with", "married to",
+        "photos of", "pictures of", "songs by", "books by", "movies with", "married to", "mother",
+        "father", "mom", "dad", "partner", "grandma", "grandpa", "niece", "nephew", "line of",
     )
 )  # fmt: skip
 # Cues strong enough to make an unknown word a name ("call ashmit").
@@ -56,7 +57,9 @@ _STRONG = frozenset(
         "ms", "dr", "dear", "my friend", "friend", "send", "calls me", "call me", "starring", "directed by",
         "says", "prof", "professor", "mister", "sir", "ask", "meet", "birthday of", "how old is", "who is",
         "email to", "mail to", "message to", "text to", "princess", "prince", "did", "does", "has",
-        "story of", "life of", "biography of", "married to",
+        "story of", "life of", "biography of", "married to", "thanks", "thank you", "wife", "husband",
+        "son", "daughter", "brother", "sister", "uncle", "aunt", "cousin", "boss", "colleague", "mother",
+        "father", "mom", "dad", "partner", "grandma", "grandpa", "niece", "nephew", "line of",
     )
 )  # fmt: skip
 _MAX_CUE = 3
@@ -71,9 +74,9 @@ _TITLES = frozenset(
 # A word at least this frequent (Zipf scale: "been", "became", "order") never joins a name as its
 # family name unless a name list has it ("james brown", "neil young"); rarer ones may ("donald trump").
 _FUNCTION_WORD_ZIPF = 5.0
-# A word no list knows joins a given name as its family name only below this frequency: the dictionary
-# lists headwords, so frequent inflected forms ("replied", "thinks") are unknown to it.
-_UNLISTED_SURNAME_ZIPF = 4.0
+# A word no list knows counts as an unknown name candidate only below this frequency: the dictionary
+# lists headwords, so frequent inflected forms ("replied", "thinks", "wants") are unknown to it.
+_UNLISTED_MAX_ZIPF = 4.0
 # Words rarer than this (Zipf scale; 2.0 is once in 10 million words) are rare enough that two in a
 # row read as a name.
 _RARE_ZIPF = 2.0
@@ -179,6 +182,7 @@ class NameDetector(Detector):
                 )
                 and not ambiguous
                 and word not in places
+                and (known or possessive or zipf_frequency(word) < _UNLISTED_MAX_ZIPF)
             ):
                 if cue in _STRONG:
                     why = "unknown word introduced as a person"
@@ -187,6 +191,15 @@ class NameDetector(Detector):
                 else:
                     why = "unknown word before 'birthday'"
                 scores[i] = (self.unknown_score, why)
+            elif (
+                not ambiguous
+                and len(word) > 2
+                and word not in places
+                and zipf_frequency(word) < _UNLISTED_MAX_ZIPF
+                and self._family_after(tokens, i, family, common, places)
+            ):
+                # "vijay kumar": a given name no list has, before a family name one does
+                scores[i] = (self.unknown_score, "unknown word before a family name")
         self._rare_runs(tokens, scores, places)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
@@ -194,7 +207,13 @@ class NameDetector(Detector):
                 continue
             word, _ = _base(_fold(token.lower))
             known = word in given or word in family
-            if not word.isalpha() or word in self._blocked or (word in common and not known) or len(word) < 3:
+            if (
+                not word.isalpha()
+                or word in self._blocked
+                or (word in common and not known)
+                or len(word) < 3
+                or (not known and zipf_frequency(word) >= _UNLISTED_MAX_ZIPF)
+            ):
                 continue
             after_name = i >= 2 and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores
             before_name = i + 2 < len(tokens) and tokens[i + 1].lower in ("and", "or") and i + 2 in scores
@@ -222,7 +241,7 @@ class NameDetector(Detector):
                     word not in common
                     and word not in places
                     and len(word) > 2
-                    and zipf_frequency(word) < _UNLISTED_SURNAME_ZIPF  # not "replied", "thinks"
+                    and zipf_frequency(word) < _UNLISTED_MAX_ZIPF  # not "replied", "thinks"
                 )
                 # after a given name, the next content word is its family name even when it is also a
                 # common word ("donald trump", "tom cruise"), unless it reads as a verb or adverb
