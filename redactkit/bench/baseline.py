@@ -107,6 +107,18 @@ class PresidioBaseline:
         self._anonymizer = AnonymizerEngine()  # type: ignore[no-untyped-call]
         self.redact(["warm up john smith 212-555-0100"])
 
+    @property
+    def analyzer(self) -> Any:
+        """The ``AnalyzerEngine`` (built on first use)."""
+        self.warm_up()
+        return self._analyzer
+
+    @property
+    def anonymizer(self) -> Any:
+        """The ``AnonymizerEngine`` (built on first use)."""
+        self.warm_up()
+        return self._anonymizer
+
     def redact(self, texts: Sequence[str]) -> list[tuple[str, list[Span]]]:
         self.warm_up()
         out: list[tuple[str, list[Span]]] = []
