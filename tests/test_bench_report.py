@@ -266,3 +266,16 @@ def test_cli_synthetic_with_presidio_baseline(tmp_path: Path) -> None:
         for name, system in systems.items()
     }
     assert phone["redactkit"] > phone["presidio"]
+
+
+def test_examples_are_capped_per_label_and_totals_kept() -> None:
+    examples = [
+        LabeledExample(f"p{i}", f"ask qu{i}x now", (LabeledSpan(4, 7 + len(str(i)), "PERSON"),))
+        for i in range(30)
+    ]
+    examples += [LabeledExample(f"z{i}", "zip 12345", (LabeledSpan(4, 9, "ZIP_CODE"),)) for i in range(2)]
+    result = run_bench([Dataset("d", "d.jsonl", examples)], [_Echo("redactkit", set())], bootstrap=0)
+    system = result.datasets[0].systems["redactkit"]
+    assert system.scores.extra["misses_total"] == 32
+    assert [m["label"] for m in system.misses] == ["PERSON"] * 20 + ["ZIP_CODE"] * 2
+    assert system.misses[0]["value"] == "qu0x"

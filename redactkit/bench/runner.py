@@ -27,8 +27,9 @@ __all__ = [
     "synthetic_dataset",
 ]
 
-#: Examples kept per system and dataset, for each of misses and false positives.
-MAX_EXAMPLES = 100
+#: Examples kept per system, dataset and label, for each of misses and false positives: enough to see
+#: patterns, and spread over the labels so that one frequent label does not fill the list.
+MAX_EXAMPLES_PER_LABEL = 20
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,8 @@ def _errors(
     misses: list[dict[str, Any]] = []
     false_positives: list[dict[str, Any]] = []
     miss_total = fp_total = 0
+    kept_misses: dict[str, int] = {}
+    kept_fps: dict[str, int] = {}
     for example, row in zip(examples, rows, strict=True):
         covered = bytearray(len(row.text))
         for start, end, _ in row.predicted:
@@ -235,7 +238,8 @@ def _errors(
             if not positions or all(covered[i] for i in positions):
                 continue
             miss_total += 1
-            if include_examples and len(misses) < MAX_EXAMPLES:
+            if include_examples and kept_misses.get(span.label, 0) < MAX_EXAMPLES_PER_LABEL:
+                kept_misses[span.label] = kept_misses.get(span.label, 0) + 1
                 misses.append(
                     {
                         "id": example.id,
@@ -253,7 +257,8 @@ def _errors(
             if any(gold[start:end]):
                 continue
             fp_total += 1
-            if include_examples and len(false_positives) < MAX_EXAMPLES:
+            if include_examples and kept_fps.get(label, 0) < MAX_EXAMPLES_PER_LABEL:
+                kept_fps[label] = kept_fps.get(label, 0) + 1
                 false_positives.append(
                     {
                         "id": example.id,
@@ -264,4 +269,6 @@ def _errors(
                         "text": row.text,
                     }
                 )
+    misses.sort(key=lambda item: item["label"])
+    false_positives.sort(key=lambda item: item["label"])
     return misses, false_positives, miss_total, fp_total
