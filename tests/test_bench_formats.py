@@ -234,3 +234,19 @@ def test_unknown_format_and_undetectable_file(tmp_path: Path) -> None:
         read_labeled(path, "csv")
     with pytest.raises(DataError, match="no such file"):
         read_labeled(tmp_path / "missing.jsonl")
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.mark.parametrize("name", ["slurp_devel.jsonl", "presidio_generated_large_spoken.jsonl"])
+def test_shared_labeled_files_read_cleanly(name: str) -> None:
+    """The benchmark data (outside the repository) reads with every span in range; skipped if absent."""
+    path = SHARED / name
+    if not path.exists():
+        pytest.skip(f"{path} not present (benchmark data lives outside the repository)")
+    assert detect_format(path) == "redactkit"
+    rows = read_labeled(path)
+    assert len(rows) > 1000
+    assert all(0 <= s.start < s.end <= len(row.text) for row in rows for s in row.spans)
+    assert any(not row.spans for row in rows)
