@@ -200,8 +200,8 @@ def render_markdown(result: BenchResult) -> str:
                     _speed_ratio(dataset, s),
                     _rate(s.scores.over_redaction),
                     f"{s.scores.negatives_touched}/{s.scores.negatives}",
-                    str(s.scores.extra.get("misses_total", 0)),
-                    str(s.scores.extra.get("false_positives_total", 0)),
+                    str(s.misses_total),
+                    str(s.false_positives_total),
                 ]
                 for s in dataset.systems.values()
             ),
@@ -373,8 +373,8 @@ def render_html(result: BenchResult) -> str:
                         _speed_ratio(dataset, s),
                         _esc(_rate(s.scores.over_redaction)),
                         f"{s.scores.negatives_touched}/{s.scores.negatives}",
-                        str(s.scores.extra.get("misses_total", 0)),
-                        str(s.scores.extra.get("false_positives_total", 0)),
+                        str(s.misses_total),
+                        str(s.false_positives_total),
                     ]
                     for s in systems
                 ),
@@ -418,8 +418,8 @@ def render_html(result: BenchResult) -> str:
 
 
 def _html_examples(system: SystemResult) -> str:
-    total_misses = system.scores.extra.get("misses_total", 0)
-    total_fps = system.scores.extra.get("false_positives_total", 0)
+    total_misses = system.misses_total
+    total_fps = system.false_positives_total
     parts = [f"<h4>{_esc(system.name)}: misses ({len(system.misses)} of {total_misses} shown)</h4>"]
     parts.append(
         _html_table(

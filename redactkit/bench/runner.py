@@ -51,6 +51,9 @@ class SystemResult:
     scores: Scores
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    #: all misses and false positives, also those left out of the lists
+    misses_total: int = 0
+    false_positives_total: int = 0
 
     @property
     def utterances_per_second(self) -> float:
@@ -62,8 +65,8 @@ class SystemResult:
             "description": self.description,
             "seconds": round(self.seconds, 3),
             "utterances_per_second": round(self.utterances_per_second, 1),
-            "misses_total": self.scores.extra.get("misses_total", 0),
-            "false_positives_total": self.scores.extra.get("false_positives_total", 0),
+            "misses_total": self.misses_total,
+            "false_positives_total": self.false_positives_total,
             **self.scores.to_dict(),
         }
         if include_examples:
@@ -213,8 +216,9 @@ def _system_result(
 ) -> SystemResult:
     scores = evaluate(rows, bootstrap=bootstrap, seed=seed)
     misses, false_positives, miss_total, fp_total = _errors(examples, rows, include_examples)
-    scores.extra.update(misses_total=miss_total, false_positives_total=fp_total)
-    return SystemResult(system.name, system.description, seconds, scores, misses, false_positives)
+    return SystemResult(
+        system.name, system.description, seconds, scores, misses, false_positives, miss_total, fp_total
+    )
 
 
 def _errors(
