@@ -1,22 +1,29 @@
-"""Recall per label (full coverage), over-redaction and negatives touched, for the default pipeline.
+"""Recall per label, leaks, over-redaction and speed: the default pipeline next to vanilla Presidio.
 
-Runs on the generated spoken-PII set (always) and on the labeled files in ../shared/data when they
-are there. Full-coverage recall counts a gold value only if every non-space character of it was
-redacted: a half-redacted phone number is a leak.
+Runs `redactkit bench` (redactkit.bench) on a generated spoken-PII set (always) and on the labeled
+files in ../shared/data when they are there, with vanilla Presidio as the baseline in the same run,
+and prints the side-by-side tables. Full-coverage recall counts a gold value only if every non-space
+character of it was redacted: a half-redacted phone number is a leak.
 
-    python benchmarks/bench_quality.py [--config policy.yaml] [--per-label 60] [--negatives 300]
+    python benchmarks/bench_quality.py [--config policy.yaml] [--baseline presidio|none]
+        [--per-label 60] [--negatives 300] [--earnings] [--limit N]
+        [--json out.json] [--markdown out.md] [--report out.html] [--no-examples]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import time
 from pathlib import Path
 
+from rich.console import Console
+
 from redactkit import Pipeline
-from redactkit.bench import full_coverage_recall, over_redaction
+from redactkit.bench.baseline import PipelineSystem, PresidioBaseline, System, baseline_model
+from redactkit.bench.formats import LabeledExample, LabeledSpan, read_labeled
+from redactkit.bench.report import render_terminal, write_report
+from redactkit.bench.runner import Dataset, run_bench
 from redactkit.bench.synthetic import generate_spoken_pii
+from redactkit.config import load_config
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 FILES = (
@@ -24,25 +31,7 @@ FILES = (
     "presidio_generated_large_spoken.jsonl",
     "presidio_generated_large_written.jsonl",
 )
-
-
-def evaluate(name: str, rows: list[tuple[str, list[tuple[int, int, str]]]], pipe: Pipeline) -> None:
-    started = time.perf_counter()
-    found = pipe.analyze_batch([text for text, _ in rows])
-    seconds = time.perf_counter() - started
-    examples = [
-        (text, gold, [(e.start, e.end) for e in entities])
-        for (text, gold), entities in zip(rows, found, strict=True)
-    ]
-    negatives = [(text, ents) for (text, gold), ents in zip(rows, found, strict=True) if not gold]
-    touched = sum(1 for _, ents in negatives if ents)
-    print(f"{name}: {len(rows)} utterances, {len(rows) / seconds:,.0f}/s")
-    print(f"  over-redaction {over_redaction(examples):.3f}", end="")
-    if negatives:
-        print(f"   negatives touched {touched}/{len(negatives)} = {touched / len(negatives):.3f}", end="")
-    print()
-    for label, score in full_coverage_recall(examples).items():
-        print(f"  {label:<18} {score.caught:5}/{score.gold:<5} {score.recall:.3f}")
+EARNINGS = "earnings21_dev_spoken.jsonl"
 
 
 def main() -> None:
@@ -50,25 +39,56 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--config", default=None)
+    parser.add_argument("--baseline", choices=("presidio", "none"), default="presidio")
     parser.add_argument("--per-label", type=int, default=60)
     parser.add_argument("--negatives", type=int, default=300)
+    parser.add_argument("--earnings", action="store_true", help=f"also score {EARNINGS} (slow)")
+    parser.add_argument("--limit", type=int, default=None, help="first N utterances of each file")
+    parser.add_argument("--bootstrap", type=int, default=1000)
+    parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--markdown", type=Path, default=None)
+    parser.add_argument("--report", type=Path, default=None)
+    parser.add_argument("--no-examples", action="store_true")
     args = parser.parse_args()
-    pipe = Pipeline.from_config(args.config).warm_up()
-    synthetic = [
-        (example.text, [tuple(span) for span in example.spans])
-        for example in generate_spoken_pii(args.per_label, args.negatives, seed=11)
+
+    generated = generate_spoken_pii(args.per_label, args.negatives, seed=11)
+    datasets = [
+        Dataset(
+            f"generated spoken PII ({args.per_label} per label, {args.negatives} negatives, seed 11)",
+            "synthetic",
+            [
+                LabeledExample(
+                    f"gen-{i}", item.text, tuple(LabeledSpan(s, e, lab, lab) for s, e, lab in item.spans)
+                )
+                for i, item in enumerate(generated)
+            ],
+        )
     ]
-    evaluate("generated spoken PII", synthetic, pipe)  # type: ignore[arg-type]
-    for file_name in FILES:
+    for file_name in (*FILES, *((EARNINGS,) if args.earnings else ())):
         path = SHARED / file_name
         if not path.exists():
             print(f"{file_name}: not found at {path}, skipped")
             continue
-        rows = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            rows.append((record["text"], [(s["start"], s["end"], s["label"]) for s in record["spans"]]))
-        evaluate(file_name, rows, pipe)
+        examples = read_labeled(path)
+        datasets.append(Dataset(file_name, str(path), examples[: args.limit] if args.limit else examples))
+
+    config = load_config(args.config)
+    systems: list[System] = [PipelineSystem(Pipeline.from_config(config), description="redactkit")]
+    if args.baseline == "presidio":
+        systems.append(PresidioBaseline(baseline_model(config)))
+    result = run_bench(
+        datasets,
+        systems,
+        include_examples=not args.no_examples,
+        bootstrap=args.bootstrap,
+        config=args.config or "default",
+    )
+    console = Console()
+    render_terminal(result, console if console.is_terminal else Console(width=200))
+    for path, kind in ((args.json, "json"), (args.markdown, "markdown"), (args.report, "html")):
+        if path is not None:
+            write_report(result, path, kind)
+            print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Throughput: redactkit's default pipeline vs vanilla per-row Presidio, in one run.
+"""Throughput: redactkit's default pipeline (Pipeline.default()) vs vanilla per-row Presidio, in one run.
 
 Also measured, for scale: Presidio's BatchAnalyzerEngine (analysis only, no anonymization) and the
 floor of any spaCy-NER pipeline, ``nlp.pipe`` with only the entity recognizer.
@@ -22,18 +22,15 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 
 def _vanilla_presidio(model: str) -> Callable[[list[str]], None]:
-    """Presidio as documented: analyze + anonymize per row, with the full spaCy pipeline."""
-    from presidio_analyzer import AnalyzerEngine
-    from presidio_analyzer.nlp_engine import SpacyNlpEngine
-    from presidio_anonymizer import AnonymizerEngine
+    """Presidio as documented: analyze + anonymize per row, with the full spaCy pipeline.
 
-    from redactkit.detect.presidio import make_tldextract_offline
-    from redactkit.detect.spacy_models import resolve_model_path
+    The engine is redactkit.bench.baseline.PresidioBaseline's, the one `redactkit bench` compares
+    against: default recognizers, the installed model via NlpEngineProvider, nothing downloaded.
+    """
+    from redactkit.bench.baseline import PresidioBaseline
 
-    make_tldextract_offline()
-    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": resolve_model_path(model)}])
-    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
-    anonymizer = AnonymizerEngine()
+    baseline = PresidioBaseline(model)
+    analyzer, anonymizer = baseline.analyzer, baseline.anonymizer
 
     def run(texts: list[str]) -> None:
         for text in texts:
@@ -43,14 +40,12 @@ def _vanilla_presidio(model: str) -> Callable[[list[str]], None]:
 
 
 def _batch_presidio(model: str) -> Callable[[list[str]], None]:
-    """Presidio's BatchAnalyzerEngine over the whole list (analysis only)."""
-    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine
-    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    """Presidio's BatchAnalyzerEngine over the whole list (analysis only), same engine as above."""
+    from presidio_analyzer import BatchAnalyzerEngine
 
-    from redactkit.detect.spacy_models import resolve_model_path
+    from redactkit.bench.baseline import PresidioBaseline
 
-    nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": resolve_model_path(model)}])
-    batch = BatchAnalyzerEngine(AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"]))
+    batch = BatchAnalyzerEngine(PresidioBaseline(model).analyzer)
 
     def run(texts: list[str]) -> None:
         list(batch.analyze_iterator(texts, language="en", batch_size=64))
@@ -102,7 +97,7 @@ def main() -> None:
     contenders = {
         "vanilla Presidio (per row)": _vanilla_presidio(args.model),
         "Presidio BatchAnalyzer": _batch_presidio(args.model),
-        "redactkit default": _redactkit(args.model),
+        "redactkit default pipeline": _redactkit(args.model),
         "spaCy NER-only floor": _ner_floor(args.model),
     }
     for run in contenders.values():

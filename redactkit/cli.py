@@ -334,6 +334,11 @@ def config_validate(path: Annotated[Path, typer.Argument(help="Pipeline YAML to 
     out.print(f"{path}: valid (fingerprint {resolved.fingerprint()})")
 
 
+from .bench.cli import bench as _bench  # noqa: E402  (the bench command lives in its own module)
+
+app.command("bench")(_bench)
+
+
 def main() -> None:
     app()
 

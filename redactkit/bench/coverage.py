@@ -1,13 +1,17 @@
 """Full-coverage recall: the privacy metric.
 
 A gold entity counts as caught only if every non-space character of it lies inside some redacted
-span, whatever label the detector gave it: a half-redacted phone number is a leak.
+span, whatever label the detector gave it: a half-redacted phone number is a leak. A trailing
+possessive "'s" is not part of the value (SLURP labels "john's"); see :mod:`redactkit.bench.metrics`
+for the full set of metrics, which counts characters the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from .metrics import counted_positions
 
 __all__ = ["LabelRecall", "full_coverage_recall", "over_redaction"]
 
@@ -34,8 +38,11 @@ def full_coverage_recall(
         for start, end in redacted_spans:
             covered[start:end] = b"\x01" * (end - start)
         for start, end, label in gold_spans:
+            positions = counted_positions(text, start, end)
+            if not positions:
+                continue  # a whitespace-only span holds nothing to redact
             gold[label] = gold.get(label, 0) + 1
-            if all(covered[i] or text[i].isspace() for i in range(start, end)):
+            if all(covered[i] for i in positions):
                 caught[label] = caught.get(label, 0) + 1
     return {label: LabelRecall(label, gold[label], caught.get(label, 0)) for label in sorted(gold)}
 

@@ -1,0 +1,278 @@
+"""Run labeled datasets through redactkit and a baseline, time both, and score both.
+
+:func:`run_bench` is what ``redactkit bench`` calls. Each system redacts every dataset once, timed
+(models already loaded); the redacted spans and texts are scored with :func:`~.metrics.evaluate`.
+Misses (gold values not fully redacted) and false positives (redacted spans that touch no gold span)
+are kept as examples only when ``include_examples`` is true: they quote transcript text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .baseline import System
+from .formats import LabeledExample, LabeledSpan
+from .metrics import EvalRow, Scores, counted_positions, evaluate
+
+__all__ = [
+    "BenchResult",
+    "Dataset",
+    "DatasetResult",
+    "SystemResult",
+    "run_bench",
+    "synthetic_dataset",
+]
+
+#: Examples kept per system, dataset and label, for each of misses and false positives: enough to see
+#: patterns, and spread over the labels so that one frequent label does not fill the list.
+MAX_EXAMPLES_PER_LABEL = 20
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A named list of labeled utterances (``source`` is a file path or ``synthetic``)."""
+
+    name: str
+    source: str
+    examples: Sequence[LabeledExample]
+
+
+@dataclass(frozen=True)
+class SystemResult:
+    """One system on one dataset: its scores, its speed and (optionally) example errors."""
+
+    name: str
+    description: str
+    seconds: float
+    scores: Scores
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+    #: all misses and false positives, also those left out of the lists
+    misses_total: int = 0
+    false_positives_total: int = 0
+
+    @property
+    def utterances_per_second(self) -> float:
+        return self.scores.rows / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self, include_examples: bool) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "name": self.name,
+            "description": self.description,
+            "seconds": round(self.seconds, 3),
+            "utterances_per_second": round(self.utterances_per_second, 1),
+            "misses_total": self.misses_total,
+            "false_positives_total": self.false_positives_total,
+            **self.scores.to_dict(),
+        }
+        if include_examples:
+            data["misses"] = self.misses
+            data["false_positives"] = self.false_positives
+        return data
+
+
+@dataclass(frozen=True)
+class DatasetResult:
+    name: str
+    source: str
+    rows: int
+    systems: dict[str, SystemResult]
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    """Everything one benchmark run measured; serialise with :meth:`to_dict`."""
+
+    datasets: list[DatasetResult]
+    combined: DatasetResult | None
+    include_examples: bool
+    config: str
+    bootstrap: int
+    seed: int
+    created: str
+
+    @property
+    def all_results(self) -> list[DatasetResult]:
+        return [*self.datasets, *([self.combined] if self.combined else [])]
+
+    def to_dict(self) -> dict[str, Any]:
+        from .. import __version__
+
+        def dataset(result: DatasetResult) -> dict[str, Any]:
+            return {
+                "name": result.name,
+                "source": result.source,
+                "rows": result.rows,
+                "systems": {
+                    key: value.to_dict(self.include_examples) for key, value in result.systems.items()
+                },
+            }
+
+        return {
+            "redactkit_version": __version__,
+            "created": self.created,
+            "config": self.config,
+            "contains_pii_examples": self.include_examples,
+            "bootstrap": {"replicates": self.bootstrap, "seed": self.seed, "confidence": 0.95},
+            "datasets": [dataset(result) for result in self.datasets],
+            "combined": dataset(self.combined) if self.combined else None,
+        }
+
+
+def synthetic_dataset(count: int, seed: int = 0) -> Dataset:
+    """About ``count`` generated spoken-PII utterances: 80 % with one value each, 20 % PII-free."""
+    from .synthetic import LABELS, generate_spoken_pii
+
+    per_label = max(1, round(count * 0.8 / len(LABELS)))
+    negatives = max(0, count - per_label * len(LABELS))
+    generated = generate_spoken_pii(per_label=per_label, negatives=negatives, seed=seed)
+    examples = [
+        LabeledExample(
+            f"synthetic-{index:05d}",
+            item.text,
+            tuple(LabeledSpan(start, end, label, label) for start, end, label in item.spans),
+        )
+        for index, item in enumerate(generated)
+    ]
+    return Dataset(f"synthetic spoken PII (seed {seed})", "synthetic", examples)
+
+
+def run_bench(
+    datasets: Sequence[Dataset],
+    systems: Sequence[System],
+    *,
+    include_examples: bool = True,
+    bootstrap: int = 1000,
+    seed: int = 0,
+    config: str = "default",
+) -> BenchResult:
+    """Redact every dataset with every system (timed) and score the results."""
+    for system in systems:
+        system.warm_up()
+    results: list[DatasetResult] = []
+    pooled: dict[str, list[EvalRow]] = {system.name: [] for system in systems}
+    pooled_seconds: dict[str, float] = dict.fromkeys(pooled, 0.0)
+    pooled_examples: list[LabeledExample] = []
+    for dataset in datasets:
+        texts = [example.text for example in dataset.examples]
+        by_system: dict[str, SystemResult] = {}
+        for system in systems:
+            started = time.perf_counter()
+            outputs = system.redact(texts)
+            seconds = time.perf_counter() - started
+            rows = [
+                EvalRow(example.text, [(s.start, s.end, s.label) for s in example.spans], spans, redacted)
+                for example, (redacted, spans) in zip(dataset.examples, outputs, strict=True)
+            ]
+            pooled[system.name].extend(rows)
+            pooled_seconds[system.name] += seconds
+            by_system[system.name] = _system_result(
+                system, seconds, dataset.examples, rows, include_examples, bootstrap, seed
+            )
+        pooled_examples.extend(dataset.examples)
+        results.append(DatasetResult(dataset.name, dataset.source, len(dataset.examples), by_system))
+    combined = None
+    if len(datasets) > 1:
+        combined = DatasetResult(
+            "all datasets",
+            "+".join(dataset.source for dataset in datasets),
+            len(pooled_examples),
+            {
+                system.name: _system_result(
+                    system,
+                    pooled_seconds[system.name],
+                    pooled_examples,
+                    pooled[system.name],
+                    False,
+                    bootstrap,
+                    seed,
+                )
+                for system in systems
+            },
+        )
+    return BenchResult(
+        datasets=results,
+        combined=combined,
+        include_examples=include_examples,
+        config=config,
+        bootstrap=bootstrap,
+        seed=seed,
+        created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    )
+
+
+def _system_result(
+    system: System,
+    seconds: float,
+    examples: Sequence[LabeledExample],
+    rows: Sequence[EvalRow],
+    include_examples: bool,
+    bootstrap: int,
+    seed: int,
+) -> SystemResult:
+    scores = evaluate(rows, bootstrap=bootstrap, seed=seed)
+    misses, false_positives, miss_total, fp_total = _errors(examples, rows, include_examples)
+    return SystemResult(
+        system.name, system.description, seconds, scores, misses, false_positives, miss_total, fp_total
+    )
+
+
+def _errors(
+    examples: Sequence[LabeledExample], rows: Sequence[EvalRow], include_examples: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int, int]:
+    """Gold values not fully redacted, and redacted spans touching no gold span (text only if asked)."""
+    misses: list[dict[str, Any]] = []
+    false_positives: list[dict[str, Any]] = []
+    miss_total = fp_total = 0
+    kept_misses: dict[str, int] = {}
+    kept_fps: dict[str, int] = {}
+    for example, row in zip(examples, rows, strict=True):
+        covered = bytearray(len(row.text))
+        for start, end, _ in row.predicted:
+            covered[start:end] = b"\x01" * (end - start)
+        gold = bytearray(len(row.text))
+        for span in example.spans:
+            gold[span.start : span.end] = b"\x01" * (span.end - span.start)
+        for span in example.spans:
+            positions = counted_positions(row.text, span.start, span.end)
+            if not positions or all(covered[i] for i in positions):
+                continue
+            miss_total += 1
+            if include_examples and kept_misses.get(span.label, 0) < MAX_EXAMPLES_PER_LABEL:
+                kept_misses[span.label] = kept_misses.get(span.label, 0) + 1
+                misses.append(
+                    {
+                        "id": example.id,
+                        "label": span.label,
+                        "start": span.start,
+                        "end": span.end,
+                        "value": row.text[span.start : span.end],
+                        "text": row.text,
+                        "redacted": row.redacted_text,
+                        "covered_chars": sum(covered[i] for i in positions),
+                        "chars": len(positions),
+                    }
+                )
+        for start, end, label in row.predicted:
+            if any(gold[start:end]):
+                continue
+            fp_total += 1
+            if include_examples and kept_fps.get(label, 0) < MAX_EXAMPLES_PER_LABEL:
+                kept_fps[label] = kept_fps.get(label, 0) + 1
+                false_positives.append(
+                    {
+                        "id": example.id,
+                        "label": label,
+                        "start": start,
+                        "end": end,
+                        "value": row.text[start:end],
+                        "text": row.text,
+                    }
+                )
+    misses.sort(key=lambda item: item["label"])
+    false_positives.sort(key=lambda item: item["label"])
+    return misses, false_positives, miss_total, fp_total
