@@ -43,7 +43,7 @@ _CUES = frozenset(
         "calls me", "call me", "starring", "directed by", "written by", "says", "said", "by", "prof",
         "how old is", "who is", "email to", "mail to", "message to", "text to", "princess", "prince",
         "professor", "sir", "madam", "mister", "captain", "officer", "agent", "nurse", "coach",
-        "did", "didn't", "does", "doesn't", "has", "hasn't", "story of", "life of", "biography of",
+        "did", "didn't", "does", "doesn't", "story of", "life of", "biography of",
         "photos of", "pictures of", "songs by", "books by", "movies with", "married to", "mother",
         "father", "mom", "dad", "partner", "grandma", "grandpa", "niece", "nephew", "line of",
     )
@@ -56,12 +56,15 @@ _STRONG = frozenset(
         "meeting with", "reply to", "respond to", "talk to", "speak to", "remind", "invite", "mr", "mrs",
         "ms", "dr", "dear", "my friend", "friend", "send", "calls me", "call me", "starring", "directed by",
         "says", "prof", "professor", "mister", "sir", "ask", "meet", "birthday of", "how old is", "who is",
-        "email to", "mail to", "message to", "text to", "princess", "prince", "did", "does", "has",
+        "email to", "mail to", "message to", "text to", "princess", "prince", "did", "does",
         "story of", "life of", "biography of", "married to", "thanks", "thank you", "wife", "husband",
         "son", "daughter", "brother", "sister", "uncle", "aunt", "cousin", "boss", "colleague", "mother",
         "father", "mom", "dad", "partner", "grandma", "grandpa", "niece", "nephew", "line of",
     )
 )  # fmt: skip
+# Cues too general to make a common word that is only a family name a name: "with bill" (a given
+# name) is a person, "with lower margins" and "by law" are not.
+_PREPOSITION_CUES = frozenset({("with",), ("from",), ("by",), ("to",)})
 _MAX_CUE = 3
 _PLACE_CUES = frozenset("in near around into towards visit visiting".split())
 _VERBISH = ("ing", "ed", "ly")
@@ -153,7 +156,7 @@ class NameDetector(Detector):
             if not word.isalpha() or len(word) < 2 or word in self._blocked:
                 continue
             known = word in given or word in family
-            ambiguous = word in common
+            ambiguous = word in common or _inflected_common(word, common)
             cue = self._cue_before(tokens, i)
             if (
                 word in places
@@ -164,7 +167,9 @@ class NameDetector(Detector):
             if known and not ambiguous:
                 scores[i] = (self.gazetteer_score, "name in the given/family-name gazetteer")
             elif known and (
-                cue is not None or possessive or self._family_after(tokens, i, family, common, places)
+                (cue is not None and (cue not in _PREPOSITION_CUES or word in given))
+                or possessive
+                or self._family_after(tokens, i, family, common, places)
             ):
                 why = (
                     "possessive"
@@ -347,6 +352,17 @@ class NameDetector(Detector):
             )
             k += 1
         return entities
+
+
+def _inflected_common(word: str, common: frozenset[str]) -> bool:
+    """A frequent plural or third-person form of a common word ("sales", "parts", "downs"): the
+    dictionary lists headwords only, so without this such a word would pass for a family name."""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and (word[:-1] in common or (word.endswith("es") and word[:-2] in common))
+        and zipf_frequency(word) >= _UNLISTED_MAX_ZIPF
+    )
 
 
 def _fold(word: str) -> str:
