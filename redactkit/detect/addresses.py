@@ -122,7 +122,12 @@ _MEASURES = frozenset(
     "track tracks song songs episode episodes chapter page pages level volume people persons guests".split()
 )
 # Two- and three-letter words that end an address rather than name its region.
-_NOT_REGION = frozenset("and or the for to at in on of is by a an as it its from with".split())
+_NOT_REGION = frozenset("and or the for to at in on of is a an as it its from with".split())
+_STREET_PREPOSITIONS = frozenset("on at to from near onto along off into".split())
+# Long forms of country names: "[republic of] ireland".
+_STATE_FORMS = frozenset("republic kingdom commonwealth federation principality state states union".split())
+# Words after which a street name or an intersection may start the address ("address: elm and 5 oak st").
+_LEFT_BOUNDARY = frozenset("address addresses addr : to at is are was with same from in on near".split())
 
 
 @detectors.register("addresses")
@@ -143,7 +148,7 @@ class AddressDetector(Detector):
         self.max_words = max_words
         self._lexicon = get_lexicon(locale)
         self._stop = _GROW_STOP | self._lexicon.fillers | self._lexicon.stopwords | _MEASURES
-        self._boundary = self._stop | _ADDRESS_WORDS | {":"}
+        self._boundary = _LEFT_BOUNDARY
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = place_names() | _REGION_NAMES
@@ -178,8 +183,23 @@ class AddressDetector(Detector):
         return [
             Entity(tokens[a].start, tokens[b].end, "ADDRESS", self.score, self.name, "street address")
             for a, b in spans
-            if self._is_address(tokens[a : b + 1])
+            if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b, common)
         ]
+
+    def _named_street(self, tokens: Sequence[Token], a: int, b: int, common: frozenset[str]) -> bool:
+        """A street named without a house number after a preposition, when its name is not an everyday
+        word: "shows on bezrukov street" (not "down main street")."""
+        if a == 0 or tokens[a - 1].lower not in _STREET_PREPOSITIONS or b - a > 3:
+            return False
+        words = [tokens[k].lower for k in range(a, b + 1)]
+        if _folded(words[-1]) not in _STREET_TYPES:
+            return False
+        names = words[:-1]
+        return (
+            bool(names)
+            and all(_alpha(w) and w not in self._stop for w in names)
+            and any(_folded(w) not in common and w not in common for w in names)
+        )
 
     def _is_address(self, span: Sequence[Token]) -> bool:
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none."""
@@ -197,9 +217,14 @@ class AddressDetector(Detector):
         for i, token in enumerate(tokens):
             word = token.lower
             nxt = tokens[i + 1].lower if i + 1 < count else ""
-            street = word in _STREET_TYPES and i > 0 and _is_part(tokens[i - 1].lower)
-            prefix = word in _PREFIX_TYPES and self._number_within(tokens, i + 1, 6)
-            suffixed = len(word) > 6 and word.endswith(_STREET_SUFFIXES) and word.isalpha()
+            kind = _folded(word)  # "út", "tér", "rúa" are "ut", "ter", "rua"
+            street = kind in _STREET_TYPES and i > 0 and _is_part(tokens[i - 1].lower)
+            prefix = kind in _PREFIX_TYPES and self._number_within(tokens, i + 1, 6)
+            suffixed = (
+                len(word) > 6
+                and word.isalpha()
+                and (word.endswith(_STREET_SUFFIXES) or kind.endswith(_STREET_SUFFIXES))
+            )
             if street or prefix or suffixed:
                 anchors.append((i, i, "street"))
             elif word in _WEAK_TYPES and i > 0 and _is_part(tokens[i - 1].lower):
@@ -241,7 +266,7 @@ class AddressDetector(Detector):
         used_and = False
         for k in range(index, min(index + 6, len(tokens))):
             word = tokens[k].lower
-            if self._house_number(tokens, k):
+            if self._house_number(tokens, k) or (k > index and self._number_ends(tokens, k)):
                 return (index, k, "cue")
             if word == "and" and k > index and not used_and:
                 used_and = True  # an intersection: "to maple and 5 oak street"
@@ -260,6 +285,12 @@ class AddressDetector(Detector):
         if nxt in _MEASURES or nxt in {":", "?", "!"}:
             return False
         return self._is_number(nxt) or nxt in _UNITS or (_alpha(nxt) and nxt not in self._stop)
+
+    def _number_ends(self, tokens: Sequence[Token], k: int) -> bool:
+        """A number that ends a named street ("to via roma 41 in case ..."): no time or quantity."""
+        if not self._is_number(tokens[k].lower) or _dotted(tokens, k):
+            return False
+        return k + 1 == len(tokens) or tokens[k + 1].lower not in _MEASURES | {":"}
 
     def _grow_left(self, tokens: Sequence[Token], first: int, street_anchor: bool) -> int:
         """Take the street name and house number: "95 96 hexham [road]", "90 hofdabraut 30 [suite]"."""
@@ -285,7 +316,7 @@ class AddressDetector(Detector):
             i -= 1
         if leftmost_digit is not None:
             return self._extend_left(tokens, leftmost_digit)
-        return leftmost_word if street_anchor else first
+        return self._extend_left(tokens, leftmost_word if street_anchor else first)
 
     def _extend_left(self, tokens: Sequence[Token], first: int) -> int:
         """A street name or intersection before the house number, when a cue or preposition precedes
@@ -296,22 +327,44 @@ class AddressDetector(Detector):
         i = first - 1
         while i >= 0 and words <= 2:
             word = tokens[i].lower
-            if word == "and" and not used_and and words == 0 and i < first:
+            if word == "and" and not used_and and i == first - 1:
                 used_and = True
             elif word in self._boundary:
                 if i + 1 < first and tokens[i + 1].lower != "and":
                     return i + 1
                 return first
-            elif _alpha(word) and not self._is_number(word):
-                words += 1
-            else:
+            elif word in self._stop or not _alpha(word) or self._is_number(word):
                 return first
+            else:
+                words += 1
             i -= 1
         return first
+
+    def _street_name(self, tokens: Sequence[Token], i: int) -> int:
+        """After a street type that comes first, its name: "rue [victor hugo]", "boulevard [amiral
+        courbet]". Returns the last token taken."""
+        last = i
+        previous = tokens[i - 1].lower if i > 0 else ""
+        if _alpha(previous) and previous not in self._stop:
+            return last  # "elm boulevard": the name came first
+        for k in range(i + 1, min(i + 5, len(tokens))):
+            name = tokens[k].lower
+            if (
+                not _alpha(name)
+                or name in self._stop
+                or self._is_number(name)
+                or name in _UNITS
+                or name in _BOX_WORDS
+            ):
+                break
+            last = k
+        return last
 
     def _grow_right(
         self, tokens: Sequence[Token], last: int, places: frozenset[str], common: frozenset[str]
     ) -> int:
+        if _folded(tokens[last].lower) in _PREFIX_TYPES:
+            last = self._street_name(tokens, last)
         i = last + 1
         count = len(tokens)
         used_and = False
@@ -333,14 +386,19 @@ class AddressDetector(Detector):
                 last = i + 1
                 i += 2
                 continue
-            if word in _REGION_CODES and not (word in self._stop and not _is_region_slot(tokens, i, self)):
+            if word in _REGION_CODES and not (word in self._stop and not _region_slot(tokens, i, self)):
                 last = i
                 i += 1
+                continue
+            kind = _folded(word)
+            if kind in _PREFIX_TYPES:
+                last = self._street_name(tokens, i)
+                i = last + 1
                 continue
             if (
                 _has_digit(word)
                 or self._is_number(word)
-                or word in _STREET_TYPES
+                or kind in _STREET_TYPES
                 or word in _DIRECTIONS
                 or (len(word) == 1 and word.isalpha() and word not in self._stop)
             ):
@@ -352,10 +410,22 @@ class AddressDetector(Detector):
                 last = i
                 i += 1
                 continue
-            if _alpha(word) and 2 <= len(word) <= 3 and word not in _NOT_REGION and _has_digit(nxt):
-                last = i  # a region code before the postcode: "kerava uu 04200"
+            if (
+                _alpha(word)
+                and 2 <= len(word) <= 3
+                and word not in _NOT_REGION
+                and (self._is_number(nxt) or (word not in self._stop and _region_slot(tokens, i, self)))
+            ):
+                last = i  # a region code before the postcode or at the end: "kerava uu 04200"
                 i += 1
                 continue
+            if word in _STATE_FORMS and nxt == "of":
+                k = i + 2 + (i + 2 < count and tokens[i + 2].lower == "the")
+                length = _place_length(tokens, k, places) if k < count else 0
+                if length:  # "republic of ireland", "kingdom of the netherlands"
+                    last = k + length - 1
+                    i = last + 1
+                    continue
             if word in self._stop or not _alpha(word):
                 break
             length = _place_length(tokens, i, places)
@@ -375,7 +445,16 @@ class AddressDetector(Detector):
         """After "and": a second street within five words ("and van dyke street", "and p o box 7")."""
         for k in range(start, min(start + 5, len(tokens))):
             word = tokens[k].lower
-            if word in _STREET_TYPES or word in _BOX_WORDS or word in _UNITS:
+            if k == start and self._is_number(word):
+                # another address: "... and 35 herreria 6 ..." (a number, a name, a number)
+                return (
+                    k + 2 < len(tokens)
+                    and _alpha(tokens[k + 1].lower)
+                    and tokens[k + 1].lower not in self._stop
+                    and self._is_number(tokens[k + 2].lower)
+                )
+            kind = _folded(word)
+            if kind in _STREET_TYPES or word in _BOX_WORDS or word in _UNITS:
                 return k > start or word in _BOX_WORDS
             if word == "p" and k + 1 < len(tokens) and tokens[k + 1].lower == "o":
                 return True
@@ -387,11 +466,10 @@ class AddressDetector(Detector):
         lex = self._lexicon
         return _has_digit(word) or word in lex.digits or word in lex.teens or word in lex.tens
 
-    @staticmethod
-    def _number_within(tokens: Sequence[Token], start: int, count: int) -> bool:
+    def _number_within(self, tokens: Sequence[Token], start: int, count: int) -> bool:
         for k in range(start, min(start + count, len(tokens))):
             word = tokens[k].lower
-            if _has_digit(word):
+            if self._is_number(word):
                 return True
             if word in _GROW_STOP and word not in {"de", "la", "di", "da", "do", "del", "degli", "della"}:
                 return False
@@ -412,8 +490,8 @@ class AddressDetector(Detector):
             if j < len(tokens):
                 nxt = tokens[j].lower
                 if (
-                    _has_digit(nxt)
-                    or nxt in _STREET_TYPES
+                    self._is_number(nxt)
+                    or _folded(nxt) in _STREET_TYPES
                     or nxt in _UNITS
                     or nxt in _BOX_WORDS
                     or nxt in _MILITARY_POST
@@ -427,7 +505,7 @@ class AddressDetector(Detector):
         return 0
 
 
-def _is_region_slot(tokens: Sequence[Token], i: int, detector: AddressDetector) -> bool:
+def _region_slot(tokens: Sequence[Token], i: int, detector: AddressDetector) -> bool:
     """A region code that is also a word ("in", "on", "me", "or") after a town, before a postcode or the
     end of the address: "indianapolis in 46204", "hamilton on", not "12 main street in boston"."""
     previous = tokens[i - 1].lower if i > 0 else ""
