@@ -445,14 +445,15 @@ class AddressDetector(Detector):
         """After "and": a second street within five words ("and van dyke street", "and p o box 7")."""
         for k in range(start, min(start + 5, len(tokens))):
             word = tokens[k].lower
-            if k == start and self._is_number(word):
-                # another address: "... and 35 herreria 6 ..." (a number, a name, a number)
-                return (
-                    k + 2 < len(tokens)
-                    and _alpha(tokens[k + 1].lower)
-                    and tokens[k + 1].lower not in self._stop
-                    and self._is_number(tokens[k + 2].lower)
-                )
+            if (
+                k == start
+                and self._is_number(word)
+                and k + 2 < len(tokens)
+                and _alpha(tokens[k + 1].lower)
+                and tokens[k + 1].lower not in self._stop
+                and self._is_number(tokens[k + 2].lower)
+            ):
+                return True  # another address: "... and 35 herreria 6 ..." (a number, a name, a number)
             kind = _folded(word)
             if kind in _STREET_TYPES or word in _BOX_WORDS or word in _UNITS:
                 return k > start or word in _BOX_WORDS
