@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Annotated
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import common_words, fold, place_names
+from ..gazetteers import COUNTRY_ALIASES, common_words, fold, place_names
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
@@ -151,7 +151,7 @@ class AddressDetector(Detector):
         self._boundary = _LEFT_BOUNDARY
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        places = place_names() | _REGION_NAMES
+        places = _places()
         common = common_words()
         return [self._detect_one(aligned.text, places, common) for aligned in texts]
 
@@ -564,6 +564,11 @@ def _alpha(word: str) -> bool:
 
 def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
+
+
+@cache
+def _places() -> frozenset[str]:
+    return place_names() | _REGION_NAMES | COUNTRY_ALIASES
 
 
 @lru_cache(maxsize=65536)
