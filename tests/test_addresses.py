@@ -154,6 +154,7 @@ def test_address_stops_where_it_ends(text: str, left_out: str) -> None:
 def test_named_street_needs_an_unusual_name_after_a_preposition() -> None:
     assert _addresses("the shows on zabrodny street were loud") == ["zabrodny street"]
     assert _addresses("the shows on river street were loud") == []
+    assert _addresses("she lives on maple street with her dad") == ["maple street"]
 
 
 def test_offsets_point_into_the_original_written_text() -> None:

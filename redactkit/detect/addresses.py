@@ -124,8 +124,20 @@ _MEASURES = frozenset(
 # Two- and three-letter words that end an address rather than name its region.
 _NOT_REGION = frozenset("and or the for to at in on of is a an as it its from with".split())
 _STREET_PREPOSITIONS = frozenset("on at to from near onto along off into".split())
+_LIVE_WORDS = frozenset("live lives lived living stay stays staying reside resides residing".split())
 # Long forms of country names: "[republic of] ireland".
 _STATE_FORMS = frozenset("republic kingdom commonwealth federation principality state states union".split())
+# Every word that can start an anchor (street-suffixed words aside).
+_ANCHOR_WORDS = (
+    _STREET_TYPES
+    | _WEAK_TYPES
+    | _PREFIX_TYPES
+    | _UNITS
+    | _BOX_WORDS
+    | _MILITARY_POST
+    | _ADDRESS_WORDS
+    | {"p", "corner"}
+)
 # Words after which a street name or an intersection may start the address ("address: elm and 5 oak st").
 _LEFT_BOUNDARY = frozenset("address addresses addr : to at is are was with same from in on near".split())
 
@@ -188,18 +200,19 @@ class AddressDetector(Detector):
 
     def _named_street(self, tokens: Sequence[Token], a: int, b: int, common: frozenset[str]) -> bool:
         """A street named without a house number after a preposition, when its name is not an everyday
-        word: "shows on bezrukov street" (not "down main street")."""
+        word ("shows on bezrukov street", not "down main street") or someone lives there ("i live on
+        fifth avenue")."""
         if a == 0 or tokens[a - 1].lower not in _STREET_PREPOSITIONS or b - a > 3:
             return False
         words = [tokens[k].lower for k in range(a, b + 1)]
         if _folded(words[-1]) not in _STREET_TYPES:
             return False
         names = words[:-1]
-        return (
-            bool(names)
-            and all(_alpha(w) and w not in self._stop for w in names)
-            and any(_folded(w) not in common and w not in common for w in names)
-        )
+        if not names or not all(_alpha(w) and w not in self._stop for w in names):
+            return False
+        if a > 1 and tokens[a - 2].lower in _LIVE_WORDS:
+            return True  # where someone lives, however common the name
+        return any(_folded(w) not in common and w not in common for w in names)
 
     def _is_address(self, span: Sequence[Token]) -> bool:
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none."""
@@ -216,8 +229,12 @@ class AddressDetector(Detector):
         count = len(tokens)
         for i, token in enumerate(tokens):
             word = token.lower
-            nxt = tokens[i + 1].lower if i + 1 < count else ""
             kind = _folded(word)  # "út", "tér", "rúa" are "ut", "ter", "rua"
+            if kind not in _ANCHOR_WORDS and (
+                len(word) <= 6 or not (kind.endswith(_STREET_SUFFIXES) or word.endswith(_STREET_SUFFIXES))
+            ):
+                continue  # most words: one set lookup
+            nxt = tokens[i + 1].lower if i + 1 < count else ""
             street = kind in _STREET_TYPES and i > 0 and _is_part(tokens[i - 1].lower)
             prefix = kind in _PREFIX_TYPES and self._number_within(tokens, i + 1, 6)
             suffixed = (
@@ -563,7 +580,7 @@ def _alpha(word: str) -> bool:
 
 
 def _has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
 @cache
@@ -573,10 +590,17 @@ def _places() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _folded(word: str) -> str:
-    return fold(word)
+    return word if word.isascii() else fold(word)
+
+
+@cache
+def _first_words(places: frozenset[str]) -> frozenset[str]:
+    return frozenset(place.split(" ", 1)[0] for place in places)
 
 
 def _place_length(tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
+    if _folded(tokens[i].lower) not in _first_words(places):
+        return 0
     for length in range(min(6, len(tokens) - i), 0, -1):
         words = [tokens[k].lower for k in range(i, i + length)]
         if not all(_alpha(word) for word in words):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Annotated
 
 from pydantic import Field
@@ -98,7 +98,7 @@ class PlaceDetector(Detector):
         )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        places = place_names() | _ALIAS_PHRASES
+        places = _places()
         ambiguous = common_words() | given_names() | family_names()
         return [self._detect_one(aligned.text, places, ambiguous) for aligned in texts]
 
@@ -210,7 +210,7 @@ class PlaceDetector(Detector):
 
     @staticmethod
     def _longest(tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
-        if not tokens[i].lower.isalpha():
+        if not tokens[i].lower.isalpha() or _folded(tokens[i].lower) not in _first_words(places):
             return 0
         for length in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
             if not all(t.lower.isalpha() for t in tokens[i : i + length]):
@@ -224,6 +224,17 @@ class PlaceDetector(Detector):
 _CUE_STOP = frozenset(
     "and or but at for with which who where when this that these those last next since until as".split()
 )
+
+
+@cache
+def _places() -> frozenset[str]:
+    return place_names() | _ALIAS_PHRASES
+
+
+@cache
+def _first_words(places: frozenset[str]) -> frozenset[str]:
+    """The first word of every place name: most words start none, and one lookup says so."""
+    return frozenset(place.split(" ", 1)[0] for place in places)
 
 
 @lru_cache(maxsize=65536)
