@@ -18,9 +18,17 @@ import pkgutil
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
-__all__ = ["COUNTRY_ALIASES", "common_words", "family_names", "fold", "given_names", "place_names"]
+__all__ = [
+    "COUNTRY_ALIASES",
+    "common_words",
+    "family_names",
+    "fold",
+    "given_names",
+    "is_everyday_word",
+    "place_names",
+]
 
 _ALPHA = re.compile(r"^[a-z]+(?:[ '\-][a-z]+)*$")
 
@@ -86,6 +94,38 @@ def common_words() -> frozenset[str]:
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
     return frozenset(word for word in words if word.islower())
+
+
+@lru_cache(maxsize=65536)
+def is_everyday_word(word: str) -> bool:
+    """Whether a lowercase word is an English dictionary word or a regular inflection of one.
+
+    The dictionary lists base forms only, so "delivering", "commenced", "properties" and "things" are
+    found through "deliver", "commence", "property" and "thing".
+    """
+    common = common_words()
+    if word in common or fold(word) in common:
+        return True
+    candidates = []
+    if word.endswith("s"):
+        candidates += [word[:-1]]
+    if word.endswith("es"):
+        candidates += [word[:-2]]
+    if word.endswith("ies"):
+        candidates += [word[:-3] + "y"]
+    if word.endswith("ed"):
+        candidates += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            candidates += [word[:-3]]  # "planned"
+    if word.endswith("ied"):
+        candidates += [word[:-3] + "y"]
+    if word.endswith("ing"):
+        candidates += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            candidates += [word[:-4]]  # "running"
+    if word.endswith("ly"):
+        candidates += [word[:-2]]
+    return any(len(stem) > 2 and stem in common for stem in candidates)
 
 
 @cache

@@ -13,6 +13,7 @@ import pytest
 from redactkit import Pipeline
 from redactkit.anonymize import TagAnonymizer
 from redactkit.detect import AddressDetector
+from redactkit.gazetteers import is_everyday_word
 
 
 @cache
@@ -120,6 +121,16 @@ NEGATIVES = [
     "the server is at 192.168.1.1",
     "i need two tickets to the game",
     "take two to three days",
+    # numbers and street-like words in business speech
+    "we are delivering 400 systems this quarter",
+    "one way or another",
+    "your flight leaves from boarding gate 12",
+    "it costs 633 per square foot",
+    "we added 179 thousand square feet",
+    "moving to slide seven",
+    "the rate is at seven point five",
+    "a new 1200 megawatt solar park",
+    "we tend to play things pretty close to the vest",
 ]
 
 
@@ -161,3 +172,20 @@ def test_offsets_point_into_the_original_written_text() -> None:
     text = "Name: Jo Park\nAddress: 12 Baker Rd., Apt. 3, Portland, OR 97201"
     [entity] = _pipeline().analyze(text)
     assert text[entity.start : entity.end] == "12 Baker Rd., Apt. 3, Portland, OR 97201"
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [
+        ("street", True),
+        ("delivering", True),
+        ("commenced", True),
+        ("properties", True),
+        ("running", True),
+        ("kellmoor", False),
+        ("hauptstrasse", False),
+        ("oudewater", False),
+    ],
+)
+def test_everyday_words_include_inflections(word: str, everyday: bool) -> None:
+    assert is_everyday_word(word) is everyday

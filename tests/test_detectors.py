@@ -200,6 +200,8 @@ def test_places(text: str, value: str) -> None:
         "he was born in nineteen ninety",
         "we're in a meeting",
         "i'm in the kitchen",
+        "i'm in meetings all day",
+        "land in the markets we're in has always been hard",
     ],
 )
 def test_place_negatives(text: str) -> None:

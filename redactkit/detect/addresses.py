@@ -30,7 +30,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import COUNTRY_ALIASES, common_words, fold, place_names
+from ..gazetteers import COUNTRY_ALIASES, fold, is_everyday_word, place_names
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
@@ -39,29 +39,35 @@ __all__ = ["AddressDetector"]
 
 # Street types that are unambiguous after a name: "elm street", "5th ave", "via roma", "kossuth utca".
 _STREET_TYPES = frozenset(
-    "street st road rd avenue ave av avda lane ln drive dr boulevard blvd bd way court ct place pl square sq "
+    "street st road rd avenue ave av avda lane ln drive dr boulevard blvd bd court ct place pl sq "
     "terrace ter highway hwy parkway pkwy circle cir plaza alley aly route rte crescent cres close row walk "
     "grove gardens trail trl loop pike expressway expy freeway fwy broadway turnpike tpke causeway cswy "
-    "motorway mews esplanade promenade quay wharf embankment gasse strasse strase str weg platz allee ring "
+    "motorway mews esplanade promenade quay wharf embankment gasse strasse strase str weg platz allee "
     "damm ufer chaussee rue avenida calle carrer camino via viale vicolo piazza corso rua travessa largo "
-    "estrada rodovia alameda praca vej gade plads alle vagen vag gatan gata gatu katu tie kuja polku ulica "
+    "estrada rodovia alameda praca vej gade plads alle vagen vag gatan gata gatu katu kuja polku ulica "
     "ul utca ut utja ter korut rakpart straat laan plein singel gracht kade dreef steenweg veien vei gaten "
-    "gate stræde straede strada bulevar bulevardi trg namesti nabrezi".split()
+    "stræde straede strada bulevar bulevardi trg namesti nabrezi".split()
 )
-# USPS suffixes that are also everyday nouns ("park", "lake", "hill"): a street type only when a house
-# number comes before the name ("12 cedar hill", not "play in the park").
+
+# USPS suffixes that are also everyday nouns ("park", "lake", "hill", "way"): a street type only when a
+# house number in digits comes before the name ("12 cedar hill", not "play in the park", "one way").
 _WEAK_TYPES = frozenset(
     "hill hills park lake lakes creek heights ridge view vista glen green meadow meadows crossing "
-    "harbor harbour landing bend bluff cove valley trace run pass path knoll manor estates field fields "
-    "commons center centre mall hollow springs spring brook shore shores summit woods wood forest island "
-    "isle bay beach mill mills square".split()
+    "harbor harbour landing bend bluff cove valley knoll manor estates commons hollow brook shore shores "
+    "summit island isle bay beach square way gate ring tie".split()
 )
 _STREET_SUFFIXES = (
     "strasse", "strase", "straße", "gasse", "weg", "platz", "allee", "gade", "vej", "plads", "gatan", "vagen",
     "vägen", "katu", "tie", "kuja", "straat", "laan", "singel", "gracht", "dreef", "steenweg", "street",
     "road", "avenue", "veien", "vegen", "vegur", "gata", "gaten", "stræti", "straeti", "stræde", "utca",
-    "ulica", "ring", "damm", "ufer",
+    "ulica", "damm", "ufer",
 )  # fmt: skip
+# Street types that name a street without a number ("the shows on zabrodny street"): not "via",
+# "place" or "close", which are everyday words too.
+_NAMED_TYPES = frozenset(
+    "street avenue road lane drive boulevard terrace parkway highway crescent strasse straat utca ulica "
+    "gasse".split()
+)
 # Street types that come before the name in many languages ("via santa teresa 71", "rue de la paix 3").
 _PREFIX_TYPES = frozenset(
     "via rue rua calle carrer avenida avda viale piazza corso travessa largo estrada alameda avenue "
@@ -110,6 +116,7 @@ _GROW_STOP = frozenset(
     "and but so because if then please thanks thank is are was were will would can could should to for from "
     "with by about on at in the a an my your his her our their this that these those it i you he she we "
     "they me him us them when where what who how why which tomorrow today tonight yesterday last next "
+    "has have had does did been being "
     "office fax mobile phone tel email near behind across opposite beside between along onto into around "
     "before after until since there here now same following monday tuesday wednesday thursday friday "
     "saturday sunday".split()
@@ -119,7 +126,10 @@ _MEASURES = frozenset(
     "am pm oclock o'clock minute minutes min mins hour hours hr hrs second seconds sec secs day days week "
     "weeks month months year years time times percent degrees degree dollars dollar bucks cents euros euro "
     "pounds pound miles mile km kilometers kilometres meters metres feet foot inches kg kilos grams points "
-    "track tracks song songs episode episodes chapter page pages level volume people persons guests".split()
+    "track tracks song songs episode episodes chapter page pages level volume people persons guests "
+    "thousand million billion trillion percent basis bps megawatt megawatts mw gigawatt kw watts "
+    "tons tonnes barrels units shares acres square per slide slides chart figure table section item "
+    "question line step exhibit appendix quarter quarters point".split()
 )
 # Two- and three-letter words that end an address rather than name its region.
 _NOT_REGION = frozenset("and or the for to at in on of is a an as it its from with".split())
@@ -164,10 +174,9 @@ class AddressDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places()
-        common = common_words()
-        return [self._detect_one(aligned.text, places, common) for aligned in texts]
+        return [self._detect_one(aligned.text, places) for aligned in texts]
 
-    def _detect_one(self, text: str, places: frozenset[str], common: frozenset[str]) -> list[Entity]:
+    def _detect_one(self, text: str, places: frozenset[str]) -> list[Entity]:
         tokens = _significant(tokenize(text))
         if not tokens:
             return []
@@ -178,14 +187,14 @@ class AddressDetector(Detector):
                 first = self._grow_left(tokens, first, street_anchor=True)
             elif kind == "weak":
                 grown = self._grow_left(tokens, first, street_anchor=False)
-                if grown == first:
-                    continue  # "play in the park": no house number, no street
+                if grown == first or not any(_has_digit(tokens[k].lower) for k in range(grown, first)):
+                    continue  # "play in the park", "one way or another": no house number in digits
                 first = grown
             elif kind == "number":
                 first = self._extend_left(tokens, first)
             elif kind != "cue":
                 first = self._grow_left(tokens, first, street_anchor=False)
-            last = self._grow_right(tokens, last, places, common)
+            last = self._grow_right(tokens, last, places)
             if last - first + 1 > self.max_words:
                 last = first + self.max_words - 1
             if spans and first <= spans[-1][1] + 1:
@@ -195,24 +204,24 @@ class AddressDetector(Detector):
         return [
             Entity(tokens[a].start, tokens[b].end, "ADDRESS", self.score, self.name, "street address")
             for a, b in spans
-            if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b, common)
+            if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b)
         ]
 
-    def _named_street(self, tokens: Sequence[Token], a: int, b: int, common: frozenset[str]) -> bool:
+    def _named_street(self, tokens: Sequence[Token], a: int, b: int) -> bool:
         """A street named without a house number after a preposition, when its name is not an everyday
         word ("shows on bezrukov street", not "down main street") or someone lives there ("i live on
         fifth avenue")."""
-        if a == 0 or tokens[a - 1].lower not in _STREET_PREPOSITIONS or b - a > 3:
+        if a == 0 or tokens[a - 1].lower not in _STREET_PREPOSITIONS or b - a > 2:
             return False
         words = [tokens[k].lower for k in range(a, b + 1)]
-        if _folded(words[-1]) not in _STREET_TYPES:
+        if _folded(words[-1]) not in _NAMED_TYPES:
             return False
         names = words[:-1]
         if not names or not all(_alpha(w) and w not in self._stop for w in names):
             return False
         if a > 1 and tokens[a - 2].lower in _LIVE_WORDS:
             return True  # where someone lives, however common the name
-        return any(_folded(w) not in common and w not in common for w in names)
+        return any(not is_everyday_word(w) for w in names)
 
     def _is_address(self, span: Sequence[Token]) -> bool:
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none."""
@@ -241,10 +250,11 @@ class AddressDetector(Detector):
                 len(word) > 6
                 and word.isalpha()
                 and (word.endswith(_STREET_SUFFIXES) or kind.endswith(_STREET_SUFFIXES))
+                and not is_everyday_word(word)  # "delivering", "roadway"
             )
             if street or prefix or suffixed:
                 anchors.append((i, i, "street"))
-            elif word in _WEAK_TYPES and i > 0 and _is_part(tokens[i - 1].lower):
+            elif word in _WEAK_TYPES and i > 0 and _is_part(tokens[i - 1].lower) and nxt not in _MEASURES:
                 anchors.append((i, i, "weak"))
             elif word in _UNITS and self._is_number(nxt):
                 anchors.append((i, i + 1, "unit"))
@@ -283,7 +293,18 @@ class AddressDetector(Detector):
         used_and = False
         for k in range(index, min(index + 6, len(tokens))):
             word = tokens[k].lower
-            if self._house_number(tokens, k) or (k > index and self._number_ends(tokens, k)):
+            if self._house_number(tokens, k) or (
+                k > index
+                and self._number_ends(tokens, k)
+                and (
+                    _has_digit(word)
+                    or any(
+                        _folded(t.lower) in _STREET_TYPES or not is_everyday_word(t.lower)
+                        for t in tokens[index:k]
+                        if t.lower != "and"
+                    )
+                )
+            ):
                 return (index, k, "cue")
             if word == "and" and k > index and not used_and:
                 used_and = True  # an intersection: "to maple and 5 oak street"
@@ -377,9 +398,7 @@ class AddressDetector(Detector):
             last = k
         return last
 
-    def _grow_right(
-        self, tokens: Sequence[Token], last: int, places: frozenset[str], common: frozenset[str]
-    ) -> int:
+    def _grow_right(self, tokens: Sequence[Token], last: int, places: frozenset[str]) -> int:
         if _folded(tokens[last].lower) in _PREFIX_TYPES:
             last = self._street_name(tokens, last)
         i = last + 1
@@ -450,7 +469,7 @@ class AddressDetector(Detector):
                 last = i + length - 1
                 i += length
                 continue
-            ahead = self._words_ahead(tokens, i, places, common)
+            ahead = self._words_ahead(tokens, i, places)
             if ahead:
                 last = i + ahead - 1
                 i += ahead
@@ -493,9 +512,7 @@ class AddressDetector(Detector):
                 return False
         return False
 
-    def _words_ahead(
-        self, tokens: Sequence[Token], i: int, places: frozenset[str], common: frozenset[str]
-    ) -> int:
+    def _words_ahead(self, tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
         """Up to three unknown words (a street or town name) that belong to the address: an address
         part follows them ("arpad fejedelem utja 3", "haldenstein nan 37659"), or the address ends
         after them and one is not an everyday word ("... 7301 [tomas gomensoro]", not "right now")."""
@@ -518,7 +535,7 @@ class AddressDetector(Detector):
                 ):
                     return count
             ends = j == len(tokens) or tokens[j].lower in self._stop or not _alpha(tokens[j].lower)
-            if ends and any(tokens[k].lower not in common for k in range(i, j)):
+            if ends and any(not is_everyday_word(tokens[k].lower) for k in range(i, j)):
                 return count
         return 0
 

@@ -15,7 +15,15 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import COUNTRY_ALIASES, common_words, family_names, fold, given_names, place_names
+from ..gazetteers import (
+    COUNTRY_ALIASES,
+    common_words,
+    family_names,
+    fold,
+    given_names,
+    is_everyday_word,
+    place_names,
+)
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
@@ -142,7 +150,6 @@ class PlaceDetector(Detector):
         no dictionary lists; everyday words ("i'm in love", "lives in poverty") do not count."""
         if not _TOWN_CUES.search(text):
             return []
-        common = common_words()
         found: list[Entity] = []
         for match in _TOWN_CUES.finditer(text):
             first = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
@@ -153,7 +160,7 @@ class PlaceDetector(Detector):
                 word = tokens[k].lower
                 if not word.isalpha() or word in self._blocked or word in _CUE_STOP:
                     break
-                if word not in common and _folded(word) not in common:
+                if not is_everyday_word(word):
                     last = k
             if last is not None:
                 found.append(
@@ -222,7 +229,8 @@ class PlaceDetector(Detector):
 
 # Words that end a cued town name: the rest of the sentence.
 _CUE_STOP = frozenset(
-    "and or but at for with which who where when this that these those last next since until as".split()
+    "and or but at for with which who where when this that these those last next since until as has have "
+    "had is are was were will would can could should do does did been being not also still".split()
 )
 
 
