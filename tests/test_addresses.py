@@ -94,6 +94,11 @@ WRITTEN = [
     ("PSC 1234, Box 5678\nAPO AE 09012", "PSC 1234, Box 5678\nAPO AE 09012"),
     ("I moved to 88 Lindenstraße 4, Wien, Austria 1010", "88 Lindenstraße 4, Wien, Austria 1010"),
     ("Ship to P.O. Box 77, Dayton, OH 45401", "P.O. Box 77, Dayton, OH 45401"),
+    ("She lives at C/ Mayor 12, Tordesillas", "C/ Mayor 12, Tordesillas"),
+    (
+        "Deliver to 4 Zeeweg 18\n Apt. 2\n Kleinhoven\n Kingdom of the Netherlands 1234",
+        "4 Zeeweg 18\n Apt. 2\n Kleinhoven\n Kingdom of the Netherlands 1234",
+    ),
 ]
 
 NEGATIVES = [

@@ -95,7 +95,7 @@ _BOX_WORDS = frozenset("po pobox postbox postfach postboks apartado box psc cmr"
 _MILITARY_POST = frozenset("apo fpo dpo".split())
 _SHIPS = frozenset("uss usns usnv uscgc usc usav usat hmcs hms".split())
 # Punctuation an address runs through: "Apt. 4", "Springfield, IL", "> 12 Main St".
-_SKIP = frozenset(",.-#>|*•·()")
+_SKIP = frozenset(",.-#>|*•·()/")
 _CUES = (
     re.compile(
         r"\b(?:(?:live|lives|lived|living|stay|stays|stayed|staying|reside|resides|resided|residing)\s+(?:at|on|in)|"
@@ -363,7 +363,7 @@ class AddressDetector(Detector):
         used_and = False
         words = 0
         i = first - 1
-        while i >= 0 and words <= 2:
+        while i >= 0 and words <= 3:
             word = tokens[i].lower
             if word == "and" and not used_and and i == first - 1:
                 used_and = True
@@ -513,10 +513,11 @@ class AddressDetector(Detector):
         return False
 
     def _words_ahead(self, tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
-        """Up to three unknown words (a street or town name) that belong to the address: an address
-        part follows them ("arpad fejedelem utja 3", "haldenstein nan 37659"), or the address ends
-        after them and one is not an everyday word ("... 7301 [tomas gomensoro]", not "right now")."""
-        for count in range(1, 4):
+        """Up to five unknown words (a street or town name) that belong to the address: an address
+        part follows them ("arpad fejedelem utja 3", "haldenstein nan 37659"), or, up to four, the
+        address ends after them and one is not an everyday word ("... 7301 [tomas gomensoro]", not
+        "right now")."""
+        for count in range(1, 6):
             j = i + count
             if j > len(tokens) or any(
                 not _alpha(tokens[k].lower) or tokens[k].lower in self._stop for k in range(i, j)
@@ -531,11 +532,12 @@ class AddressDetector(Detector):
                     or nxt in _BOX_WORDS
                     or nxt in _MILITARY_POST
                     or (nxt in _REGION_CODES and nxt not in self._stop)
+                    or (nxt in _STATE_FORMS and j + 1 < len(tokens) and tokens[j + 1].lower == "of")
                     or _place_length(tokens, j, places)
                 ):
                     return count
             ends = j == len(tokens) or tokens[j].lower in self._stop or not _alpha(tokens[j].lower)
-            if ends and any(not is_everyday_word(tokens[k].lower) for k in range(i, j)):
+            if count < 5 and ends and any(not is_everyday_word(tokens[k].lower) for k in range(i, j)):
                 return count
         return 0
 
@@ -561,7 +563,7 @@ def _significant(tokens: Sequence[Token]) -> list[Token]:
         word = token.lower
         if word in _SKIP:
             between_digits = (
-                word == "."
+                word in {".", "/"}
                 and 0 < k < count - 1
                 and tokens[k - 1].end == token.start
                 and tokens[k + 1].start == token.end
