@@ -66,6 +66,8 @@ SPOKEN = [
     # intersections
     ("meet me at the corner of maple avenue and third street", "the corner of maple avenue and third street"),
     ("please return to willow and two hundred six fir street", "willow and two hundred six fir street"),
+    ("deliver to one oh one larkspur drive apartment b", "one oh one larkspur drive apartment b"),
+    ("my address is um one two three uh cedar street", "one two three uh cedar street"),
     # region codes before a postcode or at the end
     ("ship it to sixty pine road kelowna bc v one y two k seven", "sixty pine road kelowna bc"),
     ("send it to forty two elm street toronto on", "forty two elm street toronto on"),

@@ -407,8 +407,10 @@ class AddressDetector(Detector):
         while i < count and i - last <= self.max_words:
             word = tokens[i].lower
             nxt = tokens[i + 1].lower if i + 1 < count else ""
-            if word in _UNITS and self._is_number(nxt):
-                last = i + 1
+            if word in _UNITS and (
+                self._is_number(nxt) or (len(nxt) == 1 and nxt.isalpha() and nxt not in self._stop)
+            ):
+                last = i + 1  # "apartment 4", "apartment b"
                 i += 2
                 if i < count and len(tokens[i].lower) == 1 and tokens[i].lower.isalpha():
                     last = i  # "apartment seven c"
