@@ -28,6 +28,7 @@ __all__ = [
     "given_names",
     "is_everyday_word",
     "place_names",
+    "spoken_variants",
 ]
 
 _ALPHA = re.compile(r"^[a-z]+(?:[ '\-][a-z]+)*$")
@@ -126,6 +127,18 @@ def is_everyday_word(word: str) -> bool:
     if word.endswith("ly"):
         candidates += [word[:-2]]
     return any(len(stem) > 2 and stem in common for stem in candidates)
+
+
+def spoken_variants(places: Iterable[str]) -> frozenset[str]:
+    """Place names as a transcript writes them: hyphens as spaces ("saint-hyacinthe" ->
+    "saint hyacinthe") and the usual short forms ("saint" -> "st", "mount" -> "mt", "fort" -> "ft")."""
+    variants: set[str] = set()
+    for place in places:
+        forms = {place, place.replace("-", " ")}
+        for long, short in (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", "ft ")):
+            forms |= {form.replace(long, short) for form in forms if form.startswith(long)}
+        variants |= forms
+    return frozenset(variants)
 
 
 @cache

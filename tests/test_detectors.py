@@ -180,6 +180,10 @@ PLACES = [
     ("my aunt grew up in kellmoor", "kellmoor"),
     ("i'm in vester haldby at the conference", "vester haldby"),
     ("he lives in borvik", "borvik"),
+    ("the shop on elm street in kellbrook", "kellbrook"),
+    # short and hyphen-free forms of gazetteer names
+    ("weather in st petersburg", "st petersburg"),
+    ("flights to winston salem", "winston salem"),
 ]
 
 

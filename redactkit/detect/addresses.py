@@ -30,7 +30,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import COUNTRY_ALIASES, fold, is_everyday_word, place_names
+from ..gazetteers import COUNTRY_ALIASES, fold, is_everyday_word, place_names, spoken_variants
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
@@ -606,7 +606,7 @@ def _has_digit(word: str) -> bool:
 
 @cache
 def _places() -> frozenset[str]:
-    return place_names() | _REGION_NAMES | COUNTRY_ALIASES
+    return spoken_variants(place_names() | _REGION_NAMES | COUNTRY_ALIASES)
 
 
 @lru_cache(maxsize=65536)

@@ -23,6 +23,7 @@ from ..gazetteers import (
     given_names,
     is_everyday_word,
     place_names,
+    spoken_variants,
 )
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
@@ -69,7 +70,8 @@ _TOWN_CUES = re.compile(
     r"(?:moved|moving|relocated|came)(?:\s+here)?\s+(?:from|to)|"
     r"(?:i'm|i\s+am|we're|we\s+are|he's|she's|they're)\s+(?:now\s+)?in|"
     r"arrived\s+(?:in|at)|"
-    r"home\s+(?:city|town)|hometown(?:\s+is)?|(?:city|town|village)\s+of)\s+",
+    r"home\s+(?:city|town)|hometown(?:\s+is)?|(?:city|town|village)\s+of|"
+    r"(?:street|road|avenue|lane|drive|boulevard)\s+in)\s+",
     re.IGNORECASE,
 )
 
@@ -236,7 +238,7 @@ _CUE_STOP = frozenset(
 
 @cache
 def _places() -> frozenset[str]:
-    return place_names() | _ALIAS_PHRASES
+    return spoken_variants(place_names() | _ALIAS_PHRASES)
 
 
 @cache
