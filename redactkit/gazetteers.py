@@ -21,15 +21,18 @@ import pkgutil
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = [
     "COMMON_MIN_ZIPF",
+    "COUNTRY_ALIASES",
     "common_words",
     "family_names",
     "fold",
     "given_names",
+    "is_everyday_word",
     "place_names",
+    "spoken_variants",
     "zipf_frequency",
 ]
 
@@ -40,6 +43,15 @@ def fold(text: str) -> str:
     """Lowercase ASCII form: accents dropped ("Paweł Müller" -> "pawel muller")."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
+
+
+#: Everyday names of countries that GeoNames lists under their official or newer names.
+COUNTRY_ALIASES = frozenset(
+    {"usa", "america", "united states", "uk", "britain", "great britain", "england", "scotland", "wales",
+     "northern ireland", "holland", "netherlands", "czechia", "czech republic", "russia", "south korea",
+     "north korea", "uae", "emirates", "ivory coast", "east timor", "burma", "swaziland", "macedonia",
+     "cape verde", "bosnia", "congo", "turkiye", "vatican"}
+)  # fmt: skip
 
 
 def _values(value: object) -> Iterable[str]:
@@ -108,6 +120,50 @@ def common_words() -> frozenset[str]:
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
     return frozenset(word for word in words if word.islower() and zipf_frequency(word) >= COMMON_MIN_ZIPF)
+
+
+@lru_cache(maxsize=65536)
+def is_everyday_word(word: str) -> bool:
+    """Whether a lowercase word is an English dictionary word or a regular inflection of one.
+
+    The dictionary lists base forms only, so "delivering", "commenced", "properties" and "things" are
+    found through "deliver", "commence", "property" and "thing".
+    """
+    common = common_words()
+    if word in common or fold(word) in common:
+        return True
+    candidates = []
+    if word.endswith("s"):
+        candidates += [word[:-1]]
+    if word.endswith("es"):
+        candidates += [word[:-2]]
+    if word.endswith("ies"):
+        candidates += [word[:-3] + "y"]
+    if word.endswith("ed"):
+        candidates += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            candidates += [word[:-3]]  # "planned"
+    if word.endswith("ied"):
+        candidates += [word[:-3] + "y"]
+    if word.endswith("ing"):
+        candidates += [word[:-3], word[:-3] + "e"]
+        if len(word) > 5 and word[-4] == word[-5]:
+            candidates += [word[:-4]]  # "running"
+    if word.endswith("ly"):
+        candidates += [word[:-2]]
+    return any(len(stem) > 2 and stem in common for stem in candidates)
+
+
+def spoken_variants(places: Iterable[str]) -> frozenset[str]:
+    """Place names as a transcript writes them: hyphens as spaces ("saint-hyacinthe" ->
+    "saint hyacinthe") and the usual short forms ("saint" -> "st", "mount" -> "mt", "fort" -> "ft")."""
+    variants: set[str] = set()
+    for place in places:
+        forms = {place, place.replace("-", " ")}
+        for long, short in (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", "ft ")):
+            forms |= {form.replace(long, short) for form in forms if form.startswith(long)}
+        variants |= forms
+    return frozenset(variants)
 
 
 @cache

@@ -1,14 +1,20 @@
-"""Street addresses as spoken: "one twenty three main street apartment four b springfield".
+"""Street addresses as spoken or written: "one twenty three main street apartment four b springfield".
 
 After the normalizers, house and unit numbers are digits ("123 main street apartment 4b"). An address
-is found from an *anchor*, then grown word by word:
+is found from an *anchor*, then grown word by word. Punctuation inside written addresses ("Apt. 4",
+"Springfield, IL 62704", line breaks, "> " quote marks) is stepped over, so one grammar serves speech
+and formatted text:
 
-- anchors: a street-type word ("street", "avenue", "road", "strasse", "rue", "gasse"…), a word ending
-  in a street suffix ("hauptstrasse", "kirkegade"), a unit ("apt 12", "suite 400"), a PO box, or a
-  cue that introduces an address ("i live at", "ship it to", "my address is") followed by a number;
-- to the left: the street name (up to four words that are not function words) and the house number;
-- to the right: house numbers, units, place names from the gazetteer, US state codes, country names
-  and a postal code, until a function word or a verb ends it.
+- anchors: a street-type word ("street", "avenue", "road", USPS suffixes, "strasse", "rue", "utca"…), a
+  word ending in a street suffix ("hauptstrasse", "kirkegade", "sentie"), a unit ("apt 12", "suite
+  400"), a PO box ("po box 7", "postfach 12"), a military address ("psc 1234 box 56 apo ae 09012",
+  "uss name fpo ap 96601"), "the corner of", or a cue that introduces an address ("lives at", "my
+  address is", "ship it to", "return to") followed by a number within a few words;
+- to the left: the street name (up to four words that are not function words), the house number, and
+  a street name or intersection ("elm and 5 oak street") that a cue or a preposition introduces;
+- to the right: house numbers, units, place names from the gazetteer (accents folded), state,
+  province and region codes, country names, postal codes, an intersection ("and 5th street"), and
+  unknown words (a street or town name) when an address part, a function word or the end follows.
 
 The whole stretch is one ADDRESS entity: a redacted street without its city and postcode still lets an
 annotator find the house.
@@ -18,68 +24,143 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache, lru_cache
 from typing import Annotated
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import place_names
+from ..gazetteers import COUNTRY_ALIASES, fold, is_everyday_word, place_names, spoken_variants
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
 
 __all__ = ["AddressDetector"]
 
+# Street types that are unambiguous after a name: "elm street", "5th ave", "via roma", "kossuth utca".
 _STREET_TYPES = frozenset(
-    "street st road rd avenue ave av lane ln drive dr boulevard blvd way court ct place pl square sq terrace "
-    "highway hwy parkway pkwy circle cir plaza alley route rte crescent close row walk grove gardens hill "
-    "trail loop pike expressway freeway broadway gasse strasse strase str weg platz allee ring damm ufer "
-    "rue avenida calle camino via viale piazza corso rua travessa largo vej gade plads alle vagen vag gatan "
-    "gata katu tie kuja ulica ul utca straat laan plein singel gracht kade".split()
+    "street st road rd avenue ave av avda lane ln drive dr boulevard blvd bd court ct place pl sq "
+    "terrace ter highway hwy parkway pkwy circle cir plaza alley aly route rte crescent cres close row walk "
+    "grove gardens trail trl loop pike expressway expy freeway fwy broadway turnpike tpke causeway cswy "
+    "motorway mews esplanade promenade quay wharf embankment gasse strasse strase str weg platz allee "
+    "damm ufer chaussee rue avenida calle carrer camino via viale vicolo piazza corso rua travessa largo "
+    "estrada rodovia alameda praca vej gade plads alle vagen vag gatan gata gatu katu kuja polku ulica "
+    "ul utca ut utja ter korut rakpart straat laan plein singel gracht kade dreef steenweg veien vei gaten "
+    "stræde straede strada bulevar bulevardi trg namesti nabrezi".split()
+)
+
+# USPS suffixes that are also everyday nouns ("park", "lake", "hill", "way"): a street type only when a
+# house number in digits comes before the name ("12 cedar hill", not "play in the park", "one way").
+_WEAK_TYPES = frozenset(
+    "hill hills park lake lakes creek heights ridge view vista glen green meadow meadows crossing "
+    "harbor harbour landing bend bluff cove valley knoll manor estates commons hollow brook shore shores "
+    "summit island isle bay beach square way gate ring tie".split()
 )
 _STREET_SUFFIXES = (
-    "strasse", "strase", "gasse", "weg", "platz", "allee", "gade", "vej", "plads", "gatan", "vagen", "katu",
-    "straat", "laan", "singel", "gracht", "street", "road", "avenue",
+    "strasse", "strase", "straße", "gasse", "weg", "platz", "allee", "gade", "vej", "plads", "gatan", "vagen",
+    "vägen", "katu", "tie", "kuja", "straat", "laan", "singel", "gracht", "dreef", "steenweg", "street",
+    "road", "avenue", "veien", "vegen", "vegur", "gata", "gaten", "stræti", "straeti", "stræde", "utca",
+    "ulica", "damm", "ufer",
 )  # fmt: skip
+# Street types that name a street without a number ("the shows on zabrodny street"): not "via",
+# "place" or "close", which are everyday words too.
+_NAMED_TYPES = frozenset(
+    "street avenue road lane drive boulevard terrace parkway highway crescent strasse straat utca ulica "
+    "gasse".split()
+)
 # Street types that come before the name in many languages ("via santa teresa 71", "rue de la paix 3").
 _PREFIX_TYPES = frozenset(
-    "via rue rua calle avenida viale piazza corso travessa largo avenue ulica ul".split()
+    "via rue rua calle carrer avenida avda viale piazza corso travessa largo estrada alameda avenue "
+    "boulevard ulica ul trg".split()
 )
 _DIRECTIONS = frozenset(
     "n s e w ne nw se sw north south east west northeast northwest southeast southwest".split()
 )
-_STATE_CODES = frozenset(
+# US states, Canadian provinces, Australian states, US military "states" (armed forces mail).
+_REGION_CODES = frozenset(
     "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
-    "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc".split()
+    "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr gu vi as mp "
+    "ab bc mb nb nl ns nt nu on pe qc sk yt nsw qld vic tas act aa ae ap".split()
 )
+# Region names GeoNames leaves out of the city/country/state lists.
+_REGION_NAMES = frozenset(
+    {"ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia",
+     "new brunswick", "newfoundland", "labrador", "prince edward island", "yukon", "nunavut",
+     "northwest territories", "new south wales", "queensland", "victoria", "tasmania",
+     "western australia", "south australia", "northern territory", "australian capital territory"}
+)  # fmt: skip
 _UNITS = frozenset("apt apartment suite ste unit flat floor fl room rm building bldg block lot".split())
-_BOX = frozenset({"po", "p.o.", "postbox", "pobox"})
+# Words that begin a post-office box or armed-forces address ("po box 7", "postfach 12", "psc 1234").
+_BOX_WORDS = frozenset("po pobox postbox postfach postboks apartado box psc cmr".split())
+_MILITARY_POST = frozenset("apo fpo dpo".split())
+_SHIPS = frozenset("uss usns usnv uscgc usc usav usat hmcs hms".split())
+# Punctuation an address runs through: "Apt. 4", "Springfield, IL", "> 12 Main St".
+_SKIP = frozenset(",.-#>|*•·()/")
 _CUES = (
     re.compile(
-        r"\b(?:(?:i|we|he|she|they)\s+(?:live|lives|lived|stay|stays)\s+(?:at|on|in)|address(?:\s+is)?|"
-        r"ship(?:ped)?\s+(?:it\s+)?to|send\s+(?:it|this|them)\s+to|deliver(?:ed)?\s+(?:it\s+)?to|mail\s+(?:it\s+)?to|"
-        r"located\s+at|is\s+at|moved\s+to|pick\s+(?:me\s+)?up\s+(?:at|from)|drop\s+(?:me\s+)?off\s+at|"
-        r"come\s+to|meet\s+(?:me\s+)?at|corner\s+of)\s+",
+        r"\b(?:(?:live|lives|lived|living|stay|stays|stayed|staying|reside|resides|resided|residing)\s+(?:at|on|in)|"
+        r"(?:ship|shipped|send|sent|deliver|delivered|mail|mailed|post|posted|return|returned|forward|"
+        r"forwarded)(?:\s+(?:it|this|them|that|these|those|everything|a\s+new\s+one|the\s+\w+))?"
+        r"(?:\s+back)?\s+to|"
+        r"(?:moved|moving|move|taxi|cab|ride|directions|navigate|route)\s+to|"
+        r"(?:located|arrived|arrive|arrives|is|are|office\s+is)\s+at|"
+        r"pick\s+(?:me\s+|us\s+)?up\s+(?:at|from)|drop\s+(?:me\s+|us\s+)?off\s+at|come\s+to|"
+        r"meet\s+(?:me\s+|us\s+)?at)\s+",
         re.IGNORECASE,
     ),
 )
+# "my address is", "the address of acme is", "addresses: ..." look a few words ahead for the number.
+_ADDRESS_WORDS = frozenset({"address", "addresses", "addr"})
+_ADDRESS_WINDOW = 8
 _GROW_STOP = frozenset(
     "and but so because if then please thanks thank is are was were will would can could should to for from "
     "with by about on at in the a an my your his her our their this that these those it i you he she we "
     "they me him us them when where what who how why which tomorrow today tonight yesterday last next "
-    "office fax mobile phone tel email".split()
+    "has have had does did been being "
+    "office fax mobile phone tel email near behind across opposite beside between along onto into around "
+    "before after until since there here now same following monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
 )
+# A number followed by one of these is a time or a quantity, not a house number.
+_MEASURES = frozenset(
+    "am pm oclock o'clock minute minutes min mins hour hours hr hrs second seconds sec secs day days week "
+    "weeks month months year years time times percent degrees degree dollars dollar bucks cents euros euro "
+    "pounds pound miles mile km kilometers kilometres meters metres feet foot inches kg kilos grams points "
+    "track tracks song songs episode episodes chapter page pages level volume people persons guests "
+    "thousand million billion trillion percent basis bps megawatt megawatts mw gigawatt kw watts "
+    "tons tonnes barrels units shares acres square per slide slides chart figure table section item "
+    "question line step exhibit appendix quarter quarters point".split()
+)
+# Two- and three-letter words that end an address rather than name its region.
+_NOT_REGION = frozenset("and or the for to at in on of is a an as it its from with".split())
+_STREET_PREPOSITIONS = frozenset("on at to from near onto along off into".split())
+_LIVE_WORDS = frozenset("live lives lived living stay stays staying reside resides residing".split())
+# Long forms of country names: "[republic of] ireland".
+_STATE_FORMS = frozenset("republic kingdom commonwealth federation principality state states union".split())
+# Every word that can start an anchor (street-suffixed words aside).
+_ANCHOR_WORDS = (
+    _STREET_TYPES
+    | _WEAK_TYPES
+    | _PREFIX_TYPES
+    | _UNITS
+    | _BOX_WORDS
+    | _MILITARY_POST
+    | _ADDRESS_WORDS
+    | {"p", "corner"}
+)
+# Words after which a street name or an intersection may start the address ("address: elm and 5 oak st").
+_LEFT_BOUNDARY = frozenset("address addresses addr : to at is are was with same from in on near".split())
 
 
 @detectors.register("addresses")
 class AddressDetector(Detector):
-    """ADDRESS entities grown from street, unit and cue anchors (see module docs)."""
+    """ADDRESS entities grown from street, unit, box and cue anchors (see module docs)."""
 
     def __init__(
         self,
         locale: str = "en-US",
         score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
-        max_words: Annotated[int, Field(ge=2, le=40)] = 16,
+        max_words: Annotated[int, Field(ge=2, le=60)] = 24,
     ) -> None:
         #: word tables of the normalizers
         self.locale = locale
@@ -88,56 +169,166 @@ class AddressDetector(Detector):
         #: longest address in words
         self.max_words = max_words
         self._lexicon = get_lexicon(locale)
+        self._stop = _GROW_STOP | self._lexicon.fillers | self._lexicon.stopwords | _MEASURES
+        self._boundary = _LEFT_BOUNDARY
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        places = place_names()
+        places = _places()
         return [self._detect_one(aligned.text, places) for aligned in texts]
 
     def _detect_one(self, text: str, places: frozenset[str]) -> list[Entity]:
-        tokens = tokenize(text)
+        tokens = _significant(tokenize(text))
         if not tokens:
             return []
         anchors = self._anchors(text, tokens)
         spans: list[tuple[int, int]] = []
-        for first, last in anchors:
-            first = self._grow_left(tokens, first, tokens[first].lower in _STREET_TYPES)
+        for first, last, kind in anchors:
+            if kind == "street":
+                first = self._grow_left(tokens, first, street_anchor=True)
+            elif kind == "weak":
+                grown = self._grow_left(tokens, first, street_anchor=False)
+                if grown == first or not any(_has_digit(tokens[k].lower) for k in range(grown, first)):
+                    continue  # "play in the park", "one way or another": no house number in digits
+                first = grown
+            elif kind == "number":
+                first = self._extend_left(tokens, first)
+            elif kind != "cue":
+                first = self._grow_left(tokens, first, street_anchor=False)
             last = self._grow_right(tokens, last, places)
             if last - first + 1 > self.max_words:
                 last = first + self.max_words - 1
             if spans and first <= spans[-1][1] + 1:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], last))
+                spans[-1] = (min(spans[-1][0], first), max(spans[-1][1], last))
             else:
                 spans.append((first, last))
         return [
             Entity(tokens[a].start, tokens[b].end, "ADDRESS", self.score, self.name, "street address")
             for a, b in spans
-            if any(self._is_number(tokens[k].lower) for k in range(a, b + 1))  # "the quickest way" is none
+            if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b)
         ]
 
-    def _anchors(self, text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-        anchors: list[tuple[int, int]] = []
+    def _named_street(self, tokens: Sequence[Token], a: int, b: int) -> bool:
+        """A street named without a house number after a preposition, when its name is not an everyday
+        word ("shows on bezrukov street", not "down main street") or someone lives there ("i live on
+        fifth avenue")."""
+        if a == 0 or tokens[a - 1].lower not in _STREET_PREPOSITIONS or b - a > 2:
+            return False
+        words = [tokens[k].lower for k in range(a, b + 1)]
+        if _folded(words[-1]) not in _NAMED_TYPES:
+            return False
+        names = words[:-1]
+        if not names or not all(_alpha(w) and w not in self._stop for w in names):
+            return False
+        if a > 1 and tokens[a - 2].lower in _LIVE_WORDS:
+            return True  # where someone lives, however common the name
+        return any(not is_everyday_word(w) for w in names)
+
+    def _is_address(self, span: Sequence[Token]) -> bool:
+        """A house, unit or box number, or a named corner of two streets; "the quickest way" is none."""
+        words = [token.lower for token in span]
+        if any(self._is_number(word) for word in words):
+            return True
+        return "corner" in words and any(
+            word in _STREET_TYPES and k > 0 and _alpha(words[k - 1]) and words[k - 1] not in self._stop
+            for k, word in enumerate(words)
+        )
+
+    def _anchors(self, text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+        anchors: list[tuple[int, int, str]] = []
+        count = len(tokens)
         for i, token in enumerate(tokens):
             word = token.lower
-            street = word in _STREET_TYPES and i > 0 and _is_part(tokens[i - 1].lower)
-            prefix = word in _PREFIX_TYPES and self._number_within(tokens, i + 1, 6)
-            suffixed = len(word) > 6 and word.endswith(_STREET_SUFFIXES) and word.isalpha()
-            if street or prefix or suffixed:
-                anchors.append((i, i))
-            elif word in _UNITS and i + 1 < len(tokens) and self._is_number(tokens[i + 1].lower):
-                anchors.append((i, i + 1))
-            elif (
-                word in _BOX
-                and i + 2 < len(tokens)
-                and tokens[i + 1].lower == "box"
-                and _has_digit(tokens[i + 2].lower)
+            kind = _folded(word)  # "út", "tér", "rúa" are "ut", "ter", "rua"
+            if kind not in _ANCHOR_WORDS and (
+                len(word) <= 6 or not (kind.endswith(_STREET_SUFFIXES) or word.endswith(_STREET_SUFFIXES))
             ):
-                anchors.append((i, i + 2))
+                continue  # most words: one set lookup
+            nxt = tokens[i + 1].lower if i + 1 < count else ""
+            street = kind in _STREET_TYPES and i > 0 and _is_part(tokens[i - 1].lower)
+            prefix = kind in _PREFIX_TYPES and self._number_within(tokens, i + 1, 6)
+            suffixed = (
+                len(word) > 6
+                and word.isalpha()
+                and (word.endswith(_STREET_SUFFIXES) or kind.endswith(_STREET_SUFFIXES))
+                and not is_everyday_word(word)  # "delivering", "roadway"
+            )
+            if street or prefix or suffixed:
+                anchors.append((i, i, "street"))
+            elif word in _WEAK_TYPES and i > 0 and _is_part(tokens[i - 1].lower) and nxt not in _MEASURES:
+                anchors.append((i, i, "weak"))
+            elif word in _UNITS and self._is_number(nxt):
+                anchors.append((i, i + 1, "unit"))
+            elif word in _BOX_WORDS and (self._is_number(nxt) or (nxt == "box" and word != "box")):
+                anchors.append((i, i + 1, "box"))
+            elif word == "p" and nxt == "o" and i + 2 < count and tokens[i + 2].lower == "box":
+                anchors.append((i, i + 2, "box"))
+            elif word in _MILITARY_POST and nxt in {"aa", "ae", "ap"}:
+                first = i
+                for k in range(i - 1, max(i - 5, -1), -1):  # "uss name fpo ap"
+                    if tokens[k].lower in _SHIPS:
+                        first = k
+                        break
+                anchors.append((first, i + 1, "cue"))
+            elif word == "corner" and nxt == "of":
+                first = i - 1 if i > 0 and tokens[i - 1].lower == "the" else i
+                anchors.append((first, i + 1, "cue"))
+            elif word in _ADDRESS_WORDS:
+                for k in range(i + 1, min(i + 1 + _ADDRESS_WINDOW, count)):
+                    if tokens[k].lower in {"?", "!"}:
+                        break
+                    if self._house_number(tokens, k):
+                        anchors.append((k, k, "number"))
+                        break
         for pattern in _CUES:
             for match in pattern.finditer(text):
                 index = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
-                if index is not None and _has_digit(tokens[index].lower) and not _dotted(tokens, index):
-                    anchors.append((index, index))
+                if index is not None:
+                    anchor = self._after_cue(tokens, index)
+                    if anchor is not None:
+                        anchors.append(anchor)
         return sorted(set(anchors))
+
+    def _after_cue(self, tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
+        """The street name and number after a cue: "lives at [63 tylova]", "to [via roma 41]"."""
+        used_and = False
+        for k in range(index, min(index + 6, len(tokens))):
+            word = tokens[k].lower
+            if self._house_number(tokens, k) or (
+                k > index
+                and self._number_ends(tokens, k)
+                and (
+                    _has_digit(word)
+                    or any(
+                        _folded(t.lower) in _STREET_TYPES or not is_everyday_word(t.lower)
+                        for t in tokens[index:k]
+                        if t.lower != "and"
+                    )
+                )
+            ):
+                return (index, k, "cue")
+            if word == "and" and k > index and not used_and:
+                used_and = True  # an intersection: "to maple and 5 oak street"
+                continue
+            if not _alpha(word) or word in self._stop:
+                return None
+        return None
+
+    def _house_number(self, tokens: Sequence[Token], k: int) -> bool:
+        """A number that is not a time, a quantity or a decimal, and is followed by more address."""
+        if not self._is_number(tokens[k].lower) or _dotted(tokens, k):
+            return False
+        if k + 1 >= len(tokens):
+            return False
+        nxt = tokens[k + 1].lower
+        if nxt in _MEASURES or nxt in {":", "?", "!"}:
+            return False
+        return self._is_number(nxt) or nxt in _UNITS or (_alpha(nxt) and nxt not in self._stop)
+
+    def _number_ends(self, tokens: Sequence[Token], k: int) -> bool:
+        """A number that ends a named street ("to via roma 41 in case ..."): no time or quantity."""
+        if not self._is_number(tokens[k].lower) or _dotted(tokens, k):
+            return False
+        return k + 1 == len(tokens) or tokens[k + 1].lower not in _MEASURES | {":"}
 
     def _grow_left(self, tokens: Sequence[Token], first: int, street_anchor: bool) -> int:
         """Take the street name and house number: "95 96 hexham [road]", "90 hofdabraut 30 [suite]"."""
@@ -147,14 +338,14 @@ class AddressDetector(Detector):
         i = first - 1
         while i >= 0:
             word = tokens[i].lower
-            if word in _GROW_STOP or word in self._lexicon.fillers:
+            if word in self._stop:
                 break
             if self._is_number(word):
                 if digits == 2:
                     break
                 digits += 1
                 leftmost_digit = i
-            elif word.isalpha() and words < 4:
+            elif _alpha(word) and words < 4:
                 words += 1
                 if leftmost_digit is None:
                     leftmost_word = i
@@ -162,47 +353,125 @@ class AddressDetector(Detector):
                 break
             i -= 1
         if leftmost_digit is not None:
-            return leftmost_digit
-        return leftmost_word if street_anchor else first
+            return self._extend_left(tokens, leftmost_digit)
+        return self._extend_left(tokens, leftmost_word if street_anchor else first)
+
+    def _extend_left(self, tokens: Sequence[Token], first: int) -> int:
+        """A street name or intersection before the house number, when a cue or preposition precedes
+        it: "address [långgatan] 44 ...", "to [maple and] 226 oak avenue". At the start of a text the
+        words could be anyone's name, so they are left out."""
+        used_and = False
+        words = 0
+        i = first - 1
+        while i >= 0 and words <= 3:
+            word = tokens[i].lower
+            if word == "and" and not used_and and i == first - 1:
+                used_and = True
+            elif word in self._boundary:
+                if i + 1 < first and tokens[i + 1].lower != "and":
+                    return i + 1
+                return first
+            elif word in self._stop or not _alpha(word) or self._is_number(word):
+                return first
+            else:
+                words += 1
+            i -= 1
+        return first
+
+    def _street_name(self, tokens: Sequence[Token], i: int) -> int:
+        """After a street type that comes first, its name: "rue [victor hugo]", "boulevard [amiral
+        courbet]". Returns the last token taken."""
+        last = i
+        previous = tokens[i - 1].lower if i > 0 else ""
+        if _alpha(previous) and previous not in self._stop:
+            return last  # "elm boulevard": the name came first
+        for k in range(i + 1, min(i + 5, len(tokens))):
+            name = tokens[k].lower
+            if (
+                not _alpha(name)
+                or name in self._stop
+                or self._is_number(name)
+                or name in _UNITS
+                or name in _BOX_WORDS
+            ):
+                break
+            last = k
+        return last
 
     def _grow_right(self, tokens: Sequence[Token], last: int, places: frozenset[str]) -> int:
+        if _folded(tokens[last].lower) in _PREFIX_TYPES:
+            last = self._street_name(tokens, last)
         i = last + 1
-        while i < len(tokens) and i - last <= self.max_words:
+        count = len(tokens)
+        used_and = False
+        while i < count and i - last <= self.max_words:
             word = tokens[i].lower
-            if word in {",", "-", "#"}:
-                i += 1
-                continue
-            if word in _UNITS and i + 1 < len(tokens) and self._is_number(tokens[i + 1].lower):
-                last = i + 1
+            nxt = tokens[i + 1].lower if i + 1 < count else ""
+            if word in _UNITS and (
+                self._is_number(nxt) or (len(nxt) == 1 and nxt.isalpha() and nxt not in self._stop)
+            ):
+                last = i + 1  # "apartment 4", "apartment b"
                 i += 2
-                if i < len(tokens) and len(tokens[i].lower) == 1 and tokens[i].lower.isalpha():
+                if i < count and len(tokens[i].lower) == 1 and tokens[i].lower.isalpha():
                     last = i  # "apartment seven c"
                     i += 1
                 continue
-            if (word in _BOX or word == "box") and i + 1 < len(tokens):
+            if word in _BOX_WORDS or word in _MILITARY_POST or word in _SHIPS:
                 last = i
                 i += 1
                 continue
+            if word == "p" and nxt == "o":
+                last = i + 1
+                i += 2
+                continue
+            if word in _REGION_CODES and not (word in self._stop and not _region_slot(tokens, i, self)):
+                last = i
+                i += 1
+                continue
+            kind = _folded(word)
+            if kind in _PREFIX_TYPES:
+                last = self._street_name(tokens, i)
+                i = last + 1
+                continue
             if (
                 _has_digit(word)
-                or word in _STREET_TYPES
+                or self._is_number(word)
+                or kind in _STREET_TYPES
                 or word in _DIRECTIONS
-                or word in _STATE_CODES
-                or (len(word) == 1 and word.isalpha())
+                or (len(word) == 1 and word.isalpha() and word not in self._stop)
             ):
                 last = i
                 i += 1
                 continue
-            if word in _GROW_STOP or not word.isalpha() or word in self._lexicon.fillers:
+            if word == "and" and not used_and and self._intersection_ahead(tokens, i + 1):
+                used_and = True  # "the corner of 5 elm street and oak avenue"
+                last = i
+                i += 1
+                continue
+            if (
+                _alpha(word)
+                and 2 <= len(word) <= 3
+                and word not in _NOT_REGION
+                and (self._is_number(nxt) or (word not in self._stop and _region_slot(tokens, i, self)))
+            ):
+                last = i  # a region code before the postcode or at the end: "kerava uu 04200"
+                i += 1
+                continue
+            if word in _STATE_FORMS and nxt == "of":
+                k = i + 2 + (i + 2 < count and tokens[i + 2].lower == "the")
+                length = _place_length(tokens, k, places) if k < count else 0
+                if length:  # "republic of ireland", "kingdom of the netherlands"
+                    last = k + length - 1
+                    i = last + 1
+                    continue
+            if word in self._stop or not _alpha(word):
                 break
             length = _place_length(tokens, i, places)
             if length:  # a city, state or country (multi-word first)
                 last = i + length - 1
                 i += length
                 continue
-            # up to three unknown words (a street or town name) when a number, a street type or a
-            # place follows them ("arpad fejedelem utja 3", "haldenstein nan 37659")
-            ahead = self._words_before_anchor(tokens, i, places)
+            ahead = self._words_ahead(tokens, i, places)
             if ahead:
                 last = i + ahead - 1
                 i += ahead
@@ -210,37 +479,107 @@ class AddressDetector(Detector):
             break
         return last
 
+    def _intersection_ahead(self, tokens: Sequence[Token], start: int) -> bool:
+        """After "and": a second street within five words ("and van dyke street", "and p o box 7")."""
+        for k in range(start, min(start + 5, len(tokens))):
+            word = tokens[k].lower
+            if (
+                k == start
+                and self._is_number(word)
+                and k + 2 < len(tokens)
+                and _alpha(tokens[k + 1].lower)
+                and tokens[k + 1].lower not in self._stop
+                and self._is_number(tokens[k + 2].lower)
+            ):
+                return True  # another address: "... and 35 herreria 6 ..." (a number, a name, a number)
+            kind = _folded(word)
+            if kind in _STREET_TYPES or word in _BOX_WORDS or word in _UNITS:
+                return k > start or word in _BOX_WORDS
+            if word == "p" and k + 1 < len(tokens) and tokens[k + 1].lower == "o":
+                return True
+            if not (_alpha(word) or _has_digit(word)) or word in self._stop:
+                return False
+        return False
+
     def _is_number(self, word: str) -> bool:
         lex = self._lexicon
         return _has_digit(word) or word in lex.digits or word in lex.teens or word in lex.tens
 
-    @staticmethod
-    def _number_within(tokens: Sequence[Token], start: int, count: int) -> bool:
+    def _number_within(self, tokens: Sequence[Token], start: int, count: int) -> bool:
         for k in range(start, min(start + count, len(tokens))):
             word = tokens[k].lower
-            if _has_digit(word):
+            if self._is_number(word):
                 return True
             if word in _GROW_STOP and word not in {"de", "la", "di", "da", "do", "del", "degli", "della"}:
                 return False
         return False
 
-    def _words_before_anchor(self, tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
-        for count in range(1, 4):
+    def _words_ahead(self, tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
+        """Up to five unknown words (a street or town name) that belong to the address: an address
+        part follows them ("arpad fejedelem utja 3", "haldenstein nan 37659"), or, up to four, the
+        address ends after them and one is not an everyday word ("... 7301 [tomas gomensoro]", not
+        "right now")."""
+        for count in range(1, 6):
             j = i + count
             if j > len(tokens) or any(
-                not tokens[k].lower.isalpha() or tokens[k].lower in _GROW_STOP for k in range(i, j)
+                not _alpha(tokens[k].lower) or tokens[k].lower in self._stop for k in range(i, j)
             ):
                 return 0
             if j < len(tokens):
                 nxt = tokens[j].lower
                 if (
-                    _has_digit(nxt)
-                    or nxt in _STREET_TYPES
+                    self._is_number(nxt)
+                    or _folded(nxt) in _STREET_TYPES
                     or nxt in _UNITS
+                    or nxt in _BOX_WORDS
+                    or nxt in _MILITARY_POST
+                    or (nxt in _REGION_CODES and nxt not in self._stop)
+                    or (nxt in _STATE_FORMS and j + 1 < len(tokens) and tokens[j + 1].lower == "of")
                     or _place_length(tokens, j, places)
                 ):
                     return count
+            ends = j == len(tokens) or tokens[j].lower in self._stop or not _alpha(tokens[j].lower)
+            if count < 5 and ends and any(not is_everyday_word(tokens[k].lower) for k in range(i, j)):
+                return count
         return 0
+
+
+def _region_slot(tokens: Sequence[Token], i: int, detector: AddressDetector) -> bool:
+    """A region code that is also a word ("in", "on", "me", "or") after a town, before a postcode or the
+    end of the address: "indianapolis in 46204", "hamilton on", not "12 main street in boston"."""
+    previous = tokens[i - 1].lower if i > 0 else ""
+    if not _alpha(previous) or previous in _STREET_TYPES or previous in detector._stop:
+        return False
+    if i + 1 == len(tokens):
+        return True
+    nxt = tokens[i + 1].lower
+    return _has_digit(nxt) or nxt in detector._stop or nxt in {"?", "!", ":"}
+
+
+def _significant(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens without the punctuation an address runs through; a decimal point or a "???" run
+    (a list marker) is kept or dropped so that "1.5" stays one number and "??? 12 main st" reads on."""
+    kept: list[Token] = []
+    count = len(tokens)
+    for k, token in enumerate(tokens):
+        word = token.lower
+        if word in _SKIP:
+            between_digits = (
+                word in {".", "/"}
+                and 0 < k < count - 1
+                and tokens[k - 1].end == token.start
+                and tokens[k + 1].start == token.end
+                and tokens[k - 1].lower.isdigit()
+                and tokens[k + 1].lower.isdigit()
+            )
+            if not between_digits:
+                continue
+        elif word == "?" and (
+            (k > 0 and tokens[k - 1].lower == "?") or (k + 1 < count and tokens[k + 1].lower == "?")
+        ):
+            continue
+        kept.append(token)
+    return kept
 
 
 def _dotted(tokens: Sequence[Token], index: int) -> bool:
@@ -254,15 +593,39 @@ def _dotted(tokens: Sequence[Token], index: int) -> bool:
 
 
 def _is_part(word: str) -> bool:
-    return (word.isalpha() and word not in _GROW_STOP) or _has_digit(word)
+    return (_alpha(word) and word not in _GROW_STOP) or _has_digit(word)
+
+
+def _alpha(word: str) -> bool:
+    return word.isalpha() or (word.replace("'", "").isalpha() and not word.startswith("'"))
 
 
 def _has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
+
+
+@cache
+def _places() -> frozenset[str]:
+    return spoken_variants(place_names() | _REGION_NAMES | COUNTRY_ALIASES)
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    return word if word.isascii() else fold(word)
+
+
+@cache
+def _first_words(places: frozenset[str]) -> frozenset[str]:
+    return frozenset(place.split(" ", 1)[0] for place in places)
 
 
 def _place_length(tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
-    for length in range(min(4, len(tokens) - i), 0, -1):
-        if " ".join(t.lower for t in tokens[i : i + length]) in places:
+    if _folded(tokens[i].lower) not in _first_words(places):
+        return 0
+    for length in range(min(6, len(tokens) - i), 0, -1):
+        words = [tokens[k].lower for k in range(i, i + length)]
+        if not all(_alpha(word) for word in words):
+            continue
+        if " ".join(_folded(word) for word in words) in places:
             return length
     return 0

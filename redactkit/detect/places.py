@@ -7,13 +7,24 @@ common word or a person's name ("reading", "nice", "paris") needs a cue before i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache, lru_cache
 from typing import Annotated
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import common_words, family_names, given_names, place_names
+from ..gazetteers import (
+    COUNTRY_ALIASES,
+    common_words,
+    family_names,
+    fold,
+    given_names,
+    is_everyday_word,
+    place_names,
+    spoken_variants,
+)
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
@@ -52,14 +63,21 @@ _STATE_CODES = frozenset(
     "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
     "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc".split()
 )
-_MAX_WORDS = 4
+_MAX_WORDS = 6
+# Phrases after which a town is named even when the gazetteer does not know it ("grew up in kalmby").
+_TOWN_CUES = re.compile(
+    r"\b(?:(?:live|lives|lived|living|grew\s+up|born|raised|based|stationed|settled|staying)\s+in|"
+    r"(?:moved|moving|relocated|came)(?:\s+here)?\s+(?:from|to)|"
+    r"(?:i'm|i\s+am|we're|we\s+are|he's|she's|they're)\s+(?:now\s+)?in|"
+    r"arrived\s+(?:in|at)|"
+    r"home\s+(?:city|town)|hometown(?:\s+is)?|(?:city|town|village)\s+of|"
+    r"(?:street|road|avenue|lane|drive|boulevard)\s+in)\s+",
+    re.IGNORECASE,
+)
 
 
 # Everyday names of countries that GeoNames lists under their official names.
-_ALIAS_PHRASES = frozenset(
-    {"usa", "america", "united states", "uk", "britain", "great britain", "england", "scotland", "wales",
-     "northern ireland", "holland", "czechia", "russia", "south korea", "north korea", "uae", "emirates"}
-)  # fmt: skip
+_ALIAS_PHRASES = COUNTRY_ALIASES
 
 
 @detectors.register("places")
@@ -90,7 +108,7 @@ class PlaceDetector(Detector):
         )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        places = place_names() | _ALIAS_PHRASES
+        places = _places()
         ambiguous = common_words() | given_names() | family_names()
         return [self._detect_one(aligned.text, places, ambiguous) for aligned in texts]
 
@@ -103,7 +121,7 @@ class PlaceDetector(Detector):
             if match == 0:
                 i += 1
                 continue
-            words = [t.lower for t in tokens[i : i + match]]
+            words = [_folded(t.lower) for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
             j = i - 1 if i > 0 and tokens[i - 1].lower in _DIRECTIONS else i
@@ -123,9 +141,41 @@ class PlaceDetector(Detector):
                 Entity(tokens[first].start, tokens[stop - 1].end, "LOCATION", score, self.name, why)
             )
             i = stop
+        entities.extend(self._cued_towns(text, tokens, ambiguous))
         if self.venues:
             entities.extend(self._venues(tokens))
         return entities
+
+    def _cued_towns(self, text: str, tokens: Sequence[Token], ambiguous: frozenset[str]) -> list[Entity]:
+        """A town the gazetteer lacks, after a phrase that names where someone lives, is or goes
+        ("grew up in kalmby", "i'm in vester hald at the conference"). Up to four words that end in one
+        no dictionary lists; everyday words ("i'm in love", "lives in poverty") do not count."""
+        if not _TOWN_CUES.search(text):
+            return []
+        found: list[Entity] = []
+        for match in _TOWN_CUES.finditer(text):
+            first = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
+            if first is None:
+                continue
+            last = None
+            for k in range(first, min(first + 4, len(tokens))):
+                word = tokens[k].lower
+                if not word.isalpha() or word in self._blocked or word in _CUE_STOP:
+                    break
+                if not is_everyday_word(word):
+                    last = k
+            if last is not None:
+                found.append(
+                    Entity(
+                        tokens[first].start,
+                        tokens[last].end,
+                        "LOCATION",
+                        self.ambiguous_score,
+                        self.name,
+                        "town name after a cue",
+                    )
+                )
+        return found
 
     def _venues(self, tokens: Sequence[Token]) -> list[Entity]:
         found: list[Entity] = []
@@ -169,9 +219,35 @@ class PlaceDetector(Detector):
 
     @staticmethod
     def _longest(tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
+        if not tokens[i].lower.isalpha() or _folded(tokens[i].lower) not in _first_words(places):
+            return 0
         for length in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
             if not all(t.lower.isalpha() for t in tokens[i : i + length]):
                 continue
-            if " ".join(t.lower for t in tokens[i : i + length]) in places:
+            if " ".join(_folded(t.lower) for t in tokens[i : i + length]) in places:
                 return length
         return 0
+
+
+# Words that end a cued town name: the rest of the sentence.
+_CUE_STOP = frozenset(
+    "and or but at for with which who where when this that these those last next since until as has have "
+    "had is are was were will would can could should do does did been being not also still".split()
+)
+
+
+@cache
+def _places() -> frozenset[str]:
+    return spoken_variants(place_names() | _ALIAS_PHRASES)
+
+
+@cache
+def _first_words(places: frozenset[str]) -> frozenset[str]:
+    """The first word of every place name: most words start none, and one lookup says so."""
+    return frozenset(place.split(" ", 1)[0] for place in places)
+
+
+@lru_cache(maxsize=65536)
+def _folded(word: str) -> str:
+    """Accents folded ("reykjavík" -> "reykjavik"), as in the gazetteer."""
+    return fold(word) if not word.isascii() else word

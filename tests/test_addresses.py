@@ -1,0 +1,198 @@
+"""Case tables for the address grammar: spoken and written addresses, and what must stay untouched.
+
+The detector runs behind the default normalizer chain, so spoken numbers arrive as digits. Every
+example here is made up for the test.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from redactkit import Pipeline
+from redactkit.anonymize import TagAnonymizer
+from redactkit.detect import AddressDetector
+from redactkit.gazetteers import is_everyday_word
+
+
+@cache
+def _pipeline() -> Pipeline:
+    base = Pipeline.from_config({"detectors": [{"name": "deny_list"}]})
+    return Pipeline(normalizers=base.normalizers, detectors=[AddressDetector()], anonymizer=TagAnonymizer())
+
+
+def _addresses(text: str) -> list[str]:
+    return [text[e.start : e.end] for e in _pipeline().analyze(text) if e.label == "ADDRESS"]
+
+
+# (transcript, the whole address that must be one ADDRESS entity)
+SPOKEN = [
+    # street, unit, city, state, zip across plain spaces
+    (
+        "i live at four twelve birch lane apartment two c portland oregon nine seven two zero one",
+        "four twelve birch lane apartment two c portland oregon nine seven two zero one",
+    ),
+    (
+        "ship it to twenty two oak street springfield il six two seven zero four",
+        "twenty two oak street springfield il six two seven zero four",
+    ),
+    (
+        "my address is one hundred five harbor view drive suite three hundred austin texas",
+        "one hundred five harbor view drive suite three hundred austin texas",
+    ),
+    # a cue with any subject, a foreign street without a street type, a town the gazetteer lacks
+    (
+        "my cousin lives at eighteen kastanjelaan forty two oudewater",
+        "eighteen kastanjelaan forty two oudewater",
+    ),
+    ("anna lives at eleven molenweg seven brakel", "eleven molenweg seven brakel"),
+    # street types that come first, with their name after them
+    ("send it to twelve rue des lilas lyon france", "twelve rue des lilas lyon france"),
+    ("deliver it to via delle rose fourteen", "via delle rose fourteen"),
+    # accents folded: "út", "tér", "straße"
+    ("please return it to petőfi tér nine", "petőfi tér nine"),
+    # PO boxes and armed-forces addresses
+    ("mail it to p o box four hundred twelve", "p o box four hundred twelve"),
+    ("the address is postfach twelve", "postfach twelve"),
+    (
+        "send it to psc twelve thirty four box five six seven apo ae zero nine zero one two",
+        "psc twelve thirty four box five six seven apo ae zero nine zero one two",
+    ),
+    (
+        "ship it to uss harbor star fpo ap nine six six zero one",
+        "uss harbor star fpo ap nine six six zero one",
+    ),
+    # intersections
+    ("meet me at the corner of maple avenue and third street", "the corner of maple avenue and third street"),
+    ("please return to willow and two hundred six fir street", "willow and two hundred six fir street"),
+    ("deliver to one oh one larkspur drive apartment b", "one oh one larkspur drive apartment b"),
+    ("my address is um one two three uh cedar street", "one two three uh cedar street"),
+    # region codes before a postcode or at the end
+    ("ship it to sixty pine road kelowna bc v one y two k seven", "sixty pine road kelowna bc"),
+    ("send it to forty two elm street toronto on", "forty two elm street toronto on"),
+    # a long form of a country name
+    (
+        "my new address is eight brookside close galway republic of ireland",
+        "eight brookside close galway republic of ireland",
+    ),
+    # two addresses joined by "and"
+    (
+        "here they are ten ash road leeds and twelve birch road york",
+        "ten ash road leeds and twelve birch road york",
+    ),
+]
+
+WRITTEN = [
+    ("Address: 742 Evergreen Terrace\nSpringfield, IL 62704", "742 Evergreen Terrace\nSpringfield, IL 62704"),
+    (
+        ">Jo Park\n>12 Baker Rd.\n>Apt. 3\n>Portland, OR 97201\n>USA",
+        "12 Baker Rd.\n>Apt. 3\n>Portland, OR 97201\n>USA",
+    ),
+    (
+        "Please send it to 5 Rue de la Paix, 75002 Paris, France. Thanks!",
+        "5 Rue de la Paix, 75002 Paris, France",
+    ),
+    ("PSC 1234, Box 5678\nAPO AE 09012", "PSC 1234, Box 5678\nAPO AE 09012"),
+    ("I moved to 88 Lindenstraße 4, Wien, Austria 1010", "88 Lindenstraße 4, Wien, Austria 1010"),
+    ("Ship to P.O. Box 77, Dayton, OH 45401", "P.O. Box 77, Dayton, OH 45401"),
+    ("She lives at C/ Mayor 12, Tordesillas", "C/ Mayor 12, Tordesillas"),
+    (
+        "Deliver to 4 Zeeweg 18\n Apt. 2\n Kleinhoven\n Kingdom of the Netherlands 1234",
+        "4 Zeeweg 18\n Apt. 2\n Kleinhoven\n Kingdom of the Netherlands 1234",
+    ),
+]
+
+NEGATIVES = [
+    "set a timer for five minutes",
+    "play track two",
+    "wake me up at six thirty",
+    "turn the volume to seven",
+    "turn left on main",
+    "turn left on main street",
+    "i walked down elm street",
+    "main street is busy",
+    "the quickest way to get there",
+    "meet me at five",
+    "meet me at five pm",
+    "the meeting is at ten tomorrow",
+    "send it to john",
+    "send it to mom in five minutes",
+    "move the meeting to three",
+    "play ninety three point five fm",
+    "play in the park",
+    "drive five miles down main street",
+    "the corner of street name and street name",
+    "the meeting moved to 03/14/2025",
+    "at 6:30 pm",
+    "the server is at 192.168.1.1",
+    "i need two tickets to the game",
+    "take two to three days",
+    # numbers and street-like words in business speech
+    "we are delivering 400 systems this quarter",
+    "one way or another",
+    "your flight leaves from boarding gate 12",
+    "it costs 633 per square foot",
+    "we added 179 thousand square feet",
+    "moving to slide seven",
+    "the rate is at seven point five",
+    "a new 1200 megawatt solar park",
+    "we tend to play things pretty close to the vest",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SPOKEN + WRITTEN)
+def test_whole_address_is_one_entity(text: str, value: str) -> None:
+    found = _addresses(text)
+    assert any(value in entity for entity in found), found
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_address(text: str) -> None:
+    assert _addresses(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("i live at 5 oak street near the park", "near the park"),
+        ("send it to 12 elm road tomorrow morning", "tomorrow morning"),
+        ("i'd like it sent to 4 ash lane for my birthday", "for my birthday"),
+        ("i live at 5 main street in boston", "in boston"),
+        ("ship it to 9 fir street i am in rome for a week", "i am"),
+        ("the address of acme is 3 pine road", "acme"),
+    ],
+)
+def test_address_stops_where_it_ends(text: str, left_out: str) -> None:
+    found = _addresses(text)
+    assert found, text
+    assert all(left_out not in entity for entity in found), found
+
+
+def test_named_street_needs_an_unusual_name_after_a_preposition() -> None:
+    assert _addresses("the shows on zabrodny street were loud") == ["zabrodny street"]
+    assert _addresses("the shows on river street were loud") == []
+    assert _addresses("she lives on maple street with her dad") == ["maple street"]
+
+
+def test_offsets_point_into_the_original_written_text() -> None:
+    text = "Name: Jo Park\nAddress: 12 Baker Rd., Apt. 3, Portland, OR 97201"
+    [entity] = _pipeline().analyze(text)
+    assert text[entity.start : entity.end] == "12 Baker Rd., Apt. 3, Portland, OR 97201"
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [
+        ("street", True),
+        ("delivering", True),
+        ("commenced", True),
+        ("properties", True),
+        ("running", True),
+        ("kellmoor", False),
+        ("hauptstrasse", False),
+        ("oudewater", False),
+    ],
+)
+def test_everyday_words_include_inflections(word: str, everyday: bool) -> None:
+    assert is_everyday_word(word) is everyday
