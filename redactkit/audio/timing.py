@@ -1,0 +1,319 @@
+"""Align word timings (from the recogniser) to the transcript text (what was redacted).
+
+Timing words and transcript tokens rarely agree one to one: the transcript may be a cleaned-up copy
+("don't" where the timings say "do" "n't", "5" where they say "five"), punctuation differs, words are
+missing on either side. The alignment is tolerant: both sides are reduced to lowercase letters and
+digits, matched in order, and blocks that differ are matched again allowing splits and merges (up to
+four words against four tokens), number readings ("25" = "twenty five" = "two five") and near
+spellings. Whatever is left over is counted, never guessed: the interval code then widens an entity
+that touches an untimed token to the neighbouring timed words (fail closed).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+from itertools import product
+from typing import Any, NamedTuple
+
+__all__ = ["Alignment", "Token", "WordTiming", "align_words", "parse_timings", "tokenize"]
+
+#: most timing words / transcript tokens one merged or split group may hold
+_MAX_GROUP = 4
+#: a differing block larger than this (words x tokens) is left unaligned rather than searched
+_MAX_BLOCK_CELLS = 4096
+#: readings kept per group (number words multiply them)
+_MAX_READINGS = 64
+#: similarity above which two single words count as the same word spelled differently
+_FUZZY_RATIO = 0.75
+
+_TOKEN = re.compile(r"\S+")
+
+
+class WordTiming(NamedTuple):
+    """One recognised word and when it was said, in seconds from the start of the audio."""
+
+    word: str
+    start: float | None
+    end: float | None
+
+    @property
+    def valid(self) -> bool:
+        """Times that can be used: finite, not negative, end not before start."""
+        return (
+            self.start is not None
+            and self.end is not None
+            and math.isfinite(self.start)
+            and math.isfinite(self.end)
+            and 0.0 <= self.start <= self.end
+        )
+
+
+class Token(NamedTuple):
+    """A transcript token that carries sound: its character span and its matching key."""
+
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How the timing words of one row map onto its transcript tokens.
+
+    ``token_times[k]`` is the ``(start, end)`` in seconds of ``tokens[k]``, or ``None`` when no timing
+    word was matched to it. Counts are what a run report shows; they hold no text.
+    """
+
+    tokens: tuple[Token, ...]
+    token_times: tuple[tuple[float, float] | None, ...]
+    #: timing words with a usable key and times
+    words: int = 0
+    #: of those, matched to no transcript token
+    unaligned_words: int = 0
+    #: timing words whose times are missing or impossible (never matched)
+    invalid_words: int = 0
+    #: transcript tokens no timing word was matched to
+    untimed_tokens: int = 0
+    #: matches accepted on a near spelling only
+    approximate: int = 0
+    #: end of the last valid timing word (0.0 when there is none)
+    last_end: float = 0.0
+
+    @property
+    def any_aligned(self) -> bool:
+        return any(times is not None for times in self.token_times)
+
+
+def _key(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def tokenize(text: str) -> list[Token]:
+    """Whitespace tokens of ``text`` that contain a letter or digit (punctuation has no sound)."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        key = _key(match.group())
+        if key:
+            tokens.append(Token(match.start(), match.end(), key))
+    return tokens
+
+
+def parse_timings(raw: Iterable[Mapping[str, Any] | Sequence[Any] | WordTiming] | None) -> list[WordTiming]:
+    """Timing entries as Arrow/JSON give them (``{"word", "start", "end"}``) -> :class:`WordTiming`."""
+    out: list[WordTiming] = []
+    for item in raw or ():
+        if item is None:
+            continue
+        if isinstance(item, Mapping):
+            word, start, end = item.get("word"), item.get("start"), item.get("end")
+        else:
+            word, start, end = item[0], item[1], item[2]
+        out.append(
+            WordTiming(
+                str(word or ""),
+                None if start is None else float(start),
+                None if end is None else float(end),
+            )
+        )
+    return out
+
+
+# -- number readings ---------------------------------------------------------------------------------
+_UNITS = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _below_hundred(n: int) -> str:
+    if n < 10:
+        return _UNITS[n]
+    if n < 20:
+        return _TEENS[n - 10]
+    return _TENS[n // 10] + ("" if n % 10 == 0 else _UNITS[n % 10])
+
+
+def _cardinals(n: int) -> set[str]:
+    """Spoken forms of ``0 <= n < 10**6``, with and without "and" after the hundreds."""
+    if n < 100:
+        return {_below_hundred(n)}
+    if n < 1000:
+        head = _UNITS[n // 100] + "hundred"
+        rest = n % 100
+        if rest == 0:
+            return {head}
+        return {head + tail for tail in _cardinals(rest)} | {head + "and" + tail for tail in _cardinals(rest)}
+    heads = {h + "thousand" for h in _cardinals(n // 1000)}
+    rest = n % 1000
+    if rest == 0:
+        return heads
+    tails = _cardinals(rest) | ({"and" + t for t in _cardinals(rest)} if rest < 100 else set())
+    return {h + t for h in heads for t in tails}
+
+
+@cache
+def _readings(key: str) -> frozenset[str]:
+    """Every way a token may have been spoken: itself, and for digit strings their number readings."""
+    found = {key}
+    if key.isdigit() and len(key) <= 12:
+        digits = [_UNITS[int(d)] for d in key]
+        found.add("".join(digits))
+        found.add("".join("oh" if d == "0" else w for d, w in zip(key, digits, strict=True)))
+        if len(key) <= 6 and (len(key) == 1 or key[0] != "0"):
+            found |= _cardinals(int(key))
+        if len(key) == 4 and key[0] != "0":  # years: "nineteen eighty five", "twenty oh five"
+            high, low = int(key[:2]), int(key[2:])
+            head = _below_hundred(high)
+            if low == 0:
+                found.add(head + "hundred")
+            elif low < 10:
+                found.add(head + "oh" + _UNITS[low])
+            else:
+                found.add(head + _below_hundred(low))
+    elif key.endswith(("st", "nd", "rd", "th")) and key[:-2].isdigit() and 0 < len(key) - 2 <= 2:
+        found |= _ordinal_readings(int(key[:-2]))
+    return frozenset(found)
+
+
+_ORDINAL_UNITS = "zeroth first second third fourth fifth sixth seventh eighth ninth".split()
+_ORDINAL_TEENS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+
+
+def _ordinal_readings(n: int) -> set[str]:
+    if n < 10:
+        return {_ORDINAL_UNITS[n]}
+    if n < 20:
+        return {_ORDINAL_TEENS[n - 10]}
+    if n % 10 == 0:
+        return {_TENS[n // 10][:-1] + "ieth"}
+    return {_TENS[n // 10] + _ORDINAL_UNITS[n % 10]}
+
+
+def _group_readings(keys: Sequence[str]) -> frozenset[str]:
+    combined: set[str] = {""}
+    for key in keys:
+        combined = {head + tail for head, tail in product(combined, _readings(key))}
+        if len(combined) > _MAX_READINGS:
+            combined = set(sorted(combined)[:_MAX_READINGS])
+    return frozenset(combined)
+
+
+# -- alignment -------------------------------------------------------------------------------------
+def align_words(text: str, timings: Sequence[WordTiming]) -> Alignment:
+    """Match ``timings`` to the tokens of ``text`` in order; see the module docstring."""
+    tokens = tokenize(text)
+    usable: list[tuple[int, WordTiming, str]] = []
+    invalid = 0
+    last_end = 0.0
+    for index, timing in enumerate(timings):
+        key = _key(timing.word)
+        if not key:
+            continue  # punctuation-only "words" carry no speech
+        if not timing.valid:
+            invalid += 1
+            continue
+        assert timing.end is not None
+        last_end = max(last_end, timing.end)
+        usable.append((index, timing, key))
+    word_keys = [key for _, _, key in usable]
+    token_keys = [token.key for token in tokens]
+    # pairs: (word slice, token slice) matched together
+    groups: list[tuple[range, range, bool]] = []
+    matcher = SequenceMatcher(None, word_keys, token_keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            groups.extend(
+                (range(i, i + 1), range(j, j + 1), False)
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+            )
+        elif i2 > i1 and j2 > j1 and (i2 - i1) * (j2 - j1) <= _MAX_BLOCK_CELLS:
+            groups.extend(_align_block(word_keys, token_keys, i1, i2, j1, j2))
+    token_times: list[tuple[float, float] | None] = [None] * len(tokens)
+    matched_words: set[int] = set()
+    approximate = 0
+    for words, toks, fuzzy in groups:
+        approximate += fuzzy
+        start = min(usable[i][1].start or 0.0 for i in words)
+        end = max(usable[i][1].end or 0.0 for i in words)
+        matched_words.update(words)
+        for j in toks:
+            previous = token_times[j]
+            token_times[j] = (
+                (start, end) if previous is None else (min(start, previous[0]), max(end, previous[1]))
+            )
+    return Alignment(
+        tokens=tuple(tokens),
+        token_times=tuple(token_times),
+        words=len(usable),
+        unaligned_words=len(usable) - len(matched_words),
+        invalid_words=invalid,
+        untimed_tokens=sum(1 for times in token_times if times is None),
+        approximate=approximate,
+        last_end=last_end,
+    )
+
+
+def _align_block(
+    words: Sequence[str], tokens: Sequence[str], i1: int, i2: int, j1: int, j2: int
+) -> list[tuple[range, range, bool]]:
+    """Least-cost monotone matching of a differing block: groups cost 0, near spellings 0.5, skips 1."""
+    m, n = i2 - i1, j2 - j1
+    word_readings = {
+        (i, a): _group_readings(words[i1 + i : i1 + i + a])
+        for i in range(m)
+        for a in range(1, min(_MAX_GROUP, m - i) + 1)
+    }
+    token_readings = {
+        (j, b): _group_readings(tokens[j1 + j : j1 + j + b])
+        for j in range(n)
+        for b in range(1, min(_MAX_GROUP, n - j) + 1)
+    }
+    inf = float("inf")
+    cost = [[inf] * (n + 1) for _ in range(m + 1)]
+    step: list[list[tuple[int, int, bool] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
+    cost[0][0] = 0.0
+    for i in range(m + 1):
+        for j in range(n + 1):
+            here = cost[i][j]
+            if here == inf:
+                continue
+            if i < m and here + 1 < cost[i + 1][j]:
+                cost[i + 1][j], step[i + 1][j] = here + 1, (1, 0, False)
+            if j < n and here + 1 < cost[i][j + 1]:
+                cost[i][j + 1], step[i][j + 1] = here + 1, (0, 1, False)
+            for a in range(1, min(_MAX_GROUP, m - i) + 1):
+                for b in range(1, min(_MAX_GROUP, n - j) + 1):
+                    if here < cost[i + a][j + b] and word_readings[(i, a)] & token_readings[(j, b)]:
+                        cost[i + a][j + b], step[i + a][j + b] = here, (a, b, False)
+            if (
+                i < m
+                and j < n
+                and here + 0.5 < cost[i + 1][j + 1]
+                and _similar(words[i1 + i], tokens[j1 + j])
+            ):
+                cost[i + 1][j + 1], step[i + 1][j + 1] = here + 0.5, (1, 1, True)
+    groups: list[tuple[range, range, bool]] = []
+    i, j = m, n
+    while i or j:
+        move = step[i][j]
+        assert move is not None
+        a, b, fuzzy = move
+        if a and b:
+            groups.append((range(i1 + i - a, i1 + i), range(j1 + j - b, j1 + j), fuzzy))
+        i, j = i - a, j - b
+    groups.reverse()
+    return groups
+
+
+def _similar(word: str, token: str) -> bool:
+    if min(len(word), len(token)) < 3 or word.isdigit() or token.isdigit():
+        return False
+    return SequenceMatcher(None, word, token, autojunk=False).ratio() >= _FUZZY_RATIO
