@@ -4,8 +4,8 @@ Timing words and transcript tokens rarely agree one to one: the transcript may b
 ("don't" where the timings say "do" "n't", "5" where they say "five"), punctuation differs, words are
 missing on either side. The alignment is tolerant: both sides are reduced to lowercase letters and
 digits, matched in order, and blocks that differ are matched again allowing splits and merges (up to
-four words against four tokens), number readings ("25" = "twenty five" = "two five") and near
-spellings. Whatever is left over is counted, never guessed: the interval code then widens an entity
+four words against four tokens, or twelve against one: "555-0100" dictated digit by digit), number
+readings ("25" = "twenty five" = "two five") and near spellings. Whatever is left over is counted, never guessed: the interval code then widens an entity
 that touches an untimed token to the neighbouring timed words (fail closed).
 """
 
@@ -23,8 +23,10 @@ from typing import Any, NamedTuple
 
 __all__ = ["Alignment", "Token", "WordTiming", "align_words", "parse_timings", "tokenize"]
 
-#: most timing words / transcript tokens one merged or split group may hold
+#: most timing words / transcript tokens one merged or split group may hold on both sides ...
 _MAX_GROUP = 4
+#: ... and against a single word or token ("555-0100" said as seven words)
+_MAX_ONE_TO_MANY = 12
 #: a differing block larger than this (words x tokens) is left unaligned rather than searched
 _MAX_BLOCK_CELLS = 4096
 #: readings kept per group (number words multiply them)
@@ -266,16 +268,20 @@ def _align_block(
 ) -> list[tuple[range, range, bool]]:
     """Least-cost monotone matching of a differing block: groups cost 0, near spellings 0.5, skips 1."""
     m, n = i2 - i1, j2 - j1
-    word_readings = {
-        (i, a): _group_readings(words[i1 + i : i1 + i + a])
-        for i in range(m)
-        for a in range(1, min(_MAX_GROUP, m - i) + 1)
-    }
-    token_readings = {
-        (j, b): _group_readings(tokens[j1 + j : j1 + j + b])
-        for j in range(n)
-        for b in range(1, min(_MAX_GROUP, n - j) + 1)
-    }
+    shapes = _group_shapes()
+    word_readings: dict[tuple[int, int], frozenset[str]] = {}
+    token_readings: dict[tuple[int, int], frozenset[str]] = {}
+
+    def word_group(i: int, a: int) -> frozenset[str]:
+        if (i, a) not in word_readings:
+            word_readings[(i, a)] = _group_readings(words[i1 + i : i1 + i + a])
+        return word_readings[(i, a)]
+
+    def token_group(j: int, b: int) -> frozenset[str]:
+        if (j, b) not in token_readings:
+            token_readings[(j, b)] = _group_readings(tokens[j1 + j : j1 + j + b])
+        return token_readings[(j, b)]
+
     inf = float("inf")
     cost = [[inf] * (n + 1) for _ in range(m + 1)]
     step: list[list[tuple[int, int, bool] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
@@ -289,10 +295,14 @@ def _align_block(
                 cost[i + 1][j], step[i + 1][j] = here + 1, (1, 0, False)
             if j < n and here + 1 < cost[i][j + 1]:
                 cost[i][j + 1], step[i][j + 1] = here + 1, (0, 1, False)
-            for a in range(1, min(_MAX_GROUP, m - i) + 1):
-                for b in range(1, min(_MAX_GROUP, n - j) + 1):
-                    if here < cost[i + a][j + b] and word_readings[(i, a)] & token_readings[(j, b)]:
-                        cost[i + a][j + b], step[i + a][j + b] = here, (a, b, False)
+            for a, b in shapes:
+                if (
+                    i + a <= m
+                    and j + b <= n
+                    and here < cost[i + a][j + b]
+                    and word_group(i, a) & token_group(j, b)
+                ):
+                    cost[i + a][j + b], step[i + a][j + b] = here, (a, b, False)
             if (
                 i < m
                 and j < n
@@ -311,6 +321,14 @@ def _align_block(
         i, j = i - a, j - b
     groups.reverse()
     return groups
+
+
+@cache
+def _group_shapes() -> tuple[tuple[int, int], ...]:
+    """(words, tokens) group sizes tried: up to 4 x 4, and 1 x 12 / 12 x 1 for dictated numbers."""
+    square = [(a, b) for a in range(1, _MAX_GROUP + 1) for b in range(1, _MAX_GROUP + 1)]
+    long = [(1, k) for k in range(_MAX_GROUP + 1, _MAX_ONE_TO_MANY + 1)]
+    return tuple(square + long + [(k, 1) for k in range(_MAX_GROUP + 1, _MAX_ONE_TO_MANY + 1)])
 
 
 def _similar(word: str, token: str) -> bool:
