@@ -5,8 +5,9 @@ Timing words and transcript tokens rarely agree one to one: the transcript may b
 missing on either side. The alignment is tolerant: both sides are reduced to lowercase letters and
 digits, matched in order, and blocks that differ are matched again allowing splits and merges (up to
 four words against four tokens, or twelve against one: "555-0100" dictated digit by digit), number
-readings ("25" = "twenty five" = "two five") and near spellings. Whatever is left over is counted, never guessed: the interval code then widens an entity
-that touches an untimed token to the neighbouring timed words (fail closed).
+readings ("25" = "twenty five" = "two five") and near spellings. Whatever is left over is counted,
+never guessed: the interval code then widens an entity that touches an untimed token to the
+neighbouring timed words (fail closed).
 """
 
 from __future__ import annotations
