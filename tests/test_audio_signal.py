@@ -134,3 +134,16 @@ def test_unreadable_audio_names_the_source_not_the_content(tmp_path: Path) -> No
     assert "this is not audio" not in str(info.value)
     with pytest.raises(AudioError, match="cannot read audio"):
         read_audio(b"\x00" * 64)
+
+
+def test_core_install_without_soundfile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the extra, redactkit.audio still imports and the error names the extra to install."""
+    import sys
+
+    from redactkit import RedactkitError
+    from redactkit.audio import MissingAudioDependencyError
+
+    monkeypatch.setitem(sys.modules, "soundfile", None)  # makes `import soundfile` raise ImportError
+    with pytest.raises(MissingAudioDependencyError, match=r"pip install 'redactkit\[audio\]'") as info:
+        read_audio(b"RIFF")
+    assert isinstance(info.value, RedactkitError)

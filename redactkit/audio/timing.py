@@ -32,6 +32,8 @@ _MAX_ONE_TO_MANY = 12
 _MAX_BLOCK_CELLS = 4096
 #: readings kept per group (number words multiply them)
 _MAX_READINGS = 64
+#: words per sliding window when aligning long recordings
+_WINDOW = 600
 #: similarity above which two single words count as the same word spelled differently
 _FUZZY_RATIO = 0.75
 
@@ -230,8 +232,7 @@ def align_words(text: str, timings: Sequence[WordTiming]) -> Alignment:
     token_keys = [token.key for token in tokens]
     # pairs: (word slice, token slice) matched together
     groups: list[tuple[range, range, bool]] = []
-    matcher = SequenceMatcher(None, word_keys, token_keys, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(word_keys, token_keys):
         if tag == "equal":
             groups.extend(
                 (range(i, i + 1), range(j, j + 1), False)
@@ -262,6 +263,46 @@ def align_words(text: str, timings: Sequence[WordTiming]) -> Alignment:
         approximate=approximate,
         last_end=last_end,
     )
+
+
+def _opcodes(words: Sequence[str], tokens: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    """``SequenceMatcher`` opcodes; long inputs are matched in sliding windows (linear, not quadratic).
+
+    Each window keeps the matches in its first half and the next window starts after the last one,
+    so a long recording costs about (length / window) small matches.
+    """
+    m, n = len(words), len(tokens)
+    if m * n <= _WINDOW * _WINDOW:
+        return SequenceMatcher(None, words, tokens, autojunk=False).get_opcodes()
+    blocks: list[tuple[int, int, int]] = []
+    i0 = j0 = 0
+    half = _WINDOW // 2
+    while i0 < m and j0 < n:
+        iw, jw = min(m, i0 + _WINDOW), min(n, j0 + _WINDOW)
+        found = [
+            b
+            for b in SequenceMatcher(None, words[i0:iw], tokens[j0:jw], autojunk=False).get_matching_blocks()
+            if b.size
+        ]
+        if iw == m or jw == n:
+            blocks.extend((i0 + b.a, j0 + b.b, b.size) for b in found)
+            break
+        keep = [b for b in found if b.a + b.size <= half and b.b + b.size <= half] or found[:1]
+        if not keep:
+            i0, j0 = i0 + half, j0 + half
+            continue
+        blocks.extend((i0 + b.a, j0 + b.b, b.size) for b in keep)
+        i0, j0 = i0 + keep[-1].a + keep[-1].size, j0 + keep[-1].b + keep[-1].size
+    opcodes: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for a, b, size in [*blocks, (m, n, 0)]:
+        if i < a or j < b:
+            tag = "replace" if i < a and j < b else "delete" if i < a else "insert"
+            opcodes.append((tag, i, a, j, b))
+        if size:
+            opcodes.append(("equal", a, a + size, b, b + size))
+        i, j = a + size, b + size
+    return opcodes
 
 
 def _align_block(
