@@ -265,7 +265,7 @@ def align_words(text: str, timings: Sequence[WordTiming]) -> Alignment:
     )
 
 
-def _opcodes(words: Sequence[str], tokens: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+def _opcodes(words: Sequence[str], tokens: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
     """``SequenceMatcher`` opcodes; long inputs are matched in sliding windows (linear, not quadratic).
 
     Each window keeps the matches in its first half and the next window starts after the last one,
