@@ -475,3 +475,19 @@ def test_cli_options_prints_resolved_yaml(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "mode: silence" in result.output
     assert "padding: 0.1" in result.output
+
+
+def test_cli_without_the_audio_extra_exits_2_naming_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    source = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"transcript": ["hi"], "words": pa.array([[]], type=timings_type())}), source)
+    monkeypatch.setitem(sys.modules, "soundfile", None)
+    (tmp_path / "light.yaml").write_text(LIGHT_CONFIG)
+    result = runner.invoke(
+        app, ["audio", "redact", str(source), str(tmp_path / "o.parquet"), "-c", str(tmp_path / "light.yaml")]
+    )
+    assert result.exit_code == 2
+    assert "pip install 'redactkit[audio]'" in " ".join(result.output.split())

@@ -81,9 +81,11 @@ def redact(
     """
     from ..cli import _pipeline
     from .engine import redact_audio_parquet
+    from .errors import require_soundfile
     from .options import load_audio_options
 
     try:
+        require_soundfile()  # before loading any model: fail fast without the extra
         options = load_audio_options(audio_config)
         overrides = {
             key: value

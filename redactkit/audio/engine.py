@@ -154,8 +154,11 @@ def redact_audio_parquet(
                         assert out_dir is not None
                         destination = _output_path(str(item), root, out_dir, seen_outputs, name)
                         partial = destination.with_name(f".{destination.name}.partial")
-                        redact_audio(_resolve(str(item), root), intervals, options, partial, name=name)
-                        os.replace(partial, destination)
+                        try:
+                            redact_audio(_resolve(str(item), root), intervals, options, partial, name=name)
+                            os.replace(partial, destination)
+                        finally:
+                            partial.unlink(missing_ok=True)
                         written.append(str(destination))
                     else:
                         written.append(redact_audio(bytes(item), intervals, options, name=name))
