@@ -359,6 +359,19 @@ def test_engine_input_errors(tmp_path: Path, regex_pipeline: Pipeline) -> None:
             audio_output_dir=tmp_path / "r",
         )
     assert not (tmp_path / "o.parquet").exists()
+    (tmp_path / "audio" / "row2.wav").unlink()
+    with pytest.raises(AudioError, match=r"row 2, column 'audio_path': audio file .*row2.wav does not exist"):
+        redact_audio_parquet(
+            source,
+            tmp_path / "o.parquet",
+            "transcript",
+            "words",
+            "audio_path",
+            regex_pipeline,
+            audio_output_dir=tmp_path / "r",
+        )
+    assert not (tmp_path / "o.parquet").exists()
+    assert not list((tmp_path / "r").rglob("*.partial"))
 
 
 # -- CLI ----------------------------------------------------------------------------------------------

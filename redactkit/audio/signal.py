@@ -69,6 +69,8 @@ def read_audio(source: str | os.PathLike[str] | bytes, *, name: str = "audio") -
     """
     sf = require_soundfile()
     handle: Any = io.BytesIO(source) if isinstance(source, bytes | bytearray) else os.fspath(source)
+    if isinstance(handle, str) and not os.path.isfile(handle):
+        raise AudioError(f"{name}: audio file {handle} does not exist; check the path or --audio-root")
     try:
         with sf.SoundFile(handle) as audio:
             fmt, subtype, endian, rate = audio.format, audio.subtype, audio.endian, audio.samplerate
