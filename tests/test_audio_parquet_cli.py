@@ -134,6 +134,14 @@ def test_bad_timing_column(words: pa.Array, message: str) -> None:
         add_redacted_intervals(batch, "text", "words")
 
 
+def test_text_column_must_be_strings() -> None:
+    batch = pa.RecordBatch.from_pydict(
+        {"text": [1], "text_entities": pa.array([[]]), "words": pa.array([[]], type=timings_type())}
+    )
+    with pytest.raises(DataError, match="not a string column"):
+        add_redacted_intervals(batch, "text", "words")
+
+
 # -- importers ----------------------------------------------------------------------------------------
 WHISPER = {
     "text": " Hi, I'm John Smith.",

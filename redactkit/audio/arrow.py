@@ -131,6 +131,9 @@ def add_redacted_intervals(
         if name not in batch.schema.names:
             available = ", ".join(batch.schema.names)
             raise DataError(f"record batch: no column {name!r}. Available columns: {available}")
+    text_kind = batch.schema.field(text_column).type
+    if not (pa.types.is_string(text_kind) or pa.types.is_large_string(text_kind)):
+        raise DataError(f"column {text_column!r} is of type {text_kind}, not a string column")
     kind = batch.schema.field(timings_column).type
     if not (pa.types.is_list(kind) or pa.types.is_large_list(kind)) or not pa.types.is_struct(
         kind.value_type
