@@ -50,6 +50,18 @@ A, B, C, D, E, F, G = ((i * 0.5, i * 0.5 + 0.4) for i in range(7))
         ("born 1985 ok", "born nineteen eighty five ok", [A, (0.5, 1.9), E], 0, 0),
         ("the 5th floor", "the fifth floor", [A, B, C], 0, 0),
         ("i am twenty five", "i am 25", [A, B, C, C], 0, 0),
+        ("call 555-0100", "call five five five oh one oh oh", [A, (0.5, 3.9)], 0, 0),
+        ("call 555-0100", "call five five five dash oh one oh oh", [A, (0.5, 4.4)], 0, 0),
+        ("flat 4b up", "flat four b up", [A, (0.5, 1.4), D], 0, 0),
+        # symbols spoken out
+        (
+            "mail john.smith@gmail.com ok",
+            "mail john dot smith at gmail dot com ok",
+            [A, (0.5, 3.9), (4.0, 4.4)],
+            0,
+            0,
+        ),
+        ("mail john dot smith", "mail john.smith", [A, B, B, B], 0, 0),
         # missing words on either side
         ("hello john smith bye", "hello bye", [A, None, None, B], 0, 2),
         ("hello bye", "hello um john bye", [A, D], 2, 0),

@@ -38,6 +38,8 @@ _WINDOW = 600
 _FUZZY_RATIO = 0.75
 
 _TOKEN = re.compile(r"\S+")
+_RUNS = re.compile(r"\d+|\D+")
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 
 
 class WordTiming(NamedTuple):
@@ -98,6 +100,18 @@ class Alignment:
 def _key(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in folded if ch.isalnum())
+
+
+#: symbols inside a written token that speech spells out ("john.smith@gmail.com")
+_SYMBOL = re.compile(r"(?<=[^\W_])[.@\-_/:](?=[^\W_])")
+_SYMBOL_WORDS = {".": "dot", "@": "at", "-": "dash", "_": "underscore", "/": "slash", ":": "colon"}
+
+
+def _forms(raw: str) -> tuple[str, ...]:
+    """The key of a word or token, and its spoken-symbol key when it has inner symbols."""
+    key = _key(raw)
+    spoken = _key(_SYMBOL.sub(lambda m: _SYMBOL_WORDS[m.group()], raw))
+    return (key,) if spoken == key else (key, spoken)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -166,6 +180,14 @@ def _cardinals(n: int) -> set[str]:
 def _readings(key: str) -> frozenset[str]:
     """Every way a token may have been spoken: itself, and for digit strings their number readings."""
     found = {key}
+    runs = _RUNS.findall(key)
+    if len(runs) > 1 and not _ORDINAL.fullmatch(key):  # "555dash0100", "a1": read each digit run
+        combined: set[str] = {""}
+        for run in runs:
+            combined = {head + tail for head, tail in product(combined, _readings(run))}
+            if len(combined) > _MAX_READINGS:
+                combined = set(sorted(combined)[:_MAX_READINGS])
+        return frozenset(found | combined)
     if key.isdigit() and len(key) <= 12:
         digits = [_UNITS[int(d)] for d in key]
         found.add("".join(digits))
@@ -202,10 +224,11 @@ def _ordinal_readings(n: int) -> set[str]:
     return {_TENS[n // 10] + _ORDINAL_UNITS[n % 10]}
 
 
-def _group_readings(keys: Sequence[str]) -> frozenset[str]:
+def _group_readings(forms: Sequence[tuple[str, ...]]) -> frozenset[str]:
     combined: set[str] = {""}
-    for key in keys:
-        combined = {head + tail for head, tail in product(combined, _readings(key))}
+    for alternatives in forms:
+        readings = set().union(*(_readings(form) for form in alternatives))
+        combined = {head + tail for head, tail in product(combined, readings)}
         if len(combined) > _MAX_READINGS:
             combined = set(sorted(combined)[:_MAX_READINGS])
     return frozenset(combined)
@@ -230,6 +253,8 @@ def align_words(text: str, timings: Sequence[WordTiming]) -> Alignment:
         usable.append((index, timing, key))
     word_keys = [key for _, _, key in usable]
     token_keys = [token.key for token in tokens]
+    word_forms = [_forms(timing.word) for _, timing, _ in usable]
+    token_forms = [_forms(text[token.start : token.end]) for token in tokens]
     # pairs: (word slice, token slice) matched together
     groups: list[tuple[range, range, bool]] = []
     for tag, i1, i2, j1, j2 in _opcodes(word_keys, token_keys):
@@ -239,7 +264,7 @@ def align_words(text: str, timings: Sequence[WordTiming]) -> Alignment:
                 for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
             )
         elif i2 > i1 and j2 > j1 and (i2 - i1) * (j2 - j1) <= _MAX_BLOCK_CELLS:
-            groups.extend(_align_block(word_keys, token_keys, i1, i2, j1, j2))
+            groups.extend(_align_block(word_forms, token_forms, i1, i2, j1, j2))
     token_times: list[tuple[float, float] | None] = [None] * len(tokens)
     matched_words: set[int] = set()
     approximate = 0
@@ -306,7 +331,7 @@ def _opcodes(words: Sequence[str], tokens: Sequence[str]) -> Sequence[tuple[str,
 
 
 def _align_block(
-    words: Sequence[str], tokens: Sequence[str], i1: int, i2: int, j1: int, j2: int
+    words: Sequence[tuple[str, ...]], tokens: Sequence[tuple[str, ...]], i1: int, i2: int, j1: int, j2: int
 ) -> list[tuple[range, range, bool]]:
     """Least-cost monotone matching of a differing block: groups cost 0, near spellings 0.5, skips 1."""
     m, n = i2 - i1, j2 - j1
@@ -349,7 +374,7 @@ def _align_block(
                 i < m
                 and j < n
                 and here + 0.5 < cost[i + 1][j + 1]
-                and _similar(words[i1 + i], tokens[j1 + j])
+                and _similar(words[i1 + i][0], tokens[j1 + j][0])
             ):
                 cost[i + 1][j + 1], step[i + 1][j + 1] = here + 0.5, (1, 1, True)
     groups: list[tuple[range, range, bool]] = []
