@@ -108,11 +108,16 @@ def test_unprocessed_row_is_redacted_whole() -> None:
     )
     counts = AlignmentCounts()
     out = add_redacted_intervals(batch, "text", "words", AudioOptions(padding=0.0), counts=counts)
+    # no duration known: to the end of the recording, whatever its length
     assert out.column("text_redacted_intervals").to_pylist() == [
-        [{"start": 0.0, "end": 0.9, "label": "UNPROCESSED"}],
+        [{"start": 0.0, "end": float("inf"), "label": "UNPROCESSED"}],
         [],
     ]
     assert counts.rows_unprocessed == 1
+    out = add_redacted_intervals(batch, "text", "words", AudioOptions(padding=0.0), durations=[7.5, 7.5])
+    assert out.column("text_redacted_intervals").to_pylist()[0] == [
+        {"start": 0.0, "end": 7.5, "label": "UNPROCESSED"}
+    ]
 
 
 @pytest.mark.parametrize(

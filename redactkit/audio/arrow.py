@@ -94,7 +94,7 @@ def row_intervals(
     if entities is None and text.strip():
         counts.rows_unprocessed += 1
         spans = [(0, len(text), "UNPROCESSED")]
-        alignment = Alignment(tokens=(), token_times=(), last_end=alignment.last_end)
+        alignment = Alignment(tokens=(), token_times=())
     if not spans:
         return []
     if not alignment.any_aligned and entities is not None:

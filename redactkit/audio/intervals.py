@@ -63,15 +63,11 @@ def entity_intervals(
 ) -> list[Interval]:
     """Padded, clipped and merged intervals of ``(start, end, label)`` character spans.
 
-    ``duration`` is the audio length in seconds when known; otherwise the utterance ends with its last
-    timed word, or at infinity when no word has a time (the audio writer clips to the real length).
+    ``duration`` is the audio length in seconds when known. Without it, an interval that must run to
+    the end of the utterance (fail closed) ends at infinity: the timing words may stop before the
+    recording does, and the audio writer clips to the real length.
     """
-    if duration is not None:
-        utterance_end = duration
-    elif alignment.last_end > 0.0:
-        utterance_end = alignment.last_end
-    else:
-        utterance_end = math.inf
+    utterance_end = duration if duration is not None else math.inf
     intervals = []
     for start, end, label in entities:
         low, high = raw_entity_interval(alignment, start, end, utterance_end)
