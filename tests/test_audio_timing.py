@@ -230,9 +230,44 @@ def test_long_recordings_align_in_windows() -> None:
     assert alignment.untimed_tokens == 0
     assert alignment.unaligned_words == 60
     kept = [i for i in range(3000) if i not in dropped]
-    misplaced = sum(
-        1
-        for i, times in zip(kept, alignment.token_times, strict=True)
-        if times is None or abs(times[0] - i * 0.3) > 1e-9
-    )
-    assert misplaced <= 10  # a repeated word next to a gap may take its neighbour's time (2 here)
+    for i, times in zip(kept, alignment.token_times, strict=True):
+        assert times is not None
+        assert times[0] <= i * 0.3 < i * 0.3 + 0.2 <= times[1]  # covers the time the word was said
+        assert times[1] - times[0] < 1.0  # widened over a repeated neighbour at most
+    assert alignment.ambiguous_tokens < 20
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(["call", "john", "smith", "at", "five", "oh", "ok", "the"]), min_size=1, max_size=15
+    ),
+    missing=st.sets(st.integers(0, 14)),
+    from_text=st.booleans(),
+    first=st.integers(0, 14),
+    length=st.integers(1, 5),
+)
+def test_words_missing_on_either_side_are_still_covered(
+    words: list[str], missing: set[int], from_text: bool, first: int, length: int
+) -> None:
+    """Fail closed: every entity word said at time t lies in an interval, whichever side lacks words.
+
+    ``words`` is what was said, word k from k*0.5 to k*0.5+0.4 s. Either the recogniser's timings or
+    the transcript lack some of them, so a repeated word next to a gap is ambiguous ("call call"
+    against "call"). (When both sides lack different copies of a repeated word, the two remaining
+    copies look like one and the same word: no aligner can tell, so that case is not generated.)
+    """
+    missing_from_text = missing if from_text else set()
+    missing_from_timings = set() if from_text else missing
+    in_text = [k for k in range(len(words)) if k not in missing_from_text] or [0]
+    text = " ".join(words[k] for k in in_text)
+    timings = [
+        WordTiming(w, k * 0.5, k * 0.5 + 0.4) for k, w in enumerate(words) if k not in missing_from_timings
+    ]
+    starts = [sum(len(words[k]) + 1 for k in in_text[:n]) for n in range(len(in_text))]
+    first = min(first, len(in_text) - 1)
+    last = min(len(in_text) - 1, first + length - 1)
+    span = (starts[first], starts[last] + len(words[in_text[last]]))
+    duration = len(words) * 0.5
+    intervals = entity_intervals(align_words(text, timings), [(*span, "X")], NO_PAD, duration)
+    for k in in_text[first : last + 1]:
+        assert any(i.start <= k * 0.5 and k * 0.5 + 0.4 <= i.end for i in intervals), k

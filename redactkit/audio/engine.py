@@ -188,6 +188,7 @@ def redact_audio_parquet(
         if temporary.exists():
             temporary.unlink()
     summary.seconds = time.perf_counter() - started
+    summary.text.seconds = summary.seconds
     return summary
 
 

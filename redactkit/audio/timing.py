@@ -32,6 +32,8 @@ _MAX_ONE_TO_MANY = 12
 _MAX_BLOCK_CELLS = 4096
 #: readings kept per group (number words multiply them)
 _MAX_READINGS = 64
+#: rows larger than this (words x tokens) skip the alignment-certainty check
+_MAX_CERTAINTY_CELLS = 250_000
 #: words per sliding window when aligning long recordings
 _WINDOW = 600
 #: similarity above which two single words count as the same word spelled differently
@@ -85,8 +87,11 @@ class Alignment:
     unaligned_words: int = 0
     #: timing words whose times are missing or impossible (never matched)
     invalid_words: int = 0
-    #: transcript tokens no timing word was matched to
+    #: transcript tokens no timing word was matched to (including the ambiguous ones)
     untimed_tokens: int = 0
+    #: tokens whose timing word could belong to a neighbouring repetition of the same word (their
+    #: time is dropped, or widened over the repetition)
+    ambiguous_tokens: int = 0
     #: matches accepted on a near spelling only
     approximate: int = 0
     #: end of the last valid timing word (0.0 when there is none)
@@ -251,11 +256,37 @@ def align_words(text: str, timings: Sequence[WordTiming]) -> Alignment:
         assert timing.end is not None
         last_end = max(last_end, timing.end)
         usable.append((index, timing, key))
+    times = [(timing.start or 0.0, timing.end or 0.0) for _, timing, _ in usable]
     word_keys = [key for _, _, key in usable]
     token_keys = [token.key for token in tokens]
     word_forms = [_forms(timing.word) for _, timing, _ in usable]
     token_forms = [_forms(text[token.start : token.end]) for token in tokens]
-    # pairs: (word slice, token slice) matched together
+    token_times, placed, approximate = _match(times, word_keys, token_keys, word_forms, token_forms)
+    matched = set(placed)
+    ambiguous = _drop_uncertain(times, word_keys, token_keys, placed, token_times)
+    ambiguous += _widen_to_extra_repeats(word_keys, times, placed, token_times)
+    ambiguous += _drop_ambiguous(tokens, token_times)
+    return Alignment(
+        tokens=tuple(tokens),
+        token_times=tuple(token_times),
+        words=len(usable),
+        unaligned_words=len(usable) - len(matched),
+        invalid_words=invalid,
+        untimed_tokens=sum(1 for t in token_times if t is None),
+        ambiguous_tokens=ambiguous,
+        approximate=approximate,
+        last_end=last_end,
+    )
+
+
+def _match(
+    times: Sequence[tuple[float, float]],
+    word_keys: Sequence[str],
+    token_keys: Sequence[str],
+    word_forms: Sequence[tuple[str, ...]],
+    token_forms: Sequence[tuple[str, ...]],
+) -> tuple[list[tuple[float, float] | None], dict[int, list[int]], int]:
+    """The time of every token (or None), the tokens of every matched word, the near matches."""
     groups: list[tuple[range, range, bool]] = []
     for tag, i1, i2, j1, j2 in _opcodes(word_keys, token_keys):
         if tag == "equal":
@@ -265,29 +296,127 @@ def align_words(text: str, timings: Sequence[WordTiming]) -> Alignment:
             )
         elif i2 > i1 and j2 > j1 and (i2 - i1) * (j2 - j1) <= _MAX_BLOCK_CELLS:
             groups.extend(_align_block(word_forms, token_forms, i1, i2, j1, j2))
-    token_times: list[tuple[float, float] | None] = [None] * len(tokens)
-    matched_words: set[int] = set()
+    token_times: list[tuple[float, float] | None] = [None] * len(token_keys)
+    matched: dict[int, list[int]] = {}
     approximate = 0
     for words, toks, fuzzy in groups:
         approximate += fuzzy
-        start = min(usable[i][1].start or 0.0 for i in words)
-        end = max(usable[i][1].end or 0.0 for i in words)
-        matched_words.update(words)
+        start = min(times[i][0] for i in words)
+        end = max(times[i][1] for i in words)
+        for i in words:
+            matched.setdefault(i, []).extend(toks)
         for j in toks:
             previous = token_times[j]
             token_times[j] = (
                 (start, end) if previous is None else (min(start, previous[0]), max(end, previous[1]))
             )
-    return Alignment(
-        tokens=tuple(tokens),
-        token_times=tuple(token_times),
-        words=len(usable),
-        unaligned_words=len(usable) - len(matched_words),
-        invalid_words=invalid,
-        untimed_tokens=sum(1 for times in token_times if times is None),
-        approximate=approximate,
-        last_end=last_end,
-    )
+    return token_times, matched, approximate
+
+
+def _drop_uncertain(
+    times: Sequence[tuple[float, float]],
+    word_keys: Sequence[str],
+    token_keys: Sequence[str],
+    placed: dict[int, list[int]],
+    token_times: list[tuple[float, float] | None],
+) -> int:
+    """Untime tokens whose word differs between equally good alignments; return how many.
+
+    "john call john call" against timings for "john call" fits the first or the second copy equally
+    well. Over the longest common subsequence of the keys, a token keeps a time only if every
+    longest alignment pairs it with one and the same word (whose time it then takes, even where the
+    greedy matcher picked another copy); otherwise the interval code widens over
+    it to the nearest certain neighbours, which every alignment agrees on (fail closed). Tokens timed
+    through merges or number readings are left alone; rows above ``_MAX_CERTAINTY_CELLS`` are not
+    checked (the repeat rules below still apply).
+    """
+    m, n = len(word_keys), len(token_keys)
+    if not m or not n or m * n > _MAX_CERTAINTY_CELLS or word_keys == token_keys:
+        return 0  # (identical sequences have one longest alignment: the diagonal)
+    ahead = [[0] * (n + 1) for _ in range(m + 1)]
+    for i in range(m):
+        row, below = ahead[i], ahead[i + 1]
+        for j in range(n):
+            below[j + 1] = row[j] + 1 if word_keys[i] == token_keys[j] else max(row[j + 1], below[j])
+    behind = [[0] * (n + 1) for _ in range(m + 1)]
+    for i in range(m - 1, -1, -1):
+        row, after = behind[i], behind[i + 1]
+        for j in range(n - 1, -1, -1):
+            row[j] = after[j + 1] + 1 if word_keys[i] == token_keys[j] else max(after[j], row[j + 1])
+    best = ahead[m][n]
+    equal_pairs = {(ws[0], ts[0]) for w, ts in placed.items() for ws in [[w]] if len(ts) == 1}
+    dropped = 0
+    for j, key in enumerate(token_keys):
+        if token_times[j] is None:
+            continue
+        words = [w for w, ts in placed.items() if j in ts]
+        if len(words) != 1 or (words[0], j) not in equal_pairs or word_keys[words[0]] != key:
+            continue  # timed through a group: not an LCS question
+        partners = [
+            i for i in range(m) if word_keys[i] == key and ahead[i][j] + 1 + behind[i + 1][j + 1] == best
+        ]
+        skippable = any(ahead[i][j] + behind[i][j + 1] == best for i in range(m + 1))
+        if len(partners) != 1 or skippable:
+            token_times[j] = None
+            dropped += 1
+        elif partners[0] != words[0]:  # the greedy matcher took a copy no longest alignment takes
+            token_times[j] = times[partners[0]]
+            dropped += 1
+    return dropped
+
+
+def _widen_to_extra_repeats(
+    word_keys: Sequence[str],
+    times: Sequence[tuple[float, float]],
+    placed: dict[int, list[int]],
+    token_times: list[tuple[float, float] | None],
+) -> int:
+    """The mirror case of :func:`_drop_ambiguous`: the timings say "call call", the text "call" once.
+
+    Either spoken "call" may be the one the text means, so the token's time covers both (every
+    repeat in the run is widened). Returns the number of widenings.
+    """
+    widened = 0
+    for w, key in enumerate(word_keys):
+        if w in placed:
+            continue
+        for step in (-1, 1):
+            k = w + step
+            while 0 <= k < len(word_keys):  # through unplaced words and placed repeats of the same word
+                if k in placed:
+                    if word_keys[k] != key:
+                        break
+                    for j in placed[k]:
+                        current = token_times[j]
+                        if current is not None:
+                            token_times[j] = (min(current[0], times[w][0]), max(current[1], times[w][1]))
+                            widened += 1
+                k += step
+    return widened
+
+
+def _drop_ambiguous(tokens: Sequence[Token], times: list[tuple[float, float] | None]) -> int:
+    """Untime tokens whose word might belong to an untimed repetition of it; return how many.
+
+    In "call call john" with one "call" missing from the timings, nothing tells which "call" was
+    said when: the timed one could be either. A timed token with the same key as an untimed token
+    it could swap with (nothing timed between them) therefore loses its time too, and the interval
+    code widens over both (fail closed). A run of repeats ("call call call") is untimed whole.
+    """
+    dropped = 0
+    for u, token in enumerate(tokens):
+        if times[u] is not None:
+            continue
+        for step in (-1, 1):
+            k = u + step
+            while 0 <= k < len(tokens):  # through untimed tokens and timed repeats of the same word
+                if times[k] is not None:
+                    if tokens[k].key != token.key:
+                        break
+                    times[k] = None
+                    dropped += 1
+                k += step
+    return dropped
 
 
 def _opcodes(words: Sequence[str], tokens: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
@@ -331,7 +460,12 @@ def _opcodes(words: Sequence[str], tokens: Sequence[str]) -> Sequence[tuple[str,
 
 
 def _align_block(
-    words: Sequence[tuple[str, ...]], tokens: Sequence[tuple[str, ...]], i1: int, i2: int, j1: int, j2: int
+    words: Sequence[tuple[str, ...]],
+    tokens: Sequence[tuple[str, ...]],
+    i1: int,
+    i2: int,
+    j1: int,
+    j2: int,
 ) -> list[tuple[range, range, bool]]:
     """Least-cost monotone matching of a differing block: groups cost 0, near spellings 0.5, skips 1."""
     m, n = i2 - i1, j2 - j1
