@@ -65,6 +65,11 @@ A, B, C, D, E, F, G = ((i * 0.5, i * 0.5 + 0.4) for i in range(7))
         # missing words on either side
         ("hello john smith bye", "hello bye", [A, None, None, B], 0, 2),
         ("hello bye", "hello um john bye", [A, D], 2, 0),
+        # repeats next to a gap: which copy was said when is unknowable, so no copy keeps a time
+        ("call call john", "call john", [None, None, B], 0, 2),
+        ("call john", "call call john", [None, C], 1, 1),
+        ("no no no", "no no", [None, None, None], 0, 3),
+        ("john call john call", "john call", [None, None, None, None], 0, 4),
         # near spelling
         ("the colour red", "the color red", [A, B, C], 0, 0),
         # nothing in common

@@ -50,6 +50,8 @@ class AlignmentCounts:
     unaligned_words: int = 0
     invalid_words: int = 0
     untimed_tokens: int = 0
+    #: tokens whose timing word was ambiguous (a repeat next to a gap): untimed or widened
+    ambiguous_tokens: int = 0
     approximate: int = 0
     intervals: int = 0
     seconds_redacted: float = 0.0
@@ -59,6 +61,7 @@ class AlignmentCounts:
         self.unaligned_words += alignment.unaligned_words
         self.invalid_words += alignment.invalid_words
         self.untimed_tokens += alignment.untimed_tokens
+        self.ambiguous_tokens += alignment.ambiguous_tokens
         self.approximate += alignment.approximate
 
     def to_dict(self) -> dict[str, Any]:

@@ -183,6 +183,7 @@ def _print_summary(summary: Any, output_path: Path) -> None:
         ("unaligned timing words", align.unaligned_words),
         ("timing words without valid times", align.invalid_words),
         ("transcript tokens without time", align.untimed_tokens),
+        ("  of which ambiguous repeats", align.ambiguous_tokens),
         ("approximate matches", align.approximate),
         ("rows redacted whole (no alignment)", align.rows_without_alignment),
         ("rows redacted whole (not processed)", align.rows_unprocessed),
