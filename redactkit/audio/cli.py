@@ -79,7 +79,6 @@ def redact(
     Example:
       redactkit audio redact calls.parquet calls.redacted.parquet --audio-dir redacted_audio
     """
-    from ..cli import _pipeline
     from .engine import redact_audio_parquet
     from .errors import require_soundfile
     from .options import load_audio_options
@@ -126,6 +125,16 @@ def redact(
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
     _print_summary(summary, output_path)
+
+
+def _pipeline(config: Path | None) -> Any:
+    """Build and warm up the text pipeline (own copy: the main CLI module changes independently)."""
+    import contextlib
+
+    from ..pipeline import Pipeline
+
+    with err.status("loading models", spinner="dots") if err.is_terminal else contextlib.nullcontext():
+        return Pipeline.from_config(config).warm_up()
 
 
 def _row_count(path: Path) -> int | None:
