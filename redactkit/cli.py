@@ -27,6 +27,9 @@ app = typer.Typer(
 )
 config_app = typer.Typer(help="Show or check pipeline configurations.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
+from .audio.cli import audio_app  # noqa: E402  (needs only typer/rich; soundfile loads on use)
+
+app.add_typer(audio_app, name="audio")
 
 out = Console()
 err = Console(stderr=True)
