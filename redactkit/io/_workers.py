@@ -74,12 +74,13 @@ def _worker_main(index: int, spec: PipelineSpec, options: ColumnOptions, inbox: 
             pipe.anonymizer.reset_groups()
             continue
         _, seq, work = task
+        started = time.process_time()
         try:
             outputs, failures = redact_columns(work, pipe, options)
         except Exception as exc:
             outbox.put(("error", seq, index, type(exc).__name__, _safe_message(exc)))
             continue
-        outbox.put(("done", seq, index, outputs, failures))
+        outbox.put(("done", seq, index, outputs, failures, time.process_time() - started))
 
 
 def _safe_message(exc: BaseException) -> str:
@@ -93,6 +94,8 @@ class WorkerPool:
     def __init__(self, workers: int, spec: PipelineSpec, options: ColumnOptions) -> None:
         context = mp.get_context("spawn")
         self.size = workers
+        #: CPU seconds the workers spent redacting (model loading excluded)
+        self.cpu_seconds = 0.0
         self._inboxes = [context.Queue(maxsize=4) for _ in range(workers)]
         self._outbox = context.Queue()
         self._processes = [
@@ -131,7 +134,8 @@ class WorkerPool:
         message = self._get(None)
         if message[0] in ("error", "fatal"):
             raise_remote(message[3], message[4])
-        _, seq, worker, outputs, failures = message
+        _, seq, worker, outputs, failures, cpu_seconds = message
+        self.cpu_seconds += cpu_seconds
         return seq, worker, outputs, failures
 
     def _get(self, deadline: float | None) -> Any:

@@ -182,10 +182,12 @@ def redact_parquet(
             )
             summary.merge(part_summary)
             summary.files_written += 1
+        summary.seconds = time.perf_counter() - clock
     finally:
         if pool is not None:
             pool.close()
-    summary.seconds = time.perf_counter() - clock
+    if pool is not None:
+        summary.cpu_seconds += pool.cpu_seconds
     report.update(
         status="complete",
         finished_at=_now(),
@@ -332,13 +334,14 @@ def _redact_file(
     quarantine_tmp = quarantine.with_name(f".{quarantine.name}.{os.getpid()}.partial")
     summary = RedactionSummary()
     failures: list[dict[str, Any]] = []
+    cpu: list[float] = []
     if pool is not None:
         pool.reset_groups()
     else:
         pipe.anonymizer.reset_groups()
     try:
         with pq.ParquetWriter(temporary, schema) as writer:
-            for offset, batch in _redacted_batches(part, pipe, pool, options, rows, schema):
+            for offset, batch in _redacted_batches(part, pipe, pool, options, rows, schema, cpu):
                 out_batch, batch_failures = batch
                 writer.write_batch(out_batch)
                 summary.add_batch(out_batch, options)
@@ -353,6 +356,7 @@ def _redact_file(
                     handle.write(json.dumps(record, sort_keys=True) + "\n")
             os.replace(quarantine_tmp, quarantine)
         os.replace(temporary, part.target)
+        summary.cpu_seconds += sum(cpu)
     finally:
         for leftover in (temporary, quarantine_tmp):
             with contextlib.suppress(FileNotFoundError):
@@ -378,9 +382,18 @@ def _failure_record(
 
 
 def _redacted_batches(
-    part: _Part, pipe: Pipeline, pool: Any, options: ColumnOptions, rows: int, schema: pa.Schema
+    part: _Part,
+    pipe: Pipeline,
+    pool: Any,
+    options: ColumnOptions,
+    rows: int,
+    schema: pa.Schema,
+    cpu: list[float],
 ) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
-    """(row offset, (output batch, failures with batch-relative rows)) in input order."""
+    """(row offset, (output batch, failures with batch-relative rows)) in input order.
+
+    In-process, the CPU seconds of each batch's redaction are appended to ``cpu``.
+    """
     import pyarrow as pa
 
     handle = _open(part.source)
@@ -388,7 +401,9 @@ def _redacted_batches(
     if pool is None:
         offset = 0
         for batch in batches:
+            started = time.process_time()
             outputs, failures = redact_columns(batch.select(options.work_columns()), pipe, options)
+            cpu.append(time.process_time() - started)
             yield offset, (assemble(batch, outputs, options, schema), failures)
             offset += batch.num_rows
         return

@@ -156,6 +156,8 @@ class RedactionSummary:
     entities_by_label: Counter[str] = field(default_factory=Counter)
     entities_by_operator: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    #: CPU seconds spent redacting, summed over worker processes (model loading excluded)
+    cpu_seconds: float = 0.0
     files_written: int = 0
     files_skipped: int = 0
     #: rows of files a resumed run found already complete (counted in ``rows``, not in throughput)
@@ -224,6 +226,7 @@ class RedactionSummary:
         self.files_written += other.files_written
         self.files_skipped += other.files_skipped
         self.rows_skipped += other.rows_skipped
+        self.cpu_seconds += other.cpu_seconds
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -237,6 +240,7 @@ class RedactionSummary:
             "files_skipped": self.files_skipped,
             "rows_skipped": self.rows_skipped,
             "seconds": round(self.seconds, 3),
+            "cpu_seconds": round(self.cpu_seconds, 3),
             "rows_per_second": round(self.rows_per_second, 1),
         }
 
