@@ -13,7 +13,7 @@ import pytest
 from _support import RegexDetector
 from typer.testing import CliRunner
 
-from redactkit import DataError, Pipeline
+from redactkit import DataError, Pipeline, RedactkitError
 from redactkit.anonymize import TagAnonymizer
 from redactkit.cli import app
 from redactkit.io import entities_type, redact_parquet, redact_record_batch
@@ -203,3 +203,17 @@ def test_cli_demo(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "rows with PII" in result.output
     assert (tmp_path / "demo" / "sample_transcripts.redacted.parquet").exists()
+
+
+def test_foreign_errors_do_not_quote_text(
+    sample: Path, tmp_path: Path, regex_only: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def leaky(self: TagAnonymizer, texts: list[str], *args: object) -> None:
+        raise ValueError(f"cannot handle {texts[0]!r}")
+
+    regex_only.warm_up()
+    monkeypatch.setattr(TagAnonymizer, "anonymize_batch", leaky)
+    with pytest.raises(RedactkitError) as caught:
+        redact_record_batch(pq.read_table(sample).to_batches()[0], regex_only, "transcript")
+    assert "ValueError" in str(caught.value)
+    assert "cannot handle" not in str(caught.value)

@@ -47,6 +47,10 @@ __all__ = ["META_DIR", "default_workers", "redact_parquet", "report_path"]
 #: pandas skip names starting with ``_`` when they read a dataset).
 META_DIR = "_redactkit"
 _SUFFIXES = (".parquet", ".parq", ".pq")
+#: Rows per output row group (batches are gathered up to this before they are written).
+ROW_GROUP_ROWS = 65_536
+#: ... or up to this many bytes, whichever comes first.
+ROW_GROUP_BYTES = 64 * 1024 * 1024
 
 
 def default_workers() -> int:
@@ -325,6 +329,7 @@ def _redact_file(
     *,
     on_batch: Callable[[int], None] | None,
 ) -> RedactionSummary:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     part.target.parent.mkdir(parents=True, exist_ok=True)
@@ -341,13 +346,26 @@ def _redact_file(
         pipe.anonymizer.reset_groups()
     try:
         with pq.ParquetWriter(temporary, schema) as writer:
+            buffer: list[pa.RecordBatch] = []
+            buffered = buffered_bytes = 0
             for offset, batch in _redacted_batches(part, pipe, pool, options, rows, schema, cpu):
                 out_batch, batch_failures = batch
-                writer.write_batch(out_batch)
+                # Row groups of ROW_GROUP_ROWS rows, not one per batch: the writer keeps every row
+                # group's metadata until it closes, so tiny row groups would make memory grow with
+                # the file (and make the output slow to read).
+                # Wide rows (audio, embeddings) flush sooner: ROW_GROUP_BYTES bounds the buffer.
+                buffer.append(out_batch)
+                buffered += out_batch.num_rows
+                buffered_bytes += out_batch.nbytes
+                if buffered >= ROW_GROUP_ROWS or buffered_bytes >= ROW_GROUP_BYTES:
+                    writer.write_table(pa.Table.from_batches(buffer, schema), row_group_size=ROW_GROUP_ROWS)
+                    buffer, buffered, buffered_bytes = [], 0, 0
                 summary.add_batch(out_batch, options)
                 failures.extend(_failure_record(part, out_batch, offset, f, options) for f in batch_failures)
                 if on_batch is not None:
                     on_batch(out_batch.num_rows)
+            if buffer:
+                writer.write_table(pa.Table.from_batches(buffer, schema), row_group_size=ROW_GROUP_ROWS)
         quarantine.unlink(missing_ok=True)
         if failures:
             quarantine.parent.mkdir(parents=True, exist_ok=True)

@@ -285,9 +285,12 @@ def _redact_texts(
         return pipeline.redact_batch(texts, groups), []
     except (ConfigError, ModelNotFoundError):
         raise  # the setup is wrong, not the row: quarantining every row would hide it
-    except Exception:
+    except Exception as exc:
         if on_error != "quarantine":
-            raise
+            if isinstance(exc, RedactkitError):
+                raise
+            # a foreign exception's message may quote the text: keep only its class (principle 5)
+            raise RedactkitError(f"redaction failed on a batch ({type(exc).__name__})") from None
     # Find the rows that fail by redacting one row at a time; only those are quarantined.
     results: list[RedactionResult] = []
     failed: list[tuple[int, str, str]] = []
