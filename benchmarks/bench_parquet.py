@@ -100,12 +100,31 @@ def run_once(source: Path, workers: int, config: str | None, batch_rows: int | N
 
 
 def _child(source: str, output: str, workers: str, config: str, batch_rows: str) -> None:
+    import pyarrow.parquet as pq
+
     from redactkit import Pipeline
     from redactkit.io import redact_parquet
 
     pipe = Pipeline.from_config(config or None)
+    # current RSS of this process every ~5 % of the rows: shows a trend that a single peak hides
+    total = pq.ParquetFile(source).metadata.num_rows
+    samples: list[float] = []
+    done = 0
+
+    def sample(rows: int) -> None:
+        nonlocal done
+        before, done = done, done + rows
+        if done * 20 // total != before * 20 // total:
+            samples.append(_current_rss_mib())
+
     summary = redact_parquet(
-        source, output, "transcript", pipe, workers=int(workers), batch_rows=int(batch_rows) or None
+        source,
+        output,
+        "transcript",
+        pipe,
+        workers=int(workers),
+        batch_rows=int(batch_rows) or None,
+        on_batch=sample,
     )
     report = json.loads(Path(output + ".report.json").read_text())
     print(
@@ -119,9 +138,18 @@ def _child(source: str, output: str, workers: str, config: str, batch_rows: str)
                 "workers": report["workers"],
                 "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                 "peak_worker_rss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                "rss_samples_mib": samples,
             }
         )
     )
+
+
+def _current_rss_mib() -> float:
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except OSError:  # not Linux
+        return float("nan")
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def main() -> None:
@@ -185,6 +213,14 @@ def main() -> None:
                 source.unlink()
                 peak = max(result["peak_rss_kib"], result["peak_worker_rss_kib"])
                 peaks.append(peak)
+                trace = result["rss_samples_mib"]
+                half = len(trace) // 2
+                if half and args.rss_workers == 1:
+                    print(
+                        f"  {rows:,} rows: current RSS of the redacting process, median of the first "
+                        f"half of the run {statistics.median(trace[:half]):,.0f} MiB, of the second half "
+                        f"{statistics.median(trace[half:]):,.0f} MiB ({len(trace)} samples)"
+                    )
                 print(
                     f"  {rows:,} rows, config {args.rss_config!r}, {result['workers']} worker(s): peak RSS "
                     f"{result['peak_rss_kib'] / 1024:,.0f} MiB (largest worker "

@@ -94,7 +94,9 @@ def redact(
     ],
     text_column: Annotated[
         list[str],
-        typer.Option("--text-column", "-t", help="Column holding transcripts; repeat for several."),
+        typer.Option(
+            "--text-column", "-t", metavar="COLUMN", help="Column holding transcripts; repeat for several."
+        ),
     ],
     config: ConfigOption = None,
     workers: Annotated[
@@ -127,6 +129,7 @@ def redact(
         str,
         typer.Option(
             "--on-error",
+            metavar="[fail|quarantine]",
             help="fail: stop, write nothing for the file. quarantine: mask the row's whole text and "
             "record its row id and error class (no text) in a side file.",
         ),
