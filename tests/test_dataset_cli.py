@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -496,3 +500,42 @@ REGEX_CONFIG_MAPPING: dict[str, Any] = {
     "detectors": [{"name": "test_regex"}, {"name": "deny_list", "terms": {"bob": "PERSON"}}],
     "anonymizer": {"name": "tag"},
 }
+
+
+def test_sigkill_leaves_nothing_that_looks_complete(dataset: Path, tmp_path: Path, config: Path) -> None:
+    slow = tmp_path / "slow.yaml"
+    slow.write_text(
+        REGEX_CONFIG.replace("detectors:\n", "detectors:\n  - name: test_slow\n    seconds: 0.1\n")
+    )
+    out = tmp_path / "out"
+    tests_dir = Path(__file__).parent
+    command = [
+        sys.executable,
+        "-c",
+        f"import sys; sys.path.insert(0, {str(tests_dir)!r}); import _support; "
+        "from redactkit.cli import main; sys.argv[0] = 'redactkit'; main()",
+        "redact", str(dataset), str(out), "-t", "transcript", "-c", str(slow), "-w", "1", "--batch-rows", "5",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        # kill it once the first file is done and the second one is being written
+        while not (list(out.rglob("part-0.parquet")) and list(out.rglob(".part-0.parquet.*.partial"))):
+            assert time.monotonic() < deadline, "timed out waiting for the run to get halfway"
+            assert process.poll() is None, "the run ended before it could be killed"
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    finished = parquet_files(out)
+    assert 1 <= len(finished) < 3
+    for relative in finished:  # whatever has its final name is complete and readable
+        assert pq.read_table(out / relative).num_rows == pq.read_table(dataset / relative).num_rows
+    assert list(out.rglob("*.partial"))  # the half-written file kept its temporary name
+    assert json.loads((out / "_redactkit" / "report.json").read_text())["status"] == "running"
+    resumed = invoke(dataset, out, "-t", "transcript", "-c", slow.as_posix(), "-w", "1", "--batch-rows", "50")
+    assert resumed.exit_code == 0, resumed.output
+    assert not list(out.rglob("*.partial"))
+    assert parquet_files(out) == parquet_files(dataset)

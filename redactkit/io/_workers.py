@@ -17,6 +17,7 @@ import contextlib
 import importlib
 import multiprocessing as mp
 import queue
+import signal
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,8 @@ def raise_remote(kind: str, message: str) -> None:
 
 
 def _worker_main(index: int, spec: PipelineSpec, options: ColumnOptions, inbox: Any, outbox: Any) -> None:
+    # Ctrl-C reaches the whole process group; the main process stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         for module in spec[1]:
             importlib.import_module(module)
