@@ -14,7 +14,7 @@ default pipeline on ``--rows`` rows, and the memory test uses ``--rss-config che
 configuration (whitespace + spoken numbers normalizers, the ``identifiers`` detector); the output
 says which configuration each figure comes from.
 
-    python benchmarks/bench_parquet.py [--rows 6000] [--rounds 1] [--config default|cheap|PATH]
+    python benchmarks/bench_parquet.py [--rows 6000] [--rounds 1] [--config default|cheap|PATH] [--control]
         [--rss-rows 100000,1000000] [--rss-config cheap] [--rss-workers 1] [--batch-rows N]
         [--skip-speed] [--skip-rss]
 """
@@ -22,6 +22,7 @@ says which configuration each figure comes from.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import resource
@@ -165,6 +166,9 @@ def main() -> None:
     )
     parser.add_argument("--rss-workers", type=int, default=1, help="workers of the memory test")
     parser.add_argument("--batch-rows", type=int, default=None, help="rows per record batch")
+    parser.add_argument(
+        "--control", action="store_true", help="also time two independent 1-process runs at once"
+    )
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-rss", action="store_true")
     args = parser.parse_args()
@@ -179,6 +183,7 @@ def main() -> None:
             make_input(source, args.rows)
             rates: dict[int, list[float]] = {1: [], 2: []}
             cpu_per_row: dict[int, list[float]] = {1: [], 2: []}
+            control: list[float] = []
             for round_ in range(args.rounds):
                 for workers in (1, 2):
                     result = run_once(source, workers, config, args.batch_rows)
@@ -191,8 +196,25 @@ def main() -> None:
                         f"redaction CPU {result['cpu_seconds']:.1f} s, i.e. "
                         f"{result['cpu_seconds'] / result['seconds']:.2f} cores busy on average)"
                     )
+                if args.control:
+                    # Control: two independent one-process runs at once. Their summed rate is what
+                    # this machine gives two processes right now, whatever redactkit's workers do.
+                    with concurrent.futures.ThreadPoolExecutor(2) as threads:
+                        pair = list(
+                            threads.map(lambda _: run_once(source, 1, config, args.batch_rows), (0, 1))
+                        )
+                    control.append(sum(item["rows_per_second"] for item in pair))
+                    print(
+                        f"  round {round_ + 1}, control, 2 independent 1-process runs at once: "
+                        f"{control[-1]:,.0f} rows/s together"
+                    )
             one = statistics.median(rates[1])
             two = statistics.median(rates[2])
+            if control:
+                print(
+                    f"control: two independent processes together {statistics.median(control):,.0f} rows/s, "
+                    f"{statistics.median(control) / one:.2f}x one process (the machine's ceiling now)"
+                )
             print(
                 f"speed-up, config {args.config!r}, {args.rows:,} rows: 1 worker {one:,.0f} rows/s, "
                 f"2 workers {two:,.0f} rows/s, ratio {two / one:.2f}x (target >= 1.70x)"
