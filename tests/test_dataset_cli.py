@@ -393,6 +393,7 @@ def _corrupt(tmp_path: Path) -> Path:
         (["-t", "score"], "not a string column"),
         (["-t", "transcript", "-g", "conversation"], "no group column 'conversation'"),
         (["-t", "transcript", "--on-error", "ignore"], "--on-error"),
+        (["-t", "transcript", "--id-column", "transcript"], "quarantine records never hold text"),
     ],
 )
 def test_bad_options_exit_2_and_write_nothing(

@@ -85,6 +85,11 @@ class ColumnOptions:
             raise DataError("name at least one text column (CLI: --text-column transcript)")
         if len(set(self.text_columns)) != len(self.text_columns):
             raise DataError("a text column is named twice; name each one once")
+        if self.id_column is not None and self.id_column in self.text_columns:
+            raise DataError(
+                f"the id column {self.id_column!r} is a text column; quarantine records never hold "
+                "text, so name a row id column (e.g. --id-column utterance_id)"
+            )
         if self.on_error not in ON_ERROR:
             raise DataError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
         for template in (self.redacted_name, self.entities_name):
