@@ -540,3 +540,16 @@ def test_sigkill_leaves_nothing_that_looks_complete(dataset: Path, tmp_path: Pat
     assert resumed.exit_code == 0, resumed.output
     assert not list(out.rglob("*.partial"))
     assert parquet_files(out) == parquet_files(dataset)
+
+
+def test_a_worker_that_cannot_start_stops_the_run_with_nothing_written(dataset: Path, tmp_path: Path) -> None:
+    config = tmp_path / "broken.yaml"
+    # fails on the warm-up sentence every worker redacts before it takes work
+    config.write_text(
+        REGEX_CONFIG.replace("detectors:\n", "detectors:\n  - name: test_explode\n    marker: Jane\n")
+    )
+    out = tmp_path / "out"
+    result = invoke(dataset, out, "-t", "transcript", "-c", config, "-w", "2", "--batch-rows", "10")
+    assert result.exit_code == 1
+    assert "DetectorError" in result.output
+    assert not out.exists() or parquet_files(out) == []
