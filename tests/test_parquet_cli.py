@@ -171,6 +171,9 @@ def test_cli_redact_end_to_end(sample: Path, tmp_path: Path) -> None:
     completed = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "rows with PII" in completed.stdout
+    report = json.loads((tmp_path / "redacted.parquet.report.json").read_text())
+    assert report["models"]["en_core_web_md"]["version"]
+    assert report["spacy_version"] and report["config_hash"]
     table = pq.read_table(out)
     assert table.num_rows == 120
     emails = [t for t in pq.read_table(sample).column("transcript").to_pylist() if t and "@example" in t]

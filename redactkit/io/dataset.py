@@ -548,7 +548,7 @@ def _versions(pipe: Pipeline) -> dict[str, Any]:
         spacy_version: str | None = metadata.version("spacy")
     except metadata.PackageNotFoundError:
         spacy_version = None
-    models: dict[str, str | None] = {}
+    models: dict[str, dict[str, str] | None] = {}
 
     def walk(value: Any, key: str = "") -> None:
         if isinstance(value, dict):
@@ -557,14 +557,31 @@ def _versions(pipe: Pipeline) -> dict[str, Any]:
         elif isinstance(value, list):
             for child in value:
                 walk(child, key)
-        elif key == "model" and isinstance(value, str):
-            try:
-                models[value] = metadata.version(value)
-            except metadata.PackageNotFoundError:
-                models[value] = None  # a model directory, not a package
+        elif key == "model" and isinstance(value, str) and value not in models:
+            models[value] = _model_meta(value)
 
     walk(pipe.config.to_mapping())
     return {"spacy_version": spacy_version, "models": models}
+
+
+def _model_meta(name: str) -> dict[str, str] | None:
+    """Name and version from the model's own meta.json (it may be installed under another package)."""
+    try:
+        import spacy.util
+
+        from ..detect.spacy_models import resolve_model_path
+
+        resolved = resolve_model_path(name)
+        root = Path(resolved) if Path(resolved).is_dir() else Path(spacy.util.get_package_path(resolved))
+        metas = [root / "meta.json", *sorted(root.glob("*/meta.json"))]
+        meta = json.loads(next(path for path in metas if path.is_file()).read_text(encoding="utf-8"))
+        return {
+            "resolved": resolved,
+            "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+            "version": str(meta.get("version", "")),
+        }
+    except Exception:  # a report must not fail a finished run
+        return None
 
 
 def _now() -> str:
