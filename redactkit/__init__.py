@@ -44,6 +44,8 @@ __all__ = [
     "allow_third_party_debug_logs",
     "deanonymize",
     "redact_parquet",
+    "redact_record_batch",
+    "redact_table",
 ]
 
 # redactkit adds no handlers of its own (nothing is printed unless the user configures logging), but it
@@ -53,10 +55,13 @@ logging.getLogger("redactkit").addHandler(logging.NullHandler())
 install_pii_safe_log_filters()
 
 
+_ARROW_API = frozenset({"redact_parquet", "redact_record_batch", "redact_table"})
+
+
 def __getattr__(name: str) -> object:
     # Parquet support pulls in pyarrow; load it on first use so `import redactkit` stays light.
-    if name == "redact_parquet":
-        from .io.parquet import redact_parquet
+    if name in _ARROW_API:
+        from . import io
 
-        return redact_parquet
+        return getattr(io, name)
     raise AttributeError(f"module 'redactkit' has no attribute {name!r}")

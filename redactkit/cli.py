@@ -78,43 +78,115 @@ def _nullcontext() -> Any:
     return contextlib.nullcontext()
 
 
-def _pipeline(config: Path | None) -> Any:
+def _pipeline(config: Path | None, *, warm_up: bool = True) -> Any:
     from .pipeline import Pipeline
 
+    if not warm_up:  # worker processes load the models themselves
+        return Pipeline.from_config(config)
     with err.status("loading models", spinner="dots") if err.is_terminal else _nullcontext():
         return Pipeline.from_config(config).warm_up()
 
 
 @app.command()
 def redact(
-    input_path: Annotated[Path, typer.Argument(metavar="INPUT", help="Parquet file to redact.")],
-    output_path: Annotated[Path, typer.Argument(metavar="OUTPUT", help="Parquet file to write.")],
-    text_column: Annotated[str, typer.Option("--text-column", "-t", help="Column holding transcripts.")],
+    input_path: Annotated[
+        Path, typer.Argument(metavar="INPUT", help="Parquet file, or dataset folder (hive partitions kept).")
+    ],
+    output_path: Annotated[
+        Path, typer.Argument(metavar="OUTPUT", help="Parquet file, or folder mirroring INPUT.")
+    ],
+    text_column: Annotated[
+        list[str],
+        typer.Option(
+            "--text-column", "-t", metavar="COLUMN", help="Column holding transcripts; repeat for several."
+        ),
+    ],
     config: ConfigOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Worker processes, each loading the models once [default: CPU count].",
+        ),
+    ] = None,
+    batch_rows: Annotated[
+        int | None,
+        typer.Option("--batch-rows", min=1, help="Rows per record batch [default: 4 x batch_size]."),
+    ] = None,
+    group_column: Annotated[
+        str | None,
+        typer.Option("--group-column", "-g", help="Conversation/session id, for group-scoped pseudonyms."),
+    ] = None,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", help="Replace the text column instead of adding <col>_redacted.")
+    ] = False,
+    redacted_name: Annotated[
+        str, typer.Option("--redacted-name", help="Name of the redacted column; {column} is the text column.")
+    ] = "{column}_redacted",
+    entities_name: Annotated[
+        str, typer.Option("--entities-name", help="Name of the entities column; {column} is the text column.")
+    ] = "{column}_entities",
+    on_error: Annotated[
+        str,
+        typer.Option(
+            "--on-error",
+            metavar="[fail|quarantine]",
+            help="fail: stop, write nothing for the file. quarantine: mask the row's whole text and "
+            "record its row id and error class (no text) in a side file.",
+        ),
+    ] = "fail",
+    id_column: Annotated[
+        str | None, typer.Option("--id-column", help="Row id written to quarantine records.")
+    ] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace OUTPUT if it exists.")] = False,
 ) -> None:
-    """Redact a Parquet file: adds <column>_redacted and <column>_entities, keeps everything else.
+    """Redact Parquet: adds <column>_redacted and <column>_entities, keeps everything else.
+
+    INPUT may be one file or a dataset folder; a folder is mirrored file by file into OUTPUT. Output
+    files appear only when complete; running the same command again after an interruption resumes a
+    folder run, skipping finished files. A JSON run report is written beside the output.
 
     \b
-    Example:
-      redactkit redact calls.parquet calls.redacted.parquet --text-column transcript --config policy.yaml
+    Examples:
+      redactkit redact calls.parquet calls.redacted.parquet --text-column transcript
+      redactkit redact calls/ calls_redacted/ -t transcript --workers 4 --config policy.yaml
+      redactkit redact calls/ out/ -t agent_text -t caller_text --group-column call_id
+      redactkit redact calls.parquet out.parquet -t transcript --in-place --on-error quarantine
     """
+    if on_error not in ("fail", "quarantine"):
+        err.print("error: --on-error must be fail or quarantine", highlight=False, markup=False)
+        raise typer.Exit(2)
     try:
-        pipe = _pipeline(config)
-        summary = _run_with_progress(input_path, output_path, text_column, pipe, overwrite=overwrite)
+        pipe = _pipeline(config, warm_up=workers == 1)
+        summary = _run_with_progress(
+            input_path,
+            output_path,
+            text_column,
+            pipe,
+            overwrite=overwrite,
+            workers=workers,
+            batch_rows=batch_rows,
+            group_column=group_column,
+            in_place=in_place,
+            redacted_column=redacted_name,
+            entities_column=entities_name,
+            on_error=on_error,
+            id_column=id_column,
+        )
     except RedactkitError as exc:
         raise _fail(exc) from None
     _print_summary(summary, output_path)
 
 
 def _run_with_progress(
-    input_path: Path, output_path: Path, text_column: str, pipe: Any, *, overwrite: bool
+    input_path: Path, output_path: Path, text_column: str | list[str], pipe: Any, **options: Any
 ) -> Any:
-    from .io.parquet import redact_parquet
+    from .io import redact_parquet
 
-    total = _row_count(input_path)
-    if not err.is_terminal or total is None:
-        return redact_parquet(input_path, output_path, text_column, pipe, overwrite=overwrite)
+    if not err.is_terminal:
+        return redact_parquet(input_path, output_path, text_column, pipe, **options)
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -139,27 +211,21 @@ def _run_with_progress(
         console=err,
         transient=True,
     ) as progress:
-        task = progress.add_task("redact", total=total)
+        task = progress.add_task("redact", total=None)
         return redact_parquet(
             input_path,
             output_path,
             text_column,
             pipe,
-            overwrite=overwrite,
+            on_start=lambda total: progress.update(task, total=total),
             on_batch=lambda rows: progress.advance(task, rows),
+            **options,
         )
 
 
-def _row_count(path: Path) -> int | None:
-    try:
-        import pyarrow.parquet as pq
-
-        return int(pq.ParquetFile(path).metadata.num_rows)
-    except Exception:
-        return None
-
-
 def _print_summary(summary: Any, output_path: Path) -> None:
+    from .io import report_path
+
     out.print(f"wrote {output_path}", highlight=False, markup=False)
     table = Table(show_header=True)
     table.add_column("measure")
@@ -167,10 +233,20 @@ def _print_summary(summary: Any, output_path: Path) -> None:
     table.add_row("rows", f"{summary.rows:,}")
     table.add_row("rows with PII", f"{summary.rows_with_pii:,}")
     table.add_row("null or empty rows", f"{summary.null_or_empty:,}")
+    table.add_row("rows with errors (quarantined)", f"{summary.errors:,}")
+    table.add_row("entities per label", "")
     for label, count in sorted(summary.entities_by_label.items()):
         table.add_row(f"  {label}", f"{count:,}")
+    table.add_row("entities per operator", "")
+    for operator, count in sorted(summary.entities_by_operator.items()):
+        table.add_row(f"  {operator}", f"{count:,}")
+    if summary.files_skipped:
+        table.add_row("files skipped (already complete)", f"{summary.files_skipped:,}")
+    table.add_row("files written", f"{summary.files_written:,}")
     table.add_row("throughput", f"{summary.rows_per_second:,.0f} rows/s")
     out.print(table)
+    report = report_path(output_path, directory=output_path.is_dir())
+    out.print(f"run report: {report}", highlight=False, markup=False)
 
 
 @app.command()
@@ -198,7 +274,7 @@ def demo(
     out.print(f"generated {rows:,} synthetic transcripts -> {sample}")
     try:
         pipe = _pipeline(config)
-        summary = _run_with_progress(sample, redacted, "transcript", pipe, overwrite=True)
+        summary = _run_with_progress(sample, redacted, "transcript", pipe, overwrite=True, workers=1)
     except RedactkitError as exc:
         raise _fail(exc) from None
     _print_summary(summary, redacted)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 
 from redactkit.core import AlignedText, Entity
 from redactkit.detect import Detector, detectors
 
-__all__ = ["RegexDetector"]
+__all__ = ["ExplodingDetector", "RegexDetector", "SlowDetector"]
 
 
 @detectors.register("test_regex")
@@ -31,3 +32,28 @@ class RegexDetector(Detector):
             ]
             for aligned in texts
         ]
+
+
+@detectors.register("test_explode")
+class ExplodingDetector(Detector):
+    """Fails on any batch holding a text that contains ``marker``: a stand-in for a crashing model."""
+
+    def __init__(self, marker: str = "boom") -> None:
+        self.marker = marker
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        if any(self.marker in aligned.text for aligned in texts):
+            raise ValueError("exploding on purpose")
+        return [[] for _ in texts]
+
+
+@detectors.register("test_slow")
+class SlowDetector(Detector):
+    """Finds nothing, slowly: ``seconds`` per batch, so that a test can kill a run halfway."""
+
+    def __init__(self, seconds: float = 0.05) -> None:
+        self.seconds = seconds
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        time.sleep(self.seconds)
+        return [[] for _ in texts]

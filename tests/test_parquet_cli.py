@@ -13,7 +13,7 @@ import pytest
 from _support import RegexDetector
 from typer.testing import CliRunner
 
-from redactkit import DataError, Pipeline
+from redactkit import DataError, Pipeline, RedactkitError
 from redactkit.anonymize import TagAnonymizer
 from redactkit.cli import app
 from redactkit.io import entities_type, redact_parquet, redact_record_batch
@@ -73,14 +73,16 @@ def test_redact_parquet_keeps_rows_columns_types_and_metadata(
     assert summary.null_or_empty == sum(1 for t in texts if not t)
     assert summary.rows_with_pii == sum(1 for e in entities if e)
     assert not list(tmp_path.glob(".*partial"))
+    report = json.loads((tmp_path / "out.parquet.report.json").read_text())
+    assert report["summary"]["rows"] == 120
+    assert report["status"] == "complete"
 
 
 def test_redact_record_batch_appends_two_columns(regex_only: Pipeline) -> None:
     batch = pa.RecordBatch.from_pydict({"id": [1, 2], "text": ["call 555-0100", None]})
-    out, results = redact_record_batch(batch, regex_only, "text")
+    out = redact_record_batch(batch, regex_only, "text")
     assert out.schema.names == ["id", "text", "text_redacted", "text_entities"]
     assert out.column("text_redacted").to_pylist() == ["call [CONTACT]", None]
-    assert len(results) == 2
 
 
 @pytest.mark.parametrize(
@@ -117,6 +119,10 @@ def test_failed_run_leaves_no_output(sample: Path, tmp_path: Path) -> None:
     with pytest.raises(Exception, match="failed on a batch"):
         redact_parquet(sample, out, "transcript", pipe)
     assert not out.exists()
+    assert list(tmp_path.iterdir()) == [sample]
+    # a pipeline that fails on every text fails its warm-up: quarantine does not mask a whole dataset
+    with pytest.raises(Exception, match="failed on a batch"):
+        redact_parquet(sample, out, "transcript", pipe, on_error="quarantine")
     assert list(tmp_path.iterdir()) == [sample]
 
 
@@ -165,6 +171,9 @@ def test_cli_redact_end_to_end(sample: Path, tmp_path: Path) -> None:
     completed = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "rows with PII" in completed.stdout
+    report = json.loads((tmp_path / "redacted.parquet.report.json").read_text())
+    assert report["models"]["en_core_web_md"]["version"]
+    assert report["spacy_version"] and report["config_hash"]
     table = pq.read_table(out)
     assert table.num_rows == 120
     emails = [t for t in pq.read_table(sample).column("transcript").to_pylist() if t and "@example" in t]
@@ -197,3 +206,17 @@ def test_cli_demo(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "rows with PII" in result.output
     assert (tmp_path / "demo" / "sample_transcripts.redacted.parquet").exists()
+
+
+def test_foreign_errors_do_not_quote_text(
+    sample: Path, tmp_path: Path, regex_only: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def leaky(self: TagAnonymizer, texts: list[str], *args: object) -> None:
+        raise ValueError(f"cannot handle {texts[0]!r}")
+
+    regex_only.warm_up()
+    monkeypatch.setattr(TagAnonymizer, "anonymize_batch", leaky)
+    with pytest.raises(RedactkitError) as caught:
+        redact_record_batch(pq.read_table(sample).to_batches()[0], regex_only, "transcript")
+    assert "ValueError" in str(caught.value)
+    assert "cannot handle" not in str(caught.value)

@@ -33,6 +33,14 @@ class Anonymizer(Component):
         number values consistently within a group.
         """
 
+    def reset_groups(self) -> None:
+        """Forget group-scoped state (numbering per group id).
+
+        Batch runners call it between independent units of work, such as the files of a dataset, so
+        that memory does not grow with the number of groups ever seen. Stateless anonymizers keep
+        this no-op.
+        """
+
     def anonymize(self, text: str, entities: Sequence[Entity], group: str | None = None) -> RedactionResult:
         """Single-item convenience wrapper over :meth:`anonymize_batch`."""
         return self.anonymize_batch([text], [entities], None if group is None else [group])[0]

@@ -110,6 +110,9 @@ class PolicyAnonymizer(Anonymizer):
         self._groups: dict[str, dict[tuple[str, str], int]] = {}
         self._key: Key | None = None
 
+    def reset_groups(self) -> None:
+        self._groups.clear()
+
     def operator_for(self, label: str) -> str:
         """The operator a label gets: override, then preset, then the default operator."""
         return self.operators.get(label) or PRESETS[self.preset].get(label) or self.default_operator

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import DataError
-from ..io.parquet import RedactionSummary, redact_record_batch
+from ..io.parquet import ColumnOptions, RedactionSummary, redact_record_batch
 from .arrow import AlignmentCounts, add_redacted_intervals, intervals_type
 from .errors import AudioError, require_soundfile
 from .intervals import Interval
@@ -119,6 +119,7 @@ def redact_audio_parquet(
     redacted_audio = f"{audio_column}_redacted"
     pipe = pipeline or Pipeline.default()
 
+    column_options = ColumnOptions(text_columns=(text_column,))
     summary = AudioRedactionSummary()
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
@@ -128,8 +129,8 @@ def redact_audio_parquet(
     row_offset = 0
     try:
         for batch in parquet.iter_batches(batch_size=batch_rows):
-            redacted, results = redact_record_batch(batch, pipe, text_column)
-            summary.text.add(results)
+            redacted = redact_record_batch(batch, pipe, text_column)
+            summary.text.add_batch(redacted, column_options)
             audio = batch.column(audio_column).to_pylist()
             durations = [
                 _duration(item, root, name=f"row {row_offset + i}, column {audio_column!r}")

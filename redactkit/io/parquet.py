@@ -1,22 +1,21 @@
-"""Redact a Parquet file batch by batch, keeping every row, every column and the schema.
+"""Redact Arrow data batch by batch: record batches and tables in, the same plus redacted columns out.
 
-The file is streamed with ``ParquetFile.iter_batches`` and written with one ``ParquetWriter``, so
-memory stays bounded by the batch size whatever the file size. Output goes to a temporary name in the
-destination folder and is renamed only when complete: a killed run leaves nothing that looks done.
+This module holds what one process does with one batch; :mod:`redactkit.io.dataset` streams files and
+directories through it, optionally in worker processes. Every input column, its type, nullability and
+the schema metadata are kept; rows stay in order; a row that cannot be processed is never written out
+as if clean (``on_error="fail"`` stops the run, ``"quarantine"`` masks the whole text).
 """
 
 from __future__ import annotations
 
-import os
-import time
+import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core import RedactionResult
-from ..errors import DataError
+from ..core import RedactedEntity, RedactionResult
+from ..errors import DataError, RedactkitError
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -25,10 +24,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENTITY_STRUCT_FIELDS",
+    "QUARANTINE_LABEL",
+    "QUARANTINE_OPERATOR",
+    "QUARANTINE_TEXT",
+    "ColumnOptions",
+    "Failure",
     "RedactionSummary",
     "entities_type",
-    "redact_parquet",
     "redact_record_batch",
+    "redact_table",
 ]
 
 #: Fields of one entry of the ``<column>_entities`` list column.
@@ -41,12 +45,109 @@ ENTITY_STRUCT_FIELDS: tuple[tuple[str, str], ...] = (
     ("detector", "string"),
 )
 
+#: What replaces the whole text of a row whose processing failed under ``on_error="quarantine"``.
+QUARANTINE_TEXT = "[REDACTION_FAILED]"
+#: Label and operator of the single entity that covers a quarantined text, so readers of the
+#: entities column can tell such rows apart.
+QUARANTINE_LABEL = "REDACTION_FAILED"
+QUARANTINE_OPERATOR = "quarantine"
+
+ON_ERROR = ("fail", "quarantine")
+
 
 def entities_type() -> pa.DataType:
     """Arrow type of the entities column: ``list<struct<start, end, label, operator, score, detector>>``."""
     import pyarrow as pa
 
     return pa.list_(pa.struct([pa.field(name, getattr(pa, kind)()) for name, kind in ENTITY_STRUCT_FIELDS]))
+
+
+@dataclass(frozen=True)
+class ColumnOptions:
+    """Which columns to redact and how the output columns are named.
+
+    ``redacted_name`` and ``entities_name`` are templates in which ``{column}`` is the text column's
+    name. With ``in_place`` the text column itself holds the redacted text (same name, type and
+    position) and ``redacted_name`` is unused. ``group_column`` names the conversation or session of
+    each row (group-scoped pseudonyms); ``id_column`` names the row id quarantine records carry.
+    """
+
+    text_columns: tuple[str, ...] = ("transcript",)
+    in_place: bool = False
+    redacted_name: str = "{column}_redacted"
+    entities_name: str = "{column}_entities"
+    group_column: str | None = None
+    id_column: str | None = None
+    on_error: str = "fail"
+
+    def __post_init__(self) -> None:
+        if not self.text_columns:
+            raise DataError("name at least one text column (CLI: --text-column transcript)")
+        if len(set(self.text_columns)) != len(self.text_columns):
+            raise DataError("a text column is named twice; name each one once")
+        if self.id_column is not None and self.id_column in self.text_columns:
+            raise DataError(
+                f"the id column {self.id_column!r} is a text column; quarantine records never hold "
+                "text, so name a row id column (e.g. --id-column utterance_id)"
+            )
+        if self.on_error not in ON_ERROR:
+            raise DataError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
+        for template in (self.redacted_name, self.entities_name):
+            if len(self.text_columns) > 1 and "{column}" not in template:
+                raise DataError(
+                    f"output column name {template!r} would be the same for every text column; "
+                    "use a template with {column}, e.g. '{column}_redacted'"
+                )
+
+    def redacted_of(self, column: str) -> str:
+        return column if self.in_place else self.redacted_name.replace("{column}", column)
+
+    def entities_of(self, column: str) -> str:
+        return self.entities_name.replace("{column}", column)
+
+    def work_columns(self) -> list[str]:
+        """Columns a worker needs: the texts and, if any, the group ids."""
+        return [*self.text_columns, *([self.group_column] if self.group_column else [])]
+
+    def output_schema(self, schema: pa.Schema, *, source: str) -> pa.Schema:
+        """Check ``schema`` (naming ``source`` in errors) and return the output schema."""
+        import pyarrow as pa
+
+        for column in self.text_columns:
+            _check_column(schema, column, source=source)
+        for role, other in (("group", self.group_column), ("id", self.id_column)):
+            if other is not None and other not in schema.names:
+                available = ", ".join(schema.names) or "(none)"
+                raise DataError(f"{source}: no {role} column {other!r}. Available columns: {available}")
+        fields = list(schema)
+        names = set(schema.names)
+        added: list[str] = []
+        for column in self.text_columns:
+            if self.in_place:
+                index = schema.get_field_index(column)
+                fields[index] = schema.field(column)
+            else:
+                added.append(self.redacted_of(column))
+                fields.append(pa.field(self.redacted_of(column), schema.field(column).type))
+            added.append(self.entities_of(column))
+            fields.append(pa.field(self.entities_of(column), entities_type()))
+        for name in added:
+            if name in names or added.count(name) > 1:
+                raise DataError(
+                    f"{source}: output column {name!r} already exists; choose other names "
+                    "(CLI: --redacted-name / --entities-name) or redact the original file"
+                )
+        return pa.schema(fields, metadata=schema.metadata)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A row whose processing failed and was quarantined: where, and the error class. Never text."""
+
+    row: int
+    column: str
+    error: str
+    detail: str
 
 
 @dataclass
@@ -56,15 +157,24 @@ class RedactionSummary:
     rows: int = 0
     rows_with_pii: int = 0
     null_or_empty: int = 0
+    errors: int = 0
     entities_by_label: Counter[str] = field(default_factory=Counter)
     entities_by_operator: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    #: CPU seconds spent redacting, summed over worker processes (model loading excluded)
+    cpu_seconds: float = 0.0
+    files_written: int = 0
+    files_skipped: int = 0
+    #: rows of files a resumed run found already complete (counted in ``rows``, not in throughput)
+    rows_skipped: int = 0
 
     @property
     def rows_per_second(self) -> float:
-        return self.rows / self.seconds if self.seconds > 0 else 0.0
+        processed = self.rows - self.rows_skipped
+        return processed / self.seconds if self.seconds > 0 else 0.0
 
     def add(self, results: Sequence[RedactionResult]) -> None:
+        """Count one text column's results (one result per row)."""
         self.rows += len(results)
         for result in results:
             if not result.text:
@@ -75,34 +185,152 @@ class RedactionSummary:
                     self.entities_by_label[entity.label] += 1
                     self.entities_by_operator[entity.operator] += 1
 
+    def add_batch(self, batch: pa.RecordBatch, options: ColumnOptions) -> None:
+        """Count an output batch from its entities columns (also used to recount finished files)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        self.rows += batch.num_rows
+        if batch.num_rows == 0:
+            return
+        any_pii = pa.array([False] * batch.num_rows)
+        failed = pa.array([False] * batch.num_rows)
+        all_empty = pa.array([True] * batch.num_rows)
+        for column in options.text_columns:
+            entities = batch.column(options.entities_of(column))
+            lengths = pc.fill_null(pc.list_value_length(entities), 0)
+            any_pii = pc.or_(any_pii, pc.greater(lengths, 0))
+            flat = pc.list_flatten(entities)
+            labels = pc.struct_field(flat, "label")
+            operators = pc.struct_field(flat, "operator")
+            for counter, values in ((self.entities_by_label, labels), (self.entities_by_operator, operators)):
+                for item in pc.value_counts(values).to_pylist():
+                    counter[item["values"]] += item["counts"]
+            # a row is quarantined if any of its entities carries the quarantine operator
+            parents = pc.list_parent_indices(entities)
+            hit = pc.filter(parents, pc.equal(operators, QUARANTINE_OPERATOR))
+            if len(hit):
+                mask = [False] * batch.num_rows
+                for index in set(hit.to_pylist()):
+                    mask[index] = True
+                failed = pc.or_(failed, pa.array(mask))
+            text = batch.column(options.redacted_of(column))
+            empty = pc.fill_null(pc.equal(pc.utf8_length(text), 0), True)
+            all_empty = pc.and_(all_empty, empty)
+        self.rows_with_pii += int(pc.sum(any_pii).as_py() or 0)
+        self.errors += int(pc.sum(failed).as_py() or 0)
+        self.null_or_empty += int(pc.sum(all_empty).as_py() or 0)
+
+    def merge(self, other: RedactionSummary) -> None:
+        self.rows += other.rows
+        self.rows_with_pii += other.rows_with_pii
+        self.null_or_empty += other.null_or_empty
+        self.errors += other.errors
+        self.entities_by_label.update(other.entities_by_label)
+        self.entities_by_operator.update(other.entities_by_operator)
+        self.files_written += other.files_written
+        self.files_skipped += other.files_skipped
+        self.rows_skipped += other.rows_skipped
+        self.cpu_seconds += other.cpu_seconds
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "rows": self.rows,
             "rows_with_pii": self.rows_with_pii,
             "null_or_empty": self.null_or_empty,
+            "errors": self.errors,
             "entities_by_label": dict(sorted(self.entities_by_label.items())),
             "entities_by_operator": dict(sorted(self.entities_by_operator.items())),
+            "files_written": self.files_written,
+            "files_skipped": self.files_skipped,
+            "rows_skipped": self.rows_skipped,
             "seconds": round(self.seconds, 3),
+            "cpu_seconds": round(self.cpu_seconds, 3),
             "rows_per_second": round(self.rows_per_second, 1),
         }
 
 
-def redact_record_batch(
-    batch: pa.RecordBatch,
-    pipeline: Pipeline,
-    text_column: str,
-    *,
-    redacted_column: str | None = None,
-    entities_column: str | None = None,
-) -> tuple[pa.RecordBatch, list[RedactionResult]]:
-    """Redact one Arrow record batch; return it with the redacted and entities columns appended."""
+# -- one batch ------------------------------------------------------------------------------------
+
+
+def redact_columns(
+    work: pa.RecordBatch, pipeline: Pipeline, options: ColumnOptions
+) -> tuple[dict[str, tuple[pa.Array, pa.Array]], list[Failure]]:
+    """Redact the text columns of ``work``: per column, the redacted and the entities array.
+
+    ``work`` holds the text columns and, if any, the group column (what workers receive). Failures
+    carry row indices into ``work``.
+    """
     import pyarrow as pa
 
-    _check_column(batch.schema, text_column, source="record batch")
-    texts = batch.column(text_column).to_pylist()
-    results = pipeline.redact_batch(texts)
-    redacted = pa.array([result.text for result in results], type=pa.string())
-    entities = pa.array(
+    groups: list[str | None] | None = None
+    if options.group_column is not None:
+        groups = [None if g is None else str(g) for g in work.column(options.group_column).to_pylist()]
+    outputs: dict[str, tuple[pa.Array, pa.Array]] = {}
+    failures: list[Failure] = []
+    for column in options.text_columns:
+        array = work.column(column)
+        texts = array.to_pylist()
+        results, failed = _redact_texts(pipeline, texts, groups, options.on_error)
+        failures.extend(Failure(row, column, error, detail) for row, error, detail in failed)
+        redacted = pa.array([result.text for result in results], type=array.type)
+        outputs[column] = (redacted, _entities_array(results))
+    return outputs, failures
+
+
+def _redact_texts(
+    pipeline: Pipeline,
+    texts: list[str | None],
+    groups: list[str | None] | None,
+    on_error: str,
+) -> tuple[list[RedactionResult], list[tuple[int, str, str]]]:
+    from ..errors import ConfigError, ModelNotFoundError
+
+    try:
+        return pipeline.redact_batch(texts, groups), []
+    except (ConfigError, ModelNotFoundError):
+        raise  # the setup is wrong, not the row: quarantining every row would hide it
+    except Exception as exc:
+        if on_error != "quarantine":
+            if isinstance(exc, RedactkitError):
+                raise
+            # a foreign exception's message may quote the text: keep only its class (principle 5)
+            raise RedactkitError(f"redaction failed on a batch ({type(exc).__name__})") from None
+    # Find the rows that fail by redacting one row at a time; only those are quarantined.
+    results: list[RedactionResult] = []
+    failed: list[tuple[int, str, str]] = []
+    for index, text in enumerate(texts):
+        try:
+            (result,) = pipeline.redact_batch([text], None if groups is None else [groups[index]])
+        except (ConfigError, ModelNotFoundError):
+            raise
+        except Exception as exc:
+            detail = str(exc) if isinstance(exc, RedactkitError) else ""
+            failed.append((index, type(exc).__name__, detail))
+            result = _quarantined(text or "")
+        results.append(result)
+    return results, failed
+
+
+def _quarantined(text: str) -> RedactionResult:
+    entity = RedactedEntity(
+        start=0,
+        end=len(text),
+        label=QUARANTINE_LABEL,
+        operator=QUARANTINE_OPERATOR,
+        redacted_start=0,
+        redacted_end=len(QUARANTINE_TEXT),
+        score=1.0,
+        detector="redactkit",
+        explanation="processing failed; the whole text is masked",
+    )
+    return RedactionResult(QUARANTINE_TEXT, (entity,))
+
+
+def _entities_array(results: Sequence[RedactionResult]) -> pa.Array:
+    import pyarrow as pa
+
+    return pa.array(
         [
             None
             if result.text is None
@@ -121,76 +349,117 @@ def redact_record_batch(
         ],
         type=entities_type(),
     )
-    redacted_name = redacted_column or f"{text_column}_redacted"
-    entities_name = entities_column or f"{text_column}_entities"
-    for name in (redacted_name, entities_name):
-        if name in batch.schema.names:
-            raise DataError(f"output column {name!r} already exists in the input; choose another name")
-    out = batch.append_column(pa.field(redacted_name, pa.string()), redacted)
-    out = out.append_column(pa.field(entities_name, entities_type()), entities)
-    return out, results
 
 
-def redact_parquet(
-    input_path: str | os.PathLike[str],
-    output_path: str | os.PathLike[str],
-    text_column: str,
+def assemble(
+    batch: pa.RecordBatch,
+    outputs: dict[str, tuple[pa.Array, pa.Array]],
+    options: ColumnOptions,
+    schema: pa.Schema,
+) -> pa.RecordBatch:
+    """The output batch: ``batch`` with the redacted columns replaced or appended, in ``schema``."""
+    import pyarrow as pa
+
+    arrays = list(batch.columns)
+    for column in options.text_columns:
+        redacted, entities = outputs[column]
+        if options.in_place:
+            arrays[batch.schema.get_field_index(column)] = redacted
+        else:
+            arrays.append(redacted)
+        arrays.append(entities)
+    # same order as ColumnOptions.output_schema: per text column, redacted (unless in place) then entities
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+# -- public API -----------------------------------------------------------------------------------
+
+_default_lock = threading.Lock()
+_default_pipeline: Pipeline | None = None
+
+
+def _default() -> Pipeline:
+    """The default pipeline, built once per process (principle 3: models load once)."""
+    global _default_pipeline
+    with _default_lock:
+        if _default_pipeline is None:
+            from ..pipeline import Pipeline
+
+            _default_pipeline = Pipeline.default()
+        return _default_pipeline
+
+
+def _options(
+    text_column: str | Sequence[str],
+    in_place: bool,
+    redacted_column: str | None,
+    entities_column: str | None,
+    group_column: str | None,
+    on_error: str,
+) -> ColumnOptions:
+    columns = (text_column,) if isinstance(text_column, str) else tuple(text_column)
+    return ColumnOptions(
+        text_columns=columns,
+        in_place=in_place,
+        redacted_name=redacted_column or "{column}_redacted",
+        entities_name=entities_column or "{column}_entities",
+        group_column=group_column,
+        on_error=on_error,
+    )
+
+
+def redact_record_batch(
+    batch: pa.RecordBatch,
     pipeline: Pipeline | None = None,
+    text_column: str | Sequence[str] = "transcript",
     *,
-    overwrite: bool = False,
-    batch_rows: int | None = None,
-    on_batch: Callable[[int], None] | None = None,
-) -> RedactionSummary:
-    """Redact ``text_column`` of a Parquet file into a new Parquet file.
+    in_place: bool = False,
+    redacted_column: str | None = None,
+    entities_column: str | None = None,
+    group_column: str | None = None,
+    on_error: str = "fail",
+) -> pa.RecordBatch:
+    """Redact one Arrow record batch: every column is kept, ``<col>_redacted`` and ``<col>_entities``
+    are added per text column (with ``in_place``, the text column itself is redacted).
 
-    Adds ``<text_column>_redacted`` and ``<text_column>_entities``; every input column, its type,
-    nullability and the schema metadata are kept, rows stay in order. ``on_batch`` is called with the
-    number of rows after each batch (progress bars use it).
+    ``redacted_column``/``entities_column`` are names or ``{column}`` templates. Without a pipeline
+    the default one is built once per process.
+    """
+    options = _options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
+    schema = options.output_schema(batch.schema, source="record batch")
+    pipe = pipeline or _default()
+    outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
+    return assemble(batch, outputs, options, schema)
+
+
+def redact_table(
+    table: pa.Table,
+    pipeline: Pipeline | None = None,
+    text_column: str | Sequence[str] = "transcript",
+    *,
+    in_place: bool = False,
+    redacted_column: str | None = None,
+    entities_column: str | None = None,
+    group_column: str | None = None,
+    on_error: str = "fail",
+    batch_rows: int | None = None,
+) -> pa.Table:
+    """Redact an Arrow table batch by batch (see :func:`redact_record_batch`).
+
+    pandas and polars data go through Arrow: ``pa.Table.from_pandas(df)`` / ``df.to_arrow()`` in,
+    ``.to_pandas()`` / ``polars.from_arrow(...)`` out.
     """
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    from ..pipeline import Pipeline
-
-    source = Path(input_path)
-    target = Path(output_path)
-    if not source.is_file():
-        raise DataError(f"input {source} does not exist or is not a file")
-    if target.exists() and not overwrite:
-        raise DataError(
-            f"output {target} already exists; pass overwrite=True (CLI: --overwrite) to replace it"
-        )
-    try:
-        parquet = pq.ParquetFile(source)
-    except (pa.ArrowInvalid, OSError) as exc:
-        raise DataError(f"input {source} is not a readable Parquet file ({type(exc).__name__})") from None
-    _check_column(parquet.schema_arrow, text_column, source=str(source))
-    pipe = pipeline or Pipeline.default()
+    options = _options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
+    schema = options.output_schema(table.schema, source="table")
+    pipe = pipeline or _default()
     rows = batch_rows or pipe.batch_size * 4
-
-    out_schema = parquet.schema_arrow
-    out_schema = out_schema.append(pa.field(f"{text_column}_redacted", pa.string()))
-    out_schema = out_schema.append(pa.field(f"{text_column}_entities", entities_type()))
-    out_schema = out_schema.with_metadata(parquet.schema_arrow.metadata)
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    summary = RedactionSummary()
-    started = time.perf_counter()
-    try:
-        with pq.ParquetWriter(temporary, out_schema) as writer:
-            for batch in parquet.iter_batches(batch_size=rows):
-                redacted, results = redact_record_batch(batch, pipe, text_column)
-                writer.write_batch(pa.RecordBatch.from_arrays(redacted.columns, schema=out_schema))
-                summary.add(results)
-                if on_batch is not None:
-                    on_batch(batch.num_rows)
-        os.replace(temporary, target)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
-    summary.seconds = time.perf_counter() - started
-    return summary
+    batches = []
+    for batch in table.to_batches(max_chunksize=rows):
+        outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
+        batches.append(assemble(batch, outputs, options, schema))
+    return pa.Table.from_batches(batches, schema=schema)
 
 
 def _check_column(schema: pa.Schema, column: str, *, source: str) -> None:
@@ -201,4 +470,7 @@ def _check_column(schema: pa.Schema, column: str, *, source: str) -> None:
         raise DataError(f"{source}: no column {column!r}. Available columns: {available}")
     kind = schema.field(column).type
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
-        raise DataError(f"{source}: column {column!r} is of type {kind}, not a string column")
+        raise DataError(
+            f"{source}: column {column!r} is of type {kind}, not a string column; "
+            "cast it to string first or name another --text-column"
+        )

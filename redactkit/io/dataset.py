@@ -1,0 +1,603 @@
+"""Redact a Parquet file or a whole dataset directory: streaming, parallel, atomic and resumable.
+
+- **Streaming.** Each file is read with ``ParquetFile.iter_batches`` and written with one
+  ``ParquetWriter``; at most ``2 x workers`` batches are in flight, so memory is bounded by the batch
+  size and the worker count, never by the dataset size.
+- **Mirroring.** A directory input is mirrored file by file (hive partition folders such as
+  ``date=2024-01-01/`` included); names and folders starting with ``_`` or ``.`` are skipped, as
+  Arrow and Spark do.
+- **Atomic.** A file is written under ``.<name>.<pid>.partial`` and renamed when complete, after its
+  quarantine side file; the Parquet file appearing is the completion mark.
+- **Resumable.** A directory run writes ``_redactkit/report.json`` with ``"status": "running"`` and a
+  fingerprint of its settings first. Running the same command again finishes the files that are
+  missing and skips the others; a finished output (``"status": "complete"``) or a foreign directory
+  is an error unless ``overwrite``.
+- **Group scope.** With a group column, all rows of one group id within a file go to the same
+  worker in input order, so group-scoped numbering is the same whatever the worker count. Numbering
+  restarts at every file, which keeps a resumed run identical to an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._version import __version__
+from ..errors import DataError
+from .parquet import ColumnOptions, Failure, RedactionSummary, assemble, redact_columns
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ..pipeline import Pipeline
+
+__all__ = ["META_DIR", "default_workers", "redact_parquet", "report_path"]
+
+#: Folder of a directory output that holds the run report and quarantine files (Arrow, Spark and
+#: pandas skip names starting with ``_`` when they read a dataset).
+META_DIR = "_redactkit"
+_SUFFIXES = (".parquet", ".parq", ".pq")
+#: Rows per output row group (batches are gathered up to this before they are written).
+ROW_GROUP_ROWS = 65_536
+#: ... or up to this many bytes, whichever comes first.
+ROW_GROUP_BYTES = 64 * 1024 * 1024
+
+
+def default_workers() -> int:
+    """Usable CPUs of this process (respects CPU affinity / container limits where the OS tells)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class _Part:
+    source: Path
+    target: Path
+    relative: str
+    rows: int
+
+
+def report_path(output: Path, *, directory: bool) -> Path:
+    """Where the JSON run report of ``output`` goes."""
+    return output / META_DIR / "report.json" if directory else output.with_name(output.name + ".report.json")
+
+
+def _quarantine_path(output_root: Path, part: _Part, *, directory: bool) -> Path:
+    if directory:
+        return output_root / META_DIR / "quarantine" / f"{part.relative}.jsonl"
+    return part.target.with_name(part.target.name + ".quarantine.jsonl")
+
+
+def redact_parquet(
+    input_path: str | os.PathLike[str],
+    output_path: str | os.PathLike[str],
+    text_column: str | Sequence[str] = "transcript",
+    pipeline: Pipeline | None = None,
+    *,
+    overwrite: bool = False,
+    workers: int | None = 1,
+    batch_rows: int | None = None,
+    in_place: bool = False,
+    redacted_column: str | None = None,
+    entities_column: str | None = None,
+    group_column: str | None = None,
+    id_column: str | None = None,
+    on_error: str = "fail",
+    on_batch: Callable[[int], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> RedactionSummary:
+    """Redact a Parquet file, or every Parquet file of a dataset directory, into ``output_path``.
+
+    Every input column, its type, nullability and the schema metadata are kept, rows stay in order;
+    ``<col>_redacted`` (or, with ``in_place``, the column itself) and ``<col>_entities`` are added
+    per text column. ``workers``: processes that each load the pipeline once (``None``: one per
+    CPU; ``1``: redact in this process). ``on_error``: ``"fail"`` stops at the first failing batch
+    and writes nothing for its file; ``"quarantine"`` masks the failing row's text and records its
+    row number (and ``id_column`` value) and error class, never its text, in a side file.
+    ``on_start`` gets the number of rows still to do, ``on_batch`` the rows of each batch written.
+    A JSON run report is written beside the output. Returns the run's counts (no PII).
+    """
+    from ..pipeline import Pipeline
+
+    options = ColumnOptions(
+        text_columns=(text_column,) if isinstance(text_column, str) else tuple(text_column),
+        in_place=in_place,
+        redacted_name=redacted_column or "{column}_redacted",
+        entities_name=entities_column or "{column}_entities",
+        group_column=group_column,
+        id_column=id_column,
+        on_error=on_error,
+    )
+    source = Path(input_path)
+    target = Path(output_path)
+    if batch_rows is not None and batch_rows < 1:
+        raise DataError("batch_rows must be at least 1")
+    directory = source.is_dir()
+    parts, schemas = _plan(source, target, options, directory=directory)
+    pipe = pipeline or Pipeline.default()
+    config_hash = pipe.config.fingerprint()
+    fingerprint = _fingerprint(source, options, config_hash)
+    report_file = report_path(target, directory=directory)
+    resume = _check_output(target, parts, report_file, fingerprint, overwrite=overwrite, directory=directory)
+    rows = batch_rows or pipe.batch_size * 4
+    count = default_workers() if workers is None else max(1, workers)
+    todo = [part for part in parts if not (resume and part.target.exists())]
+    total_rows = sum(part.rows for part in todo)
+    # one batch or less of work: spawning workers would cost more than it saves
+    count = min(count, max(1, -(-total_rows // rows)))
+    started_at = _now()
+    report: dict[str, Any] = {
+        "status": "running",
+        "fingerprint": fingerprint,
+        "redactkit_version": __version__,
+        **_versions(pipe),
+        "config_hash": config_hash,
+        "input": str(source),
+        "output": str(target),
+        "text_columns": list(options.text_columns),
+        "in_place": options.in_place,
+        "group_column": options.group_column,
+        "id_column": options.id_column,
+        "on_error": options.on_error,
+        "workers": count,
+        "batch_rows": rows,
+        "started_at": started_at,
+    }
+    if directory:
+        target.mkdir(parents=True, exist_ok=True)
+        _write_json(report_file, report)
+    summary = RedactionSummary()
+    for part in parts:
+        if part not in todo:
+            summary.merge(_recount(part.target, options))
+            summary.files_skipped += 1
+            summary.rows_skipped += part.rows
+    if on_start is not None:
+        on_start(total_rows)
+    clock = time.perf_counter()
+    pool = None
+    try:
+        if count > 1:
+            from ._workers import WorkerPool, pipeline_spec
+
+            pool = WorkerPool(count, pipeline_spec(pipe), options)
+        else:
+            pipe.warm_up()
+        # throughput counts redaction, not model loading (reported apart as startup_seconds)
+        report["startup_seconds"] = round(time.perf_counter() - clock, 3)
+        clock = time.perf_counter()
+        for part in todo:
+            out_schema = schemas[part.source]
+            quarantine = _quarantine_path(target, part, directory=directory)
+            part_summary = _redact_file(
+                part, out_schema, pipe, pool, options, rows, quarantine, on_batch=on_batch
+            )
+            summary.merge(part_summary)
+            summary.files_written += 1
+        summary.seconds = time.perf_counter() - clock
+    finally:
+        if pool is not None:
+            pool.close()
+    if pool is not None:
+        summary.cpu_seconds += pool.cpu_seconds
+    report.update(
+        status="complete",
+        finished_at=_now(),
+        files={"total": len(parts), "written": summary.files_written, "skipped": summary.files_skipped},
+        summary=summary.to_dict(),
+    )
+    report_file.parent.mkdir(parents=True, exist_ok=True)
+    _write_json(report_file, report)
+    return summary
+
+
+# -- planning and checks --------------------------------------------------------------------------
+
+
+def _plan(
+    source: Path, target: Path, options: ColumnOptions, *, directory: bool
+) -> tuple[list[_Part], dict[Path, pa.Schema]]:
+    """Every file to redact with its output schema; fails before anything is written."""
+    if not source.exists():
+        raise DataError(f"input {source} does not exist; name a Parquet file or a dataset directory")
+    if directory:
+        resolved_out = target.resolve()
+        resolved_in = source.resolve()
+        if resolved_out == resolved_in or resolved_in in resolved_out.parents:
+            raise DataError(f"output {target} is inside input {source}; choose a folder outside it")
+        files = sorted(_dataset_files(source))
+        if not files:
+            raise DataError(
+                f"input folder {source} holds no Parquet files (*.parquet, *.parq, *.pq); "
+                "names starting with _ or . are skipped"
+            )
+    else:
+        files = [source]
+    parts: list[_Part] = []
+    schemas: dict[Path, pa.Schema] = {}
+    for file in files:
+        handle = _open(file)
+        schemas[file] = options.output_schema(handle.schema_arrow, source=str(file))
+        relative = file.relative_to(source).as_posix() if directory else file.name
+        parts.append(
+            _Part(file, target / relative if directory else target, relative, handle.metadata.num_rows)
+        )
+    return parts, schemas
+
+
+def _dataset_files(root: Path) -> Iterator[Path]:
+    for path in root.rglob("*"):
+        relative = path.relative_to(root).parts
+        if any(piece.startswith(("_", ".")) for piece in relative):
+            continue
+        if path.is_file() and path.suffix.lower() in _SUFFIXES:
+            yield path
+
+
+def _open(path: Path) -> pq.ParquetFile:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise DataError(f"input {path} is not a readable Parquet file ({type(exc).__name__})") from None
+
+
+def _fingerprint(source: Path, options: ColumnOptions, config_hash: str) -> str:
+    settings = {
+        "input": str(source.resolve()),
+        "config": config_hash,
+        "text_columns": options.text_columns,
+        "in_place": options.in_place,
+        "redacted_name": options.redacted_name,
+        "entities_name": options.entities_name,
+        "group_column": options.group_column,
+        "id_column": options.id_column,
+        "on_error": options.on_error,
+    }
+    canonical = json.dumps(settings, sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def _check_output(
+    target: Path,
+    parts: Sequence[_Part],
+    report_file: Path,
+    fingerprint: str,
+    *,
+    overwrite: bool,
+    directory: bool,
+) -> bool:
+    """Decide between a fresh run, a resume (True) and an error; with ``overwrite``, clear our files."""
+    if not directory:
+        if target.is_dir():
+            raise DataError(f"output {target} is a folder; name a file for a single input file")
+        if target.exists() and not overwrite:
+            raise DataError(
+                f"output {target} already exists; pass --overwrite (overwrite=True) to replace it"
+            )
+        return False
+    if target.exists() and not target.is_dir():
+        raise DataError(f"output {target} is a file; a dataset folder needs a folder as output")
+    if not target.exists() or not any(target.iterdir()):
+        return False
+    previous = _read_json(report_file)
+    if overwrite:
+        for part in parts:
+            part.target.unlink(missing_ok=True)
+        report_file.unlink(missing_ok=True)
+        return False
+    if previous is None:
+        raise DataError(
+            f"output folder {target} already exists and was not written by redactkit; pass "
+            "--overwrite to write into it, or choose another folder"
+        )
+    if previous.get("status") == "complete":
+        raise DataError(f"output {target} already exists (a complete run); pass --overwrite to redo it")
+    if previous.get("fingerprint") != fingerprint:
+        raise DataError(
+            f"output {target} holds an unfinished run with other settings (input, columns or "
+            "config); re-run it with the same settings to resume, or pass --overwrite to start over"
+        )
+    return True
+
+
+# -- one file -------------------------------------------------------------------------------------
+
+
+def _redact_file(
+    part: _Part,
+    schema: pa.Schema,
+    pipe: Pipeline,
+    pool: Any,
+    options: ColumnOptions,
+    rows: int,
+    quarantine: Path,
+    *,
+    on_batch: Callable[[int], None] | None,
+) -> RedactionSummary:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    part.target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in part.target.parent.glob(f".{part.target.name}.*.partial"):
+        stale.unlink(missing_ok=True)  # left by a killed run
+    temporary = part.target.with_name(f".{part.target.name}.{os.getpid()}.partial")
+    quarantine_tmp = quarantine.with_name(f".{quarantine.name}.{os.getpid()}.partial")
+    summary = RedactionSummary()
+    failures: list[dict[str, Any]] = []
+    cpu: list[float] = []
+    if pool is not None:
+        pool.reset_groups()
+    else:
+        pipe.anonymizer.reset_groups()
+    try:
+        with pq.ParquetWriter(temporary, schema) as writer:
+            buffer: list[pa.RecordBatch] = []
+            buffered = buffered_bytes = 0
+            for offset, batch in _redacted_batches(part, pipe, pool, options, rows, schema, cpu):
+                out_batch, batch_failures = batch
+                # Row groups of ROW_GROUP_ROWS rows, not one per batch: the writer keeps every row
+                # group's metadata until it closes, so tiny row groups would make memory grow with
+                # the file (and make the output slow to read).
+                # Wide rows (audio, embeddings) flush sooner: ROW_GROUP_BYTES bounds the buffer.
+                buffer.append(out_batch)
+                buffered += out_batch.num_rows
+                buffered_bytes += out_batch.nbytes
+                if buffered >= ROW_GROUP_ROWS or buffered_bytes >= ROW_GROUP_BYTES:
+                    writer.write_table(pa.Table.from_batches(buffer, schema), row_group_size=ROW_GROUP_ROWS)
+                    buffer, buffered, buffered_bytes = [], 0, 0
+                summary.add_batch(out_batch, options)
+                failures.extend(_failure_record(part, out_batch, offset, f, options) for f in batch_failures)
+                if on_batch is not None:
+                    on_batch(out_batch.num_rows)
+            if buffer:
+                writer.write_table(pa.Table.from_batches(buffer, schema), row_group_size=ROW_GROUP_ROWS)
+        quarantine.unlink(missing_ok=True)
+        if failures:
+            quarantine.parent.mkdir(parents=True, exist_ok=True)
+            with quarantine_tmp.open("w", encoding="utf-8") as handle:
+                for record in failures:
+                    handle.write(json.dumps(record, sort_keys=True) + "\n")
+            os.replace(quarantine_tmp, quarantine)
+        os.replace(temporary, part.target)
+        summary.cpu_seconds += sum(cpu)
+    finally:
+        for leftover in (temporary, quarantine_tmp):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return summary
+
+
+def _failure_record(
+    part: _Part, out_batch: pa.RecordBatch, offset: int, failure: Failure, options: ColumnOptions
+) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "file": part.relative,
+        "row": offset + failure.row,
+        "column": failure.column,
+        "error": failure.error,
+    }
+    if failure.detail:
+        record["detail"] = failure.detail
+    if options.id_column is not None:
+        value = out_batch.column(options.id_column)[failure.row].as_py()
+        record["id"] = value if isinstance(value, int | str) or value is None else str(value)
+    return record
+
+
+def _redacted_batches(
+    part: _Part,
+    pipe: Pipeline,
+    pool: Any,
+    options: ColumnOptions,
+    rows: int,
+    schema: pa.Schema,
+    cpu: list[float],
+) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
+    """(row offset, (output batch, failures with batch-relative rows)) in input order.
+
+    In-process, the CPU seconds of each batch's redaction are appended to ``cpu``.
+    """
+    import pyarrow as pa
+
+    handle = _open(part.source)
+    batches = _read(handle, part, rows)
+    if pool is None:
+        offset = 0
+        for batch in batches:
+            started = time.process_time()
+            outputs, failures = redact_columns(batch.select(options.work_columns()), pipe, options)
+            cpu.append(time.process_time() - started)
+            yield offset, (assemble(batch, outputs, options, schema), failures)
+            offset += batch.num_rows
+        return
+    # parallel: keep at most 2 batches per worker in flight; write them back in order
+    pending: dict[int, dict[str, Any]] = {}
+    next_out = 0
+    offset = 0
+    limit = 2 * pool.size
+    seq = 0
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < limit:
+            batch = next(batches, None)
+            if batch is None:
+                exhausted = True
+                break
+            work = batch.select(options.work_columns())
+            routes = _route(work, options, pool.size, seq)
+            pending[seq] = {"batch": batch, "offset": offset, "routes": routes, "results": {}}
+            for worker, indices in routes.items():
+                pool.submit(worker, seq, work if indices is None else work.take(pa.array(indices)))
+            offset += batch.num_rows
+            seq += 1
+        while next_out in pending and _complete(pending[next_out]):
+            entry = pending.pop(next_out)
+            yield entry["offset"], _reassemble(entry, options, schema)
+            next_out += 1
+        if not pending:
+            if exhausted:
+                return
+            continue
+        got_seq, worker, outputs, failures = pool.receive()
+        pending[got_seq]["results"][worker] = (outputs, failures)
+
+
+def _complete(entry: dict[str, Any]) -> bool:
+    return len(entry["results"]) == len(entry["routes"])
+
+
+def _read(handle: pq.ParquetFile, part: _Part, rows: int) -> Iterator[pa.RecordBatch]:
+    import pyarrow as pa
+
+    try:
+        yield from handle.iter_batches(batch_size=rows)
+    except (pa.ArrowException, OSError) as exc:
+        raise DataError(
+            f"input {part.source} could not be read to the end ({type(exc).__name__}); the file is "
+            "damaged. Nothing was written for it."
+        ) from None
+
+
+def _route(
+    work: pa.RecordBatch, options: ColumnOptions, workers: int, seq: int
+) -> dict[int, list[int] | None]:
+    """Which rows go to which worker: by group id hash, or the whole batch round-robin."""
+    if options.group_column is None:
+        return {seq % workers: None}
+    groups = work.column(options.group_column).to_pylist()
+    routes: dict[int, list[int] | None] = {}
+    for index, group in enumerate(groups):
+        key = "" if group is None else str(group)
+        worker = zlib.crc32(key.encode()) % workers
+        bucket = routes.setdefault(worker, [])
+        assert bucket is not None
+        bucket.append(index)
+    return routes
+
+
+def _reassemble(
+    entry: dict[str, Any], options: ColumnOptions, schema: pa.Schema
+) -> tuple[pa.RecordBatch, list[Failure]]:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    batch: pa.RecordBatch = entry["batch"]
+    routes: dict[int, list[int] | None] = entry["routes"]
+    results: dict[int, tuple[dict[str, tuple[pa.Array, pa.Array]], list[Failure]]] = entry["results"]
+    if len(routes) == 1 and next(iter(routes.values())) is None:
+        outputs, failures = next(iter(results.values()))
+        return assemble(batch, outputs, options, schema), list(failures)
+    order: list[int] = []
+    failures = []
+    pieces: dict[str, tuple[list[pa.Array], list[pa.Array]]] = {c: ([], []) for c in options.text_columns}
+    for worker in sorted(routes):
+        indices = routes[worker]
+        assert indices is not None
+        outputs, worker_failures = results[worker]
+        for column in options.text_columns:
+            pieces[column][0].append(outputs[column][0])
+            pieces[column][1].append(outputs[column][1])
+        failures.extend(Failure(indices[f.row], f.column, f.error, f.detail) for f in worker_failures)
+        order.extend(indices)
+    inverse = pc.sort_indices(pa.array(order))
+    merged = {
+        column: (
+            pa.concat_arrays(redacted).take(inverse),
+            pa.concat_arrays(entities).take(inverse),
+        )
+        for column, (redacted, entities) in pieces.items()
+    }
+    return assemble(batch, merged, options, schema), sorted(failures, key=lambda f: (f.row, f.column))
+
+
+def _recount(path: Path, options: ColumnOptions) -> RedactionSummary:
+    """Counts of an output a previous run completed, read back from its entities columns."""
+    summary = RedactionSummary()
+    handle = _open(path)
+    columns = [
+        *(options.redacted_of(c) for c in options.text_columns),
+        *(options.entities_of(c) for c in options.text_columns),
+    ]
+    for batch in handle.iter_batches(columns=columns):
+        summary.add_batch(batch, options)
+    return summary
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+
+def _versions(pipe: Pipeline) -> dict[str, Any]:
+    from importlib import metadata
+
+    try:
+        spacy_version: str | None = metadata.version("spacy")
+    except metadata.PackageNotFoundError:
+        spacy_version = None
+    models: dict[str, dict[str, str] | None] = {}
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for child_key, child in value.items():
+                walk(child, child_key)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child, key)
+        elif key == "model" and isinstance(value, str) and value not in models:
+            models[value] = _model_meta(value)
+
+    walk(pipe.config.to_mapping())
+    return {"spacy_version": spacy_version, "models": models}
+
+
+def _model_meta(name: str) -> dict[str, str] | None:
+    """Name and version from the model's own meta.json (it may be installed under another package)."""
+    try:
+        import spacy.util
+
+        from ..detect.spacy_models import resolve_model_path
+
+        resolved = resolve_model_path(name)
+        root = Path(resolved) if Path(resolved).is_dir() else Path(spacy.util.get_package_path(resolved))
+        metas = [root / "meta.json", *sorted(root.glob("*/meta.json"))]
+        meta = json.loads(next(path for path in metas if path.is_file()).read_text(encoding="utf-8"))
+        return {
+            "resolved": resolved,
+            "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+            "version": str(meta.get("version", "")),
+        }
+    except Exception:  # a report must not fail a finished run
+        return None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _write_json(path: Path, payload: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    temporary.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return payload if isinstance(payload, dict) else None
