@@ -141,6 +141,22 @@ def redact(
         str | None, typer.Option("--id-column", help="Row id written to quarantine records.")
     ] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace OUTPUT if it exists.")] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            metavar="[local|ray]",
+            help="local: worker processes on this machine. ray: Ray actors (pip install "
+            "'redactkit[ray]'); same output.",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            help="Ray cluster to join (e.g. auto, ray://head:10001) [default: start a local one].",
+        ),
+    ] = None,
 ) -> None:
     """Redact Parquet: adds <column>_redacted and <column>_entities, keeps everything else.
 
@@ -154,12 +170,18 @@ def redact(
       redactkit redact calls/ calls_redacted/ -t transcript --workers 4 --config policy.yaml
       redactkit redact calls/ out/ -t agent_text -t caller_text --group-column call_id
       redactkit redact calls.parquet out.parquet -t transcript --in-place --on-error quarantine
+      redactkit redact calls/ out/ -t transcript --engine ray --address auto
     """
     if on_error not in ("fail", "quarantine"):
         err.print("error: --on-error must be fail or quarantine", highlight=False, markup=False)
         raise typer.Exit(2)
+    if engine not in ("local", "ray") or (address is not None and engine != "ray"):
+        err.print("error: --engine must be local or ray; --address needs --engine ray", markup=False)
+        raise typer.Exit(2)
     try:
-        pipe = _pipeline(config, warm_up=workers == 1)
+        engine_options = _engine_options(engine, address, workers)
+        workers = engine_options.pop("workers", workers)
+        pipe = _pipeline(config, warm_up=workers == 1 and engine == "local")
         summary = _run_with_progress(
             input_path,
             output_path,
@@ -174,10 +196,25 @@ def redact(
             entities_column=entities_name,
             on_error=on_error,
             id_column=id_column,
+            **engine_options,
         )
     except RedactkitError as exc:
         raise _fail(exc) from None
     _print_summary(summary, output_path)
+
+
+def _engine_options(engine: str, address: str | None, workers: int | None) -> dict[str, Any]:
+    """redact_parquet's pool options: Ray actors (as many as the cluster has CPUs) or nothing."""
+    if engine == "local":
+        return {}
+    from .integrations.ray import cluster_cpus, ensure_ray, ray_pool_factory
+
+    ray = ensure_ray(address, workers)
+    return {
+        "engine": "ray",
+        "workers": workers or cluster_cpus(ray),
+        "pool_factory": ray_pool_factory(address),
+    }
 
 
 def _run_with_progress(

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     import pyarrow.parquet as pq
 
     from ..pipeline import Pipeline
+    from ._workers import PipelineSpec
 
 __all__ = ["META_DIR", "default_workers", "redact_parquet", "report_path"]
 
@@ -97,6 +98,8 @@ def redact_parquet(
     on_error: str = "fail",
     on_batch: Callable[[int], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    pool_factory: Callable[[int, PipelineSpec, ColumnOptions], Any] | None = None,
+    engine: str = "local",
 ) -> RedactionSummary:
     """Redact a Parquet file, or every Parquet file of a dataset directory, into ``output_path``.
 
@@ -108,6 +111,11 @@ def redact_parquet(
     row number (and ``id_column`` value) and error class, never its text, in a side file.
     ``on_start`` gets the number of rows still to do, ``on_batch`` the rows of each batch written.
     A JSON run report is written beside the output. Returns the run's counts (no PII).
+
+    ``pool_factory`` (with ``engine`` naming it in the report) starts the workers somewhere else,
+    e.g. Ray actors (:mod:`redactkit.integrations.ray`): it gets ``(workers, pipeline_spec,
+    options)`` and returns an object with the :class:`~redactkit.io._workers.WorkerPool` methods.
+    Reading, routing, reassembly and writing stay here, so the output is the same file for file.
     """
     from ..pipeline import Pipeline
 
@@ -151,6 +159,7 @@ def redact_parquet(
         "group_column": options.group_column,
         "id_column": options.id_column,
         "on_error": options.on_error,
+        "engine": engine,
         "workers": count,
         "batch_rows": rows,
         "started_at": started_at,
@@ -169,7 +178,11 @@ def redact_parquet(
     clock = time.perf_counter()
     pool = None
     try:
-        if count > 1:
+        if pool_factory is not None:
+            from ._workers import pipeline_spec
+
+            pool = pool_factory(count, pipeline_spec(pipe), options)
+        elif count > 1:
             from ._workers import WorkerPool, pipeline_spec
 
             pool = WorkerPool(count, pipeline_spec(pipe), options)

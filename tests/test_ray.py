@@ -1,0 +1,171 @@
+"""The Ray engine end to end on a local Ray instance, against the local engine on the same input.
+
+Model-free pipeline (normalizers, ``identifiers``, a deny list) so the actors start in seconds. Ray is
+started once for the module (about 10 s); the tests skip when ``redactkit[ray]`` is not installed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from redactkit import DataError, Pipeline, RedactkitError
+from redactkit.cli import app
+from redactkit.io import redact_table
+
+ray = pytest.importorskip("ray")
+
+from redactkit.integrations.ray import ensure_ray, redact_ray_dataset  # noqa: E402
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+
+NAMES = ("alice", "bob", "carol", "dave")
+DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+CONFIG = {
+    "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}, {"name": "spoken_symbols"}],
+    "detectors": [
+        {"name": "identifiers"},
+        {"name": "deny_list", "terms": {name: "PERSON" for name in NAMES}},
+    ],
+    "anonymizer": {"name": "policy", "operators": {"PERSON": "numbered"}, "numbered_scope": "group"},
+    "batch_size": 8,
+}
+
+
+def _spoken(number: int) -> str:
+    return " ".join(DIGITS[int(digit)] for digit in f"{number:07d}")
+
+
+def transcripts(rows: int, offset: int = 0) -> pa.Table:
+    """Synthetic calls: sessions interleaved, names in varying order, spoken phone numbers."""
+    ids = list(range(offset, offset + rows))
+    texts: list[str | None] = []
+    for i in ids:
+        if i % 9 == 0:
+            texts.append(None)
+            continue
+        first, second = NAMES[(i * 7) % 4], NAMES[(i // 2) % 4]
+        texts.append(
+            f"{first} here, put {second} on {_spoken(5550000 + i)} or mail {first} at example dot com"
+        )
+    return pa.table(
+        {
+            "id": pa.array(ids, pa.int64()),
+            "session": [None if i % 13 == 4 else f"s{(i * 5) % 6}" for i in ids],
+            "transcript": pa.array(texts, pa.string()),
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[Any]:
+    started = not ray.is_initialized()
+    module = ensure_ray(num_cpus=3)
+    yield module
+    if started:
+        module.shutdown()
+
+
+def _config_file(tmp_path: Path) -> Path:
+    import yaml
+
+    path = tmp_path / "policy.yaml"
+    path.write_text(yaml.safe_dump(CONFIG))
+    return path
+
+
+def _redact(*args: str | Path) -> Any:
+    return runner.invoke(app, ["redact", *map(str, args)])
+
+
+def test_cli_ray_engine_writes_what_the_local_engine_writes(local_ray: Any, tmp_path: Path) -> None:
+    source = tmp_path / "calls"
+    for day, offset in (("2024-01-01", 0), ("2024-01-02", 70)):
+        (source / f"day={day}").mkdir(parents=True)
+        pq.write_table(transcripts(70, offset), source / f"day={day}" / "part-0.parquet", row_group_size=11)
+    config = _config_file(tmp_path)
+    common = ("-t", "transcript", "-g", "session", "-c", config, "--batch-rows", "6")
+    local = _redact(source, tmp_path / "local", *common, "-w", "1")
+    assert local.exit_code == 0, local.output
+    remote = _redact(source, tmp_path / "ray", *common, "--engine", "ray", "-w", "2")
+    assert remote.exit_code == 0, remote.output
+    for part in ("day=2024-01-01/part-0.parquet", "day=2024-01-02/part-0.parquet"):
+        expected = pq.read_table(tmp_path / "local" / part)
+        got = pq.read_table(tmp_path / "ray" / part)
+        assert got.equals(expected), part
+        assert any(e for e in got.column("transcript_entities").to_pylist())
+    report = json.loads((tmp_path / "ray" / "_redactkit" / "report.json").read_text())
+    assert report["engine"] == "ray"
+    assert report["workers"] == 2
+    assert report["summary"]["rows"] == 140
+    assert report["summary"]["entities_by_label"]["PERSON"] > 0
+
+
+def test_ray_dataset_by_group_matches_the_local_engine(local_ray: Any) -> None:
+    table = transcripts(120)
+    expected = redact_table(table, Pipeline.from_config(CONFIG), group_column="session", batch_rows=7)
+    ds = local_ray.data.from_arrow(table).repartition(5)
+    out = redact_ray_dataset(
+        ds, CONFIG, "transcript", group_column="session", order_column="id", actors=2, num_partitions=3
+    )
+    got = pa.concat_tables(local_ray.get(out.to_arrow_refs()))
+    got = got.sort_by("id").cast(expected.schema)
+    assert got.num_rows == table.num_rows
+    assert got.equals(expected)
+
+
+def test_ray_dataset_by_batch_keeps_rows_in_order(local_ray: Any) -> None:
+    config = {**CONFIG, "anonymizer": {"name": "policy", "operators": {"PERSON": "numbered"}}}
+    table = transcripts(90)
+    expected = redact_table(table, Pipeline.from_config(config), batch_rows=32)
+    context = local_ray.data.DataContext.get_current()
+    previous = context.execution_options.preserve_order
+    context.execution_options.preserve_order = True
+    try:
+        ds = local_ray.data.from_arrow(table).repartition(4)
+        out = redact_ray_dataset(ds, config, "transcript", actors=2, batch_rows=10)
+        got = pa.concat_tables(local_ray.get(out.to_arrow_refs()))
+    finally:
+        context.execution_options.preserve_order = previous
+    assert got.cast(expected.schema).equals(expected)
+
+
+def test_group_scope_without_a_group_column_is_refused(local_ray: Any) -> None:
+    ds = local_ray.data.from_arrow(transcripts(5))
+    with pytest.raises(DataError, match="group_column"):
+        redact_ray_dataset(ds, CONFIG, "transcript")
+
+
+def test_missing_ray_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)
+    from redactkit.integrations import ray as integration
+
+    with pytest.raises(RedactkitError, match=r"redactkit\[ray\]"):
+        integration.ensure_ray()
+    source = tmp_path / "in.parquet"
+    pq.write_table(transcripts(3), source)
+    result = _redact(source, tmp_path / "out.parquet", "-t", "transcript", "--engine", "ray")
+    assert result.exit_code == 1
+    assert "redactkit[ray]" in result.output
+    assert not (tmp_path / "out.parquet").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--engine", "spark"), ("--address", "auto")],
+)
+def test_bad_engine_options_exit_2(tmp_path: Path, args: tuple[str, ...]) -> None:
+    source = tmp_path / "in.parquet"
+    pq.write_table(transcripts(3), source)
+    result = _redact(source, tmp_path / "out.parquet", "-t", "transcript", *args)
+    assert result.exit_code == 2
+    assert not (tmp_path / "out.parquet").exists()
