@@ -5,11 +5,20 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from typing import Any
+
+import pyarrow as pa
 
 from redactkit.core import AlignedText, Entity
 from redactkit.detect import Detector, detectors
 
-__all__ = ["ExplodingDetector", "RegexDetector", "SlowDetector"]
+__all__ = [
+    "ENGINE_CONFIG",
+    "ExplodingDetector",
+    "RegexDetector",
+    "SlowDetector",
+    "engine_transcripts",
+]
 
 
 @detectors.register("test_regex")
@@ -57,3 +66,44 @@ class SlowDetector(Detector):
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         time.sleep(self.seconds)
         return [[] for _ in texts]
+
+
+# -- data for the distributed engine tests ---------------------------------------------------------
+
+NAMES = ("alice", "bob", "carol", "dave")
+DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+ENGINE_CONFIG: dict[str, Any] = {
+    "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}, {"name": "spoken_symbols"}],
+    "detectors": [
+        {"name": "identifiers"},
+        {"name": "deny_list", "terms": dict.fromkeys(NAMES, "PERSON")},
+    ],
+    "anonymizer": {"name": "policy", "operators": {"PERSON": "numbered"}, "numbered_scope": "group"},
+    "batch_size": 8,
+}
+
+
+def _spoken(number: int) -> str:
+    return " ".join(DIGITS[int(digit)] for digit in f"{number:07d}")
+
+
+def engine_transcripts(rows: int, offset: int = 0) -> pa.Table:
+    """Synthetic calls for the engine tests (Ray, Spark): sessions interleaved, names in varying
+    order, spoken phone numbers."""
+    ids = list(range(offset, offset + rows))
+    texts: list[str | None] = []
+    for i in ids:
+        if i % 9 == 0:
+            texts.append(None)
+            continue
+        first, second = NAMES[(i * 7) % 4], NAMES[(i // 2) % 4]
+        texts.append(
+            f"{first} here, put {second} on {_spoken(5550000 + i)} or mail {first} at example dot com"
+        )
+    return pa.table(
+        {
+            "id": pa.array(ids, pa.int64()),
+            "session": [None if i % 13 == 4 else f"s{(i * 5) % 6}" for i in ids],
+            "transcript": pa.array(texts, pa.string()),
+        }
+    )

@@ -15,6 +15,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from _support import ENGINE_CONFIG as CONFIG
+from _support import engine_transcripts as transcripts
 from typer.testing import CliRunner
 
 from redactkit import DataError, Pipeline, RedactkitError
@@ -27,43 +29,6 @@ from redactkit.integrations.ray import ensure_ray, redact_ray_dataset  # noqa: E
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
-
-NAMES = ("alice", "bob", "carol", "dave")
-DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-CONFIG = {
-    "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}, {"name": "spoken_symbols"}],
-    "detectors": [
-        {"name": "identifiers"},
-        {"name": "deny_list", "terms": {name: "PERSON" for name in NAMES}},
-    ],
-    "anonymizer": {"name": "policy", "operators": {"PERSON": "numbered"}, "numbered_scope": "group"},
-    "batch_size": 8,
-}
-
-
-def _spoken(number: int) -> str:
-    return " ".join(DIGITS[int(digit)] for digit in f"{number:07d}")
-
-
-def transcripts(rows: int, offset: int = 0) -> pa.Table:
-    """Synthetic calls: sessions interleaved, names in varying order, spoken phone numbers."""
-    ids = list(range(offset, offset + rows))
-    texts: list[str | None] = []
-    for i in ids:
-        if i % 9 == 0:
-            texts.append(None)
-            continue
-        first, second = NAMES[(i * 7) % 4], NAMES[(i // 2) % 4]
-        texts.append(
-            f"{first} here, put {second} on {_spoken(5550000 + i)} or mail {first} at example dot com"
-        )
-    return pa.table(
-        {
-            "id": pa.array(ids, pa.int64()),
-            "session": [None if i % 13 == 4 else f"s{(i * 5) % 6}" for i in ids],
-            "transcript": pa.array(texts, pa.string()),
-        }
-    )
 
 
 @pytest.fixture(scope="module")

@@ -317,7 +317,8 @@ def redact_ray_dataset(
     """A lazy Ray ``Dataset``: ``ds`` with the local engine's redacted and entities columns added.
 
     Without ``group_column`` the rows are redacted batch by batch by ``actors`` actors (default: the
-    cluster's CPUs less one, which Ray Data's own tasks need), each loading the pipeline once; row order is Ray's (set
+    cluster's CPUs less one, which Ray Data's own tasks need), each loading the pipeline once; row
+    order is Ray's (set
     ``DataContext.get_current().execution_options.preserve_order = True`` to keep the input order).
     With ``group_column``, rows are grouped (``groupby(...).map_groups``, ``num_partitions`` shuffle
     partitions) so a group's pseudonyms are numbered in one actor; the output comes group by group,

@@ -1,0 +1,66 @@
+"""The Spark integration on a local[2] session, against the local engine on the same rows.
+
+Skips cleanly without pyspark (``redactkit[spark]``) or a Java runtime.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pyarrow as pa
+import pytest
+from _support import ENGINE_CONFIG as CONFIG
+from _support import engine_transcripts as transcripts
+
+from redactkit import Pipeline
+from redactkit.io import redact_table
+
+pytest.importorskip("pyspark")
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("Spark needs a Java runtime", allow_module_level=True)
+
+from redactkit.integrations.spark import redact_spark_dataframe
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    from pyspark.sql import SparkSession
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable  # the workers need this venv's redactkit
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("redactkit-test")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "3")
+        .getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+def _collect(df: Any, schema: pa.Schema) -> pa.Table:
+    return df.toArrow().sort_by("id").cast(schema)
+
+
+def test_map_in_arrow_matches_the_local_engine(spark: Any) -> None:
+    config = {**CONFIG, "anonymizer": {"name": "policy", "operators": {"PERSON": "numbered"}}}
+    table = transcripts(60)
+    expected = redact_table(table, Pipeline.from_config(config))
+    df = spark.createDataFrame(table).repartition(3)
+    out = redact_spark_dataframe(df, config, "transcript")
+    assert out.columns == expected.column_names
+    assert _collect(out, expected.schema).equals(expected)
+
+
+def test_group_scope_by_group_matches_the_local_engine(spark: Any) -> None:
+    table = transcripts(80)
+    expected = redact_table(table, Pipeline.from_config(CONFIG), group_column="session", batch_rows=9)
+    df = spark.createDataFrame(table).repartition(4)
+    out = redact_spark_dataframe(df, CONFIG, "transcript", group_column="session", order_column="id")
+    assert _collect(out, expected.schema).equals(expected)
