@@ -106,7 +106,8 @@ def main() -> None:
         context.execution_options.preserve_order = True
         clock = time.perf_counter()
         ds = redact_ray_dataset(
-            ray.data.read_parquet(str(source)),
+            # a file of few row groups reads as few blocks: split it so that every actor gets work
+            ray.data.read_parquet(str(source)).repartition(args.workers * 4),
             config,
             "transcript",
             actors=args.workers,
