@@ -7,6 +7,7 @@ started once for the module (about 10 s); the tests skip when ``redactkit[ray]``
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,7 +35,16 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def local_ray() -> Iterator[Any]:
     started = not ray.is_initialized()
-    module = ensure_ray(num_cpus=3)
+    # the actors inherit this environment: they can import the test components in tests/_support.py
+    previous = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).parent), previous]))
+    try:
+        module = ensure_ray(num_cpus=3)
+    finally:
+        if previous is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = previous
     yield module
     if started:
         module.shutdown()
@@ -73,6 +83,39 @@ def test_cli_ray_engine_writes_what_the_local_engine_writes(local_ray: Any, tmp_
     assert report["workers"] == 2
     assert report["summary"]["rows"] == 140
     assert report["summary"]["entities_by_label"]["PERSON"] > 0
+
+
+def test_cli_ray_engine_quarantines_like_the_local_engine(local_ray: Any, tmp_path: Path) -> None:
+    config = dict(CONFIG)
+    config["detectors"] = [{"name": "test_explode", "marker": "boom"}, *CONFIG["detectors"]]
+    path = tmp_path / "explode.yaml"
+    import yaml
+
+    path.write_text(yaml.safe_dump(config))
+    table = transcripts(40)
+    texts = table.column("transcript").to_pylist()
+    bad = [5, 22, 23]
+    for index in bad:
+        texts[index] = f"boom goes bob at five five five {index}"
+    table = table.set_column(2, "transcript", pa.array(texts, pa.string()))
+    source = tmp_path / "in.parquet"
+    pq.write_table(table, source)
+    common = ("-t", "transcript", "-g", "session", "-c", path, "--batch-rows", "8")
+    quarantine = ("--on-error", "quarantine", "--id-column", "id")
+    local = _redact(source, tmp_path / "local.parquet", *common, *quarantine, "-w", "1")
+    assert local.exit_code == 0, local.output
+    remote = _redact(source, tmp_path / "ray.parquet", *common, *quarantine, "--engine", "ray", "-w", "2")
+    assert remote.exit_code == 0, remote.output
+    assert pq.read_table(tmp_path / "ray.parquet").equals(pq.read_table(tmp_path / "local.parquet"))
+    side = (tmp_path / "ray.parquet.quarantine.jsonl").read_text()
+    assert side == (tmp_path / "local.parquet.quarantine.jsonl").read_text()
+    assert [json.loads(line)["id"] for line in side.splitlines()] == bad
+    assert "boom" not in side
+    failed = _redact(source, tmp_path / "fail.parquet", *common, "--engine", "ray", "-w", "2")
+    assert failed.exit_code == 1
+    assert "DetectorError" in failed.output
+    assert "boom" not in failed.output
+    assert not (tmp_path / "fail.parquet").exists()
 
 
 def test_ray_dataset_by_group_matches_the_local_engine(local_ray: Any) -> None:
