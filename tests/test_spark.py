@@ -32,6 +32,7 @@ pytestmark = pytest.mark.slow
 def spark() -> Iterator[Any]:
     from pyspark.sql import SparkSession
 
+    previous = os.environ.get("PYSPARK_PYTHON")
     os.environ["PYSPARK_PYTHON"] = sys.executable  # the workers need this venv's redactkit
     session = (
         SparkSession.builder.master("local[2]")
@@ -42,6 +43,10 @@ def spark() -> Iterator[Any]:
     )
     yield session
     session.stop()
+    if previous is None:
+        os.environ.pop("PYSPARK_PYTHON", None)
+    else:
+        os.environ["PYSPARK_PYTHON"] = previous
 
 
 def _collect(df: Any, schema: pa.Schema) -> pa.Table:
