@@ -5,7 +5,11 @@ variations people use ("oh" for zero, "double five", digits read in pairs, "area
 fillers and self-corrections inside numbers, spelled e-mail addresses ("j o h n dot smith at example
 dot com", "s as in sam"). Half of the person names are common given and family names, half are
 invented words that no gazetteer contains, so name recall measures context cues as well as lists.
-Negatives are number-rich commands that must stay untouched ("set a timer for five minutes").
+Organisations are invented too: a brand stem from two word parts ("north" + "wind") with or without a
+designator ("northwind logistics", "velcore gmbh"), or a partnership of family names ("smith patel
+and chen llp"), said the way callers do ("i'm calling from", "my bank is", "the X office").
+Negatives are number-rich commands that must stay untouched ("set a timer for five minutes"), and
+org-shaped everyday phrases ("the bank holiday", "i work for myself", "call the bank at six").
 
     >>> from redactkit.bench.synthetic import generate_spoken_pii
     >>> sample = generate_spoken_pii(per_label=40, negatives=200, seed=0)
