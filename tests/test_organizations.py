@@ -54,6 +54,10 @@ POSITIVES = [
     ("the address of vextora is twelve oak road", "vextora"),
     ("what is the stock price of apple", "apple"),
     ("how is tesla stock doing today", "tesla"),
+    ("send a complaint to zorbex about my order", "zorbex"),
+    ("send a tweet to quorvant tell them the app is down", "quorvant"),  # a verb ends the name
+    ("contact velmora customer service", "velmora"),
+    ("the address of relationship science is nine elm road", "relationship science"),  # any words
     # numbers around the name do not join it
     ("call kelvora systems at five five five oh one nine nine", "kelvora systems"),
     # formatted text
@@ -95,6 +99,8 @@ NEGATIVES = [
     "transfer two hundred dollars to my savings account",
     "my account number is four four one two",
     "i work at night",
+    "i want to file a complaint to the manager",
+    "call customer service",
     "I work at home on Fridays.",
 ]
 

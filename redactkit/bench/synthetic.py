@@ -176,7 +176,7 @@ def _organization(rng: random.Random) -> str:
 
 
 # Organisation templates that name it without a cue need a designator in the value.
-_ORG_NEEDS_DESIGNATOR = ("{v} sent me a letter", "i got a bill from {v}", "is {v} open on sundays")
+_ORG_NEEDS_DESIGNATOR = ("{v} sent me a letter", "i got an invoice from {v}", "is {v} open on sundays")
 # ORGANIZATION draws from its own random stream, so adding it left every other label's values as they
 # were (the recall gate's samples stay the same).
 _ORG_NEGATIVE_TEMPLATES = (

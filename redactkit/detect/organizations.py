@@ -60,6 +60,7 @@ _CUES = frozenset(
         "address of", "shares of", "stock price of", "stock price for", "customer service at",
         "customer service for", "account with", "account at", "policy with", "member of",
         "studied at", "study at", "graduated from", "enrolled at", "student at", "professor at",
+        "complaint to", "complain to", "complaining to", "tweet to", "tweet at", "customer service of",
     )
 )  # fmt: skip
 # Cues that only a company follows: any content word after them counts ("the stock price of apple").
@@ -79,10 +80,18 @@ _NOT_BEFORE_STOCK = frozenset(
     "overall market total".split()
 )
 _MAX_CUE = 4
+# The verbs of the cues: never part of a name ("worked", not "worked northwind").
+_CUE_VERBS = frozenset(
+    "work works worked working employed employer calling behalf joined spent studied graduated enrolled "
+    "insured".split()
+)
 # Cues after which only a word that is clearly a name counts (not a given name, not a place).
 _PERSON_OR_PLACE_CUES = frozenset({("is", "from"), ("are", "from"), ("address", "of"), ("joined",)})
 # "the X office": X is the organisation whose office it is.
 _AFTER_WORDS = frozenset("office offices headquarters hq branch".split())
+# "X customer service": the company whose service desk it is.
+_SERVICE_WORDS = frozenset({"customer", "customers"})
+_SERVICE_AFTER = frozenset("service support care".split())
 _DETERMINERS = frozenset("the a an my our your his her their this that".split())
 _CONNECTORS = frozenset({"and", "&"})
 # Words that never start or continue an organisation name, beyond the locale's stopwords.
@@ -103,6 +112,8 @@ _NAME_MAX_ZIPF = 4.5
 # A word no list knows reads as a name only below this frequency ("trending", "replied" are not names).
 _UNLISTED_MAX_ZIPF = 3.5
 _VERBISH = ("ing", "ed", "ly")
+# A word this frequent ("tell", "about", "today") ends a name after a cue.
+_FREQUENT_ZIPF = 5.0
 
 
 @detectors.register("organizations")
@@ -142,7 +153,7 @@ class OrganizationDetector(Detector):
             | _WEEKDAYS
         )
         self._cues = _CUES | _STRONG_CUES
-        self._cue_words = frozenset(word for cue in self._cues for word in cue) | _AFTER_WORDS
+        self._cue_words = _CUE_VERBS | _AFTER_WORDS
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) for aligned in texts]
@@ -173,6 +184,15 @@ class OrganizationDetector(Detector):
                 and tokens[i + 1].lower in _STOCK_AFTER
             ):
                 entity = self._before_stock(text, tokens, i, formatted)
+                if entity is not None:
+                    found.append(entity)
+            if (
+                word in _SERVICE_WORDS
+                and i >= 1
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower in _SERVICE_AFTER
+            ):
+                entity = self._before_service(text, tokens, i, formatted)
                 if entity is not None:
                     found.append(entity)
             if word in _AFTER_WORDS and i >= 2:
@@ -234,6 +254,13 @@ class OrganizationDetector(Detector):
                 continue
             if not self._content(word):
                 break
+            if (
+                stop > start
+                and cue != ("address", "of")
+                and zipf_frequency(word) >= _FREQUENT_ZIPF
+                and word not in family_names()
+            ):
+                break  # "a tweet to meijer tell them": a verb ends the name
             stop += 1
         if stop == start:
             return None
@@ -244,8 +271,12 @@ class OrganizationDetector(Detector):
             shown = [tokens[k] for k in range(start, stop) if tokens[k].lower not in _CONNECTORS]
             if not all(text[t.start].isupper() for t in shown):
                 return None
-        elif cue not in _STRONG_CUES and not any(self._name_like(w) for w in words):
-            return None
+        elif (
+            cue not in _STRONG_CUES
+            and not (cue == ("address", "of") and stop < len(tokens) and tokens[stop].lower == "is")
+            and not any(self._name_like(w) for w in words)
+        ):
+            return None  # "the address of X is": the name is whatever stands between
         phrase = " ".join(words)
         if phrase in place_names():
             return None  # "she is from boston": a place
@@ -306,6 +337,20 @@ class OrganizationDetector(Detector):
             "name before 'stock'",
         )  # fmt: skip
 
+    def _before_service(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
+        """ "X customer service": up to two name-like words before it name the company."""
+        first = i
+        while first > 0 and i - first < 2 and self._content(tokens[first - 1].lower):
+            first -= 1
+        while first < i and not self._name_like(tokens[first].lower):
+            first += 1
+        if first == i or (formatted and not all(text[t.start].isupper() for t in tokens[first:i])):
+            return None
+        return Entity(
+            tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
+            "name before 'customer service'",
+        )  # fmt: skip
+
     # -- word tests ---------------------------------------------------------------------------------
     def _content(self, word: str) -> bool:
         """A word that can be part of a name: letters (an apostrophe or ampersand allowed), not a
@@ -337,7 +382,7 @@ class OrganizationDetector(Detector):
         return (
             after >= 3
             and self._content(tokens[after - 3].lower)
-            and all(self._name_like(w) for w in (tokens[after - 3].lower, left, right))
+            and all(w in family or self._name_like(w) for w in (tokens[after - 3].lower, left, right))
         )
 
     def _name_like_org(self, words: Sequence[str]) -> bool:
