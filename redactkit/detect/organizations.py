@@ -93,7 +93,11 @@ _AFTER_WORDS = frozenset("office offices headquarters hq branch".split())
 _SERVICE_WORDS = frozenset({"customer", "customers"})
 _SERVICE_AFTER = frozenset("service support care".split())
 _DETERMINERS = frozenset("the a an my our your his her their this that".split())
-_CONNECTORS = frozenset({"and", "&"})
+_CONNECTORS = frozenset({"and", "&", ","})
+# Designators that follow "and" ("marlin alter and associates", "smith & sons").
+_AND_KINDS = frozenset("associates partners sons company co".split())
+# Legal forms written with a period ("Inc.", "Corp."): the period belongs to the name.
+_ABBREVIATED = frozenset("inc corp ltd co llc plc bros".split())
 # Words that never start or continue an organisation name, beyond the locale's stopwords.
 _FUNCTION = frozenset(
     "a an the and or but of to in on at for with from by as into onto about over under after before "
@@ -204,9 +208,13 @@ class OrganizationDetector(Detector):
     def _designated(self, tokens: Sequence[Token], i: int, word: str, formatted: bool) -> Entity | None:
         """A name ending in a designator: grow to the left over content words."""
         first = i
-        while first > 0 and i - first < self.max_words:
+        while first > 0 and _words(tokens[first:i]) < self.max_words:
             previous = tokens[first - 1].lower
-            if previous in _CONNECTORS and first >= 2 and self._joined(tokens, first):
+            if (
+                previous in _CONNECTORS
+                and first >= 2
+                and (self._joined(tokens, first) or (first == i and word in _AND_KINDS and previous != ","))
+            ):
                 first -= 1  # "smith jones and brown llc": "and" between family names
                 continue
             if not self._content(previous) or previous.rstrip(".") in LEGAL_FORMS:
@@ -216,6 +224,7 @@ class OrganizationDetector(Detector):
         while (
             first < i
             and not self._name_like(tokens[first].lower)
+            and zipf_frequency(tokens[first].lower) >= _NAME_MAX_ZIPF
             and any(self._name_like(t.lower) for t in tokens[first + 1 : i])
         ):
             first += 1
@@ -228,8 +237,16 @@ class OrganizationDetector(Detector):
         if word in LEGAL_FORMS:
             if word in ("co", "ag", "lp", "bv", "nv") and not (cue or any(self._name_like(w) for w in name)):
                 return None  # "co" and "ag" are also words and abbreviations of their own
+            end = tokens[i].end
+            if (
+                word in _ABBREVIATED
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower == "."
+                and tokens[i + 1].start == end
+            ):
+                end += 1  # "Acme Inc."
             return Entity(
-                tokens[first].start, tokens[i].end, "ORGANIZATION", self.legal_score, self.name,
+                tokens[first].start, end, "ORGANIZATION", self.legal_score, self.name,
                 "name ending in a legal form",
             )  # fmt: skip
         if word in _WEAK_KINDS and not cue:
@@ -269,7 +286,7 @@ class OrganizationDetector(Detector):
         words = [t.lower for t in tokens[start:stop] if t.lower not in _CONNECTORS]
         if formatted:
             shown = [tokens[k] for k in range(start, stop) if tokens[k].lower not in _CONNECTORS]
-            if not all(text[t.start].isupper() for t in shown):
+            if not all(_capitalised(text, t) for t in shown):
                 return None
         elif (
             cue not in _STRONG_CUES
@@ -292,9 +309,9 @@ class OrganizationDetector(Detector):
     def _before_office(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
         """ "the X office": X is an organisation when it looks like a name."""
         first = i
-        while first > 0 and i - first < self.max_words:
+        while first > 0 and _words(tokens[first:i]) < self.max_words:
             word = tokens[first - 1].lower
-            if word in _CONNECTORS and first >= 2 and self._content(tokens[first - 2].lower):
+            if word in _CONNECTORS and first >= 2 and self._joined(tokens, first):
                 first -= 1
                 continue
             if not self._content(word):
@@ -307,8 +324,11 @@ class OrganizationDetector(Detector):
         ):
             return None
         words = [t.lower for t in tokens[first:i] if t.lower not in _CONNECTORS]
-        if not any(self._name_like(w) for w in words) and not (
-            formatted and all(text[t.start].isupper() for t in tokens[first:i])
+        joined = len(words) < i - first  # family names joined by "and": a firm ("jones and brown")
+        if (
+            not joined
+            and not any(self._name_like(w) for w in words)
+            and not (formatted and all(_capitalised(text, t) for t in tokens[first:i]))
         ):
             return None
         if " ".join(words) in place_names() or (len(words) == 1 and words[0] in given_names()):
@@ -330,7 +350,7 @@ class OrganizationDetector(Detector):
             first -= 1
         if first == i:
             return None
-        if formatted and not all(text[t.start].isupper() for t in tokens[first:i]):
+        if formatted and not all(_capitalised(text, t) for t in tokens[first:i]):
             return None
         return Entity(
             tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
@@ -344,7 +364,7 @@ class OrganizationDetector(Detector):
             first -= 1
         while first < i and not self._name_like(tokens[first].lower):
             first += 1
-        if first == i or (formatted and not all(text[t.start].isupper() for t in tokens[first:i])):
+        if first == i or (formatted and not all(_capitalised(text, t) for t in tokens[first:i])):
             return None
         return Entity(
             tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
@@ -356,7 +376,9 @@ class OrganizationDetector(Detector):
         """A word that can be part of a name: letters (an apostrophe or ampersand allowed), not a
         function word, number word or cue word."""
         bare = word.replace("'", "").replace("&", "")
-        return len(bare) > 1 and bare.isalpha() and word not in self._blocked and word not in self._cue_words
+        if not bare.isalpha() and not (bare.isalnum() and sum(c.isalpha() for c in bare) >= 3):
+            return False  # letters, or a brand with digits in it ("ideas42"), never a bare number
+        return len(bare) > 1 and word not in self._blocked and word not in self._cue_words
 
     @staticmethod
     def _name_like(word: str) -> bool:
@@ -364,6 +386,8 @@ class OrganizationDetector(Detector):
         base = word.removesuffix("'s")
         if len(base) < 2:
             return False
+        if not base.isalpha():
+            return True  # letters and digits mixed: no dictionary word
         frequency = zipf_frequency(base)
         if base in family_names() and frequency < _NAME_MAX_ZIPF:
             return True
@@ -402,3 +426,16 @@ class OrganizationDetector(Detector):
         if k >= 0 and tokens[k].lower == "the":
             k -= 1
         return k >= 0 and self._cue_at(tokens, k) is not None
+
+
+def _capitalised(text: str, token: Token) -> bool:
+    """The token's first letter is a capital ("Acme", "5Psolutions")."""
+    for char in text[token.start : token.end]:
+        if char.isalpha():
+            return char.isupper()
+    return False
+
+
+def _words(tokens: Sequence[Token]) -> int:
+    """Content words among ``tokens`` ("and" and commas joining names do not count)."""
+    return sum(1 for token in tokens if token.lower not in _CONNECTORS)
