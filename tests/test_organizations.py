@@ -7,13 +7,16 @@ next to an organisation are tested the way they arrive. Positives give the exact
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from redactkit import ConfigError, Pipeline
 from redactkit.anonymize import TagAnonymizer
-from redactkit.core import Entity
+from redactkit.core import AlignedText, Entity
 from redactkit.detect import OrganizationDetector, detectors
 from redactkit.spans import resolve_overlaps
 
@@ -165,3 +168,23 @@ def test_default_pipeline_redacts_organization_and_address_apart(default_pipelin
     assert "northwind" not in result.text
     assert "main street" not in result.text
     assert "office is at" in result.text
+
+
+_WORDS = st.sampled_from(
+    "i work at for the bank inc and smith jones llc calling from my home zentrix office is five "
+    "stock price of apple , . northwind logistics customer service tweet to".split()
+)
+
+
+@given(st.lists(_WORDS, max_size=14))
+def test_entities_are_whole_words_inside_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    tokens = {(m.start(), m.end()) for m in re.finditer(r"\S+", text)}
+    starts = {start for start, _ in tokens}
+    for entity in OrganizationDetector().detect(AlignedText.identity(text)):
+        assert 0 <= entity.start < entity.end <= len(text)
+        assert entity.start in starts  # never starts inside a word
+        assert text[entity.start : entity.end] == text[entity.start : entity.end].strip()
+        assert text[entity.start : entity.end].split()[0] not in ("and", ",", "the", "at", "from")
+        assert entity.label == "ORGANIZATION"
+        assert entity.explanation
