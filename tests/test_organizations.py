@@ -54,6 +54,9 @@ POSITIVES = [
     ("she is from brightscopex", "brightscopex"),
     ("he spent a year at palantrix as an analyst", "palantrix"),
     ("the orbiton office is at five main street", "orbiton"),
+    ("the state farm insurance office is at nine elm road", "state farm insurance"),  # designator
+    ("the social explorer office is at nine elm road", "social explorer"),  # an office with an address
+    ("i spent a year at citysourced", "citysourced"),  # "-ed", but no inflected English word
     ("the address of vextora is twelve oak road", "vextora"),
     ("what is the stock price of apple", "apple"),
     ("how is tesla stock doing today", "tesla"),
@@ -102,6 +105,8 @@ NEGATIVES = [
     "transfer two hundred dollars to my savings account",
     "my account number is four four one two",
     "i work at night",
+    "the post office is at the corner",
+    "where is the head office",
     "i want to file a complaint to the manager",
     "call customer service",
     "I work at home on Fridays.",

@@ -115,7 +115,6 @@ _MAX_NAME = 4
 _NAME_MAX_ZIPF = 4.5
 # A word no list knows reads as a name only below this frequency ("trending", "replied" are not names).
 _UNLISTED_MAX_ZIPF = 3.5
-_VERBISH = ("ing", "ed", "ly")
 # A word this frequent ("tell", "about", "today") ends a name after a cue.
 _FREQUENT_ZIPF = 5.0
 
@@ -325,8 +324,18 @@ class OrganizationDetector(Detector):
             return None
         words = [t.lower for t in tokens[first:i] if t.lower not in _CONNECTORS]
         joined = len(words) < i - first  # family names joined by "and": a firm ("jones and brown")
+        designated = words[-1] in ORGANIZATION_KINDS or words[-1] in LEGAL_FORMS  # "the x insurance office"
+        # "the social explorer office is at ...": an office with an address is an organisation's
+        located = (
+            len(words) >= 2
+            and i + 2 < len(tokens)
+            and tokens[i + 1].lower == "is"
+            and tokens[i + 2].lower in ("at", "in", "on")
+        )
         if (
             not joined
+            and not designated
+            and not located
             and not any(self._name_like(w) for w in words)
             and not (formatted and all(_capitalised(text, t) for t in tokens[first:i]))
         ):
@@ -392,7 +401,7 @@ class OrganizationDetector(Detector):
         if base in family_names() and frequency < _NAME_MAX_ZIPF:
             return True
         # a word no dictionary lists may still be an inflected form ("trending"): rare ones only
-        return base not in common_words() and frequency < _UNLISTED_MAX_ZIPF and not base.endswith(_VERBISH)
+        return base not in common_words() and frequency < _UNLISTED_MAX_ZIPF and not _inflected(base)
 
     def _joined(self, tokens: Sequence[Token], after: int) -> bool:
         """Whether "and" before token ``after`` joins two parts of one name: family names ("jones and
@@ -439,3 +448,20 @@ def _capitalised(text: str, token: Token) -> bool:
 def _words(tokens: Sequence[Token]) -> int:
     """Content words among ``tokens`` ("and" and commas joining names do not count)."""
     return sum(1 for token in tokens if token.lower not in _CONNECTORS)
+
+
+def _inflected(word: str) -> bool:
+    """An inflected form of a common word ("trending", "replied", "quickly"), which no dictionary
+    lists as a headword; "citysourced" is not one."""
+    common = common_words()
+    if word.endswith("ing"):
+        stems: tuple[str, ...] = (word[:-3], word[:-3] + "e", word[:-4])
+    elif word.endswith("ied"):
+        stems = (word[:-3] + "y",)
+    elif word.endswith("ed"):
+        stems = (word[:-2], word[:-1], word[:-3])
+    elif word.endswith("ly"):
+        stems = (word[:-2], word[:-3] + "le")
+    else:
+        return False
+    return any(stem in common for stem in stems)
