@@ -9,7 +9,7 @@ logistics") it has no capitals to go on. Two general mechanisms work on both:
   organisation needs a word that looks like a name (not a frequent dictionary word: "the blood bank",
   "high school" stay untouched) or a cue before it ("i work at state farm insurance");
 - a **cue** introduces one: "i work at", "calling from", "on behalf of", "my bank is", "insured with",
-  "the X office", "X is from". The next one to three words count when they look like a name: not
+  "the X office", "X is from". The next one to four words count when one looks like a name: not
   frequent words ("i work at home", "calling from my car"), not a place ("she is from boston" is a
   LOCATION), not a person's given name ("i work for maria").
 
@@ -92,7 +92,6 @@ _AFTER_WORDS = frozenset("office offices headquarters hq branch".split())
 # "X customer service": the company whose service desk it is.
 _SERVICE_WORDS = frozenset({"customer", "customers"})
 _SERVICE_AFTER = frozenset("service support care".split())
-_DETERMINERS = frozenset("the a an my our your his her their this that".split())
 _CONNECTORS = frozenset({"and", "&", ","})
 # Designators that follow "and" ("marlin alter and associates", "smith & sons").
 _AND_KINDS = frozenset("associates partners sons company co".split())
@@ -110,7 +109,6 @@ _FUNCTION = frozenset(
     "another next last first".split()
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())
-_MAX_NAME = 4
 # Zipf frequency from which a word reads as an ordinary word, not a name ("apple", "home", "car").
 _NAME_MAX_ZIPF = 4.5
 # A word no list knows reads as a name only below this frequency ("trending", "replied" are not names).
@@ -419,6 +417,7 @@ class OrganizationDetector(Detector):
         )
 
     def _name_like_org(self, words: Sequence[str]) -> bool:
+        """A name-like word that is not a given name ("maria zentrix" may be a company, "maria" not)."""
         return any(w not in given_names() and self._name_like(w) for w in words)
 
     def _cue_at(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
