@@ -57,6 +57,7 @@ POSITIVES = [
     ("the state farm insurance office is at nine elm road", "state farm insurance"),  # designator
     ("the social explorer office is at nine elm road", "social explorer"),  # an office with an address
     ("i spent a year at citysourced", "citysourced"),  # "-ed", but no inflected English word
+    ("i'm calling from ntk about the outage", "ntk"),  # no vowel: an acronym
     ("the address of vextora is twelve oak road", "vextora"),
     ("what is the stock price of apple", "apple"),
     ("how is tesla stock doing today", "tesla"),
