@@ -108,6 +108,7 @@ NEGATIVES = [
     "i work at night",
     "the post office is at the corner",
     "where is the head office",
+    "the hr office is closed on friday",
     "i want to file a complaint to the manager",
     "call customer service",
     "I work at home on Fridays.",

@@ -395,7 +395,7 @@ class OrganizationDetector(Detector):
             return False
         if not base.isalpha():
             return True  # letters and digits mixed: no dictionary word
-        if len(base) <= 5 and not any(char in "aeiouy" for char in base):
+        if 3 <= len(base) <= 5 and not any(char in "aeiouy" for char in base):
             return True  # no vowel: an acronym ("bbc", "hdfc")
         frequency = zipf_frequency(base)
         if base in family_names() and frequency < _NAME_MAX_ZIPF:
