@@ -108,6 +108,8 @@ NEGATIVES = [
     "i work at night",
     "the post office is at the corner",
     "where is the head office",
+    "we issued ten million shares of common stock",
+    "we're launching services next year",  # a contraction is no name
     "the hr office is closed on friday",
     "i want to file a complaint to the manager",
     "call customer service",

@@ -37,11 +37,11 @@ LEGAL_FORMS = frozenset(
 )
 #: Kinds of organisation that end a name ("northwind logistics", "riverside hospital").
 ORGANIZATION_KINDS = frozenset(
-    "company companies group holdings partners associates bank bancorp insurance assurance airlines "
+    "company group holdings partners associates bank bancorp insurance assurance airlines "
     "airways university college hospital clinic school academy foundation institute trust systems "
-    "technologies technology tech networks labs laboratories solutions services consulting consultants "
-    "international logistics media pharmaceuticals pharma industries enterprises ventures capital "
-    "financial motors analytics software electronics communications telecom realty properties "
+    "technologies tech networks labs laboratories solutions services consulting consultants "
+    "international logistics media pharmaceuticals pharma industries enterprises ventures "
+    "motors analytics software electronics communications telecom realty properties "
     "brewery brewing studios publishing press agency firm council society association federation union "
     "ministry department authority".split()
 )
@@ -74,6 +74,8 @@ _STRONG_CUES = frozenset(
 )  # fmt: skip
 # "X stock price": words before these pairs name a listed company.
 _STOCK_WORDS = frozenset({"stock", "stocks", "share", "shares"})
+# Kinds of share, not companies ("shares of common stock").
+_SHARE_CLASSES = frozenset("common preferred ordinary class outstanding treasury restricted stock".split())
 _STOCK_AFTER = frozenset("price prices value quote doing trading".split())
 _NOT_BEFORE_STOCK = frozenset(
     "current high low higher lower latest opening closing average daily live recent best top today's "
@@ -221,7 +223,9 @@ class OrganizationDetector(Detector):
         while (
             first < i
             and not self._name_like(tokens[first].lower)
-            and zipf_frequency(tokens[first].lower) >= _NAME_MAX_ZIPF
+            and (
+                tokens[first].lower in common_words() or zipf_frequency(tokens[first].lower) >= _NAME_MAX_ZIPF
+            )
             and any(self._name_like(t.lower) for t in tokens[first + 1 : i])
         ):
             first += 1
@@ -291,6 +295,8 @@ class OrganizationDetector(Detector):
             and not any(self._name_like(w) for w in words)
         ):
             return None  # "the address of X is": the name is whatever stands between
+        if cue in _STRONG_CUES and words[0] in _SHARE_CLASSES:
+            return None
         phrase = " ".join(words)
         if phrase in place_names():
             return None  # "she is from boston": a place
@@ -382,6 +388,8 @@ class OrganizationDetector(Detector):
     def _content(self, word: str) -> bool:
         """A word that can be part of a name: letters (an apostrophe or ampersand allowed), not a
         function word, number word or cue word."""
+        if "'" in word and not word.endswith("'s"):
+            return False  # a contraction: "we've", "don't"
         bare = word.replace("'", "").replace("&", "")
         if not bare.isalpha() and not (bare.isalnum() and sum(c.isalpha() for c in bare) >= 3):
             return False  # letters, or a brand with digits in it ("ideas42"), never a bare number
@@ -457,7 +465,7 @@ def _inflected(word: str) -> bool:
     common = common_words()
     if word.endswith("ing"):
         stems: tuple[str, ...] = (word[:-3], word[:-3] + "e", word[:-4])
-    elif word.endswith("ied"):
+    elif word.endswith(("ies", "ied")):
         stems = (word[:-3] + "y",)
     elif word.endswith("ed"):
         stems = (word[:-2], word[:-1], word[:-3])
