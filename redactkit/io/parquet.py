@@ -145,9 +145,9 @@ class ColumnOptions:
             added.append(self.entities_of(column))
             fields.append(pa.field(self.entities_of(column), entities_type()))
         if self.timings_column is not None:
-            from ..audio.arrow import intervals_type
+            from ..audio.arrow import check_timings_type, intervals_type
 
-            _check_timings(schema, self.timings_column, source=source)
+            check_timings_type(schema, self.timings_column, source=source)
             added.append(self.intervals_of(self.text_columns[0]))
             fields.append(pa.field(self.intervals_of(self.text_columns[0]), intervals_type()))
         for name in added:
@@ -399,41 +399,17 @@ def _intervals(
 ) -> pa.Array:
     """Time intervals of the entities of the (single) text column, from the original text, the
     entities and the word timings (see :mod:`redactkit.audio.intervals`: they fail closed)."""
-    import pyarrow as pa
-
-    from ..audio.arrow import intervals_type, row_intervals
+    from ..audio.arrow import intervals_array
     from ..audio.options import load_audio_options
 
     assert options.timings_column is not None
     column = options.text_columns[0]
-    audio = load_audio_options(options.audio_options)
-    texts = batch.column(column).to_pylist()
-    entities = outputs[column][1].to_pylist()
-    timings = batch.column(options.timings_column).to_pylist()
-    rows = []
-    for text, found, words in zip(texts, entities, timings, strict=True):
-        intervals = row_intervals(text, found, words, audio, None, None)
-        rows.append(None if intervals is None else [interval._asdict() for interval in intervals])
-    return pa.array(rows, type=intervals_type())
-
-
-def _check_timings(schema: pa.Schema, column: str, *, source: str) -> None:
-    import pyarrow as pa
-
-    if column not in schema.names:
-        available = ", ".join(schema.names) or "(none)"
-        raise DataError(f"{source}: no timings column {column!r}. Available columns: {available}")
-    kind = schema.field(column).type
-    if not (pa.types.is_list(kind) or pa.types.is_large_list(kind)) or not pa.types.is_struct(
-        kind.value_type
-    ):
-        raise DataError(
-            f"{source}: column {column!r} is of type {kind}; word timings must be "
-            "list<struct<word: string, start: double, end: double>>"
-        )
-    missing = {"word", "start", "end"} - {field.name for field in kind.value_type}
-    if missing:
-        raise DataError(f"{source}: column {column!r} lacks the struct field(s) {', '.join(sorted(missing))}")
+    return intervals_array(
+        batch.column(column).to_pylist(),
+        outputs[column][1].to_pylist(),
+        batch.column(options.timings_column).to_pylist(),
+        load_audio_options(options.audio_options),
+    )
 
 
 # -- public API -----------------------------------------------------------------------------------
