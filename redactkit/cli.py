@@ -140,6 +140,20 @@ def redact(
     id_column: Annotated[
         str | None, typer.Option("--id-column", help="Row id written to quarantine records.")
     ] = None,
+    timings_column: Annotated[
+        str | None,
+        typer.Option(
+            "--timings-column",
+            help="Word timings list<struct<word,start,end>> of the text column: adds "
+            "<column>_redacted_intervals, the seconds an audio redaction must blank.",
+        ),
+    ] = None,
+    audio_config: Annotated[
+        Path | None,
+        typer.Option(
+            "--audio-config", help="YAML of audio options (padding, merge_gap, ...) for the intervals."
+        ),
+    ] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace OUTPUT if it exists.")] = False,
     engine: Annotated[
         str,
@@ -170,6 +184,7 @@ def redact(
       redactkit redact calls/ calls_redacted/ -t transcript --workers 4 --config policy.yaml
       redactkit redact calls/ out/ -t agent_text -t caller_text --group-column call_id
       redactkit redact calls.parquet out.parquet -t transcript --in-place --on-error quarantine
+      redactkit redact calls.parquet out.parquet -t transcript --timings-column words
       redactkit redact calls/ out/ -t transcript --engine ray --address auto
     """
     if on_error not in ("fail", "quarantine"):
@@ -196,6 +211,8 @@ def redact(
             entities_column=entities_name,
             on_error=on_error,
             id_column=id_column,
+            timings_column=timings_column,
+            audio_options=audio_config,
             **engine_options,
         )
     except RedactkitError as exc:

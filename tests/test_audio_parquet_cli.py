@@ -517,3 +517,97 @@ def test_cli_without_the_audio_extra_exits_2_naming_the_extra(
     )
     assert result.exit_code == 2
     assert "pip install 'redactkit[audio]'" in " ".join(result.output.split())
+
+
+# -- intervals through `redactkit redact --timings-column` -----------------------------------------
+
+TIMINGS_CONFIG = """
+normalizers:
+  - name: whitespace
+detectors:
+  - name: test_regex
+    pattern: '\\\\d{3}-\\\\d{4}'
+    label: PHONE_NUMBER
+  - name: deny_list
+    terms: {alice: PERSON, bob: PERSON}
+batch_size: 4
+"""
+
+
+def _timed_table(rows: int) -> pa.Table:
+    texts: list[str | None] = []
+    words: list[list[dict[str, Any]] | None] = []
+    for index in range(rows):
+        if index % 7 == 0:
+            texts.append(None)
+            words.append(None)
+            continue
+        text = ["call bob now", "alice at 555-0100 please", "nothing to hide here"][index % 3]
+        texts.append(text)
+        words.append(timings(text))
+    return pa.table(
+        {
+            "id": pa.array(range(rows), type=pa.int64()),
+            "transcript": pa.array(texts, type=pa.string()),
+            "words": pa.array(words, type=timings_type()),
+        }
+    )
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_redact_command_adds_intervals_that_match_the_pure_function(tmp_path: Path, workers: str) -> None:
+    source, out, config = tmp_path / "in.parquet", tmp_path / "out.parquet", tmp_path / "policy.yaml"
+    config.write_text(TIMINGS_CONFIG)
+    pq.write_table(_timed_table(40), source)
+    args = [
+        "redact",
+        str(source),
+        str(out),
+        "-t",
+        "transcript",
+        "-c",
+        str(config),
+        "--timings-column",
+        "words",
+    ]
+    result = runner.invoke(app, [*args, "--workers", workers, "--batch-rows", "9"])
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    assert table.num_rows == 40
+    assert table.schema.field("transcript_redacted_intervals").type == intervals_type()
+    # the same intervals as the per-batch function computes from the engine's own entities
+    expected = add_redacted_intervals(
+        table.drop_columns(["transcript_redacted_intervals"]).combine_chunks().to_batches()[0],
+        "transcript",
+        "words",
+        AudioOptions(),
+    )
+    assert (
+        table.column("transcript_redacted_intervals").to_pylist()
+        == expected.column("transcript_redacted_intervals").to_pylist()
+    )
+    rows = table.to_pylist()
+    bob = next(row for row in rows if row["transcript"] == "call bob now")
+    assert [
+        (i["label"], i["start"] <= 0.5, i["end"] >= 0.9) for i in bob["transcript_redacted_intervals"]
+    ] == [("PERSON", True, True)]
+    clean = next(row for row in rows if row["transcript"] == "nothing to hide here")
+    assert clean["transcript_redacted_intervals"] == []
+
+
+def test_redact_command_timing_errors(tmp_path: Path) -> None:
+    source, config = tmp_path / "in.parquet", tmp_path / "policy.yaml"
+    config.write_text(TIMINGS_CONFIG)
+    table = _timed_table(5).append_column("other", pa.array(["x"] * 5))
+    pq.write_table(table, source)
+    base = ["redact", str(source), str(tmp_path / "o.parquet"), "-c", str(config)]
+    missing = runner.invoke(app, [*base, "-t", "transcript", "--timings-column", "timing"])
+    assert missing.exit_code == 2
+    assert "no timings column 'timing'" in missing.output and "words" in missing.output
+    wrong_type = runner.invoke(app, [*base, "-t", "transcript", "--timings-column", "other"])
+    assert wrong_type.exit_code == 2
+    assert "word timings must be" in wrong_type.output
+    two_texts = runner.invoke(app, [*base, "-t", "transcript", "-t", "other", "--timings-column", "words"])
+    assert two_texts.exit_code == 2
+    assert "exactly one text column" in two_texts.output
+    assert not (tmp_path / "o.parquet").exists()

@@ -26,6 +26,7 @@ def test_partial_config_takes_defaults_for_missing_keys() -> None:
         "names",
         "places",
         "addresses",
+        "organizations",
         "ner",
         "presidio",
     ]

@@ -44,3 +44,9 @@ def test_negatives_stay_untouched(results: tuple[list, list]) -> None:  # type: 
     touched = sum(1 for entities in negatives if entities)
     assert len(negatives) == 120
     assert touched / len(negatives) <= NEGATIVES_TOUCHED_MAX
+
+
+def test_every_issue_label_is_generated() -> None:
+    # the floors above are parametrized over LABELS: a label dropped from the generator would
+    # silently lose its floor
+    assert "ORGANIZATION" in LABELS

@@ -18,7 +18,15 @@ from .timing import Alignment, align_words, parse_timings
 if TYPE_CHECKING:
     import pyarrow as pa
 
-__all__ = ["AlignmentCounts", "add_redacted_intervals", "intervals_type", "row_intervals", "timings_type"]
+__all__ = [
+    "AlignmentCounts",
+    "add_redacted_intervals",
+    "check_timings_type",
+    "intervals_array",
+    "intervals_type",
+    "row_intervals",
+    "timings_type",
+]
 
 
 def intervals_type() -> pa.DataType:
@@ -137,28 +145,57 @@ def add_redacted_intervals(
     text_kind = batch.schema.field(text_column).type
     if not (pa.types.is_string(text_kind) or pa.types.is_large_string(text_kind)):
         raise DataError(f"column {text_column!r} is of type {text_kind}, not a string column")
-    kind = batch.schema.field(timings_column).type
-    if not (pa.types.is_list(kind) or pa.types.is_large_list(kind)) or not pa.types.is_struct(
-        kind.value_type
-    ):
-        raise DataError(
-            f"column {timings_column!r} is of type {kind}; word timings must be "
-            "list<struct<word: string, start: double, end: double>>"
-        )
-    missing = {"word", "start", "end"} - {field.name for field in kind.value_type}
-    if missing:
-        raise DataError(f"column {timings_column!r} lacks the struct field(s) {', '.join(sorted(missing))}")
+    check_timings_type(batch.schema, timings_column, source="record batch")
     if output_name in batch.schema.names:
         raise DataError(f"output column {output_name!r} already exists in the input; choose another name")
     if durations is not None and len(durations) != batch.num_rows:
         raise DataError(f"got {len(durations)} durations for {batch.num_rows} rows")
-    texts = batch.column(text_column).to_pylist()
-    entities = batch.column(entities_name).to_pylist()
-    timings = batch.column(timings_column).to_pylist()
+    column = intervals_array(
+        batch.column(text_column).to_pylist(),
+        batch.column(entities_name).to_pylist(),
+        batch.column(timings_column).to_pylist(),
+        options,
+        durations=durations,
+        counts=counts,
+    )
+    return batch.append_column(pa.field(output_name, intervals_type()), column)
+
+
+def intervals_array(
+    texts: Sequence[str | None],
+    entities: Sequence[Sequence[dict[str, Any]] | None],
+    timings: Sequence[Any],
+    options: AudioOptions,
+    *,
+    durations: Sequence[float | None] | None = None,
+    counts: AlignmentCounts | None = None,
+) -> pa.Array:
+    """The ``list<struct<start, end, label>>`` array of one batch: one row per text, in order."""
+    import pyarrow as pa
+
     rows = []
     for index, (text, found, words) in enumerate(zip(texts, entities, timings, strict=True)):
         duration = None if durations is None else durations[index]
         intervals = row_intervals(text, found, words, options, duration, counts)
         rows.append(None if intervals is None else [i._asdict() for i in intervals])
-    column = pa.array(rows, type=intervals_type())
-    return batch.append_column(pa.field(output_name, intervals_type()), column)
+    return pa.array(rows, type=intervals_type())
+
+
+def check_timings_type(schema: pa.Schema, column: str, *, source: str) -> None:
+    """Fail with a DataError naming ``source`` unless ``column`` holds word timings."""
+    import pyarrow as pa
+
+    if column not in schema.names:
+        available = ", ".join(schema.names) or "(none)"
+        raise DataError(f"{source}: no timings column {column!r}. Available columns: {available}")
+    kind = schema.field(column).type
+    if not (pa.types.is_list(kind) or pa.types.is_large_list(kind)) or not pa.types.is_struct(
+        kind.value_type
+    ):
+        raise DataError(
+            f"{source}: column {column!r} is of type {kind}; word timings must be "
+            "list<struct<word: string, start: double, end: double>>"
+        )
+    missing = {"word", "start", "end"} - {field.name for field in kind.value_type}
+    if missing:
+        raise DataError(f"{source}: column {column!r} lacks the struct field(s) {', '.join(sorted(missing))}")

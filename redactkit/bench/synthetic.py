@@ -5,7 +5,11 @@ variations people use ("oh" for zero, "double five", digits read in pairs, "area
 fillers and self-corrections inside numbers, spelled e-mail addresses ("j o h n dot smith at example
 dot com", "s as in sam"). Half of the person names are common given and family names, half are
 invented words that no gazetteer contains, so name recall measures context cues as well as lists.
-Negatives are number-rich commands that must stay untouched ("set a timer for five minutes").
+Organisations are invented too: a brand stem from two word parts ("north" + "wind") with or without a
+designator ("northwind logistics", "velcore gmbh"), or a partnership of family names ("smith patel
+and chen llp"), said the way callers do ("i'm calling from", "my bank is", "the X office").
+Negatives are number-rich commands that must stay untouched ("set a timer for five minutes"), and
+org-shaped everyday phrases ("the bank holiday", "i work for myself", "call the bank at six").
 
     >>> from redactkit.bench.synthetic import generate_spoken_pii
     >>> sample = generate_spoken_pii(per_label=40, negatives=200, seed=0)
@@ -35,6 +39,27 @@ _STREETS = "main oak maple cedar elm pine lake hill".split()
 _STREET_TYPES = ("street", "avenue", "road", "lane", "drive", "boulevard")
 _DOMAINS = ("example dot com", "example dot org", "mail dot example dot net", "example dot co dot uk")
 _FILLERS = ("um", "uh", "er")
+# Invented organisation names: a brand stem from two word parts ("north" + "wind"), then a designator.
+_BRAND_HEADS = "north blue bright silver quant nova apex zen orbi vel cor lum tera kinet strato vex".split()
+_BRAND_TAILS = "wind line tek ora ix gate field stone well path core vista nexa lytics".split()
+_ORG_KINDS = (
+    "logistics",
+    "systems",
+    "technologies",
+    "consulting",
+    "insurance",
+    "bank",
+    "labs",
+    "media",
+    "solutions",
+    "partners",
+    "group",
+    "university",
+    "foundation",
+    "pharmaceuticals",
+    "networks",
+)
+_ORG_LEGAL = ("inc", "llc", "ltd", "corp", "corporation", "plc", "gmbh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +162,32 @@ def _phone(rng: random.Random) -> str:
     return said
 
 
+def _organization(rng: random.Random) -> str:
+    stem = rng.choice(_BRAND_HEADS) + rng.choice(_BRAND_TAILS)
+    form = rng.random()
+    if form < 0.15:  # a partnership of family names: "smith patel and chen llp"
+        first, second, third = rng.sample(_FAMILY, 3)
+        return f"{first} {second} and {third} {rng.choice(['llp', 'llc', 'associates', 'partners'])}"
+    if form < 0.55:
+        return f"{stem} {rng.choice(_ORG_KINDS)}"
+    if form < 0.85:
+        return f"{stem} {rng.choice(_ORG_LEGAL)}"
+    return stem  # a bare brand: only its cue gives it away
+
+
+# Organisation templates that name it without a cue need a designator in the value.
+_ORG_NEEDS_DESIGNATOR = ("{v} sent me a letter", "i got an invoice from {v}", "is {v} open on sundays")
+# ORGANIZATION draws from its own random stream, so adding it left every other label's values as they
+# were (the recall gate's samples stay the same).
+_ORG_NEGATIVE_TEMPLATES = (
+    "i work remotely on {d}", "i work late most days", "i work for myself", "the bank holiday is on {d}",
+    "call the bank at {h} o'clock", "my school run starts at {h} fifteen", "i'm calling from my car",
+    "the post office closes at {h}", "is the office open on {d}", "i work at night",
+    "remind me to call the insurance company at {h}", "i joined a gym last year",
+    "she is from out of town", "the school bus comes at {h} thirty", "i spent a year at sea",
+)  # fmt: skip
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+
 _MAKERS: dict[str, tuple[list[str], Maker]] = {
     "PERSON": (
         ["call {v} please", "text {v} that i'm running late", "my name is {v}", "this is {v} calling about my bill",
@@ -227,6 +278,13 @@ _MAKERS: dict[str, tuple[list[str], Maker]] = {
         ["my passport number is {v}", "passport {v}"],
         lambda rng: _say_digits(_digits(rng, 9), rng),
     ),
+    "ORGANIZATION": (
+        ["i work at {v}", "i'm calling from {v}", "i'm calling on behalf of {v}", "my employer is {v}",
+         "my bank is {v}", "i'm insured with {v}", "the {v} office is closed today", "i used to work for {v}",
+         "she works at {v} now", "i spent a year at {v}", "my husband is from {v} they sent the invoice",
+         *_ORG_NEEDS_DESIGNATOR],
+        _organization,
+    ),
 }  # fmt: skip
 
 LABELS: tuple[str, ...] = tuple(_MAKERS)
@@ -250,17 +308,26 @@ def _expiry(rng: random.Random) -> str:
 def generate_spoken_pii(per_label: int = 40, negatives: int = 200, seed: int = 0) -> list[SpokenExample]:
     """``per_label`` utterances per label (one gold value each) plus ``negatives`` PII-free ones."""
     rng = random.Random(seed)
+    org_rng = random.Random(f"organization-{seed}")
     examples: list[SpokenExample] = []
     for label, (templates, maker) in _MAKERS.items():
+        draw = org_rng if label == "ORGANIZATION" else rng
         for _ in range(per_label):
-            template = rng.choice(templates)
-            value = maker(rng)
+            template = draw.choice(templates)
+            value = maker(draw)
+            while label == "ORGANIZATION" and template in _ORG_NEEDS_DESIGNATOR and " " not in value:
+                value = maker(draw)
             if label == "CREDIT_CARD_META" and "secur" not in template and "cvv" not in template:
                 value = _expiry(rng)  # expiry templates take a date, code templates three digits
             before, after = template.split("{v}")
             text = before + value + after
             examples.append(SpokenExample(text, ((len(before), len(before) + len(value), label),)))
-    for _ in range(negatives):
+    org_negatives = negatives // 5
+    for _ in range(org_negatives):
+        template = org_rng.choice(_ORG_NEGATIVE_TEMPLATES)
+        text = template.format(h=_ONES[org_rng.randint(5, 9)], d=org_rng.choice(_WEEKDAYS))
+        examples.append(SpokenExample(text, ()))
+    for _ in range(negatives - org_negatives):
         template = rng.choice(_NEGATIVE_TEMPLATES)
         text = template.format(
             n=_ONES[rng.randint(2, 9)], h=_ONES[rng.randint(5, 9)], t=_number_words(rng.randint(20, 75))

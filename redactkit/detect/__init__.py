@@ -6,6 +6,7 @@ from .deny_list import DenyListDetector
 from .identifiers import IdentifierDetector
 from .names import NameDetector
 from .ner import SpacyNerDetector
+from .organizations import OrganizationDetector
 from .places import PlaceDetector
 from .presidio import PresidioDetector
 
@@ -15,6 +16,7 @@ __all__ = [
     "Detector",
     "IdentifierDetector",
     "NameDetector",
+    "OrganizationDetector",
     "PlaceDetector",
     "PresidioDetector",
     "SpacyNerDetector",

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..errors import DataError
-from .parquet import ColumnOptions, Failure, RedactionSummary, assemble, redact_columns
+from .parquet import ColumnOptions, Failure, RedactionSummary, assemble, redact_columns, resolve_audio_options
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -98,6 +98,8 @@ def redact_parquet(
     on_error: str = "fail",
     on_batch: Callable[[int], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    timings_column: str | None = None,
+    audio_options: Any = None,
     pool_factory: Callable[[int, PipelineSpec, ColumnOptions], Any] | None = None,
     engine: str = "local",
 ) -> RedactionSummary:
@@ -110,6 +112,9 @@ def redact_parquet(
     and writes nothing for its file; ``"quarantine"`` masks the failing row's text and records its
     row number (and ``id_column`` value) and error class, never its text, in a side file.
     ``on_start`` gets the number of rows still to do, ``on_batch`` the rows of each batch written.
+    With ``timings_column`` (word timings of the one text column, ``list<struct<word, start,
+    end>>``), ``<col>_redacted_intervals`` gives the time intervals an audio redaction must blank,
+    with ``audio_options`` (padding, merging; see :class:`redactkit.audio.AudioOptions`).
     A JSON run report is written beside the output. Returns the run's counts (no PII).
 
     ``pool_factory`` (with ``engine`` naming it in the report) starts the workers somewhere else,
@@ -127,6 +132,8 @@ def redact_parquet(
         group_column=group_column,
         id_column=id_column,
         on_error=on_error,
+        timings_column=timings_column,
+        audio_options=resolve_audio_options(audio_options, timings_column),
     )
     source = Path(input_path)
     target = Path(output_path)
@@ -159,6 +166,7 @@ def redact_parquet(
         "group_column": options.group_column,
         "id_column": options.id_column,
         "on_error": options.on_error,
+        "timings_column": options.timings_column,
         "engine": engine,
         "workers": count,
         "batch_rows": rows,
@@ -280,6 +288,8 @@ def _fingerprint(source: Path, options: ColumnOptions, config_hash: str) -> str:
         "group_column": options.group_column,
         "id_column": options.id_column,
         "on_error": options.on_error,
+        "timings_column": options.timings_column,
+        "audio_options": None if options.audio_options is None else options.audio_options.model_dump(),
     }
     canonical = json.dumps(settings, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]

@@ -79,10 +79,20 @@ class ColumnOptions:
     group_column: str | None = None
     id_column: str | None = None
     on_error: str = "fail"
+    #: word timings (``list<struct<word, start, end>>``): adds ``<col>_redacted_intervals``
+    timings_column: str | None = None
+    intervals_name: str = "{column}_redacted_intervals"
+    #: :class:`redactkit.audio.AudioOptions` (padding, merging) for the intervals; None: defaults
+    audio_options: Any = None
 
     def __post_init__(self) -> None:
         if not self.text_columns:
             raise DataError("name at least one text column (CLI: --text-column transcript)")
+        if self.timings_column is not None and len(self.text_columns) != 1:
+            raise DataError(
+                "word timings belong to one transcript: with a timings column name exactly one text "
+                "column (CLI: --text-column transcript --timings-column words)"
+            )
         if len(set(self.text_columns)) != len(self.text_columns):
             raise DataError("a text column is named twice; name each one once")
         if self.id_column is not None and self.id_column in self.text_columns:
@@ -104,6 +114,9 @@ class ColumnOptions:
 
     def entities_of(self, column: str) -> str:
         return self.entities_name.replace("{column}", column)
+
+    def intervals_of(self, column: str) -> str:
+        return self.intervals_name.replace("{column}", column)
 
     def work_columns(self) -> list[str]:
         """Columns a worker needs: the texts and, if any, the group ids."""
@@ -131,6 +144,12 @@ class ColumnOptions:
                 fields.append(pa.field(self.redacted_of(column), schema.field(column).type))
             added.append(self.entities_of(column))
             fields.append(pa.field(self.entities_of(column), entities_type()))
+        if self.timings_column is not None:
+            from ..audio.arrow import check_timings_type, intervals_type
+
+            check_timings_type(schema, self.timings_column, source=source)
+            added.append(self.intervals_of(self.text_columns[0]))
+            fields.append(pa.field(self.intervals_of(self.text_columns[0]), intervals_type()))
         for name in added:
             if name in names or added.count(name) > 1:
                 raise DataError(
@@ -368,8 +387,29 @@ def assemble(
         else:
             arrays.append(redacted)
         arrays.append(entities)
-    # same order as ColumnOptions.output_schema: per text column, redacted (unless in place) then entities
+    if options.timings_column is not None:
+        arrays.append(_intervals(batch, outputs, options))
+    # same order as ColumnOptions.output_schema: per text column, redacted (unless in place) then
+    # entities; then the intervals
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+def _intervals(
+    batch: pa.RecordBatch, outputs: dict[str, tuple[pa.Array, pa.Array]], options: ColumnOptions
+) -> pa.Array:
+    """Time intervals of the entities of the (single) text column, from the original text, the
+    entities and the word timings (see :mod:`redactkit.audio.intervals`: they fail closed)."""
+    from ..audio.arrow import intervals_array
+    from ..audio.options import load_audio_options
+
+    assert options.timings_column is not None
+    column = options.text_columns[0]
+    return intervals_array(
+        batch.column(column).to_pylist(),
+        outputs[column][1].to_pylist(),
+        batch.column(options.timings_column).to_pylist(),
+        load_audio_options(options.audio_options),
+    )
 
 
 # -- public API -----------------------------------------------------------------------------------
@@ -396,6 +436,8 @@ def _options(
     entities_column: str | None,
     group_column: str | None,
     on_error: str,
+    timings_column: str | None = None,
+    audio_options: Any = None,
 ) -> ColumnOptions:
     columns = (text_column,) if isinstance(text_column, str) else tuple(text_column)
     return ColumnOptions(
@@ -405,7 +447,20 @@ def _options(
         entities_name=entities_column or "{column}_entities",
         group_column=group_column,
         on_error=on_error,
+        timings_column=timings_column,
+        audio_options=resolve_audio_options(audio_options, timings_column),
     )
+
+
+def resolve_audio_options(source: Any, timings_column: str | None) -> Any:
+    """Validated :class:`~redactkit.audio.AudioOptions` when intervals are wanted, else None."""
+    if timings_column is None:
+        if source is not None:
+            raise DataError("audio_options only apply with a timings column (CLI: --timings-column)")
+        return None
+    from ..audio.options import load_audio_options
+
+    return load_audio_options(source)
 
 
 def redact_record_batch(
@@ -418,14 +473,27 @@ def redact_record_batch(
     entities_column: str | None = None,
     group_column: str | None = None,
     on_error: str = "fail",
+    timings_column: str | None = None,
+    audio_options: Any = None,
 ) -> pa.RecordBatch:
     """Redact one Arrow record batch: every column is kept, ``<col>_redacted`` and ``<col>_entities``
     are added per text column (with ``in_place``, the text column itself is redacted).
 
     ``redacted_column``/``entities_column`` are names or ``{column}`` templates. Without a pipeline
-    the default one is built once per process.
+    the default one is built once per process. With ``timings_column`` (word timings of the one text
+    column), ``<col>_redacted_intervals`` is added too; ``audio_options`` (an
+    :class:`~redactkit.audio.AudioOptions`, a mapping or a YAML path) sets padding and merging.
     """
-    options = _options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
+    options = _options(
+        text_column,
+        in_place,
+        redacted_column,
+        entities_column,
+        group_column,
+        on_error,
+        timings_column,
+        audio_options,
+    )
     schema = options.output_schema(batch.schema, source="record batch")
     pipe = pipeline or _default()
     outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
@@ -443,6 +511,8 @@ def redact_table(
     group_column: str | None = None,
     on_error: str = "fail",
     batch_rows: int | None = None,
+    timings_column: str | None = None,
+    audio_options: Any = None,
 ) -> pa.Table:
     """Redact an Arrow table batch by batch (see :func:`redact_record_batch`).
 
@@ -451,7 +521,16 @@ def redact_table(
     """
     import pyarrow as pa
 
-    options = _options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
+    options = _options(
+        text_column,
+        in_place,
+        redacted_column,
+        entities_column,
+        group_column,
+        on_error,
+        timings_column,
+        audio_options,
+    )
     schema = options.output_schema(table.schema, source="table")
     pipe = pipeline or _default()
     rows = batch_rows or pipe.batch_size * 4

@@ -1,0 +1,476 @@
+"""Organisations as callers and speakers name them: by a company word or by what introduces them.
+
+spaCy's NER finds organisations in formatted text; on lowercase speech ("i work at northwind
+logistics") it has no capitals to go on. Two general mechanisms work on both:
+
+- a **designator** ends the name: a legal form ("inc", "llc", "gmbh") or a kind of organisation
+  ("bank", "university", "logistics", "consulting"). The name grows to the left over up to four
+  content words ("smith jones and brown llc"). A legal form makes any such words a name; a kind of
+  organisation needs a word that looks like a name (not a frequent dictionary word: "the blood bank",
+  "high school" stay untouched) or a cue before it ("i work at state farm insurance");
+- a **cue** introduces one: "i work at", "calling from", "on behalf of", "my bank is", "insured with",
+  "the X office", "X is from". The next one to four words count when one looks like a name: not
+  frequent words ("i work at home", "calling from my car"), not a place ("she is from boston" is a
+  LOCATION), not a person's given name ("i work for maria").
+
+In formatted text a capitalised sequence after a cue counts as well. Scores grade the evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from pydantic import Field
+
+from ..core import AlignedText, Entity
+from ..gazetteers import common_words, family_names, given_names, place_names, zipf_frequency
+from ..normalize._lexicon import get_lexicon
+from ..normalize._tokens import Token, tokenize
+from .base import Detector, detectors
+
+__all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "OrganizationDetector"]
+
+#: Legal forms: whatever content words stand before them name a company ("blue sky ltd").
+LEGAL_FORMS = frozenset(
+    "inc incorporated corp corporation co llc llp lp ltd plc gmbh ag pllc pty bv nv sarl".split()
+)
+#: Kinds of organisation that end a name ("northwind logistics", "riverside hospital").
+ORGANIZATION_KINDS = frozenset(
+    "company group holdings partners associates bank bancorp insurance assurance airlines "
+    "airways university college hospital clinic school academy foundation institute trust systems "
+    "technologies tech networks labs laboratories solutions services consulting consultants "
+    "international logistics media pharmaceuticals pharma industries enterprises ventures "
+    "motors analytics software electronics communications telecom realty properties "
+    "brewery brewing studios publishing press agency firm council society association federation union "
+    "ministry department authority".split()
+)
+# Kinds that are everyday words in commands; they need stronger evidence than a rare word before them.
+_WEAK_KINDS = frozenset("union press society council department authority agency firm trust tech".split())
+# Cues before an organisation (lowercase token tuples). The name follows right after them.
+_CUES = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "work at", "work for", "works at", "works for", "worked at", "worked for", "working at",
+        "working for", "employed by", "employed at", "employer is", "my employer", "calling from",
+        "calling on behalf of", "on behalf of", "calling for", "i'm with", "job at", "job with",
+        "intern at", "internship at", "interview at", "interview with", "bank is", "bank with",
+        "banks with", "insured with", "insured by", "insurer is", "insurance is", "insurance with",
+        "provider is", "carrier is", "spent a year at", "spent years at", "joined", "is from", "are from",
+        "address of", "shares of", "stock price of", "stock price for", "customer service at",
+        "customer service for", "account with", "account at", "policy with", "member of",
+        "studied at", "study at", "graduated from", "enrolled at", "student at", "professor at",
+        "complaint to", "complain to", "complaining to", "tweet to", "tweet at", "customer service of",
+    )
+)  # fmt: skip
+# Cues that only a company follows: any content word after them counts ("the stock price of apple").
+_STRONG_CUES = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "stock price of", "stock price for", "stock prices of", "stock prices for", "stock prices at",
+        "stock value of", "stock rate of", "share price of", "share price for", "shares of",
+        "closing price of", "closing price for", "opening price of", "opening price for",
+    )
+)  # fmt: skip
+# "X stock price": words before these pairs name a listed company.
+_STOCK_WORDS = frozenset({"stock", "stocks", "share", "shares"})
+# Kinds of share, not companies ("shares of common stock").
+_SHARE_CLASSES = frozenset("common preferred ordinary class outstanding treasury restricted stock".split())
+_STOCK_AFTER = frozenset("price prices value quote doing trading".split())
+_NOT_BEFORE_STOCK = frozenset(
+    "current high low higher lower latest opening closing average daily live recent best top today's "
+    "overall market total".split()
+)
+_MAX_CUE = 4
+# The verbs of the cues: never part of a name ("worked", not "worked northwind").
+_CUE_VERBS = frozenset(
+    "work works worked working employed employer calling behalf joined spent studied graduated enrolled "
+    "insured".split()
+)
+# Cues after which only a word that is clearly a name counts (not a given name, not a place).
+_PERSON_OR_PLACE_CUES = frozenset({("is", "from"), ("are", "from"), ("address", "of"), ("joined",)})
+# "the X office": X is the organisation whose office it is.
+_AFTER_WORDS = frozenset("office offices headquarters hq branch".split())
+# "X customer service": the company whose service desk it is.
+_SERVICE_WORDS = frozenset({"customer", "customers"})
+_SERVICE_AFTER = frozenset("service support care".split())
+_CONNECTORS = frozenset({"and", "&", ","})
+# Designators that follow "and" ("marlin alter and associates", "smith & sons").
+_AND_KINDS = frozenset("associates partners sons company co".split())
+# Legal forms written with a period ("Inc.", "Corp."): the period belongs to the name.
+_ABBREVIATED = frozenset("inc corp ltd co llc plc bros".split())
+# Words that never start or continue an organisation name, beyond the locale's stopwords.
+_FUNCTION = frozenset(
+    "a an the and or but of to in on at for with from by as into onto about over under after before "
+    "is are was were be been being am do does did has have had will would can could should may might "
+    "must shall not no yes so very too just also then than there here now later today tomorrow tonight "
+    "yesterday i me my mine you your yours he him his she her hers it its we us our they them their "
+    "this that these those who what where when why how which whose some any all every each both "
+    "either neither one home myself yourself himself herself itself ourselves themselves work "
+    "please thanks okay ok um uh er hmm like well new old local main nearest nearby same other "
+    "another next last first".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())
+# Zipf frequency from which a word reads as an ordinary word, not a name ("apple", "home", "car").
+_NAME_MAX_ZIPF = 4.5
+# A word no list knows reads as a name only below this frequency ("trending", "replied" are not names).
+_UNLISTED_MAX_ZIPF = 3.5
+# A word this frequent ("tell", "about", "today") ends a name after a cue.
+_FREQUENT_ZIPF = 5.0
+
+
+@detectors.register("organizations")
+class OrganizationDetector(Detector):
+    """ORGANIZATION names by designator words and cues, in lowercase or cased text (see module docs)."""
+
+    def __init__(
+        self,
+        locale: str = "en-US",
+        legal_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.9,
+        kind_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.75,
+        cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
+        max_words: Annotated[int, Field(ge=1, le=8)] = 4,
+    ) -> None:
+        #: word tables of the normalizers (stopwords, number words, months)
+        self.locale = locale
+        #: score of a name ending in a legal form ("acme corp", "smith jones and brown llc")
+        self.legal_score = legal_score
+        #: score of a name ending in a kind of organisation ("northwind logistics")
+        self.kind_score = kind_score
+        #: score of a name-like word or words after a cue ("i work at zentrix")
+        self.cue_score = cue_score
+        #: most content words in front of a designator, or after a cue, joined into one name
+        self.max_words = max_words
+        lexicon = get_lexicon(locale)
+        self._blocked = (
+            lexicon.stopwords
+            | lexicon.months
+            | lexicon.fillers
+            | set(lexicon.digits)
+            | set(lexicon.teens)
+            | set(lexicon.tens)
+            | set(lexicon.ordinals)
+            | lexicon.hundred
+            | lexicon.thousand
+            | _FUNCTION
+            | _WEEKDAYS
+        )
+        self._cues = _CUES | _STRONG_CUES
+        self._cue_words = _CUE_VERBS | _AFTER_WORDS
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        return [self._detect_one(aligned) for aligned in texts]
+
+    # -- one text -----------------------------------------------------------------------------------
+    def _detect_one(self, aligned: AlignedText) -> list[Entity]:
+        text = aligned.text
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        formatted = not aligned.original.islower()
+        found: list[Entity] = []
+        for i, token in enumerate(tokens):
+            word = token.lower.rstrip(".")
+            if word in LEGAL_FORMS or word in ORGANIZATION_KINDS:
+                entity = self._designated(tokens, i, word, formatted)
+                if entity is not None:
+                    found.append(entity)
+            cue = self._cue_at(tokens, i)
+            if cue is not None:
+                entity = self._after_cue(text, tokens, i, cue, formatted)
+                if entity is not None:
+                    found.append(entity)
+            if (
+                word in _STOCK_WORDS
+                and i >= 1
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower in _STOCK_AFTER
+            ):
+                entity = self._before_stock(text, tokens, i, formatted)
+                if entity is not None:
+                    found.append(entity)
+            if (
+                word in _SERVICE_WORDS
+                and i >= 1
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower in _SERVICE_AFTER
+            ):
+                entity = self._before_service(text, tokens, i, formatted)
+                if entity is not None:
+                    found.append(entity)
+            if word in _AFTER_WORDS and i >= 2:
+                entity = self._before_office(text, tokens, i, formatted)
+                if entity is not None:
+                    found.append(entity)
+        return found
+
+    def _designated(self, tokens: Sequence[Token], i: int, word: str, formatted: bool) -> Entity | None:
+        """A name ending in a designator: grow to the left over content words."""
+        first = i
+        while first > 0 and _words(tokens[first:i]) < self.max_words:
+            previous = tokens[first - 1].lower
+            if (
+                previous in _CONNECTORS
+                and first >= 2
+                and (self._joined(tokens, first) or (first == i and word in _AND_KINDS and previous != ","))
+            ):
+                first -= 1  # "smith jones and brown llc": "and" between family names
+                continue
+            if not self._content(previous) or previous.rstrip(".") in LEGAL_FORMS:
+                break
+            first -= 1
+        # leading everyday words belong to the sentence, not the name ("the city x logistics")
+        while (
+            first < i
+            and not self._name_like(tokens[first].lower)
+            and (
+                tokens[first].lower in common_words() or zipf_frequency(tokens[first].lower) >= _NAME_MAX_ZIPF
+            )
+            and any(self._name_like(t.lower) for t in tokens[first + 1 : i])
+        ):
+            first += 1
+        while first < i and tokens[first].lower in _CONNECTORS:
+            first += 1
+        if first == i:
+            return None
+        name = [t.lower for t in tokens[first:i] if t.lower not in _CONNECTORS]
+        cue = self._cue_before(tokens, first)
+        if word in LEGAL_FORMS:
+            if word in ("co", "ag", "lp", "bv", "nv") and not (cue or any(self._name_like(w) for w in name)):
+                return None  # "co" and "ag" are also words and abbreviations of their own
+            end = tokens[i].end
+            if (
+                word in _ABBREVIATED
+                and i + 1 < len(tokens)
+                and tokens[i + 1].lower == "."
+                and tokens[i + 1].start == end
+            ):
+                end += 1  # "Acme Inc."
+            return Entity(
+                tokens[first].start, end, "ORGANIZATION", self.legal_score, self.name,
+                "name ending in a legal form",
+            )  # fmt: skip
+        if word in _WEAK_KINDS and not cue:
+            return None
+        if not cue and not any(self._name_like(w) for w in name):
+            return None
+        why = "name ending in a kind of organisation" + (" after a cue" if cue else "")
+        return Entity(tokens[first].start, tokens[i].end, "ORGANIZATION", self.kind_score, self.name, why)
+
+    def _after_cue(
+        self, text: str, tokens: Sequence[Token], i: int, cue: tuple[str, ...], formatted: bool
+    ) -> Entity | None:
+        """One to ``max_words`` name-like words right after a cue ending at token ``i``."""
+        start = i + 1
+        if start >= len(tokens):
+            return None
+        stop = start
+        while stop < len(tokens) and stop - start < self.max_words:
+            word = tokens[stop].lower
+            if word in _CONNECTORS and start < stop < len(tokens) - 1 and self._joined(tokens, stop + 1):
+                stop += 1
+                continue
+            if not self._content(word):
+                break
+            if (
+                stop > start
+                and cue != ("address", "of")
+                and zipf_frequency(word) >= _FREQUENT_ZIPF
+                and word not in family_names()
+            ):
+                break  # "a tweet to meijer tell them": a verb ends the name
+            stop += 1
+        if stop == start:
+            return None
+        if tokens[stop - 1].lower in _CONNECTORS:
+            stop -= 1
+        words = [t.lower for t in tokens[start:stop] if t.lower not in _CONNECTORS]
+        if formatted:
+            shown = [tokens[k] for k in range(start, stop) if tokens[k].lower not in _CONNECTORS]
+            if not all(_capitalised(text, t) for t in shown):
+                return None
+        elif (
+            cue not in _STRONG_CUES
+            and not (cue == ("address", "of") and stop < len(tokens) and tokens[stop].lower == "is")
+            and not any(self._name_like(w) for w in words)
+        ):
+            return None  # "the address of X is": the name is whatever stands between
+        if cue in _STRONG_CUES and words[0] in _SHARE_CLASSES:
+            return None
+        phrase = " ".join(words)
+        if phrase in place_names():
+            return None  # "she is from boston": a place
+        if cue in _PERSON_OR_PLACE_CUES or len(words) <= 2:
+            given = given_names()
+            if words[0] in given and (cue in _PERSON_OR_PLACE_CUES or not self._name_like_org(words)):
+                return None  # "i work for maria", "the address of john smith": a person
+        return Entity(
+            tokens[start].start, tokens[stop - 1].end, "ORGANIZATION", self.cue_score, self.name,
+            f"name after '{' '.join(cue)}'",
+        )  # fmt: skip
+
+    def _before_office(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
+        """ "the X office": X is an organisation when it looks like a name."""
+        first = i
+        while first > 0 and _words(tokens[first:i]) < self.max_words:
+            word = tokens[first - 1].lower
+            if word in _CONNECTORS and first >= 2 and self._joined(tokens, first):
+                first -= 1
+                continue
+            if not self._content(word):
+                break
+            first -= 1
+        if (
+            first == i
+            or first == 0
+            or tokens[first - 1].lower not in ("the", "our", "their", "your", "his", "her")
+        ):
+            return None
+        words = [t.lower for t in tokens[first:i] if t.lower not in _CONNECTORS]
+        joined = len(words) < i - first  # family names joined by "and": a firm ("jones and brown")
+        designated = words[-1] in ORGANIZATION_KINDS or words[-1] in LEGAL_FORMS  # "the x insurance office"
+        # "the social explorer office is at ...": an office with an address is an organisation's
+        located = (
+            len(words) >= 2
+            and i + 2 < len(tokens)
+            and tokens[i + 1].lower == "is"
+            and tokens[i + 2].lower in ("at", "in", "on")
+        )
+        if (
+            not joined
+            and not designated
+            and not located
+            and not any(self._name_like(w) for w in words)
+            and not (formatted and all(_capitalised(text, t) for t in tokens[first:i]))
+        ):
+            return None
+        if " ".join(words) in place_names() or (len(words) == 1 and words[0] in given_names()):
+            return None
+        return Entity(
+            tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
+            "name before 'office'",
+        )  # fmt: skip
+
+    def _before_stock(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
+        """ "X stock price": up to two content words before it name the company."""
+        first = i
+        while (
+            first > 0
+            and i - first < 2
+            and self._content(tokens[first - 1].lower)
+            and tokens[first - 1].lower not in _NOT_BEFORE_STOCK
+        ):
+            first -= 1
+        if first == i:
+            return None
+        if formatted and not all(_capitalised(text, t) for t in tokens[first:i]):
+            return None
+        return Entity(
+            tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
+            "name before 'stock'",
+        )  # fmt: skip
+
+    def _before_service(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
+        """ "X customer service": up to two name-like words before it name the company."""
+        first = i
+        while first > 0 and i - first < 2 and self._content(tokens[first - 1].lower):
+            first -= 1
+        while first < i and not self._name_like(tokens[first].lower):
+            first += 1
+        if first == i or (formatted and not all(_capitalised(text, t) for t in tokens[first:i])):
+            return None
+        return Entity(
+            tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
+            "name before 'customer service'",
+        )  # fmt: skip
+
+    # -- word tests ---------------------------------------------------------------------------------
+    def _content(self, word: str) -> bool:
+        """A word that can be part of a name: letters (an apostrophe or ampersand allowed), not a
+        function word, number word or cue word."""
+        if "'" in word and not word.endswith("'s"):
+            return False  # a contraction: "we've", "don't"
+        bare = word.replace("'", "").replace("&", "")
+        if not bare.isalpha() and not (bare.isalnum() and sum(c.isalpha() for c in bare) >= 3):
+            return False  # letters, or a brand with digits in it ("ideas42"), never a bare number
+        return len(bare) > 1 and word not in self._blocked and word not in self._cue_words
+
+    @staticmethod
+    def _name_like(word: str) -> bool:
+        """Not an everyday English word: "zentrix", "northwind", "garcia", but not "apple", "car"."""
+        base = word.removesuffix("'s")
+        if len(base) < 2:
+            return False
+        if not base.isalpha():
+            return True  # letters and digits mixed: no dictionary word
+        if 3 <= len(base) <= 5 and not any(char in "aeiouy" for char in base):
+            return True  # no vowel: an acronym ("bbc", "hdfc")
+        frequency = zipf_frequency(base)
+        if base in family_names() and frequency < _NAME_MAX_ZIPF:
+            return True
+        # a word no dictionary lists may still be an inflected form ("trending"): rare ones only
+        return base not in common_words() and frequency < _UNLISTED_MAX_ZIPF and not _inflected(base)
+
+    def _joined(self, tokens: Sequence[Token], after: int) -> bool:
+        """Whether "and" before token ``after`` joins two parts of one name: family names ("jones and
+        brown llc") or a list of at least three name words ("okafor chen and ivanova associates")."""
+        left, right = tokens[after - 2].lower, tokens[after].lower
+        if not self._content(left):
+            return False
+        family = family_names()
+        if left in family and right in family:
+            return True
+        return (
+            after >= 3
+            and self._content(tokens[after - 3].lower)
+            and all(w in family or self._name_like(w) for w in (tokens[after - 3].lower, left, right))
+        )
+
+    def _name_like_org(self, words: Sequence[str]) -> bool:
+        """A name-like word that is not a given name ("maria zentrix" may be a company, "maria" not)."""
+        return any(w not in given_names() and self._name_like(w) for w in words)
+
+    def _cue_at(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
+        """The cue that ends at token ``i``, if any (longest first)."""
+        for length in range(min(_MAX_CUE, i + 1), 0, -1):
+            phrase = tuple(t.lower for t in tokens[i - length + 1 : i + 1])
+            if phrase in self._cues:
+                return phrase
+        return None
+
+    def _cue_before(self, tokens: Sequence[Token], first: int) -> bool:
+        """A cue right before ``first`` (a determiner may stand between: "i work at the x bank")."""
+        k = first - 1
+        if k >= 0 and tokens[k].lower == "the":
+            k -= 1
+        return k >= 0 and self._cue_at(tokens, k) is not None
+
+
+def _capitalised(text: str, token: Token) -> bool:
+    """The token's first letter is a capital ("Acme", "5Psolutions")."""
+    for char in text[token.start : token.end]:
+        if char.isalpha():
+            return char.isupper()
+    return False
+
+
+def _words(tokens: Sequence[Token]) -> int:
+    """Content words among ``tokens`` ("and" and commas joining names do not count)."""
+    return sum(1 for token in tokens if token.lower not in _CONNECTORS)
+
+
+def _inflected(word: str) -> bool:
+    """An inflected form of a common word ("trending", "replied", "quickly"), which no dictionary
+    lists as a headword; "citysourced" is not one."""
+    common = common_words()
+    if word.endswith("ing"):
+        stems: tuple[str, ...] = (word[:-3], word[:-3] + "e", word[:-4])
+    elif word.endswith(("ies", "ied")):
+        stems = (word[:-3] + "y",)
+    elif word.endswith("ed"):
+        stems = (word[:-2], word[:-1], word[:-3])
+    elif word.endswith("ly"):
+        stems = (word[:-2], word[:-3] + "le")
+    else:
+        return False
+    return any(stem in common for stem in stems)

@@ -1,0 +1,199 @@
+"""The `organizations` detector: designators and cues, on lowercase speech and formatted text.
+
+Each case runs behind the default normalizer chain (as in the default pipeline), so spoken numbers
+next to an organisation are tested the way they arrive. Positives give the exact extent; negatives
+(org-shaped everyday phrases, number-rich commands) must come out with no ORGANIZATION at all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redactkit import ConfigError, Pipeline
+from redactkit.anonymize import TagAnonymizer
+from redactkit.core import AlignedText, Entity
+from redactkit.detect import OrganizationDetector, detectors
+from redactkit.spans import resolve_overlaps
+
+
+@cache
+def _normalizers() -> tuple:  # type: ignore[type-arg]
+    return tuple(Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers)
+
+
+def _found(text: str, detector: OrganizationDetector | None = None) -> list[tuple[str, str]]:
+    pipe = Pipeline(
+        normalizers=_normalizers(), detectors=[detector or OrganizationDetector()], anonymizer=TagAnonymizer()
+    )
+    return [(e.label, text[e.start : e.end]) for e in pipe.analyze(text)]
+
+
+POSITIVES = [
+    # designators: a legal form or a kind of organisation ends the name
+    ("i work at northwind logistics", "northwind logistics"),
+    ("the invoice came from smith jones and brown llc yesterday", "smith jones and brown llc"),
+    ("zentrix inc sent me a letter", "zentrix inc"),
+    ("we bought it from blue sky ltd last year", "blue sky ltd"),
+    ("i got a bill from quorvant insurance", "quorvant insurance"),
+    ("she studied at kelmont university", "kelmont university"),
+    ("the meeting with velora technologies is at nine", "velora technologies"),
+    ("okafor chen and ivanova associates called back", "okafor chen and ivanova associates"),
+    ("i'm insured with state farm insurance", "state farm insurance"),  # common words, after a cue
+    ("my account at brightwell bank is overdrawn", "brightwell bank"),
+    # cues: the words right after them
+    ("i work at zentrix", "zentrix"),
+    ("i'm calling from quorvant about your claim", "quorvant"),
+    ("i'm calling on behalf of velmora", "velmora"),
+    ("my employer is tarkon dynamics", "tarkon dynamics"),
+    ("my bank is brightwell", "brightwell"),
+    ("she is from brightscopex", "brightscopex"),
+    ("he spent a year at palantrix as an analyst", "palantrix"),
+    ("the orbiton office is at five main street", "orbiton"),
+    ("the state farm insurance office is at nine elm road", "state farm insurance"),  # designator
+    ("the social explorer office is at nine elm road", "social explorer"),  # an office with an address
+    ("i spent a year at citysourced", "citysourced"),  # "-ed", but no inflected English word
+    ("i'm calling from ntk about the outage", "ntk"),  # no vowel: an acronym
+    ("the address of vextora is twelve oak road", "vextora"),
+    ("what is the stock price of apple", "apple"),
+    ("how is tesla stock doing today", "tesla"),
+    ("send a complaint to zorbex about my order", "zorbex"),
+    ("send a tweet to quorvant tell them the app is down", "quorvant"),  # a verb ends the name
+    ("contact velmora customer service", "velmora"),
+    ("the address of relationship science is nine elm road", "relationship science"),  # any words
+    # numbers around the name do not join it
+    ("call kelvora systems at five five five oh one nine nine", "kelvora systems"),
+    # formatted text
+    ("I work at Acme Widgets in Denver.", "Acme Widgets"),
+    ("Invoice from Globex Corporation, due May 5.", "Globex Corporation"),
+    ("The Initech office is on the 4th floor.", "Initech"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), POSITIVES)
+def test_organizations(text: str, value: str) -> None:
+    assert ("ORGANIZATION", value) in _found(text)
+
+
+NEGATIVES = [
+    "i work at home",
+    "i work from home on mondays",
+    "i work for myself",
+    "i'm calling from my car",
+    "calling from the office",
+    "the bank holiday is on monday",
+    "call the bank at six o'clock",
+    "my school run starts at eight fifteen",
+    "remind me to call the insurance company at five",
+    "the post office closes at six",
+    "she is from boston",  # a place, not an organisation
+    "i work for maria",  # a person
+    "the address of john smith is twelve oak road",
+    "i joined a gym last year",
+    "take me to the high school",
+    "what is the current stock price",
+    "add chicken stock to the list",
+    "i spent a year at sea",
+    "play trending social media news",
+    "set a timer for five minutes",
+    "play track two",
+    "wake me up at six thirty",
+    "turn the volume to seven",
+    "transfer two hundred dollars to my savings account",
+    "my account number is four four one two",
+    "i work at night",
+    "the post office is at the corner",
+    "where is the head office",
+    "we issued ten million shares of common stock",
+    "we're launching services next year",  # a contraction is no name
+    "the hr office is closed on friday",
+    "i want to file a complaint to the manager",
+    "call customer service",
+    "I work at home on Fridays.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_organization_negatives(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_every_entity_explains_itself() -> None:
+    entities = Pipeline(
+        normalizers=_normalizers(), detectors=[OrganizationDetector()], anonymizer=TagAnonymizer()
+    ).analyze("i work at northwind logistics and my bank is brightwell")
+    assert [e.detector for e in entities] == ["organizations", "organizations"]
+    assert all(e.explanation for e in entities)
+
+
+def test_scores_grade_the_evidence() -> None:
+    detector = OrganizationDetector(legal_score=0.95, kind_score=0.7, cue_score=0.5)
+    pipe = Pipeline(normalizers=_normalizers(), detectors=[detector], anonymizer=TagAnonymizer())
+    by_text = {
+        "zentrix inc called": 0.95,
+        "northwind logistics called": 0.7,
+        "i work at zentrix": 0.5,
+    }
+    for text, score in by_text.items():
+        assert [e.score for e in pipe.analyze(text)] == [score]
+
+
+def test_max_words_limits_the_name() -> None:
+    assert _found("alpha beta gamma delta inc", OrganizationDetector(max_words=2)) == [
+        ("ORGANIZATION", "gamma delta inc")
+    ]
+
+
+def test_config_keys_are_validated() -> None:
+    created = detectors.create("organizations", {"cue_score": 0.4}, key="detectors[0]")
+    assert isinstance(created, OrganizationDetector)
+    with pytest.raises(ConfigError, match="cue_score"):
+        detectors.create("organizations", {"cue_score": 1.5}, key="detectors[0]")
+    with pytest.raises(ConfigError, match="colour"):
+        detectors.create("organizations", {"colour": "red"}, key="detectors[0]")
+
+
+def test_overlap_with_a_person_loses_no_character() -> None:
+    # names finds "smith" (PERSON); organizations finds "smith ltd": the union keeps every character,
+    # the stronger designator evidence names it
+    text = "smith ltd sent the bill"
+    person = Entity(0, 5, "PERSON", 0.85, "names")
+    org = Entity(0, 9, "ORGANIZATION", 0.9, "organizations")
+    resolved = resolve_overlaps([person, org], text)
+    assert [(e.start, e.end, e.label) for e in resolved] == [(0, 9, "ORGANIZATION")]
+
+
+@pytest.mark.slow
+def test_default_pipeline_redacts_organization_and_address_apart(default_pipeline: Pipeline) -> None:
+    text = "the northwind logistics office is at one twenty three main street"
+    result = default_pipeline.redact(text)
+    labels = [e.label for e in result.entities]
+    assert "ORGANIZATION" in labels
+    assert result.text is not None
+    assert "northwind" not in result.text
+    assert "main street" not in result.text
+    assert "office is at" in result.text
+
+
+_WORDS = st.sampled_from(
+    "i work at for the bank inc and smith jones llc calling from my home zentrix office is five "
+    "stock price of apple , . northwind logistics customer service tweet to".split()
+)
+
+
+@given(st.lists(_WORDS, max_size=14))
+def test_entities_are_whole_words_inside_the_text(words: list[str]) -> None:
+    text = " ".join(words)
+    tokens = {(m.start(), m.end()) for m in re.finditer(r"\S+", text)}
+    starts = {start for start, _ in tokens}
+    for entity in OrganizationDetector().detect(AlignedText.identity(text)):
+        assert 0 <= entity.start < entity.end <= len(text)
+        assert entity.start in starts  # never starts inside a word
+        assert text[entity.start : entity.end] == text[entity.start : entity.end].strip()
+        assert text[entity.start : entity.end].split()[0] not in ("and", ",", "the", "at", "from")
+        assert entity.label == "ORGANIZATION"
+        assert entity.explanation
