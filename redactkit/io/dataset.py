@@ -453,6 +453,7 @@ def _redacted_batches(
     next_out = 0
     offset = 0
     limit = 2 * pool.size
+    in_flight = [0] * pool.size  # batches (or parts of batches) each worker has yet to return
     seq = 0
     exhausted = False
     while True:
@@ -462,9 +463,10 @@ def _redacted_batches(
                 exhausted = True
                 break
             work = batch.select(options.work_columns())
-            routes = _route(work, options, pool.size, seq)
+            routes = _route(work, options, in_flight)
             pending[seq] = {"batch": batch, "offset": offset, "routes": routes, "results": {}}
             for worker, indices in routes.items():
+                in_flight[worker] += 1
                 pool.submit(worker, seq, work if indices is None else work.take(pa.array(indices)))
             offset += batch.num_rows
             seq += 1
@@ -477,6 +479,7 @@ def _redacted_batches(
                 return
             continue
         got_seq, worker, outputs, failures = pool.receive()
+        in_flight[worker] -= 1
         pending[got_seq]["results"][worker] = (outputs, failures)
 
 
@@ -497,11 +500,14 @@ def _read(handle: pq.ParquetFile, part: _Part, rows: int) -> Iterator[pa.RecordB
 
 
 def _route(
-    work: pa.RecordBatch, options: ColumnOptions, workers: int, seq: int
+    work: pa.RecordBatch, options: ColumnOptions, in_flight: Sequence[int]
 ) -> dict[int, list[int] | None]:
-    """Which rows go to which worker: by group id hash, or the whole batch round-robin."""
+    """Which rows go to which worker: by group id hash (a group always goes to the same worker), or
+    the whole batch to the worker with the least work in flight, so that a worker slowed down by
+    its batches or by the machine does not hold the others idle at the end of a file."""
+    workers = len(in_flight)
     if options.group_column is None:
-        return {seq % workers: None}
+        return {min(range(workers), key=in_flight.__getitem__): None}
     groups = work.column(options.group_column).to_pylist()
     routes: dict[int, list[int] | None] = {}
     for index, group in enumerate(groups):
