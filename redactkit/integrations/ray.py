@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, RedactkitError
 from ..io._workers import PipelineSpec, raise_remote
-from ..io.parquet import ColumnOptions, Failure, assemble, redact_columns
+from ..io.parquet import ColumnOptions, Failure, assemble, column_options, redact_columns
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -222,24 +222,6 @@ def ray_pool_factory(address: str | None = None, num_cpus: int | None = None) ->
 # -- Ray Data --------------------------------------------------------------------------------------
 
 
-def _column_options(
-    text_column: str | Sequence[str],
-    in_place: bool,
-    redacted_column: str | None,
-    entities_column: str | None,
-    group_column: str | None,
-    on_error: str,
-) -> ColumnOptions:
-    return ColumnOptions(
-        text_columns=(text_column,) if isinstance(text_column, str) else tuple(text_column),
-        in_place=in_place,
-        redacted_name=redacted_column or "{column}_redacted",
-        entities_name=entities_column or "{column}_entities",
-        group_column=group_column,
-        on_error=on_error,
-    )
-
-
 class RayRedactor:
     """Callable class for ``Dataset.map_batches(RayRedactor, batch_format="pyarrow", ...)``.
 
@@ -269,7 +251,7 @@ class RayRedactor:
         order_column: str | None = None,
         modules: Sequence[str] = (),
     ) -> None:
-        self.options = _column_options(
+        self.options = column_options(
             text_column, in_place, redacted_column, entities_column, group_column, on_error
         )
         self.per_group = per_group
@@ -330,7 +312,7 @@ def redact_ray_dataset(
 
     ray = ensure_ray()
     ray_data = importlib.import_module("ray.data")
-    options = _column_options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
+    options = column_options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
     pipe = Pipeline.from_config(config)  # lazy: checks the config without loading models
     if order_column is not None and group_column is None:
         raise DataError("order_column orders rows within a group; name the group_column too")

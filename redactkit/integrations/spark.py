@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, RedactkitError
-from ..io.parquet import ColumnOptions, assemble, redact_columns
+from ..io.parquet import ColumnOptions, assemble, column_options, redact_columns
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -106,24 +106,6 @@ class ArrowRedactor:
         return assemble(batch, outputs, self.options, schema)
 
 
-def _options(
-    text_column: str | Sequence[str],
-    in_place: bool,
-    redacted_column: str | None,
-    entities_column: str | None,
-    group_column: str | None,
-    on_error: str,
-) -> ColumnOptions:
-    return ColumnOptions(
-        text_columns=(text_column,) if isinstance(text_column, str) else tuple(text_column),
-        in_place=in_place,
-        redacted_name=redacted_column or "{column}_redacted",
-        entities_name=entities_column or "{column}_entities",
-        group_column=group_column,
-        on_error=on_error,
-    )
-
-
 def spark_output_schema(spark_schema: Any, options: ColumnOptions) -> Any:
     """The Spark ``StructType`` the redacted DataFrame has, for ``mapInArrow(fn, schema)``."""
     spark_types = _import_pyspark()
@@ -152,7 +134,7 @@ def redact_spark_dataframe(
     """
     from ..pipeline import Pipeline
 
-    options = _options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
+    options = column_options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
     schema = spark_output_schema(df.schema, options)
     pipe = Pipeline.from_config(config)  # lazy: checks the config without loading models
     if order_column is not None and group_column is None:

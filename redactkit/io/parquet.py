@@ -429,7 +429,7 @@ def _default() -> Pipeline:
         return _default_pipeline
 
 
-def _options(
+def column_options(
     text_column: str | Sequence[str],
     in_place: bool,
     redacted_column: str | None,
@@ -439,6 +439,7 @@ def _options(
     timings_column: str | None = None,
     audio_options: Any = None,
 ) -> ColumnOptions:
+    """:class:`ColumnOptions` from the arguments of the public redaction functions (all engines)."""
     columns = (text_column,) if isinstance(text_column, str) else tuple(text_column)
     return ColumnOptions(
         text_columns=columns,
@@ -484,7 +485,7 @@ def redact_record_batch(
     column), ``<col>_redacted_intervals`` is added too; ``audio_options`` (an
     :class:`~redactkit.audio.AudioOptions`, a mapping or a YAML path) sets padding and merging.
     """
-    options = _options(
+    options = column_options(
         text_column,
         in_place,
         redacted_column,
@@ -521,7 +522,7 @@ def redact_table(
     """
     import pyarrow as pa
 
-    options = _options(
+    options = column_options(
         text_column,
         in_place,
         redacted_column,
