@@ -24,6 +24,7 @@ from ..gazetteers import (
     is_everyday_word,
     place_names,
     spoken_variants,
+    zipf_frequency,
 )
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
@@ -70,11 +71,18 @@ _TOWN_CUES = re.compile(
     r"(?:moved|moving|relocated|came)(?:\s+here)?\s+(?:from|to)|"
     r"(?:i'm|i\s+am|we're|we\s+are|he's|she's|they're)\s+(?:now\s+)?in|"
     r"arrived\s+(?:in|at)|"
+    r"(?:weather|sunny|raining|snowing|temperature|forecast|windy|cloudy|humid|time)\s+(?:is\s+it\s+)?in|"
+    r"(?:go|going|get|getting|drive|driving|train|trains|ticket|tickets|flight|flights|bus|directions|"
+    r"route|travel|traveling|travelling|fly|flying|trip|commute|taxi|cab)\s+to|"
     r"home\s+(?:city|town)|hometown(?:\s+is)?|(?:city|town|village)\s+of|"
     r"(?:street|road|avenue|lane|drive|boulevard)\s+in)\s+",
     re.IGNORECASE,
 )
 
+
+# A word after a town cue that the gazetteer does not list must be rarer than this (Zipf scale) to be
+# taken for a town: "go to youtube", "get to prioritize" are not places.
+_UNLISTED_TOWN_ZIPF = 3.0
 
 # Everyday names of countries that GeoNames lists under their official names.
 _ALIAS_PHRASES = COUNTRY_ALIASES
@@ -141,12 +149,14 @@ class PlaceDetector(Detector):
                 Entity(tokens[first].start, tokens[stop - 1].end, "LOCATION", score, self.name, why)
             )
             i = stop
-        entities.extend(self._cued_towns(text, tokens, ambiguous))
+        entities.extend(self._cued_towns(text, tokens, ambiguous, places))
         if self.venues:
             entities.extend(self._venues(tokens))
         return entities
 
-    def _cued_towns(self, text: str, tokens: Sequence[Token], ambiguous: frozenset[str]) -> list[Entity]:
+    def _cued_towns(
+        self, text: str, tokens: Sequence[Token], ambiguous: frozenset[str], places: frozenset[str]
+    ) -> list[Entity]:
         """A town the gazetteer lacks, after a phrase that names where someone lives, is or goes
         ("grew up in kalmby", "i'm in vester hald at the conference"). Up to four words that end in one
         no dictionary lists; everyday words ("i'm in love", "lives in poverty") do not count."""
@@ -162,7 +172,9 @@ class PlaceDetector(Detector):
                 word = tokens[k].lower
                 if not word.isalpha() or word in self._blocked or word in _CUE_STOP:
                     break
-                if not is_everyday_word(word):
+                if not is_everyday_word(word) and (
+                    _folded(word) in places or zipf_frequency(word) < _UNLISTED_TOWN_ZIPF
+                ):
                     last = k
             if last is not None:
                 found.append(
