@@ -122,20 +122,7 @@ class NameDetector(Detector):
         #: longest run of name words joined into one entity
         self.max_tokens = max_tokens
         lexicon = get_lexicon(locale)
-        self._blocked = (
-            lexicon.stopwords
-            | lexicon.not_names
-            | lexicon.months
-            | lexicon.fillers
-            | set(lexicon.digits)
-            | set(lexicon.teens)
-            | set(lexicon.tens)
-            | set(lexicon.ordinals)
-            | set(lexicon.symbols)
-            | lexicon.hundred
-            | lexicon.thousand
-            | _EXTRA_STOP
-        )
+        self._blocked = lexicon.non_name_words | lexicon.not_names | set(lexicon.symbols) | _EXTRA_STOP
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         given, family, common, places = given_names(), family_names(), common_words(), place_names()

@@ -142,19 +142,7 @@ class OrganizationDetector(Detector):
         #: most content words in front of a designator, or after a cue, joined into one name
         self.max_words = max_words
         lexicon = get_lexicon(locale)
-        self._blocked = (
-            lexicon.stopwords
-            | lexicon.months
-            | lexicon.fillers
-            | set(lexicon.digits)
-            | set(lexicon.teens)
-            | set(lexicon.tens)
-            | set(lexicon.ordinals)
-            | lexicon.hundred
-            | lexicon.thousand
-            | _FUNCTION
-            | _WEEKDAYS
-        )
+        self._blocked = lexicon.non_name_words | _FUNCTION | _WEEKDAYS
         self._cues = _CUES | _STRONG_CUES
         self._cue_words = _CUE_VERBS | _AFTER_WORDS
 

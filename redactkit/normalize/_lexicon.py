@@ -8,6 +8,7 @@ serves British and other English transcripts: "nought", "double", "hyphen" are i
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 __all__ = ["LEXICONS", "Lexicon", "get_lexicon"]
 
@@ -63,6 +64,22 @@ class Lexicon:
     tlds: frozenset[str] = field(default_factory=frozenset)
     #: every country-code top-level domain (accepted after "@" in spoken e-mail addresses)
     country_tlds: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def non_name_words(self) -> frozenset[str]:
+        """Words that are never part of a name: stopwords, months, fillers and every number word.
+        Shared by the detectors that grow names over lowercase words (names, organisations)."""
+        return frozenset(
+            self.stopwords
+            | self.months
+            | self.fillers
+            | set(self.digits)
+            | set(self.teens)
+            | set(self.tens)
+            | set(self.ordinals)
+            | self.hundred
+            | self.thousand
+        )
 
 
 _ORDINALS = _table(
