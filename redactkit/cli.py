@@ -471,6 +471,10 @@ from .bench.cli import bench as _bench  # noqa: E402  (the bench command lives i
 
 app.command("bench")(_bench)
 
+from .train.cli import train as _train  # noqa: E402  (spaCy and the trainer load when it runs)
+
+app.command("train")(_train)
+
 
 def main() -> None:
     app()

@@ -1,4 +1,15 @@
-"""spaCy's statistical NER, with a guard for lowercase speech.
+"""spaCy's statistical NER, adapted to transcripts, with an optional guard for lowercase speech.
+
+By default the recognizer is redactkit's adaptation of en_core_web_md's (``ner_weights: builtin``,
+fine-tuned on ASR-style dialogue text; see ``redactkit/models/ner-asr-en/MODEL_CARD.md``): it knows
+names, places and organisations in lowercase, unpunctuated text and a few identifiers by their context
+("my account number is ..."). ``ner_weights: none`` runs the pipeline's own recognizer instead, and a
+directory written by ``redactkit train`` runs a recognizer fine-tuned on the user's data.
+
+Scores: with adapted weights an entity's score is the precision its label reached on the held-out
+transcripts the weights were evaluated on (the calibration table in the weights' meta.json), so a
+per-label threshold of 0.9 drops the labels the model gets right less than 9 times in 10. A fixed
+``score`` overrides it.
 
 On formatted (cased) transcripts spaCy's entity recognizer is trusted as is. On lowercase ASR output
 it guesses: "wakey wakey" becomes a PERSON, "french fries" an ORGANIZATION. There, after the
@@ -19,7 +30,7 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import family_names, given_names
 from .base import Detector, detectors
-from .spacy_models import load_spacy_model, resolve_model_path
+from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
 __all__ = ["SpacyNerDetector"]
 
@@ -35,6 +46,8 @@ _COMPANY_WORDS = frozenset(
     "hospital clinic school group holdings partners associates foundation institute airlines insurance "
     "pharmacy restaurant cafe hotel motors technologies solutions services systems labs".split()
 )
+# score of an entity when neither the config nor a calibration table gives one
+_UNCALIBRATED_SCORE = 0.8
 # Zipf frequency from which a family name that is also a dictionary word needs a cue ("cook", "snow").
 _FREQUENT_ZIPF = 4.5
 _PERSON_CUES = frozenset(
@@ -65,16 +78,22 @@ class SpacyNerDetector(Detector):
     def __init__(
         self,
         model: str = "en_core_web_md",
-        labels: Mapping[str, str] = DEFAULT_NER_LABELS,
-        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.8,
+        ner_weights: str | None = "builtin",
+        labels: Mapping[str, str] | None = None,
+        score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None,
         lowercase_guard: bool = True,
         batch_size: Annotated[int, Field(ge=1)] = 256,
     ) -> None:
         #: spaCy pipeline: an installed package name or a directory (loaded once per process)
         self.model = model
-        #: spaCy entity label -> redactkit label; labels not listed are ignored
-        self.labels = dict(labels)
-        #: score of every entity (spaCy's recognizer gives none)
+        #: entity recognizer weights put on ``model``: ``builtin`` (shipped, adapted to transcripts), a
+        #: directory written by ``redactkit train``, or ``none`` for the pipeline's own recognizer
+        self.ner_weights = None if ner_weights in (None, "none") else ner_weights
+        #: spaCy entity label -> redactkit label; labels not listed are ignored. null: the weights'
+        #: own map (meta.json ``label_map``) over PERSON, GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION
+        self.labels = dict(labels) if labels is not None else None
+        #: score of every entity; null: the label's held-out precision from the weights' calibration
+        #: table (0.8 for the pipeline's own recognizer, which has none)
         self.score = score
         #: on lowercase transcripts keep PERSON only with a known name or cue, ORGANIZATION only with a
         #: company word
@@ -82,20 +101,32 @@ class SpacyNerDetector(Detector):
         #: texts per ``nlp.pipe`` batch
         self.batch_size = batch_size
         resolve_model_path(model)
+        self._scores: dict[str, float] = {}
+        self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
+        if self.ner_weights is not None:
+            weights = read_ner_weights(self.ner_weights)  # fail at construction, naming the path
+            self._scores = weights.calibration
+            if labels is None:
+                self._labels.update(weights.meta.get("label_map", {}))
+
+    def _score(self, label: str) -> float:
+        if self.score is not None:
+            return self.score
+        return self._scores.get(label, _UNCALIBRATED_SCORE)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
         todo = [index for index, aligned in enumerate(texts) if aligned.text.strip()]
         if not todo:
             return results
-        nlp = load_spacy_model(self.model, ner_only=True)
+        nlp = load_spacy_model(self.model, ner_only=True, ner_weights=self.ner_weights)
         docs = nlp.pipe([texts[index].text for index in todo], batch_size=self.batch_size)
         given, family = given_names(), family_names()
         for index, doc in zip(todo, docs, strict=True):
             lowercase = self.lowercase_guard and texts[index].original.islower()
             found: list[Entity] = []
             for ent in doc.ents:
-                label = self.labels.get(ent.label_)
+                label = self._labels.get(ent.label_)
                 if label is None:
                     continue
                 words = [token.lower_ for token in ent]
@@ -116,7 +147,14 @@ class SpacyNerDetector(Detector):
                 if lowercase and label == "ORGANIZATION" and not _COMPANY_WORDS.intersection(words):
                     continue
                 found.append(
-                    Entity(ent.start_char, end, label, self.score, self.name, f"spaCy NER {ent.label_}")
+                    Entity(
+                        ent.start_char,
+                        end,
+                        label,
+                        self._score(ent.label_),
+                        self.name,
+                        f"spaCy NER {ent.label_}",
+                    )
                 )
             results[index] = found
         return results
