@@ -78,7 +78,15 @@ def _variants(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
     rules["detectors"] = [spec for spec in rules["detectors"] if spec["name"] != "ner"]
     model = copy.deepcopy(config)
     model["detectors"] = [spec for spec in model["detectors"] if spec["name"] == "ner"]
-    return {"before": before, "rules": rules, "model": model, "after": copy.deepcopy(config)}
+    variants = {"before": before, "rules": rules, "model": model, "after": copy.deepcopy(config)}
+    # the same with the lowercase guard flipped, to see what it costs and saves with these weights
+    for name in ("model", "after"):
+        flipped = copy.deepcopy(variants[name])
+        for spec in flipped["detectors"]:
+            if spec["name"] == "ner":
+                spec["lowercase_guard"] = not spec.get("lowercase_guard", True)
+        variants[f"{name}~guard"] = flipped
+    return variants
 
 
 def main() -> None:
@@ -90,7 +98,11 @@ def main() -> None:
     parser.add_argument("--holdout", type=Path, default=None, help="directory of held-out JSONL files")
     parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more labeled files")
     parser.add_argument("--limit", type=int, default=None, help="at most N rows per file (seeded sample)")
-    parser.add_argument("--systems", default="before,rules,model,after")
+    parser.add_argument(
+        "--systems",
+        default="before,rules,model,after",
+        help="comma-separated: before, rules, model, after, model~guard, after~guard (guard flipped)",
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
 

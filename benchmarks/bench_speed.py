@@ -99,7 +99,19 @@ def main() -> None:
     parser.add_argument("--stock-ner", action="store_true", help="also time ner_weights: none")
     args = parser.parse_args()
 
+    from redactkit.detect.spacy_models import load_spacy_model
     from redactkit.samples import generate
+
+    started = time.perf_counter()
+    load_spacy_model(args.model)
+    base_load = time.perf_counter() - started
+    if args.model == "en_core_web_md":
+        started = time.perf_counter()
+        load_spacy_model(args.model, ner_weights="builtin")
+        print(
+            f"model load: {args.model} {base_load:.2f} s, "
+            f"+ ner-asr-en weights {time.perf_counter() - started:.2f} s"
+        )
 
     texts = [item.text for item in generate(args.utterances, seed=42)]
     contenders = {

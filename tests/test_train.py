@@ -170,3 +170,58 @@ def test_corpus_renderings_pair_up() -> None:
 
     rows = read_corpus(SHARED_TRAIN / "snips_written.jsonl", SHARED_TRAIN / "snips_spoken.jsonl")
     assert rows and all(len(r.written_spans) == len(r.spoken_spans) for r in rows)
+
+
+# -- the ner detector with weights ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [(True, "strict"), (False, "off"), ("plain_words", "plain_words"), ("strict", "strict")],
+)
+def test_lowercase_guard_accepts_the_old_booleans(given: bool | str, stored: str) -> None:
+    assert SpacyNerDetector(lowercase_guard=given).lowercase_guard == stored  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [
+        ("jokes", True),
+        ("alarm", True),
+        ("42", True),
+        ("kavisri", False),
+        ("maria", False),
+        ("o'brien", False),
+    ],
+)
+def test_plain_words_guard_word_test(word: str, everyday: bool) -> None:
+    from redactkit.detect.ner import _is_everyday
+    from redactkit.gazetteers import family_names, given_names
+
+    assert _is_everyday(word, given_names(), family_names()) is everyday
+
+
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_weights_trained_on_other_vectors_are_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from redactkit.detect.spacy_models import load_spacy_model
+
+    copy = tmp_path / "weights"
+    shutil.copytree(BUILTIN_NER_WEIGHTS, copy)
+    meta = json.loads((copy / "meta.json").read_text())
+    meta["vectors"] = {"name": "other_vectors", "shape": [10, 3]}
+    (copy / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelNotFoundError, match="trained on the vectors"):
+        load_spacy_model("en_core_web_md", ner_weights=copy)
+
+
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_builtin_weights_load_on_the_shared_base_and_report_their_labels() -> None:
+    from redactkit.detect.spacy_models import load_spacy_model
+
+    base = load_spacy_model("en_core_web_md")
+    nlp = load_spacy_model("en_core_web_md", ner_weights="builtin")
+    assert nlp is load_spacy_model("en_core_web_md", ner_weights="builtin")  # once per process
+    assert nlp.vocab is base.vocab  # vectors shared, not loaded twice
+    assert "ACCOUNT_NUMBER" in nlp.get_pipe("ner").labels  # type: ignore[attr-defined]
+    detector = SpacyNerDetector(ner_weights="builtin", lowercase_guard="plain_words")
+    assert {"PERSON", "LOCATION", "ORGANIZATION", "ACCOUNT_NUMBER"} <= detector.emitted_labels()

@@ -210,7 +210,9 @@ def _print_report(out: Console, result: Any) -> None:
     out.print(
         f"wrote {result.output} ({result.record['steps']} updates, {result.record['seconds']} s). "
         "Use it with:\n"
-        f"  detectors:\n    - name: ner\n      ner_weights: {result.output}",
+        f"  detectors:\n    - name: ner\n      ner_weights: {result.output}\n"
+        "      lowercase_guard: plain_words",
         highlight=False,
         markup=False,
+        soft_wrap=True,
     )

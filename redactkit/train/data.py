@@ -17,7 +17,10 @@ ids, rows and span order in both files). For each corpus:
 2. **Silver labels**: the cased en_core_web_md labels the ``_written`` text (only rows with an
    upper-case letter: MultiDoGO's written side is already lowercase, where the model only guesses).
    Its entities are mapped onto the ``_spoken`` words by :class:`~redactkit.train.align.WordAligner`;
-   an entity that cannot be mapped exactly is dropped.
+   an entity that cannot be mapped exactly is dropped. Where no such entity is, the PERSON entities
+   that the pipeline found before the adaptation (the stock recognizer on the normalized spoken text,
+   filtered by the strict lowercase guard: a known name or a cue) are added too, so the adapted
+   model keeps them ("okay frank").
 3. **Merge**: the corpus's slot spans win; a silver entity overlapping one is dropped. Slot labels
    become model labels (:data:`GOLD_TO_MODEL`): PERSON, GPE (a silver LOC/FAC on the same words keeps
    its label), ORG, and new labels for the identifiers spoken in context (ADDRESS, PHONE_NUMBER, ...).
@@ -264,6 +267,20 @@ def silver_entities(
     return results
 
 
+def _guarded_stock_persons(aligned: Sequence[Any]) -> list[list[tuple[int, int]]]:
+    """PERSON entities of the stock recognizer on the normalized text, kept by the strict lowercase
+    guard (a known name or a cue), in offsets of the spoken text: what the pipeline found before the
+    adapted recognizer, so that the adaptation keeps it ("okay frank", "and then sam")."""
+    from ..detect.ner import SpacyNerDetector
+
+    detector = SpacyNerDetector(ner_weights=None, labels={"PERSON": "PERSON"}, lowercase_guard="strict")
+    found = detector.detect_batch(aligned)
+    return [
+        [item.to_original(entity.start, entity.end) for entity in entities]
+        for item, entities in zip(aligned, found, strict=True)
+    ]
+
+
 def build_docs(
     rows: Sequence[CorpusRow],
     silver_nlp: Language,
@@ -276,9 +293,10 @@ def build_docs(
     stats: Counter[str] = Counter()
     silver = silver_entities(silver_nlp, [row.written for row in rows])
     aligned = pipeline.normalize_batch([row.spoken for row in rows])
+    guarded = _guarded_stock_persons(aligned)
     spoken_docs: list[Doc] = []
     rehearsal_docs: list[Doc] = []
-    for row, row_silver, normalized in zip(rows, silver, aligned, strict=True):
+    for row, row_silver, normalized, persons in zip(rows, silver, aligned, guarded, strict=True):
         mapper = WordAligner(row.written, row.spoken)
         spoken_silver: list[tuple[int, int, str]] = []
         for start, end, label in row_silver:
@@ -287,6 +305,11 @@ def build_docs(
                 stats["silver_unmapped"] += 1
                 continue
             spoken_silver.append((*mapped, label))
+        for start, end in persons:
+            if not any(_overlaps((start, end), (s, e)) for s, e, _ in spoken_silver):
+                spoken_silver.append((start, end, "PERSON"))
+                stats["silver_guarded_person"] += 1
+        spoken_silver.sort()
         labels, merge_stats = merge_labels(row.spoken_spans, spoken_silver)
         stats.update(merge_stats)
         doc, doc_stats = _to_doc(blank, normalized.text, labels, normalized)
