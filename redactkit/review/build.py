@@ -431,7 +431,7 @@ def _copy_audio(value: Any, roots: Sequence[Path], target_stem: Path) -> str | N
         return None
     if isinstance(value, bytes | bytearray):
         suffix = next((ext for magic, ext in _AUDIO_MAGIC if bytes(value[:4]).startswith(magic)), ".bin")
-        target = target_stem.with_suffix(suffix)
+        target = target_stem.with_name(target_stem.name + suffix)
         target.write_bytes(bytes(value))
         os.chmod(target, 0o600)
         return f"audio/{target.name}"
@@ -439,7 +439,7 @@ def _copy_audio(value: Any, roots: Sequence[Path], target_stem: Path) -> str | N
     candidates = [source] if source.is_absolute() else [root / source for root in roots] + [source]
     for candidate in candidates:
         if candidate.is_file():
-            target = target_stem.with_suffix(candidate.suffix.lower() or ".bin")
+            target = target_stem.with_name(target_stem.name + (candidate.suffix.lower() or ".bin"))
             shutil.copyfile(candidate, target)
             os.chmod(target, 0o600)
             return f"audio/{target.name}"
