@@ -24,7 +24,10 @@ REVIEW_CONFIG: dict[str, Any] = {
     "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}, {"name": "spoken_symbols"}],
     "detectors": [
         {"name": "identifiers"},
-        {"name": "deny_list", "terms": {**dict.fromkeys(DENIED_NAMES, "PERSON"), "jazz": "PERSON", "weather": "ORGANIZATION"}},
+        {
+            "name": "deny_list",
+            "terms": {**dict.fromkeys(DENIED_NAMES, "PERSON"), "jazz": "PERSON", "weather": "ORGANIZATION"},
+        },
     ],
     "anonymizer": {"name": "tag"},
     "batch_size": 64,
@@ -78,5 +81,7 @@ def make_redacted_set(folder: Path, rows: int = 120, *, audio_every: int = 10) -
         write_wav(folder / relative, frequency=1000.0)
         redacted_audio.append(relative)
     redacted = pq.read_table(target)
-    pq.write_table(redacted.append_column("audio_path_redacted", pa.array(redacted_audio, pa.string())), target)
+    pq.write_table(
+        redacted.append_column("audio_path_redacted", pa.array(redacted_audio, pa.string())), target
+    )
     return RedactedSet(source, target, list(generate(rows)))

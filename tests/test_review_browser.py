@@ -228,7 +228,9 @@ def test_review_page_end_to_end(review_dir: Path, served: str, browser: Any, tmp
     _wait_saved(browser, 3)
 
     # -- an over-redaction: mouse click on the span, o by keyboard ------------------------------------
-    current = int(browser.execute_script("return Number(document.querySelector('#row-list .current').dataset.index)"))
+    current = int(
+        browser.execute_script("return Number(document.querySelector('#row-list .current').dataset.index)")
+    )
     steps = over_index - current
     _press(browser, ("j" * steps) if steps >= 0 else ("k" * -steps))
     assert browser.find_element(By.ID, "row-title").text == f"Row {over_index + 1} of 40"
@@ -240,7 +242,9 @@ def test_review_page_end_to_end(review_dir: Path, served: str, browser: Any, tmp
     assert browser.find_elements(By.CSS_SELECTOR, "#original .seg.ent.over")
     _press(browser, "a")
     _wait_saved(browser, 5)
-    assert browser.find_element(By.ID, "progress-text").text.startswith("2 / 40 rows accepted · 1 misses · 1 over")
+    assert browser.find_element(By.ID, "progress-text").text.startswith(
+        "2 / 40 rows accepted · 1 misses · 1 over"
+    )
 
     # -- audio: a row with recordings plays both through the token URL -------------------------------
     audio_index = next(i for i, row in enumerate(rows) if row["audio"] and row["audio"]["redacted"])
@@ -248,7 +252,7 @@ def test_review_page_end_to_end(review_dir: Path, served: str, browser: Any, tmp
     durations = browser.execute_async_script(
         """
         const done = arguments[arguments.length - 1];
-        const players = [document.getElementById('audio-original'), document.getElementById('audio-redacted')];
+        const players = ['audio-original', 'audio-redacted'].map((id) => document.getElementById(id));
         Promise.all(players.map((p) => new Promise((resolve) => {
           p.addEventListener('loadedmetadata', () => resolve(p.duration), {once: true});
           p.addEventListener('error', () => resolve(-1), {once: true});
@@ -260,21 +264,28 @@ def test_review_page_end_to_end(review_dir: Path, served: str, browser: Any, tmp
 
     # -- export by keyboard, then the JSONL ----------------------------------------------------------
     _press(browser, "E")
-    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.body.dataset.exported") == "2")
+    WebDriverWait(browser, 10).until(
+        lambda d: d.execute_script("return document.body.dataset.exported") == "2"
+    )
     assert "recall" in browser.find_element(By.ID, "summary").text
 
     # resumable: a reload shows what was saved
     browser.refresh()
     _wait_ready(browser)
-    assert browser.find_element(By.ID, "progress-text").text.startswith("2 / 40 rows accepted · 1 misses · 1 over")
+    assert browser.find_element(By.ID, "progress-text").text.startswith(
+        "2 / 40 rows accepted · 1 misses · 1 over"
+    )
 
     exported = review_dir / "export" / "reviewed.jsonl"
     records = {r["id"]: r for r in map(json.loads, exported.read_text(encoding="utf-8").splitlines())}
     assert set(records) == {miss_row["id"], rows[over_index]["id"]}
     missed = records[miss_row["id"]]
-    assert {"start": miss["start"], "end": miss["end"], "label": "PERSON", "source_label": "review:miss"} in missed[
-        "spans"
-    ]
+    assert {
+        "start": miss["start"],
+        "end": miss["end"],
+        "label": "PERSON",
+        "source_label": "review:miss",
+    } in missed["spans"]
     for entity in miss_row["entities"]:  # found entities are gold, unchanged
         assert {"start": entity["start"], "end": entity["end"], "label": entity["label"]}.items() <= next(
             s for s in missed["spans"] if s["start"] == entity["start"]
