@@ -716,3 +716,12 @@ def test_cli_build_serve_less_round_trip_prints_no_text(tmp_path: Path) -> None:
     assert "sensitivity" in result.output
     result = runner.invoke(app, ["review", "serve", str(tmp_path / "nothing")])
     assert result.exit_code == 2 and "not a review folder" in result.output
+
+
+def test_extra_labels_are_offered_and_checked(tmp_path: Path) -> None:
+    source, redacted = _dataset(tmp_path / "data", _population()[:20])
+    build_review(source, redacted, tmp_path / "review", sample=5, labels=["EMPLOYEE_ID"])
+    choices = ReviewSet.load(tmp_path / "review").manifest["labels"]
+    assert choices[0] == "EMPLOYEE_ID" and {"PERSON", "LOCATION", "US_SSN"} <= set(choices)
+    with pytest.raises(DataError, match="--label 'employee id' is not a label name"):
+        build_review(source, redacted, tmp_path / "review2", labels=["employee id"])

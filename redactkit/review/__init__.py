@@ -10,14 +10,13 @@ The review folder, the page and the JSONL export hold transcript text by design;
 CLI output never do.
 """
 
-from .build import DEFAULT_LABELS, STRATIFY, BuildResult, build_review
+from .build import STRATIFY, BuildResult, build_review, label_choices
 from .export import GoldSpan, gold_spans, reviewed_examples, summarize, wilson_interval, write_reviewed_jsonl
 from .html import write_static_html
 from .server import LOOPBACK, ReviewServer, export_review
 from .store import Decision, Miss, ReviewSet
 
 __all__ = [
-    "DEFAULT_LABELS",
     "LOOPBACK",
     "STRATIFY",
     "BuildResult",
@@ -29,6 +28,7 @@ __all__ = [
     "build_review",
     "export_review",
     "gold_spans",
+    "label_choices",
     "reviewed_examples",
     "summarize",
     "wilson_interval",

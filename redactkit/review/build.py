@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -33,33 +34,10 @@ if TYPE_CHECKING:
 
     from ..pipeline import Pipeline
 
-__all__ = ["DEFAULT_LABELS", "STRATIFY", "BuildResult", "build_review"]
+__all__ = ["STRATIFY", "BuildResult", "build_review", "label_choices"]
 
 #: Ways to stratify the sample (``--stratify``).
 STRATIFY: tuple[str, ...] = ("label", "sensitivity", "detector", "low-score")
-
-#: Labels the reviewer can always choose for a missed value (plus every label in the set).
-DEFAULT_LABELS: tuple[str, ...] = (
-    "PERSON",
-    "LOCATION",
-    "ADDRESS",
-    "ORGANIZATION",
-    "PHONE_NUMBER",
-    "EMAIL_ADDRESS",
-    "CREDIT_CARD",
-    "US_SSN",
-    "ACCOUNT_NUMBER",
-    "DATE_OF_BIRTH",
-    "DATE_TIME",
-    "AGE",
-    "ZIP_CODE",
-    "IP_ADDRESS",
-    "URL",
-    "US_DRIVER_LICENSE",
-    "US_PASSPORT",
-    "IBAN_CODE",
-    "PIN",
-)
 
 #: Score bands of ``--stratify low-score`` (lower bounds, highest first).
 _SCORE_BANDS: tuple[tuple[float, str], ...] = (
@@ -68,6 +46,7 @@ _SCORE_BANDS: tuple[tuple[float, str], ...] = (
     (0.5, "score 0.50-0.70"),
     (float("-inf"), "score < 0.50"),
 )
+_LABEL_NAME = re.compile(r"^[A-Z][A-Z0-9_]{0,39}$")
 _NO_ENTITY = "no entity"
 _QUARANTINED = "quarantined"
 _META_DIR = "_redactkit"  # the dataset engine's report/quarantine folder inside an output dataset
@@ -474,6 +453,19 @@ def _explanation_for(entity: dict[str, Any], found: Sequence[tuple[int, int, str
     return ""
 
 
+def label_choices(extra: Sequence[str], in_sample: Counter[str]) -> list[str]:
+    """Labels offered for a missed value: ``extra``, the sample's (most frequent first), the registry's."""
+    from ..labels import labels as registry
+
+    for name in extra:
+        if not _LABEL_NAME.match(name):
+            raise DataError(
+                f"--label {name!r} is not a label name; use upper case, digits and _, "
+                "e.g. --label EMPLOYEE_ID"
+            )
+    return list(dict.fromkeys([*extra, *(name for name, _ in in_sample.most_common()), *registry.names()]))
+
+
 # -- the whole build ------------------------------------------------------------------------------
 
 
@@ -512,6 +504,7 @@ def build_review(
         raise DataError("--sample must be at least 1")
     if not 0.0 <= low_score <= 1.0:
         raise DataError("--low-score must be between 0 and 1, e.g. --low-score 0.6")
+    label_choices(labels, Counter())  # a bad --label fails before any work
     input_path, redacted_path, directory = Path(input_path), Path(redacted_path), Path(output_dir)
     pairs = _pairs(input_path, redacted_path)
     columns = _resolve_columns(
@@ -644,7 +637,7 @@ def build_review(
     labels_in_sample: Counter[str] = Counter(
         e["label"] for row in rows_out for e in row["entities"] if e["label"] != QUARANTINE_LABEL
     )
-    label_choices = list(dict.fromkeys([*labels, *sorted(labels_in_sample), *DEFAULT_LABELS]))
+    choices = label_choices(labels, labels_in_sample)
     manifest = {
         "format": "redactkit-review",
         "version": 1,
@@ -664,7 +657,7 @@ def build_review(
         "population": len(facts),
         "not_reviewable": not_reviewable,
         "strata": {key: {"population": n, "sampled": k} for key, (n, k) in strata.items()},
-        "labels": label_choices,
+        "labels": choices,
         "explained": explained,
         "holds_text": True,
     }

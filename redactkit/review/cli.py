@@ -22,8 +22,16 @@ from ..errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
 
 __all__ = ["review_app"]
 
-_out = Console()
 _err = Console(stderr=True)
+
+
+def _console() -> Console:
+    """Standard output; wide enough for the summary table when piped to a file."""
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
+_out = _console()
 
 TEXT_WARNING = (
     "the review folder, the page and the JSONL export hold transcript text: keep them on this machine"
