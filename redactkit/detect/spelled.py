@@ -93,7 +93,9 @@ class SpelledDetector(Detector):
         if not notes:
             return []
         text = aligned.text
-        chunks = [(m.start(), m.end(), *aligned.to_original(m.start(), m.end())) for m in _CHUNK.finditer(text)]
+        chunks = [
+            (m.start(), m.end(), *aligned.to_original(m.start(), m.end())) for m in _CHUNK.finditer(text)
+        ]
         tokens = tokenize(text)
         found: list[Entity] = []
         for note in notes:
@@ -132,7 +134,9 @@ class SpelledDetector(Detector):
                 candidates.add(candidate[1:])
         return not self._allowed.isdisjoint(candidates)
 
-    def _label(self, value: str, tokens: Sequence[Token], start: int, end: int, digits: int) -> tuple[str, str]:
+    def _label(
+        self, value: str, tokens: Sequence[Token], start: int, end: int, digits: int
+    ) -> tuple[str, str]:
         kind = "letters and digits" if digits else "letters"
         if "@" in value:
             return "EMAIL_ADDRESS", f"spelled {kind} in an e-mail address"

@@ -108,9 +108,12 @@ class SpelledLetterNormalizer(Normalizer):
         # cheap pre-check: a run needs a single letter other than "a" and "i", a strong letter name
         # or an explicit form
         strong_names = self._strong_words & words
-        if not strong_names and not any(len(word) == 1 and word not in "ai" for word in words):
-            if self._explicit_words.isdisjoint(words):
-                return AlignedText.identity(text)
+        if (
+            not strong_names
+            and not any(len(word) == 1 and word not in "ai" for word in words)
+            and self._explicit_words.isdisjoint(words)
+        ):
+            return AlignedText.identity(text)
         single = len(_SINGLE_LETTER.findall(text))
         if single + len(strong_names) <= 1 and self._explicit_words.isdisjoint(words):
             return AlignedText.identity(text)
