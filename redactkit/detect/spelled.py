@@ -51,6 +51,8 @@ _ARTICLES = ("a", "i")  # "find me a t v": the article is read as a letter
 class SpelledDetector(Detector):
     """Redact spelled runs of letters (and letter-digit codes) that are not known acronyms."""
 
+    emits = SPELLED_LABELS
+
     def __init__(
         self,
         locale: str = "en-US",
