@@ -233,3 +233,9 @@ def test_cli_errors_exit_2(args: list[str], message: str) -> None:
     result = runner.invoke(app, ["synth", "-n", "5", *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_every_generated_label_is_a_registered_label() -> None:
+    from redactkit.labels import builtin_labels
+
+    assert set(LABELS) <= {label.name for label in builtin_labels()}
