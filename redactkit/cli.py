@@ -474,6 +474,10 @@ from .synth.cli import synth as _synth  # noqa: E402
 
 app.command("synth")(_synth)
 
+from .review.cli import review_app as _review_app  # noqa: E402  (review build/serve/export live there)
+
+app.add_typer(_review_app, name="review")
+
 
 def main() -> None:
     app()
