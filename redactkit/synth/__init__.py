@@ -23,7 +23,7 @@ Everything is invented; a seed makes the output deterministic for a given redact
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,11 +85,12 @@ def to_labeled_examples(records: Iterable[Record]) -> list[LabeledExample]:
     ]
 
 
-def sample_table(rows: int, *, seed: int = 0) -> pa.Table:
+def sample_table(rows: int, *, seed: int = 0, records: Sequence[Record] | None = None) -> pa.Table:
     """A pyarrow Table that looks like a transcript dataset: ids, timings, tags, some null rows.
 
-    Transcripts come from :func:`generate` (train families, 25 % negatives, 30 % written style);
-    every 17th row is null or empty, to show how they pass through.
+    Transcripts come from ``records`` (``rows`` of them) or else from :func:`demo_records` (train
+    families, 25 % negatives, 30 % written style); every 17th row is null or empty, to show how
+    they pass through.
     """
     import datetime as dt
     import random
@@ -97,7 +98,9 @@ def sample_table(rows: int, *, seed: int = 0) -> pa.Table:
     import pyarrow as pa
 
     rng = random.Random(seed + 1)
-    utterances = demo_records(rows, seed=seed)
+    utterances = list(records) if records is not None else demo_records(rows, seed=seed)
+    if len(utterances) != rows:
+        raise ValueError(f"sample_table: {rows} rows asked for, {len(utterances)} records given")
     transcripts: list[str | None] = [item.text for item in utterances]
     for index in range(0, rows, 17):
         transcripts[index] = None if index % 2 == 0 else ""
