@@ -41,7 +41,7 @@ def main() -> None:
         "PII-dense": [item.text for item in generate(args.utterances, seed=8, negative_share=0.0)],
     }
     full = Pipeline.default()
-    baseline = Pipeline.from_config({"normalizers": [{"name": "whitespace"}]})
+    baseline = Pipeline.from_config({"replace": ["normalizers"], "normalizers": [{"name": "whitespace"}]})
     for corpus, texts in corpora.items():
         _report(corpus, texts, full, baseline, args.rounds)
 

@@ -389,6 +389,7 @@ def test_engine_input_errors(tmp_path: Path, regex_pipeline: Pipeline) -> None:
 
 # -- CLI ----------------------------------------------------------------------------------------------
 LIGHT_CONFIG = """\
+replace: true
 normalizers:
   - name: whitespace
   - name: spoken_numbers
@@ -522,6 +523,7 @@ def test_cli_without_the_audio_extra_exits_2_naming_the_extra(
 # -- intervals through `redactkit redact --timings-column` -----------------------------------------
 
 TIMINGS_CONFIG = """
+replace: true
 normalizers:
   - name: whitespace
 detectors:

@@ -39,6 +39,7 @@ runner = CliRunner()
 
 NAMES = ("alice", "bob", "carol")
 REGEX_CONFIG = """
+replace: true
 normalizers:
   - name: whitespace
 detectors:
@@ -497,6 +498,7 @@ def test_redact_table_keeps_rows_and_order_for_any_batch_size(texts: list[str | 
 
 
 REGEX_CONFIG_MAPPING: dict[str, Any] = {
+    "replace": True,
     "normalizers": [{"name": "whitespace"}],
     "detectors": [{"name": "test_regex"}, {"name": "deny_list", "terms": {"bob": "PERSON"}}],
     "anonymizer": {"name": "tag"},

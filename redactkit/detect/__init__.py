@@ -9,6 +9,7 @@ from .ner import SpacyNerDetector
 from .organizations import OrganizationDetector
 from .places import PlaceDetector
 from .presidio import PresidioDetector
+from .regex import RegexDetector, RegexRecognizer
 
 __all__ = [
     "AddressDetector",
@@ -19,6 +20,8 @@ __all__ = [
     "OrganizationDetector",
     "PlaceDetector",
     "PresidioDetector",
+    "RegexDetector",
+    "RegexRecognizer",
     "SpacyNerDetector",
     "detectors",
 ]
