@@ -67,7 +67,7 @@ def test_add_redacted_intervals_column(regex_pipeline: Pipeline) -> None:
         None,
     ]
     batch = pa.RecordBatch.from_pydict({"text": texts, "words": pa.array(words, type=timings_type())})
-    redacted = redact_record_batch(batch, regex_pipeline, "text")
+    redacted = redact_record_batch(batch, "text", regex_pipeline)
     counts = AlignmentCounts()
     options = AudioOptions(padding=0.0, merge_gap=0.0)
     out = add_redacted_intervals(

@@ -466,8 +466,8 @@ def resolve_audio_options(source: Any, timings_column: str | None) -> Any:
 
 def redact_record_batch(
     batch: pa.RecordBatch,
-    pipeline: Pipeline | None = None,
     text_column: str | Sequence[str] = "transcript",
+    pipeline: Pipeline | None = None,
     *,
     in_place: bool = False,
     redacted_column: str | None = None,
@@ -484,7 +484,9 @@ def redact_record_batch(
     the default one is built once per process. With ``timings_column`` (word timings of the one text
     column), ``<col>_redacted_intervals`` is added too; ``audio_options`` (an
     :class:`~redactkit.audio.AudioOptions`, a mapping or a YAML path) sets padding and merging.
+    The arguments come in :func:`~redactkit.redact_parquet`'s order (data, text column, pipeline).
     """
+    text_column, pipeline = _argument_order(text_column, pipeline)
     options = column_options(
         text_column,
         in_place,
@@ -503,8 +505,8 @@ def redact_record_batch(
 
 def redact_table(
     table: pa.Table,
-    pipeline: Pipeline | None = None,
     text_column: str | Sequence[str] = "transcript",
+    pipeline: Pipeline | None = None,
     *,
     in_place: bool = False,
     redacted_column: str | None = None,
@@ -522,6 +524,7 @@ def redact_table(
     """
     import pyarrow as pa
 
+    text_column, pipeline = _argument_order(text_column, pipeline)
     options = column_options(
         text_column,
         in_place,
@@ -540,6 +543,23 @@ def redact_table(
         outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
         batches.append(assemble(batch, outputs, options, schema))
     return pa.Table.from_batches(batches, schema=schema)
+
+
+def _argument_order(text_column: Any, pipeline: Any) -> tuple[Any, Any]:
+    """Accept the old order ``(data, pipeline, text_column)`` with a DeprecationWarning."""
+    from ..pipeline import Pipeline
+
+    if isinstance(text_column, Pipeline) or (text_column is None and pipeline is not None):
+        import warnings
+
+        warnings.warn(
+            "redact_table/redact_record_batch now take (data, text_column, pipeline), the order of "
+            "redact_parquet; pass pipeline= by keyword",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        text_column, pipeline = (pipeline if pipeline is not None else "transcript"), text_column
+    return text_column, pipeline
 
 
 def _check_column(schema: pa.Schema, column: str, *, source: str) -> None:
