@@ -270,8 +270,13 @@ def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:
     items = texts if isinstance(texts, list) else list(texts)
     for index, text in enumerate(items):
         if text is not None and not isinstance(text, str):
+            if isinstance(text, float) and text != text:  # NaN: pandas' missing value
+                raise DataError(
+                    f"item {index} is NaN; a missing text is None. redact_table(df, column) takes a "
+                    "pandas DataFrame and treats NaN and pd.NA as missing"
+                )
             raise DataError(
-                f"item {index} is of type {type(text).__name__}; redactkit redacts str or None. "
-                "Convert the column to strings first."
+                f"item {index} is of type {type(text).__name__}; redactkit redacts str or None "
+                "(None for a missing text)"
             )
     return items
