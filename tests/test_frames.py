@@ -102,8 +102,9 @@ def test_polars_dataframe_and_lazyframe(pipe: Pipeline) -> None:
 
 def test_duckdb_relation(pipe: Pipeline) -> None:
     duckdb = pytest.importorskip("duckdb")
-    source = _table()
-    relation = duckdb.sql("select * from source order by id")
+    connection = duckdb.connect()
+    connection.register("calls", _table())
+    relation = connection.sql("select * from calls order by id")
     out = redact_table(relation, "transcript", pipe)
     assert isinstance(out, duckdb.DuckDBPyRelation)
     rows = out.order("id").fetchall()
@@ -167,7 +168,7 @@ def test_non_text_column_is_a_data_error(pipe: Pipeline) -> None:
 
 
 def test_legacy_argument_order_warns(pipe: Pipeline) -> None:
-    with pytest.warns(DeprecationWarning):
+    with pytest.warns(DeprecationWarning, match="redact_parquet"):
         out = redact_table(_table(), pipe, "transcript")  # type: ignore[arg-type]
     assert out.column("transcript_redacted").to_pylist() == EXPECTED
 
@@ -267,7 +268,7 @@ def test_nested_word_timings_give_intervals(pipe: Pipeline) -> None:
 
 
 def test_nested_path_errors_name_the_fields(pipe: Pipeline) -> None:
-    with pytest.raises(DataError, match="has no field 'txt'. Its fields: start, end, text, words"):
+    with pytest.raises(DataError, match=r"has no field 'txt'\. Its fields: start, end, text, words"):
         redact_table(_whisper(), "segments.txt", pipe)
     with pytest.raises(DataError, match="not a string column"):
         redact_table(_whisper(), "segments.start", pipe)

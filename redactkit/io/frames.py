@@ -88,7 +88,7 @@ def table_input(data: Any) -> TableInput:
         table = frame.to_arrow()
 
         def to_polars(table: pa.Table) -> Any:
-            out = polars.from_arrow(table)
+            out: Any = polars.from_arrow(table)
             return out.lazy() if lazy else out
 
         return TableInput(table, table.schema, None, to_polars, kind)
