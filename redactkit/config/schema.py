@@ -20,13 +20,16 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from ..labels import LabelRegistry
 
 __all__ = ["ComponentSpec", "PipelineConfig", "default_config_path", "load_config", "merge_with_defaults"]
 
@@ -84,6 +87,8 @@ class PipelineConfig(BaseModel):
         default_factory=lambda: _default("thresholds")
     )
     allow_list: list[str] = Field(default_factory=lambda: _default("allow_list"))
+    #: labels the user adds to the registry: {NAME: {description, category, default_operator, examples}}
+    labels: dict[str, dict[str, Any]] = Field(default_factory=lambda: _default("labels"))
 
     # where each component came from in the user's file ("detectors.deny_list", "detectors[0]"), so
     # errors name the key the user wrote rather than a position in the merged list
@@ -111,6 +116,7 @@ class PipelineConfig(BaseModel):
             "merge_adjacent": self.merge_adjacent,
             "thresholds": dict(self.thresholds),
             "allow_list": list(self.allow_list),
+            "labels": _plain(self.labels),
         }
 
     def to_yaml(self) -> str:
@@ -121,16 +127,29 @@ class PipelineConfig(BaseModel):
         canonical = json.dumps(self.to_mapping(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
+    def label_registry(self) -> LabelRegistry:
+        """The process-wide label registry extended with this config's ``labels:`` (a new registry)."""
+        from ..labels import Label, labels
+
+        return labels.extended(
+            Label.from_mapping(name, block, key=f"labels.{name}") for name, block in self.labels.items()
+        )
+
     def validate_components(self) -> PipelineConfig:
-        """Check every component block against its class; return the config with defaults filled in."""
+        """Check every component block against its class and every label named anywhere against the
+        label registry; return the config with defaults filled in."""
         from ..anonymize import anonymizers
         from ..detect import detectors
         from ..normalize import normalizers
         from ..registry import validate_params
 
-        def resolve(registry: Any, spec: ComponentSpec, key: str) -> ComponentSpec:
-            cls = registry.get(spec.name, key=f"{key}.name")
+        registry = self.label_registry()
+        registry.check((f"thresholds.{label}", label) for label in self.thresholds)
+
+        def resolve(kind: Any, spec: ComponentSpec, key: str) -> ComponentSpec:
+            cls = kind.get(spec.name, key=f"{key}.name")
             params = validate_params(cls, spec.params, key=key)
+            registry.check((f"{key}.{sub}", label) for sub, label in cls.label_references(params))
             return ComponentSpec(name=spec.name, **_plain(params))
 
         resolved = PipelineConfig(
@@ -147,6 +166,7 @@ class PipelineConfig(BaseModel):
             merge_adjacent=self.merge_adjacent,
             thresholds=self.thresholds,
             allow_list=self.allow_list,
+            labels=self.labels,
         )
         resolved._origins = dict(self._origins)
         return resolved
@@ -255,7 +275,8 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
       given replaces the default value whole; nested mappings are not merged); a new name is appended.
     * ``anonymizer``: a block without ``name`` or with the default's name updates the default's keys;
       another name replaces it.
-    * ``thresholds`` update the default thresholds; ``allow_list`` entries are added to the default ones.
+    * ``thresholds`` and ``labels`` update the default ones; ``allow_list`` entries are added to the
+      default entries.
     * ``disable: [names]`` removes normalizers or detectors by name (an unknown name is an error).
     * ``replace: true`` takes every section given as it is (the behaviour before merging existed);
       ``replace: [detectors, ...]`` does so for the sections named.
@@ -278,8 +299,8 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
             default = defaults["anonymizer"]
             name = value.get("name", default["name"])
             merged[key] = {**default, **value} if name == default["name"] else dict(value)
-        elif key == "thresholds" and key not in replaced and isinstance(value, Mapping):
-            merged[key] = {**defaults["thresholds"], **value}
+        elif key in ("thresholds", "labels") and key not in replaced and isinstance(value, Mapping):
+            merged[key] = {**defaults[key], **value}
         elif key == "allow_list" and key not in replaced and isinstance(value, list):
             merged[key] = [*defaults["allow_list"], *(v for v in value if v not in defaults["allow_list"])]
         else:
@@ -290,7 +311,7 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
 
 
 def _replaced_sections(value: Any) -> frozenset[str]:
-    sections = ("normalizers", "detectors", "anonymizer", "thresholds", "allow_list")
+    sections = ("normalizers", "detectors", "anonymizer", "thresholds", "allow_list", "labels")
     if value is True:
         return frozenset(sections)
     if value is False or value is None:

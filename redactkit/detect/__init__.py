@@ -10,6 +10,7 @@ from .organizations import OrganizationDetector
 from .places import PlaceDetector
 from .presidio import PresidioDetector
 from .regex import RegexDetector, RegexRecognizer
+from .spelled import SpelledDetector
 
 __all__ = [
     "AddressDetector",
@@ -23,5 +24,6 @@ __all__ = [
     "RegexDetector",
     "RegexRecognizer",
     "SpacyNerDetector",
+    "SpelledDetector",
     "detectors",
 ]

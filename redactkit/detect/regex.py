@@ -14,8 +14,8 @@ and the entity is mapped back onto the spoken words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import Annotated, Literal
+from collections.abc import Callable, Mapping, Sequence
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -155,6 +155,15 @@ class RegexDetector(Detector):
     ``require_context`` a match without context is dropped. A ``validator`` (``luhn``, ``iban``,
     ``aba_routing``, ``us_ssn``) drops matches that fail the checksum.
     """
+
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """Each recognizer's label, checked against the label registry (new ones go under ``labels:``)."""
+        references = []
+        for index, item in enumerate(params.get("recognizers") or ()):
+            label = item.label if isinstance(item, RegexRecognizer) else item.get("label")
+            references.append((f"recognizers[{index}].label", str(label)))
+        return references
 
     def __init__(self, recognizers: Sequence[RegexRecognizer] = ()) -> None:
         #: the pattern recognizers, each a mapping of RegexRecognizer's keys in YAML
