@@ -256,13 +256,19 @@ def test_regex_recognizer_errors_are_config_errors(recognizer: dict[str, Any], f
 
 def test_one_regex_recognizer_is_a_three_line_config(tmp_path: Path) -> None:
     path = tmp_path / "regex.yaml"
-    path.write_text("detectors:\n  regex:\n    recognizers: [{label: ACCOUNT_NUMBER, pattern: 'E ?\\d{6}'}]\n")
+    path.write_text(
+        "detectors:\n  regex:\n    recognizers: [{label: ACCOUNT_NUMBER, pattern: 'E ?\\d{6}'}]\n"
+    )
     assert len(path.read_text().splitlines()) == 3
     config = load_config(path)
     assert _names(config) == [*DEFAULT_DETECTORS, "regex"]
     # the regex detector alone, on the normalized text: spoken digits are matched and mapped back
     pipe = Pipeline.from_config(
-        {"replace": ["detectors"], "detectors": {"regex": config.detectors[-1].params}, "disable": ["truecase"]}
+        {
+            "replace": ["detectors"],
+            "detectors": {"regex": config.detectors[-1].params},
+            "disable": ["truecase"],
+        }
     )
     result = pipe.redact("my id is e one two three four five six thanks")
     assert result.text == "my id is [ACCOUNT_NUMBER] thanks"
