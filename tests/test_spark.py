@@ -74,7 +74,7 @@ def test_group_scope_by_group_matches_the_local_engine(spark: Any) -> None:
 
 
 def test_the_demo_sample_with_its_timestamp_column(spark: Any) -> None:
-    from redactkit.samples import sample_table
+    from redactkit.synth import sample_table
 
     config = {**CONFIG, "anonymizer": {"name": "tag"}}
     table = sample_table(30)

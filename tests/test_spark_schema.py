@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 
 from redactkit.io.parquet import column_options
-from redactkit.samples import sample_table
+from redactkit.synth import sample_table
 
 types = pytest.importorskip("pyspark.sql.types")
 spark_pandas_types = pytest.importorskip("pyspark.sql.pandas.types")
