@@ -64,7 +64,8 @@ class Pipeline:
         self.merge_adjacent = merge_adjacent
         #: minimum score per label; entities scoring lower are dropped before overlaps are resolved
         self.thresholds = dict(thresholds or {})
-        #: texts never redacted (compared case-insensitively with the entity's original text)
+        #: texts never redacted (compared case-insensitively with the entity's original text and with
+        #: its normalized text: "bbc" also allows a spelled "b b c")
         self.allow_list = tuple(allow_list)
         self._allowed = frozenset(" ".join(term.lower().split()) for term in self.allow_list)
         #: labels this pipeline adds to the registry ({NAME: {description, category, ...}})
@@ -93,16 +94,17 @@ class Pipeline:
     def from_config(cls, source: str | Path | Mapping[str, Any] | PipelineConfig | None) -> Pipeline:
         """Build a pipeline from a YAML file, a mapping or a :class:`PipelineConfig`.
 
-        Keys left out take the default configuration's values.
+        A mapping or file extends the default configuration: components are merged with the defaults
+        by name, ``disable: [names]`` removes some and ``replace: true`` takes the lists as given.
         """
         config = load_config(source)
         return cls(
             normalizers=[
-                normalizers.create(spec.name, spec.params, key=f"normalizers[{index}]")
+                normalizers.create(spec.name, spec.params, key=config.component_key("normalizers", index))
                 for index, spec in enumerate(config.normalizers)
             ],
             detectors=[
-                detectors.create(spec.name, spec.params, key=f"detectors[{index}]")
+                detectors.create(spec.name, spec.params, key=config.component_key("detectors", index))
                 for index, spec in enumerate(config.detectors)
             ],
             anonymizer=anonymizers.create(config.anonymizer.name, config.anonymizer.params, key="anonymizer"),
@@ -202,6 +204,8 @@ class Pipeline:
                         raise DetectorError(
                             f"detector {detector.name!r} returned an entity past the end of item {slot}"
                         )
+                if self._allowed:  # "b b c" is said, "bbc" is what the allow list names
+                    entities = [e for e in entities if not self._is_allowed(alignment.text[e.start : e.end])]
                 found[slot].extend(alignment.map_entities(entities))
         for slot, index in enumerate(positions):
             kept = [entity for entity in found[slot] if self._keep(entity, originals[slot])]
@@ -211,10 +215,11 @@ class Pipeline:
     def _keep(self, entity: Entity, text: str) -> bool:
         if entity.score < self.thresholds.get(entity.label, 0.0):
             return False
-        return (
-            not self._allowed
-            or " ".join(text[entity.start : entity.end].lower().split()) not in self._allowed
-        )
+        return not self._allowed or not self._is_allowed(text[entity.start : entity.end])
+
+    def _is_allowed(self, value: str) -> bool:
+        """Whether the allow list names ``value`` (as said, or as the normalizers wrote it)."""
+        return " ".join(value.lower().split()) in self._allowed
 
     def redact_batch(
         self, texts: Iterable[TextInput], groups: Sequence[str | None] | None = None
@@ -289,8 +294,13 @@ def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:
     items = texts if isinstance(texts, list) else list(texts)
     for index, text in enumerate(items):
         if text is not None and not isinstance(text, str):
+            if isinstance(text, float) and text != text:  # NaN: pandas' missing value
+                raise DataError(
+                    f"item {index} is NaN; a missing text is None. redact_table(df, column) takes a "
+                    "pandas DataFrame and treats NaN and pd.NA as missing"
+                )
             raise DataError(
-                f"item {index} is of type {type(text).__name__}; redactkit redacts str or None. "
-                "Convert the column to strings first."
+                f"item {index} is of type {type(text).__name__}; redactkit redacts str or None "
+                "(None for a missing text)"
             )
     return items

@@ -9,13 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from redactkit import Pipeline
-from redactkit.bench.formats import LabeledExample, LabeledSpan, write_labeled_jsonl
-from redactkit.bench.synthetic import generate_spoken_pii
 from redactkit.cli import app
 from redactkit.config import load_config
 from redactkit.detect.ner import SpacyNerDetector
 from redactkit.detect.spacy_models import BUILTIN_NER_WEIGHTS, read_ner_weights
 from redactkit.errors import ModelNotFoundError
+from redactkit.synth import generate, write_jsonl
 from redactkit.train.align import WordAligner
 from redactkit.train.data import dialogue_id, is_held_out, merge_labels
 
@@ -113,12 +112,8 @@ def test_the_shipped_weights_are_small_calibrated_and_documented() -> None:
 
 # -- `redactkit train` end to end ----------------------------------------------------------------------
 def _tiny_file(path: Path) -> Path:
-    generated = generate_spoken_pii(per_label=3, negatives=8, seed=5)
-    rows = [
-        LabeledExample(f"row-{i}", item.text, tuple(LabeledSpan(s, e, lab, lab) for s, e, lab in item.spans))
-        for i, item in enumerate(generated)
-    ]
-    write_labeled_jsonl(rows, path)
+    labels = ["PERSON", "LOCATION", "PHONE_NUMBER", "ACCOUNT_NUMBER", "EMAIL_ADDRESS"]
+    write_jsonl(generate(60, seed=5, split="train", labels=labels, negatives_share=0.2), path)
     return path
 
 

@@ -9,6 +9,8 @@ from .ner import SpacyNerDetector
 from .organizations import OrganizationDetector
 from .places import PlaceDetector
 from .presidio import PresidioDetector
+from .regex import RegexDetector, RegexRecognizer
+from .spelled import SpelledDetector
 
 __all__ = [
     "AddressDetector",
@@ -19,6 +21,9 @@ __all__ = [
     "OrganizationDetector",
     "PlaceDetector",
     "PresidioDetector",
+    "RegexDetector",
+    "RegexRecognizer",
     "SpacyNerDetector",
+    "SpelledDetector",
     "detectors",
 ]
