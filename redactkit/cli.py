@@ -167,7 +167,9 @@ def _nullcontext() -> Any:
     return contextlib.nullcontext()
 
 
-def _pipeline(config: Path | None, *, warm_up: bool = True) -> Any:
+def _pipeline(config: Path | None, *, warm_up: bool = True, announce: bool = False) -> Any:
+    """Build the pipeline; load the models now unless workers will. ``announce``: long-running
+    commands say on stderr when the models load and how long it took (a terminal gets a spinner)."""
     from .pipeline import Pipeline
 
     if not warm_up:  # worker processes load the models themselves
@@ -177,9 +179,11 @@ def _pipeline(config: Path | None, *, warm_up: bool = True) -> Any:
         with err.status("loading models", spinner="dots"):
             pipe = Pipeline.from_config(config).warm_up()
     else:
-        _say("loading models")
+        if announce:
+            _say("loading models")
         pipe = Pipeline.from_config(config).warm_up()
-    _say(f"models loaded in {time.perf_counter() - started:.1f} s")
+    if announce:
+        _say(f"models loaded in {time.perf_counter() - started:.1f} s")
     return pipe
 
 
@@ -335,7 +339,7 @@ def redact(
             input_path = _write_head(input_path, limit, Path(scratch.name))
         engine_options = _engine_options(engine, address, workers)
         workers = engine_options.pop("workers", workers)
-        pipe = _pipeline(config, warm_up=workers == 1 and engine == "local")
+        pipe = _pipeline(config, warm_up=workers == 1 and engine == "local", announce=True)
         summary = _run_with_progress(
             input_path,
             output_path,
@@ -619,7 +623,7 @@ def demo(
     pq.write_table(sample_table(rows), sample)
     out.print(f"generated {rows:,} synthetic transcripts -> {sample}")
     try:
-        pipe = _pipeline(config)
+        pipe = _pipeline(config, announce=True)
         summary = _run_with_progress(sample, redacted, "transcript", pipe, overwrite=True, workers=1)
     except RedactkitError as exc:
         raise _fail(exc) from None
