@@ -122,7 +122,8 @@ class SpacyNerDetector(Detector):
         self.model = model
         #: entity recognizer weights put on ``model``: ``builtin`` (shipped, adapted to transcripts), a
         #: directory written by ``redactkit train``, or ``none`` for the pipeline's own recognizer
-        self.ner_weights = None if ner_weights in (None, "none") else ner_weights
+        self.ner_weights = ner_weights
+        self._weights = None if ner_weights in (None, "none") else ner_weights
         #: spaCy entity label -> redactkit label; labels not listed are ignored. null: the weights'
         #: own map (meta.json ``label_map``) over PERSON, GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION
         self.labels = dict(labels) if labels is not None else None
@@ -141,8 +142,8 @@ class SpacyNerDetector(Detector):
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
         self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
-        if self.ner_weights is not None:
-            weights = read_ner_weights(self.ner_weights)  # fail at construction, naming the path
+        if self._weights is not None:
+            weights = read_ner_weights(self._weights)  # fail at construction, naming the path
             self._scores = weights.calibration
             if labels is None:
                 self._labels.update(weights.meta.get("label_map", {}))
@@ -157,7 +158,7 @@ class SpacyNerDetector(Detector):
         todo = [index for index, aligned in enumerate(texts) if aligned.text.strip()]
         if not todo:
             return results
-        nlp = load_spacy_model(self.model, ner_only=True, ner_weights=self.ner_weights)
+        nlp = load_spacy_model(self.model, ner_only=True, ner_weights=self._weights)
         docs = nlp.pipe([texts[index].text for index in todo], batch_size=self.batch_size)
         given, family = given_names(), family_names()
         guard = self.lowercase_guard
