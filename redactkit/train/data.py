@@ -461,6 +461,33 @@ def assemble_synth(out: Path, *, train: int, held_out: int, seed: int = 0) -> di
         doc_bin.add(doc)
     out.mkdir(parents=True, exist_ok=True)
     doc_bin.to_disk(out / "synth_train.spacy")
+    # a dev set from the same (train) families, other draws: for calibration, never for the figures
+    dev_rows = [
+        CorpusRow(
+            spoken.id,
+            written.text,
+            spoken.text,
+            [(x.start, x.end, x.label) for x in written.spans],
+            [(x.start, x.end, x.label) for x in spoken.spans],
+        )
+        for spoken, written in generate_pairs(
+            max(train // 10, 100), seed=seed + 2, split="train", id_prefix="synthdev"
+        )
+    ]
+    dev_docs, _, _ = build_docs(
+        dev_rows,
+        silver_nlp,
+        spacy.blank("en"),
+        Pipeline.default(),
+        rehearsal=False,
+        exhaustive=True,
+        gold_map=SYNTH_GOLD_TO_MODEL,
+    )
+    dev_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+    for doc in dev_docs:
+        doc.user_data["corpus"] = "synth-train-families"
+        dev_bin.add(doc)
+    dev_bin.to_disk(out / "synth_dev.spacy")
     (out / "synth-holdout").mkdir(exist_ok=True)
     write_jsonl(
         generate(held_out, seed=seed + 1, split="heldout"), out / "synth-holdout" / "synth_heldout.jsonl"
@@ -485,7 +512,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--limit", type=int, default=None, help="first N rows of each corpus (for a quick look)"
     )
+    parser.add_argument("--synth-train", type=int, default=0, help="also N generated train-family utterances")
+    parser.add_argument("--synth-held-out", type=int, default=3000, help="generated held-out utterances")
+    parser.add_argument("--synth-only", action="store_true", help="only write the generated files")
     args = parser.parse_args(argv)
+    if args.synth_train:
+        info = assemble_synth(args.out, train=args.synth_train, held_out=args.synth_held_out)
+        print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
+        if args.synth_only:
+            return
     manifest = assemble(args.data, args.out, held_out_percent=args.held_out, limit=args.limit)
     print(json.dumps({k: v for k, v in manifest.items() if k != "corpora"}, indent=2))
     for name, info in manifest["corpora"].items():
