@@ -142,6 +142,7 @@ def main() -> None:
         first = dataset.systems[wanted[0]].scores
         labels = [label for label in ORDER if label in first.labels and first.labels[label].gold]
         labels += sorted(set(first.labels) - set(labels) - HIDDEN - {"ALL"})
+        labels = [label for label in labels if first.labels[label].gold]  # predicted-only labels: no recall
         for label in labels:
             if label in HIDDEN:
                 continue
