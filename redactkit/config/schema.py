@@ -19,6 +19,7 @@ import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..conversation.options import ConversationOptions
 from ..errors import ConfigError
 
 __all__ = ["ComponentSpec", "PipelineConfig", "default_config_path", "load_config"]
@@ -70,6 +71,7 @@ class PipelineConfig(BaseModel):
         default_factory=lambda: _default("thresholds")
     )
     allow_list: list[str] = Field(default_factory=lambda: _default("allow_list"))
+    conversation: ConversationOptions = Field(default_factory=lambda: _default("conversation"))
 
     def to_mapping(self) -> dict[str, Any]:
         return {
@@ -80,6 +82,7 @@ class PipelineConfig(BaseModel):
             "merge_adjacent": self.merge_adjacent,
             "thresholds": dict(self.thresholds),
             "allow_list": list(self.allow_list),
+            "conversation": self.conversation.model_dump(mode="json"),
         }
 
     def to_yaml(self) -> str:
@@ -112,6 +115,7 @@ class PipelineConfig(BaseModel):
             merge_adjacent=self.merge_adjacent,
             thresholds=self.thresholds,
             allow_list=self.allow_list,
+            conversation=self.conversation,
         )
 
 
