@@ -33,13 +33,15 @@ from typing import Any
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
-from redactkit import Pipeline  # noqa: E402
-from redactkit.bench.conversations import generate_conversations  # noqa: E402
-from redactkit.bench.metrics import counted_positions  # noqa: E402
-from redactkit.conversation import Turn  # noqa: E402
-from redactkit.core import RedactionResult  # noqa: E402
+from redactkit import Pipeline
+from redactkit.bench.conversations import generate_conversations
+from redactkit.bench.metrics import counted_positions
+from redactkit.conversation import Turn
+from redactkit.core import RedactionResult
 
-DEFAULT_EARNINGS = Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "earnings21_dev_spoken.jsonl"
+DEFAULT_EARNINGS = (
+    Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "earnings21_dev_spoken.jsonl"
+)
 
 # (text, gold spans (start, end, label, kind)) per turn; a conversation is a list of turns
 Gold = list[tuple[int, int, str, str]]
@@ -78,7 +80,9 @@ def _per_conversation(pipe: Pipeline, calls: Sequence[Call], batch_turns: int) -
     return out
 
 
-def _score(calls: Sequence[Call], results: Sequence[Sequence[RedactionResult]], label: str | None = None) -> dict[str, Any]:
+def _score(
+    calls: Sequence[Call], results: Sequence[Sequence[RedactionResult]], label: str | None = None
+) -> dict[str, Any]:
     caught: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
     outside = redacted_outside = 0
@@ -119,7 +123,10 @@ def _score(calls: Sequence[Call], results: Sequence[Sequence[RedactionResult]], 
 def _generated(count: int, seed: int) -> list[Call]:
     calls = []
     for conversation in generate_conversations(count, seed=seed):
-        turns = [(turn.text, [(s.start, s.end, s.label, s.kind) for s in turn.spans]) for turn in conversation.turns]
+        turns = [
+            (turn.text, [(s.start, s.end, s.label, s.kind) for s in turn.spans])
+            for turn in conversation.turns
+        ]
         calls.append((conversation.id, turns))
     return calls
 

@@ -307,7 +307,7 @@ class AlignedText:
         segments = self._segments
         if segments is None:
             return offset
-        for index, segment in enumerate(segments):
+        for segment in segments:
             if offset < segment.o_end or (segment.copy and offset == segment.o_end):
                 if segment.copy:
                     return segment.d_start + max(0, offset - segment.o_start)

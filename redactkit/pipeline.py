@@ -307,12 +307,13 @@ class Pipeline:
         Returns one :class:`~redactkit.core.RedactionResult` per turn (the result is a sequence),
         with ``.known``: what the conversation made known (labels and source turns, no values).
 
-        >>> pipe.redact_conversation(["my name is odalys brennagh", "thanks odalys"])[1].text  # doctest: +SKIP
+        >>> turns = ["my name is odalys brennagh", "thanks odalys"]
+        >>> pipe.redact_conversation(turns)[1].text  # doctest: +SKIP
         'thanks [PERSON]'
         """
         from .conversation.engine import as_turns
 
-        items = as_turns(list(turns), ids, speakers)
+        items = as_turns(turns if isinstance(turns, str) else list(turns), ids, speakers)
         return self.conversations.redact(items, conversation_id)
 
     def reset_groups(self) -> None:

@@ -170,6 +170,7 @@ def _grouped_digits(digits: str, rng: random.Random) -> str:
 
 
 def _number(rng: random.Random, label: str) -> _Value:
+    cues: tuple[str, ...]
     if label == "PHONE_NUMBER":
         digits = _digits(rng, 10, "23456789")
         cues = ("my number is ", "you can reach me on ", "my cell is ", "call me back at ")
@@ -187,7 +188,10 @@ def _number(rng: random.Random, label: str) -> _Value:
         return [(rng.choice(cues), None, None), (_say_digits(digits, rng), label, "intro")]
 
     def read_back() -> list[Piece]:
-        return [("let me read that back ", None, None), (_say_digits(digits, rng, style="plain"), label, "repeat")]
+        return [
+            ("let me read that back ", None, None),
+            (_say_digits(digits, rng, style="plain"), label, "repeat"),
+        ]
 
     def last_four() -> list[Piece]:
         return [
@@ -200,7 +204,11 @@ def _number(rng: random.Random, label: str) -> _Value:
         return [(f"okay the {noun} ending ", None, None), (digits[-4:], label, "repeat")]
 
     def written() -> list[Piece]:
-        return [("i have ", None, None), (_grouped_digits(digits, rng), label, "repeat"), (" on file", None, None)]
+        return [
+            ("i have ", None, None),
+            (_grouped_digits(digits, rng), label, "repeat"),
+            (" on file", None, None),
+        ]
 
     def confirm() -> list[Piece]:
         return [("yes ", None, None), (_say_digits(digits, rng), label, "repeat")]
@@ -216,7 +224,10 @@ def _email(rng: random.Random) -> _Value:
     if style < 0.4:
         user_spoken, user_written = f"{given} dot {family}", f"{given}.{family}"
     elif style < 0.7:
-        user_spoken, user_written = f"{given}{family[0]} {_say_digits(number, rng, style='plain')}", f"{given}{family[0]}{number}"
+        user_spoken, user_written = (
+            f"{given}{family[0]} {_say_digits(number, rng, style='plain')}",
+            f"{given}{family[0]}{number}",
+        )
     else:
         user_spoken, user_written = _spell(given[:1] + family), given[:1] + family
     domain, tld = rng.choice(_DOMAINS)

@@ -180,6 +180,8 @@ class ConversationRedactor:
         for index, (conversation, turns) in enumerate(conversations):
             if not (continues and index == 0 and conversation == self._carry_group):
                 self._carry, self._mentions, self._offset = [], {}, 0
+                # numbering starts afresh with each conversation (and memory stays bounded)
+                self.pipeline.anonymizer.for_conversations().reset_groups()
             self._carry_group = conversation
             redacted: list[RedactionResult] = []
             if index in analyzed:
@@ -193,16 +195,18 @@ class ConversationRedactor:
         return results
 
     def _summary(self) -> list[KnownSummary]:
-        return [
-            KnownSummary(
-                value.label,
-                value.source,
-                value.turn,
-                value.speaker,
-                self._mentions.get(f"{value.label}\0{value.canonical}", 0),
-            )
-            for value in self._carry
-        ]
+        """One entry per identity (the parts of a name count with the name), in order of appearance."""
+        identities: dict[str, KnownSummary] = {}
+        for value in self._carry:
+            count = self._mentions.get(f"{value.label}\0{value.canonical}", 0)
+            first = identities.get(value.ref)
+            if first is None:
+                identities[value.ref] = KnownSummary(
+                    value.label, value.source, value.turn, value.speaker, count
+                )
+            else:
+                identities[value.ref] = replace(first, mentions=first.mentions + count)
+        return list(identities.values())
 
     def _redact_window(
         self,

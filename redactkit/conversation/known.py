@@ -24,19 +24,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..core import AlignedText, Entity
-from ..gazetteers import common_words, fold, zipf_frequency
+from ..gazetteers import common_words, family_names, fold, given_names, is_everyday_word, zipf_frequency
 from ..normalize._lexicon import get_lexicon
 from .options import ConversationOptions
 
 __all__ = ["KnownValue", "Pattern", "collect_known", "patterns_of"]
 
 #: Titles before a name; "miss brennagh" is a mention of the family name however common it is.
-TITLES = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame madam mister lord lady rev doctor".split()
-)
+TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame madam mister lord lady rev doctor".split())
 _NAME_SUFFIXES = frozenset("md phd jr sr ii iii iv dds esq dvm rn cpa".split())
 _DIGIT_LABELS = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "ACCOUNT_NUMBER", "PIN"})
 _NAME_LABELS = frozenset({"PERSON"})
@@ -96,9 +94,22 @@ def _blocked(locale: str) -> frozenset[str]:
     return frozenset(lexicon.non_name_words | lexicon.not_names | TITLES | _NAME_SUFFIXES)
 
 
+@lru_cache(maxsize=65536)
+def _ambiguous(word: str, listed_zipf: float, unlisted_zipf: float) -> bool:
+    if word in given_names() or word in family_names():
+        return is_everyday_word(word) and zipf_frequency(word) >= listed_zipf
+    return is_everyday_word(word) or zipf_frequency(word) >= unlisted_zipf
+
+
 def is_ambiguous_word(word: str, options: ConversationOptions) -> bool:
-    """Whether a name part is also a frequent English word ("mark", "will"): it needs evidence."""
-    return word in common_words() and zipf_frequency(word) >= options.common_word_zipf
+    """Whether a name part also reads as an ordinary word, so that it needs evidence to count alone.
+
+    A word a name list knows is ambiguous when it is also a frequent dictionary word ("mark",
+    "grace"; not "patel", "maria"). A word no name list knows is ambiguous when it is a dictionary
+    word or an inflection of one ("sales", "asked"), or simply frequent ("ebitda"): a detector that
+    took it for a name on one cue should not make it a name all through the conversation.
+    """
+    return _ambiguous(word, options.common_word_zipf, options.unlisted_word_zipf)
 
 
 def _words(text: str) -> list[str]:

@@ -56,6 +56,9 @@ class ConversationOptions(BaseModel):
     #: 4.6, "patel" 3.5) counts alone only with more evidence: a title or address cue before it
     #: ("thanks mark"), the rest of the name next to it, or a capital letter mid-sentence
     common_word_zipf: Annotated[float, Field(ge=0.0, le=8.0)] = 4.5
+    #: a name part no name list knows needs the same evidence when it is a dictionary word or at
+    #: least this frequent ("sales", "ebitda": a detector's mistake should not spread)
+    unlisted_word_zipf: Annotated[float, Field(ge=0.0, le=8.0)] = 3.0
     #: conversations longer than this many turns are redacted in windows of this many turns; known
     #: values carry forward from window to window (memory stays bounded)
     max_turns: Annotated[int, Field(ge=2)] = 2000
