@@ -471,6 +471,10 @@ from .bench.cli import bench as _bench  # noqa: E402  (the bench command lives i
 
 app.command("bench")(_bench)
 
+from .review.cli import review_app as _review_app  # noqa: E402  (review build/serve/export live there)
+
+app.add_typer(_review_app, name="review")
+
 
 def main() -> None:
     app()
