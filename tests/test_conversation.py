@@ -232,3 +232,9 @@ def test_the_config_round_trips(pipe: Pipeline) -> None:
     assert again.conversation == custom.conversation
     assert again.conversation.labels == ("PERSON",)
     assert custom.config.fingerprint() != pipe.config.fingerprint()
+
+
+def test_conversation_labels_must_be_registered() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Pipeline.from_config({**CONFIG, "conversation": {"labels": ["PERSON", "PHONE"]}})
+    assert "conversation.labels[1]" in str(caught.value)

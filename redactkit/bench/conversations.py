@@ -152,10 +152,16 @@ def _person(rng: random.Random) -> _Value:
     def family_bare() -> list[Piece]:
         return [(family, label, "repeat"), (" got it", None, None)]
 
+    def possessive() -> list[Piece]:
+        return [("and is this ", None, None), (given, label, "repeat"), ("'s own account", None, None)]
+
+    def given_spelled() -> list[Piece]:
+        return [("first name ", None, None), (_spell(given), label, "repeat")]
+
     def asked() -> list[Piece]:
         return [("am i speaking with ", None, None), (given, label, "repeat")]
 
-    repeats = [thanks, titled, spelled, full]
+    repeats = [thanks, titled, spelled, full, possessive, given_spelled]
     if given not in _GIVEN_AMBIGUOUS:
         repeats.append(bare_given)
     if family not in _FAMILY_AMBIGUOUS:
@@ -200,6 +206,12 @@ def _number(rng: random.Random, label: str) -> _Value:
             (rng.choice(("", " is that the one")), None, None),
         ]
 
+    def last_four_pairs() -> list[Piece]:
+        return [
+            (f"the {noun} ending ", None, None),
+            (_say_digits(digits[-4:], rng, style="pairs"), label, "repeat"),
+        ]
+
     def last_four_written() -> list[Piece]:
         return [(f"okay the {noun} ending ", None, None), (digits[-4:], label, "repeat")]
 
@@ -213,7 +225,8 @@ def _number(rng: random.Random, label: str) -> _Value:
     def confirm() -> list[Piece]:
         return [("yes ", None, None), (_say_digits(digits, rng), label, "repeat")]
 
-    return _Value(label, intro, [read_back, last_four, last_four_written, written, confirm], [])
+    repeats = [read_back, last_four, last_four_pairs, last_four_written, written, confirm]
+    return _Value(label, intro, repeats, [])
 
 
 def _email(rng: random.Random) -> _Value:
@@ -268,7 +281,11 @@ def _address(rng: random.Random) -> _Value:
     def spoken() -> list[Piece]:
         return [("yes ", None, None), (f"{_number_words(number)} {street} {kind}", label, "repeat")]
 
-    return _Value(label, intro, [street_only, written, spoken], [])
+    def abbreviated() -> list[Piece]:
+        short = {"street": "st", "avenue": "ave", "road": "rd", "lane": "ln", "drive": "dr", "court": "ct"}
+        return [("i have ", None, None), (f"{number} {street} {short[kind]}", label, "repeat")]
+
+    return _Value(label, intro, [street_only, written, spoken, abbreviated], [])
 
 
 def _filler(rng: random.Random) -> list[Piece]:
