@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 from redactkit import Pipeline
 from redactkit.io import redact_parquet
 from redactkit.review import ReviewServer, build_review
-from redactkit.samples import sample_table
+from redactkit.synth import sample_table
 
 CONFIG: dict[str, Any] = {
     "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}, {"name": "spoken_symbols"}],

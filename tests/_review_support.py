@@ -13,20 +13,36 @@ import pyarrow.parquet as pq
 
 from redactkit import Pipeline
 from redactkit.io import redact_parquet
-from redactkit.samples import generate, sample_table
+from redactkit.synth import Record, generate, sample_table
 
-__all__ = ["REVIEW_CONFIG", "RedactedSet", "make_redacted_set", "write_wav"]
+__all__ = ["REVIEW_CONFIG", "RedactedSet", "make_redacted_set", "review_records", "write_wav"]
 
-#: Half the generated first names are on the deny list, the other half are missed: real misses to
-#: find. "jazz" and "weather" are on it too: real over-redactions ("play some jazz music").
-DENIED_NAMES = ("james", "mary", "robert", "patricia", "michael", "linda", "david", "elena", "carlos")
+
+def review_records(rows: int) -> list[Record]:
+    """The labeled utterances behind the review data set: contacts-heavy, so names are plenty."""
+    labels = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "ZIP_CODE", "ADDRESS", "LOCATION")
+    return generate(rows, seed=0, labels=labels, negatives_share=0.25, written_share=0.3, id_prefix="review")
+
+
+#: Half the names of the generated people are on the deny list, the other half are missed: real
+#: misses to find. "timer" and "weather" are on it too: real over-redactions ("set a timer for five
+#: minutes", "what's the weather in denver").
+_PERSON_WORDS = sorted(
+    {
+        record.text[span.start : span.end].split()[0].lower()
+        for record in review_records(120)
+        for span in record.spans
+        if span.label == "PERSON"
+    }
+)
+DENIED_NAMES = tuple(_PERSON_WORDS[::2])
 REVIEW_CONFIG: dict[str, Any] = {
     "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}, {"name": "spoken_symbols"}],
     "detectors": [
         {"name": "identifiers"},
         {
             "name": "deny_list",
-            "terms": {**dict.fromkeys(DENIED_NAMES, "PERSON"), "jazz": "PERSON", "weather": "ORGANIZATION"},
+            "terms": {**dict.fromkeys(DENIED_NAMES, "PERSON"), "timer": "PERSON", "weather": "ORGANIZATION"},
         },
     ],
     "anonymizer": {"name": "tag"},
@@ -51,13 +67,14 @@ class RedactedSet:
     def __init__(self, input_path: Path, redacted_path: Path, gold: list[Any]) -> None:
         self.input = input_path
         self.redacted = redacted_path
-        self.gold = gold  # redactkit.samples.LabeledText per row (row order)
+        self.gold = gold  # redactkit.synth.Record per row (row order)
 
 
 def make_redacted_set(folder: Path, rows: int = 120, *, audio_every: int = 10) -> RedactedSet:
     """``folder/input.parquet`` (with ``audio_path`` on every ``audio_every``-th row) and its redaction."""
     folder.mkdir(parents=True, exist_ok=True)
-    table = sample_table(rows)
+    records = review_records(rows)
+    table = sample_table(rows, records=records)
     audio: list[str | None] = []
     for index in range(rows):
         if audio_every and index % audio_every == 1:
@@ -84,4 +101,4 @@ def make_redacted_set(folder: Path, rows: int = 120, *, audio_every: int = 10) -
     pq.write_table(
         redacted.append_column("audio_path_redacted", pa.array(redacted_audio, pa.string())), target
     )
-    return RedactedSet(source, target, list(generate(rows)))
+    return RedactedSet(source, target, records)

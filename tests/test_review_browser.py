@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
-from _review_support import REVIEW_CONFIG, make_redacted_set
+from _review_support import REVIEW_CONFIG, make_redacted_set, review_records
 from typer.testing import CliRunner
 
 from redactkit import Pipeline
@@ -158,9 +158,7 @@ def _word_centre(driver: Any, start: int, end: int) -> tuple[float, float]:
 def _targets(review_dir: Path) -> tuple[int, dict[str, Any], dict[str, Any], int, dict[str, Any]]:
     """A row with a missed one-word name next to a found entity, and one with an over-redaction."""
     rows = json.loads((review_dir / "rows.json").read_text(encoding="utf-8"))["rows"]
-    from redactkit.samples import generate
-
-    gold = {f"utt-{i:06d}": item for i, item in enumerate(generate(120))}
+    gold = {f"utt-{i:06d}": item for i, item in enumerate(review_records(120))}
     miss_index = miss = None
     for index, row in enumerate(rows):
         item = gold[row["id"]]
