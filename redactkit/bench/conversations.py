@@ -23,11 +23,11 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .synthetic import _digits, _luhn, _number_words, _say_digits
-
 __all__ = ["Conversation", "ConversationTurn", "GoldSpan", "generate_conversations"]
 
 _ONES = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _GIVEN = (
     "teodora callum ines rafael mireille kwame anneliese dmitri saoirse joaquin henrik ifeoma lucian "
     "marisol tobias yasmin evander philippa oksana benedikt"
@@ -87,6 +87,50 @@ class Conversation:
 
 # A turn under construction: pieces of text, each plain or a gold value (label, kind).
 Piece = tuple[str, str | None, str | None]
+
+
+def _number_words(value: int) -> str:
+    if value < 10:
+        return _ONES[value]
+    if value < 20:
+        return _TEENS[value - 10]
+    if value < 100:
+        return _TENS[value // 10] + ("" if value % 10 == 0 else " " + _ONES[value % 10])
+    hundreds, rest = divmod(value, 100)
+    return _ONES[hundreds] + " hundred" + ("" if rest == 0 else " " + _number_words(rest))
+
+
+def _say_digits(digits: str, rng: random.Random, *, style: str | None = None) -> str:
+    """Digits as callers read them: one by one, "oh" for zero, "double five", or in pairs."""
+    style = style or rng.choice(["plain", "oh", "double", "pairs"])
+    words: list[str] = []
+    i = 0
+    while i < len(digits):
+        digit = digits[i]
+        if style == "double" and i + 1 < len(digits) and digits[i + 1] == digit:
+            words += ["double", "oh" if digit == "0" else _ONES[int(digit)]]
+            i += 2
+            continue
+        if style == "pairs" and i + 1 < len(digits) and digit != "0":
+            words.append(_number_words(int(digits[i : i + 2])))
+            i += 2
+            continue
+        words.append("oh" if digit == "0" and style != "plain" else _ONES[int(digit)])
+        i += 1
+    return " ".join(words)
+
+
+def _digits(rng: random.Random, count: int, first: str = "123456789") -> str:
+    return rng.choice(first) + "".join(rng.choice("0123456789") for _ in range(count - 1))
+
+
+def _luhn(partial: str) -> str:
+    """``partial`` with the check digit that makes it pass the Luhn test (card numbers)."""
+    total = 0
+    for index, char in enumerate(reversed(partial)):
+        value = int(char) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return partial + str((10 - total % 10) % 10)
 
 
 def _turn(speaker: str, pieces: list[Piece]) -> ConversationTurn:
