@@ -178,7 +178,8 @@ class ConversationRedactor:
             offset += count
         results: list[ConversationResult] = []
         for index, (conversation, turns) in enumerate(conversations):
-            if not (continues and index == 0 and conversation == self._carry_group):
+            carried = continues and index == 0 and conversation is not None
+            if not (carried and conversation == self._carry_group):
                 self._carry, self._mentions, self._offset = [], {}, 0
                 # numbering starts afresh with each conversation (and memory stays bounded)
                 self.pipeline.anonymizer.for_conversations().reset_groups()
