@@ -35,6 +35,7 @@ __all__ = [
     "conversation_order",
     "grouping_permutation",
     "redact_conversation_columns",
+    "redact_stream_conversations",
     "redact_table_conversations",
 ]
 
@@ -170,6 +171,32 @@ def redact_table_conversations(
     return result
 
 
+def redact_stream_conversations(
+    batches: Iterable[pa.RecordBatch],
+    pipeline: Pipeline,
+    options: ColumnOptions,
+    schema: pa.Schema,
+    rows: int,
+) -> Iterator[pa.RecordBatch]:
+    """Redact a stream of record batches conversation by conversation, lazily; the grouping is
+    checked as the batches are read (a stream cannot be sorted)."""
+    from ..io.parquet import assemble, redact_columns
+
+    assert options.group_column is not None
+    check = GroupingCheck(options.group_column, "stream", hint="sort the data by it before streaming it")
+
+    def checked() -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            check.add(batch.column(options.group_column).to_pylist())
+            yield batch
+
+    pipeline.conversations.reset()
+    stream = conversation_batches(checked(), options.group_column, rows, pipeline.conversation.max_turns)
+    for batch in stream:
+        outputs, _ = redact_columns(batch.select(options.work_columns()), pipeline, options)
+        yield assemble(batch, outputs, options, schema)
+
+
 def conversation_order(groups: Sequence[Any], orders: Sequence[Any] | None) -> list[list[int]]:
     """Row indices per conversation, conversations in order of first row, turns by ``orders``."""
     conversations: dict[Any, list[int]] = {}
@@ -194,8 +221,8 @@ def redact_conversation_columns(
     columns. A batch whose first conversation is the one the pipeline's conversation redactor saw
     last continues it (a conversation longer than a batch).
     """
-    import pyarrow as pa
 
+    from ..io.nested import text_array
     from ..io.parquet import Failure, _entities_array, _quarantined
 
     assert options.group_column is not None
@@ -241,8 +268,7 @@ def redact_conversation_columns(
             else results[column][row] or RedactionResult(values[row], ())
             for row in range(work.num_rows)
         ]
-        array = work.column(column)
-        redacted = pa.array([result.text for result in column_results], type=array.type)
+        redacted = text_array([result.text for result in column_results], work.column(column).type)
         outputs[column] = (redacted, _entities_array(column_results, known_from=True))
     failures.sort(key=lambda failure: (failure.row, failure.column))
     return outputs, failures
