@@ -19,6 +19,7 @@ from redactkit.config import default_config_path, load_config
 from redactkit.conversation import ConversationOptions, Turn
 
 CONFIG: dict[str, Any] = {
+    "replace": ["normalizers", "detectors"],  # model-free: these lists as written, not merged
     "normalizers": [
         {"name": "whitespace"},
         {"name": "fillers"},
@@ -50,7 +51,7 @@ CASES = [
     (["my name is quenvo darlim", "okay quenvo let me check"], 1, "quenvo", "let me check"),
     (["am i speaking with quenvo", "yes this is quenvo darlim"], 0, "quenvo", "speaking"),
     (["my name is quenvo darlim", "darlim got it"], 1, "darlim", "got it"),
-    (["my name is quenvo darlim", "it's d a r l i m"], 1, "d a r l i m", "it's"),
+    (["my name is quenvo darlim", "it's d a r l i m"], 1, "d a r l i m", "it's [PERSON_1]"),
     (
         ["the card number is four one one one one one one one one one one one one one one one",
          "the card ending in one one one one is that the one"],
@@ -65,8 +66,8 @@ def test_a_value_found_in_one_turn_is_redacted_in_another(
     pipe: Pipeline, turns: list[str], index: int, gone: str, kept: str
 ) -> None:
     per_row = pipe.redact_batch(turns)[index].text
-    assert per_row is not None and gone in per_row  # per row, this mention is missed (or mislabelled)
     result = pipe.redact_conversation(turns)[index].text
+    assert per_row != result  # per row, this mention is missed (or has another label)
     assert result is not None and gone not in result and kept in result
     assert pipe.redact_conversation(turns)[0].text == pipe.redact_conversation(turns)[0].text
 

@@ -52,7 +52,7 @@ def pipe() -> Pipeline:
 @pytest.fixture(scope="module")
 def expected(pipe: Pipeline) -> pa.Table:
     return redact_table(
-        calls_table(), pipe, "text", group_column="call", order_column="turn", id_column="row_id",
+        calls_table(), "text", pipe, group_column="call", order_column="turn", id_column="row_id",
         conversation=True,
     )  # fmt: skip
 
@@ -83,7 +83,7 @@ def test_redact_table_matches_redact_conversation(pipe: Pipeline, expected: pa.T
 
 
 def test_conversation_mode_finds_more_than_rows(pipe: Pipeline, expected: pa.Table) -> None:
-    per_row = redact_table(calls_table(), pipe, "text", group_column="call")
+    per_row = redact_table(calls_table(), "text", pipe, group_column="call")
     assert "known_from" not in str(per_row.schema.field("text_entities").type)
 
     def count(table: pa.Table) -> int:
@@ -129,8 +129,8 @@ def test_an_unsorted_file_fails_first_unless_sorted(
     assert got.column("row_id").equals(shuffled.column("row_id"))  # input order kept
     assert got.sort_by("row_id").equals(expected.sort_by("row_id"))
     with pytest.raises(DataError, match="not grouped"):
-        redact_table(shuffled, pipe, "text", **options)
-    assert redact_table(shuffled, pipe, "text", sort=True, **options).equals(got)
+        redact_table(shuffled, "text", pipe, **options)
+    assert redact_table(shuffled, "text", pipe, sort=True, **options).equals(got)
 
 
 def test_a_conversation_longer_than_max_turns_carries_its_known_values(tmp_path: Path) -> None:
@@ -181,7 +181,7 @@ def test_quarantine_keeps_the_rest_of_the_conversation(tmp_path: Path) -> None:
 
 def test_record_batch_in_conversation_mode(pipe: Pipeline) -> None:
     batch = pa.record_batch({"call": ["x", "x"], "text": ["okay quenvo", "my name is quenvo darlim"]})
-    out = redact_record_batch(batch, pipe, "text", group_column="call", conversation=True)
+    out = redact_record_batch(batch, "text", pipe, group_column="call", conversation=True)
     assert out.column("text_redacted").to_pylist() == ["okay [PERSON_1]", "my name is [PERSON_1]"]
 
 
@@ -198,17 +198,17 @@ def test_bad_conversation_arguments_are_data_errors(
     pipe: Pipeline, kwargs: dict[str, Any], message: str
 ) -> None:
     with pytest.raises(DataError, match=message):
-        redact_table(calls_table(2), pipe, "text", **kwargs)
+        redact_table(calls_table(2), "text", pipe, **kwargs)
 
 
 def test_the_config_can_switch_it_on_but_never_silently(tmp_path: Path) -> None:
     enabled = Pipeline.from_config({**CONFIG, "conversation": {"enabled": True}})
     table = calls_table(2)
     with pytest.raises(DataError, match="enabled in the configuration"):
-        redact_table(table, enabled, "text")
-    on = redact_table(table, enabled, "text", group_column="call")
+        redact_table(table, "text", enabled)
+    on = redact_table(table, "text", enabled, group_column="call")
     assert "known_from" in str(on.schema.field("text_entities").type)
-    off = redact_table(table, enabled, "text", group_column="call", conversation=False)
+    off = redact_table(table, "text", enabled, group_column="call", conversation=False)
     assert "known_from" not in str(off.schema.field("text_entities").type)
 
 

@@ -139,7 +139,7 @@ def test_ray_dataset_conversations_match_the_local_engine(local_ray: Any) -> Non
     options: dict[str, Any] = {
         "group_column": "session", "order_column": "id", "id_column": "id", "conversation": True,
     }  # fmt: skip
-    expected = redact_table(table, Pipeline.from_config(CONFIG), sort=True, batch_rows=7, **options)
+    expected = redact_table(table, pipeline=Pipeline.from_config(CONFIG), sort=True, batch_rows=7, **options)
     ds = local_ray.data.from_arrow(table).repartition(4)
     out = redact_ray_dataset(ds, CONFIG, "transcript", actors=2, num_partitions=3, **options)
     got = pa.concat_tables(local_ray.get(out.to_arrow_refs())).sort_by("id").cast(expected.schema)

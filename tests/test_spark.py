@@ -79,7 +79,7 @@ def test_conversations_match_the_local_engine(spark: Any) -> None:
     options: dict[str, Any] = {
         "group_column": "session", "order_column": "id", "id_column": "id", "conversation": True,
     }  # fmt: skip
-    expected = redact_table(table, Pipeline.from_config(CONFIG), sort=True, batch_rows=7, **options)
+    expected = redact_table(table, pipeline=Pipeline.from_config(CONFIG), sort=True, batch_rows=7, **options)
     df = spark.createDataFrame(table).repartition(4)
     out = redact_spark_dataframe(df, CONFIG, "transcript", **options)
     got = _collect(out, expected.schema)

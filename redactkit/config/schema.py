@@ -279,8 +279,8 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
       given replaces the default value whole; nested mappings are not merged); a new name is appended.
     * ``anonymizer``: a block without ``name`` or with the default's name updates the default's keys;
       another name replaces it.
-    * ``thresholds`` and ``labels`` update the default ones; ``allow_list`` entries are added to the
-      default entries.
+    * ``thresholds``, ``labels`` and ``conversation`` update the default ones; ``allow_list``
+      entries are added to the default entries.
     * ``disable: [names]`` removes normalizers or detectors by name (an unknown name is an error).
     * ``replace: true`` takes every section given as it is (the behaviour before merging existed);
       ``replace: [detectors, ...]`` does so for the sections named.
@@ -303,7 +303,11 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
             default = defaults["anonymizer"]
             name = value.get("name", default["name"])
             merged[key] = {**default, **value} if name == default["name"] else dict(value)
-        elif key in ("thresholds", "labels") and key not in replaced and isinstance(value, Mapping):
+        elif (
+            key in ("thresholds", "labels", "conversation")
+            and key not in replaced
+            and isinstance(value, Mapping)
+        ):
             merged[key] = {**defaults[key], **value}
         elif key == "allow_list" and key not in replaced and isinstance(value, list):
             merged[key] = [*defaults["allow_list"], *(v for v in value if v not in defaults["allow_list"])]
@@ -315,7 +319,15 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
 
 
 def _replaced_sections(value: Any) -> frozenset[str]:
-    sections = ("normalizers", "detectors", "anonymizer", "thresholds", "allow_list", "labels")
+    sections = (
+        "normalizers",
+        "detectors",
+        "anonymizer",
+        "thresholds",
+        "allow_list",
+        "labels",
+        "conversation",
+    )
     if value is True:
         return frozenset(sections)
     if value is False or value is None:
