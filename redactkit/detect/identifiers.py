@@ -21,6 +21,7 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import Field
 
+from .._langdata import read_table
 from ..core import AlignedText, Entity
 from ..normalize._lexicon import get_lexicon
 from ..normalize._tokens import Token, tokenize
@@ -396,6 +397,19 @@ class IdentifierDetector(Detector):
         """Cover up to two words on each side that look like misheard digit words ("mine" for nine)."""
         start, end = entity.start, entity.end
         before = candidate.first - 1
+        if (
+            before >= 0
+            and tokens[before].end <= start
+            and tokens[before].lower in _DIGIT_HOMOPHONES
+            and (
+                before == 0
+                or tokens[before - 1].lower in _FILLER_WORDS
+                or tokens[before - 1].lower in _CUES_WORDS
+            )
+        ):
+            # "my card number is for five ...": between a cue and the value, "for" is a misheard four
+            start = tokens[before].start
+            before -= 1
         while (
             before >= 0
             and before >= candidate.first - 2
@@ -417,8 +431,10 @@ class IdentifierDetector(Detector):
             after == len(tokens) - 1
             and after == candidate.stop
             and tokens[after].lower.isalpha()
+            and len(tokens[after].lower) <= 4
             and tokens[after].lower not in _CLOSING
             and tokens[after].lower not in _QUANTITY_AFTER
+            and tokens[after].lower not in _CUES_WORDS
         ):
             end = tokens[after].end  # the last word right after the value: a misheard last digit
         if (start, end) == (entity.start, entity.end):
@@ -619,6 +635,12 @@ def _number_words() -> dict[str, str]:
 
 
 _NUMBER_WORDS = _number_words()
+#: words that sound like a digit word ("for", "to", "won"), from the locale's ASR confusion tables
+_DIGIT_HOMOPHONES = frozenset(
+    str(word).lower()
+    for words in (read_table("en-US", "asr_confusions.yaml").get("digit_homophones") or {}).values()
+    for word in words
+)
 
 
 def _is_gap_word(word: str) -> bool:
@@ -627,6 +649,7 @@ def _is_gap_word(word: str) -> bool:
         word.replace("'", "").isalpha()
         and word not in _QUANTITY_AFTER
         and word not in _QUANTITY_BEFORE
+        and ((word,) not in _CUES or word in ("extension", "ext"))  # "... office 555 ... fax 555"
         and word not in ("am", "pm", "o'clock", "oclock")
     )
 
@@ -645,7 +668,7 @@ def _misheard_digit(word: str, never: frozenset[str] = frozenset()) -> bool:
     if any(word[:3] == number[:3] for number in _NUMBER_SOUNDS if len(number) >= 4):
         return True
     sound = _sound(word)
-    edits = 1 if len(sound) <= 3 else 2
+    edits = 1 if len(sound) <= 4 else 2
     return any(_within_edits(sound, digit, edits) for digit in _DIGIT_SOUNDS)
 
 

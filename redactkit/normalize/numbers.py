@@ -13,8 +13,9 @@ A lone number word ("five minutes", "track two") is left as it is, and so is tex
 written form (digits, "555-0100"): formatted transcripts pass through unchanged.
 
 Recognizers mishear digits as their homophones ("two zero six one two for three to nine"). Inside a
-digit-dense region (a homophone next to a number word, with at least two number words among the three
-words on either side) a homophone of a digit word counts as that digit; the homophones are language
+digit-dense region (a homophone next to a spoken digit, with at least three spoken digits among the
+three words on either side; "to" and "for" only between two digits) a homophone of a digit word counts
+as that digit; the homophones are language
 data (``digit_homophones`` of ``redactkit/lang/<locale>/asr_confusions.yaml``). "set a timer for five
 minutes" keeps its words.
 """
@@ -91,12 +92,19 @@ class SpokenNumberNormalizer(Normalizer):
         )
         self._trigger_words = frozenset(words | lex.zero_aliases)
         self._homophones: dict[str, str] = {}
+        self._between_only: frozenset[str] = frozenset()
         if homophones:
-            table = read_table(locale, "asr_confusions.yaml").get("digit_homophones") or {}
+            data = read_table(locale, "asr_confusions.yaml")
+            table = data.get("digit_homophones") or {}
             self._homophones = {
                 str(heard).lower(): str(digit).lower() for digit, words in table.items() for heard in words
             }
-        self._digit_like = frozenset(set(lex.digits) | set(lex.teens) | set(lex.tens) | lex.zero_aliases)
+            self._between_only = frozenset(
+                str(word).lower() for word in data.get("between_digits_only") or ()
+            )
+        # spoken single digits: a region of them is an identifier read digit by digit (not "10 to 12",
+        # not "twenty to five")
+        self._digit_like = frozenset(set(lex.digits) | lex.zero_aliases)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -133,18 +141,20 @@ class SpokenNumberNormalizer(Normalizer):
         homophones = self._homophones
         if not any(token.lower in homophones for token in tokens):
             return tokens
-        digit = [token.lower in self._digit_like or token.lower.isdigit() for token in tokens]
+        digit = [token.lower in self._digit_like for token in tokens]
         heard = [token.lower in homophones for token in tokens]
         result = list(tokens)
-        for _ in range(2):  # twice: "for five to four" has neighbouring homophones
+        for _ in range(2):  # twice: neighbouring homophones ("six to for nine")
             changed = False
             for i, token in enumerate(result):
                 if not heard[i] or digit[i]:
                     continue
                 window = range(max(0, i - 3), min(len(result), i + 4))
                 digits = sum(1 for k in window if k != i and digit[k])
-                beside = (i > 0 and digit[i - 1]) or (i + 1 < len(result) and digit[i + 1])
-                if beside and digits >= 2:
+                left = i > 0 and digit[i - 1]
+                right = i + 1 < len(result) and digit[i + 1]
+                beside = (left and right) if token.lower in self._between_only else (left or right)
+                if beside and digits >= 3:
                     result[i] = token._replace(lower=homophones[token.lower])
                     digit[i] = True
                     changed = True
