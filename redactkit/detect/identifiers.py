@@ -390,8 +390,14 @@ class IdentifierDetector(Detector):
         ) in ("time",)
 
     def _one_by_one(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
-        reading = self._reading(aligned, tokens[candidate.first].start, tokens[candidate.stop - 1].end)
-        return reading in ("digits", "mixed")
+        """Read like a code: digit by digit, or in three or more groups ("fifty five twenty one
+        eighty"); not a quantity or a price in two groups ("twelve ninety nine")."""
+        o_start, o_end = aligned.to_original(tokens[candidate.first].start, tokens[candidate.stop - 1].end)
+        for note in aligned.annotations_in(o_start, o_end, "number"):
+            style = note.data.get("style")
+            if style == "digits" or (style == "mixed" and len(note.data.get("chunks", ())) >= 3):
+                return True
+        return False
 
     def _widen_to_misheard(self, tokens: Sequence[Token], candidate: _Candidate, entity: Entity) -> Entity:
         """Cover up to two words on each side that look like misheard digit words ("mine" for nine)."""
@@ -423,7 +429,13 @@ class IdentifierDetector(Detector):
             after < len(tokens)
             and after < candidate.stop + 2
             and tokens[after].start >= end
-            and _misheard_digit(tokens[after].lower, _QUANTITY_AFTER)
+            and (
+                _misheard_digit(tokens[after].lower, _QUANTITY_AFTER)
+                or (
+                    tokens[after].lower in _DIGIT_HOMOPHONES
+                    and tokens[after].lower not in _BETWEEN_DIGITS_ONLY
+                )
+            )
         ):
             end = tokens[after].end
             after += 1
@@ -636,11 +648,12 @@ def _number_words() -> dict[str, str]:
 
 _NUMBER_WORDS = _number_words()
 #: words that sound like a digit word ("for", "to", "won"), from the locale's ASR confusion tables
+_CONFUSIONS = read_table("en-US", "asr_confusions.yaml")
 _DIGIT_HOMOPHONES = frozenset(
-    str(word).lower()
-    for words in (read_table("en-US", "asr_confusions.yaml").get("digit_homophones") or {}).values()
-    for word in words
+    str(word).lower() for words in (_CONFUSIONS.get("digit_homophones") or {}).values() for word in words
 )
+#: homophones that are everyday function words ("to", "for"): never taken at the end of a value
+_BETWEEN_DIGITS_ONLY = frozenset(str(word).lower() for word in _CONFUSIONS.get("between_digits_only") or ())
 
 
 def _is_gap_word(word: str) -> bool:
