@@ -21,7 +21,7 @@ from typing import Annotated, Any, NamedTuple
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..normalize._tokens import Token, tokenize
+from ..lang.tokens import Token, token_index_at, tokenize
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -420,15 +420,13 @@ class IdentifierDetector(Detector):
     def _introduced_secrets(self, text: str, tokens: Sequence[Token], used: set[int]) -> list[Entity]:
         found: list[Entity] = []
         for match in self._SECRET.finditer(text):
-            start = match.end()
+            first = token_index_at(tokens, match.end())
             taken: list[Token] = []
-            for token in tokens:
-                if token.start < start:
-                    continue
+            for token in tokens[first : first + 5]:
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
                     break
                 taken.append(token)
-            if taken and not any(tokens.index(t) in used for t in taken):
+            if taken and not any(index in used for index in range(first, first + len(taken))):
                 found.append(
                     Entity(
                         taken[0].start,

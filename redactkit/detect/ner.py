@@ -12,16 +12,24 @@ The model is the same one Presidio uses, loaded once per process with only the r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..gazetteers import family_names, given_names
+from ._windows import shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .spacy_models import load_spacy_model, resolve_model_path
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = ["SpacyNerDetector"]
+
+# Characters per spaCy call and shared between consecutive windows of a long transcript.
+_WINDOW = 100_000
+_OVERLAP = 1_000
 
 DEFAULT_NER_LABELS: dict[str, str] = {
     "PERSON": "PERSON",
@@ -91,38 +99,51 @@ class SpacyNerDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
-        todo = [index for index, aligned in enumerate(texts) if aligned.text.strip()]
+        # (text index, window start, window end): long transcripts run in overlapping windows, so
+        # a text longer than spaCy's max_length is never rejected (see detect._windows)
+        todo = [
+            (index, start, end)
+            for index, aligned in enumerate(texts)
+            if aligned.text.strip()
+            for start, end in text_windows(aligned.text, _WINDOW, _OVERLAP)
+        ]
         if not todo:
             return results
         nlp = load_spacy_model(self.model, ner_only=True)
-        docs = nlp.pipe([texts[index].text for index in todo], batch_size=self.batch_size)
-        given, family = given_names(), family_names()
-        for index, doc in zip(todo, docs, strict=True):
+        docs = nlp.pipe(
+            (texts[index].text[start:end] for index, start, end in todo), batch_size=self.batch_size
+        )
+        per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
+        for (index, start, _), doc in zip(todo, docs, strict=True):
             lowercase = self.lowercase_guard and texts[index].original.islower()
-            found: list[Entity] = []
-            for ent in doc.ents:
-                label = self.labels.get(ent.label_)
-                if label is None:
-                    continue
-                words = [token.lower_ for token in ent]
-                if lowercase and label == "PERSON":
-                    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                    known = any(_is_known_name(w.removesuffix("'s"), given, family) for w in words)
-                    if not known and before not in _PERSON_CUES:
-                        continue
-                end = ent.end_char
-                if lowercase and label == "PERSON":
-                    # "sally fields ever won": drop trailing common words the model swept in
-                    tokens = list(ent)
-                    # (down to one word at the start of an utterance: "olly order pizza")
-                    keep = 1 if ent.start == 0 else 2
-                    while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
-                        tokens.pop()
-                    end = tokens[-1].idx + len(tokens[-1].text)
-                if lowercase and label == "ORGANIZATION" and not _COMPANY_WORDS.intersection(words):
-                    continue
-                found.append(
-                    Entity(ent.start_char, end, label, self.score, self.name, f"spaCy NER {ent.label_}")
-                )
-            results[index] = found
+            per_text.setdefault(index, []).append((start, self._entities(doc, lowercase)))
+        for index, windows in per_text.items():
+            results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
+
+    def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
+        given, family = given_names(), family_names()
+        found: list[Entity] = []
+        for ent in doc.ents:
+            label = self.labels.get(ent.label_)
+            if label is None:
+                continue
+            words = [token.lower_ for token in ent]
+            if lowercase and label == "PERSON":
+                before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                known = any(_is_known_name(w.removesuffix("'s"), given, family) for w in words)
+                if not known and before not in _PERSON_CUES:
+                    continue
+            end = ent.end_char
+            if lowercase and label == "PERSON":
+                # "sally fields ever won": drop trailing common words the model swept in
+                tokens = list(ent)
+                # (down to one word at the start of an utterance: "olly order pizza")
+                keep = 1 if ent.start == 0 else 2
+                while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
+                    tokens.pop()
+                end = tokens[-1].idx + len(tokens[-1].text)
+            if lowercase and label == "ORGANIZATION" and not _COMPANY_WORDS.intersection(words):
+                continue
+            found.append(Entity(ent.start_char, end, label, self.score, self.name, f"spaCy NER {ent.label_}"))
+        return found

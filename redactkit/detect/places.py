@@ -26,8 +26,8 @@ from ..gazetteers import (
     spoken_variants,
     zipf_frequency,
 )
+from ..lang.tokens import Token, tokenize
 from ..normalize._lexicon import get_lexicon
-from ..normalize._tokens import Token, tokenize
 from .base import Detector, detectors
 
 __all__ = ["PlaceDetector"]
