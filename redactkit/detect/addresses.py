@@ -31,8 +31,7 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..gazetteers import COUNTRY_ALIASES, fold, is_everyday_word, place_names, spoken_variants
-from ..lang.tokens import Token, token_index_at, tokenize
-from ..normalize._lexicon import get_lexicon
+from ..lang import Token, get_lexicon, token_index_at, tokenize
 from .base import Detector, detectors
 
 __all__ = ["AddressDetector"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core import AlignedText, AlignmentBuilder
+from ..lang import Lexicon, get_lexicon
 from ..lang.tokens import Token, lower_words, tokenize
-from ._lexicon import Lexicon, get_lexicon
 from .base import Normalizer, normalizers
 
 __all__ = ["FillerNormalizer", "is_value_token"]
