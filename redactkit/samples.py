@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from stdnum import luhn
+
 if TYPE_CHECKING:
     import pyarrow as pa
 
@@ -222,15 +224,7 @@ def _value(label: str, rng: random.Random, spoken: bool) -> str:
 
 
 def _luhn_number(rng: random.Random, partial: str) -> str:
-    digits = [int(ch) for ch in partial]
-    total = 0
-    for index, digit in enumerate(reversed(digits)):
-        if index % 2 == 0:
-            digit *= 2
-            if digit > 9:
-                digit -= 9
-        total += digit
-    return partial + str((10 - total % 10) % 10)
+    return partial + luhn.calc_check_digit(partial)
 
 
 _TEMPLATES: tuple[tuple[str, ...], ...] = (

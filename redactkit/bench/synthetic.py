@@ -21,6 +21,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from stdnum import luhn
+
 __all__ = ["LABELS", "SpokenExample", "generate_spoken_pii"]
 
 _ONES = "zero one two three four five six seven eight nine".split()
@@ -121,11 +123,7 @@ def _digits(rng: random.Random, count: int, first: str = "123456789") -> str:
 
 
 def _luhn(partial: str) -> str:
-    total = 0
-    for index, char in enumerate(reversed(partial)):
-        value = int(char) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return partial + str((10 - total % 10) % 10)
+    return partial + luhn.calc_check_digit(partial)
 
 
 def _person(rng: random.Random) -> str:

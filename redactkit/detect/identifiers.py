@@ -21,6 +21,7 @@ from functools import cache
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import Field
+from stdnum import luhn
 
 from ..core import AlignedText, Entity
 from ..lang import Token, load_locale, token_index_at, tokenize
@@ -92,16 +93,8 @@ _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
 def luhn_valid(digits: str) -> bool:
-    """The Luhn checksum of payment card numbers."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
+    """The Luhn checksum of payment card numbers (python-stdnum's implementation)."""
+    return bool(luhn.is_valid(digits))
 
 
 class _Candidate(NamedTuple):
