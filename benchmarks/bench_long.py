@@ -31,10 +31,9 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 def transcript(chars: int, seed: int = 0) -> str:
     """One lowercase spoken transcript of exactly ``chars`` characters, PII-dense, no punctuation."""
-    from redactkit.bench.synthetic import generate_spoken_pii
+    from redactkit.synth import generate
 
-    examples = generate_spoken_pii(per_label=60, negatives=60, seed=seed)
-    utterances = [example.text.lower() for example in examples]
+    utterances = [record.text.lower() for record in generate(1500, seed=seed, split="heldout")]
     parts: list[str] = []
     length = 0
     index = 0

@@ -65,7 +65,8 @@ class Pipeline:
         self.merge_adjacent = merge_adjacent
         #: minimum score per label; entities scoring lower are dropped before overlaps are resolved
         self.thresholds = dict(thresholds or {})
-        #: texts never redacted (compared case-insensitively with the entity's original text)
+        #: texts never redacted (compared case-insensitively with the entity's original text and with
+        #: its normalized text: "bbc" also allows a spelled "b b c")
         self.allow_list = tuple(allow_list)
         self._allowed = frozenset(" ".join(term.lower().split()) for term in self.allow_list)
         #: labels this pipeline adds to the registry ({NAME: {description, category, ...}})
@@ -203,6 +204,8 @@ class Pipeline:
                         raise DetectorError(
                             f"detector {detector.name!r} returned an entity past the end of item {slot}"
                         )
+                if self._allowed:  # "b b c" is said, "bbc" is what the allow list names
+                    entities = [e for e in entities if not self._is_allowed(alignment.text[e.start : e.end])]
                 found[slot].extend(alignment.map_entities(entities))
         for slot, index in enumerate(positions):
             kept = [entity for entity in found[slot] if self._keep(entity, originals[slot])]
@@ -212,10 +215,11 @@ class Pipeline:
     def _keep(self, entity: Entity, text: str) -> bool:
         if entity.score < self.thresholds.get(entity.label, 0.0):
             return False
-        return (
-            not self._allowed
-            or " ".join(text[entity.start : entity.end].lower().split()) not in self._allowed
-        )
+        return not self._allowed or not self._is_allowed(text[entity.start : entity.end])
+
+    def _is_allowed(self, value: str) -> bool:
+        """Whether the allow list names ``value`` (as said, or as the normalizers wrote it)."""
+        return " ".join(value.lower().split()) in self._allowed
 
     def redact_batch(
         self, texts: Iterable[TextInput], groups: Sequence[str | None] | None = None
