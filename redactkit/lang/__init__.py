@@ -21,7 +21,9 @@ True
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+import json
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -40,6 +42,7 @@ __all__ = [
     "get_lexicon",
     "load_locale",
     "lower_words",
+    "resources_manifest",
     "token_cache",
     "token_index_at",
     "tokenize",
@@ -121,10 +124,13 @@ def load_locale(name: str) -> Locale:
     meta: dict[str, Any] = {}
     own: dict[str, dict[str, Any]] = {}
     for item in sorted(directory.iterdir(), key=lambda entry: entry.name):
-        if not item.name.endswith(".yaml"):
+        if not item.name.endswith((".yaml", ".txt")):
             continue
         text = item.read_text(encoding="utf-8")
         digest.update(f"{name}/{item.name}\0".encode() + text.encode())
+        if item.name.endswith(".txt"):
+            own[item.name.removesuffix(".txt")] = _word_list(text, f"redactkit/lang/{name}/{item.name}")
+            continue
         data = yaml.safe_load(text) or {}
         if not isinstance(data, dict):
             raise ValueError(f"locale {name}: {item.name} must be a mapping of table names to tables")
@@ -151,6 +157,20 @@ def load_locale(name: str) -> Locale:
     )
 
 
+_VERSION = re.compile(r"^#\s*version:\s*(\d+)\s*$")
+
+
+def _word_list(text: str, where: str) -> dict[str, Any]:
+    """A ``.txt`` word list: ``# version: N`` first, then one entry a line (``#`` starts a comment);
+    entries are lowercased and their whitespace collapsed. As a resource: ``{version, words}``."""
+    lines = text.splitlines()
+    match = _VERSION.match(lines[0]) if lines else None
+    if match is None:
+        raise ValueError(f"{where} must start with '# version: N'")
+    entries = {" ".join(line.split("#", 1)[0].strip().lower().split()) for line in lines[1:]}
+    return {"version": int(match.group(1)), "words": sorted(entry for entry in entries if entry)}
+
+
 def _extend(base: Any, extra: Any) -> Any:
     """A child locale's table on top of its parent's: lists unioned, maps merged, scalars replaced."""
     if isinstance(base, list) and isinstance(extra, list):
@@ -161,6 +181,25 @@ def _extend(base: Any, extra: Any) -> Any:
             merged[key] = _extend(base[key], value) if key in base else value
         return merged
     return extra
+
+
+def resources_manifest(locales: Iterable[str]) -> dict[str, Any]:
+    """What the detection knowledge of a run was built from: the shipped gazetteers' sources and
+    digest and each locale's version and digest, plus one ``digest`` over all of it (run reports
+    record this; a resumed run must see the same)."""
+    from ..gazetteers import gazetteer_manifest
+
+    gazetteers = gazetteer_manifest()
+    used = {name: load_locale(name) for name in sorted(set(locales))}
+    manifest: dict[str, Any] = {
+        "gazetteers": {"sources": gazetteers["sources"], "digest": gazetteers["digest"]},
+        "locales": {
+            name: {"version": locale.version, "digest": locale.digest} for name, locale in used.items()
+        },
+    }
+    canonical = json.dumps(manifest, sort_keys=True)
+    manifest["digest"] = hashlib.sha256(canonical.encode()).hexdigest()
+    return manifest
 
 
 def get_lexicon(locale: str) -> Lexicon:
