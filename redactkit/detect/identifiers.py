@@ -14,6 +14,7 @@ answer is fluffy") are PINs by the same cue logic.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -63,20 +64,43 @@ class _CueTables:
     quantity_after: frozenset[str]
     quantity_before: frozenset[str]
     longest: int
+    #: label -> what its value must satisfy to take the label after a cue (digit count, checksum)
+    rules: dict[str, _ValueRule]
+
+    @property
+    def labels(self) -> frozenset[str]:
+        """Every label a cue of this locale can give."""
+        return frozenset(label for label, _ in self.cues.values())
+
+
+@dataclass(frozen=True)
+class _ValueRule:
+    """``digits: [min, max]`` and ``validate: <python-stdnum module>`` of a cue block."""
+
+    min_digits: int = 0
+    max_digits: int = 1000
+    checksum: Any = None  # a python-stdnum module (``stdnum.gb.nhs``) or None
+
+    def accepts(self, digits: str, raw: str) -> bool:
+        if not self.min_digits <= len(digits) <= self.max_digits:
+            return False
+        return self.checksum is None or bool(self.checksum.is_valid(raw.replace(" ", "")))
 
 
 @cache
 def _cue_tables(locale: str) -> _CueTables:
     resources = load_locale(locale)
     cues: dict[tuple[str, ...], tuple[str, bool]] = {}
+    rules: dict[str, _ValueRule] = {}
     for label, spec in resources.table("identifiers", "cues").items():
-        if label not in IDENTIFIER_LABELS:
-            raise ValueError(f"locale {locale}: identifiers.cues.{label} is not a label this detector emits")
+        where = f"locale {locale}: identifiers.cues.{label}"
         strength = spec.get("strength", "strong")
         if strength not in ("strong", "weak"):
-            raise ValueError(f"locale {locale}: identifiers.cues.{label}.strength must be strong or weak")
+            raise ValueError(f"{where}.strength must be strong or weak")
         for phrase in resources.phrases("identifiers", f"cues.{label}.before"):
             cues[phrase] = (label, strength == "strong")
+        if "digits" in spec or "validate" in spec:
+            rules[label] = _value_rule(spec, where)
     return _CueTables(
         cues=cues,
         cue_words=frozenset(word for cue in cues for word in cue),
@@ -84,7 +108,19 @@ def _cue_tables(locale: str) -> _CueTables:
         quantity_after=resources.words("identifiers", "quantity_after"),
         quantity_before=resources.words("identifiers", "quantity_before"),
         longest=max(len(cue) for cue in cues),
+        rules=rules,
     )
+
+
+def _value_rule(spec: Mapping[str, Any], where: str) -> _ValueRule:
+    low, high = spec.get("digits", [0, 1000])
+    checksum = None
+    if spec.get("validate"):
+        try:  # checksums come from python-stdnum: "gb.nhs", "iban", "luhn"
+            checksum = importlib.import_module(f"stdnum.{spec['validate']}")
+        except ImportError:
+            raise ValueError(f"{where}.validate: no python-stdnum module {spec['validate']!r}") from None
+    return _ValueRule(int(low), int(high), checksum)
 
 
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
@@ -133,12 +169,13 @@ class IdentifierDetector(Detector):
         self.cue_score = cue_score
         #: score of an entity recognised by its shape alone
         self.shape_score = shape_score
-        unknown = set(self.labels) - set(IDENTIFIER_LABELS)
-        if unknown:
-            raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(IDENTIFIER_LABELS)}")
         #: language resources: cue phrases and quantity words (redactkit/lang/<locale>/identifiers.yaml)
         self.locale = locale
         self._tables = _cue_tables(locale)
+        known = set(IDENTIFIER_LABELS) | self._tables.labels
+        unknown = set(self.labels) - known
+        if unknown:
+            raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(sorted(known))}")
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) if _WORTH_A_LOOK.search(aligned.text) else [] for aligned in texts]
@@ -304,6 +341,13 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower == "old"
         ):
             return self._entity(text_start, text_end, "AGE", self.cue_score, "number followed by 'years old'")
+        rule = self._tables.rules.get(cue[0]) if cue is not None else None
+        if cue is not None and rule is not None:
+            # the locale says what the value looks like ("nhs number": ten digits, mod-11 checksum);
+            # a value that is not one is still introduced as a number: redacted, as an account number
+            label = cue[0] if rule.accepts(digits, raw) else "ACCOUNT_NUMBER"
+            score = self.cue_score if cue[1] else self.shape_score
+            return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
         if cue is not None:
             label, strong = cue
             if (
