@@ -831,6 +831,10 @@ from .review.cli import review_app as _review_app  # noqa: E402  (review build/s
 
 app.add_typer(_review_app, name="review")
 
+from .train.cli import train as _train  # noqa: E402  (spaCy and the trainer load when it runs)
+
+app.command("train")(_train)
+
 
 def main() -> None:
     app()

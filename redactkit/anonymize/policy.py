@@ -25,7 +25,15 @@ from ..core import Entity, RedactedEntity, RedactionResult
 from ..errors import AnonymizerError
 from ..labels import LabelCategory, labels
 from .base import Anonymizer, anonymizers
-from .operators import KEYED, OPERATORS, Key, OperatorParams, OperatorState, load_key
+from .operators import (
+    KEYED,
+    OPERATORS,
+    Key,
+    OperatorParams,
+    OperatorState,
+    load_key,
+    validate_surrogate_locale,
+)
 
 __all__ = ["PRESETS", "PolicyAnonymizer"]
 
@@ -65,6 +73,7 @@ class PolicyAnonymizer(Anonymizer):
         deterministic_encryption: bool = True,
         key_env: str = "REDACTKIT_KEY",
         key_file: str | None = None,
+        surrogate_locale: str = "en_US",
     ) -> None:
         #: strict, default or minimal
         self.preset = preset
@@ -91,6 +100,9 @@ class PolicyAnonymizer(Anonymizer):
         self.key_env = key_env
         #: file holding the secret key, instead of the environment variable
         self.key_file = key_file
+        #: Faker locale of ``surrogate`` names, places and streets (en_US, de_DE, fr_FR, ...)
+        self.surrogate_locale = surrogate_locale
+        validate_surrogate_locale(surrogate_locale)
         if preset not in PRESETS:
             raise ValueError(f"preset must be one of {', '.join(PRESETS)}, not {preset!r}")
         unknown = sorted({default_operator, *self.operators.values()} - set(OPERATORS))
@@ -113,6 +125,7 @@ class PolicyAnonymizer(Anonymizer):
             mask_keep_last=mask_keep_last,
             hash_length=hash_length,
             deterministic_encryption=deterministic_encryption,
+            surrogate_locale=surrogate_locale,
         )
         self._groups: dict[str, dict[tuple[str, str], int]] = {}
         self._key: Key | None = None
