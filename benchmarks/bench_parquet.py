@@ -37,6 +37,7 @@ from typing import Any
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 CHEAP_CONFIG = """\
+replace: true
 normalizers:
   - name: whitespace
   - name: spoken_numbers
@@ -52,7 +53,7 @@ def make_input(path: Path, rows: int, *, chunk: int = 5000) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from redactkit.samples import sample_table
+    from redactkit.synth import sample_table
 
     block = sample_table(min(chunk, rows), seed=11)
     with pq.ParquetWriter(path, block.schema) as writer:

@@ -31,6 +31,7 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
 
 CHEAP_CONFIG = """\
+replace: true
 normalizers:
   - name: whitespace
   - name: spoken_numbers
@@ -55,7 +56,7 @@ def main() -> None:
 
     from redactkit import Pipeline
     from redactkit.io import redact_parquet
-    from redactkit.samples import sample_table
+    from redactkit.synth import sample_table
 
     folder = Path(tempfile.mkdtemp(prefix="bench-ray-"))
     source = folder / "in.parquet"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._gc import paused_gc
 from .anonymize import Anonymizer, anonymizers
@@ -20,8 +21,12 @@ from .detect import Detector, detectors
 from .errors import DataError, DetectorError, NormalizerError, RedactkitError
 from .labels import Label
 from .labels import labels as label_registry
+from .lang.tokens import token_cache
 from .normalize import Normalizer, normalizers
 from .spans import resolve_overlaps
+
+if TYPE_CHECKING:
+    from .conversation import ConversationRedactor, ConversationResult
 
 __all__ = ["Pipeline"]
 
@@ -51,6 +56,7 @@ class Pipeline:
         merge_adjacent: bool = True,
         thresholds: Mapping[str, float] | None = None,
         allow_list: Sequence[str] = (),
+        conversation: Any = None,
         labels: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         if not detectors:
@@ -68,6 +74,15 @@ class Pipeline:
         #: its normalized text: "bbc" also allows a spelled "b b c")
         self.allow_list = tuple(allow_list)
         self._allowed = frozenset(" ".join(term.lower().split()) for term in self.allow_list)
+        from .conversation import ConversationOptions
+
+        #: how conversations share known values (:class:`~redactkit.conversation.ConversationOptions`
+        #: or its mapping; the ``conversation:`` block of the configuration)
+        self.conversation = (
+            conversation
+            if isinstance(conversation, ConversationOptions)
+            else ConversationOptions.model_validate(dict(conversation or {}))
+        )
         #: labels this pipeline adds to the registry ({NAME: {description, category, ...}})
         self.labels = {name: dict(block) for name, block in (labels or {}).items()}
         self._register_labels()
@@ -78,6 +93,9 @@ class Pipeline:
         for name, block in self.labels.items():
             label_registry.register(Label.from_mapping(name, block, key=f"labels.{name}"))
         label_registry.check((f"thresholds.{label}", label) for label in self.thresholds)
+        label_registry.check(
+            (f"conversation.labels[{index}]", label) for index, label in enumerate(self.conversation.labels)
+        )
         for index, detector in enumerate(self.detectors):
             label_registry.check(
                 (f"detectors[{index}] ({detector.name})", label)
@@ -94,16 +112,17 @@ class Pipeline:
     def from_config(cls, source: str | Path | Mapping[str, Any] | PipelineConfig | None) -> Pipeline:
         """Build a pipeline from a YAML file, a mapping or a :class:`PipelineConfig`.
 
-        Keys left out take the default configuration's values.
+        A mapping or file extends the default configuration: components are merged with the defaults
+        by name, ``disable: [names]`` removes some and ``replace: true`` takes the lists as given.
         """
         config = load_config(source)
         return cls(
             normalizers=[
-                normalizers.create(spec.name, spec.params, key=f"normalizers[{index}]")
+                normalizers.create(spec.name, spec.params, key=config.component_key("normalizers", index))
                 for index, spec in enumerate(config.normalizers)
             ],
             detectors=[
-                detectors.create(spec.name, spec.params, key=f"detectors[{index}]")
+                detectors.create(spec.name, spec.params, key=config.component_key("detectors", index))
                 for index, spec in enumerate(config.detectors)
             ],
             anonymizer=anonymizers.create(config.anonymizer.name, config.anonymizer.params, key="anonymizer"),
@@ -111,6 +130,7 @@ class Pipeline:
             merge_adjacent=config.merge_adjacent,
             thresholds=config.thresholds,
             allow_list=config.allow_list,
+            conversation=config.conversation,
             labels=config.labels,
         )
 
@@ -129,13 +149,14 @@ class Pipeline:
             merge_adjacent=self.merge_adjacent,
             thresholds=self.thresholds,
             allow_list=list(self.allow_list),
+            conversation=self.conversation,
             labels=self.labels,
         )
 
     # -- stages -------------------------------------------------------------------------------------
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         """Run the normalizer chain; each result maps its text back to the input text."""
-        with paused_gc():
+        with paused_gc(), token_cache():
             return self._normalize_batch(texts)
 
     def _normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
@@ -169,13 +190,32 @@ class Pipeline:
         results: list[list[Entity]] = [[] for _ in items]
         for offset in range(0, len(items), self.batch_size):
             chunk = items[offset : offset + self.batch_size]
-            with paused_gc():
+            with paused_gc(), token_cache():
                 analyzed = self._analyze_chunk(chunk)
             for index, entities in enumerate(analyzed):
                 results[offset + index] = entities
         return results
 
-    def _analyze_chunk(self, items: Sequence[TextInput]) -> list[list[Entity]]:
+    def _analyze_aligned(
+        self, texts: Iterable[TextInput]
+    ) -> tuple[list[list[Entity]], list[AlignedText | None]]:
+        """Entities per text plus each text's normalized view (None for None/empty texts)."""
+        items = _check_texts(texts)
+        entities: list[list[Entity]] = [[] for _ in items]
+        aligned: list[AlignedText | None] = [None for _ in items]
+        for offset in range(0, len(items), self.batch_size):
+            chunk = items[offset : offset + self.batch_size]
+            with paused_gc():
+                found = self._analyze_chunk(chunk, aligned, offset)
+            entities[offset : offset + len(chunk)] = found
+        return entities, aligned
+
+    def _analyze_chunk(
+        self,
+        items: Sequence[TextInput],
+        views: list[AlignedText | None] | None = None,
+        offset: int = 0,
+    ) -> list[list[Entity]]:
         positions = [index for index, text in enumerate(items) if text]
         results: list[list[Entity]] = [[] for _ in items]
         if not positions:
@@ -183,6 +223,9 @@ class Pipeline:
         originals = [items[index] or "" for index in positions]
         logger.debug("analyzing a batch of %d texts (%d non-empty)", len(items), len(positions))
         aligned = self.normalize_batch(originals)
+        if views is not None:
+            for slot, index in enumerate(positions):
+                views[offset + index] = aligned[slot]
         found: list[list[Entity]] = [[] for _ in positions]
         for detector in self.detectors:
             try:
@@ -234,7 +277,7 @@ class Pipeline:
         results: list[RedactionResult] = []
         for offset in range(0, len(items), self.batch_size):
             chunk_groups = None if groups is None else groups[offset : offset + self.batch_size]
-            with paused_gc():
+            with paused_gc(), token_cache():
                 results.extend(self._redact_chunk(items[offset : offset + self.batch_size], chunk_groups))
         return results
 
@@ -262,6 +305,52 @@ class Pipeline:
             if not chunk:
                 return
             yield from self._redact_chunk(_check_texts(chunk))
+
+    # -- conversations ------------------------------------------------------------------------------
+    @cached_property
+    def conversations(self) -> ConversationRedactor:
+        """The conversation redactor of this pipeline (it carries a long conversation's known values
+        from one call to the next; see :mod:`redactkit.conversation`)."""
+        from .conversation import ConversationRedactor
+
+        return ConversationRedactor(self)
+
+    def redact_conversation(
+        self,
+        turns: Iterable[Any],
+        *,
+        ids: Sequence[Any] | None = None,
+        speakers: Sequence[Any] | None = None,
+        conversation_id: str | None = None,
+    ) -> ConversationResult:
+        """Redact the turns of one conversation, in order, as a whole.
+
+        Values found with confidence in any turn (``conversation:`` block of the configuration:
+        labels, ``min_score``, ...) are redacted wherever they recur in the conversation, earlier
+        turns included, in their spoken, spelled and written forms and by their parts (a given name
+        alone, a family name after a title, the last four digits of a number), with the same label
+        and, with numbered pseudonyms, the same number. ``turns`` are texts (``str``/``None``),
+        :class:`~redactkit.conversation.Turn` objects or mappings with ``text`` (and ``id``,
+        ``speaker``); ``ids`` name the turns in explanations (default ``"turn <index>"``).
+
+        Returns one :class:`~redactkit.core.RedactionResult` per turn (the result is a sequence),
+        with ``.known``: what the conversation made known (labels and source turns, no values).
+
+        >>> turns = ["my name is odalys brennagh", "thanks odalys"]
+        >>> pipe.redact_conversation(turns)[1].text  # doctest: +SKIP
+        'thanks [PERSON]'
+        """
+        from .conversation.engine import as_turns
+
+        items = as_turns(turns if isinstance(turns, str) else list(turns), ids, speakers)
+        return self.conversations.redact(items, conversation_id)
+
+    def reset_groups(self) -> None:
+        """Forget group-scoped state: the anonymizer's group numbering and the conversation in
+        progress (batch runners call it between independent units of work, such as files)."""
+        self.anonymizer.reset_groups()
+        if "conversations" in self.__dict__:
+            self.conversations.reset()
 
     def warm_up(self) -> Pipeline:
         """Load every model now (they otherwise load on the first batch); returns the pipeline.
@@ -293,8 +382,13 @@ def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:
     items = texts if isinstance(texts, list) else list(texts)
     for index, text in enumerate(items):
         if text is not None and not isinstance(text, str):
+            if isinstance(text, float) and text != text:  # NaN: pandas' missing value
+                raise DataError(
+                    f"item {index} is NaN; a missing text is None. redact_table(df, column) takes a "
+                    "pandas DataFrame and treats NaN and pd.NA as missing"
+                )
             raise DataError(
-                f"item {index} is of type {type(text).__name__}; redactkit redacts str or None. "
-                "Convert the column to strings first."
+                f"item {index} is of type {type(text).__name__}; redactkit redacts str or None "
+                "(None for a missing text)"
             )
     return items

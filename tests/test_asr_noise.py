@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from redactkit.bench.asr_noise import add_asr_noise, load_confusions, noisy_example
 from redactkit.bench.formats import LabeledExample, LabeledSpan
-from redactkit.bench.synthetic import SpokenExample, generate_spoken_pii
 from redactkit.cli import app
+from redactkit.synth import Record, Span, generate
 
 runner = CliRunner()
 TEXT = "my phone number is five five five one two three four thanks"
@@ -38,11 +38,12 @@ def test_deterministic_with_a_seed() -> None:
 
 
 def test_word_error_rate_is_what_was_asked() -> None:
-    sample = generate_spoken_pii(per_label=20, negatives=50, seed=4)
+    sample = generate(300, seed=4, split="heldout")
     for wer in (0.1, 0.2, 0.3):
         errors = words = 0
         for index, example in enumerate(sample):
-            noisy = noisy_example(example.text, example.spans, wer, random.Random(index))
+            spans = [(s.start, s.end, s.label) for s in example.spans]
+            noisy = noisy_example(example.text, spans, wer, random.Random(index))
             errors, words = errors + noisy.errors, words + noisy.words
         assert errors / words == pytest.approx(wer, abs=0.02)
 
@@ -63,9 +64,10 @@ def test_substitutions_use_the_tables() -> None:
 
 @pytest.mark.parametrize("wer", [0.1, 0.3, 0.6])
 def test_spans_map_to_whole_noisy_words(wer: float) -> None:
-    sample = generate_spoken_pii(per_label=10, negatives=0, seed=2)
+    sample = generate(150, seed=2, split="heldout", negatives_share=0.0)
     for index, example in enumerate(sample):
-        noisy = noisy_example(example.text, example.spans, wer, random.Random(index))
+        spans = [(s.start, s.end, s.label) for s in example.spans]
+        noisy = noisy_example(example.text, spans, wer, random.Random(index))
         assert len(noisy.spans) + noisy.dropped_spans == len(example.spans)
         assert [i for i in noisy.span_index if i is not None] == list(range(len(noisy.spans)))
         for (start, end, _), correct in zip(noisy.spans, noisy.correct_words, strict=True):
@@ -116,8 +118,10 @@ def test_add_asr_noise_keeps_the_record_type() -> None:
     out = add_asr_noise(labeled, 0.3, rng)
     assert isinstance(out, LabeledExample) and out.id == "a"
     assert all(isinstance(span, LabeledSpan) and span.source_label == "phone" for span in out.spans)
-    spoken = add_asr_noise(SpokenExample(TEXT, (SPAN,)), 0.3, rng)
-    assert isinstance(spoken, SpokenExample)
+    record = Record("r", TEXT, (Span(*SPAN),), "family", "heldout", "bank", "spoken")
+    spoken = add_asr_noise(record, 0.3, rng)
+    assert isinstance(spoken, Record) and spoken.family == "family"
+    assert all(isinstance(span, Span) for span in spoken.spans)
     text, spans = add_asr_noise((TEXT, (SPAN,)), 0.3, rng)
     assert isinstance(text, str) and all(len(span) == 3 for span in spans)
     with pytest.raises(ValueError, match="wer"):

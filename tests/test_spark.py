@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pytest
 from _support import ENGINE_CONFIG as CONFIG
+from _support import conversation_transcripts
 from _support import engine_transcripts as transcripts
 
 from redactkit import Pipeline
@@ -56,7 +57,7 @@ def _collect(df: Any, schema: pa.Schema) -> pa.Table:
 def test_map_in_arrow_matches_the_local_engine(spark: Any) -> None:
     config = {**CONFIG, "anonymizer": {"name": "policy", "operators": {"PERSON": "numbered"}}}
     table = transcripts(60)
-    expected = redact_table(table, Pipeline.from_config(config))
+    expected = redact_table(table, pipeline=Pipeline.from_config(config))
     df = spark.createDataFrame(table).repartition(3)
     out = redact_spark_dataframe(df, config, "transcript")
     assert out.columns == expected.column_names
@@ -65,7 +66,34 @@ def test_map_in_arrow_matches_the_local_engine(spark: Any) -> None:
 
 def test_group_scope_by_group_matches_the_local_engine(spark: Any) -> None:
     table = transcripts(80)
-    expected = redact_table(table, Pipeline.from_config(CONFIG), group_column="session", batch_rows=9)
+    expected = redact_table(
+        table, pipeline=Pipeline.from_config(CONFIG), group_column="session", batch_rows=9
+    )
     df = spark.createDataFrame(table).repartition(4)
     out = redact_spark_dataframe(df, CONFIG, "transcript", group_column="session", order_column="id")
     assert _collect(out, expected.schema).equals(expected)
+
+
+def test_conversations_match_the_local_engine(spark: Any) -> None:
+    table = conversation_transcripts(72)
+    options: dict[str, Any] = {
+        "group_column": "session", "order_column": "id", "id_column": "id", "conversation": True,
+    }  # fmt: skip
+    expected = redact_table(table, pipeline=Pipeline.from_config(CONFIG), sort=True, batch_rows=7, **options)
+    df = spark.createDataFrame(table).repartition(4)
+    out = redact_spark_dataframe(df, CONFIG, "transcript", **options)
+    got = _collect(out, expected.schema)
+    assert got.equals(expected)
+    assert any(e["known_from"] for row in got.column("transcript_entities").to_pylist() for e in row or [])
+
+
+def test_the_demo_sample_with_its_timestamp_column(spark: Any) -> None:
+    from redactkit.synth import sample_table
+
+    config = {**CONFIG, "anonymizer": {"name": "tag"}}
+    table = sample_table(30)
+    expected = redact_table(table, pipeline=Pipeline.from_config(config)).sort_by("utterance_id")
+    df = spark.createDataFrame(table.drop_columns(["style"])).repartition(2)  # Spark has no dictionary type
+    out = redact_spark_dataframe(df, config, "transcript").toArrow().sort_by("utterance_id")
+    assert out.column("transcript_redacted").to_pylist() == expected.column("transcript_redacted").to_pylist()
+    assert out.column("started_at").to_pylist() == expected.column("started_at").to_pylist()

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
-from .._langdata import read_table
+from ..lang import load_locale
 
 __all__ = ["AsrConfusions", "NoisyExample", "add_asr_noise", "load_confusions", "noisy_example"]
 
@@ -58,7 +58,11 @@ class AsrConfusions(NamedTuple):
 
 def load_confusions(locale: str = "en-US") -> AsrConfusions:
     """The confusion tables of ``locale``."""
-    data = read_table(locale, "asr_confusions.yaml")
+    data = load_locale(locale).resources.get("asr_confusions")
+    if not data:
+        raise ValueError(
+            f"locale {locale}: no asr_confusions resource (redactkit/lang/{locale}/asr_confusions.yaml)"
+        )
     substitutes: dict[str, list[str]] = {}
     for section in ("digit_homophones", "digit_near", "words"):
         for word, heard in (data.get(section) or {}).items():
@@ -173,7 +177,7 @@ def add_asr_noise(record: R, wer: float, rng: random.Random) -> R:
     """A noisy copy of ``record``, of the same type (see module docs for the model).
 
     ``record`` is a :class:`~redactkit.bench.formats.LabeledExample`, a
-    :class:`~redactkit.bench.synthetic.SpokenExample`, any dataclass with ``text`` and ``spans``
+    :class:`~redactkit.synth.Record`, any dataclass with ``text`` and ``spans``
     (spans as objects with ``start``/``end``/``label`` or as ``(start, end, label)`` tuples), or a
     plain ``(text, spans)`` tuple. Spans whose words were all deleted are left out. Use
     :func:`noisy_example` for the details (correctly recognized words, dropped spans).

@@ -10,12 +10,24 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..core import RedactedEntity, RedactionResult
 from ..errors import DataError, RedactkitError
+from .nested import (
+    NestedColumn,
+    check_text_type,
+    extract_leaves,
+    join_leaves,
+    leaf_type,
+    nested_output_type,
+    nested_words,
+    output_text_type,
+    split_redacted,
+    text_array,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -55,11 +67,18 @@ QUARANTINE_OPERATOR = "quarantine"
 ON_ERROR = ("fail", "quarantine")
 
 
-def entities_type() -> pa.DataType:
-    """Arrow type of the entities column: ``list<struct<start, end, label, operator, score, detector>>``."""
+def entities_type(known_from: bool = False) -> pa.DataType:
+    """Arrow type of the entities column: ``list<struct<start, end, label, operator, score, detector>>``.
+
+    In conversation mode (``known_from``) each entry also has ``known_from``: the row id of the turn
+    that made the value known (null when the row's own detection found it).
+    """
     import pyarrow as pa
 
-    return pa.list_(pa.struct([pa.field(name, getattr(pa, kind)()) for name, kind in ENTITY_STRUCT_FIELDS]))
+    fields = [pa.field(name, getattr(pa, kind)()) for name, kind in ENTITY_STRUCT_FIELDS]
+    if known_from:
+        fields.append(pa.field("known_from", pa.string()))
+    return pa.list_(pa.struct(fields))
 
 
 @dataclass(frozen=True)
@@ -84,6 +103,11 @@ class ColumnOptions:
     intervals_name: str = "{column}_redacted_intervals"
     #: :class:`redactkit.audio.AudioOptions` (padding, merging) for the intervals; None: defaults
     audio_options: Any = None
+    #: redact each group as a conversation (:mod:`redactkit.conversation`); needs ``group_column``
+    conversation: bool = False
+    #: orders the rows (turns) of a conversation; ``speaker_column`` names who said each turn
+    order_column: str | None = None
+    speaker_column: str | None = None
 
     def __post_init__(self) -> None:
         if not self.text_columns:
@@ -102,6 +126,24 @@ class ColumnOptions:
             )
         if self.on_error not in ON_ERROR:
             raise DataError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
+        if self.conversation and self.group_column is None:
+            raise DataError(
+                "conversation mode redacts each conversation as a whole: name the column holding "
+                "the conversation id (CLI: --group-column call_id)"
+            )
+        for role, name in (("order", self.order_column), ("speaker", self.speaker_column)):
+            if name is not None and not self.conversation:
+                raise DataError(
+                    f"the {role} column {name!r} is used in conversation mode; add --conversation "
+                    "(conversation=True) or leave it out"
+                )
+            if name is not None and name in self.text_columns:
+                raise DataError(f"the {role} column {name!r} is a text column; name another column")
+        if self.conversation and any("." in column for column in self.text_columns):
+            raise DataError(
+                "conversation mode redacts top-level text columns (one turn per row and column); "
+                "flatten nested text columns first"
+            )
         for template in (self.redacted_name, self.entities_name):
             if len(self.text_columns) > 1 and "{column}" not in template:
                 raise DataError(
@@ -109,26 +151,63 @@ class ColumnOptions:
                     "use a template with {column}, e.g. '{column}_redacted'"
                 )
 
+    @staticmethod
+    def nested(column: str) -> NestedColumn | None:
+        """Where a dotted text column (``segments.text``) lives; ``None`` for a top-level column."""
+        if "." not in column:
+            return None
+        top, *steps = column.split(".")
+        return NestedColumn(column, top, tuple(steps))
+
     def redacted_of(self, column: str) -> str:
+        nested = self.nested(column)
+        if nested is not None:
+            return nested.column  # a nested transcript is always redacted in place
         return column if self.in_place else self.redacted_name.replace("{column}", column)
 
     def entities_of(self, column: str) -> str:
-        return self.entities_name.replace("{column}", column)
+        return self.entities_name.replace("{column}", column.replace(".", "_"))
 
     def intervals_of(self, column: str) -> str:
-        return self.intervals_name.replace("{column}", column)
+        return self.intervals_name.replace("{column}", column.replace(".", "_"))
 
     def work_columns(self) -> list[str]:
-        """Columns a worker needs: the texts and, if any, the group ids."""
-        return [*self.text_columns, *([self.group_column] if self.group_column else [])]
+        """Columns a worker needs: the texts (their top-level columns) and, if any, the group ids
+        (in conversation mode also the order, speaker and id columns)."""
+        columns: list[str] = []
+        for column in self.text_columns:
+            top = column.split(".")[0]
+            if top not in columns:
+                columns.append(top)
+        if self.timings_column is not None and "." in self.timings_column:
+            top = self.timings_column.split(".")[0]
+            if top not in columns:
+                columns.append(top)
+        if self.group_column and self.group_column not in columns:
+            columns.append(self.group_column)
+        if self.conversation:
+            for extra in (self.order_column, self.speaker_column, self.id_column):
+                if extra is not None and extra not in columns:
+                    columns.append(extra)
+        return columns
 
     def output_schema(self, schema: pa.Schema, *, source: str) -> pa.Schema:
         """Check ``schema`` (naming ``source`` in errors) and return the output schema."""
         import pyarrow as pa
 
         for column in self.text_columns:
-            _check_column(schema, column, source=source)
-        for role, other in (("group", self.group_column), ("id", self.id_column)):
+            nested = self.nested(column)
+            if nested is None:
+                _check_column(schema, column, source=source)
+            else:
+                _check_nested(schema, nested, source=source)
+        roles = (
+            ("group", self.group_column),
+            ("id", self.id_column),
+            ("order", self.order_column),
+            ("speaker", self.speaker_column),
+        )
+        for role, other in roles:
             if other is not None and other not in schema.names:
                 available = ", ".join(schema.names) or "(none)"
                 raise DataError(f"{source}: no {role} column {other!r}. Available columns: {available}")
@@ -136,18 +215,26 @@ class ColumnOptions:
         names = set(schema.names)
         added: list[str] = []
         for column in self.text_columns:
-            if self.in_place:
+            nested = self.nested(column)
+            if nested is not None:
+                index = schema.get_field_index(nested.column)
+                kind = nested_output_type(fields[index].type, nested.steps)
+                fields[index] = fields[index].with_type(kind)
+            elif self.in_place:
                 index = schema.get_field_index(column)
-                fields[index] = schema.field(column)
+                fields[index] = schema.field(column).with_type(output_text_type(schema.field(column).type))
             else:
                 added.append(self.redacted_of(column))
-                fields.append(pa.field(self.redacted_of(column), schema.field(column).type))
+                fields.append(pa.field(self.redacted_of(column), output_text_type(schema.field(column).type)))
             added.append(self.entities_of(column))
-            fields.append(pa.field(self.entities_of(column), entities_type()))
+            fields.append(pa.field(self.entities_of(column), entities_type(self.conversation)))
         if self.timings_column is not None:
             from ..audio.arrow import check_timings_type, intervals_type
 
-            check_timings_type(schema, self.timings_column, source=source)
+            if "." in self.timings_column:
+                _check_nested_timings(schema, self.timings_column, source=source)
+            else:
+                check_timings_type(schema, self.timings_column, source=source)
             added.append(self.intervals_of(self.text_columns[0]))
             fields.append(pa.field(self.intervals_of(self.text_columns[0]), intervals_type()))
         for name in added:
@@ -236,8 +323,13 @@ class RedactionSummary:
                 for index in set(hit.to_pylist()):
                     mask[index] = True
                 failed = pc.or_(failed, pa.array(mask))
-            text = batch.column(options.redacted_of(column))
-            empty = pc.fill_null(pc.equal(pc.utf8_length(text), 0), True)
+            if options.nested(column) is not None:  # a row without any leaf text has null entities
+                empty = pc.is_null(entities)
+            else:
+                text = batch.column(options.redacted_of(column))
+                if pa.types.is_dictionary(text.type):
+                    text = text.dictionary_decode()
+                empty = pc.fill_null(pc.equal(pc.utf8_length(text), 0), True)
             all_empty = pc.and_(all_empty, empty)
         self.rows_with_pii += int(pc.sum(any_pii).as_py() or 0)
         self.errors += int(pc.sum(failed).as_py() or 0)
@@ -307,21 +399,40 @@ def redact_columns(
     ``work`` holds the text columns and, if any, the group column (what workers receive). Failures
     carry row indices into ``work``.
     """
-    import pyarrow as pa
 
+    if options.conversation:
+        from ..conversation.arrow import redact_conversation_columns
+
+        return redact_conversation_columns(work, pipeline, options)
     groups: list[str | None] | None = None
     if options.group_column is not None:
         groups = [None if g is None else str(g) for g in work.column(options.group_column).to_pylist()]
     outputs: dict[str, tuple[pa.Array, pa.Array]] = {}
     failures: list[Failure] = []
+    current: dict[str, pa.Array] = {}  # top-level columns already rewritten by an earlier nested path
     for column in options.text_columns:
-        array = work.column(column)
-        texts = array.to_pylist()
-        results, failed = _redact_texts(pipeline, texts, groups, options.on_error)
+        nested = options.nested(column)
+        if nested is None:
+            array = work.column(column)
+            results, failed = _redact_texts(pipeline, array.to_pylist(), groups, options.on_error)
+            redacted = text_array([result.text for result in results], array.type)
+        else:
+            top = current.get(nested.column, work.column(nested.column))
+            leaf, leaf_rows, rebuild = extract_leaves(top, nested.steps)
+            joined = join_leaves(leaf.to_pylist(), leaf_rows, work.num_rows)
+            results, failed = _redact_texts(pipeline, joined.texts, groups, options.on_error)
+            redacted = current[nested.column] = rebuild(
+                text_array(split_redacted(joined, results), leaf.type)
+            )
         failures.extend(Failure(row, column, error, detail) for row, error, detail in failed)
-        redacted = pa.array([result.text for result in results], type=array.type)
         outputs[column] = (redacted, _entities_array(results))
     return outputs, failures
+
+
+def nested_texts(array: pa.Array, nested: NestedColumn) -> list[str | None]:
+    """Each row's leaf texts at ``nested``, joined as they are analyzed."""
+    leaf, leaf_rows, _ = extract_leaves(array, nested.steps)
+    return join_leaves(leaf.to_pylist(), leaf_rows, len(array)).texts
 
 
 def _redact_texts(
@@ -373,28 +484,24 @@ def _quarantined(text: str) -> RedactionResult:
     return RedactionResult(QUARANTINE_TEXT, (entity,))
 
 
-def _entities_array(results: Sequence[RedactionResult]) -> pa.Array:
+def _entities_array(results: Sequence[RedactionResult], *, known_from: bool = False) -> pa.Array:
     import pyarrow as pa
 
-    return pa.array(
-        [
-            None
-            if result.text is None
-            else [
-                {
-                    "start": entity.start,
-                    "end": entity.end,
-                    "label": entity.label,
-                    "operator": entity.operator,
-                    "score": entity.score,
-                    "detector": entity.detector,
-                }
-                for entity in result.entities
-            ]
-            for result in results
-        ],
-        type=entities_type(),
-    )
+    def entry(entity: RedactedEntity) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            "start": entity.start,
+            "end": entity.end,
+            "label": entity.label,
+            "operator": entity.operator,
+            "score": entity.score,
+            "detector": entity.detector,
+        }
+        if known_from:
+            item["known_from"] = entity.known_from
+        return item
+
+    rows = [None if r.text is None else [entry(entity) for entity in r.entities] for r in results]
+    return pa.array(rows, type=entities_type(known_from))
 
 
 def assemble(
@@ -409,7 +516,10 @@ def assemble(
     arrays = list(batch.columns)
     for column in options.text_columns:
         redacted, entities = outputs[column]
-        if options.in_place:
+        nested = options.nested(column)
+        if nested is not None:
+            arrays[batch.schema.get_field_index(nested.column)] = redacted
+        elif options.in_place:
             arrays[batch.schema.get_field_index(column)] = redacted
         else:
             arrays.append(redacted)
@@ -431,11 +541,22 @@ def _intervals(
 
     assert options.timings_column is not None
     column = options.text_columns[0]
+    nested = options.nested(column)
+    texts = (
+        batch.column(column).to_pylist()
+        if nested is None
+        else nested_texts(batch.column(nested.column), nested)
+    )
+    timings_path = options.nested(options.timings_column)
+    if timings_path is None:
+        timings = batch.column(options.timings_column).to_pylist()
+    else:
+        text_field = nested.steps[-1] if nested is not None and nested.column == timings_path.column else None
+        timings = nested_words(
+            batch.column(timings_path.column), timings_path.steps, batch.num_rows, text_field
+        )
     return intervals_array(
-        batch.column(column).to_pylist(),
-        outputs[column][1].to_pylist(),
-        batch.column(options.timings_column).to_pylist(),
-        load_audio_options(options.audio_options),
+        texts, outputs[column][1].to_pylist(), timings, load_audio_options(options.audio_options)
     )
 
 
@@ -465,6 +586,11 @@ def column_options(
     on_error: str,
     timings_column: str | None = None,
     audio_options: Any = None,
+    *,
+    conversation: bool = False,
+    order_column: str | None = None,
+    speaker_column: str | None = None,
+    id_column: str | None = None,
 ) -> ColumnOptions:
     """:class:`ColumnOptions` from the arguments of the public redaction functions (all engines)."""
     columns = (text_column,) if isinstance(text_column, str) else tuple(text_column)
@@ -474,10 +600,28 @@ def column_options(
         redacted_name=redacted_column or "{column}_redacted",
         entities_name=entities_column or "{column}_entities",
         group_column=group_column,
+        id_column=id_column,
         on_error=on_error,
         timings_column=timings_column,
         audio_options=resolve_audio_options(audio_options, timings_column),
+        conversation=conversation,
+        order_column=order_column,
+        speaker_column=speaker_column,
     )
+
+
+def resolve_conversation(requested: bool | None, pipeline: Pipeline, group_column: str | None) -> bool:
+    """Whether to redact conversations as a whole: as ``requested``, else as the configuration's
+    ``conversation.enabled`` says. Conversation mode without a group column is an error, never a
+    silent fall back to rows (a user config never switches protection off quietly)."""
+    enabled = pipeline.conversation.enabled if requested is None else requested
+    if enabled and group_column is None:
+        why = "is requested" if requested else "is enabled in the configuration (conversation.enabled)"
+        raise DataError(
+            f"conversation mode {why} and needs the column holding the conversation id: pass "
+            "--group-column call_id (group_column='call_id'), or turn it off with --no-conversation"
+        )
+    return bool(enabled)
 
 
 def resolve_audio_options(source: Any, timings_column: str | None) -> Any:
@@ -493,8 +637,8 @@ def resolve_audio_options(source: Any, timings_column: str | None) -> Any:
 
 def redact_record_batch(
     batch: pa.RecordBatch,
-    pipeline: Pipeline | None = None,
     text_column: str | Sequence[str] = "transcript",
+    pipeline: Pipeline | None = None,
     *,
     in_place: bool = False,
     redacted_column: str | None = None,
@@ -503,6 +647,10 @@ def redact_record_batch(
     on_error: str = "fail",
     timings_column: str | None = None,
     audio_options: Any = None,
+    conversation: bool | None = None,
+    order_column: str | None = None,
+    speaker_column: str | None = None,
+    id_column: str | None = None,
 ) -> pa.RecordBatch:
     """Redact one Arrow record batch: every column is kept, ``<col>_redacted`` and ``<col>_entities``
     are added per text column (with ``in_place``, the text column itself is redacted).
@@ -511,7 +659,15 @@ def redact_record_batch(
     the default one is built once per process. With ``timings_column`` (word timings of the one text
     column), ``<col>_redacted_intervals`` is added too; ``audio_options`` (an
     :class:`~redactkit.audio.AudioOptions`, a mapping or a YAML path) sets padding and merging.
+    The arguments come in :func:`~redactkit.redact_parquet`'s order (data, text column, pipeline).
+
+    ``conversation`` (default: the configuration's ``conversation.enabled``) redacts each group as
+    a conversation: what one turn reveals is redacted in all its turns (:mod:`redactkit.conversation`);
+    ``order_column`` orders the turns, ``speaker_column`` names their speakers and ``id_column``
+    the row ids explanations cite. The batch is one unit: nothing carries over to the next call.
     """
+    text_column, pipeline = _argument_order(text_column, pipeline)
+    pipe = pipeline or _default()
     options = column_options(
         text_column,
         in_place,
@@ -521,17 +677,22 @@ def redact_record_batch(
         on_error,
         timings_column,
         audio_options,
+        conversation=resolve_conversation(conversation, pipe, group_column),
+        order_column=order_column,
+        speaker_column=speaker_column,
+        id_column=id_column,
     )
     schema = options.output_schema(batch.schema, source="record batch")
-    pipe = pipeline or _default()
+    if options.conversation:
+        pipe.conversations.reset()
     outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
     return assemble(batch, outputs, options, schema)
 
 
 def redact_table(
-    table: pa.Table,
-    pipeline: Pipeline | None = None,
+    table: Any,
     text_column: str | Sequence[str] = "transcript",
+    pipeline: Pipeline | None = None,
     *,
     in_place: bool = False,
     redacted_column: str | None = None,
@@ -541,14 +702,33 @@ def redact_table(
     batch_rows: int | None = None,
     timings_column: str | None = None,
     audio_options: Any = None,
-) -> pa.Table:
-    """Redact an Arrow table batch by batch (see :func:`redact_record_batch`).
+    conversation: bool | None = None,
+    order_column: str | None = None,
+    speaker_column: str | None = None,
+    id_column: str | None = None,
+    sort: bool = False,
+) -> Any:
+    """Redact a table batch by batch (see :func:`redact_record_batch`); returns the same kind.
 
-    pandas and polars data go through Arrow: ``pa.Table.from_pandas(df)`` / ``df.to_arrow()`` in,
-    ``.to_pandas()`` / ``polars.from_arrow(...)`` out.
+    ``table`` is anything that speaks Arrow: a pyarrow ``Table``, ``RecordBatch`` or
+    ``RecordBatchReader`` (redacted lazily, as it is read), a pandas (>= 2.2) or polars DataFrame, a
+    DuckDB relation, a Hugging Face ``datasets.Dataset``, or any object with ``__arrow_c_stream__``
+    (returned as a pyarrow Table). Missing values in a pandas text column (``NaN``, ``None``,
+    ``pd.NA``) are nulls. Text columns may be ``string``, ``large_string``, ``string_view`` or
+    dictionary-encoded, or a dotted path into structs and lists (``segments.text``,
+    ``meta.caller``), redacted in place (see :mod:`redactkit.io.nested`).
+
+    In conversation mode (``conversation``, ``order_column``, ``speaker_column``, ``id_column`` as
+    for :func:`redact_record_batch`) the batches end where conversations end. The rows of each
+    conversation must be together (sorted or grouped by ``group_column``; a stream is checked as it
+    is read); ``sort=True`` groups a table's rows for the redaction and returns them in input order.
     """
     import pyarrow as pa
 
+    from .frames import table_input
+
+    text_column, pipeline = _argument_order(text_column, pipeline)
+    pipe = pipeline or _default()
     options = column_options(
         text_column,
         in_place,
@@ -558,26 +738,99 @@ def redact_table(
         on_error,
         timings_column,
         audio_options,
+        conversation=resolve_conversation(conversation, pipe, group_column),
+        order_column=order_column,
+        speaker_column=speaker_column,
+        id_column=id_column,
     )
-    schema = options.output_schema(table.schema, source="table")
-    pipe = pipeline or _default()
+    data = table_input(table)
+    schema = options.output_schema(data.schema, source="table")
     rows = batch_rows or pipe.batch_size * 4
-    batches = []
-    for batch in table.to_batches(max_chunksize=rows):
-        outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
-        batches.append(assemble(batch, outputs, options, schema))
-    return pa.Table.from_batches(batches, schema=schema)
+    if options.conversation:
+        from ..conversation.arrow import redact_stream_conversations, redact_table_conversations
+
+        if data.table is None:
+            assert data.batches is not None
+            if sort:
+                raise DataError("sort=True needs the whole table: read the stream into a Table first")
+            stream = redact_stream_conversations(data.batches, pipe, options, schema, rows)
+            return data.restore(pa.RecordBatchReader.from_batches(schema, stream))
+        return data.restore(redact_table_conversations(data.table, pipe, options, schema, rows, sort=sort))
+    if sort:
+        raise DataError("sort groups the rows of each conversation; it applies in conversation mode")
+
+    def redacted(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            for piece in _slices(batch, rows):
+                outputs, _ = redact_columns(piece.select(options.work_columns()), pipe, options)
+                yield assemble(piece, outputs, options, schema)
+
+    if data.table is None:
+        assert data.batches is not None
+        return data.restore(pa.RecordBatchReader.from_batches(schema, redacted(data.batches)))
+    batches = list(redacted(iter(data.table.to_batches(max_chunksize=rows))))
+    out = pa.Table.from_batches(batches, schema=schema)
+    return data.restore(out)
+
+
+def _slices(batch: pa.RecordBatch, rows: int) -> Iterator[pa.RecordBatch]:
+    for offset in range(0, max(batch.num_rows, 1), rows):
+        if batch.num_rows:
+            yield batch.slice(offset, rows)
+
+
+def _argument_order(text_column: Any, pipeline: Any) -> tuple[Any, Any]:
+    """Accept the old order ``(data, pipeline, text_column)`` with a DeprecationWarning."""
+    from ..pipeline import Pipeline
+
+    if isinstance(text_column, Pipeline) or (text_column is None and pipeline is not None):
+        import warnings
+
+        warnings.warn(
+            "redact_table/redact_record_batch now take (data, text_column, pipeline), the order of "
+            "redact_parquet; pass pipeline= by keyword",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        text_column, pipeline = (pipeline if pipeline is not None else "transcript"), text_column
+    return text_column, pipeline
 
 
 def _check_column(schema: pa.Schema, column: str, *, source: str) -> None:
-    import pyarrow as pa
-
     if column not in schema.names:
         available = ", ".join(schema.names) or "(none)"
         raise DataError(f"{source}: no column {column!r}. Available columns: {available}")
-    kind = schema.field(column).type
-    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+    check_text_type(schema.field(column).type, column, source=source)
+
+
+def _check_nested(schema: pa.Schema, nested: NestedColumn, *, source: str) -> None:
+    if nested.column not in schema.names:
+        available = ", ".join(schema.names) or "(none)"
         raise DataError(
-            f"{source}: column {column!r} is of type {kind}, not a string column; "
-            "cast it to string first or name another --text-column"
+            f"{source}: no column {nested.column!r} (for the nested text column {nested.path!r}). "
+            f"Available columns: {available}"
+        )
+    leaf_type(schema.field(nested.column).type, nested, source=source)
+
+
+def _check_nested_timings(schema: pa.Schema, path: str, *, source: str) -> None:
+    """A nested word-timings path must end in ``list<struct<word, start, end>>`` fields."""
+    import pyarrow as pa
+
+    top, *steps = path.split(".")
+    if top not in schema.names:
+        available = ", ".join(schema.names) or "(none)"
+        raise DataError(f"{source}: no timings column {top!r}. Available columns: {available}")
+    kind = schema.field(top).type
+    for step in steps:
+        while pa.types.is_list(kind) or pa.types.is_large_list(kind):
+            kind = kind.value_type
+        if not pa.types.is_struct(kind) or kind.get_field_index(step) < 0:
+            raise DataError(f"{source}: the timings path {path!r} does not exist in column {top!r}")
+        kind = kind.field(step).type
+    item = kind.value_type if pa.types.is_list(kind) or pa.types.is_large_list(kind) else None
+    if item is None or not pa.types.is_struct(item) or not {"word", "start", "end"} <= set(item.names):
+        raise DataError(
+            f"{source}: the timings path {path!r} must hold list<struct<word, start, end>> per element, "
+            f"not {kind}"
         )

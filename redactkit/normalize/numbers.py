@@ -27,10 +27,9 @@ from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
-from .._langdata import read_table
 from ..core import AlignedText, AlignmentBuilder
-from ._lexicon import get_lexicon
-from ._tokens import Token, lower_words, tokenize
+from ..lang import get_lexicon, load_locale
+from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["SpokenNumberNormalizer"]
@@ -94,7 +93,7 @@ class SpokenNumberNormalizer(Normalizer):
         self._homophones: dict[str, str] = {}
         self._between_only: frozenset[str] = frozenset()
         if homophones:
-            data = read_table(locale, "asr_confusions.yaml")
+            data = load_locale(locale).resources.get("asr_confusions", {})
             table = data.get("digit_homophones") or {}
             self._homophones = {
                 str(heard).lower(): str(digit).lower() for digit, words in table.items() for heard in words
