@@ -41,6 +41,14 @@ class Anonymizer(Component):
         this no-op.
         """
 
+    def key_id(self) -> str | None:
+        """A public id of the secret key the pseudonyms depend on, or None if they depend on none.
+
+        Run reports record it, and a resumed dataset run refuses to continue under another key
+        (the two halves of the output would not share pseudonyms).
+        """
+        return None
+
     def anonymize(self, text: str, entities: Sequence[Entity], group: str | None = None) -> RedactionResult:
         """Single-item convenience wrapper over :meth:`anonymize_batch`."""
         return self.anonymize_batch([text], [entities], None if group is None else [group])[0]
