@@ -21,7 +21,9 @@ from .errors import (
     DetectorError,
     ModelNotFoundError,
     NormalizerError,
+    OutputError,
     RedactkitError,
+    RunInterrupted,
 )
 from .pipeline import Pipeline
 
@@ -36,10 +38,12 @@ __all__ = [
     "Entity",
     "ModelNotFoundError",
     "NormalizerError",
+    "OutputError",
     "Pipeline",
     "RedactedEntity",
     "RedactionResult",
     "RedactkitError",
+    "RunInterrupted",
     "__version__",
     "allow_third_party_debug_logs",
     "deanonymize",

@@ -72,6 +72,24 @@ def _fail(exc: RedactkitError) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _interrupted(exc: KeyboardInterrupt, output_path: Path) -> typer.Exit:
+    """One line and the conventional status 128 + signal number (130 for Ctrl-C)."""
+    import signal
+
+    from .errors import RunInterrupted
+
+    signum = exc.signum if isinstance(exc, RunInterrupted) else signal.SIGINT
+    name = signal.Signals(signum).name
+    err.print(
+        f"interrupted ({name}): workers stopped, partial files removed; run the same command again "
+        f"to {'resume' if output_path.is_dir() else 'redo it'}",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+    return typer.Exit(128 + int(signum))
+
+
 def _nullcontext() -> Any:
     import contextlib
 
@@ -196,7 +214,9 @@ def redact(
     try:
         engine_options = _engine_options(engine, address, workers)
         workers = engine_options.pop("workers", workers)
-        pipe = _pipeline(config, warm_up=workers == 1 and engine == "local")
+        # models load inside redact_parquet, after the input, the output location and the lock
+        # are checked: a bad path fails in a second, not after the models have loaded
+        pipe = _pipeline(config, warm_up=False)
         summary = _run_with_progress(
             input_path,
             output_path,
@@ -217,6 +237,8 @@ def redact(
         )
     except RedactkitError as exc:
         raise _fail(exc) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (RunInterrupted)
+        raise _interrupted(exc, output_path) from None
     _print_summary(summary, output_path)
 
 
