@@ -5,16 +5,20 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from redactkit.core import AlignedText, Entity
 from redactkit.detect import Detector, detectors
+from redactkit.errors import DetectorError
 
 __all__ = [
     "ENGINE_CONFIG",
     "ExplodingDetector",
+    "LeakyPluginDetector",
+    "LoadMarkerDetector",
     "RegexDetector",
     "SlowDetector",
     "engine_transcripts",
@@ -65,6 +69,38 @@ class SlowDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         time.sleep(self.seconds)
+        return [[] for _ in texts]
+
+
+@detectors.register("test_leaky_plugin")
+class LeakyPluginDetector(Detector):
+    """A careless plugin: raises a *redactkit* error whose message quotes the text it choked on,
+    with a chained original that quotes it too."""
+
+    def __init__(self, marker: str = "boom") -> None:
+        self.marker = marker
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        for aligned in texts:
+            if self.marker in aligned.text:
+                try:
+                    raise KeyError(f"inner: {aligned.text}")
+                except KeyError as inner:
+                    raise DetectorError(f"cannot handle {aligned.text!r}") from inner
+        return [[] for _ in texts]
+
+
+@detectors.register("test_load_marker")
+class LoadMarkerDetector(Detector):
+    """Stands in for a model: the first batch it sees ("loading") creates the file ``marker``, so a
+    test can tell whether a run got as far as loading models."""
+
+    def __init__(self, marker: str = "") -> None:
+        self.marker = marker
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        if self.marker:
+            Path(self.marker).touch()
         return [[] for _ in texts]
 
 

@@ -159,7 +159,7 @@ def redact_parquet(
     _refuse_writing_over_inputs(parts)
     # the output location is checked and locked before any model loads (a pipeline built from a
     # config loads its models on the first batch, below)
-    with _lock_output(target, directory=directory):
+    with _stop_on_signals(), _lock_output(target, directory=directory):
         pipe = pipeline or Pipeline.default()
         return _run(
             source,
@@ -248,36 +248,35 @@ def _run(
     clock = time.perf_counter()
     pool = None
     try:
-        with _stop_on_signals():
-            if pool_factory is not None:
-                from ._workers import pipeline_spec
+        if pool_factory is not None:
+            from ._workers import pipeline_spec
 
-                pool = pool_factory(count, pipeline_spec(pipe), options)
-            elif count > 1:
-                from ._workers import WorkerPool, pipeline_spec
+            pool = pool_factory(count, pipeline_spec(pipe), options)
+        elif count > 1:
+            from ._workers import WorkerPool, pipeline_spec
 
-                pool = WorkerPool(count, pipeline_spec(pipe), options)
-            else:
-                pipe.warm_up()
-            # throughput counts redaction, not model loading (reported apart as startup_seconds)
-            report["startup_seconds"] = round(time.perf_counter() - clock, 3)
-            clock = time.perf_counter()
-            for part in todo:
-                out_schema = schemas[part.source]
-                quarantine = _quarantine_path(target, part, directory=directory)
-                try:
-                    part_summary = _redact_file(
-                        part, out_schema, pipe, pool, options, rows, quarantine, on_batch=on_batch
-                    )
-                except OSError as exc:
-                    raise _output_error(exc, part.target, directory=directory) from None
-                summary.merge(part_summary)
-                summary.files_written += 1
-            summary.seconds = time.perf_counter() - clock
-            if pool is not None:
-                pool.close()
-                summary.cpu_seconds += pool.cpu_seconds
-                pool = None
+            pool = WorkerPool(count, pipeline_spec(pipe), options)
+        else:
+            pipe.warm_up()
+        # throughput counts redaction, not model loading (reported apart as startup_seconds)
+        report["startup_seconds"] = round(time.perf_counter() - clock, 3)
+        clock = time.perf_counter()
+        for part in todo:
+            out_schema = schemas[part.source]
+            quarantine = _quarantine_path(target, part, directory=directory)
+            try:
+                part_summary = _redact_file(
+                    part, out_schema, pipe, pool, options, rows, quarantine, on_batch=on_batch
+                )
+            except OSError as exc:
+                raise _output_error(exc, part.target, directory=directory) from None
+            summary.merge(part_summary)
+            summary.files_written += 1
+        summary.seconds = time.perf_counter() - clock
+        if pool is not None:
+            pool.close()
+            summary.cpu_seconds += pool.cpu_seconds
+            pool = None
     except BaseException as exc:
         if pool is not None:  # stop the workers now: they may be mid-batch
             getattr(pool, "terminate", pool.close)()
@@ -661,9 +660,9 @@ def _failure_record(
         "row": offset + failure.row,
         "column": failure.column,
         "error": failure.error,
+        # the component, never the error's message: a plugin's message may quote the text
+        "component": failure.component,
     }
-    if failure.detail:
-        record["detail"] = failure.detail
     if options.id_column is not None:
         value = out_batch.column(options.id_column)[failure.row].as_py()
         record["id"] = value if isinstance(value, int | str) or value is None else str(value)
@@ -789,7 +788,7 @@ def _reassemble(
         for column in options.text_columns:
             pieces[column][0].append(outputs[column][0])
             pieces[column][1].append(outputs[column][1])
-        failures.extend(Failure(indices[f.row], f.column, f.error, f.detail) for f in worker_failures)
+        failures.extend(Failure(indices[f.row], f.column, f.error, f.component) for f in worker_failures)
         order.extend(indices)
     inverse = pc.sort_indices(pa.array(order))
     merged = {
