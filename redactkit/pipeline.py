@@ -26,6 +26,8 @@ from .errors import (
     NormalizerError,
     RedactkitError,
 )
+from .labels import Label
+from .labels import labels as label_registry
 from .normalize import Normalizer, normalizers
 from .spans import resolve_overlaps
 
@@ -57,6 +59,7 @@ class Pipeline:
         merge_adjacent: bool = True,
         thresholds: Mapping[str, float] | None = None,
         allow_list: Sequence[str] = (),
+        labels: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         if not detectors:
             raise ValueError("a pipeline needs at least one detector")
@@ -69,9 +72,25 @@ class Pipeline:
         self.merge_adjacent = merge_adjacent
         #: minimum score per label; entities scoring lower are dropped before overlaps are resolved
         self.thresholds = dict(thresholds or {})
-        #: texts never redacted (compared case-insensitively with the entity's original text)
+        #: texts never redacted (compared case-insensitively with the entity's original text and with
+        #: its normalized text: "bbc" also allows a spelled "b b c")
         self.allow_list = tuple(allow_list)
         self._allowed = frozenset(" ".join(term.lower().split()) for term in self.allow_list)
+        #: labels this pipeline adds to the registry ({NAME: {description, category, ...}})
+        self.labels = {name: dict(block) for name, block in (labels or {}).items()}
+        self._register_labels()
+
+    def _register_labels(self) -> None:
+        """Register the pipeline's own labels process-wide and check that every label it can emit or
+        names is registered (a plugin detector emitting an unknown label fails here, not in a report)."""
+        for name, block in self.labels.items():
+            label_registry.register(Label.from_mapping(name, block, key=f"labels.{name}"))
+        label_registry.check((f"thresholds.{label}", label) for label in self.thresholds)
+        for index, detector in enumerate(self.detectors):
+            label_registry.check(
+                (f"detectors[{index}] ({detector.name})", label)
+                for label in sorted(detector.emitted_labels())
+            )
 
     # -- construction -------------------------------------------------------------------------------
     @classmethod
@@ -100,6 +119,7 @@ class Pipeline:
             merge_adjacent=config.merge_adjacent,
             thresholds=config.thresholds,
             allow_list=config.allow_list,
+            labels=config.labels,
         )
 
     @property
@@ -117,6 +137,7 @@ class Pipeline:
             merge_adjacent=self.merge_adjacent,
             thresholds=self.thresholds,
             allow_list=list(self.allow_list),
+            labels=self.labels,
         )
 
     # -- stages -------------------------------------------------------------------------------------
@@ -188,6 +209,8 @@ class Pipeline:
                         raise DetectorError(
                             f"detector {detector.name!r} returned an entity past the end of item {slot}"
                         )
+                if self._allowed:  # "b b c" is said, "bbc" is what the allow list names
+                    entities = [e for e in entities if not self._is_allowed(alignment.text[e.start : e.end])]
                 found[slot].extend(alignment.map_entities(entities))
         for slot, index in enumerate(positions):
             kept = [entity for entity in found[slot] if self._keep(entity, originals[slot])]
@@ -197,10 +220,11 @@ class Pipeline:
     def _keep(self, entity: Entity, text: str) -> bool:
         if entity.score < self.thresholds.get(entity.label, 0.0):
             return False
-        return (
-            not self._allowed
-            or " ".join(text[entity.start : entity.end].lower().split()) not in self._allowed
-        )
+        return not self._allowed or not self._is_allowed(text[entity.start : entity.end])
+
+    def _is_allowed(self, value: str) -> bool:
+        """Whether the allow list names ``value`` (as said, or as the normalizers wrote it)."""
+        return " ".join(value.lower().split()) in self._allowed
 
     def redact_batch(
         self, texts: Iterable[TextInput], groups: Sequence[str | None] | None = None

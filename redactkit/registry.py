@@ -36,6 +36,16 @@ class Component:
     #: the name under which the class is registered (set by :meth:`Registry.register`)
     component_name: ClassVar[str] = ""
 
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """``(key, label)`` for every entity label these (validated) parameters name.
+
+        Config validation checks each against the label registry (:mod:`redactkit.labels`), so a
+        misspelled label is an error naming its key. Components whose parameters name labels
+        (label maps, per-label operators) override this; ``key`` is relative to the component block.
+        """
+        return []
+
     def get_params(self) -> dict[str, Any]:
         """The constructor arguments of this instance, as plain data (YAML-ready)."""
         model = params_model(type(self))

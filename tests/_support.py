@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ import pyarrow as pa
 from redactkit.core import AlignedText, Entity
 from redactkit.detect import Detector, detectors
 from redactkit.errors import DetectorError
+from redactkit.labels import register_label
 
 __all__ = [
     "ENGINE_CONFIG",
@@ -25,9 +26,18 @@ __all__ = [
 ]
 
 
+# labels some tests use for their made-up entities
+for _name in ("B", "CONTACT", "NUM"):
+    register_label(_name, "A label the test suite makes up.", "quasi_identifier", examples=["[x]"])
+
+
 @detectors.register("test_regex")
 class RegexDetector(Detector):
     """A model-free detector for tests: every match of ``pattern`` is an entity of ``label``."""
+
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return [("label", params.get("label", "PHONE_NUMBER"))]
 
     def __init__(
         self, pattern: str = r"\d{3}-\d{4}", label: str = "PHONE_NUMBER", score: float = 0.9

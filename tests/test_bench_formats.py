@@ -18,6 +18,7 @@ from redactkit.bench.formats import (
     read_labeled,
     write_labeled_jsonl,
 )
+from redactkit.labels import Label, LabelCategory, labels
 
 
 def _values(rows: list[LabeledExample]) -> list[list[tuple[str, str]]]:
@@ -102,15 +103,38 @@ def test_label_map_overrides_and_keeps(tmp_path: Path) -> None:
         tmp_path / "devel.jsonl",
         [{"slurp_id": 1, "sentence_annotation": "wake [person : zorba] in [place_name : oslo] [time : now]"}],
     )
-    custom = load_label_map(pairs=["time=", "place_name=CITY"])
+    registry = labels.extended(
+        [
+            Label("CITY", "A city.", LabelCategory.QUASI_IDENTIFIER),
+            Label("NAME", "A name.", LabelCategory.DIRECT_IDENTIFIER),
+        ]
+    )
+    custom = load_label_map(pairs=["time=", "place_name=CITY"], label_registry=registry)
     assert _values(read_labeled(path, label_map=custom)) == [[("zorba", "PERSON"), ("oslo", "CITY")]]
     yaml_file = tmp_path / "map.yaml"
     yaml_file.write_text("labels:\n  person: NAME\nunmapped: keep\n", encoding="utf-8")
-    mapping = load_label_map(yaml_file)
+    mapping = load_label_map(yaml_file, label_registry=registry)
     assert mapping == LabelMap({"person": "NAME"}, "keep")
     assert _values(read_labeled(path, label_map=mapping)) == [
         [("zorba", "NAME"), ("oslo", "LOCATION"), ("now", "DATE_TIME")]
     ]
+
+
+def test_label_map_targets_must_be_registered_labels(tmp_path: Path) -> None:
+    yaml_file = tmp_path / "map.yaml"
+    yaml_file.write_text("labels:\n  person: PERSN\n", encoding="utf-8")
+    with pytest.raises(
+        ConfigError, match=r"labels\.person: unknown label 'PERSN' \(did you mean 'PERSON'\?\)"
+    ):
+        load_label_map(yaml_file)
+    with pytest.raises(ConfigError, match=r"--label-map place_name: unknown label 'LOCATON'"):
+        load_label_map(pairs=["place_name=LOCATON"])
+
+
+def test_importer_default_maps_name_registered_labels() -> None:
+    for fmt in ("slurp", "presidio", "conll", "docbin", "redactkit"):
+        mapping, _ = LabelMap().resolve(fmt)
+        assert {label for label in mapping.values() if label} <= set(labels.names()), fmt
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ def test_partial_config_takes_defaults_for_missing_keys() -> None:
         "addresses",
         "organizations",
         "ner",
+        "spelled",
         "presidio",
     ]
 

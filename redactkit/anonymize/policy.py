@@ -5,39 +5,46 @@
 Presets:
 
 - ``strict`` — every label is replaced (``DATE_TIME`` too);
-- ``default`` — direct and quasi identifiers are replaced, ``DATE_TIME`` is kept;
-- ``minimal`` — only direct identifiers (names, contact details, numbers, addresses, birth dates).
+- ``default`` — each label gets its registered default operator (:mod:`redactkit.labels`), so
+  direct and quasi identifiers are replaced and ``DATE_TIME`` is kept;
+- ``minimal`` — only direct identifiers and special categories are replaced; quasi-identifiers
+  (places, organisations, ages, ZIP codes, dates) are kept.
 
-Labels a preset does not mention are replaced (fail closed): a new label is never kept by accident.
+Labels the registry does not know are replaced (fail closed): a new label is never kept by accident.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from ..core import Entity, RedactedEntity, RedactionResult
 from ..errors import AnonymizerError
+from ..labels import LabelCategory, labels
 from .base import Anonymizer, anonymizers
 from .operators import KEYED, OPERATORS, Key, OperatorParams, OperatorState, load_key
 
 __all__ = ["PRESETS", "PolicyAnonymizer"]
 
-_DIRECT = (
-    "PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "ADDRESS", "US_SSN", "CREDIT_CARD", "CREDIT_CARD_META",
-    "IBAN_CODE", "ACCOUNT_NUMBER", "PIN", "US_DRIVER_LICENSE", "US_PASSPORT", "IP_ADDRESS", "DATE_OF_BIRTH",
-)  # fmt: skip
-_QUASI = ("LOCATION", "ZIP_CODE", "ORGANIZATION", "AGE", "URL")
-
-#: Label -> operator of each preset; labels not listed take the anonymizer's ``default_operator``.
-PRESETS: dict[str, dict[str, str]] = {
-    "strict": {},
-    "default": {"DATE_TIME": "keep"},
-    "minimal": dict.fromkeys((*_QUASI, "DATE_TIME"), "keep"),
+#: The presets and what they do (the operators come from the label registry, see module docs).
+PRESETS: dict[str, str] = {
+    "strict": "every label gets the default operator",
+    "default": "every label gets its registered default operator (DATE_TIME is kept)",
+    "minimal": "quasi-identifiers are kept; direct identifiers and special categories are replaced",
 }
+
+
+def _preset_operator(preset: str, label: str) -> str | None:
+    """The operator ``preset`` gives ``label``; None: the anonymizer's default operator."""
+    if preset == "strict" or label not in labels:
+        return None
+    registered = labels.get(label)
+    if preset == "minimal" and registered.category is LabelCategory.QUASI_IDENTIFIER:
+        return "keep"
+    return registered.default_operator
 
 
 @anonymizers.register("policy")
@@ -132,12 +139,17 @@ class PolicyAnonymizer(Anonymizer):
 
     def operator_for(self, label: str) -> str:
         """The operator a label gets: override, then preset, then the default operator."""
-        return self.operators.get(label) or PRESETS[self.preset].get(label) or self.default_operator
+        return self.operators.get(label) or _preset_operator(self.preset, label) or self.default_operator
+
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return [(f"operators.{label}", label) for label in params.get("operators") or {}]
 
     def keyed_settings(self) -> list[tuple[str, str]]:
         """(setting, operator) of every operator of this policy that needs the secret key."""
         settings = [(f"operators.{label}", operator) for label, operator in sorted(self.operators.items())]
-        settings += [(f"preset {self.preset}", op) for op in sorted(set(PRESETS[self.preset].values()))]
+        preset_operators = {_preset_operator(self.preset, label.name) for label in labels}
+        settings += [(f"preset {self.preset}", op) for op in sorted(o for o in preset_operators if o)]
         settings.append(("default_operator", self.default_operator))
         return [(setting, operator) for setting, operator in settings if self._needs_key(operator)]
 

@@ -154,14 +154,15 @@ def _run(
     pairs = [item for item in label_map if item not in files]
     if len(files) > 1:
         raise ConfigError("at most one label-map file", key="--label-map", example="--label-map labels.yaml")
-    mapping = load_label_map(files[0] if files else None, pairs)
+    resolved = load_config(config)
+    # targets may be the config's own labels (`labels:`) as well as the built-in ones
+    mapping = load_label_map(files[0] if files else None, pairs, resolved.label_registry())
     datasets = []
     for path in labeled:
         examples = read_labeled(path, fmt, mapping)
         datasets.append(Dataset(path.name, str(path), examples[:limit] if limit else examples))
     if synthetic:
         datasets.append(synthetic_dataset(synthetic, seed=seed))
-    resolved = load_config(config)
     systems: list[System] = [PipelineSystem(Pipeline.from_config(resolved), description=_describe(config))]
     if baseline == "presidio":
         systems.append(PresidioBaseline(baseline_model(resolved)))

@@ -31,6 +31,8 @@ from typing import Any, Literal
 import yaml
 
 from ..errors import ConfigError, DataError
+from ..labels import LabelRegistry
+from ..labels import labels as default_labels
 
 __all__ = [
     "FORMATS",
@@ -125,12 +127,18 @@ class LabelMap:
 _LABEL_MAP_EXAMPLE = "labels:\n  person: PERSON\n  song_name: null   # drop\nunmapped: keep"
 
 
-def load_label_map(path: str | Path | None = None, pairs: Iterable[str] = ()) -> LabelMap:
+def load_label_map(
+    path: str | Path | None = None, pairs: Iterable[str] = (), label_registry: LabelRegistry | None = None
+) -> LabelMap:
     """A label map from a YAML file (``labels:`` + ``unmapped:``) and/or ``SRC=DST`` pairs.
 
-    ``SRC=`` (nothing after ``=``) drops ``SRC``. Pairs override the file.
+    ``SRC=`` (nothing after ``=``) drops ``SRC``. Pairs override the file. Every target must be a
+    registered label (``label_registry``, by default the process-wide one): a misspelled target is a
+    ConfigError with a did-you-mean.
     """
     labels: dict[str, str | None] = {}
+    origin: dict[str, str] = {}  # dataset label -> where it was mapped (for error messages)
+    source: str | None = None
     unmapped: Literal["keep", "drop"] | None = None
     if path is not None:
         source = str(path)
@@ -176,6 +184,13 @@ def load_label_map(path: str | Path | None = None, pairs: Iterable[str] = ()) ->
                 example="--label-map person=PERSON --label-map song_name=",
             )
         labels[src.strip()] = dst.strip() or None
+        origin[src.strip()] = f"--label-map {src.strip()}"
+    try:
+        (label_registry or default_labels).check(
+            (origin.get(src, f"labels.{src}"), dst) for src, dst in labels.items() if dst is not None
+        )
+    except ConfigError as exc:
+        raise ConfigError(exc.message, key=exc.key, example=exc.example, source=source) from None
     return LabelMap(labels, unmapped)
 
 

@@ -13,13 +13,16 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from ..labels import LabelRegistry
 
 __all__ = ["ComponentSpec", "PipelineConfig", "default_config_path", "load_config"]
 
@@ -70,6 +73,8 @@ class PipelineConfig(BaseModel):
         default_factory=lambda: _default("thresholds")
     )
     allow_list: list[str] = Field(default_factory=lambda: _default("allow_list"))
+    #: labels the user adds to the registry: {NAME: {description, category, default_operator, examples}}
+    labels: dict[str, dict[str, Any]] = Field(default_factory=lambda: _default("labels"))
 
     def to_mapping(self) -> dict[str, Any]:
         return {
@@ -80,6 +85,7 @@ class PipelineConfig(BaseModel):
             "merge_adjacent": self.merge_adjacent,
             "thresholds": dict(self.thresholds),
             "allow_list": list(self.allow_list),
+            "labels": _plain(self.labels),
         }
 
     def to_yaml(self) -> str:
@@ -90,16 +96,29 @@ class PipelineConfig(BaseModel):
         canonical = json.dumps(self.to_mapping(), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
+    def label_registry(self) -> LabelRegistry:
+        """The process-wide label registry extended with this config's ``labels:`` (a new registry)."""
+        from ..labels import Label, labels
+
+        return labels.extended(
+            Label.from_mapping(name, block, key=f"labels.{name}") for name, block in self.labels.items()
+        )
+
     def validate_components(self) -> PipelineConfig:
-        """Check every component block against its class; return the config with defaults filled in."""
+        """Check every component block against its class and every label named anywhere against the
+        label registry; return the config with defaults filled in."""
         from ..anonymize import anonymizers
         from ..detect import detectors
         from ..normalize import normalizers
         from ..registry import validate_params
 
-        def resolve(registry: Any, spec: ComponentSpec, key: str) -> ComponentSpec:
-            cls = registry.get(spec.name, key=f"{key}.name")
+        registry = self.label_registry()
+        registry.check((f"thresholds.{label}", label) for label in self.thresholds)
+
+        def resolve(kind: Any, spec: ComponentSpec, key: str) -> ComponentSpec:
+            cls = kind.get(spec.name, key=f"{key}.name")
             params = validate_params(cls, spec.params, key=key)
+            registry.check((f"{key}.{sub}", label) for sub, label in cls.label_references(params))
             return ComponentSpec(name=spec.name, **_plain(params))
 
         return PipelineConfig(
@@ -112,6 +131,7 @@ class PipelineConfig(BaseModel):
             merge_adjacent=self.merge_adjacent,
             thresholds=self.thresholds,
             allow_list=self.allow_list,
+            labels=self.labels,
         )
 
 

@@ -9,6 +9,7 @@ from .ner import SpacyNerDetector
 from .organizations import OrganizationDetector
 from .places import PlaceDetector
 from .presidio import PresidioDetector
+from .spelled import SpelledDetector
 
 __all__ = [
     "AddressDetector",
@@ -20,5 +21,6 @@ __all__ = [
     "PlaceDetector",
     "PresidioDetector",
     "SpacyNerDetector",
+    "SpelledDetector",
     "detectors",
 ]

@@ -156,6 +156,8 @@ _LEFT_BOUNDARY = frozenset("address addresses addr : to at is are was with same 
 class AddressDetector(Detector):
     """ADDRESS entities grown from street, unit, box and cue anchors (see module docs)."""
 
+    emits = ("ADDRESS",)
+
     def __init__(
         self,
         locale: str = "en-US",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..core import AlignedText, Entity
 from .base import Detector, detectors
@@ -18,6 +19,13 @@ class DenyListDetector(Detector):
     Use it for names the models miss (a product code name, a customer's nickname): ``terms`` maps
     each term to the label it is reported and redacted as.
     """
+
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        # keyed by position: a term may itself be a name, and errors never show PII
+        return [
+            (f"terms[{index}]", label) for index, label in enumerate((params.get("terms") or {}).values())
+        ]
 
     def __init__(self, terms: Mapping[str, str] | None = None, whole_words: bool = True) -> None:
         #: term -> label, e.g. {"project nightingale": "ORGANIZATION"}

@@ -15,8 +15,8 @@ answer is fluffy") are PINs by the same cue logic.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Annotated, NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import Field
 
@@ -140,6 +140,12 @@ class _Candidate(NamedTuple):
 @detectors.register("identifiers")
 class IdentifierDetector(Detector):
     """Numbers and codes introduced by context or recognisable by shape (see module docs)."""
+
+    emits = DEFAULT_IDENTIFIER_LABELS
+
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return [(f"labels[{index}]", label) for index, label in enumerate(params.get("labels", cls.emits))]
 
     def __init__(
         self,

@@ -103,6 +103,8 @@ _EXTRA_STOP = frozenset(
 class NameDetector(Detector):
     """PERSON names in lowercase or cased transcripts (see module docs)."""
 
+    emits = ("PERSON",)
+
     def __init__(
         self,
         locale: str = "en-US",

@@ -12,7 +12,7 @@ The model is the same one Presidio uses, loaded once per process with only the r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -61,6 +61,12 @@ def _is_known_name(word: str, given: frozenset[str], family: frozenset[str]) -> 
 @detectors.register("ner")
 class SpacyNerDetector(Detector):
     """Entities from spaCy's NER model (PERSON, LOCATION, ORGANIZATION), guarded on lowercase text."""
+
+    emits = tuple(sorted(set(DEFAULT_NER_LABELS.values())))
+
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return [(f"labels.{spacy_label}", label) for spacy_label, label in params.get("labels", {}).items()]
 
     def __init__(
         self,

@@ -123,6 +123,8 @@ _FREQUENT_ZIPF = 5.0
 class OrganizationDetector(Detector):
     """ORGANIZATION names by designator words and cues, in lowercase or cased text (see module docs)."""
 
+    emits = ("ORGANIZATION",)
+
     def __init__(
         self,
         locale: str = "en-US",

@@ -92,6 +92,8 @@ _ALIAS_PHRASES = COUNTRY_ALIASES
 class PlaceDetector(Detector):
     """LOCATION names from the GeoNames gazetteer (see module docs)."""
 
+    emits = ("LOCATION",)
+
     def __init__(
         self,
         locale: str = "en-US",

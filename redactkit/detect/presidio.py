@@ -171,6 +171,21 @@ class PresidioDetector(Detector):
     need the normalizers in front of it.
     """
 
+    emits = tuple(
+        sorted({DEFAULT_PRESIDIO_LABEL_MAP.get(entity, entity) for entity in DEFAULT_PRESIDIO_ENTITIES})
+    )
+
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        label_map = params.get("label_map", DEFAULT_PRESIDIO_LABEL_MAP)
+        found = [(f"label_map.{entity}", label) for entity, label in label_map.items()]
+        found += [
+            (f"entities[{index}]", entity)
+            for index, entity in enumerate(params.get("entities", DEFAULT_PRESIDIO_ENTITIES))
+            if entity not in label_map
+        ]
+        return found
+
     def __init__(
         self,
         model: str = "en_core_web_md",

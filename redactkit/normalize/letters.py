@@ -1,10 +1,18 @@
 """Spelled-out words: "j o h n" -> "john", "s as in sam" -> "s", "capital j" -> "J", "double l" -> "ll".
 
-Callers spell names, e-mail local parts, postcodes and licence plates letter by letter. A run of
-spelled units (single letters, "X as in W" / "X for W" where W starts with X, "capital X", "double X",
-and digit words after the first letter: "k seven x two") becomes one word, which detectors can then see.
+Callers spell names, e-mail local parts, postcodes and licence plates letter by letter, and ASR writes
+the letters in several ways: "j o h n", "j. o. h. n.", "J-O-H-N", or as letter names "jay oh aitch
+en" ("double u" is W). A run of spelled units (single letters, letter names, "X as in W" / "X for W"
+where W starts with X, "capital X", "double X", and digit words after the first letter: "k seven x
+two") becomes one word, which detectors can then see; the run is annotated ``spelled`` (with its
+letter and digit counts) so that the ``spelled`` detector can redact it.
+
 A run needs two letters at least, one of them other than "a" and "i", unless it uses an explicit
-spelling form ("m for mary", "capital j"): "i want a pizza" stays as it is.
+spelling form ("m for mary", "capital j"): "i want a pizza" stays as it is. Forms that ordinary text
+uses too need more: a dotted run ("j. o. h. n.") needs three letters or digits ("U.S." stays), and a run with
+letter names needs two strong units (a written letter other than "a"/"i" or a name that is rarely a
+word, like "aitch" or "jay"), so "see you" stays. Letter names come from the locale's
+``spelling.yaml`` (redactkit/lang/).
 """
 
 from __future__ import annotations
@@ -15,40 +23,81 @@ from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
+from .._langdata import read_table
 from ..core import AlignedText, AlignmentBuilder
 from ._lexicon import get_lexicon
 from ._tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
-__all__ = ["SpelledLetterNormalizer"]
+__all__ = ["LetterNames", "SpelledLetterNormalizer", "load_letter_names"]
 
 _SINGLE_LETTER = re.compile(r"(?<![\w'])[^\W\d_](?![\w'])")
 _SEPARATORS = frozenset({",", "-"})
+
+
+class LetterNames(NamedTuple):
+    """A locale's letter names: word -> letter, split by how often the word is just a word."""
+
+    strong: dict[str, str]
+    weak: dict[str, str]
+    phrases: dict[tuple[str, ...], str]
+
+
+def load_letter_names(locale: str) -> LetterNames:
+    """The letter names of ``locale`` (``redactkit/lang/<locale>/spelling.yaml``)."""
+    data = read_table(locale, "spelling.yaml")
+    table = data.get("letter_names", {})
+    phrases_table = data.get("letter_phrases", {})
+
+    def flatten(section: dict[str, list[str]]) -> dict[str, str]:
+        return {str(word).lower(): letter for letter, words in section.items() for word in words}
+
+    phrases = {
+        tuple(str(word).lower() for word in phrase): letter
+        for letter, forms in phrases_table.items()
+        for phrase in forms
+    }
+    return LetterNames(flatten(table.get("strong", {})), flatten(table.get("weak", {})), phrases)
 
 
 class _Unit(NamedTuple):
     first: int  # token index
     stop: int
     text: str
-    kind: str  # "letter", "explicit", "digit"
+    kind: str  # "letter" (written), "explicit", "name" (strong letter name), "weak" (weak name), "digit"
 
 
 @normalizers.register("spelled_letters")
 class SpelledLetterNormalizer(Normalizer):
     """Join letter-by-letter spellings into words, keeping an exact alignment."""
 
-    def __init__(self, locale: str = "en-US", min_letters: Annotated[int, Field(ge=2)] = 2) -> None:
+    def __init__(
+        self,
+        locale: str = "en-US",
+        min_letters: Annotated[int, Field(ge=2)] = 2,
+        letter_names: bool = True,
+    ) -> None:
         #: word tables to use
         self.locale = locale
         #: letters a plain run (no explicit spelling form) needs to be joined
         self.min_letters = min_letters
+        #: read letter names ("jay oh aitch en", "double u") as letters
+        self.letter_names = letter_names
         if min_letters < 2:
             raise ValueError("min_letters must be at least 2")
         self._lexicon = get_lexicon(locale)
         lex = self._lexicon
+        names = load_letter_names(locale) if letter_names else LetterNames({}, {}, {})
+        self._strong = names.strong
+        self._weak = names.weak
+        self._phrases = names.phrases
+        self._max_phrase = max((len(phrase) for phrase in self._phrases), default=0)
         self._explicit_words = frozenset(
-            {word for form in lex.letter_capital | lex.letter_as_in for word in form} | set(lex.repeats)
+            {word for form in lex.letter_capital | lex.letter_as_in for word in form}
+            | set(lex.repeats)
+            | {phrase[0] for phrase in self._phrases}
         )
+        self._strong_words = frozenset(self._strong)
         self._max_form = max(len(form) for form in self._lexicon.letter_as_in | self._lexicon.letter_capital)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
@@ -56,39 +105,56 @@ class SpelledLetterNormalizer(Normalizer):
 
     def _normalize_one(self, text: str) -> AlignedText:
         words = lower_words(text)
-        # cheap pre-check: a run needs a single letter other than "a" and "i" (or an explicit form)
-        if not any(len(word) == 1 and word not in "ai" for word in words):
+        # cheap pre-check: a run needs a single letter other than "a" and "i", a strong letter name
+        # or an explicit form
+        strong_names = self._strong_words & words
+        if (
+            not strong_names
+            and not any(len(word) == 1 and word not in "ai" for word in words)
+            and self._explicit_words.isdisjoint(words)
+        ):
             return AlignedText.identity(text)
         single = len(_SINGLE_LETTER.findall(text))
-        if single == 1 and self._explicit_words.isdisjoint(words):
+        if single + len(strong_names) <= 1 and self._explicit_words.isdisjoint(words):
             return AlignedText.identity(text)
         tokens = tokenize(text)
         builder: AlignmentBuilder | None = None
         i = 0
         while i < len(tokens):
-            units = self._read_run(tokens, i)
-            if units and self._accept(units):
+            units, dotted = self._read_run(tokens, i)
+            if units and self._accept(units, dotted):
                 if builder is None:
                     builder = AlignmentBuilder(text)
-                self._rewrite(builder, text, tokens, units)
+                self._rewrite(builder, text, tokens, units, dotted)
                 i = units[-1].stop
             else:
                 i += 1
         return AlignedText.identity(text) if builder is None else builder.build()
 
-    def _read_run(self, tokens: Sequence[Token], start: int) -> list[_Unit]:
+    def _read_run(self, tokens: Sequence[Token], start: int) -> tuple[list[_Unit], bool]:
         units: list[_Unit] = []
+        dotted = False
         i = start
         while i < len(tokens):
-            unit = self._read_unit(tokens, i)
+            unit = self._read_unit(tokens, i, units[-1] if units else None)
             if unit is None:
                 break
             units.append(unit)
             i = unit.stop
-            # "j, o, h, n" and "j-o-h-n": a separator between two units belongs to the spelling
-            # (not "." : "U.S." is an abbreviation, not a spelling)
-            if i + 1 < len(tokens) and tokens[i].lower in _SEPARATORS and self._read_unit(tokens, i + 1):
-                i += 1
+            # "j, o, h, n", "j-o-h-n" and "j. o. h. n.": a separator between two units belongs to the
+            # spelling ("U.S." is an abbreviation, not a spelling: a dot needs a space after it)
+            if i + 1 < len(tokens):
+                separator = tokens[i].lower
+                spaced_dot = separator == "." and tokens[i + 1].start > tokens[i].end
+                if (separator in _SEPARATORS or spaced_dot) and self._read_unit(tokens, i + 1, unit):
+                    dotted = dotted or spaced_dot
+                    i += 1
+        # weak letter names at the edges of a run of written letters are words ("j o h n you know")
+        if any(unit.kind == "letter" for unit in units):
+            while units and units[-1].kind == "weak":
+                units.pop()
+            while units and units[0].kind == "weak":
+                units.pop(0)
         leading = 0
         while leading < len(units) and units[leading].kind == "digit":
             leading += 1
@@ -98,9 +164,9 @@ class SpelledLetterNormalizer(Normalizer):
         # address or a licence number): then leading digits belong to it.
         if leading and not (letters >= 3 and digits >= 3):
             units = units[leading:]
-        return units
+        return units, dotted
 
-    def _read_unit(self, tokens: Sequence[Token], i: int) -> _Unit | None:
+    def _read_unit(self, tokens: Sequence[Token], i: int, previous: _Unit | None) -> _Unit | None:
         lex = self._lexicon
         word = tokens[i].lower
         raw = tokens[i]
@@ -110,35 +176,77 @@ class SpelledLetterNormalizer(Normalizer):
                 letter = tokens[i + length].lower
                 if len(letter) == 1 and letter.isalpha():
                     return _Unit(i, i + length + 1, letter.upper(), "explicit")
+        for length in range(self._max_phrase, 1, -1):  # "double u" is W
+            phrase = tuple(token.lower for token in tokens[i : i + length])
+            if phrase in self._phrases:
+                return _Unit(i, i + length, self._phrases[phrase], "explicit")
         if word in lex.repeats and i + 1 < len(tokens):
             letter = tokens[i + 1].lower
             if len(letter) == 1 and letter.isalpha() and letter != "o":
                 return _Unit(i, i + 2, letter * lex.repeats[word], "explicit")
+            letter = self._strong.get(letter, "")
+            if letter:  # "double ess"
+                return _Unit(i, i + 2, letter * lex.repeats[word], "explicit")
             return None
         if len(word) == 1 and word.isalpha() and raw.end - raw.start == 1:
-            for length in range(self._max_form, 0, -1):  # "s as in sam", "m for mary"
+            for length in range(self._max_form, 0, -1):  # "s as in sam", "m for mary", "x as in x-ray"
                 form = tuple(token.lower for token in tokens[i + 1 : i + 1 + length])
                 if form in lex.letter_as_in and i + 1 + length < len(tokens):
-                    example = tokens[i + 1 + length].lower
+                    at = i + 1 + length
+                    example = tokens[at].lower
+                    stop = at + 1
+                    if (
+                        stop + 1 < len(tokens)
+                        and tokens[stop].lower == "-"
+                        and tokens[stop].start == tokens[at].end
+                        and tokens[stop + 1].start == tokens[stop].end
+                        and tokens[stop + 1].lower.isalpha()
+                    ):
+                        example += tokens[stop + 1].lower  # "x-ray"
+                        stop += 2
                     if len(example) > 1 and example.isalpha() and example[0] == word:
-                        return _Unit(i, i + 2 + length, word, "explicit")
+                        return _Unit(i, stop, word, "explicit")
             return _Unit(i, i + 1, word, "letter")
+        if word in lex.zero_aliases and (
+            (previous is not None and previous.kind == "digit") or self._digit_at(tokens, i + 1)
+        ):
+            return _Unit(i, i + 1, "0", "digit")  # "a b one oh two": "oh" between digits is zero
+        if word in self._strong:
+            return _Unit(i, i + 1, self._strong[word], "name")
+        if word in self._weak:
+            return _Unit(i, i + 1, self._weak[word], "weak")
         if word in lex.digits:
             return _Unit(i, i + 1, str(lex.digits[word]), "digit")
         if word.isdigit():
             return _Unit(i, i + 1, word, "digit")
         return None
 
-    def _accept(self, units: list[_Unit]) -> bool:
+    def _digit_at(self, tokens: Sequence[Token], i: int) -> bool:
+        return i < len(tokens) and (tokens[i].lower in self._lexicon.digits or tokens[i].lower.isdigit())
+
+    def _accept(self, units: list[_Unit], dotted: bool) -> bool:
         letters = [unit for unit in units if unit.kind != "digit"]
+        letter_count = sum(len(unit.text) for unit in letters)
+        if dotted and letter_count + len(units) - len(letters) < 3:
+            return False
         if any(unit.kind == "explicit" for unit in units):
             return len(units) >= 1
         if len(letters) < self.min_letters:
             return False
+        if any(unit.kind in ("name", "weak") for unit in letters):
+            strong = sum(1 for unit in letters if unit.kind == "name" or unit.text not in {"a", "i"})
+            strong -= sum(1 for unit in letters if unit.kind == "weak")
+            digits = len(units) - len(letters)
+            return strong >= 2 and (letter_count >= 3 or digits >= 1)
         return any(unit.text not in {"a", "i"} for unit in letters)
 
     def _rewrite(
-        self, builder: AlignmentBuilder, text: str, tokens: Sequence[Token], units: list[_Unit]
+        self,
+        builder: AlignmentBuilder,
+        text: str,
+        tokens: Sequence[Token],
+        units: list[_Unit],
+        dotted: bool,
     ) -> None:
         previous_end: int | None = None
         for unit in units:
@@ -151,11 +259,17 @@ class SpelledLetterNormalizer(Normalizer):
                 builder.replace(start, end, unit.text, rule=f"spelled_letters:{unit.kind}")
             previous_end = end
         first, last = tokens[units[0].first].start, tokens[units[-1].stop - 1].end
+        stop = units[-1].stop
+        if dotted and stop < len(tokens) and tokens[stop].lower == "." and tokens[stop].start == last:
+            last = tokens[stop].end  # "j. o. h. n.": the last dot belongs to the spelling (kept in text)
+        joined = "".join(u.text for u in units)
         builder.annotate(
             first,
             last,
             "spelled",
-            text="".join(u.text for u in units),
+            text=joined,
             units=len(units),
             tokens=units[-1].stop - units[0].first,
+            letters=sum(1 for char in joined if char.isalpha()),
+            digits=sum(1 for char in joined if char.isdigit()),
         )

@@ -1,0 +1,166 @@
+"""Spelled-out runs of letters fail closed: "j o h n s m i t h" is redacted even without a cue.
+
+Callers spell what matters (names, e-mail local parts, postcodes, plates, reference codes), and a
+spelled run is personal data in nearly every call and assistant context. The ``spelled_letters``
+normalizer joins the letters ("j o h n" -> "john") and annotates the run; this detector redacts every
+annotated run of at least ``min_letters`` letters, and every mixed letter-digit run ("a b one two
+three"), unless it spells an entry of the locale's acronym list (``redactkit/lang/<locale>/
+acronyms.txt``: "b b c", "a t m", "u s a") or of ``allow``.
+
+The label comes from context:
+
+- ``EMAIL_ADDRESS`` when the run is part of an e-mail address, "at"/"dot" follow it, or an e-mail cue
+  precedes it ("my email is j o h n at ...");
+- ``PERSON`` after a name cue ("my last name is s m i t h", "call j o h n");
+- ``ZIP_CODE`` or ``ACCOUNT_NUMBER`` after a postcode or reference cue ("postcode s w one a ...",
+  "booking reference k x f");
+- otherwise ``ACCOUNT_NUMBER`` for a mixed letter-digit run and ``SPELLED`` for letters only: a
+  spelled word whose kind nothing in the sentence gives away.
+
+The cue phrases are language data too (``spelling.yaml``). The explanation says the value was
+spelled; it never quotes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Annotated
+
+from pydantic import Field
+
+from .._langdata import read_table, read_word_list
+from ..core import AlignedText, Annotation, Entity
+from ..normalize._tokens import Token, tokenize
+from .base import Detector, detectors
+
+__all__ = ["SPELLED_LABELS", "SpelledDetector"]
+
+#: labels this detector can emit
+SPELLED_LABELS = ("SPELLED", "PERSON", "EMAIL_ADDRESS", "ZIP_CODE", "ACCOUNT_NUMBER")
+
+_CHUNK = re.compile(r"\S+")
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'"
+_MAX_TRAILING_DIGITS = 2  # "b b c one", "m p three", "p s five" are still acronyms
+#: words before the run searched for a cue
+_CUE_WINDOW = 5
+_ARTICLES = ("a", "i")  # "find me a t v": the article is read as a letter
+
+
+@detectors.register("spelled")
+class SpelledDetector(Detector):
+    """Redact spelled runs of letters (and letter-digit codes) that are not known acronyms."""
+
+    emits = SPELLED_LABELS
+
+    def __init__(
+        self,
+        locale: str = "en-US",
+        min_letters: Annotated[int, Field(ge=2)] = 3,
+        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.7,
+        acronyms: bool = True,
+        allow: Sequence[str] = (),
+    ) -> None:
+        #: language data to use (acronyms and cue phrases)
+        self.locale = locale
+        #: letters a run needs to be redacted (a letter-digit run needs two letters and a digit)
+        self.min_letters = min_letters
+        #: score of the entities
+        self.score = score
+        #: leave runs that spell an acronym of the shipped list alone ("b b c", "a t m")
+        self.acronyms = acronyms
+        #: more spellings to leave alone, compared without spaces and case ("ACME", "x y z")
+        self.allow = tuple(allow)
+        if min_letters < 2:
+            raise ValueError("min_letters must be at least 2")
+        listed = read_word_list(locale, "acronyms.txt") if acronyms else frozenset()
+        self._allowed = frozenset(listed | {_squash(term) for term in self.allow})
+        cues = read_table(locale, "spelling.yaml").get("cues", {})
+        self._before: list[tuple[tuple[str, ...], str]] = []
+        self._after: dict[str, str] = {}
+        for label, where in cues.items():
+            if label not in SPELLED_LABELS:
+                raise ValueError(f"spelling.yaml: unknown cue label {label!r}; one of {SPELLED_LABELS}")
+            for phrase in where.get("before", []):
+                self._before.append((tuple(str(phrase).lower().split()), label))
+            for word in where.get("after", []):
+                self._after[str(word).lower()] = label
+        self._before.sort(key=lambda item: -len(item[0]))
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        return [self._detect_one(aligned) for aligned in texts]
+
+    def _detect_one(self, aligned: AlignedText) -> list[Entity]:
+        notes = [note for note in aligned.annotations if note.kind == "spelled" and self._redactable(note)]
+        if not notes:
+            return []
+        text = aligned.text
+        chunks = [
+            (m.start(), m.end(), *aligned.to_original(m.start(), m.end())) for m in _CHUNK.finditer(text)
+        ]
+        tokens = tokenize(text)
+        found: list[Entity] = []
+        for note in notes:
+            covering = [c for c in chunks if c[2] < note.end and note.start < c[3]]
+            if not covering:
+                continue
+            start, end = covering[0][0], covering[-1][1]
+            while start < end and text[start] in _EDGE_PUNCTUATION:
+                start += 1
+            while (
+                end > start
+                and text[end - 1] in _EDGE_PUNCTUATION
+                and not note.start <= aligned.to_original(end - 1, end)[0] < note.end
+            ):
+                end -= 1
+            if start == end:
+                continue
+            label, why = self._label(text[start:end], tokens, start, end, int(note.data.get("digits", 0)))
+            found.append(Entity(start, end, label, self.score, self.name, why))
+        return found
+
+    def _redactable(self, note: Annotation) -> bool:
+        letters = int(note.data.get("letters", 0))
+        digits = int(note.data.get("digits", 0))
+        if letters < self.min_letters and not (letters >= 2 and digits >= 1):
+            return False
+        return not self._is_allowed(str(note.data.get("text", "")).lower())
+
+    def _is_allowed(self, spelled: str) -> bool:
+        candidates = {spelled}
+        letters_part = spelled.rstrip("0123456789")
+        if len(spelled) - len(letters_part) <= _MAX_TRAILING_DIGITS and letters_part:
+            candidates.add(letters_part)
+        for candidate in list(candidates):
+            if candidate[:1] in _ARTICLES and len(candidate) > 2:
+                candidates.add(candidate[1:])
+        return not self._allowed.isdisjoint(candidates)
+
+    def _label(
+        self, value: str, tokens: Sequence[Token], start: int, end: int, digits: int
+    ) -> tuple[str, str]:
+        kind = "letters and digits" if digits else "letters"
+        if "@" in value:
+            return "EMAIL_ADDRESS", f"spelled {kind} in an e-mail address"
+        after = next((token for token in tokens if token.start >= end), None)
+        if after is not None and after.lower in self._after:
+            return self._after[after.lower], f"spelled {kind} followed by an e-mail word"
+        before = [token.lower for token in tokens if token.end <= start][-_CUE_WINDOW:]
+        best: tuple[int, str] | None = None
+        for phrase, label in self._before:
+            n = len(phrase)
+            for stop in range(len(before), n - 1, -1):
+                if tuple(before[stop - n : stop]) == phrase:
+                    distance = len(before) - stop
+                    if best is None or distance < best[0]:
+                        best = (distance, label)
+                    break
+        if best is not None:
+            return best[1], f"spelled {kind} after a {best[1]} cue"
+        if digits:
+            return "ACCOUNT_NUMBER", f"spelled {kind}: a code"
+        return "SPELLED", "spelled letter by letter"
+
+
+def _squash(term: str) -> str:
+    return "".join(char for char in term.lower() if char.isalnum())

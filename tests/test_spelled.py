@@ -1,0 +1,234 @@
+"""Spelled-out letter sequences fail closed (issue 20).
+
+A case table of spelled values (names, e-mail addresses, postcodes, plates, IDs), each written in the
+four ways ASR writes spellings, must be fully redacted by the default pipeline; acronyms callers spell
+("is the b b c on") must be left alone. Values are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import Pipeline
+from redactkit._langdata import data_version, read_word_list
+from redactkit.bench.metrics import counted_positions
+from redactkit.detect import SpelledDetector
+from redactkit.normalize import SpelledLetterNormalizer
+
+_DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
+# one letter name per letter, as ASR writes them
+_NAMES = {
+    "a": "ay", "b": "bee", "c": "see", "d": "dee", "e": "ee", "f": "ef", "g": "gee", "h": "aitch",
+    "i": "eye", "j": "jay", "k": "kay", "l": "el", "m": "em", "n": "en", "o": "oh", "p": "pee",
+    "q": "queue", "r": "ar", "s": "es", "t": "tee", "u": "you", "v": "vee", "w": "double u", "x": "ex",
+    "y": "wye", "z": "zed",
+}  # fmt: skip
+
+
+def _spaced(value: str) -> str:
+    return " ".join(_DIGIT_WORDS[int(c)] if c.isdigit() else c for c in value)
+
+
+def _dotted(value: str) -> str:
+    return " ".join(f"{_DIGIT_WORDS[int(c)] if c.isdigit() else c}." for c in value)
+
+
+def _hyphenated(value: str) -> str:
+    return "-".join(c.upper() for c in value)
+
+
+def _named(value: str) -> str:
+    return " ".join(_DIGIT_WORDS[int(c)] if c.isdigit() else _NAMES[c] for c in value)
+
+
+FORMS = {"spaced": _spaced, "dotted": _dotted, "hyphenated": _hyphenated, "letter names": _named}
+
+# (kind, sentence with {} where the spelled value goes, value, suffix that belongs to the value)
+VALUES = [
+    ("name", "spell it {}", "johnsmith", ""),
+    ("name", "my last name is {}", "kowalczyk", ""),
+    ("name", "the surname is {} thanks", "nguyen", ""),
+    ("name", "okay {} is how you write it", "dmitri", ""),
+    ("name", "that's {}", "hadley", ""),
+    ("name", "first name {} last name unchanged", "fenwick", ""),
+    ("email", "my email is {}", "jdoe", " at gmail dot com"),
+    ("email", "send it to {}", "mkrause", " at example dot org"),
+    ("email", "the address is {}", "zed77", " at mail dot com"),
+    ("postcode", "postcode {}", "sw1a1aa", ""),
+    ("postcode", "it's {} in leeds", "ls61ah", ""),
+    ("plate", "registration {}", "kx72bcd", ""),
+    ("plate", "the plate reads {}", "7mjk209", ""),
+    ("id", "reference {} please", "ab123", ""),
+    ("id", "the code is {}", "qzx9", ""),
+    ("id", "my member number is {}", "hk4471", ""),
+]
+CASES = [
+    pytest.param(template, value, suffix, form, id=f"{kind}-{value}-{form}")
+    for kind, template, value, suffix in VALUES
+    for form in FORMS
+]
+
+
+@pytest.mark.parametrize(("template", "value", "suffix", "form"), CASES)
+def test_spelled_values_are_fully_redacted(
+    default_pipeline: Pipeline, template: str, value: str, suffix: str, form: str
+) -> None:
+    spelled = FORMS[form](value) + suffix
+    text = template.format(spelled)
+    start = text.index(spelled)
+    entities = default_pipeline.analyze(text)
+    covered = {i for e in entities for i in range(e.start, e.end)}
+    missing = [i for i in counted_positions(text, start, start + len(spelled)) if i not in covered]
+    assert not missing, (text, [(e.label, text[e.start : e.end]) for e in entities])
+
+
+def test_case_table_size() -> None:
+    assert len(CASES) >= 60
+
+
+ACRONYMS = [
+    "is the b b c on",
+    "find an a t m near me",
+    "turn on the t v",
+    "play c n n",
+    "what's on n b c tonight",
+    "the f b i called",
+    "my p c is slow",
+    "plug in the u s b stick",
+    "open the p d f",
+    "turn on g p s",
+    "send an s m s",
+    "call the d m v",
+    "n a s a launched a rocket",
+    "watch the n f l game",
+    "n b a scores",
+    "r s v p by friday",
+    "a s a p please",
+    "is there a d v d player",
+    "play some m p three files",
+    "go to h r",
+    "my i p address changed",
+    "use a v p n",
+    "the e t a is noon",
+    "what's the a p r on it",
+    "buy a p s five",
+    "ask the i t team",
+    "watch h b o",
+    "e s p n highlights",
+    "is the u n meeting today",
+    "the e u rules",
+    "a b c news please",
+    "he works at i b m",
+    "she drives a b m w",
+    "the a c is broken",
+    "my d n a test",
+    "get an m r i",
+    "go to the e r",
+    "the l e d lights",
+    "turn on the h v a c",
+    "see you are you ok",
+    "you are why",
+    "i want a pizza",
+]
+
+
+# Acronyms that other detectors rightly label (a country, an organisation) or that the default
+# pipeline's other detectors touch for reasons of their own: the spelled detector stays silent on them.
+ACRONYMS_OTHER_DETECTORS_SEE = [
+    "i live in the u s a",
+    "file with the i r s",
+    "the u k weather",
+    "flights to the u a e",
+    "the c e o said no",
+    "call nine one one it's an s o s",
+    "i joined the y m c a",
+    "check the u p s tracking page",
+    "it's the b b c one news",
+    "the U.S. army",
+    "hey bee see",
+]
+
+
+@pytest.mark.parametrize("text", ACRONYMS)
+def test_acronyms_and_ordinary_words_are_left_alone(default_pipeline: Pipeline, text: str) -> None:
+    assert default_pipeline.analyze(text) == [], text
+
+
+@pytest.mark.parametrize("text", ACRONYMS + ACRONYMS_OTHER_DETECTORS_SEE)
+def test_spelled_detector_is_silent_on_acronyms(text: str) -> None:
+    assert SpelledDetector().detect(_normalize(text)) == [], text
+
+
+def test_enough_acronym_negatives() -> None:
+    assert len(ACRONYMS) >= 40
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("spell it k w y x", "SPELLED"),
+        ("my last name is k w y x", "PERSON"),
+        ("it is k w y x at fastmail dot com", "EMAIL_ADDRESS"),
+        ("k w y x at", "EMAIL_ADDRESS"),
+        ("my postcode is k w y", "ZIP_CODE"),
+        ("it was k w one two three", "ACCOUNT_NUMBER"),
+    ],
+)
+def test_label_from_context(text: str, label: str) -> None:
+    aligned = _normalize(text)
+    [entity] = SpelledDetector().detect(aligned)
+    assert entity.label == label
+    assert "spelled" in entity.explanation
+    assert "kwyx" not in entity.explanation and "k w y" not in entity.explanation
+
+
+def _normalize(text: str):  # type: ignore[no-untyped-def]
+    return SpelledLetterNormalizer().normalize(text)
+
+
+def test_two_letters_and_acronyms_with_digits_are_not_redacted() -> None:
+    detector = SpelledDetector()
+    for text in ("it's k w", "play b b c one", "m p three player", "find me a t v"):
+        assert detector.detect(_normalize(text)) == [], text
+
+
+def test_detector_allow_option_and_acronym_switch() -> None:
+    text = "we use the k w y x system"
+    assert SpelledDetector().detect(_normalize(text))
+    assert SpelledDetector(allow=["KWYX"]).detect(_normalize(text)) == []
+    assert SpelledDetector(acronyms=False).detect(_normalize("is the b b c on"))
+
+
+def test_pipeline_allow_list_names_the_spelled_word() -> None:
+    config = {"detectors": [{"name": "spelled"}], "allow_list": ["KWYX"]}
+    assert Pipeline.from_config(config).analyze("we use the k w y x system") == []
+    assert Pipeline.from_config({"detectors": [{"name": "spelled"}]}).analyze("we use the k w y x system")
+
+
+def test_min_letters_must_be_two() -> None:
+    with pytest.raises(ValueError, match="min_letters"):
+        SpelledDetector(min_letters=1)
+
+
+def test_language_data_has_a_version() -> None:
+    assert data_version("en-US", "acronyms.txt") >= 1
+    assert data_version("en-US", "spelling.yaml") >= 1
+    assert {"bbc", "atm", "usa", "fbi"} <= read_word_list("en-US", "acronyms.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("jay oh aitch en", "john"),
+        ("double u ay tee tee", "watt"),
+        ("x as in x-ray y z", "xyz"),
+        ("j. o. h. n.", "john."),
+        ("J-O-H-N", "john"),
+        ("a b one oh two", "ab102"),
+        ("see you later", "see you later"),
+        ("the U.S. navy", "the U.S. navy"),
+        ("it is j o h n you know", "it is john you know"),
+    ],
+)
+def test_letter_forms_are_joined(text: str, joined: str) -> None:
+    assert _normalize(text).text == joined
