@@ -211,35 +211,55 @@ def redact(
     if engine not in ("local", "ray") or (address is not None and engine != "ray"):
         err.print("error: --engine must be local or ray; --address needs --engine ray", markup=False)
         raise typer.Exit(2)
+    from .io._signals import stop_on_signals
+
     try:
-        engine_options = _engine_options(engine, address, workers)
-        workers = engine_options.pop("workers", workers)
-        # models load inside redact_parquet, after the input, the output location and the lock
-        # are checked: a bad path fails in a second, not after the models have loaded
-        pipe = _pipeline(config, warm_up=False)
-        summary = _run_with_progress(
-            input_path,
-            output_path,
-            text_column,
-            pipe,
-            overwrite=overwrite,
-            workers=workers,
-            batch_rows=batch_rows,
-            group_column=group_column,
-            in_place=in_place,
-            redacted_column=redacted_name,
-            entities_column=entities_name,
-            on_error=on_error,
-            id_column=id_column,
-            timings_column=timings_column,
-            audio_options=audio_config,
-            **engine_options,
-        )
+        with stop_on_signals():  # from here on SIGTERM/SIGHUP unwind like Ctrl-C
+            summary = _redact(
+                input_path,
+                output_path,
+                text_column,
+                config,
+                engine=engine,
+                address=address,
+                workers=workers,
+                overwrite=overwrite,
+                batch_rows=batch_rows,
+                group_column=group_column,
+                in_place=in_place,
+                redacted_column=redacted_name,
+                entities_column=entities_name,
+                on_error=on_error,
+                id_column=id_column,
+                timings_column=timings_column,
+                audio_options=audio_config,
+            )
     except RedactkitError as exc:
         raise _fail(exc) from None
     except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (RunInterrupted)
         raise _interrupted(exc, output_path) from None
     _print_summary(summary, output_path)
+
+
+def _redact(
+    input_path: Path,
+    output_path: Path,
+    text_column: list[str],
+    config: Path | None,
+    *,
+    engine: str,
+    address: str | None,
+    workers: int | None,
+    **options: Any,
+) -> Any:
+    """Build the pipeline (its models load later, inside redact_parquet, after the input, the output
+    location and the lock are checked: a bad path fails in a second) and run."""
+    engine_options = _engine_options(engine, address, workers)
+    workers = engine_options.pop("workers", workers)
+    pipe = _pipeline(config, warm_up=False)
+    return _run_with_progress(
+        input_path, output_path, text_column, pipe, workers=workers, **options, **engine_options
+    )
 
 
 def _engine_options(engine: str, address: str | None, workers: int | None) -> dict[str, Any]:

@@ -31,7 +31,6 @@ import hashlib
 import json
 import os
 import signal
-import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -44,6 +43,7 @@ from .._version import __version__
 from ..errors import DataError, OutputError, RunInterrupted
 from ._durable import fsync_dir, replace_durably, write_text_durably
 from ._lock import OutputLock
+from ._signals import stop_on_signals
 from .parquet import ColumnOptions, Failure, RedactionSummary, assemble, redact_columns, resolve_audio_options
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def redact_parquet(
     _refuse_writing_over_inputs(parts)
     # the output location is checked and locked before any model loads (a pipeline built from a
     # config loads its models on the first batch, below)
-    with _stop_on_signals(), _lock_output(target, directory=directory):
+    with stop_on_signals(), _lock_output(target, directory=directory):
         pipe = pipeline or Pipeline.default()
         return _run(
             source,
@@ -299,35 +299,6 @@ def _run(
     except OSError as exc:
         raise _output_error(exc, report_file, directory=directory) from None
     return summary
-
-
-@contextlib.contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into :class:`RunInterrupted` while a run goes, so that they clean up
-    like Ctrl-C (the default action would kill this process and leave the workers running).
-
-    Only handlers left at their default are replaced (an application's own handlers win), and only
-    in the main thread, where Python runs signal handlers.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    replaced: dict[int, Any] = {}
-
-    def stop(signum: int, frame: Any) -> None:
-        for other in replaced:  # a second signal must not cut the clean-up short
-            signal.signal(other, signal.SIG_IGN)
-        raise RunInterrupted(signum)
-
-    for name in ("SIGTERM", "SIGHUP"):
-        signum = getattr(signal, name, None)
-        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
-            replaced[signum] = signal.signal(signum, stop)
-    try:
-        yield
-    finally:
-        for signum, handler in replaced.items():
-            signal.signal(signum, handler)
 
 
 def _output_error(exc: OSError, path: Path, *, directory: bool) -> OutputError:
