@@ -18,7 +18,7 @@ import time
 
 from redactkit import Pipeline
 from redactkit._gc import paused_gc
-from redactkit.samples import generate
+from redactkit.synth import generate
 
 
 def _rate(pipe: Pipeline, texts: list[str]) -> float:
@@ -37,8 +37,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     corpora = {
-        "assistant mix": [item.text for item in generate(args.utterances, seed=7, negative_share=0.8)],
-        "PII-dense": [item.text for item in generate(args.utterances, seed=8, negative_share=0.0)],
+        "assistant mix": [
+            item.text for item in generate(args.utterances, seed=7, negatives_share=0.8, written_share=0.3)
+        ],
+        "PII-dense": [
+            item.text for item in generate(args.utterances, seed=8, negatives_share=0.0, written_share=0.3)
+        ],
     }
     full = Pipeline.default()
     baseline = Pipeline.from_config({"normalizers": [{"name": "whitespace"}]})

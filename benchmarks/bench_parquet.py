@@ -52,7 +52,7 @@ def make_input(path: Path, rows: int, *, chunk: int = 5000) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from redactkit.samples import sample_table
+    from redactkit.synth import sample_table
 
     block = sample_table(min(chunk, rows), seed=11)
     with pq.ParquetWriter(path, block.schema) as writer:

@@ -1,12 +1,13 @@
 """Recall per label, leaks, over-redaction and speed: the default pipeline next to vanilla Presidio.
 
-Runs `redactkit bench` (redactkit.bench) on a generated spoken-PII set (always) and on the labeled
+Runs `redactkit bench` (redactkit.bench) on a generated spoken-PII set (redactkit.synth, held-out
+template families by default; always) and on the labeled
 files in ../shared/data when they are there, with vanilla Presidio as the baseline in the same run,
 and prints the side-by-side tables. Full-coverage recall counts a gold value only if every non-space
 character of it was redacted: a half-redacted phone number is a leak.
 
     python benchmarks/bench_quality.py [--config policy.yaml] [--baseline presidio|none]
-        [--per-label 60] [--negatives 300] [--earnings] [--limit N]
+        [--synthetic 2000] [--synthetic-split heldout|train] [--earnings] [--limit N]
         [--json out.json] [--markdown out.md] [--report out.html] [--no-examples]
 """
 
@@ -19,10 +20,9 @@ from rich.console import Console
 
 from redactkit import Pipeline
 from redactkit.bench.baseline import PipelineSystem, PresidioBaseline, System, baseline_model
-from redactkit.bench.formats import LabeledExample, LabeledSpan, read_labeled
+from redactkit.bench.formats import read_labeled
 from redactkit.bench.report import render_terminal, write_report
-from redactkit.bench.runner import Dataset, run_bench
-from redactkit.bench.synthetic import generate_spoken_pii
+from redactkit.bench.runner import Dataset, run_bench, synthetic_dataset
 from redactkit.config import load_config
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -40,8 +40,8 @@ def main() -> None:
     )
     parser.add_argument("--config", default=None)
     parser.add_argument("--baseline", choices=("presidio", "none"), default="presidio")
-    parser.add_argument("--per-label", type=int, default=60)
-    parser.add_argument("--negatives", type=int, default=300)
+    parser.add_argument("--synthetic", type=int, default=2000, help="generated utterances (20 %% negatives)")
+    parser.add_argument("--synthetic-split", choices=("heldout", "train"), default="heldout")
     parser.add_argument("--earnings", action="store_true", help=f"also score {EARNINGS} (slow)")
     parser.add_argument("--limit", type=int, default=None, help="first N utterances of each file")
     parser.add_argument("--bootstrap", type=int, default=1000)
@@ -51,19 +51,7 @@ def main() -> None:
     parser.add_argument("--no-examples", action="store_true")
     args = parser.parse_args()
 
-    generated = generate_spoken_pii(args.per_label, args.negatives, seed=11)
-    datasets = [
-        Dataset(
-            f"generated spoken PII ({args.per_label} per label, {args.negatives} negatives, seed 11)",
-            "synthetic",
-            [
-                LabeledExample(
-                    f"gen-{i}", item.text, tuple(LabeledSpan(s, e, lab, lab) for s, e, lab in item.spans)
-                )
-                for i, item in enumerate(generated)
-            ],
-        )
-    ]
+    datasets = [synthetic_dataset(args.synthetic, seed=11, split=args.synthetic_split)]
     for file_name in (*FILES, *((EARNINGS,) if args.earnings else ())):
         path = SHARED / file_name
         if not path.exists():

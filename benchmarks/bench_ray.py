@@ -55,7 +55,7 @@ def main() -> None:
 
     from redactkit import Pipeline
     from redactkit.io import redact_parquet
-    from redactkit.samples import sample_table
+    from redactkit.synth import sample_table
 
     folder = Path(tempfile.mkdtemp(prefix="bench-ray-"))
     source = folder / "in.parquet"

@@ -361,7 +361,7 @@ def demo(
     """
     import pyarrow.parquet as pq
 
-    from .samples import sample_table
+    from .synth import sample_table
 
     output.mkdir(parents=True, exist_ok=True)
     sample = output / "sample_transcripts.parquet"
@@ -391,12 +391,12 @@ def _print_demo_recall(redacted: Path, rows: int) -> None:
     import pyarrow.parquet as pq
 
     from .bench import full_coverage_recall
-    from .samples import generate
+    from .synth import demo_records
 
     columns = pq.read_table(redacted, columns=["transcript", "transcript_entities"]).to_pydict()
     examples = []
     for item, text, entities in zip(
-        generate(rows), columns["transcript"], columns["transcript_entities"], strict=True
+        demo_records(rows), columns["transcript"], columns["transcript_entities"], strict=True
     ):
         if text != item.text:  # the sample blanks some rows to show null handling
             continue
@@ -512,6 +512,13 @@ def config_validate(path: Annotated[Path, typer.Argument(help="Pipeline YAML to 
 from .bench.cli import bench as _bench  # noqa: E402  (the bench command lives in its own module)
 
 app.command("bench")(_bench)
+from .synth.cli import synth as _synth  # noqa: E402
+
+app.command("synth")(_synth)
+
+from .review.cli import review_app as _review_app  # noqa: E402  (review build/serve/export live there)
+
+app.add_typer(_review_app, name="review")
 
 
 def main() -> None:

@@ -62,8 +62,15 @@ def bench(
         ),
     ] = None,
     synthetic: Annotated[
-        int, typer.Option(min=0, help="Also score about N generated spoken-PII utterances.")
+        int, typer.Option(min=0, help="Also score N generated spoken-PII utterances (redactkit synth).")
     ] = 0,
+    synthetic_split: Annotated[
+        str,
+        typer.Option(
+            "--synthetic-split",
+            help="Template families of --synthetic: heldout (never trained on) or train.",
+        ),
+    ] = "heldout",
     json_path: Annotated[Path | None, typer.Option("--json", help="Write every figure as JSON.")] = None,
     markdown_path: Annotated[Path | None, typer.Option("--markdown", help="Write a markdown report.")] = None,
     report_path: Annotated[
@@ -91,6 +98,7 @@ def bench(
     \b
     Examples:
       redactkit bench --synthetic 1000
+      redactkit bench --synthetic 2000 --synthetic-split train --baseline none
       redactkit bench slurp_devel.jsonl --report bench.html --json bench.json
       redactkit bench devel.jsonl --format slurp --label-map song_name=
     """
@@ -102,6 +110,7 @@ def bench(
             fmt,
             label_map or [],
             synthetic,
+            synthetic_split,
             not no_examples,
             bootstrap,
             seed,
@@ -131,6 +140,7 @@ def _run(
     fmt: str | None,
     label_map: list[str],
     synthetic: int,
+    synthetic_split: str,
     include_examples: bool,
     bootstrap: int,
     seed: int,
@@ -150,6 +160,12 @@ def _run(
         )
     if not labeled and not synthetic:
         raise DataError("nothing to score: pass LABELED files and/or --synthetic N")
+    if synthetic_split not in ("train", "heldout"):
+        raise ConfigError(
+            f"unknown --synthetic-split {synthetic_split!r}; one of heldout, train",
+            key="--synthetic-split",
+            example="--synthetic-split heldout",
+        )
     files = [item for item in label_map if item.lower().endswith((".yaml", ".yml"))]
     pairs = [item for item in label_map if item not in files]
     if len(files) > 1:
@@ -162,7 +178,7 @@ def _run(
         examples = read_labeled(path, fmt, mapping)
         datasets.append(Dataset(path.name, str(path), examples[:limit] if limit else examples))
     if synthetic:
-        datasets.append(synthetic_dataset(synthetic, seed=seed))
+        datasets.append(synthetic_dataset(synthetic, seed=seed, split=synthetic_split))
     systems: list[System] = [PipelineSystem(Pipeline.from_config(resolved), description=_describe(config))]
     if baseline == "presidio":
         systems.append(PresidioBaseline(baseline_model(resolved)))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .baseline import System
-from .formats import LabeledExample, LabeledSpan
+from .formats import LabeledExample
 from .metrics import EvalRow, Scores, counted_positions, evaluate
 
 __all__ = [
@@ -123,22 +123,17 @@ class BenchResult:
         }
 
 
-def synthetic_dataset(count: int, seed: int = 0) -> Dataset:
-    """About ``count`` generated spoken-PII utterances: 80 % with one value each, 20 % PII-free."""
-    from .synthetic import LABELS, generate_spoken_pii
+def synthetic_dataset(count: int, seed: int = 0, split: str = "heldout") -> Dataset:
+    """``count`` generated spoken-PII utterances (:mod:`redactkit.synth`), 20 % of them PII-free.
 
-    per_label = max(1, round(count * 0.8 / len(LABELS)))
-    negatives = max(0, count - per_label * len(LABELS))
-    generated = generate_spoken_pii(per_label=per_label, negatives=negatives, seed=seed)
-    examples = [
-        LabeledExample(
-            f"synthetic-{index:05d}",
-            item.text,
-            tuple(LabeledSpan(start, end, label, label) for start, end, label in item.spans),
-        )
-        for index, item in enumerate(generated)
-    ]
-    return Dataset(f"synthetic spoken PII (seed {seed})", "synthetic", examples)
+    The held-out template families by default: the ones no model of redactkit was trained on.
+    """
+    from ..synth import generate, to_labeled_examples
+
+    records = generate(count, seed=seed, split=split, negatives_share=0.2, id_prefix="synthetic")
+    return Dataset(
+        f"synthetic spoken PII ({split} families, seed {seed})", "synthetic", to_labeled_examples(records)
+    )
 
 
 def run_bench(

@@ -1,0 +1,435 @@
+"""Drawing utterances: families -> template -> values -> interruptions -> rendered text with spans.
+
+One draw makes a *plan* (the literal words and the values, with the interruptions already decided),
+which renders either spoken (lowercase ASR style, numbers as words, interruptions inside values) or
+written (cased, punctuated, values in their written form). Both renderings carry exact character
+spans, so a plan rendered twice gives a spoken/written pair of the same utterance.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from ._lexicon import lexicon
+from ._values import FILLERS, GRAMMARS, VARIANTS, Draw, Value
+
+__all__ = [
+    "LABELS",
+    "SPLITS",
+    "Family",
+    "Record",
+    "Span",
+    "families",
+    "generate",
+    "generate_pairs",
+    "iter_generate",
+]
+
+Split = Literal["train", "heldout"]
+Style = Literal["spoken", "written"]
+SPLITS: tuple[str, ...] = ("train", "heldout")
+LABELS: tuple[str, ...] = tuple(GRAMMARS)
+
+#: Chance that a value with two or more chunks gets an interruption between two of them, unless the
+#: family sets its own ``interruptions``.
+INTERRUPTION = 0.12
+#: Kinds of interruption and their weights; a correction needs a numeric value ("four two no sorry
+#: four three"), other values fall back to a filler.
+_KINDS = {"filler": 0.5, "aside": 0.3, "correction": 0.2}
+_SLOT = re.compile(r"\{([A-Za-z_]+)(?::([a-z_]+))?\}")
+_ALTERNATION = re.compile(r"\[([^\[\]]*)\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A gold value: ``text[start:end]`` is PII of ``label``."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One generated utterance: the labeled record of redactkit's JSONL format, with its provenance."""
+
+    id: str
+    text: str
+    spans: tuple[Span, ...]
+    family: str
+    split: str
+    domain: str
+    style: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """redactkit's labeled JSONL record (``id``, ``text``, ``spans``) plus provenance fields."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
+            "family": self.family,
+            "split": self.split,
+            "domain": self.domain,
+            "style": self.style,
+        }
+
+
+@dataclass(frozen=True)
+class Template:
+    raw: str
+    #: labels whose slot is outside any alternation: every draw of the template has them
+    required: frozenset[str]
+    #: every label a draw can have
+    possible: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    split: str
+    domain: str
+    templates: tuple[Template, ...]
+    interruptions: float
+
+    @property
+    def negative(self) -> bool:
+        return not any(template.possible for template in self.templates)
+
+
+def _slot_labels(text: str) -> frozenset[str]:
+    return frozenset(name for name, _ in _SLOT.findall(text) if name.isupper())
+
+
+def _check_template(family: str, raw: str) -> Template:
+    where = f"families.yaml: family {family!r}: template {raw!r}"
+    if raw.count("[") != raw.count("]") or raw.count("{") != raw.count("}"):
+        raise ValueError(f"{where}: unbalanced brackets")
+    for name, variant in _SLOT.findall(raw):
+        if name.isupper():
+            if name not in GRAMMARS:
+                raise ValueError(f"{where}: unknown label {name!r} (labels: {', '.join(GRAMMARS)})")
+            if variant and variant not in VARIANTS.get(name, ()):
+                known = ", ".join(sorted(VARIANTS.get(name, ()))) or "none"
+                raise ValueError(f"{where}: unknown variant {variant!r} of {name} (variants: {known})")
+        elif name not in FILLERS:
+            raise ValueError(f"{where}: unknown filler {{{name}}} (fillers: {', '.join(FILLERS)})")
+    outside = _ALTERNATION.sub("", raw)
+    return Template(raw, _slot_labels(outside), _slot_labels(raw))
+
+
+@functools.cache
+def families() -> tuple[Family, ...]:
+    """The template families of ``data/families.yaml``, validated."""
+    source = resources.files("redactkit.synth").joinpath("data", "families.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(source)
+    out: list[Family] = []
+    seen: set[str] = set()
+    for entry in data["families"]:
+        family_id = str(entry["id"])
+        if family_id in seen:
+            raise ValueError(f"families.yaml: family {family_id!r} is defined twice")
+        seen.add(family_id)
+        split = str(entry["split"])
+        if split not in SPLITS:
+            raise ValueError(f"families.yaml: family {family_id!r}: split {split!r} is not train or heldout")
+        templates = tuple(_check_template(family_id, str(raw)) for raw in entry["templates"])
+        out.append(
+            Family(
+                family_id,
+                split,
+                str(entry.get("domain", "other")),
+                templates,
+                float(entry.get("interruptions", INTERRUPTION)),
+            )
+        )
+    return tuple(out)
+
+
+# -- plans -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    spoken: str
+    written: str
+    label: str | None  # None: literal words or a PII-free filler
+
+
+def _interrupt(value: Value, rng: random.Random, chance: float) -> str:
+    """The spoken value, with maybe one interruption between two chunks (or inside a chunk)."""
+    chunks = list(value.chunks)
+    words_total = sum(len(chunk.split()) for chunk in chunks)
+    if rng.random() >= chance or words_total < 2:
+        return " ".join(chunks)
+    lex = lexicon()
+    kind = rng.choices(list(_KINDS), weights=list(_KINDS.values()))[0]
+    if kind == "correction" and value.numeric:
+        index = rng.randrange(len(chunks))
+        wrong = _mutate(chunks[index], rng)
+        if wrong is not None:
+            chunks[index] = f"{wrong} {rng.choice(lex.list('corrections'))} {chunks[index]}"
+            return " ".join(chunks)
+        kind = "filler"
+    if kind == "aside" and len(chunks) >= 2:
+        index = rng.randrange(1, len(chunks))
+        chunks.insert(index, rng.choice(lex.list("asides")))
+        return " ".join(chunks)
+    if not value.numeric:  # names and words: a pause between chunks, not inside a word group
+        if len(chunks) < 2:
+            return " ".join(chunks)
+        index = rng.randrange(1, len(chunks))
+        chunks.insert(index, rng.choice(lex.list("fillers")))
+        return " ".join(chunks)
+    words = " ".join(chunks).split()
+    position = rng.randrange(1, len(words))
+    filler = rng.choice(lex.list("fillers"))
+    if rng.random() < 0.2:
+        filler = f"{filler} {filler}"
+    words.insert(position, filler)
+    return " ".join(words)
+
+
+_DIGIT_WORDS = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _mutate(chunk: str, rng: random.Random) -> str | None:
+    """The chunk with one digit word changed: what the caller said before correcting himself."""
+    words = chunk.split()
+    positions = [i for i, word in enumerate(words) if word in _DIGIT_WORDS]
+    if not positions:
+        return None
+    index = rng.choice(positions)
+    words[index] = rng.choice([word for word in _DIGIT_WORDS[2:] if word != words[index]])
+    return " ".join(words)
+
+
+def _plan(template: Template, family: Family, rng: random.Random, interruptions: float | None) -> list[_Part]:
+    lex = lexicon()
+    text = _ALTERNATION.sub(lambda match: rng.choice(match.group(1).split("|")), template.raw)
+    parts: list[_Part] = []
+    position = 0
+    chance = family.interruptions if interruptions is None else interruptions
+    for match in _SLOT.finditer(text):
+        literal = text[position : match.start()]
+        if literal:
+            parts.append(_Part(literal, literal, None))
+        name, variant = match.group(1), match.group(2) or ""
+        draw = Draw(rng, lex, family.split, variant)
+        if name.isupper():
+            value = GRAMMARS[name](draw)
+            if value.lead:
+                parts.append(_Part(value.lead + " ", "", None))
+            parts.append(_Part(_interrupt(value, rng, chance), value.written, name))
+        else:
+            value = FILLERS[name](draw)
+            parts.append(_Part(value.spoken, value.written, None))
+        position = match.end()
+    if position < len(text):
+        parts.append(_Part(text[position:], text[position:], None))
+    if parts and rng.random() < 0.08:  # a hesitation before the utterance, outside every span
+        opener = rng.choice(["um ", "uh ", "so ", "okay so ", "yeah "])
+        parts.insert(0, _Part(opener, "", None))
+    return parts
+
+
+_WRITTEN_I = re.compile(r"\bi\b(?='|\s|$)")
+
+
+def _render(parts: list[_Part], style: Style) -> tuple[str, tuple[Span, ...]]:
+    pieces: list[str] = []
+    spans: list[Span] = []
+    length = 0
+    for part in parts:
+        piece = part.spoken if style == "spoken" else part.written
+        if part.label is None:
+            piece = piece if style == "spoken" else _WRITTEN_I.sub("I", piece)
+        else:
+            spans.append(Span(length, length + len(piece), part.label))
+        pieces.append(piece)
+        length += len(piece)
+    text = "".join(pieces)
+    # collapse doubled spaces left by empty alternatives, keeping the spans on their words
+    text, spans = _squeeze(text, spans)
+    if style == "written" and text:
+        text = text[0].upper() + text[1:]
+        text += (
+            "?"
+            if text.split(" ", 1)[0].lower() in ("is", "what's", "how", "did", "who", "does", "what", "can")
+            else "."
+        )
+    return text, tuple(spans)
+
+
+def _squeeze(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
+    """Remove leading, trailing and repeated spaces; shift span offsets to match."""
+    keep = [True] * len(text)
+    previous_space = True
+    for index, char in enumerate(text):
+        if char == " " and previous_space:
+            keep[index] = False
+        previous_space = char == " "
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] == " " and keep[index]:
+            keep[index] = False
+        elif keep[index]:
+            break
+    new_index = [0] * (len(text) + 1)
+    count = 0
+    for index, kept in enumerate(keep):
+        new_index[index] = count
+        count += kept
+    new_index[len(text)] = count
+    squeezed = "".join(char for char, kept in zip(text, keep, strict=True) if kept)
+    return squeezed, [Span(new_index[s.start], new_index[s.end], s.label) for s in spans]
+
+
+# -- sampling ----------------------------------------------------------------------------------------
+
+
+def _check_args(
+    split: str, labels: Iterable[str] | None, negatives_share: float, written_share: float
+) -> tuple[str, ...]:
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    if not 0.0 <= negatives_share <= 1.0:
+        raise ValueError(f"negatives_share must be between 0 and 1, e.g. 0.2, not {negatives_share}")
+    if not 0.0 <= written_share <= 1.0:
+        raise ValueError(f"written_share must be between 0 and 1, e.g. 0.3, not {written_share}")
+    chosen = tuple(LABELS if labels is None else labels)
+    unknown = sorted(set(chosen) - set(LABELS))
+    if unknown:
+        raise ValueError(f"unknown label(s) {', '.join(unknown)}; the generator knows {', '.join(LABELS)}")
+    if not chosen and negatives_share < 1.0:
+        raise ValueError(
+            "labels is empty: pass at least one label, e.g. labels=['PERSON'], or negatives_share=1"
+        )
+    return chosen
+
+
+def iter_generate(
+    n: int,
+    *,
+    seed: int = 0,
+    split: str = "train",
+    labels: Iterable[str] | None = None,
+    negatives_share: float = 0.2,
+    written_share: float = 0.0,
+    interruptions: float | None = None,
+    id_prefix: str = "synth",
+) -> Iterator[Record]:
+    """Yield ``n`` labeled utterances; see :func:`generate`."""
+    for spoken, written in _iter_plans(
+        n, seed, split, labels, negatives_share, written_share, interruptions, id_prefix, pairs=False
+    ):
+        yield spoken if written is None else written
+
+
+def generate(
+    n: int,
+    *,
+    seed: int = 0,
+    split: str = "train",
+    labels: Iterable[str] | None = None,
+    negatives_share: float = 0.2,
+    written_share: float = 0.0,
+    interruptions: float | None = None,
+    id_prefix: str = "synth",
+) -> list[Record]:
+    """``n`` labeled utterances from the families of ``split``, deterministic for a given ``seed``.
+
+    Each positive utterance is drawn for one target label (uniform over ``labels``), from a template
+    of ``split`` that has that label; a template is only used when all of its labels are in
+    ``labels``. A share ``negatives_share`` of the utterances comes from the split's hard-negative
+    families (no gold span). ``written_share`` of them are rendered written (cased, punctuated,
+    digits) instead of spoken. ``interruptions`` overrides every family's chance of an interruption
+    inside a value (0 turns them off).
+    """
+    return list(
+        iter_generate(
+            n,
+            seed=seed,
+            split=split,
+            labels=labels,
+            negatives_share=negatives_share,
+            written_share=written_share,
+            interruptions=interruptions,
+            id_prefix=id_prefix,
+        )
+    )
+
+
+def generate_pairs(
+    n: int,
+    *,
+    seed: int = 0,
+    split: str = "train",
+    labels: Iterable[str] | None = None,
+    negatives_share: float = 0.2,
+    interruptions: float | None = None,
+    id_prefix: str = "synth",
+) -> list[tuple[Record, Record]]:
+    """``n`` utterances rendered twice: (spoken, written) of the same draw, for distillation.
+
+    The written rendering has no interruptions; the spans of each rendering are its own.
+    """
+    out: list[tuple[Record, Record]] = []
+    for spoken, written in _iter_plans(
+        n, seed, split, labels, negatives_share, 0.0, interruptions, id_prefix, pairs=True
+    ):
+        assert written is not None
+        out.append((spoken, written))
+    return out
+
+
+def _iter_plans(
+    n: int,
+    seed: int,
+    split: str,
+    labels: Iterable[str] | None,
+    negatives_share: float,
+    written_share: float,
+    interruptions: float | None,
+    id_prefix: str,
+    *,
+    pairs: bool,
+) -> Iterator[tuple[Record, Record | None]]:
+    chosen = _check_args(split, labels, negatives_share, written_share)
+    if n < 0:
+        raise ValueError(f"n must be 0 or more, not {n}")
+    allowed = set(chosen)
+    in_split = [family for family in families() if family.split == split]
+    negatives = [(family, t) for family in in_split if family.negative for t in family.templates]
+    by_label: dict[str, list[tuple[Family, Template]]] = {}
+    for family in in_split:
+        for template in family.templates:
+            if template.possible and template.possible <= allowed:
+                for label in template.required:
+                    by_label.setdefault(label, []).append((family, template))
+    targets = [label for label in chosen if label in by_label]
+    if not targets and negatives_share < 1.0:
+        raise ValueError(f"no {split} template has only the labels {', '.join(chosen)}")
+    rng = random.Random(seed)
+    for index in range(n):
+        style: Style = "written" if rng.random() < written_share else "spoken"
+        if not targets or rng.random() < negatives_share:
+            family, template = rng.choice(negatives)
+        else:
+            family, template = rng.choice(by_label[rng.choice(targets)])
+        parts = _plan(template, family, rng, interruptions)
+        record_id = f"{id_prefix}-{split}-{seed}-{index:06d}"
+        first_style: Style = "spoken" if pairs else style
+        text, spans = _render(parts, first_style)
+        first = Record(record_id, text, spans, family.id, split, family.domain, first_style)
+        second = None
+        if pairs:
+            text, spans = _render(parts, "written")
+            second = Record(record_id, text, spans, family.id, split, family.domain, "written")
+        yield first, second
