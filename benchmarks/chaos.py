@@ -93,7 +93,7 @@ def make_file(path: Path, rows: int, *, seed: int, prefix: str) -> None:
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from redactkit.samples import sample_table
+    from redactkit.synth import sample_table
 
     table = sample_table(rows, seed=seed)
     ids = pc.binary_join_element_wise(pa.scalar(prefix), table.column("utterance_id"), "-")

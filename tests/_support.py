@@ -18,6 +18,7 @@ from redactkit.labels import register_label
 __all__ = [
     "ENGINE_CONFIG",
     "ExplodingDetector",
+    "GateDetector",
     "LeakyPluginDetector",
     "LoadMarkerDetector",
     "RegexDetector",
@@ -97,6 +98,24 @@ class LeakyPluginDetector(Detector):
                     raise KeyError(f"inner: {aligned.text}")
                 except KeyError as inner:
                     raise DetectorError(f"cannot handle {aligned.text!r}") from inner
+        return [[] for _ in texts]
+
+
+@detectors.register("test_gate")
+class GateDetector(Detector):
+    """Finds nothing; after its first ``free_batches`` batches it waits until the file ``gate``
+    exists, so that a test can hold a run in the middle of a file for as long as it needs."""
+
+    def __init__(self, gate: str = "", free_batches: int = 2) -> None:
+        self.gate = gate
+        self.free_batches = free_batches
+        self._seen = 0
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        self._seen += 1
+        deadline = time.monotonic() + 300
+        while self._seen > self.free_batches and not Path(self.gate).exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
         return [[] for _ in texts]
 
 

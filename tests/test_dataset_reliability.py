@@ -236,7 +236,8 @@ def test_sigterm_and_sighup_stop_workers_remove_partials_and_exit_128_plus_signu
     tmp_path: Path, signum: int, workers: str
 ) -> None:
     source = _dataset(tmp_path / "in", files=2, rows=60)
-    config = _config(tmp_path, "  - name: test_slow\n    seconds: 0.05\n")
+    # held in the middle of the first file (the gate never opens): the signal lands mid-run
+    config = _config(tmp_path, f"  - name: test_gate\n    gate: {tmp_path / 'never'}\n    free_batches: 3\n")
     out = tmp_path / "out"
     args = ("redact", source, out, "-t", "transcript", "-c", config, "-w", workers, "--batch-rows", "5")
     process = subprocess.Popen(_cli(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -260,6 +261,7 @@ def test_sigterm_and_sighup_stop_workers_remove_partials_and_exit_128_plus_signu
     assert not (out / "_redactkit" / "run.lock").exists()
     report = json.loads((out / "_redactkit" / "report.json").read_text())
     assert report["status"] == "interrupted" and report["signal"] == signal.Signals(signum).name
+    (tmp_path / "never").touch()
     resumed = invoke(source, out, "-t", "transcript", "-c", config, "-w", "1", "--batch-rows", "30")
     assert resumed.exit_code == 0, resumed.output
     assert _parquet(out) == _parquet(source)
@@ -269,7 +271,7 @@ def test_sigterm_and_sighup_stop_workers_remove_partials_and_exit_128_plus_signu
 @pytest.mark.slow
 def test_workers_of_a_sigkilled_run_exit_on_their_own(tmp_path: Path) -> None:
     source = _dataset(tmp_path / "in", files=1, rows=200) / "part=0" / "data.parquet"
-    config = _config(tmp_path, "  - name: test_slow\n    seconds: 0.05\n")
+    config = _config(tmp_path, f"  - name: test_gate\n    gate: {tmp_path / 'never'}\n    free_batches: 3\n")
     out = tmp_path / "out.parquet"
     args = ("redact", source, out, "-t", "transcript", "-c", config, "-w", "2", "--batch-rows", "5")
     process = subprocess.Popen(_cli(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -340,21 +342,26 @@ def test_a_stale_lock_file_of_a_dead_process_is_taken_over(tmp_path: Path) -> No
 @pytest.mark.slow
 def test_two_concurrent_runs_on_one_output(tmp_path: Path) -> None:
     source = _dataset(tmp_path / "in", files=2, rows=60)
-    config = _config(tmp_path, "  - name: test_slow\n    seconds: 0.05\n")
+    gate = tmp_path / "gate"
+    # the first run is held in the middle of its first file until the second one has been refused
+    config = _config(tmp_path, f"  - name: test_gate\n    gate: {gate}\n    free_batches: 3\n")
     out = tmp_path / "out"
     args = ("redact", source, out, "-t", "transcript", "-c", config, "-w", "1", "--batch-rows", "5")
     first = subprocess.Popen(_cli(*args), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_for(lambda: list(out.rglob("*.parquet.*.partial")), first, "the first run to write")
         second = subprocess.run(_cli(*args), capture_output=True, timeout=120)
+        gate.touch()
         assert second.returncode == 2
         assert "locked by another redactkit run" in second.stderr.decode()
         assert "Traceback" not in second.stderr.decode()
         assert first.wait(timeout=120) == 0, first.stderr.read() if first.stderr else ""
     finally:
+        gate.touch()
         if first.poll() is None:
             first.kill()
     assert sum(pq.read_table(out / r).num_rows for r in _parquet(out)) == 120
+    assert not list(out.rglob("*.partial"))
 
 
 # -- 4. keys are checked before any model loads ---------------------------------------------------
