@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.redactkit-installed
 
-.PHONY: setup demo test lint typecheck bench clean
+.PHONY: setup demo test lint typecheck bench package-check clean
 
 setup: $(STAMP)
 
@@ -31,8 +31,13 @@ typecheck: $(STAMP)
 test: lint typecheck
 	$(BIN)/python -m pytest
 
+# build the sdist + wheel, twine check, install the wheel into a clean venv with `redactkit models
+# install` and redact a generated Parquet from there (run by .ci/run after `make test`)
+package-check: $(STAMP)
+	PYTHON=$(PYTHON) VENV=$(VENV) bash .ci/package-check
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_speed.py
 
 clean:
-	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) out dist build .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -45,7 +45,7 @@ def main() -> None:
         ],
     }
     full = Pipeline.default()
-    baseline = Pipeline.from_config({"normalizers": [{"name": "whitespace"}]})
+    baseline = Pipeline.from_config({"replace": ["normalizers"], "normalizers": [{"name": "whitespace"}]})
     for corpus, texts in corpora.items():
         _report(corpus, texts, full, baseline, args.rounds)
 

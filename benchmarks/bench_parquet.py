@@ -37,6 +37,7 @@ from typing import Any
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 CHEAP_CONFIG = """\
+replace: true
 normalizers:
   - name: whitespace
   - name: spoken_numbers

@@ -31,6 +31,7 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
 
 CHEAP_CONFIG = """\
+replace: true
 normalizers:
   - name: whitespace
   - name: spoken_numbers

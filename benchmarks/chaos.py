@@ -45,6 +45,7 @@ from pathlib import Path
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 CHEAP_CONFIG = """\
+replace: true  # exactly this pipeline, not merged with the default one (no models)
 normalizers:
   - name: whitespace
   - name: spoken_numbers

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from ._logging import allow_third_party_debug_logs, install_pii_safe_log_filters
 from ._version import __version__
@@ -27,6 +28,9 @@ from .errors import (
 )
 from .pipeline import Pipeline
 
+if TYPE_CHECKING:  # loaded lazily at run time (below); typed for mypy and IDEs
+    from .io import RedactionSummary, redact_parquet, redact_record_batch, redact_table
+
 __all__ = [
     "AlignedText",
     "AlignmentBuilder",
@@ -42,6 +46,7 @@ __all__ = [
     "Pipeline",
     "RedactedEntity",
     "RedactionResult",
+    "RedactionSummary",
     "RedactkitError",
     "RunInterrupted",
     "__version__",
@@ -59,7 +64,7 @@ logging.getLogger("redactkit").addHandler(logging.NullHandler())
 install_pii_safe_log_filters()
 
 
-_ARROW_API = frozenset({"redact_parquet", "redact_record_batch", "redact_table"})
+_ARROW_API = frozenset({"RedactionSummary", "redact_parquet", "redact_record_batch", "redact_table"})
 
 
 def __getattr__(name: str) -> object:

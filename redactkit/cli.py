@@ -30,6 +30,9 @@ app.add_typer(config_app, name="config")
 from .audio.cli import audio_app  # noqa: E402  (needs only typer/rich; soundfile loads on use)
 
 app.add_typer(audio_app, name="audio")
+from .models_cli import models_app  # noqa: E402
+
+app.add_typer(models_app, name="models")
 
 out = Console()
 err = Console(stderr=True)

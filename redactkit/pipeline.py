@@ -102,16 +102,17 @@ class Pipeline:
     def from_config(cls, source: str | Path | Mapping[str, Any] | PipelineConfig | None) -> Pipeline:
         """Build a pipeline from a YAML file, a mapping or a :class:`PipelineConfig`.
 
-        Keys left out take the default configuration's values.
+        A mapping or file extends the default configuration: components are merged with the defaults
+        by name, ``disable: [names]`` removes some and ``replace: true`` takes the lists as given.
         """
         config = load_config(source)
         return cls(
             normalizers=[
-                normalizers.create(spec.name, spec.params, key=f"normalizers[{index}]")
+                normalizers.create(spec.name, spec.params, key=config.component_key("normalizers", index))
                 for index, spec in enumerate(config.normalizers)
             ],
             detectors=[
-                detectors.create(spec.name, spec.params, key=f"detectors[{index}]")
+                detectors.create(spec.name, spec.params, key=config.component_key("detectors", index))
                 for index, spec in enumerate(config.detectors)
             ],
             anonymizer=anonymizers.create(config.anonymizer.name, config.anonymizer.params, key="anonymizer"),
@@ -333,8 +334,13 @@ def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:
     items = texts if isinstance(texts, list) else list(texts)
     for index, text in enumerate(items):
         if text is not None and not isinstance(text, str):
+            if isinstance(text, float) and text != text:  # NaN: pandas' missing value
+                raise DataError(
+                    f"item {index} is NaN; a missing text is None. redact_table(df, column) takes a "
+                    "pandas DataFrame and treats NaN and pd.NA as missing"
+                )
             raise DataError(
-                f"item {index} is of type {type(text).__name__}; redactkit redacts str or None. "
-                "Convert the column to strings first."
+                f"item {index} is of type {type(text).__name__}; redactkit redacts str or None "
+                "(None for a missing text)"
             )
     return items

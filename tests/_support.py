@@ -138,6 +138,7 @@ class LoadMarkerDetector(Detector):
 NAMES = ("alice", "bob", "carol", "dave")
 DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 ENGINE_CONFIG: dict[str, Any] = {
+    "replace": True,
     "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}, {"name": "spoken_symbols"}],
     "detectors": [
         {"name": "identifiers"},

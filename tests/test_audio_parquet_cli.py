@@ -67,7 +67,7 @@ def test_add_redacted_intervals_column(regex_pipeline: Pipeline) -> None:
         None,
     ]
     batch = pa.RecordBatch.from_pydict({"text": texts, "words": pa.array(words, type=timings_type())})
-    redacted = redact_record_batch(batch, regex_pipeline, "text")
+    redacted = redact_record_batch(batch, "text", regex_pipeline)
     counts = AlignmentCounts()
     options = AudioOptions(padding=0.0, merge_gap=0.0)
     out = add_redacted_intervals(
@@ -389,6 +389,7 @@ def test_engine_input_errors(tmp_path: Path, regex_pipeline: Pipeline) -> None:
 
 # -- CLI ----------------------------------------------------------------------------------------------
 LIGHT_CONFIG = """\
+replace: true
 normalizers:
   - name: whitespace
   - name: spoken_numbers
@@ -522,6 +523,7 @@ def test_cli_without_the_audio_extra_exits_2_naming_the_extra(
 # -- intervals through `redactkit redact --timings-column` -----------------------------------------
 
 TIMINGS_CONFIG = """
+replace: true
 normalizers:
   - name: whitespace
 detectors:

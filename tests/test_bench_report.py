@@ -27,6 +27,7 @@ ROWS = [
 WORDS = sorted({word for _, text, _ in ROWS for word in text.split()})
 
 CONFIG = """\
+replace: true
 normalizers:
   - name: whitespace
 detectors:

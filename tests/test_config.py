@@ -34,7 +34,7 @@ def test_partial_config_takes_defaults_for_missing_keys() -> None:
 
 
 def test_component_defaults_are_filled_in() -> None:
-    config = load_config({"detectors": [{"name": "presidio"}]})
+    config = load_config({"replace": True, "detectors": [{"name": "presidio"}]})
     params = config.detectors[0].params
     assert params["model"] == "en_core_web_md"
     assert params["score_threshold"] == 0.3
@@ -68,7 +68,7 @@ def _error(source: Any) -> ConfigError:
         pytest.param({"detectorz": []}, "detectorz", "Valid top-level keys", id="unknown-top-level-key"),
         pytest.param({"batch_size": 0}, "batch_size", "greater than or equal to 1", id="bad-top-level-value"),
         pytest.param({"batch_size": "many"}, "batch_size", "valid integer", id="wrong-type"),
-        pytest.param({"detectors": []}, "detectors", "at least 1", id="no-detectors"),
+        pytest.param({"replace": True, "detectors": []}, "detectors", "at least 1", id="no-detectors"),
         pytest.param(
             {"detectors": [{"name": "presidio", "score_treshold": 0.5}]},
             "detectors[0].score_treshold",
@@ -94,7 +94,10 @@ def _error(source: Any) -> ConfigError:
             id="bad-normalizer-value",
         ),
         pytest.param(
-            {"anonymizer": {"format": "[{label}]"}}, "anonymizer.name", "Field required", id="no-name"
+            {"replace": True, "anonymizer": {"format": "[{label}]"}},
+            "anonymizer.name",
+            "Field required",
+            id="no-name",
         ),
         pytest.param(
             {"detectors": [{"name": "presidio", "score_threshold": 1.5}]},

@@ -39,6 +39,7 @@ runner = CliRunner()
 
 NAMES = ("alice", "bob", "carol")
 REGEX_CONFIG = """
+replace: true
 normalizers:
   - name: whitespace
 detectors:
@@ -462,7 +463,7 @@ def test_help_has_examples_for_every_command() -> None:
 def test_redact_table_and_record_batch_api(config: Path) -> None:
     pipe = Pipeline.from_config(config)
     table = rich_table(30)
-    out = redact_table(table, pipe, ["transcript", "agent"], group_column="session", batch_rows=4)
+    out = redact_table(table, ["transcript", "agent"], pipe, group_column="session", batch_rows=4)
     assert out.num_rows == 30
     assert out.schema.names[-4:] == [
         "transcript_redacted",
@@ -471,10 +472,14 @@ def test_redact_table_and_record_batch_api(config: Path) -> None:
         "agent_entities",
     ]
     assert out.select(table.schema.names).equals(table)
-    batch = redact_record_batch(table.to_batches()[0], pipe, "transcript", in_place=True)
+    batch = redact_record_batch(table.to_batches()[0], "transcript", pipe, in_place=True)
     assert batch.schema.names == [*table.schema.names, "transcript_entities"]
     with pytest.raises(DataError, match="Available columns"):
-        redact_table(table, pipe, "text")
+        redact_table(table, "text", pipe)
+    # the order before redact_parquet's was adopted still works, with a DeprecationWarning
+    with pytest.warns(DeprecationWarning, match="redact_parquet"):
+        legacy = redact_table(table, pipe, ["transcript", "agent"], group_column="session", batch_rows=4)  # type: ignore[arg-type]
+    assert legacy.equals(out)
 
 
 @settings(max_examples=40)
@@ -490,13 +495,14 @@ def test_redact_table_and_record_batch_api(config: Path) -> None:
 def test_redact_table_keeps_rows_and_order_for_any_batch_size(texts: list[str | None], rows: int) -> None:
     pipe = Pipeline.from_config(REGEX_CONFIG_MAPPING)
     table = pa.table({"n": list(range(len(texts))), "transcript": pa.array(texts, pa.string())})
-    out = redact_table(table, pipe, batch_rows=rows)
+    out = redact_table(table, pipeline=pipe, batch_rows=rows)
     assert out.column("n").to_pylist() == list(range(len(texts)))
     expected = [r.text for r in pipe.redact_batch(texts)]
     assert out.column("transcript_redacted").to_pylist() == expected
 
 
 REGEX_CONFIG_MAPPING: dict[str, Any] = {
+    "replace": True,
     "normalizers": [{"name": "whitespace"}],
     "detectors": [{"name": "test_regex"}, {"name": "deny_list", "terms": {"bob": "PERSON"}}],
     "anonymizer": {"name": "tag"},

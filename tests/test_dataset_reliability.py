@@ -33,6 +33,7 @@ TESTS = Path(__file__).parent
 KEY = "0123456789abcdef" * 4
 
 CONFIG = """
+replace: true
 normalizers:
   - name: whitespace
 detectors:
@@ -572,7 +573,7 @@ def test_in_place_never_touches_the_input_file(tmp_path: Path) -> None:
     result = invoke(source, tmp_path / "out", "-t", "transcript", "-c", config, "--in-place", "-w", "1")
     assert result.exit_code == 0, result.output
     single = source / "part=1" / "data.parquet"
-    result = invoke(single, tmp_path / "o.parquet", "-t", "transcript", "-c", config, "--in-place")
+    result = invoke(single, tmp_path / "o.parquet", "-t", "transcript", "-c", config, "--in-place", "-w", "1")
     assert result.exit_code == 0, result.output
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in source.rglob("*.parquet")} == stats
     redacted = pq.read_table(tmp_path / "o.parquet").column("transcript").to_pylist()
@@ -683,7 +684,7 @@ def cases(tmp_path: Path) -> dict[str, Any]:
     single = source / "part=0" / "data.parquet"
     (tmp_path / "plain").write_text("x")
     bad_config = tmp_path / "bad.yaml"
-    bad_config.write_text("detectors:\n  - name: test_regex\n    colour: red\n")
+    bad_config.write_text("replace: true\ndetectors:\n  - name: test_regex\n    colour: red\n")
     return {"source": source, "single": single, "config": _config(tmp_path), "bad_config": bad_config}
 
 

@@ -51,6 +51,8 @@ def test_a_collector_the_user_disabled_stays_disabled() -> None:
 
 @pytest.mark.usefixtures("collector_enabled")
 def test_pipeline_stages_leave_the_collector_enabled() -> None:
-    pipe = Pipeline.from_config({"normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}]})
+    pipe = Pipeline.from_config(
+        {"replace": True, "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}]}
+    )
     pipe.normalize_batch(["call five five five one two three four", "", "hello"])
     assert gc.isenabled()

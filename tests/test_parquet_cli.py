@@ -80,7 +80,7 @@ def test_redact_parquet_keeps_rows_columns_types_and_metadata(
 
 def test_redact_record_batch_appends_two_columns(regex_only: Pipeline) -> None:
     batch = pa.RecordBatch.from_pydict({"id": [1, 2], "text": ["call 555-0100", None]})
-    out = redact_record_batch(batch, regex_only, "text")
+    out = redact_record_batch(batch, "text", regex_only)
     assert out.schema.names == ["id", "text", "text_redacted", "text_entities"]
     assert out.column("text_redacted").to_pylist() == ["call [CONTACT]", None]
 
@@ -218,6 +218,6 @@ def test_foreign_errors_do_not_quote_text(
     regex_only.warm_up()
     monkeypatch.setattr(TagAnonymizer, "anonymize_batch", leaky)
     with pytest.raises(RedactkitError) as caught:
-        redact_record_batch(pq.read_table(sample).to_batches()[0], regex_only, "transcript")
+        redact_record_batch(pq.read_table(sample).to_batches()[0], "transcript", regex_only)
     assert "ValueError" in str(caught.value)
     assert "cannot handle" not in str(caught.value)

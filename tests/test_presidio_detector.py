@@ -82,7 +82,9 @@ def test_misspelled_entity_type_fails_closed() -> None:
 
 
 def test_small_model_can_be_selected_in_one_line() -> None:
-    pipe = Pipeline.from_config({"detectors": [{"name": "presidio", "model": "en_core_web_sm"}]})
+    pipe = Pipeline.from_config(
+        {"replace": ["detectors"], "detectors": [{"name": "presidio", "model": "en_core_web_sm"}]}
+    )
     result = pipe.redact("Email john@example.com now")
     assert result.text is not None
     assert result.text.endswith("[EMAIL_ADDRESS] now")

@@ -120,7 +120,9 @@ def test_cli_ray_engine_quarantines_like_the_local_engine(local_ray: Any, tmp_pa
 
 def test_ray_dataset_by_group_matches_the_local_engine(local_ray: Any) -> None:
     table = transcripts(120)
-    expected = redact_table(table, Pipeline.from_config(CONFIG), group_column="session", batch_rows=7)
+    expected = redact_table(
+        table, pipeline=Pipeline.from_config(CONFIG), group_column="session", batch_rows=7
+    )
     ds = local_ray.data.from_arrow(table).repartition(5)
     out = redact_ray_dataset(
         ds, CONFIG, "transcript", group_column="session", order_column="id", actors=2, num_partitions=3
@@ -134,7 +136,7 @@ def test_ray_dataset_by_group_matches_the_local_engine(local_ray: Any) -> None:
 def test_ray_dataset_by_batch_keeps_rows_in_order(local_ray: Any) -> None:
     config = {**CONFIG, "anonymizer": {"name": "policy", "operators": {"PERSON": "numbered"}}}
     table = transcripts(90)
-    expected = redact_table(table, Pipeline.from_config(config), batch_rows=32)
+    expected = redact_table(table, pipeline=Pipeline.from_config(config), batch_rows=32)
     context = local_ray.data.DataContext.get_current()
     previous = context.execution_options.preserve_order
     context.execution_options.preserve_order = True

@@ -725,3 +725,15 @@ def test_extra_labels_are_offered_and_checked(tmp_path: Path) -> None:
     assert choices[0] == "EMPLOYEE_ID" and {"PERSON", "LOCATION", "US_SSN"} <= set(choices)
     with pytest.raises(DataError, match="--label 'employee id' is not a label name"):
         build_review(source, redacted, tmp_path / "review2", labels=["employee id"])
+
+
+def test_in_place_output_reads_the_original_from_input(tmp_path: Path) -> None:
+    source, redacted = _dataset(tmp_path / "data", _population()[:40])
+    table = pq.read_table(redacted).drop_columns(["transcript"])
+    names = ["transcript" if n == "transcript_redacted" else n for n in table.column_names]
+    pq.write_table(table.rename_columns(names), redacted)
+    build_review(source, redacted, tmp_path / "review", sample=40)
+    rows = ReviewSet.load(tmp_path / "review").rows
+    person = next(row for row in rows if row["entities"] and row["entities"][0]["label"] == "PERSON")
+    assert person["text"].startswith("call name") and person["redacted"] == "call [PERSON] now"
+    assert person["aligned"] and (person["entities"][0]["rstart"], person["entities"][0]["rend"]) == (5, 13)

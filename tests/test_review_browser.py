@@ -233,6 +233,11 @@ def test_review_page_end_to_end(review_dir: Path, served: str, browser: Any, tmp
     _press(browser, ("j" * steps) if steps >= 0 else ("k" * -steps))
     assert browser.find_element(By.ID, "row-title").text == f"Row {over_index + 1} of 40"
     rows = json.loads((review_dir / "rows.json").read_text(encoding="utf-8"))["rows"]
+    first_words = rows[over_index]["text"].split()
+    _press(browser, "w")  # keyboard word selection: the first word, then one more
+    assert browser.execute_script("return window.getSelection().toString()") == first_words[0]
+    _press(browser, "W")
+    assert browser.execute_script("return window.getSelection().toString()").split() == first_words[:2]
     position = rows[over_index]["entities"].index(over_entity)
     browser.find_element(By.CSS_SELECTOR, f"#original .seg.ent[data-ent='{position}']").click()
     _press(browser, "o")

@@ -56,7 +56,7 @@ def _collect(df: Any, schema: pa.Schema) -> pa.Table:
 def test_map_in_arrow_matches_the_local_engine(spark: Any) -> None:
     config = {**CONFIG, "anonymizer": {"name": "policy", "operators": {"PERSON": "numbered"}}}
     table = transcripts(60)
-    expected = redact_table(table, Pipeline.from_config(config))
+    expected = redact_table(table, pipeline=Pipeline.from_config(config))
     df = spark.createDataFrame(table).repartition(3)
     out = redact_spark_dataframe(df, config, "transcript")
     assert out.columns == expected.column_names
@@ -65,7 +65,21 @@ def test_map_in_arrow_matches_the_local_engine(spark: Any) -> None:
 
 def test_group_scope_by_group_matches_the_local_engine(spark: Any) -> None:
     table = transcripts(80)
-    expected = redact_table(table, Pipeline.from_config(CONFIG), group_column="session", batch_rows=9)
+    expected = redact_table(
+        table, pipeline=Pipeline.from_config(CONFIG), group_column="session", batch_rows=9
+    )
     df = spark.createDataFrame(table).repartition(4)
     out = redact_spark_dataframe(df, CONFIG, "transcript", group_column="session", order_column="id")
     assert _collect(out, expected.schema).equals(expected)
+
+
+def test_the_demo_sample_with_its_timestamp_column(spark: Any) -> None:
+    from redactkit.synth import sample_table
+
+    config = {**CONFIG, "anonymizer": {"name": "tag"}}
+    table = sample_table(30)
+    expected = redact_table(table, pipeline=Pipeline.from_config(config)).sort_by("utterance_id")
+    df = spark.createDataFrame(table.drop_columns(["style"])).repartition(2)  # Spark has no dictionary type
+    out = redact_spark_dataframe(df, config, "transcript").toArrow().sort_by("utterance_id")
+    assert out.column("transcript_redacted").to_pylist() == expected.column("transcript_redacted").to_pylist()
+    assert out.column("started_at").to_pylist() == expected.column("started_at").to_pylist()

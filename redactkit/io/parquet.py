@@ -10,12 +10,24 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..core import RedactedEntity, RedactionResult
 from ..errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
+from .nested import (
+    NestedColumn,
+    check_text_type,
+    extract_leaves,
+    join_leaves,
+    leaf_type,
+    nested_output_type,
+    nested_words,
+    output_text_type,
+    split_redacted,
+    text_array,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -109,25 +121,51 @@ class ColumnOptions:
                     "use a template with {column}, e.g. '{column}_redacted'"
                 )
 
+    @staticmethod
+    def nested(column: str) -> NestedColumn | None:
+        """Where a dotted text column (``segments.text``) lives; ``None`` for a top-level column."""
+        if "." not in column:
+            return None
+        top, *steps = column.split(".")
+        return NestedColumn(column, top, tuple(steps))
+
     def redacted_of(self, column: str) -> str:
+        nested = self.nested(column)
+        if nested is not None:
+            return nested.column  # a nested transcript is always redacted in place
         return column if self.in_place else self.redacted_name.replace("{column}", column)
 
     def entities_of(self, column: str) -> str:
-        return self.entities_name.replace("{column}", column)
+        return self.entities_name.replace("{column}", column.replace(".", "_"))
 
     def intervals_of(self, column: str) -> str:
-        return self.intervals_name.replace("{column}", column)
+        return self.intervals_name.replace("{column}", column.replace(".", "_"))
 
     def work_columns(self) -> list[str]:
-        """Columns a worker needs: the texts and, if any, the group ids."""
-        return [*self.text_columns, *([self.group_column] if self.group_column else [])]
+        """Columns a worker needs: the texts (their top-level columns) and, if any, the group ids."""
+        columns: list[str] = []
+        for column in self.text_columns:
+            top = column.split(".")[0]
+            if top not in columns:
+                columns.append(top)
+        if self.timings_column is not None and "." in self.timings_column:
+            top = self.timings_column.split(".")[0]
+            if top not in columns:
+                columns.append(top)
+        if self.group_column and self.group_column not in columns:
+            columns.append(self.group_column)
+        return columns
 
     def output_schema(self, schema: pa.Schema, *, source: str) -> pa.Schema:
         """Check ``schema`` (naming ``source`` in errors) and return the output schema."""
         import pyarrow as pa
 
         for column in self.text_columns:
-            _check_column(schema, column, source=source)
+            nested = self.nested(column)
+            if nested is None:
+                _check_column(schema, column, source=source)
+            else:
+                _check_nested(schema, nested, source=source)
         for role, other in (("group", self.group_column), ("id", self.id_column)):
             if other is not None and other not in schema.names:
                 available = ", ".join(schema.names) or "(none)"
@@ -136,18 +174,26 @@ class ColumnOptions:
         names = set(schema.names)
         added: list[str] = []
         for column in self.text_columns:
-            if self.in_place:
+            nested = self.nested(column)
+            if nested is not None:
+                index = schema.get_field_index(nested.column)
+                kind = nested_output_type(fields[index].type, nested.steps)
+                fields[index] = fields[index].with_type(kind)
+            elif self.in_place:
                 index = schema.get_field_index(column)
-                fields[index] = schema.field(column)
+                fields[index] = schema.field(column).with_type(output_text_type(schema.field(column).type))
             else:
                 added.append(self.redacted_of(column))
-                fields.append(pa.field(self.redacted_of(column), schema.field(column).type))
+                fields.append(pa.field(self.redacted_of(column), output_text_type(schema.field(column).type)))
             added.append(self.entities_of(column))
             fields.append(pa.field(self.entities_of(column), entities_type()))
         if self.timings_column is not None:
             from ..audio.arrow import check_timings_type, intervals_type
 
-            check_timings_type(schema, self.timings_column, source=source)
+            if "." in self.timings_column:
+                _check_nested_timings(schema, self.timings_column, source=source)
+            else:
+                check_timings_type(schema, self.timings_column, source=source)
             added.append(self.intervals_of(self.text_columns[0]))
             fields.append(pa.field(self.intervals_of(self.text_columns[0]), intervals_type()))
         for name in added:
@@ -234,8 +280,13 @@ class RedactionSummary:
                 for index in set(hit.to_pylist()):
                     mask[index] = True
                 failed = pc.or_(failed, pa.array(mask))
-            text = batch.column(options.redacted_of(column))
-            empty = pc.fill_null(pc.equal(pc.utf8_length(text), 0), True)
+            if options.nested(column) is not None:  # a row without any leaf text has null entities
+                empty = pc.is_null(entities)
+            else:
+                text = batch.column(options.redacted_of(column))
+                if pa.types.is_dictionary(text.type):
+                    text = text.dictionary_decode()
+                empty = pc.fill_null(pc.equal(pc.utf8_length(text), 0), True)
             all_empty = pc.and_(all_empty, empty)
         self.rows_with_pii += int(pc.sum(any_pii).as_py() or 0)
         self.errors += int(pc.sum(failed).as_py() or 0)
@@ -281,21 +332,36 @@ def redact_columns(
     ``work`` holds the text columns and, if any, the group column (what workers receive). Failures
     carry row indices into ``work``.
     """
-    import pyarrow as pa
 
     groups: list[str | None] | None = None
     if options.group_column is not None:
         groups = [None if g is None else str(g) for g in work.column(options.group_column).to_pylist()]
     outputs: dict[str, tuple[pa.Array, pa.Array]] = {}
     failures: list[Failure] = []
+    current: dict[str, pa.Array] = {}  # top-level columns already rewritten by an earlier nested path
     for column in options.text_columns:
-        array = work.column(column)
-        texts = array.to_pylist()
-        results, failed = _redact_texts(pipeline, texts, groups, options.on_error)
+        nested = options.nested(column)
+        if nested is None:
+            array = work.column(column)
+            results, failed = _redact_texts(pipeline, array.to_pylist(), groups, options.on_error)
+            redacted = text_array([result.text for result in results], array.type)
+        else:
+            top = current.get(nested.column, work.column(nested.column))
+            leaf, leaf_rows, rebuild = extract_leaves(top, nested.steps)
+            joined = join_leaves(leaf.to_pylist(), leaf_rows, work.num_rows)
+            results, failed = _redact_texts(pipeline, joined.texts, groups, options.on_error)
+            redacted = current[nested.column] = rebuild(
+                text_array(split_redacted(joined, results), leaf.type)
+            )
         failures.extend(Failure(row, column, error, component) for row, error, component in failed)
-        redacted = pa.array([result.text for result in results], type=array.type)
         outputs[column] = (redacted, _entities_array(results))
     return outputs, failures
+
+
+def nested_texts(array: pa.Array, nested: NestedColumn) -> list[str | None]:
+    """Each row's leaf texts at ``nested``, joined as they are analyzed."""
+    leaf, leaf_rows, _ = extract_leaves(array, nested.steps)
+    return join_leaves(leaf.to_pylist(), leaf_rows, len(array)).texts
 
 
 def _redact_texts(
@@ -416,7 +482,10 @@ def assemble(
     arrays = list(batch.columns)
     for column in options.text_columns:
         redacted, entities = outputs[column]
-        if options.in_place:
+        nested = options.nested(column)
+        if nested is not None:
+            arrays[batch.schema.get_field_index(nested.column)] = redacted
+        elif options.in_place:
             arrays[batch.schema.get_field_index(column)] = redacted
         else:
             arrays.append(redacted)
@@ -438,11 +507,22 @@ def _intervals(
 
     assert options.timings_column is not None
     column = options.text_columns[0]
+    nested = options.nested(column)
+    texts = (
+        batch.column(column).to_pylist()
+        if nested is None
+        else nested_texts(batch.column(nested.column), nested)
+    )
+    timings_path = options.nested(options.timings_column)
+    if timings_path is None:
+        timings = batch.column(options.timings_column).to_pylist()
+    else:
+        text_field = nested.steps[-1] if nested is not None and nested.column == timings_path.column else None
+        timings = nested_words(
+            batch.column(timings_path.column), timings_path.steps, batch.num_rows, text_field
+        )
     return intervals_array(
-        batch.column(column).to_pylist(),
-        outputs[column][1].to_pylist(),
-        batch.column(options.timings_column).to_pylist(),
-        load_audio_options(options.audio_options),
+        texts, outputs[column][1].to_pylist(), timings, load_audio_options(options.audio_options)
     )
 
 
@@ -500,8 +580,8 @@ def resolve_audio_options(source: Any, timings_column: str | None) -> Any:
 
 def redact_record_batch(
     batch: pa.RecordBatch,
-    pipeline: Pipeline | None = None,
     text_column: str | Sequence[str] = "transcript",
+    pipeline: Pipeline | None = None,
     *,
     in_place: bool = False,
     redacted_column: str | None = None,
@@ -518,7 +598,9 @@ def redact_record_batch(
     the default one is built once per process. With ``timings_column`` (word timings of the one text
     column), ``<col>_redacted_intervals`` is added too; ``audio_options`` (an
     :class:`~redactkit.audio.AudioOptions`, a mapping or a YAML path) sets padding and merging.
+    The arguments come in :func:`~redactkit.redact_parquet`'s order (data, text column, pipeline).
     """
+    text_column, pipeline = _argument_order(text_column, pipeline)
     options = column_options(
         text_column,
         in_place,
@@ -536,9 +618,9 @@ def redact_record_batch(
 
 
 def redact_table(
-    table: pa.Table,
-    pipeline: Pipeline | None = None,
+    table: Any,
     text_column: str | Sequence[str] = "transcript",
+    pipeline: Pipeline | None = None,
     *,
     in_place: bool = False,
     redacted_column: str | None = None,
@@ -548,14 +630,22 @@ def redact_table(
     batch_rows: int | None = None,
     timings_column: str | None = None,
     audio_options: Any = None,
-) -> pa.Table:
-    """Redact an Arrow table batch by batch (see :func:`redact_record_batch`).
+) -> Any:
+    """Redact a table batch by batch (see :func:`redact_record_batch`); returns the same kind.
 
-    pandas and polars data go through Arrow: ``pa.Table.from_pandas(df)`` / ``df.to_arrow()`` in,
-    ``.to_pandas()`` / ``polars.from_arrow(...)`` out.
+    ``table`` is anything that speaks Arrow: a pyarrow ``Table``, ``RecordBatch`` or
+    ``RecordBatchReader`` (redacted lazily, as it is read), a pandas (>= 2.2) or polars DataFrame, a
+    DuckDB relation, a Hugging Face ``datasets.Dataset``, or any object with ``__arrow_c_stream__``
+    (returned as a pyarrow Table). Missing values in a pandas text column (``NaN``, ``None``,
+    ``pd.NA``) are nulls. Text columns may be ``string``, ``large_string``, ``string_view`` or
+    dictionary-encoded, or a dotted path into structs and lists (``segments.text``,
+    ``meta.caller``), redacted in place (see :mod:`redactkit.io.nested`).
     """
     import pyarrow as pa
 
+    from .frames import table_input
+
+    text_column, pipeline = _argument_order(text_column, pipeline)
     options = column_options(
         text_column,
         in_place,
@@ -566,25 +656,83 @@ def redact_table(
         timings_column,
         audio_options,
     )
-    schema = options.output_schema(table.schema, source="table")
+    data = table_input(table)
+    schema = options.output_schema(data.schema, source="table")
     pipe = pipeline or _default()
     rows = batch_rows or pipe.batch_size * 4
-    batches = []
-    for batch in table.to_batches(max_chunksize=rows):
-        outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
-        batches.append(assemble(batch, outputs, options, schema))
-    return pa.Table.from_batches(batches, schema=schema)
+
+    def redacted(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            for piece in _slices(batch, rows):
+                outputs, _ = redact_columns(piece.select(options.work_columns()), pipe, options)
+                yield assemble(piece, outputs, options, schema)
+
+    if data.table is None:
+        assert data.batches is not None
+        return data.restore(pa.RecordBatchReader.from_batches(schema, redacted(data.batches)))
+    batches = list(redacted(iter(data.table.to_batches(max_chunksize=rows))))
+    out = pa.Table.from_batches(batches, schema=schema)
+    return data.restore(out)
+
+
+def _slices(batch: pa.RecordBatch, rows: int) -> Iterator[pa.RecordBatch]:
+    for offset in range(0, max(batch.num_rows, 1), rows):
+        if batch.num_rows:
+            yield batch.slice(offset, rows)
+
+
+def _argument_order(text_column: Any, pipeline: Any) -> tuple[Any, Any]:
+    """Accept the old order ``(data, pipeline, text_column)`` with a DeprecationWarning."""
+    from ..pipeline import Pipeline
+
+    if isinstance(text_column, Pipeline) or (text_column is None and pipeline is not None):
+        import warnings
+
+        warnings.warn(
+            "redact_table/redact_record_batch now take (data, text_column, pipeline), the order of "
+            "redact_parquet; pass pipeline= by keyword",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        text_column, pipeline = (pipeline if pipeline is not None else "transcript"), text_column
+    return text_column, pipeline
 
 
 def _check_column(schema: pa.Schema, column: str, *, source: str) -> None:
-    import pyarrow as pa
-
     if column not in schema.names:
         available = ", ".join(schema.names) or "(none)"
         raise DataError(f"{source}: no column {column!r}. Available columns: {available}")
-    kind = schema.field(column).type
-    if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
+    check_text_type(schema.field(column).type, column, source=source)
+
+
+def _check_nested(schema: pa.Schema, nested: NestedColumn, *, source: str) -> None:
+    if nested.column not in schema.names:
+        available = ", ".join(schema.names) or "(none)"
         raise DataError(
-            f"{source}: column {column!r} is of type {kind}, not a string column; "
-            "cast it to string first or name another --text-column"
+            f"{source}: no column {nested.column!r} (for the nested text column {nested.path!r}). "
+            f"Available columns: {available}"
+        )
+    leaf_type(schema.field(nested.column).type, nested, source=source)
+
+
+def _check_nested_timings(schema: pa.Schema, path: str, *, source: str) -> None:
+    """A nested word-timings path must end in ``list<struct<word, start, end>>`` fields."""
+    import pyarrow as pa
+
+    top, *steps = path.split(".")
+    if top not in schema.names:
+        available = ", ".join(schema.names) or "(none)"
+        raise DataError(f"{source}: no timings column {top!r}. Available columns: {available}")
+    kind = schema.field(top).type
+    for step in steps:
+        while pa.types.is_list(kind) or pa.types.is_large_list(kind):
+            kind = kind.value_type
+        if not pa.types.is_struct(kind) or kind.get_field_index(step) < 0:
+            raise DataError(f"{source}: the timings path {path!r} does not exist in column {top!r}")
+        kind = kind.field(step).type
+    item = kind.value_type if pa.types.is_list(kind) or pa.types.is_large_list(kind) else None
+    if item is None or not pa.types.is_struct(item) or not {"word", "start", "end"} <= set(item.names):
+        raise DataError(
+            f"{source}: the timings path {path!r} must hold list<struct<word, start, end>> per element, "
+            f"not {kind}"
         )

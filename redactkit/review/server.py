@@ -198,6 +198,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.NOT_FOUND, "not found")
 
     def do_POST(self) -> None:
+        # a request refused before its body is read must not leave that body on a kept-alive
+        # connection (it would be parsed as the next request): close it unless the body is consumed
+        self.close_connection = True
         route = self._route()
         if route is None:
             return
@@ -215,8 +218,10 @@ class _Handler(BaseHTTPRequestHandler):
         if not 0 <= length <= _MAX_BODY:
             self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request body missing or too large")
             return
+        body = self.rfile.read(length)
+        self.close_connection = False
         try:
-            payload = json.loads(self.rfile.read(length) or b"{}")
+            payload = json.loads(body or b"{}")
         except (ValueError, UnicodeDecodeError):
             self._error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
             return

@@ -380,11 +380,70 @@
     return end > start ? { start, end } : null;
   }
 
+  // Keyboard selection of words in the original: w / b select the next / previous word, W / B
+  // extend the selection by a word. The DOM selection is set, so m works as after a mouse selection.
+  function offsetToPoint(offset) {
+    const segs = $("original").querySelectorAll("[data-start]");
+    for (const seg of segs) {
+      const start = Number(seg.dataset.start);
+      const end = Number(seg.dataset.end);
+      if (start <= offset && (offset < end || seg === segs[segs.length - 1])) {
+        const node = seg.firstChild;
+        const chars = Array.from(node.data);
+        return [node, chars.slice(0, offset - start).join("").length];
+      }
+    }
+    return null;
+  }
+
+  function words(row) {
+    const found = [];
+    const chars = codePoints(row);
+    let start = -1;
+    for (let i = 0; i <= chars.length; i += 1) {
+      const inWord = i < chars.length && !/\s/u.test(chars[i]);
+      if (inWord && start < 0) start = i;
+      if (!inWord && start >= 0) {
+        found.push({ start, end: i });
+        start = -1;
+      }
+    }
+    return found;
+  }
+
+  function selectWords(step, extend) {
+    const row = app.rows[app.index];
+    const list = words(row);
+    if (!list.length) return;
+    const current = selectionSpan();
+    let span;
+    if (!current) {
+      span = step > 0 ? list[0] : list[list.length - 1];
+    } else if (extend) {
+      const next = step > 0 ? list.find((w) => w.start >= current.end) : null;
+      const last = step < 0 ? list.filter((w) => w.end <= current.end && w.start > current.start).pop() : null;
+      span = { start: current.start, end: next ? next.end : last ? last.start : current.end };
+      if (step < 0 && !last) return;
+    } else {
+      const next = step > 0 ? list.find((w) => w.start >= current.end) : list.filter((w) => w.end <= current.start).pop();
+      span = next || (step > 0 ? list[list.length - 1] : list[0]);
+    }
+    const from = offsetToPoint(span.start);
+    const to = offsetToPoint(span.end);
+    if (!from || !to) return;
+    const range = document.createRange();
+    range.setStart(from[0], from[1]);
+    range.setEnd(to[0], to[1]);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
   function markMiss() {
     if (app.readonly) return;
     const span = selectionSpan();
     if (!span) {
-      say("Select the missed words in the original text first (drag or double-click), then press m.", true);
+      say("Select the missed words in the original text first (drag, double-click, or w / W), then press m.", true);
       return;
     }
     openLabelPicker(span);
@@ -694,6 +753,10 @@
       o: toggleOver,
       x: removeMiss,
       Delete: removeMiss,
+      w: () => selectWords(1, false),
+      b: () => selectWords(-1, false),
+      W: () => selectWords(1, true),
+      B: () => selectWords(-1, true),
       h: () => moveSelection(-1),
       l: () => moveSelection(1),
       u: reopen,
