@@ -29,6 +29,7 @@ from redactkit.review import ReviewServer, build_review
 from redactkit.synth import sample_table
 
 CONFIG: dict[str, Any] = {
+    "replace": True,  # exactly these components, not merged with the default pipeline
     "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}, {"name": "spoken_symbols"}],
     "detectors": [
         {"name": "identifiers"},

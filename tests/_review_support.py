@@ -37,6 +37,7 @@ _PERSON_WORDS = sorted(
 )
 DENIED_NAMES = tuple(_PERSON_WORDS[::2])
 REVIEW_CONFIG: dict[str, Any] = {
+    "replace": True,  # exactly these components, not merged with the default pipeline
     "normalizers": [{"name": "whitespace"}, {"name": "spoken_numbers"}, {"name": "spoken_symbols"}],
     "detectors": [
         {"name": "identifiers"},

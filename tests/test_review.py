@@ -737,3 +737,34 @@ def test_in_place_output_reads_the_original_from_input(tmp_path: Path) -> None:
     person = next(row for row in rows if row["entities"] and row["entities"][0]["label"] == "PERSON")
     assert person["text"].startswith("call name") and person["redacted"] == "call [PERSON] now"
     assert person["aligned"] and (person["entities"][0]["rstart"], person["entities"][0]["rend"]) == (5, 13)
+
+
+def test_cli_serve_prints_a_loopback_url_with_a_token(review_dir: Path) -> None:
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.request
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "redactkit.cli", "review", "serve", str(review_dir), "--verbose"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/")
+        token = url.rstrip("/").rsplit("/", 1)[1]
+        with urllib.request.urlopen(url + "api/review", timeout=10) as response:
+            assert response.status == 200
+        origin = url.rsplit("/", 2)[0]
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(origin + "/api/review", timeout=10)
+        assert refused.value.code == 403
+    finally:
+        process.terminate()
+        out, err = process.communicate(timeout=10)
+    assert "GET /<token>/api/review 200" in out
+    assert token not in out.replace(url, "") + err
+    assert "transcript text" in err  # the warning

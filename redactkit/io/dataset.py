@@ -117,6 +117,7 @@ def redact_parquet(
     audio_options: Any = None,
     pool_factory: Callable[[int, PipelineSpec, ColumnOptions], Any] | None = None,
     engine: str = "local",
+    on_load: Callable[[], None] | None = None,
 ) -> RedactionSummary:
     """Redact a Parquet file, or every Parquet file of a dataset directory, into ``output_path``.
 
@@ -126,7 +127,9 @@ def redact_parquet(
     CPU; ``1``: redact in this process). ``on_error``: ``"fail"`` stops at the first failing batch
     and writes nothing for its file; ``"quarantine"`` masks the failing row's text and records its
     row number (and ``id_column`` value) and error class, never its text, in a side file.
-    ``on_start`` gets the number of rows still to do, ``on_batch`` the rows of each batch written.
+    ``on_start`` gets the number of rows still to do, ``on_batch`` the rows of each batch written,
+    ``on_load`` is called when the models start loading (after every check on the input, the
+    output and the lock passed).
     With ``timings_column`` (word timings of the one text column, ``list<struct<word, start,
     end>>``), ``<col>_redacted_intervals`` gives the time intervals an audio redaction must blank,
     with ``audio_options`` (padding, merging; see :class:`redactkit.audio.AudioOptions`).
@@ -176,6 +179,7 @@ def redact_parquet(
             on_start=on_start,
             pool_factory=pool_factory,
             engine=engine,
+            on_load=on_load,
         )
 
 
@@ -195,6 +199,7 @@ def _run(
     on_start: Callable[[int], None] | None,
     pool_factory: Callable[[int, PipelineSpec, ColumnOptions], Any] | None,
     engine: str,
+    on_load: Callable[[], None] | None,
 ) -> RedactionSummary:
     config_hash = pipe.config.fingerprint()
     key_id = pipe.anonymizer.key_id()
@@ -248,6 +253,8 @@ def _run(
     clock = time.perf_counter()
     pool = None
     try:
+        if on_load is not None:
+            on_load()
         if pool_factory is not None:
             from ._workers import pipeline_spec
 
@@ -384,6 +391,22 @@ def _refuse_writing_over_inputs(parts: Sequence[_Part]) -> None:
                 f"output {part.target} is an input file; redactkit never writes over its input "
                 "(not even with --overwrite or --in-place). Choose another output path"
             )
+
+
+def refuse_output_over_input(input_path: Path, output_path: Path) -> None:
+    """The output-over-input check alone, for callers that redact a derived copy of the input
+    (``redactkit redact --limit``): raises DataError if an output file would be an input file."""
+    source, target = Path(input_path), Path(output_path)
+    if not source.exists():
+        return
+    directory = source.is_dir()
+    files = sorted(_dataset_files(source)) if directory else [source]
+    parts = [
+        _Part(file, target / file.relative_to(source) if directory else target, "", 0, {}) for file in files
+    ]
+    if directory and (target.resolve() == source.resolve() or source.resolve() in target.resolve().parents):
+        raise DataError(f"output {target} is inside input {source}; choose a folder outside it")
+    _refuse_writing_over_inputs(parts)
 
 
 def _inode(path: Path) -> tuple[int, int] | None:

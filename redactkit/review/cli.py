@@ -137,38 +137,35 @@ def build(
       redactkit review calls.parquet calls.redacted.parquet -t transcript -o review/
       redactkit review calls/ calls_redacted/ -t transcript -o review/ --sample 500 --stratify low-score
     """
-    from .build import build_review
+    from .build import build_review as _build
 
     try:
         pipeline = None
         if explain:
             from ..pipeline import Pipeline
 
-            with (
-                _err.status("loading the pipeline for explanations", spinner="dots")
-                if _err.is_terminal
-                else _null()
-            ):
-                pipeline = Pipeline.from_config(config)
-        result = build_review(
-            input_path,
-            redacted_path,
-            output,
-            text_column=text_column,
-            sample=sample,
-            seed=seed,
-            stratify=stratify,
-            low_score=low_score,
-            id_column=id_column,
-            redacted_column=redacted_column,
-            entities_column=entities_column,
-            audio_column=audio_column,
-            redacted_audio_column=redacted_audio_column,
-            audio_root=audio_root,
-            pipeline=pipeline,
-            labels=label or (),
-            overwrite=overwrite,
-        )
+            pipeline = Pipeline.from_config(config)  # models load when the sample is re-analysed
+        building = _err.status("sampling the dataset, copying and explaining the sample", spinner="dots")
+        with building if _err.is_terminal else _null():
+            result = _build(
+                input_path,
+                redacted_path,
+                output,
+                text_column=text_column,
+                sample=sample,
+                seed=seed,
+                stratify=stratify,
+                low_score=low_score,
+                id_column=id_column,
+                redacted_column=redacted_column,
+                entities_column=entities_column,
+                audio_column=audio_column,
+                redacted_audio_column=redacted_audio_column,
+                audio_root=audio_root,
+                pipeline=pipeline,
+                labels=label or (),
+                overwrite=overwrite,
+            )
     except RedactkitError as exc:
         raise _fail(exc) from None
     table = Table(show_header=True, title=f"review set: {result.sampled:,} of {result.population:,} rows")
