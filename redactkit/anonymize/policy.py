@@ -25,9 +25,21 @@ from ..core import Entity, RedactedEntity, RedactionResult
 from ..errors import AnonymizerError
 from ..labels import LabelCategory, labels
 from .base import Anonymizer, anonymizers
-from .operators import KEYED, OPERATORS, Key, OperatorParams, OperatorState, load_key
+from .operators import (
+    KEYED,
+    OPERATORS,
+    Key,
+    OperatorParams,
+    OperatorState,
+    load_key,
+    validate_surrogate_locale,
+)
 
 __all__ = ["PRESETS", "PolicyAnonymizer"]
+
+#: Operators that replace a value by what identifies it (its number, its keyed hash): they take an
+#: entity's ``ref`` (the known value it mentions) instead of its text, so all mentions match.
+_BY_REFERENCE = frozenset({"numbered", "hash"})
 
 #: The presets and what they do (the operators come from the label registry, see module docs).
 PRESETS: dict[str, str] = {
@@ -67,6 +79,7 @@ class PolicyAnonymizer(Anonymizer):
         key_file: str | None = None,
         key_type: Literal["random", "passphrase"] = "random",
         key_salt: str | None = None,
+        surrogate_locale: str = "en_US",
     ) -> None:
         #: strict, default or minimal
         self.preset = preset
@@ -97,6 +110,9 @@ class PolicyAnonymizer(Anonymizer):
         self.key_type = key_type
         #: with ``passphrase``: a non-secret name unique to the project (scrypt salt)
         self.key_salt = key_salt
+        #: Faker locale of ``surrogate`` names, places and streets (en_US, de_DE, fr_FR, ...)
+        self.surrogate_locale = surrogate_locale
+        validate_surrogate_locale(surrogate_locale)
         if preset not in PRESETS:
             raise ValueError(f"preset must be one of {', '.join(PRESETS)}, not {preset!r}")
         unknown = sorted({default_operator, *self.operators.values()} - set(OPERATORS))
@@ -119,6 +135,7 @@ class PolicyAnonymizer(Anonymizer):
             mask_keep_last=mask_keep_last,
             hash_length=hash_length,
             deterministic_encryption=deterministic_encryption,
+            surrogate_locale=surrogate_locale,
         )
         self._groups: dict[str, dict[tuple[str, str], int]] = {}
         self._key: Key | None = None
@@ -133,9 +150,22 @@ class PolicyAnonymizer(Anonymizer):
                 key_salt=key_salt,
                 needed_by=f"operator {keyed[0][1]!r} ({keyed[0][0]})",
             )
+        self._conversational: PolicyAnonymizer | None = None
 
     def reset_groups(self) -> None:
         self._groups.clear()
+        if self._conversational is not None:
+            self._conversational.reset_groups()
+
+    def for_conversations(self) -> PolicyAnonymizer:
+        """Row-scoped numbering becomes conversation-scoped: a known value keeps its number in every
+        turn. Group and dataset scopes already span turns."""
+        if self.numbered_scope != "row":
+            return self
+        if self._conversational is None:
+            self._conversational = PolicyAnonymizer(**{**self.get_params(), "numbered_scope": "group"})
+            self._conversational._key = self._key
+        return self._conversational
 
     def operator_for(self, label: str) -> str:
         """The operator a label gets: override, then preset, then the default operator."""
@@ -192,9 +222,11 @@ class PolicyAnonymizer(Anonymizer):
         cursor = length = 0
         for entity, operator in zip(ordered, operators, strict=True):
             before = text[cursor : entity.start]
-            replacement = OPERATORS[operator](
-                text[entity.start : entity.end], entity.label, self._params, state
-            )
+            value = text[entity.start : entity.end]
+            if entity.ref and operator in _BY_REFERENCE:
+                # every mention of one known value ("odalys", "miss brennagh") gets its pseudonym
+                value = entity.ref
+            replacement = OPERATORS[operator](value, entity.label, self._params, state)
             if operator == "remove":
                 before = _tidy_before(before, text, entity.end)
             parts.append(before)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._lexicon import Lexicon, in_heldout_pool
-from ._say import MONTHS, number_words, ordinal_words, say_digits, say_year, spell
+from ._say import MONTHS, TENS, number_words, ordinal_words, say_digits, say_year, spell
 
 __all__ = ["FILLERS", "GRAMMARS", "Draw", "Value"]
 
@@ -428,7 +428,14 @@ def date_of_birth(draw: Draw) -> Value:
 
 def age(draw: Draw) -> Value:
     rng = draw.rng
-    years = rng.choices([rng.randint(1, 12), rng.randint(13, 25), rng.randint(26, 99)], weights=[3, 2, 4])[0]
+    if draw.variant == "child":
+        years = rng.randint(1, 16)
+    elif draw.variant == "adult":
+        years = rng.randint(18, 99)
+    else:
+        years = rng.choices(
+            [rng.randint(1, 12), rng.randint(13, 25), rng.randint(26, 99)], weights=[3, 2, 4]
+        )[0]
     said = number_words(years)
     written = str(years)
     if rng.random() < 0.08 and years < 12:
@@ -476,7 +483,7 @@ def email(draw: Draw) -> Value:
     tld = rng.choice(["com", "com", "com", "net", "org", "co dot uk", "edu", "io"])
     at = "at" if rng.random() < 0.9 else "at sign"
     chunks.append(f"{at} {domain} dot {tld}")
-    return Value(tuple(chunks), f"{written_local}@{domain}.{tld.replace(' dot ', '.')}")
+    return Value(tuple(chunks), f"{written_local}@{domain.replace(' ', '')}.{tld.replace(' dot ', '.')}")
 
 
 def url(draw: Draw) -> Value:
@@ -726,6 +733,40 @@ def _version(draw: Draw) -> Value:
     return Value((f"{number_words(major)} point {number_words(minor)}",), f"{major}.{minor}")
 
 
+def _channel(draw: Draw) -> Value:
+    number = str(draw.rng.randint(2, 999))
+    return Value((say_digits(number, draw.rng, draw.rng.choice(["plain", "pairs", "hundreds"])),), number)
+
+
+def _page(draw: Draw) -> Value:
+    number = draw.rng.randint(3, 640)
+    return Value(
+        (number_words(number) if draw.rng.random() < 0.5 else say_digits(str(number), draw.rng),), str(number)
+    )
+
+
+def _route(draw: Draw) -> Value:
+    number = draw.rng.choice([1, 9, 17, 35, 66, 80, 95, 101, 280, 405, 495])
+    return Value(
+        (say_digits(str(number), draw.rng, draw.rng.choice(["plain", "pairs", "hundreds"])),), str(number)
+    )
+
+
+def _decade(draw: Draw) -> Value:
+    decade = draw.rng.choice([50, 60, 70, 80, 90])
+    said = (
+        f"{TENS[decade // 10][:-1]}ies"
+        if draw.rng.random() < 0.6
+        else f"nineteen {TENS[decade // 10][:-1]}ies"
+    )
+    return Value((said,), f"{decade}s")
+
+
+def _dimensions(draw: Draw) -> Value:
+    a, b = draw.rng.choice([(2, 4), (4, 4), (2, 6), (1, 2), (4, 8), (2, 10)])
+    return Value((f"{number_words(a)} by {number_words(b)}",), f"{a}x{b}")
+
+
 def _month(draw: Draw) -> Value:
     month = draw.rng.choice(MONTHS)
     return Value((month,), month.title())
@@ -772,6 +813,7 @@ VARIANTS: dict[str, frozenset[str]] = {
     "PHONE_NUMBER": frozenset({"intl"}),
     "CREDIT_CARD_META": frozenset({"expiry", "cvv"}),
     "ADDRESS": frozenset({"full"}),
+    "AGE": frozenset({"child", "adult"}),
 }
 
 #: lowercase slot name -> grammar; values without a gold span (the carriers' own numbers, hard negatives)
@@ -797,7 +839,14 @@ FILLERS: dict[str, Grammar] = {
     "team": _pick_value("teams", title=True),
     "weekday": _pick_value("weekdays", title=True),
     "month": _month,
+    "channel": _channel,
+    "page": _page,
+    "route": _route,
+    "decade": _decade,
+    "dimensions": _dimensions,
     "relation": _pick_value("relations"),
+    "kid": _pick_value("kid_relations"),
+    "grownup": _pick_value("adult_relations"),
     "unit": _pick_value("units"),
     "food": _pick_value("foods"),
 }
