@@ -11,6 +11,7 @@ import logging
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -464,7 +465,7 @@ def _run_with_progress(
             pipe,
             on_start=log.start,
             on_batch=log.batch,
-            on_load=log.loading,  # after the checks; here or in the workers, before the first batch
+            on_load=_announce_models(log.loading),  # after the checks; here or in the workers
             **options,
         )
         if log.done:
@@ -510,9 +511,26 @@ def _run_with_progress(
             pipe,
             on_start=lambda total: progress.update(task, total=total),
             on_batch=advance,
-            on_load=lambda: progress.update(task, description="loading models"),
+            on_load=lambda phase: progress.update(
+                task, description="loading models" if phase == "loading" else "redacting"
+            ),
             **options,
         )
+
+
+def _announce_models(loading: Callable[[], None]) -> Callable[[str], None]:
+    """redact_parquet's ``on_load`` for log lines: "loading models", then "models loaded in X s"."""
+    started = time.perf_counter()
+
+    def on_load(phase: str) -> None:
+        nonlocal started
+        if phase == "loading":
+            started = time.perf_counter()
+            loading()
+        else:
+            _say(f"models loaded in {time.perf_counter() - started:.1f} s")
+
+    return on_load
 
 
 def _print_json_summary(summary: Any, output_path: Path) -> None:

@@ -125,7 +125,7 @@ def redact_parquet(
     audio_options: Any = None,
     pool_factory: Callable[[int, PipelineSpec, ColumnOptions], Any] | None = None,
     engine: str = "local",
-    on_load: Callable[[], None] | None = None,
+    on_load: Callable[[str], None] | None = None,
     conversation: bool | None = None,
     order_column: str | None = None,
     speaker_column: str | None = None,
@@ -140,8 +140,9 @@ def redact_parquet(
     and writes nothing for its file; ``"quarantine"`` masks the failing row's text and records its
     row number (and ``id_column`` value) and error class, never its text, in a side file.
     ``on_start`` gets the number of rows still to do, ``on_batch`` the rows of each batch written,
-    ``on_load`` is called when the models start loading (after every check on the input, the
-    output and the lock passed).
+    ``on_load`` is called with ``"loading"`` when the models start loading (after every check on
+    the input, the output and the lock passed; here or in the workers) and with ``"loaded"`` when
+    they are ready, before ``on_start``.
     With ``timings_column`` (word timings of the one text column, ``list<struct<word, start,
     end>>``), ``<col>_redacted_intervals`` gives the time intervals an audio redaction must blank,
     with ``audio_options`` (padding, merging; see :class:`redactkit.audio.AudioOptions`).
@@ -224,7 +225,7 @@ def _run(
     on_start: Callable[[int], None] | None,
     pool_factory: Callable[[int, PipelineSpec, ColumnOptions], Any] | None,
     engine: str,
-    on_load: Callable[[], None] | None,
+    on_load: Callable[[str], None] | None,
     sort: bool,
 ) -> RedactionSummary:
     config_hash = pipe.config.fingerprint()
@@ -281,13 +282,11 @@ def _run(
             summary.merge(_recount(part.target, options))
             summary.files_skipped += 1
             summary.rows_skipped += part.rows
-    if on_start is not None:
-        on_start(total_rows)
     clock = time.perf_counter()
     pool = None
     try:
         if on_load is not None:
-            on_load()
+            on_load("loading")
         if pool_factory is not None:
             from ._workers import pipeline_spec
 
@@ -300,6 +299,10 @@ def _run(
             pipe.warm_up()
         # throughput counts redaction, not model loading (reported apart as startup_seconds)
         report["startup_seconds"] = round(time.perf_counter() - clock, 3)
+        if on_load is not None:
+            on_load("loaded")
+        if on_start is not None:
+            on_start(total_rows)
         clock = time.perf_counter()
         for part in todo:
             out_schema = schemas[part.source]
