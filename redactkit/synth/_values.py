@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ._lexicon import Lexicon, in_heldout_pool
 from ._say import MONTHS, TENS, number_words, ordinal_words, say_digits, say_year, spell
 
-__all__ = ["FILLERS", "GRAMMARS", "Draw", "Value"]
+__all__ = ["FILLERS", "GRAMMARS", "VARIANTS", "Draw", "Value"]
 
 
 @dataclass(frozen=True, slots=True)
