@@ -219,6 +219,30 @@ def redact(
         str | None,
         typer.Option("--group-column", "-g", help="Conversation/session id, for group-scoped pseudonyms."),
     ] = None,
+    conversation: Annotated[
+        bool | None,
+        typer.Option(
+            "--conversation/--no-conversation",
+            help="Redact each group as a conversation: a value found in one turn is redacted in all "
+            "its turns (needs --group-column) [default: the config's conversation.enabled].",
+            show_default=False,
+        ),
+    ] = None,
+    order_column: Annotated[
+        str | None,
+        typer.Option("--order-column", help="Turn order within a conversation (turn index, timestamp)."),
+    ] = None,
+    speaker_column: Annotated[
+        str | None, typer.Option("--speaker-column", help="Who said each turn (conversation mode).")
+    ] = None,
+    sort: Annotated[
+        bool,
+        typer.Option(
+            "--sort",
+            help="Group each file's rows by conversation in memory (for inputs not sorted by "
+            "--group-column that fit in memory); rows are written in input order.",
+        ),
+    ] = False,
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Replace the text column instead of adding <col>_redacted.")
     ] = False,
@@ -309,6 +333,7 @@ def redact(
       redactkit redact calls.parquet calls.redacted.parquet --text-column transcript
       redactkit redact calls/ calls_redacted/ -t transcript --workers 4 --config policy.yaml
       redactkit redact calls/ out/ -t agent_text -t caller_text --group-column call_id
+      redactkit redact calls/ out/ -t text -g call_id --conversation --order-column turn --id-column row_id
       redactkit redact calls.parquet out.parquet -t transcript --in-place --on-error quarantine
       redactkit redact calls.parquet out.parquet -t transcript --timings-column words
       redactkit redact calls/ out/ -t transcript --engine ray --address auto
@@ -349,6 +374,10 @@ def redact(
             workers=workers,
             batch_rows=batch_rows,
             group_column=group_column,
+            conversation=conversation,
+            order_column=order_column,
+            speaker_column=speaker_column,
+            sort=sort,
             in_place=in_place,
             redacted_column=redacted_name,
             entities_column=entities_name,

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._gc import paused_gc
 from .anonymize import Anonymizer, anonymizers
@@ -22,6 +23,9 @@ from .labels import Label
 from .labels import labels as label_registry
 from .normalize import Normalizer, normalizers
 from .spans import resolve_overlaps
+
+if TYPE_CHECKING:
+    from .conversation import ConversationRedactor, ConversationResult
 
 __all__ = ["Pipeline"]
 
@@ -51,6 +55,7 @@ class Pipeline:
         merge_adjacent: bool = True,
         thresholds: Mapping[str, float] | None = None,
         allow_list: Sequence[str] = (),
+        conversation: Any = None,
         labels: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         if not detectors:
@@ -68,6 +73,15 @@ class Pipeline:
         #: its normalized text: "bbc" also allows a spelled "b b c")
         self.allow_list = tuple(allow_list)
         self._allowed = frozenset(" ".join(term.lower().split()) for term in self.allow_list)
+        from .conversation import ConversationOptions
+
+        #: how conversations share known values (:class:`~redactkit.conversation.ConversationOptions`
+        #: or its mapping; the ``conversation:`` block of the configuration)
+        self.conversation = (
+            conversation
+            if isinstance(conversation, ConversationOptions)
+            else ConversationOptions.model_validate(dict(conversation or {}))
+        )
         #: labels this pipeline adds to the registry ({NAME: {description, category, ...}})
         self.labels = {name: dict(block) for name, block in (labels or {}).items()}
         self._register_labels()
@@ -78,6 +92,9 @@ class Pipeline:
         for name, block in self.labels.items():
             label_registry.register(Label.from_mapping(name, block, key=f"labels.{name}"))
         label_registry.check((f"thresholds.{label}", label) for label in self.thresholds)
+        label_registry.check(
+            (f"conversation.labels[{index}]", label) for index, label in enumerate(self.conversation.labels)
+        )
         for index, detector in enumerate(self.detectors):
             label_registry.check(
                 (f"detectors[{index}] ({detector.name})", label)
@@ -112,6 +129,7 @@ class Pipeline:
             merge_adjacent=config.merge_adjacent,
             thresholds=config.thresholds,
             allow_list=config.allow_list,
+            conversation=config.conversation,
             labels=config.labels,
         )
 
@@ -130,6 +148,7 @@ class Pipeline:
             merge_adjacent=self.merge_adjacent,
             thresholds=self.thresholds,
             allow_list=list(self.allow_list),
+            conversation=self.conversation,
             labels=self.labels,
         )
 
@@ -176,7 +195,26 @@ class Pipeline:
                 results[offset + index] = entities
         return results
 
-    def _analyze_chunk(self, items: Sequence[TextInput]) -> list[list[Entity]]:
+    def _analyze_aligned(
+        self, texts: Iterable[TextInput]
+    ) -> tuple[list[list[Entity]], list[AlignedText | None]]:
+        """Entities per text plus each text's normalized view (None for None/empty texts)."""
+        items = _check_texts(texts)
+        entities: list[list[Entity]] = [[] for _ in items]
+        aligned: list[AlignedText | None] = [None for _ in items]
+        for offset in range(0, len(items), self.batch_size):
+            chunk = items[offset : offset + self.batch_size]
+            with paused_gc():
+                found = self._analyze_chunk(chunk, aligned, offset)
+            entities[offset : offset + len(chunk)] = found
+        return entities, aligned
+
+    def _analyze_chunk(
+        self,
+        items: Sequence[TextInput],
+        views: list[AlignedText | None] | None = None,
+        offset: int = 0,
+    ) -> list[list[Entity]]:
         positions = [index for index, text in enumerate(items) if text]
         results: list[list[Entity]] = [[] for _ in items]
         if not positions:
@@ -184,6 +222,9 @@ class Pipeline:
         originals = [items[index] or "" for index in positions]
         logger.debug("analyzing a batch of %d texts (%d non-empty)", len(items), len(positions))
         aligned = self.normalize_batch(originals)
+        if views is not None:
+            for slot, index in enumerate(positions):
+                views[offset + index] = aligned[slot]
         found: list[list[Entity]] = [[] for _ in positions]
         for detector in self.detectors:
             try:
@@ -263,6 +304,52 @@ class Pipeline:
             if not chunk:
                 return
             yield from self._redact_chunk(_check_texts(chunk))
+
+    # -- conversations ------------------------------------------------------------------------------
+    @cached_property
+    def conversations(self) -> ConversationRedactor:
+        """The conversation redactor of this pipeline (it carries a long conversation's known values
+        from one call to the next; see :mod:`redactkit.conversation`)."""
+        from .conversation import ConversationRedactor
+
+        return ConversationRedactor(self)
+
+    def redact_conversation(
+        self,
+        turns: Iterable[Any],
+        *,
+        ids: Sequence[Any] | None = None,
+        speakers: Sequence[Any] | None = None,
+        conversation_id: str | None = None,
+    ) -> ConversationResult:
+        """Redact the turns of one conversation, in order, as a whole.
+
+        Values found with confidence in any turn (``conversation:`` block of the configuration:
+        labels, ``min_score``, ...) are redacted wherever they recur in the conversation, earlier
+        turns included, in their spoken, spelled and written forms and by their parts (a given name
+        alone, a family name after a title, the last four digits of a number), with the same label
+        and, with numbered pseudonyms, the same number. ``turns`` are texts (``str``/``None``),
+        :class:`~redactkit.conversation.Turn` objects or mappings with ``text`` (and ``id``,
+        ``speaker``); ``ids`` name the turns in explanations (default ``"turn <index>"``).
+
+        Returns one :class:`~redactkit.core.RedactionResult` per turn (the result is a sequence),
+        with ``.known``: what the conversation made known (labels and source turns, no values).
+
+        >>> turns = ["my name is odalys brennagh", "thanks odalys"]
+        >>> pipe.redact_conversation(turns)[1].text  # doctest: +SKIP
+        'thanks [PERSON]'
+        """
+        from .conversation.engine import as_turns
+
+        items = as_turns(turns if isinstance(turns, str) else list(turns), ids, speakers)
+        return self.conversations.redact(items, conversation_id)
+
+    def reset_groups(self) -> None:
+        """Forget group-scoped state: the anonymizer's group numbering and the conversation in
+        progress (batch runners call it between independent units of work, such as files)."""
+        self.anonymizer.reset_groups()
+        if "conversations" in self.__dict__:
+            self.conversations.reset()
 
     def warm_up(self) -> Pipeline:
         """Load every model now (they otherwise load on the first batch); returns the pipeline.

@@ -18,6 +18,7 @@ __all__ = [
     "ExplodingDetector",
     "RegexDetector",
     "SlowDetector",
+    "conversation_transcripts",
     "engine_transcripts",
 ]
 
@@ -115,6 +116,38 @@ def engine_transcripts(rows: int, offset: int = 0) -> pa.Table:
         {
             "id": pa.array(ids, pa.int64()),
             "session": [None if i % 13 == 4 else f"s{(i * 5) % 6}" for i in ids],
+            "transcript": pa.array(texts, pa.string()),
+        }
+    )
+
+
+def conversation_transcripts(rows: int) -> pa.Table:
+    """Synthetic calls for conversation mode on every engine: sessions interleaved (not grouped),
+    a number read in full once per session and confirmed later by its last four digits, a few rows
+    without a session."""
+    ids = list(range(rows))
+    texts: list[str | None] = []
+    sessions: list[str | None] = []
+    for i in ids:
+        session = (i * 5) % 6
+        number = 5550000 + 37 * session
+        turn = i // 6
+        name = NAMES[session % 4]
+        if turn % 4 == 0:
+            text: str | None = f"{name} here my number is {_spoken(number)}"
+        elif turn % 4 == 1:
+            last = " ".join(DIGITS[int(digit)] for digit in str(number)[-4:])
+            text = f"the one ending in {last} right"
+        elif turn % 4 == 2:
+            text = None if session == 3 else f"thanks {name} one moment"
+        else:
+            text = f"so that's {_spoken(number)} and {NAMES[(session + 1) % 4]} too"
+        texts.append(text)
+        sessions.append(None if i % 17 == 5 else f"s{session}")
+    return pa.table(
+        {
+            "id": pa.array(ids, pa.int64()),
+            "session": sessions,
             "transcript": pa.array(texts, pa.string()),
         }
     )

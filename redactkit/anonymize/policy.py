@@ -37,6 +37,10 @@ from .operators import (
 
 __all__ = ["PRESETS", "PolicyAnonymizer"]
 
+#: Operators that replace a value by what identifies it (its number, its keyed hash): they take an
+#: entity's ``ref`` (the known value it mentions) instead of its text, so all mentions match.
+_BY_REFERENCE = frozenset({"numbered", "hash"})
+
 #: The presets and what they do (the operators come from the label registry, see module docs).
 PRESETS: dict[str, str] = {
     "strict": "every label gets the default operator",
@@ -129,9 +133,22 @@ class PolicyAnonymizer(Anonymizer):
         )
         self._groups: dict[str, dict[tuple[str, str], int]] = {}
         self._key: Key | None = None
+        self._conversational: PolicyAnonymizer | None = None
 
     def reset_groups(self) -> None:
         self._groups.clear()
+        if self._conversational is not None:
+            self._conversational.reset_groups()
+
+    def for_conversations(self) -> PolicyAnonymizer:
+        """Row-scoped numbering becomes conversation-scoped: a known value keeps its number in every
+        turn. Group and dataset scopes already span turns."""
+        if self.numbered_scope != "row":
+            return self
+        if self._conversational is None:
+            self._conversational = PolicyAnonymizer(**{**self.get_params(), "numbered_scope": "group"})
+            self._conversational._key = self._key
+        return self._conversational
 
     def operator_for(self, label: str) -> str:
         """The operator a label gets: override, then preset, then the default operator."""
@@ -176,9 +193,11 @@ class PolicyAnonymizer(Anonymizer):
         cursor = length = 0
         for entity, operator in zip(ordered, operators, strict=True):
             before = text[cursor : entity.start]
-            replacement = OPERATORS[operator](
-                text[entity.start : entity.end], entity.label, self._params, state
-            )
+            value = text[entity.start : entity.end]
+            if entity.ref and operator in _BY_REFERENCE:
+                # every mention of one known value ("odalys", "miss brennagh") gets its pseudonym
+                value = entity.ref
+            replacement = OPERATORS[operator](value, entity.label, self._params, state)
             if operator == "remove":
                 before = _tidy_before(before, text, entity.end)
             parts.append(before)

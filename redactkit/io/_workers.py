@@ -74,7 +74,7 @@ def _worker_main(index: int, spec: PipelineSpec, options: ColumnOptions, inbox: 
         if task is None:
             return
         if task[0] == "reset":
-            pipe.anonymizer.reset_groups()
+            pipe.reset_groups()
             continue
         _, seq, work = task
         started = time.process_time()

@@ -33,7 +33,15 @@ from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..errors import DataError
-from .parquet import ColumnOptions, Failure, RedactionSummary, assemble, redact_columns, resolve_audio_options
+from .parquet import (
+    ColumnOptions,
+    Failure,
+    RedactionSummary,
+    assemble,
+    redact_columns,
+    resolve_audio_options,
+    resolve_conversation,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -102,6 +110,10 @@ def redact_parquet(
     audio_options: Any = None,
     pool_factory: Callable[[int, PipelineSpec, ColumnOptions], Any] | None = None,
     engine: str = "local",
+    conversation: bool | None = None,
+    order_column: str | None = None,
+    speaker_column: str | None = None,
+    sort: bool = False,
 ) -> RedactionSummary:
     """Redact a Parquet file, or every Parquet file of a dataset directory, into ``output_path``.
 
@@ -121,9 +133,17 @@ def redact_parquet(
     e.g. Ray actors (:mod:`redactkit.integrations.ray`): it gets ``(workers, pipeline_spec,
     options)`` and returns an object with the :class:`~redactkit.io._workers.WorkerPool` methods.
     Reading, routing, reassembly and writing stay here, so the output is the same file for file.
+
+    ``conversation`` (default: the configuration's ``conversation.enabled``) redacts each group of
+    ``group_column`` as a conversation (:mod:`redactkit.conversation`): what one turn reveals is
+    redacted in all its turns. ``order_column`` orders the turns, ``speaker_column`` names who said
+    them, ``id_column`` gives the row ids explanations (``known_from``) cite. Each file must hold
+    each conversation's rows together (checked first, reading only the group column);
+    ``sort=True`` groups them in memory instead and writes the rows in their input order.
     """
     from ..pipeline import Pipeline
 
+    pipe = pipeline or Pipeline.default()
     options = ColumnOptions(
         text_columns=(text_column,) if isinstance(text_column, str) else tuple(text_column),
         in_place=in_place,
@@ -134,14 +154,18 @@ def redact_parquet(
         on_error=on_error,
         timings_column=timings_column,
         audio_options=resolve_audio_options(audio_options, timings_column),
+        conversation=resolve_conversation(conversation, pipe, group_column),
+        order_column=order_column,
+        speaker_column=speaker_column,
     )
+    if sort and not options.conversation:
+        raise DataError("--sort groups the rows of each conversation; it applies with --conversation")
     source = Path(input_path)
     target = Path(output_path)
     if batch_rows is not None and batch_rows < 1:
         raise DataError("batch_rows must be at least 1")
     directory = source.is_dir()
     parts, schemas = _plan(source, target, options, directory=directory)
-    pipe = pipeline or Pipeline.default()
     config_hash = pipe.config.fingerprint()
     fingerprint = _fingerprint(source, options, config_hash)
     report_file = report_path(target, directory=directory)
@@ -149,6 +173,9 @@ def redact_parquet(
     rows = batch_rows or pipe.batch_size * 4
     count = default_workers() if workers is None else max(1, workers)
     todo = [part for part in parts if not (resume and part.target.exists())]
+    if options.conversation and not sort:
+        for part in todo:  # before anything is written: a file not grouped by conversation fails
+            _check_grouped(part, options)
     total_rows = sum(part.rows for part in todo)
     # one batch or less of work: spawning workers would cost more than it saves
     count = min(count, max(1, -(-total_rows // rows)))
@@ -167,6 +194,10 @@ def redact_parquet(
         "id_column": options.id_column,
         "on_error": options.on_error,
         "timings_column": options.timings_column,
+        "conversation": options.conversation,
+        "order_column": options.order_column,
+        "speaker_column": options.speaker_column,
+        "sort": sort,
         "engine": engine,
         "workers": count,
         "batch_rows": rows,
@@ -203,7 +234,7 @@ def redact_parquet(
             out_schema = schemas[part.source]
             quarantine = _quarantine_path(target, part, directory=directory)
             part_summary = _redact_file(
-                part, out_schema, pipe, pool, options, rows, quarantine, on_batch=on_batch
+                part, out_schema, pipe, pool, options, rows, quarantine, on_batch=on_batch, sort=sort
             )
             summary.merge(part_summary)
             summary.files_written += 1
@@ -289,6 +320,9 @@ def _fingerprint(source: Path, options: ColumnOptions, config_hash: str) -> str:
         "id_column": options.id_column,
         "on_error": options.on_error,
         "timings_column": options.timings_column,
+        "conversation": options.conversation,
+        "order_column": options.order_column,
+        "speaker_column": options.speaker_column,
         "audio_options": None if options.audio_options is None else options.audio_options.model_dump(),
     }
     canonical = json.dumps(settings, sort_keys=True)
@@ -351,6 +385,7 @@ def _redact_file(
     quarantine: Path,
     *,
     on_batch: Callable[[int], None] | None,
+    sort: bool = False,
 ) -> RedactionSummary:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -366,12 +401,12 @@ def _redact_file(
     if pool is not None:
         pool.reset_groups()
     else:
-        pipe.anonymizer.reset_groups()
+        pipe.reset_groups()
     try:
         with pq.ParquetWriter(temporary, schema) as writer:
             buffer: list[pa.RecordBatch] = []
             buffered = buffered_bytes = 0
-            for offset, batch in _redacted_batches(part, pipe, pool, options, rows, schema, cpu):
+            for offset, batch in _redacted_batches(part, pipe, pool, options, rows, schema, cpu, sort=sort):
                 out_batch, batch_failures = batch
                 # Row groups of ROW_GROUP_ROWS rows, not one per batch: the writer keeps every row
                 # group's metadata until it closes, so tiny row groups would make memory grow with
@@ -430,15 +465,106 @@ def _redacted_batches(
     rows: int,
     schema: pa.Schema,
     cpu: list[float],
+    *,
+    sort: bool = False,
 ) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
     """(row offset, (output batch, failures with batch-relative rows)) in input order.
 
-    In-process, the CPU seconds of each batch's redaction are appended to ``cpu``.
+    In-process, the CPU seconds of each batch's redaction are appended to ``cpu``. In conversation
+    mode the batches are cut where conversations end; with ``sort`` the file is read whole, grouped
+    by conversation, redacted, and given back in its input order as one batch.
     """
+    handle = _open(part.source)
+    batches: Iterator[pa.RecordBatch] = _read(handle, part, rows)
+    if options.conversation:
+        from ..conversation.arrow import conversation_batches
+
+        assert options.group_column is not None
+        if sort:
+            yield from _sorted_file(part, handle, pipe, pool, options, rows, schema, cpu)
+            return
+        batches = conversation_batches(batches, options.group_column, rows, pipe.conversation.max_turns)
+    yield from _redact_stream(batches, pipe, pool, options, schema, cpu)
+
+
+def _sorted_file(
+    part: _Part,
+    handle: pq.ParquetFile,
+    pipe: Pipeline,
+    pool: Any,
+    options: ColumnOptions,
+    rows: int,
+    schema: pa.Schema,
+    cpu: list[float],
+) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
+    """``--sort``: the whole file in memory, its conversations brought together (stable), redacted,
+    and put back in input order (rows, and the rows of quarantine records)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ..conversation.arrow import conversation_batches, grouping_permutation
+
+    assert options.group_column is not None
+    try:
+        table = handle.read()
+    except (pa.ArrowException, OSError) as exc:
+        raise DataError(
+            f"input {part.source} could not be read to the end ({type(exc).__name__}); the file is "
+            "damaged. Nothing was written for it."
+        ) from None
+    permutation = grouping_permutation(table, options.group_column)
+    grouped = table.take(permutation).to_batches(max_chunksize=rows)
+    batches = conversation_batches(grouped, options.group_column, rows, pipe.conversation.max_turns)
+    outputs: list[pa.RecordBatch] = []
+    failures: list[Failure] = []
+    for offset, (out_batch, batch_failures) in _redact_stream(batches, pipe, pool, options, schema, cpu):
+        outputs.append(out_batch)
+        failures.extend(Failure(offset + f.row, f.column, f.error, f.detail) for f in batch_failures)
+    if not outputs:
+        return
+    original = permutation.to_pylist()
+    restored = pa.Table.from_batches(outputs, schema=schema).take(pc.sort_indices(permutation))
+    failures = sorted(
+        (Failure(original[f.row], f.column, f.error, f.detail) for f in failures),
+        key=lambda f: (f.row, f.column),
+    )
+    yield 0, (restored.combine_chunks().to_batches()[0] if restored.num_rows else outputs[0], failures)
+
+
+def _check_grouped(part: _Part, options: ColumnOptions) -> None:
+    """Conversation mode streams a file conversation by conversation: each conversation's rows must
+    be together. Reads only the group column."""
     import pyarrow as pa
 
-    handle = _open(part.source)
-    batches = _read(handle, part, rows)
+    from ..conversation.arrow import GroupingCheck
+
+    assert options.group_column is not None
+    check = GroupingCheck(
+        options.group_column,
+        f"input {part.source}",
+        hint=f"sort it by {options.group_column!r} first, or pass --sort (sort=True), which groups each "
+        "file in memory",
+    )
+    try:
+        for batch in _open(part.source).iter_batches(columns=[options.group_column], batch_size=65_536):
+            check.add(batch.column(0).to_pylist())
+    except (pa.ArrowException, OSError) as exc:
+        raise DataError(
+            f"input {part.source} could not be read to the end ({type(exc).__name__}); the file is damaged"
+        ) from None
+
+
+def _redact_stream(
+    batches: Iterator[pa.RecordBatch],
+    pipe: Pipeline,
+    pool: Any,
+    options: ColumnOptions,
+    schema: pa.Schema,
+    cpu: list[float],
+) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
+    """Redact ``batches`` in-process or on the pool; results in input order."""
+    import pyarrow as pa
+
     if pool is None:
         offset = 0
         for batch in batches:
