@@ -167,7 +167,8 @@ def redact_parquet(
     directory = source.is_dir()
     parts, schemas = _plan(source, target, options, directory=directory)
     config_hash = pipe.config.fingerprint()
-    fingerprint = _fingerprint(source, options, config_hash)
+    resources = _language_resources(pipe)
+    fingerprint = _fingerprint(source, options, config_hash, resources["digest"])
     report_file = report_path(target, directory=directory)
     resume = _check_output(target, parts, report_file, fingerprint, overwrite=overwrite, directory=directory)
     rows = batch_rows or pipe.batch_size * 4
@@ -185,6 +186,7 @@ def redact_parquet(
         "fingerprint": fingerprint,
         "redactkit_version": __version__,
         **_versions(pipe),
+        "language_resources": resources,
         "config_hash": config_hash,
         "input": str(source),
         "output": str(target),
@@ -308,8 +310,11 @@ def _open(path: Path) -> pq.ParquetFile:
         raise DataError(f"input {path} is not a readable Parquet file ({type(exc).__name__})") from None
 
 
-def _fingerprint(source: Path, options: ColumnOptions, config_hash: str) -> str:
+def _fingerprint(source: Path, options: ColumnOptions, config_hash: str, resources: str = "") -> str:
     settings = {
+        # the gazetteers' and locales' digest: a run resumed after an upgrade of the word lists
+        # would redact the rest of the dataset differently
+        "language_resources": resources,
         "input": str(source.resolve()),
         "config": config_hash,
         "text_columns": options.text_columns,
@@ -694,6 +699,26 @@ def _recount(path: Path, options: ColumnOptions) -> RedactionSummary:
 
 
 # -- report ---------------------------------------------------------------------------------------
+
+
+def _language_resources(pipe: Pipeline) -> dict[str, Any]:
+    """Gazetteer sources and locale versions the pipeline's detection knowledge comes from."""
+    from ..lang import resources_manifest
+
+    locales: set[str] = set()
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for child_key, child in value.items():
+                walk(child, child_key)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child, key)
+        elif key == "locale" and isinstance(value, str):
+            locales.add(value)
+
+    walk(pipe.config.to_mapping())
+    return resources_manifest(locales)
 
 
 def _versions(pipe: Pipeline) -> dict[str, Any]:

@@ -13,6 +13,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from stdnum import luhn
+
 from ._lexicon import Lexicon, in_heldout_pool
 from ._say import MONTHS, TENS, number_words, ordinal_words, say_digits, say_year, spell
 
@@ -58,11 +60,7 @@ def _digits(rng: random.Random, count: int, first: str = "0123456789") -> str:
 
 
 def _luhn(partial: str) -> str:
-    total = 0
-    for index, char in enumerate(reversed(partial)):
-        value = int(char) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return partial + str((10 - total % 10) % 10)
+    return partial + luhn.calc_check_digit(partial)
 
 
 def _group_style(rng: random.Random) -> str | None:
