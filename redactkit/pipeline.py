@@ -29,6 +29,7 @@ from .errors import (
 )
 from .labels import Label
 from .labels import labels as label_registry
+from .lang.tokens import token_cache
 from .normalize import Normalizer, normalizers
 from .spans import resolve_overlaps
 
@@ -163,7 +164,7 @@ class Pipeline:
     # -- stages -------------------------------------------------------------------------------------
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         """Run the normalizer chain; each result maps its text back to the input text."""
-        with paused_gc():
+        with paused_gc(), token_cache():
             return self._normalize_batch(texts)
 
     def _normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
@@ -196,7 +197,7 @@ class Pipeline:
         results: list[list[Entity]] = [[] for _ in items]
         for offset in range(0, len(items), self.batch_size):
             chunk = items[offset : offset + self.batch_size]
-            with paused_gc():
+            with paused_gc(), token_cache():
                 analyzed = self._analyze_chunk(chunk)
             for index, entities in enumerate(analyzed):
                 results[offset + index] = entities
@@ -282,7 +283,7 @@ class Pipeline:
         results: list[RedactionResult] = []
         for offset in range(0, len(items), self.batch_size):
             chunk_groups = None if groups is None else groups[offset : offset + self.batch_size]
-            with paused_gc():
+            with paused_gc(), token_cache():
                 results.extend(self._redact_chunk(items[offset : offset + self.batch_size], chunk_groups))
         return results
 

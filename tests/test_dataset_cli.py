@@ -180,6 +180,8 @@ def test_dataset_folder_two_workers_keeps_everything(dataset: Path, tmp_path: Pa
     assert report["summary"]["rows"] == 150
     assert report["files"] == {"total": 3, "written": 3, "skipped": 0}
     assert {"config_hash", "redactkit_version", "spacy_version", "models"} <= set(report)
+    resources = report["language_resources"]  # what the word lists and locales were built from
+    assert resources["gazetteers"]["sources"]["faker"] and len(resources["digest"]) == 64
     text = json.dumps(report)
     assert "555-" not in text and not any(name in text for name in NAMES)
     assert "rows with PII" in result.output

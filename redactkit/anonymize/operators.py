@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from stdnum import luhn as stdnum_luhn
+
 from ..errors import AnonymizerError, ConfigError
 
 __all__ = [
@@ -448,12 +450,8 @@ def _spoken_number_length(value: str) -> int | None:
 def _fake_digits(count: int, rng: random.Random, luhn: bool = False) -> str:
     digits = [str(rng.randint(1, 9))] + [str(rng.randint(0, 9)) for _ in range(count - 1)]
     if luhn and count > 1:
-        digits = digits[:-1]
-        total = 0
-        for index, char in enumerate(reversed(digits)):
-            value = int(char) * (2 if index % 2 == 0 else 1)
-            total += value - 9 if value > 9 else value
-        digits.append(str((10 - total % 10) % 10))
+        partial = "".join(digits[:-1])
+        return partial + stdnum_luhn.calc_check_digit(partial)
     return "".join(digits)
 
 

@@ -230,7 +230,8 @@ def _run(
 ) -> RedactionSummary:
     config_hash = pipe.config.fingerprint()
     key_id = pipe.anonymizer.key_id()
-    fingerprint = _fingerprint(source, options, config_hash, key_id)
+    resources = _language_resources(pipe)
+    fingerprint = _fingerprint(source, options, config_hash, key_id, resources["digest"])
     report_file = report_path(target, directory=directory)
     previous = _check_output(
         target, parts, report_file, fingerprint, overwrite=overwrite, directory=directory
@@ -252,6 +253,7 @@ def _run(
         "fingerprint": fingerprint,
         "redactkit_version": __version__,
         **_versions(pipe),
+        "language_resources": resources,
         "config_hash": config_hash,
         "key_id": key_id,
         "input": str(source),
@@ -503,8 +505,13 @@ def _open(path: Path) -> pq.ParquetFile:
         raise DataError(f"input {path} is not a readable Parquet file ({type(exc).__name__})") from None
 
 
-def _fingerprint(source: Path, options: ColumnOptions, config_hash: str, key_id: str | None) -> str:
+def _fingerprint(
+    source: Path, options: ColumnOptions, config_hash: str, key_id: str | None, resources: str = ""
+) -> str:
     settings = {
+        # the gazetteers' and locales' digest: a run resumed after an upgrade of the word lists
+        # would redact the rest of the dataset differently
+        "language_resources": resources,
         "input": str(source.resolve()),
         "config": config_hash,
         # another key gives other pseudonyms: half an output under each would not join
@@ -940,6 +947,26 @@ def _recount(path: Path, options: ColumnOptions) -> RedactionSummary:
 
 
 # -- report ---------------------------------------------------------------------------------------
+
+
+def _language_resources(pipe: Pipeline) -> dict[str, Any]:
+    """Gazetteer sources and locale versions the pipeline's detection knowledge comes from."""
+    from ..lang import resources_manifest
+
+    locales: set[str] = set()
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for child_key, child in value.items():
+                walk(child, child_key)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child, key)
+        elif key == "locale" and isinstance(value, str):
+            locales.add(value)
+
+    walk(pipe.config.to_mapping())
+    return resources_manifest(locales)
 
 
 def _versions(pipe: Pipeline) -> dict[str, Any]:
