@@ -65,7 +65,7 @@ class ProgressLog:
             # the first batch carries the model loading; the rate starts after it
             self._first_batch_at = now
             self._rows_at_first_batch = self.done
-            self.write(f"first rows done after {now - self._started:.1f} s (models loaded)")
+            self.write(f"first batch done after {now - self._started:.1f} s")
         if now - self._last_line >= self.interval:
             self._last_line = now
             self.write(self.line(now))

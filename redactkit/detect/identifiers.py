@@ -14,14 +14,18 @@ answer is fluffy") are PINs by the same cue logic.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import Field
+from stdnum import luhn
 
 from ..core import AlignedText, Entity
-from ..normalize._tokens import Token, tokenize
+from ..lang import Token, load_locale, token_index_at, tokenize
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -45,72 +49,79 @@ IDENTIFIER_LABELS = (
 #: labels emitted by default (DATE_TIME is detectable but off: "tomorrow at six" identifies nobody)
 DEFAULT_IDENTIFIER_LABELS = tuple(label for label in IDENTIFIER_LABELS if label != "DATE_TIME")
 
-# Cue phrases (lowercase token tuples) -> label. Longer and more specific phrases win over "number".
-_CUES: dict[tuple[str, ...], str] = {}
+
+@dataclass(frozen=True)
+class _CueTables:
+    """A locale's identifier cues (``redactkit/lang/<locale>/identifiers.yaml``), ready to match."""
+
+    #: cue phrase (lowercase token tuple) -> (label, strong?)
+    cues: dict[tuple[str, ...], tuple[str, bool]]
+    #: every word of every cue (they may stand between a cue and its value: "card number is")
+    cue_words: frozenset[str]
+    #: other words allowed between a cue and its value
+    between: frozenset[str]
+    #: words after / before which a number is a quantity, never an identifier
+    quantity_after: frozenset[str]
+    quantity_before: frozenset[str]
+    longest: int
+    #: label -> what its value must satisfy to take the label after a cue (digit count, checksum)
+    rules: dict[str, _ValueRule]
+
+    @property
+    def labels(self) -> frozenset[str]:
+        """Every label a cue of this locale can give."""
+        return frozenset(label for label, _ in self.cues.values())
 
 
-def _cue(label: str, *phrases: str) -> None:
-    for phrase in phrases:
-        _CUES[tuple(phrase.split())] = label
+@dataclass(frozen=True)
+class _ValueRule:
+    """``digits: [min, max]`` and ``validate: <python-stdnum module>`` of a cue block."""
+
+    min_digits: int = 0
+    max_digits: int = 1000
+    checksum: Any = None  # a python-stdnum module (``stdnum.gb.nhs``) or None
+
+    def accepts(self, digits: str, raw: str) -> bool:
+        if not self.min_digits <= len(digits) <= self.max_digits:
+            return False
+        return self.checksum is None or bool(self.checksum.is_valid(raw.replace(" ", "")))
 
 
-_cue(
-    "PHONE_NUMBER",
-    "phone", "phone number", "telephone", "tel", "mobile", "cell", "cell phone", "call", "call me", "reach",
-    "reach me", "text me", "dial", "fax", "office", "extension", "ext", "area code", "landline", "whatsapp",
-    "ring", "contact number", "callback", "call back", "phone is", "number to call",
-)  # fmt: skip
-_cue(
-    "CREDIT_CARD",
-    "card", "card number", "credit card", "debit card", "visa", "mastercard", "master card", "amex",
-    "american express", "discover", "cc", "card ending", "ending in",
-)  # fmt: skip
-_cue(
-    "CREDIT_CARD_META",
-    "expiry", "expiration", "expiration date", "expires", "expiring", "exp", "valid thru", "valid through",
-    "cvv", "cvc", "cvv2", "security code", "three digit code", "card verification", "good thru",
-)  # fmt: skip
-_cue("US_SSN", "social", "social security", "social security number", "ssn", "social is", "tax id", "itin")
-_cue(
-    "ACCOUNT_NUMBER",
-    "account", "account number", "acct", "member", "member id", "membership", "membership number", "policy",
-    "policy number", "order", "order number", "confirmation", "confirmation number", "confirmation code",
-    "routing", "routing number", "reference", "reference number", "ref", "customer", "customer id",
-    "customer number", "tracking", "tracking number", "booking", "booking reference", "reservation",
-    "invoice", "invoice number", "claim", "claim number", "case number", "ticket", "ticket number",
-    "loyalty", "id", "id number", "identification", "employee id", "student id", "patient id",
-    "sort code", "bank account", "subscriber", "serial number", "license plate", "plate", "vin",
-)  # fmt: skip
-_cue(
-    "PIN",
-    "pin", "pin number", "pin code", "passcode", "pass code", "password", "access code", "verification code",
-    "security answer", "secret answer", "one time code", "otp", "code", "unlock code", "maiden name",
-    "mother's maiden name", "security question",
-)  # fmt: skip
-_cue("ZIP_CODE", "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "postal")
-_cue(
-    "US_DRIVER_LICENSE",
-    "driver's license", "drivers license", "driver license", "driving licence", "driving license",
-    "license number", "licence number", "dl", "license",
-)  # fmt: skip
-_cue("US_PASSPORT", "passport", "passport number", "passport no")
-_cue("IBAN_CODE", "iban", "iban number", "international bank account number")
-_cue("IP_ADDRESS", "ip", "ip address", "ipv6", "mac address")
-_cue("AGE", "age", "aged", "years old", "year old", "age is")
+@cache
+def _cue_tables(locale: str) -> _CueTables:
+    resources = load_locale(locale)
+    cues: dict[tuple[str, ...], tuple[str, bool]] = {}
+    rules: dict[str, _ValueRule] = {}
+    for label, spec in resources.table("identifiers", "cues").items():
+        where = f"locale {locale}: identifiers.cues.{label}"
+        strength = spec.get("strength", "strong")
+        if strength not in ("strong", "weak"):
+            raise ValueError(f"{where}.strength must be strong or weak")
+        for phrase in resources.phrases("identifiers", f"cues.{label}.before"):
+            cues[phrase] = (label, strength == "strong")
+        if "digits" in spec or "validate" in spec:
+            rules[label] = _value_rule(spec, where)
+    return _CueTables(
+        cues=cues,
+        cue_words=frozenset(word for cue in cues for word in cue),
+        between=resources.words("identifiers", "between"),
+        quantity_after=resources.words("identifiers", "quantity_after"),
+        quantity_before=resources.words("identifiers", "quantity_before"),
+        longest=max(len(cue) for cue in cues),
+        rules=rules,
+    )
 
-# Words that may stand between a cue and its value ("my card number is ...").
-_FILLER_WORDS = frozenset(
-    "is it's its was are be will my the a an number no num of your our his her their please it that this "
-    "sure yes yeah okay ok so and on for as : , - me you we us just again here there".split()
-)
-# Words after which a number is a quantity or a time, never an identifier.
-_QUANTITY_AFTER = frozenset(
-    "minutes minute min mins hours hour hrs seconds second secs days day weeks week months month years year "
-    "times percent degrees degree dollars dollar bucks cents euros pounds miles mile kilometers km meters "
-    "feet foot inches pounds lbs kilos kg grams ounces oz cups people am pm o'clock oclock songs tracks "
-    "episodes items pieces calories steps".split()
-)
-_QUANTITY_BEFORE = frozenset("track volume channel level chapter episode page room floor gate step".split())
+
+def _value_rule(spec: Mapping[str, Any], where: str) -> _ValueRule:
+    low, high = spec.get("digits", [0, 1000])
+    checksum = None
+    if spec.get("validate"):
+        try:  # checksums come from python-stdnum: "gb.nhs", "iban", "luhn"
+            checksum = importlib.import_module(f"stdnum.{spec['validate']}")
+        except ImportError:
+            raise ValueError(f"{where}.validate: no python-stdnum module {spec['validate']!r}") from None
+    return _ValueRule(int(low), int(high), checksum)
+
 
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
@@ -118,16 +129,8 @@ _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
 def luhn_valid(digits: str) -> bool:
-    """The Luhn checksum of payment card numbers."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
+    """The Luhn checksum of payment card numbers (python-stdnum's implementation)."""
+    return bool(luhn.is_valid(digits))
 
 
 class _Candidate(NamedTuple):
@@ -154,6 +157,7 @@ class IdentifierDetector(Detector):
         min_digits: Annotated[int, Field(ge=1)] = 5,
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
         shape_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
+        locale: str = "en-US",
     ) -> None:
         #: labels this detector may emit
         self.labels = tuple(labels)
@@ -165,10 +169,13 @@ class IdentifierDetector(Detector):
         self.cue_score = cue_score
         #: score of an entity recognised by its shape alone
         self.shape_score = shape_score
-        unknown = set(self.labels) - set(IDENTIFIER_LABELS)
+        #: language resources: cue phrases and quantity words (redactkit/lang/<locale>/identifiers.yaml)
+        self.locale = locale
+        self._tables = _cue_tables(locale)
+        known = set(IDENTIFIER_LABELS) | self._tables.labels
+        unknown = set(self.labels) - known
         if unknown:
-            raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(IDENTIFIER_LABELS)}")
-        self._max_cue = max(len(cue) for cue in _CUES)
+            raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(sorted(known))}")
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) if _WORTH_A_LOOK.search(aligned.text) else [] for aligned in texts]
@@ -296,25 +303,26 @@ class IdentifierDetector(Detector):
             i = stop
         return result
 
-    def _cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, int] | None:
-        """The nearest cue in the window before token ``first``: (label, distance in words).
+    def _cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, bool] | None:
+        """The nearest cue in the window before token ``first``: (label, strong?).
 
         Phrases are matched by where they end, longest first, so "area code" wins over "code".
         Only filler words, other cue words and single letters (part of a code: "license b 8831917")
         may stand between the cue and the value.
         """
-        stop = max(0, first - self.window - self._max_cue)
+        tables = self._tables
+        stop = max(0, first - self.window - tables.longest)
         for end in range(first, stop, -1):
             between = [t.lower for t in tokens[end:first]]
             if len(between) > self.window or not all(
-                word in _FILLER_WORDS or word in _CUES_WORDS or (len(word) == 1 and word.isalpha())
+                word in tables.between or word in tables.cue_words or (len(word) == 1 and word.isalpha())
                 for word in between
             ):
                 return None
-            for length in range(min(self._max_cue, end), 0, -1):
-                label = _CUES.get(tuple(t.lower for t in tokens[end - length : end]))
-                if label is not None:
-                    return label, first - end
+            for length in range(min(tables.longest, end), 0, -1):
+                cue = tables.cues.get(tuple(t.lower for t in tokens[end - length : end]))
+                if cue is not None:
+                    return cue
         return None
 
     def _classify(
@@ -333,8 +341,15 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower == "old"
         ):
             return self._entity(text_start, text_end, "AGE", self.cue_score, "number followed by 'years old'")
+        rule = self._tables.rules.get(cue[0]) if cue is not None else None
+        if cue is not None and rule is not None:
+            # the locale says what the value looks like ("nhs number": ten digits, mod-11 checksum);
+            # a value that is not one is still introduced as a number: redacted, as an account number
+            label = cue[0] if rule.accepts(digits, raw) else "ACCOUNT_NUMBER"
+            score = self.cue_score if cue[1] else self.shape_score
+            return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
         if cue is not None:
-            label, _ = cue
+            label, strong = cue
             if (
                 previous
                 and len(previous) == 1
@@ -352,8 +367,9 @@ class IdentifierDetector(Detector):
                 return None
             if label == "ZIP_CODE" and n not in (5, 9):
                 label = "ZIP_CODE" if 3 <= n <= 10 else "ACCOUNT_NUMBER"
-            return self._entity(text_start, text_end, label, self.cue_score, f"number introduced as {label}")
-        if following in _QUANTITY_AFTER or previous in _QUANTITY_BEFORE or ":" in raw:
+            score = self.cue_score if strong else self.shape_score
+            return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
+        if following in self._tables.quantity_after or previous in self._tables.quantity_before or ":" in raw:
             return None
         if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
             return self._entity(
@@ -420,15 +436,13 @@ class IdentifierDetector(Detector):
     def _introduced_secrets(self, text: str, tokens: Sequence[Token], used: set[int]) -> list[Entity]:
         found: list[Entity] = []
         for match in self._SECRET.finditer(text):
-            start = match.end()
+            first = token_index_at(tokens, match.end())
             taken: list[Token] = []
-            for token in tokens:
-                if token.start < start:
-                    continue
+            for token in tokens[first : first + 5]:
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
                     break
                 taken.append(token)
-            if taken and not any(tokens.index(t) in used for t in taken):
+            if taken and not any(index in used for index in range(first, first + len(taken))):
                 found.append(
                     Entity(
                         taken[0].start,
@@ -442,7 +456,6 @@ class IdentifierDetector(Detector):
         return found
 
 
-_CUES_WORDS = frozenset(word for cue in _CUES for word in cue)
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 
 

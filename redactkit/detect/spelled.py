@@ -31,7 +31,7 @@ from pydantic import Field
 
 from .._langdata import read_table, read_word_list
 from ..core import AlignedText, Annotation, Entity
-from ..normalize._tokens import Token, tokenize
+from ..lang import Token, tokenize
 from .base import Detector, detectors
 
 __all__ = ["SPELLED_LABELS", "SpelledDetector"]

@@ -25,8 +25,8 @@ from pydantic import Field
 
 from .._langdata import read_table
 from ..core import AlignedText, AlignmentBuilder
-from ._lexicon import get_lexicon
-from ._tokens import Token, lower_words, tokenize
+from ..lang import get_lexicon
+from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["LetterNames", "SpelledLetterNormalizer", "load_letter_names"]
