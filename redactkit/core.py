@@ -17,7 +17,7 @@ so a mapped span covers every contributing character and never shrinks; material
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -149,7 +149,7 @@ class AlignedText:
     and a frozen dataclass costs several times more to construct).
     """
 
-    __slots__ = ("_d_starts", "_layers", "_segments", "original", "text")
+    __slots__ = ("_annotation_index", "_d_starts", "_layers", "_segments", "original", "text")
 
     def __init__(
         self,
@@ -167,6 +167,8 @@ class AlignedText:
         # offsets to `original` (None: already original offsets). Mapping is done lazily, on access:
         # composing alignments stays cheap and most callers never look.
         self._layers = _layers
+        # (annotations sorted by start, their starts, the longest one's length), built on first query
+        self._annotation_index: tuple[tuple[Annotation, ...], list[int], int] | None = None
 
     def __repr__(self) -> str:
         return f"AlignedText(original={self.original!r}, text={self.text!r}, segments={self._segments!r})"
@@ -217,10 +219,21 @@ class AlignedText:
         return tuple(result)
 
     def annotations_in(self, start: int, end: int, kind: str | None = None) -> list[Annotation]:
-        """Annotations overlapping the *original* span ``[start, end)``, optionally of one kind."""
+        """Annotations overlapping the *original* span ``[start, end)``, optionally of one kind.
+
+        Indexed on first use (sorted by start), so a detector asking once per candidate costs time
+        proportional to the answer, not to all annotations of a long transcript.
+        """
+        if self._annotation_index is None:
+            ordered = tuple(sorted(self.annotations, key=lambda a: (a.start, a.end)))
+            longest = max((a.end - a.start for a in ordered), default=0)
+            self._annotation_index = (ordered, [a.start for a in ordered], longest)
+        ordered, starts, longest = self._annotation_index
+        first = bisect_left(starts, start - longest)
+        last = bisect_left(starts, end)
         return [
             a
-            for a in self.annotations
+            for a in ordered[first:last]
             if (kind is None or a.kind == kind) and a.start < end and start < a.end
         ]
 
