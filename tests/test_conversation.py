@@ -242,7 +242,7 @@ def test_conversation_labels_must_be_registered() -> None:
 
 
 def test_hash_pseudonyms_are_the_same_for_every_form_of_a_value(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REDACTKIT_KEY", "k" * 32)
+    monkeypatch.setenv("REDACTKIT_KEY", "ab" * 32)
     hashed = Pipeline.from_config(
         {**CONFIG, "anonymizer": {"name": "policy", "operators": {"PERSON": "hash"}}}
     )
