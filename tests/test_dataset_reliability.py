@@ -745,3 +745,32 @@ def test_user_errors_exit_with_one_line_and_no_traceback(
     result = invoke(*args)
     assert result.exit_code == code, result.output
     assert message in _one_error_line(result.output)
+
+
+# -- 8. a text over spaCy's length limit does not stop a --on-error fail run -----------------------
+
+
+@pytest.mark.slow
+def test_a_row_over_a_million_characters_is_redacted_in_a_fail_run(tmp_path: Path) -> None:
+    """Long texts go through the model in overlapping windows (redactkit.detect._windows): one
+    long row no longer raises DetectorError and stops the run."""
+    filler = "ok so and then we talked about the weather for a while "
+    long_text = (filler * (1_050_000 // len(filler) + 1))[:1_050_000]
+    middle = long_text.rfind(" ", 0, 600_000) + 1
+    long_text = long_text[:middle] + "Maria Lopez called " + long_text[middle + 19 :]
+    assert len(long_text) > 1_000_000
+    texts = ["call Maria Lopez at home", long_text, None, "nothing to see here"]
+    source = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": list(range(4)), "transcript": texts}), source)
+    config = tmp_path / "ner.yaml"
+    config.write_text(
+        "replace: true\nnormalizers:\n  - name: whitespace\ndetectors:\n  - name: ner\n    model: en_core_web_sm\n"
+    )
+    out = tmp_path / "out.parquet"
+    result = invoke(source, out, "-t", "transcript", "-c", config, "-w", "1", "--on-error", "fail")
+    assert result.exit_code == 0, result.output
+    redacted = pq.read_table(out).column("transcript_redacted").to_pylist()
+    assert len(redacted) == 4
+    assert redacted[1] is not None and len(redacted[1]) > 1_000_000
+    assert "Maria Lopez" not in redacted[1] and "[PERSON]" in redacted[1]
+    assert "Maria" not in redacted[0]

@@ -39,11 +39,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._signals import stop_on_signals
 from .._version import __version__
 from ..errors import DataError, OutputError, RunInterrupted
 from ._durable import fsync_dir, replace_durably, write_text_durably
 from ._lock import OutputLock
-from ._signals import stop_on_signals
 from .parquet import (
     ColumnOptions,
     Failure,
