@@ -330,6 +330,20 @@ def test_a_second_run_on_a_locked_output_is_refused_with_one_line(tmp_path: Path
     assert not lock_file.exists()
 
 
+def test_a_run_killed_before_its_first_report_was_renamed_is_not_foreign(tmp_path: Path) -> None:
+    """Found by benchmarks/chaos.py: SIGKILL between the lock and the first report's rename leaves
+    only redactkit's own files; the next run starts afresh instead of calling the folder foreign."""
+    source = _dataset(tmp_path / "in", files=2)
+    out = tmp_path / "out"
+    (out / "_redactkit").mkdir(parents=True)
+    (out / "_redactkit" / "run.lock").write_text("pid 999999 on elsewhere since 2020-01-01T00:00:00+00:00\n")
+    (out / "_redactkit" / ".report.json.999999.partial").write_text('{"status": "runn')
+    result = invoke(source, out, "-t", "transcript", "-c", _config(tmp_path), "-w", "1")
+    assert result.exit_code == 0, result.output
+    assert _parquet(out) == _parquet(source)
+    assert not list(out.rglob("*.partial"))
+
+
 def test_a_stale_lock_file_of_a_dead_process_is_taken_over(tmp_path: Path) -> None:
     source = _dataset(tmp_path / "in", files=1)
     out = tmp_path / "out"
