@@ -675,6 +675,17 @@ def _print_summary(summary: Any, output_path: Path) -> None:
         table.add_row("files skipped (already complete)", f"{summary.files_skipped:,}")
     table.add_row("files written", f"{summary.files_written:,}")
     table.add_row("throughput", f"{summary.rows_per_second:,.0f} rows/s")
+    align = summary.alignment
+    if align is not None:
+        table.add_row("word timings", "")
+        table.add_row("  timing words", f"{align.words:,}")
+        table.add_row("  aligned to the transcript", f"{align.aligned_words:,}")
+        table.add_row("  unaligned", f"{align.unaligned_words:,}")
+        table.add_row("  without valid times", f"{align.invalid_words:,}")
+        table.add_row("  transcript tokens without time", f"{align.untimed_tokens:,}")
+        table.add_row("  rows with intervals", f"{align.rows_with_intervals:,}")
+        table.add_row("  rows redacted whole (no alignment)", f"{align.rows_without_alignment:,}")
+        table.add_row("  seconds redacted", f"{align.seconds_redacted:,.2f}")
     out.print(table)
     report = report_path(output_path, directory=output_path.is_dir())
     out.print(f"run report: {report}", highlight=False, markup=False)

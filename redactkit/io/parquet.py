@@ -274,6 +274,9 @@ class RedactionSummary:
     files_skipped: int = 0
     #: rows of files a resumed run found already complete (counted in ``rows``, not in throughput)
     rows_skipped: int = 0
+    #: with a timings column: how the word timings aligned and what was placed in time
+    #: (:class:`redactkit.audio.AlignmentCounts`)
+    alignment: Any = None
 
     @property
     def rows_per_second(self) -> float:
@@ -332,6 +335,23 @@ class RedactionSummary:
         self.rows_with_pii += int(pc.sum(any_pii).as_py() or 0)
         self.errors += int(pc.sum(failed).as_py() or 0)
         self.null_or_empty += int(pc.sum(all_empty).as_py() or 0)
+        if options.timings_column is not None:
+            self._count_alignment(batch, options)
+
+    def _count_alignment(self, batch: pa.RecordBatch, options: ColumnOptions) -> None:
+        from ..audio.arrow import AlignmentCounts, count_alignment
+
+        if self.alignment is None:
+            self.alignment = AlignmentCounts()
+        assert options.timings_column is not None
+        column = options.text_columns[0]
+        count_alignment(
+            None if options.in_place else batch.column(column).to_pylist(),
+            batch.column(options.entities_of(column)).to_pylist(),
+            batch.column(options.timings_column).to_pylist(),
+            batch.column(options.intervals_of(column)).to_pylist(),
+            self.alignment,
+        )
 
     def merge(self, other: RedactionSummary) -> None:
         self.rows += other.rows
@@ -344,6 +364,12 @@ class RedactionSummary:
         self.files_skipped += other.files_skipped
         self.rows_skipped += other.rows_skipped
         self.cpu_seconds += other.cpu_seconds
+        if other.alignment is not None:
+            if self.alignment is None:
+                from ..audio.arrow import AlignmentCounts
+
+                self.alignment = AlignmentCounts()
+            self.alignment.merge(other.alignment)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -359,6 +385,7 @@ class RedactionSummary:
             "seconds": round(self.seconds, 3),
             "cpu_seconds": round(self.cpu_seconds, 3),
             "rows_per_second": round(self.rows_per_second, 1),
+            **({"alignment": self.alignment.to_dict()} if self.alignment is not None else {}),
         }
 
 
