@@ -2,7 +2,7 @@
 its floor, and the share of touched negatives may not rise above its ceiling.
 
 The sample comes from redactkit.synth (seeded), so the gate is deterministic. The floors are what the
-default pipeline measured on this sample (redactkit.synth version 2) minus a margin of about five
+default pipeline measured on this sample (redactkit.synth version 3) minus a margin of about five
 points, rounded down: they guard against regressions and say honestly where the rules stand. They are
 not targets: the held-out families and ../shared/data are where quality is measured
 (benchmarks/bench_quality.py, docs/how-to/measure-recall.md).
@@ -34,6 +34,8 @@ FLOORS: dict[str, float] = {
     "IP_ADDRESS": 0.90,
     "LOCATION": 0.85,
     "ORGANIZATION": 0.70,
+    # 0.657 measured when the gate was set; 0.676 since issue 19 (a number inside a longer secret no
+    # longer keeps the words of the secret from being redacted)
     "PASSWORD": 0.60,
     "PERSON": 0.85,
     "PHONE_NUMBER": 0.75,
@@ -45,8 +47,9 @@ FLOORS: dict[str, float] = {
     "US_SSN": 0.85,
     "ZIP_CODE": 0.90,
 }
-#: measured 0.123: flight numbers, prices, room and page numbers said as digits are taken for identifiers
-NEGATIVES_TOUCHED_MAX = 0.15
+#: measured 0.174: lottery numbers, arithmetic, flight numbers, prices, room and page numbers said as
+#: digits are taken for identifiers
+NEGATIVES_TOUCHED_MAX = 0.22
 
 
 @pytest.fixture(scope="module")

@@ -25,17 +25,25 @@ The model is the same one Presidio uses, loaded once per process with only the r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..errors import ModelNotFoundError
 from ..gazetteers import family_names, given_names
+from ._windows import shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 __all__ = ["SpacyNerDetector"]
+
+# Characters per spaCy call and shared between consecutive windows of a long transcript.
+_WINDOW = 100_000
+_OVERLAP = 1_000
 
 DEFAULT_NER_LABELS: dict[str, str] = {
     "PERSON": "PERSON",
@@ -155,61 +163,76 @@ class SpacyNerDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
-        todo = [index for index, aligned in enumerate(texts) if aligned.text.strip()]
+        # (text index, window start, window end): long transcripts run in overlapping windows, so
+        # a text longer than spaCy's max_length is never rejected (see detect._windows)
+        todo = [
+            (index, start, end)
+            for index, aligned in enumerate(texts)
+            if aligned.text.strip()
+            for start, end in text_windows(aligned.text, _WINDOW, _OVERLAP)
+        ]
         if not todo:
             return results
         nlp = load_spacy_model(self.model, ner_only=True, ner_weights=self._weights)
-        docs = nlp.pipe([texts[index].text for index in todo], batch_size=self.batch_size)
+        docs = nlp.pipe(
+            (texts[index].text[start:end] for index, start, end in todo), batch_size=self.batch_size
+        )
+        per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
+        for (index, start, _), doc in zip(todo, docs, strict=True):
+            lowercase = self.lowercase_guard != "off" and texts[index].original.islower()
+            per_text.setdefault(index, []).append((start, self._entities(doc, lowercase)))
+        for index, windows in per_text.items():
+            results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
+        return results
+
+    def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
         given, family = given_names(), family_names()
         guard = self.lowercase_guard
-        for index, doc in zip(todo, docs, strict=True):
-            lowercase = guard != "off" and texts[index].original.islower()
-            found: list[Entity] = []
-            for ent in doc.ents:
-                label = self._labels.get(ent.label_)
-                if label is None:
+        found: list[Entity] = []
+        for ent in doc.ents:
+            label = self._labels.get(ent.label_)
+            if label is None:
+                continue
+            words = [token.lower_ for token in ent]
+            # the adapted model knows lowercase names; what it still gets wrong are plain words
+            # ("jokes", "alarm clock", "tech news"): the plain_words guard drops those
+            if (
+                lowercase
+                and guard == "plain_words"
+                and label in ("PERSON", "ORGANIZATION")
+                and all(_is_everyday(w.removesuffix("'s"), given, family) for w in words)
+                and not (label == "ORGANIZATION" and _COMPANY_WORDS.intersection(words))
+            ):
+                continue
+            if lowercase and label == "PERSON" and guard == "strict":
+                before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                known = any(_is_known_name(w.removesuffix("'s"), given, family) for w in words)
+                if not known and before not in _PERSON_CUES:
                     continue
-                words = [token.lower_ for token in ent]
-                # the adapted model knows lowercase names; what it still gets wrong are plain words
-                # ("jokes", "alarm clock", "tech news"): the plain_words guard drops those
-                if (
-                    lowercase
-                    and guard == "plain_words"
-                    and label in ("PERSON", "ORGANIZATION")
-                    and all(_is_everyday(w.removesuffix("'s"), given, family) for w in words)
-                    and not (label == "ORGANIZATION" and _COMPANY_WORDS.intersection(words))
-                ):
-                    continue
-                if lowercase and label == "PERSON" and guard == "strict":
-                    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                    known = any(_is_known_name(w.removesuffix("'s"), given, family) for w in words)
-                    if not known and before not in _PERSON_CUES:
-                        continue
-                end = ent.end_char
-                if lowercase and label == "PERSON":
-                    # "sally fields ever won": drop trailing common words the model swept in
-                    tokens = list(ent)
-                    # (down to one word at the start of an utterance: "olly order pizza")
-                    keep = 1 if ent.start == 0 else 2
-                    while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
-                        tokens.pop()
-                    end = tokens[-1].idx + len(tokens[-1].text)
-                if (
-                    lowercase
-                    and guard == "strict"
-                    and label == "ORGANIZATION"
-                    and not _COMPANY_WORDS.intersection(words)
-                ):
-                    continue
-                found.append(
-                    Entity(
-                        ent.start_char,
-                        end,
-                        label,
-                        self._score(ent.label_),
-                        self.name,
-                        f"spaCy NER {ent.label_}",
-                    )
+            end = ent.end_char
+            if lowercase and label == "PERSON":
+                # "sally fields ever won": drop trailing common words the model swept in
+                tokens = list(ent)
+                # (down to one word at the start of an utterance: "olly order pizza")
+                keep = 1 if ent.start == 0 else 2
+                while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
+                    tokens.pop()
+                end = tokens[-1].idx + len(tokens[-1].text)
+            if (
+                lowercase
+                and guard == "strict"
+                and label == "ORGANIZATION"
+                and not _COMPANY_WORDS.intersection(words)
+            ):
+                continue
+            found.append(
+                Entity(
+                    ent.start_char,
+                    end,
+                    label,
+                    self._score(ent.label_),
+                    self.name,
+                    f"spaCy NER {ent.label_}",
                 )
-            results[index] = found
-        return results
+            )
+        return found
