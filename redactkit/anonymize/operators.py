@@ -26,6 +26,7 @@ from typing import Any
 from stdnum import luhn as stdnum_luhn
 
 from ..errors import AnonymizerError
+from ..lang import get_lexicon
 
 __all__ = [
     "MIN_KEY_BYTES",
@@ -41,8 +42,12 @@ __all__ = [
 MIN_KEY_BYTES = 16
 
 _TOKEN = re.compile(r"\[\[ENC:([A-Z_]+):([A-Za-z0-9_\-]+={0,2})\]\]")
-_ONES = "zero one two three four five six seven eight nine".split()
-_WORD_DIGITS = {**{word: str(index) for index, word in enumerate(_ONES)}, "oh": "0", "o": "0", "nought": "0"}
+_LEXICON = get_lexicon("en-US")  # the locale's number words (redactkit/lang/en-US/numbers.yaml)
+_ONES = _LEXICON.number_names.ones
+_WORD_DIGITS = {
+    **{word: str(value) for word, value in _LEXICON.digits.items()},
+    **dict.fromkeys(_LEXICON.zero_aliases, "0"),
+}
 
 
 @dataclass(frozen=True)
@@ -303,11 +308,8 @@ def _ascii_words(text: str) -> str:
     return " ".join("".join(ch for ch in word if ch.isalnum() or ch == "-") for word in plain.split())
 
 
-_TEENS_TENS = {
-    **dict.fromkeys("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen".split(), 2),
-    "nineteen": 2,
-    **dict.fromkeys("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2),
-}
+#: words that stand for two digits ("seventeen", "forty")
+_TEENS_TENS = dict.fromkeys((*_LEXICON.teens, *_LEXICON.tens), 2)
 
 
 def _spoken_digits(value: str) -> list[str] | None:
