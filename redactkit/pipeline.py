@@ -18,7 +18,15 @@ from .anonymize import Anonymizer, anonymizers
 from .config import ComponentSpec, PipelineConfig, load_config
 from .core import AlignedText, Entity, RedactionResult
 from .detect import Detector, detectors
-from .errors import DataError, DetectorError, NormalizerError, RedactkitError
+from .errors import (
+    AnonymizerError,
+    ConfigError,
+    DataError,
+    DetectorError,
+    ModelNotFoundError,
+    NormalizerError,
+    RedactkitError,
+)
 from .labels import Label
 from .labels import labels as label_registry
 from .lang.tokens import token_cache
@@ -162,14 +170,13 @@ class Pipeline:
     def _normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         aligned = [AlignedText.identity(text) for text in texts]
         for normalizer in self.normalizers:
+            failure: RedactkitError | None = None
             try:
                 outputs = normalizer.normalize_batch([item.text for item in aligned])
-            except RedactkitError:
-                raise
             except Exception as exc:
-                raise NormalizerError(
-                    f"normalizer {normalizer.component_name!r} failed on a batch ({type(exc).__name__})"
-                ) from None
+                failure = component_failure(NormalizerError, "normalizer", normalizer, exc)
+            if failure is not None:
+                raise failure  # outside the except block: no chained original (it may quote text)
             if len(outputs) != len(aligned):
                 raise NormalizerError(
                     f"normalizer {normalizer.component_name!r} returned {len(outputs)} results "
@@ -228,14 +235,13 @@ class Pipeline:
                 views[offset + index] = aligned[slot]
         found: list[list[Entity]] = [[] for _ in positions]
         for detector in self.detectors:
+            failure: RedactkitError | None = None
             try:
                 per_text = detector.detect_batch(aligned)
-            except RedactkitError:
-                raise
             except Exception as exc:
-                raise DetectorError(
-                    f"detector {detector.name!r} failed on a batch ({type(exc).__name__})"
-                ) from None
+                failure = component_failure(DetectorError, "detector", detector, exc)
+            if failure is not None:
+                raise failure
             if len(per_text) != len(aligned):
                 raise DetectorError(
                     f"detector {detector.name!r} returned {len(per_text)} results for {len(aligned)} texts"
@@ -288,11 +294,17 @@ class Pipeline:
         positions = [index for index, text in enumerate(items) if text]
         results = [RedactionResult(text, ()) for text in items]
         if positions:
-            redacted = self.anonymizer.anonymize_batch(
-                [items[index] or "" for index in positions],
-                [entities[index] for index in positions],
-                None if groups is None else [groups[index] for index in positions],
-            )
+            failure: RedactkitError | None = None
+            try:
+                redacted = self.anonymizer.anonymize_batch(
+                    [items[index] or "" for index in positions],
+                    [entities[index] for index in positions],
+                    None if groups is None else [groups[index] for index in positions],
+                )
+            except Exception as exc:
+                failure = component_failure(AnonymizerError, "anonymizer", self.anonymizer, exc)
+            if failure is not None:
+                raise failure
             for index, result in zip(positions, redacted, strict=True):
                 results[index] = result
         return results
@@ -372,6 +384,34 @@ class Pipeline:
     def __repr__(self) -> str:
         stages = [n.component_name for n in self.normalizers] + [d.name for d in self.detectors]
         return f"Pipeline({' -> '.join(stages)} -> {self.anonymizer.component_name})"
+
+
+def component_failure(
+    stage_error: type[RedactkitError], kind: str, component: Any, exc: Exception
+) -> RedactkitError:
+    """The error to raise when a component fails: it names the component and the error class, never
+    the component's own message.
+
+    A plugin's message may quote the transcript it choked on (``ValueError(f"bad name {text}")``),
+    and an error travels to stderr, logs and quarantine files. So only redactkit's own components,
+    whose messages are written never to quote text, pass their :class:`RedactkitError` on; any
+    other error becomes ``stage_error`` (or, for setup problems, the same ConfigError or
+    ModelNotFoundError class, so that they are still not quarantined) with a fixed message.
+    """
+    name = (
+        getattr(component, "name", None)
+        or getattr(component, "component_name", "")
+        or type(component).__name__
+    )
+    label = f"{kind} {name!r}"
+    if isinstance(exc, RedactkitError) and type(component).__module__.startswith("redactkit."):
+        if exc.component is None:
+            exc.component = label
+        return exc
+    cls = type(exc) if isinstance(exc, ConfigError | ModelNotFoundError) else stage_error
+    error = cls(f"{label} failed on a batch ({type(exc).__name__})")
+    error.component = label
+    return error
 
 
 def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from redactkit.core import AlignedText, Entity
 from redactkit.detect import Detector, detectors
+from redactkit.errors import DetectorError
 from redactkit.labels import register_label
 
 __all__ = [
     "ENGINE_CONFIG",
     "ExplodingDetector",
+    "GateDetector",
+    "LeakyPluginDetector",
+    "LoadMarkerDetector",
     "RegexDetector",
     "SlowDetector",
     "conversation_transcripts",
@@ -76,6 +81,56 @@ class SlowDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         time.sleep(self.seconds)
+        return [[] for _ in texts]
+
+
+@detectors.register("test_leaky_plugin")
+class LeakyPluginDetector(Detector):
+    """A careless plugin: raises a *redactkit* error whose message quotes the text it choked on,
+    with a chained original that quotes it too."""
+
+    def __init__(self, marker: str = "boom") -> None:
+        self.marker = marker
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        for aligned in texts:
+            if self.marker in aligned.text:
+                try:
+                    raise KeyError(f"inner: {aligned.text}")
+                except KeyError as inner:
+                    raise DetectorError(f"cannot handle {aligned.text!r}") from inner
+        return [[] for _ in texts]
+
+
+@detectors.register("test_gate")
+class GateDetector(Detector):
+    """Finds nothing; after its first ``free_batches`` batches it waits until the file ``gate``
+    exists, so that a test can hold a run in the middle of a file for as long as it needs."""
+
+    def __init__(self, gate: str = "", free_batches: int = 2) -> None:
+        self.gate = gate
+        self.free_batches = free_batches
+        self._seen = 0
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        self._seen += 1
+        deadline = time.monotonic() + 300
+        while self._seen > self.free_batches and not Path(self.gate).exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return [[] for _ in texts]
+
+
+@detectors.register("test_load_marker")
+class LoadMarkerDetector(Detector):
+    """Stands in for a model: the first batch it sees ("loading") creates the file ``marker``, so a
+    test can tell whether a run got as far as loading models."""
+
+    def __init__(self, marker: str = "") -> None:
+        self.marker = marker
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        if self.marker:
+            Path(self.marker).touch()
         return [[] for _ in texts]
 
 

@@ -2,7 +2,7 @@
 its floor, and the share of touched negatives may not rise above its ceiling.
 
 The sample comes from redactkit.synth (seeded), so the gate is deterministic. The floors are what the
-default pipeline measured on this sample (redactkit.synth version 2) minus a margin of about five
+default pipeline measured on this sample (redactkit.synth version 3) minus a margin of about five
 points, rounded down: they guard against regressions and say honestly where the rules stand. They are
 not targets: the held-out families and ../shared/data are where quality is measured
 (benchmarks/bench_quality.py, docs/how-to/measure-recall.md).
@@ -45,8 +45,9 @@ FLOORS: dict[str, float] = {
     "US_SSN": 0.85,
     "ZIP_CODE": 0.90,
 }
-#: measured 0.123: flight numbers, prices, room and page numbers said as digits are taken for identifiers
-NEGATIVES_TOUCHED_MAX = 0.15
+#: measured 0.174: lottery numbers, arithmetic, flight numbers, prices, room and page numbers said as
+#: digits are taken for identifiers
+NEGATIVES_TOUCHED_MAX = 0.22
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,14 @@ class Anonymizer(Component):
         this no-op.
         """
 
+    def key_id(self) -> str | None:
+        """A public id of the secret key the pseudonyms depend on, or None if they depend on none.
+
+        Run reports record it, and a resumed dataset run refuses to continue under another key
+        (the two halves of the output would not share pseudonyms).
+        """
+        return None
+
     def for_conversations(self) -> Anonymizer:
         """The anonymizer conversation mode uses: one that numbers per group (the conversation).
 

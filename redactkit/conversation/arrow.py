@@ -247,8 +247,9 @@ def redact_conversation_columns(
                 except Exception as row_exc:
                     _raise_unless_quarantine(row_exc, "quarantine")
                     broken.add(row)
-                    detail = str(row_exc) if _is_ours(row_exc) else ""
-                    failures.append(Failure(row, column, type(row_exc).__name__, detail))
+                    # the component, never the message (a plugin's message may quote the text)
+                    component = getattr(row_exc, "component", None)
+                    failures.append(Failure(row, column, type(row_exc).__name__, component))
         pipeline.conversations.reset()
         try:
             _redact(pipeline, options, plan, groups, texts, ids, speakers, results, broken)
@@ -257,7 +258,7 @@ def redact_conversation_columns(
             for column, values in texts.items():
                 for row, text in enumerate(values):
                     if row not in broken:
-                        failures.append(Failure(row, column, type(again).__name__, ""))
+                        failures.append(Failure(row, column, type(again).__name__, None))
                     results[column][row] = None if text is None else _quarantined(text)
             broken = set(range(work.num_rows))
     outputs: dict[str, tuple[pa.Array, pa.Array]] = {}
@@ -319,12 +320,6 @@ def _row_ids(work: pa.RecordBatch, options: ColumnOptions, orders: Sequence[Any]
     else:
         return [None] * work.num_rows
     return [None if value is None else str(value) for value in values]
-
-
-def _is_ours(exc: BaseException) -> bool:
-    from ..errors import RedactkitError
-
-    return isinstance(exc, RedactkitError)
 
 
 def _raise_unless_quarantine(exc: BaseException, on_error: str) -> None:

@@ -15,6 +15,7 @@ answer is fluffy") are PINs by the same cue logic.
 from __future__ import annotations
 
 import importlib
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -169,7 +170,15 @@ class IdentifierDetector(Detector):
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
         shape_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
         locale: str = "en-US",
+        max_gap_words: Annotated[int, Field(ge=0, le=5)] = 2,
+        misheard_edges: bool = True,
     ) -> None:
+        #: a digit run interrupted by at most this many words is one value when the whole region has
+        #: ``min_digits`` digits and part of it was read like a code (misrecognized digits)
+        self.max_gap_words = max_gap_words
+        #: an identifier region also covers neighbouring words that look like misheard digit words
+        #: ("five five five one two three mine")
+        self.misheard_edges = misheard_edges
         #: labels this detector may emit
         self.labels = tuple(labels)
         #: how many words before a number are searched for a cue
@@ -183,6 +192,7 @@ class IdentifierDetector(Detector):
         #: language resources: cue phrases and quantity words (redactkit/lang/<locale>/identifiers.yaml)
         self.locale = locale
         self._tables = _cue_tables(locale)
+        self._misheard = _misheard_tables(locale)
         known = set(IDENTIFIER_LABELS) | self._tables.labels
         unknown = set(self.labels) - known
         if unknown:
@@ -197,9 +207,11 @@ class IdentifierDetector(Detector):
         tokens = tokenize(text)
         found: list[Entity] = []
         used: set[int] = set()
-        for candidate in self._candidates(tokens):
+        for candidate in self._merge_gaps(aligned, tokens, self._candidates(tokens)):
             entity = self._classify(aligned, tokens, candidate)
             if entity is not None:
+                if self.misheard_edges and len(candidate.digits) >= 3:
+                    entity = self._widen_to_misheard(tokens, candidate, entity)
                 found.append(entity)
                 used.update(range(candidate.first, candidate.stop))
         if "PIN" in self.labels:
@@ -307,21 +319,176 @@ class IdentifierDetector(Detector):
             i = stop
         return result
 
+    # -- misrecognized digits ----------------------------------------------------------------------
+    def _merge_gaps(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidates: list[_Candidate]
+    ) -> list[_Candidate]:
+        """Grow number-shaped regions over misrecognized words: one candidate per region.
+
+        A recognizer that mishears one digit ("five five five one fine three four") splits the value;
+        the halves, and the digit words it left as lone words ("... zero uh or eight"), are too short
+        to be an identifier alone. A region is a run of number tokens (digits and number words) in
+        which at most ``max_gap_words`` other words stand between two number tokens (words only: no
+        quantity or time word, no punctuation). It becomes one candidate when it joins more than one
+        piece, part of it was read digit by digit, no piece is a clock time, and it has ``min_digits``
+        digits: fail closed, the whole region is redacted, not only its clean sub-runs.
+        """
+        if self.max_gap_words == 0 or not candidates:
+            return candidates
+        by_first = {candidate.first: candidate for candidate in candidates}
+        pieces: list[tuple[int, int, str, bool, bool]] = []  # first, stop, digits, alnum, spoken one by one
+        i = 0
+        while i < len(tokens):
+            if i in by_first:
+                candidate = by_first[i]
+                pieces.append(
+                    (
+                        candidate.first,
+                        candidate.stop,
+                        candidate.digits,
+                        candidate.alnum,
+                        self._one_by_one(aligned, tokens, candidate)
+                        and not self._clock(aligned, tokens, candidate),
+                    )
+                )
+                i = candidate.stop
+                continue
+            digits = self._misheard.number_words.get(tokens[i].lower)
+            if digits is not None:
+                pieces.append((i, i + 1, digits, False, True))
+            i += 1
+        result: list[_Candidate] = []
+        index = 0
+        while index < len(pieces):
+            group = [pieces[index]]
+            while index + 1 < len(pieces):
+                following = pieces[index + 1]
+                gap = tokens[group[-1][1] : following[0]]
+                if len(gap) > self.max_gap_words or not all(
+                    self._misheard.gap_word(token.lower, self._tables) for token in gap
+                ):
+                    break
+                group.append(following)
+                index += 1
+            index += 1
+            total = "".join(piece[2] for piece in group)
+            misheard = sum(
+                1
+                for before, after in itertools.pairwise(group)
+                for token in tokens[before[1] : after[0]]
+                if self._misheard.looks_like_digit(token.lower, self._tables)
+            )
+            needed = 3 if self._cue_before(tokens, group[0][0]) is not None else self.min_digits
+            merged = (
+                len(group) > 1
+                and len(total) + misheard >= needed
+                and any(piece[4] for piece in group)
+                and not any(
+                    self._clock(aligned, tokens, _Candidate(p[0], p[1], p[2], p[3]))
+                    for p in group
+                    if p[0] in by_first
+                )
+            )
+            if merged:
+                result.append(_Candidate(group[0][0], group[-1][1], total, any(piece[3] for piece in group)))
+            else:
+                result.extend(by_first[piece[0]] for piece in group if piece[0] in by_first)
+        return result
+
+    def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        raw = aligned.text[tokens[candidate.first].start : tokens[candidate.stop - 1].end]
+        return ":" in raw or self._reading(
+            aligned, tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        ) in ("time",)
+
+    def _one_by_one(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        """Read like a code: digit by digit, or in three or more groups ("fifty five twenty one
+        eighty"); not a quantity or a price in two groups ("twelve ninety nine")."""
+        o_start, o_end = aligned.to_original(tokens[candidate.first].start, tokens[candidate.stop - 1].end)
+        for note in aligned.annotations_in(o_start, o_end, "number"):
+            style = note.data.get("style")
+            if style == "digits" or (style == "mixed" and len(note.data.get("chunks", ())) >= 3):
+                return True
+        return False
+
+    def _widen_to_misheard(self, tokens: Sequence[Token], candidate: _Candidate, entity: Entity) -> Entity:
+        """Cover up to two words on each side that look like misheard digit words ("mine" for nine)."""
+        start, end = entity.start, entity.end
+        before = candidate.first - 1
+        if (
+            before >= 0
+            and tokens[before].end <= start
+            and tokens[before].lower in self._misheard.homophones
+            and (
+                before == 0
+                or tokens[before - 1].lower in self._tables.between
+                or tokens[before - 1].lower in self._tables.cue_words
+            )
+        ):
+            # "my card number is for five ...": between a cue and the value, "for" is a misheard four
+            start = tokens[before].start
+            before -= 1
+        while (
+            before >= 0
+            and before >= candidate.first - 2
+            and tokens[before].end <= start
+            and self._misheard.looks_like_digit(
+                tokens[before].lower, self._tables, self._tables.quantity_before
+            )
+        ):
+            start = tokens[before].start
+            before -= 1
+        after = candidate.stop
+        while (
+            after < len(tokens)
+            and after < candidate.stop + 2
+            and tokens[after].start >= end
+            and (
+                self._misheard.looks_like_digit(
+                    tokens[after].lower, self._tables, self._tables.quantity_after
+                )
+                or (
+                    tokens[after].lower in self._misheard.homophones
+                    and tokens[after].lower not in self._misheard.between_digits_only
+                )
+            )
+        ):
+            end = tokens[after].end
+            after += 1
+        if (
+            after == len(tokens) - 1
+            and after == candidate.stop
+            and tokens[after].lower.isalpha()
+            and len(tokens[after].lower) <= 4
+            and tokens[after].lower not in _CLOSING
+            and tokens[after].lower not in self._tables.quantity_after
+            and tokens[after].lower not in self._tables.cue_words
+        ):
+            end = tokens[after].end  # the last word right after the value: a misheard last digit
+        if (start, end) == (entity.start, entity.end):
+            return entity
+        return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
     def _cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, bool] | None:
         """The nearest cue in the window before token ``first``: (label, strong?).
 
         Phrases are matched by where they end, longest first, so "area code" wins over "code".
-        Only filler words, other cue words and single letters (part of a code: "license b 8831917")
-        may stand between the cue and the value.
+        Only filler words, other cue words, single letters (part of a code: "license b 8831917") and
+        at most one other word (a misheard filler) may stand between the cue and the value.
         """
         tables = self._tables
         stop = max(0, first - self.window - tables.longest)
         for end in range(first, stop, -1):
             between = [t.lower for t in tokens[end:first]]
-            if len(between) > self.window or not all(
-                word in tables.between or word in tables.cue_words or (len(word) == 1 and word.isalpha())
+            # one word of anything else may stand between them: a misheard filler ("my card number his")
+            others = sum(
+                1
                 for word in between
-            ):
+                if not (
+                    word in tables.between or word in tables.cue_words or (len(word) == 1 and word.isalpha())
+                )
+            )
+            if len(between) > self.window or others > 1 or (others == 1 and not between[-1].isalpha()):
                 return None
             for length in range(min(tables.longest, end), 0, -1):
                 cue = tables.cues.get(tuple(t.lower for t in tokens[end - length : end]))
@@ -465,3 +632,117 @@ _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBE
 
 def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
+
+
+#: words that end an utterance after a value and are never a misheard digit
+_CLOSING = frozenset(
+    "please thanks thank you okay ok right yes yeah no bye goodbye sorry again now today tomorrow tonight "
+    "there here cheers".split()
+)
+#: function words that never count as a misheard digit at the edge of a value
+_NOT_MISHEARD = frozenset(
+    "thanks thank please okay ok then and or but if to too at in on by with from for the that what when "
+    "where which who how why do does did can could would should will shall have has had not no yes".split()
+)
+# spelling -> rough sound, so that "hate" rhymes with "eight" and "sicks" sounds like "six"
+_SOUNDS = (("eigh", "a"), ("igh", "i"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("ee", "i"), ("ea", "i"))
+
+
+def _sound(word: str) -> str:
+    for spelling, sound in _SOUNDS:
+        word = word.replace(spelling, sound)
+    word = word[:-1] if len(word) > 2 and word.endswith("e") else word
+    return "".join(char for index, char in enumerate(word) if index == 0 or char != word[index - 1])
+
+
+@dataclass(frozen=True)
+class _MisheardTables:
+    """What a locale's recognizers write for digits: homophones, number words, their sounds."""
+
+    #: lone number words the number normalizer leaves as words -> the digits they stand for
+    number_words: dict[str, str]
+    #: homophones of digit words ("won", "to", "tree"), from ``asr_confusions.yaml``
+    homophones: frozenset[str]
+    #: homophones that are everyday function words ("to", "for"): only between digits
+    between_digits_only: frozenset[str]
+    #: single digit words ("zero" .. "nine", "oh"), then teens and tens, and their rough sounds
+    numbers: tuple[str, ...]
+    sounds: tuple[str, ...]
+
+    def gap_word(self, word: str, tables: _CueTables) -> bool:
+        """A word that may interrupt a misrecognized digit run: a word, not a unit, time, one-word cue
+        ("office", "fax") or punctuation."""
+        return (
+            word.replace("'", "").isalpha()
+            and word not in tables.quantity_after
+            and word not in tables.quantity_before
+            and ((word,) not in tables.cues or word in ("extension", "ext"))
+            and word not in ("am", "pm", "o'clock", "oclock")
+        )
+
+    def looks_like_digit(self, word: str, tables: _CueTables, never: frozenset[str] = frozenset()) -> bool:
+        """Whether a word next to a digit run looks like a digit word the recognizer got wrong.
+
+        It contains a digit word ("fivesix", merged), sounds within an edit or two of a number word
+        ("fine", "mine", "hero", "hate", "sicks") or starts like a long one ("several"). Function
+        words, cue words and the ``never`` words (quantities: "five minutes") never count.
+        """
+        if (
+            not word.isalpha()
+            or len(word) < 3
+            or word in _NOT_MISHEARD
+            or word in tables.between
+            or word in tables.cue_words
+            or word in never
+        ):
+            return False
+        if any(number in word for number in self.numbers[:11] if len(number) >= 3):
+            return True
+        if any(word[:3] == number[:3] for number in self.numbers if len(number) >= 4):
+            return True
+        sound = _sound(word)
+        edits = 1 if len(sound) <= 4 else 2
+        return any(_within_edits(sound, number, edits) for number in self.sounds)
+
+
+@cache
+def _misheard_tables(locale: str) -> _MisheardTables:
+    resources = load_locale(locale)
+    lexicon = resources.lexicon
+    words = {word: str(value) for word, value in lexicon.digits.items()}
+    words.update({word: str(value) for word, value in lexicon.teens.items()})
+    words.update({word: str(value) for word, value in lexicon.tens.items()})
+    words.update(dict.fromkeys(lexicon.zero_aliases, "0"))
+    confusions = resources.get("asr_confusions", "digit_homophones", {}) or {}
+    between = resources.get("asr_confusions", "between_digits_only", []) or []
+    by_value: dict[int, str] = {}
+    for word, value in lexicon.digits.items():  # one word per digit, the first listed ("zero")
+        by_value.setdefault(value, word)
+    singles = [by_value[value] for value in sorted(by_value)]
+    numbers = (
+        *singles,
+        "oh",
+        *sorted(lexicon.teens, key=lambda word: lexicon.teens[word]),
+        *sorted(lexicon.tens, key=lambda word: lexicon.tens[word]),
+    )
+    return _MisheardTables(
+        number_words=words,
+        homophones=frozenset(str(word).lower() for heard in confusions.values() for word in heard),
+        between_digits_only=frozenset(str(word).lower() for word in between),
+        numbers=numbers,
+        sounds=tuple(_sound(number) for number in numbers),
+    )
+
+
+def _within_edits(a: str, b: str, edits: int) -> bool:
+    if abs(len(a) - len(b)) > edits:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > edits:
+            return False
+        previous = current
+    return previous[-1] <= edits

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..core import RedactedEntity, RedactionResult
-from ..errors import DataError, RedactkitError
+from ..errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
 from .nested import (
     NestedColumn,
     check_text_type,
@@ -248,12 +248,13 @@ class ColumnOptions:
 
 @dataclass(frozen=True)
 class Failure:
-    """A row whose processing failed and was quarantined: where, and the error class. Never text."""
+    """A row whose processing failed and was quarantined: where, the error class and the component
+    that raised it (``detector 'ner'``). Never text, and never the error's message."""
 
     row: int
     column: str
     error: str
-    detail: str
+    component: str | None
 
 
 @dataclass
@@ -273,6 +274,9 @@ class RedactionSummary:
     files_skipped: int = 0
     #: rows of files a resumed run found already complete (counted in ``rows``, not in throughput)
     rows_skipped: int = 0
+    #: with a timings column: how the word timings aligned and what was placed in time
+    #: (:class:`redactkit.audio.AlignmentCounts`)
+    alignment: Any = None
 
     @property
     def rows_per_second(self) -> float:
@@ -331,6 +335,23 @@ class RedactionSummary:
         self.rows_with_pii += int(pc.sum(any_pii).as_py() or 0)
         self.errors += int(pc.sum(failed).as_py() or 0)
         self.null_or_empty += int(pc.sum(all_empty).as_py() or 0)
+        if options.timings_column is not None:
+            self._count_alignment(batch, options)
+
+    def _count_alignment(self, batch: pa.RecordBatch, options: ColumnOptions) -> None:
+        from ..audio.arrow import AlignmentCounts, count_alignment
+
+        if self.alignment is None:
+            self.alignment = AlignmentCounts()
+        assert options.timings_column is not None
+        column = options.text_columns[0]
+        count_alignment(
+            None if options.in_place else batch.column(column).to_pylist(),
+            batch.column(options.entities_of(column)).to_pylist(),
+            batch.column(options.timings_column).to_pylist(),
+            batch.column(options.intervals_of(column)).to_pylist(),
+            self.alignment,
+        )
 
     def merge(self, other: RedactionSummary) -> None:
         self.rows += other.rows
@@ -343,6 +364,12 @@ class RedactionSummary:
         self.files_skipped += other.files_skipped
         self.rows_skipped += other.rows_skipped
         self.cpu_seconds += other.cpu_seconds
+        if other.alignment is not None:
+            if self.alignment is None:
+                from ..audio.arrow import AlignmentCounts
+
+                self.alignment = AlignmentCounts()
+            self.alignment.merge(other.alignment)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -358,6 +385,7 @@ class RedactionSummary:
             "seconds": round(self.seconds, 3),
             "cpu_seconds": round(self.cpu_seconds, 3),
             "rows_per_second": round(self.rows_per_second, 1),
+            **({"alignment": self.alignment.to_dict()} if self.alignment is not None else {}),
         }
 
 
@@ -397,7 +425,7 @@ def redact_columns(
             redacted = current[nested.column] = rebuild(
                 text_array(split_redacted(joined, results), leaf.type)
             )
-        failures.extend(Failure(row, column, error, detail) for row, error, detail in failed)
+        failures.extend(Failure(row, column, error, component) for row, error, component in failed)
         outputs[column] = (redacted, _entities_array(results))
     return outputs, failures
 
@@ -413,33 +441,66 @@ def _redact_texts(
     texts: list[str | None],
     groups: list[str | None] | None,
     on_error: str,
-) -> tuple[list[RedactionResult], list[tuple[int, str, str]]]:
-    from ..errors import ConfigError, ModelNotFoundError
-
+) -> tuple[list[RedactionResult], list[tuple[int, str, str | None]]]:
+    first: Exception | None = None
     try:
         return pipeline.redact_batch(texts, groups), []
     except (ConfigError, ModelNotFoundError):
         raise  # the setup is wrong, not the row: quarantining every row would hide it
     except Exception as exc:
-        if on_error != "quarantine":
-            if isinstance(exc, RedactkitError):
-                raise
-            # a foreign exception's message may quote the text: keep only its class (principle 5)
-            raise RedactkitError(f"redaction failed on a batch ({type(exc).__name__})") from None
-    # Find the rows that fail by redacting one row at a time; only those are quarantined.
-    results: list[RedactionResult] = []
-    failed: list[tuple[int, str, str]] = []
-    for index, text in enumerate(texts):
+        first = exc
+    if on_error != "quarantine":
+        if isinstance(first, RedactkitError):
+            raise first
+        # a foreign exception's message may quote the text: keep only its class (principle 5),
+        # raised outside the except block so that the original is not chained either
+        raise RedactkitError(f"redaction failed on a batch ({type(first).__name__})")
+    # Find the failing rows by bisection: a batch of n rows with k failing rows costs about
+    # 2 k log2(n) calls, where retrying row by row cost n (and n model calls of one row each).
+    results: list[RedactionResult | None] = [None] * len(texts)
+    failed: list[tuple[int, str, str | None]] = []
+    _bisect(pipeline, texts, groups, 0, len(texts), first, results, failed)
+    return [result for result in results if result is not None], failed
+
+
+def _bisect(
+    pipeline: Pipeline,
+    texts: list[str | None],
+    groups: list[str | None] | None,
+    low: int,
+    high: int,
+    known: Exception | None,
+    results: list[RedactionResult | None],
+    failed: list[tuple[int, str, str | None]],
+) -> None:
+    """Redact ``texts[low:high]`` into ``results``; quarantine the rows that fail on their own.
+
+    ``known`` is the error this very slice already raised (so it is not redacted again). Halves are
+    redacted in input order, which keeps group numbering in order.
+    """
+    error = known
+    if error is None:
         try:
-            (result,) = pipeline.redact_batch([text], None if groups is None else [groups[index]])
+            results[low:high] = pipeline.redact_batch(
+                texts[low:high], None if groups is None else groups[low:high]
+            )
+            return
         except (ConfigError, ModelNotFoundError):
             raise
         except Exception as exc:
-            detail = str(exc) if isinstance(exc, RedactkitError) else ""
-            failed.append((index, type(exc).__name__, detail))
-            result = _quarantined(text or "")
-        results.append(result)
-    return results, failed
+            error = exc
+    if high - low == 1:
+        failed.append((low, type(error).__name__, _component(error)))
+        results[low] = _quarantined(texts[low] or "")
+        return
+    middle = (low + high) // 2
+    _bisect(pipeline, texts, groups, low, middle, None, results, failed)
+    _bisect(pipeline, texts, groups, middle, high, None, results, failed)
+
+
+def _component(error: BaseException) -> str | None:
+    component = getattr(error, "component", None)
+    return component if isinstance(component, str) else None
 
 
 def _quarantined(text: str) -> RedactionResult:

@@ -179,9 +179,8 @@ def _interrupt(value: Value, rng: random.Random, chance: float) -> str:
             chunks[index] = f"{wrong} {rng.choice(lex.list('corrections'))} {chunks[index]}"
             return " ".join(chunks)
         kind = "filler"
-    if (
-        kind == "restart" and value.numeric and len(chunks) >= 2
-    ):  # a false start: "four one five uh four one five …"
+    if kind == "restart" and value.numeric and len(chunks) >= 2:
+        # a false start: "four one five uh four one five …"
         chunks.insert(0, f"{chunks[0]} {rng.choice(lex.list('fillers'))}")
         return " ".join(chunks)
     if kind == "aside" and len(chunks) >= 2:

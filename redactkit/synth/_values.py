@@ -18,7 +18,7 @@ from stdnum import luhn
 from ._lexicon import Lexicon, in_heldout_pool
 from ._say import MONTHS, TENS, number_words, ordinal_words, say_digits, say_year, spell
 
-__all__ = ["FILLERS", "GRAMMARS", "Draw", "Value"]
+__all__ = ["FILLERS", "GRAMMARS", "VARIANTS", "Draw", "Value"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -765,6 +765,42 @@ def _dimensions(draw: Draw) -> Value:
     return Value((f"{number_words(a)} by {number_words(b)}",), f"{a}x{b}")
 
 
+def _lottery(draw: Draw) -> Value:
+    """Winning numbers: a long run of numbers that identifies nobody."""
+    numbers = sorted(draw.rng.sample(range(1, 60), 6))
+    return Value((" ".join(number_words(n) for n in numbers),), " ".join(map(str, numbers)))
+
+
+def _big_operand(draw: Draw) -> Value:
+    number = str(draw.rng.randint(100, 9999))
+    style = draw.rng.choice(["plain", "pairs", "hundreds", "words"])
+    said = number_words(int(number)) if style == "words" else say_digits(number, draw.rng, style)
+    return Value((said,), number)
+
+
+def _seat(draw: Draw) -> Value:
+    row = draw.rng.randint(1, 45)
+    letter = draw.rng.choice("abcdef")
+    return Value((f"{number_words(row)} {letter}",), f"{row}{letter.upper()}")
+
+
+def _gate(draw: Draw) -> Value:
+    letter = draw.rng.choice("abcde")
+    number = draw.rng.randint(1, 60)
+    return Value((f"{letter} {number_words(number)}",), f"{letter.upper()}{number}")
+
+
+def _stock_price(draw: Draw) -> Value:
+    dollars, cents = draw.rng.randint(12, 900), draw.rng.randint(1, 99)
+    return Value((f"{number_words(dollars)} {number_words(cents)}",), f"{dollars}.{cents:02d}")
+
+
+def _height(draw: Draw) -> Value:
+    feet, inches = draw.rng.randint(4, 6), draw.rng.randint(0, 11)
+    said = f"{number_words(feet)} foot {number_words(inches)}" if inches else f"{number_words(feet)} feet"
+    return Value((said,), f"{feet}'{inches}\"")
+
+
 def _month(draw: Draw) -> Value:
     month = draw.rng.choice(MONTHS)
     return Value((month,), month.title())
@@ -842,6 +878,12 @@ FILLERS: dict[str, Grammar] = {
     "route": _route,
     "decade": _decade,
     "dimensions": _dimensions,
+    "lottery": _lottery,
+    "operand": _big_operand,
+    "seat": _seat,
+    "gate": _gate,
+    "stock_price": _stock_price,
+    "height": _height,
     "relation": _pick_value("relations"),
     "kid": _pick_value("kid_relations"),
     "grownup": _pick_value("adult_relations"),
