@@ -34,9 +34,9 @@ FLOORS: dict[str, float] = {
     "IP_ADDRESS": 0.90,
     "LOCATION": 0.85,
     "ORGANIZATION": 0.70,
-    # 0.657 measured when the gate was set; 0.472 since the ASR-robust number changes (issue 19): the
-    # words of a password after "password to"/"tried"/"typed" are no longer redacted, only its digits
-    "PASSWORD": 0.40,
+    # 0.657 measured when the gate was set; 0.676 since issue 19 (a number inside a longer secret no
+    # longer keeps the words of the secret from being redacted)
+    "PASSWORD": 0.60,
     "PERSON": 0.85,
     "PHONE_NUMBER": 0.75,
     "PIN": 0.90,

@@ -631,7 +631,9 @@ class IdentifierDetector(Detector):
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
                     break
                 taken.append(token)
-            if taken and not any(index in used for index in range(first, first + len(taken))):
+            # skipped only when a number entity already covers every word of it; a number inside a
+            # longer secret ("pumpkin five six four one") does not stop the secret from being redacted
+            if taken and not all(index in used for index in range(first, first + len(taken))):
                 found.append(
                     Entity(
                         taken[0].start,
