@@ -22,7 +22,9 @@ from .errors import (
     DetectorError,
     ModelNotFoundError,
     NormalizerError,
+    OutputError,
     RedactkitError,
+    RunInterrupted,
 )
 from .pipeline import Pipeline
 
@@ -40,11 +42,13 @@ __all__ = [
     "Entity",
     "ModelNotFoundError",
     "NormalizerError",
+    "OutputError",
     "Pipeline",
     "RedactedEntity",
     "RedactionResult",
     "RedactionSummary",
     "RedactkitError",
+    "RunInterrupted",
     "__version__",
     "allow_third_party_debug_logs",
     "deanonymize",

@@ -11,6 +11,7 @@ import logging
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -161,6 +162,24 @@ def _fail(exc: RedactkitError) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _interrupted(exc: KeyboardInterrupt, output_path: Path) -> typer.Exit:
+    """One line and the conventional status 128 + signal number (130 for Ctrl-C)."""
+    import signal
+
+    from .errors import RunInterrupted
+
+    signum = exc.signum if isinstance(exc, RunInterrupted) else signal.SIGINT
+    name = signal.Signals(signum).name
+    err.print(
+        f"interrupted ({name}): workers stopped, partial files removed; run the same command again "
+        f"to {'resume' if output_path.is_dir() else 'redo it'}",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+    return typer.Exit(128 + int(signum))
+
+
 def _nullcontext() -> Any:
     import contextlib
 
@@ -219,6 +238,30 @@ def redact(
         str | None,
         typer.Option("--group-column", "-g", help="Conversation/session id, for group-scoped pseudonyms."),
     ] = None,
+    conversation: Annotated[
+        bool | None,
+        typer.Option(
+            "--conversation/--no-conversation",
+            help="Redact each group as a conversation: a value found in one turn is redacted in all "
+            "its turns (needs --group-column) [default: the config's conversation.enabled].",
+            show_default=False,
+        ),
+    ] = None,
+    order_column: Annotated[
+        str | None,
+        typer.Option("--order-column", help="Turn order within a conversation (turn index, timestamp)."),
+    ] = None,
+    speaker_column: Annotated[
+        str | None, typer.Option("--speaker-column", help="Who said each turn (conversation mode).")
+    ] = None,
+    sort: Annotated[
+        bool,
+        typer.Option(
+            "--sort",
+            help="Group each file's rows by conversation in memory (for inputs not sorted by "
+            "--group-column that fit in memory); rows are written in input order.",
+        ),
+    ] = False,
     in_place: Annotated[
         bool, typer.Option("--in-place", help="Replace the text column instead of adding <col>_redacted.")
     ] = False,
@@ -309,6 +352,7 @@ def redact(
       redactkit redact calls.parquet calls.redacted.parquet --text-column transcript
       redactkit redact calls/ calls_redacted/ -t transcript --workers 4 --config policy.yaml
       redactkit redact calls/ out/ -t agent_text -t caller_text --group-column call_id
+      redactkit redact calls/ out/ -t text -g call_id --conversation --order-column turn --id-column row_id
       redactkit redact calls.parquet out.parquet -t transcript --in-place --on-error quarantine
       redactkit redact calls.parquet out.parquet -t transcript --timings-column words
       redactkit redact calls/ out/ -t transcript --engine ray --address auto
@@ -332,35 +376,49 @@ def redact(
         return
     import tempfile
 
+    from .io._signals import stop_on_signals
+
     scratch = tempfile.TemporaryDirectory(prefix="redactkit-limit-") if limit is not None else None
     try:
-        if scratch is not None:
-            assert limit is not None
-            input_path = _write_head(input_path, limit, Path(scratch.name))
-        engine_options = _engine_options(engine, address, workers)
-        workers = engine_options.pop("workers", workers)
-        pipe = _pipeline(config, warm_up=workers == 1 and engine == "local", announce=True)
-        summary = _run_with_progress(
-            input_path,
-            output_path,
-            text_column,
-            pipe,
-            overwrite=overwrite,
-            workers=workers,
-            batch_rows=batch_rows,
-            group_column=group_column,
-            in_place=in_place,
-            redacted_column=redacted_name,
-            entities_column=entities_name,
-            on_error=on_error,
-            id_column=id_column,
-            timings_column=timings_column,
-            audio_options=audio_config,
-            progress_interval=progress_interval,
-            **engine_options,
-        )
+        with stop_on_signals():  # from here on SIGTERM/SIGHUP unwind like Ctrl-C
+            if scratch is not None:
+                assert limit is not None
+                from .io.dataset import refuse_output_over_input
+
+                refuse_output_over_input(input_path, output_path)  # the copy hides the real input
+                input_path = _write_head(input_path, limit, Path(scratch.name))
+            engine_options = _engine_options(engine, address, workers)
+            workers = engine_options.pop("workers", workers)
+            # the models load inside redact_parquet, after the input, the output location and its lock
+            # are checked: a bad path fails in a second, not after the models have loaded
+            pipe = _pipeline(config, warm_up=False)
+            summary = _run_with_progress(
+                input_path,
+                output_path,
+                text_column,
+                pipe,
+                overwrite=overwrite,
+                workers=workers,
+                batch_rows=batch_rows,
+                group_column=group_column,
+                conversation=conversation,
+                order_column=order_column,
+                speaker_column=speaker_column,
+                sort=sort,
+                in_place=in_place,
+                redacted_column=redacted_name,
+                entities_column=entities_name,
+                on_error=on_error,
+                id_column=id_column,
+                timings_column=timings_column,
+                audio_options=audio_config,
+                progress_interval=progress_interval,
+                **engine_options,
+            )
     except RedactkitError as exc:
         raise _fail(exc) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (RunInterrupted)
+        raise _interrupted(exc, output_path) from None
     finally:
         if scratch is not None:
             scratch.cleanup()
@@ -400,10 +458,15 @@ def _run_with_progress(
         from ._progress import ProgressLog
 
         log = ProgressLog(_say, interval=progress_interval)
-        if options.get("workers") != 1 or options.get("engine", "local") != "local":
-            log.loading()  # the workers load the models; the first batch comes after that
         summary = redact_parquet(
-            input_path, output_path, text_column, pipe, on_start=log.start, on_batch=log.batch, **options
+            input_path,
+            output_path,
+            text_column,
+            pipe,
+            on_start=log.start,
+            on_batch=log.batch,
+            on_load=_announce_models(log.loading),  # after the checks; here or in the workers
+            **options,
         )
         if log.done:
             _say(log.line())
@@ -432,10 +495,10 @@ def _run_with_progress(
         console=err,
         transient=True,
     ) as progress:
-        # the workers load their models before the first batch: say so until rows are done; the
-        # rate column shows a figure only from the second batch on, so loading never counts in it
-        workers_load = options.get("workers") != 1 or options.get("engine", "local") != "local"
-        task = progress.add_task("loading models" if workers_load else "redacting", total=None)
+        # the models load (here or in the workers) before the first batch: say so until rows are
+        # done; the rate column shows a figure only from the second batch on, so loading never
+        # counts in it
+        task = progress.add_task("checking", total=None)
 
         def advance(rows: int) -> None:
             progress.update(task, description="redacting")
@@ -448,8 +511,26 @@ def _run_with_progress(
             pipe,
             on_start=lambda total: progress.update(task, total=total),
             on_batch=advance,
+            on_load=lambda phase: progress.update(
+                task, description="loading models" if phase == "loading" else "redacting"
+            ),
             **options,
         )
+
+
+def _announce_models(loading: Callable[[], None]) -> Callable[[str], None]:
+    """redact_parquet's ``on_load`` for log lines: "loading models", then "models loaded in X s"."""
+    started = time.perf_counter()
+
+    def on_load(phase: str) -> None:
+        nonlocal started
+        if phase == "loading":
+            started = time.perf_counter()
+            loading()
+        else:
+            _say(f"models loaded in {time.perf_counter() - started:.1f} s")
+
+    return on_load
 
 
 def _print_json_summary(summary: Any, output_path: Path) -> None:
@@ -594,6 +675,17 @@ def _print_summary(summary: Any, output_path: Path) -> None:
         table.add_row("files skipped (already complete)", f"{summary.files_skipped:,}")
     table.add_row("files written", f"{summary.files_written:,}")
     table.add_row("throughput", f"{summary.rows_per_second:,.0f} rows/s")
+    align = summary.alignment
+    if align is not None:
+        table.add_row("word timings", "")
+        table.add_row("  timing words", f"{align.words:,}")
+        table.add_row("  aligned to the transcript", f"{align.aligned_words:,}")
+        table.add_row("  unaligned", f"{align.unaligned_words:,}")
+        table.add_row("  without valid times", f"{align.invalid_words:,}")
+        table.add_row("  transcript tokens without time", f"{align.untimed_tokens:,}")
+        table.add_row("  rows with intervals", f"{align.rows_with_intervals:,}")
+        table.add_row("  rows redacted whole (no alignment)", f"{align.rows_without_alignment:,}")
+        table.add_row("  seconds redacted", f"{align.seconds_redacted:,.2f}")
     out.print(table)
     report = report_path(output_path, directory=output_path.is_dir())
     out.print(f"run report: {report}", highlight=False, markup=False)
@@ -830,6 +922,10 @@ app.command("synth")(_synth)
 from .review.cli import review_app as _review_app  # noqa: E402  (review build/serve/export live there)
 
 app.add_typer(_review_app, name="review")
+
+from .train.cli import train as _train  # noqa: E402  (spaCy and the trainer load when it runs)
+
+app.command("train")(_train)
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ so a mapped span covers every contributing character and never shrinks; material
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -39,7 +39,9 @@ class Entity:
 
     ``start``/``end`` are offsets into the text the entity was found on; once a pipeline returns it,
     that is always the *original* transcript. ``detector`` names the component that found it and
-    ``explanation`` says why in a short phrase (never the value itself).
+    ``explanation`` says why in a short phrase (never the value itself). ``ref`` optionally names the
+    value this span refers to (conversation mode sets it to the canonical form of a known value, so
+    that "odalys" and "odalys brennagh" get the same numbered pseudonym); empty: the span's own text.
     """
 
     start: int
@@ -48,6 +50,7 @@ class Entity:
     score: float = 1.0
     detector: str = ""
     explanation: str = ""
+    ref: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         if self.start < 0 or self.end < self.start:
@@ -84,6 +87,8 @@ class RedactedEntity:
     score: float = 1.0
     detector: str = ""
     explanation: str = ""
+    #: conversation mode: id of the turn that made this value known (None: found in this turn alone)
+    known_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +149,7 @@ class AlignedText:
     and a frozen dataclass costs several times more to construct).
     """
 
-    __slots__ = ("_d_starts", "_layers", "_segments", "original", "text")
+    __slots__ = ("_annotation_index", "_d_starts", "_layers", "_segments", "original", "text")
 
     def __init__(
         self,
@@ -162,6 +167,8 @@ class AlignedText:
         # offsets to `original` (None: already original offsets). Mapping is done lazily, on access:
         # composing alignments stays cheap and most callers never look.
         self._layers = _layers
+        # (annotations sorted by start, their starts, the longest one's length), built on first query
+        self._annotation_index: tuple[tuple[Annotation, ...], list[int], int] | None = None
 
     def __repr__(self) -> str:
         return f"AlignedText(original={self.original!r}, text={self.text!r}, segments={self._segments!r})"
@@ -212,10 +219,21 @@ class AlignedText:
         return tuple(result)
 
     def annotations_in(self, start: int, end: int, kind: str | None = None) -> list[Annotation]:
-        """Annotations overlapping the *original* span ``[start, end)``, optionally of one kind."""
+        """Annotations overlapping the *original* span ``[start, end)``, optionally of one kind.
+
+        Indexed on first use (sorted by start), so a detector asking once per candidate costs time
+        proportional to the answer, not to all annotations of a long transcript.
+        """
+        if self._annotation_index is None:
+            ordered = tuple(sorted(self.annotations, key=lambda a: (a.start, a.end)))
+            longest = max((a.end - a.start for a in ordered), default=0)
+            self._annotation_index = (ordered, [a.start for a in ordered], longest)
+        ordered, starts, longest = self._annotation_index
+        first = bisect_left(starts, start - longest)
+        last = bisect_left(starts, end)
         return [
             a
-            for a in self.annotations
+            for a in ordered[first:last]
             if (kind is None or a.kind == kind) and a.start < end and start < a.end
         ]
 
@@ -260,6 +278,54 @@ class AlignedText:
                 o_end = segment.o_end
         o_start = min(o_start, last.o_start)
         return o_start, max(o_end, o_start)
+
+    def to_derived(self, start: int, end: int) -> tuple[int, int]:
+        """The span of :attr:`text` that stems from the original span ``[start, end)``.
+
+        The inverse of :meth:`to_original` for spans that detectors returned: the hull of every
+        derived character produced by an original character inside the span (a replaced stretch that
+        overlaps the span counts whole). A span nothing was derived from maps to a zero-width span.
+        """
+        n = len(self.original)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"span ({start}, {end}) is outside the original text of length {n}")
+        segments = self._segments
+        if segments is None:
+            return start, end
+        first = last = -1
+        for index, segment in enumerate(segments):
+            d_end = segments[index + 1].d_start if index + 1 < len(segments) else len(self.text)
+            if segment.copy:
+                low = max(start, segment.o_start)
+                high = min(end, segment.o_end)
+                if low >= high:
+                    continue
+                d_low = segment.d_start + (low - segment.o_start)
+                d_high = segment.d_start + (high - segment.o_start)
+            else:
+                inside = segment.o_start < end and start < segment.o_end
+                inserted = segment.o_start == segment.o_end and start < segment.o_start < end
+                if not (inside or inserted) or segment.d_start == d_end:
+                    continue
+                d_low, d_high = segment.d_start, d_end
+            first = d_low if first < 0 else min(first, d_low)
+            last = max(last, d_high)
+        if first < 0:
+            position = min(len(self.text), self._derived_position(start))
+            return position, position
+        return first, last
+
+    def _derived_position(self, offset: int) -> int:
+        """Derived position of an original position (for zero-width results of :meth:`to_derived`)."""
+        segments = self._segments
+        if segments is None:
+            return offset
+        for segment in segments:
+            if offset < segment.o_end or (segment.copy and offset == segment.o_end):
+                if segment.copy:
+                    return segment.d_start + max(0, offset - segment.o_start)
+                return segment.d_start
+        return len(self.text)
 
     def _position(self, offset: int) -> int:
         """Map a zero-width derived position to an original position."""

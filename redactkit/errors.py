@@ -15,12 +15,17 @@ __all__ = [
     "DetectorError",
     "ModelNotFoundError",
     "NormalizerError",
+    "OutputError",
     "RedactkitError",
+    "RunInterrupted",
 ]
 
 
 class RedactkitError(Exception):
     """Base class of every error redactkit raises on purpose."""
+
+    #: the pipeline component (``detector 'ner'``) that failed, when a component failed
+    component: str | None = None
 
 
 class ConfigError(RedactkitError, ValueError):
@@ -73,6 +78,26 @@ class AnonymizerError(RedactkitError):
 
 class DataError(RedactkitError):
     """Input data cannot be processed: a missing or non-string column, an unreadable file."""
+
+
+class OutputError(RedactkitError):
+    """The output could not be written while a run was going (disk full, permissions, file-size
+    limit). The message names the path and the cause; nothing that looks complete is left."""
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """A dataset run was stopped by SIGTERM or SIGHUP (``signum``), like Ctrl-C stops it with
+    :class:`KeyboardInterrupt`: workers stopped, partial files removed, a re-run resumes.
+
+    Not a :class:`RedactkitError`: like ``KeyboardInterrupt`` it is not caught by ``except
+    Exception``. The command line exits with ``128 + signum``.
+    """
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        self.signum = signum
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
 
 
 def _indent(block: str) -> str:

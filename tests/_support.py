@@ -5,19 +5,25 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
 from redactkit.core import AlignedText, Entity
 from redactkit.detect import Detector, detectors
+from redactkit.errors import DetectorError
 from redactkit.labels import register_label
 
 __all__ = [
     "ENGINE_CONFIG",
     "ExplodingDetector",
+    "GateDetector",
+    "LeakyPluginDetector",
+    "LoadMarkerDetector",
     "RegexDetector",
     "SlowDetector",
+    "conversation_transcripts",
     "engine_transcripts",
 ]
 
@@ -78,6 +84,56 @@ class SlowDetector(Detector):
         return [[] for _ in texts]
 
 
+@detectors.register("test_leaky_plugin")
+class LeakyPluginDetector(Detector):
+    """A careless plugin: raises a *redactkit* error whose message quotes the text it choked on,
+    with a chained original that quotes it too."""
+
+    def __init__(self, marker: str = "boom") -> None:
+        self.marker = marker
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        for aligned in texts:
+            if self.marker in aligned.text:
+                try:
+                    raise KeyError(f"inner: {aligned.text}")
+                except KeyError as inner:
+                    raise DetectorError(f"cannot handle {aligned.text!r}") from inner
+        return [[] for _ in texts]
+
+
+@detectors.register("test_gate")
+class GateDetector(Detector):
+    """Finds nothing; after its first ``free_batches`` batches it waits until the file ``gate``
+    exists, so that a test can hold a run in the middle of a file for as long as it needs."""
+
+    def __init__(self, gate: str = "", free_batches: int = 2) -> None:
+        self.gate = gate
+        self.free_batches = free_batches
+        self._seen = 0
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        self._seen += 1
+        deadline = time.monotonic() + 300
+        while self._seen > self.free_batches and not Path(self.gate).exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return [[] for _ in texts]
+
+
+@detectors.register("test_load_marker")
+class LoadMarkerDetector(Detector):
+    """Stands in for a model: the first batch it sees ("loading") creates the file ``marker``, so a
+    test can tell whether a run got as far as loading models."""
+
+    def __init__(self, marker: str = "") -> None:
+        self.marker = marker
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        if self.marker:
+            Path(self.marker).touch()
+        return [[] for _ in texts]
+
+
 # -- data for the distributed engine tests ---------------------------------------------------------
 
 NAMES = ("alice", "bob", "carol", "dave")
@@ -115,6 +171,38 @@ def engine_transcripts(rows: int, offset: int = 0) -> pa.Table:
         {
             "id": pa.array(ids, pa.int64()),
             "session": [None if i % 13 == 4 else f"s{(i * 5) % 6}" for i in ids],
+            "transcript": pa.array(texts, pa.string()),
+        }
+    )
+
+
+def conversation_transcripts(rows: int) -> pa.Table:
+    """Synthetic calls for conversation mode on every engine: sessions interleaved (not grouped),
+    a number read in full once per session and confirmed later by its last four digits, a few rows
+    without a session."""
+    ids = list(range(rows))
+    texts: list[str | None] = []
+    sessions: list[str | None] = []
+    for i in ids:
+        session = (i * 5) % 6
+        number = 5550000 + 37 * session
+        turn = i // 6
+        name = NAMES[session % 4]
+        if turn % 4 == 0:
+            text: str | None = f"{name} here my number is {_spoken(number)}"
+        elif turn % 4 == 1:
+            last = " ".join(DIGITS[int(digit)] for digit in str(number)[-4:])
+            text = f"the one ending in {last} right"
+        elif turn % 4 == 2:
+            text = None if session == 3 else f"thanks {name} one moment"
+        else:
+            text = f"so that's {_spoken(number)} and {NAMES[(session + 1) % 4]} too"
+        texts.append(text)
+        sessions.append(None if i % 17 == 5 else f"s{session}")
+    return pa.table(
+        {
+            "id": pa.array(ids, pa.int64()),
+            "session": sessions,
             "transcript": pa.array(texts, pa.string()),
         }
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import subprocess
 import sys
 import textwrap
@@ -18,7 +19,7 @@ from redactkit.anonymize import OPERATORS, PolicyAnonymizer
 from redactkit.core import Entity
 from redactkit.detect.identifiers import luhn_valid
 
-KEY = "0123456789abcdef0123456789abcdef"
+KEY = "0123456789abcdef" * 4  # 64 hex characters: 32 bytes of key material
 
 
 @pytest.fixture(autouse=True)
@@ -152,26 +153,135 @@ def test_hash_is_keyed_and_truncated(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(
-    ("setup", "message"),
+    ("setup", "setting", "message"),
     [
-        ("missing", "REDACTKIT_KEY is not set"),
-        ("short", "too short"),
-        ("file", "cannot be read"),
+        ("missing", "key_env", "REDACTKIT_KEY is not set"),
+        ("short", "key_env", "holds 3"),
+        ("16 bytes hex", "key_env", "holds 16"),
+        ("31 bytes raw", "key_env", "holds 31"),
+        ("file", "key_file", "cannot be read"),
+        ("passphrase without salt", "key_salt", "needs a key_salt"),
+        ("short passphrase", "key_env", "at least 16 characters"),
     ],
 )
-def test_key_errors_are_clear(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, setup: str, message: str
+@pytest.mark.parametrize("operator", ["hash", "surrogate", "encrypt", "numbered"])
+def test_a_missing_or_weak_key_is_a_config_error_at_construction(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, setup: str, setting: str, message: str, operator: str
 ) -> None:
-    params: dict[str, object] = {}
+    params: dict[str, object] = {"numbered_scope": "dataset"} if operator == "numbered" else {}
+    secret = {
+        "short": "short",
+        "16 bytes hex": "0123456789abcdef" * 2,
+        "31 bytes raw": "x!" * 15 + "y",
+        "short passphrase": "correct horse",
+    }.get(setup, "correct horse battery staple")
+    monkeypatch.setenv("REDACTKIT_KEY", secret)
     if setup == "missing":
         monkeypatch.delenv("REDACTKIT_KEY")
-    elif setup == "short":
-        monkeypatch.setenv("REDACTKIT_KEY", "short")
-    else:
+    elif setup == "file":
         params["key_file"] = str(tmp_path / "missing.key")
-    with pytest.raises(AnonymizerError, match=message) as info:
-        _policy("hash", **params).anonymize("bob", [Entity(0, 3, "PERSON")])
-    assert "bob" not in str(info.value)
+    elif setup == "passphrase without salt":
+        params["key_type"] = "passphrase"
+    elif setup == "short passphrase":
+        params.update(key_type="passphrase", key_salt="acme-calls-2026")
+    with pytest.raises(ConfigError, match=message) as info:
+        _policy(operator, **params)  # no text is ever seen: the check is at construction
+    assert info.value.key == setting
+    assert f"operator {operator!r} (default_operator)" in str(info.value)
+    assert "\n" not in str(info.value)
+    assert secret not in str(info.value)
+    # also through the config path, named under the anonymizer block, before any model loads
+    config = {
+        "detectors": [{"name": "test_regex"}],
+        "anonymizer": {"name": "policy", "operators": {"PERSON": operator}, **params},
+    }
+    with pytest.raises(ConfigError, match=message) as info:
+        Pipeline.from_config(config)
+    assert info.value.key == f"anonymizer.{setting}"
+    assert "(operators.PERSON)" in str(info.value)
+
+
+def test_policies_without_keyed_operators_need_no_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("REDACTKIT_KEY")
+    for operators, scope in (({"PERSON": "numbered"}, "group"), ({"PERSON": "mask"}, "dataset"), ({}, "row")):
+        assert PolicyAnonymizer(operators=operators, numbered_scope=scope).key_id() is None
+    # dataset-scope numbering needs the key only when some label is numbered
+    with pytest.raises(ConfigError, match="operator 'numbered'"):
+        PolicyAnonymizer(operators={"PERSON": "numbered"}, numbered_scope="dataset")
+
+
+def test_key_material_is_counted_by_encoding() -> None:
+    from redactkit.anonymize.operators import key_material_bytes
+
+    assert key_material_bytes(b"ab" * 32) == 32  # hex: 4 bits a character
+    assert key_material_bytes(base64.b64encode(bytes(range(32)))) == 32
+    assert key_material_bytes(base64.urlsafe_b64encode(bytes(range(31)))) == 31
+    assert key_material_bytes(bytes(range(200, 232))) == 32  # raw bytes from a key file
+
+
+def test_passphrase_keys_go_through_scrypt_with_the_salt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REDACTKIT_KEY", "correct horse battery staple")
+    first = _policy("hash", key_type="passphrase", key_salt="acme-calls-2026")
+    again = _policy("hash", key_type="passphrase", key_salt="acme-calls-2026")
+    other_salt = _policy("hash", key_type="passphrase", key_salt="other-team-2026")
+    entity = [Entity(0, 3, "PERSON")]
+    assert first.anonymize("bob", entity).text == again.anonymize("bob", entity).text
+    assert first.anonymize("bob", entity).text != other_salt.anonymize("bob", entity).text
+    assert first.key_id() == again.key_id() != other_salt.key_id()
+    # the stretched key is not the passphrase used as a random key
+    import hashlib
+
+    from redactkit.anonymize.operators import SCRYPT_N, Key
+
+    assert SCRYPT_N >= 2**17  # memory-hard, not a 1-iteration PBKDF2
+    assert Key(b"correct horse battery staple", "raw").key_id != first.key_id()
+    expected = hashlib.scrypt(
+        b"correct horse battery staple",
+        salt=b"redactkit passphrase v1:acme-calls-2026",
+        n=2**17,
+        r=8,
+        p=1,
+        maxmem=256 * 1024 * 1024,
+        dklen=32,
+    )
+    assert Key(expected, "scrypt").key_id == first.key_id()
+    token = (
+        _policy("encrypt", key_type="passphrase", key_salt="acme-calls-2026").anonymize("bob", entity).text
+    )
+    assert redactkit.deanonymize(token or "", key_type="passphrase", key_salt="acme-calls-2026") == "bob"
+
+
+def test_sub_keys_come_from_hkdf() -> None:
+    """RFC 5869 test case 1 shape: HKDF-SHA256 with our salt and info, checked against an
+    independent implementation (the cryptography package)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    from redactkit.anonymize.operators import Key
+
+    secret = bytes(range(32))
+    reference = HKDF(
+        algorithm=hashes.SHA256(),
+        length=64,
+        salt=b"redactkit key derivation v2",
+        info=b"redactkit:encrypt-siv",
+    ).derive(secret)
+    assert Key(secret, "test").derive("encrypt-siv", 64) == reference
+
+
+def test_a_new_key_changes_every_pseudonym(monkeypatch: pytest.MonkeyPatch) -> None:
+    entity = [Entity(0, 3, "PERSON")]
+    before = {
+        op: _policy(op, numbered_scope="dataset").anonymize("bob", entity).text
+        for op in ("hash", "surrogate", "numbered")
+    }
+    monkeypatch.setenv("REDACTKIT_KEY", "fedcba9876543210" * 4)
+    after = {
+        op: _policy(op, numbered_scope="dataset").anonymize("bob", entity).text
+        for op in ("hash", "surrogate", "numbered")
+    }
+    for op in before:
+        assert before[op] != after[op], op
 
 
 def test_key_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -69,7 +69,7 @@ def test_add_redacted_intervals_column(regex_pipeline: Pipeline) -> None:
     batch = pa.RecordBatch.from_pydict({"text": texts, "words": pa.array(words, type=timings_type())})
     redacted = redact_record_batch(batch, "text", regex_pipeline)
     counts = AlignmentCounts()
-    options = AudioOptions(padding=0.0, merge_gap=0.0)
+    options = AudioOptions(label_padding={}, short_word=0.0, padding=0.0, merge_gap=0.0)
     out = add_redacted_intervals(
         redacted, "text", "words", options, durations=[2.0, 5.0, None, 1.0, 1.0, 3.0], counts=counts
     )
@@ -107,14 +107,22 @@ def test_unprocessed_row_is_redacted_whole() -> None:
         }
     )
     counts = AlignmentCounts()
-    out = add_redacted_intervals(batch, "text", "words", AudioOptions(padding=0.0), counts=counts)
+    out = add_redacted_intervals(
+        batch, "text", "words", AudioOptions(label_padding={}, short_word=0.0, padding=0.0), counts=counts
+    )
     # no duration known: to the end of the recording, whatever its length
     assert out.column("text_redacted_intervals").to_pylist() == [
         [{"start": 0.0, "end": float("inf"), "label": "UNPROCESSED"}],
         [],
     ]
     assert counts.rows_unprocessed == 1
-    out = add_redacted_intervals(batch, "text", "words", AudioOptions(padding=0.0), durations=[7.5, 7.5])
+    out = add_redacted_intervals(
+        batch,
+        "text",
+        "words",
+        AudioOptions(label_padding={}, short_word=0.0, padding=0.0),
+        durations=[7.5, 7.5],
+    )
     assert out.column("text_redacted_intervals").to_pylist()[0] == [
         {"start": 0.0, "end": 7.5, "label": "UNPROCESSED"}
     ]
@@ -272,7 +280,15 @@ def _dataset(tmp_path: Path, fmt: str = "WAV", suffix: str = ".wav", channels: i
 @pytest.mark.parametrize(("fmt", "suffix", "channels"), [("WAV", ".wav", 1), ("FLAC", ".flac", 2)])
 def test_engine_paths(tmp_path: Path, regex_pipeline: Pipeline, fmt: str, suffix: str, channels: int) -> None:
     source = _dataset(tmp_path, fmt, suffix, channels)
-    options = AudioOptions(padding=0.05, merge_gap=0.0, mode="beep", beep_frequency=1500, fade=0.0)
+    options = AudioOptions(
+        label_padding={},
+        short_word=0.0,
+        padding=0.05,
+        merge_gap=0.0,
+        mode="beep",
+        beep_frequency=1500,
+        fade=0.0,
+    )
     summary = redact_audio_parquet(
         source,
         tmp_path / "out.parquet",
@@ -298,7 +314,9 @@ def test_engine_paths(tmp_path: Path, regex_pipeline: Pipeline, fmt: str, suffix
     assert intervals[1] == []
     assert [(round(i["start"], 3), round(i["end"], 3)) for i in intervals[2]] == [(0.45, 3.95)]
     written = table.column("audio_path_redacted").to_pylist()
-    assert written[1] == str(tmp_path / "redacted" / "audio" / f"row1{suffix}")
+    # written paths resolve like input paths: against the output file's folder
+    assert written[1] == f"redacted/audio/row1{suffix}"
+    written = [str(tmp_path / path) for path in written]
     assert summary.audio_written == 4
     assert summary.alignment.unaligned_words == 0
     for i, path in enumerate(written):
@@ -335,7 +353,7 @@ def test_engine_binary_column_and_failures(tmp_path: Path, regex_pipeline: Pipel
         "words",
         "audio",
         regex_pipeline,
-        AudioOptions(mode="silence", padding=0.0, merge_gap=0.0),
+        AudioOptions(mode="silence", label_padding={}, short_word=0.0, padding=0.0, merge_gap=0.0),
         on_error="skip",
     )
     assert (summary.audio_written, summary.audio_failed, summary.audio_missing) == (2, 1, 1)
@@ -434,7 +452,9 @@ def test_cli_import_then_redact_end_to_end(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "2 rows, 11 words" in " ".join(result.output.split())
     (tmp_path / "light.yaml").write_text(LIGHT_CONFIG)
-    (tmp_path / "audio.yaml").write_text("padding: 0.0\nmerge_gap: 0.3\nbeep_frequency: 2500\nfade: 0.0\n")
+    (tmp_path / "audio.yaml").write_text(
+        "padding: 0.0\nlabel_padding: {}\nshort_word: 0.0\nmerge_gap: 0.3\nbeep_frequency: 2500\nfade: 0.0\n"
+    )
     args = [
         "audio",
         "redact",

@@ -19,7 +19,7 @@ from redactkit.audio import (
 )
 from redactkit.audio.intervals import raw_entity_interval
 
-NO_PAD = AudioOptions(padding=0.0, merge_gap=0.0, min_duration=0.01)
+NO_PAD = AudioOptions(label_padding={}, short_word=0.0, padding=0.0, merge_gap=0.0, min_duration=0.01)
 
 
 def timed(words: str, step: float = 0.5, length: float = 0.4) -> list[WordTiming]:
@@ -152,12 +152,32 @@ def test_no_timings_and_no_duration_runs_to_infinity_then_duration_clips() -> No
     ("options", "duration", "expected"),
     [
         # padding, clipped at 0 at the start of the file and at the duration at its end
-        (AudioOptions(padding=0.2, merge_gap=0.0), 2.0, [(0.0, 0.6, "A"), (1.3, 2.0, "B")]),
-        (AudioOptions(padding=0.2, merge_gap=0.0), None, [(0.0, 0.6, "A"), (1.3, 2.1, "B")]),
+        (
+            AudioOptions(label_padding={}, short_word=0.0, padding=0.2, merge_gap=0.0),
+            2.0,
+            [(0.0, 0.6, "A"), (1.3, 2.0, "B")],
+        ),
+        (
+            AudioOptions(label_padding={}, short_word=0.0, padding=0.2, merge_gap=0.0),
+            None,
+            [(0.0, 0.6, "A"), (1.3, 2.1, "B")],
+        ),
         # merging: gap 1.5 - 0.4 = 1.1 s between the two words
-        (AudioOptions(padding=0.0, merge_gap=1.0), 2.0, [(0.0, 0.4, "A"), (1.5, 1.9, "B")]),
-        (AudioOptions(padding=0.0, merge_gap=1.1), 2.0, [(0.0, 1.9, "A|B")]),
-        (AudioOptions(padding=0.3, merge_gap=0.5), 2.0, [(0.0, 2.0, "A|B")]),
+        (
+            AudioOptions(label_padding={}, short_word=0.0, padding=0.0, merge_gap=1.0),
+            2.0,
+            [(0.0, 0.4, "A"), (1.5, 1.9, "B")],
+        ),
+        (
+            AudioOptions(label_padding={}, short_word=0.0, padding=0.0, merge_gap=1.1),
+            2.0,
+            [(0.0, 1.9, "A|B")],
+        ),
+        (
+            AudioOptions(label_padding={}, short_word=0.0, padding=0.3, merge_gap=0.5),
+            2.0,
+            [(0.0, 2.0, "A|B")],
+        ),
     ],
 )
 def test_padding_clipping_and_merging(
@@ -170,7 +190,11 @@ def test_padding_clipping_and_merging(
 
 def test_zero_length_words_still_get_min_duration() -> None:
     alignment = align_words("say john", [WordTiming("say", 0.0, 0.3), WordTiming("john", 1.0, 1.0)])
-    (interval,) = entity_intervals(alignment, [(4, 8, "PERSON")], AudioOptions(padding=0.0, min_duration=0.1))
+    (interval,) = entity_intervals(
+        alignment,
+        [(4, 8, "PERSON")],
+        AudioOptions(label_padding={}, short_word=0.0, padding=0.0, min_duration=0.1),
+    )
     assert interval.start == pytest.approx(0.95)
     assert interval.end == pytest.approx(1.05)
 
@@ -210,7 +234,9 @@ def test_every_entity_gets_a_non_empty_interval_covering_its_timed_words(
     start = min(span[0], len(text) - 1)
     end = min(len(text), start + span[1])
     alignment = align_words(text, timings)
-    options = AudioOptions(padding=padding, merge_gap=0.0, min_duration=0.01)
+    options = AudioOptions(
+        label_padding={}, short_word=0.0, padding=padding, merge_gap=0.0, min_duration=0.01
+    )
     intervals = entity_intervals(alignment, [(start, end, "X")], options)
     assert intervals, "an entity never maps to nothing"
     assert all(i.end > i.start for i in intervals)

@@ -180,6 +180,8 @@ def test_dataset_folder_two_workers_keeps_everything(dataset: Path, tmp_path: Pa
     assert report["summary"]["rows"] == 150
     assert report["files"] == {"total": 3, "written": 3, "skipped": 0}
     assert {"config_hash", "redactkit_version", "spacy_version", "models"} <= set(report)
+    resources = report["language_resources"]  # what the word lists and locales were built from
+    assert resources["gazetteers"]["sources"]["faker"] and len(resources["digest"]) == 64
     text = json.dumps(report)
     assert "555-" not in text and not any(name in text for name in NAMES)
     assert "rows with PII" in result.output
@@ -298,7 +300,7 @@ def test_interrupted_run_resumes_and_skips_finished_files(
     # a killed run leaves nothing that looks complete: one finished file, no partial, status running
     assert parquet_files(out) == parquet_files(dataset)[:1]
     assert not [p for p in out.rglob("*") if p.name.endswith(".partial")]
-    assert json.loads((out / "_redactkit" / "report.json").read_text())["status"] == "running"
+    assert json.loads((out / "_redactkit" / "report.json").read_text())["status"] == "interrupted"
     # a leftover temporary file of a hard kill (SIGKILL gives no chance to clean up)
     leftover = out / "day=2024-01-02" / ".part-0.parquet.99999.partial"
     leftover.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 its floor, and the share of touched negatives may not rise above its ceiling.
 
 The sample comes from redactkit.synth (seeded), so the gate is deterministic. The floors are what the
-default pipeline measured on this sample (redactkit.synth version 1) minus a margin of about five
+default pipeline measured on this sample (redactkit.synth version 3) minus a margin of about five
 points, rounded down: they guard against regressions and say honestly where the rules stand. They are
 not targets: the held-out families and ../shared/data are where quality is measured
 (benchmarks/bench_quality.py, docs/how-to/measure-recall.md).
@@ -19,34 +19,35 @@ from redactkit.synth import LABELS, Record, generate
 
 pytestmark = pytest.mark.slow
 
-SAMPLE_SIZE = 1500
+SAMPLE_SIZE = 2500
 SAMPLE_SEED = 3
 #: label -> floor of full-coverage recall (measured on this sample, minus a margin)
 FLOORS: dict[str, float] = {
-    "ACCOUNT_NUMBER": 0.80,
-    "ADDRESS": 0.90,
-    "AGE": 0.03,  # ages said without "years old" ("she turns nine in may") are not detected today
+    "ACCOUNT_NUMBER": 0.75,
+    "ADDRESS": 0.85,
+    "AGE": 0.02,  # ages said without "years old" ("she turns nine in may") are not detected today
     "CREDIT_CARD": 0.80,
-    "CREDIT_CARD_META": 0.50,
-    "DATE_OF_BIRTH": 0.70,
-    "EMAIL_ADDRESS": 0.75,
-    "IBAN_CODE": 0.75,
-    "IP_ADDRESS": 0.85,
-    "LOCATION": 0.90,
+    "CREDIT_CARD_META": 0.60,
+    "DATE_OF_BIRTH": 0.45,  # birth dates right after a name, without a cue word, are missed
+    "EMAIL_ADDRESS": 0.65,
+    "IBAN_CODE": 0.70,
+    "IP_ADDRESS": 0.90,
+    "LOCATION": 0.85,
     "ORGANIZATION": 0.70,
-    "PASSWORD": 0.45,
+    "PASSWORD": 0.60,
     "PERSON": 0.85,
     "PHONE_NUMBER": 0.75,
     "PIN": 0.90,
-    "URL": 0.90,
-    "USERNAME": 0.03,  # usernames are found only in part (the digits), rarely whole
+    "URL": 0.80,
+    "USERNAME": 0.05,  # usernames are found only in part (the digits), rarely whole
     "US_DRIVER_LICENSE": 0.70,
-    "US_PASSPORT": 0.80,
-    "US_SSN": 0.75,
-    "ZIP_CODE": 0.95,
+    "US_PASSPORT": 0.85,
+    "US_SSN": 0.85,
+    "ZIP_CODE": 0.90,
 }
-#: measured 0.132: flight numbers, prices and model numbers said as digits are taken for identifiers
-NEGATIVES_TOUCHED_MAX = 0.15
+#: measured 0.174: lottery numbers, arithmetic, flight numbers, prices, room and page numbers said as
+#: digits are taken for identifiers
+NEGATIVES_TOUCHED_MAX = 0.22
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +68,7 @@ def scores(results: tuple[list[Record], list[list[Entity]]]) -> dict[str, LabelR
 @pytest.mark.parametrize("label", LABELS)
 def test_recall_floor(scores: dict[str, LabelRecall], label: str) -> None:
     score = scores[label]
-    assert score.gold >= 40, f"{label}: only {score.gold} gold values in the sample"
+    assert score.gold >= 80, f"{label}: only {score.gold} gold values in the sample"
     assert score.recall >= FLOORS[label], f"{label}: {score.caught}/{score.gold} < floor {FLOORS[label]}"
 
 
@@ -75,7 +76,7 @@ def test_negatives_touched_ceiling(results: tuple[list[Record], list[list[Entity
     sample, found = results
     negatives = [entities for record, entities in zip(sample, found, strict=True) if not record.spans]
     touched = sum(1 for entities in negatives if entities)
-    assert len(negatives) >= 250
+    assert len(negatives) >= 400
     assert touched / len(negatives) <= NEGATIVES_TOUCHED_MAX, f"{touched}/{len(negatives)}"
 
 

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from _support import ENGINE_CONFIG as CONFIG
+from _support import conversation_transcripts
 from _support import engine_transcripts as transcripts
 from typer.testing import CliRunner
 
@@ -131,6 +132,32 @@ def test_ray_dataset_by_group_matches_the_local_engine(local_ray: Any) -> None:
     got = got.sort_by("id").cast(expected.schema)
     assert got.num_rows == table.num_rows
     assert got.equals(expected)
+
+
+def test_ray_dataset_conversations_match_the_local_engine(local_ray: Any) -> None:
+    table = conversation_transcripts(72)
+    options: dict[str, Any] = {
+        "group_column": "session", "order_column": "id", "id_column": "id", "conversation": True,
+    }  # fmt: skip
+    expected = redact_table(table, pipeline=Pipeline.from_config(CONFIG), sort=True, batch_rows=7, **options)
+    ds = local_ray.data.from_arrow(table).repartition(4)
+    out = redact_ray_dataset(ds, CONFIG, "transcript", actors=2, num_partitions=3, **options)
+    got = pa.concat_tables(local_ray.get(out.to_arrow_refs())).sort_by("id").cast(expected.schema)
+    assert got.equals(expected)
+    assert any(e["known_from"] for row in got.column("transcript_entities").to_pylist() for e in row or [])
+
+
+def test_cli_ray_engine_conversations_match_the_local_engine(local_ray: Any, tmp_path: Path) -> None:
+    source = tmp_path / "calls.parquet"
+    pq.write_table(conversation_transcripts(60), source)
+    config = _config_file(tmp_path)
+    common = ("-t", "transcript", "-g", "session", "-c", config, "--batch-rows", "5", "--conversation")
+    more = ("--order-column", "id", "--id-column", "id", "--sort")
+    local = _redact(source, tmp_path / "local.parquet", *common, *more, "-w", "1")
+    assert local.exit_code == 0, local.output
+    remote = _redact(source, tmp_path / "ray.parquet", *common, *more, "--engine", "ray", "-w", "2")
+    assert remote.exit_code == 0, remote.output
+    assert pq.read_table(tmp_path / "ray.parquet").equals(pq.read_table(tmp_path / "local.parquet"))
 
 
 def test_ray_dataset_by_batch_keeps_rows_in_order(local_ray: Any) -> None:

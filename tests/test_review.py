@@ -768,3 +768,17 @@ def test_cli_serve_prints_a_loopback_url_with_a_token(review_dir: Path) -> None:
     assert "GET /<token>/api/review 200" in out
     assert token not in out.replace(url, "") + err
     assert "transcript text" in err  # the warning
+
+
+@given(
+    st.dictionaries(st.text("abcdef", min_size=1, max_size=3), st.integers(1, 500), min_size=1, max_size=12),
+    st.integers(1, 2000),
+)
+def test_allocation_spends_the_budget_within_each_stratum(sizes: dict[str, int], budget: int) -> None:
+    from redactkit.review.build import _allocate
+
+    allocation = _allocate(sizes, budget)
+    assert sum(allocation.values()) == min(budget, sum(sizes.values()))
+    assert all(0 <= allocation[key] <= sizes[key] for key in sizes)
+    if budget >= len(sizes):  # every stratum is seen when the budget allows
+        assert all(allocation[key] >= 1 for key in sizes)

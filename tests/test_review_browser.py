@@ -272,6 +272,9 @@ def test_review_page_end_to_end(review_dir: Path, served: str, browser: Any, tmp
     )
     assert "recall" in browser.find_element(By.ID, "summary").text
 
+    severe = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert severe == [], severe  # nothing blocked by the CSP, nothing failed to load
+
     # resumable: a reload shows what was saved
     browser.refresh()
     _wait_ready(browser)

@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pytest
 from _support import ENGINE_CONFIG as CONFIG
+from _support import conversation_transcripts
 from _support import engine_transcripts as transcripts
 
 from redactkit import Pipeline
@@ -71,6 +72,19 @@ def test_group_scope_by_group_matches_the_local_engine(spark: Any) -> None:
     df = spark.createDataFrame(table).repartition(4)
     out = redact_spark_dataframe(df, CONFIG, "transcript", group_column="session", order_column="id")
     assert _collect(out, expected.schema).equals(expected)
+
+
+def test_conversations_match_the_local_engine(spark: Any) -> None:
+    table = conversation_transcripts(72)
+    options: dict[str, Any] = {
+        "group_column": "session", "order_column": "id", "id_column": "id", "conversation": True,
+    }  # fmt: skip
+    expected = redact_table(table, pipeline=Pipeline.from_config(CONFIG), sort=True, batch_rows=7, **options)
+    df = spark.createDataFrame(table).repartition(4)
+    out = redact_spark_dataframe(df, CONFIG, "transcript", **options)
+    got = _collect(out, expected.schema)
+    assert got.equals(expected)
+    assert any(e["known_from"] for row in got.column("transcript_entities").to_pylist() for e in row or [])
 
 
 def test_the_demo_sample_with_its_timestamp_column(spark: Any) -> None:

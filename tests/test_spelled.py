@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from redactkit import Pipeline
-from redactkit._langdata import data_version, read_word_list
 from redactkit.bench.metrics import counted_positions
 from redactkit.detect import SpelledDetector
+from redactkit.lang import load_locale
 from redactkit.normalize import SpelledLetterNormalizer
 
 _DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
@@ -211,9 +211,13 @@ def test_min_letters_must_be_two() -> None:
 
 
 def test_language_data_has_a_version() -> None:
-    assert data_version("en-US", "acronyms.txt") >= 1
-    assert data_version("en-US", "spelling.yaml") >= 1
-    assert {"bbc", "atm", "usa", "fbi"} <= read_word_list("en-US", "acronyms.txt")
+    locale = load_locale("en-US")
+    assert locale.table("acronyms", "version") >= 1
+    assert locale.table("spelling", "version") >= 1
+    assert locale.table("asr_confusions", "version") >= 1
+    assert {"bbc", "atm", "usa", "fbi"} <= locale.words("acronyms", "words")
+    # a locale that inherits from en-US spells and mishears the same way
+    assert load_locale("en-GB").words("acronyms", "words") >= locale.words("acronyms", "words")
 
 
 @pytest.mark.parametrize(

@@ -212,6 +212,14 @@ def test_cli_writes_the_generated_records(tmp_path: Path) -> None:
     assert read_labeled(out)  # redactkit's labeled format
 
 
+def test_cli_quiet_prints_no_summary(tmp_path: Path) -> None:
+    out = tmp_path / "q.jsonl"
+    result = runner.invoke(app, ["-q", "synth", "-n", "20", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 20
+
+
 def test_cli_stdout_labels_and_pairs() -> None:
     result = runner.invoke(
         app, ["synth", "-n", "5", "--labels", "ZIP_CODE", "--negatives-share", "0", "--pairs", "-o", "-"]

@@ -41,6 +41,22 @@ class Anonymizer(Component):
         this no-op.
         """
 
+    def key_id(self) -> str | None:
+        """A public id of the secret key the pseudonyms depend on, or None if they depend on none.
+
+        Run reports record it, and a resumed dataset run refuses to continue under another key
+        (the two halves of the output would not share pseudonyms).
+        """
+        return None
+
+    def for_conversations(self) -> Anonymizer:
+        """The anonymizer conversation mode uses: one that numbers per group (the conversation).
+
+        Stateless anonymizers return themselves; one that numbers per row returns a variant that
+        numbers per conversation, so a value keeps its pseudonym in every turn.
+        """
+        return self
+
     def anonymize(self, text: str, entities: Sequence[Entity], group: str | None = None) -> RedactionResult:
         """Single-item convenience wrapper over :meth:`anonymize_batch`."""
         return self.anonymize_batch([text], [entities], None if group is None else [group])[0]

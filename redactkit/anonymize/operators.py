@@ -23,20 +23,36 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import AnonymizerError
+from stdnum import luhn as stdnum_luhn
+
+from ..errors import AnonymizerError, ConfigError
 
 __all__ = [
+    "KEY_TYPES",
     "MIN_KEY_BYTES",
+    "MIN_PASSPHRASE_CHARS",
     "OPERATORS",
     "Key",
     "OperatorState",
     "decrypt_token",
+    "key_material_bytes",
     "load_key",
     "validate_surrogate_locale",
 ]
 
-#: Shortest secret key accepted (bytes).
-MIN_KEY_BYTES = 16
+#: Least key material accepted for a random key (bytes): 64 hex characters, 44 base64 characters or
+#: 32 raw bytes.
+MIN_KEY_BYTES = 32
+#: Shortest passphrase accepted with ``key_type: passphrase`` (characters).
+MIN_PASSPHRASE_CHARS = 16
+#: Key types: a random key used through HKDF, or a passphrase stretched with scrypt.
+KEY_TYPES = ("random", "passphrase")
+#: scrypt cost of the passphrase path (RFC 7914; OWASP's recommendation for interactive logins):
+#: about 0.4 s and 128 MiB per derivation, once per process.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+_HEX = re.compile(r"[0-9a-fA-F]+")
+_BASE64 = re.compile(r"[A-Za-z0-9+/_\-]+={0,2}")
+_KEY_FIX = '(e.g. `python -c "import secrets; print(secrets.token_hex(32))"`)'
 
 _TOKEN = re.compile(r"\[\[ENC:([A-Z_]+):([A-Za-z0-9_\-]+={0,2})\]\]")
 _ONES = "zero one two three four five six seven eight nine".split()
@@ -45,48 +61,131 @@ _WORD_DIGITS = {**{word: str(index) for index, word in enumerate(_ONES)}, "oh": 
 
 @dataclass(frozen=True)
 class Key:
-    """A secret key and where it came from (the source is named in errors, the key never)."""
+    """A secret key and where it came from (the source is named in errors, the key never).
+
+    ``secret`` is the key material every sub-key is derived from: the random key as given, or the
+    scrypt output of a passphrase.
+    """
 
     secret: bytes
     source: str
 
     def derive(self, purpose: str, length: int = 32) -> bytes:
-        """A sub-key for one purpose, so hash outputs reveal nothing about encryption keys."""
-        return hashlib.pbkdf2_hmac("sha256", self.secret, b"redactkit:" + purpose.encode(), 1, length)
+        """A sub-key for one purpose (HKDF-SHA256, RFC 5869), so hash outputs reveal nothing about
+        encryption keys."""
+        return _hkdf_sha256(self.secret, b"redactkit:" + purpose.encode(), length)
 
     def mac(self, purpose: str, message: str) -> bytes:
         return hmac.new(self.derive(purpose), message.encode(), hashlib.sha256).digest()
 
+    @property
+    def key_id(self) -> str:
+        """A public 16-hex-character name of this key (an HKDF output of its own), for run reports
+        and resume checks: equal ids mean equal pseudonyms; it says nothing about the key."""
+        return self.derive("key-id", 8).hex()
 
-def load_key(key_env: str, key_file: str | None) -> Key:
-    """Read the secret key from a key file or an environment variable; fail with the fix."""
+
+def _hkdf_sha256(material: bytes, info: bytes, length: int) -> bytes:
+    salt = b"redactkit key derivation v2"
+    prk = hmac.new(salt, material, hashlib.sha256).digest()
+    blocks, previous = b"", b""
+    for counter in range(1, -(-length // 32) + 1):
+        previous = hmac.new(prk, previous + info + bytes([counter]), hashlib.sha256).digest()
+        blocks += previous
+    return blocks[:length]
+
+
+def key_material_bytes(secret: bytes) -> int:
+    """Bytes of key material a key holds: hex counts 4 bits a character, base64 6 bits, else 8."""
+    try:
+        text = secret.decode("ascii")
+    except UnicodeDecodeError:
+        return len(secret)
+    if _HEX.fullmatch(text):
+        return len(text) // 2
+    if _BASE64.fullmatch(text):
+        return len(text.rstrip("=")) * 6 // 8
+    return len(secret)
+
+
+def load_key(
+    key_env: str,
+    key_file: str | None,
+    *,
+    key_type: str = "random",
+    key_salt: str | None = None,
+    needed_by: str = "this policy",
+) -> Key:
+    """Read the secret key from a key file or an environment variable and check its strength.
+
+    Raises :class:`~redactkit.errors.ConfigError` (keyed ``key_file``, ``key_env`` or ``key_salt``)
+    naming the setting and the fix in one line; the key itself never appears in a message.
+    """
+    if key_type not in KEY_TYPES:
+        raise ConfigError(f"key_type must be one of {', '.join(KEY_TYPES)}, not {key_type!r}", key="key_type")
+    setting = "key_file" if key_file else "key_env"
     if key_file:
         path = Path(key_file).expanduser()
         try:
             secret = path.read_bytes().strip()
-        except OSError:
-            raise AnonymizerError(
-                f"anonymizer: key file {path} cannot be read. Create it with e.g. "
-                '`python -c "import secrets; print(secrets.token_hex(32))" > redactkit.key`'
+        except OSError as exc:
+            raise ConfigError(
+                f"{needed_by} needs a secret key and key file {path} cannot be read "
+                f"({exc.strerror or type(exc).__name__}); create it {_KEY_FIX[1:-1]} > {path}",
+                key=setting,
             ) from None
         source = f"key file {path}"
     else:
         value = os.environ.get(key_env, "")
-        if not value:
-            raise AnonymizerError(
-                f"anonymizer: this policy needs a secret key and the environment variable {key_env} "
-                f"is not set. Set it (e.g. `export {key_env}=$(python -c "
-                '"import secrets; print(secrets.token_hex(32))")`) '
-                "or name a key_file. Keys never go in the config file."
+        if not value.strip():
+            raise ConfigError(
+                f"{needed_by} needs a secret key and the environment variable {key_env} is not set; "
+                f'set it (export {key_env}=$(python -c "import secrets; print(secrets.token_hex(32))")) '
+                "or name a key_file; keys never go in the config file",
+                key=setting,
             )
         secret = value.strip().encode()
         source = f"environment variable {key_env}"
-    if len(secret) < MIN_KEY_BYTES:
-        raise AnonymizerError(
-            f"anonymizer: the key from {source} is too short ({len(secret)} bytes); use at least "
-            f"{MIN_KEY_BYTES} bytes, e.g. 64 hex characters from secrets.token_hex(32)"
+    if not secret:
+        raise ConfigError(f"{needed_by} needs a secret key and the {source} is empty", key=setting)
+    if key_type == "passphrase":
+        return _passphrase_key(secret, source, key_salt, setting, needed_by)
+    material = key_material_bytes(secret)
+    if material < MIN_KEY_BYTES:
+        raise ConfigError(
+            f"{needed_by} needs a key of at least {MIN_KEY_BYTES} bytes of key material and the key "
+            f"from {source} holds {material}; use 64 hex characters {_KEY_FIX}, or a passphrase of "
+            f"{MIN_PASSPHRASE_CHARS}+ characters with key_type: passphrase and a key_salt",
+            key=setting,
         )
     return Key(secret, source)
+
+
+def _passphrase_key(secret: bytes, source: str, salt: str | None, setting: str, needed_by: str) -> Key:
+    """Stretch a passphrase with scrypt (memory-hard: guessing costs 128 MiB and ~0.4 s a try)."""
+    if not salt or len(salt.strip()) < 8:
+        raise ConfigError(
+            f"{needed_by} uses key_type: passphrase, which needs a key_salt of at least 8 characters: "
+            "any non-secret name unique to your project, e.g. key_salt: acme-call-center-2026",
+            key="key_salt",
+        )
+    length = len(secret.decode("utf-8", errors="replace"))
+    if length < MIN_PASSPHRASE_CHARS:
+        raise ConfigError(
+            f"{needed_by} needs a passphrase of at least {MIN_PASSPHRASE_CHARS} characters and the "
+            f"one from {source} has {length}; use several random words, or a random key {_KEY_FIX}",
+            key=setting,
+        )
+    stretched = hashlib.scrypt(
+        secret,
+        salt=b"redactkit passphrase v1:" + salt.strip().encode(),
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        maxmem=256 * 1024 * 1024,
+        dklen=32,
+    )
+    return Key(stretched, f"{source} (passphrase, scrypt)")
 
 
 @dataclass
@@ -351,12 +450,8 @@ def _spoken_number_length(value: str) -> int | None:
 def _fake_digits(count: int, rng: random.Random, luhn: bool = False) -> str:
     digits = [str(rng.randint(1, 9))] + [str(rng.randint(0, 9)) for _ in range(count - 1)]
     if luhn and count > 1:
-        digits = digits[:-1]
-        total = 0
-        for index, char in enumerate(reversed(digits)):
-            value = int(char) * (2 if index % 2 == 0 else 1)
-            total += value - 9 if value > 9 else value
-        digits.append(str((10 - total % 10) % 10))
+        partial = "".join(digits[:-1])
+        return partial + stdnum_luhn.calc_check_digit(partial)
     return "".join(digits)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -36,6 +36,10 @@ from .operators import (
 )
 
 __all__ = ["PRESETS", "PolicyAnonymizer"]
+
+#: Operators that replace a value by what identifies it (its number, its keyed hash): they take an
+#: entity's ``ref`` (the known value it mentions) instead of its text, so all mentions match.
+_BY_REFERENCE = frozenset({"numbered", "hash"})
 
 #: The presets and what they do (the operators come from the label registry, see module docs).
 PRESETS: dict[str, str] = {
@@ -73,6 +77,8 @@ class PolicyAnonymizer(Anonymizer):
         deterministic_encryption: bool = True,
         key_env: str = "REDACTKIT_KEY",
         key_file: str | None = None,
+        key_type: Literal["random", "passphrase"] = "random",
+        key_salt: str | None = None,
         surrogate_locale: str = "en_US",
     ) -> None:
         #: strict, default or minimal
@@ -100,6 +106,10 @@ class PolicyAnonymizer(Anonymizer):
         self.key_env = key_env
         #: file holding the secret key, instead of the environment variable
         self.key_file = key_file
+        #: ``random``: a random key of 32+ bytes (HKDF); ``passphrase``: 16+ characters through scrypt
+        self.key_type = key_type
+        #: with ``passphrase``: a non-secret name unique to the project (scrypt salt)
+        self.key_salt = key_salt
         #: Faker locale of ``surrogate`` names, places and streets (en_US, de_DE, fr_FR, ...)
         self.surrogate_locale = surrogate_locale
         validate_surrogate_locale(surrogate_locale)
@@ -129,9 +139,33 @@ class PolicyAnonymizer(Anonymizer):
         )
         self._groups: dict[str, dict[tuple[str, str], int]] = {}
         self._key: Key | None = None
+        keyed = self.keyed_settings()
+        if keyed:
+            # A missing or weak key is a configuration error, found now, before any model loads and
+            # before any row is read (not 370 quarantined rows later).
+            self._key = load_key(
+                key_env,
+                key_file,
+                key_type=key_type,
+                key_salt=key_salt,
+                needed_by=f"operator {keyed[0][1]!r} ({keyed[0][0]})",
+            )
+        self._conversational: PolicyAnonymizer | None = None
 
     def reset_groups(self) -> None:
         self._groups.clear()
+        if self._conversational is not None:
+            self._conversational.reset_groups()
+
+    def for_conversations(self) -> PolicyAnonymizer:
+        """Row-scoped numbering becomes conversation-scoped: a known value keeps its number in every
+        turn. Group and dataset scopes already span turns."""
+        if self.numbered_scope != "row":
+            return self
+        if self._conversational is None:
+            self._conversational = PolicyAnonymizer(**{**self.get_params(), "numbered_scope": "group"})
+            self._conversational._key = self._key
+        return self._conversational
 
     def operator_for(self, label: str) -> str:
         """The operator a label gets: override, then preset, then the default operator."""
@@ -141,12 +175,24 @@ class PolicyAnonymizer(Anonymizer):
     def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
         return [(f"operators.{label}", label) for label in params.get("operators") or {}]
 
+    def keyed_settings(self) -> list[tuple[str, str]]:
+        """(setting, operator) of every operator of this policy that needs the secret key."""
+        settings = [(f"operators.{label}", operator) for label, operator in sorted(self.operators.items())]
+        preset_operators = {_preset_operator(self.preset, label.name) for label in labels}
+        settings += [(f"preset {self.preset}", op) for op in sorted(o for o in preset_operators if o)]
+        settings.append(("default_operator", self.default_operator))
+        return [(setting, operator) for setting, operator in settings if self._needs_key(operator)]
+
+    def key_id(self) -> str | None:
+        """Public id of the key this policy uses (None without keyed operators)."""
+        return None if self._key is None else self._key.key_id
+
     def _needs_key(self, operator: str) -> bool:
         return operator in KEYED or (operator == "numbered" and self.numbered_scope == "dataset")
 
     def _state(self, group: str | None, needs_key: bool) -> OperatorState:
-        if needs_key and self._key is None:
-            self._key = load_key(self.key_env, self.key_file)
+        if needs_key and self._key is None:  # pragma: no cover - loaded in __init__
+            self._key = load_key(self.key_env, self.key_file, key_type=self.key_type, key_salt=self.key_salt)
         return OperatorState(key=self._key, groups=self._groups, group=group)
 
     def anonymize_batch(
@@ -176,9 +222,11 @@ class PolicyAnonymizer(Anonymizer):
         cursor = length = 0
         for entity, operator in zip(ordered, operators, strict=True):
             before = text[cursor : entity.start]
-            replacement = OPERATORS[operator](
-                text[entity.start : entity.end], entity.label, self._params, state
-            )
+            value = text[entity.start : entity.end]
+            if entity.ref and operator in _BY_REFERENCE:
+                # every mention of one known value ("odalys", "miss brennagh") gets its pseudonym
+                value = entity.ref
+            replacement = OPERATORS[operator](value, entity.label, self._params, state)
             if operator == "remove":
                 before = _tidy_before(before, text, entity.end)
             parts.append(before)

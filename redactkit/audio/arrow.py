@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ __all__ = [
     "AlignmentCounts",
     "add_redacted_intervals",
     "check_timings_type",
+    "count_alignment",
     "intervals_array",
     "intervals_type",
     "row_intervals",
@@ -72,10 +74,21 @@ class AlignmentCounts:
         self.ambiguous_tokens += alignment.ambiguous_tokens
         self.approximate += alignment.approximate
 
+    def merge(self, other: AlignmentCounts) -> None:
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+    @property
+    def aligned_words(self) -> int:
+        """Timing words matched to a transcript token."""
+        return self.words - self.unaligned_words
+
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             name: round(value, 3) if isinstance(value, float) else value for name, value in vars(self).items()
         }
+        data["aligned_words"] = self.aligned_words
+        return data
 
 
 def _entity_spans(entities: Sequence[dict[str, Any]] | None) -> list[tuple[int, int, str]]:
@@ -199,3 +212,35 @@ def check_timings_type(schema: pa.Schema, column: str, *, source: str) -> None:
     missing = {"word", "start", "end"} - {field.name for field in kind.value_type}
     if missing:
         raise DataError(f"{source}: column {column!r} lacks the struct field(s) {', '.join(sorted(missing))}")
+
+
+def count_alignment(
+    texts: Sequence[str | None] | None,
+    entities: Sequence[Sequence[dict[str, Any]] | None],
+    timings: Sequence[Sequence[Any] | None],
+    intervals: Sequence[Sequence[dict[str, Any]] | None],
+    counts: AlignmentCounts,
+) -> None:
+    """Add one output batch to ``counts``: how well its timings aligned and what was placed in time.
+
+    ``texts`` are the original transcripts; ``None`` when they were redacted in place (then only the
+    interval counts are known, not how the words aligned).
+    """
+    for index, (found, words, placed) in enumerate(zip(entities, timings, intervals, strict=True)):
+        counts.rows += 1
+        text = texts[index] if texts is not None else None
+        if text is not None:
+            alignment = align_words(text, parse_timings(words))
+            counts.add_alignment(alignment)
+            if found is None and text.strip():
+                counts.rows_unprocessed += 1
+            elif found and not alignment.any_aligned:
+                counts.rows_without_alignment += 1
+        if placed:
+            counts.rows_with_intervals += 1
+            counts.intervals += len(placed)
+            counts.seconds_redacted += sum(
+                float(item["end"]) - float(item["start"])
+                for item in placed
+                if math.isfinite(float(item["end"]))
+            )

@@ -76,8 +76,10 @@ def redact_audio_parquet(
 
     ``audio_column`` holds file paths (strings, relative ones resolved against ``audio_root``, by
     default the input file's folder) or the encoded audio itself (binary). Paths are redacted into
-    ``audio_output_dir`` under the same relative path; bytes into the binary column
-    ``<audio_column>_redacted``. For path input that column holds the written paths. Adds
+    ``audio_output_dir`` under the same relative path (an input outside the root: each ".." becomes
+    ``_up``); bytes into the binary column ``<audio_column>_redacted``. For path input that column
+    holds the written paths, relative to the output file's folder (absolute for absolute inputs), so
+    they resolve the way input paths do, never against the working directory. Adds
     ``<text>_redacted``, ``<text>_entities`` and ``<text>_redacted_intervals`` too.
     """
     import pyarrow as pa
@@ -160,7 +162,7 @@ def redact_audio_parquet(
                             os.replace(partial, destination)
                         finally:
                             partial.unlink(missing_ok=True)
-                        written.append(str(destination))
+                        written.append(_written_path(str(item), destination, target.parent))
                     else:
                         written.append(redact_audio(bytes(item), intervals, options, name=name))
                     summary.audio_written += 1
@@ -212,12 +214,19 @@ def _resolve(item: str, root: Path) -> Path:
     return path if path.is_absolute() else root / path
 
 
+#: stands for a ".." of an input path outside the audio root, in the redacted audio's path
+OUTSIDE_ROOT = "_up"
+
+
 def _output_path(item: str, root: Path, out_dir: Path, seen: set[Path], name: str) -> Path:
-    path = _resolve(item, root)
-    try:
-        relative = path.resolve().relative_to(root.resolve())
-    except ValueError:
-        relative = Path(path.name)
+    """Where the redacted copy of ``item`` goes: its path relative to the audio root, under ``out_dir``.
+
+    An input outside the root keeps a distinct path: each ".." becomes ``_up`` ("../a/x.wav" ->
+    "_up/a/x.wav", "../b/x.wav" -> "_up/b/x.wav"), so two recordings never collide.
+    """
+    path = _resolve(item, root).resolve()
+    relative = Path(os.path.relpath(path, root.resolve()))
+    relative = Path(*(OUTSIDE_ROOT if part == ".." else part for part in relative.parts))
     destination = out_dir / relative
     if destination in seen:
         raise AudioError(
@@ -227,6 +236,17 @@ def _output_path(item: str, root: Path, out_dir: Path, seen: set[Path], name: st
     seen.add(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     return destination
+
+
+def _written_path(item: str, destination: Path, output_folder: Path) -> str:
+    """The value of ``<audio>_redacted``: resolved like the input paths, never against the cwd.
+
+    Relative to the output Parquet's folder (the default ``--audio-root`` of a next run on that
+    file), or absolute when the input path was absolute.
+    """
+    if Path(item).is_absolute():
+        return str(destination.resolve())
+    return Path(os.path.relpath(destination.resolve(), output_folder.resolve())).as_posix()
 
 
 def _duration(item: Any, root: Path, *, name: str) -> float | None:

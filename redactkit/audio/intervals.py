@@ -3,8 +3,13 @@
 An entity whose tokens all have times becomes ``[first start, last end]``. An entity touching a token
 that has no time widens to the neighbouring timed tokens (the untimed words must have been said between
 them); with no timed neighbour on a side it runs to the start or the end of the utterance; a row with
-no timed token at all loses the whole utterance. So an entity never maps to nothing. Intervals are then
-padded, clipped to ``[0, duration]`` and merged when closer than ``merge_gap``.
+no timed token at all loses the whole utterance. So an entity never maps to nothing.
+
+A timed token can be wrong too: a recognizer that did not know a long name often writes one short word
+with a short time. When a redacted token is timed shorter than ``short_word`` seconds, the interval
+widens to the end of the previous timed word and the start of the next one (the name was said
+somewhere in between). Intervals are then padded (``padding``, at least ``label_padding`` of their
+label), clipped to ``[0, duration]`` and merged when closer than ``merge_gap``.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ class Interval(NamedTuple):
 
 
 def raw_entity_interval(
-    alignment: Alignment, start: int, end: int, utterance_end: float
+    alignment: Alignment, start: int, end: int, utterance_end: float, short_word: float = 0.0
 ) -> tuple[float, float]:
     """Unpadded time span of characters ``[start, end)`` of the transcript (see module docstring)."""
     tokens, times = alignment.tokens, alignment.token_times
@@ -42,6 +47,15 @@ def raw_entity_interval(
     for span in timed:
         assert span is not None
         low, high = min(low, span[0]), max(high, span[1])
+    if short_word > 0 and any(span[1] - span[0] < short_word for span in timed if span is not None):
+        # an untrusted (short) timing: the value was said somewhere between the neighbouring words
+        first, last = inside[0], inside[-1]
+        before = next((times[k] for k in range(first - 1, -1, -1) if times[k] is not None), None)
+        after = next((times[k] for k in range(last + 1, len(tokens)) if times[k] is not None), None)
+        if before is not None:
+            low = min(low, before[1])
+        if after is not None:
+            high = max(high, after[0])
     if untimed or not inside:
         if inside:
             first, last = untimed[0], untimed[-1]
@@ -70,11 +84,12 @@ def entity_intervals(
     utterance_end = duration if duration is not None else math.inf
     intervals = []
     for start, end, label in entities:
-        low, high = raw_entity_interval(alignment, start, end, utterance_end)
+        low, high = raw_entity_interval(alignment, start, end, utterance_end, options.short_word)
         if high - low < options.min_duration:
             middle = (low + high) / 2
             low, high = middle - options.min_duration / 2, middle + options.min_duration / 2
-        low, high = max(0.0, low - options.padding), high + options.padding
+        padding = options.padding_of(label)
+        low, high = max(0.0, low - padding), high + padding
         if duration is not None:
             high = min(high, duration)
             low = min(low, max(0.0, duration - options.min_duration))

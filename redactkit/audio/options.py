@@ -17,10 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ConfigError
 
-__all__ = ["AudioOptions", "load_audio_options"]
+__all__ = ["DEFAULT_LABEL_PADDING", "AudioOptions", "load_audio_options"]
 
 _EXAMPLE = """\
 padding: 0.1          # seconds added before and after every interval
+label_padding:        # at least this much for these labels (names and numbers more)
+  PERSON: 0.15
+short_word: 0.25      # a redacted word timed shorter than this widens to its neighbours' edges
 merge_gap: 0.25       # intervals closer than this are merged
 min_duration: 0.05    # shortest interval (zero-length timing words still get one)
 mode: beep            # beep | silence
@@ -30,6 +33,19 @@ fade: 0.005           # seconds of fade in/out of the beep (no clicks)
 """
 
 
+#: default extra padding of names and numbers, in seconds
+DEFAULT_LABEL_PADDING: dict[str, float] = {
+    "PERSON": 0.15,
+    "PHONE_NUMBER": 0.15,
+    "CREDIT_CARD": 0.15,
+    "US_SSN": 0.15,
+    "ACCOUNT_NUMBER": 0.15,
+    "ZIP_CODE": 0.15,
+    "PIN": 0.15,
+    "SPELLED": 0.15,
+}
+
+
 class AudioOptions(BaseModel):
     """How entity spans become time intervals and how intervals are blanked out."""
 
@@ -37,6 +53,14 @@ class AudioOptions(BaseModel):
 
     #: seconds added before and after each interval: word timings are approximate, recall comes first
     padding: float = Field(default=0.1, ge=0.0, le=10.0)
+    #: padding per label, in seconds; a label listed here gets at least this much (``max`` with
+    #: ``padding``). Names and numbers get more by default: a recognizer that did not know a name
+    #: often times it too short, and digits are said fast
+    label_padding: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_LABEL_PADDING))
+    #: a redacted token whose timing is shorter than this many seconds is not trusted (an unknown
+    #: name recognized as one short word): its interval widens to the end of the previous timed word
+    #: and the start of the next one. 0 switches the widening off
+    short_word: float = Field(default=0.25, ge=0.0, le=10.0)
     #: intervals separated by at most this many seconds are merged into one
     merge_gap: float = Field(default=0.25, ge=0.0, le=60.0)
     #: every entity gets at least this long an interval (recognisers emit zero-length words)
@@ -48,6 +72,18 @@ class AudioOptions(BaseModel):
     beep_level_db: float = Field(default=-20.0, ge=-120.0, le=0.0)
     #: seconds of linear fade at each end of a beep
     fade: float = Field(default=0.005, ge=0.0, le=1.0)
+
+    @pydantic.field_validator("label_padding")
+    @classmethod
+    def _check_label_padding(cls, value: dict[str, float]) -> dict[str, float]:
+        for label, seconds in value.items():
+            if not 0.0 <= seconds <= 10.0:
+                raise ValueError(f"label_padding.{label} must be between 0 and 10 seconds, got {seconds}")
+        return value
+
+    def padding_of(self, label: str) -> float:
+        """Seconds of padding of an interval of ``label`` (merged labels "A|B" take the largest)."""
+        return max(self.padding, *(self.label_padding.get(part, 0.0) for part in label.split("|")))
 
     def to_yaml(self) -> str:
         return yaml.safe_dump(self.model_dump(), sort_keys=False)

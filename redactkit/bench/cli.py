@@ -89,6 +89,14 @@ def bench(
     limit: Annotated[
         int | None, typer.Option(min=1, help="Use only the first N utterances of each file.")
     ] = None,
+    asr_noise: Annotated[
+        str | None,
+        typer.Option(
+            "--asr-noise",
+            help="Word error rates, e.g. 0.1,0.2,0.3: score clean and ASR-noised copies of every set "
+            "(recall as a curve over WER; seeded by --seed).",
+        ),
+    ] = None,
 ) -> None:
     """Score redactkit (and vanilla Presidio) on labeled transcripts: recall per label, leaks, speed.
 
@@ -101,7 +109,38 @@ def bench(
       redactkit bench --synthetic 2000 --synthetic-split train --baseline none
       redactkit bench slurp_devel.jsonl --report bench.html --json bench.json
       redactkit bench devel.jsonl --format slurp --label-map song_name=
+      redactkit bench --synthetic 1000 --asr-noise 0.1,0.2,0.3 --baseline none
     """
+    if asr_noise is not None:
+        try:
+            curve = _run_curve(
+                labeled or [],
+                config,
+                baseline,
+                fmt,
+                label_map or [],
+                synthetic,
+                synthetic_split,
+                seed,
+                limit,
+                asr_noise,
+            )
+            if json_path is not None:
+                import json
+
+                try:
+                    json_path.write_text(json.dumps(curve.to_dict(), indent=2), encoding="utf-8")
+                except OSError as exc:
+                    raise DataError(f"cannot write {json_path} ({type(exc).__name__})") from None
+        except RedactkitError as exc:
+            raise _fail(exc) from None
+        from .asr_curve import render_curve
+
+        out = _console()
+        render_curve(curve, out)
+        if json_path is not None:
+            out.print(f"wrote {json_path}", highlight=False, markup=False)
+        return
     try:
         result = _run(
             labeled or [],
@@ -194,6 +233,73 @@ def _run(
             seed=seed,
             config=str(config) if config else "default",
         )
+
+
+def _parse_wers(value: str) -> list[float]:
+    wers: list[float] = []
+    for item in value.split(","):
+        try:
+            wer = float(item)
+        except ValueError:
+            wer = -1.0
+        if not 0.0 < wer <= 1.0:
+            raise ConfigError(
+                f"word error rates are numbers above 0 and at most 1, got {item.strip()!r}",
+                key="--asr-noise",
+                example="--asr-noise 0.1,0.2,0.3",
+            )
+        wers.append(wer)
+    return sorted(set(wers))
+
+
+def _run_curve(
+    labeled: list[Path],
+    config: Path | None,
+    baseline: str,
+    fmt: str | None,
+    label_map: list[str],
+    synthetic: int,
+    synthetic_split: str,
+    seed: int,
+    limit: int | None,
+    asr_noise: str,
+) -> Any:
+    from ..config import load_config
+    from ..pipeline import Pipeline
+    from .asr_curve import asr_noise_curve
+    from .baseline import PipelineSystem, PresidioBaseline, System, baseline_model
+    from .formats import load_label_map, read_labeled
+    from .runner import Dataset, synthetic_dataset
+
+    wers = _parse_wers(asr_noise)
+    if baseline not in ("presidio", "none"):
+        raise ConfigError(
+            f"unknown baseline {baseline!r}; one of presidio, none",
+            key="--baseline",
+            example="--baseline none",
+        )
+    if not labeled and not synthetic:
+        raise DataError("nothing to score: pass LABELED files and/or --synthetic N")
+    files = [item for item in label_map if item.lower().endswith((".yaml", ".yml"))]
+    mapping = load_label_map(files[0] if files else None, [item for item in label_map if item not in files])
+    datasets = []
+    for path in labeled:
+        examples = read_labeled(path, fmt, mapping)
+        datasets.append(Dataset(path.name, str(path), examples[:limit] if limit else examples))
+    if synthetic:
+        if synthetic_split not in ("train", "heldout"):
+            raise ConfigError(
+                f"unknown --synthetic-split {synthetic_split!r}; one of heldout, train",
+                key="--synthetic-split",
+                example="--synthetic-split heldout",
+            )
+        datasets.append(synthetic_dataset(synthetic, seed=seed, split=synthetic_split))
+    resolved = load_config(config)
+    systems: list[System] = [PipelineSystem(Pipeline.from_config(resolved), description=_describe(config))]
+    if baseline == "presidio":
+        systems.append(PresidioBaseline(baseline_model(resolved)))
+    with _err.status("redacting clean and noisy copies", spinner="dots") if _err.is_terminal else _null():
+        return asr_noise_curve(datasets, systems, wers, seed=seed)
 
 
 def _describe(config: Path | None) -> str:

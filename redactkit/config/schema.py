@@ -26,6 +26,7 @@ import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from ..conversation.options import ConversationOptions
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ class PipelineConfig(BaseModel):
         default_factory=lambda: _default("thresholds")
     )
     allow_list: list[str] = Field(default_factory=lambda: _default("allow_list"))
+    conversation: ConversationOptions = Field(default_factory=lambda: _default("conversation"))
     #: labels the user adds to the registry: {NAME: {description, category, default_operator, examples}}
     labels: dict[str, dict[str, Any]] = Field(default_factory=lambda: _default("labels"))
 
@@ -116,6 +118,7 @@ class PipelineConfig(BaseModel):
             "merge_adjacent": self.merge_adjacent,
             "thresholds": dict(self.thresholds),
             "allow_list": list(self.allow_list),
+            "conversation": self.conversation.model_dump(mode="json"),
             "labels": _plain(self.labels),
         }
 
@@ -166,6 +169,7 @@ class PipelineConfig(BaseModel):
             merge_adjacent=self.merge_adjacent,
             thresholds=self.thresholds,
             allow_list=self.allow_list,
+            conversation=self.conversation,
             labels=self.labels,
         )
         resolved._origins = dict(self._origins)
@@ -275,8 +279,8 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
       given replaces the default value whole; nested mappings are not merged); a new name is appended.
     * ``anonymizer``: a block without ``name`` or with the default's name updates the default's keys;
       another name replaces it.
-    * ``thresholds`` and ``labels`` update the default ones; ``allow_list`` entries are added to the
-      default entries.
+    * ``thresholds``, ``labels`` and ``conversation`` update the default ones; ``allow_list``
+      entries are added to the default entries.
     * ``disable: [names]`` removes normalizers or detectors by name (an unknown name is an error).
     * ``replace: true`` takes every section given as it is (the behaviour before merging existed);
       ``replace: [detectors, ...]`` does so for the sections named.
@@ -299,7 +303,11 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
             default = defaults["anonymizer"]
             name = value.get("name", default["name"])
             merged[key] = {**default, **value} if name == default["name"] else dict(value)
-        elif key in ("thresholds", "labels") and key not in replaced and isinstance(value, Mapping):
+        elif (
+            key in ("thresholds", "labels", "conversation")
+            and key not in replaced
+            and isinstance(value, Mapping)
+        ):
             merged[key] = {**defaults[key], **value}
         elif key == "allow_list" and key not in replaced and isinstance(value, list):
             merged[key] = [*defaults["allow_list"], *(v for v in value if v not in defaults["allow_list"])]
@@ -311,7 +319,15 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
 
 
 def _replaced_sections(value: Any) -> frozenset[str]:
-    sections = ("normalizers", "detectors", "anonymizer", "thresholds", "allow_list", "labels")
+    sections = (
+        "normalizers",
+        "detectors",
+        "anonymizer",
+        "thresholds",
+        "allow_list",
+        "labels",
+        "conversation",
+    )
     if value is True:
         return frozenset(sections)
     if value is False or value is None:

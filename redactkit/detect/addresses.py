@@ -31,8 +31,7 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..gazetteers import COUNTRY_ALIASES, fold, is_everyday_word, place_names, spoken_variants
-from ..normalize._lexicon import get_lexicon
-from ..normalize._tokens import Token, tokenize
+from ..lang import Token, get_lexicon, token_index_at, tokenize
 from .base import Detector, detectors
 
 __all__ = ["AddressDetector"]
@@ -283,8 +282,8 @@ class AddressDetector(Detector):
                         break
         for pattern in _CUES:
             for match in pattern.finditer(text):
-                index = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
-                if index is not None:
+                index = token_index_at(tokens, match.end())
+                if index < count:
                     anchor = self._after_cue(tokens, index)
                     if anchor is not None:
                         anchors.append(anchor)

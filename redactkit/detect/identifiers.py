@@ -14,14 +14,19 @@ answer is fluffy") are PINs by the same cue logic.
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import Field
+from stdnum import luhn
 
 from ..core import AlignedText, Entity
-from ..normalize._tokens import Token, tokenize
+from ..lang import Token, load_locale, token_index_at, tokenize
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -45,72 +50,79 @@ IDENTIFIER_LABELS = (
 #: labels emitted by default (DATE_TIME is detectable but off: "tomorrow at six" identifies nobody)
 DEFAULT_IDENTIFIER_LABELS = tuple(label for label in IDENTIFIER_LABELS if label != "DATE_TIME")
 
-# Cue phrases (lowercase token tuples) -> label. Longer and more specific phrases win over "number".
-_CUES: dict[tuple[str, ...], str] = {}
+
+@dataclass(frozen=True)
+class _CueTables:
+    """A locale's identifier cues (``redactkit/lang/<locale>/identifiers.yaml``), ready to match."""
+
+    #: cue phrase (lowercase token tuple) -> (label, strong?)
+    cues: dict[tuple[str, ...], tuple[str, bool]]
+    #: every word of every cue (they may stand between a cue and its value: "card number is")
+    cue_words: frozenset[str]
+    #: other words allowed between a cue and its value
+    between: frozenset[str]
+    #: words after / before which a number is a quantity, never an identifier
+    quantity_after: frozenset[str]
+    quantity_before: frozenset[str]
+    longest: int
+    #: label -> what its value must satisfy to take the label after a cue (digit count, checksum)
+    rules: dict[str, _ValueRule]
+
+    @property
+    def labels(self) -> frozenset[str]:
+        """Every label a cue of this locale can give."""
+        return frozenset(label for label, _ in self.cues.values())
 
 
-def _cue(label: str, *phrases: str) -> None:
-    for phrase in phrases:
-        _CUES[tuple(phrase.split())] = label
+@dataclass(frozen=True)
+class _ValueRule:
+    """``digits: [min, max]`` and ``validate: <python-stdnum module>`` of a cue block."""
+
+    min_digits: int = 0
+    max_digits: int = 1000
+    checksum: Any = None  # a python-stdnum module (``stdnum.gb.nhs``) or None
+
+    def accepts(self, digits: str, raw: str) -> bool:
+        if not self.min_digits <= len(digits) <= self.max_digits:
+            return False
+        return self.checksum is None or bool(self.checksum.is_valid(raw.replace(" ", "")))
 
 
-_cue(
-    "PHONE_NUMBER",
-    "phone", "phone number", "telephone", "tel", "mobile", "cell", "cell phone", "call", "call me", "reach",
-    "reach me", "text me", "dial", "fax", "office", "extension", "ext", "area code", "landline", "whatsapp",
-    "ring", "contact number", "callback", "call back", "phone is", "number to call",
-)  # fmt: skip
-_cue(
-    "CREDIT_CARD",
-    "card", "card number", "credit card", "debit card", "visa", "mastercard", "master card", "amex",
-    "american express", "discover", "cc", "card ending", "ending in",
-)  # fmt: skip
-_cue(
-    "CREDIT_CARD_META",
-    "expiry", "expiration", "expiration date", "expires", "expiring", "exp", "valid thru", "valid through",
-    "cvv", "cvc", "cvv2", "security code", "three digit code", "card verification", "good thru",
-)  # fmt: skip
-_cue("US_SSN", "social", "social security", "social security number", "ssn", "social is", "tax id", "itin")
-_cue(
-    "ACCOUNT_NUMBER",
-    "account", "account number", "acct", "member", "member id", "membership", "membership number", "policy",
-    "policy number", "order", "order number", "confirmation", "confirmation number", "confirmation code",
-    "routing", "routing number", "reference", "reference number", "ref", "customer", "customer id",
-    "customer number", "tracking", "tracking number", "booking", "booking reference", "reservation",
-    "invoice", "invoice number", "claim", "claim number", "case number", "ticket", "ticket number",
-    "loyalty", "id", "id number", "identification", "employee id", "student id", "patient id",
-    "sort code", "bank account", "subscriber", "serial number", "license plate", "plate", "vin",
-)  # fmt: skip
-_cue(
-    "PIN",
-    "pin", "pin number", "pin code", "passcode", "pass code", "password", "access code", "verification code",
-    "security answer", "secret answer", "one time code", "otp", "code", "unlock code", "maiden name",
-    "mother's maiden name", "security question",
-)  # fmt: skip
-_cue("ZIP_CODE", "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "postal")
-_cue(
-    "US_DRIVER_LICENSE",
-    "driver's license", "drivers license", "driver license", "driving licence", "driving license",
-    "license number", "licence number", "dl", "license",
-)  # fmt: skip
-_cue("US_PASSPORT", "passport", "passport number", "passport no")
-_cue("IBAN_CODE", "iban", "iban number", "international bank account number")
-_cue("IP_ADDRESS", "ip", "ip address", "ipv6", "mac address")
-_cue("AGE", "age", "aged", "years old", "year old", "age is")
+@cache
+def _cue_tables(locale: str) -> _CueTables:
+    resources = load_locale(locale)
+    cues: dict[tuple[str, ...], tuple[str, bool]] = {}
+    rules: dict[str, _ValueRule] = {}
+    for label, spec in resources.table("identifiers", "cues").items():
+        where = f"locale {locale}: identifiers.cues.{label}"
+        strength = spec.get("strength", "strong")
+        if strength not in ("strong", "weak"):
+            raise ValueError(f"{where}.strength must be strong or weak")
+        for phrase in resources.phrases("identifiers", f"cues.{label}.before"):
+            cues[phrase] = (label, strength == "strong")
+        if "digits" in spec or "validate" in spec:
+            rules[label] = _value_rule(spec, where)
+    return _CueTables(
+        cues=cues,
+        cue_words=frozenset(word for cue in cues for word in cue),
+        between=resources.words("identifiers", "between"),
+        quantity_after=resources.words("identifiers", "quantity_after"),
+        quantity_before=resources.words("identifiers", "quantity_before"),
+        longest=max(len(cue) for cue in cues),
+        rules=rules,
+    )
 
-# Words that may stand between a cue and its value ("my card number is ...").
-_FILLER_WORDS = frozenset(
-    "is it's its was are be will my the a an number no num of your our his her their please it that this "
-    "sure yes yeah okay ok so and on for as : , - me you we us just again here there".split()
-)
-# Words after which a number is a quantity or a time, never an identifier.
-_QUANTITY_AFTER = frozenset(
-    "minutes minute min mins hours hour hrs seconds second secs days day weeks week months month years year "
-    "times percent degrees degree dollars dollar bucks cents euros pounds miles mile kilometers km meters "
-    "feet foot inches pounds lbs kilos kg grams ounces oz cups people am pm o'clock oclock songs tracks "
-    "episodes items pieces calories steps".split()
-)
-_QUANTITY_BEFORE = frozenset("track volume channel level chapter episode page room floor gate step".split())
+
+def _value_rule(spec: Mapping[str, Any], where: str) -> _ValueRule:
+    low, high = spec.get("digits", [0, 1000])
+    checksum = None
+    if spec.get("validate"):
+        try:  # checksums come from python-stdnum: "gb.nhs", "iban", "luhn"
+            checksum = importlib.import_module(f"stdnum.{spec['validate']}")
+        except ImportError:
+            raise ValueError(f"{where}.validate: no python-stdnum module {spec['validate']!r}") from None
+    return _ValueRule(int(low), int(high), checksum)
+
 
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
@@ -118,16 +130,8 @@ _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
 def luhn_valid(digits: str) -> bool:
-    """The Luhn checksum of payment card numbers."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
+    """The Luhn checksum of payment card numbers (python-stdnum's implementation)."""
+    return bool(luhn.is_valid(digits))
 
 
 class _Candidate(NamedTuple):
@@ -154,7 +158,16 @@ class IdentifierDetector(Detector):
         min_digits: Annotated[int, Field(ge=1)] = 5,
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
         shape_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
+        locale: str = "en-US",
+        max_gap_words: Annotated[int, Field(ge=0, le=5)] = 2,
+        misheard_edges: bool = True,
     ) -> None:
+        #: a digit run interrupted by at most this many words is one value when the whole region has
+        #: ``min_digits`` digits and part of it was read like a code (misrecognized digits)
+        self.max_gap_words = max_gap_words
+        #: an identifier region also covers neighbouring words that look like misheard digit words
+        #: ("five five five one two three mine")
+        self.misheard_edges = misheard_edges
         #: labels this detector may emit
         self.labels = tuple(labels)
         #: how many words before a number are searched for a cue
@@ -165,10 +178,14 @@ class IdentifierDetector(Detector):
         self.cue_score = cue_score
         #: score of an entity recognised by its shape alone
         self.shape_score = shape_score
-        unknown = set(self.labels) - set(IDENTIFIER_LABELS)
+        #: language resources: cue phrases and quantity words (redactkit/lang/<locale>/identifiers.yaml)
+        self.locale = locale
+        self._tables = _cue_tables(locale)
+        self._misheard = _misheard_tables(locale)
+        known = set(IDENTIFIER_LABELS) | self._tables.labels
+        unknown = set(self.labels) - known
         if unknown:
-            raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(IDENTIFIER_LABELS)}")
-        self._max_cue = max(len(cue) for cue in _CUES)
+            raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(sorted(known))}")
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) if _WORTH_A_LOOK.search(aligned.text) else [] for aligned in texts]
@@ -179,9 +196,11 @@ class IdentifierDetector(Detector):
         tokens = tokenize(text)
         found: list[Entity] = []
         used: set[int] = set()
-        for candidate in self._candidates(tokens):
+        for candidate in self._merge_gaps(aligned, tokens, self._candidates(tokens)):
             entity = self._classify(aligned, tokens, candidate)
             if entity is not None:
+                if self.misheard_edges and len(candidate.digits) >= 3:
+                    entity = self._widen_to_misheard(tokens, candidate, entity)
                 found.append(entity)
                 used.update(range(candidate.first, candidate.stop))
         if "PIN" in self.labels:
@@ -296,25 +315,181 @@ class IdentifierDetector(Detector):
             i = stop
         return result
 
-    def _cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, int] | None:
-        """The nearest cue in the window before token ``first``: (label, distance in words).
+    # -- misrecognized digits ----------------------------------------------------------------------
+    def _merge_gaps(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidates: list[_Candidate]
+    ) -> list[_Candidate]:
+        """Grow number-shaped regions over misrecognized words: one candidate per region.
+
+        A recognizer that mishears one digit ("five five five one fine three four") splits the value;
+        the halves, and the digit words it left as lone words ("... zero uh or eight"), are too short
+        to be an identifier alone. A region is a run of number tokens (digits and number words) in
+        which at most ``max_gap_words`` other words stand between two number tokens (words only: no
+        quantity or time word, no punctuation). It becomes one candidate when it joins more than one
+        piece, part of it was read digit by digit, no piece is a clock time, and it has ``min_digits``
+        digits: fail closed, the whole region is redacted, not only its clean sub-runs.
+        """
+        if self.max_gap_words == 0 or not candidates:
+            return candidates
+        by_first = {candidate.first: candidate for candidate in candidates}
+        pieces: list[tuple[int, int, str, bool, bool]] = []  # first, stop, digits, alnum, spoken one by one
+        i = 0
+        while i < len(tokens):
+            if i in by_first:
+                candidate = by_first[i]
+                pieces.append(
+                    (
+                        candidate.first,
+                        candidate.stop,
+                        candidate.digits,
+                        candidate.alnum,
+                        self._one_by_one(aligned, tokens, candidate)
+                        and not self._clock(aligned, tokens, candidate),
+                    )
+                )
+                i = candidate.stop
+                continue
+            digits = self._misheard.number_words.get(tokens[i].lower)
+            if digits is not None:
+                pieces.append((i, i + 1, digits, False, True))
+            i += 1
+        result: list[_Candidate] = []
+        index = 0
+        while index < len(pieces):
+            group = [pieces[index]]
+            while index + 1 < len(pieces):
+                following = pieces[index + 1]
+                gap = tokens[group[-1][1] : following[0]]
+                if len(gap) > self.max_gap_words or not all(
+                    self._misheard.gap_word(token.lower, self._tables) for token in gap
+                ):
+                    break
+                group.append(following)
+                index += 1
+            index += 1
+            total = "".join(piece[2] for piece in group)
+            misheard = sum(
+                1
+                for before, after in itertools.pairwise(group)
+                for token in tokens[before[1] : after[0]]
+                if self._misheard.looks_like_digit(token.lower, self._tables)
+            )
+            needed = 3 if self._cue_before(tokens, group[0][0]) is not None else self.min_digits
+            merged = (
+                len(group) > 1
+                and len(total) + misheard >= needed
+                and any(piece[4] for piece in group)
+                and not any(
+                    self._clock(aligned, tokens, _Candidate(p[0], p[1], p[2], p[3]))
+                    for p in group
+                    if p[0] in by_first
+                )
+            )
+            if merged:
+                result.append(_Candidate(group[0][0], group[-1][1], total, any(piece[3] for piece in group)))
+            else:
+                result.extend(by_first[piece[0]] for piece in group if piece[0] in by_first)
+        return result
+
+    def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        raw = aligned.text[tokens[candidate.first].start : tokens[candidate.stop - 1].end]
+        return ":" in raw or self._reading(
+            aligned, tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        ) in ("time",)
+
+    def _one_by_one(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        """Read like a code: digit by digit, or in three or more groups ("fifty five twenty one
+        eighty"); not a quantity or a price in two groups ("twelve ninety nine")."""
+        o_start, o_end = aligned.to_original(tokens[candidate.first].start, tokens[candidate.stop - 1].end)
+        for note in aligned.annotations_in(o_start, o_end, "number"):
+            style = note.data.get("style")
+            if style == "digits" or (style == "mixed" and len(note.data.get("chunks", ())) >= 3):
+                return True
+        return False
+
+    def _widen_to_misheard(self, tokens: Sequence[Token], candidate: _Candidate, entity: Entity) -> Entity:
+        """Cover up to two words on each side that look like misheard digit words ("mine" for nine)."""
+        start, end = entity.start, entity.end
+        before = candidate.first - 1
+        if (
+            before >= 0
+            and tokens[before].end <= start
+            and tokens[before].lower in self._misheard.homophones
+            and (
+                before == 0
+                or tokens[before - 1].lower in self._tables.between
+                or tokens[before - 1].lower in self._tables.cue_words
+            )
+        ):
+            # "my card number is for five ...": between a cue and the value, "for" is a misheard four
+            start = tokens[before].start
+            before -= 1
+        while (
+            before >= 0
+            and before >= candidate.first - 2
+            and tokens[before].end <= start
+            and self._misheard.looks_like_digit(
+                tokens[before].lower, self._tables, self._tables.quantity_before
+            )
+        ):
+            start = tokens[before].start
+            before -= 1
+        after = candidate.stop
+        while (
+            after < len(tokens)
+            and after < candidate.stop + 2
+            and tokens[after].start >= end
+            and (
+                self._misheard.looks_like_digit(
+                    tokens[after].lower, self._tables, self._tables.quantity_after
+                )
+                or (
+                    tokens[after].lower in self._misheard.homophones
+                    and tokens[after].lower not in self._misheard.between_digits_only
+                )
+            )
+        ):
+            end = tokens[after].end
+            after += 1
+        if (
+            after == len(tokens) - 1
+            and after == candidate.stop
+            and tokens[after].lower.isalpha()
+            and len(tokens[after].lower) <= 4
+            and tokens[after].lower not in _CLOSING
+            and tokens[after].lower not in self._tables.quantity_after
+            and tokens[after].lower not in self._tables.cue_words
+        ):
+            end = tokens[after].end  # the last word right after the value: a misheard last digit
+        if (start, end) == (entity.start, entity.end):
+            return entity
+        return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, bool] | None:
+        """The nearest cue in the window before token ``first``: (label, strong?).
 
         Phrases are matched by where they end, longest first, so "area code" wins over "code".
-        Only filler words, other cue words and single letters (part of a code: "license b 8831917")
-        may stand between the cue and the value.
+        Only filler words, other cue words, single letters (part of a code: "license b 8831917") and
+        at most one other word (a misheard filler) may stand between the cue and the value.
         """
-        stop = max(0, first - self.window - self._max_cue)
+        tables = self._tables
+        stop = max(0, first - self.window - tables.longest)
         for end in range(first, stop, -1):
             between = [t.lower for t in tokens[end:first]]
-            if len(between) > self.window or not all(
-                word in _FILLER_WORDS or word in _CUES_WORDS or (len(word) == 1 and word.isalpha())
+            # one word of anything else may stand between them: a misheard filler ("my card number his")
+            others = sum(
+                1
                 for word in between
-            ):
+                if not (
+                    word in tables.between or word in tables.cue_words or (len(word) == 1 and word.isalpha())
+                )
+            )
+            if len(between) > self.window or others > 1 or (others == 1 and not between[-1].isalpha()):
                 return None
-            for length in range(min(self._max_cue, end), 0, -1):
-                label = _CUES.get(tuple(t.lower for t in tokens[end - length : end]))
-                if label is not None:
-                    return label, first - end
+            for length in range(min(tables.longest, end), 0, -1):
+                cue = tables.cues.get(tuple(t.lower for t in tokens[end - length : end]))
+                if cue is not None:
+                    return cue
         return None
 
     def _classify(
@@ -333,8 +508,15 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower == "old"
         ):
             return self._entity(text_start, text_end, "AGE", self.cue_score, "number followed by 'years old'")
+        rule = self._tables.rules.get(cue[0]) if cue is not None else None
+        if cue is not None and rule is not None:
+            # the locale says what the value looks like ("nhs number": ten digits, mod-11 checksum);
+            # a value that is not one is still introduced as a number: redacted, as an account number
+            label = cue[0] if rule.accepts(digits, raw) else "ACCOUNT_NUMBER"
+            score = self.cue_score if cue[1] else self.shape_score
+            return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
         if cue is not None:
-            label, _ = cue
+            label, strong = cue
             if (
                 previous
                 and len(previous) == 1
@@ -352,8 +534,9 @@ class IdentifierDetector(Detector):
                 return None
             if label == "ZIP_CODE" and n not in (5, 9):
                 label = "ZIP_CODE" if 3 <= n <= 10 else "ACCOUNT_NUMBER"
-            return self._entity(text_start, text_end, label, self.cue_score, f"number introduced as {label}")
-        if following in _QUANTITY_AFTER or previous in _QUANTITY_BEFORE or ":" in raw:
+            score = self.cue_score if strong else self.shape_score
+            return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
+        if following in self._tables.quantity_after or previous in self._tables.quantity_before or ":" in raw:
             return None
         if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
             return self._entity(
@@ -420,15 +603,13 @@ class IdentifierDetector(Detector):
     def _introduced_secrets(self, text: str, tokens: Sequence[Token], used: set[int]) -> list[Entity]:
         found: list[Entity] = []
         for match in self._SECRET.finditer(text):
-            start = match.end()
+            first = token_index_at(tokens, match.end())
             taken: list[Token] = []
-            for token in tokens:
-                if token.start < start:
-                    continue
+            for token in tokens[first : first + 5]:
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
                     break
                 taken.append(token)
-            if taken and not any(tokens.index(t) in used for t in taken):
+            if taken and not any(index in used for index in range(first, first + len(taken))):
                 found.append(
                     Entity(
                         taken[0].start,
@@ -442,9 +623,122 @@ class IdentifierDetector(Detector):
         return found
 
 
-_CUES_WORDS = frozenset(word for cue in _CUES for word in cue)
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 
 
 def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
+
+
+#: words that end an utterance after a value and are never a misheard digit
+_CLOSING = frozenset(
+    "please thanks thank you okay ok right yes yeah no bye goodbye sorry again now today tomorrow tonight "
+    "there here cheers".split()
+)
+#: function words that never count as a misheard digit at the edge of a value
+_NOT_MISHEARD = frozenset(
+    "thanks thank please okay ok then and or but if to too at in on by with from for the that what when "
+    "where which who how why do does did can could would should will shall have has had not no yes".split()
+)
+# spelling -> rough sound, so that "hate" rhymes with "eight" and "sicks" sounds like "six"
+_SOUNDS = (("eigh", "a"), ("igh", "i"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("ee", "i"), ("ea", "i"))
+
+
+def _sound(word: str) -> str:
+    for spelling, sound in _SOUNDS:
+        word = word.replace(spelling, sound)
+    word = word[:-1] if len(word) > 2 and word.endswith("e") else word
+    return "".join(char for index, char in enumerate(word) if index == 0 or char != word[index - 1])
+
+
+@dataclass(frozen=True)
+class _MisheardTables:
+    """What a locale's recognizers write for digits: homophones, number words, their sounds."""
+
+    #: lone number words the number normalizer leaves as words -> the digits they stand for
+    number_words: dict[str, str]
+    #: homophones of digit words ("won", "to", "tree"), from ``asr_confusions.yaml``
+    homophones: frozenset[str]
+    #: homophones that are everyday function words ("to", "for"): only between digits
+    between_digits_only: frozenset[str]
+    #: single digit words ("zero" .. "nine", "oh"), then teens and tens, and their rough sounds
+    numbers: tuple[str, ...]
+    sounds: tuple[str, ...]
+
+    def gap_word(self, word: str, tables: _CueTables) -> bool:
+        """A word that may interrupt a misrecognized digit run: a word, not a unit, time, one-word cue
+        ("office", "fax") or punctuation."""
+        return (
+            word.replace("'", "").isalpha()
+            and word not in tables.quantity_after
+            and word not in tables.quantity_before
+            and ((word,) not in tables.cues or word in ("extension", "ext"))
+            and word not in ("am", "pm", "o'clock", "oclock")
+        )
+
+    def looks_like_digit(self, word: str, tables: _CueTables, never: frozenset[str] = frozenset()) -> bool:
+        """Whether a word next to a digit run looks like a digit word the recognizer got wrong.
+
+        It contains a digit word ("fivesix", merged), sounds within an edit or two of a number word
+        ("fine", "mine", "hero", "hate", "sicks") or starts like a long one ("several"). Function
+        words, cue words and the ``never`` words (quantities: "five minutes") never count.
+        """
+        if (
+            not word.isalpha()
+            or len(word) < 3
+            or word in _NOT_MISHEARD
+            or word in tables.between
+            or word in tables.cue_words
+            or word in never
+        ):
+            return False
+        if any(number in word for number in self.numbers[:11] if len(number) >= 3):
+            return True
+        if any(word[:3] == number[:3] for number in self.numbers if len(number) >= 4):
+            return True
+        sound = _sound(word)
+        edits = 1 if len(sound) <= 4 else 2
+        return any(_within_edits(sound, number, edits) for number in self.sounds)
+
+
+@cache
+def _misheard_tables(locale: str) -> _MisheardTables:
+    resources = load_locale(locale)
+    lexicon = resources.lexicon
+    words = {word: str(value) for word, value in lexicon.digits.items()}
+    words.update({word: str(value) for word, value in lexicon.teens.items()})
+    words.update({word: str(value) for word, value in lexicon.tens.items()})
+    words.update(dict.fromkeys(lexicon.zero_aliases, "0"))
+    confusions = resources.get("asr_confusions", "digit_homophones", {}) or {}
+    between = resources.get("asr_confusions", "between_digits_only", []) or []
+    by_value: dict[int, str] = {}
+    for word, value in lexicon.digits.items():  # one word per digit, the first listed ("zero")
+        by_value.setdefault(value, word)
+    singles = [by_value[value] for value in sorted(by_value)]
+    numbers = (
+        *singles,
+        "oh",
+        *sorted(lexicon.teens, key=lambda word: lexicon.teens[word]),
+        *sorted(lexicon.tens, key=lambda word: lexicon.tens[word]),
+    )
+    return _MisheardTables(
+        number_words=words,
+        homophones=frozenset(str(word).lower() for heard in confusions.values() for word in heard),
+        between_digits_only=frozenset(str(word).lower() for word in between),
+        numbers=numbers,
+        sounds=tuple(_sound(number) for number in numbers),
+    )
+
+
+def _within_edits(a: str, b: str, edits: int) -> bool:
+    if abs(len(a) - len(b)) > edits:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > edits:
+            return False
+        previous = current
+    return previous[-1] <= edits

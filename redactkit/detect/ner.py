@@ -1,9 +1,22 @@
-"""spaCy's statistical NER, with a guard for lowercase speech.
+"""spaCy's statistical NER, adapted to transcripts, with an optional guard for lowercase speech.
+
+``ner_weights`` picks the recognizer: ``none`` (default) runs the pipeline's own; ``builtin`` runs
+redactkit's adaptation of en_core_web_md's to ASR-style dialogue text (see
+``redactkit/models/ner-asr-en/MODEL_CARD.md``), which knows names, places and organisations in
+lowercase, unpunctuated text and a few identifiers by their context ("my account number is ...");
+a directory written by ``redactkit train`` runs a recognizer fine-tuned on the user's data.
+
+Scores: with adapted weights an entity's score is the precision its label reached on the held-out
+transcripts the weights were evaluated on (the calibration table in the weights' meta.json), so a
+per-label threshold of 0.9 drops the labels the model gets right less than 9 times in 10. A fixed
+``score`` overrides it.
 
 On formatted (cased) transcripts spaCy's entity recognizer is trusted as is. On lowercase ASR output
-it guesses: "wakey wakey" becomes a PERSON, "french fries" an ORGANIZATION. There, after the
-truecaser has capitalised likely names, a PERSON is kept when it contains a known given or family
-name or follows a name cue, and an ORGANIZATION only with a company word ("bank", "inc"). LOCATION
+the stock recognizer guesses: "wakey wakey" becomes a PERSON, "french fries" an ORGANIZATION. There
+the ``strict`` guard, after the truecaser has capitalised likely names, keeps a PERSON when it
+contains a known given or family name or follows a name cue, and an ORGANIZATION only with a company
+word ("bank", "inc"). The adapted recognizer has learnt lowercase names, so the ``plain_words`` guard
+only drops PERSON and ORGANIZATION entities made of everyday words ("jokes", "alarm clock"). LOCATION
 entities are kept: places that no gazetteer knows ("grassmarket", "mg road") come from here.
 
 The model is the same one Presidio uses, loaded once per process with only the recognizer enabled.
@@ -12,16 +25,25 @@ The model is the same one Presidio uses, loaded once per process with only the r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
+from ..errors import ModelNotFoundError
 from ..gazetteers import family_names, given_names
+from ._windows import shift_and_dedupe, text_windows
 from .base import Detector, detectors
-from .spacy_models import load_spacy_model, resolve_model_path
+from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["SpacyNerDetector"]
+
+# Characters per spaCy call and shared between consecutive windows of a long transcript.
+_WINDOW = 100_000
+_OVERLAP = 1_000
 
 DEFAULT_NER_LABELS: dict[str, str] = {
     "PERSON": "PERSON",
@@ -35,6 +57,8 @@ _COMPANY_WORDS = frozenset(
     "hospital clinic school group holdings partners associates foundation institute airlines insurance "
     "pharmacy restaurant cafe hotel motors technologies solutions services systems labs".split()
 )
+# score of an entity when neither the config nor a calibration table gives one
+_UNCALIBRATED_SCORE = 0.8
 # Zipf frequency from which a family name that is also a dictionary word needs a cue ("cook", "snow").
 _FREQUENT_ZIPF = 4.5
 _PERSON_CUES = frozenset(
@@ -48,6 +72,17 @@ def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> 
     return word in common_words() and word not in given and word not in family
 
 
+def _is_everyday(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
+    """An everyday word (or an inflection of one) that is no given or family name."""
+    from ..gazetteers import is_everyday_word
+
+    if word in given or word in family:
+        return False
+    if not any(char.isalpha() for char in word):
+        return True  # digits and punctuation
+    return word.isalpha() and is_everyday_word(word)
+
+
 def _is_known_name(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
     """A gazetteer name that is not first of all a frequent word: "cook", "snow", "page" are family
     names somewhere, but on lowercase text the model's PERSON guess on them needs a cue."""
@@ -58,6 +93,17 @@ def _is_known_name(word: str, given: frozenset[str], family: frozenset[str]) -> 
     return word in family and not (word in common_words() and zipf_frequency(word) >= _FREQUENT_ZIPF)
 
 
+def _weights_label_map(weights: str | None) -> dict[str, str]:
+    """The ``label_map`` a weights directory declares ({} without weights or when they are missing:
+    the detector's constructor reports that)."""
+    if weights in (None, "none"):
+        return {}
+    try:
+        return dict(read_ner_weights(str(weights)).meta.get("label_map", {}))
+    except ModelNotFoundError:
+        return {}
+
+
 @detectors.register("ner")
 class SpacyNerDetector(Detector):
     """Entities from spaCy's NER model (PERSON, LOCATION, ORGANIZATION), guarded on lowercase text."""
@@ -66,63 +112,127 @@ class SpacyNerDetector(Detector):
 
     @classmethod
     def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
-        return [(f"labels.{spacy_label}", label) for spacy_label, label in params.get("labels", {}).items()]
+        labels = params.get("labels")
+        if labels is None:
+            labels = {**DEFAULT_NER_LABELS, **_weights_label_map(params.get("ner_weights"))}
+        return [(f"labels.{spacy_label}", label) for spacy_label, label in labels.items()]
 
     def __init__(
         self,
         model: str = "en_core_web_md",
-        labels: Mapping[str, str] = DEFAULT_NER_LABELS,
-        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.8,
-        lowercase_guard: bool = True,
+        ner_weights: str | None = None,
+        labels: Mapping[str, str] | None = None,
+        score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None,
+        lowercase_guard: bool | Literal["strict", "plain_words", "off"] = "strict",
         batch_size: Annotated[int, Field(ge=1)] = 256,
     ) -> None:
         #: spaCy pipeline: an installed package name or a directory (loaded once per process)
         self.model = model
-        #: spaCy entity label -> redactkit label; labels not listed are ignored
-        self.labels = dict(labels)
-        #: score of every entity (spaCy's recognizer gives none)
+        #: entity recognizer weights put on ``model``: ``builtin`` (shipped, adapted to transcripts), a
+        #: directory written by ``redactkit train``, or ``none`` for the pipeline's own recognizer
+        self.ner_weights = ner_weights
+        self._weights = None if ner_weights in (None, "none") else ner_weights
+        #: spaCy entity label -> redactkit label; labels not listed are ignored. null: the weights'
+        #: own map (meta.json ``label_map``) over PERSON, GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION
+        self.labels = dict(labels) if labels is not None else None
+        #: score of every entity; null: the label's held-out precision from the weights' calibration
+        #: table (0.8 for the pipeline's own recognizer, which has none)
         self.score = score
-        #: on lowercase transcripts keep PERSON only with a known name or cue, ORGANIZATION only with a
-        #: company word
-        self.lowercase_guard = lowercase_guard
+        #: on transcripts without a capital letter: ``strict`` (or true) keeps PERSON only with a known
+        #: name or a cue and ORGANIZATION only with a company word (for the stock recognizer, which
+        #: guesses on lowercase text); ``plain_words`` drops PERSON and ORGANIZATION entities made only
+        #: of everyday words (for adapted weights); ``off`` (or false) keeps everything
+        self.lowercase_guard: str = (
+            ("strict" if lowercase_guard else "off") if isinstance(lowercase_guard, bool) else lowercase_guard
+        )
         #: texts per ``nlp.pipe`` batch
         self.batch_size = batch_size
         resolve_model_path(model)
+        self._scores: dict[str, float] = {}
+        self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
+        if self._weights is not None:
+            weights = read_ner_weights(self._weights)  # fail at construction, naming the path
+            self._scores = weights.calibration
+            if labels is None:
+                self._labels.update(weights.meta.get("label_map", {}))
+
+    def _score(self, label: str) -> float:
+        if self.score is not None:
+            return self.score
+        return self._scores.get(label, _UNCALIBRATED_SCORE)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
-        todo = [index for index, aligned in enumerate(texts) if aligned.text.strip()]
+        # (text index, window start, window end): long transcripts run in overlapping windows, so
+        # a text longer than spaCy's max_length is never rejected (see detect._windows)
+        todo = [
+            (index, start, end)
+            for index, aligned in enumerate(texts)
+            if aligned.text.strip()
+            for start, end in text_windows(aligned.text, _WINDOW, _OVERLAP)
+        ]
         if not todo:
             return results
-        nlp = load_spacy_model(self.model, ner_only=True)
-        docs = nlp.pipe([texts[index].text for index in todo], batch_size=self.batch_size)
-        given, family = given_names(), family_names()
-        for index, doc in zip(todo, docs, strict=True):
-            lowercase = self.lowercase_guard and texts[index].original.islower()
-            found: list[Entity] = []
-            for ent in doc.ents:
-                label = self.labels.get(ent.label_)
-                if label is None:
-                    continue
-                words = [token.lower_ for token in ent]
-                if lowercase and label == "PERSON":
-                    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                    known = any(_is_known_name(w.removesuffix("'s"), given, family) for w in words)
-                    if not known and before not in _PERSON_CUES:
-                        continue
-                end = ent.end_char
-                if lowercase and label == "PERSON":
-                    # "sally fields ever won": drop trailing common words the model swept in
-                    tokens = list(ent)
-                    # (down to one word at the start of an utterance: "olly order pizza")
-                    keep = 1 if ent.start == 0 else 2
-                    while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
-                        tokens.pop()
-                    end = tokens[-1].idx + len(tokens[-1].text)
-                if lowercase and label == "ORGANIZATION" and not _COMPANY_WORDS.intersection(words):
-                    continue
-                found.append(
-                    Entity(ent.start_char, end, label, self.score, self.name, f"spaCy NER {ent.label_}")
-                )
-            results[index] = found
+        nlp = load_spacy_model(self.model, ner_only=True, ner_weights=self._weights)
+        docs = nlp.pipe(
+            (texts[index].text[start:end] for index, start, end in todo), batch_size=self.batch_size
+        )
+        per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
+        for (index, start, _), doc in zip(todo, docs, strict=True):
+            lowercase = self.lowercase_guard != "off" and texts[index].original.islower()
+            per_text.setdefault(index, []).append((start, self._entities(doc, lowercase)))
+        for index, windows in per_text.items():
+            results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
+
+    def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
+        given, family = given_names(), family_names()
+        guard = self.lowercase_guard
+        found: list[Entity] = []
+        for ent in doc.ents:
+            label = self._labels.get(ent.label_)
+            if label is None:
+                continue
+            words = [token.lower_ for token in ent]
+            # the adapted model knows lowercase names; what it still gets wrong are plain words
+            # ("jokes", "alarm clock", "tech news"): the plain_words guard drops those
+            if (
+                lowercase
+                and guard == "plain_words"
+                and label in ("PERSON", "ORGANIZATION")
+                and all(_is_everyday(w.removesuffix("'s"), given, family) for w in words)
+                and not (label == "ORGANIZATION" and _COMPANY_WORDS.intersection(words))
+            ):
+                continue
+            if lowercase and label == "PERSON" and guard == "strict":
+                before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                known = any(_is_known_name(w.removesuffix("'s"), given, family) for w in words)
+                if not known and before not in _PERSON_CUES:
+                    continue
+            end = ent.end_char
+            if lowercase and label == "PERSON":
+                # "sally fields ever won": drop trailing common words the model swept in
+                tokens = list(ent)
+                # (down to one word at the start of an utterance: "olly order pizza")
+                keep = 1 if ent.start == 0 else 2
+                while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
+                    tokens.pop()
+                end = tokens[-1].idx + len(tokens[-1].text)
+            if (
+                lowercase
+                and guard == "strict"
+                and label == "ORGANIZATION"
+                and not _COMPANY_WORDS.intersection(words)
+            ):
+                continue
+            found.append(
+                Entity(
+                    ent.start_char,
+                    end,
+                    label,
+                    self._score(ent.label_),
+                    self.name,
+                    f"spaCy NER {ent.label_}",
+                )
+            )
+        return found

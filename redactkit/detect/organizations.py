@@ -25,8 +25,8 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, given_names, place_names, zipf_frequency
-from ..normalize._lexicon import get_lexicon
-from ..normalize._tokens import Token, tokenize
+from ..lang import get_lexicon
+from ..lang.tokens import Token, tokenize
 from .base import Detector, detectors
 
 __all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "OrganizationDetector"]

@@ -26,8 +26,7 @@ from ..gazetteers import (
     spoken_variants,
     zipf_frequency,
 )
-from ..normalize._lexicon import get_lexicon
-from ..normalize._tokens import Token, tokenize
+from ..lang import Token, get_lexicon, token_index_at, tokenize
 from .base import Detector, detectors
 
 __all__ = ["PlaceDetector"]
@@ -166,8 +165,8 @@ class PlaceDetector(Detector):
             return []
         found: list[Entity] = []
         for match in _TOWN_CUES.finditer(text):
-            first = next((k for k, t in enumerate(tokens) if t.start >= match.end()), None)
-            if first is None:
+            first = token_index_at(tokens, match.end())
+            if first == len(tokens):
                 continue
             last = None
             for k in range(first, min(first + 4, len(tokens))):

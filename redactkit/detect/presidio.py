@@ -21,6 +21,7 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..errors import ConfigError, DetectorError
+from ._windows import shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .spacy_models import load_spacy_model, resolve_model_path
 
@@ -55,6 +56,10 @@ DEFAULT_PRESIDIO_LABEL_MAP: dict[str, str] = {
     "CRYPTO": "ACCOUNT_NUMBER",
     "US_ITIN": "US_SSN",
 }
+
+# Characters per Presidio call and shared between consecutive windows of a long transcript.
+_WINDOW = 5_000
+_OVERLAP = 500
 
 # spaCy NER labels that are never PII on their own; ignoring them also silences Presidio's
 # "not mapped" warnings.
@@ -218,10 +223,13 @@ class PresidioDetector(Detector):
         run_ner = bool(NER_ENTITIES & set(self.entities))
         # Without NER, every pattern entity needs a digit, "@" or "." (e-mail, URL, numbers, IBAN,
         # IP, licences): texts without any are skipped, which is most of assistant traffic.
+        # (text index, window start, window end): Presidio's context enhancer compares every result
+        # with every token, so long transcripts run in short overlapping windows (detect._windows)
         todo = [
-            index
+            (index, start, end)
             for index, aligned in enumerate(texts)
             if aligned.text.strip() and (run_ner or _PATTERN_CHARS.search(aligned.text))
+            for start, end in text_windows(aligned.text, _WINDOW, _OVERLAP)
         ]
         if not todo:
             return results
@@ -229,9 +237,12 @@ class PresidioDetector(Detector):
         self._check_entities(engine)
         entities = list(self.entities)
         stream = engine.nlp_engine.process_batch(
-            [texts[index].text for index in todo], self.language, batch_size=self.batch_size
+            [texts[index].text[start:end] for index, start, end in todo],
+            self.language,
+            batch_size=self.batch_size,
         )
-        for index, (text, artifacts) in zip(todo, stream, strict=True):
+        per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
+        for (index, start, _), (text, artifacts) in zip(todo, stream, strict=True):
             try:
                 found = engine.analyze(
                     text,
@@ -245,7 +256,9 @@ class PresidioDetector(Detector):
                 raise DetectorError(
                     f"detector 'presidio' failed on item {index} of the batch ({type(exc).__name__})"
                 ) from None
-            results[index] = [self._to_entity(result) for result in found]
+            per_text.setdefault(index, []).append((start, [self._to_entity(result) for result in found]))
+        for index, windows in per_text.items():
+            results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
 
     def _check_entities(self, engine: AnalyzerEngine) -> None:

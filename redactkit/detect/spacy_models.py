@@ -12,23 +12,36 @@ installed here, in order:
 So a user with the official model installed switches by changing nothing, and one with another model
 changes one line of config. A missing model is a :class:`~redactkit.errors.ModelNotFoundError`
 naming what to install: redactkit never downloads at run time.
+
+An entity recognizer adapted to transcripts (``ner_weights``) is only the ``ner`` component's weights:
+``builtin`` is the one shipped in ``redactkit/models/ner-asr-en`` (see its MODEL_CARD.md), a directory
+is one written by ``redactkit train``. It is put on top of the named pipeline, sharing its vocabulary
+and static vectors (which must be the ones it was trained with), so no second pipeline is loaded.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import threading
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelNotFoundError
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["load_spacy_model", "resolve_model_path"]
+__all__ = [
+    "BUILTIN_NER_WEIGHTS",
+    "NerWeights",
+    "load_spacy_model",
+    "read_ner_weights",
+    "resolve_model_path",
+]
 
 logger = logging.getLogger("redactkit")
 
@@ -40,6 +53,36 @@ _REPACKAGED: dict[str, list[tuple[str, str]]] = {
 }
 
 _lock = threading.Lock()
+
+#: Directory of the entity recognizer shipped with redactkit (``ner_weights: builtin``).
+BUILTIN_NER_WEIGHTS = Path(__file__).resolve().parents[1] / "models" / "ner-asr-en"
+
+
+@dataclass(frozen=True)
+class NerWeights:
+    """An adapted ``ner`` component on disk: ``<path>/ner`` (spaCy's component files) and
+    ``<path>/meta.json`` (base pipeline, labels, per-label calibration, training record)."""
+
+    path: Path
+    meta: dict[str, Any]
+
+    @property
+    def calibration(self) -> dict[str, float]:
+        """Model label -> held-out precision of that label's entities (what a score means)."""
+        return {str(k): float(v) for k, v in self.meta.get("calibration", {}).items()}
+
+
+def read_ner_weights(weights: str | Path) -> NerWeights:
+    """Find and check a weights directory (``builtin`` or a path); fail naming what is missing."""
+    path = BUILTIN_NER_WEIGHTS if str(weights) == "builtin" else Path(weights).expanduser()
+    if not (path / "ner" / "model").is_file() or not (path / "meta.json").is_file():
+        where = "the installed redactkit package" if str(weights) == "builtin" else str(path)
+        raise ModelNotFoundError(
+            f"no entity recognizer weights in {where}: expected ner/model and meta.json. Give the "
+            f"`ner` detector a directory written by `redactkit train` (ner_weights: path/to/model), "
+            f"`builtin` for the shipped one, or `none` for the base pipeline's own recognizer."
+        )
+    return NerWeights(path, json.loads((path / "meta.json").read_text(encoding="utf-8")))
 
 
 def resolve_model_path(name: str) -> str:
@@ -79,8 +122,11 @@ def _load_full(path: str) -> Language:
     return spacy.load(path)
 
 
-def load_spacy_model(name: str, *, ner_only: bool = True) -> Language:
+def load_spacy_model(name: str, *, ner_only: bool = True, ner_weights: str | Path | None = None) -> Language:
     """Load a spaCy pipeline once per process.
+
+    With ``ner_weights`` (``builtin`` or a directory) the result is a pipeline whose only component is
+    that entity recognizer, sharing the vocabulary, vectors and tokenizer of ``name``.
 
     With ``ner_only`` every component except the entity recognizer (and the shared embedding layer it
     listens to, if any) is disabled: the parser, tagger and lemmatizer cost more than half of the time
@@ -88,8 +134,35 @@ def load_spacy_model(name: str, *, ner_only: bool = True) -> Language:
     callers must not change its enabled components themselves.
     """
     path = resolve_model_path(name)
+    if ner_weights is not None:
+        weights = read_ner_weights(ner_weights)
+        with _lock:
+            return _adapted(path, str(weights.path))
     with _lock:
         return _configured(path, ner_only)
+
+
+@cache
+def _adapted(path: str, weights: str) -> Language:
+    import spacy
+
+    base = _configured(path, True)
+    meta = read_ner_weights(weights).meta
+    vectors = meta.get("vectors", {})
+    shape = list(base.vocab.vectors.shape)
+    if vectors and (vectors.get("name") != base.vocab.vectors.name or vectors.get("shape") != shape):
+        raise ModelNotFoundError(
+            f"the entity recognizer in {weights} was trained on the vectors {vectors.get('name')!r} "
+            f"{vectors.get('shape')}, but the pipeline {path} has {base.vocab.vectors.name!r} {shape}: "
+            f"set the `ner` detector's model to {meta.get('base_model', 'its base pipeline')!r}"
+        )
+    logger.info("loading entity recognizer weights %s on %s", weights, path)
+    nlp = spacy.blank(base.lang or "en", vocab=base.vocab)
+    nlp.tokenizer = base.tokenizer
+    config = {key: value for key, value in base.config["components"]["ner"].items() if key != "factory"}
+    ner = nlp.add_pipe("ner", config=config)
+    ner.from_disk(Path(weights) / "ner", exclude=["vocab"])  # type: ignore[attr-defined]
+    return nlp
 
 
 @cache

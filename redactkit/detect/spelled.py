@@ -29,9 +29,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .._langdata import read_table, read_word_list
 from ..core import AlignedText, Annotation, Entity
-from ..normalize._tokens import Token, tokenize
+from ..lang import Token, load_locale, tokenize
 from .base import Detector, detectors
 
 __all__ = ["SPELLED_LABELS", "SpelledDetector"]
@@ -73,9 +72,10 @@ class SpelledDetector(Detector):
         self.allow = tuple(allow)
         if min_letters < 2:
             raise ValueError("min_letters must be at least 2")
-        listed = read_word_list(locale, "acronyms.txt") if acronyms else frozenset()
+        resources = load_locale(locale)
+        listed = frozenset(resources.words("acronyms", "words")) if acronyms else frozenset()
         self._allowed = frozenset(listed | {_squash(term) for term in self.allow})
-        cues = read_table(locale, "spelling.yaml").get("cues", {})
+        cues = resources.get("spelling", "cues", {}) or {}
         self._before: list[tuple[tuple[str, ...], str]] = []
         self._after: dict[str, str] = {}
         for label, where in cues.items():

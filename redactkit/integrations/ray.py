@@ -33,7 +33,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, RedactkitError
 from ..io._workers import PipelineSpec, raise_remote
-from ..io.parquet import ColumnOptions, Failure, assemble, column_options, redact_columns
+from ..io.parquet import (
+    ColumnOptions,
+    Failure,
+    assemble,
+    column_options,
+    redact_columns,
+    resolve_conversation,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -127,7 +134,7 @@ class _RedactActor:
 
     def reset(self) -> None:
         assert self._pipe is not None
-        self._pipe.anonymizer.reset_groups()
+        self._pipe.reset_groups()
 
     def redact(self, work: pa.RecordBatch) -> tuple[Any, ...]:
         assert self._pipe is not None and self._options is not None
@@ -235,6 +242,10 @@ class RayRedactor:
     group numbering restarts, and rows are taken in ``order_column`` order if one is named. With
     ``on_error="quarantine"``, a failing row's text is masked and its entities column holds one
     ``REDACTION_FAILED`` entity (there is no side file on Ray Data).
+
+    With ``conversation`` (each call one group, ``per_group``), the group is redacted as one
+    conversation (:mod:`redactkit.conversation`), with ``speaker_column`` and ``id_column`` as in
+    :func:`~redactkit.io.redact_parquet`.
     """
 
     def __init__(
@@ -250,9 +261,21 @@ class RayRedactor:
         per_group: bool = False,
         order_column: str | None = None,
         modules: Sequence[str] = (),
+        conversation: bool = False,
+        speaker_column: str | None = None,
+        id_column: str | None = None,
     ) -> None:
         self.options = column_options(
-            text_column, in_place, redacted_column, entities_column, group_column, on_error
+            text_column,
+            in_place,
+            redacted_column,
+            entities_column,
+            group_column,
+            on_error,
+            conversation=conversation,
+            order_column=order_column if conversation else None,
+            speaker_column=speaker_column,
+            id_column=id_column,
         )
         self.per_group = per_group
         self.order_column = order_column
@@ -268,9 +291,11 @@ class RayRedactor:
 
         schema = self.options.output_schema(batch.schema, source="Ray batch")
         if self.per_group:
-            self.pipeline.anonymizer.reset_groups()
+            self.pipeline.reset_groups()
             if self.order_column is not None:
                 batch = batch.take(pc.sort_indices(batch, sort_keys=[(self.order_column, "ascending")]))
+            if self.options.conversation:
+                batch = batch.combine_chunks()  # one group, one conversation: one record batch
         out = []
         for record_batch in batch.to_batches():
             outputs, _ = redact_columns(
@@ -295,6 +320,9 @@ def redact_ray_dataset(
     batch_rows: int | None = None,
     num_partitions: int | None = None,
     modules: Sequence[str] = (),
+    conversation: bool | None = None,
+    speaker_column: str | None = None,
+    id_column: str | None = None,
 ) -> Any:
     """A lazy Ray ``Dataset``: ``ds`` with the local engine's redacted and entities columns added.
 
@@ -307,13 +335,29 @@ def redact_ray_dataset(
     and ``order_column`` fixes the numbering order within a group (as the local engine's input order
     does). ``config`` and ``modules`` are as for :class:`RayRedactor`; the config is checked here,
     before anything runs.
+
+    ``conversation`` (default: the configuration's ``conversation.enabled``) redacts each group as
+    a conversation, its turns in ``order_column`` order (:mod:`redactkit.conversation`); the output
+    is the local engine's for the same rows.
     """
     from ..pipeline import Pipeline
 
     ray = ensure_ray()
     ray_data = importlib.import_module("ray.data")
-    options = column_options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
     pipe = Pipeline.from_config(config)  # lazy: checks the config without loading models
+    conversational = resolve_conversation(conversation, pipe, group_column)
+    options = column_options(
+        text_column,
+        in_place,
+        redacted_column,
+        entities_column,
+        group_column,
+        on_error,
+        conversation=conversational,
+        order_column=order_column if conversational else None,
+        speaker_column=speaker_column,
+        id_column=id_column,
+    )
     if order_column is not None and group_column is None:
         raise DataError("order_column orders rows within a group; name the group_column too")
     scope = getattr(pipe.anonymizer, "numbered_scope", None)
@@ -335,6 +379,9 @@ def redact_ray_dataset(
         "per_group": group_column is not None,
         "order_column": order_column,
         "modules": tuple(modules),
+        "conversation": conversational,
+        "speaker_column": speaker_column,
+        "id_column": id_column,
     }
     # one CPU is left for Ray Data's own read and shuffle tasks, which would otherwise wait forever
     size = actors or max(1, cluster_cpus(ray) - 1)

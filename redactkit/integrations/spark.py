@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, RedactkitError
-from ..io.parquet import ColumnOptions, assemble, column_options, redact_columns
+from ..io.parquet import ColumnOptions, assemble, column_options, redact_columns, resolve_conversation
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -94,9 +94,11 @@ class ArrowRedactor:
 
         table: pa.Table = args[-1]
         pipe = _pipeline(self.config, self.modules)
-        pipe.anonymizer.reset_groups()
+        pipe.reset_groups()
         if self.order_column is not None:
             table = table.take(pc.sort_indices(table, sort_keys=[(self.order_column, "ascending")]))
+        if self.options.conversation:
+            table = table.combine_chunks()  # one group, one conversation: one record batch
         schema = self.options.output_schema(table.schema, source="Spark group")
         return pa.Table.from_batches([self._redact(b, pipe) for b in table.to_batches()], schema=schema)
 
@@ -130,18 +132,35 @@ def redact_spark_dataframe(
     order_column: str | None = None,
     on_error: str = "fail",
     modules: Sequence[str] = (),
+    conversation: bool | None = None,
+    speaker_column: str | None = None,
+    id_column: str | None = None,
 ) -> Any:
     """A lazy DataFrame: ``df`` with the local engine's redacted and entities columns added.
 
     Without ``group_column``: ``mapInArrow``, row order kept within each partition. With it:
     ``groupBy(group_column).applyInArrow``, so a group's pseudonyms are numbered in one Python
     worker, in ``order_column`` order if named (as the local engine numbers them in input order).
+    ``conversation`` (default: the configuration's ``conversation.enabled``) redacts each group as
+    a conversation (:mod:`redactkit.conversation`), as the local engine does.
     """
     from ..pipeline import Pipeline
 
-    options = column_options(text_column, in_place, redacted_column, entities_column, group_column, on_error)
-    schema = spark_output_schema(df.schema, options)
     pipe = Pipeline.from_config(config)  # lazy: checks the config without loading models
+    conversational = resolve_conversation(conversation, pipe, group_column)
+    options = column_options(
+        text_column,
+        in_place,
+        redacted_column,
+        entities_column,
+        group_column,
+        on_error,
+        conversation=conversational,
+        order_column=order_column if conversational else None,
+        speaker_column=speaker_column,
+        id_column=id_column,
+    )
+    schema = spark_output_schema(df.schema, options)
     if order_column is not None and group_column is None:
         raise DataError("order_column orders rows within a group; name the group_column too")
     if getattr(pipe.anonymizer, "numbered_scope", None) == "group" and group_column is None:

@@ -69,12 +69,20 @@ def _worker_main(index: int, spec: PipelineSpec, options: ColumnOptions, inbox: 
         outbox.put(("fatal", -1, index, type(exc).__name__, _safe_message(exc)))
         return
     outbox.put(("ready", -1, index))
+    parent = mp.parent_process()
     while True:
-        task = inbox.get()
+        try:
+            task = inbox.get(timeout=1.0)
+        except queue.Empty:
+            # The main process died without stopping us (SIGKILL, OOM killer): stop, rather than
+            # hold ~600 MB of models for nobody.
+            if parent is not None and not parent.is_alive():
+                return
+            continue
         if task is None:
             return
         if task[0] == "reset":
-            pipe.anonymizer.reset_groups()
+            pipe.reset_groups()
             continue
         _, seq, work = task
         started = time.process_time()
@@ -155,6 +163,13 @@ class WorkerPool:
                     ) from None
                 if deadline is not None and time.monotonic() > deadline:
                     raise RedactkitError("worker processes did not start in time") from None
+
+    def terminate(self) -> None:
+        """Stop the workers at once (a run interrupted or failed: their work is thrown away)."""
+        for process in self._processes:
+            if process.is_alive():
+                process.terminate()
+        self.close()
 
     def close(self) -> None:
         """Stop the workers: politely if idle, otherwise terminate them (only ours)."""

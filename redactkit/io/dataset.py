@@ -6,12 +6,19 @@
 - **Mirroring.** A directory input is mirrored file by file (hive partition folders such as
   ``date=2024-01-01/`` included); names and folders starting with ``_`` or ``.`` are skipped, as
   Arrow and Spark do.
-- **Atomic.** A file is written under ``.<name>.<pid>.partial`` and renamed when complete, after its
-  quarantine side file; the Parquet file appearing is the completion mark.
-- **Resumable.** A directory run writes ``_redactkit/report.json`` with ``"status": "running"`` and a
-  fingerprint of its settings first. Running the same command again finishes the files that are
-  missing and skips the others; a finished output (``"status": "complete"``) or a foreign directory
-  is an error unless ``overwrite``.
+- **Atomic and durable.** A file is written under ``.<name>.<pid>.partial``, fsynced and renamed when
+  complete, after its quarantine side file; the folder is fsynced after the rename. The Parquet file
+  appearing is the completion mark. The run report is replaced the same way.
+- **Resumable.** A directory run writes ``_redactkit/report.json`` with ``"status": "running"``, a
+  fingerprint of its settings (and of the anonymizer's key) and the identity of every input file
+  (size, modification time, SHA-256 of the Parquet footer) first. Running the same command again
+  finishes the files that are missing and skips the others; an output whose input file changed or
+  disappeared since it was written is deleted and, if the input still exists, redone. A finished
+  output (``"status": "complete"``) or a foreign directory is an error unless ``overwrite``.
+- **Locked.** One run at a time per output (:mod:`._lock`); the output location is checked, and the
+  lock taken, before any model loads.
+- **Stoppable.** SIGTERM and SIGHUP stop a run like Ctrl-C does (:class:`~redactkit.RunInterrupted`):
+  workers are stopped, partial files removed, the report says ``interrupted``, a re-run resumes.
 - **Group scope.** With a group column, all rows of one group id within a file go to the same
   worker in input order, so group-scoped numbering is the same whatever the worker count. Numbering
   restarts at every file, which keeps a resumed run identical to an uninterrupted one.
@@ -23,6 +30,7 @@ import contextlib
 import hashlib
 import json
 import os
+import signal
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -32,8 +40,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
-from ..errors import DataError
-from .parquet import ColumnOptions, Failure, RedactionSummary, assemble, redact_columns, resolve_audio_options
+from ..errors import DataError, OutputError, RunInterrupted
+from ._durable import fsync_dir, replace_durably, write_text_durably
+from ._lock import OutputLock
+from ._signals import stop_on_signals
+from .parquet import (
+    ColumnOptions,
+    Failure,
+    RedactionSummary,
+    assemble,
+    redact_columns,
+    resolve_audio_options,
+    resolve_conversation,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -47,6 +66,8 @@ __all__ = ["META_DIR", "default_workers", "redact_parquet", "report_path"]
 #: Folder of a directory output that holds the run report and quarantine files (Arrow, Spark and
 #: pandas skip names starting with ``_`` when they read a dataset).
 META_DIR = "_redactkit"
+#: Lock file of a folder output, inside META_DIR (a file output's lock is ``.<name>.lock`` beside it).
+LOCK_NAME = "run.lock"
 _SUFFIXES = (".parquet", ".parq", ".pq")
 #: Rows per output row group (batches are gathered up to this before they are written).
 ROW_GROUP_ROWS = 65_536
@@ -68,6 +89,8 @@ class _Part:
     target: Path
     relative: str
     rows: int
+    #: size, modification time and footer hash of ``source`` when the run planned it
+    identity: dict[str, Any]
 
 
 def report_path(output: Path, *, directory: bool) -> Path:
@@ -102,6 +125,11 @@ def redact_parquet(
     audio_options: Any = None,
     pool_factory: Callable[[int, PipelineSpec, ColumnOptions], Any] | None = None,
     engine: str = "local",
+    on_load: Callable[[str], None] | None = None,
+    conversation: bool | None = None,
+    order_column: str | None = None,
+    speaker_column: str | None = None,
+    sort: bool = False,
 ) -> RedactionSummary:
     """Redact a Parquet file, or every Parquet file of a dataset directory, into ``output_path``.
 
@@ -111,7 +139,10 @@ def redact_parquet(
     CPU; ``1``: redact in this process). ``on_error``: ``"fail"`` stops at the first failing batch
     and writes nothing for its file; ``"quarantine"`` masks the failing row's text and records its
     row number (and ``id_column`` value) and error class, never its text, in a side file.
-    ``on_start`` gets the number of rows still to do, ``on_batch`` the rows of each batch written.
+    ``on_start`` gets the number of rows still to do, ``on_batch`` the rows of each batch written,
+    ``on_load`` is called with ``"loading"`` when the models start loading (after every check on
+    the input, the output and the lock passed; here or in the workers) and with ``"loaded"`` when
+    they are ready, before ``on_start``.
     With ``timings_column`` (word timings of the one text column, ``list<struct<word, start,
     end>>``), ``<col>_redacted_intervals`` gives the time intervals an audio redaction must blank,
     with ``audio_options`` (padding, merging; see :class:`redactkit.audio.AudioOptions`).
@@ -121,9 +152,17 @@ def redact_parquet(
     e.g. Ray actors (:mod:`redactkit.integrations.ray`): it gets ``(workers, pipeline_spec,
     options)`` and returns an object with the :class:`~redactkit.io._workers.WorkerPool` methods.
     Reading, routing, reassembly and writing stay here, so the output is the same file for file.
+
+    ``conversation`` (default: the configuration's ``conversation.enabled``) redacts each group of
+    ``group_column`` as a conversation (:mod:`redactkit.conversation`): what one turn reveals is
+    redacted in all its turns. ``order_column`` orders the turns, ``speaker_column`` names who said
+    them, ``id_column`` gives the row ids explanations (``known_from``) cite. Each file must hold
+    each conversation's rows together (checked first, reading only the group column);
+    ``sort=True`` groups them in memory instead and writes the rows in their input order.
     """
     from ..pipeline import Pipeline
 
+    pipe = pipeline or Pipeline.default()
     options = ColumnOptions(
         text_columns=(text_column,) if isinstance(text_column, str) else tuple(text_column),
         in_place=in_place,
@@ -134,21 +173,77 @@ def redact_parquet(
         on_error=on_error,
         timings_column=timings_column,
         audio_options=resolve_audio_options(audio_options, timings_column),
+        conversation=resolve_conversation(conversation, pipe, group_column),
+        order_column=order_column,
+        speaker_column=speaker_column,
     )
+    if sort and not options.conversation:
+        raise DataError("--sort groups the rows of each conversation; it applies with --conversation")
     source = Path(input_path)
     target = Path(output_path)
     if batch_rows is not None and batch_rows < 1:
         raise DataError("batch_rows must be at least 1")
     directory = source.is_dir()
     parts, schemas = _plan(source, target, options, directory=directory)
-    pipe = pipeline or Pipeline.default()
+    _refuse_writing_over_inputs(parts)
+    # the output location is checked and locked before any model loads (a pipeline built from a
+    # config loads its models on the first batch, below)
+    with stop_on_signals(), _lock_output(target, directory=directory):
+        return _run(
+            source,
+            target,
+            parts,
+            schemas,
+            pipe,
+            options,
+            directory=directory,
+            overwrite=overwrite,
+            workers=workers,
+            batch_rows=batch_rows,
+            on_batch=on_batch,
+            on_start=on_start,
+            pool_factory=pool_factory,
+            engine=engine,
+            on_load=on_load,
+            sort=sort,
+        )
+
+
+def _run(
+    source: Path,
+    target: Path,
+    parts: list[_Part],
+    schemas: dict[Path, pa.Schema],
+    pipe: Pipeline,
+    options: ColumnOptions,
+    *,
+    directory: bool,
+    overwrite: bool,
+    workers: int | None,
+    batch_rows: int | None,
+    on_batch: Callable[[int], None] | None,
+    on_start: Callable[[int], None] | None,
+    pool_factory: Callable[[int, PipelineSpec, ColumnOptions], Any] | None,
+    engine: str,
+    on_load: Callable[[str], None] | None,
+    sort: bool,
+) -> RedactionSummary:
     config_hash = pipe.config.fingerprint()
-    fingerprint = _fingerprint(source, options, config_hash)
+    key_id = pipe.anonymizer.key_id()
+    resources = _language_resources(pipe)
+    fingerprint = _fingerprint(source, options, config_hash, key_id, resources["digest"])
     report_file = report_path(target, directory=directory)
-    resume = _check_output(target, parts, report_file, fingerprint, overwrite=overwrite, directory=directory)
+    previous = _check_output(
+        target, parts, report_file, fingerprint, overwrite=overwrite, directory=directory
+    )
+    resume = previous is not None
+    stale = _drop_stale_outputs(target, parts, previous) if previous is not None else 0
     rows = batch_rows or pipe.batch_size * 4
     count = default_workers() if workers is None else max(1, workers)
     todo = [part for part in parts if not (resume and part.target.exists())]
+    if options.conversation and not sort:
+        for part in todo:  # before anything is written: a file not grouped by conversation fails
+            _check_grouped(part, options)
     total_rows = sum(part.rows for part in todo)
     # one batch or less of work: spawning workers would cost more than it saves
     count = min(count, max(1, -(-total_rows // rows)))
@@ -158,7 +253,9 @@ def redact_parquet(
         "fingerprint": fingerprint,
         "redactkit_version": __version__,
         **_versions(pipe),
+        "language_resources": resources,
         "config_hash": config_hash,
+        "key_id": key_id,
         "input": str(source),
         "output": str(target),
         "text_columns": list(options.text_columns),
@@ -167,25 +264,31 @@ def redact_parquet(
         "id_column": options.id_column,
         "on_error": options.on_error,
         "timings_column": options.timings_column,
+        "conversation": options.conversation,
+        "order_column": options.order_column,
+        "speaker_column": options.speaker_column,
+        "sort": sort,
         "engine": engine,
         "workers": count,
         "batch_rows": rows,
         "started_at": started_at,
+        "inputs": {part.relative: part.identity for part in parts},
     }
+    if stale:
+        report["stale_outputs_removed"] = stale
     if directory:
-        target.mkdir(parents=True, exist_ok=True)
-        _write_json(report_file, report)
+        _write_report(report_file, report)
     summary = RedactionSummary()
     for part in parts:
         if part not in todo:
             summary.merge(_recount(part.target, options))
             summary.files_skipped += 1
             summary.rows_skipped += part.rows
-    if on_start is not None:
-        on_start(total_rows)
     clock = time.perf_counter()
     pool = None
     try:
+        if on_load is not None:
+            on_load("loading")
         if pool_factory is not None:
             from ._workers import pipeline_spec
 
@@ -198,30 +301,60 @@ def redact_parquet(
             pipe.warm_up()
         # throughput counts redaction, not model loading (reported apart as startup_seconds)
         report["startup_seconds"] = round(time.perf_counter() - clock, 3)
+        if on_load is not None:
+            on_load("loaded")
+        if on_start is not None:
+            on_start(total_rows)
         clock = time.perf_counter()
         for part in todo:
             out_schema = schemas[part.source]
             quarantine = _quarantine_path(target, part, directory=directory)
-            part_summary = _redact_file(
-                part, out_schema, pipe, pool, options, rows, quarantine, on_batch=on_batch
-            )
+            try:
+                part_summary = _redact_file(
+                    part, out_schema, pipe, pool, options, rows, quarantine, on_batch=on_batch, sort=sort
+                )
+            except OSError as exc:
+                raise _output_error(exc, part.target, directory=directory) from None
             summary.merge(part_summary)
             summary.files_written += 1
         summary.seconds = time.perf_counter() - clock
-    finally:
         if pool is not None:
             pool.close()
-    if pool is not None:
-        summary.cpu_seconds += pool.cpu_seconds
+            summary.cpu_seconds += pool.cpu_seconds
+            pool = None
+    except BaseException as exc:
+        if pool is not None:  # stop the workers now: they may be mid-batch
+            getattr(pool, "terminate", pool.close)()
+        if directory:
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            report.update(status=status, stopped_at=_now(), error=type(exc).__name__)
+            if isinstance(exc, RunInterrupted):
+                report["signal"] = signal.Signals(exc.signum).name
+            with contextlib.suppress(OSError):
+                _write_report(report_file, report)
+        raise
     report.update(
         status="complete",
         finished_at=_now(),
         files={"total": len(parts), "written": summary.files_written, "skipped": summary.files_skipped},
         summary=summary.to_dict(),
     )
-    report_file.parent.mkdir(parents=True, exist_ok=True)
-    _write_json(report_file, report)
+    try:
+        _write_report(report_file, report)
+    except OSError as exc:
+        raise _output_error(exc, report_file, directory=directory) from None
     return summary
+
+
+def _output_error(exc: OSError, path: Path, *, directory: bool) -> OutputError:
+    """One line naming the path and the cause (no traceback, no text)."""
+    where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(path)
+    cause = exc.strerror or str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    again = "run the same command again to resume" if directory else "run again"
+    return OutputError(
+        f"could not write {where}: {cause}. Nothing was left under the output's final name; "
+        f"fix the cause (free space, permissions, file-size limit) and {again}"
+    )
 
 
 # -- planning and checks --------------------------------------------------------------------------
@@ -253,9 +386,104 @@ def _plan(
         schemas[file] = options.output_schema(handle.schema_arrow, source=str(file))
         relative = file.relative_to(source).as_posix() if directory else file.name
         parts.append(
-            _Part(file, target / relative if directory else target, relative, handle.metadata.num_rows)
+            _Part(
+                file,
+                target / relative if directory else target,
+                relative,
+                handle.metadata.num_rows,
+                _identity(file),
+            )
         )
     return parts, schemas
+
+
+def _identity(path: Path) -> dict[str, Any]:
+    """What tells one version of an input file from another without reading its data: size,
+    modification time (ns) and the SHA-256 of the Parquet footer (schema, row groups, their
+    offsets and statistics)."""
+    try:
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            handle.seek(max(0, stat.st_size - 8))
+            tail = handle.read(8)
+            footer_length = int.from_bytes(tail[:4], "little") if len(tail) == 8 else 0
+            handle.seek(max(0, stat.st_size - 8 - footer_length))
+            footer = handle.read(footer_length + 8)
+    except OSError as exc:
+        raise DataError(f"input {path} cannot be read ({exc.strerror or type(exc).__name__})") from None
+    return {
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "footer_sha256": hashlib.sha256(footer).hexdigest(),
+    }
+
+
+def _refuse_writing_over_inputs(parts: Sequence[_Part]) -> None:
+    """An output file may never be an input file (same path, symlink or hard link), whatever
+    ``overwrite`` says: redaction never destroys its own input."""
+    inputs = {_inode(part.source) for part in parts}
+    for part in parts:
+        inode = _inode(part.target)
+        if inode is not None and inode in inputs:
+            raise DataError(
+                f"output {part.target} is an input file; redactkit never writes over its input "
+                "(not even with --overwrite or --in-place). Choose another output path"
+            )
+
+
+def refuse_output_over_input(input_path: Path, output_path: Path) -> None:
+    """The output-over-input check alone, for callers that redact a derived copy of the input
+    (``redactkit redact --limit``): raises DataError if an output file would be an input file."""
+    source, target = Path(input_path), Path(output_path)
+    if not source.exists():
+        return
+    directory = source.is_dir()
+    files = sorted(_dataset_files(source)) if directory else [source]
+    parts = [
+        _Part(file, target / file.relative_to(source) if directory else target, "", 0, {}) for file in files
+    ]
+    if directory and (target.resolve() == source.resolve() or source.resolve() in target.resolve().parents):
+        raise DataError(f"output {target} is inside input {source}; choose a folder outside it")
+    _refuse_writing_over_inputs(parts)
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _lock_output(target: Path, *, directory: bool) -> OutputLock:
+    """Check that the output location can be written (creating its folders) and return its lock.
+
+    Runs before any model loads: a typo'd or read-only output fails in a second, not after minutes.
+    """
+    folder = target if directory else target.parent
+    if directory and target.exists() and not target.is_dir():
+        raise DataError(f"output {target} is a file; a dataset folder needs a folder as output")
+    if not directory and target.is_dir():
+        raise DataError(f"output {target} is a folder; name a file for a single input file")
+    created: list[Path] = []
+    for ancestor in reversed([folder, *folder.parents]):
+        if ancestor.exists() and not ancestor.is_dir():
+            raise DataError(f"output {target} cannot be created: {ancestor} is a file, not a folder")
+    lock_dir = folder / META_DIR if directory else folder
+    missing = [path for path in (lock_dir, *lock_dir.parents) if not path.exists()]
+    try:
+        lock_dir.mkdir(parents=True, exist_ok=True)
+        created = sorted(missing, key=lambda path: len(path.parts), reverse=True)
+        lock_file = lock_dir / LOCK_NAME if directory else folder / f".{target.name}.lock"
+        lock = OutputLock(lock_file, target, cleanup=tuple(created))
+        lock.acquire()
+    except OSError as exc:
+        for path in created:
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        cause = exc.strerror or type(exc).__name__
+        raise DataError(f"output {target} cannot be written: {cause} ({exc.filename or folder})") from None
+    return lock
 
 
 def _dataset_files(root: Path) -> Iterator[Path]:
@@ -277,10 +505,17 @@ def _open(path: Path) -> pq.ParquetFile:
         raise DataError(f"input {path} is not a readable Parquet file ({type(exc).__name__})") from None
 
 
-def _fingerprint(source: Path, options: ColumnOptions, config_hash: str) -> str:
+def _fingerprint(
+    source: Path, options: ColumnOptions, config_hash: str, key_id: str | None, resources: str = ""
+) -> str:
     settings = {
+        # the gazetteers' and locales' digest: a run resumed after an upgrade of the word lists
+        # would redact the rest of the dataset differently
+        "language_resources": resources,
         "input": str(source.resolve()),
         "config": config_hash,
+        # another key gives other pseudonyms: half an output under each would not join
+        "key_id": key_id,
         "text_columns": options.text_columns,
         "in_place": options.in_place,
         "redacted_name": options.redacted_name,
@@ -289,6 +524,9 @@ def _fingerprint(source: Path, options: ColumnOptions, config_hash: str) -> str:
         "id_column": options.id_column,
         "on_error": options.on_error,
         "timings_column": options.timings_column,
+        "conversation": options.conversation,
+        "order_column": options.order_column,
+        "speaker_column": options.speaker_column,
         "audio_options": None if options.audio_options is None else options.audio_options.model_dump(),
     }
     canonical = json.dumps(settings, sort_keys=True)
@@ -303,26 +541,23 @@ def _check_output(
     *,
     overwrite: bool,
     directory: bool,
-) -> bool:
-    """Decide between a fresh run, a resume (True) and an error; with ``overwrite``, clear our files."""
+) -> dict[str, Any] | None:
+    """Decide between a fresh run (None), a resume (the previous report) and an error; with
+    ``overwrite``, clear our files. The caller holds the output's lock."""
     if not directory:
-        if target.is_dir():
-            raise DataError(f"output {target} is a folder; name a file for a single input file")
         if target.exists() and not overwrite:
             raise DataError(
                 f"output {target} already exists; pass --overwrite (overwrite=True) to replace it"
             )
-        return False
-    if target.exists() and not target.is_dir():
-        raise DataError(f"output {target} is a file; a dataset folder needs a folder as output")
-    if not target.exists() or not any(target.iterdir()):
-        return False
+        return None
+    if _is_fresh(target):
+        return None
     previous = _read_json(report_file)
     if overwrite:
         for part in parts:
             part.target.unlink(missing_ok=True)
         report_file.unlink(missing_ok=True)
-        return False
+        return None
     if previous is None:
         raise DataError(
             f"output folder {target} already exists and was not written by redactkit; pass "
@@ -332,9 +567,56 @@ def _check_output(
         raise DataError(f"output {target} already exists (a complete run); pass --overwrite to redo it")
     if previous.get("fingerprint") != fingerprint:
         raise DataError(
-            f"output {target} holds an unfinished run with other settings (input, columns or "
-            "config); re-run it with the same settings to resume, or pass --overwrite to start over"
+            f"output {target} holds an unfinished run with other settings (input, columns, config or "
+            "key); re-run it with the same settings to resume, or pass --overwrite to start over"
         )
+    return previous
+
+
+def _is_fresh(target: Path) -> bool:
+    """An output folder holding nothing but (at most) our lock."""
+    for entry in target.iterdir():
+        if entry.name != META_DIR or not entry.is_dir():
+            return False
+        if any(inner.name != LOCK_NAME for inner in entry.iterdir()):
+            return False
+    return True
+
+
+def _drop_stale_outputs(target: Path, parts: Sequence[_Part], previous: dict[str, Any]) -> int:
+    """Delete finished outputs that no longer match their input, so the resume redoes them.
+
+    An output is stale when its input file's identity (size, mtime, footer hash) differs from the
+    one the interrupted run recorded, or when its input file is gone. Redoing (rather than
+    stopping) keeps "resume = the same command again" true; the number removed goes in the report.
+    """
+    recorded = previous.get("inputs")
+    recorded = recorded if isinstance(recorded, dict) else {}
+    removed = 0
+    current = {part.relative for part in parts}
+    for part in parts:
+        if part.target.exists() and recorded.get(part.relative) != part.identity:
+            _remove_output(target, part.target, part.relative)
+            removed += 1
+    for relative in recorded:
+        gone = target / relative
+        if relative not in current and _inside(gone, target) and gone.is_file():
+            _remove_output(target, gone, relative)
+            removed += 1
+    return removed
+
+
+def _remove_output(target: Path, path: Path, relative: str) -> None:
+    path.unlink(missing_ok=True)
+    (target / META_DIR / "quarantine" / f"{relative}.jsonl").unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
     return True
 
 
@@ -351,6 +633,7 @@ def _redact_file(
     quarantine: Path,
     *,
     on_batch: Callable[[int], None] | None,
+    sort: bool = False,
 ) -> RedactionSummary:
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -366,12 +649,12 @@ def _redact_file(
     if pool is not None:
         pool.reset_groups()
     else:
-        pipe.anonymizer.reset_groups()
+        pipe.reset_groups()
     try:
         with pq.ParquetWriter(temporary, schema) as writer:
             buffer: list[pa.RecordBatch] = []
             buffered = buffered_bytes = 0
-            for offset, batch in _redacted_batches(part, pipe, pool, options, rows, schema, cpu):
+            for offset, batch in _redacted_batches(part, pipe, pool, options, rows, schema, cpu, sort=sort):
                 out_batch, batch_failures = batch
                 # Row groups of ROW_GROUP_ROWS rows, not one per batch: the writer keeps every row
                 # group's metadata until it closes, so tiny row groups would make memory grow with
@@ -389,14 +672,19 @@ def _redact_file(
                     on_batch(out_batch.num_rows)
             if buffer:
                 writer.write_table(pa.Table.from_batches(buffer, schema), row_group_size=ROW_GROUP_ROWS)
+        if _identity(part.source) != part.identity:
+            raise DataError(
+                f"input {part.source} changed while it was being redacted; nothing was written for "
+                "it. Run the same command again to redact its new version"
+            )
         quarantine.unlink(missing_ok=True)
         if failures:
             quarantine.parent.mkdir(parents=True, exist_ok=True)
             with quarantine_tmp.open("w", encoding="utf-8") as handle:
                 for record in failures:
                     handle.write(json.dumps(record, sort_keys=True) + "\n")
-            os.replace(quarantine_tmp, quarantine)
-        os.replace(temporary, part.target)
+            replace_durably(quarantine_tmp, quarantine)
+        replace_durably(temporary, part.target)
         summary.cpu_seconds += sum(cpu)
     finally:
         for leftover in (temporary, quarantine_tmp):
@@ -413,9 +701,9 @@ def _failure_record(
         "row": offset + failure.row,
         "column": failure.column,
         "error": failure.error,
+        # the component, never the error's message: a plugin's message may quote the text
+        "component": failure.component,
     }
-    if failure.detail:
-        record["detail"] = failure.detail
     if options.id_column is not None:
         value = out_batch.column(options.id_column)[failure.row].as_py()
         record["id"] = value if isinstance(value, int | str) or value is None else str(value)
@@ -430,15 +718,106 @@ def _redacted_batches(
     rows: int,
     schema: pa.Schema,
     cpu: list[float],
+    *,
+    sort: bool = False,
 ) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
     """(row offset, (output batch, failures with batch-relative rows)) in input order.
 
-    In-process, the CPU seconds of each batch's redaction are appended to ``cpu``.
+    In-process, the CPU seconds of each batch's redaction are appended to ``cpu``. In conversation
+    mode the batches are cut where conversations end; with ``sort`` the file is read whole, grouped
+    by conversation, redacted, and given back in its input order as one batch.
     """
+    handle = _open(part.source)
+    batches: Iterator[pa.RecordBatch] = _read(handle, part, rows)
+    if options.conversation:
+        from ..conversation.arrow import conversation_batches
+
+        assert options.group_column is not None
+        if sort:
+            yield from _sorted_file(part, handle, pipe, pool, options, rows, schema, cpu)
+            return
+        batches = conversation_batches(batches, options.group_column, rows, pipe.conversation.max_turns)
+    yield from _redact_stream(batches, pipe, pool, options, schema, cpu)
+
+
+def _sorted_file(
+    part: _Part,
+    handle: pq.ParquetFile,
+    pipe: Pipeline,
+    pool: Any,
+    options: ColumnOptions,
+    rows: int,
+    schema: pa.Schema,
+    cpu: list[float],
+) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
+    """``--sort``: the whole file in memory, its conversations brought together (stable), redacted,
+    and put back in input order (rows, and the rows of quarantine records)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ..conversation.arrow import conversation_batches, grouping_permutation
+
+    assert options.group_column is not None
+    try:
+        table = handle.read()
+    except (pa.ArrowException, OSError) as exc:
+        raise DataError(
+            f"input {part.source} could not be read to the end ({type(exc).__name__}); the file is "
+            "damaged. Nothing was written for it."
+        ) from None
+    permutation = grouping_permutation(table, options.group_column)
+    grouped = table.take(permutation).to_batches(max_chunksize=rows)
+    batches = conversation_batches(grouped, options.group_column, rows, pipe.conversation.max_turns)
+    outputs: list[pa.RecordBatch] = []
+    failures: list[Failure] = []
+    for offset, (out_batch, batch_failures) in _redact_stream(batches, pipe, pool, options, schema, cpu):
+        outputs.append(out_batch)
+        failures.extend(Failure(offset + f.row, f.column, f.error, f.component) for f in batch_failures)
+    if not outputs:
+        return
+    original = permutation.to_pylist()
+    restored = pa.Table.from_batches(outputs, schema=schema).take(pc.sort_indices(permutation))
+    failures = sorted(
+        (Failure(original[f.row], f.column, f.error, f.component) for f in failures),
+        key=lambda f: (f.row, f.column),
+    )
+    yield 0, (restored.combine_chunks().to_batches()[0] if restored.num_rows else outputs[0], failures)
+
+
+def _check_grouped(part: _Part, options: ColumnOptions) -> None:
+    """Conversation mode streams a file conversation by conversation: each conversation's rows must
+    be together. Reads only the group column."""
     import pyarrow as pa
 
-    handle = _open(part.source)
-    batches = _read(handle, part, rows)
+    from ..conversation.arrow import GroupingCheck
+
+    assert options.group_column is not None
+    check = GroupingCheck(
+        options.group_column,
+        f"input {part.source}",
+        hint=f"sort it by {options.group_column!r} first, or pass --sort (sort=True), which groups each "
+        "file in memory",
+    )
+    try:
+        for batch in _open(part.source).iter_batches(columns=[options.group_column], batch_size=65_536):
+            check.add(batch.column(0).to_pylist())
+    except (pa.ArrowException, OSError) as exc:
+        raise DataError(
+            f"input {part.source} could not be read to the end ({type(exc).__name__}); the file is damaged"
+        ) from None
+
+
+def _redact_stream(
+    batches: Iterator[pa.RecordBatch],
+    pipe: Pipeline,
+    pool: Any,
+    options: ColumnOptions,
+    schema: pa.Schema,
+    cpu: list[float],
+) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
+    """Redact ``batches`` in-process or on the pool; results in input order."""
+    import pyarrow as pa
+
     if pool is None:
         offset = 0
         for batch in batches:
@@ -541,7 +920,7 @@ def _reassemble(
         for column in options.text_columns:
             pieces[column][0].append(outputs[column][0])
             pieces[column][1].append(outputs[column][1])
-        failures.extend(Failure(indices[f.row], f.column, f.error, f.detail) for f in worker_failures)
+        failures.extend(Failure(indices[f.row], f.column, f.error, f.component) for f in worker_failures)
         order.extend(indices)
     inverse = pc.sort_indices(pa.array(order))
     merged = {
@@ -568,6 +947,26 @@ def _recount(path: Path, options: ColumnOptions) -> RedactionSummary:
 
 
 # -- report ---------------------------------------------------------------------------------------
+
+
+def _language_resources(pipe: Pipeline) -> dict[str, Any]:
+    """Gazetteer sources and locale versions the pipeline's detection knowledge comes from."""
+    from ..lang import resources_manifest
+
+    locales: set[str] = set()
+
+    def walk(value: Any, key: str = "") -> None:
+        if isinstance(value, dict):
+            for child_key, child in value.items():
+                walk(child, child_key)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child, key)
+        elif key == "locale" and isinstance(value, str):
+            locales.add(value)
+
+    walk(pipe.config.to_mapping())
+    return resources_manifest(locales)
 
 
 def _versions(pipe: Pipeline) -> dict[str, Any]:
@@ -617,11 +1016,9 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _write_json(path: Path, payload: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    temporary.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+def _write_report(path: Path, payload: dict[str, Any]) -> None:
+    """Replace the run report atomically and durably: readers see the old one or the new one."""
+    write_text_durably(path, json.dumps(payload, indent=2, sort_keys=True) + "\n")
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..core import RedactedEntity, RedactionResult
-from ..errors import DataError, RedactkitError
+from ..errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
 from .nested import (
     NestedColumn,
     check_text_type,
@@ -67,11 +67,18 @@ QUARANTINE_OPERATOR = "quarantine"
 ON_ERROR = ("fail", "quarantine")
 
 
-def entities_type() -> pa.DataType:
-    """Arrow type of the entities column: ``list<struct<start, end, label, operator, score, detector>>``."""
+def entities_type(known_from: bool = False) -> pa.DataType:
+    """Arrow type of the entities column: ``list<struct<start, end, label, operator, score, detector>>``.
+
+    In conversation mode (``known_from``) each entry also has ``known_from``: the row id of the turn
+    that made the value known (null when the row's own detection found it).
+    """
     import pyarrow as pa
 
-    return pa.list_(pa.struct([pa.field(name, getattr(pa, kind)()) for name, kind in ENTITY_STRUCT_FIELDS]))
+    fields = [pa.field(name, getattr(pa, kind)()) for name, kind in ENTITY_STRUCT_FIELDS]
+    if known_from:
+        fields.append(pa.field("known_from", pa.string()))
+    return pa.list_(pa.struct(fields))
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,11 @@ class ColumnOptions:
     intervals_name: str = "{column}_redacted_intervals"
     #: :class:`redactkit.audio.AudioOptions` (padding, merging) for the intervals; None: defaults
     audio_options: Any = None
+    #: redact each group as a conversation (:mod:`redactkit.conversation`); needs ``group_column``
+    conversation: bool = False
+    #: orders the rows (turns) of a conversation; ``speaker_column`` names who said each turn
+    order_column: str | None = None
+    speaker_column: str | None = None
 
     def __post_init__(self) -> None:
         if not self.text_columns:
@@ -114,6 +126,24 @@ class ColumnOptions:
             )
         if self.on_error not in ON_ERROR:
             raise DataError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
+        if self.conversation and self.group_column is None:
+            raise DataError(
+                "conversation mode redacts each conversation as a whole: name the column holding "
+                "the conversation id (CLI: --group-column call_id)"
+            )
+        for role, name in (("order", self.order_column), ("speaker", self.speaker_column)):
+            if name is not None and not self.conversation:
+                raise DataError(
+                    f"the {role} column {name!r} is used in conversation mode; add --conversation "
+                    "(conversation=True) or leave it out"
+                )
+            if name is not None and name in self.text_columns:
+                raise DataError(f"the {role} column {name!r} is a text column; name another column")
+        if self.conversation and any("." in column for column in self.text_columns):
+            raise DataError(
+                "conversation mode redacts top-level text columns (one turn per row and column); "
+                "flatten nested text columns first"
+            )
         for template in (self.redacted_name, self.entities_name):
             if len(self.text_columns) > 1 and "{column}" not in template:
                 raise DataError(
@@ -142,7 +172,8 @@ class ColumnOptions:
         return self.intervals_name.replace("{column}", column.replace(".", "_"))
 
     def work_columns(self) -> list[str]:
-        """Columns a worker needs: the texts (their top-level columns) and, if any, the group ids."""
+        """Columns a worker needs: the texts (their top-level columns) and, if any, the group ids
+        (in conversation mode also the order, speaker and id columns)."""
         columns: list[str] = []
         for column in self.text_columns:
             top = column.split(".")[0]
@@ -154,6 +185,10 @@ class ColumnOptions:
                 columns.append(top)
         if self.group_column and self.group_column not in columns:
             columns.append(self.group_column)
+        if self.conversation:
+            for extra in (self.order_column, self.speaker_column, self.id_column):
+                if extra is not None and extra not in columns:
+                    columns.append(extra)
         return columns
 
     def output_schema(self, schema: pa.Schema, *, source: str) -> pa.Schema:
@@ -166,7 +201,13 @@ class ColumnOptions:
                 _check_column(schema, column, source=source)
             else:
                 _check_nested(schema, nested, source=source)
-        for role, other in (("group", self.group_column), ("id", self.id_column)):
+        roles = (
+            ("group", self.group_column),
+            ("id", self.id_column),
+            ("order", self.order_column),
+            ("speaker", self.speaker_column),
+        )
+        for role, other in roles:
             if other is not None and other not in schema.names:
                 available = ", ".join(schema.names) or "(none)"
                 raise DataError(f"{source}: no {role} column {other!r}. Available columns: {available}")
@@ -186,7 +227,7 @@ class ColumnOptions:
                 added.append(self.redacted_of(column))
                 fields.append(pa.field(self.redacted_of(column), output_text_type(schema.field(column).type)))
             added.append(self.entities_of(column))
-            fields.append(pa.field(self.entities_of(column), entities_type()))
+            fields.append(pa.field(self.entities_of(column), entities_type(self.conversation)))
         if self.timings_column is not None:
             from ..audio.arrow import check_timings_type, intervals_type
 
@@ -207,12 +248,13 @@ class ColumnOptions:
 
 @dataclass(frozen=True)
 class Failure:
-    """A row whose processing failed and was quarantined: where, and the error class. Never text."""
+    """A row whose processing failed and was quarantined: where, the error class and the component
+    that raised it (``detector 'ner'``). Never text, and never the error's message."""
 
     row: int
     column: str
     error: str
-    detail: str
+    component: str | None
 
 
 @dataclass
@@ -232,6 +274,9 @@ class RedactionSummary:
     files_skipped: int = 0
     #: rows of files a resumed run found already complete (counted in ``rows``, not in throughput)
     rows_skipped: int = 0
+    #: with a timings column: how the word timings aligned and what was placed in time
+    #: (:class:`redactkit.audio.AlignmentCounts`)
+    alignment: Any = None
 
     @property
     def rows_per_second(self) -> float:
@@ -290,6 +335,23 @@ class RedactionSummary:
         self.rows_with_pii += int(pc.sum(any_pii).as_py() or 0)
         self.errors += int(pc.sum(failed).as_py() or 0)
         self.null_or_empty += int(pc.sum(all_empty).as_py() or 0)
+        if options.timings_column is not None:
+            self._count_alignment(batch, options)
+
+    def _count_alignment(self, batch: pa.RecordBatch, options: ColumnOptions) -> None:
+        from ..audio.arrow import AlignmentCounts, count_alignment
+
+        if self.alignment is None:
+            self.alignment = AlignmentCounts()
+        assert options.timings_column is not None
+        column = options.text_columns[0]
+        count_alignment(
+            None if options.in_place else batch.column(column).to_pylist(),
+            batch.column(options.entities_of(column)).to_pylist(),
+            batch.column(options.timings_column).to_pylist(),
+            batch.column(options.intervals_of(column)).to_pylist(),
+            self.alignment,
+        )
 
     def merge(self, other: RedactionSummary) -> None:
         self.rows += other.rows
@@ -302,6 +364,12 @@ class RedactionSummary:
         self.files_skipped += other.files_skipped
         self.rows_skipped += other.rows_skipped
         self.cpu_seconds += other.cpu_seconds
+        if other.alignment is not None:
+            if self.alignment is None:
+                from ..audio.arrow import AlignmentCounts
+
+                self.alignment = AlignmentCounts()
+            self.alignment.merge(other.alignment)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -317,6 +385,7 @@ class RedactionSummary:
             "seconds": round(self.seconds, 3),
             "cpu_seconds": round(self.cpu_seconds, 3),
             "rows_per_second": round(self.rows_per_second, 1),
+            **({"alignment": self.alignment.to_dict()} if self.alignment is not None else {}),
         }
 
 
@@ -332,6 +401,10 @@ def redact_columns(
     carry row indices into ``work``.
     """
 
+    if options.conversation:
+        from ..conversation.arrow import redact_conversation_columns
+
+        return redact_conversation_columns(work, pipeline, options)
     groups: list[str | None] | None = None
     if options.group_column is not None:
         groups = [None if g is None else str(g) for g in work.column(options.group_column).to_pylist()]
@@ -352,7 +425,7 @@ def redact_columns(
             redacted = current[nested.column] = rebuild(
                 text_array(split_redacted(joined, results), leaf.type)
             )
-        failures.extend(Failure(row, column, error, detail) for row, error, detail in failed)
+        failures.extend(Failure(row, column, error, component) for row, error, component in failed)
         outputs[column] = (redacted, _entities_array(results))
     return outputs, failures
 
@@ -368,33 +441,66 @@ def _redact_texts(
     texts: list[str | None],
     groups: list[str | None] | None,
     on_error: str,
-) -> tuple[list[RedactionResult], list[tuple[int, str, str]]]:
-    from ..errors import ConfigError, ModelNotFoundError
-
+) -> tuple[list[RedactionResult], list[tuple[int, str, str | None]]]:
+    first: Exception | None = None
     try:
         return pipeline.redact_batch(texts, groups), []
     except (ConfigError, ModelNotFoundError):
         raise  # the setup is wrong, not the row: quarantining every row would hide it
     except Exception as exc:
-        if on_error != "quarantine":
-            if isinstance(exc, RedactkitError):
-                raise
-            # a foreign exception's message may quote the text: keep only its class (principle 5)
-            raise RedactkitError(f"redaction failed on a batch ({type(exc).__name__})") from None
-    # Find the rows that fail by redacting one row at a time; only those are quarantined.
-    results: list[RedactionResult] = []
-    failed: list[tuple[int, str, str]] = []
-    for index, text in enumerate(texts):
+        first = exc
+    if on_error != "quarantine":
+        if isinstance(first, RedactkitError):
+            raise first
+        # a foreign exception's message may quote the text: keep only its class (principle 5),
+        # raised outside the except block so that the original is not chained either
+        raise RedactkitError(f"redaction failed on a batch ({type(first).__name__})")
+    # Find the failing rows by bisection: a batch of n rows with k failing rows costs about
+    # 2 k log2(n) calls, where retrying row by row cost n (and n model calls of one row each).
+    results: list[RedactionResult | None] = [None] * len(texts)
+    failed: list[tuple[int, str, str | None]] = []
+    _bisect(pipeline, texts, groups, 0, len(texts), first, results, failed)
+    return [result for result in results if result is not None], failed
+
+
+def _bisect(
+    pipeline: Pipeline,
+    texts: list[str | None],
+    groups: list[str | None] | None,
+    low: int,
+    high: int,
+    known: Exception | None,
+    results: list[RedactionResult | None],
+    failed: list[tuple[int, str, str | None]],
+) -> None:
+    """Redact ``texts[low:high]`` into ``results``; quarantine the rows that fail on their own.
+
+    ``known`` is the error this very slice already raised (so it is not redacted again). Halves are
+    redacted in input order, which keeps group numbering in order.
+    """
+    error = known
+    if error is None:
         try:
-            (result,) = pipeline.redact_batch([text], None if groups is None else [groups[index]])
+            results[low:high] = pipeline.redact_batch(
+                texts[low:high], None if groups is None else groups[low:high]
+            )
+            return
         except (ConfigError, ModelNotFoundError):
             raise
         except Exception as exc:
-            detail = str(exc) if isinstance(exc, RedactkitError) else ""
-            failed.append((index, type(exc).__name__, detail))
-            result = _quarantined(text or "")
-        results.append(result)
-    return results, failed
+            error = exc
+    if high - low == 1:
+        failed.append((low, type(error).__name__, _component(error)))
+        results[low] = _quarantined(texts[low] or "")
+        return
+    middle = (low + high) // 2
+    _bisect(pipeline, texts, groups, low, middle, None, results, failed)
+    _bisect(pipeline, texts, groups, middle, high, None, results, failed)
+
+
+def _component(error: BaseException) -> str | None:
+    component = getattr(error, "component", None)
+    return component if isinstance(component, str) else None
 
 
 def _quarantined(text: str) -> RedactionResult:
@@ -412,28 +518,24 @@ def _quarantined(text: str) -> RedactionResult:
     return RedactionResult(QUARANTINE_TEXT, (entity,))
 
 
-def _entities_array(results: Sequence[RedactionResult]) -> pa.Array:
+def _entities_array(results: Sequence[RedactionResult], *, known_from: bool = False) -> pa.Array:
     import pyarrow as pa
 
-    return pa.array(
-        [
-            None
-            if result.text is None
-            else [
-                {
-                    "start": entity.start,
-                    "end": entity.end,
-                    "label": entity.label,
-                    "operator": entity.operator,
-                    "score": entity.score,
-                    "detector": entity.detector,
-                }
-                for entity in result.entities
-            ]
-            for result in results
-        ],
-        type=entities_type(),
-    )
+    def entry(entity: RedactedEntity) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            "start": entity.start,
+            "end": entity.end,
+            "label": entity.label,
+            "operator": entity.operator,
+            "score": entity.score,
+            "detector": entity.detector,
+        }
+        if known_from:
+            item["known_from"] = entity.known_from
+        return item
+
+    rows = [None if r.text is None else [entry(entity) for entity in r.entities] for r in results]
+    return pa.array(rows, type=entities_type(known_from))
 
 
 def assemble(
@@ -518,6 +620,11 @@ def column_options(
     on_error: str,
     timings_column: str | None = None,
     audio_options: Any = None,
+    *,
+    conversation: bool = False,
+    order_column: str | None = None,
+    speaker_column: str | None = None,
+    id_column: str | None = None,
 ) -> ColumnOptions:
     """:class:`ColumnOptions` from the arguments of the public redaction functions (all engines)."""
     columns = (text_column,) if isinstance(text_column, str) else tuple(text_column)
@@ -527,10 +634,28 @@ def column_options(
         redacted_name=redacted_column or "{column}_redacted",
         entities_name=entities_column or "{column}_entities",
         group_column=group_column,
+        id_column=id_column,
         on_error=on_error,
         timings_column=timings_column,
         audio_options=resolve_audio_options(audio_options, timings_column),
+        conversation=conversation,
+        order_column=order_column,
+        speaker_column=speaker_column,
     )
+
+
+def resolve_conversation(requested: bool | None, pipeline: Pipeline, group_column: str | None) -> bool:
+    """Whether to redact conversations as a whole: as ``requested``, else as the configuration's
+    ``conversation.enabled`` says. Conversation mode without a group column is an error, never a
+    silent fall back to rows (a user config never switches protection off quietly)."""
+    enabled = pipeline.conversation.enabled if requested is None else requested
+    if enabled and group_column is None:
+        why = "is requested" if requested else "is enabled in the configuration (conversation.enabled)"
+        raise DataError(
+            f"conversation mode {why} and needs the column holding the conversation id: pass "
+            "--group-column call_id (group_column='call_id'), or turn it off with --no-conversation"
+        )
+    return bool(enabled)
 
 
 def resolve_audio_options(source: Any, timings_column: str | None) -> Any:
@@ -556,6 +681,10 @@ def redact_record_batch(
     on_error: str = "fail",
     timings_column: str | None = None,
     audio_options: Any = None,
+    conversation: bool | None = None,
+    order_column: str | None = None,
+    speaker_column: str | None = None,
+    id_column: str | None = None,
 ) -> pa.RecordBatch:
     """Redact one Arrow record batch: every column is kept, ``<col>_redacted`` and ``<col>_entities``
     are added per text column (with ``in_place``, the text column itself is redacted).
@@ -565,8 +694,14 @@ def redact_record_batch(
     column), ``<col>_redacted_intervals`` is added too; ``audio_options`` (an
     :class:`~redactkit.audio.AudioOptions`, a mapping or a YAML path) sets padding and merging.
     The arguments come in :func:`~redactkit.redact_parquet`'s order (data, text column, pipeline).
+
+    ``conversation`` (default: the configuration's ``conversation.enabled``) redacts each group as
+    a conversation: what one turn reveals is redacted in all its turns (:mod:`redactkit.conversation`);
+    ``order_column`` orders the turns, ``speaker_column`` names their speakers and ``id_column``
+    the row ids explanations cite. The batch is one unit: nothing carries over to the next call.
     """
     text_column, pipeline = _argument_order(text_column, pipeline)
+    pipe = pipeline or _default()
     options = column_options(
         text_column,
         in_place,
@@ -576,9 +711,14 @@ def redact_record_batch(
         on_error,
         timings_column,
         audio_options,
+        conversation=resolve_conversation(conversation, pipe, group_column),
+        order_column=order_column,
+        speaker_column=speaker_column,
+        id_column=id_column,
     )
     schema = options.output_schema(batch.schema, source="record batch")
-    pipe = pipeline or _default()
+    if options.conversation:
+        pipe.conversations.reset()
     outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
     return assemble(batch, outputs, options, schema)
 
@@ -596,6 +736,11 @@ def redact_table(
     batch_rows: int | None = None,
     timings_column: str | None = None,
     audio_options: Any = None,
+    conversation: bool | None = None,
+    order_column: str | None = None,
+    speaker_column: str | None = None,
+    id_column: str | None = None,
+    sort: bool = False,
 ) -> Any:
     """Redact a table batch by batch (see :func:`redact_record_batch`); returns the same kind.
 
@@ -606,12 +751,18 @@ def redact_table(
     ``pd.NA``) are nulls. Text columns may be ``string``, ``large_string``, ``string_view`` or
     dictionary-encoded, or a dotted path into structs and lists (``segments.text``,
     ``meta.caller``), redacted in place (see :mod:`redactkit.io.nested`).
+
+    In conversation mode (``conversation``, ``order_column``, ``speaker_column``, ``id_column`` as
+    for :func:`redact_record_batch`) the batches end where conversations end. The rows of each
+    conversation must be together (sorted or grouped by ``group_column``; a stream is checked as it
+    is read); ``sort=True`` groups a table's rows for the redaction and returns them in input order.
     """
     import pyarrow as pa
 
     from .frames import table_input
 
     text_column, pipeline = _argument_order(text_column, pipeline)
+    pipe = pipeline or _default()
     options = column_options(
         text_column,
         in_place,
@@ -621,11 +772,26 @@ def redact_table(
         on_error,
         timings_column,
         audio_options,
+        conversation=resolve_conversation(conversation, pipe, group_column),
+        order_column=order_column,
+        speaker_column=speaker_column,
+        id_column=id_column,
     )
     data = table_input(table)
     schema = options.output_schema(data.schema, source="table")
-    pipe = pipeline or _default()
     rows = batch_rows or pipe.batch_size * 4
+    if options.conversation:
+        from ..conversation.arrow import redact_stream_conversations, redact_table_conversations
+
+        if data.table is None:
+            assert data.batches is not None
+            if sort:
+                raise DataError("sort=True needs the whole table: read the stream into a Table first")
+            stream = redact_stream_conversations(data.batches, pipe, options, schema, rows)
+            return data.restore(pa.RecordBatchReader.from_batches(schema, stream))
+        return data.restore(redact_table_conversations(data.table, pipe, options, schema, rows, sort=sort))
+    if sort:
+        raise DataError("sort groups the rows of each conversation; it applies in conversation mode")
 
     def redacted(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core import AlignedText, AlignmentBuilder
-from ._lexicon import Lexicon, get_lexicon
-from ._tokens import Token, lower_words, tokenize
+from ..lang import Lexicon, get_lexicon
+from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["FillerNormalizer", "is_value_token"]

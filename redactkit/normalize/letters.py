@@ -23,10 +23,9 @@ from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
-from .._langdata import read_table
 from ..core import AlignedText, AlignmentBuilder
-from ._lexicon import get_lexicon
-from ._tokens import Token, lower_words, tokenize
+from ..lang import get_lexicon, load_locale
+from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["LetterNames", "SpelledLetterNormalizer", "load_letter_names"]
@@ -45,7 +44,7 @@ class LetterNames(NamedTuple):
 
 def load_letter_names(locale: str) -> LetterNames:
     """The letter names of ``locale`` (``redactkit/lang/<locale>/spelling.yaml``)."""
-    data = read_table(locale, "spelling.yaml")
+    data = load_locale(locale).resources.get("spelling", {})
     table = data.get("letter_names", {})
     phrases_table = data.get("letter_phrases", {})
 

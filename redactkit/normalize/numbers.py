@@ -11,6 +11,13 @@ need to tell an identifier from a quantity: the digits, how many spoken tokens p
 reading style (``digits`` one by one, ``grouped`` as one number, ``mixed``, ``time``, ``ordinal``).
 A lone number word ("five minutes", "track two") is left as it is, and so is text that is already
 written form (digits, "555-0100"): formatted transcripts pass through unchanged.
+
+Recognizers mishear digits as their homophones ("two zero six one two for three to nine"). Inside a
+digit-dense region (a homophone next to a spoken digit, with at least three spoken digits among the
+three words on either side; "to" and "for" only between two digits) a homophone of a digit word counts
+as that digit; the homophones are language
+data (``digit_homophones`` of ``redactkit/lang/<locale>/asr_confusions.yaml``). "set a timer for five
+minutes" keeps its words.
 """
 
 from __future__ import annotations
@@ -21,8 +28,8 @@ from typing import Annotated, NamedTuple
 from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
-from ._lexicon import get_lexicon
-from ._tokens import Token, lower_words, tokenize
+from ..lang import get_lexicon, load_locale
+from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["SpokenNumberNormalizer"]
@@ -55,7 +62,11 @@ class SpokenNumberNormalizer(Normalizer):
     """Rewrite runs of spoken number words as digits, keeping an exact alignment and a reading record."""
 
     def __init__(
-        self, locale: str = "en-US", min_tokens: Annotated[int, Field(ge=1)] = 2, times: bool = True
+        self,
+        locale: str = "en-US",
+        min_tokens: Annotated[int, Field(ge=1)] = 2,
+        times: bool = True,
+        homophones: bool = True,
     ) -> None:
         #: word tables to use
         self.locale = locale
@@ -63,6 +74,8 @@ class SpokenNumberNormalizer(Normalizer):
         self.min_tokens = min_tokens
         #: write two-part clock readings as times ("six thirty" -> "6:30") instead of "630"
         self.times = times
+        #: read homophones of digit words as digits inside digit-dense regions ("six one to three")
+        self.homophones = homophones
         if min_tokens < 1:
             raise ValueError("min_tokens must be at least 1")
         self._lexicon = get_lexicon(locale)
@@ -77,6 +90,20 @@ class SpokenNumberNormalizer(Normalizer):
             | lex.thousand
         )
         self._trigger_words = frozenset(words | lex.zero_aliases)
+        self._homophones: dict[str, str] = {}
+        self._between_only: frozenset[str] = frozenset()
+        if homophones:
+            data = load_locale(locale).resources.get("asr_confusions", {})
+            table = data.get("digit_homophones") or {}
+            self._homophones = {
+                str(heard).lower(): str(digit).lower() for digit, words in table.items() for heard in words
+            }
+            self._between_only = frozenset(
+                str(word).lower() for word in data.get("between_digits_only") or ()
+            )
+        # spoken single digits: a region of them is an identifier read digit by digit (not "10 to 12",
+        # not "twenty to five")
+        self._digit_like = frozenset(set(lex.digits) | lex.zero_aliases)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -85,7 +112,9 @@ class SpokenNumberNormalizer(Normalizer):
     def _normalize_one(self, text: str) -> AlignedText:
         if self._trigger_words.isdisjoint(lower_words(text)):
             return AlignedText.identity(text)
-        tokens = tokenize(text)
+        tokens: Sequence[Token] = tokenize(text)
+        if self._homophones:
+            tokens = self._read_homophones(tokens)
         builder: AlignmentBuilder | None = None
         i = 0
         starts = self._trigger_words
@@ -105,6 +134,32 @@ class SpokenNumberNormalizer(Normalizer):
                 self._rewrite(builder, tokens, chunks)
             i = stop
         return AlignedText.identity(text) if builder is None else builder.build()
+
+    def _read_homophones(self, tokens: Sequence[Token]) -> Sequence[Token]:
+        """Tokens with digit homophones in digit-dense regions read as the digit word (see module docs)."""
+        homophones = self._homophones
+        if not any(token.lower in homophones for token in tokens):
+            return tokens
+        digit = [token.lower in self._digit_like for token in tokens]
+        heard = [token.lower in homophones for token in tokens]
+        result = list(tokens)
+        for _ in range(2):  # twice: neighbouring homophones ("six to for nine")
+            changed = False
+            for i, token in enumerate(result):
+                if not heard[i] or digit[i]:
+                    continue
+                window = range(max(0, i - 3), min(len(result), i + 4))
+                digits = sum(1 for k in window if k != i and digit[k])
+                left = i > 0 and digit[i - 1]
+                right = i + 1 < len(result) and digit[i + 1]
+                beside = (left and right) if token.lower in self._between_only else (left or right)
+                if beside and digits >= 3:
+                    result[i] = token._replace(lower=homophones[token.lower])
+                    digit[i] = True
+                    changed = True
+            if not changed:
+                break
+        return result
 
     def _worth_rewriting(self, tokens: Sequence[Token], chunks: list[_Chunk]) -> bool:
         words = sum(chunk.words for chunk in chunks)

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..core import AlignedText, AlignmentBuilder
-from ._lexicon import get_lexicon
-from ._tokens import Token, lower_words, tokenize
+from ..lang import get_lexicon
+from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["SpokenSymbolNormalizer"]

@@ -41,9 +41,10 @@ LABELS: tuple[str, ...] = tuple(GRAMMARS)
 #: Chance that a value with two or more chunks gets an interruption between two of them, unless the
 #: family sets its own ``interruptions``.
 INTERRUPTION = 0.12
-#: Kinds of interruption and their weights; a correction needs a numeric value ("four two no sorry
-#: four three"), other values fall back to a filler.
-_KINDS = {"filler": 0.5, "aside": 0.3, "correction": 0.2}
+#: Kinds of interruption and their weights; a correction ("four two no sorry four three") and a
+#: false start ("four one five uh four one five …") need a numeric value, other values fall back to
+#: a filler.
+_KINDS = {"filler": 0.45, "aside": 0.3, "correction": 0.15, "restart": 0.1}
 _SLOT = re.compile(r"\{([A-Za-z_]+)(?::([a-z_]+))?\}")
 _ALTERNATION = re.compile(r"\[([^\[\]]*)\]")
 
@@ -178,6 +179,10 @@ def _interrupt(value: Value, rng: random.Random, chance: float) -> str:
             chunks[index] = f"{wrong} {rng.choice(lex.list('corrections'))} {chunks[index]}"
             return " ".join(chunks)
         kind = "filler"
+    if kind == "restart" and value.numeric and len(chunks) >= 2:
+        # a false start: "four one five uh four one five …"
+        chunks.insert(0, f"{chunks[0]} {rng.choice(lex.list('fillers'))}")
+        return " ".join(chunks)
     if kind == "aside" and len(chunks) >= 2:
         index = rng.randrange(1, len(chunks))
         chunks.insert(index, rng.choice(lex.list("asides")))

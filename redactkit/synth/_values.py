@@ -13,10 +13,12 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ._lexicon import Lexicon, in_heldout_pool
-from ._say import MONTHS, number_words, ordinal_words, say_digits, say_year, spell
+from stdnum import luhn
 
-__all__ = ["FILLERS", "GRAMMARS", "Draw", "Value"]
+from ._lexicon import Lexicon, in_heldout_pool
+from ._say import MONTHS, TENS, number_words, ordinal_words, say_digits, say_year, spell
+
+__all__ = ["FILLERS", "GRAMMARS", "VARIANTS", "Draw", "Value"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +60,7 @@ def _digits(rng: random.Random, count: int, first: str = "0123456789") -> str:
 
 
 def _luhn(partial: str) -> str:
-    total = 0
-    for index, char in enumerate(reversed(partial)):
-        value = int(char) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return partial + str((10 - total % 10) % 10)
+    return partial + luhn.calc_check_digit(partial)
 
 
 def _group_style(rng: random.Random) -> str | None:
@@ -428,7 +426,14 @@ def date_of_birth(draw: Draw) -> Value:
 
 def age(draw: Draw) -> Value:
     rng = draw.rng
-    years = rng.choices([rng.randint(1, 12), rng.randint(13, 25), rng.randint(26, 99)], weights=[3, 2, 4])[0]
+    if draw.variant == "child":
+        years = rng.randint(1, 16)
+    elif draw.variant == "adult":
+        years = rng.randint(18, 99)
+    else:
+        years = rng.choices(
+            [rng.randint(1, 12), rng.randint(13, 25), rng.randint(26, 99)], weights=[3, 2, 4]
+        )[0]
     said = number_words(years)
     written = str(years)
     if rng.random() < 0.08 and years < 12:
@@ -476,7 +481,7 @@ def email(draw: Draw) -> Value:
     tld = rng.choice(["com", "com", "com", "net", "org", "co dot uk", "edu", "io"])
     at = "at" if rng.random() < 0.9 else "at sign"
     chunks.append(f"{at} {domain} dot {tld}")
-    return Value(tuple(chunks), f"{written_local}@{domain}.{tld.replace(' dot ', '.')}")
+    return Value(tuple(chunks), f"{written_local}@{domain.replace(' ', '')}.{tld.replace(' dot ', '.')}")
 
 
 def url(draw: Draw) -> Value:
@@ -726,6 +731,76 @@ def _version(draw: Draw) -> Value:
     return Value((f"{number_words(major)} point {number_words(minor)}",), f"{major}.{minor}")
 
 
+def _channel(draw: Draw) -> Value:
+    number = str(draw.rng.randint(2, 999))
+    return Value((say_digits(number, draw.rng, draw.rng.choice(["plain", "pairs", "hundreds"])),), number)
+
+
+def _page(draw: Draw) -> Value:
+    number = draw.rng.randint(3, 640)
+    return Value(
+        (number_words(number) if draw.rng.random() < 0.5 else say_digits(str(number), draw.rng),), str(number)
+    )
+
+
+def _route(draw: Draw) -> Value:
+    number = draw.rng.choice([1, 9, 17, 35, 66, 80, 95, 101, 280, 405, 495])
+    return Value(
+        (say_digits(str(number), draw.rng, draw.rng.choice(["plain", "pairs", "hundreds"])),), str(number)
+    )
+
+
+def _decade(draw: Draw) -> Value:
+    decade = draw.rng.choice([50, 60, 70, 80, 90])
+    said = (
+        f"{TENS[decade // 10][:-1]}ies"
+        if draw.rng.random() < 0.6
+        else f"nineteen {TENS[decade // 10][:-1]}ies"
+    )
+    return Value((said,), f"{decade}s")
+
+
+def _dimensions(draw: Draw) -> Value:
+    a, b = draw.rng.choice([(2, 4), (4, 4), (2, 6), (1, 2), (4, 8), (2, 10)])
+    return Value((f"{number_words(a)} by {number_words(b)}",), f"{a}x{b}")
+
+
+def _lottery(draw: Draw) -> Value:
+    """Winning numbers: a long run of numbers that identifies nobody."""
+    numbers = sorted(draw.rng.sample(range(1, 60), 6))
+    return Value((" ".join(number_words(n) for n in numbers),), " ".join(map(str, numbers)))
+
+
+def _big_operand(draw: Draw) -> Value:
+    number = str(draw.rng.randint(100, 9999))
+    style = draw.rng.choice(["plain", "pairs", "hundreds", "words"])
+    said = number_words(int(number)) if style == "words" else say_digits(number, draw.rng, style)
+    return Value((said,), number)
+
+
+def _seat(draw: Draw) -> Value:
+    row = draw.rng.randint(1, 45)
+    letter = draw.rng.choice("abcdef")
+    return Value((f"{number_words(row)} {letter}",), f"{row}{letter.upper()}")
+
+
+def _gate(draw: Draw) -> Value:
+    letter = draw.rng.choice("abcde")
+    number = draw.rng.randint(1, 60)
+    return Value((f"{letter} {number_words(number)}",), f"{letter.upper()}{number}")
+
+
+def _stock_price(draw: Draw) -> Value:
+    dollars, cents = draw.rng.randint(12, 900), draw.rng.randint(1, 99)
+    return Value((f"{number_words(dollars)} {number_words(cents)}",), f"{dollars}.{cents:02d}")
+
+
+def _height(draw: Draw) -> Value:
+    feet, inches = draw.rng.randint(4, 6), draw.rng.randint(0, 11)
+    said = f"{number_words(feet)} foot {number_words(inches)}" if inches else f"{number_words(feet)} feet"
+    return Value((said,), f"{feet}'{inches}\"")
+
+
 def _month(draw: Draw) -> Value:
     month = draw.rng.choice(MONTHS)
     return Value((month,), month.title())
@@ -772,6 +847,7 @@ VARIANTS: dict[str, frozenset[str]] = {
     "PHONE_NUMBER": frozenset({"intl"}),
     "CREDIT_CARD_META": frozenset({"expiry", "cvv"}),
     "ADDRESS": frozenset({"full"}),
+    "AGE": frozenset({"child", "adult"}),
 }
 
 #: lowercase slot name -> grammar; values without a gold span (the carriers' own numbers, hard negatives)
@@ -797,7 +873,20 @@ FILLERS: dict[str, Grammar] = {
     "team": _pick_value("teams", title=True),
     "weekday": _pick_value("weekdays", title=True),
     "month": _month,
+    "channel": _channel,
+    "page": _page,
+    "route": _route,
+    "decade": _decade,
+    "dimensions": _dimensions,
+    "lottery": _lottery,
+    "operand": _big_operand,
+    "seat": _seat,
+    "gate": _gate,
+    "stock_price": _stock_price,
+    "height": _height,
     "relation": _pick_value("relations"),
+    "kid": _pick_value("kid_relations"),
+    "grownup": _pick_value("adult_relations"),
     "unit": _pick_value("units"),
     "food": _pick_value("foods"),
 }

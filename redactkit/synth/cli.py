@@ -1,7 +1,8 @@
 """``redactkit synth``: write generated, labeled spoken-PII utterances as redactkit JSON Lines.
 
 Registered on the main app by ``redactkit.cli``. The summary goes to standard error (figures and
-labels only), so ``-o -`` can stream the records to standard output.
+labels only; none with the global ``--quiet``), so ``-o -`` can stream the records to standard
+output.
 """
 
 from __future__ import annotations
@@ -111,6 +112,10 @@ def synth(
                 handle.writelines(lines)
         except OSError as exc:
             raise _fail(f"cannot write {output} ({type(exc).__name__})", DataError) from None
+    from .. import cli as main_cli  # the global --quiet option lives there
+
+    if main_cli._state.get("quiet"):
+        return
     per_label = Counter(span.label for record in records for span in record.spans)
     negatives = sum(1 for record in records if not record.spans)
     where = "standard output" if str(output) == "-" else str(output)

@@ -1,0 +1,130 @@
+"""The typed view of a locale's speech tables (numbers, symbols, fillers, name words).
+
+The tables themselves are data: ``redactkit/lang/<locale>/{numbers,speech,symbols,names}.yaml``.
+:meth:`Lexicon.from_tables` checks their types, so a malformed file fails when the locale loads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+from typing import Any
+
+__all__ = ["Lexicon"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything locale-specific about reading spoken forms."""
+
+    #: spoken digit words -> digit (only "zero"/"nought" and the word forms of 1-9 count alone)
+    digits: dict[str, int]
+    #: words that mean 0 only next to other digits ("oh", "o")
+    zero_aliases: frozenset[str]
+    #: ten .. nineteen
+    teens: dict[str, int]
+    #: twenty .. ninety
+    tens: dict[str, int]
+    #: multipliers
+    hundred: frozenset[str]
+    thousand: frozenset[str]
+    #: "double" -> 2, "triple" -> 3
+    repeats: dict[str, int]
+    #: conjunction allowed inside grouped numbers ("three hundred and twelve")
+    number_and: frozenset[str]
+    #: ordinal words -> (value, suffix)
+    ordinals: dict[str, int]
+    #: spoken symbols -> written symbol
+    symbols: dict[str, str]
+    #: multi-word spoken symbols (token tuples) -> written symbol
+    symbol_phrases: dict[tuple[str, ...], str]
+    #: phrases that mean "join the previous words" in dictated addresses
+    join_phrases: frozenset[tuple[str, ...]]
+    #: filler words dropped everywhere
+    fillers: frozenset[str]
+    #: self-correction phrases dropped inside values
+    corrections: frozenset[tuple[str, ...]]
+    #: "s as in sam", "m for mary"
+    letter_as_in: frozenset[tuple[str, ...]]
+    #: "capital j", "upper case j"
+    letter_capital: frozenset[tuple[str, ...]]
+    #: function words that never start or join a dictated address part
+    stopwords: frozenset[str]
+    #: words after which a name usually follows in assistant commands and calls
+    name_cues: frozenset[tuple[str, ...]]
+    #: words never capitalised by the truecaser even after a cue (relations, pronouns)
+    not_names: frozenset[str]
+    #: month names (ordinals after them are dates: "march third")
+    months: frozenset[str]
+    #: common top-level domains accepted in spoken web addresses
+    tlds: frozenset[str] = field(default_factory=frozenset)
+    #: every country-code top-level domain (accepted after "@" in spoken e-mail addresses)
+    country_tlds: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def non_name_words(self) -> frozenset[str]:
+        """Words that are never part of a name: stopwords, months, fillers and every number word.
+        Shared by the detectors that grow names over lowercase words (names, organisations)."""
+        return frozenset(
+            self.stopwords
+            | self.months
+            | self.fillers
+            | set(self.digits)
+            | set(self.teens)
+            | set(self.tens)
+            | set(self.ordinals)
+            | self.hundred
+            | self.thousand
+        )
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Mapping[str, Any]], where: str) -> Lexicon:
+        """Build the lexicon from a locale's resource files (``{file: {key: value}}``)."""
+        merged: dict[str, Any] = {}
+        for content in tables.values():
+            merged.update(content)
+        values: dict[str, Any] = {}
+        for item in fields(cls):
+            if item.name not in merged:
+                raise ValueError(f"{where}: no table {item.name!r} in any resource file")
+            raw = merged[item.name]
+            values[item.name] = _CONVERTERS[str(item.type)](raw, f"{where}: {item.name}")
+        return cls(**values)
+
+
+def _words(raw: Any, where: str) -> frozenset[str]:
+    if not isinstance(raw, list) or not all(isinstance(word, str) for word in raw):
+        raise ValueError(f"{where} must be a list of words (quote yes/no/on/off)")
+    return frozenset(raw)
+
+
+def _phrases(raw: Any, where: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(phrase.split()) for phrase in _words(raw, where))
+
+
+def _number_map(raw: Any, where: str) -> dict[str, int]:
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and type(v) is int for k, v in raw.items()):
+        raise ValueError(f"{where} must map words to whole numbers")
+    return dict(raw)
+
+
+def _symbol_map(raw: Any, where: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in raw.items()
+    ):
+        raise ValueError(f"{where} must map words to symbols")
+    return dict(raw)
+
+
+def _phrase_symbol_map(raw: Any, where: str) -> dict[tuple[str, ...], str]:
+    return {tuple(phrase.split()): symbol for phrase, symbol in _symbol_map(raw, where).items()}
+
+
+_CONVERTERS: dict[str, Callable[[Any, str], Any]] = {
+    "frozenset[str]": _words,
+    "frozenset[tuple[str, ...]]": _phrases,
+    "dict[str, int]": _number_map,
+    "dict[str, str]": _symbol_map,
+    "dict[tuple[str, ...], str]": _phrase_symbol_map,
+}

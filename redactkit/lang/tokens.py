@@ -1,0 +1,75 @@
+"""The one tokenizer of redactkit: lowercase word tokens with character offsets.
+
+Every normalizer and rule detector reads the same tokens. Inside :func:`token_cache` (the pipeline
+opens one per batch) a text is tokenized once for the whole chain; outside it nothing is cached.
+No transcript text outlives its batch in a cache (principle 5: a process-wide cache of thousands of
+transcripts keeps PII in memory and costs gigabytes per worker).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from operator import attrgetter
+from typing import NamedTuple
+
+__all__ = ["Token", "lower_words", "token_cache", "token_index_at", "tokenize"]
+
+# Words (letters/digits, with an inner apostrophe: "it's") or single non-space symbols.
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?|\S")
+_WORD = re.compile(r"[^\W\d_]+")
+_START = attrgetter("start")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    lower: str
+
+
+_CACHE: ContextVar[dict[tuple[str, str], object] | None] = ContextVar("redactkit_token_cache", default=None)
+
+
+@contextmanager
+def token_cache() -> Iterator[None]:
+    """Share tokenizations between the stages that see the same text, for the duration of the block."""
+    reset = _CACHE.set({})
+    try:
+        yield
+    finally:
+        _CACHE.reset(reset)
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text``, each with its offsets and lowercase form."""
+    cache = _CACHE.get()
+    if cache is not None:
+        found = cache.get(("tokens", text))
+        if found is not None:
+            return found  # type: ignore[return-value]
+    tokens = tuple(Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text))
+    if cache is not None:
+        cache[("tokens", text)] = tokens
+    return tokens
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The set of lowercase alphabetic words of ``text``: a cheap pre-check before tokenizing."""
+    cache = _CACHE.get()
+    if cache is not None:
+        found = cache.get(("words", text))
+        if found is not None:
+            return found  # type: ignore[return-value]
+    words = frozenset(_WORD.findall(text.lower()))
+    if cache is not None:
+        cache[("words", text)] = words
+    return words
+
+
+def token_index_at(tokens: Sequence[Token], offset: int) -> int:
+    """Index of the first token starting at or after character ``offset`` (``len(tokens)`` if none),
+    in logarithmic time: the way from a regex match to the tokens around it."""
+    return bisect_left(tokens, offset, key=_START)

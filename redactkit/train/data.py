@@ -1,0 +1,425 @@
+"""Assemble the NER training data from the dialogue corpora: split, silver labels, ASR form, DocBins.
+
+Reproducible: the same input files give the same output files (the split is a hash of the dialogue id,
+the silver labeller is the pinned en_core_web_md, the normalizers are redactkit's defaults).
+
+    python -m redactkit.train.data --data ../shared/data/train --out /tmp/redactkit-train-data
+
+Input: ``<corpus>_written.jsonl`` / ``<corpus>_spoken.jsonl`` pairs in redactkit's JSONL format (same
+ids, rows and span order in both files). For each corpus:
+
+1. **Split by dialogue**, 80/20: a row's dialogue id is derived from its id (:func:`dialogue_id`:
+   MultiWOZ ``multiwoz21-<split>-<dialogue>-<turn>-<usr|sys>`` drops the last two parts, MultiDoGO
+   ``multidogo-<domain>-<conversation uuid>-<turn>`` the last one; Snips and PolyAI rows are single
+   utterances, each its own dialogue). A dialogue is held out when the first 8 hex digits of the
+   SHA-1 of its id, modulo 100, fall below the held-out percentage: all turns of a dialogue land on
+   the same side, and the split does not depend on the seed or on the other corpora.
+2. **Silver labels**: the cased en_core_web_md labels the ``_written`` text (only rows with an
+   upper-case letter: MultiDoGO's written side is already lowercase, where the model only guesses).
+   Its entities are mapped onto the ``_spoken`` words by :class:`~redactkit.train.align.WordAligner`;
+   an entity that cannot be mapped exactly is dropped. Where no such entity is, the PERSON entities
+   that the pipeline found before the adaptation (the stock recognizer on the normalized spoken text,
+   filtered by the strict lowercase guard: a known name or a cue) are added too, so the adapted
+   model keeps them ("okay frank").
+3. **Merge**: the corpus's slot spans win; a silver entity overlapping one is dropped. Slot labels
+   become model labels (:data:`GOLD_TO_MODEL`): PERSON, GPE (a silver LOC/FAC on the same words keeps
+   its label), ORG, and new labels for the identifiers spoken in context (ADDRESS, PHONE_NUMBER, ...).
+   A DATE_TIME slot takes the silver DATE/TIME label on the same words; without one its words are
+   marked *missing* (neither an entity nor "outside"), as are silver entities that overlap no slot
+   but cross one.
+4. **ASR form as the detector sees it**: the ``ner`` detector runs on the normalizers' output (digits
+   for spoken numbers, e-mails joined, likely names capitalised), so the spoken text goes through the
+   default normalizer chain and every span is carried onto the normalized tokens (spans only grow).
+5. **Rehearsal**: the cased written rows, labelled by the original model alone, so fine-tuning does
+   not forget what it knew on formatted text.
+
+Output (never inside the repository: it contains corpus text): ``train.spacy`` (spoken, normalized,
+80 %), ``dev.spacy`` (the same for the 20 % held out), ``rehearsal.spacy`` (written, silver, 80 % only),
+``holdout/<corpus>.jsonl`` (the held-out spoken rows with their slot spans, for ``redactkit bench``) and
+``manifest.json`` (input hashes, counts, the split rule).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .align import WordAligner
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..pipeline import Pipeline
+
+__all__ = [
+    "GOLD_TO_MODEL",
+    "MODEL_TO_REDACTKIT",
+    "CorpusRow",
+    "build_docs",
+    "dialogue_id",
+    "is_held_out",
+    "main",
+    "read_corpus",
+]
+
+#: redactkit label of a gold span -> label of the NER model. None: no entity of its own (see DATE_TIME).
+GOLD_TO_MODEL: dict[str, str | None] = {
+    "PERSON": "PERSON",
+    "LOCATION": "GPE",
+    "ORGANIZATION": "ORG",
+    "DATE_TIME": None,
+    "ADDRESS": "ADDRESS",
+    "PHONE_NUMBER": "PHONE_NUMBER",
+    "ZIP_CODE": "ZIP_CODE",
+    "ACCOUNT_NUMBER": "ACCOUNT_NUMBER",
+    "CREDIT_CARD": "CREDIT_CARD",
+    "US_SSN": "US_SSN",
+    "EMAIL_ADDRESS": "EMAIL_ADDRESS",
+    "USERNAME": "USERNAME",
+    "PIN": "PASSWORD",
+    "PASSWORD": "PASSWORD",
+    "AGE": "AGE",
+    "DATE_OF_BIRTH": "DATE_OF_BIRTH",
+}
+#: model label -> redactkit label, for the labels the model adds to OntoNotes'
+MODEL_TO_REDACTKIT: dict[str, str] = {
+    "PERSON": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "ORG": "ORGANIZATION",
+    "ADDRESS": "ADDRESS",
+    "PHONE_NUMBER": "PHONE_NUMBER",
+    "ZIP_CODE": "ZIP_CODE",
+    "ACCOUNT_NUMBER": "ACCOUNT_NUMBER",
+    "CREDIT_CARD": "CREDIT_CARD",
+    "US_SSN": "US_SSN",
+    "EMAIL_ADDRESS": "EMAIL_ADDRESS",
+    "USERNAME": "USERNAME",
+    "PASSWORD": "PIN",
+    "AGE": "AGE",
+    "DATE_OF_BIRTH": "DATE_OF_BIRTH",
+}
+_KEEP_SILVER_FOR = {"GPE": ("GPE", "LOC", "FAC"), "ORG": ("ORG", "FAC")}
+
+# id -> dialogue id, first match wins
+_DIALOGUE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(multiwoz21-[^-]+-[^-]+)-\d+-(?:usr|sys)$"), r"\1"),
+    (re.compile(r"^(multidogo-.+)-\d+$"), r"\1"),
+)
+
+
+def dialogue_id(row_id: str) -> str:
+    """The dialogue a row belongs to; rows of single-utterance corpora are their own dialogue."""
+    for pattern, replacement in _DIALOGUE_RULES:
+        if pattern.match(row_id):
+            return pattern.sub(replacement, row_id)
+    return row_id
+
+
+def is_held_out(dialogue: str, percent: int = 20) -> bool:
+    """Whether a dialogue belongs to the held-out split (stable hash, independent of any seed)."""
+    return int(hashlib.sha1(dialogue.encode("utf-8")).hexdigest()[:8], 16) % 100 < percent
+
+
+@dataclass
+class CorpusRow:
+    """One utterance in both renderings, with its slot spans in each."""
+
+    id: str
+    written: str
+    spoken: str
+    written_spans: list[tuple[int, int, str]]
+    spoken_spans: list[tuple[int, int, str]]
+
+
+def read_corpus(written_path: Path, spoken_path: Path) -> list[CorpusRow]:
+    """Pair the rows of the two renderings; ids, row order and span order must agree."""
+    rows: list[CorpusRow] = []
+    with written_path.open(encoding="utf-8") as written, spoken_path.open(encoding="utf-8") as spoken:
+        for number, (w_line, s_line) in enumerate(zip(written, spoken, strict=True), start=1):
+            w, s = json.loads(w_line), json.loads(s_line)
+            if w["id"] != s["id"] or len(w["spans"]) != len(s["spans"]):
+                raise ValueError(f"{spoken_path.name}: line {number}: renderings disagree on id or spans")
+            rows.append(
+                CorpusRow(
+                    w["id"],
+                    w["text"],
+                    s["text"],
+                    [(x["start"], x["end"], x["label"]) for x in w["spans"]],
+                    [(x["start"], x["end"], x["label"]) for x in s["spans"]],
+                )
+            )
+    return rows
+
+
+@dataclass
+class _Labels:
+    """Entities and missing regions of one text, in its character offsets."""
+
+    entities: list[tuple[int, int, str]] = field(default_factory=list)
+    missing: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def merge_labels(
+    gold: Sequence[tuple[int, int, str]], silver: Sequence[tuple[int, int, str]]
+) -> tuple[_Labels, Counter[str]]:
+    """Slot spans first, silver entities where no slot is; see the module docstring (step 3)."""
+    labels = _Labels()
+    stats: Counter[str] = Counter()
+    for start, end, label in gold:
+        model_label = GOLD_TO_MODEL.get(label)
+        same = [s for s in silver if (s[0], s[1]) == (start, end)]
+        if label == "DATE_TIME":
+            if same and same[0][2] in ("DATE", "TIME"):
+                labels.entities.append((start, end, same[0][2]))
+            else:
+                labels.missing.append((start, end))
+                stats["date_time_missing"] += 1
+            continue
+        if model_label is None:
+            labels.missing.append((start, end))
+            continue
+        if same and same[0][2] in _KEEP_SILVER_FOR.get(model_label, ()):
+            model_label = same[0][2]
+        labels.entities.append((start, end, model_label))
+        stats[f"gold:{model_label}"] += 1
+    taken = [(s, e) for s, e, _ in gold]
+    for start, end, label in silver:
+        if any(_overlaps((start, end), span) for span in taken):
+            if not any((start, end) == span for span in taken):
+                stats["silver_crossing_gold"] += 1
+            continue
+        labels.entities.append((start, end, label))
+        stats[f"silver:{label}"] += 1
+    labels.entities.sort()
+    return labels, stats
+
+
+def _to_doc(
+    nlp: Language, text: str, labels: _Labels, alignment: Any | None = None
+) -> tuple[Doc, Counter[str]]:
+    """A Doc of ``text`` (the normalized text when ``alignment`` maps it back to the labelled one)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    stats: Counter[str] = Counter()
+    # each token's range in the labelled text
+    ranges: list[tuple[int, int]] = []
+    for token in doc:
+        start, end = token.idx, token.idx + len(token.text)
+        ranges.append(alignment.to_original(start, end) if alignment is not None else (start, end))
+
+    def covering(start: int, end: int) -> tuple[int, int] | None:
+        inside = [i for i, r in enumerate(ranges) if r[0] < end and start < r[1]]
+        return (inside[0], inside[-1] + 1) if inside else None
+
+    spans: list[Span] = []
+    used: set[int] = set()
+    for start, end, label in labels.entities:
+        cover = covering(start, end)
+        if cover is None or used.intersection(range(*cover)):
+            stats["dropped_on_tokens"] += 1
+            continue
+        # a token reaching into another labelled region: the span is not separable here
+        first, last = ranges[cover[0]], ranges[cover[1] - 1]
+        if first[0] < start or last[1] > end:
+            others = [(s, e) for s, e, _ in labels.entities if (s, e) != (start, end)] + labels.missing
+            if any(_overlaps((min(first[0], start), max(last[1], end)), o) for o in others):
+                stats["dropped_on_tokens"] += 1
+                continue
+        used.update(range(*cover))
+        spans.append(Span(doc, cover[0], cover[1], label=label))
+    missing: list[Span] = []
+    for start, end in labels.missing:
+        cover = covering(start, end)
+        if cover is None:
+            continue
+        free = [i for i in range(*cover) if i not in used]
+        if free:
+            missing.append(Span(doc, free[0], free[-1] + 1))
+            used.update(free)
+    doc.set_ents(spans, missing=missing or None)
+    return doc, stats
+
+
+def silver_entities(
+    nlp: Language, texts: Sequence[str], batch_size: int = 512
+) -> list[list[tuple[int, int, str]]]:
+    """The original model's entities on cased texts (``[]`` for texts without an upper-case letter)."""
+    results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    cased = [i for i, text in enumerate(texts) if any(c.isupper() for c in text)]
+    for index, doc in zip(cased, nlp.pipe([texts[i] for i in cased], batch_size=batch_size), strict=True):
+        results[index] = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    return results
+
+
+def _guarded_stock_persons(aligned: Sequence[Any]) -> list[list[tuple[int, int]]]:
+    """PERSON entities of the stock recognizer on the normalized text, kept by the strict lowercase
+    guard (a known name or a cue), in offsets of the spoken text: what the pipeline found before the
+    adapted recognizer, so that the adaptation keeps it ("okay frank", "and then sam")."""
+    from ..detect.ner import SpacyNerDetector
+
+    detector = SpacyNerDetector(ner_weights=None, labels={"PERSON": "PERSON"}, lowercase_guard="strict")
+    found = detector.detect_batch(aligned)
+    return [
+        [item.to_original(entity.start, entity.end) for entity in entities]
+        for item, entities in zip(aligned, found, strict=True)
+    ]
+
+
+def build_docs(
+    rows: Sequence[CorpusRow],
+    silver_nlp: Language,
+    blank: Language,
+    pipeline: Pipeline,
+    *,
+    rehearsal: bool,
+) -> tuple[list[Doc], list[Doc], Counter[str]]:
+    """Spoken (normalized) training docs and, when asked, cased rehearsal docs, for ``rows``."""
+    stats: Counter[str] = Counter()
+    silver = silver_entities(silver_nlp, [row.written for row in rows])
+    aligned = pipeline.normalize_batch([row.spoken for row in rows])
+    guarded = _guarded_stock_persons(aligned)
+    spoken_docs: list[Doc] = []
+    rehearsal_docs: list[Doc] = []
+    for row, row_silver, normalized, persons in zip(rows, silver, aligned, guarded, strict=True):
+        mapper = WordAligner(row.written, row.spoken)
+        spoken_silver: list[tuple[int, int, str]] = []
+        for start, end, label in row_silver:
+            mapped = mapper.map_span(start, end)
+            if mapped is None:
+                stats["silver_unmapped"] += 1
+                continue
+            spoken_silver.append((*mapped, label))
+        for start, end in persons:
+            if not any(_overlaps((start, end), (s, e)) for s, e, _ in spoken_silver):
+                spoken_silver.append((start, end, "PERSON"))
+                stats["silver_guarded_person"] += 1
+        spoken_silver.sort()
+        labels, merge_stats = merge_labels(row.spoken_spans, spoken_silver)
+        stats.update(merge_stats)
+        doc, doc_stats = _to_doc(blank, normalized.text, labels, normalized)
+        stats.update(doc_stats)
+        doc.user_data["id"] = row.id
+        spoken_docs.append(doc)
+        if rehearsal and row_silver:
+            written_doc, _ = _to_doc(blank, row.written, _Labels(entities=list(row_silver)))
+            rehearsal_docs.append(written_doc)
+    return spoken_docs, rehearsal_docs, stats
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _corpora(data: Path) -> Iterator[tuple[str, Path, Path]]:
+    for written in sorted(data.glob("*_written.jsonl")):
+        name = written.name.removesuffix("_written.jsonl")
+        spoken = data / f"{name}_spoken.jsonl"
+        if spoken.exists():
+            yield name, written, spoken
+
+
+def _write_jsonl(rows: Iterable[CorpusRow], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            spans = [
+                {"start": s, "end": e, "label": lab, "source_label": lab} for s, e, lab in row.spoken_spans
+            ]
+            out.write(json.dumps({"id": row.id, "text": row.spoken, "spans": spans}) + "\n")
+
+
+def assemble(
+    data: Path, out: Path, *, held_out_percent: int = 20, limit: int | None = None
+) -> dict[str, Any]:
+    """Write the training files for every corpus pair in ``data`` to ``out``; return the manifest."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from ..detect.spacy_models import resolve_model_path
+    from ..pipeline import Pipeline
+
+    silver_nlp = spacy.load(
+        resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
+    )
+    blank = spacy.blank("en")
+    pipeline = Pipeline.default()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "holdout").mkdir(exist_ok=True)
+    bins = {
+        name: DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+        for name in ("train", "dev", "rehearsal")
+    }
+    manifest: dict[str, Any] = {
+        "held_out_percent": held_out_percent,
+        "split_rule": "sha1(dialogue id)[:8] as hex % 100 < held_out_percent",
+        "silver_model": f"en_core_web_md {silver_nlp.meta.get('version')}",
+        "corpora": {},
+    }
+    for name, written, spoken in _corpora(data):
+        rows = read_corpus(written, spoken)[:limit]
+        train = [r for r in rows if not is_held_out(dialogue_id(r.id), held_out_percent)]
+        dev = [r for r in rows if is_held_out(dialogue_id(r.id), held_out_percent)]
+        print(f"{name}: {len(train)} train, {len(dev)} held out", file=sys.stderr, flush=True)
+        train_docs, rehearsal_docs, stats = build_docs(train, silver_nlp, blank, pipeline, rehearsal=True)
+        dev_docs, _, dev_stats = build_docs(dev, silver_nlp, blank, pipeline, rehearsal=False)
+        for doc in train_docs:
+            doc.user_data["corpus"] = name
+            bins["train"].add(doc)
+        for doc in dev_docs:
+            doc.user_data["corpus"] = name
+            bins["dev"].add(doc)
+        for doc in rehearsal_docs:
+            bins["rehearsal"].add(doc)
+        _write_jsonl(dev, out / "holdout" / f"{name}.jsonl")
+        manifest["corpora"][name] = {
+            "written_sha256": _sha256(written),
+            "spoken_sha256": _sha256(spoken),
+            "train_rows": len(train),
+            "held_out_rows": len(dev),
+            "train_dialogues": len({dialogue_id(r.id) for r in train}),
+            "held_out_dialogues": len({dialogue_id(r.id) for r in dev}),
+            "rehearsal_docs": len(rehearsal_docs),
+            "stats": dict(sorted((stats + dev_stats).items())),
+        }
+    for split, doc_bin in bins.items():
+        doc_bin.to_disk(out / f"{split}.spacy")
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m redactkit.train.data",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--data", type=Path, default=Path("../shared/data/train"))
+    parser.add_argument("--out", type=Path, required=True, help="output directory (keep it outside the repo)")
+    parser.add_argument("--held-out", type=int, default=20, help="percentage of dialogues held out")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="first N rows of each corpus (for a quick look)"
+    )
+    args = parser.parse_args(argv)
+    manifest = assemble(args.data, args.out, held_out_percent=args.held_out, limit=args.limit)
+    print(json.dumps({k: v for k, v in manifest.items() if k != "corpora"}, indent=2))
+    for name, info in manifest["corpora"].items():
+        print(name, {k: v for k, v in info.items() if k not in ("stats",)})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Numbers that survive misrecognition (issue 19): homophones in digit-dense regions, number regions
+interrupted by misheard words, misheard words at the edges of a value. Negatives stay untouched."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import Pipeline
+from redactkit.bench.metrics import counted_positions
+from redactkit.normalize import SpokenNumberNormalizer
+
+NUMBERS = SpokenNumberNormalizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("two zero six one two for three to nine", "206124329"),
+        ("my number is five five five won two tree four", "my number is 5551234"),
+        ("it's six sex one nein four", "it's 66194"),
+        ("call one two three to four five", "call 123245"),
+        # function-word homophones stay words outside a digit-dense region or at its edge
+        ("set a timer for five minutes", "set a timer for five minutes"),
+        ("from one to five", "from one to five"),
+        ("sent to 52 main street", "sent to 52 main street"),
+        ("four eight zero eight three for the rent", "48083 for the rent"),
+        ("two for one deal", "two for one deal"),
+        ("wake me at five to seven", "wake me at five to seven"),
+        ("from 10 to 12 people", "from 10 to 12 people"),
+        ("twenty to five", "twenty to five"),
+    ],
+)
+def test_homophones_read_as_digits_only_in_dense_regions(text: str, written: str) -> None:
+    assert NUMBERS.normalize(text).text == written
+
+
+def test_homophones_can_be_switched_off() -> None:
+    assert SpokenNumberNormalizer(homophones=False).normalize("five five five won two tree four").text == (
+        "555 won two tree four"
+    )
+
+
+def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
+    start = text.index(value)
+    entities = pipeline.analyze(text)
+    covered = {i for e in entities for i in range(e.start, e.end)}
+    return all(i in covered for i in counted_positions(text, start, start + len(value)))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a misheard digit inside the value splits it: the whole region is one value
+        (
+            "my number is five five five one fine three four five six seven",
+            "five five five one fine three four five six seven",
+        ),
+        (
+            "you can reach me at seven three one zero six in seven six nine zero",
+            "seven three one zero six in seven six nine zero",
+        ),
+        (
+            "the ssn is two seven seven three too nine five mine free",
+            "two seven seven three too nine five mine free",
+        ),
+        ("my social is six two seven six seven zero uh or eight", "six two seven six seven zero uh or eight"),
+        # a garbled cue: the shape alone suffices
+        (
+            "my sosial is nine six three four one seven four three two",
+            "nine six three four one seven four three two",
+        ),
+        ("the sip is nine oh two one oh", "nine oh two one oh"),
+        # a misheard word at the edge of the value
+        (
+            "the order number is four eight zero zero seven seven fine two",
+            "four eight zero zero seven seven fine two",
+        ),
+        (
+            "my card number is for one zero six zero three six three one eight three four two eight",
+            "for one zero six zero three six three one eight three four two eight",
+        ),
+        ("the zip is six eight two fine seven", "six eight two fine seven"),
+        ("the zip is seven do seven two hate", "seven do seven two hate"),
+        ("member id is one two one nine owe", "one two one nine owe"),
+    ],
+)
+def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _covered(default_pipeline, text, value), [
+        (e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "set a timer for five minutes and ten seconds",
+        "play track two and turn the volume to five",
+        "it was twelve ninety nine or thirteen ninety nine",
+        "wake me at six thirty and again at seven fifteen",
+        "i need two tickets for friday and three for saturday",
+        "add three eggs and two onions to the list",
+        "what's four plus four",
+        "from one to five stars",
+        "it's seventy two degrees outside",
+    ],
+)
+def test_number_negatives_stay_untouched(default_pipeline: Pipeline, text: str) -> None:
+    assert default_pipeline.analyze(text) == [], text
+
+
+def test_edges_do_not_swallow_ordinary_words(default_pipeline: Pipeline) -> None:
+    text = "my account number is four eight zero zero seven seven one two thanks"
+    [entity] = default_pipeline.analyze(text)
+    assert text[entity.start : entity.end] == "four eight zero zero seven seven one two"
+    text = "my phone is five five five one two three four office hours are nine to five"
+    assert "office" not in " ".join(text[e.start : e.end] for e in default_pipeline.analyze(text))

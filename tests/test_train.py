@@ -1,0 +1,222 @@
+"""Training data assembly, the weights format and `redactkit train` end to end on a tiny generated file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from redactkit import Pipeline
+from redactkit.cli import app
+from redactkit.config import load_config
+from redactkit.detect.ner import SpacyNerDetector
+from redactkit.detect.spacy_models import BUILTIN_NER_WEIGHTS, read_ner_weights
+from redactkit.errors import ModelNotFoundError
+from redactkit.synth import generate, write_jsonl
+from redactkit.train.align import WordAligner
+from redactkit.train.data import dialogue_id, is_held_out, merge_labels
+
+SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "train"
+
+
+# -- alignment of written onto spoken renderings ------------------------------------------------------
+WRITTEN = "Book T-Rex for 5 on August 23rd, says Smith's wife at McDonald's."
+SPOKEN = "book t rex for five on august twenty third says smith's wife at mcdonald's"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("T-Rex", "t rex"),
+        ("5", "five"),
+        ("August 23rd", "august twenty third"),
+        ("23rd", "twenty third"),
+        ("Smith", "smith"),
+        ("McDonald's", "mcdonald's"),
+    ],
+)
+def test_written_spans_land_on_the_spoken_words(value: str, expected: str) -> None:
+    start = WRITTEN.index(value)
+    mapped = WordAligner(WRITTEN, SPOKEN).map_span(start, start + len(value))
+    assert mapped is not None
+    assert SPOKEN[mapped[0] : mapped[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken", "value"),
+    [
+        ("It costs 1,250 dollars", "it costs one thousand two hundred fifty dollars", "250"),  # cuts a number
+        ("Call Ann", "call", "Ann"),  # not rendered
+        ("Smithson is here", "smithson is here", "Smith"),  # part of a word
+    ],
+)
+def test_spans_that_cannot_be_mapped_exactly_are_dropped(written: str, spoken: str, value: str) -> None:
+    start = written.index(value)
+    assert WordAligner(written, spoken).map_span(start, start + len(value)) is None
+
+
+# -- split and label merge -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("row_id", "dialogue"),
+    [
+        ("multiwoz21-val-MUL0012-03-sys", "multiwoz21-val-MUL0012"),
+        ("multiwoz21-test-SNG0073-10-usr", "multiwoz21-test-SNG0073"),
+        (
+            "multidogo-airline-009ab879-ab52-4507-979e-8bc92badecef-14",
+            "multidogo-airline-009ab879-ab52-4507-979e-8bc92badecef",
+        ),
+        ("snips-BookRestaurant-train-0001", "snips-BookRestaurant-train-0001"),
+        ("polyai-r8k-train_0-00004", "polyai-r8k-train_0-00004"),
+    ],
+)
+def test_dialogue_ids(row_id: str, dialogue: str) -> None:
+    assert dialogue_id(row_id) == dialogue
+
+
+def test_held_out_split_is_stable_and_about_the_share() -> None:
+    ids = [f"dialogue-{i}" for i in range(5000)]
+    held = [i for i in ids if is_held_out(i, 20)]
+    assert held == [i for i in ids if is_held_out(i, 20)]
+    assert 0.18 < len(held) / len(ids) < 0.22
+    assert set(held) <= {i for i in ids if is_held_out(i, 30)}
+
+
+def test_slot_spans_win_over_silver_and_dates_without_silver_are_missing() -> None:
+    gold = [(0, 5, "PERSON"), (10, 20, "DATE_TIME"), (30, 36, "LOCATION"), (40, 44, "PIN")]
+    silver = [(0, 5, "ORG"), (12, 20, "DATE"), (30, 36, "LOC"), (50, 55, "PERSON")]
+    labels, _ = merge_labels(gold, silver)
+    assert labels.entities == [(0, 5, "PERSON"), (30, 36, "LOC"), (40, 44, "PASSWORD"), (50, 55, "PERSON")]
+    assert labels.missing == [(10, 20)]
+
+
+# -- weights directories -----------------------------------------------------------------------------
+def test_a_missing_weights_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match="redactkit train"):
+        read_ner_weights(tmp_path / "nothing-here")
+    with pytest.raises(ModelNotFoundError, match="ner_weights"):
+        SpacyNerDetector(ner_weights=str(tmp_path))
+
+
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_the_shipped_weights_are_small_calibrated_and_documented() -> None:
+    weights = read_ner_weights("builtin")
+    size = sum(path.stat().st_size for path in BUILTIN_NER_WEIGHTS.rglob("*") if path.is_file())
+    assert size <= 25 * 1024 * 1024
+    assert (BUILTIN_NER_WEIGHTS / "MODEL_CARD.md").exists()
+    assert weights.meta["base_model"] == "en_core_web_md"
+    assert {"PERSON", "GPE", "ORG"} <= set(weights.calibration)
+    assert all(0.0 <= score <= 1.0 for score in weights.calibration.values())
+
+
+# -- `redactkit train` end to end ----------------------------------------------------------------------
+def _tiny_file(path: Path) -> Path:
+    labels = ["PERSON", "LOCATION", "PHONE_NUMBER", "ACCOUNT_NUMBER", "EMAIL_ADDRESS"]
+    write_jsonl(generate(60, seed=5, split="train", labels=labels, negatives_share=0.2), path)
+    return path
+
+
+def test_train_end_to_end_writes_weights_the_ner_detector_loads(tmp_path: Path) -> None:
+    data = _tiny_file(tmp_path / "labeled.jsonl")
+    runner = CliRunner()
+    outputs = []
+    for name in ("a", "b"):
+        output = tmp_path / name
+        result = runner.invoke(
+            app,
+            ["train", str(data), "--output", str(output), "--epochs", "1", "--max-steps", "2", "--seed", "3"],
+        )
+        assert result.exit_code == 0, result.output
+        assert f"ner_weights: {output}" in result.output
+        outputs.append(output)
+    # deterministic: same data, seed and options give the same weights
+    assert (outputs[0] / "ner" / "model").read_bytes() == (outputs[1] / "ner" / "model").read_bytes()
+    meta = json.loads((outputs[0] / "meta.json").read_text())
+    assert meta["label_map"]["PERSON"] == "PERSON"
+    assert meta["training"]["steps"] == 2
+    # the output loads as the `ner` detector's weights, in a pipeline
+    config = load_config(None).model_dump(mode="json")
+    for spec in config["detectors"]:
+        if spec["name"] == "ner":
+            spec["ner_weights"] = str(outputs[0])
+            spec["labels"] = None
+    pipeline = Pipeline.from_config(config)
+    assert isinstance(pipeline.analyze("please call maria gonzalez at home"), list)
+    # no transcript text in what the command printed
+    texts = [json.loads(line)["text"] for line in data.read_text().splitlines()]
+    assert not any(text in result.output for text in texts if len(text) > 20)
+
+
+def test_train_refuses_to_overwrite_a_directory_that_is_not_weights(tmp_path: Path) -> None:
+    data = _tiny_file(tmp_path / "labeled.jsonl")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "notes.txt").write_text("keep me")
+    result = CliRunner().invoke(
+        app, ["train", str(data), "--output", str(tmp_path / "out"), "--max-steps", "1"]
+    )
+    assert result.exit_code == 2
+    assert (tmp_path / "out" / "notes.txt").exists()
+
+
+@pytest.mark.skipif(not SHARED_TRAIN.exists(), reason="../shared/data/train is absent")
+def test_corpus_renderings_pair_up() -> None:
+    from redactkit.train.data import read_corpus
+
+    rows = read_corpus(SHARED_TRAIN / "snips_written.jsonl", SHARED_TRAIN / "snips_spoken.jsonl")
+    assert rows and all(len(r.written_spans) == len(r.spoken_spans) for r in rows)
+
+
+# -- the ner detector with weights ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [(True, "strict"), (False, "off"), ("plain_words", "plain_words"), ("strict", "strict")],
+)
+def test_lowercase_guard_accepts_the_old_booleans(given: bool | str, stored: str) -> None:
+    assert SpacyNerDetector(lowercase_guard=given).lowercase_guard == stored  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [
+        ("jokes", True),
+        ("alarm", True),
+        ("42", True),
+        ("kavisri", False),
+        ("maria", False),
+        ("o'brien", False),
+    ],
+)
+def test_plain_words_guard_word_test(word: str, everyday: bool) -> None:
+    from redactkit.detect.ner import _is_everyday
+    from redactkit.gazetteers import family_names, given_names
+
+    assert _is_everyday(word, given_names(), family_names()) is everyday
+
+
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_weights_trained_on_other_vectors_are_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from redactkit.detect.spacy_models import load_spacy_model
+
+    copy = tmp_path / "weights"
+    shutil.copytree(BUILTIN_NER_WEIGHTS, copy)
+    meta = json.loads((copy / "meta.json").read_text())
+    meta["vectors"] = {"name": "other_vectors", "shape": [10, 3]}
+    (copy / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelNotFoundError, match="trained on the vectors"):
+        load_spacy_model("en_core_web_md", ner_weights=copy)
+
+
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_builtin_weights_load_on_the_shared_base_and_report_their_labels() -> None:
+    from redactkit.detect.spacy_models import load_spacy_model
+
+    base = load_spacy_model("en_core_web_md")
+    nlp = load_spacy_model("en_core_web_md", ner_weights="builtin")
+    assert nlp is load_spacy_model("en_core_web_md", ner_weights="builtin")  # once per process
+    assert nlp.vocab is base.vocab  # vectors shared, not loaded twice
+    assert "ACCOUNT_NUMBER" in nlp.get_pipe("ner").labels  # type: ignore[attr-defined]
+    detector = SpacyNerDetector(ner_weights="builtin", lowercase_guard="plain_words")
+    assert {"PERSON", "LOCATION", "ORGANIZATION", "ACCOUNT_NUMBER"} <= detector.emitted_labels()
