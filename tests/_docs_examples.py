@@ -209,6 +209,8 @@ def build_sandbox(target: Path) -> Path:
         .append_column("agent_text", table.column("transcript"))
         .append_column("caller_text", table.column("transcript"))
         .append_column("words", words)
+        .append_column("turn_index", table.column("turn"))
+        .append_column("speaker", pa.array(["agent" if i % 2 else "caller" for i in range(table.num_rows)]))
     )
     word = pa.struct([("word", pa.string()), ("start", pa.float64()), ("end", pa.float64())])
     segment = pa.struct(
@@ -350,5 +352,5 @@ def bash_env(sandbox: Path) -> dict[str, str]:
     venv_bin = Path(os.sys.executable).parent  # type: ignore[attr-defined]
     env = dict(os.environ)
     env["PATH"] = f"{venv_bin}{os.pathsep}{env.get('PATH', '')}"
-    env.setdefault("REDACTKIT_KEY", "0123456789abcdef0123456789abcdef")
+    env.setdefault("REDACTKIT_KEY", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
     return env

@@ -56,7 +56,7 @@ def in_dir(monkeypatch: pytest.MonkeyPatch) -> Any:
     def enter(path: Path) -> None:
         monkeypatch.chdir(path)
 
-    monkeypatch.setenv("REDACTKIT_KEY", "0123456789abcdef0123456789abcdef")
+    monkeypatch.setenv("REDACTKIT_KEY", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
     return enter
 
 
