@@ -163,7 +163,7 @@ def check(trial: Trial, source: Path, out: Path, reference: Path) -> None:
 
 
 def kill_at_random(
-    cmd: list[str], env: dict[str, str], rng: random.Random, span: float, startup: float, trial: Trial
+    cmd: list[str], env: dict[str, str], rng: random.Random, span: float, lock: Path, trial: Trial
 ) -> bool:
     """Start the run, kill it at a random moment; False if it finished first."""
     process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -179,9 +179,10 @@ def kill_at_random(
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=120)
     trial.exits.append(process.returncode)
-    if signum == signal.SIGTERM and process.returncode == -signal.SIGTERM and delay < 1.5 * startup:
-        # landed while the interpreter was still importing, before redactkit's handlers exist: the
-        # default action, harmless as nothing can have been written yet
+    if signum == signal.SIGTERM and process.returncode == -signal.SIGTERM and not lock.exists():
+        # landed while the interpreter was still importing, before redactkit's handlers exist (the
+        # default action): harmless, as the lock, the first thing a run writes, was never taken. A
+        # run killed later by the default action would have left its lock file behind.
         trial.signals.append(f"SIGTERM@{delay:.1f}s (at start-up)")
         return True
     trial.signals.append(f"{signum.name}@{delay:.1f}s")
@@ -294,7 +295,7 @@ def main() -> int:
                 make_file(trial_source / "part=0" / "data.parquet", args.rows + 37, seed=999, prefix="new")
                 trial.signals.append("finished input part=0 replaced")
             for _ in range(rng.randint(1, args.max_kills)):
-                if not kill_at_random(cmd, env, rng, span, startup, trial):
+                if not kill_at_random(cmd, env, rng, span, out / "_redactkit" / "run.lock", trial):
                     break
             final = run(cmd, env)
             trial.exits.append(final.returncode)

@@ -381,7 +381,7 @@ def redact(
         return
     import tempfile
 
-    from .io._signals import stop_on_signals
+    from ._signals import stop_on_signals
 
     scratch = tempfile.TemporaryDirectory(prefix="redactkit-limit-") if limit is not None else None
     try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
 
 import pytest
 from _support import RegexDetector
@@ -36,3 +38,14 @@ def regex_pipeline() -> Pipeline:
 def default_pipeline() -> Pipeline:
     """The shipped default pipeline, loaded once for the whole test session."""
     return Pipeline.default()
+
+
+@pytest.fixture(autouse=True)
+def _restore_redactkit_logger() -> Iterator[None]:
+    """The CLI sets the level of the ``redactkit`` logger (``-v``, ``-q``, ``--log-level``) and adds
+    a handler; restore both after every test so a CLI test does not silence a later one."""
+    logger = logging.getLogger("redactkit")
+    level, handlers = logger.level, list(logger.handlers)
+    yield
+    logger.setLevel(level)
+    logger.handlers[:] = handlers

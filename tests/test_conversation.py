@@ -239,3 +239,19 @@ def test_conversation_labels_must_be_registered() -> None:
     with pytest.raises(ConfigError) as caught:
         Pipeline.from_config({**CONFIG, "conversation": {"labels": ["PERSON", "PHONE"]}})
     assert "conversation.labels[1]" in str(caught.value)
+
+
+def test_hash_pseudonyms_are_the_same_for_every_form_of_a_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REDACTKIT_KEY", "ab" * 32)
+    hashed = Pipeline.from_config(
+        {**CONFIG, "anonymizer": {"name": "policy", "operators": {"PERSON": "hash"}}}
+    )
+    first, second, third = hashed.redact_conversation(
+        ["my name is quenvo darlim", "okay quenvo", "darlim got it"]
+    )
+    tokens = {
+        result.text[e.redacted_start : e.redacted_end]
+        for result in (first, second, third)
+        for e in result.entities
+    }
+    assert len(tokens) == 1 and next(iter(tokens)).startswith("[PERSON:")

@@ -330,6 +330,20 @@ def test_a_second_run_on_a_locked_output_is_refused_with_one_line(tmp_path: Path
     assert not lock_file.exists()
 
 
+def test_a_run_killed_before_its_first_report_was_renamed_is_not_foreign(tmp_path: Path) -> None:
+    """Found by benchmarks/chaos.py: SIGKILL between the lock and the first report's rename leaves
+    only redactkit's own files; the next run starts afresh instead of calling the folder foreign."""
+    source = _dataset(tmp_path / "in", files=2)
+    out = tmp_path / "out"
+    (out / "_redactkit").mkdir(parents=True)
+    (out / "_redactkit" / "run.lock").write_text("pid 999999 on elsewhere since 2020-01-01T00:00:00+00:00\n")
+    (out / "_redactkit" / ".report.json.999999.partial").write_text('{"status": "runn')
+    result = invoke(source, out, "-t", "transcript", "-c", _config(tmp_path), "-w", "1")
+    assert result.exit_code == 0, result.output
+    assert _parquet(out) == _parquet(source)
+    assert not list(out.rglob("*.partial"))
+
+
 def test_a_stale_lock_file_of_a_dead_process_is_taken_over(tmp_path: Path) -> None:
     source = _dataset(tmp_path / "in", files=1)
     out = tmp_path / "out"
@@ -745,3 +759,33 @@ def test_user_errors_exit_with_one_line_and_no_traceback(
     result = invoke(*args)
     assert result.exit_code == code, result.output
     assert message in _one_error_line(result.output)
+
+
+# -- 8. a text over spaCy's length limit does not stop a --on-error fail run -----------------------
+
+
+@pytest.mark.slow
+def test_a_row_over_a_million_characters_is_redacted_in_a_fail_run(tmp_path: Path) -> None:
+    """Long texts go through the model in overlapping windows (redactkit.detect._windows): one
+    long row no longer raises DetectorError and stops the run."""
+    filler = "ok so and then we talked about the weather for a while "
+    long_text = (filler * (1_050_000 // len(filler) + 1))[:1_050_000]
+    middle = long_text.rfind(" ", 0, 600_000) + 1
+    long_text = long_text[:middle] + "Maria Lopez called " + long_text[middle + 19 :]
+    assert len(long_text) > 1_000_000
+    texts = ["call Maria Lopez at home", long_text, None, "nothing to see here"]
+    source = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": list(range(4)), "transcript": texts}), source)
+    config = tmp_path / "ner.yaml"
+    config.write_text(  # the small model: the test is about the length limit, not accuracy
+        "replace: true\nnormalizers:\n  - name: whitespace\n"
+        "detectors:\n  - name: ner\n    model: en_core_web_sm\n"
+    )
+    out = tmp_path / "out.parquet"
+    result = invoke(source, out, "-t", "transcript", "-c", config, "-w", "1", "--on-error", "fail")
+    assert result.exit_code == 0, result.output
+    redacted = pq.read_table(out).column("transcript_redacted").to_pylist()
+    assert len(redacted) == 4
+    assert redacted[1] is not None and len(redacted[1]) > 1_000_000
+    assert "Maria Lopez" not in redacted[1] and "[PERSON]" in redacted[1]
+    assert "Maria" not in redacted[0]

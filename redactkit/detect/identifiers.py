@@ -465,6 +465,22 @@ class IdentifierDetector(Detector):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
 
+    def _cue_after(self, tokens: Sequence[Token], stop: int) -> tuple[str, bool] | None:
+        """A one-word cue right after the value ("... five oh three for the zip"), as a weak cue.
+
+        Up to three filler words may stand between them. Only for values of three digits or more,
+        which may have lost a digit to the recognizer and no longer have an identifier's shape.
+        """
+        tables = self._tables
+        for index in range(stop, min(len(tokens), stop + 4)):
+            word = tokens[index].lower
+            cue = tables.cues.get((word,))
+            if cue is not None:
+                return cue[0], False
+            if word not in tables.between and word not in _AFTER_FILLERS:
+                return None
+        return None
+
     def _cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, bool] | None:
         """The nearest cue in the window before token ``first``: (label, strong?).
 
@@ -502,6 +518,8 @@ class IdentifierDetector(Detector):
         previous = tokens[candidate.first - 1].lower if candidate.first > 0 else ""
         following = tokens[candidate.stop].lower if candidate.stop < len(tokens) else ""
         cue = self._cue_before(tokens, candidate.first)
+        if cue is None and n >= 3 and self.misheard_edges:
+            cue = self._cue_after(tokens, candidate.stop)
         if (
             following in ("years", "year")
             and candidate.stop + 1 < len(tokens)
@@ -609,7 +627,9 @@ class IdentifierDetector(Detector):
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
                     break
                 taken.append(token)
-            if taken and not any(index in used for index in range(first, first + len(taken))):
+            # skipped only when a number entity already covers every word of it; a number inside a
+            # longer secret ("pumpkin five six four one") does not stop the secret from being redacted
+            if taken and not all(index in used for index in range(first, first + len(taken))):
                 found.append(
                     Entity(
                         taken[0].start,
@@ -630,6 +650,8 @@ def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
+#: words that may stand between a value and a cue after it ("... for the zip", "... is my pin")
+_AFTER_FILLERS = frozenset("for the that a an my your is as da that's it's was".split())
 #: words that end an utterance after a value and are never a misheard digit
 _CLOSING = frozenset(
     "please thanks thank you okay ok right yes yeah no bye goodbye sorry again now today tomorrow tonight "
@@ -661,6 +683,8 @@ class _MisheardTables:
     homophones: frozenset[str]
     #: homophones that are everyday function words ("to", "for"): only between digits
     between_digits_only: frozenset[str]
+    #: words that join two numbers into arithmetic, a range or a score ("from", "by", "plus")
+    region_breakers: frozenset[str]
     #: single digit words ("zero" .. "nine", "oh"), then teens and tens, and their rough sounds
     numbers: tuple[str, ...]
     sounds: tuple[str, ...]
@@ -674,6 +698,7 @@ class _MisheardTables:
             and word not in tables.quantity_before
             and ((word,) not in tables.cues or word in ("extension", "ext"))
             and word not in ("am", "pm", "o'clock", "oclock")
+            and word not in self.region_breakers
         )
 
     def looks_like_digit(self, word: str, tables: _CueTables, never: frozenset[str] = frozenset()) -> bool:
@@ -725,6 +750,9 @@ def _misheard_tables(locale: str) -> _MisheardTables:
         number_words=words,
         homophones=frozenset(str(word).lower() for heard in confusions.values() for word in heard),
         between_digits_only=frozenset(str(word).lower() for word in between),
+        region_breakers=frozenset(
+            str(word).lower() for word in resources.get("asr_confusions", "region_breakers", []) or []
+        ),
         numbers=numbers,
         sounds=tuple(_sound(number) for number in numbers),
     )

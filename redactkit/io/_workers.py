@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import multiprocessing as mp
+import os
 import queue
 import signal
 import time
@@ -75,9 +76,11 @@ def _worker_main(index: int, spec: PipelineSpec, options: ColumnOptions, inbox: 
             task = inbox.get(timeout=1.0)
         except queue.Empty:
             # The main process died without stopping us (SIGKILL, OOM killer): stop, rather than
-            # hold ~600 MB of models for nobody.
+            # hold ~600 MB of models for nobody. At once: a normal exit would wait for the queue's
+            # feeder thread to flush results into a pipe nobody reads any more (siblings hold its
+            # read end too), which can block forever. A worker writes no files: nothing to undo.
             if parent is not None and not parent.is_alive():
-                return
+                os._exit(0)
             continue
         if task is None:
             return

@@ -39,11 +39,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._signals import stop_on_signals
 from .._version import __version__
 from ..errors import DataError, OutputError, RunInterrupted
 from ._durable import fsync_dir, replace_durably, write_text_durably
 from ._lock import OutputLock
-from ._signals import stop_on_signals
 from .parquet import (
     ColumnOptions,
     Failure,
@@ -550,6 +550,7 @@ def _check_output(
                 f"output {target} already exists; pass --overwrite (overwrite=True) to replace it"
             )
         return None
+    _remove_stale_temporaries(target)
     if _is_fresh(target):
         return None
     previous = _read_json(report_file)
@@ -574,13 +575,26 @@ def _check_output(
 
 
 def _is_fresh(target: Path) -> bool:
-    """An output folder holding nothing but (at most) our lock."""
+    """An output folder holding nothing but (at most) our lock and temporary files: what a run
+    killed before its first report reached its final name leaves."""
     for entry in target.iterdir():
         if entry.name != META_DIR or not entry.is_dir():
             return False
-        if any(inner.name != LOCK_NAME for inner in entry.iterdir()):
+        if any(not _ours_to_ignore(inner) for inner in entry.iterdir()):
             return False
     return True
+
+
+def _ours_to_ignore(path: Path) -> bool:
+    return path.name == LOCK_NAME or (path.name.startswith(".") and path.name.endswith(".partial"))
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary report files of killed runs (the caller holds the lock: no run is writing them)."""
+    meta = target / META_DIR
+    if meta.is_dir():
+        for path in meta.glob(".*.partial"):
+            path.unlink(missing_ok=True)
 
 
 def _drop_stale_outputs(target: Path, parts: Sequence[_Part], previous: dict[str, Any]) -> int:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import RunInterrupted
+from .errors import RunInterrupted
 
 __all__ = ["stop_on_signals"]
 
