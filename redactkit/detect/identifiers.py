@@ -26,7 +26,7 @@ from pydantic import Field
 from stdnum import luhn
 
 from ..core import AlignedText, Entity
-from ..lang import Token, load_locale, token_index_at, tokenize
+from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -67,6 +67,8 @@ class _CueTables:
     longest: int
     #: label -> what its value must satisfy to take the label after a cue (digit count, checksum)
     rules: dict[str, _ValueRule]
+    #: "eighteen years old", "42 yrs old": the locale's number words before "years old"
+    age: re.Pattern[str]
 
     @property
     def labels(self) -> frozenset[str]:
@@ -110,6 +112,15 @@ def _cue_tables(locale: str) -> _CueTables:
         quantity_before=resources.words("identifiers", "quantity_before"),
         longest=max(len(cue) for cue in cues),
         rules=rules,
+        age=_age_pattern(resources.lexicon),
+    )
+
+
+def _age_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.number_and}
+    alternation = "|".join(sorted(map(re.escape, words), key=lambda word: (-len(word), word)))
+    return re.compile(
+        rf"\b((?:(?:{alternation}|-|\s)+|\d{{1,3}})\s*)(?:years?|yrs?)[\s-]+old\b", re.IGNORECASE
     )
 
 
@@ -241,17 +252,10 @@ class IdentifierDetector(Detector):
             found.append(Entity(match.start(), match.end(), label, score, self.name, why))
         return found
 
-    _AGE = re.compile(
-        r"\b((?:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|"
-        r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-        r"hundred|and|-|\s)+|\d{1,3})\s*)(?:years?|yrs?)[\s-]+old\b",
-        re.IGNORECASE,
-    )
-
     def _spoken_ages(self, text: str) -> list[Entity]:
         """ "eighteen years old": a lone number word stays a word, so the digit rules never see it."""
         found = []
-        for match in self._AGE.finditer(text):
+        for match in self._tables.age.finditer(text):
             start, end = match.span(1)
             while start < end and text[start] in " -":
                 start += 1
