@@ -27,6 +27,7 @@ from stdnum import luhn
 
 from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
+from ..lang.fuzzy import within_edits
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -727,7 +728,7 @@ class _MisheardTables:
             return True
         sound = _sound(word)
         edits = 1 if len(sound) <= 4 else 2
-        return any(_within_edits(sound, number, edits) for number in self.sounds)
+        return any(within_edits(sound, number, edits) for number in self.sounds)
 
 
 @cache
@@ -760,17 +761,3 @@ def _misheard_tables(locale: str) -> _MisheardTables:
         numbers=numbers,
         sounds=tuple(_sound(number) for number in numbers),
     )
-
-
-def _within_edits(a: str, b: str, edits: int) -> bool:
-    if abs(len(a) - len(b)) > edits:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        if min(current) > edits:
-            return False
-        previous = current
-    return previous[-1] <= edits
