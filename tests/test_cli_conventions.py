@@ -109,7 +109,8 @@ def test_verbose_and_log_level(runner: CliRunner) -> None:
     assert runner.invoke(app, ["-vv", "config", "show"]).exit_code == 0
     assert logging.getLogger("redactkit").level == logging.DEBUG
     assert runner.invoke(app, ["--log-level", "error", "config", "show"]).exit_code == 0
-    assert logging.getLogger("redactkit").level == logging.ERROR
+    handlers = [h for h in logging.getLogger("redactkit").handlers if getattr(h, "_redactkit_cli", False)]
+    assert [h.level for h in handlers] == [logging.ERROR]
     bad = runner.invoke(app, ["--log-level", "loud", "config", "show"])
     assert bad.exit_code == 2
 

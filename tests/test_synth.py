@@ -166,6 +166,27 @@ def test_interruptions_and_dictation_conventions_occur() -> None:
     assert "plus " in texts  # said before international numbers, outside the span
 
 
+def test_asr_noise_changes_spoken_text_only_and_keeps_spans_consistent() -> None:
+    clean = generate(300, seed=3, split="heldout", written_share=0.3)
+    noisy = generate(300, seed=3, split="heldout", written_share=0.3, asr_noise=0.2)
+    assert noisy == generate(300, seed=3, split="heldout", written_share=0.3, asr_noise=0.2)
+    assert generate(300, seed=3, split="heldout", written_share=0.3, asr_noise=0.0) == clean
+    assert [r.id for r in noisy] == [r.id for r in clean]
+    spoken = [(a, b) for a, b in zip(clean, noisy, strict=True) if a.style == "spoken"]
+    assert sum(a.text != b.text for a, b in spoken) > len(spoken) / 2
+    assert all(a == b for a, b in zip(clean, noisy, strict=True) if a.style == "written")
+    for record in noisy:
+        assert record.asr_noise == (0.2 if record.style == "spoken" else 0.0)
+        previous_end = 0
+        for span in record.spans:
+            assert previous_end <= span.start < span.end <= len(record.text)
+            assert record.text[span.start : span.end].strip() == record.text[span.start : span.end]
+            previous_end = span.end
+    assert noisy[0].to_dict().get("asr_noise") in (None, 0.2)
+    with pytest.raises(ValueError, match="asr_noise must be a word error rate"):
+        generate(5, asr_noise=1.5)
+
+
 @pytest.mark.parametrize(
     ("template", "message"),
     [

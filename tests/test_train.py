@@ -91,6 +91,15 @@ def test_slot_spans_win_over_silver_and_dates_without_silver_are_missing() -> No
     assert labels.missing == [(10, 20)]
 
 
+def test_generated_pins_and_corpus_passwords_get_their_own_model_labels() -> None:
+    from redactkit.train.data import SYNTH_GOLD_TO_MODEL
+
+    corpus, _ = merge_labels([(0, 4, "PIN")], [])
+    generated, _ = merge_labels([(0, 4, "PIN"), (5, 9, "PASSWORD")], [], SYNTH_GOLD_TO_MODEL)
+    assert corpus.entities == [(0, 4, "PASSWORD")]  # MultiDoGO's "password" slot
+    assert generated.entities == [(0, 4, "PIN"), (5, 9, "PASSWORD")]
+
+
 # -- weights directories -----------------------------------------------------------------------------
 def test_a_missing_weights_directory_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="redactkit train"):

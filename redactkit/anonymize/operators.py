@@ -26,6 +26,7 @@ from typing import Any
 from stdnum import luhn as stdnum_luhn
 
 from ..errors import AnonymizerError, ConfigError
+from ..lang import get_lexicon
 
 __all__ = [
     "KEY_TYPES",
@@ -55,8 +56,12 @@ _BASE64 = re.compile(r"[A-Za-z0-9+/_\-]+={0,2}")
 _KEY_FIX = '(e.g. `python -c "import secrets; print(secrets.token_hex(32))"`)'
 
 _TOKEN = re.compile(r"\[\[ENC:([A-Z_]+):([A-Za-z0-9_\-]+={0,2})\]\]")
-_ONES = "zero one two three four five six seven eight nine".split()
-_WORD_DIGITS = {**{word: str(index) for index, word in enumerate(_ONES)}, "oh": "0", "o": "0", "nought": "0"}
+_LEXICON = get_lexicon("en-US")  # the locale's number words (redactkit/lang/en-US/numbers.yaml)
+_ONES = _LEXICON.number_names.ones
+_WORD_DIGITS = {
+    **{word: str(value) for word, value in _LEXICON.digits.items()},
+    **dict.fromkeys(_LEXICON.zero_aliases, "0"),
+}
 
 
 @dataclass(frozen=True)
@@ -400,11 +405,8 @@ def _ascii_words(text: str) -> str:
     return " ".join("".join(ch for ch in word if ch.isalnum() or ch == "-") for word in plain.split())
 
 
-_TEENS_TENS = {
-    **dict.fromkeys("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen".split(), 2),
-    "nineteen": 2,
-    **dict.fromkeys("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2),
-}
+#: words that stand for two digits ("seventeen", "forty")
+_TEENS_TENS = dict.fromkeys((*_LEXICON.teens, *_LEXICON.tens), 2)
 
 
 def _spoken_digits(value: str) -> list[str] | None:

@@ -22,6 +22,8 @@ from functools import cache
 from itertools import product
 from typing import Any, NamedTuple
 
+from ..lang import get_lexicon
+
 __all__ = ["Alignment", "Token", "WordTiming", "align_words", "parse_timings", "tokenize"]
 
 #: most timing words / transcript tokens one merged or split group may hold on both sides ...
@@ -150,9 +152,9 @@ def parse_timings(raw: Iterable[Mapping[str, Any] | Sequence[Any] | WordTiming] 
 
 
 # -- number readings ---------------------------------------------------------------------------------
-_UNITS = "zero one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+# the number words are the locale's (redactkit/lang/en-US/numbers.yaml), not a copy
+_NAMES = get_lexicon("en-US").number_names
+_UNITS, _TEENS, _TENS = _NAMES.ones, _NAMES.teens, _NAMES.tens
 
 
 def _below_hundred(n: int) -> str:
@@ -213,20 +215,10 @@ def _readings(key: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_ORDINAL_UNITS = "zeroth first second third fourth fifth sixth seventh eighth ninth".split()
-_ORDINAL_TEENS = (
-    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
-
-
 def _ordinal_readings(n: int) -> set[str]:
-    if n < 10:
-        return {_ORDINAL_UNITS[n]}
-    if n < 20:
-        return {_ORDINAL_TEENS[n - 10]}
-    if n % 10 == 0:
-        return {_TENS[n // 10][:-1] + "ieth"}
-    return {_TENS[n // 10] + _ORDINAL_UNITS[n % 10]}
+    if n < 20 or n % 10 == 0:
+        return {_NAMES.ordinals[n]}
+    return {_TENS[n // 10] + _NAMES.ordinals[n % 10]}
 
 
 def _group_readings(forms: Sequence[tuple[str, ...]]) -> frozenset[str]:

@@ -36,6 +36,7 @@ from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
 from ..lang import load_locale
+from ..lang.fuzzy import within_edits
 
 __all__ = ["AsrConfusions", "NoisyExample", "add_asr_noise", "load_confusions", "noisy_example"]
 
@@ -268,21 +269,9 @@ def _similar_word(word: str, rng: random.Random) -> str | None:
         other
         for length in (len(word) - 1, len(word), len(word) + 1)
         for other in vocabulary.get((word[0], length), ())
-        if other != word and _edits_at_most(word, other, 2)
+        if other != word and within_edits(word, other, 2)
     ]
     return rng.choice(close) if close else None
-
-
-def _edits_at_most(a: str, b: str, limit: int) -> bool:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
 
 
 _CONFUSIONS: dict[str, AsrConfusions] = {}

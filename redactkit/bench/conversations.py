@@ -23,11 +23,12 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..lang import get_lexicon
+
 __all__ = ["Conversation", "ConversationTurn", "GoldSpan", "generate_conversations"]
 
-_ONES = "zero one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NAMES = get_lexicon("en-US").number_names  # the locale's number words, not a copy
+_ONES, _TEENS, _TENS = _NAMES.ones, _NAMES.teens, _NAMES.tens
 _GIVEN = (
     "teodora callum ines rafael mireille kwame anneliese dmitri saoirse joaquin henrik ifeoma lucian "
     "marisol tobias yasmin evander philippa oksana benedikt"
@@ -90,14 +91,7 @@ Piece = tuple[str, str | None, str | None]
 
 
 def _number_words(value: int) -> str:
-    if value < 10:
-        return _ONES[value]
-    if value < 20:
-        return _TEENS[value - 10]
-    if value < 100:
-        return _TENS[value // 10] + ("" if value % 10 == 0 else " " + _ONES[value % 10])
-    hundreds, rest = divmod(value, 100)
-    return _ONES[hundreds] + " hundred" + ("" if rest == 0 else " " + _number_words(rest))
+    return _NAMES.say(value)
 
 
 def _say_digits(digits: str, rng: random.Random, *, style: str | None = None) -> str:

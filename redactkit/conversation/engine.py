@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from .._gc import paused_gc
 from ..core import AlignedText, Entity, RedactionResult
 from ..errors import DataError
 from ..spans import resolve_overlaps
@@ -166,6 +167,14 @@ class ConversationRedactor:
         """Redact several conversations; their turns are analyzed together, in the pipeline's
         batches (detectors are fastest on large batches). ``continues``: the first conversation
         continues the one the previous call ended with, if its id is the same."""
+        # batch work, as in Pipeline.redact_batch: the cyclic collector would otherwise walk every
+        # long-lived object (models, word lists) many times per batch
+        with paused_gc():
+            return self._redact_many(conversations, continues=continues)
+
+    def _redact_many(
+        self, conversations: Sequence[tuple[str | None, Sequence[Turn]]], *, continues: bool
+    ) -> list[ConversationResult]:
         size = self.options.max_turns
         short = [index for index, (_, turns) in enumerate(conversations) if len(turns) <= size]
         texts = [turn.text for index in short for turn in conversations[index][1]]

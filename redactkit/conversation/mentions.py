@@ -8,6 +8,7 @@ shrink, principle 2).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ ADDRESS_CUES = frozenset(
     }
 )  # fmt: skip
 _SENTENCE_END = frozenset(".?!")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +48,15 @@ class PatternIndex:
     def __init__(self, known: Sequence[KnownValue]) -> None:
         self.by_first: dict[str, list[tuple[Pattern, KnownValue]]] = {}
         self.compact: list[tuple[Pattern, KnownValue]] = []
+        #: every compact pattern is digits only: a turn without digits cannot hold one
+        self.digits_only = True
         for value in known:
             for pattern in value.patterns:
                 if pattern.tokens:
                     self.by_first.setdefault(pattern.tokens[0], []).append((pattern, value))
                 elif pattern.compact:
                     self.compact.append((pattern, value))
+                    self.digits_only = self.digits_only and pattern.compact.isdigit()
         for entries in self.by_first.values():
             entries.sort(key=lambda entry: -len(entry[0].tokens))  # longest form first
         # longest first too: the whole number before its last four digits
@@ -93,7 +98,7 @@ def find_mentions(aligned: AlignedText, index: PatternIndex) -> list[Mention]:
                 continue
             found.append((i, end, pattern, value))
             break
-    if index.compact:
+    if index.compact and not (index.digits_only and _DIGIT.search(aligned.text) is None):
         found.extend(_compact_mentions(tokens, index))
     # longest first, then leftmost; drop mentions overlapping a longer one
     found.sort(key=lambda item: (-(tokens[item[1] - 1].end - tokens[item[0]].start), item[0]))

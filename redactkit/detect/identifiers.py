@@ -26,7 +26,8 @@ from pydantic import Field
 from stdnum import luhn
 
 from ..core import AlignedText, Entity
-from ..lang import Token, load_locale, token_index_at, tokenize
+from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
+from ..lang.fuzzy import within_edits
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -67,6 +68,8 @@ class _CueTables:
     longest: int
     #: label -> what its value must satisfy to take the label after a cue (digit count, checksum)
     rules: dict[str, _ValueRule]
+    #: "eighteen years old", "42 yrs old": the locale's number words before "years old"
+    age: re.Pattern[str]
 
     @property
     def labels(self) -> frozenset[str]:
@@ -110,6 +113,15 @@ def _cue_tables(locale: str) -> _CueTables:
         quantity_before=resources.words("identifiers", "quantity_before"),
         longest=max(len(cue) for cue in cues),
         rules=rules,
+        age=_age_pattern(resources.lexicon),
+    )
+
+
+def _age_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.number_and}
+    alternation = "|".join(sorted(map(re.escape, words), key=lambda word: (-len(word), word)))
+    return re.compile(
+        rf"\b((?:(?:{alternation}|-|\s)+|\d{{1,3}})\s*)(?:years?|yrs?)[\s-]+old\b", re.IGNORECASE
     )
 
 
@@ -241,17 +253,10 @@ class IdentifierDetector(Detector):
             found.append(Entity(match.start(), match.end(), label, score, self.name, why))
         return found
 
-    _AGE = re.compile(
-        r"\b((?:(?:twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|"
-        r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-        r"hundred|and|-|\s)+|\d{1,3})\s*)(?:years?|yrs?)[\s-]+old\b",
-        re.IGNORECASE,
-    )
-
     def _spoken_ages(self, text: str) -> list[Entity]:
         """ "eighteen years old": a lone number word stays a word, so the digit rules never see it."""
         found = []
-        for match in self._AGE.finditer(text):
+        for match in self._tables.age.finditer(text):
             start, end = match.span(1)
             while start < end and text[start] in " -":
                 start += 1
@@ -627,7 +632,9 @@ class IdentifierDetector(Detector):
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
                     break
                 taken.append(token)
-            if taken and not any(index in used for index in range(first, first + len(taken))):
+            # skipped only when a number entity already covers every word of it; a number inside a
+            # longer secret ("pumpkin five six four one") does not stop the secret from being redacted
+            if taken and not all(index in used for index in range(first, first + len(taken))):
                 found.append(
                     Entity(
                         taken[0].start,
@@ -721,7 +728,7 @@ class _MisheardTables:
             return True
         sound = _sound(word)
         edits = 1 if len(sound) <= 4 else 2
-        return any(_within_edits(sound, number, edits) for number in self.sounds)
+        return any(within_edits(sound, number, edits) for number in self.sounds)
 
 
 @cache
@@ -754,17 +761,3 @@ def _misheard_tables(locale: str) -> _MisheardTables:
         numbers=numbers,
         sounds=tuple(_sound(number) for number in numbers),
     )
-
-
-def _within_edits(a: str, b: str, edits: int) -> bool:
-    if abs(len(a) - len(b)) > edits:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        if min(current) > edits:
-            return False
-        previous = current
-    return previous[-1] <= edits

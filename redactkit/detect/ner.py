@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 __all__ = ["SpacyNerDetector"]
 
 # Characters per spaCy call and shared between consecutive windows of a long transcript.
-_WINDOW = 100_000
-_OVERLAP = 1_000
+_WINDOW = 10_000
+_OVERLAP = 500
 
 DEFAULT_NER_LABELS: dict[str, str] = {
     "PERSON": "PERSON",

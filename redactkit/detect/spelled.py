@@ -24,13 +24,15 @@ spelled; it never quotes it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Annotated
 
 from pydantic import Field
 
 from ..core import AlignedText, Annotation, Entity
-from ..lang import Token, load_locale, tokenize
+from ..lang import Token, load_locale, token_index_at, tokenize
 from .base import Detector, detectors
 
 __all__ = ["SPELLED_LABELS", "SpelledDetector"]
@@ -99,9 +101,15 @@ class SpelledDetector(Detector):
             (m.start(), m.end(), *aligned.to_original(m.start(), m.end())) for m in _CHUNK.finditer(text)
         ]
         tokens = tokenize(text)
+        o_starts = [chunk[2] for chunk in chunks]  # original offsets grow with the text's
         found: list[Entity] = []
         for note in notes:
-            covering = [c for c in chunks if c[2] < note.end and note.start < c[3]]
+            # the chunks overlapping the note, found by bisection (linear time on long transcripts)
+            high = bisect_left(o_starts, note.end)
+            low = high
+            while low > 0 and chunks[low - 1][3] > note.start:
+                low -= 1
+            covering = [c for c in chunks[low:high] if c[2] < note.end and note.start < c[3]]
             if not covering:
                 continue
             start, end = covering[0][0], covering[-1][1]
@@ -142,10 +150,12 @@ class SpelledDetector(Detector):
         kind = "letters and digits" if digits else "letters"
         if "@" in value:
             return "EMAIL_ADDRESS", f"spelled {kind} in an e-mail address"
-        after = next((token for token in tokens if token.start >= end), None)
+        following = token_index_at(tokens, end)
+        after = tokens[following] if following < len(tokens) else None
         if after is not None and after.lower in self._after:
             return self._after[after.lower], f"spelled {kind} followed by an e-mail word"
-        before = [token.lower for token in tokens if token.end <= start][-_CUE_WINDOW:]
+        preceding = bisect_right(tokens, start, key=_END)  # tokens that end at or before `start`
+        before = [token.lower for token in tokens[max(0, preceding - _CUE_WINDOW) : preceding]]
         best: tuple[int, str] | None = None
         for phrase, label in self._before:
             n = len(phrase)
@@ -160,6 +170,9 @@ class SpelledDetector(Detector):
         if digits:
             return "ACCOUNT_NUMBER", f"spelled {kind}: a code"
         return "SPELLED", "spelled letter by letter"
+
+
+_END = attrgetter("end")
 
 
 def _squash(term: str) -> str:

@@ -11,7 +11,42 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
-__all__ = ["Lexicon"]
+__all__ = ["Lexicon", "NumberNames"]
+
+
+@dataclass(frozen=True)
+class NumberNames:
+    """How a locale says the numbers 0-99 and the ordinals (see :attr:`Lexicon.number_names`)."""
+
+    #: 0..9
+    ones: tuple[str, ...]
+    #: 10..19
+    teens: tuple[str, ...]
+    #: index 2..9: twenty .. ninety (0 and 1 are empty)
+    tens: tuple[str, ...]
+    #: ordinal value -> word (0, 1..19 and the tens)
+    ordinals: dict[int, str]
+
+    def say(self, value: int, *, and_: bool = False) -> str:
+        """0..999,999 in words: ``say(105)`` is "one hundred five" ("one hundred and five" with
+        ``and_``)."""
+        if value < 10:
+            return self.ones[value]
+        if value < 20:
+            return self.teens[value - 10]
+        if value < 100:
+            return self.tens[value // 10] + ("" if value % 10 == 0 else " " + self.ones[value % 10])
+        if value < 1000:
+            hundreds, rest = divmod(value, 100)
+            head = self.ones[hundreds] + " hundred"
+            return head if rest == 0 else f"{head} {'and ' if and_ else ''}{self.say(rest, and_=and_)}"
+        thousands, rest = divmod(value, 1000)
+        head = self.say(thousands, and_=and_) + " thousand"
+        return (
+            head
+            if rest == 0
+            else f"{head} {'and ' if and_ and rest < 100 else ''}{self.say(rest, and_=and_)}"
+        )
 
 
 @dataclass(frozen=True)
@@ -76,6 +111,25 @@ class Lexicon:
             | set(self.ordinals)
             | self.hundred
             | self.thousand
+        )
+
+    @cached_property
+    def number_names(self) -> NumberNames:
+        """The canonical word of each number (the first listed: "zero" not "nought", "forty" not
+        "fourty"), for code that *says* numbers: surrogates, generators, audio timings."""
+
+        def first(table: dict[str, int]) -> dict[int, str]:
+            names: dict[int, str] = {}
+            for word, value in table.items():
+                names.setdefault(value, word)
+            return names
+
+        digits, teens, tens = first(self.digits), first(self.teens), first(self.tens)
+        return NumberNames(
+            ones=tuple(digits[value] for value in range(10)),
+            teens=tuple(teens[value] for value in range(10, 20)),
+            tens=("", "", *(tens[value] for value in range(20, 100, 10))),
+            ordinals=first(self.ordinals),
         )
 
     @classmethod

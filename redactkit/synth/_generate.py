@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import random
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Literal
 
@@ -69,10 +69,12 @@ class Record:
     split: str
     domain: str
     style: str
+    #: word error rate of the ASR noise put on the spoken text (0: the text as generated)
+    asr_noise: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         """redactkit's labeled JSONL record (``id``, ``text``, ``spans``) plus provenance fields."""
-        return {
+        record: dict[str, Any] = {
             "id": self.id,
             "text": self.text,
             "spans": [{"start": s.start, "end": s.end, "label": s.label} for s in self.spans],
@@ -81,6 +83,9 @@ class Record:
             "domain": self.domain,
             "style": self.style,
         }
+        if self.asr_noise:
+            record["asr_noise"] = self.asr_noise
+        return record
 
 
 @dataclass(frozen=True)
@@ -300,7 +305,7 @@ def _squeeze(text: str, spans: list[Span]) -> tuple[str, list[Span]]:
 
 
 def _check_args(
-    split: str, labels: Iterable[str] | None, negatives_share: float, written_share: float
+    split: str, labels: Iterable[str] | None, negatives_share: float, written_share: float, asr_noise: float
 ) -> tuple[str, ...]:
     if split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
@@ -308,6 +313,8 @@ def _check_args(
         raise ValueError(f"negatives_share must be between 0 and 1, e.g. 0.2, not {negatives_share}")
     if not 0.0 <= written_share <= 1.0:
         raise ValueError(f"written_share must be between 0 and 1, e.g. 0.3, not {written_share}")
+    if not 0.0 <= asr_noise <= 1.0:
+        raise ValueError(f"asr_noise must be a word error rate between 0 and 1, e.g. 0.1, not {asr_noise}")
     chosen = tuple(LABELS if labels is None else labels)
     unknown = sorted(set(chosen) - set(LABELS))
     if unknown:
@@ -328,12 +335,12 @@ def iter_generate(
     negatives_share: float = 0.2,
     written_share: float = 0.0,
     interruptions: float | None = None,
+    asr_noise: float = 0.0,
     id_prefix: str = "synth",
 ) -> Iterator[Record]:
     """Yield ``n`` labeled utterances; see :func:`generate`."""
-    for spoken, written in _iter_plans(
-        n, seed, split, labels, negatives_share, written_share, interruptions, id_prefix, pairs=False
-    ):
+    options = _Options(split, labels, negatives_share, written_share, interruptions, asr_noise, id_prefix)
+    for spoken, written in _iter_plans(n, seed, options, pairs=False):
         yield spoken if written is None else written
 
 
@@ -346,6 +353,7 @@ def generate(
     negatives_share: float = 0.2,
     written_share: float = 0.0,
     interruptions: float | None = None,
+    asr_noise: float = 0.0,
     id_prefix: str = "synth",
 ) -> list[Record]:
     """``n`` labeled utterances from the families of ``split``, deterministic for a given ``seed``.
@@ -355,7 +363,10 @@ def generate(
     ``labels``. A share ``negatives_share`` of the utterances comes from the split's hard-negative
     families (no gold span). ``written_share`` of them are rendered written (cased, punctuated,
     digits) instead of spoken. ``interruptions`` overrides every family's chance of an interruption
-    inside a value (0 turns them off).
+    inside a value (0 turns them off). ``asr_noise`` (a word error rate) passes the spoken utterances
+    through redactkit's ASR error model (:func:`redactkit.bench.asr_noise.add_asr_noise`: misheard
+    digits and cue words, deletions, insertions, split and merged words), spans kept consistent; it
+    draws from its own random stream, so the same seed gives the same utterances before the noise.
     """
     return list(
         iter_generate(
@@ -366,6 +377,7 @@ def generate(
             negatives_share=negatives_share,
             written_share=written_share,
             interruptions=interruptions,
+            asr_noise=asr_noise,
             id_prefix=id_prefix,
         )
     )
@@ -379,34 +391,40 @@ def generate_pairs(
     labels: Iterable[str] | None = None,
     negatives_share: float = 0.2,
     interruptions: float | None = None,
+    asr_noise: float = 0.0,
     id_prefix: str = "synth",
 ) -> list[tuple[Record, Record]]:
     """``n`` utterances rendered twice: (spoken, written) of the same draw, for distillation.
 
-    The written rendering has no interruptions; the spans of each rendering are its own.
+    The written rendering has no interruptions and no ASR noise; the spans of each rendering are
+    its own.
     """
+    options = _Options(split, labels, negatives_share, 0.0, interruptions, asr_noise, id_prefix)
     out: list[tuple[Record, Record]] = []
-    for spoken, written in _iter_plans(
-        n, seed, split, labels, negatives_share, 0.0, interruptions, id_prefix, pairs=True
-    ):
+    for spoken, written in _iter_plans(n, seed, options, pairs=True):
         assert written is not None
         out.append((spoken, written))
     return out
 
 
+@dataclass(frozen=True)
+class _Options:
+    split: str
+    labels: Iterable[str] | None
+    negatives_share: float
+    written_share: float
+    interruptions: float | None
+    asr_noise: float
+    id_prefix: str
+
+
 def _iter_plans(
-    n: int,
-    seed: int,
-    split: str,
-    labels: Iterable[str] | None,
-    negatives_share: float,
-    written_share: float,
-    interruptions: float | None,
-    id_prefix: str,
-    *,
-    pairs: bool,
+    n: int, seed: int, options: _Options, *, pairs: bool
 ) -> Iterator[tuple[Record, Record | None]]:
-    chosen = _check_args(split, labels, negatives_share, written_share)
+    split = options.split
+    chosen = _check_args(
+        split, options.labels, options.negatives_share, options.written_share, options.asr_noise
+    )
     if n < 0:
         raise ValueError(f"n must be 0 or more, not {n}")
     allowed = set(chosen)
@@ -419,20 +437,29 @@ def _iter_plans(
                 for label in template.required:
                     by_label.setdefault(label, []).append((family, template))
     targets = [label for label in chosen if label in by_label]
-    if not targets and negatives_share < 1.0:
+    if not targets and options.negatives_share < 1.0:
         raise ValueError(f"no {split} template has only the labels {', '.join(chosen)}")
+    add_noise: Callable[[Record, float, random.Random], Record] | None = None
+    if options.asr_noise:
+        from ..bench.asr_noise import add_asr_noise
+
+        add_noise = add_asr_noise
     rng = random.Random(seed)
+    noise_rng = random.Random(f"asr-noise-{seed}")  # its own stream: the clean draws stay the same
     for index in range(n):
-        style: Style = "written" if rng.random() < written_share else "spoken"
-        if not targets or rng.random() < negatives_share:
+        style: Style = "written" if rng.random() < options.written_share else "spoken"
+        if not targets or rng.random() < options.negatives_share:
             family, template = rng.choice(negatives)
         else:
             family, template = rng.choice(by_label[rng.choice(targets)])
-        parts = _plan(template, family, rng, interruptions)
-        record_id = f"{id_prefix}-{split}-{seed}-{index:06d}"
+        parts = _plan(template, family, rng, options.interruptions)
+        record_id = f"{options.id_prefix}-{split}-{seed}-{index:06d}"
         first_style: Style = "spoken" if pairs else style
         text, spans = _render(parts, first_style)
         first = Record(record_id, text, spans, family.id, split, family.domain, first_style)
+        if add_noise is not None and first_style == "spoken":
+            first = add_noise(first, options.asr_noise, noise_rng)
+            first = replace(first, asr_noise=options.asr_noise)
         second = None
         if pairs:
             text, spans = _render(parts, "written")

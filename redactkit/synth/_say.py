@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+from ..lang import get_lexicon
+
 __all__ = [
     "MONTHS",
     "ORDINALS",
@@ -21,15 +23,12 @@ __all__ = [
     "spell",
 ]
 
-ONES = "zero one two three four five six seven eight nine".split()
-TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+# the locale's number words (redactkit/lang/en-US/numbers.yaml), not a copy
+_NAMES = get_lexicon("en-US").number_names
+ONES, TEENS, TENS = _NAMES.ones, _NAMES.teens, _NAMES.tens
 MONTHS = "january february march april may june july august september october november december".split()
-ORDINALS = (
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
-_TENS_ORDINAL = {2: "twentieth", 3: "thirtieth", 4: "fortieth", 5: "fiftieth", 6: "sixtieth"}
+ORDINALS = tuple(_NAMES.ordinals[value] for value in range(21))
+_TENS_ORDINAL = {tens: _NAMES.ordinals[tens * 10] for tens in range(2, 10)}
 
 #: Digit-reading styles and their weights (callers in call-centre recordings mostly read one by one).
 STYLES: dict[str, float] = {"plain": 3.0, "oh": 3.0, "double": 1.5, "pairs": 1.5, "hundreds": 0.6}
@@ -59,19 +58,7 @@ def digit_word(digit: str, zero: str = "zero") -> str:
 
 def number_words(value: int, *, and_: bool = False) -> str:
     """0..999_999 as words: ``number_words(105)`` is "one hundred five" ("one hundred and five")."""
-    if value < 10:
-        return ONES[value]
-    if value < 20:
-        return TEENS[value - 10]
-    if value < 100:
-        return TENS[value // 10] + ("" if value % 10 == 0 else " " + ONES[value % 10])
-    if value < 1000:
-        hundreds, rest = divmod(value, 100)
-        head = ONES[hundreds] + " hundred"
-        return head if rest == 0 else f"{head} {'and ' if and_ else ''}{number_words(rest)}"
-    thousands, rest = divmod(value, 1000)
-    head = number_words(thousands) + " thousand"
-    return head if rest == 0 else f"{head} {'and ' if and_ and rest < 100 else ''}{number_words(rest)}"
+    return _NAMES.say(value, and_=and_)
 
 
 def ordinal_words(value: int) -> str:

@@ -58,6 +58,15 @@ def synth(
             help="Chance of a filler, aside or self-correction inside a value (default: per family).",
         ),
     ] = None,
+    asr_noise: Annotated[
+        float,
+        typer.Option(
+            "--asr-noise",
+            min=0.0,
+            max=1.0,
+            help="Word error rate of simulated recognizer errors on the spoken utterances (0: none).",
+        ),
+    ] = 0.0,
     pairs: Annotated[
         bool,
         typer.Option(
@@ -72,6 +81,7 @@ def synth(
       redactkit synth -n 5000 --split train --seed 1 -o train.jsonl
       redactkit synth -n 2000 --split heldout --seed 1 -o heldout.jsonl
       redactkit synth -n 10 --labels PHONE_NUMBER,EMAIL_ADDRESS --negatives-share 0
+      redactkit synth -n 2000 --split heldout --asr-noise 0.15 -o heldout-noisy.jsonl
     """
     from . import LABELS, generate, generate_pairs
 
@@ -87,6 +97,7 @@ def synth(
                     labels=chosen,
                     negatives_share=negatives_share,
                     interruptions=interruptions,
+                    asr_noise=asr_noise,
                 )
                 for record in pair
             ]
@@ -99,6 +110,7 @@ def synth(
                 negatives_share=negatives_share,
                 written_share=written_share,
                 interruptions=interruptions,
+                asr_noise=asr_noise,
             )
     except ValueError as exc:
         example = "--split heldout" if "split" in str(exc) else f"--labels {LABELS[0]},{LABELS[5]}"
@@ -120,7 +132,9 @@ def synth(
     negatives = sum(1 for record in records if not record.spans)
     where = "standard output" if str(output) == "-" else str(output)
     _err.print(
-        f"wrote {len(records):,} utterances ({split} families, seed {seed}) to {where}: "
+        f"wrote {len(records):,} utterances ({split} families, seed {seed}"
+        + (f", ASR noise {asr_noise:g}" if asr_noise else "")
+        + f") to {where}: "
         f"{negatives:,} without PII, "
         + ", ".join(f"{label} {n:,}" for label, n in sorted(per_label.items())),
         highlight=False,

@@ -36,7 +36,7 @@ __all__ = ["DETECTOR_LABELS", "main"]
 #: SLURP/Earnings: USERNAME is too rare to learn, AGE and DATE_OF_BIRTH have no training data yet)
 DETECTOR_LABELS = (
     "PERSON GPE LOC FAC ORG ADDRESS PHONE_NUMBER ZIP_CODE ACCOUNT_NUMBER CREDIT_CARD US_SSN EMAIL_ADDRESS "
-    "PASSWORD"
+    "PASSWORD PIN USERNAME AGE DATE_OF_BIRTH"
 ).split()
 
 
@@ -69,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--eval-every", type=int, default=400)
     parser.add_argument("--dev-sample", type=int, default=2000, help="held-out docs used to pick the weights")
     parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more DocBins to train on")
+    parser.add_argument("--extra-dev", type=Path, nargs="*", default=[], help="more DocBins to evaluate on")
     parser.add_argument("--base", default="none", help="start weights: none (en_core_web_md's), builtin, DIR")
     args = parser.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -78,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     for extra in args.extra:
         train.extend(_read(nlp, extra))
     dev = _read(nlp, args.data / "dev.spacy")
+    for extra in args.extra_dev:
+        dev.extend(_read(nlp, extra))
     rehearsal = _read(nlp, args.data / "rehearsal.spacy")
     dev_sample = random.Random(args.seed).sample(dev, min(args.dev_sample, len(dev)))
     print(f"{len(train)} train, {len(dev)} dev, {len(rehearsal)} rehearsal docs", file=sys.stderr)
@@ -124,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             },
             "split_rule": manifest.get("split_rule"),
             "extra": [path.name for path in args.extra],
+            "extra_dev": [path.name for path in args.extra_dev],
         },
         "label_map": {label: MODEL_TO_REDACTKIT[label] for label in DETECTOR_LABELS if label in ner_labels},
         "calibration": calibration_table(overall["ents_per_type"], _support(dev)),

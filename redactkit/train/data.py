@@ -37,6 +37,11 @@ Output (never inside the repository: it contains corpus text): ``train.spacy`` (
 80 %), ``dev.spacy`` (the same for the 20 % held out), ``rehearsal.spacy`` (written, silver, 80 % only),
 ``holdout/<corpus>.jsonl`` (the held-out spoken rows with their slot spans, for ``redactkit bench``) and
 ``manifest.json`` (input hashes, counts, the split rule).
+
+With ``--synth-train N``, also N utterances of :mod:`redactkit.synth`'s *train* template families
+(``synth_train.spacy``: spoken form, exhaustive PII spans, silver non-PII labels from the written
+form) and ``--synth-held-out M`` of its *held-out* families for evaluation only
+(``synth-holdout/synth_heldout.jsonl``).
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -105,10 +110,15 @@ MODEL_TO_REDACTKIT: dict[str, str] = {
     "US_SSN": "US_SSN",
     "EMAIL_ADDRESS": "EMAIL_ADDRESS",
     "USERNAME": "USERNAME",
-    "PASSWORD": "PIN",
+    "PASSWORD": "PASSWORD",
+    "PIN": "PIN",
     "AGE": "AGE",
     "DATE_OF_BIRTH": "DATE_OF_BIRTH",
 }
+#: generated data tells a numeric PIN from a password; MultiDoGO's "password" slot (PIN in the corpus
+#: files) holds passwords
+SYNTH_GOLD_TO_MODEL: dict[str, str | None] = {**GOLD_TO_MODEL, "PIN": "PIN"}
+_PII_MODEL_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP"})
 _KEEP_SILVER_FOR = {"GPE": ("GPE", "LOC", "FAC"), "ORG": ("ORG", "FAC")}
 
 # id -> dialogue id, first match wins
@@ -175,13 +185,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def merge_labels(
-    gold: Sequence[tuple[int, int, str]], silver: Sequence[tuple[int, int, str]]
+    gold: Sequence[tuple[int, int, str]],
+    silver: Sequence[tuple[int, int, str]],
+    gold_map: Mapping[str, str | None] = GOLD_TO_MODEL,
 ) -> tuple[_Labels, Counter[str]]:
     """Slot spans first, silver entities where no slot is; see the module docstring (step 3)."""
     labels = _Labels()
     stats: Counter[str] = Counter()
     for start, end, label in gold:
-        model_label = GOLD_TO_MODEL.get(label)
+        model_label = gold_map.get(label)
         same = [s for s in silver if (s[0], s[1]) == (start, end)]
         if label == "DATE_TIME":
             if same and same[0][2] in ("DATE", "TIME"):
@@ -288,12 +300,20 @@ def build_docs(
     pipeline: Pipeline,
     *,
     rehearsal: bool,
+    exhaustive: bool = False,
+    gold_map: Mapping[str, str | None] = GOLD_TO_MODEL,
 ) -> tuple[list[Doc], list[Doc], Counter[str]]:
-    """Spoken (normalized) training docs and, when asked, cased rehearsal docs, for ``rows``."""
+    """Spoken (normalized) training docs and, when asked, cased rehearsal docs, for ``rows``.
+
+    ``exhaustive``: the rows' spans label every PII value (generated data), so silver names, places
+    and organisations are not added: where no span is, there is none.
+    """
     stats: Counter[str] = Counter()
     silver = silver_entities(silver_nlp, [row.written for row in rows])
+    if exhaustive:
+        silver = [[e for e in entities if e[2] not in _PII_MODEL_LABELS] for entities in silver]
     aligned = pipeline.normalize_batch([row.spoken for row in rows])
-    guarded = _guarded_stock_persons(aligned)
+    guarded = [[] for _ in rows] if exhaustive else _guarded_stock_persons(aligned)
     spoken_docs: list[Doc] = []
     rehearsal_docs: list[Doc] = []
     for row, row_silver, normalized, persons in zip(rows, silver, aligned, guarded, strict=True):
@@ -310,7 +330,7 @@ def build_docs(
                 spoken_silver.append((start, end, "PERSON"))
                 stats["silver_guarded_person"] += 1
         spoken_silver.sort()
-        labels, merge_stats = merge_labels(row.spoken_spans, spoken_silver)
+        labels, merge_stats = merge_labels(row.spoken_spans, spoken_silver, gold_map)
         stats.update(merge_stats)
         doc, doc_stats = _to_doc(blank, normalized.text, labels, normalized)
         stats.update(doc_stats)
@@ -402,6 +422,84 @@ def assemble(
     return manifest
 
 
+def assemble_synth(out: Path, *, train: int, held_out: int, seed: int = 0) -> dict[str, Any]:
+    """Generated training docs (``synth_train.spacy``, train template families, spoken form with
+    silver non-PII labels from the written form) and a held-out evaluation file
+    (``synth-holdout/synth_heldout.jsonl``, held-out families only, never trained on)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from ..detect.spacy_models import resolve_model_path
+    from ..pipeline import Pipeline
+    from ..synth import generate, generate_pairs, write_jsonl
+
+    silver_nlp = spacy.load(
+        resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
+    )
+    rows = [
+        CorpusRow(
+            spoken.id,
+            written.text,
+            spoken.text,
+            [(x.start, x.end, x.label) for x in written.spans],
+            [(x.start, x.end, x.label) for x in spoken.spans],
+        )
+        for spoken, written in generate_pairs(train, seed=seed, split="train")
+    ]
+    docs, _, stats = build_docs(
+        rows,
+        silver_nlp,
+        spacy.blank("en"),
+        Pipeline.default(),
+        rehearsal=False,
+        exhaustive=True,
+        gold_map=SYNTH_GOLD_TO_MODEL,
+    )
+    doc_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+    for doc in docs:
+        doc.user_data["corpus"] = "synth"
+        doc_bin.add(doc)
+    out.mkdir(parents=True, exist_ok=True)
+    doc_bin.to_disk(out / "synth_train.spacy")
+    # a dev set from the same (train) families, other draws: for calibration, never for the figures
+    dev_rows = [
+        CorpusRow(
+            spoken.id,
+            written.text,
+            spoken.text,
+            [(x.start, x.end, x.label) for x in written.spans],
+            [(x.start, x.end, x.label) for x in spoken.spans],
+        )
+        for spoken, written in generate_pairs(
+            max(train // 10, 100), seed=seed + 2, split="train", id_prefix="synthdev"
+        )
+    ]
+    dev_docs, _, _ = build_docs(
+        dev_rows,
+        silver_nlp,
+        spacy.blank("en"),
+        Pipeline.default(),
+        rehearsal=False,
+        exhaustive=True,
+        gold_map=SYNTH_GOLD_TO_MODEL,
+    )
+    dev_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+    for doc in dev_docs:
+        doc.user_data["corpus"] = "synth-train-families"
+        dev_bin.add(doc)
+    dev_bin.to_disk(out / "synth_dev.spacy")
+    (out / "synth-holdout").mkdir(exist_ok=True)
+    write_jsonl(
+        generate(held_out, seed=seed + 1, split="heldout"), out / "synth-holdout" / "synth_heldout.jsonl"
+    )
+    return {
+        "synth_train": train,
+        "synth_held_out": held_out,
+        "seed": seed,
+        "stats": dict(sorted(stats.items())),
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m redactkit.train.data",
@@ -414,7 +512,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--limit", type=int, default=None, help="first N rows of each corpus (for a quick look)"
     )
+    parser.add_argument("--synth-train", type=int, default=0, help="also N generated train-family utterances")
+    parser.add_argument("--synth-held-out", type=int, default=3000, help="generated held-out utterances")
+    parser.add_argument("--synth-only", action="store_true", help="only write the generated files")
     args = parser.parse_args(argv)
+    if args.synth_train:
+        info = assemble_synth(args.out, train=args.synth_train, held_out=args.synth_held_out)
+        print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
+        if args.synth_only:
+            return
     manifest = assemble(args.data, args.out, held_out_percent=args.held_out, limit=args.limit)
     print(json.dumps({k: v for k, v in manifest.items() if k != "corpora"}, indent=2))
     for name, info in manifest["corpora"].items():
