@@ -29,6 +29,7 @@ configuration.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import secrets
@@ -174,16 +175,23 @@ def kill_at_random(
     if process.poll() is not None:
         process.communicate()
         trial.exits.append(process.returncode)
+        if process.returncode != 0:
+            trial.notes.append(f"a run ended by itself with exit {process.returncode}")
         return False
     signum = rng.choice([signal.SIGKILL, signal.SIGTERM])
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=120)
     trial.exits.append(process.returncode)
-    if signum == signal.SIGTERM and process.returncode == -signal.SIGTERM and not lock.exists():
-        # landed while the interpreter was still importing, before redactkit's handlers exist (the
-        # default action): harmless, as the lock, the first thing a run writes, was never taken. A
-        # run killed later by the default action would have left its lock file behind.
-        trial.signals.append(f"SIGTERM@{delay:.1f}s (at start-up)")
+    if (
+        signum == signal.SIGTERM
+        and process.returncode == -signal.SIGTERM
+        and not held_lock(lock, process.pid)
+    ):
+        # landed while no run was in flight: the interpreter was still importing (before
+        # redactkit's handlers exist) or the run had finished and was printing its summary. The
+        # default action is harmless then: it held no lock. A run killed by the default action in
+        # the middle would have left its lock file, naming its pid, behind.
+        trial.signals.append(f"SIGTERM@{delay:.1f}s (no run in flight)")
         return True
     trial.signals.append(f"{signum.name}@{delay:.1f}s")
     if signum == signal.SIGKILL and process.returncode != -signal.SIGKILL:
@@ -193,6 +201,23 @@ def kill_at_random(
     if "Traceback" in stderr:
         trial.notes.append("a traceback was printed")
     return True
+
+
+def held_lock(lock: Path, pid: int) -> bool:
+    """Whether the lock file (left behind, as by a kill) names process ``pid`` as its holder."""
+    try:
+        words = lock.read_text().split()
+    except OSError:
+        return False
+    return len(words) > 1 and words[0] == "pid" and words[1] == str(pid)
+
+
+def report_status(out: Path) -> str | None:
+    try:
+        payload = json.loads((out / "_redactkit" / "report.json").read_text())
+    except (OSError, ValueError):
+        return None
+    return payload.get("status") if isinstance(payload, dict) else None
 
 
 def kill_after_first_file(
@@ -294,11 +319,17 @@ def main() -> int:
                 kill_after_first_file(cmd, env, out, rng, trial)
                 make_file(trial_source / "part=0" / "data.parquet", args.rows + 37, seed=999, prefix="new")
                 trial.signals.append("finished input part=0 replaced")
+            finished = False
             for _ in range(rng.randint(1, args.max_kills)):
                 if not kill_at_random(cmd, env, rng, span, out / "_redactkit" / "run.lock", trial):
+                    finished = True  # it ran to the end before the kill: nothing left to resume
                     break
-            final = run(cmd, env)
-            trial.exits.append(final.returncode)
+                if report_status(out) == "complete":  # killed while it printed its summary
+                    finished = True
+                    break
+            final = run(cmd, env) if not finished else subprocess.CompletedProcess(cmd, 0, "", "")
+            if not finished:
+                trial.exits.append(final.returncode)
             if final.returncode != 0:
                 trial.notes.append(f"resume: exit {final.returncode}: {final.stderr.strip()[:200]}")
             if kind == "replace":
