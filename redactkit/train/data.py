@@ -436,58 +436,40 @@ def assemble_synth(out: Path, *, train: int, held_out: int, seed: int = 0) -> di
     silver_nlp = spacy.load(
         resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
     )
-    rows = [
-        CorpusRow(
-            spoken.id,
-            written.text,
-            spoken.text,
-            [(x.start, x.end, x.label) for x in written.spans],
-            [(x.start, x.end, x.label) for x in spoken.spans],
+    pipeline = Pipeline.default()
+
+    def write_docs(count: int, draw_seed: int, id_prefix: str, corpus: str, path: Path) -> Counter[str]:
+        """Generate ``count`` train-family pairs, label them like the corpora and store a DocBin."""
+        rows = [
+            CorpusRow(
+                spoken.id,
+                written.text,
+                spoken.text,
+                [(x.start, x.end, x.label) for x in written.spans],
+                [(x.start, x.end, x.label) for x in spoken.spans],
+            )
+            for spoken, written in generate_pairs(count, seed=draw_seed, split="train", id_prefix=id_prefix)
+        ]
+        docs, _, doc_stats = build_docs(
+            rows,
+            silver_nlp,
+            spacy.blank("en"),
+            pipeline,
+            rehearsal=False,
+            exhaustive=True,
+            gold_map=SYNTH_GOLD_TO_MODEL,
         )
-        for spoken, written in generate_pairs(train, seed=seed, split="train")
-    ]
-    docs, _, stats = build_docs(
-        rows,
-        silver_nlp,
-        spacy.blank("en"),
-        Pipeline.default(),
-        rehearsal=False,
-        exhaustive=True,
-        gold_map=SYNTH_GOLD_TO_MODEL,
-    )
-    doc_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
-    for doc in docs:
-        doc.user_data["corpus"] = "synth"
-        doc_bin.add(doc)
+        doc_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+        for doc in docs:
+            doc.user_data["corpus"] = corpus
+            doc_bin.add(doc)
+        doc_bin.to_disk(path)
+        return doc_stats
+
     out.mkdir(parents=True, exist_ok=True)
-    doc_bin.to_disk(out / "synth_train.spacy")
+    stats = write_docs(train, seed, "synth", "synth", out / "synth_train.spacy")
     # a dev set from the same (train) families, other draws: for calibration, never for the figures
-    dev_rows = [
-        CorpusRow(
-            spoken.id,
-            written.text,
-            spoken.text,
-            [(x.start, x.end, x.label) for x in written.spans],
-            [(x.start, x.end, x.label) for x in spoken.spans],
-        )
-        for spoken, written in generate_pairs(
-            max(train // 10, 100), seed=seed + 2, split="train", id_prefix="synthdev"
-        )
-    ]
-    dev_docs, _, _ = build_docs(
-        dev_rows,
-        silver_nlp,
-        spacy.blank("en"),
-        Pipeline.default(),
-        rehearsal=False,
-        exhaustive=True,
-        gold_map=SYNTH_GOLD_TO_MODEL,
-    )
-    dev_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
-    for doc in dev_docs:
-        doc.user_data["corpus"] = "synth-train-families"
-        dev_bin.add(doc)
-    dev_bin.to_disk(out / "synth_dev.spacy")
+    write_docs(max(train // 10, 100), seed + 2, "synthdev", "synth-train-families", out / "synth_dev.spacy")
     (out / "synth-holdout").mkdir(exist_ok=True)
     write_jsonl(
         generate(held_out, seed=seed + 1, split="heldout"), out / "synth-holdout" / "synth_heldout.jsonl"
