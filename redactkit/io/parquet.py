@@ -401,6 +401,11 @@ def redact_columns(
     carry row indices into ``work``.
     """
 
+    if pipeline.sensitivity.options.routed_levels():
+        raise DataError(
+            "the sensitivity policy routes rows, and this engine has no routed output yet; use "
+            "drop_text or redact for now"
+        )
     if options.conversation:
         from ..conversation.arrow import redact_conversation_columns
 
