@@ -37,6 +37,7 @@ from ..io.parquet import (
     ColumnOptions,
     Failure,
     assemble,
+    check_withholding,
     column_options,
     redact_columns,
     resolve_conversation,
@@ -357,7 +358,9 @@ def redact_ray_dataset(
         order_column=order_column if conversational else None,
         speaker_column=speaker_column,
         id_column=id_column,
+        sensitivity=pipe.sensitivity.options,
     )
+    check_withholding(pipe, options)  # a policy that routes has nowhere to go here: fail now
     if order_column is not None and group_column is None:
         raise DataError("order_column orders rows within a group; name the group_column too")
     scope = getattr(pipe.anonymizer, "numbered_scope", None)

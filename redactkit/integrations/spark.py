@@ -20,7 +20,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, RedactkitError
-from ..io.parquet import ColumnOptions, assemble, column_options, redact_columns, resolve_conversation
+from ..io.parquet import (
+    ColumnOptions,
+    assemble,
+    check_withholding,
+    column_options,
+    redact_columns,
+    resolve_conversation,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -159,7 +166,9 @@ def redact_spark_dataframe(
         order_column=order_column if conversational else None,
         speaker_column=speaker_column,
         id_column=id_column,
+        sensitivity=pipe.sensitivity.options,
     )
+    check_withholding(pipe, options)  # a policy that routes has nowhere to go here: fail now
     schema = spark_output_schema(df.schema, options)
     if order_column is not None and group_column is None:
         raise DataError("order_column orders rows within a group; name the group_column too")
