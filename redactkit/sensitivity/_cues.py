@@ -48,12 +48,12 @@ def expand_pattern(pattern: str) -> list[tuple[str, ...]]:
         pieces.append(match.group(1).split("|"))
         position = match.end()
     pieces.append([pattern[position:]])
-    phrases: list[tuple[str, ...]] = []
+    phrases: dict[tuple[str, ...], None] = {}  # ordered, deduplicated
     for combination in product(*pieces):
         words = tuple(_norm(word) for word in " ".join(combination).lower().split())
-        if words and words not in phrases:
-            phrases.append(words)
-    return phrases
+        if words:
+            phrases[words] = None
+    return list(phrases)
 
 
 @dataclass(frozen=True)
@@ -69,30 +69,54 @@ class CueClass:
 
 
 class _PhraseIndex:
-    """Phrases by first word; ``*`` matches any word (never first)."""
+    """A word trie of phrases; ``*`` matches any one word (never first). Matching walks the trie from
+    every word, so its cost grows with the text, not with the number of phrases."""
+
+    _END = "\0"
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._root: dict[str, Any] = {}
 
     def add(self, phrase: tuple[str, ...], tag: str, where: str) -> None:
         if phrase[0] == _WILDCARD:
             raise ValueError(f"{where}: a pattern may not start with * ({' '.join(phrase)!r})")
-        self._by_first.setdefault(phrase[0], []).append((phrase, tag))
+        node = self._root
+        for word in phrase:
+            node = node.setdefault(word, {})
+        tags = node.setdefault(self._END, [])
+        if tag not in tags:
+            tags.append(tag)
+
+    def first_words(self) -> frozenset[str]:
+        return frozenset(self._root)
 
     def matches(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """``(first word, end word, tag)`` of every phrase occurrence."""
         found: list[tuple[int, int, str]] = []
         count = len(words)
-        for index, word in enumerate(words):
-            candidates = self._by_first.get(word)
-            if not candidates:
+        for index in range(count):
+            start = self._root.get(words[index])
+            if start is None:
                 continue
-            for phrase, tag in candidates:
-                end = index + len(phrase)
-                if end > count:
-                    continue
-                if all(p in (_WILDCARD, w) for p, w in zip(phrase[1:], words[index + 1 : end], strict=True)):
-                    found.append((index, end, tag))
+            frontier = [start]
+            position = index + 1
+            while frontier:
+                for node in frontier:
+                    for tag in node.get(self._END, ()):
+                        found.append((index, position, tag))
+                if position >= count:
+                    break
+                word = words[position]
+                step = []
+                for node in frontier:
+                    following = node.get(word)
+                    if following is not None:
+                        step.append(following)
+                    wildcard = node.get(_WILDCARD)
+                    if wildcard is not None:
+                        step.append(wildcard)
+                frontier = step
+                position += 1
         return found
 
 
@@ -137,7 +161,7 @@ class CueMatcher:
             _norm(word) for word in _strings(media.get("nouns", []), f"{where}: media.nouns")
         )
         self._window = int(media.get("window", 6))
-        self._first_words = frozenset(self._cues._by_first)
+        self._first_words = self._cues.first_words()
 
     def find(self, text: str) -> set[str]:
         """The names of the cue classes found in ``text`` (cancelled cues left out)."""
