@@ -27,6 +27,7 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, given_names, place_names, zipf_frequency
 from ..lang import get_lexicon
+from ..lang.case import is_lowercase_speech
 from ..lang.tables import load_tables
 from ..lang.tokens import Token, tokenize
 from ..lang.words import zipf_cutoffs
@@ -112,7 +113,7 @@ class OrganizationDetector(Detector):
         tokens = tokenize(text)
         if not tokens:
             return []
-        formatted = not aligned.original.islower()
+        formatted = not is_lowercase_speech(aligned.original)
         found: list[Entity] = []
         for i, token in enumerate(tokens):
             word = token.lower.rstrip(".")

@@ -10,7 +10,6 @@ case only, so offsets are unaffected in length, and it leaves already-cased (for
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -19,22 +18,11 @@ from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import get_lexicon, load_locale
+from ..lang.case import is_lowercase_speech
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["TruecaseNormalizer"]
-
-_FIRST_LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_MARK = re.compile(r"[.?!,;]")
-
-
-def _looks_formatted(text: str) -> bool:
-    """Cased, punctuated (Whisper-style) text: left alone. A capital that a normalizer wrote ("capital
-    j o h n" -> "John") does not make lowercase ASR output formatted."""
-    if text == text.lower():
-        return False  # no capital letter at all: ASR style
-    first = _FIRST_LETTER.search(text)
-    return (first is not None and first.group().isupper()) or _SENTENCE_MARK.search(text) is not None
 
 
 @normalizers.register("truecase")
@@ -139,7 +127,7 @@ class TruecaseNormalizer(Normalizer):
         return [self._normalize_one(text) for text in texts]
 
     def _normalize_one(self, text: str) -> AlignedText:
-        if not text or (self.only_lowercase and _looks_formatted(text)):
+        if not text or (self.only_lowercase and not is_lowercase_speech(text)):
             return AlignedText.identity(text)
         words = lower_words(text)
         if words.isdisjoint(self._known()) and words.isdisjoint(self._cue_starts) and "i" not in words:
