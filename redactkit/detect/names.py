@@ -26,7 +26,7 @@ from ..gazetteers import common_words, family_names, fold, given_names, place_na
 from ..lang import get_lexicon
 from ..lang.tables import load_tables
 from ..lang.tokens import Token, tokenize
-from ..lang.words import zipf_cutoffs
+from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
 __all__ = ["NameDetector", "PersonWords"]
@@ -306,7 +306,7 @@ def _inflected_common(word: str, common: frozenset[str], frequent: float) -> boo
     return (
         len(word) > 3
         and word.endswith("s")
-        and (word[:-1] in common or (word.endswith("es") and word[:-2] in common))
+        and any(stem in common for stem in inflection_stems(word))
         and zipf_frequency(word) >= frequent
     )
 

@@ -30,7 +30,7 @@ from ..lang import get_lexicon
 from ..lang.case import is_lowercase_speech
 from ..lang.tables import load_tables
 from ..lang.tokens import Token, tokenize
-from ..lang.words import zipf_cutoffs
+from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
 __all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "OrganizationDetector", "OrganizationWords"]
@@ -411,16 +411,7 @@ def _words(tokens: Sequence[Token], connectors: frozenset[str]) -> int:
 
 def _inflected(word: str) -> bool:
     """An inflected form of a common word ("trending", "replied", "quickly"), which no dictionary
-    lists as a headword; "citysourced" is not one."""
+    lists as a headword; "citysourced" is not one. Plurals do not count: brands are often plurals of
+    words ("dominoes", "staples")."""
     common = common_words()
-    if word.endswith("ing"):
-        stems: tuple[str, ...] = (word[:-3], word[:-3] + "e", word[:-4])
-    elif word.endswith(("ies", "ied")):
-        stems = (word[:-3] + "y",)
-    elif word.endswith("ed"):
-        stems = (word[:-2], word[:-1], word[:-3])
-    elif word.endswith("ly"):
-        stems = (word[:-2], word[:-3] + "le")
-    else:
-        return False
-    return any(stem in common for stem in stems)
+    return any(stem in common for stem in inflection_stems(word, plurals=False))
