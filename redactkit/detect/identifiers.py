@@ -28,6 +28,7 @@ from stdnum import luhn
 from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
 from ..lang.fuzzy import within_edits
+from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -88,6 +89,9 @@ class _CueTables:
     after_fillers: frozenset[str]
     #: words that end an utterance after a value, never a misheard digit: ``closing_words``
     closing: frozenset[str]
+    #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
+    cue_table: PhraseTable[tuple[str, bool]]
+    negative_table: PhraseTable[tuple[str, ...]]
 
     @property
     def labels(self) -> frozenset[str]:
@@ -145,6 +149,8 @@ def _cue_tables(locale: str) -> _CueTables:
         hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
         after_fillers=resources.words("identifiers", "after_value_fillers"),
         closing=resources.words("identifiers", "closing_words"),
+        cue_table=PhraseTable(cues),
+        negative_table=PhraseTable.of(negatives),
     )
 
 
@@ -565,12 +571,10 @@ class IdentifierDetector(Detector):
         if not self.negative_contexts or not tables.negatives:
             return False
         for end in range(first, max(0, first - self.window), -1):
-            for length in range(min(tables.longest, end), 0, -1):
-                if tuple(t.lower for t in tokens[end - length : end]) in tables.cues:
-                    return False
-            for length in range(min(tables.negative_longest, end), 0, -1):
-                if tuple(t.lower for t in tokens[end - length : end]) in tables.negatives:
-                    return True
+            if tables.cue_table.ending_at(tokens, end) is not None:
+                return False
+            if tables.negative_table.ending_at(tokens, end) is not None:
+                return True
         return False
 
     def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
@@ -684,10 +688,9 @@ class IdentifierDetector(Detector):
             )
             if len(between) > self.window or others > 1 or (others == 1 and not between[-1].isalpha()):
                 return None
-            for length in range(min(tables.longest, end), 0, -1):
-                cue = tables.cues.get(tuple(t.lower for t in tokens[end - length : end]))
-                if cue is not None:
-                    return cue
+            cue = tables.cue_table.ending_at(tokens, end)
+            if cue is not None:
+                return cue
         return None
 
     def _classify(

@@ -28,14 +28,13 @@ from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, given_names, place_names, zipf_frequency
 from ..lang import get_lexicon
 from ..lang.case import is_lowercase_speech
+from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token, tokenize
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
 __all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "OrganizationDetector", "OrganizationWords"]
-
-_MAX_CUE = 4
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ class OrganizationDetector(Detector):
         self._w = words = load_tables(locale, "organizations", OrganizationWords)
         self._zipf = zipf_cutoffs(locale)
         self._blocked = lexicon.non_name_words | words.function_words | words.weekdays
-        self._cues = words.cues | words.strong_cues
+        self._cues = PhraseTable.of(words.cues | words.strong_cues)
         self._cue_words = words.cue_verbs | words.office_words
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
@@ -382,11 +381,7 @@ class OrganizationDetector(Detector):
 
     def _cue_at(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
         """The cue that ends at token ``i``, if any (longest first)."""
-        for length in range(min(_MAX_CUE, i + 1), 0, -1):
-            phrase = tuple(t.lower for t in tokens[i - length + 1 : i + 1])
-            if phrase in self._cues:
-                return phrase
-        return None
+        return self._cues.ending_at(tokens, i + 1)
 
     def _cue_before(self, tokens: Sequence[Token], first: int) -> bool:
         """A cue right before ``first`` (a determiner may stand between: "i work at the x bank")."""
