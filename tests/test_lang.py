@@ -217,5 +217,6 @@ def _module_word_tables(path: Path) -> list[str]:
 def test_word_tables_are_data_not_code(package: str) -> None:
     """Knowledge is data with a version: word and phrase lists live in redactkit/lang/<locale>/,
     where a locale can extend them, not in Python constants (docs/how-to/add-a-cue.md)."""
-    offenders = [hit for path in sorted((PACKAGE / package).glob("*.py")) for hit in _module_word_tables(path)]
+    paths = sorted((PACKAGE / package).glob("*.py"))
+    offenders = [hit for path in paths for hit in _module_word_tables(path)]
     assert not offenders, f"word tables in code (move them to a locale's data files): {offenders}"
