@@ -28,7 +28,6 @@ from typing import Any
 
 __all__ = [
     "COMMON_MIN_ZIPF",
-    "COUNTRY_ALIASES",
     "common_words",
     "family_names",
     "fold",
@@ -45,15 +44,6 @@ def fold(text: str) -> str:
     """Lowercase ASCII form: accents dropped ("Paweł Müller" -> "pawel muller")."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
-
-
-#: Everyday names of countries that GeoNames lists under their official or newer names.
-COUNTRY_ALIASES = frozenset(
-    {"usa", "america", "united states", "uk", "britain", "great britain", "england", "scotland", "wales",
-     "northern ireland", "holland", "netherlands", "czechia", "czech republic", "russia", "south korea",
-     "north korea", "uae", "emirates", "ivory coast", "east timor", "burma", "swaziland", "macedonia",
-     "cape verde", "bosnia", "congo", "turkiye", "vatican"}
-)  # fmt: skip
 
 
 def _lines(name: str) -> list[str]:

@@ -53,6 +53,28 @@ def test_word_tables_must_be_words() -> None:
         locale.words("speech", "fillers")
 
 
+def test_component_tables_are_typed_views_of_the_locale() -> None:
+    from dataclasses import dataclass, field
+
+    from redactkit.detect.addresses import AddressWords
+    from redactkit.lang.tables import load_tables
+    from redactkit.lang.words import zipf_cutoffs
+
+    us, gb = load_tables("en-US", "addresses", AddressWords), load_tables("en-GB", "addresses", AddressWords)
+    assert "street" in us.street_types and us.street_types == gb.street_types
+    assert "rise" in gb.weak_street_types - us.weak_street_types
+    assert us.cue_patterns.search("she lives at 12 elm street") is not None
+    assert load_tables("en-US", "addresses", AddressWords) is us  # built once per process
+    assert zipf_cutoffs("en-US").unlisted_person_name_max > zipf_cutoffs("en-US").rare_run_max
+
+    @dataclass(frozen=True)
+    class Broken:
+        fillers: float = field(metadata={"key": "fillers"})
+
+    with pytest.raises(ValueError, match=r"locale en-US: speech\.fillers must be a number"):
+        load_tables("en-US", "speech", Broken)
+
+
 def test_identifier_cues_come_from_the_locale() -> None:
     detector = IdentifierDetector()
     assert detector.locale == "en-US"

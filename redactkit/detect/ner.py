@@ -25,6 +25,7 @@ The model is the same one Presidio uses, loaded once per process with only the r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
@@ -32,6 +33,8 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..errors import ModelNotFoundError
 from ..gazetteers import family_names, given_names
+from ..lang.tables import load_tables
+from ..lang.words import zipf_cutoffs
 from ._windows import shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
@@ -52,18 +55,16 @@ DEFAULT_NER_LABELS: dict[str, str] = {
     "FAC": "LOCATION",
     "ORG": "ORGANIZATION",
 }
-_COMPANY_WORDS = frozenset(
-    "inc incorporated corp corporation co company ltd limited llc plc gmbh ag bank university college "
-    "hospital clinic school group holdings partners associates foundation institute airlines insurance "
-    "pharmacy restaurant cafe hotel motors technologies solutions services systems labs".split()
-)
 # score of an entity when neither the config nor a calibration table gives one
 _UNCALIBRATED_SCORE = 0.8
-# Zipf frequency from which a family name that is also a dictionary word needs a cue ("cook", "snow").
-_FREQUENT_ZIPF = 4.5
-_PERSON_CUES = frozenset(
-    "call text email message tell ask remind meet invite dear mr mrs ms dr with from to for".split()
-)
+
+
+@dataclass(frozen=True)
+class _GuardWords:
+    """What the lowercase guard knows: ``ner_guard`` of ``redactkit/lang/<locale>/organizations.yaml``."""
+
+    company_words: frozenset[str] = field(metadata={"key": "ner_guard.company_words"})
+    person_cues: frozenset[str] = field(metadata={"key": "ner_guard.person_cues"})
 
 
 def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
@@ -83,14 +84,14 @@ def _is_everyday(word: str, given: frozenset[str], family: frozenset[str]) -> bo
     return word.isalpha() and is_everyday_word(word)
 
 
-def _is_known_name(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
+def _is_known_name(word: str, given: frozenset[str], family: frozenset[str], everyday: float) -> bool:
     """A gazetteer name that is not first of all a frequent word: "cook", "snow", "page" are family
     names somewhere, but on lowercase text the model's PERSON guess on them needs a cue."""
     from ..gazetteers import common_words, zipf_frequency
 
     if word in given:
         return True
-    return word in family and not (word in common_words() and zipf_frequency(word) >= _FREQUENT_ZIPF)
+    return word in family and not (word in common_words() and zipf_frequency(word) >= everyday)
 
 
 def _weights_label_map(weights: str | None) -> dict[str, str]:
@@ -125,6 +126,7 @@ class SpacyNerDetector(Detector):
         score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None,
         lowercase_guard: bool | Literal["strict", "plain_words", "off"] = "strict",
         batch_size: Annotated[int, Field(ge=1)] = 256,
+        locale: str = "en-US",
     ) -> None:
         #: spaCy pipeline: an installed package name or a directory (loaded once per process)
         self.model = model
@@ -147,6 +149,10 @@ class SpacyNerDetector(Detector):
         )
         #: texts per ``nlp.pipe`` batch
         self.batch_size = batch_size
+        #: language resources of the lowercase guard (company words, person cues, Zipf cut-offs)
+        self.locale = locale
+        self._guard_words = load_tables(locale, "organizations", _GuardWords)
+        self._everyday_zipf = zipf_cutoffs(locale).everyday_word_min
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
         self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
@@ -188,6 +194,8 @@ class SpacyNerDetector(Detector):
     def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
         given, family = given_names(), family_names()
         guard = self.lowercase_guard
+        company_words, person_cues = self._guard_words.company_words, self._guard_words.person_cues
+        everyday = self._everyday_zipf
         found: list[Entity] = []
         for ent in doc.ents:
             label = self._labels.get(ent.label_)
@@ -201,13 +209,13 @@ class SpacyNerDetector(Detector):
                 and guard == "plain_words"
                 and label in ("PERSON", "ORGANIZATION")
                 and all(_is_everyday(w.removesuffix("'s"), given, family) for w in words)
-                and not (label == "ORGANIZATION" and _COMPANY_WORDS.intersection(words))
+                and not (label == "ORGANIZATION" and company_words.intersection(words))
             ):
                 continue
             if lowercase and label == "PERSON" and guard == "strict":
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                known = any(_is_known_name(w.removesuffix("'s"), given, family) for w in words)
-                if not known and before not in _PERSON_CUES:
+                known = any(_is_known_name(w.removesuffix("'s"), given, family, everyday) for w in words)
+                if not known and before not in person_cues:
                     continue
             end = ent.end_char
             if lowercase and label == "PERSON":
@@ -222,7 +230,7 @@ class SpacyNerDetector(Detector):
                 lowercase
                 and guard == "strict"
                 and label == "ORGANIZATION"
-                and not _COMPANY_WORDS.intersection(words)
+                and not company_words.intersection(words)
             ):
                 continue
             found.append(

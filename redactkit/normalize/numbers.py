@@ -23,12 +23,14 @@ minutes" keeps its words.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import get_lexicon, load_locale
+from ..lang.tables import load_tables
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
@@ -44,11 +46,15 @@ class _Chunk(NamedTuple):
 
 
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
-# Words around "six thirty" that make it a clock time rather than a house or room number.
-_TIME_BEFORE = frozenset("at by until till around from to for it's its is about before after since".split())
-_TIME_AFTER = frozenset("am pm a.m. p.m. o'clock oclock tonight tomorrow today in on this".split())
-# After "at six thirty" these words keep it a time; any other word ("main street") makes it a number.
-_TIME_THEN = frozenset("with and please then so for i we but or , . ? ! every sharp".split())
+
+
+@dataclass(frozen=True)
+class _ClockWords:
+    """Words around "six thirty" that make it a clock time (``clock_words`` of numbers.yaml)."""
+
+    before: frozenset[str] = field(metadata={"key": "clock_words.before"})
+    after: frozenset[str] = field(metadata={"key": "clock_words.after"})
+    then: frozenset[str] = field(metadata={"key": "clock_words.then"})
 
 
 def _ordinal_suffix(value: int) -> str:
@@ -79,6 +85,7 @@ class SpokenNumberNormalizer(Normalizer):
         if min_tokens < 1:
             raise ValueError("min_tokens must be at least 1")
         self._lexicon = get_lexicon(locale)
+        self._clock_words = load_tables(locale, "numbers", _ClockWords)
         lex = self._lexicon
         words = (
             set(lex.digits)
@@ -326,7 +333,10 @@ class SpokenNumberNormalizer(Normalizer):
     def _rewrite(self, builder: AlignmentBuilder, tokens: Sequence[Token], chunks: list[_Chunk]) -> None:
         before = tokens[chunks[0].first - 1].lower if chunks[0].first > 0 else ""
         after = tokens[chunks[-1].stop].lower if chunks[-1].stop < len(tokens) else ""
-        clock = after in _TIME_AFTER or (before in _TIME_BEFORE and (after == "" or after in _TIME_THEN))
+        clock_words = self._clock_words
+        clock = after in clock_words.after or (
+            before in clock_words.before and (after == "" or after in clock_words.then)
+        )
         style = self._style(chunks, clock)
         separator = ""
         if style == "time":
