@@ -103,6 +103,10 @@ class _Tables:
     fractions: _Phrases
     age_after: _Phrases
     age_range: tuple[int, int]
+    approximately: _Phrases
+    decades: frozenset[str]
+    decade_cues: _Phrases
+    one_then: _Phrases
     birth_cues: _Phrases
     expiry_cues: _Phrases
     code_cues: _Phrases
@@ -118,6 +122,7 @@ class _Tables:
     #: taken: "log in as its_me")
     first_word_stops: frozenset[str]
     modifiers: _Phrases
+    connectives: _Phrases
     symbols: _Phrases
     stops: _Phrases
     max_words: int
@@ -175,6 +180,10 @@ def _tables(locale: str) -> _Tables:
         fractions=phrases("ages.fractions"),
         age_after=phrases("ages.after"),
         age_range=(int(table("ages.min")), int(table("ages.max"))),
+        approximately=phrases("ages.approximately"),
+        decades=resources.words("context", "ages.decades"),
+        decade_cues=phrases("ages.decade_cues"),
+        one_then=phrases("ages.one_then"),
         birth_cues=phrases("dates.birth_cues"),
         expiry_cues=phrases("dates.expiry_cues"),
         code_cues=phrases("dates.code_cues"),
@@ -188,6 +197,7 @@ def _tables(locale: str) -> _Tables:
         credential_between=phrases("credentials.between"),
         first_word_stops=resources.words("context", "credentials.first_word_stops"),
         modifiers=phrases("credentials.modifiers"),
+        connectives=phrases("credentials.connectives"),
         symbols=phrases("credentials.symbols"),
         stops=phrases("credentials.stops"),
         max_words=int(table("credentials.max_words")),
@@ -242,6 +252,9 @@ def _cardinal(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, int] | N
             value += rest[0]
             j = rest[1]
     return value, j
+
+
+_AGE_WORD = "number after an age word"
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +408,8 @@ class ContextualDetector(Detector):
             value, j = parsed
             end = j + t.fractions.at(words, j)
             after = self._skip_interruptions(words, end)
+            if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
+                after += 1
             if t.age_after.at(words, after):
                 if low <= value <= high:
                     found.append((i, end, "AGE", self.cue_score, "number before 'years old'"))
@@ -408,19 +423,49 @@ class ContextualDetector(Detector):
                 and not t.not_after_age.at(words, after)
                 and not (after < len(words) and self._is_number(words[after]))
                 and not (i > 0 and words[i - 1] in ("number", "the", "a", "page", "room", "gate"))
+                and (value > 1 or why == _AGE_WORD or after >= len(words) or t.one_then.at(words, after))
             ):
                 found.append((i, end, "AGE", self.cue_score, why))
                 previous_age_end = end
             i = j
+        found.extend(self._decades_and_birthdays(words))
+        return found
+
+    def _decades_and_birthdays(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
+        """ "in her early forties", "his sixtieth birthday"."""
+        t = self._t
+        found: list[tuple[int, int, str, float, str]] = []
+        for i, word in enumerate(words):
+            if word in t.decades:
+                cue = t.decade_cues.ending(words, i)
+                if cue:
+                    first = (
+                        i - cue + 1
+                        if words[i - cue + 1] in ("my", "his", "her", "their", "your", "our")
+                        else i
+                    )
+                    first = first + 1 if first < i else i
+                    found.append((first, i + 1, "AGE", self.cue_score, "decade of life"))
+            elif word == "birthday" and i > 0 and words[i - 1] in t.lexicon.ordinals:
+                first = i - 1
+                if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[words[i - 1]] < 10:
+                    first -= 1  # "twenty first"
+                found.append((first, i, "AGE", self.cue_score, "ordinal before 'birthday'"))
         return found
 
     def _age_context(self, words: Sequence[str], i: int, previous_age_end: int) -> str:
         """Why the number at ``i`` is an age ("" when nothing says so)."""
         t = self._t
-        # skip fillers before the number ("she's uh six")
+        # skip fillers and "about" before the number ("she's uh six", "he is now ninety")
         k = i
-        while k > 0 and (words[k - 1] in t.lexicon.fillers):
-            k -= 1
+        while k > 0:
+            if words[k - 1] in t.lexicon.fillers:
+                k -= 1
+                continue
+            length = t.approximately.ending(words, k)
+            if not length:
+                break
+            k -= length
         if (
             previous_age_end >= 0
             and k >= 1
@@ -429,7 +474,7 @@ class ContextualDetector(Detector):
         ):
             return "a second age in a list"
         if t.age_cues.ending(words, k):
-            return "number after an age word"
+            return _AGE_WORD
         if t.age_subjects.ending(words, k):
             return "number after a person as subject"
         copula = t.copulas.ending(words, k)
@@ -552,13 +597,14 @@ class ContextualDetector(Detector):
             if value is None:
                 i += length
                 continue
-            stop, shaped = value
+            stop, shape = value
             if label == "PASSWORD?":
-                if not shaped or not self._password_shaped(words, first, stop):
+                if not (shape & {"symbol", "case"} or self._password_shaped(words, first, stop)):
                     i += length
                     continue
                 label = "PASSWORD"
-            elif not copula and not shaped and words[i + length - 1] != "as":
+            elif not (copula or words[i + length - 1] == "as" or shape & {"digit", "symbol"}):
+                # "to handle a lot of", "password manager": a cue word used otherwise
                 i += length
                 continue
             found.append((first, stop, label, self.cue_score, f"value dictated after a {label.lower()} cue"))
@@ -581,11 +627,6 @@ class ContextualDetector(Detector):
         inner = list(words[first:stop])
         if any(t.symbols.at(inner, k) for k in range(len(inner)) if inner[k] not in ("dot", "at", "dash")):
             return True
-        if any(
-            t.modifiers.at(inner, k) and inner[k] in ("capital", "with", "uppercase", "upper")
-            for k in range(len(inner))
-        ):
-            return True
         content = [word for word in inner if word not in t.lexicon.fillers]
         for k in range(1, len(content)):
             if (
@@ -596,13 +637,13 @@ class ContextualDetector(Detector):
                 return not self._is_number(content[0])
         return False
 
-    def _dictated(self, words: Sequence[str], i: int) -> tuple[int, bool] | None:
-        """End of a dictated value starting at ``i`` and whether it has a code's shape (digits,
-        symbols, spelled letters, dictation words); None when nothing is dictated there."""
+    def _dictated(self, words: Sequence[str], i: int) -> tuple[int, frozenset[str]] | None:
+        """End of a dictated value starting at ``i`` and what gives it a code's shape ("digit",
+        "letter", "symbol", "case"); None when nothing is dictated there."""
         t = self._t
         end = i
         count = 0
-        shaped = False
+        shape: set[str] = set()
         j = i
         while j < len(words) and count < t.max_words:
             word = words[j]
@@ -617,21 +658,21 @@ class ContextualDetector(Detector):
             if length and not (word == "and" and length == 1) and not (word in ("at", "dot") and j == i):
                 j += length
                 end = j
-                shaped = True
+                shape.add("symbol")
                 count += 1
                 continue
             length = t.modifiers.at(words, j)
+            connective = 0 if length else t.connectives.at(words, j)
             if length and words[j] == "with":  # "with a capital s", not "x with capital blue"
                 after = j + length
                 if not (after < len(words) and len(words[after]) == 1):
                     length = 0
-            if length and (
-                words[j] not in ("as", "like", "for", "then") or (j > i and len(words[j - 1]) == 1)
-            ):
-                if words[j] in ("then", "and") and j == i:
-                    break
+            if connective and j > i and (words[j] not in ("as", "like", "for") or len(words[j - 1]) == 1):
+                j += connective  # "k as in kilo", "then", "the number"
+                continue
+            if length:
                 j += length
-                shaped = True
+                shape.add("case")
                 if words[j - 1] in ("capital", "a", "an", "uppercase", "case", "big") and j < len(words):
                     j += 1  # "with a capital s"
                     end = j
@@ -646,14 +687,16 @@ class ContextualDetector(Detector):
                 hard = j == i and word in t.first_word_stops
                 if hard or (j > i and (t.stops.at(words, j) or word == "with")):
                     break
-            if letter or self._is_number(word):
-                shaped = True
+            if letter:
+                shape.add("letter")
+            if self._is_number(word):
+                shape.add("digit")
             j += 1
             end = j
             count += 1
         if end <= i:
             return None
-        return end, shaped
+        return end, frozenset(shape)
 
     # -- spoken e-mail and web addresses ------------------------------------------------------------
     def _domain(self, words: Sequence[str], i: int, tlds: frozenset[str], max_words: int) -> int:
@@ -671,7 +714,7 @@ class ContextualDetector(Detector):
     def _tld_chain(self, words: Sequence[str], j: int, tlds: frozenset[str]) -> int:
         """End of "dot <tld> [dot <tld>]…" at ``j`` (0: none)."""
         end = 0
-        while j + 1 < len(words) and words[j] in ("dot", "point") and words[j + 1] in tlds:
+        while j + 1 < len(words) and words[j] == "dot" and words[j + 1] in tlds:
             j += 2
             end = j
         return end
@@ -734,7 +777,7 @@ class ContextualDetector(Detector):
                         taken = end
                         continue
         for i in range(len(words)):
-            if i < taken or words[i] not in ("dot", "point"):
+            if i < taken or words[i] != "dot":
                 continue
             end = self._tld_chain(words, i, t.tlds)
             if not end or i == 0:
