@@ -111,6 +111,11 @@ class SpokenNumberNormalizer(Normalizer):
         # spoken single digits: a region of them is an identifier read digit by digit (not "10 to 12",
         # not "twenty to five")
         self._digit_like = frozenset(set(lex.digits) | lex.zero_aliases)
+        # "five five six one second two four ...": the "one" of "one second" is no digit of the run
+        speech = load_locale(locale).resources.get("speech", {})
+        self._hold_on = frozenset(
+            tuple(str(phrase).lower().split()) for phrase in speech.get("hold_on") or ()
+        )
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -197,11 +202,19 @@ class SpokenNumberNormalizer(Normalizer):
             chunk = self._read_chunk(tokens, i, in_run=bool(chunks))
             if chunk is None or (chunk.kind == "ordinal" and chunks):
                 break  # "one second" is a digit and a word, not "12nd"
+            if chunks and chunk.stop - chunk.first == 1 and self._holding_on(tokens, i):
+                break  # "five five six one second two four": "one second" is an aside
             chunks.append(chunk)
             i = chunk.stop
             if chunk.kind == "ordinal":
                 break
         return chunks
+
+    def _holding_on(self, tokens: Sequence[Token], i: int) -> bool:
+        """A hold-on phrase ("one second", "one moment") starts at token ``i``."""
+        return any(
+            tuple(token.lower for token in tokens[i : i + len(phrase)]) == phrase for phrase in self._hold_on
+        )
 
     def _is_numeric(self, tokens: Sequence[Token], i: int) -> bool:
         if i >= len(tokens):
