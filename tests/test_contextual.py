@@ -29,6 +29,12 @@ POSITIVE = [
     ("the patient is aged seventy one", [("seventy one", "AGE")]),
     ("my grandma will be a hundred and one on friday", [("a hundred and one", "AGE")]),
     ("she is 42", [("42", "AGE")]),
+    ("she's in her early forties", [("early forties", "AGE")]),
+    ("it's his sixtieth birthday", [("sixtieth", "AGE")]),
+    ("a forty-five-year-old man", [("forty-five", "AGE")]),
+    ("he's about fifty", [("fifty", "AGE")]),
+    ("my grandson turns one on thursday", [("one", "AGE")]),
+    ("age: 34", [("34", "AGE")]),
     # birth dates: after a cue, numeric after a cue, without a cue in a year long past
     (
         "his birthday is march twenty three nineteen seventy two",
@@ -38,7 +44,11 @@ POSITIVE = [
     ("born the tenth of january two thousand one", [("tenth of january two thousand one", "DATE_OF_BIRTH")]),
     ("she was born in nineteen sixty", [("nineteen sixty", "DATE_OF_BIRTH")]),
     ("patient smith june fourth nineteen fifty", [("june fourth nineteen fifty", "DATE_OF_BIRTH")]),
-    # card expiry and security codes
+    ("jane doe march third eighty five", [("march third eighty five", "DATE_OF_BIRTH")]),
+    # card expiry and security codes, also before their cue and as ASR mishears "cvv"
+    ("oh nine twenty seven is the expiration date", [("oh nine twenty seven", "CREDIT_CARD_META")]),
+    ("card is good till march twenty nine", [("march twenty nine", "CREDIT_CARD_META")]),
+    ("the csv is four one two", [("four one two", "CREDIT_CARD_META")]),
     ("it expires oh seven twenty eight", [("oh seven twenty eight", "CREDIT_CARD_META")]),
     (
         "expiration is june of two thousand twenty nine",
@@ -65,6 +75,9 @@ POSITIVE = [
         "my username is k lopez hold on let me check zero zero seven",
         [("k lopez hold on let me check zero zero seven", "USERNAME")],
     ),
+    ("the password for my wifi is tiger five oh", [("tiger five oh", "PASSWORD")]),
+    ("the username i use is j smith eighty seven", [("j smith eighty seven", "USERNAME")]),
+    ("tiger five oh at sign is my password", [("tiger five oh at sign", "PASSWORD")]),
     # spoken e-mail and web addresses, with spelled letters and asides inside
     ("my email is a maidana at comcast dot edu", [("a maidana at comcast dot edu", "EMAIL_ADDRESS")]),
     ("it's i s h o l a at g mail dot com", [("i s h o l a at g mail dot com", "EMAIL_ADDRESS")]),
@@ -101,6 +114,15 @@ NEGATIVE = [
     "meet me at the mall",
     "what's nine times six",
     "my son is a doctor",
+    "my membership expires in two days",
+    "meet me march third at five",
+    "the password manager is great",
+    "how do you handle a lot of calls",
+    "she is one of us",
+    "there's gonna be one big player",
+    "we are already around 92% of last year",
+    "at this point in time",
+    "user time stamps on the platform",
 ]
 
 

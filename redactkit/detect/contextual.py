@@ -510,6 +510,10 @@ class ContextualDetector(Detector):
                 length = cues.at(words, i)
                 if not length:
                     continue
+                before = self._number_before(words, i)
+                if before is not None and not taken & set(range(*before)):
+                    found.append((*before, label, self.cue_score, why.replace("after", "before")))
+                    taken.update(range(*before))
                 first, _ = self._after_cue(words, i + length, t.date_between)
                 if first < len(words) and first not in taken:
                     stop = self._number_run(words, first, months=cues is not t.code_cues)
@@ -517,10 +521,15 @@ class ContextualDetector(Detector):
                         w for w in words[first:stop] if self._is_number(w) or w in t.lexicon.months
                     ]
                     month = any(w in t.lexicon.months for w in value_words)
-                    if value_words and (
-                        month
-                        or len(value_words) >= (1 if label == "CREDIT_CARD_META" else t.numeric_words)
-                        or (words[i + length - 1] == "in" and self._year_of(value_words) is not None)
+                    unit = t.not_after_age.at(words, stop) and not month  # "expires in two days"
+                    if (
+                        value_words
+                        and not unit
+                        and (
+                            month
+                            or len(value_words) >= (1 if label == "CREDIT_CARD_META" else t.numeric_words)
+                            or (words[i + length - 1] == "in" and self._year_of(value_words) is not None)
+                        )
                     ):
                         found.append((first, stop, label, self.cue_score, why))
                         taken.update(range(first, stop))
@@ -539,10 +548,47 @@ class ContextualDetector(Detector):
             if not any(w in t.lexicon.months for w in value_words):
                 continue
             year = self._year_of(value_words)
+            if year is None and len(value_words) >= 3:
+                year = self._short_year(value_words)
             if year is not None and 1900 <= year <= latest and len(value_words) >= 3:
                 found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
                 taken.update(range(i, stop))
         return found
+
+    def _number_before(self, words: Sequence[str], cue: int) -> tuple[int, int] | None:
+        """ "oh nine twenty seven is the expiry": a number run right before "is (the|my)" + cue."""
+        k = cue
+        if k > 0 and words[k - 1] in ("my", "the", "your", "his", "her", "our", "their"):
+            k -= 1
+        if not (k > 1 and words[k - 1] in ("is", "was", "that's", "as", "for")):
+            return None
+        stop = k - 1
+        first = stop
+        while first > 0:
+            word = words[first - 1]
+            if self._is_number(word) or word in self._t.lexicon.months or word in ("slash", "of"):
+                first -= 1
+                continue
+            length = self._t.interruptions.ending(words, first)
+            if length and first - length > 0 and self._is_number(words[first - length - 1]):
+                first -= length
+                continue
+            break
+        while first < stop and words[first] in ("slash", "of"):
+            first += 1
+        return (first, stop) if first < stop else None
+
+    def _short_year(self, value_words: Sequence[str]) -> int | None:
+        """ "march third eighty five": a month, a day and a two-digit year from thirty on (19xx)."""
+        lex = self._t.lexicon
+        w = [word for word in value_words if word not in ("of", "the", "and")]
+        if len(w) < 3 or (w[0] not in lex.months and not (w[0] in lex.ordinals and w[1] in lex.months)):
+            return None
+        tail = w[-2:] if w[-2] in lex.tens and w[-1] in lex.digits else w[-1:]
+        if tail[0] not in lex.tens:
+            return None
+        value = lex.tens[tail[0]] + (lex.digits[tail[1]] if len(tail) == 2 else 0)
+        return 1900 + value if value >= 30 and len(w) - len(tail) >= 2 else None
 
     def _year_of(self, value_words: Sequence[str]) -> int | None:
         """The four-digit year a date ends with ("nineteen seventy two", "two thousand one",
@@ -593,11 +639,24 @@ class ContextualDetector(Detector):
                 i += 1
                 continue
             first, copula = self._after_cue(words, i + length, t.credential_between)
+            qualified = False
+            if not copula and label != "PASSWORD?":
+                # "the password for the wifi is ...", "the username i use is ...": the value comes
+                # after the copula that follows a short qualifier
+                later = self._copula_ahead(words, first)
+                if later is not None:
+                    first, copula, qualified = later, True, True
             value = self._dictated(words, first)
+            before = self._value_before(words, i, label)
+            if before is not None:
+                found.append(before)
             if value is None:
                 i += length
                 continue
             stop, shape = value
+            if qualified and not shape & {"digit", "symbol", "case", "letter"}:
+                i += length
+                continue
             if label == "PASSWORD?":
                 if not (shape & {"symbol", "case"} or self._password_shaped(words, first, stop)):
                     i += length
@@ -620,6 +679,45 @@ class ContextualDetector(Detector):
                         found.append((first, value[0], "PASSWORD", self.cue_score, "value after a username"))
                         i = value[0]
         return found
+
+    def _copula_ahead(self, words: Sequence[str], first: int) -> int | None:
+        """Index after "is"/"was" when at most four plain words stand before it ("for my wifi is")."""
+        t = self._t
+        for k in range(first, min(len(words), first + 5)):
+            word = words[k]
+            if word in ("is", "was", ":", "would", "should"):
+                return self._after_cue(words, k, t.credential_between)[0]
+            if (
+                self._is_number(word)
+                or (len(word) == 1 and word not in ("i", "a"))
+                or t.symbols.at(words, k)
+                or word in t.first_word_stops
+                or word in ("and", "but")
+            ):
+                return None
+        return None
+
+    def _value_before(
+        self, words: Sequence[str], cue: int, label: str
+    ) -> tuple[int, int, str, float, str] | None:
+        """ "tiger five oh at sign is my password": a dictated value right before "is (my|the)" + cue."""
+        t = self._t
+        if label == "PASSWORD?":
+            return None
+        k = cue
+        if k > 0 and words[k - 1] in ("my", "the", "your", "his", "her", "our", "their"):
+            k -= 1
+        if not (k > 0 and words[k - 1] in ("is", "was", "as", "that's", "for")):
+            return None
+        stop = k - 1
+        first = self._left_edge(words, stop, t.max_words)
+        inner = list(words[first:stop])
+        shaped = any(self._is_number(w) or len(w) == 1 for w in inner) or any(
+            t.symbols.at(inner, j) for j in range(len(inner))
+        )
+        if first >= stop or not shaped:
+            return None
+        return first, stop, label, self.cue_score, f"value dictated before a {label.lower()} cue"
 
     def _password_shaped(self, words: Sequence[str], first: int, stop: int) -> bool:
         """A word followed by numbers ("muffin one nine two four"), a spoken symbol or a capital."""
@@ -730,7 +828,7 @@ class ContextualDetector(Detector):
             if length and j - length > 0:
                 j -= length
                 continue
-            length = t.modifiers.ending(words, j)
+            length = t.modifiers.ending(words, j) or t.connectives.ending(words, j)
             if length and j - length > 0:
                 spelled = words[j - length] in ("as", "like", "for") or words[j - length] == "with"
                 if not spelled or len(words[j - length - 1]) == 1:
@@ -810,7 +908,8 @@ class ContextualDetector(Detector):
                 p -= length
                 continue
             if words[p - 1] == "dot" and t.www.ending(words, p - 1):
-                return p - 1 - t.www.ending(words, p - 1)
+                p = p - 1 - t.www.ending(words, p - 1)
+                return p - t.schemes.ending(words, p)  # "h t t p s colon slash slash w w w dot"
             length = t.schemes.ending(words, p)
             if length:
                 return p - length
