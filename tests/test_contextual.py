@@ -49,6 +49,9 @@ POSITIVE = [
     ("oh nine twenty seven is the expiration date", [("oh nine twenty seven", "CREDIT_CARD_META")]),
     ("card is good till march twenty nine", [("march twenty nine", "CREDIT_CARD_META")]),
     ("the csv is four one two", [("four one two", "CREDIT_CARD_META")]),
+    ("security code's five five one", [("five five one", "CREDIT_CARD_META")]),
+    ("the cvv on it is five five one", [("five five one", "CREDIT_CARD_META")]),
+    ("expiration month oh four year twenty nine", [("oh four year twenty nine", "CREDIT_CARD_META")]),
     ("it expires oh seven twenty eight", [("oh seven twenty eight", "CREDIT_CARD_META")]),
     (
         "expiration is june of two thousand twenty nine",
@@ -78,6 +81,8 @@ POSITIVE = [
     ("the password for my wifi is tiger five oh", [("tiger five oh", "PASSWORD")]),
     ("the username i use is j smith eighty seven", [("j smith eighty seven", "USERNAME")]),
     ("tiger five oh at sign is my password", [("tiger five oh at sign", "PASSWORD")]),
+    ("my instagram is at jane underscore doe", [("at jane underscore doe", "USERNAME")]),
+    ("login j smith password tiger", [("j smith", "USERNAME"), ("tiger", "PASSWORD")]),
     # spoken e-mail and web addresses, with spelled letters and asides inside
     ("my email is a maidana at comcast dot edu", [("a maidana at comcast dot edu", "EMAIL_ADDRESS")]),
     ("it's i s h o l a at g mail dot com", [("i s h o l a at g mail dot com", "EMAIL_ADDRESS")]),
@@ -134,6 +139,14 @@ def test_finds_values_by_context_and_how_they_are_said(text: str, expected: list
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_leaves_quantities_times_and_plain_words_alone(text: str) -> None:
     assert found(text) == []
+
+
+def test_every_table_entry_is_a_phrase() -> None:
+    """YAML reads an unquoted on/no/yes as a boolean: the loader must refuse it, not match "True"."""
+    locale = load_locale("en-US")
+    for key in ("ages.one_then", "dates.between", "credentials.stops", "addresses.starts_after"):
+        assert all(isinstance(word, str) for word in locale.words("context", key))
+    assert "on" in locale.words("context", "dates.between")
 
 
 def test_labels_parameter_limits_what_is_emitted() -> None:

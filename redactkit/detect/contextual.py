@@ -148,11 +148,14 @@ def _tables(locale: str) -> _Tables:
         return resources.table("context", key)
 
     def phrases(key: str) -> _Phrases:
-        return _phrases(table(key))
+        return _phrases(resources.words("context", key))  # checks that every entry is a string
 
     interruptions = _Phrases(
         [
-            *(tuple(token.lower for token in tokenize(phrase)) for phrase in table("asides")),
+            *(
+                tuple(token.lower for token in tokenize(phrase))
+                for phrase in resources.words("context", "asides")
+            ),
             *((filler,) for filler in lex.fillers),
             *lex.corrections,
         ]
@@ -263,6 +266,11 @@ class _Text:
 
     tokens: tuple[Token, ...]
     words: tuple[str, ...]
+
+    @property
+    def bases(self) -> tuple[str, ...]:
+        """The words without a contracted "'s" ("code's" -> "code"), for matching cues."""
+        return tuple(word[:-2] if word.endswith("'s") and len(word) > 2 else word for word in self.words)
 
     def span(self, first: int, stop: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[stop - 1].end
@@ -385,7 +393,12 @@ class ContextualDetector(Detector):
             if skipped > j:
                 j = skipped
                 continue
-            if months and word == "in" and j + 1 < len(words) and self._is_number(words[j + 1]):
+            if (
+                months
+                and word in ("in", "year", "month", "and year", "slash")
+                and j + 1 < len(words)
+                and self._is_number(words[j + 1])
+            ):  # "oh four year twenty nine"
                 j += 1
                 continue
             break
@@ -501,13 +514,14 @@ class ContextualDetector(Detector):
         found: list[tuple[int, int, str, float, str]] = []
         taken: set[int] = set()
         # values after a cue
+        bases = text.bases
         for i in range(len(words)):
             for cues, label, why in (
                 (t.birth_cues, "DATE_OF_BIRTH", "date after a birth cue"),
                 (t.expiry_cues, "CREDIT_CARD_META", "date after an expiry cue"),
                 (t.code_cues, "CREDIT_CARD_META", "code after a card security code cue"),
             ):
-                length = cues.at(words, i)
+                length = cues.at(bases, i)
                 if not length:
                     continue
                 before = self._number_before(words, i)
@@ -515,7 +529,7 @@ class ContextualDetector(Detector):
                     found.append((*before, label, self.cue_score, why.replace("after", "before")))
                     taken.update(range(*before))
                 first, _ = self._after_cue(words, i + length, t.date_between)
-                if first < len(words) and first not in taken:
+                if first < len(words) and first not in taken:  # "security code's five five one"
                     stop = self._number_run(words, first, months=cues is not t.code_cues)
                     value_words = [
                         w for w in words[first:stop] if self._is_number(w) or w in t.lexicon.months
@@ -622,14 +636,15 @@ class ContextualDetector(Detector):
         t = self._t
         words = text.words
         found: list[tuple[int, int, str, float, str]] = []
+        bases = text.bases
         i = 0
         while i < len(words):
             label = ""
-            length = t.username_cues.at(words, i)
+            length = t.username_cues.at(bases, i)
             if length:
                 label = "USERNAME"
             else:
-                length = t.password_cues.at(words, i)
+                length = t.password_cues.at(bases, i)
                 if length:
                     label = "PASSWORD"
                 else:
@@ -639,6 +654,7 @@ class ContextualDetector(Detector):
                 i += 1
                 continue
             first, copula = self._after_cue(words, i + length, t.credential_between)
+            copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
             qualified = False
             if not copula and label != "PASSWORD?":
                 # "the password for the wifi is ...", "the username i use is ...": the value comes
@@ -662,7 +678,12 @@ class ContextualDetector(Detector):
                     i += length
                     continue
                 label = "PASSWORD"
-            elif not (copula or words[i + length - 1] == "as" or shape & {"digit", "symbol"}):
+            elif not (
+                copula
+                or words[i + length - 1] == "as"
+                or shape & {"digit", "symbol"}
+                or (label == "USERNAME" and t.password_cues.at(words, self._skip_interruptions(words, stop)))
+            ):
                 # "to handle a lot of", "password manager": a cue word used otherwise
                 i += length
                 continue
