@@ -561,7 +561,9 @@ class IdentifierDetector(Detector):
         for end in range(first, max(0, first - self.window), -1):
             for length in range(min(tables.longest, end), 0, -1):
                 if tuple(t.lower for t in tokens[end - length : end]) in tables.cues:
-                    return False
+                    # "flight dl 2525": a cue word right after a negative context is part of it
+                    before = end - length
+                    return before > 0 and (tokens[before - 1].lower,) in tables.negatives
             for length in range(min(tables.negative_longest, end), 0, -1):
                 if tuple(t.lower for t in tokens[end - length : end]) in tables.negatives:
                     return True
@@ -698,6 +700,8 @@ class IdentifierDetector(Detector):
             prefix = self._letter_prefix(aligned, tokens, candidate.first, text_start)
             if prefix < text_start:  # "member id is xgs dash 22516798": the cue is before the letters
                 cue = self._cue_before(tokens, token_index_at(tokens, prefix))
+        if cue is not None and self._negative_context(tokens, candidate.first):
+            cue = None  # "my office is room 1204": the negative context is nearer than the cue
         if cue is None and n >= 3 and self.misheard_edges:
             cue = self._cue_after(tokens, candidate.stop)
         if (
