@@ -162,7 +162,7 @@ class SpelledDetector(Detector):
         digits = sum(1 for char in value if char.isdigit())
         if letters > 3 or digits > 4:
             return False
-        for skip in range(0, min(2, len(before)) + 1):  # "flight number d l ...", "flight the ..."
+        for skip in range(min(2, len(before)) + 1):  # "flight number d l ...", "flight the ..."
             end = len(before) - skip
             if any(tuple(before[end - len(p) : end]) == p for p in self._negatives if len(p) <= end):
                 return True
