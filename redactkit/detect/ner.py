@@ -16,8 +16,12 @@ the stock recognizer guesses: "wakey wakey" becomes a PERSON, "french fries" an 
 the ``strict`` guard, after the truecaser has capitalised likely names, keeps a PERSON when it
 contains a known given or family name or follows a name cue, and an ORGANIZATION only with a company
 word ("bank", "inc"). The adapted recognizer has learnt lowercase names, so the ``plain_words`` guard
-only drops PERSON and ORGANIZATION entities made of everyday words ("jokes", "alarm clock"). LOCATION
-entities are kept: places that no gazetteer knows ("grassmarket", "mg road") come from here.
+only drops what it still gets wrong: entities made of everyday words ("jokes", "alarm clock", "tech
+news"; a LOCATION the place gazetteer knows as a whole is kept), PERSON and ORGANIZATION entities
+made of words the locale declares never a name (``not_names`` in lang/<locale>/names.yaml: assistant
+names, relations), and a single frequent dictionary word that is no given name ("cook", "worth")
+without a name cue before it (a place cue for LOCATION: ``ner_guard.place_cues``). Places that no
+gazetteer knows ("grassmarket", "mg road") come from here.
 
 The model is the same one Presidio uses, loaded once per process with only the recognizer enabled.
 """
@@ -33,6 +37,7 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..errors import ModelNotFoundError
 from ..gazetteers import family_names, given_names
+from ..lang import get_lexicon
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from ._windows import shift_and_dedupe, text_windows
@@ -65,6 +70,7 @@ class _GuardWords:
 
     company_words: frozenset[str] = field(metadata={"key": "ner_guard.company_words"})
     person_cues: frozenset[str] = field(metadata={"key": "ner_guard.person_cues"})
+    place_cues: frozenset[str] = field(metadata={"key": "ner_guard.place_cues"})
 
 
 def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
@@ -82,6 +88,13 @@ def _is_everyday(word: str, given: frozenset[str], family: frozenset[str]) -> bo
     if not any(char.isalpha() for char in word):
         return True  # digits and punctuation
     return word.isalpha() and is_everyday_word(word)
+
+
+def _is_frequent_word(word: str, everyday: float) -> bool:
+    """A dictionary word frequent enough that, alone, it is more often a word than a name."""
+    from ..gazetteers import common_words, zipf_frequency
+
+    return word in common_words() and zipf_frequency(word) >= everyday
 
 
 def _is_known_name(word: str, given: frozenset[str], family: frozenset[str], everyday: float) -> bool:
@@ -143,7 +156,8 @@ class SpacyNerDetector(Detector):
         #: on transcripts without a capital letter: ``strict`` (or true) keeps PERSON only with a known
         #: name or a cue and ORGANIZATION only with a company word (for the stock recognizer, which
         #: guesses on lowercase text); ``plain_words`` drops PERSON and ORGANIZATION entities made only
-        #: of everyday words (for adapted weights); ``off`` (or false) keeps everything
+        #: of everyday words, never-names and lone frequent words without a cue (for adapted weights);
+        #: ``off`` (or false) keeps everything
         self.lowercase_guard: str = (
             ("strict" if lowercase_guard else "off") if isinstance(lowercase_guard, bool) else lowercase_guard
         )
@@ -153,6 +167,9 @@ class SpacyNerDetector(Detector):
         self.locale = locale
         self._guard_words = load_tables(locale, "organizations", _GuardWords)
         self._everyday_zipf = zipf_cutoffs(locale).everyday_word_min
+        lexicon = get_lexicon(locale)
+        self._not_names = lexicon.not_names
+        self._name_cues = frozenset(cue[0] for cue in lexicon.name_cues if len(cue) == 1)
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
         self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
@@ -191,6 +208,26 @@ class SpacyNerDetector(Detector):
             results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
 
+    def _plain(
+        self, doc: Doc, ent: Any, label: str, words: list[str], given: frozenset[str], family: frozenset[str]
+    ) -> bool:
+        """Whether the ``plain_words`` guard drops an entity of lowercase text (see ``_entities``)."""
+        from ..gazetteers import place_names
+
+        bare = [word.removesuffix("'s") for word in words]
+        if label != "LOCATION" and all(word in self._not_names for word in bare):
+            return True
+        if label == "ORGANIZATION" and self._guard_words.company_words.intersection(words):
+            return False
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if len(bare) == 1 and bare[0] not in given and _is_frequent_word(bare[0], self._everyday_zipf):
+            if label == "LOCATION":
+                return bare[0] not in place_names() and before not in self._guard_words.place_cues
+            return before not in self._name_cues
+        if label == "LOCATION" and " ".join(bare) in place_names():
+            return False
+        return all(_is_everyday(word, given, family) for word in bare)
+
     def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
         given, family = given_names(), family_names()
         guard = self.lowercase_guard
@@ -203,14 +240,10 @@ class SpacyNerDetector(Detector):
                 continue
             words = [token.lower_ for token in ent]
             # the adapted model knows lowercase names; what it still gets wrong are plain words
-            # ("jokes", "alarm clock", "tech news"): the plain_words guard drops those
-            if (
-                lowercase
-                and guard == "plain_words"
-                and label in ("PERSON", "ORGANIZATION")
-                and all(_is_everyday(w.removesuffix("'s"), given, family) for w in words)
-                and not (label == "ORGANIZATION" and company_words.intersection(words))
-            ):
+            # ("jokes", "alarm clock", "tech news"), words the locale declares never a name
+            # (assistant names, relations) and, alone and without a cue, frequent words that are
+            # also names ("cook", "worth"): the plain_words guard drops those
+            if lowercase and guard == "plain_words" and self._plain(doc, ent, label, words, given, family):
                 continue
             if lowercase and label == "PERSON" and guard == "strict":
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
