@@ -99,29 +99,12 @@ def is_everyday_word(word: str) -> bool:
     The dictionary lists base forms only, so "delivering", "commenced", "properties" and "things" are
     found through "deliver", "commence", "property" and "thing".
     """
+    from .lang.words import inflection_stems
+
     common = common_words()
     if word in common or fold(word) in common:
         return True
-    candidates = []
-    if word.endswith("s"):
-        candidates += [word[:-1]]
-    if word.endswith("es"):
-        candidates += [word[:-2]]
-    if word.endswith("ies"):
-        candidates += [word[:-3] + "y"]
-    if word.endswith("ed"):
-        candidates += [word[:-1], word[:-2]]
-        if len(word) > 4 and word[-3] == word[-4]:
-            candidates += [word[:-3]]  # "planned"
-    if word.endswith("ied"):
-        candidates += [word[:-3] + "y"]
-    if word.endswith("ing"):
-        candidates += [word[:-3], word[:-3] + "e"]
-        if len(word) > 5 and word[-4] == word[-5]:
-            candidates += [word[:-4]]  # "running"
-    if word.endswith("ly"):
-        candidates += [word[:-2]]
-    return any(len(stem) > 2 and stem in common for stem in candidates)
+    return any(stem in common for stem in inflection_stems(word))
 
 
 def spoken_variants(places: Iterable[str]) -> frozenset[str]:

@@ -167,3 +167,27 @@ def test_resources_manifest_names_gazetteers_and_locales() -> None:
     manifest = resources_manifest(["en-US"])
     assert manifest["locales"]["en-US"]["version"].startswith("en-US@")
     assert manifest["digest"] != resources_manifest([])["digest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speech"),
+    [
+        ("call maria at five five five", True),
+        ("i talked to Bob", True),  # a truecased name: still ASR output
+        ("my SSN is five five five", True),  # an acronym in capitals
+        ("I talked to Bob.", False),
+        ("Talked to Bob", False),
+        ("hello, this is bob", True),  # punctuation without any capital: still speech
+        ("hello, this is Bob", False),  # a capital and punctuation
+        ("", True),
+        ("12345", True),
+    ],
+)
+def test_one_lowercase_test(text: str, speech: bool) -> None:
+    from redactkit.lang.case import is_lowercase_speech
+    from redactkit.normalize.truecase import TruecaseNormalizer
+
+    assert is_lowercase_speech(text) is speech
+    # the truecaser and the organisation detector ask the same question
+    truecased = TruecaseNormalizer(known_names="none").normalize_batch([text])[0].text
+    assert (truecased != text) <= speech  # formatted text is never touched

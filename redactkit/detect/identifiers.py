@@ -28,6 +28,7 @@ from stdnum import luhn
 from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
 from ..lang.fuzzy import within_edits
+from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -84,6 +85,13 @@ class _CueTables:
     negative_veto_digits: int
     #: "one second", "just a moment": asides with a unit word (``hold_on`` of speech.yaml)
     hold_on: frozenset[tuple[str, ...]]
+    #: words between a value and a cue after it ("... for the zip"): ``after_value_fillers``
+    after_fillers: frozenset[str]
+    #: words that end an utterance after a value, never a misheard digit: ``closing_words``
+    closing: frozenset[str]
+    #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
+    cue_table: PhraseTable[tuple[str, bool]]
+    negative_table: PhraseTable[tuple[str, ...]]
 
     @property
     def labels(self) -> frozenset[str]:
@@ -139,6 +147,10 @@ def _cue_tables(locale: str) -> _CueTables:
         negative_longest=max((len(phrase) for phrase in negatives), default=0),
         negative_veto_digits=int(resources.get("identifiers", "negative_veto_digits", 0) or 0),
         hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
+        after_fillers=resources.words("identifiers", "after_value_fillers"),
+        closing=resources.words("identifiers", "closing_words"),
+        cue_table=PhraseTable(cues),
+        negative_table=PhraseTable.of(negatives),
     )
 
 
@@ -369,7 +381,7 @@ class IdentifierDetector(Detector):
     def _other_value_word(self, word: str) -> bool:
         return (
             word.replace("'", "").isalpha()
-            and word not in _CLOSING
+            and word not in self._tables.closing
             and word not in self._tables.negative_words
             and (word,) not in self._tables.cues
         )
@@ -687,14 +699,17 @@ class IdentifierDetector(Detector):
         if not self.negative_contexts or not tables.negatives:
             return False
         for end in range(first, max(0, first - self.window), -1):
-            for length in range(min(tables.longest, end), 0, -1):
-                if tuple(t.lower for t in tokens[end - length : end]) in tables.cues:
-                    # "flight dl 2525": a cue word right after a negative context is part of it
-                    before = end - length
-                    return before > 0 and (tokens[before - 1].lower,) in tables.negatives
-            for length in range(min(tables.negative_longest, end), 0, -1):
-                if tuple(t.lower for t in tokens[end - length : end]) in tables.negatives:
-                    return True
+            if tables.cue_table.ending_at(tokens, end) is not None:
+                # "flight dl 2525": a cue word right after a negative context is part of it
+                length = next(
+                    n
+                    for n in range(min(tables.longest, end), 0, -1)
+                    if tuple(t.lower for t in tokens[end - n : end]) in tables.cues
+                )
+                before = end - length
+                return before > 0 and (tokens[before - 1].lower,) in tables.negatives
+            if tables.negative_table.ending_at(tokens, end) is not None:
+                return True
         return False
 
     def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
@@ -762,7 +777,7 @@ class IdentifierDetector(Detector):
             and after == candidate.stop
             and tokens[after].lower.isalpha()
             and len(tokens[after].lower) <= 4
-            and tokens[after].lower not in _CLOSING
+            and tokens[after].lower not in self._tables.closing
             and tokens[after].lower not in self._tables.quantity_after
             and tokens[after].lower not in self._tables.cue_words
         ):
@@ -783,7 +798,7 @@ class IdentifierDetector(Detector):
             cue = tables.cues.get((word,))
             if cue is not None:
                 return cue[0], False
-            if word not in tables.between and word not in _AFTER_FILLERS:
+            if word not in tables.between and word not in tables.after_fillers:
                 return None
         return None
 
@@ -808,10 +823,9 @@ class IdentifierDetector(Detector):
             )
             if len(between) > self.window or others > 1 or (others == 1 and not between[-1].isalpha()):
                 return None
-            for length in range(min(tables.longest, end), 0, -1):
-                cue = tables.cues.get(tuple(t.lower for t in tokens[end - length : end]))
-                if cue is not None:
-                    return cue
+            cue = tables.cue_table.ending_at(tokens, end)
+            if cue is not None:
+                return cue
         return None
 
     def _classify(
@@ -1009,24 +1023,10 @@ def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
-#: words that may stand between a value and a cue after it ("... for the zip", "... is my pin")
-_AFTER_FILLERS = frozenset("for the that a an my your is as da that's it's was".split())
-#: words that end an utterance after a value and are never a misheard digit
-_CLOSING = frozenset(
-    "please thanks thank you okay ok right yes yeah no bye goodbye sorry again now today tomorrow tonight "
-    "there here cheers".split()
-)
-#: function words that never count as a misheard digit at the edge of a value
-_NOT_MISHEARD = frozenset(
-    "thanks thank please okay ok then and or but if to too at in on by with from for the that what when "
-    "where which who how why do does did can could would should will shall have has had not no yes".split()
-)
-# spelling -> rough sound, so that "hate" rhymes with "eight" and "sicks" sounds like "six"
-_SOUNDS = (("eigh", "a"), ("igh", "i"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("ee", "i"), ("ea", "i"))
-
-
-def _sound(word: str) -> str:
-    for spelling, sound in _SOUNDS:
+def _sound(word: str, rules: Sequence[tuple[str, str]]) -> str:
+    """A rough sound of ``word`` (``spelling_sounds`` of asr_confusions.yaml, then no final "e" and no
+    doubled letters)."""
+    for spelling, sound in rules:
         word = word.replace(spelling, sound)
     word = word[:-1] if len(word) > 2 and word.endswith("e") else word
     return "".join(char for index, char in enumerate(word) if index == 0 or char != word[index - 1])
@@ -1047,6 +1047,10 @@ class _MisheardTables:
     #: single digit words ("zero" .. "nine", "oh"), then teens and tens, and their rough sounds
     numbers: tuple[str, ...]
     sounds: tuple[str, ...]
+    #: spelling -> rough sound, in order (``spelling_sounds`` of ``asr_confusions.yaml``)
+    sound_rules: tuple[tuple[str, str], ...]
+    #: function words that never count as a misheard digit (``not_misheard`` of identifiers.yaml)
+    not_misheard: frozenset[str]
 
     def gap_word(self, word: str, tables: _CueTables) -> bool:
         """A word that may interrupt a misrecognized digit run: a word, not a unit, time, one-word cue
@@ -1070,7 +1074,7 @@ class _MisheardTables:
         if (
             not word.isalpha()
             or len(word) < 3
-            or word in _NOT_MISHEARD
+            or word in self.not_misheard
             or word in tables.between
             or word in tables.cue_words
             or word in never
@@ -1080,7 +1084,7 @@ class _MisheardTables:
             return True
         if any(word[:3] == number[:3] for number in self.numbers if len(number) >= 4):
             return True
-        sound = _sound(word)
+        sound = _sound(word, self.sound_rules)
         edits = 1 if len(sound) <= 4 else 2
         return any(within_edits(sound, number, edits) for number in self.sounds)
 
@@ -1099,6 +1103,10 @@ def _misheard_tables(locale: str) -> _MisheardTables:
     for word, value in lexicon.digits.items():  # one word per digit, the first listed ("zero")
         by_value.setdefault(value, word)
     singles = [by_value[value] for value in sorted(by_value)]
+    sound_rules = tuple(
+        (str(spelling), str(sound))
+        for spelling, sound in resources.table("asr_confusions", "spelling_sounds").items()
+    )
     numbers = (
         *singles,
         "oh",
@@ -1113,5 +1121,7 @@ def _misheard_tables(locale: str) -> _MisheardTables:
             str(word).lower() for word in resources.get("asr_confusions", "region_breakers", []) or []
         ),
         numbers=numbers,
-        sounds=tuple(_sound(number) for number in numbers),
+        sounds=tuple(_sound(number, sound_rules) for number in numbers),
+        sound_rules=sound_rules,
+        not_misheard=resources.words("identifiers", "not_misheard"),
     )

@@ -24,14 +24,13 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, fold, given_names, place_names, zipf_frequency
 from ..lang import get_lexicon
+from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token, tokenize
-from ..lang.words import zipf_cutoffs
+from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
 __all__ = ["NameDetector", "PersonWords"]
-
-_MAX_CUE = 3
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,7 @@ class NameDetector(Detector):
         lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "names", PersonWords)
         self._zipf = zipf_cutoffs(locale)
+        self._cues = PhraseTable.of(words.cues)
         self._blocked = (
             lexicon.non_name_words | lexicon.not_names | set(lexicon.symbols) | words.name_stop_words
         )
@@ -258,12 +258,8 @@ class NameDetector(Detector):
                     scores[i] = found
 
     def _cue_before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
-        # skip over other name words and "and" ("call mike jim and bob")
-        for length in range(min(_MAX_CUE, i), 0, -1):
-            phrase = tuple(t.lower for t in tokens[i - length : i])
-            if phrase in self._w.cues:
-                return phrase
-        return None
+        """The longest person cue that ends right before token ``i``."""
+        return self._cues.ending_at(tokens, i)
 
     def _family_after(
         self,
@@ -306,7 +302,7 @@ def _inflected_common(word: str, common: frozenset[str], frequent: float) -> boo
     return (
         len(word) > 3
         and word.endswith("s")
-        and (word[:-1] in common or (word.endswith("es") and word[:-2] in common))
+        and any(stem in common for stem in inflection_stems(word))
         and zipf_frequency(word) >= frequent
     )
 

@@ -27,6 +27,7 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon, token_index_at, tokenize
+from ..lang.phrases import grow_left
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
@@ -168,12 +169,18 @@ class PlaceDetector(Detector):
             if token.lower not in pw.venues:
                 continue
             # the name in front of it: "regal cinema", "canal street", "jack's place", "sisters house"
-            first = i
-            while first > 0 and i - first < 3 and token.lower not in pw.standalone_venues:
-                word = tokens[first - 1].lower
-                if word in self._blocked or word in pw.venue_cues or not word.replace("'", "").isalpha():
-                    break
-                first -= 1
+            first = grow_left(
+                tokens,
+                i,
+                lambda k: (
+                    not (
+                        tokens[k].lower in self._blocked
+                        or tokens[k].lower in pw.venue_cues
+                        or not tokens[k].lower.replace("'", "").isalpha()
+                    )
+                ),
+                limit=0 if token.lower in pw.standalone_venues else 3,
+            )
             cue_at = first - 1
             while cue_at >= 0 and tokens[cue_at].lower in pw.determiners:
                 cue_at -= 1
