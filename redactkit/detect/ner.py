@@ -215,6 +215,8 @@ class SpacyNerDetector(Detector):
         """Whether the ``plain_words`` guard drops an entity of lowercase text (see ``_entities``)."""
         from ..gazetteers import place_names
 
+        if label not in ("PERSON", "ORGANIZATION", "LOCATION"):
+            return False  # identifiers in context ("my social is 1234") are the model's to find
         bare = [word.removesuffix("'s") for word in words]
         if label != "LOCATION" and all(word in self._not_names for word in bare):
             return True
