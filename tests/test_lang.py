@@ -203,6 +203,8 @@ def _module_word_tables(path: Path) -> list[str]:
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
         if not isinstance(node, ast.Assign | ast.AnnAssign) or node.value is None:
             continue
+        if isinstance(node.value, ast.Constant):
+            continue  # one string (a message, an explanation), not a table
         words: set[str] = set()
         for item in ast.walk(node.value):
             if isinstance(item, ast.Constant) and isinstance(item.value, str):
