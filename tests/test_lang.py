@@ -91,9 +91,7 @@ def _imports(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(
-    "package", ["detect", "normalize", "anonymize", "conversation", "io", "bench", "synth", "train", "audio"]
-)
+@pytest.mark.parametrize("package", ["detect", "normalize", "anonymize"])
 def test_no_package_imports_another_packages_private_modules(package: str) -> None:
     for path in (PACKAGE / package).glob("*.py"):
         for module in _imports(path):
