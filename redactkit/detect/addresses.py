@@ -72,6 +72,7 @@ class AddressWords:
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
     cue_patterns: re.Pattern[str]
+    not_house_number_after: frozenset[str]
 
     @cached_property
     def anchor_words(self) -> frozenset[str]:
@@ -163,9 +164,14 @@ class AddressDetector(Detector):
         return any(not is_everyday_word(w) for w in names)
 
     def _is_address(self, span: Sequence[Token]) -> bool:
-        """A house, unit or box number, or a named corner of two streets; "the quickest way" is none."""
+        """A house, unit or box number, or a named corner of two streets; "the quickest way" is none,
+        and neither is "room 1049" or "route 66" alone (``not_house_number_after``)."""
         words = [token.lower for token in span]
-        if any(self._is_number(word) for word in words):
+        # "room 1049", "gate 25", "route 66" alone: the number names a room, a gate or a road, no house
+        if any(
+            self._is_number(word) and (k == 0 or words[k - 1] not in self._w.not_house_number_after)
+            for k, word in enumerate(words)
+        ):
             return True
         return "corner" in words and any(
             word in self._w.street_types and k > 0 and _alpha(words[k - 1]) and words[k - 1] not in self._stop
