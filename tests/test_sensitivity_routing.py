@@ -85,9 +85,11 @@ def test_route_dir_end_to_end(tmp_path: Path, config: Path, workers: int) -> Non
     pq.write_table(table, source, row_group_size=40)
     out, routed_dir = tmp_path / "out" / "calls.parquet", tmp_path / "restricted"
     summary = _redact(
-        [str(source), str(out), "-t", "transcript", "-g", "call", "--config", str(config)]
-        + ["--route", "intimate", "--route-dir", str(routed_dir), "--batch-rows", "16"]
-        + ["--workers", str(workers)]
+        [
+            *(str(source), str(out), "-t", "transcript", "-g", "call", "--config", str(config)),
+            *("--route", "intimate", "--route-dir", str(routed_dir), "--batch-rows", "16"),
+            *("--workers", str(workers)),
+        ]
     )
     main = pq.read_table(out)
     routed = pq.read_table(routed_dir / "calls.parquet")

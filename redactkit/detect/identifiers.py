@@ -28,6 +28,7 @@ from stdnum import luhn
 from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
 from ..lang.fuzzy import within_edits
+from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -70,6 +71,29 @@ class _CueTables:
     rules: dict[str, _ValueRule]
     #: "eighteen years old", "42 yrs old": the locale's number words before "years old"
     age: re.Pattern[str]
+    #: label (or "shape": no cue) -> (min, max) digits of a complete value: a shorter first part is
+    #: continued over an aside ("four one five hold on five five five one two one two")
+    complete: dict[str, tuple[int, int]]
+    #: phrases that join the parts of a phone number ("area code" said last, "extension")
+    phone_parts: frozenset[tuple[str, ...]]
+    #: phrases after which a short number is no identifier ("flight", "room", "closed at", "won")
+    negatives: frozenset[tuple[str, ...]]
+    #: the one-word negative contexts (never inside an aside of a dictated value)
+    negative_words: frozenset[str]
+    negative_longest: int
+    #: numbers with at most this many digits are vetoed by a negative context
+    negative_veto_digits: int
+    #: "one second", "just a moment": asides with a unit word (``hold_on`` of speech.yaml)
+    hold_on: frozenset[tuple[str, ...]]
+    #: words between a value and a cue after it ("... for the zip"): ``after_value_fillers``
+    after_fillers: frozenset[str]
+    #: words that end an utterance after a value, never a misheard digit: ``closing_words``
+    closing: frozenset[str]
+    #: words inside a dictated number that are no digit ("double five", "dash"): ``value_words``
+    value_words: frozenset[str]
+    #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
+    cue_table: PhraseTable[tuple[str, bool]]
+    negative_table: PhraseTable[tuple[str, ...]]
 
     @property
     def labels(self) -> frozenset[str]:
@@ -105,6 +129,7 @@ def _cue_tables(locale: str) -> _CueTables:
             cues[phrase] = (label, strength == "strong")
         if "digits" in spec or "validate" in spec:
             rules[label] = _value_rule(spec, where)
+    negatives = _phrases(resources.get("identifiers", "negative_before", []) or [])
     return _CueTables(
         cues=cues,
         cue_words=frozenset(word for cue in cues for word in cue),
@@ -114,7 +139,26 @@ def _cue_tables(locale: str) -> _CueTables:
         longest=max(len(cue) for cue in cues),
         rules=rules,
         age=_age_pattern(resources.lexicon),
+        complete={
+            str(label): (int(bounds[0]), int(bounds[1]))
+            for label, bounds in (resources.get("identifiers", "complete_digits", {}) or {}).items()
+        },
+        phone_parts=_phrases(resources.get("identifiers", "phone_parts", []) or []),
+        negatives=negatives,
+        negative_words=frozenset(phrase[0] for phrase in negatives if len(phrase) == 1),
+        negative_longest=max((len(phrase) for phrase in negatives), default=0),
+        negative_veto_digits=int(resources.get("identifiers", "negative_veto_digits", 0) or 0),
+        hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
+        after_fillers=resources.words("identifiers", "after_value_fillers"),
+        closing=resources.words("identifiers", "closing_words"),
+        value_words=resources.words("identifiers", "value_words"),
+        cue_table=PhraseTable(cues),
+        negative_table=PhraseTable.of(negatives),
     )
+
+
+def _phrases(entries: Sequence[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(str(entry).lower().split()) for entry in entries)
 
 
 def _age_pattern(lexicon: Lexicon) -> re.Pattern[str]:
@@ -173,7 +217,20 @@ class IdentifierDetector(Detector):
         locale: str = "en-US",
         max_gap_words: Annotated[int, Field(ge=0, le=5)] = 2,
         misheard_edges: bool = True,
+        max_aside_words: Annotated[int, Field(ge=0, le=12)] = 8,
+        negative_contexts: bool = True,
+        cued_zones: bool = True,
     ) -> None:
+        #: the value right after a strong cue of a number label is redacted however misrecognized
+        #: ("my zip code is for one sex four for"): fail closed
+        self.cued_zones = cued_zones
+        #: a value dictated with an aside of at most this many words inside ("four one five hold on
+        #: let me find it five five five one two one two") is one value when its first part is
+        #: shorter than a complete value of its label (``complete_digits`` of the locale)
+        self.max_aside_words = max_aside_words
+        #: a short number after a negative context ("flight", "room", "closed at") is left alone
+        #: unless an identifier cue is nearer (``negative_before`` of the locale)
+        self.negative_contexts = negative_contexts
         #: a digit run interrupted by at most this many words is one value when the whole region has
         #: ``min_digits`` digits and part of it was read like a code (misrecognized digits)
         self.max_gap_words = max_gap_words
@@ -194,13 +251,21 @@ class IdentifierDetector(Detector):
         self.locale = locale
         self._tables = _cue_tables(locale)
         self._misheard = _misheard_tables(locale)
+        #: a text without digits is still looked at when a cue of a value zone is in it
+        self._zone_cue_words = _zone_cue_pattern(locale)
         known = set(IDENTIFIER_LABELS) | self._tables.labels
         unknown = set(self.labels) - known
         if unknown:
             raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(sorted(known))}")
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        return [self._detect_one(aligned) if _WORTH_A_LOOK.search(aligned.text) else [] for aligned in texts]
+        return [
+            self._detect_one(aligned)
+            if _WORTH_A_LOOK.search(aligned.text)
+            or (self.cued_zones and self._zone_cue_words.search(aligned.text))
+            else []
+            for aligned in texts
+        ]
 
     # -- one text -----------------------------------------------------------------------------------
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
@@ -208,18 +273,133 @@ class IdentifierDetector(Detector):
         tokens = tokenize(text)
         found: list[Entity] = []
         used: set[int] = set()
-        for candidate in self._merge_gaps(aligned, tokens, self._candidates(tokens)):
+        candidates = self._merge_gaps(aligned, tokens, self._candidates(tokens))
+        for candidate in self._join_dictation(aligned, tokens, candidates):
             entity = self._classify(aligned, tokens, candidate)
             if entity is not None:
                 if self.misheard_edges and len(candidate.digits) >= 3:
                     entity = self._widen_to_misheard(tokens, candidate, entity)
                 found.append(entity)
                 used.update(range(candidate.first, candidate.stop))
+        found.extend(self._cued_zones(aligned, tokens, found))
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text))
         found.extend(self._spoken_ages(text))
         return [entity for entity in found if entity.label in self.labels]
+
+    # -- values after a cue, however misrecognized ----------------------------------------------------
+    def _cued_zones(self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:
+        """The value right after a strong cue of a number label, fail closed under misrecognition.
+
+        "my zip code is for one sex four for", "my account number is p as inpeter z double three five":
+        the recognizer left too few clean digits for a number's shape, but the cue says a value
+        follows. The zone after the cue (and its filler words) is taken while its words look like a
+        value: digits, number words, digit homophones, words that sound like a digit word, single
+        letters, "dash", "double"; up to two other words may stand inside it. It is a value when it has
+        at least two digits and three such words, and is no clock time.
+        """
+        if not self.cued_zones:
+            return []
+        tables = self._tables
+        covered = [(entity.start, entity.end) for entity in found]
+        zones: list[Entity] = []
+        index = 0
+        while index < len(tokens):
+            cue = None
+            for length in range(min(tables.longest, len(tokens) - index), 0, -1):
+                cue = tables.cues.get(tuple(t.lower for t in tokens[index : index + length]))
+                if cue is not None:
+                    break
+            if (
+                cue is None
+                or not cue[1]
+                or cue[0] not in _ZONE_LABELS
+                or (index > 0 and (tokens[index - 1].lower,) in tables.negatives)  # "flight dl ..."
+            ):
+                index += 1
+                continue
+            first = index + length
+            while first < len(tokens) and (
+                tokens[first].lower in tables.between or tokens[first].lower in tables.cue_words
+            ):
+                first += 1
+            # the value may start on a filler or cue word that is a digit too ("is for one sex ...")
+            zone = next(
+                (
+                    zone
+                    for start in range(index + length, first + 1)
+                    if (zone := self._zone(aligned, tokens, start)) is not None
+                ),
+                None,
+            )
+            if zone is not None:
+                start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
+                if not any(a <= start and end <= b for a, b in covered):
+                    zones.append(
+                        Entity(
+                            start, end, cue[0], self.shape_score, self.name, f"value introduced as {cue[0]}"
+                        )
+                    )
+                index = zone[1]
+            else:
+                index = first if first > index else index + 1
+        return zones
+
+    def _zone(self, aligned: AlignedText, tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
+        if first >= len(tokens) or not self._value_word(tokens[first].lower):
+            return None
+        stop = first
+        digits = words = 0
+        while stop < len(tokens):
+            word = tokens[stop].lower
+            if self._value_word(word):
+                written = sum(1 for char in word if char.isdigit())
+                digits += written or int(word in self._misheard.number_words)
+                words += written or 1
+                stop += 1
+                continue
+            # up to two misheard words inside the value ("p as inpeter z ...")
+            inside = next(
+                (
+                    skip
+                    for skip in (1, 2)
+                    if stop > first
+                    and stop + skip < len(tokens)
+                    and all(self._other_value_word(t.lower) for t in tokens[stop : stop + skip])
+                    and self._value_word(tokens[stop + skip].lower)
+                ),
+                0,
+            )
+            if not inside:
+                break
+            stop += inside
+        if digits < 2 or words < 3:
+            return None
+        raw = aligned.text[tokens[first].start : tokens[stop - 1].end]
+        if ":" in raw or self._reading(aligned, tokens[first].start, tokens[stop - 1].end) == "time":
+            return None
+        return first, stop
+
+    def _other_value_word(self, word: str) -> bool:
+        return (
+            word.replace("'", "").isalpha()
+            and word not in self._tables.closing
+            and word not in self._tables.negative_words
+            and (word,) not in self._tables.cues
+        )
+
+    def _value_word(self, word: str) -> bool:
+        """A word that can be part of a misrecognized number or code (see :meth:`_cued_zones`)."""
+        misheard = self._misheard
+        return (
+            _has_digit(word)
+            or word in misheard.number_words
+            or word in misheard.homophones
+            or word in self._tables.value_words
+            or (len(word) == 1 and word.isalpha())
+            or misheard.looks_like_digit(word, self._tables, self._tables.quantity_after)
+        )
 
     # -- dates: birth dates, card expiry, other dates -------------------------------------------------
     _MONTH = (
@@ -355,7 +535,7 @@ class IdentifierDetector(Detector):
                 i = candidate.stop
                 continue
             digits = self._misheard.number_words.get(tokens[i].lower)
-            if digits is not None:
+            if digits is not None and not self._holding_on(tokens, i):
                 pieces.append((i, i + 1, digits, False, True))
             i += 1
         result: list[_Candidate] = []
@@ -369,6 +549,8 @@ class IdentifierDetector(Detector):
                     self._misheard.gap_word(token.lower, self._tables) for token in gap
                 ):
                     break
+                if any(token.lower == "and" for token in gap) and not (group[-1][4] and following[4]):
+                    break  # "4418 and two thousand three hundred": a sum of two numbers, no value
                 group.append(following)
                 index += 1
             index += 1
@@ -395,6 +577,143 @@ class IdentifierDetector(Detector):
             else:
                 result.extend(by_first[piece[0]] for piece in group if piece[0] in by_first)
         return result
+
+    # -- values dictated in parts ------------------------------------------------------------------
+    def _join_dictation(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidates: list[_Candidate]
+    ) -> list[_Candidate]:
+        """Join the parts of one value dictated with an aside or a phone part between them.
+
+        "four one five hold on let me find it five five five one two one two", "five five five one
+        two one two area code four one five extension two three": the value's extent is given by its
+        grammar, not by where the digits pause. Parts are joined when the words between them are an
+        aside (at most ``max_aside_words`` plain words: no unit, time or negative context, and no cue
+        of another label that introduces the second part as a value of its own) and the first part
+        is shorter than a complete value of its label (the cue's, or ``shape`` without a cue;
+        ``complete_digits`` of the locale) while both together are not longer than one; or when a
+        phone part ("area code", "extension") joins a phone number and its area code or extension.
+        Fail closed: the aside is redacted with the value.
+        """
+        if self.max_aside_words == 0 or len(candidates) < 2:
+            return candidates
+        result = [candidates[0]]
+        for following in candidates[1:]:
+            joined = self._joined(aligned, tokens, result[-1], following)
+            if joined is None:
+                result.append(following)
+            else:
+                result[-1] = joined
+        return result
+
+    def _joined(
+        self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
+    ) -> _Candidate | None:
+        tables = self._tables
+        gap = [token.lower for token in tokens[left.stop : right.first]]
+        if not gap or len(gap) > self.max_aside_words:
+            return None
+        if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
+            return None
+        cue = self._cue_before(tokens, left.first)
+        label = cue[0] if cue is not None else None
+        joined = _Candidate(left.first, right.stop, left.digits + right.digits, left.alnum or right.alnum)
+        if self._phone_part(gap) and (
+            label == "PHONE_NUMBER"
+            or (label is None and len(left.digits) in (7, 10, 11) and self._one_by_one(aligned, tokens, left))
+        ):
+            return joined if len(right.digits) <= 9 else None
+        bounds = tables.complete.get(label or "shape")
+        if bounds is None or not self._aside(gap):
+            return None
+        low, high = bounds
+        total = len(left.digits) + len(right.digits)
+        # a digit may have been lost to the recognizer: one more than a complete value is allowed
+        if len(left.digits) >= low or total > high + 1 or len(right.digits) < (2 if label else 3):
+            return None
+        if not self._one_by_one(aligned, tokens, right):
+            return None
+        own = self._cue_before(tokens, right.first)
+        if own is not None and own[0] != label:
+            # "... and my zip is 90210": a cue of another label introduces a value of its own; within
+            # an aside ("sorry let me grab my card oh nine ...") it does not when the second part is
+            # no complete value of that label
+            own_bounds = tables.complete.get(own[0])
+            if own_bounds is None or own_bounds[0] <= len(right.digits) <= own_bounds[1]:
+                return None
+        if label is None and (
+            len(left.digits) < 3
+            or len(right.digits) < 3
+            or total < 7
+            or not self._one_by_one(aligned, tokens, left)
+        ):
+            return None
+        return joined
+
+    def _phone_part(self, gap: Sequence[str]) -> bool:
+        """The words between two parts end with "area code" or "extension" (fillers before it)."""
+        for length in range(min(4, len(gap)), 0, -1):
+            if tuple(gap[-length:]) in self._tables.phone_parts:
+                return all(word in self._tables.between for word in gap[:-length])
+        return False
+
+    def _holding_on(self, tokens: Sequence[Token], index: int) -> bool:
+        """A hold-on phrase ("one second", "just a moment") starts at token ``index``."""
+        return any(
+            tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase
+            for phrase in self._tables.hold_on
+        )
+
+    def _aside(self, gap: Sequence[str]) -> bool:
+        """Every word of ``gap`` may be part of an aside (hold-on phrases may have a unit word)."""
+        index = 0
+        while index < len(gap):
+            phrase = next((p for p in self._tables.hold_on if tuple(gap[index : index + len(p)]) == p), None)
+            if phrase is not None:
+                index += len(phrase)
+            elif self._aside_word(gap[index]):
+                index += 1
+            else:
+                return False
+        return True
+
+    def _aside_word(self, word: str) -> bool:
+        """A word an aside inside a dictated value may have: a plain word, not a unit, a time word or a
+        negative context ("hold on my kid is", "let me just pull it up")."""
+        tables = self._tables
+        return (
+            word.replace("'", "").isalpha()
+            and word not in tables.quantity_after
+            and word not in tables.quantity_before
+            and word not in tables.negative_words
+            and word not in ("am", "pm", "o'clock", "oclock")
+            and word not in self._misheard.region_breakers
+        )
+
+    def _starts_with_negative_word(self, aligned: AlignedText, start: int, end: int) -> bool:
+        """The value's first spoken word is a negative context read as a digit ("we won one oh")."""
+        o_start, o_end = aligned.to_original(start, end)
+        words = aligned.original[o_start:o_end].lower().split()
+        return bool(words) and words[0] in self._tables.negative_words
+
+    def _negative_context(self, tokens: Sequence[Token], first: int) -> bool:
+        """A negative context ("flight", "closed at", "winning numbers") ends within the window before
+        token ``first`` and no identifier cue is nearer."""
+        tables = self._tables
+        if not self.negative_contexts or not tables.negatives:
+            return False
+        for end in range(first, max(0, first - self.window), -1):
+            if tables.cue_table.ending_at(tokens, end) is not None:
+                # "flight dl 2525": a cue word right after a negative context is part of it
+                length = next(
+                    n
+                    for n in range(min(tables.longest, end), 0, -1)
+                    if tuple(t.lower for t in tokens[end - n : end]) in tables.cues
+                )
+                before = end - length
+                return before > 0 and (tokens[before - 1].lower,) in tables.negatives
+            if tables.negative_table.ending_at(tokens, end) is not None:
+                return True
+        return False
 
     def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
         raw = aligned.text[tokens[candidate.first].start : tokens[candidate.stop - 1].end]
@@ -461,7 +780,7 @@ class IdentifierDetector(Detector):
             and after == candidate.stop
             and tokens[after].lower.isalpha()
             and len(tokens[after].lower) <= 4
-            and tokens[after].lower not in _CLOSING
+            and tokens[after].lower not in self._tables.closing
             and tokens[after].lower not in self._tables.quantity_after
             and tokens[after].lower not in self._tables.cue_words
         ):
@@ -482,7 +801,7 @@ class IdentifierDetector(Detector):
             cue = tables.cues.get((word,))
             if cue is not None:
                 return cue[0], False
-            if word not in tables.between and word not in _AFTER_FILLERS:
+            if word not in tables.between and word not in tables.after_fillers:
                 return None
         return None
 
@@ -507,10 +826,9 @@ class IdentifierDetector(Detector):
             )
             if len(between) > self.window or others > 1 or (others == 1 and not between[-1].isalpha()):
                 return None
-            for length in range(min(tables.longest, end), 0, -1):
-                cue = tables.cues.get(tuple(t.lower for t in tokens[end - length : end]))
-                if cue is not None:
-                    return cue
+            cue = tables.cue_table.ending_at(tokens, end)
+            if cue is not None:
+                return cue
         return None
 
     def _classify(
@@ -523,6 +841,12 @@ class IdentifierDetector(Detector):
         previous = tokens[candidate.first - 1].lower if candidate.first > 0 else ""
         following = tokens[candidate.stop].lower if candidate.stop < len(tokens) else ""
         cue = self._cue_before(tokens, candidate.first)
+        if cue is None:
+            prefix = self._letter_prefix(aligned, tokens, candidate.first, text_start)
+            if prefix < text_start:  # "member id is xgs dash 22516798": the cue is before the letters
+                cue = self._cue_before(tokens, token_index_at(tokens, prefix))
+        if cue is not None and self._negative_context(tokens, candidate.first):
+            cue = None  # "my office is room 1204": the negative context is nearer than the cue
         if cue is None and n >= 3 and self.misheard_edges:
             cue = self._cue_after(tokens, candidate.stop)
         if (
@@ -540,15 +864,10 @@ class IdentifierDetector(Detector):
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
         if cue is not None:
             label, strong = cue
-            if (
-                previous
-                and len(previous) == 1
-                and previous.isalpha()
-                and label in _LETTER_PREFIXED
-                and tokens[candidate.first].start - tokens[candidate.first - 1].end <= 1
-            ):
-                # "u six two nine …" -> "u 629…": a single letter before the digits is part of the code
-                text_start = tokens[candidate.first - 1].start
+            if label in _LETTER_PREFIXED:
+                # "u six two nine …" -> "u 629…", "p as in peter z dash …" -> "pz dash …": spelled
+                # letters before the digits are part of the code
+                text_start = self._letter_prefix(aligned, tokens, candidate.first, text_start)
             if label == "AGE" and n > 3:
                 label = "ACCOUNT_NUMBER"
             if label == "CREDIT_CARD" and n < 12:
@@ -561,13 +880,22 @@ class IdentifierDetector(Detector):
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
         if following in self._tables.quantity_after or previous in self._tables.quantity_before or ":" in raw:
             return None
+        reading = self._reading(aligned, text_start, text_end)
+        if (
+            (
+                self._negative_context(tokens, candidate.first)
+                or self._starts_with_negative_word(aligned, text_start, text_end)
+            )
+            and not (13 <= n <= 19 and luhn_valid(digits))
+            and (n <= self._tables.negative_veto_digits or reading != "digits")
+        ):
+            return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
         if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
             return self._entity(
                 text_start, text_end, "IP_ADDRESS", self.shape_score, "four numbers up to 255"
             )
         if _HEX32.match(raw.replace(" ", "")) and candidate.alnum:
             return self._entity(text_start, text_end, "IP_ADDRESS", self.shape_score, "32 hex digits (IPv6)")
-        reading = self._reading(aligned, text_start, text_end)
         written_by_caller = reading is None  # digits were in the transcript already (formatted text)
         one_by_one = reading in ("digits", "mixed") or written_by_caller
         if 13 <= n <= 19 and luhn_valid(digits) and not candidate.alnum:
@@ -598,7 +926,8 @@ class IdentifierDetector(Detector):
     def _reading(aligned: AlignedText, start: int, end: int) -> str | None:
         """How the digits were spoken (the number normalizer's style), or None if already written."""
         o_start, o_end = aligned.to_original(start, end)
-        styles = [note.data.get("style") for note in aligned.annotations_in(o_start, o_end, "number")]
+        notes = aligned.annotations_in(o_start, o_end, "number")
+        styles = [note.data.get("style") for note in notes]
         if not styles:
             return (
                 "digits" if any(n.kind == "spelled" for n in aligned.annotations_in(o_start, o_end)) else None
@@ -609,7 +938,26 @@ class IdentifierDetector(Detector):
             return "time"
         if len(styles) > 1:
             return "mixed"
+        if styles[0] == "mixed" and len(notes[0].data.get("chunks", ())) < 3:
+            return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])
+
+    def _letter_prefix(self, aligned: AlignedText, tokens: Sequence[Token], first: int, start: int) -> int:
+        """Where a code starts when spelled letters come before its digits ("pz dash 3358124")."""
+        index = first - 1
+        if index >= 1 and tokens[index].lower in ("dash", "-", "hyphen"):
+            index -= 1
+        if index < 0 or tokens[index].end < tokens[first].start - 8:
+            return start
+        word = tokens[index].lower
+        if not word.isalpha() or len(word) > 4:
+            return start
+        if len(word) == 1 or word in ("x", "ext"):
+            return tokens[index].start if len(word) == 1 else start
+        o_start, o_end = aligned.to_original(tokens[index].start, tokens[index].end)
+        if aligned.annotations_in(o_start, o_end, "spelled"):
+            return tokens[index].start
+        return start
 
     def _entity(self, start: int, end: int, label: str, score: float, why: str) -> Entity:
         return Entity(start, end, label, score, self.name, why)
@@ -648,6 +996,27 @@ class IdentifierDetector(Detector):
         return found
 
 
+@cache
+def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
+    tables = _cue_tables(locale)
+    words = {cue[-1] for cue, (label, strong) in tables.cues.items() if strong and label in _ZONE_LABELS}
+    alternation = "|".join(sorted(map(re.escape, words), key=lambda word: (-len(word), word)))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+#: labels whose strong cues open a value zone (see IdentifierDetector._cued_zones)
+_ZONE_LABELS = frozenset(
+    {
+        "PHONE_NUMBER",
+        "CREDIT_CARD",
+        "US_SSN",
+        "ACCOUNT_NUMBER",
+        "ZIP_CODE",
+        "US_DRIVER_LICENSE",
+        "US_PASSPORT",
+    }
+)
+
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 
 
@@ -655,24 +1024,10 @@ def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
-#: words that may stand between a value and a cue after it ("... for the zip", "... is my pin")
-_AFTER_FILLERS = frozenset("for the that a an my your is as da that's it's was".split())
-#: words that end an utterance after a value and are never a misheard digit
-_CLOSING = frozenset(
-    "please thanks thank you okay ok right yes yeah no bye goodbye sorry again now today tomorrow tonight "
-    "there here cheers".split()
-)
-#: function words that never count as a misheard digit at the edge of a value
-_NOT_MISHEARD = frozenset(
-    "thanks thank please okay ok then and or but if to too at in on by with from for the that what when "
-    "where which who how why do does did can could would should will shall have has had not no yes".split()
-)
-# spelling -> rough sound, so that "hate" rhymes with "eight" and "sicks" sounds like "six"
-_SOUNDS = (("eigh", "a"), ("igh", "i"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("ee", "i"), ("ea", "i"))
-
-
-def _sound(word: str) -> str:
-    for spelling, sound in _SOUNDS:
+def _sound(word: str, rules: Sequence[tuple[str, str]]) -> str:
+    """A rough sound of ``word`` (``spelling_sounds`` of asr_confusions.yaml, then no final "e" and no
+    doubled letters)."""
+    for spelling, sound in rules:
         word = word.replace(spelling, sound)
     word = word[:-1] if len(word) > 2 and word.endswith("e") else word
     return "".join(char for index, char in enumerate(word) if index == 0 or char != word[index - 1])
@@ -693,6 +1048,10 @@ class _MisheardTables:
     #: single digit words ("zero" .. "nine", "oh"), then teens and tens, and their rough sounds
     numbers: tuple[str, ...]
     sounds: tuple[str, ...]
+    #: spelling -> rough sound, in order (``spelling_sounds`` of ``asr_confusions.yaml``)
+    sound_rules: tuple[tuple[str, str], ...]
+    #: function words that never count as a misheard digit (``not_misheard`` of identifiers.yaml)
+    not_misheard: frozenset[str]
 
     def gap_word(self, word: str, tables: _CueTables) -> bool:
         """A word that may interrupt a misrecognized digit run: a word, not a unit, time, one-word cue
@@ -716,7 +1075,7 @@ class _MisheardTables:
         if (
             not word.isalpha()
             or len(word) < 3
-            or word in _NOT_MISHEARD
+            or word in self.not_misheard
             or word in tables.between
             or word in tables.cue_words
             or word in never
@@ -726,7 +1085,7 @@ class _MisheardTables:
             return True
         if any(word[:3] == number[:3] for number in self.numbers if len(number) >= 4):
             return True
-        sound = _sound(word)
+        sound = _sound(word, self.sound_rules)
         edits = 1 if len(sound) <= 4 else 2
         return any(within_edits(sound, number, edits) for number in self.sounds)
 
@@ -745,6 +1104,10 @@ def _misheard_tables(locale: str) -> _MisheardTables:
     for word, value in lexicon.digits.items():  # one word per digit, the first listed ("zero")
         by_value.setdefault(value, word)
     singles = [by_value[value] for value in sorted(by_value)]
+    sound_rules = tuple(
+        (str(spelling), str(sound))
+        for spelling, sound in resources.table("asr_confusions", "spelling_sounds").items()
+    )
     numbers = (
         *singles,
         "oh",
@@ -759,5 +1122,7 @@ def _misheard_tables(locale: str) -> _MisheardTables:
             str(word).lower() for word in resources.get("asr_confusions", "region_breakers", []) or []
         ),
         numbers=numbers,
-        sounds=tuple(_sound(number) for number in numbers),
+        sounds=tuple(_sound(number, sound_rules) for number in numbers),
+        sound_rules=sound_rules,
+        not_misheard=resources.words("identifiers", "not_misheard"),
     )

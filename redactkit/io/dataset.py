@@ -50,8 +50,8 @@ from .parquet import (
     Failure,
     RedactionSummary,
     assemble_routed,
+    column_options,
     redact_columns,
-    resolve_audio_options,
     resolve_conversation,
     routed_output_schema,
 )
@@ -182,19 +182,19 @@ def redact_parquet(
     from ..pipeline import Pipeline
 
     pipe = pipeline or Pipeline.default()
-    options = ColumnOptions(
-        text_columns=(text_column,) if isinstance(text_column, str) else tuple(text_column),
-        in_place=in_place,
-        redacted_name=redacted_column or "{column}_redacted",
-        entities_name=entities_column or "{column}_entities",
-        group_column=group_column,
-        id_column=id_column,
-        on_error=on_error,
-        timings_column=timings_column,
-        audio_options=resolve_audio_options(audio_options, timings_column),
+    options = column_options(
+        text_column,
+        in_place,
+        redacted_column,
+        entities_column,
+        group_column,
+        on_error,
+        timings_column,
+        audio_options,
         conversation=resolve_conversation(conversation, pipe, group_column),
         order_column=order_column,
         speaker_column=speaker_column,
+        id_column=id_column,
         sensitivity=pipe.sensitivity.options,
         route=route_dir is not None,
         sensitivity_name=sensitivity_name,

@@ -844,9 +844,12 @@ def column_options(
     speaker_column: str | None = None,
     id_column: str | None = None,
     sensitivity: Any = None,
+    route: bool = False,
+    sensitivity_name: str = "sensitivity",
 ) -> ColumnOptions:
     """:class:`ColumnOptions` from the arguments of the public redaction functions (all engines).
-    ``sensitivity``: the pipeline's :class:`~redactkit.sensitivity.SensitivityOptions`."""
+    ``sensitivity``: the pipeline's :class:`~redactkit.sensitivity.SensitivityOptions`; ``route``:
+    whether routed rows have an output (``redact_parquet(route_dir=...)``)."""
     columns = (text_column,) if isinstance(text_column, str) else tuple(text_column)
     return ColumnOptions(
         text_columns=columns,
@@ -862,6 +865,8 @@ def column_options(
         order_column=order_column,
         speaker_column=speaker_column,
         sensitivity=sensitivity,
+        route=route,
+        sensitivity_name=sensitivity_name,
     )
 
 
@@ -938,11 +943,12 @@ def redact_record_batch(
         id_column=id_column,
         sensitivity=pipe.sensitivity.options,
     )
+    from ._engine import redact_batch
+
     schema = options.output_schema(batch.schema, source="record batch")
     if options.conversation:
         pipe.conversations.reset()
-    outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
-    return assemble(batch, outputs, options, schema)
+    return redact_batch(batch, pipe, options, schema)
 
 
 def redact_table(
@@ -1016,11 +1022,12 @@ def redact_table(
     if sort:
         raise DataError("sort groups the rows of each conversation; it applies in conversation mode")
 
+    from ._engine import redact_batch
+
     def redacted(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             for piece in _slices(batch, rows):
-                outputs, _ = redact_columns(piece.select(options.work_columns()), pipe, options)
-                yield assemble(piece, outputs, options, schema)
+                yield redact_batch(piece, pipe, options, schema)
 
     if data.table is None:
         assert data.batches is not None
