@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -71,10 +72,10 @@ def config(tmp_path: Path) -> Path:
     return path
 
 
-def _redact(args: list[str]) -> dict[str, object]:
+def _redact(args: list[str]) -> dict[str, Any]:
     result = runner.invoke(app, ["redact", *args, "--json"])
     assert result.exit_code == 0, result.output
-    payload: dict[str, object] = json.loads(result.stdout)
+    payload: dict[str, Any] = json.loads(result.stdout)
     return payload
 
 
