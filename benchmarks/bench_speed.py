@@ -8,11 +8,13 @@ before timing. Rounds alternate between the two so that load from other processe
 machine hits both alike; the figure that matters is the ratio, not the absolute rate.
 
     python benchmarks/bench_speed.py [--utterances 1500] [--rounds 3] [--model en_core_web_md]
-        [--stock-ner] [--adapted]
+        [--stock-ner] [--adapted] [--sensitivity]
 
 ``--stock-ner`` also times the default pipeline with the ``ner`` detector on the model's own
 recognizer (``ner_weights: none``), ``--adapted`` with the shipped adapted recognizer
-(``ner_weights: builtin``, ``lowercase_guard: plain_words``), in the same rounds.
+(``ner_weights: builtin``, ``lowercase_guard: plain_words``), in the same rounds. ``--sensitivity``
+also times the default pipeline without its row-level sensitivity step (results passed through
+unchanged), so the cost of the step is the same-run ratio of the two.
 """
 
 from __future__ import annotations
@@ -71,7 +73,9 @@ def _ner_floor(model: str) -> Callable[[list[str]], None]:
     return run
 
 
-def _redactkit(model: str, stock_ner: bool = False, adapted: bool = False) -> Callable[[list[str]], None]:
+def _redactkit(
+    model: str, stock_ner: bool = False, adapted: bool = False, sensitivity: bool = True
+) -> Callable[[list[str]], None]:
     from redactkit import Pipeline
     from redactkit.config import load_config
 
@@ -85,6 +89,8 @@ def _redactkit(model: str, stock_ner: bool = False, adapted: bool = False) -> Ca
         if detector["name"] == "ner" and adapted:
             detector.update(ner_weights="builtin", score=None, labels=None, lowercase_guard="plain_words")
     pipe = Pipeline.from_config(config)
+    if not sensitivity:  # the row-level step skipped: results as the anonymizer returned them
+        pipe.sensitivity.apply = lambda originals, results: list(results)  # type: ignore[method-assign]
 
     def run(texts: list[str]) -> None:
         pipe.redact_batch(texts)
@@ -102,6 +108,9 @@ def main() -> None:
     parser.add_argument("--stock-ner", action="store_true", help="also time ner_weights: none")
     parser.add_argument(
         "--adapted", action="store_true", help="also time ner_weights: builtin, lowercase_guard: plain_words"
+    )
+    parser.add_argument(
+        "--sensitivity", action="store_true", help="also time the default pipeline without row sensitivity"
     )
     args = parser.parse_args()
 
@@ -130,6 +139,11 @@ def main() -> None:
             {"redactkit, stock NER weights": _redactkit(args.model, stock_ner=True)} if args.stock_ner else {}
         ),
         **({"redactkit, ner-asr-en weights": _redactkit(args.model, adapted=True)} if args.adapted else {}),
+        **(
+            {"redactkit, no row sensitivity": _redactkit(args.model, sensitivity=False)}
+            if args.sensitivity
+            else {}
+        ),
         "spaCy NER-only floor": _ner_floor(args.model),
     }
     for run in contenders.values():

@@ -303,10 +303,12 @@ def test_engine_paths(tmp_path: Path, regex_pipeline: Pipeline, fmt: str, suffix
     table = pq.read_table(tmp_path / "out.parquet")
     assert table.num_rows == 4
     assert table.column("id").to_pylist() == [0, 1, 2, 3]
-    assert table.schema.names[-4:] == [
+    assert table.schema.names[-6:] == [
         "transcript_redacted",
         "transcript_entities",
         "transcript_redacted_intervals",
+        "sensitivity",
+        "sensitivity_reasons",
         "audio_path_redacted",
     ]
     intervals = table.column("transcript_redacted_intervals").to_pylist()
