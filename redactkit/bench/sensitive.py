@@ -63,7 +63,7 @@ CARRIERS: tuple[str, ...] = ("assistant", "call_centre", "medical_intake", "bank
 _FILES: tuple[str, ...] = ("sensitive_spans.yaml", "sensitive_rows.yaml")
 _SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z0-9_]+))?\}")
 #: Rows drawn per family by default (duplicates are dropped, so a family may give fewer).
-DEFAULT_PER_FAMILY = 12
+DEFAULT_PER_FAMILY = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,8 @@ class SensitiveFamily:
     reasons: tuple[str, ...]
     templates: tuple[str, ...]
     source: str
+    #: draws of this family (None: the generator's ``per_family``)
+    rows: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,16 @@ def _read_families(source: str, raw: Any) -> list[SensitiveFamily]:
         key = f"families[{index}]"
         if not isinstance(block, Mapping):
             raise _error(source, key, "a family is a mapping")
-        unknown = set(block) - {"name", "split", "kind", "carrier", "sensitivity", "reasons", "templates"}
+        unknown = set(block) - {
+            "name",
+            "split",
+            "kind",
+            "carrier",
+            "sensitivity",
+            "reasons",
+            "templates",
+            "rows",
+        }
         if unknown:
             raise _error(source, f"{key}.{sorted(unknown)[0]}", "unknown key")
         split, kind = block.get("split"), block.get("kind")
@@ -187,6 +198,7 @@ def _read_families(source: str, raw: Any) -> list[SensitiveFamily]:
                 tuple(str(r) for r in block.get("reasons") or ()),
                 tuple(templates),
                 source,
+                int(block["rows"]) if block.get("rows") is not None else None,
             )
         )
     return out
@@ -268,7 +280,8 @@ def generate_sensitive(
     per_family: int = DEFAULT_PER_FAMILY,
     kinds: Sequence[str] = KINDS,
 ) -> list[SensitiveRecord]:
-    """Rows of every family of ``split`` and ``kinds``: ``per_family`` draws each, duplicates dropped.
+    """Rows of every family of ``split`` and ``kinds``: ``per_family`` distinct rows each (a family's
+    ``rows`` overrides it; a family with fewer distinct renderings gives what it has).
 
     Deterministic for a seed and a redactkit version.
     """
@@ -283,7 +296,10 @@ def generate_sensitive(
             continue
         rng = random.Random(f"{seed}-{family.name}")
         seen: set[str] = set()
-        for draw in range(per_family):
+        target = family.rows or per_family
+        for draw in range(target * 4):  # duplicates are redrawn, up to four draws a row
+            if len(seen) >= target:
+                break
             template = family.templates[draw % len(family.templates)]
             text, spans = _render(data, family, template, rng)
             if text in seen:

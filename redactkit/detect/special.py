@@ -57,6 +57,11 @@ SPECIAL_LABELS: tuple[str, ...] = (
     "MINOR",
 )
 _JOINERS = frozenset({"for", "with", "of", "to"})
+# a word rarer than this (Zipf) is no everyday word: a medical ending or a strong head makes it a term
+_RARE_ZIPF = 3.0
+# after a child reference anywhere in the text, these words before a number say it is an age
+# ("i want to add my son to the account he's [eight]", "my kid turns [thirteen] in june")
+_CHILD_AGE_CUES = frozenset({"she's", "he's", "turns", "turned", "turning", "is", "who's"})
 _DIGITS = re.compile(r"^\d{1,2}$")
 
 Phrase = tuple[str, ...]
@@ -107,6 +112,13 @@ class _Knowledge:
     self_age_cues: frozenset[Phrase]
     not_age_after: frozenset[str]
     vocabulary_sizes: Mapping[str, int]
+    heads: Mapping[str, tuple[str, ...]]  # head word -> labels
+    strong_heads: frozenset[tuple[str, str]]  # (label, head word)
+    body_parts: frozenset[str]
+    medical_words: frozenset[str]
+    suffixes: tuple[tuple[str, str], ...]  # (suffix, label), longest first
+    suffix_pattern: re.Pattern[str] | None
+    not_medical: frozenset[str]
 
 
 def _words(table: Any, where: str) -> list[str]:
@@ -188,10 +200,34 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
         str(n) for n in range(1, 18)
     }
     grade_ordinals = frozenset(_words(data.get("grade_ordinals"), f"{where}.grade_ordinals"))
+    heads: dict[str, list[str]] = {}
+    strong: set[tuple[str, str]] = set()
+    for key, into in (("heads", None), ("strong_heads", strong)):
+        table = data.get(key) or {}
+        if not isinstance(table, Mapping):
+            raise ValueError(f"{where}.{key} must map labels to word lists")
+        for label, head_words in table.items():
+            for word in _words(head_words, f"{where}.{key}.{label}"):
+                if into is None:
+                    heads.setdefault(word, []).append(str(label))
+                else:
+                    into.add((str(label), word))
+    suffix_table = data.get("suffixes") or {}
+    suffixes = sorted(
+        ((suffix, str(label)) for label, items in suffix_table.items() for suffix in _words(items, where)),
+        key=lambda item: -len(item[0]),
+    )
+    medical = {
+        term.phrase[0]
+        for items in by_first.values()
+        for term in items
+        if len(term.phrase) == 1 and term.label.startswith("MEDICAL")
+    }
     # a text can hold a term only if it holds the term's rarest word: one set test skips most texts
     triggers = {_rarest(term) for term in terms}
     triggers |= {_rarest(stage) for stage in _phrases(_words(data.get("school_stages"), where))}
     triggers |= {word for word in grade_ordinals | minor_ages if word.isalpha()}
+    triggers |= set(heads)
     return _Knowledge(
         terms=ordered,
         rules=rules,
@@ -206,6 +242,17 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
         self_age_cues=_phrases(_words(data.get("self_age_cues"), f"{where}.self_age_cues")),
         not_age_after=frozenset(_words(data.get("not_age_after"), f"{where}.not_age_after")),
         vocabulary_sizes=sizes,
+        heads={word: tuple(labels) for word, labels in heads.items()},
+        strong_heads=frozenset(strong),
+        body_parts=frozenset(_words(data.get("body_parts"), f"{where}.body_parts")),
+        medical_words=frozenset(medical),
+        suffixes=tuple(suffixes),
+        suffix_pattern=(
+            re.compile(r"[a-z](?:" + "|".join(re.escape(s) for s, _ in suffixes) + r")\b")
+            if suffixes
+            else None
+        ),
+        not_medical=frozenset(_words(data.get("not_medical"), f"{where}.not_medical")),
     )
 
 
@@ -243,7 +290,7 @@ class SpecialCategoryDetector(Detector):
         self.minor_score = minor_score
         #: filler words allowed between a cue and its term ("i have [a really bad] asthma")
         self.max_gap = max_gap
-        #: words around a term searched for negative contexts
+        #: how many words before a term a negative phrase covering it may start
         self.window = window
         #: vocabulary entries at least this frequent in English (Zipf) need a cue like ambiguous terms
         self.ambiguous_zipf = ambiguous_zipf
@@ -264,12 +311,22 @@ class SpecialCategoryDetector(Detector):
     def _detect_one(self, text: str) -> list[Entity]:
         k = self._knowledge
         words = lower_words(text)
-        if words.isdisjoint(k.triggers) and not any(ch.isdigit() for ch in text):
+        suffixed = k.suffix_pattern is not None and k.suffix_pattern.search(text.lower()) is not None
+        if words.isdisjoint(k.triggers) and not suffixed and not any(ch.isdigit() for ch in text):
             return []
         tokens = tokenize(text)
         lows = [token.lower for token in tokens]
         found: list[tuple[int, int, str, float, str]] = []  # token start, token end, label, score, why
         for i, word in enumerate(lows):
+            for label in k.heads.get(word, ()):
+                if label in self._wanted:
+                    headed = self._headed(lows, i, label)
+                    if headed is not None:
+                        found.append(headed)
+            if suffixed and len(word) >= 6 and word.isalpha():
+                suffix = self._suffixed(word)
+                if suffix is not None and suffix in self._wanted:
+                    found.append((i, i + 1, suffix, self.score, "special: suffix"))
             candidates = k.terms.get(word)
             if not candidates:
                 continue
@@ -281,35 +338,88 @@ class SpecialCategoryDetector(Detector):
                 if tuple(lows[i:end]) != term.phrase:
                     continue
                 done.add(term.label)  # the longest term of a label at this position decides
-                verdict = self._judge(lows, i, end, term)
+                verdict = self._judge(lows, i, end, term, found)
                 if verdict is not None:
                     found.append((i, end, term.label, *verdict))
         if "MINOR" in self._wanted:
             found += self._minors(lows)
         return self._entities(tokens, lows, found)
 
-    def _judge(self, lows: Sequence[str], start: int, end: int, term: _Term) -> tuple[float, str] | None:
+    def _judge(
+        self,
+        lows: Sequence[str],
+        start: int,
+        end: int,
+        term: _Term,
+        found: Sequence[tuple[int, int, str, float, str]],
+    ) -> tuple[float, str] | None:
         rules = self._knowledge.rules[term.label]
-        if start > 0 and lows[start - 1] in rules.negative_before:
-            return None
-        for length in range(1, rules.max_negative_after + 1):
-            if tuple(lows[end : end + length]) in rules.negative_after:
+        if term.ambiguous:
+            if start > 0 and lows[start - 1] in rules.negative_before:
                 return None
+            for length in range(1, rules.max_negative_after + 1):
+                if tuple(lows[end : end + length]) in rules.negative_after:
+                    return None
         if self._negative_nearby(lows, start, end, rules):
             return None
-        cued = self._cued(lows, start, end, rules)
+        cued = self._cued(lows, start, end, rules) or self._coordinated(found, start, term.label, lows)
         if term.ambiguous:
             return (self.ambiguous_score, "special: cue") if cued else None
         return (self.score, "special: cue" if cued else "special: vocabulary")
 
+    def _headed(self, lows: Sequence[str], i: int, label: str) -> tuple[int, int, str, float, str] | None:
+        """A head word with the body part or medical word(s) before it ("[rotator cuff surgery]")."""
+        k = self._knowledge
+        start = i
+        while start > 0 and i - start < 2:
+            previous = lows[start - 1]
+            if previous in k.body_parts or previous in k.medical_words:
+                start -= 1
+                continue
+            if (
+                start == i
+                and (label, lows[i]) in k.strong_heads
+                and previous.isalpha()
+                and len(previous) > 2
+                and zipf_frequency(previous) < _RARE_ZIPF
+            ):
+                start -= 1
+            break
+        if start == i:
+            return None
+        return (start, i + 1, label, self.score, "special: head")
+
+    def _suffixed(self, word: str) -> str | None:
+        """The label of a rare word with a medical ending ("cholecystectomy", "diverticulitis")."""
+        k = self._knowledge
+        if word in k.not_medical or zipf_frequency(word) >= _RARE_ZIPF:
+            return None
+        for suffix, label in k.suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                return label
+        return None
+
+    @staticmethod
+    def _coordinated(
+        found: Sequence[tuple[int, int, str, float, str]], start: int, label: str, lows: Sequence[str]
+    ) -> bool:
+        """The second of two terms of a label joined by "and"/"or" shares the first one's evidence
+        ("taking levothyroxine and [ibuprofen]")."""
+        return bool(
+            found
+            and found[-1][2] == label
+            and found[-1][1] == start - 1
+            and lows[start - 1] in ("and", "or", ",", "plus")
+        )
+
     def _negative_nearby(self, lows: Sequence[str], start: int, end: int, rules: _LabelRules) -> bool:
-        """A negative phrase of the label overlapping the term or within ``window`` words of it."""
-        low = max(0, start - self.window)
-        high = min(len(lows), end + self.window)
-        for position in range(low, high):
+        """A negative phrase of the label covering the whole term ("the economy is in a
+        [depression]"); a longer term outranks a shorter phrase ("the [green party]" is no "the
+        green"). Phrases start at most ``window`` words before the term."""
+        for position in range(max(0, start - self.window), start + 1):
             for phrase in rules.negative.get(lows[position], ()):
                 stop = position + len(phrase)
-                if stop <= high + len(phrase) and tuple(lows[position:stop]) == phrase:
+                if stop >= end and tuple(lows[position:stop]) == phrase:
                     return True
         return False
 
@@ -381,7 +491,7 @@ class SpecialCategoryDetector(Detector):
             child or self_cue or (i > 0 and lows[i - 1] in ("a", "my", "our", "her", "his", "their"))
         ):
             return (i, end, "MINOR", self.minor_score, "special: child_age")
-        if not aged and near_child and self_cue:
+        if not aged and (near_child or (child and lows[i - 1] in _CHILD_AGE_CUES)) and self_cue:
             return (i, end, "MINOR", self.minor_score, "special: child_age")
         if (
             not aged
