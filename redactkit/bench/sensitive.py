@@ -39,6 +39,7 @@ import yaml
 from ..errors import ConfigError
 from ..labels import labels
 from .formats import LabeledExample, LabeledSpan
+from .metrics import EvalRow
 
 __all__ = [
     "KINDS",
@@ -47,7 +48,9 @@ __all__ = [
     "SensitiveFamily",
     "SensitiveRecord",
     "generate_sensitive",
+    "sensitive_dataset",
     "sensitive_families",
+    "special_summary",
     "to_labeled_examples",
 ]
 
@@ -324,3 +327,59 @@ def generate_sensitive(
 def to_labeled_examples(records: Iterable[SensitiveRecord]) -> list[LabeledExample]:
     """The records as the bench's rows (gold spans only; the row level stays on the records)."""
     return [LabeledExample(record.id, record.text, record.spans) for record in records]
+
+
+def special_summary(rows: Sequence[EvalRow]) -> dict[str, Any]:
+    """Special-category figures of one system on one dataset (counts only, never text).
+
+    ``rows_flagged``: rows with any predicted span of a ``special_category`` label;
+    ``by_label``: rows with a predicted span of each such label; ``negatives``: rows without gold
+    spans, ``negatives_flagged`` of them with a special-category span (the false-alarm rate of the
+    sensitive set, and on unlabeled data the share a review pool would see); ``recall``: per gold
+    special-category label, values fully covered by the redaction (whatever its label) and gold count.
+    """
+    from ..labels import LabelCategory
+    from .metrics import counted_positions
+
+    special = labels.category_members(LabelCategory.SPECIAL_CATEGORY)
+    by_label: dict[str, int] = {}
+    recall: dict[str, list[int]] = {}
+    flagged = negatives = negatives_flagged = 0
+    for row in rows:
+        predicted = {label for _, _, label in row.predicted if label in special}
+        if predicted:
+            flagged += 1
+        for label in predicted:
+            by_label[label] = by_label.get(label, 0) + 1
+        if not row.gold:
+            negatives += 1
+            negatives_flagged += bool(predicted)
+            continue
+        covered = bytearray(len(row.text))
+        for start, end, _ in row.predicted:
+            covered[start:end] = b"\x01" * (end - start)
+        for start, end, label in row.gold:
+            if label not in special:
+                continue
+            counts = recall.setdefault(label, [0, 0])
+            counts[1] += 1
+            positions = counted_positions(row.text, start, end)
+            counts[0] += all(covered[i] for i in positions)
+    return {
+        "rows": len(rows),
+        "rows_flagged": flagged,
+        "by_label": dict(sorted(by_label.items())),
+        "negatives": negatives,
+        "negatives_flagged": negatives_flagged,
+        "recall": {label: {"covered": c[0], "gold": c[1]} for label, c in sorted(recall.items())},
+    }
+
+
+def sensitive_dataset(split: str = "heldout", seed: int = 0) -> Any:
+    """The set's span part (span and negative families of ``split``) as a bench dataset."""
+    from .runner import Dataset
+
+    records = generate_sensitive(split, seed=seed, kinds=("span", "negative"))
+    return Dataset(
+        f"sensitive content ({split} families, seed {seed})", "sensitive", to_labeled_examples(records)
+    )
