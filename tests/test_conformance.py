@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
 
 from redactkit.anonymize import anonymizers
-from redactkit.detect import detectors
+from redactkit.core import AlignedText, Entity
+from redactkit.detect import Detector, detectors
 from redactkit.normalize import normalizers
 from redactkit.registry import Component
-from redactkit.testing import parametrize_with_checks
+from redactkit.testing import check_linear_time, count_python_lines, parametrize_with_checks
 
 MODEL_BACKED = {"ner", "presidio"}
 
@@ -40,3 +41,31 @@ def test_components_conform(component: Component, check: Callable[[Component], N
 @parametrize_with_checks(_shipped(detectors, models=True))
 def test_model_backed_detectors_conform(component: Component, check: Callable[[Component], None]) -> None:
     check(component)
+
+
+class _QuadraticDetector(Detector):
+    """Looks every token up by a linear search from the start: quadratic in the text's length."""
+
+    emits = ("PERSON",)
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        found: list[list[Entity]] = []
+        for aligned in texts:
+            words = aligned.text.split()
+            seen = 0
+            for index in range(len(words)):
+                for other in words[:index]:  # a Python loop over everything before
+                    seen += other == words[index]
+            found.append([])
+        return found
+
+
+def test_the_linear_time_check_catches_quadratic_work() -> None:
+    with pytest.raises(AssertionError, match="super-linear"):
+        check_linear_time(_QuadraticDetector())
+    check_linear_time(detectors.get("names")())  # and passes a linear one
+
+
+def test_work_is_counted_not_timed() -> None:
+    calls = [count_python_lines(lambda: sum(i for i in range(1000))) for _ in range(3)]
+    assert calls[0] == calls[1] == calls[2] > 1000  # the same count on every run

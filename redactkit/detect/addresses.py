@@ -24,131 +24,68 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
 from typing import Annotated
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import COUNTRY_ALIASES, fold, is_everyday_word, place_names, spoken_variants
-from ..lang import Token, get_lexicon, token_index_at, tokenize
+from ..gazetteers import fold, is_everyday_word, place_names, spoken_variants
+from ..lang import Token, get_lexicon, load_locale, token_index_at, tokenize
+from ..lang.tables import load_tables
 from .base import Detector, detectors
 
-__all__ = ["AddressDetector"]
+__all__ = ["AddressDetector", "AddressWords"]
 
-# Street types that are unambiguous after a name: "elm street", "5th ave", "via roma", "kossuth utca".
-_STREET_TYPES = frozenset(
-    "street st road rd avenue ave av avda lane ln drive dr boulevard blvd bd court ct place pl sq "
-    "terrace ter highway hwy parkway pkwy circle cir plaza alley aly route rte crescent cres close row walk "
-    "grove gardens trail trl loop pike expressway expy freeway fwy broadway turnpike tpke causeway cswy "
-    "motorway mews esplanade promenade quay wharf embankment gasse strasse strase str weg platz allee "
-    "damm ufer chaussee rue avenida calle carrer camino via viale vicolo piazza corso rua travessa largo "
-    "estrada rodovia alameda praca vej gade plads alle vagen vag gatan gata gatu katu kuja polku ulica "
-    "ul utca ut utja ter korut rakpart straat laan plein singel gracht kade dreef steenweg veien vei gaten "
-    "stræde straede strada bulevar bulevardi trg namesti nabrezi".split()
-)
-
-# USPS suffixes that are also everyday nouns ("park", "lake", "hill", "way"): a street type only when a
-# house number in digits comes before the name ("12 cedar hill", not "play in the park", "one way").
-_WEAK_TYPES = frozenset(
-    "hill hills park lake lakes creek heights ridge view vista glen green meadow meadows crossing "
-    "harbor harbour landing bend bluff cove valley knoll manor estates commons hollow brook shore shores "
-    "summit island isle bay beach square way gate ring tie".split()
-)
-_STREET_SUFFIXES = (
-    "strasse", "strase", "straße", "gasse", "weg", "platz", "allee", "gade", "vej", "plads", "gatan", "vagen",
-    "vägen", "katu", "tie", "kuja", "straat", "laan", "singel", "gracht", "dreef", "steenweg", "street",
-    "road", "avenue", "veien", "vegen", "vegur", "gata", "gaten", "stræti", "straeti", "stræde", "utca",
-    "ulica", "damm", "ufer",
-)  # fmt: skip
-# Street types that name a street without a number ("the shows on zabrodny street"): not "via",
-# "place" or "close", which are everyday words too.
-_NAMED_TYPES = frozenset(
-    "street avenue road lane drive boulevard terrace parkway highway crescent strasse straat utca ulica "
-    "gasse".split()
-)
-# Street types that come before the name in many languages ("via santa teresa 71", "rue de la paix 3").
-_PREFIX_TYPES = frozenset(
-    "via rue rua calle carrer avenida avda viale piazza corso travessa largo estrada alameda avenue "
-    "boulevard ulica ul trg".split()
-)
-_DIRECTIONS = frozenset(
-    "n s e w ne nw se sw north south east west northeast northwest southeast southwest".split()
-)
-# US states, Canadian provinces, Australian states, US military "states" (armed forces mail).
-_REGION_CODES = frozenset(
-    "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd "
-    "oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr gu vi as mp "
-    "ab bc mb nb nl ns nt nu on pe qc sk yt nsw qld vic tas act aa ae ap".split()
-)
-# Region names GeoNames leaves out of the city/country/state lists.
-_REGION_NAMES = frozenset(
-    {"ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia",
-     "new brunswick", "newfoundland", "labrador", "prince edward island", "yukon", "nunavut",
-     "northwest territories", "new south wales", "queensland", "victoria", "tasmania",
-     "western australia", "south australia", "northern territory", "australian capital territory"}
-)  # fmt: skip
-_UNITS = frozenset("apt apartment suite ste unit flat floor fl room rm building bldg block lot".split())
-# Words that begin a post-office box or armed-forces address ("po box 7", "postfach 12", "psc 1234").
-_BOX_WORDS = frozenset("po pobox postbox postfach postboks apartado box psc cmr".split())
-_MILITARY_POST = frozenset("apo fpo dpo".split())
-_SHIPS = frozenset("uss usns usnv uscgc usc usav usat hmcs hms".split())
 # Punctuation an address runs through: "Apt. 4", "Springfield, IL", "> 12 Main St".
 _SKIP = frozenset(",.-#>|*•·()/")
-_CUES = (
-    re.compile(
-        r"\b(?:(?:live|lives|lived|living|stay|stays|stayed|staying|reside|resides|resided|residing)\s+(?:at|on|in)|"
-        r"(?:ship|shipped|send|sent|deliver|delivered|mail|mailed|post|posted|return|returned|forward|"
-        r"forwarded)(?:\s+(?:it|this|them|that|these|those|everything|a\s+new\s+one|the\s+\w+))?"
-        r"(?:\s+back)?\s+to|"
-        r"(?:moved|moving|move|taxi|cab|ride|directions|navigate|route)\s+to|"
-        r"(?:located|arrived|arrive|arrives|is|are|office\s+is)\s+at|"
-        r"pick\s+(?:me\s+|us\s+)?up\s+(?:at|from)|drop\s+(?:me\s+|us\s+)?off\s+at|come\s+to|"
-        r"meet\s+(?:me\s+|us\s+)?at)\s+",
-        re.IGNORECASE,
-    ),
-)
 # "my address is", "the address of acme is", "addresses: ..." look a few words ahead for the number.
-_ADDRESS_WORDS = frozenset({"address", "addresses", "addr"})
 _ADDRESS_WINDOW = 8
-_GROW_STOP = frozenset(
-    "and but so because if then please thanks thank is are was were will would can could should to for from "
-    "with by about on at in the a an my your his her our their this that these those it i you he she we "
-    "they me him us them when where what who how why which tomorrow today tonight yesterday last next "
-    "has have had does did been being "
-    "office fax mobile phone tel email near behind across opposite beside between along onto into around "
-    "before after until since there here now same following monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
-)
-# A number followed by one of these is a time or a quantity, not a house number.
-_MEASURES = frozenset(
-    "am pm oclock o'clock minute minutes min mins hour hours hr hrs second seconds sec secs day days week "
-    "weeks month months year years time times percent degrees degree dollars dollar bucks cents euros euro "
-    "pounds pound miles mile km kilometers kilometres meters metres feet foot inches kg kilos grams points "
-    "track tracks song songs episode episodes chapter page pages level volume people persons guests "
-    "thousand million billion trillion percent basis bps megawatt megawatts mw gigawatt kw watts "
-    "tons tonnes barrels units shares acres square per slide slides chart figure table section item "
-    "question line step exhibit appendix quarter quarters point".split()
-)
-# Two- and three-letter words that end an address rather than name its region.
-_NOT_REGION = frozenset("and or the for to at in on of is a an as it its from with".split())
-_STREET_PREPOSITIONS = frozenset("on at to from near onto along off into".split())
-_LIVE_WORDS = frozenset("live lives lived living stay stays staying reside resides residing".split())
-# Long forms of country names: "[republic of] ireland".
-_STATE_FORMS = frozenset("republic kingdom commonwealth federation principality state states union".split())
-# Every word that can start an anchor (street-suffixed words aside).
-_ANCHOR_WORDS = (
-    _STREET_TYPES
-    | _WEAK_TYPES
-    | _PREFIX_TYPES
-    | _UNITS
-    | _BOX_WORDS
-    | _MILITARY_POST
-    | _ADDRESS_WORDS
-    | {"p", "corner"}
-)
-# Words after which a street name or an intersection may start the address ("address: elm and 5 oak st").
-_LEFT_BOUNDARY = frozenset("address addresses addr : to at is are was with same from in on near".split())
+
+
+@dataclass(frozen=True)
+class AddressWords:
+    """The word tables of the address grammar: ``redactkit/lang/<locale>/addresses.yaml`` (each field
+    is documented there)."""
+
+    street_types: frozenset[str]
+    weak_street_types: frozenset[str]
+    street_suffixes: tuple[str, ...]
+    named_street_types: frozenset[str]
+    prefix_street_types: frozenset[str]
+    name_particles: frozenset[str]
+    directions: frozenset[str]
+    region_codes: frozenset[str]
+    region_names: frozenset[str]
+    units: frozenset[str]
+    box_words: frozenset[str]
+    military_post: frozenset[str]
+    military_regions: frozenset[str]
+    ship_prefixes: frozenset[str]
+    address_words: frozenset[str]
+    grow_stop: frozenset[str]
+    measures: frozenset[str]
+    not_region: frozenset[str]
+    street_prepositions: frozenset[str]
+    live_words: frozenset[str]
+    state_forms: frozenset[str]
+    left_boundary: frozenset[str]
+    cue_patterns: re.Pattern[str]
+
+    @cached_property
+    def anchor_words(self) -> frozenset[str]:
+        """Every word that can start an anchor (street-suffixed words aside)."""
+        return (
+            self.street_types
+            | self.weak_street_types
+            | self.prefix_street_types
+            | self.units
+            | self.box_words
+            | self.military_post
+            | self.address_words
+            | {"p", "corner"}
+        )
 
 
 @detectors.register("addresses")
@@ -170,11 +107,12 @@ class AddressDetector(Detector):
         #: longest address in words
         self.max_words = max_words
         self._lexicon = get_lexicon(locale)
-        self._stop = _GROW_STOP | self._lexicon.fillers | self._lexicon.stopwords | _MEASURES
-        self._boundary = _LEFT_BOUNDARY
+        self._w = words = load_tables(locale, "addresses", AddressWords)
+        self._stop = words.grow_stop | self._lexicon.fillers | self._lexicon.stopwords | words.measures
+        self._boundary = words.left_boundary
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        places = _places()
+        places = _places(self.locale)
         return [self._detect_one(aligned.text, places) for aligned in texts]
 
     def _detect_one(self, text: str, places: frozenset[str]) -> list[Entity]:
@@ -212,15 +150,15 @@ class AddressDetector(Detector):
         """A street named without a house number after a preposition, when its name is not an everyday
         word ("shows on bezrukov street", not "down main street") or someone lives there ("i live on
         fifth avenue")."""
-        if a == 0 or tokens[a - 1].lower not in _STREET_PREPOSITIONS or b - a > 2:
+        if a == 0 or tokens[a - 1].lower not in self._w.street_prepositions or b - a > 2:
             return False
         words = [tokens[k].lower for k in range(a, b + 1)]
-        if _folded(words[-1]) not in _NAMED_TYPES:
+        if _folded(words[-1]) not in self._w.named_street_types:
             return False
         names = words[:-1]
         if not names or not all(_alpha(w) and w not in self._stop for w in names):
             return False
-        if a > 1 and tokens[a - 2].lower in _LIVE_WORDS:
+        if a > 1 and tokens[a - 2].lower in self._w.live_words:
             return True  # where someone lives, however common the name
         return any(not is_everyday_word(w) for w in names)
 
@@ -230,63 +168,68 @@ class AddressDetector(Detector):
         if any(self._is_number(word) for word in words):
             return True
         return "corner" in words and any(
-            word in _STREET_TYPES and k > 0 and _alpha(words[k - 1]) and words[k - 1] not in self._stop
+            word in self._w.street_types and k > 0 and _alpha(words[k - 1]) and words[k - 1] not in self._stop
             for k, word in enumerate(words)
         )
 
     def _anchors(self, text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         anchors: list[tuple[int, int, str]] = []
         count = len(tokens)
+        suffixes = self._w.street_suffixes
         for i, token in enumerate(tokens):
             word = token.lower
             kind = _folded(word)  # "út", "tér", "rúa" are "ut", "ter", "rua"
-            if kind not in _ANCHOR_WORDS and (
-                len(word) <= 6 or not (kind.endswith(_STREET_SUFFIXES) or word.endswith(_STREET_SUFFIXES))
+            if kind not in self._w.anchor_words and (
+                len(word) <= 6 or not (kind.endswith(suffixes) or word.endswith(suffixes))
             ):
                 continue  # most words: one set lookup
             nxt = tokens[i + 1].lower if i + 1 < count else ""
-            street = kind in _STREET_TYPES and i > 0 and _is_part(tokens[i - 1].lower)
-            prefix = kind in _PREFIX_TYPES and self._number_within(tokens, i + 1, 6)
+            street = kind in self._w.street_types and i > 0 and self._is_part(tokens[i - 1].lower)
+            prefix = kind in self._w.prefix_street_types and self._number_within(tokens, i + 1, 6)
             suffixed = (
                 len(word) > 6
                 and word.isalpha()
-                and (word.endswith(_STREET_SUFFIXES) or kind.endswith(_STREET_SUFFIXES))
+                and (word.endswith(suffixes) or kind.endswith(suffixes))
                 and not is_everyday_word(word)  # "delivering", "roadway"
             )
             if street or prefix or suffixed:
                 anchors.append((i, i, "street"))
-            elif word in _WEAK_TYPES and i > 0 and _is_part(tokens[i - 1].lower) and nxt not in _MEASURES:
+            elif (
+                word in self._w.weak_street_types
+                and i > 0
+                and self._is_part(tokens[i - 1].lower)
+                and nxt not in self._w.measures
+            ):
                 anchors.append((i, i, "weak"))
-            elif word in _UNITS and self._is_number(nxt):
+            elif word in self._w.units and self._is_number(nxt):
                 anchors.append((i, i + 1, "unit"))
-            elif word in _BOX_WORDS and (self._is_number(nxt) or (nxt == "box" and word != "box")):
+            elif word in self._w.box_words and (self._is_number(nxt) or (nxt == "box" and word != "box")):
                 anchors.append((i, i + 1, "box"))
             elif word == "p" and nxt == "o" and i + 2 < count and tokens[i + 2].lower == "box":
                 anchors.append((i, i + 2, "box"))
-            elif word in _MILITARY_POST and nxt in {"aa", "ae", "ap"}:
+            elif word in self._w.military_post and nxt in self._w.military_regions:
                 first = i
                 for k in range(i - 1, max(i - 5, -1), -1):  # "uss name fpo ap"
-                    if tokens[k].lower in _SHIPS:
+                    if tokens[k].lower in self._w.ship_prefixes:
                         first = k
                         break
                 anchors.append((first, i + 1, "cue"))
             elif word == "corner" and nxt == "of":
                 first = i - 1 if i > 0 and tokens[i - 1].lower == "the" else i
                 anchors.append((first, i + 1, "cue"))
-            elif word in _ADDRESS_WORDS:
+            elif word in self._w.address_words:
                 for k in range(i + 1, min(i + 1 + _ADDRESS_WINDOW, count)):
                     if tokens[k].lower in {"?", "!"}:
                         break
                     if self._house_number(tokens, k):
                         anchors.append((k, k, "number"))
                         break
-        for pattern in _CUES:
-            for match in pattern.finditer(text):
-                index = token_index_at(tokens, match.end())
-                if index < count:
-                    anchor = self._after_cue(tokens, index)
-                    if anchor is not None:
-                        anchors.append(anchor)
+        for match in self._w.cue_patterns.finditer(text):
+            index = token_index_at(tokens, match.end())
+            if index < count:
+                anchor = self._after_cue(tokens, index)
+                if anchor is not None:
+                    anchors.append(anchor)
         return sorted(set(anchors))
 
     def _after_cue(self, tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
@@ -300,7 +243,7 @@ class AddressDetector(Detector):
                 and (
                     _has_digit(word)
                     or any(
-                        _folded(t.lower) in _STREET_TYPES or not is_everyday_word(t.lower)
+                        _folded(t.lower) in self._w.street_types or not is_everyday_word(t.lower)
                         for t in tokens[index:k]
                         if t.lower != "and"
                     )
@@ -321,15 +264,15 @@ class AddressDetector(Detector):
         if k + 1 >= len(tokens):
             return False
         nxt = tokens[k + 1].lower
-        if nxt in _MEASURES or nxt in {":", "?", "!"}:
+        if nxt in self._w.measures or nxt in {":", "?", "!"}:
             return False
-        return self._is_number(nxt) or nxt in _UNITS or (_alpha(nxt) and nxt not in self._stop)
+        return self._is_number(nxt) or nxt in self._w.units or (_alpha(nxt) and nxt not in self._stop)
 
     def _number_ends(self, tokens: Sequence[Token], k: int) -> bool:
         """A number that ends a named street ("to via roma 41 in case ..."): no time or quantity."""
         if not self._is_number(tokens[k].lower) or _dotted(tokens, k):
             return False
-        return k + 1 == len(tokens) or tokens[k + 1].lower not in _MEASURES | {":"}
+        return k + 1 == len(tokens) or tokens[k + 1].lower not in self._w.measures | {":"}
 
     def _grow_left(self, tokens: Sequence[Token], first: int, street_anchor: bool) -> int:
         """Take the street name and house number: "95 96 hexham [road]", "90 hofdabraut 30 [suite]"."""
@@ -392,15 +335,15 @@ class AddressDetector(Detector):
                 not _alpha(name)
                 or name in self._stop
                 or self._is_number(name)
-                or name in _UNITS
-                or name in _BOX_WORDS
+                or name in self._w.units
+                or name in self._w.box_words
             ):
                 break
             last = k
         return last
 
     def _grow_right(self, tokens: Sequence[Token], last: int, places: frozenset[str]) -> int:
-        if _folded(tokens[last].lower) in _PREFIX_TYPES:
+        if _folded(tokens[last].lower) in self._w.prefix_street_types:
             last = self._street_name(tokens, last)
         i = last + 1
         count = len(tokens)
@@ -408,7 +351,7 @@ class AddressDetector(Detector):
         while i < count and i - last <= self.max_words:
             word = tokens[i].lower
             nxt = tokens[i + 1].lower if i + 1 < count else ""
-            if word in _UNITS and (
+            if word in self._w.units and (
                 self._is_number(nxt) or (len(nxt) == 1 and nxt.isalpha() and nxt not in self._stop)
             ):
                 last = i + 1  # "apartment 4", "apartment b"
@@ -417,7 +360,7 @@ class AddressDetector(Detector):
                     last = i  # "apartment seven c"
                     i += 1
                 continue
-            if word in _BOX_WORDS or word in _MILITARY_POST or word in _SHIPS:
+            if word in self._w.box_words or word in self._w.military_post or word in self._w.ship_prefixes:
                 last = i
                 i += 1
                 continue
@@ -425,20 +368,22 @@ class AddressDetector(Detector):
                 last = i + 1
                 i += 2
                 continue
-            if word in _REGION_CODES and not (word in self._stop and not _region_slot(tokens, i, self)):
+            if word in self._w.region_codes and not (
+                word in self._stop and not _region_slot(tokens, i, self)
+            ):
                 last = i
                 i += 1
                 continue
             kind = _folded(word)
-            if kind in _PREFIX_TYPES:
+            if kind in self._w.prefix_street_types:
                 last = self._street_name(tokens, i)
                 i = last + 1
                 continue
             if (
                 _has_digit(word)
                 or self._is_number(word)
-                or kind in _STREET_TYPES
-                or word in _DIRECTIONS
+                or kind in self._w.street_types
+                or word in self._w.directions
                 or (len(word) == 1 and word.isalpha() and word not in self._stop)
             ):
                 last = i
@@ -452,13 +397,13 @@ class AddressDetector(Detector):
             if (
                 _alpha(word)
                 and 2 <= len(word) <= 3
-                and word not in _NOT_REGION
+                and word not in self._w.not_region
                 and (self._is_number(nxt) or (word not in self._stop and _region_slot(tokens, i, self)))
             ):
                 last = i  # a region code before the postcode or at the end: "kerava uu 04200"
                 i += 1
                 continue
-            if word in _STATE_FORMS and nxt == "of":
+            if word in self._w.state_forms and nxt == "of":
                 k = i + 2 + (i + 2 < count and tokens[i + 2].lower == "the")
                 length = _place_length(tokens, k, places) if k < count else 0
                 if length:  # "republic of ireland", "kingdom of the netherlands"
@@ -494,13 +439,16 @@ class AddressDetector(Detector):
             ):
                 return True  # another address: "... and 35 herreria 6 ..." (a number, a name, a number)
             kind = _folded(word)
-            if kind in _STREET_TYPES or word in _BOX_WORDS or word in _UNITS:
-                return k > start or word in _BOX_WORDS
+            if kind in self._w.street_types or word in self._w.box_words or word in self._w.units:
+                return k > start or word in self._w.box_words
             if word == "p" and k + 1 < len(tokens) and tokens[k + 1].lower == "o":
                 return True
             if not (_alpha(word) or _has_digit(word)) or word in self._stop:
                 return False
         return False
+
+    def _is_part(self, word: str) -> bool:
+        return (_alpha(word) and word not in self._w.grow_stop) or _has_digit(word)
 
     def _is_number(self, word: str) -> bool:
         lex = self._lexicon
@@ -511,7 +459,7 @@ class AddressDetector(Detector):
             word = tokens[k].lower
             if self._is_number(word):
                 return True
-            if word in _GROW_STOP and word not in {"de", "la", "di", "da", "do", "del", "degli", "della"}:
+            if word in self._w.grow_stop and word not in self._w.name_particles:
                 return False
         return False
 
@@ -530,12 +478,12 @@ class AddressDetector(Detector):
                 nxt = tokens[j].lower
                 if (
                     self._is_number(nxt)
-                    or _folded(nxt) in _STREET_TYPES
-                    or nxt in _UNITS
-                    or nxt in _BOX_WORDS
-                    or nxt in _MILITARY_POST
-                    or (nxt in _REGION_CODES and nxt not in self._stop)
-                    or (nxt in _STATE_FORMS and j + 1 < len(tokens) and tokens[j + 1].lower == "of")
+                    or _folded(nxt) in self._w.street_types
+                    or nxt in self._w.units
+                    or nxt in self._w.box_words
+                    or nxt in self._w.military_post
+                    or (nxt in self._w.region_codes and nxt not in self._stop)
+                    or (nxt in self._w.state_forms and j + 1 < len(tokens) and tokens[j + 1].lower == "of")
                     or _place_length(tokens, j, places)
                 ):
                     return count
@@ -549,7 +497,7 @@ def _region_slot(tokens: Sequence[Token], i: int, detector: AddressDetector) -> 
     """A region code that is also a word ("in", "on", "me", "or") after a town, before a postcode or the
     end of the address: "indianapolis in 46204", "hamilton on", not "12 main street in boston"."""
     previous = tokens[i - 1].lower if i > 0 else ""
-    if not _alpha(previous) or previous in _STREET_TYPES or previous in detector._stop:
+    if not _alpha(previous) or previous in detector._w.street_types or previous in detector._stop:
         return False
     if i + 1 == len(tokens):
         return True
@@ -593,10 +541,6 @@ def _dotted(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
-def _is_part(word: str) -> bool:
-    return (_alpha(word) and word not in _GROW_STOP) or _has_digit(word)
-
-
 def _alpha(word: str) -> bool:
     return word.isalpha() or (word.replace("'", "").isalpha() and not word.startswith("'"))
 
@@ -606,8 +550,10 @@ def _has_digit(word: str) -> bool:
 
 
 @cache
-def _places() -> frozenset[str]:
-    return spoken_variants(place_names() | _REGION_NAMES | COUNTRY_ALIASES)
+def _places(locale: str) -> frozenset[str]:
+    words = load_tables(locale, "addresses", AddressWords)
+    aliases = load_locale(locale).words("places", "country_aliases")
+    return spoken_variants(place_names() | words.region_names | aliases)
 
 
 @lru_cache(maxsize=65536)

@@ -70,6 +70,20 @@ class _CueTables:
     rules: dict[str, _ValueRule]
     #: "eighteen years old", "42 yrs old": the locale's number words before "years old"
     age: re.Pattern[str]
+    #: label (or "shape": no cue) -> (min, max) digits of a complete value: a shorter first part is
+    #: continued over an aside ("four one five hold on five five five one two one two")
+    complete: dict[str, tuple[int, int]]
+    #: phrases that join the parts of a phone number ("area code" said last, "extension")
+    phone_parts: frozenset[tuple[str, ...]]
+    #: phrases after which a short number is no identifier ("flight", "room", "closed at", "won")
+    negatives: frozenset[tuple[str, ...]]
+    #: the one-word negative contexts (never inside an aside of a dictated value)
+    negative_words: frozenset[str]
+    negative_longest: int
+    #: numbers with at most this many digits are vetoed by a negative context
+    negative_veto_digits: int
+    #: "one second", "just a moment": asides with a unit word (``hold_on`` of speech.yaml)
+    hold_on: frozenset[tuple[str, ...]]
 
     @property
     def labels(self) -> frozenset[str]:
@@ -105,6 +119,7 @@ def _cue_tables(locale: str) -> _CueTables:
             cues[phrase] = (label, strength == "strong")
         if "digits" in spec or "validate" in spec:
             rules[label] = _value_rule(spec, where)
+    negatives = _phrases(resources.get("identifiers", "negative_before", []) or [])
     return _CueTables(
         cues=cues,
         cue_words=frozenset(word for cue in cues for word in cue),
@@ -114,7 +129,21 @@ def _cue_tables(locale: str) -> _CueTables:
         longest=max(len(cue) for cue in cues),
         rules=rules,
         age=_age_pattern(resources.lexicon),
+        complete={
+            str(label): (int(bounds[0]), int(bounds[1]))
+            for label, bounds in (resources.get("identifiers", "complete_digits", {}) or {}).items()
+        },
+        phone_parts=_phrases(resources.get("identifiers", "phone_parts", []) or []),
+        negatives=negatives,
+        negative_words=frozenset(phrase[0] for phrase in negatives if len(phrase) == 1),
+        negative_longest=max((len(phrase) for phrase in negatives), default=0),
+        negative_veto_digits=int(resources.get("identifiers", "negative_veto_digits", 0) or 0),
+        hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
     )
+
+
+def _phrases(entries: Sequence[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(str(entry).lower().split()) for entry in entries)
 
 
 def _age_pattern(lexicon: Lexicon) -> re.Pattern[str]:
@@ -173,7 +202,16 @@ class IdentifierDetector(Detector):
         locale: str = "en-US",
         max_gap_words: Annotated[int, Field(ge=0, le=5)] = 2,
         misheard_edges: bool = True,
+        max_aside_words: Annotated[int, Field(ge=0, le=12)] = 8,
+        negative_contexts: bool = True,
     ) -> None:
+        #: a value dictated with an aside of at most this many words inside ("four one five hold on
+        #: let me find it five five five one two one two") is one value when its first part is
+        #: shorter than a complete value of its label (``complete_digits`` of the locale)
+        self.max_aside_words = max_aside_words
+        #: a short number after a negative context ("flight", "room", "closed at") is left alone
+        #: unless an identifier cue is nearer (``negative_before`` of the locale)
+        self.negative_contexts = negative_contexts
         #: a digit run interrupted by at most this many words is one value when the whole region has
         #: ``min_digits`` digits and part of it was read like a code (misrecognized digits)
         self.max_gap_words = max_gap_words
@@ -208,7 +246,8 @@ class IdentifierDetector(Detector):
         tokens = tokenize(text)
         found: list[Entity] = []
         used: set[int] = set()
-        for candidate in self._merge_gaps(aligned, tokens, self._candidates(tokens)):
+        candidates = self._merge_gaps(aligned, tokens, self._candidates(tokens))
+        for candidate in self._join_dictation(aligned, tokens, candidates):
             entity = self._classify(aligned, tokens, candidate)
             if entity is not None:
                 if self.misheard_edges and len(candidate.digits) >= 3:
@@ -355,7 +394,7 @@ class IdentifierDetector(Detector):
                 i = candidate.stop
                 continue
             digits = self._misheard.number_words.get(tokens[i].lower)
-            if digits is not None:
+            if digits is not None and not self._holding_on(tokens, i):
                 pieces.append((i, i + 1, digits, False, True))
             i += 1
         result: list[_Candidate] = []
@@ -395,6 +434,138 @@ class IdentifierDetector(Detector):
             else:
                 result.extend(by_first[piece[0]] for piece in group if piece[0] in by_first)
         return result
+
+    # -- values dictated in parts ------------------------------------------------------------------
+    def _join_dictation(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidates: list[_Candidate]
+    ) -> list[_Candidate]:
+        """Join the parts of one value dictated with an aside or a phone part between them.
+
+        "four one five hold on let me find it five five five one two one two", "five five five one
+        two one two area code four one five extension two three": the value's extent is given by its
+        grammar, not by where the digits pause. Parts are joined when the words between them are an
+        aside (at most ``max_aside_words`` plain words: no unit, time or negative context, and no cue
+        of another label that introduces the second part as a value of its own) and the first part
+        is shorter than a complete value of its label (the cue's, or ``shape`` without a cue;
+        ``complete_digits`` of the locale) while both together are not longer than one; or when a
+        phone part ("area code", "extension") joins a phone number and its area code or extension.
+        Fail closed: the aside is redacted with the value.
+        """
+        if self.max_aside_words == 0 or len(candidates) < 2:
+            return candidates
+        result = [candidates[0]]
+        for following in candidates[1:]:
+            joined = self._joined(aligned, tokens, result[-1], following)
+            if joined is None:
+                result.append(following)
+            else:
+                result[-1] = joined
+        return result
+
+    def _joined(
+        self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
+    ) -> _Candidate | None:
+        tables = self._tables
+        gap = [token.lower for token in tokens[left.stop : right.first]]
+        if not gap or len(gap) > self.max_aside_words:
+            return None
+        if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
+            return None
+        cue = self._cue_before(tokens, left.first)
+        label = cue[0] if cue is not None else None
+        joined = _Candidate(left.first, right.stop, left.digits + right.digits, left.alnum or right.alnum)
+        if self._phone_part(gap) and (
+            label == "PHONE_NUMBER"
+            or (label is None and len(left.digits) in (7, 10, 11) and self._one_by_one(aligned, tokens, left))
+        ):
+            return joined if len(right.digits) <= 9 else None
+        bounds = tables.complete.get(label or "shape")
+        if bounds is None or not self._aside(gap):
+            return None
+        low, high = bounds
+        total = len(left.digits) + len(right.digits)
+        # a digit may have been lost to the recognizer: one more than a complete value is allowed
+        if len(left.digits) >= low or total > high + 1 or len(right.digits) < (2 if label else 3):
+            return None
+        if not self._one_by_one(aligned, tokens, right):
+            return None
+        own = self._cue_before(tokens, right.first)
+        if own is not None and own[0] != label:
+            # "... and my zip is 90210": a cue of another label introduces a value of its own; within
+            # an aside ("sorry let me grab my card oh nine ...") it does not when the second part is
+            # no complete value of that label
+            own_bounds = tables.complete.get(own[0])
+            if own_bounds is None or own_bounds[0] <= len(right.digits) <= own_bounds[1]:
+                return None
+        if label is None and (
+            len(left.digits) < 3
+            or len(right.digits) < 3
+            or total < 7
+            or not self._one_by_one(aligned, tokens, left)
+        ):
+            return None
+        return joined
+
+    def _phone_part(self, gap: Sequence[str]) -> bool:
+        """The words between two parts end with "area code" or "extension" (fillers before it)."""
+        for length in range(min(4, len(gap)), 0, -1):
+            if tuple(gap[-length:]) in self._tables.phone_parts:
+                return all(word in self._tables.between for word in gap[:-length])
+        return False
+
+    def _holding_on(self, tokens: Sequence[Token], index: int) -> bool:
+        """A hold-on phrase ("one second", "just a moment") starts at token ``index``."""
+        return any(
+            tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase
+            for phrase in self._tables.hold_on
+        )
+
+    def _aside(self, gap: Sequence[str]) -> bool:
+        """Every word of ``gap`` may be part of an aside (hold-on phrases may have a unit word)."""
+        index = 0
+        while index < len(gap):
+            phrase = next((p for p in self._tables.hold_on if tuple(gap[index : index + len(p)]) == p), None)
+            if phrase is not None:
+                index += len(phrase)
+            elif self._aside_word(gap[index]):
+                index += 1
+            else:
+                return False
+        return True
+
+    def _aside_word(self, word: str) -> bool:
+        """A word an aside inside a dictated value may have: a plain word, not a unit, a time word or a
+        negative context ("hold on my kid is", "let me just pull it up")."""
+        tables = self._tables
+        return (
+            word.replace("'", "").isalpha()
+            and word not in tables.quantity_after
+            and word not in tables.quantity_before
+            and word not in tables.negative_words
+            and word not in ("am", "pm", "o'clock", "oclock")
+            and word not in self._misheard.region_breakers
+        )
+
+    def _starts_with_negative_word(self, aligned: AlignedText, start: int, end: int) -> bool:
+        """The value's first spoken word is a negative context read as a digit ("we won one oh")."""
+        o_start, o_end = aligned.to_original(start, end)
+        words = aligned.original[o_start:o_end].lower().split()
+        return bool(words) and words[0] in self._tables.negative_words
+
+    def _negative_context(self, tokens: Sequence[Token], first: int) -> bool:
+        """A negative context ("flight", "closed at", "winning numbers") ends within the window before
+        token ``first`` and no identifier cue is nearer."""
+        tables = self._tables
+        if not self.negative_contexts or not tables.negatives:
+            return False
+        for end in range(first, max(0, first - self.window), -1):
+            for length in range(min(tables.longest, end), 0, -1):
+                if tuple(t.lower for t in tokens[end - length : end]) in tables.cues:
+                    return False
+            for length in range(min(tables.negative_longest, end), 0, -1):
+                if tuple(t.lower for t in tokens[end - length : end]) in tables.negatives:
+                    return True
+        return False
 
     def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
         raw = aligned.text[tokens[candidate.first].start : tokens[candidate.stop - 1].end]
@@ -523,6 +694,10 @@ class IdentifierDetector(Detector):
         previous = tokens[candidate.first - 1].lower if candidate.first > 0 else ""
         following = tokens[candidate.stop].lower if candidate.stop < len(tokens) else ""
         cue = self._cue_before(tokens, candidate.first)
+        if cue is None:
+            prefix = self._letter_prefix(aligned, tokens, candidate.first, text_start)
+            if prefix < text_start:  # "member id is xgs dash 22516798": the cue is before the letters
+                cue = self._cue_before(tokens, token_index_at(tokens, prefix))
         if cue is None and n >= 3 and self.misheard_edges:
             cue = self._cue_after(tokens, candidate.stop)
         if (
@@ -540,15 +715,10 @@ class IdentifierDetector(Detector):
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
         if cue is not None:
             label, strong = cue
-            if (
-                previous
-                and len(previous) == 1
-                and previous.isalpha()
-                and label in _LETTER_PREFIXED
-                and tokens[candidate.first].start - tokens[candidate.first - 1].end <= 1
-            ):
-                # "u six two nine …" -> "u 629…": a single letter before the digits is part of the code
-                text_start = tokens[candidate.first - 1].start
+            if label in _LETTER_PREFIXED:
+                # "u six two nine …" -> "u 629…", "p as in peter z dash …" -> "pz dash …": spelled
+                # letters before the digits are part of the code
+                text_start = self._letter_prefix(aligned, tokens, candidate.first, text_start)
             if label == "AGE" and n > 3:
                 label = "ACCOUNT_NUMBER"
             if label == "CREDIT_CARD" and n < 12:
@@ -561,13 +731,22 @@ class IdentifierDetector(Detector):
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
         if following in self._tables.quantity_after or previous in self._tables.quantity_before or ":" in raw:
             return None
+        reading = self._reading(aligned, text_start, text_end)
+        if (
+            (
+                self._negative_context(tokens, candidate.first)
+                or self._starts_with_negative_word(aligned, text_start, text_end)
+            )
+            and not (13 <= n <= 19 and luhn_valid(digits))
+            and (n <= self._tables.negative_veto_digits or reading != "digits")
+        ):
+            return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
         if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
             return self._entity(
                 text_start, text_end, "IP_ADDRESS", self.shape_score, "four numbers up to 255"
             )
         if _HEX32.match(raw.replace(" ", "")) and candidate.alnum:
             return self._entity(text_start, text_end, "IP_ADDRESS", self.shape_score, "32 hex digits (IPv6)")
-        reading = self._reading(aligned, text_start, text_end)
         written_by_caller = reading is None  # digits were in the transcript already (formatted text)
         one_by_one = reading in ("digits", "mixed") or written_by_caller
         if 13 <= n <= 19 and luhn_valid(digits) and not candidate.alnum:
@@ -598,7 +777,8 @@ class IdentifierDetector(Detector):
     def _reading(aligned: AlignedText, start: int, end: int) -> str | None:
         """How the digits were spoken (the number normalizer's style), or None if already written."""
         o_start, o_end = aligned.to_original(start, end)
-        styles = [note.data.get("style") for note in aligned.annotations_in(o_start, o_end, "number")]
+        notes = aligned.annotations_in(o_start, o_end, "number")
+        styles = [note.data.get("style") for note in notes]
         if not styles:
             return (
                 "digits" if any(n.kind == "spelled" for n in aligned.annotations_in(o_start, o_end)) else None
@@ -609,7 +789,26 @@ class IdentifierDetector(Detector):
             return "time"
         if len(styles) > 1:
             return "mixed"
+        if styles[0] == "mixed" and len(notes[0].data.get("chunks", ())) < 3:
+            return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])
+
+    def _letter_prefix(self, aligned: AlignedText, tokens: Sequence[Token], first: int, start: int) -> int:
+        """Where a code starts when spelled letters come before its digits ("pz dash 3358124")."""
+        index = first - 1
+        if index >= 1 and tokens[index].lower in ("dash", "-", "hyphen"):
+            index -= 1
+        if index < 0 or tokens[index].end < tokens[first].start - 8:
+            return start
+        word = tokens[index].lower
+        if not word.isalpha() or len(word) > 4:
+            return start
+        if len(word) == 1 or word in ("x", "ext"):
+            return tokens[index].start if len(word) == 1 else start
+        o_start, o_end = aligned.to_original(tokens[index].start, tokens[index].end)
+        if aligned.annotations_in(o_start, o_end, "spelled"):
+            return tokens[index].start
+        return start
 
     def _entity(self, start: int, end: int, label: str, score: float, why: str) -> Entity:
         return Entity(start, end, label, score, self.name, why)

@@ -16,6 +16,7 @@ thresholds can trade recall for precision.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from pydantic import Field
@@ -23,80 +24,31 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, fold, given_names, place_names, zipf_frequency
 from ..lang import get_lexicon
+from ..lang.tables import load_tables
 from ..lang.tokens import Token, tokenize
+from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["NameDetector"]
+__all__ = ["NameDetector", "PersonWords"]
 
-# Commands and phrases after which a person usually follows (lowercase token tuples).
-_CUES = frozenset(
-    tuple(phrase.split())
-    for phrase in (
-        "call", "text", "email", "e-mail", "mail", "message", "tell", "ask", "remind", "ring", "phone",
-        "dial", "invite", "meet", "meeting with", "lunch with", "dinner with", "call with", "chat with",
-        "talk to", "speak to", "speak with", "reply to", "respond to", "write to", "forward to", "send to",
-        "from", "with",
-        "name is", "name's", "this is", "it's", "i'm", "i am", "contact", "dear", "hi", "hello", "hey",
-        "thanks", "thank you", "mr", "mrs", "ms", "miss", "dr", "doctor", "uncle", "aunt", "cousin",
-        "friend", "brother", "sister", "son", "daughter", "wife", "husband", "boss", "colleague", "cc",
-        "send", "ask for", "birthday of", "number of", "address of", "emails from", "message from",
-        "calls me", "call me", "starring", "directed by", "written by", "says", "said", "by", "prof",
-        "how old is", "who is", "email to", "mail to", "message to", "text to", "princess", "prince",
-        "professor", "sir", "madam", "mister", "captain", "officer", "agent", "nurse", "coach",
-        "did", "didn't", "does", "doesn't", "story of", "life of", "biography of",
-        "photos of", "pictures of", "songs by", "books by", "movies with", "married to", "mother",
-        "father", "mom", "dad", "partner", "grandma", "grandpa", "niece", "nephew", "line of",
-    )
-)  # fmt: skip
-# Cues strong enough to make an unknown word a name ("call ashmit").
-_STRONG = frozenset(
-    tuple(phrase.split())
-    for phrase in (
-        "call", "text", "email", "message", "tell", "ring", "dial", "name is", "name's", "this is",
-        "meeting with", "reply to", "respond to", "talk to", "speak to", "remind", "invite", "mr", "mrs",
-        "ms", "dr", "dear", "my friend", "friend", "send", "calls me", "call me", "starring", "directed by",
-        "says", "prof", "professor", "mister", "sir", "ask", "meet", "birthday of", "how old is", "who is",
-        "email to", "mail to", "message to", "text to", "princess", "prince", "did", "does",
-        "story of", "life of", "biography of", "married to", "thanks", "thank you", "wife", "husband",
-        "son", "daughter", "brother", "sister", "uncle", "aunt", "cousin", "boss", "colleague", "mother",
-        "father", "mom", "dad", "partner", "grandma", "grandpa", "niece", "nephew", "line of",
-    )
-)  # fmt: skip
-# Cues too general to make a common word that is only a family name a name: "with bill" (a given
-# name) is a person, "with lower margins" and "by law" are not.
-_PREPOSITION_CUES = frozenset({("with",), ("from",), ("by",), ("to",)})
 _MAX_CUE = 3
-_PLACE_CUES = frozenset("in near around into towards visit visiting".split())
-_VERBISH = ("ing", "ed", "ly")
-# Words after which an unknown word before them is a person ("bola birthday", "add kofi to the call").
-_AFTER_CUES = frozenset({"birthday", "birthdays", "anniversary", "wedding"})
-# Titles before and qualifications after a name are part of it ("mr joshua okamoto md").
-_TITLES = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame madam mister lord lady rev princess prince".split()
-)
-# A word at least this frequent (Zipf scale: "been", "became", "order") never joins a name as its
-# family name unless a name list has it ("james brown", "neil young"); rarer ones may ("donald trump").
-_FUNCTION_WORD_ZIPF = 5.0
-# A word no list knows counts as an unknown name candidate only below this frequency: the dictionary
-# lists headwords, so frequent inflected forms ("replied", "thinks", "wants") are unknown to it.
-_UNLISTED_MAX_ZIPF = 4.0
-# Words rarer than this (Zipf scale; 2.0 is once in 10 million words) are rare enough that two in a
-# row read as a name.
-_RARE_ZIPF = 2.0
-# Single letters that are words, never initials.
-_NOT_INITIALS = frozenset("ai")
-_SUFFIXES = frozenset("md phd jr sr ii iii iv dds esq dvm rn cpa".split())
-_EXTRA_STOP = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday morning "
-    "evening afternoon night week weekend month year time hour minute alarm timer reminder meeting event "
-    "music song songs playlist podcast news weather traffic email emails message messages text texts call "
-    "calls phone number contact contacts list lights light volume radio tv television back again later "
-    "everyone all english french spanish german italian chinese japanese indian american british irish "
-    "scottish welsh dutch swedish danish norwegian finnish polish russian greek turkish arabic hindi korean "
-    "thai vietnamese portuguese brazilian mexican canadian australian african european asian latin "
-    "christian jewish muslim catholic valentine valentines christmas easter halloween thanksgiving "
-    "hanukkah ramadan diwali iban pin ssn cvv dob vin id".split()
-)
+
+
+@dataclass(frozen=True)
+class PersonWords:
+    """The word tables of the name detector: ``redactkit/lang/<locale>/names.yaml`` (each field is
+    documented there)."""
+
+    cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.before"})
+    strong_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.strong"})
+    preposition_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.prepositions"})
+    after_cues: frozenset[str] = field(metadata={"key": "person_cues.after"})
+    place_cues: frozenset[str]
+    titles: frozenset[str]
+    suffixes: frozenset[str]
+    not_initials: frozenset[str]
+    name_stop_words: frozenset[str]
+    verb_endings: tuple[str, ...]
 
 
 @detectors.register("names")
@@ -124,7 +76,11 @@ class NameDetector(Detector):
         #: longest run of name words joined into one entity
         self.max_tokens = max_tokens
         lexicon = get_lexicon(locale)
-        self._blocked = lexicon.non_name_words | lexicon.not_names | set(lexicon.symbols) | _EXTRA_STOP
+        self._w = words = load_tables(locale, "names", PersonWords)
+        self._zipf = zipf_cutoffs(locale)
+        self._blocked = (
+            lexicon.non_name_words | lexicon.not_names | set(lexicon.symbols) | words.name_stop_words
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         given, family, common, places = given_names(), family_names(), common_words(), place_names()
@@ -139,24 +95,25 @@ class NameDetector(Detector):
         places: frozenset[str],
     ) -> list[Entity]:
         tokens = tokenize(text)
+        w = self._w
         scores: dict[int, tuple[float, str]] = {}
         for i, token in enumerate(tokens):
             word, possessive = _base(_fold(token.lower))
             if not word.isalpha() or len(word) < 2 or word in self._blocked:
                 continue
             known = word in given or word in family
-            ambiguous = word in common or _inflected_common(word, common)
+            ambiguous = word in common or _inflected_common(word, common, self._zipf.unlisted_person_name_max)
             cue = self._cue_before(tokens, i)
             if (
                 word in places
-                and ((i > 0 and tokens[i - 1].lower in _PLACE_CUES) or (cue is None and not possessive))
+                and ((i > 0 and tokens[i - 1].lower in w.place_cues) or (cue is None and not possessive))
                 and not (word in given and self._family_after(tokens, i, family, common, places))
             ):
                 continue  # "in lagos", "paris is lovely": a place, though also in a name list
             if known and not ambiguous:
                 scores[i] = (self.gazetteer_score, "name in the given/family-name gazetteer")
             elif known and (
-                (cue is not None and (cue not in _PREPOSITION_CUES or word in given))
+                (cue is not None and (cue not in w.preposition_cues or word in given))
                 or possessive
                 or self._family_after(tokens, i, family, common, places)
             ):
@@ -170,15 +127,15 @@ class NameDetector(Detector):
                 scores[i] = (self.cue_score, f"name that is also a common word, with a {why}")
             elif (
                 (
-                    cue in _STRONG
+                    cue in w.strong_cues
                     or possessive
-                    or (i + 1 < len(tokens) and tokens[i + 1].lower in _AFTER_CUES and word not in given)
+                    or (i + 1 < len(tokens) and tokens[i + 1].lower in w.after_cues and word not in given)
                 )
                 and not ambiguous
                 and word not in places
-                and (known or possessive or zipf_frequency(word) < _UNLISTED_MAX_ZIPF)
+                and (known or possessive or zipf_frequency(word) < self._zipf.unlisted_person_name_max)
             ):
-                if cue in _STRONG:
+                if cue in w.strong_cues:
                     why = "unknown word introduced as a person"
                 elif possessive:
                     why = "possessive of an unknown word"
@@ -189,7 +146,7 @@ class NameDetector(Detector):
                 not ambiguous
                 and len(word) > 2
                 and word not in places
-                and zipf_frequency(word) < _UNLISTED_MAX_ZIPF
+                and zipf_frequency(word) < self._zipf.unlisted_person_name_max
                 and self._family_after(tokens, i, family, common, places)
             ):
                 # "vijay kumar": a given name no list has, before a family name one does
@@ -206,7 +163,7 @@ class NameDetector(Detector):
                 or word in self._blocked
                 or (word in common and not known)
                 or len(word) < 3
-                or (not known and zipf_frequency(word) >= _UNLISTED_MAX_ZIPF)
+                or (not known and zipf_frequency(word) >= self._zipf.unlisted_person_name_max)
             ):
                 continue
             after_name = i >= 2 and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores
@@ -219,7 +176,7 @@ class NameDetector(Detector):
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, possessive = _base(_fold(tokens[j].lower))
                 first_is_given = _base(_fold(tokens[i].lower))[0] in given
-                if first_is_given and len(word) == 1 and word.isalpha() and word not in _NOT_INITIALS:
+                if first_is_given and len(word) == 1 and word.isalpha() and word not in w.not_initials:
                     # an initial: "john f kennedy", "mary j blige"
                     scores[j] = (scores[i][0], "initial after a given name")
                     j += 1
@@ -228,21 +185,21 @@ class NameDetector(Detector):
                     word in self._blocked
                     or not word.isalpha()
                     or len(word) < 2
-                    or (word not in family and zipf_frequency(word) >= _FUNCTION_WORD_ZIPF)
+                    or (word not in family and zipf_frequency(word) >= self._zipf.function_word_min)
                 ):
                     break  # "how did elvis become", "paris hilton became": too frequent for a surname
                 surname_like = word in family or (
                     word not in common
                     and word not in places
                     and len(word) > 2
-                    and zipf_frequency(word) < _UNLISTED_MAX_ZIPF  # not "replied", "thinks"
+                    and zipf_frequency(word) < self._zipf.unlisted_person_name_max  # not "replied", "thinks"
                 )
                 # after a given name, the next content word is its family name even when it is also a
                 # common word ("donald trump", "tom cruise"), unless it reads as a verb or adverb
                 # (not at the start of an utterance: "olly order pizza" addresses the assistant)
                 object_position = i > 0
                 if surname_like or (
-                    first_is_given and object_position and j == i + 1 and not word.endswith(_VERBISH)
+                    first_is_given and object_position and j == i + 1 and not word.endswith(w.verb_endings)
                 ):
                     score = max(scores[i][0], self.gazetteer_score) if word in family else scores[i][0]
                     scores[j] = (score, "family name after a given name")
@@ -269,7 +226,7 @@ class NameDetector(Detector):
                     and word.isalpha()
                     and word not in self._blocked
                     and word not in places
-                    and zipf_frequency(word) < _RARE_ZIPF
+                    and zipf_frequency(word) < self._zipf.rare_run_max
                 ):
                     run.append(i)
                     continue
@@ -304,7 +261,7 @@ class NameDetector(Detector):
         # skip over other name words and "and" ("call mike jim and bob")
         for length in range(min(_MAX_CUE, i), 0, -1):
             phrase = tuple(t.lower for t in tokens[i - length : i])
-            if phrase in _CUES:
+            if phrase in self._w.cues:
                 return phrase
         return None
 
@@ -332,9 +289,9 @@ class NameDetector(Detector):
                 k += 1
                 last = indices[k]
                 best = max(best, scores[last])
-            if first > 0 and tokens[first - 1].lower.rstrip(".") in _TITLES:
+            if first > 0 and tokens[first - 1].lower.rstrip(".") in self._w.titles:
                 first -= 1
-            if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in _SUFFIXES:
+            if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in self._w.suffixes:
                 last += 1
             entities.append(
                 Entity(tokens[first].start, tokens[last].end, "PERSON", best[0], self.name, best[1])
@@ -343,14 +300,14 @@ class NameDetector(Detector):
         return entities
 
 
-def _inflected_common(word: str, common: frozenset[str]) -> bool:
+def _inflected_common(word: str, common: frozenset[str], frequent: float) -> bool:
     """A frequent plural or third-person form of a common word ("sales", "parts", "downs"): the
     dictionary lists headwords only, so without this such a word would pass for a family name."""
     return (
         len(word) > 3
         and word.endswith("s")
         and (word[:-1] in common or (word.endswith("es") and word[:-2] in common))
-        and zipf_frequency(word) >= _UNLISTED_MAX_ZIPF
+        and zipf_frequency(word) >= frequent
     )
 
 

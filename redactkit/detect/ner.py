@@ -16,8 +16,12 @@ the stock recognizer guesses: "wakey wakey" becomes a PERSON, "french fries" an 
 the ``strict`` guard, after the truecaser has capitalised likely names, keeps a PERSON when it
 contains a known given or family name or follows a name cue, and an ORGANIZATION only with a company
 word ("bank", "inc"). The adapted recognizer has learnt lowercase names, so the ``plain_words`` guard
-only drops PERSON and ORGANIZATION entities made of everyday words ("jokes", "alarm clock"). LOCATION
-entities are kept: places that no gazetteer knows ("grassmarket", "mg road") come from here.
+only drops what it still gets wrong: entities made of everyday words ("jokes", "alarm clock", "tech
+news"; a LOCATION the place gazetteer knows as a whole is kept), PERSON and ORGANIZATION entities
+made of words the locale declares never a name (``not_names`` in lang/<locale>/names.yaml: assistant
+names, relations), and a single frequent dictionary word that is no given name ("cook", "worth")
+without a name cue before it (a place cue for LOCATION: ``ner_guard.place_cues``). Places that no
+gazetteer knows ("grassmarket", "mg road") come from here.
 
 The model is the same one Presidio uses, loaded once per process with only the recognizer enabled.
 """
@@ -25,6 +29,7 @@ The model is the same one Presidio uses, loaded once per process with only the r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field
@@ -32,6 +37,9 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..errors import ModelNotFoundError
 from ..gazetteers import family_names, given_names
+from ..lang import get_lexicon
+from ..lang.tables import load_tables
+from ..lang.words import zipf_cutoffs
 from ._windows import shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
@@ -52,18 +60,17 @@ DEFAULT_NER_LABELS: dict[str, str] = {
     "FAC": "LOCATION",
     "ORG": "ORGANIZATION",
 }
-_COMPANY_WORDS = frozenset(
-    "inc incorporated corp corporation co company ltd limited llc plc gmbh ag bank university college "
-    "hospital clinic school group holdings partners associates foundation institute airlines insurance "
-    "pharmacy restaurant cafe hotel motors technologies solutions services systems labs".split()
-)
 # score of an entity when neither the config nor a calibration table gives one
 _UNCALIBRATED_SCORE = 0.8
-# Zipf frequency from which a family name that is also a dictionary word needs a cue ("cook", "snow").
-_FREQUENT_ZIPF = 4.5
-_PERSON_CUES = frozenset(
-    "call text email message tell ask remind meet invite dear mr mrs ms dr with from to for".split()
-)
+
+
+@dataclass(frozen=True)
+class _GuardWords:
+    """What the lowercase guard knows: ``ner_guard`` of ``redactkit/lang/<locale>/organizations.yaml``."""
+
+    company_words: frozenset[str] = field(metadata={"key": "ner_guard.company_words"})
+    person_cues: frozenset[str] = field(metadata={"key": "ner_guard.person_cues"})
+    place_cues: frozenset[str] = field(metadata={"key": "ner_guard.place_cues"})
 
 
 def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
@@ -83,14 +90,21 @@ def _is_everyday(word: str, given: frozenset[str], family: frozenset[str]) -> bo
     return word.isalpha() and is_everyday_word(word)
 
 
-def _is_known_name(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
+def _is_frequent_word(word: str, everyday: float) -> bool:
+    """A dictionary word frequent enough that, alone, it is more often a word than a name."""
+    from ..gazetteers import common_words, zipf_frequency
+
+    return word in common_words() and zipf_frequency(word) >= everyday
+
+
+def _is_known_name(word: str, given: frozenset[str], family: frozenset[str], everyday: float) -> bool:
     """A gazetteer name that is not first of all a frequent word: "cook", "snow", "page" are family
     names somewhere, but on lowercase text the model's PERSON guess on them needs a cue."""
     from ..gazetteers import common_words, zipf_frequency
 
     if word in given:
         return True
-    return word in family and not (word in common_words() and zipf_frequency(word) >= _FREQUENT_ZIPF)
+    return word in family and not (word in common_words() and zipf_frequency(word) >= everyday)
 
 
 def _weights_label_map(weights: str | None) -> dict[str, str]:
@@ -125,6 +139,7 @@ class SpacyNerDetector(Detector):
         score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None,
         lowercase_guard: bool | Literal["strict", "plain_words", "off"] = "strict",
         batch_size: Annotated[int, Field(ge=1)] = 256,
+        locale: str = "en-US",
     ) -> None:
         #: spaCy pipeline: an installed package name or a directory (loaded once per process)
         self.model = model
@@ -141,12 +156,20 @@ class SpacyNerDetector(Detector):
         #: on transcripts without a capital letter: ``strict`` (or true) keeps PERSON only with a known
         #: name or a cue and ORGANIZATION only with a company word (for the stock recognizer, which
         #: guesses on lowercase text); ``plain_words`` drops PERSON and ORGANIZATION entities made only
-        #: of everyday words (for adapted weights); ``off`` (or false) keeps everything
+        #: of everyday words, never-names and lone frequent words without a cue (for adapted weights);
+        #: ``off`` (or false) keeps everything
         self.lowercase_guard: str = (
             ("strict" if lowercase_guard else "off") if isinstance(lowercase_guard, bool) else lowercase_guard
         )
         #: texts per ``nlp.pipe`` batch
         self.batch_size = batch_size
+        #: language resources of the lowercase guard (company words, person cues, Zipf cut-offs)
+        self.locale = locale
+        self._guard_words = load_tables(locale, "organizations", _GuardWords)
+        self._everyday_zipf = zipf_cutoffs(locale).everyday_word_min
+        lexicon = get_lexicon(locale)
+        self._not_names = lexicon.not_names
+        self._name_cues = frozenset(cue[0] for cue in lexicon.name_cues if len(cue) == 1)
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
         self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
@@ -185,9 +208,31 @@ class SpacyNerDetector(Detector):
             results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
 
+    def _plain(
+        self, doc: Doc, ent: Any, label: str, words: list[str], given: frozenset[str], family: frozenset[str]
+    ) -> bool:
+        """Whether the ``plain_words`` guard drops an entity of lowercase text (see ``_entities``)."""
+        from ..gazetteers import place_names
+
+        bare = [word.removesuffix("'s") for word in words]
+        if label != "LOCATION" and all(word in self._not_names for word in bare):
+            return True
+        if label == "ORGANIZATION" and self._guard_words.company_words.intersection(words):
+            return False
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if len(bare) == 1 and bare[0] not in given and _is_frequent_word(bare[0], self._everyday_zipf):
+            if label == "LOCATION":
+                return bare[0] not in place_names() and before not in self._guard_words.place_cues
+            return before not in self._name_cues
+        if label == "LOCATION" and " ".join(bare) in place_names():
+            return False
+        return all(_is_everyday(word, given, family) for word in bare)
+
     def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
         given, family = given_names(), family_names()
         guard = self.lowercase_guard
+        company_words, person_cues = self._guard_words.company_words, self._guard_words.person_cues
+        everyday = self._everyday_zipf
         found: list[Entity] = []
         for ent in doc.ents:
             label = self._labels.get(ent.label_)
@@ -195,19 +240,15 @@ class SpacyNerDetector(Detector):
                 continue
             words = [token.lower_ for token in ent]
             # the adapted model knows lowercase names; what it still gets wrong are plain words
-            # ("jokes", "alarm clock", "tech news"): the plain_words guard drops those
-            if (
-                lowercase
-                and guard == "plain_words"
-                and label in ("PERSON", "ORGANIZATION")
-                and all(_is_everyday(w.removesuffix("'s"), given, family) for w in words)
-                and not (label == "ORGANIZATION" and _COMPANY_WORDS.intersection(words))
-            ):
+            # ("jokes", "alarm clock", "tech news"), words the locale declares never a name
+            # (assistant names, relations) and, alone and without a cue, frequent words that are
+            # also names ("cook", "worth"): the plain_words guard drops those
+            if lowercase and guard == "plain_words" and self._plain(doc, ent, label, words, given, family):
                 continue
             if lowercase and label == "PERSON" and guard == "strict":
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                known = any(_is_known_name(w.removesuffix("'s"), given, family) for w in words)
-                if not known and before not in _PERSON_CUES:
+                known = any(_is_known_name(w.removesuffix("'s"), given, family, everyday) for w in words)
+                if not known and before not in person_cues:
                     continue
             end = ent.end_char
             if lowercase and label == "PERSON":
@@ -222,7 +263,7 @@ class SpacyNerDetector(Detector):
                 lowercase
                 and guard == "strict"
                 and label == "ORGANIZATION"
-                and not _COMPANY_WORDS.intersection(words)
+                and not company_words.intersection(words)
             ):
                 continue
             found.append(

@@ -19,6 +19,7 @@ In formatted text a capitalised sequence after a cue counts as well. Scores grad
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from pydantic import Field
@@ -26,97 +27,48 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, given_names, place_names, zipf_frequency
 from ..lang import get_lexicon
+from ..lang.tables import load_tables
 from ..lang.tokens import Token, tokenize
+from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "OrganizationDetector"]
+__all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "OrganizationDetector", "OrganizationWords"]
 
-#: Legal forms: whatever content words stand before them name a company ("blue sky ltd").
-LEGAL_FORMS = frozenset(
-    "inc incorporated corp corporation co llc llp lp ltd plc gmbh ag pllc pty bv nv sarl".split()
-)
-#: Kinds of organisation that end a name ("northwind logistics", "riverside hospital").
-ORGANIZATION_KINDS = frozenset(
-    "company group holdings partners associates bank bancorp insurance assurance airlines "
-    "airways university college hospital clinic school academy foundation institute trust systems "
-    "technologies tech networks labs laboratories solutions services consulting consultants "
-    "international logistics media pharmaceuticals pharma industries enterprises ventures "
-    "motors analytics software electronics communications telecom realty properties "
-    "brewery brewing studios publishing press agency firm council society association federation union "
-    "ministry department authority".split()
-)
-# Kinds that are everyday words in commands; they need stronger evidence than a rare word before them.
-_WEAK_KINDS = frozenset("union press society council department authority agency firm trust tech".split())
-# Cues before an organisation (lowercase token tuples). The name follows right after them.
-_CUES = frozenset(
-    tuple(phrase.split())
-    for phrase in (
-        "work at", "work for", "works at", "works for", "worked at", "worked for", "working at",
-        "working for", "employed by", "employed at", "employer is", "my employer", "calling from",
-        "calling on behalf of", "on behalf of", "calling for", "i'm with", "job at", "job with",
-        "intern at", "internship at", "interview at", "interview with", "bank is", "bank with",
-        "banks with", "insured with", "insured by", "insurer is", "insurance is", "insurance with",
-        "provider is", "carrier is", "spent a year at", "spent years at", "joined", "is from", "are from",
-        "address of", "shares of", "stock price of", "stock price for", "customer service at",
-        "customer service for", "account with", "account at", "policy with", "member of",
-        "studied at", "study at", "graduated from", "enrolled at", "student at", "professor at",
-        "complaint to", "complain to", "complaining to", "tweet to", "tweet at", "customer service of",
-    )
-)  # fmt: skip
-# Cues that only a company follows: any content word after them counts ("the stock price of apple").
-_STRONG_CUES = frozenset(
-    tuple(phrase.split())
-    for phrase in (
-        "stock price of", "stock price for", "stock prices of", "stock prices for", "stock prices at",
-        "stock value of", "stock rate of", "share price of", "share price for", "shares of",
-        "closing price of", "closing price for", "opening price of", "opening price for",
-    )
-)  # fmt: skip
-# "X stock price": words before these pairs name a listed company.
-_STOCK_WORDS = frozenset({"stock", "stocks", "share", "shares"})
-# Kinds of share, not companies ("shares of common stock").
-_SHARE_CLASSES = frozenset("common preferred ordinary class outstanding treasury restricted stock".split())
-_STOCK_AFTER = frozenset("price prices value quote doing trading".split())
-_NOT_BEFORE_STOCK = frozenset(
-    "current high low higher lower latest opening closing average daily live recent best top today's "
-    "overall market total".split()
-)
 _MAX_CUE = 4
-# The verbs of the cues: never part of a name ("worked", not "worked northwind").
-_CUE_VERBS = frozenset(
-    "work works worked working employed employer calling behalf joined spent studied graduated enrolled "
-    "insured".split()
-)
-# Cues after which only a word that is clearly a name counts (not a given name, not a place).
-_PERSON_OR_PLACE_CUES = frozenset({("is", "from"), ("are", "from"), ("address", "of"), ("joined",)})
-# "the X office": X is the organisation whose office it is.
-_AFTER_WORDS = frozenset("office offices headquarters hq branch".split())
-# "X customer service": the company whose service desk it is.
-_SERVICE_WORDS = frozenset({"customer", "customers"})
-_SERVICE_AFTER = frozenset("service support care".split())
-_CONNECTORS = frozenset({"and", "&", ","})
-# Designators that follow "and" ("marlin alter and associates", "smith & sons").
-_AND_KINDS = frozenset("associates partners sons company co".split())
-# Legal forms written with a period ("Inc.", "Corp."): the period belongs to the name.
-_ABBREVIATED = frozenset("inc corp ltd co llc plc bros".split())
-# Words that never start or continue an organisation name, beyond the locale's stopwords.
-_FUNCTION = frozenset(
-    "a an the and or but of to in on at for with from by as into onto about over under after before "
-    "is are was were be been being am do does did has have had will would can could should may might "
-    "must shall not no yes so very too just also then than there here now later today tomorrow tonight "
-    "yesterday i me my mine you your yours he him his she her hers it its we us our they them their "
-    "this that these those who what where when why how which whose some any all every each both "
-    "either neither one home myself yourself himself herself itself ourselves themselves work "
-    "please thanks okay ok um uh er hmm like well new old local main nearest nearby same other "
-    "another next last first".split()
-)
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday weekend".split())
-# Zipf frequency from which a word reads as an ordinary word, not a name ("apple", "home", "car").
-_NAME_MAX_ZIPF = 4.5
-# A word no list knows reads as a name only below this frequency ("trending", "replied" are not names).
-_UNLISTED_MAX_ZIPF = 3.5
-# A word this frequent ("tell", "about", "today") ends a name after a cue.
-_FREQUENT_ZIPF = 5.0
+
+
+@dataclass(frozen=True)
+class OrganizationWords:
+    """The word tables of the organisation detector: ``redactkit/lang/<locale>/organizations.yaml``
+    (each field is documented there)."""
+
+    legal_forms: frozenset[str]
+    short_legal_forms: frozenset[str]
+    abbreviated_legal_forms: frozenset[str]
+    kinds: frozenset[str]
+    weak_kinds: frozenset[str]
+    and_kinds: frozenset[str]
+    cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.before"})
+    strong_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.strong"})
+    person_or_place_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.person_or_place"})
+    cue_verbs: frozenset[str]
+    stock_words: frozenset[str]
+    stock_after: frozenset[str]
+    share_classes: frozenset[str]
+    not_before_stock: frozenset[str]
+    office_words: frozenset[str]
+    office_determiners: frozenset[str]
+    service_words: frozenset[str]
+    service_after: frozenset[str]
+    connectors: frozenset[str]
+    function_words: frozenset[str]
+    weekdays: frozenset[str]
+
+
+#: Legal forms of en-US: whatever content words stand before them name a company ("blue sky ltd").
+LEGAL_FORMS = load_tables("en-US", "organizations", OrganizationWords).legal_forms
+#: Kinds of organisation of en-US that end a name ("northwind logistics", "riverside hospital").
+ORGANIZATION_KINDS = load_tables("en-US", "organizations", OrganizationWords).kinds
 
 
 @detectors.register("organizations")
@@ -144,15 +96,18 @@ class OrganizationDetector(Detector):
         #: most content words in front of a designator, or after a cue, joined into one name
         self.max_words = max_words
         lexicon = get_lexicon(locale)
-        self._blocked = lexicon.non_name_words | _FUNCTION | _WEEKDAYS
-        self._cues = _CUES | _STRONG_CUES
-        self._cue_words = _CUE_VERBS | _AFTER_WORDS
+        self._w = words = load_tables(locale, "organizations", OrganizationWords)
+        self._zipf = zipf_cutoffs(locale)
+        self._blocked = lexicon.non_name_words | words.function_words | words.weekdays
+        self._cues = words.cues | words.strong_cues
+        self._cue_words = words.cue_verbs | words.office_words
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) for aligned in texts]
 
     # -- one text -----------------------------------------------------------------------------------
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
+        ow = self._w
         text = aligned.text
         tokens = tokenize(text)
         if not tokens:
@@ -161,7 +116,7 @@ class OrganizationDetector(Detector):
         found: list[Entity] = []
         for i, token in enumerate(tokens):
             word = token.lower.rstrip(".")
-            if word in LEGAL_FORMS or word in ORGANIZATION_KINDS:
+            if word in ow.legal_forms or word in ow.kinds:
                 entity = self._designated(tokens, i, word, formatted)
                 if entity is not None:
                     found.append(entity)
@@ -171,24 +126,24 @@ class OrganizationDetector(Detector):
                 if entity is not None:
                     found.append(entity)
             if (
-                word in _STOCK_WORDS
+                word in ow.stock_words
                 and i >= 1
                 and i + 1 < len(tokens)
-                and tokens[i + 1].lower in _STOCK_AFTER
+                and tokens[i + 1].lower in ow.stock_after
             ):
                 entity = self._before_stock(text, tokens, i, formatted)
                 if entity is not None:
                     found.append(entity)
             if (
-                word in _SERVICE_WORDS
+                word in ow.service_words
                 and i >= 1
                 and i + 1 < len(tokens)
-                and tokens[i + 1].lower in _SERVICE_AFTER
+                and tokens[i + 1].lower in ow.service_after
             ):
                 entity = self._before_service(text, tokens, i, formatted)
                 if entity is not None:
                     found.append(entity)
-            if word in _AFTER_WORDS and i >= 2:
+            if word in ow.office_words and i >= 2:
                 entity = self._before_office(text, tokens, i, formatted)
                 if entity is not None:
                     found.append(entity)
@@ -196,17 +151,18 @@ class OrganizationDetector(Detector):
 
     def _designated(self, tokens: Sequence[Token], i: int, word: str, formatted: bool) -> Entity | None:
         """A name ending in a designator: grow to the left over content words."""
+        ow = self._w
         first = i
-        while first > 0 and _words(tokens[first:i]) < self.max_words:
+        while first > 0 and _words(tokens[first:i], ow.connectors) < self.max_words:
             previous = tokens[first - 1].lower
             if (
-                previous in _CONNECTORS
+                previous in ow.connectors
                 and first >= 2
-                and (self._joined(tokens, first) or (first == i and word in _AND_KINDS and previous != ","))
+                and (self._joined(tokens, first) or (first == i and word in ow.and_kinds and previous != ","))
             ):
                 first -= 1  # "smith jones and brown llc": "and" between family names
                 continue
-            if not self._content(previous) or previous.rstrip(".") in LEGAL_FORMS:
+            if not self._content(previous) or previous.rstrip(".") in ow.legal_forms:
                 break
             first -= 1
         # leading everyday words belong to the sentence, not the name ("the city x logistics")
@@ -214,23 +170,24 @@ class OrganizationDetector(Detector):
             first < i
             and not self._name_like(tokens[first].lower)
             and (
-                tokens[first].lower in common_words() or zipf_frequency(tokens[first].lower) >= _NAME_MAX_ZIPF
+                tokens[first].lower in common_words()
+                or zipf_frequency(tokens[first].lower) >= self._zipf.everyday_word_min
             )
             and any(self._name_like(t.lower) for t in tokens[first + 1 : i])
         ):
             first += 1
-        while first < i and tokens[first].lower in _CONNECTORS:
+        while first < i and tokens[first].lower in ow.connectors:
             first += 1
         if first == i:
             return None
-        name = [t.lower for t in tokens[first:i] if t.lower not in _CONNECTORS]
+        name = [t.lower for t in tokens[first:i] if t.lower not in ow.connectors]
         cue = self._cue_before(tokens, first)
-        if word in LEGAL_FORMS:
-            if word in ("co", "ag", "lp", "bv", "nv") and not (cue or any(self._name_like(w) for w in name)):
+        if word in ow.legal_forms:
+            if word in ow.short_legal_forms and not (cue or any(self._name_like(w) for w in name)):
                 return None  # "co" and "ag" are also words and abbreviations of their own
             end = tokens[i].end
             if (
-                word in _ABBREVIATED
+                word in ow.abbreviated_legal_forms
                 and i + 1 < len(tokens)
                 and tokens[i + 1].lower == "."
                 and tokens[i + 1].start == end
@@ -240,7 +197,7 @@ class OrganizationDetector(Detector):
                 tokens[first].start, end, "ORGANIZATION", self.legal_score, self.name,
                 "name ending in a legal form",
             )  # fmt: skip
-        if word in _WEAK_KINDS and not cue:
+        if word in ow.weak_kinds and not cue:
             return None
         if not cue and not any(self._name_like(w) for w in name):
             return None
@@ -251,13 +208,14 @@ class OrganizationDetector(Detector):
         self, text: str, tokens: Sequence[Token], i: int, cue: tuple[str, ...], formatted: bool
     ) -> Entity | None:
         """One to ``max_words`` name-like words right after a cue ending at token ``i``."""
+        ow = self._w
         start = i + 1
         if start >= len(tokens):
             return None
         stop = start
         while stop < len(tokens) and stop - start < self.max_words:
             word = tokens[stop].lower
-            if word in _CONNECTORS and start < stop < len(tokens) - 1 and self._joined(tokens, stop + 1):
+            if word in ow.connectors and start < stop < len(tokens) - 1 and self._joined(tokens, stop + 1):
                 stop += 1
                 continue
             if not self._content(word):
@@ -265,34 +223,34 @@ class OrganizationDetector(Detector):
             if (
                 stop > start
                 and cue != ("address", "of")
-                and zipf_frequency(word) >= _FREQUENT_ZIPF
+                and zipf_frequency(word) >= self._zipf.function_word_min
                 and word not in family_names()
             ):
                 break  # "a tweet to meijer tell them": a verb ends the name
             stop += 1
         if stop == start:
             return None
-        if tokens[stop - 1].lower in _CONNECTORS:
+        if tokens[stop - 1].lower in ow.connectors:
             stop -= 1
-        words = [t.lower for t in tokens[start:stop] if t.lower not in _CONNECTORS]
+        words = [t.lower for t in tokens[start:stop] if t.lower not in ow.connectors]
         if formatted:
-            shown = [tokens[k] for k in range(start, stop) if tokens[k].lower not in _CONNECTORS]
+            shown = [tokens[k] for k in range(start, stop) if tokens[k].lower not in ow.connectors]
             if not all(_capitalised(text, t) for t in shown):
                 return None
         elif (
-            cue not in _STRONG_CUES
+            cue not in ow.strong_cues
             and not (cue == ("address", "of") and stop < len(tokens) and tokens[stop].lower == "is")
             and not any(self._name_like(w) for w in words)
         ):
             return None  # "the address of X is": the name is whatever stands between
-        if cue in _STRONG_CUES and words[0] in _SHARE_CLASSES:
+        if cue in ow.strong_cues and words[0] in ow.share_classes:
             return None
         phrase = " ".join(words)
         if phrase in place_names():
             return None  # "she is from boston": a place
-        if cue in _PERSON_OR_PLACE_CUES or len(words) <= 2:
+        if cue in ow.person_or_place_cues or len(words) <= 2:
             given = given_names()
-            if words[0] in given and (cue in _PERSON_OR_PLACE_CUES or not self._name_like_org(words)):
+            if words[0] in given and (cue in ow.person_or_place_cues or not self._name_like_org(words)):
                 return None  # "i work for maria", "the address of john smith": a person
         return Entity(
             tokens[start].start, tokens[stop - 1].end, "ORGANIZATION", self.cue_score, self.name,
@@ -301,24 +259,21 @@ class OrganizationDetector(Detector):
 
     def _before_office(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
         """ "the X office": X is an organisation when it looks like a name."""
+        ow = self._w
         first = i
-        while first > 0 and _words(tokens[first:i]) < self.max_words:
+        while first > 0 and _words(tokens[first:i], ow.connectors) < self.max_words:
             word = tokens[first - 1].lower
-            if word in _CONNECTORS and first >= 2 and self._joined(tokens, first):
+            if word in ow.connectors and first >= 2 and self._joined(tokens, first):
                 first -= 1
                 continue
             if not self._content(word):
                 break
             first -= 1
-        if (
-            first == i
-            or first == 0
-            or tokens[first - 1].lower not in ("the", "our", "their", "your", "his", "her")
-        ):
+        if first == i or first == 0 or tokens[first - 1].lower not in ow.office_determiners:
             return None
-        words = [t.lower for t in tokens[first:i] if t.lower not in _CONNECTORS]
+        words = [t.lower for t in tokens[first:i] if t.lower not in ow.connectors]
         joined = len(words) < i - first  # family names joined by "and": a firm ("jones and brown")
-        designated = words[-1] in ORGANIZATION_KINDS or words[-1] in LEGAL_FORMS  # "the x insurance office"
+        designated = words[-1] in ow.kinds or words[-1] in ow.legal_forms  # "the x insurance office"
         # "the social explorer office is at ...": an office with an address is an organisation's
         located = (
             len(words) >= 2
@@ -343,12 +298,13 @@ class OrganizationDetector(Detector):
 
     def _before_stock(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
         """ "X stock price": up to two content words before it name the company."""
+        ow = self._w
         first = i
         while (
             first > 0
             and i - first < 2
             and self._content(tokens[first - 1].lower)
-            and tokens[first - 1].lower not in _NOT_BEFORE_STOCK
+            and tokens[first - 1].lower not in ow.not_before_stock
         ):
             first -= 1
         if first == i:
@@ -385,8 +341,7 @@ class OrganizationDetector(Detector):
             return False  # letters, or a brand with digits in it ("ideas42"), never a bare number
         return len(bare) > 1 and word not in self._blocked and word not in self._cue_words
 
-    @staticmethod
-    def _name_like(word: str) -> bool:
+    def _name_like(self, word: str) -> bool:
         """Not an everyday English word: "zentrix", "northwind", "garcia", but not "apple", "car"."""
         base = word.removesuffix("'s")
         if len(base) < 2:
@@ -396,10 +351,14 @@ class OrganizationDetector(Detector):
         if 3 <= len(base) <= 5 and not any(char in "aeiouy" for char in base):
             return True  # no vowel: an acronym ("bbc", "hdfc")
         frequency = zipf_frequency(base)
-        if base in family_names() and frequency < _NAME_MAX_ZIPF:
+        if base in family_names() and frequency < self._zipf.everyday_word_min:
             return True
         # a word no dictionary lists may still be an inflected form ("trending"): rare ones only
-        return base not in common_words() and frequency < _UNLISTED_MAX_ZIPF and not _inflected(base)
+        return (
+            base not in common_words()
+            and frequency < self._zipf.unlisted_organization_name_max
+            and not _inflected(base)
+        )
 
     def _joined(self, tokens: Sequence[Token], after: int) -> bool:
         """Whether "and" before token ``after`` joins two parts of one name: family names ("jones and
@@ -444,9 +403,9 @@ def _capitalised(text: str, token: Token) -> bool:
     return False
 
 
-def _words(tokens: Sequence[Token]) -> int:
+def _words(tokens: Sequence[Token], connectors: frozenset[str]) -> int:
     """Content words among ``tokens`` ("and" and commas joining names do not count)."""
-    return sum(1 for token in tokens if token.lower not in _CONNECTORS)
+    return sum(1 for token in tokens if token.lower not in connectors)
 
 
 def _inflected(word: str) -> bool:

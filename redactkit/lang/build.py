@@ -17,6 +17,8 @@ dictionary words and their Zipf frequencies) and writes ``redactkit/lang/gazette
 A process then loads compact sorted lists instead of importing some 60 Faker modules and building
 frequency tables (seconds per worker), and the lists no longer depend on whichever Faker version
 happens to be installed. ``--check`` rebuilds in memory and fails when the shipped files differ.
+The source packages are the ``gazetteers`` extra (``pip install redactkit[gazetteers]``): release-time
+dependencies, not run-time ones.
 """
 
 from __future__ import annotations
@@ -34,7 +36,11 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..gazetteers import COMMON_MIN_ZIPF, fold
+from ..gazetteers import fold
+from .words import zipf_cutoffs
+
+#: the Zipf frequency from which a dictionary word counts as common (frequency.yaml)
+COMMON_MIN_ZIPF = zipf_cutoffs("en-US").common_word_min
 
 __all__ = ["MIN_ZIPF", "build", "main"]
 
@@ -152,7 +158,11 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="fail if the shipped files differ from a rebuild"
     )
     args = parser.parse_args(argv)
-    files = build()
+    try:
+        files = build()
+    except ImportError as exc:
+        print(f"{exc.name} is not installed: pip install 'redactkit[gazetteers]' (release-time sources)")
+        return 2
     if args.check:
         stale = [name for name, content in files.items() if (OUT / name).read_bytes() != content]
         if stale:

@@ -23,12 +23,14 @@ minutes" keeps its words.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import get_lexicon, load_locale
+from ..lang.tables import load_tables
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
@@ -44,11 +46,15 @@ class _Chunk(NamedTuple):
 
 
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
-# Words around "six thirty" that make it a clock time rather than a house or room number.
-_TIME_BEFORE = frozenset("at by until till around from to for it's its is about before after since".split())
-_TIME_AFTER = frozenset("am pm a.m. p.m. o'clock oclock tonight tomorrow today in on this".split())
-# After "at six thirty" these words keep it a time; any other word ("main street") makes it a number.
-_TIME_THEN = frozenset("with and please then so for i we but or , . ? ! every sharp".split())
+
+
+@dataclass(frozen=True)
+class _ClockWords:
+    """Words around "six thirty" that make it a clock time (``clock_words`` of numbers.yaml)."""
+
+    before: frozenset[str] = field(metadata={"key": "clock_words.before"})
+    after: frozenset[str] = field(metadata={"key": "clock_words.after"})
+    then: frozenset[str] = field(metadata={"key": "clock_words.then"})
 
 
 def _ordinal_suffix(value: int) -> str:
@@ -79,6 +85,7 @@ class SpokenNumberNormalizer(Normalizer):
         if min_tokens < 1:
             raise ValueError("min_tokens must be at least 1")
         self._lexicon = get_lexicon(locale)
+        self._clock_words = load_tables(locale, "numbers", _ClockWords)
         lex = self._lexicon
         words = (
             set(lex.digits)
@@ -104,6 +111,11 @@ class SpokenNumberNormalizer(Normalizer):
         # spoken single digits: a region of them is an identifier read digit by digit (not "10 to 12",
         # not "twenty to five")
         self._digit_like = frozenset(set(lex.digits) | lex.zero_aliases)
+        # "five five six one second two four ...": the "one" of "one second" is no digit of the run
+        speech = load_locale(locale).resources.get("speech", {})
+        self._hold_on = frozenset(
+            tuple(str(phrase).lower().split()) for phrase in speech.get("hold_on") or ()
+        )
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -190,11 +202,19 @@ class SpokenNumberNormalizer(Normalizer):
             chunk = self._read_chunk(tokens, i, in_run=bool(chunks))
             if chunk is None or (chunk.kind == "ordinal" and chunks):
                 break  # "one second" is a digit and a word, not "12nd"
+            if chunks and chunk.stop - chunk.first == 1 and self._holding_on(tokens, i):
+                break  # "five five six one second two four": "one second" is an aside
             chunks.append(chunk)
             i = chunk.stop
             if chunk.kind == "ordinal":
                 break
         return chunks
+
+    def _holding_on(self, tokens: Sequence[Token], i: int) -> bool:
+        """A hold-on phrase ("one second", "one moment") starts at token ``i``."""
+        return any(
+            tuple(token.lower for token in tokens[i : i + len(phrase)]) == phrase for phrase in self._hold_on
+        )
 
     def _is_numeric(self, tokens: Sequence[Token], i: int) -> bool:
         if i >= len(tokens):
@@ -326,7 +346,10 @@ class SpokenNumberNormalizer(Normalizer):
     def _rewrite(self, builder: AlignmentBuilder, tokens: Sequence[Token], chunks: list[_Chunk]) -> None:
         before = tokens[chunks[0].first - 1].lower if chunks[0].first > 0 else ""
         after = tokens[chunks[-1].stop].lower if chunks[-1].stop < len(tokens) else ""
-        clock = after in _TIME_AFTER or (before in _TIME_BEFORE and (after == "" or after in _TIME_THEN))
+        clock_words = self._clock_words
+        clock = after in clock_words.after or (
+            before in clock_words.before and (after == "" or after in clock_words.then)
+        )
         style = self._style(chunks, clock)
         separator = ""
         if style == "time":

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..core import AlignedText, AlignmentBuilder
-from ..lang import get_lexicon
+from ..lang import get_lexicon, load_locale
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
@@ -23,7 +23,6 @@ __all__ = ["SpokenSymbolNormalizer"]
 
 _WRITTEN = re.compile(r"[@_/]|\S[.:-]\S")
 _WRITTEN_SYMBOLS = {"@": "@", ".": ".", "_": "_", "-": "-", "/": "/", ":": ":", "+": "+"}
-_HANDLE_CUES = frozenset({"handle", "username", "twitter", "instagram", "tiktok", "insta", "x"})
 
 
 class _Item(NamedTuple):
@@ -53,11 +52,12 @@ class SpokenSymbolNormalizer(Normalizer):
                 f"unknown address kinds {sorted(unknown)}; use email, url, ip, handle, username, number"
             )
         self._lexicon = get_lexicon(locale)
+        self._handle_cues = load_locale(locale).words("symbols", "handle_cues")
         # Every address shape needs a symbol other than a bare "at" (a domain needs a dot, a handle a
         # cue word), so "meet me at six" is rejected by this cheap check before any tokenizing.
         words = {w for w, symbol in self._lexicon.symbols.items() if w != "at"}
         words |= {w for phrase in self._lexicon.symbol_phrases for w in phrase if w != "at"}
-        words |= _HANDLE_CUES - {"x"}
+        words |= self._handle_cues - {"x"}
         self._trigger_words = frozenset(words)
         lex = self._lexicon
         # a lone number word inside an address part is a number ("ten dot zero dot zero dot one")
@@ -159,8 +159,8 @@ class SpokenSymbolNormalizer(Normalizer):
             and items[start].text == "@"
             and start > 0
             and (
-                items[start - 1].text.lower() in _HANDLE_CUES
-                or (start > 1 and items[start - 2].text.lower() in _HANDLE_CUES)
+                items[start - 1].text.lower() in self._handle_cues
+                or (start > 1 and items[start - 2].text.lower() in self._handle_cues)
             )
         )
         if not handle and not self._is_atom(items[start]):

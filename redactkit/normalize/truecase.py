@@ -18,7 +18,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
-from ..lang import get_lexicon
+from ..lang import get_lexicon, load_locale
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
@@ -35,10 +35,6 @@ def _looks_formatted(text: str) -> bool:
         return False  # no capital letter at all: ASR style
     first = _FIRST_LETTER.search(text)
     return (first is not None and first.group().isupper()) or _SENTENCE_MARK.search(text) is not None
-
-
-# Word endings that mark verbs and adverbs after a cue ("this is calling", "call quickly").
-_VERBISH = ("ing", "ly", "ed")
 
 
 @normalizers.register("truecase")
@@ -69,6 +65,8 @@ class TruecaseNormalizer(Normalizer):
         if max_name_tokens < 0:
             raise ValueError("max_name_tokens must not be negative")
         self._lexicon = get_lexicon(locale)
+        # word endings that mark verbs and adverbs after a cue ("this is calling", "call quickly")
+        self._verb_endings = tuple(load_locale(locale).table("names", "verb_endings"))
         self._names: frozenset[str] = frozenset()
         if gazetteer is not None:
             path = Path(gazetteer).expanduser()
@@ -176,7 +174,7 @@ class TruecaseNormalizer(Normalizer):
                             not word.isalpha()
                             or len(word) < 2
                             or word in self._blocked
-                            or word.endswith(_VERBISH)
+                            or word.endswith(self._verb_endings)
                         ):
                             break
                         capitalise.add(j)

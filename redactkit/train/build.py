@@ -67,6 +67,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--docs-per-epoch", type=int, default=30000, help="spoken docs sampled per epoch")
     parser.add_argument("--eval-every", type=int, default=400)
+    parser.add_argument(
+        "--rehearsal-ratio", type=float, default=0.3, help="cased rehearsal docs per spoken doc"
+    )
+    parser.add_argument(
+        "--negative-share", type=float, default=0.25, help="share of entity-less docs in each epoch"
+    )
     parser.add_argument("--dev-sample", type=int, default=2000, help="held-out docs used to pick the weights")
     parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more DocBins to train on")
     parser.add_argument("--extra-dev", type=Path, nargs="*", default=[], help="more DocBins to evaluate on")
@@ -101,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         max_steps=args.max_steps,
         docs_per_epoch=args.docs_per_epoch,
         eval_every=args.eval_every,
+        negative_share=args.negative_share,
+        rehearsal_ratio=args.rehearsal_ratio,
     )
     started = time.perf_counter()
     record = fine_tune(nlp, train, dev_sample, rehearsal, settings, report)

@@ -1,0 +1,81 @@
+"""Typed views of a locale's tables: a component declares the tables it reads as a frozen dataclass
+and :func:`load_tables` fills it from the locale's data files.
+
+Each field names a table of one resource (``redactkit/lang/<locale>/<resource>.yaml``); the key is the
+field's name, or ``field(metadata={"key": "cues.before"})`` for a nested one. The field's type says
+how the table is read, so a malformed file fails when the component is built, naming file and table:
+
+- ``frozenset[str]``: a word list; ``frozenset[tuple[str, ...]]``: a phrase list (words split on spaces);
+- ``tuple[str, ...]``: an ordered word list (suffixes tried in order);
+- ``re.Pattern[str]``: a list of regular-expression alternatives, joined into one case-insensitive
+  pattern that starts on a word boundary and ends before whitespace (``\\b(?:a|b)\\s+``);
+- ``float``: a number (a Zipf cut-off).
+
+>>> from dataclasses import dataclass
+>>> from redactkit.lang.tables import load_tables
+>>> @dataclass(frozen=True)
+... class Titles:
+...     titles: frozenset[str]
+>>> "dr" in load_tables("en-US", "names", Titles).titles
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields, is_dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar, cast, get_type_hints
+
+if TYPE_CHECKING:
+    from . import Locale
+
+__all__ = ["load_tables"]
+
+T = TypeVar("T")
+
+
+def load_tables(locale: Locale | str, resource: str, cls: type[T]) -> T:
+    """``cls`` (a frozen dataclass) filled from ``resource`` of ``locale`` (a :class:`Locale` or its
+    name); built once per process for each locale, resource and class."""
+    name = locale if isinstance(locale, str) else locale.name
+    return cast(T, _load(name, resource, cast(Any, cls)))
+
+
+@cache
+def _load(name: str, resource: str, cls: type[Any]) -> Any:
+    from . import load_locale
+
+    locale = load_locale(name)
+    if not is_dataclass(cls):
+        raise TypeError(f"{cls!r} is not a dataclass")
+    hints = get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for item in fields(cls):
+        key = item.metadata.get("key", item.name)
+        where = f"locale {locale.name}: {resource}.{key}"
+        raw = locale.table(resource, key)
+        values[item.name] = _convert(hints[item.name], raw, where)
+    return cls(**values)
+
+
+def _convert(kind: Any, raw: Any, where: str) -> Any:
+    text = str(kind)
+    if kind is float:
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise ValueError(f"{where} must be a number")
+        return float(raw)
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise ValueError(f"{where} must be a list of strings (quote yes/no/on/off)")
+    if text == "frozenset[str]":
+        return frozenset(raw)
+    if text == "frozenset[tuple[str, ...]]":
+        return frozenset(tuple(phrase.split()) for phrase in raw)
+    if text == "tuple[str, ...]":
+        return tuple(raw)
+    if text == "re.Pattern[str]":
+        try:
+            return re.compile(r"\b(?:" + "|".join(raw) + r")\s+", re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"{where}: not a regular expression ({exc})") from None
+    raise TypeError(f"{where}: unsupported table type {text}")

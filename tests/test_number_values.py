@@ -1,0 +1,210 @@
+"""Where a dictated number ends, and which numbers are no identifiers (issues 12 and 19).
+
+A value dictated in parts ("four one five ... hang on ... five five five one two one two") is one
+value: its extent comes from its grammar (complete lengths per label, area code said last,
+extensions, spelled letter prefixes), and the aside in the middle is redacted with it (fail closed).
+Numbers after a negative context (flights, rooms, prices, scores, lottery draws, arithmetic) stay
+readable when they are short or read in groups; long runs read digit by digit keep their shape.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from redactkit import Pipeline
+from redactkit.bench.metrics import counted_positions
+from redactkit.detect import IdentifierDetector
+from redactkit.synth._say import say_digits
+
+DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
+
+
+def _spoken(digits: str) -> str:
+    return " ".join(DIGIT_WORDS[int(d)] for d in digits)
+
+
+def _uncovered(pipeline: Pipeline, text: str, value: str) -> list[str]:
+    """Words of ``value`` (a substring of ``text``) that no entity covers."""
+    start = text.index(value)
+    covered = {i for e in pipeline.analyze(text) for i in range(e.start, e.end)}
+    missing = [i for i in counted_positions(text, start, start + len(value)) if i not in covered]
+    return sorted({text[: i + 1].split()[-1] for i in missing})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an aside inside the value: the whole region is one value
+        (
+            "you can call me on four one five hang on i wrote it down five five five one two one two",
+            "four one five hang on i wrote it down five five five one two one two",
+        ),
+        (
+            "my social security number is one two three uh give me a second four five six seven eight",
+            "one two three uh give me a second four five six seven eight",
+        ),
+        (
+            "the card number is four one one one one one one one sorry the line is bad one one one one "
+            "one one one one",
+            "four one one one one one one one sorry the line is bad one one one one one one one one",
+        ),
+        (
+            "zip code nine oh two just a moment one oh",
+            "nine oh two just a moment one oh",
+        ),
+        (
+            "my account number is seven seven one two six four three eight two one okay and then four four "
+            "five",
+            "seven seven one two six four three eight two one okay and then four four five",
+        ),
+        # the area code said last, an extension
+        (
+            "call me at five five five one two one two area code four one five",
+            "five five five one two one two area code four one five",
+        ),
+        (
+            "my cell is five five five one two one two the area code is four one five extension two three",
+            "five five five one two one two the area code is four one five extension two three",
+        ),
+        # no cue at all: a seven digit local number and its area code after it
+        (
+            "it's eight six seven five three oh nine area code two one two",
+            "eight six seven five three oh nine area code two one two",
+        ),
+        # a country code, then an aside
+        (
+            "reach me at plus four four let me look it up seven nine one one one two three four five six",
+            "four four let me look it up seven nine one one one two three four five six",
+        ),
+        # spelled letters before the digits belong to the code
+        (
+            "my member id is b as in bravo k dash four four one two nine eight seven",
+            "b as in bravo k dash four four one two nine eight seven",
+        ),
+        ("the policy number is q r seven seven one two eight three", "q r seven seven one two eight three"),
+    ],
+)
+def test_dictated_values_are_redacted_whole(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _uncovered(default_pipeline, text, value) == []
+
+
+def test_a_complete_value_is_not_joined_to_the_next_one(default_pipeline: Pipeline) -> None:
+    text = "my phone is five five five one two three four five six seven and the zip is nine oh two one oh"
+    entities = default_pipeline.analyze(text)
+    labels = {text[e.start : e.end]: e.label for e in entities}
+    assert labels == {
+        "five five five one two three four five six seven": "PHONE_NUMBER",
+        "nine oh two one oh": "ZIP_CODE",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is flight two three five seven on time",
+        "we boarded flight one one eight four",
+        "i'm staying in room four one two",
+        "my seat is twenty three",
+        "open the book to page three forty two",
+        "the stock closed at seven hundred fifty six thirteen",
+        "it was charged eight hundred thirty two twenty five",
+        "the winning numbers were four eleven nineteen twenty six thirty three forty eight",
+        "the lottery numbers are five twelve eighteen twenty two thirty one fifty",
+        "add four four one eight and ninety four eighty two",
+        "the lakers won ninety four to one hundred eight",
+        "turn it to channel two oh six",
+        "preheat the oven to three seven five",
+        "take route four oh five",
+        "the jackpot is twelve million",
+        "install version eleven point two",
+    ],
+)
+def test_number_negatives_are_left_alone(default_pipeline: Pipeline, text: str) -> None:
+    found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
+    assert not [label for label, _ in found if label in _NUMBER_LABELS], found
+
+
+_NUMBER_LABELS = frozenset(
+    {"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "ACCOUNT_NUMBER", "ZIP_CODE", "PIN", "US_PASSPORT"}
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an identifier cue nearer than the negative context wins
+        (
+            "for the flight my confirmation number is two three five seven nine",
+            "two three five seven nine",
+        ),
+        # a long run read digit by digit keeps its shape after a negative context
+        (
+            "the room phone is five five five two one two three four five six",
+            "five five five two one two three four five six",
+        ),
+        # "plus" and a country code: a phone number, not arithmetic
+        (
+            "plus four four seven nine one one one two three four five six",
+            "four four seven nine one one one two three four five six",
+        ),
+    ],
+)
+def test_identifiers_survive_negative_contexts(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _uncovered(default_pipeline, text, value) == []
+
+
+_ASIDES = (
+    "hang on",
+    "sorry one moment",
+    "let me read it off the letter",
+    "uh i wrote it down somewhere",
+    "where did i put it",
+    "okay got it",
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    digits=st.text("0123456789", min_size=10, max_size=10),
+    cut=st.integers(3, 7),
+    aside=st.sampled_from(_ASIDES),
+    cue=st.sampled_from(["my phone number is", "call me on", "my mobile is", "you can text me at"]),
+)
+def test_property_a_phone_number_with_an_aside_is_redacted_whole(
+    default_pipeline: Pipeline, digits: str, cut: int, aside: str, cue: str
+) -> None:
+    value = f"{_spoken(digits[:cut])} {aside} {_spoken(digits[cut:])}"
+    text = f"{cue} {value} thanks"
+    assert _uncovered(default_pipeline, text, value) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    number=st.integers(1, 99999),
+    context=st.sampled_from(
+        ["is flight", "i'm in room", "open to page", "it closed at", "we won", "my seat is", "take exit"]
+    ),
+    style=st.sampled_from(["plain", "pairs", "hundreds", "oh"]),
+    seed=st.integers(0, 1000),
+)
+def test_property_short_numbers_after_a_negative_context_stay(
+    default_pipeline: Pipeline, number: int, context: str, style: str, seed: int
+) -> None:
+    import random
+
+    text = f"{context} {say_digits(str(number), random.Random(seed), style)}"
+    found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
+    assert not [label for label, _ in found if label in _NUMBER_LABELS], found
+
+
+def test_negative_contexts_and_asides_can_be_switched_off() -> None:
+    strict = IdentifierDetector(negative_contexts=False, max_aside_words=0)
+    from redactkit.normalize import SpokenNumberNormalizer
+
+    aligned = SpokenNumberNormalizer().normalize(
+        "the winning numbers were four eleven nineteen twenty six thirty three forty eight"
+    )
+    assert [e.label for e in strict.detect(aligned)] == ["PHONE_NUMBER"]
+    assert IdentifierDetector().detect(aligned) == []
