@@ -37,7 +37,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import zipf_frequency
+from ..gazetteers import family_names, given_names, zipf_frequency
 from ..lang import load_locale
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Detector, detectors
@@ -119,6 +119,7 @@ class _Knowledge:
     suffixes: tuple[tuple[str, str], ...]  # (suffix, label), longest first
     suffix_pattern: re.Pattern[str] | None
     not_medical: frozenset[str]
+    head_not_before: frozenset[str]
 
 
 def _words(table: Any, where: str) -> list[str]:
@@ -166,10 +167,11 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
                 phrase = _phrase(entry)
                 if not phrase or label in terms.get(phrase, {}):
                     continue  # a curated entry decides
-                frequent = (
-                    len(phrase) == 1 and zipf_frequency(phrase[0]) >= ambiguous_zipf
-                ) or phrase in ambiguous
-                terms.setdefault(phrase, {})[label] = frequent
+                if len(phrase) == 1 and zipf_frequency(phrase[0]) >= ambiguous_zipf:
+                    continue  # a frequent word ("pin"): only a curated entry may make it a term
+                # a generated entry that is also a person's name ("aman") needs a cue
+                named = len(phrase) == 1 and (phrase[0] in given_names() or phrase[0] in family_names())
+                terms.setdefault(phrase, {})[label] = named or phrase in ambiguous
         negative: dict[str, list[Phrase]] = {}
         for phrase in _phrases(_words(block.get("negative"), f"{where}.labels.{label}.negative")):
             negative.setdefault(phrase[0], []).append(phrase)
@@ -253,6 +255,7 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             else None
         ),
         not_medical=frozenset(_words(data.get("not_medical"), f"{where}.not_medical")),
+        head_not_before=frozenset(_words(data.get("head_not_before"), f"{where}.head_not_before")),
     )
 
 
@@ -370,6 +373,8 @@ class SpecialCategoryDetector(Detector):
     def _headed(self, lows: Sequence[str], i: int, label: str) -> tuple[int, int, str, float, str] | None:
         """A head word with the body part or medical word(s) before it ("[rotator cuff surgery]")."""
         k = self._knowledge
+        if i + 1 < len(lows) and lows[i + 1] in k.head_not_before:
+            return None  # "murthy cancer [center]": an organisation's name
         start = i
         while start > 0 and i - start < 2:
             previous = lows[start - 1]
@@ -394,6 +399,8 @@ class SpecialCategoryDetector(Detector):
         k = self._knowledge
         if word in k.not_medical or zipf_frequency(word) >= _RARE_ZIPF:
             return None
+        if word in given_names() or word in family_names():
+            return None  # "ifeoma" is a name, not a tumour
         for suffix, label in k.suffixes:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 return label
