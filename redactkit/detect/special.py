@@ -81,6 +81,8 @@ class _Term:
     phrase: Phrase
     label: str
     ambiguous: bool
+    #: an everyday sense exists, but the label's is the usual one: negative contexts apply, no cue is needed
+    contextual: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,13 +150,17 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
     where = f"locale {locale}: special"
     blocks = data.get("labels") or {}
     terms: dict[Phrase, dict[str, bool]] = {}
+    contextual_terms: set[tuple[Phrase, str]] = set()
     rules: dict[str, _LabelRules] = {}
     sizes: dict[str, int] = {}
     for label, block in blocks.items():
         if label not in SPECIAL_LABELS:
             raise ValueError(f"{where}.labels: {label!r} is not a label of the special detector")
         ambiguous = _phrases(_words(block.get("ambiguous"), f"{where}.labels.{label}.ambiguous"))
-        for phrase in _phrases(_words(block.get("terms"), f"{where}.labels.{label}.terms")) | ambiguous:
+        contextual = _phrases(_words(block.get("contextual"), f"{where}.labels.{label}.contextual"))
+        contextual_terms.update((phrase, label) for phrase in contextual)
+        curated = _phrases(_words(block.get("terms"), f"{where}.labels.{label}.terms"))
+        for phrase in curated | ambiguous | contextual:
             terms.setdefault(phrase, {})[label] = phrase in ambiguous
         for name in _words(block.get("vocabularies"), f"{where}.labels.{label}.vocabularies"):
             resource = resources.get(name)
@@ -193,7 +199,9 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
     by_first: dict[str, list[_Term]] = {}
     for phrase, labels in terms.items():
         for label, ambiguous_term in labels.items():
-            by_first.setdefault(phrase[0], []).append(_Term(phrase, label, ambiguous_term))
+            by_first.setdefault(phrase[0], []).append(
+                _Term(phrase, label, ambiguous_term, (phrase, label) in contextual_terms)
+            )
     ordered = {first: tuple(sorted(items, key=lambda t: -len(t.phrase))) for first, items in by_first.items()}
     stages: dict[str, list[Phrase]] = {}
     for phrase in _phrases(_words(data.get("school_stages"), f"{where}.school_stages")):
@@ -357,7 +365,7 @@ class SpecialCategoryDetector(Detector):
         found: Sequence[tuple[int, int, str, float, str]],
     ) -> tuple[float, str] | None:
         rules = self._knowledge.rules[term.label]
-        if term.ambiguous:
+        if term.ambiguous or term.contextual:
             if start > 0 and lows[start - 1] in rules.negative_before:
                 return None
             for length in range(1, rules.max_negative_after + 1):
