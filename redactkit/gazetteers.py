@@ -23,7 +23,7 @@ import gzip
 import json
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -31,6 +31,7 @@ __all__ = [
     "common_words",
     "family_names",
     "fold",
+    "fold_word",
     "gazetteer_manifest",
     "given_names",
     "is_everyday_word",
@@ -44,6 +45,13 @@ def fold(text: str) -> str:
     """Lowercase ASCII form: accents dropped ("Paweł Müller" -> "pawel muller")."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """:func:`fold` for one lowercase token, cached (ASCII words are returned as they are): how the
+    detectors compare a transcript's words with the folded gazetteers ("reykjavík" -> "reykjavik")."""
+    return word if word.isascii() else fold(word)
 
 
 def _lines(name: str) -> list[str]:
@@ -99,29 +107,12 @@ def is_everyday_word(word: str) -> bool:
     The dictionary lists base forms only, so "delivering", "commenced", "properties" and "things" are
     found through "deliver", "commence", "property" and "thing".
     """
+    from .lang.words import inflection_stems
+
     common = common_words()
     if word in common or fold(word) in common:
         return True
-    candidates = []
-    if word.endswith("s"):
-        candidates += [word[:-1]]
-    if word.endswith("es"):
-        candidates += [word[:-2]]
-    if word.endswith("ies"):
-        candidates += [word[:-3] + "y"]
-    if word.endswith("ed"):
-        candidates += [word[:-1], word[:-2]]
-        if len(word) > 4 and word[-3] == word[-4]:
-            candidates += [word[:-3]]  # "planned"
-    if word.endswith("ied"):
-        candidates += [word[:-3] + "y"]
-    if word.endswith("ing"):
-        candidates += [word[:-3], word[:-3] + "e"]
-        if len(word) > 5 and word[-4] == word[-5]:
-            candidates += [word[:-4]]  # "running"
-    if word.endswith("ly"):
-        candidates += [word[:-2]]
-    return any(len(stem) > 2 and stem in common for stem in candidates)
+    return any(stem in common for stem in inflection_stems(word))
 
 
 def spoken_variants(places: Iterable[str]) -> frozenset[str]:

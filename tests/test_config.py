@@ -23,6 +23,7 @@ def test_partial_config_takes_defaults_for_missing_keys() -> None:
     assert config.anonymizer.params == {"format": "<{label}>"}
     assert [spec.name for spec in config.detectors] == [
         "identifiers",
+        "contextual",
         "names",
         "places",
         "addresses",

@@ -208,3 +208,58 @@ def test_negative_contexts_and_asides_can_be_switched_off() -> None:
     )
     assert [e.label for e in strict.detect(aligned)] == ["PHONE_NUMBER"]
     assert IdentifierDetector().detect(aligned) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # after a strong cue the value is redacted however badly it was recognized (fail closed)
+        ("my zip code is for one sex four for", "for one sex four for"),
+        ("the zip is free want six seven seven", "free want six seven seven"),
+        (
+            "my account number is p as inpeter z double three five one true four",
+            "p as inpeter z double three five one true four",
+        ),
+        (
+            "social security number is hate too won for sicks nein oh oh too",
+            "hate too won for sicks nein oh oh too",
+        ),
+    ],
+)
+def test_values_after_a_cue_survive_misrecognition(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _uncovered(default_pipeline, text, value) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my card number for the hotel is on file",
+        "my phone is in the car",
+        "call me at nine tonight",
+        "my account is overdrawn by two hundred dollars",
+        "the zip on the bag is broken",
+    ],
+)
+def test_a_cue_without_a_value_redacts_nothing(default_pipeline: Pipeline, text: str) -> None:
+    assert default_pipeline.analyze(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm in room one zero four nine",
+        "meet me at gate twenty five at five forty",
+        "take route four oh five and then exit twelve",
+        "was flight k l m six eight zero on time",
+        "is flight d l twenty five twenty five on time",
+    ],
+)
+def test_rooms_gates_roads_and_flights_are_no_pii(default_pipeline: Pipeline, text: str) -> None:
+    assert default_pipeline.analyze(text) == [], [
+        (e.label, e.detector) for e in default_pipeline.analyze(text)
+    ]
+
+
+def test_a_house_number_still_makes_an_address_with_a_room(default_pipeline: Pipeline) -> None:
+    text = "i live at twelve main street room four"
+    assert _uncovered(default_pipeline, text, "twelve main street room four") == []

@@ -224,6 +224,9 @@ def test_plain_words_guard_word_test(word: str, everyday: bool) -> None:
         ("i bank with first national bank", "first national bank", "ORGANIZATION", False),
         # names no gazetteer knows are kept
         ("tell kavisri the plan", "kavisri", "PERSON", False),
+        # identifiers are never plain words
+        ("my social is 1234", "1234", "US_SSN", False),
+        ("the zip is 94105", "94105", "ZIP_CODE", False),
     ],
 )
 def test_plain_words_guard_cases(text: str, entity: str, label: str, dropped: bool) -> None:

@@ -2,6 +2,7 @@
 
 from .addresses import AddressDetector
 from .base import Detector, detectors
+from .contextual import ContextualDetector
 from .deny_list import DenyListDetector
 from .identifiers import IdentifierDetector
 from .names import NameDetector
@@ -15,6 +16,7 @@ from .spelled import SpelledDetector
 
 __all__ = [
     "AddressDetector",
+    "ContextualDetector",
     "DenyListDetector",
     "Detector",
     "IdentifierDetector",

@@ -28,6 +28,7 @@ from stdnum import luhn
 from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
 from ..lang.fuzzy import within_edits
+from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -84,6 +85,15 @@ class _CueTables:
     negative_veto_digits: int
     #: "one second", "just a moment": asides with a unit word (``hold_on`` of speech.yaml)
     hold_on: frozenset[tuple[str, ...]]
+    #: words between a value and a cue after it ("... for the zip"): ``after_value_fillers``
+    after_fillers: frozenset[str]
+    #: words that end an utterance after a value, never a misheard digit: ``closing_words``
+    closing: frozenset[str]
+    #: words inside a dictated number that are no digit ("double five", "dash"): ``value_words``
+    value_words: frozenset[str]
+    #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
+    cue_table: PhraseTable[tuple[str, bool]]
+    negative_table: PhraseTable[tuple[str, ...]]
 
     @property
     def labels(self) -> frozenset[str]:
@@ -139,6 +149,11 @@ def _cue_tables(locale: str) -> _CueTables:
         negative_longest=max((len(phrase) for phrase in negatives), default=0),
         negative_veto_digits=int(resources.get("identifiers", "negative_veto_digits", 0) or 0),
         hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
+        after_fillers=resources.words("identifiers", "after_value_fillers"),
+        closing=resources.words("identifiers", "closing_words"),
+        value_words=resources.words("identifiers", "value_words"),
+        cue_table=PhraseTable(cues),
+        negative_table=PhraseTable.of(negatives),
     )
 
 
@@ -204,7 +219,11 @@ class IdentifierDetector(Detector):
         misheard_edges: bool = True,
         max_aside_words: Annotated[int, Field(ge=0, le=12)] = 8,
         negative_contexts: bool = True,
+        cued_zones: bool = True,
     ) -> None:
+        #: the value right after a strong cue of a number label is redacted however misrecognized
+        #: ("my zip code is for one sex four for"): fail closed
+        self.cued_zones = cued_zones
         #: a value dictated with an aside of at most this many words inside ("four one five hold on
         #: let me find it five five five one two one two") is one value when its first part is
         #: shorter than a complete value of its label (``complete_digits`` of the locale)
@@ -232,13 +251,21 @@ class IdentifierDetector(Detector):
         self.locale = locale
         self._tables = _cue_tables(locale)
         self._misheard = _misheard_tables(locale)
+        #: a text without digits is still looked at when a cue of a value zone is in it
+        self._zone_cue_words = _zone_cue_pattern(locale)
         known = set(IDENTIFIER_LABELS) | self._tables.labels
         unknown = set(self.labels) - known
         if unknown:
             raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(sorted(known))}")
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        return [self._detect_one(aligned) if _WORTH_A_LOOK.search(aligned.text) else [] for aligned in texts]
+        return [
+            self._detect_one(aligned)
+            if _WORTH_A_LOOK.search(aligned.text)
+            or (self.cued_zones and self._zone_cue_words.search(aligned.text))
+            else []
+            for aligned in texts
+        ]
 
     # -- one text -----------------------------------------------------------------------------------
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
@@ -254,11 +281,125 @@ class IdentifierDetector(Detector):
                     entity = self._widen_to_misheard(tokens, candidate, entity)
                 found.append(entity)
                 used.update(range(candidate.first, candidate.stop))
+        found.extend(self._cued_zones(aligned, tokens, found))
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text))
         found.extend(self._spoken_ages(text))
         return [entity for entity in found if entity.label in self.labels]
+
+    # -- values after a cue, however misrecognized ----------------------------------------------------
+    def _cued_zones(self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:
+        """The value right after a strong cue of a number label, fail closed under misrecognition.
+
+        "my zip code is for one sex four for", "my account number is p as inpeter z double three five":
+        the recognizer left too few clean digits for a number's shape, but the cue says a value
+        follows. The zone after the cue (and its filler words) is taken while its words look like a
+        value: digits, number words, digit homophones, words that sound like a digit word, single
+        letters, "dash", "double"; up to two other words may stand inside it. It is a value when it has
+        at least two digits and three such words, and is no clock time.
+        """
+        if not self.cued_zones:
+            return []
+        tables = self._tables
+        covered = [(entity.start, entity.end) for entity in found]
+        zones: list[Entity] = []
+        index = 0
+        while index < len(tokens):
+            cue = None
+            for length in range(min(tables.longest, len(tokens) - index), 0, -1):
+                cue = tables.cues.get(tuple(t.lower for t in tokens[index : index + length]))
+                if cue is not None:
+                    break
+            if (
+                cue is None
+                or not cue[1]
+                or cue[0] not in _ZONE_LABELS
+                or (index > 0 and (tokens[index - 1].lower,) in tables.negatives)  # "flight dl ..."
+            ):
+                index += 1
+                continue
+            first = index + length
+            while first < len(tokens) and (
+                tokens[first].lower in tables.between or tokens[first].lower in tables.cue_words
+            ):
+                first += 1
+            # the value may start on a filler or cue word that is a digit too ("is for one sex ...")
+            zone = next(
+                (
+                    zone
+                    for start in range(index + length, first + 1)
+                    if (zone := self._zone(aligned, tokens, start)) is not None
+                ),
+                None,
+            )
+            if zone is not None:
+                start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
+                if not any(a <= start and end <= b for a, b in covered):
+                    zones.append(
+                        Entity(
+                            start, end, cue[0], self.shape_score, self.name, f"value introduced as {cue[0]}"
+                        )
+                    )
+                index = zone[1]
+            else:
+                index = first if first > index else index + 1
+        return zones
+
+    def _zone(self, aligned: AlignedText, tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
+        if first >= len(tokens) or not self._value_word(tokens[first].lower):
+            return None
+        stop = first
+        digits = words = 0
+        while stop < len(tokens):
+            word = tokens[stop].lower
+            if self._value_word(word):
+                written = sum(1 for char in word if char.isdigit())
+                digits += written or int(word in self._misheard.number_words)
+                words += written or 1
+                stop += 1
+                continue
+            # up to two misheard words inside the value ("p as inpeter z ...")
+            inside = next(
+                (
+                    skip
+                    for skip in (1, 2)
+                    if stop > first
+                    and stop + skip < len(tokens)
+                    and all(self._other_value_word(t.lower) for t in tokens[stop : stop + skip])
+                    and self._value_word(tokens[stop + skip].lower)
+                ),
+                0,
+            )
+            if not inside:
+                break
+            stop += inside
+        if digits < 2 or words < 3:
+            return None
+        raw = aligned.text[tokens[first].start : tokens[stop - 1].end]
+        if ":" in raw or self._reading(aligned, tokens[first].start, tokens[stop - 1].end) == "time":
+            return None
+        return first, stop
+
+    def _other_value_word(self, word: str) -> bool:
+        return (
+            word.replace("'", "").isalpha()
+            and word not in self._tables.closing
+            and word not in self._tables.negative_words
+            and (word,) not in self._tables.cues
+        )
+
+    def _value_word(self, word: str) -> bool:
+        """A word that can be part of a misrecognized number or code (see :meth:`_cued_zones`)."""
+        misheard = self._misheard
+        return (
+            _has_digit(word)
+            or word in misheard.number_words
+            or word in misheard.homophones
+            or word in self._tables.value_words
+            or (len(word) == 1 and word.isalpha())
+            or misheard.looks_like_digit(word, self._tables, self._tables.quantity_after)
+        )
 
     # -- dates: birth dates, card expiry, other dates -------------------------------------------------
     _MONTH = (
@@ -408,6 +549,8 @@ class IdentifierDetector(Detector):
                     self._misheard.gap_word(token.lower, self._tables) for token in gap
                 ):
                     break
+                if any(token.lower == "and" for token in gap) and not (group[-1][4] and following[4]):
+                    break  # "4418 and two thousand three hundred": a sum of two numbers, no value
                 group.append(following)
                 index += 1
             index += 1
@@ -559,12 +702,17 @@ class IdentifierDetector(Detector):
         if not self.negative_contexts or not tables.negatives:
             return False
         for end in range(first, max(0, first - self.window), -1):
-            for length in range(min(tables.longest, end), 0, -1):
-                if tuple(t.lower for t in tokens[end - length : end]) in tables.cues:
-                    return False
-            for length in range(min(tables.negative_longest, end), 0, -1):
-                if tuple(t.lower for t in tokens[end - length : end]) in tables.negatives:
-                    return True
+            if tables.cue_table.ending_at(tokens, end) is not None:
+                # "flight dl 2525": a cue word right after a negative context is part of it
+                length = next(
+                    n
+                    for n in range(min(tables.longest, end), 0, -1)
+                    if tuple(t.lower for t in tokens[end - n : end]) in tables.cues
+                )
+                before = end - length
+                return before > 0 and (tokens[before - 1].lower,) in tables.negatives
+            if tables.negative_table.ending_at(tokens, end) is not None:
+                return True
         return False
 
     def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
@@ -632,7 +780,7 @@ class IdentifierDetector(Detector):
             and after == candidate.stop
             and tokens[after].lower.isalpha()
             and len(tokens[after].lower) <= 4
-            and tokens[after].lower not in _CLOSING
+            and tokens[after].lower not in self._tables.closing
             and tokens[after].lower not in self._tables.quantity_after
             and tokens[after].lower not in self._tables.cue_words
         ):
@@ -653,7 +801,7 @@ class IdentifierDetector(Detector):
             cue = tables.cues.get((word,))
             if cue is not None:
                 return cue[0], False
-            if word not in tables.between and word not in _AFTER_FILLERS:
+            if word not in tables.between and word not in tables.after_fillers:
                 return None
         return None
 
@@ -678,10 +826,9 @@ class IdentifierDetector(Detector):
             )
             if len(between) > self.window or others > 1 or (others == 1 and not between[-1].isalpha()):
                 return None
-            for length in range(min(tables.longest, end), 0, -1):
-                cue = tables.cues.get(tuple(t.lower for t in tokens[end - length : end]))
-                if cue is not None:
-                    return cue
+            cue = tables.cue_table.ending_at(tokens, end)
+            if cue is not None:
+                return cue
         return None
 
     def _classify(
@@ -698,6 +845,8 @@ class IdentifierDetector(Detector):
             prefix = self._letter_prefix(aligned, tokens, candidate.first, text_start)
             if prefix < text_start:  # "member id is xgs dash 22516798": the cue is before the letters
                 cue = self._cue_before(tokens, token_index_at(tokens, prefix))
+        if cue is not None and self._negative_context(tokens, candidate.first):
+            cue = None  # "my office is room 1204": the negative context is nearer than the cue
         if cue is None and n >= 3 and self.misheard_edges:
             cue = self._cue_after(tokens, candidate.stop)
         if (
@@ -847,6 +996,27 @@ class IdentifierDetector(Detector):
         return found
 
 
+@cache
+def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
+    tables = _cue_tables(locale)
+    words = {cue[-1] for cue, (label, strong) in tables.cues.items() if strong and label in _ZONE_LABELS}
+    alternation = "|".join(sorted(map(re.escape, words), key=lambda word: (-len(word), word)))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+#: labels whose strong cues open a value zone (see IdentifierDetector._cued_zones)
+_ZONE_LABELS = frozenset(
+    {
+        "PHONE_NUMBER",
+        "CREDIT_CARD",
+        "US_SSN",
+        "ACCOUNT_NUMBER",
+        "ZIP_CODE",
+        "US_DRIVER_LICENSE",
+        "US_PASSPORT",
+    }
+)
+
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 
 
@@ -854,24 +1024,10 @@ def _has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
-#: words that may stand between a value and a cue after it ("... for the zip", "... is my pin")
-_AFTER_FILLERS = frozenset("for the that a an my your is as da that's it's was".split())
-#: words that end an utterance after a value and are never a misheard digit
-_CLOSING = frozenset(
-    "please thanks thank you okay ok right yes yeah no bye goodbye sorry again now today tomorrow tonight "
-    "there here cheers".split()
-)
-#: function words that never count as a misheard digit at the edge of a value
-_NOT_MISHEARD = frozenset(
-    "thanks thank please okay ok then and or but if to too at in on by with from for the that what when "
-    "where which who how why do does did can could would should will shall have has had not no yes".split()
-)
-# spelling -> rough sound, so that "hate" rhymes with "eight" and "sicks" sounds like "six"
-_SOUNDS = (("eigh", "a"), ("igh", "i"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("ee", "i"), ("ea", "i"))
-
-
-def _sound(word: str) -> str:
-    for spelling, sound in _SOUNDS:
+def _sound(word: str, rules: Sequence[tuple[str, str]]) -> str:
+    """A rough sound of ``word`` (``spelling_sounds`` of asr_confusions.yaml, then no final "e" and no
+    doubled letters)."""
+    for spelling, sound in rules:
         word = word.replace(spelling, sound)
     word = word[:-1] if len(word) > 2 and word.endswith("e") else word
     return "".join(char for index, char in enumerate(word) if index == 0 or char != word[index - 1])
@@ -892,6 +1048,10 @@ class _MisheardTables:
     #: single digit words ("zero" .. "nine", "oh"), then teens and tens, and their rough sounds
     numbers: tuple[str, ...]
     sounds: tuple[str, ...]
+    #: spelling -> rough sound, in order (``spelling_sounds`` of ``asr_confusions.yaml``)
+    sound_rules: tuple[tuple[str, str], ...]
+    #: function words that never count as a misheard digit (``not_misheard`` of identifiers.yaml)
+    not_misheard: frozenset[str]
 
     def gap_word(self, word: str, tables: _CueTables) -> bool:
         """A word that may interrupt a misrecognized digit run: a word, not a unit, time, one-word cue
@@ -915,7 +1075,7 @@ class _MisheardTables:
         if (
             not word.isalpha()
             or len(word) < 3
-            or word in _NOT_MISHEARD
+            or word in self.not_misheard
             or word in tables.between
             or word in tables.cue_words
             or word in never
@@ -925,7 +1085,7 @@ class _MisheardTables:
             return True
         if any(word[:3] == number[:3] for number in self.numbers if len(number) >= 4):
             return True
-        sound = _sound(word)
+        sound = _sound(word, self.sound_rules)
         edits = 1 if len(sound) <= 4 else 2
         return any(within_edits(sound, number, edits) for number in self.sounds)
 
@@ -944,6 +1104,10 @@ def _misheard_tables(locale: str) -> _MisheardTables:
     for word, value in lexicon.digits.items():  # one word per digit, the first listed ("zero")
         by_value.setdefault(value, word)
     singles = [by_value[value] for value in sorted(by_value)]
+    sound_rules = tuple(
+        (str(spelling), str(sound))
+        for spelling, sound in resources.table("asr_confusions", "spelling_sounds").items()
+    )
     numbers = (
         *singles,
         "oh",
@@ -958,5 +1122,7 @@ def _misheard_tables(locale: str) -> _MisheardTables:
             str(word).lower() for word in resources.get("asr_confusions", "region_breakers", []) or []
         ),
         numbers=numbers,
-        sounds=tuple(_sound(number) for number in numbers),
+        sounds=tuple(_sound(number, sound_rules) for number in numbers),
+        sound_rules=sound_rules,
+        not_misheard=resources.words("identifiers", "not_misheard"),
     )

@@ -38,6 +38,7 @@ from ..core import AlignedText, Entity
 from ..errors import ModelNotFoundError
 from ..gazetteers import family_names, given_names
 from ..lang import get_lexicon
+from ..lang.case import is_lowercase_speech
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from ._windows import shift_and_dedupe, text_windows
@@ -202,7 +203,7 @@ class SpacyNerDetector(Detector):
         )
         per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
         for (index, start, _), doc in zip(todo, docs, strict=True):
-            lowercase = self.lowercase_guard != "off" and texts[index].original.islower()
+            lowercase = self.lowercase_guard != "off" and is_lowercase_speech(texts[index].original)
             per_text.setdefault(index, []).append((start, self._entities(doc, lowercase)))
         for index, windows in per_text.items():
             results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
@@ -214,6 +215,8 @@ class SpacyNerDetector(Detector):
         """Whether the ``plain_words`` guard drops an entity of lowercase text (see ``_entities``)."""
         from ..gazetteers import place_names
 
+        if label not in ("PERSON", "ORGANIZATION", "LOCATION"):
+            return False  # identifiers in context ("my social is 1234") are the model's to find
         bare = [word.removesuffix("'s") for word in words]
         if label != "LOCATION" and all(word in self._not_names for word in bare):
             return True

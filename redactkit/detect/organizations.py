@@ -27,14 +27,14 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, given_names, place_names, zipf_frequency
 from ..lang import get_lexicon
+from ..lang.case import is_lowercase_speech
+from ..lang.phrases import PhraseTable, grow_left
 from ..lang.tables import load_tables
 from ..lang.tokens import Token, tokenize
-from ..lang.words import zipf_cutoffs
+from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
 __all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "OrganizationDetector", "OrganizationWords"]
-
-_MAX_CUE = 4
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class OrganizationDetector(Detector):
         self._w = words = load_tables(locale, "organizations", OrganizationWords)
         self._zipf = zipf_cutoffs(locale)
         self._blocked = lexicon.non_name_words | words.function_words | words.weekdays
-        self._cues = words.cues | words.strong_cues
+        self._cues = PhraseTable.of(words.cues | words.strong_cues)
         self._cue_words = words.cue_verbs | words.office_words
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
@@ -112,7 +112,7 @@ class OrganizationDetector(Detector):
         tokens = tokenize(text)
         if not tokens:
             return []
-        formatted = not aligned.original.islower()
+        formatted = not is_lowercase_speech(aligned.original)
         found: list[Entity] = []
         for i, token in enumerate(tokens):
             word = token.lower.rstrip(".")
@@ -152,19 +152,7 @@ class OrganizationDetector(Detector):
     def _designated(self, tokens: Sequence[Token], i: int, word: str, formatted: bool) -> Entity | None:
         """A name ending in a designator: grow to the left over content words."""
         ow = self._w
-        first = i
-        while first > 0 and _words(tokens[first:i], ow.connectors) < self.max_words:
-            previous = tokens[first - 1].lower
-            if (
-                previous in ow.connectors
-                and first >= 2
-                and (self._joined(tokens, first) or (first == i and word in ow.and_kinds and previous != ","))
-            ):
-                first -= 1  # "smith jones and brown llc": "and" between family names
-                continue
-            if not self._content(previous) or previous.rstrip(".") in ow.legal_forms:
-                break
-            first -= 1
+        first = self._name_before(tokens, i, designator=word)
         # leading everyday words belong to the sentence, not the name ("the city x logistics")
         while (
             first < i
@@ -260,15 +248,7 @@ class OrganizationDetector(Detector):
     def _before_office(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
         """ "the X office": X is an organisation when it looks like a name."""
         ow = self._w
-        first = i
-        while first > 0 and _words(tokens[first:i], ow.connectors) < self.max_words:
-            word = tokens[first - 1].lower
-            if word in ow.connectors and first >= 2 and self._joined(tokens, first):
-                first -= 1
-                continue
-            if not self._content(word):
-                break
-            first -= 1
+        first = self._name_before(tokens, i)
         if first == i or first == 0 or tokens[first - 1].lower not in ow.office_determiners:
             return None
         words = [t.lower for t in tokens[first:i] if t.lower not in ow.connectors]
@@ -299,14 +279,12 @@ class OrganizationDetector(Detector):
     def _before_stock(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
         """ "X stock price": up to two content words before it name the company."""
         ow = self._w
-        first = i
-        while (
-            first > 0
-            and i - first < 2
-            and self._content(tokens[first - 1].lower)
-            and tokens[first - 1].lower not in ow.not_before_stock
-        ):
-            first -= 1
+        first = grow_left(
+            tokens,
+            i,
+            lambda k: self._content(tokens[k].lower) and tokens[k].lower not in ow.not_before_stock,
+            limit=2,
+        )
         if first == i:
             return None
         if formatted and not all(_capitalised(text, t) for t in tokens[first:i]):
@@ -318,9 +296,7 @@ class OrganizationDetector(Detector):
 
     def _before_service(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
         """ "X customer service": up to two name-like words before it name the company."""
-        first = i
-        while first > 0 and i - first < 2 and self._content(tokens[first - 1].lower):
-            first -= 1
+        first = grow_left(tokens, i, lambda k: self._content(tokens[k].lower), limit=2)
         while first < i and not self._name_like(tokens[first].lower):
             first += 1
         if first == i or (formatted and not all(_capitalised(text, t) for t in tokens[first:i])):
@@ -329,6 +305,30 @@ class OrganizationDetector(Detector):
             tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
             "name before 'customer service'",
         )  # fmt: skip
+
+    def _name_before(self, tokens: Sequence[Token], i: int, designator: str = "") -> int:
+        """The first token of the name that ends before token ``i``: up to ``max_words`` content words,
+        and "and"/"&"/"," where they join family names ("smith jones and brown llc") or, right before
+        a designator that follows "and" ("marlin alter and associates"), the designator's name. Before a
+        designator the name never grows over a legal form (a second company)."""
+        ow = self._w
+        first = i
+        while first > 0 and _words(tokens[first:i], ow.connectors) < self.max_words:
+            previous = tokens[first - 1].lower
+            if (
+                previous in ow.connectors
+                and first >= 2
+                and (
+                    self._joined(tokens, first)
+                    or (first == i and designator in ow.and_kinds and previous != ",")
+                )
+            ):
+                first -= 1
+                continue
+            if not self._content(previous) or (designator and previous.rstrip(".") in ow.legal_forms):
+                break
+            first -= 1
+        return first
 
     # -- word tests ---------------------------------------------------------------------------------
     def _content(self, word: str) -> bool:
@@ -381,11 +381,7 @@ class OrganizationDetector(Detector):
 
     def _cue_at(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
         """The cue that ends at token ``i``, if any (longest first)."""
-        for length in range(min(_MAX_CUE, i + 1), 0, -1):
-            phrase = tuple(t.lower for t in tokens[i - length + 1 : i + 1])
-            if phrase in self._cues:
-                return phrase
-        return None
+        return self._cues.ending_at(tokens, i + 1)
 
     def _cue_before(self, tokens: Sequence[Token], first: int) -> bool:
         """A cue right before ``first`` (a determiner may stand between: "i work at the x bank")."""
@@ -410,16 +406,7 @@ def _words(tokens: Sequence[Token], connectors: frozenset[str]) -> int:
 
 def _inflected(word: str) -> bool:
     """An inflected form of a common word ("trending", "replied", "quickly"), which no dictionary
-    lists as a headword; "citysourced" is not one."""
+    lists as a headword; "citysourced" is not one. Plurals do not count: brands are often plurals of
+    words ("dominoes", "staples")."""
     common = common_words()
-    if word.endswith("ing"):
-        stems: tuple[str, ...] = (word[:-3], word[:-3] + "e", word[:-4])
-    elif word.endswith(("ies", "ied")):
-        stems = (word[:-3] + "y",)
-    elif word.endswith("ed"):
-        stems = (word[:-2], word[:-1], word[:-3])
-    elif word.endswith("ly"):
-        stems = (word[:-2], word[:-3] + "le")
-    else:
-        return False
-    return any(stem in common for stem in stems)
+    return any(stem in common for stem in inflection_stems(word, plurals=False))

@@ -15,7 +15,10 @@ The label comes from context:
 - ``ZIP_CODE`` or ``ACCOUNT_NUMBER`` after a postcode or reference cue ("postcode s w one a ...",
   "booking reference k x f");
 - otherwise ``ACCOUNT_NUMBER`` for a mixed letter-digit run and ``SPELLED`` for letters only: a
-  spelled word whose kind nothing in the sentence gives away.
+  spelled word whose kind nothing in the sentence gives away;
+- nothing for a short code (three letters and four digits at most) right after a negative context
+  of the identifiers ("flight d l two three five seven", "seat k twelve": ``negative_before`` of
+  ``identifiers.yaml``).
 
 The cue phrases are language data too (``spelling.yaml``). The explanation says the value was
 spelled; it never quotes it.
@@ -88,6 +91,12 @@ class SpelledDetector(Detector):
             for word in where.get("after", []):
                 self._after[str(word).lower()] = label
         self._before.sort(key=lambda item: -len(item[0]))
+        # "flight d l two three five seven", "seat k twelve": a short code after a negative context of
+        # the identifiers (``negative_before`` of identifiers.yaml) names a flight or a seat, nobody
+        self._negatives = frozenset(
+            tuple(str(phrase).lower().split())
+            for phrase in resources.get("identifiers", "negative_before", []) or []
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) for aligned in texts]
@@ -123,7 +132,10 @@ class SpelledDetector(Detector):
                 end -= 1
             if start == end:
                 continue
-            label, why = self._label(text[start:end], tokens, start, end, int(note.data.get("digits", 0)))
+            labelled = self._label(text[start:end], tokens, start, end, int(note.data.get("digits", 0)))
+            if labelled is None:
+                continue
+            label, why = labelled
             found.append(Entity(start, end, label, self.score, self.name, why))
         return found
 
@@ -144,9 +156,21 @@ class SpelledDetector(Detector):
                 candidates.add(candidate[1:])
         return not self._allowed.isdisjoint(candidates)
 
+    def _short_code_after_negative(self, value: str, before: Sequence[str]) -> bool:
+        """A code of at most three letters and four digits right after a negative context."""
+        letters = sum(1 for char in value if char.isalpha())
+        digits = sum(1 for char in value if char.isdigit())
+        if letters > 3 or digits > 4:
+            return False
+        for skip in range(min(2, len(before)) + 1):  # "flight number d l ...", "flight the ..."
+            end = len(before) - skip
+            if any(tuple(before[end - len(p) : end]) == p for p in self._negatives if len(p) <= end):
+                return True
+        return False
+
     def _label(
         self, value: str, tokens: Sequence[Token], start: int, end: int, digits: int
-    ) -> tuple[str, str]:
+    ) -> tuple[str, str] | None:
         kind = "letters and digits" if digits else "letters"
         if "@" in value:
             return "EMAIL_ADDRESS", f"spelled {kind} in an e-mail address"
@@ -167,6 +191,8 @@ class SpelledDetector(Detector):
                     break
         if best is not None:
             return best[1], f"spelled {kind} after a {best[1]} cue"
+        if self._short_code_after_negative(value, before):
+            return None
         if digits:
             return "ACCOUNT_NUMBER", f"spelled {kind}: a code"
         return "SPELLED", "spelled letter by letter"

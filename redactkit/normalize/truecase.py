@@ -10,7 +10,6 @@ case only, so offsets are unaffected in length, and it leaves already-cased (for
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
@@ -19,22 +18,12 @@ from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import get_lexicon, load_locale
+from ..lang.case import is_lowercase_speech
+from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["TruecaseNormalizer"]
-
-_FIRST_LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_MARK = re.compile(r"[.?!,;]")
-
-
-def _looks_formatted(text: str) -> bool:
-    """Cased, punctuated (Whisper-style) text: left alone. A capital that a normalizer wrote ("capital
-    j o h n" -> "John") does not make lowercase ASR output formatted."""
-    if text == text.lower():
-        return False  # no capital letter at all: ASR style
-    first = _FIRST_LETTER.search(text)
-    return (first is not None and first.group().isupper()) or _SENTENCE_MARK.search(text) is not None
 
 
 @normalizers.register("truecase")
@@ -89,7 +78,7 @@ class TruecaseNormalizer(Normalizer):
             | lex.hundred
             | lex.thousand
         )
-        self._cue_length = max(len(cue) for cue in lex.name_cues)
+        self._cues = PhraseTable.of(lex.name_cues)
         self._known_cache: frozenset[str] | None = None
         self._given_cache: frozenset[str] | None = None
         self._cue_starts = frozenset(cue[0] for cue in lex.name_cues)
@@ -139,14 +128,13 @@ class TruecaseNormalizer(Normalizer):
         return [self._normalize_one(text) for text in texts]
 
     def _normalize_one(self, text: str) -> AlignedText:
-        if not text or (self.only_lowercase and _looks_formatted(text)):
+        if not text or (self.only_lowercase and not is_lowercase_speech(text)):
             return AlignedText.identity(text)
         words = lower_words(text)
         if words.isdisjoint(self._known()) and words.isdisjoint(self._cue_starts) and "i" not in words:
             return AlignedText.identity(text)  # no name, no cue, no "i": nothing to capitalise
         tokens = tokenize(text)
         capitalise: set[int] = set()
-        lex = self._lexicon
         names = self._known()
         given = self._given()
         for i, token in enumerate(tokens):
@@ -163,22 +151,19 @@ class TruecaseNormalizer(Normalizer):
                         and (following in self._family() or following not in self._common())
                     ):
                         capitalise.add(i + 1)
-            if word not in self._cue_starts:
-                continue
-            for length in range(self._cue_length, 0, -1):
-                cue = tuple(t.lower for t in tokens[i : i + length])
-                if len(cue) == length and cue in lex.name_cues:
-                    for j in range(i + length, min(i + length + self.max_name_tokens, len(tokens))):
-                        word = tokens[j].lower
-                        if (
-                            not word.isalpha()
-                            or len(word) < 2
-                            or word in self._blocked
-                            or word.endswith(self._verb_endings)
-                        ):
-                            break
-                        capitalise.add(j)
-                    break
+            cue = self._cues.starting_at(tokens, i)
+            if cue is not None:
+                length = cue[0]
+                for j in range(i + length, min(i + length + self.max_name_tokens, len(tokens))):
+                    word = tokens[j].lower
+                    if (
+                        not word.isalpha()
+                        or len(word) < 2
+                        or word in self._blocked
+                        or word.endswith(self._verb_endings)
+                    ):
+                        break
+                    capitalise.add(j)
         # never touch words inside addresses and codes ("john.smith@gmail.com", "k7x25")
         capitalise = {i for i in capitalise if not self._inside_address(text, tokens[i])}
         if not capitalise:

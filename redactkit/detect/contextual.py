@@ -1,0 +1,1025 @@
+"""Values known by the words around them and by how they are said: ages, birth dates, card expiry
+dates and security codes, dictated usernames, passwords, e-mail and web addresses.
+
+A hand rule per phrasing ("i'm X years old") misses the next phrasing ("she turns nine in may").
+This detector instead combines a few kinds of knowledge, each kept as data in
+``redactkit/lang/<locale>/context.yaml``, and general grammars of how the values are *said*:
+
+- **number grammars** read spoken numbers as ASR writes them ("forty two", "oh seven twenty eight",
+  "nineteen eighty five", "two thousand one", "five and a half"), digits ("42") alike;
+- **ages**: a number from 1 to 120 after a word that says it is an age ("turns", "aged"), after a
+  person as the subject ("i'm", "she's", "my son is", "the twins are", a given name + "is") or before
+  "years old"; never when a unit or a time follows it ("five minutes", "six thirty", "one of");
+- **dates**: a month with a day and a year, a day "of" a month, or a run of date numbers ("oh three
+  fifteen eighty five", "three slash three slash eighty three"); a birth cue ("born", "date of
+  birth") makes it a DATE_OF_BIRTH, an expiry cue ("expires", "valid thru") CREDIT_CARD_META; a full
+  date whose year lies long enough in the past is a DATE_OF_BIRTH without any cue;
+- **card security codes**: the spoken digits after "cvv", "security code" (CREDIT_CARD_META);
+- **dictated values**: after "username", "password", "log in as" (and "log in as X *with* Y"), the
+  words up to the end of the value: names, spelled letters, numbers, spoken symbols ("underscore",
+  "pound sign"), dictation words ("capital", "all one word", "s as in sam") — and the caller's
+  asides inside it ("hold on let me check"), which are redacted with the value (fail closed);
+- **spoken addresses**: "… at <domain> dot <tld>" is an e-mail whatever was said before "at" back to
+  the cue that introduced it; "… dot <tld> [slash path]" with an optional "w w w dot" or "h t t p s
+  colon slash slash" is a web address.
+
+It reads the transcript as said (``aligned.original``), where the spoken forms are intact, and
+returns spans of the normalized text (``aligned.to_derived``), like every detector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from ..core import AlignedText, Entity
+from ..gazetteers import given_names
+from ..lang import Lexicon, Token, load_locale, tokenize
+from .base import Detector, detectors
+
+__all__ = ["CONTEXTUAL_LABELS", "ContextualDetector"]
+
+CONTEXTUAL_LABELS = (
+    "AGE",
+    "DATE_OF_BIRTH",
+    "CREDIT_CARD_META",
+    "USERNAME",
+    "PASSWORD",
+    "EMAIL_ADDRESS",
+    "URL",
+)
+
+Phrase = tuple[str, ...]
+
+
+class _Phrases:
+    """A set of phrases (token tuples), matched at or ending at a position of a word list."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self.phrases = frozenset(phrase for phrase in phrases if phrase)
+        self.longest = max((len(phrase) for phrase in self.phrases), default=0)
+        self.first = frozenset(phrase[0] for phrase in self.phrases)
+        self.last = frozenset(phrase[-1] for phrase in self.phrases)
+
+    def at(self, words: Sequence[str], i: int) -> int:
+        """Length of the longest phrase starting at ``i`` (0: none)."""
+        if i >= len(words) or words[i] not in self.first:
+            return 0
+        for length in range(min(self.longest, len(words) - i), 0, -1):
+            if tuple(words[i : i + length]) in self.phrases:
+                return length
+        return 0
+
+    def ending(self, words: Sequence[str], end: int) -> int:
+        """Length of the longest phrase ending just before ``end`` (0: none)."""
+        if end <= 0 or words[end - 1] not in self.last:
+            return 0
+        for length in range(min(self.longest, end), 0, -1):
+            if tuple(words[end - length : end]) in self.phrases:
+                return length
+        return 0
+
+
+def _phrases(values: Iterable[str]) -> _Phrases:
+    return _Phrases(tuple(token.lower for token in tokenize(str(value))) for value in values)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """A locale's ``context`` resource, ready to match."""
+
+    lexicon: Lexicon
+    interruptions: _Phrases
+    age_cues: _Phrases
+    age_subjects: _Phrases
+    relations: _Phrases
+    copulas: _Phrases
+    not_after_age: _Phrases
+    fractions: _Phrases
+    age_after: _Phrases
+    age_range: tuple[int, int]
+    approximately: _Phrases
+    decades: frozenset[str]
+    decade_cues: _Phrases
+    one_then: _Phrases
+    birth_cues: _Phrases
+    expiry_cues: _Phrases
+    code_cues: _Phrases
+    date_between: _Phrases
+    min_age_years: int
+    numeric_words: int
+    username_cues: _Phrases
+    password_cues: _Phrases
+    password_after_username: _Phrases
+    entry_cues: _Phrases
+    credential_between: _Phrases
+    #: words that end a dictated value even as its first word (any other first word after a cue is
+    #: taken: "log in as its_me")
+    first_word_stops: frozenset[str]
+    modifiers: _Phrases
+    connectives: _Phrases
+    symbols: _Phrases
+    password_symbols: _Phrases
+    stops: _Phrases
+    max_words: int
+    starts_after: _Phrases
+    at: _Phrases
+    www: _Phrases
+    schemes: _Phrases
+    max_local_words: int
+    max_domain_words: int
+    max_path_words: int
+    #: every number word (digits, "oh", teens, tens, hundred, thousand, "double", ordinals)
+    number_words: frozenset[str]
+    tlds: frozenset[str]
+    mail_tlds: frozenset[str]
+
+
+@cache
+def _tables(locale: str) -> _Tables:
+    resources = load_locale(locale)
+    lex = resources.lexicon
+
+    def table(key: str) -> Any:
+        return resources.table("context", key)
+
+    def phrases(key: str) -> _Phrases:
+        return _phrases(resources.words("context", key))  # checks that every entry is a string
+
+    interruptions = _Phrases(
+        [
+            *(
+                tuple(token.lower for token in tokenize(phrase))
+                for phrase in resources.words("context", "asides")
+            ),
+            *((filler,) for filler in lex.fillers),
+            *lex.corrections,
+        ]
+    )
+    number_words = frozenset(
+        {
+            *lex.digits,
+            *lex.zero_aliases,
+            *lex.teens,
+            *lex.tens,
+            *lex.hundred,
+            *lex.thousand,
+            *lex.repeats,
+            *lex.ordinals,
+        }
+    )
+    return _Tables(
+        lexicon=lex,
+        interruptions=interruptions,
+        age_cues=phrases("ages.cues"),
+        age_subjects=phrases("ages.subjects"),
+        relations=phrases("ages.relations"),
+        copulas=phrases("ages.copulas"),
+        not_after_age=phrases("ages.not_after"),
+        fractions=phrases("ages.fractions"),
+        age_after=phrases("ages.after"),
+        age_range=(int(table("ages.min")), int(table("ages.max"))),
+        approximately=phrases("ages.approximately"),
+        decades=resources.words("context", "ages.decades"),
+        decade_cues=phrases("ages.decade_cues"),
+        one_then=phrases("ages.one_then"),
+        birth_cues=phrases("dates.birth_cues"),
+        expiry_cues=phrases("dates.expiry_cues"),
+        code_cues=phrases("dates.code_cues"),
+        date_between=phrases("dates.between"),
+        min_age_years=int(table("dates.min_age_years")),
+        numeric_words=int(table("dates.numeric_words")),
+        username_cues=phrases("credentials.username_cues"),
+        password_cues=phrases("credentials.password_cues"),
+        password_after_username=phrases("credentials.password_after_username"),
+        entry_cues=phrases("credentials.entry_cues"),
+        credential_between=phrases("credentials.between"),
+        first_word_stops=resources.words("context", "credentials.first_word_stops"),
+        modifiers=phrases("credentials.modifiers"),
+        connectives=phrases("credentials.connectives"),
+        symbols=phrases("credentials.symbols"),
+        password_symbols=phrases("credentials.password_symbols"),
+        stops=phrases("credentials.stops"),
+        max_words=int(table("credentials.max_words")),
+        starts_after=phrases("addresses.starts_after"),
+        at=phrases("addresses.at"),
+        www=phrases("addresses.www"),
+        schemes=phrases("addresses.schemes"),
+        max_local_words=int(table("addresses.max_local_words")),
+        max_domain_words=int(table("addresses.max_domain_words")),
+        max_path_words=int(table("addresses.max_path_words")),
+        number_words=number_words,
+        tlds=frozenset(lex.tlds),
+        mail_tlds=frozenset(lex.tlds | lex.country_tlds),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# spoken numbers
+
+
+def _cardinal(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, int] | None:
+    """The number 0..999 said at ``i`` ("forty two", "forty-two", "a hundred and one", "42"):
+    (value, index after it), or None."""
+    n = len(words)
+    if i >= n:
+        return None
+    word = words[i]
+    if word.isdigit():
+        return (int(word), i + 1) if len(word) <= 3 else None
+    value: int
+    j = i + 1
+    if word in lex.tens:
+        value = lex.tens[word]
+        k = j + 1 if j < n and words[j] == "-" else j
+        if k < n and words[k] in lex.digits and lex.digits[words[k]] > 0:
+            value += lex.digits[words[k]]
+            j = k + 1
+    elif word in lex.teens:
+        value = lex.teens[word]
+    elif word in lex.digits:
+        value = lex.digits[word]
+    elif word == "a" and j < n and words[j] in lex.hundred:
+        value = 1
+    else:
+        return None
+    if value < 10 and j < n and words[j] in lex.hundred:
+        value *= 100
+        j += 1
+        k = j + 1 if j < n and words[j] in lex.number_and else j
+        rest = _cardinal(lex, words, k)
+        if rest is not None and rest[0] < 100:
+            value += rest[0]
+            j = rest[1]
+    return value, j
+
+
+_AGE_WORD = "number after an age word"
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """One transcript as said: its tokens and their lowercase words."""
+
+    tokens: tuple[Token, ...]
+    words: tuple[str, ...]
+
+    @property
+    def bases(self) -> tuple[str, ...]:
+        """The words without a contracted "'s" ("code's" -> "code"), for matching cues."""
+        return tuple(word[:-2] if word.endswith("'s") and len(word) > 2 else word for word in self.words)
+
+    def span(self, first: int, stop: int) -> tuple[int, int]:
+        return self.tokens[first].start, self.tokens[stop - 1].end
+
+
+@detectors.register("contextual")
+class ContextualDetector(Detector):
+    """Ages, birth dates, card expiry and codes, dictated credentials and addresses (module docs)."""
+
+    emits = CONTEXTUAL_LABELS
+
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return [(f"labels[{index}]", label) for index, label in enumerate(params.get("labels", cls.emits))]
+
+    def __init__(
+        self,
+        labels: tuple[str, ...] = CONTEXTUAL_LABELS,
+        locale: str = "en-US",
+        cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.8,
+        shape_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
+        window: Annotated[int, Field(ge=1, le=12)] = 5,
+        reference_year: Annotated[int, Field(ge=0, le=3000)] = 0,
+    ) -> None:
+        unknown = sorted(set(labels) - set(CONTEXTUAL_LABELS))
+        if unknown:
+            raise ValueError(f"unknown labels {unknown}; choose from {', '.join(CONTEXTUAL_LABELS)}")
+        #: labels this detector may emit
+        self.labels = tuple(labels)
+        #: language resources (redactkit/lang/<locale>/context.yaml)
+        self.locale = locale
+        #: score of a value introduced by a cue
+        self.cue_score = cue_score
+        #: score of a value recognised by how it is said alone
+        self.shape_score = shape_score
+        #: words between a cue and the value it introduces (interruptions not counted)
+        self.window = window
+        #: the year birth dates are measured against (0: the current year)
+        self.reference_year = reference_year
+        self._t = _tables(locale)
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        return [self._detect_one(aligned) for aligned in texts]
+
+    # -- one text -------------------------------------------------------------------------------------
+    def _detect_one(self, aligned: AlignedText) -> list[Entity]:
+        tokens = tokenize(aligned.original)
+        if not tokens:
+            return []
+        text = _Text(tokens, tuple(token.lower for token in tokens))
+        found: list[tuple[int, int, str, float, str]] = []  # token spans
+        wanted = set(self.labels)
+        if wanted & {"EMAIL_ADDRESS", "URL"}:
+            found.extend(self._addresses(text))
+        if wanted & {"USERNAME", "PASSWORD"}:
+            found.extend(self._credentials(text))
+            found.extend(self._shaped_passwords(text.words))
+        if wanted & {"DATE_OF_BIRTH", "CREDIT_CARD_META"}:
+            found.extend(self._dates(text))
+        if "AGE" in wanted:
+            found.extend(self._ages(text))
+        entities = []
+        seen: set[tuple[int, int]] = set()
+        for first, stop, label, score, why in found:
+            if label not in wanted or stop <= first or (first, stop) in seen:
+                continue  # a value found by its cue and by its shape is reported once (the cue first)
+            seen.add((first, stop))
+            start, end = aligned.to_derived(*text.span(first, stop))
+            if end > start:
+                entities.append(Entity(start, end, label, score, self.name, why))
+        return entities
+
+    # -- shared helpers ---------------------------------------------------------------------------
+    def _skip_interruptions(self, words: Sequence[str], i: int) -> int:
+        while True:
+            length = self._t.interruptions.at(words, i)
+            if not length:
+                return i
+            i += length
+
+    def _after_cue(self, words: Sequence[str], i: int, between: _Phrases) -> tuple[int, bool]:
+        """Index of the first value word after a cue ending at ``i`` and whether a copula ("is",
+        ":") was skipped on the way."""
+        skipped = 0
+        copula = False
+        while i < len(words) and skipped <= self.window:
+            j = self._skip_interruptions(words, i)
+            length = between.at(words, j)
+            if not length:
+                return j, copula
+            copula = copula or words[j] in ("is", "was", ":", "it's", "be", "'s", "are")
+            i = j + length
+            skipped += 1
+        return i, copula
+
+    def _is_number(self, word: str) -> bool:
+        return word.isdigit() or word in self._t.number_words
+
+    def _number_run(self, words: Sequence[str], i: int, *, months: bool = False) -> int:
+        """End of the run of number words (and, for dates, months, "of", "the", "slash") at ``i``.
+
+        Interruptions inside the run count when more of the run follows them; the run ends at its
+        last number (or month) word.
+        """
+        t = self._t
+        end = i
+        j = i
+        glue = (
+            {"slash", "dash", "-", "/", "and", "of", "the", ","}
+            if months
+            else {"slash", "dash", "-", "/", "and"}
+        )
+        while j < len(words):
+            word = words[j]
+            if self._is_number(word) or (months and word in t.lexicon.months):
+                j += 1
+                end = j
+                continue
+            if word in glue and j + 1 < len(words) and j > i:
+                j += 1
+                continue
+            skipped = self._skip_interruptions(words, j)
+            if skipped > j:
+                j = skipped
+                continue
+            if (
+                months
+                and word in ("in", "year", "month", "and year", "slash")
+                and j + 1 < len(words)
+                and self._is_number(words[j + 1])
+            ):  # "oh four year twenty nine"
+                j += 1
+                continue
+            break
+        return end
+
+    # -- ages ----------------------------------------------------------------------------------------
+    def _ages(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+        t = self._t
+        words = text.words
+        lex = t.lexicon
+        found: list[tuple[int, int, str, float, str]] = []
+        low, high = t.age_range
+        i = 0
+        previous_age_end = -10
+        while i < len(words):
+            parsed = _cardinal(lex, words, i)
+            if parsed is None:
+                i += 1
+                continue
+            value, j = parsed
+            end = j + t.fractions.at(words, j)
+            after = self._skip_interruptions(words, end)
+            if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
+                after += 1
+            if t.age_after.at(words, after):
+                if low <= value <= high:
+                    found.append((i, end, "AGE", self.cue_score, "number before 'years old'"))
+                    previous_age_end = end
+                i = j
+                continue
+            why = self._age_context(words, i, previous_age_end)
+            if (
+                why
+                and low <= value <= high
+                and not t.not_after_age.at(words, after)
+                and not (after < len(words) and self._is_number(words[after]))
+                and not (i > 0 and words[i - 1] in ("number", "the", "a", "page", "room", "gate"))
+                and (value > 1 or why == _AGE_WORD or after >= len(words) or t.one_then.at(words, after))
+            ):
+                found.append((i, end, "AGE", self.cue_score, why))
+                previous_age_end = end
+            i = j
+        found.extend(self._decades_and_birthdays(words))
+        return found
+
+    def _decades_and_birthdays(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
+        """ "in her early forties", "his sixtieth birthday"."""
+        t = self._t
+        found: list[tuple[int, int, str, float, str]] = []
+        for i, word in enumerate(words):
+            if word in t.decades:
+                cue = t.decade_cues.ending(words, i)
+                if cue:
+                    first = (
+                        i - cue + 1
+                        if words[i - cue + 1] in ("my", "his", "her", "their", "your", "our")
+                        else i
+                    )
+                    first = first + 1 if first < i else i
+                    found.append((first, i + 1, "AGE", self.cue_score, "decade of life"))
+            elif word == "birthday" and i > 0 and words[i - 1] in t.lexicon.ordinals:
+                first = i - 1
+                if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[words[i - 1]] < 10:
+                    first -= 1  # "twenty first"
+                found.append((first, i, "AGE", self.cue_score, "ordinal before 'birthday'"))
+        return found
+
+    def _age_context(self, words: Sequence[str], i: int, previous_age_end: int) -> str:
+        """Why the number at ``i`` is an age ("" when nothing says so)."""
+        t = self._t
+        # skip fillers and "about" before the number ("she's uh six", "he is now ninety")
+        k = i
+        while k > 0:
+            if words[k - 1] in t.lexicon.fillers:
+                k -= 1
+                continue
+            length = t.approximately.ending(words, k)
+            if not length:
+                break
+            k -= length
+        if (
+            previous_age_end >= 0
+            and k >= 1
+            and words[k - 1] in ("and", ",", "or")
+            and k - 1 == previous_age_end
+        ):
+            return "a second age in a list"
+        if t.age_cues.ending(words, k):
+            return _AGE_WORD
+        if t.age_subjects.ending(words, k):
+            return "number after a person as subject"
+        copula = t.copulas.ending(words, k)
+        if copula:
+            before = k - copula
+            if t.relations.ending(words, before) or (before > 0 and words[before - 1] in given_names()):
+                return "number after a relation or name and 'is'"
+        relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
+        if relation_stem and (
+            t.relations.ending([*words[: k - 1], relation_stem], k) or relation_stem in given_names()
+        ):
+            return "number after a relation or name and 'is'"
+        if k > 0 and t.relations.ending(words, k) and words[k - 1].endswith("s"):
+            return "number after a plural relation ('the kids nine and six')"
+        return ""
+
+    # -- dates ---------------------------------------------------------------------------------------
+    def _year(self) -> int:
+        return self.reference_year or dt.date.today().year
+
+    def _dates(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+        t = self._t
+        words = text.words
+        found: list[tuple[int, int, str, float, str]] = []
+        taken: set[int] = set()
+        # values after a cue
+        bases = text.bases
+        for i in range(len(words)):
+            for cues, label, why in (
+                (t.birth_cues, "DATE_OF_BIRTH", "date after a birth cue"),
+                (t.expiry_cues, "CREDIT_CARD_META", "date after an expiry cue"),
+                (t.code_cues, "CREDIT_CARD_META", "code after a card security code cue"),
+            ):
+                length = cues.at(bases, i)
+                if not length:
+                    continue
+                before = self._number_before(words, i)
+                if before is not None and not taken & set(range(*before)):
+                    found.append((*before, label, self.cue_score, why.replace("after", "before")))
+                    taken.update(range(*before))
+                first, _ = self._after_cue(words, i + length, t.date_between)
+                if first < len(words) and first not in taken:  # "security code's five five one"
+                    stop = self._number_run(words, first, months=cues is not t.code_cues)
+                    value_words = [
+                        w for w in words[first:stop] if self._is_number(w) or w in t.lexicon.months
+                    ]
+                    month = any(w in t.lexicon.months for w in value_words)
+                    unit = t.not_after_age.at(words, stop) and not month  # "expires in two days"
+                    if (
+                        value_words
+                        and not unit
+                        and (
+                            month
+                            or len(value_words) >= (1 if label == "CREDIT_CARD_META" else t.numeric_words)
+                            or (words[i + length - 1] == "in" and self._year_of(value_words) is not None)
+                        )
+                    ):
+                        found.append((first, stop, label, self.cue_score, why))
+                        taken.update(range(first, stop))
+                break
+        # full dates said without a cue whose year lies far enough in the past
+        latest = self._year() - t.min_age_years
+        for i, word in enumerate(words):
+            if i in taken or not (word in t.lexicon.months or word in t.lexicon.ordinals):
+                continue
+            if word not in t.lexicon.months and not (
+                i + 2 < len(words) and words[i + 1] == "of" and words[i + 2] in t.lexicon.months
+            ):
+                continue
+            stop = self._number_run(words, i, months=True)
+            value_words = [w for w in words[i:stop] if self._is_number(w) or w in t.lexicon.months]
+            if not any(w in t.lexicon.months for w in value_words):
+                continue
+            year = self._year_of(value_words)
+            if year is None and len(value_words) >= 3:
+                year = self._short_year(value_words)
+            if year is not None and 1900 <= year <= latest and len(value_words) >= 3:
+                found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
+                taken.update(range(i, stop))
+        return found
+
+    def _number_before(self, words: Sequence[str], cue: int) -> tuple[int, int] | None:
+        """ "oh nine twenty seven is the expiry": a number run right before "is (the|my)" + cue."""
+        k = cue
+        if k > 0 and words[k - 1] in ("my", "the", "your", "his", "her", "our", "their"):
+            k -= 1
+        if not (k > 1 and words[k - 1] in ("is", "was", "that's", "as", "for")):
+            return None
+        stop = k - 1
+        first = stop
+        while first > 0:
+            word = words[first - 1]
+            if self._is_number(word) or word in self._t.lexicon.months or word in ("slash", "of"):
+                first -= 1
+                continue
+            length = self._t.interruptions.ending(words, first)
+            if length and first - length > 0 and self._is_number(words[first - length - 1]):
+                first -= length
+                continue
+            break
+        while first < stop and words[first] in ("slash", "of"):
+            first += 1
+        return (first, stop) if first < stop else None
+
+    def _short_year(self, value_words: Sequence[str]) -> int | None:
+        """ "march third eighty five": a month, a day and a two-digit year from thirty on (19xx)."""
+        lex = self._t.lexicon
+        w = [word for word in value_words if word not in ("of", "the", "and")]
+        if len(w) < 3 or (w[0] not in lex.months and not (w[0] in lex.ordinals and w[1] in lex.months)):
+            return None
+        tail = w[-2:] if w[-2] in lex.tens and w[-1] in lex.digits else w[-1:]
+        if tail[0] not in lex.tens:
+            return None
+        value = lex.tens[tail[0]] + (lex.digits[tail[1]] if len(tail) == 2 else 0)
+        return 1900 + value if value >= 30 and len(w) - len(tail) >= 2 else None
+
+    def _year_of(self, value_words: Sequence[str]) -> int | None:
+        """The four-digit year a date ends with ("nineteen seventy two", "two thousand one",
+        "twenty oh eight", "1985"), or None."""
+        lex = self._t.lexicon
+        w = [word for word in value_words if word not in lex.months and word not in ("of", "the", "and")]
+        if not w:
+            return None
+        if w[-1].isdigit() and len(w[-1]) == 4:
+            return int(w[-1])
+
+        def century(word: str) -> int | None:
+            value = lex.teens.get(word) or (lex.tens.get(word) if word == "twenty" else None)
+            return value if value in (18, 19, 20) else None
+
+        if len(w) >= 3 and century(w[-3]) and w[-2] in lex.tens and w[-1] in lex.digits:
+            return (century(w[-3]) or 0) * 100 + lex.tens[w[-2]] + lex.digits[w[-1]]
+        if len(w) >= 3 and century(w[-3]) and w[-2] in lex.zero_aliases | {"zero"} and w[-1] in lex.digits:
+            return (century(w[-3]) or 0) * 100 + lex.digits[w[-1]]
+        if len(w) >= 2 and century(w[-2]) and (w[-1] in lex.tens or w[-1] in lex.teens):
+            return (century(w[-2]) or 0) * 100 + (lex.tens.get(w[-1]) or lex.teens[w[-1]])
+        if "thousand" in w:
+            k = len(w) - 1 - w[::-1].index("thousand")
+            if k >= 1 and w[k - 1] == "two":
+                rest = _cardinal(lex, w, k + 1)
+                return 2000 + (rest[0] if rest is not None and rest[0] < 100 else 0)
+        return None
+
+    # -- dictated credentials -------------------------------------------------------------------------
+    def _credentials(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+        t = self._t
+        words = text.words
+        found: list[tuple[int, int, str, float, str]] = []
+        bases = text.bases
+        i = 0
+        while i < len(words):
+            label = ""
+            length = t.username_cues.at(bases, i)
+            if length:
+                label = "USERNAME"
+            else:
+                length = t.password_cues.at(bases, i)
+                if length:
+                    label = "PASSWORD"
+                else:
+                    length = t.entry_cues.at(words, i)
+                    label = "PASSWORD?" if length else ""
+            if not label:
+                i += 1
+                continue
+            first, copula = self._after_cue(words, i + length, t.credential_between)
+            copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
+            qualified = False
+            if not copula and label != "PASSWORD?":
+                # "the password for the wifi is ...", "the username i use is ...": the value comes
+                # after the copula that follows a short qualifier
+                later = self._copula_ahead(words, first)
+                if later is not None:
+                    first, copula, qualified = later, True, True
+            value = self._dictated(words, first)
+            before = self._value_before(words, i, label)
+            if before is not None:
+                found.append(before)
+            if value is None:
+                i += length
+                continue
+            stop, shape = value
+            if qualified and not shape & {"digit", "symbol", "case", "letter"}:
+                i += length
+                continue
+            if label == "PASSWORD?":
+                if not ("case" in shape or self._password_shaped(words, first, stop)):
+                    i += length
+                    continue
+                label = "PASSWORD"
+            elif not (
+                copula
+                or words[i + length - 1] == "as"
+                or shape & {"digit", "symbol"}
+                or (label == "USERNAME" and t.password_cues.at(words, self._skip_interruptions(words, stop)))
+            ):
+                # "to handle a lot of", "password manager": a cue word used otherwise
+                i += length
+                continue
+            found.append((first, stop, label, self.cue_score, f"value dictated after a {label.lower()} cue"))
+            i = stop
+            if label == "USERNAME":
+                follow = self._skip_interruptions(words, stop)
+                more = t.password_after_username.at(words, follow)
+                letter_next = follow + 2 < len(words) and len(words[follow + 2]) == 1  # "with a capital s"
+                if more and not (t.modifiers.at(words, follow) and letter_next):
+                    first, _ = self._after_cue(words, follow + more, t.credential_between)
+                    value = self._dictated(words, first)
+                    if value is not None:
+                        found.append((first, value[0], "PASSWORD", self.cue_score, "value after a username"))
+                        i = value[0]
+        return found
+
+    def _shaped_passwords(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
+        """A password said without a cue: a word and digits with a spoken symbol ("tiger five oh
+        exclamation point") or a capital ("capital t iger five", "tiger with a capital t five")."""
+        t = self._t
+        found: list[tuple[int, int, str, float, str]] = []
+        taken = -1
+        for i in range(len(words)):
+            if i < taken:
+                continue
+            symbol = t.password_symbols.at(words, i)
+            capital = 0
+            if not symbol and words[i] in ("capital", "uppercase", "with"):
+                capital = t.modifiers.at(words, i)
+                after = i + capital
+                if not capital or after >= len(words) or self._is_number(words[after]):
+                    continue  # "capital one": a name, not a dictated capital
+                letter = len(words[after]) == 1
+                if words[i] == "with" and not letter:
+                    continue
+                if not letter and (
+                    t.stops.at(words, after)
+                    or t.starts_after.at(words, after)
+                    or not (after + 1 < len(words) and self._is_number(words[after + 1]))
+                ):
+                    continue  # "working capital was", "capital guidance": no dictated capital
+            if not symbol and not capital:
+                continue
+            if capital:  # the value starts at "capital", or one word before "with a capital"
+                first = i - 1 if words[i] == "with" and i > 0 and not t.stops.at(words, i - 1) else i
+            else:
+                first = self._left_edge(words, i, 6)
+            value = self._dictated(words, first) if first < i else self._dictated(words, i)
+            if value is None:
+                continue
+            start = first if first < i else i
+            stop, shape = value
+            inner = words[start:stop]
+            has_word = any(
+                len(w) > 1 and not self._is_number(w) and not t.symbols.at(words, k + start)
+                for k, w in enumerate(inner)
+            )
+            if stop > i and "digit" in shape and (has_word or "letter" in shape):
+                found.append(
+                    (start, stop, "PASSWORD", self.shape_score, "dictated with a symbol or a capital")
+                )
+                taken = stop
+        return found
+
+    def _copula_ahead(self, words: Sequence[str], first: int) -> int | None:
+        """Index after "is"/"was" when at most four plain words stand before it ("for my wifi is")."""
+        t = self._t
+        for k in range(first, min(len(words), first + 5)):
+            word = words[k]
+            if word in ("is", "was", ":", "would", "should", "it's", "are", "were"):
+                return self._after_cue(words, k, t.credential_between)[0]
+            if (
+                self._is_number(word)
+                or (len(word) == 1 and word not in ("i", "a"))
+                or t.symbols.at(words, k)
+                or word in t.first_word_stops
+                or word in ("and", "but")
+            ):
+                return None
+        return None
+
+    def _value_before(
+        self, words: Sequence[str], cue: int, label: str
+    ) -> tuple[int, int, str, float, str] | None:
+        """ "tiger five oh at sign is my password": a dictated value right before "is (my|the)" + cue."""
+        t = self._t
+        if label == "PASSWORD?":
+            return None
+        k = cue
+        if k > 0 and words[k - 1] in ("my", "the", "your", "his", "her", "our", "their"):
+            k -= 1
+        joiners = ("is", "was", "as", "that's", "for") + (("on",) if label == "USERNAME" else ())
+        if not (k > 0 and words[k - 1] in joiners):  # "... is my password", "j smith nine on instagram"
+            return None
+        stop = k - 1
+        first = self._left_edge(words, stop, t.max_words)
+        inner = list(words[first:stop])
+        shaped = any(self._is_number(w) or len(w) == 1 for w in inner) or any(
+            t.symbols.at(inner, j) for j in range(len(inner))
+        )
+        if first >= stop or not shaped:
+            return None
+        return first, stop, label, self.cue_score, f"value dictated before a {label.lower()} cue"
+
+    def _password_shaped(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """A word followed by numbers ("muffin one nine two four"), a spoken symbol or a capital."""
+        t = self._t
+        inner = list(words[first:stop])
+        if any(t.symbols.at(inner, k) for k in range(len(inner)) if inner[k] not in ("dot", "at", "dash")):
+            return True
+        content = [word for word in inner if word not in t.lexicon.fillers]
+        for k in range(1, len(content)):
+            if (
+                self._is_number(content[k])
+                and not self._is_number(content[k - 1])
+                and not t.not_after_age.at(content, k + 1)
+            ):
+                return not self._is_number(content[0])
+        return False
+
+    def _dictated(self, words: Sequence[str], i: int) -> tuple[int, frozenset[str]] | None:
+        """End of a dictated value starting at ``i`` and what gives it a code's shape ("digit",
+        "letter", "symbol", "case"); None when nothing is dictated there."""
+        t = self._t
+        end = i
+        count = 0
+        shape: set[str] = set()
+        j = i
+        while j < len(words) and count < t.max_words:
+            word = words[j]
+            if j > i:
+                skipped = self._skip_interruptions(words, j)
+                if skipped > j:
+                    if skipped < len(words) and not t.stops.at(words, skipped):
+                        j = skipped
+                        continue
+                    break
+            length = t.symbols.at(words, j)
+            if length and not (word == "and" and length == 1) and not (word in ("at", "dot") and j == i):
+                j += length
+                end = j
+                shape.add("symbol")
+                count += 1
+                continue
+            length = t.modifiers.at(words, j)
+            connective = 0 if length else t.connectives.at(words, j)
+            if length and words[j] == "with":  # "with a capital s", not "x with capital blue"
+                after = j + length
+                if not (after < len(words) and len(words[after]) == 1):
+                    length = 0
+            if connective and j > i and (words[j] not in ("as", "like", "for") or len(words[j - 1]) == 1):
+                j += connective  # "k as in kilo", "then", "the number"
+                continue
+            if length:
+                j += length
+                shape.add("case")
+                if (
+                    words[j - 1] in ("capital", "a", "an", "uppercase", "case", "big")
+                    and j < len(words)
+                    and not t.stops.at(words, j)
+                ):
+                    j += 1  # "with a capital s"
+                    end = j
+                continue
+            letter = len(word) == 1 and word.isalpha()
+            spelled = letter and (
+                j == i
+                or len(words[j - 1]) == 1
+                or (j + 1 < len(words) and len(words[j + 1]) == 1 and words[j + 1].isalpha())
+            )
+            if not spelled:
+                hard = j == i and word in t.first_word_stops
+                if hard or (j > i and (t.stops.at(words, j) or word == "with")):
+                    break
+            if letter:
+                shape.add("letter")
+            if self._is_number(word):
+                shape.add("digit")
+            j += 1
+            end = j
+            count += 1
+        if end <= i:
+            return None
+        return end, frozenset(shape)
+
+    # -- spoken e-mail and web addresses ------------------------------------------------------------
+    def _domain(self, words: Sequence[str], i: int, tlds: frozenset[str], max_words: int) -> int:
+        """End of "<word>{1,max} dot <tld> [dot <tld>]" at ``i`` (interruptions allowed), or ``i``."""
+        t = self._t
+        j = self._skip_interruptions(words, i)
+        names = 0
+        while j < len(words) and names < max_words and words[j] != "dot" and not t.stops.at(words, j):
+            j = self._skip_interruptions(words, j + 1)
+            names += 1
+        if names == 0:
+            return i
+        return self._tld_chain(words, j, tlds) or i
+
+    def _tld_chain(self, words: Sequence[str], j: int, tlds: frozenset[str]) -> int:
+        """End of "dot <tld> [dot <tld>]…" at ``j`` (0: none)."""
+        end = 0
+        while j + 1 < len(words) and words[j] == "dot" and words[j + 1] in tlds:
+            j += 2
+            end = j
+        return end
+
+    def _left_edge(self, words: Sequence[str], stop: int, max_words: int) -> int:
+        """First word of a dictated value that ends before ``stop``: back to the word that
+        introduced it (a cue, a verb, a preposition), over asides and "s as in sam"."""
+        t = self._t
+        j = stop
+        count = 0
+        while j > 0 and count < max_words:
+            length = t.interruptions.ending(words, j)
+            if length and j - length > 0:
+                j -= length
+                continue
+            length = t.modifiers.ending(words, j) or t.connectives.ending(words, j)
+            if length and j - length > 0:
+                spelled = words[j - length] in ("as", "like", "for") or words[j - length] == "with"
+                if not spelled or len(words[j - length - 1]) == 1:
+                    j -= length
+                    continue
+            length = t.symbols.ending(words, j)
+            if length and words[j - 1] not in ("at",) and j - length > 0:
+                j -= length
+                count += 1
+                continue
+            letter = len(words[j - 1]) == 1 and words[j - 1].isalpha()
+            spelled = letter and (
+                (j >= 2 and len(words[j - 2]) == 1 and words[j - 2].isalpha())  # "... l a at"
+                or (j < len(words) and len(words[j]) == 1 and words[j].isalpha())
+                or (j < stop and j >= 2 and t.starts_after.ending(words, j - 1) > 0)  # "is a maidana at"
+            )
+            if t.starts_after.ending(words, j) and not spelled:
+                break
+            j -= 1
+            count += 1
+        # never start on an interruption
+        while j < stop:
+            length = t.interruptions.at(words, j)
+            if not length:
+                break
+            j += length
+        return j
+
+    def _addresses(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+        t = self._t
+        words = text.words
+        found: list[tuple[int, int, str, float, str]] = []
+        taken = -1
+        for i in range(len(words)):
+            if i < taken:
+                continue
+            length = t.at.at(words, i)
+            if length and i > 0:
+                end = self._domain(words, i + length, t.mail_tlds, t.max_domain_words)
+                if end > i + length:
+                    first = self._left_edge(words, i, t.max_local_words)
+                    if first < i:
+                        found.append((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
+                        taken = end
+                        continue
+        for i in range(len(words)):
+            if i < taken or words[i] != "dot":
+                continue
+            end = self._tld_chain(words, i, t.tlds)
+            if not end or i == 0:
+                continue
+            while end + 1 < len(words) and words[end] == "slash":  # "slash my account"
+                k, path = end + 1, 0
+                while (
+                    k < len(words)
+                    and path < t.max_path_words
+                    and (words[k] == "my" or not t.stops.at(words, k))
+                ):
+                    k += 1
+                    path += 1
+                if not path:
+                    break
+                end = k
+            first = self._url_start(words, i)
+            if first < i:
+                found.append((first, end, "URL", self.cue_score, "spoken web address"))
+                taken = end
+        return found
+
+    def _url_start(self, words: Sequence[str], dot: int) -> int:
+        t = self._t
+        # "w w w dot <name>", "h t t p s colon slash slash <name>": the prefix starts the address
+        p, names = dot, 0
+        while p > 0 and names <= 5:
+            length = t.interruptions.ending(words, p)
+            if length:
+                p -= length
+                continue
+            if words[p - 1] == "dot" and t.www.ending(words, p - 1):
+                p = p - 1 - t.www.ending(words, p - 1)
+                return p - t.schemes.ending(words, p)  # "h t t p s colon slash slash w w w dot"
+            length = t.schemes.ending(words, p)
+            if length:
+                return p - length
+            if t.starts_after.ending(words, p) and words[p - 1] != "my":
+                break
+            p -= 1
+            names += 1
+        first = self._left_edge(words, dot, 5)
+        # "my shop dot com" after "go to": a possessive that is part of the name
+        if first > 1 and words[first - 1] == "my" and words[first - 2] in ("to", "is", "at", "visit"):
+            first -= 1
+        j = first
+        # "w w w dot", "h t t p s colon slash slash" before the name
+        while j > 0:
+            k = j
+            while k > 0 and words[k - 1] in t.lexicon.fillers:
+                k -= 1
+            skipped = t.interruptions.ending(words, k)
+            k -= skipped
+            if k > 0 and words[k - 1] == "dot":
+                length = t.www.ending(words, k - 1)
+                if length:
+                    j = k - 1 - length
+                    continue
+            length = t.schemes.ending(words, k)
+            if length:
+                j = k - length
+                continue
+            length = t.www.ending(words, k)
+            if length:
+                j = k - length
+                continue
+            break
+        return j

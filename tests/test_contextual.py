@@ -1,0 +1,212 @@
+"""The contextual detector: ages, birth dates, card expiry and codes, dictated credentials and
+spoken addresses, found by how they are said and the words around them (case tables + properties)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redactkit.core import AlignedText
+from redactkit.detect.contextual import CONTEXTUAL_LABELS, ContextualDetector
+from redactkit.lang import load_locale
+
+DETECTOR = ContextualDetector(reference_year=2026)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[e.start : e.end], e.label) for e in DETECTOR.detect(AlignedText.identity(text))]
+
+
+POSITIVE = [
+    # ages: an age word, a person as subject, a relation, a plural relation, "years old"
+    ("she turns nine in may", [("nine", "AGE")]),
+    ("i'm forty two", [("forty two", "AGE")]),
+    ("my son is six", [("six", "AGE")]),
+    ("our youngest just turned three last week", [("three", "AGE")]),
+    ("we have two kids thirteen and four", [("thirteen", "AGE"), ("four", "AGE")]),
+    ("he's five and a half", [("five and a half", "AGE")]),
+    ("the patient is aged seventy one", [("seventy one", "AGE")]),
+    ("my grandma will be a hundred and one on friday", [("a hundred and one", "AGE")]),
+    ("she is 42", [("42", "AGE")]),
+    ("she's in her early forties", [("early forties", "AGE")]),
+    ("it's his sixtieth birthday", [("sixtieth", "AGE")]),
+    ("a forty-five-year-old man", [("forty-five", "AGE")]),
+    ("he's about fifty", [("fifty", "AGE")]),
+    ("my grandson turns one on thursday", [("one", "AGE")]),
+    ("age: 34", [("34", "AGE")]),
+    # birth dates: after a cue, numeric after a cue, without a cue in a year long past
+    (
+        "his birthday is march twenty three nineteen seventy two",
+        [("march twenty three nineteen seventy two", "DATE_OF_BIRTH")],
+    ),
+    ("date of birth oh three fifteen eighty five", [("oh three fifteen eighty five", "DATE_OF_BIRTH")]),
+    ("born the tenth of january two thousand one", [("tenth of january two thousand one", "DATE_OF_BIRTH")]),
+    ("she was born in nineteen sixty", [("nineteen sixty", "DATE_OF_BIRTH")]),
+    ("patient smith june fourth nineteen fifty", [("june fourth nineteen fifty", "DATE_OF_BIRTH")]),
+    ("jane doe march third eighty five", [("march third eighty five", "DATE_OF_BIRTH")]),
+    # card expiry and security codes, also before their cue and as ASR mishears "cvv"
+    ("oh nine twenty seven is the expiration date", [("oh nine twenty seven", "CREDIT_CARD_META")]),
+    ("card is good till march twenty nine", [("march twenty nine", "CREDIT_CARD_META")]),
+    ("the csv is four one two", [("four one two", "CREDIT_CARD_META")]),
+    ("security code's five five one", [("five five one", "CREDIT_CARD_META")]),
+    ("the cvv on it is five five one", [("five five one", "CREDIT_CARD_META")]),
+    ("expiration month oh four year twenty nine", [("oh four year twenty nine", "CREDIT_CARD_META")]),
+    ("it expires oh seven twenty eight", [("oh seven twenty eight", "CREDIT_CARD_META")]),
+    (
+        "expiration is june of two thousand twenty nine",
+        [("june of two thousand twenty nine", "CREDIT_CARD_META")],
+    ),
+    ("the cvv is seven twenty two", [("seven twenty two", "CREDIT_CARD_META")]),
+    ("security code three um five seven", [("three um five seven", "CREDIT_CARD_META")]),
+    # dictated usernames and passwords
+    ("my username is big dot ekundayo nine five nine", [("big dot ekundayo nine five nine", "USERNAME")]),
+    (
+        "log in as j smith nine with tiger five oh at symbol",
+        [("j smith nine", "USERNAME"), ("tiger five oh at symbol", "PASSWORD")],
+    ),
+    ("the login is c a r r i g seventy six", [("c a r r i g seventy six", "USERNAME")]),
+    (
+        "i reset my password to panda with a capital p sixty nine",
+        [("panda with a capital p sixty nine", "PASSWORD")],
+    ),
+    (
+        "i typed muffin nineteen twenty four ampersand and it failed",
+        [("muffin nineteen twenty four ampersand", "PASSWORD")],
+    ),
+    (
+        "my username is k lopez hold on let me check zero zero seven",
+        [("k lopez hold on let me check zero zero seven", "USERNAME")],
+    ),
+    ("the password for my wifi is tiger five oh", [("tiger five oh", "PASSWORD")]),
+    ("the username i use is j smith eighty seven", [("j smith eighty seven", "USERNAME")]),
+    ("tiger five oh at sign is my password", [("tiger five oh at sign", "PASSWORD")]),
+    ("my instagram is at jane underscore doe", [("at jane underscore doe", "USERNAME")]),
+    ("login j smith password tiger", [("j smith", "USERNAME"), ("tiger", "PASSWORD")]),
+    # passwords said without a cue: a spoken symbol or a dictated capital with digits
+    ("yeah it's tiger five oh exclamation point", [("tiger five oh exclamation point", "PASSWORD")]),
+    ("it's rocket with a capital r four four", [("rocket with a capital r four four", "PASSWORD")]),
+    ("it's capital tiger five five", [("capital tiger five five", "PASSWORD")]),
+    # spoken e-mail and web addresses, with spelled letters and asides inside
+    ("my email is a maidana at comcast dot edu", [("a maidana at comcast dot edu", "EMAIL_ADDRESS")]),
+    ("it's i s h o l a at g mail dot com", [("i s h o l a at g mail dot com", "EMAIL_ADDRESS")]),
+    (
+        "yeah it's k ortiz let me find it at proton mail dot co dot uk",
+        [("k ortiz let me find it at proton mail dot co dot uk", "EMAIL_ADDRESS")],
+    ),
+    (
+        "go to double u double u double u dot give me a moment bluemed dot edu and click",
+        [("double u double u double u dot give me a moment bluemed dot edu", "URL")],
+    ),
+    (
+        "the site is h t t p s colon slash slash lumdata dot io slash my account",
+        [("h t t p s colon slash slash lumdata dot io slash my account", "URL")],
+    ),
+]
+
+NEGATIVE = [
+    "i'm five minutes away",
+    "she's one of the best",
+    "set a timer for nine minutes",
+    "he's six foot two",
+    "turn the volume up to seven",
+    "i'm in room four twelve",
+    "it's six thirty",
+    "we're two people",
+    "i need it by march third",
+    "the accident happened on march third twenty twenty",
+    "music from the nineteen eighties",
+    "i tried three times",
+    "i typed the address",
+    "the login page is down",
+    "i went to the dot com party",
+    "meet me at the mall",
+    "what's nine times six",
+    "my son is a doctor",
+    "my membership expires in two days",
+    "meet me march third at five",
+    "the password manager is great",
+    "how do you handle a lot of calls",
+    "she is one of us",
+    "there's gonna be one big player",
+    "we are already around 92% of last year",
+    "at this point in time",
+    "user time stamps on the platform",
+    "press one then the pound sign",
+    "call star six seven",
+    "i bank with capital one",
+    "working capital was about one billion",
+    "working capital of four thirty seven million euros",
+    "i used to live at",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_finds_values_by_context_and_how_they_are_said(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted(found(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_leaves_quantities_times_and_plain_words_alone(text: str) -> None:
+    assert found(text) == []
+
+
+def test_every_table_entry_is_a_phrase() -> None:
+    """YAML reads an unquoted on/no/yes as a boolean: the loader must refuse it, not match "True"."""
+    locale = load_locale("en-US")
+    for key in ("ages.one_then", "dates.between", "credentials.stops", "addresses.starts_after"):
+        assert all(isinstance(word, str) for word in locale.words("context", key))
+    assert "on" in locale.words("context", "dates.between")
+
+
+def test_labels_parameter_limits_what_is_emitted() -> None:
+    only_ages = ContextualDetector(labels=("AGE",))
+    text = "she turns nine and my password is tiger five oh at symbol"
+    assert {e.label for e in only_ages.detect(AlignedText.identity(text))} == {"AGE"}
+    with pytest.raises(ValueError, match="unknown labels"):
+        ContextualDetector(labels=("SHOE_SIZE",))
+
+
+def test_spans_are_on_the_normalized_text() -> None:
+    from redactkit.pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    for text, value, label in [
+        (
+            "his birthday is march twenty three nineteen seventy two",
+            "march twenty three nineteen seventy two",
+            "DATE_OF_BIRTH",
+        ),
+        ("well she's forty two now", "forty two", "AGE"),
+    ]:
+        spans = {(text[e.start : e.end], e.label) for e in pipeline.analyze(text)}
+        assert (value, label) in spans
+
+
+_NAMES = load_locale("en-US").lexicon.number_names
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    age=st.integers(1, 120), subject=st.sampled_from(["she turns", "i'm", "my daughter is", "he just turned"])
+)
+def test_every_age_said_in_words_is_found(age: int, subject: str) -> None:
+    said = _NAMES.say(age)
+    assert found(f"{subject} {said}") == [(said, "AGE")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    value=st.integers(1, 120),
+    unit=st.sampled_from(["minutes", "dollars", "percent", "feet", "times", "people", "o'clock"]),
+)
+def test_a_number_with_a_unit_is_never_an_age(value: int, unit: str) -> None:
+    assert found(f"i'm {_NAMES.say(value)} {unit}") == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("abc xyz19 ")), max_size=40))
+def test_spans_lie_inside_the_text(text: str) -> None:
+    for entity in DETECTOR.detect(AlignedText.identity(text)):
+        assert 0 <= entity.start < entity.end <= len(text)
+        assert entity.label in CONTEXTUAL_LABELS
