@@ -13,6 +13,8 @@ original characters) or a *replacement* (every derived character of the segment 
 original range). A span of derived text maps to the hull of the original characters that produced it,
 so a mapped span covers every contributing character and never shrinks; material a normalizer deleted
 *inside* a span (a filler word between digits) is covered too, because it lies inside the hull.
+Composition may add a third kind, a *gap* (no derived characters), where what a later stage deleted
+stems from more of the original than the characters on either side (see :meth:`AlignedText.then`).
 """
 
 from __future__ import annotations
@@ -362,32 +364,96 @@ class AlignedText:
             return AlignedText(self.original, outer.text, self._segments, self._d_starts, layers)
         if self._segments is None:
             return AlignedText(self.original, outer.text, outer._segments, outer._d_starts, layers)
-        inner = self._segments
+        # Mapping a span through both stages in turn takes in, where the span crosses from one outer
+        # segment to the next, the first stage's image of what lies between them in the intermediate
+        # text (characters the outer stage deleted). Outer segments alone lose that when both sides
+        # map to one point: two insertions placed strictly inside a replaced stretch ("5", "-", "-",
+        # "5" from "five five five" -> "555") map to the stretch's start, while the span over both
+        # insertions stems from the whole stretch. Such an image is kept as a *gap*: a segment of
+        # no derived characters, which a span takes in only when it covers characters on both of
+        # its sides (see :meth:`to_original`). A gap the neighbours' images already cover is not
+        # kept, so alignments that never needed one are built exactly as before.
         composed: list[_Segment] = []
         outer_segments = outer._segments
+        pending: tuple[int, int] | None = None  # hull of what the next boundary crossing takes in
+        previous_end = -1  # intermediate end of the last outer segment with characters (-1: none)
+        taken = -1  # inner gaps at intermediate offsets <= taken are placed already
+        last_char = (0, 0)  # original range of the last composed character
         for index, segment in enumerate(outer_segments):
             d_end = outer_segments[index + 1].d_start if index + 1 < len(outer_segments) else len(outer.text)
-            if not segment.copy:
-                o_start, o_end = self._map_range(segment.o_start, segment.o_end)
-                _append(composed, _Segment(segment.d_start, o_start, o_end, False))
+            start = segment.o_start
+            stop = segment.o_start + (d_end - segment.d_start) if segment.copy else segment.o_end
+            if d_end == segment.d_start:  # a gap of the outer alignment (it has no characters)
+                pending = _hull(pending, self._crossed(start, stop, taken))
+                taken = max(taken, stop)
                 continue
-            # A copied range of the intermediate text: split it where the inner segments split.
-            position = segment.o_start
-            stop = segment.o_start + (d_end - segment.d_start)
-            j = bisect_right(self._d_starts, position) - 1
-            while position < stop:
-                inner_segment = inner[j]
-                inner_end = inner[j + 1].d_start if j + 1 < len(inner) else len(self.text)
-                piece_end = min(stop, inner_end)
-                d_start = segment.d_start + (position - segment.o_start)
-                if inner_segment.copy:
-                    o_start = inner_segment.o_start + (position - inner_segment.d_start)
-                    _append(composed, _Segment(d_start, o_start, o_start + (piece_end - position), True))
-                else:
-                    _append(composed, _Segment(d_start, inner_segment.o_start, inner_segment.o_end, False))
-                position = piece_end
-                j += 1
+            if previous_end < 0:
+                taken = max(taken, start)  # nothing left of here: inner gaps there are never crossed
+            elif start >= previous_end:
+                pending = _hull(pending, self._crossed(previous_end, start, taken))
+                taken = max(taken, start)
+            if segment.copy:
+                pieces = self._pieces(segment, start, stop)
+            else:
+                pieces = [_Segment(segment.d_start, *self._map_range(start, stop), False)]
+            if pending is not None:
+                # A later stage may insert text at this boundary: the insertion maps to where the
+                # next character's image starts, and the gap stays on its left. The gap is needed
+                # unless the previous character and that point cover it already (plain deletions
+                # between copied text, the common case).
+                low, high = pending
+                point = pieces[0].o_start
+                if low < min(last_char[0], point) or high > max(last_char[1], point):
+                    composed.append(_Segment(segment.d_start, low, high, False))
+                pending = None
+            for piece in pieces:
+                _append(composed, piece)
+            last = pieces[-1]
+            last_char = (last.o_end - 1, last.o_end) if last.copy else (last.o_start, last.o_end)
+            previous_end = stop
+            taken = max(taken, stop - 1)  # inner gaps strictly inside the segment are mapped with it
         return AlignedText._from_segments(self.original, outer.text, composed, layers)
+
+    def _pieces(self, segment: _Segment, start: int, stop: int) -> list[_Segment]:
+        """A copied range ``[start, stop)`` of :attr:`text`, split where this alignment's segments
+        split, in derived offsets of ``segment`` (inner gaps strictly inside come along)."""
+        inner = self._segments
+        assert inner is not None
+        pieces: list[_Segment] = []
+        position = start
+        j = bisect_right(self._d_starts, position) - 1
+        while position < stop:
+            inner_segment = inner[j]
+            inner_end = inner[j + 1].d_start if j + 1 < len(inner) else len(self.text)
+            piece_end = min(stop, inner_end)
+            d_start = segment.d_start + (position - start)
+            if inner_segment.copy:
+                o_start = inner_segment.o_start + (position - inner_segment.d_start)
+                pieces.append(_Segment(d_start, o_start, o_start + (piece_end - position), True))
+            else:
+                pieces.append(_Segment(d_start, inner_segment.o_start, inner_segment.o_end, False))
+            position = piece_end
+            j += 1
+        return pieces
+
+    def _crossed(self, start: int, end: int, taken: int) -> tuple[int, int] | None:
+        """Original range a span of :attr:`text` takes in beyond its ends when it crosses the range
+        ``[start, end]`` (both ends inside it): the image of the characters in between and of the
+        gaps at offsets from ``start`` to ``end`` (those after ``taken``). None: nothing."""
+        segments = self._segments
+        assert segments is not None
+        hull: tuple[int, int] | None = None
+        if start < end:
+            low, high = self.to_original(start, end)
+            if low < high:
+                hull = (low, high)
+        d_starts = self._d_starts
+        last = len(segments) - 1
+        for index in range(bisect_left(d_starts, max(start, taken + 1)), bisect_right(d_starts, end)):
+            if index < last and d_starts[index + 1] == d_starts[index]:
+                gap = segments[index]
+                hull = _hull(hull, (gap.o_start, gap.o_end))
+        return hull
 
     def _map_range(self, start: int, end: int) -> tuple[int, int]:
         if start == end:
@@ -406,6 +472,14 @@ class AlignedText:
             f"{edit.replacement!r} ({edit.rule})"
             for edit in self.edits
         ]
+
+
+def _hull(left: tuple[int, int] | None, right: tuple[int, int] | None) -> tuple[int, int] | None:
+    if left is None:
+        return right
+    if right is None:
+        return left
+    return min(left[0], right[0]), max(left[1], right[1])
 
 
 def _append(segments: list[_Segment], segment: _Segment) -> None:

@@ -17,6 +17,8 @@ from redactkit.normalize import WhitespaceNormalizer
 # CI replays the same examples every run (no flaky red builds); local runs explore new ones.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None)
+# Local only, for a long hunt: `pytest --hypothesis-profile=stress --hypothesis-seed=N tests/...`
+settings.register_profile("stress", deadline=None, max_examples=20_000)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 

@@ -83,6 +83,10 @@ POSITIVE = [
     ("tiger five oh at sign is my password", [("tiger five oh at sign", "PASSWORD")]),
     ("my instagram is at jane underscore doe", [("at jane underscore doe", "USERNAME")]),
     ("login j smith password tiger", [("j smith", "USERNAME"), ("tiger", "PASSWORD")]),
+    # passwords said without a cue: a spoken symbol or a dictated capital with digits
+    ("yeah it's tiger five oh exclamation point", [("tiger five oh exclamation point", "PASSWORD")]),
+    ("it's rocket with a capital r four four", [("rocket with a capital r four four", "PASSWORD")]),
+    ("it's capital tiger five five", [("capital tiger five five", "PASSWORD")]),
     # spoken e-mail and web addresses, with spelled letters and asides inside
     ("my email is a maidana at comcast dot edu", [("a maidana at comcast dot edu", "EMAIL_ADDRESS")]),
     ("it's i s h o l a at g mail dot com", [("i s h o l a at g mail dot com", "EMAIL_ADDRESS")]),
@@ -128,6 +132,12 @@ NEGATIVE = [
     "we are already around 92% of last year",
     "at this point in time",
     "user time stamps on the platform",
+    "press one then the pound sign",
+    "call star six seven",
+    "i bank with capital one",
+    "working capital was about one billion",
+    "working capital of four thirty seven million euros",
+    "i used to live at",
 ]
 
 

@@ -12,6 +12,9 @@ from redactkit.core import AlignedText, AlignmentBuilder, Entity, compose_all
 
 texts = st.text(alphabet="ab c5\t", max_size=30)
 
+# At least 300 examples, more when a local profile asks for more (`--hypothesis-profile=stress`).
+at_least_300 = settings(max_examples=max(300, settings().max_examples))
+
 
 @st.composite
 def alignments(draw: st.DrawFn, original: str | None = None) -> AlignedText:
@@ -83,7 +86,7 @@ def test_nested_spans_map_to_nested_spans(case: tuple[AlignedText, int, int], da
     assert inner[1] <= outer[1]
 
 
-@settings(max_examples=300)
+@at_least_300
 @given(alignments())
 def test_copied_characters_are_the_original_characters(aligned: AlignedText) -> None:
     for index, char in enumerate(aligned.text):
@@ -92,7 +95,7 @@ def test_copied_characters_are_the_original_characters(aligned: AlignedText) -> 
             assert aligned.original[o_start] == char
 
 
-@settings(max_examples=300)
+@at_least_300
 @given(alignments())
 def test_deleted_material_inside_a_span_is_covered(aligned: AlignedText) -> None:
     """Mapping the whole derived text covers everything between its first and last source."""
@@ -149,7 +152,7 @@ def _same_up_to_deleted(left: tuple[int, int], right: tuple[int, int], produced:
     return not (difference & produced)
 
 
-@settings(max_examples=300)
+@at_least_300
 @given(chains(), st.data())
 def test_composition_equals_sequential_mapping(
     chain: tuple[AlignedText, AlignedText], data: st.DataObject
@@ -229,6 +232,36 @@ def test_worked_examples(
     aligned = builder.build()
     assert aligned.text == text
     assert aligned.to_original(*span) == expected
+
+
+def test_insertions_inside_a_replaced_stretch_compose_like_sequential_mapping() -> None:
+    """Regression (found by ``test_composition_equals_sequential_mapping``): the second stage puts a
+    dash into "555" twice, dropping the middle digit, strictly inside the stretch the first stage
+    replaced. Mapped through both stages in turn, the span over both dashes stems from the whole
+    stretch (its intermediate span is the dropped digit); the composed alignment agrees. A dash alone
+    stems from no original character and stays a point."""
+    first_builder = AlignmentBuilder("call five five five now")
+    first_builder.replace(5, 19, "555", rule="spoken_digits")
+    first = first_builder.build()
+    second_builder = AlignmentBuilder(first.text)
+    second_builder.keep(6)
+    second_builder.insert("-", rule="dash")
+    second_builder.delete(6, 7, rule="drop")
+    second_builder.insert("-", rule="dash")
+    second = second_builder.build()
+    assert second.text == "call 5--5 now"
+    composed = first.then(second)
+    assert second.to_original(6, 8) == (6, 7)
+    assert first.to_original(6, 7) == (5, 19)
+    assert composed.to_original(6, 8) == (5, 19)
+    assert composed.to_original(6, 7) == composed.to_original(7, 8) == (5, 5)
+    assert composed.to_original(5, 9) == (5, 19)
+    assert composed.to_original(0, 5) == (0, 5)
+    assert composed.to_original(9, 13) == (19, 23)
+    # the gap adds nothing to spans that do not cross it, and composing further keeps it
+    third = AlignedText.identity(second.text)
+    assert compose_all([first, second, third]).to_original(6, 8) == (5, 19)
+    assert first.then(second.then(third)).to_original(6, 8) == (5, 19)
 
 
 def test_map_entities_moves_offsets_to_original() -> None:

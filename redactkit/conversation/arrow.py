@@ -145,7 +145,7 @@ def redact_table_conversations(
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from ..io.parquet import assemble, redact_columns
+    from ..io._engine import redact_batch
 
     assert options.group_column is not None
     permutation = None
@@ -158,13 +158,10 @@ def redact_table_conversations(
         )
         check.add(table.column(options.group_column).to_pylist())
     pipeline.conversations.reset()
-    out = []
     batches = conversation_batches(
         table.to_batches(max_chunksize=rows), options.group_column, rows, pipeline.conversation.max_turns
     )
-    for batch in batches:
-        outputs, _ = redact_columns(batch.select(options.work_columns()), pipeline, options)
-        out.append(assemble(batch, outputs, options, schema))
+    out = [redact_batch(batch, pipeline, options, schema) for batch in batches]
     result = pa.Table.from_batches(out, schema=schema)
     if permutation is not None:
         result = result.take(pc.sort_indices(permutation))
@@ -180,7 +177,7 @@ def redact_stream_conversations(
 ) -> Iterator[pa.RecordBatch]:
     """Redact a stream of record batches conversation by conversation, lazily; the grouping is
     checked as the batches are read (a stream cannot be sorted)."""
-    from ..io.parquet import assemble, redact_columns
+    from ..io._engine import redact_batch
 
     assert options.group_column is not None
     check = GroupingCheck(options.group_column, "stream", hint="sort the data by it before streaming it")
@@ -193,8 +190,7 @@ def redact_stream_conversations(
     pipeline.conversations.reset()
     stream = conversation_batches(checked(), options.group_column, rows, pipeline.conversation.max_turns)
     for batch in stream:
-        outputs, _ = redact_columns(batch.select(options.work_columns()), pipeline, options)
-        yield assemble(batch, outputs, options, schema)
+        yield redact_batch(batch, pipeline, options, schema)
 
 
 def conversation_order(groups: Sequence[Any], orders: Sequence[Any] | None) -> list[list[int]]:

@@ -89,6 +89,8 @@ class _CueTables:
     after_fillers: frozenset[str]
     #: words that end an utterance after a value, never a misheard digit: ``closing_words``
     closing: frozenset[str]
+    #: words inside a dictated number that are no digit ("double five", "dash"): ``value_words``
+    value_words: frozenset[str]
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
@@ -149,6 +151,7 @@ def _cue_tables(locale: str) -> _CueTables:
         hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
         after_fillers=resources.words("identifiers", "after_value_fillers"),
         closing=resources.words("identifiers", "closing_words"),
+        value_words=resources.words("identifiers", "value_words"),
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
     )
@@ -393,7 +396,7 @@ class IdentifierDetector(Detector):
             _has_digit(word)
             or word in misheard.number_words
             or word in misheard.homophones
-            or word in _VALUE_WORDS
+            or word in self._tables.value_words
             or (len(word) == 1 and word.isalpha())
             or misheard.looks_like_digit(word, self._tables, self._tables.quantity_after)
         )
@@ -1110,8 +1113,6 @@ _ZONE_LABELS = frozenset(
         "US_PASSPORT",
     }
 )
-#: words inside a dictated number that are no digit: "double five", "dash", "oh"
-_VALUE_WORDS = frozenset("double triple dash hyphen oh o".split())
 
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 

@@ -1,8 +1,8 @@
 """Redact on Ray: Ray Data datasets, and Ray actors behind ``redactkit redact --engine ray``.
 
-Two ways in, both reusing the local engine's batch code (:func:`~redactkit.io.parquet.redact_columns`,
-:func:`~redactkit.io.parquet.assemble`, :class:`~redactkit.io.parquet.ColumnOptions`), so a row
-comes out the same whichever engine redacts it:
+Two ways in, both reusing the local engine's batch code (:mod:`redactkit.io._engine`,
+:class:`~redactkit.io.parquet.ColumnOptions`), so a row comes out the same whichever engine redacts
+it:
 
 - :class:`RayRedactor` is a callable class for ``Dataset.map_batches(..., batch_format="pyarrow")``
   (and ``GroupedData.map_groups``): each actor builds the pipeline once in ``__init__`` (principle
@@ -28,19 +28,13 @@ import contextlib
 import importlib
 import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DataError, RedactkitError
+from ..errors import RedactkitError
+from ..io._engine import check_grouping, distributed_setup, redact_group, redact_table_batches
 from ..io._workers import PipelineSpec, raise_remote
-from ..io.parquet import (
-    ColumnOptions,
-    Failure,
-    assemble,
-    column_options,
-    redact_columns,
-    resolve_conversation,
-)
+from ..io.parquet import ColumnOptions, Failure, column_options, redact_columns
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -265,7 +259,7 @@ class RayRedactor:
         speaker_column: str | None = None,
         id_column: str | None = None,
     ) -> None:
-        self.options = column_options(
+        options = column_options(
             text_column,
             in_place,
             redacted_column,
@@ -277,32 +271,43 @@ class RayRedactor:
             speaker_column=speaker_column,
             id_column=id_column,
         )
+        self._start(config, options, per_group, order_column, modules)
+
+    def _start(
+        self,
+        config: Any,
+        options: ColumnOptions,
+        per_group: bool,
+        order_column: str | None,
+        modules: Sequence[str],
+    ) -> None:
+        self.options = options
         self.per_group = per_group
         self.order_column = order_column
-        for module in modules:
-            importlib.import_module(module)
-        from ..pipeline import Pipeline
-
-        self.pipeline = Pipeline.from_config(config).warm_up()
+        self.pipeline = _build((config, tuple(modules)))
 
     def __call__(self, batch: pa.Table) -> pa.Table:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        schema = self.options.output_schema(batch.schema, source="Ray batch")
         if self.per_group:
-            self.pipeline.reset_groups()
-            if self.order_column is not None:
-                batch = batch.take(pc.sort_indices(batch, sort_keys=[(self.order_column, "ascending")]))
-            if self.options.conversation:
-                batch = batch.combine_chunks()  # one group, one conversation: one record batch
-        out = []
-        for record_batch in batch.to_batches():
-            outputs, _ = redact_columns(
-                record_batch.select(self.options.work_columns()), self.pipeline, self.options
+            return redact_group(
+                batch, self.pipeline, self.options, order_column=self.order_column, source="Ray batch"
             )
-            out.append(assemble(record_batch, outputs, self.options, schema))
-        return pa.Table.from_batches(out, schema=schema)
+        return redact_table_batches(batch, self.pipeline, self.options, source="Ray batch")
+
+
+class _SetUpRayRedactor(RayRedactor):
+    """:class:`RayRedactor` from column options already checked on the driver
+    (:func:`redact_ray_dataset`), so the arguments are not repeated to every actor."""
+
+    def __init__(
+        self,
+        config: Any,
+        options: ColumnOptions,
+        *,
+        per_group: bool,
+        order_column: str | None,
+        modules: Sequence[str],
+    ) -> None:
+        self._start(config, options, per_group, order_column, modules)
 
 
 def redact_ray_dataset(
@@ -340,60 +345,48 @@ def redact_ray_dataset(
     a conversation, its turns in ``order_column`` order (:mod:`redactkit.conversation`); the output
     is the local engine's for the same rows.
     """
-    from ..pipeline import Pipeline
-
     ray = ensure_ray()
     ray_data = importlib.import_module("ray.data")
-    pipe = Pipeline.from_config(config)  # lazy: checks the config without loading models
-    conversational = resolve_conversation(conversation, pipe, group_column)
-    options = column_options(
+    setup = distributed_setup(
+        config,
         text_column,
-        in_place,
-        redacted_column,
-        entities_column,
-        group_column,
-        on_error,
-        conversation=conversational,
-        order_column=order_column if conversational else None,
+        in_place=in_place,
+        redacted_column=redacted_column,
+        entities_column=entities_column,
+        group_column=group_column,
+        order_column=order_column,
+        on_error=on_error,
+        conversation=conversation,
         speaker_column=speaker_column,
         id_column=id_column,
     )
-    if order_column is not None and group_column is None:
-        raise DataError("order_column orders rows within a group; name the group_column too")
-    scope = getattr(pipe.anonymizer, "numbered_scope", None)
-    if scope == "group" and group_column is None:
-        raise DataError(
-            "numbered_scope: group numbers pseudonyms per group, which on Ray needs the group's rows "
-            "in one actor: pass group_column (CLI: --group-column call_id), or use "
-            "numbered_scope: dataset"
-        )
-    mapping = config if isinstance(config, Mapping) else pipe.config.to_mapping()
+    check_grouping(
+        setup.pipeline,
+        group_column,
+        order_column,
+        engine="Ray",
+        worker="actor",
+        cli_hint=" (CLI: --group-column call_id)",
+    )
+    pipe = setup.pipeline
     kwargs: dict[str, Any] = {
-        "config": dict(mapping),
-        "text_column": options.text_columns,
-        "in_place": in_place,
-        "redacted_column": redacted_column,
-        "entities_column": entities_column,
-        "group_column": group_column,
-        "on_error": on_error,
+        "config": setup.config,
+        "options": setup.options,
         "per_group": group_column is not None,
         "order_column": order_column,
         "modules": tuple(modules),
-        "conversation": conversational,
-        "speaker_column": speaker_column,
-        "id_column": id_column,
     }
     # one CPU is left for Ray Data's own read and shuffle tasks, which would otherwise wait forever
     size = actors or max(1, cluster_cpus(ray) - 1)
     compute = ray_data.ActorPoolStrategy(size=size)
     if group_column is None:
         return ds.map_batches(
-            RayRedactor,
+            _SetUpRayRedactor,
             batch_format="pyarrow",
             batch_size=batch_rows or pipe.batch_size * 4,
             fn_constructor_kwargs=kwargs,
             compute=compute,
         )
     return ds.groupby(group_column, num_partitions=num_partitions).map_groups(
-        RayRedactor, batch_format="pyarrow", fn_constructor_kwargs=kwargs, compute=compute
+        _SetUpRayRedactor, batch_format="pyarrow", fn_constructor_kwargs=kwargs, compute=compute
     )

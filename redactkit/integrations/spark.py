@@ -1,8 +1,8 @@
 """Redact a Spark DataFrame with ``mapInArrow`` (or ``groupBy(...).applyInArrow`` for group scope).
 
 The functions here run inside Spark's Python workers and reuse the local engine's batch code
-(:func:`~redactkit.io.parquet.redact_columns`, :func:`~redactkit.io.parquet.assemble`), so they add
-exactly the columns the local engine adds, with the schema :func:`spark_output_schema` returns.
+(:mod:`redactkit.io._engine`), so they add exactly the columns the local engine adds, with the schema
+:func:`spark_output_schema` returns.
 
 The pipeline is built once per Python worker process (Spark reuses its Python workers across tasks)
 and kept in a module-level cache keyed by the configuration, so the models load once per executor
@@ -19,8 +19,9 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DataError, RedactkitError
-from ..io.parquet import ColumnOptions, assemble, column_options, redact_columns, resolve_conversation
+from ..errors import RedactkitError
+from ..io._engine import check_grouping, distributed_setup, redact_batch, redact_group
+from ..io.parquet import ColumnOptions
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -81,7 +82,8 @@ class ArrowRedactor:
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         pipe = _pipeline(self.config, self.modules)
         for batch in batches:
-            yield self._redact(batch, pipe)
+            schema = self.options.output_schema(batch.schema, source="Spark batch")
+            yield redact_batch(batch, pipe, self.options, schema)
 
     def redact_group(self, *args: Any) -> pa.Table:
         """All rows of one group (the last argument): numbering restarts, rows taken in
@@ -89,23 +91,10 @@ class ArrowRedactor:
 
         Spark passes ``(table)`` or ``(key, table)`` depending on how it reads the signature.
         """
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        table: pa.Table = args[-1]
         pipe = _pipeline(self.config, self.modules)
-        pipe.reset_groups()
-        if self.order_column is not None:
-            table = table.take(pc.sort_indices(table, sort_keys=[(self.order_column, "ascending")]))
-        if self.options.conversation:
-            table = table.combine_chunks()  # one group, one conversation: one record batch
-        schema = self.options.output_schema(table.schema, source="Spark group")
-        return pa.Table.from_batches([self._redact(b, pipe) for b in table.to_batches()], schema=schema)
-
-    def _redact(self, batch: pa.RecordBatch, pipe: Pipeline) -> pa.RecordBatch:
-        schema = self.options.output_schema(batch.schema, source="Spark batch")
-        outputs, _ = redact_columns(batch.select(self.options.work_columns()), pipe, self.options)
-        return assemble(batch, outputs, self.options, schema)
+        return redact_group(
+            args[-1], pipe, self.options, order_column=self.order_column, source="Spark group"
+        )
 
 
 def spark_output_schema(spark_schema: Any, options: ColumnOptions) -> Any:
@@ -144,32 +133,22 @@ def redact_spark_dataframe(
     ``conversation`` (default: the configuration's ``conversation.enabled``) redacts each group as
     a conversation (:mod:`redactkit.conversation`), as the local engine does.
     """
-    from ..pipeline import Pipeline
-
-    pipe = Pipeline.from_config(config)  # lazy: checks the config without loading models
-    conversational = resolve_conversation(conversation, pipe, group_column)
-    options = column_options(
+    setup = distributed_setup(
+        config,
         text_column,
-        in_place,
-        redacted_column,
-        entities_column,
-        group_column,
-        on_error,
-        conversation=conversational,
-        order_column=order_column if conversational else None,
+        in_place=in_place,
+        redacted_column=redacted_column,
+        entities_column=entities_column,
+        group_column=group_column,
+        order_column=order_column,
+        on_error=on_error,
+        conversation=conversation,
         speaker_column=speaker_column,
         id_column=id_column,
     )
-    schema = spark_output_schema(df.schema, options)
-    if order_column is not None and group_column is None:
-        raise DataError("order_column orders rows within a group; name the group_column too")
-    if getattr(pipe.anonymizer, "numbered_scope", None) == "group" and group_column is None:
-        raise DataError(
-            "numbered_scope: group numbers pseudonyms per group, which on Spark needs the group's "
-            "rows in one worker: pass group_column, or use numbered_scope: dataset"
-        )
-    mapping = config if isinstance(config, Mapping) else pipe.config.to_mapping()
-    redactor = ArrowRedactor(mapping, options, order_column=order_column, modules=modules)
+    schema = spark_output_schema(df.schema, setup.options)
+    check_grouping(setup.pipeline, group_column, order_column, engine="Spark", worker="worker")
+    redactor = ArrowRedactor(setup.config, setup.options, order_column=order_column, modules=modules)
     if group_column is None:
         return df.mapInArrow(redactor, schema)
     return df.groupBy(group_column).applyInArrow(redactor.redact_group, schema)

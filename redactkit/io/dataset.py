@@ -49,8 +49,8 @@ from .parquet import (
     Failure,
     RedactionSummary,
     assemble,
+    column_options,
     redact_columns,
-    resolve_audio_options,
     resolve_conversation,
 )
 
@@ -163,19 +163,19 @@ def redact_parquet(
     from ..pipeline import Pipeline
 
     pipe = pipeline or Pipeline.default()
-    options = ColumnOptions(
-        text_columns=(text_column,) if isinstance(text_column, str) else tuple(text_column),
-        in_place=in_place,
-        redacted_name=redacted_column or "{column}_redacted",
-        entities_name=entities_column or "{column}_entities",
-        group_column=group_column,
-        id_column=id_column,
-        on_error=on_error,
-        timings_column=timings_column,
-        audio_options=resolve_audio_options(audio_options, timings_column),
+    options = column_options(
+        text_column,
+        in_place,
+        redacted_column,
+        entities_column,
+        group_column,
+        on_error,
+        timings_column,
+        audio_options,
         conversation=resolve_conversation(conversation, pipe, group_column),
         order_column=order_column,
         speaker_column=speaker_column,
+        id_column=id_column,
     )
     if sort and not options.conversation:
         raise DataError("--sort groups the rows of each conversation; it applies with --conversation")

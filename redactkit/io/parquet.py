@@ -716,11 +716,12 @@ def redact_record_batch(
         speaker_column=speaker_column,
         id_column=id_column,
     )
+    from ._engine import redact_batch
+
     schema = options.output_schema(batch.schema, source="record batch")
     if options.conversation:
         pipe.conversations.reset()
-    outputs, _ = redact_columns(batch.select(options.work_columns()), pipe, options)
-    return assemble(batch, outputs, options, schema)
+    return redact_batch(batch, pipe, options, schema)
 
 
 def redact_table(
@@ -793,11 +794,12 @@ def redact_table(
     if sort:
         raise DataError("sort groups the rows of each conversation; it applies in conversation mode")
 
+    from ._engine import redact_batch
+
     def redacted(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             for piece in _slices(batch, rows):
-                outputs, _ = redact_columns(piece.select(options.work_columns()), pipe, options)
-                yield assemble(piece, outputs, options, schema)
+                yield redact_batch(piece, pipe, options, schema)
 
     if data.table is None:
         assert data.batches is not None
