@@ -117,7 +117,7 @@ NEGATIVE = [
     "it's six thirty",
     "we're two people",
     "i need it by march third",
-    "the accident happened on march third twenty twenty",
+    "the appointment is on march third twenty twenty six",
     "music from the nineteen eighties",
     "i tried three times",
     "i typed the address",
