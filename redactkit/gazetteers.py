@@ -23,7 +23,7 @@ import gzip
 import json
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -31,6 +31,7 @@ __all__ = [
     "common_words",
     "family_names",
     "fold",
+    "fold_word",
     "gazetteer_manifest",
     "given_names",
     "is_everyday_word",
@@ -44,6 +45,13 @@ def fold(text: str) -> str:
     """Lowercase ASCII form: accents dropped ("Paweł Müller" -> "pawel muller")."""
     text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("Ø", "O").replace("ß", "ss")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """:func:`fold` for one lowercase token, cached (ASCII words are returned as they are): how the
+    detectors compare a transcript's words with the folded gazetteers ("reykjavík" -> "reykjavik")."""
+    return word if word.isascii() else fold(word)
 
 
 def _lines(name: str) -> list[str]:

@@ -35,6 +35,9 @@ POSITIVE = [
     ("he's about fifty", [("fifty", "AGE")]),
     ("my grandson turns one on thursday", [("one", "AGE")]),
     ("age: 34", [("34", "AGE")]),
+    ("zorvakel is nine", [("nine", "AGE")]),
+    ("my mother, who is eighty", [("eighty", "AGE")]),
+    ("james is forty", [("forty", "AGE")]),
     # birth dates: after a cue, numeric after a cue, without a cue in a year long past
     (
         "his birthday is march twenty three nineteen seventy two",
@@ -83,6 +86,10 @@ POSITIVE = [
     ("tiger five oh at sign is my password", [("tiger five oh at sign", "PASSWORD")]),
     ("my instagram is at jane underscore doe", [("at jane underscore doe", "USERNAME")]),
     ("login j smith password tiger", [("j smith", "USERNAME"), ("tiger", "PASSWORD")]),
+    # passwords said without a cue: a spoken symbol or a dictated capital with digits
+    ("yeah it's tiger five oh exclamation point", [("tiger five oh exclamation point", "PASSWORD")]),
+    ("it's rocket with a capital r four four", [("rocket with a capital r four four", "PASSWORD")]),
+    ("it's capital tiger five five", [("capital tiger five five", "PASSWORD")]),
     # spoken e-mail and web addresses, with spelled letters and asides inside
     ("my email is a maidana at comcast dot edu", [("a maidana at comcast dot edu", "EMAIL_ADDRESS")]),
     ("it's i s h o l a at g mail dot com", [("i s h o l a at g mail dot com", "EMAIL_ADDRESS")]),
@@ -110,7 +117,7 @@ NEGATIVE = [
     "it's six thirty",
     "we're two people",
     "i need it by march third",
-    "the accident happened on march third twenty twenty",
+    "the appointment is on march third twenty twenty six",
     "music from the nineteen eighties",
     "i tried three times",
     "i typed the address",
@@ -128,6 +135,14 @@ NEGATIVE = [
     "we are already around 92% of last year",
     "at this point in time",
     "user time stamps on the platform",
+    "press one then the pound sign",
+    "call star six seven",
+    "i bank with capital one",
+    "working capital was about one billion",
+    "working capital of four thirty seven million euros",
+    "i used to live at",
+    "page is nine",
+    "the bill is forty",
 ]
 
 

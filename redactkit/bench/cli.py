@@ -46,6 +46,14 @@ def bench(
             help="Template families of --synthetic: heldout (never trained on) or train.",
         ),
     ] = "heldout",
+    sensitive: Annotated[
+        bool,
+        typer.Option(
+            "--sensitive",
+            help="Also score the sensitive-content set (special-category spans and ordinary negatives; "
+            "redactkit.bench.sensitive) of --synthetic-split's families.",
+        ),
+    ] = False,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write every figure as JSON.")] = None,
     markdown_path: Annotated[Path | None, typer.Option("--markdown", help="Write a markdown report.")] = None,
     report_path: Annotated[
@@ -85,6 +93,7 @@ def bench(
       redactkit bench slurp_devel.jsonl --report bench.html --json bench.json
       redactkit bench devel.jsonl --format slurp --label-map song_name=
       redactkit bench --synthetic 1000 --asr-noise 0.1,0.2,0.3 --baseline none
+      redactkit bench --sensitive --baseline none
     """
     inputs = _Inputs(
         labeled or [], config, baseline, fmt, label_map or [], synthetic, synthetic_split, seed, limit
@@ -105,7 +114,7 @@ def bench(
         _wrote(out, json_path)
         return
     try:
-        result = _run(inputs, not no_examples, bootstrap)
+        result = _run(inputs, not no_examples, sensitive, bootstrap)
         from .report import write_report
 
         for path, kind in ((json_path, "json"), (markdown_path, "markdown"), (report_path, "html")):
@@ -150,8 +159,9 @@ class _Inputs:
     seed: int
     limit: int | None
 
-    def prepare(self) -> tuple[list[Any], list[Any]]:
-        """The datasets to score and the systems to score them with (not warmed up)."""
+    def prepare(self, sensitive: bool = False) -> tuple[list[Any], list[Any]]:
+        """The datasets to score (with ``sensitive``, the sensitive-content set too) and the systems
+        to score them with (not warmed up)."""
         from ..config import load_config
         from ..pipeline import Pipeline
         from .baseline import PipelineSystem, PresidioBaseline, System, baseline_model
@@ -164,8 +174,8 @@ class _Inputs:
                 key="--baseline",
                 example="--baseline none",
             )
-        if not self.labeled and not self.synthetic:
-            raise DataError("nothing to score: pass LABELED files and/or --synthetic N")
+        if not self.labeled and not self.synthetic and not sensitive:
+            raise DataError("nothing to score: pass LABELED files, --synthetic N and/or --sensitive")
         if self.synthetic_split not in ("train", "heldout"):
             raise ConfigError(
                 f"unknown --synthetic-split {self.synthetic_split!r}; one of heldout, train",
@@ -181,6 +191,10 @@ class _Inputs:
             datasets.append(Dataset(path.name, str(path), examples[: self.limit] if self.limit else examples))
         if self.synthetic:
             datasets.append(synthetic_dataset(self.synthetic, seed=self.seed, split=self.synthetic_split))
+        if sensitive:
+            from .sensitive import sensitive_dataset
+
+            datasets.append(sensitive_dataset(self.synthetic_split, seed=self.seed))
         pipeline = Pipeline.from_config(resolved)
         systems: list[System] = [PipelineSystem(pipeline, description=_describe(self.config))]
         if self.baseline == "presidio":
@@ -188,10 +202,10 @@ class _Inputs:
         return datasets, systems
 
 
-def _run(inputs: _Inputs, include_examples: bool, bootstrap: int) -> Any:
+def _run(inputs: _Inputs, include_examples: bool, sensitive: bool, bootstrap: int) -> Any:
     from .runner import run_bench
 
-    datasets, systems = inputs.prepare()
+    datasets, systems = inputs.prepare(sensitive)
     with _err.status("loading models", spinner="dots") if _err.is_terminal else _null():
         for system in systems:
             system.warm_up()

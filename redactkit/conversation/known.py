@@ -29,24 +29,40 @@ from functools import cache, lru_cache
 from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, fold, given_names, is_everyday_word, zipf_frequency
 from ..lang import get_lexicon
+from ..lang.tables import load_tables
 from .options import ConversationOptions
 
 __all__ = ["KnownValue", "Pattern", "collect_known", "patterns_of"]
 
-#: Titles before a name; "miss brennagh" is a mention of the family name however common it is.
-TITLES = frozenset("mr mrs ms miss mx dr prof professor sir dame madam mister lord lady rev doctor".split())
-_NAME_SUFFIXES = frozenset("md phd jr sr ii iii iv dds esq dvm rn cpa".split())
 _DIGIT_LABELS = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "ACCOUNT_NUMBER", "PIN"})
 _NAME_LABELS = frozenset({"PERSON"})
 _ADDRESS_LABELS = frozenset({"ADDRESS"})
 _EMAIL_LABELS = frozenset({"EMAIL_ADDRESS"})
+
+
+@dataclass(frozen=True)
+class _MentionWords:
+    """What conversation mode knows about names and addresses in later turns (names.yaml and
+    addresses.yaml of the locale)."""
+
+    titles: frozenset[str] = field(metadata={"key": "mention_titles"})
+    suffixes: frozenset[str]
+    forms_of_address: frozenset[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class _StreetWords:
+    abbreviations: dict[str, str]
+
+
+_EN_US = load_tables("en-US", "names", _MentionWords)
+#: Titles before a name; "miss brennagh" is a mention of the family name however common it is.
+TITLES = _EN_US.titles
+_NAME_SUFFIXES = _EN_US.suffixes
+#: Words after which a frequent-word name part is a name: forms of address ("thanks mark").
+ADDRESS_CUES = _EN_US.forms_of_address
 #: Street words written or spoken either way; compared in their short form.
-STREET_ABBREVIATIONS = {
-    "street": "st", "avenue": "ave", "av": "ave", "road": "rd", "drive": "dr", "lane": "ln",
-    "boulevard": "blvd", "court": "ct", "place": "pl", "terrace": "ter", "highway": "hwy",
-    "parkway": "pkwy", "circle": "cir", "square": "sq", "apartment": "apt", "suite": "ste",
-    "north": "n", "south": "s", "east": "e", "west": "w",
-}  # fmt: skip
+STREET_ABBREVIATIONS = load_tables("en-US", "addresses", _StreetWords).abbreviations
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 

@@ -15,19 +15,10 @@ from dataclasses import dataclass
 from ..core import AlignedText
 from ..gazetteers import fold
 from ..lang.tokens import Token, tokenize
-from .known import STREET_ABBREVIATIONS, TITLES, KnownValue, Pattern
+from .known import ADDRESS_CUES, STREET_ABBREVIATIONS, TITLES, KnownValue, Pattern
 
 __all__ = ["Mention", "PatternIndex", "find_mentions"]
 
-#: Words after which a frequent-word name part is a name: forms of address ("thanks mark").
-ADDRESS_CUES = frozenset(
-    {
-        ("thanks",), ("thank", "you"), ("hi",), ("hello",), ("hey",), ("dear",), ("bye",),
-        ("goodbye",), ("morning",), ("afternoon",), ("evening",), ("welcome",), ("name", "is"),
-        ("this", "is"), ("speak", "to"), ("speaking", "to"), ("talk", "to"), ("ask", "for"),
-        ("cheers",),
-    }
-)  # fmt: skip
 _SENTENCE_END = frozenset(".?!")
 _DIGIT = re.compile(r"\d")
 

@@ -25,14 +25,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Annotated
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import fold, is_everyday_word, place_names, spoken_variants
+from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants
 from ..lang import Token, get_lexicon, load_locale, token_index_at, tokenize
+from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from .base import Detector, detectors
 
@@ -42,6 +43,8 @@ __all__ = ["AddressDetector", "AddressWords"]
 _SKIP = frozenset(",.-#>|*•·()/")
 # "my address is", "the address of acme is", "addresses: ..." look a few words ahead for the number.
 _ADDRESS_WINDOW = 8
+# Longest place name looked up, in words.
+_PLACE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ class AddressDetector(Detector):
         places = _places(self.locale)
         return [self._detect_one(aligned.text, places) for aligned in texts]
 
-    def _detect_one(self, text: str, places: frozenset[str]) -> list[Entity]:
+    def _detect_one(self, text: str, places: PhraseTable[str]) -> list[Entity]:
         tokens = _significant(tokenize(text))
         if not tokens:
             return []
@@ -154,7 +157,7 @@ class AddressDetector(Detector):
         if a == 0 or tokens[a - 1].lower not in self._w.street_prepositions or b - a > 2:
             return False
         words = [tokens[k].lower for k in range(a, b + 1)]
-        if _folded(words[-1]) not in self._w.named_street_types:
+        if fold_word(words[-1]) not in self._w.named_street_types:
             return False
         names = words[:-1]
         if not names or not all(_alpha(w) and w not in self._stop for w in names):
@@ -184,7 +187,7 @@ class AddressDetector(Detector):
         suffixes = self._w.street_suffixes
         for i, token in enumerate(tokens):
             word = token.lower
-            kind = _folded(word)  # "út", "tér", "rúa" are "ut", "ter", "rua"
+            kind = fold_word(word)  # "út", "tér", "rúa" are "ut", "ter", "rua"
             if kind not in self._w.anchor_words and (
                 len(word) <= 6 or not (kind.endswith(suffixes) or word.endswith(suffixes))
             ):
@@ -249,7 +252,7 @@ class AddressDetector(Detector):
                 and (
                     _has_digit(word)
                     or any(
-                        _folded(t.lower) in self._w.street_types or not is_everyday_word(t.lower)
+                        fold_word(t.lower) in self._w.street_types or not is_everyday_word(t.lower)
                         for t in tokens[index:k]
                         if t.lower != "and"
                     )
@@ -348,8 +351,8 @@ class AddressDetector(Detector):
             last = k
         return last
 
-    def _grow_right(self, tokens: Sequence[Token], last: int, places: frozenset[str]) -> int:
-        if _folded(tokens[last].lower) in self._w.prefix_street_types:
+    def _grow_right(self, tokens: Sequence[Token], last: int, places: PhraseTable[str]) -> int:
+        if fold_word(tokens[last].lower) in self._w.prefix_street_types:
             last = self._street_name(tokens, last)
         i = last + 1
         count = len(tokens)
@@ -380,7 +383,7 @@ class AddressDetector(Detector):
                 last = i
                 i += 1
                 continue
-            kind = _folded(word)
+            kind = fold_word(word)
             if kind in self._w.prefix_street_types:
                 last = self._street_name(tokens, i)
                 i = last + 1
@@ -444,7 +447,7 @@ class AddressDetector(Detector):
                 and self._is_number(tokens[k + 2].lower)
             ):
                 return True  # another address: "... and 35 herreria 6 ..." (a number, a name, a number)
-            kind = _folded(word)
+            kind = fold_word(word)
             if kind in self._w.street_types or word in self._w.box_words or word in self._w.units:
                 return k > start or word in self._w.box_words
             if word == "p" and k + 1 < len(tokens) and tokens[k + 1].lower == "o":
@@ -469,7 +472,7 @@ class AddressDetector(Detector):
                 return False
         return False
 
-    def _words_ahead(self, tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
+    def _words_ahead(self, tokens: Sequence[Token], i: int, places: PhraseTable[str]) -> int:
         """Up to five unknown words (a street or town name) that belong to the address: an address
         part follows them ("arpad fejedelem utja 3", "haldenstein nan 37659"), or, up to four, the
         address ends after them and one is not an everyday word ("... 7301 [tomas gomensoro]", not
@@ -484,7 +487,7 @@ class AddressDetector(Detector):
                 nxt = tokens[j].lower
                 if (
                     self._is_number(nxt)
-                    or _folded(nxt) in self._w.street_types
+                    or fold_word(nxt) in self._w.street_types
                     or nxt in self._w.units
                     or nxt in self._w.box_words
                     or nxt in self._w.military_post
@@ -556,29 +559,15 @@ def _has_digit(word: str) -> bool:
 
 
 @cache
-def _places(locale: str) -> frozenset[str]:
+def _places(locale: str) -> PhraseTable[str]:
+    """Place names an address may name (the gazetteer, region names, country aliases), as spoken."""
     words = load_tables(locale, "addresses", AddressWords)
     aliases = load_locale(locale).words("places", "country_aliases")
-    return spoken_variants(place_names() | words.region_names | aliases)
+    names = spoken_variants(place_names() | words.region_names | aliases)
+    return PhraseTable({tuple(name.split(" ")): name for name in names})
 
 
-@lru_cache(maxsize=65536)
-def _folded(word: str) -> str:
-    return word if word.isascii() else fold(word)
-
-
-@cache
-def _first_words(places: frozenset[str]) -> frozenset[str]:
-    return frozenset(place.split(" ", 1)[0] for place in places)
-
-
-def _place_length(tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
-    if _folded(tokens[i].lower) not in _first_words(places):
-        return 0
-    for length in range(min(6, len(tokens) - i), 0, -1):
-        words = [tokens[k].lower for k in range(i, i + length)]
-        if not all(_alpha(word) for word in words):
-            continue
-        if " ".join(_folded(word) for word in words) in places:
-            return length
-    return 0
+def _place_length(tokens: Sequence[Token], i: int, places: PhraseTable[str]) -> int:
+    """Words of the longest place name starting at token ``i`` (accents folded)."""
+    words = [token.lower for token in tokens[i : i + _PLACE_WORDS]]
+    return places.match_length(words, 0, max_words=_PLACE_WORDS, key=fold_word, accept=_alpha)

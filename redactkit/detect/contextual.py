@@ -38,7 +38,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import given_names
+from ..gazetteers import given_names, is_everyday_word, zipf_frequency
 from ..lang import Lexicon, Token, load_locale, tokenize
 from .base import Detector, detectors
 
@@ -104,6 +104,7 @@ class _Tables:
     age_after: _Phrases
     age_range: tuple[int, int]
     approximately: _Phrases
+    not_subjects: frozenset[str]
     decades: frozenset[str]
     decade_cues: _Phrases
     one_then: _Phrases
@@ -124,6 +125,7 @@ class _Tables:
     modifiers: _Phrases
     connectives: _Phrases
     symbols: _Phrases
+    password_symbols: _Phrases
     stops: _Phrases
     max_words: int
     starts_after: _Phrases
@@ -184,6 +186,7 @@ def _tables(locale: str) -> _Tables:
         age_after=phrases("ages.after"),
         age_range=(int(table("ages.min")), int(table("ages.max"))),
         approximately=phrases("ages.approximately"),
+        not_subjects=resources.words("context", "ages.not_subjects"),
         decades=resources.words("context", "ages.decades"),
         decade_cues=phrases("ages.decade_cues"),
         one_then=phrases("ages.one_then"),
@@ -202,6 +205,7 @@ def _tables(locale: str) -> _Tables:
         modifiers=phrases("credentials.modifiers"),
         connectives=phrases("credentials.connectives"),
         symbols=phrases("credentials.symbols"),
+        password_symbols=phrases("credentials.password_symbols"),
         stops=phrases("credentials.stops"),
         max_words=int(table("credentials.max_words")),
         starts_after=phrases("addresses.starts_after"),
@@ -258,6 +262,16 @@ def _cardinal(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, int] | N
 
 
 _AGE_WORD = "number after an age word"
+
+
+def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
+    """A given name, or a word no dictionary lists (an unusual name: "zorvakel is nine"); never a
+    word that names a measured thing ("page is nine", "the bill is forty")."""
+    if word in not_subjects:
+        return False
+    if word in given_names():
+        return True
+    return word.isalpha() and len(word) > 2 and zipf_frequency(word) == 0.0 and not is_everyday_word(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,14 +341,17 @@ class ContextualDetector(Detector):
             found.extend(self._addresses(text))
         if wanted & {"USERNAME", "PASSWORD"}:
             found.extend(self._credentials(text))
+            found.extend(self._shaped_passwords(text.words))
         if wanted & {"DATE_OF_BIRTH", "CREDIT_CARD_META"}:
             found.extend(self._dates(text))
         if "AGE" in wanted:
             found.extend(self._ages(text))
         entities = []
+        seen: set[tuple[int, int]] = set()
         for first, stop, label, score, why in found:
-            if label not in wanted or stop <= first:
-                continue
+            if label not in wanted or stop <= first or (first, stop) in seen:
+                continue  # a value found by its cue and by its shape is reported once (the cue first)
+            seen.add((first, stop))
             start, end = aligned.to_derived(*text.span(first, stop))
             if end > start:
                 entities.append(Entity(start, end, label, score, self.name, why))
@@ -493,11 +510,16 @@ class ContextualDetector(Detector):
         copula = t.copulas.ending(words, k)
         if copula:
             before = k - copula
-            if t.relations.ending(words, before) or (before > 0 and words[before - 1] in given_names()):
+            if before > 1 and words[before - 1] == ",":  # "my mother, who is eighty"
+                before -= 1
+            if t.relations.ending(words, before) or (
+                before > 0 and _name_like(words[before - 1], t.not_subjects)
+            ):
                 return "number after a relation or name and 'is'"
         relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
         if relation_stem and (
-            t.relations.ending([*words[: k - 1], relation_stem], k) or relation_stem in given_names()
+            t.relations.ending([*words[: k - 1], relation_stem], k)
+            or _name_like(relation_stem, t.not_subjects)
         ):
             return "number after a relation or name and 'is'"
         if k > 0 and t.relations.ending(words, k) and words[k - 1].endswith("s"):
@@ -674,7 +696,7 @@ class ContextualDetector(Detector):
                 i += length
                 continue
             if label == "PASSWORD?":
-                if not (shape & {"symbol", "case"} or self._password_shaped(words, first, stop)):
+                if not ("case" in shape or self._password_shaped(words, first, stop)):
                     i += length
                     continue
                 label = "PASSWORD"
@@ -701,12 +723,60 @@ class ContextualDetector(Detector):
                         i = value[0]
         return found
 
+    def _shaped_passwords(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
+        """A password said without a cue: a word and digits with a spoken symbol ("tiger five oh
+        exclamation point") or a capital ("capital t iger five", "tiger with a capital t five")."""
+        t = self._t
+        found: list[tuple[int, int, str, float, str]] = []
+        taken = -1
+        for i in range(len(words)):
+            if i < taken:
+                continue
+            symbol = t.password_symbols.at(words, i)
+            capital = 0
+            if not symbol and words[i] in ("capital", "uppercase", "with"):
+                capital = t.modifiers.at(words, i)
+                after = i + capital
+                if not capital or after >= len(words) or self._is_number(words[after]):
+                    continue  # "capital one": a name, not a dictated capital
+                letter = len(words[after]) == 1
+                if words[i] == "with" and not letter:
+                    continue
+                if not letter and (
+                    t.stops.at(words, after)
+                    or t.starts_after.at(words, after)
+                    or not (after + 1 < len(words) and self._is_number(words[after + 1]))
+                ):
+                    continue  # "working capital was", "capital guidance": no dictated capital
+            if not symbol and not capital:
+                continue
+            if capital:  # the value starts at "capital", or one word before "with a capital"
+                first = i - 1 if words[i] == "with" and i > 0 and not t.stops.at(words, i - 1) else i
+            else:
+                first = self._left_edge(words, i, 6)
+            value = self._dictated(words, first) if first < i else self._dictated(words, i)
+            if value is None:
+                continue
+            start = first if first < i else i
+            stop, shape = value
+            inner = words[start:stop]
+            has_word = any(
+                len(w) > 1 and not self._is_number(w) and not t.symbols.at(words, k + start)
+                for k, w in enumerate(inner)
+            )
+            if stop > i and "digit" in shape and (has_word or "letter" in shape):
+                found.append(
+                    (start, stop, "PASSWORD", self.shape_score, "dictated with a symbol or a capital")
+                )
+                taken = stop
+        return found
+
     def _copula_ahead(self, words: Sequence[str], first: int) -> int | None:
         """Index after "is"/"was" when at most four plain words stand before it ("for my wifi is")."""
         t = self._t
         for k in range(first, min(len(words), first + 5)):
             word = words[k]
-            if word in ("is", "was", ":", "would", "should"):
+            if word in ("is", "was", ":", "would", "should", "it's", "are", "were"):
                 return self._after_cue(words, k, t.credential_between)[0]
             if (
                 self._is_number(word)
@@ -728,7 +798,8 @@ class ContextualDetector(Detector):
         k = cue
         if k > 0 and words[k - 1] in ("my", "the", "your", "his", "her", "our", "their"):
             k -= 1
-        if not (k > 0 and words[k - 1] in ("is", "was", "as", "that's", "for")):
+        joiners = ("is", "was", "as", "that's", "for") + (("on",) if label == "USERNAME" else ())
+        if not (k > 0 and words[k - 1] in joiners):  # "... is my password", "j smith nine on instagram"
             return None
         stop = k - 1
         first = self._left_edge(words, stop, t.max_words)
@@ -792,7 +863,11 @@ class ContextualDetector(Detector):
             if length:
                 j += length
                 shape.add("case")
-                if words[j - 1] in ("capital", "a", "an", "uppercase", "case", "big") and j < len(words):
+                if (
+                    words[j - 1] in ("capital", "a", "an", "uppercase", "case", "big")
+                    and j < len(words)
+                    and not t.stops.at(words, j)
+                ):
                     j += 1  # "with a capital s"
                     end = j
                 continue

@@ -22,7 +22,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import common_words, family_names, fold, given_names, place_names, zipf_frequency
+from ..gazetteers import common_words, family_names, fold_word, given_names, place_names, zipf_frequency
 from ..lang import get_lexicon
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
@@ -98,7 +98,7 @@ class NameDetector(Detector):
         w = self._w
         scores: dict[int, tuple[float, str]] = {}
         for i, token in enumerate(tokens):
-            word, possessive = _base(_fold(token.lower))
+            word, possessive = _base(fold_word(token.lower))
             if not word.isalpha() or len(word) < 2 or word in self._blocked:
                 continue
             known = word in given or word in family
@@ -156,7 +156,7 @@ class NameDetector(Detector):
         for i, token in enumerate(tokens):
             if i in scores:
                 continue
-            word, _ = _base(_fold(token.lower))
+            word, _ = _base(fold_word(token.lower))
             known = word in given or word in family
             if (
                 not word.isalpha()
@@ -174,8 +174,8 @@ class NameDetector(Detector):
         for i in sorted(scores):
             j = i + 1
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
-                word, possessive = _base(_fold(tokens[j].lower))
-                first_is_given = _base(_fold(tokens[i].lower))[0] in given
+                word, possessive = _base(fold_word(tokens[j].lower))
+                first_is_given = _base(fold_word(tokens[i].lower))[0] in given
                 if first_is_given and len(word) == 1 and word.isalpha() and word not in w.not_initials:
                     # an initial: "john f kennedy", "mary j blige"
                     scores[j] = (scores[i][0], "initial after a given name")
@@ -220,7 +220,7 @@ class NameDetector(Detector):
         run: list[int] = []
         for i in [*range(len(tokens)), len(tokens)]:
             if i < len(tokens) and i not in scores:
-                word, _ = _base(_fold(tokens[i].lower))
+                word, _ = _base(fold_word(tokens[i].lower))
                 if (
                     len(word) > 2
                     and word.isalpha()
@@ -246,14 +246,14 @@ class NameDetector(Detector):
             return
         names: dict[str, tuple[float, str]] = {}
         for i, (score, _) in scores.items():
-            word, _possessive = _base(_fold(tokens[i].lower))
+            word, _possessive = _base(fold_word(tokens[i].lower))
             if len(word) > 1 and word.isalpha() and word not in common and word not in self._blocked:
                 names.setdefault(word, (score, "same word as a name elsewhere in the transcript"))
         if not names:
             return
         for i, token in enumerate(tokens):
             if i not in scores:
-                found = names.get(_base(_fold(token.lower))[0])
+                found = names.get(_base(fold_word(token.lower))[0])
                 if found is not None:
                     scores[i] = found
 
@@ -305,10 +305,6 @@ def _inflected_common(word: str, common: frozenset[str], frequent: float) -> boo
         and any(stem in common for stem in inflection_stems(word))
         and zipf_frequency(word) >= frequent
     )
-
-
-def _fold(word: str) -> str:
-    return word if word.isascii() else fold(word)
 
 
 def _base(word: str) -> tuple[str, bool]:

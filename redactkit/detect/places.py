@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Annotated
 
 from pydantic import Field
@@ -19,7 +19,7 @@ from ..core import AlignedText, Entity
 from ..gazetteers import (
     common_words,
     family_names,
-    fold,
+    fold_word,
     given_names,
     is_everyday_word,
     place_names,
@@ -27,7 +27,7 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon, token_index_at, tokenize
-from ..lang.phrases import grow_left
+from ..lang.phrases import PhraseTable, grow_left
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
@@ -91,17 +91,18 @@ class PlaceDetector(Detector):
         ambiguous = common_words() | given_names() | family_names()
         return [self._detect_one(aligned.text, places, ambiguous) for aligned in texts]
 
-    def _detect_one(self, text: str, places: frozenset[str], ambiguous: frozenset[str]) -> list[Entity]:
+    def _detect_one(self, text: str, places: PhraseTable[str], ambiguous: frozenset[str]) -> list[Entity]:
         pw = self._w
         tokens = tokenize(text)
+        lowers = [token.lower for token in tokens]
         entities: list[Entity] = []
         i = 0
         while i < len(tokens):
-            match = self._longest(tokens, i, places)
+            match = self._longest(lowers, i, places)
             if match == 0:
                 i += 1
                 continue
-            words = [_folded(t.lower) for t in tokens[i : i + match]]
+            words = [fold_word(t.lower) for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
             j = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i
@@ -127,7 +128,7 @@ class PlaceDetector(Detector):
         return entities
 
     def _cued_towns(
-        self, text: str, tokens: Sequence[Token], ambiguous: frozenset[str], places: frozenset[str]
+        self, text: str, tokens: Sequence[Token], ambiguous: frozenset[str], places: PhraseTable[str]
     ) -> list[Entity]:
         """A town the gazetteer lacks, after a phrase that names where someone lives, is or goes
         ("grew up in kalmby", "i'm in vester hald at the conference"). Up to four words that end in one
@@ -146,7 +147,7 @@ class PlaceDetector(Detector):
                 if not word.isalpha() or word in self._blocked or word in pw.town_cue_stop:
                     break
                 if not is_everyday_word(word) and (
-                    _folded(word) in places or zipf_frequency(word) < self._zipf.unlisted_town_max
+                    (fold_word(word),) in places or zipf_frequency(word) < self._zipf.unlisted_town_max
                 ):
                     last = k
             if last is not None:
@@ -210,29 +211,13 @@ class PlaceDetector(Detector):
         return found
 
     @staticmethod
-    def _longest(tokens: Sequence[Token], i: int, places: frozenset[str]) -> int:
-        if not tokens[i].lower.isalpha() or _folded(tokens[i].lower) not in _first_words(places):
-            return 0
-        for length in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
-            if not all(t.lower.isalpha() for t in tokens[i : i + length]):
-                continue
-            if " ".join(_folded(t.lower) for t in tokens[i : i + length]) in places:
-                return length
-        return 0
+    def _longest(words: Sequence[str], i: int, places: PhraseTable[str]) -> int:
+        """Words of the longest place name starting at word ``i`` (letters only, accents folded)."""
+        return places.match_length(words, i, max_words=_MAX_WORDS, key=fold_word, accept=str.isalpha)
 
 
 @cache
-def _places(locale: str) -> frozenset[str]:
-    return spoken_variants(place_names() | load_tables(locale, "places", PlaceWords).country_aliases)
-
-
-@cache
-def _first_words(places: frozenset[str]) -> frozenset[str]:
-    """The first word of every place name: most words start none, and one lookup says so."""
-    return frozenset(place.split(" ", 1)[0] for place in places)
-
-
-@lru_cache(maxsize=65536)
-def _folded(word: str) -> str:
-    """Accents folded ("reykjavík" -> "reykjavik"), as in the gazetteer."""
-    return fold(word) if not word.isascii() else word
+def _places(locale: str) -> PhraseTable[str]:
+    """The place gazetteer with the locale's country aliases, as spoken ("st petersburg")."""
+    names = spoken_variants(place_names() | load_tables(locale, "places", PlaceWords).country_aliases)
+    return PhraseTable({tuple(name.split(" ")): name for name in names})

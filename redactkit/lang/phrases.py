@@ -1,4 +1,5 @@
-"""The one phrase matcher of the rule detectors and normalizers, and the span helpers around it.
+"""The one phrase matcher of the rule detectors and normalizers (cue phrases and gazetteers), and the
+span helpers around it.
 
 A :class:`PhraseTable` holds lowercase phrases (word tuples) with a value each and finds the longest
 one that ends (or starts) at a token, the question every cue lookup asks: "is there a cue right
@@ -75,6 +76,31 @@ class PhraseTable(Generic[V]):
             if found is not None:
                 return length, found
         return None
+
+    def match_length(
+        self,
+        words: Sequence[str],
+        start: int,
+        *,
+        max_words: int,
+        key: Callable[[str], str] = str,
+        accept: Callable[[str], bool] | None = None,
+    ) -> int:
+        """How many words from ``words[start]`` on form the longest phrase of the table (0: none), for
+        gazetteers: words are compared through ``key`` (accent folding), at most ``max_words`` of
+        them, and only over a run of words that ``accept`` takes (no phrase spans a digit)."""
+        if key(words[start]) not in self._first_words:
+            return 0
+        keyed: list[str] = []
+        end = min(len(words), start + max_words)
+        for index in range(start, end):
+            if accept is not None and not accept(words[index]):
+                break
+            keyed.append(key(words[index]))
+        for length in range(len(keyed), 0, -1):
+            if tuple(keyed[:length]) in self._values:
+                return length
+        return 0
 
 
 def grow_left(tokens: Sequence[Token], first: int, take: Callable[[int], bool], limit: int) -> int:

@@ -9,7 +9,8 @@ how the table is read, so a malformed file fails when the component is built, na
 - ``tuple[str, ...]``: an ordered word list (suffixes tried in order);
 - ``re.Pattern[str]``: a list of regular-expression alternatives, joined into one case-insensitive
   pattern that starts on a word boundary and ends before whitespace (``\\b(?:a|b)\\s+``);
-- ``float``: a number (a Zipf cut-off).
+- ``float``: a number (a Zipf cut-off);
+- ``dict[str, str]``: a word -> word map (abbreviations).
 
 >>> from dataclasses import dataclass
 >>> from redactkit.lang.tables import load_tables
@@ -65,6 +66,11 @@ def _convert(kind: Any, raw: Any, where: str) -> Any:
         if isinstance(raw, bool) or not isinstance(raw, int | float):
             raise ValueError(f"{where} must be a number")
         return float(raw)
+    if text == "dict[str, str]":
+        pairs = raw.items() if isinstance(raw, dict) else ()
+        if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in pairs):
+            raise ValueError(f"{where} must map words to words")
+        return dict(raw)
     if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
         raise ValueError(f"{where} must be a list of strings (quote yes/no/on/off)")
     if text == "frozenset[str]":

@@ -45,9 +45,6 @@ class _Chunk(NamedTuple):
     kind: str  # "digit", "repeat", "group", "written", "ordinal"
 
 
-_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
-
-
 @dataclass(frozen=True)
 class _ClockWords:
     """Words around "six thirty" that make it a clock time (``clock_words`` of numbers.yaml)."""
@@ -55,12 +52,6 @@ class _ClockWords:
     before: frozenset[str] = field(metadata={"key": "clock_words.before"})
     after: frozenset[str] = field(metadata={"key": "clock_words.after"})
     then: frozenset[str] = field(metadata={"key": "clock_words.then"})
-
-
-def _ordinal_suffix(value: int) -> str:
-    if 10 <= value % 100 <= 20:
-        return "th"
-    return _ORDINAL_SUFFIX.get(value % 10, "th")
 
 
 @normalizers.register("spoken_numbers")
@@ -86,6 +77,9 @@ class SpokenNumberNormalizer(Normalizer):
             raise ValueError("min_tokens must be at least 1")
         self._lexicon = get_lexicon(locale)
         self._clock_words = load_tables(locale, "numbers", _ClockWords)
+        suffixes = load_locale(locale).table("numbers", "ordinal_suffixes")
+        self._ordinal_suffixes = {int(digit): str(suffix) for digit, suffix in suffixes["last_digit"].items()}
+        self._ordinal_other = str(suffixes["other"])
         lex = self._lexicon
         words = (
             set(lex.digits)
@@ -116,6 +110,12 @@ class SpokenNumberNormalizer(Normalizer):
         self._hold_on = frozenset(
             tuple(str(phrase).lower().split()) for phrase in speech.get("hold_on") or ()
         )
+
+    def _ordinal_suffix(self, value: int) -> str:
+        """The written suffix of ordinal ``value`` ("st", "nd", "rd", "th": ``ordinal_suffixes``)."""
+        if 10 <= value % 100 <= 20:
+            return self._ordinal_other
+        return self._ordinal_suffixes.get(value % 10, self._ordinal_other)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -250,7 +250,7 @@ class SpokenNumberNormalizer(Normalizer):
             return None
         if word in lex.ordinals:
             value = lex.ordinals[word]
-            return _Chunk(i, i + 1, f"{value}{_ordinal_suffix(value)}", 1, "ordinal")
+            return _Chunk(i, i + 1, f"{value}{self._ordinal_suffix(value)}", 1, "ordinal")
         if word in lex.digits:
             value = lex.digits[word]
             if value >= 1:
@@ -278,7 +278,7 @@ class SpokenNumberNormalizer(Normalizer):
                 return _Chunk(i, j + 1, str(value), 2, "group")
             if following in lex.ordinals and lex.ordinals[following] < 10:
                 value += lex.ordinals[following]
-                return _Chunk(i, j + 1, f"{value}{_ordinal_suffix(value)}", 2, "ordinal")
+                return _Chunk(i, j + 1, f"{value}{self._ordinal_suffix(value)}", 2, "ordinal")
             grouped = self._read_thousands(tokens, i, value)
             if grouped is not None:
                 return grouped
