@@ -8,13 +8,14 @@ before timing. Rounds alternate between the two so that load from other processe
 machine hits both alike; the figure that matters is the ratio, not the absolute rate.
 
     python benchmarks/bench_speed.py [--utterances 1500] [--rounds 3] [--model en_core_web_md]
-        [--stock-ner] [--adapted] [--sensitivity]
+        [--stock-ner] [--adapted] [--without special] [--sensitivity]
 
 ``--stock-ner`` also times the default pipeline with the ``ner`` detector on the model's own
 recognizer (``ner_weights: none``), ``--adapted`` with the shipped adapted recognizer
-(``ner_weights: builtin``, ``lowercase_guard: plain_words``), in the same rounds. ``--sensitivity``
-also times the default pipeline without its row-level sensitivity step (results passed through
-unchanged), so the cost of the step is the same-run ratio of the two.
+(``ner_weights: builtin``, ``lowercase_guard: plain_words``), in the same rounds. ``--without NAME``
+(repeatable) also times the default pipeline without detector NAME: what that detector costs, as a
+same-run ratio. ``--sensitivity`` also times the default pipeline without its row-level sensitivity
+step (results passed through unchanged): what that step costs, as a same-run ratio.
 """
 
 from __future__ import annotations
@@ -74,12 +75,18 @@ def _ner_floor(model: str) -> Callable[[list[str]], None]:
 
 
 def _redactkit(
-    model: str, stock_ner: bool = False, adapted: bool = False, sensitivity: bool = True
+    model: str,
+    stock_ner: bool = False,
+    adapted: bool = False,
+    without: str | None = None,
+    sensitivity: bool = True,
 ) -> Callable[[list[str]], None]:
     from redactkit import Pipeline
     from redactkit.config import load_config
 
     config = load_config(None).to_mapping()  # the shipped default pipeline, with the model swapped in
+    if without is not None:
+        config["detectors"] = [d for d in config["detectors"] if d["name"] != without]
     for detector in config["detectors"]:
         if "model" in detector:
             detector["model"] = model
@@ -110,6 +117,10 @@ def main() -> None:
         "--adapted", action="store_true", help="also time ner_weights: builtin, lowercase_guard: plain_words"
     )
     parser.add_argument(
+        "--without", action="append", default=[], metavar="NAME",
+        help="also time the default pipeline without detector NAME (repeatable)",
+    )  # fmt: skip
+    parser.add_argument(
         "--sensitivity", action="store_true", help="also time the default pipeline without row sensitivity"
     )
     args = parser.parse_args()
@@ -139,6 +150,7 @@ def main() -> None:
             {"redactkit, stock NER weights": _redactkit(args.model, stock_ner=True)} if args.stock_ner else {}
         ),
         **({"redactkit, ner-asr-en weights": _redactkit(args.model, adapted=True)} if args.adapted else {}),
+        **{f"redactkit default - {name}": _redactkit(args.model, without=name) for name in args.without},
         **(
             {"redactkit, no row sensitivity": _redactkit(args.model, sensitivity=False)}
             if args.sensitivity

@@ -34,7 +34,7 @@ import signal
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,7 +50,7 @@ from .parquet import (
     Failure,
     RedactionSummary,
     assemble_routed,
-    column_options,
+    options_from_arguments,
     redact_columns,
     resolve_conversation,
     routed_output_schema,
@@ -182,25 +182,18 @@ def redact_parquet(
     from ..pipeline import Pipeline
 
     pipe = pipeline or Pipeline.default()
-    options = column_options(
-        text_column,
-        in_place,
-        redacted_column,
-        entities_column,
-        group_column,
-        on_error,
-        timings_column,
-        audio_options,
-        conversation=resolve_conversation(conversation, pipe, group_column),
-        order_column=order_column,
-        speaker_column=speaker_column,
-        id_column=id_column,
-        sensitivity=pipe.sensitivity.options,
+    conversational = resolve_conversation(conversation, pipe, group_column)
+    options = replace(
+        options_from_arguments(
+            locals(),
+            conversation=conversational,
+            order_column=order_column,
+            sensitivity=pipe.sensitivity.options,
+        ),
         route=route_dir is not None,
         sensitivity_name=sensitivity_name,
     )
-    routed_levels = pipe.sensitivity.options.routed_levels()
-    if route_dir is not None and not routed_levels:
+    if route_dir is not None and not pipe.sensitivity.options.routed_levels():
         raise DataError(
             "a route directory is given, but the sensitivity policy routes no level: set e.g. "
             "sensitivity.policy.safety: route in the config (CLI: --route safety)"
