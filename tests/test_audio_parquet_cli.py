@@ -306,9 +306,9 @@ def test_engine_paths(tmp_path: Path, regex_pipeline: Pipeline, fmt: str, suffix
     assert table.schema.names[-6:] == [
         "transcript_redacted",
         "transcript_entities",
-        "transcript_redacted_intervals",
         "sensitivity",
         "sensitivity_reasons",
+        "transcript_redacted_intervals",
         "audio_path_redacted",
     ]
     intervals = table.column("transcript_redacted_intervals").to_pylist()

@@ -194,3 +194,47 @@ def test_cue_data_errors_are_named() -> None:
         CueMatcher({"classes": {"x": {"level": "hot", "patterns": ["a"]}}}, "test.yaml")
     with pytest.raises(ValueError, match="may not start with"):
         CueMatcher({"classes": {"x": {"level": "safety", "patterns": ["* a"]}}}, "test.yaml")
+
+
+def test_score_levels_counts_recall_at_or_above_the_level() -> None:
+    from redactkit.bench.routing import routing_table, score_levels
+
+    score = score_levels(
+        ["safety", "safety", "intimate", "none", "none", "special"],
+        ["safety", "intimate", "safety", "pii", "special", "none"],
+    )
+    assert score["levels"]["safety"] == {
+        "gold": 2,
+        "predicted": 2,
+        "recall": 0.5,
+        "recall_exact": 0.5,
+        "precision": 0.5,
+    }
+    assert score["levels"]["intimate"]["recall"] == 1.0  # predicted safety: withheld at least as much
+    assert score["levels"]["intimate"]["recall_exact"] == 0.0
+    assert score["levels"]["special"]["recall"] == 0.0
+    assert score["negatives"] == 2 and score["negatives_flagged"] == 1
+    header, rows = routing_table(score)
+    assert len(rows) == 4 and all(len(row) == len(header) for row in rows)
+
+
+def test_row_cues_meet_the_acceptance_on_held_out_row_families() -> None:
+    """The row cues alone on the held-out row families (written apart from the cues): >= 40 rows
+    per level, recall >= 0.95 per level, <= 5 % of the ordinary rows flagged."""
+    from redactkit.bench.routing import score_levels
+    from redactkit.bench.sensitive import generate_sensitive
+
+    classifier = SensitivityClassifier()
+    rows = generate_sensitive("heldout", seed=0, kinds=("row",))
+    score = score_levels(
+        [row.sensitivity for row in rows], [classifier.classify(row.text, []).level.value for row in rows]
+    )
+    for level in ("special", "intimate", "safety"):
+        assert score["levels"][level]["gold"] >= 40, level
+        assert score["levels"][level]["recall"] >= 0.95, (level, score["levels"][level])
+    assert score["negatives"] >= 40
+    assert score["negatives_flagged_share"] <= 0.05
+    # gold reasons name the cue class that should fire
+    for row in rows:
+        for reason in row.reasons:
+            assert reason.removeprefix("cue:") in classifier.cues.classes

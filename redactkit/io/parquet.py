@@ -240,6 +240,11 @@ class ColumnOptions:
                 fields.append(pa.field(self.redacted_of(column), output_text_type(schema.field(column).type)))
             added.append(self.entities_of(column))
             fields.append(pa.field(self.entities_of(column), entities_type(self.conversation)))
+        added += [self.sensitivity_name, self.reasons_name]
+        fields += [
+            pa.field(self.sensitivity_name, pa.string()),
+            pa.field(self.reasons_name, pa.list_(pa.string())),
+        ]
         if self.timings_column is not None:
             from ..audio.arrow import check_timings_type, intervals_type
 
@@ -249,11 +254,6 @@ class ColumnOptions:
                 check_timings_type(schema, self.timings_column, source=source)
             added.append(self.intervals_of(self.text_columns[0]))
             fields.append(pa.field(self.intervals_of(self.text_columns[0]), intervals_type()))
-        added += [self.sensitivity_name, self.reasons_name]
-        fields += [
-            pa.field(self.sensitivity_name, pa.string()),
-            pa.field(self.reasons_name, pa.list_(pa.string())),
-        ]
         for name in added:
             if name in names or added.count(name) > 1:
                 raise DataError(
@@ -722,16 +722,16 @@ def assemble_routed(
             main.append(main_redacted)
         full.append(entities)
         main.append(entities)
-    if options.timings_column is not None:
-        intervals = _intervals(batch, outputs, options)
-        full.append(intervals)
-        main.append(_whole_intervals(intervals, withheld) if withheld else intervals)
     levels = pa.array([item.level.value for item in sensitivity], pa.string())
     reasons = pa.array([list(item.reasons) for item in sensitivity], pa.list_(pa.string()))
     full += [levels, reasons]
     main += [levels, reasons]
+    if options.timings_column is not None:
+        intervals = _intervals(batch, outputs, options)
+        full.append(intervals)
+        main.append(_whole_intervals(intervals, withheld) if withheld else intervals)
     # same order as ColumnOptions.output_schema: per text column, redacted (unless in place) then
-    # entities; then the intervals; then the sensitivity level and reasons
+    # entities; then the sensitivity level and reasons; then the intervals
     out = pa.RecordBatch.from_arrays(main, schema=schema)
     if not routed:
         return out, None
