@@ -71,6 +71,14 @@ def bench(
             help="Template families of --synthetic: heldout (never trained on) or train.",
         ),
     ] = "heldout",
+    sensitive: Annotated[
+        bool,
+        typer.Option(
+            "--sensitive",
+            help="Also score the sensitive-content set (special-category spans and ordinary negatives; "
+            "redactkit.bench.sensitive) of --synthetic-split's families.",
+        ),
+    ] = False,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write every figure as JSON.")] = None,
     markdown_path: Annotated[Path | None, typer.Option("--markdown", help="Write a markdown report.")] = None,
     report_path: Annotated[
@@ -110,6 +118,7 @@ def bench(
       redactkit bench slurp_devel.jsonl --report bench.html --json bench.json
       redactkit bench devel.jsonl --format slurp --label-map song_name=
       redactkit bench --synthetic 1000 --asr-noise 0.1,0.2,0.3 --baseline none
+      redactkit bench --sensitive --baseline none
     """
     if asr_noise is not None:
         try:
@@ -151,6 +160,7 @@ def bench(
             synthetic,
             synthetic_split,
             not no_examples,
+            sensitive,
             bootstrap,
             seed,
             limit,
@@ -181,6 +191,7 @@ def _run(
     synthetic: int,
     synthetic_split: str,
     include_examples: bool,
+    sensitive: bool,
     bootstrap: int,
     seed: int,
     limit: int | None,
@@ -197,8 +208,8 @@ def _run(
             key="--baseline",
             example="--baseline none",
         )
-    if not labeled and not synthetic:
-        raise DataError("nothing to score: pass LABELED files and/or --synthetic N")
+    if not labeled and not synthetic and not sensitive:
+        raise DataError("nothing to score: pass LABELED files, --synthetic N and/or --sensitive")
     if synthetic_split not in ("train", "heldout"):
         raise ConfigError(
             f"unknown --synthetic-split {synthetic_split!r}; one of heldout, train",
@@ -218,6 +229,10 @@ def _run(
         datasets.append(Dataset(path.name, str(path), examples[:limit] if limit else examples))
     if synthetic:
         datasets.append(synthetic_dataset(synthetic, seed=seed, split=synthetic_split))
+    if sensitive:
+        from .sensitive import sensitive_dataset
+
+        datasets.append(sensitive_dataset(synthetic_split, seed=seed))
     systems: list[System] = [PipelineSystem(Pipeline.from_config(resolved), description=_describe(config))]
     if baseline == "presidio":
         systems.append(PresidioBaseline(baseline_model(resolved)))
