@@ -62,6 +62,17 @@ _RARE_ZIPF = 3.0
 # after a child reference anywhere in the text, these words before a number say it is an age
 # ("i want to add my son to the account he's [eight]", "my kid turns [thirteen] in june")
 _CHILD_AGE_CUES = frozenset({"she's", "he's", "turns", "turned", "turning", "is", "who's"})
+# what may follow a bare age at the end of its clause ("i'm [fifteen] and ...")
+_AGE_ENDS = frozenset({"", "and", "so", "but", "now", "too", "already", "next", "this", "in"})
+
+
+def _third_person(lows: Sequence[str], i: int) -> bool:
+    """ "she's [eleven]", "he is [nine]": an age said of a person (sixteen means a minor)."""
+    return (i >= 1 and lows[i - 1] in ("she's", "he's")) or (
+        i >= 2 and lows[i - 2] in ("she", "he") and lows[i - 1] == "is"
+    )
+
+
 _DIGITS = re.compile(r"^\d{1,2}$")
 
 Phrase = tuple[str, ...]
@@ -281,9 +292,9 @@ class SpecialCategoryDetector(Detector):
         self,
         locale: str = "en-US",
         labels: tuple[str, ...] = SPECIAL_LABELS,
-        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.8,
+        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
         ambiguous_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.65,
-        minor_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.75,
+        minor_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.9,
         max_gap: Annotated[int, Field(ge=0, le=6)] = 3,
         window: Annotated[int, Field(ge=1, le=20)] = 6,
         ambiguous_zipf: Annotated[float, Field(ge=2.0, le=8.0)] = 3.5,
@@ -508,14 +519,10 @@ class SpecialCategoryDetector(Detector):
             return (i, end, "MINOR", self.minor_score, "special: child_age")
         if not aged and (near_child or (child and lows[i - 1] in _CHILD_AGE_CUES)) and self_cue:
             return (i, end, "MINOR", self.minor_score, "special: child_age")
-        if (
-            not aged
-            and self_cue
-            and i >= 1
-            and lows[i - 1] in ("i'm", "im", "am")
-            and nxt in ("", "and", "so", "but", "now", "too")
-        ):
+        if not aged and self_cue and i >= 1 and lows[i - 1] in ("i'm", "im", "am") and nxt in _AGE_ENDS:
             return (i, end, "MINOR", self.minor_score, "special: self_age")
+        if not aged and self_cue and _third_person(lows, i) and nxt in _AGE_ENDS:
+            return (i, end, "MINOR", self.minor_score, "special: child_age")  # "she is [eleven] and ..."
         return None
 
     # -- entities -----------------------------------------------------------------------------------
