@@ -278,6 +278,11 @@ def test_a_house_number_still_makes_an_address_with_a_room(default_pipeline: Pip
             "the card is too won oh two one heaven eight nine eight nine five heaven two nine",
             "too won oh two one heaven eight nine eight nine five heaven two nine",
         ),
+        # "won" (a score word) is here the first digit of a toll-free number
+        (
+            "won eight hundred two three three five two one two",
+            "eight hundred two three three five two one two",
+        ),
         # a garbled one-word cue right before the value
         ("the sip is nine oh two one oh", "nine oh two one oh"),
         # digits the recognizer turned into other words still count toward an identifier's length

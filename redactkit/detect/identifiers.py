@@ -708,6 +708,11 @@ class IdentifierDetector(Detector):
         words = aligned.original[o_start:o_end].lower().split()
         return bool(words) and words[0] in self._tables.negative_words
 
+    def _homophone_before(self, tokens: Sequence[Token], first: int) -> bool:
+        """The word right before the value is a digit homophone ("won eight hundred two three three
+        ..."): as a negative context it only vetoes short values, it may be the value's first digit."""
+        return first > 0 and tokens[first - 1].lower in self._misheard.homophones
+
     def _negative_context(self, tokens: Sequence[Token], first: int) -> bool:
         """A negative context ("flight", "closed at", "winning numbers") ends within the window before
         token ``first`` and no identifier cue is nearer."""
@@ -935,7 +940,10 @@ class IdentifierDetector(Detector):
                 )
             )
             and not (13 <= n <= 19 and luhn_valid(digits))
-            and (n <= self._tables.negative_veto_digits or reading != "digits")
+            and (
+                n <= self._tables.negative_veto_digits
+                or (reading != "digits" and not self._homophone_before(tokens, candidate.first))
+            )
         ):
             return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
         if not (13 <= n <= 19 and luhn_valid(digits)) and (
