@@ -942,7 +942,7 @@ class IdentifierDetector(Detector):
             and not (13 <= n <= 19 and luhn_valid(digits))
             and (
                 n <= self._tables.negative_veto_digits
-                or (reading != "digits" and not self._homophone_before(tokens, candidate.first))
+                or (reading != "digits" and n <= 12 and not self._homophone_before(tokens, candidate.first))
             )
         ):
             return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
