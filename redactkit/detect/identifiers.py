@@ -324,12 +324,14 @@ class IdentifierDetector(Detector):
                 tokens[first].lower in tables.between or tokens[first].lower in tables.cue_words
             ):
                 first += 1
-            # the value may start on a filler or cue word that is a digit too ("is for one sex ...")
+            # the value may start on a filler or cue word that is a digit too ("is for one sex ..."),
+            # never on one that is no digit ("card ending in 1111": "in" stays with the cue)
             zone = next(
                 (
                     zone
                     for start in range(index + length, first + 1)
-                    if (zone := self._zone(aligned, tokens, start)) is not None
+                    if (start == first or self._value_word(tokens[start].lower))
+                    and (zone := self._zone(aligned, tokens, start)) is not None
                 ),
                 None,
             )
