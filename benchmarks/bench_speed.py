@@ -8,11 +8,13 @@ before timing. Rounds alternate between the two so that load from other processe
 machine hits both alike; the figure that matters is the ratio, not the absolute rate.
 
     python benchmarks/bench_speed.py [--utterances 1500] [--rounds 3] [--model en_core_web_md]
-        [--stock-ner] [--adapted]
+        [--stock-ner] [--adapted] [--without special]
 
 ``--stock-ner`` also times the default pipeline with the ``ner`` detector on the model's own
 recognizer (``ner_weights: none``), ``--adapted`` with the shipped adapted recognizer
-(``ner_weights: builtin``, ``lowercase_guard: plain_words``), in the same rounds.
+(``ner_weights: builtin``, ``lowercase_guard: plain_words``), in the same rounds. ``--without NAME``
+(repeatable) also times the default pipeline without detector NAME: what that detector costs, as a
+same-run ratio.
 """
 
 from __future__ import annotations
@@ -71,11 +73,15 @@ def _ner_floor(model: str) -> Callable[[list[str]], None]:
     return run
 
 
-def _redactkit(model: str, stock_ner: bool = False, adapted: bool = False) -> Callable[[list[str]], None]:
+def _redactkit(
+    model: str, stock_ner: bool = False, adapted: bool = False, without: str | None = None
+) -> Callable[[list[str]], None]:
     from redactkit import Pipeline
     from redactkit.config import load_config
 
     config = load_config(None).to_mapping()  # the shipped default pipeline, with the model swapped in
+    if without is not None:
+        config["detectors"] = [d for d in config["detectors"] if d["name"] != without]
     for detector in config["detectors"]:
         if "model" in detector:
             detector["model"] = model
@@ -103,6 +109,10 @@ def main() -> None:
     parser.add_argument(
         "--adapted", action="store_true", help="also time ner_weights: builtin, lowercase_guard: plain_words"
     )
+    parser.add_argument(
+        "--without", action="append", default=[], metavar="NAME",
+        help="also time the default pipeline without detector NAME (repeatable)",
+    )  # fmt: skip
     args = parser.parse_args()
 
     from redactkit.detect.spacy_models import load_spacy_model
@@ -130,6 +140,7 @@ def main() -> None:
             {"redactkit, stock NER weights": _redactkit(args.model, stock_ner=True)} if args.stock_ner else {}
         ),
         **({"redactkit, ner-asr-en weights": _redactkit(args.model, adapted=True)} if args.adapted else {}),
+        **{f"redactkit default - {name}": _redactkit(args.model, without=name) for name in args.without},
         "spaCy NER-only floor": _ner_floor(args.model),
     }
     for run in contenders.values():

@@ -20,7 +20,9 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
+from ._cli import ConfigOption
+from ._cli import fail as _fail
+from .errors import DataError, RedactkitError
 
 app = typer.Typer(
     name="redactkit",
@@ -42,11 +44,6 @@ app.add_typer(models_app, name="models")
 
 out = Console()
 err = Console(stderr=True)
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", "-c", help="Pipeline YAML; it extends the default configuration."),
-]
 
 
 def _plain_help_types() -> None:
@@ -159,12 +156,6 @@ def _main(
     """
     _state["quiet"] = quiet
     _configure_logging(quiet, verbose, log_level)
-
-
-def _fail(exc: RedactkitError) -> typer.Exit:
-    code = 2 if isinstance(exc, ConfigError | DataError | ModelNotFoundError) else 1
-    err.print(f"error: {type(exc).__name__}: {exc}", highlight=False, markup=False, soft_wrap=True)
-    return typer.Exit(code)
 
 
 def _interrupted(exc: KeyboardInterrupt, output_path: Path) -> typer.Exit:

@@ -63,7 +63,9 @@ class Label:
 
     ``default_operator`` is the operator the ``default`` policy preset gives the label (``None``:
     the anonymizer's ``default_operator``). Examples are synthetic utterances with the entity in
-    square brackets; they document the label and never come from real transcripts.
+    square brackets; they document the label and never come from real transcripts. ``gdpr`` names
+    the provision of the GDPR a special-category label falls under ("art. 9(1): data concerning
+    health"); the ``gdpr`` policy preset and the label reference show it.
     """
 
     name: str
@@ -71,6 +73,7 @@ class Label:
     category: LabelCategory
     default_operator: str | None = None
     examples: tuple[str, ...] = field(default=())
+    gdpr: str | None = None
 
     def __post_init__(self) -> None:
         if not _NAME.match(self.name):
@@ -87,6 +90,8 @@ class Label:
             block["default_operator"] = self.default_operator
         if self.examples:
             block["examples"] = list(self.examples)
+        if self.gdpr is not None:
+            block["gdpr"] = self.gdpr
         return block
 
     @classmethod
@@ -96,10 +101,11 @@ class Label:
             raise ConfigError(
                 "a label is a mapping with description and category", key=key, example=_LABEL_EXAMPLE
             )
-        unknown = sorted(set(block) - {"description", "category", "default_operator", "examples"})
+        unknown = sorted(set(block) - {"description", "category", "default_operator", "examples", "gdpr"})
         if unknown:
             raise ConfigError(
-                f"unknown key {unknown[0]!r}. Valid keys: description, category, default_operator, examples",
+                f"unknown key {unknown[0]!r}. Valid keys: description, category, default_operator, examples, "
+                "gdpr",
                 key=f"{key}.{unknown[0]}",
                 example=_LABEL_EXAMPLE,
             )
@@ -127,8 +133,13 @@ class Label:
             raise ConfigError(
                 "examples must be a list of strings", key=f"{key}.examples", example=_LABEL_EXAMPLE
             )
+        gdpr = block.get("gdpr")
+        if gdpr is not None and (not isinstance(gdpr, str) or not gdpr.strip()):
+            raise ConfigError(
+                "gdpr must be a text naming the provision", key=f"{key}.gdpr", example=_LABEL_EXAMPLE
+            )
         try:
-            return cls(name, description.strip(), LabelCategory(category), operator, tuple(examples))
+            return cls(name, description.strip(), LabelCategory(category), operator, tuple(examples), gdpr)
         except ValueError as exc:
             raise ConfigError(str(exc), key=key, example=_LABEL_EXAMPLE) from None
 
@@ -224,10 +235,11 @@ def register_label(
     *,
     default_operator: str | None = None,
     examples: Iterable[str] = (),
+    gdpr: str | None = None,
 ) -> Label:
     """Register a label in the process-wide registry (for plugins that emit their own labels)."""
     return labels.register(
-        Label(name, description, LabelCategory(category), default_operator, tuple(examples))
+        Label(name, description, LabelCategory(category), default_operator, tuple(examples), gdpr)
     )
 
 
@@ -255,7 +267,8 @@ def labels_markdown(registry: LabelRegistry | None = None) -> str:
         "",
         "Categories: **direct identifier** names one person on its own; **quasi-identifier** narrows",
         "down who someone is in combination (the `minimal` preset keeps these); **special category** is",
-        "sensitive in itself (GDPR art. 9).",
+        "sensitive in itself (GDPR art. 9 and 10; the `minimal` preset keeps these too, the `gdpr` preset",
+        "always replaces them). See [special categories](../concepts/special-categories.md).",
         "",
     ]
     for category in LabelCategory:
@@ -263,15 +276,20 @@ def labels_markdown(registry: LabelRegistry | None = None) -> str:
         if not members:
             continue
         lines += [f"## {category.value.replace('_', ' ').capitalize()}s", ""]
+        special = category is LabelCategory.SPECIAL_CATEGORY
         lines += [
-            "| Label | Description | Default operator | Emitted by | Example |",
-            "|---|---|---|---|---|",
+            "| Label | Description | Default operator | Emitted by | Example |"
+            + (" GDPR |" if special else ""),
+            "|---|---|---|---|---|" + ("---|" if special else ""),
         ]
         for label in members:
             operator = label.default_operator or "(anonymizer default)"
             emitted = ", ".join(f"`{name}`" for name in emitters.get(label.name, [])) or "-"
             example = label.examples[0] if label.examples else ""
-            lines.append(f"| `{label.name}` | {label.description} | {operator} | {emitted} | {example} |")
+            gdpr = f" {label.gdpr or '-'} |" if special else ""
+            lines.append(
+                f"| `{label.name}` | {label.description} | {operator} | {emitted} | {example} |{gdpr}"
+            )
         lines.append("")
     return "\n".join(lines)
 

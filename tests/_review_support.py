@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import struct
+import subprocess
+import sys
 import wave
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +20,15 @@ from redactkit import Pipeline
 from redactkit.io import redact_parquet
 from redactkit.synth import Record, generate, sample_table
 
-__all__ = ["REVIEW_CONFIG", "RedactedSet", "make_redacted_set", "review_records", "write_wav"]
+__all__ = [
+    "REVIEW_CONFIG",
+    "RedactedSet",
+    "Served",
+    "make_redacted_set",
+    "review_records",
+    "serving",
+    "write_wav",
+]
 
 
 def review_records(rows: int) -> list[Record]:
@@ -103,3 +116,34 @@ def make_redacted_set(folder: Path, rows: int = 120, *, audio_every: int = 10) -
         redacted.append_column("audio_path_redacted", pa.array(redacted_audio, pa.string())), target
     )
     return RedactedSet(source, target, records)
+
+
+@dataclass
+class Served:
+    """A running `redactkit review serve`: the URL it printed; once stopped, what it wrote."""
+
+    url: str
+    out: str = ""
+    err: str = ""
+
+
+@contextlib.contextmanager
+def serving(review_dir: Path, *flags: str) -> Iterator[Served]:
+    """`redactkit review serve REVIEW_DIR` in a subprocess, stopped on exit."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "redactkit.cli", "review", "serve", str(review_dir), *flags],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    served: Served | None = None
+    try:
+        assert process.stdout is not None
+        served = Served(process.stdout.readline().strip())
+        assert served.url.startswith("http://127.0.0.1:"), "serve printed no loopback URL"
+        yield served
+    finally:
+        process.terminate()
+        out, err = process.communicate(timeout=10)
+        if served is not None:
+            served.out, served.err = out, err

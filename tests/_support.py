@@ -16,15 +16,19 @@ from redactkit.errors import DetectorError
 from redactkit.labels import register_label
 
 __all__ = [
+    "CONVERSATION_OPTIONS",
     "ENGINE_CONFIG",
+    "NUMBERED_REGEX_CONFIG",
     "ExplodingDetector",
     "GateDetector",
     "LeakyPluginDetector",
     "LoadMarkerDetector",
     "RegexDetector",
     "SlowDetector",
+    "assert_known_from_cited",
     "conversation_transcripts",
     "engine_transcripts",
+    "local_conversations",
 ]
 
 
@@ -206,3 +210,45 @@ def conversation_transcripts(rows: int) -> pa.Table:
             "transcript": pa.array(texts, pa.string()),
         }
     )
+
+
+#: Conversation mode as the engine tests run it: grouped by session, turns in id order, ids cited.
+CONVERSATION_OPTIONS: dict[str, Any] = {
+    "group_column": "session", "order_column": "id", "id_column": "id", "conversation": True,
+}  # fmt: skip
+
+
+def local_conversations(table: pa.Table) -> pa.Table:
+    """What the local engine makes of ``table`` in conversation mode (what every engine must match)."""
+    from redactkit import Pipeline
+    from redactkit.io import redact_table
+
+    pipeline = Pipeline.from_config(ENGINE_CONFIG)
+    result: pa.Table = redact_table(table, pipeline=pipeline, sort=True, batch_rows=7, **CONVERSATION_OPTIONS)
+    return result
+
+
+def assert_known_from_cited(table: pa.Table) -> None:
+    """Some entity was redacted because an earlier turn made its value known."""
+    rows = table.column("transcript_entities").to_pylist()
+    assert any(entity["known_from"] for row in rows for entity in row or [])
+
+
+#: A model-free configuration for the Parquet engine tests: phone numbers by regex, three names by a
+#: deny list, numbered per group.
+NUMBERED_REGEX_CONFIG = """
+replace: true
+normalizers:
+  - name: whitespace
+detectors:
+  - name: test_regex
+    pattern: '\\d{3}-\\d{4}'
+    label: PHONE_NUMBER
+  - name: deny_list
+    terms: {alice: PERSON, bob: PERSON, carol: PERSON}
+anonymizer:
+  name: policy
+  operators: {PERSON: numbered}
+  numbered_scope: group
+batch_size: 8
+"""

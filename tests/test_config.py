@@ -30,6 +30,7 @@ def test_partial_config_takes_defaults_for_missing_keys() -> None:
         "organizations",
         "ner",
         "spelled",
+        "special",
         "presidio",
     ]
 

@@ -35,6 +35,9 @@ POSITIVE = [
     ("he's about fifty", [("fifty", "AGE")]),
     ("my grandson turns one on thursday", [("one", "AGE")]),
     ("age: 34", [("34", "AGE")]),
+    ("zorvakel is nine", [("nine", "AGE")]),
+    ("my mother, who is eighty", [("eighty", "AGE")]),
+    ("james is forty", [("forty", "AGE")]),
     # birth dates: after a cue, numeric after a cue, without a cue in a year long past
     (
         "his birthday is march twenty three nineteen seventy two",
@@ -114,7 +117,7 @@ NEGATIVE = [
     "it's six thirty",
     "we're two people",
     "i need it by march third",
-    "the accident happened on march third twenty twenty",
+    "the appointment is on march third twenty twenty six",
     "music from the nineteen eighties",
     "i tried three times",
     "i typed the address",
@@ -138,6 +141,8 @@ NEGATIVE = [
     "working capital was about one billion",
     "working capital of four thirty seven million euros",
     "i used to live at",
+    "page is nine",
+    "the bill is forty",
 ]
 
 

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
+from _support import NUMBERED_REGEX_CONFIG
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -38,22 +39,7 @@ from redactkit.io import (
 runner = CliRunner()
 
 NAMES = ("alice", "bob", "carol")
-REGEX_CONFIG = """
-replace: true
-normalizers:
-  - name: whitespace
-detectors:
-  - name: test_regex
-    pattern: '\\d{3}-\\d{4}'
-    label: PHONE_NUMBER
-  - name: deny_list
-    terms: {alice: PERSON, bob: PERSON, carol: PERSON}
-anonymizer:
-  name: policy
-  operators: {PERSON: numbered}
-  numbered_scope: group
-batch_size: 8
-"""
+REGEX_CONFIG = NUMBERED_REGEX_CONFIG
 
 
 def _text(index: int) -> str | None:

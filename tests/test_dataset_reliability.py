@@ -20,6 +20,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from _support import NUMBERED_REGEX_CONFIG
 from typer.testing import CliRunner
 
 from redactkit import Pipeline, RunInterrupted
@@ -32,22 +33,7 @@ runner = CliRunner()
 TESTS = Path(__file__).parent
 KEY = "0123456789abcdef" * 4
 
-CONFIG = """
-replace: true
-normalizers:
-  - name: whitespace
-detectors:
-  - name: test_regex
-    pattern: '\\d{3}-\\d{4}'
-    label: PHONE_NUMBER
-  - name: deny_list
-    terms: {alice: PERSON, bob: PERSON, carol: PERSON}
-anonymizer:
-  name: policy
-  operators: {PERSON: numbered}
-  numbered_scope: group
-batch_size: 8
-"""
+CONFIG = NUMBERED_REGEX_CONFIG
 
 
 def _table(rows: int, offset: int = 0, word: str = "call") -> pa.Table:

@@ -171,10 +171,15 @@ def test_presets_follow_label_categories() -> None:
     minimal = PolicyAnonymizer(preset="minimal")
     default = PolicyAnonymizer(preset="default")
     strict = PolicyAnonymizer(preset="strict")
+    gdpr = PolicyAnonymizer(preset="gdpr")
     for label in labels:
-        quasi = label.category is LabelCategory.QUASI_IDENTIFIER
-        assert (minimal.operator_for(label.name) == "keep") == quasi, label.name
+        kept = label.category in (LabelCategory.QUASI_IDENTIFIER, LabelCategory.SPECIAL_CATEGORY)
+        assert (minimal.operator_for(label.name) == "keep") == kept, label.name
         assert strict.operator_for(label.name) == "tag"
+        if label.category is LabelCategory.SPECIAL_CATEGORY:
+            assert default.operator_for(label.name) != "keep", label.name
+            assert gdpr.operator_for(label.name) == "tag", label.name
+            assert label.gdpr, label.name
     assert default.operator_for("DATE_TIME") == "keep"
     assert default.operator_for("LOCATION") == "tag"
     assert minimal.operator_for("NOT_REGISTERED_ANYWHERE") == "tag"  # fail closed

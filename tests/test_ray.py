@@ -16,8 +16,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from _support import (
+    CONVERSATION_OPTIONS,
+    assert_known_from_cited,
+    conversation_transcripts,
+    local_conversations,
+)
 from _support import ENGINE_CONFIG as CONFIG
-from _support import conversation_transcripts
 from _support import engine_transcripts as transcripts
 from typer.testing import CliRunner
 
@@ -136,15 +141,12 @@ def test_ray_dataset_by_group_matches_the_local_engine(local_ray: Any) -> None:
 
 def test_ray_dataset_conversations_match_the_local_engine(local_ray: Any) -> None:
     table = conversation_transcripts(72)
-    options: dict[str, Any] = {
-        "group_column": "session", "order_column": "id", "id_column": "id", "conversation": True,
-    }  # fmt: skip
-    expected = redact_table(table, pipeline=Pipeline.from_config(CONFIG), sort=True, batch_rows=7, **options)
+    expected = local_conversations(table)
     ds = local_ray.data.from_arrow(table).repartition(4)
-    out = redact_ray_dataset(ds, CONFIG, "transcript", actors=2, num_partitions=3, **options)
+    out = redact_ray_dataset(ds, CONFIG, "transcript", actors=2, num_partitions=3, **CONVERSATION_OPTIONS)
     got = pa.concat_tables(local_ray.get(out.to_arrow_refs())).sort_by("id").cast(expected.schema)
     assert got.equals(expected)
-    assert any(e["known_from"] for row in got.column("transcript_entities").to_pylist() for e in row or [])
+    assert_known_from_cited(got)
 
 
 def test_cli_ray_engine_conversations_match_the_local_engine(local_ray: Any, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from _review_support import write_wav
+from _review_support import serving, write_wav
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -740,21 +740,12 @@ def test_in_place_output_reads_the_original_from_input(tmp_path: Path) -> None:
 
 
 def test_cli_serve_prints_a_loopback_url_with_a_token(review_dir: Path) -> None:
-    import subprocess
-    import sys
     import urllib.error
     import urllib.request
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "redactkit.cli", "review", "serve", str(review_dir), "--verbose"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:") and url.endswith("/")
+    with serving(review_dir, "--verbose") as served:
+        url = served.url
+        assert url.endswith("/")
         token = url.rstrip("/").rsplit("/", 1)[1]
         with urllib.request.urlopen(url + "api/review", timeout=10) as response:
             assert response.status == 200
@@ -762,12 +753,9 @@ def test_cli_serve_prints_a_loopback_url_with_a_token(review_dir: Path) -> None:
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(origin + "/api/review", timeout=10)
         assert refused.value.code == 403
-    finally:
-        process.terminate()
-        out, err = process.communicate(timeout=10)
-    assert "GET /<token>/api/review 200" in out
-    assert token not in out.replace(url, "") + err
-    assert "transcript text" in err  # the warning
+    assert "GET /<token>/api/review 200" in served.out
+    assert token not in served.out.replace(url, "") + served.err
+    assert "transcript text" in served.err  # the warning
 
 
 @given(

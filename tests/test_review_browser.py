@@ -11,15 +11,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from _review_support import REVIEW_CONFIG, make_redacted_set, review_records
+from _review_support import REVIEW_CONFIG, make_redacted_set, review_records, serving
 from typer.testing import CliRunner
 
 from redactkit import Pipeline
@@ -90,20 +88,8 @@ def review_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def served(review_dir: Path) -> Iterator[str]:
     """`redactkit review serve` in a subprocess; yields the URL it prints."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "redactkit.cli", "review", "serve", str(review_dir)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:"), "serve printed no loopback URL"
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with serving(review_dir) as served:
+        yield served.url
 
 
 @pytest.fixture

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
 from redactkit.bench.sensitive import (
     KINDS,
     LEVELS,
@@ -9,6 +15,8 @@ from redactkit.bench.sensitive import (
     sensitive_families,
     to_labeled_examples,
 )
+from redactkit.cli import app
+from redactkit.detect.special import SPECIAL_LABELS
 from redactkit.labels import LabelCategory, labels
 
 
@@ -42,3 +50,53 @@ def test_train_and_heldout_families_are_disjoint() -> None:
     assert train and heldout and not train & heldout
     train_templates = {t for f in sensitive_families("train") for t in f.templates}
     assert not train_templates & {t for f in sensitive_families("heldout") for t in f.templates}
+
+
+def test_special_summary_counts_recall_rows_and_negatives() -> None:
+    from redactkit.bench.metrics import EvalRow
+    from redactkit.bench.sensitive import special_summary
+
+    rows = [
+        EvalRow("i take zoloft daily", [(7, 13, "MEDICATION")], [(7, 13, "MEDICATION")]),
+        EvalRow("i'm muslim", [(4, 10, "RELIGION")], []),
+        EvalRow("play green day", [], [(5, 10, "POLITICAL_AFFILIATION")]),
+        EvalRow("call maria", [], [(5, 10, "PERSON")]),
+    ]
+    summary = special_summary(rows)
+    assert summary["recall"] == {
+        "MEDICATION": {"covered": 1, "gold": 1},
+        "RELIGION": {"covered": 0, "gold": 1},
+    }
+    assert summary["rows_flagged"] == 2 and summary["rows"] == 4
+    assert summary["negatives"] == 2 and summary["negatives_flagged"] == 1
+    assert summary["by_label"] == {"MEDICATION": 1, "POLITICAL_AFFILIATION": 1}
+
+
+@pytest.mark.slow
+def test_cli_bench_sensitive_prints_the_special_table(tmp_path: Path) -> None:
+    """`redactkit bench --sensitive` scores the held-out set with the default pipeline: the acceptance
+    figures (recall >= 0.90 per special label, <= 5 % of negatives flagged) hold and are printed."""
+    out = tmp_path / "bench.json"
+    result = CliRunner().invoke(
+        app,
+        [
+            "bench",
+            "--sensitive",
+            "--baseline",
+            "none",
+            "--bootstrap",
+            "0",
+            "--no-examples",
+            "--json",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "special categories" in result.output and "negatives flagged" in result.output
+    special = json.loads(out.read_text(encoding="utf-8"))["datasets"][0]["systems"]["redactkit"]["special"]
+    assert set(special["recall"]) == set(SPECIAL_LABELS)
+    for label, counts in special["recall"].items():
+        assert counts["gold"] >= 40, label
+        assert counts["covered"] / counts["gold"] >= 0.9, label
+    assert special["negatives"] >= 300
+    assert special["negatives_flagged"] / special["negatives"] <= 0.05

@@ -13,8 +13,13 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
+from _support import (
+    CONVERSATION_OPTIONS,
+    assert_known_from_cited,
+    conversation_transcripts,
+    local_conversations,
+)
 from _support import ENGINE_CONFIG as CONFIG
-from _support import conversation_transcripts
 from _support import engine_transcripts as transcripts
 
 from redactkit import Pipeline
@@ -76,15 +81,12 @@ def test_group_scope_by_group_matches_the_local_engine(spark: Any) -> None:
 
 def test_conversations_match_the_local_engine(spark: Any) -> None:
     table = conversation_transcripts(72)
-    options: dict[str, Any] = {
-        "group_column": "session", "order_column": "id", "id_column": "id", "conversation": True,
-    }  # fmt: skip
-    expected = redact_table(table, pipeline=Pipeline.from_config(CONFIG), sort=True, batch_rows=7, **options)
+    expected = local_conversations(table)
     df = spark.createDataFrame(table).repartition(4)
-    out = redact_spark_dataframe(df, CONFIG, "transcript", **options)
+    out = redact_spark_dataframe(df, CONFIG, "transcript", **CONVERSATION_OPTIONS)
     got = _collect(out, expected.schema)
     assert got.equals(expected)
-    assert any(e["known_from"] for row in got.column("transcript_entities").to_pylist() for e in row or [])
+    assert_known_from_cited(got)
 
 
 def test_the_demo_sample_with_its_timestamp_column(spark: Any) -> None:

@@ -7,8 +7,12 @@ Presets:
 - ``strict`` — every label is replaced (``DATE_TIME`` too);
 - ``default`` — each label gets its registered default operator (:mod:`redactkit.labels`), so
   direct and quasi identifiers are replaced and ``DATE_TIME`` is kept;
-- ``minimal`` — only direct identifiers and special categories are replaced; quasi-identifiers
-  (places, organisations, ages, ZIP codes, dates) are kept.
+- ``minimal`` — only direct identifiers are replaced; quasi-identifiers (places, organisations,
+  ages, ZIP codes, dates) and special categories (health, religion, politics, ...) are kept;
+- ``gdpr`` — as ``default``, and every special-category label (GDPR art. 9 and 10: the labels'
+  ``gdpr`` field names the provision) is always replaced: a registered ``keep`` is overridden and an
+  ``operators`` override that keeps one is an error. docs/concepts/special-categories.md has the
+  mapping.
 
 Labels the registry does not know are replaced (fail closed): a new label is never kept by accident.
 """
@@ -45,7 +49,8 @@ _BY_REFERENCE = frozenset({"numbered", "hash"})
 PRESETS: dict[str, str] = {
     "strict": "every label gets the default operator",
     "default": "every label gets its registered default operator (DATE_TIME is kept)",
-    "minimal": "quasi-identifiers are kept; direct identifiers and special categories are replaced",
+    "minimal": "quasi-identifiers and special categories are kept; direct identifiers are replaced",
+    "gdpr": "as default, and special categories (GDPR art. 9/10) are always replaced, never kept",
 }
 
 
@@ -54,8 +59,17 @@ def _preset_operator(preset: str, label: str) -> str | None:
     if preset == "strict" or label not in labels:
         return None
     registered = labels.get(label)
-    if preset == "minimal" and registered.category is LabelCategory.QUASI_IDENTIFIER:
+    if preset == "minimal" and registered.category in (
+        LabelCategory.QUASI_IDENTIFIER,
+        LabelCategory.SPECIAL_CATEGORY,
+    ):
         return "keep"
+    if (
+        preset == "gdpr"
+        and registered.category is LabelCategory.SPECIAL_CATEGORY
+        and registered.default_operator == "keep"
+    ):
+        return None  # the anonymizer's default operator: special categories are never kept
     return registered.default_operator
 
 
@@ -81,7 +95,7 @@ class PolicyAnonymizer(Anonymizer):
         key_salt: str | None = None,
         surrogate_locale: str = "en_US",
     ) -> None:
-        #: strict, default or minimal
+        #: strict, default, minimal or gdpr
         self.preset = preset
         #: per-label operator overrides: {PERSON: numbered, PHONE_NUMBER: mask}
         self.operators = dict(operators or {})
@@ -118,6 +132,19 @@ class PolicyAnonymizer(Anonymizer):
         unknown = sorted({default_operator, *self.operators.values()} - set(OPERATORS))
         if unknown:
             raise ValueError(f"unknown operator(s) {', '.join(unknown)}; choose from {', '.join(OPERATORS)}")
+        if preset == "gdpr":
+            for label, operator in sorted(self.operators.items()):
+                if (
+                    operator == "keep"
+                    and label in labels
+                    and labels.get(label).category is LabelCategory.SPECIAL_CATEGORY
+                ):
+                    raise ValueError(
+                        f"the gdpr preset never keeps special-category data: operators.{label} is keep; "
+                        f"choose another operator (e.g. {{{label}: tag}}) or another preset"
+                    )
+            if default_operator == "keep":
+                raise ValueError("the gdpr preset needs a replacing default_operator, not keep (e.g. tag)")
         if numbered_scope not in ("row", "group", "dataset"):
             raise ValueError("numbered_scope must be row, group or dataset")
         for name, template in (("tag_format", tag_format), ("numbered_format", numbered_format)):

@@ -15,7 +15,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
+from .._cli import USAGE_ERRORS, ConfigOption, fail
+from ..errors import ConfigError, RedactkitError
 
 __all__ = ["audio_app"]
 
@@ -29,9 +30,8 @@ err = Console(stderr=True)
 
 
 def _fail(exc: RedactkitError) -> typer.Exit:
-    code = 2 if isinstance(exc, ConfigError | DataError | ModelNotFoundError | ImportError) else 1
-    err.print(f"error: {type(exc).__name__}: {exc}", highlight=False, markup=False, soft_wrap=True)
-    return typer.Exit(code)
+    # a missing audio extra is an install problem, told apart from a failed run like bad input
+    return fail(exc, (*USAGE_ERRORS, ImportError))
 
 
 @audio_app.command("redact")
@@ -54,9 +54,7 @@ def redact(
         Path | None,
         typer.Option("--audio-root", help="Base of relative audio paths (default: INPUT's folder)."),
     ] = None,
-    config: Annotated[
-        Path | None, typer.Option("--config", "-c", help="Pipeline YAML; keys left out take the defaults.")
-    ] = None,
+    config: ConfigOption = None,
     audio_config: Annotated[
         Path | None, typer.Option("--audio-config", help="Audio options YAML (padding, mode, beep...).")
     ] = None,

@@ -5,29 +5,19 @@ Registered on the main app by ``redactkit.cli``; everything heavy is imported wh
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-from ..errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
+from .._cli import ConfigOption, FormatOption, LabelMapOption, fail, label_map_option, wide_console
+from ..errors import ConfigError, DataError, RedactkitError
 
 __all__ = ["bench"]
 
 _err = Console(stderr=True)
-
-
-def _console() -> Console:
-    """Standard output; wide enough for the side-by-side table when piped to a file."""
-    console = Console()
-    return console if console.is_terminal else Console(width=200)
-
-
-def _fail(exc: RedactkitError) -> typer.Exit:
-    code = 2 if isinstance(exc, ConfigError | DataError | ModelNotFoundError) else 1
-    _err.print(f"error: {type(exc).__name__}: {exc}", highlight=False, markup=False, soft_wrap=True)
-    return typer.Exit(code)
 
 
 def bench(
@@ -40,27 +30,12 @@ def bench(
             show_default=False,
         ),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", "-c", help="Pipeline YAML; keys left out take the default values."),
-    ] = None,
+    config: ConfigOption = None,
     baseline: Annotated[
         str, typer.Option(help="Baseline run side by side: presidio (vanilla Presidio) or none.")
     ] = "presidio",
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format", help="Format of every LABELED file: redactkit, slurp, presidio, docbin, conll."
-        ),
-    ] = None,
-    label_map: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--label-map",
-            help="SRC=DST maps a dataset label to a redactkit label, SRC= drops it; a .yaml file with "
-            "labels: and unmapped: also works. Repeatable.",
-        ),
-    ] = None,
+    fmt: FormatOption = None,
+    label_map: LabelMapOption = None,
     synthetic: Annotated[
         int, typer.Option(min=0, help="Also score N generated spoken-PII utterances (redactkit synth).")
     ] = 0,
@@ -71,6 +46,14 @@ def bench(
             help="Template families of --synthetic: heldout (never trained on) or train.",
         ),
     ] = "heldout",
+    sensitive: Annotated[
+        bool,
+        typer.Option(
+            "--sensitive",
+            help="Also score the sensitive-content set (special-category spans and ordinary negatives; "
+            "redactkit.bench.sensitive) of --synthetic-split's families.",
+        ),
+    ] = False,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write every figure as JSON.")] = None,
     markdown_path: Annotated[Path | None, typer.Option("--markdown", help="Write a markdown report.")] = None,
     report_path: Annotated[
@@ -110,52 +93,29 @@ def bench(
       redactkit bench slurp_devel.jsonl --report bench.html --json bench.json
       redactkit bench devel.jsonl --format slurp --label-map song_name=
       redactkit bench --synthetic 1000 --asr-noise 0.1,0.2,0.3 --baseline none
+      redactkit bench --sensitive --baseline none
     """
+    inputs = _Inputs(
+        labeled or [], config, baseline, fmt, label_map or [], synthetic, synthetic_split, seed, limit
+    )
     if asr_noise is not None:
         try:
-            curve = _run_curve(
-                labeled or [],
-                config,
-                baseline,
-                fmt,
-                label_map or [],
-                synthetic,
-                synthetic_split,
-                seed,
-                limit,
-                asr_noise,
-            )
+            curve = _run_curve(inputs, asr_noise)
             if json_path is not None:
                 import json
 
-                try:
-                    json_path.write_text(json.dumps(curve.to_dict(), indent=2), encoding="utf-8")
-                except OSError as exc:
-                    raise DataError(f"cannot write {json_path} ({type(exc).__name__})") from None
+                _write(json_path, json.dumps(curve.to_dict(), indent=2))
         except RedactkitError as exc:
-            raise _fail(exc) from None
+            raise fail(exc) from None
         from .asr_curve import render_curve
 
-        out = _console()
+        out = wide_console(200)
         render_curve(curve, out)
-        if json_path is not None:
-            out.print(f"wrote {json_path}", highlight=False, markup=False)
+        _wrote(out, json_path)
         return
     try:
-        result = _run(
-            labeled or [],
-            config,
-            baseline,
-            fmt,
-            label_map or [],
-            synthetic,
-            synthetic_split,
-            not no_examples,
-            bootstrap,
-            seed,
-            limit,
-        )
-        from .report import render_terminal, write_report
+        result = _run(inputs, not no_examples, sensitive, bootstrap)
+        from .report import write_report
 
         for path, kind in ((json_path, "json"), (markdown_path, "markdown"), (report_path, "html")):
             if path is not None:
@@ -164,63 +124,88 @@ def bench(
                 except OSError as exc:
                     raise DataError(f"cannot write {path} ({type(exc).__name__})") from None
     except RedactkitError as exc:
-        raise _fail(exc) from None
-    out = _console()
+        raise fail(exc) from None
+    from .report import render_terminal
+
+    out = wide_console(200)
     render_terminal(result, out)
-    for path in (json_path, markdown_path, report_path):
+    _wrote(out, json_path, markdown_path, report_path)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"cannot write {path} ({type(exc).__name__})") from None
+
+
+def _wrote(out: Console, *paths: Path | None) -> None:
+    for path in paths:
         if path is not None:
             out.print(f"wrote {path}", highlight=False, markup=False)
 
 
-def _run(
-    labeled: list[Path],
-    config: Path | None,
-    baseline: str,
-    fmt: str | None,
-    label_map: list[str],
-    synthetic: int,
-    synthetic_split: str,
-    include_examples: bool,
-    bootstrap: int,
-    seed: int,
-    limit: int | None,
-) -> Any:
-    from ..config import load_config
-    from ..pipeline import Pipeline
-    from .baseline import PipelineSystem, PresidioBaseline, System, baseline_model
-    from .formats import load_label_map, read_labeled
-    from .runner import Dataset, run_bench, synthetic_dataset
+@dataclass(frozen=True)
+class _Inputs:
+    """What a bench run scores and with what: the command's options, checked by :meth:`prepare`."""
 
-    if baseline not in ("presidio", "none"):
-        raise ConfigError(
-            f"unknown baseline {baseline!r}; one of presidio, none",
-            key="--baseline",
-            example="--baseline none",
-        )
-    if not labeled and not synthetic:
-        raise DataError("nothing to score: pass LABELED files and/or --synthetic N")
-    if synthetic_split not in ("train", "heldout"):
-        raise ConfigError(
-            f"unknown --synthetic-split {synthetic_split!r}; one of heldout, train",
-            key="--synthetic-split",
-            example="--synthetic-split heldout",
-        )
-    files = [item for item in label_map if item.lower().endswith((".yaml", ".yml"))]
-    pairs = [item for item in label_map if item not in files]
-    if len(files) > 1:
-        raise ConfigError("at most one label-map file", key="--label-map", example="--label-map labels.yaml")
-    resolved = load_config(config)
-    # targets may be the config's own labels (`labels:`) as well as the built-in ones
-    mapping = load_label_map(files[0] if files else None, pairs, resolved.label_registry())
-    datasets = []
-    for path in labeled:
-        examples = read_labeled(path, fmt, mapping)
-        datasets.append(Dataset(path.name, str(path), examples[:limit] if limit else examples))
-    if synthetic:
-        datasets.append(synthetic_dataset(synthetic, seed=seed, split=synthetic_split))
-    systems: list[System] = [PipelineSystem(Pipeline.from_config(resolved), description=_describe(config))]
-    if baseline == "presidio":
-        systems.append(PresidioBaseline(baseline_model(resolved)))
+    labeled: list[Path]
+    config: Path | None
+    baseline: str
+    fmt: str | None
+    label_map: list[str]
+    synthetic: int
+    synthetic_split: str
+    seed: int
+    limit: int | None
+
+    def prepare(self, sensitive: bool = False) -> tuple[list[Any], list[Any]]:
+        """The datasets to score (with ``sensitive``, the sensitive-content set too) and the systems
+        to score them with (not warmed up)."""
+        from ..config import load_config
+        from ..pipeline import Pipeline
+        from .baseline import PipelineSystem, PresidioBaseline, System, baseline_model
+        from .formats import read_labeled
+        from .runner import Dataset, synthetic_dataset
+
+        if self.baseline not in ("presidio", "none"):
+            raise ConfigError(
+                f"unknown baseline {self.baseline!r}; one of presidio, none",
+                key="--baseline",
+                example="--baseline none",
+            )
+        if not self.labeled and not self.synthetic and not sensitive:
+            raise DataError("nothing to score: pass LABELED files, --synthetic N and/or --sensitive")
+        if self.synthetic_split not in ("train", "heldout"):
+            raise ConfigError(
+                f"unknown --synthetic-split {self.synthetic_split!r}; one of heldout, train",
+                key="--synthetic-split",
+                example="--synthetic-split heldout",
+            )
+        resolved = load_config(self.config)
+        # targets may be the config's own labels (`labels:`) as well as the built-in ones
+        mapping = label_map_option(self.label_map, resolved.label_registry())
+        datasets = []
+        for path in self.labeled:
+            examples = read_labeled(path, self.fmt, mapping)
+            datasets.append(Dataset(path.name, str(path), examples[: self.limit] if self.limit else examples))
+        if self.synthetic:
+            datasets.append(synthetic_dataset(self.synthetic, seed=self.seed, split=self.synthetic_split))
+        if sensitive:
+            from .sensitive import sensitive_dataset
+
+            datasets.append(sensitive_dataset(self.synthetic_split, seed=self.seed))
+        pipeline = Pipeline.from_config(resolved)
+        systems: list[System] = [PipelineSystem(pipeline, description=_describe(self.config))]
+        if self.baseline == "presidio":
+            systems.append(PresidioBaseline(baseline_model(resolved)))
+        return datasets, systems
+
+
+def _run(inputs: _Inputs, include_examples: bool, sensitive: bool, bootstrap: int) -> Any:
+    from .runner import run_bench
+
+    datasets, systems = inputs.prepare(sensitive)
     with _err.status("loading models", spinner="dots") if _err.is_terminal else _null():
         for system in systems:
             system.warm_up()
@@ -230,8 +215,8 @@ def _run(
             systems,
             include_examples=include_examples,
             bootstrap=bootstrap,
-            seed=seed,
-            config=str(config) if config else "default",
+            seed=inputs.seed,
+            config=str(inputs.config) if inputs.config else "default",
         )
 
 
@@ -252,54 +237,13 @@ def _parse_wers(value: str) -> list[float]:
     return sorted(set(wers))
 
 
-def _run_curve(
-    labeled: list[Path],
-    config: Path | None,
-    baseline: str,
-    fmt: str | None,
-    label_map: list[str],
-    synthetic: int,
-    synthetic_split: str,
-    seed: int,
-    limit: int | None,
-    asr_noise: str,
-) -> Any:
-    from ..config import load_config
-    from ..pipeline import Pipeline
+def _run_curve(inputs: _Inputs, asr_noise: str) -> Any:
     from .asr_curve import asr_noise_curve
-    from .baseline import PipelineSystem, PresidioBaseline, System, baseline_model
-    from .formats import load_label_map, read_labeled
-    from .runner import Dataset, synthetic_dataset
 
     wers = _parse_wers(asr_noise)
-    if baseline not in ("presidio", "none"):
-        raise ConfigError(
-            f"unknown baseline {baseline!r}; one of presidio, none",
-            key="--baseline",
-            example="--baseline none",
-        )
-    if not labeled and not synthetic:
-        raise DataError("nothing to score: pass LABELED files and/or --synthetic N")
-    files = [item for item in label_map if item.lower().endswith((".yaml", ".yml"))]
-    mapping = load_label_map(files[0] if files else None, [item for item in label_map if item not in files])
-    datasets = []
-    for path in labeled:
-        examples = read_labeled(path, fmt, mapping)
-        datasets.append(Dataset(path.name, str(path), examples[:limit] if limit else examples))
-    if synthetic:
-        if synthetic_split not in ("train", "heldout"):
-            raise ConfigError(
-                f"unknown --synthetic-split {synthetic_split!r}; one of heldout, train",
-                key="--synthetic-split",
-                example="--synthetic-split heldout",
-            )
-        datasets.append(synthetic_dataset(synthetic, seed=seed, split=synthetic_split))
-    resolved = load_config(config)
-    systems: list[System] = [PipelineSystem(Pipeline.from_config(resolved), description=_describe(config))]
-    if baseline == "presidio":
-        systems.append(PresidioBaseline(baseline_model(resolved)))
+    datasets, systems = inputs.prepare()
     with _err.status("redacting clean and noisy copies", spinner="dots") if _err.is_terminal else _null():
-        return asr_noise_curve(datasets, systems, wers, seed=seed)
+        return asr_noise_curve(datasets, systems, wers, seed=inputs.seed)
 
 
 def _describe(config: Path | None) -> str:

@@ -101,6 +101,47 @@ def render_terminal(result: BenchResult, console: Any) -> None:
                 ]
             table.add_row(*row, end_section=bool(labels) and label == labels[-1])
         console.print(table)
+        special = _special_table(dataset)
+        if special is not None:
+            header, rows = special
+            table = Table(title="special categories", title_justify="left")
+            for index, column in enumerate(header):
+                table.add_column(column, justify="left" if index == 0 else "right")
+            for row in rows:
+                table.add_row(*row)
+            console.print(table)
+
+
+def _share(count: int, total: int) -> str:
+    return f"{count}/{total} ({count / total:.1%})" if total else "-"
+
+
+def _special_table(dataset: DatasetResult) -> tuple[list[str], list[list[str]]] | None:
+    """Special-category labels: full-coverage recall, rows flagged; negatives flagged (None: nothing
+    special in this dataset, neither gold nor predicted)."""
+    summaries = {name: s.special for name, s in dataset.systems.items() if s.special is not None}
+    if not summaries or not any(s["recall"] or s["rows_flagged"] for s in summaries.values()):
+        return None
+    labels = sorted({label for s in summaries.values() for label in (*s["recall"], *s["by_label"])})
+    header = ["label"]
+    for name in summaries:
+        header += [f"{name}\nfull-coverage recall", f"{name}\nrows flagged"]
+    rows: list[list[str]] = []
+    for label in labels:
+        row = [label]
+        for summary in summaries.values():
+            got = summary["recall"].get(label)
+            row += [
+                _share(got["covered"], got["gold"]) if got else "-",
+                _share(summary["by_label"].get(label, 0), summary["rows"]),
+            ]
+        rows.append(row)
+    any_row = ["any special category"]
+    negatives_row = ["negatives flagged"]
+    for summary in summaries.values():
+        any_row += ["", _share(summary["rows_flagged"], summary["rows"])]
+        negatives_row += ["", _share(summary["negatives_flagged"], summary["negatives"])]
+    return header, [*rows, any_row, negatives_row]
 
 
 def _empty(label: str) -> LabelScores:
@@ -222,6 +263,11 @@ def render_markdown(result: BenchResult) -> str:
                 for label in [*labels, "ALL"]
             ),
         )
+        special = _special_table(dataset)
+        if special is not None:
+            header, rows = special
+            lines += ["", "### Special categories", ""]
+            lines += _md_table([column.replace("\n", " ") for column in header], rows)
         for system in dataset.systems.values():
             lines += ["", f"### {_md_escape(system.name)}: every metric", ""]
             lines += _md_table(_METRIC_HEADER, _metric_rows(system, labels))

@@ -54,6 +54,8 @@ class SystemResult:
     #: all misses and false positives, also those left out of the lists
     misses_total: int = 0
     false_positives_total: int = 0
+    #: special-category figures (redactkit.bench.sensitive.special_summary): counts, never text
+    special: dict[str, Any] | None = None
 
     @property
     def utterances_per_second(self) -> float:
@@ -69,6 +71,8 @@ class SystemResult:
             "false_positives_total": self.false_positives_total,
             **self.scores.to_dict(),
         }
+        if self.special is not None:
+            data["special"] = self.special
         if include_examples:
             data["misses"] = self.misses
             data["false_positives"] = self.false_positives
@@ -209,10 +213,20 @@ def _system_result(
     bootstrap: int,
     seed: int,
 ) -> SystemResult:
+    from .sensitive import special_summary
+
     scores = evaluate(rows, bootstrap=bootstrap, seed=seed)
     misses, false_positives, miss_total, fp_total = _errors(examples, rows, include_examples)
     return SystemResult(
-        system.name, system.description, seconds, scores, misses, false_positives, miss_total, fp_total
+        system.name,
+        system.description,
+        seconds,
+        scores,
+        misses,
+        false_positives,
+        miss_total,
+        fp_total,
+        special_summary(rows),
     )
 
 

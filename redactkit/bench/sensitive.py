@@ -39,6 +39,7 @@ import yaml
 from ..errors import ConfigError
 from ..labels import labels
 from .formats import LabeledExample, LabeledSpan
+from .metrics import EvalRow
 
 __all__ = [
     "KINDS",
@@ -47,7 +48,9 @@ __all__ = [
     "SensitiveFamily",
     "SensitiveRecord",
     "generate_sensitive",
+    "sensitive_dataset",
     "sensitive_families",
+    "special_summary",
     "to_labeled_examples",
 ]
 
@@ -63,7 +66,7 @@ CARRIERS: tuple[str, ...] = ("assistant", "call_centre", "medical_intake", "bank
 _FILES: tuple[str, ...] = ("sensitive_spans.yaml", "sensitive_rows.yaml")
 _SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z0-9_]+))?\}")
 #: Rows drawn per family by default (duplicates are dropped, so a family may give fewer).
-DEFAULT_PER_FAMILY = 12
+DEFAULT_PER_FAMILY = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ class SensitiveFamily:
     reasons: tuple[str, ...]
     templates: tuple[str, ...]
     source: str
+    #: draws of this family (None: the generator's ``per_family``)
+    rows: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +166,16 @@ def _read_families(source: str, raw: Any) -> list[SensitiveFamily]:
         key = f"families[{index}]"
         if not isinstance(block, Mapping):
             raise _error(source, key, "a family is a mapping")
-        unknown = set(block) - {"name", "split", "kind", "carrier", "sensitivity", "reasons", "templates"}
+        unknown = set(block) - {
+            "name",
+            "split",
+            "kind",
+            "carrier",
+            "sensitivity",
+            "reasons",
+            "templates",
+            "rows",
+        }
         if unknown:
             raise _error(source, f"{key}.{sorted(unknown)[0]}", "unknown key")
         split, kind = block.get("split"), block.get("kind")
@@ -187,6 +201,7 @@ def _read_families(source: str, raw: Any) -> list[SensitiveFamily]:
                 tuple(str(r) for r in block.get("reasons") or ()),
                 tuple(templates),
                 source,
+                int(block["rows"]) if block.get("rows") is not None else None,
             )
         )
     return out
@@ -268,7 +283,8 @@ def generate_sensitive(
     per_family: int = DEFAULT_PER_FAMILY,
     kinds: Sequence[str] = KINDS,
 ) -> list[SensitiveRecord]:
-    """Rows of every family of ``split`` and ``kinds``: ``per_family`` draws each, duplicates dropped.
+    """Rows of every family of ``split`` and ``kinds``: ``per_family`` distinct rows each (a family's
+    ``rows`` overrides it; a family with fewer distinct renderings gives what it has).
 
     Deterministic for a seed and a redactkit version.
     """
@@ -283,7 +299,10 @@ def generate_sensitive(
             continue
         rng = random.Random(f"{seed}-{family.name}")
         seen: set[str] = set()
-        for draw in range(per_family):
+        target = family.rows or per_family
+        for draw in range(target * 4):  # duplicates are redrawn, up to four draws a row
+            if len(seen) >= target:
+                break
             template = family.templates[draw % len(family.templates)]
             text, spans = _render(data, family, template, rng)
             if text in seen:
@@ -308,3 +327,59 @@ def generate_sensitive(
 def to_labeled_examples(records: Iterable[SensitiveRecord]) -> list[LabeledExample]:
     """The records as the bench's rows (gold spans only; the row level stays on the records)."""
     return [LabeledExample(record.id, record.text, record.spans) for record in records]
+
+
+def special_summary(rows: Sequence[EvalRow]) -> dict[str, Any]:
+    """Special-category figures of one system on one dataset (counts only, never text).
+
+    ``rows_flagged``: rows with any predicted span of a ``special_category`` label;
+    ``by_label``: rows with a predicted span of each such label; ``negatives``: rows without gold
+    spans, ``negatives_flagged`` of them with a special-category span (the false-alarm rate of the
+    sensitive set, and on unlabeled data the share a review pool would see); ``recall``: per gold
+    special-category label, values fully covered by the redaction (whatever its label) and gold count.
+    """
+    from ..labels import LabelCategory
+    from .metrics import counted_positions
+
+    special = labels.category_members(LabelCategory.SPECIAL_CATEGORY)
+    by_label: dict[str, int] = {}
+    recall: dict[str, list[int]] = {}
+    flagged = negatives = negatives_flagged = 0
+    for row in rows:
+        predicted = {label for _, _, label in row.predicted if label in special}
+        if predicted:
+            flagged += 1
+        for label in predicted:
+            by_label[label] = by_label.get(label, 0) + 1
+        if not row.gold:
+            negatives += 1
+            negatives_flagged += bool(predicted)
+            continue
+        covered = bytearray(len(row.text))
+        for start, end, _ in row.predicted:
+            covered[start:end] = b"\x01" * (end - start)
+        for start, end, label in row.gold:
+            if label not in special:
+                continue
+            counts = recall.setdefault(label, [0, 0])
+            counts[1] += 1
+            positions = counted_positions(row.text, start, end)
+            counts[0] += all(covered[i] for i in positions)
+    return {
+        "rows": len(rows),
+        "rows_flagged": flagged,
+        "by_label": dict(sorted(by_label.items())),
+        "negatives": negatives,
+        "negatives_flagged": negatives_flagged,
+        "recall": {label: {"covered": c[0], "gold": c[1]} for label, c in sorted(recall.items())},
+    }
+
+
+def sensitive_dataset(split: str = "heldout", seed: int = 0) -> Any:
+    """The set's span part (span and negative families of ``split``) as a bench dataset."""
+    from .runner import Dataset
+
+    records = generate_sensitive(split, seed=seed, kinds=("span", "negative"))
+    return Dataset(
+        f"sensitive content ({split} families, seed {seed})", "sensitive", to_labeled_examples(records)
+    )

@@ -11,6 +11,7 @@ from .organizations import OrganizationDetector
 from .places import PlaceDetector
 from .presidio import PresidioDetector
 from .regex import RegexDetector, RegexRecognizer
+from .special import SpecialCategoryDetector
 from .spelled import SpelledDetector
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "RegexDetector",
     "RegexRecognizer",
     "SpacyNerDetector",
+    "SpecialCategoryDetector",
     "SpelledDetector",
     "detectors",
 ]

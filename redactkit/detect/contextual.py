@@ -38,7 +38,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import given_names
+from ..gazetteers import given_names, is_everyday_word, zipf_frequency
 from ..lang import Lexicon, Token, load_locale, tokenize
 from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
@@ -82,6 +82,7 @@ class _Tables:
     age_after: _Phrases
     age_range: tuple[int, int]
     approximately: _Phrases
+    not_subjects: frozenset[str]
     decades: frozenset[str]
     decade_cues: _Phrases
     one_then: _Phrases
@@ -163,6 +164,7 @@ def _tables(locale: str) -> _Tables:
         age_after=phrases("ages.after"),
         age_range=(int(table("ages.min")), int(table("ages.max"))),
         approximately=phrases("ages.approximately"),
+        not_subjects=resources.words("context", "ages.not_subjects"),
         decades=resources.words("context", "ages.decades"),
         decade_cues=phrases("ages.decade_cues"),
         one_then=phrases("ages.one_then"),
@@ -238,6 +240,16 @@ def _cardinal(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, int] | N
 
 
 _AGE_WORD = "number after an age word"
+
+
+def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
+    """A given name, or a word no dictionary lists (an unusual name: "zorvakel is nine"); never a
+    word that names a measured thing ("page is nine", "the bill is forty")."""
+    if word in not_subjects:
+        return False
+    if word in given_names():
+        return True
+    return word.isalpha() and len(word) > 2 and zipf_frequency(word) == 0.0 and not is_everyday_word(word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,11 +488,16 @@ class ContextualDetector(Detector):
         copula = t.copulas.ending(words, k)
         if copula:
             before = k - copula
-            if t.relations.ending(words, before) or (before > 0 and words[before - 1] in given_names()):
+            if before > 1 and words[before - 1] == ",":  # "my mother, who is eighty"
+                before -= 1
+            if t.relations.ending(words, before) or (
+                before > 0 and _name_like(words[before - 1], t.not_subjects)
+            ):
                 return "number after a relation or name and 'is'"
         relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
         if relation_stem and (
-            t.relations.ending([*words[: k - 1], relation_stem], k) or relation_stem in given_names()
+            t.relations.ending([*words[: k - 1], relation_stem], k)
+            or _name_like(relation_stem, t.not_subjects)
         ):
             return "number after a relation or name and 'is'"
         if k > 0 and t.relations.ending(words, k) and words[k - 1].endswith("s"):

@@ -831,6 +831,31 @@ class IdentifierDetector(Detector):
                 return cue
         return None
 
+    def _garbled_cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, bool] | None:
+        """A cue the recognizer garbled ("the sip is nine oh two one oh", "my sell is ..."), as a weak
+        cue: the nearest word before the value (filler words skipped) that sounds within one edit of
+        a one-word cue of a number label."""
+        tables = self._tables
+        index = first - 1
+        while index >= 0 and first - index <= self.window and tokens[index].lower in tables.between:
+            index -= 1
+        if index < 0 or first - index > self.window:
+            return None
+        word = tokens[index].lower
+        if (
+            len(word) < 3
+            or not word.isalpha()
+            or word in tables.negative_words
+            or word in tables.quantity_before
+            or word in self._misheard.not_misheard
+        ):
+            return None
+        sound = _sound(word, self._misheard.sound_rules)
+        for cue_sound, label in _garbled_cues(self.locale):
+            if abs(len(cue_sound) - len(sound)) <= 1 and within_edits(sound, cue_sound, 1):
+                return label, False
+        return None
+
     def _classify(
         self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate
     ) -> Entity | None:
@@ -848,7 +873,7 @@ class IdentifierDetector(Detector):
         if cue is not None and self._negative_context(tokens, candidate.first):
             cue = None  # "my office is room 1204": the negative context is nearer than the cue
         if cue is None and n >= 3 and self.misheard_edges:
-            cue = self._cue_after(tokens, candidate.stop)
+            cue = self._cue_after(tokens, candidate.stop) or self._garbled_cue_before(tokens, candidate.first)
         if (
             following in ("years", "year")
             and candidate.stop + 1 < len(tokens)
@@ -862,6 +887,13 @@ class IdentifierDetector(Detector):
             label = cue[0] if rule.accepts(digits, raw) else "ACCOUNT_NUMBER"
             score = self.cue_score if cue[1] else self.shape_score
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
+        if (
+            cue is not None
+            and cue[0] in ("PHONE_NUMBER", "ZIP_CODE")
+            and n < 5
+            and self._reading(aligned, text_start, text_end) == "grouped"
+        ):
+            cue = None  # "the phone battery is at one hundred": one quantity, no number read out
         if cue is not None:
             label, strong = cue
             if label in _LETTER_PREFIXED:
@@ -890,6 +922,10 @@ class IdentifierDetector(Detector):
             and (n <= self._tables.negative_veto_digits or reading != "digits")
         ):
             return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
+        if not (13 <= n <= 19 and luhn_valid(digits)) and (
+            self._a_list_of_numbers(aligned, text_start, text_end) or _counting(digits)
+        ):
+            return None  # "twelve nineteen twenty six thirty three", "one two three four five six"
         if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
             return self._entity(
                 text_start, text_end, "IP_ADDRESS", self.shape_score, "four numbers up to 255"
@@ -920,7 +956,42 @@ class IdentifierDetector(Detector):
             return self._entity(
                 text_start, text_end, "ACCOUNT_NUMBER", self.shape_score, f"{n} digits read one by one"
             )
+        if (
+            self.misheard_edges
+            and not written_by_caller
+            and n >= 3
+            and n + self._misheard_words(tokens, candidate) >= self.min_digits
+        ):
+            # "nine or two five two", "seven one four five for": digits the recognizer turned into
+            # other words still count, the value is as long as an identifier (fail closed)
+            return self._entity(
+                text_start,
+                text_end,
+                "ACCOUNT_NUMBER",
+                self.shape_score,
+                "digits read one by one, some misheard",
+            )
         return None
+
+    def _misheard_words(self, tokens: Sequence[Token], candidate: _Candidate) -> int:
+        """Words inside the value and up to two on each side that may be digits the recognizer got
+        wrong (homophones, words that sound like a digit word, words inside a merged region)."""
+        misheard = self._misheard
+        inside = sum(1 for k in range(candidate.first, candidate.stop) if not _has_digit(tokens[k].lower))
+
+        def maybe_digit(k: int) -> bool:
+            word = tokens[k].lower
+            return word not in self._tables.negative_words and (
+                word in misheard.homophones or misheard.looks_like_digit(word, self._tables)
+            )
+
+        before = 0
+        while before < 2 and candidate.first - before - 1 >= 0 and maybe_digit(candidate.first - before - 1):
+            before += 1
+        after = 0
+        while after < 2 and candidate.stop + after < len(tokens) and maybe_digit(candidate.stop + after):
+            after += 1
+        return inside + before + after
 
     @staticmethod
     def _reading(aligned: AlignedText, start: int, end: int) -> str | None:
@@ -941,6 +1012,19 @@ class IdentifierDetector(Detector):
         if styles[0] == "mixed" and len(notes[0].data.get("chunks", ())) < 3:
             return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])
+
+    def _a_list_of_numbers(self, aligned: AlignedText, start: int, end: int) -> bool:
+        """Three or more numbers each said as a whole ("twelve nineteen twenty six thirty three"), no
+        digit said alone: a list of quantities, scores or draws, not a code read in groups."""
+        o_start, o_end = aligned.to_original(start, end)
+        chunks = [
+            str(chunk)
+            for note in aligned.annotations_in(o_start, o_end, "number")
+            for chunk in note.data.get("chunks", ())
+        ]
+        # a chunk of one repeated digit may be "double five": most chunks must be other numbers
+        whole = sum(1 for chunk in chunks if len(set(chunk)) > 1)
+        return len(chunks) >= 3 and all(len(chunk) >= 2 for chunk in chunks) and whole * 2 > len(chunks)
 
     def _letter_prefix(self, aligned: AlignedText, tokens: Sequence[Token], first: int, start: int) -> int:
         """Where a code starts when spelled letters come before its digits ("pz dash 3358124")."""
@@ -997,6 +1081,19 @@ class IdentifierDetector(Detector):
 
 
 @cache
+def _garbled_cues(locale: str) -> tuple[tuple[str, str], ...]:
+    """(rough sound, label) of the one-word strong cues of number labels ("zip", "social", "cell")."""
+    tables = _cue_tables(locale)
+    return tuple(
+        sorted(
+            (_sound(cue[0], _misheard_tables(locale).sound_rules), label)
+            for cue, (label, strong) in tables.cues.items()
+            if len(cue) == 1 and strong and label in _ZONE_LABELS and len(cue[0]) >= 3 and cue[0].isalpha()
+        )
+    )
+
+
+@cache
 def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
     tables = _cue_tables(locale)
     words = {cue[-1] for cue, (label, strong) in tables.cues.items() if strong and label in _ZONE_LABELS}
@@ -1018,6 +1115,14 @@ _ZONE_LABELS = frozenset(
 )
 
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
+
+
+def _counting(digits: str) -> bool:
+    """ "one two three four five six seven", "ten nine eight ...": counting, no identifier."""
+    if len(digits) < 5:
+        return False
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(digits)}
+    return steps in ({1}, {-1})
 
 
 def _has_digit(word: str) -> bool:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RedactkitError
 from ..io._engine import check_grouping, distributed_setup, redact_group, redact_table_batches
 from ..io._workers import PipelineSpec, raise_remote
-from ..io.parquet import ColumnOptions, Failure, column_options, redact_columns
+from ..io.parquet import ColumnOptions, Failure, options_from_arguments, redact_columns
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -259,18 +259,8 @@ class RayRedactor:
         speaker_column: str | None = None,
         id_column: str | None = None,
     ) -> None:
-        options = column_options(
-            text_column,
-            in_place,
-            redacted_column,
-            entities_column,
-            group_column,
-            on_error,
-            conversation=conversation,
-            order_column=order_column if conversation else None,
-            speaker_column=speaker_column,
-            id_column=id_column,
-        )
+        order = order_column if conversation else None
+        options = options_from_arguments(locals(), conversation=conversation, order_column=order)
         self._start(config, options, per_group, order_column, modules)
 
     def _start(
@@ -347,19 +337,7 @@ def redact_ray_dataset(
     """
     ray = ensure_ray()
     ray_data = importlib.import_module("ray.data")
-    setup = distributed_setup(
-        config,
-        text_column,
-        in_place=in_place,
-        redacted_column=redacted_column,
-        entities_column=entities_column,
-        group_column=group_column,
-        order_column=order_column,
-        on_error=on_error,
-        conversation=conversation,
-        speaker_column=speaker_column,
-        id_column=id_column,
-    )
+    setup = distributed_setup(locals())
     check_grouping(
         setup.pipeline,
         group_column,

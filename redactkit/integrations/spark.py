@@ -133,19 +133,7 @@ def redact_spark_dataframe(
     ``conversation`` (default: the configuration's ``conversation.enabled``) redacts each group as
     a conversation (:mod:`redactkit.conversation`), as the local engine does.
     """
-    setup = distributed_setup(
-        config,
-        text_column,
-        in_place=in_place,
-        redacted_column=redacted_column,
-        entities_column=entities_column,
-        group_column=group_column,
-        order_column=order_column,
-        on_error=on_error,
-        conversation=conversation,
-        speaker_column=speaker_column,
-        id_column=id_column,
-    )
+    setup = distributed_setup(locals())
     schema = spark_output_schema(df.schema, setup.options)
     check_grouping(setup.pipeline, group_column, order_column, engine="Spark", worker="worker")
     redactor = ArrowRedactor(setup.config, setup.options, order_column=order_column, modules=modules)

@@ -10,12 +10,12 @@ whichever engine redacts it because they all run this code.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
-from .parquet import ColumnOptions, assemble, column_options, redact_columns, resolve_conversation
+from .parquet import ColumnOptions, assemble, options_from_arguments, redact_columns, resolve_conversation
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -84,42 +84,22 @@ class DistributedSetup:
     config: dict[str, Any]
 
 
-def distributed_setup(
-    config: Any,
-    text_column: str | Sequence[str],
-    *,
-    in_place: bool,
-    redacted_column: str | None,
-    entities_column: str | None,
-    group_column: str | None,
-    order_column: str | None,
-    on_error: str,
-    conversation: bool | None,
-    speaker_column: str | None,
-    id_column: str | None,
-) -> DistributedSetup:
+def distributed_setup(arguments: Mapping[str, Any]) -> DistributedSetup:
     """The pipeline (lazy: checks the configuration without loading models), the column options and
-    the configuration mapping of a Ray or Spark run.
+    the configuration mapping of a Ray or Spark run, from the arguments of its entry point (its
+    ``locals()``, see :func:`~redactkit.io.parquet.options_from_arguments`; with ``config`` and
+    ``conversation``).
 
     Rows are grouped and sorted by the engine, so ``order_column`` enters the options only in
     conversation mode, where it orders the turns of a conversation.
     """
     from ..pipeline import Pipeline
 
+    config = arguments["config"]
     pipeline = Pipeline.from_config(config)
-    conversational = resolve_conversation(conversation, pipeline, group_column)
-    options = column_options(
-        text_column,
-        in_place,
-        redacted_column,
-        entities_column,
-        group_column,
-        on_error,
-        conversation=conversational,
-        order_column=order_column if conversational else None,
-        speaker_column=speaker_column,
-        id_column=id_column,
-    )
+    conversational = resolve_conversation(arguments["conversation"], pipeline, arguments["group_column"])
+    order_column = arguments["order_column"] if conversational else None
+    options = options_from_arguments(arguments, conversation=conversational, order_column=order_column)
     mapping = config if isinstance(config, Mapping) else pipeline.config.to_mapping()
     return DistributedSetup(pipeline, options, dict(mapping))
 

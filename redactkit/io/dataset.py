@@ -49,7 +49,7 @@ from .parquet import (
     Failure,
     RedactionSummary,
     assemble,
-    column_options,
+    options_from_arguments,
     redact_columns,
     resolve_conversation,
 )
@@ -163,20 +163,8 @@ def redact_parquet(
     from ..pipeline import Pipeline
 
     pipe = pipeline or Pipeline.default()
-    options = column_options(
-        text_column,
-        in_place,
-        redacted_column,
-        entities_column,
-        group_column,
-        on_error,
-        timings_column,
-        audio_options,
-        conversation=resolve_conversation(conversation, pipe, group_column),
-        order_column=order_column,
-        speaker_column=speaker_column,
-        id_column=id_column,
-    )
+    conversational = resolve_conversation(conversation, pipe, group_column)
+    options = options_from_arguments(locals(), conversation=conversational, order_column=order_column)
     if sort and not options.conversation:
         raise DataError("--sort groups the rows of each conversation; it applies with --conversation")
     source = Path(input_path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -644,6 +644,31 @@ def column_options(
     )
 
 
+def options_from_arguments(
+    arguments: Mapping[str, Any], *, conversation: bool, order_column: str | None
+) -> ColumnOptions:
+    """:func:`column_options` from the arguments of a public redaction function, given as its
+    ``locals()``: the entry points of every engine take the same column keywords (``text_column``,
+    ``in_place``, ``redacted_column``, ``entities_column``, ``group_column``, ``on_error``,
+    ``speaker_column``, ``id_column``, and where audio applies ``timings_column`` and
+    ``audio_options``), read here once instead of being listed again at each call. Whether this is
+    conversation mode, and which column orders the turns, the caller decides."""
+    return column_options(
+        arguments["text_column"],
+        arguments["in_place"],
+        arguments["redacted_column"],
+        arguments["entities_column"],
+        arguments["group_column"],
+        arguments["on_error"],
+        arguments.get("timings_column"),
+        arguments.get("audio_options"),
+        conversation=conversation,
+        order_column=order_column,
+        speaker_column=arguments["speaker_column"],
+        id_column=arguments["id_column"],
+    )
+
+
 def resolve_conversation(requested: bool | None, pipeline: Pipeline, group_column: str | None) -> bool:
     """Whether to redact conversations as a whole: as ``requested``, else as the configuration's
     ``conversation.enabled`` says. Conversation mode without a group column is an error, never a
@@ -702,20 +727,8 @@ def redact_record_batch(
     """
     text_column, pipeline = _argument_order(text_column, pipeline)
     pipe = pipeline or _default()
-    options = column_options(
-        text_column,
-        in_place,
-        redacted_column,
-        entities_column,
-        group_column,
-        on_error,
-        timings_column,
-        audio_options,
-        conversation=resolve_conversation(conversation, pipe, group_column),
-        order_column=order_column,
-        speaker_column=speaker_column,
-        id_column=id_column,
-    )
+    conversational = resolve_conversation(conversation, pipe, group_column)
+    options = options_from_arguments(locals(), conversation=conversational, order_column=order_column)
     from ._engine import redact_batch
 
     schema = options.output_schema(batch.schema, source="record batch")
@@ -764,20 +777,8 @@ def redact_table(
 
     text_column, pipeline = _argument_order(text_column, pipeline)
     pipe = pipeline or _default()
-    options = column_options(
-        text_column,
-        in_place,
-        redacted_column,
-        entities_column,
-        group_column,
-        on_error,
-        timings_column,
-        audio_options,
-        conversation=resolve_conversation(conversation, pipe, group_column),
-        order_column=order_column,
-        speaker_column=speaker_column,
-        id_column=id_column,
-    )
+    conversational = resolve_conversation(conversation, pipe, group_column)
+    options = options_from_arguments(locals(), conversation=conversational, order_column=order_column)
     data = table_input(table)
     schema = options.output_schema(data.schema, source="table")
     rows = batch_rows or pipe.batch_size * 4

@@ -18,20 +18,15 @@ from rich.console import Console
 from rich.table import Table
 from typer.core import TyperGroup
 
-from ..errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
+from .._cli import fail, wide_console
+from ..errors import DataError, RedactkitError
 
 __all__ = ["review_app"]
 
 _err = Console(stderr=True)
 
 
-def _console() -> Console:
-    """Standard output; wide enough for the summary table when piped to a file."""
-    console = Console()
-    return console if console.is_terminal else Console(width=160)
-
-
-_out = _console()
+_out = wide_console(160)  # wide enough for the summary table when piped to a file
 
 TEXT_WARNING = (
     "the review folder, the page and the JSONL export hold transcript text: keep them on this machine"
@@ -53,12 +48,6 @@ review_app = typer.Typer(
     "redactkit review INPUT REDACTED -t COLUMN -o REVIEW_DIR is short for `review build`.",
     no_args_is_help=True,
 )
-
-
-def _fail(exc: RedactkitError) -> typer.Exit:
-    code = 2 if isinstance(exc, ConfigError | DataError | ModelNotFoundError) else 1
-    _err.print(f"error: {type(exc).__name__}: {exc}", highlight=False, markup=False, soft_wrap=True)
-    return typer.Exit(code)
 
 
 ReviewDir = Annotated[
@@ -167,7 +156,7 @@ def build(
                 overwrite=overwrite,
             )
     except RedactkitError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     table = Table(show_header=True, title=f"review set: {result.sampled:,} of {result.population:,} rows")
     table.add_column("stratum")
     table.add_column("rows", justify="right")
@@ -218,7 +207,7 @@ def serve(
     try:
         server = ReviewServer(directory, host=host, port=port, verbose=verbose)
     except RedactkitError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     progress = server.review.progress()
     if host != LOOPBACK:
         _err.print(
@@ -306,9 +295,9 @@ def export(
         summary = summarize(review)
         write_summary(summary, summary_path or target.with_name(EXPORT_SUMMARY))
     except RedactkitError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     except OSError as exc:
-        raise _fail(DataError(f"cannot write the export ({type(exc).__name__})")) from None
+        raise fail(DataError(f"cannot write the export ({type(exc).__name__})")) from None
     _print_summary(summary)
     _out.print(
         f"wrote {rows:,} accepted rows to {target} (holds transcript text)", highlight=False, markup=False
@@ -332,7 +321,7 @@ def summary_command(
     try:
         summary = summarize(ReviewSet.load(directory))
     except RedactkitError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     if as_json:
         sys.stdout.write(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     else:
@@ -359,9 +348,9 @@ def html(
     try:
         rows = write_static_html(ReviewSet.load(directory), output, reviewed_only=reviewed_only)
     except RedactkitError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     except OSError as exc:
-        raise _fail(DataError(f"cannot write {output} ({type(exc).__name__})")) from None
+        raise fail(DataError(f"cannot write {output} ({type(exc).__name__})")) from None
     _out.print(
         f"wrote {output}: {rows:,} rows, read-only (holds transcript text)", highlight=False, markup=False
     )

@@ -340,6 +340,10 @@ def iter_generate(
 ) -> Iterator[Record]:
     """Yield ``n`` labeled utterances; see :func:`generate`."""
     options = _Options(split, labels, negatives_share, written_share, interruptions, asr_noise, id_prefix)
+    return _records(n, seed, options)
+
+
+def _records(n: int, seed: int, options: _Options) -> Iterator[Record]:
     for spoken, written in _iter_plans(n, seed, options, pairs=False):
         yield spoken if written is None else written
 
@@ -368,19 +372,8 @@ def generate(
     digits and cue words, deletions, insertions, split and merged words), spans kept consistent; it
     draws from its own random stream, so the same seed gives the same utterances before the noise.
     """
-    return list(
-        iter_generate(
-            n,
-            seed=seed,
-            split=split,
-            labels=labels,
-            negatives_share=negatives_share,
-            written_share=written_share,
-            interruptions=interruptions,
-            asr_noise=asr_noise,
-            id_prefix=id_prefix,
-        )
-    )
+    options = _Options(split, labels, negatives_share, written_share, interruptions, asr_noise, id_prefix)
+    return list(_records(n, seed, options))
 
 
 def generate_pairs(

@@ -12,17 +12,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import ConfigError, DataError, ModelNotFoundError, RedactkitError
+from .._cli import FormatOption, LabelMapOption, fail, label_map_option
+from ..errors import DataError, RedactkitError
 
 __all__ = ["train"]
 
 _err = Console(stderr=True)
-
-
-def _fail(exc: RedactkitError) -> typer.Exit:
-    code = 2 if isinstance(exc, ConfigError | DataError | ModelNotFoundError) else 1
-    _err.print(f"error: {type(exc).__name__}: {exc}", highlight=False, markup=False, soft_wrap=True)
-    return typer.Exit(code)
 
 
 def train(
@@ -44,20 +39,8 @@ def train(
             "--config", "-c", help="Pipeline YAML whose normalizers prepare the text (default pipeline)."
         ),
     ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format", help="Format of every LABELED file: redactkit, slurp, presidio, docbin, conll."
-        ),
-    ] = None,
-    label_map: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--label-map",
-            help="SRC=DST maps a dataset label to a redactkit label, SRC= drops it; a .yaml file with "
-            "labels: and unmapped: also works. Repeatable.",
-        ),
-    ] = None,
+    fmt: FormatOption = None,
+    label_map: LabelMapOption = None,
     dev: Annotated[
         list[Path] | None,
         typer.Option("--dev", help="Labeled dev file(s); default: --dev-share of LABELED, by row id."),
@@ -104,7 +87,7 @@ def train(
             seed,
         )
     except RedactkitError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     out = Console()
     _print_report(out, result)
 
@@ -126,7 +109,7 @@ def _run(
 ) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ..bench.formats import load_label_map, read_labeled
+    from ..bench.formats import read_labeled
     from ..config import load_config
     from ..pipeline import Pipeline
     from .adapt import adapt, split_dev
@@ -135,11 +118,7 @@ def _run(
 
     if output.exists() and any(output.iterdir()) and not (output / "meta.json").exists():
         raise DataError(f"{output} exists and is not a redactkit weights directory: choose another --output")
-    files = [item for item in label_map if item.lower().endswith((".yaml", ".yml"))]
-    pairs = [item for item in label_map if item not in files]
-    if len(files) > 1:
-        raise ConfigError("at most one label-map file", key="--label-map", example="--label-map labels.yaml")
-    mapping = load_label_map(files[0] if files else None, pairs)
+    mapping = label_map_option(label_map)
     examples = [row for path in labeled for row in read_labeled(path, fmt, mapping)]
     if dev_files:
         train_rows = examples

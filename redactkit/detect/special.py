@@ -1,0 +1,542 @@
+"""Special categories of personal data in speech: health, faith, politics, sexuality, origin, crime, children.
+
+Names and numbers are not the only harm a transcriber hears. "i've been on sertraline since my
+divorce", "my daughter is in second grade", "i'm muslim", "we're voting green" say something
+sensitive about a person in itself (GDPR art. 9; criminal offences art. 10). This detector finds
+those spans in lowercase, unpunctuated transcripts with knowledge kept as data
+(``redactkit/lang/<locale>/special.yaml`` plus generated vocabularies such as ``medications.txt``
+and ``conditions.txt``, built from licensed public lists by ``python -m redactkit.lang.build_special``):
+
+- a **term** of a label's vocabulary ("sertraline", "colonoscopy", "lutheran") is a span on its own;
+- an **ambiguous** term -- also an everyday word ("depression", "green", "mass", "straight", a
+  nationality that is also a cuisine) or a vocabulary entry frequent in English -- counts only with a
+  **cue** of its label around it: a phrase before it ("diagnosed with", "i'm", "voting"), with up
+  to ``max_gap`` filler words between ("i have [a really bad case of] asthma"), or a word right after
+  it ("[lexapro] prescription", "[mexican] descent");
+- **negative contexts** veto a term, cued or not: phrases around it ("the economy is in a
+  depression", "pride and prejudice" never gets near SEXUALITY), words right before it ("translate to
+  [french]") or right after it ("[indian] food", "[green] light");
+- **MINOR** is an age under eighteen ("my son is [eleven]", "my [eleven year old]") or a school grade
+  ("[second grade]", "[kindergarten]") said with a child reference (son, daughter, kid, ...), or a
+  speaker's own age under eighteen ("i'm [fifteen]").
+
+Spans of one label separated only by "for", "with", "of" or "to" join ("[arrested for drunk
+driving]"). Every entity's explanation names the cue class (``special: vocabulary``, ``special:
+cue``, ``special: child_age``, ``special: child_grade``, ``special: self_age``), never text.
+Cost: one set intersection per text for the texts that hold no trigger word (most of them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from ..core import AlignedText, Entity
+from ..gazetteers import family_names, given_names, zipf_frequency
+from ..lang import load_locale
+from ..lang.tokens import Token, lower_words, tokenize
+from .base import Detector, detectors
+
+__all__ = ["SPECIAL_LABELS", "SpecialCategoryDetector"]
+
+#: The labels of the detector, all of category ``special_category`` in the label registry.
+SPECIAL_LABELS: tuple[str, ...] = (
+    "MEDICAL_CONDITION",
+    "MEDICATION",
+    "MEDICAL_PROCEDURE",
+    "SEXUALITY",
+    "RELIGION",
+    "POLITICAL_AFFILIATION",
+    "NRP",
+    "CRIMINAL_OFFENCE",
+    "MINOR",
+)
+_JOINERS = frozenset({"for", "with", "of", "to"})
+# a word rarer than this (Zipf) is no everyday word: a medical ending or a strong head makes it a term
+_RARE_ZIPF = 3.0
+# after a child reference anywhere in the text, these words before a number say it is an age
+# ("i want to add my son to the account he's [eight]", "my kid turns [thirteen] in june")
+_CHILD_AGE_CUES = frozenset({"she's", "he's", "turns", "turned", "turning", "is", "who's"})
+_DIGITS = re.compile(r"^\d{1,2}$")
+
+Phrase = tuple[str, ...]
+
+
+def _phrase(text: str) -> Phrase:
+    """A phrase as the tokenizer splits it ("x-ray" -> x, -, ray), so data and text agree."""
+    return tuple(token.lower for token in tokenize(text))
+
+
+def _phrases(items: Iterable[str]) -> frozenset[Phrase]:
+    return frozenset(p for p in (_phrase(item) for item in items) if p)
+
+
+@dataclass(frozen=True)
+class _Term:
+    phrase: Phrase
+    label: str
+    ambiguous: bool
+    #: an everyday sense exists, but the label's is the usual one: negative contexts apply, no cue is needed
+    contextual: bool = False
+
+
+@dataclass(frozen=True)
+class _LabelRules:
+    before: frozenset[Phrase]
+    after: frozenset[Phrase]
+    negative: Mapping[str, tuple[Phrase, ...]]  # first word -> phrases
+    negative_before: frozenset[str]
+    negative_after: frozenset[Phrase]
+    max_before: int
+    max_after: int
+    max_negative_after: int
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    """One locale's special-category tables, compiled for matching (cached per process)."""
+
+    terms: Mapping[str, tuple[_Term, ...]]  # first word -> terms, longest first
+    rules: Mapping[str, _LabelRules]
+    triggers: frozenset[str]
+    gap: frozenset[str]
+    child_words: frozenset[str]
+    age_words: frozenset[str]
+    grade_ordinals: frozenset[str]
+    grade_words: frozenset[str]
+    school_stages: Mapping[str, tuple[Phrase, ...]]
+    minor_ages: frozenset[str]
+    self_age_cues: frozenset[Phrase]
+    not_age_after: frozenset[str]
+    vocabulary_sizes: Mapping[str, int]
+    heads: Mapping[str, tuple[str, ...]]  # head word -> labels
+    strong_heads: frozenset[tuple[str, str]]  # (label, head word)
+    body_parts: frozenset[str]
+    medical_words: frozenset[str]
+    suffixes: tuple[tuple[str, str], ...]  # (suffix, label), longest first
+    suffix_pattern: re.Pattern[str] | None
+    not_medical: frozenset[str]
+    head_not_before: frozenset[str]
+
+
+def _words(table: Any, where: str) -> list[str]:
+    if table is None:
+        return []
+    if not isinstance(table, list) or not all(isinstance(item, str) for item in table):
+        raise ValueError(f"{where} must be a list of phrases (quote yes/no/on/off)")
+    return table
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _rarest(phrase: Phrase) -> str:
+    """The least frequent letter run of a phrase (what :func:`lower_words` gives for it)."""
+    pieces = _LETTERS.findall(" ".join(phrase))
+    return min(pieces, key=zipf_frequency) if pieces else ""
+
+
+@cache
+def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowledge:
+    resources = load_locale(locale).resources
+    data = resources.get("special")
+    if not isinstance(data, Mapping):
+        raise ValueError(f"locale {locale}: no special.yaml (special-category tables)")
+    where = f"locale {locale}: special"
+    blocks = data.get("labels") or {}
+    terms: dict[Phrase, dict[str, bool]] = {}
+    contextual_terms: set[tuple[Phrase, str]] = set()
+    rules: dict[str, _LabelRules] = {}
+    sizes: dict[str, int] = {}
+    for label, block in blocks.items():
+        if label not in SPECIAL_LABELS:
+            raise ValueError(f"{where}.labels: {label!r} is not a label of the special detector")
+        ambiguous = _phrases(_words(block.get("ambiguous"), f"{where}.labels.{label}.ambiguous"))
+        contextual = _phrases(_words(block.get("contextual"), f"{where}.labels.{label}.contextual"))
+        contextual_terms.update((phrase, label) for phrase in contextual)
+        curated = _phrases(_words(block.get("terms"), f"{where}.labels.{label}.terms"))
+        for phrase in curated | ambiguous | contextual:
+            terms.setdefault(phrase, {})[label] = phrase in ambiguous
+        for name in _words(block.get("vocabularies"), f"{where}.labels.{label}.vocabularies"):
+            resource = resources.get(name)
+            if not isinstance(resource, Mapping) or "words" not in resource:
+                raise ValueError(f"{where}.labels.{label}: vocabulary {name!r} is no word list of the locale")
+            sizes[name] = len(resource["words"])
+            if not vocabularies:
+                continue
+            for entry in resource["words"]:
+                phrase = _phrase(entry)
+                if not phrase or label in terms.get(phrase, {}):
+                    continue  # a curated entry decides
+                if len(phrase) == 1 and zipf_frequency(phrase[0]) >= ambiguous_zipf:
+                    continue  # a frequent word ("pin"): only a curated entry may make it a term
+                # a generated entry that is also a person's name ("aman") needs a cue
+                named = len(phrase) == 1 and (phrase[0] in given_names() or phrase[0] in family_names())
+                terms.setdefault(phrase, {})[label] = named or phrase in ambiguous
+        negative: dict[str, list[Phrase]] = {}
+        for phrase in _phrases(_words(block.get("negative"), f"{where}.labels.{label}.negative")):
+            negative.setdefault(phrase[0], []).append(phrase)
+        before = _phrases(_words(block.get("before"), f"{where}.labels.{label}.before"))
+        after = _phrases(_words(block.get("after"), f"{where}.labels.{label}.after"))
+        negative_after = _phrases(
+            _words(block.get("negative_after"), f"{where}.labels.{label}.negative_after")
+        )
+        rules[label] = _LabelRules(
+            before=before,
+            after=after,
+            negative={first: tuple(items) for first, items in negative.items()},
+            negative_before=frozenset(_words(block.get("negative_before"), f"{where}.negative_before")),
+            negative_after=negative_after,
+            max_before=max((len(p) for p in before), default=0),
+            max_after=max((len(p) for p in after), default=0),
+            max_negative_after=max((len(p) for p in negative_after), default=0),
+        )
+    by_first: dict[str, list[_Term]] = {}
+    for phrase, labels in terms.items():
+        for label, ambiguous_term in labels.items():
+            by_first.setdefault(phrase[0], []).append(
+                _Term(phrase, label, ambiguous_term, (phrase, label) in contextual_terms)
+            )
+    ordered = {first: tuple(sorted(items, key=lambda t: -len(t.phrase))) for first, items in by_first.items()}
+    stages: dict[str, list[Phrase]] = {}
+    for phrase in _phrases(_words(data.get("school_stages"), f"{where}.school_stages")):
+        stages.setdefault(phrase[0], []).append(phrase)
+    minor_ages = frozenset(_words(data.get("minor_ages"), f"{where}.minor_ages")) | {
+        str(n) for n in range(1, 18)
+    }
+    grade_ordinals = frozenset(_words(data.get("grade_ordinals"), f"{where}.grade_ordinals"))
+    heads: dict[str, list[str]] = {}
+    strong: set[tuple[str, str]] = set()
+    for key, into in (("heads", None), ("strong_heads", strong)):
+        table = data.get(key) or {}
+        if not isinstance(table, Mapping):
+            raise ValueError(f"{where}.{key} must map labels to word lists")
+        for label, head_words in table.items():
+            for word in _words(head_words, f"{where}.{key}.{label}"):
+                if into is None:
+                    heads.setdefault(word, []).append(str(label))
+                else:
+                    into.add((str(label), word))
+    suffix_table = data.get("suffixes") or {}
+    suffixes = sorted(
+        ((suffix, str(label)) for label, items in suffix_table.items() for suffix in _words(items, where)),
+        key=lambda item: -len(item[0]),
+    )
+    medical = {
+        term.phrase[0]
+        for items in by_first.values()
+        for term in items
+        if len(term.phrase) == 1 and term.label.startswith("MEDICAL")
+    }
+    # a text can hold a term only if it holds the term's rarest word: one set test skips most texts
+    triggers = {_rarest(term) for term in terms}
+    triggers |= {_rarest(stage) for stage in _phrases(_words(data.get("school_stages"), where))}
+    triggers |= {word for word in grade_ordinals | minor_ages if word.isalpha()}
+    triggers |= set(heads)
+    return _Knowledge(
+        terms=ordered,
+        rules=rules,
+        triggers=frozenset(triggers),
+        gap=frozenset(_words(data.get("gap"), f"{where}.gap")),
+        child_words=frozenset(_words(data.get("child_words"), f"{where}.child_words")),
+        age_words=frozenset(_words(data.get("age_words"), f"{where}.age_words")),
+        grade_ordinals=grade_ordinals,
+        grade_words=frozenset(_words(data.get("grade_words"), f"{where}.grade_words")),
+        school_stages={first: tuple(sorted(items, key=len, reverse=True)) for first, items in stages.items()},
+        minor_ages=minor_ages,
+        self_age_cues=_phrases(_words(data.get("self_age_cues"), f"{where}.self_age_cues")),
+        not_age_after=frozenset(_words(data.get("not_age_after"), f"{where}.not_age_after")),
+        vocabulary_sizes=sizes,
+        heads={word: tuple(labels) for word, labels in heads.items()},
+        strong_heads=frozenset(strong),
+        body_parts=frozenset(_words(data.get("body_parts"), f"{where}.body_parts")),
+        medical_words=frozenset(medical),
+        suffixes=tuple(suffixes),
+        suffix_pattern=(
+            re.compile(r"[a-z](?:" + "|".join(re.escape(s) for s, _ in suffixes) + r")\b")
+            if suffixes
+            else None
+        ),
+        not_medical=frozenset(_words(data.get("not_medical"), f"{where}.not_medical")),
+        head_not_before=frozenset(_words(data.get("head_not_before"), f"{where}.head_not_before")),
+    )
+
+
+@detectors.register("special")
+class SpecialCategoryDetector(Detector):
+    """Special-category spans (health, faith, politics, sexuality, origin, crime, minors); see module docs."""
+
+    emits = SPECIAL_LABELS
+
+    @classmethod
+    def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return [(f"labels[{index}]", label) for index, label in enumerate(params.get("labels", cls.emits))]
+
+    def __init__(
+        self,
+        locale: str = "en-US",
+        labels: tuple[str, ...] = SPECIAL_LABELS,
+        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.8,
+        ambiguous_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.65,
+        minor_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.75,
+        max_gap: Annotated[int, Field(ge=0, le=6)] = 3,
+        window: Annotated[int, Field(ge=1, le=20)] = 6,
+        ambiguous_zipf: Annotated[float, Field(ge=2.0, le=8.0)] = 3.5,
+        vocabularies: bool = True,
+    ) -> None:
+        #: special.yaml and vocabularies of this locale
+        self.locale = locale
+        #: labels to emit (a subset of the detector's nine)
+        self.labels = tuple(labels)
+        #: score of a term that names the category on its own ("sertraline")
+        self.score = score
+        #: score of an ambiguous term with a cue of its label ("diagnosed with [depression]")
+        self.ambiguous_score = ambiguous_score
+        #: score of a child's age or school grade
+        self.minor_score = minor_score
+        #: filler words allowed between a cue and its term ("i have [a really bad] asthma")
+        self.max_gap = max_gap
+        #: how many words before a term a negative phrase covering it may start
+        self.window = window
+        #: vocabulary entries at least this frequent in English (Zipf) need a cue like ambiguous terms
+        self.ambiguous_zipf = ambiguous_zipf
+        #: use the generated vocabularies (medications.txt, conditions.txt); off: curated terms only
+        self.vocabularies = vocabularies
+        unknown = sorted(set(self.labels) - set(SPECIAL_LABELS))
+        if unknown:
+            raise ValueError(
+                f"the special detector cannot emit {unknown[0]}; choose from {', '.join(SPECIAL_LABELS)}"
+            )
+        self._knowledge = _knowledge(locale, ambiguous_zipf, vocabularies)
+        self._wanted = frozenset(self.labels)
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        return [self._detect_one(aligned.text) for aligned in texts]
+
+    # -- one text -----------------------------------------------------------------------------------
+    def _detect_one(self, text: str) -> list[Entity]:
+        k = self._knowledge
+        words = lower_words(text)
+        suffixed = k.suffix_pattern is not None and k.suffix_pattern.search(text.lower()) is not None
+        if words.isdisjoint(k.triggers) and not suffixed and not any(ch.isdigit() for ch in text):
+            return []
+        tokens = tokenize(text)
+        lows = [token.lower for token in tokens]
+        found: list[tuple[int, int, str, float, str]] = []  # token start, token end, label, score, why
+        for i, word in enumerate(lows):
+            for label in k.heads.get(word, ()):
+                if label in self._wanted:
+                    headed = self._headed(lows, i, label)
+                    if headed is not None:
+                        found.append(headed)
+            if suffixed and len(word) >= 6 and word.isalpha():
+                suffix = self._suffixed(word)
+                if suffix is not None and suffix in self._wanted:
+                    found.append((i, i + 1, suffix, self.score, "special: suffix"))
+            candidates = k.terms.get(word)
+            if not candidates:
+                continue
+            done: set[str] = set()
+            for term in candidates:
+                if term.label in done or term.label not in self._wanted:
+                    continue
+                end = i + len(term.phrase)
+                if tuple(lows[i:end]) != term.phrase:
+                    continue
+                done.add(term.label)  # the longest term of a label at this position decides
+                verdict = self._judge(lows, i, end, term, found)
+                if verdict is not None:
+                    found.append((i, end, term.label, *verdict))
+        if "MINOR" in self._wanted:
+            found += self._minors(lows)
+        return self._entities(tokens, lows, found)
+
+    def _judge(
+        self,
+        lows: Sequence[str],
+        start: int,
+        end: int,
+        term: _Term,
+        found: Sequence[tuple[int, int, str, float, str]],
+    ) -> tuple[float, str] | None:
+        rules = self._knowledge.rules[term.label]
+        if term.ambiguous or term.contextual:
+            if start > 0 and lows[start - 1] in rules.negative_before:
+                return None
+            for length in range(1, rules.max_negative_after + 1):
+                if tuple(lows[end : end + length]) in rules.negative_after:
+                    return None
+        if self._negative_nearby(lows, start, end, rules):
+            return None
+        cued = self._cued(lows, start, end, rules) or self._coordinated(found, start, term.label, lows)
+        if term.ambiguous:
+            return (self.ambiguous_score, "special: cue") if cued else None
+        return (self.score, "special: cue" if cued else "special: vocabulary")
+
+    def _headed(self, lows: Sequence[str], i: int, label: str) -> tuple[int, int, str, float, str] | None:
+        """A head word with the body part or medical word(s) before it ("[rotator cuff surgery]")."""
+        k = self._knowledge
+        if i + 1 < len(lows) and lows[i + 1] in k.head_not_before:
+            return None  # "murthy cancer [center]": an organisation's name
+        start = i
+        while start > 0 and i - start < 2:
+            previous = lows[start - 1]
+            if previous in k.body_parts or previous in k.medical_words:
+                start -= 1
+                continue
+            if (
+                start == i
+                and (label, lows[i]) in k.strong_heads
+                and previous.isalpha()
+                and len(previous) > 2
+                and zipf_frequency(previous) < _RARE_ZIPF
+            ):
+                start -= 1
+            break
+        if start == i:
+            return None
+        return (start, i + 1, label, self.score, "special: head")
+
+    def _suffixed(self, word: str) -> str | None:
+        """The label of a rare word with a medical ending ("cholecystectomy", "diverticulitis")."""
+        k = self._knowledge
+        if word in k.not_medical or zipf_frequency(word) >= _RARE_ZIPF:
+            return None
+        if word in given_names() or word in family_names():
+            return None  # "ifeoma" is a name, not a tumour
+        for suffix, label in k.suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                return label
+        return None
+
+    @staticmethod
+    def _coordinated(
+        found: Sequence[tuple[int, int, str, float, str]], start: int, label: str, lows: Sequence[str]
+    ) -> bool:
+        """The second of two terms of a label joined by "and"/"or" shares the first one's evidence
+        ("taking levothyroxine and [ibuprofen]")."""
+        return bool(
+            found
+            and found[-1][2] == label
+            and found[-1][1] == start - 1
+            and lows[start - 1] in ("and", "or", ",", "plus")
+        )
+
+    def _negative_nearby(self, lows: Sequence[str], start: int, end: int, rules: _LabelRules) -> bool:
+        """A negative phrase of the label covering the whole term ("the economy is in a
+        [depression]"); a longer term outranks a shorter phrase ("the [green party]" is no "the
+        green"). Phrases start at most ``window`` words before the term."""
+        for position in range(max(0, start - self.window), start + 1):
+            for phrase in rules.negative.get(lows[position], ()):
+                stop = position + len(phrase)
+                if stop >= end and tuple(lows[position:stop]) == phrase:
+                    return True
+        return False
+
+    def _cued(self, lows: Sequence[str], start: int, end: int, rules: _LabelRules) -> bool:
+        gap = self._knowledge.gap
+        # before: a cue ends right before the term or before up to max_gap filler words
+        stop = start
+        for _ in range(self.max_gap + 1):
+            for length in range(1, min(rules.max_before, stop) + 1):
+                if tuple(lows[stop - length : stop]) in rules.before:
+                    return True
+            if stop == 0 or lows[stop - 1] not in gap:
+                break
+            stop -= 1
+        for length in range(1, rules.max_after + 1):
+            if end + length <= len(lows) and tuple(lows[end : end + length]) in rules.after:
+                return True
+        return False
+
+    # -- minors -------------------------------------------------------------------------------------
+    def _minors(self, lows: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
+        k = self._knowledge
+        child = any(word.removesuffix("'s") in k.child_words for word in lows)
+        out: list[tuple[int, int, str, float, str]] = []
+        for i, word in enumerate(lows):
+            if word in k.grade_ordinals and i + 1 < len(lows) and lows[i + 1] in k.grade_words:
+                if child or self._self_before(lows, i):
+                    out.append((i, i + 2, "MINOR", self.minor_score, "special: child_grade"))
+                continue
+            for phrase in k.school_stages.get(word, ()):
+                if tuple(lows[i : i + len(phrase)]) == phrase and (child or self._self_before(lows, i)):
+                    out.append((i, i + len(phrase), "MINOR", self.minor_score, "special: child_grade"))
+                    break
+            if word in k.minor_ages or (_DIGITS.match(word) and 0 < int(word) < 18):
+                age = self._age(lows, i, child)
+                if age is not None:
+                    out.append(age)
+        return out
+
+    def _self_before(self, lows: Sequence[str], i: int) -> bool:
+        """The speaker's own grade or school: "i'm in [eighth grade]", "i'm a [high school] junior"."""
+        before = lows[max(0, i - 3) : i]
+        return any(word in ("i'm", "im", "i", "am") for word in before)
+
+    def _age(self, lows: Sequence[str], i: int, child: bool) -> tuple[int, int, str, float, str] | None:
+        k = self._knowledge
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
+        if nxt in k.not_age_after or (nxt == "-" and i + 2 < len(lows) and lows[i + 2] in k.not_age_after):
+            return None
+        end = i + 1
+        position = i + 1
+        if position < len(lows) and lows[position] == "-":
+            position += 1
+        aged = False
+        if position < len(lows) and lows[position] in k.age_words:
+            position += 1
+            if position < len(lows) and lows[position] == "-":
+                position += 1
+            if position < len(lows) and lows[position] == "old":
+                end = position + 1
+                aged = True
+            elif lows[position - 1] in ("month", "months"):
+                return None  # "six months" of something, an infant's age is said with "old"
+            else:
+                return None  # "ten years" of something
+        self_cue = any(tuple(lows[i - length : i]) in k.self_age_cues for length in (1, 2) if i - length >= 0)
+        near_child = any(word.removesuffix("'s") in k.child_words for word in lows[max(0, i - 4) : i])
+        if aged and (
+            child or self_cue or (i > 0 and lows[i - 1] in ("a", "my", "our", "her", "his", "their"))
+        ):
+            return (i, end, "MINOR", self.minor_score, "special: child_age")
+        if not aged and (near_child or (child and lows[i - 1] in _CHILD_AGE_CUES)) and self_cue:
+            return (i, end, "MINOR", self.minor_score, "special: child_age")
+        if (
+            not aged
+            and self_cue
+            and i >= 1
+            and lows[i - 1] in ("i'm", "im", "am")
+            and nxt in ("", "and", "so", "but", "now", "too")
+        ):
+            return (i, end, "MINOR", self.minor_score, "special: self_age")
+        return None
+
+    # -- entities -----------------------------------------------------------------------------------
+    def _entities(
+        self, tokens: Sequence[Token], lows: Sequence[str], found: list[tuple[int, int, str, float, str]]
+    ) -> list[Entity]:
+        if not found:
+            return []
+        found.sort(key=lambda item: (item[0], -item[1]))
+        joined: list[tuple[int, int, str, float, str]] = []
+        for item in found:
+            if joined:
+                last = joined[-1]
+                between = lows[last[1] : item[0]]
+                if last[2] == item[2] and (
+                    item[0] < last[1] or (len(between) <= 1 and all(w in _JOINERS for w in between))
+                ):
+                    joined[-1] = (last[0], max(last[1], item[1]), last[2], max(last[3], item[3]), last[4])
+                    continue
+            joined.append(item)
+        return [
+            Entity(tokens[start].start, tokens[end - 1].end, label, score, self.name, why)
+            for start, end, label, score, why in joined
+        ]

@@ -1,0 +1,132 @@
+"""The `special` detector: special-category spans in lowercase speech, everyday senses left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import ConfigError, Pipeline
+from redactkit.config import load_config
+from redactkit.core import AlignedText
+from redactkit.detect.special import SPECIAL_LABELS, SpecialCategoryDetector
+from redactkit.labels import LabelCategory, labels
+from redactkit.lang import build_special
+
+DETECTOR = SpecialCategoryDetector()
+
+
+def _found(text: str, detector: SpecialCategoryDetector = DETECTOR) -> list[tuple[str, str]]:
+    return [(text[e.start : e.end], e.label) for e in detector.detect(AlignedText.identity(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("i've been on sertraline since my divorce", "sertraline", "MEDICATION"),
+        ("she takes metformin twice a day", "metformin", "MEDICATION"),
+        ("i need a refill of my lithium", "lithium", "MEDICATION"),
+        ("i was diagnosed with depression last year", "depression", "MEDICAL_CONDITION"),
+        ("i have a really bad case of asthma", "asthma", "MEDICAL_CONDITION"),
+        ("my dad has type two diabetes", "type two diabetes", "MEDICAL_CONDITION"),
+        ("i'm booked for a colonoscopy on friday", "a colonoscopy", "MEDICAL_PROCEDURE"),
+        ("i came out as gay last year", "gay", "SEXUALITY"),
+        ("i'm muslim", "muslim", "RELIGION"),
+        ("we go to mass every sunday", "mass", "RELIGION"),
+        ("we're voting green", "green", "POLITICAL_AFFILIATION"),
+        ("i'm a registered republican", "republican", "POLITICAL_AFFILIATION"),
+        ("my mom is nigerian", "nigerian", "NRP"),
+        ("i'm half mexican", "mexican", "NRP"),
+        ("i was arrested for drunk driving", "arrested for drunk driving", "CRIMINAL_OFFENCE"),
+        ("he's on probation", "on probation", "CRIMINAL_OFFENCE"),
+        ("my daughter is in second grade", "second grade", "MINOR"),
+        ("my son is eleven", "eleven", "MINOR"),
+        ("my eleven year old is sick", "eleven year old", "MINOR"),
+        ("i'm fifteen", "fifteen", "MINOR"),
+    ],
+)
+def test_special_category_values_are_found(text: str, value: str, label: str) -> None:
+    found = _found(text)
+    assert any(value in got and got_label == label for got, got_label in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "play some pride and prejudice",
+        "the economy is in a depression",
+        "set a timer for my medication at eight",
+        "paint the fence green",
+        "turn the light green when i get home",
+        "i love mexican food",
+        "translate this to french",
+        "what grade of gasoline should i use",
+        "my son got a good grade in math",
+        "i'm fifteen minutes away",
+        "there's a tropical depression off the coast",
+        "add milk to my shopping list",
+        "play black sabbath",
+        "charge my phone",
+        "what's the world record for the mile",
+        "go straight for two miles",
+        "convert ten dollars to euros",
+        "how many days until christmas",
+        "book a table at the indian place",
+    ],
+)
+def test_everyday_senses_are_left_alone(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_explanations_name_the_cue_class_never_text() -> None:
+    text = "my eleven year old has adhd and takes ritalin"
+    entities = DETECTOR.detect(AlignedText.identity(text))
+    assert {e.label for e in entities} >= {"MINOR", "MEDICAL_CONDITION", "MEDICATION"}
+    for entity in entities:
+        assert entity.explanation.startswith("special: ")
+        assert text[entity.start : entity.end] not in entity.explanation
+
+
+def test_labels_are_registered_special_categories_and_can_be_narrowed() -> None:
+    for label in SPECIAL_LABELS:
+        assert labels.get(label).category is LabelCategory.SPECIAL_CATEGORY
+    only = SpecialCategoryDetector(labels=("MINOR",))
+    assert only.emitted_labels() == {"MINOR"}
+    assert _found("my daughter is in second grade and takes zoloft", only) == [("second grade", "MINOR")]
+
+
+def test_unknown_label_in_config_names_the_key() -> None:
+    with pytest.raises(ConfigError, match=r"labels\[1\]"):
+        load_config({"detectors": [{"name": "special", "labels": ["MINOR", "MEDICATON"]}]})
+
+
+def test_curated_terms_only_without_vocabularies() -> None:
+    curated = SpecialCategoryDetector(vocabularies=False)
+    assert _found("she takes metformin twice a day", curated) == []
+    assert _found("she takes metformin twice a day") == [("metformin", "MEDICATION")]
+
+
+def test_default_pipeline_redacts_and_minimal_keeps_special_categories() -> None:
+    text = "i've been on sertraline since my divorce"
+    config = {"detectors": [{"name": "special"}]}
+    assert Pipeline.from_config(config).redact(text).text == "i've been on [MEDICATION] since my divorce"
+    minimal = {**config, "anonymizer": {"name": "policy", "preset": "minimal"}}
+    assert Pipeline.from_config(minimal).redact(text).text == text
+    gdpr = {**config, "anonymizer": {"name": "policy", "preset": "gdpr"}}
+    assert Pipeline.from_config(gdpr).redact(text).text == "i've been on [MEDICATION] since my divorce"
+
+
+def test_gdpr_preset_refuses_to_keep_a_special_category() -> None:
+    config = {
+        "detectors": [{"name": "special"}],
+        "anonymizer": {"name": "policy", "preset": "gdpr", "operators": {"RELIGION": "keep"}},
+    }
+    with pytest.raises(
+        ConfigError, match=r"gdpr preset never keeps special-category data: operators\.RELIGION"
+    ):
+        Pipeline.from_config(config)
+
+
+def test_shipped_vocabularies_are_what_the_build_makes() -> None:
+    """redactkit/lang/en-US/{medications,conditions}.txt equal a rebuild from the pinned sources."""
+    pytest.importorskip("drug_named_entity_recognition")
+    pytest.importorskip("simple_icd_10_cm")
+    assert build_special.main(["--check"]) == 0
