@@ -495,9 +495,11 @@ class ContextualDetector(Detector):
             ):
                 return "number after a relation or name and 'is'"
         relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
+        # the phrase may end in the stem ("my [big sister]'s"): only the last words are looked at,
+        # never a copy of the whole text (linear time)
+        window = [*words[max(0, k - 1 - t.relations.longest) : k - 1], relation_stem]
         if relation_stem and (
-            t.relations.ending([*words[: k - 1], relation_stem], k)
-            or _name_like(relation_stem, t.not_subjects)
+            t.relations.ending(window, len(window)) or _name_like(relation_stem, t.not_subjects)
         ):
             return "number after a relation or name and 'is'"
         if k > 0 and t.relations.ending(words, k) and words[k - 1].endswith("s"):
