@@ -8,13 +8,14 @@ before timing. Rounds alternate between the two so that load from other processe
 machine hits both alike; the figure that matters is the ratio, not the absolute rate.
 
     python benchmarks/bench_speed.py [--utterances 1500] [--rounds 3] [--model en_core_web_md]
-        [--stock-ner] [--adapted] [--without special]
+        [--stock-ner] [--adapted] [--without special] [--sensitivity]
 
 ``--stock-ner`` also times the default pipeline with the ``ner`` detector on the model's own
 recognizer (``ner_weights: none``), ``--adapted`` with the shipped adapted recognizer
 (``ner_weights: builtin``, ``lowercase_guard: plain_words``), in the same rounds. ``--without NAME``
 (repeatable) also times the default pipeline without detector NAME: what that detector costs, as a
-same-run ratio.
+same-run ratio. ``--sensitivity`` also times the default pipeline without its row-level sensitivity
+step (results passed through unchanged): what that step costs, as a same-run ratio.
 """
 
 from __future__ import annotations
@@ -74,7 +75,11 @@ def _ner_floor(model: str) -> Callable[[list[str]], None]:
 
 
 def _redactkit(
-    model: str, stock_ner: bool = False, adapted: bool = False, without: str | None = None
+    model: str,
+    stock_ner: bool = False,
+    adapted: bool = False,
+    without: str | None = None,
+    sensitivity: bool = True,
 ) -> Callable[[list[str]], None]:
     from redactkit import Pipeline
     from redactkit.config import load_config
@@ -91,6 +96,8 @@ def _redactkit(
         if detector["name"] == "ner" and adapted:
             detector.update(ner_weights="builtin", score=None, labels=None, lowercase_guard="plain_words")
     pipe = Pipeline.from_config(config)
+    if not sensitivity:  # the row-level step skipped: results as the anonymizer returned them
+        pipe.sensitivity.apply = lambda originals, results: list(results)  # type: ignore[method-assign]
 
     def run(texts: list[str]) -> None:
         pipe.redact_batch(texts)
@@ -113,6 +120,9 @@ def main() -> None:
         "--without", action="append", default=[], metavar="NAME",
         help="also time the default pipeline without detector NAME (repeatable)",
     )  # fmt: skip
+    parser.add_argument(
+        "--sensitivity", action="store_true", help="also time the default pipeline without row sensitivity"
+    )
     args = parser.parse_args()
 
     from redactkit.detect.spacy_models import load_spacy_model
@@ -141,6 +151,11 @@ def main() -> None:
         ),
         **({"redactkit, ner-asr-en weights": _redactkit(args.model, adapted=True)} if args.adapted else {}),
         **{f"redactkit default - {name}": _redactkit(args.model, without=name) for name in args.without},
+        **(
+            {"redactkit, no row sensitivity": _redactkit(args.model, sensitivity=False)}
+            if args.sensitivity
+            else {}
+        ),
         "spaCy NER-only floor": _ner_floor(args.model),
     }
     for run in contenders.values():

@@ -293,6 +293,31 @@ def redact(
             "--audio-config", help="YAML of audio options (padding, merge_gap, ...) for the intervals."
         ),
     ] = None,
+    route_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--route-dir",
+            metavar="DIR",
+            help="Write rows whose sensitivity level the policy routes (sensitivity.policy, or --route) "
+            "here, span-redacted, for a restricted review pool; OUTPUT keeps them with their text "
+            "withheld. A folder mirroring OUTPUT, outside it.",
+        ),
+    ] = None,
+    route: Annotated[
+        str | None,
+        typer.Option(
+            "--route",
+            metavar="[pii|special|intimate|safety]",
+            help="Route rows at this sensitivity level or higher (needs --route-dir); levels the "
+            "config withholds already keep their action.",
+        ),
+    ] = None,
+    sensitivity_name: Annotated[
+        str,
+        typer.Option(
+            "--sensitivity-name", help="Name of the sensitivity level column (<name>_reasons: its reasons)."
+        ),
+    ] = "sensitivity",
     overwrite: Annotated[bool, typer.Option(help="Replace OUTPUT if it exists.")] = False,
     engine: Annotated[
         str,
@@ -355,6 +380,7 @@ def redact(
       redactkit redact calls.parquet out.parquet -t segments.text      # nested (Whisper) transcripts
       redactkit redact calls/ out/ -t transcript --dry-run --limit 500   # counts only, writes nothing
       redactkit redact calls/ out/ -t transcript --json > summary.json
+      redactkit redact calls/ out/ -t transcript --route intimate --route-dir restricted/
     """
     if on_error not in ("fail", "quarantine"):
         err.print("error: --on-error must be fail or quarantine", highlight=False, markup=False)
@@ -388,6 +414,8 @@ def redact(
             # the models load inside redact_parquet, after the input, the output location and its lock
             # are checked: a bad path fails in a second, not after the models have loaded
             pipe = _pipeline(config, warm_up=False)
+            if route is not None:
+                _route_from(pipe, route, route_dir)
             summary = _run_with_progress(
                 input_path,
                 output_path,
@@ -408,6 +436,8 @@ def redact(
                 id_column=id_column,
                 timings_column=timings_column,
                 audio_options=audio_config,
+                route_dir=route_dir,
+                sensitivity_name=sensitivity_name,
                 progress_interval=progress_interval,
                 **engine_options,
             )
@@ -422,6 +452,26 @@ def redact(
         _print_json_summary(summary, output_path)
     elif not _state["quiet"]:
         _print_summary(summary, output_path)
+
+
+def _route_from(pipe: Any, route: str, route_dir: Path | None) -> None:
+    """``--route LEVEL``: route rows at LEVEL or higher, on top of the configuration's policy."""
+    from .errors import ConfigError
+    from .sensitivity import LEVELS, Action, Sensitivity, SensitivityClassifier, parse_level
+
+    level = parse_level(route, key="--route")
+    if level is Sensitivity.NONE:
+        raise ConfigError(
+            "--route none would route every row; name pii, special, intimate or safety", key="--route"
+        )
+    if route_dir is None:
+        raise DataError("--route needs --route-dir DIR: where the routed rows go")
+    options = pipe.sensitivity.options
+    policy = dict(options.policy)
+    for higher in LEVELS:
+        if higher >= level and not options.action(higher).withholds:
+            policy[higher.value] = Action.ROUTE.value
+    pipe.sensitivity = SensitivityClassifier(options.model_copy(update={"policy": policy}))
 
 
 def _engine_options(engine: str, address: str | None, workers: int | None) -> dict[str, Any]:
@@ -667,6 +717,17 @@ def _print_summary(summary: Any, output_path: Path) -> None:
     table.add_row("entities per operator", "")
     for operator, count in sorted(summary.entities_by_operator.items()):
         table.add_row(f"  {operator}", f"{count:,}")
+    if summary.rows_by_sensitivity:
+        from .sensitivity import LEVELS
+
+        table.add_row("rows per sensitivity level", "")
+        for level in LEVELS:
+            table.add_row(f"  {level.value}", f"{summary.rows_by_sensitivity.get(level.value, 0):,}")
+        for action, count in sorted(summary.rows_by_action.items()):
+            if action != "redact":
+                table.add_row(
+                    f"  rows {'routed' if action == 'route' else 'with text dropped'}", f"{count:,}"
+                )
     if summary.files_skipped:
         table.add_row("files skipped (already complete)", f"{summary.files_skipped:,}")
     table.add_row("files written", f"{summary.files_written:,}")

@@ -99,10 +99,25 @@ class RedactionResult:
 
     text: str | None
     entities: tuple[RedactedEntity, ...] = ()
+    #: the row's sensitivity level (``none < pii < special < intimate < safety``,
+    #: :mod:`redactkit.sensitivity`)
+    sensitivity: str = "none"
+    #: why: ``label:NAME`` per label found, ``cue:class`` per row-level cue (never text)
+    sensitivity_reasons: tuple[str, ...] = ()
+    #: what the policy did with the row: ``redact``, ``drop_text`` or ``route``. For the last two
+    #: ``text`` is the marker; the entities' redacted offsets then refer to ``routed_text``
+    action: str = "redact"
+    #: a routed row's span-redacted text, for the restricted review pool (None otherwise)
+    routed_text: str | None = field(default=None, repr=False)
 
     @property
     def has_pii(self) -> bool:
         return bool(self.entities)
+
+    @property
+    def withheld(self) -> bool:
+        """Whether the policy withheld the row's text (``drop_text`` or ``route``)."""
+        return self.action != "redact"
 
 
 class Edit(NamedTuple):

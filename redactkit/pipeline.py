@@ -66,6 +66,7 @@ class Pipeline:
         allow_list: Sequence[str] = (),
         conversation: Any = None,
         labels: Mapping[str, Mapping[str, Any]] | None = None,
+        sensitivity: Any = None,
     ) -> None:
         if not detectors:
             raise ValueError("a pipeline needs at least one detector")
@@ -94,6 +95,15 @@ class Pipeline:
         #: labels this pipeline adds to the registry ({NAME: {description, category, ...}})
         self.labels = {name: dict(block) for name, block in (labels or {}).items()}
         self._register_labels()
+        from .sensitivity import SensitivityClassifier
+
+        #: row-level sensitivity and its policy (:mod:`redactkit.sensitivity`; the ``sensitivity:``
+        #: block of the configuration)
+        self.sensitivity = (
+            sensitivity
+            if isinstance(sensitivity, SensitivityClassifier)
+            else SensitivityClassifier(sensitivity)
+        )
 
     def _register_labels(self) -> None:
         """Register the pipeline's own labels process-wide and check that every label it can emit or
@@ -140,6 +150,7 @@ class Pipeline:
             allow_list=config.allow_list,
             conversation=config.conversation,
             labels=config.labels,
+            sensitivity=config.sensitivity,
         )
 
     @property
@@ -159,6 +170,7 @@ class Pipeline:
             allow_list=list(self.allow_list),
             conversation=self.conversation,
             labels=self.labels,
+            sensitivity=self.sensitivity.options,
         )
 
     # -- stages -------------------------------------------------------------------------------------
@@ -274,6 +286,10 @@ class Pipeline:
     ) -> list[RedactionResult]:
         """Redact every text. ``None`` stays ``None`` and ``""`` stays ``""``, with no entities.
 
+        Each result carries the text's ``sensitivity`` and ``sensitivity_reasons``; where the
+        ``sensitivity.policy`` withholds its level (``drop_text``, ``route``) its ``text`` is the
+        marker and a routed result keeps the span-redacted text in ``routed_text``.
+
         ``groups`` optionally names each text's conversation or session, so that group-scoped
         pseudonyms (``numbered`` with ``numbered_scope: group``) stay consistent across its rows.
         """
@@ -307,7 +323,7 @@ class Pipeline:
                 raise failure
             for index, result in zip(positions, redacted, strict=True):
                 results[index] = result
-        return results
+        return self.sensitivity.apply(items, results)
 
     def pipe(self, texts: Iterable[TextInput]) -> Iterator[RedactionResult]:
         """Stream redaction results for an iterable of any length, ``batch_size`` texts at a time."""

@@ -28,6 +28,8 @@ NUMBERS = SpokenNumberNormalizer()
         ("wake me at five to seven", "wake me at five to seven"),
         ("from 10 to 12 people", "from 10 to 12 people"),
         ("twenty to five", "twenty to five"),
+        # a score: the digits beside "to" end a tens group or start a hundreds group
+        ("the lakers won ninety four to one hundred eight", "the lakers won 94 to 108"),
     ],
 )
 def test_homophones_read_as_digits_only_in_dense_regions(text: str, written: str) -> None:

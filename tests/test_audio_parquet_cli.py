@@ -303,9 +303,11 @@ def test_engine_paths(tmp_path: Path, regex_pipeline: Pipeline, fmt: str, suffix
     table = pq.read_table(tmp_path / "out.parquet")
     assert table.num_rows == 4
     assert table.column("id").to_pylist() == [0, 1, 2, 3]
-    assert table.schema.names[-4:] == [
+    assert table.schema.names[-6:] == [
         "transcript_redacted",
         "transcript_entities",
+        "sensitivity",
+        "sensitivity_reasons",
         "transcript_redacted_intervals",
         "audio_path_redacted",
     ]
@@ -633,3 +635,36 @@ def test_redact_command_timing_errors(tmp_path: Path) -> None:
     assert two_texts.exit_code == 2
     assert "exactly one text column" in two_texts.output
     assert not (tmp_path / "o.parquet").exists()
+
+
+def test_engine_silences_a_withheld_row_whole(tmp_path: Path) -> None:
+    """A row the sensitivity policy withholds is silenced from start to end, not only its entities."""
+    from _support import RegexDetector
+
+    from redactkit.anonymize import TagAnonymizer
+    from redactkit.normalize import WhitespaceNormalizer
+
+    withholding = Pipeline(
+        normalizers=[WhitespaceNormalizer()],
+        detectors=[RegexDetector(pattern=r"\bbob\b", label="PERSON")],
+        anonymizer=TagAnonymizer(),
+        sensitivity={"policy": dict.fromkeys(("pii", "special", "intimate", "safety"), "drop_text")},
+    )
+    source = _dataset(tmp_path)
+    options = AudioOptions(
+        label_padding={}, short_word=0.0, padding=0.0, mode="beep", beep_frequency=1500, fade=0.0
+    )
+    redact_audio_parquet(
+        source, tmp_path / "out.parquet", "transcript", "words", "audio_path", withholding, options,
+        audio_output_dir=tmp_path / "redacted",
+    )  # fmt: skip
+    table = pq.read_table(tmp_path / "out.parquet")
+    assert table.column("sensitivity").to_pylist() == ["pii", "none", "none", "none"]
+    assert table.column("transcript_redacted").to_pylist()[0] == "[WITHHELD]"
+    intervals = table.column("transcript_redacted_intervals").to_pylist()
+    assert intervals[0] == [{"start": 0.0, "end": float("inf"), "label": "WITHHELD"}]
+    assert intervals[1] == []
+    after, _ = sf.read(tmp_path / table.column("audio_path_redacted")[0].as_py(), always_2d=True)
+    before, _ = sf.read(tmp_path / "audio" / "row0.wav", always_2d=True)
+    assert after.shape == before.shape
+    assert peak_frequency(after[:, 0]) == pytest.approx(1500, abs=10)  # beeped from start to end

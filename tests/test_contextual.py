@@ -38,6 +38,8 @@ POSITIVE = [
     ("zorvakel is nine", [("nine", "AGE")]),
     ("my mother, who is eighty", [("eighty", "AGE")]),
     ("james is forty", [("forty", "AGE")]),
+    ("maria lopez is six", [("six", "AGE")]),
+    ("my daughter, nine, loves dinosaurs", [("nine", "AGE")]),
     # birth dates: after a cue, numeric after a cue, without a cue in a year long past
     (
         "his birthday is march twenty three nineteen seventy two",
@@ -143,6 +145,8 @@ NEGATIVE = [
     "i used to live at",
     "page is nine",
     "the bill is forty",
+    "sales were twenty",
+    "the other is broken",
 ]
 
 

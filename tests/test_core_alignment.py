@@ -264,6 +264,52 @@ def test_insertions_inside_a_replaced_stretch_compose_like_sequential_mapping() 
     assert first.then(second.then(third)).to_original(6, 8) == (5, 19)
 
 
+def test_a_span_from_kept_text_to_an_insertion_inside_a_stretch_takes_the_stretch() -> None:
+    """Regression (a local hunt with long replacements): "b" became "XXXX"; the next stage kept "a",
+    dropped three of the X and inserted "Y" there. "aY" maps through both stages to "ab": the
+    dropped X stem from "b". Composition used to stop at "a"."""
+    first_builder = AlignmentBuilder("ab")
+    first_builder.keep(1)
+    first_builder.replace(1, 2, "XXXX", rule="r")
+    first = first_builder.build()
+    second_builder = AlignmentBuilder(first.text)
+    second_builder.keep(1)
+    second_builder.delete(1, 4, rule="d")
+    second_builder.insert("Y", rule="i")
+    second = second_builder.build()
+    assert second.text == "aYX"
+    composed = first.then(second)
+    assert first.to_original(*second.to_original(0, 2)) == (0, 2)
+    assert composed.to_original(0, 2) == (0, 2)
+    assert composed.to_original(1, 2) == (1, 1)  # the insertion alone stems from nothing
+
+
+def test_a_gap_stays_on_the_left_of_a_later_insertion() -> None:
+    """Regression (associativity, found while fixing the two above): a gap kept by one composition
+    must survive a later insertion at its place, or (a.then(b)).then(c) and a.then(b.then(c))
+    disagree on a character that still produces derived text."""
+    first_builder = AlignmentBuilder("aaaaa")
+    first_builder.delete(0, 4, rule="d")
+    first_builder.insert("X", rule="i")
+    first_builder.replace(4, 5, "XX", rule="r")
+    first = first_builder.build()
+    second_builder = AlignmentBuilder(first.text)
+    second_builder.insert("X", rule="i")
+    second_builder.keep(1)
+    second_builder.delete(1, 2, rule="d")
+    second = second_builder.build()
+    third_builder = AlignmentBuilder(second.text)
+    third_builder.keep(2)
+    third_builder.insert("X", rule="i")
+    third = third_builder.build()
+    left = first.then(second).then(third)
+    right = first.then(second.then(third))
+    for start in range(len(third.text)):
+        for end in range(start + 1, len(third.text) + 1):
+            assert left.to_original(start, end) == right.to_original(start, end)
+    assert left.to_original(0, 3) == (4, 5)
+
+
 def test_map_entities_moves_offsets_to_original() -> None:
     builder = AlignmentBuilder("call five five five")
     builder.replace(5, 19, "555", rule="digits")

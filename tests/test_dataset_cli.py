@@ -137,7 +137,13 @@ def test_dataset_folder_two_workers_keeps_everything(dataset: Path, tmp_path: Pa
         redacted = pq.read_table(out / relative)
         total += source.num_rows
         assert redacted.num_rows == source.num_rows
-        assert redacted.schema.names == [*source.schema.names, "transcript_redacted", "transcript_entities"]
+        assert redacted.schema.names == [
+            *source.schema.names,
+            "transcript_redacted",
+            "transcript_entities",
+            "sensitivity",
+            "sensitivity_reasons",
+        ]
         for field in source.schema:
             assert redacted.schema.field(field.name).equals(field, check_metadata=True)
         assert redacted.schema.metadata == source.schema.metadata
@@ -246,7 +252,13 @@ def test_in_place_several_columns_and_custom_names(tmp_path: Path, config: Path)
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     redacted = pq.read_table(out)
-    assert redacted.schema.names == [*table.schema.names, "pii_transcript", "pii_agent"]
+    assert redacted.schema.names == [
+        *table.schema.names,
+        "pii_transcript",
+        "pii_agent",
+        "sensitivity",
+        "sensitivity_reasons",
+    ]
     assert redacted.schema.field("agent").type == pa.large_string()
     assert redacted.schema.field("transcript").metadata == {b"role": b"asr output"}
     for column in ("transcript", "agent"):
@@ -453,15 +465,22 @@ def test_redact_table_and_record_batch_api(config: Path) -> None:
     table = rich_table(30)
     out = redact_table(table, ["transcript", "agent"], pipe, group_column="session", batch_rows=4)
     assert out.num_rows == 30
-    assert out.schema.names[-4:] == [
+    assert out.schema.names[-6:] == [
         "transcript_redacted",
         "transcript_entities",
         "agent_redacted",
         "agent_entities",
+        "sensitivity",
+        "sensitivity_reasons",
     ]
     assert out.select(table.schema.names).equals(table)
     batch = redact_record_batch(table.to_batches()[0], "transcript", pipe, in_place=True)
-    assert batch.schema.names == [*table.schema.names, "transcript_entities"]
+    assert batch.schema.names == [
+        *table.schema.names,
+        "transcript_entities",
+        "sensitivity",
+        "sensitivity_reasons",
+    ]
     with pytest.raises(DataError, match="Available columns"):
         redact_table(table, "text", pipe)
     # the order before redact_parquet's was adopted still works, with a DeprecationWarning

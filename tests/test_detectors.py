@@ -286,10 +286,50 @@ def test_address_negatives(text: str) -> None:
 
 @pytest.mark.slow
 def test_ner_trusts_cased_text_and_guards_lowercase_text() -> None:
-    detector = SpacyNerDetector()
-    assert ("PERSON", "Maria Garcia") in _found(detector, "Yesterday Maria Garcia flew to Boston.")
-    assert ("LOCATION", "Boston") in _found(detector, "Yesterday Maria Garcia flew to Boston.")
+    stock = SpacyNerDetector()  # the default: en_core_web_md's own recognizer, strict guard
+    assert ("PERSON", "Maria Garcia") in _found(stock, "Yesterday Maria Garcia flew to Boston.")
+    assert ("LOCATION", "Boston") in _found(stock, "Yesterday Maria Garcia flew to Boston.")
+    assert not any(label == "PERSON" for label, _ in _found(stock, "wakey wakey eggs and bakey"))
+
+
+@pytest.mark.slow
+def test_ner_adapted_weights_with_the_strict_guard_on_cased_and_lowercase_text() -> None:
+    detector = SpacyNerDetector(ner_weights="builtin", lowercase_guard="strict")
+    cased = _found(detector, "Maria Garcia flew to Boston yesterday.")
+    assert {("PERSON", "Maria Garcia"), ("LOCATION", "Boston")} <= cased
+    assert ("US_SSN", "1234") in _found(detector, "my social is 1234")
     assert not any(label == "PERSON" for label, _ in _found(detector, "wakey wakey eggs and bakey"))
+    # a frequent word after a determiner is no person
+    assert _found(detector, "pay my bill please") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "label", "lowercase", "dropped"),
+    [
+        ("ninety six twenty six", "ninety six twenty six", "PHONE_NUMBER", True, True),
+        ("call 5551234", "5551234", "PHONE_NUMBER", True, False),
+        ("Yesterday Maria flew", "Yesterday Maria flew", "ADDRESS", False, True),
+        ("It is at 12 Main Street.", "12 Main Street", "ADDRESS", False, False),
+        ("regent street please", "regent street", "ADDRESS", True, False),
+        ("pay my bill", "bill", "PERSON", True, True),
+        ("ask bill", "bill", "PERSON", True, False),
+        ("pay my bill", "bill", "PERSON", False, False),
+    ],
+)
+def test_ner_guard_drops_unsupported_entities(
+    text: str, entity: str, label: str, lowercase: bool, dropped: bool
+) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(text)
+    start = text.index(entity)
+    span = doc.char_span(start, start + len(entity))
+    assert span is not None
+    ent = Span(doc, span.start, span.end, label="X")
+    words = [token.lower_ for token in ent]
+    detector = SpacyNerDetector(ner_weights="builtin")
+    assert detector._unsupported(doc, ent, label, words, lowercase) is dropped
 
 
 # -- deny list, allow list, thresholds ------------------------------------------------------------------

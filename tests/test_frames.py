@@ -233,7 +233,15 @@ def test_whisper_segments_are_redacted_in_place(pipe: Pipeline) -> None:
     table = _whisper()
     out = redact_table(table, ["segments.text", "meta.caller"], pipe)
     assert out.schema.field("segments").type == table.schema.field("segments").type
-    assert out.column_names == ["id", "segments", "meta", "segments_text_entities", "meta_caller_entities"]
+    assert out.column_names == [
+        "id",
+        "segments",
+        "meta",
+        "segments_text_entities",
+        "meta_caller_entities",
+        "sensitivity",
+        "sensitivity_reasons",
+    ]
     segments = out.column("segments").to_pylist()
     assert [s["text"] for s in segments[0]] == ["hi this is [PERSON_1]", "call [PHONE_NUMBER]", ""]
     # everything but the text is unchanged: times, words, nulls and list lengths

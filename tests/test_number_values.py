@@ -263,3 +263,46 @@ def test_rooms_gates_roads_and_flights_are_no_pii(default_pipeline: Pipeline, te
 def test_a_house_number_still_makes_an_address_with_a_room(default_pipeline: Pipeline) -> None:
     text = "i live at twelve main street room four"
     assert _uncovered(default_pipeline, text, "twelve main street room four") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the first digit word of the value misheard as a word, after the cue
+        (
+            "it's a visa floor oh oh nine three seven one seven eight three two three five five nine nine",
+            "floor oh oh nine three seven one seven eight three two three five five nine nine",
+        ),
+        # a value that starts on a homophone that is also a negative context word ("won")
+        (
+            "the card is too won oh two one heaven eight nine eight nine five heaven two nine",
+            "too won oh two one heaven eight nine eight nine five heaven two nine",
+        ),
+        # "won" (a score word) is here the first digit of a toll-free number
+        (
+            "won eight hundred two three three five two one two",
+            "eight hundred two three three five two one two",
+        ),
+        # a garbled one-word cue right before the value
+        ("the sip is nine oh two one oh", "nine oh two one oh"),
+        # digits the recognizer turned into other words still count toward an identifier's length
+        ("seven one four five for", "seven one four five for"),
+    ],
+)
+def test_noisy_values_are_redacted(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _uncovered(default_pipeline, text, value) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "count with me one two three four five six seven eight",
+        "ten nine eight seven six five four three two one liftoff",
+        "the numbers on the board are twelve nineteen twenty six thirty three forty",
+        "the phone battery is at one hundred percent",
+        "we won one oh to ninety",
+    ],
+)
+def test_lists_counting_and_quantities_are_no_identifiers(default_pipeline: Pipeline, text: str) -> None:
+    found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
+    assert not [label for label, _ in found if label in _NUMBER_LABELS], found

@@ -46,7 +46,13 @@ def test_redact_parquet_keeps_rows_columns_types_and_metadata(
     source = pq.read_table(sample)
     result = pq.read_table(out)
     assert result.num_rows == source.num_rows == summary.rows == 120
-    assert result.schema.names == [*source.schema.names, "transcript_redacted", "transcript_entities"]
+    assert result.schema.names == [
+        *source.schema.names,
+        "transcript_redacted",
+        "transcript_entities",
+        "sensitivity",
+        "sensitivity_reasons",
+    ]
     for field in source.schema:
         assert result.schema.field(field.name) == field
     assert result.schema.metadata == source.schema.metadata
@@ -81,7 +87,14 @@ def test_redact_parquet_keeps_rows_columns_types_and_metadata(
 def test_redact_record_batch_appends_two_columns(regex_only: Pipeline) -> None:
     batch = pa.RecordBatch.from_pydict({"id": [1, 2], "text": ["call 555-0100", None]})
     out = redact_record_batch(batch, "text", regex_only)
-    assert out.schema.names == ["id", "text", "text_redacted", "text_entities"]
+    assert out.schema.names == [
+        "id",
+        "text",
+        "text_redacted",
+        "text_entities",
+        "sensitivity",
+        "sensitivity_reasons",
+    ]
     assert out.column("text_redacted").to_pylist() == ["call [CONTACT]", None]
 
 

@@ -21,7 +21,13 @@ def test_output_schema_of_the_demo_sample_keeps_timestamp_columns() -> None:
     options = column_options("transcript", False, None, None, None, "fail")
     out = spark_output_schema(spark_schema, options)
     names = [field.name for field in out.fields]
-    assert names == [*spark_schema.names, "transcript_redacted", "transcript_entities"]
+    assert names == [
+        *spark_schema.names,
+        "transcript_redacted",
+        "transcript_entities",
+        "sensitivity",
+        "sensitivity_reasons",
+    ]
     for field in spark_schema.fields:  # the input columns keep their Spark types, timestamps included
         assert out[field.name].dataType == field.dataType
     assert isinstance(out["transcript_redacted"].dataType, types.StringType)

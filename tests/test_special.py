@@ -130,3 +130,20 @@ def test_shipped_vocabularies_are_what_the_build_makes() -> None:
     pytest.importorskip("drug_named_entity_recognition")
     pytest.importorskip("simple_icd_10_cm")
     assert build_special.main(["--check"]) == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("my son is eleven years old", "MINOR"),
+        ("she is eleven and has asthma", "MINOR"),
+        ("i was arrested for a dui", "CRIMINAL_OFFENCE"),
+    ],
+)
+def test_special_labels_win_overlaps_in_the_default_pipeline(
+    default_pipeline: Pipeline, text: str, label: str
+) -> None:
+    """Overlapping detections take the best-scored label: a child's age is a MINOR, not an AGE, so the
+    row's sensitivity sees it."""
+    assert label in {entity.label for entity in default_pipeline.analyze(text)}

@@ -224,6 +224,9 @@ def test_plain_words_guard_word_test(word: str, everyday: bool) -> None:
         ("i bank with first national bank", "first national bank", "ORGANIZATION", False),
         # names no gazetteer knows are kept
         ("tell kavisri the plan", "kavisri", "PERSON", False),
+        # public acronyms are no one's personal data (a country stays a place)
+        ("play the news from bbc", "bbc", "ORGANIZATION", True),
+        ("flights to the uk", "uk", "LOCATION", False),
         # identifiers are never plain words
         ("my social is 1234", "1234", "US_SSN", False),
         ("the zip is 94105", "94105", "ZIP_CODE", False),

@@ -121,7 +121,7 @@ def redact_audio_parquet(
     redacted_audio = f"{audio_column}_redacted"
     pipe = pipeline or Pipeline.default()
 
-    column_options = ColumnOptions(text_columns=(text_column,))
+    column_options = ColumnOptions(text_columns=(text_column,), sensitivity=pipe.sensitivity.options)
     summary = AudioRedactionSummary()
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
@@ -143,6 +143,7 @@ def redact_audio_parquet(
             redacted = add_redacted_intervals(
                 redacted, text_column, timings_column, options, durations=durations, counts=summary.alignment
             )
+            redacted = _silence_withheld(redacted, f"{text_column}_redacted_intervals", column_options)
             interval_rows = redacted.column(f"{text_column}_redacted_intervals").to_pylist()
             written: list[Any] = []
             for i, (item, rows) in enumerate(zip(audio, interval_rows, strict=True)):
@@ -262,3 +263,23 @@ def _duration(item: Any, root: Path, *, name: str) -> float | None:
     except (sf.LibsndfileError, RuntimeError, OSError, TypeError):
         return None  # reported when the row is redacted (fail or skip)
     return float(info.frames) / float(info.samplerate) if info.samplerate else None
+
+
+def _silence_withheld(batch: pa.RecordBatch, intervals_name: str, options: ColumnOptions) -> pa.RecordBatch:
+    """A row whose text the sensitivity policy withholds (``drop_text``, ``route``) is silenced
+    whole, not only where its entities were said."""
+    from ..io.parquet import _whole_intervals
+    from ..sensitivity import Sensitivity, load_sensitivity_options
+
+    if options.sensitivity_name not in batch.schema.names:
+        return batch
+    policy = load_sensitivity_options(options.sensitivity)
+    levels = batch.column(options.sensitivity_name).to_pylist()
+    withheld = {
+        row: "" for row, level in enumerate(levels)
+        if level not in (None, Sensitivity.NONE.value) and policy.action(level).withholds
+    }  # fmt: skip
+    if not withheld:
+        return batch
+    index = batch.schema.get_field_index(intervals_name)
+    return batch.set_column(index, batch.schema.field(index), _whole_intervals(batch.column(index), withheld))

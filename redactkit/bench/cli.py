@@ -210,7 +210,7 @@ def _run(inputs: _Inputs, include_examples: bool, sensitive: bool, bootstrap: in
         for system in systems:
             system.warm_up()
     with _err.status("redacting and scoring", spinner="dots") if _err.is_terminal else _null():
-        return run_bench(
+        result = run_bench(
             datasets,
             systems,
             include_examples=include_examples,
@@ -218,6 +218,18 @@ def _run(inputs: _Inputs, include_examples: bool, sensitive: bool, bootstrap: in
             seed=inputs.seed,
             config=str(inputs.config) if inputs.config else "default",
         )
+        if sensitive:  # the row-level decision on the whole set: span, negative and row families
+            from dataclasses import replace
+
+            from .baseline import PipelineSystem
+            from .routing import score_rows
+            from .sensitive import generate_sensitive
+
+            system = systems[0]
+            assert isinstance(system, PipelineSystem)
+            records = generate_sensitive(inputs.synthetic_split, seed=inputs.seed)
+            result = replace(result, routing=score_rows(records, system.pipeline))
+        return result
 
 
 def _parse_wers(value: str) -> list[float]:

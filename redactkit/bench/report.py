@@ -110,6 +110,10 @@ def render_terminal(result: BenchResult, console: Any) -> None:
             for row in rows:
                 table.add_row(*row)
             console.print(table)
+    if result.routing is not None:
+        from .routing import render_routing
+
+        render_routing(result.routing, console, "row-level sensitivity (sensitive set, all families)")
 
 
 def _share(count: int, total: int) -> str:
@@ -273,6 +277,13 @@ def render_markdown(result: BenchResult) -> str:
             lines += _md_table(_METRIC_HEADER, _metric_rows(system, labels))
             if result.include_examples and dataset in result.datasets:
                 lines += _md_examples(system)
+        lines.append("")
+    if result.routing is not None:
+        from .routing import routing_table
+
+        header, rows = routing_table(result.routing)
+        lines += ["## Row-level sensitivity", ""]
+        lines += _md_table(header, rows)
         lines.append("")
     return "\n".join(lines) + "\n"
 

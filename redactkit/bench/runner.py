@@ -98,6 +98,8 @@ class BenchResult:
     bootstrap: int
     seed: int
     created: str
+    #: with ``--sensitive``: the row-level sensitivity decision (:func:`redactkit.bench.routing.score_rows`)
+    routing: dict[str, Any] | None = None
 
     @property
     def all_results(self) -> list[DatasetResult]:
@@ -124,6 +126,7 @@ class BenchResult:
             "bootstrap": {"replicates": self.bootstrap, "seed": self.seed, "confidence": 0.95},
             "datasets": [dataset(result) for result in self.datasets],
             "combined": dataset(self.combined) if self.combined else None,
+            **({"routing": self.routing} if self.routing is not None else {}),
         }
 
 

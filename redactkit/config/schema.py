@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from ..conversation.options import ConversationOptions
 from ..errors import ConfigError
+from ..sensitivity._options import SensitivityOptions
 
 if TYPE_CHECKING:
     from ..labels import LabelRegistry
@@ -91,6 +92,8 @@ class PipelineConfig(BaseModel):
     conversation: ConversationOptions = Field(default_factory=lambda: _default("conversation"))
     #: labels the user adds to the registry: {NAME: {description, category, default_operator, examples}}
     labels: dict[str, dict[str, Any]] = Field(default_factory=lambda: _default("labels"))
+    #: row-level sensitivity: the action per level, the marker of withheld rows, the cue locale
+    sensitivity: SensitivityOptions = Field(default_factory=lambda: _default("sensitivity"))
 
     # where each component came from in the user's file ("detectors.deny_list", "detectors[0]"), so
     # errors name the key the user wrote rather than a position in the merged list
@@ -120,6 +123,7 @@ class PipelineConfig(BaseModel):
             "allow_list": list(self.allow_list),
             "conversation": self.conversation.model_dump(mode="json"),
             "labels": _plain(self.labels),
+            "sensitivity": self.sensitivity.to_mapping(),
         }
 
     def to_yaml(self) -> str:
@@ -171,6 +175,7 @@ class PipelineConfig(BaseModel):
             allow_list=self.allow_list,
             conversation=self.conversation,
             labels=self.labels,
+            sensitivity=self.sensitivity,
         )
         resolved._origins = dict(self._origins)
         return resolved
@@ -248,6 +253,11 @@ def _config_error(
     exc: pydantic.ValidationError, origin: str, origins: Mapping[tuple[str, int], str]
 ) -> ConfigError:
     error = exc.errors()[0]
+    inner = (error.get("ctx") or {}).get("error")
+    if isinstance(inner, ConfigError):  # a validator's own error names its key and an example
+        return ConfigError(
+            inner.message, key=inner.key, example=inner.example, source=origin if origin != "config" else None
+        )
     parts = [str(part) for part in error["loc"]]
     key = parts[0] if parts else ""
     if len(parts) > 1 and key in COMPONENT_SECTIONS and parts[1].isdigit():
@@ -259,7 +269,12 @@ def _config_error(
     example = None
     if section in _default_mapping():
         example = yaml.safe_dump({section: _default_mapping()[section]}, sort_keys=False)
-    if error["type"] == "extra_forbidden":
+    if error["type"] == "extra_forbidden" and section == "sensitivity" and len(parts) == 2:
+        names = list(SensitivityOptions.model_fields)
+        close = difflib.get_close_matches(parts[1], names, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        message = f"unknown key{hint}. Valid keys: {', '.join(names)}"
+    elif error["type"] == "extra_forbidden":
         valid = ", ".join([*PipelineConfig.model_fields, *MERGE_KEYS])
         message = f"unknown key. Valid top-level keys: {valid}"
         example = yaml.safe_dump({"anonymizer": _default_mapping()["anonymizer"]}, sort_keys=False)
@@ -309,6 +324,12 @@ def merge_with_defaults(source: Mapping[str, Any]) -> tuple[dict[str, Any], dict
             and isinstance(value, Mapping)
         ):
             merged[key] = {**defaults[key], **value}
+        elif key == "sensitivity" and key not in replaced and isinstance(value, Mapping):
+            # level by level: `policy: {safety: route}` keeps the default action of the other levels
+            merged[key] = {**defaults[key], **value}
+            for nested in ("policy", "label_levels"):
+                if isinstance(value.get(nested), Mapping) and isinstance(defaults[key].get(nested), Mapping):
+                    merged[key][nested] = {**defaults[key][nested], **value[nested]}
         elif key == "allow_list" and key not in replaced and isinstance(value, list):
             merged[key] = [*defaults["allow_list"], *(v for v in value if v not in defaults["allow_list"])]
         else:
@@ -327,6 +348,7 @@ def _replaced_sections(value: Any) -> frozenset[str]:
         "allow_list",
         "labels",
         "conversation",
+        "sensitivity",
     )
     if value is True:
         return frozenset(sections)

@@ -219,7 +219,7 @@ def redact_conversation_columns(
     """
 
     from ..io.nested import text_array
-    from ..io.parquet import Failure, _entities_array, _quarantined
+    from ..io.parquet import Failure, _entities_array, _quarantined, sensitivity_outputs
 
     assert options.group_column is not None
     groups = [None if g is None else str(g) for g in work.column(options.group_column).to_pylist()]
@@ -267,6 +267,7 @@ def redact_conversation_columns(
         ]
         redacted = text_array([result.text for result in column_results], work.column(column).type)
         outputs[column] = (redacted, _entities_array(column_results, known_from=True))
+        outputs.update(sensitivity_outputs(column, column_results))
     failures.sort(key=lambda failure: (failure.row, failure.column))
     return outputs, failures
 

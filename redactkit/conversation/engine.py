@@ -268,6 +268,7 @@ class ConversationRedactor:
             )
             for i, result in zip(positions, redacted, strict=True):
                 results[i] = _with_sources(result, provenance[i])
+        results = pipe.sensitivity.apply(texts, results)
         self._carry = known
         self._offset += len(turns)
         return results

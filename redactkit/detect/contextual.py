@@ -38,7 +38,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import given_names, is_everyday_word, zipf_frequency
+from ..gazetteers import family_names, given_names, is_everyday_word, zipf_frequency
 from ..lang import Lexicon, Token, load_locale, tokenize
 from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
@@ -249,6 +249,8 @@ def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
         return False
     if word in given_names():
         return True
+    if word in family_names():  # "maria lopez is six", not "sales were twenty"
+        return not is_everyday_word(word)
     return word.isalpha() and len(word) > 2 and zipf_frequency(word) == 0.0 and not is_everyday_word(word)
 
 
@@ -504,6 +506,8 @@ class ContextualDetector(Detector):
             return "number after a relation or name and 'is'"
         if k > 0 and t.relations.ending(words, k) and words[k - 1].endswith("s"):
             return "number after a plural relation ('the kids nine and six')"
+        if k > 1 and words[k - 1] == "," and t.relations.ending(words, k - 1):
+            return "number after a relation and a comma ('my daughter, nine,')"
         return ""
 
     # -- dates ---------------------------------------------------------------------------------------

@@ -347,9 +347,22 @@ class IdentifierDetector(Detector):
         return zones
 
     def _zone(self, aligned: AlignedText, tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
-        if first >= len(tokens) or not self._value_word(tokens[first].lower):
+        if first >= len(tokens):
             return None
         stop = first
+        if not self._value_word(tokens[first].lower):
+            # the first digit word misheard as a word ("visa floor oh oh nine ..."): one word
+            word = tokens[first].lower
+            if not (
+                first + 1 < len(tokens)
+                and word.isalpha()
+                and word not in self._tables.between
+                and word not in self._tables.closing
+                and (word,) not in self._tables.cues
+                and self._value_word(tokens[first + 1].lower)
+            ):
+                return None
+            stop = first + 1
         digits = words = 0
         while stop < len(tokens):
             word = tokens[stop].lower
@@ -695,6 +708,11 @@ class IdentifierDetector(Detector):
         words = aligned.original[o_start:o_end].lower().split()
         return bool(words) and words[0] in self._tables.negative_words
 
+    def _homophone_before(self, tokens: Sequence[Token], first: int) -> bool:
+        """The word right before the value is a digit homophone ("won eight hundred two three three
+        ..."): as a negative context it only vetoes short values, it may be the value's first digit."""
+        return first > 0 and tokens[first - 1].lower in self._misheard.homophones
+
     def _negative_context(self, tokens: Sequence[Token], first: int) -> bool:
         """A negative context ("flight", "closed at", "winning numbers") ends within the window before
         token ``first`` and no identifier cue is nearer."""
@@ -916,10 +934,16 @@ class IdentifierDetector(Detector):
         if (
             (
                 self._negative_context(tokens, candidate.first)
-                or self._starts_with_negative_word(aligned, text_start, text_end)
+                or (
+                    n <= self._tables.negative_veto_digits
+                    and self._starts_with_negative_word(aligned, text_start, text_end)
+                )
             )
             and not (13 <= n <= 19 and luhn_valid(digits))
-            and (n <= self._tables.negative_veto_digits or reading != "digits")
+            and (
+                n <= self._tables.negative_veto_digits
+                or (reading != "digits" and n <= 12 and not self._homophone_before(tokens, candidate.first))
+            )
         ):
             return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
         if not (13 <= n <= 19 and luhn_valid(digits)) and (
@@ -1015,13 +1039,18 @@ class IdentifierDetector(Detector):
 
     def _a_list_of_numbers(self, aligned: AlignedText, start: int, end: int) -> bool:
         """Three or more numbers each said as a whole ("twelve nineteen twenty six thirty three"), no
-        digit said alone: a list of quantities, scores or draws, not a code read in groups."""
+        digit said alone: a list of quantities, scores or draws, not a code read in groups; or
+        counting ("ten nine eight seven six ...")."""
         o_start, o_end = aligned.to_original(start, end)
         chunks = [
             str(chunk)
             for note in aligned.annotations_in(o_start, o_end, "number")
             for chunk in note.data.get("chunks", ())
         ]
+        if len(chunks) >= 5 and all(chunk.isdigit() for chunk in chunks):
+            steps = {int(b) - int(a) for a, b in itertools.pairwise(chunks)}
+            if steps in ({1}, {-1}):
+                return True  # "ten nine eight seven ...": counting
         # a chunk of one repeated digit may be "double five": most chunks must be other numbers
         whole = sum(1 for chunk in chunks if len(set(chunk)) > 1)
         return len(chunks) >= 3 and all(len(chunk) >= 2 for chunk in chunks) and whole * 2 > len(chunks)

@@ -12,16 +12,21 @@ per-label threshold of 0.9 drops the labels the model gets right less than 9 tim
 ``score`` overrides it.
 
 On formatted (cased) transcripts spaCy's entity recognizer is trusted as is. On lowercase ASR output
-the stock recognizer guesses: "wakey wakey" becomes a PERSON, "french fries" an ORGANIZATION. There
-the ``strict`` guard, after the truecaser has capitalised likely names, keeps a PERSON when it
-contains a known given or family name or follows a name cue, and an ORGANIZATION only with a company
-word ("bank", "inc"). The adapted recognizer has learnt lowercase names, so the ``plain_words`` guard
-only drops what it still gets wrong: entities made of everyday words ("jokes", "alarm clock", "tech
-news"; a LOCATION the place gazetteer knows as a whole is kept), PERSON and ORGANIZATION entities
-made of words the locale declares never a name (``not_names`` in lang/<locale>/names.yaml: assistant
-names, relations), and a single frequent dictionary word that is no given name ("cook", "worth")
-without a name cue before it (a place cue for LOCATION: ``ner_guard.place_cues``). Places that no
-gazetteer knows ("grassmarket", "mg road") come from here.
+a recognizer guesses: the stock one calls "wakey wakey" a PERSON and "french fries" an ORGANIZATION;
+the adapted one fewer such words, but public names SLURP-like assistant requests mention (artists,
+apps, news outlets). The ``strict`` guard (the default), after the truecaser has capitalised likely
+names, keeps a PERSON when it contains a known given or family name or follows a name cue, and an
+ORGANIZATION only with a company word ("bank", "inc"). The ``plain_words`` guard trusts the adapted
+recognizer's lowercase names more (more organisations found, more non-PII words redacted) and only
+drops entities made of everyday words ("jokes", "alarm clock", "tech news"; a LOCATION the place
+gazetteer knows as a whole is kept), PERSON and ORGANIZATION entities made of words the locale
+declares never a name (``not_names`` in lang/<locale>/names.yaml: assistant names, relations) or
+spelling a public acronym (lang/<locale>/acronyms.txt: "bbc"), and a single frequent dictionary word
+that is no given name ("cook", "worth") without a name cue before it (a place cue for LOCATION:
+``ner_guard.place_cues``). With adapted weights both guards drop a lone frequent word after a
+determiner taken for a PERSON ("pay my bill") and a phone, SSN, card or ZIP code without a digit
+(the number normalizer left the words: a count or a year). LOCATION entities are kept: places that
+no gazetteer knows ("grassmarket", "mg road") come from here.
 
 The model is the same one Presidio uses, loaded once per process with only the recognizer enabled.
 """
@@ -37,7 +42,7 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..errors import ModelNotFoundError
 from ..gazetteers import family_names, given_names
-from ..lang import get_lexicon
+from ..lang import get_lexicon, load_locale
 from ..lang.case import is_lowercase_speech
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
@@ -61,6 +66,8 @@ DEFAULT_NER_LABELS: dict[str, str] = {
     "FAC": "LOCATION",
     "ORG": "ORGANIZATION",
 }
+# identifiers made of digits only: the adapted model's guess without a digit is a plain number
+_NUMERIC_IDENTIFIERS = frozenset({"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "ZIP_CODE"})
 # score of an entity when neither the config nor a calibration table gives one
 _UNCALIBRATED_SCORE = 0.8
 
@@ -72,6 +79,7 @@ class _GuardWords:
     company_words: frozenset[str] = field(metadata={"key": "ner_guard.company_words"})
     person_cues: frozenset[str] = field(metadata={"key": "ner_guard.person_cues"})
     place_cues: frozenset[str] = field(metadata={"key": "ner_guard.place_cues"})
+    determiners: frozenset[str] = field(metadata={"key": "ner_guard.determiners"})
 
 
 def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
@@ -155,10 +163,10 @@ class SpacyNerDetector(Detector):
         #: table (0.8 for the pipeline's own recognizer, which has none)
         self.score = score
         #: on transcripts without a capital letter: ``strict`` (or true) keeps PERSON only with a known
-        #: name or a cue and ORGANIZATION only with a company word (for the stock recognizer, which
-        #: guesses on lowercase text); ``plain_words`` drops PERSON and ORGANIZATION entities made only
-        #: of everyday words, never-names and lone frequent words without a cue (for adapted weights);
-        #: ``off`` (or false) keeps everything
+        #: name or a cue and ORGANIZATION only with a company word (the default); ``plain_words`` drops
+        #: only entities made of everyday words, never-names, public acronyms and lone frequent words
+        #: without a cue (more organisations found, more words redacted that are no PII); ``off`` (or
+        #: false) keeps everything
         self.lowercase_guard: str = (
             ("strict" if lowercase_guard else "off") if isinstance(lowercase_guard, bool) else lowercase_guard
         )
@@ -171,6 +179,7 @@ class SpacyNerDetector(Detector):
         lexicon = get_lexicon(locale)
         self._not_names = lexicon.not_names
         self._name_cues = frozenset(cue[0] for cue in lexicon.name_cues if len(cue) == 1)
+        self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
         self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
@@ -229,7 +238,28 @@ class SpacyNerDetector(Detector):
             return before not in self._name_cues
         if label == "LOCATION" and " ".join(bare) in place_names():
             return False
-        return all(_is_everyday(word, given, family) for word in bare)
+        if all(_is_everyday(word, given, family) for word in bare):
+            return True
+        # public acronyms ("bbc", "nasa") are no one's personal data
+        return label != "LOCATION" and "".join(bare).replace(".", "") in self._acronyms
+
+    def _unsupported(self, doc: Doc, ent: Any, label: str, words: list[str], lowercase: bool) -> bool:
+        """What every guard drops from adapted weights: a number-only identifier without a digit
+        (the number normalizer left the words: "ninety six twenty six" is a count or a year there,
+        not a dictated phone number); on formatted text, an ADDRESS without a digit (the adapted
+        model learnt addresses from lowercase speech; on cased text the rule detectors find them);
+        on lowercase speech, a lone frequent word after a determiner called a PERSON ("pay my bill":
+        a given name, but "my" makes it a noun)."""
+        if label in _NUMERIC_IDENTIFIERS or (label == "ADDRESS" and not lowercase):
+            return not any(char.isdigit() for char in ent.text)
+        if label == "PERSON" and lowercase:
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            return (
+                len(ent) == 1
+                and before in self._guard_words.determiners
+                and _is_frequent_word(words[0].removesuffix("'s"), self._everyday_zipf)
+            )
+        return False
 
     def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
         given, family = given_names(), family_names()
@@ -247,6 +277,12 @@ class SpacyNerDetector(Detector):
             # (assistant names, relations) and, alone and without a cue, frequent words that are
             # also names ("cook", "worth"): the plain_words guard drops those
             if lowercase and guard == "plain_words" and self._plain(doc, ent, label, words, given, family):
+                continue
+            if (
+                guard != "off"
+                and self._weights is not None
+                and self._unsupported(doc, ent, label, words, lowercase)
+            ):
                 continue
             if lowercase and label == "PERSON" and guard == "strict":
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""

@@ -57,6 +57,15 @@ SPECIAL_LABELS: tuple[str, ...] = (
     "CRIMINAL_OFFENCE",
     "MINOR",
 )
+
+
+def _third_person(lows: Sequence[str], i: int) -> bool:
+    """ "she's [eleven]", "he is [nine]": an age said of a person (sixteen means a minor)."""
+    return (i >= 1 and lows[i - 1] in ("she's", "he's")) or (
+        i >= 2 and lows[i - 2] in ("she", "he") and lows[i - 1] == "is"
+    )
+
+
 _DIGITS = re.compile(r"^\d{1,2}$")
 
 Phrase = tuple[str, ...]
@@ -105,6 +114,8 @@ class _Knowledge:
     joiners: frozenset[str]
     #: words before a number that make it a child's age after a child reference (``child_age_cues``)
     child_age_cues: frozenset[str]
+    #: what may follow a bare age at the end of its clause ("i'm [fifteen] and ..."): ``age_ends``
+    age_ends: frozenset[str]
     #: a word rarer than this is no everyday word (``rare_term_max`` of frequency.yaml)
     rare_zipf: float
     age_words: frozenset[str]
@@ -247,6 +258,7 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
         child_words=frozenset(_words(data.get("child_words"), f"{where}.child_words")),
         joiners=frozenset(_words(data.get("joiners"), f"{where}.joiners")),
         child_age_cues=frozenset(_words(data.get("child_age_cues"), f"{where}.child_age_cues")),
+        age_ends=frozenset(_words(data.get("age_ends"), f"{where}.age_ends")),
         rare_zipf=zipf_cutoffs(locale).rare_term_max,
         age_words=frozenset(_words(data.get("age_words"), f"{where}.age_words")),
         grade_ordinals=grade_ordinals,
@@ -285,9 +297,9 @@ class SpecialCategoryDetector(Detector):
         self,
         locale: str = "en-US",
         labels: tuple[str, ...] = SPECIAL_LABELS,
-        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.8,
+        score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.85,
         ambiguous_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.65,
-        minor_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.75,
+        minor_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.9,
         max_gap: Annotated[int, Field(ge=0, le=6)] = 3,
         window: Annotated[int, Field(ge=1, le=20)] = 6,
         ambiguous_zipf: Annotated[float, Field(ge=2.0, le=8.0)] = 3.5,
@@ -512,14 +524,11 @@ class SpecialCategoryDetector(Detector):
             return (i, end, "MINOR", self.minor_score, "special: child_age")
         if not aged and (near_child or (child and lows[i - 1] in k.child_age_cues)) and self_cue:
             return (i, end, "MINOR", self.minor_score, "special: child_age")
-        if (
-            not aged
-            and self_cue
-            and i >= 1
-            and lows[i - 1] in ("i'm", "im", "am")
-            and nxt in ("", "and", "so", "but", "now", "too")
-        ):
+        clause_ends = nxt == "" or nxt in k.age_ends
+        if not aged and self_cue and i >= 1 and lows[i - 1] in ("i'm", "im", "am") and clause_ends:
             return (i, end, "MINOR", self.minor_score, "special: self_age")
+        if not aged and self_cue and _third_person(lows, i) and clause_ends:
+            return (i, end, "MINOR", self.minor_score, "special: child_age")  # "she is [eleven] and ..."
         return None
 
     # -- entities -----------------------------------------------------------------------------------

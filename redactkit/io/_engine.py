@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
-from .parquet import ColumnOptions, assemble, options_from_arguments, redact_columns, resolve_conversation
+from .parquet import (
+    ColumnOptions,
+    assemble,
+    check_withholding,
+    options_from_arguments,
+    redact_columns,
+    resolve_conversation,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -99,7 +106,13 @@ def distributed_setup(arguments: Mapping[str, Any]) -> DistributedSetup:
     pipeline = Pipeline.from_config(config)
     conversational = resolve_conversation(arguments["conversation"], pipeline, arguments["group_column"])
     order_column = arguments["order_column"] if conversational else None
-    options = options_from_arguments(arguments, conversation=conversational, order_column=order_column)
+    options = options_from_arguments(
+        arguments,
+        conversation=conversational,
+        order_column=order_column,
+        sensitivity=pipeline.sensitivity.options,
+    )
+    check_withholding(pipeline, options)  # a policy that routes has nowhere to go here: fail now
     mapping = config if isinstance(config, Mapping) else pipeline.config.to_mapping()
     return DistributedSetup(pipeline, options, dict(mapping))
 

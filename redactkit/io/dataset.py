@@ -34,7 +34,7 @@ import signal
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,13 +45,15 @@ from ..errors import DataError, OutputError, RunInterrupted
 from ._durable import fsync_dir, replace_durably, write_text_durably
 from ._lock import OutputLock
 from .parquet import (
+    SOURCE_ROW,
     ColumnOptions,
     Failure,
     RedactionSummary,
-    assemble,
+    assemble_routed,
     options_from_arguments,
     redact_columns,
     resolve_conversation,
+    routed_output_schema,
 )
 
 if TYPE_CHECKING:
@@ -75,6 +77,11 @@ ROW_GROUP_ROWS = 65_536
 ROW_GROUP_BYTES = 64 * 1024 * 1024
 
 
+#: what one batch gives: the output batch, its failures (batch-relative rows) and its routed rows
+#: (``source_row`` batch-relative) or None
+_Redacted = tuple["pa.RecordBatch", list[Failure], "pa.RecordBatch | None"]
+
+
 def default_workers() -> int:
     """Usable CPUs of this process (respects CPU affinity / container limits where the OS tells)."""
     try:
@@ -91,6 +98,8 @@ class _Part:
     rows: int
     #: size, modification time and footer hash of ``source`` when the run planned it
     identity: dict[str, Any]
+    #: where its routed rows go (``route_dir``), None without routing
+    routed: Path | None = None
 
 
 def report_path(output: Path, *, directory: bool) -> Path:
@@ -130,6 +139,8 @@ def redact_parquet(
     order_column: str | None = None,
     speaker_column: str | None = None,
     sort: bool = False,
+    route_dir: str | os.PathLike[str] | None = None,
+    sensitivity_name: str = "sensitivity",
 ) -> RedactionSummary:
     """Redact a Parquet file, or every Parquet file of a dataset directory, into ``output_path``.
 
@@ -159,12 +170,34 @@ def redact_parquet(
     them, ``id_column`` gives the row ids explanations (``known_from``) cite. Each file must hold
     each conversation's rows together (checked first, reading only the group column);
     ``sort=True`` groups them in memory instead and writes the rows in their input order.
+
+    Every row gets its ``sensitivity`` level and ``sensitivity_reasons`` (:mod:`redactkit.sensitivity`;
+    ``sensitivity_name`` renames them).
+    Rows whose level the configuration's ``sensitivity.policy`` routes are written, span-redacted and
+    with ``source_row`` (their row index in the input file), to ``route_dir`` (mirroring the output
+    file by file; a file per input, possibly empty), for a restricted review pool; the output keeps
+    them with their text withheld, so row counts match. Routed files are written atomically, before
+    the output file they belong to.
     """
     from ..pipeline import Pipeline
 
     pipe = pipeline or Pipeline.default()
     conversational = resolve_conversation(conversation, pipe, group_column)
-    options = options_from_arguments(locals(), conversation=conversational, order_column=order_column)
+    options = replace(
+        options_from_arguments(
+            locals(),
+            conversation=conversational,
+            order_column=order_column,
+            sensitivity=pipe.sensitivity.options,
+        ),
+        route=route_dir is not None,
+        sensitivity_name=sensitivity_name,
+    )
+    if route_dir is not None and not pipe.sensitivity.options.routed_levels():
+        raise DataError(
+            "a route directory is given, but the sensitivity policy routes no level: set e.g. "
+            "sensitivity.policy.safety: route in the config (CLI: --route safety)"
+        )
     if sort and not options.conversation:
         raise DataError("--sort groups the rows of each conversation; it applies with --conversation")
     source = Path(input_path)
@@ -172,11 +205,20 @@ def redact_parquet(
     if batch_rows is not None and batch_rows < 1:
         raise DataError("batch_rows must be at least 1")
     directory = source.is_dir()
-    parts, schemas = _plan(source, target, options, directory=directory)
+    route_root = None if route_dir is None else Path(route_dir)
+    parts, schemas = _plan(source, target, options, directory=directory, route_root=route_root)
     _refuse_writing_over_inputs(parts)
+    if route_root is not None:
+        _check_route_dir(source, target, route_root, directory=directory)
+        from .parquet import check_withholding
+
+        check_withholding(pipe, options)
     # the output location is checked and locked before any model loads (a pipeline built from a
     # config loads its models on the first batch, below)
-    with stop_on_signals(), _lock_output(target, directory=directory):
+    route_lock = (
+        _lock_output(route_root, directory=True) if route_root is not None else contextlib.nullcontext()
+    )
+    with stop_on_signals(), _lock_output(target, directory=directory), route_lock:
         return _run(
             source,
             target,
@@ -194,6 +236,7 @@ def redact_parquet(
             engine=engine,
             on_load=on_load,
             sort=sort,
+            route_root=route_root,
         )
 
 
@@ -215,17 +258,23 @@ def _run(
     engine: str,
     on_load: Callable[[str], None] | None,
     sort: bool,
+    route_root: Path | None = None,
 ) -> RedactionSummary:
     config_hash = pipe.config.fingerprint()
     key_id = pipe.anonymizer.key_id()
     resources = _language_resources(pipe)
-    fingerprint = _fingerprint(source, options, config_hash, key_id, resources["digest"])
+    fingerprint = _fingerprint(source, options, config_hash, key_id, resources["digest"], route_root)
     report_file = report_path(target, directory=directory)
     previous = _check_output(
         target, parts, report_file, fingerprint, overwrite=overwrite, directory=directory
     )
     resume = previous is not None
+    _check_routed(parts, resume=resume, overwrite=overwrite)
     stale = _drop_stale_outputs(target, parts, previous) if previous is not None else 0
+    for part in parts:  # an output whose routed file is missing is redone (fail closed)
+        if resume and part.routed is not None and part.target.exists() and not part.routed.exists():
+            _remove_output(target, part.target, part.relative)
+            stale += 1
     rows = batch_rows or pipe.batch_size * 4
     count = default_workers() if workers is None else max(1, workers)
     todo = [part for part in parts if not (resume and part.target.exists())]
@@ -256,6 +305,8 @@ def _run(
         "order_column": options.order_column,
         "speaker_column": options.speaker_column,
         "sort": sort,
+        "route_dir": None if route_root is None else str(route_root),
+        "sensitivity_policy": pipe.sensitivity.options.to_mapping()["policy"],
         "engine": engine,
         "workers": count,
         "batch_rows": rows,
@@ -269,7 +320,7 @@ def _run(
     summary = RedactionSummary()
     for part in parts:
         if part not in todo:
-            summary.merge(_recount(part.target, options))
+            summary.merge(_recount(part, options))
             summary.files_skipped += 1
             summary.rows_skipped += part.rows
     clock = time.perf_counter()
@@ -349,7 +400,7 @@ def _output_error(exc: OSError, path: Path, *, directory: bool) -> OutputError:
 
 
 def _plan(
-    source: Path, target: Path, options: ColumnOptions, *, directory: bool
+    source: Path, target: Path, options: ColumnOptions, *, directory: bool, route_root: Path | None = None
 ) -> tuple[list[_Part], dict[Path, pa.Schema]]:
     """Every file to redact with its output schema; fails before anything is written."""
     if not source.exists():
@@ -373,6 +424,10 @@ def _plan(
         handle = _open(file)
         schemas[file] = options.output_schema(handle.schema_arrow, source=str(file))
         relative = file.relative_to(source).as_posix() if directory else file.name
+        routed = None
+        if route_root is not None:
+            routed_output_schema(schemas[file])  # an input column named source_row fails here
+            routed = route_root / relative if directory else route_root / target.name
         parts.append(
             _Part(
                 file,
@@ -380,6 +435,7 @@ def _plan(
                 relative,
                 handle.metadata.num_rows,
                 _identity(file),
+                routed,
             )
         )
     return parts, schemas
@@ -411,12 +467,13 @@ def _refuse_writing_over_inputs(parts: Sequence[_Part]) -> None:
     ``overwrite`` says: redaction never destroys its own input."""
     inputs = {_inode(part.source) for part in parts}
     for part in parts:
-        inode = _inode(part.target)
-        if inode is not None and inode in inputs:
-            raise DataError(
-                f"output {part.target} is an input file; redactkit never writes over its input "
-                "(not even with --overwrite or --in-place). Choose another output path"
-            )
+        for output in (part.target, part.routed):
+            inode = None if output is None else _inode(output)
+            if inode is not None and inode in inputs:
+                raise DataError(
+                    f"output {output} is an input file; redactkit never writes over its input "
+                    "(not even with --overwrite or --in-place). Choose another output path"
+                )
 
 
 def refuse_output_over_input(input_path: Path, output_path: Path) -> None:
@@ -433,6 +490,40 @@ def refuse_output_over_input(input_path: Path, output_path: Path) -> None:
     if directory and (target.resolve() == source.resolve() or source.resolve() in target.resolve().parents):
         raise DataError(f"output {target} is inside input {source}; choose a folder outside it")
     _refuse_writing_over_inputs(parts)
+
+
+def _check_route_dir(source: Path, target: Path, route_root: Path, *, directory: bool) -> None:
+    """The routed output is a folder of its own: never the output or inside it (readers of the
+    output would read the routed rows too), never inside the input, never a file."""
+    if route_root.exists() and not route_root.is_dir():
+        raise DataError(f"route directory {route_root} is a file; name a folder (it mirrors the output)")
+    routed = route_root.resolve()
+    output_folder = (target if directory else target.parent).resolve()
+    if routed == output_folder or (directory and output_folder in routed.parents):
+        raise DataError(
+            f"route directory {route_root} is the output or inside it; the routed rows must live apart "
+            "from the output (a reader of the output would read them too). Choose a folder outside it"
+        )
+    source_folder = source.resolve() if source.is_dir() else None
+    if source_folder is not None and (routed == source_folder or source_folder in routed.parents):
+        raise DataError(f"route directory {route_root} is inside input {source}; choose a folder outside it")
+
+
+def _check_routed(parts: Sequence[_Part], *, resume: bool, overwrite: bool) -> None:
+    """A fresh run does not write over routed files of another run unless ``overwrite`` (then they
+    are removed); a resume redoes only the files whose output is missing, whose routed files it
+    replaces."""
+    if resume:
+        return
+    for part in parts:
+        if part.routed is None or not part.routed.exists():
+            continue
+        if not overwrite:
+            raise DataError(
+                f"routed output {part.routed} already exists; pass --overwrite to replace it, or choose "
+                "another --route-dir"
+            )
+        part.routed.unlink()
 
 
 def _inode(path: Path) -> tuple[int, int] | None:
@@ -494,7 +585,12 @@ def _open(path: Path) -> pq.ParquetFile:
 
 
 def _fingerprint(
-    source: Path, options: ColumnOptions, config_hash: str, key_id: str | None, resources: str = ""
+    source: Path,
+    options: ColumnOptions,
+    config_hash: str,
+    key_id: str | None,
+    resources: str = "",
+    route_root: Path | None = None,
 ) -> str:
     settings = {
         # the gazetteers' and locales' digest: a run resumed after an upgrade of the word lists
@@ -516,6 +612,9 @@ def _fingerprint(
         "order_column": options.order_column,
         "speaker_column": options.speaker_column,
         "audio_options": None if options.audio_options is None else options.audio_options.model_dump(),
+        # the sensitivity policy is part of the config hash; where routed rows went is not
+        "sensitivity_name": options.sensitivity_name,
+        "route_dir": None if route_root is None else str(route_root.resolve()),
     }
     canonical = json.dumps(settings, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
@@ -599,6 +698,8 @@ def _drop_stale_outputs(target: Path, parts: Sequence[_Part], previous: dict[str
     for part in parts:
         if part.target.exists() and recorded.get(part.relative) != part.identity:
             _remove_output(target, part.target, part.relative)
+            if part.routed is not None:
+                part.routed.unlink(missing_ok=True)
             removed += 1
     for relative in recorded:
         gone = target / relative
@@ -645,6 +746,14 @@ def _redact_file(
         stale.unlink(missing_ok=True)  # left by a killed run
     temporary = part.target.with_name(f".{part.target.name}.{os.getpid()}.partial")
     quarantine_tmp = quarantine.with_name(f".{quarantine.name}.{os.getpid()}.partial")
+    routed_tmp: Path | None = None
+    routed_writer: Any = contextlib.nullcontext()
+    if part.routed is not None:
+        part.routed.parent.mkdir(parents=True, exist_ok=True)
+        for stale in part.routed.parent.glob(f".{part.routed.name}.*.partial"):
+            stale.unlink(missing_ok=True)
+        routed_tmp = part.routed.with_name(f".{part.routed.name}.{os.getpid()}.partial")
+        routed_writer = pq.ParquetWriter(routed_tmp, routed_output_schema(schema))
     summary = RedactionSummary()
     failures: list[dict[str, Any]] = []
     cpu: list[float] = []
@@ -653,11 +762,20 @@ def _redact_file(
     else:
         pipe.reset_groups()
     try:
-        with pq.ParquetWriter(temporary, schema) as writer:
+        with pq.ParquetWriter(temporary, schema) as writer, routed_writer:
             buffer: list[pa.RecordBatch] = []
             buffered = buffered_bytes = 0
             for offset, batch in _redacted_batches(part, pipe, pool, options, rows, schema, cpu, sort=sort):
-                out_batch, batch_failures = batch
+                out_batch, batch_failures, routed = batch
+                if routed is not None and routed.num_rows:
+                    import pyarrow.compute as pc
+
+                    assert routed_tmp is not None, "routed rows without a routed output"
+                    index = routed.schema.get_field_index(SOURCE_ROW)
+                    rows_in_file = pc.add(routed.column(index), pa.scalar(offset, pa.int64()))
+                    routed = routed.set_column(index, routed.schema.field(index), rows_in_file)
+                    routed_writer.write_batch(routed)
+                    summary.rows_routed += routed.num_rows
                 # Row groups of ROW_GROUP_ROWS rows, not one per batch: the writer keeps every row
                 # group's metadata until it closes, so tiny row groups would make memory grow with
                 # the file (and make the output slow to read).
@@ -686,12 +804,16 @@ def _redact_file(
                 for record in failures:
                     handle.write(json.dumps(record, sort_keys=True) + "\n")
             replace_durably(quarantine_tmp, quarantine)
+        if routed_tmp is not None and part.routed is not None:
+            # before the output: the output file appearing is the mark that its file is complete
+            replace_durably(routed_tmp, part.routed)
         replace_durably(temporary, part.target)
         summary.cpu_seconds += sum(cpu)
     finally:
-        for leftover in (temporary, quarantine_tmp):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        for leftover in (temporary, quarantine_tmp, routed_tmp):
+            if leftover is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
     return summary
 
 
@@ -722,8 +844,9 @@ def _redacted_batches(
     cpu: list[float],
     *,
     sort: bool = False,
-) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
-    """(row offset, (output batch, failures with batch-relative rows)) in input order.
+) -> Iterator[tuple[int, _Redacted]]:
+    """(row offset, (output batch, failures with batch-relative rows, routed rows or None)) in input
+    order; routed rows carry their batch-relative ``source_row``.
 
     In-process, the CPU seconds of each batch's redaction are appended to ``cpu``. In conversation
     mode the batches are cut where conversations end; with ``sort`` the file is read whole, grouped
@@ -751,7 +874,7 @@ def _sorted_file(
     rows: int,
     schema: pa.Schema,
     cpu: list[float],
-) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
+) -> Iterator[tuple[int, _Redacted]]:
     """``--sort``: the whole file in memory, its conversations brought together (stable), redacted,
     and put back in input order (rows, and the rows of quarantine records)."""
     import pyarrow as pa
@@ -772,18 +895,39 @@ def _sorted_file(
     batches = conversation_batches(grouped, options.group_column, rows, pipe.conversation.max_turns)
     outputs: list[pa.RecordBatch] = []
     failures: list[Failure] = []
-    for offset, (out_batch, batch_failures) in _redact_stream(batches, pipe, pool, options, schema, cpu):
+    routed_pieces: list[pa.RecordBatch] = []
+    original = permutation.to_pylist()
+    for offset, (out_batch, batch_failures, routed) in _redact_stream(
+        batches, pipe, pool, options, schema, cpu
+    ):
         outputs.append(out_batch)
         failures.extend(Failure(offset + f.row, f.column, f.error, f.component) for f in batch_failures)
+        if routed is not None:  # grouped position -> input row
+            index = routed.schema.get_field_index(SOURCE_ROW)
+            rows_in_file = pa.array(
+                [original[offset + r] for r in routed.column(index).to_pylist()], pa.int64()
+            )
+            routed_pieces.append(routed.set_column(index, routed.schema.field(index), rows_in_file))
     if not outputs:
         return
-    original = permutation.to_pylist()
+    routed_all = None
+    if routed_pieces:
+        table = pa.Table.from_batches(routed_pieces)
+        table = table.take(pc.sort_indices(table.column(SOURCE_ROW)))
+        routed_all = table.combine_chunks().to_batches()[0]
     restored = pa.Table.from_batches(outputs, schema=schema).take(pc.sort_indices(permutation))
     failures = sorted(
         (Failure(original[f.row], f.column, f.error, f.component) for f in failures),
         key=lambda f: (f.row, f.column),
     )
-    yield 0, (restored.combine_chunks().to_batches()[0] if restored.num_rows else outputs[0], failures)
+    yield (
+        0,
+        (
+            restored.combine_chunks().to_batches()[0] if restored.num_rows else outputs[0],
+            failures,
+            routed_all,
+        ),
+    )
 
 
 def _check_grouped(part: _Part, options: ColumnOptions) -> None:
@@ -816,7 +960,7 @@ def _redact_stream(
     options: ColumnOptions,
     schema: pa.Schema,
     cpu: list[float],
-) -> Iterator[tuple[int, tuple[pa.RecordBatch, list[Failure]]]]:
+) -> Iterator[tuple[int, _Redacted]]:
     """Redact ``batches`` in-process or on the pool; results in input order."""
     import pyarrow as pa
 
@@ -826,7 +970,8 @@ def _redact_stream(
             started = time.process_time()
             outputs, failures = redact_columns(batch.select(options.work_columns()), pipe, options)
             cpu.append(time.process_time() - started)
-            yield offset, (assemble(batch, outputs, options, schema), failures)
+            out_batch, routed = assemble_routed(batch, outputs, options, schema)
+            yield offset, (out_batch, failures, routed)
             offset += batch.num_rows
         return
     # parallel: keep at most 2 batches per worker in flight; write them back in order
@@ -900,9 +1045,7 @@ def _route(
     return routes
 
 
-def _reassemble(
-    entry: dict[str, Any], options: ColumnOptions, schema: pa.Schema
-) -> tuple[pa.RecordBatch, list[Failure]]:
+def _reassemble(entry: dict[str, Any], options: ColumnOptions, schema: pa.Schema) -> _Redacted:
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -911,17 +1054,21 @@ def _reassemble(
     results: dict[int, tuple[dict[str, tuple[pa.Array, pa.Array]], list[Failure]]] = entry["results"]
     if len(routes) == 1 and next(iter(routes.values())) is None:
         outputs, failures = next(iter(results.values()))
-        return assemble(batch, outputs, options, schema), list(failures)
+        out_batch, routed = assemble_routed(batch, outputs, options, schema)
+        return out_batch, list(failures), routed
     order: list[int] = []
     failures = []
-    pieces: dict[str, tuple[list[pa.Array], list[pa.Array]]] = {c: ([], []) for c in options.text_columns}
+    # every array redact_columns returned: per text column the redacted text and entities, and its
+    # sensitivity arrays
+    pieces: dict[str, tuple[list[pa.Array], list[pa.Array]]] = {}
     for worker in sorted(routes):
         indices = routes[worker]
         assert indices is not None
         outputs, worker_failures = results[worker]
-        for column in options.text_columns:
-            pieces[column][0].append(outputs[column][0])
-            pieces[column][1].append(outputs[column][1])
+        for key, (first, second) in outputs.items():
+            pieces.setdefault(key, ([], []))
+            pieces[key][0].append(first)
+            pieces[key][1].append(second)
         failures.extend(Failure(indices[f.row], f.column, f.error, f.component) for f in worker_failures)
         order.extend(indices)
     inverse = pc.sort_indices(pa.array(order))
@@ -932,19 +1079,26 @@ def _reassemble(
         )
         for column, (redacted, entities) in pieces.items()
     }
-    return assemble(batch, merged, options, schema), sorted(failures, key=lambda f: (f.row, f.column))
+    out_batch, routed = assemble_routed(batch, merged, options, schema)
+    return out_batch, sorted(failures, key=lambda f: (f.row, f.column)), routed
 
 
-def _recount(path: Path, options: ColumnOptions) -> RedactionSummary:
-    """Counts of an output a previous run completed, read back from its entities columns."""
+def _recount(part: _Part, options: ColumnOptions) -> RedactionSummary:
+    """Counts of an output a previous run completed, read back from its entities and sensitivity
+    columns (and its routed file's row count)."""
     summary = RedactionSummary()
-    handle = _open(path)
+    handle = _open(part.target)
     columns = [
         *(options.redacted_of(c) for c in options.text_columns),
         *(options.entities_of(c) for c in options.text_columns),
     ]
+    columns += [
+        name for name in (options.sensitivity_name, options.reasons_name) if name in handle.schema_arrow.names
+    ]
     for batch in handle.iter_batches(columns=columns):
         summary.add_batch(batch, options)
+    if part.routed is not None and part.routed.exists():
+        summary.rows_routed += _open(part.routed).metadata.num_rows
     return summary
 
 

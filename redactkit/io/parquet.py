@@ -108,6 +108,14 @@ class ColumnOptions:
     #: orders the rows (turns) of a conversation; ``speaker_column`` names who said each turn
     order_column: str | None = None
     speaker_column: str | None = None
+    #: the row's sensitivity level column; ``<name>_reasons`` holds its reasons
+    sensitivity_name: str = "sensitivity"
+    #: the pipeline's :class:`~redactkit.sensitivity.SensitivityOptions` (policy per level,
+    #: marker); None: the defaults
+    sensitivity: Any = None
+    #: whether routed rows have somewhere to go (``redact_parquet(route_dir=...)``); without it a
+    #: policy that routes is an error, never a silent drop
+    route: bool = False
 
     def __post_init__(self) -> None:
         if not self.text_columns:
@@ -171,6 +179,10 @@ class ColumnOptions:
     def intervals_of(self, column: str) -> str:
         return self.intervals_name.replace("{column}", column.replace(".", "_"))
 
+    @property
+    def reasons_name(self) -> str:
+        return f"{self.sensitivity_name}_reasons"
+
     def work_columns(self) -> list[str]:
         """Columns a worker needs: the texts (their top-level columns) and, if any, the group ids
         (in conversation mode also the order, speaker and id columns)."""
@@ -228,6 +240,11 @@ class ColumnOptions:
                 fields.append(pa.field(self.redacted_of(column), output_text_type(schema.field(column).type)))
             added.append(self.entities_of(column))
             fields.append(pa.field(self.entities_of(column), entities_type(self.conversation)))
+        added += [self.sensitivity_name, self.reasons_name]
+        fields += [
+            pa.field(self.sensitivity_name, pa.string()),
+            pa.field(self.reasons_name, pa.list_(pa.string())),
+        ]
         if self.timings_column is not None:
             from ..audio.arrow import check_timings_type, intervals_type
 
@@ -241,7 +258,8 @@ class ColumnOptions:
             if name in names or added.count(name) > 1:
                 raise DataError(
                     f"{source}: output column {name!r} already exists; choose other names "
-                    "(CLI: --redacted-name / --entities-name) or redact the original file"
+                    "(CLI: --redacted-name / --entities-name / --sensitivity-name) or redact the original "
+                    "file"
                 )
         return pa.schema(fields, metadata=schema.metadata)
 
@@ -277,6 +295,13 @@ class RedactionSummary:
     #: with a timings column: how the word timings aligned and what was placed in time
     #: (:class:`redactkit.audio.AlignmentCounts`)
     alignment: Any = None
+    #: rows per sensitivity level, per reason (a row counts once for each of its reasons) and per
+    #: action of the policy (redact, drop_text, route)
+    rows_by_sensitivity: Counter[str] = field(default_factory=Counter)
+    rows_by_reason: Counter[str] = field(default_factory=Counter)
+    rows_by_action: Counter[str] = field(default_factory=Counter)
+    #: rows written to the routed output (``route_dir``)
+    rows_routed: int = 0
 
     @property
     def rows_per_second(self) -> float:
@@ -335,8 +360,25 @@ class RedactionSummary:
         self.rows_with_pii += int(pc.sum(any_pii).as_py() or 0)
         self.errors += int(pc.sum(failed).as_py() or 0)
         self.null_or_empty += int(pc.sum(all_empty).as_py() or 0)
+        if options.sensitivity_name in batch.schema.names:
+            self._count_sensitivity(batch, options)
         if options.timings_column is not None:
             self._count_alignment(batch, options)
+
+    def _count_sensitivity(self, batch: pa.RecordBatch, options: ColumnOptions) -> None:
+        import pyarrow.compute as pc
+
+        from ..sensitivity import Action, Sensitivity, load_sensitivity_options
+
+        policy = load_sensitivity_options(options.sensitivity)
+        for item in pc.value_counts(batch.column(options.sensitivity_name)).to_pylist():
+            level = item["values"] or Sensitivity.NONE.value
+            self.rows_by_sensitivity[level] += item["counts"]
+            action = Action.REDACT if level == Sensitivity.NONE.value else policy.action(level)
+            self.rows_by_action[action.value] += item["counts"]
+        reasons = pc.list_flatten(batch.column(options.reasons_name))
+        for item in pc.value_counts(reasons).to_pylist():
+            self.rows_by_reason[item["values"]] += item["counts"]
 
     def _count_alignment(self, batch: pa.RecordBatch, options: ColumnOptions) -> None:
         from ..audio.arrow import AlignmentCounts, count_alignment
@@ -364,6 +406,10 @@ class RedactionSummary:
         self.files_skipped += other.files_skipped
         self.rows_skipped += other.rows_skipped
         self.cpu_seconds += other.cpu_seconds
+        self.rows_by_sensitivity.update(other.rows_by_sensitivity)
+        self.rows_by_reason.update(other.rows_by_reason)
+        self.rows_by_action.update(other.rows_by_action)
+        self.rows_routed += other.rows_routed
         if other.alignment is not None:
             if self.alignment is None:
                 from ..audio.arrow import AlignmentCounts
@@ -379,6 +425,10 @@ class RedactionSummary:
             "errors": self.errors,
             "entities_by_label": dict(sorted(self.entities_by_label.items())),
             "entities_by_operator": dict(sorted(self.entities_by_operator.items())),
+            "rows_by_sensitivity": _by_level(self.rows_by_sensitivity),
+            "rows_by_reason": dict(sorted(self.rows_by_reason.items())),
+            "rows_by_action": dict(sorted(self.rows_by_action.items())),
+            "rows_routed": self.rows_routed,
             "files_written": self.files_written,
             "files_skipped": self.files_skipped,
             "rows_skipped": self.rows_skipped,
@@ -387,6 +437,13 @@ class RedactionSummary:
             "rows_per_second": round(self.rows_per_second, 1),
             **({"alignment": self.alignment.to_dict()} if self.alignment is not None else {}),
         }
+
+
+def _by_level(counts: Counter[str]) -> dict[str, int]:
+    """Counts per sensitivity level, lowest level first (every level, zeros included)."""
+    from ..sensitivity import LEVELS
+
+    return {level.value: counts.get(level.value, 0) for level in LEVELS} if counts else {}
 
 
 # -- one batch ------------------------------------------------------------------------------------
@@ -401,6 +458,7 @@ def redact_columns(
     carry row indices into ``work``.
     """
 
+    check_withholding(pipeline, options)
     if options.conversation:
         from ..conversation.arrow import redact_conversation_columns
 
@@ -427,7 +485,52 @@ def redact_columns(
             )
         failures.extend(Failure(row, column, error, component) for row, error, component in failed)
         outputs[column] = (redacted, _entities_array(results))
+        outputs.update(sensitivity_outputs(column, results))
     return outputs, failures
+
+
+#: keys of the per-column sensitivity arrays in the outputs of :func:`redact_columns` (a text
+#: column's name never contains a NUL character)
+_SENSITIVITY_KEY = "\0sensitivity"
+_SPAN_TEXT_KEY = "\0span_text"
+
+
+def check_withholding(pipeline: Pipeline, options: ColumnOptions) -> None:
+    """Fail before any row is redacted where the policy cannot be carried out: a policy that
+    routes rows without a routed output, or whole-row withholding of nested transcripts."""
+    classifier = getattr(pipeline, "sensitivity", None)
+    if classifier is None:  # a wrapper of a pipeline (tests, instrumentation): its results say
+        return
+    policy = classifier.options
+    if policy.routed_levels() and not options.route:
+        levels = ", ".join(level.value for level in policy.routed_levels())
+        raise DataError(
+            f"the sensitivity policy routes {levels} rows to a restricted output, and this call has "
+            "none: give one (CLI: redactkit redact --route-dir DIR; Python: redact_parquet(..., "
+            "route_dir=DIR)), or set those levels to drop_text"
+        )
+    withholds = any(policy.action(level).withholds for level in policy.policy)
+    if withholds and any(options.nested(column) is not None for column in options.text_columns):
+        raise DataError(
+            "the sensitivity policy withholds whole rows (drop_text/route), which applies to top-level "
+            "text columns; flatten the nested text columns first, or set the policy to redact"
+        )
+
+
+def sensitivity_outputs(
+    column: str, results: Sequence[RedactionResult]
+) -> dict[str, tuple[pa.Array, pa.Array]]:
+    """One text column's sensitivity arrays, for :func:`assemble`: level and reasons per row, and
+    the span-redacted text (null where the text's own policy dropped it) with the action."""
+    import pyarrow as pa
+
+    levels = pa.array([result.sensitivity for result in results], pa.string())
+    reasons = pa.array([list(result.sensitivity_reasons) for result in results], pa.list_(pa.string()))
+    span_text = pa.array(
+        [result.routed_text if result.withheld else result.text for result in results], pa.string()
+    )
+    actions = pa.array([result.action for result in results], pa.string())
+    return {column + _SENSITIVITY_KEY: (levels, reasons), column + _SPAN_TEXT_KEY: (span_text, actions)}
 
 
 def nested_texts(array: pa.Array, nested: NestedColumn) -> list[str | None]:
@@ -544,25 +647,143 @@ def assemble(
     options: ColumnOptions,
     schema: pa.Schema,
 ) -> pa.RecordBatch:
-    """The output batch: ``batch`` with the redacted columns replaced or appended, in ``schema``."""
+    """The output batch: ``batch`` with the redacted columns replaced or appended, in ``schema``.
+
+    Rows the sensitivity policy withholds (``drop_text``, ``route``) keep their place, with every
+    text column (the original too) replaced by the marker and their audio interval whole.
+    """
+    return assemble_routed(batch, outputs, options, schema)[0]
+
+
+def assemble_routed(
+    batch: pa.RecordBatch,
+    outputs: dict[str, tuple[pa.Array, pa.Array]],
+    options: ColumnOptions,
+    schema: pa.Schema,
+) -> tuple[pa.RecordBatch, pa.RecordBatch | None]:
+    """The output batch (see :func:`assemble`) and the routed rows: those whose level the policy
+    routes, as the output would hold them if they were not withheld (span-redacted), plus
+    ``source_row``, their index in ``batch``. None when no row is routed."""
     import pyarrow as pa
 
-    arrays = list(batch.columns)
+    from ..sensitivity import Action, RowSensitivity, Sensitivity, combine, load_sensitivity_options
+
+    policy = load_sensitivity_options(options.sensitivity)
+    rows = batch.num_rows
+    per_column = [
+        (outputs[c + _SENSITIVITY_KEY][0].to_pylist(), outputs[c + _SENSITIVITY_KEY][1].to_pylist())
+        for c in options.text_columns
+        if c + _SENSITIVITY_KEY in outputs
+    ]
+    sensitivity = [
+        combine(
+            RowSensitivity(Sensitivity(levels[row] or "none"), tuple(reasons[row] or ()))
+            for levels, reasons in per_column
+        )
+        for row in range(rows)
+    ]
+    actions = [
+        Action.REDACT if item.level is Sensitivity.NONE else policy.action(item.level) for item in sensitivity
+    ]
+    withheld = {
+        row: policy.marker_for(sensitivity[row].level) for row in range(rows) if actions[row].withholds
+    }
+    routed = [row for row in range(rows) if actions[row] is Action.ROUTE]
+
+    full = list(batch.columns)  # the output as it would be with nothing withheld
+    main = list(batch.columns)
     for column in options.text_columns:
         redacted, entities = outputs[column]
         nested = options.nested(column)
-        if nested is not None:
-            arrays[batch.schema.get_field_index(nested.column)] = redacted
-        elif options.in_place:
-            arrays[batch.schema.get_field_index(column)] = redacted
+        span = outputs.get(column + _SPAN_TEXT_KEY)
+        if span is not None and routed:
+            # a text withheld by its own level comes back as the marker; its span-redacted text is
+            # in the span-text array (null where that level dropped it: the marker stays)
+            values = redacted.to_pylist()
+            span_values = span[0].to_pylist()
+            unwithheld = text_array(
+                [span_values[i] if span_values[i] is not None else values[i] for i in range(rows)],
+                redacted.type,
+            )
         else:
-            arrays.append(redacted)
-        arrays.append(entities)
+            unwithheld = redacted
+        main_redacted = _withhold(redacted, withheld) if withheld else redacted
+        if nested is not None:
+            index = batch.schema.get_field_index(nested.column)
+            full[index], main[index] = unwithheld, main_redacted
+        elif options.in_place:
+            index = batch.schema.get_field_index(column)
+            full[index], main[index] = unwithheld, main_redacted
+        else:
+            index = batch.schema.get_field_index(column)
+            if withheld:  # the original text is withheld too: the row is kept away from this output
+                main[index] = _withhold(batch.column(index), withheld, keep_type=True)
+            full.append(unwithheld)
+            main.append(main_redacted)
+        full.append(entities)
+        main.append(entities)
+    levels = pa.array([item.level.value for item in sensitivity], pa.string())
+    reasons = pa.array([list(item.reasons) for item in sensitivity], pa.list_(pa.string()))
+    full += [levels, reasons]
+    main += [levels, reasons]
     if options.timings_column is not None:
-        arrays.append(_intervals(batch, outputs, options))
+        intervals = _intervals(batch, outputs, options)
+        full.append(intervals)
+        main.append(_whole_intervals(intervals, withheld) if withheld else intervals)
     # same order as ColumnOptions.output_schema: per text column, redacted (unless in place) then
-    # entities; then the intervals
-    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+    # entities; then the sensitivity level and reasons; then the intervals
+    out = pa.RecordBatch.from_arrays(main, schema=schema)
+    if not routed:
+        return out, None
+    take = pa.array(routed, pa.int64())
+    routed_schema = routed_output_schema(schema)
+    columns = [array.take(take) for array in full] + [take]
+    return out, pa.RecordBatch.from_arrays(columns, schema=routed_schema)
+
+
+#: the routed output's column holding each row's index in its input file
+SOURCE_ROW = "source_row"
+
+
+def routed_output_schema(schema: pa.Schema) -> pa.Schema:
+    """The routed output's schema: the output's, plus ``source_row`` (row index in the input)."""
+    import pyarrow as pa
+
+    if SOURCE_ROW in schema.names:
+        raise DataError(
+            f"the input has a column {SOURCE_ROW!r}, which the routed output adds (the row's index in "
+            "its input file); rename it first"
+        )
+    return schema.append(pa.field(SOURCE_ROW, pa.int64(), nullable=False))
+
+
+def _withhold(array: pa.Array, markers: dict[int, str], *, keep_type: bool = False) -> pa.Array:
+    """``array`` with the rows of ``markers`` replaced by their marker (nulls stay null)."""
+    import pyarrow as pa
+
+    values = array.to_pylist()
+    for row, marker in markers.items():
+        if values[row] is not None:
+            values[row] = marker
+    if not keep_type:
+        return text_array(values, array.type)
+    if pa.types.is_dictionary(array.type):
+        return pa.array(values, type=array.type.value_type).dictionary_encode().cast(array.type)
+    return pa.array(values, type=array.type)
+
+
+def _whole_intervals(intervals: pa.Array, markers: dict[int, str]) -> pa.Array:
+    """The intervals with each withheld row's audio silenced whole: from 0 to the end (infinity;
+    the audio writer clips it to the recording)."""
+    import pyarrow as pa
+
+    from ..audio.arrow import intervals_type
+
+    values = intervals.to_pylist()
+    for row in markers:
+        if values[row] is not None:
+            values[row] = [{"start": 0.0, "end": float("inf"), "label": "WITHHELD"}]
+    return pa.array(values, type=intervals_type())
 
 
 def _intervals(
@@ -625,8 +846,13 @@ def column_options(
     order_column: str | None = None,
     speaker_column: str | None = None,
     id_column: str | None = None,
+    sensitivity: Any = None,
+    route: bool = False,
+    sensitivity_name: str = "sensitivity",
 ) -> ColumnOptions:
-    """:class:`ColumnOptions` from the arguments of the public redaction functions (all engines)."""
+    """:class:`ColumnOptions` from the arguments of the public redaction functions (all engines).
+    ``sensitivity``: the pipeline's :class:`~redactkit.sensitivity.SensitivityOptions`; ``route``:
+    whether routed rows have an output (``redact_parquet(route_dir=...)``)."""
     columns = (text_column,) if isinstance(text_column, str) else tuple(text_column)
     return ColumnOptions(
         text_columns=columns,
@@ -641,18 +867,22 @@ def column_options(
         conversation=conversation,
         order_column=order_column,
         speaker_column=speaker_column,
+        sensitivity=sensitivity,
+        route=route,
+        sensitivity_name=sensitivity_name,
     )
 
 
 def options_from_arguments(
-    arguments: Mapping[str, Any], *, conversation: bool, order_column: str | None
+    arguments: Mapping[str, Any], *, conversation: bool, order_column: str | None, sensitivity: Any = None
 ) -> ColumnOptions:
     """:func:`column_options` from the arguments of a public redaction function, given as its
     ``locals()``: the entry points of every engine take the same column keywords (``text_column``,
     ``in_place``, ``redacted_column``, ``entities_column``, ``group_column``, ``on_error``,
     ``speaker_column``, ``id_column``, and where audio applies ``timings_column`` and
     ``audio_options``), read here once instead of being listed again at each call. Whether this is
-    conversation mode, and which column orders the turns, the caller decides."""
+    conversation mode, and which column orders the turns, the caller decides; ``sensitivity`` is the
+    pipeline's :class:`~redactkit.sensitivity.SensitivityOptions`."""
     return column_options(
         arguments["text_column"],
         arguments["in_place"],
@@ -666,6 +896,7 @@ def options_from_arguments(
         order_column=order_column,
         speaker_column=arguments["speaker_column"],
         id_column=arguments["id_column"],
+        sensitivity=sensitivity,
     )
 
 
@@ -728,7 +959,9 @@ def redact_record_batch(
     text_column, pipeline = _argument_order(text_column, pipeline)
     pipe = pipeline or _default()
     conversational = resolve_conversation(conversation, pipe, group_column)
-    options = options_from_arguments(locals(), conversation=conversational, order_column=order_column)
+    options = options_from_arguments(
+        locals(), conversation=conversational, order_column=order_column, sensitivity=pipe.sensitivity.options
+    )
     from ._engine import redact_batch
 
     schema = options.output_schema(batch.schema, source="record batch")
@@ -778,7 +1011,9 @@ def redact_table(
     text_column, pipeline = _argument_order(text_column, pipeline)
     pipe = pipeline or _default()
     conversational = resolve_conversation(conversation, pipe, group_column)
-    options = options_from_arguments(locals(), conversation=conversational, order_column=order_column)
+    options = options_from_arguments(
+        locals(), conversation=conversational, order_column=order_column, sensitivity=pipe.sensitivity.options
+    )
     data = table_input(table)
     schema = options.output_schema(data.schema, source="table")
     rows = batch_rows or pipe.batch_size * 4

@@ -164,7 +164,16 @@ class SpokenNumberNormalizer(Normalizer):
                 digits = sum(1 for k in window if k != i and digit[k])
                 left = i > 0 and digit[i - 1]
                 right = i + 1 < len(result) and digit[i + 1]
-                beside = (left and right) if token.lower in self._between_only else (left or right)
+                if token.lower in self._between_only:
+                    # "ninety four to one hundred eight" is a score: the digits beside "to" end a
+                    # tens group or start a hundreds group, they are no digits read one by one
+                    grouped = (i >= 2 and result[i - 2].lower in self._lexicon.tens) or (
+                        i + 2 < len(result)
+                        and result[i + 2].lower in self._lexicon.hundred | self._lexicon.thousand
+                    )
+                    beside = left and right and not grouped
+                else:
+                    beside = left or right
                 if beside and digits >= 3:
                     result[i] = token._replace(lower=homophones[token.lower])
                     digit[i] = True

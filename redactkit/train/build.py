@@ -123,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     meta = {
         "name": "ner-asr-en",
         "seed": args.seed,
+        "base_weights": "en_core_web_md" if args.base == "none" else Path(args.base).name,
         "training": {
             **record,
             "history": record["history"][-3:],
