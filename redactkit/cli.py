@@ -666,10 +666,18 @@ def _dry_run(
 ) -> None:
     """Redact a sample in memory and print what would be redacted: counts per label, nothing else."""
     from .io import redact_table
+    from .sensitivity import LEVELS, SensitivityClassifier
 
+    options = pipe.sensitivity.options
+    if options.routed_levels():  # nothing is written: a routed row is previewed as withheld
+        policy = {
+            level: "drop_text" if action == "route" else action for level, action in options.policy.items()
+        }
+        pipe.sensitivity = SensitivityClassifier(options.model_copy(update={"policy": policy}))
     started = time.perf_counter()
     redacted = redact_table(sample, text_column, pipe, group_column=group_column)
     seconds = time.perf_counter() - started
+    levels = Counter(redacted.column("sensitivity").to_pylist())
     labels: Counter[str] = Counter()
     rows_with_pii = 0
     columns = [redacted.column(f"{column.replace('.', '_')}_entities").to_pylist() for column in text_column]
@@ -682,6 +690,7 @@ def _dry_run(
         "rows": sample.num_rows,
         "rows_with_pii": rows_with_pii,
         "entities_by_label": dict(sorted(labels.items())),
+        "rows_by_sensitivity": {level.value: levels.get(level.value, 0) for level in LEVELS},
         "rows_per_second": round(sample.num_rows / seconds, 1) if seconds > 0 else 0.0,
         "would_write": str(output_path),
     }
@@ -696,6 +705,9 @@ def _dry_run(
     table.add_row("entities per label", "")
     for label, count in sorted(labels.items()):
         table.add_row(f"  {label}", f"{count:,}")
+    table.add_row("rows per sensitivity level", "")
+    for level, count in payload["rows_by_sensitivity"].items():
+        table.add_row(f"  {level}", f"{count:,}")
     table.add_row("throughput (this process)", f"{payload['rows_per_second']:,.0f} rows/s")
     out.print(table)
 

@@ -282,3 +282,18 @@ def test_withheld_rows_are_silenced_whole(tmp_path: Path) -> None:
     intervals = out.column("transcript_redacted_intervals").to_pylist()
     assert intervals[0] == [{"start": 0.0, "end": float("inf"), "label": "WITHHELD"}]
     assert [i["label"] for i in intervals[1]] == ["PERSON"]
+
+
+def test_dry_run_counts_levels_and_previews_routing(tmp_path: Path) -> None:
+    table, levels = _table(40)
+    source = tmp_path / "in.parquet"
+    pq.write_table(table, source)
+    config = tmp_path / "routing.yaml"
+    config.write_text(CONFIG + "sensitivity:\n  policy: {safety: route}\n")
+    payload = _redact(
+        [str(source), str(tmp_path / "out.parquet"), "-t", "transcript", "-c", str(config), "--dry-run"]
+    )
+    assert payload["rows_by_sensitivity"] == {
+        level: levels.count(level) for level in ("none", "pii", "special", "intimate", "safety")
+    }
+    assert not (tmp_path / "out.parquet").exists()
