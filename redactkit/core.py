@@ -166,7 +166,7 @@ class AlignedText:
     and a frozen dataclass costs several times more to construct).
     """
 
-    __slots__ = ("_annotation_index", "_d_starts", "_layers", "_segments", "original", "text")
+    __slots__ = ("_annotation_index", "_d_starts", "_layers", "_o_starts", "_segments", "original", "text")
 
     def __init__(
         self,
@@ -186,6 +186,9 @@ class AlignedText:
         self._layers = _layers
         # (annotations sorted by start, their starts, the longest one's length), built on first query
         self._annotation_index: tuple[tuple[Annotation, ...], list[int], int] | None = None
+        # the segments' original starts, when they are ordered and do not overlap in the original
+        # (then to_derived bisects instead of scanning every segment); () when they are not
+        self._o_starts: tuple[int, ...] | None = None
 
     def __repr__(self) -> str:
         return f"AlignedText(original={self.original!r}, text={self.text!r}, segments={self._segments!r})"
@@ -310,7 +313,9 @@ class AlignedText:
         if segments is None:
             return start, end
         first = last = -1
-        for index, segment in enumerate(segments):
+        low_index, high_index = self._segment_range(start, end)
+        for index in range(low_index, high_index):
+            segment = segments[index]
             d_end = segments[index + 1].d_start if index + 1 < len(segments) else len(self.text)
             if segment.copy:
                 low = max(start, segment.o_start)
@@ -332,12 +337,33 @@ class AlignedText:
             return position, position
         return first, last
 
+    def _segment_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices ``[low, high)`` of the segments that can contribute to the original span
+        ``[start, end)``: found by bisection when the segments are ordered and do not overlap in the
+        original (a per-entity scan of every segment made a long transcript cost quadratic time),
+        else all of them."""
+        segments = self._segments
+        assert segments is not None
+        if self._o_starts is None:
+            ordered = all(
+                segments[index].o_end <= segments[index + 1].o_start
+                or segments[index].o_start == segments[index].o_end == segments[index + 1].o_start
+                for index in range(len(segments) - 1)
+            )
+            self._o_starts = tuple(segment.o_start for segment in segments) if ordered else ()
+        if not self._o_starts:
+            return 0, len(segments)
+        # a segment that ends at or before `start` contributes nothing, nor one starting at `end`
+        low = max(0, bisect_left(self._o_starts, start) - 1)
+        return low, bisect_left(self._o_starts, end)
+
     def _derived_position(self, offset: int) -> int:
         """Derived position of an original position (for zero-width results of :meth:`to_derived`)."""
         segments = self._segments
         if segments is None:
             return offset
-        for segment in segments:
+        low, _ = self._segment_range(offset, offset)
+        for segment in segments[low:]:
             if offset < segment.o_end or (segment.copy and offset == segment.o_end):
                 if segment.copy:
                     return segment.d_start + max(0, offset - segment.o_start)

@@ -69,3 +69,15 @@ def test_the_linear_time_check_catches_quadratic_work() -> None:
 def test_work_is_counted_not_timed() -> None:
     calls = [count_python_lines(lambda: sum(i for i in range(1000))) for _ in range(3)]
     assert calls[0] == calls[1] == calls[2] > 1000  # the same count on every run
+
+
+def test_the_linear_time_check_maps_through_a_real_alignment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Detectors are checked on normalized text: a per-span scan of every alignment segment (what
+    AlignedText.to_derived did) is quadratic in a long transcript and must be caught."""
+    from redactkit.core import AlignedText
+
+    detector = detectors.get("contextual")()
+    check_linear_time(detector)
+    monkeypatch.setattr(AlignedText, "_segment_range", lambda self, start, end: (0, len(self._segments)))
+    with pytest.raises(AssertionError, match="super-linear"):
+        check_linear_time(detector)

@@ -40,6 +40,7 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import family_names, given_names, is_everyday_word, zipf_frequency
 from ..lang import Lexicon, Token, load_locale, tokenize
+from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
 
 __all__ = ["CONTEXTUAL_LABELS", "ContextualDetector"]
@@ -57,36 +58,13 @@ CONTEXTUAL_LABELS = (
 Phrase = tuple[str, ...]
 
 
-class _Phrases:
-    """A set of phrases (token tuples), matched at or ending at a position of a word list."""
-
-    def __init__(self, phrases: Iterable[Phrase]) -> None:
-        self.phrases = frozenset(phrase for phrase in phrases if phrase)
-        self.longest = max((len(phrase) for phrase in self.phrases), default=0)
-        self.first = frozenset(phrase[0] for phrase in self.phrases)
-        self.last = frozenset(phrase[-1] for phrase in self.phrases)
-
-    def at(self, words: Sequence[str], i: int) -> int:
-        """Length of the longest phrase starting at ``i`` (0: none)."""
-        if i >= len(words) or words[i] not in self.first:
-            return 0
-        for length in range(min(self.longest, len(words) - i), 0, -1):
-            if tuple(words[i : i + length]) in self.phrases:
-                return length
-        return 0
-
-    def ending(self, words: Sequence[str], end: int) -> int:
-        """Length of the longest phrase ending just before ``end`` (0: none)."""
-        if end <= 0 or words[end - 1] not in self.last:
-            return 0
-        for length in range(min(self.longest, end), 0, -1):
-            if tuple(words[end - length : end]) in self.phrases:
-                return length
-        return 0
-
-
 def _phrases(values: Iterable[str]) -> _Phrases:
-    return _Phrases(tuple(token.lower for token in tokenize(str(value))) for value in values)
+    """Phrases split the way transcripts are ("e-mail" is the three tokens e - mail)."""
+    return PhraseTable.of(tuple(token.lower for token in tokenize(str(value))) for value in values)
+
+
+#: the shared phrase matcher (redactkit.lang.phrases), matched on word lists here
+_Phrases = PhraseTable[Phrase]
 
 
 @dataclass(frozen=True)
@@ -152,7 +130,7 @@ def _tables(locale: str) -> _Tables:
     def phrases(key: str) -> _Phrases:
         return _phrases(resources.words("context", key))  # checks that every entry is a string
 
-    interruptions = _Phrases(
+    interruptions = PhraseTable.of(
         [
             *(
                 tuple(token.lower for token in tokenize(phrase))
@@ -519,9 +497,11 @@ class ContextualDetector(Detector):
             ):
                 return "number after a relation or name and 'is'"
         relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
+        # the phrase may end in the stem ("my [big sister]'s"): only the last words are looked at,
+        # never a copy of the whole text (linear time)
+        window = [*words[max(0, k - 1 - t.relations.longest) : k - 1], relation_stem]
         if relation_stem and (
-            t.relations.ending([*words[: k - 1], relation_stem], k)
-            or _name_like(relation_stem, t.not_subjects)
+            t.relations.ending(window, len(window)) or _name_like(relation_stem, t.not_subjects)
         ):
             return "number after a relation or name and 'is'"
         if k > 0 and t.relations.ending(words, k) and words[k - 1].endswith("s"):

@@ -40,6 +40,7 @@ from ..core import AlignedText, Entity
 from ..gazetteers import family_names, given_names, zipf_frequency
 from ..lang import load_locale
 from ..lang.tokens import Token, lower_words, tokenize
+from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
 
 __all__ = ["SPECIAL_LABELS", "SpecialCategoryDetector"]
@@ -56,14 +57,6 @@ SPECIAL_LABELS: tuple[str, ...] = (
     "CRIMINAL_OFFENCE",
     "MINOR",
 )
-_JOINERS = frozenset({"for", "with", "of", "to"})
-# a word rarer than this (Zipf) is no everyday word: a medical ending or a strong head makes it a term
-_RARE_ZIPF = 3.0
-# after a child reference anywhere in the text, these words before a number say it is an age
-# ("i want to add my son to the account he's [eight]", "my kid turns [thirteen] in june")
-_CHILD_AGE_CUES = frozenset({"she's", "he's", "turns", "turned", "turning", "is", "who's"})
-# what may follow a bare age at the end of its clause ("i'm [fifteen] and ...")
-_AGE_ENDS = frozenset({"", "and", "so", "but", "now", "too", "already", "next", "this", "in"})
 
 
 def _third_person(lows: Sequence[str], i: int) -> bool:
@@ -117,6 +110,14 @@ class _Knowledge:
     triggers: frozenset[str]
     gap: frozenset[str]
     child_words: frozenset[str]
+    #: words that join two mentions of one label into one span (``joiners``)
+    joiners: frozenset[str]
+    #: words before a number that make it a child's age after a child reference (``child_age_cues``)
+    child_age_cues: frozenset[str]
+    #: what may follow a bare age at the end of its clause ("i'm [fifteen] and ..."): ``age_ends``
+    age_ends: frozenset[str]
+    #: a word rarer than this is no everyday word (``rare_term_max`` of frequency.yaml)
+    rare_zipf: float
     age_words: frozenset[str]
     grade_ordinals: frozenset[str]
     grade_words: frozenset[str]
@@ -255,6 +256,10 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
         triggers=frozenset(triggers),
         gap=frozenset(_words(data.get("gap"), f"{where}.gap")),
         child_words=frozenset(_words(data.get("child_words"), f"{where}.child_words")),
+        joiners=frozenset(_words(data.get("joiners"), f"{where}.joiners")),
+        child_age_cues=frozenset(_words(data.get("child_age_cues"), f"{where}.child_age_cues")),
+        age_ends=frozenset(_words(data.get("age_ends"), f"{where}.age_ends")),
+        rare_zipf=zipf_cutoffs(locale).rare_term_max,
         age_words=frozenset(_words(data.get("age_words"), f"{where}.age_words")),
         grade_ordinals=grade_ordinals,
         grade_words=frozenset(_words(data.get("grade_words"), f"{where}.grade_words")),
@@ -405,7 +410,7 @@ class SpecialCategoryDetector(Detector):
                 and (label, lows[i]) in k.strong_heads
                 and previous.isalpha()
                 and len(previous) > 2
-                and zipf_frequency(previous) < _RARE_ZIPF
+                and zipf_frequency(previous) < k.rare_zipf
             ):
                 start -= 1
             break
@@ -416,7 +421,7 @@ class SpecialCategoryDetector(Detector):
     def _suffixed(self, word: str) -> str | None:
         """The label of a rare word with a medical ending ("cholecystectomy", "diverticulitis")."""
         k = self._knowledge
-        if word in k.not_medical or zipf_frequency(word) >= _RARE_ZIPF:
+        if word in k.not_medical or zipf_frequency(word) >= k.rare_zipf:
             return None
         if word in given_names() or word in family_names():
             return None  # "ifeoma" is a name, not a tumour
@@ -517,11 +522,12 @@ class SpecialCategoryDetector(Detector):
             child or self_cue or (i > 0 and lows[i - 1] in ("a", "my", "our", "her", "his", "their"))
         ):
             return (i, end, "MINOR", self.minor_score, "special: child_age")
-        if not aged and (near_child or (child and lows[i - 1] in _CHILD_AGE_CUES)) and self_cue:
+        if not aged and (near_child or (child and lows[i - 1] in k.child_age_cues)) and self_cue:
             return (i, end, "MINOR", self.minor_score, "special: child_age")
-        if not aged and self_cue and i >= 1 and lows[i - 1] in ("i'm", "im", "am") and nxt in _AGE_ENDS:
+        clause_ends = nxt == "" or nxt in k.age_ends
+        if not aged and self_cue and i >= 1 and lows[i - 1] in ("i'm", "im", "am") and clause_ends:
             return (i, end, "MINOR", self.minor_score, "special: self_age")
-        if not aged and self_cue and _third_person(lows, i) and nxt in _AGE_ENDS:
+        if not aged and self_cue and _third_person(lows, i) and clause_ends:
             return (i, end, "MINOR", self.minor_score, "special: child_age")  # "she is [eleven] and ..."
         return None
 
@@ -533,12 +539,13 @@ class SpecialCategoryDetector(Detector):
             return []
         found.sort(key=lambda item: (item[0], -item[1]))
         joined: list[tuple[int, int, str, float, str]] = []
+        joiners = self._knowledge.joiners
         for item in found:
             if joined:
                 last = joined[-1]
                 between = lows[last[1] : item[0]]
                 if last[2] == item[2] and (
-                    item[0] < last[1] or (len(between) <= 1 and all(w in _JOINERS for w in between))
+                    item[0] < last[1] or (len(between) <= 1 and all(w in joiners for w in between))
                 ):
                     joined[-1] = (last[0], max(last[1], item[1]), last[2], max(last[3], item[3]), last[4])
                     continue

@@ -46,7 +46,12 @@ class PhraseTable(Generic[V]):
     def of(cls, phrases: Iterable[str | tuple[str, ...]]) -> PhraseTable[tuple[str, ...]]:
         """A table whose values are the phrases themselves (phrases given as strings are split)."""
         tuples = [tuple(p.split()) if isinstance(p, str) else tuple(p) for p in phrases]
-        return PhraseTable({phrase: phrase for phrase in tuples})
+        return PhraseTable({phrase: phrase for phrase in tuples if phrase})
+
+    @property
+    def phrases(self) -> frozenset[tuple[str, ...]]:
+        """Every phrase of the table."""
+        return frozenset(self._values)
 
     def __contains__(self, phrase: object) -> bool:
         return phrase in self._values
@@ -57,25 +62,39 @@ class PhraseTable(Generic[V]):
     def get(self, phrase: tuple[str, ...]) -> V | None:
         return self._values.get(phrase)
 
+    def at(self, words: Sequence[str], i: int) -> int:
+        """Length of the longest phrase equal to ``words[i:i + n]`` (0: none)."""
+        if i >= len(words) or words[i] not in self._first_words:
+            return 0
+        for length in range(min(self.longest, len(words) - i), 0, -1):
+            if tuple(words[i : i + length]) in self._values:
+                return length
+        return 0
+
+    def ending(self, words: Sequence[str], end: int) -> int:
+        """Length of the longest phrase equal to ``words[end - n:end]`` (0: none)."""
+        if end <= 0 or words[end - 1] not in self._last_words:
+            return 0
+        for length in range(min(self.longest, end), 0, -1):
+            if tuple(words[end - length : end]) in self._values:
+                return length
+        return 0
+
     def ending_at(self, tokens: Sequence[Token], end: int) -> V | None:
         """The value of the longest phrase made of ``tokens[end - n:end]`` (``end`` exclusive)."""
         if end <= 0 or tokens[end - 1].lower not in self._last_words:
             return None
-        for length in range(min(self.longest, end), 0, -1):
-            found = self._values.get(tuple(token.lower for token in tokens[end - length : end]))
-            if found is not None:
-                return found
-        return None
+        words = [token.lower for token in tokens[max(0, end - self.longest) : end]]
+        length = self.ending(words, len(words))
+        return self._values[tuple(words[len(words) - length :])] if length else None
 
     def starting_at(self, tokens: Sequence[Token], start: int) -> tuple[int, V] | None:
         """(length, value) of the longest phrase made of ``tokens[start:start + n]``."""
         if start >= len(tokens) or tokens[start].lower not in self._first_words:
             return None
-        for length in range(min(self.longest, len(tokens) - start), 0, -1):
-            found = self._values.get(tuple(token.lower for token in tokens[start : start + length]))
-            if found is not None:
-                return length, found
-        return None
+        words = [token.lower for token in tokens[start : start + self.longest]]
+        length = self.at(words, 0)
+        return (length, self._values[tuple(words[:length])]) if length else None
 
     def match_length(
         self,

@@ -24,6 +24,7 @@ class ZipfCutoffs:
     unlisted_organization_name_max: float = field(metadata={"key": "zipf.unlisted_organization_name_max"})
     unlisted_town_max: float = field(metadata={"key": "zipf.unlisted_town_max"})
     rare_run_max: float = field(metadata={"key": "zipf.rare_run_max"})
+    rare_term_max: float = field(metadata={"key": "zipf.rare_term_max"})
 
 
 def zipf_cutoffs(locale: str) -> ZipfCutoffs:
