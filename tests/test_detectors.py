@@ -164,6 +164,16 @@ NAME_EXTENTS = [
     ("my wife zelphine is on the phone", {"zelphine"}),  # after a relation word
     ("i met ravindu kumar yesterday", {"ravindu kumar"}),  # unknown word before a family name
     ("my wife wants pizza", set()),  # a frequent inflected word is not an unknown name
+    # bookings and call-centre answers
+    ("i need to cancel the table for dovan quellet", {"dovan quellet"}),
+    ("the booking is under the name ardis pomerleau", {"ardis pomerleau"}),
+    ("name tharvesh", {"tharvesh"}),
+    ("last name is brezinski", {"brezinski"}),
+    ("i am zelmira okonjo", {"zelmira okonjo"}),
+    ("a table for four please", set()),
+    ("what is the name of the hotel", set()),
+    ("under the bridge", set()),
+    ("i'm gonna be late", set()),
     ("thanks again for calling", set()),
     ("did you post the letter", set()),
     ("has the package arrived", set()),
