@@ -204,7 +204,9 @@ def _tables(locale: str) -> _Tables:
         tlds=frozenset(lex.tlds),
         mail_tlds=frozenset(lex.tlds | lex.country_tlds),
         glued_providers=resources.words("context", "addresses.glued_providers"),
-        glued_endings=tuple(sorted(resources.words("context", "addresses.glued_endings"), key=len, reverse=True)),
+        glued_endings=tuple(
+            sorted(resources.words("context", "addresses.glued_endings"), key=len, reverse=True)
+        ),
         glued_cue_endings=tuple(resources.words("context", "addresses.glued_cue_endings")),
         glued_cues=phrases("addresses.glued_cues"),
         glued_window=int(table("addresses.glued_window")),
@@ -1043,11 +1045,11 @@ class ContextualDetector(Detector):
                 glued_local = len(head) > provider
                 number_before = i > 0 and words[i - 1] in t.number_words
                 first = (
-                    i
-                    if glued_local and not number_before
-                    else self._left_edge(words, i, t.max_local_words)
+                    i if glued_local and not number_before else self._left_edge(words, i, t.max_local_words)
                 )
-                found.append((first, i + 1, "EMAIL_ADDRESS", self.cue_score, "e-mail address without symbols"))
+                found.append(
+                    (first, i + 1, "EMAIL_ADDRESS", self.cue_score, "e-mail address without symbols")
+                )
             elif (
                 i <= cue_until
                 and ending in t.glued_cue_endings
