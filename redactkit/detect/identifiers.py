@@ -294,7 +294,7 @@ class IdentifierDetector(Detector):
                 if self.misheard_edges and len(candidate.digits) >= 3:
                     entity = self._widen_to_misheard(tokens, candidate, entity)
                 if self.cued_zones and len(candidate.digits) >= self.min_digits and entity.label != "AGE":
-                    entity = self._grow_region(tokens, entity)
+                    entity = self._grow_region(tokens, entity, len(candidate.digits))
                 found.append(entity)
                 used.update(range(candidate.first, candidate.stop))
         found.extend(self._cued_zones(aligned, tokens, found))
@@ -482,6 +482,17 @@ class IdentifierDetector(Detector):
             if not inside:
                 break
             index -= inside
+        # the zone starts on a word of the value, not on a function word before it ("for verification
+        # i have four it 355 ...": "for" and "i" may be digits only inside the value)
+        while first < stop - 1 and (
+            tokens[first].lower in self._tables.between
+            or tokens[first].lower in self._misheard.not_misheard
+            or not self._value_word(tokens[first].lower)
+            or (len(tokens[first].lower) == 1 and not self._value_word(tokens[first + 1].lower))
+        ):
+            if self._value_word(tokens[first].lower):
+                words -= 1
+            first += 1
         if digits < 2 or words < 3:
             return None
         start, end = tokens[first].start, tokens[stop - 1].end
@@ -806,6 +817,13 @@ class IdentifierDetector(Detector):
             return None
         return joined
 
+    def _phone_part_at(self, tokens: Sequence[Token], index: int) -> int:
+        """The length of a phone part phrase ("area code", "extension") at token ``index``, or 0."""
+        for length in range(min(4, len(tokens) - index), 0, -1):
+            if tuple(token.lower for token in tokens[index : index + length]) in self._tables.phone_parts:
+                return length
+        return 0
+
     def _phone_part(self, gap: Sequence[str]) -> bool:
         """The words between two parts end with "area code" or "extension" (fillers before it)."""
         for length in range(min(4, len(gap)), 0, -1):
@@ -951,7 +969,7 @@ class IdentifierDetector(Detector):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
 
-    def _grow_region(self, tokens: Sequence[Token], entity: Entity) -> Entity:
+    def _grow_region(self, tokens: Sequence[Token], entity: Entity, digits: int) -> Entity:
         """Fail closed around an identifier: the value words next to it are part of it.
 
         A recognizer that mishears a digit as a word breaks the value ("... seven five floor want five
@@ -959,7 +977,10 @@ class IdentifierDetector(Detector):
         two other words between them, and so are spelled letters before it ("n nancy n nine one
         ...", "v as in victor five ..."): the words an annotator would otherwise still read. Growth
         stops at a word that cannot be inside a value (a unit, a negative context, a cue, a closing
-        word) and before a number word that a unit follows ("... and two tickets").
+        word) and before a number word that a unit follows ("... and two tickets"). A value as long as
+        a phone number (``edge_digits``) also takes one short word right next to it that is no
+        function, cue or closing word: a digit the recognizer wrote as another word ("want nine oh
+        eight ...", "... double five true").
         """
         tables = self._tables
         first = token_index_at(tokens, entity.start)
@@ -986,14 +1007,21 @@ class IdentifierDetector(Detector):
                 and word not in self._misheard.region_breakers
             )
 
-        def part_at(k: int) -> bool:  # more of the value after a misheard word: digits or two words
-            return value_at(k) and (_has_digit(tokens[k].lower) or (k + 1 < limit and value_at(k + 1)))
+        def part_at(k: int) -> bool:  # more of the value after a misheard word: digits, two words or
+            # the last word
+            return value_at(k) and (_has_digit(tokens[k].lower) or k + 1 == limit or value_at(k + 1))
 
+        phone = entity.label == "PHONE_NUMBER"
         index = stop
         while index < limit:
             if value_at(index):
                 index += 1
                 stop = index
+                continue
+            part = self._phone_part_at(tokens, index) if phone else 0
+            if part and index + part < limit and value_at(index + part):
+                # "... area code three true four": the area code said last is part of the number
+                index += part
                 continue
             skip = next(
                 (
@@ -1053,10 +1081,33 @@ class IdentifierDetector(Detector):
             if not skip:
                 break
             index -= skip
+        if digits >= _EDGE_DIGITS:
+            if first > 0 and self._edge_word(tokens[first - 1].lower):
+                first -= 1
+            if stop < limit and self._edge_word(tokens[stop].lower):
+                stop += 1
         start, end = min(entity.start, tokens[first].start), max(entity.end, tokens[stop - 1].end)
         if (start, end) == (entity.start, entity.end):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _edge_word(self, word: str) -> bool:
+        """A short word next to a long value that may be one of its digits, misheard."""
+        tables = self._tables
+        return (
+            word.isalpha()
+            and 3 <= len(word) <= 5
+            and word not in tables.between
+            and word not in tables.cue_words
+            and word not in tables.closing
+            and word not in tables.after_fillers
+            and word not in tables.after_breaks
+            and word not in tables.quantity_after
+            and word not in tables.quantity_before
+            and word not in tables.negative_words
+            and word not in self._misheard.not_misheard
+            and word not in self._misheard.region_breakers
+        )
 
     def _cue_after(self, tokens: Sequence[Token], stop: int) -> tuple[str, bool] | None:
         """A one-word cue right after the value ("... five oh three for the zip"), as a weak cue.
@@ -1407,6 +1458,9 @@ _ZONE_LABELS = frozenset(
         "US_PASSPORT",
     }
 )
+
+#: digits of a value long enough that a short word next to it is taken as a misheard digit
+_EDGE_DIGITS = 7
 
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 
