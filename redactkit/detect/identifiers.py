@@ -320,6 +320,7 @@ class IdentifierDetector(Detector):
             return []
         tables = self._tables
         covered = [(entity.start, entity.end) for entity in found]
+        lengths = [sum(1 for char in aligned.text[a:b] if char.isdigit()) for a, b in covered]
         zones: list[Entity] = []
         index = 0
         while index < len(tokens):
@@ -354,7 +355,10 @@ class IdentifierDetector(Detector):
             )
             if zone is not None:
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
-                if not any(a <= start and end <= b for a, b in covered):
+                # a complete value found at the zone's start was grown already (_grow_region)
+                if not any(a <= start and end <= b for a, b in covered) and not any(
+                    a <= start < b and length >= self.min_digits for (a, b), length in zip(covered, lengths)
+                ):
                     zones.append(
                         Entity(
                             start, end, cue[0], self.shape_score, self.name, f"value introduced as {cue[0]}"
@@ -994,6 +998,10 @@ class IdentifierDetector(Detector):
             if not self._value_word(word) or word in tables.cue_words:
                 return False
             following = tokens[k + 1].lower if k + 1 < limit else ""
+            if word in self._misheard.between_digits_only and not (
+                _has_digit(following) or following in self._misheard.number_words
+            ):
+                return False  # "... 41526 for the zip": "for" is a digit only between digits
             return following not in tables.quantity_after
 
         def inside(k: int) -> bool:  # a misheard word between two parts of the value
@@ -1002,7 +1010,8 @@ class IdentifierDetector(Detector):
                 word.replace("'", "").isalpha()
                 and word not in tables.closing
                 and word not in tables.quantity_after
-                and word not in tables.quantity_before
+                # "floor 3" is a quantity, "... floor want 5043" a misheard digit and another word
+                and (word not in tables.quantity_before or (k + 1 < limit and not value_at(k + 1)))
                 and (word,) not in tables.cues
                 and word not in self._misheard.region_breakers
             )
@@ -1192,7 +1201,8 @@ class IdentifierDetector(Detector):
                 cue = self._cue_before(tokens, token_index_at(tokens, prefix))
         if cue is not None and self._negative_context(tokens, candidate.first):
             cue = None  # "my office is room 1204": the negative context is nearer than the cue
-        if cue is None and n >= 3 and self.misheard_edges:
+        if cue is None and n >= 3 and self.misheard_edges and not self._negative_context(tokens, candidate.first):
+            # "i paid 250 for the card": a negative context before the number outweighs a cue after it
             cue = self._cue_after(tokens, candidate.stop) or self._garbled_cue_before(tokens, candidate.first)
         if (
             following in ("years", "year")
