@@ -90,7 +90,10 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
         ("yes it's four two hate seven for the zip", "four two hate seven"),
         ("that's six oh one fifty for the sip", "six oh one fifty"),
         ("okay it's nein forty one forthe ship", "nein forty one"),
-        ("two one hate four heaven seven three six one that's my social", "two one hate four heaven seven three six one"),
+        (
+            "two one hate four heaven seven three six one that's my social",
+            "two one hate four heaven seven three six one",
+        ),
         ("four it three nine one sixsix area code seven one two", "four it three nine one sixsix"),
         # spelled letters before the digits, garbled letter names
         (
@@ -111,7 +114,10 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "seven two three one nine nine four area code six true eight",
         ),
         # a short word next to a long value: a digit written as another word
-        ("it's want nine oh four six nine three nine two four", "want nine oh four six nine three nine two four"),
+        (
+            "it's want nine oh four six nine three nine two four",
+            "want nine oh four six nine three nine two four",
+        ),
     ],
 )
 def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, text: str, value: str) -> None:

@@ -356,9 +356,11 @@ class IdentifierDetector(Detector):
             if zone is not None:
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
                 # a complete value found at the zone's start was grown already (_grow_region)
-                if not any(a <= start and end <= b for a, b in covered) and not any(
-                    a <= start < b and length >= self.min_digits for (a, b), length in zip(covered, lengths)
-                ):
+                grown = any(
+                    a <= start < b and length >= self.min_digits
+                    for (a, b), length in zip(covered, lengths, strict=True)
+                )
+                if not grown and not any(a <= start and end <= b for a, b in covered):
                     zones.append(
                         Entity(
                             start, end, cue[0], self.shape_score, self.name, f"value introduced as {cue[0]}"
@@ -501,7 +503,11 @@ class IdentifierDetector(Detector):
             return None
         start, end = tokens[first].start, tokens[stop - 1].end
         reading = self._reading(aligned, start, end)
-        if ":" in aligned.text[start:end] or reading == "time" or (reading == "grouped" and stop - first == 1):
+        if (
+            ":" in aligned.text[start:end]
+            or reading == "time"
+            or (reading == "grouped" and stop - first == 1)
+        ):
             return None  # a clock time, or one number said whole ("two fifty five for the card")
         return first
 
@@ -1201,7 +1207,12 @@ class IdentifierDetector(Detector):
                 cue = self._cue_before(tokens, token_index_at(tokens, prefix))
         if cue is not None and self._negative_context(tokens, candidate.first):
             cue = None  # "my office is room 1204": the negative context is nearer than the cue
-        if cue is None and n >= 3 and self.misheard_edges and not self._negative_context(tokens, candidate.first):
+        if (
+            cue is None
+            and n >= 3
+            and self.misheard_edges
+            and not self._negative_context(tokens, candidate.first)
+        ):
             # "i paid 250 for the card": a negative context before the number outweighs a cue after it
             cue = self._cue_after(tokens, candidate.stop) or self._garbled_cue_before(tokens, candidate.first)
         if (
