@@ -32,7 +32,7 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants
-from ..lang import Token, get_lexicon, load_locale, token_index_at, tokenize
+from ..lang import Token, get_lexicon, load_locale, token_index_at
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from .base import Detector, detectors
@@ -117,10 +117,11 @@ class AddressDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
-        return [self._detect_one(aligned.text, places) for aligned in texts]
+        return [self._detect_one(aligned, places) for aligned in texts]
 
-    def _detect_one(self, text: str, places: PhraseTable[str]) -> list[Entity]:
-        tokens = _significant(tokenize(text))
+    def _detect_one(self, aligned: AlignedText, places: PhraseTable[str]) -> list[Entity]:
+        text = aligned.text
+        tokens = _significant(aligned.tokens)
         if not tokens:
             return []
         anchors = self._anchors(text, tokens)
@@ -570,4 +571,4 @@ def _places(locale: str) -> PhraseTable[str]:
 def _place_length(tokens: Sequence[Token], i: int, places: PhraseTable[str]) -> int:
     """Words of the longest place name starting at token ``i`` (accents folded)."""
     words = [token.lower for token in tokens[i : i + _PLACE_WORDS]]
-    return places.match_length(words, 0, max_words=_PLACE_WORDS, key=fold_word, accept=_alpha)
+    return places.match_length(words, 0, max_words=_PLACE_WORDS, accept=_alpha)
