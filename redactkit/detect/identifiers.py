@@ -265,8 +265,9 @@ class IdentifierDetector(Detector):
         self._misheard = _misheard_tables(locale)
         #: a text without digits is still looked at when a cue of a value zone is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
-        #: "as in", "for", "like": what joins a spelled letter and the word that names it
-        self._letter_forms = sorted(load_locale(locale).lexicon.letter_as_in, key=len, reverse=True)
+        #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
+        self._lexicon = load_locale(locale).lexicon
+        self._letter_words = frozenset(word for form in self._lexicon.letter_as_in for word in form)
         known = set(IDENTIFIER_LABELS) | self._tables.labels
         unknown = set(self.labels) - known
         if unknown:
@@ -294,7 +295,7 @@ class IdentifierDetector(Detector):
                 if self.misheard_edges and len(candidate.digits) >= 3:
                     entity = self._widen_to_misheard(tokens, candidate, entity)
                 if self.cued_zones and len(candidate.digits) >= self.min_digits and entity.label != "AGE":
-                    entity = self._grow_region(tokens, entity, len(candidate.digits))
+                    entity = self._grow_region(aligned, tokens, entity, len(candidate.digits))
                 found.append(entity)
                 used.update(range(candidate.first, candidate.stop))
         found.extend(self._cued_zones(aligned, tokens, found))
@@ -431,6 +432,17 @@ class IdentifierDetector(Detector):
                 return label
         return None
 
+    def _after_cue_following(self, tokens: Sequence[Token], stop: int) -> str | None:
+        """The label of a cue said after a value that ends before token ``stop`` ("... that's my
+        social"), with the filler words between them as in :meth:`_value_end_before`."""
+        if not self.cued_zones:
+            return None
+        for index in range(stop, min(len(tokens), stop + 5)):
+            label = self._after_cue_at(tokens, index)
+            if label is not None:
+                return label if self._value_end_before(tokens, index, stop - 1) == stop else None
+        return None
+
     def _value_end_before(self, tokens: Sequence[Token], cue: int, floor: int) -> int | None:
         """Where a value before the cue at token ``cue`` ends: after the last value word before the
         filler words ("... one | for the zip"); one misheard filler may be among them ("form the")."""
@@ -445,7 +457,7 @@ class IdentifierDetector(Detector):
                 return index + 1
             elif (
                 not misheard
-                and word.isalpha()
+                and word.replace("'", "").isalpha()
                 and len(word) <= 6
                 and word not in tables.after_breaks
                 and word not in tables.closing
@@ -793,7 +805,7 @@ class IdentifierDetector(Detector):
         if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
             return None
         cue = self._cue_before(tokens, left.first)
-        label = cue[0] if cue is not None else None
+        label = cue[0] if cue is not None else self._after_cue_following(tokens, right.stop)
         joined = _Candidate(left.first, right.stop, left.digits + right.digits, left.alnum or right.alnum)
         if self._phone_part(gap) and (
             label == "PHONE_NUMBER"
@@ -979,7 +991,9 @@ class IdentifierDetector(Detector):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
 
-    def _grow_region(self, tokens: Sequence[Token], entity: Entity, digits: int) -> Entity:
+    def _grow_region(
+        self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity, digits: int
+    ) -> Entity:
         """Fail closed around an identifier: the value words next to it are part of it.
 
         A recognizer that mishears a digit as a word breaks the value ("... seven five floor want five
@@ -1058,25 +1072,6 @@ class IdentifierDetector(Detector):
                 first = index
                 index -= 1
                 continue
-            if (
-                word.isalpha()
-                and index >= 2
-                and any(
-                    tuple(t.lower for t in tokens[index - len(form) : index]) == form
-                    and index - len(form) - 1 >= 0
-                    and len(tokens[index - len(form) - 1].lower) == 1
-                    for form in self._letter_forms
-                )
-            ):
-                # "v as in victor": a spelled letter, its cue word and the word that names it
-                form = next(
-                    f
-                    for f in self._letter_forms
-                    if tuple(t.lower for t in tokens[index - len(f) : index]) == f
-                )
-                first = index - len(form) - 1
-                index = first - 1
-                continue
             skip = next(
                 (
                     n
@@ -1096,6 +1091,7 @@ class IdentifierDetector(Detector):
             if not skip:
                 break
             index -= skip
+        first = self._spelled_prefix(aligned, tokens, first)
         if digits >= _EDGE_DIGITS:
             if first > 0 and self._edge_word(tokens[first - 1].lower):
                 first -= 1
@@ -1105,6 +1101,45 @@ class IdentifierDetector(Detector):
         if (start, end) == (entity.start, entity.end):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _spelled_prefix(self, aligned: AlignedText, tokens: Sequence[Token], first: int) -> int:
+        """Where spelled letters before a value start ("v as in victor d uh as in victor d 5303...").
+
+        Walks back over single letters, "as in"/"for"/"like" with the word they name, fillers, "dash"
+        and one misheard word next to a letter; the prefix starts at its first letter. It counts only
+        with a letter other than "a" and "i" or a letter named by a word ("i have a 5551234567" keeps
+        "i have a").
+        """
+        lexicon = self._lexicon
+
+        def letters(k: int) -> bool:  # "v", or "vd" where the normalizer joined spelled letters
+            word = tokens[k].lower
+            if not word.isalpha():
+                return False
+            if len(word) == 1:
+                return True
+            o_start, o_end = aligned.to_original(tokens[k].start, tokens[k].end)
+            return len(word) <= 8 and bool(aligned.annotations_in(o_start, o_end, "spelled"))
+
+        index, start, misheard, named, strong = first - 1, first, 0, False, False
+        while index >= 0 and first - index <= 16:
+            word = tokens[index].lower
+            previous = tokens[index - 1].lower if index > 0 else ""
+            if letters(index):
+                start = index
+                strong = strong or word not in ("a", "i")
+            elif word in lexicon.fillers or word in self._tables.value_words:
+                pass  # "uh", "dash"
+            elif word in self._letter_words:
+                pass
+            elif word.isalpha() and previous in self._letter_words:
+                named = True  # "victor" in "v as in victor"
+            elif not misheard and word.isalpha() and index > 0 and letters(index - 1):
+                misheard = 1  # "z of as in uniform", "n nancy n"
+            else:
+                break
+            index -= 1
+        return start if start < first and (strong or named) else first
 
     def _edge_word(self, word: str) -> bool:
         """A short word next to a long value that may be one of its digits, misheard."""
