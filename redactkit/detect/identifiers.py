@@ -403,6 +403,15 @@ class IdentifierDetector(Detector):
                 continue
             floor = stop
             start, end = tokens[first].start, tokens[stop - 1].end
+            part = self._phone_part_at(tokens, index)
+            if part:  # "... area code four two one": the area code said last belongs to the number
+                after = index + part
+                while (
+                    after < len(tokens) and after < index + part + 6 and self._value_word(tokens[after].lower)
+                ):
+                    after += 1
+                if after > index + part:
+                    end, floor = tokens[after - 1].end, after
             if not any(a <= start and end <= b for a, b in covered):
                 zones.append(
                     Entity(start, end, label, self.shape_score, self.name, f"value named {label} after it")
@@ -504,7 +513,6 @@ class IdentifierDetector(Detector):
         # i have four it 355 ...": "for" and "i" may be digits only inside the value)
         while first < stop - 1 and (
             tokens[first].lower in self._tables.between
-            or tokens[first].lower in self._misheard.not_misheard
             or not self._value_word(tokens[first].lower)
             or (len(tokens[first].lower) == 1 and not self._value_word(tokens[first + 1].lower))
         ):
@@ -1047,7 +1055,7 @@ class IdentifierDetector(Detector):
                 index += 1
                 stop = index
                 continue
-            part = self._phone_part_at(tokens, index) if phone else 0
+            part = self._phone_part_at(tokens, index) if phone or digits >= _EDGE_DIGITS - 1 else 0
             if part and index + part < limit and value_at(index + part):
                 # "... area code three true four": the area code said last is part of the number
                 index += part
