@@ -174,6 +174,32 @@ def test_spelled_prefix_needs_a_real_letter(default_pipeline: Pipeline) -> None:
     assert "have" not in redacted and "five five five one two three four five six seven" in redacted
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a verb after a cue is no misheard digit at the start of a value
+        ("my laptop's ip shows one nine two dot one six eight dot one three five dot three four", "shows"),
+        ("the passport number reads g a as in alpha dash seven one six four two five one one", "reads"),
+        # a word after a value that goes on is no misheard last digit
+        ("license w one nine eight eight eight one four nine state of kentucky", "state"),
+        # "for verification": "for" names no spelled letter; "i" is a pronoun
+        ("for verification i have eight four one six two two oh area code nine oh oh", "have"),
+        (
+            "can i pay with four two nine seven seven eight seven five three zero one one one eight six nine",
+            "pay",
+        ),
+        # a state abbreviation before a zip code stays the address's
+        ("we live at two three seven eight poplar circle mansfield t x five five six four zero", "mansfield"),
+    ],
+)
+def test_growth_keeps_ordinary_words_around_a_value(default_pipeline: Pipeline, text: str, kept: str) -> None:
+    entities = default_pipeline.analyze(text)
+    start = text.index(kept)
+    assert not any(e.start <= start < e.end and e.detector == "identifiers" for e in entities), [
+        (e.label, e.detector, text[e.start : e.end]) for e in entities
+    ]
+
+
 def test_growth_stops_at_units_and_new_clauses(default_pipeline: Pipeline) -> None:
     text = "my phone is five five five one two three four five six seven and i have two tickets"
     redacted = " ".join(text[e.start : e.end] for e in default_pipeline.analyze(text))

@@ -96,6 +96,8 @@ class _CueTables:
     after_longest: int
     #: words that start a new clause after a value ("and", "but"): ``after_value_breaks``
     after_breaks: frozenset[str]
+    #: single letters that are everyday words ("a", "i"): ``word_letters``
+    word_letters: frozenset[str]
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
@@ -164,6 +166,7 @@ def _cue_tables(locale: str) -> _CueTables:
         after_cues=after_cues,
         after_longest=max((len(cue) for cue in after_cues), default=0),
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
+        word_letters=frozenset(resources.get("identifiers", "word_letters", []) or []),
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
     )
@@ -1010,9 +1013,10 @@ class IdentifierDetector(Detector):
         ...", "v as in victor five ..."): the words an annotator would otherwise still read. Growth
         stops at a word that cannot be inside a value (a unit, a negative context, a cue, a closing
         word) and before a number word that a unit follows ("... and two tickets"). A value as long as
-        a phone number (``edge_digits``) also takes one short word right next to it that is no
-        function, cue or closing word: a digit the recognizer wrote as another word ("want nine oh
-        eight ...", "... double five true").
+        a phone number also takes one short word right next to it that is no function, cue or closing
+        word, where a value starts (after "it's", "is", "my") or ends (before the end of the text, a
+        closing word or a filler): a digit the recognizer wrote as another word ("it's want nine oh
+        eight ...", "... double five true thanks").
         """
         tables = self._tables
         first = token_index_at(tokens, entity.start)
@@ -1023,8 +1027,8 @@ class IdentifierDetector(Detector):
 
         def value_at(k: int) -> bool:
             word = tokens[k].lower
-            if not self._value_word(word) or word in tables.cue_words:
-                return False
+            if not self._value_word(word) or word in tables.cue_words or word in tables.word_letters:
+                return False  # "i", "a": a pronoun or an article more often than a spelled letter
             following = tokens[k + 1].lower if k + 1 < limit else ""
             if word in self._misheard.between_digits_only and not (
                 _has_digit(following) or following in self._misheard.number_words
@@ -1045,8 +1049,16 @@ class IdentifierDetector(Detector):
             )
 
         def part_at(k: int) -> bool:  # more of the value after a misheard word: digits, two words or
-            # the last word
-            return value_at(k) and (_has_digit(tokens[k].lower) or k + 1 == limit or value_at(k + 1))
+            # a number word that ends the text ("... area code five doubt eight")
+            word = tokens[k].lower
+            return value_at(k) and (
+                _has_digit(word)
+                or (
+                    k + 1 == limit
+                    and (word in self._misheard.number_words or word in self._misheard.homophones)
+                )
+                or (k + 1 < limit and value_at(k + 1))
+            )
 
         phone = entity.label == "PHONE_NUMBER"
         index = stop
@@ -1099,11 +1111,29 @@ class IdentifierDetector(Detector):
             if not skip:
                 break
             index -= skip
-        first = self._spelled_prefix(aligned, tokens, first)
+        if entity.label != "ZIP_CODE":
+            first = self._spelled_prefix(aligned, tokens, first)
         if digits >= _EDGE_DIGITS:
-            if first > 0 and self._edge_word(tokens[first - 1].lower):
+            # where a value starts after "it's", "is", "my" or at the start of the text ...
+            if (
+                first > 0
+                and self._edge_word(tokens[first - 1].lower)
+                and (
+                    first == 1
+                    or (
+                        tokens[first - 2].lower in tables.between
+                        and tokens[first - 2].lower not in tables.cue_words
+                    )
+                )
+            ):
                 first -= 1
-            if stop < limit and self._edge_word(tokens[stop].lower):
+            # ... and where it ends before the end of the text, a closing word or a filler
+            following = tokens[stop + 1].lower if stop + 1 < limit else ""
+            if (
+                stop < limit
+                and self._edge_word(tokens[stop].lower)
+                and (not following or following in tables.closing or following in tables.after_fillers)
+            ):
                 stop += 1
         start, end = min(entity.start, tokens[first].start), max(entity.end, tokens[stop - 1].end)
         if (start, end) == (entity.start, entity.end):
@@ -1115,8 +1145,9 @@ class IdentifierDetector(Detector):
 
         Walks back over single letters, "as in"/"for"/"like" with the word they name, fillers, "dash"
         and one misheard word next to a letter; the prefix starts at its first letter. It counts only
-        with a letter other than "a" and "i" or a letter named by a word ("i have a 5551234567" keeps
-        "i have a").
+        with a letter that is no everyday word (``word_letters``: "a", "i") or a letter named by a word
+        ("i have a 5551234567" keeps "i have a"). US ZIP codes have no letters: a state before one
+        ("t x 55640") stays the address's.
         """
         lexicon = self._lexicon
 
@@ -1135,13 +1166,17 @@ class IdentifierDetector(Detector):
             previous = tokens[index - 1].lower if index > 0 else ""
             if letters(index):
                 start = index
-                strong = strong or word not in ("a", "i")
+                strong = strong or word not in self._tables.word_letters
             elif word in lexicon.fillers or word in self._tables.value_words:
                 pass  # "uh", "dash"
             elif word in self._letter_words:
                 pass
             elif word.isalpha() and previous in self._letter_words:
-                named = True  # "victor" in "v as in victor"
+                # "victor" in "v as in victor", "charlie" in "c for charlie" ("for verification" is none)
+                named = named or any(
+                    letters(k) and tokens[k].lower not in self._tables.word_letters
+                    for k in range(max(0, index - 4), index - 1)
+                )
             elif not misheard and word.isalpha() and index > 0 and letters(index - 1):
                 misheard = 1  # "z of as in uniform", "n nancy n"
             else:
