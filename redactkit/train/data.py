@@ -41,7 +41,9 @@ Output (never inside the repository: it contains corpus text): ``train.spacy`` (
 With ``--synth-train N``, also N utterances of :mod:`redactkit.synth`'s *train* template families
 (``synth_train.spacy``: spoken form, exhaustive PII spans, silver non-PII labels from the written
 form) and ``--synth-held-out M`` of its *held-out* families for evaluation only
-(``synth-holdout/synth_heldout.jsonl``).
+(``synth-holdout/synth_heldout.jsonl``); ``--synth-negatives K`` adds K utterances of the train
+hard-negative families alone (``synth_neg.spacy``) and ``--synth-focus LABEL=K`` K utterances whose
+templates carry LABEL (``synth_focus.spacy``).
 """
 
 from __future__ import annotations
