@@ -164,6 +164,9 @@ NAME_EXTENTS = [
     ("siobhan book a table for two", {"siobhan"}),
     ("priya order a taxi", {"priya"}),
     ("call priya mark", {"priya mark"}),
+    # a common-word name before a number labels it, unless a strong cue says a person follows
+    ("start from page 172", set()),
+    ("call bill 555 0134", {"bill"}),
 ]
 
 
@@ -192,6 +195,10 @@ def test_names(text: str, value: str | None) -> None:
         "email back later",
         "play some french music",
         "i will be there",
+        # a name that is also a common word labels the number after it
+        "start from page one seven two",
+        "read from page 46",
+        "go with bill forty",
     ],
 )
 def test_name_negatives(text: str) -> None:

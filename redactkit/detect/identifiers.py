@@ -26,7 +26,7 @@ from pydantic import Field
 from stdnum import luhn
 
 from ..core import AlignedText, Entity
-from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
+from ..lang import Lexicon, Token, load_locale, token_index_at
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
@@ -288,7 +288,7 @@ class IdentifierDetector(Detector):
     # -- one text -----------------------------------------------------------------------------------
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
         text = aligned.text
-        tokens = tokenize(text)
+        tokens = aligned.tokens
         found: list[Entity] = []
         used: set[int] = set()
         candidates = self._merge_gaps(aligned, tokens, self._candidates(tokens))
