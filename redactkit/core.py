@@ -22,7 +22,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from .lang.tokens import Tokens, Words
 
 __all__ = [
     "AlignedText",
@@ -166,7 +169,16 @@ class AlignedText:
     and a frozen dataclass costs several times more to construct).
     """
 
-    __slots__ = ("_annotation_index", "_d_starts", "_layers", "_o_starts", "_segments", "original", "text")
+    __slots__ = (
+        "_annotation_index",
+        "_d_starts",
+        "_layers",
+        "_o_starts",
+        "_segments",
+        "_tokens",
+        "original",
+        "text",
+    )
 
     def __init__(
         self,
@@ -189,6 +201,8 @@ class AlignedText:
         # the segments' original starts, when they are ordered and do not overlap in the original
         # (then to_derived bisects instead of scanning every segment); () when they are not
         self._o_starts: tuple[int, ...] | None = None
+        # the tokens of `text`, built on first use: every detector reads the same ones
+        self._tokens: Tokens | None = None
 
     def __repr__(self) -> str:
         return f"AlignedText(original={self.original!r}, text={self.text!r}, segments={self._segments!r})"
@@ -215,6 +229,22 @@ class AlignedText:
         ) or (not segments and not text and not original):
             return cls(original, text, None, (), layers)
         return cls(original, text, tuple(segments), tuple(s.d_start for s in segments), layers)
+
+    @property
+    def tokens(self) -> Tokens:
+        """The tokens of :attr:`text` (:func:`redactkit.lang.tokenize`), built once per text and
+        shared by every detector; their ``words`` carry the phrase matcher's results, so phrase
+        look-ups in this text are one pass for all detectors too."""
+        if self._tokens is None:
+            from .lang.tokens import tokenize  # lazy: importing core stays cheap
+
+            self._tokens = tokenize(self.text)
+        return self._tokens
+
+    @property
+    def words(self) -> Words:
+        """The lowercase words of :attr:`tokens`."""
+        return self.tokens.words
 
     @property
     def edits(self) -> tuple[Edit, ...]:

@@ -25,7 +25,7 @@ import gzip
 import json
 import unicodedata
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -50,10 +50,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
 
 
-@lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
-    """:func:`fold` for one lowercase token, cached (ASCII words are returned as they are): how the
-    detectors compare a transcript's words with the folded gazetteers ("reykjavík" -> "reykjavik")."""
+    """:func:`fold` for one lowercase token (ASCII words are returned as they are): how the
+    detectors compare a transcript's words with the folded gazetteers ("reykjavík" -> "reykjavik").
+    Not cached: a process-wide cache of transcript words would keep names in memory after their
+    batch."""
     return word if word.isascii() else fold(word)
 
 

@@ -86,6 +86,38 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
         ("member id is one two one nine owe", "one two one nine owe"),
         # a digit lost to the recognizer: four digits, the cue after the value
         ("it's one eight nine one for the zip", "one eight nine one"),
+        # the cue said after a misrecognized value, itself garbled ("sip", "ship"), with a merged filler
+        ("yes it's four two hate seven for the zip", "four two hate seven"),
+        ("that's six oh one fifty for the sip", "six oh one fifty"),
+        ("okay it's nein forty one forthe ship", "nein forty one"),
+        (
+            "two one hate four heaven seven three six one that's my social",
+            "two one hate four heaven seven three six one",
+        ),
+        ("four it three nine one sixsix area code seven one two", "four it three nine one sixsix"),
+        # spelled letters before the digits, garbled letter names
+        (
+            "the meter number is k kilo k three one seven seven two nine four",
+            "k kilo k three one seven seven two nine four",
+        ),
+        (
+            "my checking account is m as in mary dim six two six six four eight nine",
+            "m as in mary dim six two six six four eight nine",
+        ),
+        # a long value broken by misheard words, the area code said last and misheard
+        (
+            "the long number on the card is four one one one fine one floor want one one one one one",
+            "four one one one fine one floor want one one one one one",
+        ),
+        (
+            "my cell is seven two three one nine nine four area code six true eight",
+            "seven two three one nine nine four area code six true eight",
+        ),
+        # a short word next to a long value: a digit written as another word
+        (
+            "it's want nine oh four six nine three nine two four",
+            "want nine oh four six nine three nine two four",
+        ),
     ],
 )
 def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, text: str, value: str) -> None:
@@ -108,6 +140,10 @@ def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, tex
         "subtract four one seven six from one three six oh",
         "divide one three six two by four four two five",
         "it's seventy two degrees outside",
+        # a cue word after a number that is no value of it
+        "i paid two fifty for the card",
+        "we need four for the phone call at three",
+        "table for two and the zip line at four",
     ],
 )
 def test_number_negatives_stay_untouched(default_pipeline: Pipeline, text: str) -> None:
@@ -120,6 +156,15 @@ def test_edges_do_not_swallow_ordinary_words(default_pipeline: Pipeline) -> None
     assert text[entity.start : entity.end] == "four eight zero zero seven seven one two"
     text = "my phone is five five five one two three four office hours are nine to five"
     assert "office" not in " ".join(text[e.start : e.end] for e in default_pipeline.analyze(text))
+
+
+def test_growth_stops_at_units_and_new_clauses(default_pipeline: Pipeline) -> None:
+    text = "my phone is five five five one two three four five six seven and i have two tickets"
+    redacted = " ".join(text[e.start : e.end] for e in default_pipeline.analyze(text))
+    assert "tickets" not in redacted and "have" not in redacted
+    text = "it's four one five two six for the zip and the weather is fine"
+    redacted = " ".join(text[e.start : e.end] for e in default_pipeline.analyze(text))
+    assert "four one five two six" in redacted and "weather" not in redacted and "zip" not in redacted
 
 
 def test_a_number_inside_a_secret_does_not_shrink_it(default_pipeline: Pipeline) -> None:

@@ -222,6 +222,18 @@ def _detect(recognizers: list[dict[str, Any]], text: str) -> list[tuple[str, str
             id="iban",
         ),
         pytest.param(
+            {"label": "US_BANK_NUMBER", "pattern": r"\d{9}", "validator": "aba_routing"},
+            "011000015 011000016",
+            [("011000015", "US_BANK_NUMBER", 0.6)],
+            id="aba-routing",
+        ),
+        pytest.param(
+            {"label": "US_SSN", "pattern": r"\d{3}-\d{2}-\d{4}", "validator": "us_ssn"},
+            "123-45-6789 666-45-6789 123-00-6789 078-05-1120",
+            [("123-45-6789", "US_SSN", 0.6)],
+            id="us-ssn",
+        ),
+        pytest.param(
             {
                 "label": "CODE",
                 "patterns": [{"regex": r"ab\d", "score": 0.3}, {"regex": r"cd\d"}],

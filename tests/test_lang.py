@@ -226,3 +226,53 @@ def test_word_tables_are_data_not_code(package: str) -> None:
     paths = sorted((PACKAGE / package).glob("*.py"))
     offenders = [hit for path in paths for hit in _module_word_tables(path)]
     assert not offenders, f"word tables in code (move them to a locale's data files): {offenders}"
+
+
+def test_a_text_is_tokenized_once_and_its_words_shared() -> None:
+    from redactkit.core import AlignedText
+
+    aligned = AlignedText.identity("Call Maria at the office")
+    assert aligned.tokens is aligned.tokens
+    assert aligned.words is aligned.tokens.words
+    assert aligned.words == ("call", "maria", "at", "the", "office")
+
+
+def test_phrase_tables_are_views_of_one_matcher_pass() -> None:
+    import gc
+
+    from redactkit.lang.phrases import PhraseTable, phrases_at
+    from redactkit.lang.tokens import tokenize
+
+    cues = PhraseTable.of(["talk to", "talk"])
+    places = PhraseTable({("new", "york"): "new york", ("reykjavik",): "reykjavik"})
+    tokens = tokenize("talk to new york or reykjavík")
+    words = tokens.words
+    # one walk per position finds every table's phrases, longest first
+    assert [length for length, _ in phrases_at(words, 0)] == [2, 1]
+    assert cues.at(words, 0) == 2 and places.at(words, 0) == 0
+    assert places.starting_at(tokens, 2) == (2, "new york")
+    assert cues.ending_at(tokens, 2) == ("talk", "to")
+    assert places.ending(words, 4) == 2
+    # the walk's results are kept on the text's words and shared by every table
+    assert phrases_at(words, 2) is phrases_at(words, 2)
+    # accents are folded as the gazetteers are stored
+    assert places.match_length(words, 5, max_words=3, accept=str.isalpha) == 1
+    assert places.match_length(words, 2, max_words=1) == 0
+    # a table that is gone no longer matches, and results kept for it are dropped
+    del cues
+    gc.collect()
+    assert phrases_at(words, 0) == ()
+
+
+def test_tokens_and_tables_pickle_without_matcher_state() -> None:
+    import pickle
+
+    from redactkit.lang.phrases import PhraseTable
+    from redactkit.lang.tokens import tokenize
+
+    table = PhraseTable.of(["sort code"])
+    tokens = tokenize("my sort code is")
+    assert table.starting_at(tokens, 1) == (2, ("sort", "code"))
+    copy = pickle.loads(pickle.dumps((table, tokens)))
+    assert not hasattr(copy[1].words, "_phrases")  # the matcher's results stay in their process
+    assert copy[0].starting_at(copy[1], 1) == (2, ("sort", "code"))

@@ -32,8 +32,8 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants
-from ..lang import Token, get_lexicon, load_locale, token_index_at, tokenize
-from ..lang.phrases import PhraseTable
+from ..lang import Token, get_lexicon, load_locale, token_index_at
+from ..lang.phrases import PhraseTable, grow_left, grow_right
 from ..lang.tables import load_tables
 from .base import Detector, detectors
 
@@ -117,10 +117,11 @@ class AddressDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
-        return [self._detect_one(aligned.text, places) for aligned in texts]
+        return [self._detect_one(aligned, places) for aligned in texts]
 
-    def _detect_one(self, text: str, places: PhraseTable[str]) -> list[Entity]:
-        tokens = _significant(tokenize(text))
+    def _detect_one(self, aligned: AlignedText, places: PhraseTable[str]) -> list[Entity]:
+        text = aligned.text
+        tokens = _significant(aligned.tokens)
         if not tokens:
             return []
         anchors = self._anchors(text, tokens)
@@ -284,72 +285,67 @@ class AddressDetector(Detector):
         return k + 1 == len(tokens) or tokens[k + 1].lower not in self._w.measures | {":"}
 
     def _grow_left(self, tokens: Sequence[Token], first: int, street_anchor: bool) -> int:
-        """Take the street name and house number: "95 96 hexham [road]", "90 hofdabraut 30 [suite]"."""
-        digits = words = 0
-        leftmost_digit = None
-        leftmost_word = first
-        i = first - 1
-        while i >= 0:
-            word = tokens[i].lower
+        """Take the street name and house number: "95 96 hexham [road]", "90 hofdabraut 30 [suite]"
+        (at most two numbers and four words)."""
+        taken = {"numbers": 0, "words": 0}
+
+        def take(k: int) -> bool:
+            word = tokens[k].lower
             if word in self._stop:
-                break
-            if self._is_number(word):
-                if digits == 2:
-                    break
-                digits += 1
-                leftmost_digit = i
-            elif _alpha(word) and words < 4:
-                words += 1
-                if leftmost_digit is None:
-                    leftmost_word = i
-            else:
-                break
-            i -= 1
-        if leftmost_digit is not None:
-            return self._extend_left(tokens, leftmost_digit)
-        return self._extend_left(tokens, leftmost_word if street_anchor else first)
+                return False
+            kind = "numbers" if self._is_number(word) else "words" if _alpha(word) else ""
+            if not kind or taken[kind] == (2 if kind == "numbers" else 4):
+                return False
+            taken[kind] += 1
+            return True
+
+        reached = grow_left(tokens, first, take, limit=first)
+        numbers = [k for k in range(reached, first) if self._is_number(tokens[k].lower)]
+        if numbers:
+            return self._extend_left(tokens, numbers[0])
+        return self._extend_left(tokens, reached if street_anchor else first)
 
     def _extend_left(self, tokens: Sequence[Token], first: int) -> int:
         """A street name or intersection before the house number, when a cue or preposition precedes
         it: "address [långgatan] 44 ...", "to [maple and] 226 oak avenue". At the start of a text the
         words could be anyone's name, so they are left out."""
-        used_and = False
-        words = 0
-        i = first - 1
-        while i >= 0 and words <= 3:
-            word = tokens[i].lower
-            if word == "and" and not used_and and i == first - 1:
-                used_and = True
-            elif word in self._boundary:
-                if i + 1 < first and tokens[i + 1].lower != "and":
-                    return i + 1
-                return first
-            elif word in self._stop or not _alpha(word) or self._is_number(word):
-                return first
-            else:
-                words += 1
-            i -= 1
-        return first
+        words = [0]
+
+        def take(k: int) -> bool:
+            word = tokens[k].lower
+            if word == "and" and k == first - 1:
+                return True
+            if words[0] > 3 or word in self._boundary or word in self._stop:
+                return False
+            if not _alpha(word) or self._is_number(word):
+                return False
+            words[0] += 1
+            return True
+
+        reached = grow_left(tokens, first, take, limit=first)
+        boundary = reached - 1
+        if words[0] > 3 or boundary < 0 or tokens[boundary].lower not in self._boundary:
+            return first
+        return reached if reached < first and tokens[reached].lower != "and" else first
 
     def _street_name(self, tokens: Sequence[Token], i: int) -> int:
         """After a street type that comes first, its name: "rue [victor hugo]", "boulevard [amiral
         courbet]". Returns the last token taken."""
-        last = i
         previous = tokens[i - 1].lower if i > 0 else ""
         if _alpha(previous) and previous not in self._stop:
-            return last  # "elm boulevard": the name came first
-        for k in range(i + 1, min(i + 5, len(tokens))):
+            return i  # "elm boulevard": the name came first
+
+        def take(k: int) -> bool:
             name = tokens[k].lower
-            if (
+            return not (
                 not _alpha(name)
                 or name in self._stop
                 or self._is_number(name)
                 or name in self._w.units
                 or name in self._w.box_words
-            ):
-                break
-            last = k
-        return last
+            )
+
+        return grow_right(tokens, i, take, limit=4)
 
     def _grow_right(self, tokens: Sequence[Token], last: int, places: PhraseTable[str]) -> int:
         if fold_word(tokens[last].lower) in self._w.prefix_street_types:
@@ -570,4 +566,4 @@ def _places(locale: str) -> PhraseTable[str]:
 def _place_length(tokens: Sequence[Token], i: int, places: PhraseTable[str]) -> int:
     """Words of the longest place name starting at token ``i`` (accents folded)."""
     words = [token.lower for token in tokens[i : i + _PLACE_WORDS]]
-    return places.match_length(words, 0, max_words=_PLACE_WORDS, key=fold_word, accept=_alpha)
+    return places.match_length(words, 0, max_words=_PLACE_WORDS, accept=_alpha)

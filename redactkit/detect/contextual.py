@@ -41,6 +41,7 @@ from ..core import AlignedText, Entity
 from ..gazetteers import family_names, given_names, is_everyday_word, zipf_frequency
 from ..lang import Lexicon, Token, load_locale, tokenize
 from ..lang.phrases import PhraseTable
+from ..lang.tokens import Words
 from .base import Detector, detectors
 
 __all__ = ["CONTEXTUAL_LABELS", "ContextualDetector"]
@@ -264,7 +265,7 @@ class _Text:
     @property
     def bases(self) -> tuple[str, ...]:
         """The words without a contracted "'s" ("code's" -> "code"), for matching cues."""
-        return tuple(word[:-2] if word.endswith("'s") and len(word) > 2 else word for word in self.words)
+        return Words(word[:-2] if word.endswith("'s") and len(word) > 2 else word for word in self.words)
 
     def span(self, first: int, stop: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[stop - 1].end
@@ -311,10 +312,10 @@ class ContextualDetector(Detector):
 
     # -- one text -------------------------------------------------------------------------------------
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
-        tokens = tokenize(aligned.original)
+        tokens = aligned.tokens if aligned.is_identity else tokenize(aligned.original)
         if not tokens:
             return []
-        text = _Text(tokens, tuple(token.lower for token in tokens))
+        text = _Text(tokens, tokens.words)
         found: list[tuple[int, int, str, float, str]] = []  # token spans
         wanted = set(self.labels)
         if wanted & {"EMAIL_ADDRESS", "URL"}:

@@ -26,7 +26,7 @@ from pydantic import Field
 from stdnum import luhn
 
 from ..core import AlignedText, Entity
-from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
+from ..lang import Lexicon, Token, load_locale, token_index_at
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
@@ -91,6 +91,11 @@ class _CueTables:
     closing: frozenset[str]
     #: words inside a dictated number that are no digit ("double five", "dash"): ``value_words``
     value_words: frozenset[str]
+    #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
+    after_cues: dict[tuple[str, ...], str]
+    after_longest: int
+    #: words that start a new clause after a value ("and", "but"): ``after_value_breaks``
+    after_breaks: frozenset[str]
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
@@ -119,6 +124,7 @@ class _ValueRule:
 def _cue_tables(locale: str) -> _CueTables:
     resources = load_locale(locale)
     cues: dict[tuple[str, ...], tuple[str, bool]] = {}
+    after_cues: dict[tuple[str, ...], str] = {}
     rules: dict[str, _ValueRule] = {}
     for label, spec in resources.table("identifiers", "cues").items():
         where = f"locale {locale}: identifiers.cues.{label}"
@@ -127,6 +133,9 @@ def _cue_tables(locale: str) -> _CueTables:
             raise ValueError(f"{where}.strength must be strong or weak")
         for phrase in resources.phrases("identifiers", f"cues.{label}.before"):
             cues[phrase] = (label, strength == "strong")
+        if "after" in spec:
+            for phrase in resources.phrases("identifiers", f"cues.{label}.after"):
+                after_cues[phrase] = label
         if "digits" in spec or "validate" in spec:
             rules[label] = _value_rule(spec, where)
     negatives = _phrases(resources.get("identifiers", "negative_before", []) or [])
@@ -152,6 +161,9 @@ def _cue_tables(locale: str) -> _CueTables:
         after_fillers=resources.words("identifiers", "after_value_fillers"),
         closing=resources.words("identifiers", "closing_words"),
         value_words=resources.words("identifiers", "value_words"),
+        after_cues=after_cues,
+        after_longest=max((len(cue) for cue in after_cues), default=0),
+        after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
     )
@@ -253,6 +265,8 @@ class IdentifierDetector(Detector):
         self._misheard = _misheard_tables(locale)
         #: a text without digits is still looked at when a cue of a value zone is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
+        #: "as in", "for", "like": what joins a spelled letter and the word that names it
+        self._letter_forms = sorted(load_locale(locale).lexicon.letter_as_in, key=len, reverse=True)
         known = set(IDENTIFIER_LABELS) | self._tables.labels
         unknown = set(self.labels) - known
         if unknown:
@@ -270,7 +284,7 @@ class IdentifierDetector(Detector):
     # -- one text -----------------------------------------------------------------------------------
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
         text = aligned.text
-        tokens = tokenize(text)
+        tokens = aligned.tokens
         found: list[Entity] = []
         used: set[int] = set()
         candidates = self._merge_gaps(aligned, tokens, self._candidates(tokens))
@@ -279,9 +293,12 @@ class IdentifierDetector(Detector):
             if entity is not None:
                 if self.misheard_edges and len(candidate.digits) >= 3:
                     entity = self._widen_to_misheard(tokens, candidate, entity)
+                if self.cued_zones and len(candidate.digits) >= self.min_digits and entity.label != "AGE":
+                    entity = self._grow_region(tokens, entity, len(candidate.digits))
                 found.append(entity)
                 used.update(range(candidate.first, candidate.stop))
         found.extend(self._cued_zones(aligned, tokens, found))
+        found.extend(self._zones_before_cues(aligned, tokens, found))
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text))
@@ -303,6 +320,7 @@ class IdentifierDetector(Detector):
             return []
         tables = self._tables
         covered = [(entity.start, entity.end) for entity in found]
+        lengths = [sum(1 for char in aligned.text[a:b] if char.isdigit()) for a, b in covered]
         zones: list[Entity] = []
         index = 0
         while index < len(tokens):
@@ -337,7 +355,12 @@ class IdentifierDetector(Detector):
             )
             if zone is not None:
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
-                if not any(a <= start and end <= b for a, b in covered):
+                # a complete value found at the zone's start was grown already (_grow_region)
+                grown = any(
+                    a <= start < b and length >= self.min_digits
+                    for (a, b), length in zip(covered, lengths, strict=True)
+                )
+                if not grown and not any(a <= start and end <= b for a, b in covered):
                     zones.append(
                         Entity(
                             start, end, cue[0], self.shape_score, self.name, f"value introduced as {cue[0]}"
@@ -347,6 +370,146 @@ class IdentifierDetector(Detector):
             else:
                 index = first if first > index else index + 1
         return zones
+
+    def _zones_before_cues(
+        self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
+    ) -> list[Entity]:
+        """The value right before a cue said after it, fail closed under misrecognition.
+
+        "it's five three hate one for the zip", "... seven nice six through that's my social": the cue
+        names the value after the caller said it (the ``after`` phrases of the locale's cue blocks, or
+        one word that sounds within an edit of a one-word one: "for the sip"). Up to four filler words
+        (``after_value_fillers``), one of them possibly misheard, stand between them. The zone before
+        them is taken backwards like the zone after a cue (:meth:`_zone`): a value when it has at least
+        two digits and three value words, is no clock time nor one number said whole, and no negative
+        context ("paid ... for the card") is nearer than the cue.
+        """
+        tables = self._tables
+        if not self.cued_zones or not tables.after_cues:
+            return []
+        covered = [(entity.start, entity.end) for entity in found]
+        zones: list[Entity] = []
+        floor = 0  # zones never overlap each other
+        for index in range(1, len(tokens)):
+            label = self._after_cue_at(tokens, index)
+            if label is None:
+                continue
+            stop = self._value_end_before(tokens, index, floor)
+            if stop is None:
+                continue
+            first = self._zone_backwards(aligned, tokens, stop, floor)
+            if first is None or self._negative_context(tokens, first):
+                continue
+            floor = stop
+            start, end = tokens[first].start, tokens[stop - 1].end
+            if not any(a <= start and end <= b for a, b in covered):
+                zones.append(
+                    Entity(start, end, label, self.shape_score, self.name, f"value named {label} after it")
+                )
+        return zones
+
+    def _after_cue_at(self, tokens: Sequence[Token], index: int) -> str | None:
+        """The label of a cue said after a value that starts at token ``index``, if any."""
+        tables = self._tables
+        for length in range(min(tables.after_longest, len(tokens) - index), 0, -1):
+            label = tables.after_cues.get(tuple(token.lower for token in tokens[index : index + length]))
+            if label is not None:
+                return label
+        word = tokens[index].lower
+        if (
+            len(word) < 3
+            or not word.isalpha()
+            or word in tables.negative_words
+            or word in tables.quantity_after
+            or word in self._misheard.not_misheard
+            or self._value_word(word)  # "... five three hate one": "one" is no misheard "phone"
+        ):
+            return None
+        sound = _sound(word, self._misheard.sound_rules)
+        for cue_sound, label in _garbled_after_cues(self.locale):
+            if abs(len(cue_sound) - len(sound)) <= 1 and within_edits(sound, cue_sound, 1):
+                return label
+        return None
+
+    def _value_end_before(self, tokens: Sequence[Token], cue: int, floor: int) -> int | None:
+        """Where a value before the cue at token ``cue`` ends: after the last value word before the
+        filler words ("... one | for the zip"); one misheard filler may be among them ("form the")."""
+        tables = self._tables
+        index = cue - 1
+        misheard = 0
+        while index >= floor and cue - index <= 4:
+            word = tokens[index].lower
+            if word in tables.after_fillers:
+                index -= 1
+            elif self._value_word(word):
+                return index + 1
+            elif (
+                not misheard
+                and word.isalpha()
+                and len(word) <= 6
+                and word not in tables.after_breaks
+                and word not in tables.closing
+                and (word,) not in tables.cues
+            ):
+                misheard = 1
+                index -= 1
+            else:
+                return None
+        return None
+
+    def _zone_backwards(
+        self, aligned: AlignedText, tokens: Sequence[Token], stop: int, floor: int
+    ) -> int | None:
+        """The first token of a value zone that ends before token ``stop`` (see :meth:`_zone`)."""
+        first = stop
+        index = stop - 1
+        digits = words = 0
+        while index >= floor:
+            word = tokens[index].lower
+            if self._value_word(word):
+                written = sum(1 for char in word if char.isdigit())
+                digits += written or int(word in self._misheard.number_words)
+                words += written or 1
+                first = index
+                index -= 1
+                continue
+            # up to two misheard words inside the value ("five in seventy sex fifteen")
+            inside = next(
+                (
+                    skip
+                    for skip in (1, 2)
+                    if first < stop
+                    and index - skip >= floor
+                    and all(self._other_value_word(t.lower) for t in tokens[index - skip + 1 : index + 1])
+                    and self._value_word(tokens[index - skip].lower)
+                ),
+                0,
+            )
+            if not inside:
+                break
+            index -= inside
+        # the zone starts on a word of the value, not on a function word before it ("for verification
+        # i have four it 355 ...": "for" and "i" may be digits only inside the value)
+        while first < stop - 1 and (
+            tokens[first].lower in self._tables.between
+            or tokens[first].lower in self._misheard.not_misheard
+            or not self._value_word(tokens[first].lower)
+            or (len(tokens[first].lower) == 1 and not self._value_word(tokens[first + 1].lower))
+        ):
+            if self._value_word(tokens[first].lower):
+                words -= 1
+            first += 1
+        if digits < 2 or words < 3:
+            return None
+        start, end = tokens[first].start, tokens[stop - 1].end
+        reading = self._reading(aligned, start, end)
+        if (
+            ":" in aligned.text[start:end]
+            or reading == "time"
+            or (reading == "grouped" and stop - first == 1)
+        ):
+            return None  # a clock time, or one number said whole ("two fifty five for the card")
+        return first
 
     def _zone(self, aligned: AlignedText, tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
         if first >= len(tokens):
@@ -664,6 +827,13 @@ class IdentifierDetector(Detector):
             return None
         return joined
 
+    def _phone_part_at(self, tokens: Sequence[Token], index: int) -> int:
+        """The length of a phone part phrase ("area code", "extension") at token ``index``, or 0."""
+        for length in range(min(4, len(tokens) - index), 0, -1):
+            if tuple(token.lower for token in tokens[index : index + length]) in self._tables.phone_parts:
+                return length
+        return 0
+
     def _phone_part(self, gap: Sequence[str]) -> bool:
         """The words between two parts end with "area code" or "extension" (fillers before it)."""
         for length in range(min(4, len(gap)), 0, -1):
@@ -809,6 +979,151 @@ class IdentifierDetector(Detector):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
 
+    def _grow_region(self, tokens: Sequence[Token], entity: Entity, digits: int) -> Entity:
+        """Fail closed around an identifier: the value words next to it are part of it.
+
+        A recognizer that mishears a digit as a word breaks the value ("... seven five floor want five
+        oh four three night seven"); the parts it left are redacted with the identifier, with up to
+        two other words between them, and so are spelled letters before it ("n nancy n nine one
+        ...", "v as in victor five ..."): the words an annotator would otherwise still read. Growth
+        stops at a word that cannot be inside a value (a unit, a negative context, a cue, a closing
+        word) and before a number word that a unit follows ("... and two tickets"). A value as long as
+        a phone number (``edge_digits``) also takes one short word right next to it that is no
+        function, cue or closing word: a digit the recognizer wrote as another word ("want nine oh
+        eight ...", "... double five true").
+        """
+        tables = self._tables
+        first = token_index_at(tokens, entity.start)
+        stop = token_index_at(tokens, entity.end)  # the first token after the entity
+        limit = len(tokens)
+        if first >= stop:
+            return entity
+
+        def value_at(k: int) -> bool:
+            word = tokens[k].lower
+            if not self._value_word(word) or word in tables.cue_words:
+                return False
+            following = tokens[k + 1].lower if k + 1 < limit else ""
+            if word in self._misheard.between_digits_only and not (
+                _has_digit(following) or following in self._misheard.number_words
+            ):
+                return False  # "... 41526 for the zip": "for" is a digit only between digits
+            return following not in tables.quantity_after
+
+        def inside(k: int) -> bool:  # a misheard word between two parts of the value
+            word = tokens[k].lower
+            return (
+                word.replace("'", "").isalpha()
+                and word not in tables.closing
+                and word not in tables.quantity_after
+                # "floor 3" is a quantity, "... floor want 5043" a misheard digit and another word
+                and (word not in tables.quantity_before or (k + 1 < limit and not value_at(k + 1)))
+                and (word,) not in tables.cues
+                and word not in self._misheard.region_breakers
+            )
+
+        def part_at(k: int) -> bool:  # more of the value after a misheard word: digits, two words or
+            # the last word
+            return value_at(k) and (_has_digit(tokens[k].lower) or k + 1 == limit or value_at(k + 1))
+
+        phone = entity.label == "PHONE_NUMBER"
+        index = stop
+        while index < limit:
+            if value_at(index):
+                index += 1
+                stop = index
+                continue
+            part = self._phone_part_at(tokens, index) if phone else 0
+            if part and index + part < limit and value_at(index + part):
+                # "... area code three true four": the area code said last is part of the number
+                index += part
+                continue
+            skip = next(
+                (
+                    n
+                    for n in (1, 2)
+                    if index + n < limit
+                    and all(inside(k) for k in range(index, index + n))
+                    and part_at(index + n)
+                ),
+                0,
+            )
+            if not skip:
+                break
+            index += skip
+        index = first - 1
+        while index >= 0:
+            word = tokens[index].lower
+            if value_at(index) and word not in tables.between:
+                first = index
+                index -= 1
+                continue
+            if (
+                word.isalpha()
+                and index >= 2
+                and any(
+                    tuple(t.lower for t in tokens[index - len(form) : index]) == form
+                    and index - len(form) - 1 >= 0
+                    and len(tokens[index - len(form) - 1].lower) == 1
+                    for form in self._letter_forms
+                )
+            ):
+                # "v as in victor": a spelled letter, its cue word and the word that names it
+                form = next(
+                    f
+                    for f in self._letter_forms
+                    if tuple(t.lower for t in tokens[index - len(f) : index]) == f
+                )
+                first = index - len(form) - 1
+                index = first - 1
+                continue
+            skip = next(
+                (
+                    n
+                    for n in (1, 2)
+                    if index - n >= 1
+                    and all(inside(k) for k in range(index - n + 1, index + 1))
+                    and value_at(index - n)
+                    and tokens[index - n].lower not in tables.between
+                    and (
+                        _has_digit(tokens[index - n].lower)
+                        or len(tokens[index - n].lower) == 1  # a spelled letter: "n nancy n 9150..."
+                        or value_at(index - n - 1)
+                    )
+                ),
+                0,
+            )
+            if not skip:
+                break
+            index -= skip
+        if digits >= _EDGE_DIGITS:
+            if first > 0 and self._edge_word(tokens[first - 1].lower):
+                first -= 1
+            if stop < limit and self._edge_word(tokens[stop].lower):
+                stop += 1
+        start, end = min(entity.start, tokens[first].start), max(entity.end, tokens[stop - 1].end)
+        if (start, end) == (entity.start, entity.end):
+            return entity
+        return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _edge_word(self, word: str) -> bool:
+        """A short word next to a long value that may be one of its digits, misheard."""
+        tables = self._tables
+        return (
+            word.isalpha()
+            and 3 <= len(word) <= 5
+            and word not in tables.between
+            and word not in tables.cue_words
+            and word not in tables.closing
+            and word not in tables.after_fillers
+            and word not in tables.after_breaks
+            and word not in tables.quantity_after
+            and word not in tables.quantity_before
+            and word not in tables.negative_words
+            and word not in self._misheard.not_misheard
+            and word not in self._misheard.region_breakers
+        )
+
     def _cue_after(self, tokens: Sequence[Token], stop: int) -> tuple[str, bool] | None:
         """A one-word cue right after the value ("... five oh three for the zip"), as a weak cue.
 
@@ -892,7 +1207,13 @@ class IdentifierDetector(Detector):
                 cue = self._cue_before(tokens, token_index_at(tokens, prefix))
         if cue is not None and self._negative_context(tokens, candidate.first):
             cue = None  # "my office is room 1204": the negative context is nearer than the cue
-        if cue is None and n >= 3 and self.misheard_edges:
+        if (
+            cue is None
+            and n >= 3
+            and self.misheard_edges
+            and not self._negative_context(tokens, candidate.first)
+        ):
+            # "i paid 250 for the card": a negative context before the number outweighs a cue after it
             cue = self._cue_after(tokens, candidate.stop) or self._garbled_cue_before(tokens, candidate.first)
         if (
             following in ("years", "year")
@@ -1125,6 +1446,20 @@ def _garbled_cues(locale: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _garbled_after_cues(locale: str) -> tuple[tuple[str, str], ...]:
+    """(rough sound, label) of the one-word cues said after a value ("zip", "social")."""
+    tables = _cue_tables(locale)
+    rules = _misheard_tables(locale).sound_rules
+    return tuple(
+        sorted(
+            (_sound(cue[0], rules), label)
+            for cue, label in tables.after_cues.items()
+            if len(cue) == 1 and len(cue[0]) >= 3 and cue[0].isalpha()
+        )
+    )
+
+
+@cache
 def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
     tables = _cue_tables(locale)
     words = {cue[-1] for cue, (label, strong) in tables.cues.items() if strong and label in _ZONE_LABELS}
@@ -1144,6 +1479,9 @@ _ZONE_LABELS = frozenset(
         "US_PASSPORT",
     }
 )
+
+#: digits of a value long enough that a short word next to it is taken as a misheard digit
+_EDGE_DIGITS = 7
 
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 

@@ -26,7 +26,7 @@ from ..gazetteers import common_words, family_names, fold_word, given_names, pla
 from ..lang import get_lexicon
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
-from ..lang.tokens import Token, tokenize
+from ..lang.tokens import Token
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
@@ -94,17 +94,17 @@ class NameDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         given, family, common, places = given_names(), family_names(), common_words(), place_names()
-        return [self._detect_one(aligned.text, given, family, common, places) for aligned in texts]
+        return [self._detect_one(aligned, given, family, common, places) for aligned in texts]
 
     def _detect_one(
         self,
-        text: str,
+        aligned: AlignedText,
         given: frozenset[str],
         family: frozenset[str],
         common: frozenset[str],
         places: frozenset[str],
     ) -> list[Entity]:
-        tokens = tokenize(text)
+        tokens = aligned.tokens
         w = self._w
         scores: dict[int, tuple[float, str]] = {}
         for i, token in enumerate(tokens):

@@ -38,7 +38,7 @@ from ..lang import get_lexicon
 from ..lang.case import is_lowercase_speech
 from ..lang.phrases import PhraseTable, grow_left
 from ..lang.tables import load_tables
-from ..lang.tokens import Token, tokenize
+from ..lang.tokens import Token
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
@@ -131,7 +131,7 @@ class OrganizationDetector(Detector):
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
         ow = self._w
         text = aligned.text
-        tokens = tokenize(text)
+        tokens = aligned.tokens
         if not tokens:
             return []
         formatted = not is_lowercase_speech(aligned.original)

@@ -26,7 +26,7 @@ from ..gazetteers import (
     spoken_variants,
     zipf_frequency,
 )
-from ..lang import Token, get_lexicon, token_index_at, tokenize
+from ..lang import Token, get_lexicon, token_index_at
 from ..lang.phrases import PhraseTable, grow_left
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
@@ -89,12 +89,14 @@ class PlaceDetector(Detector):
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
         ambiguous = common_words() | given_names() | family_names()
-        return [self._detect_one(aligned.text, places, ambiguous) for aligned in texts]
+        return [self._detect_one(aligned, places, ambiguous) for aligned in texts]
 
-    def _detect_one(self, text: str, places: PhraseTable[str], ambiguous: frozenset[str]) -> list[Entity]:
+    def _detect_one(
+        self, aligned: AlignedText, places: PhraseTable[str], ambiguous: frozenset[str]
+    ) -> list[Entity]:
         pw = self._w
-        tokens = tokenize(text)
-        lowers = [token.lower for token in tokens]
+        text, tokens = aligned.text, aligned.tokens
+        lowers = tokens.words
         entities: list[Entity] = []
         i = 0
         while i < len(tokens):
@@ -213,7 +215,7 @@ class PlaceDetector(Detector):
     @staticmethod
     def _longest(words: Sequence[str], i: int, places: PhraseTable[str]) -> int:
         """Words of the longest place name starting at word ``i`` (letters only, accents folded)."""
-        return places.match_length(words, i, max_words=_MAX_WORDS, key=fold_word, accept=str.isalpha)
+        return places.match_length(words, i, max_words=_MAX_WORDS, accept=str.isalpha)
 
 
 @cache

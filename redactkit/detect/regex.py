@@ -18,6 +18,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from stdnum import iban as stdnum_iban
+from stdnum import luhn as stdnum_luhn
+from stdnum.us import rtn as stdnum_rtn
+from stdnum.us import ssn as stdnum_ssn
 
 from ..core import AlignedText, Entity
 from .base import Detector, detectors
@@ -31,41 +35,23 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+# The checksums are python-stdnum's (maintained, with each number's published rules), applied to the
+# digits (or letters and digits) of a match: a spoken or written match carries spaces and dashes.
 def _luhn(text: str) -> bool:
     digits = _digits(text)
-    if len(digits) < 2:
-        return False
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
+    return len(digits) >= 2 and bool(stdnum_luhn.is_valid(digits))
 
 
 def _iban(text: str) -> bool:
-    code = "".join(ch for ch in text if ch.isalnum()).upper()
-    if not 15 <= len(code) <= 34 or not code[:2].isalpha() or not code[2:4].isdigit():
-        return False
-    rearranged = code[4:] + code[:4]
-    return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
+    return bool(stdnum_iban.is_valid("".join(ch for ch in text if ch.isalnum())))
 
 
 def _aba_routing(text: str) -> bool:
-    digits = _digits(text)
-    if len(digits) != 9:
-        return False
-    weights = (3, 7, 1) * 3
-    return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10 == 0
+    return bool(stdnum_rtn.is_valid(_digits(text)))
 
 
 def _us_ssn(text: str) -> bool:
-    digits = _digits(text)
-    if len(digits) != 9:
-        return False
-    area, group, serial = digits[:3], digits[3:5], digits[5:]
-    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+    return bool(stdnum_ssn.is_valid(_digits(text)))
 
 
 #: checksum and plausibility validators a recognizer may name; a match that fails it is dropped

@@ -332,17 +332,18 @@ class SpecialCategoryDetector(Detector):
         self._wanted = frozenset(self.labels)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        return [self._detect_one(aligned.text) for aligned in texts]
+        return [self._detect_one(aligned) for aligned in texts]
 
     # -- one text -----------------------------------------------------------------------------------
-    def _detect_one(self, text: str) -> list[Entity]:
+    def _detect_one(self, aligned: AlignedText) -> list[Entity]:
+        text = aligned.text
         k = self._knowledge
         words = lower_words(text)
         suffixed = k.suffix_pattern is not None and k.suffix_pattern.search(text.lower()) is not None
         if words.isdisjoint(k.triggers) and not suffixed and not any(ch.isdigit() for ch in text):
             return []
-        tokens = tokenize(text)
-        lows = [token.lower for token in tokens]
+        tokens = aligned.tokens
+        lows = tokens.words
         found: list[tuple[int, int, str, float, str]] = []  # token start, token end, label, score, why
         for i, word in enumerate(lows):
             for label in k.heads.get(word, ()):

@@ -35,7 +35,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Annotation, Entity
-from ..lang import Token, load_locale, token_index_at, tokenize
+from ..lang import Token, load_locale, token_index_at
 from .base import Detector, detectors
 
 __all__ = ["SPELLED_LABELS", "SpelledDetector"]
@@ -109,7 +109,7 @@ class SpelledDetector(Detector):
         chunks = [
             (m.start(), m.end(), *aligned.to_original(m.start(), m.end())) for m in _CHUNK.finditer(text)
         ]
-        tokens = tokenize(text)
+        tokens = aligned.tokens
         o_starts = [chunk[2] for chunk in chunks]  # original offsets grow with the text's
         found: list[Entity] = []
         for note in notes:

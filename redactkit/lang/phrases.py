@@ -3,10 +3,14 @@ span helpers around it.
 
 A :class:`PhraseTable` holds lowercase phrases (word tuples) with a value each and finds the longest
 one that ends (or starts) at a token, the question every cue lookup asks: "is there a cue right
-before this word?", "does a name cue start here?". A lookup costs one set test for most tokens (no
-phrase ends with that word) and at most ``longest`` dictionary probes otherwise, so matching a text
-is linear in its length. :func:`grow_left` and :func:`grow_right` are the "take the words around a
-span while they qualify" loops the detectors share.
+before this word?", "does a name cue start here?". All tables are views of one matcher, a word trie
+of every table's phrases: a position of a text is walked once, and the phrases found there (of all
+tables) are kept on the text's :class:`~redactkit.lang.tokens.Words`, so every detector and
+normalizer that looks phrases up in the same text reads the same pass. A look-up costs one set test
+for most tokens (no phrase of the table starts or ends with that word) and a walk of at most the
+longest phrase otherwise, so matching a text is linear in its length. :func:`grow_left` and
+:func:`grow_right` are the "take the words around a span while they qualify" loops the detectors
+share.
 
 >>> from redactkit.lang.tokens import tokenize
 >>> cues = PhraseTable.of(["call", "talk to", "meeting with"])
@@ -19,28 +23,144 @@ span while they qualify" loops the detectors share.
 
 from __future__ import annotations
 
+import itertools
+import threading
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from .tokens import Token
+from ..gazetteers import fold_word
+from .tokens import Token, Words, words_of
 
-__all__ = ["PhraseTable", "grow_left", "grow_right"]
+__all__ = ["PhraseTable", "grow_left", "grow_right", "phrases_at"]
 
 V = TypeVar("V")
+
+#: the key under which a trie node keeps {table id: value} of the phrases ending there (no token is
+#: empty, so it never collides with a word)
+_END = ""
+
+#: a position's matches: (phrase length, {table id: value}), longest first
+_Found = tuple[tuple[int, Mapping[int, Any]], ...]
+_NONE: _Found = ()
+
+
+class _Matcher:
+    """The one phrase matcher: a word trie of the phrases of every live :class:`PhraseTable`.
+
+    A look-up walks the trie from one word position once and finds every table's phrases that start
+    there; on a :class:`~redactkit.lang.tokens.Words` (the words of a tokenized text) the result is
+    kept per position, so all tables and all detectors asking about the same text share one pass.
+    Words are compared as they are and, for non-ASCII words, accent-folded (``"reykjavík"`` finds
+    ``"reykjavik"``), the way the gazetteers are stored.
+    """
+
+    def __init__(self) -> None:
+        self._root: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
+        #: changes whenever a table comes or goes: results kept on Words of an older one are stale
+        self.generation = 0
+
+    def add(self, values: Mapping[tuple[str, ...], Any]) -> int:
+        with self._lock:
+            table = next(self._ids)
+            for phrase, value in values.items():
+                node = self._root
+                for word in phrase:
+                    node = node.setdefault(word, {})
+                node.setdefault(_END, {})[table] = value
+            self.generation += 1
+            return table
+
+    def remove(self, table: int, phrases: Iterable[tuple[str, ...]]) -> None:
+        with self._lock:
+            for phrase in phrases:
+                self._prune(self._root, phrase, 0, table)
+            self.generation += 1
+
+    def _prune(self, node: dict[str, Any], phrase: tuple[str, ...], depth: int, table: int) -> None:
+        if depth == len(phrase):
+            ends = node.get(_END)
+            if ends is not None:
+                ends.pop(table, None)
+                if not ends:
+                    del node[_END]
+            return
+        child = node.get(phrase[depth])
+        if child is None:
+            return
+        self._prune(child, phrase, depth + 1, table)
+        if not child:
+            del node[phrase[depth]]
+
+    def walk(self, words: Sequence[str], start: int) -> _Found:
+        """Every phrase (of any table) that starts at ``words[start]``, longest first."""
+        node = self._root
+        found: list[tuple[int, Mapping[int, Any]]] = []
+        for index in range(start, len(words)):
+            word = words[index]
+            child = node.get(word)
+            if child is None and not word.isascii():
+                child = node.get(fold_word(word))
+            if child is None:
+                break
+            node = child
+            ends = node.get(_END)
+            if ends:
+                found.append((index + 1 - start, ends))
+        if not found:
+            return _NONE
+        found.reverse()
+        return tuple(found)
+
+    def at(self, words: Sequence[str], start: int) -> _Found:
+        """:meth:`walk`, kept on ``words`` when they are a :class:`Words` (one pass per text)."""
+        if not isinstance(words, Words):
+            return self.walk(words, start)
+        memo: dict[int, _Found] | None = getattr(words, "_phrases", None)
+        if memo is None or getattr(words, "_generation", None) != self.generation:
+            memo = {}
+            words._phrases = memo  # type: ignore[attr-defined]
+            words._generation = self.generation  # type: ignore[attr-defined]
+        found = memo.get(start)
+        if found is None:
+            found = memo[start] = self.walk(words, start)
+        return found
+
+
+_MATCHER = _Matcher()
+
+
+def phrases_at(words: Sequence[str], start: int) -> _Found:
+    """Every phrase of every live table starting at ``words[start]``: ``(length, {table id: value})``,
+    longest first (the matcher's raw result, for code that asks several tables at once)."""
+    return _MATCHER.at(words, start)
+
+
+def _folded(word: str) -> str:
+    return word if word.isascii() else fold_word(word)
 
 
 class PhraseTable(Generic[V]):
     """Phrases (tuples of lowercase words) -> values, looked up by the token where they end or
-    start, longest phrase first ("card number" before "number")."""
+    start, longest phrase first ("card number" before "number").
 
-    __slots__ = ("_first_words", "_last_words", "_values", "longest")
+    Every table is a view of the one matcher (:func:`phrases_at`): its phrases are added to the
+    shared trie when it is built and removed when it is collected; the per-table sets of first and
+    last words only short-cut the look-ups that cannot match.
+    """
+
+    __slots__ = ("__weakref__", "_first_words", "_id", "_last_words", "_values", "longest")
 
     def __init__(self, values: Mapping[tuple[str, ...], V]) -> None:
-        self._values = dict(values)
+        self._values = {phrase: value for phrase, value in values.items() if phrase}
         #: words in the longest phrase (0 for an empty table)
         self.longest = max((len(phrase) for phrase in self._values), default=0)
         self._last_words = frozenset(phrase[-1] for phrase in self._values)
         self._first_words = frozenset(phrase[0] for phrase in self._values)
+        self._id = _MATCHER.add(self._values)
+        weakref.finalize(self, _MATCHER.remove, self._id, tuple(self._values))
 
     @classmethod
     def of(cls, phrases: Iterable[str | tuple[str, ...]]) -> PhraseTable[tuple[str, ...]]:
@@ -59,42 +179,58 @@ class PhraseTable(Generic[V]):
     def __len__(self) -> int:
         return len(self._values)
 
+    def __reduce__(self) -> tuple[type[PhraseTable[Any]], tuple[dict[tuple[str, ...], V]]]:
+        return PhraseTable, (self._values,)
+
     def get(self, phrase: tuple[str, ...]) -> V | None:
         return self._values.get(phrase)
 
+    def _longest_at(self, words: Sequence[str], start: int, most: int) -> tuple[int, V | None]:
+        table = self._id
+        for length, ends in _MATCHER.at(words, start):
+            if length <= most and table in ends:
+                return length, ends[table]
+        return 0, None
+
     def at(self, words: Sequence[str], i: int) -> int:
         """Length of the longest phrase equal to ``words[i:i + n]`` (0: none)."""
-        if i >= len(words) or words[i] not in self._first_words:
+        if i >= len(words) or (
+            words[i] not in self._first_words and _folded(words[i]) not in self._first_words
+        ):
             return 0
-        for length in range(min(self.longest, len(words) - i), 0, -1):
-            if tuple(words[i : i + length]) in self._values:
-                return length
-        return 0
+        return self._longest_at(words, i, self.longest)[0]
 
     def ending(self, words: Sequence[str], end: int) -> int:
         """Length of the longest phrase equal to ``words[end - n:end]`` (0: none)."""
-        if end <= 0 or words[end - 1] not in self._last_words:
+        if end <= 0 or end > len(words):
             return 0
+        last = words[end - 1]
+        if last not in self._last_words and _folded(last) not in self._last_words:
+            return 0
+        table = self._id
         for length in range(min(self.longest, end), 0, -1):
-            if tuple(words[end - length : end]) in self._values:
-                return length
+            first = words[end - length]
+            if first not in self._first_words and _folded(first) not in self._first_words:
+                continue
+            for found, ends in _MATCHER.at(words, end - length):
+                if found == length and table in ends:
+                    return length
         return 0
 
     def ending_at(self, tokens: Sequence[Token], end: int) -> V | None:
         """The value of the longest phrase made of ``tokens[end - n:end]`` (``end`` exclusive)."""
         if end <= 0 or tokens[end - 1].lower not in self._last_words:
             return None
-        words = [token.lower for token in tokens[max(0, end - self.longest) : end]]
-        length = self.ending(words, len(words))
-        return self._values[tuple(words[len(words) - length :])] if length else None
+        words = words_of(tokens)
+        length = self.ending(words, end)
+        return self._longest_at(words, end - length, length)[1] if length else None
 
     def starting_at(self, tokens: Sequence[Token], start: int) -> tuple[int, V] | None:
         """(length, value) of the longest phrase made of ``tokens[start:start + n]``."""
         if start >= len(tokens) or tokens[start].lower not in self._first_words:
             return None
-        words = [token.lower for token in tokens[start : start + self.longest]]
-        length = self.at(words, 0)
-        return (length, self._values[tuple(words[:length])]) if length else None
+        length, value = self._longest_at(words_of(tokens), start, self.longest)
+        return (length, value) if length else None  # type: ignore[return-value]
 
     def match_length(
         self,
@@ -102,22 +238,20 @@ class PhraseTable(Generic[V]):
         start: int,
         *,
         max_words: int,
-        key: Callable[[str], str] = str,
         accept: Callable[[str], bool] | None = None,
     ) -> int:
         """How many words from ``words[start]`` on form the longest phrase of the table (0: none), for
-        gazetteers: words are compared through ``key`` (accent folding), at most ``max_words`` of
-        them, and only over a run of words that ``accept`` takes (no phrase spans a digit)."""
-        if key(words[start]) not in self._first_words:
+        gazetteers: at most ``max_words`` of them, and only over a run of words that ``accept`` takes
+        (no phrase spans a digit). Accents are folded, as in every look-up."""
+        if start >= len(words) or _folded(words[start]) not in self._first_words:
             return 0
-        keyed: list[str] = []
-        end = min(len(words), start + max_words)
-        for index in range(start, end):
-            if accept is not None and not accept(words[index]):
-                break
-            keyed.append(key(words[index]))
-        for length in range(len(keyed), 0, -1):
-            if tuple(keyed[:length]) in self._values:
+        table = self._id
+        for length, ends in _MATCHER.at(words, start):
+            if (
+                length <= max_words
+                and table in ends
+                and (accept is None or all(accept(word) for word in words[start : start + length]))
+            ):
                 return length
         return 0
 

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from operator import attrgetter
 from typing import NamedTuple
 
-__all__ = ["Token", "lower_words", "token_cache", "token_index_at", "tokenize"]
+__all__ = ["Token", "Tokens", "Words", "lower_words", "token_cache", "token_index_at", "tokenize", "words_of"]
 
 # Words (letters/digits, with an inner apostrophe: "it's") or single non-space symbols.
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?|\S")
@@ -28,6 +28,42 @@ class Token(NamedTuple):
     start: int
     end: int
     lower: str
+
+
+class Words(tuple[str, ...]):
+    """The lowercase words of one text, in token order: a tuple that also carries the phrase
+    matcher's results for these words (:mod:`redactkit.lang.phrases` fills them on the first look-up
+    at a position, and every phrase table asked about the same words afterwards reads them), so a
+    text is matched once however many detectors look phrases up in it."""
+
+    def __reduce__(self) -> tuple[type[Words], tuple[tuple[str, ...]]]:
+        return Words, (tuple(self),)  # the matcher's results are per process: not pickled
+
+
+class Tokens(tuple[Token, ...]):
+    """The tokens of one text (what :func:`tokenize` returns), with their :class:`Words` built once."""
+
+    _words: Words
+
+    @property
+    def words(self) -> Words:
+        """The lowercase words of the tokens (built on first use, then shared)."""
+        try:
+            return self._words
+        except AttributeError:
+            self._words = Words(token.lower for token in self)
+            return self._words
+
+    def __reduce__(self) -> tuple[type[Tokens], tuple[tuple[Token, ...]]]:
+        return Tokens, (tuple(self),)
+
+
+def words_of(tokens: Sequence[Token]) -> Words:
+    """The :class:`Words` of ``tokens``: shared when they come from :func:`tokenize` (or an
+    :class:`~redactkit.core.AlignedText`), built fresh for any other token sequence."""
+    if isinstance(tokens, Tokens):
+        return tokens.words
+    return Words(token.lower for token in tokens)
 
 
 _CACHE: ContextVar[dict[tuple[str, str], object] | None] = ContextVar("redactkit_token_cache", default=None)
@@ -43,14 +79,14 @@ def token_cache() -> Iterator[None]:
         _CACHE.reset(reset)
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
+def tokenize(text: str) -> Tokens:
     """The tokens of ``text``, each with its offsets and lowercase form."""
     cache = _CACHE.get()
     if cache is not None:
         found = cache.get(("tokens", text))
         if found is not None:
             return found  # type: ignore[return-value]
-    tokens = tuple(Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text))
+    tokens = Tokens(Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text))
     if cache is not None:
         cache[("tokens", text)] = tokens
     return tokens
