@@ -258,10 +258,13 @@ def test_phrase_tables_are_views_of_one_matcher_pass() -> None:
     # accents are folded as the gazetteers are stored
     assert places.match_length(words, 5, max_words=3, accept=str.isalpha) == 1
     assert places.match_length(words, 2, max_words=1) == 0
-    # a table that is gone no longer matches, and results kept for it are dropped
+    # a table that is gone no longer matches, and results kept for it are dropped (other live tables,
+    # e.g. a normalizer's name cues kept by an earlier test, may still hold "talk to")
+    gone = cues._id
     del cues
     gc.collect()
-    assert phrases_at(words, 0) == ()
+    assert all(gone not in ends for _, ends in phrases_at(words, 0))
+    assert all(len(ends) for _, ends in phrases_at(words, 0))
 
 
 def test_tokens_and_tables_pickle_without_matcher_state() -> None:

@@ -38,7 +38,7 @@ from ..lang import get_lexicon
 from ..lang.case import is_lowercase_speech
 from ..lang.phrases import PhraseTable, grow_left
 from ..lang.tables import load_tables
-from ..lang.tokens import Token
+from ..lang.tokens import Token, words_of
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
@@ -276,7 +276,7 @@ class OrganizationDetector(Detector):
         walmart ready", "let national grid know"). A name of two or more words counts unless it is
         also a place; a one-word name only when it is no dictionary word, no person's name, no place
         and not an everyday word, and not after an article ("order an uber": a ride, not the firm)."""
-        words = [token.lower for token in tokens]
+        words = words_of(tokens)
         found: list[Entity] = []
         i = 0
         while i < len(words):
