@@ -128,6 +128,7 @@ NEGATIVES = [
     "I work at home on Fridays.",
     "order an uber to the airport",  # a ride, not the company
     "open the uber app",  # the app
+    "will the rtx forty ninety fit my case",  # a listed name before a model number: a product
     "bake an apple pie",  # a listed name that is also a word needs a cue or stock talk
     "the next question comes from the line of tavik ornsby",  # no affiliation: nothing after the name
 ]

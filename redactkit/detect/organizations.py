@@ -122,6 +122,7 @@ class OrganizationDetector(Detector):
         self._cue_words = words.cue_verbs | words.office_words
         self._callers = callers = load_tables(locale, "names", CallerWords)
         self._listed = PhraseTable.of(company_names())
+        self._number_words = frozenset(lexicon.digits) | frozenset(lexicon.teens) | frozenset(lexicon.tens)
         self._introductions = PhraseTable.of(callers.introductions)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
@@ -275,7 +276,8 @@ class OrganizationDetector(Detector):
         """Companies of the shipped list (``company_names``), said without a cue ("is my order at
         walmart ready", "let national grid know"). A name of two or more words counts unless it is
         also a place; a one-word name only when it is no dictionary word, no person's name, no place
-        and not an everyday word, and not after an article ("order an uber": a ride, not the firm)."""
+        and not an everyday word, not after an article ("order an uber": a ride, not the firm) and not
+        before a model number ("the rtx forty ninety": a product)."""
         words = words_of(tokens)
         found: list[Entity] = []
         i = 0
@@ -295,6 +297,8 @@ class OrganizationDetector(Detector):
                 and zipf_frequency(word) < self._zipf.everyday_word_min
                 and not (i > 0 and words[i - 1] in self._w.not_after_listed)
                 and after not in self._w.not_before_listed
+                # "the rtx forty ninety", "a galaxy s24": a name before a model number is a product's
+                and not (after[:1].isdigit() or after in self._number_words)
             )
             # "what is apple trading at", "apple stock": a listed name that is also a word, with stock talk
             stock_talk = after in self._w.stock_words or after in self._w.stock_after
