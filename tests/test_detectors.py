@@ -185,6 +185,9 @@ NAME_EXTENTS = [
     ("please turn to page nine", set()),
     ("sir please go ahead", set()),
     ("our trailhead camp chair sold well", set()),
+    # a common-word name before a number labels it, unless a strong cue says a person follows
+    ("start from page 172", set()),
+    ("call bill 555 0134", {"bill"}),
 ]
 
 
@@ -213,6 +216,10 @@ def test_names(text: str, value: str | None) -> None:
         "email back later",
         "play some french music",
         "i will be there",
+        # a name that is also a common word labels the number after it
+        "start from page one seven two",
+        "read from page 46",
+        "go with bill forty",
     ],
 )
 def test_name_negatives(text: str) -> None:

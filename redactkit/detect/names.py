@@ -91,6 +91,9 @@ class NameDetector(Detector):
         self._blocked = (
             lexicon.non_name_words | lexicon.not_names | set(lexicon.symbols) | words.name_stop_words
         )
+        self._number_words = frozenset(
+            {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         given, family, common, places = given_names(), family_names(), common_words(), place_names()
@@ -141,11 +144,15 @@ class NameDetector(Detector):
                 continue  # "in lagos", "paris is lovely": a place, though also in a name list
             if known and not ambiguous:
                 scores[i] = (self.gazetteer_score, "name in the given/family-name gazetteer")
-            elif known and (
-                (cue is not None and (cue not in w.preposition_cues or word in given))
-                or possessive
-                or (addressed and word in given)
-                or self._family_after(tokens, i, family, common, places)
+            elif (
+                known
+                and not self._noun_before_number(tokens, i, cue)
+                and (
+                    (cue is not None and (cue not in w.preposition_cues or word in given))
+                    or possessive
+                    or (addressed and word in given)
+                    or self._family_after(tokens, i, family, common, places)
+                )
             ):
                 why = (
                     "possessive"
@@ -406,6 +413,14 @@ class NameDetector(Detector):
                 found = names.get(_base(fold_word(token.lower))[0])
                 if found is not None:
                     scores[i] = found
+
+    def _noun_before_number(self, tokens: Sequence[Token], i: int, cue: tuple[str, ...] | None) -> bool:
+        """A name that is also a common word, right before a number and without a strong cue, labels
+        that number ("from page 172", "the max 8", "bill 40"), unlike "call bill 555 0134"."""
+        if cue in self._w.strong_cues or i + 1 >= len(tokens):
+            return False
+        following = tokens[i + 1].lower
+        return any(char.isdigit() for char in following) or following in self._number_words
 
     def _cue_before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
         """The longest person cue that ends right before token ``i``."""
