@@ -164,6 +164,27 @@ NAME_EXTENTS = [
     ("siobhan book a table for two", {"siobhan"}),
     ("priya order a taxi", {"priya"}),
     ("call priya mark", {"priya mark"}),
+    # calls and meetings: greetings, hand-overs, verbs of speech, job titles, introduced callers
+    ("good morning hector", {"hector"}),  # a given name that is also a dictionary word
+    ("as hector noted the margins held", {"hector"}),
+    ("i will now turn the call over to pierce", {"pierce"}),
+    ("i'll turn it back over to zorvanek for closing remarks", {"zorvanek"}),  # unknown word
+    ("zorvanek please go ahead", {"zorvanek"}),
+    ("quellan you have the floor", {"quellan"}),
+    ("so sam and i are talking about it", {"sam"}),
+    ("with me today are randy quillet president and ceo", {"randy quillet"}),
+    ("then dorvan mesquel chief digital officer will speak", {"dorvan mesquel"}),
+    ("joining us are dana okafor our c f o", {"dana okafor"}),  # the title is no family name
+    ("our next question comes from tavik ornsby with northwind capital", {"tavik ornsby"}),
+    ("the next question comes from the line of elora venn from brightwell", {"elora venn"}),
+    # and what they must leave alone
+    ("the c f o will give you the details", set()),  # a modal, not the given name "will"
+    ("margins and i think the rest", set()),  # an inflected word before "and i"
+    ("we got back to more of a normal season", set()),  # a frequent word after a hand-over
+    ("the company said it would grow", set()),
+    ("please turn to page nine", set()),
+    ("sir please go ahead", set()),
+    ("our trailhead camp chair sold well", set()),
     # a common-word name before a number labels it, unless a strong cue says a person follows
     ("start from page 172", set()),
     ("call bill 555 0134", {"bill"}),
