@@ -83,6 +83,8 @@ class _CueTables:
     negative_longest: int
     #: numbers with at most this many digits are vetoed by a negative context
     negative_veto_digits: int
+    #: phrases right after a number that make it a draw or a result ("did ... win"): ``negative_after``
+    negatives_after: PhraseTable[tuple[str, ...]]
     #: "one second", "just a moment": asides with a unit word (``hold_on`` of speech.yaml)
     hold_on: frozenset[tuple[str, ...]]
     #: words between a value and a cue after it ("... for the zip"): ``after_value_fillers``
@@ -165,6 +167,7 @@ def _cue_tables(locale: str) -> _CueTables:
         negative_words=frozenset(phrase[0] for phrase in negatives if len(phrase) == 1),
         negative_longest=max((len(phrase) for phrase in negatives), default=0),
         negative_veto_digits=int(resources.get("identifiers", "negative_veto_digits", 0) or 0),
+        negatives_after=PhraseTable.of(_phrases(resources.get("identifiers", "negative_after", []) or [])),
         hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
         after_fillers=resources.words("identifiers", "after_value_fillers"),
         closing=resources.words("identifiers", "closing_words"),
@@ -1353,6 +1356,10 @@ class IdentifierDetector(Detector):
         if (
             (
                 self._negative_context(tokens, candidate.first)
+                or (
+                    self.negative_contexts
+                    and self._tables.negatives_after.starting_at(tokens, candidate.stop)
+                )
                 or (
                     n <= self._tables.negative_veto_digits
                     and self._starts_with_negative_word(aligned, text_start, text_end)
