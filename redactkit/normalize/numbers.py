@@ -30,6 +30,7 @@ from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import get_lexicon, load_locale
+from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
@@ -107,9 +108,7 @@ class SpokenNumberNormalizer(Normalizer):
         self._digit_like = frozenset(set(lex.digits) | lex.zero_aliases)
         # "five five six one second two four ...": the "one" of "one second" is no digit of the run
         speech = load_locale(locale).resources.get("speech", {})
-        self._hold_on = frozenset(
-            tuple(str(phrase).lower().split()) for phrase in speech.get("hold_on") or ()
-        )
+        self._hold_on = PhraseTable.of(str(phrase).lower() for phrase in speech.get("hold_on") or ())
 
     def _ordinal_suffix(self, value: int) -> str:
         """The written suffix of ordinal ``value`` ("st", "nd", "rd", "th": ``ordinal_suffixes``)."""
@@ -221,9 +220,7 @@ class SpokenNumberNormalizer(Normalizer):
 
     def _holding_on(self, tokens: Sequence[Token], i: int) -> bool:
         """A hold-on phrase ("one second", "one moment") starts at token ``i``."""
-        return any(
-            tuple(token.lower for token in tokens[i : i + len(phrase)]) == phrase for phrase in self._hold_on
-        )
+        return self._hold_on.starting_at(tokens, i) is not None
 
     def _is_numeric(self, tokens: Sequence[Token], i: int) -> bool:
         if i >= len(tokens):
