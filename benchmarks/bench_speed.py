@@ -154,7 +154,15 @@ def main() -> None:
         **(
             {"redactkit, stock NER weights": _redactkit(args.model, stock_ner=True)} if args.stock_ner else {}
         ),
-        **({"redactkit, ner-asr-en weights": _redactkit(args.model, adapted=True, adapted_guard=args.adapted_guard)} if args.adapted else {}),
+        **(
+            {
+                "redactkit, ner-asr-en weights": _redactkit(
+                    args.model, adapted=True, adapted_guard=args.adapted_guard
+                )
+            }
+            if args.adapted
+            else {}
+        ),
         **{f"redactkit default - {name}": _redactkit(args.model, without=name) for name in args.without},
         **(
             {"redactkit, no row sensitivity": _redactkit(args.model, sensitivity=False)}
