@@ -147,3 +147,68 @@ def test_special_labels_win_overlaps_in_the_default_pipeline(
     """Overlapping detections take the best-scored label: a child's age is a MINOR, not an AGE, so the
     row's sensitivity sees it."""
     assert label in {entity.label for entity in default_pipeline.analyze(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a demonym with a person or group noun, whatever the country (generated demonyms.txt)
+        ("the french delegation arrived", "french", "NRP"),
+        ("we met some chinese tourists", "chinese", "NRP"),
+        ("our mexican friends are coming over", "mexican", "NRP"),
+        ("call the ghanaian consulate tomorrow", "ghanaian", "NRP"),
+        ("the burkinabe runner won", "burkinabe", "NRP"),
+        ("a kyrgyz family moved in", "kyrgyz", "NRP"),
+        # plural people nouns, and "the X" as a people
+        ("there are many brazilians living here", "brazilians", "NRP"),
+        ("my landlord won't rent to israelis", "israelis", "NRP"),
+        ("most sri lankans i know", "sri lankans", "NRP"),
+        ("the dutch are coming", "dutch", "NRP"),
+        ("i work with two swedes", "swedes", "NRP"),
+        # predicative, negated too
+        ("my boss is indian", "indian", "NRP"),
+        ("i'm not american but my wife is", "american", "NRP"),
+        # religious and political groups
+        ("the sunni and shia leaders met", "sunni", "RELIGION"),
+        ("the sunni and shia leaders met", "shia", "RELIGION"),
+        ("a coptic family across the street", "coptic", "RELIGION"),
+        ("the social democrats won", "social democrats", "POLITICAL_AFFILIATION"),
+        ("i can't stand liberals", "liberals", "POLITICAL_AFFILIATION"),
+        ("my uncle is a trotskyist", "trotskyist", "POLITICAL_AFFILIATION"),
+    ],
+)
+def test_groups_of_people_are_found(text: str, value: str, label: str) -> None:
+    assert (value, label) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # food, languages and things named after a country
+        "order chinese food",
+        "add french fries to the order",
+        "i speak french and german",
+        "translate this to nepali",
+        "how do you say thanks in urdu or farsi",
+        "my japanese car needs tires",
+        "vacuum the persian rug",
+        "put the dutch oven on the stove",
+        "visit the french alps",
+        "who won the french open",
+        "play orange is the new black",
+        "watch shia labeouf movies",
+        "the chinese restaurant closed",
+    ],
+)
+def test_things_named_after_a_people_are_left_alone(text: str) -> None:
+    assert not [pair for pair in _found(text) if pair[1] in ("NRP", "RELIGION", "POLITICAL_AFFILIATION")]
+
+
+def test_every_country_has_a_people_noun() -> None:
+    """Each demonym of the generated list is NRP with a group noun, and its plural on its own."""
+    from redactkit.lang import load_locale
+
+    demonyms = load_locale("en-US").resources["demonyms"]["words"]
+    assert len(demonyms) > 200
+    missed = [d for d in demonyms if (d, "NRP") not in _found(f"the {d} delegation arrived")]
+    assert not missed

@@ -63,7 +63,12 @@ SPLITS: tuple[str, ...] = ("train", "heldout")
 CARRIERS: tuple[str, ...] = ("assistant", "call_centre", "medical_intake", "banking")
 
 #: Data files of the set, each owned by one part of the detector/routing work.
-_FILES: tuple[str, ...] = ("sensitive_spans.yaml", "sensitive_rows.yaml")
+_FILES: tuple[str, ...] = (
+    "sensitive_spans.yaml",
+    "sensitive_rows.yaml",
+    "sensitive_nrp_heldout.yaml",
+    "sensitive_nrp_dev.yaml",
+)
 _SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([a-z0-9_]+))?\}")
 #: Rows drawn per family by default (duplicates are dropped, so a family may give fewer).
 DEFAULT_PER_FAMILY = 24

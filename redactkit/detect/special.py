@@ -88,6 +88,9 @@ class _Term:
     ambiguous: bool
     #: an everyday sense exists, but the label's is the usual one: negative contexts apply, no cue is needed
     contextual: bool = False
+    #: a plural people noun made by the label's ``plurals`` ("kenyans"): no language or food use
+    #: comes before it, so ``negative_before`` ("rent to [israelis]") leaves it alone
+    people: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,10 @@ class _LabelRules:
     max_before: int
     max_after: int
     max_negative_after: int
+    #: determiners before an ambiguous term that, with the end of the text or a ``nominal_after``
+    #: word after it, make it a noun for people ("[the french] are coming", "i like [the dutch]")
+    nominal_before: frozenset[str] = frozenset()
+    nominal_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,30 @@ def _rarest(phrase: Phrase) -> str:
     return min(pieces, key=zipf_frequency) if pieces else ""
 
 
+def _plural_rules(table: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """``{suffix: replacement}`` (``""``: the default ending), longest suffix first."""
+    if table is None:
+        return ()
+    if not isinstance(table, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in table.items()
+    ):
+        raise ValueError(f"{where} must map word endings to plural endings, e.g. {{an: ans, '': s}}")
+    return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
+
+
+def _plural(phrase: Phrase, rules: Sequence[tuple[str, str]]) -> Phrase | None:
+    """The plural of a group word by the label's ``plurals`` rules ("kenyan" -> "kenyans"); None
+    when the plural is the word itself ("swiss", "vietnamese") or no rule applies."""
+    last = phrase[-1]
+    if not last.isalpha():
+        return None
+    for suffix, replacement in rules:
+        if last.endswith(suffix):
+            plural = last[: len(last) - len(suffix)] + replacement
+            return None if plural == last else (*phrase[:-1], plural)
+    return None
+
+
 @cache
 def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowledge:
     resources = load_locale(locale).resources
@@ -164,6 +195,7 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
     blocks = data.get("labels") or {}
     terms: dict[Phrase, dict[str, bool]] = {}
     contextual_terms: set[tuple[Phrase, str]] = set()
+    people_terms: set[tuple[Phrase, str]] = set()
     rules: dict[str, _LabelRules] = {}
     sizes: dict[str, int] = {}
     for label, block in blocks.items():
@@ -175,22 +207,43 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
         curated = _phrases(_words(block.get("terms"), f"{where}.labels.{label}.terms"))
         for phrase in curated | ambiguous | contextual:
             terms.setdefault(phrase, {})[label] = phrase in ambiguous
-        for name in _words(block.get("vocabularies"), f"{where}.labels.{label}.vocabularies"):
+        contextual_lists = _words(
+            block.get("contextual_vocabularies"), f"{where}.labels.{label}.contextual_vocabularies"
+        )
+        plain_lists = _words(block.get("vocabularies"), f"{where}.labels.{label}.vocabularies")
+        for name in [*plain_lists, *contextual_lists]:
             resource = resources.get(name)
             if not isinstance(resource, Mapping) or "words" not in resource:
                 raise ValueError(f"{where}.labels.{label}: vocabulary {name!r} is no word list of the locale")
             sizes[name] = len(resource["words"])
             if not vocabularies:
                 continue
+            in_context = name in contextual_lists
             for entry in resource["words"]:
                 phrase = _phrase(entry)
                 if not phrase or label in terms.get(phrase, {}):
                     continue  # a curated entry decides
-                if len(phrase) == 1 and zipf_frequency(phrase[0]) >= ambiguous_zipf:
+                if not in_context and len(phrase) == 1 and zipf_frequency(phrase[0]) >= ambiguous_zipf:
                     continue  # a frequent word ("pin"): only a curated entry may make it a term
                 # a generated entry that is also a person's name ("aman") needs a cue
                 named = len(phrase) == 1 and (phrase[0] in given_names() or phrase[0] in family_names())
                 terms.setdefault(phrase, {})[label] = named or phrase in ambiguous
+                if in_context and not named:
+                    contextual_terms.add((phrase, label))  # negative contexts veto it ("[nepali] food")
+        plurals = _plural_rules(block.get("plurals"), f"{where}.labels.{label}.plurals")
+        if plurals:
+            # "[brazilians]", "[sri lankans]": the plural of a group word names people; it is
+            # contextual when its singular needs context at all, a term when the singular is one
+            for phrase, by_label in list(terms.items()):
+                if label not in by_label:
+                    continue
+                plural = _plural(phrase, plurals)
+                if plural is None or label in terms.get(plural, {}):
+                    continue
+                terms.setdefault(plural, {})[label] = False
+                people_terms.add((plural, label))
+                if by_label[label] or (phrase, label) in contextual_terms:
+                    contextual_terms.add((plural, label))
         negative: dict[str, list[Phrase]] = {}
         for phrase in _phrases(_words(block.get("negative"), f"{where}.labels.{label}.negative")):
             negative.setdefault(phrase[0], []).append(phrase)
@@ -208,11 +261,19 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             max_before=max((len(p) for p in before), default=0),
             max_after=max((len(p) for p in after), default=0),
             max_negative_after=max((len(p) for p in negative_after), default=0),
+            nominal_before=frozenset(_words(block.get("nominal_before"), f"{where}.nominal_before")),
+            nominal_after=frozenset(_words(block.get("nominal_after"), f"{where}.nominal_after")),
         )
     term_table = PhraseTable(
         {
             phrase: tuple(
-                _Term(phrase, label, ambiguous_term, (phrase, label) in contextual_terms)
+                _Term(
+                    phrase,
+                    label,
+                    ambiguous_term,
+                    (phrase, label) in contextual_terms,
+                    (phrase, label) in people_terms,
+                )
                 for label, ambiguous_term in labels.items()
             )
             for phrase, labels in terms.items()
@@ -381,7 +442,7 @@ class SpecialCategoryDetector(Detector):
     ) -> tuple[float, str] | None:
         rules = self._knowledge.rules[term.label]
         if term.ambiguous or term.contextual:
-            if start > 0 and lows[start - 1] in rules.negative_before:
+            if not term.people and self._negative_before(lows, start, term.label, rules):
                 return None
             for length in range(1, rules.max_negative_after + 1):
                 if tuple(lows[end : end + length]) in rules.negative_after:
@@ -392,6 +453,23 @@ class SpecialCategoryDetector(Detector):
         if term.ambiguous:
             return (self.ambiguous_score, "special: cue") if cued else None
         return (self.score, "special: cue" if cued else "special: vocabulary")
+
+    def _negative_before(self, lows: Sequence[str], start: int, label: str, rules: _LabelRules) -> bool:
+        """A ``negative_before`` word right before the term, or before a coordinated term of the
+        label ("speak french and [german]", "in hindi or [urdu]")."""
+        position = start
+        for _ in range(3):
+            if position == 0:
+                return False
+            if lows[position - 1] in rules.negative_before:
+                return True
+            if position < 2 or lows[position - 1] not in ("and", "or", ","):
+                return False
+            previous = lows[position - 2]
+            if not any(term.label == label for term in self._knowledge.terms.get((previous,)) or ()):
+                return False
+            position -= 2
+        return False
 
     def _headed(self, lows: Sequence[str], i: int, label: str) -> tuple[int, int, str, float, str] | None:
         """A head word with the body part or medical word(s) before it ("[rotator cuff surgery]")."""
@@ -467,7 +545,11 @@ class SpecialCategoryDetector(Detector):
         for length in range(1, rules.max_after + 1):
             if end + length <= len(lows) and tuple(lows[end : end + length]) in rules.after:
                 return True
-        return False
+        return (
+            start > 0
+            and lows[start - 1] in rules.nominal_before
+            and (end == len(lows) or lows[end] in rules.nominal_after)
+        )
 
     # -- minors -------------------------------------------------------------------------------------
     def _minors(self, lows: Sequence[str]) -> list[tuple[int, int, str, float, str]]:

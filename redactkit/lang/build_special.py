@@ -28,9 +28,11 @@ from __future__ import annotations
 import argparse
 import bz2
 import importlib.metadata
+import json
 import pickle
 import re
 import sys
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -38,7 +40,11 @@ __all__ = ["SOURCES", "build", "main"]
 
 OUT = Path(__file__).parent / "en-US"
 #: package -> the version the shipped files were built from
-SOURCES = {"drug-named-entity-recognition": "2.0.9", "simple-icd-10-cm": "1.5.0"}
+SOURCES = {
+    "drug-named-entity-recognition": "2.0.9",
+    "simple-icd-10-cm": "1.5.0",
+    "countryinfo": "1.0.1",
+}
 VERSION = 1
 _DRUG = re.compile(r"^[a-z][a-z\-]*[a-z](?: [a-z][a-z\-]*[a-z]){0,2}$")
 _CONDITION = re.compile(r"^[a-z0-9][a-z0-9' \-]*[a-z]$")
@@ -100,6 +106,28 @@ def _conditions() -> list[str]:
     return sorted(names)
 
 
+_DEMONYM = re.compile(r"^[a-z][a-z\-]*[a-z](?: [a-z][a-z\-]*[a-z]){0,2}$")
+
+
+def _demonyms() -> list[str]:
+    import countryinfo
+
+    names: set[str] = set()
+    folder = resources.files(countryinfo).joinpath("data")
+    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if not item.name.endswith(".json"):
+            continue
+        record = json.loads(item.read_text(encoding="utf-8"))
+        country = str(record.get("name") or "").lower()
+        for value in re.split(r"[,/]", str(record.get("demonym") or "")):
+            ascii_value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+            name = " ".join(ascii_value.lower().split())
+            if not _DEMONYM.match(name) or name == country or " and " in f" {name} ":
+                continue  # "Gibraltar", "Christmas Island": a territory's name, no demonym
+            names.add(name)
+    return sorted(names)
+
+
 def _versions() -> dict[str, str]:
     found: dict[str, str] = {}
     for package, pinned in SOURCES.items():
@@ -119,6 +147,7 @@ def build() -> dict[str, str]:
     versions = _versions()
     medications = _medications()
     conditions = _conditions()
+    demonyms = _demonyms()
     return {
         "medications.txt": _header(
             "medications.txt",
@@ -145,6 +174,18 @@ def build() -> dict[str, str]:
         )
         + "\n"
         + "\n".join(conditions)
+        + "\n",
+        "demonyms.txt": _header(
+            "demonyms.txt",
+            [
+                f"# source: countryinfo {versions['countryinfo']} (MIT licence, Porimol Chandro), the",
+                "#   `demonym` field of its country records, ASCII and lowercased. Plurals, other",
+                "#   spellings and ethnic groups come from special.yaml (labels.NRP).",
+                f"# entries: {len(demonyms)}",
+            ],
+        )
+        + "\n"
+        + "\n".join(demonyms)
         + "\n",
     }
 
