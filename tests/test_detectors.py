@@ -185,6 +185,11 @@ NAME_EXTENTS = [
     ("please turn to page nine", set()),
     ("sir please go ahead", set()),
     ("our trailhead camp chair sold well", set()),
+    ("sam can you take that one", {"sam"}),
+    ("and i would add rob that the margins held", {"rob"}),
+    ("joining us are dara o'brannagh president and ceo", {"dara o'brannagh"}),
+    ("will you send it", set()),
+    ("may i ask a question", set()),
     # a common-word name before a number labels it, unless a strong cue says a person follows
     ("start from page 172", set()),
     ("call bill 555 0134", {"bill"}),

@@ -290,12 +290,15 @@ class NameDetector(Detector):
         places: frozenset[str],
         *,
         first: bool,
+        alone: bool = False,
     ) -> bool:
         """Whether ``word`` can be part of a name that a position alone marks (an introduced caller, the
         words before a job title): a known name, or a word too rare to be an everyday one. A common
         word counts only as the given name (``first``) when a name list has it, or after one."""
-        if not word.isalpha() or word in self._blocked or word in places:
-            return False
+        if not word.replace("'", "").isalpha() or word in self._blocked:
+            return False  # letters, an apostrophe allowed ("o'rourke")
+        if word in places and not ((first and word in given and not alone) or (not first and word in family)):
+            return False  # a place, unless a name list has it in its place ("dara", "pierce norton")
         if word in given:
             return zipf_frequency(word) < self._zipf.weak_cue_name_max
         if len(word) < 3:
@@ -341,7 +344,7 @@ class NameDetector(Detector):
                 continue  # "comes from the line of dana": the later introduction is the one
             words = [_base(fold_word(tokens[k].lower))[0] for k in range(start, stop)]
             if all(
-                self._name_word(word, given, family, common, places, first=k == 0)
+                self._name_word(word, given, family, common, places, first=k == 0, alone=len(words) == 1)
                 for k, word in enumerate(words)
             ):
                 for k in range(start, stop):
