@@ -217,6 +217,8 @@ class NameDetector(Detector):
         # a family name right after a given name joins it even if it is a common word ("john rose")
         for i in sorted(scores):
             j = i + 1
+            if _base(tokens[i].lower)[1]:
+                continue  # "albert's marriage": a possessive ends the name
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, possessive = _base(fold_word(tokens[j].lower))
                 if self._roles.starting_at(tokens, j) is not None:
@@ -243,9 +245,16 @@ class NameDetector(Detector):
                 # after a given name, the next content word is its family name even when it is also a
                 # common word ("donald trump", "tom cruise"), unless it reads as a verb or adverb
                 # (not at the start of an utterance: "olly order pizza" addresses the assistant)
+                # (a given name that itself follows a name is no first name: "neal brennan episode";
+                # a plural of an everyday word is no family name: "philippine pesos")
                 object_position = i > 0
                 if surname_like or (
-                    first_is_given and object_position and j == i + 1 and not word.endswith(w.verb_endings)
+                    first_is_given
+                    and object_position
+                    and j == i + 1
+                    and i - 1 not in scores
+                    and not word.endswith(w.verb_endings)
+                    and not _inflected_common(word, common, 0.0)
                 ):
                     score = max(scores[i][0], self.gazetteer_score) if word in family else scores[i][0]
                     scores[j] = (score, "family name after a given name")
