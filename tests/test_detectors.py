@@ -213,6 +213,14 @@ NAME_EXTENTS = [
     ("please turn to page nine", set()),
     ("sir please go ahead", set()),
     ("our trailhead camp chair sold well", set()),
+    ("sam can you take that one", {"sam"}),
+    ("and i would add rob that the margins held", {"rob"}),
+    ("joining us are dara o'brannagh president and ceo", {"dara o'brannagh"}),
+    ("will you send it", set()),
+    ("what about albert's marriage", {"albert's"}),  # a possessive ends the name
+    ("play the neal brennan episode", {"neal brennan"}),  # a third word is no family name
+    ("call tom cruise", {"tom cruise"}),
+    ("may i ask a question", set()),
     # a common-word name before a number labels it, unless a strong cue says a person follows
     ("start from page 172", set()),
     ("call bill 555 0134", {"bill"}),

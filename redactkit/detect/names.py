@@ -233,6 +233,8 @@ class NameDetector(Detector):
         # a family name right after a given name joins it even if it is a common word ("john rose")
         for i in sorted(scores):
             j = i + 1
+            if _base(tokens[i].lower)[1]:
+                continue  # "albert's marriage": a possessive ends the name
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, possessive = _base(fold_word(tokens[j].lower))
                 if self._roles.starting_at(tokens, j) is not None:
@@ -259,9 +261,16 @@ class NameDetector(Detector):
                 # after a given name, the next content word is its family name even when it is also a
                 # common word ("donald trump", "tom cruise"), unless it reads as a verb or adverb
                 # (not at the start of an utterance: "olly order pizza" addresses the assistant)
+                # (a given name that itself follows a name is no first name: "neal brennan episode";
+                # a plural of an everyday word is no family name: "philippine pesos")
                 object_position = i > 0
                 if surname_like or (
-                    first_is_given and object_position and j == i + 1 and not word.endswith(w.verb_endings)
+                    first_is_given
+                    and object_position
+                    and j == i + 1
+                    and i - 1 not in scores
+                    and not word.endswith(w.verb_endings)
+                    and not _inflected_common(word, common, 0.0)
                 ):
                     score = max(scores[i][0], self.gazetteer_score) if word in family else scores[i][0]
                     scores[j] = (score, "family name after a given name")
@@ -306,12 +315,15 @@ class NameDetector(Detector):
         places: frozenset[str],
         *,
         first: bool,
+        alone: bool = False,
     ) -> bool:
         """Whether ``word`` can be part of a name that a position alone marks (an introduced caller, the
         words before a job title): a known name, or a word too rare to be an everyday one. A common
         word counts only as the given name (``first``) when a name list has it, or after one."""
-        if not word.isalpha() or word in self._blocked or word in places:
-            return False
+        if not word.replace("'", "").isalpha() or word in self._blocked:
+            return False  # letters, an apostrophe allowed ("o'rourke")
+        if word in places and not ((first and word in given and not alone) or (not first and word in family)):
+            return False  # a place, unless a name list has it in its place ("dara", "pierce norton")
         if word in given:
             return zipf_frequency(word) < self._zipf.weak_cue_name_max
         if len(word) < 3:
@@ -357,7 +369,7 @@ class NameDetector(Detector):
                 continue  # "comes from the line of dana": the later introduction is the one
             words = [_base(fold_word(tokens[k].lower))[0] for k in range(start, stop)]
             if all(
-                self._name_word(word, given, family, common, places, first=k == 0)
+                self._name_word(word, given, family, common, places, first=k == 0, alone=len(words) == 1)
                 for k, word in enumerate(words)
             ):
                 for k in range(start, stop):
