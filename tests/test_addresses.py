@@ -132,6 +132,8 @@ NEGATIVES = [
     "we are delivering 400 systems this quarter",
     "one way or another",
     "your flight leaves from boarding gate 12",
+    "boarding is at gate c fifty one now",
+    "departure is at gate b 33",
     "it costs 633 per square foot",
     "we added 179 thousand square feet",
     "moving to slide seven",

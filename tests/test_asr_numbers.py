@@ -113,6 +113,16 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "my cell is seven two three one nine nine four area code six true eight",
             "seven two three one nine nine four area code six true eight",
         ),
+        # spelled letters joined by the normalizer, named twice, a filler between
+        (
+            "the meter number is k as in kilo p uh as in papa p three one zero three seven six fine two",
+            "k as in kilo p uh as in papa p three one zero three seven six fine two",
+        ),
+        # a value dictated in two parts with an aside, named after it
+        (
+            "four four let me see here and seven one two two nine eight that's my social",
+            "four four let me see here and seven one two two nine eight",
+        ),
         # a short word next to a long value: a digit written as another word
         (
             "it's want nine oh four six nine three nine two four",
@@ -156,6 +166,38 @@ def test_edges_do_not_swallow_ordinary_words(default_pipeline: Pipeline) -> None
     assert text[entity.start : entity.end] == "four eight zero zero seven seven one two"
     text = "my phone is five five five one two three four office hours are nine to five"
     assert "office" not in " ".join(text[e.start : e.end] for e in default_pipeline.analyze(text))
+
+
+def test_spelled_prefix_needs_a_real_letter(default_pipeline: Pipeline) -> None:
+    text = "i have a five five five one two three four five six seven"
+    redacted = " ".join(text[e.start : e.end] for e in default_pipeline.analyze(text))
+    assert "have" not in redacted and "five five five one two three four five six seven" in redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a verb after a cue is no misheard digit at the start of a value
+        ("my laptop's ip shows one nine two dot one six eight dot one three five dot three four", "shows"),
+        ("the passport number reads g a as in alpha dash seven one six four two five one one", "reads"),
+        # a word after a value that goes on is no misheard last digit
+        ("license w one nine eight eight eight one four nine state of kentucky", "state"),
+        # "for verification": "for" names no spelled letter; "i" is a pronoun
+        ("for verification i have eight four one six two two oh area code nine oh oh", "have"),
+        (
+            "can i pay with four two nine seven seven eight seven five three zero one one one eight six nine",
+            "pay",
+        ),
+        # a state abbreviation before a zip code stays the address's
+        ("we live at two three seven eight poplar circle mansfield t x five five six four zero", "mansfield"),
+    ],
+)
+def test_growth_keeps_ordinary_words_around_a_value(default_pipeline: Pipeline, text: str, kept: str) -> None:
+    entities = default_pipeline.analyze(text)
+    start = text.index(kept)
+    assert not any(e.start <= start < e.end and e.detector == "identifiers" for e in entities), [
+        (e.label, e.detector, text[e.start : e.end]) for e in entities
+    ]
 
 
 def test_growth_stops_at_units_and_new_clauses(default_pipeline: Pipeline) -> None:

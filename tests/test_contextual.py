@@ -99,6 +99,12 @@ POSITIVE = [
         "yeah it's k ortiz let me find it at proton mail dot co dot uk",
         [("k ortiz let me find it at proton mail dot co dot uk", "EMAIL_ADDRESS")],
     ),
+    # e-mail addresses with "@" and the dots dropped (punctuation-stripped transcripts)
+    ("it is janedoegmailcom", [("janedoegmailcom", "EMAIL_ADDRESS")]),
+    ("orla sixty one gmailcom", [("orla sixty one gmailcom", "EMAIL_ADDRESS")]),
+    ("sure its quinn seven barrowyahoocom", [("quinn seven barrowyahoocom", "EMAIL_ADDRESS")]),
+    ("my email address is tobyrandcom", [("tobyrandcom", "EMAIL_ADDRESS")]),
+    ("pell twelve gamilcom", [("pell twelve gamilcom", "EMAIL_ADDRESS")]),
     (
         "go to double u double u double u dot give me a moment bluemed dot edu and click",
         [("double u double u double u dot give me a moment bluemed dot edu", "URL")],
@@ -107,6 +113,42 @@ POSITIVE = [
         "the site is h t t p s colon slash slash lumdata dot io slash my account",
         [("h t t p s colon slash slash lumdata dot io slash my account", "URL")],
     ),
+    # a web address with a path after "at" is no e-mail; asides before the path; "on my shop dot com"
+    ("take a look at brightpath dot net slash pricing", [("brightpath dot net slash pricing", "URL")]),
+    ("it's on norvale dot org uh slash help", [("norvale dot org uh slash help", "URL")]),
+    ("it's on my tindle dot io slash shop", [("my tindle dot io slash shop", "URL")]),
+    # ages: an opening "at" before a conditional about a person
+    ("at sixty you'd think she'd slow down", [("sixty", "AGE")]),
+    ("so at twelve he should know that", [("twelve", "AGE")]),
+    # birth dates dictated with slashes, no cue needed when the year is long past
+    (
+        "the name is jo ten slash three slash nineteen eighty",
+        [("ten slash three slash nineteen eighty", "DATE_OF_BIRTH")],
+    ),
+    ("it's four slash nine slash ninety one", [("four slash nine slash ninety one", "DATE_OF_BIRTH")]),
+    (
+        "six slash two slash um two thousand and nine is the birthday",
+        [("six slash two slash um two thousand and nine", "DATE_OF_BIRTH")],
+    ),
+    # a guessed password: a word with two number words or a spoken symbol
+    ("maybe it was parrot blue four nine", [("parrot blue four nine", "PASSWORD")]),
+    ("i think it was marble seven hash", [("marble seven hash", "PASSWORD")]),
+    # employers, schools, hospitals, banks and insurers by their context
+    ("i got a job at walmart last week", [("walmart", "ORGANIZATION")]),
+    ("i bank with capital one", [("capital one", "ORGANIZATION")]),
+    ("she's a consultant for brenmoor analytics", [("brenmoor analytics", "ORGANIZATION")]),
+    ("i've been with hollis and grant since two thousand", [("hollis and grant", "ORGANIZATION")]),
+    ("we moved our accounts to riverbend credit union", [("riverbend credit union", "ORGANIZATION")]),
+    (
+        "she was admitted to saint luke's regional medical center",
+        [("saint luke's regional medical center", "ORGANIZATION")],
+    ),
+    ("my daughter goes to lakeside junior high", [("lakeside junior high", "ORGANIZATION")]),
+    ("they referred me to the university of toledo", [("university of toledo", "ORGANIZATION")]),
+    ("he studied at harlow college for two years", [("harlow college", "ORGANIZATION")]),
+    ("our insurer is first meridian mutual", [("first meridian mutual", "ORGANIZATION")]),
+    ("quintrell called about my claim", [("quintrell", "ORGANIZATION")]),
+    ("zentova limited sent me a letter", [("zentova limited", "ORGANIZATION")]),
 ]
 
 NEGATIVE = [
@@ -139,7 +181,31 @@ NEGATIVE = [
     "user time stamps on the platform",
     "press one then the pound sign",
     "call star six seven",
-    "i bank with capital one",
+    "working capital one",
+    # no organisation: no name after the cue, a generic institution, a person, a place of work
+    "i work at home",
+    "i work at night",
+    "i've been with my wife for ten years",
+    "we were referred to physical therapy",
+    "she went to the bank",
+    "the blood bank is open",
+    "the insurer is fine",
+    "my son's high school called",
+    "the hospital called about my claim",
+    "maria called about the claim",
+    "he was sent to voicemail",
+    # no age: "at" + a time before plans
+    "at five i'll call you",
+    "meet me at five i'd like coffee",
+    # no birth date: this year's and next year's appointments
+    "the appointment is ten slash twelve slash twenty six",
+    "the appointment is ten slash twelve slash twenty seven",
+    # no password: a title, a flight, a gate, a rating
+    "maybe it was apollo thirteen",
+    "i think it was flight two one five",
+    "i think it was gate b thirty three",
+    "maybe it was five star",
+    "maybe it was the seven thirty",
     "working capital was about one billion",
     "working capital of four thirty seven million euros",
     "i used to live at",
@@ -147,6 +213,10 @@ NEGATIVE = [
     "the bill is forty",
     "sales were twenty",
     "the other is broken",
+    "i checked my gmail twice",
+    "the telecom bill came",
+    "my email is fine",
+    "the sitcom was on",
 ]
 
 

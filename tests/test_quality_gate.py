@@ -2,10 +2,11 @@
 its floor, and the share of touched negatives may not rise above its ceiling.
 
 The sample comes from redactkit.synth (seeded), so the gate is deterministic. The floors are what the
-default pipeline measured on this sample (redactkit.synth version 3) minus a margin of about five
-points, rounded down: they guard against regressions and say honestly where the rules stand. They are
-not targets: the held-out families and ../shared/data are where quality is measured
-(benchmarks/bench_quality.py, docs/how-to/measure-recall.md).
+default pipeline measured on this sample (redactkit.synth version 3; they hold on version 4's, which
+adds train families) minus a margin of about five points, rounded down: they guard against
+regressions and say honestly where the rules stand. They are not targets: the held-out families and
+../shared/data are where quality is measured (benchmarks/bench_quality.py,
+docs/how-to/measure-recall.md).
 """
 
 from __future__ import annotations
@@ -38,12 +39,12 @@ FLOORS: dict[str, float] = {
     "IBAN_CODE": 0.70,
     "IP_ADDRESS": 0.90,
     "LOCATION": 0.85,
-    "ORGANIZATION": 0.70,
+    "ORGANIZATION": 0.90,  # 0.948 since issue 12 (employer, school, bank, insurer contexts; institutions)
     "PASSWORD": 0.95,
     "PERSON": 0.85,
     "PHONE_NUMBER": 0.93,  # 0.978 since issue 19 (area code said last, asides)
     "PIN": 0.90,
-    "URL": 0.92,
+    "URL": 0.94,  # 0.990 since issue 12 (a path after an aside, no e-mail with a path)
     "USERNAME": 0.95,
     "US_DRIVER_LICENSE": 0.94,  # 0.990 since issue 19 (spelled letter prefixes)
     "US_PASSPORT": 0.95,  # 1.000 since issue 19
@@ -94,19 +95,19 @@ def test_every_generated_label_has_a_floor() -> None:
 
 #: issue 19: the same sample after the ASR error model at WER 0.2 (seeded): full-coverage recall of
 #: the number labels, the share of their correctly recognized words left readable, and how much more
-#: of the negatives is touched than on the clean sample. Measured when set (after the zones before a
-#: cue said after the value and the fail-closed growth of identifier regions): PHONE 0.881, CARD
-#: 0.957, SSN 0.915, ACCOUNT 0.856, ZIP 0.874; readable 0.1-7.9 %; negatives +4.7 points (of which
-#: the identifiers detector +0.0: names and the NER model react to garbled words)
+#: of the negatives is touched than on the clean sample. Measured when set (zones before a cue said
+#: after the value, fail-closed growth of identifier regions, spelled prefixes): PHONE 0.899, CARD
+#: 0.921, SSN 0.896, ACCOUNT 0.870, ZIP 0.925; readable 1.3-4.4 %; negatives +4.3 points (names and
+#: the NER model reacting to garbled words, not the number rules)
 NOISY_WER = 0.2
 NOISY_FLOORS: dict[str, float] = {
-    "PHONE_NUMBER": 0.83,
-    "CREDIT_CARD": 0.90,
-    "US_SSN": 0.86,
-    "ACCOUNT_NUMBER": 0.80,
-    "ZIP_CODE": 0.82,
+    "PHONE_NUMBER": 0.85,
+    "CREDIT_CARD": 0.87,
+    "US_SSN": 0.85,
+    "ACCOUNT_NUMBER": 0.82,
+    "ZIP_CODE": 0.87,
 }
-NOISY_READABLE_MAX = 0.10
+NOISY_READABLE_MAX = 0.08
 NOISY_NEGATIVES_GROWTH_MAX = 0.07
 
 

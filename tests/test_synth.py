@@ -114,6 +114,26 @@ def test_every_label_has_train_and_heldout_families() -> None:
         assert min(counts.values()) >= 60, counts
 
 
+def test_countries_by_short_name_are_places_and_us_the_pronoun_is_not() -> None:
+    """Train data for "the us" as a country next to "us" the pronoun ("let us know")."""
+    records = generate(1500, seed=4, split="train", labels=["LOCATION"], negatives_share=0.3)
+    short = [
+        record.text[span.start : span.end]
+        for record in records
+        for span in record.spans
+        if record.family == "business.places"
+    ]
+    assert {"us", "u s"} <= set(short)
+    for record in records:
+        for span in record.spans:
+            assert record.text[span.start : span.end] != "us" or record.text[: span.start].endswith(
+                ("the ", "our ")
+            ), record.text
+    pronouns = [r for r in records if not r.spans and " us " in f" {r.text} "]
+    assert pronouns, "hard negatives with 'us' the pronoun"
+    assert not any(f.split == "heldout" and "abbreviation" in t.raw for f in families() for t in f.templates)
+
+
 def test_name_pools_are_disjoint_between_splits() -> None:
     lex = lexicon()
     for pool in (lex.given, lex.family, lex.home_cities, lex.world_cities):

@@ -173,7 +173,15 @@ class AddressDetector(Detector):
         words = [token.lower for token in span]
         # "room 1049", "gate 25", "route 66" alone: the number names a room, a gate or a road, no house
         if any(
-            self._is_number(word) and (k == 0 or words[k - 1] not in self._w.not_house_number_after)
+            self._is_number(word)
+            and (k == 0 or words[k - 1] not in self._w.not_house_number_after)
+            # "gate b 33", "terminal c 12": a letter may name the concourse before the number
+            and not (
+                k >= 2
+                and len(words[k - 1]) == 1
+                and words[k - 1].isalpha()
+                and words[k - 2] in self._w.not_house_number_after
+            )
             for k, word in enumerate(words)
         ):
             return True

@@ -38,10 +38,12 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import family_names, given_names, is_everyday_word, zipf_frequency
+from ..gazetteers import family_names, given_names, is_everyday_word, place_names, zipf_frequency
 from ..lang import Lexicon, Token, load_locale, tokenize
+from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from ..lang.tokens import Words
+from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
 
 __all__ = ["CONTEXTUAL_LABELS", "ContextualDetector"]
@@ -54,6 +56,7 @@ CONTEXTUAL_LABELS = (
     "PASSWORD",
     "EMAIL_ADDRESS",
     "URL",
+    "ORGANIZATION",
 )
 
 Phrase = tuple[str, ...]
@@ -82,6 +85,8 @@ class _Tables:
     fractions: _Phrases
     age_after: _Phrases
     age_range: tuple[int, int]
+    at_conditionals: _Phrases
+    at_openers: _Phrases
     approximately: _Phrases
     not_subjects: frozenset[str]
     decades: frozenset[str]
@@ -97,6 +102,8 @@ class _Tables:
     password_cues: _Phrases
     password_after_username: _Phrases
     entry_cues: _Phrases
+    guess_cues: _Phrases
+    not_password_words: frozenset[str]
     credential_between: _Phrases
     #: words that end a dictated value even as its first word (any other first word after a cue is
     #: taken: "log in as its_me")
@@ -118,6 +125,23 @@ class _Tables:
     number_words: frozenset[str]
     tlds: frozenset[str]
     mail_tlds: frozenset[str]
+    #: e-mail addresses with "@" and the dots dropped ("janedoegmailcom"): ``addresses.glued_*``
+    glued_providers: frozenset[str]
+    glued_endings: tuple[str, ...]
+    glued_cue_endings: tuple[str, ...]
+    glued_cues: _Phrases
+    glued_window: int
+    org_cues: _Phrases
+    org_weak_cues: _Phrases
+    org_after: _Phrases
+    org_institutions: _Phrases
+    org_kinds: _Phrases
+    org_of_kinds: frozenset[str]
+    org_and_kinds: frozenset[str]
+    org_generic: frozenset[str]
+    org_not_names: _Phrases
+    org_stops: _Phrases
+    org_max_words: int
 
 
 @cache
@@ -164,6 +188,8 @@ def _tables(locale: str) -> _Tables:
         fractions=phrases("ages.fractions"),
         age_after=phrases("ages.after"),
         age_range=(int(table("ages.min")), int(table("ages.max"))),
+        at_conditionals=phrases("ages.at_conditionals"),
+        at_openers=phrases("ages.at_openers"),
         approximately=phrases("ages.approximately"),
         not_subjects=resources.words("context", "ages.not_subjects"),
         decades=resources.words("context", "ages.decades"),
@@ -179,6 +205,8 @@ def _tables(locale: str) -> _Tables:
         password_cues=phrases("credentials.password_cues"),
         password_after_username=phrases("credentials.password_after_username"),
         entry_cues=phrases("credentials.entry_cues"),
+        guess_cues=phrases("credentials.guess_cues"),
+        not_password_words=resources.words("context", "credentials.not_password_words"),
         credential_between=phrases("credentials.between"),
         first_word_stops=resources.words("context", "credentials.first_word_stops"),
         modifiers=phrases("credentials.modifiers"),
@@ -197,7 +225,51 @@ def _tables(locale: str) -> _Tables:
         number_words=number_words,
         tlds=frozenset(lex.tlds),
         mail_tlds=frozenset(lex.tlds | lex.country_tlds),
+        glued_providers=resources.words("context", "addresses.glued_providers"),
+        glued_endings=tuple(
+            sorted(resources.words("context", "addresses.glued_endings"), key=len, reverse=True)
+        ),
+        glued_cue_endings=tuple(resources.words("context", "addresses.glued_cue_endings")),
+        glued_cues=phrases("addresses.glued_cues"),
+        glued_window=int(table("addresses.glued_window")),
+        org_cues=phrases("organizations.cues"),
+        org_weak_cues=phrases("organizations.weak_cues"),
+        org_after=phrases("organizations.after"),
+        org_institutions=phrases("organizations.institutions"),
+        org_kinds=phrases("organizations.kinds"),
+        org_of_kinds=resources.words("context", "organizations.of_kinds"),
+        org_and_kinds=resources.words("context", "organizations.and_kinds"),
+        org_generic=resources.words("context", "organizations.generic"),
+        org_not_names=phrases("organizations.not_names"),
+        org_stops=phrases("organizations.stops"),
+        org_max_words=int(table("organizations.max_words")),
     )
+
+
+def _glued_provider(head: str, providers: frozenset[str]) -> int | None:
+    """Length of the mail provider that ends ``head`` ("janedoegmail" -> 5), allowing one typo in a
+    provider of five letters or more ("gamil", "gmaill", "reddiffmail"); None if there is none."""
+    best: int | None = None
+    for provider in providers:
+        if head.endswith(provider):
+            best = max(best or 0, len(provider))
+            continue
+        if len(provider) < 5:
+            continue
+        for length in (len(provider) - 1, len(provider), len(provider) + 1):
+            tail = head[-length:]
+            if len(tail) == length and (within_edits(tail, provider, 1) or _one_swap(tail, provider)):
+                best = max(best or 0, length)
+                break
+    return best
+
+
+def _one_swap(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two adjacent letters swapped ("gaiml" for "gmail")."""
+    if len(a) != len(b):
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -306,6 +378,7 @@ class ContextualDetector(Detector):
         #: the year birth dates are measured against (0: the current year)
         self.reference_year = reference_year
         self._t = _tables(locale)
+        self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) for aligned in texts]
@@ -327,6 +400,8 @@ class ContextualDetector(Detector):
             found.extend(self._dates(text))
         if "AGE" in wanted:
             found.extend(self._ages(text))
+        if "ORGANIZATION" in wanted:
+            found.extend(self._organizations(text))
         entities = []
         seen: set[tuple[int, int]] = set()
         for first, stop, label, score, why in found:
@@ -427,7 +502,7 @@ class ContextualDetector(Detector):
                     previous_age_end = end
                 i = j
                 continue
-            why = self._age_context(words, i, previous_age_end)
+            why = self._age_context(words, i, previous_age_end) or self._at_age(words, i, after)
             if (
                 why
                 and low <= value <= high
@@ -441,6 +516,16 @@ class ContextualDetector(Detector):
             i = j
         found.extend(self._decades_and_birthdays(words))
         return found
+
+    def _at_age(self, words: Sequence[str], i: int, after: int) -> str:
+        """ "at sixty two you'd think he'd know better": "at" opens the sentence, a conditional follows."""
+        t = self._t
+        if not (i > 0 and words[i - 1] == "at" and t.at_conditionals.at(words, after)):
+            return ""
+        k = i - 1
+        while k > 0 and (words[k - 1] in t.lexicon.fillers or t.at_openers.ending(words, k)):
+            k -= t.at_openers.ending(words, k) or 1
+        return "number after an opening 'at' before a conditional" if k == 0 else ""
 
     def _decades_and_birthdays(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
         """ "in her early forties", "his sixtieth birthday"."""
@@ -574,7 +659,53 @@ class ContextualDetector(Detector):
             if year is not None and 1900 <= year <= latest and len(value_words) >= 3:
                 found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
                 taken.update(range(i, stop))
+        # "ten slash twenty seven slash nineteen ninety": a numeric date dictated with slashes
+        i = 0
+        while i < len(words):
+            if i in taken or not self._is_number(words[i]) or (i > 0 and self._is_number(words[i - 1])):
+                i += 1
+                continue
+            stop = self._number_run(words, i)
+            year = self._slashed_year(words[i:stop], latest)
+            if year is not None and 1900 <= year <= latest and not taken & set(range(i, stop)):
+                found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "numeric date of a past year"))
+                taken.update(range(i, stop))
+                i = stop
+                continue
+            i += 1
         return found
+
+    def _slashed_year(self, run: Sequence[str], latest: int) -> int | None:
+        """The year of "<month> slash <day> slash <year>" (interruptions inside left out), or None."""
+        lex = self._t.lexicon
+        groups: list[list[str]] = [[]]
+        for word in run:
+            if word in ("slash", "/"):
+                groups.append([])
+            elif self._is_number(word):
+                groups[-1].append(word)
+        if len(groups) != 3 or not all(groups):
+            return None
+        month, day = _cardinal(lex, groups[0], 0), _cardinal(lex, groups[1], 0)
+        if (
+            month is None
+            or day is None
+            or month[1] != len(groups[0])
+            or day[1] != len(groups[1])
+            or not (1 <= month[0] <= 12 and 1 <= day[0] <= 31)
+        ):
+            return None
+        year = self._year_of(groups[2])
+        if year is not None:
+            return year
+        short = _cardinal(lex, groups[2], 0)
+        if short is None or short[1] != len(groups[2]) or short[0] > 99:
+            return None
+        # a two-digit year: this century up to the latest birth year, the last one from ten years on
+        # (the years just ahead are appointments: "ten slash twelve slash twenty seven")
+        if short[0] <= latest % 100:
+            return 2000 + short[0]
+        return 1900 + short[0] if short[0] >= latest % 100 + 10 else None
 
     def _number_before(self, words: Sequence[str], cue: int) -> tuple[int, int] | None:
         """ "oh nine twenty seven is the expiry": a number run right before "is (the|my)" + cue."""
@@ -587,11 +718,20 @@ class ContextualDetector(Detector):
         first = stop
         while first > 0:
             word = words[first - 1]
-            if self._is_number(word) or word in self._t.lexicon.months or word in ("slash", "of"):
+            if (
+                self._is_number(word)
+                or word in self._t.lexicon.months
+                or word in ("slash", "of")
+                or (word == "and" and first > 1 and self._is_number(words[first - 2]))
+            ):
                 first -= 1
                 continue
             length = self._t.interruptions.ending(words, first)
-            if length and first - length > 0 and self._is_number(words[first - length - 1]):
+            if (
+                length
+                and first - length > 0
+                and (self._is_number(words[first - length - 1]) or words[first - length - 1] == "slash")
+            ):
                 first -= length
                 continue
             break
@@ -657,13 +797,16 @@ class ContextualDetector(Detector):
                 else:
                     length = t.entry_cues.at(words, i)
                     label = "PASSWORD?" if length else ""
+                    if not length:
+                        length = t.guess_cues.at(words, i)
+                        label = "PASSWORD??" if length else ""
             if not label:
                 i += 1
                 continue
             first, copula = self._after_cue(words, i + length, t.credential_between)
             copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
             qualified = False
-            if not copula and label != "PASSWORD?":
+            if not copula and not label.startswith("PASSWORD?"):
                 # "the password for the wifi is ...", "the username i use is ...": the value comes
                 # after the copula that follows a short qualifier
                 later = self._copula_ahead(words, first)
@@ -680,6 +823,11 @@ class ContextualDetector(Detector):
             if qualified and not shape & {"digit", "symbol", "case", "letter"}:
                 i += length
                 continue
+            if label == "PASSWORD??":
+                if not self._guessed_password(words, first, stop, shape):
+                    i += length
+                    continue
+                label = "PASSWORD"
             if label == "PASSWORD?":
                 if not ("case" in shape or self._password_shaped(words, first, stop)):
                     i += length
@@ -778,7 +926,7 @@ class ContextualDetector(Detector):
     ) -> tuple[int, int, str, float, str] | None:
         """ "tiger five oh at sign is my password": a dictated value right before "is (my|the)" + cue."""
         t = self._t
-        if label == "PASSWORD?":
+        if label.startswith("PASSWORD?"):
             return None
         k = cue
         if k > 0 and words[k - 1] in ("my", "the", "your", "his", "her", "our", "their"):
@@ -795,6 +943,23 @@ class ContextualDetector(Detector):
         if first >= stop or not shaped:
             return None
         return first, stop, label, self.cue_score, f"value dictated before a {label.lower()} cue"
+
+    def _guessed_password(self, words: Sequence[str], first: int, stop: int, shape: frozenset[str]) -> bool:
+        """After "maybe it was": a word and two number words or a spoken symbol ("tiger football seven
+        six", "cookie oh one hash"), or a dictated capital; not "flight two one five", "apollo thirteen"."""
+        t = self._t
+        if first >= stop or words[first] in t.not_password_words or self._is_number(words[first]):
+            return False
+        if "case" in shape:
+            return True
+        if not self._password_shaped(words, first, stop):
+            return False
+        inner = words[first:stop]
+        numbers = sum(1 for word in inner if self._is_number(word))
+        symbol = any(
+            t.symbols.at(inner, k) for k in range(len(inner)) if inner[k] not in ("dot", "at", "dash")
+        )
+        return numbers >= 2 or symbol
 
     def _password_shaped(self, words: Sequence[str], first: int, stop: int) -> bool:
         """A word followed by numbers ("muffin one nine two four"), a spoken symbol or a capital."""
@@ -949,19 +1114,28 @@ class ContextualDetector(Detector):
             length = t.at.at(words, i)
             if length and i > 0:
                 end = self._domain(words, i + length, t.mail_tlds, t.max_domain_words)
+                path = self._skip_interruptions(words, end)
+                if path < len(words) and words[path] == "slash":
+                    continue  # "have a look at shop dot com slash faq": a web address, no e-mail
                 if end > i + length:
                     first = self._left_edge(words, i, t.max_local_words)
                     if first < i:
                         found.append((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
                         taken = end
                         continue
+        found.extend(self._glued_addresses(words, taken))
+        taken = max([taken, *(stop for _, stop, *_ in found)])
         for i in range(len(words)):
             if i < taken or words[i] != "dot":
                 continue
             end = self._tld_chain(words, i, t.tlds)
             if not end or i == 0:
                 continue
-            while end + 1 < len(words) and words[end] == "slash":  # "slash my account"
+            while True:  # "slash my account", "dot org you know slash faq"
+                slash = self._skip_interruptions(words, end)
+                if not (slash + 1 < len(words) and words[slash] == "slash"):
+                    break
+                end = slash
                 k, path = end + 1, 0
                 while (
                     k < len(words)
@@ -977,6 +1151,46 @@ class ContextualDetector(Detector):
             if first < i:
                 found.append((first, end, "URL", self.cue_score, "spoken web address"))
                 taken = end
+        return found
+
+    def _glued_addresses(self, words: Sequence[str], taken: int) -> list[tuple[int, int, str, float, str]]:
+        """E-mail addresses with "@" and the dots dropped: "janedoegmailcom", "jane doe forty two
+        gmailcom" (the provider alone: the local part is the words before it), and after an e-mail cue
+        "kartikabccom"."""
+        t = self._t
+        found: list[tuple[int, int, str, float, str]] = []
+        cue_until = -1
+        for i, word in enumerate(words):
+            length = t.glued_cues.ending(words, i + 1)
+            if length:
+                cue_until = i + t.glued_window
+                continue
+            if i < taken or len(word) < 5 or not word.isalnum():
+                continue
+            ending = next((e for e in t.glued_endings if word.endswith(e) and len(word) > len(e)), None)
+            if ending is None:
+                continue
+            head = word[: -len(ending)]
+            provider = _glued_provider(head, t.glued_providers)
+            if provider is not None and not is_everyday_word(word):
+                # the local part is the word's head, and the words before it when it is the provider
+                # alone or a number was said before it ("jane forty two doegmailcom")
+                glued_local = len(head) > provider
+                number_before = i > 0 and words[i - 1] in t.number_words
+                first = (
+                    i if glued_local and not number_before else self._left_edge(words, i, t.max_local_words)
+                )
+                found.append(
+                    (first, i + 1, "EMAIL_ADDRESS", self.cue_score, "e-mail address without symbols")
+                )
+            elif (
+                i <= cue_until
+                and ending in t.glued_cue_endings
+                and len(head) >= 3
+                and head.isalpha()
+                and not is_everyday_word(word)
+            ):
+                found.append((i, i + 1, "EMAIL_ADDRESS", self.shape_score, "e-mail address without symbols"))
         return found
 
     def _url_start(self, words: Sequence[str], dot: int) -> int:
@@ -1000,7 +1214,7 @@ class ContextualDetector(Detector):
             names += 1
         first = self._left_edge(words, dot, 5)
         # "my shop dot com" after "go to": a possessive that is part of the name
-        if first > 1 and words[first - 1] == "my" and words[first - 2] in ("to", "is", "at", "visit"):
+        if first > 1 and words[first - 1] == "my" and words[first - 2] in ("to", "is", "at", "on", "visit"):
             first -= 1
         j = first
         # "w w w dot", "h t t p s colon slash slash" before the name
@@ -1025,3 +1239,226 @@ class ContextualDetector(Detector):
                 continue
             break
         return j
+
+    # -- employers, schools, hospitals, banks, insurers ---------------------------------------------
+    def _org_name_word(self, word: str) -> bool:
+        """A word that names something: no everyday word (unless a place or a name), never a generic
+        word of institutions ("general", "regional") or a function word."""
+        t = self._t
+        base = word[:-2] if word.endswith("'s") and len(word) > 2 else word
+        if not base.isalpha() or base in t.org_generic or t.org_stops.at((base,), 0):
+            return False
+        if base in ("saint", "st", "san", "santa", "mount", "fort"):
+            return True
+        everyday = is_everyday_word(base)
+        if base in place_names():  # "dublin college", "providence montessori", not "most important bank"
+            return not everyday or zipf_frequency(base) < self._unlisted_max + 0.5
+        if base in given_names() or base in family_names():
+            return not everyday
+        # "baseball practice", "facebook group": frequent words no dictionary lists are no names
+        return not everyday and zipf_frequency(base) < self._unlisted_max
+
+    def _org_left(self, words: Sequence[str], kind: int) -> int:
+        """First word of the name before a kind word at ``kind`` ("saint agnes memorial | hospital")."""
+        t = self._t
+        j = kind
+        while j > 0 and kind - j < t.org_max_words - 1:
+            word = words[j - 1]
+            if word in ("first", "second", "third") and j < kind:
+                j -= 1  # "first fremont bank"
+                break
+            if (
+                word == "and"
+                and j >= 2
+                and j < kind
+                and self._org_name_word(words[j - 2])
+                and self._org_name_word(words[j])
+            ):
+                j -= 1  # "kelyatal and liao llp"
+                continue
+            if (
+                t.org_stops.ending(words, j)
+                or word in t.lexicon.fillers
+                or self._is_number(word)
+                or t.org_cues.ending(words, j)
+                or t.org_weak_cues.ending(words, j)
+                or t.interruptions.ending(words, j)
+            ):
+                break
+            # a possessive is part of a name only as "saint mary's" or "children's": "my son's school" is not
+            if (
+                word.endswith("'s")
+                and word not in t.org_generic
+                and not (j >= 2 and words[j - 2] in ("saint", "st"))
+            ):
+                break
+            j -= 1
+        return j
+
+    def _org_name_start(self, words: Sequence[str], first: int, kind: int, institution: bool) -> int:
+        """Where the name before a kind word starts (``kind`` when there is none): at its first naming
+        word ("bankruptcy | nextera energy partners"), with the generic words just before it ("good
+        samaritan"); before a kind said in several words, everyday words name one too ("sacred heart
+        credit union"), up to three."""
+        t = self._t
+        start = next((k for k in range(first, kind) if self._org_name_word(words[k])), kind)
+        places = place_names()
+        for k in range(max(first, start - 2), start):  # "port saint lucie", "upper west side"
+            if any(" ".join(words[k:stop]) in places for stop in range(start + 1, min(kind, k + 4) + 1)):
+                start = k
+                break
+        if start < kind:
+            while start > first and (
+                words[start - 1] in t.org_generic or words[start - 1] in ("saint", "st")
+            ):
+                start -= 1
+            return start
+        if not institution:
+            return kind
+        content = [k for k in range(first, kind) if words[k] not in t.org_generic and words[k].isalpha()]
+        if not content or any(words[k].endswith("'s") for k in content):
+            return kind
+        return max(first, kind - 3 - sum(1 for k in range(first, kind) if words[k] in t.org_generic))
+
+    def _org_of(self, words: Sequence[str], stop: int) -> int:
+        """ "university | of leeds": the end of "of" + a place or name after a kind, or ``stop``."""
+        t = self._t
+        if not (stop + 1 < len(words) and words[stop] == "of"):
+            return stop
+        j = stop + 1
+        if j < len(words) and words[j] == "the":
+            j += 1
+        end = stop
+        while (
+            j < len(words)
+            and j - stop <= 4
+            and not t.org_stops.at(words, j)
+            and not self._is_number(words[j])
+        ):
+            j += 1
+            if self._org_name_word(words[j - 1]):
+                end = j  # "bank of america | give me directions": up to the last naming word
+        return end
+
+    def _org_value(self, words: Sequence[str], first: int) -> int:
+        """End of an organisation's name that starts at ``first`` (after a cue)."""
+        t = self._t
+        n = len(words)
+        j = end = first
+        numbers = 0
+        while j < n and j - first < t.org_max_words:
+            word = words[j]
+            if word == "and" and j > first:
+                # "ernst and young", "frontierpoint and sons": a name or a firm word, then the end
+                k = j + 1
+                closes = k + 1 >= n or t.org_stops.at(words, k + 1) or t.org_kinds.at(words, k + 1)
+                if (
+                    k < n
+                    and not t.org_stops.at(words, k)
+                    and (
+                        words[k] in t.org_and_kinds
+                        or words[k] in family_names()
+                        or self._org_name_word(words[k])
+                    )
+                    and closes
+                ):
+                    j = end = k + 1
+                    continue
+                break
+            if t.org_stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
+                break
+            if self._is_number(word) and word not in t.lexicon.ordinals:  # "first corona savings"
+                if j == first or numbers >= 2 or t.not_after_age.at(words, j + 1):
+                    break
+                numbers += 1
+            j += 1
+            end = j
+        return end
+
+    def _organizations(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+        t = self._t
+        words = text.words
+        bases = text.bases
+        n = len(words)
+        found: list[tuple[int, int, str, float, str]] = []
+        taken: set[int] = set()
+
+        def add(first: int, stop: int, why: str) -> None:
+            if stop > first and not taken & set(range(first, stop)):
+                found.append((first, stop, "ORGANIZATION", self.cue_score, why))
+                taken.update(range(first, stop))
+
+        # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
+        i = 0
+        while i < n:
+            length = t.org_institutions.at(words, i)
+            institution = bool(length)
+            if not length:
+                length = t.org_kinds.at(words, i)
+            if not length or i == 0:
+                i += 1
+                continue
+            first = self._org_left(words, i)
+            stop = self._org_of(words, i + length) if words[i + length - 1] in t.org_of_kinds else i + length
+            # more kind words after this one ("memorial | hospital", "manufacturing inc")
+            while stop < n and (t.org_institutions.at(words, stop) or t.org_kinds.at(words, stop)):
+                stop += t.org_institutions.at(words, stop) or t.org_kinds.at(words, stop)
+            first = self._org_name_start(words, first, i, institution)
+            if first < i:
+                add(first, stop, "name before a kind of organisation")
+                i = stop
+                continue
+            if stop > i + length and any(self._org_name_word(word) for word in words[i + length : stop]):
+                add(i, stop, "kind of organisation with its name ('university of ...')")
+                i = stop
+                continue
+            i += 1
+
+        # a cue before the name: "i got a job at target", "our insurer is first corona savings"
+        for i in range(n):
+            length = t.org_cues.at(bases, i)
+            weak = False
+            if not length:
+                length = t.org_weak_cues.at(bases, i)
+                weak = bool(length)
+            if not length:
+                continue
+            first = self._skip_interruptions(words, i + length)
+            determiner = first < n and words[first] == "the"
+            if determiner:
+                first += 1
+            if first >= n or first in taken or t.org_not_names.at(words, first):
+                continue
+            stop = self._org_value(words, first)
+            if stop <= first:
+                continue
+            value = words[first:stop]
+            kind = any(
+                t.org_kinds.at(words, k) or t.org_institutions.at(words, k) for k in range(first, stop)
+            )
+            named = any(self._org_name_word(word) for word in value)
+            if (weak or determiner) and not (named or kind):
+                continue
+            if all(word in given_names() and not kind for word in value) and not named:
+                continue
+            add(first, stop, "name after an employer, school, bank or insurer cue")
+
+        # the organisation acts: "unilever called about my claim"
+        for i in range(1, n):
+            if not t.org_after.at(words, i) or (i - 1) in taken:
+                continue
+            first = i
+            while (
+                first > 0
+                and i - first < t.org_max_words
+                and not t.org_stops.ending(words, first)
+                and words[first - 1] not in t.lexicon.fillers
+                and not self._is_number(words[first - 1])
+            ):
+                first -= 1
+            value = words[first:i]
+            if not value or any(word in given_names() for word in value):
+                continue  # "maria called about": a person
+            if any(self._org_name_word(word) for word in value):
+                add(first, i, "organisation acting ('... called about my claim')")
+        return found

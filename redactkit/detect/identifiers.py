@@ -83,6 +83,8 @@ class _CueTables:
     negative_longest: int
     #: numbers with at most this many digits are vetoed by a negative context
     negative_veto_digits: int
+    #: phrases right after a number that make it a draw or a result ("did ... win"): ``negative_after``
+    negatives_after: PhraseTable[tuple[str, ...]]
     #: "one second", "just a moment": asides with a unit word (``hold_on`` of speech.yaml)
     hold_on: frozenset[tuple[str, ...]]
     #: words between a value and a cue after it ("... for the zip"): ``after_value_fillers``
@@ -91,11 +93,19 @@ class _CueTables:
     closing: frozenset[str]
     #: words inside a dictated number that are no digit ("double five", "dash"): ``value_words``
     value_words: frozenset[str]
+    #: a number read digit by digit that is (nearly) a whole turn is an answer ("last four digits of
+    #: your social?" - "three five four one"): the fewest digits and the most other words (``answers``)
+    answer_min_digits: int
+    answer_max_other_words: int
+    #: the locale's number words ("five", "twenty", "hundred"): another number in an answer's turn
+    number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
     after_cues: dict[tuple[str, ...], str]
     after_longest: int
     #: words that start a new clause after a value ("and", "but"): ``after_value_breaks``
     after_breaks: frozenset[str]
+    #: single letters that are everyday words ("a", "i"): ``word_letters``
+    word_letters: frozenset[str]
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
@@ -157,13 +167,27 @@ def _cue_tables(locale: str) -> _CueTables:
         negative_words=frozenset(phrase[0] for phrase in negatives if len(phrase) == 1),
         negative_longest=max((len(phrase) for phrase in negatives), default=0),
         negative_veto_digits=int(resources.get("identifiers", "negative_veto_digits", 0) or 0),
+        negatives_after=PhraseTable.of(_phrases(resources.get("identifiers", "negative_after", []) or [])),
         hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
         after_fillers=resources.words("identifiers", "after_value_fillers"),
         closing=resources.words("identifiers", "closing_words"),
         value_words=resources.words("identifiers", "value_words"),
+        answer_min_digits=int((resources.get("identifiers", "answers", {}) or {}).get("min_digits", 0)),
+        answer_max_other_words=int(
+            (resources.get("identifiers", "answers", {}) or {}).get("max_other_words", 0)
+        ),
+        number_words=frozenset(
+            {
+                *resources.lexicon.digits,
+                *resources.lexicon.teens,
+                *resources.lexicon.tens,
+                *resources.lexicon.hundred,
+            }
+        ),
         after_cues=after_cues,
         after_longest=max((len(cue) for cue in after_cues), default=0),
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
+        word_letters=frozenset(resources.get("identifiers", "word_letters", []) or []),
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
     )
@@ -265,8 +289,9 @@ class IdentifierDetector(Detector):
         self._misheard = _misheard_tables(locale)
         #: a text without digits is still looked at when a cue of a value zone is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
-        #: "as in", "for", "like": what joins a spelled letter and the word that names it
-        self._letter_forms = sorted(load_locale(locale).lexicon.letter_as_in, key=len, reverse=True)
+        #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
+        self._lexicon = load_locale(locale).lexicon
+        self._letter_words = frozenset(word for form in self._lexicon.letter_as_in for word in form)
         known = set(IDENTIFIER_LABELS) | self._tables.labels
         unknown = set(self.labels) - known
         if unknown:
@@ -294,7 +319,7 @@ class IdentifierDetector(Detector):
                 if self.misheard_edges and len(candidate.digits) >= 3:
                     entity = self._widen_to_misheard(tokens, candidate, entity)
                 if self.cued_zones and len(candidate.digits) >= self.min_digits and entity.label != "AGE":
-                    entity = self._grow_region(tokens, entity, len(candidate.digits))
+                    entity = self._grow_region(aligned, tokens, entity, len(candidate.digits))
                 found.append(entity)
                 used.update(range(candidate.first, candidate.stop))
         found.extend(self._cued_zones(aligned, tokens, found))
@@ -402,6 +427,15 @@ class IdentifierDetector(Detector):
                 continue
             floor = stop
             start, end = tokens[first].start, tokens[stop - 1].end
+            part = self._phone_part_at(tokens, index)
+            if part:  # "... area code four two one": the area code said last belongs to the number
+                after = index + part
+                while (
+                    after < len(tokens) and after < index + part + 6 and self._value_word(tokens[after].lower)
+                ):
+                    after += 1
+                if after > index + part:
+                    end, floor = tokens[after - 1].end, after
             if not any(a <= start and end <= b for a, b in covered):
                 zones.append(
                     Entity(start, end, label, self.shape_score, self.name, f"value named {label} after it")
@@ -431,6 +465,17 @@ class IdentifierDetector(Detector):
                 return label
         return None
 
+    def _after_cue_following(self, tokens: Sequence[Token], stop: int) -> str | None:
+        """The label of a cue said after a value that ends before token ``stop`` ("... that's my
+        social"), with the filler words between them as in :meth:`_value_end_before`."""
+        if not self.cued_zones:
+            return None
+        for index in range(stop, min(len(tokens), stop + 5)):
+            label = self._after_cue_at(tokens, index)
+            if label is not None:
+                return label if self._value_end_before(tokens, index, stop - 1) == stop else None
+        return None
+
     def _value_end_before(self, tokens: Sequence[Token], cue: int, floor: int) -> int | None:
         """Where a value before the cue at token ``cue`` ends: after the last value word before the
         filler words ("... one | for the zip"); one misheard filler may be among them ("form the")."""
@@ -445,7 +490,7 @@ class IdentifierDetector(Detector):
                 return index + 1
             elif (
                 not misheard
-                and word.isalpha()
+                and word.replace("'", "").isalpha()
                 and len(word) <= 6
                 and word not in tables.after_breaks
                 and word not in tables.closing
@@ -492,7 +537,6 @@ class IdentifierDetector(Detector):
         # i have four it 355 ...": "for" and "i" may be digits only inside the value)
         while first < stop - 1 and (
             tokens[first].lower in self._tables.between
-            or tokens[first].lower in self._misheard.not_misheard
             or not self._value_word(tokens[first].lower)
             or (len(tokens[first].lower) == 1 and not self._value_word(tokens[first + 1].lower))
         ):
@@ -793,7 +837,7 @@ class IdentifierDetector(Detector):
         if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
             return None
         cue = self._cue_before(tokens, left.first)
-        label = cue[0] if cue is not None else None
+        label = cue[0] if cue is not None else self._after_cue_following(tokens, right.stop)
         joined = _Candidate(left.first, right.stop, left.digits + right.digits, left.alnum or right.alnum)
         if self._phone_part(gap) and (
             label == "PHONE_NUMBER"
@@ -979,7 +1023,9 @@ class IdentifierDetector(Detector):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
 
-    def _grow_region(self, tokens: Sequence[Token], entity: Entity, digits: int) -> Entity:
+    def _grow_region(
+        self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity, digits: int
+    ) -> Entity:
         """Fail closed around an identifier: the value words next to it are part of it.
 
         A recognizer that mishears a digit as a word breaks the value ("... seven five floor want five
@@ -988,9 +1034,10 @@ class IdentifierDetector(Detector):
         ...", "v as in victor five ..."): the words an annotator would otherwise still read. Growth
         stops at a word that cannot be inside a value (a unit, a negative context, a cue, a closing
         word) and before a number word that a unit follows ("... and two tickets"). A value as long as
-        a phone number (``edge_digits``) also takes one short word right next to it that is no
-        function, cue or closing word: a digit the recognizer wrote as another word ("want nine oh
-        eight ...", "... double five true").
+        a phone number also takes one short word right next to it that is no function, cue or closing
+        word, where a value starts (after "it's", "is", "my") or ends (before the end of the text, a
+        closing word or a filler): a digit the recognizer wrote as another word ("it's want nine oh
+        eight ...", "... double five true thanks").
         """
         tables = self._tables
         first = token_index_at(tokens, entity.start)
@@ -1001,8 +1048,8 @@ class IdentifierDetector(Detector):
 
         def value_at(k: int) -> bool:
             word = tokens[k].lower
-            if not self._value_word(word) or word in tables.cue_words:
-                return False
+            if not self._value_word(word) or word in tables.cue_words or word in tables.word_letters:
+                return False  # "i", "a": a pronoun or an article more often than a spelled letter
             following = tokens[k + 1].lower if k + 1 < limit else ""
             if word in self._misheard.between_digits_only and not (
                 _has_digit(following) or following in self._misheard.number_words
@@ -1023,8 +1070,16 @@ class IdentifierDetector(Detector):
             )
 
         def part_at(k: int) -> bool:  # more of the value after a misheard word: digits, two words or
-            # the last word
-            return value_at(k) and (_has_digit(tokens[k].lower) or k + 1 == limit or value_at(k + 1))
+            # a number word that ends the text ("... area code five doubt eight")
+            word = tokens[k].lower
+            return value_at(k) and (
+                _has_digit(word)
+                or (
+                    k + 1 == limit
+                    and (word in self._misheard.number_words or word in self._misheard.homophones)
+                )
+                or (k + 1 < limit and value_at(k + 1))
+            )
 
         phone = entity.label == "PHONE_NUMBER"
         index = stop
@@ -1033,7 +1088,7 @@ class IdentifierDetector(Detector):
                 index += 1
                 stop = index
                 continue
-            part = self._phone_part_at(tokens, index) if phone else 0
+            part = self._phone_part_at(tokens, index) if phone or digits >= _EDGE_DIGITS - 1 else 0
             if part and index + part < limit and value_at(index + part):
                 # "... area code three true four": the area code said last is part of the number
                 index += part
@@ -1058,25 +1113,6 @@ class IdentifierDetector(Detector):
                 first = index
                 index -= 1
                 continue
-            if (
-                word.isalpha()
-                and index >= 2
-                and any(
-                    tuple(t.lower for t in tokens[index - len(form) : index]) == form
-                    and index - len(form) - 1 >= 0
-                    and len(tokens[index - len(form) - 1].lower) == 1
-                    for form in self._letter_forms
-                )
-            ):
-                # "v as in victor": a spelled letter, its cue word and the word that names it
-                form = next(
-                    f
-                    for f in self._letter_forms
-                    if tuple(t.lower for t in tokens[index - len(f) : index]) == f
-                )
-                first = index - len(form) - 1
-                index = first - 1
-                continue
             skip = next(
                 (
                     n
@@ -1096,15 +1132,78 @@ class IdentifierDetector(Detector):
             if not skip:
                 break
             index -= skip
+        if entity.label != "ZIP_CODE":
+            first = self._spelled_prefix(aligned, tokens, first)
         if digits >= _EDGE_DIGITS:
-            if first > 0 and self._edge_word(tokens[first - 1].lower):
+            # where a value starts after "it's", "is", "my" or at the start of the text ...
+            if (
+                first > 0
+                and self._edge_word(tokens[first - 1].lower)
+                and (
+                    first == 1
+                    or (
+                        tokens[first - 2].lower in tables.between
+                        and tokens[first - 2].lower not in tables.cue_words
+                    )
+                )
+            ):
                 first -= 1
-            if stop < limit and self._edge_word(tokens[stop].lower):
+            # ... and where it ends before the end of the text, a closing word or a filler
+            following = tokens[stop + 1].lower if stop + 1 < limit else ""
+            if (
+                stop < limit
+                and self._edge_word(tokens[stop].lower)
+                and (not following or following in tables.closing or following in tables.after_fillers)
+            ):
                 stop += 1
         start, end = min(entity.start, tokens[first].start), max(entity.end, tokens[stop - 1].end)
         if (start, end) == (entity.start, entity.end):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _spelled_prefix(self, aligned: AlignedText, tokens: Sequence[Token], first: int) -> int:
+        """Where spelled letters before a value start ("v as in victor d uh as in victor d 5303...").
+
+        Walks back over single letters, "as in"/"for"/"like" with the word they name, fillers, "dash"
+        and one misheard word next to a letter; the prefix starts at its first letter. It counts only
+        with a letter that is no everyday word (``word_letters``: "a", "i") or a letter named by a word
+        ("i have a 5551234567" keeps "i have a"). US ZIP codes have no letters: a state before one
+        ("t x 55640") stays the address's.
+        """
+        lexicon = self._lexicon
+
+        def letters(k: int) -> bool:  # "v", or "vd" where the normalizer joined spelled letters
+            word = tokens[k].lower
+            if not word.isalpha():
+                return False
+            if len(word) == 1:
+                return True
+            o_start, o_end = aligned.to_original(tokens[k].start, tokens[k].end)
+            return len(word) <= 8 and bool(aligned.annotations_in(o_start, o_end, "spelled"))
+
+        index, start, misheard, named, strong = first - 1, first, 0, False, False
+        while index >= 0 and first - index <= 16:
+            word = tokens[index].lower
+            previous = tokens[index - 1].lower if index > 0 else ""
+            if letters(index):
+                start = index
+                strong = strong or word not in self._tables.word_letters
+            elif word in lexicon.fillers or word in self._tables.value_words:
+                pass  # "uh", "dash"
+            elif word in self._letter_words:
+                pass
+            elif word.isalpha() and previous in self._letter_words:
+                # "victor" in "v as in victor", "charlie" in "c for charlie" ("for verification" is none)
+                named = named or any(
+                    letters(k) and tokens[k].lower not in self._tables.word_letters
+                    for k in range(max(0, index - 4), index - 1)
+                )
+            elif not misheard and word.isalpha() and index > 0 and letters(index - 1):
+                misheard = 1  # "z of as in uniform", "n nancy n"
+            else:
+                break
+            index -= 1
+        return start if start < first and (strong or named) else first
 
     def _edge_word(self, word: str) -> bool:
         """A short word next to a long value that may be one of its digits, misheard."""
@@ -1258,6 +1357,10 @@ class IdentifierDetector(Detector):
             (
                 self._negative_context(tokens, candidate.first)
                 or (
+                    self.negative_contexts
+                    and self._tables.negatives_after.starting_at(tokens, candidate.stop)
+                )
+                or (
                     n <= self._tables.negative_veto_digits
                     and self._starts_with_negative_word(aligned, text_start, text_end)
                 )
@@ -1303,6 +1406,16 @@ class IdentifierDetector(Detector):
             return self._entity(
                 text_start, text_end, "ACCOUNT_NUMBER", self.shape_score, f"{n} digits read one by one"
             )
+        if reading == "digits" and self._whole_answer(tokens, candidate):
+            # "three five four one", "john and nine four one two": the answer to "the last four digits
+            # of your social?" or "your pin?" is a short number that nothing else in the turn explains
+            return self._entity(
+                text_start,
+                text_end,
+                "ACCOUNT_NUMBER",
+                self.shape_score,
+                "number read digit by digit as a whole answer",
+            )
         if (
             self.misheard_edges
             and not written_by_caller
@@ -1319,6 +1432,37 @@ class IdentifierDetector(Detector):
                 "digits read one by one, some misheard",
             )
         return None
+
+    def _whole_answer(self, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        """A number of at least ``answers.min_digits`` digits (no counting) that is the turn but for a
+        few other words ("it's", a name, "and"), none of them another number, a quantity, a time or a
+        negative context ("flight", "room", "score"): in a call, such a turn answers a question about
+        an identifier."""
+        tables = self._tables
+        digits = candidate.digits
+        if not tables.answer_min_digits or len(digits) < tables.answer_min_digits:
+            return False
+        if {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
+            return False  # "one two three four": counting
+        others = 0
+        for k, token in enumerate(tokens):
+            if candidate.first <= k < candidate.stop:
+                continue
+            word = token.lower
+            if not any(ch.isalnum() for ch in word):
+                continue
+            others += 1
+            if (
+                others > tables.answer_max_other_words
+                or _has_digit(word)
+                or word in tables.number_words
+                or word in tables.negative_words
+                or word in tables.quantity_after
+                or word in tables.quantity_before
+                or word in self._misheard.homophones
+            ):
+                return False
+        return True
 
     def _misheard_words(self, tokens: Sequence[Token], candidate: _Candidate) -> int:
         """Words inside the value and up to two on each side that may be digits the recognizer got

@@ -42,6 +42,12 @@ class PersonWords:
     strong_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.strong"})
     preposition_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.prepositions"})
     after_cues: frozenset[str] = field(metadata={"key": "person_cues.after"})
+    address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
+    addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
+    speech_verbs: frozenset[str] = field(metadata={"key": "person_cues.speech_verbs"})
+    roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
+    introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
+    affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
     place_cues: frozenset[str]
     titles: frozenset[str]
     suffixes: frozenset[str]
@@ -77,9 +83,16 @@ class NameDetector(Detector):
         lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "names", PersonWords)
         self._zipf = zipf_cutoffs(locale)
-        self._cues = PhraseTable.of(words.cues)
+        self._cues = PhraseTable.of(words.cues | words.address_cues)
+        self._strong = words.strong_cues | words.address_cues
+        self._addressed_by = PhraseTable.of(words.addressed_by)
+        self._roles = PhraseTable.of(words.roles)
+        self._introductions = PhraseTable.of(words.introductions)
         self._blocked = (
             lexicon.non_name_words | lexicon.not_names | set(lexicon.symbols) | words.name_stop_words
+        )
+        self._number_words = frozenset(
+            {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
@@ -102,8 +115,27 @@ class NameDetector(Detector):
             if not word.isalpha() or len(word) < 2 or word in self._blocked:
                 continue
             known = word in given or word in family
-            ambiguous = word in common or _inflected_common(word, common, self._zipf.unlisted_person_name_max)
+            ambiguous = (
+                word in common
+                or _inflected_common(word, common, self._zipf.unlisted_person_name_max)
+                # a plural of a dictionary word that only a family-name list has ("margins", "banks"),
+                # not of a given name ("sams": a possessive said without its apostrophe)
+                or (
+                    word not in given
+                    and _inflected_common(word, common, 0.0)
+                    and not any(stem in given for stem in inflection_stems(word))
+                )
+            )
             cue = self._cue_before(tokens, i)
+            addressed = self._addressed(tokens, i)
+            weak = cue is not None and cue not in w.strong_cues
+            if (weak or addressed) and (
+                zipf_frequency(word) >= self._zipf.weak_cue_name_max or (not known and _word_form(word))
+            ):
+                # greetings, hand-overs, verbs of speech and cues like "officer" or "from" are weaker
+                # evidence than "call" or "my name is": not for a frequent word ("back to more of", "the
+                # officer will"), nor an inflected one ("margins and i")
+                cue, addressed = (None if weak else cue), False
             if (
                 word in places
                 and ((i > 0 and tokens[i - 1].lower in w.place_cues) or (cue is None and not possessive))
@@ -112,33 +144,43 @@ class NameDetector(Detector):
                 continue  # "in lagos", "paris is lovely": a place, though also in a name list
             if known and not ambiguous:
                 scores[i] = (self.gazetteer_score, "name in the given/family-name gazetteer")
-            elif known and (
-                (cue is not None and (cue not in w.preposition_cues or word in given))
-                or possessive
-                or self._family_after(tokens, i, family, common, places)
+            elif (
+                known
+                and not self._noun_before_number(tokens, i, cue)
+                and (
+                    (cue is not None and (cue not in w.preposition_cues or word in given))
+                    or possessive
+                    or (addressed and word in given)
+                    or self._family_after(tokens, i, family, common, places)
+                )
             ):
                 why = (
                     "possessive"
                     if possessive
                     else "cue before it"
                     if cue is not None
+                    else "verb of speech or address after it"
+                    if addressed and word in given
                     else "family name after it"
                 )
                 scores[i] = (self.cue_score, f"name that is also a common word, with a {why}")
             elif (
                 (
-                    cue in w.strong_cues
+                    cue in self._strong
                     or possessive
+                    or addressed
                     or (i + 1 < len(tokens) and tokens[i + 1].lower in w.after_cues and word not in given)
                 )
                 and not ambiguous
                 and word not in places
                 and (known or possessive or zipf_frequency(word) < self._zipf.unlisted_person_name_max)
             ):
-                if cue in w.strong_cues:
+                if cue in self._strong:
                     why = "unknown word introduced as a person"
                 elif possessive:
                     why = "possessive of an unknown word"
+                elif addressed:
+                    why = "unknown word addressed or quoted as a person"
                 else:
                     why = "unknown word before 'birthday'"
                 scores[i] = (self.unknown_score, why)
@@ -152,6 +194,8 @@ class NameDetector(Detector):
                 # "vijay kumar": a given name no list has, before a family name one does
                 scores[i] = (self.unknown_score, "unknown word before a family name")
         self._rare_runs(tokens, scores, places)
+        self._introduced(tokens, scores, given, family, common, places)
+        self._before_roles(tokens, scores, given, family, common, places)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
             if i in scores:
@@ -175,6 +219,8 @@ class NameDetector(Detector):
             j = i + 1
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, possessive = _base(fold_word(tokens[j].lower))
+                if self._roles.starting_at(tokens, j) is not None:
+                    break  # "dana okafor vice president": the title is no family name
                 first_is_given = _base(fold_word(tokens[i].lower))[0] in given
                 if first_is_given and len(word) == 1 and word.isalpha() and word not in w.not_initials:
                     # an initial: "john f kennedy", "mary j blige"
@@ -235,6 +281,117 @@ class NameDetector(Detector):
                     scores[index] = (self.unknown_score, "run of words too rare to be anything but a name")
             run = []
 
+    def _name_word(
+        self,
+        word: str,
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+        *,
+        first: bool,
+    ) -> bool:
+        """Whether ``word`` can be part of a name that a position alone marks (an introduced caller, the
+        words before a job title): a known name, or a word too rare to be an everyday one. A common
+        word counts only as the given name (``first``) when a name list has it, or after one."""
+        if not word.isalpha() or word in self._blocked or word in places:
+            return False
+        if word in given:
+            return zipf_frequency(word) < self._zipf.weak_cue_name_max
+        if len(word) < 3:
+            return False
+        if word in family:
+            return not first or word not in common
+        return (
+            word not in common
+            and not _word_form(word)
+            and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+        )
+
+    def _introduced(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> None:
+        """ "our next question comes from dana okafor with northwind": the one to ``max_tokens`` words
+        between an introduction and an affiliation word (or the end) are the caller's name."""
+        w = self._w
+        for start in range(1, len(tokens)):
+            if self._introductions.ending_at(tokens, start) is None:
+                continue
+            stop = start
+            while (
+                stop < len(tokens)
+                and stop - start < self.max_tokens
+                and tokens[stop].lower not in w.affiliations
+            ):
+                stop += 1
+            if (
+                stop == start
+                or (stop < len(tokens) and tokens[stop].lower not in w.affiliations)
+                or any(
+                    self._introductions.ending_at(tokens, k) is not None
+                    for k in range(start + 1, min(stop + 2, len(tokens) + 1))
+                )
+            ):
+                continue  # "comes from the line of dana": the later introduction is the one
+            words = [_base(fold_word(tokens[k].lower))[0] for k in range(start, stop)]
+            if all(
+                self._name_word(word, given, family, common, places, first=k == 0)
+                for k, word in enumerate(words)
+            ):
+                for k in range(start, stop):
+                    scores.setdefault(k, (self.cue_score, "caller's name after an introduction"))
+
+    def _before_roles(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> None:
+        """ "dana okafor chief financial officer", "dana okafor our c f o": the one or two name words right
+        before a job title are a person (the first a given name or a rare word)."""
+        for k in range(1, len(tokens)):
+            if self._roles.starting_at(tokens, k) is None:
+                continue
+            end = k - 1 if tokens[k - 1].lower in ("our", "the", "and", ",") and k >= 2 else k
+            first = end
+            while first > 0 and end - first < 2:
+                word = _base(fold_word(tokens[first - 1].lower))[0]
+                if not self._name_word(word, given, family, common, places, first=False):
+                    break
+                first -= 1
+            if first == end:
+                continue
+            if end - first == 2:
+                # two words: the first must read as a given name (or a rare word) by itself
+                word = _base(fold_word(tokens[first].lower))[0]
+                if not self._name_word(word, given, family, common, places, first=True):
+                    first += 1
+            if end - first == 1 and not (
+                first in scores or _base(fold_word(tokens[first].lower))[0] in given
+            ):
+                continue
+            for index in range(first, end):
+                scores.setdefault(index, (self.cue_score, "name before a job title"))
+
+    def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
+        """A verb of speech or an address ("please go ahead", "and i") right after token ``i``; not
+        after an affiliation word ("... okafor with northwind please go ahead" addresses the caller)."""
+        if i + 1 >= len(tokens) or (i > 0 and tokens[i - 1].lower in self._w.affiliations):
+            return False
+        return (
+            tokens[i + 1].lower in self._w.speech_verbs
+            or self._addressed_by.starting_at(tokens, i + 1) is not None
+        )
+
     def _propagate(
         self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], common: frozenset[str]
     ) -> None:
@@ -256,6 +413,14 @@ class NameDetector(Detector):
                 found = names.get(_base(fold_word(token.lower))[0])
                 if found is not None:
                     scores[i] = found
+
+    def _noun_before_number(self, tokens: Sequence[Token], i: int, cue: tuple[str, ...] | None) -> bool:
+        """A name that is also a common word, right before a number and without a strong cue, labels
+        that number ("from page 172", "the max 8", "bill 40"), unlike "call bill 555 0134"."""
+        if cue in self._w.strong_cues or i + 1 >= len(tokens):
+            return False
+        following = tokens[i + 1].lower
+        return any(char.isdigit() for char in following) or following in self._number_words
 
     def _cue_before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
         """The longest person cue that ends right before token ``i``."""
@@ -304,6 +469,15 @@ def _inflected_common(word: str, common: frozenset[str], frequent: float) -> boo
         and word.endswith("s")
         and any(stem in common for stem in inflection_stems(word))
         and zipf_frequency(word) >= frequent
+    )
+
+
+def _word_form(word: str) -> bool:
+    """An inflected or derived form of an English word ("margins", "snacking", "upgrades"): its stem is
+    at least as frequent as a common word, whatever the form's own frequency."""
+    threshold = zipf_cutoffs("en-US").common_word_min
+    return word.endswith(("ing", "ed", "ly")) or any(
+        zipf_frequency(stem) >= threshold for stem in inflection_stems(word)
     )
 
 

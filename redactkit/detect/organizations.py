@@ -25,16 +25,24 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import common_words, family_names, given_names, place_names, zipf_frequency
+from ..gazetteers import (
+    common_words,
+    company_names,
+    family_names,
+    given_names,
+    is_everyday_word,
+    place_names,
+    zipf_frequency,
+)
 from ..lang import get_lexicon
 from ..lang.case import is_lowercase_speech
 from ..lang.phrases import PhraseTable, grow_left
 from ..lang.tables import load_tables
-from ..lang.tokens import Token
+from ..lang.tokens import Token, words_of
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "OrganizationDetector", "OrganizationWords"]
+__all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "CallerWords", "OrganizationDetector", "OrganizationWords"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,17 @@ class OrganizationWords:
     connectors: frozenset[str]
     function_words: frozenset[str]
     weekdays: frozenset[str]
+    not_after_listed: frozenset[str] = field(metadata={"key": "listed.not_after"})
+    not_before_listed: frozenset[str] = field(metadata={"key": "listed.not_before"})
+
+
+@dataclass(frozen=True)
+class CallerWords:
+    """How a moderator introduces a caller and the organisation they speak for, shared with the name
+    detector: ``person_cues.introductions`` and ``person_cues.affiliations`` of ``names.yaml``."""
+
+    introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
+    affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
 
 
 #: Legal forms of en-US: whatever content words stand before them name a company ("blue sky ltd").
@@ -101,6 +120,10 @@ class OrganizationDetector(Detector):
         self._blocked = lexicon.non_name_words | words.function_words | words.weekdays
         self._cues = PhraseTable.of(words.cues | words.strong_cues)
         self._cue_words = words.cue_verbs | words.office_words
+        self._callers = callers = load_tables(locale, "names", CallerWords)
+        self._listed = PhraseTable.of(company_names())
+        self._number_words = frozenset(lexicon.digits) | frozenset(lexicon.teens) | frozenset(lexicon.tens)
+        self._introductions = PhraseTable.of(callers.introductions)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) for aligned in texts]
@@ -113,7 +136,7 @@ class OrganizationDetector(Detector):
         if not tokens:
             return []
         formatted = not is_lowercase_speech(aligned.original)
-        found: list[Entity] = []
+        found: list[Entity] = self._listed_companies(tokens)
         for i, token in enumerate(tokens):
             word = token.lower.rstrip(".")
             if word in ow.legal_forms or word in ow.kinds:
@@ -141,6 +164,10 @@ class OrganizationDetector(Detector):
                 and tokens[i + 1].lower in ow.service_after
             ):
                 entity = self._before_service(text, tokens, i, formatted)
+                if entity is not None:
+                    found.append(entity)
+            if word in self._callers.affiliations and i >= 2:
+                entity = self._caller_affiliation(tokens, i)
                 if entity is not None:
                     found.append(entity)
             if word in ow.office_words and i >= 2:
@@ -228,7 +255,7 @@ class OrganizationDetector(Detector):
         elif (
             cue not in ow.strong_cues
             and not (cue == ("address", "of") and stop < len(tokens) and tokens[stop].lower == "is")
-            and not any(self._name_like(w) for w in words)
+            and not any(self._name_like(w) or self._brand_like(w) for w in words)
         ):
             return None  # "the address of X is": the name is whatever stands between
         if cue in ow.strong_cues and words[0] in ow.share_classes:
@@ -243,6 +270,84 @@ class OrganizationDetector(Detector):
         return Entity(
             tokens[start].start, tokens[stop - 1].end, "ORGANIZATION", self.cue_score, self.name,
             f"name after '{' '.join(cue)}'",
+        )  # fmt: skip
+
+    def _listed_companies(self, tokens: Sequence[Token]) -> list[Entity]:
+        """Companies of the shipped list (``company_names``), said without a cue ("is my order at
+        walmart ready", "let national grid know"). A name of two or more words counts unless it is
+        also a place; a one-word name only when it is no dictionary word, no person's name, no place
+        and not an everyday word, not after an article ("order an uber": a ride, not the firm) and not
+        before a model number ("the rtx forty ninety": a product)."""
+        words = words_of(tokens)
+        found: list[Entity] = []
+        i = 0
+        while i < len(words):
+            length = self._listed.match_length(words, i, max_words=6)
+            if length == 0:
+                i += 1
+                continue
+            phrase = " ".join(words[i : i + length])
+            word, after = words[i], words[i + length] if i + length < len(words) else ""
+            single_ok = (
+                len(word) > 2
+                and word not in common_words()
+                and word not in given_names()
+                and word not in family_names()
+                and word not in self._blocked
+                and zipf_frequency(word) < self._zipf.everyday_word_min
+                and not (i > 0 and words[i - 1] in self._w.not_after_listed)
+                and after not in self._w.not_before_listed
+                # "the rtx forty ninety", "a galaxy s24": a name before a model number is a product's
+                and not (after[:1].isdigit() or after in self._number_words)
+            )
+            # "what is apple trading at", "apple stock": a listed name that is also a word, with stock talk
+            stock_talk = after in self._w.stock_words or after in self._w.stock_after
+            if phrase not in place_names() and (length > 1 or single_ok or stock_talk):
+                end = tokens[i + length - 1].end
+                if after == "." and tokens[i + length].start == end and len(words[i + length - 1]) <= 4:
+                    end += 1  # an acronym's last period: "i. b. m." is read as "ibm."
+                why = "a listed company's name"
+                found.append(Entity(tokens[i].start, end, "ORGANIZATION", self.cue_score, self.name, why))
+            i += length
+        return found
+
+    def _caller_affiliation(self, tokens: Sequence[Token], i: int) -> Entity | None:
+        """ "our next question comes from dana okafor with northwind partners": after a caller's name
+        that an introduction announced, the words after the affiliation word at ``i`` name the
+        organisation they speak for (spelled initials included: "from h s b c")."""
+        name_start = next(
+            (
+                k
+                for k in range(max(1, i - 3), i)
+                if self._introductions.ending_at(tokens, k) is not None
+                and all(self._content(t.lower) for t in tokens[k:i])
+            ),
+            None,
+        )
+        if name_start is None or any(
+            self._introductions.ending_at(tokens, k) is not None
+            for k in range(name_start + 1, min(i + 2, len(tokens) + 1))
+        ):
+            return None  # "comes from the line of dana": "line" is no caller, "of" no affiliation
+        start = stop = i + 1
+        while stop < len(tokens) and stop - start < self.max_words:
+            word = tokens[stop].lower
+            letter = len(word) == 1 and word.isalpha() and word not in ("a", "i")
+            if not (letter or self._content(word)) or word in self._callers.affiliations:
+                break
+            if (
+                stop > start
+                and not letter
+                and zipf_frequency(word) >= self._zipf.function_word_min
+                and word not in family_names()
+            ):
+                break  # "from northwind asked two questions": a verb ends the name
+            stop += 1
+        if stop == start:
+            return None
+        return Entity(
+            tokens[start].start, tokens[stop - 1].end, "ORGANIZATION", self.cue_score, self.name,
+            "organisation of an introduced caller",
         )  # fmt: skip
 
     def _before_office(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
@@ -301,8 +406,9 @@ class OrganizationDetector(Detector):
             first += 1
         if first == i or (formatted and not all(_capitalised(text, t) for t in tokens[first:i])):
             return None
+        # "amazon customer service" names the company's service desk: the whole of it is the name
         return Entity(
-            tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
+            tokens[first].start, tokens[i + 1].end, "ORGANIZATION", self.cue_score, self.name,
             "name before 'customer service'",
         )  # fmt: skip
 
@@ -353,11 +459,27 @@ class OrganizationDetector(Detector):
         frequency = zipf_frequency(base)
         if base in family_names() and frequency < self._zipf.everyday_word_min:
             return True
+        if base in company_names():
+            return True  # a listed company, even when it is also a word ("apple", "target")
         # a word no dictionary lists may still be an inflected form ("trending"): rare ones only
         return (
             base not in common_words()
             and frequency < self._zipf.unlisted_organization_name_max
             and not _inflected(base)
+        )
+
+    def _brand_like(self, word: str) -> bool:
+        """After a cue, a word that no dictionary has in any form and that is not an everyday word,
+        a person's name or a place reads as a brand, however often the web writes it ("complaint to
+        samsung", "i work at google"), unless it is as frequent as a function word."""
+        base = word.removesuffix("'s")
+        return (
+            len(base) > 1
+            and base.isalpha()
+            and not is_everyday_word(base)
+            and base not in given_names()
+            and base not in place_names()
+            and zipf_frequency(base) < self._zipf.function_word_min
         )
 
     def _joined(self, tokens: Sequence[Token], after: int) -> bool:

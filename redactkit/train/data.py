@@ -41,7 +41,9 @@ Output (never inside the repository: it contains corpus text): ``train.spacy`` (
 With ``--synth-train N``, also N utterances of :mod:`redactkit.synth`'s *train* template families
 (``synth_train.spacy``: spoken form, exhaustive PII spans, silver non-PII labels from the written
 form) and ``--synth-held-out M`` of its *held-out* families for evaluation only
-(``synth-holdout/synth_heldout.jsonl``).
+(``synth-holdout/synth_heldout.jsonl``); ``--synth-negatives K`` adds K utterances of the train
+hard-negative families alone (``synth_neg.spacy``) and ``--synth-focus LABEL=K`` K utterances whose
+templates carry LABEL (``synth_focus.spacy``).
 """
 
 from __future__ import annotations
@@ -422,10 +424,25 @@ def assemble(
     return manifest
 
 
-def assemble_synth(out: Path, *, train: int, held_out: int, seed: int = 0) -> dict[str, Any]:
+def assemble_synth(
+    out: Path,
+    *,
+    train: int,
+    held_out: int,
+    seed: int = 0,
+    negatives: int = 0,
+    focus: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
     """Generated training docs (``synth_train.spacy``, train template families, spoken form with
     silver non-PII labels from the written form) and a held-out evaluation file
-    (``synth-holdout/synth_heldout.jsonl``, held-out families only, never trained on)."""
+    (``synth-holdout/synth_heldout.jsonl``, held-out families only, never trained on).
+
+    ``negatives``: that many more utterances of the train *hard-negative* families alone
+    (``synth_neg.spacy``: timers, prices, flights, scores, model and room numbers, with their silver
+    CARDINAL/MONEY/TIME labels), so the recognizer sees enough numbers that are no identifier.
+    ``focus``: label -> that many more utterances whose templates carry the label
+    (``synth_focus.spacy``), e.g. LOCATION for "the us" said as a country next to "us" the pronoun.
+    """
     import spacy
     from spacy.tokens import DocBin
 
@@ -438,8 +455,25 @@ def assemble_synth(out: Path, *, train: int, held_out: int, seed: int = 0) -> di
     )
     pipeline = Pipeline.default()
 
-    def write_docs(count: int, draw_seed: int, id_prefix: str, corpus: str, path: Path) -> Counter[str]:
+    def write_docs(
+        count: int,
+        draw_seed: int,
+        id_prefix: str,
+        corpus: str,
+        path: Path,
+        *,
+        negatives_share: float = 0.2,
+        labels: Sequence[str] | None = None,
+    ) -> Counter[str]:
         """Generate ``count`` train-family pairs, label them like the corpora and store a DocBin."""
+        pairs = generate_pairs(
+            count,
+            seed=draw_seed,
+            split="train",
+            id_prefix=id_prefix,
+            negatives_share=negatives_share,
+            labels=labels,
+        )
         rows = [
             CorpusRow(
                 spoken.id,
@@ -448,7 +482,7 @@ def assemble_synth(out: Path, *, train: int, held_out: int, seed: int = 0) -> di
                 [(x.start, x.end, x.label) for x in written.spans],
                 [(x.start, x.end, x.label) for x in spoken.spans],
             )
-            for spoken, written in generate_pairs(count, seed=draw_seed, split="train", id_prefix=id_prefix)
+            for spoken, written in pairs
         ]
         docs, _, doc_stats = build_docs(
             rows,
@@ -470,6 +504,28 @@ def assemble_synth(out: Path, *, train: int, held_out: int, seed: int = 0) -> di
     stats = write_docs(train, seed, "synth", "synth", out / "synth_train.spacy")
     # a dev set from the same (train) families, other draws: for calibration, never for the figures
     write_docs(max(train // 10, 100), seed + 2, "synthdev", "synth-train-families", out / "synth_dev.spacy")
+    if negatives:
+        stats.update(
+            write_docs(negatives, seed + 3, "synthneg", "synth", out / "synth_neg.spacy", negatives_share=1.0)
+        )
+    if focus:
+        focus_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+        for offset, (label, count) in enumerate(sorted(focus.items())):
+            part = out / f"synth_focus_{label}.spacy"
+            stats.update(
+                write_docs(
+                    count,
+                    seed + 10 + offset,
+                    f"synthfocus{label}",
+                    "synth",
+                    part,
+                    negatives_share=0.0,
+                    labels=[label],
+                )
+            )
+            focus_bin.merge(DocBin(store_user_data=True).from_disk(part))
+            part.unlink()
+        focus_bin.to_disk(out / "synth_focus.spacy")
     (out / "synth-holdout").mkdir(exist_ok=True)
     write_jsonl(
         generate(held_out, seed=seed + 1, split="heldout"), out / "synth-holdout" / "synth_heldout.jsonl"
@@ -477,6 +533,8 @@ def assemble_synth(out: Path, *, train: int, held_out: int, seed: int = 0) -> di
     return {
         "synth_train": train,
         "synth_held_out": held_out,
+        "synth_negatives": negatives,
+        "synth_focus": dict(sorted((focus or {}).items())),
         "seed": seed,
         "stats": dict(sorted(stats.items())),
     }
@@ -496,10 +554,32 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--synth-train", type=int, default=0, help="also N generated train-family utterances")
     parser.add_argument("--synth-held-out", type=int, default=3000, help="generated held-out utterances")
+    parser.add_argument(
+        "--synth-negatives", type=int, default=0, help="also N utterances of the train hard-negative families"
+    )
+    parser.add_argument(
+        "--synth-focus",
+        action="append",
+        default=[],
+        metavar="LABEL=N",
+        help="also N train-family utterances carrying LABEL (repeatable), e.g. LOCATION=2000",
+    )
     parser.add_argument("--synth-only", action="store_true", help="only write the generated files")
     args = parser.parse_args(argv)
+    focus: dict[str, int] = {}
+    for item in args.synth_focus:
+        label, _, count = item.partition("=")
+        if not count.isdigit():
+            parser.error(f"--synth-focus takes LABEL=N, e.g. LOCATION=2000, not {item!r}")
+        focus[label] = int(count)
     if args.synth_train:
-        info = assemble_synth(args.out, train=args.synth_train, held_out=args.synth_held_out)
+        info = assemble_synth(
+            args.out,
+            train=args.synth_train,
+            held_out=args.synth_held_out,
+            negatives=args.synth_negatives,
+            focus=focus,
+        )
         print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
         if args.synth_only:
             return
