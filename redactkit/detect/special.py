@@ -104,6 +104,10 @@ class _LabelRules:
     #: word after it, make it a noun for people ("[the french] are coming", "i like [the dutch]")
     nominal_before: frozenset[str] = frozenset()
     nominal_after: frozenset[str] = frozenset()
+    #: a cue before an ambiguous term counts only when the term stands alone -- at the end of the
+    #: text, before a ``nominal_after`` word or before an ``after`` cue ("my boss is [indian]") --
+    #: not when it modifies some other word ("is the korean spa open", "a greek omelette")
+    alone_before: bool = False
 
 
 @dataclass(frozen=True)
@@ -246,14 +250,26 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
                 people_terms.add((plural, label))
                 if by_label[label] or (phrase, label) in contextual_terms:
                     contextual_terms.add((plural, label))
+        where_label = f"{where}.labels.{label}"
+        after = _phrases(_words(block.get("after"), f"{where_label}.after"))
+        # generated word lists whose entries are cues after a term too ("the [french] chef"), less the
+        # entries that are things more often than people in speech (`after_exclude`: "server")
+        excluded = _phrases(_words(block.get("after_exclude"), f"{where_label}.after_exclude"))
+        for name in _words(block.get("after_vocabularies"), f"{where_label}.after_vocabularies"):
+            resource = resources.get(name)
+            if not isinstance(resource, Mapping) or "words" not in resource:
+                raise ValueError(f"{where_label}: vocabulary {name!r} is no word list of the locale")
+            sizes[name] = len(resource["words"])
+            after = after | (_phrases(resource["words"]) - excluded)
         rules[label] = _LabelRules(
-            before=_rule_phrases(block, "before", f"{where}.labels.{label}"),
-            after=_rule_phrases(block, "after", f"{where}.labels.{label}"),
-            negative=_rule_phrases(block, "negative", f"{where}.labels.{label}"),
+            before=_rule_phrases(block, "before", where_label),
+            after=PhraseTable.of(after),
+            negative=_rule_phrases(block, "negative", where_label),
             negative_before=frozenset(_words(block.get("negative_before"), f"{where}.negative_before")),
-            negative_after=_rule_phrases(block, "negative_after", f"{where}.labels.{label}"),
+            negative_after=_rule_phrases(block, "negative_after", where_label),
             nominal_before=frozenset(_words(block.get("nominal_before"), f"{where}.nominal_before")),
             nominal_after=frozenset(_words(block.get("nominal_after"), f"{where}.nominal_after")),
+            alone_before=bool(block.get("alone_before", False)),
         )
     term_table = PhraseTable(
         {
@@ -523,7 +539,8 @@ class SpecialCategoryDetector(Detector):
         gap = self._knowledge.gap
         # before: a cue ends right before the term or before up to max_gap filler words
         stop = start
-        for _ in range(self.max_gap + 1):
+        alone = not rules.alone_before or end == len(lows) or lows[end] in rules.nominal_after
+        for _ in range(self.max_gap + 1 if alone else 0):
             if rules.before.ending(lows, stop):
                 return True
             if stop == 0 or lows[stop - 1] not in gap:
