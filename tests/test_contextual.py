@@ -99,6 +99,12 @@ POSITIVE = [
         "yeah it's k ortiz let me find it at proton mail dot co dot uk",
         [("k ortiz let me find it at proton mail dot co dot uk", "EMAIL_ADDRESS")],
     ),
+    # e-mail addresses with "@" and the dots dropped (punctuation-stripped transcripts)
+    ("it is janedoegmailcom", [("janedoegmailcom", "EMAIL_ADDRESS")]),
+    ("orla sixty one gmailcom", [("orla sixty one gmailcom", "EMAIL_ADDRESS")]),
+    ("sure its quinn seven barrowyahoocom", [("quinn seven barrowyahoocom", "EMAIL_ADDRESS")]),
+    ("my email address is tobyrandcom", [("tobyrandcom", "EMAIL_ADDRESS")]),
+    ("pell twelve gamilcom", [("pell twelve gamilcom", "EMAIL_ADDRESS")]),
     (
         "go to double u double u double u dot give me a moment bluemed dot edu and click",
         [("double u double u double u dot give me a moment bluemed dot edu", "URL")],
@@ -207,6 +213,10 @@ NEGATIVE = [
     "the bill is forty",
     "sales were twenty",
     "the other is broken",
+    "i checked my gmail twice",
+    "the telecom bill came",
+    "my email is fine",
+    "the sitcom was on",
 ]
 
 

@@ -70,6 +70,10 @@ IDENTIFIERS = [
     ("she is 7 years old", "AGE", "7"),
     ("the server is at one nine two dot one six eight dot one dot one", "IP_ADDRESS",
      "one nine two dot one six eight dot one dot one"),
+    # a short number read digit by digit that is the whole turn answers "the last four digits?"
+    ("three five four one", "ACCOUNT_NUMBER", "three five four one"),
+    ("it's lena and eight two six one", "ACCOUNT_NUMBER", "eight two six one"),
+    ("my ac number is six one seven three", "ACCOUNT_NUMBER", "six one seven three"),
     # an identifier read digit by digit with an unusual length is still redacted
     ("reference one two three four five six seven eight nine one two three four five six seven", "ACCOUNT_NUMBER",
      "one two three four five six seven eight nine one two three four five six seven"),
@@ -95,6 +99,12 @@ IDENTIFIER_NEGATIVES = [
     "I have 3 kids and 2 dogs.",
     "It costs $25.99 plus tax.",
     "what's twenty five times four",
+    # not an answer: counting, a quantity, a negative context, another number in the turn
+    "one two three four",
+    "four two one seven minutes",
+    "gate four two one seven",
+    "the eight of us saw four two one seven",
+    "seven three eight one is what the ad said on the bus yesterday",
 ]
 
 
@@ -154,6 +164,16 @@ NAME_EXTENTS = [
     ("my wife zelphine is on the phone", {"zelphine"}),  # after a relation word
     ("i met ravindu kumar yesterday", {"ravindu kumar"}),  # unknown word before a family name
     ("my wife wants pizza", set()),  # a frequent inflected word is not an unknown name
+    # bookings and call-centre answers
+    ("i need to cancel the table for dovan quellet", {"dovan quellet"}),
+    ("the booking is under the name ardis pomerleau", {"ardis pomerleau"}),
+    ("name tharvesh", {"tharvesh"}),
+    ("last name is brezinski", {"brezinski"}),
+    ("i am zelmira okonjo", {"zelmira okonjo"}),
+    ("a table for four please", set()),
+    ("what is the name of the hotel", set()),
+    ("under the bridge", set()),
+    ("i'm gonna be late", set()),
     ("thanks again for calling", set()),
     ("did you post the letter", set()),
     ("has the package arrived", set()),

@@ -245,6 +245,9 @@ LETTERS = [
     ("j o h n two", "john2"),
     ("spell it d a v e please", "spell it dave please"),
     ("j, o, h, n", "john"),
+    # a booking reference that starts on a digit: the digit belongs to it
+    ("reference six h w two q d z", "reference 6hw2qdz"),
+    ("it is three r k v m b t", "it is 3rkvmbt"),
     # negatives
     ("i want a pizza", "i want a pizza"),
     ("is it a or b", "is it a or b"),
@@ -256,6 +259,7 @@ LETTERS = [
     ("i i captain", "i i captain"),
     ("JOHN", "JOHN"),
     ("The U.S. team", "The U.S. team"),
+    ("we are two b s", "we are two bs"),
 ]
 
 

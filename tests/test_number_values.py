@@ -112,6 +112,9 @@ def test_a_complete_value_is_not_joined_to_the_next_one(default_pipeline: Pipeli
         "it was charged eight hundred thirty two twenty five",
         "the winning numbers were four eleven nineteen twenty six thirty three forty eight",
         "the lottery numbers are five twelve eighteen twenty two thirty one fifty",
+        # a draw said after the numbers
+        "did three nine fourteen twenty two forty one fifty win last night",
+        "so did six twelve nineteen thirty thirty eight forty four win anything",
         "add four four one eight and ninety four eighty two",
         "the lakers won ninety four to one hundred eight",
         "turn it to channel two oh six",

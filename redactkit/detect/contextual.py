@@ -40,6 +40,7 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import family_names, given_names, is_everyday_word, place_names, zipf_frequency
 from ..lang import Lexicon, Token, load_locale, tokenize
+from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
@@ -124,6 +125,12 @@ class _Tables:
     number_words: frozenset[str]
     tlds: frozenset[str]
     mail_tlds: frozenset[str]
+    #: e-mail addresses with "@" and the dots dropped ("janedoegmailcom"): ``addresses.glued_*``
+    glued_providers: frozenset[str]
+    glued_endings: tuple[str, ...]
+    glued_cue_endings: tuple[str, ...]
+    glued_cues: _Phrases
+    glued_window: int
     org_cues: _Phrases
     org_weak_cues: _Phrases
     org_after: _Phrases
@@ -218,6 +225,13 @@ def _tables(locale: str) -> _Tables:
         number_words=number_words,
         tlds=frozenset(lex.tlds),
         mail_tlds=frozenset(lex.tlds | lex.country_tlds),
+        glued_providers=resources.words("context", "addresses.glued_providers"),
+        glued_endings=tuple(
+            sorted(resources.words("context", "addresses.glued_endings"), key=len, reverse=True)
+        ),
+        glued_cue_endings=tuple(resources.words("context", "addresses.glued_cue_endings")),
+        glued_cues=phrases("addresses.glued_cues"),
+        glued_window=int(table("addresses.glued_window")),
         org_cues=phrases("organizations.cues"),
         org_weak_cues=phrases("organizations.weak_cues"),
         org_after=phrases("organizations.after"),
@@ -230,6 +244,32 @@ def _tables(locale: str) -> _Tables:
         org_stops=phrases("organizations.stops"),
         org_max_words=int(table("organizations.max_words")),
     )
+
+
+def _glued_provider(head: str, providers: frozenset[str]) -> int | None:
+    """Length of the mail provider that ends ``head`` ("janedoegmail" -> 5), allowing one typo in a
+    provider of five letters or more ("gamil", "gmaill", "reddiffmail"); None if there is none."""
+    best: int | None = None
+    for provider in providers:
+        if head.endswith(provider):
+            best = max(best or 0, len(provider))
+            continue
+        if len(provider) < 5:
+            continue
+        for length in (len(provider) - 1, len(provider), len(provider) + 1):
+            tail = head[-length:]
+            if len(tail) == length and (within_edits(tail, provider, 1) or _one_swap(tail, provider)):
+                best = max(best or 0, length)
+                break
+    return best
+
+
+def _one_swap(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two adjacent letters swapped ("gaiml" for "gmail")."""
+    if len(a) != len(b):
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1083,6 +1123,8 @@ class ContextualDetector(Detector):
                         found.append((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
                         taken = end
                         continue
+        found.extend(self._glued_addresses(words, taken))
+        taken = max([taken, *(stop for _, stop, *_ in found)])
         for i in range(len(words)):
             if i < taken or words[i] != "dot":
                 continue
@@ -1109,6 +1151,46 @@ class ContextualDetector(Detector):
             if first < i:
                 found.append((first, end, "URL", self.cue_score, "spoken web address"))
                 taken = end
+        return found
+
+    def _glued_addresses(self, words: Sequence[str], taken: int) -> list[tuple[int, int, str, float, str]]:
+        """E-mail addresses with "@" and the dots dropped: "janedoegmailcom", "jane doe forty two
+        gmailcom" (the provider alone: the local part is the words before it), and after an e-mail cue
+        "kartikabccom"."""
+        t = self._t
+        found: list[tuple[int, int, str, float, str]] = []
+        cue_until = -1
+        for i, word in enumerate(words):
+            length = t.glued_cues.ending(words, i + 1)
+            if length:
+                cue_until = i + t.glued_window
+                continue
+            if i < taken or len(word) < 5 or not word.isalnum():
+                continue
+            ending = next((e for e in t.glued_endings if word.endswith(e) and len(word) > len(e)), None)
+            if ending is None:
+                continue
+            head = word[: -len(ending)]
+            provider = _glued_provider(head, t.glued_providers)
+            if provider is not None and not is_everyday_word(word):
+                # the local part is the word's head, and the words before it when it is the provider
+                # alone or a number was said before it ("jane forty two doegmailcom")
+                glued_local = len(head) > provider
+                number_before = i > 0 and words[i - 1] in t.number_words
+                first = (
+                    i if glued_local and not number_before else self._left_edge(words, i, t.max_local_words)
+                )
+                found.append(
+                    (first, i + 1, "EMAIL_ADDRESS", self.cue_score, "e-mail address without symbols")
+                )
+            elif (
+                i <= cue_until
+                and ending in t.glued_cue_endings
+                and len(head) >= 3
+                and head.isalpha()
+                and not is_everyday_word(word)
+            ):
+                found.append((i, i + 1, "EMAIL_ADDRESS", self.shape_score, "e-mail address without symbols"))
         return found
 
     def _url_start(self, words: Sequence[str], dot: int) -> int:

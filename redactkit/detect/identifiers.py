@@ -83,6 +83,8 @@ class _CueTables:
     negative_longest: int
     #: numbers with at most this many digits are vetoed by a negative context
     negative_veto_digits: int
+    #: phrases right after a number that make it a draw or a result ("did ... win"): ``negative_after``
+    negatives_after: PhraseTable[tuple[str, ...]]
     #: "one second", "just a moment": asides with a unit word (``hold_on`` of speech.yaml)
     hold_on: frozenset[tuple[str, ...]]
     #: words between a value and a cue after it ("... for the zip"): ``after_value_fillers``
@@ -91,6 +93,12 @@ class _CueTables:
     closing: frozenset[str]
     #: words inside a dictated number that are no digit ("double five", "dash"): ``value_words``
     value_words: frozenset[str]
+    #: a number read digit by digit that is (nearly) a whole turn is an answer ("last four digits of
+    #: your social?" - "three five four one"): the fewest digits and the most other words (``answers``)
+    answer_min_digits: int
+    answer_max_other_words: int
+    #: the locale's number words ("five", "twenty", "hundred"): another number in an answer's turn
+    number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
     after_cues: dict[tuple[str, ...], str]
     after_longest: int
@@ -159,10 +167,23 @@ def _cue_tables(locale: str) -> _CueTables:
         negative_words=frozenset(phrase[0] for phrase in negatives if len(phrase) == 1),
         negative_longest=max((len(phrase) for phrase in negatives), default=0),
         negative_veto_digits=int(resources.get("identifiers", "negative_veto_digits", 0) or 0),
+        negatives_after=PhraseTable.of(_phrases(resources.get("identifiers", "negative_after", []) or [])),
         hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
         after_fillers=resources.words("identifiers", "after_value_fillers"),
         closing=resources.words("identifiers", "closing_words"),
         value_words=resources.words("identifiers", "value_words"),
+        answer_min_digits=int((resources.get("identifiers", "answers", {}) or {}).get("min_digits", 0)),
+        answer_max_other_words=int(
+            (resources.get("identifiers", "answers", {}) or {}).get("max_other_words", 0)
+        ),
+        number_words=frozenset(
+            {
+                *resources.lexicon.digits,
+                *resources.lexicon.teens,
+                *resources.lexicon.tens,
+                *resources.lexicon.hundred,
+            }
+        ),
         after_cues=after_cues,
         after_longest=max((len(cue) for cue in after_cues), default=0),
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
@@ -1336,6 +1357,10 @@ class IdentifierDetector(Detector):
             (
                 self._negative_context(tokens, candidate.first)
                 or (
+                    self.negative_contexts
+                    and self._tables.negatives_after.starting_at(tokens, candidate.stop)
+                )
+                or (
                     n <= self._tables.negative_veto_digits
                     and self._starts_with_negative_word(aligned, text_start, text_end)
                 )
@@ -1381,6 +1406,16 @@ class IdentifierDetector(Detector):
             return self._entity(
                 text_start, text_end, "ACCOUNT_NUMBER", self.shape_score, f"{n} digits read one by one"
             )
+        if reading == "digits" and self._whole_answer(tokens, candidate):
+            # "three five four one", "john and nine four one two": the answer to "the last four digits
+            # of your social?" or "your pin?" is a short number that nothing else in the turn explains
+            return self._entity(
+                text_start,
+                text_end,
+                "ACCOUNT_NUMBER",
+                self.shape_score,
+                "number read digit by digit as a whole answer",
+            )
         if (
             self.misheard_edges
             and not written_by_caller
@@ -1397,6 +1432,37 @@ class IdentifierDetector(Detector):
                 "digits read one by one, some misheard",
             )
         return None
+
+    def _whole_answer(self, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        """A number of at least ``answers.min_digits`` digits (no counting) that is the turn but for a
+        few other words ("it's", a name, "and"), none of them another number, a quantity, a time or a
+        negative context ("flight", "room", "score"): in a call, such a turn answers a question about
+        an identifier."""
+        tables = self._tables
+        digits = candidate.digits
+        if not tables.answer_min_digits or len(digits) < tables.answer_min_digits:
+            return False
+        if {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
+            return False  # "one two three four": counting
+        others = 0
+        for k, token in enumerate(tokens):
+            if candidate.first <= k < candidate.stop:
+                continue
+            word = token.lower
+            if not any(ch.isalnum() for ch in word):
+                continue
+            others += 1
+            if (
+                others > tables.answer_max_other_words
+                or _has_digit(word)
+                or word in tables.number_words
+                or word in tables.negative_words
+                or word in tables.quantity_after
+                or word in tables.quantity_before
+                or word in self._misheard.homophones
+            ):
+                return False
+        return True
 
     def _misheard_words(self, tokens: Sequence[Token], candidate: _Candidate) -> int:
         """Words inside the value and up to two on each side that may be digits the recognizer got

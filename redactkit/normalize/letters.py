@@ -160,8 +160,10 @@ class SpelledLetterNormalizer(Normalizer):
         letters = sum(1 for unit in units if unit.kind != "digit")
         digits = len(units) - letters
         # A run starts on a letter, unless it is a long mixed code ("four f eight a c nine …", a hex
-        # address or a licence number): then leading digits belong to it.
-        if leading and not (letters >= 3 and digits >= 3):
+        # address or a licence number, a booking reference "seven c w two t p p q" with a digit among
+        # its letters or "nine c f e a q y x" with five letters or more): then leading digits belong
+        # to it.
+        if leading and not (letters >= 3 and (digits >= 3 or digits > leading or letters >= 5)):
             units = units[leading:]
         return units, dotted
 
