@@ -152,6 +152,10 @@ def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, tex
         "it's seventy two degrees outside",
         # a cue word after a number that is no value of it
         "i paid two fifty for the card",
+        # a draw whose last number was misheard; a room number a recognizer broke up
+        "did three twenty six thirty fifty three fifty fine win last night",
+        "i'm staying in room four thirsty six",
+        "we're staying in room one all five four",
         "we need four for the phone call at three",
         "table for two and the zip line at four",
     ],

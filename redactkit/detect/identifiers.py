@@ -1048,6 +1048,8 @@ class IdentifierDetector(Detector):
 
         def value_at(k: int) -> bool:
             word = tokens[k].lower
+            if tables.negatives_after.starting_at(tokens, k):
+                return False  # "... win last night": a draw, not a digit
             if not self._value_word(word) or word in tables.cue_words or word in tables.word_letters:
                 return False  # "i", "a": a pronoun or an article more often than a spelled letter
             following = tokens[k + 1].lower if k + 1 < limit else ""
@@ -1060,7 +1062,8 @@ class IdentifierDetector(Detector):
         def inside(k: int) -> bool:  # a misheard word between two parts of the value
             word = tokens[k].lower
             return (
-                word.replace("'", "").isalpha()
+                not tables.negatives_after.starting_at(tokens, k)
+                and word.replace("'", "").isalpha()
                 and word not in tables.closing
                 and word not in tables.quantity_after
                 # "floor 3" is a quantity, "... floor want 5043" a misheard digit and another word
@@ -1204,6 +1207,20 @@ class IdentifierDetector(Detector):
                 break
             index -= 1
         return start if start < first and (strong or named) else first
+
+    def _negative_after(self, tokens: Sequence[Token], stop: int) -> bool:
+        """A phrase that makes the number before it a draw or a result ("... win last night") starts at
+        token ``stop``, or one word later: the number's last digit may have been misheard ("... fifty
+        fine win")."""
+        table = self._tables.negatives_after
+        if table.starting_at(tokens, stop):
+            return True
+        return (
+            stop + 1 < len(tokens)
+            and tokens[stop].lower.isalpha()
+            and (tokens[stop].lower,) not in self._tables.cues
+            and bool(table.starting_at(tokens, stop + 1))
+        )
 
     def _edge_word(self, word: str) -> bool:
         """A short word next to a long value that may be one of its digits, misheard."""
@@ -1356,10 +1373,7 @@ class IdentifierDetector(Detector):
         if (
             (
                 self._negative_context(tokens, candidate.first)
-                or (
-                    self.negative_contexts
-                    and self._tables.negatives_after.starting_at(tokens, candidate.stop)
-                )
+                or (self.negative_contexts and self._negative_after(tokens, candidate.stop))
                 or (
                     n <= self._tables.negative_veto_digits
                     and self._starts_with_negative_word(aligned, text_start, text_end)
