@@ -123,6 +123,11 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "four four let me see here and seven one two two nine eight that's my social",
             "four four let me see here and seven one two two nine eight",
         ),
+        # a negative context between digit words is a misheard digit ("floor" for four)
+        (
+            "yeah plus tree floor three four two oh oh nine five four five one",
+            "tree floor three four two oh oh nine five four five one",
+        ),
         # a short word next to a long value: a digit written as another word
         (
             "it's want nine oh four six nine three nine two four",
