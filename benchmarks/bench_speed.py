@@ -8,14 +8,15 @@ before timing. Rounds alternate between the two so that load from other processe
 machine hits both alike; the figure that matters is the ratio, not the absolute rate.
 
     python benchmarks/bench_speed.py [--utterances 1500] [--rounds 3] [--model en_core_web_md]
-        [--stock-ner] [--adapted] [--without special] [--sensitivity]
+        [--stock-ner] [--adapted] [--adapted-guard strict] [--without special] [--sensitivity]
 
 ``--stock-ner`` also times the default pipeline with the ``ner`` detector on the model's own
 recognizer (``ner_weights: none``), ``--adapted`` with the shipped adapted recognizer
-(``ner_weights: builtin``, ``lowercase_guard: plain_words``), in the same rounds. ``--without NAME``
-(repeatable) also times the default pipeline without detector NAME: what that detector costs, as a
-same-run ratio. ``--sensitivity`` also times the default pipeline without its row-level sensitivity
-step (results passed through unchanged): what that step costs, as a same-run ratio.
+(``ner_weights: builtin``, ``lowercase_guard: plain_words`` or ``--adapted-guard``), in the same
+rounds. ``--without NAME`` (repeatable) also times the default pipeline without detector NAME: what
+that detector costs, as a same-run ratio. ``--sensitivity`` also times the default pipeline without
+its row-level sensitivity step (results passed through unchanged): what that step costs, as a
+same-run ratio.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def _redactkit(
     model: str,
     stock_ner: bool = False,
     adapted: bool = False,
+    adapted_guard: str = "plain_words",
     without: str | None = None,
     sensitivity: bool = True,
 ) -> Callable[[list[str]], None]:
@@ -94,7 +96,7 @@ def _redactkit(
             # the shipped recognizer weights need en_core_web_md's vectors
             detector.update(ner_weights=None, score=0.8, labels=None, lowercase_guard="strict")
         if detector["name"] == "ner" and adapted:
-            detector.update(ner_weights="builtin", score=None, labels=None, lowercase_guard="plain_words")
+            detector.update(ner_weights="builtin", score=None, labels=None, lowercase_guard=adapted_guard)
     pipe = Pipeline.from_config(config)
     if not sensitivity:  # the row-level step skipped: results as the anonymizer returned them
         pipe.sensitivity.apply = lambda originals, results: list(results)  # type: ignore[method-assign]
@@ -115,6 +117,9 @@ def main() -> None:
     parser.add_argument("--stock-ner", action="store_true", help="also time ner_weights: none")
     parser.add_argument(
         "--adapted", action="store_true", help="also time ner_weights: builtin, lowercase_guard: plain_words"
+    )
+    parser.add_argument(
+        "--adapted-guard", default="plain_words", choices=["strict", "plain_words"], help="--adapted's guard"
     )
     parser.add_argument(
         "--without", action="append", default=[], metavar="NAME",
@@ -149,7 +154,15 @@ def main() -> None:
         **(
             {"redactkit, stock NER weights": _redactkit(args.model, stock_ner=True)} if args.stock_ner else {}
         ),
-        **({"redactkit, ner-asr-en weights": _redactkit(args.model, adapted=True)} if args.adapted else {}),
+        **(
+            {
+                "redactkit, ner-asr-en weights": _redactkit(
+                    args.model, adapted=True, adapted_guard=args.adapted_guard
+                )
+            }
+            if args.adapted
+            else {}
+        ),
         **{f"redactkit default - {name}": _redactkit(args.model, without=name) for name in args.without},
         **(
             {"redactkit, no row sensitivity": _redactkit(args.model, sensitivity=False)}

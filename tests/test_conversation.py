@@ -255,3 +255,23 @@ def test_hash_pseudonyms_are_the_same_for_every_form_of_a_value(monkeypatch: pyt
         for e in result.entities
     }
     assert len(tokens) == 1 and next(iter(tokens)).startswith("[PERSON:")
+
+
+def test_conversation_mode_reads_the_tables_of_its_locale() -> None:
+    from pydantic import ValidationError
+
+    # en-GB adds British forms of address ("ta", "hiya") to en-US's: a frequent-word name part
+    # after one is a mention of the known name in en-GB conversations only
+    turns = ["my name is mark darlim", "ta mark", "hiya mark", "thanks mark"]
+    us = Pipeline.from_config(CONFIG)
+    gb = Pipeline.from_config({**CONFIG, "conversation": {"locale": "en-GB"}})
+    assert _texts(us.redact_conversation(turns))[1:] == ["ta mark", "hiya mark", "thanks [PERSON_1]"]
+    assert _texts(gb.redact_conversation(turns))[1:] == [
+        "ta [PERSON_1]",
+        "hiya [PERSON_1]",
+        "thanks [PERSON_1]",
+    ]
+    with pytest.raises(ValidationError, match="en-XX"):
+        ConversationOptions(locale="en-XX")
+    with pytest.raises(ConfigError, match="locale"):
+        Pipeline.from_config({**CONFIG, "conversation": {"locale": "en_GB"}})

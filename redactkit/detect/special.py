@@ -39,6 +39,7 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import family_names, given_names, zipf_frequency
 from ..lang import load_locale
+from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
@@ -112,7 +113,7 @@ class _LabelRules:
 class _Knowledge:
     """One locale's special-category tables, compiled for matching (cached per process)."""
 
-    terms: Mapping[str, tuple[_Term, ...]]  # first word -> terms, longest first
+    terms: PhraseTable[tuple[_Term, ...]]  # phrase -> its terms (one per label)
     rules: Mapping[str, _LabelRules]
     triggers: frozenset[str]
     gap: frozenset[str]
@@ -263,10 +264,9 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             nominal_before=frozenset(_words(block.get("nominal_before"), f"{where}.nominal_before")),
             nominal_after=frozenset(_words(block.get("nominal_after"), f"{where}.nominal_after")),
         )
-    by_first: dict[str, list[_Term]] = {}
-    for phrase, labels in terms.items():
-        for label, ambiguous_term in labels.items():
-            by_first.setdefault(phrase[0], []).append(
+    term_table = PhraseTable(
+        {
+            phrase: tuple(
                 _Term(
                     phrase,
                     label,
@@ -274,8 +274,11 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
                     (phrase, label) in contextual_terms,
                     (phrase, label) in people_terms,
                 )
+                for label, ambiguous_term in labels.items()
             )
-    ordered = {first: tuple(sorted(items, key=lambda t: -len(t.phrase))) for first, items in by_first.items()}
+            for phrase, labels in terms.items()
+        }
+    )
     stages: dict[str, list[Phrase]] = {}
     for phrase in _phrases(_words(data.get("school_stages"), f"{where}.school_stages")):
         stages.setdefault(phrase[0], []).append(phrase)
@@ -301,10 +304,9 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
         key=lambda item: -len(item[0]),
     )
     medical = {
-        term.phrase[0]
-        for items in by_first.values()
-        for term in items
-        if len(term.phrase) == 1 and term.label.startswith("MEDICAL")
+        phrase[0]
+        for phrase, labels in terms.items()
+        if len(phrase) == 1 and any(label.startswith("MEDICAL") for label in labels)
     }
     # a text can hold a term only if it holds the term's rarest word: one set test skips most texts
     triggers = {_rarest(term) for term in terms}
@@ -312,7 +314,7 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
     triggers |= {word for word in grade_ordinals | minor_ages if word.isalpha()}
     triggers |= set(heads)
     return _Knowledge(
-        terms=ordered,
+        terms=term_table,
         rules=rules,
         triggers=frozenset(triggers),
         gap=frozenset(_words(data.get("gap"), f"{where}.gap")),
@@ -416,20 +418,16 @@ class SpecialCategoryDetector(Detector):
                 suffix = self._suffixed(word)
                 if suffix is not None and suffix in self._wanted:
                     found.append((i, i + 1, suffix, self.score, "special: suffix"))
-            candidates = k.terms.get(word)
-            if not candidates:
-                continue
             done: set[str] = set()
-            for term in candidates:
-                if term.label in done or term.label not in self._wanted:
-                    continue
-                end = i + len(term.phrase)
-                if tuple(lows[i:end]) != term.phrase:
-                    continue
-                done.add(term.label)  # the longest term of a label at this position decides
-                verdict = self._judge(lows, i, end, term, found)
-                if verdict is not None:
-                    found.append((i, end, term.label, *verdict))
+            for length, candidates in k.terms.matches_at(lows, i):  # longest first
+                for term in candidates:
+                    if term.label in done or term.label not in self._wanted:
+                        continue
+                    end = i + length
+                    done.add(term.label)  # the longest term of a label at this position decides
+                    verdict = self._judge(lows, i, end, term, found)
+                    if verdict is not None:
+                        found.append((i, end, term.label, *verdict))
         if "MINOR" in self._wanted:
             found += self._minors(lows)
         return self._entities(tokens, lows, found)
@@ -468,10 +466,7 @@ class SpecialCategoryDetector(Detector):
             if position < 2 or lows[position - 1] not in ("and", "or", ","):
                 return False
             previous = lows[position - 2]
-            if not any(
-                term.label == label and len(term.phrase) == 1
-                for term in self._knowledge.terms.get(previous, ())
-            ):
+            if not any(term.label == label for term in self._knowledge.terms.get((previous,)) or ()):
                 return False
             position -= 2
         return False
