@@ -224,6 +224,13 @@ NAME_EXTENTS = [
     # a common-word name before a number labels it, unless a strong cue says a person follows
     ("start from page 172", set()),
     ("call bill 555 0134", {"bill"}),
+    # cues of who a record or an errand is for, and what people do after their name
+    ("the car was registered to zorvanek", {"zorvanek"}),
+    ("i'm picking up for vantrosk today", {"vantrosk"}),
+    ("so the claim is under vessaly", {"vessaly"}),
+    ("talvrin got a job at the bank", {"talvrin"}),
+    ("the printer got jammed", set()),
+    ("we met at the park", set()),
 ]
 
 

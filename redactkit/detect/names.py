@@ -198,7 +198,7 @@ class NameDetector(Detector):
                 elif addressed:
                     why = "unknown word addressed or quoted as a person"
                 else:
-                    why = "unknown word before 'birthday'"
+                    why = f"unknown word before '{tokens[i + 1].lower}'"  # "bola birthday", "talsim moved"
                 scores[i] = (self.unknown_score, why)
             elif (
                 not ambiguous
