@@ -87,6 +87,9 @@ SPOKEN = [
     ("deliver it to no forty one marwick street", "no forty one marwick street"),
     ("the address is garden lane and the postcode follows", "garden lane"),
     ("the museum is located on market street", "market street"),
+    # an address stated without a house number, up to where the sentence goes on
+    ("the address is the old tannery brixworth lane would you like more", "the old tannery brixworth lane"),
+    ("it is located at quenby yard ferriston would you like to book", "quenby yard ferriston"),
 ]
 
 WRITTEN = [
@@ -113,6 +116,8 @@ NEGATIVES = [
     "set a timer for five minutes",
     "i need it for no more than two nights",
     "the address is correct",
+    "it is located at the centre of town",
+    "my address is the same as before",
     "we walked down market street",
     "play track two",
     "wake me up at six thirty",

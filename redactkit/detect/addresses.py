@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Annotated
 
@@ -73,6 +73,8 @@ class AddressWords:
     street_prepositions: frozenset[str]
     live_words: frozenset[str]
     house_number_words: frozenset[str]
+    stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
+    stated_max_words: float = field(metadata={"key": "stated.max_words"})
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
     cue_patterns: re.Pattern[str]
@@ -113,6 +115,7 @@ class AddressDetector(Detector):
         self.max_words = max_words
         self._lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "addresses", AddressWords)
+        self._stated_cues = PhraseTable.of(words.stated_cues)
         self._stop = words.grow_stop | self._lexicon.fillers | self._lexicon.stopwords | words.measures
         self._boundary = words.left_boundary
 
@@ -157,11 +160,52 @@ class AddressDetector(Detector):
             )
             for a, b in spans
         ]  # "no 63 kil road": the word that says a house number belongs to it
-        return [
+        found = [
             Entity(tokens[a].start, tokens[b].end, "ADDRESS", self.score, self.name, "street address")
             for a, b in spans
             if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b)
         ]
+        found.extend(self._stated_addresses(tokens, found))
+        return found
+
+    def _stated_addresses(self, tokens: Sequence[Token], found: Sequence[Entity]) -> list[Entity]:
+        """The words after "the address is" or "located at" up to where the sentence goes on, when they
+        name a street or place without a house number: "the address is wandlebury ring gog magog hills
+        babraham", "located at leisure park clifton way cherry hinton" (``stated_cues``). They must hold
+        a street type or a word that is no everyday word: "the address is correct" stays."""
+        w = self._w
+        entities: list[Entity] = []
+        for i in range(1, len(tokens)):
+            if self._stated_cues.ending_at(tokens, i) is None:
+                continue
+            first = i + (tokens[i].lower == "the")
+            last = first - 1
+            for k in range(first, min(first + int(w.stated_max_words), len(tokens))):
+                word = tokens[k].lower
+                if word in self._stop or not (_alpha(word) or _has_digit(word)):
+                    break
+                last = k
+            if last < first or any(
+                e.start <= tokens[first].start and tokens[last].end <= e.end for e in found
+            ):
+                continue  # already found whole (with its house number)
+            words = [tokens[k].lower for k in range(first, last + 1)]
+            streetish = any(
+                fold_word(word) in w.street_types or word in w.weak_street_types for word in words
+            )
+            named = len(words) >= 2 and any(_alpha(word) and not is_everyday_word(word) for word in words)
+            if streetish or named:
+                entities.append(
+                    Entity(
+                        tokens[i].start,
+                        tokens[last].end,
+                        "ADDRESS",
+                        self.score,
+                        self.name,
+                        "address stated after a cue",
+                    )
+                )
+        return entities
 
     def _named_street(self, tokens: Sequence[Token], a: int, b: int) -> bool:
         """A street named without a house number after a preposition, when its name is not an everyday
