@@ -50,7 +50,7 @@ CASES = [
     # (turns, turn index to check, text that must be gone, text that must stay)
     (["my name is quenvo darlim", "okay quenvo let me check"], 1, "quenvo", "let me check"),
     (["am i speaking with quenvo", "yes this is quenvo darlim"], 0, "quenvo", "speaking"),
-    (["my name is quenvo darlim", "darlim got it"], 1, "darlim", "got it"),
+    (["my name is quenvo darlim", "darlim that's right"], 1, "darlim", "that's right"),
     (["my name is quenvo darlim", "it's d a r l i m"], 1, "d a r l i m", "it's [PERSON_1]"),
     (
         ["the card number is four one one one one one one one one one one one one one one one",
@@ -255,3 +255,23 @@ def test_hash_pseudonyms_are_the_same_for_every_form_of_a_value(monkeypatch: pyt
         for e in result.entities
     }
     assert len(tokens) == 1 and next(iter(tokens)).startswith("[PERSON:")
+
+
+def test_conversation_mode_reads_the_tables_of_its_locale() -> None:
+    from pydantic import ValidationError
+
+    # en-GB adds British forms of address ("ta", "hiya") to en-US's: a frequent-word name part
+    # after one is a mention of the known name in en-GB conversations only
+    turns = ["my name is mark darlim", "ta mark", "hiya mark", "thanks mark"]
+    us = Pipeline.from_config(CONFIG)
+    gb = Pipeline.from_config({**CONFIG, "conversation": {"locale": "en-GB"}})
+    assert _texts(us.redact_conversation(turns))[1:] == ["ta mark", "hiya mark", "thanks [PERSON_1]"]
+    assert _texts(gb.redact_conversation(turns))[1:] == [
+        "ta [PERSON_1]",
+        "hiya [PERSON_1]",
+        "thanks [PERSON_1]",
+    ]
+    with pytest.raises(ValidationError, match="en-XX"):
+        ConversationOptions(locale="en-XX")
+    with pytest.raises(ConfigError, match="locale"):
+        Pipeline.from_config({**CONFIG, "conversation": {"locale": "en_GB"}})

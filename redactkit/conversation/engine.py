@@ -239,7 +239,7 @@ class ConversationRedactor:
             carried=self._carry,
             offset=self._offset,
         )
-        index = PatternIndex(known)
+        index = PatternIndex(known, self.options.locale)
         detected = {span: value for value in known for span in value.spans}
         carried_ids = {id(value) for value in self._carry}
         final: list[list[Entity]] = []

@@ -21,14 +21,13 @@ numbered pseudonym gives "odalys" and "odalys brennagh" the same number.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from ..core import AlignedText, Entity
 from ..gazetteers import common_words, family_names, fold, given_names, is_everyday_word, zipf_frequency
-from ..lang import get_lexicon
+from ..lang import Token, get_lexicon, tokenize
 from ..lang.tables import load_tables
 from .options import ConversationOptions
 
@@ -55,15 +54,22 @@ class _StreetWords:
     abbreviations: dict[str, str]
 
 
-_EN_US = load_tables("en-US", "names", _MentionWords)
-#: Titles before a name; "miss brennagh" is a mention of the family name however common it is.
-TITLES = _EN_US.titles
-_NAME_SUFFIXES = _EN_US.suffixes
-#: Words after which a frequent-word name part is a name: forms of address ("thanks mark").
-ADDRESS_CUES = _EN_US.forms_of_address
-#: Street words written or spoken either way; compared in their short form.
-STREET_ABBREVIATIONS = load_tables("en-US", "addresses", _StreetWords).abbreviations
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+def mention_words(locale: str) -> _MentionWords:
+    """Titles before a name ("miss brennagh" is a mention of the family name however common it is),
+    name suffixes, and forms of address after which a frequent-word name part is a name ("thanks
+    mark"), of ``locale``."""
+    return load_tables(locale, "names", _MentionWords)
+
+
+def street_abbreviations(locale: str) -> dict[str, str]:
+    """Street words written or spoken either way, of ``locale``; compared in their short form."""
+    return load_tables(locale, "addresses", _StreetWords).abbreviations
+
+
+def mention_word(token: Token) -> str:
+    """How a token is compared with known values: accents folded, a possessive "'s" dropped."""
+    word = token.lower if token.lower.isascii() else fold(token.lower)
+    return word[:-2] if word.endswith("'s") else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +113,12 @@ class KnownValue:
 @cache
 def _blocked(locale: str) -> frozenset[str]:
     lexicon = get_lexicon(locale)
-    return frozenset(lexicon.non_name_words | lexicon.not_names | TITLES | _NAME_SUFFIXES)
+    words = mention_words(locale)
+    return frozenset(lexicon.non_name_words | lexicon.not_names | words.titles | words.suffixes)
 
 
-@lru_cache(maxsize=65536)
 def _ambiguous(word: str, listed_zipf: float, unlisted_zipf: float) -> bool:
+    # not cached: a process-wide cache of name parts would keep names in memory after their batch
     if word in given_names() or word in family_names():
         return is_everyday_word(word) and zipf_frequency(word) >= listed_zipf
     return is_everyday_word(word) or zipf_frequency(word) >= unlisted_zipf
@@ -129,15 +136,8 @@ def is_ambiguous_word(word: str, options: ConversationOptions) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    words = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
-        if not word.isascii():
-            word = fold(word)
-        if word.endswith("'s"):
-            word = word[:-2]
-        words.append(word)
-    return words
+    """The words of a value (symbols left out), compared as :func:`mention_word` says."""
+    return [mention_word(token) for token in tokenize(text) if token.lower[:1].isalnum()]
 
 
 def _compact(text: str) -> str:
@@ -145,16 +145,18 @@ def _compact(text: str) -> str:
 
 
 def patterns_of(
-    label: str, written: str, ref: str, options: ConversationOptions, locale: str = "en-US"
+    label: str, written: str, ref: str, options: ConversationOptions
 ) -> tuple[str, tuple[str, ...], list[Pattern]]:
     """The canonical form, name tokens and search patterns of one value (``written``: its text in
     the normalized view). An empty canonical form means the value is too weak to be known."""
+    locale = options.locale
     blocked = _blocked(locale)
     if label in _NAME_LABELS:
+        said = mention_words(locale)
         tokens = tuple(
             word
             for word in _words(written)
-            if word not in TITLES and word not in _NAME_SUFFIXES and word.isalpha()
+            if word not in said.titles and word not in said.suffixes and word.isalpha()
         )
         if not tokens or sum(map(len, tokens)) < options.min_length:
             return "", (), []
@@ -208,7 +210,8 @@ def patterns_of(
             patterns.append(Pattern(ref, label, "user part of the address", compact=user_compact))
         return address, (), patterns
     if label in _ADDRESS_LABELS:
-        tokens = tuple(STREET_ABBREVIATIONS.get(word, word) for word in _words(written))
+        short = street_abbreviations(locale)
+        tokens = tuple(short.get(word, word) for word in _words(written))
         if sum(map(len, tokens)) < options.min_length:
             return "", (), []
         patterns = [Pattern(ref, label, "the address", tokens=tokens, canonical_streets=True)]
@@ -238,7 +241,6 @@ def collect_known(
     speakers: Sequence[str | None] | None = None,
     carried: Iterable[KnownValue] = (),
     offset: int = 0,
-    locale: str = "en-US",
 ) -> list[KnownValue]:
     """The known values of a conversation, in order of first confident mention.
 
@@ -262,7 +264,7 @@ def collect_known(
                 continue
             start, end = aligned.to_derived(entity.start, entity.end)
             written = aligned.text[start:end]
-            canonical, tokens, _ = patterns_of(entity.label, written, "", options, locale)
+            canonical, tokens, _ = patterns_of(entity.label, written, "", options)
             if not canonical:
                 continue
             existing = known.get((entity.label, canonical))
@@ -290,7 +292,7 @@ def collect_known(
                 tokens=tokens,
                 spans=[(offset + turn, entity.start, entity.end)],
             )
-            value.patterns = patterns_of(entity.label, written, ref, options, locale)[2]
+            value.patterns = patterns_of(entity.label, written, ref, options)[2]
             known[(entity.label, canonical)] = value
             if entity.label in _NAME_LABELS:
                 names.append(value)

@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core import AlignedText
-from ..gazetteers import fold
-from ..lang.tokens import Token, tokenize
-from .known import ADDRESS_CUES, STREET_ABBREVIATIONS, TITLES, KnownValue, Pattern
+from ..lang.tokens import Token
+from .known import KnownValue, Pattern, mention_word, mention_words, street_abbreviations
 
 __all__ = ["Mention", "PatternIndex", "find_mentions"]
 
@@ -36,7 +35,9 @@ class Mention:
 class PatternIndex:
     """The patterns of a conversation's known values, indexed for one pass over each turn."""
 
-    def __init__(self, known: Sequence[KnownValue]) -> None:
+    def __init__(self, known: Sequence[KnownValue], locale: str = "en-US") -> None:
+        #: the locale of the titles, forms of address and street abbreviations compared
+        self.locale = locale
         self.by_first: dict[str, list[tuple[Pattern, KnownValue]]] = {}
         self.compact: list[tuple[Pattern, KnownValue]] = []
         #: every compact pattern is digits only: a turn without digits cannot hold one
@@ -57,22 +58,18 @@ class PatternIndex:
         return bool(self.by_first or self.compact)
 
 
-def _word(token: Token) -> str:
-    word = token.lower if token.lower.isascii() else fold(token.lower)
-    return word[:-2] if word.endswith("'s") else word
-
-
 def find_mentions(aligned: AlignedText, index: PatternIndex) -> list[Mention]:
     """Every mention of a known value in one turn, longest forms first, never overlapping."""
     if not index:
         return []
-    tokens = tokenize(aligned.text)
-    words = [_word(token) for token in tokens]
+    tokens = aligned.tokens
+    words = [mention_word(token) for token in tokens]
+    short = street_abbreviations(index.locale)
     found: list[tuple[int, int, Pattern, KnownValue]] = []  # token ranges
     for i, word in enumerate(words):
         candidates = index.by_first.get(word)
         if candidates is None:
-            candidates = index.by_first.get(STREET_ABBREVIATIONS.get(word, word))
+            candidates = index.by_first.get(short.get(word, word))
         if candidates is None:
             continue
         for pattern, value in candidates:
@@ -80,12 +77,12 @@ def find_mentions(aligned: AlignedText, index: PatternIndex) -> list[Mention]:
             if end > len(words):
                 continue
             if pattern.canonical_streets:
-                run = tuple(STREET_ABBREVIATIONS.get(w, w) for w in words[i:end])
+                run = tuple(short.get(w, w) for w in words[i:end])
             else:
                 run = tuple(words[i:end])
             if run != pattern.tokens:
                 continue
-            if pattern.needs_evidence and not _evidence(aligned, tokens, words, i):
+            if pattern.needs_evidence and not _evidence(aligned, tokens, words, i, index.locale):
                 continue
             found.append((i, end, pattern, value))
             break
@@ -109,14 +106,17 @@ def _end_without_possessive(token: Token) -> int:
     return token.end - 2 if token.lower.endswith("'s") and token.end - token.start > 2 else token.end
 
 
-def _evidence(aligned: AlignedText, tokens: Sequence[Token], words: Sequence[str], i: int) -> bool:
+def _evidence(
+    aligned: AlignedText, tokens: Sequence[Token], words: Sequence[str], i: int, locale: str
+) -> bool:
     """Whether a frequent word at token ``i`` reads as a name here: a title or a form of address
     before it, or a capital letter in the original (not the truecaser's) that does not start a
     sentence, in a text that is neither all capitals nor capitalised throughout."""
-    if i > 0 and words[i - 1].rstrip(".") in TITLES:
+    said = mention_words(locale)
+    if i > 0 and words[i - 1].rstrip(".") in said.titles:
         return True
     for size in (2, 1):
-        if i >= size and tuple(words[i - size : i]) in ADDRESS_CUES:
+        if i >= size and tuple(words[i - size : i]) in said.forms_of_address:
             return True
     if i == 0 or tokens[i - 1].lower in _SENTENCE_END:
         return False

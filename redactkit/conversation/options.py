@@ -64,6 +64,18 @@ class ConversationOptions(BaseModel):
     max_turns: Annotated[int, Field(ge=2)] = 2000
     #: known values kept per conversation (the most recent are kept when there are more)
     max_known: Annotated[int, Field(ge=1)] = 1000
+    #: the locale whose titles, forms of address and street abbreviations (``names.yaml``,
+    #: ``addresses.yaml`` of ``redactkit/lang/<locale>/``) conversation mode reads
+    locale: str = "en-US"
+
+    @field_validator("locale")
+    @classmethod
+    def _locale(cls, value: str) -> str:
+        from ..lang import available_locales
+
+        if value not in available_locales():
+            raise ValueError(f"unknown locale {value!r}; available: {', '.join(available_locales())}")
+        return value
 
     @field_validator("labels", mode="before")
     @classmethod

@@ -29,6 +29,7 @@ from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
+from ..lang.tokens import words_of
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -75,7 +76,7 @@ class _CueTables:
     #: continued over an aside ("four one five hold on five five five one two one two")
     complete: dict[str, tuple[int, int]]
     #: phrases that join the parts of a phone number ("area code" said last, "extension")
-    phone_parts: frozenset[tuple[str, ...]]
+    phone_parts: PhraseTable[tuple[str, ...]]
     #: phrases after which a short number is no identifier ("flight", "room", "closed at", "won")
     negatives: frozenset[tuple[str, ...]]
     #: the one-word negative contexts (never inside an aside of a dictated value)
@@ -86,7 +87,7 @@ class _CueTables:
     #: phrases right after a number that make it a draw or a result ("did ... win"): ``negative_after``
     negatives_after: PhraseTable[tuple[str, ...]]
     #: "one second", "just a moment": asides with a unit word (``hold_on`` of speech.yaml)
-    hold_on: frozenset[tuple[str, ...]]
+    hold_on: PhraseTable[tuple[str, ...]]
     #: words between a value and a cue after it ("... for the zip"): ``after_value_fillers``
     after_fillers: frozenset[str]
     #: words that end an utterance after a value, never a misheard digit: ``closing_words``
@@ -101,7 +102,7 @@ class _CueTables:
     number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
     after_cues: dict[tuple[str, ...], str]
-    after_longest: int
+    after_table: PhraseTable[str]
     #: words that start a new clause after a value ("and", "but"): ``after_value_breaks``
     after_breaks: frozenset[str]
     #: single letters that are everyday words ("a", "i"): ``word_letters``
@@ -162,13 +163,13 @@ def _cue_tables(locale: str) -> _CueTables:
             str(label): (int(bounds[0]), int(bounds[1]))
             for label, bounds in (resources.get("identifiers", "complete_digits", {}) or {}).items()
         },
-        phone_parts=_phrases(resources.get("identifiers", "phone_parts", []) or []),
+        phone_parts=PhraseTable.of(_phrases(resources.get("identifiers", "phone_parts", []) or [])),
         negatives=negatives,
         negative_words=frozenset(phrase[0] for phrase in negatives if len(phrase) == 1),
         negative_longest=max((len(phrase) for phrase in negatives), default=0),
         negative_veto_digits=int(resources.get("identifiers", "negative_veto_digits", 0) or 0),
         negatives_after=PhraseTable.of(_phrases(resources.get("identifiers", "negative_after", []) or [])),
-        hold_on=_phrases(resources.get("speech", "hold_on", []) or []),
+        hold_on=PhraseTable.of(_phrases(resources.get("speech", "hold_on", []) or [])),
         after_fillers=resources.words("identifiers", "after_value_fillers"),
         closing=resources.words("identifiers", "closing_words"),
         value_words=resources.words("identifiers", "value_words"),
@@ -185,7 +186,7 @@ def _cue_tables(locale: str) -> _CueTables:
             }
         ),
         after_cues=after_cues,
-        after_longest=max((len(cue) for cue in after_cues), default=0),
+        after_table=PhraseTable(after_cues),
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
         word_letters=frozenset(resources.get("identifiers", "word_letters", []) or []),
         cue_table=PhraseTable(cues),
@@ -349,11 +350,8 @@ class IdentifierDetector(Detector):
         zones: list[Entity] = []
         index = 0
         while index < len(tokens):
-            cue = None
-            for length in range(min(tables.longest, len(tokens) - index), 0, -1):
-                cue = tables.cues.get(tuple(t.lower for t in tokens[index : index + length]))
-                if cue is not None:
-                    break
+            hit = tables.cue_table.starting_at(tokens, index)
+            length, cue = hit if hit is not None else (0, None)
             if (
                 cue is None
                 or not cue[1]
@@ -445,10 +443,9 @@ class IdentifierDetector(Detector):
     def _after_cue_at(self, tokens: Sequence[Token], index: int) -> str | None:
         """The label of a cue said after a value that starts at token ``index``, if any."""
         tables = self._tables
-        for length in range(min(tables.after_longest, len(tokens) - index), 0, -1):
-            label = tables.after_cues.get(tuple(token.lower for token in tokens[index : index + length]))
-            if label is not None:
-                return label
+        after = tables.after_table.starting_at(tokens, index)
+        if after is not None:
+            return after[1]
         word = tokens[index].lower
         if (
             len(word) < 3
@@ -873,32 +870,25 @@ class IdentifierDetector(Detector):
 
     def _phone_part_at(self, tokens: Sequence[Token], index: int) -> int:
         """The length of a phone part phrase ("area code", "extension") at token ``index``, or 0."""
-        for length in range(min(4, len(tokens) - index), 0, -1):
-            if tuple(token.lower for token in tokens[index : index + length]) in self._tables.phone_parts:
-                return length
-        return 0
+        found = self._tables.phone_parts.starting_at(tokens, index)
+        return found[0] if found else 0
 
     def _phone_part(self, gap: Sequence[str]) -> bool:
         """The words between two parts end with "area code" or "extension" (fillers before it)."""
-        for length in range(min(4, len(gap)), 0, -1):
-            if tuple(gap[-length:]) in self._tables.phone_parts:
-                return all(word in self._tables.between for word in gap[:-length])
-        return False
+        length = self._tables.phone_parts.ending(gap, len(gap))
+        return length > 0 and all(word in self._tables.between for word in gap[:-length])
 
     def _holding_on(self, tokens: Sequence[Token], index: int) -> bool:
         """A hold-on phrase ("one second", "just a moment") starts at token ``index``."""
-        return any(
-            tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase
-            for phrase in self._tables.hold_on
-        )
+        return self._tables.hold_on.starting_at(tokens, index) is not None
 
     def _aside(self, gap: Sequence[str]) -> bool:
         """Every word of ``gap`` may be part of an aside (hold-on phrases may have a unit word)."""
         index = 0
         while index < len(gap):
-            phrase = next((p for p in self._tables.hold_on if tuple(gap[index : index + len(p)]) == p), None)
-            if phrase is not None:
-                index += len(phrase)
+            length = self._tables.hold_on.at(gap, index)
+            if length:
+                index += length
             elif self._aside_word(gap[index]):
                 index += 1
             else:
@@ -938,16 +928,30 @@ class IdentifierDetector(Detector):
         for end in range(first, max(0, first - self.window), -1):
             if tables.cue_table.ending_at(tokens, end) is not None:
                 # "flight dl 2525": a cue word right after a negative context is part of it
-                length = next(
-                    n
-                    for n in range(min(tables.longest, end), 0, -1)
-                    if tuple(t.lower for t in tokens[end - n : end]) in tables.cues
-                )
+                length = tables.cue_table.ending(words_of(tokens), end)
                 before = end - length
                 return before > 0 and (tokens[before - 1].lower,) in tables.negatives
             if tables.negative_table.ending_at(tokens, end) is not None:
-                return True
+                # "tree floor three four two ...": a one-word negative context between digit words is
+                # a misheard digit, not a floor
+                word = tokens[end - 1].lower
+                misheard = (
+                    end >= 2
+                    and (word,) in tables.negatives
+                    and self._number_token(tokens[end - 2].lower)
+                    and first == end
+                )
+                return not misheard
         return False
+
+    def _number_token(self, word: str) -> bool:
+        """Digits, a number word or a homophone of one that is no function word ("tree", not "to")."""
+        misheard = self._misheard
+        return (
+            _has_digit(word)
+            or word in misheard.number_words
+            or (word in misheard.homophones and word not in misheard.between_digits_only)
+        )
 
     def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
         raw = aligned.text[tokens[candidate.first].start : tokens[candidate.stop - 1].end]
@@ -1048,6 +1052,8 @@ class IdentifierDetector(Detector):
 
         def value_at(k: int) -> bool:
             word = tokens[k].lower
+            if tables.negatives_after.starting_at(tokens, k):
+                return False  # "... win last night": a draw, not a digit
             if not self._value_word(word) or word in tables.cue_words or word in tables.word_letters:
                 return False  # "i", "a": a pronoun or an article more often than a spelled letter
             following = tokens[k + 1].lower if k + 1 < limit else ""
@@ -1060,11 +1066,16 @@ class IdentifierDetector(Detector):
         def inside(k: int) -> bool:  # a misheard word between two parts of the value
             word = tokens[k].lower
             return (
-                word.replace("'", "").isalpha()
+                not tables.negatives_after.starting_at(tokens, k)
+                and word.replace("'", "").isalpha()
                 and word not in tables.closing
                 and word not in tables.quantity_after
                 # "floor 3" is a quantity, "... floor want 5043" a misheard digit and another word
-                and (word not in tables.quantity_before or (k + 1 < limit and not value_at(k + 1)))
+                and (
+                    word not in tables.quantity_before
+                    or (k + 1 < limit and not value_at(k + 1))
+                    or (k >= 1 and self._number_token(tokens[k - 1].lower))  # "tree floor 342..."
+                )
                 and (word,) not in tables.cues
                 and word not in self._misheard.region_breakers
             )
@@ -1122,7 +1133,7 @@ class IdentifierDetector(Detector):
                     and value_at(index - n)
                     and tokens[index - n].lower not in tables.between
                     and (
-                        _has_digit(tokens[index - n].lower)
+                        self._number_token(tokens[index - n].lower)
                         or len(tokens[index - n].lower) == 1  # a spelled letter: "n nancy n 9150..."
                         or value_at(index - n - 1)
                     )
@@ -1204,6 +1215,20 @@ class IdentifierDetector(Detector):
                 break
             index -= 1
         return start if start < first and (strong or named) else first
+
+    def _negative_after(self, tokens: Sequence[Token], stop: int) -> bool:
+        """A phrase that makes the number before it a draw or a result ("... win last night") starts at
+        token ``stop``, or one word later: the number's last digit may have been misheard ("... fifty
+        fine win")."""
+        table = self._tables.negatives_after
+        if table.starting_at(tokens, stop):
+            return True
+        return (
+            stop + 1 < len(tokens)
+            and tokens[stop].lower.isalpha()
+            and (tokens[stop].lower,) not in self._tables.cues
+            and bool(table.starting_at(tokens, stop + 1))
+        )
 
     def _edge_word(self, word: str) -> bool:
         """A short word next to a long value that may be one of its digits, misheard."""
@@ -1350,16 +1375,17 @@ class IdentifierDetector(Detector):
                 label = "ZIP_CODE" if 3 <= n <= 10 else "ACCOUNT_NUMBER"
             score = self.cue_score if strong else self.shape_score
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
-        if following in self._tables.quantity_after or previous in self._tables.quantity_before or ":" in raw:
+        quantity_before = previous in self._tables.quantity_before and not (
+            # "tree floor 3420095451": between digit words it is a misheard digit
+            candidate.first >= 2 and self._number_token(tokens[candidate.first - 2].lower)
+        )
+        if following in self._tables.quantity_after or quantity_before or ":" in raw:
             return None
         reading = self._reading(aligned, text_start, text_end)
         if (
             (
                 self._negative_context(tokens, candidate.first)
-                or (
-                    self.negative_contexts
-                    and self._tables.negatives_after.starting_at(tokens, candidate.stop)
-                )
+                or (self.negative_contexts and self._negative_after(tokens, candidate.stop))
                 or (
                     n <= self._tables.negative_veto_digits
                     and self._starts_with_negative_word(aligned, text_start, text_end)

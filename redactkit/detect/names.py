@@ -17,12 +17,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Annotated
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import common_words, family_names, fold_word, given_names, place_names, zipf_frequency
+from ..gazetteers import (
+    common_words,
+    company_names,
+    family_names,
+    fold_word,
+    frequent_words,
+    given_names,
+    is_everyday_word,
+    place_names,
+    zipf_frequency,
+)
 from ..lang import get_lexicon
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
@@ -54,6 +65,11 @@ class PersonWords:
     not_initials: frozenset[str]
     name_stop_words: frozenset[str]
     verb_endings: tuple[str, ...]
+    answer_joiners: frozenset[str] = field(metadata={"key": "name_answers.joiners"})
+    answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
+    answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
+    answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
+    answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
 
 
 @detectors.register("names")
@@ -182,7 +198,7 @@ class NameDetector(Detector):
                 elif addressed:
                     why = "unknown word addressed or quoted as a person"
                 else:
-                    why = "unknown word before 'birthday'"
+                    why = f"unknown word before '{tokens[i + 1].lower}'"  # "bola birthday", "talsim moved"
                 scores[i] = (self.unknown_score, why)
             elif (
                 not ambiguous
@@ -194,6 +210,7 @@ class NameDetector(Detector):
                 # "vijay kumar": a given name no list has, before a family name one does
                 scores[i] = (self.unknown_score, "unknown word before a family name")
         self._rare_runs(tokens, scores, places)
+        self._name_answer(tokens, scores, given, family, common, places)
         self._introduced(tokens, scores, given, family, common, places)
         self._before_roles(tokens, scores, given, family, common, places)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
@@ -217,6 +234,8 @@ class NameDetector(Detector):
         # a family name right after a given name joins it even if it is a common word ("john rose")
         for i in sorted(scores):
             j = i + 1
+            if _base(tokens[i].lower)[1]:
+                continue  # "albert's marriage": a possessive ends the name
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, possessive = _base(fold_word(tokens[j].lower))
                 if self._roles.starting_at(tokens, j) is not None:
@@ -243,9 +262,16 @@ class NameDetector(Detector):
                 # after a given name, the next content word is its family name even when it is also a
                 # common word ("donald trump", "tom cruise"), unless it reads as a verb or adverb
                 # (not at the start of an utterance: "olly order pizza" addresses the assistant)
+                # (a given name that itself follows a name is no first name: "neal brennan episode";
+                # a plural of an everyday word is no family name: "philippine pesos")
                 object_position = i > 0
                 if surname_like or (
-                    first_is_given and object_position and j == i + 1 and not word.endswith(w.verb_endings)
+                    first_is_given
+                    and object_position
+                    and j == i + 1
+                    and i - 1 not in scores
+                    and not word.endswith(w.verb_endings)
+                    and not _inflected_common(word, common, 0.0)
                 ):
                     score = max(scores[i][0], self.gazetteer_score) if word in family else scores[i][0]
                     scores[j] = (score, "family name after a given name")
@@ -290,12 +316,15 @@ class NameDetector(Detector):
         places: frozenset[str],
         *,
         first: bool,
+        alone: bool = False,
     ) -> bool:
         """Whether ``word`` can be part of a name that a position alone marks (an introduced caller, the
         words before a job title): a known name, or a word too rare to be an everyday one. A common
         word counts only as the given name (``first``) when a name list has it, or after one."""
-        if not word.isalpha() or word in self._blocked or word in places:
-            return False
+        if not word.replace("'", "").isalpha() or word in self._blocked:
+            return False  # letters, an apostrophe allowed ("o'rourke")
+        if word in places and not ((first and word in given and not alone) or (not first and word in family)):
+            return False  # a place, unless a name list has it in its place ("dara", "pierce norton")
         if word in given:
             return zipf_frequency(word) < self._zipf.weak_cue_name_max
         if len(word) < 3:
@@ -341,7 +370,7 @@ class NameDetector(Detector):
                 continue  # "comes from the line of dana": the later introduction is the one
             words = [_base(fold_word(tokens[k].lower))[0] for k in range(start, stop)]
             if all(
-                self._name_word(word, given, family, common, places, first=k == 0)
+                self._name_word(word, given, family, common, places, first=k == 0, alone=len(words) == 1)
                 for k, word in enumerate(words)
             ):
                 for k in range(start, stop):
@@ -390,6 +419,67 @@ class NameDetector(Detector):
         return (
             tokens[i + 1].lower in self._w.speech_verbs
             or self._addressed_by.starting_at(tokens, i + 1) is not None
+        )
+
+    def _name_answer(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> None:
+        """A turn that is only a name, or a name before the digits of an identifier, answers "your
+        name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412" (names.yaml
+        ``name_answers``). Each word is an initial, a listed name that is no common word, or a word
+        too rare for the dictionary that is no typo of a frequent word, no two frequent words glued
+        together ("okaybye"), no place and no company: chat-speak and brands are not names."""
+        w = self._w
+        run: list[int] = []
+        for k, token in enumerate(tokens):
+            word, _ = _base(fold_word(token.lower))
+            if len(run) == self.max_tokens or not word.isalpha():
+                break
+            if len(word) == 1 and word not in w.not_initials:
+                run.append(k)  # an initial: "g saravana", "nivash m"
+                continue
+            if not self._answer_word(word, given, family, common, places):
+                break
+            run.append(k)
+        if not any(len(tokens[k].lower) > 1 for k in run) or any(k in scores for k in run):
+            return
+        rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
+        if rest and rest[0] in w.answer_joiners:
+            rest = rest[1:]
+        if rest and not (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits))):
+            return
+        for k in run:
+            scores[k] = (self.unknown_score, "a turn that answers with a name")
+
+    def _answer_word(
+        self,
+        word: str,
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> bool:
+        w = self._w
+        if word in self._blocked or word in places or word in company_names():
+            return False
+        if any(a == b == c for a, b, c in zip(word, word[1:], word[2:], strict=False)):
+            return False  # "hmmm", "heyyy"
+        if not any(vowel in word for vowel in "aeiouy"):
+            return False  # "thx", "pls"
+        if (word in given or word in family) and word not in common:
+            return zipf_frequency(word) < self._zipf.unlisted_person_name_max
+        if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
+            return False
+        return (
+            len(word) > 3
+            and not _near_frequent(word, w.answer_typo_zipf)
+            and not _glued(word, w.answer_glued_zipf, w.answer_typo_zipf)
         )
 
     def _propagate(
@@ -459,6 +549,48 @@ class NameDetector(Detector):
             )
             k += 1
         return entities
+
+
+def _identifier_like(word: str, min_digits: int) -> bool:
+    """Digits of an identifier ("4412") or a code of letters and digits ("sde785"); a four-digit
+    number that reads as a year is none ("bolero 2016": a model year)."""
+    digits = sum(ch.isdigit() for ch in word)
+    if not word.isalnum():
+        return False
+    if word.isdigit():
+        return digits >= min_digits and not (digits == 4 and word[:2] in ("19", "20"))
+    return digits >= min_digits - 1 and len(word) >= min_digits + 1
+
+
+@cache
+def _deletions(min_zipf: float) -> frozenset[str]:
+    """The frequent words and every form of them with one letter left out (symmetric-delete index)."""
+    found: set[str] = set()
+    for word in frequent_words(min_zipf):
+        found.add(word)
+        found.update(word[:k] + word[k + 1 :] for k in range(len(word)))
+    return frozenset(found)
+
+
+def _near_frequent(word: str, min_zipf: float) -> bool:
+    """A typo of a frequent word: one letter added, left out, changed or two swapped ("thyanks",
+    "sory", "heelo")."""
+    index = _deletions(min_zipf)
+    return word in index or any(word[:k] + word[k + 1 :] in index for k in range(len(word)))
+
+
+def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
+    """Two frequent words written as one ("okaybye", "yesplease"), the second possibly misspelt
+    ("yescofirm"); a two-letter second word must be very frequent ("yesok", not "bossen")."""
+    for k in range(2, len(word) - 1):
+        head, tail = word[:k], word[k:]
+        if zipf_frequency(head) < min_zipf:
+            continue
+        if zipf_frequency(tail) >= (min_zipf if len(tail) > 2 else typo_zipf):
+            return True
+        if len(head) > 2 and len(tail) >= 5 and _near_frequent(tail, typo_zipf):
+            return True
+    return False
 
 
 def _inflected_common(word: str, common: frozenset[str], frequent: float) -> bool:

@@ -11,9 +11,9 @@ S&P 600, NASDAQ 100, Dow Jones, FTSE 100 and EURO STOXX 50 indices; MIT licence)
 - ``given_names.txt.gz``, ``family_names.txt.gz``, ``place_names.txt.gz``, ``common_words.txt.gz``:
   one lowercase ASCII entry per line, sorted;
 - ``company_names.txt.gz``: listed companies as callers say them: lowercase ASCII words, "&" said as
-  "and", the legal form left off ("apple inc" -> "apple"), "mcdonald's" also as "mcdonalds", and a
-  name's distinctive first word alone ("chipotle mexican grill" -> "chipotle") when it is neither a
-  dictionary word nor a person's name;
+  "and", the legal form left off ("apple inc" -> "apple"), "mcdonald's" also as "mcdonalds", joined
+  words also apart ("jpmorgan" -> "jp morgan"), and a name's distinctive first word alone
+  ("chipotle mexican grill" -> "chipotle") when it is neither a dictionary word nor a person's name;
 - ``word_frequencies.tsv.gz``: ``word<TAB>zipf`` for every English word of Zipf frequency 2.0 or
   more (rounded down to 0.001, so every comparison with a threshold of 2.0 or more, in steps of
   0.001, decides as the full table would);
@@ -122,30 +122,55 @@ def _place_names() -> set[str]:
 def _company_names(given: set[str], family: set[str], common: set[str]) -> set[str]:
     from pytickersymbols import PyTickerSymbols
 
-    names: set[str] = set()
     tickers = PyTickerSymbols()
-    stocks = [stock for index in _COMPANY_INDICES for stock in tickers.get_stocks_by_index(index)]
-    for stock in stocks:
-        spoken = fold(str(stock["name"])).replace("&", " and ").replace("+", " and ")
-        words = [w for w in re.split(r"[^a-z0-9']+", spoken.replace(".", "")) if w.strip("'")]
-        while words and words[-1] in _COMPANY_SUFFIXES:
-            words.pop()
-        while words and words[0] == "the":
-            words.pop(0)
-        if not words or not any(char.isalpha() for char in "".join(words)):
-            continue
-        for variant in {" ".join(words), " ".join(w.replace("'", "") for w in words)}:
-            names.add(variant)
-        first = words[0].replace("'", "")
-        if (
-            len(words) > 1
-            and len(first) > 3
-            and first.isalpha()
-            and first not in common
-            and first not in given
-            and first not in family
-        ):
-            names.add(first)  # "chipotle mexican grill" is "chipotle"
+    names: set[str] = set()
+    for index in _COMPANY_INDICES:
+        for stock in tickers.get_stocks_by_index(index):
+            names |= _company_variants(str(stock["name"]), given, family, common)
+    return names
+
+
+#: a lowercase letter before a capital, or a run of capitals before a capitalised word: where a
+#: written company name joins words a caller says apart ("JPMorgan", "ExxonMobil", "BlackRock")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _spoken_words(name: str) -> list[str]:
+    """A written company name as lowercase spoken words, legal form and leading "the" left off."""
+    spoken = fold(name).replace("&", " and ").replace("+", " and ")
+    words = [w for w in re.split(r"[^a-z0-9']+", spoken.replace(".", "")) if w.strip("'")]
+    while words and words[-1] in _COMPANY_SUFFIXES:
+        words.pop()
+    while words and words[0] == "the":
+        words.pop(0)
+    return words if any(char.isalpha() for char in "".join(words)) else []
+
+
+def _company_variants(name: str, given: set[str], family: set[str], common: set[str]) -> set[str]:
+    """The spoken forms of one written company name (see the module docs): as written and with its
+    joined words apart ("jpmorgan chase", "jp morgan chase"), with and without apostrophes, and its
+    distinctive first word alone ("chipotle", "jp morgan")."""
+    names: set[str] = set()
+    for written in {name, _CAMEL.sub(" ", name)}:
+        words = _spoken_words(written)
+        if written != name and all(w in common for w in words):
+            continue  # "BlackRock" apart is "black rock", two everyday words
+        names |= {" ".join(words), " ".join(w.replace("'", "") for w in words)} - {""}
+    words = _spoken_words(name)
+    first_written = name.split()[0] if name.split() else ""
+    first = words[0].replace("'", "") if words else ""
+    if (
+        len(words) > 1
+        and len(first) > 3
+        and first.isalpha()
+        and first not in common
+        and first not in given
+        and first not in family
+    ):
+        names.add(first)  # "chipotle mexican grill" is "chipotle"
+        split = _spoken_words(_CAMEL.sub(" ", first_written))
+        if len(split) > 1 and not all(w in common for w in split):
+            names.add(" ".join(split))  # "JPMorgan Chase" is "jp morgan"
     return names
 
 

@@ -200,6 +200,25 @@ class PhraseTable(Generic[V]):
             return 0
         return self._longest_at(words, i, self.longest)[0]
 
+    def matches_at(self, words: Sequence[str], i: int) -> list[tuple[int, V]]:
+        """(length, value) of every phrase of the table equal to ``words[i:i + n]``, longest first."""
+        if i >= len(words) or (
+            words[i] not in self._first_words and _folded(words[i]) not in self._first_words
+        ):
+            return []
+        table = self._id
+        return [(length, ends[table]) for length, ends in _MATCHER.at(words, i) if table in ends]
+
+    def lengths_at(self, words: Sequence[str], i: int) -> list[int]:
+        """Lengths of every phrase of the table equal to ``words[i:i + n]``, longest first (for a
+        caller that takes the longest one whose context fits)."""
+        if i >= len(words) or (
+            words[i] not in self._first_words and _folded(words[i]) not in self._first_words
+        ):
+            return []
+        table = self._id
+        return [length for length, ends in _MATCHER.at(words, i) if table in ends]
+
     def ending(self, words: Sequence[str], end: int) -> int:
         """Length of the longest phrase equal to ``words[end - n:end]`` (0: none)."""
         if end <= 0 or end > len(words):

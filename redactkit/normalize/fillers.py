@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import Lexicon, get_lexicon
+from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
@@ -47,7 +48,7 @@ class FillerNormalizer(Normalizer):
         if corrections:
             trigger |= {phrase[-1] for phrase in self._lexicon.corrections}
         self._trigger_words = frozenset(trigger)
-        self._max_phrase = max(len(phrase) for phrase in self._lexicon.corrections)
+        self._corrections = PhraseTable.of(self._lexicon.corrections)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -93,11 +94,8 @@ class FillerNormalizer(Normalizer):
         return builder.build()
 
     def _correction_at(self, tokens: Sequence[Token], i: int) -> int:
-        for length in range(self._max_phrase, 0, -1):
-            phrase = tuple(token.lower for token in tokens[i : i + length])
-            if len(phrase) == length and phrase in self._lexicon.corrections:
-                return length
-        return 0
+        found = self._corrections.starting_at(tokens, i)
+        return found[0] if found else 0
 
     def _between_values(
         self, tokens: Sequence[Token], start: int, end: int, drop: list[tuple[int, int, str]]

@@ -25,7 +25,8 @@ from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import get_lexicon, load_locale
-from ..lang.tokens import Token, lower_words, tokenize
+from ..lang.phrases import PhraseTable
+from ..lang.tokens import Token, lower_words, tokenize, words_of
 from .base import Normalizer, normalizers
 
 __all__ = ["LetterNames", "SpelledLetterNormalizer", "load_letter_names"]
@@ -89,15 +90,17 @@ class SpelledLetterNormalizer(Normalizer):
         names = load_letter_names(locale) if letter_names else LetterNames({}, {}, {})
         self._strong = names.strong
         self._weak = names.weak
-        self._phrases = names.phrases
-        self._max_phrase = max((len(phrase) for phrase in self._phrases), default=0)
+        self._phrases = PhraseTable(
+            {phrase: letter for phrase, letter in names.phrases.items() if len(phrase) > 1}
+        )
+        self._capital_forms = PhraseTable.of(lex.letter_capital)
+        self._as_in_forms = PhraseTable.of(lex.letter_as_in)
         self._explicit_words = frozenset(
             {word for form in lex.letter_capital | lex.letter_as_in for word in form}
             | set(lex.repeats)
-            | {phrase[0] for phrase in self._phrases}
+            | {phrase[0] for phrase in names.phrases}
         )
         self._strong_words = frozenset(self._strong)
-        self._max_form = max(len(form) for form in self._lexicon.letter_as_in | self._lexicon.letter_capital)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -171,16 +174,15 @@ class SpelledLetterNormalizer(Normalizer):
         lex = self._lexicon
         word = tokens[i].lower
         raw = tokens[i]
-        for length in range(self._max_form, 0, -1):  # "capital j", "upper case j"
-            form = tuple(token.lower for token in tokens[i : i + length])
-            if form in lex.letter_capital and i + length < len(tokens):
+        words = words_of(tokens)
+        for length in self._capital_forms.lengths_at(words, i):  # "capital j", "upper case j"
+            if i + length < len(tokens):
                 letter = tokens[i + length].lower
                 if len(letter) == 1 and letter.isalpha():
                     return _Unit(i, i + length + 1, letter.upper(), "explicit")
-        for length in range(self._max_phrase, 1, -1):  # "double u" is W
-            phrase = tuple(token.lower for token in tokens[i : i + length])
-            if phrase in self._phrases:
-                return _Unit(i, i + length, self._phrases[phrase], "explicit")
+        phrase = self._phrases.starting_at(tokens, i)  # "double u" is W
+        if phrase is not None:
+            return _Unit(i, i + phrase[0], phrase[1], "explicit")
         if word in lex.repeats and i + 1 < len(tokens):
             letter = tokens[i + 1].lower
             if len(letter) == 1 and letter.isalpha() and letter != "o":
@@ -190,9 +192,8 @@ class SpelledLetterNormalizer(Normalizer):
                 return _Unit(i, i + 2, letter * lex.repeats[word], "explicit")
             return None
         if len(word) == 1 and word.isalpha() and raw.end - raw.start == 1:
-            for length in range(self._max_form, 0, -1):  # "s as in sam", "m for mary", "x as in x-ray"
-                form = tuple(token.lower for token in tokens[i + 1 : i + 1 + length])
-                if form in lex.letter_as_in and i + 1 + length < len(tokens):
+            for length in self._as_in_forms.lengths_at(words, i + 1):  # "s as in sam", "m for mary"
+                if i + 1 + length < len(tokens):
                     at = i + 1 + length
                     example = tokens[at].lower
                     stop = at + 1

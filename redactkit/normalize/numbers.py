@@ -30,6 +30,7 @@ from pydantic import Field
 
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import get_lexicon, load_locale
+from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
@@ -107,9 +108,7 @@ class SpokenNumberNormalizer(Normalizer):
         self._digit_like = frozenset(set(lex.digits) | lex.zero_aliases)
         # "five five six one second two four ...": the "one" of "one second" is no digit of the run
         speech = load_locale(locale).resources.get("speech", {})
-        self._hold_on = frozenset(
-            tuple(str(phrase).lower().split()) for phrase in speech.get("hold_on") or ()
-        )
+        self._hold_on = PhraseTable.of(str(phrase).lower() for phrase in speech.get("hold_on") or ())
 
     def _ordinal_suffix(self, value: int) -> str:
         """The written suffix of ordinal ``value`` ("st", "nd", "rd", "th": ``ordinal_suffixes``)."""
@@ -221,9 +220,7 @@ class SpokenNumberNormalizer(Normalizer):
 
     def _holding_on(self, tokens: Sequence[Token], i: int) -> bool:
         """A hold-on phrase ("one second", "one moment") starts at token ``i``."""
-        return any(
-            tuple(token.lower for token in tokens[i : i + len(phrase)]) == phrase for phrase in self._hold_on
-        )
+        return self._hold_on.starting_at(tokens, i) is not None
 
     def _is_numeric(self, tokens: Sequence[Token], i: int) -> bool:
         if i >= len(tokens):
@@ -260,19 +257,14 @@ class SpokenNumberNormalizer(Normalizer):
         if word in lex.ordinals:
             value = lex.ordinals[word]
             return _Chunk(i, i + 1, f"{value}{self._ordinal_suffix(value)}", 1, "ordinal")
-        if word in lex.digits:
-            value = lex.digits[word]
-            if value >= 1:
+        single = word in lex.digits
+        if single or word in lex.teens:
+            value = lex.digits[word] if single else lex.teens[word]
+            if value >= 1:  # "five hundred", "eleven hundred", "twelve thousand"; "zero" alone
                 grouped = self._read_hundreds(tokens, i, value) or self._read_thousands(tokens, i, value)
                 if grouped is not None:
                     return grouped
-            return _Chunk(i, i + 1, str(value), 1, "digit")
-        if word in lex.teens:
-            value = lex.teens[word]
-            grouped = self._read_hundreds(tokens, i, value) or self._read_thousands(tokens, i, value)
-            if grouped is not None:
-                return grouped
-            return _Chunk(i, i + 1, str(value), 1, "group")
+            return _Chunk(i, i + 1, str(value), 1, "digit" if single else "group")
         if word in lex.tens:
             value = lex.tens[word]
             j = i + 1
@@ -314,15 +306,24 @@ class SpokenNumberNormalizer(Normalizer):
             return lex.digits[word], j + 1
         return None
 
+    def _after_scale(
+        self, tokens: Sequence[Token], i: int, scale_words: frozenset[str]
+    ) -> tuple[int, int] | None:
+        """When a scale word ("hundred", "thousand") follows token i: the index after it, and the
+        index after an "and" that follows it ("three hundred and twelve")."""
+        j = i + 1
+        if j >= len(tokens) or tokens[j].lower not in scale_words:
+            return None
+        j += 1
+        return j, j + 1 if j < len(tokens) and tokens[j].lower in self._lexicon.number_and else j
+
     def _read_hundreds(self, tokens: Sequence[Token], i: int, value: int) -> _Chunk | None:
         """ "three hundred and twelve", "eleven hundred" (value is the word at i)."""
-        lex = self._lexicon
-        j = i + 1
-        if j >= len(tokens) or tokens[j].lower not in lex.hundred:
+        scaled = self._after_scale(tokens, i, self._lexicon.hundred)
+        if scaled is None:
             return None
         total = value * 100
-        j += 1
-        k = j + 1 if j < len(tokens) and tokens[j].lower in lex.number_and else j
+        j, k = scaled
         rest = self._read_below_hundred(tokens, k)
         if rest is not None:
             total += rest[0]
@@ -332,12 +333,11 @@ class SpokenNumberNormalizer(Normalizer):
     def _read_thousands(self, tokens: Sequence[Token], i: int, multiplier: int) -> _Chunk | None:
         """ "two thousand and five", "twenty thousand" (multiplier read ending at token i)."""
         lex = self._lexicon
-        j = i + 1
-        if j >= len(tokens) or tokens[j].lower not in lex.thousand:
+        scaled = self._after_scale(tokens, i, lex.thousand)
+        if scaled is None:
             return None
         total = multiplier * 1000
-        j += 1
-        k = j + 1 if j < len(tokens) and tokens[j].lower in lex.number_and else j
+        j, k = scaled
         if k < len(tokens):
             word = tokens[k].lower
             if word in lex.digits and k + 1 < len(tokens) and tokens[k + 1].lower in lex.hundred:

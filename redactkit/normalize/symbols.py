@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import get_lexicon, load_locale
+from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
@@ -65,7 +66,8 @@ class SpokenSymbolNormalizer(Normalizer):
             w: str(v) for table in (lex.digits, lex.teens, lex.tens) for w, v in table.items()
         }
         self._tlds = self._lexicon.tlds
-        self._join_starts = frozenset(phrase[0] for phrase in self._lexicon.join_phrases)
+        self._join_phrases = PhraseTable.of(self._lexicon.join_phrases)
+        self._symbol_phrases = PhraseTable(self._lexicon.symbol_phrases)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -100,10 +102,10 @@ class SpokenSymbolNormalizer(Normalizer):
         i = 0
         while i < len(tokens):
             word = tokens[i].lower
-            pair = (word, tokens[i + 1].lower) if i + 1 < len(tokens) else None
-            if pair in lex.symbol_phrases:
-                items.append(_Item(i, i + 2, lex.symbol_phrases[pair], "sym"))
-                i += 2
+            phrase = self._symbol_phrases.starting_at(tokens, i)
+            if phrase is not None:
+                items.append(_Item(i, i + phrase[0], phrase[1], "sym"))
+                i += phrase[0]
                 continue
             if word in lex.symbols:
                 items.append(_Item(i, i + 1, lex.symbols[word], "sym"))
@@ -122,12 +124,8 @@ class SpokenSymbolNormalizer(Normalizer):
         return items
 
     def _join_phrase_at(self, tokens: Sequence[Token], i: int) -> int:
-        if tokens[i].lower not in self._join_starts:
-            return 0
-        for phrase in self._lexicon.join_phrases:
-            if tuple(t.lower for t in tokens[i : i + len(phrase)]) == phrase:
-                return len(phrase)
-        return 0
+        found = self._join_phrases.starting_at(tokens, i)
+        return found[0] if found else 0
 
     def _join_previous_atoms(self, items: list[_Item], stop: int, tokens: Sequence[Token]) -> None:
         """'john smith all one word' -> one atom 'johnsmith' spanning the phrase too."""
