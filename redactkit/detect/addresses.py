@@ -22,6 +22,8 @@ annotator find the house.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +37,7 @@ from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_varian
 from ..lang import Token, get_lexicon, load_locale, token_index_at
 from ..lang.phrases import PhraseTable, grow_left, grow_right
 from ..lang.tables import load_tables
+from ..lang.tokens import words_of
 from .base import Detector, detectors
 
 __all__ = ["AddressDetector", "AddressWords"]
@@ -175,8 +178,12 @@ class AddressDetector(Detector):
         a street type or a word that is no everyday word: "the address is correct" stays."""
         w = self._w
         entities: list[Entity] = []
+        ordered = sorted((e.start, e.end) for e in found)
+        starts = [start for start, _ in ordered]
+        ends = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
+        said = words_of(tokens)  # once: the matcher keeps its results on them
         for i in range(1, len(tokens)):
-            if self._stated_cues.ending_at(tokens, i) is None:
+            if not self._stated_cues.ending(said, i):
                 continue
             first = i + (tokens[i].lower == "the")
             last = first - 1
@@ -185,9 +192,10 @@ class AddressDetector(Detector):
                 if word in self._stop or not (_alpha(word) or _has_digit(word)):
                     break
                 last = k
-            if last < first or any(
-                e.start <= tokens[first].start and tokens[last].end <= e.end for e in found
-            ):
+            if last < first:
+                continue
+            k = bisect.bisect_right(starts, tokens[first].start) - 1
+            if k >= 0 and tokens[last].end <= ends[k]:
                 continue  # already found whole (with its house number)
             words = [tokens[k].lower for k in range(first, last + 1)]
             streetish = any(
