@@ -128,16 +128,14 @@ class NameDetector(Detector):
             )
             cue = self._cue_before(tokens, i)
             addressed = self._addressed(tokens, i)
-            weak = cue is not None and cue not in w.strong_cues
             if not known and _word_form(word) and not any(stem in given for stem in inflection_stems(word)):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
                 cue, addressed = None, False
-            elif (weak or addressed) and zipf_frequency(word) >= self._zipf.weak_cue_name_max:
-                # greetings, hand-overs, verbs of speech and cues like "officer" or "from" are weaker
-                # evidence than "call" or "my name is": not for a frequent word ("back to more of", "the
-                # officer will")
-                cue, addressed = (None if weak else cue), False
+            elif (cue is not None or addressed) and zipf_frequency(word) >= self._zipf.weak_cue_name_max:
+                # a cue does not make a word as frequent as "will", "may" or "more" a name ("back to more
+                # of", "the officer will", "i'm more curious"): a family name after it still does
+                cue, addressed = None, False
             if (
                 word in places
                 and ((i > 0 and tokens[i - 1].lower in w.place_cues) or (cue is None and not possessive))
