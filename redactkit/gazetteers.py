@@ -92,6 +92,16 @@ def _zipf_table() -> dict[str, float]:
     return table
 
 
+@cache
+def frequent_words(min_zipf: float) -> frozenset[str]:
+    """Alphabetic words of at least two letters with a Zipf frequency of ``min_zipf`` or more."""
+    return frozenset(
+        word
+        for word, value in _zipf_table().items()
+        if value >= min_zipf and len(word) > 1 and word.isalpha()
+    )
+
+
 def zipf_frequency(word: str) -> float:
     """Zipf frequency of a lowercase English word; 0.0 when unseen or rarer than 2.0 (the shipped
     table stops there: no rule compares with a lower threshold)."""

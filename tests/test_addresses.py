@@ -81,6 +81,12 @@ SPOKEN = [
         "here they are ten ash road leeds and twelve birch road york",
         "ten ash road leeds and twelve birch road york",
     ),
+    # a house number with a letter, a word that says the house number, a street named after
+    # "the address is" or "located on" without a number
+    ("the inn is at four sixteen b tolland road", "four sixteen b tolland road"),
+    ("deliver it to no forty one marwick street", "no forty one marwick street"),
+    ("the address is garden lane and the postcode follows", "garden lane"),
+    ("the museum is located on market street", "market street"),
 ]
 
 WRITTEN = [
@@ -105,6 +111,9 @@ WRITTEN = [
 
 NEGATIVES = [
     "set a timer for five minutes",
+    "i need it for no more than two nights",
+    "the address is correct",
+    "we walked down market street",
     "play track two",
     "wake me up at six thirty",
     "turn the volume to seven",

@@ -50,7 +50,7 @@ CASES = [
     # (turns, turn index to check, text that must be gone, text that must stay)
     (["my name is quenvo darlim", "okay quenvo let me check"], 1, "quenvo", "let me check"),
     (["am i speaking with quenvo", "yes this is quenvo darlim"], 0, "quenvo", "speaking"),
-    (["my name is quenvo darlim", "darlim got it"], 1, "darlim", "got it"),
+    (["my name is quenvo darlim", "darlim that's right"], 1, "darlim", "that's right"),
     (["my name is quenvo darlim", "it's d a r l i m"], 1, "d a r l i m", "it's [PERSON_1]"),
     (
         ["the card number is four one one one one one one one one one one one one one one one",

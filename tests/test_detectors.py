@@ -164,7 +164,15 @@ NAME_EXTENTS = [
     ("my wife zelphine is on the phone", {"zelphine"}),  # after a relation word
     ("i met ravindu kumar yesterday", {"ravindu kumar"}),  # unknown word before a family name
     ("my wife wants pizza", set()),  # a frequent inflected word is not an unknown name
-    # bookings and call-centre answers
+    # bookings and call-centre answers: a turn that is only a name, or a name and an identifier's digits
+    ("tharvika", {"tharvika"}),
+    ("g morvandi", {"g morvandi"}),
+    ("delmira and four four one two", {"delmira"}),
+    ("thyanks", set()),  # a typo of a frequent word
+    ("okaybye", set()),  # two frequent words glued
+    ("hmmm", set()),
+    ("subtract four two four two from six", set()),
+    ("corvetta twenty sixteen", set()),  # a model and its year
     ("i need to cancel the table for dovan quellet", {"dovan quellet"}),
     ("the booking is under the name ardis pomerleau", {"ardis pomerleau"}),
     ("name tharvesh", {"tharvesh"}),
@@ -220,6 +228,13 @@ NAME_EXTENTS = [
     # a common-word name before a number labels it, unless a strong cue says a person follows
     ("start from page 172", set()),
     ("call bill 555 0134", {"bill"}),
+    # cues of who a record or an errand is for, and what people do after their name
+    ("the car was registered to zorvanek", {"zorvanek"}),
+    ("i'm picking up for vantrosk today", {"vantrosk"}),
+    ("so the claim is under vessaly", {"vessaly"}),
+    ("talvrin got a job at the bank", {"talvrin"}),
+    ("the printer got jammed", set()),
+    ("we met at the park", set()),
 ]
 
 

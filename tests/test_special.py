@@ -159,6 +159,9 @@ def test_special_labels_win_overlaps_in_the_default_pipeline(
         ("call the ghanaian consulate tomorrow", "ghanaian", "NRP"),
         ("the burkinabe runner won", "burkinabe", "NRP"),
         ("a kyrgyz family moved in", "kyrgyz", "NRP"),
+        # any person noun of WordNet (generated person_nouns.txt) after the group word
+        ("the polish locksmith fixed it", "polish", "NRP"),
+        ("two japanese archaeologists visited", "japanese", "NRP"),
         # plural people nouns, and "the X" as a people
         ("there are many brazilians living here", "brazilians", "NRP"),
         ("my landlord won't rent to israelis", "israelis", "NRP"),
@@ -167,6 +170,7 @@ def test_special_labels_win_overlaps_in_the_default_pipeline(
         ("i work with two swedes", "swedes", "NRP"),
         # predicative, negated too
         ("my boss is indian", "indian", "NRP"),
+        ("we think she's mexican actually", "mexican", "NRP"),
         ("i'm not american but my wife is", "american", "NRP"),
         # religious and political groups
         ("the sunni and shia leaders met", "sunni", "RELIGION"),
@@ -198,6 +202,10 @@ def test_groups_of_people_are_found(text: str, value: str, label: str) -> None:
         "play orange is the new black",
         "watch shia labeouf movies",
         "the chinese restaurant closed",
+        # a cue before a common demonym counts only when it stands alone, not as a modifier
+        "i'd like a greek frappe",
+        "is the italian gelato any good",
+        "it's a french design",
     ],
 )
 def test_things_named_after_a_people_are_left_alone(text: str) -> None:

@@ -72,6 +72,7 @@ class AddressWords:
     not_region: frozenset[str]
     street_prepositions: frozenset[str]
     live_words: frozenset[str]
+    house_number_words: frozenset[str]
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
     cue_patterns: re.Pattern[str]
@@ -145,6 +146,17 @@ class AddressDetector(Detector):
                 spans[-1] = (min(spans[-1][0], first), max(spans[-1][1], last))
             else:
                 spans.append((first, last))
+        spans = [
+            (
+                a - 1
+                if a > 0
+                and tokens[a - 1].lower in self._w.house_number_words
+                and self._is_number(tokens[a].lower)
+                else a,
+                b,
+            )
+            for a, b in spans
+        ]  # "no 63 kil road": the word that says a house number belongs to it
         return [
             Entity(tokens[a].start, tokens[b].end, "ADDRESS", self.score, self.name, "street address")
             for a, b in spans
@@ -155,7 +167,9 @@ class AddressDetector(Detector):
         """A street named without a house number after a preposition, when its name is not an everyday
         word ("shows on bezrukov street", not "down main street") or someone lives there ("i live on
         fifth avenue")."""
-        if a == 0 or tokens[a - 1].lower not in self._w.street_prepositions or b - a > 2:
+        # "the address is regent street": the address word is the cue
+        address_is = a > 1 and tokens[a - 1].lower == "is" and tokens[a - 2].lower in self._w.address_words
+        if a == 0 or (tokens[a - 1].lower not in self._w.street_prepositions and not address_is) or b - a > 2:
             return False
         words = [tokens[k].lower for k in range(a, b + 1)]
         if fold_word(words[-1]) not in self._w.named_street_types:
@@ -163,8 +177,8 @@ class AddressDetector(Detector):
         names = words[:-1]
         if not names or not all(_alpha(w) and w not in self._stop for w in names):
             return False
-        if a > 1 and tokens[a - 2].lower in self._w.live_words:
-            return True  # where someone lives, however common the name
+        if address_is or (a > 1 and tokens[a - 2].lower in self._w.live_words):
+            return True  # where someone lives or something is, however common the name
         return any(not is_everyday_word(w) for w in names)
 
     def _is_address(self, span: Sequence[Token]) -> bool:
@@ -299,6 +313,8 @@ class AddressDetector(Detector):
 
         def take(k: int) -> bool:
             word = tokens[k].lower
+            if len(word) == 1 and word.isalpha() and k > 0 and self._is_number(tokens[k - 1].lower):
+                return True  # a house number with a letter: "251 a chesterton road"
             if word in self._stop:
                 return False
             kind = "numbers" if self._is_number(word) else "words" if _alpha(word) else ""

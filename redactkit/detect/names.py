@@ -17,12 +17,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Annotated
 
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import common_words, family_names, fold_word, given_names, place_names, zipf_frequency
+from ..gazetteers import (
+    common_words,
+    company_names,
+    family_names,
+    fold_word,
+    frequent_words,
+    given_names,
+    is_everyday_word,
+    place_names,
+    zipf_frequency,
+)
 from ..lang import get_lexicon
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
@@ -54,6 +65,10 @@ class PersonWords:
     not_initials: frozenset[str]
     name_stop_words: frozenset[str]
     verb_endings: tuple[str, ...]
+    answer_joiners: frozenset[str] = field(metadata={"key": "name_answers.joiners"})
+    answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
+    answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
+    answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
 
 
 @detectors.register("names")
@@ -182,7 +197,7 @@ class NameDetector(Detector):
                 elif addressed:
                     why = "unknown word addressed or quoted as a person"
                 else:
-                    why = "unknown word before 'birthday'"
+                    why = f"unknown word before '{tokens[i + 1].lower}'"  # "bola birthday", "talsim moved"
                 scores[i] = (self.unknown_score, why)
             elif (
                 not ambiguous
@@ -194,6 +209,7 @@ class NameDetector(Detector):
                 # "vijay kumar": a given name no list has, before a family name one does
                 scores[i] = (self.unknown_score, "unknown word before a family name")
         self._rare_runs(tokens, scores, places)
+        self._name_answer(tokens, scores, given, family, common, places)
         self._introduced(tokens, scores, given, family, common, places)
         self._before_roles(tokens, scores, given, family, common, places)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
@@ -404,6 +420,72 @@ class NameDetector(Detector):
             or self._addressed_by.starting_at(tokens, i + 1) is not None
         )
 
+    def _name_answer(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> None:
+        """A turn that is only a name, or a name before the digits of an identifier, answers "your
+        name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412" (names.yaml
+        ``name_answers``). Each word is an initial, a listed name that is no common word, or a word
+        too rare for the dictionary that is no typo of a frequent word, no two frequent words glued
+        together ("okaybye"), no place and no company: chat-speak and brands are not names."""
+        w = self._w
+        run: list[int] = []
+        for k, token in enumerate(tokens):
+            word, _ = _base(fold_word(token.lower))
+            if len(run) == self.max_tokens or not word.isalpha():
+                break
+            if len(word) == 1 and word not in w.not_initials:
+                run.append(k)  # an initial: "g saravana", "nivash m"
+                continue
+            if not self._answer_word(word, given, family, common, places):
+                break
+            run.append(k)
+        if not any(len(tokens[k].lower) > 1 for k in run) or any(k in scores for k in run):
+            return
+        rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
+        if rest and rest[0] in w.answer_joiners:
+            rest = rest[1:]
+        if rest and not (
+            len(rest) == 1
+            and rest[0].isdigit()
+            and len(rest[0]) >= w.answer_min_digits
+            and not (len(rest[0]) == 4 and rest[0][:2] in ("19", "20"))  # "bolero 2016": a model year
+        ):
+            return
+        for k in run:
+            scores[k] = (self.unknown_score, "a turn that answers with a name")
+
+    def _answer_word(
+        self,
+        word: str,
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> bool:
+        w = self._w
+        if word in self._blocked or word in places or word in company_names():
+            return False
+        if any(a == b == c for a, b, c in zip(word, word[1:], word[2:], strict=False)):
+            return False  # "hmmm", "heyyy"
+        if not any(vowel in word for vowel in "aeiouy"):
+            return False  # "thx", "pls"
+        if (word in given or word in family) and word not in common:
+            return zipf_frequency(word) < self._zipf.unlisted_person_name_max
+        if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
+            return False
+        return (
+            len(word) > 3
+            and not _near_frequent(word, w.answer_typo_zipf)
+            and not _glued(word, w.answer_typo_zipf)
+        )
+
     def _propagate(
         self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], common: frozenset[str]
     ) -> None:
@@ -471,6 +553,35 @@ class NameDetector(Detector):
             )
             k += 1
         return entities
+
+
+@cache
+def _deletions(min_zipf: float) -> frozenset[str]:
+    """The frequent words and every form of them with one letter left out (symmetric-delete index)."""
+    found: set[str] = set()
+    for word in frequent_words(min_zipf):
+        found.add(word)
+        found.update(word[:k] + word[k + 1 :] for k in range(len(word)))
+    return frozenset(found)
+
+
+def _near_frequent(word: str, min_zipf: float) -> bool:
+    """A typo of a frequent word: one letter added, left out, changed or two swapped ("thyanks",
+    "sory", "heelo")."""
+    index = _deletions(min_zipf)
+    return word in index or any(word[:k] + word[k + 1 :] in index for k in range(len(word)))
+
+
+def _glued(word: str, min_zipf: float) -> bool:
+    """Two frequent words written as one ("okaybye", "yesplease"), the second possibly misspelt."""
+    return any(
+        zipf_frequency(word[:k]) >= min_zipf
+        and (
+            zipf_frequency(word[k:]) >= min_zipf
+            or (len(word) - k >= 5 and _near_frequent(word[k:], min_zipf))  # "yescofirm", not "mira"
+        )
+        for k in range(2, len(word) - 1)
+    )
 
 
 def _inflected_common(word: str, common: frozenset[str], frequent: float) -> bool:

@@ -107,6 +107,10 @@ class _LabelRules:
     #: word after it, make it a noun for people ("[the french] are coming", "i like [the dutch]")
     nominal_before: frozenset[str] = frozenset()
     nominal_after: frozenset[str] = frozenset()
+    #: a cue before an ambiguous term counts only when the term stands alone -- at the end of the
+    #: text, before a ``nominal_after`` word or before an ``after`` cue ("my boss is [indian]") --
+    #: not when it modifies some other word ("is the korean spa open", "a greek omelette")
+    alone_before: bool = False
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,15 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             negative.setdefault(phrase[0], []).append(phrase)
         before = _phrases(_words(block.get("before"), f"{where}.labels.{label}.before"))
         after = _phrases(_words(block.get("after"), f"{where}.labels.{label}.after"))
+        # generated word lists whose entries are cues after a term too ("the [french] chef"), less the
+        # entries that are things more often than people in speech (`after_exclude`: "server")
+        excluded = _phrases(_words(block.get("after_exclude"), f"{where}.labels.{label}.after_exclude"))
+        for name in _words(block.get("after_vocabularies"), f"{where}.labels.{label}.after_vocabularies"):
+            resource = resources.get(name)
+            if not isinstance(resource, Mapping) or "words" not in resource:
+                raise ValueError(f"{where}.labels.{label}: vocabulary {name!r} is no word list of the locale")
+            sizes[name] = len(resource["words"])
+            after = after | (_phrases(resource["words"]) - excluded)
         negative_after = _phrases(
             _words(block.get("negative_after"), f"{where}.labels.{label}.negative_after")
         )
@@ -263,6 +276,7 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             max_negative_after=max((len(p) for p in negative_after), default=0),
             nominal_before=frozenset(_words(block.get("nominal_before"), f"{where}.nominal_before")),
             nominal_after=frozenset(_words(block.get("nominal_after"), f"{where}.nominal_after")),
+            alone_before=bool(block.get("alone_before", False)),
         )
     term_table = PhraseTable(
         {
@@ -535,7 +549,8 @@ class SpecialCategoryDetector(Detector):
         gap = self._knowledge.gap
         # before: a cue ends right before the term or before up to max_gap filler words
         stop = start
-        for _ in range(self.max_gap + 1):
+        alone = not rules.alone_before or end == len(lows) or lows[end] in rules.nominal_after
+        for _ in range(self.max_gap + 1 if alone else 0):
             for length in range(1, min(rules.max_before, stop) + 1):
                 if tuple(lows[stop - length : stop]) in rules.before:
                     return True

@@ -17,6 +17,20 @@ redactkit[vocab]``), pinned below, and the output records their names and versio
   first comma, one to three words, and without the qualifiers of a classification ("other",
   "unspecified", "with", "due to", ...) that nobody says on a call. Digits become words ("type 2" ->
   "type two") because transcripts spell numbers out.
+- ``demonyms.txt`` -- what a country's people are called, from the country records shipped in
+  ``countryinfo`` (MIT licence, Porimol Chandro; its records follow the public REST Countries data):
+  each record's ``demonym`` field, split where it names two peoples ("Antiguan,Barbudan"), ASCII,
+  lowercased, without entries that only repeat a territory's name ("Gibraltar"). Plurals, other
+  spellings and ethnic groups are not generated: ``special.yaml`` adds them (``NRP`` block).
+- ``person_nouns.txt`` -- nouns that name a person ("chef", "tutor", "pilgrim"), singular and
+  plural, from WordNet 3.0 (Princeton University, WordNet 3.0 licence: use, copy and distribute
+  with the notice) as Debian's ``wordnet-base`` package installs it (``apt-get install
+  wordnet-base``; ``/usr/share/wordnet``): lemmas of one lowercase word whose most frequent noun
+  sense is in the ``noun.person`` file, not a proper name, used more often as a noun than as an
+  adjective, verb or adverb, without senses marked by a usage domain (slang, slurs, obscenities),
+  and at least as frequent as ``_PERSON_ZIPF``. The ``NRP`` block uses them as the person words
+  that follow a group word ("the [french] chef"). Without WordNet the build leaves this file as
+  it is and ``--check`` does not compare it.
 
 Each file starts with ``# version: N`` (the locale word-list format) and comment lines naming the
 source packages, their versions and licences. ``--check`` rebuilds in memory and fails when a
@@ -33,6 +47,7 @@ import pickle
 import re
 import sys
 import unicodedata
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -45,6 +60,11 @@ SOURCES = {
     "simple-icd-10-cm": "1.5.0",
     "countryinfo": "1.0.1",
 }
+#: WordNet as the Debian package installs it (a system package, not a PyPI one)
+WORDNET = Path("/usr/share/wordnet")
+WORDNET_SOURCE = "WordNet 3.0 (Debian wordnet-base 1:3.0-37)"
+_PERSON_ZIPF = 2.5
+_PERSON_FILE = "18"  # lexicographer file noun.person
 VERSION = 1
 _DRUG = re.compile(r"^[a-z][a-z\-]*[a-z](?: [a-z][a-z\-]*[a-z]){0,2}$")
 _CONDITION = re.compile(r"^[a-z0-9][a-z0-9' \-]*[a-z]$")
@@ -128,6 +148,72 @@ def _demonyms() -> list[str]:
     return sorted(names)
 
 
+def _wordnet_index(pos: str) -> dict[str, tuple[int, list[str]]]:
+    """lemma -> (tagged sense count, synset offsets, most frequent first) of one part of speech."""
+    index: dict[str, tuple[int, list[str]]] = {}
+    for line in (WORDNET / f"index.{pos}").read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue  # the licence header
+        fields = line.split()
+        pointers = int(fields[3])
+        index[fields[0]] = (int(fields[5 + pointers]), fields[6 + pointers :])
+    return index
+
+
+_MARKED_GLOSS = re.compile(r"\b(offensive|obscen\w*|vulgar\w*|slang|disparag\w*|derogatory|contemptuous)\b")
+
+
+def _usage_marked(data: bytes, offset: str) -> bool:
+    """A noun synset with a usage-domain pointer (``;u``: slang, disparagement, obscenity) or a gloss
+    that says so ("offensive term for ...")."""
+    start = int(offset)
+    head, _, gloss = data[start : data.index(b"\n", start)].decode("utf-8").partition(" | ")
+    return ";u" in head.split() or _MARKED_GLOSS.search(gloss) is not None
+
+
+def _plural_noun(word: str, irregular: Mapping[str, str]) -> str:
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("man") and not word.endswith(("human", "shaman")):
+        return word[:-3] + "men"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _person_nouns() -> list[str]:
+    from ..gazetteers import zipf_frequency
+
+    nouns = _wordnet_index("noun")
+    others = [_wordnet_index(pos) for pos in ("adj", "verb", "adv")]
+    data = (WORDNET / "data.noun").read_bytes()
+    irregular: dict[str, str] = {}
+    for line in (WORDNET / "noun.exc").read_text(encoding="utf-8").splitlines():
+        plural, singular = line.split()[:2]
+        irregular.setdefault(singular, plural)
+    names: set[str] = set()
+    for lemma, (tagged, offsets) in nouns.items():
+        if not lemma.isalpha() or not lemma.isascii() or len(lemma) < 3:
+            continue
+        start = int(offsets[0])
+        fields = data[start : data.index(b"\n", start)].decode("utf-8").split(" | ")[0].split()
+        words = [fields[4 + 2 * i] for i in range(int(fields[3], 16))]
+        if fields[1] != _PERSON_FILE or lemma not in words:
+            continue  # not a person, or a proper name ("David")
+        if any(_usage_marked(data, offset) for offset in offsets):
+            continue  # a sense with a usage domain: slang, an ethnic slur, an obscenity
+        other = max((index[lemma][0] for index in others if lemma in index), default=-1)
+        if other >= 0 and other >= tagged:
+            continue  # as much an adjective or a verb ("great", "cook")
+        if zipf_frequency(lemma) < _PERSON_ZIPF:
+            continue
+        names.add(lemma)
+        names.add(_plural_noun(lemma, irregular))
+    return sorted(names)
+
+
 def _versions() -> dict[str, str]:
     found: dict[str, str] = {}
     for package, pinned in SOURCES.items():
@@ -148,7 +234,7 @@ def build() -> dict[str, str]:
     medications = _medications()
     conditions = _conditions()
     demonyms = _demonyms()
-    return {
+    files = {
         "medications.txt": _header(
             "medications.txt",
             [
@@ -188,6 +274,24 @@ def build() -> dict[str, str]:
         + "\n".join(demonyms)
         + "\n",
     }
+    if WORDNET.is_dir():
+        persons = _person_nouns()
+        files["person_nouns.txt"] = (
+            _header(
+                "person_nouns.txt",
+                [
+                    f"# source: {WORDNET_SOURCE}, Princeton University, WordNet 3.0 licence",
+                    "#   (permission to use, copy, modify and distribute with this notice): one-word",
+                    "#   lemmas whose most frequent noun sense is a person, with their plurals.",
+                    "#   WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
+                    f"# entries: {len(persons)}",
+                ],
+            )
+            + "\n"
+            + "\n".join(persons)
+            + "\n"
+        )
+    return files
 
 
 def main(argv: list[str] | None = None) -> int:
