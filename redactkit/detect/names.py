@@ -596,12 +596,11 @@ def _inflected_common(word: str, common: frozenset[str], frequent: float) -> boo
 
 
 def _word_form(word: str) -> bool:
-    """An inflected or derived form of an English word ("margins", "snacking", "upgrades"): its stem is
-    at least as frequent as a common word, whatever the form's own frequency."""
-    threshold = zipf_cutoffs("en-US").common_word_min
-    return word.endswith(("ing", "ed", "ly")) or any(
-        zipf_frequency(stem) >= threshold for stem in inflection_stems(word)
-    )
+    """An inflected or derived form of an English word ("margins", "snacking", "impaired"): one of its
+    stems is a word English uses at all (``rare_run_max`` or more), whatever the form's own frequency;
+    "vessaly" or "zorvanek" have no such stem."""
+    threshold = zipf_cutoffs("en-US").rare_run_max  # a stem English uses at all
+    return any(zipf_frequency(stem) >= threshold for stem in inflection_stems(word))
 
 
 def _base(word: str) -> tuple[str, bool]:
