@@ -189,6 +189,7 @@ class AddressDetector(Detector):
         if any(
             self._is_number(word)
             and (k == 0 or words[k - 1] not in self._w.not_house_number_after)
+            and not self._continues_a_room_number(words, k)
             # "gate b 33", "terminal c 12": a letter may name the concourse before the number
             and not (
                 k >= 2
@@ -203,6 +204,22 @@ class AddressDetector(Detector):
             word in self._w.street_types and k > 0 and _alpha(words[k - 1]) and words[k - 1] not in self._stop
             for k, word in enumerate(words)
         )
+
+    def _continues_a_room_number(self, words: Sequence[str], k: int) -> bool:
+        """The number at ``k`` goes on a number after "room", "gate" or "route" that a recognizer broke
+        up ("room four thirsty six", "room one all five four"): back to that word there are only
+        numbers and at most two other words, none of them a function word."""
+        others = 0
+        for j in range(k - 1, -1, -1):
+            word = words[j]
+            if word in self._w.not_house_number_after:
+                return j < k - 1
+            if self._is_number(word):
+                continue
+            others += 1
+            if others > 2 or not _alpha(word) or word in self._stop or word in self._w.street_types:
+                return False
+        return False
 
     def _anchors(self, text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         anchors: list[tuple[int, int, str]] = []

@@ -346,7 +346,6 @@ class IdentifierDetector(Detector):
             return []
         tables = self._tables
         covered = [(entity.start, entity.end) for entity in found]
-        lengths = [sum(1 for char in aligned.text[a:b] if char.isdigit()) for a, b in covered]
         zones: list[Entity] = []
         index = 0
         while index < len(tokens):
@@ -378,12 +377,7 @@ class IdentifierDetector(Detector):
             )
             if zone is not None:
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
-                # a complete value found at the zone's start was grown already (_grow_region)
-                grown = any(
-                    a <= start < b and length >= self.min_digits
-                    for (a, b), length in zip(covered, lengths, strict=True)
-                )
-                if not grown and not any(a <= start and end <= b for a, b in covered):
+                if not any(a <= start and end <= b for a, b in covered):
                     zones.append(
                         Entity(
                             start, end, cue[0], self.shape_score, self.name, f"value introduced as {cue[0]}"
@@ -932,8 +926,26 @@ class IdentifierDetector(Detector):
                 before = end - length
                 return before > 0 and (tokens[before - 1].lower,) in tables.negatives
             if tables.negative_table.ending_at(tokens, end) is not None:
-                return True
+                # "tree floor three four two ...": a one-word negative context between digit words is
+                # a misheard digit, not a floor
+                word = tokens[end - 1].lower
+                misheard = (
+                    end >= 2
+                    and (word,) in tables.negatives
+                    and self._number_token(tokens[end - 2].lower)
+                    and first == end
+                )
+                return not misheard
         return False
+
+    def _number_token(self, word: str) -> bool:
+        """Digits, a number word or a homophone of one that is no function word ("tree", not "to")."""
+        misheard = self._misheard
+        return (
+            _has_digit(word)
+            or word in misheard.number_words
+            or (word in misheard.homophones and word not in misheard.between_digits_only)
+        )
 
     def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
         raw = aligned.text[tokens[candidate.first].start : tokens[candidate.stop - 1].end]
@@ -1034,6 +1046,8 @@ class IdentifierDetector(Detector):
 
         def value_at(k: int) -> bool:
             word = tokens[k].lower
+            if tables.negatives_after.starting_at(tokens, k):
+                return False  # "... win last night": a draw, not a digit
             if not self._value_word(word) or word in tables.cue_words or word in tables.word_letters:
                 return False  # "i", "a": a pronoun or an article more often than a spelled letter
             following = tokens[k + 1].lower if k + 1 < limit else ""
@@ -1046,11 +1060,16 @@ class IdentifierDetector(Detector):
         def inside(k: int) -> bool:  # a misheard word between two parts of the value
             word = tokens[k].lower
             return (
-                word.replace("'", "").isalpha()
+                not tables.negatives_after.starting_at(tokens, k)
+                and word.replace("'", "").isalpha()
                 and word not in tables.closing
                 and word not in tables.quantity_after
                 # "floor 3" is a quantity, "... floor want 5043" a misheard digit and another word
-                and (word not in tables.quantity_before or (k + 1 < limit and not value_at(k + 1)))
+                and (
+                    word not in tables.quantity_before
+                    or (k + 1 < limit and not value_at(k + 1))
+                    or (k >= 1 and self._number_token(tokens[k - 1].lower))  # "tree floor 342..."
+                )
                 and (word,) not in tables.cues
                 and word not in self._misheard.region_breakers
             )
@@ -1108,7 +1127,7 @@ class IdentifierDetector(Detector):
                     and value_at(index - n)
                     and tokens[index - n].lower not in tables.between
                     and (
-                        _has_digit(tokens[index - n].lower)
+                        self._number_token(tokens[index - n].lower)
                         or len(tokens[index - n].lower) == 1  # a spelled letter: "n nancy n 9150..."
                         or value_at(index - n - 1)
                     )
@@ -1190,6 +1209,20 @@ class IdentifierDetector(Detector):
                 break
             index -= 1
         return start if start < first and (strong or named) else first
+
+    def _negative_after(self, tokens: Sequence[Token], stop: int) -> bool:
+        """A phrase that makes the number before it a draw or a result ("... win last night") starts at
+        token ``stop``, or one word later: the number's last digit may have been misheard ("... fifty
+        fine win")."""
+        table = self._tables.negatives_after
+        if table.starting_at(tokens, stop):
+            return True
+        return (
+            stop + 1 < len(tokens)
+            and tokens[stop].lower.isalpha()
+            and (tokens[stop].lower,) not in self._tables.cues
+            and bool(table.starting_at(tokens, stop + 1))
+        )
 
     def _edge_word(self, word: str) -> bool:
         """A short word next to a long value that may be one of its digits, misheard."""
@@ -1336,16 +1369,17 @@ class IdentifierDetector(Detector):
                 label = "ZIP_CODE" if 3 <= n <= 10 else "ACCOUNT_NUMBER"
             score = self.cue_score if strong else self.shape_score
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
-        if following in self._tables.quantity_after or previous in self._tables.quantity_before or ":" in raw:
+        quantity_before = previous in self._tables.quantity_before and not (
+            # "tree floor 3420095451": between digit words it is a misheard digit
+            candidate.first >= 2 and self._number_token(tokens[candidate.first - 2].lower)
+        )
+        if following in self._tables.quantity_after or quantity_before or ":" in raw:
             return None
         reading = self._reading(aligned, text_start, text_end)
         if (
             (
                 self._negative_context(tokens, candidate.first)
-                or (
-                    self.negative_contexts
-                    and self._tables.negatives_after.starting_at(tokens, candidate.stop)
-                )
+                or (self.negative_contexts and self._negative_after(tokens, candidate.stop))
                 or (
                     n <= self._tables.negative_veto_digits
                     and self._starts_with_negative_word(aligned, text_start, text_end)

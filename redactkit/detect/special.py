@@ -95,14 +95,11 @@ class _Term:
 
 @dataclass(frozen=True)
 class _LabelRules:
-    before: frozenset[Phrase]
-    after: frozenset[Phrase]
-    negative: Mapping[str, tuple[Phrase, ...]]  # first word -> phrases
+    before: PhraseTable[Phrase]
+    after: PhraseTable[Phrase]
+    negative: PhraseTable[Phrase]
     negative_before: frozenset[str]
-    negative_after: frozenset[Phrase]
-    max_before: int
-    max_after: int
-    max_negative_after: int
+    negative_after: PhraseTable[Phrase]
     #: determiners before an ambiguous term that, with the end of the text or a ``nominal_after``
     #: word after it, make it a noun for people ("[the french] are coming", "i like [the dutch]")
     nominal_before: frozenset[str] = frozenset()
@@ -154,6 +151,11 @@ def _words(table: Any, where: str) -> list[str]:
     if not isinstance(table, list) or not all(isinstance(item, str) for item in table):
         raise ValueError(f"{where} must be a list of phrases (quote yes/no/on/off)")
     return table
+
+
+def _rule_phrases(block: Mapping[str, Any], key: str, where: str) -> PhraseTable[Phrase]:
+    """The ``key`` phrases of a label's block, ready for the one matcher."""
+    return PhraseTable.of(_phrases(_words(block.get(key), f"{where}.{key}")))
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -244,36 +246,30 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
                 plural = _plural(phrase, plurals)
                 if plural is None or label in terms.get(plural, {}):
                     continue
+                if by_label[label] and block.get("ambiguous_plurals") == "ambiguous":
+                    terms.setdefault(plural, {})[label] = True  # "temples", "converts": a cue still
+                    continue
                 terms.setdefault(plural, {})[label] = False
                 people_terms.add((plural, label))
                 if by_label[label] or (phrase, label) in contextual_terms:
                     contextual_terms.add((plural, label))
-        negative: dict[str, list[Phrase]] = {}
-        for phrase in _phrases(_words(block.get("negative"), f"{where}.labels.{label}.negative")):
-            negative.setdefault(phrase[0], []).append(phrase)
-        before = _phrases(_words(block.get("before"), f"{where}.labels.{label}.before"))
-        after = _phrases(_words(block.get("after"), f"{where}.labels.{label}.after"))
+        where_label = f"{where}.labels.{label}"
+        after = _phrases(_words(block.get("after"), f"{where_label}.after"))
         # generated word lists whose entries are cues after a term too ("the [french] chef"), less the
         # entries that are things more often than people in speech (`after_exclude`: "server")
-        excluded = _phrases(_words(block.get("after_exclude"), f"{where}.labels.{label}.after_exclude"))
-        for name in _words(block.get("after_vocabularies"), f"{where}.labels.{label}.after_vocabularies"):
+        excluded = _phrases(_words(block.get("after_exclude"), f"{where_label}.after_exclude"))
+        for name in _words(block.get("after_vocabularies"), f"{where_label}.after_vocabularies"):
             resource = resources.get(name)
             if not isinstance(resource, Mapping) or "words" not in resource:
-                raise ValueError(f"{where}.labels.{label}: vocabulary {name!r} is no word list of the locale")
+                raise ValueError(f"{where_label}: vocabulary {name!r} is no word list of the locale")
             sizes[name] = len(resource["words"])
             after = after | (_phrases(resource["words"]) - excluded)
-        negative_after = _phrases(
-            _words(block.get("negative_after"), f"{where}.labels.{label}.negative_after")
-        )
         rules[label] = _LabelRules(
-            before=before,
-            after=after,
-            negative={first: tuple(items) for first, items in negative.items()},
+            before=_rule_phrases(block, "before", where_label),
+            after=PhraseTable.of(after),
+            negative=_rule_phrases(block, "negative", where_label),
             negative_before=frozenset(_words(block.get("negative_before"), f"{where}.negative_before")),
-            negative_after=negative_after,
-            max_before=max((len(p) for p in before), default=0),
-            max_after=max((len(p) for p in after), default=0),
-            max_negative_after=max((len(p) for p in negative_after), default=0),
+            negative_after=_rule_phrases(block, "negative_after", where_label),
             nominal_before=frozenset(_words(block.get("nominal_before"), f"{where}.nominal_before")),
             nominal_after=frozenset(_words(block.get("nominal_after"), f"{where}.nominal_after")),
             alone_before=bool(block.get("alone_before", False)),
@@ -458,9 +454,8 @@ class SpecialCategoryDetector(Detector):
         if term.ambiguous or term.contextual:
             if not term.people and self._negative_before(lows, start, term.label, rules):
                 return None
-            for length in range(1, rules.max_negative_after + 1):
-                if tuple(lows[end : end + length]) in rules.negative_after:
-                    return None
+            if self._negative_after(lows, end, term.label, rules):
+                return None
         if self._negative_nearby(lows, start, end, rules):
             return None
         cued = self._cued(lows, start, end, rules) or self._coordinated(found, start, term.label, lows)
@@ -483,6 +478,21 @@ class SpecialCategoryDetector(Detector):
             if not any(term.label == label for term in self._knowledge.terms.get((previous,)) or ()):
                 return False
             position -= 2
+        return False
+
+    def _negative_after(self, lows: Sequence[str], end: int, label: str, rules: _LabelRules) -> bool:
+        """A ``negative_after`` phrase right after the term, or after a coordinated term of the label
+        ("[ethiopian] or nepali food"); "is he [kenyan] or something" is no coordination."""
+        position = end
+        for _ in range(3):
+            if rules.negative_after.at(lows, position):
+                return True
+            if position + 1 >= len(lows) or lows[position] not in ("and", "or", ","):
+                return False
+            following = lows[position + 1]
+            if not any(term.label == label for term in self._knowledge.terms.get((following,)) or ()):
+                return False
+            position += 2
         return False
 
     def _headed(self, lows: Sequence[str], i: int, label: str) -> tuple[int, int, str, float, str] | None:
@@ -539,10 +549,8 @@ class SpecialCategoryDetector(Detector):
         [depression]"); a longer term outranks a shorter phrase ("the [green party]" is no "the
         green"). Phrases start at most ``window`` words before the term."""
         for position in range(max(0, start - self.window), start + 1):
-            for phrase in rules.negative.get(lows[position], ()):
-                stop = position + len(phrase)
-                if stop >= end and tuple(lows[position:stop]) == phrase:
-                    return True
+            if any(position + length >= end for length in rules.negative.lengths_at(lows, position)):
+                return True
         return False
 
     def _cued(self, lows: Sequence[str], start: int, end: int, rules: _LabelRules) -> bool:
@@ -551,15 +559,13 @@ class SpecialCategoryDetector(Detector):
         stop = start
         alone = not rules.alone_before or end == len(lows) or lows[end] in rules.nominal_after
         for _ in range(self.max_gap + 1 if alone else 0):
-            for length in range(1, min(rules.max_before, stop) + 1):
-                if tuple(lows[stop - length : stop]) in rules.before:
-                    return True
+            if rules.before.ending(lows, stop):
+                return True
             if stop == 0 or lows[stop - 1] not in gap:
                 break
             stop -= 1
-        for length in range(1, rules.max_after + 1):
-            if end + length <= len(lows) and tuple(lows[end : end + length]) in rules.after:
-                return True
+        if rules.after.at(lows, end):
+            return True
         return (
             start > 0
             and lows[start - 1] in rules.nominal_before
