@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from ..gazetteers import fold_word
-from .tokens import Token, Words, words_of
+from .tokens import Token, Tokens, Words
 
 __all__ = ["PhraseTable", "grow_left", "grow_right", "phrases_at"]
 
@@ -138,6 +138,17 @@ def phrases_at(words: Sequence[str], start: int) -> _Found:
     return _MATCHER.at(words, start)
 
 
+def _window(tokens: Sequence[Token], first: int, stop: int) -> tuple[Sequence[str], int]:
+    """Words to look phrases up in and the offset of ``tokens[0]`` in them: a tokenized text's shared
+    :class:`Words` (the matcher's results kept on it), or, for any other token sequence (a filtered
+    list), only the words of ``tokens[first:stop]``: building the words of the whole sequence per
+    look-up would make a pass over a text quadratic."""
+    if isinstance(tokens, Tokens):
+        return tokens.words, 0
+    first = max(0, first)
+    return [token.lower for token in tokens[first:stop]], -first
+
+
 def _folded(word: str) -> str:
     return word if word.isascii() else fold_word(word)
 
@@ -240,16 +251,31 @@ class PhraseTable(Generic[V]):
         """The value of the longest phrase made of ``tokens[end - n:end]`` (``end`` exclusive)."""
         if end <= 0 or tokens[end - 1].lower not in self._last_words:
             return None
-        words = words_of(tokens)
-        length = self.ending(words, end)
-        return self._longest_at(words, end - length, length)[1] if length else None
+        words, shift = _window(tokens, end - self.longest, end)
+        length = self.ending(words, end + shift)
+        return self._longest_at(words, end + shift - length, length)[1] if length else None
+
+    def length_ending_at(self, tokens: Sequence[Token], end: int) -> int:
+        """The length of the longest phrase made of ``tokens[end - n:end]`` (0: none)."""
+        if end <= 0 or tokens[end - 1].lower not in self._last_words:
+            return 0
+        words, shift = _window(tokens, end - self.longest, end)
+        return self.ending(words, end + shift)
 
     def starting_at(self, tokens: Sequence[Token], start: int) -> tuple[int, V] | None:
         """(length, value) of the longest phrase made of ``tokens[start:start + n]``."""
         if start >= len(tokens) or tokens[start].lower not in self._first_words:
             return None
-        length, value = self._longest_at(words_of(tokens), start, self.longest)
+        words, shift = _window(tokens, start, start + self.longest)
+        length, value = self._longest_at(words, start + shift, self.longest)
         return (length, value) if length else None  # type: ignore[return-value]
+
+    def lengths_starting_at(self, tokens: Sequence[Token], start: int) -> list[int]:
+        """Lengths of every phrase made of ``tokens[start:start + n]``, longest first."""
+        if start >= len(tokens):
+            return []
+        words, shift = _window(tokens, start, start + self.longest)
+        return self.lengths_at(words, start + shift)
 
     def match_length(
         self,
