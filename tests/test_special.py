@@ -171,11 +171,14 @@ def test_special_labels_win_overlaps_in_the_default_pipeline(
         # predicative, negated too
         ("my boss is indian", "indian", "NRP"),
         ("we think she's mexican actually", "mexican", "NRP"),
+        ("is he kenyan or something", "kenyan", "NRP"),
         ("i'm not american but my wife is", "american", "NRP"),
         # religious and political groups
         ("the sunni and shia leaders met", "sunni", "RELIGION"),
         ("the sunni and shia leaders met", "shia", "RELIGION"),
         ("a coptic family across the street", "coptic", "RELIGION"),
+        ("the anglicans share the hall", "anglicans", "RELIGION"),
+        ("the marxists met downtown", "marxists", "POLITICAL_AFFILIATION"),
         ("the social democrats won", "social democrats", "POLITICAL_AFFILIATION"),
         ("i can't stand liberals", "liberals", "POLITICAL_AFFILIATION"),
         ("my uncle is a trotskyist", "trotskyist", "POLITICAL_AFFILIATION"),
@@ -206,6 +209,11 @@ def test_groups_of_people_are_found(text: str, value: str, label: str) -> None:
         "i'd like a greek frappe",
         "is the italian gelato any good",
         "it's a french design",
+        # a negative context after a coordinated term vetoes the first one too
+        "ethiopian or nepali food please",
+        # the plural of an ambiguous faith word needs a cue like the singular
+        "convert the files to pdf",
+        "visit the temples in kyoto",
     ],
 )
 def test_things_named_after_a_people_are_left_alone(text: str) -> None:
@@ -220,3 +228,28 @@ def test_every_country_has_a_people_noun() -> None:
     assert len(demonyms) > 200
     missed = [d for d in demonyms if (d, "NRP") not in _found(f"the {d} delegation arrived")]
     assert not missed
+
+
+def test_nrp_held_out_families_keep_their_recall_and_negatives() -> None:
+    """Floors for the NRP held-out families of the sensitive set (sensitive_nrp_heldout.yaml, which
+    the rules were not written against; the special detector alone): full coverage of the group
+    words and the share of the family's negatives with a group-label span."""
+    from redactkit.bench.sensitive import generate_sensitive
+
+    groups = ("NRP", "RELIGION", "POLITICAL_AFFILIATION")
+    records = [r for r in generate_sensitive("heldout", seed=0) if r.family.startswith("nrp_ho")]
+    covered = gold = flagged = negatives = 0
+    for record in records:
+        spans = [
+            (e.start, e.end) for e in DETECTOR.detect(AlignedText.identity(record.text)) if e.label in groups
+        ]
+        if record.kind == "negative":
+            negatives += 1
+            flagged += bool(spans)
+            continue
+        for span in record.spans:
+            gold += 1
+            covered += any(start <= span.start and span.end <= end for start, end in spans)
+    assert gold >= 300 and negatives >= 250
+    assert covered / gold >= 0.95
+    assert flagged / negatives <= 0.08

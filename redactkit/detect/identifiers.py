@@ -345,7 +345,6 @@ class IdentifierDetector(Detector):
             return []
         tables = self._tables
         covered = [(entity.start, entity.end) for entity in found]
-        lengths = [sum(1 for char in aligned.text[a:b] if char.isdigit()) for a, b in covered]
         zones: list[Entity] = []
         index = 0
         while index < len(tokens):
@@ -377,12 +376,7 @@ class IdentifierDetector(Detector):
             )
             if zone is not None:
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
-                # a complete value found at the zone's start was grown already (_grow_region)
-                grown = any(
-                    a <= start < b and length >= self.min_digits
-                    for (a, b), length in zip(covered, lengths, strict=True)
-                )
-                if not grown and not any(a <= start and end <= b for a, b in covered):
+                if not any(a <= start and end <= b for a, b in covered):
                     zones.append(
                         Entity(
                             start, end, cue[0], self.shape_score, self.name, f"value introduced as {cue[0]}"

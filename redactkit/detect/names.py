@@ -68,6 +68,7 @@ class PersonWords:
     answer_joiners: frozenset[str] = field(metadata={"key": "name_answers.joiners"})
     answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
+    answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
 
 
@@ -451,12 +452,7 @@ class NameDetector(Detector):
         rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
         if rest and rest[0] in w.answer_joiners:
             rest = rest[1:]
-        if rest and not (
-            len(rest) == 1
-            and rest[0].isdigit()
-            and len(rest[0]) >= w.answer_min_digits
-            and not (len(rest[0]) == 4 and rest[0][:2] in ("19", "20"))  # "bolero 2016": a model year
-        ):
+        if rest and not (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits))):
             return
         for k in run:
             scores[k] = (self.unknown_score, "a turn that answers with a name")
@@ -483,7 +479,7 @@ class NameDetector(Detector):
         return (
             len(word) > 3
             and not _near_frequent(word, w.answer_typo_zipf)
-            and not _glued(word, w.answer_typo_zipf)
+            and not _glued(word, w.answer_glued_zipf, w.answer_typo_zipf)
         )
 
     def _propagate(
@@ -555,6 +551,17 @@ class NameDetector(Detector):
         return entities
 
 
+def _identifier_like(word: str, min_digits: int) -> bool:
+    """Digits of an identifier ("4412") or a code of letters and digits ("sde785"); a four-digit
+    number that reads as a year is none ("bolero 2016": a model year)."""
+    digits = sum(ch.isdigit() for ch in word)
+    if not word.isalnum():
+        return False
+    if word.isdigit():
+        return digits >= min_digits and not (digits == 4 and word[:2] in ("19", "20"))
+    return digits >= min_digits - 1 and len(word) >= min_digits + 1
+
+
 @cache
 def _deletions(min_zipf: float) -> frozenset[str]:
     """The frequent words and every form of them with one letter left out (symmetric-delete index)."""
@@ -572,16 +579,18 @@ def _near_frequent(word: str, min_zipf: float) -> bool:
     return word in index or any(word[:k] + word[k + 1 :] in index for k in range(len(word)))
 
 
-def _glued(word: str, min_zipf: float) -> bool:
-    """Two frequent words written as one ("okaybye", "yesplease"), the second possibly misspelt."""
-    return any(
-        zipf_frequency(word[:k]) >= min_zipf
-        and (
-            zipf_frequency(word[k:]) >= min_zipf
-            or (len(word) - k >= 5 and _near_frequent(word[k:], min_zipf))  # "yescofirm", not "mira"
-        )
-        for k in range(2, len(word) - 1)
-    )
+def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
+    """Two frequent words written as one ("okaybye", "yesplease"), the second possibly misspelt
+    ("yescofirm"); a two-letter second word must be very frequent ("yesok", not "bossen")."""
+    for k in range(2, len(word) - 1):
+        head, tail = word[:k], word[k:]
+        if zipf_frequency(head) < min_zipf:
+            continue
+        if zipf_frequency(tail) >= (min_zipf if len(tail) > 2 else typo_zipf):
+            return True
+        if len(head) > 2 and len(tail) >= 5 and _near_frequent(tail, typo_zipf):
+            return True
+    return False
 
 
 def _inflected_common(word: str, common: frozenset[str], frequent: float) -> bool:

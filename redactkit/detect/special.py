@@ -246,6 +246,9 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
                 plural = _plural(phrase, plurals)
                 if plural is None or label in terms.get(plural, {}):
                     continue
+                if by_label[label] and block.get("ambiguous_plurals") == "ambiguous":
+                    terms.setdefault(plural, {})[label] = True  # "temples", "converts": a cue still
+                    continue
                 terms.setdefault(plural, {})[label] = False
                 people_terms.add((plural, label))
                 if by_label[label] or (phrase, label) in contextual_terms:
@@ -451,7 +454,7 @@ class SpecialCategoryDetector(Detector):
         if term.ambiguous or term.contextual:
             if not term.people and self._negative_before(lows, start, term.label, rules):
                 return None
-            if rules.negative_after.at(lows, end):
+            if self._negative_after(lows, end, term.label, rules):
                 return None
         if self._negative_nearby(lows, start, end, rules):
             return None
@@ -475,6 +478,21 @@ class SpecialCategoryDetector(Detector):
             if not any(term.label == label for term in self._knowledge.terms.get((previous,)) or ()):
                 return False
             position -= 2
+        return False
+
+    def _negative_after(self, lows: Sequence[str], end: int, label: str, rules: _LabelRules) -> bool:
+        """A ``negative_after`` phrase right after the term, or after a coordinated term of the label
+        ("[ethiopian] or nepali food"); "is he [kenyan] or something" is no coordination."""
+        position = end
+        for _ in range(3):
+            if rules.negative_after.at(lows, position):
+                return True
+            if position + 1 >= len(lows) or lows[position] not in ("and", "or", ","):
+                return False
+            following = lows[position + 1]
+            if not any(term.label == label for term in self._knowledge.terms.get((following,)) or ()):
+                return False
+            position += 2
         return False
 
     def _headed(self, lows: Sequence[str], i: int, label: str) -> tuple[int, int, str, float, str] | None:
