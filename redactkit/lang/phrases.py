@@ -58,12 +58,16 @@ class _Matcher:
     def __init__(self) -> None:
         self._root: dict[str, Any] = {}
         self._lock = threading.Lock()
+        #: tables gone while the lock was held (a garbage collection inside :meth:`add` runs a dead
+        #: table's finalizer on the same thread): pruned by the next call that holds the lock
+        self._gone: list[tuple[int, tuple[tuple[str, ...], ...]]] = []
         self._ids = itertools.count(1)
         #: changes whenever a table comes or goes: results kept on Words of an older one are stale
         self.generation = 0
 
     def add(self, values: Mapping[tuple[str, ...], Any]) -> int:
         with self._lock:
+            self._prune_gone()
             table = next(self._ids)
             for phrase, value in values.items():
                 node = self._root
@@ -74,7 +78,18 @@ class _Matcher:
             return table
 
     def remove(self, table: int, phrases: Iterable[tuple[str, ...]]) -> None:
-        with self._lock:
+        # never block: a finalizer may call this on the thread that holds the lock (a collection
+        # inside add), and waiting for it there would hang the process
+        self._gone.append((table, tuple(phrases)))
+        if self._lock.acquire(blocking=False):
+            try:
+                self._prune_gone()
+            finally:
+                self._lock.release()
+
+    def _prune_gone(self) -> None:
+        while self._gone:
+            table, phrases = self._gone.pop()
             for phrase in phrases:
                 self._prune(self._root, phrase, 0, table)
             self.generation += 1
