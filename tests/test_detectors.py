@@ -220,6 +220,10 @@ NAME_EXTENTS = [
     ("what about albert's marriage", {"albert's"}),  # a possessive ends the name
     ("play the neal brennan episode", {"neal brennan"}),  # a third word is no family name
     ("call tom cruise", {"tom cruise"}),
+    ("yeah zorvanek thank you and good morning", {"zorvanek"}),
+    ("quellan this is matt again", {"quellan", "matt"}),
+    ("i'm starving what's good to eat", set()),  # an inflected word after a strong cue
+    ("question comes to you from tavik ornsby of northwind", {"tavik ornsby"}),
     ("may i ask a question", set()),
     # a common-word name before a number labels it, unless a strong cue says a person follows
     ("start from page 172", set()),

@@ -29,7 +29,6 @@ from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
-from ..lang.tokens import words_of
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -933,7 +932,7 @@ class IdentifierDetector(Detector):
         for end in range(first, max(0, first - self.window), -1):
             if tables.cue_table.ending_at(tokens, end) is not None:
                 # "flight dl 2525": a cue word right after a negative context is part of it
-                length = tables.cue_table.ending(words_of(tokens), end)
+                length = tables.cue_table.length_ending_at(tokens, end)
                 before = end - length
                 return before > 0 and (tokens[before - 1].lower,) in tables.negatives
             if tables.negative_table.ending_at(tokens, end) is not None:

@@ -144,14 +144,14 @@ class NameDetector(Detector):
             )
             cue = self._cue_before(tokens, i)
             addressed = self._addressed(tokens, i)
-            weak = cue is not None and cue not in w.strong_cues
-            if (weak or addressed) and (
-                zipf_frequency(word) >= self._zipf.weak_cue_name_max or (not known and _word_form(word))
-            ):
-                # greetings, hand-overs, verbs of speech and cues like "officer" or "from" are weaker
-                # evidence than "call" or "my name is": not for a frequent word ("back to more of", "the
-                # officer will"), nor an inflected one ("margins and i")
-                cue, addressed = (None if weak else cue), False
+            if not known and _word_form(word) and not any(stem in given for stem in inflection_stems(word)):
+                # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
+                # business": a possessive said without its apostrophe)
+                cue, addressed = None, False
+            elif (cue is not None or addressed) and zipf_frequency(word) >= self._zipf.weak_cue_name_max:
+                # a cue does not make a word as frequent as "will", "may" or "more" a name ("back to more
+                # of", "the officer will", "i'm more curious"): a family name after it still does
+                cue, addressed = None, False
             if (
                 word in places
                 and ((i > 0 and tokens[i - 1].lower in w.place_cues) or (cue is None and not possessive))
@@ -605,12 +605,11 @@ def _inflected_common(word: str, common: frozenset[str], frequent: float) -> boo
 
 
 def _word_form(word: str) -> bool:
-    """An inflected or derived form of an English word ("margins", "snacking", "upgrades"): its stem is
-    at least as frequent as a common word, whatever the form's own frequency."""
-    threshold = zipf_cutoffs("en-US").common_word_min
-    return word.endswith(("ing", "ed", "ly")) or any(
-        zipf_frequency(stem) >= threshold for stem in inflection_stems(word)
-    )
+    """An inflected or derived form of an English word ("margins", "snacking", "impaired"): one of its
+    stems is a word English uses at all (``rare_run_max`` or more), whatever the form's own frequency;
+    "vessaly" or "zorvanek" have no such stem."""
+    threshold = zipf_cutoffs("en-US").rare_run_max  # a stem English uses at all
+    return any(zipf_frequency(stem) >= threshold for stem in inflection_stems(word))
 
 
 def _base(word: str) -> tuple[str, bool]:
