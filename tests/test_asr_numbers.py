@@ -157,6 +157,10 @@ def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, tex
         "it's seventy two degrees outside",
         # a cue word after a number that is no value of it
         "i paid two fifty for the card",
+        # ordinary words that sound like a cue after a number ("see"/"zip", "well"/"cell", "sell")
+        "we have two three four units left to sell",
+        "maybe even into twenty twenty one as well",
+        "about six hundred dollars able to see the team",
         # a draw whose last number was misheard; a room number a recognizer broke up
         "did three twenty six thirty fifty three fifty fine win last night",
         "i'm staying in room four thirsty six",

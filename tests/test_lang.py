@@ -280,3 +280,18 @@ def test_tokens_and_tables_pickle_without_matcher_state() -> None:
     copy = pickle.loads(pickle.dumps((table, tokens)))
     assert not hasattr(copy[1].words, "_phrases")  # the matcher's results stay in their process
     assert copy[0].starting_at(copy[1], 1) == (2, ("sort", "code"))
+
+
+def test_a_table_gone_while_the_matcher_is_busy_never_hangs() -> None:
+    """A garbage collection inside the matcher's ``add`` runs a dead table's finalizer on the thread
+    that holds the matcher's lock: the removal must not wait for it (that hung test runs)."""
+    from redactkit.lang.phrases import _MATCHER, PhraseTable, phrases_at
+    from redactkit.lang.tokens import tokenize
+
+    table = PhraseTable.of(["qwzx vrtl"])
+    words = tokenize("qwzx vrtl").words
+    assert [length for length, _ in phrases_at(words, 0)] == [2]
+    with _MATCHER._lock:  # what a finalizer inside add() finds
+        _MATCHER.remove(table._id, tuple(table._values))
+    PhraseTable.of(["qwzx other"])  # the next call holding the lock prunes it
+    assert phrases_at(tokenize("qwzx vrtl").words, 0) == ()

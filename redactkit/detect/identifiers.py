@@ -29,7 +29,6 @@ from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
-from ..lang.tokens import words_of
 from .base import Detector, detectors
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
@@ -107,6 +106,8 @@ class _CueTables:
     after_breaks: frozenset[str]
     #: single letters that are everyday words ("a", "i"): ``word_letters``
     word_letters: frozenset[str]
+    #: words right before a garbled cue said after a value ("for the sip"): ``after_cue_determiners``
+    after_determiners: frozenset[str]
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
@@ -189,6 +190,7 @@ def _cue_tables(locale: str) -> _CueTables:
         after_table=PhraseTable(after_cues),
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
         word_letters=frozenset(resources.get("identifiers", "word_letters", []) or []),
+        after_determiners=frozenset(resources.get("identifiers", "after_cue_determiners", []) or []),
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
     )
@@ -444,6 +446,7 @@ class IdentifierDetector(Detector):
         if (
             len(word) < 3
             or not word.isalpha()
+            or not self._determiner(tokens[index - 1].lower)  # "for the sip", not "to see"
             or word in tables.negative_words
             or word in tables.quantity_after
             or word in self._misheard.not_misheard
@@ -466,6 +469,11 @@ class IdentifierDetector(Detector):
             if label is not None:
                 return label if self._value_end_before(tokens, index, stop - 1) == stop else None
         return None
+
+    def _determiner(self, word: str) -> bool:
+        """One of ``after_cue_determiners``, or a word merged with one ("forthe")."""
+        determiners = self._tables.after_determiners
+        return word in determiners or any(len(d) >= 3 and word.endswith(d) for d in determiners)
 
     def _value_end_before(self, tokens: Sequence[Token], cue: int, floor: int) -> int | None:
         """Where a value before the cue at token ``cue`` ends: after the last value word before the
@@ -598,6 +606,8 @@ class IdentifierDetector(Detector):
         return (
             word.replace("'", "").isalpha()
             and word not in self._tables.closing
+            and word not in self._tables.quantity_after  # "six hundred forty dollars": no value
+            and word not in self._tables.quantity_before
             and word not in self._tables.negative_words
             and (word,) not in self._tables.cues
         )
@@ -922,7 +932,7 @@ class IdentifierDetector(Detector):
         for end in range(first, max(0, first - self.window), -1):
             if tables.cue_table.ending_at(tokens, end) is not None:
                 # "flight dl 2525": a cue word right after a negative context is part of it
-                length = tables.cue_table.ending(words_of(tokens), end)
+                length = tables.cue_table.length_ending_at(tokens, end)
                 before = end - length
                 return before > 0 and (tokens[before - 1].lower,) in tables.negatives
             if tables.negative_table.ending_at(tokens, end) is not None:
@@ -1298,6 +1308,7 @@ class IdentifierDetector(Detector):
         if (
             len(word) < 3
             or not word.isalpha()
+            or not self._determiner(tokens[index - 1].lower)  # "for the sip", not "to see"
             or word in tables.negative_words
             or word in tables.quantity_before
             or word in self._misheard.not_misheard

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from ..gazetteers import fold_word
-from .tokens import Token, Words, words_of
+from .tokens import Token, Tokens, Words
 
 __all__ = ["PhraseTable", "grow_left", "grow_right", "phrases_at"]
 
@@ -58,12 +58,16 @@ class _Matcher:
     def __init__(self) -> None:
         self._root: dict[str, Any] = {}
         self._lock = threading.Lock()
+        #: tables gone while the lock was held (a garbage collection inside :meth:`add` runs a dead
+        #: table's finalizer on the same thread): pruned by the next call that holds the lock
+        self._gone: list[tuple[int, tuple[tuple[str, ...], ...]]] = []
         self._ids = itertools.count(1)
         #: changes whenever a table comes or goes: results kept on Words of an older one are stale
         self.generation = 0
 
     def add(self, values: Mapping[tuple[str, ...], Any]) -> int:
         with self._lock:
+            self._prune_gone()
             table = next(self._ids)
             for phrase, value in values.items():
                 node = self._root
@@ -74,7 +78,18 @@ class _Matcher:
             return table
 
     def remove(self, table: int, phrases: Iterable[tuple[str, ...]]) -> None:
-        with self._lock:
+        # never block: a finalizer may call this on the thread that holds the lock (a collection
+        # inside add), and waiting for it there would hang the process
+        self._gone.append((table, tuple(phrases)))
+        if self._lock.acquire(blocking=False):
+            try:
+                self._prune_gone()
+            finally:
+                self._lock.release()
+
+    def _prune_gone(self) -> None:
+        while self._gone:
+            table, phrases = self._gone.pop()
             for phrase in phrases:
                 self._prune(self._root, phrase, 0, table)
             self.generation += 1
@@ -136,6 +151,17 @@ def phrases_at(words: Sequence[str], start: int) -> _Found:
     """Every phrase of every live table starting at ``words[start]``: ``(length, {table id: value})``,
     longest first (the matcher's raw result, for code that asks several tables at once)."""
     return _MATCHER.at(words, start)
+
+
+def _window(tokens: Sequence[Token], first: int, stop: int) -> tuple[Sequence[str], int]:
+    """Words to look phrases up in and the offset of ``tokens[0]`` in them: a tokenized text's shared
+    :class:`Words` (the matcher's results kept on it), or, for any other token sequence (a filtered
+    list), only the words of ``tokens[first:stop]``: building the words of the whole sequence per
+    look-up would make a pass over a text quadratic."""
+    if isinstance(tokens, Tokens):
+        return tokens.words, 0
+    first = max(0, first)
+    return [token.lower for token in tokens[first:stop]], -first
 
 
 def _folded(word: str) -> str:
@@ -240,16 +266,31 @@ class PhraseTable(Generic[V]):
         """The value of the longest phrase made of ``tokens[end - n:end]`` (``end`` exclusive)."""
         if end <= 0 or tokens[end - 1].lower not in self._last_words:
             return None
-        words = words_of(tokens)
-        length = self.ending(words, end)
-        return self._longest_at(words, end - length, length)[1] if length else None
+        words, shift = _window(tokens, end - self.longest, end)
+        length = self.ending(words, end + shift)
+        return self._longest_at(words, end + shift - length, length)[1] if length else None
+
+    def length_ending_at(self, tokens: Sequence[Token], end: int) -> int:
+        """The length of the longest phrase made of ``tokens[end - n:end]`` (0: none)."""
+        if end <= 0 or tokens[end - 1].lower not in self._last_words:
+            return 0
+        words, shift = _window(tokens, end - self.longest, end)
+        return self.ending(words, end + shift)
 
     def starting_at(self, tokens: Sequence[Token], start: int) -> tuple[int, V] | None:
         """(length, value) of the longest phrase made of ``tokens[start:start + n]``."""
         if start >= len(tokens) or tokens[start].lower not in self._first_words:
             return None
-        length, value = self._longest_at(words_of(tokens), start, self.longest)
+        words, shift = _window(tokens, start, start + self.longest)
+        length, value = self._longest_at(words, start + shift, self.longest)
         return (length, value) if length else None  # type: ignore[return-value]
+
+    def lengths_starting_at(self, tokens: Sequence[Token], start: int) -> list[int]:
+        """Lengths of every phrase made of ``tokens[start:start + n]``, longest first."""
+        if start >= len(tokens):
+            return []
+        words, shift = _window(tokens, start, start + self.longest)
+        return self.lengths_at(words, start + shift)
 
     def match_length(
         self,

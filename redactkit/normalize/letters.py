@@ -26,7 +26,7 @@ from pydantic import Field
 from ..core import AlignedText, AlignmentBuilder
 from ..lang import get_lexicon, load_locale
 from ..lang.phrases import PhraseTable
-from ..lang.tokens import Token, lower_words, tokenize, words_of
+from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
 
 __all__ = ["LetterNames", "SpelledLetterNormalizer", "load_letter_names"]
@@ -174,8 +174,7 @@ class SpelledLetterNormalizer(Normalizer):
         lex = self._lexicon
         word = tokens[i].lower
         raw = tokens[i]
-        words = words_of(tokens)
-        for length in self._capital_forms.lengths_at(words, i):  # "capital j", "upper case j"
+        for length in self._capital_forms.lengths_starting_at(tokens, i):  # "capital j", "upper case j"
             if i + length < len(tokens):
                 letter = tokens[i + length].lower
                 if len(letter) == 1 and letter.isalpha():
@@ -192,7 +191,7 @@ class SpelledLetterNormalizer(Normalizer):
                 return _Unit(i, i + 2, letter * lex.repeats[word], "explicit")
             return None
         if len(word) == 1 and word.isalpha() and raw.end - raw.start == 1:
-            for length in self._as_in_forms.lengths_at(words, i + 1):  # "s as in sam", "m for mary"
+            for length in self._as_in_forms.lengths_starting_at(tokens, i + 1):  # "s as in sam", "m for mary"
                 if i + 1 + length < len(tokens):
                     at = i + 1 + length
                     example = tokens[at].lower
