@@ -118,7 +118,6 @@ ACRONYMS = [
     "is the u n meeting today",
     "the e u rules",
     "a b c news please",
-    "he works at i b m",
     "she drives a b m w",
     "the a c is broken",
     "my d n a test",
@@ -146,6 +145,7 @@ ACRONYMS_OTHER_DETECTORS_SEE = [
     "it's the b b c one news",
     "the U.S. army",
     "hey bee see",
+    "he works at i b m",  # an employer: the organizations detector's listed companies
 ]
 
 
