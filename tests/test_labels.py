@@ -108,6 +108,17 @@ def test_config_validate_rejects_a_misspelled_label(tmp_path: Path) -> None:
     assert "did you mean 'LOCATION'" in result.output
 
 
+@pytest.fixture
+def restore_label_registry() -> Any:
+    """Labels registered by a test's config leave the process-wide registry afterwards, so that a later
+    test (or a docs example) may register the same name with another definition."""
+    saved = dict(labels._labels)
+    yield
+    labels._labels.clear()
+    labels._labels.update(saved)
+
+
+@pytest.mark.usefixtures("restore_label_registry")
 def test_users_register_labels_from_config() -> None:
     config = {
         "labels": {
