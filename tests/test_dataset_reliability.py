@@ -228,7 +228,14 @@ def test_sigterm_and_sighup_stop_workers_remove_partials_and_exit_128_plus_signu
     config = _config(tmp_path, f"  - name: test_gate\n    gate: {tmp_path / 'never'}\n    free_batches: 3\n")
     out = tmp_path / "out"
     args = ("redact", source, out, "-t", "transcript", "-c", config, "-w", workers, "--batch-rows", "5")
-    process = subprocess.Popen(_cli(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # under `nohup` (a CI job, a detached shell) SIGHUP is ignored and children inherit that; the run
+    # rightly leaves an ignored signal alone, so the child starts with the default handling here
+    process = subprocess.Popen(
+        _cli(*args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL),
+    )
     try:
         _wait_for(lambda: list(out.rglob("*.parquet.*.partial")), process, "a partial file")
         children = _children(process.pid)
