@@ -459,19 +459,32 @@ class IdentifierDetector(Detector):
         after = tables.after_table.starting_at(tokens, index)
         if after is not None:
             return after[1]
+        if self._value_word(tokens[index].lower):  # "... five three hate one": no misheard "phone"
+            return None
+        return self._garbled_cue_at(tokens, index, _garbled_after_cues(self.locale), tables.quantity_after)
+
+    def _garbled_cue_at(
+        self,
+        tokens: Sequence[Token],
+        index: int,
+        cues: Sequence[tuple[str, str]],
+        quantities: frozenset[str],
+    ) -> str | None:
+        """The label of the one-word cue in ``cues`` that token ``index`` sounds like within one edit,
+        if it can be a garbled cue at all: a word of three letters or more after a determiner, and
+        no negative, quantity or known not-misheard word."""
         word = tokens[index].lower
         if (
             len(word) < 3
             or not word.isalpha()
             or not self._determiner(tokens[index - 1].lower)  # "for the sip", not "to see"
-            or word in tables.negative_words
-            or word in tables.quantity_after
+            or word in self._tables.negative_words
+            or word in quantities
             or word in self._misheard.not_misheard
-            or self._value_word(word)  # "... five three hate one": "one" is no misheard "phone"
         ):
             return None
         sound = _sound(word, self._misheard.sound_rules)
-        for cue_sound, label in _garbled_after_cues(self.locale):
+        for cue_sound, label in cues:
             if abs(len(cue_sound) - len(sound)) <= 1 and within_edits(sound, cue_sound, 1):
                 return label
         return None
@@ -1321,21 +1334,8 @@ class IdentifierDetector(Detector):
             index -= 1
         if index < 0 or first - index > self.window:
             return None
-        word = tokens[index].lower
-        if (
-            len(word) < 3
-            or not word.isalpha()
-            or not self._determiner(tokens[index - 1].lower)  # "for the sip", not "to see"
-            or word in tables.negative_words
-            or word in tables.quantity_before
-            or word in self._misheard.not_misheard
-        ):
-            return None
-        sound = _sound(word, self._misheard.sound_rules)
-        for cue_sound, label in _garbled_cues(self.locale):
-            if abs(len(cue_sound) - len(sound)) <= 1 and within_edits(sound, cue_sound, 1):
-                return label, False
-        return None
+        label = self._garbled_cue_at(tokens, index, _garbled_cues(self.locale), tables.quantity_before)
+        return None if label is None else (label, False)
 
     def _classify(
         self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate
