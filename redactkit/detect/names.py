@@ -35,13 +35,14 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import get_lexicon
+from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["NameDetector", "PersonWords"]
+__all__ = ["MisheardGuard", "NameDetector", "PersonWords"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,100 @@ class PersonWords:
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
+
+
+@dataclass(frozen=True)
+class _MisheardCutoffs:
+    """``misheard`` of ``redactkit/lang/<locale>/names.yaml``."""
+
+    dropped_letter_of_zipf: float = field(metadata={"key": "misheard.dropped_letter_of_zipf"})
+    glued_zipf: float = field(metadata={"key": "misheard.glued_zipf"})
+    fragment_min_zipf: float = field(metadata={"key": "misheard.fragment_min_zipf"})
+
+
+class MisheardGuard:
+    """Which words of a lowercase transcript a recognizer most likely wrote for words it misheard.
+
+    Recognizers write words they know, but they split words ("ch ange"), run two together ("rock
+    androll") and drop or change a letter ("departre"). Such a word is rare, so the name detectors'
+    "a rare word is a name" evidence and a recognizer's guess on garbled context would take it for a
+    name or a place. A word counts as misheard (:meth:`misheard`) when
+
+    - glued to the word before or after it, it spells a frequent word neither half is ("ch ange",
+      "rea lly"), or
+    - no name, place or word list has it and English text never uses it, and it is a frequent word
+      with one letter left out ("departre"), a contraction no one writes ("do't"), two frequent words
+      of three letters or more run together ("androll"), or one letter off a number word next to a
+      number ("fifeen seventaen").
+
+    Cut-offs: ``misheard`` in names.yaml. A name a list knows is never misheard on its own spelling:
+    the guard drops only what no list vouches for.
+    """
+
+    def __init__(self, locale: str = "en-US") -> None:
+        self._cut = load_tables(locale, "names", _MisheardCutoffs)
+        self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
+        lexicon = get_lexicon(locale)
+        self._numbers = frozenset(
+            word
+            for word in {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred}
+            if len(word) >= 4 and word.isalpha()
+        )
+        self._number_like = frozenset({*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred})
+
+    def is_number(self, word: str) -> bool:
+        """A number as the normalizer left it or a number word ("46", "11:50", "thirty")."""
+        return any(char.isdigit() for char in word) or word in self._number_like
+
+    def misheard(self, words: Sequence[str], i: int) -> bool:
+        """Whether ``words[i]`` (lowercase words of one text) is a recognizer's error (see class)."""
+        word = _base(fold_word(words[i]))[0]
+        if not word or not any(char.isalpha() for char in word):
+            return False
+        return self._fragment(words, i, word) or self._unknown_misheard(words, i, word)
+
+    def _fragment(self, words: Sequence[str], i: int, word: str) -> bool:
+        common = common_words()
+        for glued, other in (
+            (words[i - 1] + word, words[i - 1]) if i > 0 else ("", ""),
+            (word + words[i + 1], words[i + 1]) if i + 1 < len(words) else ("", ""),
+        ):
+            if (
+                glued.isalpha()
+                and zipf_frequency(glued) >= self._cut.fragment_min_zipf
+                and not (word in common and other in common)
+                and glued not in given_names()
+                and glued not in family_names()
+                and glued not in place_names()
+            ):
+                return True
+        return False
+
+    def _unknown_misheard(self, words: Sequence[str], i: int, word: str) -> bool:
+        if (
+            len(word) < 4
+            or word in given_names()
+            or word in family_names()
+            or word in place_names()
+            or word in common_words()
+            or zipf_frequency(word) > 0.0
+        ):
+            return False
+        if "'" in word.strip("'"):
+            return True  # a contraction no one writes ("do't", "we'e")
+        if len(word) < 5 or not word.isalpha():
+            return False
+        if word in _deletions(self._cut.dropped_letter_of_zipf):
+            return True  # "departre", "coutdown"
+        if any(
+            zipf_frequency(word[:k]) >= self._cut.glued_zipf
+            and zipf_frequency(word[k:]) >= self._cut.glued_zipf
+            for k in range(3, len(word) - 2)
+        ):
+            return True  # "androll", "eightwin"
+        if not any(within_edits(word, number, 1) for number in self._numbers):
+            return False
+        return any(0 <= k < len(words) and self.is_number(words[k]) for k in (i - 1, i + 1))
 
 
 @detectors.register("names")
@@ -110,6 +205,7 @@ class NameDetector(Detector):
         self._number_words = frozenset(
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
+        self._misheard = MisheardGuard(locale)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         given, family, common, places = given_names(), family_names(), common_words(), place_names()
@@ -280,6 +376,10 @@ class NameDetector(Detector):
                         break
                 else:
                     break
+        # words a recognizer wrote for words it misheard are no names ("ch ange", "fifeen seventaen")
+        words = [token.lower for token in tokens]
+        for i in [i for i in scores if self._misheard.misheard(words, i)]:
+            del scores[i]
         self._propagate(tokens, scores, common)
         return self._spans(tokens, scores)
 
