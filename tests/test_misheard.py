@@ -39,11 +39,11 @@ def _found(detector: Detector, text: str) -> set[tuple[str, str]]:
         ("could you ch ange my seat", "ange", True),
         ("i rea lly want it", "rea", True),
         ("i rea lly want it", "lly", True),
-        # a frequent word with a letter left out, two words run together, a contraction no one writes
-        ("when is the departre from gate nine", "departre", True),
-        ("start the coutdown now", "coutdown", True),
-        ("turn the volume up androll it back", "androll", True),
+        # a contraction no one writes
         ("i do't know", "do't", True),
+        # a frequent word with a letter left out, or two run together, looks like too many real names
+        ("a table under michiko parten", "parten", False),
+        ("book a room in skillman", "skillman", False),
         # a number word one letter off, next to a number
         ("did seventaen twenty win", "seventaen", True),
         # ... but not away from numbers: an unknown word that only looks like one
@@ -55,6 +55,8 @@ def _found(detector: Detector, text: str) -> set[tuple[str, str]]:
         ("tell steven 555 0134", "steven", False),
         ("rose mary called", "mary", False),  # "rosemary" is too rare a word to glue them
         ("my friend zorvak", "zorvak", False),
+        # a function word is a word of its own: "to ny" is no "tony"
+        ("a train to ny", "ny", False),
         # two real words are no fragments of a third ("every one")
         ("thanks every one", "one", False),
         # a glued form that is a place or a name is no misheard word
@@ -98,22 +100,25 @@ def test_name_detector_keeps_names_beside_misheard_guard(text: str, value: str) 
     ("text", "entity", "label", "dropped"),
     [
         # garbled: every word misheard or everyday, one at least misheard
-        ("start a five horn coutdown", "horn coutdown", "LOCATION", True),
-        ("departre is at gate nine", "departre", "LOCATION", True),
-        ("god gave rock androll to you", "rock androll", "PERSON", True),
+        ("we'e on the flight", "we'e", "LOCATION", True),
+        ("a snow sto rm in the north", "sto rm", "LOCATION", True),
         ("could i ch ange the date", "ange", "PERSON", True),
         # a lone guess right next to a number, without a person cue
-        ("read page thirty seven", "page", "PERSON", True),
+        ("read page 37", "page", "PERSON", True),
         ("what's the neal at 1150", "neal", "PERSON", True),
         ("the neal at 11:50", "neal", "PERSON", True),
-        ("forty want seventy tommy", "tommy", "PERSON", True),
+        ("40 want 70 tommy", "tommy", "PERSON", True),
+        # the text is normalized: "one" left as a word is a pronoun
+        ("let me start with the easier one rob", "rob", "PERSON", False),
+        ("it was tommy 42 times", "tommy", "PERSON", True),
         # kept: a cue before it, more than one word, no number beside it, a name among the words
         ("call tommy at five five five", "tommy", "PERSON", False),
         ("tommy lee 42", "tommy lee", "PERSON", False),
         ("where is tommy now", "tommy", "PERSON", False),
-        ("priya coutdown", "priya coutdown", "PERSON", False),
+        ("priya ch ange", "priya ch ange", "PERSON", False),
+        ("rory and two one zero five", "rory", "PERSON", False),  # a turn that starts with a name
         # a preposition is a weak cue: "from page thirty" is a page
-        ("read from page thirty seven", "page", "PERSON", True),
+        ("read from page 37", "page", "PERSON", True),
         ("flights to lisbon on may nine", "lisbon", "LOCATION", False),
         ("two tickets to lisbon", "lisbon", "LOCATION", False),
     ],
