@@ -41,6 +41,7 @@ def _found(detector: Detector, text: str) -> set[tuple[str, str]]:
         ("i rea lly want it", "lly", True),
         # a contraction no one writes
         ("i do't know", "do't", True),
+        ("joining us is dara o'brannagh", "o'brannagh", False),
         # a frequent word with a letter left out, or two run together, looks like too many real names
         ("a table under michiko parten", "parten", False),
         ("book a room in skillman", "skillman", False),

@@ -151,8 +151,9 @@ class MisheardGuard:
             or zipf_frequency(word) > 0.0
         ):
             return False
-        if "'" in word.strip("'"):
-            return True  # a contraction no one writes ("do't", "we'e")
+        head, apostrophe, tail = word.strip("'").rpartition("'")
+        if apostrophe and len(head) >= 2 and 1 <= len(tail) <= 2:
+            return True  # a contraction no one writes ("do't", "we'e"; not "o'brannagh")
         if len(word) < 5 or not word.isalpha():
             return False
         if not any(within_edits(word, number, 1) for number in self._numbers):
