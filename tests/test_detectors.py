@@ -235,6 +235,28 @@ NAME_EXTENTS = [
     ("talvrin got a job at the bank", {"talvrin"}),
     ("the printer got jammed", set()),
     ("we met at the park", set()),
+    # names next to job titles: after a given name, the family name may be an everyday word
+    ("with me is nadia lantern chief operating officer", {"nadia lantern"}),
+    ("the president and c e o harold pacing joins us", {"harold pacing"}),
+    ("and our chief revenue officer tarvish qolem", {"tarvish qolem"}),  # after a longer title
+    ("our ceo dana quillet and cfo helena lantern", {"dana quillet", "helena lantern"}),  # no list name
+    ("the c e o said margins held", set()),
+    ("the chief executive officer will join", set()),
+    # an introduced caller's family name may be an everyday word when an affiliation closes it
+    ("our next question comes from gloria tables of brightwell capital", {"gloria tables"}),
+    ("question comes from the line of zorvek plum of northwind", {"zorvek plum"}),
+    # requests and remarks turned to the one named; a government named after its leader
+    ("zorvanek if you could read the disclaimer", {"zorvanek"}),
+    ("quellan you're right about that", {"quellan"}),
+    ("the mortgage you're paying", set()),
+    ("under the zorvanek administration", {"zorvanek"}),
+    ("the veterans administration", set()),
+    ("that was gonzalez' idea", {"gonzalez'"}),  # the possessive's apostrophe belongs to the name
+    # what must stay: misspelt words, currencies and their countries, a noun's possessive
+    ("what is the bermudda triangel", set()),
+    ("convert fifty philippine pesos to dollars", set()),
+    ("how much is that in aud", set()),
+    ("the company's results were strong", set()),
 ]
 
 
