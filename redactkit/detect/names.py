@@ -457,8 +457,6 @@ class NameDetector(Detector):
             if k in scores or self._roles.ending_at(tokens, k) is None:
                 continue
             first = _base(fold_word(tokens[k].lower))[0]
-            if not self._name_word(first, given, family, common, places, first=True, alone=True):
-                continue
             last = k
             if k + 1 < len(tokens) and not _base(tokens[k].lower)[1]:
                 second = _base(fold_word(tokens[k + 1].lower))[0]
@@ -472,6 +470,10 @@ class NameDetector(Detector):
                     )
                 ):
                     last = k + 1
+            # a place word is a given name only before a family name ("cfo helena lantern", not
+            # "president europe")
+            if not self._name_word(first, given, family, common, places, first=True, alone=last == k):
+                continue
             for index in range(k, last + 1):
                 scores.setdefault(index, (self.cue_score, "name after a job title"))
 
