@@ -249,6 +249,13 @@ NAME_EXTENTS = [
     ("zorvanek if you could read the disclaimer", {"zorvanek"}),
     ("quellan you're right about that", {"quellan"}),
     ("the mortgage you're paying", set()),
+    ("hector do you want to take that", {"hector"}),
+    ("quellan over to you", {"quellan"}),
+    ("i'll let zorbek take that one", {"zorbek"}),  # hand-offs between speakers
+    ("let me just add hector to that", {"hector"}),
+    ("i'll let you know", set()),
+    ("let me add some color", set()),
+    ("the margins you want to see", set()),
     ("under the zorvanek administration", {"zorvanek"}),
     ("the veterans administration", set()),
     ("that was gonzalez' idea", {"gonzalez'"}),  # the possessive's apostrophe belongs to the name
