@@ -479,7 +479,11 @@ class NameDetector(Detector):
 
     def _given_position(self, word: str, given: frozenset[str]) -> bool:
         """A given name that can open a full name: listed, and not as frequent as "will" or "may"."""
-        return word in given and word not in self._blocked and zipf_frequency(word) < self._zipf.weak_cue_name_max
+        return (
+            word in given
+            and word not in self._blocked
+            and zipf_frequency(word) < self._zipf.weak_cue_name_max
+        )
 
     def _family_position(self, word: str) -> bool:
         """A word that can be a family name right after a given name even when it is an everyday word
