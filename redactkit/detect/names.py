@@ -66,6 +66,7 @@ class PersonWords:
     name_stop_words: frozenset[str]
     verb_endings: tuple[str, ...]
     answer_joiners: frozenset[str] = field(metadata={"key": "name_answers.joiners"})
+    answer_openers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.openers"})
     answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
@@ -104,6 +105,7 @@ class NameDetector(Detector):
         self._addressed_by = PhraseTable.of(words.addressed_by)
         self._roles = PhraseTable.of(words.roles)
         self._introductions = PhraseTable.of(words.introductions)
+        self._answer_openers = PhraseTable.of(words.answer_openers)
         self._blocked = (
             lexicon.non_name_words | lexicon.not_names | set(lexicon.symbols) | words.name_stop_words
         )
@@ -431,14 +433,17 @@ class NameDetector(Detector):
         places: frozenset[str],
     ) -> None:
         """A turn that is only a name, or a name before the digits of an identifier, answers "your
-        name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412" (names.yaml
+        name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412", after an
+        opener such as "yes", "it's" or a title ("sure it's korila", "miss tharvika") (names.yaml
         ``name_answers``). Each word is an initial, a listed name that is no common word, or a word
         too rare for the dictionary that is no typo of a frequent word, no two frequent words glued
         together ("okaybye"), no place and no company: chat-speak and brands are not names."""
         w = self._w
         run: list[int] = []
-        for k, token in enumerate(tokens):
-            word, _ = _base(fold_word(token.lower))
+        opener = self._answer_openers.starting_at(tokens, 0)
+        begin = opener[0] if opener is not None else 0  # "yes it's korila", "miss tharvika"
+        for k in range(begin, len(tokens)):
+            word, _ = _base(fold_word(tokens[k].lower))
             if len(run) == self.max_tokens or not word.isalpha():
                 break
             if len(word) == 1 and word not in w.not_initials:
@@ -563,30 +568,52 @@ def _identifier_like(word: str, min_digits: int) -> bool:
 
 
 @cache
-def _deletions(min_zipf: float) -> frozenset[str]:
-    """The frequent words and every form of them with one letter left out (symmetric-delete index)."""
-    found: set[str] = set()
+def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
+    """Symmetric-delete index: each frequent word and each form of it with one letter left out, to
+    the frequent words it comes from."""
+    found: dict[str, set[str]] = {}
     for word in frequent_words(min_zipf):
-        found.add(word)
-        found.update(word[:k] + word[k + 1 :] for k in range(len(word)))
-    return frozenset(found)
+        for form in {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}:
+            found.setdefault(form, set()).add(word)
+    return {form: frozenset(words) for form, words in found.items()}
 
 
 def _near_frequent(word: str, min_zipf: float) -> bool:
     """A typo of a frequent word: one letter added, left out, changed or two swapped ("thyanks",
-    "sory", "heelo")."""
+    "sory", "heelo"). The index only proposes candidates (a letter left out of each side can be two
+    edits: "arul" and "rule"); each is checked to be one edit away."""
     index = _deletions(min_zipf)
-    return word in index or any(word[:k] + word[k + 1 :] in index for k in range(len(word)))
+    forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
+    return any(_one_edit(word, candidate) for form in forms for candidate in index.get(form, ()))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are equal or one insertion, deletion, substitution or swap of two
+    adjacent letters apart."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    if len(a) == len(b):
+        return a[k + 1 :] == b[k + 1 :] or (a[k + 2 :] == b[k + 2 :] and a[k : k + 2] == b[k : k + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[k + 1 :] == shorter[k:]
 
 
 def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
     """Two frequent words written as one ("okaybye", "yesplease"), the second possibly misspelt
-    ("yescofirm"); a two-letter second word must be very frequent ("yesok", not "bossen")."""
+    ("yescofirm"); with a two-letter second word both must be very frequent ("yesok", not "bossen"
+    or "singam")."""
     for k in range(2, len(word) - 1):
         head, tail = word[:k], word[k:]
         if zipf_frequency(head) < min_zipf:
             continue
-        if zipf_frequency(tail) >= (min_zipf if len(tail) > 2 else typo_zipf):
+        if len(tail) > 2 and zipf_frequency(tail) >= min_zipf:
+            return True
+        if len(tail) == 2 and min(zipf_frequency(head), zipf_frequency(tail)) >= typo_zipf:
             return True
         if len(head) > 2 and len(tail) >= 5 and _near_frequent(tail, typo_zipf):
             return True
