@@ -170,6 +170,25 @@ NAME_EXTENTS = [
     ("delmira and four four one two", {"delmira"}),
     ("thyanks", set()),  # a typo of a frequent word
     ("okaybye", set()),  # two frequent words glued
+    ("yesok", set()),
+    ("tolam", {"tolam"}),  # "tol" + "am": a two-letter tail glues only to a very frequent word
+    ("oreb", {"oreb"}),  # two edits from "more" and "core" is no typo of either
+    ("orvanith pellam", {"orvanith pellam"}),  # a name word as rare as a little-used dictionary word
+    # an opener before the name: an assent, "it's", a title
+    ("it is talvessa", {"talvessa"}),
+    ("yes it's dormikan", {"dormikan"}),
+    ("miss quorrelby", {"miss quorrelby"}),
+    ("sure velorin and four four one two", {"velorin"}),
+    ("yes please", set()),
+    ("okay thanks", set()),
+    ("sure thing", set()),
+    ("it's raining", set()),
+    ("yeah that works", set()),
+    # a name said before what it is
+    ("okonkwo is my last name", {"okonkwo"}),
+    ("brown is my family name", {"brown"}),
+    ("this is my name tag", set()),
+    ("it is my first name", set()),
     ("hmmm", set()),
     ("subtract four two four two from six", set()),
     ("corvetta twenty sixteen", set()),  # a model and its year

@@ -435,11 +435,15 @@ class NameDetector(Detector):
         """A turn that is only a name, or a name before the digits of an identifier, answers "your
         name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412", after an
         opener such as "yes", "it's" or a title ("sure it's korila", "miss tharvika") (names.yaml
-        ``name_answers``). Each word is an initial, a listed name that is no common word, or a word
-        too rare for the dictionary that is no typo of a frequent word, no two frequent words glued
-        together ("okaybye"), no place and no company: chat-speak and brands are not names."""
+        ``name_answers``). Each word is an initial, a name found already, a listed name that is no
+        common word, or a word too rare for the dictionary that is no typo of a frequent word, no two
+        frequent words glued together ("okaybye"), no place and no company: chat-speak and brands are
+        not names. A listed name that is also an everyday word ("brett", "gray") counts before an
+        identifier ("brett 4721") or as one of two listed names ("gunner gray"); alone it may be the
+        word ("rock")."""
         w = self._w
         run: list[int] = []
+        everyday: list[int] = []  # listed names that are also dictionary words
         opener = self._answer_openers.starting_at(tokens, 0)
         begin = opener[0] if opener is not None else 0  # "yes it's korila", "miss tharvika"
         for k in range(begin, len(tokens)):
@@ -448,19 +452,37 @@ class NameDetector(Detector):
                 break
             if len(word) == 1 and word not in w.not_initials:
                 run.append(k)  # an initial: "g saravana", "nivash m"
-                continue
-            if not self._answer_word(word, given, family, common, places):
+            elif k in scores or self._answer_word(word, given, family, common, places):
+                run.append(k)  # "hailee m": a given name the gazetteer found, and its initial
+            elif self._listed_everyday_name(word, given, family, places):
+                run.append(k)
+                everyday.append(k)
+            else:
                 break
-            run.append(k)
-        if not any(len(tokens[k].lower) > 1 for k in run) or any(k in scores for k in run):
+        if not any(len(tokens[k].lower) > 1 for k in run) or all(k in scores for k in run):
             return
         rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
         if rest and rest[0] in w.answer_joiners:
             rest = rest[1:]
         if rest and not (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits))):
             return
+        if everyday and not rest and sum(len(tokens[k].lower) > 1 for k in run) < 2:
+            return  # "rock", "jam": the word more likely than the name; "gunner gray" is two names
         for k in run:
-            scores[k] = (self.unknown_score, "a turn that answers with a name")
+            scores.setdefault(k, (self.unknown_score, "a turn that answers with a name"))
+
+    def _listed_everyday_name(
+        self, word: str, given: frozenset[str], family: frozenset[str], places: frozenset[str]
+    ) -> bool:
+        """A given or family name that is also a dictionary word, but not an everyday one ("brett",
+        "gray", not "will" or "page"), no place and no stop word."""
+        return (
+            len(word) > 2
+            and (word in given or word in family)
+            and word not in self._blocked
+            and word not in places
+            and zipf_frequency(word) < self._zipf.everyday_word_min
+        )
 
     def _answer_word(
         self,
