@@ -184,6 +184,8 @@ NAME_EXTENTS = [
     ("sure thing", set()),
     ("it's raining", set()),
     ("yeah that works", set()),
+    ("two cheese burger and a coke", set()),  # a food word that a family-name list also has
+    ("ok ciao", set()),
     # a name said before what it is
     ("okonkwo is my last name", {"okonkwo"}),
     ("brown is my family name", {"brown"}),
