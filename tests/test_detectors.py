@@ -186,6 +186,16 @@ NAME_EXTENTS = [
     ("yeah that works", set()),
     ("two cheese burger and a coke", set()),  # a food word that a family-name list also has
     ("ok ciao", set()),
+    ("brb", set()),  # chat abbreviations
+    ("gtfo", set()),
+    # who a booking is for, who money goes to
+    ("is there a booking tonight for dovan quellet at eight", {"dovan quellet"}),
+    ("my reservation next friday is under talvira", {"talvira"}),
+    ("i booked it for tomorrow at noon", set()),
+    ("we need a table for dinner at eight", set()),
+    ("why did my transfer to quilenna fail", {"quilenna"}),
+    ("send the same amount to varosh delmont", {"varosh delmont"}),
+    ("move fifty dollars from checking and transfer to savings", set()),
     # a name said before what it is
     ("okonkwo is my last name", {"okonkwo"}),
     ("brown is my family name", {"brown"}),

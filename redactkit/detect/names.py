@@ -71,6 +71,9 @@ class PersonWords:
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
+    booking_words: frozenset[str] = field(metadata={"key": "booking_names.words"})
+    booking_before: frozenset[str] = field(metadata={"key": "booking_names.before"})
+    booking_after: frozenset[str] = field(metadata={"key": "booking_names.after"})
 
 
 @detectors.register("names")
@@ -215,6 +218,7 @@ class NameDetector(Detector):
         self._name_answer(tokens, scores, given, family, common, places)
         self._introduced(tokens, scores, given, family, common, places)
         self._before_roles(tokens, scores, given, family, common, places)
+        self._booked_for(tokens, scores, given, family, common, places)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
             if i in scores:
@@ -413,6 +417,39 @@ class NameDetector(Detector):
             for index in range(first, end):
                 scores.setdefault(index, (self.cue_score, "name before a job title"))
 
+    def _booked_for(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> None:
+        """ "a booking tomorrow for dovan quellet at nine": in a turn about a booking, the one to
+        ``max_tokens`` name words after "for" or "under", up to "at", "name" or the end, are who it is
+        for (names.yaml ``booking_names``); "a table for dinner at eight" holds no name word."""
+        w = self._w
+        if not any(token.lower in w.booking_words for token in tokens):
+            return
+        for start in range(1, len(tokens)):
+            if tokens[start - 1].lower not in w.booking_before:
+                continue
+            stop = start
+            while (
+                stop < len(tokens)
+                and stop - start < self.max_tokens
+                and tokens[stop].lower not in w.booking_after
+                and self._name_word(
+                    _base(fold_word(tokens[stop].lower))[0], given, family, common, places, first=stop == start
+                )
+            ):
+                stop += 1
+            if stop == start or (stop < len(tokens) and tokens[stop].lower not in w.booking_after):
+                continue
+            for k in range(start, stop):
+                scores.setdefault(k, (self.cue_score, "who a booking is for"))
+
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
         """A verb of speech or an address ("please go ahead", "and i") right after token ``i``; not
         after an affiliation word ("... okafor with northwind please go ahead" addresses the caller)."""
@@ -497,8 +534,9 @@ class NameDetector(Detector):
             return False
         if any(a == b == c for a, b, c in zip(word, word[1:], word[2:], strict=False)):
             return False  # "hmmm", "heyyy"
-        if not any(vowel in word for vowel in "aeiouy"):
-            return False  # "thx", "pls"
+        vowels = [k for k, letter in enumerate(word) if letter in "aeiouy"]
+        if not vowels or (len(word) <= 4 and vowels == [len(word) - 1]):
+            return False  # "thx", "pls", "stfu": chat abbreviations
         if (word in given or word in family) and word not in common:
             return zipf_frequency(word) < self._zipf.unlisted_person_name_max
         if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
