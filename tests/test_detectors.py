@@ -193,6 +193,7 @@ NAME_EXTENTS = [
     ("my reservation next friday is under talvira", {"talvira"}),
     ("i booked it for tomorrow at noon", set()),
     ("we need a table for dinner at eight", set()),
+    ("book a restaurant that serves food for tortellini", set()),
     ("why did my transfer to quilenna fail", {"quilenna"}),
     ("send the same amount to varosh delmont", {"varosh delmont"}),
     ("move fifty dollars from checking and transfer to savings", set()),

@@ -74,6 +74,7 @@ class PersonWords:
     booking_words: frozenset[str] = field(metadata={"key": "booking_names.words"})
     booking_before: frozenset[str] = field(metadata={"key": "booking_names.before"})
     booking_after: frozenset[str] = field(metadata={"key": "booking_names.after"})
+    booking_last: frozenset[str] = field(metadata={"key": "booking_names.last"})
 
 
 @detectors.register("names")
@@ -427,8 +428,9 @@ class NameDetector(Detector):
         places: frozenset[str],
     ) -> None:
         """ "a booking tomorrow for dovan quellet at nine": in a turn about a booking, the one to
-        ``max_tokens`` name words after "for" or "under", up to "at", "name" or the end, are who it is
-        for (names.yaml ``booking_names``); "a table for dinner at eight" holds no name word."""
+        ``max_tokens`` name words after "for" or "under", up to "at" or "name" (or the end, after
+        "under"), are who it is for (names.yaml ``booking_names``); "a table for dinner at eight"
+        holds no name word, "book a restaurant for tortelloni" is a dish."""
         w = self._w
         if not any(token.lower in w.booking_words for token in tokens):
             return
@@ -445,7 +447,11 @@ class NameDetector(Detector):
                 )
             ):
                 stop += 1
-            if stop == start or (stop < len(tokens) and tokens[stop].lower not in w.booking_after):
+            if stop == start or (
+                tokens[stop].lower not in w.booking_after
+                if stop < len(tokens)
+                else tokens[start - 1].lower not in w.booking_last
+            ):
                 continue
             for k in range(start, stop):
                 scores.setdefault(k, (self.cue_score, "who a booking is for"))
