@@ -94,7 +94,7 @@ SPOKEN = [
     ("the address is harbour square", "harbour square"),
     # the town a street is in, after "in": from the gazetteer, or words that are no everyday words
     ("i live at 5 main street in boston", "5 main street in boston"),
-    ("it is at forty two quarry lane in hollowmere the postcode follows", "forty two quarry lane in hollowmere"),
+    ("it is at forty two quarry lane in hollowmere the postcode is", "forty two quarry lane in hollowmere"),
     ("sure it's seven ash road in little brantwick can i help", "seven ash road in little brantwick"),
 ]
 

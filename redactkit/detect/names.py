@@ -443,7 +443,12 @@ class NameDetector(Detector):
                 and stop - start < self.max_tokens
                 and tokens[stop].lower not in w.booking_after
                 and self._name_word(
-                    _base(fold_word(tokens[stop].lower))[0], given, family, common, places, first=stop == start
+                    _base(fold_word(tokens[stop].lower))[0],
+                    given,
+                    family,
+                    common,
+                    places,
+                    first=stop == start,
                 )
             ):
                 stop += 1
