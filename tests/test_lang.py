@@ -7,10 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from redactkit.detect import IdentifierDetector
 from redactkit.lang import Locale, available_locales, get_lexicon, load_locale
 from redactkit.lang import _extend as extend
+from redactkit.lang.fuzzy import NearWords, within_edits
 
 PACKAGE = Path(__file__).resolve().parents[1] / "redactkit"
 
@@ -295,3 +298,37 @@ def test_a_table_gone_while_the_matcher_is_busy_never_hangs() -> None:
         _MATCHER.remove(table._id, tuple(table._values))
     PhraseTable.of(["qwzx other"])  # the next call holding the lock prunes it
     assert phrases_at(tokenize("qwzx vrtl").words, 0) == ()
+
+
+_SHORT_WORDS = st.text(alphabet="abcdeno", min_size=0, max_size=7)
+
+
+@given(words=st.lists(_SHORT_WORDS, max_size=12), query=_SHORT_WORDS, limit=st.integers(0, 2))
+def test_near_words_answers_exactly_what_an_edit_table_per_word_does(
+    words: list[str], query: str, limit: int
+) -> None:
+    """The deletion index is a faster route to the same answer, never a different one."""
+    expected = any(within_edits(query, word, limit) for word in words)
+    assert NearWords(words, max_limit=2).any_within(query, limit) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "limit", "within"),
+    [
+        ("fine", "five", 1, True),  # a substitution
+        ("fore", "four", 2, True),  # a substitution and a deletion
+        ("fore", "four", 1, False),
+        ("sicks", "six", 2, False),  # three edits
+        ("", "to", 2, True),  # insertions only
+        ("hero", "zero", 0, False),
+        ("nine", "nine", 0, True),
+    ],
+)
+def test_within_edits_counts_levenshtein_edits(a: str, b: str, limit: int, within: bool) -> None:
+    assert within_edits(a, b, limit) is within
+    assert NearWords([b], max_limit=2).any_within(a, limit) is within
+
+
+def test_near_words_refuses_a_limit_deeper_than_its_index() -> None:
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        NearWords(["five"], max_limit=1).any_within("fine", 2)
