@@ -92,6 +92,9 @@ SPOKEN = [
     ("it is located at quenby yard ferriston would you like to book", "quenby yard ferriston"),
     # a street type after a name is no measure ("square feet")
     ("the address is harbour square", "harbour square"),
+    # a street named after a preposition: "place" names one too; where something can be found
+    ("the hotel is in the centre on thornwell place", "thornwell place"),
+    ("the gallery can be found on orchard road", "orchard road"),
     # the town a street is in, after "in": from the gazetteer, or words that are no everyday words
     ("i live at 5 main street in boston", "5 main street in boston"),
     ("it is at forty two quarry lane in hollowmere the postcode is", "forty two quarry lane in hollowmere"),
@@ -156,6 +159,9 @@ NEGATIVES = [
     "departure is at gate b 33",
     "it costs 633 per square foot",
     "the address is twelve square feet",
+    "come over to maelis's place tonight",
+    "the event will take place on friday",
+    "i found it on main street",
     "we added 179 thousand square feet",
     "moving to slide seven",
     "the rate is at seven point five",

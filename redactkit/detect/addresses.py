@@ -239,7 +239,8 @@ class AddressDetector(Detector):
             return False
         if address_is or (a > 1 and tokens[a - 2].lower in self._w.live_words):
             return True  # where someone lives or something is, however common the name
-        return any(not is_everyday_word(w) for w in names)
+        # a possessive is whose place it is, no street name: "come over to maelis's place"
+        return not any(w.endswith("'s") for w in names) and any(not is_everyday_word(w) for w in names)
 
     def _is_address(self, span: Sequence[Token]) -> bool:
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none,
