@@ -24,15 +24,16 @@ share.
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from ..gazetteers import fold_word
 from .tokens import Token, Tokens, Words
 
-__all__ = ["PhraseTable", "grow_left", "grow_right", "phrases_at"]
+__all__ = ["PhraseTable", "expand_phrase", "grow_left", "grow_right", "phrases_at", "values_after"]
 
 V = TypeVar("V")
 
@@ -151,6 +152,39 @@ def phrases_at(words: Sequence[str], start: int) -> _Found:
     """Every phrase of every live table starting at ``words[start]``: ``(length, {table id: value})``,
     longest first (the matcher's raw result, for code that asks several tables at once)."""
     return _MATCHER.at(words, start)
+
+
+#: a slot of a phrase pattern: "(a|b c)" one of, "[a|b c]" optionally one of, or a word
+_SLOT = re.compile(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]|([^\s()\[\]]+)")
+
+
+def expand_phrase(pattern: str) -> list[tuple[str, ...]]:
+    """Every phrase a phrase pattern stands for, in order: words separated by spaces, ``(a|b c)``
+    one of the alternatives, ``[a|b c]`` optionally one of them (an alternative may be several
+    words). ``"(live|grew up) [now] in"`` is "live in", "live now in", "grew up in" and "grew up now
+    in". Cue lists written this way are data for the one matcher, not regular expressions.
+
+    >>> expand_phrase("(moved|came) [here] to")
+    [('moved', 'to'), ('moved', 'here', 'to'), ('came', 'to'), ('came', 'here', 'to')]
+    """
+    slots: list[list[tuple[str, ...]]] = []
+    position = 0
+    for match in _SLOT.finditer(pattern):
+        if pattern[position : match.start()].strip():
+            break  # an unbalanced bracket: reported below
+        position = match.end()
+        choice, optional, word = match.groups()
+        if word is not None:
+            slots.append([(word.lower(),)])
+            continue
+        options = [tuple(option.lower().split()) for option in (choice or optional or "").split("|")]
+        if any(not option for option in options):
+            raise ValueError(f"phrase pattern {pattern!r}: an empty alternative")
+        slots.append([(), *options] if optional is not None else options)
+    if pattern[position:].strip() or not slots:
+        raise ValueError(f"phrase pattern {pattern!r}: words, (a|b) and [a|b] only, brackets balanced")
+    phrases = [tuple(itertools.chain.from_iterable(parts)) for parts in itertools.product(*slots)]
+    return [phrase for phrase in dict.fromkeys(phrases) if phrase]
 
 
 def _window(tokens: Sequence[Token], first: int, stop: int) -> tuple[Sequence[str], int]:
@@ -314,6 +348,34 @@ class PhraseTable(Generic[V]):
             ):
                 return length
         return 0
+
+
+def values_after(table: PhraseTable[Any], tokens: Tokens, text: str) -> Iterator[int]:
+    """Where the value after each cue phrase of ``table`` starts in a tokenized ``text``: the index of
+    the token after the phrase, left to right, phrases not overlapping.
+
+    At each token the longest phrase that whitespace follows is taken (a cue is said before a word,
+    so "lives at, 12 main st" and a cue at the end of the text name no value); its words start a
+    word ("x_lives at" holds no cue). This is what a regular expression ``\\b(?:cue|...)\\s+`` found
+    when cue lists were patterns.
+    """
+    words = tokens.words
+    count = len(tokens)
+    index = 0
+    while index < count:
+        found = 0
+        start = tokens[index].start
+        if start == 0 or text[start - 1] != "_":
+            for length in table.lengths_at(words, index):
+                end = tokens[index + length - 1].end
+                if end < len(text) and text[end].isspace():
+                    found = length
+                    break
+        if found:
+            index += found
+            yield index
+        else:
+            index += 1
 
 
 def grow_left(tokens: Sequence[Token], first: int, take: Callable[[int], bool], limit: int) -> int:
