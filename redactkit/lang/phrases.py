@@ -154,37 +154,42 @@ def phrases_at(words: Sequence[str], start: int) -> _Found:
     return _MATCHER.at(words, start)
 
 
-#: a slot of a phrase pattern: "(a|b c)" one of, "[a|b c]" optionally one of, or a word
-_SLOT = re.compile(r"\(([^()\[\]]*)\)|\[([^()\[\]]*)\]|([^\s()\[\]]+)")
+#: a group of a phrase pattern: "(a|b c)", "(a|)"
+_GROUP = re.compile(r"\(([^()]*)\)")
 
 
 def expand_phrase(pattern: str) -> list[tuple[str, ...]]:
-    """Every phrase a phrase pattern stands for, in order: words separated by spaces, ``(a|b c)``
-    one of the alternatives, ``[a|b c]`` optionally one of them (an alternative may be several
-    words). ``"(live|grew up) [now] in"`` is "live in", "live now in", "grew up in" and "grew up now
-    in". Cue lists written this way are data for the one matcher, not regular expressions.
+    """Every phrase a phrase pattern stands for, in order, lowercase: words separated by spaces and
+    groups ``(a|b c)`` of alternatives, an empty alternative making the group optional (groups do not
+    nest). ``"(live|grew up) (now|) in"`` is "live now in", "live in", "grew up now in" and "grew up
+    in". Cue lists written this way are data for the one matcher, not regular expressions (the row
+    sensitivity cues use the same notation, plus ``*`` for any one word).
 
-    >>> expand_phrase("(moved|came) [here] to")
-    [('moved', 'to'), ('moved', 'here', 'to'), ('came', 'to'), ('came', 'here', 'to')]
+    >>> expand_phrase("(moved|came) (here|) to")
+    [('moved', 'here', 'to'), ('moved', 'to'), ('came', 'here', 'to'), ('came', 'to')]
     """
-    slots: list[list[tuple[str, ...]]] = []
+    depth = 0
+    for char in pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth not in (0, 1):
+            break
+    if depth != 0:
+        raise ValueError(f"phrase pattern {pattern!r}: groups cannot nest and must close")
+    pieces: list[list[str]] = []
     position = 0
-    for match in _SLOT.finditer(pattern):
-        if pattern[position : match.start()].strip():
-            break  # an unbalanced bracket: reported below
+    for match in _GROUP.finditer(pattern):
+        pieces.append([pattern[position : match.start()]])
+        pieces.append(match.group(1).split("|"))
         position = match.end()
-        choice, optional, word = match.groups()
-        if word is not None:
-            slots.append([(word.lower(),)])
-            continue
-        options = [tuple(option.lower().split()) for option in (choice or optional or "").split("|")]
-        if any(not option for option in options):
-            raise ValueError(f"phrase pattern {pattern!r}: an empty alternative")
-        slots.append([(), *options] if optional is not None else options)
-    if pattern[position:].strip() or not slots:
-        raise ValueError(f"phrase pattern {pattern!r}: words, (a|b) and [a|b] only, brackets balanced")
-    phrases = [tuple(itertools.chain.from_iterable(parts)) for parts in itertools.product(*slots)]
-    return [phrase for phrase in dict.fromkeys(phrases) if phrase]
+    pieces.append([pattern[position:]])
+    phrases: dict[tuple[str, ...], None] = {}  # ordered, deduplicated
+    for combination in itertools.product(*pieces):
+        words = tuple(" ".join(combination).lower().split())
+        if words:
+            phrases[words] = None
+    if not phrases:
+        raise ValueError(f"phrase pattern {pattern!r}: no words")
+    return list(phrases)
 
 
 def _window(tokens: Sequence[Token], first: int, stop: int) -> tuple[Sequence[str], int]:

@@ -7,7 +7,7 @@ how the table is read, so a malformed file fails when the component is built, na
 
 - ``frozenset[str]``: a word list; ``frozenset[tuple[str, ...]]``: a phrase list (words split on spaces);
 - ``tuple[str, ...]``: an ordered word list (suffixes tried in order);
-- ``PhraseTable[tuple[str, ...]]``: a list of phrase patterns (``"(live|grew up) [now] in"``, see
+- ``PhraseTable[tuple[str, ...]]``: a list of phrase patterns (``"(live|grew up) (now|) in"``, see
   :func:`~redactkit.lang.phrases.expand_phrase`), expanded into a table of the one matcher;
 - ``re.Pattern[str]``: a list of regular-expression alternatives, joined into one case-insensitive
   pattern that starts on a word boundary and ends before whitespace (``\\b(?:a|b)\\s+``), for the
@@ -89,6 +89,8 @@ def _convert(kind: Any, raw: Any, where: str) -> Any:
             phrases = [phrase for entry in raw for phrase in expand_phrase(entry)]
         except ValueError as exc:
             raise ValueError(f"{where}: {exc}") from None
+        if any("*" in phrase for phrase in phrases):
+            raise ValueError(f"{where}: a phrase pattern has no wildcard word (*): say it as a phrase")
         return PhraseTable({phrase: phrase for phrase in phrases})
     if text == "re.Pattern[str]":
         try:
