@@ -35,9 +35,9 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants
 from ..lang import Token, get_lexicon, load_locale, token_index_at
-from ..lang.phrases import PhraseTable, grow_left, grow_right
+from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
-from ..lang.tokens import words_of
+from ..lang.tokens import Tokens, words_of
 from .base import Detector, detectors
 
 __all__ = ["AddressDetector", "AddressWords"]
@@ -81,6 +81,7 @@ class AddressWords:
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
+    cues: PhraseTable[tuple[str, ...]]
     cue_patterns: re.Pattern[str]
     not_house_number_after: frozenset[str]
 
@@ -132,7 +133,7 @@ class AddressDetector(Detector):
         tokens = _significant(aligned.tokens)
         if not tokens:
             return []
-        anchors = self._anchors(text, tokens)
+        anchors = self._anchors(text, tokens, aligned.tokens)
         spans: list[tuple[int, int]] = []
         for first, last, kind in anchors:
             if kind == "street":
@@ -282,7 +283,9 @@ class AddressDetector(Detector):
                 return False
         return False
 
-    def _anchors(self, text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    def _anchors(self, text: str, tokens: Sequence[Token], every: Tokens) -> list[tuple[int, int, str]]:
+        """Where addresses may be: street, unit, box and cue anchors in ``tokens`` (the significant
+        ones of ``every``, all tokens of ``text``)."""
         anchors: list[tuple[int, int, str]] = []
         count = len(tokens)
         suffixes = self._w.street_suffixes
@@ -334,8 +337,10 @@ class AddressDetector(Detector):
                     if self._house_number(tokens, k):
                         anchors.append((k, k, "number"))
                         break
-        for match in self._w.cue_patterns.finditer(text):
-            index = token_index_at(tokens, match.end())
+        cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
+        cue_ends += [every[end].start for end in values_after(self._w.cues, every, text) if end < len(every)]
+        for end in cue_ends:
+            index = token_index_at(tokens, end)
             if index < count:
                 anchor = self._after_cue(tokens, index)
                 if anchor is not None:
