@@ -109,6 +109,9 @@ class _CueTables:
     word_letters: frozenset[str]
     #: words right before a garbled cue said after a value ("for the sip"): ``after_cue_determiners``
     after_determiners: frozenset[str]
+    #: label -> the digit counts of its complete values; a value one or two digits short of one
+    #: lost them to the recognizer (``value_lengths``)
+    value_lengths: dict[str, tuple[int, ...]]
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
@@ -192,6 +195,10 @@ def _cue_tables(locale: str) -> _CueTables:
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
         word_letters=frozenset(resources.get("identifiers", "word_letters", []) or []),
         after_determiners=frozenset(resources.get("identifiers", "after_cue_determiners", []) or []),
+        value_lengths={
+            str(label): tuple(sorted(int(length) for length in lengths))
+            for label, lengths in (resources.get("identifiers", "value_lengths", {}) or {}).items()
+        },
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
     )
@@ -344,6 +351,8 @@ class IdentifierDetector(Detector):
                 used.update(range(candidate.first, candidate.stop))
         found.extend(self._cued_zones(aligned, tokens, found))
         found.extend(self._zones_before_cues(aligned, tokens, found))
+        if self.misheard_edges and self._tables.value_lengths:
+            found = [self._lost_digits_at_edges(aligned, tokens, entity) for entity in found]
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text))
@@ -1061,6 +1070,127 @@ class IdentifierDetector(Detector):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
 
+    def _lost_digits_at_edges(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> Entity:
+        """A value one or two digits short of a complete value of its label takes as many words on
+        each side of it that may be the digits the recognizer got wrong.
+
+        "it's or eight eight three four for the zip", "my social the five zero nine three one four
+        eight two": four digits are no ZIP code and eight no social security number; the word next to
+        the value is its first digit, misheard ("four" as "or", "three" as "the"). The complete
+        lengths are ``value_lengths`` of the locale (a Luhn-valid card is complete). Fail closed: the
+        words taken are those that may stand inside a value (no cue, unit, negative context, closing
+        word or clause break) and, when they are filler words ("the", "a", "is"), only where such a
+        word cannot belong to the sentence: between a cue or filler and the value, or between the
+        value and the end of the text, a closing word or a cue said after it.
+        """
+        lengths = self._tables.value_lengths.get(entity.label)
+        if not lengths:
+            return entity
+        first = token_index_at(tokens, entity.start)
+        stop = token_index_at(tokens, entity.end)
+        if first >= stop:
+            return entity
+        digits = self._digit_count(tokens, first, stop)
+        if entity.label == "CREDIT_CARD" and 13 <= digits <= 19:
+            raw = "".join(ch for ch in aligned.text[entity.start : entity.end] if ch.isdigit())
+            if len(raw) == digits and luhn_valid(raw):
+                return entity
+        missing = next((length - digits for length in lengths if length >= digits), 0)
+        if not 1 <= missing <= 2:
+            return entity
+        new_first, new_stop = first, stop
+        while (
+            first - new_first < missing
+            and new_first > 0
+            and self._lost_digit(tokens, new_first - 1, -1, entity.label)
+        ):
+            new_first -= 1
+        while (
+            new_stop - stop < missing
+            and new_stop < len(tokens)
+            and self._lost_digit(tokens, new_stop, 1, entity.label)
+        ):
+            new_stop += 1
+        if (new_first, new_stop) == (first, stop):
+            return entity
+        start = min(entity.start, tokens[new_first].start)
+        end = max(entity.end, tokens[new_stop - 1].end)
+        return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _digit_count(self, tokens: Sequence[Token], first: int, stop: int) -> int:
+        """Digits of the value in tokens ``first`` to ``stop``: written digits, number words and the
+        words that may be misheard digits (a homophone, a word that sounds like a digit word)."""
+        misheard = self._misheard
+        count = 0
+        for token in tokens[first:stop]:
+            word = token.lower
+            written = sum(1 for char in word if char.isdigit())
+            if written:
+                count += written
+            elif word in misheard.number_words:
+                count += len(misheard.number_words[word])
+            elif word in misheard.homophones or misheard.looks_like_digit(word, self._tables):
+                count += 1
+        return count
+
+    def _lost_digit(self, tokens: Sequence[Token], index: int, step: int, label: str) -> bool:
+        """Whether token ``index``, next to a value that lacks digits (on the side ``step`` points
+        to), may be one of them (see :meth:`_lost_digits_at_edges`)."""
+        tables = self._tables
+        misheard = self._misheard
+        word = tokens[index].lower
+        plain = word.replace("'", "")
+        if (
+            not plain.isalpha()
+            or len(plain) > 8
+            or (word,) in tables.cues
+            or word in tables.closing
+            or word in tables.quantity_after
+            or word in tables.quantity_before
+            or word in tables.negative_words
+            or word in misheard.region_breakers
+            or (word in tables.value_words and len(word) > 2)  # "dash", "double": part of a value already
+            or (step > 0 and word in tables.after_breaks)  # "... eight and my zip is"
+            or self._holding_on(tokens, index)
+            or tables.negatives_after.starting_at(tokens, index)
+        ):
+            return False
+        neighbour = index + step
+        beside = tokens[neighbour].lower if 0 <= neighbour < len(tokens) else ""
+        if step > 0 and word in misheard.between_digits_only:
+            return False  # "... 8834 for the zip": "for" is a digit only between digits
+        if word in misheard.homophones:
+            return True
+        # before a value, only where no other word of the sentence stands: after a cue, a filler or
+        # the start of the text ("my social through 64...", "it's or 8834", not "ends in 6936...")
+        if step < 0 and beside and beside not in tables.between and beside not in tables.cue_words:
+            return False
+        if "'" in word:  # "it'ssix": a digit word merged with a contraction
+            return any(number in plain for number in misheard.numbers[:10] if len(number) >= 3)
+        if misheard.looks_like_digit(plain, tables, strict=(word,) in tables.cues) or self._sounds_like_digit(
+            word
+        ):
+            return True
+        if word in tables.between or word in tables.after_fillers or word in tables.cue_words:
+            return False  # "my social is ...": a filler that sounds like no digit belongs to the sentence
+        if step < 0:
+            return True
+        return (
+            not beside
+            or beside in tables.closing
+            or beside in tables.after_fillers
+            or self._after_cue_at(tokens, neighbour) is not None
+        )
+
+    def _sounds_like_digit(self, word: str) -> bool:
+        """A short word within one sound edit of a single digit word ("or" four, "a" eight, "do" two,
+        "in" nine, "of" oh): a digit misheard as a function word, next to a value that lacks digits."""
+        if not word.isalpha() or len(word) > 4:
+            return False
+        misheard = self._misheard
+        sound = _sound(word, misheard.sound_rules)
+        return any(within_edits(sound, digit, 1) for digit in misheard.sounds[:11])
+
     def _grow_region(
         self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity, digits: int
     ) -> Entity:
@@ -1731,21 +1861,24 @@ class _MisheardTables:
             and word not in self.region_breakers
         )
 
-    def looks_like_digit(self, word: str, tables: _CueTables, never: frozenset[str] = frozenset()) -> bool:
+    def looks_like_digit(
+        self, word: str, tables: _CueTables, never: frozenset[str] = frozenset(), *, strict: bool = True
+    ) -> bool:
         """Whether a word next to a digit run looks like a digit word the recognizer got wrong.
 
         It contains a digit word ("fivesix", merged), sounds within an edit or two of a number word
         ("fine", "mine", "hero", "hate", "sicks") or starts like a long one ("several"). Function
-        words, cue words and the ``never`` words (quantities: "five minutes") never count.
+        words, cue words and the ``never`` words (quantities: "five minutes") never count, unless
+        ``strict`` is off (a value that lacks digits: "through" may be its "three").
         """
         if (
             not word.isalpha()
             or len(word) < 3
-            or word in self.not_misheard
-            or word in tables.between
-            or word in tables.cue_words
             or word in never
+            or (strict and (word in self.not_misheard or word in tables.between))
         ):
+            return False
+        if strict and word in tables.cue_words:
             return False
         if any(number in word for number in self.numbers[:11] if len(number) >= 3):
             return True
