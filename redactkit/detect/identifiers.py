@@ -109,6 +109,9 @@ class _CueTables:
     word_letters: frozenset[str]
     #: words right before a garbled cue said after a value ("for the sip"): ``after_cue_determiners``
     after_determiners: frozenset[str]
+    #: articles ("the", "a"): next to a value that lacks digits, one may be a misheard digit where no
+    #: article belongs ("my social the 509...", "... seven zero the thanks"): ``articles``
+    articles: frozenset[str]
     #: label -> the digit counts of its complete values; a value one or two digits short of one
     #: lost them to the recognizer (``value_lengths``)
     value_lengths: dict[str, tuple[int, ...]]
@@ -195,6 +198,7 @@ def _cue_tables(locale: str) -> _CueTables:
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
         word_letters=frozenset(resources.get("identifiers", "word_letters", []) or []),
         after_determiners=frozenset(resources.get("identifiers", "after_cue_determiners", []) or []),
+        articles=resources.words("identifiers", "articles"),
         value_lengths={
             str(label): tuple(sorted(int(length) for length in lengths))
             for label, lengths in (resources.get("identifiers", "value_lengths", {}) or {}).items()
@@ -243,6 +247,7 @@ def _value_rule(spec: Mapping[str, Any], where: str) -> _ValueRule:
     return _ValueRule(int(low), int(high), checksum)
 
 
+_VOWELS = frozenset("aeiouy")
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
@@ -314,7 +319,7 @@ class IdentifierDetector(Detector):
         self.locale = locale
         self._tables = _cue_tables(locale)
         self._misheard = _misheard_tables(locale)
-        #: a text without digits is still looked at when a cue of a value zone is in it
+        #: a text without digits is still looked at when a cue of a value zone or a number word is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
         self._lexicon = load_locale(locale).lexicon
@@ -1071,17 +1076,19 @@ class IdentifierDetector(Detector):
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
 
     def _lost_digits_at_edges(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> Entity:
-        """A value one or two digits short of a complete value of its label takes as many words on
+        """A value one to three digits short of a complete value of its label takes up to two words on
         each side of it that may be the digits the recognizer got wrong.
 
-        "it's or eight eight three four for the zip", "my social the five zero nine three one four
-        eight two": four digits are no ZIP code and eight no social security number; the word next to
-        the value is its first digit, misheard ("four" as "or", "three" as "the"). The complete
-        lengths are ``value_lengths`` of the locale (a Luhn-valid card is complete). Fail closed: the
-        words taken are those that may stand inside a value (no cue, unit, negative context, closing
-        word or clause break) and, when they are filler words ("the", "a", "is"), only where such a
-        word cannot belong to the sentence: between a cue or filler and the value, or between the
-        value and the end of the text, a closing word or a cue said after it.
+        "it's or eight eight three four for the zip", "my social through five zero nine three one
+        four eight two": four digits are no ZIP code and eight no social security number; the word
+        next to the value is its first digit, misheard ("four" as "or", "three" as "through"). The
+        complete lengths are ``value_lengths`` of the locale (a Luhn-valid card is complete). Fail
+        closed: the words taken are those that may stand inside a value (no cue, unit, negative
+        context, closing word or clause break); a word that sounds like no digit only where no word
+        of the sentence stands: between a cue or filler and the value, or between the value and the
+        end of the text, a closing word or a cue said after it, and a filler ("is", "the") only as
+        an article before the end of the text or a closing word. A complete value as long as a phone
+        number takes a word next to it that sounds like a digit in those places ("plus or 96...").
         """
         lengths = self._tables.value_lengths.get(entity.label)
         if not lengths:
@@ -1090,27 +1097,36 @@ class IdentifierDetector(Detector):
         stop = token_index_at(tokens, entity.end)
         if first >= stop:
             return entity
+        if any(self._phone_part_at(tokens, k) for k in range(first, stop)):
+            return entity  # an area code or an extension said apart: its parts have their own lengths
+        if entity.label == "ACCOUNT_NUMBER" and any(
+            (len(token.lower) == 1 and token.lower.isalpha() and not self._sounds_like_digit(token.lower))
+            or (_has_digit(token.lower) and any(char.isalpha() for char in token.lower))
+            for token in tokens[first:stop]
+        ):
+            return entity  # a code with letters ("c a 08585"): no length to go by
         digits = self._digit_count(tokens, first, stop)
         if entity.label == "CREDIT_CARD" and 13 <= digits <= 19:
             raw = "".join(ch for ch in aligned.text[entity.start : entity.end] if ch.isdigit())
             if len(raw) == digits and luhn_valid(raw):
                 return entity
         missing = next((length - digits for length in lengths if length >= digits), 0)
-        if not 1 <= missing <= 2:
+        if missing > 3 or (missing == 0 and digits < _EDGE_DIGITS):
             return entity
+        per_side = min(2, missing) if missing else 1
         new_first, new_stop = first, stop
-        while (
-            first - new_first < missing
-            and new_first > 0
-            and self._lost_digit(tokens, new_first - 1, -1, entity.label)
-        ):
-            new_first -= 1
-        while (
-            new_stop - stop < missing
-            and new_stop < len(tokens)
-            and self._lost_digit(tokens, new_stop, 1, entity.label)
-        ):
-            new_stop += 1
+        while first - new_first < per_side and new_first > 0:
+            taken = self._lost_digits(
+                tokens, new_first - 1, -1, per_side - (first - new_first), bool(missing)
+            )
+            if not taken:
+                break
+            new_first -= taken
+        while stop - new_stop < per_side and new_stop < len(tokens):
+            taken = self._lost_digits(tokens, new_stop, 1, per_side - (new_stop - stop), bool(missing))
+            if not taken:
+                break
+            new_stop += taken
         if (new_first, new_stop) == (first, stop):
             return entity
         start = min(entity.start, tokens[new_first].start)
@@ -1129,57 +1145,99 @@ class IdentifierDetector(Detector):
                 count += written
             elif word in misheard.number_words:
                 count += len(misheard.number_words[word])
-            elif word in misheard.homophones or misheard.looks_like_digit(word, self._tables):
+            elif (
+                word in misheard.homophones
+                or misheard.looks_like_digit(word, self._tables)
+                or (self._sounds_like_digit(word) and word not in self._tables.value_words)
+            ):
                 count += 1
         return count
 
-    def _lost_digit(self, tokens: Sequence[Token], index: int, step: int, label: str) -> bool:
-        """Whether token ``index``, next to a value that lacks digits (on the side ``step`` points
-        to), may be one of them (see :meth:`_lost_digits_at_edges`)."""
+    def _lost_digits(self, tokens: Sequence[Token], index: int, step: int, most: int, lacking: bool) -> int:
+        """How many words from token ``index`` on (in the direction ``step``; at most ``most``) are
+        digits of the value next to them, misheard (see :meth:`_lost_digits_at_edges`); ``lacking``:
+        the value lacks digits, else only a word that sounds like one is taken."""
+        kind = self._lost_digit_kind(tokens, index, step)
+        if kind == "sound":
+            if not lacking and tokens[index].lower in self._tables.between:
+                return 0  # "call me at 5551234567": a complete value keeps the fillers before it
+            homophone = tokens[index].lower in self._misheard.homophones
+            # "ends in 6936...": a word of the sentence before a value, unless a true homophone
+            return int((lacking and (homophone or step > 0)) or self._slot(tokens, index, step, kind))
+        if not lacking or kind is None:
+            return 0
+        if self._slot(tokens, index, step, kind):
+            return 1
+        # "nice want 5710...": a word that sounds like no digit, then one that does
+        beyond = index + step
+        return (
+            2
+            if most >= 2
+            and kind == "word"
+            and 0 <= beyond < len(tokens)
+            and self._lost_digit_kind(tokens, beyond, step) == "sound"
+            and self._slot(tokens, beyond, step, "sound")
+            else 0
+        )
+
+    def _lost_digit_kind(self, tokens: Sequence[Token], index: int, step: int) -> str | None:
+        """What token ``index`` next to a value (on the side ``step`` points to) may be: "sound" (a
+        homophone or a word that sounds like a digit word), "filler" (an article or a filler),
+        "word" (another word that may be inside a value) or None (no part of a value)."""
         tables = self._tables
         misheard = self._misheard
         word = tokens[index].lower
         plain = word.replace("'", "")
+        before = step < 0
         if (
             not plain.isalpha()
             or len(plain) > 8
             or (word,) in tables.cues
             or word in tables.closing
             or word in tables.quantity_after
-            or word in tables.quantity_before
-            or word in tables.negative_words
+            or (before and (word in tables.quantity_before or word in tables.negative_words))
             or word in misheard.region_breakers
             or (word in tables.value_words and len(word) > 2)  # "dash", "double": part of a value already
-            or (step > 0 and word in tables.after_breaks)  # "... eight and my zip is"
+            or (not before and word in tables.after_breaks)  # "... eight and my zip is"
             or self._holding_on(tokens, index)
             or tables.negatives_after.starting_at(tokens, index)
         ):
-            return False
+            return None
+        following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        if word in misheard.between_digits_only and not before:
+            # "... 8834 for the zip": "for" is a digit only between digits ("... 7 for owe")
+            return "sound" if following and self._lost_digit_kind(tokens, index + 1, 1) == "sound" else None
+        if "'" in word:  # "it'ssix": a digit word merged with a contraction
+            return "sound" if any(n in plain for n in misheard.numbers[:10] if len(n) >= 3) else None
+        if (
+            word in misheard.homophones
+            # a word of a longer cue may be a misheard digit ("through" of "valid through")
+            or misheard.looks_like_digit(plain, tables, strict=word not in tables.cue_words)
+            or self._sounds_like_digit(word)
+        ):
+            if word in tables.between and not self._slot(tokens, index, step, "sound"):
+                return None  # "reach me at ...", "it's a ...": a filler of the sentence
+            return "sound"
+        if word in tables.between or word in tables.after_fillers or word in tables.cue_words:
+            return "filler" if word in tables.articles else None
+        return "word"
+
+    def _slot(self, tokens: Sequence[Token], index: int, step: int, kind: str) -> bool:
+        """Token ``index`` stands where no word of the sentence does: before the value, after a cue, a
+        filler or the start of the text; after it, before the end of the text, a closing word, a filler
+        or a cue said after the value (an article only before the end or a closing word)."""
+        tables = self._tables
         neighbour = index + step
         beside = tokens[neighbour].lower if 0 <= neighbour < len(tokens) else ""
-        if step > 0 and word in misheard.between_digits_only:
-            return False  # "... 8834 for the zip": "for" is a digit only between digits
-        if word in misheard.homophones:
+        if not beside:
             return True
-        # before a value, only where no other word of the sentence stands: after a cue, a filler or
-        # the start of the text ("my social through 64...", "it's or 8834", not "ends in 6936...")
-        if step < 0 and beside and beside not in tables.between and beside not in tables.cue_words:
-            return False
-        if "'" in word:  # "it'ssix": a digit word merged with a contraction
-            return any(number in plain for number in misheard.numbers[:10] if len(number) >= 3)
-        if misheard.looks_like_digit(plain, tables, strict=(word,) in tables.cues) or self._sounds_like_digit(
-            word
-        ):
+        if step < 0:  # "my social the 509...": an article right after a cue is no article
+            return beside in tables.cue_words or (kind != "filler" and beside in tables.between)
+        if beside in tables.closing:
             return True
-        if word in tables.between or word in tables.after_fillers or word in tables.cue_words:
-            return False  # "my social is ...": a filler that sounds like no digit belongs to the sentence
-        if step < 0:
-            return True
-        return (
-            not beside
-            or beside in tables.closing
-            or beside in tables.after_fillers
-            or self._after_cue_at(tokens, neighbour) is not None
+        return kind != "filler" and (
+            self._after_cue_at(tokens, neighbour) is not None
+            or (beside in tables.after_fillers and self._after_cue_following(tokens, neighbour) is not None)
         )
 
     def _sounds_like_digit(self, word: str) -> bool:
@@ -1189,6 +1247,8 @@ class IdentifierDetector(Detector):
             return False
         misheard = self._misheard
         sound = _sound(word, misheard.sound_rules)
+        if not any(char in _VOWELS for char in sound):
+            return False  # "the" ("th") is no "oh"
         return any(within_edits(sound, digit, 1) for digit in misheard.sounds[:11])
 
     def _grow_region(
@@ -1785,6 +1845,8 @@ def _garbled_after_cues(locale: str) -> tuple[tuple[str, str], ...]:
 def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
     tables = _cue_tables(locale)
     words = {cue[-1] for cue, (label, strong) in tables.cues.items() if strong and label in _ZONE_LABELS}
+    # number words: a value named by a garbled cue after it ("four sick five heaven for the ship")
+    words.update(word for word in _misheard_tables(locale).number_words if word.isalpha() and len(word) >= 3)
     alternation = "|".join(sorted(map(re.escape, words), key=lambda word: (-len(word), word)))
     return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
 
