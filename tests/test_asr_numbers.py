@@ -135,7 +135,7 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
         ),
         # a card named by how the caller pays, read in pairs with a misheard digit (no checksum left)
         (
-            "i'd like to pay with fifty two thirteen forty four sixty one free eighty nine seventy two ninety",
+            "can i pay with fifty two thirteen forty four sixty one free eighty nine seventy two ninety",
             "fifty two thirteen forty four sixty one free eighty nine seventy two ninety",
         ),
         # a value a digit short of a complete one: the word next to it is that digit, misheard
