@@ -75,6 +75,7 @@ class AddressWords:
     not_region: frozenset[str]
     street_prepositions: frozenset[str]
     live_words: frozenset[str]
+    place_joiners: frozenset[str]
     house_number_words: frozenset[str]
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
@@ -190,8 +191,15 @@ class AddressDetector(Detector):
             last = first - 1
             for k in range(first, min(first + int(w.stated_max_words), len(tokens))):
                 word = tokens[k].lower
-                if word in self._stop or not (_alpha(word) or _has_digit(word)):
-                    break
+                street_type = (
+                    k > first
+                    and _alpha(tokens[k - 1].lower)
+                    and tokens[k - 1].lower not in self._stop
+                    and not self._is_number(tokens[k - 1].lower)
+                    and (fold_word(word) in w.street_types or word in w.weak_street_types)
+                )
+                if (word in self._stop and not street_type) or not (_alpha(word) or _has_digit(word)):
+                    break  # a street type after a name is no measure: "the address is market square"
                 last = k
             if last < first:
                 continue
@@ -232,7 +240,8 @@ class AddressDetector(Detector):
             return False
         if address_is or (a > 1 and tokens[a - 2].lower in self._w.live_words):
             return True  # where someone lives or something is, however common the name
-        return any(not is_everyday_word(w) for w in names)
+        # a possessive is whose place it is, no street name: "come over to maelis's place"
+        return not any(w.endswith("'s") for w in names) and any(not is_everyday_word(w) for w in names)
 
     def _is_address(self, span: Sequence[Token]) -> bool:
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none,
@@ -511,6 +520,12 @@ class AddressDetector(Detector):
                 length = _place_length(tokens, k, places) if k < count else 0
                 if length:  # "republic of ireland", "kingdom of the netherlands"
                     last = k + length - 1
+                    i = last + 1
+                    continue
+            if word in self._w.place_joiners and i == last + 1 and i + 1 < count:
+                length = _place_length(tokens, i + 1, places) or self._words_ahead(tokens, i + 1, places)
+                if length:  # "20 mill road in chesterton": the town the street is in
+                    last = i + length
                     i = last + 1
                     continue
             if word in self._stop or not _alpha(word):
