@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core import AlignedText, AlignmentBuilder
-from ..lang import Lexicon, get_lexicon, load_locale
+from ..lang import Lexicon, get_lexicon, load_locale, value_interruptions
 from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
@@ -54,18 +54,12 @@ class FillerNormalizer(Normalizer):
         if corrections:
             trigger |= {phrase[-1] for phrase in self._lexicon.corrections}
         self._corrections = PhraseTable.of(self._lexicon.corrections)
-        interruptions: list[tuple[str, ...]] = []
-        if asides:
-            resources = load_locale(locale)
-            said = [
-                *(resources.get("context", "asides", []) or []),
-                *(resources.get("speech", "hold_on", []) or []),
-            ]
-            # split like transcripts are ("it's" is the two tokens it 's)
-            interruptions = [tuple(token.lower for token in tokenize(phrase)) for phrase in said]
-            interruptions += list(self._lexicon.corrections)
-            trigger |= {phrase[-1] for phrase in interruptions}
+        interruptions = value_interruptions(locale).phrases if asides else frozenset()
+        if not corrections:  # an aside table without the correction phrases
+            interruptions = interruptions - self._lexicon.corrections
         self._asides = PhraseTable.of(interruptions)
+        if asides:
+            trigger |= {phrase[-1] for phrase in self._asides.phrases}
         #: value tokens that are also everyday words ("a", "i", "oh")
         self._ambiguous: frozenset[str] = (
             frozenset(load_locale(locale).get("speech", "everyday_value_words", []) or [])
@@ -73,6 +67,7 @@ class FillerNormalizer(Normalizer):
             else frozenset()
         )
         self._trigger_words = frozenset(trigger)
+        self._as_in = PhraseTable.of(self._lexicon.letter_as_in)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -170,6 +165,16 @@ class FillerNormalizer(Normalizer):
             tokens[after].lower in self._lexicon.fillers or tokens[after].lower == ","
         ):
             after += 1
+        if (
+            strict
+            and before >= 2
+            and not is_value_token(tokens[before].lower, self._lexicon)
+            and tokens[before].lower.isalpha()
+        ):
+            # "f as in frank hold on seven nine": the spelled letter is the value token
+            length = self._as_in.length_ending_at(tokens, before)
+            if length and before - length - 1 >= 0:
+                before -= length + 1
         if not (
             before >= 0
             and after < len(tokens)
