@@ -164,7 +164,10 @@ WITH_ASIDES = [
         "send it to three eighty one just a moment walnut avenue",
         "three eighty one just a moment walnut avenue",
     ),
-    ("it goes to seventy two give me a second harbor road please", "seventy two give me a second harbor road"),
+    (
+        "it goes to seventy two give me a second harbor road please",
+        "seventy two give me a second harbor road",
+    ),
     ("deliver to nine nine hang on a sec larch court", "nine nine hang on a sec larch court"),
     # after the street, before the unit or the town
     (
