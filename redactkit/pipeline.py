@@ -269,8 +269,21 @@ class Pipeline:
                 found[slot].extend(alignment.map_entities(entities))
         for slot, index in enumerate(positions):
             kept = [entity for entity in found[slot] if self._keep(entity, originals[slot])]
-            results[index] = resolve_overlaps(kept, originals[slot], merge_adjacent=self.merge_adjacent)
+            results[index] = resolve_overlaps(
+                kept, originals[slot], merge_adjacent=self.merge_adjacent, bridge_words=self._bridge_words
+            )
         return results
+
+    @cached_property
+    def _bridge_words(self) -> frozenset[str]:
+        """The words of the asides, corrections and fillers a speaker says inside a value, over which
+        two entities of one label join (the transcript's locale: the first normalizer's)."""
+        from .lang import get_lexicon, value_interruptions
+
+        said = [getattr(normalizer, "locale", None) for normalizer in self.normalizers]
+        locale = next((name for name in said if isinstance(name, str)), "en-US")
+        words = {word for phrase in value_interruptions(locale).phrases for word in phrase}
+        return frozenset(words | get_lexicon(locale).fillers)
 
     def _keep(self, entity: Entity, text: str) -> bool:
         if entity.score < self.thresholds.get(entity.label, 0.0):
