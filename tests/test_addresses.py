@@ -189,8 +189,25 @@ WITH_ASIDES = [
     ),
 ]
 
+# an aside after the town, before the state or the postcode
+WITH_ASIDES += [
+    (
+        "we're at eleven pine avenue dayton let me look o h four five four zero two",
+        "eleven pine avenue dayton let me look o h four five four zero two",
+    ),
+    # a unit letter that is also a word, before the town
+    (
+        "send it to forty maple street unit nine a boston m a zero two one one six",
+        "forty maple street unit nine a boston m a zero two one one six",
+    ),
+    # a house number in words before a weak street type, a town after it
+    ("i'm moving to twelve harbor view seattle next month", "twelve harbor view seattle"),
+]
+
 # Asides next to numbers and street words that are no address.
 ASIDE_NEGATIVES = [
+    "i saw five green bay fans",
+    "i saw dana let me think 5 times",
     "call me at five give me a second",
     "it was twenty hang on the phone is ringing",
     "i ran seven just a moment miles today",

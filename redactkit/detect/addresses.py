@@ -147,7 +147,15 @@ class AddressDetector(Detector):
                     right = self._grow_right(tokens, last, places)
                     if not (
                         any(self._is_number(tokens[k].lower) for k in range(grown, first))
-                        and any(_has_digit(tokens[k].lower) for k in range(last + 1, right + 1))
+                        and any(
+                            _has_digit(tokens[k].lower)
+                            or (
+                                _place_length(tokens, k, places)
+                                and tokens[k].lower not in self._w.weak_street_types
+                                and fold_word(tokens[k].lower) not in self._w.street_types
+                            )
+                            for k in range(last + 1, right + 1)
+                        )
                     ):
                         continue
                 first = grown
@@ -221,6 +229,10 @@ class AddressDetector(Detector):
         address_after = self._is_number(after) or (
             _alpha(after) and after not in self._stop and after not in w.measures
         )
+        if not address_before and _alpha(before) and before not in self._stop:
+            # after a street or town name, before the postcode or the state: "columbus let me find
+            # it m d 43215"
+            return _has_digit(after) or (len(after) <= 2 and after.isalpha() and after not in self._stop)
         return address_before and address_after
 
     def _stated_addresses(self, tokens: Sequence[Token], found: Sequence[Entity]) -> list[Entity]:
@@ -550,7 +562,12 @@ class AddressDetector(Detector):
                     len(word) == 1
                     and word.isalpha()
                     and self._is_number(tokens[i - 1].lower)
-                    and (not nxt or nxt in self._stop or not _alpha(nxt))
+                    and (
+                        not nxt
+                        or nxt in self._stop
+                        or not _alpha(nxt)
+                        or _place_length(tokens, i + 1, places)
+                    )
                 )
             ):
                 last = i

@@ -933,7 +933,9 @@ class IdentifierDetector(Detector):
     def _phone_part(self, gap: Sequence[str]) -> bool:
         """The words between two parts end with "area code" or "extension" (fillers before it)."""
         length = self._tables.phone_parts.ending(gap, len(gap))
-        return length > 0 and all(word in self._tables.between for word in gap[:-length])
+        before = gap[:-length]
+        # fillers before the phone part, or an aside ("wait let me check area code four one five")
+        return length > 0 and (all(word in self._tables.between for word in before) or self._aside(before))
 
     def _holding_on(self, tokens: Sequence[Token], index: int) -> bool:
         """A hold-on phrase ("one second", "just a moment") starts at token ``index``."""
