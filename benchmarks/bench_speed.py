@@ -9,6 +9,7 @@ machine hits both alike; the figure that matters is the ratio, not the absolute 
 
     python benchmarks/bench_speed.py [--utterances 1500] [--rounds 3] [--model en_core_web_md]
         [--stock-ner] [--adapted] [--adapted-guard strict] [--without special] [--sensitivity]
+        [--against DIR]
 
 ``--stock-ner`` also times the default pipeline with the ``ner`` detector on the model's own
 recognizer (``ner_weights: none``), ``--adapted`` with the shipped adapted recognizer
@@ -16,16 +17,23 @@ recognizer (``ner_weights: none``), ``--adapted`` with the shipped adapted recog
 rounds. ``--without NAME`` (repeatable) also times the default pipeline without detector NAME: what
 that detector costs, as a same-run ratio. ``--sensitivity`` also times the default pipeline without
 its row-level sensitivity step (results passed through unchanged): what that step costs, as a
-same-run ratio.
+same-run ratio. ``--against DIR`` (repeatable) also times the default pipeline of another checkout of
+redactkit (``git worktree add /tmp/base <commit>``) in the same rounds: it runs in a child process
+with ``DIR`` first on its path, is warmed up like the others and is timed from here, so a change is
+measured against the code before it under the same load, not against a figure from another run.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
@@ -107,6 +115,60 @@ def _redactkit(
     return run
 
 
+#: the child of ``--against``: the default pipeline of the checkout first on its path, redacting the
+#: texts it was sent once (a JSON list on the first line) whenever it reads a line with a count
+_CHECKOUT_WORKER = """
+import json, os, sys
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+from redactkit import Pipeline
+from redactkit.config import load_config
+model = sys.argv[1]
+config = load_config(None).to_mapping()
+for detector in config["detectors"]:
+    if "model" in detector:
+        detector["model"] = model
+    if detector["name"] == "ner" and model != "en_core_web_md":
+        detector.update(ner_weights=None, score=0.8, labels=None, lowercase_guard="strict")
+pipe = Pipeline.from_config(config)
+texts = json.loads(sys.stdin.readline())
+print("ready", flush=True)
+for line in sys.stdin:
+    pipe.redact_batch(texts[: int(line)])
+    print("done", flush=True)
+"""
+
+
+def _checkout(model: str, directory: Path, texts: list[str]) -> Callable[[list[str]], None]:
+    """The default pipeline of the redactkit checkout at ``directory``, in a child process."""
+    if not (directory / "redactkit" / "__init__.py").is_file():
+        raise SystemExit(f"--against {directory}: no redactkit package there (give a checkout's root)")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(directory), os.environ.get("PYTHONPATH", "")]))
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHECKOUT_WORKER, model],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=directory,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(json.dumps(texts) + "\n")
+    child.stdin.flush()
+    if child.stdout.readline().strip() != "ready":
+        raise SystemExit(f"--against {directory}: the checkout's pipeline did not start")
+
+    def run(batch: list[str]) -> None:
+        if batch != texts[: len(batch)]:
+            raise ValueError("a checkout's child redacts a prefix of the texts it was sent")
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(f"{len(batch)}\n")
+        child.stdin.flush()
+        if child.stdout.readline().strip() != "done":
+            raise SystemExit(f"--against {directory}: the checkout's pipeline failed")
+
+    return run
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -128,6 +190,10 @@ def main() -> None:
     parser.add_argument(
         "--sensitivity", action="store_true", help="also time the default pipeline without row sensitivity"
     )
+    parser.add_argument(
+        "--against", action="append", default=[], type=Path, metavar="DIR",
+        help="also time the default pipeline of the redactkit checkout at DIR (repeatable)",
+    )  # fmt: skip
     args = parser.parse_args()
 
     from redactkit.detect.spacy_models import load_spacy_model
@@ -169,6 +235,10 @@ def main() -> None:
             if args.sensitivity
             else {}
         ),
+        **{
+            f"redactkit default @ {directory.name}": _checkout(args.model, directory.resolve(), texts)
+            for directory in args.against
+        },
         "spaCy NER-only floor": _ner_floor(args.model),
     }
     for run in contenders.values():
@@ -182,9 +252,11 @@ def main() -> None:
 
     baseline = statistics.median(rates["vanilla Presidio (per row)"])
     print(f"{len(texts)} generated utterances, model {args.model}, {args.rounds} alternating rounds (median)")
+    floor = statistics.median(rates["spaCy NER-only floor"])
+    print(f"  {'':<28} {'':>8}                {'vs Presidio':>11} {'vs floor':>8}")
     for name, values in rates.items():
         rate = statistics.median(values)
-        print(f"  {name:<28} {rate:8.0f} utterances/s   {rate / baseline:5.2f}x")
+        print(f"  {name:<28} {rate:8.0f} utterances/s   {rate / baseline:10.2f}x {rate / floor:8.3f}")
 
 
 if __name__ == "__main__":

@@ -90,6 +90,15 @@ SPOKEN = [
     # an address stated without a house number, up to where the sentence goes on
     ("the address is the old tannery brixworth lane would you like more", "the old tannery brixworth lane"),
     ("it is located at quenby yard ferriston would you like to book", "quenby yard ferriston"),
+    # a street type after a name is no measure ("square feet")
+    ("the address is harbour square", "harbour square"),
+    # a street named after a preposition: "place" names one too; where something can be found
+    ("the hotel is in the centre on thornwell place", "thornwell place"),
+    ("the gallery can be found on orchard road", "orchard road"),
+    # the town a street is in, after "in": from the gazetteer, or words that are no everyday words
+    ("i live at 5 main street in boston", "5 main street in boston"),
+    ("it is at forty two quarry lane in hollowmere the postcode is", "forty two quarry lane in hollowmere"),
+    ("sure it's seven ash road in little brantwick can i help", "seven ash road in little brantwick"),
 ]
 
 WRITTEN = [
@@ -149,6 +158,10 @@ NEGATIVES = [
     "boarding is at gate c fifty one now",
     "departure is at gate b 33",
     "it costs 633 per square foot",
+    "the address is twelve square feet",
+    "come over to maelis's place tonight",
+    "the event will take place on friday",
+    "i found it on main street",
     "we added 179 thousand square feet",
     "moving to slide seven",
     "the rate is at seven point five",
@@ -243,7 +256,8 @@ def test_no_address(text: str) -> None:
         ("i live at 5 oak street near the park", "near the park"),
         ("send it to 12 elm road tomorrow morning", "tomorrow morning"),
         ("i'd like it sent to 4 ash lane for my birthday", "for my birthday"),
-        ("i live at 5 main street in boston", "in boston"),
+        ("i live at 5 oak street in the summer", "in the summer"),
+        ("meet me at 5 elm street in an hour", "in an hour"),
         ("ship it to 9 fir street i am in rome for a week", "i am"),
         ("the address of acme is 3 pine road", "acme"),
     ],

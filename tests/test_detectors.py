@@ -170,6 +170,38 @@ NAME_EXTENTS = [
     ("delmira and four four one two", {"delmira"}),
     ("thyanks", set()),  # a typo of a frequent word
     ("okaybye", set()),  # two frequent words glued
+    ("yesok", set()),
+    ("tolam", {"tolam"}),  # "tol" + "am": a two-letter tail glues only to a very frequent word
+    ("oreb", {"oreb"}),  # two edits from "more" and "core" is no typo of either
+    ("orvanith pellam", {"orvanith pellam"}),  # a name word as rare as a little-used dictionary word
+    # an opener before the name: an assent, "it's", a title
+    ("it is talvessa", {"talvessa"}),
+    ("yes it's dormikan", {"dormikan"}),
+    ("miss quorrelby", {"miss quorrelby"}),
+    ("sure velorin and four four one two", {"velorin"}),
+    ("yes please", set()),
+    ("okay thanks", set()),
+    ("sure thing", set()),
+    ("it's raining", set()),
+    ("yeah that works", set()),
+    ("two cheese burger and a coke", set()),  # a food word that a family-name list also has
+    ("ok ciao", set()),
+    ("brb", set()),  # chat abbreviations
+    ("gtfo", set()),
+    # who a booking is for, who money goes to
+    ("is there a booking tonight for dovan quellet at eight", {"dovan quellet"}),
+    ("my reservation next friday is under talvira", {"talvira"}),
+    ("i booked it for tomorrow at noon", set()),
+    ("we need a table for dinner at eight", set()),
+    ("book a restaurant that serves food for tortellini", set()),
+    ("why did my transfer to quilenna fail", {"quilenna"}),
+    ("send the same amount to varosh delmont", {"varosh delmont"}),
+    ("move fifty dollars from checking and transfer to savings", set()),
+    # a name said before what it is
+    ("okonkwo is my last name", {"okonkwo"}),
+    ("brown is my family name", {"brown"}),
+    ("this is my name tag", set()),
+    ("it is my first name", set()),
     ("hmmm", set()),
     ("subtract four two four two from six", set()),
     ("corvetta twenty sixteen", set()),  # a model and its year

@@ -35,9 +35,9 @@ from pydantic import Field
 from ..core import AlignedText, Entity
 from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants
 from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
-from ..lang.phrases import PhraseTable, grow_left, grow_right
+from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
-from ..lang.tokens import words_of
+from ..lang.tokens import Tokens, words_of
 from .base import Detector, detectors
 
 __all__ = ["AddressDetector", "AddressWords"]
@@ -75,11 +75,13 @@ class AddressWords:
     not_region: frozenset[str]
     street_prepositions: frozenset[str]
     live_words: frozenset[str]
+    place_joiners: frozenset[str]
     house_number_words: frozenset[str]
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
+    cues: PhraseTable[tuple[str, ...]]
     cue_patterns: re.Pattern[str]
     not_house_number_after: frozenset[str]
 
@@ -133,7 +135,7 @@ class AddressDetector(Detector):
         tokens = self._without_asides(_significant(aligned.tokens))
         if not tokens:
             return []
-        anchors = self._anchors(text, tokens)
+        anchors = self._anchors(text, tokens, aligned.tokens)
         spans: list[tuple[int, int]] = []
         for first, last, kind in anchors:
             if kind == "street":
@@ -253,8 +255,15 @@ class AddressDetector(Detector):
             last = first - 1
             for k in range(first, min(first + int(w.stated_max_words), len(tokens))):
                 word = tokens[k].lower
-                if word in self._stop or not (_alpha(word) or _has_digit(word)):
-                    break
+                street_type = (
+                    k > first
+                    and _alpha(tokens[k - 1].lower)
+                    and tokens[k - 1].lower not in self._stop
+                    and not self._is_number(tokens[k - 1].lower)
+                    and (fold_word(word) in w.street_types or word in w.weak_street_types)
+                )
+                if (word in self._stop and not street_type) or not (_alpha(word) or _has_digit(word)):
+                    break  # a street type after a name is no measure: "the address is market square"
                 last = k
             if last < first:
                 continue
@@ -295,7 +304,8 @@ class AddressDetector(Detector):
             return False
         if address_is or (a > 1 and tokens[a - 2].lower in self._w.live_words):
             return True  # where someone lives or something is, however common the name
-        return any(not is_everyday_word(w) for w in names)
+        # a possessive is whose place it is, no street name: "come over to maelis's place"
+        return not any(w.endswith("'s") for w in names) and any(not is_everyday_word(w) for w in names)
 
     def _is_address(self, span: Sequence[Token]) -> bool:
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none,
@@ -337,7 +347,9 @@ class AddressDetector(Detector):
                 return False
         return False
 
-    def _anchors(self, text: str, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    def _anchors(self, text: str, tokens: Sequence[Token], every: Tokens) -> list[tuple[int, int, str]]:
+        """Where addresses may be: street, unit, box and cue anchors in ``tokens`` (the significant
+        ones of ``every``, all tokens of ``text``)."""
         anchors: list[tuple[int, int, str]] = []
         count = len(tokens)
         suffixes = self._w.street_suffixes
@@ -389,8 +401,10 @@ class AddressDetector(Detector):
                     if self._house_number(tokens, k):
                         anchors.append((k, k, "number"))
                         break
-        for match in self._w.cue_patterns.finditer(text):
-            index = token_index_at(tokens, match.end())
+        cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
+        cue_ends += [every[end].start for end in values_after(self._w.cues, every, text) if end < len(every)]
+        for end in cue_ends:
+            index = token_index_at(tokens, end)
             if index < count:
                 anchor = self._after_cue(tokens, index)
                 if anchor is not None:
@@ -592,6 +606,12 @@ class AddressDetector(Detector):
                 length = _place_length(tokens, k, places) if k < count else 0
                 if length:  # "republic of ireland", "kingdom of the netherlands"
                     last = k + length - 1
+                    i = last + 1
+                    continue
+            if word in self._w.place_joiners and i == last + 1 and i + 1 < count:
+                length = _place_length(tokens, i + 1, places) or self._words_ahead(tokens, i + 1, places)
+                if length:  # "20 mill road in chesterton": the town the street is in
+                    last = i + length
                     i = last + 1
                     continue
             if word in self._stop or not _alpha(word):

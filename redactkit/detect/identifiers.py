@@ -28,7 +28,7 @@ from stdnum import luhn
 
 from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at
-from ..lang.fuzzy import within_edits
+from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
 
@@ -482,9 +482,10 @@ class IdentifierDetector(Detector):
         after = tables.after_table.starting_at(tokens, index)
         if after is not None:
             return after[1]
-        if self._value_word(tokens[index].lower):  # "... five three hate one": no misheard "phone"
-            return None
-        return self._garbled_cue_at(tokens, index, _garbled_after_cues(self.locale), tables.quantity_after)
+        garbled = self._garbled_cue_at(tokens, index, _garbled_after_cues(self.locale), tables.quantity_after)
+        if garbled is None or self._value_word(tokens[index].lower):
+            return None  # "... five three hate one": no misheard "phone"
+        return garbled
 
     def _garbled_cue_at(
         self,
@@ -1739,6 +1740,8 @@ class _MisheardTables:
     #: single digit words ("zero" .. "nine", "oh"), then teens and tens, and their rough sounds
     numbers: tuple[str, ...]
     sounds: tuple[str, ...]
+    #: ``sounds`` indexed for "within an edit or two of any of them"
+    near_sounds: NearWords
     #: spelling -> rough sound, in order (``spelling_sounds`` of ``asr_confusions.yaml``)
     sound_rules: tuple[tuple[str, str], ...]
     #: function words that never count as a misheard digit (``not_misheard`` of identifiers.yaml)
@@ -1778,7 +1781,7 @@ class _MisheardTables:
             return True
         sound = _sound(word, self.sound_rules)
         edits = 1 if len(sound) <= 4 else 2
-        return any(within_edits(sound, number, edits) for number in self.sounds)
+        return self.near_sounds.any_within(sound, edits)
 
 
 @cache
@@ -1814,6 +1817,7 @@ def _misheard_tables(locale: str) -> _MisheardTables:
         ),
         numbers=numbers,
         sounds=tuple(_sound(number, sound_rules) for number in numbers),
+        near_sounds=NearWords((_sound(number, sound_rules) for number in numbers), max_limit=2),
         sound_rules=sound_rules,
         not_misheard=resources.words("identifiers", "not_misheard"),
     )

@@ -121,6 +121,7 @@ def _build_engine(model: str, language: str, run_ner: bool) -> AnalyzerEngine:
     from presidio_analyzer.nlp_engine.ner_model_configuration import MODEL_TO_PRESIDIO_ENTITY_MAPPING
 
     nlp = load_spacy_model(model, ner_only=True)
+    lemmatized = nlp.has_pipe("lemmatizer") and "lemmatizer" not in nlp.disabled
     mapping = dict(MODEL_TO_PRESIDIO_ENTITY_MAPPING)
     mapping["FAC"] = "LOCATION"
 
@@ -144,11 +145,26 @@ def _build_engine(model: str, language: str, run_ner: bool) -> AnalyzerEngine:
                 yield doc.text, self._doc_to_nlp_artifact(doc, language)
 
         def _doc_to_nlp_artifact(self, doc: Any, lang: str) -> NlpArtifacts:
-            artifacts = super()._doc_to_nlp_artifact(doc, lang)
-            if not nlp.has_pipe("lemmatizer") or "lemmatizer" in nlp.disabled:
-                artifacts.lemmas = [token.lower_ for token in doc]
-                artifacts.keywords = artifacts.set_keywords(self, artifacts.lemmas, lang)
-            return artifacts
+            if lemmatized:
+                return super()._doc_to_nlp_artifact(doc, lang)
+            # no lemmatizer: lowercase words stand in for the lemmas (spaCy's would all be empty), in
+            # one pass over the tokens and one keyword list (not Presidio's, then replaced)
+            lemmas, indices = [], []
+            for token in doc:
+                lemmas.append(token.lower_)
+                indices.append(token.idx)
+            entities, scores = self._get_updated_entities(
+                self._get_entities(doc), self._get_scores_for_entities(doc)
+            )
+            return NlpArtifacts(
+                entities=entities,
+                tokens=doc,
+                tokens_indices=indices,
+                lemmas=lemmas,
+                nlp_engine=self,
+                language=lang,
+                scores=scores,
+            )
 
     nlp_engine = _PreloadedSpacyNlpEngine(
         models=[{"lang_code": language, "model_name": model}],

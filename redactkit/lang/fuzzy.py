@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["within_edits"]
+from collections.abc import Iterable
+
+__all__ = ["NearWords", "within_edits"]
 
 
 def within_edits(a: str, b: str, limit: int) -> bool:
@@ -10,6 +12,8 @@ def within_edits(a: str, b: str, limit: int) -> bool:
     (Levenshtein distance), stopping as soon as every alignment exceeds the limit."""
     if abs(len(a) - len(b)) > limit:
         return False
+    if a == b:
+        return True
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
         current = [i]
@@ -19,3 +23,45 @@ def within_edits(a: str, b: str, limit: int) -> bool:
             return False
         previous = current
     return previous[-1] <= limit
+
+
+def _deletions(word: str, limit: int) -> set[str]:
+    """``word`` and every string made from it by deleting up to ``limit`` characters."""
+    variants = {word}
+    frontier = {word}
+    for _ in range(limit):
+        frontier = {item[:i] + item[i + 1 :] for item in frontier for i in range(len(item))}
+        variants |= frontier
+    return variants
+
+
+class NearWords:
+    """A fixed word list asked "is any of you within ``limit`` edits of this word?".
+
+    Two words within ``k`` edits share a string reachable from each by at most ``k`` deletions (a
+    substitution deletes on both sides, an insertion on one), so the list is indexed by its words'
+    deletion variants (the symmetric-delete method): a query costs a few dictionary look-ups plus an
+    edit-distance check of the few words it shares a variant with, not a table per listed word. The
+    answer is exactly :func:`within_edits` over the list.
+    """
+
+    def __init__(self, words: Iterable[str], max_limit: int) -> None:
+        #: the largest ``limit`` a query may ask for (the depth of the index)
+        self.max_limit = max_limit
+        self._by_variant: dict[str, list[str]] = {}
+        for word in dict.fromkeys(words):
+            for variant in _deletions(word, max_limit):
+                self._by_variant.setdefault(variant, []).append(word)
+
+    def any_within(self, word: str, limit: int) -> bool:
+        """Whether a listed word is within ``limit`` edits of ``word``."""
+        if not 0 <= limit <= self.max_limit:
+            raise ValueError(f"limit must be between 0 and {self.max_limit}, got {limit}")
+        checked: set[str] = set()
+        for variant in _deletions(word, limit):
+            for candidate in self._by_variant.get(variant, ()):
+                if candidate not in checked:
+                    checked.add(candidate)
+                    if within_edits(word, candidate, limit):
+                        return True
+        return False
