@@ -7,7 +7,7 @@ union. A character any detector flagged is always inside some resolved entity.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .core import Entity
 
@@ -19,7 +19,7 @@ def resolve_overlaps(
     text: str | None = None,
     *,
     merge_adjacent: bool = True,
-    bridge_words: Collection[str] = (),
+    aside: Callable[[str, int, int], bool] | None = None,
 ) -> list[Entity]:
     """Merge overlapping entities into their union; return them sorted by offset.
 
@@ -27,9 +27,9 @@ def resolve_overlaps(
     then longest span) and the highest score; its explanation notes what was merged. With
     ``merge_adjacent`` and ``text`` given, entities of the same label separated only by whitespace
     become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``), and so do entities
-    of the same label separated only by up to eight ``bridge_words`` (the words of the asides and
-    fillers a speaker says inside a value: "cormier hold on c o r m i e r" is one name, its aside
-    redacted with it).
+    of the same label separated only by an aside a speaker says inside a value, when ``aside(text,
+    start, end)`` says ``text[start:end]`` is one ("cormier hold on c o r m i e r" is one name, its
+    aside redacted with it).
     """
     ordered = sorted(entities, key=lambda entity: (entity.start, -entity.end))
     clusters: list[list[Entity]] = []
@@ -45,7 +45,7 @@ def resolve_overlaps(
             cluster_end = entity.end
     merged = [_merge(cluster) for cluster in clusters]
     if merge_adjacent and text is not None:
-        merged = _merge_adjacent(merged, text, frozenset(bridge_words))
+        merged = _merge_adjacent(merged, text, aside)
     return merged
 
 
@@ -63,25 +63,17 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
     return Entity(start, end, best.label, best.score, best.detector, explanation)
 
 
-#: Most words an aside between two parts of one value may have.
-_MAX_BRIDGE_WORDS = 8
-
-
-def _bridged(gap: str, bridge_words: frozenset[str]) -> bool:
-    """The gap is whitespace, or only words of asides and fillers (commas allowed after them)."""
-    words = gap.lower().split()
-    return not words or (
-        len(words) <= _MAX_BRIDGE_WORDS and all(word.rstrip(",") in bridge_words for word in words)
-    )
-
-
-def _merge_adjacent(entities: list[Entity], text: str, bridge_words: frozenset[str]) -> list[Entity]:
+def _merge_adjacent(
+    entities: list[Entity], text: str, aside: Callable[[str, int, int], bool] | None
+) -> list[Entity]:
     result: list[Entity] = []
     for entity in entities:
         if result:
             previous = result[-1]
             gap = text[previous.end : entity.start]
-            if previous.label == entity.label and _bridged(gap, bridge_words):
+            if previous.label == entity.label and (
+                not gap.strip() or (aside is not None and aside(text, previous.end, entity.start))
+            ):
                 result[-1] = Entity(
                     previous.start,
                     entity.end,
