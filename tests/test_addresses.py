@@ -90,6 +90,15 @@ SPOKEN = [
     # an address stated without a house number, up to where the sentence goes on
     ("the address is the old tannery brixworth lane would you like more", "the old tannery brixworth lane"),
     ("it is located at quenby yard ferriston would you like to book", "quenby yard ferriston"),
+    # a street type after a name is no measure ("square feet")
+    ("the address is harbour square", "harbour square"),
+    # a street named after a preposition: "place" names one too; where something can be found
+    ("the hotel is in the centre on thornwell place", "thornwell place"),
+    ("the gallery can be found on orchard road", "orchard road"),
+    # the town a street is in, after "in": from the gazetteer, or words that are no everyday words
+    ("i live at 5 main street in boston", "5 main street in boston"),
+    ("it is at forty two quarry lane in hollowmere the postcode is", "forty two quarry lane in hollowmere"),
+    ("sure it's seven ash road in little brantwick can i help", "seven ash road in little brantwick"),
 ]
 
 WRITTEN = [
@@ -149,12 +158,85 @@ NEGATIVES = [
     "boarding is at gate c fifty one now",
     "departure is at gate b 33",
     "it costs 633 per square foot",
+    "the address is twelve square feet",
+    "come over to maelis's place tonight",
+    "the event will take place on friday",
+    "i found it on main street",
     "we added 179 thousand square feet",
     "moving to slide seven",
     "the rate is at seven point five",
     "a new 1200 megawatt solar park",
     "we tend to play things pretty close to the vest",
 ]
+
+
+# (transcript, the whole address with the caller's aside inside it, one ADDRESS entity)
+WITH_ASIDES = [
+    # between the house number and the street name
+    (
+        "send it to three eighty one just a moment walnut avenue",
+        "three eighty one just a moment walnut avenue",
+    ),
+    (
+        "it goes to seventy two give me a second harbor road please",
+        "seventy two give me a second harbor road",
+    ),
+    ("deliver to nine nine hang on a sec larch court", "nine nine hang on a sec larch court"),
+    # after the street, before the unit or the town
+    (
+        "i live at fourteen cedar street let me think apartment six b",
+        "fourteen cedar street let me think apartment six b",
+    ),
+    (
+        "ship it to two hundred five oak lane unit three sorry about that denver",
+        "two hundred five oak lane unit three sorry about that denver",
+    ),
+    # an ordinal that is also a unit of time names the street
+    ("the office is at four fifty second avenue", "four fifty second avenue"),
+    # a unit letter that is also a word ("a"), before a function word
+    ("we moved to nine one elm court flat twelve a in june", "nine one elm court flat twelve a"),
+    # a house number in words before a weak street type, with numbered parts after it
+    (
+        "ship it to eighty west river way number four boise i d eight three seven zero two",
+        "eighty west river way number four boise i d eight three seven zero two",
+    ),
+]
+
+# an aside after the town, before the state or the postcode
+WITH_ASIDES += [
+    (
+        "we're at eleven pine avenue dayton let me look o h four five four zero two",
+        "eleven pine avenue dayton let me look o h four five four zero two",
+    ),
+    # a unit letter that is also a word, before the town
+    (
+        "send it to forty maple street unit nine a boston m a zero two one one six",
+        "forty maple street unit nine a boston m a zero two one one six",
+    ),
+    # a house number in words before a weak street type, a town after it
+    ("i'm moving to twelve harbor view seattle next month", "twelve harbor view seattle"),
+]
+
+# Asides next to numbers and street words that are no address.
+ASIDE_NEGATIVES = [
+    "i saw five green bay fans",
+    "i saw dana let me think 5 times",
+    "call me at five give me a second",
+    "it was twenty hang on the phone is ringing",
+    "i ran seven just a moment miles today",
+    "one way let me think or another",
+    "we bought sixteen a while ago",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WITH_ASIDES)
+def test_an_aside_inside_an_address_stays_inside_it(text: str, value: str) -> None:
+    assert value in _addresses(text), _addresses(text)
+
+
+@pytest.mark.parametrize("text", ASIDE_NEGATIVES)
+def test_an_aside_makes_no_address(text: str) -> None:
+    assert _addresses(text) == []
 
 
 @pytest.mark.parametrize(("text", "value"), SPOKEN + WRITTEN)
@@ -174,7 +256,8 @@ def test_no_address(text: str) -> None:
         ("i live at 5 oak street near the park", "near the park"),
         ("send it to 12 elm road tomorrow morning", "tomorrow morning"),
         ("i'd like it sent to 4 ash lane for my birthday", "for my birthday"),
-        ("i live at 5 main street in boston", "in boston"),
+        ("i live at 5 oak street in the summer", "in the summer"),
+        ("meet me at 5 elm street in an hour", "in an hour"),
         ("ship it to 9 fir street i am in rome for a week", "i am"),
         ("the address of acme is 3 pine road", "acme"),
     ],

@@ -14,6 +14,8 @@ from redactkit.detect import IdentifierDetector
 from redactkit.lang import Locale, available_locales, get_lexicon, load_locale
 from redactkit.lang import _extend as extend
 from redactkit.lang.fuzzy import NearWords, within_edits
+from redactkit.lang.phrases import PhraseTable, expand_phrase, values_after
+from redactkit.lang.tokens import tokenize
 
 PACKAGE = Path(__file__).resolve().parents[1] / "redactkit"
 
@@ -67,7 +69,9 @@ def test_component_tables_are_typed_views_of_the_locale() -> None:
     us, gb = load_tables("en-US", "addresses", AddressWords), load_tables("en-GB", "addresses", AddressWords)
     assert "street" in us.street_types and us.street_types == gb.street_types
     assert "rise" in gb.weak_street_types - us.weak_street_types
-    assert us.cue_patterns.search("she lives at 12 elm street") is not None
+    said = "she lives at 12 elm street"
+    assert list(values_after(us.cues, tokenize(said), said)) == [3]  # the value starts at "12"
+    assert us.cue_patterns.search("ship the parcel back to 12 elm street") is not None  # a wildcard
     assert load_tables("en-US", "addresses", AddressWords) is us  # built once per process
     assert zipf_cutoffs("en-US").unlisted_person_name_max > zipf_cutoffs("en-US").rare_run_max
 
@@ -332,3 +336,58 @@ def test_within_edits_counts_levenshtein_edits(a: str, b: str, limit: int, withi
 def test_near_words_refuses_a_limit_deeper_than_its_index() -> None:
     with pytest.raises(ValueError, match="between 0 and 1"):
         NearWords(["five"], max_limit=1).any_within("fine", 2)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "phrases"),
+    [
+        ("come to", ["come to"]),
+        ("(live|grew up) in", ["live in", "grew up in"]),
+        ("hometown (is|)", ["hometown is", "hometown"]),
+        ("pick (me|us|) up (at|from)", ["pick me up at", "pick me up from", "pick us up at",
+                                        "pick us up from", "pick up at", "pick up from"]),
+        ("Ship (a new one|) TO", ["ship a new one to", "ship to"]),
+    ],
+)  # fmt: skip
+def test_phrase_patterns_expand_to_every_phrase_they_stand_for(pattern: str, phrases: list[str]) -> None:
+    assert expand_phrase(pattern) == [tuple(phrase.split()) for phrase in phrases]
+
+
+@pytest.mark.parametrize("pattern", ["(live|lives in", "live (in (at))", "a (b) c)", "", "(|)"])
+def test_a_malformed_phrase_pattern_is_an_error(pattern: str) -> None:
+    with pytest.raises(ValueError, match="phrase pattern"):
+        expand_phrase(pattern)
+
+
+_TOWN_CUES = PhraseTable({phrase: phrase for p in ("grew up in", "hometown (is|)", "(moved|came) (here|) to")
+                          for phrase in expand_phrase(p)})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "value_starts"),
+    [
+        ("she grew up in lindmere", ["lindmere"]),
+        ("my hometown is brackwell and i moved here to oswin", ["brackwell", "oswin"]),  # the longest
+        ("my hometown is.", ["is"]),  # no word after "is": the shorter cue
+        ("he grew up in, well, somewhere", []),  # a comma after the cue: no value
+        ("they came to", []),  # nothing after the cue
+        ("GREW UP IN Tallow", ["tallow"]),  # any case
+        ("x_grew up in tallow", []),  # the cue must start a word
+        ("grew  up\tin  tallow", ["tallow"]),  # any whitespace between the words
+    ],
+)
+def test_values_after_find_what_follows_each_cue(said: str, value_starts: list[str]) -> None:
+    tokens = tokenize(said)
+    assert [tokens[index].lower for index in values_after(_TOWN_CUES, tokens, said)] == value_starts
+
+
+def test_a_phrase_pattern_table_names_its_file_and_refuses_wildcards() -> None:
+    from redactkit.lang.tables import _convert  # the loader of one table
+
+    kind = PhraseTable[tuple[str, ...]]
+    with pytest.raises(ValueError, match=r"here: phrase pattern .* groups cannot nest and must close"):
+        _convert(kind, ["lives (at|on"], "here")
+    with pytest.raises(ValueError, match="no wildcard"):
+        _convert(kind, ["ship the * to"], "here")
+    table = _convert(kind, ["(live|lives) (at|)"], "here")
+    assert table.phrases == {("live", "at"), ("lives", "at"), ("live",), ("lives",)}

@@ -67,10 +67,18 @@ class PersonWords:
     name_stop_words: frozenset[str]
     verb_endings: tuple[str, ...]
     answer_joiners: frozenset[str] = field(metadata={"key": "name_answers.joiners"})
+    answer_openers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.openers"})
     answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
+    run_typo_zipf: float = field(metadata={"key": "rare_runs.typo_of_zipf"})
+    currencies: frozenset[str]
+    determiners: frozenset[str]
+    booking_words: frozenset[str] = field(metadata={"key": "booking_names.words"})
+    booking_before: frozenset[str] = field(metadata={"key": "booking_names.before"})
+    booking_after: frozenset[str] = field(metadata={"key": "booking_names.after"})
+    booking_last: frozenset[str] = field(metadata={"key": "booking_names.last"})
 
 
 @dataclass(frozen=True)
@@ -198,8 +206,13 @@ class NameDetector(Detector):
         self._addressed_by = PhraseTable.of(words.addressed_by)
         self._roles = PhraseTable.of(words.roles)
         self._introductions = PhraseTable.of(words.introductions)
+        self._answer_openers = PhraseTable.of(words.answer_openers)
         self._blocked = (
-            lexicon.non_name_words | lexicon.not_names | set(lexicon.symbols) | words.name_stop_words
+            lexicon.non_name_words
+            | lexicon.not_names
+            | set(lexicon.symbols)
+            | words.name_stop_words
+            | words.currencies
         )
         self._number_words = frozenset(
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
@@ -225,6 +238,8 @@ class NameDetector(Detector):
             word, possessive = _base(fold_word(token.lower))
             if not word.isalpha() or len(word) < 2 or word in self._blocked:
                 continue
+            if not possessive and i + 1 < len(tokens) and tokens[i + 1].lower in w.currencies:
+                continue  # "in philippine piso": a country's adjective
             known = word in given or word in family
             ambiguous = (
                 word in common
@@ -239,6 +254,8 @@ class NameDetector(Detector):
             )
             cue = self._cue_before(tokens, i)
             addressed = self._addressed(tokens, i)
+            if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
+                possessive = False  # "the company's results": a noun's possessive
             if not known and _word_form(word) and not any(stem in given for stem in inflection_stems(word)):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
@@ -308,6 +325,8 @@ class NameDetector(Detector):
         self._name_answer(tokens, scores, given, family, common, places)
         self._introduced(tokens, scores, given, family, common, places)
         self._before_roles(tokens, scores, given, family, common, places)
+        self._after_roles(tokens, scores, given, family, common, places)
+        self._booked_for(tokens, scores, given, family, common, places)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
             if i in scores:
@@ -320,6 +339,7 @@ class NameDetector(Detector):
                 or (word in common and not known)
                 or len(word) < 3
                 or (not known and zipf_frequency(word) >= self._zipf.unlisted_person_name_max)
+                or self._roles.starting_at(tokens, i) is not None  # "dana quillet and cfo helena"
             ):
                 continue
             after_name = i >= 2 and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores
@@ -387,7 +407,8 @@ class NameDetector(Detector):
     ) -> None:
         """Two or more adjacent words that English text almost never uses are a name, most often a
         foreign one no gazetteer lists ("than iliza schleshinger"): ASR writes only words it knows,
-        and the rare ones it knows are mostly names."""
+        and the rare ones it knows are mostly names. A run whose every word is a typo of a frequent
+        word is misspelt text ("the burmudda triangel"; names.yaml ``rare_runs``)."""
         run: list[int] = []
         for i in [*range(len(tokens)), len(tokens)]:
             if i < len(tokens) and i not in scores:
@@ -401,7 +422,9 @@ class NameDetector(Detector):
                 ):
                     run.append(i)
                     continue
-            if len(run) >= 2:
+            if len(run) >= 2 and not all(
+                _near_frequent(_base(fold_word(tokens[k].lower))[0], self._w.run_typo_zipf) for k in run
+            ):
                 for index in run:
                     scores[index] = (self.unknown_score, "run of words too rare to be anything but a name")
             run = []
@@ -468,8 +491,14 @@ class NameDetector(Detector):
             ):
                 continue  # "comes from the line of dana": the later introduction is the one
             words = [_base(fold_word(tokens[k].lower))[0] for k in range(start, stop)]
+            closed = stop < len(tokens)  # an affiliation word ends the name
             if all(
                 self._name_word(word, given, family, common, places, first=k == 0, alone=len(words) == 1)
+                or (
+                    # "comes from gloria tables of northwind": after the first name word, the word up to
+                    # the affiliation is the family name even when it is an everyday word
+                    closed and k > 0 and self._family_position(word)
+                )
                 for k, word in enumerate(words)
             ):
                 for k in range(start, stop):
@@ -496,6 +525,13 @@ class NameDetector(Detector):
                 if not self._name_word(word, given, family, common, places, first=False):
                     break
                 first -= 1
+            if (
+                first == end
+                and end >= 2
+                and self._family_position(_base(fold_word(tokens[end - 1].lower))[0])
+                and self._given_position(_base(fold_word(tokens[end - 2].lower))[0], given)
+            ):
+                first = end - 2  # "nadia lantern chief operating officer": a surname that is also a word
             if first == end:
                 continue
             if end - first == 2:
@@ -509,6 +545,105 @@ class NameDetector(Detector):
                 continue
             for index in range(first, end):
                 scores.setdefault(index, (self.cue_score, "name before a job title"))
+
+    def _after_roles(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> None:
+        """ "our c f o helena lantern", "chief digital officer dorvan mesquel": the name right after a job
+        title. Its first word is a given name or a rare word; after a given name the next word is the
+        family name even when it is an everyday word ("c e o harold pacing"), unless it reads as a verb."""
+        w = self._w
+        for k in range(1, len(tokens)):
+            if k in scores or self._roles.ending_at(tokens, k) is None:
+                continue
+            first = _base(fold_word(tokens[k].lower))[0]
+            last = k
+            if k + 1 < len(tokens) and not _base(tokens[k].lower)[1]:
+                second = _base(fold_word(tokens[k + 1].lower))[0]
+                if self._roles.starting_at(tokens, k + 1) is None and (
+                    self._name_word(second, given, family, common, places, first=False)
+                    or (
+                        self._given_position(first, given)
+                        and self._family_position(second)
+                        and second not in w.speech_verbs
+                        and second not in w.after_cues
+                    )
+                ):
+                    last = k + 1
+            # a place word is a given name only before a family name ("cfo helena lantern", not
+            # "president europe")
+            if not self._name_word(first, given, family, common, places, first=True, alone=last == k):
+                continue
+            for index in range(k, last + 1):
+                scores.setdefault(index, (self.cue_score, "name after a job title"))
+
+    def _booked_for(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> None:
+        """ "a booking tomorrow for dovan quellet at nine": in a turn about a booking, the one to
+        ``max_tokens`` name words after "for" or "under", up to "at" or "name" (or the end, after
+        "under"), are who it is for (names.yaml ``booking_names``); "a table for dinner at eight"
+        holds no name word, "book a restaurant for tortelloni" is a dish."""
+        w = self._w
+        if not any(token.lower in w.booking_words for token in tokens):
+            return
+        for start in range(1, len(tokens)):
+            if tokens[start - 1].lower not in w.booking_before:
+                continue
+            stop = start
+            while (
+                stop < len(tokens)
+                and stop - start < self.max_tokens
+                and tokens[stop].lower not in w.booking_after
+                and self._name_word(
+                    _base(fold_word(tokens[stop].lower))[0],
+                    given,
+                    family,
+                    common,
+                    places,
+                    first=stop == start,
+                )
+            ):
+                stop += 1
+            if stop == start or (
+                tokens[stop].lower not in w.booking_after
+                if stop < len(tokens)
+                else tokens[start - 1].lower not in w.booking_last
+            ):
+                continue
+            for k in range(start, stop):
+                scores.setdefault(k, (self.cue_score, "who a booking is for"))
+
+    def _given_position(self, word: str, given: frozenset[str]) -> bool:
+        """A given name that can open a full name: listed, and not as frequent as "will" or "may"."""
+        return (
+            word in given
+            and word not in self._blocked
+            and zipf_frequency(word) < self._zipf.weak_cue_name_max
+        )
+
+    def _family_position(self, word: str) -> bool:
+        """A word that can be a family name right after a given name even when it is an everyday word
+        ("lantern", "pacing"): letters, no function word or verb form, no name-stop word."""
+        return (
+            word.isalpha()
+            and len(word) > 2
+            and word not in self._blocked
+            and not word.endswith("ed")
+            and zipf_frequency(word) < self._zipf.function_word_min
+        )
 
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
         """A verb of speech or an address ("please go ahead", "and i") right after token ``i``; not
@@ -530,31 +665,56 @@ class NameDetector(Detector):
         places: frozenset[str],
     ) -> None:
         """A turn that is only a name, or a name before the digits of an identifier, answers "your
-        name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412" (names.yaml
-        ``name_answers``). Each word is an initial, a listed name that is no common word, or a word
-        too rare for the dictionary that is no typo of a frequent word, no two frequent words glued
-        together ("okaybye"), no place and no company: chat-speak and brands are not names."""
+        name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412", after an
+        opener such as "yes", "it's" or a title ("sure it's korila", "miss tharvika") (names.yaml
+        ``name_answers``). Each word is an initial, a name found already, a listed name that is no
+        common word, or a word too rare for the dictionary that is no typo of a frequent word, no two
+        frequent words glued together ("okaybye"), no place and no company: chat-speak and brands are
+        not names. A listed name that is also an everyday word ("brett", "gray") counts before an
+        identifier ("brett 4721") or as one of two listed names ("gunner gray"); alone it may be the
+        word ("rock")."""
         w = self._w
         run: list[int] = []
-        for k, token in enumerate(tokens):
-            word, _ = _base(fold_word(token.lower))
+        everyday: list[int] = []  # listed names that are also dictionary words
+        opener = self._answer_openers.starting_at(tokens, 0)
+        begin = opener[0] if opener is not None else 0  # "yes it's korila", "miss tharvika"
+        for k in range(begin, len(tokens)):
+            word, _ = _base(fold_word(tokens[k].lower))
             if len(run) == self.max_tokens or not word.isalpha():
                 break
             if len(word) == 1 and word not in w.not_initials:
                 run.append(k)  # an initial: "g saravana", "nivash m"
-                continue
-            if not self._answer_word(word, given, family, common, places):
+            elif k in scores or self._answer_word(word, given, family, common, places):
+                run.append(k)  # "hailee m": a given name the gazetteer found, and its initial
+            elif self._listed_everyday_name(word, given, family, places):
+                run.append(k)
+                everyday.append(k)
+            else:
                 break
-            run.append(k)
-        if not any(len(tokens[k].lower) > 1 for k in run) or any(k in scores for k in run):
+        if not any(len(tokens[k].lower) > 1 for k in run) or all(k in scores for k in run):
             return
         rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
         if rest and rest[0] in w.answer_joiners:
             rest = rest[1:]
         if rest and not (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits))):
             return
+        if everyday and not rest and sum(len(tokens[k].lower) > 1 for k in run) < 2:
+            return  # "rock", "jam": the word more likely than the name; "gunner gray" is two names
         for k in run:
-            scores[k] = (self.unknown_score, "a turn that answers with a name")
+            scores.setdefault(k, (self.unknown_score, "a turn that answers with a name"))
+
+    def _listed_everyday_name(
+        self, word: str, given: frozenset[str], family: frozenset[str], places: frozenset[str]
+    ) -> bool:
+        """A given or family name that is also a dictionary word, but not an everyday one ("brett",
+        "gray", not "will" or "page"), no place and no stop word."""
+        return (
+            len(word) > 2
+            and (word in given or word in family)
+            and word not in self._blocked
+            and word not in places
+            and zipf_frequency(word) < self._zipf.everyday_word_min
+        )
 
     def _answer_word(
         self,
@@ -569,8 +729,9 @@ class NameDetector(Detector):
             return False
         if any(a == b == c for a, b, c in zip(word, word[1:], word[2:], strict=False)):
             return False  # "hmmm", "heyyy"
-        if not any(vowel in word for vowel in "aeiouy"):
-            return False  # "thx", "pls"
+        vowels = [k for k, letter in enumerate(word) if letter in "aeiouy"]
+        if not vowels or (len(word) <= 4 and vowels == [len(word) - 1]):
+            return False  # "thx", "pls", "stfu": chat abbreviations
         if (word in given or word in family) and word not in common:
             return zipf_frequency(word) < self._zipf.unlisted_person_name_max
         if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
@@ -643,6 +804,12 @@ class NameDetector(Detector):
                 first -= 1
             if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in self._w.suffixes:
                 last += 1
+            if (
+                last + 1 < len(tokens)
+                and tokens[last + 1].lower == "'"
+                and tokens[last + 1].start == tokens[last].end
+            ):
+                last += 1  # "gonzalez' idea": the apostrophe of a possessive belongs to the name
             entities.append(
                 Entity(tokens[first].start, tokens[last].end, "PERSON", best[0], self.name, best[1])
             )
@@ -662,30 +829,52 @@ def _identifier_like(word: str, min_digits: int) -> bool:
 
 
 @cache
-def _deletions(min_zipf: float) -> frozenset[str]:
-    """The frequent words and every form of them with one letter left out (symmetric-delete index)."""
-    found: set[str] = set()
+def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
+    """Symmetric-delete index: each frequent word and each form of it with one letter left out, to
+    the frequent words it comes from."""
+    found: dict[str, set[str]] = {}
     for word in frequent_words(min_zipf):
-        found.add(word)
-        found.update(word[:k] + word[k + 1 :] for k in range(len(word)))
-    return frozenset(found)
+        for form in {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}:
+            found.setdefault(form, set()).add(word)
+    return {form: frozenset(words) for form, words in found.items()}
 
 
 def _near_frequent(word: str, min_zipf: float) -> bool:
     """A typo of a frequent word: one letter added, left out, changed or two swapped ("thyanks",
-    "sory", "heelo")."""
+    "sory", "heelo"). The index only proposes candidates (a letter left out of each side can be two
+    edits: "arul" and "rule"); each is checked to be one edit away."""
     index = _deletions(min_zipf)
-    return word in index or any(word[:k] + word[k + 1 :] in index for k in range(len(word)))
+    forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
+    return any(_one_edit(word, candidate) for form in forms for candidate in index.get(form, ()))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are equal or one insertion, deletion, substitution or swap of two
+    adjacent letters apart."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    if len(a) == len(b):
+        return a[k + 1 :] == b[k + 1 :] or (a[k + 2 :] == b[k + 2 :] and a[k : k + 2] == b[k : k + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[k + 1 :] == shorter[k:]
 
 
 def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
     """Two frequent words written as one ("okaybye", "yesplease"), the second possibly misspelt
-    ("yescofirm"); a two-letter second word must be very frequent ("yesok", not "bossen")."""
+    ("yescofirm"); with a two-letter second word both must be very frequent ("yesok", not "bossen"
+    or "singam")."""
     for k in range(2, len(word) - 1):
         head, tail = word[:k], word[k:]
         if zipf_frequency(head) < min_zipf:
             continue
-        if zipf_frequency(tail) >= (min_zipf if len(tail) > 2 else typo_zipf):
+        if len(tail) > 2 and zipf_frequency(tail) >= min_zipf:
+            return True
+        if len(tail) == 2 and min(zipf_frequency(head), zipf_frequency(tail)) >= typo_zipf:
             return True
         if len(head) > 2 and len(tail) >= 5 and _near_frequent(tail, typo_zipf):
             return True

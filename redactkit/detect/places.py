@@ -7,7 +7,6 @@ common word or a person's name ("reading", "nice", "paris") needs a cue before i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,9 +25,10 @@ from ..gazetteers import (
     spoken_variants,
     zipf_frequency,
 )
-from ..lang import Token, get_lexicon, token_index_at
-from ..lang.phrases import PhraseTable, grow_left
+from ..lang import Token, get_lexicon
+from ..lang.phrases import PhraseTable, grow_left, values_after
 from ..lang.tables import load_tables
+from ..lang.tokens import Tokens
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
 
@@ -52,7 +52,7 @@ class PlaceWords:
     venue_cues: frozenset[str]
     determiners: frozenset[str]
     town_cue_stop: frozenset[str]
-    town_cue_patterns: re.Pattern[str]
+    town_cues: PhraseTable[tuple[str, ...]]
 
 
 @detectors.register("places")
@@ -130,17 +130,14 @@ class PlaceDetector(Detector):
         return entities
 
     def _cued_towns(
-        self, text: str, tokens: Sequence[Token], ambiguous: frozenset[str], places: PhraseTable[str]
+        self, text: str, tokens: Tokens, ambiguous: frozenset[str], places: PhraseTable[str]
     ) -> list[Entity]:
         """A town the gazetteer lacks, after a phrase that names where someone lives, is or goes
         ("grew up in kalmby", "i'm in vester hald at the conference"). Up to four words that end in one
         no dictionary lists; everyday words ("i'm in love", "lives in poverty") do not count."""
         pw = self._w
-        if not pw.town_cue_patterns.search(text):
-            return []
         found: list[Entity] = []
-        for match in pw.town_cue_patterns.finditer(text):
-            first = token_index_at(tokens, match.end())
+        for first in values_after(pw.town_cues, tokens, text):
             if first == len(tokens):
                 continue
             last = None

@@ -24,15 +24,16 @@ share.
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from ..gazetteers import fold_word
 from .tokens import Token, Tokens, Words
 
-__all__ = ["PhraseTable", "grow_left", "grow_right", "phrases_at"]
+__all__ = ["PhraseTable", "expand_phrase", "grow_left", "grow_right", "phrases_at", "values_after"]
 
 V = TypeVar("V")
 
@@ -151,6 +152,44 @@ def phrases_at(words: Sequence[str], start: int) -> _Found:
     """Every phrase of every live table starting at ``words[start]``: ``(length, {table id: value})``,
     longest first (the matcher's raw result, for code that asks several tables at once)."""
     return _MATCHER.at(words, start)
+
+
+#: a group of a phrase pattern: "(a|b c)", "(a|)"
+_GROUP = re.compile(r"\(([^()]*)\)")
+
+
+def expand_phrase(pattern: str) -> list[tuple[str, ...]]:
+    """Every phrase a phrase pattern stands for, in order, lowercase: words separated by spaces and
+    groups ``(a|b c)`` of alternatives, an empty alternative making the group optional (groups do not
+    nest). ``"(live|grew up) (now|) in"`` is "live now in", "live in", "grew up now in" and "grew up
+    in". Cue lists written this way are data for the one matcher, not regular expressions (the row
+    sensitivity cues use the same notation, plus ``*`` for any one word).
+
+    >>> expand_phrase("(moved|came) (here|) to")
+    [('moved', 'here', 'to'), ('moved', 'to'), ('came', 'here', 'to'), ('came', 'to')]
+    """
+    depth = 0
+    for char in pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth not in (0, 1):
+            break
+    if depth != 0:
+        raise ValueError(f"phrase pattern {pattern!r}: groups cannot nest and must close")
+    pieces: list[list[str]] = []
+    position = 0
+    for match in _GROUP.finditer(pattern):
+        pieces.append([pattern[position : match.start()]])
+        pieces.append(match.group(1).split("|"))
+        position = match.end()
+    pieces.append([pattern[position:]])
+    phrases: dict[tuple[str, ...], None] = {}  # ordered, deduplicated
+    for combination in itertools.product(*pieces):
+        words = tuple(" ".join(combination).lower().split())
+        if words:
+            phrases[words] = None
+    if not phrases:
+        raise ValueError(f"phrase pattern {pattern!r}: no words")
+    return list(phrases)
 
 
 def _window(tokens: Sequence[Token], first: int, stop: int) -> tuple[Sequence[str], int]:
@@ -314,6 +353,34 @@ class PhraseTable(Generic[V]):
             ):
                 return length
         return 0
+
+
+def values_after(table: PhraseTable[Any], tokens: Tokens, text: str) -> Iterator[int]:
+    """Where the value after each cue phrase of ``table`` starts in a tokenized ``text``: the index of
+    the token after the phrase, left to right, phrases not overlapping.
+
+    At each token the longest phrase that whitespace follows is taken (a cue is said before a word,
+    so "lives at, 12 main st" and a cue at the end of the text name no value); its words start a
+    word ("x_lives at" holds no cue). This is what a regular expression ``\\b(?:cue|...)\\s+`` found
+    when cue lists were patterns.
+    """
+    words = tokens.words
+    count = len(tokens)
+    index = 0
+    while index < count:
+        found = 0
+        start = tokens[index].start
+        if start == 0 or text[start - 1] != "_":
+            for length in table.lengths_at(words, index):
+                end = tokens[index + length - 1].end
+                if end < len(text) and text[end].isspace():
+                    found = length
+                    break
+        if found:
+            index += found
+            yield index
+        else:
+            index += 1
 
 
 def grow_left(tokens: Sequence[Token], first: int, take: Callable[[int], bool], limit: int) -> int:

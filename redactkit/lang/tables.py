@@ -7,8 +7,11 @@ how the table is read, so a malformed file fails when the component is built, na
 
 - ``frozenset[str]``: a word list; ``frozenset[tuple[str, ...]]``: a phrase list (words split on spaces);
 - ``tuple[str, ...]``: an ordered word list (suffixes tried in order);
+- ``PhraseTable[tuple[str, ...]]``: a list of phrase patterns (``"(live|grew up) (now|) in"``, see
+  :func:`~redactkit.lang.phrases.expand_phrase`), expanded into a table of the one matcher;
 - ``re.Pattern[str]``: a list of regular-expression alternatives, joined into one case-insensitive
-  pattern that starts on a word boundary and ends before whitespace (``\\b(?:a|b)\\s+``);
+  pattern that starts on a word boundary and ends before whitespace (``\\b(?:a|b)\\s+``), for the
+  cues a phrase cannot say (a wildcard word: "ship the <anything> to");
 - ``float``: a number (a Zipf cut-off);
 - ``dict[str, str]``: a word -> word map (abbreviations).
 
@@ -26,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields, is_dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar, cast, get_type_hints
+from typing import TYPE_CHECKING, Any, TypeVar, cast, get_origin, get_type_hints
 
 if TYPE_CHECKING:
     from . import Locale
@@ -79,6 +82,16 @@ def _convert(kind: Any, raw: Any, where: str) -> Any:
         return frozenset(tuple(phrase.split()) for phrase in raw)
     if text == "tuple[str, ...]":
         return tuple(raw)
+    from .phrases import PhraseTable, expand_phrase  # (phrases reads the gazetteers: not at import)
+
+    if get_origin(kind) is PhraseTable:
+        try:
+            phrases = [phrase for entry in raw for phrase in expand_phrase(entry)]
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
+        if any("*" in phrase for phrase in phrases):
+            raise ValueError(f"{where}: a phrase pattern has no wildcard word (*): say it as a phrase")
+        return PhraseTable({phrase: phrase for phrase in phrases})
     if text == "re.Pattern[str]":
         try:
             return re.compile(r"\b(?:" + "|".join(raw) + r")\s+", re.IGNORECASE)

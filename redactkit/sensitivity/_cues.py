@@ -13,20 +13,18 @@ group optional) and ``*`` stands for any one word. Apostrophes are ignored on bo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import product
 from typing import Any
 
 from ..lang import load_locale
+from ..lang.phrases import expand_phrase
 from ..lang.tokens import tokenize
 from ._levels import Sensitivity, parse_level
 
 __all__ = ["CueClass", "CueMatcher", "cue_matcher", "expand_pattern"]
 
-_GROUP = re.compile(r"\(([^()]*)\)")
 _WILDCARD = "*"
 
 
@@ -35,25 +33,11 @@ def _norm(word: str) -> str:
 
 
 def expand_pattern(pattern: str) -> list[tuple[str, ...]]:
-    """Every word sequence a pattern stands for (``"i (want|wanna) to die"`` -> two phrases)."""
-    depth = 0
-    for char in pattern:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth not in (0, 1):
-            raise ValueError(f"pattern {pattern!r}: groups cannot nest and must close")
-    pieces: list[list[str]] = []
-    position = 0
-    for match in _GROUP.finditer(pattern):
-        pieces.append([pattern[position : match.start()]])
-        pieces.append(match.group(1).split("|"))
-        position = match.end()
-    pieces.append([pattern[position:]])
-    phrases: dict[tuple[str, ...], None] = {}  # ordered, deduplicated
-    for combination in product(*pieces):
-        words = tuple(_norm(word) for word in " ".join(combination).lower().split())
-        if words:
-            phrases[words] = None
-    return list(phrases)
+    """Every word sequence a pattern stands for (``"i (want|wanna) to die"`` -> two phrases): the
+    locale's phrase-pattern notation (:func:`redactkit.lang.phrases.expand_phrase`), apostrophes
+    dropped."""
+    phrases = (tuple(_norm(word) for word in phrase) for phrase in expand_phrase(pattern))
+    return list(dict.fromkeys(phrases))
 
 
 @dataclass(frozen=True)
