@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, NamedTuple
 
+import phonenumbers
 from pydantic import Field
 from stdnum import luhn
 
@@ -1619,6 +1620,10 @@ class IdentifierDetector(Detector):
         )
         if following in self._tables.quantity_after or quantity_before or ":" in raw:
             return None
+        if raw.startswith("+") and not candidate.alnum and _international_phone(raw):
+            return self._entity(
+                text_start, text_end, "PHONE_NUMBER", self.cue_score, "number written with a country code"
+            )
         reading = self._reading(aligned, text_start, text_end)
         if (
             (
@@ -1902,6 +1907,16 @@ def _counting(digits: str) -> bool:
         return False
     steps = {int(b) - int(a) for a, b in itertools.pairwise(digits)}
     return steps in ({1}, {-1})
+
+
+def _international_phone(raw: str) -> bool:
+    """Whether ``raw`` ("+352 26 12 34", "+44 (0)20 7946 0958") is a country calling code followed by
+    as many digits as a number of that country can have (libphonenumber's metadata, through
+    ``phonenumbers``): written like that, a phone number whatever its length."""
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(raw, None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _has_digit(word: str) -> bool:
