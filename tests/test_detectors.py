@@ -196,6 +196,10 @@ NAME_EXTENTS = [
     # a first word before a name word in an answer is its other part
     ("denver quorrelby", {"denver quorrelby"}),  # a place word before a rare one
     ("denver", set()),
+    ("talvessa denver", {"talvessa denver"}),  # or last
+    ("zorvath louder", set()),  # a comparative after a name is a request
+    ("korila vantosh is my name", {"korila vantosh"}),
+    ("talvessa speaking", {"talvessa"}),
     # who a booking is for, who money goes to
     ("is there a booking tonight for dovan quellet at eight", {"dovan quellet"}),
     ("my reservation next friday is under talvira", {"talvira"}),

@@ -69,6 +69,7 @@ class PersonWords:
     answer_openers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.openers"})
     answer_values: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.values"})
     answer_determiners: frozenset[str] = field(metadata={"key": "name_answers.determiners"})
+    answer_closers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.closers"})
     answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
@@ -508,13 +509,17 @@ class NameDetector(Detector):
             elif self._listed_everyday_name(word, given, family, places):
                 run.append(k)
                 everyday.append(k)
-            elif k == begin and self._name_partner(word, given, family, common):
+            elif (
+                partner is None
+                and self._name_partner(word, given, family, common)
+                and (k == begin or not _comparative(word, common))
+            ):
                 run.append(k)
                 partner = k
             else:
                 break
         named = [k for k in run if len(tokens[k].lower) > 1 and k not in everyday and k != partner]
-        if partner is not None and not named:
+        if partner is not None and (not named or partner not in (begin, run[-1])):
             run = run[: run.index(partner)]  # a partner word needs a name word beside it
         if not any(len(tokens[k].lower) > 1 for k in run) or all(k in scores for k in run):
             return
@@ -524,6 +529,7 @@ class NameDetector(Detector):
         if rest and not (
             (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits)))
             or self._announces_value(rest)
+            or tuple(rest) in w.answer_closers
         ):
             return
         if everyday and not rest and sum(len(tokens[k].lower) > 1 for k in run) < 2:
@@ -534,10 +540,10 @@ class NameDetector(Detector):
     def _name_partner(
         self, word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]
     ) -> bool:
-        """A first word that is part of a name before a name word in an answer ("barack obama", "guna
-        sekaran"), though too frequent, a place or like a typo on its own: no stop word, rarer than an
-        everyday word, and no dictionary word unless a name list has it. Only first: after a name the
-        word is as likely a request ("olly louder")."""
+        """A word that is part of a name beside a name word in an answer, first or last ("barack
+        obama", "guna sekaran", "fermina bellow"), though too frequent, a place or like a typo on its
+        own: no stop word, rarer than an everyday word, and no dictionary word unless a name list has
+        it. Last, no comparative: after a name that is a request ("olly louder")."""
         return (
             len(word) > 2
             and word not in self._blocked
@@ -724,6 +730,16 @@ def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
             return True
         if len(head) > 2 and len(tail) >= 5 and _near_frequent(tail, typo_zipf):
             return True
+    return False
+
+
+def _comparative(word: str, common: frozenset[str]) -> bool:
+    """A comparative or superlative of a dictionary word ("louder", "softest", "bigger", "happier")."""
+    for ending in ("er", "est"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if stem in common or stem[:-1] in common or (stem.endswith("i") and stem[:-1] + "y" in common):
+                return True
     return False
 
 
