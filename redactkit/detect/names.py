@@ -734,11 +734,17 @@ def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
 
 
 def _comparative(word: str, common: frozenset[str]) -> bool:
-    """A comparative or superlative of a dictionary word ("louder", "softest", "bigger", "happier")."""
+    """A comparative or superlative of a dictionary word ("louder", "softest", "safer", "bigger",
+    "happier"); "denver" is none."""
     for ending in ("er", "est"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)]
-            if stem in common or stem[:-1] in common or (stem.endswith("i") and stem[:-1] + "y" in common):
+            if (
+                stem in common
+                or stem + "e" in common  # "safer"
+                or (stem[-1] == stem[-2] and stem[:-1] in common)  # "bigger"
+                or (stem.endswith("i") and stem[:-1] + "y" in common)  # "happier"
+            ):
                 return True
     return False
 
