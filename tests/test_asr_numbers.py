@@ -133,6 +133,25 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "it's want nine oh four six nine three nine two four",
             "want nine oh four six nine three nine two four",
         ),
+        # a card named by how the caller pays, read in pairs with a misheard digit (no checksum left)
+        (
+            "can i pay with fifty two thirteen forty four sixty one free eighty nine seventy two ninety",
+            "fifty two thirteen forty four sixty one free eighty nine seventy two ninety",
+        ),
+        # a value a digit short of a complete one: the word next to it is that digit, misheard
+        ("okay it's or six two one nine for the zip", "or six two one nine"),
+        (
+            "sure my social through four four one two seven seven six one",
+            "through four four one two seven seven six one",
+        ),
+        (
+            "text me at it'ssix two oh eight one four nine nine three",
+            "it'ssix two oh eight one four nine nine three",
+        ),
+        (
+            "the card is five two two two three three eight eight five five six six seven seven one a",
+            "five two two two three three eight eight five five six six seven seven one a",
+        ),
     ],
 )
 def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, text: str, value: str) -> None:
@@ -167,6 +186,7 @@ def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, tex
         "we're staying in room one all five four",
         "we need four for the phone call at three",
         "table for two and the zip line at four",
+        "can i pay with twenty dollars",
     ],
 )
 def test_number_negatives_stay_untouched(default_pipeline: Pipeline, text: str) -> None:
@@ -203,6 +223,11 @@ def test_spelled_prefix_needs_a_real_letter(default_pipeline: Pipeline) -> None:
         ),
         # a state abbreviation before a zip code stays the address's
         ("we live at two three seven eight poplar circle mansfield t x five five six four zero", "mansfield"),
+        # a value that lacks a digit takes no word of the sentence around it: a filler after its cue,
+        # a word after another word, a word that starts a new clause
+        ("my social is four four one two seven seven six one thanks", "is"),
+        ("my savings account ends in six nine three six five two one five", "ends in"),
+        ("the zip was eight one four two and the city is dayton", "and"),
     ],
 )
 def test_growth_keeps_ordinary_words_around_a_value(default_pipeline: Pipeline, text: str, kept: str) -> None:

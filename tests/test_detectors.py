@@ -113,6 +113,35 @@ def test_identifier_negatives(text: str) -> None:
     assert _found(IdentifierDetector(), text) == set()
 
 
+# written with a country code: a phone number whatever its length, when the digits after the code fit
+# that country's numbers (libphonenumber's metadata, through `phonenumbers`)
+WRITTEN_INTERNATIONAL_PHONES = [
+    ("The old line, +352 26 12 34, was retired.", "+352 26 12 34"),  # nine digits
+    ("Sent from +299 32 10 00 at noon.", "+299 32 10 00"),
+    ("Weekends: +376 812 345 until noon.", "+376 812 345"),
+    ("Orla Brennan\n+44 (0)20 7946 0958", "+44 (0)20 7946 0958"),  # the national trunk zero in brackets
+    ("Reception is on +1 415 555 0132 x 12.", "+1 415 555 0132 x 12"),  # an extension
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WRITTEN_INTERNATIONAL_PHONES)
+def test_written_international_phone_numbers(text: str, value: str) -> None:
+    found = _found(IdentifierDetector(), text)
+    assert ("PHONE_NUMBER", value) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was +5 degrees outside.",  # no country has such short numbers
+        "Scores went +12 34 times in a row.",
+        "The total rose by +1 2 points.",
+    ],
+)
+def test_a_plus_sign_alone_makes_no_phone_number(text: str) -> None:
+    assert not any(label == "PHONE_NUMBER" for label, _ in _found(IdentifierDetector(), text))
+
+
 def test_luhn() -> None:
     assert luhn_valid("4111111111111111")
     assert not luhn_valid("4111111111111112")

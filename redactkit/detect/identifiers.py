@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, NamedTuple
 
+import phonenumbers
 from pydantic import Field
 from stdnum import luhn
 
@@ -109,6 +110,12 @@ class _CueTables:
     word_letters: frozenset[str]
     #: words right before a garbled cue said after a value ("for the sip"): ``after_cue_determiners``
     after_determiners: frozenset[str]
+    #: articles ("the", "a"): next to a value that lacks digits, one may be a misheard digit where no
+    #: article belongs ("my social the 509...", "... seven zero the thanks"): ``articles``
+    articles: frozenset[str]
+    #: label -> the digit counts of its complete values; a value one or two digits short of one
+    #: lost them to the recognizer (``value_lengths``)
+    value_lengths: dict[str, tuple[int, ...]]
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
@@ -192,6 +199,11 @@ def _cue_tables(locale: str) -> _CueTables:
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
         word_letters=frozenset(resources.get("identifiers", "word_letters", []) or []),
         after_determiners=frozenset(resources.get("identifiers", "after_cue_determiners", []) or []),
+        articles=resources.words("identifiers", "articles"),
+        value_lengths={
+            str(label): tuple(sorted(int(length) for length in lengths))
+            for label, lengths in (resources.get("identifiers", "value_lengths", {}) or {}).items()
+        },
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
     )
@@ -236,6 +248,7 @@ def _value_rule(spec: Mapping[str, Any], where: str) -> _ValueRule:
     return _ValueRule(int(low), int(high), checksum)
 
 
+_VOWELS = frozenset("aeiouy")
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
@@ -244,6 +257,29 @@ _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 def luhn_valid(digits: str) -> bool:
     """The Luhn checksum of payment card numbers (python-stdnum's implementation)."""
     return bool(luhn.is_valid(digits))
+
+
+def _card_digits(digits: str) -> bool:
+    """A payment card number: 13-19 digits with a valid Luhn checksum, or such a number said with one
+    group corrected or started again ("forty one seventeen no sorry forty two seventeen ...", "fifty
+    four eighty five hmm fifty four eighty five ..."): the normalizers join both attempts into one
+    run, in which a group of two to six digits is followed by a group as long that differs from it
+    in at most one digit, and without the first group the run is a valid card number."""
+    n = len(digits)
+    if 13 <= n <= 19 and luhn_valid(digits):
+        return True
+    if not 15 <= n <= 25:
+        return False
+    for size in range(2, 7):
+        if not 13 <= n - size <= 19:
+            continue
+        for start in range(n - 2 * size + 1):
+            said, again = digits[start : start + size], digits[start + size : start + 2 * size]
+            if sum(a != b for a, b in zip(said, again, strict=True)) <= 1 and luhn_valid(
+                digits[:start] + digits[start + size :]
+            ):
+                return True
+    return False
 
 
 class _Candidate(NamedTuple):
@@ -307,7 +343,7 @@ class IdentifierDetector(Detector):
         self.locale = locale
         self._tables = _cue_tables(locale)
         self._misheard = _misheard_tables(locale)
-        #: a text without digits is still looked at when a cue of a value zone is in it
+        #: a text without digits is still looked at when a cue of a value zone or a number word is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
         self._lexicon = load_locale(locale).lexicon
@@ -344,6 +380,8 @@ class IdentifierDetector(Detector):
                 used.update(range(candidate.first, candidate.stop))
         found.extend(self._cued_zones(aligned, tokens, found))
         found.extend(self._zones_before_cues(aligned, tokens, found))
+        if self.misheard_edges and self._tables.value_lengths:
+            found = [self._lost_digits_at_edges(aligned, tokens, entity) for entity in found]
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text))
@@ -911,7 +949,9 @@ class IdentifierDetector(Detector):
     def _phone_part(self, gap: Sequence[str]) -> bool:
         """The words between two parts end with "area code" or "extension" (fillers before it)."""
         length = self._tables.phone_parts.ending(gap, len(gap))
-        return length > 0 and all(word in self._tables.between for word in gap[:-length])
+        before = gap[:-length]
+        # fillers before the phone part, or an aside ("wait let me check area code four one five")
+        return length > 0 and (all(word in self._tables.between for word in before) or self._aside(before))
 
     def _holding_on(self, tokens: Sequence[Token], index: int) -> bool:
         """A hold-on phrase ("one second", "just a moment") starts at token ``index``."""
@@ -1061,6 +1101,182 @@ class IdentifierDetector(Detector):
         if (start, end) == (entity.start, entity.end):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _lost_digits_at_edges(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> Entity:
+        """A value one to three digits short of a complete value of its label takes up to two words on
+        each side of it that may be the digits the recognizer got wrong.
+
+        "it's or eight eight three four for the zip", "my social through five zero nine three one
+        four eight two": four digits are no ZIP code and eight no social security number; the word
+        next to the value is its first digit, misheard ("four" as "or", "three" as "through"). The
+        complete lengths are ``value_lengths`` of the locale (a Luhn-valid card is complete). Fail
+        closed: the words taken are those that may stand inside a value (no cue, unit, negative
+        context, closing word or clause break); a word that sounds like no digit only where no word
+        of the sentence stands: between a cue or filler and the value, or between the value and the
+        end of the text, a closing word or a cue said after it, and a filler ("is", "the") only as
+        an article before the end of the text or a closing word. A complete value as long as a phone
+        number takes a word next to it that sounds like a digit in those places ("plus or 96...").
+        """
+        lengths = self._tables.value_lengths.get(entity.label)
+        if not lengths:
+            return entity
+        first = token_index_at(tokens, entity.start)
+        stop = token_index_at(tokens, entity.end)
+        if first >= stop:
+            return entity
+        if any(self._phone_part_at(tokens, k) for k in range(first, stop)):
+            return entity  # an area code or an extension said apart: its parts have their own lengths
+        if entity.label == "ACCOUNT_NUMBER" and any(
+            (len(token.lower) == 1 and token.lower.isalpha() and not self._sounds_like_digit(token.lower))
+            or (_has_digit(token.lower) and any(char.isalpha() for char in token.lower))
+            for token in tokens[first:stop]
+        ):
+            return entity  # a code with letters ("c a 08585"): no length to go by
+        digits = self._digit_count(tokens, first, stop)
+        if entity.label == "CREDIT_CARD" and 13 <= digits <= 19:
+            raw = "".join(ch for ch in aligned.text[entity.start : entity.end] if ch.isdigit())
+            if len(raw) == digits and luhn_valid(raw):
+                return entity
+        missing = next((length - digits for length in lengths if length >= digits), 0)
+        if missing > 3 or (missing == 0 and digits < _EDGE_DIGITS):
+            return entity
+        per_side = min(2, missing) if missing else 1
+        new_first, new_stop = first, stop
+        while first - new_first < per_side and new_first > 0:
+            taken = self._lost_digits(
+                tokens, new_first - 1, -1, per_side - (first - new_first), bool(missing)
+            )
+            if not taken:
+                break
+            new_first -= taken
+        while stop - new_stop < per_side and new_stop < len(tokens):
+            taken = self._lost_digits(tokens, new_stop, 1, per_side - (new_stop - stop), bool(missing))
+            if not taken:
+                break
+            new_stop += taken
+        if (new_first, new_stop) == (first, stop):
+            return entity
+        start = min(entity.start, tokens[new_first].start)
+        end = max(entity.end, tokens[new_stop - 1].end)
+        return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _digit_count(self, tokens: Sequence[Token], first: int, stop: int) -> int:
+        """Digits of the value in tokens ``first`` to ``stop``: written digits, number words and the
+        words that may be misheard digits (a homophone, a word that sounds like a digit word)."""
+        misheard = self._misheard
+        count = 0
+        for token in tokens[first:stop]:
+            word = token.lower
+            written = sum(1 for char in word if char.isdigit())
+            if written:
+                count += written
+            elif word in misheard.number_words:
+                count += len(misheard.number_words[word])
+            elif (
+                word in misheard.homophones
+                or misheard.looks_like_digit(word, self._tables)
+                or (self._sounds_like_digit(word) and word not in self._tables.value_words)
+            ):
+                count += 1
+        return count
+
+    def _lost_digits(self, tokens: Sequence[Token], index: int, step: int, most: int, lacking: bool) -> int:
+        """How many words from token ``index`` on (in the direction ``step``; at most ``most``) are
+        digits of the value next to them, misheard (see :meth:`_lost_digits_at_edges`); ``lacking``:
+        the value lacks digits, else only a word that sounds like one is taken."""
+        kind = self._lost_digit_kind(tokens, index, step)
+        if kind == "sound":
+            if not lacking and tokens[index].lower in self._tables.between:
+                return 0  # "call me at 5551234567": a complete value keeps the fillers before it
+            homophone = tokens[index].lower in self._misheard.homophones
+            # "ends in 6936...": a word of the sentence before a value, unless a true homophone
+            return int((lacking and (homophone or step > 0)) or self._slot(tokens, index, step, kind))
+        if not lacking or kind is None:
+            return 0
+        if self._slot(tokens, index, step, kind):
+            return 1
+        # "nice want 5710...": a word that sounds like no digit, then one that does
+        beyond = index + step
+        return (
+            2
+            if most >= 2
+            and kind == "word"
+            and 0 <= beyond < len(tokens)
+            and self._lost_digit_kind(tokens, beyond, step) == "sound"
+            and self._slot(tokens, beyond, step, "sound")
+            else 0
+        )
+
+    def _lost_digit_kind(self, tokens: Sequence[Token], index: int, step: int) -> str | None:
+        """What token ``index`` next to a value (on the side ``step`` points to) may be: "sound" (a
+        homophone or a word that sounds like a digit word), "filler" (an article or a filler),
+        "word" (another word that may be inside a value) or None (no part of a value)."""
+        tables = self._tables
+        misheard = self._misheard
+        word = tokens[index].lower
+        plain = word.replace("'", "")
+        before = step < 0
+        if (
+            not plain.isalpha()
+            or len(plain) > 8
+            or (word,) in tables.cues
+            or word in tables.closing
+            or word in tables.quantity_after
+            or (before and (word in tables.quantity_before or word in tables.negative_words))
+            or word in misheard.region_breakers
+            or (word in tables.value_words and len(word) > 2)  # "dash", "double": part of a value already
+            or (not before and word in tables.after_breaks)  # "... eight and my zip is"
+            or self._holding_on(tokens, index)
+            or tables.negatives_after.starting_at(tokens, index)
+        ):
+            return None
+        following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        if word in misheard.between_digits_only and not before:
+            # "... 8834 for the zip": "for" is a digit only between digits ("... 7 for owe")
+            return "sound" if following and self._lost_digit_kind(tokens, index + 1, 1) == "sound" else None
+        if "'" in word:  # "it'ssix": a digit word merged with a contraction
+            return "sound" if any(n in plain for n in misheard.numbers[:10] if len(n) >= 3) else None
+        if (
+            word in misheard.homophones
+            # a word of a longer cue may be a misheard digit ("through" of "valid through")
+            or misheard.looks_like_digit(plain, tables, strict=word not in tables.cue_words)
+            or self._sounds_like_digit(word)
+        ):
+            if word in tables.between and not self._slot(tokens, index, step, "sound"):
+                return None  # "reach me at ...", "it's a ...": a filler of the sentence
+            return "sound"
+        if word in tables.between or word in tables.after_fillers or word in tables.cue_words:
+            return "filler" if word in tables.articles else None
+        return "word"
+
+    def _slot(self, tokens: Sequence[Token], index: int, step: int, kind: str) -> bool:
+        """Token ``index`` stands where no word of the sentence does: before the value, after a cue, a
+        filler or the start of the text; after it, before the end of the text, a closing word, a filler
+        or a cue said after the value (an article only before the end or a closing word)."""
+        tables = self._tables
+        neighbour = index + step
+        beside = tokens[neighbour].lower if 0 <= neighbour < len(tokens) else ""
+        if not beside:
+            return True
+        if step < 0:  # "my social the 509...": an article right after a cue is no article
+            return beside in tables.cue_words or (kind != "filler" and beside in tables.between)
+        if beside in tables.closing:
+            return True
+        return kind != "filler" and (
+            self._after_cue_at(tokens, neighbour) is not None
+            or (beside in tables.after_fillers and self._after_cue_following(tokens, neighbour) is not None)
+        )
+
+    def _sounds_like_digit(self, word: str) -> bool:
+        """A short word within one sound edit of a single digit word ("or" four, "a" eight, "do" two,
+        "in" nine, "of" oh): a digit misheard as a function word, next to a value that lacks digits."""
+        if not word.isalpha() or len(word) > 4:
+            return False
+        misheard = self._misheard
+        sound = _sound(word, misheard.sound_rules)
+        if not any(char in _VOWELS for char in sound):
+            return False  # "the" ("th") is no "oh"
+        return any(within_edits(sound, digit, 1) for digit in misheard.sounds[:11])
 
     def _grow_region(
         self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity, digits: int
@@ -1404,6 +1620,10 @@ class IdentifierDetector(Detector):
         )
         if following in self._tables.quantity_after or quantity_before or ":" in raw:
             return None
+        if raw.startswith("+") and not candidate.alnum and _international_phone(raw):
+            return self._entity(
+                text_start, text_end, "PHONE_NUMBER", self.cue_score, "number written with a country code"
+            )
         reading = self._reading(aligned, text_start, text_end)
         if (
             (
@@ -1414,14 +1634,14 @@ class IdentifierDetector(Detector):
                     and self._starts_with_negative_word(aligned, text_start, text_end)
                 )
             )
-            and not (13 <= n <= 19 and luhn_valid(digits))
+            and not _card_digits(digits)
             and (
                 n <= self._tables.negative_veto_digits
                 or (reading != "digits" and n <= 12 and not self._homophone_before(tokens, candidate.first))
             )
         ):
             return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
-        if not (13 <= n <= 19 and luhn_valid(digits)) and (
+        if not _card_digits(digits) and (
             self._a_list_of_numbers(aligned, text_start, text_end) or _counting(digits)
         ):
             return None  # "twelve nineteen twenty six thirty three", "one two three four five six"
@@ -1433,7 +1653,7 @@ class IdentifierDetector(Detector):
             return self._entity(text_start, text_end, "IP_ADDRESS", self.shape_score, "32 hex digits (IPv6)")
         written_by_caller = reading is None  # digits were in the transcript already (formatted text)
         one_by_one = reading in ("digits", "mixed") or written_by_caller
-        if 13 <= n <= 19 and luhn_valid(digits) and not candidate.alnum:
+        if _card_digits(digits) and not candidate.alnum:
             return self._entity(
                 text_start, text_end, "CREDIT_CARD", 0.9, f"{n} digits with a valid Luhn checksum"
             )
@@ -1656,6 +1876,8 @@ def _garbled_after_cues(locale: str) -> tuple[tuple[str, str], ...]:
 def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
     tables = _cue_tables(locale)
     words = {cue[-1] for cue, (label, strong) in tables.cues.items() if strong and label in _ZONE_LABELS}
+    # number words: a value named by a garbled cue after it ("four sick five heaven for the ship")
+    words.update(word for word in _misheard_tables(locale).number_words if word.isalpha() and len(word) >= 3)
     alternation = "|".join(sorted(map(re.escape, words), key=lambda word: (-len(word), word)))
     return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
 
@@ -1685,6 +1907,16 @@ def _counting(digits: str) -> bool:
         return False
     steps = {int(b) - int(a) for a, b in itertools.pairwise(digits)}
     return steps in ({1}, {-1})
+
+
+def _international_phone(raw: str) -> bool:
+    """Whether ``raw`` ("+352 26 12 34", "+44 (0)20 7946 0958") is a country calling code followed by
+    as many digits as a number of that country can have (libphonenumber's metadata, through
+    ``phonenumbers``): written like that, a phone number whatever its length."""
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(raw, None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _has_digit(word: str) -> bool:
@@ -1734,21 +1966,24 @@ class _MisheardTables:
             and word not in self.region_breakers
         )
 
-    def looks_like_digit(self, word: str, tables: _CueTables, never: frozenset[str] = frozenset()) -> bool:
+    def looks_like_digit(
+        self, word: str, tables: _CueTables, never: frozenset[str] = frozenset(), *, strict: bool = True
+    ) -> bool:
         """Whether a word next to a digit run looks like a digit word the recognizer got wrong.
 
         It contains a digit word ("fivesix", merged), sounds within an edit or two of a number word
         ("fine", "mine", "hero", "hate", "sicks") or starts like a long one ("several"). Function
-        words, cue words and the ``never`` words (quantities: "five minutes") never count.
+        words, cue words and the ``never`` words (quantities: "five minutes") never count, unless
+        ``strict`` is off (a value that lacks digits: "through" may be its "three").
         """
         if (
             not word.isalpha()
             or len(word) < 3
-            or word in self.not_misheard
-            or word in tables.between
-            or word in tables.cue_words
             or word in never
+            or (strict and (word in self.not_misheard or word in tables.between))
         ):
+            return False
+        if strict and word in tables.cue_words:
             return False
         if any(number in word for number in self.numbers[:11] if len(number) >= 3):
             return True
