@@ -308,6 +308,35 @@ NAME_EXTENTS = [
     ("talvrin got a job at the bank", {"talvrin"}),
     ("the printer got jammed", set()),
     ("we met at the park", set()),
+    # names next to job titles: after a given name, the family name may be an everyday word
+    ("with me is nadia lantern chief operating officer", {"nadia lantern"}),
+    ("the president and c e o harold pacing joins us", {"harold pacing"}),
+    ("and our chief revenue officer tarvish qolem", {"tarvish qolem"}),  # after a longer title
+    ("our ceo dana quillet and cfo helena lantern", {"dana quillet", "helena lantern"}),  # no list name
+    ("the c e o said margins held", set()),
+    ("the chief executive officer will join", set()),
+    # an introduced caller's family name may be an everyday word when an affiliation closes it
+    ("our next question comes from gloria tables of brightwell capital", {"gloria tables"}),
+    ("question comes from the line of zorvek plum of northwind", {"zorvek plum"}),
+    # requests and remarks turned to the one named; a government named after its leader
+    ("zorvanek if you could read the disclaimer", {"zorvanek"}),
+    ("quellan you're right about that", {"quellan"}),
+    ("the mortgage you're paying", set()),
+    ("hector do you want to take that", {"hector"}),
+    ("quellan over to you", {"quellan"}),
+    ("i'll let zorbek take that one", {"zorbek"}),  # hand-offs between speakers
+    ("let me just add hector to that", {"hector"}),
+    ("i'll let you know", set()),
+    ("let me add some color", set()),
+    ("the margins you want to see", set()),
+    ("under the zorvanek administration", {"zorvanek"}),
+    ("the veterans administration", set()),
+    ("that was gonzalez' idea", {"gonzalez'"}),  # the possessive's apostrophe belongs to the name
+    # what must stay: misspelt words, currencies and their countries, a noun's possessive
+    ("tell me about the bermudda triangel legend", set()),
+    ("what is ten dollars in philippine piso", set()),
+    ("the invoice is in aud", set()),
+    ("the company's results were strong", set()),
 ]
 
 
