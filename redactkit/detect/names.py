@@ -596,7 +596,7 @@ class NameDetector(Detector):
                 everyday.append(k)
             elif (
                 partner is None
-                and self._name_partner(word, given, family, common)
+                and self._name_partner(word, given, family, common, places)
                 and (k == begin or not _comparative(word, common))
             ):
                 run.append(k)
@@ -623,17 +623,25 @@ class NameDetector(Detector):
             scores.setdefault(k, (self.unknown_score, "a turn that answers with a name"))
 
     def _name_partner(
-        self, word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]
+        self,
+        word: str,
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
     ) -> bool:
-        """A word that is part of a name beside a name word in an answer, first or last ("barack
-        obama", "guna sekaran", "fermina bellow"), though too frequent, a place or like a typo on its
-        own: no stop word, rarer than an everyday word, and no dictionary word unless a name list has
-        it. Last, no comparative: after a name that is a request ("olly louder")."""
+        """A word that is part of a name beside a name word in an answer, first or last ("guna
+        sekaran", "fermina bellow"), though a place, a listed name too frequent on its own or like a
+        typo: no stop word, rarer than an everyday word, no dictionary word unless a name list has it,
+        and, unless a list has it, as rare as an answer's name word ("spelt darlim" spells the name).
+        Last, no comparative: after a name that is a request ("olly louder")."""
+        listed = word in given or word in family or word in places
         return (
             len(word) > 2
             and word not in self._blocked
             and zipf_frequency(word) < self._zipf.everyday_word_min
             and (word not in common or word in given or word in family)
+            and (listed or zipf_frequency(word) < self._w.answer_max_zipf)
             and not _word_form(word)
         )
 
