@@ -68,6 +68,9 @@ class PersonWords:
     verb_endings: tuple[str, ...]
     answer_joiners: frozenset[str] = field(metadata={"key": "name_answers.joiners"})
     answer_openers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.openers"})
+    answer_values: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.values"})
+    answer_determiners: frozenset[str] = field(metadata={"key": "name_answers.determiners"})
+    answer_closers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.closers"})
     answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
@@ -676,6 +679,7 @@ class NameDetector(Detector):
         w = self._w
         run: list[int] = []
         everyday: list[int] = []  # listed names that are also dictionary words
+        partner: int | None = None  # a first word that is a name only before one ("barack obama")
         opener = self._answer_openers.starting_at(tokens, 0)
         begin = opener[0] if opener is not None else 0  # "yes it's korila", "miss tharvika"
         for k in range(begin, len(tokens)):
@@ -689,19 +693,65 @@ class NameDetector(Detector):
             elif self._listed_everyday_name(word, given, family, places):
                 run.append(k)
                 everyday.append(k)
+            elif (
+                partner is None
+                and self._name_partner(word, given, family, common, places)
+                and (k == begin or not _comparative(word, common))
+            ):
+                run.append(k)
+                partner = k
             else:
                 break
+        named = [k for k in run if len(tokens[k].lower) > 1 and k not in everyday and k != partner]
+        if partner is not None and (not named or partner not in (begin, run[-1])):
+            run = run[: run.index(partner)]  # a partner word needs a name word beside it
         if not any(len(tokens[k].lower) > 1 for k in run) or all(k in scores for k in run):
             return
         rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
-        if rest and rest[0] in w.answer_joiners:
+        while rest and rest[0] in w.answer_joiners:
             rest = rest[1:]
-        if rest and not (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits))):
+        if rest and not (
+            (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits)))
+            or self._announces_value(rest)
+            or tuple(rest) in w.answer_closers
+        ):
             return
         if everyday and not rest and sum(len(tokens[k].lower) > 1 for k in run) < 2:
             return  # "rock", "jam": the word more likely than the name; "gunner gray" is two names
         for k in run:
             scores.setdefault(k, (self.unknown_score, "a turn that answers with a name"))
+
+    def _name_partner(
+        self,
+        word: str,
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> bool:
+        """A word that is part of a name beside a name word in an answer, first or last ("guna
+        sekaran", "fermina bellow"), though a place, a listed name too frequent on its own or like a
+        typo: no stop word, rarer than an everyday word, no dictionary word unless a name list has it,
+        and, unless a list has it, as rare as an answer's name word ("spelt darlim" spells the name).
+        Last, no comparative: after a name that is a request ("olly louder")."""
+        listed = word in given or word in family or word in places
+        return (
+            len(word) > 2
+            and word not in self._blocked
+            and zipf_frequency(word) < self._zipf.everyday_word_min
+            and (word not in common or word in given or word in family)
+            and (listed or zipf_frequency(word) < self._w.answer_max_zipf)
+            and not _word_form(word)
+        )
+
+    def _announces_value(self, rest: Sequence[str]) -> bool:
+        """The rest of a name answer names the next value it gives, and gives it: "my ssn is 7416",
+        "password is kmlp1586", "the number is 3423" (``name_answers.values``)."""
+        words = list(rest)
+        if words and words[0] in self._w.answer_determiners:
+            words = words[1:]
+        said = any(tuple(words[:n]) in self._w.answer_values for n in range(1, min(len(words), 4) + 1))
+        return said and any(word == "is" or any(ch.isdigit() for ch in word) for word in words)
 
     def _listed_everyday_name(
         self, word: str, given: frozenset[str], family: frozenset[str], places: frozenset[str]
@@ -878,6 +928,22 @@ def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
             return True
         if len(head) > 2 and len(tail) >= 5 and _near_frequent(tail, typo_zipf):
             return True
+    return False
+
+
+def _comparative(word: str, common: frozenset[str]) -> bool:
+    """A comparative or superlative of a dictionary word ("louder", "softest", "safer", "bigger",
+    "happier"); "denver" is none."""
+    for ending in ("er", "est"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if (
+                stem in common
+                or stem + "e" in common  # "safer"
+                or (stem[-1] == stem[-2] and stem[:-1] in common)  # "bigger"
+                or (stem.endswith("i") and stem[:-1] + "y" in common)  # "happier"
+            ):
+                return True
     return False
 
 
