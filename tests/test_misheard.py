@@ -106,9 +106,12 @@ def test_name_detector_keeps_names_beside_misheard_guard(text: str, value: str) 
         ("could i ch ange the date", "ange", "PERSON", True),
         # a lone guess right next to a number, without a person cue
         ("read page 37", "page", "PERSON", True),
+        ("read from page thirty several", "page", "PERSON", True),
+        ("what's the neo want forty", "neo", "PERSON", True),
         ("what's the neal at 1150", "neal", "PERSON", True),
         ("the neal at 11:50", "neal", "PERSON", True),
         ("40 want 70 tommy", "tommy", "PERSON", True),
+        ("forty want seventy tommy", "tommy", "PERSON", False),  # a number word before: kept
         # the text is normalized: "one" left as a word is a pronoun
         ("let me start with the easier one rob", "rob", "PERSON", False),
         ("it was tommy 42 times", "tommy", "PERSON", True),

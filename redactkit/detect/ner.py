@@ -284,21 +284,22 @@ class SpacyNerDetector(Detector):
         )
 
     def _beside_number(self, doc_words: list[str], ent: Any) -> bool:
-        """A lone PERSON guess on lowercase speech next to a number (the word before it or one of the
-        two after it), without a person cue before it other than a preposition (``prepositions`` of
-        names.yaml): "from page 30", "the neal at 11:50", "40 want 70 tommy". Among numbers
-        the recognizer's guesses are mostly misheard words (a misheard digit leaves the number's
-        neighbours garbled); a name said with a number has a cue ("call tommy at ...", "ask neal
-        for 4412") or is the name detector's to find."""
+        """A lone PERSON guess on lowercase speech next to a number (digits just before it, digits or
+        a number word in the two words after it), without a person cue before it other than a
+        preposition (``prepositions`` of names.yaml): "from page thirty", "the neal at 11:50", "40
+        want 70 tommy". Among numbers the recognizer's guesses are mostly misheard words (a misheard
+        digit leaves the number's neighbours garbled); a name said with a number has a cue ("call
+        tommy at ...", "ask neal for 4412"), starts the turn ("raja 8 9 6 5") or is the name
+        detector's to find."""
         if len(ent) != 1 or ent.start == 0:
             return False  # a turn that starts with a name answers "your name?" ("raja 8 9 6 5")
         before = doc_words[ent.start - 1] if ent.start > 0 else ""
         if before in self._guard_words.person_cues and before not in self._preposition_cues:
             return False
-        # the text is normalized: a number is in digits ("one" left as a word is a pronoun)
-        return any(
-            any(char.isdigit() for char in word) for word in [before, *doc_words[ent.end : ent.end + 2]]
-        )
+        # digits on either side; a number word only after it ("the easier one rob": "one" before a
+        # name is a pronoun)
+        after = doc_words[ent.end : ent.end + 2]
+        return any(char.isdigit() for char in before) or any(self._misheard.is_number(word) for word in after)
 
     def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
         given, family = given_names(), family_names()
