@@ -1,8 +1,9 @@
 """Misheard words are no names: the guard the name detector and the `ner` detector share (issue 19).
 
 A recognizer splits words ("ch ange"), runs two together ("rock androll"), drops a letter
-("departre") and writes number words with a letter off ("fifeen"). Those words are rare, and rare
-words are otherwise evidence of a name. The tables below are invented utterances, clean and garbled.
+("departre") and writes contractions no one writes ("do't"). Those words are rare, and rare words
+are otherwise evidence of a name. Only the forms no unknown name shares are guarded. The tables
+below are invented utterances, clean and garbled.
 """
 
 from __future__ import annotations
@@ -45,10 +46,9 @@ def _found(detector: Detector, text: str) -> set[tuple[str, str]]:
         # a frequent word with a letter left out, or two run together, looks like too many real names
         ("a table under michiko parten", "parten", False),
         ("book a room in skillman", "skillman", False),
-        # a number word one letter off, next to a number
-        ("did seventaen twenty win", "seventaen", True),
-        # ... but not away from numbers: an unknown word that only looks like one
-        ("say hi to seventaen", "seventaen", False),
+        # a number word a letter off is left alone: often a misheard part of an address or phone
+        # number that a name's cover keeps redacted
+        ("his address is seveneen main street", "seveneen", False),
         # names a list knows, and unknown names no frequent word explains, are never misheard
         ("call maria garcia", "maria", False),
         ("my name is ashmit", "ashmit", False),
@@ -60,8 +60,9 @@ def _found(detector: Detector, text: str) -> set[tuple[str, str]]:
         ("a train to ny", "ny", False),
         # two real words are no fragments of a third ("every one")
         ("thanks every one", "one", False),
-        # a glued form that is a place or a name is no misheard word
+        # a glued form that is a place or a name is no misheard word: a name heard as two is a name
         ("we drove to mary land", "mary", False),
+        ("mr ma rtin is here", "rtin", False),
         # digits and short words are left alone
         ("it is 4412", "4412", False),
         ("see you at ten", "ten", False),
@@ -76,7 +77,6 @@ def test_misheard_words(text: str, word: str, misheard: bool) -> None:
     "text",
     [
         "could i ch ange the payment due date",
-        "did fifeen seventaen twenty five thirty win anything",
         "i rea lly don't like this tone",
     ],
 )
@@ -102,14 +102,16 @@ def test_name_detector_keeps_names_beside_misheard_guard(text: str, value: str) 
     [
         # garbled: every word misheard or everyday, one at least misheard
         ("we'e on the flight", "we'e", "LOCATION", True),
-        ("a snow sto rm in the north", "sto rm", "LOCATION", True),
+        ("i rea lly like it", "rea lly", "LOCATION", True),
         ("could i ch ange the date", "ange", "PERSON", True),
         # a lone guess right next to a number, without a person cue
         ("read page 37", "page", "PERSON", True),
         ("read from page thirty several", "page", "PERSON", True),
-        ("what's the neo want forty", "neo", "PERSON", True),
-        ("what's the neal at 1150", "neal", "PERSON", True),
-        ("the neal at 11:50", "neal", "PERSON", True),
+        ("what's the neal 1150", "neal", "PERSON", True),
+        ("the neal 11:50", "neal", "PERSON", True),
+        # further away, a number is an age or an address: kept
+        ("that reese is fifty", "reese", "PERSON", False),
+        ("he gave maria his 16", "maria", "PERSON", False),
         ("40 want 70 tommy", "tommy", "PERSON", True),
         ("forty want seventy tommy", "tommy", "PERSON", False),  # a number word before: kept
         # the text is normalized: "one" left as a word is a pronoun

@@ -284,9 +284,9 @@ class SpacyNerDetector(Detector):
         )
 
     def _beside_number(self, doc_words: list[str], ent: Any) -> bool:
-        """A lone PERSON guess on lowercase speech next to a number (digits just before it, digits or
-        a number word in the two words after it), without a person cue before it other than a
-        preposition (``prepositions`` of names.yaml): "from page thirty", "the neal at 11:50", "40
+        """A lone PERSON guess on lowercase speech right next to a number (digits just before it,
+        digits or a number word just after it), without a person cue before it other than a
+        preposition (``prepositions`` of names.yaml): "from page thirty", "the neal 1150", "40
         want 70 tommy". Among numbers the recognizer's guesses are mostly misheard words (a misheard
         digit leaves the number's neighbours garbled); a name said with a number has a cue ("call
         tommy at ...", "ask neal for 4412"), starts the turn ("raja 8 9 6 5") or is the name
@@ -297,9 +297,10 @@ class SpacyNerDetector(Detector):
         if before in self._guard_words.person_cues and before not in self._preposition_cues:
             return False
         # digits on either side; a number word only after it ("the easier one rob": "one" before a
-        # name is a pronoun)
-        after = doc_words[ent.end : ent.end + 2]
-        return any(char.isdigit() for char in before) or any(self._misheard.is_number(word) for word in after)
+        # name is a pronoun); never further away ("reese is fifty", "gave maria his 16": an age, an
+        # address)
+        after = doc_words[ent.end] if ent.end < len(doc_words) else ""
+        return any(char.isdigit() for char in before) or self._misheard.is_number(after)
 
     def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
         given, family = given_names(), family_names()
