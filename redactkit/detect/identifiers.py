@@ -1028,7 +1028,11 @@ class IdentifierDetector(Detector):
             and tokens[before].lower in self._misheard.homophones
             and (
                 before == 0
-                or tokens[before - 1].lower in self._tables.between
+                # "send it to fr21...": "to" after a verb's object is no digit
+                or (
+                    tokens[before - 1].lower in self._tables.between
+                    and tokens[before].lower not in self._misheard.region_breakers
+                )
                 or tokens[before - 1].lower in self._tables.cue_words
             )
         ):
@@ -1362,7 +1366,15 @@ class IdentifierDetector(Detector):
         index = first - 1
         while index >= 0:
             word = tokens[index].lower
-            if value_at(index) and word not in tables.between:
+            if (
+                value_at(index)
+                and word not in tables.between
+                # "send it to fr21...": "to" before a value is a digit only after another one
+                and (
+                    word not in self._misheard.region_breakers
+                    or (index > 0 and self._number_token(tokens[index - 1].lower))
+                )
+            ):
                 first = index
                 index -= 1
                 continue
@@ -1628,8 +1640,18 @@ class IdentifierDetector(Detector):
             )
         ):
             return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
+        if (
+            self.negative_contexts
+            and reading != "digits"
+            and not (13 <= n <= 19 and luhn_valid(digits))
+            and self._negative_after(tokens, candidate.stop)
+        ):
+            return None  # "did twelve nineteen twenty six thirty three forty one fifty two win": a draw
         if not (13 <= n <= 19 and luhn_valid(digits)) and (
-            self._a_list_of_numbers(aligned, text_start, text_end) or _counting(digits)
+            # a card read in pairs is longer than a list of draws or scores: with a digit misheard it
+            # has no checksum left, but it keeps a card's length
+            (n <= _LIST_MAX_DIGITS and self._a_list_of_numbers(aligned, text_start, text_end))
+            or _counting(digits)
         ):
             return None  # "twelve nineteen twenty six thirty three", "one two three four five six"
         if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
@@ -1881,6 +1903,9 @@ _ZONE_LABELS = frozenset(
         "US_PASSPORT",
     }
 )
+
+#: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
+_LIST_MAX_DIGITS = 12
 
 #: digits of a value long enough that a short word next to it is taken as a misheard digit
 _EDGE_DIGITS = 7
