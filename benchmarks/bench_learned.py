@@ -35,26 +35,13 @@ from redactkit.bench.baseline import PipelineSystem, System
 from redactkit.bench.formats import LabeledExample, read_labeled
 from redactkit.bench.runner import Dataset, run_bench
 from redactkit.config import load_config
+from redactkit.train.data import GOLD_TO_MODEL
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 #: labels shown per dataset kind (others present are shown too, except these)
 HIDDEN = {"DATE_TIME", "RELATION", "PERSONAL_INFO", "URL"}
-ORDER = [
-    "PERSON",
-    "LOCATION",
-    "ORGANIZATION",
-    "ADDRESS",
-    "PHONE_NUMBER",
-    "ZIP_CODE",
-    "EMAIL_ADDRESS",
-    "ACCOUNT_NUMBER",
-    "CREDIT_CARD",
-    "US_SSN",
-    "PIN",
-    "USERNAME",
-    "AGE",
-    "DATE_OF_BIRTH",
-]
+#: labels in the order the train corpora's gold declares them (redactkit.train.data.GOLD_TO_MODEL)
+ORDER = [label for label in GOLD_TO_MODEL if label not in HIDDEN]
 
 
 def _variants(config: dict[str, Any]) -> dict[str, dict[str, Any]]:

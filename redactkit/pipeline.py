@@ -29,18 +29,22 @@ from .errors import (
 )
 from .labels import Label
 from .labels import labels as label_registry
-from .lang.tokens import token_cache
+from .lang.tokens import token_cache, tokenize
 from .normalize import Normalizer, normalizers
 from .spans import resolve_overlaps
 
 if TYPE_CHECKING:
     from .conversation import ConversationRedactor, ConversationResult
+    from .lang.phrases import PhraseTable
 
 __all__ = ["Pipeline"]
 
 logger = logging.getLogger("redactkit")
 
 TextInput = str | None
+
+#: Most words an aside between two parts of one value may have (over it, two entities of one label join).
+_MAX_ASIDE_WORDS = 8
 
 
 class Pipeline:
@@ -269,8 +273,43 @@ class Pipeline:
                 found[slot].extend(alignment.map_entities(entities))
         for slot, index in enumerate(positions):
             kept = [entity for entity in found[slot] if self._keep(entity, originals[slot])]
-            results[index] = resolve_overlaps(kept, originals[slot], merge_adjacent=self.merge_adjacent)
+            results[index] = resolve_overlaps(
+                kept, originals[slot], merge_adjacent=self.merge_adjacent, aside=self._aside
+            )
         return results
+
+    @cached_property
+    def _asides(self) -> tuple[PhraseTable[tuple[str, ...]], frozenset[str]]:
+        """The asides and corrections a speaker says inside a value, and the fillers (the
+        transcript's locale: the first normalizer's)."""
+        from .lang import get_lexicon, value_interruptions
+
+        said = [getattr(normalizer, "locale", None) for normalizer in self.normalizers]
+        locale = next((name for name in said if isinstance(name, str)), "en-US")
+        return value_interruptions(locale), get_lexicon(locale).fillers
+
+    def _aside(self, text: str, start: int, end: int) -> bool:
+        """``text[start:end]`` is asides, corrections and fillers only (at most eight words). The
+        phrases may reach into the entities on either side: "okafor [hold] on o k a f o r", "where was
+        [i c o r m i e r]" (a detector took a word of the aside)."""
+        phrases, fillers = self._asides
+        offset = max(0, start - 40)
+        tokens = tokenize(text[offset : end + 40])
+        gap_start, gap_end = start - offset, end - offset
+        first = next((k for k, token in enumerate(tokens) if token.end > gap_start), len(tokens))
+        for origin in range(first, max(first - 3, -1), -1):
+            j = origin
+            while j < len(tokens) and tokens[j].start < gap_end and j - origin < _MAX_ASIDE_WORDS:
+                if tokens[j].lower in fillers or tokens[j].lower == ",":
+                    j += 1
+                    continue
+                found = phrases.starting_at(tokens, j)
+                if not found:
+                    break
+                j += found[0]
+            if j > first and (j == len(tokens) or tokens[j].start >= gap_end):
+                return True
+        return False
 
     def _keep(self, entity: Entity, text: str) -> bool:
         if entity.score < self.thresholds.get(entity.label, 0.0):

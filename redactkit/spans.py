@@ -7,7 +7,7 @@ union. A character any detector flagged is always inside some resolved entity.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .core import Entity
 
@@ -19,13 +19,17 @@ def resolve_overlaps(
     text: str | None = None,
     *,
     merge_adjacent: bool = True,
+    aside: Callable[[str, int, int], bool] | None = None,
 ) -> list[Entity]:
     """Merge overlapping entities into their union; return them sorted by offset.
 
     The merged entity takes the label, detector and explanation of its best member (highest score,
     then longest span) and the highest score; its explanation notes what was merged. With
     ``merge_adjacent`` and ``text`` given, entities of the same label separated only by whitespace
-    become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``).
+    become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``), and so do entities
+    of the same label separated only by an aside a speaker says inside a value, when ``aside(text,
+    start, end)`` says ``text[start:end]`` is one ("cormier hold on c o r m i e r" is one name, its
+    aside redacted with it).
     """
     ordered = sorted(entities, key=lambda entity: (entity.start, -entity.end))
     clusters: list[list[Entity]] = []
@@ -41,7 +45,7 @@ def resolve_overlaps(
             cluster_end = entity.end
     merged = [_merge(cluster) for cluster in clusters]
     if merge_adjacent and text is not None:
-        merged = _merge_adjacent(merged, text)
+        merged = _merge_adjacent(merged, text, aside)
     return merged
 
 
@@ -59,13 +63,17 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
     return Entity(start, end, best.label, best.score, best.detector, explanation)
 
 
-def _merge_adjacent(entities: list[Entity], text: str) -> list[Entity]:
+def _merge_adjacent(
+    entities: list[Entity], text: str, aside: Callable[[str, int, int], bool] | None
+) -> list[Entity]:
     result: list[Entity] = []
     for entity in entities:
         if result:
             previous = result[-1]
             gap = text[previous.end : entity.start]
-            if previous.label == entity.label and not gap.strip():
+            if previous.label == entity.label and (
+                not gap.strip() or (aside is not None and aside(text, previous.end, entity.start))
+            ):
                 result[-1] = Entity(
                     previous.start,
                     entity.end,

@@ -170,6 +170,75 @@ NEGATIVES = [
 ]
 
 
+# (transcript, the whole address with the caller's aside inside it, one ADDRESS entity)
+WITH_ASIDES = [
+    # between the house number and the street name
+    (
+        "send it to three eighty one just a moment walnut avenue",
+        "three eighty one just a moment walnut avenue",
+    ),
+    (
+        "it goes to seventy two give me a second harbor road please",
+        "seventy two give me a second harbor road",
+    ),
+    ("deliver to nine nine hang on a sec larch court", "nine nine hang on a sec larch court"),
+    # after the street, before the unit or the town
+    (
+        "i live at fourteen cedar street let me think apartment six b",
+        "fourteen cedar street let me think apartment six b",
+    ),
+    (
+        "ship it to two hundred five oak lane unit three sorry about that denver",
+        "two hundred five oak lane unit three sorry about that denver",
+    ),
+    # an ordinal that is also a unit of time names the street
+    ("the office is at four fifty second avenue", "four fifty second avenue"),
+    # a unit letter that is also a word ("a"), before a function word
+    ("we moved to nine one elm court flat twelve a in june", "nine one elm court flat twelve a"),
+    # a house number in words before a weak street type, with numbered parts after it
+    (
+        "ship it to eighty west river way number four boise i d eight three seven zero two",
+        "eighty west river way number four boise i d eight three seven zero two",
+    ),
+]
+
+# an aside after the town, before the state or the postcode
+WITH_ASIDES += [
+    (
+        "we're at eleven pine avenue dayton let me look o h four five four zero two",
+        "eleven pine avenue dayton let me look o h four five four zero two",
+    ),
+    # a unit letter that is also a word, before the town
+    (
+        "send it to forty maple street unit nine a boston m a zero two one one six",
+        "forty maple street unit nine a boston m a zero two one one six",
+    ),
+    # a house number in words before a weak street type, a town after it
+    ("i'm moving to twelve harbor view seattle next month", "twelve harbor view seattle"),
+]
+
+# Asides next to numbers and street words that are no address.
+ASIDE_NEGATIVES = [
+    "i saw five green bay fans",
+    "i saw dana let me think 5 times",
+    "call me at five give me a second",
+    "it was twenty hang on the phone is ringing",
+    "i ran seven just a moment miles today",
+    "one way let me think or another",
+    "we bought sixteen a while ago",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WITH_ASIDES)
+def test_an_aside_inside_an_address_stays_inside_it(text: str, value: str) -> None:
+    assert value in _addresses(text), _addresses(text)
+
+
+@pytest.mark.parametrize("text", ASIDE_NEGATIVES)
+def test_an_aside_makes_no_address(text: str) -> None:
+    assert _addresses(text) == []
+
+
 @pytest.mark.parametrize(("text", "value"), SPOKEN + WRITTEN)
 def test_whole_address_is_one_entity(text: str, value: str) -> None:
     found = _addresses(text)

@@ -113,6 +113,35 @@ def test_identifier_negatives(text: str) -> None:
     assert _found(IdentifierDetector(), text) == set()
 
 
+# written with a country code: a phone number whatever its length, when the digits after the code fit
+# that country's numbers (libphonenumber's metadata, through `phonenumbers`)
+WRITTEN_INTERNATIONAL_PHONES = [
+    ("The old line, +352 26 12 34, was retired.", "+352 26 12 34"),  # nine digits
+    ("Sent from +299 32 10 00 at noon.", "+299 32 10 00"),
+    ("Weekends: +376 812 345 until noon.", "+376 812 345"),
+    ("Orla Brennan\n+44 (0)20 7946 0958", "+44 (0)20 7946 0958"),  # the national trunk zero in brackets
+    ("Reception is on +1 415 555 0132 x 12.", "+1 415 555 0132 x 12"),  # an extension
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WRITTEN_INTERNATIONAL_PHONES)
+def test_written_international_phone_numbers(text: str, value: str) -> None:
+    found = _found(IdentifierDetector(), text)
+    assert ("PHONE_NUMBER", value) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was +5 degrees outside.",  # no country has such short numbers
+        "Scores went +12 34 times in a row.",
+        "The total rose by +1 2 points.",
+    ],
+)
+def test_a_plus_sign_alone_makes_no_phone_number(text: str) -> None:
+    assert not any(label == "PHONE_NUMBER" for label, _ in _found(IdentifierDetector(), text))
+
+
 def test_luhn() -> None:
     assert luhn_valid("4111111111111111")
     assert not luhn_valid("4111111111111112")
@@ -267,6 +296,35 @@ NAME_EXTENTS = [
     ("talvrin got a job at the bank", {"talvrin"}),
     ("the printer got jammed", set()),
     ("we met at the park", set()),
+    # names next to job titles: after a given name, the family name may be an everyday word
+    ("with me is nadia lantern chief operating officer", {"nadia lantern"}),
+    ("the president and c e o harold pacing joins us", {"harold pacing"}),
+    ("and our chief revenue officer tarvish qolem", {"tarvish qolem"}),  # after a longer title
+    ("our ceo dana quillet and cfo helena lantern", {"dana quillet", "helena lantern"}),  # no list name
+    ("the c e o said margins held", set()),
+    ("the chief executive officer will join", set()),
+    # an introduced caller's family name may be an everyday word when an affiliation closes it
+    ("our next question comes from gloria tables of brightwell capital", {"gloria tables"}),
+    ("question comes from the line of zorvek plum of northwind", {"zorvek plum"}),
+    # requests and remarks turned to the one named; a government named after its leader
+    ("zorvanek if you could read the disclaimer", {"zorvanek"}),
+    ("quellan you're right about that", {"quellan"}),
+    ("the mortgage you're paying", set()),
+    ("hector do you want to take that", {"hector"}),
+    ("quellan over to you", {"quellan"}),
+    ("i'll let zorbek take that one", {"zorbek"}),  # hand-offs between speakers
+    ("let me just add hector to that", {"hector"}),
+    ("i'll let you know", set()),
+    ("let me add some color", set()),
+    ("the margins you want to see", set()),
+    ("under the zorvanek administration", {"zorvanek"}),
+    ("the veterans administration", set()),
+    ("that was gonzalez' idea", {"gonzalez'"}),  # the possessive's apostrophe belongs to the name
+    # what must stay: misspelt words, currencies and their countries, a noun's possessive
+    ("tell me about the bermudda triangel legend", set()),
+    ("what is ten dollars in philippine piso", set()),
+    ("the invoice is in aud", set()),
+    ("the company's results were strong", set()),
 ]
 
 

@@ -288,6 +288,18 @@ FILLERS = [
     ("one two three, sorry, one two four", "one two three, one two four"),
     ("hmm", ""),
     ("erm well", "well"),
+    # asides between value words go like corrections ("hold on", "let me look", "one moment")
+    ("seven one two just a moment four four nine", "seven one two four four nine"),
+    ("k z let me look three three eight", "k z three three eight"),
+    ("nine oh hang on one moment five five", "nine oh five five"),
+    ("two two sorry about that, let me think eight one", "two two eight one"),
+    # a letter said "as in" a word, then the aside
+    ("q as in quebec give me a second four one", "q as in quebec four one"),
+    ("ten dot four let me look dot one dot two", "ten dot four dot one dot two"),
+    # ... but not next to an everyday word that is also a letter or "oh"
+    ("i hang on two ropes", "i hang on two ropes"),
+    ("oh let me think three of them", "oh let me think three of them"),
+    ("give me five let me think", "give me five let me think"),
     # negatives: corrections outside values, words that only look like fillers
     ("sorry i am late", "sorry i am late"),
     ("i mean it", "i mean it"),
@@ -307,6 +319,12 @@ def test_fillers(text: str, expected: str) -> None:
 def test_corrections_can_be_switched_off() -> None:
     text = "five five no sorry six six"
     assert FillerNormalizer(corrections=False).normalize(text).text == text
+
+
+def test_asides_can_be_switched_off() -> None:
+    text = "five five hang on six six"
+    assert FillerNormalizer(asides=False).normalize(text).text == text
+    assert FillerNormalizer().normalize(text).text == "five five six six"
 
 
 # -- truecasing -----------------------------------------------------------------------------------------

@@ -84,6 +84,24 @@ def _uncovered(pipeline: Pipeline, text: str, value: str) -> list[str]:
             "b as in bravo k dash four four one two nine eight seven",
         ),
         ("the policy number is q r seven seven one two eight three", "q r seven seven one two eight three"),
+        # a card number without a cue, one group corrected or started again: both attempts are read as
+        # one run, a valid card number without the first attempt
+        (
+            "here you go forty five thirty one i mean forty five thirty two oh one fifty one twelve eighty "
+            "three oh three sixty six",
+            "forty five thirty one i mean forty five thirty two oh one fifty one twelve eighty three oh "
+            "three sixty six",
+        ),
+        (
+            "six oh one one um six oh one one zero zero zero nine nine zero one three nine four two four",
+            "six oh one one um six oh one one zero zero zero nine nine zero one three nine four two four",
+        ),
+        (
+            "that's thirty seven fourteen ninety six thirty five thirty nine eighty four thirty five scratch "
+            "that thirty one four",
+            "thirty seven fourteen ninety six thirty five thirty nine eighty four thirty five scratch that "
+            "thirty one four",
+        ),
     ],
 )
 def test_dictated_values_are_redacted_whole(default_pipeline: Pipeline, text: str, value: str) -> None:
@@ -180,6 +198,29 @@ def test_property_a_phone_number_with_an_aside_is_redacted_whole(
 ) -> None:
     value = f"{_spoken(digits[:cut])} {aside} {_spoken(digits[cut:])}"
     text = f"{cue} {value} thanks"
+    assert _uncovered(default_pipeline, text, value) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    body=st.text("0123456789", min_size=15, max_size=15),
+    group=st.integers(0, 3),
+    wrong=st.integers(0, 3),
+    correction=st.sampled_from(["no sorry", "i mean", "uh", "scratch that"]),
+)
+def test_property_a_card_number_with_a_corrected_group_is_redacted_whole(
+    default_pipeline: Pipeline, body: str, group: int, wrong: int, correction: str
+) -> None:
+    from stdnum import luhn
+
+    digits = body + luhn.calc_check_digit(body)
+    groups = [digits[k : k + 4] for k in range(0, 16, 4)]
+    said = groups[group]
+    first = said[:wrong] + str((int(said[wrong]) + 1) % 10) + said[wrong + 1 :]
+    parts = [_spoken(g) for g in groups]
+    parts[group] = f"{_spoken(first)} {correction} {parts[group]}"
+    value = " ".join(parts)
+    text = f"okay it's {value} thanks"
     assert _uncovered(default_pipeline, text, value) == []
 
 

@@ -11,13 +11,11 @@ docs/how-to/measure-recall.md).
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from redactkit import Pipeline
 from redactkit.bench import LabelRecall, full_coverage_recall
-from redactkit.bench.asr_noise import NoisyExample, noisy_example
+from redactkit.bench.asr_noise import NoisyExample, noisy_examples
 from redactkit.bench.metrics import counted_positions
 from redactkit.core import Entity
 from redactkit.synth import LABELS, Record, generate
@@ -116,15 +114,7 @@ NOISY_NEGATIVES_GROWTH_MAX = 0.07
 @pytest.fixture(scope="module")
 def noisy(default_pipeline: Pipeline) -> list[tuple[NoisyExample, list[Entity]]]:
     sample = generate(SAMPLE_SIZE, seed=SAMPLE_SEED, split="train", negatives_share=0.2)
-    examples = [
-        noisy_example(
-            record.text,
-            [(s.start, s.end, s.label) for s in record.spans],
-            NOISY_WER,
-            random.Random(f"{SAMPLE_SEED}:{NOISY_WER}:{index}"),
-        )
-        for index, record in enumerate(sample)
-    ]
+    examples = noisy_examples(sample, NOISY_WER, SAMPLE_SEED)
     return list(zip(examples, default_pipeline.analyze_batch([e.text for e in examples]), strict=True))
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from redactkit import Pipeline
 from redactkit.core import Entity
 from redactkit.spans import resolve_overlaps
 
@@ -75,6 +76,53 @@ def test_resolve_overlaps(entities: list[Entity], text: str, expected: list[tupl
     assert [(e.start, e.end, e.label) for e in resolved] == expected
 
 
+ASIDES = ("hold on", "just a moment", "um", "sorry", "let me look", ",")
+
+
+def _is_aside(text: str, start: int, end: int) -> bool:
+    """A made-up aside test: the gap is a sequence of ASIDES."""
+    gap = text[start:end].replace(",", " , ").split()
+    while gap:
+        for phrase in ASIDES:
+            words = phrase.split()
+            if gap[: len(words)] == words:
+                gap = gap[len(words) :]
+                break
+        else:
+            return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "joined"),
+    [
+        # one value said in two parts with an aside between them: one entity, the aside inside
+        ("okafor hold on o k a f o r", "okafor", "o k a f o r", True),
+        ("dana um ruiz", "dana", "ruiz", True),
+        ("velma just a moment, sorry, let me look quist", "velma", "quist", True),
+        # any other word between them keeps the two apart
+        ("dana and ruiz", "dana", "ruiz", False),
+        ("dana hold that thought ruiz", "dana", "ruiz", False),
+    ],
+)
+def test_an_aside_between_two_entities_of_one_label_joins_them(
+    text: str, first: str, second: str, joined: bool
+) -> None:
+    a = text.index(first)
+    b = text.rindex(second)
+    entities = [E(a, a + len(first), "PERSON"), E(b, b + len(second), "PERSON")]
+    resolved = resolve_overlaps(entities, text, aside=_is_aside)
+    assert len(resolved) == (1 if joined else 2)
+    # without the aside words, only whitespace joins
+    assert len(resolve_overlaps(entities, text)) == 2
+
+
+def test_an_aside_does_not_join_two_labels() -> None:
+    text = "dana hold on 4 4 1"
+    resolved = resolve_overlaps([E(0, 4, "PERSON"), E(13, 18, "ZIP_CODE")], text, aside=_is_aside)
+    assert [e.label for e in resolved] == ["PERSON", "ZIP_CODE"]
+
+
 def test_merge_adjacent_can_be_switched_off() -> None:
     resolved = resolve_overlaps([E(0, 4, "PERSON"), E(5, 10, "PERSON")], "john smith", merge_adjacent=False)
     assert len(resolved) == 2
@@ -104,3 +152,17 @@ def test_every_flagged_character_stays_covered_and_output_is_disjoint(
     assert flagged <= covered
     for previous, current in itertools.pairwise(resolved):
         assert previous.end <= current.start
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my name is okafor hold on o k a f o r", "okafor hold on o k a f o r"),
+        ("the account is under velma um velma quist", "velma um velma quist"),
+    ],
+)
+def test_the_pipeline_joins_one_name_said_with_an_aside(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    found = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    assert value in found, found

@@ -1,7 +1,7 @@
 """Recall as a curve over word error rate: the labeled sets made noisy by the ASR error model.
 
 ``redactkit bench --asr-noise 0.1,0.2,0.3`` scores every system on each dataset clean (WER 0) and at
-each word error rate, with :func:`~redactkit.bench.asr_noise.noisy_example` applied to every
+each word error rate, with :func:`~redactkit.bench.asr_noise.noisy_examples` applied to every
 utterance (seeded per utterance, so a curve is reproducible and the same utterance gets the same
 noise whatever else is in the run). Per label and WER it reports:
 
@@ -13,12 +13,11 @@ noise whatever else is in the run). Per label and WER it reports:
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .asr_noise import NoisyExample, noisy_example
+from .asr_noise import NoisyExample, noisy_examples
 from .baseline import System
 from .metrics import counted_positions
 from .runner import Dataset
@@ -106,15 +105,7 @@ def asr_noise_curve(
     for dataset in datasets:
         per_system: dict[str, list[CurvePoint]] = {system.name: [] for system in systems}
         for wer in levels:
-            noisy = [
-                noisy_example(
-                    example.text,
-                    [(s.start, s.end, s.label) for s in example.spans],
-                    wer,
-                    random.Random(f"{seed}:{wer}:{index}"),
-                )
-                for index, example in enumerate(dataset.examples)
-            ]
+            noisy = noisy_examples(dataset.examples, wer, seed)
             texts = [item.text for item in noisy]
             for system in systems:
                 outputs = system.redact(texts)

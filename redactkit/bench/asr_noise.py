@@ -38,7 +38,14 @@ from typing import Any, NamedTuple, TypeVar
 from ..lang import load_locale
 from ..lang.fuzzy import within_edits
 
-__all__ = ["AsrConfusions", "NoisyExample", "add_asr_noise", "load_confusions", "noisy_example"]
+__all__ = [
+    "AsrConfusions",
+    "NoisyExample",
+    "add_asr_noise",
+    "load_confusions",
+    "noisy_example",
+    "noisy_examples",
+]
 
 _WORD = re.compile(r"\S+")
 _VOWELS = "aeiou"
@@ -172,6 +179,22 @@ def noisy_example(
             )
         )
     return NoisyExample(noisy_text, tuple(mapped), tuple(correct), tuple(index), dropped, errors, len(words))
+
+
+def noisy_examples(records: Sequence[Any], wer: float, seed: int | str) -> list[NoisyExample]:
+    """The noisy copies of labeled ``records`` (anything with ``text`` and ``spans`` of ``start``,
+    ``end``, ``label``: bench examples, generated records) at ``wer``. Each is drawn with its own
+    random source, seeded ``"{seed}:{wer}:{index}"``: a set's noise is the same on every run and one
+    record's noise does not depend on the records before it."""
+    return [
+        noisy_example(
+            record.text,
+            [(span.start, span.end, span.label) for span in record.spans],
+            wer,
+            random.Random(f"{seed}:{wer}:{index}"),
+        )
+        for index, record in enumerate(records)
+    ]
 
 
 def add_asr_noise(record: R, wer: float, rng: random.Random) -> R:

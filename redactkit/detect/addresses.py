@@ -34,7 +34,7 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants
-from ..lang import Token, get_lexicon, load_locale, token_index_at
+from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
 from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens, words_of
@@ -123,6 +123,8 @@ class AddressDetector(Detector):
         self._stated_cues = PhraseTable.of(words.stated_cues)
         self._stop = words.grow_stop | self._lexicon.fillers | self._lexicon.stopwords | words.measures
         self._boundary = words.left_boundary
+        self._asides = value_interruptions(locale)
+        self._aside_starts = frozenset(phrase[0] for phrase in self._asides.phrases)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
@@ -130,7 +132,7 @@ class AddressDetector(Detector):
 
     def _detect_one(self, aligned: AlignedText, places: PhraseTable[str]) -> list[Entity]:
         text = aligned.text
-        tokens = _significant(aligned.tokens)
+        tokens = self._without_asides(_significant(aligned.tokens))
         if not tokens:
             return []
         anchors = self._anchors(text, tokens, aligned.tokens)
@@ -141,7 +143,23 @@ class AddressDetector(Detector):
             elif kind == "weak":
                 grown = self._grow_left(tokens, first, street_anchor=False)
                 if grown == first or not any(_has_digit(tokens[k].lower) for k in range(grown, first)):
-                    continue  # "play in the park", "one way or another": no house number in digits
+                    # "play in the park", "one way or another": no house number in digits; a house
+                    # number in words counts when more numbered address parts follow ("seventy east
+                    # school way number 26 tulsa")
+                    right = self._grow_right(tokens, last, places)
+                    if not (
+                        any(self._is_number(tokens[k].lower) for k in range(grown, first))
+                        and any(
+                            _has_digit(tokens[k].lower)
+                            or (
+                                _place_length(tokens, k, places)
+                                and tokens[k].lower not in self._w.weak_street_types
+                                and fold_word(tokens[k].lower) not in self._w.street_types
+                            )
+                            for k in range(last + 1, right + 1)
+                        )
+                    ):
+                        continue
                 first = grown
             elif kind == "number":
                 first = self._extend_left(tokens, first)
@@ -172,6 +190,52 @@ class AddressDetector(Detector):
         ]
         found.extend(self._stated_addresses(tokens, found))
         return found
+
+    def _without_asides(self, tokens: list[Token]) -> list[Token]:
+        """The tokens without the asides a caller makes inside an address ("24 let me see franklin
+        road", "35 elm street sorry it's loud here apartment 4"): an aside (``value_interruptions``)
+        after a number, a unit letter or a street type, before a number or a word that is no function
+        word. The address is then found as if the aside was not said, and its span covers the aside
+        (fail closed)."""
+        lower = [token.lower for token in tokens]
+        if self._aside_starts.isdisjoint(lower):
+            return tokens
+        kept: list[Token] = []
+        i = 0
+        while i < len(tokens):
+            length = 0
+            if kept:
+                j = i
+                while j < len(tokens):
+                    found = self._asides.starting_at(tokens, j)
+                    if not found:
+                        break
+                    j += found[0]
+                length = j - i
+            if length and i + length < len(tokens) and self._aside_between(kept[-1].lower, lower[i + length]):
+                i += length
+                continue
+            kept.append(tokens[i])
+            i += 1
+        return kept
+
+    def _aside_between(self, before: str, after: str) -> bool:
+        """Whether an aside between ``before`` and ``after`` may sit inside an address."""
+        w = self._w
+        address_before = (
+            self._is_number(before)
+            or (len(before) == 1 and before.isalpha() and before not in self._stop)
+            or fold_word(before) in w.street_types
+            or before in w.weak_street_types
+        )
+        address_after = self._is_number(after) or (
+            _alpha(after) and after not in self._stop and after not in w.measures
+        )
+        if not address_before and _alpha(before) and before not in self._stop:
+            # after a street or town name, before the postcode or the state: "columbus let me find
+            # it m d 43215"
+            return _has_digit(after) or (len(after) <= 2 and after.isalpha() and after not in self._stop)
+        return address_before and address_after
 
     def _stated_addresses(self, tokens: Sequence[Token], found: Sequence[Entity]) -> list[Entity]:
         """The words after "the address is" or "located at" up to where the sentence goes on, when they
@@ -398,6 +462,15 @@ class AddressDetector(Detector):
             word = tokens[k].lower
             if len(word) == 1 and word.isalpha() and k > 0 and self._is_number(tokens[k - 1].lower):
                 return True  # a house number with a letter: "251 a chesterton road"
+            if (
+                word in self._lexicon.ordinals
+                and k == first - 1
+                and k > 0
+                and self._is_number(tokens[k - 1].lower)
+                and not taken["words"]
+            ):
+                taken["words"] += 1  # an ordinal that is also a unit of time: "648 second lane"
+                return True
             if word in self._stop:
                 return False
             kind = "numbers" if self._is_number(word) else "words" if _alpha(word) else ""
@@ -497,6 +570,19 @@ class AddressDetector(Detector):
                 or kind in self._w.street_types
                 or word in self._w.directions
                 or (len(word) == 1 and word.isalpha() and word not in self._stop)
+                # a unit letter that is also a word, after the number and before a function word or
+                # the end: "number 16 a on august 7th", not "16 a lot"
+                or (
+                    len(word) == 1
+                    and word.isalpha()
+                    and self._is_number(tokens[i - 1].lower)
+                    and (
+                        not nxt
+                        or nxt in self._stop
+                        or not _alpha(nxt)
+                        or _place_length(tokens, i + 1, places)
+                    )
+                )
             ):
                 last = i
                 i += 1

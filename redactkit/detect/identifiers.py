@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, NamedTuple
 
+import phonenumbers
 from pydantic import Field
 from stdnum import luhn
 
@@ -256,6 +257,29 @@ _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 def luhn_valid(digits: str) -> bool:
     """The Luhn checksum of payment card numbers (python-stdnum's implementation)."""
     return bool(luhn.is_valid(digits))
+
+
+def _card_digits(digits: str) -> bool:
+    """A payment card number: 13-19 digits with a valid Luhn checksum, or such a number said with one
+    group corrected or started again ("forty one seventeen no sorry forty two seventeen ...", "fifty
+    four eighty five hmm fifty four eighty five ..."): the normalizers join both attempts into one
+    run, in which a group of two to six digits is followed by a group as long that differs from it
+    in at most one digit, and without the first group the run is a valid card number."""
+    n = len(digits)
+    if 13 <= n <= 19 and luhn_valid(digits):
+        return True
+    if not 15 <= n <= 25:
+        return False
+    for size in range(2, 7):
+        if not 13 <= n - size <= 19:
+            continue
+        for start in range(n - 2 * size + 1):
+            said, again = digits[start : start + size], digits[start + size : start + 2 * size]
+            if sum(a != b for a, b in zip(said, again, strict=True)) <= 1 and luhn_valid(
+                digits[:start] + digits[start + size :]
+            ):
+                return True
+    return False
 
 
 class _Candidate(NamedTuple):
@@ -925,7 +949,9 @@ class IdentifierDetector(Detector):
     def _phone_part(self, gap: Sequence[str]) -> bool:
         """The words between two parts end with "area code" or "extension" (fillers before it)."""
         length = self._tables.phone_parts.ending(gap, len(gap))
-        return length > 0 and all(word in self._tables.between for word in gap[:-length])
+        before = gap[:-length]
+        # fillers before the phone part, or an aside ("wait let me check area code four one five")
+        return length > 0 and (all(word in self._tables.between for word in before) or self._aside(before))
 
     def _holding_on(self, tokens: Sequence[Token], index: int) -> bool:
         """A hold-on phrase ("one second", "just a moment") starts at token ``index``."""
@@ -1623,6 +1649,10 @@ class IdentifierDetector(Detector):
         )
         if following in self._tables.quantity_after or quantity_before or ":" in raw:
             return None
+        if raw.startswith("+") and not candidate.alnum and _international_phone(raw):
+            return self._entity(
+                text_start, text_end, "PHONE_NUMBER", self.cue_score, "number written with a country code"
+            )
         reading = self._reading(aligned, text_start, text_end)
         if (
             (
@@ -1633,7 +1663,7 @@ class IdentifierDetector(Detector):
                     and self._starts_with_negative_word(aligned, text_start, text_end)
                 )
             )
-            and not (13 <= n <= 19 and luhn_valid(digits))
+            and not _card_digits(digits)
             and (
                 n <= self._tables.negative_veto_digits
                 or (reading != "digits" and n <= 12 and not self._homophone_before(tokens, candidate.first))
@@ -1643,11 +1673,11 @@ class IdentifierDetector(Detector):
         if (
             self.negative_contexts
             and reading != "digits"
-            and not (13 <= n <= 19 and luhn_valid(digits))
+            and not _card_digits(digits)
             and self._negative_after(tokens, candidate.stop)
         ):
             return None  # "did twelve nineteen twenty six thirty three forty one fifty two win": a draw
-        if not (13 <= n <= 19 and luhn_valid(digits)) and (
+        if not _card_digits(digits) and (
             # a card read in pairs is longer than a list of draws or scores: with a digit misheard it
             # has no checksum left, but it keeps a card's length
             (n <= _LIST_MAX_DIGITS and self._a_list_of_numbers(aligned, text_start, text_end))
@@ -1662,7 +1692,7 @@ class IdentifierDetector(Detector):
             return self._entity(text_start, text_end, "IP_ADDRESS", self.shape_score, "32 hex digits (IPv6)")
         written_by_caller = reading is None  # digits were in the transcript already (formatted text)
         one_by_one = reading in ("digits", "mixed") or written_by_caller
-        if 13 <= n <= 19 and luhn_valid(digits) and not candidate.alnum:
+        if _card_digits(digits) and not candidate.alnum:
             return self._entity(
                 text_start, text_end, "CREDIT_CARD", 0.9, f"{n} digits with a valid Luhn checksum"
             )
@@ -1919,6 +1949,16 @@ def _counting(digits: str) -> bool:
         return False
     steps = {int(b) - int(a) for a, b in itertools.pairwise(digits)}
     return steps in ({1}, {-1})
+
+
+def _international_phone(raw: str) -> bool:
+    """Whether ``raw`` ("+352 26 12 34", "+44 (0)20 7946 0958") is a country calling code followed by
+    as many digits as a number of that country can have (libphonenumber's metadata, through
+    ``phonenumbers``): written like that, a phone number whatever its length."""
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(raw, None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _has_digit(word: str) -> bool:

@@ -71,6 +71,9 @@ class PersonWords:
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
+    run_typo_zipf: float = field(metadata={"key": "rare_runs.typo_of_zipf"})
+    currencies: frozenset[str]
+    determiners: frozenset[str]
     booking_words: frozenset[str] = field(metadata={"key": "booking_names.words"})
     booking_before: frozenset[str] = field(metadata={"key": "booking_names.before"})
     booking_after: frozenset[str] = field(metadata={"key": "booking_names.after"})
@@ -111,7 +114,11 @@ class NameDetector(Detector):
         self._introductions = PhraseTable.of(words.introductions)
         self._answer_openers = PhraseTable.of(words.answer_openers)
         self._blocked = (
-            lexicon.non_name_words | lexicon.not_names | set(lexicon.symbols) | words.name_stop_words
+            lexicon.non_name_words
+            | lexicon.not_names
+            | set(lexicon.symbols)
+            | words.name_stop_words
+            | words.currencies
         )
         self._number_words = frozenset(
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
@@ -136,6 +143,8 @@ class NameDetector(Detector):
             word, possessive = _base(fold_word(token.lower))
             if not word.isalpha() or len(word) < 2 or word in self._blocked:
                 continue
+            if not possessive and i + 1 < len(tokens) and tokens[i + 1].lower in w.currencies:
+                continue  # "in philippine piso": a country's adjective
             known = word in given or word in family
             ambiguous = (
                 word in common
@@ -150,6 +159,8 @@ class NameDetector(Detector):
             )
             cue = self._cue_before(tokens, i)
             addressed = self._addressed(tokens, i)
+            if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
+                possessive = False  # "the company's results": a noun's possessive
             if not known and _word_form(word) and not any(stem in given for stem in inflection_stems(word)):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
@@ -219,6 +230,7 @@ class NameDetector(Detector):
         self._name_answer(tokens, scores, given, family, common, places)
         self._introduced(tokens, scores, given, family, common, places)
         self._before_roles(tokens, scores, given, family, common, places)
+        self._after_roles(tokens, scores, given, family, common, places)
         self._booked_for(tokens, scores, given, family, common, places)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
@@ -232,6 +244,7 @@ class NameDetector(Detector):
                 or (word in common and not known)
                 or len(word) < 3
                 or (not known and zipf_frequency(word) >= self._zipf.unlisted_person_name_max)
+                or self._roles.starting_at(tokens, i) is not None  # "dana quillet and cfo helena"
             ):
                 continue
             after_name = i >= 2 and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores
@@ -295,7 +308,8 @@ class NameDetector(Detector):
     ) -> None:
         """Two or more adjacent words that English text almost never uses are a name, most often a
         foreign one no gazetteer lists ("than iliza schleshinger"): ASR writes only words it knows,
-        and the rare ones it knows are mostly names."""
+        and the rare ones it knows are mostly names. A run whose every word is a typo of a frequent
+        word is misspelt text ("the burmudda triangel"; names.yaml ``rare_runs``)."""
         run: list[int] = []
         for i in [*range(len(tokens)), len(tokens)]:
             if i < len(tokens) and i not in scores:
@@ -309,7 +323,9 @@ class NameDetector(Detector):
                 ):
                     run.append(i)
                     continue
-            if len(run) >= 2:
+            if len(run) >= 2 and not all(
+                _near_frequent(_base(fold_word(tokens[k].lower))[0], self._w.run_typo_zipf) for k in run
+            ):
                 for index in run:
                     scores[index] = (self.unknown_score, "run of words too rare to be anything but a name")
             run = []
@@ -376,8 +392,14 @@ class NameDetector(Detector):
             ):
                 continue  # "comes from the line of dana": the later introduction is the one
             words = [_base(fold_word(tokens[k].lower))[0] for k in range(start, stop)]
+            closed = stop < len(tokens)  # an affiliation word ends the name
             if all(
                 self._name_word(word, given, family, common, places, first=k == 0, alone=len(words) == 1)
+                or (
+                    # "comes from gloria tables of northwind": after the first name word, the word up to
+                    # the affiliation is the family name even when it is an everyday word
+                    closed and k > 0 and self._family_position(word)
+                )
                 for k, word in enumerate(words)
             ):
                 for k in range(start, stop):
@@ -404,6 +426,13 @@ class NameDetector(Detector):
                 if not self._name_word(word, given, family, common, places, first=False):
                     break
                 first -= 1
+            if (
+                first == end
+                and end >= 2
+                and self._family_position(_base(fold_word(tokens[end - 1].lower))[0])
+                and self._given_position(_base(fold_word(tokens[end - 2].lower))[0], given)
+            ):
+                first = end - 2  # "nadia lantern chief operating officer": a surname that is also a word
             if first == end:
                 continue
             if end - first == 2:
@@ -417,6 +446,43 @@ class NameDetector(Detector):
                 continue
             for index in range(first, end):
                 scores.setdefault(index, (self.cue_score, "name before a job title"))
+
+    def _after_roles(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> None:
+        """ "our c f o helena lantern", "chief digital officer dorvan mesquel": the name right after a job
+        title. Its first word is a given name or a rare word; after a given name the next word is the
+        family name even when it is an everyday word ("c e o harold pacing"), unless it reads as a verb."""
+        w = self._w
+        for k in range(1, len(tokens)):
+            if k in scores or self._roles.ending_at(tokens, k) is None:
+                continue
+            first = _base(fold_word(tokens[k].lower))[0]
+            last = k
+            if k + 1 < len(tokens) and not _base(tokens[k].lower)[1]:
+                second = _base(fold_word(tokens[k + 1].lower))[0]
+                if self._roles.starting_at(tokens, k + 1) is None and (
+                    self._name_word(second, given, family, common, places, first=False)
+                    or (
+                        self._given_position(first, given)
+                        and self._family_position(second)
+                        and second not in w.speech_verbs
+                        and second not in w.after_cues
+                    )
+                ):
+                    last = k + 1
+            # a place word is a given name only before a family name ("cfo helena lantern", not
+            # "president europe")
+            if not self._name_word(first, given, family, common, places, first=True, alone=last == k):
+                continue
+            for index in range(k, last + 1):
+                scores.setdefault(index, (self.cue_score, "name after a job title"))
 
     def _booked_for(
         self,
@@ -460,6 +526,25 @@ class NameDetector(Detector):
                 continue
             for k in range(start, stop):
                 scores.setdefault(k, (self.cue_score, "who a booking is for"))
+
+    def _given_position(self, word: str, given: frozenset[str]) -> bool:
+        """A given name that can open a full name: listed, and not as frequent as "will" or "may"."""
+        return (
+            word in given
+            and word not in self._blocked
+            and zipf_frequency(word) < self._zipf.weak_cue_name_max
+        )
+
+    def _family_position(self, word: str) -> bool:
+        """A word that can be a family name right after a given name even when it is an everyday word
+        ("lantern", "pacing"): letters, no function word or verb form, no name-stop word."""
+        return (
+            word.isalpha()
+            and len(word) > 2
+            and word not in self._blocked
+            and not word.endswith("ed")
+            and zipf_frequency(word) < self._zipf.function_word_min
+        )
 
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
         """A verb of speech or an address ("please go ahead", "and i") right after token ``i``; not
@@ -620,6 +705,12 @@ class NameDetector(Detector):
                 first -= 1
             if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in self._w.suffixes:
                 last += 1
+            if (
+                last + 1 < len(tokens)
+                and tokens[last + 1].lower == "'"
+                and tokens[last + 1].start == tokens[last].end
+            ):
+                last += 1  # "gonzalez' idea": the apostrophe of a possessive belongs to the name
             entities.append(
                 Entity(tokens[first].start, tokens[last].end, "PERSON", best[0], self.name, best[1])
             )

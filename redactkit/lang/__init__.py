@@ -27,11 +27,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ._lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from .phrases import PhraseTable
 from .tokens import Token, lower_words, token_cache, token_index_at, tokenize
 
 __all__ = [
@@ -46,6 +49,7 @@ __all__ = [
     "token_cache",
     "token_index_at",
     "tokenize",
+    "value_interruptions",
 ]
 
 _META = "locale.yaml"
@@ -205,3 +209,18 @@ def resources_manifest(locales: Iterable[str]) -> dict[str, Any]:
 def get_lexicon(locale: str) -> Lexicon:
     """The speech tables of ``locale`` (a ValueError names the available locales)."""
     return load_locale(locale).lexicon
+
+
+@cache
+def value_interruptions(locale: str) -> PhraseTable[tuple[str, ...]]:
+    """What a speaker says *inside* a value he dictates without it being part of the value: asides
+    (``context.asides``: "hold on", "let me check", "bear with me"), hold-on phrases
+    (``speech.hold_on``: "one second") and self-corrections (``speech.corrections``: "no sorry"),
+    each phrase split like transcripts are ("it's" is the two tokens it 's). Fillers are not in
+    it: they are dropped everywhere (``speech.fillers``)."""
+    from .phrases import PhraseTable
+
+    resources = load_locale(locale)
+    said = [*(resources.get("context", "asides", []) or []), *(resources.get("speech", "hold_on", []) or [])]
+    phrases = {tuple(token.lower for token in tokenize(phrase)) for phrase in said}
+    return PhraseTable.of(phrases | set(resources.lexicon.corrections))

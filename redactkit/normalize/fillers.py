@@ -1,9 +1,13 @@
-"""Drop hesitation fillers, and self-corrections inside dictated values.
+"""Drop hesitation fillers, and self-corrections and asides inside dictated values.
 
 "five five five um one two" must reach the number reader as one run of digits; "five five five one two
-no sorry one three" is one corrected value whose whole stretch must be redacted. Fillers ("um", "uh")
-go everywhere; correction phrases ("no sorry", "i mean", "scratch that") only between two value
-tokens (number words, digits, spelled letters, spoken symbols), so ordinary speech keeps its words.
+no sorry one three" is one corrected value whose whole stretch must be redacted, and so is "four one
+five hold on let me find it five five five one two one two". Fillers ("um", "uh") go everywhere;
+correction phrases ("no sorry", "i mean", "scratch that") and asides (``context.asides`` and
+``speech.hold_on`` of the locale: "hold on", "let me check", "bear with me a sec") only between two
+value tokens (number words, digits, spelled letters, spoken symbols), so ordinary speech keeps its
+words. Every detector then sees the value as one run, and the span mapped back to the transcript
+covers the aside too (fail closed).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core import AlignedText, AlignmentBuilder
-from ..lang import Lexicon, get_lexicon
+from ..lang import Lexicon, get_lexicon, load_locale, value_interruptions
 from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from .base import Normalizer, normalizers
@@ -35,20 +39,35 @@ def is_value_token(token: str, lexicon: Lexicon) -> bool:
 
 @normalizers.register("fillers")
 class FillerNormalizer(Normalizer):
-    """Delete fillers everywhere and self-correction phrases inside values (alignment kept)."""
+    """Delete fillers everywhere, and self-correction phrases and asides inside values (alignment kept)."""
 
-    def __init__(self, locale: str = "en-US", corrections: bool = True) -> None:
+    def __init__(self, locale: str = "en-US", corrections: bool = True, asides: bool = True) -> None:
         #: word tables to use
         self.locale = locale
         #: also drop self-corrections ("no sorry", "i mean") between value tokens
         self.corrections = corrections
+        #: also drop asides ("hold on", "let me check", "bear with me") between value tokens
+        self.asides = asides
         self._lexicon = get_lexicon(locale)
-        # cheap pre-check: a filler, or the rarest word of some correction phrase
+        # cheap pre-check: a filler, or the last word of some correction phrase or aside
         trigger = set(self._lexicon.fillers)
         if corrections:
             trigger |= {phrase[-1] for phrase in self._lexicon.corrections}
-        self._trigger_words = frozenset(trigger)
         self._corrections = PhraseTable.of(self._lexicon.corrections)
+        interruptions = value_interruptions(locale).phrases if asides else frozenset()
+        if not corrections:  # an aside table without the correction phrases
+            interruptions = interruptions - self._lexicon.corrections
+        self._asides = PhraseTable.of(interruptions)
+        if asides:
+            trigger |= {phrase[-1] for phrase in self._asides.phrases}
+        #: value tokens that are also everyday words ("a", "i", "oh")
+        self._ambiguous: frozenset[str] = (
+            frozenset(load_locale(locale).get("speech", "everyday_value_words", []) or [])
+            if asides
+            else frozenset()
+        )
+        self._trigger_words = frozenset(trigger)
+        self._as_in = PhraseTable.of(self._lexicon.letter_as_in)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -69,6 +88,15 @@ class FillerNormalizer(Normalizer):
                 drop.append((i, j, "filler"))
                 i = j
                 continue
+            if self.asides and i > 0:
+                length = self._aside_run(tokens, i)
+                if length and self._between_values(tokens, i, i + length, drop, strict=True):
+                    j = i + length
+                    if j < len(tokens) and tokens[j].lower == ",":
+                        j += 1
+                    drop.append((i, j, "aside"))
+                    i = j
+                    continue
             if self.corrections and i > 0:
                 length = self._correction_at(tokens, i)
                 if length and self._between_values(tokens, i, i + length, drop):
@@ -97,10 +125,37 @@ class FillerNormalizer(Normalizer):
         found = self._corrections.starting_at(tokens, i)
         return found[0] if found else 0
 
+    def _aside_run(self, tokens: Sequence[Token], i: int) -> int:
+        """How many tokens from ``i`` are asides, corrections and fillers one after another ("sorry
+        hold on let me check"), each phrase the longest one there; 0 when none starts at ``i``."""
+        j = i
+        while j < len(tokens):
+            if tokens[j].lower in self._lexicon.fillers or (tokens[j].lower == "," and j > i):
+                j += 1
+                continue
+            found = self._asides.starting_at(tokens, j)
+            if not found:
+                break
+            j += found[0]
+        while j > i and tokens[j - 1].lower == ",":
+            j -= 1
+        return j - i if j > i and tokens[i].lower not in self._lexicon.fillers else 0
+
     def _between_values(
-        self, tokens: Sequence[Token], start: int, end: int, drop: list[tuple[int, int, str]]
+        self,
+        tokens: Sequence[Token],
+        start: int,
+        end: int,
+        drop: list[tuple[int, int, str]],
+        *,
+        strict: bool = False,
     ) -> bool:
-        """A value token right before (skipping dropped fillers and commas) and right after the phrase."""
+        """A value token right before (skipping dropped fillers and commas) and right after the phrase.
+
+        ``strict`` (asides, which are everyday words): a word that is also an everyday word ("a",
+        "i") counts as a value token only inside a run of value tokens ("a e j hold on three nine"),
+        not alone ("i like two").
+        """
         before = start - 1
         dropped = {index for a, b, _ in drop for index in range(a, b)}
         while before >= 0 and (before in dropped or tokens[before].lower in {",", "."}):
@@ -110,9 +165,30 @@ class FillerNormalizer(Normalizer):
             tokens[after].lower in self._lexicon.fillers or tokens[after].lower == ","
         ):
             after += 1
-        return (
+        if (
+            strict
+            and before >= 2
+            and not is_value_token(tokens[before].lower, self._lexicon)
+            and tokens[before].lower.isalpha()
+        ):
+            # "f as in frank hold on seven nine": the spelled letter is the value token
+            length = self._as_in.length_ending_at(tokens, before)
+            if length and before - length - 1 >= 0:
+                before -= length + 1
+        if not (
             before >= 0
             and after < len(tokens)
             and is_value_token(tokens[before].lower, self._lexicon)
             and is_value_token(tokens[after].lower, self._lexicon)
+        ):
+            return False
+        if not strict:
+            return True
+        ambiguous = self._ambiguous
+        return (
+            tokens[before].lower not in ambiguous
+            or (before > 0 and is_value_token(tokens[before - 1].lower, self._lexicon))
+        ) and (
+            tokens[after].lower not in ambiguous
+            or (after + 1 < len(tokens) and is_value_token(tokens[after + 1].lower, self._lexicon))
         )
