@@ -1144,7 +1144,7 @@ class IdentifierDetector(Detector):
         digits = self._digit_count(tokens, first, stop)
         if label == "CREDIT_CARD" and 13 <= digits <= 19:
             raw = "".join(ch for ch in aligned.text[entity.start : entity.end] if ch.isdigit())
-            if len(raw) == digits and luhn_valid(raw):
+            if len(raw) == digits and _card_digits(raw):
                 return entity
         missing = next((length - digits for length in lengths if length >= digits), 0)
         if missing > 3 or (missing == 0 and digits < _EDGE_DIGITS):
