@@ -236,6 +236,10 @@ def test_spelled_prefix_needs_a_real_letter(default_pipeline: Pipeline) -> None:
         ("my social is four four one two seven seven six one thanks", "is"),
         ("my savings account ends in six nine three six five two one five", "ends in"),
         ("the zip was eight one four two and the city is dayton", "and"),
+        # a value after a cue ends before a negative context ("... at the gate"); a verb before spelled
+        # letters is no misheard digit
+        ("the courier should ring four one five two eight zero three nine seven eight at the gate", "gate"),
+        ("my passport number reads k e hold on five four nine eight one eight one", "reads"),
         # "to" before a code after a verb's object is no misheard "two"
         ("send it to g b two one seven eight oh oh six nine four one twenty four ten fifteen", "to"),
     ],

@@ -628,15 +628,23 @@ class IdentifierDetector(Detector):
             return None
         stop = first
         if not self._value_word(tokens[first].lower):
-            # the first digit word misheard as a word ("visa floor oh oh nine ..."): one word
+            # the first digit word misheard as a word ("visa floor oh oh nine ..."): one word, before
+            # digits, not before spelled letters ("reads k e ..." is the speaker's word)
             word = tokens[first].lower
+            following = tokens[first + 1].lower if first + 1 < len(tokens) else ""
+            digits_follow = following[:1].isdigit() or (
+                following in self._misheard.number_words
+                or (
+                    following in self._misheard.homophones
+                    and following not in self._misheard.between_digits_only
+                )
+            )
             if not (
-                first + 1 < len(tokens)
+                digits_follow
                 and word.isalpha()
                 and word not in self._tables.between
                 and word not in self._tables.closing
                 and (word,) not in self._tables.cues
-                and self._value_word(tokens[first + 1].lower)
             ):
                 return None
             stop = first + 1
@@ -664,6 +672,15 @@ class IdentifierDetector(Detector):
             if not inside:
                 break
             stop += inside
+        # a value ends on no negative context or quantity word ("... eight zero at the gate")
+        tables = self._tables
+        while stop - 1 > first and (
+            tokens[stop - 1].lower in tables.negative_words
+            or tokens[stop - 1].lower in tables.quantity_before
+        ):
+            stop -= 1
+            while stop - 1 > first and not self._value_word(tokens[stop - 1].lower):
+                stop -= 1
         if digits < 2 or words < 3:
             return None
         raw = aligned.text[tokens[first].start : tokens[stop - 1].end]
@@ -1147,7 +1164,9 @@ class IdentifierDetector(Detector):
             if len(raw) == digits and _card_digits(raw):
                 return entity
         missing = next((length - digits for length in lengths if length >= digits), 0)
-        if missing > 3 or (missing == 0 and digits < _EDGE_DIGITS):
+        if missing > 3:
+            missing = 0  # too far from a complete value to say: only what sounds like a digit, as if complete
+        if missing == 0 and digits < _EDGE_DIGITS:
             return entity
         per_side = min(2, missing) if missing else 1
         new_first, new_stop = first, stop
