@@ -56,6 +56,9 @@ class PersonWords:
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
     speech_verbs: frozenset[str] = field(metadata={"key": "person_cues.speech_verbs"})
+    opening_addressed: frozenset[str] = field(metadata={"key": "person_cues.opening_addressed"})
+    openers: frozenset[str] = field(metadata={"key": "person_cues.openers"})
+    closing: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.closing"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -111,6 +114,7 @@ class NameDetector(Detector):
         self._strong = words.strong_cues | words.address_cues
         self._addressed_by = PhraseTable.of(words.addressed_by)
         self._roles = PhraseTable.of(words.roles)
+        self._closing = PhraseTable.of(words.closing)
         self._introductions = PhraseTable.of(words.introductions)
         self._answer_openers = PhraseTable.of(words.answer_openers)
         self._blocked = (
@@ -158,7 +162,14 @@ class NameDetector(Detector):
                 )
             )
             cue = self._cue_before(tokens, i)
-            addressed = self._addressed(tokens, i)
+            addressed = self._addressed(tokens, i) or self._opens_turn_to(tokens, i)
+            thanked = (
+                i == len(tokens) - 1
+                and self._closing.ending_at(tokens, i) is not None
+                and not possessive
+                and not _word_form(word)
+                and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+            )
             if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
                 possessive = False  # "the company's results": a noun's possessive
             if not known and _word_form(word) and not any(stem in given for stem in inflection_stems(word)):
@@ -226,6 +237,8 @@ class NameDetector(Detector):
             ):
                 # "vijay kumar": a given name no list has, before a family name one does
                 scores[i] = (self.unknown_score, "unknown word before a family name")
+            elif thanked and word not in places:
+                scores[i] = (self.unknown_score, "the one thanked at the end of a turn")  # "thanks rook"
         self._rare_runs(tokens, scores, places)
         self._name_answer(tokens, scores, given, family, common, places)
         self._introduced(tokens, scores, given, family, common, places)
@@ -544,6 +557,17 @@ class NameDetector(Detector):
             and word not in self._blocked
             and not word.endswith("ed")
             and zipf_frequency(word) < self._zipf.function_word_min
+        )
+
+    def _opens_turn_to(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` opens the turn (after words such as "so", "okay") and a pronoun follows that
+        speaks to or before its bearer: "quellan i'm going to start", "so zorbek we also had"."""
+        w = self._w
+        return (
+            i + 1 < len(tokens)
+            and any(vowel in tokens[i].lower for vowel in "aeiouy")  # not "w r we've": an acronym
+            and tokens[i + 1].lower in w.opening_addressed
+            and all(tokens[k].lower in w.openers for k in range(i))
         )
 
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
