@@ -319,6 +319,8 @@ NAME_EXTENTS = [
     ("the margins you want to see", set()),
     ("quellan i'm going to start with your question", {"quellan"}),  # a turn opened with a name
     ("so zorbek we also had a question", {"zorbek"}),
+    ("sure zorbek and good morning", {"zorbek"}),
+    ("the outlook good morning everyone", set()),
     ("okay we are done", set()),
     ("tk we've grown", set()),  # an acronym
     ("secondly we grew", set()),
