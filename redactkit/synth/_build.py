@@ -36,8 +36,7 @@ MIN_POPULATION = 150_000
 #: "rfiq", "Łódź" "odz" (generator version 4): no name at all, or an English word as a gold name.
 _TRANSLITERATE = str.maketrans(
     {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
-     "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "Oe", "ı": "i", "ə": "e", "Ə": "E",
-     "’": "'", "ʼ": "'", "ʻ": "'", "‘": "'"}
+     "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "Oe", "\u0131": "i", "ə": "e", "Ə": "E"}
 )  # fmt: skip
 
 
