@@ -332,6 +332,17 @@ NAME_EXTENTS = [
     ("i'll let you know", set()),
     ("let me add some color", set()),
     ("the margins you want to see", set()),
+    ("quellan i'm going to start with your question", {"quellan"}),  # a turn opened with a name
+    ("so zorbek we also had a question", {"zorbek"}),
+    ("sure zorbek and good morning", {"zorbek"}),
+    ("the outlook good morning everyone", set()),
+    ("okay we are done", set()),
+    ("tk we've grown", set()),  # an acronym
+    ("secondly we grew", set()),
+    ("thanks otter", {"otter"}),  # the one thanked at the end of a turn, though a dictionary word
+    ("thanks otter for that", set()),
+    ("thanks operator", set()),
+    ("thank you so much", set()),
     ("under the zorvanek administration", {"zorvanek"}),
     ("the veterans administration", set()),
     ("that was gonzalez' idea", {"gonzalez'"}),  # the possessive's apostrophe belongs to the name

@@ -35,13 +35,14 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import get_lexicon
+from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["NameDetector", "PersonWords"]
+__all__ = ["MisheardGuard", "NameDetector", "PersonWords"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class PersonWords:
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
     speech_verbs: frozenset[str] = field(metadata={"key": "person_cues.speech_verbs"})
+    opening_addressed: frozenset[str] = field(metadata={"key": "person_cues.opening_addressed"})
+    openers: frozenset[str] = field(metadata={"key": "person_cues.openers"})
+    closing: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.closing"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -83,6 +87,99 @@ class PersonWords:
     booking_before: frozenset[str] = field(metadata={"key": "booking_names.before"})
     booking_after: frozenset[str] = field(metadata={"key": "booking_names.after"})
     booking_last: frozenset[str] = field(metadata={"key": "booking_names.last"})
+
+
+@dataclass(frozen=True)
+class _MisheardCutoffs:
+    """``misheard`` of ``redactkit/lang/<locale>/names.yaml``."""
+
+    fragment_min_zipf: float = field(metadata={"key": "misheard.fragment_min_zipf"})
+
+
+class MisheardGuard:
+    """Which words of a lowercase transcript a recognizer most likely wrote for words it misheard.
+
+    Recognizers write words they know, but they split words ("ch ange"), run two together ("rock
+    androll") and drop or change a letter ("departre"). Such a word is rare, so the name detectors'
+    "a rare word is a name" evidence and a recognizer's guess on garbled context would take it for a
+    name or a place. A word counts as misheard (:meth:`misheard`) when
+
+    - glued to the word before or after it, it spells a frequent word neither half is, and neither
+      half is a function word ("ch ange", "rea lly"; not "to ny"), or
+    - no name, place or word list has it and English text never uses it, and it is a contraction no
+      one writes ("do't") or one letter off a number word with a number within two words ("fifeen
+      seventaen twenty").
+
+    A frequent word with a letter left out ("departre") or two run together ("androll") would be
+    misheard words too, but unknown names look the same far too often ("parten", "schoo",
+    "skillman", "woodsfield", "johnpeter" on the corpus hold-outs): they are left alone.
+
+    Cut-offs: ``misheard`` in names.yaml. A name a list knows is never misheard on its own spelling:
+    the guard drops only what no list vouches for.
+    """
+
+    def __init__(self, locale: str = "en-US") -> None:
+        self._cut = load_tables(locale, "names", _MisheardCutoffs)
+        self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
+        self._function_word_min = zipf_cutoffs(locale).function_word_min
+        lexicon = get_lexicon(locale)
+        self._numbers = frozenset(
+            word
+            for word in {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred}
+            if len(word) >= 4 and word.isalpha()
+        )
+        self._number_like = frozenset({*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred})
+
+    def is_number(self, word: str) -> bool:
+        """A number as the normalizer left it or a number word ("46", "11:50", "thirty")."""
+        return any(char.isdigit() for char in word) or word in self._number_like
+
+    def misheard(self, words: Sequence[str], i: int) -> bool:
+        """Whether ``words[i]`` (lowercase words of one text) is a recognizer's error (see class)."""
+        word = _base(fold_word(words[i]))[0]
+        if not word or not any(char.isalpha() for char in word):
+            return False
+        return self._fragment(words, i, word) or self._unknown_misheard(words, i, word)
+
+    def _fragment(self, words: Sequence[str], i: int, word: str) -> bool:
+        common = common_words()
+        for glued, other in (
+            (words[i - 1] + word, words[i - 1]) if i > 0 else ("", ""),
+            (word + words[i + 1], words[i + 1]) if i + 1 < len(words) else ("", ""),
+        ):
+            if (
+                glued.isalpha()
+                and zipf_frequency(glued) >= self._cut.fragment_min_zipf
+                and not (word in common and other in common)
+                and (glued in common or not _listed_name_or_place(glued))
+                # "to ny" is no "tony": a function word is a word of its own
+                and zipf_frequency(other) < self._function_word_min
+                and zipf_frequency(word) < self._function_word_min
+            ):
+                return True
+        return False
+
+    def _unknown_misheard(self, words: Sequence[str], i: int, word: str) -> bool:
+        if (
+            len(word) < 4
+            or _listed_name_or_place(word)
+            or word in common_words()
+            or zipf_frequency(word) > 0.0
+        ):
+            return False
+        head, apostrophe, tail = word.strip("'").rpartition("'")
+        if apostrophe and len(head) >= 2 and 1 <= len(tail) <= 2:
+            return True  # a contraction no one writes ("do't", "we'e"; not "o'brannagh")
+        if len(word) < 5 or not word.isalpha():
+            return False
+        if not any(within_edits(word, number, 1) for number in self._numbers):
+            return False
+        # a number within two words: "did fifeen seventaen twenty"
+        return any(self.is_number(other) for other in [*words[max(i - 2, 0) : i], *words[i + 1 : i + 3]])
+
+
+def _listed_name_or_place(word: str) -> bool:
+    return word in given_names() or word in family_names() or word in place_names()
 
 
 @detectors.register("names")
@@ -116,6 +213,7 @@ class NameDetector(Detector):
         self._strong = words.strong_cues | words.address_cues
         self._addressed_by = PhraseTable.of(words.addressed_by)
         self._roles = PhraseTable.of(words.roles)
+        self._closing = PhraseTable.of(words.closing)
         self._introductions = PhraseTable.of(words.introductions)
         self._answer_openers = PhraseTable.of(words.answer_openers)
         self._blocked = (
@@ -128,6 +226,7 @@ class NameDetector(Detector):
         self._number_words = frozenset(
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
+        self._misheard = MisheardGuard(locale)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         given, family, common, places = given_names(), family_names(), common_words(), place_names()
@@ -163,7 +262,14 @@ class NameDetector(Detector):
                 )
             )
             cue = self._cue_before(tokens, i)
-            addressed = self._addressed(tokens, i)
+            addressed = self._addressed(tokens, i) or self._opens_turn_to(tokens, i)
+            thanked = (
+                i == len(tokens) - 1
+                and self._closing.ending_at(tokens, i) is not None
+                and not possessive
+                and not _word_form(word)
+                and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+            )
             if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
                 possessive = False  # "the company's results": a noun's possessive
             if not known and _word_form(word) and not any(stem in given for stem in inflection_stems(word)):
@@ -231,6 +337,8 @@ class NameDetector(Detector):
             ):
                 # "vijay kumar": a given name no list has, before a family name one does
                 scores[i] = (self.unknown_score, "unknown word before a family name")
+            elif thanked and word not in places:
+                scores[i] = (self.unknown_score, "the one thanked at the end of a turn")  # "thanks rook"
         self._rare_runs(tokens, scores, places)
         self._name_answer(tokens, scores, given, family, common, places)
         self._introduced(tokens, scores, given, family, common, places)
@@ -305,6 +413,10 @@ class NameDetector(Detector):
                         break
                 else:
                     break
+        # words a recognizer wrote for words it misheard are no names ("ch ange", "fifeen seventaen")
+        words = [token.lower for token in tokens]
+        for i in [i for i in scores if self._misheard.misheard(words, i)]:
+            del scores[i]
         self._propagate(tokens, scores, common)
         return self._spans(tokens, scores)
 
@@ -549,6 +661,17 @@ class NameDetector(Detector):
             and word not in self._blocked
             and not word.endswith("ed")
             and zipf_frequency(word) < self._zipf.function_word_min
+        )
+
+    def _opens_turn_to(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` opens the turn (after words such as "so", "okay") and a pronoun follows that
+        speaks to or before its bearer: "quellan i'm going to start", "so zorbek we also had"."""
+        w = self._w
+        return (
+            i + 1 < len(tokens)
+            and any(vowel in tokens[i].lower for vowel in "aeiouy")  # not "w r we've": an acronym
+            and tokens[i + 1].lower in w.opening_addressed
+            and all(tokens[k].lower in w.openers for k in range(i))
         )
 
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
