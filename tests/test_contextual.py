@@ -130,6 +130,18 @@ POSITIVE = [
         "six slash two slash um two thousand and nine is the birthday",
         [("six slash two slash um two thousand and nine", "DATE_OF_BIRTH")],
     ),
+    # ... and without slashes: month, day and a four-digit year, or a two-digit year after "oh" + month
+    (
+        "the patient is di ortega nine twenty two nineteen sixty one",
+        [("nine twenty two nineteen sixty one", "DATE_OF_BIRTH")],
+    ),
+    ("yes that's twelve three two thousand four", [("twelve three two thousand four", "DATE_OF_BIRTH")]),
+    ("it's oh seven nine seventy", [("oh seven nine seventy", "DATE_OF_BIRTH")]),
+    # the month said twice
+    (
+        "it's four uh four thirty nineteen eighty eight",
+        [("four uh four thirty nineteen eighty eight", "DATE_OF_BIRTH")],
+    ),
     # a guessed password: a word with two number words or a spoken symbol
     ("maybe it was parrot blue four nine", [("parrot blue four nine", "PASSWORD")]),
     ("i think it was marble seven hash", [("marble seven hash", "PASSWORD")]),
@@ -200,6 +212,10 @@ NEGATIVE = [
     # no birth date: this year's and next year's appointments
     "the appointment is ten slash twelve slash twenty six",
     "the appointment is ten slash twelve slash twenty seven",
+    # no birth date: a time and a number, a month that is no month, a day that is no day
+    "the train leaves at three twelve forty five",
+    "it came to fourteen twenty nineteen sixty",
+    "gate nine forty two nineteen",
     # no password: a title, a flight, a gate, a rating
     "maybe it was apollo thirteen",
     "i think it was flight two one five",

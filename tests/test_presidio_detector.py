@@ -110,3 +110,23 @@ def test_no_network_is_used() -> None:
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "john.smith@example.co.uk" not in completed.stdout
     assert "[EMAIL_ADDRESS]" in completed.stdout
+
+
+@pytest.mark.parametrize(
+    ("entities", "text", "labels"),
+    [
+        # the e-mail recognizer is skipped without an "@", and nothing else is asked for instead
+        (("EMAIL_ADDRESS",), "my ssn is 536-22-8726 and my site is example.com", set()),
+        (("EMAIL_ADDRESS",), "write to ana.lopez@example.org", {"EMAIL_ADDRESS"}),
+        # URL and IP need a dot (or an IPv6 colon); the other entities still run on the text
+        (("URL", "IP_ADDRESS", "US_SSN"), "my ssn is 536-22-8726", {"US_SSN"}),
+        (("URL", "IP_ADDRESS"), "see example.com from 10.0.0.12", {"URL", "IP_ADDRESS"}),
+        (("IP_ADDRESS",), "the host is fe80::1ff:fe23:4567:890a", {"IP_ADDRESS"}),
+    ],
+)
+def test_recognizers_that_cannot_match_a_text_are_skipped_without_changing_results(
+    entities: tuple[str, ...], text: str, labels: set[str]
+) -> None:
+    detector = PresidioDetector(entities=entities)
+    found = detector.detect_batch([AlignedText.identity(text)])[0]
+    assert {entity.label for entity in found} == labels

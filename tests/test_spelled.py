@@ -245,3 +245,29 @@ def test_language_data_has_a_version() -> None:
 )
 def test_letter_forms_are_joined(text: str, joined: str) -> None:
     assert _normalize(text).text == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a word said and then spelled: one name, the word and any aside between them included
+        ("it's tamsin voss v o s s", "voss v o s s"),
+        ("that's bradwell hang on b r a d w e l l", "bradwell hang on b r a d w e l l"),
+        ("under okoro um o k o r o please", "okoro um o k o r o"),
+        # the spelling runs on into digits, or takes a letter of the aside
+        ("it's yerin y e r i n four four two", "yerin y e r i n four four two"),
+    ],
+)
+def test_a_word_and_its_spelling_are_one_value(default_pipeline: Pipeline, text: str, value: str) -> None:
+    found = [text[e.start : e.end] for e in default_pipeline.analyze(text)]
+    assert any(value in entity for entity in found), found
+
+
+def test_a_word_said_then_spelled_is_a_name_unless_a_cue_says_otherwise() -> None:
+    [entity] = SpelledDetector().detect(_normalize("it's voss v o s s"))
+    assert entity.label == "PERSON" and entity.explanation == "a word said and then spelled letter by letter"
+    [entity] = SpelledDetector().detect(_normalize("my postcode is kwy k w y"))
+    assert entity.label == "ZIP_CODE"
+    # another word before the spelling is not taken
+    [entity] = SpelledDetector().detect(_normalize("spell it k w y x"))
+    assert _normalize("spell it k w y x").text[entity.start : entity.end] == "kwyx"

@@ -667,6 +667,8 @@ class ContextualDetector(Detector):
                 continue
             stop = self._number_run(words, i)
             year = self._slashed_year(words[i:stop], latest)
+            if year is None:
+                year = self._spoken_numeric_year(words[i:stop], latest)
             if year is not None and 1900 <= year <= latest and not taken & set(range(i, stop)):
                 found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "numeric date of a past year"))
                 taken.update(range(i, stop))
@@ -706,6 +708,53 @@ class ContextualDetector(Detector):
         if short[0] <= latest % 100:
             return 2000 + short[0]
         return 1900 + short[0] if short[0] >= latest % 100 + 10 else None
+
+    def _spoken_numeric_year(self, run: Sequence[str], latest: int) -> int | None:
+        """The year of a numeric date said without slashes, "<month> <day> <year>": "ten twenty seven
+        nineteen seventy four", "oh three fifteen eighty five" (interruptions inside left out; a month
+        said twice, "eleven um eleven twenty six ...", once), or None. The run must be the date and
+        nothing more; a two-digit year needs a month said with "oh" ("oh three"), the way dates are
+        dictated, since "three twelve forty five" is as likely a time and a number."""
+        said_words = [word for word in run if self._is_number(word)]
+        attempts = [said_words]
+        if len(said_words) >= 2 and said_words[0] == said_words[1]:
+            attempts.append(said_words[1:])  # the month started again
+        for w in attempts:
+            year = self._month_day_year(w, latest)
+            if year is not None:
+                return year
+        return None
+
+    def _month_day_year(self, w: Sequence[str], latest: int) -> int | None:
+        """The year of number words that are exactly a month, a day and a year (see
+        :meth:`_spoken_numeric_year`), or None."""
+        lex = self._t.lexicon
+        for month_words in (1, 2):
+            if len(w) < month_words + 2:
+                break
+            said = w[:month_words]
+            oh = month_words == 2 and said[0] in lex.zero_aliases and said[1] in lex.digits
+            if month_words == 2 and not oh:
+                continue
+            month = _cardinal(lex, said[-1:], 0)
+            if month is None or not 1 <= month[0] <= 12 or (month_words == 1 and said[0] in lex.zero_aliases):
+                continue
+            day = _cardinal(lex, w, month_words)
+            if day is None or not 1 <= day[0] <= 31 or day[1] - month_words > 2:
+                continue
+            rest = w[day[1] :]
+            if 2 <= len(rest) <= 4 and (rest[0] in lex.teens or rest[0] in ("twenty", "two")):
+                year = self._year_of(rest)
+                if year is not None and 1900 <= year <= latest:
+                    return year
+            if oh and 1 <= len(rest) <= 2:
+                short = _cardinal(lex, rest, 0)
+                if short is not None and short[1] == len(rest) and short[0] <= 99:
+                    if short[0] <= latest % 100:
+                        return 2000 + short[0]
+                    if short[0] >= latest % 100 + 10:
+                        return 1900 + short[0]
+        return None
 
     def _number_before(self, words: Sequence[str], cue: int) -> tuple[int, int] | None:
         """ "oh nine twenty seven is the expiry": a number run right before "is (the|my)" + cue."""

@@ -15,7 +15,9 @@ The label comes from context:
 - ``ZIP_CODE`` or ``ACCOUNT_NUMBER`` after a postcode or reference cue ("postcode s w one a ...",
   "booking reference k x f");
 - otherwise ``ACCOUNT_NUMBER`` for a mixed letter-digit run and ``SPELLED`` for letters only: a
-  spelled word whose kind nothing in the sentence gives away;
+  spelled word whose kind nothing in the sentence gives away; but ``PERSON`` for letters that spell
+  the word said right before them ("voss v o s s": why spell a word, but a name), and that word is
+  redacted with its spelling, asides between them included ("bradwell hang on b r a d w e l l");
 - nothing for a short code (three letters and four digits at most) right after a negative context
   of the identifiers ("flight d l two three five seven", "seat k twelve": ``negative_before`` of
   ``identifiers.yaml``).
@@ -35,7 +37,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Annotation, Entity
-from ..lang import Token, load_locale, token_index_at
+from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
 from .base import Detector, detectors
 
 __all__ = ["SPELLED_LABELS", "SpelledDetector"]
@@ -49,6 +51,8 @@ _MAX_TRAILING_DIGITS = 2  # "b b c one", "m p three", "p s five" are still acron
 #: words before the run searched for a cue
 _CUE_WINDOW = 5
 _ARTICLES = ("a", "i")  # "find me a t v": the article is read as a letter
+#: words of an aside that may stand between a word and its spelling
+_SAID_WINDOW = 4
 
 
 @detectors.register("spelled")
@@ -93,6 +97,10 @@ class SpelledDetector(Detector):
         self._before.sort(key=lambda item: -len(item[0]))
         # "flight d l two three five seven", "seat k twelve": a short code after a negative context of
         # the identifiers (``negative_before`` of identifiers.yaml) names a flight or a seat, nobody
+        self._aside_words = (
+            frozenset(word for phrase in value_interruptions(locale).phrases for word in phrase)
+            | get_lexicon(locale).fillers
+        )
         self._negatives = frozenset(
             tuple(str(phrase).lower().split())
             for phrase in resources.get("identifiers", "negative_before", []) or []
@@ -136,8 +144,32 @@ class SpelledDetector(Detector):
             if labelled is None:
                 continue
             label, why = labelled
+            said = self._said_before(tokens, start, str(note.data.get("text", "")).lower())
+            if said is not None:
+                # "cormier hold on c o r m i e r": the word the caller spells is redacted with its
+                # spelling, and a word said and then spelled is a name unless a cue said otherwise
+                start = said
+                if label == "SPELLED":
+                    label, why = "PERSON", "a word said and then spelled letter by letter"
             found.append(Entity(start, end, label, self.score, self.name, why))
         return found
+
+    def _said_before(self, tokens: Sequence[Token], start: int, spelled: str) -> int | None:
+        """The start of the word right before the spelled run (asides between them allowed) that the
+        run spells: the run's letters begin with it, a letter of an aside or digits after it aside
+        ("where was i c o r m i e r", "l i s t a l seven eight ..."). None when there is none."""
+        letters = spelled.rstrip("0123456789")
+        index = bisect_right(tokens, start, key=_END)  # tokens that end at or before `start`
+        for back in range(1, _SAID_WINDOW + 2):
+            k = index - back
+            if k < 0:
+                return None
+            word = tokens[k].lower
+            if len(word) >= 3 and word.isalpha() and (letters == word or letters[1:] == word):
+                return tokens[k].start
+            if word not in self._aside_words:
+                return None
+        return None
 
     def _redactable(self, note: Annotation) -> bool:
         letters = int(note.data.get("letters", 0))

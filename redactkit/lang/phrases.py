@@ -207,6 +207,12 @@ def _folded(word: str) -> str:
     return word if word.isascii() else fold_word(word)
 
 
+def _absent(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` is not in ``words``, as said or accent-folded (the test before every look-up:
+    one set test for an ASCII word, the common case)."""
+    return word not in words and (word.isascii() or fold_word(word) not in words)
+
+
 class PhraseTable(Generic[V]):
     """Phrases (tuples of lowercase words) -> values, looked up by the token where they end or
     start, longest phrase first ("card number" before "number").
@@ -259,17 +265,13 @@ class PhraseTable(Generic[V]):
 
     def at(self, words: Sequence[str], i: int) -> int:
         """Length of the longest phrase equal to ``words[i:i + n]`` (0: none)."""
-        if i >= len(words) or (
-            words[i] not in self._first_words and _folded(words[i]) not in self._first_words
-        ):
+        if i >= len(words) or _absent(words[i], self._first_words):
             return 0
         return self._longest_at(words, i, self.longest)[0]
 
     def matches_at(self, words: Sequence[str], i: int) -> list[tuple[int, V]]:
         """(length, value) of every phrase of the table equal to ``words[i:i + n]``, longest first."""
-        if i >= len(words) or (
-            words[i] not in self._first_words and _folded(words[i]) not in self._first_words
-        ):
+        if i >= len(words) or _absent(words[i], self._first_words):
             return []
         table = self._id
         return [(length, ends[table]) for length, ends in _MATCHER.at(words, i) if table in ends]
@@ -277,9 +279,7 @@ class PhraseTable(Generic[V]):
     def lengths_at(self, words: Sequence[str], i: int) -> list[int]:
         """Lengths of every phrase of the table equal to ``words[i:i + n]``, longest first (for a
         caller that takes the longest one whose context fits)."""
-        if i >= len(words) or (
-            words[i] not in self._first_words and _folded(words[i]) not in self._first_words
-        ):
+        if i >= len(words) or _absent(words[i], self._first_words):
             return []
         table = self._id
         return [length for length, ends in _MATCHER.at(words, i) if table in ends]
@@ -288,13 +288,11 @@ class PhraseTable(Generic[V]):
         """Length of the longest phrase equal to ``words[end - n:end]`` (0: none)."""
         if end <= 0 or end > len(words):
             return 0
-        last = words[end - 1]
-        if last not in self._last_words and _folded(last) not in self._last_words:
+        if _absent(words[end - 1], self._last_words):
             return 0
         table = self._id
         for length in range(min(self.longest, end), 0, -1):
-            first = words[end - length]
-            if first not in self._first_words and _folded(first) not in self._first_words:
+            if _absent(words[end - length], self._first_words):
                 continue
             for found, ends in _MATCHER.at(words, end - length):
                 if found == length and table in ends:
