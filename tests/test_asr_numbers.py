@@ -143,6 +143,8 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "the long one is forty two seventeen sixty eight thirty one fifty nine twenty sick eighty",
             "forty two seventeen sixty eight thirty one fifty nine twenty sick eighty",
         ),
+        # a cue said after a value with one clean digit left: words that sound like digits count
+        ("sure it's tree fine hate one that's my social", "tree fine hate one"),
         # a value a digit short of a complete one: the word next to it is that digit, misheard
         ("okay it's or six two one nine for the zip", "or six two one nine"),
         (

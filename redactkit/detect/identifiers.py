@@ -576,12 +576,15 @@ class IdentifierDetector(Detector):
         """The first token of a value zone that ends before token ``stop`` (see :meth:`_zone`)."""
         first = stop
         index = stop - 1
-        digits = words = 0
+        digits = words = heard = 0
         while index >= floor:
             word = tokens[index].lower
             if self._value_word(word):
                 written = sum(1 for char in word if char.isdigit())
                 digits += written or int(word in self._misheard.number_words)
+                heard += int(
+                    not written and word not in self._misheard.number_words and self._heard_digit(word)
+                )
                 words += written or 1
                 first = index
                 index -= 1
@@ -611,7 +614,9 @@ class IdentifierDetector(Detector):
             if self._value_word(tokens[first].lower):
                 words -= 1
             first += 1
-        if digits < 2 or words < 3:
+        # a cue said after it names the value: words that sound like digits count with one real digit
+        # ("... dash fine hate one that's my social")
+        if (digits < 2 and not (digits and digits + heard >= 3)) or words < 3:
             return None
         start, end = tokens[first].start, tokens[stop - 1].end
         reading = self._reading(aligned, start, end)
@@ -1306,6 +1311,13 @@ class IdentifierDetector(Detector):
             self._after_cue_at(tokens, neighbour) is not None
             or (beside in tables.after_fillers and self._after_cue_following(tokens, neighbour) is not None)
         )
+
+    def _heard_digit(self, word: str) -> bool:
+        """A homophone of a digit word or a word that sounds like one ("hate", "fine", "tree")."""
+        misheard = self._misheard
+        return (
+            word in misheard.homophones and word not in misheard.between_digits_only
+        ) or misheard.looks_like_digit(word, self._tables)
 
     def _sounds_like_digit(self, word: str) -> bool:
         """A short word within one sound edit of a single digit word ("or" four, "a" eight, "do" two,
