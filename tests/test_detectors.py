@@ -200,6 +200,8 @@ NAME_EXTENTS = [
     ("thyanks", set()),  # a typo of a frequent word
     ("okaybye", set()),  # two frequent words glued
     ("yesok", set()),
+    ("willaim", {"willaim"}),  # a typo of a listed name is a name misspelt
+    ("plesae", set()),  # a typo of a frequent word is none
     ("tolam", {"tolam"}),  # "tol" + "am": a two-letter tail glues only to a very frequent word
     ("oreb", {"oreb"}),  # two edits from "more" and "core" is no typo of either
     ("orvanith pellam", {"orvanith pellam"}),  # a name word as rare as a little-used dictionary word

@@ -96,16 +96,18 @@ def test_every_generated_label_has_a_floor() -> None:
 #: of the negatives is touched than on the clean sample. Measured when set (zones before a cue said
 #: after the value, fail-closed growth of identifier regions, spelled prefixes): PHONE 0.899, CARD
 #: 0.921, SSN 0.896, ACCOUNT 0.870, ZIP 0.925; readable 1.3-4.4 %; negatives +4.3 points (names and
-#: the NER model reacting to garbled words, not the number rules)
+#: the NER model reacting to garbled words, not the number rules). Raised after digits lost at a
+#: value's edges (value_lengths): PHONE 0.921, CARD 0.960, SSN 0.934, ACCOUNT 0.880, ZIP 0.933;
+#: readable 1.0-4.4 %
 NOISY_WER = 0.2
 NOISY_FLOORS: dict[str, float] = {
-    "PHONE_NUMBER": 0.85,
-    "CREDIT_CARD": 0.87,
-    "US_SSN": 0.85,
-    "ACCOUNT_NUMBER": 0.82,
-    "ZIP_CODE": 0.87,
+    "PHONE_NUMBER": 0.90,
+    "CREDIT_CARD": 0.93,
+    "US_SSN": 0.91,
+    "ACCOUNT_NUMBER": 0.86,
+    "ZIP_CODE": 0.91,
 }
-NOISY_READABLE_MAX = 0.08
+NOISY_READABLE_MAX = 0.06
 NOISY_NEGATIVES_GROWTH_MAX = 0.07
 
 

@@ -78,6 +78,8 @@ class PersonWords:
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
+    answer_name_typo_min_letters: float = field(metadata={"key": "name_answers.name_typo_min_letters"})
+    answer_name_typo_max_zipf: float = field(metadata={"key": "name_answers.name_typo_max_zipf"})
     run_typo_zipf: float = field(metadata={"key": "rare_runs.typo_of_zipf"})
     currencies: frozenset[str]
     determiners: frozenset[str]
@@ -810,10 +812,20 @@ class NameDetector(Detector):
             return zipf_frequency(word) < self._zipf.unlisted_person_name_max
         if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
             return False
-        return (
-            len(word) > 3
-            and not _near_frequent(word, w.answer_typo_zipf)
-            and not _glued(word, w.answer_glued_zipf, w.answer_typo_zipf)
+        if len(word) <= 3 or _glued(word, w.answer_glued_zipf, w.answer_typo_zipf):
+            return False
+        # a typo of a frequent word ("thyanks") is none; a typo of a listed name is a name misspelt
+        # ("jeames", "hohn"); a long word as near a listed name as a word less frequent than
+        # `name_typo_max_zipf` is taken for the name ("wilner": "winner", "milner"; not "plese")
+        words = {
+            near
+            for near in _typo_neighbours(word, w.answer_typo_zipf)
+            if near in common or (near not in given and near not in family)
+        }
+        return not words or (
+            len(word) >= w.answer_name_typo_min_letters
+            and max(zipf_frequency(near) for near in words) < w.answer_name_typo_max_zipf
+            and _near_name(word, given, family, common)
         )
 
     def _propagate(
@@ -915,11 +927,29 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
 
 def _near_frequent(word: str, min_zipf: float) -> bool:
     """A typo of a frequent word: one letter added, left out, changed or two swapped ("thyanks",
-    "sory", "heelo"). The index only proposes candidates (a letter left out of each side can be two
-    edits: "arul" and "rule"); each is checked to be one edit away."""
+    "sory", "heelo")."""
+    return bool(_typo_neighbours(word, min_zipf))
+
+
+def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
+    """The frequent words (``min_zipf`` or more) one letter added, left out, changed or two swapped
+    away from ``word``. The index only proposes candidates (a letter left out of each side can be
+    two edits: "arul" and "rule"); each is checked to be one edit away."""
     index = _deletions(min_zipf)
     forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
-    return any(_one_edit(word, candidate) for form in forms for candidate in index.get(form, ()))
+    return {candidate for form in forms for candidate in index.get(form, ()) if _one_edit(word, candidate)}
+
+
+def _near_name(word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> bool:
+    """One letter added, left out, changed or two swapped from a listed name that is no common word."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    variants = {a + b[1:] for a, b in splits if b}
+    variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    variants |= {a + c + b for a, b in splits for c in letters}
+    variants.discard(word)
+    return any((v in given or v in family) and v not in common for v in variants)
 
 
 def _one_edit(a: str, b: str) -> bool:
