@@ -95,6 +95,10 @@ SPOKEN = [
     # a street named after a preposition: "place" names one too; where something can be found
     ("the hotel is in the centre on thornwell place", "thornwell place"),
     ("the gallery can be found on orchard road", "orchard road"),
+    ("it has the address of the old mill tarrow lane brenley", "old mill tarrow lane brenley"),
+    # Indian English: a neighbourhood named as the street
+    ("send it to forty seven lakshmi nagar coimbatore", "forty seven lakshmi nagar coimbatore"),
+    ("my address is one twelve railway colony", "one twelve railway colony"),
     # the town a street is in, after "in": from the gazetteer, or words that are no everyday words
     ("i live at 5 main street in boston", "5 main street in boston"),
     ("it is at forty two quarry lane in hollowmere the postcode is", "forty two quarry lane in hollowmere"),
@@ -160,6 +164,9 @@ NEGATIVES = [
     "it costs 633 per square foot",
     "the address is twelve square feet",
     "come over to maelis's place tonight",
+    "the ant colony has grown",
+    "what is the address of the hotel",
+    "can you give me the address of the new office building",
     "the event will take place on friday",
     "i found it on main street",
     "we added 179 thousand square feet",

@@ -200,6 +200,8 @@ NAME_EXTENTS = [
     ("thyanks", set()),  # a typo of a frequent word
     ("okaybye", set()),  # two frequent words glued
     ("yesok", set()),
+    ("willaim", {"willaim"}),  # a typo of a listed name is a name misspelt
+    ("plesae", set()),  # a typo of a frequent word is none
     ("tolam", {"tolam"}),  # "tol" + "am": a two-letter tail glues only to a very frequent word
     ("oreb", {"oreb"}),  # two edits from "more" and "core" is no typo of either
     ("orvanith pellam", {"orvanith pellam"}),  # a name word as rare as a little-used dictionary word
@@ -217,6 +219,19 @@ NAME_EXTENTS = [
     ("ok ciao", set()),
     ("brb", set()),  # chat abbreviations
     ("gtfo", set()),
+    # a name answer that goes on to name the next value and give it
+    ("velorin and my ssn is four four one two", {"velorin"}),
+    ("dormikan password is quokka", {"dormikan"}),
+    ("quellan here and the number is three four two three", {"quellan"}),
+    ("gmail password reset", set()),
+    # a first word before a name word in an answer is its other part
+    ("denver quorrelby", {"denver quorrelby"}),  # a place word before a rare one
+    ("denver", set()),
+    ("spelt darvel", set()),  # a word as frequent as "spelt" before a name spells it, is none
+    ("talvessa denver", {"talvessa denver"}),  # or last
+    ("zorvath louder", set()),  # a comparative after a name is a request
+    ("korila vantosh is my name", {"korila vantosh"}),
+    ("talvessa speaking", {"talvessa"}),
     # who a booking is for, who money goes to
     ("is there a booking tonight for dovan quellet at eight", {"dovan quellet"}),
     ("my reservation next friday is under talvira", {"talvira"}),
@@ -317,6 +332,17 @@ NAME_EXTENTS = [
     ("i'll let you know", set()),
     ("let me add some color", set()),
     ("the margins you want to see", set()),
+    ("quellan i'm going to start with your question", {"quellan"}),  # a turn opened with a name
+    ("so zorbek we also had a question", {"zorbek"}),
+    ("sure zorbek and good morning", {"zorbek"}),
+    ("the outlook good morning everyone", set()),
+    ("okay we are done", set()),
+    ("tk we've grown", set()),  # an acronym
+    ("secondly we grew", set()),
+    ("thanks otter", {"otter"}),  # the one thanked at the end of a turn, though a dictionary word
+    ("thanks otter for that", set()),
+    ("thanks operator", set()),
+    ("thank you so much", set()),
     ("under the zorvanek administration", {"zorvanek"}),
     ("the veterans administration", set()),
     ("that was gonzalez' idea", {"gonzalez'"}),  # the possessive's apostrophe belongs to the name

@@ -100,6 +100,47 @@ def test_generated_pins_and_corpus_passwords_get_their_own_model_labels() -> Non
     assert generated.entities == [(0, 4, "PIN"), (5, 9, "PASSWORD")]
 
 
+@pytest.mark.slow
+def test_noise_augmented_docs_keep_their_spans_and_are_seeded() -> None:
+    """The ASR error model runs on the spoken text before the normalizers; every entity of a noisy
+    doc still lies on words derived from its value, and the same seed gives the same docs."""
+    import random
+
+    import spacy
+
+    from redactkit.detect.spacy_models import resolve_model_path
+    from redactkit.train.data import CorpusRow, build_docs
+
+    rows = [
+        CorpusRow(
+            f"r{i}",
+            "Call Priya Sharma on 555 0134 about the flight to Lisbon.",
+            "call priya sharma on five five five oh one three four about the flight to lisbon",
+            [(5, 17, "PERSON"), (21, 29, "PHONE_NUMBER"), (50, 56, "LOCATION")],
+            [(5, 17, "PERSON"), (21, 53, "PHONE_NUMBER"), (75, 81, "LOCATION")],
+        )
+        for i in range(12)
+    ]
+    silver = spacy.load(resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "lemmatizer"])
+    blank, pipeline = spacy.blank("en"), Pipeline.default()
+
+    def noisy(seed: int) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+        docs, _, _ = build_docs(
+            rows, silver, blank, pipeline, rehearsal=False, noise=((0.3,), random.Random(seed))
+        )
+        return [(doc.text, tuple((e.text, e.label_) for e in doc.ents)) for doc in docs]
+
+    first = noisy(1)
+    assert first == noisy(1)
+    assert first != noisy(2)
+    assert any(text != "call priya sharma on 555 0134 about the flight to lisbon" for text, _ in first)
+    for _, ents in first:
+        labels = {label for _, label in ents}
+        assert labels <= {"PERSON", "PHONE_NUMBER", "GPE", "DATE", "TIME", "CARDINAL"}
+    # most rows keep the person: a span is dropped only when all of its words were deleted
+    assert sum(any(label == "PERSON" for _, label in ents) for _, ents in first) >= 9
+
+
 # -- weights directories -----------------------------------------------------------------------------
 def test_a_missing_weights_directory_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match="redactkit train"):

@@ -35,13 +35,14 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import get_lexicon
+from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["NameDetector", "PersonWords"]
+__all__ = ["MisheardGuard", "NameDetector", "PersonWords"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ class PersonWords:
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
     speech_verbs: frozenset[str] = field(metadata={"key": "person_cues.speech_verbs"})
+    opening_addressed: frozenset[str] = field(metadata={"key": "person_cues.opening_addressed"})
+    openers: frozenset[str] = field(metadata={"key": "person_cues.openers"})
+    closing: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.closing"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -67,10 +71,15 @@ class PersonWords:
     verb_endings: tuple[str, ...]
     answer_joiners: frozenset[str] = field(metadata={"key": "name_answers.joiners"})
     answer_openers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.openers"})
+    answer_values: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.values"})
+    answer_determiners: frozenset[str] = field(metadata={"key": "name_answers.determiners"})
+    answer_closers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.closers"})
     answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
+    answer_name_typo_min_letters: float = field(metadata={"key": "name_answers.name_typo_min_letters"})
+    answer_name_typo_max_zipf: float = field(metadata={"key": "name_answers.name_typo_max_zipf"})
     run_typo_zipf: float = field(metadata={"key": "rare_runs.typo_of_zipf"})
     currencies: frozenset[str]
     determiners: frozenset[str]
@@ -78,6 +87,99 @@ class PersonWords:
     booking_before: frozenset[str] = field(metadata={"key": "booking_names.before"})
     booking_after: frozenset[str] = field(metadata={"key": "booking_names.after"})
     booking_last: frozenset[str] = field(metadata={"key": "booking_names.last"})
+
+
+@dataclass(frozen=True)
+class _MisheardCutoffs:
+    """``misheard`` of ``redactkit/lang/<locale>/names.yaml``."""
+
+    fragment_min_zipf: float = field(metadata={"key": "misheard.fragment_min_zipf"})
+
+
+class MisheardGuard:
+    """Which words of a lowercase transcript a recognizer most likely wrote for words it misheard.
+
+    Recognizers write words they know, but they split words ("ch ange"), run two together ("rock
+    androll") and drop or change a letter ("departre"). Such a word is rare, so the name detectors'
+    "a rare word is a name" evidence and a recognizer's guess on garbled context would take it for a
+    name or a place. A word counts as misheard (:meth:`misheard`) when
+
+    - glued to the word before or after it, it spells a frequent word neither half is, and neither
+      half is a function word ("ch ange", "rea lly"; not "to ny"), or
+    - no name, place or word list has it and English text never uses it, and it is a contraction no
+      one writes ("do't") or one letter off a number word with a number within two words ("fifeen
+      seventaen twenty").
+
+    A frequent word with a letter left out ("departre") or two run together ("androll") would be
+    misheard words too, but unknown names look the same far too often ("parten", "schoo",
+    "skillman", "woodsfield", "johnpeter" on the corpus hold-outs): they are left alone.
+
+    Cut-offs: ``misheard`` in names.yaml. A name a list knows is never misheard on its own spelling:
+    the guard drops only what no list vouches for.
+    """
+
+    def __init__(self, locale: str = "en-US") -> None:
+        self._cut = load_tables(locale, "names", _MisheardCutoffs)
+        self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
+        self._function_word_min = zipf_cutoffs(locale).function_word_min
+        lexicon = get_lexicon(locale)
+        self._numbers = frozenset(
+            word
+            for word in {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred}
+            if len(word) >= 4 and word.isalpha()
+        )
+        self._number_like = frozenset({*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred})
+
+    def is_number(self, word: str) -> bool:
+        """A number as the normalizer left it or a number word ("46", "11:50", "thirty")."""
+        return any(char.isdigit() for char in word) or word in self._number_like
+
+    def misheard(self, words: Sequence[str], i: int) -> bool:
+        """Whether ``words[i]`` (lowercase words of one text) is a recognizer's error (see class)."""
+        word = _base(fold_word(words[i]))[0]
+        if not word or not any(char.isalpha() for char in word):
+            return False
+        return self._fragment(words, i, word) or self._unknown_misheard(words, i, word)
+
+    def _fragment(self, words: Sequence[str], i: int, word: str) -> bool:
+        common = common_words()
+        for glued, other in (
+            (words[i - 1] + word, words[i - 1]) if i > 0 else ("", ""),
+            (word + words[i + 1], words[i + 1]) if i + 1 < len(words) else ("", ""),
+        ):
+            if (
+                glued.isalpha()
+                and zipf_frequency(glued) >= self._cut.fragment_min_zipf
+                and not (word in common and other in common)
+                and (glued in common or not _listed_name_or_place(glued))
+                # "to ny" is no "tony": a function word is a word of its own
+                and zipf_frequency(other) < self._function_word_min
+                and zipf_frequency(word) < self._function_word_min
+            ):
+                return True
+        return False
+
+    def _unknown_misheard(self, words: Sequence[str], i: int, word: str) -> bool:
+        if (
+            len(word) < 4
+            or _listed_name_or_place(word)
+            or word in common_words()
+            or zipf_frequency(word) > 0.0
+        ):
+            return False
+        head, apostrophe, tail = word.strip("'").rpartition("'")
+        if apostrophe and len(head) >= 2 and 1 <= len(tail) <= 2:
+            return True  # a contraction no one writes ("do't", "we'e"; not "o'brannagh")
+        if len(word) < 5 or not word.isalpha():
+            return False
+        if not any(within_edits(word, number, 1) for number in self._numbers):
+            return False
+        # a number within two words: "did fifeen seventaen twenty"
+        return any(self.is_number(other) for other in [*words[max(i - 2, 0) : i], *words[i + 1 : i + 3]])
+
+
+def _listed_name_or_place(word: str) -> bool:
+    return word in given_names() or word in family_names() or word in place_names()
 
 
 @detectors.register("names")
@@ -111,6 +213,7 @@ class NameDetector(Detector):
         self._strong = words.strong_cues | words.address_cues
         self._addressed_by = PhraseTable.of(words.addressed_by)
         self._roles = PhraseTable.of(words.roles)
+        self._closing = PhraseTable.of(words.closing)
         self._introductions = PhraseTable.of(words.introductions)
         self._answer_openers = PhraseTable.of(words.answer_openers)
         self._blocked = (
@@ -123,6 +226,7 @@ class NameDetector(Detector):
         self._number_words = frozenset(
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
+        self._misheard = MisheardGuard(locale)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         given, family, common, places = given_names(), family_names(), common_words(), place_names()
@@ -158,7 +262,14 @@ class NameDetector(Detector):
                 )
             )
             cue = self._cue_before(tokens, i)
-            addressed = self._addressed(tokens, i)
+            addressed = self._addressed(tokens, i) or self._opens_turn_to(tokens, i)
+            thanked = (
+                i == len(tokens) - 1
+                and self._closing.ending_at(tokens, i) is not None
+                and not possessive
+                and not _word_form(word)
+                and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+            )
             if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
                 possessive = False  # "the company's results": a noun's possessive
             if not known and _word_form(word) and not any(stem in given for stem in inflection_stems(word)):
@@ -226,6 +337,8 @@ class NameDetector(Detector):
             ):
                 # "vijay kumar": a given name no list has, before a family name one does
                 scores[i] = (self.unknown_score, "unknown word before a family name")
+            elif thanked and word not in places:
+                scores[i] = (self.unknown_score, "the one thanked at the end of a turn")  # "thanks rook"
         self._rare_runs(tokens, scores, places)
         self._name_answer(tokens, scores, given, family, common, places)
         self._introduced(tokens, scores, given, family, common, places)
@@ -300,6 +413,10 @@ class NameDetector(Detector):
                         break
                 else:
                     break
+        # words a recognizer wrote for words it misheard are no names ("ch ange", "fifeen seventaen")
+        words = [token.lower for token in tokens]
+        for i in [i for i in scores if self._misheard.misheard(words, i)]:
+            del scores[i]
         self._propagate(tokens, scores, common)
         return self._spans(tokens, scores)
 
@@ -546,6 +663,17 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._zipf.function_word_min
         )
 
+    def _opens_turn_to(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` opens the turn (after words such as "so", "okay") and a pronoun follows that
+        speaks to or before its bearer: "quellan i'm going to start", "so zorbek we also had"."""
+        w = self._w
+        return (
+            i + 1 < len(tokens)
+            and any(vowel in tokens[i].lower for vowel in "aeiouy")  # not "w r we've": an acronym
+            and tokens[i + 1].lower in w.opening_addressed
+            and all(tokens[k].lower in w.openers for k in range(i))
+        )
+
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
         """A verb of speech or an address ("please go ahead", "and i") right after token ``i``; not
         after an affiliation word ("... okafor with northwind please go ahead" addresses the caller)."""
@@ -577,6 +705,7 @@ class NameDetector(Detector):
         w = self._w
         run: list[int] = []
         everyday: list[int] = []  # listed names that are also dictionary words
+        partner: int | None = None  # a first word that is a name only before one ("barack obama")
         opener = self._answer_openers.starting_at(tokens, 0)
         begin = opener[0] if opener is not None else 0  # "yes it's korila", "miss tharvika"
         for k in range(begin, len(tokens)):
@@ -590,19 +719,65 @@ class NameDetector(Detector):
             elif self._listed_everyday_name(word, given, family, places):
                 run.append(k)
                 everyday.append(k)
+            elif (
+                partner is None
+                and self._name_partner(word, given, family, common, places)
+                and (k == begin or not _comparative(word, common))
+            ):
+                run.append(k)
+                partner = k
             else:
                 break
+        named = [k for k in run if len(tokens[k].lower) > 1 and k not in everyday and k != partner]
+        if partner is not None and (not named or partner not in (begin, run[-1])):
+            run = run[: run.index(partner)]  # a partner word needs a name word beside it
         if not any(len(tokens[k].lower) > 1 for k in run) or all(k in scores for k in run):
             return
         rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
-        if rest and rest[0] in w.answer_joiners:
+        while rest and rest[0] in w.answer_joiners:
             rest = rest[1:]
-        if rest and not (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits))):
+        if rest and not (
+            (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits)))
+            or self._announces_value(rest)
+            or tuple(rest) in w.answer_closers
+        ):
             return
         if everyday and not rest and sum(len(tokens[k].lower) > 1 for k in run) < 2:
             return  # "rock", "jam": the word more likely than the name; "gunner gray" is two names
         for k in run:
             scores.setdefault(k, (self.unknown_score, "a turn that answers with a name"))
+
+    def _name_partner(
+        self,
+        word: str,
+        given: frozenset[str],
+        family: frozenset[str],
+        common: frozenset[str],
+        places: frozenset[str],
+    ) -> bool:
+        """A word that is part of a name beside a name word in an answer, first or last ("guna
+        sekaran", "fermina bellow"), though a place, a listed name too frequent on its own or like a
+        typo: no stop word, rarer than an everyday word, no dictionary word unless a name list has it,
+        and, unless a list has it, as rare as an answer's name word ("spelt darlim" spells the name).
+        Last, no comparative: after a name that is a request ("olly louder")."""
+        listed = word in given or word in family or word in places
+        return (
+            len(word) > 2
+            and word not in self._blocked
+            and zipf_frequency(word) < self._zipf.everyday_word_min
+            and (word not in common or word in given or word in family)
+            and (listed or zipf_frequency(word) < self._w.answer_max_zipf)
+            and not _word_form(word)
+        )
+
+    def _announces_value(self, rest: Sequence[str]) -> bool:
+        """The rest of a name answer names the next value it gives, and gives it: "my ssn is 7416",
+        "password is kmlp1586", "the number is 3423" (``name_answers.values``)."""
+        words = list(rest)
+        if words and words[0] in self._w.answer_determiners:
+            words = words[1:]
+        said = any(tuple(words[:n]) in self._w.answer_values for n in range(1, min(len(words), 4) + 1))
+        return said and any(word == "is" or any(ch.isdigit() for ch in word) for word in words)
 
     def _listed_everyday_name(
         self, word: str, given: frozenset[str], family: frozenset[str], places: frozenset[str]
@@ -637,10 +812,20 @@ class NameDetector(Detector):
             return zipf_frequency(word) < self._zipf.unlisted_person_name_max
         if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
             return False
-        return (
-            len(word) > 3
-            and not _near_frequent(word, w.answer_typo_zipf)
-            and not _glued(word, w.answer_glued_zipf, w.answer_typo_zipf)
+        if len(word) <= 3 or _glued(word, w.answer_glued_zipf, w.answer_typo_zipf):
+            return False
+        # a typo of a frequent word ("thyanks") is none; a typo of a listed name is a name misspelt
+        # ("jeames", "hohn"); a long word as near a listed name as a word less frequent than
+        # `name_typo_max_zipf` is taken for the name ("wilner": "winner", "milner"; not "plese")
+        words = {
+            near
+            for near in _typo_neighbours(word, w.answer_typo_zipf)
+            if near in common or (near not in given and near not in family)
+        }
+        return not words or (
+            len(word) >= w.answer_name_typo_min_letters
+            and max(zipf_frequency(near) for near in words) < w.answer_name_typo_max_zipf
+            and _near_name(word, given, family, common)
         )
 
     def _propagate(
@@ -742,11 +927,29 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
 
 def _near_frequent(word: str, min_zipf: float) -> bool:
     """A typo of a frequent word: one letter added, left out, changed or two swapped ("thyanks",
-    "sory", "heelo"). The index only proposes candidates (a letter left out of each side can be two
-    edits: "arul" and "rule"); each is checked to be one edit away."""
+    "sory", "heelo")."""
+    return bool(_typo_neighbours(word, min_zipf))
+
+
+def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
+    """The frequent words (``min_zipf`` or more) one letter added, left out, changed or two swapped
+    away from ``word``. The index only proposes candidates (a letter left out of each side can be
+    two edits: "arul" and "rule"); each is checked to be one edit away."""
     index = _deletions(min_zipf)
     forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
-    return any(_one_edit(word, candidate) for form in forms for candidate in index.get(form, ()))
+    return {candidate for form in forms for candidate in index.get(form, ()) if _one_edit(word, candidate)}
+
+
+def _near_name(word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> bool:
+    """One letter added, left out, changed or two swapped from a listed name that is no common word."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    variants = {a + b[1:] for a, b in splits if b}
+    variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    variants |= {a + c + b for a, b in splits for c in letters}
+    variants.discard(word)
+    return any((v in given or v in family) and v not in common for v in variants)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -779,6 +982,22 @@ def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
             return True
         if len(head) > 2 and len(tail) >= 5 and _near_frequent(tail, typo_zipf):
             return True
+    return False
+
+
+def _comparative(word: str, common: frozenset[str]) -> bool:
+    """A comparative or superlative of a dictionary word ("louder", "softest", "safer", "bigger",
+    "happier"); "denver" is none."""
+    for ending in ("er", "est"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if (
+                stem in common
+                or stem + "e" in common  # "safer"
+                or (stem[-1] == stem[-2] and stem[:-1] in common)  # "bigger"
+                or (stem.endswith("i") and stem[:-1] + "y" in common)  # "happier"
+            ):
+                return True
     return False
 
 

@@ -48,6 +48,7 @@ from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
+from .names import MisheardGuard, PersonWords
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
 if TYPE_CHECKING:
@@ -182,6 +183,10 @@ class SpacyNerDetector(Detector):
         self._not_names = lexicon.not_names
         self._name_cues = frozenset(cue[0] for cue in lexicon.name_cues if len(cue) == 1)
         self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
+        self._misheard = MisheardGuard(locale)
+        self._preposition_cues = frozenset(
+            cue[0] for cue in load_tables(locale, "names", PersonWords).preposition_cues if len(cue) == 1
+        )
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
         self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
@@ -266,17 +271,59 @@ class SpacyNerDetector(Detector):
             )
         return False
 
+    def _garbled(
+        self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]
+    ) -> bool:
+        """A name, place or organisation guess made of what a recognizer wrote for words it misheard
+        ("departre", "horn coutdown", "ch ange"): every word is misheard or an everyday word, and at
+        least one is misheard (:class:`~redactkit.detect.names.MisheardGuard`). Recognizer guesses
+        on garbled lowercase text are noise; a name a list knows is never misheard here."""
+        from ..gazetteers import common_words
+
+        misheard = [self._misheard.misheard(doc_words, k) for k in range(ent.start, ent.end)]
+        return any(misheard) and all(
+            flag
+            or word.removesuffix("'s") in common_words()
+            or _is_everyday(word.removesuffix("'s"), given, family)
+            for flag, word in zip(misheard, words, strict=True)
+        )
+
+    def _beside_number(self, doc_words: list[str], ent: Any) -> bool:
+        """A lone PERSON guess on lowercase speech next to a number (the word before it or one of the
+        two after it), without a person cue before it other than a preposition (``prepositions`` of
+        names.yaml): "from page 30", "the neal at 11:50", "40 want 70 tommy". Among numbers
+        the recognizer's guesses are mostly misheard words (a misheard digit leaves the number's
+        neighbours garbled); a name said with a number has a cue ("call tommy at ...", "ask neal
+        for 4412") or is the name detector's to find."""
+        if len(ent) != 1 or ent.start == 0:
+            return False  # a turn that starts with a name answers "your name?" ("raja 8 9 6 5")
+        before = doc_words[ent.start - 1] if ent.start > 0 else ""
+        if before in self._guard_words.person_cues and before not in self._preposition_cues:
+            return False
+        # the text is normalized: a number is in digits ("one" left as a word is a pronoun)
+        return any(
+            any(char.isdigit() for char in word) for word in [before, *doc_words[ent.end : ent.end + 2]]
+        )
+
     def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
         given, family = given_names(), family_names()
         guard = self.lowercase_guard
         company_words, person_cues = self._guard_words.company_words, self._guard_words.person_cues
         everyday = self._everyday_zipf
         found: list[Entity] = []
+        doc_words: list[str] | None = None
         for ent in doc.ents:
             label = self._labels.get(ent.label_)
             if label is None:
                 continue
             words = [token.lower_ for token in ent]
+            if lowercase and guard != "off" and label in ("PERSON", "LOCATION", "ORGANIZATION"):
+                if doc_words is None:
+                    doc_words = [token.lower_ for token in doc]
+                if self._garbled(doc_words, ent, words, given, family) or (
+                    label == "PERSON" and self._beside_number(doc_words, ent)
+                ):
+                    continue
             # the adapted model knows lowercase names; what it still gets wrong are plain words
             # ("jokes", "alarm clock", "tech news"), words the locale declares never a name
             # (assistant names, relations) and, alone and without a cue, frequent words that are

@@ -43,7 +43,14 @@ With ``--synth-train N``, also N utterances of :mod:`redactkit.synth`'s *train* 
 form) and ``--synth-held-out M`` of its *held-out* families for evaluation only
 (``synth-holdout/synth_heldout.jsonl``); ``--synth-negatives K`` adds K utterances of the train
 hard-negative families alone (``synth_neg.spacy``) and ``--synth-focus LABEL=K`` K utterances whose
-templates carry LABEL (``synth_focus.spacy``).
+templates carry LABEL (``synth_focus.spacy``); ``--synth-noisy N`` adds N train-family utterances whose
+spoken side went through the ASR error model (``synth_noisy.spacy``, 40 % hard negatives).
+
+**Noise augmentation** (issue 19): ``--noisy-corpora N`` writes only ``train_noisy.spacy``: a seeded
+sample of N training rows of the corpora (never the held-out 20 %) whose spoken text went through
+:func:`redactkit.bench.asr_noise.noisy_example` at a word error rate drawn from ``--noise-wer``
+(default 0.1 0.2 0.3) before the normalizers, slot spans and silver entities carried through the
+edits. The recognizer so sees misheard names that still are names and garbled words that are none.
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import re
 import sys
 from collections import Counter
@@ -71,6 +79,7 @@ __all__ = [
     "GOLD_TO_MODEL",
     "MODEL_TO_REDACTKIT",
     "CorpusRow",
+    "assemble_noisy",
     "build_docs",
     "dialogue_id",
     "is_held_out",
@@ -304,21 +313,30 @@ def build_docs(
     rehearsal: bool,
     exhaustive: bool = False,
     gold_map: Mapping[str, str | None] = GOLD_TO_MODEL,
+    noise: tuple[Sequence[float], random.Random] | None = None,
 ) -> tuple[list[Doc], list[Doc], Counter[str]]:
     """Spoken (normalized) training docs and, when asked, cased rehearsal docs, for ``rows``.
 
     ``exhaustive``: the rows' spans label every PII value (generated data), so silver names, places
     and organisations are not added: where no span is, there is none.
+    ``noise``: (word error rates, random stream): each spoken text goes through the ASR error model
+    (:func:`redactkit.bench.asr_noise.noisy_example`, at a word error rate drawn from the list) before
+    the normalizers, its slot spans and silver entities carried along (a span whose words were all
+    deleted is gone), so the recognizer learns what a recognizer's mistakes look like.
     """
+    from ..bench.asr_noise import noisy_example
+
     stats: Counter[str] = Counter()
     silver = silver_entities(silver_nlp, [row.written for row in rows])
     if exhaustive:
         silver = [[e for e in entities if e[2] not in _PII_MODEL_LABELS] for entities in silver]
-    aligned = pipeline.normalize_batch([row.spoken for row in rows])
-    guarded = [[] for _ in rows] if exhaustive else _guarded_stock_persons(aligned)
-    spoken_docs: list[Doc] = []
-    rehearsal_docs: list[Doc] = []
-    for row, row_silver, normalized, persons in zip(rows, silver, aligned, guarded, strict=True):
+    if exhaustive:
+        guarded: list[list[tuple[int, int]]] = [[] for _ in rows]
+    else:
+        guarded = _guarded_stock_persons(pipeline.normalize_batch([row.spoken for row in rows]))
+    # each row's spoken text with its slot spans and silver entities (in spoken offsets), noisy if asked
+    spoken: list[tuple[str, list[tuple[int, int, str]], list[tuple[int, int, str]]]] = []
+    for row, row_silver, persons in zip(rows, silver, guarded, strict=True):
         mapper = WordAligner(row.written, row.spoken)
         spoken_silver: list[tuple[int, int, str]] = []
         for start, end, label in row_silver:
@@ -332,7 +350,28 @@ def build_docs(
                 spoken_silver.append((start, end, "PERSON"))
                 stats["silver_guarded_person"] += 1
         spoken_silver.sort()
-        labels, merge_stats = merge_labels(row.spoken_spans, spoken_silver, gold_map)
+        if noise is None:
+            spoken.append((row.spoken, list(row.spoken_spans), spoken_silver))
+            continue
+        wer, rng = noise
+        noisy = noisy_example(row.spoken, [*row.spoken_spans, *spoken_silver], rng.choice(wer), rng)
+        mapped_spans = [noisy.spans[i] if i is not None else None for i in noisy.span_index]
+        gold_count = len(row.spoken_spans)
+        stats["noisy_dropped_spans"] += noisy.dropped_spans
+        spoken.append(
+            (
+                noisy.text,
+                [span for span in mapped_spans[:gold_count] if span is not None],
+                [span for span in mapped_spans[gold_count:] if span is not None],
+            )
+        )
+    aligned = pipeline.normalize_batch([text for text, _, _ in spoken])
+    spoken_docs: list[Doc] = []
+    rehearsal_docs: list[Doc] = []
+    for row, row_silver, normalized, (_, gold, spoken_silver) in zip(
+        rows, silver, aligned, spoken, strict=True
+    ):
+        labels, merge_stats = merge_labels(gold, spoken_silver, gold_map)
         stats.update(merge_stats)
         doc, doc_stats = _to_doc(blank, normalized.text, labels, normalized)
         stats.update(doc_stats)
@@ -424,6 +463,60 @@ def assemble(
     return manifest
 
 
+def assemble_noisy(
+    data: Path,
+    out: Path,
+    *,
+    count: int,
+    wers: Sequence[float] = (0.1, 0.2, 0.3),
+    seed: int = 0,
+    held_out_percent: int = 20,
+) -> dict[str, Any]:
+    """``train_noisy.spacy``: ``count`` training rows of the corpora (a seeded sample of the 80 %
+    side only, in proportion to each corpus's size) with their spoken text passed through the ASR
+    error model at a word error rate drawn from ``wers``, labelled like ``train.spacy``."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from ..detect.spacy_models import resolve_model_path
+    from ..pipeline import Pipeline
+
+    silver_nlp = spacy.load(
+        resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
+    )
+    blank = spacy.blank("en")
+    pipeline = Pipeline.default()
+    corpora = [
+        (name, [r for r in read_corpus(w, s) if not is_held_out(dialogue_id(r.id), held_out_percent)])
+        for name, w, s in _corpora(data)
+    ]
+    total = sum(len(rows) for _, rows in corpora)
+    sampler = random.Random(f"noisy-sample-{seed}")
+    noise_rng = random.Random(f"noisy-corpora-{seed}")
+    doc_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+    stats: Counter[str] = Counter()
+    counts: dict[str, int] = {}
+    for name, rows in corpora:
+        sample = sampler.sample(rows, min(len(rows), round(count * len(rows) / max(total, 1))))
+        print(f"{name}: {len(sample)} noisy train rows", file=sys.stderr, flush=True)
+        docs, _, doc_stats = build_docs(
+            sample, silver_nlp, blank, pipeline, rehearsal=False, noise=(tuple(wers), noise_rng)
+        )
+        stats.update(doc_stats)
+        for doc in docs:
+            doc.user_data["corpus"] = name
+            doc_bin.add(doc)
+        counts[name] = len(docs)
+    out.mkdir(parents=True, exist_ok=True)
+    doc_bin.to_disk(out / "train_noisy.spacy")
+    return {
+        "noisy_rows": counts,
+        "noise_wers": list(wers),
+        "seed": seed,
+        "stats": dict(sorted(stats.items())),
+    }
+
+
 def assemble_synth(
     out: Path,
     *,
@@ -432,6 +525,8 @@ def assemble_synth(
     seed: int = 0,
     negatives: int = 0,
     focus: Mapping[str, int] | None = None,
+    noisy: int = 0,
+    noise_wers: Sequence[float] = (0.1, 0.2, 0.3),
 ) -> dict[str, Any]:
     """Generated training docs (``synth_train.spacy``, train template families, spoken form with
     silver non-PII labels from the written form) and a held-out evaluation file
@@ -442,6 +537,10 @@ def assemble_synth(
     CARDINAL/MONEY/TIME labels), so the recognizer sees enough numbers that are no identifier.
     ``focus``: label -> that many more utterances whose templates carry the label
     (``synth_focus.spacy``), e.g. LOCATION for "the us" said as a country next to "us" the pronoun.
+    ``noisy``: that many more train-family utterances whose spoken side went through the ASR error
+    model, an equal share at each of ``noise_wers``, 40 % of them hard negatives
+    (``synth_noisy.spacy``): misheard names and numbers that still are values, and garbled words that
+    are none.
     """
     import spacy
     from spacy.tokens import DocBin
@@ -464,16 +563,24 @@ def assemble_synth(
         *,
         negatives_share: float = 0.2,
         labels: Sequence[str] | None = None,
+        wers: Sequence[float] = (0.0,),
     ) -> Counter[str]:
-        """Generate ``count`` train-family pairs, label them like the corpora and store a DocBin."""
-        pairs = generate_pairs(
-            count,
-            seed=draw_seed,
-            split="train",
-            id_prefix=id_prefix,
-            negatives_share=negatives_share,
-            labels=labels,
-        )
+        """Generate ``count`` train-family pairs, label them like the corpora and store a DocBin;
+        with several word error rates, an equal share of the pairs at each (the spoken side noisy)."""
+        pairs = []
+        for part, wer in enumerate(wers):
+            share = count // len(wers) + (1 if part < count % len(wers) else 0)
+            pairs.extend(
+                generate_pairs(
+                    share,
+                    seed=draw_seed + 100 * part,
+                    split="train",
+                    id_prefix=f"{id_prefix}{part}" if len(wers) > 1 else id_prefix,
+                    negatives_share=negatives_share,
+                    labels=labels,
+                    asr_noise=wer,
+                )
+            )
         rows = [
             CorpusRow(
                 spoken.id,
@@ -508,6 +615,18 @@ def assemble_synth(
         stats.update(
             write_docs(negatives, seed + 3, "synthneg", "synth", out / "synth_neg.spacy", negatives_share=1.0)
         )
+    if noisy:
+        stats.update(
+            write_docs(
+                noisy,
+                seed + 20,
+                "synthnoisy",
+                "synth",
+                out / "synth_noisy.spacy",
+                negatives_share=0.4,
+                wers=tuple(noise_wers),
+            )
+        )
     if focus:
         focus_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
         for offset, (label, count) in enumerate(sorted(focus.items())):
@@ -535,6 +654,8 @@ def assemble_synth(
         "synth_held_out": held_out,
         "synth_negatives": negatives,
         "synth_focus": dict(sorted((focus or {}).items())),
+        "synth_noisy": noisy,
+        "noise_wers": list(noise_wers),
         "seed": seed,
         "stats": dict(sorted(stats.items())),
     }
@@ -565,6 +686,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="also N train-family utterances carrying LABEL (repeatable), e.g. LOCATION=2000",
     )
     parser.add_argument("--synth-only", action="store_true", help="only write the generated files")
+    parser.add_argument(
+        "--synth-noisy", type=int, default=0, help="also N train-family utterances with ASR noise"
+    )
+    parser.add_argument(
+        "--noisy-corpora",
+        type=int,
+        default=0,
+        help="write only train_noisy.spacy: N corpus training rows with ASR noise",
+    )
+    parser.add_argument(
+        "--noise-wer",
+        type=float,
+        nargs="+",
+        default=[0.1, 0.2, 0.3],
+        help="word error rates of the noisy files (one drawn per utterance)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed of the generated and noisy files")
     args = parser.parse_args(argv)
     focus: dict[str, int] = {}
     for item in args.synth_focus:
@@ -572,13 +710,27 @@ def main(argv: Sequence[str] | None = None) -> None:
         if not count.isdigit():
             parser.error(f"--synth-focus takes LABEL=N, e.g. LOCATION=2000, not {item!r}")
         focus[label] = int(count)
+    if args.noisy_corpora:
+        info = assemble_noisy(
+            args.data,
+            args.out,
+            count=args.noisy_corpora,
+            wers=args.noise_wer,
+            seed=args.seed,
+            held_out_percent=args.held_out,
+        )
+        print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
+        return
     if args.synth_train:
         info = assemble_synth(
             args.out,
             train=args.synth_train,
             held_out=args.synth_held_out,
+            seed=args.seed,
             negatives=args.synth_negatives,
             focus=focus,
+            noisy=args.synth_noisy,
+            noise_wers=args.noise_wer,
         )
         print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
         if args.synth_only:

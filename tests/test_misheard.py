@@ -1,0 +1,143 @@
+"""Misheard words are no names: the guard the name detector and the `ner` detector share (issue 19).
+
+A recognizer splits words ("ch ange"), runs two together ("rock androll"), drops a letter
+("departre") and writes number words with a letter off ("fifeen"). Those words are rare, and rare
+words are otherwise evidence of a name. The tables below are invented utterances, clean and garbled.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from redactkit import Pipeline
+from redactkit.anonymize import TagAnonymizer
+from redactkit.detect import Detector, NameDetector, SpacyNerDetector
+from redactkit.detect.names import MisheardGuard
+
+
+@cache
+def _guard() -> MisheardGuard:
+    return MisheardGuard()
+
+
+@cache
+def _normalizers() -> tuple:  # type: ignore[type-arg]
+    return tuple(Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers)
+
+
+def _found(detector: Detector, text: str) -> set[tuple[str, str]]:
+    pipe = Pipeline(normalizers=_normalizers(), detectors=[detector], anonymizer=TagAnonymizer())
+    return {(e.label, text[e.start : e.end]) for e in pipe.analyze(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "misheard"),
+    [
+        # half of a word heard as two: the halves spell a frequent word
+        ("could you ch ange my seat", "ange", True),
+        ("i rea lly want it", "rea", True),
+        ("i rea lly want it", "lly", True),
+        # a contraction no one writes
+        ("i do't know", "do't", True),
+        ("joining us is dara o'brannagh", "o'brannagh", False),
+        # a frequent word with a letter left out, or two run together, looks like too many real names
+        ("a table under michiko parten", "parten", False),
+        ("book a room in skillman", "skillman", False),
+        # a number word one letter off, next to a number
+        ("did seventaen twenty win", "seventaen", True),
+        # ... but not away from numbers: an unknown word that only looks like one
+        ("say hi to seventaen", "seventaen", False),
+        # names a list knows, and unknown names no frequent word explains, are never misheard
+        ("call maria garcia", "maria", False),
+        ("my name is ashmit", "ashmit", False),
+        ("this is vijay kumar", "vijay", False),
+        ("tell steven 555 0134", "steven", False),
+        ("rose mary called", "mary", False),  # "rosemary" is too rare a word to glue them
+        ("my friend zorvak", "zorvak", False),
+        # a function word is a word of its own: "to ny" is no "tony"
+        ("a train to ny", "ny", False),
+        # two real words are no fragments of a third ("every one")
+        ("thanks every one", "one", False),
+        # a glued form that is a place or a name is no misheard word
+        ("we drove to mary land", "mary", False),
+        # digits and short words are left alone
+        ("it is 4412", "4412", False),
+        ("see you at ten", "ten", False),
+    ],
+)
+def test_misheard_words(text: str, word: str, misheard: bool) -> None:
+    words = text.split()
+    assert _guard().misheard(words, words.index(word)) is misheard
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could i ch ange the payment due date",
+        "did fifeen seventaen twenty five thirty win anything",
+        "i rea lly don't like this tone",
+    ],
+)
+def test_name_detector_skips_misheard_words(text: str) -> None:
+    assert _found(NameDetector(), text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("could i change the payment for priya sharma", "priya sharma"),
+        ("my name is ashmit", "ashmit"),
+        ("call priya sharma at five", "priya sharma"),
+        ("did zorvak quellin reply", "zorvak quellin"),
+    ],
+)
+def test_name_detector_keeps_names_beside_misheard_guard(text: str, value: str) -> None:
+    assert ("PERSON", value) in _found(NameDetector(), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "label", "dropped"),
+    [
+        # garbled: every word misheard or everyday, one at least misheard
+        ("we'e on the flight", "we'e", "LOCATION", True),
+        ("a snow sto rm in the north", "sto rm", "LOCATION", True),
+        ("could i ch ange the date", "ange", "PERSON", True),
+        # a lone guess right next to a number, without a person cue
+        ("read page 37", "page", "PERSON", True),
+        ("what's the neal at 1150", "neal", "PERSON", True),
+        ("the neal at 11:50", "neal", "PERSON", True),
+        ("40 want 70 tommy", "tommy", "PERSON", True),
+        # the text is normalized: "one" left as a word is a pronoun
+        ("let me start with the easier one rob", "rob", "PERSON", False),
+        ("it was tommy 42 times", "tommy", "PERSON", True),
+        # kept: a cue before it, more than one word, no number beside it, a name among the words
+        ("call tommy at five five five", "tommy", "PERSON", False),
+        ("tommy lee 42", "tommy lee", "PERSON", False),
+        ("where is tommy now", "tommy", "PERSON", False),
+        ("priya ch ange", "priya ch ange", "PERSON", False),
+        ("rory and two one zero five", "rory", "PERSON", False),  # a turn that starts with a name
+        # a preposition is a weak cue: "from page thirty" is a page
+        ("read from page 37", "page", "PERSON", True),
+        ("flights to lisbon on may nine", "lisbon", "LOCATION", False),
+        ("two tickets to lisbon", "lisbon", "LOCATION", False),
+    ],
+)
+def test_ner_guard_drops_guesses_on_misheard_words(text: str, entity: str, label: str, dropped: bool) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(text)
+    start = text.index(entity)
+    span = doc.char_span(start, start + len(entity))
+    assert span is not None
+    ent = Span(doc, span.start, span.end, label="X")
+    detector = SpacyNerDetector()
+    doc_words = [token.lower_ for token in doc]
+    words = [token.lower_ for token in ent]
+    from redactkit.gazetteers import family_names, given_names
+
+    garbled = detector._garbled(doc_words, ent, words, given_names(), family_names())
+    beside = label == "PERSON" and detector._beside_number(doc_words, ent)
+    assert (garbled or beside) is dropped
