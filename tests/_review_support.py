@@ -32,9 +32,11 @@ __all__ = [
 
 
 def review_records(rows: int) -> list[Record]:
-    """The labeled utterances behind the review data set: contacts-heavy, so names are plenty."""
+    """The labeled utterances behind the review data set: contacts-heavy, so names are plenty. The
+    seed is one whose reviewed rows hold both a missed one-word name and an over-redaction, which the
+    browser test needs (generator version 5; version 4's sample of seed 0 had them)."""
     labels = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "ZIP_CODE", "ADDRESS", "LOCATION")
-    return generate(rows, seed=0, labels=labels, negatives_share=0.25, written_share=0.3, id_prefix="review")
+    return generate(rows, seed=4, labels=labels, negatives_share=0.25, written_share=0.3, id_prefix="review")
 
 
 #: Half the names of the generated people are on the deny list, the other half are missed: real

@@ -138,6 +138,13 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "can i pay with fifty two thirteen forty four sixty one free eighty nine seventy two ninety",
             "fifty two thirteen forty four sixty one free eighty nine seventy two ninety",
         ),
+        # a card read in pairs with a digit misheard, no cue: too long for a list of draws or scores
+        (
+            "the long one is forty two seventeen sixty eight thirty one fifty nine twenty sick eighty",
+            "forty two seventeen sixty eight thirty one fifty nine twenty sick eighty",
+        ),
+        # a cue said after a value with one clean digit left: words that sound like digits count
+        ("sure it's tree fine hate one that's my social", "tree fine hate one"),
         # a value a digit short of a complete one: the word next to it is that digit, misheard
         ("okay it's or six two one nine for the zip", "or six two one nine"),
         (
@@ -187,6 +194,9 @@ def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, tex
         "we need four for the phone call at three",
         "table for two and the zip line at four",
         "can i pay with twenty dollars",
+        # a long draw said as whole numbers, the result phrase after it misheard
+        "did twelve nineteen twenty six thirty three forty one fifty two sixty win",
+        "did fourteen twenty two thirty one forty five fifty three sixty eight wig last night",
     ],
 )
 def test_number_negatives_stay_untouched(default_pipeline: Pipeline, text: str) -> None:
@@ -228,6 +238,12 @@ def test_spelled_prefix_needs_a_real_letter(default_pipeline: Pipeline) -> None:
         ("my social is four four one two seven seven six one thanks", "is"),
         ("my savings account ends in six nine three six five two one five", "ends in"),
         ("the zip was eight one four two and the city is dayton", "and"),
+        # a value after a cue ends before a negative context ("... at the gate"); a verb before spelled
+        # letters is no misheard digit
+        ("the courier should ring four one five two eight zero three nine seven eight at the gate", "gate"),
+        ("my passport number reads k e hold on five four nine eight one eight one", "reads"),
+        # "to" before a code after a verb's object is no misheard "two"
+        ("send it to g b two one seven eight oh oh six nine four one twenty four ten fifteen", "to"),
     ],
 )
 def test_growth_keeps_ordinary_words_around_a_value(default_pipeline: Pipeline, text: str, kept: str) -> None:

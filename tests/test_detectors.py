@@ -200,6 +200,8 @@ NAME_EXTENTS = [
     ("thyanks", set()),  # a typo of a frequent word
     ("okaybye", set()),  # two frequent words glued
     ("yesok", set()),
+    ("willaim", {"willaim"}),  # a typo of a listed name is a name misspelt
+    ("plesae", set()),  # a typo of a frequent word is none
     ("tolam", {"tolam"}),  # "tol" + "am": a two-letter tail glues only to a very frequent word
     ("oreb", {"oreb"}),  # two edits from "more" and "core" is no typo of either
     ("orvanith pellam", {"orvanith pellam"}),  # a name word as rare as a little-used dictionary word
@@ -330,6 +332,17 @@ NAME_EXTENTS = [
     ("i'll let you know", set()),
     ("let me add some color", set()),
     ("the margins you want to see", set()),
+    ("quellan i'm going to start with your question", {"quellan"}),  # a turn opened with a name
+    ("so zorbek we also had a question", {"zorbek"}),
+    ("sure zorbek and good morning", {"zorbek"}),
+    ("the outlook good morning everyone", set()),
+    ("okay we are done", set()),
+    ("tk we've grown", set()),  # an acronym
+    ("secondly we grew", set()),
+    ("thanks otter", {"otter"}),  # the one thanked at the end of a turn, though a dictionary word
+    ("thanks otter for that", set()),
+    ("thanks operator", set()),
+    ("thank you so much", set()),
     ("under the zorvanek administration", {"zorvanek"}),
     ("the veterans administration", set()),
     ("that was gonzalez' idea", {"gonzalez'"}),  # the possessive's apostrophe belongs to the name

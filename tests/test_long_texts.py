@@ -76,3 +76,21 @@ def test_a_text_longer_than_spacys_limit_is_redacted_at_the_window_seams() -> No
     assert "Maria" not in result.text and "Lopez" not in result.text
     assert "mlopez@example.com" not in result.text
     assert result.text.count("[PERSON]") >= len(names)
+
+
+@given(
+    lengths=st.lists(st.integers(0, 50), max_size=30),
+    max_texts=st.integers(1, 6),
+    max_chars=st.integers(1, 120),
+)
+def test_bounded_batches_keep_order_and_both_bounds(
+    lengths: list[int], max_texts: int, max_chars: int
+) -> None:
+    """The windows of a long text reach the model a few at a time: every text once, in order, no batch
+    over either bound unless it is one text longer than the character bound."""
+    texts = ["x" * length for length in lengths]
+    batches = [list(batch) for batch in _windows.bounded_batches(texts, max_texts, max_chars)]
+    assert [text for batch in batches for text in batch] == texts
+    for batch in batches:
+        assert 1 <= len(batch) <= max_texts
+        assert len(batch) == 1 or sum(map(len, batch)) <= max_chars

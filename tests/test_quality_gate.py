@@ -3,10 +3,10 @@ its floor, and the share of touched negatives may not rise above its ceiling.
 
 The sample comes from redactkit.synth (seeded), so the gate is deterministic. The floors are what the
 default pipeline measured on this sample (redactkit.synth version 3; they hold on version 4's, which
-adds train families) minus a margin of about five points, rounded down: they guard against
-regressions and say honestly where the rules stand. They are not targets: the held-out families and
-../shared/data are where quality is measured (benchmarks/bench_quality.py,
-docs/how-to/measure-recall.md).
+adds train families, and on version 5's, which spells names with ø, ß or ə right) minus a margin of
+about five points, rounded down: they guard against regressions and say honestly where the rules
+stand. They are not targets: the held-out families and ../shared/data are where quality is measured
+(benchmarks/bench_quality.py, docs/how-to/measure-recall.md).
 """
 
 from __future__ import annotations
@@ -26,25 +26,25 @@ SAMPLE_SIZE = 2500
 SAMPLE_SEED = 3
 #: label -> floor of full-coverage recall (measured on this sample, minus a margin)
 FLOORS: dict[str, float] = {
-    "ACCOUNT_NUMBER": 0.94,  # 0.990 since issue 19 (values dictated in parts)
-    "ADDRESS": 0.85,
+    "ACCOUNT_NUMBER": 0.95,  # 0.990 since issue 19 (values dictated in parts); 1.000 (asides dropped)
+    "ADDRESS": 0.95,  # 1.000 since issue 12 (asides inside an address, unit letters, weak street types)
     # AGE .. USERNAME: the `contextual` detector (1.00 / 1.00 / 0.95 / 1.00 / 0.97 / 1.00 measured)
     "AGE": 0.95,
-    "CREDIT_CARD": 0.94,  # 0.989 since issue 19
+    "CREDIT_CARD": 0.95,  # 0.989 since issue 19; 0.991 (a corrected or restarted group)
     "CREDIT_CARD_META": 0.95,
-    "DATE_OF_BIRTH": 0.90,
+    "DATE_OF_BIRTH": 0.95,  # 1.000 since issue 12 (numeric dates said without slashes)
     "EMAIL_ADDRESS": 0.95,
-    "IBAN_CODE": 0.70,
-    "IP_ADDRESS": 0.90,
+    "IBAN_CODE": 0.95,  # 1.000 since issue 12 (asides between the groups)
+    "IP_ADDRESS": 0.95,  # 1.000 since issue 12
     "LOCATION": 0.85,
     "ORGANIZATION": 0.90,  # 0.948 since issue 12 (employer, school, bank, insurer contexts; institutions)
     "PASSWORD": 0.95,
     "PERSON": 0.87,  # 0.922 since issue 12 (names of calls: greetings, hand-overs, titles, callers)
-    "PHONE_NUMBER": 0.93,  # 0.978 since issue 19 (area code said last, asides)
-    "PIN": 0.90,
+    "PHONE_NUMBER": 0.95,  # 0.978 since issue 19 (area code said last, asides); 1.000 since issue 12
+    "PIN": 0.95,  # 1.000 since issue 12
     "URL": 0.94,  # 0.990 since issue 12 (a path after an aside, no e-mail with a path)
     "USERNAME": 0.95,
-    "US_DRIVER_LICENSE": 0.94,  # 0.990 since issue 19 (spelled letter prefixes)
+    "US_DRIVER_LICENSE": 0.95,  # 0.990 since issue 19 (spelled letter prefixes); 1.000 since issue 12
     "US_PASSPORT": 0.95,  # 1.000 since issue 19
     "US_SSN": 0.95,  # 1.000 since issue 19
     "ZIP_CODE": 0.94,
@@ -96,16 +96,18 @@ def test_every_generated_label_has_a_floor() -> None:
 #: of the negatives is touched than on the clean sample. Measured when set (zones before a cue said
 #: after the value, fail-closed growth of identifier regions, spelled prefixes): PHONE 0.899, CARD
 #: 0.921, SSN 0.896, ACCOUNT 0.870, ZIP 0.925; readable 1.3-4.4 %; negatives +4.3 points (names and
-#: the NER model reacting to garbled words, not the number rules)
+#: the NER model reacting to garbled words, not the number rules). Raised after digits lost at a
+#: value's edges (value_lengths): PHONE 0.921, CARD 0.960, SSN 0.934, ACCOUNT 0.880, ZIP 0.933;
+#: readable 1.0-4.4 %
 NOISY_WER = 0.2
 NOISY_FLOORS: dict[str, float] = {
-    "PHONE_NUMBER": 0.85,
-    "CREDIT_CARD": 0.87,
-    "US_SSN": 0.85,
-    "ACCOUNT_NUMBER": 0.82,
-    "ZIP_CODE": 0.87,
+    "PHONE_NUMBER": 0.90,
+    "CREDIT_CARD": 0.93,
+    "US_SSN": 0.91,
+    "ACCOUNT_NUMBER": 0.86,
+    "ZIP_CODE": 0.91,
 }
-NOISY_READABLE_MAX = 0.08
+NOISY_READABLE_MAX = 0.06
 NOISY_NEGATIVES_GROWTH_MAX = 0.07
 
 

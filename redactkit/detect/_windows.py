@@ -7,15 +7,19 @@ A long transcript is therefore cut into windows at whitespace, each overlapping 
 never longer than the overlap). Results are shifted back to text offsets and de-duplicated; partial
 hits at a seam overlap the whole hit and are merged by the pipeline's overlap resolution (the union
 wins), so nothing at a seam is lost.
+
+The windows of one long text are many texts at once: :func:`bounded_batches` keeps a model's batch
+to a number of characters as well as of texts, so a batch of a hundred windows does not outgrow the
+caches and make the model's time per character grow with the text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..core import Entity
 
-__all__ = ["shift_and_dedupe", "text_windows"]
+__all__ = ["bounded_batches", "shift_and_dedupe", "text_windows"]
 
 
 def text_windows(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
@@ -43,6 +47,19 @@ def text_windows(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
         back = end - overlap
         space = _last_space(text, start + 1, back)
         start = space + 1 if space != -1 else back
+
+
+def bounded_batches(texts: Sequence[str], max_texts: int, max_chars: int) -> Iterator[Sequence[str]]:
+    """``texts`` in order, in consecutive batches of at most ``max_texts`` texts and, once a batch
+    holds one, ``max_chars`` characters (a longer text is a batch of its own)."""
+    first = chars = 0
+    for index, text in enumerate(texts):
+        if index > first and (index - first >= max_texts or chars + len(text) > max_chars):
+            yield texts[first:index]
+            first, chars = index, 0
+        chars += len(text)
+    if first < len(texts):
+        yield texts[first:]
 
 
 def _last_space(text: str, low: int, high: int) -> int:

@@ -576,12 +576,15 @@ class IdentifierDetector(Detector):
         """The first token of a value zone that ends before token ``stop`` (see :meth:`_zone`)."""
         first = stop
         index = stop - 1
-        digits = words = 0
+        digits = words = heard = 0
         while index >= floor:
             word = tokens[index].lower
             if self._value_word(word):
                 written = sum(1 for char in word if char.isdigit())
                 digits += written or int(word in self._misheard.number_words)
+                heard += int(
+                    not written and word not in self._misheard.number_words and self._heard_digit(word)
+                )
                 words += written or 1
                 first = index
                 index -= 1
@@ -611,7 +614,9 @@ class IdentifierDetector(Detector):
             if self._value_word(tokens[first].lower):
                 words -= 1
             first += 1
-        if digits < 2 or words < 3:
+        # a cue said after it names the value: words that sound like digits count with one real digit
+        # ("... dash fine hate one that's my social")
+        if (digits < 2 and not (digits and digits + heard >= 3)) or words < 3:
             return None
         start, end = tokens[first].start, tokens[stop - 1].end
         reading = self._reading(aligned, start, end)
@@ -628,15 +633,23 @@ class IdentifierDetector(Detector):
             return None
         stop = first
         if not self._value_word(tokens[first].lower):
-            # the first digit word misheard as a word ("visa floor oh oh nine ..."): one word
+            # the first digit word misheard as a word ("visa floor oh oh nine ..."): one word, before
+            # digits, not before spelled letters ("reads k e ..." is the speaker's word)
             word = tokens[first].lower
+            following = tokens[first + 1].lower if first + 1 < len(tokens) else ""
+            digits_follow = following[:1].isdigit() or (
+                following in self._misheard.number_words
+                or (
+                    following in self._misheard.homophones
+                    and following not in self._misheard.between_digits_only
+                )
+            )
             if not (
-                first + 1 < len(tokens)
+                digits_follow
                 and word.isalpha()
                 and word not in self._tables.between
                 and word not in self._tables.closing
                 and (word,) not in self._tables.cues
-                and self._value_word(tokens[first + 1].lower)
             ):
                 return None
             stop = first + 1
@@ -664,6 +677,15 @@ class IdentifierDetector(Detector):
             if not inside:
                 break
             stop += inside
+        # a value ends on no negative context or quantity word ("... eight zero at the gate")
+        tables = self._tables
+        while stop - 1 > first and (
+            tokens[stop - 1].lower in tables.negative_words
+            or tokens[stop - 1].lower in tables.quantity_before
+        ):
+            stop -= 1
+            while stop - 1 > first and not self._value_word(tokens[stop - 1].lower):
+                stop -= 1
         if digits < 2 or words < 3:
             return None
         raw = aligned.text[tokens[first].start : tokens[stop - 1].end]
@@ -1054,7 +1076,11 @@ class IdentifierDetector(Detector):
             and tokens[before].lower in self._misheard.homophones
             and (
                 before == 0
-                or tokens[before - 1].lower in self._tables.between
+                # "send it to fr21...": "to" after a verb's object is no digit
+                or (
+                    tokens[before - 1].lower in self._tables.between
+                    and tokens[before].lower not in self._misheard.region_breakers
+                )
                 or tokens[before - 1].lower in self._tables.cue_words
             )
         ):
@@ -1117,40 +1143,49 @@ class IdentifierDetector(Detector):
         an article before the end of the text or a closing word. A complete value as long as a phone
         number takes a word next to it that sounds like a digit in those places ("plus or 96...").
         """
-        lengths = self._tables.value_lengths.get(entity.label)
-        if not lengths:
-            return entity
         first = token_index_at(tokens, entity.start)
         stop = token_index_at(tokens, entity.end)
         if first >= stop:
             return entity
+        label = entity.label
+        if (
+            label == "ACCOUNT_NUMBER"
+        ):  # a number without a length of its own named after it ("... for the sip")
+            label = self._after_cue_following(tokens, stop) or label
+        lengths = self._tables.value_lengths.get(label)
+        if not lengths:
+            return entity
         if any(self._phone_part_at(tokens, k) for k in range(first, stop)):
             return entity  # an area code or an extension said apart: its parts have their own lengths
-        if entity.label == "ACCOUNT_NUMBER" and any(
+        if label == "ACCOUNT_NUMBER" and any(
             (len(token.lower) == 1 and token.lower.isalpha() and not self._sounds_like_digit(token.lower))
             or (_has_digit(token.lower) and any(char.isalpha() for char in token.lower))
             for token in tokens[first:stop]
         ):
             return entity  # a code with letters ("c a 08585"): no length to go by
         digits = self._digit_count(tokens, first, stop)
-        if entity.label == "CREDIT_CARD" and 13 <= digits <= 19:
+        if label == "CREDIT_CARD" and 13 <= digits <= 19:
             raw = "".join(ch for ch in aligned.text[entity.start : entity.end] if ch.isdigit())
-            if len(raw) == digits and luhn_valid(raw):
+            if len(raw) == digits and _card_digits(raw):
                 return entity
         missing = next((length - digits for length in lengths if length >= digits), 0)
-        if missing > 3 or (missing == 0 and digits < _EDGE_DIGITS):
+        if missing > 3:
+            missing = 0  # too far from a complete value to say: only what sounds like a digit, as if complete
+        if missing == 0 and digits < _EDGE_DIGITS:
             return entity
         per_side = min(2, missing) if missing else 1
         new_first, new_stop = first, stop
         while first - new_first < per_side and new_first > 0:
             taken = self._lost_digits(
-                tokens, new_first - 1, -1, per_side - (first - new_first), bool(missing)
+                tokens, new_first - 1, -1, per_side - (first - new_first), bool(missing), new_first < first
             )
             if not taken:
                 break
             new_first -= taken
-        while stop - new_stop < per_side and new_stop < len(tokens):
-            taken = self._lost_digits(tokens, new_stop, 1, per_side - (new_stop - stop), bool(missing))
+        while new_stop - stop < per_side and new_stop < len(tokens):
+            taken = self._lost_digits(
+                tokens, new_stop, 1, per_side - (new_stop - stop), bool(missing), new_stop > stop
+            )
             if not taken:
                 break
             new_stop += taken
@@ -1180,17 +1215,23 @@ class IdentifierDetector(Detector):
                 count += 1
         return count
 
-    def _lost_digits(self, tokens: Sequence[Token], index: int, step: int, most: int, lacking: bool) -> int:
+    def _lost_digits(
+        self, tokens: Sequence[Token], index: int, step: int, most: int, lacking: bool, taken: bool
+    ) -> int:
         """How many words from token ``index`` on (in the direction ``step``; at most ``most``) are
         digits of the value next to them, misheard (see :meth:`_lost_digits_at_edges`); ``lacking``:
-        the value lacks digits, else only a word that sounds like one is taken."""
+        the value lacks digits, else only a word that sounds like one is taken; ``taken``: a word
+        on this side was taken already."""
         kind = self._lost_digit_kind(tokens, index, step)
         if kind == "sound":
             if not lacking and tokens[index].lower in self._tables.between:
                 return 0  # "call me at 5551234567": a complete value keeps the fillers before it
             homophone = tokens[index].lower in self._misheard.homophones
-            # "ends in 6936...": a word of the sentence before a value, unless a true homophone
-            return int((lacking and (homophone or step > 0)) or self._slot(tokens, index, step, kind))
+            # "ends in 6936...": a word of the sentence before a value, unless a true homophone or
+            # next to one taken already ("ends in sits to 4339...")
+            return int(
+                (lacking and (homophone or step > 0 or taken)) or self._slot(tokens, index, step, kind)
+            )
         if not lacking or kind is None:
             return 0
         if self._slot(tokens, index, step, kind):
@@ -1223,7 +1264,8 @@ class IdentifierDetector(Detector):
             or word in tables.closing
             or word in tables.quantity_after
             or (before and (word in tables.quantity_before or word in tables.negative_words))
-            or word in misheard.region_breakers
+            # "from", "to", "by" join two numbers, unless nothing follows ("... oh eight to")
+            or (word in misheard.region_breakers and (before or index + 1 < len(tokens)))
             or (word in tables.value_words and len(word) > 2)  # "dash", "double": part of a value already
             or (not before and word in tables.after_breaks)  # "... eight and my zip is"
             or self._holding_on(tokens, index)
@@ -1233,7 +1275,10 @@ class IdentifierDetector(Detector):
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         if word in misheard.between_digits_only and not before:
             # "... 8834 for the zip": "for" is a digit only between digits ("... 7 for owe")
-            return "sound" if following and self._lost_digit_kind(tokens, index + 1, 1) == "sound" else None
+            # at the end of the text it ends nothing ("... oh eight to")
+            return (
+                "sound" if not following or self._lost_digit_kind(tokens, index + 1, 1) == "sound" else None
+            )
         if "'" in word:  # "it'ssix": a digit word merged with a contraction
             return "sound" if any(n in plain for n in misheard.numbers[:10] if len(n) >= 3) else None
         if (
@@ -1266,6 +1311,13 @@ class IdentifierDetector(Detector):
             self._after_cue_at(tokens, neighbour) is not None
             or (beside in tables.after_fillers and self._after_cue_following(tokens, neighbour) is not None)
         )
+
+    def _heard_digit(self, word: str) -> bool:
+        """A homophone of a digit word or a word that sounds like one ("hate", "fine", "tree")."""
+        misheard = self._misheard
+        return (
+            word in misheard.homophones and word not in misheard.between_digits_only
+        ) or misheard.looks_like_digit(word, self._tables)
 
     def _sounds_like_digit(self, word: str) -> bool:
         """A short word within one sound edit of a single digit word ("or" four, "a" eight, "do" two,
@@ -1371,7 +1423,15 @@ class IdentifierDetector(Detector):
         index = first - 1
         while index >= 0:
             word = tokens[index].lower
-            if value_at(index) and word not in tables.between:
+            if (
+                value_at(index)
+                and word not in tables.between
+                # "send it to fr21...": "to" before a value is a digit only after another one
+                and (
+                    word not in self._misheard.region_breakers
+                    or (index > 0 and self._number_token(tokens[index - 1].lower))
+                )
+            ):
                 first = index
                 index -= 1
                 continue
@@ -1641,8 +1701,18 @@ class IdentifierDetector(Detector):
             )
         ):
             return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
+        if (
+            self.negative_contexts
+            and reading != "digits"
+            and not _card_digits(digits)
+            and self._negative_after(tokens, candidate.stop)
+        ):
+            return None  # "did twelve nineteen twenty six thirty three forty one fifty two win": a draw
         if not _card_digits(digits) and (
-            self._a_list_of_numbers(aligned, text_start, text_end) or _counting(digits)
+            # a card read in pairs is longer than a list of draws or scores: with a digit misheard it
+            # has no checksum left, but it keeps a card's length
+            (n <= _LIST_MAX_DIGITS and self._a_list_of_numbers(aligned, text_start, text_end))
+            or _counting(digits)
         ):
             return None  # "twelve nineteen twenty six thirty three", "one two three four five six"
         if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
@@ -1894,6 +1964,9 @@ _ZONE_LABELS = frozenset(
         "US_PASSPORT",
     }
 )
+
+#: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
+_LIST_MAX_DIGITS = 12
 
 #: digits of a value long enough that a short word next to it is taken as a misheard digit
 _EDGE_DIGITS = 7

@@ -56,6 +56,9 @@ class PersonWords:
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
     speech_verbs: frozenset[str] = field(metadata={"key": "person_cues.speech_verbs"})
+    opening_addressed: frozenset[str] = field(metadata={"key": "person_cues.opening_addressed"})
+    openers: frozenset[str] = field(metadata={"key": "person_cues.openers"})
+    closing: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.closing"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -74,6 +77,8 @@ class PersonWords:
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
+    answer_name_typo_min_letters: float = field(metadata={"key": "name_answers.name_typo_min_letters"})
+    answer_name_typo_max_zipf: float = field(metadata={"key": "name_answers.name_typo_max_zipf"})
     run_typo_zipf: float = field(metadata={"key": "rare_runs.typo_of_zipf"})
     currencies: frozenset[str]
     determiners: frozenset[str]
@@ -199,6 +204,7 @@ class NameDetector(Detector):
         self._strong = words.strong_cues | words.address_cues
         self._addressed_by = PhraseTable.of(words.addressed_by)
         self._roles = PhraseTable.of(words.roles)
+        self._closing = PhraseTable.of(words.closing)
         self._introductions = PhraseTable.of(words.introductions)
         self._answer_openers = PhraseTable.of(words.answer_openers)
         self._blocked = (
@@ -247,7 +253,14 @@ class NameDetector(Detector):
                 )
             )
             cue = self._cue_before(tokens, i)
-            addressed = self._addressed(tokens, i)
+            addressed = self._addressed(tokens, i) or self._opens_turn_to(tokens, i)
+            thanked = (
+                i == len(tokens) - 1
+                and self._closing.ending_at(tokens, i) is not None
+                and not possessive
+                and not _word_form(word)
+                and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+            )
             if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
                 possessive = False  # "the company's results": a noun's possessive
             if not known and _word_form(word) and not any(stem in given for stem in inflection_stems(word)):
@@ -315,6 +328,8 @@ class NameDetector(Detector):
             ):
                 # "vijay kumar": a given name no list has, before a family name one does
                 scores[i] = (self.unknown_score, "unknown word before a family name")
+            elif thanked and word not in places:
+                scores[i] = (self.unknown_score, "the one thanked at the end of a turn")  # "thanks rook"
         self._rare_runs(tokens, scores, places)
         self._name_answer(tokens, scores, given, family, common, places)
         self._introduced(tokens, scores, given, family, common, places)
@@ -639,6 +654,17 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._zipf.function_word_min
         )
 
+    def _opens_turn_to(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` opens the turn (after words such as "so", "okay") and a pronoun follows that
+        speaks to or before its bearer: "quellan i'm going to start", "so zorbek we also had"."""
+        w = self._w
+        return (
+            i + 1 < len(tokens)
+            and any(vowel in tokens[i].lower for vowel in "aeiouy")  # not "w r we've": an acronym
+            and tokens[i + 1].lower in w.opening_addressed
+            and all(tokens[k].lower in w.openers for k in range(i))
+        )
+
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
         """A verb of speech or an address ("please go ahead", "and i") right after token ``i``; not
         after an affiliation word ("... okafor with northwind please go ahead" addresses the caller)."""
@@ -777,10 +803,20 @@ class NameDetector(Detector):
             return zipf_frequency(word) < self._zipf.unlisted_person_name_max
         if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
             return False
-        return (
-            len(word) > 3
-            and not _near_frequent(word, w.answer_typo_zipf)
-            and not _glued(word, w.answer_glued_zipf, w.answer_typo_zipf)
+        if len(word) <= 3 or _glued(word, w.answer_glued_zipf, w.answer_typo_zipf):
+            return False
+        # a typo of a frequent word ("thyanks") is none; a typo of a listed name is a name misspelt
+        # ("jeames", "hohn"); a long word as near a listed name as a word less frequent than
+        # `name_typo_max_zipf` is taken for the name ("wilner": "winner", "milner"; not "plese")
+        words = {
+            near
+            for near in _typo_neighbours(word, w.answer_typo_zipf)
+            if near in common or (near not in given and near not in family)
+        }
+        return not words or (
+            len(word) >= w.answer_name_typo_min_letters
+            and max(zipf_frequency(near) for near in words) < w.answer_name_typo_max_zipf
+            and _near_name(word, given, family, common)
         )
 
     def _propagate(
@@ -882,11 +918,29 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
 
 def _near_frequent(word: str, min_zipf: float) -> bool:
     """A typo of a frequent word: one letter added, left out, changed or two swapped ("thyanks",
-    "sory", "heelo"). The index only proposes candidates (a letter left out of each side can be two
-    edits: "arul" and "rule"); each is checked to be one edit away."""
+    "sory", "heelo")."""
+    return bool(_typo_neighbours(word, min_zipf))
+
+
+def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
+    """The frequent words (``min_zipf`` or more) one letter added, left out, changed or two swapped
+    away from ``word``. The index only proposes candidates (a letter left out of each side can be
+    two edits: "arul" and "rule"); each is checked to be one edit away."""
     index = _deletions(min_zipf)
     forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
-    return any(_one_edit(word, candidate) for form in forms for candidate in index.get(form, ()))
+    return {candidate for form in forms for candidate in index.get(form, ()) if _one_edit(word, candidate)}
+
+
+def _near_name(word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> bool:
+    """One letter added, left out, changed or two swapped from a listed name that is no common word."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    variants = {a + b[1:] for a, b in splits if b}
+    variants |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    variants |= {a + c + b for a, b in splits for c in letters}
+    variants.discard(word)
+    return any((v in given or v in family) and v not in common for v in variants)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -46,7 +46,7 @@ from ..lang import get_lexicon, load_locale
 from ..lang.case import is_lowercase_speech
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
-from ._windows import shift_and_dedupe, text_windows
+from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .names import MisheardGuard, PersonWords
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
@@ -59,6 +59,8 @@ __all__ = ["SpacyNerDetector"]
 # Characters per spaCy call and shared between consecutive windows of a long transcript.
 _WINDOW = 10_000
 _OVERLAP = 500
+#: characters per ``nlp.pipe`` batch at most (a few windows of a long text; hundreds of utterances)
+_BATCH_CHARS = 64_000
 
 DEFAULT_NER_LABELS: dict[str, str] = {
     "PERSON": "PERSON",
@@ -212,8 +214,11 @@ class SpacyNerDetector(Detector):
         if not todo:
             return results
         nlp = load_spacy_model(self.model, ner_only=True, ner_weights=self._weights)
-        docs = nlp.pipe(
-            (texts[index].text[start:end] for index, start, end in todo), batch_size=self.batch_size
+        pieces = [texts[index].text[start:end] for index, start, end in todo]
+        docs = (
+            doc
+            for batch in bounded_batches(pieces, self.batch_size, _BATCH_CHARS)
+            for doc in nlp.pipe(batch, batch_size=len(batch))
         )
         per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
         for (index, start, _), doc in zip(todo, docs, strict=True):

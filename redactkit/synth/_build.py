@@ -31,7 +31,17 @@ PER_LOCALE = 80
 MIN_POPULATION = 150_000
 
 
+#: Letters that Unicode does not decompose into a base letter and a mark, with their usual ASCII
+#: spelling. Without it they were dropped: "Bjørg" became "bjrg", "Weiß" "wei", "Bøe" "be", "Rəfiq"
+#: "rfiq", "Łódź" "odz" (generator version 4): no name at all, or an English word as a gold name.
+_TRANSLITERATE = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+     "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "Oe", "\u0131": "i", "ə": "e", "Ə": "E"}
+)  # fmt: skip
+
+
 def _ascii(text: str) -> str:
+    text = text.translate(_TRANSLITERATE)
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"[^a-z' -]", "", folded).replace("-", " ").replace("'", "")
     return " ".join(folded.split())
