@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from redactkit.core import AlignedText, Entity
 from redactkit.detect import Detector, detectors
 from redactkit.errors import DetectorError
 from redactkit.labels import register_label
+from redactkit.normalize import Normalizer
 
 __all__ = [
     "CONVERSATION_OPTIONS",
@@ -27,7 +29,9 @@ __all__ = [
     "SlowDetector",
     "assert_known_from_cited",
     "conversation_transcripts",
+    "default_normalizers",
     "engine_transcripts",
+    "found_by",
     "local_conversations",
 ]
 
@@ -252,3 +256,20 @@ anonymizer:
   numbered_scope: group
 batch_size: 8
 """
+
+
+@cache
+def default_normalizers() -> tuple[Normalizer, ...]:
+    """The default normalizer chain, built once: detector case tables run each detector behind it."""
+    from redactkit import Pipeline
+
+    return tuple(Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers)
+
+
+def found_by(detector: Detector, text: str) -> set[tuple[str, str]]:
+    """(label, text) of what ``detector`` alone finds in ``text`` behind the default normalizers."""
+    from redactkit import Pipeline
+    from redactkit.anonymize import TagAnonymizer
+
+    pipe = Pipeline(normalizers=default_normalizers(), detectors=[detector], anonymizer=TagAnonymizer())
+    return {(e.label, text[e.start : e.end]) for e in pipe.analyze(text)}

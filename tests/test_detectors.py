@@ -6,9 +6,8 @@ are tested the way they arrive.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
+from _support import found_by
 
 from redactkit import Pipeline
 from redactkit.anonymize import TagAnonymizer
@@ -16,7 +15,6 @@ from redactkit.config import load_config
 from redactkit.detect import (
     AddressDetector,
     DenyListDetector,
-    Detector,
     IdentifierDetector,
     NameDetector,
     PlaceDetector,
@@ -24,15 +22,7 @@ from redactkit.detect import (
 )
 from redactkit.detect.identifiers import luhn_valid
 
-
-@cache
-def _normalizers() -> tuple:  # type: ignore[type-arg]
-    return tuple(Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers)
-
-
-def _found(detector: Detector, text: str) -> set[tuple[str, str]]:
-    pipe = Pipeline(normalizers=_normalizers(), detectors=[detector], anonymizer=TagAnonymizer())
-    return {(e.label, text[e.start : e.end]) for e in pipe.analyze(text)}
+_found = found_by
 
 
 # -- identifiers ----------------------------------------------------------------------------------------

@@ -11,10 +11,9 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from _support import found_by
 
-from redactkit import Pipeline
-from redactkit.anonymize import TagAnonymizer
-from redactkit.detect import Detector, NameDetector, SpacyNerDetector
+from redactkit.detect import NameDetector, SpacyNerDetector
 from redactkit.detect.names import MisheardGuard
 
 
@@ -23,14 +22,7 @@ def _guard() -> MisheardGuard:
     return MisheardGuard()
 
 
-@cache
-def _normalizers() -> tuple:  # type: ignore[type-arg]
-    return tuple(Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers)
-
-
-def _found(detector: Detector, text: str) -> set[tuple[str, str]]:
-    pipe = Pipeline(normalizers=_normalizers(), detectors=[detector], anonymizer=TagAnonymizer())
-    return {(e.label, text[e.start : e.end]) for e in pipe.analyze(text)}
+_found = found_by
 
 
 @pytest.mark.parametrize(

@@ -88,25 +88,14 @@ class FillerNormalizer(Normalizer):
                 drop.append((i, j, "filler"))
                 i = j
                 continue
+            # an aside ("hang on") must sit strictly between two value words; a self-correction
+            # ("no sorry") may follow the attempt it corrects
+            j = 0
             if self.asides and i > 0:
-                length = self._aside_run(tokens, i)
-                if length and self._between_values(tokens, i, i + length, drop, strict=True):
-                    j = i + length
-                    if j < len(tokens) and tokens[j].lower == ",":
-                        j += 1
-                    drop.append((i, j, "aside"))
-                    i = j
-                    continue
-            if self.corrections and i > 0:
-                length = self._correction_at(tokens, i)
-                if length and self._between_values(tokens, i, i + length, drop):
-                    j = i + length
-                    if j < len(tokens) and tokens[j].lower == ",":
-                        j += 1
-                    drop.append((i, j, "self_correction"))
-                    i = j
-                    continue
-            i += 1
+                j = self._interruption_end(tokens, i, self._aside_run(tokens, i), drop, "aside", strict=True)
+            if not j and self.corrections and i > 0:
+                j = self._interruption_end(tokens, i, self._correction_at(tokens, i), drop, "self_correction")
+            i = j or i + 1
         if not drop:
             return AlignedText.identity(text)
         builder = AlignmentBuilder(text)
@@ -124,6 +113,26 @@ class FillerNormalizer(Normalizer):
     def _correction_at(self, tokens: Sequence[Token], i: int) -> int:
         found = self._corrections.starting_at(tokens, i)
         return found[0] if found else 0
+
+    def _interruption_end(
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        length: int,
+        drop: list[tuple[int, int, str]],
+        rule: str,
+        *,
+        strict: bool = False,
+    ) -> int:
+        """Drop the ``length``-token interruption at ``i`` (and a comma after it) when it lies
+        between value words; return the index after it, or 0 when it is not dropped."""
+        if not length or not self._between_values(tokens, i, i + length, drop, strict=strict):
+            return 0
+        j = i + length
+        if j < len(tokens) and tokens[j].lower == ",":
+            j += 1
+        drop.append((i, j, rule))
+        return j
 
     def _aside_run(self, tokens: Sequence[Token], i: int) -> int:
         """How many tokens from ``i`` are asides, corrections and fillers one after another ("sorry
