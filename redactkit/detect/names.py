@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
@@ -42,6 +42,15 @@ from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
 __all__ = ["MisheardGuard", "NameDetector", "PersonWords"]
+
+
+class _NameVocabulary(NamedTuple):
+    """The word lists every name rule consults, fetched once per batch and passed on together."""
+
+    given: frozenset[str]
+    family: frozenset[str]
+    common: frozenset[str]
+    places: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -220,17 +229,15 @@ class NameDetector(Detector):
         self._misheard = MisheardGuard(locale)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        given, family, common, places = given_names(), family_names(), common_words(), place_names()
-        return [self._detect_one(aligned, given, family, common, places) for aligned in texts]
+        vocab = _NameVocabulary(given_names(), family_names(), common_words(), place_names())
+        return [self._detect_one(aligned, vocab) for aligned in texts]
 
     def _detect_one(
         self,
         aligned: AlignedText,
-        given: frozenset[str],
-        family: frozenset[str],
-        common: frozenset[str],
-        places: frozenset[str],
+        vocab: _NameVocabulary,
     ) -> list[Entity]:
+        given, family, common, places = vocab
         tokens = aligned.tokens
         w = self._w
         scores: dict[int, tuple[float, str]] = {}
@@ -331,11 +338,11 @@ class NameDetector(Detector):
             elif thanked and word not in places:
                 scores[i] = (self.unknown_score, "the one thanked at the end of a turn")  # "thanks rook"
         self._rare_runs(tokens, scores, places)
-        self._name_answer(tokens, scores, given, family, common, places)
-        self._introduced(tokens, scores, given, family, common, places)
-        self._before_roles(tokens, scores, given, family, common, places)
-        self._after_roles(tokens, scores, given, family, common, places)
-        self._booked_for(tokens, scores, given, family, common, places)
+        self._name_answer(tokens, scores, vocab)
+        self._introduced(tokens, scores, vocab)
+        self._before_roles(tokens, scores, vocab)
+        self._after_roles(tokens, scores, vocab)
+        self._booked_for(tokens, scores, vocab)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
             if i in scores:
@@ -441,10 +448,7 @@ class NameDetector(Detector):
     def _name_word(
         self,
         word: str,
-        given: frozenset[str],
-        family: frozenset[str],
-        common: frozenset[str],
-        places: frozenset[str],
+        vocab: _NameVocabulary,
         *,
         first: bool,
         alone: bool = False,
@@ -452,6 +456,7 @@ class NameDetector(Detector):
         """Whether ``word`` can be part of a name that a position alone marks (an introduced caller, the
         words before a job title): a known name, or a word too rare to be an everyday one. A common
         word counts only as the given name (``first``) when a name list has it, or after one."""
+        given, family, common, places = vocab
         if not word.replace("'", "").isalpha() or word in self._blocked:
             return False  # letters, an apostrophe allowed ("o'rourke")
         if word in places and not ((first and word in given and not alone) or (not first and word in family)):
@@ -472,10 +477,7 @@ class NameDetector(Detector):
         self,
         tokens: Sequence[Token],
         scores: dict[int, tuple[float, str]],
-        given: frozenset[str],
-        family: frozenset[str],
-        common: frozenset[str],
-        places: frozenset[str],
+        vocab: _NameVocabulary,
     ) -> None:
         """ "our next question comes from dana okafor with northwind": the one to ``max_tokens`` words
         between an introduction and an affiliation word (or the end) are the caller's name."""
@@ -502,7 +504,7 @@ class NameDetector(Detector):
             words = [_base(fold_word(tokens[k].lower))[0] for k in range(start, stop)]
             closed = stop < len(tokens)  # an affiliation word ends the name
             if all(
-                self._name_word(word, given, family, common, places, first=k == 0, alone=len(words) == 1)
+                self._name_word(word, vocab, first=k == 0, alone=len(words) == 1)
                 or (
                     # "comes from gloria tables of northwind": after the first name word, the word up to
                     # the affiliation is the family name even when it is an everyday word
@@ -517,13 +519,11 @@ class NameDetector(Detector):
         self,
         tokens: Sequence[Token],
         scores: dict[int, tuple[float, str]],
-        given: frozenset[str],
-        family: frozenset[str],
-        common: frozenset[str],
-        places: frozenset[str],
+        vocab: _NameVocabulary,
     ) -> None:
         """ "dana okafor chief financial officer", "dana okafor our c f o": the one or two name words right
         before a job title are a person (the first a given name or a rare word)."""
+        given = vocab.given
         for k in range(1, len(tokens)):
             if self._roles.starting_at(tokens, k) is None:
                 continue
@@ -531,7 +531,7 @@ class NameDetector(Detector):
             first = end
             while first > 0 and end - first < 2:
                 word = _base(fold_word(tokens[first - 1].lower))[0]
-                if not self._name_word(word, given, family, common, places, first=False):
+                if not self._name_word(word, vocab, first=False):
                     break
                 first -= 1
             if (
@@ -546,7 +546,7 @@ class NameDetector(Detector):
             if end - first == 2:
                 # two words: the first must read as a given name (or a rare word) by itself
                 word = _base(fold_word(tokens[first].lower))[0]
-                if not self._name_word(word, given, family, common, places, first=True):
+                if not self._name_word(word, vocab, first=True):
                     first += 1
             if end - first == 1 and not (
                 first in scores or _base(fold_word(tokens[first].lower))[0] in given
@@ -559,14 +559,12 @@ class NameDetector(Detector):
         self,
         tokens: Sequence[Token],
         scores: dict[int, tuple[float, str]],
-        given: frozenset[str],
-        family: frozenset[str],
-        common: frozenset[str],
-        places: frozenset[str],
+        vocab: _NameVocabulary,
     ) -> None:
         """ "our c f o helena lantern", "chief digital officer dorvan mesquel": the name right after a job
         title. Its first word is a given name or a rare word; after a given name the next word is the
         family name even when it is an everyday word ("c e o harold pacing"), unless it reads as a verb."""
+        given = vocab.given
         w = self._w
         for k in range(1, len(tokens)):
             if k in scores or self._roles.ending_at(tokens, k) is None:
@@ -576,7 +574,7 @@ class NameDetector(Detector):
             if k + 1 < len(tokens) and not _base(tokens[k].lower)[1]:
                 second = _base(fold_word(tokens[k + 1].lower))[0]
                 if self._roles.starting_at(tokens, k + 1) is None and (
-                    self._name_word(second, given, family, common, places, first=False)
+                    self._name_word(second, vocab, first=False)
                     or (
                         self._given_position(first, given)
                         and self._family_position(second)
@@ -587,7 +585,7 @@ class NameDetector(Detector):
                     last = k + 1
             # a place word is a given name only before a family name ("cfo helena lantern", not
             # "president europe")
-            if not self._name_word(first, given, family, common, places, first=True, alone=last == k):
+            if not self._name_word(first, vocab, first=True, alone=last == k):
                 continue
             for index in range(k, last + 1):
                 scores.setdefault(index, (self.cue_score, "name after a job title"))
@@ -596,10 +594,7 @@ class NameDetector(Detector):
         self,
         tokens: Sequence[Token],
         scores: dict[int, tuple[float, str]],
-        given: frozenset[str],
-        family: frozenset[str],
-        common: frozenset[str],
-        places: frozenset[str],
+        vocab: _NameVocabulary,
     ) -> None:
         """ "a booking tomorrow for dovan quellet at nine": in a turn about a booking, the one to
         ``max_tokens`` name words after "for" or "under", up to "at" or "name" (or the end, after
@@ -618,10 +613,7 @@ class NameDetector(Detector):
                 and tokens[stop].lower not in w.booking_after
                 and self._name_word(
                     _base(fold_word(tokens[stop].lower))[0],
-                    given,
-                    family,
-                    common,
-                    places,
+                    vocab,
                     first=stop == start,
                 )
             ):
@@ -679,10 +671,7 @@ class NameDetector(Detector):
         self,
         tokens: Sequence[Token],
         scores: dict[int, tuple[float, str]],
-        given: frozenset[str],
-        family: frozenset[str],
-        common: frozenset[str],
-        places: frozenset[str],
+        vocab: _NameVocabulary,
     ) -> None:
         """A turn that is only a name, or a name before the digits of an identifier, answers "your
         name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412", after an
@@ -693,6 +682,7 @@ class NameDetector(Detector):
         not names. A listed name that is also an everyday word ("brett", "gray") counts before an
         identifier ("brett 4721") or as one of two listed names ("gunner gray"); alone it may be the
         word ("rock")."""
+        given, family, common, places = vocab
         w = self._w
         run: list[int] = []
         everyday: list[int] = []  # listed names that are also dictionary words
@@ -705,14 +695,14 @@ class NameDetector(Detector):
                 break
             if len(word) == 1 and word not in w.not_initials:
                 run.append(k)  # an initial: "g saravana", "nivash m"
-            elif k in scores or self._answer_word(word, given, family, common, places):
+            elif k in scores or self._answer_word(word, vocab):
                 run.append(k)  # "hailee m": a given name the gazetteer found, and its initial
             elif self._listed_everyday_name(word, given, family, places):
                 run.append(k)
                 everyday.append(k)
             elif (
                 partner is None
-                and self._name_partner(word, given, family, common, places)
+                and self._name_partner(word, vocab)
                 and (k == begin or not _comparative(word, common))
             ):
                 run.append(k)
@@ -741,16 +731,14 @@ class NameDetector(Detector):
     def _name_partner(
         self,
         word: str,
-        given: frozenset[str],
-        family: frozenset[str],
-        common: frozenset[str],
-        places: frozenset[str],
+        vocab: _NameVocabulary,
     ) -> bool:
         """A word that is part of a name beside a name word in an answer, first or last ("guna
         sekaran", "fermina bellow"), though a place, a listed name too frequent on its own or like a
         typo: no stop word, rarer than an everyday word, no dictionary word unless a name list has it,
         and, unless a list has it, as rare as an answer's name word ("spelt darlim" spells the name).
         Last, no comparative: after a name that is a request ("olly louder")."""
+        given, family, common, places = vocab
         listed = word in given or word in family or word in places
         return (
             len(word) > 2
@@ -786,11 +774,9 @@ class NameDetector(Detector):
     def _answer_word(
         self,
         word: str,
-        given: frozenset[str],
-        family: frozenset[str],
-        common: frozenset[str],
-        places: frozenset[str],
+        vocab: _NameVocabulary,
     ) -> bool:
+        given, family, common, places = vocab
         w = self._w
         if word in self._blocked or word in places or word in company_names():
             return False
