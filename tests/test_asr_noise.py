@@ -62,6 +62,18 @@ def test_substitutions_use_the_tables() -> None:
     assert "" in heard  # deleted
 
 
+@pytest.mark.parametrize("word", ["rock", "what", "can", "evil", "could", "flight"])
+def test_a_misheard_word_never_becomes_a_name_or_place(word: str) -> None:
+    """A recognizer's substitute is an everyday word no name or place list has: "rock" written as
+    "rory" or "what" as "walt" would put a name into a row whose gold says it has none."""
+    from redactkit.gazetteers import family_names, given_names, place_names
+
+    listed = given_names() | family_names() | place_names()
+    heard = {noisy_example(word, [], 1.0, random.Random(seed)).text for seed in range(300)}
+    assert heard - {"", word}  # the word is misheard in many ways ...
+    assert not {w for text in heard for w in text.split()} & listed - {word}  # ... none of them a name
+
+
 @pytest.mark.parametrize("wer", [0.1, 0.3, 0.6])
 def test_spans_map_to_whole_noisy_words(wer: float) -> None:
     sample = generate(150, seed=2, split="heldout", negatives_share=0.0)

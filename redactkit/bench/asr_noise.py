@@ -9,7 +9,8 @@ Real recognizers mishear, and transcripts that reach annotators are exactly that
   "nein"), near-homophones ("fine" for five, "or" for four), garbled cue words ("the sip is", "so
   shall security"); a word without a table entry becomes an everyday word within two letter edits
   ("garcia" -> "garden": recognizers write words they know), or, with none that close, loses a
-  letter;
+  letter; a substitute is never a word a name or place list has ("rock" does not become "rory", nor
+  "what" "walt"): to a reader that word would be a name, and a PII-free row would no longer be one;
 - **deletions** (the word is gone) and **insertions** (a short function word before the word);
 - **splits** ("forty" -> "for tee", "account" -> "a count", any long word in two) and **merges**
   (two neighbouring words written as one).
@@ -274,11 +275,14 @@ def _split(word: str, table: AsrConfusions, rng: random.Random) -> list[str] | N
 
 @cache
 def _vocabulary() -> dict[tuple[str, int], tuple[str, ...]]:
-    """Everyday English words by (first letter, length): where a misheard word is looked up."""
-    from ..gazetteers import common_words
+    """Everyday English words by (first letter, length): where a misheard word is looked up. Words a
+    name or place list has are left out ("tony", "walt", "canada"): written by a recognizer for an
+    ordinary word, they would put a name into a row whose gold says it has none."""
+    from ..gazetteers import common_words, family_names, given_names, place_names
 
+    names = given_names() | family_names() | place_names()
     index: dict[tuple[str, int], list[str]] = {}
-    for word in sorted(common_words()):
+    for word in sorted(common_words() - names):
         index.setdefault((word[0], len(word)), []).append(word)
     return {key: tuple(words) for key, words in index.items()}
 
