@@ -77,6 +77,23 @@ def test_name_detector_skips_misheard_words(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a name that is also a common word, before a misheard number, labels that number
+        ("turn to page fife one three", False),
+        ("skip to page sick one two", False),
+        ("go back to page true six seven", False),
+        ("go back to page five one three", False),
+        # a cue makes it a name; a lone sound-alike or a function word is no number
+        ("call page at five one three", True),
+        ("tell page fine thanks", True),
+    ],
+)
+def test_name_detector_reads_sound_alikes_of_digits_as_numbers(text: str, found: bool) -> None:
+    assert bool(_found(NameDetector(), text)) is found
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("could i change the payment for priya sharma", "priya sharma"),
@@ -117,6 +134,14 @@ def test_name_detector_keeps_names_beside_misheard_guard(text: str, value: str) 
         ("rory and two one zero five", "rory", "PERSON", False),  # a turn that starts with a name
         # a preposition is a weak cue: "from page thirty" is a page
         ("read from page 37", "page", "PERSON", True),
+        # a word that sounds like a digit, right before a number, starts a misheard number
+        ("turn to page fife one three", "page", "PERSON", True),
+        ("open chapter sick two", "chapter", "PERSON", True),
+        ("start at wade true six seven", "wade", "PERSON", True),
+        # ... but not alone, and not a function word ("for" is read as a digit only between digits)
+        ("tell wade fine thanks", "wade", "PERSON", False),
+        ("a table for maria for four people", "maria", "PERSON", False),
+        ("ask wade the 3 questions", "wade", "PERSON", False),
         ("flights to lisbon on may nine", "lisbon", "LOCATION", False),
         ("two tickets to lisbon", "lisbon", "LOCATION", False),
     ],

@@ -34,7 +34,7 @@ from ..gazetteers import (
     place_names,
     zipf_frequency,
 )
-from ..lang import get_lexicon
+from ..lang import get_lexicon, load_locale
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token
@@ -102,6 +102,7 @@ class _MisheardCutoffs:
     """``misheard`` of ``redactkit/lang/<locale>/names.yaml``."""
 
     fragment_min_zipf: float = field(metadata={"key": "misheard.fragment_min_zipf"})
+    digit_sound_max_zipf: float = field(metadata={"key": "misheard.digit_sound_max_zipf"})
 
 
 class MisheardGuard:
@@ -134,10 +135,27 @@ class MisheardGuard:
         self._function_word_min = zipf_cutoffs(locale).function_word_min
         lexicon = get_lexicon(locale)
         self._number_like = frozenset({*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred})
+        self._digit_sounds = frozenset(
+            word
+            for word in _digit_sounds(locale)
+            if len(word) > 1 and zipf_frequency(word) < self._cut.digit_sound_max_zipf
+        )
 
     def is_number(self, word: str) -> bool:
         """A number as the normalizer left it or a number word ("46", "11:50", "thirty")."""
         return any(char.isdigit() for char in word) or word in self._number_like
+
+    def number_at(self, words: Sequence[str], i: int) -> bool:
+        """Whether a number starts at ``words[i]``: a number, or a word that sounds like a digit
+        ("fife", "sick", "true": ``digit_homophones`` and ``digit_near`` of asr_confusions.yaml; not
+        one more frequent than ``misheard.digit_sound_max_zipf``: "a", "the", "when" are words of
+        their own) right before a number ("page fife one three" is a page number a recognizer
+        misheard)."""
+        if i >= len(words):
+            return False
+        if self.is_number(words[i]):
+            return True
+        return words[i] in self._digit_sounds and i + 1 < len(words) and self.is_number(words[i + 1])
 
     def misheard(self, words: Sequence[str], i: int) -> bool:
         """Whether ``words[i]`` (lowercase words of one text) is a recognizer's error (see class)."""
@@ -176,6 +194,22 @@ class MisheardGuard:
         # a contraction no one writes ("do't", "we'e"; not "o'brannagh")
         head, apostrophe, tail = word.strip("'").rpartition("'")
         return bool(apostrophe) and len(head) >= 2 and 1 <= len(tail) <= 2
+
+
+@cache
+def _digit_sounds(locale: str) -> frozenset[str]:
+    """One-word sound-alikes of digit words a recognizer writes (asr_confusions.yaml), but not the
+    function words that are read as digits only between two digits (``between_digits_only``: "for
+    four people" is no number after a name)."""
+    data = load_locale(locale).resources.get("asr_confusions") or {}
+    function_words = {str(word).lower() for word in data.get("between_digits_only") or ()}
+    return frozenset(
+        str(heard).lower()
+        for section in ("digit_homophones", "digit_near")
+        for alikes in (data.get(section) or {}).values()
+        for heard in alikes
+        if " " not in str(heard) and str(heard).lower() not in function_words
+    )
 
 
 def _listed_name_or_place(word: str) -> bool:
@@ -833,7 +867,9 @@ class NameDetector(Detector):
         if cue in self._w.strong_cues or i + 1 >= len(tokens):
             return False
         following = tokens[i + 1].lower
-        return any(char.isdigit() for char in following) or following in self._number_words
+        if any(char.isdigit() for char in following) or following in self._number_words:
+            return True
+        return self._misheard.number_at([token.lower for token in tokens[i + 1 : i + 3]], 0)
 
     def _cue_before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
         """The longest person cue that ends right before token ``i``."""

@@ -304,8 +304,7 @@ class SpacyNerDetector(Detector):
         # digits on either side; a number word only after it ("the easier one rob": "one" before a
         # name is a pronoun); never further away ("reese is fifty", "gave maria his 16": an age, an
         # address)
-        after = doc_words[ent.end] if ent.end < len(doc_words) else ""
-        return any(char.isdigit() for char in before) or self._misheard.is_number(after)
+        return any(char.isdigit() for char in before) or self._misheard.number_at(doc_words, ent.end)
 
     def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
         given, family = given_names(), family_names()
