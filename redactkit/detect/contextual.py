@@ -30,7 +30,7 @@ returns spans of the normalized text (``aligned.to_derived``), like every detect
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
@@ -42,6 +42,7 @@ from ..gazetteers import family_names, given_names, is_everyday_word, place_name
 from ..lang import Lexicon, Token, load_locale, tokenize
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
+from ..lang.tables import load_tables
 from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
@@ -62,58 +63,72 @@ CONTEXTUAL_LABELS = (
 Phrase = tuple[str, ...]
 
 
-def _phrases(values: Iterable[str]) -> _Phrases:
-    """Phrases split the way transcripts are ("e-mail" is the three tokens e - mail)."""
-    return PhraseTable.of(tuple(token.lower for token in tokenize(str(value))) for value in values)
-
-
-#: the shared phrase matcher (redactkit.lang.phrases), matched on word lists here
+#: a phrase list of ``context.yaml``, a table of the shared phrase matcher (redactkit.lang.phrases)
+#: whose phrases are split the way transcripts are ("e-mail" is the three tokens e - mail)
 _Phrases = PhraseTable[Phrase]
 
 
 @dataclass(frozen=True)
-class _Tables:
-    """A locale's ``context`` resource, ready to match."""
+class _AgeWords:
+    """``ages`` of ``context.yaml``: what says a number is someone's age (each table documented there)."""
 
-    lexicon: Lexicon
-    interruptions: _Phrases
-    age_cues: _Phrases
-    age_subjects: _Phrases
+    cues: _Phrases
+    subjects: _Phrases
     relations: _Phrases
     copulas: _Phrases
-    not_after_age: _Phrases
-    fractions: _Phrases
-    age_after: _Phrases
-    age_range: tuple[int, int]
-    at_conditionals: _Phrases
-    at_openers: _Phrases
-    approximately: _Phrases
     not_subjects: frozenset[str]
+    approximately: _Phrases
     decades: frozenset[str]
     decade_cues: _Phrases
     one_then: _Phrases
+    not_after: _Phrases
+    at_conditionals: _Phrases
+    at_openers: _Phrases
+    fractions: _Phrases
+    after: _Phrases
+    min: int
+    max: int
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    """``dates`` of ``context.yaml``: birth, expiry and security-code cues."""
+
     birth_cues: _Phrases
     expiry_cues: _Phrases
     code_cues: _Phrases
-    date_between: _Phrases
+    between: _Phrases
     min_age_years: int
     numeric_words: int
+
+
+@dataclass(frozen=True)
+class _CredentialWords:
+    """``credentials`` of ``context.yaml``: how usernames and passwords are introduced and dictated."""
+
     username_cues: _Phrases
     password_cues: _Phrases
     password_after_username: _Phrases
     entry_cues: _Phrases
     guess_cues: _Phrases
     not_password_words: frozenset[str]
-    credential_between: _Phrases
-    #: words that end a dictated value even as its first word (any other first word after a cue is
-    #: taken: "log in as its_me")
-    first_word_stops: frozenset[str]
+    between: _Phrases
     modifiers: _Phrases
     connectives: _Phrases
     symbols: _Phrases
     password_symbols: _Phrases
     stops: _Phrases
+    #: words that end a dictated value even as its first word (any other first word after a cue is
+    #: taken: "log in as its_me")
+    first_word_stops: frozenset[str]
     max_words: int
+
+
+@dataclass(frozen=True)
+class _AddressWords:
+    """``addresses`` of ``context.yaml``: spoken e-mail and web addresses, and e-mail addresses with
+    "@" and the dots dropped ("janedoegmailcom": the ``glued_*`` tables)."""
+
     starts_after: _Phrases
     at: _Phrases
     www: _Phrases
@@ -121,49 +136,69 @@ class _Tables:
     max_local_words: int
     max_domain_words: int
     max_path_words: int
-    #: every number word (digits, "oh", teens, tens, hundred, thousand, "double", ordinals)
-    number_words: frozenset[str]
-    tlds: frozenset[str]
-    mail_tlds: frozenset[str]
-    #: e-mail addresses with "@" and the dots dropped ("janedoegmailcom"): ``addresses.glued_*``
     glued_providers: frozenset[str]
     glued_endings: tuple[str, ...]
     glued_cue_endings: tuple[str, ...]
     glued_cues: _Phrases
     glued_window: int
-    org_cues: _Phrases
-    org_weak_cues: _Phrases
-    org_after: _Phrases
-    org_institutions: _Phrases
-    org_kinds: _Phrases
-    org_of_kinds: frozenset[str]
-    org_and_kinds: frozenset[str]
-    org_generic: frozenset[str]
-    org_not_names: _Phrases
-    org_stops: _Phrases
-    org_max_words: int
+
+
+@dataclass(frozen=True)
+class _OrganizationWords:
+    """``organizations`` of ``context.yaml``: employers, schools, hospitals, banks and insurers."""
+
+    cues: _Phrases
+    weak_cues: _Phrases
+    after: _Phrases
+    institutions: _Phrases
+    kinds: _Phrases
+    and_kinds: frozenset[str]
+    of_kinds: frozenset[str]
+    generic: frozenset[str]
+    not_names: _Phrases
+    stops: _Phrases
+    max_words: int
+
+
+@dataclass(frozen=True)
+class _ContextWords:
+    """A locale's ``context`` resource as one typed tree (:func:`~redactkit.lang.tables.load_tables`)."""
+
+    asides: _Phrases
+    ages: _AgeWords
+    dates: _DateWords
+    credentials: _CredentialWords
+    addresses: _AddressWords
+    organizations: _OrganizationWords
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """A locale's ``context`` resource, ready to match: its sections and the tables built from them
+    and from the speech tables."""
+
+    lexicon: Lexicon
+    ages: _AgeWords
+    dates: _DateWords
+    credentials: _CredentialWords
+    addresses: _AddressWords
+    organizations: _OrganizationWords
+    #: asides, fillers and self-corrections: words a value or a cue window may be interrupted by
+    interruptions: _Phrases
+    #: every number word (digits, "oh", teens, tens, hundred, thousand, "double", ordinals)
+    number_words: frozenset[str]
+    tlds: frozenset[str]
+    mail_tlds: frozenset[str]
+    #: ``addresses.glued_endings``, longest first
+    glued_endings: tuple[str, ...]
 
 
 @cache
 def _tables(locale: str) -> _Tables:
-    resources = load_locale(locale)
-    lex = resources.lexicon
-
-    def table(key: str) -> Any:
-        return resources.table("context", key)
-
-    def phrases(key: str) -> _Phrases:
-        return _phrases(resources.words("context", key))  # checks that every entry is a string
-
+    words = load_tables(locale, "context", _ContextWords)
+    lex = load_locale(locale).lexicon
     interruptions = PhraseTable.of(
-        [
-            *(
-                tuple(token.lower for token in tokenize(phrase))
-                for phrase in resources.words("context", "asides")
-            ),
-            *((filler,) for filler in lex.fillers),
-            *lex.corrections,
-        ]
+        [*words.asides.phrases, *((filler,) for filler in lex.fillers), *lex.corrections]
     )
     number_words = frozenset(
         {
@@ -179,70 +214,16 @@ def _tables(locale: str) -> _Tables:
     )
     return _Tables(
         lexicon=lex,
+        ages=words.ages,
+        dates=words.dates,
+        credentials=words.credentials,
+        addresses=words.addresses,
+        organizations=words.organizations,
         interruptions=interruptions,
-        age_cues=phrases("ages.cues"),
-        age_subjects=phrases("ages.subjects"),
-        relations=phrases("ages.relations"),
-        copulas=phrases("ages.copulas"),
-        not_after_age=phrases("ages.not_after"),
-        fractions=phrases("ages.fractions"),
-        age_after=phrases("ages.after"),
-        age_range=(int(table("ages.min")), int(table("ages.max"))),
-        at_conditionals=phrases("ages.at_conditionals"),
-        at_openers=phrases("ages.at_openers"),
-        approximately=phrases("ages.approximately"),
-        not_subjects=resources.words("context", "ages.not_subjects"),
-        decades=resources.words("context", "ages.decades"),
-        decade_cues=phrases("ages.decade_cues"),
-        one_then=phrases("ages.one_then"),
-        birth_cues=phrases("dates.birth_cues"),
-        expiry_cues=phrases("dates.expiry_cues"),
-        code_cues=phrases("dates.code_cues"),
-        date_between=phrases("dates.between"),
-        min_age_years=int(table("dates.min_age_years")),
-        numeric_words=int(table("dates.numeric_words")),
-        username_cues=phrases("credentials.username_cues"),
-        password_cues=phrases("credentials.password_cues"),
-        password_after_username=phrases("credentials.password_after_username"),
-        entry_cues=phrases("credentials.entry_cues"),
-        guess_cues=phrases("credentials.guess_cues"),
-        not_password_words=resources.words("context", "credentials.not_password_words"),
-        credential_between=phrases("credentials.between"),
-        first_word_stops=resources.words("context", "credentials.first_word_stops"),
-        modifiers=phrases("credentials.modifiers"),
-        connectives=phrases("credentials.connectives"),
-        symbols=phrases("credentials.symbols"),
-        password_symbols=phrases("credentials.password_symbols"),
-        stops=phrases("credentials.stops"),
-        max_words=int(table("credentials.max_words")),
-        starts_after=phrases("addresses.starts_after"),
-        at=phrases("addresses.at"),
-        www=phrases("addresses.www"),
-        schemes=phrases("addresses.schemes"),
-        max_local_words=int(table("addresses.max_local_words")),
-        max_domain_words=int(table("addresses.max_domain_words")),
-        max_path_words=int(table("addresses.max_path_words")),
         number_words=number_words,
         tlds=frozenset(lex.tlds),
         mail_tlds=frozenset(lex.tlds | lex.country_tlds),
-        glued_providers=resources.words("context", "addresses.glued_providers"),
-        glued_endings=tuple(
-            sorted(resources.words("context", "addresses.glued_endings"), key=len, reverse=True)
-        ),
-        glued_cue_endings=tuple(resources.words("context", "addresses.glued_cue_endings")),
-        glued_cues=phrases("addresses.glued_cues"),
-        glued_window=int(table("addresses.glued_window")),
-        org_cues=phrases("organizations.cues"),
-        org_weak_cues=phrases("organizations.weak_cues"),
-        org_after=phrases("organizations.after"),
-        org_institutions=phrases("organizations.institutions"),
-        org_kinds=phrases("organizations.kinds"),
-        org_of_kinds=resources.words("context", "organizations.of_kinds"),
-        org_and_kinds=resources.words("context", "organizations.and_kinds"),
-        org_generic=resources.words("context", "organizations.generic"),
-        org_not_names=phrases("organizations.not_names"),
-        org_stops=phrases("organizations.stops"),
-        org_max_words=int(table("organizations.max_words")),
+        glued_endings=tuple(sorted(words.addresses.glued_endings, key=len, reverse=True)),
     )
 
 
@@ -483,7 +464,7 @@ class ContextualDetector(Detector):
         words = text.words
         lex = t.lexicon
         found: list[tuple[int, int, str, float, str]] = []
-        low, high = t.age_range
+        low, high = t.ages.min, t.ages.max
         i = 0
         previous_age_end = -10
         while i < len(words):
@@ -492,11 +473,11 @@ class ContextualDetector(Detector):
                 i += 1
                 continue
             value, j = parsed
-            end = j + t.fractions.at(words, j)
+            end = j + t.ages.fractions.at(words, j)
             after = self._skip_interruptions(words, end)
             if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
                 after += 1
-            if t.age_after.at(words, after):
+            if t.ages.after.at(words, after):
                 if low <= value <= high:
                     found.append((i, end, "AGE", self.cue_score, "number before 'years old'"))
                     previous_age_end = end
@@ -506,10 +487,10 @@ class ContextualDetector(Detector):
             if (
                 why
                 and low <= value <= high
-                and not t.not_after_age.at(words, after)
+                and not t.ages.not_after.at(words, after)
                 and not (after < len(words) and self._is_number(words[after]))
                 and not (i > 0 and words[i - 1] in ("number", "the", "a", "page", "room", "gate"))
-                and (value > 1 or why == _AGE_WORD or after >= len(words) or t.one_then.at(words, after))
+                and (value > 1 or why == _AGE_WORD or after >= len(words) or t.ages.one_then.at(words, after))
             ):
                 found.append((i, end, "AGE", self.cue_score, why))
                 previous_age_end = end
@@ -520,11 +501,11 @@ class ContextualDetector(Detector):
     def _at_age(self, words: Sequence[str], i: int, after: int) -> str:
         """ "at sixty two you'd think he'd know better": "at" opens the sentence, a conditional follows."""
         t = self._t
-        if not (i > 0 and words[i - 1] == "at" and t.at_conditionals.at(words, after)):
+        if not (i > 0 and words[i - 1] == "at" and t.ages.at_conditionals.at(words, after)):
             return ""
         k = i - 1
-        while k > 0 and (words[k - 1] in t.lexicon.fillers or t.at_openers.ending(words, k)):
-            k -= t.at_openers.ending(words, k) or 1
+        while k > 0 and (words[k - 1] in t.lexicon.fillers or t.ages.at_openers.ending(words, k)):
+            k -= t.ages.at_openers.ending(words, k) or 1
         return "number after an opening 'at' before a conditional" if k == 0 else ""
 
     def _decades_and_birthdays(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
@@ -532,8 +513,8 @@ class ContextualDetector(Detector):
         t = self._t
         found: list[tuple[int, int, str, float, str]] = []
         for i, word in enumerate(words):
-            if word in t.decades:
-                cue = t.decade_cues.ending(words, i)
+            if word in t.ages.decades:
+                cue = t.ages.decade_cues.ending(words, i)
                 if cue:
                     first = (
                         i - cue + 1
@@ -558,7 +539,7 @@ class ContextualDetector(Detector):
             if words[k - 1] in t.lexicon.fillers:
                 k -= 1
                 continue
-            length = t.approximately.ending(words, k)
+            length = t.ages.approximately.ending(words, k)
             if not length:
                 break
             k -= length
@@ -569,30 +550,30 @@ class ContextualDetector(Detector):
             and k - 1 == previous_age_end
         ):
             return "a second age in a list"
-        if t.age_cues.ending(words, k):
+        if t.ages.cues.ending(words, k):
             return _AGE_WORD
-        if t.age_subjects.ending(words, k):
+        if t.ages.subjects.ending(words, k):
             return "number after a person as subject"
-        copula = t.copulas.ending(words, k)
+        copula = t.ages.copulas.ending(words, k)
         if copula:
             before = k - copula
             if before > 1 and words[before - 1] == ",":  # "my mother, who is eighty"
                 before -= 1
-            if t.relations.ending(words, before) or (
-                before > 0 and _name_like(words[before - 1], t.not_subjects)
+            if t.ages.relations.ending(words, before) or (
+                before > 0 and _name_like(words[before - 1], t.ages.not_subjects)
             ):
                 return "number after a relation or name and 'is'"
         relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
         # the phrase may end in the stem ("my [big sister]'s"): only the last words are looked at,
         # never a copy of the whole text (linear time)
-        window = [*words[max(0, k - 1 - t.relations.longest) : k - 1], relation_stem]
+        window = [*words[max(0, k - 1 - t.ages.relations.longest) : k - 1], relation_stem]
         if relation_stem and (
-            t.relations.ending(window, len(window)) or _name_like(relation_stem, t.not_subjects)
+            t.ages.relations.ending(window, len(window)) or _name_like(relation_stem, t.ages.not_subjects)
         ):
             return "number after a relation or name and 'is'"
-        if k > 0 and t.relations.ending(words, k) and words[k - 1].endswith("s"):
+        if k > 0 and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
             return "number after a plural relation ('the kids nine and six')"
-        if k > 1 and words[k - 1] == "," and t.relations.ending(words, k - 1):
+        if k > 1 and words[k - 1] == "," and t.ages.relations.ending(words, k - 1):
             return "number after a relation and a comma ('my daughter, nine,')"
         return ""
 
@@ -609,9 +590,9 @@ class ContextualDetector(Detector):
         bases = text.bases
         for i in range(len(words)):
             for cues, label, why in (
-                (t.birth_cues, "DATE_OF_BIRTH", "date after a birth cue"),
-                (t.expiry_cues, "CREDIT_CARD_META", "date after an expiry cue"),
-                (t.code_cues, "CREDIT_CARD_META", "code after a card security code cue"),
+                (t.dates.birth_cues, "DATE_OF_BIRTH", "date after a birth cue"),
+                (t.dates.expiry_cues, "CREDIT_CARD_META", "date after an expiry cue"),
+                (t.dates.code_cues, "CREDIT_CARD_META", "code after a card security code cue"),
             ):
                 length = cues.at(bases, i)
                 if not length:
@@ -620,20 +601,21 @@ class ContextualDetector(Detector):
                 if before is not None and not taken & set(range(*before)):
                     found.append((*before, label, self.cue_score, why.replace("after", "before")))
                     taken.update(range(*before))
-                first, _ = self._after_cue(words, i + length, t.date_between)
+                first, _ = self._after_cue(words, i + length, t.dates.between)
                 if first < len(words) and first not in taken:  # "security code's five five one"
-                    stop = self._number_run(words, first, months=cues is not t.code_cues)
+                    stop = self._number_run(words, first, months=cues is not t.dates.code_cues)
                     value_words = [
                         w for w in words[first:stop] if self._is_number(w) or w in t.lexicon.months
                     ]
                     month = any(w in t.lexicon.months for w in value_words)
-                    unit = t.not_after_age.at(words, stop) and not month  # "expires in two days"
+                    unit = t.ages.not_after.at(words, stop) and not month  # "expires in two days"
                     if (
                         value_words
                         and not unit
                         and (
                             month
-                            or len(value_words) >= (1 if label == "CREDIT_CARD_META" else t.numeric_words)
+                            or len(value_words)
+                            >= (1 if label == "CREDIT_CARD_META" else t.dates.numeric_words)
                             or (words[i + length - 1] == "in" and self._year_of(value_words) is not None)
                         )
                     ):
@@ -641,7 +623,7 @@ class ContextualDetector(Detector):
                         taken.update(range(first, stop))
                 break
         # full dates said without a cue whose year lies far enough in the past
-        latest = self._year() - t.min_age_years
+        latest = self._year() - t.dates.min_age_years
         for i, word in enumerate(words):
             if i in taken or not (word in t.lexicon.months or word in t.lexicon.ordinals):
                 continue
@@ -830,29 +812,30 @@ class ContextualDetector(Detector):
     # -- dictated credentials -------------------------------------------------------------------------
     def _credentials(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
         t = self._t
+        cred = t.credentials
         words = text.words
         found: list[tuple[int, int, str, float, str]] = []
         bases = text.bases
         i = 0
         while i < len(words):
             label = ""
-            length = t.username_cues.at(bases, i)
+            length = cred.username_cues.at(bases, i)
             if length:
                 label = "USERNAME"
             else:
-                length = t.password_cues.at(bases, i)
+                length = cred.password_cues.at(bases, i)
                 if length:
                     label = "PASSWORD"
                 else:
-                    length = t.entry_cues.at(words, i)
+                    length = cred.entry_cues.at(words, i)
                     label = "PASSWORD?" if length else ""
                     if not length:
-                        length = t.guess_cues.at(words, i)
+                        length = cred.guess_cues.at(words, i)
                         label = "PASSWORD??" if length else ""
             if not label:
                 i += 1
                 continue
-            first, copula = self._after_cue(words, i + length, t.credential_between)
+            first, copula = self._after_cue(words, i + length, cred.between)
             copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
             qualified = False
             if not copula and not label.startswith("PASSWORD?"):
@@ -886,7 +869,10 @@ class ContextualDetector(Detector):
                 copula
                 or words[i + length - 1] == "as"
                 or shape & {"digit", "symbol"}
-                or (label == "USERNAME" and t.password_cues.at(words, self._skip_interruptions(words, stop)))
+                or (
+                    label == "USERNAME"
+                    and cred.password_cues.at(words, self._skip_interruptions(words, stop))
+                )
             ):
                 # "to handle a lot of", "password manager": a cue word used otherwise
                 i += length
@@ -895,10 +881,10 @@ class ContextualDetector(Detector):
             i = stop
             if label == "USERNAME":
                 follow = self._skip_interruptions(words, stop)
-                more = t.password_after_username.at(words, follow)
+                more = cred.password_after_username.at(words, follow)
                 letter_next = follow + 2 < len(words) and len(words[follow + 2]) == 1  # "with a capital s"
-                if more and not (t.modifiers.at(words, follow) and letter_next):
-                    first, _ = self._after_cue(words, follow + more, t.credential_between)
+                if more and not (cred.modifiers.at(words, follow) and letter_next):
+                    first, _ = self._after_cue(words, follow + more, cred.between)
                     value = self._dictated(words, first)
                     if value is not None:
                         found.append((first, value[0], "PASSWORD", self.cue_score, "value after a username"))
@@ -909,15 +895,17 @@ class ContextualDetector(Detector):
         """A password said without a cue: a word and digits with a spoken symbol ("tiger five oh
         exclamation point") or a capital ("capital t iger five", "tiger with a capital t five")."""
         t = self._t
+        addr = t.addresses
+        cred = t.credentials
         found: list[tuple[int, int, str, float, str]] = []
         taken = -1
         for i in range(len(words)):
             if i < taken:
                 continue
-            symbol = t.password_symbols.at(words, i)
+            symbol = cred.password_symbols.at(words, i)
             capital = 0
             if not symbol and words[i] in ("capital", "uppercase", "with"):
-                capital = t.modifiers.at(words, i)
+                capital = cred.modifiers.at(words, i)
                 after = i + capital
                 if not capital or after >= len(words) or self._is_number(words[after]):
                     continue  # "capital one": a name, not a dictated capital
@@ -925,15 +913,15 @@ class ContextualDetector(Detector):
                 if words[i] == "with" and not letter:
                     continue
                 if not letter and (
-                    t.stops.at(words, after)
-                    or t.starts_after.at(words, after)
+                    cred.stops.at(words, after)
+                    or addr.starts_after.at(words, after)
                     or not (after + 1 < len(words) and self._is_number(words[after + 1]))
                 ):
                     continue  # "working capital was", "capital guidance": no dictated capital
             if not symbol and not capital:
                 continue
             if capital:  # the value starts at "capital", or one word before "with a capital"
-                first = i - 1 if words[i] == "with" and i > 0 and not t.stops.at(words, i - 1) else i
+                first = i - 1 if words[i] == "with" and i > 0 and not cred.stops.at(words, i - 1) else i
             else:
                 first = self._left_edge(words, i, 6)
             value = self._dictated(words, first) if first < i else self._dictated(words, i)
@@ -943,7 +931,7 @@ class ContextualDetector(Detector):
             stop, shape = value
             inner = words[start:stop]
             has_word = any(
-                len(w) > 1 and not self._is_number(w) and not t.symbols.at(words, k + start)
+                len(w) > 1 and not self._is_number(w) and not cred.symbols.at(words, k + start)
                 for k, w in enumerate(inner)
             )
             if stop > i and "digit" in shape and (has_word or "letter" in shape):
@@ -956,15 +944,16 @@ class ContextualDetector(Detector):
     def _copula_ahead(self, words: Sequence[str], first: int) -> int | None:
         """Index after "is"/"was" when at most four plain words stand before it ("for my wifi is")."""
         t = self._t
+        cred = t.credentials
         for k in range(first, min(len(words), first + 5)):
             word = words[k]
             if word in ("is", "was", ":", "would", "should", "it's", "are", "were"):
-                return self._after_cue(words, k, t.credential_between)[0]
+                return self._after_cue(words, k, cred.between)[0]
             if (
                 self._is_number(word)
                 or (len(word) == 1 and word not in ("i", "a"))
-                or t.symbols.at(words, k)
-                or word in t.first_word_stops
+                or cred.symbols.at(words, k)
+                or word in cred.first_word_stops
                 or word in ("and", "but")
             ):
                 return None
@@ -975,6 +964,7 @@ class ContextualDetector(Detector):
     ) -> tuple[int, int, str, float, str] | None:
         """ "tiger five oh at sign is my password": a dictated value right before "is (my|the)" + cue."""
         t = self._t
+        cred = t.credentials
         if label.startswith("PASSWORD?"):
             return None
         k = cue
@@ -984,10 +974,10 @@ class ContextualDetector(Detector):
         if not (k > 0 and words[k - 1] in joiners):  # "... is my password", "j smith nine on instagram"
             return None
         stop = k - 1
-        first = self._left_edge(words, stop, t.max_words)
+        first = self._left_edge(words, stop, cred.max_words)
         inner = list(words[first:stop])
         shaped = any(self._is_number(w) or len(w) == 1 for w in inner) or any(
-            t.symbols.at(inner, j) for j in range(len(inner))
+            cred.symbols.at(inner, j) for j in range(len(inner))
         )
         if first >= stop or not shaped:
             return None
@@ -997,7 +987,8 @@ class ContextualDetector(Detector):
         """After "maybe it was": a word and two number words or a spoken symbol ("tiger football seven
         six", "cookie oh one hash"), or a dictated capital; not "flight two one five", "apollo thirteen"."""
         t = self._t
-        if first >= stop or words[first] in t.not_password_words or self._is_number(words[first]):
+        cred = t.credentials
+        if first >= stop or words[first] in cred.not_password_words or self._is_number(words[first]):
             return False
         if "case" in shape:
             return True
@@ -1006,22 +997,23 @@ class ContextualDetector(Detector):
         inner = words[first:stop]
         numbers = sum(1 for word in inner if self._is_number(word))
         symbol = any(
-            t.symbols.at(inner, k) for k in range(len(inner)) if inner[k] not in ("dot", "at", "dash")
+            cred.symbols.at(inner, k) for k in range(len(inner)) if inner[k] not in ("dot", "at", "dash")
         )
         return numbers >= 2 or symbol
 
     def _password_shaped(self, words: Sequence[str], first: int, stop: int) -> bool:
         """A word followed by numbers ("muffin one nine two four"), a spoken symbol or a capital."""
         t = self._t
+        cred = t.credentials
         inner = list(words[first:stop])
-        if any(t.symbols.at(inner, k) for k in range(len(inner)) if inner[k] not in ("dot", "at", "dash")):
+        if any(cred.symbols.at(inner, k) for k in range(len(inner)) if inner[k] not in ("dot", "at", "dash")):
             return True
         content = [word for word in inner if word not in t.lexicon.fillers]
         for k in range(1, len(content)):
             if (
                 self._is_number(content[k])
                 and not self._is_number(content[k - 1])
-                and not t.not_after_age.at(content, k + 1)
+                and not t.ages.not_after.at(content, k + 1)
             ):
                 return not self._is_number(content[0])
         return False
@@ -1030,28 +1022,29 @@ class ContextualDetector(Detector):
         """End of a dictated value starting at ``i`` and what gives it a code's shape ("digit",
         "letter", "symbol", "case"); None when nothing is dictated there."""
         t = self._t
+        cred = t.credentials
         end = i
         count = 0
         shape: set[str] = set()
         j = i
-        while j < len(words) and count < t.max_words:
+        while j < len(words) and count < cred.max_words:
             word = words[j]
             if j > i:
                 skipped = self._skip_interruptions(words, j)
                 if skipped > j:
-                    if skipped < len(words) and not t.stops.at(words, skipped):
+                    if skipped < len(words) and not cred.stops.at(words, skipped):
                         j = skipped
                         continue
                     break
-            length = t.symbols.at(words, j)
+            length = cred.symbols.at(words, j)
             if length and not (word == "and" and length == 1) and not (word in ("at", "dot") and j == i):
                 j += length
                 end = j
                 shape.add("symbol")
                 count += 1
                 continue
-            length = t.modifiers.at(words, j)
-            connective = 0 if length else t.connectives.at(words, j)
+            length = cred.modifiers.at(words, j)
+            connective = 0 if length else cred.connectives.at(words, j)
             if length and words[j] == "with":  # "with a capital s", not "x with capital blue"
                 after = j + length
                 if not (after < len(words) and len(words[after]) == 1):
@@ -1065,7 +1058,7 @@ class ContextualDetector(Detector):
                 if (
                     words[j - 1] in ("capital", "a", "an", "uppercase", "case", "big")
                     and j < len(words)
-                    and not t.stops.at(words, j)
+                    and not cred.stops.at(words, j)
                 ):
                     j += 1  # "with a capital s"
                     end = j
@@ -1077,8 +1070,8 @@ class ContextualDetector(Detector):
                 or (j + 1 < len(words) and len(words[j + 1]) == 1 and words[j + 1].isalpha())
             )
             if not spelled:
-                hard = j == i and word in t.first_word_stops
-                if hard or (j > i and (t.stops.at(words, j) or word == "with")):
+                hard = j == i and word in cred.first_word_stops
+                if hard or (j > i and (cred.stops.at(words, j) or word == "with")):
                     break
             if letter:
                 shape.add("letter")
@@ -1095,9 +1088,10 @@ class ContextualDetector(Detector):
     def _domain(self, words: Sequence[str], i: int, tlds: frozenset[str], max_words: int) -> int:
         """End of "<word>{1,max} dot <tld> [dot <tld>]" at ``i`` (interruptions allowed), or ``i``."""
         t = self._t
+        cred = t.credentials
         j = self._skip_interruptions(words, i)
         names = 0
-        while j < len(words) and names < max_words and words[j] != "dot" and not t.stops.at(words, j):
+        while j < len(words) and names < max_words and words[j] != "dot" and not cred.stops.at(words, j):
             j = self._skip_interruptions(words, j + 1)
             names += 1
         if names == 0:
@@ -1116,6 +1110,8 @@ class ContextualDetector(Detector):
         """First word of a dictated value that ends before ``stop``: back to the word that
         introduced it (a cue, a verb, a preposition), over asides and "s as in sam"."""
         t = self._t
+        addr = t.addresses
+        cred = t.credentials
         j = stop
         count = 0
         while j > 0 and count < max_words:
@@ -1123,13 +1119,13 @@ class ContextualDetector(Detector):
             if length and j - length > 0:
                 j -= length
                 continue
-            length = t.modifiers.ending(words, j) or t.connectives.ending(words, j)
+            length = cred.modifiers.ending(words, j) or cred.connectives.ending(words, j)
             if length and j - length > 0:
                 spelled = words[j - length] in ("as", "like", "for") or words[j - length] == "with"
                 if not spelled or len(words[j - length - 1]) == 1:
                     j -= length
                     continue
-            length = t.symbols.ending(words, j)
+            length = cred.symbols.ending(words, j)
             if length and words[j - 1] not in ("at",) and j - length > 0:
                 j -= length
                 count += 1
@@ -1138,9 +1134,9 @@ class ContextualDetector(Detector):
             spelled = letter and (
                 (j >= 2 and len(words[j - 2]) == 1 and words[j - 2].isalpha())  # "... l a at"
                 or (j < len(words) and len(words[j]) == 1 and words[j].isalpha())
-                or (j < stop and j >= 2 and t.starts_after.ending(words, j - 1) > 0)  # "is a maidana at"
+                or (j < stop and j >= 2 and addr.starts_after.ending(words, j - 1) > 0)  # "is a maidana at"
             )
-            if t.starts_after.ending(words, j) and not spelled:
+            if addr.starts_after.ending(words, j) and not spelled:
                 break
             j -= 1
             count += 1
@@ -1154,20 +1150,22 @@ class ContextualDetector(Detector):
 
     def _addresses(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
         t = self._t
+        addr = t.addresses
+        cred = t.credentials
         words = text.words
         found: list[tuple[int, int, str, float, str]] = []
         taken = -1
         for i in range(len(words)):
             if i < taken:
                 continue
-            length = t.at.at(words, i)
+            length = addr.at.at(words, i)
             if length and i > 0:
-                end = self._domain(words, i + length, t.mail_tlds, t.max_domain_words)
+                end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
                 path = self._skip_interruptions(words, end)
                 if path < len(words) and words[path] == "slash":
                     continue  # "have a look at shop dot com slash faq": a web address, no e-mail
                 if end > i + length:
-                    first = self._left_edge(words, i, t.max_local_words)
+                    first = self._left_edge(words, i, addr.max_local_words)
                     if first < i:
                         found.append((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
                         taken = end
@@ -1188,8 +1186,8 @@ class ContextualDetector(Detector):
                 k, path = end + 1, 0
                 while (
                     k < len(words)
-                    and path < t.max_path_words
-                    and (words[k] == "my" or not t.stops.at(words, k))
+                    and path < addr.max_path_words
+                    and (words[k] == "my" or not cred.stops.at(words, k))
                 ):
                     k += 1
                     path += 1
@@ -1207,12 +1205,13 @@ class ContextualDetector(Detector):
         gmailcom" (the provider alone: the local part is the words before it), and after an e-mail cue
         "kartikabccom"."""
         t = self._t
+        addr = t.addresses
         found: list[tuple[int, int, str, float, str]] = []
         cue_until = -1
         for i, word in enumerate(words):
-            length = t.glued_cues.ending(words, i + 1)
+            length = addr.glued_cues.ending(words, i + 1)
             if length:
-                cue_until = i + t.glued_window
+                cue_until = i + addr.glued_window
                 continue
             if i < taken or len(word) < 5 or not word.isalnum():
                 continue
@@ -1220,21 +1219,23 @@ class ContextualDetector(Detector):
             if ending is None:
                 continue
             head = word[: -len(ending)]
-            provider = _glued_provider(head, t.glued_providers)
+            provider = _glued_provider(head, addr.glued_providers)
             if provider is not None and not is_everyday_word(word):
                 # the local part is the word's head, and the words before it when it is the provider
                 # alone or a number was said before it ("jane forty two doegmailcom")
                 glued_local = len(head) > provider
                 number_before = i > 0 and words[i - 1] in t.number_words
                 first = (
-                    i if glued_local and not number_before else self._left_edge(words, i, t.max_local_words)
+                    i
+                    if glued_local and not number_before
+                    else self._left_edge(words, i, addr.max_local_words)
                 )
                 found.append(
                     (first, i + 1, "EMAIL_ADDRESS", self.cue_score, "e-mail address without symbols")
                 )
             elif (
                 i <= cue_until
-                and ending in t.glued_cue_endings
+                and ending in addr.glued_cue_endings
                 and len(head) >= 3
                 and head.isalpha()
                 and not is_everyday_word(word)
@@ -1244,6 +1245,7 @@ class ContextualDetector(Detector):
 
     def _url_start(self, words: Sequence[str], dot: int) -> int:
         t = self._t
+        addr = t.addresses
         # "w w w dot <name>", "h t t p s colon slash slash <name>": the prefix starts the address
         p, names = dot, 0
         while p > 0 and names <= 5:
@@ -1251,13 +1253,13 @@ class ContextualDetector(Detector):
             if length:
                 p -= length
                 continue
-            if words[p - 1] == "dot" and t.www.ending(words, p - 1):
-                p = p - 1 - t.www.ending(words, p - 1)
-                return p - t.schemes.ending(words, p)  # "h t t p s colon slash slash w w w dot"
-            length = t.schemes.ending(words, p)
+            if words[p - 1] == "dot" and addr.www.ending(words, p - 1):
+                p = p - 1 - addr.www.ending(words, p - 1)
+                return p - addr.schemes.ending(words, p)  # "h t t p s colon slash slash w w w dot"
+            length = addr.schemes.ending(words, p)
             if length:
                 return p - length
-            if t.starts_after.ending(words, p) and words[p - 1] != "my":
+            if addr.starts_after.ending(words, p) and words[p - 1] != "my":
                 break
             p -= 1
             names += 1
@@ -1274,15 +1276,15 @@ class ContextualDetector(Detector):
             skipped = t.interruptions.ending(words, k)
             k -= skipped
             if k > 0 and words[k - 1] == "dot":
-                length = t.www.ending(words, k - 1)
+                length = addr.www.ending(words, k - 1)
                 if length:
                     j = k - 1 - length
                     continue
-            length = t.schemes.ending(words, k)
+            length = addr.schemes.ending(words, k)
             if length:
                 j = k - length
                 continue
-            length = t.www.ending(words, k)
+            length = addr.www.ending(words, k)
             if length:
                 j = k - length
                 continue
@@ -1294,8 +1296,9 @@ class ContextualDetector(Detector):
         """A word that names something: no everyday word (unless a place or a name), never a generic
         word of institutions ("general", "regional") or a function word."""
         t = self._t
+        org = t.organizations
         base = word[:-2] if word.endswith("'s") and len(word) > 2 else word
-        if not base.isalpha() or base in t.org_generic or t.org_stops.at((base,), 0):
+        if not base.isalpha() or base in org.generic or org.stops.at((base,), 0):
             return False
         if base in ("saint", "st", "san", "santa", "mount", "fort"):
             return True
@@ -1310,8 +1313,9 @@ class ContextualDetector(Detector):
     def _org_left(self, words: Sequence[str], kind: int) -> int:
         """First word of the name before a kind word at ``kind`` ("saint agnes memorial | hospital")."""
         t = self._t
+        org = t.organizations
         j = kind
-        while j > 0 and kind - j < t.org_max_words - 1:
+        while j > 0 and kind - j < org.max_words - 1:
             word = words[j - 1]
             if word in ("first", "second", "third") and j < kind:
                 j -= 1  # "first fremont bank"
@@ -1326,18 +1330,18 @@ class ContextualDetector(Detector):
                 j -= 1  # "kelyatal and liao llp"
                 continue
             if (
-                t.org_stops.ending(words, j)
+                org.stops.ending(words, j)
                 or word in t.lexicon.fillers
                 or self._is_number(word)
-                or t.org_cues.ending(words, j)
-                or t.org_weak_cues.ending(words, j)
+                or org.cues.ending(words, j)
+                or org.weak_cues.ending(words, j)
                 or t.interruptions.ending(words, j)
             ):
                 break
             # a possessive is part of a name only as "saint mary's" or "children's": "my son's school" is not
             if (
                 word.endswith("'s")
-                and word not in t.org_generic
+                and word not in org.generic
                 and not (j >= 2 and words[j - 2] in ("saint", "st"))
             ):
                 break
@@ -1350,6 +1354,7 @@ class ContextualDetector(Detector):
         samaritan"); before a kind said in several words, everyday words name one too ("sacred heart
         credit union"), up to three."""
         t = self._t
+        org = t.organizations
         start = next((k for k in range(first, kind) if self._org_name_word(words[k])), kind)
         places = place_names()
         for k in range(max(first, start - 2), start):  # "port saint lucie", "upper west side"
@@ -1357,21 +1362,20 @@ class ContextualDetector(Detector):
                 start = k
                 break
         if start < kind:
-            while start > first and (
-                words[start - 1] in t.org_generic or words[start - 1] in ("saint", "st")
-            ):
+            while start > first and (words[start - 1] in org.generic or words[start - 1] in ("saint", "st")):
                 start -= 1
             return start
         if not institution:
             return kind
-        content = [k for k in range(first, kind) if words[k] not in t.org_generic and words[k].isalpha()]
+        content = [k for k in range(first, kind) if words[k] not in org.generic and words[k].isalpha()]
         if not content or any(words[k].endswith("'s") for k in content):
             return kind
-        return max(first, kind - 3 - sum(1 for k in range(first, kind) if words[k] in t.org_generic))
+        return max(first, kind - 3 - sum(1 for k in range(first, kind) if words[k] in org.generic))
 
     def _org_of(self, words: Sequence[str], stop: int) -> int:
         """ "university | of leeds": the end of "of" + a place or name after a kind, or ``stop``."""
         t = self._t
+        org = t.organizations
         if not (stop + 1 < len(words) and words[stop] == "of"):
             return stop
         j = stop + 1
@@ -1379,10 +1383,7 @@ class ContextualDetector(Detector):
             j += 1
         end = stop
         while (
-            j < len(words)
-            and j - stop <= 4
-            and not t.org_stops.at(words, j)
-            and not self._is_number(words[j])
+            j < len(words) and j - stop <= 4 and not org.stops.at(words, j) and not self._is_number(words[j])
         ):
             j += 1
             if self._org_name_word(words[j - 1]):
@@ -1392,20 +1393,21 @@ class ContextualDetector(Detector):
     def _org_value(self, words: Sequence[str], first: int) -> int:
         """End of an organisation's name that starts at ``first`` (after a cue)."""
         t = self._t
+        org = t.organizations
         n = len(words)
         j = end = first
         numbers = 0
-        while j < n and j - first < t.org_max_words:
+        while j < n and j - first < org.max_words:
             word = words[j]
             if word == "and" and j > first:
                 # "ernst and young", "frontierpoint and sons": a name or a firm word, then the end
                 k = j + 1
-                closes = k + 1 >= n or t.org_stops.at(words, k + 1) or t.org_kinds.at(words, k + 1)
+                closes = k + 1 >= n or org.stops.at(words, k + 1) or org.kinds.at(words, k + 1)
                 if (
                     k < n
-                    and not t.org_stops.at(words, k)
+                    and not org.stops.at(words, k)
                     and (
-                        words[k] in t.org_and_kinds
+                        words[k] in org.and_kinds
                         or words[k] in family_names()
                         or self._org_name_word(words[k])
                     )
@@ -1414,10 +1416,10 @@ class ContextualDetector(Detector):
                     j = end = k + 1
                     continue
                 break
-            if t.org_stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
+            if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
             if self._is_number(word) and word not in t.lexicon.ordinals:  # "first corona savings"
-                if j == first or numbers >= 2 or t.not_after_age.at(words, j + 1):
+                if j == first or numbers >= 2 or t.ages.not_after.at(words, j + 1):
                     break
                 numbers += 1
             j += 1
@@ -1426,6 +1428,7 @@ class ContextualDetector(Detector):
 
     def _organizations(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
         t = self._t
+        org = t.organizations
         words = text.words
         bases = text.bases
         n = len(words)
@@ -1440,18 +1443,18 @@ class ContextualDetector(Detector):
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
         i = 0
         while i < n:
-            length = t.org_institutions.at(words, i)
+            length = org.institutions.at(words, i)
             institution = bool(length)
             if not length:
-                length = t.org_kinds.at(words, i)
+                length = org.kinds.at(words, i)
             if not length or i == 0:
                 i += 1
                 continue
             first = self._org_left(words, i)
-            stop = self._org_of(words, i + length) if words[i + length - 1] in t.org_of_kinds else i + length
+            stop = self._org_of(words, i + length) if words[i + length - 1] in org.of_kinds else i + length
             # more kind words after this one ("memorial | hospital", "manufacturing inc")
-            while stop < n and (t.org_institutions.at(words, stop) or t.org_kinds.at(words, stop)):
-                stop += t.org_institutions.at(words, stop) or t.org_kinds.at(words, stop)
+            while stop < n and (org.institutions.at(words, stop) or org.kinds.at(words, stop)):
+                stop += org.institutions.at(words, stop) or org.kinds.at(words, stop)
             first = self._org_name_start(words, first, i, institution)
             if first < i:
                 add(first, stop, "name before a kind of organisation")
@@ -1465,10 +1468,10 @@ class ContextualDetector(Detector):
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"
         for i in range(n):
-            length = t.org_cues.at(bases, i)
+            length = org.cues.at(bases, i)
             weak = False
             if not length:
-                length = t.org_weak_cues.at(bases, i)
+                length = org.weak_cues.at(bases, i)
                 weak = bool(length)
             if not length:
                 continue
@@ -1476,15 +1479,13 @@ class ContextualDetector(Detector):
             determiner = first < n and words[first] == "the"
             if determiner:
                 first += 1
-            if first >= n or first in taken or t.org_not_names.at(words, first):
+            if first >= n or first in taken or org.not_names.at(words, first):
                 continue
             stop = self._org_value(words, first)
             if stop <= first:
                 continue
             value = words[first:stop]
-            kind = any(
-                t.org_kinds.at(words, k) or t.org_institutions.at(words, k) for k in range(first, stop)
-            )
+            kind = any(org.kinds.at(words, k) or org.institutions.at(words, k) for k in range(first, stop))
             named = any(self._org_name_word(word) for word in value)
             if (weak or determiner) and not (named or kind):
                 continue
@@ -1494,13 +1495,13 @@ class ContextualDetector(Detector):
 
         # the organisation acts: "unilever called about my claim"
         for i in range(1, n):
-            if not t.org_after.at(words, i) or (i - 1) in taken:
+            if not org.after.at(words, i) or (i - 1) in taken:
                 continue
             first = i
             while (
                 first > 0
-                and i - first < t.org_max_words
-                and not t.org_stops.ending(words, first)
+                and i - first < org.max_words
+                and not org.stops.ending(words, first)
                 and words[first - 1] not in t.lexicon.fillers
                 and not self._is_number(words[first - 1])
             ):

@@ -18,9 +18,9 @@ In formatted text a capitalised sequence after a cue counts as well. Scores grad
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
@@ -84,6 +84,40 @@ class CallerWords:
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
 
 
+class _Scan(NamedTuple):
+    """The text one pass of the rules reads."""
+
+    text: str
+    tokens: Sequence[Token]
+    #: formatted text (capitals mean something), not lowercase speech
+    formatted: bool
+
+
+#: a rule tried at a token: the organisation it finds there, if any
+_Rule = Callable[[_Scan, int], Entity | None]
+
+
+@dataclass(frozen=True)
+class _RuleChain:
+    """The detector's rules as one table: for each trigger word the rules it starts, in the chain's
+    order, so a token runs only the rules its word can start (one dictionary look-up)."""
+
+    by_word: Mapping[str, tuple[_Rule, ...]]
+    #: the rules every word runs (those without trigger words)
+    every_word: tuple[_Rule, ...]
+
+    @classmethod
+    def of(cls, rules: Sequence[tuple[frozenset[str] | None, _Rule]]) -> _RuleChain:
+        words = frozenset().union(*(triggers for triggers, _ in rules if triggers is not None))
+        return cls(
+            by_word={
+                word: tuple(rule for triggers, rule in rules if triggers is None or word in triggers)
+                for word in words
+            },
+            every_word=tuple(rule for triggers, rule in rules if triggers is None),
+        )
+
+
 #: Legal forms of en-US: whatever content words stand before them name a company ("blue sky ltd").
 LEGAL_FORMS = load_tables("en-US", "organizations", OrganizationWords).legal_forms
 #: Kinds of organisation of en-US that end a name ("northwind logistics", "riverside hospital").
@@ -124,61 +158,46 @@ class OrganizationDetector(Detector):
         self._listed = PhraseTable.of(company_names())
         self._number_words = frozenset(lexicon.digits) | frozenset(lexicon.teens) | frozenset(lexicon.tens)
         self._introductions = PhraseTable.of(callers.introductions)
+        self._rules = self._rule_chain()
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) for aligned in texts]
 
     # -- one text -----------------------------------------------------------------------------------
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
-        ow = self._w
-        text = aligned.text
         tokens = aligned.tokens
         if not tokens:
             return []
-        formatted = not is_lowercase_speech(aligned.original)
+        scan = _Scan(aligned.text, tokens, formatted=not is_lowercase_speech(aligned.original))
         found: list[Entity] = self._listed_companies(tokens)
+        rules_for, every_word = self._rules.by_word, self._rules.every_word
         for i, token in enumerate(tokens):
-            word = token.lower.rstrip(".")
-            if word in ow.legal_forms or word in ow.kinds:
-                entity = self._designated(tokens, i, word, formatted)
-                if entity is not None:
-                    found.append(entity)
-            cue = self._cue_at(tokens, i)
-            if cue is not None:
-                entity = self._after_cue(text, tokens, i, cue, formatted)
-                if entity is not None:
-                    found.append(entity)
-            if (
-                word in ow.stock_words
-                and i >= 1
-                and i + 1 < len(tokens)
-                and tokens[i + 1].lower in ow.stock_after
-            ):
-                entity = self._before_stock(text, tokens, i, formatted)
-                if entity is not None:
-                    found.append(entity)
-            if (
-                word in ow.service_words
-                and i >= 1
-                and i + 1 < len(tokens)
-                and tokens[i + 1].lower in ow.service_after
-            ):
-                entity = self._before_service(text, tokens, i, formatted)
-                if entity is not None:
-                    found.append(entity)
-            if word in self._callers.affiliations and i >= 2:
-                entity = self._caller_affiliation(tokens, i)
-                if entity is not None:
-                    found.append(entity)
-            if word in ow.office_words and i >= 2:
-                entity = self._before_office(text, tokens, i, formatted)
+            for rule in rules_for.get(token.lower.rstrip("."), every_word):
+                entity = rule(scan, i)
                 if entity is not None:
                     found.append(entity)
         return found
 
-    def _designated(self, tokens: Sequence[Token], i: int, word: str, formatted: bool) -> Entity | None:
-        """A name ending in a designator: grow to the left over content words."""
+    def _rule_chain(self) -> _RuleChain:
+        """The rules tried at each token, in order, each with the words that trigger it (None: every
+        word; a cue is found by the phrase matcher)."""
         ow = self._w
+        return _RuleChain.of(
+            (
+                (ow.legal_forms | ow.kinds, self._designated),
+                (None, self._after_cue),
+                (ow.stock_words, self._before_stock),
+                (ow.service_words, self._before_service),
+                (self._callers.affiliations, self._caller_affiliation),
+                (ow.office_words, self._before_office),
+            )
+        )
+
+    def _designated(self, scan: _Scan, i: int) -> Entity | None:
+        """A name ending in a designator at ``i``: grow to the left over content words."""
+        ow = self._w
+        tokens = scan.tokens
+        word = tokens[i].lower.rstrip(".")
         first = self._name_before(tokens, i, designator=word)
         # leading everyday words belong to the sentence, not the name ("the city x logistics")
         while (
@@ -219,13 +238,13 @@ class OrganizationDetector(Detector):
         why = "name ending in a kind of organisation" + (" after a cue" if cue else "")
         return Entity(tokens[first].start, tokens[i].end, "ORGANIZATION", self.kind_score, self.name, why)
 
-    def _after_cue(
-        self, text: str, tokens: Sequence[Token], i: int, cue: tuple[str, ...], formatted: bool
-    ) -> Entity | None:
+    def _after_cue(self, scan: _Scan, i: int) -> Entity | None:
         """One to ``max_words`` name-like words right after a cue ending at token ``i``."""
         ow = self._w
+        text, tokens, formatted = scan
         start = i + 1
-        if start >= len(tokens):
+        cue = self._cue_at(tokens, i)
+        if cue is None or start >= len(tokens):
             return None
         stop = start
         while stop < len(tokens) and stop - start < self.max_words:
@@ -235,12 +254,7 @@ class OrganizationDetector(Detector):
                 continue
             if not self._content(word):
                 break
-            if (
-                stop > start
-                and cue != ("address", "of")
-                and zipf_frequency(word) >= self._zipf.function_word_min
-                and word not in family_names()
-            ):
+            if stop > start and cue != ("address", "of") and self._ends_name(word):
                 break  # "a tweet to meijer tell them": a verb ends the name
             stop += 1
         if stop == start:
@@ -311,10 +325,13 @@ class OrganizationDetector(Detector):
             i += length
         return found
 
-    def _caller_affiliation(self, tokens: Sequence[Token], i: int) -> Entity | None:
+    def _caller_affiliation(self, scan: _Scan, i: int) -> Entity | None:
         """ "our next question comes from dana okafor with northwind partners": after a caller's name
         that an introduction announced, the words after the affiliation word at ``i`` name the
         organisation they speak for (spelled initials included: "from h s b c")."""
+        tokens = scan.tokens
+        if i < 2:
+            return None
         name_start = next(
             (
                 k
@@ -335,12 +352,7 @@ class OrganizationDetector(Detector):
             letter = len(word) == 1 and word.isalpha() and word not in ("a", "i")
             if not (letter or self._content(word)) or word in self._callers.affiliations:
                 break
-            if (
-                stop > start
-                and not letter
-                and zipf_frequency(word) >= self._zipf.function_word_min
-                and word not in family_names()
-            ):
+            if stop > start and not letter and self._ends_name(word):
                 break  # "from northwind asked two questions": a verb ends the name
             stop += 1
         if stop == start:
@@ -350,9 +362,12 @@ class OrganizationDetector(Detector):
             "organisation of an introduced caller",
         )  # fmt: skip
 
-    def _before_office(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
+    def _before_office(self, scan: _Scan, i: int) -> Entity | None:
         """ "the X office": X is an organisation when it looks like a name."""
         ow = self._w
+        text, tokens, formatted = scan
+        if i < 2:
+            return None
         first = self._name_before(tokens, i)
         if first == i or first == 0 or tokens[first - 1].lower not in ow.office_determiners:
             return None
@@ -381,9 +396,12 @@ class OrganizationDetector(Detector):
             "name before 'office'",
         )  # fmt: skip
 
-    def _before_stock(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
+    def _before_stock(self, scan: _Scan, i: int) -> Entity | None:
         """ "X stock price": up to two content words before it name the company."""
         ow = self._w
+        text, tokens, formatted = scan
+        if not (i >= 1 and i + 1 < len(tokens) and tokens[i + 1].lower in ow.stock_after):
+            return None
         first = grow_left(
             tokens,
             i,
@@ -399,8 +417,11 @@ class OrganizationDetector(Detector):
             "name before 'stock'",
         )  # fmt: skip
 
-    def _before_service(self, text: str, tokens: Sequence[Token], i: int, formatted: bool) -> Entity | None:
+    def _before_service(self, scan: _Scan, i: int) -> Entity | None:
         """ "X customer service": up to two name-like words before it name the company."""
+        text, tokens, formatted = scan
+        if not (i >= 1 and i + 1 < len(tokens) and tokens[i + 1].lower in self._w.service_after):
+            return None
         first = grow_left(tokens, i, lambda k: self._content(tokens[k].lower), limit=2)
         while first < i and not self._name_like(tokens[first].lower):
             first += 1
@@ -446,6 +467,11 @@ class OrganizationDetector(Detector):
         if not bare.isalpha() and not (bare.isalnum() and sum(c.isalpha() for c in bare) >= 3):
             return False  # letters, or a brand with digits in it ("ideas42"), never a bare number
         return len(bare) > 1 and word not in self._blocked and word not in self._cue_words
+
+    def _ends_name(self, word: str) -> bool:
+        """After a name's first word, a word as frequent as a function word that is no family name
+        ends it: a verb or a preposition ("a tweet to meijer tell them")."""
+        return zipf_frequency(word) >= self._zipf.function_word_min and word not in family_names()
 
     def _name_like(self, word: str) -> bool:
         """Not an everyday English word: "zentrix", "northwind", "garcia", but not "apple", "car"."""
