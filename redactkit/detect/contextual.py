@@ -895,7 +895,6 @@ class ContextualDetector(Detector):
         """A password said without a cue: a word and digits with a spoken symbol ("tiger five oh
         exclamation point") or a capital ("capital t iger five", "tiger with a capital t five")."""
         t = self._t
-        addr = t.addresses
         cred = t.credentials
         found: list[tuple[int, int, str, float, str]] = []
         taken = -1
@@ -914,7 +913,7 @@ class ContextualDetector(Detector):
                     continue
                 if not letter and (
                     cred.stops.at(words, after)
-                    or addr.starts_after.at(words, after)
+                    or t.addresses.starts_after.at(words, after)
                     or not (after + 1 < len(words) and self._is_number(words[after + 1]))
                 ):
                     continue  # "working capital was", "capital guidance": no dictated capital
@@ -1004,9 +1003,12 @@ class ContextualDetector(Detector):
     def _password_shaped(self, words: Sequence[str], first: int, stop: int) -> bool:
         """A word followed by numbers ("muffin one nine two four"), a spoken symbol or a capital."""
         t = self._t
-        cred = t.credentials
         inner = list(words[first:stop])
-        if any(cred.symbols.at(inner, k) for k in range(len(inner)) if inner[k] not in ("dot", "at", "dash")):
+        if any(
+            t.credentials.symbols.at(inner, k)
+            for k in range(len(inner))
+            if inner[k] not in ("dot", "at", "dash")
+        ):
             return True
         content = [word for word in inner if word not in t.lexicon.fillers]
         for k in range(1, len(content)):
@@ -1088,10 +1090,14 @@ class ContextualDetector(Detector):
     def _domain(self, words: Sequence[str], i: int, tlds: frozenset[str], max_words: int) -> int:
         """End of "<word>{1,max} dot <tld> [dot <tld>]" at ``i`` (interruptions allowed), or ``i``."""
         t = self._t
-        cred = t.credentials
         j = self._skip_interruptions(words, i)
         names = 0
-        while j < len(words) and names < max_words and words[j] != "dot" and not cred.stops.at(words, j):
+        while (
+            j < len(words)
+            and names < max_words
+            and words[j] != "dot"
+            and not t.credentials.stops.at(words, j)
+        ):
             j = self._skip_interruptions(words, j + 1)
             names += 1
         if names == 0:
@@ -1151,7 +1157,6 @@ class ContextualDetector(Detector):
     def _addresses(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
         t = self._t
         addr = t.addresses
-        cred = t.credentials
         words = text.words
         found: list[tuple[int, int, str, float, str]] = []
         taken = -1
@@ -1187,7 +1192,7 @@ class ContextualDetector(Detector):
                 while (
                     k < len(words)
                     and path < addr.max_path_words
-                    and (words[k] == "my" or not cred.stops.at(words, k))
+                    and (words[k] == "my" or not t.credentials.stops.at(words, k))
                 ):
                     k += 1
                     path += 1
@@ -1375,7 +1380,6 @@ class ContextualDetector(Detector):
     def _org_of(self, words: Sequence[str], stop: int) -> int:
         """ "university | of leeds": the end of "of" + a place or name after a kind, or ``stop``."""
         t = self._t
-        org = t.organizations
         if not (stop + 1 < len(words) and words[stop] == "of"):
             return stop
         j = stop + 1
@@ -1383,7 +1387,10 @@ class ContextualDetector(Detector):
             j += 1
         end = stop
         while (
-            j < len(words) and j - stop <= 4 and not org.stops.at(words, j) and not self._is_number(words[j])
+            j < len(words)
+            and j - stop <= 4
+            and not t.organizations.stops.at(words, j)
+            and not self._is_number(words[j])
         ):
             j += 1
             if self._org_name_word(words[j - 1]):
