@@ -36,6 +36,31 @@ def test_homophones_read_as_digits_only_in_dense_regions(text: str, written: str
     assert NUMBERS.normalize(text).text == written
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # two number words a recognizer ran together, next to another number, are two words
+        ("my pin is four threeeight one", "my pin is 4381"),
+        ("it's fourdouble two one nine", "it's 42219"),
+        ("call five five five onetwo three four", "call 5551234"),
+        ("doubleone seven eight", "1178"),
+        # alone, or a word the tables know, it stays as said
+        ("i want twothree", "i want twothree"),
+        ("seventeen often tenfold", "seventeen often tenfold"),
+        ("sixty six", "66"),
+    ],
+)
+def test_number_words_run_together_are_split(text: str, written: str) -> None:
+    assert NUMBERS.normalize(text).text == written
+
+
+def test_a_split_word_maps_back_to_the_whole_word() -> None:
+    aligned = NUMBERS.normalize("code two fourthree one")
+    assert aligned.text == "code 2431"
+    start = aligned.text.index("2431")
+    assert aligned.to_original(start, start + 4) == (5, len("code two fourthree one"))
+
+
 def test_homophones_can_be_switched_off() -> None:
     assert SpokenNumberNormalizer(homophones=False).normalize("five five five won two tree four").text == (
         "555 won two tree four"

@@ -144,6 +144,28 @@ def test_date_time_is_detectable_but_off_by_default() -> None:
     assert ("DATE_TIME", "march third") in _found(IdentifierDetector(labels=labels), text)
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        # a cue (written_dates of identifiers.yaml) before a written date says what the date is
+        ("Patient DOB: 3/14/85, seen today.", "DATE_OF_BIRTH", "3/14/85"),
+        ("Birthdate 14 March 1990", "DATE_OF_BIRTH", "14 March 1990"),
+        ("She was born on Sept 9th, 1979 in a small town.", "DATE_OF_BIRTH", "Sept 9th, 1979"),
+        ("Card ending 4242, expires 03/27.", "CREDIT_CARD_META", "03/27"),
+        ("Valid thru 11/2029", "CREDIT_CARD_META", "11/2029"),
+        # no cue, a cue after the date, or a cue too far before it: a date
+        ("The meeting of 3/14/85 ran long.", "DATE_TIME", "3/14/85"),
+        ("3/14/85 is when she was born", "DATE_TIME", "3/14/85"),
+        ("Born abroad, she moved here much later and opened a shop on 5/6/2001.", "DATE_TIME", "5/6/2001"),
+        # a cue word inside another word is no cue
+        ("Reborn the studio reopened on 3/4/2020", "DATE_TIME", "3/4/2020"),
+    ],
+)
+def test_written_dates_and_their_cues(text: str, label: str, value: str) -> None:
+    detector = IdentifierDetector(labels=(*IdentifierDetector().labels, "DATE_TIME"))
+    assert (label, value) in _found(detector, text)
+
+
 def test_identifier_labels_are_validated() -> None:
     with pytest.raises(ValueError, match="unknown labels"):
         IdentifierDetector(labels=("PHONE",))

@@ -296,6 +296,14 @@ FILLERS = [
     # a letter said "as in" a word, then the aside
     ("q as in quebec give me a second four one", "q as in quebec four one"),
     ("ten dot four let me look dot one dot two", "ten dot four dot one dot two"),
+    # an aside of three words or more that the recognizer garbled: one word misheard or left out
+    ("four one five let me sri five five five", "four one five five five five"),
+    ("six six wait me check two one", "six six two one"),
+    ("three three bear with mi nine nine", "three three nine nine"),
+    # ... never by taking a digit for the misheard word, and never outside a value
+    ("six six let me five two one", "six six five two one"),
+    ("let me sri the menu", "let me sri the menu"),
+    ("i have five kids wait me check two of them", "i have five kids wait me check two of them"),
     # ... but not next to an everyday word that is also a letter or "oh"
     ("i hang on two ropes", "i hang on two ropes"),
     ("oh let me think three of them", "oh let me think three of them"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -119,6 +119,13 @@ class _CueTables:
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
+    #: written dates ("march 3rd, 1985", "3/14/85"): the shape, with the locale's month names
+    written_date: re.Pattern[str]
+    #: phrases before a written date that make it a birth date or a card's expiry (``written_dates``)
+    birth_cues: PhraseTable[tuple[str, ...]]
+    expiry_cues: PhraseTable[tuple[str, ...]]
+    #: how far before a written date its cue may stand, in characters
+    date_cue_window: int
 
     @property
     def labels(self) -> frozenset[str]:
@@ -206,6 +213,30 @@ def _cue_tables(locale: str) -> _CueTables:
         },
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
+        written_date=_written_date_pattern(
+            resources.lexicon.months | resources.words("identifiers", "written_dates.month_abbreviations")
+        ),
+        birth_cues=PhraseTable.of(
+            _phrases(sorted(resources.words("identifiers", "written_dates.birth_cues")))
+        ),
+        expiry_cues=PhraseTable.of(
+            _phrases(sorted(resources.words("identifiers", "written_dates.expiry_cues")))
+        ),
+        date_cue_window=int(resources.table("identifiers", "written_dates.cue_window")),
+    )
+
+
+def _written_date_pattern(months: frozenset[str]) -> re.Pattern[str]:
+    """A written date: a month name with a day (and a year), a day (of) a month, a month and a year,
+    or digits with slashes, dots or dashes ("3/14/24", "14.03.2024", "03/24")."""
+    month = "(?:" + "|".join(sorted((re.escape(name) for name in months), key=len, reverse=True)) + ")"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    return re.compile(
+        rf"\b(?:{month}\s+(?:the\s+)?{day}(?:,?\s+(?:of\s+)?\d{{4}})?"
+        rf"|(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+\d{{4}})?"
+        rf"|{month}\s+\d{{4}}"
+        r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}/\d{2,4})\b",
+        re.IGNORECASE,
     )
 
 
@@ -384,7 +415,7 @@ class IdentifierDetector(Detector):
             found = [self._lost_digits_at_edges(aligned, tokens, entity) for entity in found]
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
-        found.extend(self._dates(text))
+        found.extend(self._dates(text, tokens))
         found.extend(self._spoken_ages(text))
         return [entity for entity in found if entity.label in self.labels]
 
@@ -716,36 +747,36 @@ class IdentifierDetector(Detector):
         )
 
     # -- dates: birth dates, card expiry, other dates -------------------------------------------------
-    _MONTH = (
-        r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-        r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
-    )
-    _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-    _DATE = re.compile(
-        rf"\b(?:{_MONTH}\s+(?:the\s+)?{_DAY}(?:,?\s+(?:of\s+)?\d{{4}})?"
-        rf"|(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
-        rf"|{_MONTH}\s+\d{{4}}"
-        r"|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}/\d{2,4})\b",
-        re.IGNORECASE,
-    )
-    _BIRTH = re.compile(r"\b(?:born|birthday|birth ?date|date of birth|dob|d o b)\b", re.IGNORECASE)
-    _EXPIRY = re.compile(
-        r"\b(?:expir\w*|exp|valid (?:thru|through|until)|good (?:thru|through))\b", re.IGNORECASE
-    )
-
-    def _dates(self, text: str) -> list[Entity]:
+    def _dates(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
+        """Written dates; a birth cue (``written_dates.birth_cues``) in the ``cue_window`` characters
+        before one makes it a DATE_OF_BIRTH, an expiry cue a CREDIT_CARD_META."""
+        tables = self._tables
         found: list[Entity] = []
-        for match in self._DATE.finditer(text):
-            before = text[max(0, match.start() - 40) : match.start()]
-            if self._BIRTH.search(before):
+        starts: list[int] = []
+        for match in tables.written_date.finditer(text):
+            starts = starts or [token.start for token in tokens]
+            window = bisect_left(starts, match.start() - tables.date_cue_window)
+            stop = bisect_left(starts, match.start())
+            if self._cue_in(tables.birth_cues, tokens, window, stop, match.start()):
                 label, why = "DATE_OF_BIRTH", "date introduced as a birth date"
-            elif self._EXPIRY.search(before):
+            elif self._cue_in(tables.expiry_cues, tokens, window, stop, match.start()):
                 label, why = "CREDIT_CARD_META", "date introduced as an expiry"
             else:
                 label, why = "DATE_TIME", "date"
             score = self.cue_score if label != "DATE_TIME" else self.shape_score
             found.append(Entity(match.start(), match.end(), label, score, self.name, why))
         return found
+
+    @staticmethod
+    def _cue_in(
+        table: PhraseTable[tuple[str, ...]], tokens: Sequence[Token], first: int, stop: int, before: int
+    ) -> bool:
+        """A phrase of ``table`` among ``tokens[first:stop]`` that ends before character ``before``."""
+        for index in range(first, stop):
+            for length in table.lengths_starting_at(tokens, index):
+                if tokens[index + length - 1].end <= before:
+                    return True
+        return False
 
     def _spoken_ages(self, text: str) -> list[Entity]:
         """ "eighteen years old": a lone number word stays a word, so the digit rules never see it."""

@@ -58,8 +58,14 @@ class FillerNormalizer(Normalizer):
         if not corrections:  # an aside table without the correction phrases
             interruptions = interruptions - self._lexicon.corrections
         self._asides = PhraseTable.of(interruptions)
+        #: asides of three words or more by their first word, for a recognizer's garbled copy of one
+        #: ("let me sri", "wait lap me check"): see _garbled_aside
+        self._long_asides: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(interruptions):
+            if len(phrase) >= 3:
+                self._long_asides.setdefault(phrase[0], []).append(phrase)
         if asides:
-            trigger |= {phrase[-1] for phrase in self._asides.phrases}
+            trigger |= {phrase[-1] for phrase in self._asides.phrases} | set(self._long_asides)
         #: value tokens that are also everyday words ("a", "i", "oh")
         self._ambiguous: frozenset[str] = (
             frozenset(load_locale(locale).get("speech", "everyday_value_words", []) or [])
@@ -143,12 +149,40 @@ class FillerNormalizer(Normalizer):
                 j += 1
                 continue
             found = self._asides.starting_at(tokens, j)
-            if not found:
+            # the longest: a garbled long aside over a short one it starts with ("wait" of "wait me check")
+            length = max(found[0] if found else 0, self._garbled_aside(tokens, j))
+            if not length:
                 break
-            j += found[0]
+            j += length
         while j > i and tokens[j - 1].lower == ",":
             j -= 1
         return j - i if j > i and tokens[i].lower not in self._lexicon.fillers else 0
+
+    def _garbled_aside(self, tokens: Sequence[Token], i: int) -> int:
+        """The length of an aside of three words or more that a recognizer garbled at ``i``: its
+        first word as said, then one of its other words misheard ("let me sri") or left out ("wait
+        me check"); 0 when none. The misheard word is no value token (a digit is never taken for
+        part of an aside). Only ever asked between two value tokens, like every aside."""
+        phrases = self._long_asides.get(tokens[i].lower)
+        if not phrases:
+            return 0
+        words = [token.lower for token in tokens[i : i + max(len(phrase) for phrase in phrases)]]
+        best = 0
+        for phrase in phrases:
+            n = len(phrase)
+            heard = words[:n]
+            if len(heard) == n and len(phrase) > best:
+                wrong = [k for k in range(1, n) if heard[k] != phrase[k]]
+                if len(wrong) == 1 and not is_value_token(heard[wrong[0]], self._lexicon):
+                    best = n
+            short = words[: n - 1]
+            if (
+                len(short) == n - 1
+                and n - 1 > best
+                and any(short == list(phrase[:k] + phrase[k + 1 :]) for k in range(1, n))
+            ):
+                best = n - 1
+        return best
 
     def _between_values(
         self,

@@ -92,6 +92,12 @@ class SpokenNumberNormalizer(Normalizer):
             | lex.thousand
         )
         self._trigger_words = frozenset(words | lex.zero_aliases)
+        #: number words a recognizer may run together ("twothree", "doubleone"): see _split_glued
+        self._glue_parts = frozenset(
+            word
+            for word in set(lex.digits) | set(lex.teens) | set(lex.tens) | set(lex.repeats) | lex.zero_aliases
+            if len(word) >= 2 and word.isalpha()
+        )
         self._homophones: dict[str, str] = {}
         self._between_only: frozenset[str] = frozenset()
         if homophones:
@@ -123,7 +129,7 @@ class SpokenNumberNormalizer(Normalizer):
     def _normalize_one(self, text: str) -> AlignedText:
         if self._trigger_words.isdisjoint(lower_words(text)):
             return AlignedText.identity(text)
-        tokens: Sequence[Token] = tokenize(text)
+        tokens: Sequence[Token] = self._split_glued(tokenize(text))
         if self._homophones:
             tokens = self._read_homophones(tokens)
         builder: AlignmentBuilder | None = None
@@ -145,6 +151,37 @@ class SpokenNumberNormalizer(Normalizer):
                 self._rewrite(builder, tokens, chunks)
             i = stop
         return AlignedText.identity(text) if builder is None else builder.build()
+
+    def _split_glued(self, tokens: Sequence[Token]) -> Sequence[Token]:
+        """Tokens with two number words a recognizer ran together split in two, next to another
+        number ("one twothree four" -> one two three four; "doubleone"): each half keeps its own
+        characters of the original word, so a rewrite covers exactly what was said. A word the
+        tables know ("seventeen", "twenty") is never split."""
+        triggers = self._trigger_words
+        result: list[Token] = []
+        split = False
+        for i, token in enumerate(tokens):
+            cut = self._glue_cut(token)
+            if cut and any(
+                tokens[k].lower in triggers or tokens[k].lower.isdigit()
+                for k in range(max(0, i - 2), min(len(tokens), i + 3))
+                if k != i
+            ):
+                result.append(Token(token.start, token.start + cut, token.lower[:cut]))
+                result.append(Token(token.start + cut, token.end, token.lower[cut:]))
+                split = True
+            else:
+                result.append(token)
+        return result if split else tokens
+
+    def _glue_cut(self, token: Token) -> int:
+        """Where a token made of two number words splits, or 0."""
+        word, parts = token.lower, self._glue_parts
+        if len(word) < 5 or word in self._trigger_words or not word.isalpha():
+            return 0
+        if token.end - token.start != len(word):
+            return 0  # the lowercase form is not the text's own characters
+        return next((k for k in range(2, len(word) - 1) if word[:k] in parts and word[k:] in parts), 0)
 
     def _read_homophones(self, tokens: Sequence[Token]) -> Sequence[Token]:
         """Tokens with digit homophones in digit-dense regions read as the digit word (see module docs)."""
