@@ -106,7 +106,10 @@ SPOKEN = [
     # a building complex named as the street
     ("it's two fifteen orchid complex hyderabad", "two fifteen orchid complex hyderabad"),
     # typed transcripts: the street type glued to the town after it (a gazetteer place follows it)
-    ("four ten birch laneseattle wa nine eight one oh one", "four ten birch laneseattle wa nine eight one oh one"),
+    (
+        "four ten birch laneseattle wa nine eight one oh one",
+        "four ten birch laneseattle wa nine eight one oh one",
+    ),
     ("thirty one tulip streetdenver", "thirty one tulip streetdenver"),
     ("eighty eight lotus avenuenairobi kenya", "eighty eight lotus avenuenairobi kenya"),
     ("twelve rose nagarpune", "twelve rose nagarpune"),

@@ -91,14 +91,16 @@ class AddressWords:
     def misspellings(self) -> dict[str, str]:
         """Every word one typing slip away from a ``misspelt_street_types`` word -> the street type it
         stands for. Slips: a letter doubled or swapped with the next; in words of five letters or more
-        also a letter left out or replaced, never the first ("road" is no "toad", "nagar" no "sagar").
+        also a letter left out or replaced. The first letter always stays ("road" is no "toad").
         Only slips of four letters or more that are no everyday word or street word."""
         letters = "abcdefghijklmnopqrstuvwxyz"
         known = self.street_types | self.weak_street_types | self.units
         found: dict[str, str] = {}
         for street in sorted(self.misspelt_street_types):
             slips = {street[:k] + street[k] + street[k:] for k in range(len(street))}
-            slips |= {street[:k] + street[k + 1] + street[k] + street[k + 2 :] for k in range(len(street) - 1)}
+            slips |= {
+                street[:k] + street[k + 1] + street[k] + street[k + 2 :] for k in range(1, len(street) - 1)
+            }
             if len(street) >= 5:
                 slips |= {street[:k] + street[k + 1 :] for k in range(1, len(street))}
                 slips |= {street[:k] + c + street[k + 1 :] for k in range(1, len(street)) for c in letters}
