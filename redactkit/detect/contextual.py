@@ -30,7 +30,7 @@ returns spans of the normalized text (``aligned.to_derived``), like every detect
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
@@ -61,6 +61,8 @@ CONTEXTUAL_LABELS = (
 )
 
 Phrase = tuple[str, ...]
+#: a value found in a text: (first token, token after it, label, score, explanation)
+_Found = tuple[int, int, str, float, str]
 
 
 #: a phrase list of ``context.yaml``, a table of the shared phrase matcher (redactkit.lang.phrases)
@@ -360,6 +362,20 @@ class ContextualDetector(Detector):
         self.reference_year = reference_year
         self._t = _tables(locale)
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
+        #: the finders this detector's labels need, in order: a value two of them find is reported
+        #: once, as the first found it (a cue before a shape)
+        self._finders: tuple[Callable[[_Text], list[_Found]], ...] = tuple(
+            finder
+            for finds, finder in (
+                ({"EMAIL_ADDRESS", "URL"}, self._addresses),
+                ({"USERNAME", "PASSWORD"}, self._credentials),
+                ({"USERNAME", "PASSWORD"}, self._shaped_passwords),
+                ({"DATE_OF_BIRTH", "CREDIT_CARD_META"}, self._dates),
+                ({"AGE"}, self._ages),
+                ({"ORGANIZATION"}, self._organizations),
+            )
+            if finds & set(self.labels)
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) for aligned in texts]
@@ -370,19 +386,8 @@ class ContextualDetector(Detector):
         if not tokens:
             return []
         text = _Text(tokens, tokens.words)
-        found: list[tuple[int, int, str, float, str]] = []  # token spans
+        found = [value for finder in self._finders for value in finder(text)]
         wanted = set(self.labels)
-        if wanted & {"EMAIL_ADDRESS", "URL"}:
-            found.extend(self._addresses(text))
-        if wanted & {"USERNAME", "PASSWORD"}:
-            found.extend(self._credentials(text))
-            found.extend(self._shaped_passwords(text.words))
-        if wanted & {"DATE_OF_BIRTH", "CREDIT_CARD_META"}:
-            found.extend(self._dates(text))
-        if "AGE" in wanted:
-            found.extend(self._ages(text))
-        if "ORGANIZATION" in wanted:
-            found.extend(self._organizations(text))
         entities = []
         seen: set[tuple[int, int]] = set()
         for first, stop, label, score, why in found:
@@ -459,11 +464,11 @@ class ContextualDetector(Detector):
         return end
 
     # -- ages ----------------------------------------------------------------------------------------
-    def _ages(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _ages(self, text: _Text) -> list[_Found]:
         t = self._t
         words = text.words
         lex = t.lexicon
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         low, high = t.ages.min, t.ages.max
         i = 0
         previous_age_end = -10
@@ -508,10 +513,10 @@ class ContextualDetector(Detector):
             k -= t.ages.at_openers.ending(words, k) or 1
         return "number after an opening 'at' before a conditional" if k == 0 else ""
 
-    def _decades_and_birthdays(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
+    def _decades_and_birthdays(self, words: Sequence[str]) -> list[_Found]:
         """ "in her early forties", "his sixtieth birthday"."""
         t = self._t
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         for i, word in enumerate(words):
             if word in t.ages.decades:
                 cue = t.ages.decade_cues.ending(words, i)
@@ -581,10 +586,10 @@ class ContextualDetector(Detector):
     def _year(self) -> int:
         return self.reference_year or dt.date.today().year
 
-    def _dates(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _dates(self, text: _Text) -> list[_Found]:
         t = self._t
         words = text.words
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         taken: set[int] = set()
         # values after a cue
         bases = text.bases
@@ -810,11 +815,11 @@ class ContextualDetector(Detector):
         return None
 
     # -- dictated credentials -------------------------------------------------------------------------
-    def _credentials(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _credentials(self, text: _Text) -> list[_Found]:
         t = self._t
         cred = t.credentials
         words = text.words
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         bases = text.bases
         i = 0
         while i < len(words):
@@ -891,12 +896,13 @@ class ContextualDetector(Detector):
                         i = value[0]
         return found
 
-    def _shaped_passwords(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
+    def _shaped_passwords(self, text: _Text) -> list[_Found]:
         """A password said without a cue: a word and digits with a spoken symbol ("tiger five oh
         exclamation point") or a capital ("capital t iger five", "tiger with a capital t five")."""
         t = self._t
+        words = text.words
         cred = t.credentials
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         taken = -1
         for i in range(len(words)):
             if i < taken:
@@ -958,9 +964,7 @@ class ContextualDetector(Detector):
                 return None
         return None
 
-    def _value_before(
-        self, words: Sequence[str], cue: int, label: str
-    ) -> tuple[int, int, str, float, str] | None:
+    def _value_before(self, words: Sequence[str], cue: int, label: str) -> _Found | None:
         """ "tiger five oh at sign is my password": a dictated value right before "is (my|the)" + cue."""
         t = self._t
         cred = t.credentials
@@ -1154,11 +1158,11 @@ class ContextualDetector(Detector):
             j += length
         return j
 
-    def _addresses(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _addresses(self, text: _Text) -> list[_Found]:
         t = self._t
         addr = t.addresses
         words = text.words
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         taken = -1
         for i in range(len(words)):
             if i < taken:
@@ -1205,13 +1209,13 @@ class ContextualDetector(Detector):
                 taken = end
         return found
 
-    def _glued_addresses(self, words: Sequence[str], taken: int) -> list[tuple[int, int, str, float, str]]:
+    def _glued_addresses(self, words: Sequence[str], taken: int) -> list[_Found]:
         """E-mail addresses with "@" and the dots dropped: "janedoegmailcom", "jane doe forty two
         gmailcom" (the provider alone: the local part is the words before it), and after an e-mail cue
         "kartikabccom"."""
         t = self._t
         addr = t.addresses
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         cue_until = -1
         for i, word in enumerate(words):
             length = addr.glued_cues.ending(words, i + 1)
@@ -1433,13 +1437,13 @@ class ContextualDetector(Detector):
             end = j
         return end
 
-    def _organizations(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _organizations(self, text: _Text) -> list[_Found]:
         t = self._t
         org = t.organizations
         words = text.words
         bases = text.bases
         n = len(words)
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         taken: set[int] = set()
 
         def add(first: int, stop: int, why: str) -> None:
