@@ -387,6 +387,15 @@ NAME_EXTENTS = [
     ("so quellanor didn't call back", {"quellanor"}),
     ("is vostrika still joining us", {"vostrika"}),
     ("is it still raining", set()),
+    ("quellanor is moving to ohio next spring", {"quellanor"}),
+    ("is vostrika back from leave", {"vostrika"}),
+    ("the office is moving to a new floor", set()),
+    ("is the printer back from repair", set()),
+    # a first name no list has, before a middle initial and a family name found
+    ("tavrosi k mbeki is joining the call", {"tavrosi k mbeki"}),
+    # a name answer before a number that goes on, or after "plus"
+    ("it's zorvethu four one two two nine eight seven ext four two", {"zorvethu"}),
+    ("it's quellanor plus four four seven one two three four five six", {"quellanor"}),
 ]
 
 

@@ -64,6 +64,7 @@ class PersonWords:
     naming_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.naming"})
     titled_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.titled"})
     after_cues: frozenset[str] = field(metadata={"key": "person_cues.after"})
+    after_phrases: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.after_phrases"})
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
     speech_verbs: frozenset[str] = field(metadata={"key": "person_cues.speech_verbs"})
@@ -253,6 +254,7 @@ class NameDetector(Detector):
         self._roles = PhraseTable.of(words.roles)
         self._closing = PhraseTable.of(words.closing)
         self._naming = PhraseTable.of(words.naming_cues)
+        self._after_phrases = PhraseTable.of(words.after_phrases)
         self._introductions = PhraseTable.of(words.introductions)
         self._answer_openers = PhraseTable.of(words.answer_openers)
         self._blocked = (
@@ -360,7 +362,10 @@ class NameDetector(Detector):
                     or addressed
                     or (
                         i + 1 < len(tokens)
-                        and tokens[i + 1].lower in w.after_cues
+                        and (
+                            tokens[i + 1].lower in w.after_cues
+                            or self._after_phrases.starting_at(tokens, i + 1) is not None
+                        )
                         and word not in given
                         and word not in company_names()  # "is zenfin still open": a company
                     )
@@ -530,6 +535,18 @@ class NameDetector(Detector):
             if surname:
                 scores[j] = (scores[i][0], "middle initial between name words")
                 scores.setdefault(k, (scores[i][0], "family name after a middle initial"))
+        # and a first name no list has before an initial and a family name found ("lonax f jarso")
+        for k in sorted(scores):
+            i, j = k - 2, k - 1
+            if i < 0 or j in scores or i in scores:
+                continue
+            letter = tokens[j].lower
+            if len(letter) != 1 or not letter.isalpha() or letter == "i":
+                continue
+            word, possessive = _base(fold_word(tokens[i].lower))
+            if not possessive and self._name_word(word, vocab, first=True) and word not in common:
+                scores[i] = (scores[k][0], "first name before a middle initial")
+                scores[j] = (scores[k][0], "middle initial between name words")
 
     def _rare_runs(
         self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], places: frozenset[str]
@@ -831,7 +848,8 @@ class NameDetector(Detector):
         while rest and rest[0] in w.answer_joiners:
             rest = rest[1:]
         if rest and not (
-            (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits)))
+            # "korila 4412"; the number may go on ("mishumi 9348763736 ext 182 thanks")
+            _identifier_like(rest[0], int(w.answer_min_digits))
             or self._announces_value(rest)
             or tuple(rest) in w.answer_closers
         ):
