@@ -514,7 +514,7 @@ class NameDetector(Detector):
         first name ("zorpheshu a situmorang", "bexnax r bohman"): the letter and the word after it join
         the name. The word after must be a name found already, a family name no dictionary lists, or a
         word too rare to be an everyday one; "i" is never an initial."""
-        given, family, common, places = vocab
+        _given, family, common, places = vocab
         for i in sorted(scores):
             j, k = i + 1, i + 2
             if k >= len(tokens) or j in scores or _base(tokens[i].lower)[1]:
