@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,49 @@ def test_component_tables_are_typed_views_of_the_locale() -> None:
 
     with pytest.raises(ValueError, match=r"locale en-US: speech\.fillers must be a number"):
         load_tables("en-US", "speech", Broken)
+
+
+@dataclass(frozen=True)
+class _Ages:
+    cues: PhraseTable[tuple[str, ...]]
+    min: int
+    max: int
+
+
+@dataclass(frozen=True)
+class _Mail:
+    glued_cues: PhraseTable[tuple[str, ...]]
+    glued_window: int
+
+
+@dataclass(frozen=True)
+class _Context:  # a resource with sections is one typed tree
+    ages: _Ages
+    addresses: _Mail
+
+
+@dataclass(frozen=True)
+class _NotWhole:
+    cues: int
+
+
+@dataclass(frozen=True)
+class _BrokenSection:
+    ages: _NotWhole
+
+
+def test_component_tables_read_sections_whole_numbers_and_tokenized_phrases() -> None:
+    from redactkit.lang.tables import load_tables
+
+    context = load_tables("en-US", "context", _Context)
+    assert (context.ages.min, context.ages.max) == (1, 120)
+    assert isinstance(context.addresses.glued_window, int)
+    # a phrase is split the way transcripts are tokenized, so "e-mail address" matches a transcript
+    assert ("e", "-", "mail", "address") in context.addresses.glued_cues
+    said = tokenize("send it to my e-mail address please")
+    assert context.addresses.glued_cues.ending_at(said, 8) == ("e", "-", "mail", "address")
+    with pytest.raises(ValueError, match=r"locale en-US: context\.ages\.cues must be a whole number"):
+        load_tables("en-US", "context", _BrokenSection)
 
 
 def test_identifier_cues_come_from_the_locale() -> None:

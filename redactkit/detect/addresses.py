@@ -58,6 +58,8 @@ class AddressWords:
     street_types: frozenset[str]
     weak_street_types: frozenset[str]
     street_suffixes: tuple[str, ...]
+    glued_street_types: tuple[str, ...]
+    misspelt_street_types: frozenset[str]
     named_street_types: frozenset[str]
     prefix_street_types: frozenset[str]
     name_particles: frozenset[str]
@@ -84,6 +86,28 @@ class AddressWords:
     cues: PhraseTable[tuple[str, ...]]
     cue_patterns: re.Pattern[str]
     not_house_number_after: frozenset[str]
+
+    @cached_property
+    def misspellings(self) -> dict[str, str]:
+        """Every word one typing slip away from a ``misspelt_street_types`` word -> the street type it
+        stands for. Slips: a letter doubled or swapped with the next; in words of five letters or more
+        also a letter left out or replaced. The first letter always stays ("road" is no "toad").
+        Only slips of four letters or more that are no everyday word or street word."""
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        known = self.street_types | self.weak_street_types | self.units
+        found: dict[str, str] = {}
+        for street in sorted(self.misspelt_street_types):
+            slips = {street[:k] + street[k] + street[k:] for k in range(len(street))}
+            slips |= {
+                street[:k] + street[k + 1] + street[k] + street[k + 2 :] for k in range(1, len(street) - 1)
+            }
+            if len(street) >= 5:
+                slips |= {street[:k] + street[k + 1 :] for k in range(1, len(street))}
+                slips |= {street[:k] + c + street[k + 1 :] for k in range(1, len(street)) for c in letters}
+            for slip in sorted(slips - {street}):
+                if len(slip) >= 4 and slip not in known and not is_everyday_word(slip):
+                    found.setdefault(slip, street)
+        return found
 
     @cached_property
     def anchor_words(self) -> frozenset[str]:
@@ -355,7 +379,7 @@ class AddressDetector(Detector):
         suffixes = self._w.street_suffixes
         for i, token in enumerate(tokens):
             word = token.lower
-            kind = fold_word(word)  # "út", "tér", "rúa" are "ut", "ter", "rua"
+            kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "laneboston" is "lane"
             if kind not in self._w.anchor_words and (
                 len(word) <= 6 or not (kind.endswith(suffixes) or word.endswith(suffixes))
             ):
@@ -372,7 +396,7 @@ class AddressDetector(Detector):
             if street or prefix or suffixed:
                 anchors.append((i, i, "street"))
             elif (
-                word in self._w.weak_street_types
+                kind in self._w.weak_street_types
                 and i > 0
                 and self._is_part(tokens[i - 1].lower)
                 and nxt not in self._w.measures
@@ -559,7 +583,7 @@ class AddressDetector(Detector):
                 last = i
                 i += 1
                 continue
-            kind = fold_word(word)
+            kind = self._street_kind(word)
             if kind in self._w.prefix_street_types:
                 last = self._street_name(tokens, i)
                 i = last + 1
@@ -650,6 +674,30 @@ class AddressDetector(Detector):
             if not (_alpha(word) or _has_digit(word)) or word in self._stop:
                 return False
         return False
+
+    def _street_kind(self, word: str) -> str:
+        """The street word ``word`` stands for: accents folded ("út" is "ut"), a typing slip undone
+        ("steet" is "street", ``misspelt_street_types``) or the street type a run-together word starts
+        with ("laneboston" is "lane", ``glued_street_types``); else the folded word."""
+        kind = fold_word(word)
+        w = self._w
+        if kind in w.misspellings:
+            return w.misspellings[kind]
+        if kind.startswith(w.glued_street_types) and kind.isalpha() and kind not in w.anchor_words:
+            for street in w.glued_street_types:
+                if (
+                    kind.startswith(street)
+                    and self._starts_with_place(kind[len(street) :])
+                    and not is_everyday_word(kind)
+                ):
+                    return street
+        return kind
+
+    def _starts_with_place(self, rest: str) -> bool:
+        """Whether ``rest`` (what follows a glued street type) is or begins with a place name of four
+        letters or more: "boston", "manchesterconnecticut"; "avengers" is no "ave" + "ngers"."""
+        places = _places(self.locale)
+        return any(places.match_length([rest[:end]], 0, max_words=1) for end in range(len(rest), 3, -1))
 
     def _is_part(self, word: str) -> bool:
         return (_alpha(word) and word not in self._w.grow_stop) or _has_digit(word)

@@ -30,7 +30,7 @@ returns spans of the normalized text (``aligned.to_derived``), like every detect
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
@@ -61,6 +61,8 @@ CONTEXTUAL_LABELS = (
 )
 
 Phrase = tuple[str, ...]
+#: a value found in a text: (first token, token after it, label, score, explanation)
+_Found = tuple[int, int, str, float, str]
 
 
 #: a phrase list of ``context.yaml``, a table of the shared phrase matcher (redactkit.lang.phrases)
@@ -308,6 +310,29 @@ def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
     return word.isalpha() and len(word) > 2 and zipf_frequency(word) == 0.0 and not is_everyday_word(word)
 
 
+class _Pass:
+    """One left-to-right pass over the positions of a text where a value may start that finds values
+    which never overlap: it skips the positions before ``taken`` (the end of the last value found)
+    and keeps the values."""
+
+    __slots__ = ("found", "positions", "taken")
+
+    def __init__(self, positions: Sequence[int], taken: int = -1) -> None:
+        self.positions = positions
+        self.taken = taken
+        self.found: list[_Found] = []
+
+    def __iter__(self) -> Iterator[int]:
+        for i in self.positions:
+            if i >= self.taken:
+                yield i
+
+    def add(self, value: _Found) -> None:
+        """Keep ``value``; the pass goes on after it."""
+        self.found.append(value)
+        self.taken = value[1]
+
+
 @dataclass(frozen=True, slots=True)
 class _Text:
     """One transcript as said: its tokens and their lowercase words."""
@@ -360,6 +385,20 @@ class ContextualDetector(Detector):
         self.reference_year = reference_year
         self._t = _tables(locale)
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
+        #: the finders this detector's labels need, in order: a value two of them find is reported
+        #: once, as the first found it (a cue before a shape)
+        self._finders: tuple[Callable[[_Text], list[_Found]], ...] = tuple(
+            finder
+            for finds, finder in (
+                ({"EMAIL_ADDRESS", "URL"}, self._addresses),
+                ({"USERNAME", "PASSWORD"}, self._credentials),
+                ({"USERNAME", "PASSWORD"}, self._shaped_passwords),
+                ({"DATE_OF_BIRTH", "CREDIT_CARD_META"}, self._dates),
+                ({"AGE"}, self._ages),
+                ({"ORGANIZATION"}, self._organizations),
+            )
+            if finds & set(self.labels)
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) for aligned in texts]
@@ -370,19 +409,8 @@ class ContextualDetector(Detector):
         if not tokens:
             return []
         text = _Text(tokens, tokens.words)
-        found: list[tuple[int, int, str, float, str]] = []  # token spans
+        found = [value for finder in self._finders for value in finder(text)]
         wanted = set(self.labels)
-        if wanted & {"EMAIL_ADDRESS", "URL"}:
-            found.extend(self._addresses(text))
-        if wanted & {"USERNAME", "PASSWORD"}:
-            found.extend(self._credentials(text))
-            found.extend(self._shaped_passwords(text.words))
-        if wanted & {"DATE_OF_BIRTH", "CREDIT_CARD_META"}:
-            found.extend(self._dates(text))
-        if "AGE" in wanted:
-            found.extend(self._ages(text))
-        if "ORGANIZATION" in wanted:
-            found.extend(self._organizations(text))
         entities = []
         seen: set[tuple[int, int]] = set()
         for first, stop, label, score, why in found:
@@ -459,11 +487,14 @@ class ContextualDetector(Detector):
         return end
 
     # -- ages ----------------------------------------------------------------------------------------
-    def _ages(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _ages(self, text: _Text) -> list[_Found]:
+        """Numbers from ``ages.min`` to ``ages.max`` said as someone's age: before "years old", after an
+        age word, a person as the subject or a relation and "is", an opening "at" before a
+        conditional; decades of life and ordinal birthdays."""
         t = self._t
         words = text.words
         lex = t.lexicon
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         low, high = t.ages.min, t.ages.max
         i = 0
         previous_age_end = -10
@@ -508,10 +539,10 @@ class ContextualDetector(Detector):
             k -= t.ages.at_openers.ending(words, k) or 1
         return "number after an opening 'at' before a conditional" if k == 0 else ""
 
-    def _decades_and_birthdays(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
+    def _decades_and_birthdays(self, words: Sequence[str]) -> list[_Found]:
         """ "in her early forties", "his sixtieth birthday"."""
         t = self._t
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         for i, word in enumerate(words):
             if word in t.ages.decades:
                 cue = t.ages.decade_cues.ending(words, i)
@@ -581,10 +612,13 @@ class ContextualDetector(Detector):
     def _year(self) -> int:
         return self.reference_year or dt.date.today().year
 
-    def _dates(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _dates(self, text: _Text) -> list[_Found]:
+        """Dates after a birth, expiry or security-code cue (or right before one: "... is my date of
+        birth"), full dates of a past year said without a cue, and numeric dates dictated with or
+        without slashes whose year lies far enough in the past."""
         t = self._t
         words = text.words
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         taken: set[int] = set()
         # values after a cue
         bases = text.bases
@@ -810,11 +844,14 @@ class ContextualDetector(Detector):
         return None
 
     # -- dictated credentials -------------------------------------------------------------------------
-    def _credentials(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _credentials(self, text: _Text) -> list[_Found]:
+        """Usernames and passwords dictated after a cue ("my username is", "log in as", "maybe it
+        was"), a value said right before one ("... is my password") and a password after a
+        username ("log in as X with Y")."""
         t = self._t
         cred = t.credentials
         words = text.words
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         bases = text.bases
         i = 0
         while i < len(words):
@@ -891,16 +928,20 @@ class ContextualDetector(Detector):
                         i = value[0]
         return found
 
-    def _shaped_passwords(self, words: Sequence[str]) -> list[tuple[int, int, str, float, str]]:
+    def _shaped_passwords(self, text: _Text) -> list[_Found]:
         """A password said without a cue: a word and digits with a spoken symbol ("tiger five oh
         exclamation point") or a capital ("capital t iger five", "tiger with a capital t five")."""
-        t = self._t
-        cred = t.credentials
-        found: list[tuple[int, int, str, float, str]] = []
-        taken = -1
-        for i in range(len(words)):
-            if i < taken:
-                continue
+        words = text.words
+        cred = self._t.credentials
+        # a spoken symbol or a dictated capital starts one
+        passwords = _Pass(
+            [
+                i
+                for i, word in enumerate(words)
+                if word in ("capital", "uppercase", "with") or cred.password_symbols.at(words, i)
+            ]
+        )
+        for i in passwords:
             symbol = cred.password_symbols.at(words, i)
             capital = 0
             if not symbol and words[i] in ("capital", "uppercase", "with"):
@@ -913,7 +954,7 @@ class ContextualDetector(Detector):
                     continue
                 if not letter and (
                     cred.stops.at(words, after)
-                    or t.addresses.starts_after.at(words, after)
+                    or self._t.addresses.starts_after.at(words, after)
                     or not (after + 1 < len(words) and self._is_number(words[after + 1]))
                 ):
                     continue  # "working capital was", "capital guidance": no dictated capital
@@ -934,11 +975,10 @@ class ContextualDetector(Detector):
                 for k, w in enumerate(inner)
             )
             if stop > i and "digit" in shape and (has_word or "letter" in shape):
-                found.append(
+                passwords.add(
                     (start, stop, "PASSWORD", self.shape_score, "dictated with a symbol or a capital")
                 )
-                taken = stop
-        return found
+        return passwords.found
 
     def _copula_ahead(self, words: Sequence[str], first: int) -> int | None:
         """Index after "is"/"was" when at most four plain words stand before it ("for my wifi is")."""
@@ -958,9 +998,7 @@ class ContextualDetector(Detector):
                 return None
         return None
 
-    def _value_before(
-        self, words: Sequence[str], cue: int, label: str
-    ) -> tuple[int, int, str, float, str] | None:
+    def _value_before(self, words: Sequence[str], cue: int, label: str) -> _Found | None:
         """ "tiger five oh at sign is my password": a dictated value right before "is (my|the)" + cue."""
         t = self._t
         cred = t.credentials
@@ -1154,32 +1192,29 @@ class ContextualDetector(Detector):
             j += length
         return j
 
-    def _addresses(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _addresses(self, text: _Text) -> list[_Found]:
+        """Spoken e-mail addresses ("... at <domain> dot <tld>"), e-mail addresses with the symbols
+        dropped, then spoken web addresses ("... dot <tld> [slash path]") outside them."""
         t = self._t
         addr = t.addresses
         words = text.words
-        found: list[tuple[int, int, str, float, str]] = []
-        taken = -1
-        for i in range(len(words)):
-            if i < taken:
-                continue
+        mails = _Pass([i for i in range(1, len(words)) if addr.at.at(words, i)])
+        for i in mails:
             length = addr.at.at(words, i)
-            if length and i > 0:
-                end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
-                path = self._skip_interruptions(words, end)
-                if path < len(words) and words[path] == "slash":
-                    continue  # "have a look at shop dot com slash faq": a web address, no e-mail
-                if end > i + length:
-                    first = self._left_edge(words, i, addr.max_local_words)
-                    if first < i:
-                        found.append((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
-                        taken = end
-                        continue
-        found.extend(self._glued_addresses(words, taken))
-        taken = max([taken, *(stop for _, stop, *_ in found)])
-        for i in range(len(words)):
-            if i < taken or words[i] != "dot":
-                continue
+            end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
+            path = self._skip_interruptions(words, end)
+            if path < len(words) and words[path] == "slash":
+                continue  # "have a look at shop dot com slash faq": a web address, no e-mail
+            if end > i + length:
+                first = self._left_edge(words, i, addr.max_local_words)
+                if first < i:
+                    mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
+        glued = self._glued_addresses(words, mails.taken)
+        urls = _Pass(
+            [i for i, word in enumerate(words) if word == "dot"],
+            max([mails.taken, *(stop for _, stop, *_ in [*mails.found, *glued])]),
+        )
+        for i in urls:
             end = self._tld_chain(words, i, t.tlds)
             if not end or i == 0:
                 continue
@@ -1201,17 +1236,16 @@ class ContextualDetector(Detector):
                 end = k
             first = self._url_start(words, i)
             if first < i:
-                found.append((first, end, "URL", self.cue_score, "spoken web address"))
-                taken = end
-        return found
+                urls.add((first, end, "URL", self.cue_score, "spoken web address"))
+        return [*mails.found, *glued, *urls.found]
 
-    def _glued_addresses(self, words: Sequence[str], taken: int) -> list[tuple[int, int, str, float, str]]:
+    def _glued_addresses(self, words: Sequence[str], taken: int) -> list[_Found]:
         """E-mail addresses with "@" and the dots dropped: "janedoegmailcom", "jane doe forty two
         gmailcom" (the provider alone: the local part is the words before it), and after an e-mail cue
         "kartikabccom"."""
         t = self._t
         addr = t.addresses
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         cue_until = -1
         for i, word in enumerate(words):
             length = addr.glued_cues.ending(words, i + 1)
@@ -1433,13 +1467,15 @@ class ContextualDetector(Detector):
             end = j
         return end
 
-    def _organizations(self, text: _Text) -> list[tuple[int, int, str, float, str]]:
+    def _organizations(self, text: _Text) -> list[_Found]:
+        """Employers, schools, hospitals, banks and insurers: a name before a kind of organisation, a
+        name after a cue, and an organisation that acts ("... called about my claim")."""
         t = self._t
         org = t.organizations
         words = text.words
         bases = text.bases
         n = len(words)
-        found: list[tuple[int, int, str, float, str]] = []
+        found: list[_Found] = []
         taken: set[int] = set()
 
         def add(first: int, stop: int, why: str) -> None:

@@ -100,22 +100,15 @@ _Rule = Callable[[_Scan, int], Entity | None]
 @dataclass(frozen=True)
 class _RuleChain:
     """The detector's rules as one table: for each trigger word the rules it starts, in the chain's
-    order, so a token runs only the rules its word can start (one dictionary look-up)."""
+    order, so a token runs only the rules its word can start (one dictionary look-up; most words
+    start none)."""
 
     by_word: Mapping[str, tuple[_Rule, ...]]
-    #: the rules every word runs (those without trigger words)
-    every_word: tuple[_Rule, ...]
 
     @classmethod
-    def of(cls, rules: Sequence[tuple[frozenset[str] | None, _Rule]]) -> _RuleChain:
-        words = frozenset().union(*(triggers for triggers, _ in rules if triggers is not None))
-        return cls(
-            by_word={
-                word: tuple(rule for triggers, rule in rules if triggers is None or word in triggers)
-                for word in words
-            },
-            every_word=tuple(rule for triggers, rule in rules if triggers is None),
-        )
+    def of(cls, rules: Sequence[tuple[frozenset[str], _Rule]]) -> _RuleChain:
+        words = frozenset().union(*(triggers for triggers, _ in rules))
+        return cls({word: tuple(rule for triggers, rule in rules if word in triggers) for word in words})
 
 
 #: Legal forms of en-US: whatever content words stand before them name a company ("blue sky ltd").
@@ -170,22 +163,23 @@ class OrganizationDetector(Detector):
             return []
         scan = _Scan(aligned.text, tokens, formatted=not is_lowercase_speech(aligned.original))
         found: list[Entity] = self._listed_companies(tokens)
-        rules_for, every_word = self._rules.by_word, self._rules.every_word
+        rules_for = self._rules.by_word
         for i, token in enumerate(tokens):
-            for rule in rules_for.get(token.lower.rstrip("."), every_word):
+            for rule in rules_for.get(token.lower.rstrip("."), ()):
                 entity = rule(scan, i)
                 if entity is not None:
                     found.append(entity)
         return found
 
     def _rule_chain(self) -> _RuleChain:
-        """The rules tried at each token, in order, each with the words that trigger it (None: every
-        word; a cue is found by the phrase matcher)."""
+        """The rules tried at each token, in order, each with the words that trigger it (a token's
+        word without a trailing period); a cue rule, with the last words of its cues."""
         ow = self._w
+        cue_ends = frozenset(end for cue in self._cues.phrases for end in (cue[-1], cue[-1].rstrip(".")))
         return _RuleChain.of(
             (
                 (ow.legal_forms | ow.kinds, self._designated),
-                (None, self._after_cue),
+                (cue_ends, self._after_cue),
                 (ow.stock_words, self._before_stock),
                 (ow.service_words, self._before_service),
                 (self._callers.affiliations, self._caller_affiliation),
@@ -227,16 +221,15 @@ class OrganizationDetector(Detector):
                 and tokens[i + 1].start == end
             ):
                 end += 1  # "Acme Inc."
-            return Entity(
-                tokens[first].start, end, "ORGANIZATION", self.legal_score, self.name,
-                "name ending in a legal form",
-            )  # fmt: skip
+            return self._organization(
+                tokens[first].start, end, "name ending in a legal form", self.legal_score
+            )
         if word in ow.weak_kinds and not cue:
             return None
         if not cue and not any(self._name_like(w) for w in name):
             return None
         why = "name ending in a kind of organisation" + (" after a cue" if cue else "")
-        return Entity(tokens[first].start, tokens[i].end, "ORGANIZATION", self.kind_score, self.name, why)
+        return self._organization(tokens[first].start, tokens[i].end, why, self.kind_score)
 
     def _after_cue(self, scan: _Scan, i: int) -> Entity | None:
         """One to ``max_words`` name-like words right after a cue ending at token ``i``."""
@@ -281,10 +274,7 @@ class OrganizationDetector(Detector):
             given = given_names()
             if words[0] in given and (cue in ow.person_or_place_cues or not self._name_like_org(words)):
                 return None  # "i work for maria", "the address of john smith": a person
-        return Entity(
-            tokens[start].start, tokens[stop - 1].end, "ORGANIZATION", self.cue_score, self.name,
-            f"name after '{' '.join(cue)}'",
-        )  # fmt: skip
+        return self._organization(tokens[start].start, tokens[stop - 1].end, f"name after '{' '.join(cue)}'")
 
     def _listed_companies(self, tokens: Sequence[Token]) -> list[Entity]:
         """Companies of the shipped list (``company_names``), said without a cue ("is my order at
@@ -321,7 +311,7 @@ class OrganizationDetector(Detector):
                 if after == "." and tokens[i + length].start == end and len(words[i + length - 1]) <= 4:
                     end += 1  # an acronym's last period: "i. b. m." is read as "ibm."
                 why = "a listed company's name"
-                found.append(Entity(tokens[i].start, end, "ORGANIZATION", self.cue_score, self.name, why))
+                found.append(self._organization(tokens[i].start, end, why))
             i += length
         return found
 
@@ -357,10 +347,9 @@ class OrganizationDetector(Detector):
             stop += 1
         if stop == start:
             return None
-        return Entity(
-            tokens[start].start, tokens[stop - 1].end, "ORGANIZATION", self.cue_score, self.name,
-            "organisation of an introduced caller",
-        )  # fmt: skip
+        return self._organization(
+            tokens[start].start, tokens[stop - 1].end, "organisation of an introduced caller"
+        )
 
     def _before_office(self, scan: _Scan, i: int) -> Entity | None:
         """ "the X office": X is an organisation when it looks like a name."""
@@ -391,10 +380,7 @@ class OrganizationDetector(Detector):
             return None
         if " ".join(words) in place_names() or (len(words) == 1 and words[0] in given_names()):
             return None
-        return Entity(
-            tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
-            "name before 'office'",
-        )  # fmt: skip
+        return self._organization(tokens[first].start, tokens[i - 1].end, "name before 'office'")
 
     def _before_stock(self, scan: _Scan, i: int) -> Entity | None:
         """ "X stock price": up to two content words before it name the company."""
@@ -412,10 +398,7 @@ class OrganizationDetector(Detector):
             return None
         if formatted and not all(_capitalised(text, t) for t in tokens[first:i]):
             return None
-        return Entity(
-            tokens[first].start, tokens[i - 1].end, "ORGANIZATION", self.cue_score, self.name,
-            "name before 'stock'",
-        )  # fmt: skip
+        return self._organization(tokens[first].start, tokens[i - 1].end, "name before 'stock'")
 
     def _before_service(self, scan: _Scan, i: int) -> Entity | None:
         """ "X customer service": up to two name-like words before it name the company."""
@@ -428,10 +411,7 @@ class OrganizationDetector(Detector):
         if first == i or (formatted and not all(_capitalised(text, t) for t in tokens[first:i])):
             return None
         # "amazon customer service" names the company's service desk: the whole of it is the name
-        return Entity(
-            tokens[first].start, tokens[i + 1].end, "ORGANIZATION", self.cue_score, self.name,
-            "name before 'customer service'",
-        )  # fmt: skip
+        return self._organization(tokens[first].start, tokens[i + 1].end, "name before 'customer service'")
 
     def _name_before(self, tokens: Sequence[Token], i: int, designator: str = "") -> int:
         """The first token of the name that ends before token ``i``: up to ``max_words`` content words,
@@ -456,6 +436,10 @@ class OrganizationDetector(Detector):
                 break
             first -= 1
         return first
+
+    def _organization(self, start: int, end: int, why: str, score: float | None = None) -> Entity:
+        """The ORGANIZATION entity of characters ``start:end`` (scored ``cue_score`` unless said)."""
+        return Entity(start, end, "ORGANIZATION", self.cue_score if score is None else score, self.name, why)
 
     # -- word tests ---------------------------------------------------------------------------------
     def _content(self, word: str) -> bool:
