@@ -372,6 +372,9 @@ NAME_EXTENTS = [
     # after a title, a word that looks inflected is still a name
     ("an appointment with doctor qorvings at noon", {"qorvings"}),
     ("book a doctor appointment", set()),
+    ("the referral came from doctor house", {"house"}),  # a listed name, though an everyday word
+    ("the doctor said to rest", set()),
+    ("the doctor will call back", set()),
     # a middle initial joins a first name no list has to the family name
     ("i'm zorvethu a ngoyala from billing", {"zorvethu a ngoyala"}),
     ("the claim is under quenthar r vesselby", {"quenthar r vesselby"}),

@@ -63,6 +63,7 @@ class PersonWords:
     preposition_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.prepositions"})
     naming_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.naming"})
     titled_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.titled"})
+    titled_max_zipf: float = field(metadata={"key": "person_cues.titled_max_zipf"})
     after_cues: frozenset[str] = field(metadata={"key": "person_cues.after"})
     after_phrases: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.after_phrases"})
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
@@ -323,7 +324,12 @@ class NameDetector(Detector):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
                 cue, addressed = None, False
-            elif (cue is not None or addressed) and zipf_frequency(word) >= self._zipf.weak_cue_name_max:
+            elif (
+                (cue is not None or addressed)
+                and zipf_frequency(word) >= self._zipf.weak_cue_name_max
+                # after a title, a listed name up to `titled_max_zipf` ("doctor power", "mr white")
+                and not (cue in w.titled_cues and known and zipf_frequency(word) < w.titled_max_zipf)
+            ):
                 # a cue does not make a word as frequent as "will", "may" or "more" a name ("back to more
                 # of", "the officer will", "i'm more curious"): a family name after it still does
                 cue, addressed = None, False
