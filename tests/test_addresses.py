@@ -120,6 +120,10 @@ SPOKEN = [
     ("send it to nine elm raod", "nine elm raod"),
     ("five hundred cedar avenu boise", "five hundred cedar avenu boise"),
     ("fourteen palm streeet miami", "fourteen palm streeet miami"),
+    # a turn that is only a street answers "your address?"
+    ("quorra lane", "quorra lane"),
+    ("address tarrant road eastbury", "tarrant road eastbury"),
+    ("velloran street chennai", "velloran street chennai"),
 ]
 
 WRITTEN = [
@@ -199,6 +203,11 @@ NEGATIVES = [
     "i have twelve toads in the pond",
     "the sports complex opens at nine",
     "a complex question with five parts",
+    # a street alone in a turn, but said with everyday words: no answer to "your address?"
+    "go down main street",
+    "take the first street",
+    "drive down the road",
+    "main street",
 ]
 
 

@@ -33,7 +33,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants
+from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants, zipf_frequency
 from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
 from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
@@ -81,6 +81,7 @@ class AddressWords:
     house_number_words: frozenset[str]
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
+    street_answer_max_zipf: float = field(metadata={"key": "street_answer.max_zipf"})
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
     cues: PhraseTable[tuple[str, ...]]
@@ -213,7 +214,46 @@ class AddressDetector(Detector):
             if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b)
         ]
         found.extend(self._stated_addresses(tokens, found))
+        if not found:
+            found.extend(self._street_answer(tokens, places))
         return found
+
+    def _street_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+        """A turn that is only a street, without a house number, answers "your address?": "hollis
+        street", "address tarrant road eastbury". One to three name words (no function word, no
+        number, none as frequent as ``street_answer.max_zipf``: "go down main street" is none), a street
+        type that names a street (``named_street_types``, a slip or a glued town undone), then nothing
+        or the rest of an address (a town, a region, a postcode) to the end of the turn. The word
+        "address" may come first."""
+        w = self._w
+        first = 1 if tokens and tokens[0].lower in w.address_words else 0
+        for j in range(first + 1, min(first + 4, len(tokens))):
+            word = tokens[j].lower
+            if self._street_kind(word) in w.named_street_types:
+                names = [tokens[k].lower for k in range(first, j)]
+                if not all(
+                    _alpha(n)
+                    and n not in self._stop
+                    and not self._is_number(n)
+                    and zipf_frequency(n) < w.street_answer_max_zipf
+                    for n in names
+                ):
+                    return []
+                if j + 1 < len(tokens) and self._grow_right(tokens, j, places) != len(tokens) - 1:
+                    return []
+                return [
+                    Entity(
+                        tokens[first].start,
+                        tokens[-1].end,
+                        "ADDRESS",
+                        self.score,
+                        self.name,
+                        "a turn that is only a street",
+                    )
+                ]
+            if not _alpha(word) or word in self._stop:
+                return []
+        return []
 
     def _without_asides(self, tokens: list[Token]) -> list[Token]:
         """The tokens without the asides a caller makes inside an address ("24 let me see franklin
