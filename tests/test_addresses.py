@@ -103,6 +103,27 @@ SPOKEN = [
     ("i live at 5 main street in boston", "5 main street in boston"),
     ("it is at forty two quarry lane in hollowmere the postcode is", "forty two quarry lane in hollowmere"),
     ("sure it's seven ash road in little brantwick can i help", "seven ash road in little brantwick"),
+    # a building complex named as the street
+    ("it's two fifteen orchid complex hyderabad", "two fifteen orchid complex hyderabad"),
+    # typed transcripts: the street type glued to the town after it (a gazetteer place follows it)
+    (
+        "four ten birch laneseattle wa nine eight one oh one",
+        "four ten birch laneseattle wa nine eight one oh one",
+    ),
+    ("thirty one tulip streetdenver", "thirty one tulip streetdenver"),
+    ("eighty eight lotus avenuenairobi kenya", "eighty eight lotus avenuenairobi kenya"),
+    ("twelve rose nagarpune", "twelve rose nagarpune"),
+    # a name ending in the neighbourhood word, written as one word
+    ("sixty one shivanagar", "sixty one shivanagar"),
+    # street types typed with a slip
+    ("it is twenty two maple steet", "twenty two maple steet"),
+    ("send it to nine elm raod", "nine elm raod"),
+    ("five hundred cedar avenu boise", "five hundred cedar avenu boise"),
+    ("fourteen palm streeet miami", "fourteen palm streeet miami"),
+    # a turn that is only a street answers "your address?"
+    ("quorra lane", "quorra lane"),
+    ("address tarrant road eastbury", "tarrant road eastbury"),
+    ("velloran street chennai", "velloran street chennai"),
 ]
 
 WRITTEN = [
@@ -174,6 +195,19 @@ NEGATIVES = [
     "the rate is at seven point five",
     "a new 1200 megawatt solar park",
     "we tend to play things pretty close to the vest",
+    # words that start like a glued street type or are one slip from one, but are no street
+    "i need twelve avengers tickets",
+    "the roadrunner cartoon has twelve episodes",
+    "twelve streetcar stops from here",
+    "we drove twenty miles",
+    "i have twelve toads in the pond",
+    "the sports complex opens at nine",
+    "a complex question with five parts",
+    # a street alone in a turn, but said with everyday words: no answer to "your address?"
+    "go down main street",
+    "take the first street",
+    "drive down the road",
+    "main street",
 ]
 
 
@@ -302,3 +336,15 @@ def test_offsets_point_into_the_original_written_text() -> None:
 )
 def test_everyday_words_include_inflections(word: str, everyday: bool) -> None:
     assert is_everyday_word(word) is everyday
+
+
+def test_street_type_slips_keep_the_first_letter_and_are_no_everyday_words() -> None:
+    from redactkit.detect.addresses import AddressWords
+    from redactkit.lang.tables import load_tables
+
+    words = load_tables("en-US", "addresses", AddressWords)
+    slips = words.misspellings
+    assert {"steet", "raod", "streeet", "avenu"} <= set(slips)
+    assert not {"toad", "rod", "drove", "street", "lane"} & set(slips)
+    for slip, street in slips.items():
+        assert slip[0] == street[0] and len(slip) >= 4 and not is_everyday_word(slip)

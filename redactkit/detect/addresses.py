@@ -33,7 +33,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants
+from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants, zipf_frequency
 from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
 from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
@@ -58,6 +58,8 @@ class AddressWords:
     street_types: frozenset[str]
     weak_street_types: frozenset[str]
     street_suffixes: tuple[str, ...]
+    glued_street_types: tuple[str, ...]
+    misspelt_street_types: frozenset[str]
     named_street_types: frozenset[str]
     prefix_street_types: frozenset[str]
     name_particles: frozenset[str]
@@ -79,11 +81,34 @@ class AddressWords:
     house_number_words: frozenset[str]
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
+    street_answer_max_zipf: float = field(metadata={"key": "street_answer.max_zipf"})
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
     cues: PhraseTable[tuple[str, ...]]
     cue_patterns: re.Pattern[str]
     not_house_number_after: frozenset[str]
+
+    @cached_property
+    def misspellings(self) -> dict[str, str]:
+        """Every word one typing slip away from a ``misspelt_street_types`` word -> the street type it
+        stands for. Slips: a letter doubled or swapped with the next; in words of five letters or more
+        also a letter left out or replaced. The first letter always stays ("road" is no "toad").
+        Only slips of four letters or more that are no everyday word or street word."""
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        known = self.street_types | self.weak_street_types | self.units
+        found: dict[str, str] = {}
+        for street in sorted(self.misspelt_street_types):
+            slips = {street[:k] + street[k] + street[k:] for k in range(len(street))}
+            slips |= {
+                street[:k] + street[k + 1] + street[k] + street[k + 2 :] for k in range(1, len(street) - 1)
+            }
+            if len(street) >= 5:
+                slips |= {street[:k] + street[k + 1 :] for k in range(1, len(street))}
+                slips |= {street[:k] + c + street[k + 1 :] for k in range(1, len(street)) for c in letters}
+            for slip in sorted(slips - {street}):
+                if len(slip) >= 4 and slip not in known and not is_everyday_word(slip):
+                    found.setdefault(slip, street)
+        return found
 
     @cached_property
     def anchor_words(self) -> frozenset[str]:
@@ -189,7 +214,46 @@ class AddressDetector(Detector):
             if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b)
         ]
         found.extend(self._stated_addresses(tokens, found))
+        if not found:
+            found.extend(self._street_answer(tokens, places))
         return found
+
+    def _street_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+        """A turn that is only a street, without a house number, answers "your address?": "hollis
+        street", "address tarrant road eastbury". One to three name words (no function word, no
+        number, none as frequent as ``street_answer.max_zipf``: "go down main street" is none), a street
+        type that names a street (``named_street_types``, a slip or a glued town undone), then nothing
+        or the rest of an address (a town, a region, a postcode) to the end of the turn. The word
+        "address" may come first."""
+        w = self._w
+        first = 1 if tokens and tokens[0].lower in w.address_words else 0
+        for j in range(first + 1, min(first + 4, len(tokens))):
+            word = tokens[j].lower
+            if self._street_kind(word) in w.named_street_types:
+                names = [tokens[k].lower for k in range(first, j)]
+                if not all(
+                    _alpha(n)
+                    and n not in self._stop
+                    and not self._is_number(n)
+                    and zipf_frequency(n) < w.street_answer_max_zipf
+                    for n in names
+                ):
+                    return []
+                if j + 1 < len(tokens) and self._grow_right(tokens, j, places) != len(tokens) - 1:
+                    return []
+                return [
+                    Entity(
+                        tokens[first].start,
+                        tokens[-1].end,
+                        "ADDRESS",
+                        self.score,
+                        self.name,
+                        "a turn that is only a street",
+                    )
+                ]
+            if not _alpha(word) or word in self._stop:
+                return []
+        return []
 
     def _without_asides(self, tokens: list[Token]) -> list[Token]:
         """The tokens without the asides a caller makes inside an address ("24 let me see franklin
@@ -355,7 +419,7 @@ class AddressDetector(Detector):
         suffixes = self._w.street_suffixes
         for i, token in enumerate(tokens):
             word = token.lower
-            kind = fold_word(word)  # "út", "tér", "rúa" are "ut", "ter", "rua"
+            kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "laneboston" is "lane"
             if kind not in self._w.anchor_words and (
                 len(word) <= 6 or not (kind.endswith(suffixes) or word.endswith(suffixes))
             ):
@@ -372,7 +436,7 @@ class AddressDetector(Detector):
             if street or prefix or suffixed:
                 anchors.append((i, i, "street"))
             elif (
-                word in self._w.weak_street_types
+                kind in self._w.weak_street_types
                 and i > 0
                 and self._is_part(tokens[i - 1].lower)
                 and nxt not in self._w.measures
@@ -559,7 +623,7 @@ class AddressDetector(Detector):
                 last = i
                 i += 1
                 continue
-            kind = fold_word(word)
+            kind = self._street_kind(word)
             if kind in self._w.prefix_street_types:
                 last = self._street_name(tokens, i)
                 i = last + 1
@@ -650,6 +714,30 @@ class AddressDetector(Detector):
             if not (_alpha(word) or _has_digit(word)) or word in self._stop:
                 return False
         return False
+
+    def _street_kind(self, word: str) -> str:
+        """The street word ``word`` stands for: accents folded ("út" is "ut"), a typing slip undone
+        ("steet" is "street", ``misspelt_street_types``) or the street type a run-together word starts
+        with ("laneboston" is "lane", ``glued_street_types``); else the folded word."""
+        kind = fold_word(word)
+        w = self._w
+        if kind in w.misspellings:
+            return w.misspellings[kind]
+        if kind.startswith(w.glued_street_types) and kind.isalpha() and kind not in w.anchor_words:
+            for street in w.glued_street_types:
+                if (
+                    kind.startswith(street)
+                    and self._starts_with_place(kind[len(street) :])
+                    and not is_everyday_word(kind)
+                ):
+                    return street
+        return kind
+
+    def _starts_with_place(self, rest: str) -> bool:
+        """Whether ``rest`` (what follows a glued street type) is or begins with a place name of four
+        letters or more: "boston", "manchesterconnecticut"; "avengers" is no "ave" + "ngers"."""
+        places = _places(self.locale)
+        return any(places.match_length([rest[:end]], 0, max_words=1) for end in range(len(rest), 3, -1))
 
     def _is_part(self, word: str) -> bool:
         return (_alpha(word) and word not in self._w.grow_stop) or _has_digit(word)
