@@ -129,7 +129,7 @@ class MisheardGuard:
       of them a very frequent word and the other a frequent one that is no given name ("butwhere",
       "boxand"; not "johnpeter", "woodsfield", "skillman": the halves of a name are names or rarer).
 
-    A frequent word with a letter left out ("departre") or two run together ("androll") would be
+    A frequent word with a letter left out ("departre") or two content words run together would be
     misheard words too, but unknown names look the same far too often ("parten", "schoo",
     "skillman", "woodsfield", "johnpeter" on the corpus hold-outs); and a number word a letter off
     ("fifeen") is often a misheard part of an address or phone number that the name detector's
