@@ -363,6 +363,42 @@ NAME_EXTENTS = [
     ("what is ten dollars in philippine piso", set()),
     ("the invoice is in aud", set()),
     ("the company's results were strong", set()),
+    # a phrase that gives a name: any word after it, though a dictionary word (not a number, not "will")
+    ("and the surname is tusk", {"tusk"}),
+    ("the name on the account should be rally", {"rally"}),
+    ("the name is seven four two", set()),
+    ("what is the name of this song", set()),
+    ("my name is not important", set()),
+    # after a title, a word that looks inflected is still a name
+    ("an appointment with doctor qorvings at noon", {"qorvings"}),
+    ("book a doctor appointment", set()),
+    ("the referral came from doctor house", {"house"}),  # a listed name, though an everyday word
+    ("the doctor said to rest", set()),
+    ("the doctor will call back", set()),
+    # a middle initial joins a first name no list has to the family name
+    ("i'm zorvethu a ngoyala from billing", {"zorvethu a ngoyala"}),
+    ("the claim is under quenthar r vesselby", {"quenthar r vesselby"}),
+    ("who is tamsiru j okonkwo", {"tamsiru j okonkwo"}),
+    ("ask zorvek i want", {"zorvek"}),  # "i" is never an initial
+    # a short family name ending like a verb joins its given name ("akbar ding")
+    ("who is hector ding on the invite", {"hector ding"}),
+    # thanks mid-turn, when the next clause starts
+    ("thanks rook we appreciate the question", {"rook"}),
+    ("thanks otter and that's all from us", {"otter"}),
+    ("thanks operator we are ready", set()),
+    # what people did not do, or still do
+    ("so quellanor didn't call back", {"quellanor"}),
+    ("is vostrika still joining us", {"vostrika"}),
+    ("is it still raining", set()),
+    ("quellanor is moving to ohio next spring", {"quellanor"}),
+    ("is vostrika back from leave", {"vostrika"}),
+    ("the office is moving to a new floor", set()),
+    ("is the printer back from repair", set()),
+    # a first name no list has, before a middle initial and a family name found
+    ("tavrosi k mbeki is joining the call", {"tavrosi k mbeki"}),
+    # a name answer before a number that goes on, or after "plus"
+    ("it's zorvethu four one two two nine eight seven ext four two", {"zorvethu"}),
+    ("it's quellanor plus four four seven one two three four five six", {"quellanor"}),
 ]
 
 

@@ -61,13 +61,18 @@ class PersonWords:
     cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.before"})
     strong_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.strong"})
     preposition_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.prepositions"})
+    naming_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.naming"})
+    titled_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.titled"})
+    titled_max_zipf: float = field(metadata={"key": "person_cues.titled_max_zipf"})
     after_cues: frozenset[str] = field(metadata={"key": "person_cues.after"})
+    after_phrases: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.after_phrases"})
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
     speech_verbs: frozenset[str] = field(metadata={"key": "person_cues.speech_verbs"})
     opening_addressed: frozenset[str] = field(metadata={"key": "person_cues.opening_addressed"})
     openers: frozenset[str] = field(metadata={"key": "person_cues.openers"})
     closing: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.closing"})
+    after_closing: frozenset[str] = field(metadata={"key": "person_cues.after_closing"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -77,6 +82,7 @@ class PersonWords:
     not_initials: frozenset[str]
     name_stop_words: frozenset[str]
     verb_endings: tuple[str, ...]
+    verb_stem_min: int
     answer_joiners: frozenset[str] = field(metadata={"key": "name_answers.joiners"})
     answer_openers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.openers"})
     answer_values: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.values"})
@@ -248,6 +254,8 @@ class NameDetector(Detector):
         self._addressed_by = PhraseTable.of(words.addressed_by)
         self._roles = PhraseTable.of(words.roles)
         self._closing = PhraseTable.of(words.closing)
+        self._naming = PhraseTable.of(words.naming_cues)
+        self._after_phrases = PhraseTable.of(words.after_phrases)
         self._introductions = PhraseTable.of(words.introductions)
         self._answer_openers = PhraseTable.of(words.answer_openers)
         self._blocked = (
@@ -296,7 +304,7 @@ class NameDetector(Detector):
             cue = self._cue_before(tokens, i)
             addressed = self._addressed(tokens, i) or self._opens_turn_to(tokens, i)
             thanked = (
-                i == len(tokens) - 1
+                (i == len(tokens) - 1 or tokens[i + 1].lower in w.after_closing)
                 and self._closing.ending_at(tokens, i) is not None
                 and not possessive
                 and not _word_form(word)
@@ -304,11 +312,24 @@ class NameDetector(Detector):
             )
             if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
                 possessive = False  # "the company's results": a noun's possessive
-            if not known and _word_form(word) and not any(stem in given for stem in inflection_stems(word)):
+            if self._named(tokens, i, word, given, family, places):
+                scores[i] = (self.cue_score, "word after a phrase that gives a name")
+                continue
+            if (
+                not known
+                and _word_form(word)
+                and not any(stem in given for stem in inflection_stems(word))
+                and cue not in w.titled_cues  # "doctor qualis": no plural after a title
+            ):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
                 cue, addressed = None, False
-            elif (cue is not None or addressed) and zipf_frequency(word) >= self._zipf.weak_cue_name_max:
+            elif (
+                (cue is not None or addressed)
+                and zipf_frequency(word) >= self._zipf.weak_cue_name_max
+                # after a title, a listed name up to `titled_max_zipf` ("doctor power", "mr white")
+                and not (cue in w.titled_cues and known and zipf_frequency(word) < w.titled_max_zipf)
+            ):
                 # a cue does not make a word as frequent as "will", "may" or "more" a name ("back to more
                 # of", "the officer will", "i'm more curious"): a family name after it still does
                 cue, addressed = None, False
@@ -345,7 +366,15 @@ class NameDetector(Detector):
                     cue in self._strong
                     or possessive
                     or addressed
-                    or (i + 1 < len(tokens) and tokens[i + 1].lower in w.after_cues and word not in given)
+                    or (
+                        i + 1 < len(tokens)
+                        and (
+                            tokens[i + 1].lower in w.after_cues
+                            or self._after_phrases.starting_at(tokens, i + 1) is not None
+                        )
+                        and word not in given
+                        and word not in company_names()  # "is zenfin still open": a company
+                    )
                 )
                 and not ambiguous
                 and word not in places
@@ -435,7 +464,7 @@ class NameDetector(Detector):
                     and object_position
                     and j == i + 1
                     and i - 1 not in scores
-                    and not word.endswith(w.verb_endings)
+                    and not self._verb_like(word)
                     and not _inflected_common(word, common, 0.0)
                 ):
                     score = max(scores[i][0], self.gazetteer_score) if word in family else scores[i][0]
@@ -445,12 +474,85 @@ class NameDetector(Detector):
                         break
                 else:
                     break
+        self._initials_between(tokens, scores, vocab)
         # words a recognizer wrote for words it misheard are no names ("ch ange", "do't")
         words = [token.lower for token in tokens]
         for i in [i for i in scores if self._misheard.misheard(words, i)]:
             del scores[i]
         self._propagate(tokens, scores, common)
         return self._spans(tokens, scores)
+
+    def _named(
+        self,
+        tokens: Sequence[Token],
+        i: int,
+        word: str,
+        given: frozenset[str],
+        family: frozenset[str],
+        places: frozenset[str],
+    ) -> bool:
+        """Token ``i`` follows a phrase that says it is a name ("the name is fang", "the name on the
+        account should be edit", names.yaml ``person_cues.naming``): any word then, though a dictionary
+        word or an inflected form, but no number word, no place no name list has, and nothing as
+        frequent as "will" or "per" (a function word more likely than the name)."""
+        return (
+            self._naming.ending_at(tokens, i) is not None
+            and word not in self._number_words
+            and (word not in places or word in given or word in family)
+            and zipf_frequency(word) < self._zipf.weak_cue_name_max
+        )
+
+    def _verb_like(self, word: str) -> bool:
+        """An -ing, -ed or -ly form with a stem of ``verb_stem_min`` letters or more ("dining",
+        "quickly"; not "ding" or "reed", which are too short to be inflected)."""
+        return any(
+            word.endswith(ending) and len(word) - len(ending) >= self._w.verb_stem_min
+            for ending in self._w.verb_endings
+        )
+
+    def _initials_between(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        vocab: _NameVocabulary,
+    ) -> None:
+        """A single letter between a name word and a family name is a middle initial, whatever the
+        first name ("zorpheshu a situmorang", "bexnax r bohman"): the letter and the word after it join
+        the name. The word after must be a name found already, a family name no dictionary lists, or a
+        word too rare to be an everyday one; "i" is never an initial."""
+        _given, family, common, places = vocab
+        for i in sorted(scores):
+            j, k = i + 1, i + 2
+            if k >= len(tokens) or j in scores or _base(tokens[i].lower)[1]:
+                continue
+            letter = tokens[j].lower
+            if len(letter) != 1 or not letter.isalpha() or letter == "i":
+                continue
+            word, _ = _base(fold_word(tokens[k].lower))
+            surname = k in scores or (
+                word.isalpha()
+                and len(word) > 2
+                and word not in self._blocked
+                and word not in common
+                and word not in places
+                and (word in family or zipf_frequency(word) < self._zipf.unlisted_person_name_max)
+                and not _word_form(word)
+            )
+            if surname:
+                scores[j] = (scores[i][0], "middle initial between name words")
+                scores.setdefault(k, (scores[i][0], "family name after a middle initial"))
+        # and a first name no list has before an initial and a family name found ("lonax f jarso")
+        for k in sorted(scores):
+            i, j = k - 2, k - 1
+            if i < 0 or j in scores or i in scores:
+                continue
+            letter = tokens[j].lower
+            if len(letter) != 1 or not letter.isalpha() or letter == "i":
+                continue
+            word, possessive = _base(fold_word(tokens[i].lower))
+            if not possessive and self._name_word(word, vocab, first=True) and word not in common:
+                scores[i] = (scores[k][0], "first name before a middle initial")
+                scores[j] = (scores[k][0], "middle initial between name words")
 
     def _rare_runs(
         self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], places: frozenset[str]
@@ -752,7 +854,8 @@ class NameDetector(Detector):
         while rest and rest[0] in w.answer_joiners:
             rest = rest[1:]
         if rest and not (
-            (len(rest) == 1 and _identifier_like(rest[0], int(w.answer_min_digits)))
+            # "korila 4412"; the number may go on ("mishumi 9348763736 ext 182 thanks")
+            _identifier_like(rest[0], int(w.answer_min_digits))
             or self._announces_value(rest)
             or tuple(rest) in w.answer_closers
         ):
