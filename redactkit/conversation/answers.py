@@ -36,8 +36,10 @@ class NameQuestions:
     not_answers: frozenset[str] = field(metadata={"key": "name_questions.not_answers"})
     stopwords: frozenset[str] = field(metadata={"key": "stopwords"})
     not_names: frozenset[str] = field(metadata={"key": "not_names"})
+    titles: frozenset[str] = field(metadata={"key": "name_stop_words"})
     max_words: float = field(metadata={"key": "name_questions.max_words"})
     max_zipf: float = field(metadata={"key": "name_questions.max_zipf"})
+    listed_max_zipf: float = field(metadata={"key": "name_questions.listed_max_zipf"})
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def _tables(locale: str) -> _Tables:
         words,
         PhraseTable.of(words.asks),
         PhraseTable.of(words.openers | words.answer_openers),
-        words.not_answers | words.stopwords | words.not_names | frozenset(numbers),
+        words.not_answers | words.stopwords | words.not_names | words.titles | frozenset(numbers),
         frozenset(lexicon.fillers),
     )
 
@@ -86,9 +88,9 @@ def _answer(aligned: AlignedText, tables: _Tables) -> tuple[int, int] | None:
         word = fold_word(tokens[i].lower)
         if not word.isalpha() or word in tables.blocked:
             break
-        if not (
-            len(word) == 1 or word in given or word in family or zipf_frequency(word) < tables.words.max_zipf
-        ):
+        frequency = zipf_frequency(word)
+        listed = (word in given or word in family) and frequency < tables.words.listed_max_zipf
+        if not (len(word) == 1 or listed or frequency < tables.words.max_zipf):
             break
         i += 1
     named = [token for token in tokens[first:i] if len(token.lower) > 1]
