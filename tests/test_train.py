@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from redactkit.detect.spacy_models import BUILTIN_NER_WEIGHTS, read_ner_weights
 from redactkit.errors import ModelNotFoundError
 from redactkit.synth import generate, write_jsonl
 from redactkit.train.align import WordAligner
+from redactkit.train.build import input_hashes
 from redactkit.train.data import dialogue_id, is_held_out, merge_labels
 
 SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "train"
@@ -158,6 +160,28 @@ def test_the_shipped_weights_are_small_calibrated_and_documented() -> None:
     assert weights.meta["base_model"] == "en_core_web_md"
     assert {"PERSON", "GPE", "ORG"} <= set(weights.calibration)
     assert all(0.0 <= score <= 1.0 for score in weights.calibration.values())
+
+
+# -- provenance: which bytes the weights were trained on ---------------------------------------------------
+def test_input_hashes_name_each_file_and_change_with_its_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "train.spacy", tmp_path / "synth_train.spacy"
+    first.write_bytes(b"corpus docs")
+    second.write_bytes(b"generated docs")
+    hashes = input_hashes([first, second])
+    assert list(hashes) == ["train.spacy", "synth_train.spacy"]
+    assert hashes["train.spacy"] == hashlib.sha256(b"corpus docs").hexdigest()
+    second.write_bytes(b"generated docs, other generator version")
+    assert input_hashes([first, second])["synth_train.spacy"] != hashes["synth_train.spacy"]
+    assert input_hashes([first, second])["train.spacy"] == hashes["train.spacy"]
+
+
+def test_two_inputs_with_one_name_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "synth_train.spacy").write_bytes(folder.encode())
+    with pytest.raises(ValueError, match=r"synth_train\.spacy"):
+        input_hashes([tmp_path / "a" / "synth_train.spacy", tmp_path / "b" / "synth_train.spacy"])
 
 
 # -- `redactkit train` end to end ----------------------------------------------------------------------

@@ -110,6 +110,9 @@ class _CueTables:
     word_letters: frozenset[str]
     #: words right before a garbled cue said after a value ("for the sip"): ``after_cue_determiners``
     after_determiners: frozenset[str]
+    #: a garbled cue said after a value whose rough sound has at least this many letters may be two
+    #: edits off ("my special" for "my social"), a shorter one only one (``garbled_cue_two_edits_from``)
+    garbled_two_edits_from: int
     #: articles ("the", "a"): next to a value that lacks digits, one may be a misheard digit where no
     #: article belongs ("my social the 509...", "... seven zero the thanks"): ``articles``
     articles: frozenset[str]
@@ -206,6 +209,7 @@ def _cue_tables(locale: str) -> _CueTables:
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
         word_letters=frozenset(resources.get("identifiers", "word_letters", []) or []),
         after_determiners=frozenset(resources.get("identifiers", "after_cue_determiners", []) or []),
+        garbled_two_edits_from=int(resources.get("identifiers", "garbled_cue_two_edits_from", 0) or 0),
         articles=resources.words("identifiers", "articles"),
         value_lengths={
             str(label): tuple(sorted(int(length) for length in lengths))
@@ -554,10 +558,21 @@ class IdentifierDetector(Detector):
         ):
             return None
         sound = _sound(word, self._misheard.sound_rules)
+        # two edits only for the utterance's last word ("... that's my special"), never mid-sentence
+        # ("three two seven on my special day")
+        long_from = self._tables.garbled_two_edits_from if self._ends_turn(tokens, index + 1) else 0
         for cue_sound, label in cues:
-            if abs(len(cue_sound) - len(sound)) <= 1 and within_edits(sound, cue_sound, 1):
+            edits = 2 if long_from and min(len(cue_sound), len(sound)) >= long_from else 1
+            if abs(len(cue_sound) - len(sound)) <= 1 and within_edits(sound, cue_sound, edits):
                 return label
         return None
+
+    def _ends_turn(self, tokens: Sequence[Token], index: int) -> bool:
+        """Nothing but punctuation and closing words ("thanks") from token ``index`` on."""
+        return all(
+            not token.lower.replace("'", "").isalnum() or token.lower in self._tables.closing
+            for token in tokens[index:]
+        )
 
     def _after_cue_following(self, tokens: Sequence[Token], stop: int) -> str | None:
         """The label of a cue said after a value that ends before token ``stop`` ("... that's my
@@ -906,7 +921,12 @@ class IdentifierDetector(Detector):
                 for token in tokens[before[1] : after[0]]
                 if self._misheard.looks_like_digit(token.lower, self._tables)
             )
-            needed = 3 if self._cue_before(tokens, group[0][0]) is not None else self.min_digits
+            # a cue before the region, or one said after it ("... that's my social"), names it a value
+            cued = (
+                self._cue_before(tokens, group[0][0]) is not None
+                or self._after_cue_following(tokens, group[-1][1]) is not None
+            )
+            needed = 3 if cued else self.min_digits
             merged = (
                 len(group) > 1
                 and len(total) + misheard >= needed

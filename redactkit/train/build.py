@@ -7,12 +7,16 @@ Starts from en_core_web_md's own recognizer, fine-tunes it on the spoken (normal
 with the written rehearsal docs mixed in (:func:`redactkit.train.trainer.fine_tune`), keeps the
 weights with the best F-score on a fixed sample of the held-out docs, and writes the weights with
 their calibration table and held-out metrics per corpus. Same data + same seed = same weights
-(single-threaded CPU).
+(single-threaded CPU). To make that checkable, ``meta.json`` records the SHA-256 of every DocBin the
+weights were trained or evaluated on (``data.inputs``) and the generator version of the generated
+files (``data.generator_version``, from ``synth_manifest.json``): a retraining reproduces the shipped
+weights byte for byte only when its inputs hash the same.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DETECTOR_LABELS", "main"]
+__all__ = ["DETECTOR_LABELS", "input_hashes", "main"]
 
 #: model labels the `ner` detector reports with the shipped weights (measured on the hold-outs and on
 #: SLURP/Earnings: USERNAME is too rare to learn, AGE and DATE_OF_BIRTH have no training data yet)
@@ -44,6 +48,26 @@ def _read(nlp: Language, path: Path) -> list[Doc]:
     from spacy.tokens import DocBin
 
     return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+
+
+def input_hashes(paths: Sequence[Path]) -> dict[str, str]:
+    """File name -> SHA-256 of each training or evaluation file, in the given order.
+
+    Why: the weights are a function of these bytes and the seed; with the hashes in ``meta.json`` a
+    retraining can tell whether it starts from the same data before comparing weights. Two inputs with
+    the same file name are an error (the record would be ambiguous)."""
+    hashes: dict[str, str] = {}
+    for path in paths:
+        if path.name in hashes:
+            raise ValueError(
+                f"two training inputs are named {path.name!r}; rename one, e.g. {path.stem}_2.spacy"
+            )
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        hashes[path.name] = digest.hexdigest()
+    return hashes
 
 
 def _support(docs: Sequence[Doc]) -> dict[str, int]:
@@ -120,6 +144,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     ner_labels = set(nlp.get_pipe("ner").labels)  # type: ignore[attr-defined]
     manifest_path = args.data / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    synth_manifests = [path.parent / "synth_manifest.json" for path in (*args.extra, *args.extra_dev)]
+    generator_versions = sorted(
+        {
+            str(json.loads(path.read_text()).get("generator_version"))
+            for path in synth_manifests
+            if path.exists()
+        }
+    )
+    inputs = input_hashes(
+        [
+            args.data / "train.spacy",
+            args.data / "dev.spacy",
+            args.data / "rehearsal.spacy",
+            *args.extra,
+            *args.extra_dev,
+        ]
+    )
     meta = {
         "name": "ner-asr-en",
         "seed": args.seed,
@@ -137,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             "split_rule": manifest.get("split_rule"),
             "extra": [path.name for path in args.extra],
             "extra_dev": [path.name for path in args.extra_dev],
+            "inputs": inputs,
+            "generator_version": ", ".join(generator_versions) or None,
         },
         "label_map": {label: MODEL_TO_REDACTKIT[label] for label in DETECTOR_LABELS if label in ner_labels},
         "calibration": calibration_table(overall["ents_per_type"], _support(dev)),

@@ -547,7 +547,7 @@ def assemble_synth(
 
     from ..detect.spacy_models import resolve_model_path
     from ..pipeline import Pipeline
-    from ..synth import generate, generate_pairs, write_jsonl
+    from ..synth import GENERATOR_VERSION, generate, generate_pairs, write_jsonl
 
     silver_nlp = spacy.load(
         resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
@@ -649,7 +649,8 @@ def assemble_synth(
     write_jsonl(
         generate(held_out, seed=seed + 1, split="heldout"), out / "synth-holdout" / "synth_heldout.jsonl"
     )
-    return {
+    info: dict[str, Any] = {
+        "generator_version": GENERATOR_VERSION,
         "synth_train": train,
         "synth_held_out": held_out,
         "synth_negatives": negatives,
@@ -659,6 +660,10 @@ def assemble_synth(
         "seed": seed,
         "stats": dict(sorted(stats.items())),
     }
+    # read by redactkit.train.build into the weights' meta.json: which generator made these files
+    manifest = {key: value for key, value in info.items() if key != "stats"}
+    (out / "synth_manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return info
 
 
 def main(argv: Sequence[str] | None = None) -> None:
