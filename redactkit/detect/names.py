@@ -480,6 +480,7 @@ class NameDetector(Detector):
         for i in [i for i in scores if self._misheard.misheard(words, i)]:
             del scores[i]
         self._propagate(tokens, scores, common)
+        self._family_recurs(tokens, scores, given)
         return self._spans(tokens, scores)
 
     def _named(
@@ -963,6 +964,33 @@ class NameDetector(Detector):
                 found = names.get(_base(fold_word(token.lower))[0])
                 if found is not None:
                     scores[i] = found
+
+    def _family_recurs(
+        self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], given: frozenset[str]
+    ) -> None:
+        """The family name of a full name found in the transcript, again right after a given name, is
+        that relative's name though a common word ("maya musk ... her son elon musk"): the common
+        word alone is left alone ("musk" elsewhere may be the scent)."""
+        family: dict[str, tuple[float, str]] = {}
+        for i, (score, _) in scores.items():
+            if i - 1 in scores and i + 1 not in scores:
+                word, _possessive = _base(fold_word(tokens[i].lower))
+                if len(word) > 2 and word.isalpha() and word not in self._blocked:
+                    family.setdefault(word, (score, "family name of a name elsewhere in the transcript"))
+        if not family:
+            return
+        for i in range(1, len(tokens)):
+            found = family.get(_base(fold_word(tokens[i].lower))[0])
+            first = fold_word(tokens[i - 1].lower)
+            if (
+                found is not None
+                and i not in scores
+                and first in given
+                and first not in self._blocked
+                and (i < 2 or tokens[i - 2].lower not in self._w.determiners)
+            ):
+                scores.setdefault(i - 1, found)
+                scores[i] = found
 
     def _noun_before_number(self, tokens: Sequence[Token], i: int, cue: tuple[str, ...] | None) -> bool:
         """A name that is also a common word, right before a number and without a strong cue, labels
