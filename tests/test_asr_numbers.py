@@ -173,6 +173,8 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "six one five you know the eight three i nine that's my social",
             "six one five you know the eight three i nine",
         ),
+        # the first digit after a cue heard as two short words
+        ("sure my social do in forty one sixty three twenty two", "do in forty one sixty three twenty two"),
         # a long cue at the end of the turn garbled by two letters
         ("yes two one heaven six that's my special", "two one heaven six"),
         ("okay two one heaven six that's my special thanks", "two one heaven six"),
