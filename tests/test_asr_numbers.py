@@ -168,6 +168,16 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "the long one is forty two seventeen sixty eight thirty one fifty nine twenty sick eighty",
             "forty two seventeen sixty eight thirty one fifty nine twenty sick eighty",
         ),
+        # a region broken by a misheard word is a value when a cue is said after it, as before it
+        (
+            "six one five you know the eight three i nine that's my social",
+            "six one five you know the eight three i nine",
+        ),
+        # the first digit after a cue heard as two short words
+        ("sure my social do in forty one sixty three twenty two", "do in forty one sixty three twenty two"),
+        # a long cue at the end of the turn garbled by two letters
+        ("yes two one heaven six that's my special", "two one heaven six"),
+        ("okay two one heaven six that's my special thanks", "two one heaven six"),
         # a cue said after a value with one clean digit left: words that sound like digits count
         ("sure it's tree fine hate one that's my social", "tree fine hate one"),
         # a value a digit short of a complete one: the word next to it is that digit, misheard
@@ -222,6 +232,9 @@ def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, tex
         # a long draw said as whole numbers, the result phrase after it misheard
         "did twelve nineteen twenty six thirty three forty one fifty two sixty win",
         "did fourteen twenty two thirty one forty five fifty three sixty eight wig last night",
+        # a word two letters from a cue is none inside a sentence
+        "it was three two seven on my special day",
+        "we scored three two one in the final that's my special",
     ],
 )
 def test_number_negatives_stay_untouched(default_pipeline: Pipeline, text: str) -> None:

@@ -390,6 +390,10 @@ NAME_EXTENTS = [
     ("so quellanor didn't call back", {"quellanor"}),
     ("is vostrika still joining us", {"vostrika"}),
     ("is it still raining", set()),
+    # the family name of a full name found, again after a given name, though a common word
+    ("pearl chase and her son dana chase", {"pearl chase", "dana chase"}),
+    ("ivo quellmark met dana chase yesterday and the chase went on", {"ivo quellmark", "dana chase"}),
+    ("the rose garden", set()),
     ("quellanor is moving to ohio next spring", {"quellanor"}),
     ("is vostrika back from leave", {"vostrika"}),
     ("the office is moving to a new floor", set()),

@@ -39,7 +39,8 @@ FLOORS: dict[str, float] = {
     "LOCATION": 0.85,
     "ORGANIZATION": 0.90,  # 0.948 since issue 12 (employer, school, bank, insurer contexts; institutions)
     "PASSWORD": 0.95,
-    "PERSON": 0.87,  # 0.922 since issue 12 (names of calls: greetings, hand-overs, titles, callers)
+    "PERSON": 0.92,  # 0.922 since issue 12 (names of calls: greetings, hand-overs, titles, callers); 0.949
+    # (naming phrases, middle initials, name answers before longer numbers, titles)
     "PHONE_NUMBER": 0.95,  # 0.978 since issue 19 (area code said last, asides); 1.000 since issue 12
     "PIN": 0.95,  # 1.000 since issue 12
     "URL": 0.94,  # 0.990 since issue 12 (a path after an aside, no e-mail with a path)
@@ -98,16 +99,18 @@ def test_every_generated_label_has_a_floor() -> None:
 #: 0.921, SSN 0.896, ACCOUNT 0.870, ZIP 0.925; readable 1.3-4.4 %; negatives +4.3 points (names and
 #: the NER model reacting to garbled words, not the number rules). Raised after digits lost at a
 #: value's edges (value_lengths): PHONE 0.921, CARD 0.960, SSN 0.934, ACCOUNT 0.880, ZIP 0.933;
-#: readable 1.0-4.4 %
+#: readable 1.0-4.4 %. Raised again to what the later number and cue work measures on this sample
+#: (PHONE 0.937, CARD 0.953, SSN 0.954, ACCOUNT 0.915, ZIP 0.960; readable 0.3-3.6 %), about two
+#: points below
 NOISY_WER = 0.2
 NOISY_FLOORS: dict[str, float] = {
-    "PHONE_NUMBER": 0.90,
-    "CREDIT_CARD": 0.93,
-    "US_SSN": 0.91,
-    "ACCOUNT_NUMBER": 0.86,
-    "ZIP_CODE": 0.91,
+    "PHONE_NUMBER": 0.92,
+    "CREDIT_CARD": 0.94,
+    "US_SSN": 0.94,
+    "ACCOUNT_NUMBER": 0.90,
+    "ZIP_CODE": 0.94,
 }
-NOISY_READABLE_MAX = 0.06
+NOISY_READABLE_MAX = 0.05
 NOISY_NEGATIVES_GROWTH_MAX = 0.07
 
 

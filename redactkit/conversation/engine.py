@@ -24,6 +24,7 @@ from .._gc import paused_gc
 from ..core import AlignedText, Entity, RedactionResult
 from ..errors import DataError
 from ..spans import resolve_overlaps
+from .answers import name_answers
 from .known import KnownValue, collect_known
 from .mentions import Mention, PatternIndex, find_mentions
 from .options import ConversationOptions
@@ -35,6 +36,8 @@ __all__ = ["DETECTOR", "ConversationRedactor", "ConversationResult", "KnownSumma
 
 #: ``detector`` of entities found only because another turn made their value known.
 DETECTOR = "conversation"
+#: labels a turn's own detectors may give a name said alone; an answer to a question for a name is one
+RELABELLED = frozenset({"LOCATION", "ORGANIZATION"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +234,7 @@ class ConversationRedactor:
             turn.id if turn.id is not None else f"turn {self._offset + index}"
             for index, turn in enumerate(turns)
         ]
+        entities = self._with_name_answers(texts, entities, aligned, [turn.speaker for turn in turns])
         known = collect_known(
             list(zip(aligned, entities, strict=True)),
             sources,
@@ -272,6 +276,32 @@ class ConversationRedactor:
         self._carry = known
         self._offset += len(turns)
         return results
+
+    def _with_name_answers(
+        self,
+        texts: Sequence[str | None],
+        entities: Sequence[list[Entity]],
+        aligned: Sequence[AlignedText | None],
+        speakers: Sequence[str | None],
+    ) -> list[list[Entity]]:
+        """The turns' entities plus the names given in answer to a question for one in the turn
+        before (:func:`~.answers.name_answers`), where the pipeline keeps them. A place or an
+        organisation the turn's own detectors saw inside the answer is the name ("it's smith")."""
+        answers = name_answers(aligned, speakers, self.options.locale)
+        out: list[list[Entity]] = []
+        for text, own, extra in zip(texts, entities, answers, strict=True):
+            new = [entity for entity in extra if text and self.pipeline._keep(entity, text)]
+            if not text or not new:
+                out.append(list(own))
+                continue
+            rest = [
+                o
+                for o in own
+                if not (o.label in RELABELLED and any(n.start <= o.start and o.end <= n.end for n in new))
+            ]
+            new = [n for n in new if not any(o.start <= n.start and n.end <= o.end for o in rest)]
+            out.append(resolve_overlaps([*rest, *new], text, merge_adjacent=self.pipeline.merge_adjacent))
+        return out
 
     def _combine(
         self,

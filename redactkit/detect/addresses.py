@@ -419,7 +419,7 @@ class AddressDetector(Detector):
         suffixes = self._w.street_suffixes
         for i, token in enumerate(tokens):
             word = token.lower
-            kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "laneboston" is "lane"
+            kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "lanedenver" is "lane"
             if kind not in self._w.anchor_words and (
                 len(word) <= 6 or not (kind.endswith(suffixes) or word.endswith(suffixes))
             ):
@@ -718,7 +718,7 @@ class AddressDetector(Detector):
     def _street_kind(self, word: str) -> str:
         """The street word ``word`` stands for: accents folded ("út" is "ut"), a typing slip undone
         ("steet" is "street", ``misspelt_street_types``) or the street type a run-together word starts
-        with ("laneboston" is "lane", ``glued_street_types``); else the folded word."""
+        with ("lanedenver" is "lane", ``glued_street_types``); else the folded word."""
         kind = fold_word(word)
         w = self._w
         if kind in w.misspellings:

@@ -110,6 +110,12 @@ class _CueTables:
     word_letters: frozenset[str]
     #: words right before a garbled cue said after a value ("for the sip"): ``after_cue_determiners``
     after_determiners: frozenset[str]
+    #: a garbled cue said after a value whose rough sound has at least this many letters may be two
+    #: edits off ("my special" for "my social"), a shorter one only one (``garbled_cue_two_edits_from``)
+    garbled_two_edits_from: int
+    #: a value's first digit heard as two words: at most this many letters in both ("do in" for
+    #: "two"; not "ends in"): ``misheard_lead_max_letters``
+    misheard_lead_max_letters: int
     #: articles ("the", "a"): next to a value that lacks digits, one may be a misheard digit where no
     #: article belongs ("my social the 509...", "... seven zero the thanks"): ``articles``
     articles: frozenset[str]
@@ -206,6 +212,8 @@ def _cue_tables(locale: str) -> _CueTables:
         after_breaks=frozenset(resources.get("identifiers", "after_value_breaks", []) or []),
         word_letters=frozenset(resources.get("identifiers", "word_letters", []) or []),
         after_determiners=frozenset(resources.get("identifiers", "after_cue_determiners", []) or []),
+        garbled_two_edits_from=int(resources.get("identifiers", "garbled_cue_two_edits_from", 0) or 0),
+        misheard_lead_max_letters=int(resources.get("identifiers", "misheard_lead_max_letters", 0) or 0),
         articles=resources.words("identifiers", "articles"),
         value_lengths={
             str(label): tuple(sorted(int(length) for length in lengths))
@@ -554,10 +562,21 @@ class IdentifierDetector(Detector):
         ):
             return None
         sound = _sound(word, self._misheard.sound_rules)
+        # two edits only for the utterance's last word ("... that's my special"), never mid-sentence
+        # ("three two seven on my special day")
+        long_from = self._tables.garbled_two_edits_from if self._ends_turn(tokens, index + 1) else 0
         for cue_sound, label in cues:
-            if abs(len(cue_sound) - len(sound)) <= 1 and within_edits(sound, cue_sound, 1):
+            edits = 2 if long_from and min(len(cue_sound), len(sound)) >= long_from else 1
+            if abs(len(cue_sound) - len(sound)) <= 1 and within_edits(sound, cue_sound, edits):
                 return label
         return None
+
+    def _ends_turn(self, tokens: Sequence[Token], index: int) -> bool:
+        """Nothing but punctuation and closing words ("thanks") from token ``index`` on."""
+        return all(
+            not token.lower.replace("'", "").isalnum() or token.lower in self._tables.closing
+            for token in tokens[index:]
+        )
 
     def _after_cue_following(self, tokens: Sequence[Token], stop: int) -> str | None:
         """The label of a cue said after a value that ends before token ``stop`` ("... that's my
@@ -664,26 +683,13 @@ class IdentifierDetector(Detector):
             return None
         stop = first
         if not self._value_word(tokens[first].lower):
-            # the first digit word misheard as a word ("visa floor oh oh nine ..."): one word, before
-            # digits, not before spelled letters ("reads k e ..." is the speaker's word)
-            word = tokens[first].lower
-            following = tokens[first + 1].lower if first + 1 < len(tokens) else ""
-            digits_follow = following[:1].isdigit() or (
-                following in self._misheard.number_words
-                or (
-                    following in self._misheard.homophones
-                    and following not in self._misheard.between_digits_only
-                )
-            )
-            if not (
-                digits_follow
-                and word.isalpha()
-                and word not in self._tables.between
-                and word not in self._tables.closing
-                and (word,) not in self._tables.cues
-            ):
+            # the first digit word misheard as a word ("visa floor oh oh nine ..."), or as two ("my
+            # social do in forty two ..."): before digits, not before spelled letters ("reads k e
+            # ..." is the speaker's word)
+            lead = next((n for n in (1, 2) if self._misheard_lead(tokens, first, n)), 0)
+            if not lead:
                 return None
-            stop = first + 1
+            stop = first + lead
         digits = words = 0
         while stop < len(tokens):
             word = tokens[stop].lower
@@ -723,6 +729,29 @@ class IdentifierDetector(Detector):
         if ":" in raw or self._reading(aligned, tokens[first].start, tokens[stop - 1].end) == "time":
             return None
         return first, stop
+
+    def _misheard_lead(self, tokens: Sequence[Token], first: int, count: int) -> bool:
+        """The ``count`` words from ``first`` may be a value's first digit misheard: plain words (no
+        filler, closing word or cue) right before a digit or a number word."""
+        if first + count >= len(tokens):
+            return False
+        following = tokens[first + count].lower
+        digits_follow = following[:1].isdigit() or (
+            following in self._misheard.number_words
+            or (
+                following in self._misheard.homophones and following not in self._misheard.between_digits_only
+            )
+        )
+        words = [token.lower for token in tokens[first : first + count]]
+        if count > 1 and sum(len(word) for word in words) > self._tables.misheard_lead_max_letters:
+            return False
+        return digits_follow and all(
+            word.isalpha()
+            and word not in self._tables.between
+            and word not in self._tables.closing
+            and (word,) not in self._tables.cues
+            for word in words
+        )
 
     def _other_value_word(self, word: str) -> bool:
         return (
@@ -906,7 +935,12 @@ class IdentifierDetector(Detector):
                 for token in tokens[before[1] : after[0]]
                 if self._misheard.looks_like_digit(token.lower, self._tables)
             )
-            needed = 3 if self._cue_before(tokens, group[0][0]) is not None else self.min_digits
+            # a cue before the region, or one said after it ("... that's my social"), names it a value
+            cued = (
+                self._cue_before(tokens, group[0][0]) is not None
+                or self._after_cue_following(tokens, group[-1][1]) is not None
+            )
+            needed = 3 if cued else self.min_digits
             merged = (
                 len(group) > 1
                 and len(total) + misheard >= needed
