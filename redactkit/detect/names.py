@@ -109,6 +109,7 @@ class _MisheardCutoffs:
 
     fragment_min_zipf: float = field(metadata={"key": "misheard.fragment_min_zipf"})
     digit_sound_max_zipf: float = field(metadata={"key": "misheard.digit_sound_max_zipf"})
+    merged_word_min_zipf: float = field(metadata={"key": "misheard.merged_word_min_zipf"})
 
 
 class MisheardGuard:
@@ -123,9 +124,12 @@ class MisheardGuard:
       has as a name or place, and neither half is a function word ("ch ange", "rea lly"; not "to
       ny", not "ma rtin": a name heard as two is still a name), or
     - no name, place or word list has it and English text never uses it, and it is a contraction no
-      one writes ("do't", "we'e").
+      one writes ("do't", "we'e"), or
+    - no name or place list has it, English text never uses it, and it is two words run together, one
+      of them a very frequent word and the other a frequent one that is no given name ("butwhere",
+      "boxand"; not "johnpeter", "woodsfield", "skillman": the halves of a name are names or rarer).
 
-    A frequent word with a letter left out ("departre") or two run together ("androll") would be
+    A frequent word with a letter left out ("departre") or two content words run together would be
     misheard words too, but unknown names look the same far too often ("parten", "schoo",
     "skillman", "woodsfield", "johnpeter" on the corpus hold-outs); and a number word a letter off
     ("fifeen") is often a misheard part of an address or phone number that the name detector's
@@ -168,7 +172,7 @@ class MisheardGuard:
         word = _base(fold_word(words[i]))[0]
         if not word or not any(char.isalpha() for char in word):
             return False
-        return self._fragment(words, i, word) or self._unknown_misheard(word)
+        return self._fragment(words, i, word) or self._unknown_misheard(word) or self._merged(word)
 
     def _fragment(self, words: Sequence[str], i: int, word: str) -> bool:
         common = common_words()
@@ -185,6 +189,27 @@ class MisheardGuard:
                 # "to ny" is no "tony": a function word is a word of its own
                 and zipf_frequency(other) < self._function_word_min
                 and zipf_frequency(word) < self._function_word_min
+            ):
+                return True
+        return False
+
+    def _merged(self, word: str) -> bool:
+        """Two words a recognizer ran together ("butwhere"): see class. Each half has three letters
+        or more; a given name counts as a half only when it is as frequent as the frequent half
+        ("can"), so two names run together stay a name."""
+        if len(word) < 6 or not word.isalpha() or zipf_frequency(word) > 0.0 or _listed_name_or_place(word):
+            return False
+        given = given_names()
+        for k in range(3, len(word) - 2):
+            frequencies = sorted(zipf_frequency(half) for half in (word[:k], word[k:]))
+            if (
+                frequencies[0] < self._cut.fragment_min_zipf
+                or frequencies[1] < self._cut.merged_word_min_zipf
+            ):
+                continue
+            if not any(
+                half in given and zipf_frequency(half) < self._cut.merged_word_min_zipf
+                for half in (word[:k], word[k:])
             ):
                 return True
         return False
