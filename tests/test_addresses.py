@@ -127,7 +127,10 @@ SPOKEN = [
     # a turn that is only a house number and the locality
     ("sixty four doravelli", "sixty four doravelli"),
     ("no four eighteen kesh marandur", "no four eighteen kesh marandur"),
-    ("three hundred twelve quintavo tx seven five oh one two", "three hundred twelve quintavo tx seven five oh one two"),
+    (
+        "three hundred twelve quintavo tx seven five oh one two",
+        "three hundred twelve quintavo tx seven five oh one two",
+    ),
     ("twenty two forty seven portland", "twenty two forty seven portland"),
     ("eighteen oh six belmaronville", "eighteen oh six belmaronville"),  # a town no list has
     # "st" and "rd" glued to the town after them
@@ -227,6 +230,7 @@ NEGATIVES = [
     "nine portland",
     "thirty five dollars",
     "twenty two and london",
+    "forty two marvogmailcom",  # an e-mail address with the dots dropped
 ]
 
 

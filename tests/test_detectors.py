@@ -212,6 +212,12 @@ NAME_EXTENTS = [
     ("thyanks", set()),  # a typo of a frequent word
     ("okaybye", set()),  # two frequent words glued
     ("yesok", set()),
+    ("okbye", set()),
+    ("thankyou", set()),
+    ("gotit", set()),
+    ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
+    ("samerra", {"samerra"}),  # "same" + "rra"
+    ("hamera", {"hamera"}),  # "ham" + "era"
     ("willaim", {"willaim"}),  # a typo of a listed name is a name misspelt
     ("plesae", set()),  # a typo of a frequent word is none
     ("tolam", {"tolam"}),  # "tol" + "am": a two-letter tail glues only to a very frequent word

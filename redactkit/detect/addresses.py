@@ -153,6 +153,9 @@ class AddressDetector(Detector):
         self._boundary = words.left_boundary
         self._asides = value_interruptions(locale)
         self._aside_starts = frozenset(phrase[0] for phrase in self._asides.phrases)
+        self._mail_endings = tuple(
+            sorted(load_locale(locale).words("context", "addresses.glued_cue_endings"))
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
@@ -314,6 +317,7 @@ class AddressDetector(Detector):
             len(word) >= self._w.house_answer_min_letters
             and len(re.findall(r"[aeiouy]+", word)) >= 2
             and not is_everyday_word(word)
+            and not word.endswith(self._mail_endings)  # "56 janegmailcom": an e-mail address
         )
         return locality and (
             last + 1 == len(tokens) or self._grow_right(tokens, last, places) == len(tokens) - 1

@@ -92,6 +92,7 @@ class PersonWords:
     answer_frequent_max_zipf: float = field(metadata={"key": "name_answers.frequent_max_zipf"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
+    answer_glued_short_zipf: float = field(metadata={"key": "name_answers.glued_short_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
     answer_name_typo_min_letters: float = field(metadata={"key": "name_answers.name_typo_min_letters"})
     answer_name_typo_max_zipf: float = field(metadata={"key": "name_answers.name_typo_max_zipf"})
@@ -296,6 +297,7 @@ class NameDetector(Detector):
         )
         self._misheard = MisheardGuard(locale)
         self._number_nouns = _number_nouns(locale)
+        self._closing_words = load_locale(locale).words("identifiers", "closing_words")
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         vocab = _NameVocabulary(given_names(), family_names(), common_words(), place_names())
@@ -981,7 +983,9 @@ class NameDetector(Detector):
             return zipf_frequency(word) < self._zipf.unlisted_person_name_max
         if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
             return False
-        if len(word) <= 3 or _glued(word, w.answer_glued_zipf, w.answer_typo_zipf):
+        if len(word) <= 3 or _glued(
+            word, w.answer_glued_zipf, w.answer_typo_zipf, w.answer_glued_short_zipf, self._closing_words
+        ):
             return False
         # a typo of a frequent word ("thyanks") is none; a typo of a listed name is a name misspelt
         # ("jeames", "hohn"); a long word as near a listed name as a word less frequent than
@@ -1181,15 +1185,22 @@ def _one_edit(a: str, b: str) -> bool:
     return longer[k + 1 :] == shorter[k:]
 
 
-def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
+def _glued(word: str, min_zipf: float, typo_zipf: float, short_zipf: float, closing: frozenset[str]) -> bool:
     """Two frequent words written as one ("okaybye", "yesplease"), the second possibly misspelt
     ("yescofirm"); with a two-letter second word both must be very frequent ("yesok", not "bossen"
-    or "singam")."""
+    or "singam"); a three-letter half must be as frequent as ``short_zipf`` or a word that closes a
+    turn (``closing``: "bye"): "same" + "era", "sub" + "ash", "mat" + "han" are names, no words glued."""
+
+    def frequent(half: str) -> bool:
+        if len(half) == 3:
+            return half in closing or zipf_frequency(half) >= short_zipf
+        return zipf_frequency(half) >= min_zipf
+
     for k in range(2, len(word) - 1):
         head, tail = word[:k], word[k:]
-        if zipf_frequency(head) < min_zipf:
+        if not frequent(head):
             continue
-        if len(tail) > 2 and zipf_frequency(tail) >= min_zipf:
+        if len(tail) > 2 and frequent(tail):
             return True
         if len(tail) == 2 and min(zipf_frequency(head), zipf_frequency(tail)) >= typo_zipf:
             return True
