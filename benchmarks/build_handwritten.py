@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Row", "parse_source", "main"]
+__all__ = ["Row", "main", "parse_source"]
 
 DATA = Path(__file__).resolve().parent / "data"
 SOURCE = DATA / "handwritten_spoken_v1.txt"
