@@ -215,6 +215,7 @@ NAME_EXTENTS = [
     ("okbye", set()),
     ("thankyou", set()),
     ("gotit", set()),
+    ("my name is androw", {"androw"}),  # "and" + "row" run together is no misheard word after it
     ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
     ("samerra", {"samerra"}),  # "same" + "rra"
     ("hamera", {"hamera"}),  # "ham" + "era"

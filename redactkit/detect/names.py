@@ -44,6 +44,10 @@ from .base import Detector, detectors
 __all__ = ["MisheardGuard", "NameDetector", "PersonWords"]
 
 
+#: why a word after "my name is", "the name on the account is" is a name
+_GIVEN_AS_NAME = "word after a phrase that gives a name"
+
+
 class _NameVocabulary(NamedTuple):
     """The word lists every name rule consults, fetched once per batch and passed on together."""
 
@@ -342,7 +346,7 @@ class NameDetector(Detector):
             if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
                 possessive = False  # "the company's results": a noun's possessive
             if self._named(tokens, i, word, given, family, places):
-                scores[i] = (self.cue_score, "word after a phrase that gives a name")
+                scores[i] = (self.cue_score, _GIVEN_AS_NAME)
                 continue
             if (
                 not known
@@ -504,9 +508,10 @@ class NameDetector(Detector):
                 else:
                     break
         self._initials_between(tokens, scores, vocab)
-        # words a recognizer wrote for words it misheard are no names ("ch ange", "do't")
+        # words a recognizer wrote for words it misheard are no names ("ch ange", "do't"); not the word
+        # a phrase gives as the name ("my name is androw": no "and row" run together there)
         words = [token.lower for token in tokens]
-        for i in [i for i in scores if self._misheard.misheard(words, i)]:
+        for i in [i for i in scores if scores[i][1] != _GIVEN_AS_NAME and self._misheard.misheard(words, i)]:
             del scores[i]
         self._propagate(tokens, scores, common)
         self._family_recurs(tokens, scores, given)
