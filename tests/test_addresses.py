@@ -134,6 +134,7 @@ SPOKEN = [
     ("twenty two forty seven portland", "twenty two forty seven portland"),
     ("eighteen oh six belmaronville", "eighteen oh six belmaronville"),  # a town no list has
     ("ninety one k marvelloor", "ninety one k marvelloor"),  # a unit letter after the number
+    ("flat no twenty five", "flat no twenty five"),  # a unit, the word saying its number, the number
     ("sixty two w dorathi nagari", "sixty two w dorathi nagari"),  # a direction
     # a glued street type ending with a short country name
     ("eleven quorrin stusa", "eleven quorrin stusa"),
@@ -239,6 +240,8 @@ NEGATIVES = [
     "the star",  # a glued country code only after a street type that is no everyday word
     "twelve stars",
     "twenty two e",
+    "i am in room no ten forty nine",  # a room, no house
+    "meet me at gate number twelve",
 ]
 
 

@@ -452,6 +452,12 @@ class AddressDetector(Detector):
         if any(
             self._is_number(word)
             and (k == 0 or words[k - 1] not in self._w.not_house_number_after)
+            # "room no 1049": the word saying a number, after "room", "gate"
+            and not (
+                k >= 2
+                and words[k - 1] in self._w.house_number_words
+                and words[k - 2] in self._w.not_house_number_after
+            )
             and not self._continues_a_room_number(words, k)
             # "gate b 33", "terminal c 12": a letter may name the concourse before the number
             and not (
@@ -517,6 +523,13 @@ class AddressDetector(Detector):
                 anchors.append((i, i, "weak"))
             elif word in self._w.units and self._is_number(nxt):
                 anchors.append((i, i + 1, "unit"))
+            elif (
+                word in self._w.units
+                and nxt in self._w.house_number_words
+                and i + 2 < count
+                and self._is_number(tokens[i + 2].lower)
+            ):
+                anchors.append((i, i + 2, "unit"))  # "flat no 25", "room number 12 b"
             elif word in self._w.box_words and (self._is_number(nxt) or (nxt == "box" and word != "box")):
                 anchors.append((i, i + 1, "box"))
             elif word == "p" and nxt == "o" and i + 2 < count and tokens[i + 2].lower == "box":
