@@ -226,6 +226,11 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "eight in six two um two do fine is three oh three oh six",
             "eight in six two um two do fine is three oh three oh six",
         ),
+        # a spelling-alphabet word before a code's digits is one of its letters, its "as in" misheard
+        (
+            "the permit number is k d in hotel dash and four four two nine one six eight",
+            "k d in hotel dash and four four two nine one six eight",
+        ),
         # an aside with a misheard negative word ("seat" for "let") inside a value after its cue
         (
             "my social is two hive one hold on seat me check seven seven four oh eight two",
@@ -303,6 +308,8 @@ def test_spelled_prefix_needs_a_real_letter(default_pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
+        # a spelling-alphabet word is a letter of a code only right next to it
+        ("we played golf then five five five one two three four five six seven", "golf"),
         # an aside that ends on a negative context names a number of its own
         ("my zip is nine oh two wait my room is four one two", "four one two"),
         # a verb after a cue is no misheard digit at the start of a value

@@ -387,6 +387,10 @@ class IdentifierDetector(Detector):
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
         self._lexicon = load_locale(locale).lexicon
         self._letter_words = frozenset(word for form in self._lexicon.letter_as_in for word in form)
+        #: "alpha", "tango": words that name a spelled letter (``spelling_alphabet`` of spelling.yaml)
+        self._alphabet_words = frozenset(
+            str(word).lower() for word in load_locale(locale).get("spelling", "spelling_alphabet", []) or []
+        )
         known = set(IDENTIFIER_LABELS) | self._tables.labels
         unknown = set(self.labels) - known
         if unknown:
@@ -1671,8 +1675,11 @@ class IdentifierDetector(Detector):
         """
         lexicon = self._lexicon
 
-        def letters(k: int) -> bool:  # "v", or "vd" where the normalizer joined spelled letters
+        def letters(k: int, alphabet: bool = True) -> bool:  # "v", or "vd" where the normalizer
+            # joined spelled letters
             word = tokens[k].lower
+            if alphabet and word in self._alphabet_words:
+                return True  # "tango" with its "as in" lost
             if not word.isalpha():
                 return False
             if len(word) == 1:
@@ -1697,8 +1704,16 @@ class IdentifierDetector(Detector):
                     letters(k) and tokens[k].lower not in self._tables.word_letters
                     for k in range(max(0, index - 4), index - 1)
                 )
-            elif not misheard and word.isalpha() and index > 0 and letters(index - 1):
-                misheard = 1  # "z of as in uniform", "n nancy n"
+            elif (
+                not misheard
+                and word.isalpha()
+                and index > 0
+                # a spelling-alphabet word is a letter only right next to the code ("golf then 555...")
+                and (
+                    letters(index - 1, alphabet=False) or tokens[index - 1].lower in self._tables.value_words
+                )
+            ):
+                misheard = 1  # "z of as in uniform", "n nancy n", "tango dash and 716..."
             else:
                 break
             index -= 1
