@@ -492,6 +492,16 @@ PLACES = [
     ("i'm in vester haldby at the conference", "vester haldby"),
     ("he lives in borvik", "borvik"),
     ("the shop on elm street in kellbrook", "kellbrook"),
+    # towns of 500 to 15,000 people count after a cue
+    ("find me a pub in tonasket tonight", "tonasket"),
+    ("book a table near big timber for six", "big timber"),
+    ("any diners around mancos", "mancos"),
+    ("my parents live near tamil nadu", "tamil nadu"),  # a region of another country
+    ("is it monsoon season in kerala", "kerala"),
+    ("a bar in glenwood springs that serves tapas", "glenwood springs"),
+    # a word naming a part of the place joins it, even past the gazetteer's name
+    ("a cabin outside denver heights", "denver heights"),
+    ("jury duty in orange county next week", "orange county"),
     # short and hyphen-free forms of gazetteer names
     ("weather in st petersburg", "st petersburg"),
     ("flights to winston salem", "winston salem"),
@@ -520,6 +530,8 @@ def test_places(text: str, value: str) -> None:
         "go to youtube and play some music",  # too frequent a word to be an unlisted town
         "we get to prioritize growth this year",
         "time to go to bed",
+        "they hid it in sisters drawer",  # a small town that is also a common word
+        "my cousin tonasket called",  # a small town without a cue
     ],
 )
 def test_place_negatives(text: str) -> None:
