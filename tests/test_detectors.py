@@ -232,6 +232,12 @@ NAME_EXTENTS = [
     # before an identifier, a word no list has that is as frequent as a rare word, or a family name
     # that is also a place
     ("kelvar six one two nine", {"kelvar"}),
+    ("kelvar credit no four five two one", {"kelvar"}),  # the next value named, then given
+    ("myself dorvika", {"dorvika"}),  # "myself" opens an answer
+    ("i am dorvika", {"dorvika"}),
+    ("i am hungry", set()),
+    ("i'm fine thanks", set()),
+    ("dorvika my first name", {"dorvika"}),  # "my first name" closes it
     ("vijay four five six nine", {"vijay"}),
     ("vijay", set()),
     ("jordan and seven seven one three", {"jordan"}),
