@@ -49,6 +49,7 @@ class PlaceWords:
     not_places: frozenset[str]
     venues: frozenset[str]
     standalone_venues: frozenset[str]
+    named_venues: frozenset[str]
     venue_cues: frozenset[str]
     determiners: frozenset[str]
     town_cue_stop: frozenset[str]
@@ -185,6 +186,8 @@ class PlaceDetector(Detector):
             while cue_at >= 0 and tokens[cue_at].lower in pw.determiners:
                 cue_at -= 1
             where_is = cue_at >= 1 and tokens[cue_at].lower == "is" and tokens[cue_at - 1].lower == "where"
+            if first == i and token.lower in pw.named_venues:
+                continue  # "in the street", "to a road": a street is a place only with its name
             standalone = token.lower in pw.standalone_venues
             if not standalone and not where_is and (cue_at < 0 or tokens[cue_at].lower not in pw.venue_cues):
                 continue
