@@ -243,6 +243,9 @@ NEGATIVE = [
     "pick two thousand ten twelve twenty",
     "nineteen eighty four twelve seventy five ten",
     "two thousand twenty six oh three fourteen",
+    "we expect growth in twenty twenty one twenty twenty two",
+    "the plan covers twenty twenty four twenty five and twenty six",
+    "under the acts of nineteen thirty three and nineteen thirty four",
     # no password: a title, a flight, a gate, a rating
     "maybe it was apollo thirteen",
     "i think it was flight two one five",

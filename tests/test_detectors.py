@@ -471,6 +471,7 @@ PLACES = [
     ("THE FERRY LEAVES FROM Calder's Wharf.", "Calder's Wharf"),
     ("The choir sang at ALDWYN'S GREEN last Sunday.", "ALDWYN'S GREEN"),
     ("Roadworks near TOLLER'S END, 3 miles east.", "TOLLER'S END"),
+    ("The trail ends at Vesker's Point.", "Vesker's Point"),
 ]
 
 
@@ -504,6 +505,9 @@ def test_places(text: str, value: str) -> None:
         "I AM AT WIT'S END.",
         "meet me at the bishop's end of the table",
         "she painted carol's fence green",
+        # idioms: a place word that a possessive also makes a figure of speech with, said after a cue
+        "good question, to marek's point we should wait",
+        "from tomasz's end it all looks fine",
     ],
 )
 def test_place_negatives(text: str) -> None:

@@ -793,9 +793,16 @@ class ContextualDetector(Detector):
         attempts = [said_words]
         if len(said_words) >= 2 and said_words[0] == said_words[1]:
             attempts.append(said_words[1:])  # the month started again
+        thousand = self._t.lexicon.thousand
+        # year first only as one stretch of numbers: "and" joins two years ("twenty twenty one and
+        # twenty twenty two"), except in "two thousand and six"
+        plain = all(
+            self._is_number(word) or (word == "and" and k > 0 and run[k - 1] in thousand)
+            for k, word in enumerate(run)
+        )
         for w in attempts:
             year = self._month_day_year(w, latest)
-            if year is None:
+            if year is None and plain:
                 year = self._year_month_day(w, latest)
             if year is not None:
                 return year
@@ -808,10 +815,16 @@ class ContextualDetector(Detector):
         minutes, seconds, or minutes and seconds), the first below twenty four when there are three;
         without a time the month must be said with "oh" ("twenty ten oh four twelve"), since a year
         and two small numbers alone are as likely a count. Every way of grouping the words into
-        fields is tried ("thirty four" is 34, or 30 and then 4)."""
+        fields is tried ("thirty four" is 34, or 30 and then 4). Another year said after the first one
+        (up to ten years ahead) makes it a list of years ("twenty twenty one twenty twenty two")."""
         lex = self._t.lexicon
+        horizon = self._year() + 10
         for year, after_year in _leading_years(lex, w):
-            if not 1900 <= year <= latest:
+            if not 1900 <= year <= latest or any(
+                1900 <= later <= horizon
+                for k in range(after_year, len(w))
+                for later, _ in _leading_years(lex, w[k:])
+            ):
                 continue
             for month, after_month in _fields(lex, w, after_year):
                 if not 1 <= month <= 12:

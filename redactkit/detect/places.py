@@ -50,6 +50,7 @@ class PlaceWords:
     venues: frozenset[str]
     possessive_generics: frozenset[str]
     possessive_enders: frozenset[str]
+    possessive_idioms: frozenset[str]
     standalone_venues: frozenset[str]
     venue_cues: frozenset[str]
     determiners: frozenset[str]
@@ -193,7 +194,11 @@ class PlaceDetector(Detector):
             written = mixed_case and all(text[token.start].isupper() for token in tokens[i : i + 2])
             if written:  # the capitals end where the name does: "Ann's Green Scarf" goes on
                 ends = ends or not text[tokens[i + 2].start].isupper()
-            cued = i > 0 and (words[i - 1] in pw.cues or words[i - 1] in pw.venue_cues)
+            cued = (
+                i > 0
+                and (words[i - 1] in pw.cues or words[i - 1] in pw.venue_cues)
+                and words[i + 1] not in pw.possessive_idioms
+            )
             named = owner in given_names() or owner in family_names() or not is_everyday_word(owner)
             if not ends or not (written or (cued and named)):
                 continue
