@@ -194,6 +194,19 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "the card is five two two two three three eight eight five five six six seven seven one a",
             "five two two two three three eight eight five five six six seven seven one a",
         ),
+        # a value read in groups runs on across the hyphen the normalizer writes between groups
+        (
+            "sure my social is four forty fine dash eleven dash twelve eighty three",
+            "four forty fine dash eleven dash twelve eighty three",
+        ),
+        (
+            "the member id is two sixty heaven dash nineteen dash thirty one fifty",
+            "two sixty heaven dash nineteen dash thirty one fifty",
+        ),
+        # a one-word cue heard as two words ("so shall" for social), before or after the value
+        ("sure it's tree fine hate one that's my so shall", "tree fine hate one"),
+        ("the last four of my so shall are two nine four six", "two nine four six"),
+        ("yes it's six oh hate fine that's my sew shall thanks", "six oh hate fine"),
     ],
 )
 def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, text: str, value: str) -> None:
@@ -235,6 +248,11 @@ def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, tex
         # a word two letters from a cue is none inside a sentence
         "it was three two seven on my special day",
         "we scored three two one in the final that's my special",
+        # two words that only sound like a cue together are none after a short number or inside a
+        # sentence; a hyphen ends no value
+        "we were four to one and my so called friend left",
+        "i said two three times that it was so shall we go",
+        "the score was ninety two - ninety four at the break",
     ],
 )
 def test_number_negatives_stay_untouched(default_pipeline: Pipeline, text: str) -> None:

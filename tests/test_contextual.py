@@ -183,6 +183,26 @@ POSITIVE = [
     ("our insurer is first meridian mutual", [("first meridian mutual", "ORGANIZATION")]),
     ("quintrell called about my claim", [("quintrell", "ORGANIZATION")]),
     ("zentova limited sent me a letter", [("zentova limited", "ORGANIZATION")]),
+    # ages at a life event, after an aside, a correction, a question, "the age of the <role>"
+    ("my uncle retired at sixty four", [("sixty four", "AGE")]),
+    ("she got married at nineteen in vegas", [("nineteen", "AGE")]),
+    ("i'm twenty eight sorry twenty nine", [("twenty eight", "AGE"), ("twenty nine", "AGE")]),
+    ("he's um hold on sixty one", [("sixty one", "AGE")]),
+    ("how old are you uh thirty three", [("thirty three", "AGE")]),
+    ("what is the age of the applicant forty", [("forty", "AGE")]),
+    ("she's like early thirties", [("thirties", "AGE")]),
+    ("they're celebrating his seventieth on sunday", [("seventieth", "AGE")]),
+    # schools and care facilities by their kind word, organisations after a role
+    ("my nephew goes to westfield junior high", [("westfield junior high", "ORGANIZATION")]),
+    ("she was rushed to brigid falls regional", [("brigid falls regional", "ORGANIZATION")]),
+    ("the results came from pinewood dental this morning", [("pinewood dental", "ORGANIZATION")]),
+    ("i'm the receptionist over at copperleaf vets", [("copperleaf vets", "ORGANIZATION")]),
+    ("we volunteer at bright hands on fridays", [("bright hands", "ORGANIZATION")]),
+    # the host word after a scheme is part of the address even when it is a cue word ("portal")
+    (
+        "h t t p s colon slash slash portal dot parcelhub dot net",
+        [("h t t p s colon slash slash portal dot parcelhub dot net", "URL")],
+    ),
 ]
 
 NEGATIVE = [
@@ -263,6 +283,15 @@ NEGATIVE = [
     "the telecom bill came",
     "my email is fine",
     "the sitcom was on",
+    "we started work at eight",
+    "i got home at nine thirty last night",
+    "the bus passed at fifteen past",
+    "we celebrated her second anniversary",
+    "that was the late eighties",
+    "temperatures are at a record high",
+    "i'm a teacher at heart",
+    "we drove to the war memorial",
+    "the kids go to bed early",
 ]
 
 

@@ -212,6 +212,12 @@ NAME_EXTENTS = [
     ("thyanks", set()),  # a typo of a frequent word
     ("okaybye", set()),  # two frequent words glued
     ("yesok", set()),
+    ("okbye", set()),
+    ("thankyou", set()),
+    ("gotit", set()),
+    ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
+    ("samerra", {"samerra"}),  # "same" + "rra"
+    ("hamera", {"hamera"}),  # "ham" + "era"
     ("willaim", {"willaim"}),  # a typo of a listed name is a name misspelt
     ("plesae", set()),  # a typo of a frequent word is none
     ("tolam", {"tolam"}),  # "tol" + "am": a two-letter tail glues only to a very frequent word
@@ -403,6 +409,17 @@ NAME_EXTENTS = [
     # a name answer before a number that goes on, or after "plus"
     ("it's zorvethu four one two two nine eight seven ext four two", {"zorvethu"}),
     ("it's quellanor plus four four seven one two three four five six", {"quellanor"}),
+    # a listed name as frequent as an everyday word, before an identifier or beside another name
+    ("brown q x r five one seven", {"brown"}),
+    ("king and seven three one nine", {"king"}),
+    ("grace mendez", {"grace mendez"}),
+    ("joy okonjo", {"joy okonjo"}),
+    ("brown", set()),  # alone the word
+    ("grace", set()),
+    ("page four four one nine", set()),  # a word that names the number
+    ("brown four", set()),  # no identifier
+    # a place is a family name only after another name word
+    ("marcy jordan", {"marcy jordan"}),
 ]
 
 

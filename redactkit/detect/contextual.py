@@ -77,15 +77,23 @@ class _AgeWords:
     cues: _Phrases
     subjects: _Phrases
     relations: _Phrases
+    of_cues: _Phrases
+    determiners: frozenset[str]
     copulas: _Phrases
     not_subjects: frozenset[str]
     approximately: _Phrases
     decades: frozenset[str]
     decade_cues: _Phrases
+    decade_qualifiers: _Phrases
     one_then: _Phrases
     not_after: _Phrases
     at_conditionals: _Phrases
     at_openers: _Phrases
+    event_cues: _Phrases
+    event_window: int
+    event_min: int
+    event_not_after: _Phrases
+    ordinal_cues: _Phrases
     fractions: _Phrases
     after: _Phrases
     min: int
@@ -158,6 +166,14 @@ class _OrganizationWords:
     of_kinds: frozenset[str]
     generic: frozenset[str]
     not_names: _Phrases
+    roles: _Phrases
+    role_determiners: _Phrases
+    role_particles: frozenset[str]
+    role_prepositions: frozenset[str]
+    facility_cues: _Phrases
+    facility_kinds: _Phrases
+    facility_words: int
+    facility_not_names: frozenset[str]
     stops: _Phrases
     max_words: int
 
@@ -572,12 +588,26 @@ class ContextualDetector(Detector):
                     previous_age_end = end
                 i = j
                 continue
-            why = self._age_context(words, i, previous_age_end) or self._at_age(words, i, after)
+            why = (
+                self._age_context(words, i, previous_age_end)
+                or self._at_age(words, i, after)
+                or self._event_age(words, i, after, value)
+            )
+            corrected = (
+                after < len(words)
+                and self._is_number(words[after])
+                and self._corrected(words, end, after, value)
+            )
             if (
                 why
                 and low <= value <= high
-                and not t.ages.not_after.at(words, after)
-                and not (after < len(words) and self._is_number(words[after]))
+                and (
+                    corrected
+                    or not (
+                        t.ages.not_after.at(words, after)
+                        or (after < len(words) and self._is_number(words[after]))
+                    )
+                )
                 and not (i > 0 and words[i - 1] in ("number", "the", "a", "page", "room", "gate"))
                 and (value > 1 or why == _AGE_WORD or after >= len(words) or t.ages.one_then.at(words, after))
             ):
@@ -597,6 +627,35 @@ class ContextualDetector(Detector):
             k -= t.ages.at_openers.ending(words, k) or 1
         return "number after an opening 'at' before a conditional" if k == 0 else ""
 
+    def _corrected(self, words: Sequence[str], end: int, after: int, value: int) -> bool:
+        """ "i'm fifty no wait fifty one", "thirty um thirty two": a second whole number after an
+        interruption replaces the first instead of continuing it ("thirty um two" is thirty-two)."""
+        if after == end:
+            return False
+        parsed = _cardinal(self._t.lexicon, words, after)
+        return parsed is not None and not (value % 10 == 0 and 20 <= value < 100 and parsed[0] < 10)
+
+    def _event_age(self, words: Sequence[str], i: int, after: int, value: int) -> str:
+        """ "he retired at fifty eight", "she had her first baby at twenty two": "at" and a number a
+        life event before it; small numbers and numbers before a time of day are clock times."""
+        ages = self._t.ages
+        k = i
+        while k > 0 and words[k - 1] in self._t.lexicon.fillers:
+            k -= 1
+        if (
+            value < ages.event_min
+            or not (k > 0 and words[k - 1] == "at")
+            or ages.event_not_after.at(words, after)
+        ):
+            return ""
+        at = k - 1
+        for end in range(at, max(0, at - ages.event_window), -1):
+            if ages.event_cues.ending(words, end):
+                return "number after a life event and 'at'"
+            if end < at and words[end] in (",", ".", "?", "!", "and", "but", "so"):
+                break
+        return ""
+
     def _decades_and_birthdays(self, words: Sequence[str]) -> list[_Found]:
         """ "in her early forties", "his sixtieth birthday"."""
         t = self._t
@@ -612,6 +671,19 @@ class ContextualDetector(Detector):
                     )
                     first = first + 1 if first < i else i
                     found.append((first, i + 1, "AGE", self.cue_score, "decade of life"))
+                    continue
+                qualifier = t.ages.decade_qualifiers.ending(words, i)
+                if self._age_context(words, i - qualifier, -10):  # "he's late twenties"
+                    found.append((i, i + 1, "AGE", self.cue_score, "decade of life after a person"))
+            elif (
+                word in t.lexicon.ordinals
+                and t.ages.ordinal_cues.ending(words, i)
+                and (i + 1 >= len(words) or words[i + 1] == "birthday" or t.ages.one_then.at(words, i + 1))
+            ):  # "she's celebrating her sixteenth this weekend"
+                first = i
+                if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[word] < 10:
+                    first -= 1
+                found.append((first, i + 1, "AGE", self.cue_score, "ordinal after a celebration"))
             elif word == "birthday" and i > 0 and words[i - 1] in t.lexicon.ordinals:
                 first = i - 1
                 if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[words[i - 1]] < 10:
@@ -628,10 +700,12 @@ class ContextualDetector(Detector):
             if words[k - 1] in t.lexicon.fillers:
                 k -= 1
                 continue
-            length = t.ages.approximately.ending(words, k)
+            length = t.ages.approximately.ending(words, k) or t.interruptions.ending(words, k)
             if not length:
                 break
             k -= length
+        if previous_age_end >= 0 and k == previous_age_end < i:
+            return "an age corrected after an interruption"
         if (
             previous_age_end >= 0
             and k >= 1
@@ -639,6 +713,13 @@ class ContextualDetector(Detector):
             and k - 1 == previous_age_end
         ):
             return "a second age in a list"
+        person = t.ages.relations.ending(words, k)
+        if person:  # "the age of the driver nineteen"
+            before = k - person
+            if before > 0 and words[before - 1] in t.ages.determiners:
+                before -= 1
+            if t.ages.of_cues.ending(words, before):
+                return _AGE_WORD
         if t.ages.cues.ending(words, k):
             return _AGE_WORD
         if t.ages.subjects.ending(words, k):
@@ -1399,6 +1480,11 @@ class ContextualDetector(Detector):
             length = addr.schemes.ending(words, p)
             if length:
                 return p - length
+            length = addr.schemes.ending(words, p - 1)
+            if (
+                length
+            ):  # "https colon slash slash portal dot ...": a host word after the scheme, whatever it is
+                return p - 1 - length
             if addr.starts_after.ending(words, p) and words[p - 1] != "my":
                 break
             p -= 1
@@ -1568,6 +1654,63 @@ class ContextualDetector(Detector):
             end = j
         return end
 
+    def _cue_value(
+        self, words: Sequence[str], first: int, weak: bool, taken: set[int]
+    ) -> tuple[int, int] | None:
+        """The organisation's name after a cue that ends at ``first``: any words up to a stop, or,
+        after a weak cue or "the", words of which one names something or is a kind."""
+        org = self._t.organizations
+        n = len(words)
+        first = self._skip_interruptions(words, first)
+        determiner = first < n and words[first] == "the"
+        if determiner:
+            first += 1
+        if first >= n or first in taken or org.not_names.at(words, first):
+            return None
+        stop = self._org_value(words, first)
+        if stop <= first:
+            return None
+        value = words[first:stop]
+        kind = any(org.kinds.at(words, k) or org.institutions.at(words, k) for k in range(first, stop))
+        named = any(self._org_name_word(word) for word in value)
+        if (weak or determiner) and not (named or kind):
+            return None
+        if all(word in given_names() and not kind for word in value) and not named:
+            return None
+        return first, stop
+
+    def _role_before(self, words: Sequence[str], i: int) -> bool:
+        """ "a nurse over | at", "the front desk | from": a role after a determiner, then "at"."""
+        org = self._t.organizations
+        if words[i] not in org.role_prepositions:
+            return False
+        j = i - 1 if i > 0 and words[i - 1] in org.role_particles else i
+        role = org.roles.ending(words, j)
+        return bool(role) and bool(org.role_determiners.ending(words, j - role))
+
+    def _facility(self, words: Sequence[str], first: int) -> int:
+        """End of "lincoln high", "harbor view pediatrics" at ``first``: up to ``facility_words``
+        name words and a kind of school or care facility that closes the clause (0: none)."""
+        t = self._t
+        org = t.organizations
+        n = len(words)
+        for k in range(first, min(n, first + org.facility_words + 1)):
+            kind = org.facility_kinds.at(words, k) if k > first else 0
+            if kind and (k + kind >= n or org.stops.at(words, k + kind) or not words[k + kind].isalpha()):
+                return k + kind
+            word = words[k]
+            if (
+                not word.replace("'", "").isalpha()
+                or word in org.facility_not_names
+                or word in org.generic
+                or word in t.lexicon.fillers
+                or org.stops.at(words, k)
+                or org.not_names.at(words, k)
+                or self._is_number(word)
+            ):
+                return 0
+        return 0
+
     def _organizations(self, text: _Text) -> list[_Found]:
         """Employers, schools, hospitals, banks and insurers: a name before a kind of organisation, a
         name after a cue, and an organisation that acts ("... called about my claim")."""
@@ -1610,32 +1753,33 @@ class ContextualDetector(Detector):
                 continue
             i += 1
 
-        # a cue before the name: "i got a job at target", "our insurer is first corona savings"
+        # a school or care facility after an attendance or place word: "she goes to lincoln high"
+        for i in range(n):
+            length = org.facility_cues.at(bases, i)
+            if not length:
+                continue
+            first = self._skip_interruptions(words, i + length)
+            if first < n and words[first] == "the":
+                first += 1
+            stop = self._facility(words, first)
+            if stop:
+                add(first, stop, "name before a kind of school or care facility")
+
+        # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
+        # before "at": "i'm a nurse over at saint mary's"
         for i in range(n):
             length = org.cues.at(bases, i)
             weak = False
             if not length:
                 length = org.weak_cues.at(bases, i)
                 weak = bool(length)
+            if not length and self._role_before(words, i):
+                length = 1
             if not length:
                 continue
-            first = self._skip_interruptions(words, i + length)
-            determiner = first < n and words[first] == "the"
-            if determiner:
-                first += 1
-            if first >= n or first in taken or org.not_names.at(words, first):
-                continue
-            stop = self._org_value(words, first)
-            if stop <= first:
-                continue
-            value = words[first:stop]
-            kind = any(org.kinds.at(words, k) or org.institutions.at(words, k) for k in range(first, stop))
-            named = any(self._org_name_word(word) for word in value)
-            if (weak or determiner) and not (named or kind):
-                continue
-            if all(word in given_names() and not kind for word in value) and not named:
-                continue
-            add(first, stop, "name after an employer, school, bank or insurer cue")
+            value_span = self._cue_value(words, i + length, weak, taken)
+            if value_span:
+                add(*value_span, "name after an employer, school, bank or insurer cue")
 
         # the organisation acts: "unilever called about my claim"
         for i in range(1, n):

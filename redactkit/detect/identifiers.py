@@ -536,10 +536,12 @@ class IdentifierDetector(Detector):
         after = tables.after_table.starting_at(tokens, index)
         if after is not None:
             return after[1]
-        garbled = self._garbled_cue_at(tokens, index, _garbled_after_cues(self.locale), tables.quantity_after)
-        if garbled is None or self._value_word(tokens[index].lower):
+        if self._value_word(tokens[index].lower):
             return None  # "... five three hate one": no misheard "phone"
-        return garbled
+        cues = _garbled_after_cues(self.locale)
+        return self._garbled_cue_at(tokens, index, cues, tables.quantity_after) or self._garbled_cue_at(
+            tokens, index, cues, tables.quantity_after, words=2
+        )
 
     def _garbled_cue_at(
         self,
@@ -547,29 +549,52 @@ class IdentifierDetector(Detector):
         index: int,
         cues: Sequence[tuple[str, str]],
         quantities: frozenset[str],
+        words: int = 1,
     ) -> str | None:
         """The label of the one-word cue in ``cues`` that token ``index`` sounds like within one edit,
         if it can be a garbled cue at all: a word of three letters or more after a determiner, and
-        no negative, quantity or known not-misheard word."""
-        word = tokens[index].lower
+        no negative, quantity or known not-misheard word.
+
+        With ``words=2`` the cue is the two words from ``index`` heard as one ("my so shall" for "my
+        social"): each of them a plain word of two letters or more that is no digit word, cue, unit
+        or negative context, together as long as a long cue (``garbled_cue_two_edits_from``), and
+        their joined sound within two edits of it.
+        """
+        tables = self._tables
+        parts = [token.lower for token in tokens[index : index + words]]
+        if index < 1 or len(parts) < words or not self._determiner(tokens[index - 1].lower):
+            return None  # "for the sip", not "to see"
+        word = "".join(parts)
         if (
             len(word) < 3
             or not word.isalpha()
-            or not self._determiner(tokens[index - 1].lower)  # "for the sip", not "to see"
-            or word in self._tables.negative_words
-            or word in quantities
-            or word in self._misheard.not_misheard
+            or any(part in tables.negative_words or part in quantities for part in parts)
+            or (words == 1 and word in self._misheard.not_misheard)
+        ):
+            return None
+        if words > 1 and any(
+            len(part) < 2
+            or (part,) in tables.cues
+            or part in self._misheard.number_words
+            or part in self._misheard.homophones
+            for part in parts
         ):
             return None
         sound = _sound(word, self._misheard.sound_rules)
         # two edits only for the utterance's last word ("... that's my special"), never mid-sentence
-        # ("three two seven on my special day")
-        long_from = self._tables.garbled_two_edits_from if self._ends_turn(tokens, index + 1) else 0
+        # ("three two seven on my special day"); a cue heard as two words has lost its shape anyway
+        long_from = tables.garbled_two_edits_from if words > 1 or self._ends_turn(tokens, index + 1) else 0
+        best: tuple[int, str] | None = None  # the nearest cue: "soshal" is "social", not "postal"
         for cue_sound, label in cues:
-            edits = 2 if long_from and min(len(cue_sound), len(sound)) >= long_from else 1
-            if abs(len(cue_sound) - len(sound)) <= 1 and within_edits(sound, cue_sound, edits):
-                return label
-        return None
+            if abs(len(cue_sound) - len(sound)) > 1 or (
+                words > 1 and len(cue_sound) < tables.garbled_two_edits_from
+            ):
+                continue
+            most = 2 if long_from and min(len(cue_sound), len(sound)) >= long_from else 1
+            edits = next((n for n in range(most + 1) if within_edits(sound, cue_sound, n)), None)
+            if edits is not None and (best is None or edits < best[0]):
+                best = (edits, label)
+        return None if best is None else best[1]
 
     def _ends_turn(self, tokens: Sequence[Token], index: int) -> bool:
         """Nothing but punctuation and closing words ("thanks") from token ``index`` on."""
@@ -659,6 +684,7 @@ class IdentifierDetector(Detector):
         while first < stop - 1 and (
             tokens[first].lower in self._tables.between
             or not self._value_word(tokens[first].lower)
+            or _joiner(tokens[first].lower)
             or (len(tokens[first].lower) == 1 and not self._value_word(tokens[first + 1].lower))
         ):
             if self._value_word(tokens[first].lower):
@@ -679,7 +705,7 @@ class IdentifierDetector(Detector):
         return first
 
     def _zone(self, aligned: AlignedText, tokens: Sequence[Token], first: int) -> tuple[int, int] | None:
-        if first >= len(tokens):
+        if first >= len(tokens) or _joiner(tokens[first].lower):
             return None
         stop = first
         if not self._value_word(tokens[first].lower):
@@ -714,11 +740,13 @@ class IdentifierDetector(Detector):
             if not inside:
                 break
             stop += inside
-        # a value ends on no negative context or quantity word ("... eight zero at the gate")
+        # a value ends on no negative context or quantity word ("... eight zero at the gate"), nor on a
+        # hyphen ("90210 - call me")
         tables = self._tables
         while stop - 1 > first and (
             tokens[stop - 1].lower in tables.negative_words
             or tokens[stop - 1].lower in tables.quantity_before
+            or _joiner(tokens[stop - 1].lower)
         ):
             stop -= 1
             while stop - 1 > first and not self._value_word(tokens[stop - 1].lower):
@@ -1425,6 +1453,8 @@ class IdentifierDetector(Detector):
             if not self._value_word(word) or word in tables.cue_words or word in tables.word_letters:
                 return False  # "i", "a": a pronoun or an article more often than a spelled letter
             following = tokens[k + 1].lower if k + 1 < limit else ""
+            if _joiner(word) and not (k + 1 < limit and value_at(k + 1)):
+                return False  # a hyphen joins two parts of the value, it ends none ("90210 - call me")
             if word in self._misheard.between_digits_only and not (
                 _has_digit(following) or following in self._misheard.number_words
             ):
@@ -1676,7 +1706,12 @@ class IdentifierDetector(Detector):
             index -= 1
         if index < 0 or first - index > self.window:
             return None
-        label = self._garbled_cue_at(tokens, index, _garbled_cues(self.locale), tables.quantity_before)
+        cues = _garbled_cues(self.locale)
+        label = self._garbled_cue_at(tokens, index, cues, tables.quantity_before) or (
+            self._garbled_cue_at(tokens, index - 1, cues, tables.quantity_before, words=2)
+            if index >= 1
+            else None
+        )
         return None if label is None else (label, False)
 
     def _classify(
@@ -2055,6 +2090,11 @@ def _international_phone(raw: str) -> bool:
         return phonenumbers.is_possible_number(phonenumbers.parse(raw, None))
     except phonenumbers.NumberParseException:
         return False
+
+
+def _joiner(word: str) -> bool:
+    """Punctuation between two parts of a value ("12-1096"): inside a value, never at its edge."""
+    return bool(word) and not any(char.isalnum() for char in word)
 
 
 def _has_digit(word: str) -> bool:
