@@ -478,6 +478,16 @@ PLACES = [
     ("i'm in vester haldby at the conference", "vester haldby"),
     ("he lives in borvik", "borvik"),
     ("the shop on elm street in kellbrook", "kellbrook"),
+    # towns of 500 to 15,000 people count after a cue
+    ("find me a pub in tonasket tonight", "tonasket"),
+    ("book a table near big timber for six", "big timber"),
+    ("any diners around mancos", "mancos"),
+    ("my parents live near tamil nadu", "tamil nadu"),  # a region of another country
+    ("is it monsoon season in kerala", "kerala"),
+    ("a bar in glenwood springs that serves tapas", "glenwood springs"),
+    # a word naming a part of the place joins it, even past the gazetteer's name
+    ("a cabin outside denver heights", "denver heights"),
+    ("jury duty in orange county next week", "orange county"),
     # short and hyphen-free forms of gazetteer names
     ("weather in st petersburg", "st petersburg"),
     ("flights to winston salem", "winston salem"),
@@ -525,6 +535,8 @@ def test_places(text: str, value: str) -> None:
         # idioms: a place word that a possessive also makes a figure of speech with, said after a cue
         "good question, to marek's point we should wait",
         "from tomasz's end it all looks fine",
+        "they hid it in sisters drawer",  # a small town that is also a common word
+        "my cousin tonasket called",  # a small town without a cue
     ],
 )
 def test_place_negatives(text: str) -> None:
