@@ -34,6 +34,7 @@ def versions() -> list[int]:
     """Every version of the set that has a source."""
     return sorted(int(path.stem.rsplit("_v", 1)[1]) for path in DATA.glob("handwritten_spoken_v*.txt"))
 
+
 _SPAN = re.compile(r"\{(?:([A-Z_]+):)?([^{}]+)\}")
 
 
