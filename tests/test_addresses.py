@@ -124,6 +124,18 @@ SPOKEN = [
     ("quorra lane", "quorra lane"),
     ("address tarrant road eastbury", "tarrant road eastbury"),
     ("velloran street chennai", "velloran street chennai"),
+    # a turn that is only a house number and the locality
+    ("sixty four doravelli", "sixty four doravelli"),
+    ("no four eighteen kesh marandur", "no four eighteen kesh marandur"),
+    (
+        "three hundred twelve quintavo tx seven five oh one two",
+        "three hundred twelve quintavo tx seven five oh one two",
+    ),
+    ("twenty two forty seven portland", "twenty two forty seven portland"),
+    ("eighteen oh six belmaronville", "eighteen oh six belmaronville"),  # a town no list has
+    # "st" and "rd" glued to the town after them
+    ("two ten e pine stdenver co", "two ten e pine stdenver co"),
+    ("fifty five oak rdboston", "fifty five oak rdboston"),
 ]
 
 WRITTEN = [
@@ -208,6 +220,17 @@ NEGATIVES = [
     "take the first street",
     "drive down the road",
     "main street",
+    # a number before a word: counts, prices, years and codes, no house number and locality
+    "two tickets",
+    "forty five minutes",
+    "two pizzas london",
+    "twelve adults",
+    "one two three four abcd",
+    "twenty nineteen london",
+    "nine portland",
+    "thirty five dollars",
+    "twenty two and london",
+    "forty two marvogmailcom",  # an e-mail address with the dots dropped
 ]
 
 

@@ -212,6 +212,12 @@ NAME_EXTENTS = [
     ("thyanks", set()),  # a typo of a frequent word
     ("okaybye", set()),  # two frequent words glued
     ("yesok", set()),
+    ("okbye", set()),
+    ("thankyou", set()),
+    ("gotit", set()),
+    ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
+    ("samerra", {"samerra"}),  # "same" + "rra"
+    ("hamera", {"hamera"}),  # "ham" + "era"
     ("willaim", {"willaim"}),  # a typo of a listed name is a name misspelt
     ("plesae", set()),  # a typo of a frequent word is none
     ("tolam", {"tolam"}),  # "tol" + "am": a two-letter tail glues only to a very frequent word
@@ -403,6 +409,17 @@ NAME_EXTENTS = [
     # a name answer before a number that goes on, or after "plus"
     ("it's zorvethu four one two two nine eight seven ext four two", {"zorvethu"}),
     ("it's quellanor plus four four seven one two three four five six", {"quellanor"}),
+    # a listed name as frequent as an everyday word, before an identifier or beside another name
+    ("brown q x r five one seven", {"brown"}),
+    ("king and seven three one nine", {"king"}),
+    ("grace mendez", {"grace mendez"}),
+    ("joy okonjo", {"joy okonjo"}),
+    ("brown", set()),  # alone the word
+    ("grace", set()),
+    ("page four four one nine", set()),  # a word that names the number
+    ("brown four", set()),  # no identifier
+    # a place is a family name only after another name word
+    ("marcy jordan", {"marcy jordan"}),
 ]
 
 
@@ -461,6 +478,16 @@ PLACES = [
     ("i'm in vester haldby at the conference", "vester haldby"),
     ("he lives in borvik", "borvik"),
     ("the shop on elm street in kellbrook", "kellbrook"),
+    # towns of 500 to 15,000 people count after a cue
+    ("find me a pub in tonasket tonight", "tonasket"),
+    ("book a table near big timber for six", "big timber"),
+    ("any diners around mancos", "mancos"),
+    ("my parents live near tamil nadu", "tamil nadu"),  # a region of another country
+    ("is it monsoon season in kerala", "kerala"),
+    ("a bar in glenwood springs that serves tapas", "glenwood springs"),
+    # a word naming a part of the place joins it, even past the gazetteer's name
+    ("a cabin outside denver heights", "denver heights"),
+    ("jury duty in orange county next week", "orange county"),
     # short and hyphen-free forms of gazetteer names
     ("weather in st petersburg", "st petersburg"),
     ("flights to winston salem", "winston salem"),
@@ -489,6 +516,8 @@ def test_places(text: str, value: str) -> None:
         "go to youtube and play some music",  # too frequent a word to be an unlisted town
         "we get to prioritize growth this year",
         "time to go to bed",
+        "they hid it in sisters drawer",  # a small town that is also a common word
+        "my cousin tonasket called",  # a small town without a cue
     ],
 )
 def test_place_negatives(text: str) -> None:

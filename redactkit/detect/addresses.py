@@ -82,6 +82,9 @@ class AddressWords:
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
     street_answer_max_zipf: float = field(metadata={"key": "street_answer.max_zipf"})
+    house_answer_max_zipf: float = field(metadata={"key": "house_answer.max_zipf"})
+    house_answer_min_digits: float = field(metadata={"key": "house_answer.min_digits"})
+    house_answer_min_letters: float = field(metadata={"key": "house_answer.min_letters"})
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
     cues: PhraseTable[tuple[str, ...]]
@@ -150,6 +153,9 @@ class AddressDetector(Detector):
         self._boundary = words.left_boundary
         self._asides = value_interruptions(locale)
         self._aside_starts = frozenset(phrase[0] for phrase in self._asides.phrases)
+        self._mail_endings = tuple(
+            sorted(load_locale(locale).words("context", "addresses.glued_cue_endings"))
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
@@ -215,8 +221,56 @@ class AddressDetector(Detector):
         ]
         found.extend(self._stated_addresses(tokens, found))
         if not found:
-            found.extend(self._street_answer(tokens, places))
+            found.extend(self._street_answer(tokens, places) or self._house_answer(tokens, places))
         return found
+
+    def _house_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+        """A turn that is only a house number and the locality answers "your address?" ("62 elmhurst",
+        "no 415 ravi koramangala", "2078 ashfordvale wa 98101"): a house number of ``house_answer``
+        ``min_digits`` digits or more (no year: "2019 london"), then one to three words none as frequent
+        as ``house_answer.max_zipf`` ("2 tickets", "4 adults" are no address) and no stop word, the last
+        a place of the gazetteer or a word of ``min_letters`` letters or more with two vowels that is no
+        everyday word ("1234 abcd" is a code), then nothing or the rest of an address (a region, a
+        postcode) to the end of the turn. "address" or "number" may come first."""
+        w = self._w
+        first = 0
+        while first < min(2, len(tokens) - 1) and (
+            tokens[first].lower in w.address_words or tokens[first].lower in w.house_number_words
+        ):
+            first += 1
+        number = tokens[first].lower if tokens else ""
+        if not (
+            number.isdigit()
+            and int(w.house_answer_min_digits) <= len(number) <= 5
+            and not (len(number) == 4 and number[:2] in ("19", "20"))
+        ):
+            return []
+        names: list[int] = []
+        for k in range(first + 1, min(first + 4, len(tokens))):
+            word = tokens[k].lower
+            if (
+                not _alpha(word)
+                or word in self._stop
+                or zipf_frequency(word) >= w.house_answer_max_zipf
+                or (word.endswith("s") and is_everyday_word(word[:-1]))  # "2 pizzas", "3 pax"
+            ):
+                break
+            names.append(k)
+        # the locality may be followed by a region code ("... quintavo tx 75012"): the longest fit
+        if not any(self._locality_ends(tokens, last, places) for last in reversed(names)):
+            return []
+        if first and tokens[first - 1].lower in w.house_number_words:
+            first -= 1  # "no 415 ...": the word that says a house number belongs to it
+        return [
+            Entity(
+                tokens[first].start,
+                tokens[-1].end,
+                "ADDRESS",
+                self.score,
+                self.name,
+                "a turn that is only a house number and the locality",
+            )
+        ]
 
     def _street_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
         """A turn that is only a street, without a house number, answers "your address?": "hollis
@@ -254,6 +308,20 @@ class AddressDetector(Detector):
             if not _alpha(word) or word in self._stop:
                 return []
         return []
+
+    def _locality_ends(self, tokens: Sequence[Token], last: int, places: PhraseTable[str]) -> bool:
+        """Token ``last`` names a locality (a gazetteer place, or a long word with two vowel groups that
+        is no everyday word) and nothing or the rest of an address follows it to the end of the turn."""
+        word = tokens[last].lower
+        locality = _place_length(tokens, last, places) == 1 or (
+            len(word) >= self._w.house_answer_min_letters
+            and len(re.findall(r"[aeiouy]+", word)) >= 2
+            and not is_everyday_word(word)
+            and not word.endswith(self._mail_endings)  # "56 janegmailcom": an e-mail address
+        )
+        return locality and (
+            last + 1 == len(tokens) or self._grow_right(tokens, last, places) == len(tokens) - 1
+        )
 
     def _without_asides(self, tokens: list[Token]) -> list[Token]:
         """The tokens without the asides a caller makes inside an address ("24 let me see franklin

@@ -2,7 +2,12 @@
 
 A multi-word match wins over a shorter one ("new york" over "york"). A place name that is also a
 common word or a person's name ("reading", "nice", "paris") needs a cue before it ("in", "to", "near",
-"weather in"); other names count anywhere. A US state code after a place joins it ("orlando fl").
+"weather in"); other names count anywhere. A US state code after a place joins it ("orlando fl"), and so
+does a word that names a part of it ("newton falls", "orange county").
+Towns of 500 to 15,000 people and the regions of every country ("viroqua", "big timber", "punjab")
+count only after a cue, and a
+one-word town that is also a common word or a person's name ("slick", "bonaparte") never does: there
+are too many of them to tell from the word alone.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from ..gazetteers import (
     is_everyday_word,
     place_names,
     spoken_variants,
+    town_names,
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon
@@ -44,6 +50,7 @@ class PlaceWords:
 
     cues: frozenset[str]
     directions: frozenset[str]
+    suffixes: frozenset[str]
     state_codes: frozenset[str]
     country_aliases: frozenset[str]
     not_places: frozenset[str]
@@ -88,11 +95,16 @@ class PlaceDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
+        towns = _towns(self.locale)
         ambiguous = common_words() | given_names() | family_names()
-        return [self._detect_one(aligned, places, ambiguous) for aligned in texts]
+        return [self._detect_one(aligned, places, towns, ambiguous) for aligned in texts]
 
     def _detect_one(
-        self, aligned: AlignedText, places: PhraseTable[str], ambiguous: frozenset[str]
+        self,
+        aligned: AlignedText,
+        places: PhraseTable[str],
+        towns: PhraseTable[str],
+        ambiguous: frozenset[str],
     ) -> list[Entity]:
         pw = self._w
         text, tokens = aligned.text, aligned.tokens
@@ -100,23 +112,30 @@ class PlaceDetector(Detector):
         entities: list[Entity] = []
         i = 0
         while i < len(tokens):
+            j = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i
+            cue = j > 0 and tokens[j - 1].lower in pw.cues
             match = self._longest(lowers, i, places)
-            if match == 0:
+            town = self._longest(lowers, i, towns) if cue else 0
+            if town > match and self._town_counts(lowers[i : i + town], ambiguous):
+                match, score, why = town, self.ambiguous_score, "town name after a cue"
+            elif match == 0:
                 i += 1
                 continue
+            else:
+                score, why = self.score, "place name in the GeoNames gazetteer"
             words = [fold_word(t.lower) for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
-            j = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i
-            cue = j > 0 and tokens[j - 1].lower in pw.cues
             short = len(phrase) < 4 and phrase not in pw.country_aliases
-            if match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
+            if why.startswith("town"):
+                pass
+            elif match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
                 if not cue or phrase in self._blocked:
                     i += 1
                     continue
                 score, why = self.ambiguous_score, "place name that is also a common word, after a cue"
-            else:
-                score, why = self.score, "place name in the GeoNames gazetteer"
+            if stop < len(tokens) and tokens[stop].lower in pw.suffixes:  # "newton falls", "orange county"
+                stop += 1
             if stop < len(tokens) and tokens[stop].lower in pw.state_codes and tokens[stop].lower.isalpha():
                 stop += 1
             first = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i  # "south austin"
@@ -209,6 +228,17 @@ class PlaceDetector(Detector):
             )
         return found
 
+    def _town_counts(self, words: Sequence[str], ambiguous: frozenset[str]) -> bool:
+        """Whether a small town's name after a cue reads as a place: one word must be neither a common
+        word nor a person's name ("in viroqua", not "in slick"); several words must not start with a
+        word the stopword, month or filler lists have ("in iron springs", not "in the end")."""
+        if words[0] in self._blocked:
+            return False
+        if len(words) == 1:
+            word = fold_word(words[0])
+            return word not in ambiguous and not is_everyday_word(word) and len(word) > 3
+        return True
+
     @staticmethod
     def _longest(words: Sequence[str], i: int, places: PhraseTable[str]) -> int:
         """Words of the longest place name starting at word ``i`` (letters only, accents folded)."""
@@ -220,3 +250,10 @@ def _places(locale: str) -> PhraseTable[str]:
     """The place gazetteer with the locale's country aliases, as spoken ("st petersburg")."""
     names = spoken_variants(place_names() | load_tables(locale, "places", PlaceWords).country_aliases)
     return PhraseTable({tuple(name.split(" ")): name for name in names})
+
+
+@cache
+def _towns(locale: str) -> PhraseTable[str]:
+    """The small towns (see :func:`redactkit.gazetteers.town_names`), as spoken."""
+    del locale  # one list for every locale, like the place gazetteer
+    return PhraseTable({tuple(name.split(" ")): name for name in spoken_variants(town_names())})
