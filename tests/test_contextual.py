@@ -198,6 +198,19 @@ POSITIVE = [
     ("the results came from pinewood dental this morning", [("pinewood dental", "ORGANIZATION")]),
     ("i'm the receptionist over at copperleaf vets", [("copperleaf vets", "ORGANIZATION")]),
     ("we volunteer at bright hands on fridays", [("bright hands", "ORGANIZATION")]),
+    # round two: lists of ages, "the oldest at", employer fields, trades as verbs, "and" inside names,
+    # "<word> and <name> dot com" after a cue
+    (
+        "we've got four kids fifteen eleven and eight",
+        [("fifteen", "AGE"), ("eleven", "AGE"), ("eight", "AGE")],
+    ),
+    ("she's the youngest at fourteen", [("fourteen", "AGE")]),
+    ("previous employer um lindqvist marine", [("lindqvist marine", "ORGANIZATION")]),
+    ("he works weekends at copper kettle brewing", [("copper kettle brewing", "ORGANIZATION")]),
+    ("my brother delivers for hearth and vine", [("hearth and vine", "ORGANIZATION")]),
+    ("i've been at ostrow and daley for six years", [("ostrow and daley", "ORGANIZATION")]),
+    ("she gets physio at old mill rehab", [("old mill rehab", "ORGANIZATION")]),
+    ("order online at salt and pepper grill dot com", [("salt and pepper grill dot com", "URL")]),
     # the host word after a scheme is part of the address even when it is a cue word ("portal")
     (
         "h t t p s colon slash slash portal dot parcelhub dot net",
@@ -292,6 +305,12 @@ NEGATIVE = [
     "i'm a teacher at heart",
     "we drove to the war memorial",
     "the kids go to bed early",
+    "he's six two and two hundred pounds",
+    "i work at the warehouse and love it",
+    "i quit smoking in may",
+    "we drive for miles on weekends",
+    "admitted to county general",
+    "i like cats and dogs",
 ]
 
 

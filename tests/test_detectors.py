@@ -215,6 +215,20 @@ NAME_EXTENTS = [
     ("okbye", set()),
     ("thankyou", set()),
     ("gotit", set()),
+    ("my name is androw", {"androw"}),  # "and" + "row" run together is no misheard word after it
+    ("i am zelvani k", {"zelvani k"}),  # an initial at the end of a turn after a name
+    # a two-word answer: a given name found and its family name, though a dictionary word
+    ("jorge vow", {"jorge vow"}),
+    ("jorge please", {"jorge"}),
+    ("jorge thanks", {"jorge"}),
+    ("jorge calling", {"jorge"}),
+    ("jorge two", {"jorge"}),
+    # words said with a name as part of it, never alone
+    ("devika sri", {"devika sri"}),
+    ("sri", set()),
+    ("sri lanka", set()),
+    # a given and a family name, both listed and as frequent as everyday words
+    ("king walker", {"king walker"}),  # "and" + "row" run together is no misheard word after it
     ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
     ("samerra", {"samerra"}),  # "same" + "rra"
     ("hamera", {"hamera"}),  # "ham" + "era"
