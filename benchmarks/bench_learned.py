@@ -17,8 +17,8 @@ trained on. Figures are full-coverage recall per label (every non-space characte
 redacted), over-redaction (share of redacted characters outside gold values) and the share of rows
 without gold spans that got any redaction.
 
-    python benchmarks/bench_learned.py [--earnings] [--holdout DIR] [--extra FILE ...] [--limit N]
-        [--config policy.yaml] [--json out.json]
+    python benchmarks/bench_learned.py [--earnings] [--no-slurp] [--holdout DIR] [--extra FILE ...]
+        [--limit N] [--config policy.yaml] [--json out.json]
 """
 
 from __future__ import annotations
@@ -82,6 +82,11 @@ def main() -> None:
     )
     parser.add_argument("--config", default=None, help="the 'after' pipeline (default: redactkit's default)")
     parser.add_argument("--earnings", action="store_true", help="also score Earnings-21 dev (slow)")
+    parser.add_argument(
+        "--no-slurp",
+        action="store_true",
+        help="leave SLURP devel out (e.g. while tuning training settings on the hold-outs alone)",
+    )
     parser.add_argument("--holdout", type=Path, default=None, help="directory of held-out JSONL files")
     parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more labeled files")
     parser.add_argument(
@@ -98,7 +103,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
 
-    files: list[tuple[str, Path]] = [("slurp devel", SHARED / "slurp_devel.jsonl")]
+    files: list[tuple[str, Path]] = [] if args.no_slurp else [("slurp devel", SHARED / "slurp_devel.jsonl")]
     if args.earnings:
         files.append(("earnings21 dev", SHARED / "earnings21_dev_spoken.jsonl"))
     if args.holdout is not None:

@@ -143,6 +143,8 @@ ACRONYMS_OTHER_DETECTORS_SEE = [
     "i joined the y m c a",
     "check the u p s tracking page",
     "it's the b b c one news",
+    "and the d o b on the form",  # the name of a form field, not its value
+    "what's your s s n please",
     "the U.S. army",
     "hey bee see",
     "he works at i b m",  # an employer: the organizations detector's listed companies

@@ -17,7 +17,8 @@ from redactkit.detect.spacy_models import BUILTIN_NER_WEIGHTS, read_ner_weights
 from redactkit.errors import ModelNotFoundError
 from redactkit.synth import generate, write_jsonl
 from redactkit.train.align import WordAligner
-from redactkit.train.build import input_hashes
+from redactkit.train.build import input_hashes, weights_hashes
+from redactkit.train.build import main as build
 from redactkit.train.data import dialogue_id, is_held_out, merge_labels
 
 SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "train"
@@ -339,3 +340,57 @@ def test_builtin_weights_load_on_the_shared_base_and_report_their_labels() -> No
     assert "ACCOUNT_NUMBER" in nlp.get_pipe("ner").labels  # type: ignore[attr-defined]
     detector = SpacyNerDetector(ner_weights="builtin", lowercase_guard="plain_words")
     assert {"PERSON", "LOCATION", "ORGANIZATION", "ACCOUNT_NUMBER"} <= detector.emitted_labels()
+
+
+# -- `python -m redactkit.train.build`: the path that makes the shipped weights --------------------------
+def _tiny_docbins(folder: Path) -> Path:
+    """train/dev/rehearsal DocBins of generated utterances, as `redactkit.train.data` lays them out."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from redactkit.train.data import SYNTH_GOLD_TO_MODEL
+
+    blank = spacy.blank("en")
+    folder.mkdir()
+    for name, seed, count in (("train", 11, 40), ("dev", 12, 12), ("rehearsal", 13, 8)):
+        doc_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+        for record in generate(count, seed=seed, split="train", labels=["PERSON", "PHONE_NUMBER"]):
+            doc = blank(record.text)
+            spans = [
+                doc.char_span(span.start, span.end, label=SYNTH_GOLD_TO_MODEL.get(span.label) or span.label)
+                for span in record.spans
+            ]
+            doc.ents = [span for span in spans if span is not None]
+            doc.user_data["corpus"] = "tiny"
+            doc_bin.add(doc)
+        doc_bin.to_disk(folder / f"{name}.spacy")
+    return folder
+
+
+def test_build_is_deterministic_and_verify_tells_a_reproduction_from_a_different_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _tiny_docbins(tmp_path / "data")
+    options = ["--data", str(data), "--epochs", "1", "--max-steps", "3", "--eval-every", "2"]
+    common = [*options, "--seed", "7"]
+    build([*common, "--out", str(tmp_path / "first")])
+    first = weights_hashes(tmp_path / "first")
+    meta = json.loads((tmp_path / "first" / "meta.json").read_text())
+    assert meta["weights_sha256"] == first
+    assert set(meta["data"]["inputs"]) == {"train.spacy", "dev.spacy", "rehearsal.spacy"}
+    assert meta["training"]["settings"]["seed"] == 7
+    # the same inputs, seed and settings: byte-identical weights, and --verify says so
+    build([*common, "--out", str(tmp_path / "second"), "--verify", str(tmp_path / "first")])
+    assert weights_hashes(tmp_path / "second") == first
+    assert "reproduced" in capsys.readouterr().err
+    # another seed is refused before training, naming the setting
+    with pytest.raises(SystemExit) as refused:
+        build([*options, "--seed", "8", "--out", str(tmp_path / "x"), "--verify", str(tmp_path / "first")])
+    assert refused.value.code == 1
+    assert "--seed 8 (reference: 7)" in capsys.readouterr().err
+    # a changed input file is refused, naming the file
+    (data / "rehearsal.spacy").write_bytes((data / "rehearsal.spacy").read_bytes() + b"\0")
+    with pytest.raises(SystemExit):
+        build([*common, "--out", str(tmp_path / "x"), "--verify", str(tmp_path / "first")])
+    assert "rehearsal.spacy: SHA-256" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()

@@ -11,6 +11,11 @@ their calibration table and held-out metrics per corpus. Same data + same seed =
 weights were trained or evaluated on (``data.inputs``) and the generator version of the generated
 files (``data.generator_version``, from ``synth_manifest.json``): a retraining reproduces the shipped
 weights byte for byte only when its inputs hash the same.
+
+``--verify DIR`` checks exactly that against a weights directory (e.g. the shipped one): it refuses to
+train when an input's SHA-256 or a training setting differs from DIR's ``meta.json`` (naming which),
+and after training compares the SHA-256 of every file of the new ``ner/`` with DIR's. The weights
+files are the reproducible part; ``meta.json`` also holds wall-clock times, which never repeat.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DETECTOR_LABELS", "input_hashes", "main"]
+__all__ = ["DETECTOR_LABELS", "input_hashes", "main", "weights_hashes"]
 
 #: model labels the `ner` detector reports with the shipped weights (measured on the hold-outs and on
 #: SLURP/Earnings: USERNAME is too rare to learn, AGE and DATE_OF_BIRTH have no training data yet)
@@ -70,6 +75,62 @@ def input_hashes(paths: Sequence[Path]) -> dict[str, str]:
     return hashes
 
 
+def weights_hashes(weights_dir: Path) -> dict[str, str]:
+    """File name -> SHA-256 of each file of a weights directory's ``ner/`` component, sorted by name.
+
+    Why: these files are what a retraining must reproduce byte for byte (``meta.json`` holds
+    timings too, so it is left out)."""
+    files = sorted(path for path in (weights_dir / "ner").iterdir() if path.is_file())
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+
+
+#: training settings that must match for a retraining to reproduce the weights (``--verify``)
+_REPRODUCED_SETTINGS = (
+    "seed",
+    "epochs",
+    "max_steps",
+    "batch_size",
+    "dropout",
+    "learn_rate",
+    "negative_share",
+    "rehearsal_ratio",
+    "docs_per_epoch",
+    "eval_every",
+)
+
+
+def _verify_inputs(
+    reference: dict[str, Any], inputs: dict[str, str], settings: TrainSettings, dev_sample: int, base: str
+) -> list[str]:
+    """What differs between a planned training and the one recorded in ``reference`` (a meta.json).
+
+    ``dev_sample`` is the requested number of held-out docs that pick the weights, ``base`` the
+    starting weights' name as recorded (``en_core_web_md`` or a directory name)."""
+    problems: list[str] = []
+    recorded = reference.get("data", {}).get("inputs")
+    if not recorded:
+        return ["the reference weights record no input hashes (trained before they were recorded)"]
+    for name in sorted(set(recorded) | set(inputs)):
+        if name not in inputs:
+            problems.append(f"{name}: an input of the reference weights, not given")
+        elif name not in recorded:
+            problems.append(f"{name}: not an input of the reference weights")
+        elif recorded[name] != inputs[name]:
+            problems.append(f"{name}: SHA-256 {inputs[name][:12]}... differs from {recorded[name][:12]}...")
+    if list(recorded) != [name for name in inputs if name in recorded]:
+        problems.append(f"inputs given in another order than the reference's: {', '.join(recorded)}")
+    wanted = dict(reference.get("training", {}).get("settings", {}))
+    for key in _REPRODUCED_SETTINGS:
+        if key in wanted and wanted[key] != getattr(settings, key):
+            problems.append(f"--{key.replace('_', '-')} {getattr(settings, key)} (reference: {wanted[key]})")
+    recorded_sample = reference.get("training", {}).get("dev_sample")
+    if recorded_sample is not None and recorded_sample != dev_sample:
+        problems.append(f"--dev-sample {dev_sample} (reference: {recorded_sample})")
+    if reference.get("base_weights", base) != base:
+        problems.append(f"--base {base} (reference: {reference['base_weights']})")
+    return problems
+
+
 def _support(docs: Sequence[Doc]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for doc in docs:
@@ -101,8 +162,48 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more DocBins to train on")
     parser.add_argument("--extra-dev", type=Path, nargs="*", default=[], help="more DocBins to evaluate on")
     parser.add_argument("--base", default="none", help="start weights: none (en_core_web_md's), builtin, DIR")
+    parser.add_argument("--dropout", type=float, default=TrainSettings.dropout)
+    parser.add_argument("--learn-rate", type=float, default=TrainSettings.learn_rate)
+    parser.add_argument("--batch-size", type=int, default=TrainSettings.batch_size, help="docs per update")
+    parser.add_argument(
+        "--verify",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="check that this training reproduces the weights in DIR (e.g. redactkit/models/ner-asr-en): "
+        "same input hashes and settings before training, same ner/ bytes after; exit 1 if not",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    settings = TrainSettings(
+        seed=args.seed,
+        epochs=args.epochs,
+        max_steps=args.max_steps,
+        batch_size=args.batch_size,
+        dropout=args.dropout,
+        learn_rate=args.learn_rate,
+        docs_per_epoch=args.docs_per_epoch,
+        eval_every=args.eval_every,
+        negative_share=args.negative_share,
+        rehearsal_ratio=args.rehearsal_ratio,
+    )
+    inputs = input_hashes(
+        [
+            args.data / "train.spacy",
+            args.data / "dev.spacy",
+            args.data / "rehearsal.spacy",
+            *args.extra,
+            *args.extra_dev,
+        ]
+    )
+    if args.verify is not None:
+        reference = json.loads((args.verify / "meta.json").read_text(encoding="utf-8"))
+        expected = weights_hashes(args.verify)  # read first: --out may be the same directory
+        base_name = "en_core_web_md" if args.base == "none" else Path(args.base).name
+        problems = _verify_inputs(reference, inputs, settings, args.dev_sample, base_name)
+        if problems:
+            print(f"cannot reproduce {args.verify}:", *problems, sep="\n  ", file=sys.stderr)
+            sys.exit(1)
 
     nlp = trainable_pipeline("en_core_web_md", None if args.base == "none" else args.base)
     train = _read(nlp, args.data / "train.spacy")
@@ -125,15 +226,6 @@ def main(argv: Sequence[str] | None = None) -> None:
                 flush=True,
             )
 
-    settings = TrainSettings(
-        seed=args.seed,
-        epochs=args.epochs,
-        max_steps=args.max_steps,
-        docs_per_epoch=args.docs_per_epoch,
-        eval_every=args.eval_every,
-        negative_share=args.negative_share,
-        rehearsal_ratio=args.rehearsal_ratio,
-    )
     started = time.perf_counter()
     record = fine_tune(nlp, train, dev_sample, rehearsal, settings, report)
     per_corpus: dict[str, Any] = {}
@@ -152,15 +244,6 @@ def main(argv: Sequence[str] | None = None) -> None:
             if path.exists()
         }
     )
-    inputs = input_hashes(
-        [
-            args.data / "train.spacy",
-            args.data / "dev.spacy",
-            args.data / "rehearsal.spacy",
-            *args.extra,
-            *args.extra_dev,
-        ]
-    )
     meta = {
         "name": "ner-asr-en",
         "seed": args.seed,
@@ -168,6 +251,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "training": {
             **record,
             "history": record["history"][-3:],
+            "dev_sample": args.dev_sample,
             "wall_seconds": round(time.perf_counter() - started),
         },
         "data": {
@@ -186,7 +270,22 @@ def main(argv: Sequence[str] | None = None) -> None:
         "held_out": {"all": overall, **per_corpus},
     }
     save_weights(nlp, args.out, meta)
+    # the weights' own hashes, so that a copy can be checked against its meta.json
+    got = weights_hashes(args.out)
+    meta_path = args.out / "meta.json"
+    written = json.loads(meta_path.read_text(encoding="utf-8"))
+    written["weights_sha256"] = got
+    meta_path.write_text(json.dumps(written, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"calibration": meta["calibration"], "ents_f": overall["ents_f"]}, indent=1))
+    print("weights:", json.dumps(got, indent=1))
+    if args.verify is not None:
+        differing = sorted(name for name in set(expected) | set(got) if expected.get(name) != got.get(name))
+        if differing:
+            print(
+                f"NOT reproduced: ner/{', ner/'.join(differing)} differ from {args.verify}", file=sys.stderr
+            )
+            sys.exit(1)
+        print(f"reproduced: every file of ner/ is byte-identical to {args.verify}/ner", file=sys.stderr)
 
 
 if __name__ == "__main__":
