@@ -137,6 +137,28 @@ POSITIVE = [
     ),
     ("yes that's twelve three two thousand four", [("twelve three two thousand four", "DATE_OF_BIRTH")]),
     ("it's oh seven nine seventy", [("oh seven nine seventy", "DATE_OF_BIRTH")]),
+    # ... and year first, with the clock time stamped on it (or a month said with "oh")
+    (
+        "logged at nineteen eighty seven two nine thirteen twenty two oh five by the clerk",
+        [("nineteen eighty seven two nine thirteen twenty two oh five", "DATE_OF_BIRTH")],
+    ),
+    (
+        "timestamp twenty oh four eleven thirty oh two forty five",
+        [("twenty oh four eleven thirty oh two forty five", "DATE_OF_BIRTH")],
+    ),
+    (
+        "record two thousand nine ten twenty seven eleven fifteen",
+        [("two thousand nine ten twenty seven eleven fifteen", "DATE_OF_BIRTH")],
+    ),
+    (
+        "filed nineteen ninety nine oh seven twenty eight then closed",
+        [("nineteen ninety nine oh seven twenty eight", "DATE_OF_BIRTH")],
+    ),
+    # "thirty four" read as day thirty and hour four
+    (
+        "stamp twenty twelve five thirty four eighteen nine",
+        [("twenty twelve five thirty four eighteen nine", "DATE_OF_BIRTH")],
+    ),
     # the month said twice
     (
         "it's four uh four thirty nineteen eighty eight",
@@ -249,6 +271,14 @@ NEGATIVE = [
     "the train leaves at three twelve forty five",
     "it came to fourteen twenty nineteen sixty",
     "gate nine forty two nineteen",
+    # no year-first date: no time and no "oh" month, a time field of sixty or more, this year, a count
+    "we counted nineteen ninety three one four of them",
+    "pick two thousand ten twelve twenty",
+    "nineteen eighty four twelve seventy five ten",
+    "two thousand twenty six oh three fourteen",
+    "we expect growth in twenty twenty one twenty twenty two",
+    "the plan covers twenty twenty four twenty five and twenty six",
+    "under the acts of nineteen thirty three and nineteen thirty four",
     # no password: a title, a flight, a gate, a rating
     "maybe it was apollo thirteen",
     "i think it was flight two one five",

@@ -39,6 +39,7 @@ from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens, words_of
 from .base import Detector, detectors
+from .names import MisheardGuard
 
 __all__ = ["AddressDetector", "AddressWords"]
 
@@ -154,6 +155,7 @@ class AddressDetector(Detector):
         self._boundary = words.left_boundary
         self._asides = value_interruptions(locale)
         self._aside_starts = frozenset(phrase[0] for phrase in self._asides.phrases)
+        self._misheard = MisheardGuard(locale)
         self._glued_countries = words.glued_countries
         self._mail_endings = tuple(
             sorted(load_locale(locale).words("context", "addresses.glued_cue_endings"))
@@ -469,8 +471,29 @@ class AddressDetector(Detector):
             for k, word in enumerate(words)
         ):
             return True
-        return "corner" in words and any(
-            word in self._w.street_types and k > 0 and _alpha(words[k - 1]) and words[k - 1] not in self._stop
+        return "corner" in words and self._named_corner(words)
+
+    def _named_corner(self, words: Sequence[str]) -> bool:
+        """A corner of two streets with a name: a street type after a word that can name it ("the
+        corner of elm street and oak"). "The corner of street name and street name" names none: a
+        street type right after "corner (of)" has no name (one said before its name aside: "calle",
+        "rue"), and neither "corner" itself nor a word a
+        recognizer ran together ("nameand": :class:`~redactkit.detect.names.MisheardGuard`) is a
+        street's name."""
+        types = self._w.street_types
+        after = words.index("corner") + 1
+        if after < len(words) and words[after] == "of":
+            after += 1
+        if after < len(words) and words[after] in types and words[after] not in self._w.prefix_street_types:
+            return False  # "the corner of street name ...", but "the corner of calle luna and ..."
+        return any(
+            word in types
+            and k > 0
+            and _alpha(words[k - 1])
+            and words[k - 1] not in self._stop
+            and words[k - 1] != "corner"
+            and words[k - 1] not in types
+            and not self._misheard.misheard(words, k - 1)
             for k, word in enumerate(words)
         )
 

@@ -316,6 +316,64 @@ def _cardinal(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, int] | N
     return value, j
 
 
+def _fields(lex: Lexicon, words: Sequence[str], i: int) -> list[tuple[int, int]]:
+    """Every reading of a two-digit field said at ``i`` (a date or clock field: "four", "oh four",
+    "fourteen", "forty", "forty one", "04"): (value, index after it) pairs, shortest first."""
+    if i >= len(words):
+        return []
+    word = words[i]
+    if word.isdigit():
+        return [(int(word), i + 1)] if len(word) <= 2 else []
+    found: list[tuple[int, int]] = []
+    if word in lex.digits or word in lex.teens or word in lex.tens:
+        found.append((lex.digits.get(word, lex.teens.get(word, lex.tens.get(word, 0))), i + 1))
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if word in lex.tens and nxt in lex.digits and lex.digits[nxt] > 0:
+        found.append((lex.tens[word] + lex.digits[nxt], i + 2))
+    if (word in lex.zero_aliases or word == "zero") and nxt in lex.digits:
+        found.append((lex.digits[nxt], i + 2))
+    return found
+
+
+def _field_splits(lex: Lexicon, words: Sequence[str], i: int, most: int = 3) -> list[list[int]]:
+    """Every way to read ``words[i:]`` as at most ``most`` two-digit fields (see :func:`_fields`)."""
+    if i == len(words):
+        return [[]]
+    if most == 0:
+        return []
+    return [
+        [value, *rest]
+        for value, after in _fields(lex, words, i)
+        for rest in _field_splits(lex, words, after, most - 1)
+    ]
+
+
+def _leading_years(lex: Lexicon, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Every four-digit year the words start with ("nineteen ninety" and "nineteen ninety three",
+    "twenty oh eight", "two thousand ten", "1985"): (year, index after it) pairs."""
+    if not words:
+        return []
+    if words[0].isdigit():
+        return [(int(words[0]), 1)] if len(words[0]) == 4 else []
+    found: list[tuple[int, int]] = []
+    if len(words) >= 2 and words[0] == "two" and words[1] in lex.thousand:
+        found.append((2000, 2))
+        k = 3 if len(words) > 2 and words[2] in lex.number_and else 2
+        found.extend((2000 + value, after) for value, after in _fields(lex, words, k))
+        return found
+    century = lex.teens.get(words[0]) or (lex.tens.get(words[0]) if words[0] == "twenty" else None)
+    if century not in (18, 19, 20) or len(words) < 2:
+        return []
+    second = words[1]
+    if second in lex.tens or second in lex.teens or second in lex.zero_aliases or second == "zero":
+        found.extend(
+            (century * 100 + value, after)
+            for value, after in _fields(lex, words, 1)
+            if after == 3 or value >= 10  # "nineteen five" is no year, "twenty oh five" is
+        )
+    return found
+
+
 _AGE_WORD = "number after an age word"
 
 
@@ -856,10 +914,53 @@ class ContextualDetector(Detector):
         attempts = [said_words]
         if len(said_words) >= 2 and said_words[0] == said_words[1]:
             attempts.append(said_words[1:])  # the month started again
+        thousand = self._t.lexicon.thousand
+        # year first only as one stretch of numbers: "and" joins two years ("twenty twenty one and
+        # twenty twenty two"), except in "two thousand and six"
+        plain = all(
+            self._is_number(word) or (word == "and" and k > 0 and run[k - 1] in thousand)
+            for k, word in enumerate(run)
+        )
         for w in attempts:
             year = self._month_day_year(w, latest)
+            if year is None and plain:
+                year = self._year_month_day(w, latest)
             if year is not None:
                 return year
+        return None
+
+    def _year_month_day(self, w: Sequence[str], latest: int) -> int | None:
+        """The year of number words that are exactly a date said year first, "<year> <month> <day>",
+        and the clock time stamped on it: "nineteen ninety three one four fourteen fifty six forty
+        one" (1993-01-04 14:56:41), or None. The time has two or three fields below sixty (hours,
+        minutes, seconds, or minutes and seconds), the first below twenty four when there are three;
+        without a time the month must be said with "oh" ("twenty ten oh four twelve"), since a year
+        and two small numbers alone are as likely a count. Every way of grouping the words into
+        fields is tried ("thirty four" is 34, or 30 and then 4). Another year said after the first one
+        (up to ten years ahead) makes it a list of years ("twenty twenty one twenty twenty two")."""
+        lex = self._t.lexicon
+        horizon = self._year() + 10
+        for year, after_year in _leading_years(lex, w):
+            if not 1900 <= year <= latest or any(
+                1900 <= later <= horizon
+                for k in range(after_year, len(w))
+                for later, _ in _leading_years(lex, w[k:])
+            ):
+                continue
+            for month, after_month in _fields(lex, w, after_year):
+                if not 1 <= month <= 12:
+                    continue
+                oh_month = after_month - after_year == 2
+                for day, after_day in _fields(lex, w, after_month):
+                    if not 1 <= day <= 31:
+                        continue
+                    for clock in _field_splits(lex, w, after_day):
+                        if (not clock and oh_month) or (
+                            len(clock) in (2, 3)
+                            and all(field < 60 for field in clock)
+                            and (len(clock) == 2 or clock[0] < 24)
+                        ):
+                            return year
         return None
 
     def _month_day_year(self, w: Sequence[str], latest: int) -> int | None:
