@@ -224,10 +224,6 @@ NAME_EXTENTS = [
     ("jorge calling", {"jorge"}),
     ("jorge two", {"jorge"}),
     ("jorge's dozen", {"jorge's"}),  # a possessive ends the name
-    ("wonder okafor", {"wonder okafor"}),  # a first name before a family name found
-    ("thanks okafor", {"okafor"}),
-    ("hello okafor", {"okafor"}),
-    ("text okafor", {"okafor"}),  # a request to a person
     # words said with a name as part of it, never alone
     ("devika sri", {"devika sri"}),
     ("sri", set()),

@@ -929,16 +929,6 @@ class NameDetector(Detector):
             and self._family_in_answer(tokens[-1].lower)
         ):
             run.append(run[0] + 1)  # "jorge vow", "anna boss": the answer is a given and a family name
-        elif (
-            not run
-            and begin + 2 == len(tokens)
-            and begin + 1 in scores
-            and _base(fold_word(tokens[begin + 1].lower))[0] in family
-            and tokens[begin].lower not in self._number_nouns
-            and self._cue_before(tokens, begin + 1) is None  # "text powell": a request
-            and self._family_in_answer(tokens[begin].lower)
-        ):
-            run = [begin, begin + 1]  # "wonder felix", "nice okafor": a first name before a family name found
         if not any(len(tokens[k].lower) > 1 for k in run) or all(k in scores for k in run):
             return
         if len(run) > 1 and " ".join(tokens[k].lower for k in run) in places:
@@ -1013,9 +1003,8 @@ class NameDetector(Detector):
         )
 
     def _family_in_answer(self, word: str) -> bool:
-        """The last word of a two-word answer after a given name found is its family name, and the first
-        before a family name found its given name, though a dictionary word ("jorge vow", "anna boss",
-        "wonder okafor"), unless a stop word, a word no answer gives
+        """The last word of a two-word answer after a given name found is its family name, though a
+        dictionary word ("jorge vow", "anna boss"), unless a stop word, a word no answer gives
         (``name_questions.not_answers``: "thanks", "sorry"), a verb form ("calling"), a number word
         or as frequent as ``weak_cue_name_max`` ("john please", "mia here")."""
         return (
