@@ -240,6 +240,15 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "sure it's eight one one two four six nine three a that's my social",
             "eight one one two four six nine three a",
         ),
+        # an extension said as "extension number", its digit word a cue's word too ("three digit code")
+        (
+            "you can ring two one two hold on five five five zero one nine eight extension number fore two at the desk",
+            "two one two hold on five five five zero one nine eight extension number fore two",
+        ),
+        (
+            "ring me at two oh six four four one hold on nine one one extension number three at noon",
+            "two oh six four four one hold on nine one one extension number three",
+        ),
         # an aside with a misheard negative word ("seat" for "let") inside a value after its cue
         (
             "my social is two hive one hold on seat me check seven seven four oh eight two",

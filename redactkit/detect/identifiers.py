@@ -1566,7 +1566,12 @@ class IdentifierDetector(Detector):
             word = tokens[k].lower
             if tables.negatives_after.starting_at(tokens, k):
                 return False  # "... win last night": a draw, not a digit
-            if not self._value_word(word) or word in tables.cue_words or word in tables.word_letters:
+            if (
+                not self._value_word(word)
+                # a cue's word, unless a digit word ("three" of "three digit code")
+                or (word in tables.cue_words and word not in self._misheard.number_words)
+                or word in tables.word_letters
+            ):
                 return False  # "i", "a": a pronoun or an article more often than a spelled letter
             following = tokens[k + 1].lower if k + 1 < limit else ""
             if _joiner(word) and not (k + 1 < limit and value_at(k + 1)):
