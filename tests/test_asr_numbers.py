@@ -242,7 +242,8 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
         ),
         # an extension said as "extension number", its digit word a cue's word too ("three digit code")
         (
-            "you can ring two one two hold on five five five zero one nine eight extension number fore two at the desk",
+            "you can ring two one two hold on five five five zero one nine eight"
+            " extension number fore two at the desk",
             "two one two hold on five five five zero one nine eight extension number fore two",
         ),
         (
