@@ -133,6 +133,12 @@ SPOKEN = [
     ),
     ("twenty two forty seven portland", "twenty two forty seven portland"),
     ("eighteen oh six belmaronville", "eighteen oh six belmaronville"),  # a town no list has
+    ("ninety one k marvelloor", "ninety one k marvelloor"),  # a unit letter after the number
+    ("flat no twenty five", "flat no twenty five"),  # a unit, the word saying its number, the number
+    ("sixty two w dorathi nagari", "sixty two w dorathi nagari"),  # a direction
+    # a glued street type ending with a short country name
+    ("eleven quorrin stusa", "eleven quorrin stusa"),
+    ("forty vellam streetuk", "forty vellam streetuk"),
     # "st" and "rd" glued to the town after them
     ("two ten e pine stdenver co", "two ten e pine stdenver co"),
     ("fifty five oak rdboston", "fifty five oak rdboston"),
@@ -231,6 +237,11 @@ NEGATIVES = [
     "thirty five dollars",
     "twenty two and london",
     "forty two marvogmailcom",  # an e-mail address with the dots dropped
+    "the star",  # a glued country code only after a street type that is no everyday word
+    "twelve stars",
+    "twenty two e",
+    "i am in room no ten forty nine",  # a room, no house
+    "meet me at gate number twelve",
 ]
 
 

@@ -215,6 +215,20 @@ NAME_EXTENTS = [
     ("okbye", set()),
     ("thankyou", set()),
     ("gotit", set()),
+    ("my name is androw", {"androw"}),  # "and" + "row" run together is no misheard word after it
+    ("i am zelvani k", {"zelvani k"}),  # an initial at the end of a turn after a name
+    # a two-word answer: a given name found and its family name, though a dictionary word
+    ("jorge vow", {"jorge vow"}),
+    ("jorge please", {"jorge"}),
+    ("jorge thanks", {"jorge"}),
+    ("jorge calling", {"jorge"}),
+    ("jorge two", {"jorge"}),
+    # words said with a name as part of it, never alone
+    ("devika sri", {"devika sri"}),
+    ("sri", set()),
+    ("sri lanka", set()),
+    # a given and a family name, both listed and as frequent as everyday words
+    ("king walker", {"king walker"}),  # "and" + "row" run together is no misheard word after it
     ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
     ("samerra", {"samerra"}),  # "same" + "rra"
     ("hamera", {"hamera"}),  # "ham" + "era"
@@ -491,6 +505,14 @@ PLACES = [
     # short and hyphen-free forms of gazetteer names
     ("weather in st petersburg", "st petersburg"),
     ("flights to winston salem", "winston salem"),
+    # a possessive name + a generic place word: after a cue, or written as a name (capitals included)
+    ("the coach dropped us at hadley's common this afternoon", "hadley's common"),
+    ("we walked down to garrow's heath and back", "garrow's heath"),
+    ("Deliveries to Penrick's Cross resume on Monday.", "Penrick's Cross"),
+    ("THE FERRY LEAVES FROM Calder's Wharf.", "Calder's Wharf"),
+    ("The choir sang at ALDWYN'S GREEN last Sunday.", "ALDWYN'S GREEN"),
+    ("Roadworks near TOLLER'S END, 3 miles east.", "TOLLER'S END"),
+    ("The trail ends at Vesker's Point.", "Vesker's Point"),
 ]
 
 
@@ -516,6 +538,17 @@ def test_places(text: str, value: str) -> None:
         "go to youtube and play some music",  # too frequent a word to be an unlisted town
         "we get to prioritize growth this year",
         "time to go to bed",
+        # possessives that name a thing, an idiom, an everyday owner without capitals
+        "look at megan's green scarf",
+        "Order Megan's Green Tea Blend today",
+        "honestly i'm at my wit's end",
+        "we are at wit's end with it",
+        "I AM AT WIT'S END.",
+        "meet me at the bishop's end of the table",
+        "she painted carol's fence green",
+        # idioms: a place word that a possessive also makes a figure of speech with, said after a cue
+        "good question, to marek's point we should wait",
+        "from tomasz's end it all looks fine",
         "they hid it in sisters drawer",  # a small town that is also a common word
         "my cousin tonasket called",  # a small town without a cue
     ],

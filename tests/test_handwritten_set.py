@@ -1,6 +1,6 @@
-"""The hand-written spoken evaluation set (benchmarks/data): the shipped JSONL is the build of its
-markup source, spans are on word boundaries, and the two halves of the family split both hold every
-label and negatives."""
+"""The hand-written spoken evaluation sets (benchmarks/data): each shipped JSONL is the build of its
+markup source, spans are on word boundaries, the two halves of version 1's family split both hold
+every label and negatives, and version 2 is held out as a whole."""
 
 from __future__ import annotations
 
@@ -27,19 +27,32 @@ def _builder() -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
-def rows() -> list[dict[str, object]]:
-    path = BENCHMARKS / "data" / "handwritten_spoken_v1.jsonl"
+def _rows(version: int) -> list[dict[str, object]]:
+    path = BENCHMARKS / "data" / f"handwritten_spoken_v{version}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_jsonl_is_the_build_of_the_source(rows: list[dict[str, object]]) -> None:
-    built = [json.loads(row.to_json()) for row in _builder().parse_source()]
-    assert built == rows
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, object]]:
+    return _rows(1)
 
 
-def test_spans_cover_whole_words(rows: list[dict[str, object]]) -> None:
-    for row in rows:
+@pytest.mark.parametrize("version", [1, 2])
+def test_jsonl_is_the_build_of_the_source(version: int) -> None:
+    built = [json.loads(row.to_json()) for row in _builder().parse_source(version)]
+    assert built == _rows(version)
+
+
+def test_version_two_is_held_out_and_holds_every_label() -> None:
+    rows = _rows(2)
+    assert {row["split"] for row in rows} == {"heldout"}
+    assert {span["label"] for row in rows for span in row["spans"]} == LABELS  # type: ignore[attr-defined]
+    assert sum(1 for row in rows if not row["spans"]) >= 50
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_spans_cover_whole_words(version: int) -> None:
+    for row in _rows(version):
         text = str(row["text"])
         for span in row["spans"]:  # type: ignore[attr-defined]
             start, end = span["start"], span["end"]

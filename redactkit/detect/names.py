@@ -44,6 +44,10 @@ from .base import Detector, detectors
 __all__ = ["MisheardGuard", "NameDetector", "PersonWords"]
 
 
+#: why a word after "my name is", "the name on the account is" is a name
+_GIVEN_AS_NAME = "word after a phrase that gives a name"
+
+
 class _NameVocabulary(NamedTuple):
     """The word lists every name rule consults, fetched once per batch and passed on together."""
 
@@ -90,6 +94,8 @@ class PersonWords:
     answer_closers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.closers"})
     answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
     answer_frequent_max_zipf: float = field(metadata={"key": "name_answers.frequent_max_zipf"})
+    answer_name_parts: frozenset[str] = field(metadata={"key": "name_answers.name_parts"})
+    answer_not_family: frozenset[str] = field(metadata={"key": "name_questions.not_answers"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
     answer_glued_short_zipf: float = field(metadata={"key": "name_answers.glued_short_zipf"})
@@ -342,7 +348,7 @@ class NameDetector(Detector):
             if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
                 possessive = False  # "the company's results": a noun's possessive
             if self._named(tokens, i, word, given, family, places):
-                scores[i] = (self.cue_score, "word after a phrase that gives a name")
+                scores[i] = (self.cue_score, _GIVEN_AS_NAME)
                 continue
             if (
                 not known
@@ -464,8 +470,14 @@ class NameDetector(Detector):
                 if self._roles.starting_at(tokens, j) is not None:
                     break  # "dana okafor vice president": the title is no family name
                 first_is_given = _base(fold_word(tokens[i].lower))[0] in given
-                if first_is_given and len(word) == 1 and word.isalpha() and word not in w.not_initials:
-                    # an initial: "john f kennedy", "mary j blige"
+                if (
+                    (first_is_given or j + 1 == len(tokens))
+                    and len(word) == 1
+                    and word.isalpha()
+                    and word not in w.not_initials
+                ):
+                    # an initial: "john f kennedy", "mary j blige"; after any name at the end of a turn
+                    # ("i am sandhya k")
                     scores[j] = (scores[i][0], "initial after a given name")
                     j += 1
                     continue
@@ -504,9 +516,10 @@ class NameDetector(Detector):
                 else:
                     break
         self._initials_between(tokens, scores, vocab)
-        # words a recognizer wrote for words it misheard are no names ("ch ange", "do't")
+        # words a recognizer wrote for words it misheard are no names ("ch ange", "do't"); not the word
+        # a phrase gives as the name ("my name is androw": no "and row" run together there)
         words = [token.lower for token in tokens]
-        for i in [i for i in scores if self._misheard.misheard(words, i)]:
+        for i in [i for i in scores if scores[i][1] != _GIVEN_AS_NAME and self._misheard.misheard(words, i)]:
             del scores[i]
         self._propagate(tokens, scores, common)
         self._family_recurs(tokens, scores, given)
@@ -870,6 +883,9 @@ class NameDetector(Detector):
             elif self._listed_frequent_name(word, vocab, after_name=bool(run)):
                 run.append(k)
                 frequent.append(k)
+            elif word in w.answer_name_parts:
+                run.append(k)  # "devi sri", "amith bhai": a word said with a name, never alone
+                everyday.append(k)
             elif (
                 partner is None
                 and self._name_partner(word, vocab)
@@ -886,8 +902,18 @@ class NameDetector(Detector):
         ]
         if partner is not None and (not named or partner not in (begin, run[-1])):
             run = run[: run.index(partner)]  # a partner word needs a name word beside it
+        if (
+            len(run) == 1
+            and run[0] in scores
+            and run[0] + 2 == len(tokens)
+            and _base(fold_word(tokens[run[0]].lower))[0] in given
+            and self._family_in_answer(tokens[-1].lower)
+        ):
+            run.append(run[0] + 1)  # "jorge vow", "anna boss": the answer is a given and a family name
         if not any(len(tokens[k].lower) > 1 for k in run) or all(k in scores for k in run):
             return
+        if " ".join(tokens[k].lower for k in run) in places:
+            return  # "sri lanka", "costa rica": a place said as the answer
         rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
         while rest and rest[0] in w.answer_joiners:
             rest = rest[1:]
@@ -900,9 +926,14 @@ class NameDetector(Detector):
         words = sum(len(tokens[k].lower) > 1 for k in run)
         if everyday and not rest and words < 2:
             return  # "rock", "jam": the word more likely than the name; "gunner gray" is two names
-        if frequent and not value_after and (words < 2 or len(frequent) == words):
-            # "smith", "grace": alone the word; before an identifier ("smith gfr568") or beside
-            # another name ("grace frederick", "tiffany jackson") the name
+        first_last = (
+            _base(fold_word(tokens[run[0]].lower))[0] in given
+            and _base(fold_word(tokens[run[-1]].lower))[0] in family
+        )
+        if frequent and not value_after and (words < 2 or (len(frequent) == words and not first_last)):
+            # "smith", "grace": alone the word; before an identifier ("smith gfr568"), beside another
+            # name ("grace frederick", "tiffany jackson") or as a given and a family name ("king
+            # anderson") the name
             return
         for k in run:
             scores.setdefault(k, (self.unknown_score, "a turn that answers with a name"))
@@ -948,6 +979,22 @@ class NameDetector(Detector):
             and word not in self._blocked
             and word not in places
             and zipf_frequency(word) < self._zipf.everyday_word_min
+        )
+
+    def _family_in_answer(self, word: str) -> bool:
+        """The last word of a two-word answer after a given name found is its family name, though a
+        dictionary word ("jorge vow", "anna boss"), unless a stop word, a word no answer gives
+        (``name_questions.not_answers``: "thanks", "sorry"), a verb form ("calling"), a number word
+        or as frequent as ``weak_cue_name_max`` ("john please", "mia here")."""
+        return (
+            word.isalpha()
+            and len(word) > 2
+            and word not in self._blocked
+            and word not in self._w.answer_not_family
+            and word not in self._w.answer_joiners
+            and word not in self._number_words
+            and not self._verb_like(word)
+            and zipf_frequency(word) < self._zipf.weak_cue_name_max
         )
 
     def _listed_frequent_name(self, word: str, vocab: _NameVocabulary, *, after_name: bool) -> bool:

@@ -55,7 +55,11 @@ class PlaceWords:
     country_aliases: frozenset[str]
     not_places: frozenset[str]
     venues: frozenset[str]
+    possessive_generics: frozenset[str]
+    possessive_enders: frozenset[str]
+    possessive_idioms: frozenset[str]
     standalone_venues: frozenset[str]
+    named_venues: frozenset[str]
     venue_cues: frozenset[str]
     determiners: frozenset[str]
     town_cue_stop: frozenset[str]
@@ -144,6 +148,7 @@ class PlaceDetector(Detector):
             )
             i = stop
         entities.extend(self._cued_towns(text, tokens, ambiguous, places))
+        entities.extend(self._possessive_places(text, tokens))
         if self.venues:
             entities.extend(self._venues(tokens))
         return entities
@@ -181,6 +186,50 @@ class PlaceDetector(Detector):
                 )
         return found
 
+    def _possessive_places(self, text: str, tokens: Tokens) -> list[Entity]:
+        """A possessive name and a generic place word ("smith's green", "LAND'S END", "Turner's Hill").
+
+        The name part is usually a person's name, so the name detectors take the possessive alone and
+        leave the place word readable. It is a place after a place or venue cue ("arrived at jones's
+        heath") or when both words are written as a name in text that is not all capitals. The next
+        word must end the name (a stop word, a time word, a cue, punctuation or the end; after a written
+        name also any word not capitalised), so "ann's green scarf" is no place. After a cue the
+        possessor must be a name or a word no dictionary lists ("at wit's end" stays)."""
+        pw = self._w
+        words = tokens.words
+        mixed_case = any(ch.islower() for ch in text) and any(ch.isupper() for ch in text)
+        found: list[Entity] = []
+        for i in range(len(tokens) - 1):
+            owner = _possessor(words[i])
+            if owner is None or words[i + 1] not in pw.possessive_generics:
+                continue
+            following = words[i + 2] if i + 2 < len(tokens) else ""
+            ends = not following.isalpha() or (
+                following in self._blocked
+                or following in pw.town_cue_stop
+                or following in pw.cues
+                or following in pw.venue_cues
+                or following in pw.possessive_enders
+            )
+            written = mixed_case and all(text[token.start].isupper() for token in tokens[i : i + 2])
+            if written:  # the capitals end where the name does: "Ann's Green Scarf" goes on
+                ends = ends or not text[tokens[i + 2].start].isupper()
+            cued = (
+                i > 0
+                and (words[i - 1] in pw.cues or words[i - 1] in pw.venue_cues)
+                and words[i + 1] not in pw.possessive_idioms
+            )
+            named = owner in given_names() or owner in family_names() or not is_everyday_word(owner)
+            if not ends or not (written or (cued and named)):
+                continue
+            score, why = (
+                (self.score, "possessive place name written as a name")
+                if written
+                else (self.ambiguous_score, "possessive place name after a cue")
+            )
+            found.append(Entity(tokens[i].start, tokens[i + 1].end, "LOCATION", score, self.name, why))
+        return found
+
     def _venues(self, tokens: Sequence[Token]) -> list[Entity]:
         pw = self._w
         found: list[Entity] = []
@@ -204,6 +253,8 @@ class PlaceDetector(Detector):
             while cue_at >= 0 and tokens[cue_at].lower in pw.determiners:
                 cue_at -= 1
             where_is = cue_at >= 1 and tokens[cue_at].lower == "is" and tokens[cue_at - 1].lower == "where"
+            if first == i and token.lower in pw.named_venues:
+                continue  # "in the street", "to a road": a street is a place only with its name
             standalone = token.lower in pw.standalone_venues
             if not standalone and not where_is and (cue_at < 0 or tokens[cue_at].lower not in pw.venue_cues):
                 continue
@@ -243,6 +294,14 @@ class PlaceDetector(Detector):
     def _longest(words: Sequence[str], i: int, places: PhraseTable[str]) -> int:
         """Words of the longest place name starting at word ``i`` (letters only, accents folded)."""
         return places.match_length(words, i, max_words=_MAX_WORDS, accept=str.isalpha)
+
+
+def _possessor(word: str) -> str | None:
+    """The name of a possessive word ("smith's" -> "smith", "jones'" is two tokens), or None."""
+    for ending in ("'s", "\u2019s"):
+        if word.endswith(ending) and word[: -len(ending)].isalpha():
+            return word[: -len(ending)]
+    return None
 
 
 @cache
