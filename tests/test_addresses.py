@@ -124,6 +124,24 @@ SPOKEN = [
     ("quorra lane", "quorra lane"),
     ("address tarrant road eastbury", "tarrant road eastbury"),
     ("velloran street chennai", "velloran street chennai"),
+    # a turn that is only a house number and the locality
+    ("sixty four doravelli", "sixty four doravelli"),
+    ("no four eighteen kesh marandur", "no four eighteen kesh marandur"),
+    (
+        "three hundred twelve quintavo tx seven five oh one two",
+        "three hundred twelve quintavo tx seven five oh one two",
+    ),
+    ("twenty two forty seven portland", "twenty two forty seven portland"),
+    ("eighteen oh six belmaronville", "eighteen oh six belmaronville"),  # a town no list has
+    ("ninety one k marvelloor", "ninety one k marvelloor"),  # a unit letter after the number
+    ("flat no twenty five", "flat no twenty five"),  # a unit, the word saying its number, the number
+    ("sixty two w dorathi nagari", "sixty two w dorathi nagari"),  # a direction
+    # a glued street type ending with a short country name
+    ("eleven quorrin stusa", "eleven quorrin stusa"),
+    ("forty vellam streetuk", "forty vellam streetuk"),
+    # "st" and "rd" glued to the town after them
+    ("two ten e pine stdenver co", "two ten e pine stdenver co"),
+    ("fifty five oak rdboston", "fifty five oak rdboston"),
 ]
 
 WRITTEN = [
@@ -208,6 +226,22 @@ NEGATIVES = [
     "take the first street",
     "drive down the road",
     "main street",
+    # a number before a word: counts, prices, years and codes, no house number and locality
+    "two tickets",
+    "forty five minutes",
+    "two pizzas london",
+    "twelve adults",
+    "one two three four abcd",
+    "twenty nineteen london",
+    "nine portland",
+    "thirty five dollars",
+    "twenty two and london",
+    "forty two marvogmailcom",  # an e-mail address with the dots dropped
+    "the star",  # a glued country code only after a street type that is no everyday word
+    "twelve stars",
+    "twenty two e",
+    "i am in room no ten forty nine",  # a room, no house
+    "meet me at gate number twelve",
 ]
 
 

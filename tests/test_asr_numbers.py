@@ -207,6 +207,35 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
         ("sure it's tree fine hate one that's my so shall", "tree fine hate one"),
         ("the last four of my so shall are two nine four six", "two nine four six"),
         ("yes it's six oh hate fine that's my sew shall thanks", "six oh hate fine"),
+        # the parts of a broken phone number joined by "area code", a misheard digit after it
+        (
+            "ok it's eight six hive eight one nein eight area code of four one hive",
+            "eight six hive eight one nein eight area code of four one hive",
+        ),
+        (
+            "ok it's three six one a two eight area code that five seventeen is best",
+            "three six one a two eight area code that five seventeen",
+        ),
+        # a word that labels one short number ("floor") does not veto a long run after it
+        (
+            "the number is floor eighteen three sixty five twenty seven ninety",
+            "eighteen three sixty five twenty seven ninety",
+        ),
+        # the text's first word is a digit word of the value, a misheard word after it
+        (
+            "eight in six two um two do fine is three oh three oh six",
+            "eight in six two um two do fine is three oh three oh six",
+        ),
+        # a spelling-alphabet word before a code's digits is one of its letters, its "as in" misheard
+        (
+            "the permit number is k d in hotel dash and four four two nine one six eight",
+            "k d in hotel dash and four four two nine one six eight",
+        ),
+        # an aside with a misheard negative word ("seat" for "let") inside a value after its cue
+        (
+            "my social is two hive one hold on seat me check seven seven four oh eight two",
+            "two hive one hold on seat me check seven seven four oh eight two",
+        ),
     ],
 )
 def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, text: str, value: str) -> None:
@@ -253,6 +282,9 @@ def test_misrecognized_values_are_fully_redacted(default_pipeline: Pipeline, tex
         "we were four to one and my so called friend left",
         "i said two three times that it was so shall we go",
         "the score was ninety two - ninety four at the break",
+        # a word that labels one number keeps a short one; an aside that ends on one keeps its number
+        "we moved to floor twelve sixty five last year",
+        "it's on floor sixteen and the room is twelve",
     ],
 )
 def test_number_negatives_stay_untouched(default_pipeline: Pipeline, text: str) -> None:
@@ -276,6 +308,10 @@ def test_spelled_prefix_needs_a_real_letter(default_pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
+        # a spelling-alphabet word is a letter of a code only right next to it
+        ("we played golf then five five five one two three four five six seven", "golf"),
+        # an aside that ends on a negative context names a number of its own
+        ("my zip is nine oh two wait my room is four one two", "four one two"),
         # a verb after a cue is no misheard digit at the start of a value
         ("my laptop's ip shows one nine two dot one six eight dot one three five dot three four", "shows"),
         ("the passport number reads g a as in alpha dash seven one six four two five one one", "reads"),

@@ -137,6 +137,28 @@ POSITIVE = [
     ),
     ("yes that's twelve three two thousand four", [("twelve three two thousand four", "DATE_OF_BIRTH")]),
     ("it's oh seven nine seventy", [("oh seven nine seventy", "DATE_OF_BIRTH")]),
+    # ... and year first, with the clock time stamped on it (or a month said with "oh")
+    (
+        "logged at nineteen eighty seven two nine thirteen twenty two oh five by the clerk",
+        [("nineteen eighty seven two nine thirteen twenty two oh five", "DATE_OF_BIRTH")],
+    ),
+    (
+        "timestamp twenty oh four eleven thirty oh two forty five",
+        [("twenty oh four eleven thirty oh two forty five", "DATE_OF_BIRTH")],
+    ),
+    (
+        "record two thousand nine ten twenty seven eleven fifteen",
+        [("two thousand nine ten twenty seven eleven fifteen", "DATE_OF_BIRTH")],
+    ),
+    (
+        "filed nineteen ninety nine oh seven twenty eight then closed",
+        [("nineteen ninety nine oh seven twenty eight", "DATE_OF_BIRTH")],
+    ),
+    # "thirty four" read as day thirty and hour four
+    (
+        "stamp twenty twelve five thirty four eighteen nine",
+        [("twenty twelve five thirty four eighteen nine", "DATE_OF_BIRTH")],
+    ),
     # the month said twice
     (
         "it's four uh four thirty nineteen eighty eight",
@@ -176,6 +198,19 @@ POSITIVE = [
     ("the results came from pinewood dental this morning", [("pinewood dental", "ORGANIZATION")]),
     ("i'm the receptionist over at copperleaf vets", [("copperleaf vets", "ORGANIZATION")]),
     ("we volunteer at bright hands on fridays", [("bright hands", "ORGANIZATION")]),
+    # round two: lists of ages, "the oldest at", employer fields, trades as verbs, "and" inside names,
+    # "<word> and <name> dot com" after a cue
+    (
+        "we've got four kids fifteen eleven and eight",
+        [("fifteen", "AGE"), ("eleven", "AGE"), ("eight", "AGE")],
+    ),
+    ("she's the youngest at fourteen", [("fourteen", "AGE")]),
+    ("previous employer um lindqvist marine", [("lindqvist marine", "ORGANIZATION")]),
+    ("he works weekends at copper kettle brewing", [("copper kettle brewing", "ORGANIZATION")]),
+    ("my brother delivers for hearth and vine", [("hearth and vine", "ORGANIZATION")]),
+    ("i've been at ostrow and daley for six years", [("ostrow and daley", "ORGANIZATION")]),
+    ("she gets physio at old mill rehab", [("old mill rehab", "ORGANIZATION")]),
+    ("order online at salt and pepper grill dot com", [("salt and pepper grill dot com", "URL")]),
     # the host word after a scheme is part of the address even when it is a cue word ("portal")
     (
         "h t t p s colon slash slash portal dot parcelhub dot net",
@@ -236,6 +271,14 @@ NEGATIVE = [
     "the train leaves at three twelve forty five",
     "it came to fourteen twenty nineteen sixty",
     "gate nine forty two nineteen",
+    # no year-first date: no time and no "oh" month, a time field of sixty or more, this year, a count
+    "we counted nineteen ninety three one four of them",
+    "pick two thousand ten twelve twenty",
+    "nineteen eighty four twelve seventy five ten",
+    "two thousand twenty six oh three fourteen",
+    "we expect growth in twenty twenty one twenty twenty two",
+    "the plan covers twenty twenty four twenty five and twenty six",
+    "under the acts of nineteen thirty three and nineteen thirty four",
     # no password: a title, a flight, a gate, a rating
     "maybe it was apollo thirteen",
     "i think it was flight two one five",
@@ -262,6 +305,14 @@ NEGATIVE = [
     "i'm a teacher at heart",
     "we drove to the war memorial",
     "the kids go to bed early",
+    "he's six two and two hundred pounds",
+    "i work at the warehouse and love it",
+    "i quit smoking in may",
+    "we drive for miles on weekends",
+    "admitted to county general",
+    "i like cats and dogs",
+    "new tools to positively impact public health",
+    "margins fell on higher inbound freight",
 ]
 
 

@@ -212,6 +212,39 @@ NAME_EXTENTS = [
     ("thyanks", set()),  # a typo of a frequent word
     ("okaybye", set()),  # two frequent words glued
     ("yesok", set()),
+    ("okbye", set()),
+    ("thankyou", set()),
+    ("gotit", set()),
+    ("my name is androw", {"androw"}),  # "and" + "row" run together is no misheard word after it
+    ("i am zelvani k", {"zelvani k"}),  # an initial at the end of a turn after a name
+    # a two-word answer: a given name found and its family name, though a dictionary word
+    ("jorge vow", {"jorge vow"}),
+    ("jorge please", {"jorge"}),
+    ("jorge thanks", {"jorge"}),
+    ("jorge calling", {"jorge"}),
+    ("jorge two", {"jorge"}),
+    # words said with a name as part of it, never alone
+    ("devika sri", {"devika sri"}),
+    ("sri", set()),
+    ("sri lanka", set()),
+    # a given and a family name, both listed and as frequent as everyday words
+    ("king walker", {"king walker"}),
+    # before an identifier, a word no list has that is as frequent as a rare word, or a family name
+    # that is also a place
+    ("kelvar six one two nine", {"kelvar"}),
+    ("kelvar credit no four five two one", {"kelvar"}),  # the next value named, then given
+    ("myself dorvika", {"dorvika"}),  # "myself" opens an answer
+    ("i am dorvika", {"dorvika"}),
+    ("i am hungry", set()),
+    ("i'm fine thanks", set()),
+    ("dorvika my first name", {"dorvika"}),  # "my first name" closes it
+    ("vijay four five six nine", {"vijay"}),
+    ("vijay", set()),
+    ("jordan and seven seven one three", {"jordan"}),
+    ("jordan", set()),  # "and" + "row" run together is no misheard word after it
+    ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
+    ("samerra", {"samerra"}),  # "same" + "rra"
+    ("hamera", {"hamera"}),  # "ham" + "era"
     ("willaim", {"willaim"}),  # a typo of a listed name is a name misspelt
     ("plesae", set()),  # a typo of a frequent word is none
     ("tolam", {"tolam"}),  # "tol" + "am": a two-letter tail glues only to a very frequent word
@@ -403,6 +436,17 @@ NAME_EXTENTS = [
     # a name answer before a number that goes on, or after "plus"
     ("it's zorvethu four one two two nine eight seven ext four two", {"zorvethu"}),
     ("it's quellanor plus four four seven one two three four five six", {"quellanor"}),
+    # a listed name as frequent as an everyday word, before an identifier or beside another name
+    ("brown q x r five one seven", {"brown"}),
+    ("king and seven three one nine", {"king"}),
+    ("grace mendez", {"grace mendez"}),
+    ("joy okonjo", {"joy okonjo"}),
+    ("brown", set()),  # alone the word
+    ("grace", set()),
+    ("page four four one nine", set()),  # a word that names the number
+    ("brown four", set()),  # no identifier
+    # a place is a family name only after another name word
+    ("marcy jordan", {"marcy jordan"}),
 ]
 
 
@@ -461,9 +505,27 @@ PLACES = [
     ("i'm in vester haldby at the conference", "vester haldby"),
     ("he lives in borvik", "borvik"),
     ("the shop on elm street in kellbrook", "kellbrook"),
+    # towns of 500 to 15,000 people count after a cue
+    ("find me a pub in tonasket tonight", "tonasket"),
+    ("book a table near big timber for six", "big timber"),
+    ("any diners around mancos", "mancos"),
+    ("my parents live near tamil nadu", "tamil nadu"),  # a region of another country
+    ("is it monsoon season in kerala", "kerala"),
+    ("a bar in glenwood springs that serves tapas", "glenwood springs"),
+    # a word naming a part of the place joins it, even past the gazetteer's name
+    ("a cabin outside denver heights", "denver heights"),
+    ("jury duty in orange county next week", "orange county"),
     # short and hyphen-free forms of gazetteer names
     ("weather in st petersburg", "st petersburg"),
     ("flights to winston salem", "winston salem"),
+    # a possessive name + a generic place word: after a cue, or written as a name (capitals included)
+    ("the coach dropped us at hadley's common this afternoon", "hadley's common"),
+    ("we walked down to garrow's heath and back", "garrow's heath"),
+    ("Deliveries to Penrick's Cross resume on Monday.", "Penrick's Cross"),
+    ("THE FERRY LEAVES FROM Calder's Wharf.", "Calder's Wharf"),
+    ("The choir sang at ALDWYN'S GREEN last Sunday.", "ALDWYN'S GREEN"),
+    ("Roadworks near TOLLER'S END, 3 miles east.", "TOLLER'S END"),
+    ("The trail ends at Vesker's Point.", "Vesker's Point"),
 ]
 
 
@@ -489,6 +551,19 @@ def test_places(text: str, value: str) -> None:
         "go to youtube and play some music",  # too frequent a word to be an unlisted town
         "we get to prioritize growth this year",
         "time to go to bed",
+        # possessives that name a thing, an idiom, an everyday owner without capitals
+        "look at megan's green scarf",
+        "Order Megan's Green Tea Blend today",
+        "honestly i'm at my wit's end",
+        "we are at wit's end with it",
+        "I AM AT WIT'S END.",
+        "meet me at the bishop's end of the table",
+        "she painted carol's fence green",
+        # idioms: a place word that a possessive also makes a figure of speech with, said after a cue
+        "good question, to marek's point we should wait",
+        "from tomasz's end it all looks fine",
+        "they hid it in sisters drawer",  # a small town that is also a common word
+        "my cousin tonasket called",  # a small town without a cue
     ],
 )
 def test_place_negatives(text: str) -> None:

@@ -39,6 +39,7 @@ from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens, words_of
 from .base import Detector, detectors
+from .names import MisheardGuard
 
 __all__ = ["AddressDetector", "AddressWords"]
 
@@ -82,6 +83,10 @@ class AddressWords:
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
     street_answer_max_zipf: float = field(metadata={"key": "street_answer.max_zipf"})
+    house_answer_max_zipf: float = field(metadata={"key": "house_answer.max_zipf"})
+    house_answer_min_digits: float = field(metadata={"key": "house_answer.min_digits"})
+    house_answer_min_letters: float = field(metadata={"key": "house_answer.min_letters"})
+    glued_countries: frozenset[str]
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
     cues: PhraseTable[tuple[str, ...]]
@@ -150,6 +155,11 @@ class AddressDetector(Detector):
         self._boundary = words.left_boundary
         self._asides = value_interruptions(locale)
         self._aside_starts = frozenset(phrase[0] for phrase in self._asides.phrases)
+        self._misheard = MisheardGuard(locale)
+        self._glued_countries = words.glued_countries
+        self._mail_endings = tuple(
+            sorted(load_locale(locale).words("context", "addresses.glued_cue_endings"))
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
@@ -215,8 +225,59 @@ class AddressDetector(Detector):
         ]
         found.extend(self._stated_addresses(tokens, found))
         if not found:
-            found.extend(self._street_answer(tokens, places))
+            found.extend(self._street_answer(tokens, places) or self._house_answer(tokens, places))
         return found
+
+    def _house_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+        """A turn that is only a house number and the locality answers "your address?" ("62 elmhurst",
+        "no 415 ravi koramangala", "2078 ashfordvale wa 98101"): a house number of ``house_answer``
+        ``min_digits`` digits or more (no year: "2019 london"), then one to three words none as frequent
+        as ``house_answer.max_zipf`` ("2 tickets", "4 adults" are no address) and no stop word, unit
+        letters and directions between them ("98 f veppadai"), the last a place of the gazetteer or a
+        word of ``min_letters`` letters or more with two vowels that is no everyday word ("1234 abcd" is
+        a code), then nothing or the rest of an address (a region, a postcode) to the end of the turn.
+        "address" or "number" may come first."""
+        w = self._w
+        first = 0
+        while first < min(2, len(tokens) - 1) and (
+            tokens[first].lower in w.address_words or tokens[first].lower in w.house_number_words
+        ):
+            first += 1
+        number = tokens[first].lower if tokens else ""
+        if not (
+            number.isdigit()
+            and int(w.house_answer_min_digits) <= len(number) <= 5
+            and not (len(number) == 4 and number[:2] in ("19", "20"))
+        ):
+            return []
+        names: list[int] = []
+        for k in range(first + 1, min(first + 5, len(tokens))):
+            word = tokens[k].lower
+            if word in w.directions or (len(word) == 1 and word.isalpha() and word not in self._stop):
+                continue  # "98 f veppadai", "44 w roja pudhur": a unit letter or a direction
+            if len(names) == 3 or (
+                not _alpha(word)
+                or word in self._stop
+                or zipf_frequency(word) >= w.house_answer_max_zipf
+                or (word.endswith("s") and is_everyday_word(word[:-1]))  # "2 pizzas", "3 pax"
+            ):
+                break
+            names.append(k)
+        # the locality may be followed by a region code ("... quintavo tx 75012"): the longest fit
+        if not any(self._locality_ends(tokens, last, places) for last in reversed(names)):
+            return []
+        if first and tokens[first - 1].lower in w.house_number_words:
+            first -= 1  # "no 415 ...": the word that says a house number belongs to it
+        return [
+            Entity(
+                tokens[first].start,
+                tokens[-1].end,
+                "ADDRESS",
+                self.score,
+                self.name,
+                "a turn that is only a house number and the locality",
+            )
+        ]
 
     def _street_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
         """A turn that is only a street, without a house number, answers "your address?": "hollis
@@ -254,6 +315,20 @@ class AddressDetector(Detector):
             if not _alpha(word) or word in self._stop:
                 return []
         return []
+
+    def _locality_ends(self, tokens: Sequence[Token], last: int, places: PhraseTable[str]) -> bool:
+        """Token ``last`` names a locality (a gazetteer place, or a long word with two vowel groups that
+        is no everyday word) and nothing or the rest of an address follows it to the end of the turn."""
+        word = tokens[last].lower
+        locality = _place_length(tokens, last, places) == 1 or (
+            len(word) >= self._w.house_answer_min_letters
+            and len(re.findall(r"[aeiouy]+", word)) >= 2
+            and not is_everyday_word(word)
+            and not word.endswith(self._mail_endings)  # "56 janegmailcom": an e-mail address
+        )
+        return locality and (
+            last + 1 == len(tokens) or self._grow_right(tokens, last, places) == len(tokens) - 1
+        )
 
     def _without_asides(self, tokens: list[Token]) -> list[Token]:
         """The tokens without the asides a caller makes inside an address ("24 let me see franklin
@@ -379,6 +454,12 @@ class AddressDetector(Detector):
         if any(
             self._is_number(word)
             and (k == 0 or words[k - 1] not in self._w.not_house_number_after)
+            # "room no 1049": the word saying a number, after "room", "gate"
+            and not (
+                k >= 2
+                and words[k - 1] in self._w.house_number_words
+                and words[k - 2] in self._w.not_house_number_after
+            )
             and not self._continues_a_room_number(words, k)
             # "gate b 33", "terminal c 12": a letter may name the concourse before the number
             and not (
@@ -390,8 +471,29 @@ class AddressDetector(Detector):
             for k, word in enumerate(words)
         ):
             return True
-        return "corner" in words and any(
-            word in self._w.street_types and k > 0 and _alpha(words[k - 1]) and words[k - 1] not in self._stop
+        return "corner" in words and self._named_corner(words)
+
+    def _named_corner(self, words: Sequence[str]) -> bool:
+        """A corner of two streets with a name: a street type after a word that can name it ("the
+        corner of elm street and oak"). "The corner of street name and street name" names none: a
+        street type right after "corner (of)" has no name (one said before its name aside: "calle",
+        "rue"), and neither "corner" itself nor a word a
+        recognizer ran together ("nameand": :class:`~redactkit.detect.names.MisheardGuard`) is a
+        street's name."""
+        types = self._w.street_types
+        after = words.index("corner") + 1
+        if after < len(words) and words[after] == "of":
+            after += 1
+        if after < len(words) and words[after] in types and words[after] not in self._w.prefix_street_types:
+            return False  # "the corner of street name ...", but "the corner of calle luna and ..."
+        return any(
+            word in types
+            and k > 0
+            and _alpha(words[k - 1])
+            and words[k - 1] not in self._stop
+            and words[k - 1] != "corner"
+            and words[k - 1] not in types
+            and not self._misheard.misheard(words, k - 1)
             for k, word in enumerate(words)
         )
 
@@ -444,6 +546,13 @@ class AddressDetector(Detector):
                 anchors.append((i, i, "weak"))
             elif word in self._w.units and self._is_number(nxt):
                 anchors.append((i, i + 1, "unit"))
+            elif (
+                word in self._w.units
+                and nxt in self._w.house_number_words
+                and i + 2 < count
+                and self._is_number(tokens[i + 2].lower)
+            ):
+                anchors.append((i, i + 2, "unit"))  # "flat no 25", "room number 12 b"
             elif word in self._w.box_words and (self._is_number(nxt) or (nxt == "box" and word != "box")):
                 anchors.append((i, i + 1, "box"))
             elif word == "p" and nxt == "o" and i + 2 < count and tokens[i + 2].lower == "box":
@@ -735,8 +844,11 @@ class AddressDetector(Detector):
 
     def _starts_with_place(self, rest: str) -> bool:
         """Whether ``rest`` (what follows a glued street type) is or begins with a place name of four
-        letters or more: "boston", "manchesterconnecticut"; "avengers" is no "ave" + "ngers"."""
+        letters or more ("boston", "manchesterconnecticut"; "avengers" is no "ave" + "ngers"), or is a
+        short country name or code of ``glued_countries`` ("usa", "us", "uk")."""
         places = _places(self.locale)
+        if rest in self._glued_countries:
+            return True  # "stusa", "streetuk": a country code or short alias said last
         return any(places.match_length([rest[:end]], 0, max_words=1) for end in range(len(rest), 3, -1))
 
     def _is_part(self, word: str) -> bool:

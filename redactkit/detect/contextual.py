@@ -140,6 +140,7 @@ class _AddressWords:
     "@" and the dots dropped ("janedoegmailcom": the ``glued_*`` tables)."""
 
     starts_after: _Phrases
+    and_name_cues: _Phrases
     at: _Phrases
     www: _Phrases
     schemes: _Phrases
@@ -162,7 +163,9 @@ class _OrganizationWords:
     after: _Phrases
     institutions: _Phrases
     kinds: _Phrases
+    business_kinds: _Phrases
     and_kinds: frozenset[str]
+    and_closers: frozenset[str]
     of_kinds: frozenset[str]
     generic: frozenset[str]
     not_names: _Phrases
@@ -170,9 +173,11 @@ class _OrganizationWords:
     role_determiners: _Phrases
     role_particles: frozenset[str]
     role_prepositions: frozenset[str]
+    role_weak_prepositions: frozenset[str]
     facility_cues: _Phrases
     facility_kinds: _Phrases
     facility_words: int
+    facility_kinds_not_after_to: _Phrases
     facility_not_names: frozenset[str]
     stops: _Phrases
     max_words: int
@@ -309,6 +314,64 @@ def _cardinal(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, int] | N
             value += rest[0]
             j = rest[1]
     return value, j
+
+
+def _fields(lex: Lexicon, words: Sequence[str], i: int) -> list[tuple[int, int]]:
+    """Every reading of a two-digit field said at ``i`` (a date or clock field: "four", "oh four",
+    "fourteen", "forty", "forty one", "04"): (value, index after it) pairs, shortest first."""
+    if i >= len(words):
+        return []
+    word = words[i]
+    if word.isdigit():
+        return [(int(word), i + 1)] if len(word) <= 2 else []
+    found: list[tuple[int, int]] = []
+    if word in lex.digits or word in lex.teens or word in lex.tens:
+        found.append((lex.digits.get(word, lex.teens.get(word, lex.tens.get(word, 0))), i + 1))
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if word in lex.tens and nxt in lex.digits and lex.digits[nxt] > 0:
+        found.append((lex.tens[word] + lex.digits[nxt], i + 2))
+    if (word in lex.zero_aliases or word == "zero") and nxt in lex.digits:
+        found.append((lex.digits[nxt], i + 2))
+    return found
+
+
+def _field_splits(lex: Lexicon, words: Sequence[str], i: int, most: int = 3) -> list[list[int]]:
+    """Every way to read ``words[i:]`` as at most ``most`` two-digit fields (see :func:`_fields`)."""
+    if i == len(words):
+        return [[]]
+    if most == 0:
+        return []
+    return [
+        [value, *rest]
+        for value, after in _fields(lex, words, i)
+        for rest in _field_splits(lex, words, after, most - 1)
+    ]
+
+
+def _leading_years(lex: Lexicon, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Every four-digit year the words start with ("nineteen ninety" and "nineteen ninety three",
+    "twenty oh eight", "two thousand ten", "1985"): (year, index after it) pairs."""
+    if not words:
+        return []
+    if words[0].isdigit():
+        return [(int(words[0]), 1)] if len(words[0]) == 4 else []
+    found: list[tuple[int, int]] = []
+    if len(words) >= 2 and words[0] == "two" and words[1] in lex.thousand:
+        found.append((2000, 2))
+        k = 3 if len(words) > 2 and words[2] in lex.number_and else 2
+        found.extend((2000 + value, after) for value, after in _fields(lex, words, k))
+        return found
+    century = lex.teens.get(words[0]) or (lex.tens.get(words[0]) if words[0] == "twenty" else None)
+    if century not in (18, 19, 20) or len(words) < 2:
+        return []
+    second = words[1]
+    if second in lex.tens or second in lex.teens or second in lex.zero_aliases or second == "zero":
+        found.extend(
+            (century * 100 + value, after)
+            for value, after in _fields(lex, words, 1)
+            if after == 3 or value >= 10  # "nineteen five" is no year, "twenty oh five" is
+        )
+    return found
 
 
 _AGE_WORD = "number after an age word"
@@ -535,6 +598,13 @@ class ContextualDetector(Detector):
                 or self._at_age(words, i, after)
                 or self._event_age(words, i, after, value)
             )
+            listed = self._age_list(words, i) if why and after < len(words) else []
+            if listed:  # "three kids twelve nine and four"
+                for first, stop in listed:
+                    found.append((first, stop, "AGE", self.cue_score, "ages said as a list"))
+                previous_age_end = listed[-1][1]
+                i = previous_age_end
+                continue
             corrected = (
                 after < len(words)
                 and self._is_number(words[after])
@@ -568,6 +638,34 @@ class ContextualDetector(Detector):
         while k > 0 and (words[k - 1] in t.lexicon.fillers or t.ages.at_openers.ending(words, k)):
             k -= t.ages.at_openers.ending(words, k) or 1
         return "number after an opening 'at' before a conditional" if k == 0 else ""
+
+    def _age_list(self, words: Sequence[str], i: int) -> list[tuple[int, int]]:
+        """ "twelve nine and four": ages said one after the other, the last after "and" (every one
+        between ``ages.min`` and ``ages.max``, no unit after the last); [] when it is no such list."""
+        t = self._t
+        items: list[tuple[int, int]] = []
+        k = i
+        closed = False
+        while k < len(words) and not closed:
+            if items and words[k] == ",":
+                k += 1
+            if items and k < len(words) and words[k] == "and":
+                closed = True
+                k += 1
+            parsed = _cardinal(t.lexicon, words, k)
+            if parsed is None or not t.ages.min <= parsed[0] <= t.ages.max:
+                return []
+            items.append((k, parsed[1]))
+            k = parsed[1]
+        after = self._skip_interruptions(words, k)
+        if (
+            len(items) < 3
+            or not closed
+            or t.ages.not_after.at(words, after)
+            or (after < len(words) and self._is_number(words[after]))
+        ):
+            return []
+        return items
 
     def _corrected(self, words: Sequence[str], end: int, after: int, value: int) -> bool:
         """ "i'm fifty no wait fifty one", "thirty um thirty two": a second whole number after an
@@ -816,10 +914,53 @@ class ContextualDetector(Detector):
         attempts = [said_words]
         if len(said_words) >= 2 and said_words[0] == said_words[1]:
             attempts.append(said_words[1:])  # the month started again
+        thousand = self._t.lexicon.thousand
+        # year first only as one stretch of numbers: "and" joins two years ("twenty twenty one and
+        # twenty twenty two"), except in "two thousand and six"
+        plain = all(
+            self._is_number(word) or (word == "and" and k > 0 and run[k - 1] in thousand)
+            for k, word in enumerate(run)
+        )
         for w in attempts:
             year = self._month_day_year(w, latest)
+            if year is None and plain:
+                year = self._year_month_day(w, latest)
             if year is not None:
                 return year
+        return None
+
+    def _year_month_day(self, w: Sequence[str], latest: int) -> int | None:
+        """The year of number words that are exactly a date said year first, "<year> <month> <day>",
+        and the clock time stamped on it: "nineteen ninety three one four fourteen fifty six forty
+        one" (1993-01-04 14:56:41), or None. The time has two or three fields below sixty (hours,
+        minutes, seconds, or minutes and seconds), the first below twenty four when there are three;
+        without a time the month must be said with "oh" ("twenty ten oh four twelve"), since a year
+        and two small numbers alone are as likely a count. Every way of grouping the words into
+        fields is tried ("thirty four" is 34, or 30 and then 4). Another year said after the first one
+        (up to ten years ahead) makes it a list of years ("twenty twenty one twenty twenty two")."""
+        lex = self._t.lexicon
+        horizon = self._year() + 10
+        for year, after_year in _leading_years(lex, w):
+            if not 1900 <= year <= latest or any(
+                1900 <= later <= horizon
+                for k in range(after_year, len(w))
+                for later, _ in _leading_years(lex, w[k:])
+            ):
+                continue
+            for month, after_month in _fields(lex, w, after_year):
+                if not 1 <= month <= 12:
+                    continue
+                oh_month = after_month - after_year == 2
+                for day, after_day in _fields(lex, w, after_month):
+                    if not 1 <= day <= 31:
+                        continue
+                    for clock in _field_splits(lex, w, after_day):
+                        if (not clock and oh_month) or (
+                            len(clock) in (2, 3)
+                            and all(field < 60 for field in clock)
+                            and (len(clock) == 2 or clock[0] < 24)
+                        ):
+                            return year
         return None
 
     def _month_day_year(self, w: Sequence[str], latest: int) -> int | None:
@@ -1392,6 +1533,15 @@ class ContextualDetector(Detector):
         # "my shop dot com" after "go to": a possessive that is part of the name
         if first > 1 and words[first - 1] == "my" and words[first - 2] in ("to", "is", "at", "on", "visit"):
             first -= 1
+        # "visit us at crumb and crust bakery dot com": one name word and "and" between a cue and the name
+        if (
+            first >= 3
+            and words[first - 1] == "and"
+            and words[first - 2].isalpha()
+            and not addr.starts_after.at(words, first - 2)
+            and addr.and_name_cues.ending(words, first - 2)
+        ):
+            first -= 2
         j = first
         # "w w w dot", "h t t p s colon slash slash" before the name
         while j > 0:
@@ -1529,16 +1679,21 @@ class ContextualDetector(Detector):
             if word == "and" and j > first:
                 # "ernst and young", "frontierpoint and sons": a name or a firm word, then the end
                 k = j + 1
-                closes = k + 1 >= n or org.stops.at(words, k + 1) or org.kinds.at(words, k + 1)
+                # "ernst and young", "delta tool and die", "harmon and lake for twelve years": one word
+                # after "and", then the end, a kind or a word that ends a name ("i work at target and
+                # love it" is no name)
+                ends = (
+                    k + 1 >= n
+                    or words[k + 1] in org.and_closers
+                    or words[k + 1] in org.and_kinds
+                    or org.kinds.at(words, k + 1)
+                )
                 if (
                     k < n
                     and not org.stops.at(words, k)
-                    and (
-                        words[k] in org.and_kinds
-                        or words[k] in family_names()
-                        or self._org_name_word(words[k])
-                    )
-                    and closes
+                    and words[k].isalpha()
+                    and words[k] not in t.lexicon.fillers
+                    and ends
                 ):
                     j = end = k + 1
                     continue
@@ -1570,7 +1725,10 @@ class ContextualDetector(Detector):
         if stop <= first:
             return None
         value = words[first:stop]
-        kind = any(org.kinds.at(words, k) or org.institutions.at(words, k) for k in range(first, stop))
+        kind = any(
+            org.kinds.at(words, k) or org.institutions.at(words, k) or org.business_kinds.at(words, k)
+            for k in range(first, stop)
+        )
         named = any(self._org_name_word(word) for word in value)
         if (weak or determiner) and not (named or kind):
             return None
@@ -1578,14 +1736,18 @@ class ContextualDetector(Detector):
             return None
         return first, stop
 
-    def _role_before(self, words: Sequence[str], i: int) -> bool:
-        """ "a nurse over | at", "the front desk | from": a role after a determiner, then "at"."""
+    def _role_before(self, words: Sequence[str], i: int) -> str:
+        """ "a nurse over | at", "the front desk | from": a role after a determiner, then "at" ("strong"),
+        or "with" ("weak": the name needs a naming word); "" when there is none."""
         org = self._t.organizations
-        if words[i] not in org.role_prepositions:
-            return False
+        strong = words[i] in org.role_prepositions
+        if not (strong or words[i] in org.role_weak_prepositions):
+            return ""
         j = i - 1 if i > 0 and words[i - 1] in org.role_particles else i
         role = org.roles.ending(words, j)
-        return bool(role) and bool(org.role_determiners.ending(words, j - role))
+        if not (role and org.role_determiners.ending(words, j - role)):
+            return ""
+        return "strong" if strong else "weak"
 
     def _facility(self, words: Sequence[str], first: int) -> int:
         """End of "lincoln high", "harbor view pediatrics" at ``first``: up to ``facility_words``
@@ -1596,12 +1758,12 @@ class ContextualDetector(Detector):
         for k in range(first, min(n, first + org.facility_words + 1)):
             kind = org.facility_kinds.at(words, k) if k > first else 0
             if kind and (k + kind >= n or org.stops.at(words, k + kind) or not words[k + kind].isalpha()):
-                return k + kind
+                # "county general" is no name: one word must be no generic word of institutions
+                return 0 if all(w in org.generic for w in words[first:k]) else k + kind
             word = words[k]
             if (
                 not word.replace("'", "").isalpha()
                 or word in org.facility_not_names
-                or word in org.generic
                 or word in t.lexicon.fillers
                 or org.stops.at(words, k)
                 or org.not_names.at(words, k)
@@ -1622,9 +1784,17 @@ class ContextualDetector(Detector):
         taken: set[int] = set()
 
         def add(first: int, stop: int, why: str) -> None:
-            if stop > first and not taken & set(range(first, stop)):
-                found.append((first, stop, "ORGANIZATION", self.cue_score, why))
-                taken.update(range(first, stop))
+            if stop <= first:
+                return
+            inside = [f for f in found if first <= f[0] and f[1] <= stop]
+            if taken & set(range(first, stop)) and not (
+                inside and taken & set(range(first, stop)) == {k for f in inside for k in range(f[0], f[1])}
+            ):
+                return
+            for shorter in inside:  # "pacific | box company": the name after the cue is longer
+                found.remove(shorter)
+            found.append((first, stop, "ORGANIZATION", self.cue_score, why))
+            taken.update(range(first, stop))
 
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
         i = 0
@@ -1661,19 +1831,23 @@ class ContextualDetector(Detector):
             if first < n and words[first] == "the":
                 first += 1
             stop = self._facility(words, first)
+            if stop and words[i] == "to" and org.facility_kinds_not_after_to.ending(words, stop):
+                continue  # "to positively impact human health"
             if stop:
                 add(first, stop, "name before a kind of school or care facility")
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
         for i in range(n):
-            length = org.cues.at(bases, i)
+            length = org.cues.at(bases, i) or org.cues.at(words, i)  # "who's your employer"
             weak = False
             if not length:
                 length = org.weak_cues.at(bases, i)
                 weak = bool(length)
-            if not length and self._role_before(words, i):
-                length = 1
+            if not length:
+                role = self._role_before(words, i)
+                length = 1 if role else 0
+                weak = role == "weak"
             if not length:
                 continue
             value_span = self._cue_value(words, i + length, weak, taken)

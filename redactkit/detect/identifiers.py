@@ -387,6 +387,10 @@ class IdentifierDetector(Detector):
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
         self._lexicon = load_locale(locale).lexicon
         self._letter_words = frozenset(word for form in self._lexicon.letter_as_in for word in form)
+        #: "alpha", "tango": words that name a spelled letter (``spelling_alphabet`` of spelling.yaml)
+        self._alphabet_words = frozenset(
+            str(word).lower() for word in load_locale(locale).get("spelling", "spelling_alphabet", []) or []
+        )
         known = set(IDENTIFIER_LABELS) | self._tables.labels
         unknown = set(self.labels) - known
         if unknown:
@@ -421,6 +425,8 @@ class IdentifierDetector(Detector):
         found.extend(self._zones_before_cues(aligned, tokens, found))
         if self.misheard_edges and self._tables.value_lengths:
             found = [self._lost_digits_at_edges(aligned, tokens, entity) for entity in found]
+        if self.cued_zones:
+            found = self._join_phone_parts(tokens, found)
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
@@ -1056,6 +1062,62 @@ class IdentifierDetector(Detector):
             return None
         return joined
 
+    def _join_phone_parts(self, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:
+        """Two number values with a phone part between them are one phone number, the phone part
+        included: "nine seven five nine two nine nine area code of seven two five".
+
+        The recognizer broke the number (a digit lost, "of" for "oh") so that neither part has a
+        phone number's length; the caller's "area code" or "extension" says they belong together.
+        Up to two filler or aside words may stand before the phone part and one short plain word (a
+        misheard digit) after it.
+        """
+        if len(found) < 2:
+            return found
+        result: list[Entity] = []
+        for entity in sorted(found, key=lambda e: (e.start, e.end)):
+            last = result[-1] if result else None
+            if last is not None and self._phone_part_between(tokens, last, entity):
+                result[-1] = Entity(
+                    last.start,
+                    max(last.end, entity.end),
+                    "PHONE_NUMBER",
+                    max(last.score, entity.score),
+                    self.name,
+                    "parts of a phone number joined by an area code or extension",
+                )
+            else:
+                result.append(entity)
+        return result
+
+    def _phone_part_between(self, tokens: Sequence[Token], left: Entity, right: Entity) -> bool:
+        """Only a phone part phrase (see :meth:`_join_phone_parts`) stands between two number values."""
+        if left.label not in _ZONE_LABELS or right.label not in _ZONE_LABELS or right.start < left.end:
+            return False
+        tables = self._tables
+        gap = [
+            token.lower
+            for token in tokens[token_index_at(tokens, left.end) : token_index_at(tokens, right.start)]
+        ]
+        for index in range(min(3, len(gap))):
+            length = tables.phone_parts.at(gap, index)
+            if not length:
+                continue
+            before, after = gap[:index], gap[index + length :]
+            return (
+                (all(word in tables.between for word in before) or self._aside(before))
+                and len(after) <= 1
+                and all(
+                    word.isalpha()
+                    and len(word) <= 4
+                    and word not in tables.closing
+                    and word not in tables.after_breaks
+                    and word not in tables.negative_words
+                    and (word,) not in tables.cues
+                    for word in after
+                )
+            )
+        return False
+
     def _phone_part_at(self, tokens: Sequence[Token], index: int) -> int:
         """The length of a phone part phrase ("area code", "extension") at token ``index``, or 0."""
         found = self._tables.phone_parts.starting_at(tokens, index)
@@ -1073,19 +1135,28 @@ class IdentifierDetector(Detector):
         return self._tables.hold_on.starting_at(tokens, index) is not None
 
     def _aside(self, gap: Sequence[str]) -> bool:
-        """Every word of ``gap`` may be part of an aside (hold-on phrases may have a unit word)."""
+        """Every word of ``gap`` may be part of an aside (hold-on phrases may have a unit word).
+
+        A negative context ("lap", "row") names the number right after it: it stands in an aside only
+        when two words or more of the aside still follow it ("wait lap me check": "let me check"
+        misheard), never where it would name the value's next part ("hold on my room 4512").
+        """
         index = 0
         while index < len(gap):
             length = self._tables.hold_on.at(gap, index)
             if length:
                 index += length
-            elif self._aside_word(gap[index]):
+            elif self._aside_word(gap[index]) or (
+                index < len(gap) - 2
+                and gap[index] in self._tables.negative_words
+                and self._aside_word(gap[index], negative=False)
+            ):
                 index += 1
             else:
                 return False
         return True
 
-    def _aside_word(self, word: str) -> bool:
+    def _aside_word(self, word: str, *, negative: bool = True) -> bool:
         """A word an aside inside a dictated value may have: a plain word, not a unit, a time word or a
         negative context ("hold on my kid is", "let me just pull it up")."""
         tables = self._tables
@@ -1093,7 +1164,7 @@ class IdentifierDetector(Detector):
             word.replace("'", "").isalpha()
             and word not in tables.quantity_after
             and word not in tables.quantity_before
-            and word not in tables.negative_words
+            and (not negative or word not in tables.negative_words)
             and word not in ("am", "pm", "o'clock", "oclock")
             and word not in self._misheard.region_breakers
         )
@@ -1109,9 +1180,13 @@ class IdentifierDetector(Detector):
         ..."): as a negative context it only vetoes short values, it may be the value's first digit."""
         return first > 0 and tokens[first - 1].lower in self._misheard.homophones
 
-    def _negative_context(self, tokens: Sequence[Token], first: int) -> bool:
+    def _negative_context(self, tokens: Sequence[Token], first: int, digits: int = 0) -> bool:
         """A negative context ("flight", "closed at", "winning numbers") ends within the window before
-        token ``first`` and no identifier cue is nearer."""
+        token ``first`` and no identifier cue is nearer.
+
+        A word that labels one short number ("floor", "room", "page": ``quantity_before``) is no
+        context of a value of more than ``negative_veto_digits`` ``digits``: "floor sixteen seven
+        seventy seven ninety" is a phone number with its first digit misheard, no floor."""
         tables = self._tables
         if not self.negative_contexts or not tables.negatives:
             return False
@@ -1131,7 +1206,12 @@ class IdentifierDetector(Detector):
                     and self._number_token(tokens[end - 2].lower)
                     and first == end
                 )
-                return not misheard
+                one_number = (
+                    (word,) in tables.negatives
+                    and word in tables.quantity_before
+                    and digits > tables.negative_veto_digits
+                )
+                return not misheard and not one_number
         return False
 
     def _number_token(self, word: str) -> bool:
@@ -1534,14 +1614,20 @@ class IdentifierDetector(Detector):
                 (
                     n
                     for n in (1, 2)
-                    if index - n >= 1
+                    # the text's first word too when it is a digit word ("five in 255 ...")
+                    if index - n >= 0
                     and all(inside(k) for k in range(index - n + 1, index + 1))
                     and value_at(index - n)
                     and tokens[index - n].lower not in tables.between
                     and (
                         self._number_token(tokens[index - n].lower)
-                        or len(tokens[index - n].lower) == 1  # a spelled letter: "n nancy n 9150..."
-                        or value_at(index - n - 1)
+                        or (
+                            index - n >= 1
+                            and (
+                                len(tokens[index - n].lower) == 1  # a spelled letter: "n nancy n 9150..."
+                                or value_at(index - n - 1)
+                            )
+                        )
                     )
                 ),
                 0,
@@ -1589,8 +1675,11 @@ class IdentifierDetector(Detector):
         """
         lexicon = self._lexicon
 
-        def letters(k: int) -> bool:  # "v", or "vd" where the normalizer joined spelled letters
+        def letters(k: int, alphabet: bool = True) -> bool:  # "v", or "vd" where the normalizer
+            # joined spelled letters
             word = tokens[k].lower
+            if alphabet and word in self._alphabet_words:
+                return True  # "tango" with its "as in" lost
             if not word.isalpha():
                 return False
             if len(word) == 1:
@@ -1615,8 +1704,16 @@ class IdentifierDetector(Detector):
                     letters(k) and tokens[k].lower not in self._tables.word_letters
                     for k in range(max(0, index - 4), index - 1)
                 )
-            elif not misheard and word.isalpha() and index > 0 and letters(index - 1):
-                misheard = 1  # "z of as in uniform", "n nancy n"
+            elif (
+                not misheard
+                and word.isalpha()
+                and index > 0
+                # a spelling-alphabet word is a letter only right next to the code ("golf then 555...")
+                and (
+                    letters(index - 1, alphabet=False) or tokens[index - 1].lower in self._tables.value_words
+                )
+            ):
+                misheard = 1  # "z of as in uniform", "n nancy n", "tango dash and 716..."
             else:
                 break
             index -= 1
@@ -1774,9 +1871,14 @@ class IdentifierDetector(Detector):
                 label = "ZIP_CODE" if 3 <= n <= 10 else "ACCOUNT_NUMBER"
             score = self.cue_score if strong else self.shape_score
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
-        quantity_before = previous in self._tables.quantity_before and not (
-            # "tree floor 3420095451": between digit words it is a misheard digit
-            candidate.first >= 2 and self._number_token(tokens[candidate.first - 2].lower)
+        quantity_before = (
+            previous in self._tables.quantity_before
+            and not (
+                # "tree floor 3420095451": between digit words it is a misheard digit
+                candidate.first >= 2 and self._number_token(tokens[candidate.first - 2].lower)
+            )
+            # "floor 1677790": a floor, room or page has a short number, a longer one is a value
+            and n <= self._tables.negative_veto_digits
         )
         if following in self._tables.quantity_after or quantity_before or ":" in raw:
             return None
@@ -1787,7 +1889,7 @@ class IdentifierDetector(Detector):
         reading = self._reading(aligned, text_start, text_end)
         if (
             (
-                self._negative_context(tokens, candidate.first)
+                self._negative_context(tokens, candidate.first, n)
                 or (self.negative_contexts and self._negative_after(tokens, candidate.stop))
                 or (
                     n <= self._tables.negative_veto_digits

@@ -44,6 +44,10 @@ from .base import Detector, detectors
 __all__ = ["MisheardGuard", "NameDetector", "PersonWords"]
 
 
+#: why a word after "my name is", "the name on the account is" is a name
+_GIVEN_AS_NAME = "word after a phrase that gives a name"
+
+
 class _NameVocabulary(NamedTuple):
     """The word lists every name rule consults, fetched once per batch and passed on together."""
 
@@ -89,8 +93,13 @@ class PersonWords:
     answer_determiners: frozenset[str] = field(metadata={"key": "name_answers.determiners"})
     answer_closers: frozenset[tuple[str, ...]] = field(metadata={"key": "name_answers.closers"})
     answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
+    answer_frequent_max_zipf: float = field(metadata={"key": "name_answers.frequent_max_zipf"})
+    answer_name_parts: frozenset[str] = field(metadata={"key": "name_answers.name_parts"})
+    answer_value_max_zipf: float = field(metadata={"key": "name_answers.value_max_zipf"})
+    answer_not_family: frozenset[str] = field(metadata={"key": "name_questions.not_answers"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
+    answer_glued_short_zipf: float = field(metadata={"key": "name_answers.glued_short_zipf"})
     answer_min_digits: float = field(metadata={"key": "name_answers.min_digits"})
     answer_name_typo_min_letters: float = field(metadata={"key": "name_answers.name_typo_min_letters"})
     answer_name_typo_max_zipf: float = field(metadata={"key": "name_answers.name_typo_max_zipf"})
@@ -294,6 +303,8 @@ class NameDetector(Detector):
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
         self._misheard = MisheardGuard(locale)
+        self._number_nouns = _number_nouns(locale)
+        self._closing_words = load_locale(locale).words("identifiers", "closing_words")
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         vocab = _NameVocabulary(given_names(), family_names(), common_words(), place_names())
@@ -338,7 +349,7 @@ class NameDetector(Detector):
             if possessive and ambiguous and i > 0 and tokens[i - 1].lower in w.determiners:
                 possessive = False  # "the company's results": a noun's possessive
             if self._named(tokens, i, word, given, family, places):
-                scores[i] = (self.cue_score, "word after a phrase that gives a name")
+                scores[i] = (self.cue_score, _GIVEN_AS_NAME)
                 continue
             if (
                 not known
@@ -460,8 +471,14 @@ class NameDetector(Detector):
                 if self._roles.starting_at(tokens, j) is not None:
                     break  # "dana okafor vice president": the title is no family name
                 first_is_given = _base(fold_word(tokens[i].lower))[0] in given
-                if first_is_given and len(word) == 1 and word.isalpha() and word not in w.not_initials:
-                    # an initial: "john f kennedy", "mary j blige"
+                if (
+                    (first_is_given or j + 1 == len(tokens))
+                    and len(word) == 1
+                    and word.isalpha()
+                    and word not in w.not_initials
+                ):
+                    # an initial: "john f kennedy", "mary j blige"; after any name at the end of a turn
+                    # ("i am sandhya k")
                     scores[j] = (scores[i][0], "initial after a given name")
                     j += 1
                     continue
@@ -500,9 +517,10 @@ class NameDetector(Detector):
                 else:
                     break
         self._initials_between(tokens, scores, vocab)
-        # words a recognizer wrote for words it misheard are no names ("ch ange", "do't")
+        # words a recognizer wrote for words it misheard are no names ("ch ange", "do't"); not the word
+        # a phrase gives as the name ("my name is androw": no "and row" run together there)
         words = [token.lower for token in tokens]
-        for i in [i for i in scores if self._misheard.misheard(words, i)]:
+        for i in [i for i in scores if scores[i][1] != _GIVEN_AS_NAME and self._misheard.misheard(words, i)]:
             del scores[i]
         self._propagate(tokens, scores, common)
         self._family_recurs(tokens, scores, given)
@@ -848,6 +866,8 @@ class NameDetector(Detector):
         w = self._w
         run: list[int] = []
         everyday: list[int] = []  # listed names that are also dictionary words
+        frequent: list[int] = []  # listed names as frequent as everyday words ("smith", "grace")
+        before_value: list[int] = []  # words that are names only before an identifier
         partner: int | None = None  # a first word that is a name only before one ("barack obama")
         opener = self._answer_openers.starting_at(tokens, 0)
         begin = opener[0] if opener is not None else 0  # "yes it's korila", "miss tharvika"
@@ -862,6 +882,23 @@ class NameDetector(Detector):
             elif self._listed_everyday_name(word, given, family, places):
                 run.append(k)
                 everyday.append(k)
+            elif self._listed_frequent_name(word, vocab, after_name=bool(run)):
+                run.append(k)
+                frequent.append(k)
+            elif word in w.answer_name_parts:
+                run.append(k)  # "devi sri", "amith bhai": a word said with a name, never alone
+                everyday.append(k)
+            elif word not in self._number_nouns and (
+                self._answer_word(word, vocab, max_zipf=w.answer_value_max_zipf)
+                or (
+                    word in family
+                    and word in places
+                    and word not in self._blocked
+                    and zipf_frequency(word) < w.answer_frequent_max_zipf
+                )
+            ):
+                run.append(k)  # "vijay 4569", "jordan and 7713": a name only before a value
+                before_value.append(k)
             elif (
                 partner is None
                 and self._name_partner(word, vocab)
@@ -871,23 +908,53 @@ class NameDetector(Detector):
                 partner = k
             else:
                 break
-        named = [k for k in run if len(tokens[k].lower) > 1 and k not in everyday and k != partner]
+        named = [
+            k
+            for k in run
+            if len(tokens[k].lower) > 1
+            and k not in everyday
+            and k not in frequent
+            and k not in before_value
+            and k != partner
+        ]
         if partner is not None and (not named or partner not in (begin, run[-1])):
             run = run[: run.index(partner)]  # a partner word needs a name word beside it
+        if (
+            len(run) == 1
+            and not before_value
+            and run[0] in scores
+            and run[0] + 2 == len(tokens)
+            and _base(fold_word(tokens[run[0]].lower))[0] in given
+            and self._family_in_answer(tokens[-1].lower)
+        ):
+            run.append(run[0] + 1)  # "jorge vow", "anna boss": the answer is a given and a family name
         if not any(len(tokens[k].lower) > 1 for k in run) or all(k in scores for k in run):
             return
+        if len(run) > 1 and " ".join(tokens[k].lower for k in run) in places:
+            return  # "sri lanka", "costa rica": a place said as the answer
         rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
         while rest and rest[0] in w.answer_joiners:
             rest = rest[1:]
-        if rest and not (
-            # "korila 4412"; the number may go on ("mishumi 9348763736 ext 182 thanks")
-            _identifier_like(rest[0], int(w.answer_min_digits))
-            or self._announces_value(rest)
-            or tuple(rest) in w.answer_closers
-        ):
+        # "korila 4412"; the number may go on ("mishumi 9348763736 ext 182 thanks")
+        value_after = bool(rest) and (
+            _identifier_like(rest[0], int(w.answer_min_digits)) or self._announces_value(rest)
+        )
+        if rest and not (value_after or tuple(rest) in w.answer_closers):
             return
-        if everyday and not rest and sum(len(tokens[k].lower) > 1 for k in run) < 2:
+        if before_value and not value_after:
+            return  # "vijay", "jordan" alone: a word or a place as likely as a name
+        words = sum(len(tokens[k].lower) > 1 for k in run)
+        if everyday and not rest and words < 2:
             return  # "rock", "jam": the word more likely than the name; "gunner gray" is two names
+        first_last = (
+            _base(fold_word(tokens[run[0]].lower))[0] in given
+            and _base(fold_word(tokens[run[-1]].lower))[0] in family
+        )
+        if frequent and not value_after and (words < 2 or (len(frequent) == words and not first_last)):
+            # "smith", "grace": alone the word; before an identifier ("smith gfr568"), beside another
+            # name ("grace frederick", "tiffany jackson") or as a given and a family name ("king
+            # anderson") the name
+            return
         for k in run:
             scores.setdefault(k, (self.unknown_score, "a turn that answers with a name"))
 
@@ -934,11 +1001,38 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._zipf.everyday_word_min
         )
 
-    def _answer_word(
-        self,
-        word: str,
-        vocab: _NameVocabulary,
-    ) -> bool:
+    def _family_in_answer(self, word: str) -> bool:
+        """The last word of a two-word answer after a given name found is its family name, though a
+        dictionary word ("jorge vow", "anna boss"), unless a stop word, a word no answer gives
+        (``name_questions.not_answers``: "thanks", "sorry"), a verb form ("calling"), a number word
+        or as frequent as ``weak_cue_name_max`` ("john please", "mia here")."""
+        return (
+            word.isalpha()
+            and len(word) > 2
+            and word not in self._blocked
+            and word not in self._w.answer_not_family
+            and word not in self._w.answer_joiners
+            and word not in self._number_words
+            and not self._verb_like(word)
+            and zipf_frequency(word) < self._zipf.weak_cue_name_max
+        )
+
+    def _listed_frequent_name(self, word: str, vocab: _NameVocabulary, *, after_name: bool) -> bool:
+        """A given or family name as frequent as an everyday word, up to ``name_answers.frequent_max_zipf``
+        ("smith", "grace", "king"; not "will" or "may"), that names no number ("page", "bill", "order":
+        ``identifiers.yaml`` cues and negative contexts). A place only as a family name after another
+        name word ("tiffany jackson")."""
+        given, family, _, places = vocab
+        return (
+            len(word) > 2
+            and (word in given or word in family)
+            and word not in self._blocked
+            and word not in self._number_nouns
+            and (word not in places or (after_name and word in family))
+            and zipf_frequency(word) < self._w.answer_frequent_max_zipf
+        )
+
+    def _answer_word(self, word: str, vocab: _NameVocabulary, max_zipf: float | None = None) -> bool:
         given, family, common, places = vocab
         w = self._w
         if word in self._blocked or word in places or word in company_names():
@@ -950,9 +1044,15 @@ class NameDetector(Detector):
             return False  # "thx", "pls", "stfu": chat abbreviations
         if (word in given or word in family) and word not in common:
             return zipf_frequency(word) < self._zipf.unlisted_person_name_max
-        if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
+        if (
+            word in common
+            or is_everyday_word(word)
+            or zipf_frequency(word) >= (max_zipf or w.answer_max_zipf)
+        ):
             return False
-        if len(word) <= 3 or _glued(word, w.answer_glued_zipf, w.answer_typo_zipf):
+        if len(word) <= 3 or _glued(
+            word, w.answer_glued_zipf, w.answer_typo_zipf, w.answer_glued_short_zipf, self._closing_words
+        ):
             return False
         # a typo of a frequent word ("thyanks") is none; a typo of a listed name is a name misspelt
         # ("jeames", "hohn"); a long word as near a listed name as a word less frequent than
@@ -1080,7 +1180,22 @@ def _identifier_like(word: str, min_digits: int) -> bool:
         return False
     if word.isdigit():
         return digits >= min_digits and not (digits == 4 and word[:2] in ("19", "20"))
-    return digits >= min_digits - 1 and len(word) >= min_digits + 1
+    # a booking code read out letter by letter: "ju87uj" (at least two letters and two digits)
+    return (digits >= min_digits - 1 and len(word) >= min_digits + 1) or (
+        digits >= min_digits - 2 and len(word) - digits >= 2 and len(word) >= min_digits + 2
+    )
+
+
+@cache
+def _number_nouns(locale: str) -> frozenset[str]:
+    """Words that name a number said after them, so no name before one: the one-word cues of
+    ``identifiers.yaml`` ("order", "ticket", "case") and its negative contexts ("page", "bill", "lot")."""
+    language = load_locale(locale)
+    nouns = {phrase for phrase in language.words("identifiers", "negative_before") if " " not in phrase}
+    for cue in language.table("identifiers", "cues").values():
+        for key in ("before", "after"):
+            nouns.update(phrase for phrase in cue.get(key, ()) if " " not in phrase)
+    return frozenset(nouns)
 
 
 @cache
@@ -1137,15 +1252,22 @@ def _one_edit(a: str, b: str) -> bool:
     return longer[k + 1 :] == shorter[k:]
 
 
-def _glued(word: str, min_zipf: float, typo_zipf: float) -> bool:
+def _glued(word: str, min_zipf: float, typo_zipf: float, short_zipf: float, closing: frozenset[str]) -> bool:
     """Two frequent words written as one ("okaybye", "yesplease"), the second possibly misspelt
     ("yescofirm"); with a two-letter second word both must be very frequent ("yesok", not "bossen"
-    or "singam")."""
+    or "singam"); a three-letter half must be as frequent as ``short_zipf`` or a word that closes a
+    turn (``closing``: "bye"): "same" + "era", "sub" + "ash", "mat" + "han" are names, no words glued."""
+
+    def frequent(half: str) -> bool:
+        if len(half) == 3:
+            return half in closing or zipf_frequency(half) >= short_zipf
+        return zipf_frequency(half) >= min_zipf
+
     for k in range(2, len(word) - 1):
         head, tail = word[:k], word[k:]
-        if zipf_frequency(head) < min_zipf:
+        if not frequent(head):
             continue
-        if len(tail) > 2 and zipf_frequency(tail) >= min_zipf:
+        if len(tail) > 2 and frequent(tail):
             return True
         if len(tail) == 2 and min(zipf_frequency(head), zipf_frequency(tail)) >= typo_zipf:
             return True

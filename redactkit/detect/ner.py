@@ -82,6 +82,7 @@ class _GuardWords:
     company_words: frozenset[str] = field(metadata={"key": "ner_guard.company_words"})
     person_cues: frozenset[str] = field(metadata={"key": "ner_guard.person_cues"})
     place_cues: frozenset[str] = field(metadata={"key": "ner_guard.place_cues"})
+    location_cues: frozenset[str] = field(metadata={"key": "ner_guard.location_cues"})
     determiners: frozenset[str] = field(metadata={"key": "ner_guard.determiners"})
 
 
@@ -178,7 +179,9 @@ class SpacyNerDetector(Detector):
         #: language resources of the lowercase guard (company words, person cues, Zipf cut-offs)
         self.locale = locale
         self._guard_words = load_tables(locale, "organizations", _GuardWords)
-        self._everyday_zipf = zipf_cutoffs(locale).everyday_word_min
+        cutoffs = zipf_cutoffs(locale)
+        self._everyday_zipf = cutoffs.everyday_word_min
+        self._weak_cue_zipf = cutoffs.weak_cue_name_max
         lexicon = get_lexicon(locale)
         self._not_names = lexicon.not_names
         self._name_cues = frozenset(cue[0] for cue in lexicon.name_cues if len(cue) == 1)
@@ -288,6 +291,56 @@ class SpacyNerDetector(Detector):
             for flag, word in zip(misheard, words, strict=True)
         )
 
+    def _said_as_a_word(
+        self, doc: Doc, ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]
+    ) -> bool:
+        """A PERSON guess made of dictionary words whose name words are everyday words ("rock",
+        "bill": a given or family name, but Zipf 4.5 or more as a word), each of which the same text
+        says again where the model saw no person ("god gave rock and rail to gave rock and roll"):
+        the model reads the word as a word there, and its one guess is the noise of a garbled
+        context. A name said twice is either found twice or found by the name rules."""
+        from ..gazetteers import common_words
+
+        bare = [word.removesuffix("'s") for word in words]
+        names = [word for word in bare if word in given or word in family]
+        if not names or not all(_is_frequent_word(word, self._everyday_zipf) for word in names):
+            return False
+        if not all(word in common_words() for word in bare):
+            return False  # a word no dictionary has is a name's evidence ("will conoco")
+        inside = {
+            k
+            for other in doc.ents
+            if self._labels.get(other.label_) == "PERSON"
+            for k in range(other.start, other.end)
+        }
+        elsewhere = {token.lower_ for token in doc if token.i not in inside}
+        return all(word in elsewhere for word in names)
+
+    def _unplaced(
+        self, doc: Doc, ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]
+    ) -> bool:
+        """A lone dictionary word rarer than an everyday one that no place list has, taken for a
+        LOCATION on lowercase speech with neither a preposition of place nor a determiner before it
+        ("rock and roc", "a basin of"): the model's guess on the rare word a recognizer wrote for one
+        it misheard. Places no gazetteer knows are no dictionary words ("grassmarket"); regions the
+        model knows are frequent words ("the west") or follow a preposition ("on mercy"); a name
+        taken for a place is redacted all the same ("go to town sherry")."""
+        from ..gazetteers import common_words, place_names, zipf_frequency
+
+        if len(words) != 1:
+            return False
+        word = words[0].removesuffix("'s")
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        return (
+            word in common_words()
+            and zipf_frequency(word) < self._everyday_zipf
+            and word not in place_names()
+            and word not in given
+            and word not in family
+            and before not in self._guard_words.location_cues
+            and before not in self._guard_words.determiners
+        )
+
     def _beside_number(self, doc_words: list[str], ent: Any) -> bool:
         """A lone PERSON guess on lowercase speech right next to a number (digits just before it,
         digits or a number word just after it), without a person cue before it other than a
@@ -340,8 +393,27 @@ class SpacyNerDetector(Detector):
             if lowercase and label == "PERSON" and guard == "strict":
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 known = any(_is_known_name(w.removesuffix("'s"), given, family, everyday) for w in words)
-                if not known and before not in person_cues:
+                # a cue does not make a word no name list has and as frequent as "name" or "people" a
+                # name ("mistaken with name"; the name detector's ``weak_cue_name_max``)
+                if not known and (
+                    before not in person_cues
+                    or all(
+                        word not in given
+                        and word not in family
+                        and _is_frequent_word(word, self._weak_cue_zipf)
+                        for word in words
+                    )
+                ):
                     continue
+                if before not in person_cues and self._said_as_a_word(doc, ent, words, given, family):
+                    continue
+            if (
+                lowercase
+                and label == "LOCATION"
+                and guard == "strict"
+                and self._unplaced(doc, ent, words, given, family)
+            ):
+                continue
             end = ent.end_char
             if lowercase and label == "PERSON":
                 # "sally fields ever won": drop trailing common words the model swept in

@@ -2,7 +2,12 @@
 
 A multi-word match wins over a shorter one ("new york" over "york"). A place name that is also a
 common word or a person's name ("reading", "nice", "paris") needs a cue before it ("in", "to", "near",
-"weather in"); other names count anywhere. A US state code after a place joins it ("orlando fl").
+"weather in"); other names count anywhere. A US state code after a place joins it ("orlando fl"), and so
+does a word that names a part of it ("newton falls", "orange county").
+Towns of 500 to 15,000 people and the regions of every country ("viroqua", "big timber", "punjab")
+count only after a cue, and a
+one-word town that is also a common word or a person's name ("slick", "bonaparte") never does: there
+are too many of them to tell from the word alone.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from ..gazetteers import (
     is_everyday_word,
     place_names,
     spoken_variants,
+    town_names,
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon
@@ -44,11 +50,16 @@ class PlaceWords:
 
     cues: frozenset[str]
     directions: frozenset[str]
+    suffixes: frozenset[str]
     state_codes: frozenset[str]
     country_aliases: frozenset[str]
     not_places: frozenset[str]
     venues: frozenset[str]
+    possessive_generics: frozenset[str]
+    possessive_enders: frozenset[str]
+    possessive_idioms: frozenset[str]
     standalone_venues: frozenset[str]
+    named_venues: frozenset[str]
     venue_cues: frozenset[str]
     determiners: frozenset[str]
     town_cue_stop: frozenset[str]
@@ -88,11 +99,16 @@ class PlaceDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
+        towns = _towns(self.locale)
         ambiguous = common_words() | given_names() | family_names()
-        return [self._detect_one(aligned, places, ambiguous) for aligned in texts]
+        return [self._detect_one(aligned, places, towns, ambiguous) for aligned in texts]
 
     def _detect_one(
-        self, aligned: AlignedText, places: PhraseTable[str], ambiguous: frozenset[str]
+        self,
+        aligned: AlignedText,
+        places: PhraseTable[str],
+        towns: PhraseTable[str],
+        ambiguous: frozenset[str],
     ) -> list[Entity]:
         pw = self._w
         text, tokens = aligned.text, aligned.tokens
@@ -100,23 +116,30 @@ class PlaceDetector(Detector):
         entities: list[Entity] = []
         i = 0
         while i < len(tokens):
+            j = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i
+            cue = j > 0 and tokens[j - 1].lower in pw.cues
             match = self._longest(lowers, i, places)
-            if match == 0:
+            town = self._longest(lowers, i, towns) if cue else 0
+            if town > match and self._town_counts(lowers[i : i + town], ambiguous):
+                match, score, why = town, self.ambiguous_score, "town name after a cue"
+            elif match == 0:
                 i += 1
                 continue
+            else:
+                score, why = self.score, "place name in the GeoNames gazetteer"
             words = [fold_word(t.lower) for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
-            j = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i
-            cue = j > 0 and tokens[j - 1].lower in pw.cues
             short = len(phrase) < 4 and phrase not in pw.country_aliases
-            if match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
+            if why.startswith("town"):
+                pass
+            elif match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
                 if not cue or phrase in self._blocked:
                     i += 1
                     continue
                 score, why = self.ambiguous_score, "place name that is also a common word, after a cue"
-            else:
-                score, why = self.score, "place name in the GeoNames gazetteer"
+            if stop < len(tokens) and tokens[stop].lower in pw.suffixes:  # "newton falls", "orange county"
+                stop += 1
             if stop < len(tokens) and tokens[stop].lower in pw.state_codes and tokens[stop].lower.isalpha():
                 stop += 1
             first = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i  # "south austin"
@@ -125,6 +148,7 @@ class PlaceDetector(Detector):
             )
             i = stop
         entities.extend(self._cued_towns(text, tokens, ambiguous, places))
+        entities.extend(self._possessive_places(text, tokens))
         if self.venues:
             entities.extend(self._venues(tokens))
         return entities
@@ -162,6 +186,50 @@ class PlaceDetector(Detector):
                 )
         return found
 
+    def _possessive_places(self, text: str, tokens: Tokens) -> list[Entity]:
+        """A possessive name and a generic place word ("aldwyn's green", "LAND'S END", "Turner's Hill").
+
+        The name part is usually a person's name, so the name detectors take the possessive alone and
+        leave the place word readable. It is a place after a place or venue cue ("arrived at jones's
+        heath") or when both words are written as a name in text that is not all capitals. The next
+        word must end the name (a stop word, a time word, a cue, punctuation or the end; after a written
+        name also any word not capitalised), so "ann's green scarf" is no place. After a cue the
+        possessor must be a name or a word no dictionary lists ("at wit's end" stays)."""
+        pw = self._w
+        words = tokens.words
+        mixed_case = any(ch.islower() for ch in text) and any(ch.isupper() for ch in text)
+        found: list[Entity] = []
+        for i in range(len(tokens) - 1):
+            owner = _possessor(words[i])
+            if owner is None or words[i + 1] not in pw.possessive_generics:
+                continue
+            following = words[i + 2] if i + 2 < len(tokens) else ""
+            ends = not following.isalpha() or (
+                following in self._blocked
+                or following in pw.town_cue_stop
+                or following in pw.cues
+                or following in pw.venue_cues
+                or following in pw.possessive_enders
+            )
+            written = mixed_case and all(text[token.start].isupper() for token in tokens[i : i + 2])
+            if written:  # the capitals end where the name does: "Ann's Green Scarf" goes on
+                ends = ends or not text[tokens[i + 2].start].isupper()
+            cued = (
+                i > 0
+                and (words[i - 1] in pw.cues or words[i - 1] in pw.venue_cues)
+                and words[i + 1] not in pw.possessive_idioms
+            )
+            named = owner in given_names() or owner in family_names() or not is_everyday_word(owner)
+            if not ends or not (written or (cued and named)):
+                continue
+            score, why = (
+                (self.score, "possessive place name written as a name")
+                if written
+                else (self.ambiguous_score, "possessive place name after a cue")
+            )
+            found.append(Entity(tokens[i].start, tokens[i + 1].end, "LOCATION", score, self.name, why))
+        return found
+
     def _venues(self, tokens: Sequence[Token]) -> list[Entity]:
         pw = self._w
         found: list[Entity] = []
@@ -185,6 +253,8 @@ class PlaceDetector(Detector):
             while cue_at >= 0 and tokens[cue_at].lower in pw.determiners:
                 cue_at -= 1
             where_is = cue_at >= 1 and tokens[cue_at].lower == "is" and tokens[cue_at - 1].lower == "where"
+            if first == i and token.lower in pw.named_venues:
+                continue  # "in the street", "to a road": a street is a place only with its name
             standalone = token.lower in pw.standalone_venues
             if not standalone and not where_is and (cue_at < 0 or tokens[cue_at].lower not in pw.venue_cues):
                 continue
@@ -209,10 +279,29 @@ class PlaceDetector(Detector):
             )
         return found
 
+    def _town_counts(self, words: Sequence[str], ambiguous: frozenset[str]) -> bool:
+        """Whether a small town's name after a cue reads as a place: one word must be neither a common
+        word nor a person's name ("in viroqua", not "in slick"); several words must not start with a
+        word the stopword, month or filler lists have ("in iron springs", not "in the end")."""
+        if words[0] in self._blocked:
+            return False
+        if len(words) == 1:
+            word = fold_word(words[0])
+            return word not in ambiguous and not is_everyday_word(word) and len(word) > 3
+        return True
+
     @staticmethod
     def _longest(words: Sequence[str], i: int, places: PhraseTable[str]) -> int:
         """Words of the longest place name starting at word ``i`` (letters only, accents folded)."""
         return places.match_length(words, i, max_words=_MAX_WORDS, accept=str.isalpha)
+
+
+def _possessor(word: str) -> str | None:
+    """The name of a possessive word ("smith's" -> "smith", "jones'" is two tokens), or None."""
+    for ending in ("'s", "\u2019s"):
+        if word.endswith(ending) and word[: -len(ending)].isalpha():
+            return word[: -len(ending)]
+    return None
 
 
 @cache
@@ -220,3 +309,10 @@ def _places(locale: str) -> PhraseTable[str]:
     """The place gazetteer with the locale's country aliases, as spoken ("st petersburg")."""
     names = spoken_variants(place_names() | load_tables(locale, "places", PlaceWords).country_aliases)
     return PhraseTable({tuple(name.split(" ")): name for name in names})
+
+
+@cache
+def _towns(locale: str) -> PhraseTable[str]:
+    """The small towns (see :func:`redactkit.gazetteers.town_names`), as spoken."""
+    del locale  # one list for every locale, like the place gazetteer
+    return PhraseTable({tuple(name.split(" ")): name for name in spoken_variants(town_names())})

