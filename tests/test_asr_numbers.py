@@ -231,6 +231,25 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "the permit number is k d in hotel dash and four four two nine one six eight",
             "k d in hotel dash and four four two nine one six eight",
         ),
+        # a cue said after the value: the word left before its fillers, an article before a filler
+        (
+            "six double two eight hive let me find it five one want that's my social",
+            "six double two eight hive let me find it five one want",
+        ),
+        (
+            "sure it's eight one one two four six nine three a that's my social",
+            "eight one one two four six nine three a",
+        ),
+        # an extension said as "extension number", its digit word a cue's word too ("three digit code")
+        (
+            "you can ring two one two hold on five five five zero one nine eight"
+            " extension number fore two at the desk",
+            "two one two hold on five five five zero one nine eight extension number fore two",
+        ),
+        (
+            "ring me at two oh six four four one hold on nine one one extension number three at noon",
+            "two oh six four four one hold on nine one one extension number three",
+        ),
         # an aside with a misheard negative word ("seat" for "let") inside a value after its cue
         (
             "my social is two hive one hold on seat me check seven seven four oh eight two",
@@ -310,6 +329,8 @@ def test_spelled_prefix_needs_a_real_letter(default_pipeline: Pipeline) -> None:
     [
         # a spelling-alphabet word is a letter of a code only right next to it
         ("we played golf then five five five one two three four five six seven", "golf"),
+        # the fillers of a cue said after a value stay words ("for the zip")
+        ("it's nine one two four eight for the zip code", "for"),
         # an aside that ends on a negative context names a number of its own
         ("my zip is nine oh two wait my room is four one two", "four one two"),
         # a verb after a cue is no misheard digit at the start of a value

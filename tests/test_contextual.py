@@ -311,6 +311,8 @@ NEGATIVE = [
     "we drive for miles on weekends",
     "admitted to county general",
     "i like cats and dogs",
+    "new tools to positively impact public health",
+    "margins fell on higher inbound freight",
 ]
 
 

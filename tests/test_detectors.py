@@ -228,7 +228,20 @@ NAME_EXTENTS = [
     ("sri", set()),
     ("sri lanka", set()),
     # a given and a family name, both listed and as frequent as everyday words
-    ("king walker", {"king walker"}),  # "and" + "row" run together is no misheard word after it
+    ("king walker", {"king walker"}),
+    # before an identifier, a word no list has that is as frequent as a rare word, or a family name
+    # that is also a place
+    ("kelvar six one two nine", {"kelvar"}),
+    ("kelvar credit no four five two one", {"kelvar"}),  # the next value named, then given
+    ("myself dorvika", {"dorvika"}),  # "myself" opens an answer
+    ("i am dorvika", {"dorvika"}),
+    ("i am hungry", set()),
+    ("i'm fine thanks", set()),
+    ("dorvika my first name", {"dorvika"}),  # "my first name" closes it
+    ("vijay four five six nine", {"vijay"}),
+    ("vijay", set()),
+    ("jordan and seven seven one three", {"jordan"}),
+    ("jordan", set()),  # "and" + "row" run together is no misheard word after it
     ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
     ("samerra", {"samerra"}),  # "same" + "rra"
     ("hamera", {"hamera"}),  # "ham" + "era"

@@ -101,7 +101,8 @@ def test_every_generated_label_has_a_floor() -> None:
 #: value's edges (value_lengths): PHONE 0.921, CARD 0.960, SSN 0.934, ACCOUNT 0.880, ZIP 0.933;
 #: readable 1.0-4.4 %. Raised again to what the later number and cue work measures on this sample
 #: (PHONE 0.937, CARD 0.953, SSN 0.954, ACCOUNT 0.915, ZIP 0.960; readable 0.3-3.6 %), about two
-#: points below
+#: points below. The readable cap was lowered from 5 % to 4.5 % after the after-cue, phone-part and
+#: spelled-prefix work (readable 0.3-3.6 %, PHONE 2.1 -> 1.5 %; recall unchanged on this sample)
 NOISY_WER = 0.2
 NOISY_FLOORS: dict[str, float] = {
     "PHONE_NUMBER": 0.92,
@@ -110,7 +111,7 @@ NOISY_FLOORS: dict[str, float] = {
     "ACCOUNT_NUMBER": 0.90,
     "ZIP_CODE": 0.94,
 }
-NOISY_READABLE_MAX = 0.05
+NOISY_READABLE_MAX = 0.045
 NOISY_NEGATIVES_GROWTH_MAX = 0.07
 
 

@@ -163,6 +163,7 @@ class _OrganizationWords:
     after: _Phrases
     institutions: _Phrases
     kinds: _Phrases
+    business_kinds: _Phrases
     and_kinds: frozenset[str]
     and_closers: frozenset[str]
     of_kinds: frozenset[str]
@@ -176,6 +177,7 @@ class _OrganizationWords:
     facility_cues: _Phrases
     facility_kinds: _Phrases
     facility_words: int
+    facility_kinds_not_after_to: _Phrases
     facility_not_names: frozenset[str]
     stops: _Phrases
     max_words: int
@@ -1723,7 +1725,10 @@ class ContextualDetector(Detector):
         if stop <= first:
             return None
         value = words[first:stop]
-        kind = any(org.kinds.at(words, k) or org.institutions.at(words, k) for k in range(first, stop))
+        kind = any(
+            org.kinds.at(words, k) or org.institutions.at(words, k) or org.business_kinds.at(words, k)
+            for k in range(first, stop)
+        )
         named = any(self._org_name_word(word) for word in value)
         if (weak or determiner) and not (named or kind):
             return None
@@ -1826,13 +1831,15 @@ class ContextualDetector(Detector):
             if first < n and words[first] == "the":
                 first += 1
             stop = self._facility(words, first)
+            if stop and words[i] == "to" and org.facility_kinds_not_after_to.ending(words, stop):
+                continue  # "to positively impact human health"
             if stop:
                 add(first, stop, "name before a kind of school or care facility")
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
         for i in range(n):
-            length = org.cues.at(bases, i)
+            length = org.cues.at(bases, i) or org.cues.at(words, i)  # "who's your employer"
             weak = False
             if not length:
                 length = org.weak_cues.at(bases, i)

@@ -427,6 +427,7 @@ class IdentifierDetector(Detector):
             found = [self._lost_digits_at_edges(aligned, tokens, entity) for entity in found]
         if self.cued_zones:
             found = self._join_phone_parts(tokens, found)
+            found = [self._on_to_after_cue(tokens, entity) for entity in found]
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
@@ -1062,6 +1063,41 @@ class IdentifierDetector(Detector):
             return None
         return joined
 
+    def _on_to_after_cue(self, tokens: Sequence[Token], entity: Entity) -> Entity:
+        """A value named by a cue said after it ends where the cue's filler words begin.
+
+        "... three four want that's my social", "... seven two a that's my social": between the value
+        and the fillers of the cue ("that's my") the recognizer left one word that is no filler, or an
+        article where none belongs (before another filler, not before a noun as in "for the zip"):
+        a digit of the value, misheard. Fail closed: the value takes it.
+        """
+        if entity.label not in _ZONE_LABELS:
+            return entity
+        tables = self._tables
+        stop = token_index_at(tokens, entity.end)
+        if stop >= len(tokens) or self._after_cue_following(tokens, stop) is None:
+            return entity
+        end = stop
+        word = tokens[end].lower
+        if (
+            word not in tables.after_fillers
+            and word.replace("'", "").isalpha()
+            and self._after_cue_at(tokens, end) is None
+        ):
+            end += 1  # the one word _value_end_before let stand among the fillers
+        while (
+            end + 1 < len(tokens)
+            and tokens[end].lower in tables.articles
+            and tokens[end + 1].lower in tables.after_fillers
+            and tokens[end + 1].lower not in tables.articles
+        ):
+            end += 1
+        if end == stop:
+            return entity
+        return Entity(
+            entity.start, tokens[end - 1].end, entity.label, entity.score, entity.detector, entity.explanation
+        )
+
     def _join_phone_parts(self, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:
         """Two number values with a phone part between them are one phone number, the phone part
         included: "nine seven five nine two nine nine area code of seven two five".
@@ -1530,7 +1566,12 @@ class IdentifierDetector(Detector):
             word = tokens[k].lower
             if tables.negatives_after.starting_at(tokens, k):
                 return False  # "... win last night": a draw, not a digit
-            if not self._value_word(word) or word in tables.cue_words or word in tables.word_letters:
+            if (
+                not self._value_word(word)
+                # a cue's word, unless a digit word ("three" of "three digit code")
+                or (word in tables.cue_words and word not in self._misheard.number_words)
+                or word in tables.word_letters
+            ):
                 return False  # "i", "a": a pronoun or an article more often than a spelled letter
             following = tokens[k + 1].lower if k + 1 < limit else ""
             if _joiner(word) and not (k + 1 < limit and value_at(k + 1)):

@@ -95,6 +95,7 @@ class PersonWords:
     answer_max_zipf: float = field(metadata={"key": "name_answers.max_zipf"})
     answer_frequent_max_zipf: float = field(metadata={"key": "name_answers.frequent_max_zipf"})
     answer_name_parts: frozenset[str] = field(metadata={"key": "name_answers.name_parts"})
+    answer_value_max_zipf: float = field(metadata={"key": "name_answers.value_max_zipf"})
     answer_not_family: frozenset[str] = field(metadata={"key": "name_questions.not_answers"})
     answer_typo_zipf: float = field(metadata={"key": "name_answers.typo_of_zipf"})
     answer_glued_zipf: float = field(metadata={"key": "name_answers.glued_zipf"})
@@ -866,6 +867,7 @@ class NameDetector(Detector):
         run: list[int] = []
         everyday: list[int] = []  # listed names that are also dictionary words
         frequent: list[int] = []  # listed names as frequent as everyday words ("smith", "grace")
+        before_value: list[int] = []  # words that are names only before an identifier
         partner: int | None = None  # a first word that is a name only before one ("barack obama")
         opener = self._answer_openers.starting_at(tokens, 0)
         begin = opener[0] if opener is not None else 0  # "yes it's korila", "miss tharvika"
@@ -886,6 +888,17 @@ class NameDetector(Detector):
             elif word in w.answer_name_parts:
                 run.append(k)  # "devi sri", "amith bhai": a word said with a name, never alone
                 everyday.append(k)
+            elif word not in self._number_nouns and (
+                self._answer_word(word, vocab, max_zipf=w.answer_value_max_zipf)
+                or (
+                    word in family
+                    and word in places
+                    and word not in self._blocked
+                    and zipf_frequency(word) < w.answer_frequent_max_zipf
+                )
+            ):
+                run.append(k)  # "vijay 4569", "jordan and 7713": a name only before a value
+                before_value.append(k)
             elif (
                 partner is None
                 and self._name_partner(word, vocab)
@@ -898,12 +911,17 @@ class NameDetector(Detector):
         named = [
             k
             for k in run
-            if len(tokens[k].lower) > 1 and k not in everyday and k not in frequent and k != partner
+            if len(tokens[k].lower) > 1
+            and k not in everyday
+            and k not in frequent
+            and k not in before_value
+            and k != partner
         ]
         if partner is not None and (not named or partner not in (begin, run[-1])):
             run = run[: run.index(partner)]  # a partner word needs a name word beside it
         if (
             len(run) == 1
+            and not before_value
             and run[0] in scores
             and run[0] + 2 == len(tokens)
             and _base(fold_word(tokens[run[0]].lower))[0] in given
@@ -912,7 +930,7 @@ class NameDetector(Detector):
             run.append(run[0] + 1)  # "jorge vow", "anna boss": the answer is a given and a family name
         if not any(len(tokens[k].lower) > 1 for k in run) or all(k in scores for k in run):
             return
-        if " ".join(tokens[k].lower for k in run) in places:
+        if len(run) > 1 and " ".join(tokens[k].lower for k in run) in places:
             return  # "sri lanka", "costa rica": a place said as the answer
         rest = [token.lower for token in tokens[run[-1] + 1 :] if any(ch.isalnum() for ch in token.lower)]
         while rest and rest[0] in w.answer_joiners:
@@ -923,6 +941,8 @@ class NameDetector(Detector):
         )
         if rest and not (value_after or tuple(rest) in w.answer_closers):
             return
+        if before_value and not value_after:
+            return  # "vijay", "jordan" alone: a word or a place as likely as a name
         words = sum(len(tokens[k].lower) > 1 for k in run)
         if everyday and not rest and words < 2:
             return  # "rock", "jam": the word more likely than the name; "gunner gray" is two names
@@ -1012,11 +1032,7 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._w.answer_frequent_max_zipf
         )
 
-    def _answer_word(
-        self,
-        word: str,
-        vocab: _NameVocabulary,
-    ) -> bool:
+    def _answer_word(self, word: str, vocab: _NameVocabulary, max_zipf: float | None = None) -> bool:
         given, family, common, places = vocab
         w = self._w
         if word in self._blocked or word in places or word in company_names():
@@ -1028,7 +1044,11 @@ class NameDetector(Detector):
             return False  # "thx", "pls", "stfu": chat abbreviations
         if (word in given or word in family) and word not in common:
             return zipf_frequency(word) < self._zipf.unlisted_person_name_max
-        if word in common or is_everyday_word(word) or zipf_frequency(word) >= w.answer_max_zipf:
+        if (
+            word in common
+            or is_everyday_word(word)
+            or zipf_frequency(word) >= (max_zipf or w.answer_max_zipf)
+        ):
             return False
         if len(word) <= 3 or _glued(
             word, w.answer_glued_zipf, w.answer_typo_zipf, w.answer_glued_short_zipf, self._closing_words

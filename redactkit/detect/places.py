@@ -187,7 +187,7 @@ class PlaceDetector(Detector):
         return found
 
     def _possessive_places(self, text: str, tokens: Tokens) -> list[Entity]:
-        """A possessive name and a generic place word ("smith's green", "LAND'S END", "Turner's Hill").
+        """A possessive name and a generic place word ("aldwyn's green", "LAND'S END", "Turner's Hill").
 
         The name part is usually a person's name, so the name detectors take the possessive alone and
         leave the place word readable. It is a place after a place or venue cue ("arrived at jones's
