@@ -163,6 +163,16 @@ def test_the_shipped_weights_are_small_calibrated_and_documented() -> None:
     assert all(0.0 <= score <= 1.0 for score in weights.calibration.values())
 
 
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_the_shipped_weights_are_the_bytes_their_meta_records() -> None:
+    """meta.json names the ner/ files' SHA-256 and the inputs `make model-verify` must reproduce."""
+    meta = json.loads((BUILTIN_NER_WEIGHTS / "meta.json").read_text())
+    assert meta["weights_sha256"] == weights_hashes(BUILTIN_NER_WEIGHTS)
+    assert set(meta["data"]["inputs"]) >= {"train.spacy", "dev.spacy", "rehearsal.spacy"}
+    assert meta["data"]["generator_version"]
+    assert meta["training"]["settings"]["seed"] == 0
+
+
 # -- provenance: which bytes the weights were trained on ---------------------------------------------------
 def test_input_hashes_name_each_file_and_change_with_its_bytes(tmp_path: Path) -> None:
     first, second = tmp_path / "train.spacy", tmp_path / "synth_train.spacy"
