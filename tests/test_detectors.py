@@ -223,6 +223,7 @@ NAME_EXTENTS = [
     ("jorge thanks", {"jorge"}),
     ("jorge calling", {"jorge"}),
     ("jorge two", {"jorge"}),
+    ("jorge's dozen", {"jorge's"}),  # a possessive ends the name
     # words said with a name as part of it, never alone
     ("devika sri", {"devika sri"}),
     ("sri", set()),

@@ -1,10 +1,10 @@
 """Guards against what a recognizer's noise makes of PII-free speech (issue 19).
 
 Under word errors a statistical NER model and cue rules see names, places and special categories in
-ordinary turns: a frequent word that is also a given name taken for a person ("gave rock"), a
-dictionary word taken for a place ("rock and roc"), a bare street word after a preposition ("in
-street"), a describing word left without its noun ("my religious does not"), a corner of streets
-nobody named ("the corner of street name"). Each guard's knowledge is locale data; the tables are
+ordinary turns: a frequent word that is also a given name taken for a person ("sent bill a fax"), a
+dictionary word taken for a place ("the bowl and basin"), a bare street word after a preposition
+("in street"), a describing word left without its noun ("our spiritual has gone"), a corner of
+streets nobody named ("the corner of street and park"). Each guard's knowledge is locale data; the tables are
 invented utterances, what is dropped beside what is kept.
 """
 
@@ -57,13 +57,13 @@ def _kept(text: str, entity: str, spacy_label: str, occurrences: tuple[int, ...]
     ("text", "entity", "kept"),
     [
         # a cue does not make a word no name list has and as frequent as "name" or "people" a name
-        ("mistaken with name", "name", False),
+        ("all done with work", "work", False),
         ("talk to people", "people", False),
         ("a letter from home", "home", False),
         # but it does make a rarer word nobody lists one, and a listed name, however frequent
         ("send it to zorblat", "zorblat", True),
         ("meet with will tomorrow", "will", True),
-        ("call rock after lunch", "rock", True),
+        ("call grace after lunch", "grace", True),
         ("ask mark about the invoice", "mark", True),
         # without a cue, a listed name is one and anything else is not
         ("did anjali call back", "anjali", True),
@@ -80,12 +80,12 @@ def test_ner_person_guesses_on_frequent_unlisted_words(text: str, entity: str, k
     [
         # a name that is an everyday word, guessed once and said again where the model saw no person:
         # the model reads it as a word
-        ("they gave rock a chance and rock won", "rock", (0,), False),
-        ("bill me later and split the bill", "bill", (1,), False),
+        ("they sent bill a fax and paid the bill", "bill", (0,), False),
+        ("we hope so and hope lives on", "hope", (1,), False),
         # guessed every time, after a cue, or said once: kept
-        ("they gave rock a chance and rock won", "rock", (0, 1), True),
-        ("call rock and tell rock hi", "rock", (0,), True),
-        ("they gave rock a chance", "rock", (0,), True),
+        ("they sent bill a fax and paid the bill", "bill", (0, 1), True),
+        ("call hope and tell hope hi", "hope", (0,), True),
+        ("they sent bill a fax", "bill", (0,), True),
         # a name that is no everyday word is never read as one ("priya" twice), and a word no
         # dictionary has beside it is a name's evidence
         ("priya said priya would come", "priya", (0,), True),
@@ -103,7 +103,6 @@ def test_ner_person_guesses_on_words_said_again_as_words(
     [
         # a lone dictionary word rarer than an everyday one, that no place list has, with neither a
         # preposition nor a determiner before it: a guess on a word the recognizer misheard
-        ("gave rock and roc to you", "roc", False),
         ("rinse the bowl and basin twice", "basin", False),
         # a place the gazetteer knows, a word no dictionary has, a preposition or determiner before
         # it, a frequent word, or more than one word: kept
@@ -144,8 +143,8 @@ def test_street_words_are_venues_only_with_a_name(text: str, found: set[tuple[st
     ("text", "found"),
     [
         # a describing term after a possessive needs the noun it describes
-        ("my religious does not allow that", []),
-        ("our spiritual was not here", []),
+        ("our spiritual has gone", []),
+        ("my religious keep asking", []),
         ("my religious beliefs forbid it", [("religious", "RELIGION")]),
         ("his spiritual upbringing shaped him", [("spiritual", "RELIGION")]),
         # other cues are unchanged
@@ -165,9 +164,9 @@ def test_describing_terms_after_a_possessive_need_their_noun(text: str, found: l
     [
         # a corner of streets nobody named: a street word right after "corner of", "corner" itself or
         # two words run together before the street word
-        ("the corner of street name and avenue name", set()),
-        ("is the corner street busy", set()),
-        ("the corner of lane nameand lane title", set()),
+        ("turn at the corner of street and park", set()),
+        ("fix the corner street light", set()),
+        ("meet at the corner of blockand street", set()),
         # a corner of named streets is an address
         (
             "meet me at the corner of elm street and oak avenue",
@@ -191,7 +190,8 @@ def test_corners_need_named_streets(text: str, found: set[tuple[str, str]]) -> N
     ("text", "found"),
     [
         # a possessive pronoun is no town, whatever the gazetteer spells the same
-        ("how do i open in mine statement", set()),
+        ("put the key in mine", set()),
+        ("put it in yours", set()),
         ("the choice is yours", set()),
         # a place after a cue still is one
         ("a flat in bath", {("LOCATION", "bath")}),

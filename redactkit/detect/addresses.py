@@ -475,17 +475,17 @@ class AddressDetector(Detector):
 
     def _named_corner(self, words: Sequence[str]) -> bool:
         """A corner of two streets with a name: a street type after a word that can name it ("the
-        corner of elm street and oak"). "The corner of street name and street name" names none: a
+        corner of elm street and oak"). "The corner of street and park" names none: a
         street type right after "corner (of)" has no name (one said before its name aside: "calle",
         "rue"), and neither "corner" itself nor a word a
-        recognizer ran together ("nameand": :class:`~redactkit.detect.names.MisheardGuard`) is a
+        recognizer ran together ("blockand": :class:`~redactkit.detect.names.MisheardGuard`) is a
         street's name."""
         types = self._w.street_types
         after = words.index("corner") + 1
         if after < len(words) and words[after] == "of":
             after += 1
         if after < len(words) and words[after] in types and words[after] not in self._w.prefix_street_types:
-            return False  # "the corner of street name ...", but "the corner of calle luna and ..."
+            return False  # "the corner of street and park", but "the corner of calle luna and ..."
         return any(
             word in types
             and k > 0

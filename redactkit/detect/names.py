@@ -924,6 +924,7 @@ class NameDetector(Detector):
             and not before_value
             and run[0] in scores
             and run[0] + 2 == len(tokens)
+            and not _base(tokens[run[0]].lower)[1]  # "baker's dozen": a possessive ends the name
             and _base(fold_word(tokens[run[0]].lower))[0] in given
             and self._family_in_answer(tokens[-1].lower)
         ):

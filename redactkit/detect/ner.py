@@ -294,9 +294,9 @@ class SpacyNerDetector(Detector):
     def _said_as_a_word(
         self, doc: Doc, ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]
     ) -> bool:
-        """A PERSON guess made of dictionary words whose name words are everyday words ("rock",
-        "bill": a given or family name, but Zipf 4.5 or more as a word), each of which the same text
-        says again where the model saw no person ("god gave rock and rail to gave rock and roll"):
+        """A PERSON guess made of dictionary words whose name words are everyday words ("bill",
+        "hope": a given or family name, but Zipf 4.5 or more as a word), each of which the same text
+        says again where the model saw no person ("they sent bill a fax and paid the bill"):
         the model reads the word as a word there, and its one guess is the noise of a garbled
         context. A name said twice is either found twice or found by the name rules."""
         from ..gazetteers import common_words
@@ -321,7 +321,7 @@ class SpacyNerDetector(Detector):
     ) -> bool:
         """A lone dictionary word rarer than an everyday one that no place list has, taken for a
         LOCATION on lowercase speech with neither a preposition of place nor a determiner before it
-        ("rock and roc", "a basin of"): the model's guess on the rare word a recognizer wrote for one
+        ("rinse the bowl and basin"): the model's guess on the rare word a recognizer wrote for one
         it misheard. Places no gazetteer knows are no dictionary words ("grassmarket"); regions the
         model knows are frequent words ("the west") or follow a preposition ("on mercy"); a name
         taken for a place is redacted all the same ("go to town sherry")."""
@@ -394,7 +394,7 @@ class SpacyNerDetector(Detector):
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 known = any(_is_known_name(w.removesuffix("'s"), given, family, everyday) for w in words)
                 # a cue does not make a word no name list has and as frequent as "name" or "people" a
-                # name ("mistaken with name"; the name detector's ``weak_cue_name_max``)
+                # name ("all done with work"; the name detector's ``weak_cue_name_max``)
                 if not known and (
                     before not in person_cues
                     or all(

@@ -566,7 +566,7 @@ class SpecialCategoryDetector(Detector):
         # before: a cue ends right before the term or before up to max_gap filler words
         stop = start
         alone = not rules.alone_before or end == len(lows) or lows[end] in rules.nominal_after
-        # "my religious does not allow": a describing word after a possessive is no term without
+        # "our spiritual has gone": a describing word after a possessive is no term without
         # the noun it describes (a misheard "religion")
         alone = alone and not (
             phrase in rules.describing and start > 0 and lows[start - 1] in rules.possessives
