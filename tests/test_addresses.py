@@ -124,6 +124,8 @@ SPOKEN = [
     ("quorra lane", "quorra lane"),
     ("address tarrant road eastbury", "tarrant road eastbury"),
     ("velloran street chennai", "velloran street chennai"),
+    ("morvani complex pune", "morvani complex pune"),  # a building complex, a colony, a nagar
+    ("tharaval samiya colony", "tharaval samiya colony"),
     # a turn that is only a house number and the locality
     ("sixty four doravelli", "sixty four doravelli"),
     ("no four eighteen kesh marandur", "no four eighteen kesh marandur"),
@@ -242,6 +244,8 @@ NEGATIVES = [
     "twenty two e",
     "i am in room no ten forty nine",  # a room, no house
     "meet me at gate number twelve",
+    "the housing colony",
+    "a complex question",
 ]
 
 
