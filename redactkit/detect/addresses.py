@@ -973,5 +973,5 @@ def _place_length(tokens: Sequence[Token], i: int, places: PhraseTable[str]) -> 
 def _counted(number: str) -> bool:
     """Whether a number's digits run up or down one by one, three or more ("123", "321", "54321"): a
     countdown or a sound check, too weak to read as a house number without a street after it."""
-    steps = {int(b) - int(a) for a, b in zip(number, number[1:], strict=False)}
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(number)}
     return len(number) >= 3 and len(steps) == 1 and steps <= {1, -1}
