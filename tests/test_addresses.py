@@ -134,6 +134,7 @@ SPOKEN = [
         "three hundred twelve quintavo tx seven five oh one two",
     ),
     ("twenty two forty seven portland", "twenty two forty seven portland"),
+    ("three two four dellavern", "three two four dellavern"),  # digits one by one, no count
     ("eighteen oh six belmaronville", "eighteen oh six belmaronville"),  # a town no list has
     ("ninety one k marvelloor", "ninety one k marvelloor"),  # a unit letter after the number
     ("flat no twenty five", "flat no twenty five"),  # a unit, the word saying its number, the number
@@ -235,6 +236,8 @@ NEGATIVES = [
     "twelve adults",
     "one two three four abcd",
     "twenty nineteen london",
+    "three two one blastaway",  # a countdown, no house number
+    "one two three four five vorantic",  # a sound check
     "nine portland",
     "thirty five dollars",
     "twenty two and london",

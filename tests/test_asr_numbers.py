@@ -250,6 +250,11 @@ def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
             "ring me at two oh six four four one hold on nine one one extension number three at noon",
             "two oh six four four one hold on nine one one extension number three",
         ),
+        # a value named after it, an aside inside it, its last digit heard as a long word
+        (
+            "nine two six hero it's in my wallet eight fine five through that's my social",
+            "nine two six hero it's in my wallet eight fine five through",
+        ),
         # an aside with a misheard negative word ("seat" for "let") inside a value after its cue
         (
             "my social is two hive one hold on seat me check seven seven four oh eight two",

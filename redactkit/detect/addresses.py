@@ -236,7 +236,8 @@ class AddressDetector(Detector):
         letters and directions between them ("98 f veppadai"), the last a place of the gazetteer or a
         word of ``min_letters`` letters or more with two vowels that is no everyday word ("1234 abcd" is
         a code), then nothing or the rest of an address (a region, a postcode) to the end of the turn.
-        "address" or "number" may come first."""
+        "address" or "number" may come first. A count is no house number ("three two one go-time",
+        "one two three testing": :func:`_counted`)."""
         w = self._w
         first = 0
         while first < min(2, len(tokens) - 1) and (
@@ -248,6 +249,7 @@ class AddressDetector(Detector):
             number.isdigit()
             and int(w.house_answer_min_digits) <= len(number) <= 5
             and not (len(number) == 4 and number[:2] in ("19", "20"))
+            and not _counted(number)
         ):
             return []
         names: list[int] = []
@@ -966,3 +968,10 @@ def _place_length(tokens: Sequence[Token], i: int, places: PhraseTable[str]) -> 
     """Words of the longest place name starting at token ``i`` (accents folded)."""
     words = [token.lower for token in tokens[i : i + _PLACE_WORDS]]
     return places.match_length(words, 0, max_words=_PLACE_WORDS, accept=_alpha)
+
+
+def _counted(number: str) -> bool:
+    """Whether a number's digits run up or down one by one, three or more ("123", "321", "54321"): a
+    countdown or a sound check, too weak to read as a house number without a street after it."""
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(number)}
+    return len(number) >= 3 and len(steps) == 1 and steps <= {1, -1}

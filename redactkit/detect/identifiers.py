@@ -518,6 +518,8 @@ class IdentifierDetector(Detector):
             if stop is None:
                 continue
             first = self._zone_backwards(aligned, tokens, stop, floor)
+            if first is not None:
+                first = self._part_before_aside(aligned, tokens, label, first, stop, floor)
             if first is None or self._negative_context(tokens, first):
                 continue
             floor = stop
@@ -536,6 +538,35 @@ class IdentifierDetector(Detector):
                     Entity(start, end, label, self.shape_score, self.name, f"value named {label} after it")
                 )
         return zones
+
+    def _part_before_aside(
+        self, aligned: AlignedText, tokens: Sequence[Token], label: str, first: int, stop: int, floor: int
+    ) -> int:
+        """Where a value named after it starts when the caller made an aside inside it: "fine five one
+        five euro it's on the back seven nice six through that's my social". The zone before the cue
+        is shorter than a complete value of its label (``complete_digits``); an aside of at most
+        ``max_aside_words`` plain words (see :meth:`_aside`) before it, and before that another zone
+        of value words, together no longer than a complete value and one digit: one value, the aside
+        redacted with it (fail closed)."""
+        bounds = self._tables.complete.get(label)
+        if bounds is None or not self.max_aside_words:
+            return first
+        low, high = bounds
+        digits = self._digit_count(tokens, first, stop)
+        if digits >= low:
+            return first
+        for gap in range(1, self.max_aside_words + 1):
+            before = first - gap - 1
+            if before < floor or not self._aside([token.lower for token in tokens[before + 1 : first]]):
+                return first
+            if not self._value_word(tokens[before].lower):
+                continue
+            earlier = self._zone_backwards(aligned, tokens, before + 1, floor)
+            if earlier is None:
+                return first
+            total = digits + self._digit_count(tokens, earlier, before + 1)
+            return earlier if total <= high + 1 else first
+        return first
 
     def _after_cue_at(self, tokens: Sequence[Token], index: int) -> str | None:
         """The label of a cue said after a value that starts at token ``index``, if any."""
@@ -641,7 +672,7 @@ class IdentifierDetector(Detector):
             elif (
                 not misheard
                 and word.replace("'", "").isalpha()
-                and len(word) <= 6
+                and len(word) <= 7  # "through" (three), "forthe"
                 and word not in tables.after_breaks
                 and word not in tables.closing
                 and (word,) not in tables.cues
