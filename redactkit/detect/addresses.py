@@ -270,16 +270,11 @@ class AddressDetector(Detector):
             return []
         if first and tokens[first - 1].lower in w.house_number_words:
             first -= 1  # "no 415 ...": the word that says a house number belongs to it
-        return [
-            Entity(
-                tokens[first].start,
-                tokens[-1].end,
-                "ADDRESS",
-                self.score,
-                self.name,
-                "a turn that is only a house number and the locality",
-            )
-        ]
+        return [self._whole_turn(tokens, first, "a turn that is only a house number and the locality")]
+
+    def _whole_turn(self, tokens: Sequence[Token], first: int, why: str) -> Entity:
+        """An ADDRESS from token ``first`` to the end of the turn: an answer to "your address?"."""
+        return Entity(tokens[first].start, tokens[-1].end, "ADDRESS", self.score, self.name, why)
 
     def _street_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
         """A turn that is only a street, without a house number, answers "your address?": "hollis
@@ -304,16 +299,7 @@ class AddressDetector(Detector):
                     return []
                 if j + 1 < len(tokens) and self._grow_right(tokens, j, places) != len(tokens) - 1:
                     return []
-                return [
-                    Entity(
-                        tokens[first].start,
-                        tokens[-1].end,
-                        "ADDRESS",
-                        self.score,
-                        self.name,
-                        "a turn that is only a street",
-                    )
-                ]
+                return [self._whole_turn(tokens, first, "a turn that is only a street")]
             if not _alpha(word) or word in self._stop:
                 return []
         return []
