@@ -106,6 +106,7 @@ NUMBERS = [
     ("release three point one point four", "release three point one point four"),
     ("one nine two point one six eight point one point nine", "192 point 168 point one point nine"),
     ("five five five point one two three four five", "555 point 12345"),
+    ("four fifteen point five five five point one two one two", "415 point 555 point 1212"),
     ("that's a good point two of them", "that's a good point two of them"),
     # fiscal periods: the quarter and the year apart, never one code
     ("q three twenty nineteen", "q 3 2019"),
@@ -115,7 +116,6 @@ NUMBERS = [
     ("fiscal year twenty twenty three", "fiscal year 2023"),
     ("the second half of twenty eighteen", "the second half of 2018"),
     ("quarter four twenty twenty", "quarter 4 2020"),
-    ("on may three twenty twenty two", "on may 3 2022"),
     ("q three", "q three"),
     ("q seven twenty nineteen", "q 72019"),
     ("q three five five one eight", "q 35518"),

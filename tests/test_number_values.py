@@ -393,6 +393,11 @@ def test_decimals_and_periods_are_no_identifiers(default_pipeline: Pipeline, tex
             "four four one point two two three nine eight",
             "ACCOUNT_NUMBER",
         ),
+        (
+            "it's four fifteen point five five five point one two one two",
+            "four fifteen point five five five point one two one two",
+            "PHONE_NUMBER",
+        ),
         # a value next to a decimal or a period is found, and the decimal or period is not in it
         (
             "growth was two point five percent and my phone is five five five one two three four",

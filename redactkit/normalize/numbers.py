@@ -227,7 +227,8 @@ class SpokenNumberNormalizer(Normalizer):
         after = fraction.stop
         if (
             fraction.kind == "digit"
-            and fraction.stop - fraction.first >= 2
+            and fraction.stop - fraction.first == 2
+            and self._points_ahead(tokens, point) == 2
             and after + 1 < len(tokens)
             and tokens[after].lower in words
             and self._is_numeric(tokens, after + 1)
@@ -248,6 +249,22 @@ class SpokenNumberNormalizer(Normalizer):
         if first >= 2 and tokens[first - 1].lower in symbols and self._is_numeric(tokens, first - 2):
             return None
         return fraction
+
+    def _points_ahead(self, tokens: Sequence[Token], point: int) -> int:
+        """How many points (and other spoken symbols) join the numbers from token ``point`` on: 3 in
+        "ten point zero point zero point one" and in "four one five point five five five point one
+        two one two", 2 in "four point five four point six"."""
+        symbols = self._decimals.words | set(self._lexicon.symbols)
+        count = 0
+        k = point
+        while k < len(tokens) and tokens[k].lower in symbols and self._is_numeric(tokens, k + 1):
+            count += 1
+            k += 1
+            while k < len(tokens) and (
+                self._is_numeric(tokens, k) or tokens[k].lower in self._lexicon.zero_aliases
+            ):
+                k += 1
+        return count
 
     def _rewrite_decimal(
         self, builder: AlignmentBuilder, tokens: Sequence[Token], whole: _Chunk, fraction: _Chunk
@@ -291,8 +308,9 @@ class SpokenNumberNormalizer(Normalizer):
 
     def _periods_before(self, tokens: Sequence[Token], first: int) -> list[str]:
         """What may name a period right before token ``first``: "numbered" ("q", "h"), "year" ("fy",
-        "fiscal year"), "unit" ("quarter", "half of") or "month" ("june", "june the ninth")."""
-        periods, months = self._periods, self._lexicon.months
+        "fiscal year") or "unit" ("quarter", "half of"). A year after a month is left to the date
+        rules: "born june two nineteen ninety" is a birth date, whatever a recognizer made of it."""
+        periods = self._periods
         word = tokens[first - 1].lower if first > 0 else ""
         found = []
         if word in periods.quarters or word in periods.halves:
@@ -308,27 +326,20 @@ class SpokenNumberNormalizer(Normalizer):
             word == "of" and first >= 2 and tokens[first - 2].lower in periods.units
         ):
             found.append("unit")
-        if word in months or (
-            first >= 2 and word in self._lexicon.ordinals and tokens[first - 2].lower in months
-        ):
-            found.append("month")
         return found
 
     def _parts(self, tokens: Sequence[Token], chunks: list[_Chunk]) -> list[tuple[list[_Chunk], str | None]]:
         """A run split where a period starts it ("q three twenty nineteen": the quarter and the year
-        are each a period, written apart; "june two twenty twenty": the day and the year); each part
-        with the style to write it in (None: as usual)."""
+        are each a period, written apart); each part with the style to write it in (None: as
+        usual)."""
         for kind in self._periods_before(tokens, chunks[0].first) if chunks else ():
             for split in (True, False):
                 head: list[_Chunk] = []
-                if split and kind in ("numbered", "month"):
+                if split and kind == "numbered":
                     number = chunks[0]
-                    if kind == "numbered":
-                        word = tokens[number.first - 1].lower
-                        highest = 4 if word in self._periods.quarters else 2
-                        if number.kind != "digit" or not 1 <= int(number.digits) <= highest:
-                            continue
-                    elif number.kind not in ("digit", "group") or not 1 <= int(number.digits) <= 31:
+                    word = tokens[number.first - 1].lower
+                    highest = 4 if word in self._periods.quarters else 2
+                    if number.kind != "digit" or not 1 <= int(number.digits) <= highest:
                         continue
                     head = [number]
                 elif split or kind == "numbered":
