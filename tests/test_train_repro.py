@@ -19,7 +19,10 @@ _REBUILD = (
     "writes the DocBins the shipped weights were trained on, so `make model-data model-verify` "
     "cannot reproduce them from this commit. Either keep the change out of the data step (freeze "
     "what it reads, as redactkit/train/silver.py does for the ner guard) or retrain and ship new "
-    "weights, whose meta.json then records the new fingerprint."
+    "weights (make model-data, then redactkit.train.build as in the model card), whose meta.json "
+    "records the new fingerprint. `python -m redactkit.train.data --fingerprint` prints today's. "
+    "Replacing data.fingerprint without retraining makes this test pass but not model-verify: the "
+    "model card must then say which commit's data step rebuilds the weights."
 )
 
 
@@ -41,11 +44,16 @@ def test_the_weights_name_the_frozen_table_they_were_built_from() -> None:
 
 
 @pytest.mark.slow
-def test_the_data_step_still_writes_the_generated_data_of_the_shipped_weights() -> None:
-    from redactkit.train.data import fingerprint_synth
+def test_the_data_step_still_writes_the_generated_data_of_the_shipped_weights(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from redactkit.train.data import main
 
     recorded = _meta()["data"]["fingerprint"]
-    assert fingerprint_synth(recorded["rows"]) == recorded["synth"], _REBUILD
+    main(["--fingerprint", "--data", str(tmp_path / "no-corpora")])  # what a developer runs
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["rows"] == recorded["rows"]
+    assert printed["synth"] == recorded["synth"], _REBUILD
 
 
 @pytest.mark.slow

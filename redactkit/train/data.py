@@ -797,7 +797,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--data", type=Path, default=Path("../shared/data/train"))
-    parser.add_argument("--out", type=Path, required=True, help="output directory (keep it outside the repo)")
+    parser.add_argument("--out", type=Path, help="output directory (keep it outside the repo)")
     parser.add_argument("--held-out", type=int, default=20, help="percentage of dialogues held out")
     parser.add_argument(
         "--limit", type=int, default=None, help="first N rows of each corpus (for a quick look)"
@@ -839,7 +839,21 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="frozen guarded-PERSON table of the corpora (redactkit.train.silver), or live (not "
         f"reproducible across commits); default {DEFAULT_VERSION}",
     )
+    parser.add_argument(
+        "--fingerprint",
+        action="store_true",
+        help="only print the data step's fingerprint on its fixed sample (meta.json data.fingerprint)",
+    )
     args = parser.parse_args(argv)
+    if args.out is None and not args.fingerprint:
+        parser.error("--out DIR is required (keep it outside the repo), e.g. --out /tmp/redactkit-train-data")
+    if args.fingerprint:
+        found: dict[str, Any] = {"rows": FINGERPRINT_ROWS}
+        if args.data.exists():
+            found["corpora"] = fingerprint_corpora(args.data, FINGERPRINT_ROWS, args.silver_persons)
+        found["synth"] = fingerprint_synth(FINGERPRINT_ROWS)
+        print(json.dumps(found, indent=2))
+        return
     focus: dict[str, int] = {}
     for item in args.synth_focus:
         label, _, count = item.partition("=")
