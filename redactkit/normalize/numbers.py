@@ -83,6 +83,8 @@ class SpokenNumberNormalizer(Normalizer):
         min_tokens: Annotated[int, Field(ge=1)] = 2,
         times: bool = True,
         homophones: bool = True,
+        decimals: bool = True,
+        periods: bool = True,
     ) -> None:
         #: word tables to use
         self.locale = locale
@@ -92,6 +94,10 @@ class SpokenNumberNormalizer(Normalizer):
         self.times = times
         #: read homophones of digit words as digits inside digit-dense regions ("six one to three")
         self.homophones = homophones
+        #: write "one point two" as a decimal ("1.2"), never joined to the numbers around it
+        self.decimals = decimals
+        #: write fiscal quarters, halves and years ("q three twenty nineteen") apart, as periods
+        self.periods = periods
         if min_tokens < 1:
             raise ValueError("min_tokens must be at least 1")
         self._lexicon = get_lexicon(locale)
@@ -166,10 +172,10 @@ class SpokenNumberNormalizer(Normalizer):
                 i += 1
                 continue
             stop = chunks[-1].stop
-            decimal = self._decimal_after(tokens, chunks)
+            decimal = self._decimal_after(tokens, chunks) if self.decimals else None
             if decimal is not None:
                 whole = chunks.pop()  # the whole part of the decimal
-            for part, style in self._parts(tokens, chunks):
+            for part, style in self._parts(tokens, chunks) if self.periods else [(chunks, None)]:
                 if style is not None or self._worth_rewriting(tokens, part):
                     if builder is None:
                         builder = AlignmentBuilder(text)
@@ -413,7 +419,7 @@ class SpokenNumberNormalizer(Normalizer):
                     beside = left and right and not grouped
                 else:
                     beside = left or right
-                if beside and digits >= 3 and not self._beside_decimal(result, i):
+                if beside and digits >= 3 and not (self.decimals and self._beside_decimal(result, i)):
                     result[i] = token._replace(lower=homophones[token.lower])
                     digit[i] = True
                     changed = True
