@@ -851,8 +851,13 @@ class ContextualDetector(Detector):
                     first = first + 1 if first < i else i
                     found.append((first, i + 1, "AGE", self.cue_score, "decade of life"))
                     continue
-                qualifier = t.ages.decade_qualifiers.ending(words, i)
-                if self._age_context(words, i - qualifier, -10):  # "he's late twenties"
+                hyphen = int(i > 0 and words[i - 1] == "-")  # "mid-30s"
+                qualifier = t.ages.decade_qualifiers.ending(words, i - hyphen)
+                cue = t.ages.decade_cues.ending(words, i - hyphen - qualifier) if qualifier else 0
+                if cue:  # "in her mid-30s"
+                    found.append((i - hyphen - qualifier, i + 1, "AGE", self.cue_score, "decade of life"))
+                    continue
+                if self._age_context(words, i - hyphen - qualifier, -10):  # "he's late twenties"
                     found.append((i, i + 1, "AGE", self.cue_score, "decade of life after a person"))
             elif (
                 word in t.lexicon.ordinals
@@ -934,7 +939,15 @@ class ContextualDetector(Detector):
             return _RELATION_IS
         if k > 0 and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
             return "number after a plural relation ('the kids nine and six')"
-        if k > 1 and words[k - 1] == "," and t.ages.relations.ending(words, k - 1):
+        if (
+            k > 1
+            and words[k - 1] == ","
+            and (
+                t.ages.relations.ending(words, k - 1)
+                or words[k - 2] in t.person_nouns
+                or (words[k - 2] in given_names() and not is_everyday_word(words[k - 2]))
+            )
+        ):
             return "number after a relation and a comma ('my daughter, nine,')"
         relation = t.ages.relations.ending(words, k)
         if relation and k - relation > 0 and words[k - relation - 1] in t.ages.bare_relation_determiners:
@@ -1006,8 +1019,9 @@ class ContextualDetector(Detector):
             if year is None and len(value_words) >= 3:
                 year = self._short_year(value_words)
             if year is not None and 1900 <= year <= latest and len(value_words) >= 3:
-                found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
-                taken.update(range(i, stop))
+                first = i - 1 if i > 0 and words[i - 1] == "the" and word in t.lexicon.ordinals else i
+                found.append((first, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
+                taken.update(range(first, stop))
         # "ten slash twenty seven slash nineteen ninety": a numeric date dictated with slashes
         i = 0
         while i < len(words):
@@ -1027,11 +1041,12 @@ class ContextualDetector(Detector):
         return found
 
     def _slashed_year(self, run: Sequence[str], latest: int) -> int | None:
-        """The year of "<month> slash <day> slash <year>" (interruptions inside left out), or None."""
+        """The year of "<month> slash <day> slash <year>" ("dash" alike; interruptions inside left
+        out), or None."""
         lex = self._t.lexicon
         groups: list[list[str]] = [[]]
         for word in run:
-            if word in ("slash", "/"):
+            if word in ("slash", "/", "dash", "-"):
                 groups.append([])
             elif self._is_number(word):
                 groups[-1].append(word)
@@ -1055,7 +1070,8 @@ class ContextualDetector(Detector):
         # a two-digit year: this century up to the latest birth year, the last one from ten years on
         # (the years just ahead are appointments: "ten slash twelve slash twenty seven")
         if short[0] <= latest % 100:
-            return 2000 + short[0]
+            # said with dashes, a short year of this century is as likely a score or a code
+            return None if any(word in ("dash", "-") for word in run) else 2000 + short[0]
         return 1900 + short[0] if short[0] >= latest % 100 + 10 else None
 
     def _spoken_numeric_year(self, run: Sequence[str], latest: int) -> int | None:
