@@ -91,23 +91,23 @@ def test_a_family_is_in_one_half_only(rows: list[dict[str, object]]) -> None:
 #: the gate was set (docs/how-to/measure-recall.md, "The hand-written sets") less about one value.
 #: Version 1 was used to write rules (a regression guard); version 2 was not (an unseen-phrasing guard).
 FLOORS: dict[int, dict[str, float]] = {
-    1: {  # measured 111/111, 77/81, 56/56, 55/55, 34/37
+    1: {  # measured 111/111, 77/81, 56/56, 55/55, 35/37
         "AGE": 0.98,
         "ORGANIZATION": 0.93,
         "URL": 0.98,
         "EMAIL_ADDRESS": 0.98,
-        "DATE_OF_BIRTH": 0.89,
+        "DATE_OF_BIRTH": 0.92,
     },
-    2: {  # measured 41/41, 26/27, 18/18, 23/23, 9/10 (rules of round 3 were written from its misses)
+    2: {  # measured 41/41, 26/27, 18/18, 23/23, 10/10 (rules of round 3 were written from its misses)
         "AGE": 0.97,
         "ORGANIZATION": 0.92,
         "URL": 0.94,
         "EMAIL_ADDRESS": 0.95,
         "DATE_OF_BIRTH": 0.85,
     },
-    3: {  # measured 51/56, 40/44, 29/29, 25/26 (blind before round 3: 27/56, 28/44, 26/29, 24/26)
+    3: {  # measured 51/56, 39/44, 29/29, 25/26 (blind before round 3: 27/56, 28/44, 26/29, 24/26)
         "AGE": 0.89,
-        "ORGANIZATION": 0.88,
+        "ORGANIZATION": 0.86,
         "URL": 0.96,
         "EMAIL_ADDRESS": 0.92,
     },

@@ -396,6 +396,7 @@ _AGE_WORD = "number after an age word"
 _RELATION_IS = "number after a relation or name and 'is'"
 _BARE_RELATION = "number right after a relation ('my daughter nine and my son six')"
 _PERSON_VERB = "number after a verb with a person as subject"
+_COMMA_RELATION = "number after a relation and a comma ('my daughter, nine,')"
 
 
 def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
@@ -620,7 +621,7 @@ class ContextualDetector(Detector):
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
             )
-            if why == _BARE_RELATION and not self._age_ends(words, after):
+            if why in (_BARE_RELATION, _COMMA_RELATION) and not self._age_ends(words, after):
                 why = ""  # "my daughter ninety two on her test" is no age said after a relation
             if why == _PERSON_VERB and not (
                 self._age_ends(words, after) or t.ages.verb_then.at(words, after)
@@ -713,6 +714,8 @@ class ContextualDetector(Detector):
             return False
         word = words[end - 1]
         stem = word[:-2] if word.endswith("'s") and len(word) > 2 else word
+        if stem in t.ages.determiners or t.organizations.stops.at((stem,), 0):
+            return False  # "my" is also a given name
         return bool(
             t.ages.relations.ending(words, end)
             or stem in t.person_nouns
@@ -948,7 +951,7 @@ class ContextualDetector(Detector):
                 or (words[k - 2] in given_names() and not is_everyday_word(words[k - 2]))
             )
         ):
-            return "number after a relation and a comma ('my daughter, nine,')"
+            return _COMMA_RELATION
         relation = t.ages.relations.ending(words, k)
         if relation and k - relation > 0 and words[k - relation - 1] in t.ages.bare_relation_determiners:
             return _BARE_RELATION
@@ -1951,7 +1954,13 @@ class ContextualDetector(Detector):
             ):
                 return 0
             verb = org.job_verbs.ending(words, verb_end)
-            if verb and self._person_subject(words, verb_end - verb):
+            # a person who says what they do ("i clean offices for"), not a request ("can you pull
+            # up a recipe for")
+            if (
+                verb
+                and self._person_subject(words, verb_end - verb)
+                and words[verb_end - verb - 1] not in ("you", "who")
+            ):
                 return prep
         return 0
 
