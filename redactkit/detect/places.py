@@ -32,7 +32,7 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon
-from ..lang.phrases import PhraseTable, grow_left, values_after
+from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens
 from ..lang.words import zipf_cutoffs
@@ -64,6 +64,10 @@ class PlaceWords:
     determiners: frozenset[str]
     town_cue_stop: frozenset[str]
     town_cues: PhraseTable[tuple[str, ...]]
+    area_kinds: PhraseTable[tuple[str, ...]]
+    area_kinds_before: PhraseTable[tuple[str, ...]]
+    area_kinds_everyday: frozenset[str]
+    area_describers: frozenset[str]
 
 
 @detectors.register("places")
@@ -148,6 +152,7 @@ class PlaceDetector(Detector):
             i = stop
         entities.extend(self._cued_towns(text, tokens, ambiguous, places))
         entities.extend(self._possessive_places(text, tokens))
+        entities.extend(self._named_areas(tokens))
         if self.venues:
             entities.extend(self._venues(tokens))
         return entities
@@ -228,6 +233,62 @@ class PlaceDetector(Detector):
             )
             found.append(Entity(tokens[i].start, tokens[i + 1].end, "LOCATION", score, self.name, why))
         return found
+
+    def _named_areas(self, tokens: Tokens) -> list[Entity]:
+        """A park or protected area named with its kind ("turtle river state park", "ziwa rhino
+        sanctuary", "parc national de la vanoise"), with or without a cue: such names are rarely in a
+        gazetteer (there are hundreds of thousands), but the kind says what they are. The name is up to
+        four words before the kind (after it for kinds said first) that are no stop word, cue, determiner,
+        describing word or request verb ("find the nearest state park" names none); before a kind that is
+        also an everyday word ("my little sanctuary") one of them must be no everyday word."""
+        pw = self._w
+        words = tokens.words
+        found: list[Entity] = []
+        i = 0
+        while i < len(tokens):
+            first = last = -1
+            before = pw.area_kinds_before.at(words, i)
+            length = pw.area_kinds.at(words, i)
+            if before:  # "parc national de x"
+                end = grow_right(tokens, i + before - 1, lambda k: self._area_word(words[k]), limit=4)
+                if end >= i + before:
+                    first, last = i, end
+            if first < 0 and length:  # "x state park"
+                start = grow_left(tokens, i, lambda k: self._area_word(words[k]), limit=4)
+                kind = " ".join(words[i : i + length])
+                if start < i and (
+                    kind not in pw.area_kinds_everyday
+                    or any(not is_everyday_word(fold_word(word)) for word in words[start:i])
+                ):
+                    first, last = start, i + length - 1
+            if first < 0:
+                i += max(length, 1)
+                continue
+            found.append(
+                Entity(
+                    tokens[first].start,
+                    tokens[last].end,
+                    "LOCATION",
+                    self.ambiguous_score,
+                    self.name,
+                    "named park or protected area",
+                )
+            )
+            i = last + 1
+        return found
+
+    def _area_word(self, word: str) -> bool:
+        """Whether a word can be part of a park's name (see :meth:`_named_areas`)."""
+        pw = self._w
+        return (
+            word.replace("'", "").isalpha()
+            and word not in self._blocked
+            and word not in pw.cues
+            and word not in pw.venue_cues
+            and word not in pw.determiners
+            and word not in pw.area_describers
+            and word not in pw.town_cue_stop
+        )
 
     def _venues(self, tokens: Sequence[Token]) -> list[Entity]:
         pw = self._w
