@@ -124,6 +124,16 @@ class PlaceDetector(Detector):
             cue = j > 0 and tokens[j - 1].lower in pw.cues
             match = self._longest(lowers, i, places)
             town = self._longest(lowers, i, towns) if cue else 0
+            before = tokens[j - 2].lower if j > 1 else ""
+            if (
+                not cue
+                and j > 1
+                and tokens[j - 1].lower == "the"
+                and (before in pw.cues or before in pw.venue_cues)
+            ):
+                # "from the federated states of micronesia": a name of several words may take "the"
+                town = self._longest(lowers, i, towns)
+                town = town if town > 1 else 0
             is_town = town > match and self._town_counts(lowers[i : i + town], ambiguous)
             if is_town:
                 match, score, why = town, self.ambiguous_score, "town name after a cue"
@@ -239,7 +249,7 @@ class PlaceDetector(Detector):
         sanctuary", "parc national de la vanoise"), with or without a cue: such names are rarely in a
         gazetteer (there are hundreds of thousands), but the kind says what they are. The name is up to
         four words before the kind (after it for kinds said first) that are no stop word, cue, determiner,
-        describing word or request verb ("find the nearest state park" names none); before a kind that is
+        describing word, request verb or time word ("find the nearest state park" names none); before a kind that is
         also an everyday word ("my little sanctuary") one of them must be no everyday word."""
         pw = self._w
         words = tokens.words
@@ -288,6 +298,7 @@ class PlaceDetector(Detector):
             and word not in pw.determiners
             and word not in pw.area_describers
             and word not in pw.town_cue_stop
+            and word not in pw.possessive_enders
         )
 
     def _venues(self, tokens: Sequence[Token]) -> list[Entity]:
