@@ -248,9 +248,10 @@ class PlaceDetector(Detector):
         """A park or protected area named with its kind ("turtle river state park", "ziwa rhino
         sanctuary", "parc national de la vanoise"), with or without a cue: such names are rarely in a
         gazetteer (there are hundreds of thousands), but the kind says what they are. The name is up to
-        four words before the kind (after it for kinds said first) that are no stop word, cue, determiner,
-        describing word, request verb or time word ("find the nearest state park" names none); before a kind that is
-        also an everyday word ("my little sanctuary") one of them must be no everyday word."""
+        four words before the kind (after it for kinds said first) that are no stop word, cue,
+        determiner, describing word, request verb or time word ("find the nearest state park" names
+        none); before a kind that is also an everyday word ("my little sanctuary") one of them must be
+        no everyday word."""
         pw = self._w
         words = tokens.words
         found: list[Entity] = []
