@@ -535,6 +535,9 @@ PLACES = [
     ("tell me about the ostrava kumbe sanctuary", "ostrava kumbe sanctuary"),  # no everyday word in its name
     ("will it snow in parc national de la vallee blanche", "parc national de la vallee blanche"),
     ("the forecast for nationalpark tervola harju tonight", "nationalpark tervola harju"),
+    # a word no list knows, right after a place cue: a village no gazetteer lists
+    ("book a table for two in quenby", "quenby"),
+    ("any diners open near halvorstad tonight", "halvorstad"),
     # countries under their official names
     ("she moved here from the federated states of micronesia", "federated states of micronesia"),
     ("a flight to the kingdom of bhutan", "kingdom of bhutan"),
@@ -583,6 +586,10 @@ def test_places(text: str, value: str) -> None:
         "the garden is my little sanctuary",
         "a quiet wilderness of paperwork",
         "the federal reserve raised rates",
+        # after a place cue, only a word no list knows: names, words and misspellings of frequent words stay
+        "i was born in nineteen ninety",
+        "lets meet in teh lobby",
+        "she is in jessica's class",
     ],
 )
 def test_place_negatives(text: str) -> None:

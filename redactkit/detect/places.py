@@ -161,6 +161,7 @@ class PlaceDetector(Detector):
             )
             i = stop
         entities.extend(self._cued_towns(text, tokens, ambiguous, places))
+        entities.extend(self._unlisted_after_cue(tokens, places, towns))
         entities.extend(self._possessive_places(text, tokens))
         entities.extend(self._named_areas(tokens))
         if self.venues:
@@ -199,6 +200,48 @@ class PlaceDetector(Detector):
                     )
                 )
         return found
+
+    def _unlisted_after_cue(
+        self, tokens: Tokens, places: PhraseTable[str], towns: PhraseTable[str]
+    ) -> list[Entity]:
+        """A word no dictionary, name list or frequency table knows, right after a place cue ("a table
+        for two in pidcoke", "somewhere near hitchland", "not far from brucetown"): the villages under
+        500 people that no shipped gazetteer lists. One such word, and a second one or a part-of-place
+        word after it ("rocky mound" stays: "rocky" is a word); words today's English uses at all
+        (Zipf ``unlisted_place_max``) or that a name list has as a given name do not count."""
+        pw = self._w
+        words = tokens.words
+        found: list[Entity] = []
+        for i in range(1, len(tokens)):
+            if words[i - 1] not in pw.cues or not self._unlisted(words[i]):
+                continue
+            if self._longest(words, i, places) or self._longest(words, i, towns):
+                continue  # the gazetteers' rules decide
+            last = i
+            if last + 1 < len(tokens) and (self._unlisted(words[last + 1]) or words[last + 1] in pw.suffixes):
+                last += 1
+            found.append(
+                Entity(
+                    tokens[i].start,
+                    tokens[last].end,
+                    "LOCATION",
+                    self.ambiguous_score,
+                    self.name,
+                    "unlisted town after a cue",
+                )
+            )
+        return found
+
+    def _unlisted(self, word: str) -> bool:
+        """Whether a word is known to no list: see :meth:`_unlisted_after_cue`."""
+        return (
+            len(word) > 3
+            and word.isalpha()
+            and word not in self._blocked
+            and word not in given_names()
+            and not is_everyday_word(fold_word(word))
+            and zipf_frequency(word) < self._zipf.unlisted_place_max
+        )
 
     def _possessive_places(self, text: str, tokens: Tokens) -> list[Entity]:
         """A possessive name and a generic place word ("aldwyn's green", "LAND'S END", "Turner's Hill").
