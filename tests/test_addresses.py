@@ -161,6 +161,9 @@ SPOKEN = [
     # a country or region code that ends the turn after the street type; an assent before a house answer
     ("fifteen forty seven quillon street in", "fifteen forty seven quillon street in"),
     ("yes four fifty two tarvel marandur", "four fifty two tarvel marandur"),
+    # a place stated after "my address" without "is", or after "address" opening the turn
+    ("my address quenford vale texas", "quenford vale texas"),
+    ("address dorrinby plaza kelso", "dorrinby plaza kelso"),
 ]
 
 WRITTEN = [
@@ -265,6 +268,8 @@ NEGATIVES = [
     "meet me at gate number twelve",
     "the housing colony",
     "a complex question",
+    "my new address please",
+    "address book",
 ]
 
 

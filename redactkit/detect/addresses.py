@@ -465,7 +465,8 @@ class AddressDetector(Detector):
     def _stated_addresses(self, tokens: Sequence[Token], found: Sequence[Entity]) -> list[Entity]:
         """The words after "the address is" or "located at" up to where the sentence goes on, when they
         name a street or place without a house number: "the address is wandlebury ring gog magog hills
-        babraham", "located at leisure park clifton way cherry hinton" (``stated_cues``). They must hold
+        babraham", "located at leisure park clifton way cherry hinton" (``stated_cues``; "address" opening
+        the turn counts too). They must hold
         a street type or a word that is no everyday word: "the address is correct" stays."""
         w = self._w
         entities: list[Entity] = []
@@ -474,7 +475,7 @@ class AddressDetector(Detector):
         ends = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
         said = words_of(tokens)  # once: the matcher keeps its results on them
         for i in range(1, len(tokens)):
-            if not self._stated_cues.ending(said, i):
+            if not (self._stated_cues.ending(said, i) or (i == 1 and tokens[0].lower in w.address_words)):
                 continue
             first = i + (tokens[i].lower == "the")
             last = first - 1
