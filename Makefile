@@ -43,13 +43,17 @@ bench: $(STAMP)
 # for byte (redactkit/models/ner-asr-en/MODEL_CARD.md, "Reproducing these weights"). MODEL_DATA is
 # scratch space outside the repository (it holds corpus text); about 15 min for the data and 10-20 min
 # of training on one core. `model-verify` exits 1 naming what differs: an input DocBin (the data
-# code changed since the weights were built) or the weights themselves.
+# code changed since the weights were built) or the weights themselves. The corpus step's guarded
+# PERSON silver labels come from a frozen table (redactkit/train/frozen/, SILVER_PERSONS: its version),
+# never from the ner detector's current guard, so later detector changes leave the data alone.
 MODEL_DATA ?= /tmp/redactkit-train-data
 MODEL_OUT ?= /tmp/redactkit-ner-asr-en
+SILVER_PERSONS ?= 1
 model-data: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python -m redactkit.train.data --out $(MODEL_DATA) --synth-train 20000 \
 	    --synth-held-out 3000 --synth-negatives 6000 --synth-focus LOCATION=2000 --synth-only
-	OMP_NUM_THREADS=1 $(BIN)/python -m redactkit.train.data --data ../shared/data/train --out $(MODEL_DATA)
+	OMP_NUM_THREADS=1 $(BIN)/python -m redactkit.train.data --data ../shared/data/train --out $(MODEL_DATA) \
+	    --silver-persons $(SILVER_PERSONS)
 
 model-verify: $(STAMP)
 	OMP_NUM_THREADS=1 $(BIN)/python -m redactkit.train.build --data $(MODEL_DATA) --out $(MODEL_OUT) \

@@ -384,3 +384,58 @@ def test_growth_stops_at_units_and_new_clauses(default_pipeline: Pipeline) -> No
 def test_a_number_inside_a_secret_does_not_shrink_it(default_pipeline: Pipeline) -> None:
     text = "i set the password as pumpkin five six four one asterisk"
     assert _covered(default_pipeline, text, "pumpkin five six four one asterisk")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a value heard with errors lost its first letter to a word of the sentence after its cue
+        ("the policy is seven tree six six four one eight", "is seven tree six six four one eight"),
+        (
+            "my account ends in the k five hive seven two nine one four",
+            "the k five hive seven two nine one four",
+        ),
+        # ... or after "... number is" with no cue of its own before it
+        (
+            "the meter number is the four oh true nine six three night",
+            "the four oh true nine six three night",
+        ),
+        # a spelled letter garbled before its "as in"
+        (
+            "the member number is in as is tango r for y dash six two zero eight one four three five",
+            "in as is tango r for y dash six two zero eight one four three five",
+        ),
+        # ... and its last digit to a word before the end of the text, a closing word or a cue after it
+        (
+            "my checking account is five one sex eight is two nine through",
+            "five one sex eight is two nine through",
+        ),
+        ("the member number is six two hate one nine oh four tree is true thanks", "is true"),
+    ],
+)
+def test_noisy_values_take_their_garbled_edges(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _covered(default_pipeline, text, value), [
+        (e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # heard without errors, a value keeps its edges
+        ("my account number is six two eight one nine oh four three", "six two eight one nine oh four three"),
+        ("my account ends in 5551234567", "5551234567"),
+        (
+            "my account number is six two eight one nine oh four three please",
+            "six two eight one nine oh four three",
+        ),
+        # a unit after a misheard value is no digit of it
+        (
+            "the member number is six two hate one nine oh four three minutes ago",
+            "is six two hate one nine oh four three",
+        ),
+    ],
+)
+def test_clean_values_keep_their_edges(default_pipeline: Pipeline, text: str, value: str) -> None:
+    spans = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.detector == "identifiers"]
+    assert spans == [value], spans

@@ -381,6 +381,11 @@ def test_build_is_deterministic_and_verify_tells_a_reproduction_from_a_different
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = _tiny_docbins(tmp_path / "data")
+    # what the data step's manifest says about the silver labels and its fingerprint reaches meta.json
+    silver = {"version": "1", "table": "silver_persons_v1.json.gz", "sha256": "ab" * 32}
+    (data / "manifest.json").write_text(
+        json.dumps({"silver_persons": silver, "fingerprint": {"rows": 40, "corpora": "cd" * 32}})
+    )
     options = ["--data", str(data), "--epochs", "1", "--max-steps", "3", "--eval-every", "2"]
     common = [*options, "--seed", "7"]
     build([*common, "--out", str(tmp_path / "first")])
@@ -388,6 +393,8 @@ def test_build_is_deterministic_and_verify_tells_a_reproduction_from_a_different
     meta = json.loads((tmp_path / "first" / "meta.json").read_text())
     assert meta["weights_sha256"] == first
     assert set(meta["data"]["inputs"]) == {"train.spacy", "dev.spacy", "rehearsal.spacy"}
+    assert meta["data"]["silver_persons"] == silver
+    assert meta["data"]["fingerprint"] == {"rows": 40, "corpora": "cd" * 32}
     assert meta["training"]["settings"]["seed"] == 7
     # the same inputs, seed and settings: byte-identical weights, and --verify says so
     build([*common, "--out", str(tmp_path / "second"), "--verify", str(tmp_path / "first")])

@@ -132,6 +132,11 @@ class _CueTables:
     expiry_cues: PhraseTable[tuple[str, ...]]
     #: how far before a written date its cue may stand, in characters
     date_cue_window: int
+    #: a misheard value takes at most this many words between its cue and it, and between it and the
+    #: end of the turn or a cue said after it (``noisy_edges.max_words``)
+    noisy_edge_words: int = 0
+    #: words that end a lead-in like a cue phrase ("the meter number is ..."): ``noisy_edges.anchors``
+    noisy_edge_anchors: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -231,6 +236,8 @@ def _cue_tables(locale: str) -> _CueTables:
             _phrases(sorted(resources.words("identifiers", "written_dates.expiry_cues")))
         ),
         date_cue_window=int(resources.table("identifiers", "written_dates.cue_window")),
+        noisy_edge_words=int((resources.get("identifiers", "noisy_edges", {}) or {}).get("max_words", 0)),
+        noisy_edge_anchors=resources.words("identifiers", "noisy_edges.anchors"),
     )
 
 
@@ -428,6 +435,8 @@ class IdentifierDetector(Detector):
         if self.cued_zones:
             found = self._join_phone_parts(tokens, found)
             found = [self._on_to_after_cue(tokens, entity) for entity in found]
+            if self.misheard_edges and self._tables.noisy_edge_words:
+                found = [self._noisy_edges(aligned, tokens, entity) for entity in found]
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
@@ -1129,6 +1138,98 @@ class IdentifierDetector(Detector):
             entity.start, tokens[end - 1].end, entity.label, entity.score, entity.detector, entity.explanation
         )
 
+    def _noisy_edges(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> Entity:
+        """A value heard with errors takes the few words between its cue and it, and between it and
+        the end of the turn or a cue said after it.
+
+        "policy is seven tree six six ...", "account ends in the j five hive ...", "... four two seven
+        seven is three four through": a recognizer that garbled a digit inside the value (a word of
+        it sounds like a digit: "tree", "hive") may as well have garbled its first or last digit or
+        letter into a word of the sentence. Where the value's cue (a cue phrase or one of
+        ``noisy_edges.anchors``: "the meter number is ...") or the start of the text is at most
+        ``noisy_edges.max_words`` plain words before it, those words are redacted with it; the same
+        after it, up to the end of the text, a closing word or a cue said after it. Fail closed:
+        it only widens a value found already, never finds one, and a value heard without errors
+        keeps its edges ("my account number is 1234...").
+        """
+        if entity.label not in _ZONE_LABELS:
+            return entity
+        tables = self._tables
+        first = token_index_at(tokens, entity.start)
+        stop = token_index_at(tokens, entity.end)
+        if self._digit_count(tokens, first, stop) < 4:
+            return entity
+        o_start, o_end = aligned.to_original(entity.start, entity.end)
+        misheard = any(
+            word not in self._misheard.number_words and self._heard_digit(word)
+            for word in aligned.original[o_start:o_end].lower().split()
+        )
+        most = tables.noisy_edge_words
+        start, end = entity.start, entity.end
+        lead = first
+        while lead > 0 and first - lead < most and self._edge_filler(tokens[lead - 1].lower, before=True):
+            if self._lead_anchor(tokens, lead):
+                break
+            lead -= 1
+        gap = [token.lower for token in tokens[lead:first]]
+        if (
+            gap
+            and (self._lead_anchor(tokens, lead) or (lead == 0 and len(gap) <= 2))
+            and (
+                misheard
+                # "... is when three oh six ...": the word before the value sounds like its digit
+                or (
+                    gap[-1] not in tables.between
+                    and gap[-1] not in self._letter_words  # "ends in 5551...": the sentence's "in"
+                    and (self._heard_digit(gap[-1]) or self._sounds_like_digit(gap[-1]))
+                )
+                # "... is in as is golf n for y ...": a spelled letter garbled before its "as in"
+                or (
+                    any(word in self._letter_words for word in gap)
+                    and tokens[first].lower in self._alphabet_words
+                )
+            )
+        ):
+            start = tokens[lead].start
+        tail = stop
+        while (
+            tail < len(tokens) and tail - stop < most and self._edge_filler(tokens[tail].lower, before=False)
+        ):
+            if tokens[tail].lower in tables.closing or self._after_cue_following(tokens, tail) is not None:
+                break
+            tail += 1
+        if (
+            misheard
+            and tail > stop
+            and (
+                tail == len(tokens)
+                or tokens[tail].lower in tables.closing
+                or self._after_cue_following(tokens, tail) is not None
+            )
+        ):
+            end = tokens[tail - 1].end
+        if (start, end) == (entity.start, entity.end):
+            return entity
+        return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _lead_anchor(self, tokens: Sequence[Token], index: int) -> bool:
+        """A cue phrase or a lead-in anchor (``noisy_edges.anchors``) ends right before token ``index``."""
+        tables = self._tables
+        return index > 0 and (
+            tables.cue_table.ending_at(tokens, index) is not None
+            or tokens[index - 1].lower in tables.noisy_edge_anchors
+        )
+
+    def _edge_filler(self, word: str, *, before: bool) -> bool:
+        """A plain word that may stand for a value's misheard first or last digit or letter: no unit
+        after it ("... minutes"), no negative context or unit word before it ("room", "page")."""
+        tables = self._tables
+        return (
+            (word.replace("'", "").isalpha() or self._value_word(word))
+            and word not in tables.quantity_after
+            and not (before and (word in tables.negative_words or word in tables.quantity_before))
+        )
+
     def _join_phone_parts(self, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:
         """Two number values with a phone part between them are one phone number, the phone part
         included: "nine seven five nine two nine nine area code of seven two five".
@@ -1228,7 +1329,7 @@ class IdentifierDetector(Detector):
         negative context ("hold on my kid is", "let me just pull it up")."""
         tables = self._tables
         return (
-            word.replace("'", "").isalpha()
+            (word.replace("'", "").isalpha() or self._value_word(word))
             and word not in tables.quantity_after
             and word not in tables.quantity_before
             and (not negative or word not in tables.negative_words)

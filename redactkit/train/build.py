@@ -237,13 +237,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     manifest_path = args.data / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     synth_manifests = [path.parent / "synth_manifest.json" for path in (*args.extra, *args.extra_dev)]
-    generator_versions = sorted(
-        {
-            str(json.loads(path.read_text()).get("generator_version"))
-            for path in synth_manifests
-            if path.exists()
-        }
-    )
+    synth_infos = [json.loads(path.read_text()) for path in synth_manifests if path.exists()]
+    generator_versions = sorted({str(info.get("generator_version")) for info in synth_infos})
+    # the data step's fingerprint on a fixed sample (redactkit.train.data.fingerprint_*): a test
+    # recomputes it with the code of the day, so a change to the data step cannot go unnoticed
+    fingerprint: dict[str, Any] = {}
+    for part in [manifest.get("fingerprint") or {}, *(info.get("fingerprint") or {} for info in synth_infos)]:
+        fingerprint.update(part)
     meta = {
         "name": "ner-asr-en",
         "seed": args.seed,
@@ -264,6 +264,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             "extra_dev": [path.name for path in args.extra_dev],
             "inputs": inputs,
             "generator_version": ", ".join(generator_versions) or None,
+            "silver_persons": manifest.get("silver_persons"),
+            "fingerprint": fingerprint or None,
         },
         "label_map": {label: MODEL_TO_REDACTKIT[label] for label in DETECTOR_LABELS if label in ner_labels},
         "calibration": calibration_table(overall["ents_per_type"], _support(dev)),

@@ -20,7 +20,9 @@ ids, rows and span order in both files). For each corpus:
    an entity that cannot be mapped exactly is dropped. Where no such entity is, the PERSON entities
    that the pipeline found before the adaptation (the stock recognizer on the normalized spoken text,
    filtered by the strict lowercase guard: a known name or a cue) are added too, so the adapted
-   model keeps them ("okay frank").
+   model keeps them ("okay frank"). These come from a frozen, versioned table of the guard's
+   decisions (:mod:`redactkit.train.silver`, ``--silver-persons``; version 1 is the guard of commit
+   a5e8a31), not from the live guard: detection code changes, the training data must not.
 3. **Merge**: the corpus's slot spans win; a silver entity overlapping one is dropped. Slot labels
    become model labels (:data:`GOLD_TO_MODEL`): PERSON, GPE (a silver LOC/FAC on the same words keeps
    its label), ORG, and new labels for the identifiers spoken in context (ADDRESS, PHONE_NUMBER, ...).
@@ -61,6 +63,7 @@ import json
 import random
 import re
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -68,6 +71,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .align import WordAligner
+from .silver import DEFAULT_VERSION, SilverPersons, load_table
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,6 +86,8 @@ __all__ = [
     "assemble_noisy",
     "build_docs",
     "dialogue_id",
+    "fingerprint_corpora",
+    "fingerprint_synth",
     "is_held_out",
     "main",
     "read_corpus",
@@ -290,20 +296,6 @@ def silver_entities(
     return results
 
 
-def _guarded_stock_persons(aligned: Sequence[Any]) -> list[list[tuple[int, int]]]:
-    """PERSON entities of the stock recognizer on the normalized text, kept by the strict lowercase
-    guard (a known name or a cue), in offsets of the spoken text: what the pipeline found before the
-    adapted recognizer, so that the adaptation keeps it ("okay frank", "and then sam")."""
-    from ..detect.ner import SpacyNerDetector
-
-    detector = SpacyNerDetector(ner_weights=None, labels={"PERSON": "PERSON"}, lowercase_guard="strict")
-    found = detector.detect_batch(aligned)
-    return [
-        [item.to_original(entity.start, entity.end) for entity in entities]
-        for item, entities in zip(aligned, found, strict=True)
-    ]
-
-
 def build_docs(
     rows: Sequence[CorpusRow],
     silver_nlp: Language,
@@ -314,6 +306,8 @@ def build_docs(
     exhaustive: bool = False,
     gold_map: Mapping[str, str | None] = GOLD_TO_MODEL,
     noise: tuple[Sequence[float], random.Random] | None = None,
+    persons: SilverPersons | None = None,
+    corpus: str | None = None,
 ) -> tuple[list[Doc], list[Doc], Counter[str]]:
     """Spoken (normalized) training docs and, when asked, cased rehearsal docs, for ``rows``.
 
@@ -323,6 +317,9 @@ def build_docs(
     (:func:`redactkit.bench.asr_noise.noisy_example`, at a word error rate drawn from the list) before
     the normalizers, its slot spans and silver entities carried along (a span whose words were all
     deleted is gone), so the recognizer learns what a recognizer's mistakes look like.
+    ``persons``: where the guarded PERSON silver labels of ``corpus``'s rows come from
+    (:mod:`redactkit.train.silver`: a frozen table, so the data does not change with the guard);
+    None runs the current guard (tests, experiments: not reproducible across guard changes).
     """
     from ..bench.asr_noise import noisy_example
 
@@ -333,10 +330,12 @@ def build_docs(
     if exhaustive:
         guarded: list[list[tuple[int, int]]] = [[] for _ in rows]
     else:
-        guarded = _guarded_stock_persons(pipeline.normalize_batch([row.spoken for row in rows]))
+        source = persons if persons is not None else SilverPersons("live")
+        aligned_rows = [] if not source.live else pipeline.normalize_batch([row.spoken for row in rows])
+        guarded = source.lookup(corpus, [row.id for row in rows], aligned_rows)
     # each row's spoken text with its slot spans and silver entities (in spoken offsets), noisy if asked
     spoken: list[tuple[str, list[tuple[int, int, str]], list[tuple[int, int, str]]]] = []
-    for row, row_silver, persons in zip(rows, silver, guarded, strict=True):
+    for row, row_silver, row_persons in zip(rows, silver, guarded, strict=True):
         mapper = WordAligner(row.written, row.spoken)
         spoken_silver: list[tuple[int, int, str]] = []
         for start, end, label in row_silver:
@@ -345,7 +344,7 @@ def build_docs(
                 stats["silver_unmapped"] += 1
                 continue
             spoken_silver.append((*mapped, label))
-        for start, end in persons:
+        for start, end in row_persons:
             if not any(_overlaps((start, end), (s, e)) for s, e, _ in spoken_silver):
                 spoken_silver.append((start, end, "PERSON"))
                 stats["silver_guarded_person"] += 1
@@ -405,15 +404,27 @@ def _write_jsonl(rows: Iterable[CorpusRow], path: Path) -> None:
 
 
 def assemble(
-    data: Path, out: Path, *, held_out_percent: int = 20, limit: int | None = None
+    data: Path,
+    out: Path,
+    *,
+    held_out_percent: int = 20,
+    limit: int | None = None,
+    silver_persons: str = DEFAULT_VERSION,
 ) -> dict[str, Any]:
-    """Write the training files for every corpus pair in ``data`` to ``out``; return the manifest."""
+    """Write the training files for every corpus pair in ``data`` to ``out``; return the manifest.
+
+    ``silver_persons``: the version of the frozen guarded-PERSON table (:mod:`redactkit.train.silver`),
+    or ``live``; a corpus file the table was not written from is refused before anything is written."""
     import spacy
     from spacy.tokens import DocBin
 
     from ..detect.spacy_models import resolve_model_path
     from ..pipeline import Pipeline
 
+    persons = load_table(silver_persons)
+    corpora = list(_corpora(data))
+    for name, _, spoken in corpora:
+        persons.check_corpus(name, spoken)
     silver_nlp = spacy.load(
         resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
     )
@@ -429,15 +440,20 @@ def assemble(
         "held_out_percent": held_out_percent,
         "split_rule": "sha1(dialogue id)[:8] as hex % 100 < held_out_percent",
         "silver_model": f"en_core_web_md {silver_nlp.meta.get('version')}",
+        "silver_persons": persons.record(),
         "corpora": {},
     }
-    for name, written, spoken in _corpora(data):
+    for name, written, spoken in corpora:
         rows = read_corpus(written, spoken)[:limit]
         train = [r for r in rows if not is_held_out(dialogue_id(r.id), held_out_percent)]
         dev = [r for r in rows if is_held_out(dialogue_id(r.id), held_out_percent)]
         print(f"{name}: {len(train)} train, {len(dev)} held out", file=sys.stderr, flush=True)
-        train_docs, rehearsal_docs, stats = build_docs(train, silver_nlp, blank, pipeline, rehearsal=True)
-        dev_docs, _, dev_stats = build_docs(dev, silver_nlp, blank, pipeline, rehearsal=False)
+        train_docs, rehearsal_docs, stats = build_docs(
+            train, silver_nlp, blank, pipeline, rehearsal=True, persons=persons, corpus=name
+        )
+        dev_docs, _, dev_stats = build_docs(
+            dev, silver_nlp, blank, pipeline, rehearsal=False, persons=persons, corpus=name
+        )
         for doc in train_docs:
             doc.user_data["corpus"] = name
             bins["train"].add(doc)
@@ -459,6 +475,11 @@ def assemble(
         }
     for split, doc_bin in bins.items():
         doc_bin.to_disk(out / f"{split}.spacy")
+    # a cheap check that the code of the day still writes these files (tests/test_train_repro.py)
+    manifest["fingerprint"] = {
+        "rows": FINGERPRINT_ROWS,
+        "corpora": fingerprint_corpora(data, FINGERPRINT_ROWS, silver_persons),
+    }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 
@@ -471,6 +492,7 @@ def assemble_noisy(
     wers: Sequence[float] = (0.1, 0.2, 0.3),
     seed: int = 0,
     held_out_percent: int = 20,
+    silver_persons: str = DEFAULT_VERSION,
 ) -> dict[str, Any]:
     """``train_noisy.spacy``: ``count`` training rows of the corpora (a seeded sample of the 80 %
     side only, in proportion to each corpus's size) with their spoken text passed through the ASR
@@ -486,6 +508,9 @@ def assemble_noisy(
     )
     blank = spacy.blank("en")
     pipeline = Pipeline.default()
+    persons = load_table(silver_persons)
+    for name, _, spoken in _corpora(data):
+        persons.check_corpus(name, spoken)
     corpora = [
         (name, [r for r in read_corpus(w, s) if not is_held_out(dialogue_id(r.id), held_out_percent)])
         for name, w, s in _corpora(data)
@@ -500,7 +525,14 @@ def assemble_noisy(
         sample = sampler.sample(rows, min(len(rows), round(count * len(rows) / max(total, 1))))
         print(f"{name}: {len(sample)} noisy train rows", file=sys.stderr, flush=True)
         docs, _, doc_stats = build_docs(
-            sample, silver_nlp, blank, pipeline, rehearsal=False, noise=(tuple(wers), noise_rng)
+            sample,
+            silver_nlp,
+            blank,
+            pipeline,
+            rehearsal=False,
+            noise=(tuple(wers), noise_rng),
+            persons=persons,
+            corpus=name,
         )
         stats.update(doc_stats)
         for doc in docs:
@@ -513,6 +545,7 @@ def assemble_noisy(
         "noisy_rows": counts,
         "noise_wers": list(wers),
         "seed": seed,
+        "silver_persons": persons.record(),
         "stats": dict(sorted(stats.items())),
     }
 
@@ -660,10 +693,101 @@ def assemble_synth(
         "seed": seed,
         "stats": dict(sorted(stats.items())),
     }
-    # read by redactkit.train.build into the weights' meta.json: which generator made these files
+    # read by redactkit.train.build into the weights' meta.json: which generator made these files, and
+    # a cheap check that the code of the day still writes them (tests/test_train_repro.py)
     manifest = {key: value for key, value in info.items() if key != "stats"}
+    manifest["fingerprint"] = {"rows": FINGERPRINT_ROWS, "synth": fingerprint_synth(FINGERPRINT_ROWS)}
     (out / "synth_manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return info
+
+
+#: rows per corpus (and generated utterances) in the data step's fingerprint
+FINGERPRINT_ROWS = 100
+
+
+def _docbin_sha256(docs: Iterable[Doc]) -> str:
+    from spacy.tokens import DocBin
+
+    doc_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+    for doc in docs:
+        doc_bin.add(doc)
+    # the uncompressed payload: zlib builds may compress the same bytes differently
+    return hashlib.sha256(zlib.decompress(doc_bin.to_bytes())).hexdigest()
+
+
+def fingerprint_synth(rows: int = FINGERPRINT_ROWS) -> str:
+    """SHA-256 of the docs the data step makes of ``rows`` generated train-family utterances (seed 0):
+    changes when the generator, the silver model or the normalizers change what the data step writes.
+    Seconds to compute; :mod:`redactkit.train.build` records it in the weights' ``meta.json``
+    (``data.fingerprint``) and a test compares it with the code of the day."""
+    import spacy
+
+    from ..detect.spacy_models import resolve_model_path
+    from ..pipeline import Pipeline
+    from ..synth import generate_pairs
+
+    silver_nlp = spacy.load(
+        resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
+    )
+    pairs = generate_pairs(rows, seed=0, split="train", id_prefix="fingerprint")
+    corpus_rows = [
+        CorpusRow(
+            spoken.id,
+            written.text,
+            spoken.text,
+            [(x.start, x.end, x.label) for x in written.spans],
+            [(x.start, x.end, x.label) for x in spoken.spans],
+        )
+        for spoken, written in pairs
+    ]
+    docs, _, _ = build_docs(
+        corpus_rows,
+        silver_nlp,
+        spacy.blank("en"),
+        Pipeline.default(),
+        rehearsal=False,
+        exhaustive=True,
+        gold_map=SYNTH_GOLD_TO_MODEL,
+    )
+    return _docbin_sha256(docs)
+
+
+def fingerprint_corpora(
+    data: Path, rows: int = FINGERPRINT_ROWS, silver_persons: str = DEFAULT_VERSION
+) -> str:
+    """SHA-256 of the spoken and rehearsal docs the data step makes of a fixed sample of each corpus
+    in ``data``: ``rows`` rows evenly spread over the file and the first ``rows`` rows with a guarded
+    PERSON label in the frozen table (the normalizers, the silver model, the merge and the table all
+    play). Seconds to compute."""
+    import spacy
+
+    from ..detect.spacy_models import resolve_model_path
+    from ..pipeline import Pipeline
+
+    persons = load_table(silver_persons)
+    silver_nlp = spacy.load(
+        resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
+    )
+    blank, pipeline = spacy.blank("en"), Pipeline.default()
+    all_docs: list[Doc] = []
+    for name, written, spoken in _corpora(data):
+        persons.check_corpus(name, spoken)
+        corpus_rows = read_corpus(written, spoken)
+        with_persons: list[CorpusRow] = []
+        if not persons.live:
+            found = persons.lookup(name, [row.id for row in corpus_rows], [])
+            with_persons = [row for row, spans in zip(corpus_rows, found, strict=True) if spans][:rows]
+        spread = corpus_rows[:: max(1, len(corpus_rows) // rows)][:rows]
+        chosen = {row.id for row in spread} | {row.id for row in with_persons}
+        sample = [row for row in corpus_rows if row.id in chosen]
+        docs, rehearsal_docs, _ = build_docs(
+            sample, silver_nlp, blank, pipeline, rehearsal=True, persons=persons, corpus=name
+        )
+        for doc in docs:
+            doc.user_data["corpus"] = name
+        all_docs.extend(docs)
+        all_docs.extend(rehearsal_docs)
+    return _docbin_sha256(all_docs)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -673,7 +797,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--data", type=Path, default=Path("../shared/data/train"))
-    parser.add_argument("--out", type=Path, required=True, help="output directory (keep it outside the repo)")
+    parser.add_argument("--out", type=Path, help="output directory (keep it outside the repo)")
     parser.add_argument("--held-out", type=int, default=20, help="percentage of dialogues held out")
     parser.add_argument(
         "--limit", type=int, default=None, help="first N rows of each corpus (for a quick look)"
@@ -708,7 +832,28 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="word error rates of the noisy files (one drawn per utterance)",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated and noisy files")
+    parser.add_argument(
+        "--silver-persons",
+        default=DEFAULT_VERSION,
+        metavar="VERSION",
+        help="frozen guarded-PERSON table of the corpora (redactkit.train.silver), or live (not "
+        f"reproducible across commits); default {DEFAULT_VERSION}",
+    )
+    parser.add_argument(
+        "--fingerprint",
+        action="store_true",
+        help="only print the data step's fingerprint on its fixed sample (meta.json data.fingerprint)",
+    )
     args = parser.parse_args(argv)
+    if args.out is None and not args.fingerprint:
+        parser.error("--out DIR is required (keep it outside the repo), e.g. --out /tmp/redactkit-train-data")
+    if args.fingerprint:
+        found: dict[str, Any] = {"rows": FINGERPRINT_ROWS}
+        if args.data.exists():
+            found["corpora"] = fingerprint_corpora(args.data, FINGERPRINT_ROWS, args.silver_persons)
+        found["synth"] = fingerprint_synth(FINGERPRINT_ROWS)
+        print(json.dumps(found, indent=2))
+        return
     focus: dict[str, int] = {}
     for item in args.synth_focus:
         label, _, count = item.partition("=")
@@ -723,6 +868,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             wers=args.noise_wer,
             seed=args.seed,
             held_out_percent=args.held_out,
+            silver_persons=args.silver_persons,
         )
         print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
         return
@@ -740,7 +886,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
         if args.synth_only:
             return
-    manifest = assemble(args.data, args.out, held_out_percent=args.held_out, limit=args.limit)
+    manifest = assemble(
+        args.data,
+        args.out,
+        held_out_percent=args.held_out,
+        limit=args.limit,
+        silver_persons=args.silver_persons,
+    )
     print(json.dumps({k: v for k, v in manifest.items() if k != "corpora"}, indent=2))
     for name, info in manifest["corpora"].items():
         print(name, {k: v for k, v in info.items() if k not in ("stats",)})

@@ -1,0 +1,167 @@
+"""The shipped weights stay reproducible from HEAD: the data step reads the guarded PERSON silver labels
+from a frozen table (not the live `ner` guard) and its output, fingerprinted on a small sample, is the
+one the weights' meta.json records."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from redactkit.detect.spacy_models import BUILTIN_NER_WEIGHTS
+from redactkit.train.silver import DEFAULT_VERSION, SilverPersons, load_table
+
+SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "train"
+_REBUILD = (
+    "the data step (redactkit.train.data: generator, normalizers, silver labels, merge) no longer "
+    "writes the DocBins the shipped weights were trained on, so `make model-data model-verify` "
+    "cannot reproduce them from this commit. Either keep the change out of the data step (freeze "
+    "what it reads, as redactkit/train/silver.py does for the ner guard) or retrain and ship new "
+    "weights (make model-data, then redactkit.train.build as in the model card), whose meta.json "
+    "records the new fingerprint. `python -m redactkit.train.data --fingerprint` prints today's. "
+    "Replacing data.fingerprint without retraining makes this test pass but not model-verify: the "
+    "model card must then say which commit's data step rebuilds the weights."
+)
+
+
+def _meta() -> dict[str, Any]:
+    meta: dict[str, Any] = json.loads((Path(BUILTIN_NER_WEIGHTS) / "meta.json").read_text(encoding="utf-8"))
+    return meta
+
+
+def test_the_weights_name_the_frozen_table_they_were_built_from() -> None:
+    data = _meta()["data"]
+    table = load_table(data["silver_persons"]["version"])
+    assert data["silver_persons"]["version"] == DEFAULT_VERSION
+    assert table.sha256 == data["silver_persons"]["sha256"]
+    assert table.corpora is not None
+    # written from exactly the corpus files the weights record
+    assert {name: info["spoken_sha256"] for name, info in table.corpora.items()} == {
+        name: info["spoken_sha256"] for name, info in data["corpora"].items()
+    }
+
+
+@pytest.mark.slow
+def test_the_data_step_still_writes_the_generated_data_of_the_shipped_weights(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from redactkit.train.data import main
+
+    recorded = _meta()["data"]["fingerprint"]
+    main(["--fingerprint", "--data", str(tmp_path / "no-corpora")])  # what a developer runs
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["rows"] == recorded["rows"]
+    assert printed["synth"] == recorded["synth"], _REBUILD
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED_TRAIN.exists(), reason="../shared/data/train is absent")
+def test_the_data_step_still_writes_the_corpus_data_of_the_shipped_weights() -> None:
+    from redactkit.train.data import fingerprint_corpora
+
+    data = _meta()["data"]
+    recorded = data["fingerprint"]
+    got = fingerprint_corpora(SHARED_TRAIN, recorded["rows"], data["silver_persons"]["version"])
+    assert got == recorded["corpora"], _REBUILD
+
+
+# -- the frozen table ---------------------------------------------------------------------------------
+def _corpus_pair(folder: Path, name: str, rows: list[tuple[str, str]]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for side in ("written", "spoken"):
+        with (folder / f"{name}_{side}.jsonl").open("w", encoding="utf-8") as out:
+            for row_id, text in rows:
+                out.write(json.dumps({"id": row_id, "text": text if side == "spoken" else text.title()}))
+                out.write("\n")
+
+
+@pytest.mark.slow
+def test_guarded_person_labels_come_from_the_table_not_the_live_guard(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import spacy
+
+    from redactkit import Pipeline
+    from redactkit.detect.ner import SpacyNerDetector
+    from redactkit.detect.spacy_models import resolve_model_path
+    from redactkit.train.data import CorpusRow, build_docs
+
+    def no_guard(*_: object, **__: object) -> None:
+        raise AssertionError("the data step ran the live ner guard")
+
+    monkeypatch.setattr(SpacyNerDetector, "detect_batch", no_guard)
+    text = "okay so ask dana about the booking"
+    rows = [CorpusRow(f"r{i}", text, text, [], []) for i in range(3)]
+    table = SilverPersons("t", "0" * 64, {"c": {"spoken_sha256": "", "persons": {"r1": [[12, 16]]}}})
+    silver = spacy.load(resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "lemmatizer"])
+    docs, _, stats = build_docs(
+        rows, silver, spacy.blank("en"), Pipeline.default(), rehearsal=False, persons=table, corpus="c"
+    )
+    assert [[(e.text.lower(), e.label_) for e in doc.ents] for doc in docs] == [[], [("dana", "PERSON")], []]
+    assert stats["silver_guarded_person"] == 1
+    # rows of a corpus the table does not know are an error, not rows without names
+    with pytest.raises(ValueError, match="'other'"):
+        build_docs(
+            rows,
+            silver,
+            spacy.blank("en"),
+            Pipeline.default(),
+            rehearsal=False,
+            persons=table,
+            corpus="other",
+        )
+
+
+def test_a_corpus_file_the_table_was_not_written_from_is_refused(tmp_path: Path) -> None:
+    from redactkit.train.data import assemble
+
+    _corpus_pair(tmp_path / "data", "snips", [("snips-1", "play something by dana")])
+    with pytest.raises(ValueError, match=r"snips_spoken\.jsonl: SHA-256 .* differs"):
+        assemble(tmp_path / "data", tmp_path / "out")
+    _corpus_pair(tmp_path / "data2", "mycorpus", [("m-1", "call dana")])
+    with pytest.raises(ValueError, match="no guarded PERSON labels for corpus 'mycorpus'"):
+        assemble(tmp_path / "data2", tmp_path / "out")
+    assert not (tmp_path / "out").exists()  # refused before anything was written
+
+
+def test_an_unknown_table_version_names_the_known_ones() -> None:
+    with pytest.raises(ValueError, match=r"silver_persons_v1\.json\.gz or live, e\.g\. --silver-persons 1"):
+        load_table("99")
+    assert load_table("live").live
+    assert not load_table(DEFAULT_VERSION).live
+
+
+@pytest.mark.slow
+def test_the_fingerprint_follows_the_data_steps_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    from redactkit.train import data
+
+    before = data.fingerprint_synth(6)
+    assert data.fingerprint_synth(6) == before  # deterministic
+    real = data.merge_labels
+
+    def first_span_lost(gold: Any, silver: Any, gold_map: Any = data.GOLD_TO_MODEL) -> Any:
+        return real(gold[1:], silver, gold_map)
+
+    monkeypatch.setattr(data, "merge_labels", first_span_lost)
+    assert data.fingerprint_synth(6) != before
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED_TRAIN.exists(), reason="../shared/data/train is absent")
+def test_the_data_step_and_a_tiny_build_record_the_table_and_fingerprint(tmp_path: Path) -> None:
+    """The corpus data step on the first rows of each corpus, then a few training steps on its
+    output: the weights' meta.json names the same table and fingerprint as the shipped weights'."""
+    from redactkit.train.build import main as build
+    from redactkit.train.data import assemble
+
+    manifest = assemble(SHARED_TRAIN, tmp_path / "data", limit=12)
+    shipped = _meta()["data"]
+    assert manifest["silver_persons"] == shipped["silver_persons"]
+    assert set(manifest["corpora"]) == set(shipped["corpora"])
+    options = ["--max-steps", "2", "--epochs", "1", "--eval-every", "2", "--dev-sample", "20"]
+    build(["--data", str(tmp_path / "data"), "--out", str(tmp_path / "weights"), *options])
+    meta = json.loads((tmp_path / "weights" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["data"]["silver_persons"] == shipped["silver_persons"]
+    assert meta["data"]["fingerprint"]["corpora"] == shipped["fingerprint"]["corpora"], _REBUILD
