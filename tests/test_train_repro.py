@@ -165,3 +165,17 @@ def test_the_data_step_and_a_tiny_build_record_the_table_and_fingerprint(tmp_pat
     meta = json.loads((tmp_path / "weights" / "meta.json").read_text(encoding="utf-8"))
     assert meta["data"]["silver_persons"] == shipped["silver_persons"]
     assert meta["data"]["fingerprint"]["corpora"] == shipped["fingerprint"]["corpora"], _REBUILD
+
+
+def test_verify_names_what_differs_in_the_training_environment() -> None:
+    from redactkit.train.build import _environment_differences, training_environment
+
+    here = training_environment()
+    assert {"spacy", "thinc", "numpy", "blis", "cpu_features"} <= set(here)
+    assert _environment_differences({"training": {"environment": here}}, here) == []
+    older = {**here, "numpy": "1.26.4", "cpu_features": ["avx", "avx2", "fma"]}
+    assert _environment_differences({"training": {"environment": older}}, here) == [
+        f"cpu_features: ['avx', 'avx2', 'fma'] -> {here['cpu_features']}",
+        f"numpy: 1.26.4 -> {here['numpy']}",
+    ]
+    assert "record no training environment" in _environment_differences({"training": {}}, here)[0]

@@ -32,6 +32,7 @@ from ..lang import Lexicon, Token, load_locale, token_index_at
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
+from .contextual import said_of_a_thing
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
 
@@ -440,7 +441,7 @@ class IdentifierDetector(Detector):
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
-        found.extend(self._spoken_ages(text))
+        found.extend(self._spoken_ages(text, tokens))
         return [entity for entity in found if entity.label in self.labels]
 
     # -- values after a cue, however misrecognized ----------------------------------------------------
@@ -882,15 +883,21 @@ class IdentifierDetector(Detector):
                     return True
         return False
 
-    def _spoken_ages(self, text: str) -> list[Entity]:
-        """ "eighteen years old": a lone number word stays a word, so the digit rules never see it."""
+    def _spoken_ages(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
+        """ "eighteen years old": a lone number word stays a word, so the digit rules never see it;
+        not the age of a thing ("the roof is five years old": ``contextual.said_of_a_thing``)."""
         found = []
+        words = [token.lower for token in tokens]
         for match in self._tables.age.finditer(text):
             start, end = match.span(1)
             while start < end and text[start] in " -":
                 start += 1
             while end > start and text[end - 1] in " -":
                 end -= 1
+            first, after = token_index_at(tokens, start), token_index_at(tokens, end)
+            after += int(after < len(words) and words[after] == "-")
+            if start < end and first < after and said_of_a_thing(words, first, after, self.locale):
+                continue
             if start < end and text[start:end].lower() not in ("and",):
                 found.append(
                     Entity(start, end, "AGE", self.cue_score, self.name, "number followed by 'years old'")
