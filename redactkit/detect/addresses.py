@@ -36,7 +36,6 @@ from ..core import AlignedText, Entity
 from ..gazetteers import (
     family_names,
     fold_word,
-    given_names,
     is_everyday_word,
     place_names,
     spoken_variants,
@@ -47,7 +46,7 @@ from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens, words_of
 from .base import Detector, detectors
-from .names import MisheardGuard
+from .names import MisheardGuard, locale_given_names
 
 __all__ = ["AddressDetector", "AddressWords"]
 
@@ -300,7 +299,7 @@ class AddressDetector(Detector):
         ):
             return False
         frequency = zipf_frequency(folded)
-        listed = folded in given_names() or folded in family_names()
+        listed = folded in locale_given_names(self.locale) or folded in family_names()
         return frequency < w.named_max_zipf or (listed and frequency < w.named_listed_max_zipf)
 
     def _landmark_tail(self, tokens: Sequence[Token], i: int) -> int:
