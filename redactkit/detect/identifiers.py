@@ -2021,6 +2021,10 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower == "old"
         ):
             return self._entity(text_start, text_end, "AGE", self.cue_score, "number followed by 'years old'")
+        if self._quantity_or_period(aligned, text_start, text_end, n) and (
+            cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
+        ):
+            return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
         rule = self._tables.rules.get(cue[0]) if cue is not None else None
         if cue is not None and rule is not None:
             # the locale says what the value looks like ("nhs number": ten digits, mod-11 checksum);
@@ -2217,13 +2221,27 @@ class IdentifierDetector(Detector):
             )
         if all(style == "digits" for style in styles):
             return "digits"
-        if any(style in ("time", "ordinal") for style in styles):
-            return "time"
+        if any(style in ("time", "ordinal", "decimal", "period") for style in styles):
+            return "time"  # a clock time, a date, a decimal quantity or a fiscal period: no code
         if len(styles) > 1:
             return "mixed"
         if styles[0] == "mixed" and len(notes[0].data.get("chunks", ())) < 3:
             return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])
+
+    @staticmethod
+    def _quantity_or_period(aligned: AlignedText, start: int, end: int, digits: int) -> bool:
+        """Every digit of the value was said as a decimal number ("fifty nine point one") or a fiscal
+        period ("q three twenty nineteen", "fiscal twenty twenty"), perhaps with an ordinal: the
+        number normalizer's ``decimal`` and ``period`` readings, which are never an identifier."""
+        o_start, o_end = aligned.to_original(start, end)
+        notes = aligned.annotations_in(o_start, o_end, "number")
+        styles = {note.data.get("style") for note in notes}
+        return (
+            bool(styles & {"decimal", "period"})
+            and styles <= {"decimal", "period", "ordinal"}
+            and sum(len(str(note.data.get("digits", ""))) for note in notes) >= digits
+        )
 
     def _a_list_of_numbers(self, aligned: AlignedText, start: int, end: int) -> bool:
         """Three or more numbers each said as a whole ("twelve nineteen twenty six thirty three"), no

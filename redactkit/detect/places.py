@@ -38,7 +38,7 @@ from ..lang.tokens import Tokens
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["PlaceDetector", "PlaceWords"]
+__all__ = ["PlaceDetector", "PlaceWords", "names_an_airline"]
 
 _MAX_WORDS = 6
 
@@ -64,6 +64,7 @@ class PlaceWords:
     determiners: frozenset[str]
     town_cue_stop: frozenset[str]
     town_cues: PhraseTable[tuple[str, ...]]
+    flight_words: frozenset[str]
 
 
 @detectors.register("places")
@@ -131,6 +132,9 @@ class PlaceDetector(Detector):
             words = [fold_word(t.lower) for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
+            if names_an_airline(lowers, i, stop, pw.flight_words, self._blocked):
+                i = stop  # "on flight <city> four one two": the airline of a flight number
+                continue
             short = len(phrase) < 4 and phrase not in pw.country_aliases
             if not is_town and match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
                 if not cue or phrase in self._blocked:
@@ -293,6 +297,22 @@ class PlaceDetector(Detector):
     def _longest(words: Sequence[str], i: int, places: PhraseTable[str]) -> int:
         """Words of the longest place name starting at word ``i`` (letters only, accents folded)."""
         return places.match_length(words, i, max_words=_MAX_WORDS, accept=str.isalpha)
+
+
+def names_an_airline(
+    words: Sequence[str], start: int, end: int, flight_words: frozenset[str], stopwords: frozenset[str]
+) -> bool:
+    """Whether ``words[start:end]``, a place name, names the airline of a flight number: it follows a
+    flight word right away or after one word that is no stop word ("flight <city>", "flight air
+    <country>"; not "flight to <city>") and a number ends it or follows it ("flight <city> 412")."""
+    if start == 0 or end > len(words):
+        return False
+    if words[start - 1] not in flight_words and not (
+        start >= 2 and words[start - 2] in flight_words and words[start - 1] not in stopwords
+    ):
+        return False
+    after = words[end] if end < len(words) else ""
+    return any(char.isdigit() for char in words[end - 1] + after)
 
 
 def _possessor(word: str) -> str | None:
