@@ -239,8 +239,9 @@ NAME_EXTENTS = [
     ("i am hungry", set()),
     ("i'm fine thanks", set()),
     ("dorvika my first name", {"dorvika"}),  # "my first name" closes it
-    ("vijay four five six nine", {"vijay"}),
-    ("vijay", set()),
+    ("kahn four five six nine", {"kahn"}),  # a word no list has, as frequent as "vijay" once was
+    ("kahn", set()),
+    ("vijay", {"vijay"}),  # a given name of the locale's own list (given_names.txt)
     ("jordan and seven seven one three", {"jordan"}),
     ("jordan", set()),  # "and" + "row" run together is no misheard word after it
     ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
@@ -448,6 +449,15 @@ NAME_EXTENTS = [
     ("brown four", set()),  # no identifier
     # a place is a family name only after another name word
     ("marcy jordan", {"marcy jordan"}),
+    # the locale's own given names (given_names.txt): South Asian names no Faker locale lists
+    ("harish", {"harish"}),
+    ("my cousin deepika called", {"deepika"}),
+    ("naveen tolvaran", {"naveen tolvaran"}),
+    # a name before the next value the caller names: a booking or confirmation number
+    ("tarvela quince and my booking number is w three i four s nine", {"tarvela quince"}),
+    ("selvoran and my confirmation number was c four f t two six", {"selvoran"}),
+    ("morvika and the booking confirmation number r four c t seven three", {"morvika"}),
+    ("tarvela and my booking was great", set()),  # no value given
 ]
 
 
