@@ -17,7 +17,7 @@ from redactkit.detect.spacy_models import BUILTIN_NER_WEIGHTS, read_ner_weights
 from redactkit.errors import ModelNotFoundError
 from redactkit.synth import generate, write_jsonl
 from redactkit.train.align import WordAligner
-from redactkit.train.build import input_hashes, weights_hashes
+from redactkit.train.build import input_hashes, training_environment, weights_hashes
 from redactkit.train.build import main as build
 from redactkit.train.data import dialogue_id, is_held_out, merge_labels
 
@@ -394,6 +394,7 @@ def test_build_is_deterministic_and_verify_tells_a_reproduction_from_a_different
     assert meta["weights_sha256"] == first
     assert set(meta["data"]["inputs"]) == {"train.spacy", "dev.spacy", "rehearsal.spacy"}
     assert meta["data"]["silver_persons"] == silver
+    assert meta["training"]["environment"] == training_environment()
     assert meta["data"]["fingerprint"] == {"rows": 40, "corpora": "cd" * 32}
     assert meta["training"]["settings"]["seed"] == 7
     # the same inputs, seed and settings: byte-identical weights, and --verify says so

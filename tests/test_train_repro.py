@@ -146,3 +146,36 @@ def test_the_fingerprint_follows_the_data_steps_output(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(data, "merge_labels", first_span_lost)
     assert data.fingerprint_synth(6) != before
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED_TRAIN.exists(), reason="../shared/data/train is absent")
+def test_the_data_step_and_a_tiny_build_record_the_table_and_fingerprint(tmp_path: Path) -> None:
+    """The corpus data step on the first rows of each corpus, then a few training steps on its
+    output: the weights' meta.json names the same table and fingerprint as the shipped weights'."""
+    from redactkit.train.build import main as build
+    from redactkit.train.data import assemble
+
+    manifest = assemble(SHARED_TRAIN, tmp_path / "data", limit=12)
+    shipped = _meta()["data"]
+    assert manifest["silver_persons"] == shipped["silver_persons"]
+    assert set(manifest["corpora"]) == set(shipped["corpora"])
+    options = ["--max-steps", "2", "--epochs", "1", "--eval-every", "2", "--dev-sample", "20"]
+    build(["--data", str(tmp_path / "data"), "--out", str(tmp_path / "weights"), *options])
+    meta = json.loads((tmp_path / "weights" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["data"]["silver_persons"] == shipped["silver_persons"]
+    assert meta["data"]["fingerprint"]["corpora"] == shipped["fingerprint"]["corpora"], _REBUILD
+
+
+def test_verify_names_what_differs_in_the_training_environment() -> None:
+    from redactkit.train.build import _environment_differences, training_environment
+
+    here = training_environment()
+    assert {"spacy", "thinc", "numpy", "blis", "cpu_features"} <= set(here)
+    assert _environment_differences({"training": {"environment": here}}, here) == []
+    older = {**here, "numpy": "1.26.4", "cpu_features": ["avx", "avx2", "fma"]}
+    assert _environment_differences({"training": {"environment": older}}, here) == [
+        f"cpu_features: ['avx', 'avx2', 'fma'] -> {here['cpu_features']}",
+        f"numpy: 1.26.4 -> {here['numpy']}",
+    ]
+    assert "record no training environment" in _environment_differences({"training": {}}, here)[0]

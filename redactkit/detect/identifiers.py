@@ -32,6 +32,7 @@ from ..lang import Lexicon, Token, load_locale, token_index_at
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
+from .contextual import said_of_a_thing
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
 
@@ -446,7 +447,7 @@ class IdentifierDetector(Detector):
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
-        found.extend(self._spoken_ages(text))
+        found.extend(self._spoken_ages(text, tokens))
         return [entity for entity in found if entity.label in self.labels]
 
     # -- values after a cue, however misrecognized ----------------------------------------------------
@@ -888,15 +889,21 @@ class IdentifierDetector(Detector):
                     return True
         return False
 
-    def _spoken_ages(self, text: str) -> list[Entity]:
-        """ "eighteen years old": a lone number word stays a word, so the digit rules never see it."""
+    def _spoken_ages(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
+        """ "eighteen years old": a lone number word stays a word, so the digit rules never see it;
+        not the age of a thing ("the roof is five years old": ``contextual.said_of_a_thing``)."""
         found = []
+        words = [token.lower for token in tokens]
         for match in self._tables.age.finditer(text):
             start, end = match.span(1)
             while start < end and text[start] in " -":
                 start += 1
             while end > start and text[end - 1] in " -":
                 end -= 1
+            first, after = token_index_at(tokens, start), token_index_at(tokens, end)
+            after += int(after < len(words) and words[after] == "-")
+            if start < end and first < after and said_of_a_thing(words, first, after, self.locale):
+                continue
             if start < end and text[start:end].lower() not in ("and",):
                 found.append(
                     Entity(start, end, "AGE", self.cue_score, self.name, "number followed by 'years old'")
@@ -2068,6 +2075,10 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower == "old"
         ):
             return self._entity(text_start, text_end, "AGE", self.cue_score, "number followed by 'years old'")
+        if self._quantity_or_period(aligned, text_start, text_end, n) and (
+            cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
+        ):
+            return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
         rule = self._tables.rules.get(cue[0]) if cue is not None else None
         if cue is not None and rule is not None:
             # the locale says what the value looks like ("nhs number": ten digits, mod-11 checksum);
@@ -2264,13 +2275,27 @@ class IdentifierDetector(Detector):
             )
         if all(style == "digits" for style in styles):
             return "digits"
-        if any(style in ("time", "ordinal") for style in styles):
-            return "time"
+        if any(style in ("time", "ordinal", "decimal", "period") for style in styles):
+            return "time"  # a clock time, a date, a decimal quantity or a fiscal period: no code
         if len(styles) > 1:
             return "mixed"
         if styles[0] == "mixed" and len(notes[0].data.get("chunks", ())) < 3:
             return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])
+
+    @staticmethod
+    def _quantity_or_period(aligned: AlignedText, start: int, end: int, digits: int) -> bool:
+        """Every digit of the value was said as a decimal number ("fifty nine point one") or a fiscal
+        period ("q three twenty nineteen", "fiscal twenty twenty"), perhaps with an ordinal: the
+        number normalizer's ``decimal`` and ``period`` readings, which are never an identifier."""
+        o_start, o_end = aligned.to_original(start, end)
+        notes = aligned.annotations_in(o_start, o_end, "number")
+        styles = {note.data.get("style") for note in notes}
+        return (
+            bool(styles & {"decimal", "period"})
+            and styles <= {"decimal", "period", "ordinal"}
+            and sum(len(str(note.data.get("digits", ""))) for note in notes) >= digits
+        )
 
     def _a_list_of_numbers(self, aligned: AlignedText, start: int, end: int) -> bool:
         """Three or more numbers each said as a whole ("twelve nineteen twenty six thirty three"), no

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DETECTOR_LABELS", "input_hashes", "main", "weights_hashes"]
+__all__ = ["DETECTOR_LABELS", "input_hashes", "main", "training_environment", "weights_hashes"]
 
 #: model labels the `ner` detector reports with the shipped weights (measured on the hold-outs and on
 #: SLURP/Earnings: USERNAME is too rare to learn, AGE and DATE_OF_BIRTH have no training data yet)
@@ -131,6 +131,43 @@ def _verify_inputs(
     return problems
 
 
+def training_environment() -> dict[str, Any]:
+    """What the weights' bytes depend on besides the inputs, the settings and the seed: the numeric
+    libraries and the CPU's vector instructions (their kernels round differently, and a training
+    of 1,600 updates amplifies a last-bit difference into other weights). Recorded in ``meta.json``
+    (``training.environment``); ``--verify`` names the differences."""
+    import platform
+    from importlib import metadata
+
+    found: dict[str, Any] = {"python": platform.python_version(), "machine": platform.machine()}
+    for package in ("spacy", "thinc", "numpy", "blis"):
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            found[package] = None
+    flags: set[str] = set()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("flags"):
+                flags = set(line.partition(":")[2].split())
+                break
+    found["cpu_features"] = sorted(flags & {"sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_bf16"})
+    return found
+
+
+def _environment_differences(reference: dict[str, Any], current: dict[str, Any]) -> list[str]:
+    """``key: reference -> current`` for each difference; one line when nothing was recorded."""
+    recorded = reference.get("training", {}).get("environment")
+    if not recorded:
+        return ["the reference weights record no training environment (built before it was recorded)"]
+    return [
+        f"{key}: {recorded.get(key)} -> {current.get(key)}"
+        for key in sorted(set(recorded) | set(current))
+        if recorded.get(key) != current.get(key)
+    ]
+
+
 def _support(docs: Sequence[Doc]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for doc in docs:
@@ -196,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             *args.extra_dev,
         ]
     )
+    environment = training_environment()
     if args.verify is not None:
         reference = json.loads((args.verify / "meta.json").read_text(encoding="utf-8"))
         expected = weights_hashes(args.verify)  # read first: --out may be the same directory
@@ -204,6 +242,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         if problems:
             print(f"cannot reproduce {args.verify}:", *problems, sep="\n  ", file=sys.stderr)
             sys.exit(1)
+        environment_changes = _environment_differences(reference, environment)
+        if environment_changes:
+            # not refused: another environment may round alike; but say so before a long training
+            print(
+                "inputs and settings match; the training environment differs (the weights may then "
+                "differ in their last bits):",
+                *environment_changes,
+                sep="\n  ",
+                file=sys.stderr,
+            )
 
     nlp = trainable_pipeline("en_core_web_md", None if args.base == "none" else args.base)
     train = _read(nlp, args.data / "train.spacy")
@@ -253,6 +301,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "history": record["history"][-3:],
             "dev_sample": args.dev_sample,
             "wall_seconds": round(time.perf_counter() - started),
+            "environment": environment,
         },
         "data": {
             "corpora": {
@@ -284,7 +333,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         differing = sorted(name for name in set(expected) | set(got) if expected.get(name) != got.get(name))
         if differing:
             print(
-                f"NOT reproduced: ner/{', ner/'.join(differing)} differ from {args.verify}", file=sys.stderr
+                f"NOT reproduced: ner/{', ner/'.join(differing)} differ from {args.verify}",
+                *(
+                    ["training environment (reference -> this run):", *environment_changes]
+                    if environment_changes
+                    else ["same inputs, settings and training environment"]
+                ),
+                sep="\n  ",
+                file=sys.stderr,
             )
             sys.exit(1)
         print(f"reproduced: every file of ner/ is byte-identical to {args.verify}/ner", file=sys.stderr)
