@@ -193,16 +193,7 @@ class PlaceDetector(Detector):
                 ):
                     last = k
             if last is not None:
-                found.append(
-                    Entity(
-                        tokens[first].start,
-                        tokens[last].end,
-                        "LOCATION",
-                        self.ambiguous_score,
-                        self.name,
-                        "town name after a cue",
-                    )
-                )
+                found.append(self._guess(tokens, first, last, "town name after a cue"))
         return found
 
     def _unlisted_after_cue(
@@ -224,17 +215,13 @@ class PlaceDetector(Detector):
             last = i
             if last + 1 < len(tokens) and (self._unlisted(words[last + 1]) or words[last + 1] in pw.suffixes):
                 last += 1
-            found.append(
-                Entity(
-                    tokens[i].start,
-                    tokens[last].end,
-                    "LOCATION",
-                    self.ambiguous_score,
-                    self.name,
-                    "unlisted town after a cue",
-                )
-            )
+            found.append(self._guess(tokens, i, last, "unlisted town after a cue"))
         return found
+
+    def _guess(self, tokens: Sequence[Token], first: int, last: int, why: str) -> Entity:
+        """A LOCATION over tokens ``first`` to ``last`` that a cue or a kind word vouches for, not a
+        gazetteer: it scores ``ambiguous_score``."""
+        return Entity(tokens[first].start, tokens[last].end, "LOCATION", self.ambiguous_score, self.name, why)
 
     def _unlisted(self, word: str) -> bool:
         """Whether a word is known to no list: see :meth:`_unlisted_after_cue`."""
@@ -322,16 +309,7 @@ class PlaceDetector(Detector):
             if first < 0:
                 i += max(length, 1)
                 continue
-            found.append(
-                Entity(
-                    tokens[first].start,
-                    tokens[last].end,
-                    "LOCATION",
-                    self.ambiguous_score,
-                    self.name,
-                    "named park or protected area",
-                )
-            )
+            found.append(self._guess(tokens, first, last, "named park or protected area"))
             i = last + 1
         return found
 
