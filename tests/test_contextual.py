@@ -19,6 +19,37 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 POSITIVE = [
+    # round 3 (hand-written spoken sets): hedged ages, a verb with a person as subject, a relation
+    # without a verb, a correction with "no", a baby's age in weeks, "born ... years ago", milestones
+    ("my uncle is pushing eighty five", [("eighty five", "AGE")]),
+    ("she's just shy of thirty", [("thirty", "AGE")]),
+    ("grandpa's ninety odd now", [("ninety odd", "AGE")]),
+    ("my nephew hits twelve on monday", [("twelve", "AGE")]),
+    ("the guy looked about fifty", [("fifty", "AGE")]),
+    ("my niece seven and my nephew ten", [("seven", "AGE"), ("ten", "AGE")]),
+    ("he is sixty no sixty two", [("sixty", "AGE"), ("sixty two", "AGE")]),
+    ("my granddaughter is five weeks and sleeping well", [("five", "AGE")]),
+    ("she was born thirty years ago today", [("thirty", "AGE")]),
+    ("we're planning my fortieth", [("fortieth", "AGE")]),
+    ("the caretaker was seventy three", [("seventy three", "AGE")]),
+    ("a man in his mid-50s", [("mid-50s", "AGE")]),
+    ("a gentleman of about ninety", [("ninety", "AGE")]),
+    ("my husband and i are sixty and sixty four", [("sixty", "AGE"), ("sixty four", "AGE")]),
+    ("marisol, 34, called back", [("34", "AGE")]),
+    ("seven dash nine dash eighty one", [("seven dash nine dash eighty one", "DATE_OF_BIRTH")]),
+    ("the third of june nineteen sixty", [("the third of june nineteen sixty", "DATE_OF_BIRTH")]),
+    # round 3: employers after a job verb and its object, a care role and "is at", acting firms
+    ("my wife answers phones at brightleaf insurance", [("brightleaf insurance", "ORGANIZATION")]),
+    ("he stocks shelves for quillmart", [("quillmart", "ORGANIZATION")]),
+    ("my chiropractor is at spine align", [("spine align", "ORGANIZATION")]),
+    ("i was let go from orvin textiles", [("orvin textiles", "ORGANIZATION")]),
+    ("tavish plumbing pays my salary", [("tavish plumbing", "ORGANIZATION")]),
+    # round 3: providers said in pieces, "and" in a domain, a host word before "dot", other domains
+    ("it's rena at ya hoo dot com", [("rena at ya hoo dot com", "EMAIL_ADDRESS")]),
+    ("bo at g m x dot net", [("bo at g m x dot net", "EMAIL_ADDRESS")]),
+    ("orders at pike and co dot com", [("orders at pike and co dot com", "EMAIL_ADDRESS")]),
+    ("the page is help dot norwell gas dot com", [("help dot norwell gas dot com", "URL")]),
+    ("try ferncliff credit dot bank", [("ferncliff credit dot bank", "URL")]),
     # ages: an age word, a person as subject, a relation, a plural relation, "years old"
     ("she turns nine in may", [("nine", "AGE")]),
     ("i'm forty two", [("forty two", "AGE")]),
@@ -219,6 +250,27 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # round 3: ages of things, verbs and hedges said of things, cue words in other senses
+    "the boiler is about twenty years old",
+    "we bought a twelve year old truck",
+    "the museum turns ninety next spring",
+    "he hit thirty home runs",
+    "the fare is pushing forty",
+    "i'm with my parents this weekend",
+    "i'm with you there",
+    "i clock in at six fifteen",
+    "she teaches high school history",
+    "it's my first day",
+    "she's six weeks pregnant",
+    "connect the dots on the page",
+    "meet me at noon on the dot",
+    "we won two dash one dash twenty",
+    "we have apples, 3, and pears",
+    "a partner of twelve years",
+    "my son twelve months ago",
+    "could you pull up a playlist for running",
+    "what can i bake with apples and pears",
+    "so long mae, four tired horses and a cart",
     "i'm five minutes away",
     "she's one of the best",
     "set a timer for nine minutes",

@@ -1,6 +1,6 @@
 """The hand-written spoken evaluation sets (benchmarks/data): each shipped JSONL is the build of its
 markup source, spans are on word boundaries, the two halves of version 1's family split both hold
-every label and negatives, and version 2 is held out as a whole."""
+every label and negatives, and versions 2 and 3 are held out as a whole."""
 
 from __future__ import annotations
 
@@ -40,20 +40,26 @@ def rows() -> list[dict[str, object]]:
     return _rows(1)
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_jsonl_is_the_build_of_the_source(version: int) -> None:
     built = [json.loads(row.to_json()) for row in _builder().parse_source(version)]
     assert built == _rows(version)
 
 
-def test_version_two_is_held_out_and_holds_every_label() -> None:
-    rows = _rows(2)
+#: version -> the labels a blind version holds (version 3 has no DATE_OF_BIRTH family)
+BLIND_LABELS = {2: LABELS, 3: LABELS - {"DATE_OF_BIRTH"}}
+
+
+@pytest.mark.parametrize("version", sorted(BLIND_LABELS))
+def test_blind_versions_are_held_out_and_hold_their_labels(version: int) -> None:
+    rows = _rows(version)
     assert {row["split"] for row in rows} == {"heldout"}
-    assert {span["label"] for row in rows for span in row["spans"]} == LABELS  # type: ignore[attr-defined]
+    labels = Counter(span["label"] for row in rows for span in row["spans"])  # type: ignore[attr-defined]
+    assert set(labels) == BLIND_LABELS[version]
     assert sum(1 for row in rows if not row["spans"]) >= 50
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_spans_cover_whole_words(version: int) -> None:
     for row in _rows(version):
         text = str(row["text"])
@@ -85,27 +91,33 @@ def test_a_family_is_in_one_half_only(rows: list[dict[str, object]]) -> None:
 #: the gate was set (docs/how-to/measure-recall.md, "The hand-written sets") less about one value.
 #: Version 1 was used to write rules (a regression guard); version 2 was not (an unseen-phrasing guard).
 FLOORS: dict[int, dict[str, float]] = {
-    1: {  # measured 109/111, 74/81, 56/56, 55/55, 34/37
-        "AGE": 0.97,
-        "ORGANIZATION": 0.9,
+    1: {  # measured 111/111, 77/81, 56/56, 55/55, 35/37
+        "AGE": 0.98,
+        "ORGANIZATION": 0.93,
         "URL": 0.98,
         "EMAIL_ADDRESS": 0.98,
-        "DATE_OF_BIRTH": 0.89,
+        "DATE_OF_BIRTH": 0.92,
     },
-    2: {  # measured 32/41, 20/27, 16/18, 21/23, 9/10
-        "AGE": 0.75,
-        "ORGANIZATION": 0.7,
-        "URL": 0.83,
-        "EMAIL_ADDRESS": 0.86,
+    2: {  # measured 41/41, 26/27, 18/18, 23/23, 10/10 (rules of round 3 were written from its misses)
+        "AGE": 0.97,
+        "ORGANIZATION": 0.92,
+        "URL": 0.94,
+        "EMAIL_ADDRESS": 0.95,
         "DATE_OF_BIRTH": 0.85,
     },
+    3: {  # measured 51/56, 39/44, 29/29, 25/26 (blind before round 3: 27/56, 28/44, 26/29, 24/26)
+        "AGE": 0.89,
+        "ORGANIZATION": 0.86,
+        "URL": 0.96,
+        "EMAIL_ADDRESS": 0.92,
+    },
 }
-#: version -> most negatives touched (measured 29/168 and 16/53: generic venues after "at", ages of things)
-NEGATIVES_TOUCHED_MAX = {1: 0.19, 2: 0.32}
+#: version -> most negatives touched (measured 21/168, 10/53 and 10/64: generic venues after "at")
+NEGATIVES_TOUCHED_MAX = {1: 0.14, 2: 0.23, 3: 0.18}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_default_pipeline_recall_floors(default_pipeline: Pipeline, version: int) -> None:
     rows = _rows(version)
     found = default_pipeline.analyze_batch([str(row["text"]) for row in rows])

@@ -47,7 +47,7 @@ from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["CONTEXTUAL_LABELS", "ContextualDetector"]
+__all__ = ["CONTEXTUAL_LABELS", "ContextualDetector", "said_of_a_measure", "said_of_a_thing"]
 
 CONTEXTUAL_LABELS = (
     "AGE",
@@ -75,13 +75,22 @@ class _AgeWords:
     """``ages`` of ``context.yaml``: what says a number is someone's age (each table documented there)."""
 
     cues: _Phrases
+    person_verbs: _Phrases
+    subject_words: frozenset[str]
+    subject_adverbs: _Phrases
+    verb_then: _Phrases
+    born_ago: _Phrases
+    born_ago_after: _Phrases
     subjects: _Phrases
     relations: _Phrases
+    bare_relation_determiners: frozenset[str]
     of_cues: _Phrases
     determiners: frozenset[str]
     copulas: _Phrases
     not_subjects: frozenset[str]
     approximately: _Phrases
+    second_age_joiners: _Phrases
+    young_units: frozenset[str]
     decades: frozenset[str]
     decade_cues: _Phrases
     decade_qualifiers: _Phrases
@@ -94,6 +103,7 @@ class _AgeWords:
     event_min: int
     event_not_after: _Phrases
     ordinal_cues: _Phrases
+    ordinal_then: _Phrases
     fractions: _Phrases
     after: _Phrases
     min: int
@@ -152,6 +162,8 @@ class _AddressWords:
     glued_cue_endings: tuple[str, ...]
     glued_cues: _Phrases
     glued_window: int
+    split_providers: _Phrases
+    host_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -170,8 +182,11 @@ class _OrganizationWords:
     generic: frozenset[str]
     not_names: _Phrases
     roles: _Phrases
+    job_verbs: _Phrases
+    job_object_words: int
+    job_prepositions: _Phrases
     role_determiners: _Phrases
-    role_particles: frozenset[str]
+    role_particles: _Phrases
     role_prepositions: frozenset[str]
     role_weak_prepositions: frozenset[str]
     facility_cues: _Phrases
@@ -214,6 +229,8 @@ class _Tables:
     mail_tlds: frozenset[str]
     #: ``addresses.glued_endings``, longest first
     glued_endings: tuple[str, ...]
+    #: nouns that name a person (the locale's generated ``person_nouns`` word list, from WordNet)
+    person_nouns: frozenset[str]
 
 
 @cache
@@ -247,6 +264,7 @@ def _tables(locale: str) -> _Tables:
         tlds=frozenset(lex.tlds),
         mail_tlds=frozenset(lex.tlds | lex.country_tlds),
         glued_endings=tuple(sorted(words.addresses.glued_endings, key=len, reverse=True)),
+        person_nouns=frozenset(load_locale(locale).resources.get("person_nouns", {}).get("words", ())),
     )
 
 
@@ -375,6 +393,10 @@ def _leading_years(lex: Lexicon, words: Sequence[str]) -> list[tuple[int, int]]:
 
 
 _AGE_WORD = "number after an age word"
+_RELATION_IS = "number after a relation or name and 'is'"
+_BARE_RELATION = "number right after a relation ('my daughter nine and my son six')"
+_PERSON_VERB = "number after a verb with a person as subject"
+_COMMA_RELATION = "number after a relation and a comma ('my daughter, nine,')"
 
 
 def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
@@ -588,7 +610,7 @@ class ContextualDetector(Detector):
             if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
                 after += 1
             if t.ages.after.at(words, after):
-                if low <= value <= high:
+                if low <= value <= high and not self._thing_age(words, i, after):
                     found.append((i, end, "AGE", self.cue_score, "number before 'years old'"))
                     previous_age_end = end
                 i = j
@@ -597,7 +619,29 @@ class ContextualDetector(Detector):
                 self._age_context(words, i, previous_age_end)
                 or self._at_age(words, i, after)
                 or self._event_age(words, i, after, value)
+                or self._born_ago(words, i, after)
             )
+            unit = after < len(words) and (
+                words[after] in t.ages.young_units or words[after] in ("years", "year")
+            )
+            if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
+                why = ""  # "my daughter ninety two on her test" is no age said after a relation
+            if why == _PERSON_VERB and not (
+                self._age_ends(words, after) or t.ages.verb_then.at(words, after)
+            ):
+                why = ""  # "he hit forty home runs"
+            young = (
+                why == _RELATION_IS
+                and after + 1 <= len(words)
+                and after < len(words)
+                and words[after] in t.ages.young_units
+                and (after + 1 == len(words) or self._age_ends(words, after + 1))
+            )  # "my newborn is three weeks and not feeding"
+            if young:
+                found.append((i, end, "AGE", self.cue_score, "a baby's age in weeks or months"))
+                previous_age_end = end
+                i = j
+                continue
             listed = self._age_list(words, i) if why and after < len(words) else []
             if listed:  # "three kids twelve nine and four"
                 for first, stop in listed:
@@ -621,7 +665,7 @@ class ContextualDetector(Detector):
                     )
                 )
                 and not (i > 0 and words[i - 1] in ("number", "the", "a", "page", "room", "gate"))
-                and (value > 1 or why == _AGE_WORD or after >= len(words) or t.ages.one_then.at(words, after))
+                and (value > 1 or why == _AGE_WORD or self._age_ends(words, after))
             ):
                 found.append((i, end, "AGE", self.cue_score, why))
                 previous_age_end = end
@@ -638,6 +682,109 @@ class ContextualDetector(Detector):
         while k > 0 and (words[k - 1] in t.lexicon.fillers or t.ages.at_openers.ending(words, k)):
             k -= t.ages.at_openers.ending(words, k) or 1
         return "number after an opening 'at' before a conditional" if k == 0 else ""
+
+    def _age_ends(self, words: Sequence[str], after: int) -> bool:
+        """The sentence ends at ``after`` or a word of ``ages.one_then`` follows an age there."""
+        return after >= len(words) or bool(self._t.ages.one_then.at(words, after))
+
+    def _born_ago(self, words: Sequence[str], i: int, after: int) -> str:
+        """ "i was born forty years ago": a number between "born" and "years ago"."""
+        ages = self._t.ages
+        k = self._before_approximately(words, i)
+        if ages.born_ago.ending(words, k) and ages.born_ago_after.at(words, after):
+            return "number of years since a birth"
+        return ""
+
+    def _before_approximately(self, words: Sequence[str], i: int) -> int:
+        """Index before the fillers, hedges ("about", "pushing", "just shy of") and asides that stand
+        right before the number at ``i``."""
+        t = self._t
+        k = i
+        while k > 0:
+            if words[k - 1] in t.lexicon.fillers:
+                k -= 1
+                continue
+            length = t.ages.approximately.ending(words, k) or t.interruptions.ending(words, k)
+            if not length:
+                break
+            k -= length
+        return k
+
+    def _is_person(self, words: Sequence[str], end: int, names: bool = True) -> bool:
+        """The words ending at ``end`` name a person: a relation, a person noun, a name (when
+        ``names``)."""
+        t = self._t
+        if end <= 0:
+            return False
+        word = words[end - 1]
+        stem = word[:-2] if word.endswith("'s") and len(word) > 2 else word
+        if stem in t.ages.determiners or t.organizations.stops.at((stem,), 0):
+            return False  # "my" is also a given name
+        return bool(
+            t.ages.relations.ending(words, end)
+            or stem in t.person_nouns
+            or t.ages.relations.at((stem,), 0)
+            or (names and _name_like(stem, t.ages.not_subjects))
+        )
+
+    def _person_subject(self, words: Sequence[str], verb: int) -> bool:
+        """A person is the subject of the verb starting at ``verb``: "she (just) turned", "my boy
+        hits", "emma turns" (adverbs such as "just", "will be" may stand between)."""
+        ages = self._t.ages
+        k = verb
+        while k > 0:
+            length = ages.subject_adverbs.ending(words, k)
+            if not length:
+                break
+            k -= length
+        if k == 0:
+            return False
+        return words[k - 1] in ages.subject_words or self._is_person(words, k)
+
+    def _thing_age(self, words: Sequence[str], i: int, after: int) -> bool:
+        """ "the roof is five years old", "a ten year old car": "years old" said of a thing (a plain
+        noun that names no person after a determiner), not of someone."""
+        t = self._t
+        determiners = t.ages.determiners | {"a", "an", "these", "those", "its"}
+        k = self._before_approximately(words, i)
+        if k >= 4 and words[k - 1] in ("a", "an"):
+            k = self._before_approximately(words, k - 1)  # "the tree is about a hundred years old"
+        if k >= 3 and words[k - 1] in ("is", "was", "are", "were", "'s"):
+            noun = k - 1
+        elif k >= 2 and words[k - 1].endswith("'s") and len(words[k - 1]) > 2:
+            noun = k  # "the house's forty years old"
+        else:
+            noun = -1
+        if noun > 1 and words[noun - 2] in determiners:
+            word = words[noun - 1]
+            word = word[:-2] if word.endswith("'s") else word
+            if self._thing_word(word) and not self._is_person(words, noun):
+                return True
+        # "a ten year old car", "this fifteen year old laptop": a thing noun after "year old" (and no
+        # person right after it: "a sixty year old retired teacher")
+        x = after + t.ages.after.at(words, after)
+        return (
+            i > 0
+            and words[i - 1] in ("a", "an")
+            and x < len(words)
+            and self._thing_word(words[x])
+            and not any(
+                self._is_person(words, end, names=False) for end in range(x + 1, min(len(words), x + 3) + 1)
+            )
+        )
+
+    def _thing_word(self, word: str) -> bool:
+        """An everyday noun-like word: no function word, pronoun or name (``_thing_age``)."""
+        t = self._t
+        return (
+            word.isalpha()
+            and len(word) > 2
+            and (is_everyday_word(word) or zipf_frequency(word) >= self._unlisted_max)
+            and word not in t.person_nouns
+            and word not in t.ages.subject_words
+            and not t.credentials.stops.at((word,), 0)
+            and not t.organizations.stops.at((word,), 0)
+        )
 
     def _age_list(self, words: Sequence[str], i: int) -> list[tuple[int, int]]:
         """ "twelve nine and four": ages said one after the other, the last after "and" (every one
@@ -712,14 +859,24 @@ class ContextualDetector(Detector):
                     first = first + 1 if first < i else i
                     found.append((first, i + 1, "AGE", self.cue_score, "decade of life"))
                     continue
-                qualifier = t.ages.decade_qualifiers.ending(words, i)
-                if self._age_context(words, i - qualifier, -10):  # "he's late twenties"
+                hyphen = int(i > 0 and words[i - 1] == "-")  # "mid-30s"
+                qualifier = t.ages.decade_qualifiers.ending(words, i - hyphen)
+                cue = t.ages.decade_cues.ending(words, i - hyphen - qualifier) if qualifier else 0
+                if cue:  # "in her mid-30s"
+                    found.append((i - hyphen - qualifier, i + 1, "AGE", self.cue_score, "decade of life"))
+                    continue
+                if self._age_context(words, i - hyphen - qualifier, -10):  # "he's late twenties"
                     found.append((i, i + 1, "AGE", self.cue_score, "decade of life after a person"))
             elif (
                 word in t.lexicon.ordinals
                 and t.ages.ordinal_cues.ending(words, i)
-                and (i + 1 >= len(words) or words[i + 1] == "birthday" or t.ages.one_then.at(words, i + 1))
-            ):  # "she's celebrating her sixteenth this weekend"
+                and (
+                    i + 1 >= len(words)
+                    or t.ages.ordinal_then.at(words, i + 1)
+                    or t.ages.one_then.at(words, i + 1)
+                )
+                and self._birthday_ordinal(words, i)
+            ):  # "she's celebrating her sixteenth this weekend", "my sixtieth is coming up"
                 first = i
                 if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[word] < 10:
                     first -= 1
@@ -731,27 +888,26 @@ class ContextualDetector(Detector):
                 found.append((first, i, "AGE", self.cue_score, "ordinal before 'birthday'"))
         return found
 
+    def _birthday_ordinal(self, words: Sequence[str], i: int) -> bool:
+        """After a bare possessive ("my sixtieth", "her fiftieth") an ordinal is a birthday only from
+        "tenth" on ("my first", "her second" are anything); after a celebration cue, any ordinal."""
+        t = self._t
+        cue = t.ages.ordinal_cues.ending(words, i)
+        if not (cue == 1 and words[i - 1] in t.ages.determiners):
+            return True
+        value = t.lexicon.ordinals[words[i]]
+        return value >= 10 or (i > 1 and words[i - 2] in t.lexicon.tens)
+
     def _age_context(self, words: Sequence[str], i: int, previous_age_end: int) -> str:
         """Why the number at ``i`` is an age ("" when nothing says so)."""
         t = self._t
-        # skip fillers and "about" before the number ("she's uh six", "he is now ninety")
-        k = i
-        while k > 0:
-            if words[k - 1] in t.lexicon.fillers:
-                k -= 1
-                continue
-            length = t.ages.approximately.ending(words, k) or t.interruptions.ending(words, k)
-            if not length:
-                break
-            k -= length
+        # skip fillers and "about" before the number ("she's uh six", "he is now ninety", "he's
+        # pushing seventy")
+        k = self._before_approximately(words, i)
         if previous_age_end >= 0 and k == previous_age_end < i:
             return "an age corrected after an interruption"
-        if (
-            previous_age_end >= 0
-            and k >= 1
-            and words[k - 1] in ("and", ",", "or")
-            and k - 1 == previous_age_end
-        ):
+        joiner = t.ages.second_age_joiners.ending(words, k)
+        if previous_age_end >= 0 and joiner and k - joiner == previous_age_end:
             return "a second age in a list"
         person = t.ages.relations.ending(words, k)
         if person:  # "the age of the driver nineteen"
@@ -762,6 +918,9 @@ class ContextualDetector(Detector):
                 return _AGE_WORD
         if t.ages.cues.ending(words, k):
             return _AGE_WORD
+        verb = t.ages.person_verbs.ending(words, k)
+        if verb and self._person_subject(words, k - verb):
+            return _PERSON_VERB
         if t.ages.subjects.ending(words, k):
             return "number after a person as subject"
         copula = t.ages.copulas.ending(words, k)
@@ -770,21 +929,39 @@ class ContextualDetector(Detector):
             if before > 1 and words[before - 1] == ",":  # "my mother, who is eighty"
                 before -= 1
             if t.ages.relations.ending(words, before) or (
-                before > 0 and _name_like(words[before - 1], t.ages.not_subjects)
+                before > 0
+                and (
+                    _name_like(words[before - 1], t.ages.not_subjects) or words[before - 1] in t.person_nouns
+                )
             ):
-                return "number after a relation or name and 'is'"
+                return _RELATION_IS
         relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
         # the phrase may end in the stem ("my [big sister]'s"): only the last words are looked at,
         # never a copy of the whole text (linear time)
         window = [*words[max(0, k - 1 - t.ages.relations.longest) : k - 1], relation_stem]
         if relation_stem and (
-            t.ages.relations.ending(window, len(window)) or _name_like(relation_stem, t.ages.not_subjects)
+            t.ages.relations.ending(window, len(window))
+            or _name_like(relation_stem, t.ages.not_subjects)
+            or relation_stem in t.person_nouns
         ):
-            return "number after a relation or name and 'is'"
+            return _RELATION_IS
         if k > 0 and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
             return "number after a plural relation ('the kids nine and six')"
-        if k > 1 and words[k - 1] == "," and t.ages.relations.ending(words, k - 1):
-            return "number after a relation and a comma ('my daughter, nine,')"
+        if (
+            k > 1
+            and words[k - 1] == ","
+            and (
+                t.ages.relations.ending(words, k - 1)
+                or words[k - 2] in t.person_nouns
+                or (words[k - 2] in given_names() and not is_everyday_word(words[k - 2]))
+            )
+        ):
+            return _COMMA_RELATION
+        relation = t.ages.relations.ending(words, k)
+        if relation and k - relation > 0 and words[k - relation - 1] in t.ages.bare_relation_determiners:
+            return _BARE_RELATION
+        if k > 2 and words[k - 1] == "of" and words[k - 3] in ("a", "an") and self._is_person(words, k - 1):
+            return _BARE_RELATION  # "a gentleman of seventy"
         return ""
 
     # -- dates ---------------------------------------------------------------------------------------
@@ -852,8 +1029,9 @@ class ContextualDetector(Detector):
             if year is None and len(value_words) >= 3:
                 year = self._short_year(value_words)
             if year is not None and 1900 <= year <= latest and len(value_words) >= 3:
-                found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
-                taken.update(range(i, stop))
+                first = i - 1 if i > 0 and words[i - 1] == "the" and word in t.lexicon.ordinals else i
+                found.append((first, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
+                taken.update(range(first, stop))
         # "ten slash twenty seven slash nineteen ninety": a numeric date dictated with slashes
         i = 0
         while i < len(words):
@@ -873,11 +1051,12 @@ class ContextualDetector(Detector):
         return found
 
     def _slashed_year(self, run: Sequence[str], latest: int) -> int | None:
-        """The year of "<month> slash <day> slash <year>" (interruptions inside left out), or None."""
+        """The year of "<month> slash <day> slash <year>" ("dash" alike; interruptions inside left
+        out), or None."""
         lex = self._t.lexicon
         groups: list[list[str]] = [[]]
         for word in run:
-            if word in ("slash", "/"):
+            if word in ("slash", "/", "dash", "-"):
                 groups.append([])
             elif self._is_number(word):
                 groups[-1].append(word)
@@ -901,7 +1080,8 @@ class ContextualDetector(Detector):
         # a two-digit year: this century up to the latest birth year, the last one from ten years on
         # (the years just ahead are appointments: "ten slash twelve slash twenty seven")
         if short[0] <= latest % 100:
-            return 2000 + short[0]
+            # said with dashes, a short year of this century is as likely a score or a code
+            return None if any(word in ("dash", "-") for word in run) else 2000 + short[0]
         return 1900 + short[0] if short[0] >= latest % 100 + 10 else None
 
     def _spoken_numeric_year(self, run: Sequence[str], latest: int) -> int | None:
@@ -1350,19 +1530,34 @@ class ContextualDetector(Detector):
     def _domain(self, words: Sequence[str], i: int, tlds: frozenset[str], max_words: int) -> int:
         """End of "<word>{1,max} dot <tld> [dot <tld>]" at ``i`` (interruptions allowed), or ``i``."""
         t = self._t
+        addr = t.addresses
         j = self._skip_interruptions(words, i)
         names = 0
-        while (
-            j < len(words)
-            and names < max_words
-            and words[j] != "dot"
-            and not t.credentials.stops.at(words, j)
-        ):
-            j = self._skip_interruptions(words, j + 1)
+        while j < len(words) and names < max_words and words[j] != "dot":
+            # a provider said in pieces ("hot mail", "i cloud", "a o l"), spelled letters ("g m x")
+            length = addr.split_providers.at(words, j) or self._letters_at(words, j)
+            if not length and (
+                words[j] == "and"
+                and names
+                and j + 2 < len(words)
+                and words[j + 2] == "dot"
+                and not t.credentials.stops.at(words, j + 1)
+            ):
+                length = 1  # "kettle and co dot com"
+            if not length and t.credentials.stops.at(words, j):
+                break
+            j = self._skip_interruptions(words, j + (length or 1))
             names += 1
         if names == 0:
             return i
         return self._tld_chain(words, j, tlds) or i
+
+    def _letters_at(self, words: Sequence[str], j: int) -> int:
+        """Length of a run of at least two spelled letters at ``j`` ("g m x", "s b c"), or 0."""
+        k = j
+        while k < len(words) and len(words[k]) == 1 and words[k].isalpha():
+            k += 1
+        return k - j if k - j >= 2 else 0
 
     def _tld_chain(self, words: Sequence[str], j: int, tlds: frozenset[str]) -> int:
         """End of "dot <tld> [dot <tld>]…" at ``j`` (0: none)."""
@@ -1402,8 +1597,9 @@ class ContextualDetector(Detector):
                 or (j < len(words) and len(words[j]) == 1 and words[j].isalpha())
                 or (j < stop and j >= 2 and addr.starts_after.ending(words, j - 1) > 0)  # "is a maidana at"
             )
-            if addr.starts_after.ending(words, j) and not spelled:
-                break
+            host = j < len(words) and words[j] == "dot" and words[j - 1] in addr.host_words
+            if addr.starts_after.ending(words, j) and not spelled and not host:
+                break  # ... unless it is a host name before "dot" ("the address is portal dot ...")
             j -= 1
             count += 1
         # never start on an interruption
@@ -1608,6 +1804,7 @@ class ContextualDetector(Detector):
                 org.stops.ending(words, j)
                 or word in t.lexicon.fillers
                 or self._is_number(word)
+                or org.job_verbs.ending(words, j)  # "he teaches | high school math"
                 or org.cues.ending(words, j)
                 or org.weak_cues.ending(words, j)
                 or t.interruptions.ending(words, j)
@@ -1743,11 +1940,36 @@ class ContextualDetector(Detector):
         strong = words[i] in org.role_prepositions
         if not (strong or words[i] in org.role_weak_prepositions):
             return ""
-        j = i - 1 if i > 0 and words[i - 1] in org.role_particles else i
+        j = i - org.role_particles.ending(words, i)  # "my dentist is | at", "a nurse over | at"
         role = org.roles.ending(words, j)
         if not (role and org.role_determiners.ending(words, j - role)):
             return ""
         return "strong" if strong else "weak"
+
+    def _job_before(self, words: Sequence[str], i: int) -> int:
+        """ "i clean offices | for", "she runs the front office | at": a person, a verb of doing a job
+        and its object (at most ``job_object_words`` words) before the preposition at ``i``; the
+        preposition's length, or 0."""
+        org = self._t.organizations
+        prep = org.job_prepositions.at(words, i)
+        if not prep:
+            return 0
+        for verb_end in range(i, max(0, i - org.job_object_words) - 1, -1):
+            if verb_end < i and (
+                self._is_number(words[verb_end])
+                or words[verb_end] in ("and", "but", "or", ",", ".", "to", "from", "in", "on", "at", "for")
+            ):
+                return 0
+            verb = org.job_verbs.ending(words, verb_end)
+            # a person who says what they do ("i clean offices for"), not a request ("can you pull
+            # up a recipe for")
+            if (
+                verb
+                and self._person_subject(words, verb_end - verb)
+                and words[verb_end - verb - 1] not in ("you", "who")
+            ):
+                return prep
+        return 0
 
     def _facility(self, words: Sequence[str], first: int) -> int:
         """End of "lincoln high", "harbor view pediatrics" at ``first``: up to ``facility_words``
@@ -1849,6 +2071,8 @@ class ContextualDetector(Detector):
                 length = 1 if role else 0
                 weak = role == "weak"
             if not length:
+                length = self._job_before(words, i)
+            if not length:
                 continue
             value_span = self._cue_value(words, i + length, weak, taken)
             if value_span:
@@ -1873,3 +2097,23 @@ class ContextualDetector(Detector):
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
         return found
+
+
+@cache
+def _detector(locale: str) -> ContextualDetector:
+    return ContextualDetector(locale=locale)
+
+
+def said_of_a_measure(words: Sequence[str], first: int, locale: str = "en-US") -> bool:
+    """ "my son's shoe size is [four]", "her score was about [nine]": the number at ``first`` is said
+    of a measured thing (``ages.not_subjects`` before "is"), not of a person."""
+    detector = _detector(locale)
+    k = detector._before_approximately(words, first)
+    return k >= 2 and words[k - 1] in ("is", "was", "'s") and words[k - 2] in detector._t.ages.not_subjects
+
+
+def said_of_a_thing(words: Sequence[str], first: int, after: int, locale: str = "en-US") -> bool:
+    """ "the roof is [five] years old", "a [ten] year old car": the age word(s) ``words[first:after]``
+    (lowercase tokens, "years old" at ``after``) are the age of a thing, not of a person. Shared by the
+    detectors that read "years old" (``identifiers``, ``special``) so that they agree."""
+    return _detector(locale)._thing_age(words, first, after)

@@ -49,6 +49,7 @@ from ..lang.words import zipf_cutoffs
 from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .names import MisheardGuard, PersonWords
+from .places import PlaceWords, names_an_airline
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class _GuardWords:
     place_cues: frozenset[str] = field(metadata={"key": "ner_guard.place_cues"})
     location_cues: frozenset[str] = field(metadata={"key": "ner_guard.location_cues"})
     determiners: frozenset[str] = field(metadata={"key": "ner_guard.determiners"})
+    not_organizations: frozenset[str] = field(metadata={"key": "ner_guard.not_organizations"})
 
 
 def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
@@ -187,9 +189,13 @@ class SpacyNerDetector(Detector):
         self._name_cues = frozenset(cue[0] for cue in lexicon.name_cues if len(cue) == 1)
         self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
         self._misheard = MisheardGuard(locale)
-        self._preposition_cues = frozenset(
-            cue[0] for cue in load_tables(locale, "names", PersonWords).preposition_cues if len(cue) == 1
-        )
+        person_words = load_tables(locale, "names", PersonWords)
+        self._preposition_cues = frozenset(cue[0] for cue in person_words.preposition_cues if len(cue) == 1)
+        self._currencies = person_words.currencies
+        place_words = load_tables(locale, "places", PlaceWords)
+        self._flight_words = place_words.flight_words
+        self._country_aliases = place_words.country_aliases
+        self._stopwords = lexicon.stopwords
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
         self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
@@ -341,6 +347,34 @@ class SpacyNerDetector(Detector):
             and before not in self._guard_words.determiners
         )
 
+    def _no_organization(self, ent: Any, words: list[str]) -> bool:
+        """An ORGANIZATION guess that names a kind of identifier or document ("my SSN", "this IBAN";
+        ``ner_guard.not_organizations``): a field, never who issued it. On every text."""
+        return all(word.replace(".", "") in self._guard_words.not_organizations for word in words)
+
+    def _no_place(self, doc: Doc, ent: Any, words: list[str], lowercase: bool) -> bool:
+        """A LOCATION guess that is no place: the airline of a flight number ("on flight <city> 412",
+        on every text; see :func:`~redactkit.detect.places.names_an_airline`) and, on lowercase speech,
+        a currency ("how much is that in aud") or the word before one that names no country ("the aus
+        dollar"; "us dollars" and "canada dollars" stay)."""
+        from ..gazetteers import place_names
+
+        doc_words = [token.lower_ for token in doc]
+        if names_an_airline(doc_words, ent.start, ent.end, self._flight_words, self._stopwords):
+            return True
+        if not lowercase:
+            return False
+        bare = " ".join(word.removesuffix("'s") for word in words)
+        if bare in self._currencies:
+            return True
+        after = doc_words[ent.end] if ent.end < len(doc_words) else ""
+        return (
+            after in self._currencies
+            and bare not in place_names()
+            and bare not in self._country_aliases
+            and bare.replace(".", "").replace(" ", "") not in self._acronyms
+        )
+
     def _beside_number(self, doc_words: list[str], ent: Any) -> bool:
         """A lone PERSON guess on lowercase speech right next to a number (digits just before it,
         digits or a number word just after it), without a person cue before it other than a
@@ -371,6 +405,11 @@ class SpacyNerDetector(Detector):
             if label is None:
                 continue
             words = [token.lower_ for token in ent]
+            if guard != "off" and (
+                (label == "ORGANIZATION" and self._no_organization(ent, words))
+                or (label == "LOCATION" and self._no_place(doc, ent, words, lowercase))
+            ):
+                continue
             if lowercase and guard != "off" and label in ("PERSON", "LOCATION", "ORGANIZATION"):
                 if doc_words is None:
                     doc_words = [token.lower_ for token in doc]

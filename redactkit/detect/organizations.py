@@ -73,6 +73,10 @@ class OrganizationWords:
     weekdays: frozenset[str]
     not_after_listed: frozenset[str] = field(metadata={"key": "listed.not_after"})
     not_before_listed: frozenset[str] = field(metadata={"key": "listed.not_before"})
+    products: frozenset[str] = field(metadata={"key": "listed.products"})
+    services: frozenset[str] = field(metadata={"key": "listed.services"})
+    service_verbs: frozenset[str] = field(metadata={"key": "listed.service_verbs"})
+    markets: frozenset[str] = field(metadata={"key": "listed.markets"})
 
 
 @dataclass(frozen=True)
@@ -281,7 +285,11 @@ class OrganizationDetector(Detector):
         walmart ready", "let national grid know"). A name of two or more words counts unless it is
         also a place; a one-word name only when it is no dictionary word, no person's name, no place
         and not an everyday word, not after an article ("order an uber": a ride, not the firm) and not
-        before a model number ("the rtx forty ninety": a product)."""
+        before a model number or a product noun ("the rtx forty ninety", "the zephyr aria sedan": a
+        product). A market after "the" or before stock talk is no organisation ("nasdaq prices"),
+        and a name that is also the service its company sells is the service after a verb that
+        orders or sets it up ("book uber from home": a ride)."""
+        ow = self._w
         words = words_of(tokens)
         found: list[Entity] = []
         i = 0
@@ -292,6 +300,13 @@ class OrganizationDetector(Detector):
                 continue
             phrase = " ".join(words[i : i + length])
             word, after = words[i], words[i + length] if i + length < len(words) else ""
+            before = words[i - 1] if i > 0 else ""
+            # "the zephyr sedan", "the zephyr aria sedan": the maker of a product
+            product = after in ow.products or (
+                i + length + 1 < len(words) and self._content(after) and words[i + length + 1] in ow.products
+            )
+            # "book uber", "spell uber": the service, not the firm; "at uber", "carrier fedex" stay
+            service = length == 1 and word in ow.services and before in ow.service_verbs
             single_ok = (
                 len(word) > 2
                 and word not in common_words()
@@ -299,14 +314,18 @@ class OrganizationDetector(Detector):
                 and word not in family_names()
                 and word not in self._blocked
                 and zipf_frequency(word) < self._zipf.everyday_word_min
-                and not (i > 0 and words[i - 1] in self._w.not_after_listed)
-                and after not in self._w.not_before_listed
+                and before not in ow.not_after_listed
+                and after not in ow.not_before_listed
                 # "the rtx forty ninety", "a galaxy s24": a name before a model number is a product's
                 and not (after[:1].isdigit() or after in self._number_words)
+                and not product
+                and not service
             )
             # "what is apple trading at", "apple stock": a listed name that is also a word, with stock talk
-            stock_talk = after in self._w.stock_words or after in self._w.stock_after
-            if phrase not in place_names() and (length > 1 or single_ok or stock_talk):
+            stock_talk = after in ow.stock_words or after in ow.stock_after
+            # "the nasdaq", "nasdaq prices": the market; "an alliance with nasdaq": the company
+            market = phrase in ow.markets and (before == "the" or stock_talk)
+            if phrase not in place_names() and not market and (length > 1 or single_ok or stock_talk):
                 end = tokens[i + length - 1].end
                 if after == "." and tokens[i + length].start == end and len(words[i + length - 1]) <= 4:
                     end += 1  # an acronym's last period: "i. b. m." is read as "ibm."

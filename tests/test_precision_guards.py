@@ -1,0 +1,141 @@
+"""Precision guards of the organisation, place and NER detectors (issue 13: no cell lower than before).
+
+What a listed company's name, a place name or a recognizer's guess is *not*: the service a company
+sells ("book uber from the station": a ride), a market ("the nasdaq"), a maker before its product
+("the tesla roadster car"), the airline of a flight number ("on flight delta four one two"), a
+currency ("how much is that in aud"), the name of an identifier field ("my SSN"). Each case table
+puts what is dropped beside what is kept; the sentences are invented, the company and place names
+come from the shipped gazetteers.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from redactkit import Pipeline
+from redactkit.anonymize import TagAnonymizer
+from redactkit.detect import OrganizationDetector, PlaceDetector, SpacyNerDetector
+from redactkit.detect.places import names_an_airline
+
+
+@cache
+def _pipeline(detector: str) -> Pipeline:
+    normalizers = Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers
+    found = {"organizations": OrganizationDetector, "places": PlaceDetector}[detector]()
+    return Pipeline(normalizers=normalizers, detectors=[found], anonymizer=TagAnonymizer())
+
+
+def _found(detector: str, text: str) -> list[str]:
+    return [text[e.start : e.end] for e in _pipeline(detector).analyze(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a listed name that is also the service its company sells: the service after a verb of
+        # ordering or using it, the company elsewhere
+        ("please book uber from the station", []),
+        ("can you set up uber on my phone", []),
+        ("how do you spell uber", []),
+        ("have uber wait outside the gate", []),
+        ("i spent sixty dollars at uber last month", ["uber"]),
+        ("the refund from uber never came", ["uber"]),
+        ("uber charged me twice", ["uber"]),
+        ("our main carrier fedex raised its rates", ["fedex"]),
+        ("how is uber stock doing", ["uber"]),  # stock talk
+        ("tweet to uber about the driver", ["uber"]),  # a cue
+        # a market is no organisation, a listed company next to it is
+        ("is the nasdaq up this morning", []),
+        ("what did nasdaq prices do on friday", []),
+        ("how is costco doing on the nasdaq", ["costco"]),
+        ("they signed a data deal with nasdaq", ["nasdaq"]),  # the company that runs it
+        ("we pay for using uber at work", ["uber"]),  # using is no ordering
+        # the maker before a product noun, or before a model name and one: a product
+        ("how would the tesla roadster car look in red", []),
+        ("my tesla sedan needs new tyres", []),
+        ("the volkswagen dealer called back", ["volkswagen"]),  # a dealer is no product
+        ("i returned the blender to costco", ["costco"]),
+    ],
+)
+def test_listed_companies_services_markets_products(text: str, found: list[str]) -> None:
+    assert _found("organizations", text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a place name right after "flight" (or "flight" and a word) and right before its number
+        ("we are on flight delta four one two on monday", []),
+        ("i'm on flight air canada five sixty today", []),
+        ("the gate for flight emirates two one nine moved", []),
+        # a place after "flight to/from", or with no number after it, stays a place
+        ("book a flight to denver for two", ["denver"]),
+        ("our flight from lisbon 2 hours late", ["lisbon"]),
+        ("the flight denver leaves at noon", ["denver"]),
+    ],
+)
+def test_places_flight_numbers_name_airlines(text: str, found: list[str]) -> None:
+    assert _found("places", text) == found
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end", "airline"),
+    [
+        ("on flight delta 412".split(), 2, 3, True),
+        ("on flight air canada 560".split(), 3, 4, True),
+        ("on flight ba412 today".split(), 2, 3, True),  # the number is part of the guess
+        ("a flight to denver 2 hours".split(), 3, 4, False),  # "to": a stop word between
+        ("on flight delta today".split(), 2, 3, False),  # no number
+        ("delta 412".split(), 0, 1, False),  # no flight word
+    ],
+)
+def test_names_an_airline(words: list[str], start: int, end: int, airline: bool) -> None:
+    stopwords = frozenset({"to", "from", "the", "a"})
+    assert names_an_airline(words, start, end, frozenset({"flight", "flights"}), stopwords) is airline
+
+
+@cache
+def _ner() -> SpacyNerDetector:
+    return SpacyNerDetector()
+
+
+def _kept(text: str, entity: str, spacy_label: str, lowercase: bool) -> bool:
+    """Whether the NER guard keeps the model's guess ``entity`` (``spacy_label``) in ``text``."""
+    doc: Doc = spacy.blank("en")(text)
+    start = re.search(rf"\b{re.escape(entity)}\b", text)
+    assert start is not None
+    span = doc.char_span(start.start(), start.start() + len(entity))
+    assert span is not None, entity
+    doc.ents = [Span(doc, span.start, span.end, label=spacy_label)]
+    return bool(_ner()._entities(doc, lowercase=lowercase))
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "spacy_label", "lowercase", "kept"),
+    [
+        # the airline of a flight number, on any text
+        ("we are on flight delta 412 on monday", "delta", "GPE", True, False),
+        ("We are on Flight Delta 412 on Monday.", "Delta", "ORG", False, True),  # an ORG guess: not a place
+        ("We are on flight Air Canada 560.", "Canada", "GPE", False, False),
+        ("book a flight to denver on monday", "denver", "GPE", True, True),
+        # a currency, or the word before one that names no country, on lowercase speech
+        ("how much is that in aud", "aud", "GPE", True, False),
+        ("change it into the aus dollar", "aus", "GPE", True, False),
+        ("ten us dollars each", "us", "GPE", True, True),
+        ("paid in canada dollars", "canada", "GPE", True, True),
+        ("we fly to chile on friday", "chile", "GPE", True, True),
+        # the name of an identifier field is no organisation, on any text
+        ("Here is my SSN for the form.", "SSN", "ORG", False, False),
+        ("Please wire it to this IBAN today.", "IBAN", "ORG", False, False),
+        ("I bank with HSBC in town.", "HSBC", "ORG", False, True),
+    ],
+)
+def test_ner_guard_airlines_currencies_identifier_fields(
+    text: str, entity: str, spacy_label: str, lowercase: bool, kept: bool
+) -> None:
+    assert _kept(text, entity, spacy_label, lowercase) is kept
