@@ -447,6 +447,8 @@ class IdentifierDetector(Detector):
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
+        if "DATE_TIME" in self.labels:
+            found.extend(self._periods(aligned))
         found.extend(self._spoken_ages(text, tokens))
         return [entity for entity in found if entity.label in self.labels]
 
@@ -876,6 +878,15 @@ class IdentifierDetector(Detector):
                 label, why = "DATE_TIME", "date"
             score = self.cue_score if label != "DATE_TIME" else self.shape_score
             found.append(Entity(match.start(), match.end(), label, score, self.name, why))
+        return found
+
+    def _periods(self, aligned: AlignedText) -> list[Entity]:
+        """Fiscal quarters, halves and years the number normalizer read ("q three twenty nineteen",
+        "fiscal year twenty twenty one"): its ``period`` annotations, as DATE_TIME."""
+        found = []
+        for note in aligned.annotations_in(0, len(aligned.original), "period"):
+            start, end = aligned.to_derived(note.start, note.end)
+            found.append(Entity(start, end, "DATE_TIME", self.shape_score, self.name, "a fiscal period"))
         return found
 
     @staticmethod
