@@ -1191,7 +1191,7 @@ class IdentifierDetector(Detector):
         most = tables.noisy_edge_words
         start, end = entity.start, entity.end
         lead = first
-        while lead > 0 and first - lead < most and self._edge_filler(tokens[lead - 1].lower, before=True):
+        while lead > 0 and first - lead < most and self._edge_filler(tokens[lead - 1].lower):
             if self._lead_anchor(tokens, lead):
                 break
             lead -= 1
@@ -1207,6 +1207,8 @@ class IdentifierDetector(Detector):
                     and gap[-1] not in self._letter_words  # "ends in 5551...": the sentence's "in"
                     and (self._heard_digit(gap[-1]) or self._sounds_like_digit(gap[-1]))
                 )
+                # "... number is a six in seven two ...": an article where none belongs
+                or (len(gap) >= 2 and gap[-1] in tables.articles)
                 # "... is in as is golf n for y ...": a spelled letter garbled before its "as in"
                 or (
                     any(word in self._letter_words for word in gap)
@@ -1216,14 +1218,12 @@ class IdentifierDetector(Detector):
         ):
             start = tokens[lead].start
         tail = stop
-        while (
-            tail < len(tokens) and tail - stop < most and self._edge_filler(tokens[tail].lower, before=False)
-        ):
+        while tail < len(tokens) and tail - stop < most and self._edge_filler(tokens[tail].lower):
             if tokens[tail].lower in tables.closing or self._after_cue_following(tokens, tail) is not None:
                 break
             tail += 1
         if (
-            misheard
+            (misheard or any(self._heard_digit(token.lower) for token in tokens[stop:tail]))
             and tail > stop
             and (
                 tail == len(tokens)
@@ -1292,14 +1292,15 @@ class IdentifierDetector(Detector):
             or tokens[index - 1].lower in tables.noisy_edge_anchors
         )
 
-    def _edge_filler(self, word: str, *, before: bool) -> bool:
+    def _edge_filler(self, word: str) -> bool:
         """A plain word that may stand for a value's misheard first or last digit or letter: no unit
-        after it ("... minutes"), no negative context or unit word before it ("room", "page")."""
+        ("... minutes"), no negative context ("room", "page", "... at the gate")."""
         tables = self._tables
         return (
             (word.replace("'", "").isalpha() or self._value_word(word))
             and word not in tables.quantity_after
-            and not (before and (word in tables.negative_words or word in tables.quantity_before))
+            and word not in tables.negative_words
+            and word not in tables.quantity_before
         )
 
     def _join_phone_parts(self, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:
