@@ -161,6 +161,11 @@ SPOKEN = [
     # a country or region code that ends the turn after the street type; an assent before a house answer
     ("fifteen forty seven quillon street in", "fifteen forty seven quillon street in"),
     ("yes four fifty two tarvel marandur", "four fifty two tarvel marandur"),
+    # a listed name before a house answer; a country code last in the turn; a slip in "complex"
+    ("tarun forty two velmora", "tarun forty two velmora"),
+    ("nine kovil street madurai us", "nine kovil street madurai us"),
+    ("quellin vasant street usa", "quellin vasant street usa"),
+    ("forty five tarvel comlpex pune", "forty five tarvel comlpex pune"),
     # a place stated after "my address" without "is", or after "address" opening the turn
     ("my address quenford vale texas", "quenford vale texas"),
     ("address dorrinby plaza kelso", "dorrinby plaza kelso"),
@@ -270,6 +275,8 @@ NEGATIVES = [
     "a complex question",
     "my new address please",
     "address book",
+    "agua frescas two one lemonade arugula",  # rare words before a number: no name, an order
+    "i live in the us",
 ]
 
 
