@@ -279,6 +279,11 @@ class AddressDetector(Detector):
             k -= 1
         if k == first or any(tokens[j].lower not in w.named_openers for j in range(k)):
             return first
+        if any(
+            len(tokens[j].lower) > 1 and self._name_word(tokens[j].lower, listed_only=True)
+            for j in range(k, first)
+        ):
+            return first  # a listed name is the `names` detector's PERSON: "kavin rao 14 lotus street"
         return k
 
     def _name_word(self, word: str, *, listed_only: bool = False) -> bool:
@@ -380,9 +385,8 @@ class AddressDetector(Detector):
             return []
         if first and tokens[first - 1].lower in w.house_number_words:
             first -= 1  # "no 415 ...": the word that says a house number belongs to it
-        return [
-            self._whole_turn(tokens, min(first, named), "a turn that is only a house number and the locality")
-        ]
+        # a listed name before the number stays the `names` detector's PERSON ("tarun 42 velmora")
+        return [self._whole_turn(tokens, first, "a turn that is only a house number and the locality")]
 
     def _whole_turn(self, tokens: Sequence[Token], first: int, why: str) -> Entity:
         """An ADDRESS from token ``first`` to the end of the turn: an answer to "your address?"."""
