@@ -138,6 +138,9 @@ class _CueTables:
     noisy_edge_words: int = 0
     #: words that end a lead-in like a cue phrase ("the meter number is ..."): ``noisy_edges.anchors``
     noisy_edge_anchors: frozenset[str] = frozenset()
+    #: words after numbers said whole that make them a draw even when misheard ("... wis anything"):
+    #: ``draw_words``
+    draw_words: tuple[str, ...] = ()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -239,6 +242,7 @@ def _cue_tables(locale: str) -> _CueTables:
         date_cue_window=int(resources.table("identifiers", "written_dates.cue_window")),
         noisy_edge_words=int((resources.get("identifiers", "noisy_edges", {}) or {}).get("max_words", 0)),
         noisy_edge_anchors=resources.words("identifiers", "noisy_edges.anchors"),
+        draw_words=tuple(sorted(resources.words("identifiers", "draw_words"))),
     )
 
 
@@ -433,6 +437,8 @@ class IdentifierDetector(Detector):
         found.extend(self._zones_before_cues(aligned, tokens, found))
         if self.misheard_edges and self._tables.value_lengths:
             found = [self._lost_digits_at_edges(aligned, tokens, entity) for entity in found]
+        if self.negative_contexts and self._tables.draw_words:
+            found = [entity for entity in found if not self._a_draw(aligned, tokens, entity)]
         if self.cued_zones:
             found = self._join_phone_parts(tokens, found)
             found = [self._on_to_after_cue(tokens, entity) for entity in found]
@@ -1218,6 +1224,54 @@ class IdentifierDetector(Detector):
         if (start, end) == (entity.start, entity.end):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _a_draw(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> bool:
+        """Numbers said whole, with no cue before or after them, that a draw word ends (``draw_words``,
+        heard within an edit or run together with the word before: "... fifty six woe anything",
+        "... fifty eightwin last night"; more numbers and one other word may stand between):
+        lottery numbers or results the recognizer garbled, no identifier. A value read digit by digit
+        keeps its shape whatever follows it."""
+        if entity.label not in _ZONE_LABELS:
+            return False
+        first = token_index_at(tokens, entity.start)
+        stop = token_index_at(tokens, entity.end)
+        o_start, o_end = aligned.to_original(entity.start, entity.end)
+        chunks = [
+            str(chunk)
+            for note in aligned.annotations_in(o_start, o_end, "number")
+            for chunk in note.data.get("chunks", ())
+        ]
+        # two or more of them said whole ("six fifteen nineteen thirty four"), not all digit by digit
+        if first >= stop or sum(1 for chunk in chunks if len(chunk) >= 2) < 2:
+            return False
+        if self._cue_before(tokens, first) is not None or self._after_cue_following(tokens, stop) is not None:
+            return False
+        # the draw word ends the numbers: only words that may be numbers, misheard, stand between
+        others = 0
+        for token in tokens[max(first, stop - 3) : stop + _DRAW_REACH]:
+            word = token.lower
+            if self._draw_word(word):
+                return True
+            if word in self._tables.word_letters or not (_has_digit(word) or self._value_word(word)):
+                others += 1
+                if others > 1 or (word,) in self._tables.cues or word in self._tables.closing:
+                    return False
+        return False
+
+    def _draw_word(self, word: str) -> bool:
+        """A draw word (``draw_words``), heard within one edit, or glued to a word before or after it."""
+        if not word.isalpha() or len(word) < 3:
+            return False
+        for draw in self._tables.draw_words:
+            if word == draw or (len(word) > len(draw) + 1 and (word.endswith(draw) or word.startswith(draw))):
+                return True
+            if (
+                within_edits(word, draw, 1)
+                and word not in self._misheard.not_misheard
+                and word not in self._misheard.homophones
+            ):
+                return True
+        return False
 
     def _lead_anchor(self, tokens: Sequence[Token], index: int) -> bool:
         """A cue phrase or a lead-in anchor (``noisy_edges.anchors``) ends right before token ``index``."""
@@ -2370,6 +2424,10 @@ _LIST_MAX_DIGITS = 12
 
 #: digits of a value long enough that a short word next to it is taken as a misheard digit
 _EDGE_DIGITS = 7
+
+#: how many words after numbers said whole a draw word may come ("... to twenty nine thingy seven five
+#: win anything")
+_DRAW_REACH = 8
 
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 
