@@ -145,6 +145,25 @@ SPOKEN = [
     # "st" and "rd" glued to the town after them
     ("two ten e pine stdenver co", "two ten e pine stdenver co"),
     ("fifty five oak rdboston", "fifty five oak rdboston"),
+    # a landmark after the address narrows it down: part of it, and the address goes on after it
+    ("twelve elm road near the old water tower", "twelve elm road near the old water tower"),
+    (
+        "seven kovil street opposite ravi textiles shop tx",
+        "seven kovil street opposite ravi textiles shop tx",
+    ),
+    ("send it to nine birch lane behind st agnes church", "nine birch lane behind st agnes church"),
+    ("four lotus avenue next to the bus stand", "four lotus avenue next to the bus stand"),
+    ("twenty one oak road opposite the grand schoolin", "twenty one oak road opposite the grand schoolin"),
+    # a name said before the house number in an answer for a name and an address
+    ("kavin rao fourteen lotus street pune", "kavin rao fourteen lotus street pune"),
+    ("yes tarun twenty two mango avenue", "tarun twenty two mango avenue"),
+    ("velmora k no eight cedar road", "velmora k no eight cedar road"),
+    # a country or region code that ends the turn after the street type; an assent before a house answer
+    ("fifteen forty seven quillon street in", "fifteen forty seven quillon street in"),
+    ("yes four fifty two tarvel marandur", "four fifty two tarvel marandur"),
+    # a place stated after "my address" without "is", or after "address" opening the turn
+    ("my address quenford vale texas", "quenford vale texas"),
+    ("address dorrinby plaza kelso", "dorrinby plaza kelso"),
 ]
 
 WRITTEN = [
@@ -249,6 +268,8 @@ NEGATIVES = [
     "meet me at gate number twelve",
     "the housing colony",
     "a complex question",
+    "my new address please",
+    "address book",
 ]
 
 
@@ -342,6 +363,14 @@ def test_no_address(text: str) -> None:
         ("meet me at 5 elm street in an hour", "in an hour"),
         ("ship it to 9 fir street i am in rome for a week", "i am"),
         ("the address of acme is 3 pine road", "acme"),
+        # a landmark needs its noun; a name before the number only at the start of an answer
+        ("i live at 12 main street near my house", "near my house"),
+        ("deliver to 12 elm street after school", "after school"),
+        ("she lives near 12 elm street opposite her sister", "opposite"),
+        ("call 12 main street", "call"),
+        ("tomorrow 14 lotus street", "tomorrow"),
+        ("the plumber said 14 lotus street", "plumber"),
+        ("Kavin Rao\n14 Lotus Street, Pune", "Rao"),  # a name on its own line is the addressee's
     ],
 )
 def test_address_stops_where_it_ends(text: str, left_out: str) -> None:

@@ -405,6 +405,8 @@ def test_a_number_inside_a_secret_does_not_shrink_it(default_pipeline: Pipeline)
             "the member number is in as is tango r for y dash six two zero eight one four three five",
             "in as is tango r for y dash six two zero eight one four three five",
         ),
+        # an article where none belongs between "number is" and the value: its first digit, misheard
+        ("yeah the best number is a six two seven two seven four nine one nine three", "a six two seven"),
         # ... and its last digit to a word before the end of the text, a closing word or a cue after it
         (
             "my checking account is five one sex eight is two nine through",
@@ -439,3 +441,38 @@ def test_noisy_values_take_their_garbled_edges(default_pipeline: Pipeline, text:
 def test_clean_values_keep_their_edges(default_pipeline: Pipeline, text: str, value: str) -> None:
     spans = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.detector == "identifiers"]
     assert spans == [value], spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a draw whose result word was misheard, run together with a number or left out
+        "did four eleven twenty nine thirty six forty fife fifty two wont anything",
+        "did twelve nice teen twenty five thirty three forty eight sixty oneswin last night",
+        "did two six thirteen tweety four thirty one and forty seven win anything",
+        "did three fourteen twenty to twenty eight thingy seven five win anything",
+    ],
+)
+def test_misheard_draws_are_no_values(default_pipeline: Pipeline, text: str) -> None:
+    assert default_pipeline.analyze(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a cue keeps a value whatever follows it
+        (
+            "my phone is two eighty five seventy two seventy eight fifty six win",
+            "two eighty five seventy two",
+        ),
+        # digit by digit a value keeps its shape
+        ("did five five five one two three four five six seven win anything", "five five five one two three"),
+        # two other words before the draw word: a sentence of its own
+        (
+            "two eighty five seven seventy two seventy eight fifty six did i win anything",
+            "two eighty five seven",
+        ),
+    ],
+)
+def test_values_before_draw_words_stay(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _covered(default_pipeline, text, value)

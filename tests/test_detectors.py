@@ -239,8 +239,9 @@ NAME_EXTENTS = [
     ("i am hungry", set()),
     ("i'm fine thanks", set()),
     ("dorvika my first name", {"dorvika"}),  # "my first name" closes it
-    ("vijay four five six nine", {"vijay"}),
-    ("vijay", set()),
+    ("kahn four five six nine", {"kahn"}),  # a word no list has, as frequent as "vijay" once was
+    ("kahn", set()),
+    ("vijay", {"vijay"}),  # a given name of the locale's own list (given_names.txt)
     ("jordan and seven seven one three", {"jordan"}),
     ("jordan", set()),  # "and" + "row" run together is no misheard word after it
     ("dubash", {"dubash"}),  # "dub" + "ash": three-letter halves glue only when very frequent
@@ -448,6 +449,15 @@ NAME_EXTENTS = [
     ("brown four", set()),  # no identifier
     # a place is a family name only after another name word
     ("marcy jordan", {"marcy jordan"}),
+    # the locale's own given names (given_names.txt): South Asian names no Faker locale lists
+    ("harish", {"harish"}),
+    ("my cousin deepika called", {"deepika"}),
+    ("naveen tolvaran", {"naveen tolvaran"}),
+    # a name before the next value the caller names: a booking or confirmation number
+    ("tarvela quince and my booking number is w three i four s nine", {"tarvela quince"}),
+    ("selvoran and my confirmation number was c four f t two six", {"selvoran"}),
+    ("morvika and the booking confirmation number r four c t seven three", {"morvika"}),
+    ("tarvela and my booking was great", set()),  # no value given
 ]
 
 
@@ -527,6 +537,20 @@ PLACES = [
     ("The choir sang at ALDWYN'S GREEN last Sunday.", "ALDWYN'S GREEN"),
     ("Roadworks near TOLLER'S END, 3 miles east.", "TOLLER'S END"),
     ("The trail ends at Vesker's Point.", "Vesker's Point"),
+    # parks and protected areas: the kind names what the words before (or after) it are, cue or none
+    ("is it going to rain at harlow creek state park", "harlow creek state park"),
+    ("show me the forecast for tamsin ridge nature reserve", "tamsin ridge nature reserve"),
+    ("we hiked quennel hollow national wildlife refuge last fall", "quennel hollow national wildlife refuge"),
+    ("any campsites open in big marrow national preserve", "big marrow national preserve"),
+    ("tell me about the ostrava kumbe sanctuary", "ostrava kumbe sanctuary"),  # no everyday word in its name
+    ("will it snow in parc national de la vallee blanche", "parc national de la vallee blanche"),
+    ("the forecast for nationalpark tervola harju tonight", "nationalpark tervola harju"),
+    # a word no list knows, right after a place cue: a village no gazetteer lists
+    ("book a table for two in quenby", "quenby"),
+    ("any diners open near halvorstad tonight", "halvorstad"),
+    # countries under their official names
+    ("she moved here from the federated states of micronesia", "federated states of micronesia"),
+    ("a flight to the kingdom of bhutan", "kingdom of bhutan"),
 ]
 
 
@@ -565,6 +589,17 @@ def test_places(text: str, value: str) -> None:
         "from tomasz's end it all looks fine",
         "they hid it in sisters drawer",  # a small town that is also a common word
         "my cousin tonasket called",  # a small town without a cue
+        # a kind of park with no name before it, or only a describing word, a request verb or an
+        # everyday word before a kind that is itself an everyday word
+        "i love the national park service",
+        "they took refuge in the barn",
+        "the garden is my little sanctuary",
+        "a quiet wilderness of paperwork",
+        "the federal reserve raised rates",
+        # after a place cue, only a word no list knows: names, words and misspellings of frequent words stay
+        "i was born in nineteen ninety",
+        "lets meet in teh lobby",
+        "she is in jessica's class",
     ],
 )
 def test_place_negatives(text: str) -> None:

@@ -112,7 +112,7 @@ FLOORS: dict[int, dict[str, float]] = {
         "EMAIL_ADDRESS": 0.92,
     },
 }
-#: version -> most negatives touched (measured 21/168, 11/53 and 10/64: generic venues after "at")
+#: version -> most negatives touched (measured 21/168, 10/53 and 10/64: generic venues after "at")
 NEGATIVES_TOUCHED_MAX = {1: 0.14, 2: 0.23, 3: 0.18}
 
 

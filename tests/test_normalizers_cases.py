@@ -93,6 +93,32 @@ NUMBERS = [
     ("Order #12345 shipped", "Order #12345 shipped"),
     ("it costs $25.99", "it costs $25.99"),
     ("", ""),
+    # decimals are quantities, written as decimals and never joined to the numbers around them
+    ("prices rose one point two to one point four percent", "prices rose 1.2 to 1.4 percent"),
+    ("a margin of two point one five points", "a margin of 2.15 points"),
+    ("about forty seven point oh five miles", "about 47.05 miles"),
+    ("it weighs one point twenty five tons", "it weighs 1.25 tons"),
+    ("from six point three and seven point nine", "from 6.3 and 7.9"),
+    ("guidance of five point five five point eight", "guidance of 5.5 5.8"),
+    ("in twenty nineteen two point five million", "in 2019 2.5 million"),
+    # addresses and versions with "point" are left to the symbol normalizer
+    ("ten point zero point zero point one", "ten point zero point zero point one"),
+    ("release three point one point four", "release three point one point four"),
+    ("one nine two point one six eight point one point nine", "192 point 168 point one point nine"),
+    ("five five five point one two three four five", "555 point 12345"),
+    ("four fifteen point five five five point one two one two", "415 point 555 point 1212"),
+    ("that's a good point two of them", "that's a good point two of them"),
+    # fiscal periods: the quarter and the year apart, never one code
+    ("q three twenty nineteen", "q 3 2019"),
+    ("in q one twenty twenty one we grew", "in q 1 2021 we grew"),
+    ("h two nineteen was slower", "h 2 19 was slower"),
+    ("for fy twenty one", "for fy 21"),
+    ("fiscal year twenty twenty three", "fiscal year 2023"),
+    ("the second half of twenty eighteen", "the second half of 2018"),
+    ("quarter four twenty twenty", "quarter 4 2020"),
+    ("q three", "q three"),
+    ("q seven twenty nineteen", "q 72019"),
+    ("q three five five one eight", "q 35518"),
 ]
 
 
@@ -106,9 +132,8 @@ def test_spoken_numbers(text: str, expected: str) -> None:
 def _check_number_alignment(aligned: AlignedText) -> None:
     """The rewritten digits map back to exactly the words the annotation covers."""
     for note in aligned.annotations_in(0, len(aligned.original), "number"):
-        written = (
-            "".join(note.data["chunks"]) if note.data["style"] != "time" else ":".join(note.data["chunks"])
-        )
+        joiner = {"time": ":", "decimal": "."}.get(note.data["style"], "")
+        written = joiner.join(note.data["chunks"])
         position = aligned.text.find(written)
         assert position >= 0
         assert aligned.to_original(position, position + len(written)) == (note.start, note.end)
@@ -123,14 +148,43 @@ def _check_number_alignment(aligned: AlignedText) -> None:
         ("at six thirty", "time", 2, "630"),
         ("march third", "ordinal", 1, "3rd"),
         ("double five one two", "digits", 4, "5512"),
+        ("three point two five", "decimal", 4, "325"),
+        ("fiscal nineteen ninety nine", "period", 3, "1999"),
     ],
 )
 def test_number_annotations_tell_identifiers_from_quantities(
     text: str, style: str, tokens: int, digits: str
 ) -> None:
-    (note,) = SpokenNumberNormalizer().normalize(text).annotations
-    assert note.kind == "number"
+    (note,) = [note for note in SpokenNumberNormalizer().normalize(text).annotations if note.kind == "number"]
     assert (note.data["style"], note.data["tokens"], note.data["digits"]) == (style, tokens, digits)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("sales in q three twenty nineteen rose", "q three twenty nineteen"),
+        ("the third quarter of twenty twenty was good", "third quarter of twenty twenty"),
+        ("fiscal year twenty twenty one guidance", "fiscal year twenty twenty one"),
+        ("for fy twenty two", "fy twenty two"),
+        ("in h two twenty one", "h two twenty one"),
+    ],
+)
+def test_a_period_annotation_covers_the_whole_phrase(text: str, period: str) -> None:
+    aligned = SpokenNumberNormalizer().normalize(text)
+    assert [text[n.start : n.end] for n in aligned.annotations if n.kind == "period"] == [period]
+
+
+@pytest.mark.parametrize(
+    "text", ["q three five five one two", "q three", "the quarter was good", "in june twenty twenty"]
+)
+def test_no_period_annotation_without_a_period(text: str) -> None:
+    assert not [n for n in SpokenNumberNormalizer().normalize(text).annotations if n.kind == "period"]
+
+
+def test_periods_and_decimals_can_be_switched_off() -> None:
+    normalizer = SpokenNumberNormalizer(decimals=False, periods=False)
+    assert normalizer.normalize("q three twenty nineteen").text == "q 32019"
+    assert normalizer.normalize("two point one five").text == "two point 15"
 
 
 def test_min_tokens_is_configurable() -> None:
@@ -174,6 +228,9 @@ SYMBOLS = [
     ("the dash cam at home", "the dash cam at home"),
     ("at the end of the day", "at the end of the day"),
     ("period of time", "period of time"),
+    # two decimals one after the other stay two numbers
+    ("between 2.5 3.1 and 4.2", "between 2.5 3.1 and 4.2"),
+    ("ratios of 1.4 1.6", "ratios of 1.4 1.6"),
     ("three slash four cup", "three slash four cup"),
     ("a colon b", "a colon b"),
     ("Contact John.Smith@Example.com today", "Contact John.Smith@Example.com today"),

@@ -350,3 +350,82 @@ def test_noisy_values_are_redacted(default_pipeline: Pipeline, text: str, value:
 def test_lists_counting_and_quantities_are_no_identifiers(default_pipeline: Pipeline, text: str) -> None:
     found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
     assert not [label for label, _ in found if label in _NUMBER_LABELS], found
+
+
+# -- decimals and fiscal periods (#13): quantities and dates, never codes -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we now see growth of one point two to one point four billion this year",
+        "the churn rate came down to three point one five percent",
+        "our leverage ratio should stay near two point seven two point nine",
+        "we hope to reach a record sixty two point four percent gross margin",
+        "sales in q three twenty twenty one beat the plan",
+        "looking at q four twenty nineteen versus q four twenty twenty",
+        "in h one twenty two our margin expanded",
+        "guidance for fiscal twenty twenty four is unchanged",
+        "we reaffirm our fy twenty three outlook",
+        "the third quarter of twenty twenty was a record",
+        "please call in during quarter two twenty twenty one for the update",
+        "the c o two intensity fell again",
+    ],
+)
+def test_decimals_and_periods_are_no_identifiers(default_pipeline: Pipeline, text: str) -> None:
+    found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
+    assert not [label for label, _ in found if label in _NUMBER_LABELS], found
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # identifiers said with "point" or "dot" are still read as addresses or values
+        (
+            "the router is at one nine two point one six eight point zero point one",
+            "one nine two point one six eight point zero point one",
+            "IP_ADDRESS",
+        ),
+        ("ping ten dot four dot two dot nine please", "ten dot four dot two dot nine", "IP_ADDRESS"),
+        ("write to kim dot lo at example dot com", "kim dot lo at example dot com", "EMAIL_ADDRESS"),
+        (
+            "my account number is four four one point two two three nine eight",
+            "four four one point two two three nine eight",
+            "ACCOUNT_NUMBER",
+        ),
+        (
+            "it's four fifteen point five five five point one two one two",
+            "four fifteen point five five five point one two one two",
+            "PHONE_NUMBER",
+        ),
+        # a value next to a decimal or a period is found, and the decimal or period is not in it
+        (
+            "growth was two point five percent and my phone is five five five one two three four",
+            "five five five one two three four",
+            "PHONE_NUMBER",
+        ),
+        (
+            "in q two twenty twenty my member number was seven seven one three nine two",
+            "seven seven one three nine two",
+            "ACCOUNT_NUMBER",
+        ),
+    ],
+)
+def test_values_said_with_points_are_still_found(
+    default_pipeline: Pipeline, text: str, value: str, label: str
+) -> None:
+    entities = default_pipeline.analyze(text)
+    assert _uncovered(default_pipeline, text, value) == []
+    start = text.index(value)
+    covering = [e for e in entities if e.start <= start and e.end >= start + len(value)]
+    assert label in {e.label for e in covering}, [(e.label, text[e.start : e.end]) for e in entities]
+    assert all(e.start >= start and e.end <= start + len(value) for e in covering if e.label == label)
+
+
+def test_periods_are_date_time_when_asked() -> None:
+    pipeline = Pipeline.from_config(
+        {"detectors": [{"name": "identifiers", "labels": ["DATE_TIME", "ACCOUNT_NUMBER"]}]}
+    )
+    text = "our q three twenty nineteen sales and fiscal twenty twenty one guidance"
+    found = sorted((text[e.start : e.end], e.label) for e in pipeline.analyze(text))
+    assert found == [("fiscal twenty twenty one", "DATE_TIME"), ("q three twenty nineteen", "DATE_TIME")]

@@ -70,6 +70,9 @@ def test_special_category_values_are_found(text: str, value: str, label: str) ->
         "convert ten dollars to euros",
         "how many days until christmas",
         "book a table at the indian place",
+        "the deck is ten years old",
+        "we sold a twelve year old van",
+        "my son's jersey number is seven",
     ],
 )
 def test_everyday_senses_are_left_alone(text: str) -> None:

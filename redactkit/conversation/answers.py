@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..core import AlignedText, Entity
-from ..gazetteers import family_names, fold_word, given_names, zipf_frequency
+from ..detect.names import locale_given_names
+from ..gazetteers import family_names, fold_word, zipf_frequency
 from ..lang import get_lexicon
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
@@ -49,6 +50,7 @@ class _Tables:
     openers: PhraseTable[tuple[str, ...]]
     blocked: frozenset[str]
     fillers: frozenset[str]
+    given: frozenset[str]
 
 
 @cache
@@ -62,6 +64,7 @@ def _tables(locale: str) -> _Tables:
         PhraseTable.of(words.openers | words.answer_openers),
         words.not_answers | words.stopwords | words.not_names | words.titles | frozenset(numbers),
         frozenset(lexicon.fillers),
+        locale_given_names(locale),
     )
 
 
@@ -82,7 +85,7 @@ def _answer(aligned: AlignedText, tables: _Tables) -> tuple[int, int] | None:
         if found is None:
             break
         i += found[0]
-    given, family = given_names(), family_names()
+    given, family = tables.given, family_names()
     first = i
     while i < len(tokens) and i - first < int(tables.words.max_words):
         word = fold_word(tokens[i].lower)

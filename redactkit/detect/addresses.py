@@ -33,13 +33,20 @@ from typing import Annotated
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import fold_word, is_everyday_word, place_names, spoken_variants, zipf_frequency
+from ..gazetteers import (
+    family_names,
+    fold_word,
+    is_everyday_word,
+    place_names,
+    spoken_variants,
+    zipf_frequency,
+)
 from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
 from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens, words_of
 from .base import Detector, detectors
-from .names import MisheardGuard
+from .names import MisheardGuard, locale_given_names
 
 __all__ = ["AddressDetector", "AddressWords"]
 
@@ -92,6 +99,13 @@ class AddressWords:
     cues: PhraseTable[tuple[str, ...]]
     cue_patterns: re.Pattern[str]
     not_house_number_after: frozenset[str]
+    landmark_before: frozenset[tuple[str, ...]] = field(metadata={"key": "landmarks.before"})
+    landmark_nouns: frozenset[tuple[str, ...]] = field(metadata={"key": "landmarks.nouns"})
+    landmark_max_words: float = field(metadata={"key": "landmarks.max_words"})
+    named_openers: frozenset[str] = field(metadata={"key": "named_before_number.openers"})
+    named_max_words: float = field(metadata={"key": "named_before_number.max_words"})
+    named_max_zipf: float = field(metadata={"key": "named_before_number.max_zipf"})
+    named_listed_max_zipf: float = field(metadata={"key": "named_before_number.listed_max_zipf"})
 
     @cached_property
     def misspellings(self) -> dict[str, str]:
@@ -151,6 +165,11 @@ class AddressDetector(Detector):
         self._lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "addresses", AddressWords)
         self._stated_cues = PhraseTable.of(words.stated_cues)
+        self._landmark_before = PhraseTable.of(words.landmark_before)
+        self._landmark_nouns = PhraseTable.of(words.landmark_nouns)
+        self._glued_landmarks = tuple(
+            sorted(" ".join(noun) for noun in words.landmark_nouns if len(noun) == 1)
+        )
         self._stop = words.grow_stop | self._lexicon.fillers | self._lexicon.stopwords | words.measures
         self._boundary = words.left_boundary
         self._asides = value_interruptions(locale)
@@ -219,7 +238,14 @@ class AddressDetector(Detector):
             for a, b in spans
         ]  # "no 63 kil road": the word that says a house number belongs to it
         found = [
-            Entity(tokens[a].start, tokens[b].end, "ADDRESS", self.score, self.name, "street address")
+            Entity(
+                tokens[self._named_before(tokens, a, aligned)].start,
+                tokens[b].end,
+                "ADDRESS",
+                self.score,
+                self.name,
+                "street address",
+            )
             for a, b in spans
             if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b)
         ]
@@ -227,6 +253,74 @@ class AddressDetector(Detector):
         if not found:
             found.extend(self._street_answer(tokens, places) or self._house_answer(tokens, places))
         return found
+
+    @staticmethod
+    def _between(aligned: AlignedText, left: Token, right: Token) -> str:
+        """The original text between two tokens."""
+        return aligned.original[
+            aligned.to_original(left.start, left.end)[1] : aligned.to_original(right.start, right.end)[0]
+        ]
+
+    def _named_before(self, tokens: Sequence[Token], first: int, aligned: AlignedText) -> int:
+        """Where an address that starts at token ``first`` with its house number starts when the turn
+        gives a name first ("kavin rao 14 lotus street pune"): the one to ``named_before_number.max_words``
+        name words before the number, when only ``openers`` come before them (``addresses.yaml``)."""
+        w = self._w
+        if not (self._is_number(tokens[first].lower) or tokens[first].lower in w.house_number_words):
+            return first
+        k = first
+        while (
+            k > 0
+            and first - k < int(w.named_max_words)
+            and self._name_word(tokens[k - 1].lower)
+            # a line break or a comma between them ends the name: "Kavin Rao\n14 Lotus Street"
+            and not self._between(aligned, tokens[k - 1], tokens[k]).strip(" ")
+        ):
+            k -= 1
+        if k == first or any(tokens[j].lower not in w.named_openers for j in range(k)):
+            return first
+        return k
+
+    def _name_word(self, word: str) -> bool:
+        """A word of a name before a house number: an initial, a listed given or family name rarer than
+        ``listed_max_zipf``, or a word rarer than ``max_zipf``; no function word, number or address word."""
+        w = self._w
+        if len(word) == 1:
+            return word.isalpha() and word not in self._stop and word not in ("a", "i")
+        folded = fold_word(word)
+        if (
+            not folded.isalpha()
+            or word in self._stop
+            or word in w.named_openers
+            or word in w.address_words
+            or word in w.house_number_words
+            or word in w.units
+            or self._is_number(word)
+        ):
+            return False
+        frequency = zipf_frequency(folded)
+        listed = folded in locale_given_names(self.locale) or folded in family_names()
+        return frequency < w.named_max_zipf or (listed and frequency < w.named_listed_max_zipf)
+
+    def _landmark_tail(self, tokens: Sequence[Token], i: int) -> int:
+        """The last token of a landmark said after an address from token ``i`` on ("near the old water
+        tower", "opposite ravi textiles shop", "behind st mary's church"), or 0 (``landmarks``)."""
+        found = self._landmark_before.starting_at(tokens, i)
+        if found is None:
+            return 0
+        k = i + found[0]
+        if k < len(tokens) and tokens[k].lower == "the":
+            k += 1
+        for j in range(k, min(k + int(self._w.landmark_max_words) + 1, len(tokens))):
+            noun = self._landmark_nouns.starting_at(tokens, j)
+            if noun is not None:
+                return j + noun[0] - 1
+            word = fold_word(tokens[j].lower)
+            if any(word.startswith(noun) and len(word) - len(noun) <= 2 for noun in self._glued_landmarks):
+                return j  # "opposite the grand schoolin": a region code glued to the landmark
+            if not word.replace("'", "").isalpha() or word in self._stop or self._is_number(word):
+                return 0
+        return 0
 
     def _house_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
         """A turn that is only a house number and the locality answers "your address?" ("62 elmhurst",
@@ -236,12 +330,15 @@ class AddressDetector(Detector):
         letters and directions between them ("98 f veppadai"), the last a place of the gazetteer or a
         word of ``min_letters`` letters or more with two vowels that is no everyday word ("1234 abcd" is
         a code), then nothing or the rest of an address (a region, a postcode) to the end of the turn.
-        "address" or "number" may come first. A count is no house number ("three two one go-time",
+        "address", "number" or an assent ("yes", ``named_before_number.openers``) may come first.
+        A count is no house number ("three two one go-time",
         "one two three testing": :func:`_counted`)."""
         w = self._w
         first = 0
-        while first < min(2, len(tokens) - 1) and (
-            tokens[first].lower in w.address_words or tokens[first].lower in w.house_number_words
+        while first < min(3, len(tokens) - 1) and (
+            tokens[first].lower in w.address_words
+            or tokens[first].lower in w.house_number_words
+            or tokens[first].lower in w.named_openers
         ):
             first += 1
         number = tokens[first].lower if tokens else ""
@@ -367,7 +464,8 @@ class AddressDetector(Detector):
     def _stated_addresses(self, tokens: Sequence[Token], found: Sequence[Entity]) -> list[Entity]:
         """The words after "the address is" or "located at" up to where the sentence goes on, when they
         name a street or place without a house number: "the address is wandlebury ring gog magog hills
-        babraham", "located at leisure park clifton way cherry hinton" (``stated_cues``). They must hold
+        babraham", "located at leisure park clifton way cherry hinton" (``stated_cues``; "address" opening
+        the turn counts too). They must hold
         a street type or a word that is no everyday word: "the address is correct" stays."""
         w = self._w
         entities: list[Entity] = []
@@ -376,7 +474,7 @@ class AddressDetector(Detector):
         ends = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
         said = words_of(tokens)  # once: the matcher keeps its results on them
         for i in range(1, len(tokens)):
-            if not self._stated_cues.ending(said, i):
+            if not (self._stated_cues.ending(said, i) or (i == 1 and tokens[0].lower in w.address_words)):
                 continue
             first = i + (tokens[i].lower == "the")
             last = first - 1
@@ -697,6 +795,10 @@ class AddressDetector(Detector):
         while i < count and i - last <= self.max_words:
             word = tokens[i].lower
             nxt = tokens[i + 1].lower if i + 1 < count else ""
+            if i == last + 1 and (landmark := self._landmark_tail(tokens, i)):
+                last = landmark  # "12 elm road near the old water tower"
+                i = last + 1
+                continue
             if word in self._w.units and (
                 self._is_number(nxt) or (len(nxt) == 1 and nxt.isalpha() and nxt not in self._stop)
             ):
@@ -889,6 +991,8 @@ def _region_slot(tokens: Sequence[Token], i: int, detector: AddressDetector) -> 
     """A region code that is also a word ("in", "on", "me", "or") after a town, before a postcode or the
     end of the address: "indianapolis in 46204", "hamilton on", not "12 main street in boston"."""
     previous = tokens[i - 1].lower if i > 0 else ""
+    if i + 1 == len(tokens) and (previous in detector._w.street_types or _has_digit(previous)):
+        return True  # "14 lotus street in": a country or region code ends the turn
     if not _alpha(previous) or previous in detector._w.street_types or previous in detector._stop:
         return False
     if i + 1 == len(tokens):

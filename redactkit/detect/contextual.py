@@ -47,7 +47,7 @@ from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["CONTEXTUAL_LABELS", "ContextualDetector", "said_of_a_thing"]
+__all__ = ["CONTEXTUAL_LABELS", "ContextualDetector", "said_of_a_measure", "said_of_a_thing"]
 
 CONTEXTUAL_LABELS = (
     "AGE",
@@ -621,7 +621,10 @@ class ContextualDetector(Detector):
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
             )
-            if why in (_BARE_RELATION, _COMMA_RELATION) and not self._age_ends(words, after):
+            unit = after < len(words) and (
+                words[after] in t.ages.young_units or words[after] in ("years", "year")
+            )
+            if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
                 why = ""  # "my daughter ninety two on her test" is no age said after a relation
             if why == _PERSON_VERB and not (
                 self._age_ends(words, after) or t.ages.verb_then.at(words, after)
@@ -707,8 +710,9 @@ class ContextualDetector(Detector):
             k -= length
         return k
 
-    def _is_person(self, words: Sequence[str], end: int) -> bool:
-        """The words ending at ``end`` name a person: a relation, a person noun, a name."""
+    def _is_person(self, words: Sequence[str], end: int, names: bool = True) -> bool:
+        """The words ending at ``end`` name a person: a relation, a person noun, a name (when
+        ``names``)."""
         t = self._t
         if end <= 0:
             return False
@@ -720,7 +724,7 @@ class ContextualDetector(Detector):
             t.ages.relations.ending(words, end)
             or stem in t.person_nouns
             or t.ages.relations.at((stem,), 0)
-            or _name_like(stem, t.ages.not_subjects)
+            or (names and _name_like(stem, t.ages.not_subjects))
         )
 
     def _person_subject(self, words: Sequence[str], verb: int) -> bool:
@@ -764,7 +768,9 @@ class ContextualDetector(Detector):
             and words[i - 1] in ("a", "an")
             and x < len(words)
             and self._thing_word(words[x])
-            and not any(self._is_person(words, end) for end in range(x + 1, min(len(words), x + 3) + 1))
+            and not any(
+                self._is_person(words, end, names=False) for end in range(x + 1, min(len(words), x + 3) + 1)
+            )
         )
 
     def _thing_word(self, word: str) -> bool:
@@ -778,7 +784,6 @@ class ContextualDetector(Detector):
             and word not in t.ages.subject_words
             and not t.credentials.stops.at((word,), 0)
             and not t.organizations.stops.at((word,), 0)
-            and word not in given_names()
         )
 
     def _age_list(self, words: Sequence[str], i: int) -> list[tuple[int, int]]:
@@ -955,6 +960,8 @@ class ContextualDetector(Detector):
         relation = t.ages.relations.ending(words, k)
         if relation and k - relation > 0 and words[k - relation - 1] in t.ages.bare_relation_determiners:
             return _BARE_RELATION
+        if k > 2 and words[k - 1] == "of" and words[k - 3] in ("a", "an") and self._is_person(words, k - 1):
+            return _BARE_RELATION  # "a gentleman of seventy"
         return ""
 
     # -- dates ---------------------------------------------------------------------------------------
@@ -2095,6 +2102,14 @@ class ContextualDetector(Detector):
 @cache
 def _detector(locale: str) -> ContextualDetector:
     return ContextualDetector(locale=locale)
+
+
+def said_of_a_measure(words: Sequence[str], first: int, locale: str = "en-US") -> bool:
+    """ "my son's shoe size is [four]", "her score was about [nine]": the number at ``first`` is said
+    of a measured thing (``ages.not_subjects`` before "is"), not of a person."""
+    detector = _detector(locale)
+    k = detector._before_approximately(words, first)
+    return k >= 2 and words[k - 1] in ("is", "was", "'s") and words[k - 2] in detector._t.ages.not_subjects
 
 
 def said_of_a_thing(words: Sequence[str], first: int, after: int, locale: str = "en-US") -> bool:

@@ -138,6 +138,9 @@ class _CueTables:
     noisy_edge_words: int = 0
     #: words that end a lead-in like a cue phrase ("the meter number is ..."): ``noisy_edges.anchors``
     noisy_edge_anchors: frozenset[str] = frozenset()
+    #: words after numbers said whole that make them a draw even when misheard ("... wis anything"):
+    #: ``draw_words``
+    draw_words: tuple[str, ...] = ()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -239,6 +242,7 @@ def _cue_tables(locale: str) -> _CueTables:
         date_cue_window=int(resources.table("identifiers", "written_dates.cue_window")),
         noisy_edge_words=int((resources.get("identifiers", "noisy_edges", {}) or {}).get("max_words", 0)),
         noisy_edge_anchors=resources.words("identifiers", "noisy_edges.anchors"),
+        draw_words=tuple(sorted(resources.words("identifiers", "draw_words"))),
     )
 
 
@@ -433,6 +437,8 @@ class IdentifierDetector(Detector):
         found.extend(self._zones_before_cues(aligned, tokens, found))
         if self.misheard_edges and self._tables.value_lengths:
             found = [self._lost_digits_at_edges(aligned, tokens, entity) for entity in found]
+        if self.negative_contexts and self._tables.draw_words:
+            found = [entity for entity in found if not self._a_draw(aligned, tokens, entity)]
         if self.cued_zones:
             found = self._join_phone_parts(tokens, found)
             found = [self._on_to_after_cue(tokens, entity) for entity in found]
@@ -441,6 +447,8 @@ class IdentifierDetector(Detector):
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
+        if "DATE_TIME" in self.labels:
+            found.extend(self._periods(aligned))
         found.extend(self._spoken_ages(text, tokens))
         return [entity for entity in found if entity.label in self.labels]
 
@@ -872,6 +880,15 @@ class IdentifierDetector(Detector):
             found.append(Entity(match.start(), match.end(), label, score, self.name, why))
         return found
 
+    def _periods(self, aligned: AlignedText) -> list[Entity]:
+        """Fiscal quarters, halves and years the number normalizer read ("q three twenty nineteen",
+        "fiscal year twenty twenty one"): its ``period`` annotations, as DATE_TIME."""
+        found = []
+        for note in aligned.annotations_in(0, len(aligned.original), "period"):
+            start, end = aligned.to_derived(note.start, note.end)
+            found.append(Entity(start, end, "DATE_TIME", self.shape_score, self.name, "a fiscal period"))
+        return found
+
     @staticmethod
     def _cue_in(
         table: PhraseTable[tuple[str, ...]], tokens: Sequence[Token], first: int, stop: int, before: int
@@ -1174,7 +1191,7 @@ class IdentifierDetector(Detector):
         most = tables.noisy_edge_words
         start, end = entity.start, entity.end
         lead = first
-        while lead > 0 and first - lead < most and self._edge_filler(tokens[lead - 1].lower, before=True):
+        while lead > 0 and first - lead < most and self._edge_filler(tokens[lead - 1].lower):
             if self._lead_anchor(tokens, lead):
                 break
             lead -= 1
@@ -1190,6 +1207,8 @@ class IdentifierDetector(Detector):
                     and gap[-1] not in self._letter_words  # "ends in 5551...": the sentence's "in"
                     and (self._heard_digit(gap[-1]) or self._sounds_like_digit(gap[-1]))
                 )
+                # "... number is a six in seven two ...": an article where none belongs
+                or (len(gap) >= 2 and gap[-1] in tables.articles)
                 # "... is in as is golf n for y ...": a spelled letter garbled before its "as in"
                 or (
                     any(word in self._letter_words for word in gap)
@@ -1199,14 +1218,12 @@ class IdentifierDetector(Detector):
         ):
             start = tokens[lead].start
         tail = stop
-        while (
-            tail < len(tokens) and tail - stop < most and self._edge_filler(tokens[tail].lower, before=False)
-        ):
+        while tail < len(tokens) and tail - stop < most and self._edge_filler(tokens[tail].lower):
             if tokens[tail].lower in tables.closing or self._after_cue_following(tokens, tail) is not None:
                 break
             tail += 1
         if (
-            misheard
+            (misheard or any(self._heard_digit(token.lower) for token in tokens[stop:tail]))
             and tail > stop
             and (
                 tail == len(tokens)
@@ -1219,6 +1236,54 @@ class IdentifierDetector(Detector):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
 
+    def _a_draw(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> bool:
+        """Numbers said whole, with no cue before or after them, that a draw word ends (``draw_words``,
+        heard within an edit or run together with the word before: "... fifty six woe anything",
+        "... fifty eightwin last night"; more numbers and one other word may stand between):
+        lottery numbers or results the recognizer garbled, no identifier. A value read digit by digit
+        keeps its shape whatever follows it."""
+        if entity.label not in _ZONE_LABELS:
+            return False
+        first = token_index_at(tokens, entity.start)
+        stop = token_index_at(tokens, entity.end)
+        o_start, o_end = aligned.to_original(entity.start, entity.end)
+        chunks = [
+            str(chunk)
+            for note in aligned.annotations_in(o_start, o_end, "number")
+            for chunk in note.data.get("chunks", ())
+        ]
+        # two or more of them said whole ("six fifteen nineteen thirty four"), not all digit by digit
+        if first >= stop or sum(1 for chunk in chunks if len(chunk) >= 2) < 2:
+            return False
+        if self._cue_before(tokens, first) is not None or self._after_cue_following(tokens, stop) is not None:
+            return False
+        # the draw word ends the numbers: only words that may be numbers, misheard, stand between
+        others = 0
+        for token in tokens[max(first, stop - 3) : stop + _DRAW_REACH]:
+            word = token.lower
+            if self._draw_word(word):
+                return True
+            if word in self._tables.word_letters or not (_has_digit(word) or self._value_word(word)):
+                others += 1
+                if others > 1 or (word,) in self._tables.cues or word in self._tables.closing:
+                    return False
+        return False
+
+    def _draw_word(self, word: str) -> bool:
+        """A draw word (``draw_words``), heard within one edit, or glued to a word before or after it."""
+        if not word.isalpha() or len(word) < 3:
+            return False
+        for draw in self._tables.draw_words:
+            if word == draw or (len(word) > len(draw) + 1 and (word.endswith(draw) or word.startswith(draw))):
+                return True
+            if (
+                within_edits(word, draw, 1)
+                and word not in self._misheard.not_misheard
+                and word not in self._misheard.homophones
+            ):
+                return True
+        return False
+
     def _lead_anchor(self, tokens: Sequence[Token], index: int) -> bool:
         """A cue phrase or a lead-in anchor (``noisy_edges.anchors``) ends right before token ``index``."""
         tables = self._tables
@@ -1227,14 +1292,15 @@ class IdentifierDetector(Detector):
             or tokens[index - 1].lower in tables.noisy_edge_anchors
         )
 
-    def _edge_filler(self, word: str, *, before: bool) -> bool:
+    def _edge_filler(self, word: str) -> bool:
         """A plain word that may stand for a value's misheard first or last digit or letter: no unit
-        after it ("... minutes"), no negative context or unit word before it ("room", "page")."""
+        ("... minutes"), no negative context ("room", "page", "... at the gate")."""
         tables = self._tables
         return (
             (word.replace("'", "").isalpha() or self._value_word(word))
             and word not in tables.quantity_after
-            and not (before and (word in tables.negative_words or word in tables.quantity_before))
+            and word not in tables.negative_words
+            and word not in tables.quantity_before
         )
 
     def _join_phone_parts(self, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:
@@ -2021,6 +2087,10 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower == "old"
         ):
             return self._entity(text_start, text_end, "AGE", self.cue_score, "number followed by 'years old'")
+        if self._quantity_or_period(aligned, text_start, text_end, n) and (
+            cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
+        ):
+            return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
         rule = self._tables.rules.get(cue[0]) if cue is not None else None
         if cue is not None and rule is not None:
             # the locale says what the value looks like ("nhs number": ten digits, mod-11 checksum);
@@ -2217,13 +2287,27 @@ class IdentifierDetector(Detector):
             )
         if all(style == "digits" for style in styles):
             return "digits"
-        if any(style in ("time", "ordinal") for style in styles):
-            return "time"
+        if any(style in ("time", "ordinal", "decimal", "period") for style in styles):
+            return "time"  # a clock time, a date, a decimal quantity or a fiscal period: no code
         if len(styles) > 1:
             return "mixed"
         if styles[0] == "mixed" and len(notes[0].data.get("chunks", ())) < 3:
             return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])
+
+    @staticmethod
+    def _quantity_or_period(aligned: AlignedText, start: int, end: int, digits: int) -> bool:
+        """Every digit of the value was said as a decimal number ("fifty nine point one") or a fiscal
+        period ("q three twenty nineteen", "fiscal twenty twenty"), perhaps with an ordinal: the
+        number normalizer's ``decimal`` and ``period`` readings, which are never an identifier."""
+        o_start, o_end = aligned.to_original(start, end)
+        notes = aligned.annotations_in(o_start, o_end, "number")
+        styles = {note.data.get("style") for note in notes}
+        return (
+            bool(styles & {"decimal", "period"})
+            and styles <= {"decimal", "period", "ordinal"}
+            and sum(len(str(note.data.get("digits", ""))) for note in notes) >= digits
+        )
 
     def _a_list_of_numbers(self, aligned: AlignedText, start: int, end: int) -> bool:
         """Three or more numbers each said as a whole ("twelve nineteen twenty six thirty three"), no
@@ -2352,6 +2436,10 @@ _LIST_MAX_DIGITS = 12
 
 #: digits of a value long enough that a short word next to it is taken as a misheard digit
 _EDGE_DIGITS = 7
+
+#: how many words after numbers said whole a draw word may come ("... to twenty nine thingy seven five
+#: win anything")
+_DRAW_REACH = 8
 
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 

@@ -41,7 +41,7 @@ from ..lang.tokens import Token
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["MisheardGuard", "NameDetector", "PersonWords"]
+__all__ = ["MisheardGuard", "NameDetector", "PersonWords", "locale_given_names"]
 
 
 #: why a word after "my name is", "the name on the account is" is a name
@@ -252,6 +252,13 @@ def _digit_sounds(locale: str) -> frozenset[str]:
     )
 
 
+@cache
+def locale_given_names(locale: str = "en-US") -> frozenset[str]:
+    """The gazetteer's given names and the locale's own (``redactkit/lang/<locale>/given_names.txt``:
+    names its speakers give that no Faker locale lists)."""
+    return given_names() | frozenset(load_locale(locale).get("given_names", "words", ()))
+
+
 def _listed_name_or_place(word: str) -> bool:
     return word in given_names() or word in family_names() or word in place_names()
 
@@ -307,7 +314,9 @@ class NameDetector(Detector):
         self._closing_words = load_locale(locale).words("identifiers", "closing_words")
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        vocab = _NameVocabulary(given_names(), family_names(), common_words(), place_names())
+        vocab = _NameVocabulary(
+            locale_given_names(self.locale), family_names(), common_words(), place_names()
+        )
         return [self._detect_one(aligned, vocab) for aligned in texts]
 
     def _detect_one(

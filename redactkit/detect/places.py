@@ -32,7 +32,7 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon
-from ..lang.phrases import PhraseTable, grow_left, values_after
+from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens
 from ..lang.words import zipf_cutoffs
@@ -64,6 +64,10 @@ class PlaceWords:
     determiners: frozenset[str]
     town_cue_stop: frozenset[str]
     town_cues: PhraseTable[tuple[str, ...]]
+    area_kinds: PhraseTable[tuple[str, ...]]
+    area_kinds_before: PhraseTable[tuple[str, ...]]
+    area_kinds_everyday: frozenset[str]
+    area_describers: frozenset[str]
     flight_words: frozenset[str]
 
 
@@ -121,6 +125,16 @@ class PlaceDetector(Detector):
             cue = j > 0 and tokens[j - 1].lower in pw.cues
             match = self._longest(lowers, i, places)
             town = self._longest(lowers, i, towns) if cue else 0
+            before = tokens[j - 2].lower if j > 1 else ""
+            if (
+                not cue
+                and j > 1
+                and tokens[j - 1].lower == "the"
+                and (before in pw.cues or before in pw.venue_cues)
+            ):
+                # "from the federated states of micronesia": a name of several words may take "the"
+                town = self._longest(lowers, i, towns)
+                town = town if town > 1 else 0
             is_town = town > match and self._town_counts(lowers[i : i + town], ambiguous)
             if is_town:
                 match, score, why = town, self.ambiguous_score, "town name after a cue"
@@ -151,7 +165,9 @@ class PlaceDetector(Detector):
             )
             i = stop
         entities.extend(self._cued_towns(text, tokens, ambiguous, places))
+        entities.extend(self._unlisted_after_cue(tokens, places, towns))
         entities.extend(self._possessive_places(text, tokens))
+        entities.extend(self._named_areas(tokens))
         if self.venues:
             entities.extend(self._venues(tokens))
         return entities
@@ -177,17 +193,46 @@ class PlaceDetector(Detector):
                 ):
                     last = k
             if last is not None:
-                found.append(
-                    Entity(
-                        tokens[first].start,
-                        tokens[last].end,
-                        "LOCATION",
-                        self.ambiguous_score,
-                        self.name,
-                        "town name after a cue",
-                    )
-                )
+                found.append(self._guess(tokens, first, last, "town name after a cue"))
         return found
+
+    def _unlisted_after_cue(
+        self, tokens: Tokens, places: PhraseTable[str], towns: PhraseTable[str]
+    ) -> list[Entity]:
+        """A word no dictionary, name list or frequency table knows, right after a place cue ("a table
+        for two in pidcoke", "somewhere near hitchland", "not far from brucetown"): the villages under
+        500 people that no shipped gazetteer lists. One such word, and a second one or a part-of-place
+        word after it ("rocky mound" stays: "rocky" is a word); words today's English uses at all
+        (Zipf ``unlisted_place_max``) or that a name list has as a given name do not count."""
+        pw = self._w
+        words = tokens.words
+        found: list[Entity] = []
+        for i in range(1, len(tokens)):
+            if words[i - 1] not in pw.cues or not self._unlisted(words[i]):
+                continue
+            if self._longest(words, i, places) or self._longest(words, i, towns):
+                continue  # the gazetteers' rules decide
+            last = i
+            if last + 1 < len(tokens) and (self._unlisted(words[last + 1]) or words[last + 1] in pw.suffixes):
+                last += 1
+            found.append(self._guess(tokens, i, last, "unlisted town after a cue"))
+        return found
+
+    def _guess(self, tokens: Sequence[Token], first: int, last: int, why: str) -> Entity:
+        """A LOCATION over tokens ``first`` to ``last`` that a cue or a kind word vouches for, not a
+        gazetteer: it scores ``ambiguous_score``."""
+        return Entity(tokens[first].start, tokens[last].end, "LOCATION", self.ambiguous_score, self.name, why)
+
+    def _unlisted(self, word: str) -> bool:
+        """Whether a word is known to no list: see :meth:`_unlisted_after_cue`."""
+        return (
+            len(word) > 3
+            and word.isalpha()
+            and word not in self._blocked
+            and word not in given_names()
+            and not is_everyday_word(fold_word(word))
+            and zipf_frequency(word) < self._zipf.unlisted_place_max
+        )
 
     def _possessive_places(self, text: str, tokens: Tokens) -> list[Entity]:
         """A possessive name and a generic place word ("aldwyn's green", "LAND'S END", "Turner's Hill").
@@ -232,6 +277,55 @@ class PlaceDetector(Detector):
             )
             found.append(Entity(tokens[i].start, tokens[i + 1].end, "LOCATION", score, self.name, why))
         return found
+
+    def _named_areas(self, tokens: Tokens) -> list[Entity]:
+        """A park or protected area named with its kind ("turtle river state park", "ziwa rhino
+        sanctuary", "parc national de la vanoise"), with or without a cue: such names are rarely in a
+        gazetteer (there are hundreds of thousands), but the kind says what they are. The name is up to
+        four words before the kind (after it for kinds said first) that are no stop word, cue,
+        determiner, describing word, request verb or time word ("find the nearest state park" names
+        none); before a kind that is also an everyday word ("my little sanctuary") one of them must be
+        no everyday word."""
+        pw = self._w
+        words = tokens.words
+        found: list[Entity] = []
+        i = 0
+        while i < len(tokens):
+            first = last = -1
+            before = pw.area_kinds_before.at(words, i)
+            length = pw.area_kinds.at(words, i)
+            if before:  # "parc national de x"
+                end = grow_right(tokens, i + before - 1, lambda k: self._area_word(words[k]), limit=4)
+                if end >= i + before:
+                    first, last = i, end
+            if first < 0 and length:  # "x state park"
+                start = grow_left(tokens, i, lambda k: self._area_word(words[k]), limit=4)
+                kind = " ".join(words[i : i + length])
+                if start < i and (
+                    kind not in pw.area_kinds_everyday
+                    or any(not is_everyday_word(fold_word(word)) for word in words[start:i])
+                ):
+                    first, last = start, i + length - 1
+            if first < 0:
+                i += max(length, 1)
+                continue
+            found.append(self._guess(tokens, first, last, "named park or protected area"))
+            i = last + 1
+        return found
+
+    def _area_word(self, word: str) -> bool:
+        """Whether a word can be part of a park's name (see :meth:`_named_areas`)."""
+        pw = self._w
+        return (
+            word.replace("'", "").isalpha()
+            and word not in self._blocked
+            and word not in pw.cues
+            and word not in pw.venue_cues
+            and word not in pw.determiners
+            and word not in pw.area_describers
+            and word not in pw.town_cue_stop
+            and word not in pw.possessive_enders
+        )
 
     def _venues(self, tokens: Sequence[Token]) -> list[Entity]:
         pw = self._w

@@ -43,7 +43,7 @@ from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
-from .contextual import said_of_a_thing
+from .contextual import said_of_a_measure, said_of_a_thing
 
 __all__ = ["SPECIAL_LABELS", "SpecialCategoryDetector"]
 
@@ -634,6 +634,8 @@ class SpecialCategoryDetector(Detector):
                 return None  # "ten years" of something
         if aged and said_of_a_thing(lows, i, i + 1 + (lows[i + 1] == "-"), self.locale):
             return None  # "the carpet is [ten] years old", "a [ten] year old car"
+        if not aged and said_of_a_measure(lows, i, self.locale):
+            return None  # "my son's shoe size is [four]"
         self_cue = any(tuple(lows[i - length : i]) in k.self_age_cues for length in (1, 2) if i - length >= 0)
         near_child = any(word.removesuffix("'s") in k.child_words for word in lows[max(0, i - 4) : i])
         if aged and (

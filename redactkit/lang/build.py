@@ -156,12 +156,24 @@ _REGION_TYPES = frozenset(
 
 
 def _region_names(places: set[str]) -> set[str]:
-    """States, provinces and regions of every country (``pycountry``'s ISO 3166-2 subdivisions) that
+    """Countries (``pycountry``'s ISO 3166-1 names) and the states, provinces and regions of every
+    country (its ISO 3166-2 subdivisions) that
     :func:`_place_names` does not list ("punjab", "kerala", "tasmania"), their names as written there
     (a qualifier in brackets or after a comma left off)."""
     import pycountry
 
     regions: set[str] = set()
+    # the countries under the names GeoNames leaves out: official and everyday names, an inverted name
+    # said the usual way round ("Micronesia, Federated States of" -> "federated states of micronesia")
+    for country in pycountry.countries:
+        for name in (getattr(country, key, "") for key in ("name", "official_name", "common_name")):
+            if not name:
+                continue
+            head, _, rest = name.partition(", ")
+            for variant in (head, f"{rest} {head}" if rest.endswith(" of") else name):
+                folded = fold(variant.split(" (")[0]).replace("-", " ")
+                if len(folded) > 2 and _ALPHA.match(folded) and folded not in places:
+                    regions.add(folded)
     for subdivision in pycountry.subdivisions:
         if subdivision.type not in _REGION_TYPES:
             continue

@@ -24,6 +24,7 @@ class ZipfCutoffs:
     weak_cue_name_max: float = field(metadata={"key": "zipf.weak_cue_name_max"})
     unlisted_organization_name_max: float = field(metadata={"key": "zipf.unlisted_organization_name_max"})
     unlisted_town_max: float = field(metadata={"key": "zipf.unlisted_town_max"})
+    unlisted_place_max: float = field(metadata={"key": "zipf.unlisted_place_max"})
     rare_run_max: float = field(metadata={"key": "zipf.rare_run_max"})
     rare_term_max: float = field(metadata={"key": "zipf.rare_term_max"})
 

@@ -55,6 +55,24 @@ class _ClockWords:
     then: frozenset[str] = field(metadata={"key": "clock_words.then"})
 
 
+@dataclass(frozen=True)
+class _Decimals:
+    """How a decimal number is said (``decimals`` of numbers.yaml)."""
+
+    words: frozenset[str] = field(metadata={"key": "decimals.words"})
+    max_fraction_digits: int = field(metadata={"key": "decimals.max_fraction_digits"})
+
+
+@dataclass(frozen=True)
+class _Periods:
+    """Fiscal quarters, halves and years (``periods`` of numbers.yaml): dates, never identifiers."""
+
+    quarters: frozenset[str] = field(metadata={"key": "periods.quarters"})
+    halves: frozenset[str] = field(metadata={"key": "periods.halves"})
+    year_prefixes: frozenset[tuple[str, ...]] = field(metadata={"key": "periods.year_prefixes"})
+    units: frozenset[str] = field(metadata={"key": "periods.units"})
+
+
 @normalizers.register("spoken_numbers")
 class SpokenNumberNormalizer(Normalizer):
     """Rewrite runs of spoken number words as digits, keeping an exact alignment and a reading record."""
@@ -65,6 +83,8 @@ class SpokenNumberNormalizer(Normalizer):
         min_tokens: Annotated[int, Field(ge=1)] = 2,
         times: bool = True,
         homophones: bool = True,
+        decimals: bool = True,
+        periods: bool = True,
     ) -> None:
         #: word tables to use
         self.locale = locale
@@ -74,10 +94,17 @@ class SpokenNumberNormalizer(Normalizer):
         self.times = times
         #: read homophones of digit words as digits inside digit-dense regions ("six one to three")
         self.homophones = homophones
+        #: write "one point two" as a decimal ("1.2"), never joined to the numbers around it
+        self.decimals = decimals
+        #: write fiscal quarters, halves and years ("q three twenty nineteen") apart, as periods
+        self.periods = periods
         if min_tokens < 1:
             raise ValueError("min_tokens must be at least 1")
         self._lexicon = get_lexicon(locale)
         self._clock_words = load_tables(locale, "numbers", _ClockWords)
+        self._decimals = load_tables(locale, "numbers", _Decimals)
+        self._periods = load_tables(locale, "numbers", _Periods)
+        self._prefix_lengths = sorted({len(phrase) for phrase in self._periods.year_prefixes}, reverse=True)
         suffixes = load_locale(locale).table("numbers", "ordinal_suffixes")
         self._ordinal_suffixes = {int(digit): str(suffix) for digit, suffix in suffixes["last_digit"].items()}
         self._ordinal_other = str(suffixes["other"])
@@ -145,12 +172,202 @@ class SpokenNumberNormalizer(Normalizer):
                 i += 1
                 continue
             stop = chunks[-1].stop
-            if self._worth_rewriting(tokens, chunks):
+            decimal = self._decimal_after(tokens, chunks) if self.decimals else None
+            if decimal is not None:
+                whole = chunks.pop()  # the whole part of the decimal
+            parts, begins = self._parts(tokens, chunks) if self.periods else ([(chunks, None)], None)
+            for part, style in parts:
+                if style is not None or self._worth_rewriting(tokens, part):
+                    if builder is None:
+                        builder = AlignmentBuilder(text)
+                    self._rewrite(builder, tokens, part, style)
+            if builder is not None and begins is not None:
+                last = max(part[-1].stop for part, style in parts if style == "period")
+                builder.annotate(tokens[begins].start, tokens[last - 1].end, "period")
+            if decimal is not None:
                 if builder is None:
                     builder = AlignmentBuilder(text)
-                self._rewrite(builder, tokens, chunks)
+                stop = self._rewrite_decimal(builder, tokens, whole, decimal)
             i = stop
         return AlignedText.identity(text) if builder is None else builder.build()
+
+    # -- decimals and periods -------------------------------------------------------------------------
+    def _fraction_at(self, tokens: Sequence[Token], k: int) -> _Chunk | None:
+        """The digits after a decimal point at token ``k``: digit words read one by one ("one five",
+        "oh five"), written digits, or one number below a hundred ("twenty five")."""
+        lex = self._lexicon
+        if k < len(tokens) and tokens[k].lower.isdigit():
+            return _Chunk(k, k + 1, tokens[k].lower, 0, "written")
+        digits = ""
+        j = k
+        while j < len(tokens):
+            word = tokens[j].lower
+            if word in lex.digits:
+                digits += str(lex.digits[word])
+            elif word in lex.zero_aliases:
+                digits += "0"
+            else:
+                break
+            j += 1
+        if digits:
+            return _Chunk(k, j, digits, j - k, "digit")
+        below = self._read_below_hundred(tokens, k)
+        if below is not None:
+            return _Chunk(k, below[1], str(below[0]), below[1] - k, "group")
+        return None
+
+    def _decimal_after(self, tokens: Sequence[Token], chunks: list[_Chunk]) -> _Chunk | None:
+        """The fraction of a decimal number whose whole part is the run's last chunk ("one point
+        two"), or None: no point after the run, a run of digits said one by one before it ("five five
+        point two": a value dictated with a "point"), a fraction too long, or a second point after the
+        fraction or before the run (an address or a version: "ten point zero point zero point one")."""
+        last = chunks[-1]
+        point = last.stop
+        words = self._decimals.words
+        if point >= len(tokens) or tokens[point].lower not in words or last.kind == "ordinal":
+            return None
+        if len(chunks) > 1 and all(chunk.kind in ("digit", "repeat", "written") for chunk in chunks):
+            return None
+        if last.kind == "written" and len(last.digits) > 3:
+            return None
+        fraction = self._fraction_at(tokens, point + 1)
+        if fraction is None or len(fraction.digits) > self._decimals.max_fraction_digits:
+            return None
+        symbols = words | set(self._lexicon.symbols)
+        after = fraction.stop
+        if (
+            fraction.kind == "digit"
+            and fraction.stop - fraction.first == 2
+            and self._points_ahead(tokens, point) == 2
+            and after + 1 < len(tokens)
+            and tokens[after].lower in words
+            and self._is_numeric(tokens, after + 1)
+        ):
+            # "four point five four point six": two decimals said one after the other (an address or
+            # a version has one number between its points); the last digit is the next whole part
+            after -= 1
+            fraction = _Chunk(fraction.first, after, fraction.digits[:-1], after - fraction.first, "digit")
+        if after + 1 < len(tokens) and tokens[after].lower in symbols and self._is_numeric(tokens, after + 1):
+            return None
+        if (
+            after < len(tokens)
+            and tokens[after].lower.isdigit()
+            and tokens[after].start == tokens[after - 1].end
+        ):
+            return None
+        first = chunks[0].first
+        if first >= 2 and tokens[first - 1].lower in symbols and self._is_numeric(tokens, first - 2):
+            return None
+        return fraction
+
+    def _points_ahead(self, tokens: Sequence[Token], point: int) -> int:
+        """How many points (and other spoken symbols) join the numbers from token ``point`` on: 3 in
+        "ten point zero point zero point one" and in "four one five point five five five point one
+        two one two", 2 in "four point five four point six"."""
+        symbols = self._decimals.words | set(self._lexicon.symbols)
+        count = 0
+        k = point
+        while k < len(tokens) and tokens[k].lower in symbols and self._is_numeric(tokens, k + 1):
+            count += 1
+            k += 1
+            while k < len(tokens) and (
+                self._is_numeric(tokens, k) or tokens[k].lower in self._lexicon.zero_aliases
+            ):
+                k += 1
+        return count
+
+    def _rewrite_decimal(
+        self, builder: AlignmentBuilder, tokens: Sequence[Token], whole: _Chunk, fraction: _Chunk
+    ) -> int:
+        """Write "one point two" as "1.2"; returns the token index after the fraction."""
+        start, end = tokens[whole.first].start, tokens[fraction.stop - 1].end
+        builder.replace(start, end, f"{whole.digits}.{fraction.digits}", rule="spoken_numbers:decimal")
+        builder.annotate(
+            start,
+            end,
+            "number",
+            digits=whole.digits + fraction.digits,
+            tokens=fraction.stop - whole.first,
+            style="decimal",
+            chunks=(whole.digits, fraction.digits),
+        )
+        return fraction.stop
+
+    def _year_chunks(self, chunks: Sequence[_Chunk], *, short: bool) -> int:
+        """How many of the first ``chunks`` say a year: "twenty nineteen", "twenty oh five", "two
+        thousand nineteen", "nineteen ninety"; with ``short`` also a two-digit year ("twenty one")."""
+        if not chunks:
+            return 0
+        first = chunks[0]
+        if first.kind == "group" and len(first.digits) == 4 and first.digits[:2] in ("19", "20"):
+            return 1
+        if first.kind == "group" and first.digits in ("19", "20") and len(chunks) > 1:
+            second = chunks[1]
+            if second.kind == "group" and len(second.digits) == 2:
+                return 2
+            if (
+                second.digits == "0"
+                and len(chunks) > 2
+                and chunks[2].kind == "digit"
+                and len(chunks[2].digits) == 1
+            ):
+                return 3  # "twenty oh five"
+        if short and first.kind == "group" and len(first.digits) == 2:
+            return 1
+        return 0
+
+    def _periods_before(self, tokens: Sequence[Token], first: int) -> list[tuple[str, int]]:
+        """What may name a period right before token ``first``, and the token its words start at:
+        "numbered" ("q", "h"), "year" ("fy", "fiscal year") or "unit" ("quarter", "third quarter
+        of"). A year after a month is left to the date rules: "born june two nineteen ninety" is a
+        birth date, whatever a recognizer made of it."""
+        periods = self._periods
+        word = tokens[first - 1].lower if first > 0 else ""
+        found = []
+        if word in periods.quarters or word in periods.halves:
+            found.append(("numbered", first - 1))
+        for length in self._prefix_lengths:
+            if (
+                first >= length
+                and tuple(t.lower for t in tokens[first - length : first]) in periods.year_prefixes
+            ):
+                found.append(("year", first - length))
+                break
+        unit = first - 1 if word in periods.units else first - 2
+        if word in periods.units or (word == "of" and first >= 2 and tokens[unit].lower in periods.units):
+            if unit > 0 and tokens[unit - 1].lower in self._lexicon.ordinals:
+                unit -= 1  # "the third quarter of"
+            found.append(("unit", unit))
+        return found
+
+    def _parts(
+        self, tokens: Sequence[Token], chunks: list[_Chunk]
+    ) -> tuple[list[tuple[list[_Chunk], str | None]], int | None]:
+        """A run split where a period starts it ("q three twenty nineteen": the quarter and the year
+        are each a period, written apart); each part with the style to write it in (None: as
+        usual), and the token the period's words start at (None: no period)."""
+        for kind, begins in self._periods_before(tokens, chunks[0].first) if chunks else ():
+            for split in (True, False):
+                head: list[_Chunk] = []
+                if split and kind == "numbered":
+                    number = chunks[0]
+                    word = tokens[number.first - 1].lower
+                    highest = 4 if word in self._periods.quarters else 2
+                    if number.kind != "digit" or not 1 <= int(number.digits) <= highest:
+                        continue
+                    head = [number]
+                elif split or kind == "numbered":
+                    continue  # a year right after the prefix: tried once, with split False
+                rest = chunks[len(head) :]
+                year = self._year_chunks(rest, short=kind == "year" or (kind == "numbered" and bool(head)))
+                if year == 0:
+                    continue  # "q three five five one": a code that starts with a letter; "q three" alone
+                parts: list[tuple[list[_Chunk], str | None]] = [(head, "period")] if head else []
+                parts.append((rest[:year], "period"))
+                if rest[year:]:
+                    parts.append((rest[year:], None))
+                return parts, begins
+        return [(chunks, None)], None
 
     def _split_glued(self, tokens: Sequence[Token]) -> Sequence[Token]:
         """Tokens with two number words a recognizer ran together split in two, next to another
@@ -210,13 +427,33 @@ class SpokenNumberNormalizer(Normalizer):
                     beside = left and right and not grouped
                 else:
                     beside = left or right
-                if beside and digits >= 3:
+                if beside and digits >= 3 and not (self.decimals and self._beside_decimal(result, i)):
                     result[i] = token._replace(lower=homophones[token.lower])
                     digit[i] = True
                     changed = True
             if not changed:
                 break
         return result
+
+    def _beside_decimal(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` stands right after the fraction or right before the whole part of a decimal
+        number ("one point two to one point four"): it joins two quantities, it is no digit."""
+        lex, words = self._lexicon, self._decimals.words
+        k = i - 1
+        while (
+            k >= 0 and i - 1 - k < self._decimals.max_fraction_digits and tokens[k].lower in self._digit_like
+        ):
+            k -= 1
+        if k < i - 1 and k >= 0 and tokens[k].lower in words:
+            return True
+        k = i + 1
+        while (
+            k < len(tokens)
+            and k - i <= 2
+            and (tokens[k].lower in lex.digits or tokens[k].lower in lex.teens or tokens[k].lower in lex.tens)
+        ):
+            k += 1
+        return k > i + 1 and k < len(tokens) and tokens[k].lower in words
 
     def _worth_rewriting(self, tokens: Sequence[Token], chunks: list[_Chunk]) -> bool:
         words = sum(chunk.words for chunk in chunks)
@@ -389,14 +626,20 @@ class SpokenNumberNormalizer(Normalizer):
         return _Chunk(i, j, str(total), j - i, "group")
 
     # -- writing ------------------------------------------------------------------------------------
-    def _rewrite(self, builder: AlignmentBuilder, tokens: Sequence[Token], chunks: list[_Chunk]) -> None:
+    def _rewrite(
+        self,
+        builder: AlignmentBuilder,
+        tokens: Sequence[Token],
+        chunks: list[_Chunk],
+        style: str | None = None,
+    ) -> None:
         before = tokens[chunks[0].first - 1].lower if chunks[0].first > 0 else ""
         after = tokens[chunks[-1].stop].lower if chunks[-1].stop < len(tokens) else ""
         clock_words = self._clock_words
         clock = after in clock_words.after or (
             before in clock_words.before and (after == "" or after in clock_words.then)
         )
-        style = self._style(chunks, clock)
+        style = style or self._style(chunks, clock)
         separator = ""
         if style == "time":
             separator = ":"

@@ -164,7 +164,12 @@ class SpokenSymbolNormalizer(Normalizer):
         if not handle and not self._is_atom(items[start]):
             return None
         stop = start + 1
-        while stop < len(items) and items[stop].kind == "atom" and self._atom_text(items[stop]).isdigit():
+        while (
+            stop < len(items)
+            and items[stop].kind == "atom"
+            and self._atom_text(items[stop]).isdigit()
+            and not self._atom_text(items[stop - 1]).isdigit()
+        ):
             stop += 1  # "smith 85 at …": digits right after the first part belong to it
         ends: list[int] = []
         if handle:
@@ -179,8 +184,14 @@ class SpokenSymbolNormalizer(Normalizer):
             if j == stop or j >= len(items) or not (self._is_atom(items[j]) or items[j].kind == "atom"):
                 break
             stop = j + 1
-            # digits right after a part belong to it ("smith eighty five" read as "smith85")
-            while stop < len(items) and items[stop].kind == "atom" and self._atom_text(items[stop]).isdigit():
+            # digits right after a part belong to it ("smith eighty five" read as "smith85"), not
+            # after a number: the number normalizer left "1.2 3.4" two numbers, no "1.23.4"
+            while (
+                stop < len(items)
+                and items[stop].kind == "atom"
+                and self._atom_text(items[stop]).isdigit()
+                and not self._atom_text(items[stop - 1]).isdigit()
+            ):
                 stop += 1
             ends.append(stop)
         for end in reversed(ends):
