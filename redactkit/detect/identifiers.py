@@ -1173,8 +1173,8 @@ class IdentifierDetector(Detector):
         ``noisy_edges.anchors``: "the meter number is ...") or the start of the text is at most
         ``noisy_edges.max_words`` plain words before it, those words are redacted with it; the same
         after it, up to the end of the text, a closing word or a cue said after it. Fail closed:
-        it only widens a value found already, never finds one, and a value heard without errors
-        keeps its edges ("my account number is 1234...").
+        it only widens a value found already, never finds one, and a value heard without errors or
+        written in digits keeps its edges ("my account number is 1234...", "Transfer to GB33...").
         """
         if entity.label not in _ZONE_LABELS:
             return entity
@@ -1184,10 +1184,10 @@ class IdentifierDetector(Detector):
         if self._digit_count(tokens, first, stop) < 4:
             return entity
         o_start, o_end = aligned.to_original(entity.start, entity.end)
-        misheard = any(
-            word not in self._misheard.number_words and self._heard_digit(word)
-            for word in aligned.original[o_start:o_end].lower().split()
-        )
+        said = aligned.original[o_start:o_end].lower().split()
+        if not any(word in self._misheard.number_words or self._heard_digit(word) for word in said):
+            return entity  # written in digits ("Transfer to GB33 ..."): nothing was heard, nothing misheard
+        misheard = any(word not in self._misheard.number_words and self._heard_digit(word) for word in said)
         most = tables.noisy_edge_words
         start, end = entity.start, entity.end
         lead = first
