@@ -405,6 +405,8 @@ def test_a_number_inside_a_secret_does_not_shrink_it(default_pipeline: Pipeline)
             "the member number is in as is tango r for y dash six two zero eight one four three five",
             "in as is tango r for y dash six two zero eight one four three five",
         ),
+        # an article where none belongs between "number is" and the value: its first digit, misheard
+        ("yeah the best number is a six two seven two seven four nine one nine three", "a six two seven"),
         # ... and its last digit to a word before the end of the text, a closing word or a cue after it
         (
             "my checking account is five one sex eight is two nine through",

@@ -155,9 +155,36 @@ def _check_number_alignment(aligned: AlignedText) -> None:
 def test_number_annotations_tell_identifiers_from_quantities(
     text: str, style: str, tokens: int, digits: str
 ) -> None:
-    (note,) = SpokenNumberNormalizer().normalize(text).annotations
-    assert note.kind == "number"
+    (note,) = [note for note in SpokenNumberNormalizer().normalize(text).annotations if note.kind == "number"]
     assert (note.data["style"], note.data["tokens"], note.data["digits"]) == (style, tokens, digits)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("sales in q three twenty nineteen rose", "q three twenty nineteen"),
+        ("the third quarter of twenty twenty was good", "third quarter of twenty twenty"),
+        ("fiscal year twenty twenty one guidance", "fiscal year twenty twenty one"),
+        ("for fy twenty two", "fy twenty two"),
+        ("in h two twenty one", "h two twenty one"),
+    ],
+)
+def test_a_period_annotation_covers_the_whole_phrase(text: str, period: str) -> None:
+    aligned = SpokenNumberNormalizer().normalize(text)
+    assert [text[n.start : n.end] for n in aligned.annotations if n.kind == "period"] == [period]
+
+
+@pytest.mark.parametrize(
+    "text", ["q three five five one two", "q three", "the quarter was good", "in june twenty twenty"]
+)
+def test_no_period_annotation_without_a_period(text: str) -> None:
+    assert not [n for n in SpokenNumberNormalizer().normalize(text).annotations if n.kind == "period"]
+
+
+def test_periods_and_decimals_can_be_switched_off() -> None:
+    normalizer = SpokenNumberNormalizer(decimals=False, periods=False)
+    assert normalizer.normalize("q three twenty nineteen").text == "q 32019"
+    assert normalizer.normalize("two point one five").text == "two point 15"
 
 
 def test_min_tokens_is_configurable() -> None:

@@ -420,3 +420,12 @@ def test_values_said_with_points_are_still_found(
     covering = [e for e in entities if e.start <= start and e.end >= start + len(value)]
     assert label in {e.label for e in covering}, [(e.label, text[e.start : e.end]) for e in entities]
     assert all(e.start >= start and e.end <= start + len(value) for e in covering if e.label == label)
+
+
+def test_periods_are_date_time_when_asked() -> None:
+    pipeline = Pipeline.from_config(
+        {"detectors": [{"name": "identifiers", "labels": ["DATE_TIME", "ACCOUNT_NUMBER"]}]}
+    )
+    text = "our q three twenty nineteen sales and fiscal twenty twenty one guidance"
+    found = sorted((text[e.start : e.end], e.label) for e in pipeline.analyze(text))
+    assert found == [("fiscal twenty twenty one", "DATE_TIME"), ("q three twenty nineteen", "DATE_TIME")]

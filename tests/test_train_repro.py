@@ -73,7 +73,11 @@ def _corpus_pair(folder: Path, name: str, rows: list[tuple[str, str]]) -> None:
     for side in ("written", "spoken"):
         with (folder / f"{name}_{side}.jsonl").open("w", encoding="utf-8") as out:
             for row_id, text in rows:
-                out.write(json.dumps({"id": row_id, "text": text if side == "spoken" else text.title()}))
+                out.write(
+                    json.dumps(
+                        {"id": row_id, "text": text if side == "spoken" else text.title(), "spans": []}
+                    )
+                )
                 out.write("\n")
 
 
@@ -179,3 +183,20 @@ def test_verify_names_what_differs_in_the_training_environment() -> None:
         f"numpy: 1.26.4 -> {here['numpy']}",
     ]
     assert "record no training environment" in _environment_differences({"training": {}}, here)[0]
+
+
+@pytest.mark.slow
+def test_freezing_the_current_guard_writes_the_same_bytes_twice(tmp_path: Path) -> None:
+    import gzip
+
+    from redactkit.train.silver import freeze
+
+    _corpus_pair(tmp_path / "data", "mine", [("m-1", "okay thanks sarah"), ("m-2", "set a timer")])
+    info = freeze(tmp_path / "data", tmp_path / "a" / "silver_persons_v9.json.gz", "9", "a test")
+    freeze(tmp_path / "data", tmp_path / "b" / "silver_persons_v9.json.gz", "9", "a test")
+    first = (tmp_path / "a" / "silver_persons_v9.json.gz").read_bytes()
+    assert first == (tmp_path / "b" / "silver_persons_v9.json.gz").read_bytes()
+    table = json.loads(gzip.decompress(first))
+    assert info["mine"]["rows"] == 2
+    assert table["version"] == "9"
+    assert table["corpora"]["mine"]["persons"] == {"m-1": [[12, 17]]}  # ids and offsets only

@@ -447,6 +447,8 @@ class IdentifierDetector(Detector):
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
+        if "DATE_TIME" in self.labels:
+            found.extend(self._periods(aligned))
         found.extend(self._spoken_ages(text, tokens))
         return [entity for entity in found if entity.label in self.labels]
 
@@ -878,6 +880,15 @@ class IdentifierDetector(Detector):
             found.append(Entity(match.start(), match.end(), label, score, self.name, why))
         return found
 
+    def _periods(self, aligned: AlignedText) -> list[Entity]:
+        """Fiscal quarters, halves and years the number normalizer read ("q three twenty nineteen",
+        "fiscal year twenty twenty one"): its ``period`` annotations, as DATE_TIME."""
+        found = []
+        for note in aligned.annotations_in(0, len(aligned.original), "period"):
+            start, end = aligned.to_derived(note.start, note.end)
+            found.append(Entity(start, end, "DATE_TIME", self.shape_score, self.name, "a fiscal period"))
+        return found
+
     @staticmethod
     def _cue_in(
         table: PhraseTable[tuple[str, ...]], tokens: Sequence[Token], first: int, stop: int, before: int
@@ -1162,8 +1173,8 @@ class IdentifierDetector(Detector):
         ``noisy_edges.anchors``: "the meter number is ...") or the start of the text is at most
         ``noisy_edges.max_words`` plain words before it, those words are redacted with it; the same
         after it, up to the end of the text, a closing word or a cue said after it. Fail closed:
-        it only widens a value found already, never finds one, and a value heard without errors
-        keeps its edges ("my account number is 1234...").
+        it only widens a value found already, never finds one, and a value heard without errors or
+        written in digits keeps its edges ("my account number is 1234...", "Transfer to GB33...").
         """
         if entity.label not in _ZONE_LABELS:
             return entity
@@ -1173,10 +1184,10 @@ class IdentifierDetector(Detector):
         if self._digit_count(tokens, first, stop) < 4:
             return entity
         o_start, o_end = aligned.to_original(entity.start, entity.end)
-        misheard = any(
-            word not in self._misheard.number_words and self._heard_digit(word)
-            for word in aligned.original[o_start:o_end].lower().split()
-        )
+        said = aligned.original[o_start:o_end].lower().split()
+        if not any(word in self._misheard.number_words or self._heard_digit(word) for word in said):
+            return entity  # written in digits ("Transfer to GB33 ..."): nothing was heard, nothing misheard
+        misheard = any(word not in self._misheard.number_words and self._heard_digit(word) for word in said)
         most = tables.noisy_edge_words
         start, end = entity.start, entity.end
         lead = first
@@ -1196,6 +1207,8 @@ class IdentifierDetector(Detector):
                     and gap[-1] not in self._letter_words  # "ends in 5551...": the sentence's "in"
                     and (self._heard_digit(gap[-1]) or self._sounds_like_digit(gap[-1]))
                 )
+                # "... number is a six in seven two ...": an article where none belongs
+                or (len(gap) >= 2 and gap[-1] in tables.articles)
                 # "... is in as is golf n for y ...": a spelled letter garbled before its "as in"
                 or (
                     any(word in self._letter_words for word in gap)
@@ -1212,7 +1225,14 @@ class IdentifierDetector(Detector):
                 break
             tail += 1
         if (
-            misheard
+            (
+                misheard
+                # "... at the gate": a negative context after a value heard right is no digit of it
+                or any(
+                    self._heard_digit(token.lower) and token.lower not in tables.negative_words
+                    for token in tokens[stop:tail]
+                )
+            )
             and tail > stop
             and (
                 tail == len(tokens)

@@ -352,14 +352,13 @@ class SpacyNerDetector(Detector):
         ``ner_guard.not_organizations``): a field, never who issued it. On every text."""
         return all(word.replace(".", "") in self._guard_words.not_organizations for word in words)
 
-    def _no_place(self, doc: Doc, ent: Any, words: list[str], lowercase: bool) -> bool:
+    def _no_place(self, doc_words: list[str], ent: Any, words: list[str], lowercase: bool) -> bool:
         """A LOCATION guess that is no place: the airline of a flight number ("on flight <city> 412",
         on every text; see :func:`~redactkit.detect.places.names_an_airline`) and, on lowercase speech,
         a currency ("how much is that in aud") or the word before one that names no country ("the aus
         dollar"; "us dollars" and "canada dollars" stay)."""
         from ..gazetteers import place_names
 
-        doc_words = [token.lower_ for token in doc]
         if names_an_airline(doc_words, ent.start, ent.end, self._flight_words, self._stopwords):
             return True
         if not lowercase:
@@ -399,7 +398,7 @@ class SpacyNerDetector(Detector):
         company_words, person_cues = self._guard_words.company_words, self._guard_words.person_cues
         everyday = self._everyday_zipf
         found: list[Entity] = []
-        doc_words: list[str] | None = None
+        doc_words = [token.lower_ for token in doc]  # once per text: the guards look around each guess
         for ent in doc.ents:
             label = self._labels.get(ent.label_)
             if label is None:
@@ -407,16 +406,19 @@ class SpacyNerDetector(Detector):
             words = [token.lower_ for token in ent]
             if guard != "off" and (
                 (label == "ORGANIZATION" and self._no_organization(ent, words))
-                or (label == "LOCATION" and self._no_place(doc, ent, words, lowercase))
+                or (label == "LOCATION" and self._no_place(doc_words, ent, words, lowercase))
             ):
                 continue
-            if lowercase and guard != "off" and label in ("PERSON", "LOCATION", "ORGANIZATION"):
-                if doc_words is None:
-                    doc_words = [token.lower_ for token in doc]
-                if self._garbled(doc_words, ent, words, given, family) or (
-                    label == "PERSON" and self._beside_number(doc_words, ent)
-                ):
-                    continue
+            if (
+                lowercase
+                and guard != "off"
+                and label in ("PERSON", "LOCATION", "ORGANIZATION")
+                and (
+                    self._garbled(doc_words, ent, words, given, family)
+                    or (label == "PERSON" and self._beside_number(doc_words, ent))
+                )
+            ):
+                continue
             # the adapted model knows lowercase names; what it still gets wrong are plain words
             # ("jokes", "alarm clock", "tech news"), words the locale declares never a name
             # (assistant names, relations) and, alone and without a cue, frequent words that are

@@ -175,11 +175,15 @@ class SpokenNumberNormalizer(Normalizer):
             decimal = self._decimal_after(tokens, chunks) if self.decimals else None
             if decimal is not None:
                 whole = chunks.pop()  # the whole part of the decimal
-            for part, style in self._parts(tokens, chunks) if self.periods else [(chunks, None)]:
+            parts, begins = self._parts(tokens, chunks) if self.periods else ([(chunks, None)], None)
+            for part, style in parts:
                 if style is not None or self._worth_rewriting(tokens, part):
                     if builder is None:
                         builder = AlignmentBuilder(text)
                     self._rewrite(builder, tokens, part, style)
+            if builder is not None and begins is not None:
+                last = max(part[-1].stop for part, style in parts if style == "period")
+                builder.annotate(tokens[begins].start, tokens[last - 1].end, "period")
             if decimal is not None:
                 if builder is None:
                     builder = AlignmentBuilder(text)
@@ -312,33 +316,37 @@ class SpokenNumberNormalizer(Normalizer):
             return 1
         return 0
 
-    def _periods_before(self, tokens: Sequence[Token], first: int) -> list[str]:
-        """What may name a period right before token ``first``: "numbered" ("q", "h"), "year" ("fy",
-        "fiscal year") or "unit" ("quarter", "half of"). A year after a month is left to the date
-        rules: "born june two nineteen ninety" is a birth date, whatever a recognizer made of it."""
+    def _periods_before(self, tokens: Sequence[Token], first: int) -> list[tuple[str, int]]:
+        """What may name a period right before token ``first``, and the token its words start at:
+        "numbered" ("q", "h"), "year" ("fy", "fiscal year") or "unit" ("quarter", "third quarter
+        of"). A year after a month is left to the date rules: "born june two nineteen ninety" is a
+        birth date, whatever a recognizer made of it."""
         periods = self._periods
         word = tokens[first - 1].lower if first > 0 else ""
         found = []
         if word in periods.quarters or word in periods.halves:
-            found.append("numbered")
+            found.append(("numbered", first - 1))
         for length in self._prefix_lengths:
             if (
                 first >= length
                 and tuple(t.lower for t in tokens[first - length : first]) in periods.year_prefixes
             ):
-                found.append("year")
+                found.append(("year", first - length))
                 break
-        if word in periods.units or (
-            word == "of" and first >= 2 and tokens[first - 2].lower in periods.units
-        ):
-            found.append("unit")
+        unit = first - 1 if word in periods.units else first - 2
+        if word in periods.units or (word == "of" and first >= 2 and tokens[unit].lower in periods.units):
+            if unit > 0 and tokens[unit - 1].lower in self._lexicon.ordinals:
+                unit -= 1  # "the third quarter of"
+            found.append(("unit", unit))
         return found
 
-    def _parts(self, tokens: Sequence[Token], chunks: list[_Chunk]) -> list[tuple[list[_Chunk], str | None]]:
+    def _parts(
+        self, tokens: Sequence[Token], chunks: list[_Chunk]
+    ) -> tuple[list[tuple[list[_Chunk], str | None]], int | None]:
         """A run split where a period starts it ("q three twenty nineteen": the quarter and the year
         are each a period, written apart); each part with the style to write it in (None: as
-        usual)."""
-        for kind in self._periods_before(tokens, chunks[0].first) if chunks else ():
+        usual), and the token the period's words start at (None: no period)."""
+        for kind, begins in self._periods_before(tokens, chunks[0].first) if chunks else ():
             for split in (True, False):
                 head: list[_Chunk] = []
                 if split and kind == "numbered":
@@ -358,8 +366,8 @@ class SpokenNumberNormalizer(Normalizer):
                 parts.append((rest[:year], "period"))
                 if rest[year:]:
                     parts.append((rest[year:], None))
-                return parts
-        return [(chunks, None)]
+                return parts, begins
+        return [(chunks, None)], None
 
     def _split_glued(self, tokens: Sequence[Token]) -> Sequence[Token]:
         """Tokens with two number words a recognizer ran together split in two, next to another

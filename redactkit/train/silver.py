@@ -155,10 +155,9 @@ def load_table(version: str = DEFAULT_VERSION) -> SilverPersons:
 
 def freeze(data: Path, out: Path, version: str, written_by: str) -> dict[str, Any]:
     """Run the current guard over every row of every corpus pair in ``data`` and write the table."""
-    from ..pipeline import Pipeline
-    from .data import _corpora, read_corpus
+    from .data import _corpora, _data_pipeline, read_corpus
 
-    pipeline = Pipeline.default()
+    pipeline = _data_pipeline()  # the normalizers as the data step runs them
     corpora: dict[str, Any] = {}
     for name, written, spoken in _corpora(data):
         rows = read_corpus(written, spoken)
