@@ -458,6 +458,7 @@ NAME_EXTENTS = [
     ("selvoran and my confirmation number was c four f t two six", {"selvoran"}),
     ("morvika and the booking confirmation number r four c t seven three", {"morvika"}),
     ("tarvela and my booking was great", set()),  # no value given
+    ("tarun forty two velmora", {"tarun"}),  # a listed name before an address answer
 ]
 
 

@@ -139,3 +139,27 @@ def test_ner_guard_airlines_currencies_identifier_fields(
     text: str, entity: str, spacy_label: str, lowercase: bool, kept: bool
 ) -> None:
     assert _kept(text, entity, spacy_label, lowercase) is kept
+
+
+@cache
+def _names() -> Pipeline:
+    from redactkit.detect import NameDetector
+
+    normalizers = Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers
+    return Pipeline(normalizers=normalizers, detectors=[NameDetector()], anonymizer=TagAnonymizer())
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a full name after a verb of speech is the speaker: the word before the verb ends what was
+        # said, however rare
+        ("we need less red tape and fewer forms says marta lindqvist in her memo", ["marta lindqvist"]),
+        ("it was pure serendipity says dana okafor", ["dana okafor"]),
+        # a word no list has before a verb of speech is still its speaker when no full name follows
+        ("zorblat says hello to everyone", ["zorblat"]),
+        ("zorblat says marta would come", ["zorblat", "marta"]),
+    ],
+)
+def test_names_speaker_after_a_verb_of_speech(text: str, found: list[str]) -> None:
+    assert [text[e.start : e.end] for e in _names().analyze(text)] == found

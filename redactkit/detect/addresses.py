@@ -279,11 +279,17 @@ class AddressDetector(Detector):
             k -= 1
         if k == first or any(tokens[j].lower not in w.named_openers for j in range(k)):
             return first
+        if any(
+            len(tokens[j].lower) > 1 and self._name_word(tokens[j].lower, listed_only=True)
+            for j in range(k, first)
+        ):
+            return first  # a listed name is the `names` detector's PERSON: "kavin rao 14 lotus street"
         return k
 
-    def _name_word(self, word: str) -> bool:
+    def _name_word(self, word: str, *, listed_only: bool = False) -> bool:
         """A word of a name before a house number: an initial, a listed given or family name rarer than
-        ``listed_max_zipf``, or a word rarer than ``max_zipf``; no function word, number or address word."""
+        ``listed_max_zipf``, or (unless ``listed_only``) a word rarer than ``max_zipf``; no function word,
+        number or address word."""
         w = self._w
         if len(word) == 1:
             return word.isalpha() and word not in self._stop and word not in ("a", "i")
@@ -300,6 +306,8 @@ class AddressDetector(Detector):
             return False
         frequency = zipf_frequency(folded)
         listed = folded in locale_given_names(self.locale) or folded in family_names()
+        if listed_only:
+            return listed and frequency < w.named_listed_max_zipf
         return frequency < w.named_max_zipf or (listed and frequency < w.named_listed_max_zipf)
 
     def _landmark_tail(self, tokens: Sequence[Token], i: int) -> int:
@@ -341,6 +349,16 @@ class AddressDetector(Detector):
             or tokens[first].lower in w.named_openers
         ):
             first += 1
+        named = first
+        while (
+            first < len(tokens) - 1
+            and first - named < int(w.named_max_words)
+            and not _has_digit(tokens[first].lower)
+            and self._name_word(tokens[first].lower, listed_only=True)
+        ):
+            first += 1  # "tarun 42 velmora": the name said before the house number (a listed one)
+        if first > named and not (tokens[first].lower.isdigit()):
+            first = named
         number = tokens[first].lower if tokens else ""
         if not (
             number.isdigit()
@@ -367,6 +385,7 @@ class AddressDetector(Detector):
             return []
         if first and tokens[first - 1].lower in w.house_number_words:
             first -= 1  # "no 415 ...": the word that says a house number belongs to it
+        # a listed name before the number stays the `names` detector's PERSON ("tarun 42 velmora")
         return [self._whole_turn(tokens, first, "a turn that is only a house number and the locality")]
 
     def _whole_turn(self, tokens: Sequence[Token], first: int, why: str) -> Entity:
@@ -816,9 +835,12 @@ class AddressDetector(Detector):
                 last = i + 1
                 i += 2
                 continue
-            if word in self._w.region_codes and not (
-                word in self._stop and not _region_slot(tokens, i, self)
-            ):
+            if (
+                word in self._w.region_codes
+                and not (word in self._stop and not _region_slot(tokens, i, self))
+            ) or (
+                word in self._glued_countries and i + 1 == count
+            ):  # "... kovil street madurai us": a country code ends the turn
                 last = i
                 i += 1
                 continue

@@ -1173,8 +1173,8 @@ class IdentifierDetector(Detector):
         ``noisy_edges.anchors``: "the meter number is ...") or the start of the text is at most
         ``noisy_edges.max_words`` plain words before it, those words are redacted with it; the same
         after it, up to the end of the text, a closing word or a cue said after it. Fail closed:
-        it only widens a value found already, never finds one, and a value heard without errors
-        keeps its edges ("my account number is 1234...").
+        it only widens a value found already, never finds one, and a value heard without errors or
+        written in digits keeps its edges ("my account number is 1234...", "Transfer to GB33...").
         """
         if entity.label not in _ZONE_LABELS:
             return entity
@@ -1184,14 +1184,14 @@ class IdentifierDetector(Detector):
         if self._digit_count(tokens, first, stop) < 4:
             return entity
         o_start, o_end = aligned.to_original(entity.start, entity.end)
-        misheard = any(
-            word not in self._misheard.number_words and self._heard_digit(word)
-            for word in aligned.original[o_start:o_end].lower().split()
-        )
+        said = aligned.original[o_start:o_end].lower().split()
+        if not any(word in self._misheard.number_words or self._heard_digit(word) for word in said):
+            return entity  # written in digits ("Transfer to GB33 ..."): nothing was heard, nothing misheard
+        misheard = any(word not in self._misheard.number_words and self._heard_digit(word) for word in said)
         most = tables.noisy_edge_words
         start, end = entity.start, entity.end
         lead = first
-        while lead > 0 and first - lead < most and self._edge_filler(tokens[lead - 1].lower):
+        while lead > 0 and first - lead < most and self._edge_filler(tokens[lead - 1].lower, before=True):
             if self._lead_anchor(tokens, lead):
                 break
             lead -= 1
@@ -1218,12 +1218,21 @@ class IdentifierDetector(Detector):
         ):
             start = tokens[lead].start
         tail = stop
-        while tail < len(tokens) and tail - stop < most and self._edge_filler(tokens[tail].lower):
+        while (
+            tail < len(tokens) and tail - stop < most and self._edge_filler(tokens[tail].lower, before=False)
+        ):
             if tokens[tail].lower in tables.closing or self._after_cue_following(tokens, tail) is not None:
                 break
             tail += 1
         if (
-            (misheard or any(self._heard_digit(token.lower) for token in tokens[stop:tail]))
+            (
+                misheard
+                # "... at the gate": a negative context after a value heard right is no digit of it
+                or any(
+                    self._heard_digit(token.lower) and token.lower not in tables.negative_words
+                    for token in tokens[stop:tail]
+                )
+            )
             and tail > stop
             and (
                 tail == len(tokens)
@@ -1292,15 +1301,14 @@ class IdentifierDetector(Detector):
             or tokens[index - 1].lower in tables.noisy_edge_anchors
         )
 
-    def _edge_filler(self, word: str) -> bool:
+    def _edge_filler(self, word: str, *, before: bool) -> bool:
         """A plain word that may stand for a value's misheard first or last digit or letter: no unit
-        ("... minutes"), no negative context ("room", "page", "... at the gate")."""
+        after it ("... minutes"), no negative context or unit word before it ("room", "page")."""
         tables = self._tables
         return (
             (word.replace("'", "").isalpha() or self._value_word(word))
             and word not in tables.quantity_after
-            and word not in tables.negative_words
-            and word not in tables.quantity_before
+            and not (before and (word in tables.negative_words or word in tables.quantity_before))
         )
 
     def _join_phone_parts(self, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:

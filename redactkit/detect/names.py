@@ -848,13 +848,20 @@ class NameDetector(Detector):
 
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
         """A verb of speech or an address ("please go ahead", "and i") right after token ``i``; not
-        after an affiliation word ("... okafor with northwind please go ahead" addresses the caller)."""
+        after an affiliation word ("... okafor with northwind please go ahead" addresses the caller),
+        nor before a verb of speech that a full name follows: the speaker comes after the verb and
+        token ``i`` ends what was said ("less red tape says marta lindqvist"; "zorblat said marta
+        would" keeps its speaker)."""
         if i + 1 >= len(tokens) or (i > 0 and tokens[i - 1].lower in self._w.affiliations):
             return False
-        return (
-            tokens[i + 1].lower in self._w.speech_verbs
-            or self._addressed_by.starting_at(tokens, i + 1) is not None
-        )
+        if tokens[i + 1].lower in self._w.speech_verbs:
+            return not (
+                i + 3 < len(tokens)
+                and tokens[i + 2].lower in given_names()
+                and tokens[i + 3].lower.isalpha()
+                and not is_everyday_word(tokens[i + 3].lower)
+            )
+        return self._addressed_by.starting_at(tokens, i + 1) is not None
 
     def _name_answer(
         self,
