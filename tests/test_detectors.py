@@ -600,6 +600,7 @@ def test_places(text: str, value: str) -> None:
         # after a place cue, only a word no list knows: names, words and misspellings of frequent words stay
         "i was born in nineteen ninety",
         "lets meet in teh lobby",
+        "my flight emirites two oh four is late",  # after a flight word: an airline, misheard
         "she is in jessica's class",
     ],
 )

@@ -208,8 +208,8 @@ class PlaceDetector(Detector):
         words = tokens.words
         found: list[Entity] = []
         for i in range(1, len(tokens)):
-            if words[i - 1] not in pw.cues or not self._unlisted(words[i]):
-                continue
+            if words[i - 1] not in pw.cues or words[i - 1] in pw.flight_words or not self._unlisted(words[i]):
+                continue  # after "flight" a word no list knows is an airline or a code ("flight alasa 12")
             if self._longest(words, i, places) or self._longest(words, i, towns):
                 continue  # the gazetteers' rules decide
             last = i
