@@ -232,6 +232,16 @@ class PlaceDetector(Detector):
             and word not in given_names()
             and not is_everyday_word(fold_word(word))
             and zipf_frequency(word) < self._zipf.unlisted_place_max
+            and not self._two_function_words(word)
+        )
+
+    def _two_function_words(self, word: str) -> bool:
+        """Two frequent words run together by the recognizer ("moving outof the country", "howdo"):
+        both halves at least as frequent as a function word (Zipf ``function_word_min``)."""
+        least = self._zipf.function_word_min
+        return any(
+            zipf_frequency(word[:k]) >= least and zipf_frequency(word[k:]) >= least
+            for k in range(2, len(word) - 1)
         )
 
     def _possessive_places(self, text: str, tokens: Tokens) -> list[Entity]:
