@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..pipeline import Pipeline
+    from ..synth import Record
 
 __all__ = [
     "GOLD_TO_MODEL",
@@ -611,16 +612,7 @@ def assemble_synth(
                     asr_noise=wer,
                 )
             )
-        rows = [
-            CorpusRow(
-                spoken.id,
-                written.text,
-                spoken.text,
-                [(x.start, x.end, x.label) for x in written.spans],
-                [(x.start, x.end, x.label) for x in spoken.spans],
-            )
-            for spoken, written in pairs
-        ]
+        rows = [_pair_row(spoken, written) for spoken, written in pairs]
         docs, _, doc_stats = build_docs(
             rows,
             silver_nlp,
@@ -745,16 +737,7 @@ def fingerprint_synth(rows: int = FINGERPRINT_ROWS) -> str:
         resolve_model_path("en_core_web_md"), exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"]
     )
     pairs = generate_pairs(rows, seed=0, split="train", id_prefix="fingerprint")
-    corpus_rows = [
-        CorpusRow(
-            spoken.id,
-            written.text,
-            spoken.text,
-            [(x.start, x.end, x.label) for x in written.spans],
-            [(x.start, x.end, x.label) for x in spoken.spans],
-        )
-        for spoken, written in pairs
-    ]
+    corpus_rows = [_pair_row(spoken, written) for spoken, written in pairs]
     docs, _, _ = build_docs(
         corpus_rows,
         silver_nlp,
@@ -802,6 +785,17 @@ def fingerprint_corpora(
         all_docs.extend(docs)
         all_docs.extend(rehearsal_docs)
     return _docbin_sha256(all_docs)
+
+
+def _pair_row(spoken: Record, written: Record) -> CorpusRow:
+    """A generated (spoken, written) pair as a corpus row: the same shape the dialogue corpora give."""
+    return CorpusRow(
+        spoken.id,
+        written.text,
+        spoken.text,
+        [(x.start, x.end, x.label) for x in written.spans],
+        [(x.start, x.end, x.label) for x in spoken.spans],
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
