@@ -601,7 +601,7 @@ def test_places(text: str, value: str) -> None:
         "i was born in nineteen ninety",
         "lets meet in teh lobby",
         "my flight emirites two oh four is late",  # after a flight word: an airline, misheard
-        "i'm moving outof the country",  # two frequent words the recognizer ran together
+        "she's moving backto her parents",  # two frequent words the recognizer ran together
         "she is in jessica's class",
     ],
 )

@@ -200,7 +200,7 @@ class PlaceDetector(Detector):
         self, tokens: Tokens, places: PhraseTable[str], towns: PhraseTable[str]
     ) -> list[Entity]:
         """A word no dictionary, name list or frequency table knows, right after a place cue ("a table
-        for two in pidcoke", "somewhere near hitchland", "not far from brucetown"): the villages under
+        for two in quenby", "somewhere near halvorstad", "not far from tollbeck"): the villages under
         500 people that no shipped gazetteer lists. One such word, and a second one or a part-of-place
         word after it ("rocky mound" stays: "rocky" is a word); words today's English uses at all
         (Zipf ``unlisted_place_max``) or that a name list has as a given name do not count."""
@@ -236,7 +236,7 @@ class PlaceDetector(Detector):
         )
 
     def _two_function_words(self, word: str) -> bool:
-        """Two frequent words run together by the recognizer ("moving outof the country", "howdo"):
+        """Two frequent words run together by the recognizer ("moving backto her parents", "whatis"):
         both halves at least as frequent as a function word (Zipf ``function_word_min``)."""
         least = self._zipf.function_word_min
         return any(
@@ -289,8 +289,8 @@ class PlaceDetector(Detector):
         return found
 
     def _named_areas(self, tokens: Tokens) -> list[Entity]:
-        """A park or protected area named with its kind ("turtle river state park", "ziwa rhino
-        sanctuary", "parc national de la vanoise"), with or without a cue: such names are rarely in a
+        """A park or protected area named with its kind ("harlow creek state park", "ostrava
+        kumbe sanctuary", "parc national de la vallee blanche"), with or without a cue: such names are rarely in a
         gazetteer (there are hundreds of thousands), but the kind says what they are. The name is up to
         four words before the kind (after it for kinds said first) that are no stop word, cue,
         determiner, describing word, request verb or time word ("find the nearest state park" names
