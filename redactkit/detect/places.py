@@ -291,11 +291,11 @@ class PlaceDetector(Detector):
     def _named_areas(self, tokens: Tokens) -> list[Entity]:
         """A park or protected area named with its kind ("harlow creek state park", "ostrava
         kumbe sanctuary", "parc national de la vallee blanche"), with or without a cue: such names
-        are rarely in a gazetteer (there are hundreds of thousands), but the kind says what they are. The name is up to
-        four words before the kind (after it for kinds said first) that are no stop word, cue,
-        determiner, describing word, request verb or time word ("find the nearest state park" names
-        none); before a kind that is also an everyday word ("my little sanctuary") one of them must be
-        no everyday word."""
+        are rarely in a gazetteer (there are hundreds of thousands), but the kind says what they are.
+        The name is up to four words before the kind (after it for kinds said first) that are no stop
+        word, cue, determiner, describing word, request verb or time word ("find the nearest state
+        park" names none); before a kind that is also an everyday word ("my little sanctuary") one of
+        them must be no everyday word."""
         pw = self._w
         words = tokens.words
         found: list[Entity] = []
