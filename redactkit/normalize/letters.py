@@ -253,10 +253,10 @@ class SpelledLetterNormalizer(Normalizer):
         parts: list[list[_Unit]] = []
         j = len(units)
         while j > 0:
-            k = cut[j]
-            assert k is not None
-            parts.insert(0, units[k:j])
-            j = k
+            begin = cut[j]
+            assert begin is not None
+            parts.insert(0, units[begin:j])
+            j = begin
         return parts if len(parts) >= 2 else None
 
     def _digit_at(self, tokens: Sequence[Token], i: int) -> bool:
