@@ -53,6 +53,15 @@ POSITIVE = [
     ),
     ("i'm employed by the county of marlow", [("the county of marlow", "ORGANIZATION")]),
     ("he's with quorvia partners now", [("quorvia partners", "ORGANIZATION")]),
+    ("the menu is at lindor dot com forward slash lunch", [("lindor dot com forward slash lunch", "URL")]),
+    ("our site is tamsin crafts dot c o m", [("tamsin crafts dot c o m", "URL")]),
+    ("look us up at gravel and grain dot net", [("gravel and grain dot net", "URL")]),
+    ("see pell dot org slash help slash forms", [("pell dot org slash help slash forms", "URL")]),
+    ("he's a fifty two year old welder", [("fifty two", "AGE")]),
+    ("birth year nineteen sixty eight", [("nineteen sixty eight", "DATE_OF_BIRTH")]),
+    ("i'm an l p n at saint odile's", [("saint odile's", "ORGANIZATION")]),
+    ("she's in her final year at brackwater", [("brackwater", "ORGANIZATION")]),
+    ("our twins are at little wren daycare", [("little wren daycare", "ORGANIZATION")]),
     ("i left zentrofax in june", [("zentrofax", "ORGANIZATION")]),
     # round 3 (hand-written spoken sets): hedged ages, a verb with a person as subject, a relation
     # without a verb, a correction with "no", a baby's age in weeks, "born ... years ago", milestones
@@ -346,6 +355,9 @@ NEGATIVE = [
     "i work at the bakery",
     "i work for the company",
     "she left early",
+    "we bought a twelve year old boat",
+    "i start at nine",
+    "i'm a member of the gym",
     # no organisation: no name after the cue, a generic institution, a person, a place of work
     "i work at home",
     "i work at night",

@@ -171,6 +171,8 @@ class _AddressWords:
     dotless_not_names: frozenset[str]
     joined_words: frozenset[str]
     joiners: _Phrases
+    slashes: _Phrases
+    spelled_tlds: _Phrases
 
 
 @dataclass(frozen=True)
@@ -776,6 +778,7 @@ class ContextualDetector(Detector):
         return (
             i > 0
             and words[i - 1] in ("a", "an")
+            and not t.ages.subjects.ending(words, i - 1)  # "she's a thirty year old nurse"
             and x < len(words)
             and self._thing_word(words[x])
             and not any(
@@ -1572,10 +1575,14 @@ class ContextualDetector(Detector):
         return k - j if k - j >= 2 else 0
 
     def _tld_chain(self, words: Sequence[str], j: int, tlds: frozenset[str]) -> int:
-        """End of "dot <tld> [dot <tld>]…" at ``j`` (0: none)."""
+        """End of "dot <tld> [dot <tld>]…" at ``j`` (0: none); a top-level domain may be spelled
+        ("dot c o m")."""
         end = 0
-        while j + 1 < len(words) and words[j] == "dot" and words[j + 1] in tlds:
-            j += 2
+        while j + 1 < len(words) and words[j] == "dot":
+            length = 1 if words[j + 1] in tlds else self._t.addresses.spelled_tlds.at(words, j + 1)
+            if not length:
+                break
+            j += 1 + length
             end = j
         return end
 
@@ -1636,7 +1643,7 @@ class ContextualDetector(Detector):
             length = addr.at.at(words, i)
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
             path = self._skip_interruptions(words, end)
-            if path < len(words) and words[path] == "slash":
+            if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
             if end > i + length:
                 first = self._left_edge(words, i, addr.max_local_words)
@@ -1664,12 +1671,14 @@ class ContextualDetector(Detector):
         t = self._t
         while True:
             slash = self._skip_interruptions(words, end)
-            if not (slash + 1 < len(words) and words[slash] == "slash"):
+            length = t.addresses.slashes.at(words, slash)  # "slash", "forward slash", "backslash"
+            if not (length and slash + length < len(words)):
                 return end
-            k, path = slash + 1, 0
+            k, path = slash + length, 0
             while (
                 k < len(words)
                 and path < t.addresses.max_path_words
+                and not t.addresses.slashes.at(words, k)
                 and (words[k] == "my" or not t.credentials.stops.at(words, k))
             ):
                 k += 1
