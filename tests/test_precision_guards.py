@@ -163,3 +163,31 @@ def _names() -> Pipeline:
 )
 def test_names_speaker_after_a_verb_of_speech(text: str, found: list[str]) -> None:
     assert [text[e.start : e.end] for e in _names().analyze(text)] == found
+
+
+@cache
+def _presidio() -> Pipeline:
+    from redactkit.detect import PresidioDetector
+    from redactkit.detect.presidio import DEFAULT_PRESIDIO_ENTITIES
+
+    normalizers = Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers
+    detector = PresidioDetector(entities=DEFAULT_PRESIDIO_ENTITIES)
+    return Pipeline(normalizers=normalizers, detectors=[detector], anonymizer=TagAnonymizer())
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a spelled code right after a flight word (or after one and a word that is no stop word) is
+        # the flight's number, not a licence, a passport or a bank number
+        ("we board flight q f four four one at noon", []),
+        ("my flight is on thursday flight number a y seven two nine", []),
+        ("two flights, n z two zero eight on monday", []),
+        # the same shapes anywhere else are still found, also after a flight word in another sentence
+        ("a flight to r j four four one", ["r j four four one"]),
+        ("missed my flight. D4417290 is my licence", ["D4417290"]),
+        ("licence number b k five five zero two one", ["b k five five zero two one"]),
+    ],
+)
+def test_presidio_flight_numbers_are_no_licences(text: str, found: list[str]) -> None:
+    assert [text[e.start : e.end] for e in _presidio().analyze(text)] == found
