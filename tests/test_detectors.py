@@ -549,6 +549,12 @@ PLACES = [
     # a word no list knows, right after a place cue: a village no gazetteer lists
     ("book a table for two in quenby", "quenby"),
     ("any diners open near halvorstad tonight", "halvorstad"),
+    # after a weather, nearness or distance phrase: a name no dictionary lists, or ending in a part-of-place word
+    ("what's the weather forecast for kestowe", "kestowe"),
+    ("find a bakery close by marrowdene", "marrowdene"),
+    ("is it going to snow in neighboring tullagh", "tullagh"),
+    ("what will the weather be like for quill creek on friday", "quill creek"),
+    ("any pubs not far from ashby pond", "ashby pond"),
     # countries under their official names
     ("she moved here from the federated states of micronesia", "federated states of micronesia"),
     ("a flight to the kingdom of bhutan", "kingdom of bhutan"),
@@ -603,6 +609,11 @@ def test_places(text: str, value: str) -> None:
         "my flight emirites two oh four is late",  # after a flight word: an airline, misheard
         "she's moving backto her parents",  # two frequent words the recognizer ran together
         "she is in jessica's class",
+        # after a weather or nearness phrase: everyday words, and a part-of-place word with only a determiner
+        "what's the forecast for next week",
+        "our forecast for fiscal twenty one is unchanged",
+        "far from perfect",
+        "is there parking close to the point",
     ],
 )
 def test_place_negatives(text: str) -> None:
