@@ -506,7 +506,9 @@ class IdentifierDetector(Detector):
             )
             if zone is not None:
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
-                if not covered.contains(start, end):
+                if not covered.contains(start, end) and not self._quantity_zone(
+                    aligned, tokens, zone, index, cue[0]
+                ):
                     zones.append(
                         Entity(
                             start, end, cue[0], self.shape_score, self.name, f"value introduced as {cue[0]}"
@@ -2248,6 +2250,13 @@ class IdentifierDetector(Detector):
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
             return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
+        if (
+            cue is not None
+            and cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
+            and following in self._tables.quantity_after
+            and self._reading(aligned, text_start, text_end) == "grouped"
+        ):
+            return None  # "orders tracking at ninety one percent": a quantity, its cue word is none here
         rule = self._tables.rules.get(cue[0]) if cue is not None else None
         if cue is not None and rule is not None:
             # the locale says what the value looks like ("nhs number": ten digits, mod-11 checksum);
@@ -2257,8 +2266,8 @@ class IdentifierDetector(Detector):
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
         if (
             cue is not None
-            and cue[0] in ("PHONE_NUMBER", "ZIP_CODE")
-            and n < 5
+            and cue[0] in _QUANTITY_DIGITS
+            and n <= _QUANTITY_DIGITS[cue[0]]
             and self._reading(aligned, text_start, text_end) == "grouped"
         ):
             cue = None  # "the phone battery is at one hundred": one quantity, no number read out
@@ -2452,6 +2461,26 @@ class IdentifierDetector(Detector):
             return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])
 
+    def _quantity_zone(
+        self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int], cue_at: int, label: str
+    ) -> bool:
+        """A zone after a cue whose digits are one number said whole is a quantity, no value read
+        out: when a unit follows that number ("the rate rose one forty basis points"), or when it
+        is too short for the label ("call it about five thousand": ``_QUANTITY_DIGITS``) and
+        the cue is no part of a phone number ("area code five seventeen", "extension two thirty")."""
+        start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
+        if self._reading(aligned, start, end) != "grouped":
+            return False
+        numbers = [index for index in range(*zone) if any(char.isdigit() for char in tokens[index].lower)]
+        if len(numbers) != 1:
+            return False
+        after = numbers[0] + 1
+        if after < len(tokens) and tokens[after].lower in self._tables.quantity_after:
+            return True
+        digits = sum(1 for char in tokens[numbers[0]].lower if char.isdigit())
+        short = digits <= _QUANTITY_DIGITS.get(label, 0)
+        return short and self._tables.phone_parts.starting_at(tokens, cue_at) is None
+
     @staticmethod
     def _quantity_or_period(aligned: AlignedText, start: int, end: int, digits: int) -> bool:
         """Every digit of the value was said as a decimal number ("fifty nine point one") or a fiscal
@@ -2587,6 +2616,10 @@ _ZONE_LABELS = frozenset(
         "US_PASSPORT",
     }
 )
+
+#: label -> the most digits of one number said whole ("ten thousand") that is a quantity, not a value,
+#: right after a cue of the label ("call it about five thousand", "reach six hundred stores")
+_QUANTITY_DIGITS = {"PHONE_NUMBER": 6, "ZIP_CODE": 4}
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12
