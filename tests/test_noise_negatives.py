@@ -87,6 +87,10 @@ def test_misheard_words_under_noise(text: str, word: str, misheard: bool) -> Non
         ("read from page handed twenty", set()),
         # right after a flight word, letters and names are an airline
         ("we're on flight u a sex ninety six", set()),
+        # "name" after a noun it names a kind of is no cue
+        ("the corner of street name and street name", set()),
+        ("yes name zorvak", {("PERSON", "zorvak")}),
+        ("ok name zorvak", {("PERSON", "zorvak")}),
         # kept: names with a cue, rare runs of real name words, a page that is a person
         ("call page at five one three", {("PERSON", "page")}),
         ("than iliza schleshinger", {("PERSON", "iliza schleshinger")}),
@@ -121,6 +125,9 @@ def _kept(text: str, entity: str, spacy_label: str) -> bool:
         ("will da charger fit", "will da", "PERSON", False),  # trailing words trimmed, then dropped
         ("meet with will tomorrow", "will", "PERSON", True),
         ("will smith called", "will smith", "PERSON", True),
+        # a number word and no listed name: a model number, no person
+        ("will it work with da seven forty seven", "da seven", "PERSON", False),
+        ("ask tommy seven times", "tommy seven", "PERSON", True),
         # an everyday word that is also a name, a misheard word away from a number
         ("start from page handed twenty", "page", "PERSON", False),
         ("about fifty nine handled miles", "miles", "PERSON", False),

@@ -110,6 +110,7 @@ class PersonWords:
     booking_before: frozenset[str] = field(metadata={"key": "booking_names.before"})
     booking_after: frozenset[str] = field(metadata={"key": "booking_names.after"})
     booking_last: frozenset[str] = field(metadata={"key": "booking_names.last"})
+    compound_heads: frozenset[str] = field(metadata={"key": "person_cues.compound_heads"})
 
 
 @dataclass(frozen=True)
@@ -361,6 +362,13 @@ class NameDetector(Detector):
         self._misheard = MisheardGuard(locale)
         self._number_nouns = number_nouns(locale)
         self._closing_words = load_locale(locale).words("identifiers", "closing_words")
+        # words before "name" that leave it a cue: stop words, fillers, assents ("yes name dana")
+        self._compound_free = (
+            lexicon.stopwords
+            | lexicon.fillers
+            | words.openers
+            | {w for cue in words.answer_openers for w in cue}
+        )
         from .places import PlaceWords
 
         self._flight_words = load_tables(locale, "places", PlaceWords).flight_words
@@ -1214,8 +1222,18 @@ class NameDetector(Detector):
         )
 
     def _cue_before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
-        """The longest person cue that ends right before token ``i``."""
-        return self._cues.ending_at(tokens, i)
+        """The longest person cue that ends right before token ``i``; the bare word "name" is none
+        after a noun it names a kind of ("street name", "user name": a compound, no person's name)."""
+        cue = self._cues.ending_at(tokens, i)
+        if cue is not None and len(cue) == 1 and cue[0] in self._w.compound_heads and i >= 2:
+            before = tokens[i - 2].lower
+            if (
+                before.isalpha()
+                and before in common_words()
+                and before not in self._compound_free
+            ):
+                return None
+        return cue
 
     def _family_after(
         self,

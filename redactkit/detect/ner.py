@@ -452,6 +452,15 @@ class SpacyNerDetector(Detector):
                     return True
         return False
 
+    def _numbered_person(
+        self, words: list[str], given: frozenset[str], family: frozenset[str], everyday: float
+    ) -> bool:
+        """A PERSON guess holding a number word and no listed name ("da seven forty seven"): a model
+        number or a quantity a recognizer garbled; names hold no number words."""
+        return any(self._misheard.is_number(word) for word in words) and not any(
+            _is_known_name(word.removesuffix("'s"), given, family, everyday) for word in words
+        )
+
     def _airline(self, doc_words: list[str], ent: Any) -> bool:
         """A place guess right after a flight word (or one word after it: "flight air <country>") with
         a number or a digit's sound within two words after it: the airline of a flight number a
@@ -540,7 +549,11 @@ class SpacyNerDetector(Detector):
                 while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
                     tokens.pop()
                 end = tokens[-1].idx + len(tokens[-1].text)
-                if guard != "off" and self._too_frequent(doc_words, ent, [t.lower_ for t in tokens], given):
+                kept = [t.lower_ for t in tokens]
+                if guard != "off" and (
+                    self._too_frequent(doc_words, ent, kept, given)
+                    or self._numbered_person(kept, given, family, everyday)
+                ):
                     continue
             if (
                 lowercase
