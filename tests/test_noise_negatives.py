@@ -85,6 +85,9 @@ def test_misheard_words_under_noise(text: str, word: str, misheard: bool) -> Non
         # a noun that names a number, a misheard word before the number
         ("start from page the four hundred", set()),
         ("read from page handed twenty", set()),
+        # a word that names a number, misheard, is no name answered before a number
+        ("sutract 2350 from 4803", set()),
+        ("korila 4412", {("PERSON", "korila")}),
         # right after a flight word, letters and names are an airline
         ("we're on flight u a sex ninety six", set()),
         # "name" after a noun it names a kind of is no cue

@@ -960,8 +960,8 @@ class NameDetector(Detector):
         begin = opener[0] if opener is not None else 0  # "yes it's korila", "miss tharvika"
         for k in range(begin, len(tokens)):
             word, _ = _base(fold_word(tokens[k].lower))
-            if len(run) == self.max_tokens or not word.isalpha():
-                break
+            if len(run) == self.max_tokens or not word.isalpha() or self._misheard_number_noun(word, vocab):
+                break  # "sutract 2350 from 4803": a word that names a number, misheard, before one
             if len(word) == 1 and word not in w.not_initials:
                 run.append(k)  # an initial: "g saravana", "nivash m"
             elif k in scores or self._answer_word(word, vocab):
@@ -1045,6 +1045,17 @@ class NameDetector(Detector):
             return
         for k in run:
             scores.setdefault(k, (self.unknown_score, "a turn that answers with a name"))
+
+    def _misheard_number_noun(self, word: str, vocab: _NameVocabulary) -> bool:
+        """A word of five letters or more that no list or dictionary has, one letter off a word that
+        names a number said after it (``number_nouns``: "sutract", "subract" for "subtract")."""
+        given, family, common, _places = vocab
+        if len(word) < 5 or word in given or word in family or word in common:
+            return False
+        return any(
+            len(noun) >= 5 and abs(len(noun) - len(word)) <= 1 and _one_edit(word, noun)
+            for noun in self._number_nouns
+        )
 
     def _name_partner(
         self,
@@ -1227,11 +1238,7 @@ class NameDetector(Detector):
         cue = self._cues.ending_at(tokens, i)
         if cue is not None and len(cue) == 1 and cue[0] in self._w.compound_heads and i >= 2:
             before = tokens[i - 2].lower
-            if (
-                before.isalpha()
-                and before in common_words()
-                and before not in self._compound_free
-            ):
+            if before.isalpha() and before in common_words() and before not in self._compound_free:
                 return None
         return cue
 
