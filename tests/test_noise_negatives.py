@@ -149,3 +149,17 @@ def _kept(text: str, entity: str, spacy_label: str) -> bool:
 )
 def test_ner_guesses_under_noise(text: str, entity: str, label: str, kept: bool) -> None:
     assert _kept(text, entity, label) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "at" heard as "add" before a gate: no condition
+        ("boarding is add gate c thirty", set()),
+        ("i have add", {("MEDICAL_CONDITION", "add")}),
+    ],
+)
+def test_special_conditions_under_noise(text: str, found: set[tuple[str, str]]) -> None:
+    from redactkit.detect.special import SpecialCategoryDetector
+
+    assert found_by(SpecialCategoryDetector(), text) == found
