@@ -186,14 +186,14 @@ class MisheardGuard:
 
     def misheard(self, words: Sequence[str], i: int) -> bool:
         """Whether ``words[i]`` (lowercase words of one text) is a recognizer's error (see class)."""
-        word = _base(fold_word(words[i]))[0]
+        word, possessive = _base(fold_word(words[i]))
         if not word or not any(char.isalpha() for char in word):
             return False
         return (
             self._fragment(words, i, word)
             or self._unknown_misheard(word)
             or self._merged(word)
-            or self._typo_of_frequent(word)
+            or (possessive and self._misspelt_contraction(word))
         )
 
     def _fragment(self, words: Sequence[str], i: int, word: str) -> bool:
@@ -254,23 +254,32 @@ class MisheardGuard:
                 or frequencies[1] < self._cut.merged_word_min_zipf
             ):
                 continue
-            shorter = min(halves, key=len)
-            if len(shorter) > 2 or zipf_frequency(shorter) >= self._function_word_min:
+            shorter, longer = sorted(halves, key=len)
+            if len(shorter) > 2 or (
+                # a two-letter function word, and a frequent word or one of four letters or more
+                # ("howdo", "cancelmy"; not "cos" + "an")
+                zipf_frequency(shorter) >= self._function_word_min
+                and (len(longer) > 3 or zipf_frequency(longer) >= self._function_word_min)
+            ):
                 return True
         return False
 
-    def _typo_of_frequent(self, word: str) -> bool:
-        """A word English text hardly uses (``misheard.typo_max_zipf``) that no dictionary or list
-        has, one letter off a very frequent word (``misheard.typo_of_zipf``: "thet" for "that", "wht"
-        for "what", "thef" for "the"). Names no list has are rarely one letter off the few hundred
-        most frequent words."""
+    def _misspelt_contraction(self, word: str) -> bool:
+        """A possessive of ``word`` that misspells a contraction: ``word`` is a letter off a very
+        frequent word (``misheard.typo_of_zipf``) whose "'s" form is as frequent as a function word
+        ("thet's" for "that's", "wht's" for "what's"), and English text hardly uses ``word``
+        (``misheard.typo_max_zipf``) and no dictionary or list has it. A typo alone is no evidence:
+        unknown names are a letter off frequent words too ("joc", "rell": "job", "tell")."""
         return (
             len(word) >= 3
             and word.isalpha()
             and zipf_frequency(word) < self._cut.typo_max_zipf
             and word not in common_words()
             and not _listed_name_or_place(word)
-            and bool(_typo_neighbours(word, self._cut.typo_of_zipf))
+            and any(
+                zipf_frequency(near + "'s") >= self._function_word_min
+                for near in _typo_neighbours(word, self._cut.typo_of_zipf)
+            )
         )
 
     def _unknown_misheard(self, word: str) -> bool:

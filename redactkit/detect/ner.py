@@ -409,17 +409,17 @@ class SpacyNerDetector(Detector):
         # address)
         if any(char.isdigit() for char in before) or self._misheard.number_at(doc_words, ent.end):
             return True
-        # a name that is also an everyday word ("page", "miles") with a number one word further: a
-        # misheard number's word in between ("from page handed twenty", "fifty nine handled miles")
+        # a name that is also an everyday word ("page") with a number one word further: a misheard
+        # number's word in between ("from page handed twenty"); the plural of an everyday word
+        # ("miles") after a number or one word further is its unit ("fifty nine handled miles")
         word = doc_words[ent.start].removesuffix("'s")
-        if not _is_frequent_word(word, self._everyday_zipf) and not _is_frequent_plural(
-            word, self._everyday_zipf
-        ):
-            return False
-        two_before = doc_words[ent.start - 2] if ent.start > 1 else ""
-        return self._misheard.number_at(doc_words, ent.end + 1) or (
-            (self._misheard.sounds_like_number(before) and before not in self._pronoun_numbers)
-            or self._misheard.is_number(two_before)
+        if _is_frequent_plural(word, self._everyday_zipf):
+            two_before = doc_words[ent.start - 2] if ent.start > 1 else ""
+            return (
+                self._misheard.sounds_like_number(before) and before not in self._pronoun_numbers
+            ) or self._misheard.is_number(two_before)
+        return _is_frequent_word(word, self._everyday_zipf) and self._misheard.number_at(
+            doc_words, ent.end + 1
         )
 
     def _too_frequent(self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str]) -> bool:
