@@ -170,6 +170,18 @@ SPOKEN = [
     # a place stated after "my address" without "is", or after "address" opening the turn
     ("my address quenford vale texas", "quenford vale texas"),
     ("address dorrinby plaza kelso", "dorrinby plaza kelso"),
+    # a region code or a short place glued to the street type; colony, dr and lake glue too
+    ("two forty quellam streettx seven five zero one two", "two forty quellam streettx"),
+    ("sixty one varrow roadgoa", "sixty one varrow roadgoa"),
+    ("eighty four nelvi colonyboston", "eighty four nelvi colonyboston"),
+    # a house number said as one word, with a locality word or a street type after the name
+    ("twenty velmorin puram", "twenty velmorin puram"),
+    ("nine quessa tarlin colonyboston", "nine quessa tarlin colonyboston"),
+    ("thirty four kelvari post", "thirty four kelvari post"),
+    ("six k tirumandi village", "six k tirumandi village"),
+    ("fifteen quarrow texas", "fifteen quarrow texas"),
+    # a house number after a word that says what it is
+    ("sorry the house number is fifty five", "fifty five"),
 ]
 
 WRITTEN = [
@@ -193,6 +205,14 @@ WRITTEN = [
 ]
 
 NEGATIVES = [
+    # an order said as a number word and the dish, a count of people: no house answer
+    "two mango lassis",
+    "ten cheese wraps",
+    "one paneer tikka wrap",
+    "four adults",
+    "nine quessa",
+    # a town and its region is a LOCATION, no street address
+    "kalamazoo mi",
     "set a timer for five minutes",
     "i need it for no more than two nights",
     "the address is correct",
@@ -387,6 +407,25 @@ def test_address_stops_where_it_ends(text: str, left_out: str) -> None:
     found = _addresses(text)
     assert found, text
     assert all(left_out not in entity for entity in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("kalamazoo mi", "kalamazoo mi"),
+        ("yes waco texas usa", "waco texas usa"),
+        ("address tulsa ok", None),  # "ok" is an assent as well: no region code
+        ("mani co", None),  # "co" says a company
+        ("book a flight to boston ma", None),  # more than the town: no answer
+    ],
+)
+def test_a_turn_that_is_a_town_and_its_region_is_one_location(text: str, value: str | None) -> None:
+    found = [
+        text[e.start : e.end]
+        for e in _pipeline().analyze(text)
+        if e.label == "LOCATION" and e.detector == "addresses"
+    ]
+    assert found == ([value] if value else []), found
 
 
 def test_named_street_needs_an_unusual_name_after_a_preposition() -> None:

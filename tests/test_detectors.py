@@ -549,6 +549,12 @@ PLACES = [
     # a word no list knows, right after a place cue: a village no gazetteer lists
     ("book a table for two in quenby", "quenby"),
     ("any diners open near halvorstad tonight", "halvorstad"),
+    # after a weather, nearness or distance phrase: a name no dictionary lists, or ending in a part-of-place word
+    ("what's the weather forecast for kestowe", "kestowe"),
+    ("find a bakery close by marrowdene", "marrowdene"),
+    ("is it going to snow in neighboring tullagh", "tullagh"),
+    ("what will the weather be like for quill creek on friday", "quill creek"),
+    ("any pubs not far from ashby pond", "ashby pond"),
     # countries under their official names
     ("she moved here from the federated states of micronesia", "federated states of micronesia"),
     ("a flight to the kingdom of bhutan", "kingdom of bhutan"),
@@ -603,6 +609,11 @@ def test_places(text: str, value: str) -> None:
         "my flight emirites two oh four is late",  # after a flight word: an airline, misheard
         "she's moving backto her parents",  # two frequent words the recognizer ran together
         "she is in jessica's class",
+        # after a weather or nearness phrase: everyday words, and a part-of-place word with only a determiner
+        "what's the forecast for next week",
+        "our forecast for fiscal twenty one is unchanged",
+        "far from perfect",
+        "is there parking close to the point",
     ],
 )
 def test_place_negatives(text: str) -> None:
@@ -658,6 +669,32 @@ def test_ner_adapted_weights_with_the_strict_guard_on_cased_and_lowercase_text()
     assert not any(label == "PERSON" for label, _ in _found(detector, "wakey wakey eggs and bakey"))
     # a frequent word after a determiner is no person
     assert _found(detector, "pay my bill please") == set()
+
+
+@pytest.mark.slow
+def test_ner_adapted_weights_read_lowercase_speech_and_formatted_text_goes_to_the_stock_recognizer() -> None:
+    from redactkit.detect.spacy_models import read_ner_weights
+    from redactkit.errors import ConfigError
+
+    def scored(detector: SpacyNerDetector, text: str) -> set[tuple[str, str, float]]:
+        pipe = Pipeline(detectors=[detector], anonymizer=TagAnonymizer())
+        return {(e.label, text[e.start : e.end], e.score) for e in pipe.analyze(text)}
+
+    calibration = read_ner_weights("builtin").calibration
+    cased = "Yesterday Maria Garcia flew from Boston to Denver."
+    stock = scored(SpacyNerDetector(), cased)
+    assert ("PERSON", "Maria Garcia", 0.8) in stock
+    # the default (ner_weights_on: lowercase): formatted text is the stock recognizer's, entity for entity
+    assert scored(SpacyNerDetector(ner_weights="builtin"), cased) == stock
+    # ner_weights_on: all: the weights read it too (their calibrated scores)
+    everywhere = scored(SpacyNerDetector(ner_weights="builtin", ner_weights_on="all"), cased)
+    assert ("PERSON", "Maria Garcia", calibration["PERSON"]) in everywhere
+    # lowercase speech is the weights' in both modes: a context identifier the stock model has no label for
+    for mode in ("lowercase", "all"):
+        found = scored(SpacyNerDetector(ner_weights="builtin", ner_weights_on=mode), "my social is 1234")
+        assert ("US_SSN", "1234", calibration["US_SSN"]) in found
+    with pytest.raises(ConfigError, match="ner_weights_on"):
+        load_config({"detectors": [{"name": "ner", "ner_weights_on": "cased"}]})
 
 
 @pytest.mark.parametrize(

@@ -40,14 +40,21 @@ def rows() -> list[dict[str, object]]:
     return _rows(1)
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
 def test_jsonl_is_the_build_of_the_source(version: int) -> None:
     built = [json.loads(row.to_json()) for row in _builder().parse_source(version)]
     assert built == _rows(version)
 
 
-#: version -> the labels a blind version holds (version 3 has no DATE_OF_BIRTH family)
-BLIND_LABELS = {2: LABELS, 3: LABELS - {"DATE_OF_BIRTH"}}
+#: version -> the labels a blind version holds (version 3 has no DATE_OF_BIRTH family; versions 4 and
+#: 5 add dictated user names and passwords, and version 5 one PERSON beside an employer)
+CREDENTIALS = {"USERNAME", "PASSWORD"}
+BLIND_LABELS = {
+    2: LABELS,
+    3: LABELS - {"DATE_OF_BIRTH"},
+    4: LABELS | CREDENTIALS,
+    5: LABELS | CREDENTIALS | {"PERSON"},
+}
 
 
 @pytest.mark.parametrize("version", sorted(BLIND_LABELS))
@@ -59,7 +66,7 @@ def test_blind_versions_are_held_out_and_hold_their_labels(version: int) -> None
     assert sum(1 for row in rows if not row["spans"]) >= 50
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
 def test_spans_cover_whole_words(version: int) -> None:
     for row in _rows(version):
         text = str(row["text"])

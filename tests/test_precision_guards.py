@@ -112,7 +112,8 @@ def _kept(text: str, entity: str, spacy_label: str, lowercase: bool) -> bool:
     span = doc.char_span(start.start(), start.start() + len(entity))
     assert span is not None, entity
     doc.ents = [Span(doc, span.start, span.end, label=spacy_label)]
-    return bool(_ner()._entities(doc, lowercase=lowercase))
+    # adapted weights read lowercase speech (the default `ner_weights_on: lowercase`)
+    return bool(_ner()._entities(doc, lowercase=lowercase, adapted=lowercase))
 
 
 @pytest.mark.parametrize(
@@ -163,3 +164,89 @@ def _names() -> Pipeline:
 )
 def test_names_speaker_after_a_verb_of_speech(text: str, found: list[str]) -> None:
     assert [text[e.start : e.end] for e in _names().analyze(text)] == found
+
+
+@cache
+def _presidio() -> Pipeline:
+    from redactkit.detect import PresidioDetector
+    from redactkit.detect.presidio import DEFAULT_PRESIDIO_ENTITIES
+
+    normalizers = Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers
+    detector = PresidioDetector(entities=DEFAULT_PRESIDIO_ENTITIES)
+    return Pipeline(normalizers=normalizers, detectors=[detector], anonymizer=TagAnonymizer())
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a spelled code right after a flight word (or after one and a word that is no stop word) is
+        # the flight's number, not a licence, a passport or a bank number
+        ("we board flight q f four four one at noon", []),
+        ("my flight is on thursday flight number a y seven two nine", []),
+        ("two flights, n z two zero eight on monday", []),
+        # the same shapes anywhere else are still found, also after a flight word in another sentence
+        ("a flight to r j four four one", ["r j four four one"]),
+        ("missed my flight. D4417290 is my licence", ["D4417290"]),
+        ("licence number b k five five zero two one", ["b k five five zero two one"]),
+    ],
+)
+def test_presidio_flight_numbers_are_no_licences(text: str, found: list[str]) -> None:
+    assert [text[e.start : e.end] for e in _presidio().analyze(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        # listed codes that hold a digit, said one after the other, are a list, not one spelled code
+        ("sales held up in q two q three", "sales held up in q two q three"),
+        ("the h one h two split", "the h one h two split"),
+        ("both the p s four p s five", "both the ps4 ps5"),
+        # a code that only starts like one, or letters and digits no list knows, are still one spelling
+        ("my code is q two q three x", "my code is q2q3x"),
+        ("it is k one a zero b one", "it is k1a0b1"),
+        ("reference a b c one two three", "reference abc123"),
+        # a digit word before "hundred" or "thousand" begins a number said whole, not a spelled digit
+        ("the new x k m five hundred panel", "the new xkm five hundred panel"),
+        ("one z v r nine thousand unit", "one zvr nine thousand unit"),
+        ("plate k x j five two one", "plate kxj521"),
+    ],
+)
+def test_letters_listed_codes_in_a_row(text: str, normalized: str) -> None:
+    from redactkit.normalize import SpelledLetterNormalizer
+
+    assert SpelledLetterNormalizer().normalize_batch([text])[0].text == normalized
+
+
+@cache
+def _identifiers() -> Pipeline:
+    normalizers = Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers
+    detector = Pipeline.from_config({"detectors": [{"name": "identifiers"}]}).detectors[0]
+    return Pipeline(normalizers=normalizers, detectors=[detector], anonymizer=TagAnonymizer())
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a number said as one quantity is no identifier after a word that is also a cue: before a unit
+        # ("percent", "dollars"), or, for a phone number, any number of fewer than five digits
+        ("orders are tracking at seventy two percent this week", []),
+        ("each customer paid thirty five dollars on average", []),
+        ("let's call it about three thousand units", []),
+        ("we hope to reach nine twenty stores by spring", []),
+        ("call it a round fifty thousand subscribers", []),
+        ("the order book grew by six forty million this year", []),
+        ("the reference rate rose one twenty basis points", []),
+        # a value read out is still one, and an age keeps its unit
+        (
+            "my tracking number is four four one two nine eight seven six five",
+            ["four four one two nine eight seven six five"],
+        ),
+        (
+            "call me at three one two five five five zero one nine nine",
+            ["three one two five five five zero one nine nine"],
+        ),
+        ("she is aged fifty one years", ["fifty one"]),
+    ],
+)
+def test_identifiers_quantities_after_a_cue_word(text: str, found: list[str]) -> None:
+    assert [text[e.start : e.end] for e in _identifiers().analyze(text)] == found

@@ -54,6 +54,29 @@ class PipelineSystem:
             out.append((result.text if result.text is not None else "", spans))
         return out
 
+    def redact_conversations(
+        self, texts: Sequence[str], conversations: Sequence[str]
+    ) -> list[tuple[str, list[Span]]]:
+        """Redact ``texts`` conversation by conversation (``conversations``: one key per text; a
+        conversation's turns are its texts in the order given), with the pipeline's conversation mode:
+        a value found in one turn is redacted where it recurs in the others
+        (:meth:`~redactkit.Pipeline.redact_conversation`)."""
+        from ..conversation import Turn
+
+        members: dict[str, list[int]] = {}
+        for index, key in enumerate(conversations):
+            members.setdefault(key, []).append(index)
+        groups = list(members.items())
+        results = self.pipeline.conversations.redact_many(
+            [(key, [Turn(texts[i], id=str(i)) for i in indexes]) for key, indexes in groups]
+        )
+        out: list[tuple[str, list[Span]]] = [("", [])] * len(texts)
+        for (_, indexes), result in zip(groups, results, strict=True):
+            for index, turn in zip(indexes, result, strict=True):
+                spans = [(e.start, e.end, e.label) for e in turn.entities if e.operator != "keep"]
+                out[index] = (turn.text if turn.text is not None else "", spans)
+        return out
+
 
 def baseline_model(config: Any) -> str:
     """The spaCy model the pipeline's detectors use (the first one named), else en_core_web_md."""

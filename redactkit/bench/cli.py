@@ -72,6 +72,25 @@ def bench(
     limit: Annotated[
         int | None, typer.Option(min=1, help="Use only the first N utterances of each file.")
     ] = None,
+    conversation: Annotated[
+        bool,
+        typer.Option(
+            "--conversation",
+            help="Conversation mode: redact the rows of each conversation together (a value found in one "
+            "turn is redacted where it recurs); rows belong to the conversation their id names "
+            "(--conversation-id). Vanilla Presidio still redacts row by row.",
+        ),
+    ] = False,
+    conversation_id: Annotated[
+        str | None,
+        typer.Option(
+            "--conversation-id",
+            metavar="REGEX",
+            help="With --conversation: a regular expression whose first group, matched on a row's id, "
+            "names its conversation (default: the id without a trailing turn number and speaker, "
+            "'call-7-12' and 'call-7-3-agent' are 'call-7'); rows in file order are its turns.",
+        ),
+    ] = None,
     asr_noise: Annotated[
         str | None,
         typer.Option(
@@ -94,10 +113,20 @@ def bench(
       redactkit bench devel.jsonl --format slurp --label-map song_name=
       redactkit bench --synthetic 1000 --asr-noise 0.1,0.2,0.3 --baseline none
       redactkit bench --sensitive --baseline none
+      redactkit bench calls.jsonl --conversation --baseline none
     """
     inputs = _Inputs(
-        labeled or [], config, baseline, fmt, label_map or [], synthetic, synthetic_split, seed, limit
-    )
+        labeled or [], config, baseline, fmt, label_map or [], synthetic, synthetic_split, seed, limit,
+        _conversation_pattern(conversation, conversation_id),
+    )  # fmt: skip
+    if asr_noise is not None and inputs.conversation is not None:
+        raise fail(
+            ConfigError(
+                "--asr-noise scores rows one by one; it does not combine with --conversation",
+                key="--conversation",
+                example="redactkit bench calls.jsonl --conversation --baseline none",
+            )
+        )
     if asr_noise is not None:
         try:
             curve = _run_curve(inputs, asr_noise)
@@ -132,6 +161,35 @@ def bench(
     _wrote(out, json_path, markdown_path, report_path)
 
 
+def _conversation_pattern(conversation: bool, pattern: str | None) -> str | None:
+    """The checked id pattern of conversation mode, or None when it is off."""
+    if pattern is not None and not conversation:
+        raise fail(
+            ConfigError(
+                "--conversation-id only applies in conversation mode",
+                key="--conversation-id",
+                example="--conversation --conversation-id '^(call-\\d+)-'",
+            )
+        )
+    if not conversation:
+        return None
+    import re
+
+    from .runner import DEFAULT_CONVERSATION_ID
+
+    try:
+        re.compile(pattern or DEFAULT_CONVERSATION_ID)
+    except re.error as exc:
+        raise fail(
+            ConfigError(
+                f"--conversation-id is not a regular expression ({exc})",
+                key="--conversation-id",
+                example="--conversation-id '^(call-\\d+)-'",
+            )
+        ) from None
+    return pattern or DEFAULT_CONVERSATION_ID
+
+
 def _write(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
@@ -158,6 +216,8 @@ class _Inputs:
     synthetic_split: str
     seed: int
     limit: int | None
+    #: conversation mode's id pattern, or None
+    conversation: str | None = None
 
     def prepare(self, sensitive: bool = False) -> tuple[list[Any], list[Any]]:
         """The datasets to score (with ``sensitive``, the sensitive-content set too) and the systems
@@ -166,7 +226,7 @@ class _Inputs:
         from ..pipeline import Pipeline
         from .baseline import PipelineSystem, PresidioBaseline, System, baseline_model
         from .formats import read_labeled
-        from .runner import Dataset, synthetic_dataset
+        from .runner import Dataset, conversation_keys, synthetic_dataset
 
         if self.baseline not in ("presidio", "none"):
             raise ConfigError(
@@ -188,7 +248,10 @@ class _Inputs:
         datasets = []
         for path in self.labeled:
             examples = read_labeled(path, self.fmt, mapping)
-            datasets.append(Dataset(path.name, str(path), examples[: self.limit] if self.limit else examples))
+            examples = examples[: self.limit] if self.limit else examples
+            keys = conversation_keys(examples, self.conversation) if self.conversation is not None else None
+            name = path.name if keys is None else f"{path.name} (conversations)"
+            datasets.append(Dataset(name, str(path), examples, keys))
         if self.synthetic:
             datasets.append(synthetic_dataset(self.synthetic, seed=self.seed, split=self.synthetic_split))
         if sensitive:

@@ -19,10 +19,12 @@ from .formats import LabeledExample
 from .metrics import EvalRow, Scores, counted_positions, evaluate
 
 __all__ = [
+    "DEFAULT_CONVERSATION_ID",
     "BenchResult",
     "Dataset",
     "DatasetResult",
     "SystemResult",
+    "conversation_keys",
     "run_bench",
     "synthetic_dataset",
 ]
@@ -34,11 +36,17 @@ MAX_EXAMPLES_PER_LABEL = 20
 
 @dataclass(frozen=True)
 class Dataset:
-    """A named list of labeled utterances (``source`` is a file path or ``synthetic``)."""
+    """A named list of labeled utterances (``source`` is a file path or ``synthetic``).
+
+    ``conversations`` (conversation mode): the conversation each utterance belongs to, one key per
+    example; the turns of a conversation are its examples in file order. A system that can redact
+    conversations (:meth:`~.baseline.PipelineSystem.redact_conversations`) redacts each as a whole.
+    """
 
     name: str
     source: str
     examples: Sequence[LabeledExample]
+    conversations: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,29 @@ def synthetic_dataset(count: int, seed: int = 0, split: str = "heldout") -> Data
     )
 
 
+#: Conversation mode's default: an id that ends in a turn number, optionally followed by a speaker
+#: ("call-0042-7", "MUL0384-11-sys") names its conversation by what comes before the number.
+DEFAULT_CONVERSATION_ID = r"^(.+)-\d+(?:-[A-Za-z]+)?$"
+
+
+def conversation_keys(
+    examples: Sequence[LabeledExample], pattern: str = DEFAULT_CONVERSATION_ID
+) -> list[str]:
+    """The conversation of each example: the first group of ``pattern`` matched on its id (the whole
+    id when the pattern has no group); an id it does not match is a conversation of its own."""
+    import re
+
+    compiled = re.compile(pattern)
+    keys: list[str] = []
+    for example in examples:
+        match = compiled.match(example.id)
+        if match is None:
+            keys.append("\x00" + example.id)  # a conversation of its own, never another id's key
+        else:
+            keys.append(match.group(1) if compiled.groups else match.group(0))
+    return keys
+
+
 def run_bench(
     datasets: Sequence[Dataset],
     systems: Sequence[System],
@@ -164,7 +195,11 @@ def run_bench(
         by_system: dict[str, SystemResult] = {}
         for system in systems:
             started = time.perf_counter()
-            outputs = system.redact(texts)
+            by_conversation = getattr(system, "redact_conversations", None)
+            if dataset.conversations is not None and by_conversation is not None:
+                outputs = by_conversation(texts, dataset.conversations)
+            else:
+                outputs = system.redact(texts)
             seconds = time.perf_counter() - started
             rows = [
                 EvalRow(example.text, [(s.start, s.end, s.label) for s in example.spans], spans, redacted)

@@ -93,6 +93,11 @@ class AddressWords:
     house_answer_max_zipf: float = field(metadata={"key": "house_answer.max_zipf"})
     house_answer_min_digits: float = field(metadata={"key": "house_answer.min_digits"})
     house_answer_min_letters: float = field(metadata={"key": "house_answer.min_letters"})
+    house_answer_word_min_words: float = field(metadata={"key": "house_answer.word_number_min_words"})
+    locality_words: frozenset[str] = field(metadata={"key": "house_answer.locality_words"})
+    house_number_cues: PhraseTable[tuple[str, ...]]
+    place_answer_max_words: float = field(metadata={"key": "place_answer.max_words"})
+    place_answer_not_last: frozenset[str] = field(metadata={"key": "place_answer.not_last"})
     glued_countries: frozenset[str]
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
@@ -148,7 +153,7 @@ class AddressWords:
 class AddressDetector(Detector):
     """ADDRESS entities grown from street, unit, box and cue anchors (see module docs)."""
 
-    emits = ("ADDRESS",)
+    emits = ("ADDRESS", "LOCATION")
 
     def __init__(
         self,
@@ -217,6 +222,7 @@ class AddressDetector(Detector):
                 first = grown
             elif kind == "number":
                 first = self._extend_left(tokens, first)
+
             elif kind != "cue":
                 first = self._grow_left(tokens, first, street_anchor=False)
             last = self._grow_right(tokens, last, places)
@@ -251,7 +257,11 @@ class AddressDetector(Detector):
         ]
         found.extend(self._stated_addresses(tokens, found))
         if not found:
-            found.extend(self._street_answer(tokens, places) or self._house_answer(tokens, places))
+            found.extend(
+                self._street_answer(tokens, places)
+                or self._house_answer(tokens, places)
+                or self._place_answer(tokens, places)
+            )
         return found
 
     @staticmethod
@@ -310,6 +320,51 @@ class AddressDetector(Detector):
             return listed and frequency < w.named_listed_max_zipf
         return frequency < w.named_max_zipf or (listed and frequency < w.named_listed_max_zipf)
 
+    def _state_zip(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` is a region code (no function word) after a word that may end a town's name and
+        before a five-digit number: "marlow [fl] 32044"."""
+        word = tokens[i].lower
+        if word not in self._w.region_codes or word in self._stop or i == 0 or i + 1 >= len(tokens):
+            return False
+        nxt, previous = tokens[i + 1].lower, tokens[i - 1].lower
+        return len(nxt) == 5 and nxt.isdigit() and _alpha(previous) and previous not in self._stop
+
+    def _place_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+        """A turn that is only a town and its region or country answers "where?" ("kalamazoo mi", "waco
+        texas usa"): gazetteer places, region codes and country codes (``glued_countries``), at most
+        ``place_answer.max_words`` words, at least one a place that is no region code, the last a region
+        or country code (none of ``not_last``); an assent or "address" may come first. A LOCATION."""
+        w = self._w
+        first = 0
+        while first < min(2, len(tokens) - 1) and (
+            tokens[first].lower in w.address_words or tokens[first].lower in w.named_openers
+        ):
+            first += 1
+        if not 2 <= len(tokens) - first <= int(w.place_answer_max_words):
+            return []
+        if not self._code_word(tokens[-1].lower) or tokens[-1].lower in w.place_answer_not_last:
+            return []
+        place = False
+        k = first
+        while k < len(tokens) - 1:
+            length = _place_length(tokens, k, places)
+            if length and not (length == 1 and self._code_word(tokens[k].lower)):
+                place = True
+                k += length
+            elif self._code_word(tokens[k].lower):
+                k += 1
+            else:
+                return []
+        if not place or k != len(tokens) - 1:
+            return []
+        town = self._whole_turn(tokens, first, "a turn that is only a town and its region")
+        return [Entity(town.start, town.end, "LOCATION", self.score, self.name, town.explanation)]
+
+    def _code_word(self, word: str) -> bool:
+        """A region code that is no function word ("wa", "ny") or a short country name ("usa")."""
+        w = self._w
+        return (word in w.region_codes and word not in self._stop) or word in self._glued_countries
+
     def _landmark_tail(self, tokens: Sequence[Token], i: int) -> int:
         """The last token of a landmark said after an address from token ``i`` on ("near the old water
         tower", "opposite ravi textiles shop", "behind st mary's church"), or 0 (``landmarks``)."""
@@ -357,21 +412,24 @@ class AddressDetector(Detector):
             and self._name_word(tokens[first].lower, listed_only=True)
         ):
             first += 1  # "tarun 42 velmora": the name said before the house number (a listed one)
-        if first > named and not (tokens[first].lower.isdigit()):
+        if first > named and not self._is_number(tokens[first].lower):
             first = named
         number = tokens[first].lower if tokens else ""
-        if not (
-            number.isdigit()
-            and int(w.house_answer_min_digits) <= len(number) <= 5
-            and not (len(number) == 4 and number[:2] in ("19", "20"))
-            and not _counted(number)
-        ):
+        digits = self._house_digits(number)
+        if not digits:
             return []
         names: list[int] = []
         for k in range(first + 1, min(first + 5, len(tokens))):
             word = tokens[k].lower
             if word in w.directions or (len(word) == 1 and word.isalpha() and word not in self._stop):
                 continue  # "98 f veppadai", "44 w roja pudhur": a unit letter or a direction
+            if (
+                names
+                and len(names) < 4
+                and (word in w.locality_words or _place_length(tokens, k, places) == 1)
+            ):
+                names.append(k)  # "34 kelvari post", "15 quarrow texas": a locality word, however frequent
+                continue
             if len(names) == 3 or (
                 not _alpha(word)
                 or word in self._stop
@@ -381,12 +439,47 @@ class AddressDetector(Detector):
                 break
             names.append(k)
         # the locality may be followed by a region code ("... quintavo tx 75012"): the longest fit
-        if not any(self._locality_ends(tokens, last, places) for last in reversed(names)):
+        ends = [last for last in reversed(names) if self._locality_ends(tokens, last, places)]
+        if not ends:
             return []
+        if not number.isdigit() or digits < int(w.house_answer_min_digits):
+            # a house number said as a word or of one digit: "two agua frescas", "ten burgers" are orders
+            taken = [tokens[k].lower for k in names if k <= ends[0]]
+            strong = any(
+                word in w.locality_words or self._street_kind(word) in w.weak_street_types for word in taken
+            )
+            if not (
+                strong
+                or (
+                    digits >= int(w.house_answer_min_digits)
+                    and len(taken) >= int(w.house_answer_word_min_words)
+                    and _place_length(tokens, ends[0], places) == 1
+                )
+            ):
+                return []
         if first and tokens[first - 1].lower in w.house_number_words:
             first -= 1  # "no 415 ...": the word that says a house number belongs to it
         # a listed name before the number stays the `names` detector's PERSON ("tarun 42 velmora")
         return [self._whole_turn(tokens, first, "a turn that is only a house number and the locality")]
+
+    def _house_digits(self, word: str) -> int:
+        """How many digits a house number said as ``word`` has ("415" 3, "twenty" 2, "nine" 1), or 0 when
+        it is none: no zero, no year ("2019 london"), no count ("321"), at most five digits."""
+        lex = self._lexicon
+        if word.isdigit():
+            if not (
+                int(word) > 0
+                and len(word) <= 5
+                and not (len(word) == 4 and word[:2] in ("19", "20"))
+                and not _counted(word)
+            ):
+                return 0
+            return len(word)
+        if word in lex.teens or word in lex.tens:
+            return 2
+        if word in lex.digits and lex.digits[word] != 0:
+            return 1
+        return 0
 
     def _whole_turn(self, tokens: Sequence[Token], first: int, why: str) -> Entity:
         """An ADDRESS from token ``first`` to the end of the turn: an answer to "your address?"."""
@@ -424,11 +517,15 @@ class AddressDetector(Detector):
         """Token ``last`` names a locality (a gazetteer place, or a long word with two vowel groups that
         is no everyday word) and nothing or the rest of an address follows it to the end of the turn."""
         word = tokens[last].lower
-        locality = _place_length(tokens, last, places) == 1 or (
-            len(word) >= self._w.house_answer_min_letters
-            and len(re.findall(r"[aeiouy]+", word)) >= 2
-            and not is_everyday_word(word)
-            and not word.endswith(self._mail_endings)  # "56 janegmailcom": an e-mail address
+        locality = (
+            _place_length(tokens, last, places) == 1
+            or (word in self._w.locality_words and last > 0 and _alpha(tokens[last - 1].lower))
+            or (
+                len(word) >= self._w.house_answer_min_letters
+                and len(re.findall(r"[aeiouy]+", word)) >= 2
+                and not is_everyday_word(word)
+                and not word.endswith(self._mail_endings)  # "56 janegmailcom": an e-mail address
+            )
         )
         return locality and (
             last + 1 == len(tokens) or self._grow_right(tokens, last, places) == len(tokens) - 1
@@ -555,6 +652,8 @@ class AddressDetector(Detector):
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none,
         and neither is "room 1049" or "route 66" alone (``not_house_number_after``)."""
         words = [token.lower for token in span]
+        if any(self._state_zip(span, k) for k in range(1, len(span) - 1)):
+            return True  # "marlow fl 32044": a ZIP code after a state ("fl" is no floor before five digits)
         # "room 1049", "gate 25", "route 66" alone: the number names a room, a gate or a road, no house
         if any(
             self._is_number(word)
@@ -679,6 +778,10 @@ class AddressDetector(Detector):
                     if self._house_number(tokens, k):
                         anchors.append((k, k, "number"))
                         break
+        for end in values_after(self._w.house_number_cues, every, text):
+            index = token_index_at(tokens, every[end].start) if end < len(every) else count
+            if index < count and self._number_ends(tokens, index):
+                anchors.append((index, index, "cue"))  # "the house number is 55": a house number alone
         cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
         cue_ends += [every[end].start for end in values_after(self._w.cues, every, text) if end < len(every)]
         for end in cue_ends:
@@ -961,6 +1064,10 @@ class AddressDetector(Detector):
         places = _places(self.locale)
         if rest in self._glued_countries:
             return True  # "stusa", "streetuk": a country code or short alias said last
+        if rest in self._w.region_codes and rest not in self._stop:
+            return True  # "elm streetny", "colonyka": a region code said last
+        if len(rest) == 3 and places.match_length([rest], 0, max_words=1):
+            return True  # "streetgoa": a short place that is the whole rest
         return any(places.match_length([rest[:end]], 0, max_words=1) for end in range(len(rest), 3, -1))
 
     def _is_part(self, word: str) -> bool:

@@ -141,6 +141,9 @@ class _CueTables:
     #: words after numbers said whole that make them a draw even when misheard ("... wis anything"):
     #: ``draw_words``
     draw_words: tuple[str, ...] = ()
+    #: a value broken by an aside joins a part said apart when both are at most this many digits
+    #: longer than a complete value (``broken_values.extra_digits``)
+    broken_extra_digits: int = 0
 
     @property
     def labels(self) -> frozenset[str]:
@@ -243,6 +246,9 @@ def _cue_tables(locale: str) -> _CueTables:
         noisy_edge_words=int((resources.get("identifiers", "noisy_edges", {}) or {}).get("max_words", 0)),
         noisy_edge_anchors=resources.words("identifiers", "noisy_edges.anchors"),
         draw_words=tuple(sorted(resources.words("identifiers", "draw_words"))),
+        broken_extra_digits=int(
+            (resources.get("identifiers", "broken_values", {}) or {}).get("extra_digits", 0)
+        ),
     )
 
 
@@ -444,6 +450,8 @@ class IdentifierDetector(Detector):
             found = [self._on_to_after_cue(tokens, entity) for entity in found]
             if self.misheard_edges and self._tables.noisy_edge_words:
                 found = [self._noisy_edges(aligned, tokens, entity) for entity in found]
+            if self.misheard_edges and self.max_aside_words:
+                found = self._join_broken_parts(aligned, tokens, found)
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
@@ -498,7 +506,9 @@ class IdentifierDetector(Detector):
             )
             if zone is not None:
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
-                if not covered.contains(start, end):
+                if not covered.contains(start, end) and not self._quantity_zone(
+                    aligned, tokens, zone, index, cue[0]
+                ):
                     zones.append(
                         Entity(
                             start, end, cue[0], self.shape_score, self.name, f"value introduced as {cue[0]}"
@@ -1244,6 +1254,147 @@ class IdentifierDetector(Detector):
         if (start, end) == (entity.start, entity.end):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _join_broken_parts(
+        self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
+    ) -> list[Entity]:
+        """A value found short of a complete value of its label takes a part of it said apart.
+
+        "two three fine let me just pull it up five five eight three eight", "... five two three
+        no sorry fine two five three ...", "nine oh no wait through sex oh six ...": the recognizer
+        misheard digits of the value and the caller made an aside or a correction inside it, so
+        only one part was found (or each part as a value of its own). When a value of a number
+        label has fewer digits than a complete value of its label (``complete_digits``), an aside
+        of at most ``max_aside_words`` plain words (see :meth:`_aside`) and next to it a part of
+        value words with a digit word among them (see :meth:`_broken_part`) is one value with it,
+        when both together are at most ``broken_values.extra_digits`` digits longer than a complete
+        value. Fail closed: the aside is redacted with the value. It only widens values found: a
+        text without one is left alone; a part that a cue of another label introduces as a complete
+        value of that label is no part ("... and my zip is nine oh two one oh").
+        """
+        if not found:
+            return found
+        result = sorted(found, key=lambda entity: (entity.start, entity.end))
+        for _ in range(4):  # a value broken more than once joins part by part
+            joined = False
+            for position, entity in enumerate(result):
+                if entity.label not in _ZONE_LABELS or entity.label not in self._tables.complete:
+                    continue
+                for direction in (1, -1):
+                    grown = self._broken_part(aligned, tokens, entity, direction, result)
+                    if grown is None:
+                        continue
+                    start, end, label = grown
+                    kept = [
+                        other
+                        for index, other in enumerate(result)
+                        if index != position and not (other.start >= start and other.end <= end)
+                    ]
+                    kept.append(Entity(start, end, label, entity.score, entity.detector, entity.explanation))
+                    result = sorted(kept, key=lambda item: (item.start, item.end))
+                    joined = True
+                    break
+                if joined:
+                    break
+            if not joined:
+                break
+        return result
+
+    def _broken_part(
+        self,
+        aligned: AlignedText,
+        tokens: Sequence[Token],
+        entity: Entity,
+        direction: int,
+        found: Sequence[Entity],
+    ) -> tuple[int, int, str] | None:
+        """The (start, end, label) of ``entity`` joined with a part of it said apart after it
+        (``direction`` 1) or before it (-1), or None (see :meth:`_join_broken_parts`).
+
+        The part is a run of value words (:meth:`_value_word`) with at least two digits, one of them
+        a written digit or a number word; it may be a value found on its own of a label of this
+        detector. No negative context stands right before it."""
+        tables = self._tables
+        low, high = tables.complete[entity.label]
+        first = token_index_at(tokens, entity.start)
+        stop = token_index_at(tokens, entity.end)
+        if first >= stop:
+            return None
+        have = self._digit_count(tokens, first, stop)
+        if have >= low:
+            return None
+        # the nearest word of a number beyond at most max_aside_words words
+        index = stop if direction > 0 else first - 1
+        while 0 <= index < len(tokens) and abs(index - (stop if direction > 0 else first - 1)) <= (
+            self.max_aside_words
+        ):
+            if self._number_token(tokens[index].lower):
+                break
+            index += direction
+        else:
+            return None
+        if not 0 <= index < len(tokens):
+            return None
+        # the part: from that word on, the value words away from the value (the words between them
+        # may sound like digits too: "... want second nine four one six")
+        part_first = part_stop = index
+        if direction > 0:
+            part_stop += 1
+            while part_stop < len(tokens) and self._value_word(tokens[part_stop].lower):
+                part_stop += 1
+            gap_first, gap_stop = stop, part_first
+        else:
+            while part_first - 1 >= 0 and self._value_word(tokens[part_first - 1].lower):
+                part_first -= 1
+            part_stop += 1
+            gap_first, gap_stop = part_stop, first
+        gap = [token.lower for token in tokens[gap_first:gap_stop]]
+        if len(gap) > self.max_aside_words or (gap and not self._aside(gap)):
+            return None
+        if any(_joiner(word) and word not in tables.value_words for word in gap):
+            return None
+        raw = aligned.text[tokens[part_first].start : tokens[part_stop - 1].end]
+        if ":" in raw:
+            return None
+        digits = self._digit_count(tokens, part_first, part_stop)
+        spoken = sum(
+            sum(1 for char in token.lower if char.isdigit())
+            or int(token.lower in self._misheard.number_words)
+            for token in tokens[part_first:part_stop]
+        )
+        if digits < 2 or not spoken or have + digits > high + tables.broken_extra_digits:
+            return None
+        if self._negative_context(tokens, part_first, digits):
+            return None
+        # a cue between them: before the value its own ("... and my phone is 555"); after it one of
+        # another label that introduces the part as a complete value of its own
+        for end in range(gap_first + 1, gap_stop + 1):
+            cue = tables.cue_table.ending_at(tokens, end)
+            if cue is None or (direction > 0 and cue[0] == entity.label):
+                continue
+            if direction < 0:
+                return None
+            bounds = tables.complete.get(cue[0])
+            if bounds is None or bounds[0] <= digits <= bounds[1]:
+                return None
+        start = min(entity.start, tokens[part_first].start)
+        end = max(entity.end, tokens[part_stop - 1].end)
+        # a part found on its own of another number label: the joined value takes the label whose
+        # complete values it fits
+        label = entity.label
+        for other in found:
+            if other is entity or not (other.start >= start and other.end <= end):
+                continue
+            if other.detector != entity.detector:
+                return None
+            bounds = tables.complete.get(other.label)
+            if (
+                bounds is not None
+                and bounds[0] <= have + digits <= bounds[1] + 1
+                and not (low <= have + digits <= high + 1)
+            ):
+                label = other.label
+        return start, end, label
 
     def _a_draw(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> bool:
         """Numbers said whole, with no cue before or after them, that a draw word ends (``draw_words``,
@@ -2099,6 +2250,13 @@ class IdentifierDetector(Detector):
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
             return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
+        if (
+            cue is not None
+            and cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
+            and following in self._tables.quantity_after
+            and self._reading(aligned, text_start, text_end) == "grouped"
+        ):
+            return None  # "orders tracking at ninety one percent": a quantity, its cue word is none here
         rule = self._tables.rules.get(cue[0]) if cue is not None else None
         if cue is not None and rule is not None:
             # the locale says what the value looks like ("nhs number": ten digits, mod-11 checksum);
@@ -2108,8 +2266,8 @@ class IdentifierDetector(Detector):
             return self._entity(text_start, text_end, label, score, f"number introduced as {label}")
         if (
             cue is not None
-            and cue[0] in ("PHONE_NUMBER", "ZIP_CODE")
-            and n < 5
+            and cue[0] in _QUANTITY_DIGITS
+            and n <= _QUANTITY_DIGITS[cue[0]]
             and self._reading(aligned, text_start, text_end) == "grouped"
         ):
             cue = None  # "the phone battery is at one hundred": one quantity, no number read out
@@ -2303,6 +2461,26 @@ class IdentifierDetector(Detector):
             return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])
 
+    def _quantity_zone(
+        self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int], cue_at: int, label: str
+    ) -> bool:
+        """A zone after a cue whose digits are one number said whole is a quantity, no value read
+        out: when a unit follows that number ("the rate rose one forty basis points"), or when it
+        is too short for the label ("call it about five thousand": ``_QUANTITY_DIGITS``) and
+        the cue is no part of a phone number ("area code five seventeen", "extension two thirty")."""
+        start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
+        if self._reading(aligned, start, end) != "grouped":
+            return False
+        numbers = [index for index in range(*zone) if any(char.isdigit() for char in tokens[index].lower)]
+        if len(numbers) != 1:
+            return False
+        after = numbers[0] + 1
+        if after < len(tokens) and tokens[after].lower in self._tables.quantity_after:
+            return True
+        digits = sum(1 for char in tokens[numbers[0]].lower if char.isdigit())
+        short = digits <= _QUANTITY_DIGITS.get(label, 0)
+        return short and self._tables.phone_parts.starting_at(tokens, cue_at) is None
+
     @staticmethod
     def _quantity_or_period(aligned: AlignedText, start: int, end: int, digits: int) -> bool:
         """Every digit of the value was said as a decimal number ("fifty nine point one") or a fiscal
@@ -2438,6 +2616,10 @@ _ZONE_LABELS = frozenset(
         "US_PASSPORT",
     }
 )
+
+#: label -> the most digits of one number said whole ("ten thousand") that is a quantity, not a value,
+#: right after a cue of the label ("call it about five thousand", "reach six hundred stores")
+_QUANTITY_DIGITS = {"PHONE_NUMBER": 6, "ZIP_CODE": 4}
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12

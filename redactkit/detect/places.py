@@ -176,8 +176,10 @@ class PlaceDetector(Detector):
         self, text: str, tokens: Tokens, ambiguous: frozenset[str], places: PhraseTable[str]
     ) -> list[Entity]:
         """A town the gazetteer lacks, after a phrase that names where someone lives, is or goes
-        ("grew up in kalmby", "i'm in vester hald at the conference"). Up to four words that end in one
-        no dictionary lists; everyday words ("i'm in love", "lives in poverty") do not count."""
+        ("grew up in kalmby", "i'm in vester hald at the conference", "the forecast for quill creek").
+        Up to four words that end in one no dictionary lists or in a part-of-place word (``suffixes``)
+        after a name word; everyday words ("i'm in love", "lives in poverty", "near the lake") do not
+        count."""
         pw = self._w
         found: list[Entity] = []
         for first in values_after(pw.town_cues, tokens, text):
@@ -192,6 +194,8 @@ class PlaceDetector(Detector):
                     (fold_word(word),) in places or zipf_frequency(word) < self._zipf.unlisted_town_max
                 ):
                     last = k
+                elif k > first and word in pw.suffixes and tokens[first].lower not in pw.determiners:
+                    last = k  # "in turtle creek": a part-of-place word ends the name
             if last is not None:
                 found.append(self._guess(tokens, first, last, "town name after a cue"))
         return found

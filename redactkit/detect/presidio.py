@@ -21,6 +21,7 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..errors import ConfigError, DetectorError
+from ..lang import get_lexicon, load_locale
 from ._windows import shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .spacy_models import load_spacy_model, resolve_model_path
@@ -106,6 +107,16 @@ _NEEDED_CHARS = {"EMAIL_ADDRESS": "@", "URL": ".", "IP_ADDRESS": ".:"}
 
 #: Presidio entity types that come from the spaCy NER model rather than from patterns.
 NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"})
+
+#: Presidio entity types whose patterns take a short code of letters and digits without a checksum
+#: (a licence "a1234567", a passport, a bank number): the shape of a flight number too ("lh2155"), so
+#: a result right after one of the locale's flight words (``flight_words`` of ``places.yaml``) is
+#: dropped ("on flight e k one six one nine": the flight, not a licence), also with one word between
+#: that is no stop word ("flight number b a two six six one"; not "a flight to …")
+_CODE_SHAPED_ENTITIES = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "US_BANK_NUMBER"})
+
+# the last two words before a position (letters only), within one sentence
+_LAST_WORDS = re.compile(r"(?:([^\W\d_]+)[^\w.!?]+)?([^\W\d_]+)[^\w.!?]*$")
 
 
 def _analyzer_engine(model: str, language: str, run_ner: bool) -> AnalyzerEngine:
@@ -220,6 +231,7 @@ class PresidioDetector(Detector):
         score_threshold: Annotated[float, Field(ge=0.0, le=1.0)] = 0.3,
         label_map: Mapping[str, str] = DEFAULT_PRESIDIO_LABEL_MAP,
         batch_size: Annotated[int, Field(ge=1)] = 64,
+        locale: str = "en-US",
     ) -> None:
         #: spaCy pipeline: an installed package name or a directory (see redactkit.detect.spacy_models)
         self.model = model
@@ -233,11 +245,16 @@ class PresidioDetector(Detector):
         self.label_map = dict(label_map)
         #: texts per ``nlp.pipe`` batch
         self.batch_size = batch_size
+        #: word tables of the precision guard (the flight words before a code-shaped result)
+        self.locale = locale
         if not 0.0 <= score_threshold <= 1.0:
             raise ValueError("score_threshold must be between 0 and 1")
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         resolve_model_path(model)  # fail at construction, not on the first batch
+        self._stopwords = get_lexicon(locale).stopwords
+        flight_words = load_locale(locale).resources.get("places", {}).get("flight_words", [])
+        self._flight_words = frozenset(str(word).lower() for word in flight_words)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
@@ -285,10 +302,21 @@ class PresidioDetector(Detector):
                 raise DetectorError(
                     f"detector 'presidio' failed on item {index} of the batch ({type(exc).__name__})"
                 ) from None
-            per_text.setdefault(index, []).append((start, [self._to_entity(result) for result in found]))
+            kept = [result for result in found if not self._names_a_flight(text, result)]
+            per_text.setdefault(index, []).append((start, [self._to_entity(result) for result in kept]))
         for index, windows in per_text.items():
             results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
+
+    def _names_a_flight(self, text: str, result: RecognizerResult) -> bool:
+        """Whether a code-shaped result follows a flight word: a flight number, not an identifier."""
+        if result.entity_type not in _CODE_SHAPED_ENTITIES or not self._flight_words:
+            return False
+        before = _LAST_WORDS.search(text, max(0, result.start - 60), result.start)
+        if before is None:
+            return False
+        second, last = (before.group(1) or "").lower(), before.group(2).lower()
+        return last in self._flight_words or (second in self._flight_words and last not in self._stopwords)
 
     def _check_entities(self, engine: AnalyzerEngine) -> None:
         """Fail closed on a misspelled entity type: Presidio would silently skip it."""

@@ -101,6 +101,13 @@ class SpelledLetterNormalizer(Normalizer):
             | {phrase[0] for phrase in names.phrases}
         )
         self._strong_words = frozenset(self._strong)
+        self._scales = lex.hundred | lex.thousand
+        #: listed acronyms that hold a digit ("q3", "h1", "mp3"): a run made of two or more is a list
+        self._coded_acronyms = frozenset(
+            word
+            for word in load_locale(locale).words("acronyms", "words")
+            if any(char.isdigit() for char in word) and any(char.isalpha() for char in word)
+        )
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -124,9 +131,16 @@ class SpelledLetterNormalizer(Normalizer):
         i = 0
         while i < len(tokens):
             units, dotted = self._read_run(tokens, i)
-            if units and self._accept(units, dotted):
-                if builder is None:
-                    builder = AlignmentBuilder(text)
+            # "q two q three": listed codes said one after the other are a list, each read on its own
+            parts = self._listed_codes(units)
+            if parts is not None:
+                for part in parts:
+                    if self._accept(part, dotted):
+                        builder = builder or AlignmentBuilder(text)
+                        self._rewrite(builder, text, tokens, part, dotted)
+                i = units[-1].stop
+            elif units and self._accept(units, dotted):
+                builder = builder or AlignmentBuilder(text)
                 self._rewrite(builder, text, tokens, units, dotted)
                 i = units[-1].stop
             else:
@@ -217,10 +231,36 @@ class SpelledLetterNormalizer(Normalizer):
         if word in self._weak:
             return _Unit(i, i + 1, self._weak[word], "weak")
         if word in lex.digits:
+            if i + 1 < len(tokens) and tokens[i + 1].lower in self._scales:
+                return None  # "x k m five hundred": the digit word begins a number said whole
             return _Unit(i, i + 1, str(lex.digits[word]), "digit")
         if word.isdigit():
             return _Unit(i, i + 1, word, "digit")
         return None
+
+    def _listed_codes(self, units: list[_Unit]) -> list[list[_Unit]] | None:
+        """The run cut into two or more codes of the locale's acronym list that hold a digit ("q two q
+        three", "h one h two": two periods, not one spelled code "q2q3"), or None when it is no such list."""
+        if len(units) < 4 or not any(unit.kind == "digit" for unit in units):
+            return None
+        # cut[j]: where the last code of a cutting of units[:j] starts (None: units[:j] cannot be cut)
+        cut: list[int | None] = [0] + [None] * len(units)
+        for j in range(2, len(units) + 1):
+            for k in range(j - 2, -1, -1):
+                code = "".join(unit.text for unit in units[k:j]).lower()
+                if (k == 0 or cut[k] is not None) and code in self._coded_acronyms:
+                    cut[j] = k
+                    break
+        if cut[len(units)] is None:
+            return None
+        parts: list[list[_Unit]] = []
+        j = len(units)
+        while j > 0:
+            begin = cut[j]
+            assert begin is not None
+            parts.insert(0, units[begin:j])
+            j = begin
+        return parts if len(parts) >= 2 else None
 
     def _digit_at(self, tokens: Sequence[Token], i: int) -> bool:
         return i < len(tokens) and (tokens[i].lower in self._lexicon.digits or tokens[i].lower.isdigit())
