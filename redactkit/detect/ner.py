@@ -4,7 +4,10 @@
 redactkit's adaptation of en_core_web_md's to ASR-style dialogue text (see
 ``redactkit/models/ner-asr-en/MODEL_CARD.md``), which knows names, places and organisations in
 lowercase, unpunctuated text and a few identifiers by their context ("my account number is ...");
-a directory written by ``redactkit train`` runs a recognizer fine-tuned on the user's data.
+a directory written by ``redactkit train`` runs a recognizer fine-tuned on the user's data. Adapted
+weights read lowercase speech, what they were trained on; formatted transcripts (with capitals) go to
+the pipeline's own recognizer, which is in memory anyway (``ner_weights_on: all``: the weights read
+every text).
 
 Scores: with adapted weights an entity's score is the precision its label reached on the held-out
 transcripts the weights were evaluated on (the calibration table in the weights' meta.json), so a
@@ -153,6 +156,7 @@ class SpacyNerDetector(Detector):
         labels: Mapping[str, str] | None = None,
         score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None,
         lowercase_guard: bool | Literal["strict", "plain_words", "off"] = "strict",
+        ner_weights_on: Literal["lowercase", "all"] = "lowercase",
         batch_size: Annotated[int, Field(ge=1)] = 256,
         locale: str = "en-US",
     ) -> None:
@@ -176,6 +180,11 @@ class SpacyNerDetector(Detector):
         self.lowercase_guard: str = (
             ("strict" if lowercase_guard else "off") if isinstance(lowercase_guard, bool) else lowercase_guard
         )
+        #: which transcripts ``ner_weights`` reads: ``lowercase`` (lowercase speech, what adapted weights
+        #: were trained on; formatted text goes to the pipeline's own recognizer, which was trained on
+        #: formatted text and is loaded anyway, so each text still runs through one recognizer) or
+        #: ``all`` (e.g. weights fine-tuned on formatted transcripts)
+        self.ner_weights_on = ner_weights_on
         #: texts per ``nlp.pipe`` batch
         self.batch_size = batch_size
         #: language resources of the lowercase guard (company words, person cues, Zipf cut-offs)
@@ -205,10 +214,10 @@ class SpacyNerDetector(Detector):
             if labels is None:
                 self._labels.update(weights.meta.get("label_map", {}))
 
-    def _score(self, label: str) -> float:
+    def _score(self, label: str, adapted: bool) -> float:
         if self.score is not None:
             return self.score
-        return self._scores.get(label, _UNCALIBRATED_SCORE)
+        return self._scores.get(label, _UNCALIBRATED_SCORE) if adapted else _UNCALIBRATED_SCORE
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
@@ -222,17 +231,31 @@ class SpacyNerDetector(Detector):
         ]
         if not todo:
             return results
-        nlp = load_spacy_model(self.model, ner_only=True, ner_weights=self._weights)
-        pieces = [texts[index].text[start:end] for index, start, end in todo]
-        docs = (
-            doc
-            for batch in bounded_batches(pieces, self.batch_size, _BATCH_CHARS)
-            for doc in nlp.pipe(batch, batch_size=len(batch))
-        )
+        # adapted weights read lowercase speech (or every text: ``ner_weights_on``); the rest goes to
+        # the pipeline's own recognizer, which the weights load with anyway
+        adapted = {
+            index: self._weights is not None
+            and (self.ner_weights_on == "all" or is_lowercase_speech(texts[index].original))
+            for index, _, _ in todo
+        }
+        docs: list[Doc | None] = [None] * len(todo)
+        for use_weights in (False, True):
+            positions = [k for k, (index, _, _) in enumerate(todo) if adapted[index] == use_weights]
+            if not positions:
+                continue
+            nlp = load_spacy_model(
+                self.model, ner_only=True, ner_weights=self._weights if use_weights else None
+            )
+            pieces = [texts[todo[k][0]].text[todo[k][1] : todo[k][2]] for k in positions]
+            batches = bounded_batches(pieces, self.batch_size, _BATCH_CHARS)
+            piped = (done for batch in batches for done in nlp.pipe(batch, batch_size=len(batch)))
+            for k, done in zip(positions, piped, strict=True):
+                docs[k] = done
         per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
         for (index, start, _), doc in zip(todo, docs, strict=True):
+            assert doc is not None  # every window was piped above
             lowercase = self.lowercase_guard != "off" and is_lowercase_speech(texts[index].original)
-            per_text.setdefault(index, []).append((start, self._entities(doc, lowercase)))
+            per_text.setdefault(index, []).append((start, self._entities(doc, lowercase, adapted[index])))
         for index, windows in per_text.items():
             results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
@@ -392,7 +415,7 @@ class SpacyNerDetector(Detector):
         # address)
         return any(char.isdigit() for char in before) or self._misheard.number_at(doc_words, ent.end)
 
-    def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
+    def _entities(self, doc: Doc, lowercase: bool, adapted: bool) -> list[Entity]:
         given, family = given_names(), family_names()
         guard = self.lowercase_guard
         company_words, person_cues = self._guard_words.company_words, self._guard_words.person_cues
@@ -425,11 +448,7 @@ class SpacyNerDetector(Detector):
             # also names ("cook", "worth"): the plain_words guard drops those
             if lowercase and guard == "plain_words" and self._plain(doc, ent, label, words, given, family):
                 continue
-            if (
-                guard != "off"
-                and self._weights is not None
-                and self._unsupported(doc, ent, label, words, lowercase)
-            ):
+            if guard != "off" and adapted and self._unsupported(doc, ent, label, words, lowercase):
                 continue
             if lowercase and label == "PERSON" and guard == "strict":
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -476,7 +495,7 @@ class SpacyNerDetector(Detector):
                     ent.start_char,
                     end,
                     label,
-                    self._score(ent.label_),
+                    self._score(ent.label_, adapted),
                     self.name,
                     f"spaCy NER {ent.label_}",
                 )
