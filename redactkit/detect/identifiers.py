@@ -1429,8 +1429,9 @@ class IdentifierDetector(Detector):
         its words are other words, and at most
         ``answers.max_other_words`` words stand outside it. Never in a turn with a negative context, a
         unit, a time, a range or sum word ("from", "plus"; "to" after a number said whole: "seventy
-        five to sixty six"), an amount ("hundred"), a spelled letter
-        (a model: "does the nikon d seven fifty fit ..."), a draw word ("... win anything") or a
+        five to sixty six"; "or" or "and" between two: "twelve ninety nine or thirteen ..."), an
+        amount ("hundred"), a spelled letter (a model: "does the nikon d seven fifty fit ..."), a
+        draw word ("... win anything") or a
         clock time, nor for counting. An article inside counts as another word.
         """
         tables = self._tables
@@ -1464,9 +1465,14 @@ class IdentifierDetector(Detector):
             if (
                 # "seventy five to sixty six": a score or a range between numbers said whole
                 (
-                    word in self._misheard.region_breakers
-                    and position > 0
-                    and sum(1 for ch in tokens[words[position - 1]].lower if ch.isdigit()) >= 2
+                    (word in self._misheard.region_breakers or word in tables.after_breaks)
+                    and 0 < position < len(words) - (word not in self._misheard.region_breakers)
+                    and _said_whole(tokens[words[position - 1]].lower)
+                    # "twelve ninety nine or thirteen ninety nine": a choice between two numbers
+                    and (
+                        word in self._misheard.region_breakers
+                        or _said_whole(tokens[words[position + 1]].lower)
+                    )
                 )
                 # a letter names a model or a code ("the nikon d seven fifty"), no misheard digit
                 or (len(word) == 1 and word.isalpha() and word not in tables.word_letters)
@@ -2769,6 +2775,11 @@ def _international_phone(raw: str) -> bool:
 def _joiner(word: str) -> bool:
     """Punctuation between two parts of a value ("12-1096"): inside a value, never at its edge."""
     return bool(word) and not any(char.isalnum() for char in word)
+
+
+def _said_whole(word: str) -> bool:
+    """Two or more digits in one token: a number the normalizer read as said whole (or in groups)."""
+    return sum(1 for char in word if char.isdigit()) >= 2
 
 
 def _has_digit(word: str) -> bool:
