@@ -185,6 +185,9 @@ SPOKEN = [
     # a turn that is only a named building and its locality
     ("quessa shopping mall vettuvan madurai", "quessa shopping mall vettuvan madurai"),
     ("address orvel mart boston zero two one one eight", "orvel mart boston zero two one one eight"),
+    # a street type glued to a town no list has; a landmark after a name no dictionary has
+    ("twelve a main streettarvelpur", "twelve a main streettarvelpur"),
+    ("thirty four quenby college", "thirty four quenby college"),
     # a town's long form after the street
     ("twelve elm street city of boston", "twelve elm street city of boston"),
 ]
@@ -221,6 +224,7 @@ NEGATIVES = [
     "the shopping mall",
     "city mall",
     "grand hotel",
+    "twenty five grocery store",  # an everyday word before the landmark
     # a town and its region is a LOCATION, no street address
     "kalamazoo mi",
     "set a timer for five minutes",

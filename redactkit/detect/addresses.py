@@ -430,9 +430,15 @@ class AddressDetector(Detector):
             if (
                 names
                 and len(names) < 4
-                and (word in w.locality_words or _place_length(tokens, k, places) == 1)
+                and (
+                    word in w.locality_words
+                    or _place_length(tokens, k, places) == 1
+                    or self._landmark_nouns.starting_at(tokens, k) == (1, (word,))
+                )
             ):
-                names.append(k)  # "34 kelvari post", "15 quarrow texas": a locality word, however frequent
+                names.append(
+                    k
+                )  # "34 kelvari post", "15 quarrow texas", "34 quenby college": however frequent
                 continue
             if len(names) == 3 or (
                 not _alpha(word)
@@ -568,11 +574,21 @@ class AddressDetector(Detector):
         word = tokens[last].lower
         locality = (
             _place_length(tokens, last, places) == 1
-            or (word in self._w.locality_words and last > 0 and _alpha(tokens[last - 1].lower))
             or (
-                len(word) >= self._w.house_answer_min_letters
-                and len(re.findall(r"[aeiouy]+", word)) >= 2
-                and not is_everyday_word(word)
+                last > 0
+                and _alpha(tokens[last - 1].lower)
+                and tokens[last - 1].lower not in self._stop
+                and (
+                    word in self._w.locality_words
+                    # a landmark after a name no dictionary has: "34 quenby college", not "25 grocery store"
+                    or (
+                        self._landmark_nouns.starting_at(tokens, last) == (1, (word,))
+                        and not is_everyday_word(tokens[last - 1].lower)
+                    )
+                )
+            )  # "34 kelvari post", "34 quenby college"
+            or (
+                self._unlisted_town(word)
                 and not word.endswith(self._mail_endings)  # "56 janegmailcom": an e-mail address
             )
         )
@@ -1098,13 +1114,23 @@ class AddressDetector(Detector):
             return w.misspellings[kind]
         if kind.startswith(w.glued_street_types) and kind.isalpha() and kind not in w.anchor_words:
             for street in w.glued_street_types:
-                if (
-                    kind.startswith(street)
-                    and self._starts_with_place(kind[len(street) :])
-                    and not is_everyday_word(kind)
+                rest = kind[len(street) :]
+                if not kind.startswith(street) or is_everyday_word(kind):
+                    continue
+                if self._starts_with_place(rest) or (
+                    street in w.named_street_types and self._unlisted_town(rest)
                 ):
-                    return street
+                    return street  # "streetboston", "streetny"; "streettarvelpur" (a town no list has)
         return kind
+
+    def _unlisted_town(self, word: str) -> bool:
+        """A word that may be a town no gazetteer lists: ``house_answer.min_letters`` letters or more, two
+        vowel groups, no everyday word ("tarvelpur"; not "runner", "ways")."""
+        return (
+            len(word) >= self._w.house_answer_min_letters
+            and len(re.findall(r"[aeiouy]+", word)) >= 2
+            and not is_everyday_word(word)
+        )
 
     def _starts_with_place(self, rest: str) -> bool:
         """Whether ``rest`` (what follows a glued street type) is or begins with a place name of four
