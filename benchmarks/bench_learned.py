@@ -17,8 +17,9 @@ trained on. Figures are full-coverage recall per label (every non-space characte
 redacted), over-redaction (share of redacted characters outside gold values) and the share of rows
 without gold spans that got any redaction.
 
-    python benchmarks/bench_learned.py [--earnings] [--no-slurp] [--holdout DIR] [--extra FILE ...]
-        [--limit N] [--config policy.yaml] [--json out.json]
+    python benchmarks/bench_learned.py [--earnings] [--no-slurp] [--presidio] [--holdout DIR]
+        [--extra FILE ...] [--synthetic N [--synthetic-seeds 2,3]] [--limit N] [--config policy.yaml]
+        [--json out.json]
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import Any
 from redactkit import Pipeline
 from redactkit.bench.baseline import PipelineSystem, System
 from redactkit.bench.formats import LabeledExample, read_labeled
-from redactkit.bench.runner import Dataset, run_bench
+from redactkit.bench.runner import Dataset, run_bench, synthetic_dataset
 from redactkit.config import load_config
 from redactkit.train.data import GOLD_TO_MODEL
 
@@ -90,6 +91,16 @@ def main() -> None:
     parser.add_argument("--holdout", type=Path, default=None, help="directory of held-out JSONL files")
     parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more labeled files")
     parser.add_argument(
+        "--presidio", action="store_true", help="also score presidio-research's spoken and written sets"
+    )
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        default=0,
+        help="also score N generated utterances of the held-out families per --synthetic-seeds seed",
+    )
+    parser.add_argument("--synthetic-seeds", default="2,3", help="comma-separated generator seeds")
+    parser.add_argument(
         "--limit",
         type=int,
         default=None,
@@ -106,6 +117,11 @@ def main() -> None:
     files: list[tuple[str, Path]] = [] if args.no_slurp else [("slurp devel", SHARED / "slurp_devel.jsonl")]
     if args.earnings:
         files.append(("earnings21 dev", SHARED / "earnings21_dev_spoken.jsonl"))
+    if args.presidio:
+        files.extend(
+            (f"presidio {form}", SHARED / f"presidio_generated_large_{form}.jsonl")
+            for form in ("spoken", "written")
+        )
     if args.holdout is not None:
         files.extend((f"hold-out {p.stem}", p) for p in sorted(args.holdout.glob("*.jsonl")))
     files.extend((f"extra {p.stem}", p) for p in args.extra)
@@ -118,6 +134,10 @@ def main() -> None:
         if args.limit and len(examples) > args.limit and path.parent != SHARED:
             examples = random.Random(0).sample(examples, args.limit)
         datasets.append(Dataset(name, str(path), examples))
+    if args.synthetic:
+        datasets.extend(
+            synthetic_dataset(args.synthetic, seed=int(seed)) for seed in args.synthetic_seeds.split(",")
+        )
 
     config = load_config(args.config).model_dump(mode="json")
     variants = _variants(config)
@@ -145,6 +165,11 @@ def main() -> None:
             for name in wanted:
                 scores = dataset.systems[name].scores.labels.get(label)
                 row[name] = scores.full_coverage.value if scores else None
+            table.append(row)
+            row = {"dataset": dataset.name, "metric": f"{label} precision"}
+            for name in wanted:
+                scores = dataset.systems[name].scores.labels.get(label)
+                row[name] = scores.precision.value if scores else None
             table.append(row)
         row = {"dataset": dataset.name, "metric": "over-redaction"}
         row.update({name: dataset.systems[name].scores.over_redaction.value for name in wanted})

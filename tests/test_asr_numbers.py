@@ -476,3 +476,98 @@ def test_misheard_draws_are_no_values(default_pipeline: Pipeline, text: str) -> 
 )
 def test_values_before_draw_words_stay(default_pipeline: Pipeline, text: str, value: str) -> None:
     assert _covered(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a value found short of a complete one takes its other part said after an aside ...
+        (
+            "two three fine let me just pull it up five five eight three eight",
+            "two three fine let me just pull it up five five eight three eight",
+        ),
+        # ... or after a correction, both parts found as values of their own
+        (
+            "here it is five two five seven one seven one four five two nein three no sorry fine two five"
+            " three eight zero two",
+            "five two five seven one seven one four five two nein three no sorry fine two five three eight",
+        ),
+        ("nine oh no wait through sex oh six hero eight oh seven six", "nine oh no wait through sex oh six"),
+        ("seven eight i think damp four five dash a three seven two five", "seven eight i think damp four"),
+        ("the seven eight three five three it's on a band ate five two", "it's on a band ate five two"),
+    ],
+)
+def test_values_broken_by_an_aside_are_joined(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _covered(default_pipeline, text, value), [
+        (e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a cue of its own before the second value: two values, the words between them readable
+        (
+            "my zip is nine oh two one oh and my phone is five five five",
+            ["nine oh two one oh", "five five five"],
+        ),
+        (
+            "call me at five five five one two one two and my zip is nine oh two one oh",
+            ["five five five one two one two", "nine oh two one oh"],
+        ),
+        # a complete value takes no other number
+        ("my zip is nine oh two one oh hold on it is four five", ["nine oh two one oh"]),
+        # a unit or a negative context is no aside
+        ("my account is five five five one two and it took two minutes", ["five five five one two"]),
+        ("my account is five five five one two then room four one two", ["five five five one two"]),
+    ],
+)
+def test_joining_parts_stops_at_other_values(
+    default_pipeline: Pipeline, text: str, values: list[str]
+) -> None:
+    spans = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.detector == "identifiers"]
+    assert spans == values, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a turn that is a number the recognizer garbled into pieces too short for any shape
+        (
+            "six four of when it seven for heaven one seven fine",
+            "six four of when it seven for heaven one seven fine",
+        ),
+        (
+            "it's fifty three ten fifty sick fifty six sixty three",
+            "fifty three ten fifty sick fifty six sixty three",
+        ),
+        (
+            "so six forty four nicely uh twenty eight thirty six",
+            "six forty four nicely uh twenty eight thirty six",
+        ),
+    ],
+)
+def test_a_turn_of_misheard_digits_is_a_value(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _covered(default_pipeline, text, value), [
+        (e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # amounts, scores, models, sums and draws stay numbers
+        "it ended one hundred fourteen to one hundred thirty four",
+        "it ended seventy four to sixty six",
+        "will the roomba nine eighty fit the a three sixty",
+        "does the nikon d seven fifty fit the iphone thirteen mini",
+        "subtract four seven nine two from one eight three two",
+        "did four eleven twenty nine thirty six forty two fifty win anything",
+        "i need two of those and one of these for ten of them",
+        "we have three or four kids and two or three dogs",
+        "one two three four five six seven eight",
+        "the train leaves at seven forty five and gets in at nine fifteen",
+    ],
+)
+def test_turns_of_other_numbers_are_no_values(default_pipeline: Pipeline, text: str) -> None:
+    assert [e for e in default_pipeline.analyze(text) if e.detector == "identifiers"] == [], text

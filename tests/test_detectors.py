@@ -674,6 +674,32 @@ def test_ner_adapted_weights_with_the_strict_guard_on_cased_and_lowercase_text()
     assert _found(detector, "pay my bill please") == set()
 
 
+@pytest.mark.slow
+def test_ner_adapted_weights_read_lowercase_speech_and_formatted_text_goes_to_the_stock_recognizer() -> None:
+    from redactkit.detect.spacy_models import read_ner_weights
+    from redactkit.errors import ConfigError
+
+    def scored(detector: SpacyNerDetector, text: str) -> set[tuple[str, str, float]]:
+        pipe = Pipeline(detectors=[detector], anonymizer=TagAnonymizer())
+        return {(e.label, text[e.start : e.end], e.score) for e in pipe.analyze(text)}
+
+    calibration = read_ner_weights("builtin").calibration
+    cased = "Yesterday Maria Garcia flew from Boston to Denver."
+    stock = scored(SpacyNerDetector(), cased)
+    assert ("PERSON", "Maria Garcia", 0.8) in stock
+    # the default (ner_weights_on: lowercase): formatted text is the stock recognizer's, entity for entity
+    assert scored(SpacyNerDetector(ner_weights="builtin"), cased) == stock
+    # ner_weights_on: all: the weights read it too (their calibrated scores)
+    everywhere = scored(SpacyNerDetector(ner_weights="builtin", ner_weights_on="all"), cased)
+    assert ("PERSON", "Maria Garcia", calibration["PERSON"]) in everywhere
+    # lowercase speech is the weights' in both modes: a context identifier the stock model has no label for
+    for mode in ("lowercase", "all"):
+        found = scored(SpacyNerDetector(ner_weights="builtin", ner_weights_on=mode), "my social is 1234")
+        assert ("US_SSN", "1234", calibration["US_SSN"]) in found
+    with pytest.raises(ConfigError, match="ner_weights_on"):
+        load_config({"detectors": [{"name": "ner", "ner_weights_on": "cased"}]})
+
+
 @pytest.mark.parametrize(
     ("text", "entity", "label", "lowercase", "dropped"),
     [

@@ -86,6 +86,7 @@ class _AgeWords:
     bare_relation_determiners: frozenset[str]
     of_cues: _Phrases
     determiners: frozenset[str]
+    modal_guesses: _Phrases
     copulas: _Phrases
     not_subjects: frozenset[str]
     approximately: _Phrases
@@ -96,6 +97,7 @@ class _AgeWords:
     decade_qualifiers: _Phrases
     one_then: _Phrases
     not_after: _Phrases
+    not_after_except: _Phrases
     at_conditionals: _Phrases
     at_openers: _Phrases
     event_cues: _Phrases
@@ -164,6 +166,13 @@ class _AddressWords:
     glued_window: int
     split_providers: _Phrases
     host_words: frozenset[str]
+    dotless_tlds: frozenset[str]
+    dotless_tlds_after_www: frozenset[str]
+    dotless_not_names: frozenset[str]
+    joined_words: frozenset[str]
+    joiners: _Phrases
+    slashes: _Phrases
+    spelled_tlds: _Phrases
 
 
 @dataclass(frozen=True)
@@ -486,6 +495,7 @@ class ContextualDetector(Detector):
         self.reference_year = reference_year
         self._t = _tables(locale)
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
+        self._web_name_max = zipf_cutoffs(locale).web_name_word_max
         #: the finders this detector's labels need, in order: a value two of them find is reported
         #: once, as the first found it (a cue before a shape)
         self._finders: tuple[Callable[[_Text], list[_Found]], ...] = tuple(
@@ -611,8 +621,10 @@ class ContextualDetector(Detector):
                 after += 1
             if t.ages.after.at(words, after):
                 if low <= value <= high and not self._thing_age(words, i, after):
-                    found.append((i, end, "AGE", self.cue_score, "number before 'years old'"))
-                    previous_age_end = end
+                    # a unit under a year is part of the age ("eight months old")
+                    stop = after + 1 if words[after] in t.ages.young_units else end
+                    found.append((i, stop, "AGE", self.cue_score, "number before 'years old'"))
+                    previous_age_end = stop
                 i = j
                 continue
             why = (
@@ -637,8 +649,8 @@ class ContextualDetector(Detector):
                 and words[after] in t.ages.young_units
                 and (after + 1 == len(words) or self._age_ends(words, after + 1))
             )  # "my newborn is three weeks and not feeding"
-            if young:
-                found.append((i, end, "AGE", self.cue_score, "a baby's age in weeks or months"))
+            if young:  # the unit is part of the age ("eighteen months")
+                found.append((i, after + 1, "AGE", self.cue_score, "a baby's age in weeks or months"))
                 previous_age_end = end
                 i = j
                 continue
@@ -660,7 +672,7 @@ class ContextualDetector(Detector):
                 and (
                     corrected
                     or not (
-                        t.ages.not_after.at(words, after)
+                        (t.ages.not_after.at(words, after) and not t.ages.not_after_except.at(words, after))
                         or (after < len(words) and self._is_number(words[after]))
                     )
                 )
@@ -766,6 +778,7 @@ class ContextualDetector(Detector):
         return (
             i > 0
             and words[i - 1] in ("a", "an")
+            and not t.ages.subjects.ending(words, i - 1)  # "she's a thirty year old nurse"
             and x < len(words)
             and self._thing_word(words[x])
             and not any(
@@ -923,6 +936,8 @@ class ContextualDetector(Detector):
             return _PERSON_VERB
         if t.ages.subjects.ending(words, k):
             return "number after a person as subject"
+        if k > 0 and words[k - 1] in t.ages.subject_words and t.ages.modal_guesses.at(words, k):
+            return "number after a person as subject"  # "she must be close to seventy"
         copula = t.ages.copulas.ending(words, k)
         if copula:
             before = k - copula
@@ -1560,10 +1575,14 @@ class ContextualDetector(Detector):
         return k - j if k - j >= 2 else 0
 
     def _tld_chain(self, words: Sequence[str], j: int, tlds: frozenset[str]) -> int:
-        """End of "dot <tld> [dot <tld>]…" at ``j`` (0: none)."""
+        """End of "dot <tld> [dot <tld>]…" at ``j`` (0: none); a top-level domain may be spelled
+        ("dot c o m")."""
         end = 0
-        while j + 1 < len(words) and words[j] == "dot" and words[j + 1] in tlds:
-            j += 2
+        while j + 1 < len(words) and words[j] == "dot":
+            length = 1 if words[j + 1] in tlds else self._t.addresses.spelled_tlds.at(words, j + 1)
+            if not length:
+                break
+            j += 1 + length
             end = j
         return end
 
@@ -1598,7 +1617,10 @@ class ContextualDetector(Detector):
                 or (j < stop and j >= 2 and addr.starts_after.ending(words, j - 1) > 0)  # "is a maidana at"
             )
             host = j < len(words) and words[j] == "dot" and words[j - 1] in addr.host_words
-            if addr.starts_after.ending(words, j) and not spelled and not host:
+            # "the underscore real deal at": a word the address would start after is part of it when
+            # a joining symbol follows it
+            joined = j < stop and words[j - 1] in addr.joined_words and bool(addr.joiners.at(words, j))
+            if addr.starts_after.ending(words, j) and not spelled and not host and not joined:
                 break  # ... unless it is a host name before "dot" ("the address is portal dot ...")
             j -= 1
             count += 1
@@ -1621,7 +1643,7 @@ class ContextualDetector(Detector):
             length = addr.at.at(words, i)
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
             path = self._skip_interruptions(words, end)
-            if path < len(words) and words[path] == "slash":
+            if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
             if end > i + length:
                 first = self._left_edge(words, i, addr.max_local_words)
@@ -1636,26 +1658,126 @@ class ContextualDetector(Detector):
             end = self._tld_chain(words, i, t.tlds)
             if not end or i == 0:
                 continue
-            while True:  # "slash my account", "dot org you know slash faq"
-                slash = self._skip_interruptions(words, end)
-                if not (slash + 1 < len(words) and words[slash] == "slash"):
-                    break
-                end = slash
-                k, path = end + 1, 0
-                while (
-                    k < len(words)
-                    and path < addr.max_path_words
-                    and (words[k] == "my" or not t.credentials.stops.at(words, k))
-                ):
-                    k += 1
-                    path += 1
-                if not path:
-                    break
-                end = k
+            end = self._path_end(words, end)
             first = self._url_start(words, i)
             if first < i:
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
-        return [*mails.found, *glued, *urls.found]
+        found = [*mails.found, *glued, *urls.found]
+        return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _path_end(self, words: Sequence[str], end: int) -> int:
+        """End of the path said after a web address ending at ``end``: "slash my account", "dot org you
+        know slash faq" (``end`` when none follows)."""
+        t = self._t
+        while True:
+            slash = self._skip_interruptions(words, end)
+            length = t.addresses.slashes.at(words, slash)  # "slash", "forward slash", "backslash"
+            if not (length and slash + length < len(words)):
+                return end
+            k, path = slash + length, 0
+            while (
+                k < len(words)
+                and path < t.addresses.max_path_words
+                and not t.addresses.slashes.at(words, k)
+                and (words[k] == "my" or not t.credentials.stops.at(words, k))
+            ):
+                k += 1
+                path += 1
+            if not path:
+                return end
+            end = k
+
+    def _dotless_urls(self, words: Sequence[str], taken: Sequence[tuple[int, int]]) -> list[_Found]:
+        """Web addresses with the "dot"s dropped, as transcription often leaves them: "www acme com",
+        "on our website at acme energy com", "acme co slash investors". A top-level domain of
+        ``addresses.dotless_tlds`` said alone after up to ``max_domain_words`` name words (none a
+        function word or a word an address starts after); the others of ``dotless_tlds_after_www``
+        only after "www" or a scheme, or before a path."""
+        t = self._t
+        addr = t.addresses
+        found: list[_Found] = []
+        for i in range(len(words)):
+            # "h t t p colon slash slash localhost": a scheme said in full and the host after it
+            length = addr.schemes.at(words, i)
+            if not length or words[i + length - 1] != "slash" or any(a <= i < b for a, b in taken):
+                continue
+            k = i + length
+            while (
+                k < len(words)
+                and k - i - length < addr.max_domain_words
+                and not (
+                    addr.starts_after.at(words, k)
+                    or t.credentials.stops.at(words, k)
+                    or words[k] in t.lexicon.fillers
+                    or words[k] in addr.dotless_tlds
+                )
+            ):
+                k += 1
+            if k > i + length:
+                found.append((i, self._path_end(words, k), "URL", self.cue_score, "scheme and host"))
+        taken = [*taken, *((first, stop) for first, stop, *_ in found)]
+        for i, word in enumerate(words):
+            strong = word in addr.dotless_tlds
+            if not (strong or word in addr.dotless_tlds_after_www) or i == 0 or words[i - 1] in ("dot", "."):
+                continue
+            if any(first <= i < stop for first, stop in taken) or (found and i < found[-1][1]):
+                continue
+            if i + 1 < len(words) and words[i + 1] != word and words[i + 1].startswith(word):
+                continue  # "his com comments": a word broken off and said again
+            k, names = i, 0
+            while k > 0 and names < addr.max_domain_words:
+                previous = words[k - 1]
+                if previous == "dot" and names and k > 1:  # "www dot acme com"
+                    k -= 1
+                    continue
+                if self._is_number(previous) or (len(previous) == 1 and previous.isalpha()):
+                    # a number said in words or a run of spelled letters is one name ("kjh twelve
+                    # thirty six com", "nwh m com")
+                    number = self._is_number(previous)
+                    while k > 0 and (
+                        self._is_number(words[k - 1])
+                        if number
+                        else len(words[k - 1]) == 1 and words[k - 1].isalpha()
+                    ):
+                        k -= 1
+                    names += 1
+                    continue
+                if (
+                    addr.www.ending(words, k)
+                    or previous in t.lexicon.fillers
+                    or previous in t.lexicon.stopwords
+                    or addr.starts_after.ending(words, k)
+                    or not previous.replace("'", "").isalnum()
+                    or zipf_frequency(previous) >= self._web_name_max
+                ):
+                    break
+                k -= 1
+                names += 1
+            while k < i and words[k] == "dot":
+                k += 1
+            if not names or any(words[n] in addr.dotless_not_names for n in range(k, i)):
+                continue
+            www = addr.www.ending(words, k)
+            if not www and k > 0 and words[k - 1] == "dot" and addr.www.ending(words, k - 1):
+                www = addr.www.ending(words, k - 1) + 1  # "www dot acme com"
+            first = k - www
+            first -= addr.schemes.ending(words, first)
+            end = self._path_end(words, i + 1)
+            if not (first < k or strong or end > i + 1):
+                continue  # "the fishing net": only "com" is a web address without "www" or a path
+            if first == k and names == 1 and len(words[k]) == 1:
+                continue  # "e com": a letter alone (e-commerce), no host
+            provider = next((n for n in range(k, i) if words[n] in addr.glued_providers), None)
+            if provider is not None and first == k and end == i + 1:
+                local = self._left_edge(words, provider, addr.max_local_words)
+                if local < provider:  # "jane forty two gmail com": an e-mail address, "at" dropped
+                    found.append(
+                        (local, end, "EMAIL_ADDRESS", self.cue_score, "e-mail address without symbols")
+                    )
+                    continue
+            score = self.cue_score if first < k else self.shape_score
+            found.append((first, end, "URL", score, "web address with the dots dropped"))
+        return found
 
     def _glued_addresses(self, words: Sequence[str], taken: int) -> list[_Found]:
         """E-mail addresses with "@" and the dots dropped: "janedoegmailcom", "jane doe forty two
@@ -1751,6 +1873,8 @@ class ContextualDetector(Detector):
                 if length:
                     j = k - 1 - length
                     continue
+            if k > 1 and words[k - 1] == "my" and addr.schemes.ending(words, k - 1):
+                k -= 1  # "h t t p s colon slash slash my portal dot com"
             length = addr.schemes.ending(words, k)
             if length:
                 j = k - length
@@ -1916,22 +2040,35 @@ class ContextualDetector(Detector):
         determiner = first < n and words[first] == "the"
         if determiner:
             first += 1
-        if first >= n or first in taken or org.not_names.at(words, first):
+        if first >= n or first in taken:
             return None
         stop = self._org_value(words, first)
+        if stop == first + 1 and words[first] in org.of_kinds:
+            stop = self._org_of(
+                words, stop
+            )  # "employed by the city of ...", "a student at the university of ..."
         if stop <= first:
             return None
         value = words[first:stop]
-        kind = any(
-            org.kinds.at(words, k) or org.institutions.at(words, k) or org.business_kinds.at(words, k)
+        kinds = [
+            k
             for k in range(first, stop)
-        )
+            if org.kinds.at(words, k) or org.institutions.at(words, k) or org.business_kinds.at(words, k)
+        ]
+        kind = bool(kinds)
+        # a word that never starts a name ("i work at home") does after "the" when a kind ends the
+        # name ("a manager for the home team pizza company")
+        if org.not_names.at(words, first) and not (determiner and kinds and kinds[0] > first):
+            return None
         named = any(self._org_name_word(word) for word in value)
         if (weak or determiner) and not (named or kind):
             return None
-        if all(word in given_names() and not kind for word in value) and not named:
-            return None
-        return first, stop
+        if determiner and not named and kinds == [first] and stop == first + 1:
+            return None  # "the bakery": a kind alone after "the" is a plain noun
+        if all(word in given_names() and not kind for word in value) and (weak or not named):
+            return None  # "she's with john": a person after a weak cue
+        # the article is part of a name said after it ("a manager at the green spoon cafe")
+        return first - determiner, stop
 
     def _role_before(self, words: Sequence[str], i: int) -> str:
         """ "a nurse over | at", "the front desk | from": a role after a determiner, then "at" ("strong"),
@@ -2064,7 +2201,7 @@ class ContextualDetector(Detector):
             length = org.cues.at(bases, i) or org.cues.at(words, i)  # "who's your employer"
             weak = False
             if not length:
-                length = org.weak_cues.at(bases, i)
+                length = org.weak_cues.at(bases, i) or org.weak_cues.at(words, i)  # "she's with"
                 weak = bool(length)
             if not length:
                 role = self._role_before(words, i)

@@ -141,6 +141,15 @@ class _CueTables:
     #: words after numbers said whole that make them a draw even when misheard ("... wis anything"):
     #: ``draw_words``
     draw_words: tuple[str, ...] = ()
+    #: a value broken by an aside joins a part said apart when both are at most this many digits
+    #: longer than a complete value (``broken_values.extra_digits``)
+    broken_extra_digits: int = 0
+    #: a turn of misheard digits is a value with this many digits (``noisy_answers.min_digits``; 0:
+    #: off) and at most this share of other words inside (``noisy_answers.max_inside_share``)
+    noisy_answer_digits: int = 0
+    noisy_answer_inside_share: float = 0.0
+    #: ... of them at least this many said as digits or number words (``noisy_answers.min_said_digits``)
+    noisy_answer_said: int = 0
 
     @property
     def labels(self) -> frozenset[str]:
@@ -243,6 +252,18 @@ def _cue_tables(locale: str) -> _CueTables:
         noisy_edge_words=int((resources.get("identifiers", "noisy_edges", {}) or {}).get("max_words", 0)),
         noisy_edge_anchors=resources.words("identifiers", "noisy_edges.anchors"),
         draw_words=tuple(sorted(resources.words("identifiers", "draw_words"))),
+        broken_extra_digits=int(
+            (resources.get("identifiers", "broken_values", {}) or {}).get("extra_digits", 0)
+        ),
+        noisy_answer_digits=int(
+            (resources.get("identifiers", "noisy_answers", {}) or {}).get("min_digits", 0)
+        ),
+        noisy_answer_said=int(
+            (resources.get("identifiers", "noisy_answers", {}) or {}).get("min_said_digits", 0)
+        ),
+        noisy_answer_inside_share=float(
+            (resources.get("identifiers", "noisy_answers", {}) or {}).get("max_inside_share", 0.0)
+        ),
     )
 
 
@@ -444,6 +465,10 @@ class IdentifierDetector(Detector):
             found = [self._on_to_after_cue(tokens, entity) for entity in found]
             if self.misheard_edges and self._tables.noisy_edge_words:
                 found = [self._noisy_edges(aligned, tokens, entity) for entity in found]
+            if self.misheard_edges and self.max_aside_words:
+                found = self._join_broken_parts(aligned, tokens, found)
+            if self.misheard_edges and self._tables.noisy_answer_digits:
+                found.extend(self._noisy_answer(aligned, tokens, found))
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
@@ -1246,6 +1271,250 @@ class IdentifierDetector(Detector):
         if (start, end) == (entity.start, entity.end):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _join_broken_parts(
+        self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
+    ) -> list[Entity]:
+        """A value found short of a complete value of its label takes a part of it said apart.
+
+        "two three fine let me just pull it up five five eight three eight", "... five two three
+        no sorry fine two five three ...", "nine oh no wait through sex oh six ...": the recognizer
+        misheard digits of the value and the caller made an aside or a correction inside it, so
+        only one part was found (or each part as a value of its own). When a value of a number
+        label has fewer digits than a complete value of its label (``complete_digits``), an aside
+        of at most ``max_aside_words`` plain words (see :meth:`_aside`) and next to it a part of
+        value words with a digit word among them (see :meth:`_broken_part`) is one value with it,
+        when both together are at most ``broken_values.extra_digits`` digits longer than a complete
+        value. Fail closed: the aside is redacted with the value. It only widens values found: a
+        text without one is left alone; a part that a cue of another label introduces as a complete
+        value of that label is no part ("... and my zip is nine oh two one oh").
+        """
+        if not found:
+            return found
+        result = sorted(found, key=lambda entity: (entity.start, entity.end))
+        for _ in range(4):  # a value broken more than once joins part by part
+            joined = False
+            for position, entity in enumerate(result):
+                if entity.label not in _ZONE_LABELS or entity.label not in self._tables.complete:
+                    continue
+                for direction in (1, -1):
+                    grown = self._broken_part(aligned, tokens, entity, direction, result)
+                    if grown is None:
+                        continue
+                    start, end, label = grown
+                    kept = [
+                        other
+                        for index, other in enumerate(result)
+                        if index != position and not (other.start >= start and other.end <= end)
+                    ]
+                    kept.append(Entity(start, end, label, entity.score, entity.detector, entity.explanation))
+                    result = sorted(kept, key=lambda item: (item.start, item.end))
+                    joined = True
+                    break
+                if joined:
+                    break
+            if not joined:
+                break
+        return result
+
+    def _broken_part(
+        self,
+        aligned: AlignedText,
+        tokens: Sequence[Token],
+        entity: Entity,
+        direction: int,
+        found: Sequence[Entity],
+    ) -> tuple[int, int, str] | None:
+        """The (start, end, label) of ``entity`` joined with a part of it said apart after it
+        (``direction`` 1) or before it (-1), or None (see :meth:`_join_broken_parts`).
+
+        The part is a run of value words (:meth:`_value_word`) with at least two digits, one of them
+        a written digit or a number word; it may be a value found on its own of a label of this
+        detector. No negative context stands right before it."""
+        tables = self._tables
+        low, high = tables.complete[entity.label]
+        first = token_index_at(tokens, entity.start)
+        stop = token_index_at(tokens, entity.end)
+        if first >= stop:
+            return None
+        have = self._digit_count(tokens, first, stop)
+        if have >= low:
+            return None
+        # the nearest word of a number beyond at most max_aside_words words
+        index = stop if direction > 0 else first - 1
+        while 0 <= index < len(tokens) and abs(index - (stop if direction > 0 else first - 1)) <= (
+            self.max_aside_words
+        ):
+            if self._number_token(tokens[index].lower):
+                break
+            index += direction
+        else:
+            return None
+        if not 0 <= index < len(tokens):
+            return None
+        # the part: from that word on, the value words away from the value (the words between them
+        # may sound like digits too: "... want second nine four one six")
+        part_first = part_stop = index
+        if direction > 0:
+            part_stop += 1
+            while part_stop < len(tokens) and self._value_word(tokens[part_stop].lower):
+                part_stop += 1
+            gap_first, gap_stop = stop, part_first
+        else:
+            while part_first - 1 >= 0 and self._value_word(tokens[part_first - 1].lower):
+                part_first -= 1
+            part_stop += 1
+            gap_first, gap_stop = part_stop, first
+        gap = [token.lower for token in tokens[gap_first:gap_stop]]
+        if len(gap) > self.max_aside_words or (gap and not self._aside(gap)):
+            return None
+        if any(_joiner(word) and word not in tables.value_words for word in gap):
+            return None
+        raw = aligned.text[tokens[part_first].start : tokens[part_stop - 1].end]
+        if ":" in raw:
+            return None
+        digits = self._digit_count(tokens, part_first, part_stop)
+        spoken = sum(
+            sum(1 for char in token.lower if char.isdigit())
+            or int(token.lower in self._misheard.number_words)
+            for token in tokens[part_first:part_stop]
+        )
+        if digits < 2 or not spoken or have + digits > high + tables.broken_extra_digits:
+            return None
+        if self._negative_context(tokens, part_first, digits):
+            return None
+        # a cue between them: before the value its own ("... and my phone is 555"); after it one of
+        # another label that introduces the part as a complete value of its own
+        for end in range(gap_first + 1, gap_stop + 1):
+            cue = tables.cue_table.ending_at(tokens, end)
+            if cue is None or (direction > 0 and cue[0] == entity.label):
+                continue
+            if direction < 0:
+                return None
+            bounds = tables.complete.get(cue[0])
+            if bounds is None or bounds[0] <= digits <= bounds[1]:
+                return None
+        start = min(entity.start, tokens[part_first].start)
+        end = max(entity.end, tokens[part_stop - 1].end)
+        # a part found on its own of another number label: the joined value takes the label whose
+        # complete values it fits
+        label = entity.label
+        for other in found:
+            if other is entity or not (other.start >= start and other.end <= end):
+                continue
+            if other.detector != entity.detector:
+                return None
+            bounds = tables.complete.get(other.label)
+            if (
+                bounds is not None
+                and bounds[0] <= have + digits <= bounds[1] + 1
+                and not (low <= have + digits <= high + 1)
+            ):
+                label = other.label
+        return start, end, label
+
+    def _noisy_answer(
+        self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
+    ) -> list[Entity]:
+        """A turn that is a number the recognizer garbled, with no value found in it: a value.
+
+        "six four of when it seven for heaven one seven fine", "it's fifty three ten fifty sick fifty
+        six sixty three", "the mixer number is one several do nine three when": in a call such a turn
+        answers a question about an identifier (see ``answers``), but the misheard digits broke it
+        into pieces too short for any shape, and its cue (if any) is garbled. The region from the
+        turn's first to its last value word (:meth:`_value_word`, with a digit word at both ends or
+        next to them) is a value when it has at least ``noisy_answers.min_digits`` digits, misheard
+        words counted (:meth:`_digit_count`), half of them or more said as digit or number words; at
+        least ``noisy_answers.min_said_digits`` said so; at most ``noisy_answers.max_inside_share`` of
+        its words are other words, and at most
+        ``answers.max_other_words`` words stand outside it. Never in a turn with a negative context, a
+        unit, a time, a range or sum word ("from", "plus"; "to" after a number said whole: "seventy
+        five to sixty six"; "or" or "and" between two: "twelve ninety nine or thirteen ..."), an
+        amount ("hundred"), a spelled letter (a model: "does the nikon d seven fifty fit ..."), a
+        draw word ("... win anything") or a
+        clock time, nor for counting. An article inside counts as another word.
+        """
+        tables = self._tables
+        if any(entity.label in _ZONE_LABELS for entity in found):
+            return []
+        words = [index for index, token in enumerate(tokens) if any(ch.isalnum() for ch in token.lower)]
+        if not words:
+            return []
+        numbers = [index for index in words if self._number_token(tokens[index].lower)]
+        if len(numbers) < 2:
+            return []
+        first, last = numbers[0], numbers[-1]
+        # value words next to the first and last digit word belong to the region ("... nine three when")
+        while (
+            first - 1 >= 0
+            and self._value_word(tokens[first - 1].lower)
+            and (tokens[first - 1].lower not in tables.between)
+        ):
+            first -= 1
+        while (
+            last + 1 < len(tokens)
+            and self._value_word(tokens[last + 1].lower)
+            and (tokens[last + 1].lower not in tables.closing)
+        ):
+            last += 1
+        amounts = self._lexicon.hundred | self._lexicon.thousand
+        if any(word in amounts for word in aligned.original.lower().split()):
+            return []  # "one hundred thirty six to ...": an amount or a score
+        for position, index in enumerate(words):
+            word = tokens[index].lower
+            if (
+                # "seventy five to sixty six": a score or a range between numbers said whole
+                (
+                    (word in self._misheard.region_breakers or word in tables.after_breaks)
+                    and 0 < position < len(words) - (word not in self._misheard.region_breakers)
+                    and _said_whole(tokens[words[position - 1]].lower)
+                    # "twelve ninety nine or thirteen ninety nine": a choice between two numbers
+                    and (
+                        word in self._misheard.region_breakers
+                        or _said_whole(tokens[words[position + 1]].lower)
+                    )
+                )
+                # a letter names a model or a code ("the nikon d seven fifty"), no misheard digit
+                or (len(word) == 1 and word.isalpha() and word not in tables.word_letters)
+                or word in tables.negative_words
+                or word in tables.quantity_after
+                or word in tables.quantity_before
+                or (word in self._misheard.region_breakers and word not in self._misheard.homophones)
+                or self._draw_word(word)
+                or (word,) in tables.cues  # a cue the other rules read: their value, not this one
+            ):
+                return []
+        if tables.negative_table.ending_at(tokens, len(tokens)) is not None:
+            return []
+        outside = sum(1 for index in words if index < first or index > last)
+        if outside > tables.answer_max_other_words:
+            return []
+        region = [index for index in words if first <= index <= last]
+        others = sum(
+            1
+            for index in region
+            if tokens[index].lower in tables.articles
+            or (not self._value_word(tokens[index].lower) and not self._digit_count(tokens, index, index + 1))
+        )
+        if others > tables.noisy_answer_inside_share * len(region):
+            return []
+        digits = self._digit_count(tokens, first, last + 1)
+        spoken = "".join(
+            "".join(ch for ch in tokens[index].lower if ch.isdigit())
+            or self._misheard.number_words.get(tokens[index].lower, "")
+            for index in region
+        )
+        if (
+            digits < tables.noisy_answer_digits
+            or len(spoken) < tables.noisy_answer_said
+            or 2 * len(spoken) < digits
+            or _counting(spoken)
+        ):
+            return []
+        start, end = tokens[first].start, tokens[last].end
+        if ":" in aligned.text[start:end] or self._reading(aligned, start, end) == "time":
+            return []
+        return [self._entity(start, end, "ACCOUNT_NUMBER", self.shape_score, "a turn of misheard digits")]
 
     def _a_draw(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> bool:
         """Numbers said whole, with no cue before or after them, that a draw word ends (``draw_words``,
@@ -2506,6 +2775,11 @@ def _international_phone(raw: str) -> bool:
 def _joiner(word: str) -> bool:
     """Punctuation between two parts of a value ("12-1096"): inside a value, never at its edge."""
     return bool(word) and not any(char.isalnum() for char in word)
+
+
+def _said_whole(word: str) -> bool:
+    """Two or more digits in one token: a number the normalizer read as said whole (or in groups)."""
+    return sum(1 for char in word if char.isdigit()) >= 2
 
 
 def _has_digit(word: str) -> bool:

@@ -4,7 +4,10 @@
 redactkit's adaptation of en_core_web_md's to ASR-style dialogue text (see
 ``redactkit/models/ner-asr-en/MODEL_CARD.md``), which knows names, places and organisations in
 lowercase, unpunctuated text and a few identifiers by their context ("my account number is ...");
-a directory written by ``redactkit train`` runs a recognizer fine-tuned on the user's data.
+a directory written by ``redactkit train`` runs a recognizer fine-tuned on the user's data. Adapted
+weights read lowercase speech, what they were trained on; formatted transcripts (with capitals) go to
+the pipeline's own recognizer, which is in memory anyway (``ner_weights_on: all``: the weights read
+every text).
 
 Scores: with adapted weights an entity's score is the precision its label reached on the held-out
 transcripts the weights were evaluated on (the calibration table in the weights' meta.json), so a
@@ -41,14 +44,14 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..errors import ModelNotFoundError
-from ..gazetteers import family_names, given_names
+from ..gazetteers import family_names, given_names, zipf_frequency
 from ..lang import get_lexicon, load_locale
 from ..lang.case import is_lowercase_speech
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
-from .names import MisheardGuard, PersonWords
+from .names import MisheardGuard, PersonWords, number_nouns
 from .places import PlaceWords, names_an_airline
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
@@ -112,6 +115,18 @@ def _is_frequent_word(word: str, everyday: float) -> bool:
     return word in common_words() and zipf_frequency(word) >= everyday
 
 
+def _is_frequent_plural(word: str, everyday: float) -> bool:
+    """A plural of a dictionary word, as frequent as an everyday word ("miles", "pages")."""
+    from ..gazetteers import common_words, zipf_frequency
+
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and word[:-1] in common_words()
+        and zipf_frequency(word) >= everyday
+    )
+
+
 def _is_known_name(word: str, given: frozenset[str], family: frozenset[str], everyday: float) -> bool:
     """A gazetteer name that is not first of all a frequent word: "cook", "snow", "page" are family
     names somewhere, but on lowercase text the model's PERSON guess on them needs a cue."""
@@ -153,6 +168,7 @@ class SpacyNerDetector(Detector):
         labels: Mapping[str, str] | None = None,
         score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None,
         lowercase_guard: bool | Literal["strict", "plain_words", "off"] = "strict",
+        ner_weights_on: Literal["lowercase", "all"] = "lowercase",
         batch_size: Annotated[int, Field(ge=1)] = 256,
         locale: str = "en-US",
     ) -> None:
@@ -176,6 +192,11 @@ class SpacyNerDetector(Detector):
         self.lowercase_guard: str = (
             ("strict" if lowercase_guard else "off") if isinstance(lowercase_guard, bool) else lowercase_guard
         )
+        #: which transcripts ``ner_weights`` reads: ``lowercase`` (lowercase speech, what adapted weights
+        #: were trained on; formatted text goes to the pipeline's own recognizer, which was trained on
+        #: formatted text and is loaded anyway, so each text still runs through one recognizer) or
+        #: ``all`` (e.g. weights fine-tuned on formatted transcripts)
+        self.ner_weights_on = ner_weights_on
         #: texts per ``nlp.pipe`` batch
         self.batch_size = batch_size
         #: language resources of the lowercase guard (company words, person cues, Zipf cut-offs)
@@ -196,6 +217,9 @@ class SpacyNerDetector(Detector):
         self._flight_words = place_words.flight_words
         self._country_aliases = place_words.country_aliases
         self._stopwords = lexicon.stopwords
+        self._number_nouns = number_nouns(locale)
+        # "the easier one rob": "one" before a name is a pronoun, not a number
+        self._pronoun_numbers = frozenset(word for word, value in lexicon.digits.items() if value == 1)
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
         self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
@@ -205,10 +229,10 @@ class SpacyNerDetector(Detector):
             if labels is None:
                 self._labels.update(weights.meta.get("label_map", {}))
 
-    def _score(self, label: str) -> float:
+    def _score(self, label: str, adapted: bool) -> float:
         if self.score is not None:
             return self.score
-        return self._scores.get(label, _UNCALIBRATED_SCORE)
+        return self._scores.get(label, _UNCALIBRATED_SCORE) if adapted else _UNCALIBRATED_SCORE
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
@@ -222,17 +246,31 @@ class SpacyNerDetector(Detector):
         ]
         if not todo:
             return results
-        nlp = load_spacy_model(self.model, ner_only=True, ner_weights=self._weights)
-        pieces = [texts[index].text[start:end] for index, start, end in todo]
-        docs = (
-            doc
-            for batch in bounded_batches(pieces, self.batch_size, _BATCH_CHARS)
-            for doc in nlp.pipe(batch, batch_size=len(batch))
-        )
+        # adapted weights read lowercase speech (or every text: ``ner_weights_on``); the rest goes to
+        # the pipeline's own recognizer, which the weights load with anyway
+        adapted = {
+            index: self._weights is not None
+            and (self.ner_weights_on == "all" or is_lowercase_speech(texts[index].original))
+            for index, _, _ in todo
+        }
+        docs: list[Doc | None] = [None] * len(todo)
+        for use_weights in (False, True):
+            positions = [k for k, (index, _, _) in enumerate(todo) if adapted[index] == use_weights]
+            if not positions:
+                continue
+            nlp = load_spacy_model(
+                self.model, ner_only=True, ner_weights=self._weights if use_weights else None
+            )
+            pieces = [texts[todo[k][0]].text[todo[k][1] : todo[k][2]] for k in positions]
+            batches = bounded_batches(pieces, self.batch_size, _BATCH_CHARS)
+            piped = (done for batch in batches for done in nlp.pipe(batch, batch_size=len(batch)))
+            for k, done in zip(positions, piped, strict=True):
+                docs[k] = done
         per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
         for (index, start, _), doc in zip(todo, docs, strict=True):
+            assert doc is not None  # every window was piped above
             lowercase = self.lowercase_guard != "off" and is_lowercase_speech(texts[index].original)
-            per_text.setdefault(index, []).append((start, self._entities(doc, lowercase)))
+            per_text.setdefault(index, []).append((start, self._entities(doc, lowercase, adapted[index])))
         for index, windows in per_text.items():
             results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
@@ -361,6 +399,8 @@ class SpacyNerDetector(Detector):
 
         if names_an_airline(doc_words, ent.start, ent.end, self._flight_words, self._stopwords):
             return True
+        if lowercase and (self._airline(doc_words, ent) or self._numbered(doc_words, ent)):
+            return True
         if not lowercase:
             return False
         bare = " ".join(word.removesuffix("'s") for word in words)
@@ -390,9 +430,77 @@ class SpacyNerDetector(Detector):
         # digits on either side; a number word only after it ("the easier one rob": "one" before a
         # name is a pronoun); never further away ("reese is fifty", "gave maria his 16": an age, an
         # address)
-        return any(char.isdigit() for char in before) or self._misheard.number_at(doc_words, ent.end)
+        if any(char.isdigit() for char in before) or self._misheard.number_at(doc_words, ent.end):
+            return True
+        # a name that is also an everyday word ("page") with a number one word further: a misheard
+        # number's word in between ("from page handed twenty"); the plural of an everyday word
+        # ("miles") after a number or one word further is its unit ("fifty nine handled miles")
+        word = doc_words[ent.start].removesuffix("'s")
+        if _is_frequent_plural(word, self._everyday_zipf):
+            two_before = doc_words[ent.start - 2] if ent.start > 1 else ""
+            return (
+                self._misheard.sounds_like_number(before) and before not in self._pronoun_numbers
+            ) or self._misheard.is_number(two_before)
+        return _is_frequent_word(word, self._everyday_zipf) and self._misheard.number_at(
+            doc_words, ent.end + 1
+        )
 
-    def _entities(self, doc: Doc, lowercase: bool) -> list[Entity]:
+    def _too_frequent(self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str]) -> bool:
+        """A lone given name as frequent as "will" or "may" (the name detector's ``weak_cue_name_max``)
+        without a person cue before it: a verb or a word ("will the nikon fit"), as the name rules
+        read it."""
+        if len(words) != 1:
+            return False
+        word = words[0].removesuffix("'s")
+        before = doc_words[ent.start - 1] if ent.start > 0 else ""
+        return (
+            word in given
+            and zipf_frequency(word) >= self._weak_cue_zipf
+            and before not in self._guard_words.person_cues
+        )
+
+    def _numbered(self, doc_words: list[str], ent: Any) -> bool:
+        """A place guess holding a noun that names a number (a gate, a room, a row: the name
+        detector's number nouns) with a number, a digit's sound or a letter right after it or one
+        word further: "add gate e sixteen", "room true one two five" are where a number points,
+        no place."""
+        for k in range(ent.start, ent.end):
+            if doc_words[k] not in self._number_nouns:
+                continue
+            for j in (k + 1, k + 2):
+                if j < len(doc_words) and (
+                    self._misheard.sounds_like_number(doc_words[j])
+                    or (len(doc_words[j]) == 1 and doc_words[j].isalpha() and doc_words[j] not in ("a", "i"))
+                ):
+                    return True
+        return False
+
+    def _numbered_person(
+        self, words: list[str], given: frozenset[str], family: frozenset[str], everyday: float
+    ) -> bool:
+        """A PERSON guess holding a number word and no listed name ("da seven forty seven"): a model
+        number or a quantity a recognizer garbled; names hold no number words."""
+        return any(self._misheard.is_number(word) for word in words) and not any(
+            _is_known_name(word.removesuffix("'s"), given, family, everyday) for word in words
+        )
+
+    def _airline(self, doc_words: list[str], ent: Any) -> bool:
+        """A place guess right after a flight word (or one word after it: "flight air <country>") with
+        a number or a digit's sound within two words after it: the airline of a flight number a
+        recognizer misheard ("flight delta do eight eight", "flight air canada mine eighty")."""
+        start = ent.start
+        if start == 0 or not (
+            doc_words[start - 1] in self._flight_words
+            or (
+                start >= 2
+                and doc_words[start - 2] in self._flight_words
+                and doc_words[start - 1] not in self._stopwords
+            )
+        ):
+            return False
+        return any(self._misheard.number_at(doc_words, k) for k in (ent.end, ent.end + 1))
+
+    def _entities(self, doc: Doc, lowercase: bool, adapted: bool) -> list[Entity]:
         given, family = given_names(), family_names()
         guard = self.lowercase_guard
         company_words, person_cues = self._guard_words.company_words, self._guard_words.person_cues
@@ -425,11 +533,7 @@ class SpacyNerDetector(Detector):
             # also names ("cook", "worth"): the plain_words guard drops those
             if lowercase and guard == "plain_words" and self._plain(doc, ent, label, words, given, family):
                 continue
-            if (
-                guard != "off"
-                and self._weights is not None
-                and self._unsupported(doc, ent, label, words, lowercase)
-            ):
+            if guard != "off" and adapted and self._unsupported(doc, ent, label, words, lowercase):
                 continue
             if lowercase and label == "PERSON" and guard == "strict":
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -464,6 +568,12 @@ class SpacyNerDetector(Detector):
                 while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
                     tokens.pop()
                 end = tokens[-1].idx + len(tokens[-1].text)
+                kept = [t.lower_ for t in tokens]
+                if guard != "off" and (
+                    self._too_frequent(doc_words, ent, kept, given)
+                    or self._numbered_person(kept, given, family, everyday)
+                ):
+                    continue
             if (
                 lowercase
                 and guard == "strict"
@@ -476,7 +586,7 @@ class SpacyNerDetector(Detector):
                     ent.start_char,
                     end,
                     label,
-                    self._score(ent.label_),
+                    self._score(ent.label_, adapted),
                     self.name,
                     f"spaCy NER {ent.label_}",
                 )

@@ -27,6 +27,7 @@ class ZipfCutoffs:
     unlisted_place_max: float = field(metadata={"key": "zipf.unlisted_place_max"})
     rare_run_max: float = field(metadata={"key": "zipf.rare_run_max"})
     rare_term_max: float = field(metadata={"key": "zipf.rare_term_max"})
+    web_name_word_max: float = field(metadata={"key": "zipf.web_name_word_max"})
 
 
 def zipf_cutoffs(locale: str) -> ZipfCutoffs:
