@@ -61,6 +61,7 @@ def _names() -> NameDetector:
         ("the joc's team", "joc's", False),
         # a two-letter function word glued to a short rare word is a name as likely ("cos" + "an")
         ("we met with cosan today", "cosan", False),
+        ("it is under dana lolis now", "lolis", False),
         # names a list knows are never misheard, however they split
         ("ask tobias about it", "tobias", False),
         ("ask tomas about it", "tomas", False),

@@ -256,10 +256,10 @@ class MisheardGuard:
                 continue
             shorter, longer = sorted(halves, key=len)
             if len(shorter) > 2 or (
-                # a two-letter function word, and a frequent word or one of four letters or more
-                # ("howdo", "cancelmy"; not "cos" + "an")
+                # a two-letter function word, and a word of four letters or more or one as frequent
+                # as the frequent half ("howdo", "cancelmy"; not "cos" + "an", "lol" + "is")
                 zipf_frequency(shorter) >= self._function_word_min
-                and (len(longer) > 3 or zipf_frequency(longer) >= self._function_word_min)
+                and (len(longer) > 3 or zipf_frequency(longer) >= self._cut.merged_word_min_zipf)
             ):
                 return True
         return False
