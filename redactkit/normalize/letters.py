@@ -101,6 +101,7 @@ class SpelledLetterNormalizer(Normalizer):
             | {phrase[0] for phrase in names.phrases}
         )
         self._strong_words = frozenset(self._strong)
+        self._scales = lex.hundred | lex.thousand
         #: listed acronyms that hold a digit ("q3", "h1", "mp3"): a run made of two or more is a list
         self._coded_acronyms = frozenset(
             word
@@ -230,6 +231,8 @@ class SpelledLetterNormalizer(Normalizer):
         if word in self._weak:
             return _Unit(i, i + 1, self._weak[word], "weak")
         if word in lex.digits:
+            if i + 1 < len(tokens) and tokens[i + 1].lower in self._scales:
+                return None  # "x k m five hundred": the digit word begins a number said whole
             return _Unit(i, i + 1, str(lex.digits[word]), "digit")
         if word.isdigit():
             return _Unit(i, i + 1, word, "digit")
