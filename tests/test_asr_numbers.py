@@ -527,3 +527,47 @@ def test_joining_parts_stops_at_other_values(
 ) -> None:
     spans = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.detector == "identifiers"]
     assert spans == values, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a turn that is a number the recognizer garbled into pieces too short for any shape
+        (
+            "six four of when it seven for heaven one seven fine",
+            "six four of when it seven for heaven one seven fine",
+        ),
+        (
+            "it's fifty three ten fifty sick fifty six sixty three",
+            "fifty three ten fifty sick fifty six sixty three",
+        ),
+        (
+            "so six forty four nicely uh twenty eight thirty six",
+            "six forty four nicely uh twenty eight thirty six",
+        ),
+    ],
+)
+def test_a_turn_of_misheard_digits_is_a_value(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _covered(default_pipeline, text, value), [
+        (e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # amounts, scores, models, sums and draws stay numbers
+        "it ended one hundred fourteen to one hundred thirty four",
+        "it ended seventy four to sixty six",
+        "will the roomba nine eighty fit the a three sixty",
+        "does the nikon d seven fifty fit the iphone thirteen mini",
+        "subtract four seven nine two from one eight three two",
+        "did four eleven twenty nine thirty six forty two fifty win anything",
+        "i need two of those and one of these for ten of them",
+        "we have three or four kids and two or three dogs",
+        "one two three four five six seven eight",
+        "the train leaves at seven forty five and gets in at nine fifteen",
+    ],
+)
+def test_turns_of_other_numbers_are_no_values(default_pipeline: Pipeline, text: str) -> None:
+    assert [e for e in default_pipeline.analyze(text) if e.detector == "identifiers"] == [], text

@@ -50,7 +50,7 @@ def _guessed(text: str, entity: str, spacy_label: str, occurrences: tuple[int, .
 
 def _kept(text: str, entity: str, spacy_label: str, occurrences: tuple[int, ...] = (0,)) -> bool:
     doc = _guessed(text, entity, spacy_label, occurrences)
-    return bool(_ner()._entities(doc, lowercase=True))
+    return bool(_ner()._entities(doc, lowercase=True, adapted=False))
 
 
 @pytest.mark.parametrize(

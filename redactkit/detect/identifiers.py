@@ -144,6 +144,12 @@ class _CueTables:
     #: a value broken by an aside joins a part said apart when both are at most this many digits
     #: longer than a complete value (``broken_values.extra_digits``)
     broken_extra_digits: int = 0
+    #: a turn of misheard digits is a value with this many digits (``noisy_answers.min_digits``; 0:
+    #: off) and at most this share of other words inside (``noisy_answers.max_inside_share``)
+    noisy_answer_digits: int = 0
+    noisy_answer_inside_share: float = 0.0
+    #: ... of them at least this many said as digits or number words (``noisy_answers.min_said_digits``)
+    noisy_answer_said: int = 0
 
     @property
     def labels(self) -> frozenset[str]:
@@ -248,6 +254,15 @@ def _cue_tables(locale: str) -> _CueTables:
         draw_words=tuple(sorted(resources.words("identifiers", "draw_words"))),
         broken_extra_digits=int(
             (resources.get("identifiers", "broken_values", {}) or {}).get("extra_digits", 0)
+        ),
+        noisy_answer_digits=int(
+            (resources.get("identifiers", "noisy_answers", {}) or {}).get("min_digits", 0)
+        ),
+        noisy_answer_said=int(
+            (resources.get("identifiers", "noisy_answers", {}) or {}).get("min_said_digits", 0)
+        ),
+        noisy_answer_inside_share=float(
+            (resources.get("identifiers", "noisy_answers", {}) or {}).get("max_inside_share", 0.0)
         ),
     )
 
@@ -452,6 +467,8 @@ class IdentifierDetector(Detector):
                 found = [self._noisy_edges(aligned, tokens, entity) for entity in found]
             if self.misheard_edges and self.max_aside_words:
                 found = self._join_broken_parts(aligned, tokens, found)
+            if self.misheard_edges and self._tables.noisy_answer_digits:
+                found.extend(self._noisy_answer(aligned, tokens, found))
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
@@ -1395,6 +1412,109 @@ class IdentifierDetector(Detector):
             ):
                 label = other.label
         return start, end, label
+
+    def _noisy_answer(
+        self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
+    ) -> list[Entity]:
+        """A turn that is a number the recognizer garbled, with no value found in it: a value.
+
+        "six four of when it seven for heaven one seven fine", "it's fifty three ten fifty sick fifty
+        six sixty three", "the mixer number is one several do nine three when": in a call such a turn
+        answers a question about an identifier (see ``answers``), but the misheard digits broke it
+        into pieces too short for any shape, and its cue (if any) is garbled. The region from the
+        turn's first to its last value word (:meth:`_value_word`, with a digit word at both ends or
+        next to them) is a value when it has at least ``noisy_answers.min_digits`` digits, misheard
+        words counted (:meth:`_digit_count`), half of them or more said as digit or number words; at
+        least ``noisy_answers.min_said_digits`` said so; at most ``noisy_answers.max_inside_share`` of
+        its words are other words, and at most
+        ``answers.max_other_words`` words stand outside it. Never in a turn with a negative context, a
+        unit, a time, a range or sum word ("from", "plus"; "to" after a number said whole: "seventy
+        five to sixty six"; "or" or "and" between two: "twelve ninety nine or thirteen ..."), an
+        amount ("hundred"), a spelled letter (a model: "does the nikon d seven fifty fit ..."), a
+        draw word ("... win anything") or a
+        clock time, nor for counting. An article inside counts as another word.
+        """
+        tables = self._tables
+        if any(entity.label in _ZONE_LABELS for entity in found):
+            return []
+        words = [index for index, token in enumerate(tokens) if any(ch.isalnum() for ch in token.lower)]
+        if not words:
+            return []
+        numbers = [index for index in words if self._number_token(tokens[index].lower)]
+        if len(numbers) < 2:
+            return []
+        first, last = numbers[0], numbers[-1]
+        # value words next to the first and last digit word belong to the region ("... nine three when")
+        while (
+            first - 1 >= 0
+            and self._value_word(tokens[first - 1].lower)
+            and (tokens[first - 1].lower not in tables.between)
+        ):
+            first -= 1
+        while (
+            last + 1 < len(tokens)
+            and self._value_word(tokens[last + 1].lower)
+            and (tokens[last + 1].lower not in tables.closing)
+        ):
+            last += 1
+        amounts = self._lexicon.hundred | self._lexicon.thousand
+        if any(word in amounts for word in aligned.original.lower().split()):
+            return []  # "one hundred thirty six to ...": an amount or a score
+        for position, index in enumerate(words):
+            word = tokens[index].lower
+            if (
+                # "seventy five to sixty six": a score or a range between numbers said whole
+                (
+                    (word in self._misheard.region_breakers or word in tables.after_breaks)
+                    and 0 < position < len(words) - (word not in self._misheard.region_breakers)
+                    and _said_whole(tokens[words[position - 1]].lower)
+                    # "twelve ninety nine or thirteen ninety nine": a choice between two numbers
+                    and (
+                        word in self._misheard.region_breakers
+                        or _said_whole(tokens[words[position + 1]].lower)
+                    )
+                )
+                # a letter names a model or a code ("the nikon d seven fifty"), no misheard digit
+                or (len(word) == 1 and word.isalpha() and word not in tables.word_letters)
+                or word in tables.negative_words
+                or word in tables.quantity_after
+                or word in tables.quantity_before
+                or (word in self._misheard.region_breakers and word not in self._misheard.homophones)
+                or self._draw_word(word)
+                or (word,) in tables.cues  # a cue the other rules read: their value, not this one
+            ):
+                return []
+        if tables.negative_table.ending_at(tokens, len(tokens)) is not None:
+            return []
+        outside = sum(1 for index in words if index < first or index > last)
+        if outside > tables.answer_max_other_words:
+            return []
+        region = [index for index in words if first <= index <= last]
+        others = sum(
+            1
+            for index in region
+            if tokens[index].lower in tables.articles
+            or (not self._value_word(tokens[index].lower) and not self._digit_count(tokens, index, index + 1))
+        )
+        if others > tables.noisy_answer_inside_share * len(region):
+            return []
+        digits = self._digit_count(tokens, first, last + 1)
+        spoken = "".join(
+            "".join(ch for ch in tokens[index].lower if ch.isdigit())
+            or self._misheard.number_words.get(tokens[index].lower, "")
+            for index in region
+        )
+        if (
+            digits < tables.noisy_answer_digits
+            or len(spoken) < tables.noisy_answer_said
+            or 2 * len(spoken) < digits
+            or _counting(spoken)
+        ):
+            return []
+        start, end = tokens[first].start, tokens[last].end
+        if ":" in aligned.text[start:end] or self._reading(aligned, start, end) == "time":
+            return []
+        return [self._entity(start, end, "ACCOUNT_NUMBER", self.shape_score, "a turn of misheard digits")]
 
     def _a_draw(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> bool:
         """Numbers said whole, with no cue before or after them, that a draw word ends (``draw_words``,
@@ -2655,6 +2775,11 @@ def _international_phone(raw: str) -> bool:
 def _joiner(word: str) -> bool:
     """Punctuation between two parts of a value ("12-1096"): inside a value, never at its edge."""
     return bool(word) and not any(char.isalnum() for char in word)
+
+
+def _said_whole(word: str) -> bool:
+    """Two or more digits in one token: a number the normalizer read as said whole (or in groups)."""
+    return sum(1 for char in word if char.isdigit()) >= 2
 
 
 def _has_digit(word: str) -> bool:

@@ -41,7 +41,7 @@ from ..lang.tokens import Token
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["MisheardGuard", "NameDetector", "PersonWords", "locale_given_names"]
+__all__ = ["MisheardGuard", "NameDetector", "PersonWords", "locale_given_names", "number_nouns"]
 
 
 #: why a word after "my name is", "the name on the account is" is a name
@@ -110,6 +110,7 @@ class PersonWords:
     booking_before: frozenset[str] = field(metadata={"key": "booking_names.before"})
     booking_after: frozenset[str] = field(metadata={"key": "booking_names.after"})
     booking_last: frozenset[str] = field(metadata={"key": "booking_names.last"})
+    compound_heads: frozenset[str] = field(metadata={"key": "person_cues.compound_heads"})
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,9 @@ class _MisheardCutoffs:
     fragment_min_zipf: float = field(metadata={"key": "misheard.fragment_min_zipf"})
     digit_sound_max_zipf: float = field(metadata={"key": "misheard.digit_sound_max_zipf"})
     merged_word_min_zipf: float = field(metadata={"key": "misheard.merged_word_min_zipf"})
+    fragment_word_min_zipf: float = field(metadata={"key": "misheard.fragment_word_min_zipf"})
+    typo_of_zipf: float = field(metadata={"key": "misheard.typo_of_zipf"})
+    typo_max_zipf: float = field(metadata={"key": "misheard.typo_max_zipf"})
 
 
 class MisheardGuard:
@@ -164,6 +168,10 @@ class MisheardGuard:
         """A number as the normalizer left it or a number word ("46", "11:50", "thirty")."""
         return any(char.isdigit() for char in word) or word in self._number_like
 
+    def sounds_like_number(self, word: str) -> bool:
+        """A number, a number word or a word that sounds like a digit ("fife", "fore")."""
+        return self.is_number(word) or word in self._digit_sounds
+
     def number_at(self, words: Sequence[str], i: int) -> bool:
         """Whether a number starts at ``words[i]``: a number, or a word that sounds like a digit
         ("fife", "sick", "true": ``digit_homophones`` and ``digit_near`` of asr_confusions.yaml; not
@@ -178,10 +186,15 @@ class MisheardGuard:
 
     def misheard(self, words: Sequence[str], i: int) -> bool:
         """Whether ``words[i]`` (lowercase words of one text) is a recognizer's error (see class)."""
-        word = _base(fold_word(words[i]))[0]
+        word, possessive = _base(fold_word(words[i]))
         if not word or not any(char.isalpha() for char in word):
             return False
-        return self._fragment(words, i, word) or self._unknown_misheard(word) or self._merged(word)
+        return (
+            self._fragment(words, i, word)
+            or self._unknown_misheard(word)
+            or self._merged(word)
+            or (possessive and self._misspelt_contraction(word))
+        )
 
     def _fragment(self, words: Sequence[str], i: int, word: str) -> bool:
         common = common_words()
@@ -200,28 +213,74 @@ class MisheardGuard:
                 and zipf_frequency(word) < self._function_word_min
             ):
                 return True
+            if (
+                glued.isalpha()
+                and zipf_frequency(glued) >= self._cut.fragment_word_min_zipf
+                and not _listed_name_or_place(glued)
+                and any(
+                    len(half) > 1 and zipf_frequency(half) == 0.0 and not _listed_name_or_place(half)
+                    for half in (word, other)
+                )
+            ):
+                return True  # "thril ler", "li ftoff": one half is no word at all, the two are one
         return False
 
     def _merged(self, word: str) -> bool:
-        """Two words a recognizer ran together ("butwhere"): see class. Each half has three letters
-        or more; a given name counts as a half only when it is as frequent as the frequent half
-        ("can"), so two names run together stay a name."""
-        if len(word) < 6 or not word.isalpha() or zipf_frequency(word) > 0.0 or _listed_name_or_place(word):
+        """Two words a recognizer ran together ("butwhere", "howdo", "bysix", "fiftyfive"): see class.
+        A half of two letters counts only when it is a function word ("do", "my"); a given name
+        counts as a half only when it is as frequent as the frequent half ("can"), so two names run
+        together stay a name."""
+        if len(word) < 4 or not word.isalpha() or zipf_frequency(word) > 0.0 or _listed_name_or_place(word):
             return False
         given = given_names()
-        for k in range(3, len(word) - 2):
-            frequencies = sorted(zipf_frequency(half) for half in (word[:k], word[k:]))
+        for k in range(2, len(word) - 1):
+            halves = (word[:k], word[k:])
+            if any(
+                half in given and zipf_frequency(half) < self._cut.merged_word_min_zipf for half in halves
+            ):
+                continue
+            numbers = [half in self._number_like for half in halves]
+            if all(numbers):
+                return True  # "fiftyfive", "twotwo": a number said fast
+            if any(numbers):
+                # "bysix", "divideeight": a number word and a frequent word
+                other = halves[1] if numbers[0] else halves[0]
+                if len(other) > 1 and zipf_frequency(other) >= self._cut.fragment_min_zipf:
+                    return True
+                continue
+            frequencies = sorted(zipf_frequency(half) for half in halves)
             if (
                 frequencies[0] < self._cut.fragment_min_zipf
                 or frequencies[1] < self._cut.merged_word_min_zipf
             ):
                 continue
-            if not any(
-                half in given and zipf_frequency(half) < self._cut.merged_word_min_zipf
-                for half in (word[:k], word[k:])
+            shorter, longer = sorted(halves, key=len)
+            if len(shorter) > 2 or (
+                # a two-letter function word, and a frequent word or one of four letters or more
+                # ("howdo", "cancelmy"; not "cos" + "an")
+                zipf_frequency(shorter) >= self._function_word_min
+                and (len(longer) > 3 or zipf_frequency(longer) >= self._function_word_min)
             ):
                 return True
         return False
+
+    def _misspelt_contraction(self, word: str) -> bool:
+        """A possessive of ``word`` that misspells a contraction: ``word`` is a letter off a very
+        frequent word (``misheard.typo_of_zipf``) whose "'s" form is as frequent as a function word
+        ("thet's" for "that's", "wht's" for "what's"), and English text hardly uses ``word``
+        (``misheard.typo_max_zipf``) and no dictionary or list has it. A typo alone is no evidence:
+        unknown names are a letter off frequent words too ("joc", "rell": "job", "tell")."""
+        return (
+            len(word) >= 3
+            and word.isalpha()
+            and zipf_frequency(word) < self._cut.typo_max_zipf
+            and word not in common_words()
+            and not _listed_name_or_place(word)
+            and any(
+                zipf_frequency(near + "'s") >= self._function_word_min
+                for near in _typo_neighbours(word, self._cut.typo_of_zipf)
+            )
+        )
 
     def _unknown_misheard(self, word: str) -> bool:
         if (
@@ -310,8 +369,18 @@ class NameDetector(Detector):
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
         self._misheard = MisheardGuard(locale)
-        self._number_nouns = _number_nouns(locale)
+        self._number_nouns = number_nouns(locale)
         self._closing_words = load_locale(locale).words("identifiers", "closing_words")
+        # words before "name" that leave it a cue: stop words, fillers, assents ("yes name dana")
+        self._compound_free = (
+            lexicon.stopwords
+            | lexicon.fillers
+            | words.openers
+            | {w for cue in words.answer_openers for w in cue}
+        )
+        from .places import PlaceWords
+
+        self._flight_words = load_tables(locale, "places", PlaceWords).flight_words
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         vocab = _NameVocabulary(
@@ -531,6 +600,13 @@ class NameDetector(Detector):
         words = [token.lower for token in tokens]
         for i in [i for i in scores if scores[i][1] != _GIVEN_AS_NAME and self._misheard.misheard(words, i)]:
             del scores[i]
+        # right after "flight" a name word is an airline or its code ("flight u a 96", "flight delta"),
+        # and so are the name words joined to it
+        for i in [i for i in sorted(scores) if i > 0 and words[i - 1] in self._flight_words]:
+            j = i
+            while j in scores:
+                del scores[j]
+                j += 1
         self._propagate(tokens, scores, common)
         self._family_recurs(tokens, scores, given)
         return self._spans(tokens, scores)
@@ -613,8 +689,10 @@ class NameDetector(Detector):
         """Two or more adjacent words that English text almost never uses are a name, most often a
         foreign one no gazetteer lists ("than iliza schleshinger"): ASR writes only words it knows,
         and the rare ones it knows are mostly names. A run whose every word is a typo of a frequent
-        word is misspelt text ("the burmudda triangel"; names.yaml ``rare_runs``)."""
+        word is misspelt text ("the burmudda triangel"; names.yaml ``rare_runs``); a word the
+        recognizer ran together or cut in two (:class:`MisheardGuard`) is no part of a run."""
         run: list[int] = []
+        words = [token.lower for token in tokens]
         for i in [*range(len(tokens)), len(tokens)]:
             if i < len(tokens) and i not in scores:
                 word, _ = _base(fold_word(tokens[i].lower))
@@ -624,6 +702,8 @@ class NameDetector(Detector):
                     and word not in self._blocked
                     and word not in places
                     and zipf_frequency(word) < self._zipf.rare_run_max
+                    # words run together or cut in two are no name's words ("cancelmy subsciption")
+                    and not self._misheard.misheard(words, i)
                 ):
                     run.append(i)
                     continue
@@ -889,8 +969,8 @@ class NameDetector(Detector):
         begin = opener[0] if opener is not None else 0  # "yes it's korila", "miss tharvika"
         for k in range(begin, len(tokens)):
             word, _ = _base(fold_word(tokens[k].lower))
-            if len(run) == self.max_tokens or not word.isalpha():
-                break
+            if len(run) == self.max_tokens or not word.isalpha() or self._misheard_number_noun(word, vocab):
+                break  # "sutract 2350 from 4803": a word that names a number, misheard, before one
             if len(word) == 1 and word not in w.not_initials:
                 run.append(k)  # an initial: "g saravana", "nivash m"
             elif k in scores or self._answer_word(word, vocab):
@@ -974,6 +1054,17 @@ class NameDetector(Detector):
             return
         for k in run:
             scores.setdefault(k, (self.unknown_score, "a turn that answers with a name"))
+
+    def _misheard_number_noun(self, word: str, vocab: _NameVocabulary) -> bool:
+        """A word of five letters or more that no list or dictionary has, one letter off a word that
+        names a number said after it (``number_nouns``: "sutract", "subract" for "subtract")."""
+        given, family, common, _places = vocab
+        if len(word) < 5 or word in given or word in family or word in common:
+            return False
+        return any(
+            len(noun) >= 5 and abs(len(noun) - len(word)) <= 1 and _one_edit(word, noun)
+            for noun in self._number_nouns
+        )
 
     def _name_partner(
         self,
@@ -1136,17 +1227,29 @@ class NameDetector(Detector):
 
     def _noun_before_number(self, tokens: Sequence[Token], i: int, cue: tuple[str, ...] | None) -> bool:
         """A name that is also a common word, right before a number and without a strong cue, labels
-        that number ("from page 172", "the max 8", "bill 40"), unlike "call bill 555 0134"."""
+        that number ("from page 172", "the max 8", "bill 40"), unlike "call bill 555 0134"; a noun
+        that names a number (``_number_nouns``: "page", "row") labels it one word further too."""
         if cue in self._w.strong_cues or i + 1 >= len(tokens):
             return False
         following = tokens[i + 1].lower
         if any(char.isdigit() for char in following) or following in self._number_words:
             return True
-        return self._misheard.number_at([token.lower for token in tokens[i + 1 : i + 3]], 0)
+        after = [token.lower for token in tokens[i + 1 : i + 4]]
+        # a noun that names a number, with a number one word further: a misheard word of the number
+        # in between ("from page handed twenty", "page the four hundred")
+        return self._misheard.number_at(after, 0) or (
+            _base(fold_word(tokens[i].lower))[0] in self._number_nouns and self._misheard.number_at(after, 1)
+        )
 
     def _cue_before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
-        """The longest person cue that ends right before token ``i``."""
-        return self._cues.ending_at(tokens, i)
+        """The longest person cue that ends right before token ``i``; the bare word "name" is none
+        after a noun it names a kind of ("street name", "user name": a compound, no person's name)."""
+        cue = self._cues.ending_at(tokens, i)
+        if cue is not None and len(cue) == 1 and cue[0] in self._w.compound_heads and i >= 2:
+            before = tokens[i - 2].lower
+            if before.isalpha() and before in common_words() and before not in self._compound_free:
+                return None
+        return cue
 
     def _family_after(
         self,
@@ -1204,7 +1307,7 @@ def _identifier_like(word: str, min_digits: int) -> bool:
 
 
 @cache
-def _number_nouns(locale: str) -> frozenset[str]:
+def number_nouns(locale: str) -> frozenset[str]:
     """Words that name a number said after them, so no name before one: the one-word cues of
     ``identifiers.yaml`` ("order", "ticket", "case") and its negative contexts ("page", "bill", "lot")."""
     language = load_locale(locale)

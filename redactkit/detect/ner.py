@@ -44,14 +44,14 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..errors import ModelNotFoundError
-from ..gazetteers import family_names, given_names
+from ..gazetteers import family_names, given_names, zipf_frequency
 from ..lang import get_lexicon, load_locale
 from ..lang.case import is_lowercase_speech
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
-from .names import MisheardGuard, PersonWords
+from .names import MisheardGuard, PersonWords, number_nouns
 from .places import PlaceWords, names_an_airline
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
@@ -113,6 +113,18 @@ def _is_frequent_word(word: str, everyday: float) -> bool:
     from ..gazetteers import common_words, zipf_frequency
 
     return word in common_words() and zipf_frequency(word) >= everyday
+
+
+def _is_frequent_plural(word: str, everyday: float) -> bool:
+    """A plural of a dictionary word, as frequent as an everyday word ("miles", "pages")."""
+    from ..gazetteers import common_words, zipf_frequency
+
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and word[:-1] in common_words()
+        and zipf_frequency(word) >= everyday
+    )
 
 
 def _is_known_name(word: str, given: frozenset[str], family: frozenset[str], everyday: float) -> bool:
@@ -205,6 +217,9 @@ class SpacyNerDetector(Detector):
         self._flight_words = place_words.flight_words
         self._country_aliases = place_words.country_aliases
         self._stopwords = lexicon.stopwords
+        self._number_nouns = number_nouns(locale)
+        # "the easier one rob": "one" before a name is a pronoun, not a number
+        self._pronoun_numbers = frozenset(word for word, value in lexicon.digits.items() if value == 1)
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
         self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
@@ -384,6 +399,8 @@ class SpacyNerDetector(Detector):
 
         if names_an_airline(doc_words, ent.start, ent.end, self._flight_words, self._stopwords):
             return True
+        if lowercase and (self._airline(doc_words, ent) or self._numbered(doc_words, ent)):
+            return True
         if not lowercase:
             return False
         bare = " ".join(word.removesuffix("'s") for word in words)
@@ -413,7 +430,75 @@ class SpacyNerDetector(Detector):
         # digits on either side; a number word only after it ("the easier one rob": "one" before a
         # name is a pronoun); never further away ("reese is fifty", "gave maria his 16": an age, an
         # address)
-        return any(char.isdigit() for char in before) or self._misheard.number_at(doc_words, ent.end)
+        if any(char.isdigit() for char in before) or self._misheard.number_at(doc_words, ent.end):
+            return True
+        # a name that is also an everyday word ("page") with a number one word further: a misheard
+        # number's word in between ("from page handed twenty"); the plural of an everyday word
+        # ("miles") after a number or one word further is its unit ("fifty nine handled miles")
+        word = doc_words[ent.start].removesuffix("'s")
+        if _is_frequent_plural(word, self._everyday_zipf):
+            two_before = doc_words[ent.start - 2] if ent.start > 1 else ""
+            return (
+                self._misheard.sounds_like_number(before) and before not in self._pronoun_numbers
+            ) or self._misheard.is_number(two_before)
+        return _is_frequent_word(word, self._everyday_zipf) and self._misheard.number_at(
+            doc_words, ent.end + 1
+        )
+
+    def _too_frequent(self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str]) -> bool:
+        """A lone given name as frequent as "will" or "may" (the name detector's ``weak_cue_name_max``)
+        without a person cue before it: a verb or a word ("will the nikon fit"), as the name rules
+        read it."""
+        if len(words) != 1:
+            return False
+        word = words[0].removesuffix("'s")
+        before = doc_words[ent.start - 1] if ent.start > 0 else ""
+        return (
+            word in given
+            and zipf_frequency(word) >= self._weak_cue_zipf
+            and before not in self._guard_words.person_cues
+        )
+
+    def _numbered(self, doc_words: list[str], ent: Any) -> bool:
+        """A place guess holding a noun that names a number (a gate, a room, a row: the name
+        detector's number nouns) with a number, a digit's sound or a letter right after it or one
+        word further: "add gate e sixteen", "room true one two five" are where a number points,
+        no place."""
+        for k in range(ent.start, ent.end):
+            if doc_words[k] not in self._number_nouns:
+                continue
+            for j in (k + 1, k + 2):
+                if j < len(doc_words) and (
+                    self._misheard.sounds_like_number(doc_words[j])
+                    or (len(doc_words[j]) == 1 and doc_words[j].isalpha() and doc_words[j] not in ("a", "i"))
+                ):
+                    return True
+        return False
+
+    def _numbered_person(
+        self, words: list[str], given: frozenset[str], family: frozenset[str], everyday: float
+    ) -> bool:
+        """A PERSON guess holding a number word and no listed name ("da seven forty seven"): a model
+        number or a quantity a recognizer garbled; names hold no number words."""
+        return any(self._misheard.is_number(word) for word in words) and not any(
+            _is_known_name(word.removesuffix("'s"), given, family, everyday) for word in words
+        )
+
+    def _airline(self, doc_words: list[str], ent: Any) -> bool:
+        """A place guess right after a flight word (or one word after it: "flight air <country>") with
+        a number or a digit's sound within two words after it: the airline of a flight number a
+        recognizer misheard ("flight delta do eight eight", "flight air canada mine eighty")."""
+        start = ent.start
+        if start == 0 or not (
+            doc_words[start - 1] in self._flight_words
+            or (
+                start >= 2
+                and doc_words[start - 2] in self._flight_words
+                and doc_words[start - 1] not in self._stopwords
+            )
+        ):
+            return False
+        return any(self._misheard.number_at(doc_words, k) for k in (ent.end, ent.end + 1))
 
     def _entities(self, doc: Doc, lowercase: bool, adapted: bool) -> list[Entity]:
         given, family = given_names(), family_names()
@@ -483,6 +568,12 @@ class SpacyNerDetector(Detector):
                 while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
                     tokens.pop()
                 end = tokens[-1].idx + len(tokens[-1].text)
+                kept = [t.lower_ for t in tokens]
+                if guard != "off" and (
+                    self._too_frequent(doc_words, ent, kept, given)
+                    or self._numbered_person(kept, given, family, everyday)
+                ):
+                    continue
             if (
                 lowercase
                 and guard == "strict"
