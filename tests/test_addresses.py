@@ -182,6 +182,11 @@ SPOKEN = [
     ("fifteen quarrow texas", "fifteen quarrow texas"),
     # a house number after a word that says what it is
     ("sorry the house number is fifty five", "fifty five"),
+    # a turn that is only a named building and its locality
+    ("quessa shopping mall vettuvan madurai", "quessa shopping mall vettuvan madurai"),
+    ("address orvel mart boston zero two one one eight", "orvel mart boston zero two one one eight"),
+    # a town's long form after the street
+    ("twelve elm street city of boston", "twelve elm street city of boston"),
 ]
 
 WRITTEN = [
@@ -211,6 +216,11 @@ NEGATIVES = [
     "one paneer tikka wrap",
     "four adults",
     "nine quessa",
+    "eighteen th march twenty eighteen",  # a date, no house number
+    # a building without a name or a locality
+    "the shopping mall",
+    "city mall",
+    "grand hotel",
     # a town and its region is a LOCATION, no street address
     "kalamazoo mi",
     "set a timer for five minutes",

@@ -87,6 +87,7 @@ class AddressWords:
     live_words: frozenset[str]
     place_joiners: frozenset[str]
     house_number_words: frozenset[str]
+    ordinal_suffixes: frozenset[str]
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
     street_answer_max_zipf: float = field(metadata={"key": "street_answer.max_zipf"})
@@ -97,6 +98,7 @@ class AddressWords:
     locality_words: frozenset[str] = field(metadata={"key": "house_answer.locality_words"})
     house_number_cues: PhraseTable[tuple[str, ...]]
     place_answer_max_words: float = field(metadata={"key": "place_answer.max_words"})
+    building_max_words: float = field(metadata={"key": "building_answer.max_words"})
     place_answer_not_last: frozenset[str] = field(metadata={"key": "place_answer.not_last"})
     glued_countries: frozenset[str]
     state_forms: frozenset[str]
@@ -260,6 +262,7 @@ class AddressDetector(Detector):
             found.extend(
                 self._street_answer(tokens, places)
                 or self._house_answer(tokens, places)
+                or self._building_answer(tokens, places)
                 or self._place_answer(tokens, places)
             )
         return found
@@ -443,8 +446,11 @@ class AddressDetector(Detector):
         if not ends:
             return []
         if not number.isdigit() or digits < int(w.house_answer_min_digits):
-            # a house number said as a word or of one digit: "two agua frescas", "ten burgers" are orders
+            # a house number said as a word or of one digit: "two agua frescas", "ten burgers" are orders,
+            # "eighteen th march" is a date
             taken = [tokens[k].lower for k in names if k <= ends[0]]
+            if taken and taken[0] in w.ordinal_suffixes:
+                return []
             strong = any(
                 word in w.locality_words or self._street_kind(word) in w.weak_street_types for word in taken
             )
@@ -484,6 +490,48 @@ class AddressDetector(Detector):
     def _whole_turn(self, tokens: Sequence[Token], first: int, why: str) -> Entity:
         """An ADDRESS from token ``first`` to the end of the turn: an answer to "your address?"."""
         return Entity(tokens[first].start, tokens[-1].end, "ADDRESS", self.score, self.name, why)
+
+    def _building_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+        """A turn that is only a named building or landmark and its locality answers "your address?"
+        ("quessa shopping mall vettuvan madurai", "address orvel mart boston 02118"): one to
+        ``building_answer.max_words`` name words (no function word, number or word as frequent as
+        ``street_answer.max_zipf``), a landmark noun (``landmarks.nouns``), then at least one word of the
+        rest of an address (a town, a region, a postcode, a word no dictionary lists) to the end of the
+        turn. An assent or "address" may come first."""
+        w = self._w
+        first = 0
+        while first < min(2, len(tokens) - 1) and (
+            tokens[first].lower in w.address_words or tokens[first].lower in w.named_openers
+        ):
+            first += 1
+        for j in range(first + 1, min(first + 1 + int(w.building_max_words), len(tokens) - 1)):
+            noun = self._landmark_nouns.starting_at(tokens, j)
+            if noun is None:
+                continue
+            names = [tokens[k].lower for k in range(first, j)]
+            if not all(
+                _alpha(n)
+                and n not in self._stop
+                and not self._is_number(n)
+                and zipf_frequency(n) < w.street_answer_max_zipf
+                for n in names
+            ):
+                return []
+            end = j + noun[0] - 1
+            if end + 1 >= len(tokens):
+                return []
+            nxt = tokens[end + 1].lower
+            if not (
+                _place_length(tokens, end + 1, places)
+                or self._code_word(nxt)
+                or _has_digit(nxt)
+                or (_alpha(nxt) and nxt not in self._stop and not is_everyday_word(nxt))
+            ):
+                return []
+            if self._grow_right(tokens, end, places) != len(tokens) - 1:
+                return []
+            return [self._whole_turn(tokens, first, "a turn that is only a building and its locality")]
+        return []
 
     def _street_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
         """A turn that is only a street, without a house number, answers "your address?": "hollis
