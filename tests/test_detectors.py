@@ -546,6 +546,8 @@ PLACES = [
     ("tell me about the ostrava kumbe sanctuary", "ostrava kumbe sanctuary"),  # no everyday word in its name
     ("will it snow in parc national de la vallee blanche", "parc national de la vallee blanche"),
     ("the forecast for nationalpark tervola harju tonight", "nationalpark tervola harju"),
+    ("a cafe far from the metropolitan borough of wendlebury", "metropolitan borough of wendlebury"),
+    ("roads are closed across the county of marrow shire", "county of marrow shire"),
     # a word no list knows, right after a place cue: a village no gazetteer lists
     ("book a table for two in quenby", "quenby"),
     ("any diners open near halvorstad tonight", "halvorstad"),
@@ -599,6 +601,7 @@ def test_places(text: str, value: str) -> None:
         # a kind of park with no name before it, or only a describing word, a request verb or an
         # everyday word before a kind that is itself an everyday word
         "i love the national park service",
+        "the province of the committee",  # a district kind with only a determiner after it
         "they took refuge in the barn",
         "the garden is my little sanctuary",
         "a quiet wilderness of paperwork",

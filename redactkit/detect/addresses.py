@@ -54,8 +54,6 @@ __all__ = ["AddressDetector", "AddressWords"]
 _SKIP = frozenset(",.-#>|*•·()/")
 # "my address is", "the address of acme is", "addresses: ..." look a few words ahead for the number.
 _ADDRESS_WINDOW = 8
-# What a recognizer writes after a number said as an ordinal ("eighteen th").
-_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 # Longest place name looked up, in words.
 _PLACE_WORDS = 6
 
@@ -89,6 +87,7 @@ class AddressWords:
     live_words: frozenset[str]
     place_joiners: frozenset[str]
     house_number_words: frozenset[str]
+    ordinal_suffixes: frozenset[str]
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
     street_answer_max_zipf: float = field(metadata={"key": "street_answer.max_zipf"})
@@ -450,7 +449,7 @@ class AddressDetector(Detector):
             # a house number said as a word or of one digit: "two agua frescas", "ten burgers" are orders,
             # "eighteen th march" is a date
             taken = [tokens[k].lower for k in names if k <= ends[0]]
-            if taken and taken[0] in _ORDINAL_SUFFIXES:
+            if taken and taken[0] in w.ordinal_suffixes:
                 return []
             strong = any(
                 word in w.locality_words or self._street_kind(word) in w.weak_street_types for word in taken

@@ -123,6 +123,7 @@ class _MisheardCutoffs:
     fragment_word_min_zipf: float = field(metadata={"key": "misheard.fragment_word_min_zipf"})
     typo_of_zipf: float = field(metadata={"key": "misheard.typo_of_zipf"})
     typo_max_zipf: float = field(metadata={"key": "misheard.typo_max_zipf"})
+    name_endings: frozenset[str] = field(metadata={"key": "misheard.name_endings"})
 
 
 class MisheardGuard:
@@ -239,6 +240,8 @@ class MisheardGuard:
                 half in given and zipf_frequency(half) < self._cut.merged_word_min_zipf for half in halves
             ):
                 continue
+            if halves[1] in self._cut.name_endings:
+                continue  # "vesselby", "harwickton": a surname or town ending, not a word run on
             numbers = [half in self._number_like for half in halves]
             if all(numbers):
                 return True  # "fiftyfive", "twotwo": a number said fast
@@ -254,12 +257,11 @@ class MisheardGuard:
                 or frequencies[1] < self._cut.merged_word_min_zipf
             ):
                 continue
-            shorter, longer = sorted(halves, key=len)
+            shorter = min(halves, key=len)
             if len(shorter) > 2 or (
-                # a two-letter function word, and a frequent word or one of four letters or more
-                # ("howdo", "cancelmy"; not "cos" + "an")
-                zipf_frequency(shorter) >= self._function_word_min
-                and (len(longer) > 3 or zipf_frequency(longer) >= self._function_word_min)
+                # a two-letter word: both halves as frequent as function words ("howdo", "itto"; not
+                # "cos" + "an", "lol" + "is", "vessel" + "by": names end in "-by", "-an", "-is")
+                frequencies[0] >= self._cut.merged_word_min_zipf
             ):
                 return True
         return False

@@ -323,7 +323,7 @@ class PlaceDetector(Detector):
             if first < 0:
                 i += max(length, 1)
                 continue
-            found.append(self._guess(tokens, first, last, "named park or protected area"))
+            found.append(self._guess(tokens, first, last, "named park, protected area or district"))
             i = last + 1
         return found
 
