@@ -571,3 +571,31 @@ def test_a_turn_of_misheard_digits_is_a_value(default_pipeline: Pipeline, text: 
 )
 def test_turns_of_other_numbers_are_no_values(default_pipeline: Pipeline, text: str) -> None:
     assert [e for e in default_pipeline.analyze(text) if e.detector == "identifiers"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a break word that sounds like a digit, right after the value and before the cue's fillers
+        ("it's two or seven five or for the zip", "two or seven five or"),
+        # a ZIP code or a social said as one number whole, named after it
+        ("it's fifty one fifty seven for the zip", "fifty one fifty seven"),
+    ],
+)
+def test_values_named_after_them_under_noise(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _covered(default_pipeline, text, value), [
+        (e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a price named by a card said after it, a short number, a choice between two numbers
+        "it's two fifty five for the card",
+        "it's twelve for the zip",
+        "i want two or three for the zip",
+    ],
+)
+def test_numbers_named_after_them_that_are_no_values(default_pipeline: Pipeline, text: str) -> None:
+    assert [e for e in default_pipeline.analyze(text) if e.detector == "identifiers"] == [], text

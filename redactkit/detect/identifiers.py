@@ -147,6 +147,8 @@ class _CueTables:
     #: a turn of misheard digits is a value with this many digits (``noisy_answers.min_digits``; 0:
     #: off) and at most this share of other words inside (``noisy_answers.max_inside_share``)
     noisy_answer_digits: int = 0
+    #: labels whose cue said after a value may name one number said whole (``after_cue_whole_numbers``)
+    after_whole_labels: frozenset[str] = frozenset()
     noisy_answer_inside_share: float = 0.0
     #: ... of them at least this many said as digits or number words (``noisy_answers.min_said_digits``)
     noisy_answer_said: int = 0
@@ -252,6 +254,7 @@ def _cue_tables(locale: str) -> _CueTables:
         noisy_edge_words=int((resources.get("identifiers", "noisy_edges", {}) or {}).get("max_words", 0)),
         noisy_edge_anchors=resources.words("identifiers", "noisy_edges.anchors"),
         draw_words=tuple(sorted(resources.words("identifiers", "draw_words"))),
+        after_whole_labels=frozenset(resources.get("identifiers", "after_cue_whole_numbers", []) or []),
         broken_extra_digits=int(
             (resources.get("identifiers", "broken_values", {}) or {}).get("extra_digits", 0)
         ),
@@ -562,7 +565,7 @@ class IdentifierDetector(Detector):
             stop = self._value_end_before(tokens, index, floor)
             if stop is None:
                 continue
-            first = self._zone_backwards(aligned, tokens, stop, floor)
+            first = self._zone_backwards(aligned, tokens, stop, floor, label)
             if first is not None:
                 first = self._part_before_aside(aligned, tokens, label, first, stop, floor)
             if first is None or self._negative_context(tokens, first):
@@ -718,7 +721,16 @@ class IdentifierDetector(Detector):
                 not misheard
                 and word.replace("'", "").isalpha()
                 and len(word) <= 7  # "through" (three), "forthe"
-                and word not in tables.after_breaks
+                and (
+                    word not in tables.after_breaks
+                    # "... seven five or for the zip": a break word that sounds like a digit ("or"
+                    # four) right after a value word is its last digit, misheard
+                    or (
+                        self._sounds_like_digit(word)
+                        and index - 1 >= floor
+                        and self._value_word(tokens[index - 1].lower)
+                    )
+                )
                 and word not in tables.closing
                 and (word,) not in tables.cues
             ):
@@ -729,9 +741,12 @@ class IdentifierDetector(Detector):
         return None
 
     def _zone_backwards(
-        self, aligned: AlignedText, tokens: Sequence[Token], stop: int, floor: int
+        self, aligned: AlignedText, tokens: Sequence[Token], stop: int, floor: int, label: str | None = None
     ) -> int | None:
-        """The first token of a value zone that ends before token ``stop`` (see :meth:`_zone`)."""
+        """The first token of a value zone that ends before token ``stop`` (see :meth:`_zone`).
+
+        A cue of ``label`` said after it may name one number said whole when the label is one of
+        ``after_cue_whole_numbers`` ("fifty one fifty seven for the zip": no price is a ZIP code)."""
         first = stop
         index = stop - 1
         digits = words = heard = 0
@@ -782,7 +797,11 @@ class IdentifierDetector(Detector):
         if (
             ":" in aligned.text[start:end]
             or reading == "time"
-            or (reading == "grouped" and stop - first == 1)
+            or (
+                reading == "grouped"
+                and stop - first == 1
+                and not (label in self._tables.after_whole_labels and digits >= _WHOLE_AFTER_CUE_DIGITS)
+            )
         ):
             return None  # a clock time, or one number said whole ("two fifty five for the card")
         return first
@@ -2746,6 +2765,10 @@ _LIST_MAX_DIGITS = 12
 
 #: digits of a value long enough that a short word next to it is taken as a misheard digit
 _EDGE_DIGITS = 7
+
+#: the fewest digits of one number said whole that a cue said after it names ("fifty one fifty seven
+#: for the zip"; "twelve for the zip" is none)
+_WHOLE_AFTER_CUE_DIGITS = 4
 
 #: how many words after numbers said whole a draw word may come ("... to twenty nine thingy seven five
 #: win anything")

@@ -257,12 +257,11 @@ class MisheardGuard:
                 or frequencies[1] < self._cut.merged_word_min_zipf
             ):
                 continue
-            shorter, longer = sorted(halves, key=len)
+            shorter = min(halves, key=len)
             if len(shorter) > 2 or (
-                # a two-letter function word, and a frequent word or one of four letters or more
-                # ("howdo", "cancelmy"; not "cos" + "an")
-                zipf_frequency(shorter) >= self._function_word_min
-                and (len(longer) > 3 or zipf_frequency(longer) >= self._function_word_min)
+                # a two-letter word: both halves as frequent as function words ("howdo", "itto"; not
+                # "cos" + "an", "lol" + "is", "vessel" + "by": names end in "-by", "-an", "-is")
+                frequencies[0] >= self._cut.merged_word_min_zipf
             ):
                 return True
         return False
