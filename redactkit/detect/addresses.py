@@ -514,14 +514,7 @@ class AddressDetector(Detector):
             noun = self._landmark_nouns.starting_at(tokens, j)
             if noun is None:
                 continue
-            names = [tokens[k].lower for k in range(first, j)]
-            if not all(
-                _alpha(n)
-                and n not in self._stop
-                and not self._is_number(n)
-                and zipf_frequency(n) < w.street_answer_max_zipf
-                for n in names
-            ):
+            if not self._answer_name_words(tokens, first, j):
                 return []
             end = j + noun[0] - 1
             if end + 1 >= len(tokens):
@@ -539,6 +532,17 @@ class AddressDetector(Detector):
             return [self._whole_turn(tokens, first, "a turn that is only a building and its locality")]
         return []
 
+    def _answer_name_words(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
+        """Whether ``tokens[first:stop]`` can name a street or a building in a one-line answer: no
+        function word, no number, none as frequent as ``street_answer.max_zipf``."""
+        return all(
+            _alpha(name)
+            and name not in self._stop
+            and not self._is_number(name)
+            and zipf_frequency(name) < self._w.street_answer_max_zipf
+            for name in (tokens[k].lower for k in range(first, stop))
+        )
+
     def _street_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
         """A turn that is only a street, without a house number, answers "your address?": "hollis
         street", "address tarrant road eastbury". One to three name words (no function word, no
@@ -551,14 +555,7 @@ class AddressDetector(Detector):
         for j in range(first + 1, min(first + 4, len(tokens))):
             word = tokens[j].lower
             if self._street_kind(word) in w.named_street_types:
-                names = [tokens[k].lower for k in range(first, j)]
-                if not all(
-                    _alpha(n)
-                    and n not in self._stop
-                    and not self._is_number(n)
-                    and zipf_frequency(n) < w.street_answer_max_zipf
-                    for n in names
-                ):
+                if not self._answer_name_words(tokens, first, j):
                     return []
                 if j + 1 < len(tokens) and self._grow_right(tokens, j, places) != len(tokens) - 1:
                     return []
