@@ -121,8 +121,6 @@ class _MisheardCutoffs:
     digit_sound_max_zipf: float = field(metadata={"key": "misheard.digit_sound_max_zipf"})
     merged_word_min_zipf: float = field(metadata={"key": "misheard.merged_word_min_zipf"})
     fragment_word_min_zipf: float = field(metadata={"key": "misheard.fragment_word_min_zipf"})
-    typo_of_zipf: float = field(metadata={"key": "misheard.typo_of_zipf"})
-    typo_max_zipf: float = field(metadata={"key": "misheard.typo_max_zipf"})
     name_endings: frozenset[str] = field(metadata={"key": "misheard.name_endings"})
 
 
@@ -187,15 +185,10 @@ class MisheardGuard:
 
     def misheard(self, words: Sequence[str], i: int) -> bool:
         """Whether ``words[i]`` (lowercase words of one text) is a recognizer's error (see class)."""
-        word, possessive = _base(fold_word(words[i]))
+        word = _base(fold_word(words[i]))[0]
         if not word or not any(char.isalpha() for char in word):
             return False
-        return (
-            self._fragment(words, i, word)
-            or self._unknown_misheard(word)
-            or self._merged(word)
-            or (possessive and self._misspelt_contraction(word))
-        )
+        return self._fragment(words, i, word) or self._unknown_misheard(word) or self._merged(word)
 
     def _fragment(self, words: Sequence[str], i: int, word: str) -> bool:
         common = common_words()
@@ -265,24 +258,6 @@ class MisheardGuard:
             ):
                 return True
         return False
-
-    def _misspelt_contraction(self, word: str) -> bool:
-        """A possessive of ``word`` that misspells a contraction: ``word`` is a letter off a very
-        frequent word (``misheard.typo_of_zipf``) whose "'s" form is as frequent as a function word
-        ("thet's" for "that's", "wht's" for "what's"), and English text hardly uses ``word``
-        (``misheard.typo_max_zipf``) and no dictionary or list has it. A typo alone is no evidence:
-        unknown names are a letter off frequent words too ("joc", "rell": "job", "tell")."""
-        return (
-            len(word) >= 3
-            and word.isalpha()
-            and zipf_frequency(word) < self._cut.typo_max_zipf
-            and word not in common_words()
-            and not _listed_name_or_place(word)
-            and any(
-                zipf_frequency(near + "'s") >= self._function_word_min
-                for near in _typo_neighbours(word, self._cut.typo_of_zipf)
-            )
-        )
 
     def _unknown_misheard(self, word: str) -> bool:
         if (
@@ -691,10 +666,8 @@ class NameDetector(Detector):
         """Two or more adjacent words that English text almost never uses are a name, most often a
         foreign one no gazetteer lists ("than iliza schleshinger"): ASR writes only words it knows,
         and the rare ones it knows are mostly names. A run whose every word is a typo of a frequent
-        word is misspelt text ("the burmudda triangel"; names.yaml ``rare_runs``); a word the
-        recognizer ran together or cut in two (:class:`MisheardGuard`) is no part of a run."""
+        word is misspelt text ("the burmudda triangel"; names.yaml ``rare_runs``)."""
         run: list[int] = []
-        words = [token.lower for token in tokens]
         for i in [*range(len(tokens)), len(tokens)]:
             if i < len(tokens) and i not in scores:
                 word, _ = _base(fold_word(tokens[i].lower))
@@ -704,8 +677,6 @@ class NameDetector(Detector):
                     and word not in self._blocked
                     and word not in places
                     and zipf_frequency(word) < self._zipf.rare_run_max
-                    # words run together or cut in two are no name's words ("cancelmy subsciption")
-                    and not self._misheard.misheard(words, i)
                 ):
                     run.append(i)
                     continue
@@ -1247,7 +1218,13 @@ class NameDetector(Detector):
         """The longest person cue that ends right before token ``i``; the bare word "name" is none
         after a noun it names a kind of ("street name", "user name": a compound, no person's name)."""
         cue = self._cues.ending_at(tokens, i)
-        if cue is not None and len(cue) == 1 and cue[0] in self._w.compound_heads and i >= 2:
+        if (
+            cue is not None
+            and len(cue) == 1
+            and cue[0] in self._w.compound_heads
+            and i >= 2
+            and _base(fold_word(tokens[i].lower))[0] in common_words()
+        ):
             before = tokens[i - 2].lower
             if before.isalpha() and before in common_words() and before not in self._compound_free:
                 return None
