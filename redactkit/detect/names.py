@@ -121,7 +121,6 @@ class _MisheardCutoffs:
     digit_sound_max_zipf: float = field(metadata={"key": "misheard.digit_sound_max_zipf"})
     merged_word_min_zipf: float = field(metadata={"key": "misheard.merged_word_min_zipf"})
     fragment_word_min_zipf: float = field(metadata={"key": "misheard.fragment_word_min_zipf"})
-    name_endings: frozenset[str] = field(metadata={"key": "misheard.name_endings"})
 
 
 class MisheardGuard:
@@ -233,8 +232,6 @@ class MisheardGuard:
                 half in given and zipf_frequency(half) < self._cut.merged_word_min_zipf for half in halves
             ):
                 continue
-            if halves[1] in self._cut.name_endings:
-                continue  # "vesselby", "harwickton": a surname or town ending, not a word run on
             numbers = [half in self._number_like for half in halves]
             if all(numbers):
                 return True  # "fiftyfive", "twotwo": a number said fast
