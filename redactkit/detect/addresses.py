@@ -65,6 +65,7 @@ class AddressWords:
 
     street_types: frozenset[str]
     weak_street_types: frozenset[str]
+    minor_street_types: frozenset[str]
     street_suffixes: tuple[str, ...]
     glued_street_types: tuple[str, ...]
     misspelt_street_types: frozenset[str]
@@ -101,6 +102,8 @@ class AddressWords:
     building_max_words: float = field(metadata={"key": "building_answer.max_words"})
     place_answer_not_last: frozenset[str] = field(metadata={"key": "place_answer.not_last"})
     glued_countries: frozenset[str]
+    contact_words: frozenset[str] = field(metadata={"key": "answer_contact.words"})
+    contact_min_digits: float = field(metadata={"key": "answer_contact.min_digits"})
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
     cues: PhraseTable[tuple[str, ...]]
@@ -142,6 +145,7 @@ class AddressWords:
         return (
             self.street_types
             | self.weak_street_types
+            | self.minor_street_types
             | self.prefix_street_types
             | self.units
             | self.box_words
@@ -203,6 +207,15 @@ class AddressDetector(Detector):
                 first = self._grow_left(tokens, first, street_anchor=True)
             elif kind == "weak":
                 grown = self._grow_left(tokens, first, street_anchor=False)
+                if (
+                    grown == first - 1
+                    and self._is_number(tokens[grown].lower)
+                    and not any(
+                        self._locality_part(tokens, k, places)
+                        for k in range(last + 1, self._grow_right(tokens, last, places) + 1)
+                    )
+                ):
+                    continue  # "i visited 5 lakes": a count and no street name nor town
                 if grown == first or not any(_has_digit(tokens[k].lower) for k in range(grown, first)):
                     # "play in the park", "one way or another": no house number in digits; a house
                     # number in words counts when more numbered address parts follow ("seventy east
@@ -224,6 +237,19 @@ class AddressDetector(Detector):
                 first = grown
             elif kind == "number":
                 first = self._extend_left(tokens, first)
+            elif kind == "minor":
+                # "0060 judy corners hettingerside wisconsin": a street type that is an everyday noun
+                # ("points", "mill") needs a house number in digits and a name before it, and a town,
+                # region or postcode after it ("50 basis points" is none)
+                grown = self._grow_left(tokens, first, street_anchor=False)
+                right = self._grow_right(tokens, last, places)
+                if not (
+                    grown < first - 1
+                    and _has_digit(tokens[grown].lower)
+                    and any(self._locality_part(tokens, k, places) for k in range(last + 1, right + 1))
+                ):
+                    continue
+                first = grown
 
             elif kind != "cue":
                 first = self._grow_left(tokens, first, street_anchor=False)
@@ -259,13 +285,36 @@ class AddressDetector(Detector):
         ]
         found.extend(self._stated_addresses(tokens, found))
         if not found:
+            answer = self._without_contact(tokens)
             found.extend(
-                self._street_answer(tokens, places)
-                or self._house_answer(tokens, places)
-                or self._building_answer(tokens, places)
-                or self._place_answer(tokens, places)
+                self._street_answer(answer, places)
+                or self._house_answer(answer, places, aligned)
+                or self._building_answer(answer, places)
+                or self._place_answer(answer, places)
             )
         return found
+
+    def _without_contact(self, tokens: list[Token]) -> list[Token]:
+        """The tokens of an answer without the phone number said after it ("accaai street maken road
+        phone number 4567489977", "... 92218 ph 7279573550 x 2286"): a number of
+        ``answer_contact.min_digits`` digits or more at the end (and an extension after "x"), with the
+        words of ``answer_contact.words`` before it. The address answer is then the rest of the turn."""
+        w = self._w
+        end = len(tokens)
+        if end >= 2 and tokens[end - 2].lower == "x" and tokens[end - 1].lower.isdigit():
+            end -= 2  # "x 2286": an extension
+        if not (end and tokens[end - 1].lower.isdigit() and len(tokens[end - 1].lower) >= w.contact_min_digits):
+            return tokens
+        end -= 1
+        while end > 1 and tokens[end - 1].lower in w.contact_words:
+            end -= 1
+        return tokens[:end] if end >= 2 else tokens
+
+    @staticmethod
+    def _said(aligned: AlignedText, token: Token) -> str:
+        """The original text of a token ("nine eighty seven" for "987")."""
+        start, end = aligned.to_original(token.start, token.end)
+        return aligned.original[start:end]
 
     @staticmethod
     def _between(aligned: AlignedText, left: Token, right: Token) -> str:
@@ -322,6 +371,21 @@ class AddressDetector(Detector):
         if listed_only:
             return listed and frequency < w.named_listed_max_zipf
         return frequency < w.named_max_zipf or (listed and frequency < w.named_listed_max_zipf)
+
+    def _locality_part(self, tokens: Sequence[Token], k: int, places: PhraseTable[str]) -> bool:
+        """Token ``k`` is a part of an address after its street: a number, a gazetteer place that is no
+        street word, or a region code that is no function word."""
+        word = tokens[k].lower
+        return (
+            _has_digit(word)
+            or (word in self._w.region_codes and word not in self._stop)
+            or (
+                bool(_place_length(tokens, k, places))
+                and word not in self._w.weak_street_types
+                and word not in self._w.minor_street_types
+                and fold_word(word) not in self._w.street_types
+            )
+        )
 
     def _state_zip(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` is a region code (no function word) after a word that may end a town's name and
@@ -388,7 +452,9 @@ class AddressDetector(Detector):
                 return 0
         return 0
 
-    def _house_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+    def _house_answer(
+        self, tokens: Sequence[Token], places: PhraseTable[str], aligned: AlignedText
+    ) -> list[Entity]:
         """A turn that is only a house number and the locality answers "your address?" ("62 elmhurst",
         "no 415 ravi koramangala", "2078 ashfordvale wa 98101"): a house number of ``house_answer``
         ``min_digits`` digits or more (no year: "2019 london"), then one to three words none as frequent
@@ -398,7 +464,7 @@ class AddressDetector(Detector):
         a code), then nothing or the rest of an address (a region, a postcode) to the end of the turn.
         "address", "number" or an assent ("yes", ``named_before_number.openers``) may come first.
         A count is no house number ("three two one go-time",
-        "one two three testing": :func:`_counted`)."""
+        "one two three testing": :func:`_counted`); "nine eighty seven" is said as a number, no count."""
         w = self._w
         first = 0
         while first < min(3, len(tokens) - 1) and (
@@ -418,7 +484,7 @@ class AddressDetector(Detector):
         if first > named and not self._is_number(tokens[first].lower):
             first = named
         number = tokens[first].lower if tokens else ""
-        digits = self._house_digits(number)
+        digits = self._house_digits(number, self._said(aligned, tokens[first]) if tokens else "")
         if not digits:
             return []
         names: list[int] = []
@@ -474,16 +540,18 @@ class AddressDetector(Detector):
         # a listed name before the number stays the `names` detector's PERSON ("tarun 42 velmora")
         return [self._whole_turn(tokens, first, "a turn that is only a house number and the locality")]
 
-    def _house_digits(self, word: str) -> int:
+    def _house_digits(self, word: str, said: str = "") -> int:
         """How many digits a house number said as ``word`` has ("415" 3, "twenty" 2, "nine" 1), or 0 when
-        it is none: no zero, no year ("2019 london"), no count ("321"), at most five digits."""
+        it is none: no zero, no year ("2019 london"), no count ("321" said digit by digit; ``said`` is
+        the original text: "nine eighty seven" is a number), at most five digits."""
         lex = self._lexicon
         if word.isdigit():
+            as_number = any(w in lex.tens or w in lex.teens or w in lex.hundred for w in said.lower().split())
             if not (
                 int(word) > 0
                 and len(word) <= 5
                 and not (len(word) == 4 and word[:2] in ("19", "20"))
-                and not _counted(word)
+                and (as_number or not _counted(word))
             ):
                 return 0
             return len(word)
@@ -651,7 +719,9 @@ class AddressDetector(Detector):
         ends = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
         said = words_of(tokens)  # once: the matcher keeps its results on them
         for i in range(1, len(tokens)):
-            if not (self._stated_cues.ending(said, i) or (i == 1 and tokens[0].lower in w.address_words)):
+            # "address" inside a turn needs a street after it: "... and address memorial dr chicopee wa"
+            inside = not (self._stated_cues.ending(said, i) or i == 1) and tokens[i - 1].lower in w.address_words
+            if not (self._stated_cues.ending(said, i) or tokens[i - 1].lower in w.address_words):
                 continue
             first = i + (tokens[i].lower == "the")
             last = first - 1
@@ -677,6 +747,14 @@ class AddressDetector(Detector):
                 fold_word(word) in w.street_types or word in w.weak_street_types for word in words
             )
             named = len(words) >= 2 and any(_alpha(word) and not is_everyday_word(word) for word in words)
+            if inside:
+                streetish = any(
+                    fold_word(tokens[k].lower) in w.street_types
+                    and _alpha(tokens[k - 1].lower)
+                    and tokens[k - 1].lower not in self._stop
+                    for k in range(first + 1, last + 1)
+                )
+                named = False
             if streetish or named:
                 entities.append(
                     Entity(
@@ -715,28 +793,39 @@ class AddressDetector(Detector):
         words = [token.lower for token in span]
         if any(self._state_zip(span, k) for k in range(1, len(span) - 1)):
             return True  # "marlow fl 32044": a ZIP code after a state ("fl" is no floor before five digits)
-        # "room 1049", "gate 25", "route 66" alone: the number names a room, a gate or a road, no house
+        # "room 1049", "gate 25", "route 66" alone: the number names a room, a gate or a road, no house;
+        # a street or locality named after it makes it one ("room no 83 ii avenue", "room 2 vel nagar")
         if any(
-            self._is_number(word)
-            and (k == 0 or words[k - 1] not in self._w.not_house_number_after)
-            # "room no 1049": the word saying a number, after "room", "gate"
-            and not (
-                k >= 2
-                and words[k - 1] in self._w.house_number_words
-                and words[k - 2] in self._w.not_house_number_after
-            )
-            and not self._continues_a_room_number(words, k)
-            # "gate b 33", "terminal c 12": a letter may name the concourse before the number
-            and not (
-                k >= 2
-                and len(words[k - 1]) == 1
-                and words[k - 1].isalpha()
-                and words[k - 2] in self._w.not_house_number_after
-            )
+            self._is_number(word) and (self._street_after(words, k) or not self._room_number(words, k))
             for k, word in enumerate(words)
         ):
             return True
         return "corner" in words and self._named_corner(words)
+
+    def _room_number(self, words: Sequence[str], k: int) -> bool:
+        """The number at ``k`` names a room, a gate or a road (``not_house_number_after``)."""
+        after = self._w.not_house_number_after
+        return (
+            (k > 0 and words[k - 1] in after)
+            # "room no 1049": the word saying a number, after "room", "gate"
+            or (k >= 2 and words[k - 1] in self._w.house_number_words and words[k - 2] in after)
+            or self._continues_a_room_number(words, k)
+            # "gate b 33", "terminal c 12": a letter may name the concourse before the number
+            or (k >= 2 and len(words[k - 1]) == 1 and words[k - 1].isalpha() and words[k - 2] in after)
+        )
+
+    def _street_after(self, words: Sequence[str], k: int) -> bool:
+        """A street type or a locality word after a name word follows the number at ``k`` ("room no 83
+        ii avenue"; not "seat 14 b row 3")."""
+        return any(
+            (fold_word(words[j]) in self._w.street_types or words[j] in self._w.locality_words)
+            and len(words[j - 1]) > 1
+            and _alpha(words[j - 1])
+            and words[j - 1] not in self._stop
+            and words[j - 1] not in self._w.units
+            and words[j - 1] not in self._w.not_house_number_after
+            for j in range(k + 2, len(words))
+        )
 
     def _named_corner(self, words: Sequence[str]) -> bool:
         """A corner of two streets with a name: a street type after a word that can name it ("the
@@ -787,6 +876,9 @@ class AddressDetector(Detector):
         for i, token in enumerate(tokens):
             word = token.lower
             kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "lanedenver" is "lane"
+            if word in self._w.region_codes and self._state_zip(tokens, i):
+                anchors.append((i, i + 1, "street"))  # "gimber fl 78656": a town, its state, a ZIP
+                continue
             if kind not in self._w.anchor_words and (
                 len(word) <= 6 or not (kind.endswith(suffixes) or word.endswith(suffixes))
             ):
@@ -809,6 +901,14 @@ class AddressDetector(Detector):
                 and nxt not in self._w.measures
             ):
                 anchors.append((i, i, "weak"))
+            elif (
+                kind in self._w.minor_street_types
+                and i > 1
+                and _alpha(tokens[i - 1].lower)
+                and tokens[i - 1].lower not in self._stop
+                and nxt not in self._w.measures
+            ):
+                anchors.append((i, i, "minor"))
             elif word in self._w.units and self._is_number(nxt):
                 anchors.append((i, i + 1, "unit"))
             elif (
@@ -1019,6 +1119,8 @@ class AddressDetector(Detector):
                 or kind in self._w.street_types
                 or word in self._w.directions
                 or (len(word) == 1 and word.isalpha() and word not in self._stop)
+                # "... main market area", "... seetha nagar": a locality word after a name
+                or (word in self._w.locality_words and tokens[i - 1].lower not in self._stop)
                 # a unit letter that is also a word, after the number and before a function word or
                 # the end: "number 16 a on august 7th", not "16 a lot"
                 or (
@@ -1075,8 +1177,24 @@ class AddressDetector(Detector):
                 last = i + ahead - 1
                 i += ahead
                 continue
+            tail = self._landmark_after_words(tokens, i)
+            if tail:  # "5 south street inter city near fish market": a word or two, then a landmark
+                last = tail
+                i = last + 1
+                continue
             break
         return last
+
+    def _landmark_after_words(self, tokens: Sequence[Token], i: int) -> int:
+        """The last token of a landmark said one or two words (no function words) after token ``i``
+        ("[inter city] near fish market", "[fl bridge] near the roundabout"), or 0."""
+        for k in range(i + 1, min(i + 3, len(tokens))):
+            tail = self._landmark_tail(tokens, k)
+            if tail:
+                return tail
+            if not _alpha(tokens[k].lower) or tokens[k].lower in self._stop:
+                return 0
+        return 0
 
     def _intersection_ahead(self, tokens: Sequence[Token], start: int) -> bool:
         """After "and": a second street within five words ("and van dyke street", "and p o box 7")."""
@@ -1174,6 +1292,7 @@ class AddressDetector(Detector):
                     self._is_number(nxt)
                     or fold_word(nxt) in self._w.street_types
                     or nxt in self._w.units
+                    or nxt in self._w.locality_words
                     or nxt in self._w.box_words
                     or nxt in self._w.military_post
                     or (nxt in self._w.region_codes and nxt not in self._stop)
