@@ -281,7 +281,8 @@ class AddressDetector(Detector):
                 "street address",
             )
             for a, b in spans
-            if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b)
+            if self._is_address(tokens[a : b + 1], tokens[a - 1].lower if a else "")
+            or self._named_street(tokens, a, b)
         ]
         found.extend(self._stated_addresses(tokens, found))
         if not found:
@@ -303,7 +304,9 @@ class AddressDetector(Detector):
         end = len(tokens)
         if end >= 2 and tokens[end - 2].lower == "x" and tokens[end - 1].lower.isdigit():
             end -= 2  # "x 2286": an extension
-        if not (end and tokens[end - 1].lower.isdigit() and len(tokens[end - 1].lower) >= w.contact_min_digits):
+        if not (
+            end and tokens[end - 1].lower.isdigit() and len(tokens[end - 1].lower) >= w.contact_min_digits
+        ):
             return tokens
         end -= 1
         while end > 1 and tokens[end - 1].lower in w.contact_words:
@@ -720,7 +723,9 @@ class AddressDetector(Detector):
         said = words_of(tokens)  # once: the matcher keeps its results on them
         for i in range(1, len(tokens)):
             # "address" inside a turn needs a street after it: "... and address memorial dr chicopee wa"
-            inside = not (self._stated_cues.ending(said, i) or i == 1) and tokens[i - 1].lower in w.address_words
+            inside = (
+                not (self._stated_cues.ending(said, i) or i == 1) and tokens[i - 1].lower in w.address_words
+            )
             if not (self._stated_cues.ending(said, i) or tokens[i - 1].lower in w.address_words):
                 continue
             first = i + (tokens[i].lower == "the")
@@ -787,17 +792,20 @@ class AddressDetector(Detector):
         # a possessive is whose place it is, no street name: "come over to maelis's place"
         return not any(w.endswith("'s") for w in names) and any(not is_everyday_word(w) for w in names)
 
-    def _is_address(self, span: Sequence[Token]) -> bool:
+    def _is_address(self, span: Sequence[Token], before: str = "") -> bool:
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none,
-        and neither is "room 1049" or "route 66" alone (``not_house_number_after``)."""
+        and neither is "room 1049" or "route 66" alone (``not_house_number_after``; ``before`` is the
+        word before the span: "seat [14 b row 3]")."""
         words = [token.lower for token in span]
         if any(self._state_zip(span, k) for k in range(1, len(span) - 1)):
             return True  # "marlow fl 32044": a ZIP code after a state ("fl" is no floor before five digits)
         # "room 1049", "gate 25", "route 66" alone: the number names a room, a gate or a road, no house;
         # a street or locality named after it makes it one ("room no 83 ii avenue", "room 2 vel nagar")
+        said = [before, *words]
         if any(
-            self._is_number(word) and (self._street_after(words, k) or not self._room_number(words, k))
-            for k, word in enumerate(words)
+            self._is_number(word) and (self._street_after(said, k) or not self._room_number(said, k))
+            for k, word in enumerate(said)
+            if k
         ):
             return True
         return "corner" in words and self._named_corner(words)
@@ -870,14 +878,22 @@ class AddressDetector(Detector):
     def _anchors(self, text: str, tokens: Sequence[Token], every: Tokens) -> list[tuple[int, int, str]]:
         """Where addresses may be: street, unit, box and cue anchors in ``tokens`` (the significant
         ones of ``every``, all tokens of ``text``)."""
+        places = _places(self.locale)
         anchors: list[tuple[int, int, str]] = []
         count = len(tokens)
         suffixes = self._w.street_suffixes
         for i, token in enumerate(tokens):
             word = token.lower
             kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "lanedenver" is "lane"
-            if word in self._w.region_codes and self._state_zip(tokens, i):
-                anchors.append((i, i + 1, "street"))  # "gimber fl 78656": a town, its state, a ZIP
+            if (
+                word in self._w.region_codes
+                and self._state_zip(tokens, i)
+                and tokens[i - 1].lower not in self._w.named_openers
+            ):
+                # "gimber fl 78656": a town no list has, its state and a ZIP; a known town with them
+                # is a LOCATION and a ZIP code ("tulsa ok 74132"), no street address
+                if not any(_place_length(tokens, j, places) == i - j for j in range(max(0, i - 4), i)):
+                    anchors.append((i, i + 1, "street"))
                 continue
             if kind not in self._w.anchor_words and (
                 len(word) <= 6 or not (kind.endswith(suffixes) or word.endswith(suffixes))
