@@ -367,6 +367,16 @@ NEGATIVES = [
     # a region code before five digits after a function word or an assent; a known town, its state and
     # a ZIP are a LOCATION and a ZIP code, no street address
     "it is in 12345",
+    # a room, a gate or a seat misheard after a cue: everyday words before the number name no street
+    "we're staying in rope two eighty three",
+    "i'm staying in role nine seventy free",
+    "departure is at gas c twenty six now",
+    "i'd like to move to see twenty b",
+    "we're staying in room and seven ninety six",
+    # "four" misheard as "floor" between number words; "pour" as "po"; a street noun among misheard numbers
+    "subtract eighty eight seventeen from thirty floor uh forty two",
+    "po three of coffee on the list",
+    "so did eight thirty eight fore forge seven fifty fifty five win",
     "sure ia four zero zero zero one",
     "tulsa ok seven four one three two",
 ]

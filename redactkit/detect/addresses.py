@@ -77,6 +77,7 @@ class AddressWords:
     region_names: frozenset[str]
     units: frozenset[str]
     box_words: frozenset[str]
+    box_prefixes: frozenset[str]
     military_post: frozenset[str]
     military_regions: frozenset[str]
     ship_prefixes: frozenset[str]
@@ -211,7 +212,7 @@ class AddressDetector(Detector):
                     grown == first - 1
                     and self._is_number(tokens[grown].lower)
                     and not any(
-                        self._locality_part(tokens, k, places)
+                        self._locality_part(tokens, k, places, digits=True)
                         for k in range(last + 1, self._grow_right(tokens, last, places) + 1)
                     )
                 ):
@@ -239,8 +240,8 @@ class AddressDetector(Detector):
                 first = self._extend_left(tokens, first)
             elif kind == "minor":
                 # "0060 judy corners hettingerside wisconsin": a street type that is an everyday noun
-                # ("points", "mill") needs a house number in digits and a name before it, and a town,
-                # region or postcode after it ("50 basis points" is none)
+                # ("points", "mill") needs a house number in digits and a name before it, and a town or
+                # region after it ("50 basis points" is none)
                 grown = self._grow_left(tokens, first, street_anchor=False)
                 right = self._grow_right(tokens, last, places)
                 if not (
@@ -375,12 +376,15 @@ class AddressDetector(Detector):
             return listed and frequency < w.named_listed_max_zipf
         return frequency < w.named_max_zipf or (listed and frequency < w.named_listed_max_zipf)
 
-    def _locality_part(self, tokens: Sequence[Token], k: int, places: PhraseTable[str]) -> bool:
-        """Token ``k`` is a part of an address after its street: a number, a gazetteer place that is no
-        street word, or a region code that is no function word."""
+    def _locality_part(
+        self, tokens: Sequence[Token], k: int, places: PhraseTable[str], *, digits: bool = False
+    ) -> bool:
+        """Token ``k`` names a town or region after a street: a gazetteer place that is no street word,
+        or a region code that is no function word; a number too when ``digits`` (not after a minor street
+        type: misheard speech is full of numbers)."""
         word = tokens[k].lower
         return (
-            _has_digit(word)
+            (digits and _has_digit(word))
             or (word in self._w.region_codes and word not in self._stop)
             or (
                 bool(_place_length(tokens, k, places))
@@ -926,7 +930,10 @@ class AddressDetector(Detector):
             ):
                 anchors.append((i, i, "minor"))
             elif word in self._w.units and self._is_number(nxt):
-                anchors.append((i, i + 1, "unit"))
+                if not (
+                    i > 0 and word in self._w.not_house_number_after and self._is_number(tokens[i - 1].lower)
+                ):  # "thirty floor forty two": "four" misheard between number words, no floor
+                    anchors.append((i, i + 1, "unit"))
             elif (
                 word in self._w.units
                 and nxt in self._w.house_number_words
@@ -934,7 +941,10 @@ class AddressDetector(Detector):
                 and self._is_number(tokens[i + 2].lower)
             ):
                 anchors.append((i, i + 2, "unit"))  # "flat no 25", "room number 12 b"
-            elif word in self._w.box_words and (self._is_number(nxt) or (nxt == "box" and word != "box")):
+            elif word in self._w.box_words and (
+                (self._is_number(nxt) and word not in self._w.box_prefixes)
+                or (nxt == "box" and word != "box")
+            ):
                 anchors.append((i, i + 1, "box"))
             elif word == "p" and nxt == "o" and i + 2 < count and tokens[i + 2].lower == "box":
                 anchors.append((i, i + 2, "box"))
@@ -970,21 +980,25 @@ class AddressDetector(Detector):
         return sorted(set(anchors))
 
     def _after_cue(self, tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
-        """The street name and number after a cue: "lives at [63 tylova]", "to [via roma 41]"."""
+        """The street name and number after a cue: "lives at [63 tylova]", "to [via roma 41]". A number
+        after everyday words only is no address: "staying in rope 283", "boarding is at gas c 26" are a
+        room and a gate misheard."""
         used_and = False
         for k in range(index, min(index + 6, len(tokens))):
             word = tokens[k].lower
-            if self._house_number(tokens, k) or (
-                k > index
-                and self._number_ends(tokens, k)
-                and (
-                    _has_digit(word)
-                    or any(
-                        fold_word(t.lower) in self._w.street_types or not is_everyday_word(t.lower)
-                        for t in tokens[index:k]
-                        if t.lower != "and"
-                    )
-                )
+            # a street named before its number ("tylova 63", "via roma 41"), or a town after the number
+            # ("c/ mayor 12 tordesillas")
+            named = any(
+                fold_word(t.lower) in self._w.street_types or not is_everyday_word(t.lower)
+                for t in tokens[index:k]
+                if t.lower != "and"
+            ) or (
+                k + 1 < len(tokens)
+                and _alpha(tokens[k + 1].lower)
+                and not is_everyday_word(tokens[k + 1].lower)
+            )
+            if (k == index and self._house_number(tokens, k)) or (
+                k > index and named and (self._house_number(tokens, k) or self._number_ends(tokens, k))
             ):
                 return (index, k, "cue")
             if word == "and" and k > index and not used_and:
