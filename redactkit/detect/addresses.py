@@ -205,17 +205,17 @@ class AddressDetector(Detector):
         spans: list[tuple[int, int]] = []
         for first, last, kind in anchors:
             if kind == "street":
-                first = self._grow_left(tokens, first, street_anchor=True)
+                grown = self._grow_left(tokens, first, street_anchor=True)
+                if self._unnamed(tokens, grown, first, last, places):
+                    continue  # "switch to channel 471 place": a number and a street type, nothing else
+                first = grown
+            elif kind == "said":
+                right = self._grow_right(tokens, last, places)
+                if not any(self._said_part(tokens, k, places) for k in range(first, right + 1)):
+                    continue  # "is route to eighty busy": a number alone after a cue
             elif kind == "weak":
                 grown = self._grow_left(tokens, first, street_anchor=False)
-                if (
-                    grown == first - 1
-                    and self._is_number(tokens[grown].lower)
-                    and not any(
-                        self._locality_part(tokens, k, places, digits=True)
-                        for k in range(last + 1, self._grow_right(tokens, last, places) + 1)
-                    )
-                ):
+                if self._unnamed(tokens, grown, first, last, places):
                     continue  # "i visited 5 lakes": a count and no street name nor town
                 if grown == first or not any(_has_digit(tokens[k].lower) for k in range(grown, first)):
                     # "play in the park", "one way or another": no house number in digits; a house
@@ -252,7 +252,7 @@ class AddressDetector(Detector):
                     continue
                 first = grown
 
-            elif kind != "cue":
+            elif kind not in ("cue", "said"):
                 first = self._grow_left(tokens, first, street_anchor=False)
             last = self._grow_right(tokens, last, places)
             if last - first + 1 > self.max_words:
@@ -375,6 +375,36 @@ class AddressDetector(Detector):
         if listed_only:
             return listed and frequency < w.named_listed_max_zipf
         return frequency < w.named_max_zipf or (listed and frequency < w.named_listed_max_zipf)
+
+    def _unnamed(
+        self, tokens: Sequence[Token], grown: int, first: int, last: int, places: PhraseTable[str]
+    ) -> bool:
+        """A street type at ``first`` (to ``last``, grown left to ``grown``) right after a number, with no
+        town, region or number after it: "5 lakes", "channel 471 place" name no street."""
+        return (
+            grown < first
+            and self._is_number(tokens[first - 1].lower)
+            and not any(
+                self._locality_part(tokens, k, places, digits=True)
+                for k in range(last + 1, self._grow_right(tokens, last, places) + 1)
+            )
+        )
+
+    def _said_part(self, tokens: Sequence[Token], k: int, places: PhraseTable[str]) -> bool:
+        """Token ``k`` of what follows an address cue says more than a number: a street, unit or box
+        word, a region code, a place, or a word no dictionary has ("lives at 63 [tylova]"; not "route to
+        80 busy")."""
+        word = tokens[k].lower
+        w = self._w
+        return not self._is_number(word) and (
+            self._street_kind(word) in w.street_types
+            or word in w.weak_street_types
+            or word in w.units
+            or word in w.box_words
+            or (word in w.region_codes and word not in self._stop)
+            or bool(_place_length(tokens, k, places))
+            or (len(word) > 2 and _alpha(word) and not is_everyday_word(word))
+        )
 
     def _locality_part(
         self, tokens: Sequence[Token], k: int, places: PhraseTable[str], *, digits: bool = False
@@ -865,8 +895,9 @@ class AddressDetector(Detector):
 
     def _continues_a_room_number(self, words: Sequence[str], k: int) -> bool:
         """The number at ``k`` goes on a number after "room", "gate" or "route" that a recognizer broke
-        up ("room four thirsty six", "room one all five four"): back to that word there are only
-        numbers and at most two other words, none of them a function word."""
+        up ("room four thirsty six", "room one all five four", "room one or 33"): back to that word there
+        are only numbers and at most two other words (a street after the number still makes it a house
+        number: :meth:`_street_after`)."""
         others = 0
         for j in range(k - 1, -1, -1):
             word = words[j]
@@ -875,7 +906,7 @@ class AddressDetector(Detector):
             if self._is_number(word):
                 continue
             others += 1
-            if others > 2 or not _alpha(word) or word in self._stop or word in self._w.street_types:
+            if others > 2 or not _alpha(word) or word in self._w.street_types:
                 return False
         return False
 
@@ -982,25 +1013,31 @@ class AddressDetector(Detector):
     def _after_cue(self, tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
         """The street name and number after a cue: "lives at [63 tylova]", "to [via roma 41]". A number
         after everyday words only is no address: "staying in rope 283", "boarding is at gas c 26" are a
-        room and a gate misheard."""
+        room and a gate misheard, and so is one before a word cut in two ("staying in 3 twe nty 4")."""
         used_and = False
-        for k in range(index, min(index + 6, len(tokens))):
-            word = tokens[k].lower
-            # a street named before its number ("tylova 63", "via roma 41"), or a town after the number
-            # ("c/ mayor 12 tordesillas")
-            named = any(
-                fold_word(t.lower) in self._w.street_types or not is_everyday_word(t.lower)
-                for t in tokens[index:k]
-                if t.lower != "and"
-            ) or (
-                k + 1 < len(tokens)
-                and _alpha(tokens[k + 1].lower)
-                and not is_everyday_word(tokens[k + 1].lower)
+        said = [token.lower for token in tokens]
+
+        def name(j: int) -> bool:  # a word no dictionary has that no recognizer ran together or cut
+            return (
+                len(said[j]) > 2
+                and _alpha(said[j])
+                and not is_everyday_word(said[j])
+                and not self._misheard.misheard(said, j)
             )
-            if (k == index and self._house_number(tokens, k)) or (
-                k > index and named and (self._house_number(tokens, k) or self._number_ends(tokens, k))
-            ):
-                return (index, k, "cue")
+
+        for k in range(index, min(index + 6, len(tokens))):
+            word = said[k]
+            # a street named before its number ("tylova 63", "via roma 41"), or a town after the number
+            # ("c/ mayor 12 tordesillas"); not "staying in roomone 240"
+            named = any(
+                fold_word(said[j]) in self._w.street_types or name(j)
+                for j in range(index, k)
+                if said[j] != "and"
+            ) or (k + 1 < len(tokens) and name(k + 1))
+            if (
+                k == index and self._house_number(tokens, k) and not self._misheard.misheard(said, k + 1)
+            ) or (k > index and named and (self._house_number(tokens, k) or self._number_ends(tokens, k))):
+                return (index, k, "said")
             if word == "and" and k > index and not used_and:
                 used_and = True  # an intersection: "to maple and 5 oak street"
                 continue
