@@ -377,6 +377,16 @@ NEGATIVES = [
     "subtract eighty eight seventeen from thirty floor uh forty two",
     "po three of coffee on the list",
     "so did eight thirty eight fore forge seven fifty fifty five win",
+    # a number alone after a cue; a street type right after a number; a room misheard as a road; a room
+    # number broken up by a misheard word; ordinal suffixes after a date
+    "is route to eighty busy",
+    "switch to channel four seven one place",
+    "we're staying in road seven thirty",
+    "we're in room one or three three",
+    "we're staying in roomone two four zero",
+    "we're staying in three twe nty four",
+    "saturday twenty one st",
+    "two dr pepper and five lattes",
     "sure ia four zero zero zero one",
     "tulsa ok seven four one three two",
 ]

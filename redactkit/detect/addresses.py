@@ -1029,11 +1029,18 @@ class AddressDetector(Detector):
             word = said[k]
             # a street named before its number ("tylova 63", "via roma 41"), or a town after the number
             # ("c/ mayor 12 tordesillas"); not "staying in roomone 240"
-            named = any(
-                fold_word(said[j]) in self._w.street_types or name(j)
-                for j in range(index, k)
-                if said[j] != "and"
-            ) or (k + 1 < len(tokens) and name(k + 1))
+            words = [j for j in range(index, k) if said[j] != "and"]
+            named = (
+                any(name(j) for j in words)
+                # a street type and its name: "calle mayor 12"; not "staying in road 730"
+                or (
+                    any(fold_word(said[j]) in self._w.street_types for j in words)
+                    and any(
+                        fold_word(said[j]) not in self._w.street_types and len(said[j]) > 1 for j in words
+                    )
+                )
+                or (k + 1 < len(tokens) and name(k + 1))
+            )
             if (
                 k == index and self._house_number(tokens, k) and not self._misheard.misheard(said, k + 1)
             ) or (k > index and named and (self._house_number(tokens, k) or self._number_ends(tokens, k))):
