@@ -1924,12 +1924,16 @@ class ContextualDetector(Detector):
         if not length or not (stop == len(words) or org.stops.at(words, stop)):
             return None
         first = self._org_left(words, i)
-        if first == i or words[first - 1] not in org.business_before or not all(
-            self._org_name_word(word)
-            and not is_everyday_word(word)
-            and word not in place_names()
-            and word not in given_names()
-            for word in words[first:i]
+        if (
+            first == i
+            or words[first - 1] not in org.business_before
+            or not all(
+                self._org_name_word(word)
+                and not is_everyday_word(word)
+                and word not in place_names()
+                and word not in given_names()
+                for word in words[first:i]
+            )
         ):
             return None
         return first, stop
