@@ -143,18 +143,18 @@ FLOORS: dict[int, dict[str, float]] = {
         "EMAIL_ADDRESS": 0.94,
         "DATE_OF_BIRTH": 0.85,
     },
-    6: {  # tuning set; blind: 27/27, 67/87, 12/12, 12/12, 11/11, PERSON 13/13
+    6: {  # tuning set: measured 27/27, 85/87, 12/12, 12/12, 11/11, PERSON 13/13 (blind: ORG 67/87)
         "AGE": 0.96,
-        "ORGANIZATION": 0.75,
+        "ORGANIZATION": 0.95,
         "URL": 0.91,
         "EMAIL_ADDRESS": 0.91,
         "DATE_OF_BIRTH": 0.9,
         "PERSON": 0.92,
     },
 }
-#: version -> most negatives touched (measured 21/168, 10/53, 10/64, 13/56, 3/52 and 12/55: mostly
+#: version -> most negatives touched (measured 21/168, 10/53, 10/64, 13/56, 3/52 and 11/55: mostly
 #: generic venues after "at", "to" or "from")
-NEGATIVES_TOUCHED_MAX = {1: 0.14, 2: 0.23, 3: 0.18, 4: 0.25, 5: 0.1, 6: 0.25}
+NEGATIVES_TOUCHED_MAX = {1: 0.14, 2: 0.23, 3: 0.18, 4: 0.25, 5: 0.1, 6: 0.22}
 
 
 @pytest.mark.slow
