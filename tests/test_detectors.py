@@ -379,6 +379,27 @@ NAME_EXTENTS = [
     ("i'll let you know", set()),
     ("let me add some color", set()),
     ("the margins you want to see", set()),
+    # hand-offs inside a turn: "have/let X verb", "X can (maybe) verb"; not after a determiner or preposition
+    ("i'll have hector answer the second part", {"hector"}),
+    ("and then hector can maybe give some color", {"hector"}),
+    ("zorvela will walk you through the numbers", {"zorvela"}),
+    ("quellan also asked about pricing", {"quellan"}),
+    ("the bill can cover the deposit", set()),
+    ("in june we can take another look", set()),
+    ("cash will cover the payment", set()),
+    ("the vesting of employee qorvits will add shares", set()),  # the word does not open its clause
+    ("i wanted to ask you quellan about the backlog", {"quellan"}),
+    ("i wanted to ask you about the backlog", set()),
+    ("dorvessa brings over twenty years of audit experience", {"dorvessa"}),
+    # the one between a hand-off and its purpose, though the recognizer wrote letters for the name
+    ("i'd like to hand the call back to t and e for his closing remarks", {"t and e"}),
+    ("i'll turn it back over to mr quellan for any closing remarks", {"mr quellan"}),
+    ("hi this is r and j speaking", {"r and j"}),
+    ("i'll turn the call back to the operator for closing remarks", set()),
+    ("back over to management for closing remarks", set()),
+    ("this is the system speaking", set()),
+    ("i'll turn the call over to j priya", {"j priya"}),  # an initial or a false start after a hand-off
+    ("the c f o priya", {"priya"}),
     ("quellan i'm going to start with your question", {"quellan"}),  # a turn opened with a name
     ("so zorbek we also had a question", {"zorbek"}),
     ("sure zorbek and good morning", {"zorbek"}),
