@@ -388,6 +388,7 @@ NAME_EXTENTS = [
     ("in june we can take another look", set()),
     ("cash will cover the payment", set()),
     ("the vesting of employee qorvits will add shares", set()),  # the word does not open its clause
+    ("a red zorvatto will pick you up at nine", set()),
     ("i wanted to ask you quellan about the backlog", {"quellan"}),
     ("i wanted to ask you about the backlog", set()),
     ("dorvessa brings over twenty years of audit experience", {"dorvessa"}),

@@ -116,6 +116,7 @@ class PersonWords:
     handoff_adverbs: frozenset[str] = field(metadata={"key": "person_cues.handoff_adverbs"})
     handoff_verbs: frozenset[str] = field(metadata={"key": "person_cues.handoff_verbs"})
     handoff_not_after: frozenset[str] = field(metadata={"key": "person_cues.handoff_not_after"})
+    handoff_clause_openers: frozenset[str] = field(metadata={"key": "person_cues.handoff_clause_openers"})
     slot_before: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.slot_before"})
     slot_after: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.slot_after"})
 
@@ -401,7 +402,9 @@ class NameDetector(Detector):
                 )
             )
             cue = self._cue_before(tokens, i)
-            addressed = self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i)
+            addressed = (
+                self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i)
+            )
             thanked = (
                 (i == len(tokens) - 1 or tokens[i + 1].lower in w.after_closing)
                 and self._closing.ending_at(tokens, i) is not None
@@ -934,9 +937,9 @@ class NameDetector(Detector):
     def _handed(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` is the one a hand-off names: between "have" or "let" and a verb of hand-off ("i'll
         have zorvela answer that"), or before a modal, an optional adverb and such a verb ("pierce can
-        maybe give examples", though no word as frequent as an everyday one: "cash will cover", and first in
-        the turn or after a function word: "employee rsus will add"); not after a determiner or a preposition ("the bill will cover", "in june we'll"; names.yaml
-        ``person_cues.handoff_*``)."""
+        maybe give examples"), though no word as frequent as an everyday one ("cash will cover") and
+        first in the turn or after a clause opener ("employee rsus will add"); never after a determiner
+        or a preposition ("the bill will cover", "in june we'll"; names.yaml ``person_cues.handoff_*``)."""
         w = self._w
         if i > 0 and (tokens[i - 1].lower in w.determiners or tokens[i - 1].lower in w.handoff_not_after):
             return False
@@ -945,12 +948,12 @@ class NameDetector(Detector):
         if i > 0 and tokens[i - 1].lower in w.handoff_before and tokens[i + 1].lower in w.handoff_verbs:
             return True
         # before a modal, no word as frequent as an everyday one ("cash will cover", "grant can address"),
-        # and the name opens its clause: first in the turn or after a function word ("then pierce can",
-        # not "the employee rsus will add")
+        # and the name opens its clause: first in the turn or after "then", "but", ... ("then pierce can",
+        # not "the employee rsus will add", "a red volkswagen will pick you up")
         word = _base(fold_word(tokens[i].lower))[0]
         return (
             zipf_frequency(word) < self._zipf.everyday_word_min
-            and (i == 0 or zipf_frequency(tokens[i - 1].lower) >= self._zipf.function_word_min)
+            and (i == 0 or tokens[i - 1].lower in w.handoff_clause_openers)
             and self._handoff_at(tokens, i + 1)
         )
 
@@ -984,12 +987,10 @@ class NameDetector(Detector):
                     continue
                 words = [_base(fold_word(tokens[k].lower))[0] for k in range(start, end)]
 
-                def letter(k: int) -> bool:
-                    return 0 <= k < len(words) and len(words[k]) == 1 and words[k].isalpha() and words[k] != "i"
-
+                letters = [len(word) == 1 and word.isalpha() and word != "i" for word in words]
                 fits = [
-                    letter(k)
-                    or (words[k] == "and" and letter(k - 1) and letter(k + 1))
+                    letters[k]
+                    or (words[k] == "and" and 0 < k < len(words) - 1 and letters[k - 1] and letters[k + 1])
                     or words[k] in w.titles
                     or self._name_word(words[k], vocab, first=k == 0 or words[k - 1] in w.titles)
                     for k in range(len(words))
