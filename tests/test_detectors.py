@@ -751,6 +751,33 @@ def test_ner_guard_drops_unsupported_entities(
     assert detector._unsupported(doc, ent, label, words, lowercase) is dropped
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "speaker"),
+    [
+        ("zorvek qa also asked about pricing", "zorvek qa", True),  # no list has the words
+        ("quellan noted the margins", "quellan", True),
+        ("zorvek qa asked", "zorvek qa", True),
+        ("the zorvek noted", "zorvek", False),  # after a determiner
+        ("market noted", "market", False),  # an everyday word
+        ("zorvek qa wanted more", "zorvek qa", False),  # no verb of speech after it
+    ],
+)
+def test_ner_guard_keeps_the_one_who_spoke(text: str, entity: str, speaker: bool) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from redactkit.gazetteers import family_names, given_names
+
+    doc = spacy.blank("en")(text)
+    start = text.index(entity)
+    span = doc.char_span(start, start + len(entity))
+    assert span is not None
+    ent = Span(doc, span.start, span.end, label="PERSON")
+    words = [token.lower_ for token in ent]
+    detector = SpacyNerDetector()
+    assert detector._speaker(doc, ent, words, given_names(), family_names()) is speaker
+
+
 # -- deny list, allow list, thresholds ------------------------------------------------------------------
 
 
