@@ -190,6 +190,8 @@ SPOKEN = [
     ("thirty four quenby college", "thirty four quenby college"),
     # a town's long form after the street
     ("twelve elm street city of boston", "twelve elm street city of boston"),
+    # a name no dictionary has before the number, the street type after it
+    ("the club on quessenby ninety one street", "quessenby ninety one street"),
     # a house number said as a number whose digits count up or down is no countdown
     ("nine eighty seven quarlenby", "nine eighty seven quarlenby"),
     ("tarun three forty five velmora tx", "three forty five velmora tx"),

@@ -384,6 +384,12 @@ class AddressDetector(Detector):
         return (
             grown < first
             and self._is_number(tokens[first - 1].lower)
+            # a name before the number that no dictionary has: "bygget 91 street", "hedemannstasse 15 st"
+            and all(
+                is_everyday_word(tokens[k].lower)
+                for k in range(grown, first - 1)
+                if _alpha(tokens[k].lower) and not self._is_number(tokens[k].lower)
+            )
             and not any(
                 self._locality_part(tokens, k, places, digits=True)
                 for k in range(last + 1, self._grow_right(tokens, last, places) + 1)
