@@ -192,6 +192,7 @@ SPOKEN = [
     ("twelve elm street city of boston", "twelve elm street city of boston"),
     # a name no dictionary has before the number, the street type after it
     ("the club on quessenby ninety one street", "quessenby ninety one street"),
+    ("our office at ten west sixty fifth street", "ten west sixty fifth street"),
     # a house number said as a number whose digits count up or down is no countdown
     ("nine eighty seven quarlenby", "nine eighty seven quarlenby"),
     ("tarun three forty five velmora tx", "three forty five velmora tx"),

@@ -383,6 +383,8 @@ class AddressDetector(Detector):
         town, region or number after it: "5 lakes", "channel 471 place" name no street."""
         return (
             grown < first
+            # an ordinal names a street: "10 west 65th street"
+            and (tokens[first - 1].lower.isdigit() or not _has_digit(tokens[first - 1].lower))
             and self._is_number(tokens[first - 1].lower)
             # a name before the number that no dictionary has: "bygget 91 street", "hedemannstasse 15 st"
             and all(
