@@ -272,8 +272,8 @@ class PlaceDetector(Detector):
 
     def _misheard_number(self, word: str) -> bool:
         """A number word the recognizer ran together with another word, cut or misspelt: "thenineteen",
-        "channelsix", "eightytwo", "rteen", "twlve" (one letter off a number word of five letters or
-        more, or the end of one). A town's name is none of these."""
+        "channelsix", "eightytwo", "rteen", "twlve" (a word of five letters or more that no dictionary
+        lists, one letter off a number word or the end of one). A town's name is none of these."""
         numbers = self._numbers
         if word in numbers:
             return True
@@ -284,9 +284,10 @@ class PlaceDetector(Detector):
                 tail in numbers and (head in numbers or zipf_frequency(head) >= least)
             ):
                 return True
-        return len(word) >= 4 and any(
-            len(number) >= 5 and (_one_letter_off(word, number) or (number.endswith(word) and len(word) >= 5))
-            for number in numbers
+        return (
+            len(word) >= 5
+            and not is_everyday_word(word)
+            and any(_one_letter_off(word, number) or number.endswith(word) for number in numbers)
         )
 
     def _two_function_words(self, word: str) -> bool:
@@ -404,13 +405,15 @@ class PlaceDetector(Detector):
                 lambda k: (
                     not (
                         tokens[k].lower in self._blocked
-                        or tokens[k].lower in self._numbers
+                        or tokens[k].lower in pw.numbered_things
                         or tokens[k].lower in pw.venue_cues
                         or not tokens[k].lower.replace("'", "").isalpha()
                     )
                 ),
                 limit=0 if token.lower in pw.standalone_venues else 3,
             )
+            if first > 0 and tokens[first - 1].lower in pw.numbered_things:
+                continue  # "update to version ten port six": a number, not a name
             cue_at = first - 1
             while cue_at >= 0 and tokens[cue_at].lower in pw.determiners:
                 cue_at -= 1
