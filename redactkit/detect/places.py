@@ -405,15 +405,17 @@ class PlaceDetector(Detector):
                 lambda k: (
                     not (
                         tokens[k].lower in self._blocked
-                        or tokens[k].lower in pw.numbered_things
                         or tokens[k].lower in pw.venue_cues
                         or not tokens[k].lower.replace("'", "").isalpha()
                     )
                 ),
                 limit=0 if token.lower in pw.standalone_venues else 3,
             )
-            if first > 0 and tokens[first - 1].lower in pw.numbered_things:
-                continue  # "update to version ten port six": a number, not a name
+            if any(
+                tokens[k].lower in pw.numbered_things and tokens[k + 1].lower in self._numbers
+                for k in range(first, i)
+            ):
+                continue  # "update to version ten port six": a thing's number, not a name
             cue_at = first - 1
             while cue_at >= 0 and tokens[cue_at].lower in pw.determiners:
                 cue_at -= 1
