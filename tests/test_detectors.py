@@ -532,6 +532,12 @@ PLACES = [
     ("exchange rate between usa and china", "usa"),
     ("book a taxi to the airport", "airport"),
     ("movies at the regal cinema", "regal cinema"),
+    # a venue people go to every day counts only with its name; a place someone travels to counts alone
+    ("drop me at tolworth station please", "tolworth station"),
+    ("we met at marek's place last night", "marek's place"),
+    ("a table at sixth lantern tea house tonight", "sixth lantern tea house"),  # a number word in a name
+    ("order a cab from home to the airport", "home"),
+    ("order a cab from home to the airport", "airport"),
     ("we flew into reykjavík last night", "reykjavík"),  # accents folded for the gazetteer
     ("she moved here from the czech republic", "czech republic"),  # an everyday country name
     # towns the gazetteer lacks, after a phrase that says where someone lives or is
@@ -579,6 +585,11 @@ PLACES = [
     ("is it going to snow in neighboring tullagh", "tullagh"),
     ("what will the weather be like for quill creek on friday", "quill creek"),
     ("any pubs not far from ashby pond", "ashby pond"),
+    # a place that is also a common word after a phrase of moving or travelling, ending what is said
+    ("they moved to nice in june", "nice"),
+    ("my sister left for reading last week", "reading"),
+    ("he drove back to derby yesterday", "derby"),
+    ("the weather in denver in the morning", "denver"),  # a state code that is a stop word ends no name
     # countries under their official names
     ("she moved here from the federated states of micronesia", "federated states of micronesia"),
     ("a flight to the kingdom of bhutan", "kingdom of bhutan"),
@@ -639,6 +650,22 @@ def test_places(text: str, value: str) -> None:
         "our forecast for fiscal twenty one is unchanged",
         "far from perfect",
         "is there parking close to the point",
+        # a verb after a phrase of moving that is also a place name; a stop-word state code never joins
+        "the team is moving to hire more engineers",
+        "we moved to buy it outright",
+        # a kind of place people go to every day, with no name: what someone does, not where to find them
+        "she's still at the grocery store",
+        "he walks to school with his brother",
+        "we ate at a thai restaurant",
+        "i'll swing by the office later",
+        "lifting weights at the gym tonight",
+        "the buses in town run late",
+        "our share in the market grew",
+        "crime is down in this district",
+        # idioms that end in a venue
+        "he stayed at home with the flu",
+        "most of the team works from home",
+        "the brand sells around the world",
     ],
 )
 def test_place_negatives(text: str) -> None:

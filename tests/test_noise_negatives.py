@@ -18,7 +18,7 @@ import spacy
 from _support import found_by
 from spacy.tokens import Doc, Span
 
-from redactkit.detect import NameDetector, SpacyNerDetector
+from redactkit.detect import NameDetector, PlaceDetector, SpacyNerDetector
 from redactkit.detect.names import MisheardGuard
 
 
@@ -171,3 +171,33 @@ def test_special_conditions_under_noise(text: str, found: set[tuple[str, str]]) 
     from redactkit.detect.special import SpecialCategoryDetector
 
     assert found_by(SpecialCategoryDetector(), text) == found
+
+
+@cache
+def _places() -> PlaceDetector:
+    return PlaceDetector()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an airline beside a garbled flight number, after "on" or a misheard flight word
+        ("we're on flight canada do seven seven", set()),
+        ("i'm on flight canada i forty one oh two", set()),
+        ("she's on jamaica four one oh tonight", set()),
+        ("we were on fright jamaica the six six", set()),
+        ("we flew on monday to jamaica", {("LOCATION", "jamaica")}),  # no number after it
+        ("she's on flight to jamaica two hours late", {("LOCATION", "jamaica")}),  # "to": a stop word
+        # number words run together, cut or misspelt after a place cue: no unlisted town
+        ("songs from theeighteen sixties", set()),
+        ("the bill came to twothousand four hundred", set()),
+        ("switch to channelnine at eight", set()),
+        ("what's the weather at elevn thirty", set()),
+        ("we're in room fo rteen b", set()),
+        ("staying in room heaven fortyfive", set()),
+        ("upgrade to version nine port four", set()),
+        ("she grew up in quarvik", {("LOCATION", "quarvik")}),  # a word no list knows stays a town
+    ],
+)
+def test_places_under_noise(text: str, found: set[tuple[str, str]]) -> None:
+    assert found_by(_places(), text) == found

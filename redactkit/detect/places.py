@@ -60,15 +60,21 @@ class PlaceWords:
     possessive_idioms: frozenset[str]
     standalone_venues: frozenset[str]
     named_venues: frozenset[str]
+    venue_kinds: frozenset[str]
+    venue_idioms: frozenset[str]
     venue_cues: frozenset[str]
     determiners: frozenset[str]
     town_cue_stop: frozenset[str]
     town_cues: PhraseTable[tuple[str, ...]]
+    travel_cues: PhraseTable[tuple[str, ...]]
+    travel_enders: frozenset[str]
     area_kinds: PhraseTable[tuple[str, ...]]
     area_kinds_before: PhraseTable[tuple[str, ...]]
     area_kinds_everyday: frozenset[str]
     area_describers: frozenset[str]
     flight_words: frozenset[str]
+    airline_cues: frozenset[str]
+    numbered_things: frozenset[str]
 
 
 @detectors.register("places")
@@ -101,6 +107,10 @@ class PlaceDetector(Detector):
         self._blocked = (
             lexicon.stopwords | lexicon.months | lexicon.fillers | set(lexicon.digits) | words.not_places
         )
+        self._months = lexicon.months
+        self._numbers = frozenset(
+            {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.thousand}
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
@@ -119,10 +129,13 @@ class PlaceDetector(Detector):
         text, tokens = aligned.text, aligned.tokens
         lowers = tokens.words
         entities: list[Entity] = []
+        travelled = set(values_after(pw.travel_cues, tokens, text))  # "we moved to <place>"
         i = 0
         while i < len(tokens):
             j = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i
-            cue = j > 0 and tokens[j - 1].lower in pw.cues
+            cue = (j > 0 and tokens[j - 1].lower in pw.cues) or (
+                j in travelled and self._ends_travel(lowers, i, places)
+            )
             match = self._longest(lowers, i, places)
             town = self._longest(lowers, i, towns) if cue else 0
             before = tokens[j - 2].lower if j > 1 else ""
@@ -146,7 +159,9 @@ class PlaceDetector(Detector):
             words = [fold_word(t.lower) for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
-            if names_an_airline(lowers, i, stop, pw.flight_words, self._blocked):
+            if names_an_airline(
+                lowers, i, stop, pw.flight_words | pw.airline_cues, self._blocked, self._numbers
+            ):
                 i = stop  # "on flight <city> four one two": the airline of a flight number
                 continue
             short = len(phrase) < 4 and phrase not in pw.country_aliases
@@ -157,7 +172,10 @@ class PlaceDetector(Detector):
                 score, why = self.ambiguous_score, "place name that is also a common word, after a cue"
             if stop < len(tokens) and tokens[stop].lower in pw.suffixes:  # "denver heights", "orange county"
                 stop += 1
-            if stop < len(tokens) and tokens[stop].lower in pw.state_codes and tokens[stop].lower.isalpha():
+            code = tokens[stop].lower if stop < len(tokens) else ""
+            # "orlando fl"; a code that is also a stop word only at the end ("moved to nice in june")
+            at_end = stop + 1 == len(tokens)
+            if code in pw.state_codes and code.isalpha() and (code not in self._blocked or at_end):
                 stop += 1
             first = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i  # "south austin"
             entities.append(
@@ -172,6 +190,15 @@ class PlaceDetector(Detector):
             entities.extend(self._venues(tokens))
         return entities
 
+    def _ends_travel(self, words: Sequence[str], i: int, places: PhraseTable[str]) -> bool:
+        """Whether the place name at word ``i``, after a travel cue, ends what is said: the text ends
+        after it or one of ``travel_enders`` or a month follows ("moved to nice in june", not "moved to
+        buy it")."""
+        stop = i + max(self._longest(words, i, places), 1)
+        if stop < len(words) and words[stop] in self._w.state_codes:
+            stop += 1  # "moved to salem or last year"
+        return stop >= len(words) or words[stop] in self._w.travel_enders or words[stop] in self._months
+
     def _cued_towns(
         self, text: str, tokens: Tokens, ambiguous: frozenset[str], places: PhraseTable[str]
     ) -> list[Entity]:
@@ -183,11 +210,14 @@ class PlaceDetector(Detector):
         pw = self._w
         found: list[Entity] = []
         for first in values_after(pw.town_cues, tokens, text):
-            if first == len(tokens):
-                continue
+            if first == len(tokens) or tokens[first].lower in pw.numbered_things:
+                continue  # "i'm in room <misheard number>"
             last = None
             for k in range(first, min(first + 4, len(tokens))):
                 word = tokens[k].lower
+                if self._misheard_number(word):
+                    last = None  # "came to onethousand six", "the weather at twlve fifty"
+                    break
                 if not word.isalpha() or word in self._blocked or word in pw.town_cue_stop:
                     break
                 if not is_everyday_word(word) and (
@@ -237,6 +267,27 @@ class PlaceDetector(Detector):
             and not is_everyday_word(fold_word(word))
             and zipf_frequency(word) < self._zipf.unlisted_place_max
             and not self._two_function_words(word)
+            and not self._misheard_number(word)
+        )
+
+    def _misheard_number(self, word: str) -> bool:
+        """A number word the recognizer ran together with another word, cut or misspelt: "thenineteen",
+        "channelsix", "eightytwo", "rteen", "twlve" (a word of five letters or more that no dictionary
+        lists, one letter off a number word or the end of one). A town's name is none of these."""
+        numbers = self._numbers
+        if word in numbers:
+            return True
+        for k in range(2, len(word) - 1):
+            head, tail = word[:k], word[k:]
+            least = self._zipf.unlisted_town_max
+            if (head in numbers and (tail in numbers or zipf_frequency(tail) >= least)) or (
+                tail in numbers and (head in numbers or zipf_frequency(head) >= least)
+            ):
+                return True
+        return (
+            len(word) >= 5
+            and not is_everyday_word(word)
+            and any(_one_letter_off(word, number) or number.endswith(word) for number in numbers)
         )
 
     def _two_function_words(self, word: str) -> bool:
@@ -360,16 +411,40 @@ class PlaceDetector(Detector):
                 ),
                 limit=0 if token.lower in pw.standalone_venues else 3,
             )
+            if any(
+                tokens[k].lower in pw.numbered_things and tokens[k + 1].lower in self._numbers
+                for k in range(first, i)
+            ):
+                continue  # "update to version ten port six": a thing's number, not a name
             cue_at = first - 1
             while cue_at >= 0 and tokens[cue_at].lower in pw.determiners:
                 cue_at -= 1
             where_is = cue_at >= 1 and tokens[cue_at].lower == "is" and tokens[cue_at - 1].lower == "where"
-            if first == i and token.lower in pw.named_venues:
-                continue  # "in the street", "to a road": a street is a place only with its name
+            named_after = (
+                i + 1 < len(tokens)
+                and tokens[i + 1].lower.isalpha()
+                and tokens[i + 1].lower not in self._blocked
+                and not is_everyday_word(fold_word(tokens[i + 1].lower))
+            )
+            if (
+                token.lower in pw.named_venues
+                and not named_after
+                and not any(
+                    tokens[k].lower not in pw.area_describers and tokens[k].lower not in pw.venue_kinds
+                    for k in range(first, i)
+                )
+            ):
+                continue  # "in the street", "at the store", "a coffee shop": a place only with its name
+            if any(
+                " ".join(tokens[k].lower for k in range(i - len(idiom.split()) + 1, i + 1)) == idiom
+                for idiom in pw.venue_idioms
+                if i + 1 >= len(idiom.split())
+            ):
+                continue  # "at home all day", "work from home", "around the world"
             standalone = token.lower in pw.standalone_venues
             if not standalone and not where_is and (cue_at < 0 or tokens[cue_at].lower not in pw.venue_cues):
                 continue
-            last = i
+            last = i + 1 if named_after and token.lower in pw.named_venues else i  # "station nord"
             # "the mall of america": "of" and a name after the venue belong to it
             if (
                 i + 2 < len(tokens)
@@ -408,19 +483,40 @@ class PlaceDetector(Detector):
 
 
 def names_an_airline(
-    words: Sequence[str], start: int, end: int, flight_words: frozenset[str], stopwords: frozenset[str]
+    words: Sequence[str],
+    start: int,
+    end: int,
+    flight_words: frozenset[str],
+    stopwords: frozenset[str],
+    numbers: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether ``words[start:end]``, a place name, names the airline of a flight number: it follows a
     flight word right away or after one word that is no stop word ("flight <city>", "flight air
-    <country>"; not "flight to <city>") and a number ends it or follows it ("flight <city> 412")."""
+    <country>"; not "flight to <city>") and a number ends it or follows it ("flight <city> 412"), also
+    after one short misheard word ("flight <city> do eight"). A number is digits or one of ``numbers``
+    (number words)."""
     if start == 0 or end > len(words):
         return False
     if words[start - 1] not in flight_words and not (
         start >= 2 and words[start - 2] in flight_words and words[start - 1] not in stopwords
     ):
         return False
+
+    def number(k: int) -> bool:
+        return k < len(words) and (any(char.isdigit() for char in words[k]) or words[k] in numbers)
+
     after = words[end] if end < len(words) else ""
-    return any(char.isdigit() for char in words[end - 1] + after)
+    return number(end - 1) or number(end) or (0 < len(after) <= 3 and number(end + 1))
+
+
+def _one_letter_off(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with one letter dropped, added or changed."""
+    if abs(len(word) - len(target)) > 1 or word == target:
+        return False
+    if len(word) == len(target):
+        return sum(a != b for a, b in zip(word, target, strict=True)) == 1
+    short, long = (word, target) if len(word) < len(target) else (target, word)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def _possessor(word: str) -> str | None:
