@@ -1348,7 +1348,7 @@ class NameDetector(Detector):
                 and tokens[first].lower in locale_given_names(self.locale)
                 and self._address.ending_at(tokens, first - 1) is not None
             ):
-                first -= 1  # "over to r rebecca": an initial or a false start before the given name
+                first -= 1  # "over to k marisol": an initial or a false start before the given name
             if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in self._w.suffixes:
                 last += 1
             if (
