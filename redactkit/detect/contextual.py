@@ -686,7 +686,10 @@ class ContextualDetector(Detector):
                         or (after < len(words) and self._is_number(words[after]))
                     )
                 )
-                and (why == _PERSON_AFTER or not (i > 0 and words[i - 1] in ("number", "the", "a", "page", "room", "gate")))
+                and (
+                    why == _PERSON_AFTER
+                    or not (i > 0 and words[i - 1] in ("number", "the", "a", "page", "room", "gate"))
+                )
                 and (value > 1 or why == _AGE_WORD or self._age_ends(words, after))
             ):
                 found.append((i, end, "AGE", self.cue_score, why))
@@ -2238,9 +2241,14 @@ class ContextualDetector(Detector):
         for verb_end in range(i, max(0, i - org.job_object_words) - 1, -1):
             # "i work in the kitchen at": "in" or "on" may open the object right after the verb
             opens = words[verb_end] in ("in", "on") and bool(org.job_verbs.ending(words, verb_end))
-            if verb_end < i and not opens and (
-                self._is_number(words[verb_end])
-                or words[verb_end] in ("and", "but", "or", ",", ".", "to", "from", "in", "on", "at", "for")
+            if (
+                verb_end < i
+                and not opens
+                and (
+                    self._is_number(words[verb_end])
+                    or words[verb_end]
+                    in ("and", "but", "or", ",", ".", "to", "from", "in", "on", "at", "for")
+                )
             ):
                 return 0
             verb = org.job_verbs.ending(words, verb_end)
