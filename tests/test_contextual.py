@@ -344,6 +344,8 @@ POSITIVE = [
     ("i work in the bakery at dormand foods", [("dormand foods", "ORGANIZATION")]),
     ("she works on the floor at kessling mills", [("kessling mills", "ORGANIZATION")]),
     ("my wife's at varnholt logistics", [("varnholt logistics", "ORGANIZATION")]),
+    ("he's at pelgrave freight driving forklifts", [("pelgrave freight", "ORGANIZATION")]),
+    ("i work at dorrance cleaning", [("dorrance cleaning", "ORGANIZATION")]),
     (
         "w w w dot uh the little fern dot com",
         [("w w w dot uh the little fern dot com", "URL")],

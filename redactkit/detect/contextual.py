@@ -2161,6 +2161,18 @@ class ContextualDetector(Detector):
                 break
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
+            # "trident freight | driving long haul": a job verb's "-ing" form with an object after the
+            # name ends it ("brantley cleaning" and "the harbor running club" are names)
+            if (
+                j > first
+                and j + 1 < n
+                and not org.stops.at(words, j + 1)
+                and word.endswith("ing")
+                and org.job_verbs.at(words, j)
+                and not self._org_kind_at(words, j)
+                and not self._kind_ahead(words, j)
+            ):
+                break
             if self._is_number(word) and word not in t.lexicon.ordinals:  # "first corona savings"
                 if j == first or numbers >= 2 or t.ages.not_after.at(words, j + 1):
                     break
