@@ -357,6 +357,11 @@ POSITIVE = [
         [("tessa then my last name quill at gmail dot com", "EMAIL_ADDRESS")],
     ),
     ("the website is lumen hair dot salon", [("lumen hair dot salon", "URL")]),
+    ("it's w w w dot birch and bramble dot com", [("w w w dot birch and bramble dot com", "URL")]),
+    (
+        "bookings at tallyhoe dot com slash reserve a table",
+        [("tallyhoe dot com slash reserve a table", "URL")],
+    ),
 ]
 
 NEGATIVE = [
@@ -521,6 +526,7 @@ NEGATIVE = [
     "he's at work right now",
     "the w w w dot part is weird then you say",
     "i paid my bill dot",
+    "go to w w w dot and then type the name",
 ]
 
 

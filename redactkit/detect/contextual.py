@@ -178,6 +178,7 @@ class _AddressWords:
     spelled_tlds: _Phrases
     my_host_verbs: frozenset[str]
     www_window: int
+    path_articles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -1743,8 +1744,11 @@ class ContextualDetector(Detector):
                 and not t.addresses.slashes.at(words, k)
                 and (words[k] == "my" or not t.credentials.stops.at(words, k))
             ):
+                # an article inside a path is not counted ("slash book a room")
+                path += words[k] not in t.addresses.path_articles
                 k += 1
-                path += 1
+            while k > slash + length and words[k - 1] in t.addresses.path_articles:
+                k -= 1  # never end on an article
             if not path:
                 return end
             end = k
@@ -1887,12 +1891,13 @@ class ContextualDetector(Detector):
     def _url_start(self, words: Sequence[str], dot: int) -> int:
         t = self._t
         addr = t.addresses
-        # "w w w dot the um the bike shed dot co dot uk": whatever stands between "www dot" and the
-        # next "dot" is the host, function words, fillers and repeats included
+        # "w w w dot the um the bike shed dot co dot uk", "www dot alder and moss dot com": whatever
+        # stands between "www dot" and the next "dot" is the host (articles, "and", "my", fillers and
+        # repeats included; a verb or pronoun that starts an address ends the look-back)
         for p in range(dot - 1, max(0, dot - addr.www_window) - 1, -1):
             if words[p] in (",", ".", "?", "!") or (
                 addr.starts_after.at(words, p)
-                and words[p] not in ("the", "a", "an", "my")
+                and words[p] not in ("the", "a", "an", "my", "and")
                 and words[p] not in t.lexicon.fillers
             ):
                 break
