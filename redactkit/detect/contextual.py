@@ -110,6 +110,8 @@ class _AgeWords:
     after: _Phrases
     min: int
     max: int
+    height_feet_max: int
+    height_gap: int
 
 
 @dataclass(frozen=True)
@@ -642,6 +644,8 @@ class ContextualDetector(Detector):
                 self._age_ends(words, after) or t.ages.verb_then.at(words, after)
             ):
                 why = ""  # "he hit forty home runs"
+            if why and why != _AGE_WORD and self._misheard_height(words, value, after):
+                why = ""  # "she's about five fog three": feet and inches, the unit misheard
             young = (
                 why == _RELATION_IS
                 and after + 1 <= len(words)
@@ -684,6 +688,55 @@ class ContextualDetector(Detector):
             i = j
         found.extend(self._decades_and_birthdays(words))
         return found
+
+    def _misheard_height(self, words: Sequence[str], value: int, after: int) -> bool:
+        """ "she's about five fog three", "he's six is foot ten", "she's six footthree": a height in
+        feet and inches whose unit the recognizer garbled or lost: feet up to ``ages.height_feet_max``,
+        then at most ``ages.height_gap`` words that are no subject or relation and no lone joiner of a second
+        age ("four or five"), then inches (0 to 11) with no unit after them ("she's four and two
+        months"), or inches run together with the word before them ("footthree")."""
+        t = self._t
+        ages = t.ages
+        if not 2 <= value <= ages.height_feet_max:
+            return False
+        for k in range(after, min(len(words), after + ages.height_gap + 1)):
+            word = words[k]
+            stem = word[:-2] if word.endswith("'s") else word
+            if (
+                word in ages.subject_words
+                or word in (",", ".", "?", "!")
+                or ages.relations.ending(words, k + 1)
+                or ages.relations.at((stem,), 0)
+            ):
+                return False  # "she's four and he's six", "she's five and her brother three"
+
+            parsed = _cardinal(t.lexicon, words, k) if k > after else None
+            if parsed is not None:
+                inches, stop = parsed
+                if inches > 11 or (k == after + 1 and ages.second_age_joiners.at(words, after)):
+                    return False
+                return not (
+                    stop < len(words)
+                    and (
+                        words[stop] in ages.young_units
+                        or words[stop] in ("years", "year")
+                        or ages.not_after.at(words, stop)
+                    )
+                )
+            if self._glued_inches(word):
+                return True
+        return False
+
+    def _glued_inches(self, word: str) -> bool:
+        """ "footthree": a word no dictionary lists that ends in a number word of 0 to 11 run together
+        with three letters or more before it."""
+        if not word.isalpha() or is_everyday_word(word):
+            return False
+        lex = self._t.lexicon
+        return any(
+            len(number) >= 3 and len(word) >= len(number) + 3 and word.endswith(number) and value <= 11
+            for number, value in (*lex.digits.items(), *lex.teens.items())
+        )
 
     def _at_age(self, words: Sequence[str], i: int, after: int) -> str:
         """ "at sixty two you'd think he'd know better": "at" opens the sentence, a conditional follows."""

@@ -171,6 +171,15 @@ class SpelledLetterNormalizer(Normalizer):
                 units.pop()
             while units and units[0].kind == "weak":
                 units.pop(0)
+        # "the h b o a count is fine": a last "a" that makes a dictionary word with the word after the run
+        # is that word cut in two by the recognizer ("account"), not a spelled letter
+        if (
+            len(units) >= 2
+            and units[-1].kind == "letter"
+            and units[-1].text == "a"
+            and self._split_word(tokens, units[-1].stop)
+        ):
+            units.pop()
         leading = 0
         while leading < len(units) and units[leading].kind == "digit":
             leading += 1
@@ -183,6 +192,19 @@ class SpelledLetterNormalizer(Normalizer):
         if leading and not (letters >= 3 and (digits >= 3 or digits > leading or letters >= 5)):
             units = units[leading:]
         return units, dotted
+
+    @staticmethod
+    def _split_word(tokens: Sequence[Token], stop: int) -> bool:
+        """The word at ``stop`` makes a dictionary word with an "a" before it, its first consonant
+        doubled or not ("a count" is "account", "a way" is "away")."""
+        from ..gazetteers import is_everyday_word
+
+        word = tokens[stop].lower if stop < len(tokens) else ""
+        if len(word) < 2 or not word.isalpha():
+            return False
+        return is_everyday_word("a" + word) or (
+            word[0] not in "aeiou" and is_everyday_word("a" + word[0] + word)
+        )
 
     def _read_unit(self, tokens: Sequence[Token], i: int, previous: _Unit | None) -> _Unit | None:
         lex = self._lexicon

@@ -1,0 +1,99 @@
+"""Values a recognizer's noise makes of PII-free speech in the letters normalizer, the ages of the
+contextual detector and the identifiers detector, and the guards against them (issue 19, "negatives
+touched grows by at most 3 points"). Each table is invented: what is dropped beside what is kept.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from _support import found_by
+
+from redactkit.core import AlignedText
+from redactkit.detect import IdentifierDetector
+from redactkit.detect.contextual import ContextualDetector
+from redactkit.normalize import SpelledLetterNormalizer
+
+
+@cache
+def _letters() -> SpelledLetterNormalizer:
+    return SpelledLetterNormalizer()
+
+
+@cache
+def _contextual() -> ContextualDetector:
+    return ContextualDetector(reference_year=2026)
+
+
+@cache
+def _identifiers() -> IdentifierDetector:
+    return IdentifierDetector()
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        # a last "a" that makes a dictionary word with the next word is that word cut in two
+        ("the k l m a count is closed", "the klm a count is closed"),
+        ("my v p n a cross the office", "my vpn a cross the office"),
+        ("the b b c a way from home", "the bbc a way from home"),
+        ("we sent the p d f a dress change", "we sent the pdf a dress change"),
+        # ... not a last "a" before a word it makes no word with, nor an "a" inside the run
+        ("her name is r o s a now", "her name is rosa now"),
+        ("the code is x a q please", "the code is xaq please"),
+        ("it is spelled m a r t h a", "it is spelled martha"),
+        # ... nor the "a" of a run that is only that "a" and one letter
+        ("plan b a count of ten", "plan b a count of ten"),
+    ],
+)
+def test_a_word_cut_in_two_is_no_spelled_letter(text: str, normalized: str) -> None:
+    assert _letters().normalize_batch([text])[0].text == normalized
+
+
+def _ages(text: str) -> list[str]:
+    return [
+        text[e.start : e.end] for e in _contextual().detect(AlignedText.identity(text)) if e.label == "AGE"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        # feet and inches whose "foot" the recognizer garbled or lost among other words: a height
+        ("she's about five fog three", []),
+        ("he's six foe two", []),
+        ("she's about six is foot ten", []),
+        ("she's about four and foot eleven", []),
+        ("he's about six footthree", []),
+        # ... but ages: a second age, a person between, a unit after the second number, no second number
+        ("she's four or five", ["four", "five"]),
+        ("she's four and he's six", ["four", "six"]),
+        ("he's seven and his sister nine", ["seven", "nine"]),
+        ("he's about five", ["five"]),
+        ("she's about seventy two", ["seventy two"]),
+        ("she's nine and loves soccer", ["nine"]),
+        # feet beyond a person's height
+        ("he's about twelve and then two", ["twelve"]),
+    ],
+)
+def test_a_height_with_its_unit_misheard_is_no_age(text: str, ages: list[str]) -> None:
+    assert _ages(text) == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a share price after "traded at", a room after "staying in": no account number
+        ("it traded at six sixty four seventy three today", set()),
+        ("the stock traded at two thirty six forty nine", set()),
+        ("we're staying in uh one four two three", set()),
+        # ... but a value after its cue is still a value
+        (
+            "we're staying in room two and my account is four four one two three nine nine one",
+            {"four four one two three nine nine one"},
+        ),
+    ],
+)
+def test_traded_and_staying_in_are_negative_contexts(text: str, values: set[str]) -> None:
+    assert {value for _, value in found_by(_identifiers(), text)} == values
