@@ -97,3 +97,46 @@ def test_a_height_with_its_unit_misheard_is_no_age(text: str, ages: list[str]) -
 )
 def test_traded_and_staying_in_are_negative_contexts(text: str, values: set[str]) -> None:
     assert {value for _, value in found_by(_identifiers(), text)} == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a sum whose "from" or "by" the recognizer garbled, its verb heard within an edit, run together
+        # with the number after it or cut in two: operands, no value
+        ("subtract forty seven oh two foo nine six oh six", set()),
+        ("subract forty seven oh two foo nine six oh six", set()),
+        ("uh divideeight one three nine that four six four two", set()),
+        ("div ide twelve in eighty three i one five six", set()),
+        # ... but a turn that names an identifier keeps its value
+        (
+            "subtract five from my account four four one two three nine nine one two",
+            {"four four one two three nine nine one two"},
+        ),
+        # ... and a verb that opens no sum, or one that does not open the turn, is no sum
+        (
+            "subscribe four four one two three nine nine one two",
+            {"four four one two three nine nine one two"},
+        ),
+    ],
+)
+def test_a_garbled_sum_is_no_value(text: str, values: set[str]) -> None:
+    assert {value for _, value in found_by(_identifiers(), text)} == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # numbers said whole that a draw word ends, the words the recognizer garbled inside them
+        ("did one four seven fourteen thirty fifty four wish last niche", set()),
+        ("did one thirty nine forty true nine fifty fifty seven when anything", set()),
+        # ... but digits read one by one keep their shape, and a cue keeps a value
+        # (its edges fail closed: the words around a value without a cue may be its misheard digits)
+        (
+            "did four four one two three nine nine one last night",
+            {"did four four one two three nine nine one last night"},
+        ),
+    ],
+)
+def test_a_garbled_draw_is_no_value(text: str, values: set[str]) -> None:
+    assert {value for _, value in found_by(_identifiers(), text)} == values
