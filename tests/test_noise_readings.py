@@ -63,8 +63,8 @@ def _ages(text: str) -> list[str]:
         # feet and inches whose "foot" the recognizer garbled or lost among other words: a height
         ("she's about five fog three", []),
         ("he's six foe two", []),
-        ("she's about six is foot ten", []),
-        ("she's about four and foot eleven", []),
+        ("she's about six fret one", []),
+        ("he's about five forte eleven", []),
         ("he's about six footthree", []),
         # ... but ages: a second age, a person between, a unit after the second number, no second number
         ("she's four or five", ["four", "five"]),
@@ -73,6 +73,10 @@ def _ages(text: str) -> list[str]:
         ("he's about five", ["five"]),
         ("she's about seventy two", ["seventy two"]),
         ("she's nine and loves soccer", ["nine"]),
+        # ... nor words that go on after an age
+        ("she's five going on six", ["five", "six"]),
+        ("he's seven almost eight", ["seven", "eight"]),
+        ("she's six turning seven", ["six", "seven"]),
         # feet beyond a person's height
         ("he's about twelve and then two", ["twelve"]),
     ],

@@ -690,42 +690,57 @@ class ContextualDetector(Detector):
         return found
 
     def _misheard_height(self, words: Sequence[str], value: int, after: int) -> bool:
-        """ "she's about five fog three", "he's six is foot ten", "she's six footthree": a height in
-        feet and inches whose unit the recognizer garbled or lost: feet up to ``ages.height_feet_max``,
-        then at most ``ages.height_gap`` words that are no subject or relation and no lone joiner of a second
-        age ("four or five"), then inches (0 to 11) with no unit after them ("she's four and two
-        months"), or inches run together with the word before them ("footthree")."""
+        """ "she's about five fog three", "he's six foe two", "she's six footthree": a height in feet
+        and inches whose unit the recognizer garbled: feet up to ``ages.height_feet_max``, then at most
+        ``ages.height_gap`` plain words (:meth:`_height_gap_word`), then inches (0 to 11) with no unit
+        after them, or inches run together with the word before them ("footthree"). "she's five going
+        on six", "he's seven almost eight", "she's four and he's six" stay ages."""
         t = self._t
-        ages = t.ages
-        if not 2 <= value <= ages.height_feet_max:
+        if not 2 <= value <= t.ages.height_feet_max:
             return False
-        for k in range(after, min(len(words), after + ages.height_gap + 1)):
-            word = words[k]
-            stem = word[:-2] if word.endswith("'s") else word
-            if (
-                word in ages.subject_words
-                or word in (",", ".", "?", "!")
-                or ages.relations.ending(words, k + 1)
-                or ages.relations.at((stem,), 0)
-            ):
-                return False  # "she's four and he's six", "she's five and her brother three"
-
+        for k in range(after, min(len(words), after + t.ages.height_gap + 1)):
             parsed = _cardinal(t.lexicon, words, k) if k > after else None
             if parsed is not None:
                 inches, stop = parsed
-                if inches > 11 or (k == after + 1 and ages.second_age_joiners.at(words, after)):
-                    return False
-                return not (
+                return inches <= 11 and not (
                     stop < len(words)
                     and (
-                        words[stop] in ages.young_units
+                        words[stop] in t.ages.young_units
                         or words[stop] in ("years", "year")
-                        or ages.not_after.at(words, stop)
+                        or t.ages.not_after.at(words, stop)
                     )
                 )
-            if self._glued_inches(word):
+            if self._glued_inches(words[k]):
                 return True
+            if not self._height_gap_word(words, k):
+                return False
         return False
+
+    def _height_gap_word(self, words: Sequence[str], k: int) -> bool:
+        """A word that may be a garbled "foot" between feet and inches: three letters or more, no
+        subject, relation, age cue, hedge, verb, joiner of a second age or word that goes on after an
+        age ("going on", "almost", "and", "turning", "next")."""
+        ages = self._t.ages
+        word = words[k]
+        stem = word[:-2] if word.endswith("'s") else word
+        tables = (
+            ages.cues,
+            ages.person_verbs,
+            ages.approximately,
+            ages.second_age_joiners,
+            ages.one_then,
+            ages.verb_then,
+            ages.subject_adverbs,
+            ages.fractions,
+            ages.relations,
+        )
+        return (
+            word.isalpha()
+            and len(word) >= 3
+            and word not in ages.subject_words
+            and not ages.relations.at((stem,), 0)
+            and not any(table.at(words, k) for table in tables)
+        )
 
     def _glued_inches(self, word: str) -> bool:
         """ "footthree": a word no dictionary lists that ends in a number word of 0 to 11 run together
