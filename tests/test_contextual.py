@@ -291,6 +291,37 @@ POSITIVE = [
         "h t t p s colon slash slash portal dot parcelhub dot net",
         [("h t t p s colon slash slash portal dot parcelhub dot net", "URL")],
     ),
+    # round 5 (hgen6, from the blind tuning set v6's misses; invented rows):
+    # a firm named after two naming words joined by "and", or "and" before a kind
+    ("she's with dravik and holm handling their books", [("dravik and holm", "ORGANIZATION")]),
+    ("he interned at quorrel and finch the year before", [("quorrel and finch", "ORGANIZATION")]),
+    ("company name is m and t roofing", [("m and t roofing", "ORGANIZATION")]),
+    ("my employer is ashfield gas and electric", [("ashfield gas and electric", "ORGANIZATION")]),
+    # a kind said with "and", before a verb of acting
+    ("brevik tool and die laid off the whole shift", [("brevik tool and die", "ORGANIZATION")]),
+    # "of" and a subject after a kind of school
+    ("she's enrolled at westmoor academy of the arts", [("westmoor academy of the arts", "ORGANIZATION")]),
+    ("i studied at harlan institute of technology", [("harlan institute of technology", "ORGANIZATION")]),
+    # transfers, callers and applications
+    ("they transferred me over from zelmont wireless", [("zelmont wireless", "ORGANIZATION")]),
+    ("i was on hold with brisco mortgage for an hour", [("brisco mortgage", "ORGANIZATION")]),
+    ("someone from tarnby security called twice", [("tarnby security", "ORGANIZATION")]),
+    ("we switched over from lumen mobile in may", [("lumen mobile", "ORGANIZATION")]),
+    (
+        "i applied to kovanta and orchard lane capital",
+        [("kovanta", "ORGANIZATION"), ("orchard lane capital", "ORGANIZATION")],
+    ),
+    ("i'm interviewing with sorrel bright next week", [("sorrel bright", "ORGANIZATION")]),
+    # schools after a grade, a workplace after "is called" or "i'm over at"
+    ("my son's in first grade at willow bend", [("willow bend", "ORGANIZATION")]),
+    ("the clinic i work at is called calder health", [("calder health", "ORGANIZATION")]),
+    ("i'm over at brisbee home care these days", [("brisbee home care", "ORGANIZATION")]),
+    ("he trained at marlow valley vocational", [("marlow valley vocational", "ORGANIZATION")]),
+    # an organisation that acts: keeps calling, is hiring, got back to me
+    ("ventrello auto finance keeps calling me", [("ventrello auto finance", "ORGANIZATION")]),
+    ("quenby labs is hiring again", [("quenby labs", "ORGANIZATION")]),
+    # a business word after a name no dictionary has, closing the clause
+    ("i drove for zarkov freight until may", [("zarkov freight", "ORGANIZATION")]),
 ]
 
 NEGATIVE = [
@@ -422,6 +453,18 @@ NEGATIVE = [
     "i like cats and dogs",
     "new tools to positively impact public health",
     "margins fell on higher inbound freight",
+    # round 5 (hgen6): a business word alone or after everyday words, contractions after a cue, a
+    # kind word before something else after a weak cue, persons joined by "and"
+    "i switched from mobile to desktop",
+    "we switched over from the mobile app",
+    "my employer doesn't offer a match",
+    "my employer never pays on time",
+    "i'm on the phone with john and maria",
+    "i applied to the job and got it",
+    "our boston freight volumes",
+    "the network security team",
+    "i'm over at my mom's",
+    "someone from the office called",
 ]
 
 

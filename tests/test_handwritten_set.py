@@ -40,7 +40,7 @@ def rows() -> list[dict[str, object]]:
     return _rows(1)
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
 def test_jsonl_is_the_build_of_the_source(version: int) -> None:
     built = [json.loads(row.to_json()) for row in _builder().parse_source(version)]
     assert built == _rows(version)
@@ -66,7 +66,18 @@ def test_blind_versions_are_held_out_and_hold_their_labels(version: int) -> None
     assert sum(1 for row in rows if not row["spans"]) >= 50
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+def test_version_6_is_a_tuning_set_of_organisations() -> None:
+    """Version 6 was written blind and is tuned on (split dev): mostly employers, schools, hospitals
+    and banks, with persons, ages, birth dates, web and e-mail addresses and hard negatives."""
+    rows = _rows(6)
+    assert {row["split"] for row in rows} == {"dev"}
+    labels = Counter(span["label"] for row in rows for span in row["spans"])  # type: ignore[attr-defined]
+    assert set(labels) == LABELS | {"PERSON"}
+    assert labels["ORGANIZATION"] >= 80
+    assert sum(1 for row in rows if not row["spans"]) >= 50
+
+
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
 def test_spans_cover_whole_words(version: int) -> None:
     for row in _rows(version):
         text = str(row["text"])
@@ -132,14 +143,22 @@ FLOORS: dict[int, dict[str, float]] = {
         "EMAIL_ADDRESS": 0.94,
         "DATE_OF_BIRTH": 0.85,
     },
+    6: {  # tuning set: measured 27/27, 85/87, 12/12, 12/12, 11/11, PERSON 13/13 (blind: ORG 67/87)
+        "AGE": 0.96,
+        "ORGANIZATION": 0.95,
+        "URL": 0.91,
+        "EMAIL_ADDRESS": 0.91,
+        "DATE_OF_BIRTH": 0.9,
+        "PERSON": 0.92,
+    },
 }
-#: version -> most negatives touched (measured 21/168, 10/53, 10/64, 13/56 and 3/52: mostly generic
-#: venues after "at")
-NEGATIVES_TOUCHED_MAX = {1: 0.14, 2: 0.23, 3: 0.18, 4: 0.25, 5: 0.1}
+#: version -> most negatives touched (measured 21/168, 10/53, 10/64, 13/56, 3/52 and 11/55: mostly
+#: generic venues after "at", "to" or "from")
+NEGATIVES_TOUCHED_MAX = {1: 0.14, 2: 0.23, 3: 0.18, 4: 0.25, 5: 0.1, 6: 0.22}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
 def test_default_pipeline_recall_floors(default_pipeline: Pipeline, version: int) -> None:
     rows = _rows(version)
     found = default_pipeline.analyze_batch([str(row["text"]) for row in rows])

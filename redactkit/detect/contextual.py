@@ -187,9 +187,11 @@ class _OrganizationWords:
     institutions: _Phrases
     kinds: _Phrases
     business_kinds: _Phrases
+    business_before: frozenset[str]
     and_kinds: frozenset[str]
     and_closers: frozenset[str]
     of_kinds: frozenset[str]
+    of_subjects: _Phrases
     generic: frozenset[str]
     not_names: _Phrases
     roles: _Phrases
@@ -1973,6 +1975,52 @@ class ContextualDetector(Detector):
         # "baseball practice", "facebook group": frequent words no dictionary lists are no names
         return not everyday and zipf_frequency(base) < self._unlisted_max
 
+    def _org_surname(self, word: str) -> bool:
+        """A naming word, or a family name that is no frequent word ("halberd and finch")."""
+        return self._org_name_word(word) or (
+            word in family_names() and zipf_frequency(word) < self._unlisted_max + 0.5
+        )
+
+    def _named_business(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
+        """A business word at ``i`` that closes the clause after names no dictionary has, said after
+        a preposition of `business_before` ("i was at polestar freight until may"), without a cue:
+        "outbound freight", "boston freight", "maria's catering" and "the smartest distribution"
+        name nothing."""
+        org = self._t.organizations
+        length = org.business_kinds.at(words, i)
+        stop = i + length
+        if not length or not (stop == len(words) or org.stops.at(words, stop)):
+            return None
+        first = self._org_left(words, i)
+        if (
+            first == i
+            or words[first - 1] not in org.business_before
+            or not all(
+                self._org_name_word(word)
+                and not is_everyday_word(word)
+                and word not in place_names()
+                and word not in given_names()
+                for word in words[first:i]
+            )
+        ):
+            return None
+        return first, stop
+
+    def _kind_ahead(self, words: Sequence[str], i: int) -> bool:
+        """A kind of organisation one or two words after ``i`` with no stop between: a name of its own."""
+        org = self._t.organizations
+        for k in range(i, min(len(words), i + 3)):
+            if org.stops.at(words, k):
+                return False
+            if k > i and self._org_kind_at(words, k):
+                return True
+        return False
+
+    def _org_kind_at(self, words: Sequence[str], i: int) -> int:
+        """Length of a kind of organisation (single, several words or a business) at ``i``, or 0."""
+        org = self._t.organizations
+        return org.institutions.at(words, i) or org.kinds.at(words, i) or org.business_kinds.at(words, i)
+
     def _org_left(self, words: Sequence[str], kind: int) -> int:
         """First word of the name before a kind word at ``kind`` ("saint agnes memorial | hospital")."""
         t = self._t
@@ -2044,6 +2092,9 @@ class ContextualDetector(Detector):
         j = stop + 1
         if j < len(words) and words[j] == "the":
             j += 1
+        subject = t.organizations.of_subjects.at(words, j)
+        if subject:
+            return j + subject  # "academy of the arts", "institute of technology"
         end = stop
         while (
             j < len(words)
@@ -2065,17 +2116,27 @@ class ContextualDetector(Detector):
         numbers = 0
         while j < n and j - first < org.max_words:
             word = words[j]
+            joined = self._org_kind_at(words, j)
+            if joined > 1 and "and" in words[j : j + joined]:
+                j = end = j + joined  # "tidewater gas and electric", "fenwick tool and die"
+                continue
             if word == "and" and j > first:
                 # "ernst and young", "frontierpoint and sons": a name or a firm word, then the end
                 k = j + 1
                 # "ernst and young", "delta tool and die", "harmon and lake for twelve years": one word
                 # after "and", then the end, a kind or a word that ends a name ("i work at target and
-                # love it" is no name)
+                # love it" is no name); "j and r plumbing": a kind after the word; "hollis and pratt doing
+                # their payroll": two naming words
                 ends = (
                     k + 1 >= n
                     or words[k + 1] in org.and_closers
                     or words[k + 1] in org.and_kinds
-                    or org.kinds.at(words, k + 1)
+                    or self._org_kind_at(words, k + 1)
+                    or (
+                        self._org_name_word(words[j - 1])
+                        and self._org_surname(words[k])
+                        and not self._kind_ahead(words, k + 1)  # "kovanta and | orchard lane capital"
+                    )
                 )
                 if (
                     k < n
@@ -2085,7 +2146,9 @@ class ContextualDetector(Detector):
                     and ends
                 ):
                     j = end = k + 1
-                    continue
+                    if k + 1 < n and (words[k + 1] in org.and_kinds or self._org_kind_at(words, k + 1)):
+                        continue  # "j and r | plumbing"
+                    break
                 break
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
@@ -2121,7 +2184,11 @@ class ContextualDetector(Detector):
         kinds = [
             k
             for k in range(first, stop)
-            if org.kinds.at(words, k) or org.institutions.at(words, k) or org.business_kinds.at(words, k)
+            if org.kinds.at(words, k)
+            or org.institutions.at(words, k)
+            # a business word names a firm where it ends the name after another word ("cobalt mobile",
+            # not "switched from mobile" or "the mobile app")
+            or (k > first and org.business_kinds.at(words, k) and k + org.business_kinds.at(words, k) == stop)
         ]
         kind = bool(kinds)
         # a word that never starts a name ("i work at home") does after "the" when a kind ends the
@@ -2133,8 +2200,11 @@ class ContextualDetector(Detector):
             return None
         if determiner and not named and kinds == [first] and stop == first + 1:
             return None  # "the bakery": a kind alone after "the" is a plain noun
-        if all(word in given_names() and not kind for word in value) and (weak or not named):
-            return None  # "she's with john": a person after a weak cue
+        if weak and not kind and " ".join(value) in place_names():
+            return None  # "could be applied to mexico": a place after a weak cue
+        people = [word for word in value if word != "and"]
+        if all(word in given_names() and not kind for word in people) and (weak or not named):
+            return None  # "she's with john", "on the phone with john and maria": persons after a weak cue
         # the article is part of a name said after it ("a manager at the green spoon cafe")
         return first - determiner, stop
 
@@ -2230,6 +2300,12 @@ class ContextualDetector(Detector):
             institution = bool(length)
             if not length:
                 length = org.kinds.at(words, i)
+            if not length and i > 0:
+                business = self._named_business(words, i)
+                if business:
+                    add(*business, "name before a kind of business")
+                    i = business[1]
+                    continue
             if not length or i == 0:
                 i += 1
                 continue
@@ -2280,8 +2356,20 @@ class ContextualDetector(Detector):
             if not length:
                 continue
             value_span = self._cue_value(words, i + length, weak, taken)
+            if value_span is None and not weak:
+                # "the clinic i work at is called ...": a longer weak cue over a strong one
+                longer = org.weak_cues.at(bases, i) or org.weak_cues.at(words, i)
+                if longer > length:
+                    value_span = self._cue_value(words, i + longer, True, taken)
             if value_span:
                 add(*value_span, "name after an employer, school, bank or insurer cue")
+                # "i applied to novaline and quarry street capital": a second name after "and" or "or"
+                # counts when it names something or ends in a kind
+                stop = value_span[1]
+                if stop + 1 < n and words[stop] in ("and", "or"):
+                    second = self._cue_value(words, stop + 1, True, taken)
+                    if second:
+                        add(*second, "name after an employer, school, bank or insurer cue")
 
         # the organisation acts: "unilever called about my claim"
         for i in range(1, n):
@@ -2291,10 +2379,16 @@ class ContextualDetector(Detector):
             while (
                 first > 0
                 and i - first < org.max_words
-                and not org.stops.ending(words, first)
                 and words[first - 1] not in t.lexicon.fillers
                 and not self._is_number(words[first - 1])
             ):
+                # "fenwick tool and die laid off ...": a kind said with "and" is part of the name
+                joined = org.business_kinds.ending(words, first)
+                if joined > 1 and first - joined > 0:
+                    first -= joined
+                    continue
+                if org.stops.ending(words, first):
+                    break
                 first -= 1
             value = words[first:i]
             if not value or any(word in given_names() for word in value):

@@ -322,7 +322,10 @@ class OrganizationDetector(Detector):
                 and not service
             )
             # "what is apple trading at", "apple stock": a listed name that is also a word, with stock talk
-            stock_talk = after in ow.stock_words or after in ow.stock_after
+            # ("i'm over at goldleaf now doing activities": a word as frequent as a function word is not)
+            stock_talk = (after in ow.stock_words or after in ow.stock_after) and (
+                length > 1 or zipf_frequency(word) < self._zipf.function_word_min
+            )
             # "the nasdaq", "nasdaq prices": the market; "an alliance with nasdaq": the company
             market = phrase in ow.markets and (before == "the" or stock_talk)
             if phrase not in place_names() and not market and (length > 1 or single_ok or stock_talk):
