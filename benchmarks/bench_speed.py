@@ -8,19 +8,22 @@ before timing. Rounds alternate between the two so that load from other processe
 machine hits both alike; the figure that matters is the ratio, not the absolute rate.
 
     python benchmarks/bench_speed.py [--utterances 1500] [--rounds 3] [--model en_core_web_md]
-        [--stock-ner] [--adapted] [--adapted-guard strict] [--without special] [--sensitivity]
-        [--against DIR]
+        [--stock-ner] [--adapted] [--adapted-guard strict] [--weights DIR] [--without special]
+        [--sensitivity] [--against DIR]
 
 ``--stock-ner`` also times the default pipeline with the ``ner`` detector on the model's own
 recognizer (``ner_weights: none``), ``--adapted`` with the shipped adapted recognizer
 (``ner_weights: builtin``, ``lowercase_guard: plain_words`` or ``--adapted-guard``), in the same
-rounds. ``--without NAME`` (repeatable) also times the default pipeline without detector NAME: what
-that detector costs, as a same-run ratio. ``--sensitivity`` also times the default pipeline without
-its row-level sensitivity step (results passed through unchanged): what that step costs, as a
-same-run ratio. ``--against DIR`` (repeatable) also times the default pipeline of another checkout of
-redactkit (``git worktree add /tmp/base <commit>``) in the same rounds: it runs in a child process
-with ``DIR`` first on its path, is warmed up like the others and is timed from here, so a change is
-measured against the code before it under the same load, not against a figure from another run.
+rounds; ``--weights DIR`` (repeatable) with the recognizer weights in DIR (a directory written by
+``redactkit train`` or ``redactkit.train.build``, ``lowercase_guard: strict``), e.g. a retraining
+before it replaces the shipped weights. ``--without NAME`` (repeatable) also times the default
+pipeline without detector NAME: what that detector costs, as a same-run ratio. ``--sensitivity``
+also times the default pipeline without its row-level sensitivity step (results passed through
+unchanged): what that step costs, as a same-run ratio. ``--against DIR`` (repeatable) also times
+the default pipeline of another checkout of redactkit (``git worktree add /tmp/base <commit>``) in
+the same rounds: it runs in a child process with ``DIR`` first on its path, is warmed up like the
+others and is timed from here, so a change is measured against the code before it under the same
+load, not against a figure from another run.
 """
 
 from __future__ import annotations
@@ -90,6 +93,7 @@ def _redactkit(
     adapted_guard: str = "plain_words",
     without: str | None = None,
     sensitivity: bool = True,
+    weights: Path | None = None,
 ) -> Callable[[list[str]], None]:
     from redactkit import Pipeline
     from redactkit.config import load_config
@@ -105,6 +109,8 @@ def _redactkit(
             detector.update(ner_weights=None, score=0.8, labels=None, lowercase_guard="strict")
         if detector["name"] == "ner" and adapted:
             detector.update(ner_weights="builtin", score=None, labels=None, lowercase_guard=adapted_guard)
+        if detector["name"] == "ner" and weights is not None:
+            detector.update(ner_weights=str(weights), score=None, labels=None, lowercase_guard="strict")
     pipe = Pipeline.from_config(config)
     if not sensitivity:  # the row-level step skipped: results as the anonymizer returned them
         pipe.sensitivity.apply = lambda originals, results: list(results)  # type: ignore[method-assign]
@@ -184,6 +190,10 @@ def main() -> None:
         "--adapted-guard", default="plain_words", choices=["strict", "plain_words"], help="--adapted's guard"
     )
     parser.add_argument(
+        "--weights", action="append", default=[], type=Path, metavar="DIR",
+        help="also time ner_weights: DIR, lowercase_guard: strict (repeatable)",
+    )  # fmt: skip
+    parser.add_argument(
         "--without", action="append", default=[], metavar="NAME",
         help="also time the default pipeline without detector NAME (repeatable)",
     )  # fmt: skip
@@ -229,6 +239,7 @@ def main() -> None:
             if args.adapted
             else {}
         ),
+        **{f"redactkit, weights {path.name}": _redactkit(args.model, weights=path) for path in args.weights},
         **{f"redactkit default - {name}": _redactkit(args.model, without=name) for name in args.without},
         **(
             {"redactkit, no row sensitivity": _redactkit(args.model, sensitivity=False)}

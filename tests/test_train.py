@@ -412,3 +412,51 @@ def test_build_is_deterministic_and_verify_tells_a_reproduction_from_a_different
         build([*common, "--out", str(tmp_path / "x"), "--verify", str(tmp_path / "first")])
     assert "rehearsal.spacy: SHA-256" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+# -- --drop-labels: labels left to the rule detectors -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("labels", "kept", "outside"),
+    [
+        (["PHONE_NUMBER"], ["PERSON"], ["five five five", "oh one"]),
+        (["PERSON"], ["PHONE_NUMBER"], ["maria"]),
+        ([], ["PERSON", "PHONE_NUMBER"], []),
+        (["ZIP_CODE"], ["PERSON", "PHONE_NUMBER"], []),
+    ],
+)
+def test_dropped_labels_become_outside_and_missing_words_stay_missing(
+    labels: list[str], kept: list[str], outside: list[str]
+) -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from redactkit.train.trainer import drop_labels
+
+    words = "maria said five five five oh one in boston".split()
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.set_ents([Span(doc, 0, 1, "PERSON"), Span(doc, 2, 7, "PHONE_NUMBER")], missing=[doc[8:9]])
+    assert drop_labels([doc], labels) == 2 - len(kept)
+    assert sorted(ent.label_ for ent in doc.ents) == kept
+    assert doc[8].ent_iob_ == ""  # "boston" was missing and stays missing
+    for text in outside:
+        start = words.index(text.split()[0])
+        assert all(token.ent_iob_ == "O" for token in doc[start : start + len(text.split())])
+
+
+def test_build_drops_labels_records_them_and_verify_refuses_another_choice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _tiny_docbins(tmp_path / "data")
+    options = ["--data", str(data), "--epochs", "1", "--max-steps", "2", "--eval-every", "2", "--seed", "7"]
+    build([*options, "--out", str(tmp_path / "dropped"), "--drop-labels", "identifiers"])
+    meta = json.loads((tmp_path / "dropped" / "meta.json").read_text())
+    assert "PHONE_NUMBER" not in meta["labels"]
+    assert "PHONE_NUMBER" not in meta["label_map"]
+    assert meta["label_map"]["PERSON"] == "PERSON"
+    assert "PHONE_NUMBER" in meta["training"]["settings"]["drop_labels"]
+    assert "PHONE_NUMBER" in capsys.readouterr().err  # how many spans were made 'outside'
+    # a retraining that keeps the labels does not reproduce these weights, and says why before training
+    with pytest.raises(SystemExit):
+        build([*options, "--out", str(tmp_path / "x"), "--verify", str(tmp_path / "dropped")])
+    assert "--drop-labels none (reference: [" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from .data import MODEL_TO_REDACTKIT
 from .model import calibration_table, save_weights, trainable_pipeline
-from .trainer import Progress, TrainSettings, evaluate, fine_tune
+from .trainer import Progress, TrainSettings, drop_labels, evaluate, fine_tune
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -96,7 +96,16 @@ _REPRODUCED_SETTINGS = (
     "rehearsal_ratio",
     "docs_per_epoch",
     "eval_every",
+    "drop_labels",
 )
+
+#: the identifier labels of the training data, left to the rule detectors with ``--drop-labels
+#: identifiers``: numbers, e-mails and credentials are what the rules find from their form, and the
+#: recognizer's guesses on them were its main source of PII-free rows touched
+IDENTIFIER_LABELS = (
+    "PHONE_NUMBER ZIP_CODE ACCOUNT_NUMBER CREDIT_CARD US_SSN EMAIL_ADDRESS PASSWORD PIN USERNAME AGE "
+    "DATE_OF_BIRTH"
+).split()
 
 
 def _verify_inputs(
@@ -121,8 +130,13 @@ def _verify_inputs(
         problems.append(f"inputs given in another order than the reference's: {', '.join(recorded)}")
     wanted = dict(reference.get("training", {}).get("settings", {}))
     for key in _REPRODUCED_SETTINGS:
-        if key in wanted and wanted[key] != getattr(settings, key):
-            problems.append(f"--{key.replace('_', '-')} {getattr(settings, key)} (reference: {wanted[key]})")
+        value = getattr(settings, key)
+        value = list(value) if isinstance(value, tuple) else value
+        # weights trained before a setting existed were trained with its default
+        recorded_value = wanted.get(key, [] if key == "drop_labels" else value)
+        if recorded_value != value:
+            shown = (" ".join(value) or "none") if isinstance(value, list) else value
+            problems.append(f"--{key.replace('_', '-')} {shown} (reference: {recorded_value})")
     recorded_sample = reference.get("training", {}).get("dev_sample")
     if recorded_sample is not None and recorded_sample != dev_sample:
         problems.append(f"--dev-sample {dev_sample} (reference: {recorded_sample})")
@@ -203,6 +217,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--learn-rate", type=float, default=TrainSettings.learn_rate)
     parser.add_argument("--batch-size", type=int, default=TrainSettings.batch_size, help="docs per update")
     parser.add_argument(
+        "--drop-labels",
+        nargs="*",
+        default=[],
+        metavar="LABEL",
+        help="model labels not to learn (their spans become 'outside'); 'identifiers' stands for "
+        + " ".join(IDENTIFIER_LABELS),
+    )
+    parser.add_argument(
         "--verify",
         type=Path,
         default=None,
@@ -212,6 +234,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    dropped_labels: list[str] = []
+    for label in args.drop_labels:
+        for name in IDENTIFIER_LABELS if label == "identifiers" else [label]:
+            if name not in dropped_labels:
+                dropped_labels.append(name)
     settings = TrainSettings(
         seed=args.seed,
         epochs=args.epochs,
@@ -223,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         eval_every=args.eval_every,
         negative_share=args.negative_share,
         rehearsal_ratio=args.rehearsal_ratio,
+        drop_labels=tuple(sorted(dropped_labels)),
     )
     inputs = input_hashes(
         [
@@ -261,6 +289,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     for extra in args.extra_dev:
         dev.extend(_read(nlp, extra))
     rehearsal = _read(nlp, args.data / "rehearsal.spacy")
+    if settings.drop_labels:
+        dropped = sum(drop_labels(docs, settings.drop_labels) for docs in (train, dev, rehearsal))
+        print(f"{dropped} spans of {', '.join(settings.drop_labels)} made 'outside'", file=sys.stderr)
     dev_sample = random.Random(args.seed).sample(dev, min(args.dev_sample, len(dev)))
     print(f"{len(train)} train, {len(dev)} dev, {len(rehearsal)} rehearsal docs", file=sys.stderr)
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.training import Example
 
-__all__ = ["Progress", "TrainSettings", "evaluate", "fine_tune"]
+__all__ = ["Progress", "TrainSettings", "drop_labels", "evaluate", "fine_tune"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ class TrainSettings:
     docs_per_epoch: int | None = None
     #: evaluate on the dev docs every this many steps (and after each epoch)
     eval_every: int = 1000
+    #: gold labels not learnt: their spans become "outside" in the training and dev docs
+    #: (:func:`drop_labels`), so the recognizer neither learns nor predicts them
+    drop_labels: tuple[str, ...] = ()
 
 
 @dataclass
@@ -76,6 +79,24 @@ def evaluate(nlp: Language, docs: Sequence[Doc], batch_size: int = 256) -> dict[
         "ents_f": scores.get("ents_f"),
         "ents_per_type": scores.get("ents_per_type") or {},
     }
+
+
+def drop_labels(docs: Sequence[Doc], labels: Sequence[str]) -> int:
+    """Turn the entities labelled one of ``labels`` into "outside" tokens, in place; return how many.
+
+    Why "outside" and not "missing": a label left to the rule detectors (the identifiers) must not come
+    back under another label either; the recognizer learns that those words are no entity it reports.
+    """
+    wanted = set(labels)
+    dropped = 0
+    for doc in docs:
+        gone = [ent for ent in doc.ents if ent.label_ in wanted]
+        if not gone:
+            continue
+        kept = [ent for ent in doc.ents if ent.label_ not in wanted]
+        doc.set_ents(kept, outside=gone, default="unmodified")
+        dropped += len(gone)
+    return dropped
 
 
 def _sample(
