@@ -190,6 +190,44 @@ SPOKEN = [
     ("thirty four quenby college", "thirty four quenby college"),
     # a town's long form after the street
     ("twelve elm street city of boston", "twelve elm street city of boston"),
+    # a house number said as a number whose digits count up or down is no countdown
+    ("nine eighty seven quarlenby", "nine eighty seven quarlenby"),
+    ("tarun three forty five velmora tx", "three forty five velmora tx"),
+    # a town, its state and a ZIP code without a street
+    ("quelby fl seven eight six five one", "quelby fl seven eight six five one"),
+    ("old marrow town tx seven five zero one two", "old marrow town tx seven five zero one two"),
+    # a street type that is an everyday noun, with a house number, a name and a town after it
+    (
+        "zero four two velmer corners springfield ohio four five five zero two",
+        "zero four two velmer corners springfield ohio four five five zero two",
+    ),
+    ("twelve quarry mill denver colorado", "twelve quarry mill denver colorado"),
+    # a room or flat number said before a street or a locality
+    ("room no forty two kelvar avenue pune", "room no forty two kelvar avenue pune"),
+    ("room no six tarvel nagar madurai", "room no six tarvel nagar madurai"),
+    # "address" inside a turn, before a street without a number
+    ("my phone is on file and address quenby dr boston ma", "quenby dr boston ma"),
+    # "door" says the house number; a locality word ends the address
+    ("door forty one quarles road chennai", "door forty one quarles road chennai"),
+    ("no twelve velmi lane old market area", "no twelve velmi lane old market area"),
+    # a landmark a word or two after the street
+    (
+        "no nine kovil street city centre near the bus stand",
+        "no nine kovil street city centre near the bus stand",
+    ),
+    # the Hindi and Tamil words for road
+    ("tarvel marg pune", "tarvel marg pune"),
+    ("fourteen quenby salai chennai", "fourteen quenby salai chennai"),
+    # a phone number said after an answer
+    (
+        "quellam street tarvel road phone number nine eight seven six five four three two one zero",
+        "quellam street tarvel road",
+    ),
+    (
+        "sixty two quorvant skyway kelso texas seven five zero one two"
+        " ph five five five one two three four five six seven x two two",
+        "sixty two quorvant skyway kelso texas seven five zero one two",
+    ),
 ]
 
 WRITTEN = [
@@ -312,6 +350,45 @@ NEGATIVES = [
     "address book",
     "agua frescas two one lemonade arugula",  # rare words before a number: no name, an order
     "i live in the us",
+    # a count before an everyday street noun, with no town after it
+    "i visited five lakes",
+    "we gained fifty basis points",
+    "the 3 key points",
+    "two paper mills",
+    "twenty falls a year",
+    # a seat, gate or room number before a row or a letter is no address
+    "seat fourteen b row three",
+    "gate twelve terminal b",
+    # "address" inside a turn needs a street type after a name
+    "my email address is on file",
+    "send the address book",
+    # a number digit by digit before a word is still a countdown
+    "three two one blastaway tx",
+    # a region code before five digits after a function word or an assent; a known town, its state and
+    # a ZIP are a LOCATION and a ZIP code, no street address
+    "it is in 12345",
+    # a room, a gate or a seat misheard after a cue: everyday words before the number name no street
+    "we're staying in rope two eighty three",
+    "i'm staying in role nine seventy free",
+    "departure is at gas c twenty six now",
+    "i'd like to move to see twenty b",
+    "we're staying in room and seven ninety six",
+    # "four" misheard as "floor" between number words; "pour" as "po"; a street noun among misheard numbers
+    "subtract eighty eight seventeen from thirty floor uh forty two",
+    "po three of coffee on the list",
+    "so did eight thirty eight fore forge seven fifty fifty five win",
+    # a number alone after a cue; a street type right after a number; a room misheard as a road; a room
+    # number broken up by a misheard word; ordinal suffixes after a date
+    "is route to eighty busy",
+    "switch to channel four seven one place",
+    "we're staying in road seven thirty",
+    "we're in room one or three three",
+    "we're staying in roomone two four zero",
+    "we're staying in three twe nty four",
+    "saturday twenty one st",
+    "two dr pepper and five lattes",
+    "sure ia four zero zero zero one",
+    "tulsa ok seven four one three two",
 ]
 
 

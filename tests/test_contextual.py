@@ -322,6 +322,12 @@ POSITIVE = [
     ("quenby labs is hiring again", [("quenby labs", "ORGANIZATION")]),
     # a business word after a name no dictionary has, closing the clause
     ("i drove for zarkov freight until may", [("zarkov freight", "ORGANIZATION")]),
+    # a business "called" a name, call-centre greetings, "used to be at", roles said in two words
+    ("she runs a salon called velvetine studio", [("velvetine studio", "ORGANIZATION")]),
+    ("thanks for calling brennick wireless how can i help", [("brennick wireless", "ORGANIZATION")]),
+    ("you've reached quaylor pediatrics", [("quaylor pediatrics", "ORGANIZATION")]),
+    ("i used to be at dellmont for ten years", [("dellmont", "ORGANIZATION")]),
+    ("i'm a loan officer with union vantrell bank", [("union vantrell bank", "ORGANIZATION")]),
 ]
 
 NEGATIVE = [
@@ -465,6 +471,10 @@ NEGATIVE = [
     "the network security team",
     "i'm over at my mom's",
     "someone from the office called",
+    "thanks for calling the front desk",
+    "thanks for calling back",
+    "i used to be with my ex",
+    "it's a shop called the corner",
 ]
 
 

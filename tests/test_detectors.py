@@ -379,6 +379,28 @@ NAME_EXTENTS = [
     ("i'll let you know", set()),
     ("let me add some color", set()),
     ("the margins you want to see", set()),
+    # hand-offs inside a turn: "have/let X verb", "X can (maybe) verb"; not after a determiner or preposition
+    ("i'll have hector answer the second part", {"hector"}),
+    ("and then hector can maybe give some color", {"hector"}),
+    ("zorvela will walk you through the numbers", {"zorvela"}),
+    ("quellan also asked about pricing", {"quellan"}),
+    ("the bill can cover the deposit", set()),
+    ("in june we can take another look", set()),
+    ("cash will cover the payment", set()),
+    ("the vesting of employee qorvits will add shares", set()),  # the word does not open its clause
+    ("a red zorvatto will pick you up at nine", set()),
+    ("i wanted to ask you quellan about the backlog", {"quellan"}),
+    ("i wanted to ask you about the backlog", set()),
+    ("dorvessa brings over twenty years of audit experience", {"dorvessa"}),
+    # the one between a hand-off and its purpose, though the recognizer wrote letters for the name
+    ("i'd like to hand the call back to t and e for his closing remarks", {"t and e"}),
+    ("i'll turn it back over to mr quellan for any closing remarks", {"mr quellan"}),
+    ("hi this is r and j speaking", {"r and j"}),
+    ("i'll turn the call back to the operator for closing remarks", set()),
+    ("back over to management for closing remarks", set()),
+    ("this is the system speaking", set()),
+    ("i'll turn the call over to j priya", {"j priya"}),  # an initial or a false start after a hand-off
+    ("the c f o priya", {"priya"}),
     ("quellan i'm going to start with your question", {"quellan"}),  # a turn opened with a name
     ("so zorbek we also had a question", {"zorbek"}),
     ("sure zorbek and good morning", {"zorbek"}),
@@ -727,6 +749,33 @@ def test_ner_guard_drops_unsupported_entities(
     words = [token.lower_ for token in ent]
     detector = SpacyNerDetector(ner_weights="builtin")
     assert detector._unsupported(doc, ent, label, words, lowercase) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "speaker"),
+    [
+        ("zorvek qa also asked about pricing", "zorvek qa", True),  # no list has the words
+        ("quellan noted the margins", "quellan", True),
+        ("zorvek qa asked", "zorvek qa", True),
+        ("the zorvek noted", "zorvek", False),  # after a determiner
+        ("market noted", "market", False),  # an everyday word
+        ("zorvek qa wanted more", "zorvek qa", False),  # no verb of speech after it
+    ],
+)
+def test_ner_guard_keeps_the_one_who_spoke(text: str, entity: str, speaker: bool) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from redactkit.gazetteers import family_names, given_names
+
+    doc = spacy.blank("en")(text)
+    start = text.index(entity)
+    span = doc.char_span(start, start + len(entity))
+    assert span is not None
+    ent = Span(doc, span.start, span.end, label="PERSON")
+    words = [token.lower_ for token in ent]
+    detector = SpacyNerDetector()
+    assert detector._speaker(doc, ent, words, given_names(), family_names()) is speaker
 
 
 # -- deny list, allow list, thresholds ------------------------------------------------------------------

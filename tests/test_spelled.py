@@ -273,3 +273,84 @@ def test_a_word_said_then_spelled_is_a_name_unless_a_cue_says_otherwise() -> Non
     # another word before the spelling is not taken
     [entity] = SpelledDetector().detect(_normalize("spell it k w y x"))
     assert _normalize("spell it k w y x").text[entity.start : entity.end] == "kwyx"
+
+
+# Business and finance terms said as letters (sentences made up): redacted by default (fail closed: a
+# spelled run is more often a name or a code being dictated), left alone with `business_acronyms`.
+BUSINESS_TERMS = [
+    "our adjusted e b i t d a margin improved",
+    "non g a a p earnings were up",
+    "we report under i f r s now",
+    "d s o improved by four days",
+    "the c a g r over five years",
+    "our t e u volumes rose",
+    "a higher n i m this quarter",
+    "the n p l ratio is stable",
+    "capex and o p e x were flat",
+    "guidance for e b i t is unchanged",
+    "the d t c channel grew",
+    "w t i crude was lower",
+    "a r p u went up again",
+    "the a u m of the fund",
+    "r o i c above our w a c c",
+    "f f o per share",
+]
+
+
+@pytest.mark.parametrize("text", BUSINESS_TERMS)
+def test_business_terms_are_redacted_by_default_and_left_alone_on_request(text: str) -> None:
+    aligned = _normalize(text)
+    assert SpelledDetector().detect(aligned), text
+    assert SpelledDetector(business_acronyms=True).detect(aligned) == [], text
+
+
+# With `business_acronyms` on, what is not a listed term still fails closed: names and codes being
+# dictated, a term after a cue that asks for a value, words that only begin like a term.
+STILL_REDACTED_WITH_BUSINESS_TERMS = [
+    ("my last name is e b b e r t", "PERSON"),
+    ("spell it k w y x", "SPELLED"),
+    ("the code is d s o seven seven", "ACCOUNT_NUMBER"),
+    ("booking reference n p l", "ACCOUNT_NUMBER"),
+    ("it's t e u f e l", "SPELLED"),
+    ("my email is a r p u at example dot com", "EMAIL_ADDRESS"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), STILL_REDACTED_WITH_BUSINESS_TERMS)
+def test_business_terms_option_keeps_failing_closed_on_values(text: str, label: str) -> None:
+    found = SpelledDetector(business_acronyms=True).detect(_normalize(text))
+    assert [entity.label for entity in found] == [label], text
+
+
+def test_business_terms_option_from_config() -> None:
+    text = "our adjusted e b i t d a margin improved"
+    on = {"detectors": [{"name": "spelled", "business_acronyms": True}]}
+    assert Pipeline.from_config(on).analyze(text) == []
+    assert Pipeline.from_config({"detectors": [{"name": "spelled"}]}).analyze(text)
+
+
+def test_business_terms_are_language_data() -> None:
+    locale = load_locale("en-US")
+    assert locale.table("business_acronyms", "version") >= 1
+    business = locale.words("business_acronyms", "words")
+    assert {"ebitda", "gaap", "dso", "teu"} <= business
+    # no overlap with the general list (that one is on by default), no given names, no diseases
+    assert business.isdisjoint(locale.words("acronyms", "words"))
+    assert business.isdisjoint({"covid", "eva", "sam", "tam", "ros"})
+    assert load_locale("en-GB").words("business_acronyms", "words") >= business
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("robust increases in q q two this year", False),  # a stutter on a fiscal period
+        ("the h h one results", False),
+        ("c c o two emissions fell", False),
+        ("my code is q q two", True),  # a cue asks for a value: fail closed
+        ("booking reference h h one", True),
+        ("we saw q q two x", True),  # not a listed code once the stutter is gone
+        ("it was k k w one", True),
+    ],
+)
+def test_a_stutter_on_a_listed_code(text: str, redacted: bool) -> None:
+    assert bool(SpelledDetector().detect(_normalize(text))) is redacted, text

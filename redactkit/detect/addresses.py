@@ -65,6 +65,7 @@ class AddressWords:
 
     street_types: frozenset[str]
     weak_street_types: frozenset[str]
+    minor_street_types: frozenset[str]
     street_suffixes: tuple[str, ...]
     glued_street_types: tuple[str, ...]
     misspelt_street_types: frozenset[str]
@@ -76,6 +77,7 @@ class AddressWords:
     region_names: frozenset[str]
     units: frozenset[str]
     box_words: frozenset[str]
+    box_prefixes: frozenset[str]
     military_post: frozenset[str]
     military_regions: frozenset[str]
     ship_prefixes: frozenset[str]
@@ -101,6 +103,8 @@ class AddressWords:
     building_max_words: float = field(metadata={"key": "building_answer.max_words"})
     place_answer_not_last: frozenset[str] = field(metadata={"key": "place_answer.not_last"})
     glued_countries: frozenset[str]
+    contact_words: frozenset[str] = field(metadata={"key": "answer_contact.words"})
+    contact_min_digits: float = field(metadata={"key": "answer_contact.min_digits"})
     state_forms: frozenset[str]
     left_boundary: frozenset[str]
     cues: PhraseTable[tuple[str, ...]]
@@ -142,6 +146,7 @@ class AddressWords:
         return (
             self.street_types
             | self.weak_street_types
+            | self.minor_street_types
             | self.prefix_street_types
             | self.units
             | self.box_words
@@ -200,9 +205,18 @@ class AddressDetector(Detector):
         spans: list[tuple[int, int]] = []
         for first, last, kind in anchors:
             if kind == "street":
-                first = self._grow_left(tokens, first, street_anchor=True)
+                grown = self._grow_left(tokens, first, street_anchor=True)
+                if self._unnamed(tokens, grown, first, last, places):
+                    continue  # "switch to channel 471 place": a number and a street type, nothing else
+                first = grown
+            elif kind == "said":
+                right = self._grow_right(tokens, last, places)
+                if not any(self._said_part(tokens, k, places) for k in range(first, right + 1)):
+                    continue  # "is route to eighty busy": a number alone after a cue
             elif kind == "weak":
                 grown = self._grow_left(tokens, first, street_anchor=False)
+                if self._unnamed(tokens, grown, first, last, places):
+                    continue  # "i visited 5 lakes": a count and no street name nor town
                 if grown == first or not any(_has_digit(tokens[k].lower) for k in range(grown, first)):
                     # "play in the park", "one way or another": no house number in digits; a house
                     # number in words counts when more numbered address parts follow ("seventy east
@@ -224,8 +238,21 @@ class AddressDetector(Detector):
                 first = grown
             elif kind == "number":
                 first = self._extend_left(tokens, first)
+            elif kind == "minor":
+                # "0060 judy corners hettingerside wisconsin": a street type that is an everyday noun
+                # ("points", "mill") needs a house number in digits and a name before it, and a town or
+                # region after it ("50 basis points" is none)
+                grown = self._grow_left(tokens, first, street_anchor=False)
+                right = self._grow_right(tokens, last, places)
+                if not (
+                    grown < first - 1
+                    and _has_digit(tokens[grown].lower)
+                    and any(self._locality_part(tokens, k, places) for k in range(last + 1, right + 1))
+                ):
+                    continue
+                first = grown
 
-            elif kind != "cue":
+            elif kind not in ("cue", "said"):
                 first = self._grow_left(tokens, first, street_anchor=False)
             last = self._grow_right(tokens, last, places)
             if last - first + 1 > self.max_words:
@@ -255,17 +282,43 @@ class AddressDetector(Detector):
                 "street address",
             )
             for a, b in spans
-            if self._is_address(tokens[a : b + 1]) or self._named_street(tokens, a, b)
+            if self._is_address(tokens[a : b + 1], tokens[a - 1].lower if a else "")
+            or self._named_street(tokens, a, b)
         ]
         found.extend(self._stated_addresses(tokens, found))
         if not found:
+            answer = self._without_contact(tokens)
             found.extend(
-                self._street_answer(tokens, places)
-                or self._house_answer(tokens, places)
-                or self._building_answer(tokens, places)
-                or self._place_answer(tokens, places)
+                self._street_answer(answer, places)
+                or self._house_answer(answer, places, aligned)
+                or self._building_answer(answer, places)
+                or self._place_answer(answer, places)
             )
         return found
+
+    def _without_contact(self, tokens: list[Token]) -> list[Token]:
+        """The tokens of an answer without the phone number said after it ("accaai street maken road
+        phone number 4567489977", "... 92218 ph 7279573550 x 2286"): a number of
+        ``answer_contact.min_digits`` digits or more at the end (and an extension after "x"), with the
+        words of ``answer_contact.words`` before it. The address answer is then the rest of the turn."""
+        w = self._w
+        end = len(tokens)
+        if end >= 2 and tokens[end - 2].lower == "x" and tokens[end - 1].lower.isdigit():
+            end -= 2  # "x 2286": an extension
+        if not (
+            end and tokens[end - 1].lower.isdigit() and len(tokens[end - 1].lower) >= w.contact_min_digits
+        ):
+            return tokens
+        end -= 1
+        while end > 1 and tokens[end - 1].lower in w.contact_words:
+            end -= 1
+        return tokens[:end] if end >= 2 else tokens
+
+    @staticmethod
+    def _said(aligned: AlignedText, token: Token) -> str:
+        """The original text of a token ("nine eighty seven" for "987")."""
+        start, end = aligned.to_original(token.start, token.end)
+        return aligned.original[start:end]
 
     @staticmethod
     def _between(aligned: AlignedText, left: Token, right: Token) -> str:
@@ -322,6 +375,54 @@ class AddressDetector(Detector):
         if listed_only:
             return listed and frequency < w.named_listed_max_zipf
         return frequency < w.named_max_zipf or (listed and frequency < w.named_listed_max_zipf)
+
+    def _unnamed(
+        self, tokens: Sequence[Token], grown: int, first: int, last: int, places: PhraseTable[str]
+    ) -> bool:
+        """A street type at ``first`` (to ``last``, grown left to ``grown``) right after a number, with no
+        town, region or number after it: "5 lakes", "channel 471 place" name no street."""
+        return (
+            grown < first
+            and self._is_number(tokens[first - 1].lower)
+            and not any(
+                self._locality_part(tokens, k, places, digits=True)
+                for k in range(last + 1, self._grow_right(tokens, last, places) + 1)
+            )
+        )
+
+    def _said_part(self, tokens: Sequence[Token], k: int, places: PhraseTable[str]) -> bool:
+        """Token ``k`` of what follows an address cue says more than a number: a street, unit or box
+        word, a region code, a place, or a word no dictionary has ("lives at 63 [tylova]"; not "route to
+        80 busy")."""
+        word = tokens[k].lower
+        w = self._w
+        return not self._is_number(word) and (
+            self._street_kind(word) in w.street_types
+            or word in w.weak_street_types
+            or word in w.units
+            or word in w.box_words
+            or (word in w.region_codes and word not in self._stop)
+            or bool(_place_length(tokens, k, places))
+            or (len(word) > 2 and _alpha(word) and not is_everyday_word(word))
+        )
+
+    def _locality_part(
+        self, tokens: Sequence[Token], k: int, places: PhraseTable[str], *, digits: bool = False
+    ) -> bool:
+        """Token ``k`` names a town or region after a street: a gazetteer place that is no street word,
+        or a region code that is no function word; a number too when ``digits`` (not after a minor street
+        type: misheard speech is full of numbers)."""
+        word = tokens[k].lower
+        return (
+            (digits and _has_digit(word))
+            or (word in self._w.region_codes and word not in self._stop)
+            or (
+                bool(_place_length(tokens, k, places))
+                and word not in self._w.weak_street_types
+                and word not in self._w.minor_street_types
+                and fold_word(word) not in self._w.street_types
+            )
+        )
 
     def _state_zip(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` is a region code (no function word) after a word that may end a town's name and
@@ -388,7 +489,9 @@ class AddressDetector(Detector):
                 return 0
         return 0
 
-    def _house_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+    def _house_answer(
+        self, tokens: Sequence[Token], places: PhraseTable[str], aligned: AlignedText
+    ) -> list[Entity]:
         """A turn that is only a house number and the locality answers "your address?" ("62 elmhurst",
         "no 415 ravi koramangala", "2078 ashfordvale wa 98101"): a house number of ``house_answer``
         ``min_digits`` digits or more (no year: "2019 london"), then one to three words none as frequent
@@ -398,7 +501,7 @@ class AddressDetector(Detector):
         a code), then nothing or the rest of an address (a region, a postcode) to the end of the turn.
         "address", "number" or an assent ("yes", ``named_before_number.openers``) may come first.
         A count is no house number ("three two one go-time",
-        "one two three testing": :func:`_counted`)."""
+        "one two three testing": :func:`_counted`); "nine eighty seven" is said as a number, no count."""
         w = self._w
         first = 0
         while first < min(3, len(tokens) - 1) and (
@@ -418,7 +521,7 @@ class AddressDetector(Detector):
         if first > named and not self._is_number(tokens[first].lower):
             first = named
         number = tokens[first].lower if tokens else ""
-        digits = self._house_digits(number)
+        digits = self._house_digits(number, self._said(aligned, tokens[first]) if tokens else "")
         if not digits:
             return []
         names: list[int] = []
@@ -474,16 +577,18 @@ class AddressDetector(Detector):
         # a listed name before the number stays the `names` detector's PERSON ("tarun 42 velmora")
         return [self._whole_turn(tokens, first, "a turn that is only a house number and the locality")]
 
-    def _house_digits(self, word: str) -> int:
+    def _house_digits(self, word: str, said: str = "") -> int:
         """How many digits a house number said as ``word`` has ("415" 3, "twenty" 2, "nine" 1), or 0 when
-        it is none: no zero, no year ("2019 london"), no count ("321"), at most five digits."""
+        it is none: no zero, no year ("2019 london"), no count ("321" said digit by digit; ``said`` is
+        the original text: "nine eighty seven" is a number), at most five digits."""
         lex = self._lexicon
         if word.isdigit():
+            as_number = any(w in lex.tens or w in lex.teens or w in lex.hundred for w in said.lower().split())
             if not (
                 int(word) > 0
                 and len(word) <= 5
                 and not (len(word) == 4 and word[:2] in ("19", "20"))
-                and not _counted(word)
+                and (as_number or not _counted(word))
             ):
                 return 0
             return len(word)
@@ -651,7 +756,11 @@ class AddressDetector(Detector):
         ends = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
         said = words_of(tokens)  # once: the matcher keeps its results on them
         for i in range(1, len(tokens)):
-            if not (self._stated_cues.ending(said, i) or (i == 1 and tokens[0].lower in w.address_words)):
+            # "address" inside a turn needs a street after it: "... and address memorial dr chicopee wa"
+            inside = (
+                not (self._stated_cues.ending(said, i) or i == 1) and tokens[i - 1].lower in w.address_words
+            )
+            if not (self._stated_cues.ending(said, i) or tokens[i - 1].lower in w.address_words):
                 continue
             first = i + (tokens[i].lower == "the")
             last = first - 1
@@ -677,6 +786,14 @@ class AddressDetector(Detector):
                 fold_word(word) in w.street_types or word in w.weak_street_types for word in words
             )
             named = len(words) >= 2 and any(_alpha(word) and not is_everyday_word(word) for word in words)
+            if inside:
+                streetish = any(
+                    fold_word(tokens[k].lower) in w.street_types
+                    and _alpha(tokens[k - 1].lower)
+                    and tokens[k - 1].lower not in self._stop
+                    for k in range(first + 1, last + 1)
+                )
+                named = False
             if streetish or named:
                 entities.append(
                     Entity(
@@ -709,34 +826,48 @@ class AddressDetector(Detector):
         # a possessive is whose place it is, no street name: "come over to maelis's place"
         return not any(w.endswith("'s") for w in names) and any(not is_everyday_word(w) for w in names)
 
-    def _is_address(self, span: Sequence[Token]) -> bool:
+    def _is_address(self, span: Sequence[Token], before: str = "") -> bool:
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none,
-        and neither is "room 1049" or "route 66" alone (``not_house_number_after``)."""
+        and neither is "room 1049" or "route 66" alone (``not_house_number_after``; ``before`` is the
+        word before the span: "seat [14 b row 3]")."""
         words = [token.lower for token in span]
         if any(self._state_zip(span, k) for k in range(1, len(span) - 1)):
             return True  # "marlow fl 32044": a ZIP code after a state ("fl" is no floor before five digits)
-        # "room 1049", "gate 25", "route 66" alone: the number names a room, a gate or a road, no house
+        # "room 1049", "gate 25", "route 66" alone: the number names a room, a gate or a road, no house;
+        # a street or locality named after it makes it one ("room no 83 ii avenue", "room 2 vel nagar")
+        said = [before, *words]
         if any(
-            self._is_number(word)
-            and (k == 0 or words[k - 1] not in self._w.not_house_number_after)
-            # "room no 1049": the word saying a number, after "room", "gate"
-            and not (
-                k >= 2
-                and words[k - 1] in self._w.house_number_words
-                and words[k - 2] in self._w.not_house_number_after
-            )
-            and not self._continues_a_room_number(words, k)
-            # "gate b 33", "terminal c 12": a letter may name the concourse before the number
-            and not (
-                k >= 2
-                and len(words[k - 1]) == 1
-                and words[k - 1].isalpha()
-                and words[k - 2] in self._w.not_house_number_after
-            )
-            for k, word in enumerate(words)
+            self._is_number(word) and (self._street_after(said, k) or not self._room_number(said, k))
+            for k, word in enumerate(said)
+            if k
         ):
             return True
         return "corner" in words and self._named_corner(words)
+
+    def _room_number(self, words: Sequence[str], k: int) -> bool:
+        """The number at ``k`` names a room, a gate or a road (``not_house_number_after``)."""
+        after = self._w.not_house_number_after
+        return (
+            (k > 0 and words[k - 1] in after)
+            # "room no 1049": the word saying a number, after "room", "gate"
+            or (k >= 2 and words[k - 1] in self._w.house_number_words and words[k - 2] in after)
+            or self._continues_a_room_number(words, k)
+            # "gate b 33", "terminal c 12": a letter may name the concourse before the number
+            or (k >= 2 and len(words[k - 1]) == 1 and words[k - 1].isalpha() and words[k - 2] in after)
+        )
+
+    def _street_after(self, words: Sequence[str], k: int) -> bool:
+        """A street type or a locality word after a name word follows the number at ``k`` ("room no 83
+        ii avenue"; not "seat 14 b row 3")."""
+        return any(
+            (fold_word(words[j]) in self._w.street_types or words[j] in self._w.locality_words)
+            and len(words[j - 1]) > 1
+            and _alpha(words[j - 1])
+            and words[j - 1] not in self._stop
+            and words[j - 1] not in self._w.units
+            and words[j - 1] not in self._w.not_house_number_after
+            for j in range(k + 2, len(words))
+        )
 
     def _named_corner(self, words: Sequence[str]) -> bool:
         """A corner of two streets with a name: a street type after a word that can name it ("the
@@ -764,8 +895,9 @@ class AddressDetector(Detector):
 
     def _continues_a_room_number(self, words: Sequence[str], k: int) -> bool:
         """The number at ``k`` goes on a number after "room", "gate" or "route" that a recognizer broke
-        up ("room four thirsty six", "room one all five four"): back to that word there are only
-        numbers and at most two other words, none of them a function word."""
+        up ("room four thirsty six", "room one all five four", "room one or 33"): back to that word there
+        are only numbers and at most two other words (a street after the number still makes it a house
+        number: :meth:`_street_after`)."""
         others = 0
         for j in range(k - 1, -1, -1):
             word = words[j]
@@ -774,19 +906,30 @@ class AddressDetector(Detector):
             if self._is_number(word):
                 continue
             others += 1
-            if others > 2 or not _alpha(word) or word in self._stop or word in self._w.street_types:
+            if others > 2 or not _alpha(word) or word in self._w.street_types:
                 return False
         return False
 
     def _anchors(self, text: str, tokens: Sequence[Token], every: Tokens) -> list[tuple[int, int, str]]:
         """Where addresses may be: street, unit, box and cue anchors in ``tokens`` (the significant
         ones of ``every``, all tokens of ``text``)."""
+        places = _places(self.locale)
         anchors: list[tuple[int, int, str]] = []
         count = len(tokens)
         suffixes = self._w.street_suffixes
         for i, token in enumerate(tokens):
             word = token.lower
             kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "lanedenver" is "lane"
+            if (
+                word in self._w.region_codes
+                and self._state_zip(tokens, i)
+                and tokens[i - 1].lower not in self._w.named_openers
+            ):
+                # "gimber fl 78656": a town no list has, its state and a ZIP; a known town with them
+                # is a LOCATION and a ZIP code ("tulsa ok 74132"), no street address
+                if not any(_place_length(tokens, j, places) == i - j for j in range(max(0, i - 4), i)):
+                    anchors.append((i, i + 1, "street"))
+                continue
             if kind not in self._w.anchor_words and (
                 len(word) <= 6 or not (kind.endswith(suffixes) or word.endswith(suffixes))
             ):
@@ -809,8 +952,19 @@ class AddressDetector(Detector):
                 and nxt not in self._w.measures
             ):
                 anchors.append((i, i, "weak"))
+            elif (
+                kind in self._w.minor_street_types
+                and i > 1
+                and _alpha(tokens[i - 1].lower)
+                and tokens[i - 1].lower not in self._stop
+                and nxt not in self._w.measures
+            ):
+                anchors.append((i, i, "minor"))
             elif word in self._w.units and self._is_number(nxt):
-                anchors.append((i, i + 1, "unit"))
+                if not (
+                    i > 0 and word in self._w.not_house_number_after and self._is_number(tokens[i - 1].lower)
+                ):  # "thirty floor forty two": "four" misheard between number words, no floor
+                    anchors.append((i, i + 1, "unit"))
             elif (
                 word in self._w.units
                 and nxt in self._w.house_number_words
@@ -818,7 +972,10 @@ class AddressDetector(Detector):
                 and self._is_number(tokens[i + 2].lower)
             ):
                 anchors.append((i, i + 2, "unit"))  # "flat no 25", "room number 12 b"
-            elif word in self._w.box_words and (self._is_number(nxt) or (nxt == "box" and word != "box")):
+            elif word in self._w.box_words and (
+                (self._is_number(nxt) and word not in self._w.box_prefixes)
+                or (nxt == "box" and word != "box")
+            ):
                 anchors.append((i, i + 1, "box"))
             elif word == "p" and nxt == "o" and i + 2 < count and tokens[i + 2].lower == "box":
                 anchors.append((i, i + 2, "box"))
@@ -854,23 +1011,40 @@ class AddressDetector(Detector):
         return sorted(set(anchors))
 
     def _after_cue(self, tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
-        """The street name and number after a cue: "lives at [63 tylova]", "to [via roma 41]"."""
+        """The street name and number after a cue: "lives at [63 tylova]", "to [via roma 41]". A number
+        after everyday words only is no address: "staying in rope 283", "boarding is at gas c 26" are a
+        room and a gate misheard, and so is one before a word cut in two ("staying in 3 twe nty 4")."""
         used_and = False
+        said = [token.lower for token in tokens]
+
+        def name(j: int) -> bool:  # a word no dictionary has that no recognizer ran together or cut
+            return (
+                len(said[j]) > 2
+                and _alpha(said[j])
+                and not is_everyday_word(said[j])
+                and not self._misheard.misheard(said, j)
+            )
+
         for k in range(index, min(index + 6, len(tokens))):
-            word = tokens[k].lower
-            if self._house_number(tokens, k) or (
-                k > index
-                and self._number_ends(tokens, k)
-                and (
-                    _has_digit(word)
-                    or any(
-                        fold_word(t.lower) in self._w.street_types or not is_everyday_word(t.lower)
-                        for t in tokens[index:k]
-                        if t.lower != "and"
+            word = said[k]
+            # a street named before its number ("tylova 63", "via roma 41"), or a town after the number
+            # ("c/ mayor 12 tordesillas"); not "staying in roomone 240"
+            words = [j for j in range(index, k) if said[j] != "and"]
+            named = (
+                any(name(j) for j in words)
+                # a street type and its name: "calle mayor 12"; not "staying in road 730"
+                or (
+                    any(fold_word(said[j]) in self._w.street_types for j in words)
+                    and any(
+                        fold_word(said[j]) not in self._w.street_types and len(said[j]) > 1 for j in words
                     )
                 )
-            ):
-                return (index, k, "cue")
+                or (k + 1 < len(tokens) and name(k + 1))
+            )
+            if (
+                k == index and self._house_number(tokens, k) and not self._misheard.misheard(said, k + 1)
+            ) or (k > index and named and (self._house_number(tokens, k) or self._number_ends(tokens, k))):
+                return (index, k, "said")
             if word == "and" and k > index and not used_and:
                 used_and = True  # an intersection: "to maple and 5 oak street"
                 continue
@@ -1019,6 +1193,8 @@ class AddressDetector(Detector):
                 or kind in self._w.street_types
                 or word in self._w.directions
                 or (len(word) == 1 and word.isalpha() and word not in self._stop)
+                # "... main market area", "... seetha nagar": a locality word after a name
+                or (word in self._w.locality_words and tokens[i - 1].lower not in self._stop)
                 # a unit letter that is also a word, after the number and before a function word or
                 # the end: "number 16 a on august 7th", not "16 a lot"
                 or (
@@ -1075,8 +1251,24 @@ class AddressDetector(Detector):
                 last = i + ahead - 1
                 i += ahead
                 continue
+            tail = self._landmark_after_words(tokens, i)
+            if tail:  # "5 south street inter city near fish market": a word or two, then a landmark
+                last = tail
+                i = last + 1
+                continue
             break
         return last
+
+    def _landmark_after_words(self, tokens: Sequence[Token], i: int) -> int:
+        """The last token of a landmark said one or two words (no function words) after token ``i``
+        ("[inter city] near fish market", "[fl bridge] near the roundabout"), or 0."""
+        for k in range(i + 1, min(i + 3, len(tokens))):
+            tail = self._landmark_tail(tokens, k)
+            if tail:
+                return tail
+            if not _alpha(tokens[k].lower) or tokens[k].lower in self._stop:
+                return 0
+        return 0
 
     def _intersection_ahead(self, tokens: Sequence[Token], start: int) -> bool:
         """After "and": a second street within five words ("and van dyke street", "and p o box 7")."""
@@ -1174,6 +1366,7 @@ class AddressDetector(Detector):
                     self._is_number(nxt)
                     or fold_word(nxt) in self._w.street_types
                     or nxt in self._w.units
+                    or nxt in self._w.locality_words
                     or nxt in self._w.box_words
                     or nxt in self._w.military_post
                     or (nxt in self._w.region_codes and nxt not in self._stop)

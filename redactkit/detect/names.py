@@ -111,6 +111,14 @@ class PersonWords:
     booking_after: frozenset[str] = field(metadata={"key": "booking_names.after"})
     booking_last: frozenset[str] = field(metadata={"key": "booking_names.last"})
     compound_heads: frozenset[str] = field(metadata={"key": "person_cues.compound_heads"})
+    handoff_before: frozenset[str] = field(metadata={"key": "person_cues.handoff_before"})
+    handoff_modals: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.handoff_modals"})
+    handoff_adverbs: frozenset[str] = field(metadata={"key": "person_cues.handoff_adverbs"})
+    handoff_verbs: frozenset[str] = field(metadata={"key": "person_cues.handoff_verbs"})
+    handoff_not_after: frozenset[str] = field(metadata={"key": "person_cues.handoff_not_after"})
+    handoff_clause_openers: frozenset[str] = field(metadata={"key": "person_cues.handoff_clause_openers"})
+    slot_before: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.slot_before"})
+    slot_after: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.slot_after"})
 
 
 @dataclass(frozen=True)
@@ -332,6 +340,10 @@ class NameDetector(Detector):
         self._after_phrases = PhraseTable.of(words.after_phrases)
         self._introductions = PhraseTable.of(words.introductions)
         self._answer_openers = PhraseTable.of(words.answer_openers)
+        self._handoff_modals = PhraseTable.of(words.handoff_modals)
+        self._address = PhraseTable.of(words.address_cues)
+        self._slot_before = PhraseTable.of(words.slot_before)
+        self._slot_after = PhraseTable.of(words.slot_after)
         self._blocked = (
             lexicon.non_name_words
             | lexicon.not_names
@@ -390,7 +402,9 @@ class NameDetector(Detector):
                 )
             )
             cue = self._cue_before(tokens, i)
-            addressed = self._addressed(tokens, i) or self._opens_turn_to(tokens, i)
+            addressed = (
+                self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i)
+            )
             thanked = (
                 (i == len(tokens) - 1 or tokens[i + 1].lower in w.after_closing)
                 and self._closing.ending_at(tokens, i) is not None
@@ -494,6 +508,7 @@ class NameDetector(Detector):
         self._before_roles(tokens, scores, vocab)
         self._after_roles(tokens, scores, vocab)
         self._booked_for(tokens, scores, vocab)
+        self._slots(tokens, scores, vocab)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
             if i in scores:
@@ -520,8 +535,8 @@ class NameDetector(Detector):
                 continue  # "albert's marriage": a possessive ends the name
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, possessive = _base(fold_word(tokens[j].lower))
-                if self._roles.starting_at(tokens, j) is not None:
-                    break  # "dana okafor vice president": the title is no family name
+                if self._roles.starting_at(tokens, j) is not None or self._handoff_at(tokens, j):
+                    break  # "dana okafor vice president", "dana will walk you": no family name
                 first_is_given = _base(fold_word(tokens[i].lower))[0] in given
                 if (
                     (first_is_given or j + 1 == len(tokens))
@@ -904,6 +919,12 @@ class NameDetector(Detector):
         would" keeps its speaker)."""
         if i + 1 >= len(tokens) or (i > 0 and tokens[i - 1].lower in self._w.affiliations):
             return False
+        if (
+            tokens[i + 1].lower in self._w.handoff_adverbs
+            and i + 2 < len(tokens)
+            and tokens[i + 2].lower in self._w.speech_verbs
+        ):
+            return True  # "quellan also asked"
         if tokens[i + 1].lower in self._w.speech_verbs:
             return not (
                 i + 3 < len(tokens)
@@ -912,6 +933,72 @@ class NameDetector(Detector):
                 and not is_everyday_word(tokens[i + 3].lower)
             )
         return self._addressed_by.starting_at(tokens, i + 1) is not None
+
+    def _handed(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` is the one a hand-off names: between "have" or "let" and a verb of hand-off ("i'll
+        have zorvela answer that"), or before a modal, an optional adverb and such a verb ("pierce can
+        maybe give examples"), though no word as frequent as an everyday one ("cash will cover") and
+        first in the turn or after a clause opener ("employee rsus will add"); never after a determiner
+        or a preposition ("the bill will cover", "in june we'll"; names.yaml ``person_cues.handoff_*``)."""
+        w = self._w
+        if i > 0 and (tokens[i - 1].lower in w.determiners or tokens[i - 1].lower in w.handoff_not_after):
+            return False
+        if i + 1 >= len(tokens):
+            return False
+        if i > 0 and tokens[i - 1].lower in w.handoff_before and tokens[i + 1].lower in w.handoff_verbs:
+            return True
+        # before a modal, no word as frequent as an everyday one ("cash will cover", "grant can address"),
+        # and the name opens its clause: first in the turn or after "then", "but", ... ("then pierce can",
+        # not "the employee rsus will add", "a red volkswagen will pick you up")
+        word = _base(fold_word(tokens[i].lower))[0]
+        return (
+            zipf_frequency(word) < self._zipf.everyday_word_min
+            and (i == 0 or tokens[i - 1].lower in w.handoff_clause_openers)
+            and self._handoff_at(tokens, i + 1)
+        )
+
+    def _handoff_at(self, tokens: Sequence[Token], j: int) -> bool:
+        """A modal, an optional adverb and a verb of hand-off start at token ``j`` ("can maybe give")."""
+        modal = self._handoff_modals.starting_at(tokens, j)
+        if modal is None:
+            return False
+        k = j + modal[0]
+        if k < len(tokens) and tokens[k].lower in self._w.handoff_adverbs:
+            k += 1
+        return k < len(tokens) and tokens[k].lower in self._w.handoff_verbs
+
+    def _slots(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        vocab: _NameVocabulary,
+    ) -> None:
+        """ "back over to dana for closing remarks", "this is dana speaking": the one to ``max_tokens``
+        words between ``person_cues.slot_before`` (or the start of the turn) and ``slot_after`` are a
+        person, also when the recognizer wrote the name as letters ("back to t and e for his final
+        remarks"). Each word is a letter (not "i"), "and" between letters, a title, a name word
+        (:meth:`_name_word`); one at least is a letter or a name word."""
+        w = self._w
+        for end in range(1, len(tokens)):
+            if self._slot_after.starting_at(tokens, end) is None:
+                continue
+            for start in range(max(0, end - self.max_tokens), end):
+                if start > 0 and self._slot_before.ending_at(tokens, start) is None:
+                    continue
+                words = [_base(fold_word(tokens[k].lower))[0] for k in range(start, end)]
+
+                letters = [len(word) == 1 and word.isalpha() and word != "i" for word in words]
+                fits = [
+                    letters[k]
+                    or (words[k] == "and" and 0 < k < len(words) - 1 and letters[k - 1] and letters[k + 1])
+                    or words[k] in w.titles
+                    or self._name_word(words[k], vocab, first=k == 0 or words[k - 1] in w.titles)
+                    for k in range(len(words))
+                ]
+                if all(fits) and any(word not in w.titles and word != "and" for word in words):
+                    for k in range(start, end):
+                        scores.setdefault(k, (self.cue_score, "name between a hand-off and its purpose"))
+                    break
 
     def _name_answer(
         self,
@@ -1253,6 +1340,15 @@ class NameDetector(Detector):
                 best = max(best, scores[last])
             if first > 0 and tokens[first - 1].lower.rstrip(".") in self._w.titles:
                 first -= 1
+            elif (
+                first > 1
+                and len(tokens[first - 1].lower) == 1
+                and tokens[first - 1].lower.isalpha()
+                and tokens[first - 1].lower not in self._w.not_initials
+                and tokens[first].lower in locale_given_names(self.locale)
+                and self._address.ending_at(tokens, first - 1) is not None
+            ):
+                first -= 1  # "over to r rebecca": an initial or a false start before the given name
             if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in self._w.suffixes:
                 last += 1
             if (

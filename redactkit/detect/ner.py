@@ -18,7 +18,8 @@ On formatted (cased) transcripts spaCy's entity recognizer is trusted as is. On 
 a recognizer guesses: the stock one calls "wakey wakey" a PERSON and "french fries" an ORGANIZATION;
 the adapted one fewer such words, but public names SLURP-like assistant requests mention (artists,
 apps, news outlets). The ``strict`` guard (the default), after the truecaser has capitalised likely
-names, keeps a PERSON when it contains a known given or family name or follows a name cue, and an
+names, keeps a PERSON when it contains a known given or family name, follows a name cue or, made of
+no everyday word, comes before a verb of speech ("zorvek qa also asked"), and an
 ORGANIZATION only with a company word ("bank", "inc"). The ``plain_words`` guard trusts the adapted
 recognizer's lowercase names more (more organisations found, more non-PII words redacted) and only
 drops entities made of everyday words ("jokes", "alarm clock", "tech news"; a LOCATION the place
@@ -213,6 +214,8 @@ class SpacyNerDetector(Detector):
         person_words = load_tables(locale, "names", PersonWords)
         self._preposition_cues = frozenset(cue[0] for cue in person_words.preposition_cues if len(cue) == 1)
         self._currencies = person_words.currencies
+        self._speech_verbs = person_words.speech_verbs
+        self._speech_adverbs = person_words.handoff_adverbs
         place_words = load_tables(locale, "places", PlaceWords)
         self._flight_words = place_words.flight_words
         self._country_aliases = place_words.country_aliases
@@ -333,6 +336,23 @@ class SpacyNerDetector(Detector):
             or word.removesuffix("'s") in common_words()
             or _is_everyday(word.removesuffix("'s"), given, family)
             for flag, word in zip(misheard, words, strict=True)
+        )
+
+    def _speaker(
+        self, doc: Doc, ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]
+    ) -> bool:
+        """A PERSON guess of words that are no everyday words, right before a verb of speech (names.yaml
+        ``person_cues.speech_verbs``, perhaps after an adverb: "zorvek qa also asked", "quellan noted")
+        and not after a determiner: the one who spoke, though no name list has the words."""
+        if ent.start > 0 and doc[ent.start - 1].lower_ in self._guard_words.determiners:
+            return False
+        k = ent.end
+        if k < len(doc) and doc[k].lower_ in self._speech_adverbs:
+            k += 1
+        return (
+            k < len(doc)
+            and doc[k].lower_ in self._speech_verbs
+            and not any(_is_everyday(word.removesuffix("'s"), given, family) for word in words)
         )
 
     def _said_as_a_word(
@@ -541,7 +561,7 @@ class SpacyNerDetector(Detector):
                 # a cue does not make a word no name list has and as frequent as "name" or "people" a
                 # name ("all done with work"; the name detector's ``weak_cue_name_max``)
                 if not known and (
-                    before not in person_cues
+                    (before not in person_cues and not self._speaker(doc, ent, words, given, family))
                     or all(
                         word not in given
                         and word not in family

@@ -5,7 +5,9 @@ spelled run is personal data in nearly every call and assistant context. The ``s
 normalizer joins the letters ("j o h n" -> "john") and annotates the run; this detector redacts every
 annotated run of at least ``min_letters`` letters, and every mixed letter-digit run ("a b one two
 three"), unless it spells an entry of the locale's acronym list (``redactkit/lang/<locale>/
-acronyms.txt``: "b b c", "a t m", "u s a") or of ``allow``.
+acronyms.txt``: "b b c", "a t m", "u s a") or of ``allow``. Business and finance terms ("e b i t d a",
+"d s o", "t e u": ``business_acronyms.txt``) are left alone only with ``business_acronyms`` on: off by
+default, since a spelled run in a call is more often a name or a code being dictated.
 
 The label comes from context:
 
@@ -18,6 +20,8 @@ The label comes from context:
   spelled word whose kind nothing in the sentence gives away; but ``PERSON`` for letters that spell
   the word said right before them ("voss v o s s": why spell a word, but a name), and that word is
   redacted with its spelling, asides between them included ("bradwell hang on b r a d w e l l");
+- nothing for a listed letter-digit code whose first letter is said twice ("in q q two": a stutter),
+  and, with ``business_acronyms``, for a business term, unless a cue or an e-mail word asks for a value;
 - nothing for a short code (three letters and four digits at most) right after a negative context
   of the identifiers ("flight d l two three five seven", "seat k twelve": ``negative_before`` of
   ``identifiers.yaml``).
@@ -51,6 +55,9 @@ _MAX_TRAILING_DIGITS = 2  # "b b c one", "m p three", "p s five" are still acron
 #: words before the run searched for a cue
 _CUE_WINDOW = 5
 _ARTICLES = ("a", "i")  # "find me a t v": the article is read as a letter
+#: explanations of the labels given without a cue
+_CODE_WITHOUT_CUE = "spelled letters and digits: a code"
+_LETTERS_WITHOUT_CUE = "spelled letter by letter"
 #: words of an aside that may stand between a word and its spelling
 _SAID_WINDOW = 4
 
@@ -67,6 +74,7 @@ class SpelledDetector(Detector):
         min_letters: Annotated[int, Field(ge=2)] = 3,
         score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.7,
         acronyms: bool = True,
+        business_acronyms: bool = False,
         allow: Sequence[str] = (),
     ) -> None:
         #: language data to use (acronyms and cue phrases)
@@ -77,13 +85,22 @@ class SpelledDetector(Detector):
         self.score = score
         #: leave runs that spell an acronym of the shipped list alone ("b b c", "a t m")
         self.acronyms = acronyms
+        #: also leave alone the business, finance and accounting terms of the locale
+        #: (``business_acronyms.txt``: "e b i t d a", "d s o"), for earnings calls and finance meetings
+        self.business_acronyms = business_acronyms
         #: more spellings to leave alone, compared without spaces and case ("ACME", "x y z")
         self.allow = tuple(allow)
         if min_letters < 2:
             raise ValueError("min_letters must be at least 2")
         resources = load_locale(locale)
         listed = frozenset(resources.words("acronyms", "words")) if acronyms else frozenset()
+        #: business terms: left alone only where no cue or e-mail word asks for a value
+        self._business = (
+            resources.words("business_acronyms", "words") if business_acronyms else frozenset[str]()
+        )
         self._allowed = frozenset(listed | {_squash(term) for term in self.allow})
+        #: listed acronyms that hold a digit ("q2", "mp3"): a stutter on their first letter is allowed
+        self._coded = frozenset(word for word in self._allowed if any(char.isdigit() for char in word))
         cues = resources.get("spelling", "cues", {}) or {}
         self._before: list[tuple[tuple[str, ...], str]] = []
         self._after: dict[str, str] = {}
@@ -143,8 +160,15 @@ class SpelledDetector(Detector):
             labelled = self._label(text[start:end], tokens, start, end, int(note.data.get("digits", 0)))
             if labelled is None:
                 continue
+            spelled = str(note.data.get("text", "")).lower()
+            if labelled[1] == _CODE_WITHOUT_CUE and self._stuttered_code(spelled):
+                continue  # a stutter on a listed code, and no cue asks for a value ("in q q two")
+            if labelled[1] in (_CODE_WITHOUT_CUE, _LETTERS_WITHOUT_CUE) and self._spells(
+                spelled, self._business
+            ):
+                continue  # "our adjusted e b i t d a margin" (with `business_acronyms`)
             label, why = labelled
-            said = self._said_before(tokens, start, str(note.data.get("text", "")).lower())
+            said = self._said_before(tokens, start, spelled)
             if said is not None:
                 # "cormier hold on c o r m i e r": the word the caller spells is redacted with its
                 # spelling, and a word said and then spelled is a name unless a cue said otherwise
@@ -176,9 +200,14 @@ class SpelledDetector(Detector):
         digits = int(note.data.get("digits", 0))
         if letters < self.min_letters and not (letters >= 2 and digits >= 1):
             return False
-        return not self._is_allowed(str(note.data.get("text", "")).lower())
+        return not self._spells(str(note.data.get("text", "")).lower(), self._allowed)
 
-    def _is_allowed(self, spelled: str) -> bool:
+    @staticmethod
+    def _spells(spelled: str, listed: frozenset[str]) -> bool:
+        """The run spells an entry of ``listed``, maybe followed by up to two digits or after the
+        article "a"."""
+        if not listed:
+            return False
         candidates = {spelled}
         letters_part = spelled.rstrip("0123456789")
         if len(spelled) - len(letters_part) <= _MAX_TRAILING_DIGITS and letters_part:
@@ -186,7 +215,11 @@ class SpelledDetector(Detector):
         for candidate in list(candidates):
             if candidate[:1] in _ARTICLES and len(candidate) > 2:
                 candidates.add(candidate[1:])
-        return not self._allowed.isdisjoint(candidates)
+        return not listed.isdisjoint(candidates)
+
+    def _stuttered_code(self, spelled: str) -> bool:
+        """A stutter: the first letter said twice before a listed letter-digit code ("q q two")."""
+        return len(spelled) > 2 and spelled[0] == spelled[1] and spelled[1:] in self._coded
 
     def _short_code_after_negative(self, value: str, before: Sequence[str]) -> bool:
         """A code of at most three letters and four digits right after a negative context."""
@@ -226,8 +259,8 @@ class SpelledDetector(Detector):
         if self._short_code_after_negative(value, before):
             return None
         if digits:
-            return "ACCOUNT_NUMBER", f"spelled {kind}: a code"
-        return "SPELLED", "spelled letter by letter"
+            return "ACCOUNT_NUMBER", _CODE_WITHOUT_CUE
+        return "SPELLED", _LETTERS_WITHOUT_CUE
 
 
 _END = attrgetter("end")
