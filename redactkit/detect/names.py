@@ -265,6 +265,21 @@ class MisheardGuard:
             or self._unknown_misheard(word)
             or self._merged(word)
             or self._contraction(fold_word(words[i]))
+            or self._article_glued(word)
+        )
+
+    def _article_glued(self, word: str) -> bool:
+        """ "the" run together with the word after it ("thenikon", "thecharger"): a word English text
+        never uses and no list has, "the" and then a word of three letters or more that English uses
+        (Zipf ``rare_run_max`` or more)."""
+        rest = word[3:]
+        return (
+            word.startswith("the")
+            and len(rest) >= 3
+            and word.isalpha()
+            and zipf_frequency(word) == 0.0
+            and not _listed_name_or_place(word)
+            and zipf_frequency(rest) >= self._rare_max
         )
 
     def _contraction(self, word: str) -> bool:

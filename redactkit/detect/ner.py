@@ -497,23 +497,19 @@ class SpacyNerDetector(Detector):
             or (ent.end + 1 < len(doc_words) and changed(doc_words[ent.end + 1]))
         )
 
-    def _too_frequent(
-        self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]
-    ) -> bool:
+    def _too_frequent(self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str]) -> bool:
         """A lone given name as frequent as "will" or "may" (the name detector's ``weak_cue_name_max``)
         without a person cue before it: a verb or a word ("will the nikon fit"), as the name rules
-        read it; so is such a word that opens the turn before words no name list has ("will thenikon
-        fit", "may da charger work"; not "will smith is here")."""
-        first = words[0].removesuffix("'s")
-        if not (first in given and zipf_frequency(first) >= self._weak_cue_zipf):
-            return False
+        read it."""
         if len(words) != 1:
-            return ent.start == 0 and not any(
-                _is_known_name(word.removesuffix("'s"), given, family, self._everyday_zipf)
-                for word in words[1:]
-            )
+            return False
+        word = words[0].removesuffix("'s")
         before = doc_words[ent.start - 1] if ent.start > 0 else ""
-        return before not in self._guard_words.person_cues
+        return (
+            word in given
+            and zipf_frequency(word) >= self._weak_cue_zipf
+            and before not in self._guard_words.person_cues
+        )
 
     def _heard_article(self, words: list[str], given: frozenset[str], family: frozenset[str]) -> bool:
         """A PERSON guess holding what a recognizer writes for "the" ("da", names.yaml
@@ -657,7 +653,7 @@ class SpacyNerDetector(Detector):
                 end = tokens[-1].idx + len(tokens[-1].text)
                 kept = [t.lower_ for t in tokens]
                 if guard != "off" and (
-                    self._too_frequent(doc_words, ent, kept, given, family)
+                    self._too_frequent(doc_words, ent, kept, given)
                     or self._numbered_person(kept, given, family, everyday)
                 ):
                     continue
