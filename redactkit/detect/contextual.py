@@ -110,6 +110,8 @@ class _AgeWords:
     after: _Phrases
     min: int
     max: int
+    height_feet_max: int
+    height_gap: int
 
 
 @dataclass(frozen=True)
@@ -644,6 +646,8 @@ class ContextualDetector(Detector):
                 self._age_ends(words, after) or t.ages.verb_then.at(words, after)
             ):
                 why = ""  # "he hit forty home runs"
+            if why and why != _AGE_WORD and self._misheard_height(words, value, after):
+                why = ""  # "she's about five fog three": feet and inches, the unit misheard
             young = (
                 why == _RELATION_IS
                 and after + 1 <= len(words)
@@ -686,6 +690,70 @@ class ContextualDetector(Detector):
             i = j
         found.extend(self._decades_and_birthdays(words))
         return found
+
+    def _misheard_height(self, words: Sequence[str], value: int, after: int) -> bool:
+        """ "she's about five fog three", "he's six foe two", "she's six footthree": a height in feet
+        and inches whose unit the recognizer garbled: feet up to ``ages.height_feet_max``, then at most
+        ``ages.height_gap`` plain words (:meth:`_height_gap_word`), then inches (0 to 11) with no unit
+        after them, or inches run together with the word before them ("footthree"). "she's five going
+        on six", "he's seven almost eight", "she's four and he's six" stay ages."""
+        t = self._t
+        if not 2 <= value <= t.ages.height_feet_max:
+            return False
+        for k in range(after, min(len(words), after + t.ages.height_gap + 1)):
+            parsed = _cardinal(t.lexicon, words, k) if k > after else None
+            if parsed is not None:
+                inches, stop = parsed
+                return inches <= 11 and not (
+                    stop < len(words)
+                    and (
+                        words[stop] in t.ages.young_units
+                        or words[stop] in ("years", "year")
+                        or t.ages.not_after.at(words, stop)
+                    )
+                )
+            if self._glued_inches(words[k]):
+                return True
+            if not self._height_gap_word(words, k):
+                return False
+        return False
+
+    def _height_gap_word(self, words: Sequence[str], k: int) -> bool:
+        """A word that may be a garbled "foot" between feet and inches: three letters or more, no
+        subject, relation, age cue, hedge, verb, joiner of a second age or word that goes on after an
+        age ("going on", "almost", "and", "turning", "next")."""
+        ages = self._t.ages
+        word = words[k]
+        stem = word[:-2] if word.endswith("'s") else word
+        tables = (
+            ages.cues,
+            ages.person_verbs,
+            ages.approximately,
+            ages.second_age_joiners,
+            ages.one_then,
+            ages.verb_then,
+            ages.subject_adverbs,
+            ages.fractions,
+            ages.relations,
+        )
+        return (
+            word.isalpha()
+            and len(word) >= 3
+            and word not in ages.subject_words
+            and not ages.relations.at((stem,), 0)
+            and not any(table.at(words, k) for table in tables)
+        )
+
+    def _glued_inches(self, word: str) -> bool:
+        """ "footthree": a word no dictionary lists that ends in a number word of 0 to 11 run together
+        with three letters or more before it."""
+        if not word.isalpha() or is_everyday_word(word):
+            return False
+        lex = self._t.lexicon
+        return any(
+            len(number) >= 3 and len(word) >= len(number) + 3 and word.endswith(number) and value <= 11
+            for number, value in (*lex.digits.items(), *lex.teens.items())
+        )
 
     def _at_age(self, words: Sequence[str], i: int, after: int) -> str:
         """ "at sixty two you'd think he'd know better": "at" opens the sentence, a conditional follows."""

@@ -141,6 +141,9 @@ class _CueTables:
     #: words after numbers said whole that make them a draw even when misheard ("... wis anything"):
     #: ``draw_words``
     draw_words: tuple[str, ...] = ()
+    #: verbs that open a sum ("subtract ... from ...", "divide ... by ..."), heard within an edit, run
+    #: together with a number or cut in two: ``arithmetic_openers``
+    arithmetic_openers: tuple[str, ...] = ()
     #: a value broken by an aside joins a part said apart when both are at most this many digits
     #: longer than a complete value (``broken_values.extra_digits``)
     broken_extra_digits: int = 0
@@ -254,6 +257,7 @@ def _cue_tables(locale: str) -> _CueTables:
         noisy_edge_words=int((resources.get("identifiers", "noisy_edges", {}) or {}).get("max_words", 0)),
         noisy_edge_anchors=resources.words("identifiers", "noisy_edges.anchors"),
         draw_words=tuple(sorted(resources.words("identifiers", "draw_words"))),
+        arithmetic_openers=tuple(sorted(resources.words("identifiers", "arithmetic_openers"))),
         after_whole_labels=frozenset(resources.get("identifiers", "after_cue_whole_numbers", []) or []),
         broken_extra_digits=int(
             (resources.get("identifiers", "broken_values", {}) or {}).get("extra_digits", 0)
@@ -472,6 +476,8 @@ class IdentifierDetector(Detector):
                 found = self._join_broken_parts(aligned, tokens, found)
             if self.misheard_edges and self._tables.noisy_answer_digits:
                 found.extend(self._noisy_answer(aligned, tokens, found))
+        if found and self.negative_contexts and self._arithmetic_turn(tokens):
+            found = [entity for entity in found if entity.label not in _ZONE_LABELS]
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
@@ -684,9 +690,10 @@ class IdentifierDetector(Detector):
 
     def _ends_turn(self, tokens: Sequence[Token], index: int) -> bool:
         """Nothing but punctuation and closing words ("thanks") from token ``index`` on."""
-        return all(
-            not token.lower.replace("'", "").isalnum() or token.lower in self._tables.closing
-            for token in tokens[index:]
+        closing = self._tables.closing
+        return all(  # indices, not a slice: a slice copies the rest of the text on every call
+            not tokens[i].lower.replace("'", "").isalnum() or tokens[i].lower in closing
+            for i in range(index, len(tokens))
         )
 
     def _after_cue_following(self, tokens: Sequence[Token], stop: int) -> str | None:
@@ -1556,17 +1563,54 @@ class IdentifierDetector(Detector):
             return False
         if self._cue_before(tokens, first) is not None or self._after_cue_following(tokens, stop) is not None:
             return False
-        # the draw word ends the numbers: only words that may be numbers, misheard, stand between
+        # the draw word ends the numbers: only words that may be numbers, misheard, stand between (the
+        # words inside the value are misheard numbers: "did six twenty thirty sick fray ... win")
         others = 0
-        for token in tokens[max(first, stop - 3) : stop + _DRAW_REACH]:
-            word = token.lower
+        for index in range(max(first, stop - 3), min(len(tokens), stop + _DRAW_REACH)):
+            word = tokens[index].lower
             if self._draw_word(word):
                 return True
+            if index < stop:
+                continue
             if word in self._tables.word_letters or not (_has_digit(word) or self._value_word(word)):
                 others += 1
                 if others > 1 or (word,) in self._tables.cues or word in self._tables.closing:
                     return False
         return False
+
+    def _arithmetic_turn(self, tokens: Sequence[Token]) -> bool:
+        """A turn that opens with a sum's verb (``arithmetic_openers``, after fillers) and names no
+        identifier: its numbers are operands however the recognizer garbled the "from" or "by"
+        between them ("subract thirty seven oh two foo six six oh six"). The verb counts heard within
+        an edit (six letters or more), run together with the number after it ("divideeight") or cut
+        in two ("div ide")."""
+        openers = self._tables.arithmetic_openers
+        if not openers:
+            return False
+        first = 0
+        while first < len(tokens) and (
+            tokens[first].lower in self._lexicon.fillers or not tokens[first].lower.isalnum()
+        ):
+            first += 1
+        if first >= len(tokens):
+            return False
+        word = tokens[first].lower
+        glued = word + tokens[first + 1].lower if first + 1 < len(tokens) else word
+        opens = any(
+            word == verb
+            or glued == verb
+            or (len(verb) >= 6 and word.isalpha() and within_edits(word, verb, 1))
+            or (word.startswith(verb) and self._number_token(word[len(verb) :]))
+            for verb in openers
+        )
+        if not opens:
+            return False
+        tables = self._tables
+        return not any(
+            tables.cue_table.ending_at(tokens, end) is not None
+            or self._after_cue_following(tokens, end) is not None
+            for end in range(1, len(tokens) + 1)
+        )
 
     def _draw_word(self, word: str) -> bool:
         """A draw word (``draw_words``), heard within one edit, or glued to a word before or after it."""

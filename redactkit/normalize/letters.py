@@ -102,6 +102,8 @@ class SpelledLetterNormalizer(Normalizer):
         )
         self._strong_words = frozenset(self._strong)
         self._scales = lex.hundred | lex.thousand
+        #: the locale's acronym list: a run cut short of a word the recognizer split ("hbo a count")
+        self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
         #: listed acronyms that hold a digit ("q3", "h1", "mp3"): a run made of two or more is a list
         self._coded_acronyms = frozenset(
             word
@@ -171,6 +173,15 @@ class SpelledLetterNormalizer(Normalizer):
                 units.pop()
             while units and units[0].kind == "weak":
                 units.pop(0)
+        # "the h b o a count is fine": a listed acronym's run, then an "a" that makes a more frequent
+        # dictionary word with the word after it: that word cut in two ("account"), no spelled letter
+        if (
+            len(units) >= 2
+            and units[-1].kind == "letter"
+            and units[-1].text == "a"
+            and self._split_word(units, tokens, units[-1].stop)
+        ):
+            units.pop()
         leading = 0
         while leading < len(units) and units[leading].kind == "digit":
             leading += 1
@@ -183,6 +194,23 @@ class SpelledLetterNormalizer(Normalizer):
         if leading and not (letters >= 3 and (digits >= 3 or digits > leading or letters >= 5)):
             units = units[leading:]
         return units, dotted
+
+    def _split_word(self, units: list[_Unit], tokens: Sequence[Token], stop: int) -> bool:
+        """The run before its last "a" is a listed acronym and the word at ``stop`` makes a dictionary
+        word with that "a" (its first consonant doubled or not) said more often than the word alone:
+        "h b o a count" is "hbo account" ("a range" stays: "arrange" is rarer than "range")."""
+        from ..gazetteers import is_everyday_word, zipf_frequency
+
+        word = tokens[stop].lower if stop < len(tokens) else ""
+        if len(word) < 2 or not word.isalpha():
+            return False
+        if "".join(unit.text for unit in units[:-1]).lower() not in self._acronyms:
+            return False
+        joined = ["a" + word] + (["a" + word[0] + word] if word[0] not in "aeiou" else [])
+        return any(
+            is_everyday_word(candidate) and zipf_frequency(candidate) >= zipf_frequency(word)
+            for candidate in joined
+        )
 
     def _read_unit(self, tokens: Sequence[Token], i: int, previous: _Unit | None) -> _Unit | None:
         lex = self._lexicon
