@@ -257,6 +257,24 @@ SPOKEN = [
     ("we moved on to torvelli street springfield oh", "torvelli street springfield oh"),
     ("new address near kovalan plaza old tenmari", "near kovalan plaza old tenmari"),
     ("my adress quenbyton one zero zero zero five usa", "quenbyton one zero zero zero five usa"),
+    # "and" for a misheard "n" (north) between the house number and the street that open the answer
+    (
+        "five fifty four and kelvedon street zl nine nine five one two",
+        "five fifty four and kelvedon street zl nine nine five one two",
+    ),
+    # a road system before a highway; a town that is a word too before its state
+    (
+        "address forty one eighty us hwy four thirty one quarlton al three six two seven four",
+        "forty one eighty us hwy four thirty one quarlton al three six two seven four",
+    ),
+    (
+        "one ninety six quorvel circle mobile fl three six six zero two",
+        "one ninety six quorvel circle mobile fl three six six zero two",
+    ),
+    # a direction in a street answer however frequent
+    ("tarvelpur north street tarvelpur", "tarvelpur north street tarvelpur"),
+    # a name no list has with a listed one before the house number: the address covers both
+    ("quorvath kavin fourteen lotus street pune", "quorvath kavin fourteen lotus street pune"),
 ]
 
 WRITTEN = [
@@ -296,6 +314,10 @@ NEGATIVES = [
     "zipcode nine five six five eight",
     # a street and its town end the turn, or a region code that is no word does: "on" here is no Ontario
     "we are going to torvelli street in london on wednesday",
+    # "and" after a number is no misheard "n" before an everyday word, after a phone number or mid-sentence
+    "the gallery at twelve and high street",
+    "i have 2 and main street is closed",
+    "north street",
     # an order said as a number word and the dish, a count of people: no house answer
     "two mango lassis",
     "ten cheese wraps",
@@ -502,6 +524,10 @@ ASIDE_NEGATIVES = [
     "zipcode nine five six five eight",
     # a street and its town end the turn, or a region code that is no word does: "on" here is no Ontario
     "we are going to torvelli street in london on wednesday",
+    # "and" after a number is no misheard "n" before an everyday word, after a phone number or mid-sentence
+    "the gallery at twelve and high street",
+    "i have 2 and main street is closed",
+    "north street",
     "i saw five green bay fans",
     "i saw dana let me think 5 times",
     "call me at five give me a second",

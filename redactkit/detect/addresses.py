@@ -67,6 +67,7 @@ class AddressWords:
     weak_street_types: frozenset[str]
     minor_street_types: frozenset[str]
     ordinal_street_types: frozenset[str]
+    route_prefixes: frozenset[str]
     street_suffixes: tuple[str, ...]
     glued_street_types: tuple[str, ...]
     misspelt_street_types: frozenset[str]
@@ -365,11 +366,13 @@ class AddressDetector(Detector):
             k -= 1
         if k == first or any(tokens[j].lower not in w.named_openers for j in range(k)):
             return first
-        if any(
-            len(tokens[j].lower) > 1 and self._name_word(tokens[j].lower, listed_only=True)
+        if all(
+            len(tokens[j].lower) == 1 or self._name_word(tokens[j].lower, listed_only=True)
             for j in range(k, first)
         ):
             return first  # a listed name is the `names` detector's PERSON: "kavin rao 14 lotus street"
+        # a word no list has among them: the address covers the whole name, which the `names` detector
+        # would leave in part ("quorvath kavin 14 lotus street")
         return k
 
     def _mailing_end(self, tokens: Sequence[Token], places: PhraseTable[str]) -> bool:
@@ -718,12 +721,14 @@ class AddressDetector(Detector):
     def _answer_name_words(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
         """Whether ``tokens[first:stop]`` can name a street or a building in a one-line answer: no
         function word, no number, none as frequent as ``street_answer.max_zipf``."""
-        return all(
+        names = [tokens[k].lower for k in range(first, stop)]
+        return any(name not in self._w.directions for name in names) and all(
             _alpha(name)
             and name not in self._stop
             and not self._is_number(name)
-            and zipf_frequency(name) < self._w.street_answer_max_zipf
-            for name in (tokens[k].lower for k in range(first, stop))
+            # a direction however frequent: "kelvar north street"
+            and (name in self._w.directions or zipf_frequency(name) < self._w.street_answer_max_zipf)
+            for name in names
         )
 
     def _street_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
@@ -1059,9 +1064,11 @@ class AddressDetector(Detector):
             ):
                 continue  # most words: one set lookup
             nxt = tokens[i + 1].lower if i + 1 < count else ""
-            street = (kind in self._w.street_types and i > 0 and self._is_part(tokens[i - 1].lower)) or (
-                word in self._w.ordinal_street_types and self._numbered_street(tokens, i)
-            )
+            street = (
+                kind in self._w.street_types
+                and i > 0
+                and (self._is_part(tokens[i - 1].lower) or self._route(tokens, i - 1))
+            ) or (word in self._w.ordinal_street_types and self._numbered_street(tokens, i))
             prefix = kind in self._w.prefix_street_types and self._number_within(tokens, i + 1, 6)
             suffixed = (
                 len(word) > 6
@@ -1136,6 +1143,16 @@ class AddressDetector(Detector):
                 if anchor is not None:
                     anchors.append(anchor)
         return sorted(set(anchors))
+
+    def _route(self, tokens: Sequence[Token], k: int) -> bool:
+        """Token ``k`` says the road system of a highway after it ("4180 [us] hwy 431";
+        ``route_prefixes``)."""
+        return (
+            tokens[k].lower in self._w.route_prefixes
+            and k + 1 < len(tokens)
+            and fold_word(tokens[k + 1].lower) in self._w.not_house_number_after
+            and fold_word(tokens[k + 1].lower) in self._w.street_types
+        )
 
     def _numbered_street(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` (an ``ordinal_street_types`` word) comes after an ordinal that comes after a house
@@ -1232,6 +1249,24 @@ class AddressDetector(Detector):
             ):
                 taken["words"] += 1  # an ordinal that is also a unit of time: "648 second lane"
                 return True
+            if self._route(tokens, k):
+                return True  # "4180 [us] hwy 431"
+            if (
+                word == "and"
+                and 0 < k < first - 1
+                and self._house_digits(tokens[k - 1].lower)
+                # a street name no dictionary has: not "12 and high street"
+                and _alpha(tokens[k + 1].lower)
+                and tokens[k + 1].lower not in self._stop
+                and not is_everyday_word(tokens[k + 1].lower)
+                # the house number opens the answer or follows a cue: "[address] 554 and kennedy street"
+                and (
+                    k == 1
+                    or tokens[k - 2].lower in self._boundary
+                    or tokens[k - 2].lower in self._w.named_openers
+                )
+            ):
+                return True  # "554 [and] kennedy street": "n" (north) misheard
             if word in self._stop:
                 return False
             kind = "numbers" if self._is_number(word) else "words" if _alpha(word) else ""
@@ -1384,9 +1419,19 @@ class AddressDetector(Detector):
                     last = i + length
                     i = last + 1
                     continue
+            length = _place_length(tokens, i, places)
+            if (
+                word in self._stop
+                and length
+                and i + length < count
+                and tokens[i + length].lower in self._w.region_codes
+                and tokens[i + length].lower not in self._stop
+            ):
+                last = i + length - 1  # "... woodside circle [mobile] fl 36602": a town that is a word too
+                i += length
+                continue
             if word in self._stop or not _alpha(word):
                 break
-            length = _place_length(tokens, i, places)
             if length:  # a city, state or country (multi-word first)
                 last = i + length - 1
                 i += length
