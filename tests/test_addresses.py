@@ -273,8 +273,6 @@ SPOKEN = [
     ),
     # a direction in a street answer however frequent
     ("tarvelpur north street tarvelpur", "tarvelpur north street tarvelpur"),
-    # a name no list has with a listed one before the house number: the address covers both
-    ("quorvath kavin fourteen lotus street pune", "quorvath kavin fourteen lotus street pune"),
 ]
 
 WRITTEN = [

@@ -366,13 +366,11 @@ class AddressDetector(Detector):
             k -= 1
         if k == first or any(tokens[j].lower not in w.named_openers for j in range(k)):
             return first
-        if all(
-            len(tokens[j].lower) == 1 or self._name_word(tokens[j].lower, listed_only=True)
+        if any(
+            len(tokens[j].lower) > 1 and self._name_word(tokens[j].lower, listed_only=True)
             for j in range(k, first)
         ):
             return first  # a listed name is the `names` detector's PERSON: "kavin rao 14 lotus street"
-        # a word no list has among them: the address covers the whole name, which the `names` detector
-        # would leave in part ("quorvath kavin 14 lotus street")
         return k
 
     def _mailing_end(self, tokens: Sequence[Token], places: PhraseTable[str]) -> bool:
