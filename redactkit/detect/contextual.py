@@ -92,6 +92,7 @@ class _AgeWords:
     approximately: _Phrases
     second_age_joiners: _Phrases
     young_units: frozenset[str]
+    unit_words: frozenset[str]
     decades: frozenset[str]
     decade_cues: _Phrases
     decade_qualifiers: _Phrases
@@ -633,8 +634,11 @@ class ContextualDetector(Detector):
                 after += 1
             if t.ages.after.at(words, after):
                 if low <= value <= high and not self._thing_age(words, i, after):
-                    # a unit under a year is part of the age ("eight months old")
-                    stop = after + 1 if words[after] in t.ages.young_units else end
+                    # the unit is redacted with the number ("[nine years old]", "[eight months old]"):
+                    # whether a reviewer's span takes it or not, the age is covered
+                    stop = after
+                    while stop < after + t.ages.after.at(words, after) and words[stop] in t.ages.unit_words:
+                        stop += 1
                     found.append((i, stop, "AGE", self.cue_score, "number before 'years old'"))
                     previous_age_end = stop
                 i = j

@@ -969,8 +969,11 @@ class IdentifierDetector(Detector):
             if start < end and first < after and said_of_a_thing(words, first, after, self.locale):
                 continue
             if start < end and text[start:end].lower() not in ("and",):
+                # the unit is redacted with the number ("[eighteen years old]"), as in ``contextual``
                 found.append(
-                    Entity(start, end, "AGE", self.cue_score, self.name, "number followed by 'years old'")
+                    Entity(
+                        start, match.end(), "AGE", self.cue_score, self.name, "number followed by 'years old'"
+                    )
                 )
         return found
 
@@ -2428,7 +2431,8 @@ class IdentifierDetector(Detector):
             and candidate.stop + 1 < len(tokens)
             and tokens[candidate.stop + 1].lower == "old"
         ):
-            return self._entity(text_start, text_end, "AGE", self.cue_score, "number followed by 'years old'")
+            old_end = tokens[candidate.stop + 1].end  # the unit is redacted with the number: "[42 years old]"
+            return self._entity(text_start, old_end, "AGE", self.cue_score, "number followed by 'years old'")
         if self._quantity_or_period(aligned, text_start, text_end, n) and (
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
