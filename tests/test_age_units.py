@@ -35,5 +35,6 @@ def test_each_detector_alone_takes_the_unit(pipeline: Pipeline) -> None:
     for name in ("identifiers", "contextual"):
         detector = next(d for d in pipeline.detectors if d.name == name)
         # normalized text: the number is in digits there
-        said = {aligned[0].text[e.start : e.end] for e in detector.detect_batch(aligned)[0] if e.label == "AGE"}
+        found = detector.detect_batch(aligned)[0]
+        said = {aligned[0].text[e.start : e.end] for e in found if e.label == "AGE"}
         assert said == {"73 years old"}, name

@@ -44,7 +44,8 @@ POSITIVE = [
     ),
     ("our son is fourteen months and teething", [("fourteen months", "AGE")]),
     ("the baby is nine weeks old", [("nine weeks old", "AGE")]),
-    ("my dad is eighty two years old now", [("eighty two years old", "AGE")]),  # the unit with the age; "now" stays
+    # the unit goes with the age; "now" stays
+    ("my dad is eighty two years old now", [("eighty two years old", "AGE")]),
     ("she must be close to seventy by now", [("seventy", "AGE")]),
     ("he'd be thirty one this year", [("thirty one", "AGE")]),
     ("i'm a cook for the blue kettle diner", [("the blue kettle diner", "ORGANIZATION")]),
