@@ -639,7 +639,7 @@ class ContextualDetector(Detector):
                     stop = after
                     while stop < after + t.ages.after.at(words, after) and words[stop] in t.ages.unit_words:
                         stop += 1
-                    found.append((i, stop, "AGE", self.cue_score, "number before 'years old'"))
+                    found.append((i, stop, "AGE", self.cue_score, "a number and its age unit"))
                     previous_age_end = stop
                 i = j
                 continue

@@ -972,7 +972,7 @@ class IdentifierDetector(Detector):
                 # the unit is redacted with the number ("[eighteen years old]"), as in ``contextual``
                 found.append(
                     Entity(
-                        start, match.end(), "AGE", self.cue_score, self.name, "number followed by 'years old'"
+                        start, match.end(), "AGE", self.cue_score, self.name, "a number and its age unit"
                     )
                 )
         return found
@@ -2432,7 +2432,7 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower == "old"
         ):
             old_end = tokens[candidate.stop + 1].end  # the unit is redacted with the number: "[42 years old]"
-            return self._entity(text_start, old_end, "AGE", self.cue_score, "number followed by 'years old'")
+            return self._entity(text_start, old_end, "AGE", self.cue_score, "a number and its age unit")
         if self._quantity_or_period(aligned, text_start, text_end, n) and (
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
