@@ -1509,8 +1509,8 @@ class IdentifierDetector(Detector):
                 or (word,) in tables.cues  # a cue the other rules read: their value, not this one
             ):
                 return []
-        if tables.negative_table.ending_at(tokens, len(tokens)) is not None:
-            return []
+        if any(tables.negative_table.ending_at(tokens, end) is not None for end in range(1, len(tokens) + 1)):
+            return []  # a negative phrase anywhere in the turn ("it ended seventy fife to sixty a six")
         outside = sum(1 for index in words if index < first or index > last)
         if outside > tables.answer_max_other_words:
             return []
@@ -1756,6 +1756,12 @@ class IdentifierDetector(Detector):
         o_start, o_end = aligned.to_original(start, end)
         words = aligned.original[o_start:o_end].lower().split()
         return bool(words) and words[0] in self._tables.negative_words
+
+    def _said_with_thousand(self, aligned: AlignedText, start: int, end: int) -> bool:
+        """The value was said with "thousand" ("my total came to one thousand a hundred sixty hate
+        ..."): an amount, whatever the homophone before it; nobody reads a code that way."""
+        o_start, o_end = aligned.to_original(start, end)
+        return any(word in self._lexicon.thousand for word in aligned.original[o_start:o_end].lower().split())
 
     def _homophone_before(self, tokens: Sequence[Token], first: int) -> bool:
         """The word right before the value is a digit homophone ("won eight hundred two three three
@@ -2497,7 +2503,14 @@ class IdentifierDetector(Detector):
             and not _card_digits(digits)
             and (
                 n <= self._tables.negative_veto_digits
-                or (reading != "digits" and n <= 12 and not self._homophone_before(tokens, candidate.first))
+                or (
+                    reading != "digits"
+                    and n <= 12
+                    and (
+                        not self._homophone_before(tokens, candidate.first)
+                        or self._said_with_thousand(aligned, text_start, text_end)
+                    )
+                )
             )
         ):
             return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"

@@ -166,7 +166,7 @@ class MisheardGuard:
         self._number_like = frozenset({*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred})
         self._digit_sounds = frozenset(
             word
-            for word in _digit_sounds(locale)
+            for word in digit_sounds(locale)
             if len(word) > 1 and zipf_frequency(word) < self._cut.digit_sound_max_zipf
         )
 
@@ -278,7 +278,7 @@ class MisheardGuard:
 
 
 @cache
-def _digit_sounds(locale: str) -> frozenset[str]:
+def digit_sounds(locale: str) -> frozenset[str]:
     """One-word sound-alikes of digit words a recognizer writes (asr_confusions.yaml), but not the
     function words that are read as digits only between two digits (``between_digits_only``: "for
     four people" is no number after a name)."""
@@ -364,9 +364,12 @@ class NameDetector(Detector):
             | words.openers
             | {w for cue in words.answer_openers for w in cue}
         )
-        from .places import PlaceWords
+        from .places import PlaceWords, flight_word_at
 
-        self._flight_words = load_tables(locale, "places", PlaceWords).flight_words
+        place_words = load_tables(locale, "places", PlaceWords)
+        self._flight_words = place_words.flight_words
+        self._airline_cues = place_words.airline_cues
+        self._flight_word_at = flight_word_at
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         vocab = _NameVocabulary(
@@ -590,8 +593,9 @@ class NameDetector(Detector):
         for i in [i for i in scores if scores[i][1] != _GIVEN_AS_NAME and self._misheard.misheard(words, i)]:
             del scores[i]
         # right after "flight" a name word is an airline or its code ("flight u a 96", "flight delta"),
-        # and so are the name words joined to it
-        for i in [i for i in sorted(scores) if i > 0 and words[i - 1] in self._flight_words]:
+        # and so are the name words joined to it; "flight" may be misheard after "on" ("on fright u a")
+        flight, cues = self._flight_words, self._airline_cues
+        for i in [i for i in sorted(scores) if i > 0 and self._flight_word_at(words, i - 1, flight, cues)]:
             j = i
             while j in scores:
                 del scores[j]
