@@ -100,6 +100,9 @@ class _CueTables:
     #: your social?" - "three five four one"): the fewest digits and the most other words (``answers``)
     answer_min_digits: int
     answer_max_other_words: int
+    #: words of a day in an answer's turn make its number a flight, a time or a date
+    #: (``answers.not_with_days``)
+    answer_days: frozenset[str]
     #: the locale's number words ("five", "twenty", "hundred"): another number in an answer's turn
     number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
@@ -222,6 +225,7 @@ def _cue_tables(locale: str) -> _CueTables:
         answer_max_other_words=int(
             (resources.get("identifiers", "answers", {}) or {}).get("max_other_words", 0)
         ),
+        answer_days=resources.words("identifiers", "answers.not_with_days"),
         number_words=frozenset(
             {
                 *resources.lexicon.digits,
@@ -2587,9 +2591,9 @@ class IdentifierDetector(Detector):
 
     def _whole_answer(self, tokens: Sequence[Token], candidate: _Candidate) -> bool:
         """A number of at least ``answers.min_digits`` digits (no counting) that is the turn but for a
-        few other words ("it's", a name, "and"), none of them another number, a quantity, a time or a
-        negative context ("flight", "room", "score"): in a call, such a turn answers a question about
-        an identifier."""
+        few other words ("it's", a name, "and"), none of them another number, a quantity, a time, a
+        day (``answers.not_with_days``: "i'm on two three three seven tomorrow") or a negative context
+        ("flight", "room", "score"): in a call, such a turn answers a question about an identifier."""
         tables = self._tables
         digits = candidate.digits
         if not tables.answer_min_digits or len(digits) < tables.answer_min_digits:
@@ -2612,6 +2616,7 @@ class IdentifierDetector(Detector):
                 or word in tables.quantity_after
                 or word in tables.quantity_before
                 or word in self._misheard.homophones
+                or word in tables.answer_days  # "we're on <airline> one eight nine five tomorrow"
             ):
                 return False
         return True

@@ -175,13 +175,7 @@ class PlaceDetector(Detector):
                 i = stop  # "on flight <city> four one two": the airline of a flight number
                 continue
             short = len(phrase) < 4 and phrase not in pw.country_aliases
-            # "goto channel three": two frequent words run together need a cue too ("andover", "goto")
-            merged = " " not in phrase and self._two_function_words(phrase)
-            if (
-                not is_town
-                and match == 1
-                and (phrase in ambiguous or phrase in self._blocked or short or merged)
-            ):
+            if not is_town and match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
                 if not cue or phrase in self._blocked:
                     i += 1
                     continue
