@@ -41,25 +41,28 @@ bench: $(STAMP)
 
 # Rebuild the shipped ner-asr-en weights from ../shared/data/train and check that they come out byte
 # for byte (redactkit/models/ner-asr-en/MODEL_CARD.md, "Reproducing these weights"). MODEL_DATA is
-# scratch space outside the repository (it holds corpus text); about 15 min for the data and 10-20 min
-# of training on one core. `model-verify` exits 1 naming what differs: an input DocBin (the data
-# code changed since the weights were built) or the weights themselves. The corpus step's guarded
-# PERSON silver labels come from a frozen table (redactkit/train/frozen/, SILVER_PERSONS: its version),
-# never from the ner detector's current guard, so later detector changes leave the data alone.
+# scratch space outside the repository (it holds corpus text).
+# `model-data` runs the data step that wrote the weights' inputs, not today's: meta.json
+# (data.data_step) names its commit and commands, and redactkit.train.pinned extracts that commit's
+# redactkit/ from the git history (into MODEL_DATA/.data-step), runs them and checks every DocBin
+# against data.inputs, exit 1 naming any that differs. So later changes to the normalizers, detectors,
+# generator or locale data leave the training data alone. About 15 min on one core.
+# `model-verify` checks MODEL_DATA against data.inputs first (a clear error before a long run), then
+# trains with today's redactkit.train.build (10-30 min on one core) and exits 1 naming what differs:
+# an input DocBin, a setting, the training environment or the weights themselves.
 MODEL_DATA ?= /tmp/redactkit-train-data
 MODEL_OUT ?= /tmp/redactkit-ner-asr-en
-SILVER_PERSONS ?= 1
+MODEL_WEIGHTS ?= redactkit/models/ner-asr-en
 model-data: $(STAMP)
-	OMP_NUM_THREADS=1 $(BIN)/python -m redactkit.train.data --out $(MODEL_DATA) --synth-train 20000 \
-	    --synth-held-out 3000 --synth-negatives 6000 --synth-focus LOCATION=2000 --synth-only
-	OMP_NUM_THREADS=1 $(BIN)/python -m redactkit.train.data --data ../shared/data/train --out $(MODEL_DATA) \
-	    --silver-persons $(SILVER_PERSONS)
+	$(BIN)/python -m redactkit.train.pinned --weights $(MODEL_WEIGHTS) --data ../shared/data/train \
+	    --out $(MODEL_DATA)
 
 model-verify: $(STAMP)
+	$(BIN)/python -m redactkit.train.pinned --weights $(MODEL_WEIGHTS) --out $(MODEL_DATA) --check-only
 	OMP_NUM_THREADS=1 $(BIN)/python -m redactkit.train.build --data $(MODEL_DATA) --out $(MODEL_OUT) \
 	    --seed 0 --epochs 2 --docs-per-epoch 40000 \
 	    --extra $(MODEL_DATA)/synth_train.spacy $(MODEL_DATA)/synth_neg.spacy $(MODEL_DATA)/synth_focus.spacy \
-	    --extra-dev $(MODEL_DATA)/synth_dev.spacy --verify redactkit/models/ner-asr-en
+	    --extra-dev $(MODEL_DATA)/synth_dev.spacy --verify $(MODEL_WEIGHTS)
 
 clean:
 	rm -rf $(VENV) out dist build .mypy_cache .ruff_cache .pytest_cache .hypothesis

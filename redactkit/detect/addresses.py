@@ -1010,20 +1010,22 @@ class AddressDetector(Detector):
                 anchors.append((index, index, "cue"))  # "the house number is 55": a house number alone
         cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
         cue_ends += [every[end].start for end in values_after(self._w.cues, every, text) if end < len(every)]
+        said = [token.lower for token in tokens] if cue_ends else []  # once per text: linear time
         for end in cue_ends:
             index = token_index_at(tokens, end)
             if index < count:
-                anchor = self._after_cue(tokens, index)
+                anchor = self._after_cue(tokens, index, said)
                 if anchor is not None:
                     anchors.append(anchor)
         return sorted(set(anchors))
 
-    def _after_cue(self, tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
+    def _after_cue(
+        self, tokens: Sequence[Token], index: int, said: Sequence[str]
+    ) -> tuple[int, int, str] | None:
         """The street name and number after a cue: "lives at [63 tylova]", "to [via roma 41]". A number
         after everyday words only is no address: "staying in rope 283", "boarding is at gas c 26" are a
         room and a gate misheard, and so is one before a word cut in two ("staying in 3 twe nty 4")."""
         used_and = False
-        said = [token.lower for token in tokens]
 
         def name(j: int) -> bool:  # a word no dictionary has that no recognizer ran together or cut
             return (

@@ -694,9 +694,10 @@ class IdentifierDetector(Detector):
 
     def _ends_turn(self, tokens: Sequence[Token], index: int) -> bool:
         """Nothing but punctuation and closing words ("thanks") from token ``index`` on."""
-        return all(
-            not token.lower.replace("'", "").isalnum() or token.lower in self._tables.closing
-            for token in tokens[index:]
+        closing = self._tables.closing
+        return all(  # indices, not a slice: a slice copies the rest of the text on every call
+            not tokens[i].lower.replace("'", "").isalnum() or tokens[i].lower in closing
+            for i in range(index, len(tokens))
         )
 
     def _after_cue_following(self, tokens: Sequence[Token], stop: int) -> str | None:

@@ -182,6 +182,28 @@ def _environment_differences(reference: dict[str, Any], current: dict[str, Any])
     ]
 
 
+def _data_step(manifests: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The data step that wrote the inputs, from the manifests' ``data_step`` records (written by
+    :mod:`redactkit.train.data`): one commit and its commands, in the order the manifests come (the
+    generated files first). ``clean`` is false when the manifests name several commits, one ran with
+    uncommitted changes, or one records none: :mod:`redactkit.train.pinned` then refuses to rerun it."""
+    records = [info.get("data_step") for info in manifests if info]
+    if not records:
+        return None
+    commands: list[list[str]] = []
+    for record in records:
+        if record and record.get("command") not in commands:
+            commands.append(record["command"])
+    commits = sorted({str(record.get("commit")) for record in records if record})
+    clean = all(record and record.get("clean") and record.get("commit") for record in records)
+    return {
+        "commit": commits[0] if len(commits) == 1 else None,
+        "clean": bool(clean) and len(commits) == 1,
+        "commands": commands,
+        **({"commits": commits} if len(commits) > 1 else {}),
+    }
+
+
 def _support(docs: Sequence[Doc]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for doc in docs:
@@ -323,6 +345,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     fingerprint: dict[str, Any] = {}
     for part in [manifest.get("fingerprint") or {}, *(info.get("fingerprint") or {} for info in synth_infos)]:
         fingerprint.update(part)
+    data_step = _data_step([*synth_infos, manifest])
     meta = {
         "name": "ner-asr-en",
         "seed": args.seed,
@@ -346,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "generator_version": ", ".join(generator_versions) or None,
             "silver_persons": manifest.get("silver_persons"),
             "fingerprint": fingerprint or None,
+            "data_step": data_step,
         },
         "label_map": {label: MODEL_TO_REDACTKIT[label] for label in DETECTOR_LABELS if label in ner_labels},
         "calibration": calibration_table(overall["ents_per_type"], _support(dev)),

@@ -1,7 +1,11 @@
 """Assemble the NER training data from the dialogue corpora: split, silver labels, ASR form, DocBins.
 
 Reproducible: the same input files give the same output files (the split is a hash of the dialogue id,
-the silver labeller is the pinned en_core_web_md, the normalizers are redactkit's defaults).
+the silver labeller is the pinned en_core_web_md, the normalizers are redactkit's defaults) *at one
+commit*: the generator, the normalizers and their locale data keep changing, so each manifest records
+the commit and the command that wrote it (``data_step``), :mod:`redactkit.train.build` copies that into
+the weights' ``meta.json``, and :mod:`redactkit.train.pinned` (``make model-data``) reruns exactly that
+step later, from that commit's code.
 
     python -m redactkit.train.data --data ../shared/data/train --out /tmp/redactkit-train-data
 
@@ -690,12 +694,12 @@ def assemble_synth(
     return info
 
 
-#: normalizer options the data step runs with, frozen at the readings the shipped weights were trained
-#: on: a reading added later (decimals, fiscal periods) changes the training text, so it stays off here
-#: until the weights are retrained (then drop it from this map and record the new fingerprint)
-FROZEN_NORMALIZER_OPTIONS: dict[str, dict[str, Any]] = {
-    "spoken_numbers": {"decimals": False, "periods": False}
-}
+#: normalizer options the data step overrides (none today). The data step renders training text as the
+#: pipeline reads it at run time; the shipped weights' data no longer depends on that, because
+#: ``make model-data`` reruns the data step of the commit their meta.json records
+#: (:mod:`redactkit.train.pinned`), so a new reading (decimals and fiscal periods, URLs) needs no
+#: switch here until the weights are retrained.
+FROZEN_NORMALIZER_OPTIONS: dict[str, dict[str, Any]] = {}
 
 
 def _data_pipeline() -> Pipeline:
@@ -798,6 +802,47 @@ def _pair_row(spoken: Record, written: Record) -> CorpusRow:
     )
 
 
+def source_commit() -> dict[str, Any]:
+    """The commit of the code that runs (``commit`` None outside a git clone) and whether its
+    ``redactkit/`` has uncommitted changes (then that commit's code is not what ran)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+
+    def git(*args: str) -> str | None:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    commit = git("rev-parse", "HEAD")
+    changes = git("status", "--porcelain", "--", "redactkit") if commit else None
+    return {"commit": commit, "clean": changes == ""}
+
+
+def step_command(argv: Sequence[str]) -> list[str]:
+    """A data step's arguments with its corpus and output folders as ``{data}`` and ``{out}``
+    (:mod:`redactkit.train.pinned` fills them in when it runs the step again)."""
+    folders = {"--data": "{data}", "--out": "{out}"}
+    command: list[str] = []
+    for index, arg in enumerate(argv):
+        option, equals, _ = arg.partition("=")
+        if equals and option in folders:
+            command.append(f"{option}={folders[option]}")
+        else:
+            command.append(folders.get(argv[index - 1], arg) if index else arg)
+    return command
+
+
+def _record_step(manifest_path: Path, argv: Sequence[str] | None) -> None:
+    """Add the commit and command that wrote a manifest's files (``data_step``): redactkit.train.build
+    copies it into the weights' meta.json, and ``make model-data`` reruns exactly that step later."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["data_step"] = {
+        **source_commit(),
+        "command": step_command(list(sys.argv[1:] if argv is None else argv)),
+    }
+    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m redactkit.train.data",
@@ -892,6 +937,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             noise_wers=args.noise_wer,
         )
         print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
+        _record_step(args.out / "synth_manifest.json", argv)
         if args.synth_only:
             return
     manifest = assemble(
@@ -901,6 +947,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         limit=args.limit,
         silver_persons=args.silver_persons,
     )
+    _record_step(args.out / "manifest.json", argv)
     print(json.dumps({k: v for k, v in manifest.items() if k != "corpora"}, indent=2))
     for name, info in manifest["corpora"].items():
         print(name, {k: v for k, v in info.items() if k not in ("stats",)})
