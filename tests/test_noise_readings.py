@@ -158,8 +158,9 @@ def test_a_garbled_draw_is_no_value(text: str, values: set[str]) -> None:
         ("on fright e k".split(), 1, True),
         ("on flirt f r".split(), 1, True),
         ("on freight delta".split(), 1, True),
-        # ... or cut in two
+        # ... or cut in two, or run together with "on"
         ("on fli ght u a".split(), 2, True),
+        ("i'm onflight delta".split(), 1, True),
         # ... not without "on", nor a word that starts otherwise or is further off
         ("the fight was long".split(), 1, False),
         ("on eight twelve".split(), 1, False),
@@ -180,6 +181,7 @@ def test_a_misheard_flight_word(text: list[str], k: int, flight: bool) -> None:
         ("places", "i'm on flight alaska nein six two tomorrow", set()),
         ("names", "we're on fight u a thirteen fifty tomorrow", set()),
         ("names", "we're on fli ght u a seventeen sixty tomorrow", set()),
+        ("names", "i'm onflight southwest one nine fife on monday", set()),
         ("spelled", "we're on fright e k one six one on saturday", set()),
         # ... a flight word nearer than a cue decides
         ("spelled", "i'm on flight w n seven forty on sunday", set()),

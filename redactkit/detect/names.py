@@ -595,7 +595,13 @@ class NameDetector(Detector):
         # right after "flight" a name word is an airline or its code ("flight u a 96", "flight delta"),
         # and so are the name words joined to it; "flight" may be misheard after "on" ("on fright u a")
         flight, cues = self._flight_words, self._airline_cues
-        for i in [i for i in sorted(scores) if i > 0 and self._flight_word_at(words, i - 1, flight, cues)]:
+        for i in [
+            i
+            for i in sorted(scores)
+            # "i'm onflight <airline>": the flight word run together with "on" is no name either
+            if self._flight_word_at(words, i - 1, flight, cues)
+            or any(words[i] == cue + word for cue in cues for word in flight)
+        ]:
             j = i
             while j in scores:
                 del scores[j]

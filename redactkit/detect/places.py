@@ -507,13 +507,16 @@ def flight_word_at(
     words: Sequence[str], k: int, flight_words: frozenset[str], airline_cues: frozenset[str] = frozenset()
 ) -> bool:
     """Whether ``words[k]`` is a flight word, heard right or misheard: one of ``flight_words``, the
-    second half of one cut in two ("fli ght"), or, right after one of ``airline_cues`` ("on"), a word
-    of four letters or more that starts like a flight word and is within two letter edits of it
-    ("on fight", "on fright", "on flirt", "on freight"; not "on eight", "on light")."""
+    second half of one cut in two ("fli ght"), one run together with an airline cue ("onflight"), or,
+    right after one of ``airline_cues`` ("on"), a word of four letters or more that starts like a
+    flight word and is within two letter edits of it ("on fight", "on fright", "on flirt", "on
+    freight"; not "on eight", "on light")."""
     if not 0 <= k < len(words):
         return False
     word = words[k]
     if word in flight_words or (k > 0 and words[k - 1] + word in flight_words):
+        return True
+    if any(word == cue + flight for cue in airline_cues for flight in flight_words):
         return True
     return (
         k > 0
