@@ -133,7 +133,9 @@ def _weights(folder: Path, commit: str, inputs: dict[str, str]) -> Path:
     return folder
 
 
-def test_the_recorded_commit_writes_the_data_after_the_code_changed(tmp_path: Path) -> None:
+def test_the_recorded_commit_writes_the_data_after_the_code_changed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
@@ -148,9 +150,16 @@ def test_the_recorded_commit_writes_the_data_after_the_code_changed(tmp_path: Pa
 
     # a DocBin that differs from the record is named, before any training
     (out / "train.spacy").write_text("new reading:--seed 0")
+    (out / "manifest.json").write_text(json.dumps({"data_step": {"commit": "f" * 40, "clean": True}}))
     with pytest.raises(SystemExit) as exit_info:
         main(["--weights", str(weights), "--out", str(out), "--check-only"])
     assert exit_info.value.code == 1
+    message = capsys.readouterr().err
+    assert f"train.spacy: SHA-256 {hashlib.sha256(b'new reading:--seed 0').hexdigest()[:12]}" in message
+    assert (
+        f"written by the data step of ffffffffffff; these weights need the data step of {first[:12]}"
+        in message
+    )
     assert check_outputs(out, {"train.spacy": expected, "dev.spacy": expected}, first) == [
         f"train.spacy: SHA-256 {hashlib.sha256(b'new reading:--seed 0').hexdigest()[:12]}... differs from "
         f"the recorded {expected[:12]}... (written by the data step of {first[:12]})",

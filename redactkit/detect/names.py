@@ -129,6 +129,9 @@ class _MisheardCutoffs:
     digit_sound_max_zipf: float = field(metadata={"key": "misheard.digit_sound_max_zipf"})
     merged_word_min_zipf: float = field(metadata={"key": "misheard.merged_word_min_zipf"})
     fragment_word_min_zipf: float = field(metadata={"key": "misheard.fragment_word_min_zipf"})
+    contraction_heads: frozenset[str] = field(metadata={"key": "misheard.contraction_heads"})
+    spelled_code_nouns: frozenset[str] = field(metadata={"key": "misheard.spelled_code_nouns"})
+    heard_articles: frozenset[str] = field(metadata={"key": "misheard.heard_articles"})
 
 
 class MisheardGuard:
@@ -164,6 +167,10 @@ class MisheardGuard:
         self._function_word_min = zipf_cutoffs(locale).function_word_min
         lexicon = get_lexicon(locale)
         self._number_like = frozenset({*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred})
+        self._number_forms = frozenset({*lexicon.ordinals, *lexicon.zero_aliases})
+        self._number_stems = self._number_like | lexicon.thousand
+        self._fillers = lexicon.fillers
+        self._rare_max = zipf_cutoffs(locale).rare_run_max
         self._digit_sounds = frozenset(
             word
             for word in digit_sounds(locale)
@@ -190,12 +197,104 @@ class MisheardGuard:
             return True
         return words[i] in self._digit_sounds and i + 1 < len(words) and self.is_number(words[i + 1])
 
+    def code_noun(self, word: str) -> bool:
+        """A noun after which a name spelled letter by letter is a brand's letters (names.yaml
+        ``misheard.spelled_code_nouns``: "card", "account"), also as a recognizer changed it: one
+        letter off one of four letters or more ("cart"), or run together with the last letter spelled
+        ("scard")."""
+        nouns = self._cut.spelled_code_nouns
+        return (
+            word in nouns
+            or (word[1:] in nouns and word[:1].isalpha())
+            or (
+                len(word) >= 4
+                and word.isalpha()
+                and any(len(noun) >= 4 and _one_edit(word, noun) for noun in nouns)
+            )
+        )
+
+    @property
+    def heard_articles(self) -> frozenset[str]:
+        """What a recognizer writes for "the" that is no English word (``misheard.heard_articles``)."""
+        return self._cut.heard_articles
+
+    def misheard_number(self, word: str) -> bool:
+        """A number word as a recognizer changed or joined it: an ordinal or a word for zero ("page fine
+        oh a", "do eighth true"); two number words, or a number word and a frequent word, run together
+        ("threehundred", "twomiles", "nineteentimes"); or a word of five letters or more that no list
+        has and English text hardly uses (Zipf under ``rare_run_max``), one letter off a number word
+        ("twlve", "thirten", "suventeen", "thousind")."""
+        word = _base(fold_word(word))[0]
+        if len(word) < 2 or not word.isalpha():
+            return False
+        if word in self._number_forms:
+            return True
+        if zipf_frequency(word) >= self._rare_max or _listed_name_or_place(word):
+            return False
+        numbers, frequent = self._number_stems, self._cut.fragment_min_zipf
+        for k in range(2, len(word) - 1):
+            head, tail = word[:k], word[k:]
+            if (head in numbers and (tail in numbers or zipf_frequency(tail) >= frequent)) or (
+                tail in numbers and zipf_frequency(head) >= frequent
+            ):
+                return True
+        return len(word) >= 5 and any(len(number) >= 4 and _one_edit(word, number) for number in numbers)
+
+    def number_word(self, words: Sequence[str], i: int) -> bool:
+        """Whether ``words[i]`` is a word of a number a recognizer misheard: a word that sounds like a
+        digit ("heaven", "nein": ``digit_homophones`` and ``digit_near`` of asr_confusions.yaml) or a
+        changed number word (:meth:`misheard_number`), with a number or a changed number word within
+        two words of it ("did heaven fourteen thirty win", "from heaven thousand six", "nineteentimes
+        suventeen"). Names said with a number are no digit's sound-alike."""
+        word = _base(fold_word(words[i]))[0]
+        if not (word in self._digit_sounds or self.misheard_number(word)):
+            return False
+        return any(
+            self.is_number(words[j]) or self.misheard_number(words[j])
+            for j in range(max(0, i - 2), min(len(words), i + 3))
+            if j != i
+        )
+
     def misheard(self, words: Sequence[str], i: int) -> bool:
         """Whether ``words[i]`` (lowercase words of one text) is a recognizer's error (see class)."""
         word = _base(fold_word(words[i]))[0]
         if not word or not any(char.isalpha() for char in word):
             return False
-        return self._fragment(words, i, word) or self._unknown_misheard(word) or self._merged(word)
+        return (
+            self._fragment(words, i, word)
+            or self._unknown_misheard(word)
+            or self._merged(word)
+            or self._contraction(fold_word(words[i]))
+            or self._article_glued(word)
+        )
+
+    def _article_glued(self, word: str) -> bool:
+        """ "the" run together with the word after it ("thenikon", "thecharger"): a word English text
+        never uses and no list has, "the" and then a word of three letters or more that English uses
+        (Zipf ``rare_run_max`` or more)."""
+        rest = word[3:]
+        return (
+            word.startswith("the")
+            and len(rest) >= 3
+            and word.isalpha()
+            and zipf_frequency(word) == 0.0
+            and not _listed_name_or_place(word)
+            and zipf_frequency(rest) >= self._rare_max
+        )
+
+    def _contraction(self, word: str) -> bool:
+        """A contracted "is" after a word a recognizer changed: "thet's", "wht's", "whut's" (no list has
+        the word, one letter off a word of three letters or more that takes the contraction:
+        ``misheard.contraction_heads``) or "uhthat's" (a filler run into one)."""
+        if not word.endswith("'s"):
+            return False
+        base = word[:-2]
+        heads = self._cut.contraction_heads
+        if not base.isalpha() or base in heads or _listed_name_or_place(base):
+            return False
+        return any(len(head) >= 3 and _one_edit(base, head) for head in heads) or any(
+            base.startswith(filler) and base[len(filler) :] in heads for filler in self._fillers
+        )
 
     def _fragment(self, words: Sequence[str], i: int, word: str) -> bool:
         common = common_words()
@@ -298,6 +397,12 @@ def locale_given_names(locale: str = "en-US") -> frozenset[str]:
     """The gazetteer's given names and the locale's own (``redactkit/lang/<locale>/given_names.txt``:
     names its speakers give that no Faker locale lists)."""
     return given_names() | frozenset(load_locale(locale).get("given_names", "words", ()))
+
+
+def _joined_after(why: str) -> bool:
+    """Whether ``why`` makes a word a name only as part of the name word before it (a family name or
+    an initial after a given name)."""
+    return why.startswith("family name after a") or why == "initial after a given name"
 
 
 def _listed_name_or_place(word: str) -> bool:
@@ -592,14 +697,27 @@ class NameDetector(Detector):
         words = [token.lower for token in tokens]
         for i in [i for i in scores if scores[i][1] != _GIVEN_AS_NAME and self._misheard.misheard(words, i)]:
             del scores[i]
+        # nor is a word of a number a recognizer misheard beside the rest of the number ("did heaven
+        # fourteen thirty win", "nineteentimes suventeen")
+        for i in [
+            i for i in scores if scores[i][1] != _GIVEN_AS_NAME and self._misheard.number_word(words, i)
+        ]:
+            del scores[i]
+        self._drop_spelled_codes(aligned, scores)
+        # a word taken as the family name or initial of a name word dropped above goes with it ("seco
+        # nds countdown": "seconds" cut in two, and the word after it)
+        for i in sorted(scores):
+            if i - 1 not in scores and _joined_after(scores[i][1]):
+                del scores[i]
         # right after "flight" a name word is an airline or its code ("flight u a 96", "flight delta"),
-        # and so are the name words joined to it; "flight" may be misheard after "on" ("on fright u a")
+        # and so are the name words joined to it; "flight" may be misheard ("on fright u a 13")
         flight, cues = self._flight_words, self._airline_cues
         for i in [
             i
             for i in sorted(scores)
+            if self._after_flight(words, i, scores)
+            or self._flight_word_at(words, i - 1, flight, cues)
             # "i'm onflight <airline>": the flight word run together with "on" is no name either
-            if self._flight_word_at(words, i - 1, flight, cues)
             or any(words[i] == cue + word for cue in cues for word in flight)
         ]:
             j = i
@@ -609,6 +727,50 @@ class NameDetector(Detector):
         self._propagate(tokens, scores, common)
         self._family_recurs(tokens, scores, given)
         return self._spans(tokens, scores)
+
+    def _after_flight(self, words: Sequence[str], i: int, scores: dict[int, tuple[float, str]]) -> bool:
+        """Name word ``i`` comes right after a flight word, or after a word a recognizer made of one
+        ("on fight u a 13", "fright", "fli ght": one letter off a flight word of five letters or more,
+        or two words that run together spell one) with a number right after the name words or one word
+        further."""
+        if i == 0 or i - 1 in scores:
+            return False
+        before = words[i - 1]
+        if before in self._flight_words:
+            return True
+        heard = (i >= 2 and words[i - 2] + before in self._flight_words) or (
+            len(before) >= 5
+            and before.isalpha()
+            and any(_one_edit(before, word) for word in self._flight_words)
+        )
+        end = i
+        while end in scores:
+            end += 1
+        return heard and any(self._misheard.number_at(words, k) for k in (end, end + 1))
+
+    def _drop_spelled_codes(self, aligned: AlignedText, scores: dict[int, tuple[float, str]]) -> None:
+        """A name spelled letter by letter, right before a noun a brand's letters name
+        (:meth:`MisheardGuard.code_noun`: "the a t a card is fine", "my b a a count", "i r scard"), is
+        an acronym with a letter misheard: the adjacent name words go, unless a phrase gives them as
+        the name."""
+        tokens = aligned.tokens
+        for start in sorted(scores):
+            if start not in scores or start - 1 in scores:
+                continue
+            end = start
+            while end in scores:
+                end += 1
+            run = range(start, end)
+            if any(scores[k][1] == _GIVEN_AS_NAME for k in run):
+                continue
+            if any(
+                k + 1 < len(tokens)
+                and self._misheard.code_noun(tokens[k + 1].lower)
+                and aligned.annotations_in(*aligned.to_original(tokens[k].start, tokens[k].end), "spelled")
+                for k in run
+            ):
+                for k in run:
+                    del scores[k]
 
     def _named(
         self,
@@ -1303,9 +1465,14 @@ class NameDetector(Detector):
             return True
         after = [token.lower for token in tokens[i + 1 : i + 4]]
         # a noun that names a number, with a number one word further: a misheard word of the number
-        # in between ("from page handed twenty", "page the four hundred")
+        # in between ("from page handed twenty", "page the four hundred"); or with a number word a
+        # recognizer changed in the next three ("from page do eighth true", "page fine oh a")
         return self._misheard.number_at(after, 0) or (
-            _base(fold_word(tokens[i].lower))[0] in self._number_nouns and self._misheard.number_at(after, 1)
+            _base(fold_word(tokens[i].lower))[0] in self._number_nouns
+            and (
+                self._misheard.number_at(after, 1)
+                or any(self._misheard.misheard_number(word) for word in after)
+            )
         )
 
     def _cue_before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:

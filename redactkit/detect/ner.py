@@ -138,6 +138,15 @@ def _is_known_name(word: str, given: frozenset[str], family: frozenset[str], eve
     return word in family and not (word in common_words() and zipf_frequency(word) >= everyday)
 
 
+def _spelled_ranges(aligned: AlignedText) -> list[tuple[int, int]]:
+    """Where the normalized text holds letters a speaker spelled one by one (the letters normalizer's
+    ``spelled`` notes), in the normalized text's offsets."""
+    return [
+        aligned.to_derived(note.start, note.end)
+        for note in aligned.annotations_in(0, len(aligned.original), "spelled")
+    ]
+
+
 def _weights_label_map(weights: str | None) -> dict[str, str]:
     """The ``label_map`` a weights directory declares ({} without weights or when they are missing:
     the detector's constructor reports that)."""
@@ -206,6 +215,7 @@ class SpacyNerDetector(Detector):
         cutoffs = zipf_cutoffs(locale)
         self._everyday_zipf = cutoffs.everyday_word_min
         self._weak_cue_zipf = cutoffs.weak_cue_name_max
+        self._rare_run_zipf = cutoffs.rare_run_max
         lexicon = get_lexicon(locale)
         self._not_names = lexicon.not_names
         self._name_cues = frozenset(cue[0] for cue in lexicon.name_cues if len(cue) == 1)
@@ -274,7 +284,10 @@ class SpacyNerDetector(Detector):
         for (index, start, _), doc in zip(todo, docs, strict=True):
             assert doc is not None  # every window was piped above
             lowercase = self.lowercase_guard != "off" and is_lowercase_speech(texts[index].original)
-            per_text.setdefault(index, []).append((start, self._entities(doc, lowercase, adapted[index])))
+            spelled = [(a - start, b - start) for a, b in _spelled_ranges(texts[index])] if lowercase else []
+            per_text.setdefault(index, []).append(
+                (start, self._entities(doc, lowercase, adapted[index], spelled))
+            )
         for index, windows in per_text.items():
             results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
@@ -328,7 +341,9 @@ class SpacyNerDetector(Detector):
         """A name, place or organisation guess made of what a recognizer wrote for words it misheard
         ("departre", "horn coutdown", "ch ange"): every word is misheard or an everyday word, and at
         least one is misheard (:class:`~redactkit.detect.names.MisheardGuard`). Recognizer guesses
-        on garbled lowercase text are noise; a name a list knows is never misheard here."""
+        on garbled lowercase text are noise; a name a list knows is never misheard here. Besides everyday
+        words, a word English text uses (Zipf ``rare_run_max`` or more) that no name list has counts
+        with the misheard ones ("seco nds countdown")."""
         from ..gazetteers import common_words
 
         misheard = [self._misheard.misheard(doc_words, k) for k in range(ent.start, ent.end)]
@@ -336,6 +351,13 @@ class SpacyNerDetector(Detector):
             flag
             or word.removesuffix("'s") in common_words()
             or _is_everyday(word.removesuffix("'s"), given, family)
+            # a word English uses that no name list has ("seco nds countdown")
+            or (
+                word not in given
+                and word not in family
+                and word.isalpha()
+                and zipf_frequency(word) >= self._rare_run_zipf
+            )
             for flag, word in zip(misheard, words, strict=True)
         )
 
@@ -461,17 +483,27 @@ class SpacyNerDetector(Detector):
         # address)
         if any(char.isdigit() for char in before) or self._misheard.number_at(doc_words, ent.end):
             return True
+        changed = self._misheard.misheard_number
         # a name that is also an everyday word ("page") with a number one word further: a misheard
         # number's word in between ("from page handed twenty"); the plural of an everyday word
         # ("miles") after a number or one word further is its unit ("fifty nine handled miles")
         word = doc_words[ent.start].removesuffix("'s")
         if _is_frequent_plural(word, self._everyday_zipf):
+            # (or a number as a recognizer changed it up to three words before: "three thousand five
+            # hundred tweet the miles", "five thousind severity fore miles")
             two_before = doc_words[ent.start - 2] if ent.start > 1 else ""
             return (
-                self._misheard.sounds_like_number(before) and before not in self._pronoun_numbers
-            ) or self._misheard.is_number(two_before)
-        return _is_frequent_word(word, self._everyday_zipf) and self._misheard.number_at(
-            doc_words, ent.end + 1
+                (self._misheard.sounds_like_number(before) and before not in self._pronoun_numbers)
+                or self._misheard.is_number(two_before)
+                or any(
+                    self._misheard.is_number(w) or changed(w)
+                    for w in doc_words[max(0, ent.start - 3) : ent.start]
+                )
+            )
+        # (a number word a recognizer changed counts there too: "from page handed tenth five")
+        return _is_frequent_word(word, self._everyday_zipf) and (
+            self._misheard.number_at(doc_words, ent.end + 1)
+            or (ent.end + 1 < len(doc_words) and changed(doc_words[ent.end + 1]))
         )
 
     def _too_frequent(self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str]) -> bool:
@@ -486,6 +518,28 @@ class SpacyNerDetector(Detector):
             word in given
             and zipf_frequency(word) >= self._weak_cue_zipf
             and before not in self._guard_words.person_cues
+        )
+
+    def _heard_article(self, words: list[str], given: frozenset[str], family: frozenset[str]) -> bool:
+        """A PERSON guess holding what a recognizer writes for "the" ("da", names.yaml
+        ``misheard.heard_articles``: "with da pixel eight", "will da kindle fit") and no listed name
+        that is no dictionary word: a thing after a misheard article ("da silva" stays)."""
+        from ..gazetteers import common_words
+
+        bare = [word.removesuffix("'s") for word in words]
+        return any(word in self._misheard.heard_articles for word in bare) and not any(
+            (word in given or word in family) and word not in common_words()
+            for word in bare
+            if word not in self._misheard.heard_articles
+        )
+
+    def _spelled_code(self, doc: Doc, ent: Any, spelled: list[tuple[int, int]]) -> bool:
+        """A PERSON guess on letters spelled one by one right before a noun a brand's letters name
+        (``misheard.spelled_code_nouns``: "my b a a count is fine"): an acronym with a letter misheard."""
+        return (
+            ent.end < len(doc)
+            and self._misheard.code_noun(doc[ent.end].lower_)
+            and any(start < ent.end_char and ent.start_char < end for start, end in spelled)
         )
 
     def _numbered(self, doc_words: list[str], ent: Any) -> bool:
@@ -532,7 +586,9 @@ class SpacyNerDetector(Detector):
             return False
         return any(self._misheard.number_at(doc_words, k) for k in (ent.end, ent.end + 1))
 
-    def _entities(self, doc: Doc, lowercase: bool, adapted: bool) -> list[Entity]:
+    def _entities(
+        self, doc: Doc, lowercase: bool, adapted: bool, spelled: Sequence[tuple[int, int]] = ()
+    ) -> list[Entity]:
         given, family = given_names(), family_names()
         guard = self.lowercase_guard
         company_words, person_cues = self._guard_words.company_words, self._guard_words.person_cues
@@ -555,7 +611,14 @@ class SpacyNerDetector(Detector):
                 and label in ("PERSON", "LOCATION", "ORGANIZATION")
                 and (
                     self._garbled(doc_words, ent, words, given, family)
-                    or (label == "PERSON" and self._beside_number(doc_words, ent))
+                    or (
+                        label == "PERSON"
+                        and (
+                            self._beside_number(doc_words, ent)
+                            or self._heard_article(words, given, family)
+                            or self._spelled_code(doc, ent, list(spelled))
+                        )
+                    )
                 )
             ):
                 continue

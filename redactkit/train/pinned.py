@@ -145,6 +145,22 @@ def check_outputs(out: Path, inputs: Mapping[str, str], commit: str = "") -> lis
     return problems
 
 
+def _written_by(out: Path, commit: str) -> str:
+    """Which data step wrote ``out`` (its manifests' ``data_step``), next to the one the weights want."""
+    found: set[str] = set()
+    for name in ("manifest.json", "synth_manifest.json"):
+        path = out / name
+        if path.exists():
+            step = json.loads(path.read_text(encoding="utf-8")).get("data_step") or {}
+            found.add(str(step.get("commit") or "a commit it does not record")[:12])
+    wrote = (
+        f"{out} was written by the data step of {', '.join(sorted(found))}"
+        if found
+        else f"{out} has no manifest"
+    )
+    return f"{wrote}; these weights need the data step of {commit[:12]}: run `make model-data`"
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m redactkit.train.pinned",
@@ -169,8 +185,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             run_data_step(step, args.data, args.out, args.scratch or args.out / ".data-step", args.repo)
     except ValueError as error:
         sys.exit(f"error: {error}")
-    problems = check_outputs(args.out, meta["data"]["inputs"], step.commit)
+    problems = check_outputs(args.out, meta["data"]["inputs"], "" if args.check_only else step.commit)
     if problems:
+        if args.check_only:
+            problems.append(_written_by(args.out, step.commit))
         print(f"the data of {args.weights} is NOT reproduced:", *problems, sep="\n  ", file=sys.stderr)
         sys.exit(1)
     names = ", ".join(meta["data"]["inputs"])
