@@ -328,6 +328,40 @@ POSITIVE = [
     ("you've reached quaylor pediatrics", [("quaylor pediatrics", "ORGANIZATION")]),
     ("i used to be at dellmont for ten years", [("dellmont", "ORGANIZATION")]),
     ("i'm a loan officer with union vantrell bank", [("union vantrell bank", "ORGANIZATION")]),
+    # round 6 (hgen7, from the blind set v7's misses; invented rows): an opening "at" and a person as
+    # the subject, more life events and a wider event window, a cause of death after the age, "a <age>
+    # male", an age said as a range, "in"/"on" opening the object of a job verb, a relation "'s at",
+    # "www dot" before a host of several words, a verb and "my" opening a host name, "then my last name"
+    # inside a local part, a generic top-level domain of services
+    ("at seventy two she still swims every morning", [("seventy two", "AGE")]),
+    ("so at forty i went back to school", [("forty", "AGE")]),
+    ("he quit at sixty", [("sixty", "AGE")]),
+    ("her father was diagnosed with heart failure at fifty nine", [("fifty nine", "AGE")]),
+    ("grandpa died at ninety of pneumonia", [("ninety", "AGE")]),
+    ("caller describes a fifty three female with shortness of breath", [("fifty three", "AGE")]),
+    ("we have a cheerful eighty gentleman in bed four", [("eighty", "AGE")]),
+    ("my cousin's maybe fifteen sixteen", [("fifteen", "AGE"), ("sixteen", "AGE")]),
+    ("i work in the bakery at dormand foods", [("dormand foods", "ORGANIZATION")]),
+    ("she works on the floor at kessling mills", [("kessling mills", "ORGANIZATION")]),
+    ("my wife's at varnholt logistics", [("varnholt logistics", "ORGANIZATION")]),
+    ("he's at pelgrave freight driving forklifts", [("pelgrave freight", "ORGANIZATION")]),
+    ("i work at dorrance cleaning", [("dorrance cleaning", "ORGANIZATION")]),
+    (
+        "w w w dot uh the little fern dot com",
+        [("w w w dot uh the little fern dot com", "URL")],
+    ),
+    ("renew at renew my permit dot ohvale dot gov", [("renew my permit dot ohvale dot gov", "URL")]),
+    ("help at track my parcel dot help", [("help at track my parcel dot help", "EMAIL_ADDRESS")]),
+    (
+        "it's tessa then my last name quill at gmail dot com",
+        [("tessa then my last name quill at gmail dot com", "EMAIL_ADDRESS")],
+    ),
+    ("the website is lumen hair dot salon", [("lumen hair dot salon", "URL")]),
+    ("it's w w w dot birch and bramble dot com", [("w w w dot birch and bramble dot com", "URL")]),
+    (
+        "bookings at tallyhoe dot com slash reserve a table",
+        [("tallyhoe dot com slash reserve a table", "URL")],
+    ),
 ]
 
 NEGATIVE = [
@@ -475,6 +509,24 @@ NEGATIVE = [
     "thanks for calling back",
     "i used to be with my ex",
     "it's a shop called the corner",
+    # round 6 (hgen7): an opening "at" before a clock time or a measure, a small number after a life
+    # event, "a" and a number before a crew or a cable, clock times after a person, "www dot" far
+    # before a later address, "my" after an everyday verb
+    "at fifteen hundred we break for lunch",
+    "at thirteen thirty we leave",
+    "at twenty past i called",
+    "at ninety miles an hour you'd be there",
+    "the engine quit at nine",
+    "we have a fifty man crew",
+    "she's twelve fifteen",
+    "she's four of a kind",
+    "they are closer to forty forty four billion",
+    "i work in the city at night",
+    "she's at soccer practice",
+    "he's at work right now",
+    "the w w w dot part is weird then you say",
+    "i paid my bill dot",
+    "go to w w w dot and then type the name",
 ]
 
 

@@ -40,7 +40,7 @@ def rows() -> list[dict[str, object]]:
     return _rows(1)
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6, 7])
 def test_jsonl_is_the_build_of_the_source(version: int) -> None:
     built = [json.loads(row.to_json()) for row in _builder().parse_source(version)]
     assert built == _rows(version)
@@ -77,7 +77,19 @@ def test_version_6_is_a_tuning_set_of_organisations() -> None:
     assert sum(1 for row in rows if not row["spans"]) >= 50
 
 
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
+def test_version_7_is_a_tuning_set_of_spoken_numbers_and_addresses() -> None:
+    """Version 7 was written blind and is tuned on (split dev): ages said without a cue, web and e-mail
+    addresses in many dictation styles, employers and schools, card and phone numbers with asides
+    inside, and about 40 % number-rich negatives (prices, times, scores, models, measures)."""
+    rows = _rows(7)
+    assert {row["split"] for row in rows} == {"dev"}
+    labels = Counter(span["label"] for row in rows for span in row["spans"])  # type: ignore[attr-defined]
+    assert set(labels) == (LABELS - {"DATE_OF_BIRTH"}) | {"CREDIT_CARD", "PHONE_NUMBER", "LOCATION"}
+    assert min(labels[label] for label in ("AGE", "URL", "EMAIL_ADDRESS", "ORGANIZATION")) >= 20
+    assert sum(1 for row in rows if not row["spans"]) >= 0.4 * len(rows)
+
+
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6, 7])
 def test_spans_cover_whole_words(version: int) -> None:
     for row in _rows(version):
         text = str(row["text"])
@@ -151,14 +163,22 @@ FLOORS: dict[int, dict[str, float]] = {
         "DATE_OF_BIRTH": 0.9,
         "PERSON": 0.92,
     },
+    7: {  # tuning set: measured 40/40, 28/30, 23/23, 23/23, 8/8, 9/9 (blind: 31/40, 27/30, 21/23, 21/23)
+        "AGE": 0.97,
+        "ORGANIZATION": 0.9,
+        "URL": 0.95,
+        "EMAIL_ADDRESS": 0.95,
+        "CREDIT_CARD": 0.87,
+        "PHONE_NUMBER": 0.88,
+    },
 }
-#: version -> most negatives touched (measured 21/168, 10/53, 10/64, 13/56, 3/52 and 11/55: mostly
-#: generic venues after "at", "to" or "from")
-NEGATIVES_TOUCHED_MAX = {1: 0.14, 2: 0.23, 3: 0.18, 4: 0.25, 5: 0.1, 6: 0.22}
+#: version -> most negatives touched (measured 21/168, 10/53, 10/64, 13/56, 3/52, 11/55 and 15/89: mostly
+#: generic venues after "at", "to" or "from"; in version 7 number readings and nouns read as names)
+NEGATIVES_TOUCHED_MAX = {1: 0.14, 2: 0.23, 3: 0.18, 4: 0.25, 5: 0.1, 6: 0.22, 7: 0.19}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6])
+@pytest.mark.parametrize("version", [1, 2, 3, 4, 5, 6, 7])
 def test_default_pipeline_recall_floors(default_pipeline: Pipeline, version: int) -> None:
     rows = _rows(version)
     found = default_pipeline.analyze_batch([str(row["text"]) for row in rows])

@@ -354,3 +354,40 @@ def test_business_terms_are_language_data() -> None:
 )
 def test_a_stutter_on_a_listed_code(text: str, redacted: bool) -> None:
     assert bool(SpelledDetector().detect(_normalize(text))) is redacted, text
+
+
+# Things named with a number (designations.txt; sentences made up): letters and a number name a
+# strain, a standard or a rule, not a caller's value. The bare letters still fail closed, a cue or an
+# e-mail word still asks for a value, and an unlisted run followed by a number is still a code.
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("sales fell during the c o v i d dash nineteen lockdowns", False),
+        ("a new c o v i d nineteen booster", False),
+        ("leases under i f r s sixteen went up", False),
+        ("we adopted a s c eight four two last year", False),
+        ("the plant is i s o hyphen nine thousand one certified", False),
+        ("our s o c two audit is done", False),
+        ("the s a r s two variant", False),
+        ("the c o v i d impact was small", True),  # no number: fails closed
+        ("we report under i f r s now", True),
+        ("my reference is c o v i d nineteen", True),  # a cue asks for a value
+        ("the code is i s o dash five", True),
+        ("send it to s o c two at example dot com", True),  # an e-mail word follows
+        ("it's k w y dash nineteen", True),  # not a listed designation
+        ("my last name is i s o", True),
+    ],
+)
+def test_a_listed_designation_with_its_number(text: str, redacted: bool) -> None:
+    assert bool(SpelledDetector().detect(_normalize(text))) is redacted, text
+
+
+def test_designations_are_language_data() -> None:
+    locale = load_locale("en-US")
+    assert locale.table("designations", "version") >= 1
+    designations = locale.words("designations", "words")
+    assert {"covid", "ifrs", "iso"} <= designations
+    assert all(word.isalpha() and len(word) >= 3 for word in designations)
+    # without the general acronym list nothing is left alone
+    assert SpelledDetector(acronyms=False).detect(_normalize("the c o v i d nineteen lockdowns"))
+    assert load_locale("en-GB").words("designations", "words") >= designations

@@ -99,6 +99,7 @@ class _AgeWords:
     not_after: _Phrases
     not_after_except: _Phrases
     at_conditionals: _Phrases
+    at_subjects: _Phrases
     at_openers: _Phrases
     event_cues: _Phrases
     event_window: int
@@ -108,6 +109,8 @@ class _AgeWords:
     ordinal_then: _Phrases
     fractions: _Phrases
     after: _Phrases
+    person_after: _Phrases
+    range_step: int
     min: int
     max: int
     height_feet_max: int
@@ -175,6 +178,9 @@ class _AddressWords:
     joiners: _Phrases
     slashes: _Phrases
     spelled_tlds: _Phrases
+    my_host_verbs: frozenset[str]
+    www_window: int
+    path_articles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -410,6 +416,8 @@ _RELATION_IS = "number after a relation or name and 'is'"
 _BARE_RELATION = "number right after a relation ('my daughter nine and my son six')"
 _PERSON_VERB = "number after a verb with a person as subject"
 _COMMA_RELATION = "number after a relation and a comma ('my daughter, nine,')"
+_PERSON_AFTER = "number between 'a' and a word for a person ('a forty seven male')"
+_RANGE = "second age of a range ('like thirteen fourteen')"
 
 
 def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
@@ -633,9 +641,10 @@ class ContextualDetector(Detector):
                 continue
             why = (
                 self._age_context(words, i, previous_age_end)
-                or self._at_age(words, i, after)
+                or self._at_age(words, i, after, value)
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
+                or self._person_after(words, i, after)
             )
             unit = after < len(words) and (
                 words[after] in t.ages.young_units or words[after] in ("years", "year")
@@ -670,7 +679,7 @@ class ContextualDetector(Detector):
             corrected = (
                 after < len(words)
                 and self._is_number(words[after])
-                and self._corrected(words, end, after, value)
+                and (self._corrected(words, end, after, value) or self._range(words, end, after, value))
             )
             if (
                 why
@@ -682,7 +691,10 @@ class ContextualDetector(Detector):
                         or (after < len(words) and self._is_number(words[after]))
                     )
                 )
-                and not (i > 0 and words[i - 1] in ("number", "the", "a", "page", "room", "gate"))
+                and (
+                    why == _PERSON_AFTER
+                    or not (i > 0 and words[i - 1] in ("number", "the", "a", "page", "room", "gate"))
+                )
                 and (value > 1 or why == _AGE_WORD or self._age_ends(words, after))
             ):
                 found.append((i, end, "AGE", self.cue_score, why))
@@ -755,15 +767,60 @@ class ContextualDetector(Detector):
             for number, value in (*lex.digits.items(), *lex.teens.items())
         )
 
-    def _at_age(self, words: Sequence[str], i: int, after: int) -> str:
-        """ "at sixty two you'd think he'd know better": "at" opens the sentence, a conditional follows."""
+    def _at_age(self, words: Sequence[str], i: int, after: int, value: int) -> str:
+        """ "at sixty two you'd think he'd know better": "at" opens the sentence, a conditional follows;
+        or a number of at least ``ages.event_min`` and a person as the subject ("at sixty five i
+        retired", "at fifty five you get the senior rate"; "at five i'll call" is a clock time)."""
         t = self._t
-        if not (i > 0 and words[i - 1] == "at" and t.ages.at_conditionals.at(words, after)):
+        ages = t.ages
+        if not (
+            i > 0
+            and words[i - 1] == "at"
+            and (
+                ages.at_conditionals.at(words, after)
+                or (
+                    value >= ages.event_min
+                    and ages.at_subjects.at(words, after)
+                    and not ages.event_not_after.at(words, after)
+                )
+            )
+        ):
             return ""
         k = i - 1
         while k > 0 and (words[k - 1] in t.lexicon.fillers or t.ages.at_openers.ending(words, k)):
             k -= t.ages.at_openers.ending(words, k) or 1
         return "number after an opening 'at' before a conditional" if k == 0 else ""
+
+    def _person_after(self, words: Sequence[str], i: int, after: int) -> str:
+        """ "a forty seven male", "a pleasant sixty one gentleman": a number after "a" (over at most two
+        describing words and hedges) right before a word of ``ages.person_after``."""
+        t = self._t
+        if not t.ages.person_after.at(words, after):
+            return ""
+        k = self._before_approximately(words, i)
+        for _ in range(3):
+            if k > 0 and words[k - 1] in ("a", "an"):
+                return _PERSON_AFTER
+            if not (k > 1 and words[k - 1].isalpha() and not self._is_number(words[k - 1])):
+                return ""
+            if t.organizations.stops.at(words, k - 1) or words[k - 1] in t.ages.subject_words:
+                return ""
+            k -= 1
+        return ""
+
+    def _range(self, words: Sequence[str], end: int, after: int, value: int) -> bool:
+        """ "thirteen fourteen", "sixty sixty five": a second whole number right after the first, at
+        most ``ages.range_step`` higher, with no longer number or measure after it ("forty forty four
+        billion"), says an age as a range."""
+        if after != end or value < 10 or self._t.ages.not_after.at(words, after):
+            return False
+        parsed = _cardinal(self._t.lexicon, words, after)
+        if parsed is None or not value < parsed[0] <= value + self._t.ages.range_step:
+            return False
+        later = self._skip_interruptions(words, parsed[1])
+        return not (
+            (later < len(words) and self._is_number(words[later])) or self._t.ages.not_after.at(words, later)
+        )
 
     def _age_ends(self, words: Sequence[str], after: int) -> bool:
         """The sentence ends at ``after`` or a word of ``ages.one_then`` follows an age there."""
@@ -989,6 +1046,8 @@ class ContextualDetector(Detector):
         k = self._before_approximately(words, i)
         if previous_age_end >= 0 and k == previous_age_end < i:
             return "an age corrected after an interruption"
+        if previous_age_end >= 0 and k == previous_age_end == i:
+            return _RANGE
         joiner = t.ages.second_age_joiners.ending(words, k)
         if previous_age_end >= 0 and joiner and k - joiner == previous_age_end:
             return "a second age in a list"
@@ -1629,7 +1688,9 @@ class ContextualDetector(Detector):
                 and not t.credentials.stops.at(words, j + 1)
             ):
                 length = 1  # "kettle and co dot com"
-            if not length and t.credentials.stops.at(words, j):
+            # "at fix my phone dot help": "my" after a verb of `my_host_verbs` is part of the name
+            own = words[j] == "my" and names > 0 and words[j - 1] in addr.my_host_verbs
+            if not length and not own and t.credentials.stops.at(words, j):
                 break
             j = self._skip_interruptions(words, j + (length or 1))
             names += 1
@@ -1751,8 +1812,11 @@ class ContextualDetector(Detector):
                 and not t.addresses.slashes.at(words, k)
                 and (words[k] == "my" or not t.credentials.stops.at(words, k))
             ):
+                # an article inside a path is not counted ("slash book a room")
+                path += words[k] not in t.addresses.path_articles
                 k += 1
-                path += 1
+            while k > slash + length and words[k - 1] in t.addresses.path_articles:
+                k -= 1  # never end on an article
             if not path:
                 return end
             end = k
@@ -1895,6 +1959,21 @@ class ContextualDetector(Detector):
     def _url_start(self, words: Sequence[str], dot: int) -> int:
         t = self._t
         addr = t.addresses
+        # "w w w dot the um the bike shed dot co dot uk", "www dot alder and moss dot com": whatever
+        # stands between "www dot" and the next "dot" is the host (articles, "and", "my", fillers and
+        # repeats included; a verb or pronoun that starts an address ends the look-back)
+        for p in range(dot - 1, max(0, dot - addr.www_window) - 1, -1):
+            if words[p] in (",", ".", "?", "!") or (
+                addr.starts_after.at(words, p)
+                and words[p] not in ("the", "a", "an", "my", "and")
+                and words[p] not in t.lexicon.fillers
+            ):
+                break
+            if words[p] == "dot":
+                length = addr.www.ending(words, p)
+                if length and p - length >= 0 and p < dot - 1:
+                    return p - length - addr.schemes.ending(words, p - length)
+                break
         # "w w w dot <name>", "h t t p s colon slash slash <name>": the prefix starts the address
         p, names = dot, 0
         while p > 0 and names <= 5:
@@ -1921,6 +2000,9 @@ class ContextualDetector(Detector):
         # "my shop dot com" after "go to": a possessive that is part of the name
         if first > 1 and words[first - 1] == "my" and words[first - 2] in ("to", "is", "at", "on", "visit"):
             first -= 1
+        # "pay my bill dot ...", "fix my phone dot help": a verb and "my" open the host name
+        elif first > 1 and words[first - 1] == "my" and words[first - 2] in addr.my_host_verbs:
+            first -= 2
         # "visit us at crumb and crust bakery dot com": one name word and "and" between a cue and the name
         if (
             first >= 3
@@ -2152,6 +2234,18 @@ class ContextualDetector(Detector):
                 break
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
+            # "trident freight | driving long haul": a job verb's "-ing" form with an object after the
+            # name ends it ("brantley cleaning" and "the harbor running club" are names)
+            if (
+                j > first
+                and j + 1 < n
+                and not org.stops.at(words, j + 1)
+                and word.endswith("ing")
+                and org.job_verbs.at(words, j)
+                and not self._org_kind_at(words, j)
+                and not self._kind_ahead(words, j)
+            ):
+                break
             if self._is_number(word) and word not in t.lexicon.ordinals:  # "first corona savings"
                 if j == first or numbers >= 2 or t.ages.not_after.at(words, j + 1):
                     break
@@ -2230,9 +2324,16 @@ class ContextualDetector(Detector):
         if not prep:
             return 0
         for verb_end in range(i, max(0, i - org.job_object_words) - 1, -1):
-            if verb_end < i and (
-                self._is_number(words[verb_end])
-                or words[verb_end] in ("and", "but", "or", ",", ".", "to", "from", "in", "on", "at", "for")
+            # "i work in the kitchen at": "in" or "on" may open the object right after the verb
+            opens = words[verb_end] in ("in", "on") and bool(org.job_verbs.ending(words, verb_end))
+            if (
+                verb_end < i
+                and not opens
+                and (
+                    self._is_number(words[verb_end])
+                    or words[verb_end]
+                    in ("and", "but", "or", ",", ".", "to", "from", "in", "on", "at", "for")
+                )
             ):
                 return 0
             verb = org.job_verbs.ending(words, verb_end)

@@ -21,7 +21,9 @@ The label comes from context:
   the word said right before them ("voss v o s s": why spell a word, but a name), and that word is
   redacted with its spelling, asides between them included ("bradwell hang on b r a d w e l l");
 - nothing for a listed letter-digit code whose first letter is said twice ("in q q two": a stutter),
-  and, with ``business_acronyms``, for a business term, unless a cue or an e-mail word asks for a value;
+  for a thing named with a number when the number is said ("c o v i d dash nineteen", "i f r s
+  sixteen": ``designations.txt``), and, with ``business_acronyms``, for a business term, unless a cue
+  or an e-mail word asks for a value;
 - nothing for a short code (three letters and four digits at most) right after a negative context
   of the identifiers ("flight d l two three five seven", "seat k twelve": ``negative_before`` of
   ``identifiers.yaml``).
@@ -52,6 +54,8 @@ SPELLED_LABELS = ("SPELLED", "PERSON", "EMAIL_ADDRESS", "ZIP_CODE", "ACCOUNT_NUM
 _CHUNK = re.compile(r"\S+")
 _EDGE_PUNCTUATION = ".,;:!?()[]{}\"'"
 _MAX_TRAILING_DIGITS = 2  # "b b c one", "m p three", "p s five" are still acronyms
+#: digits of a standard's or a strain's number ("iso 27001", "asc 842", "covid 19")
+_MAX_DESIGNATION_DIGITS = 5
 #: words before the run searched for a cue
 _CUE_WINDOW = 5
 _ARTICLES = ("a", "i")  # "find me a t v": the article is read as a letter
@@ -99,6 +103,16 @@ class SpelledDetector(Detector):
             resources.words("business_acronyms", "words") if business_acronyms else frozenset[str]()
         )
         self._allowed = frozenset(listed | {_squash(term) for term in self.allow})
+        #: things named with a number ("c o v i d dash nineteen", "i f r s sixteen"): left alone when
+        #: the number is said, and no cue or e-mail word asks for a value
+        self._designations = resources.words("designations", "words") if acronyms else frozenset[str]()
+        lexicon = get_lexicon(locale)
+        self._number_words = frozenset(
+            {*lexicon.digits, *lexicon.zero_aliases, *lexicon.teens, *lexicon.tens}
+            | lexicon.hundred
+            | lexicon.thousand
+        )
+        self._joiners = frozenset(word for word, symbol in lexicon.symbols.items() if symbol == "-") | {"-"}
         #: listed acronyms that hold a digit ("q2", "mp3"): a stutter on their first letter is allowed
         self._coded = frozenset(word for word in self._allowed if any(char.isdigit() for char in word))
         cues = resources.get("spelling", "cues", {}) or {}
@@ -167,6 +181,10 @@ class SpelledDetector(Detector):
                 spelled, self._business
             ):
                 continue  # "our adjusted e b i t d a margin" (with `business_acronyms`)
+            if labelled[1] in (_CODE_WITHOUT_CUE, _LETTERS_WITHOUT_CUE) and self._designation(
+                spelled, tokens, end
+            ):
+                continue  # "the c o v i d dash nineteen pandemic", "under i f r s sixteen"
             label, why = labelled
             said = self._said_before(tokens, start, spelled)
             if said is not None:
@@ -216,6 +234,22 @@ class SpelledDetector(Detector):
             if candidate[:1] in _ARTICLES and len(candidate) > 2:
                 candidates.add(candidate[1:])
         return not listed.isdisjoint(candidates)
+
+    def _designation(self, spelled: str, tokens: Sequence[Token], end: int) -> bool:
+        """The run spells a listed designation and a number ends it or follows it, straight or after
+        "dash" ("c o v i d dash nineteen", "s o c two", "i f r s sixteen")."""
+        if not self._designations:
+            return False
+        letters = spelled.rstrip("0123456789")
+        if not letters or not self._spells(letters, self._designations):
+            return False
+        if letters != spelled:  # "a s c eight four two", "i s o two seven zero zero one"
+            return len(spelled) - len(letters) <= _MAX_DESIGNATION_DIGITS
+        following = token_index_at(tokens, end)
+        after = [token.lower for token in tokens[following : following + 2]]
+        if after and after[0] in self._joiners:
+            after = after[1:]
+        return bool(after) and (after[0] in self._number_words or after[0].isdigit())
 
     def _stuttered_code(self, spelled: str) -> bool:
         """A stutter: the first letter said twice before a listed letter-digit code ("q q two")."""
