@@ -231,6 +231,48 @@ SPOKEN = [
         " ph five five five one two three four five six seven x two two",
         "sixty two quorvant skyway kelso texas seven five zero one two",
     ),
+    # a unit letter after the house number after a cue, with no street type
+    ("delivery address fifty seven a kovalam thottam", "fifty seven a kovalam thottam"),
+    # the address a caller changes to; a neighbourhood word of Indian English
+    ("please change my address to velmora bazaar hyderabad", "velmora bazaar hyderabad"),
+    ("nine h velmurasam palayam", "nine h velmurasam palayam"),
+    # a name no list has before the house number of an answer that ends as a mailing address does
+    ("quorinath one forty three velmi mahal kambur us", "quorinath one forty three velmi mahal kambur us"),
+    (
+        "salvani eight twenty three trichy six zero zero zero two five",
+        "salvani eight twenty three trichy six zero zero zero two five",
+    ),
+    # the word saying a house number, and a block letter after it
+    ("no b four elm street dover", "no b four elm street dover"),
+    ("no twelve velan marudhi sixty five", "no twelve velan marudhi sixty five"),
+    # a numbered cross street after a house number or a street
+    ("twelve velmor street two nd cross indiranagar", "twelve velmor street two nd cross indiranagar"),
+    ("one ninety kelvin road four th cross", "one ninety kelvin road four th cross"),
+    # a town cut in two by the recognizer between two parts of one address
+    (
+        "address forty one melvin kort shpg senter am stervam ny one two three four five",
+        "forty one melvin kort shpg senter am stervam ny one two three four five",
+    ),
+    # a street after a preposition and its town; a landmark after an address cue; a slip in "address"
+    ("we moved on to torvelli street springfield oh", "torvelli street springfield oh"),
+    ("new address near kovalan plaza old tenmari", "near kovalan plaza old tenmari"),
+    ("my adress quenbyton one zero zero zero five usa", "quenbyton one zero zero zero five usa"),
+    # "and" for a misheard "n" (north) between the house number and the street that open the answer
+    (
+        "five fifty four and kelvedon street zl nine nine five one two",
+        "five fifty four and kelvedon street zl nine nine five one two",
+    ),
+    # a road system before a highway; a town that is a word too before its state
+    (
+        "address forty one eighty us hwy four thirty one quarlton al three six two seven four",
+        "forty one eighty us hwy four thirty one quarlton al three six two seven four",
+    ),
+    (
+        "one ninety six quorvel circle mobile fl three six six zero two",
+        "one ninety six quorvel circle mobile fl three six six zero two",
+    ),
+    # a direction in a street answer however frequent
+    ("tarvelpur north street tarvelpur", "tarvelpur north street tarvelpur"),
 ]
 
 WRITTEN = [
@@ -254,6 +296,26 @@ WRITTEN = [
 ]
 
 NEGATIVES = [
+    # a cross street said without a house number or a street before its ordinal; a station
+    "its four th cross not three rd",
+    "take the third cross on the left",
+    "the train leaves kings cross at seven fifteen",
+    # "no" before a number word of a count; "address to" not after "change"
+    "no two people",
+    "no three pizzas",
+    "update my address to the one on file",
+    "please send the email address to me",
+    "the address to the grand hotel please",
+    "my address is near the station",
+    # a word before an order is no name of an addressee (no town, region or postcode ends the turn)
+    "horchata two one lemonade arugula fresh fruit two",
+    "zipcode nine five six five eight",
+    # a street and its town end the turn, or a region code that is no word does: "on" here is no Ontario
+    "we are going to torvelli street in london on wednesday",
+    # "and" after a number is no misheard "n" before an everyday word, after a phone number or mid-sentence
+    "the gallery at twelve and high street",
+    "i have 2 and main street is closed",
+    "north street",
     # an order said as a number word and the dish, a count of people: no house answer
     "two mango lassis",
     "ten cheese wraps",
@@ -444,6 +506,26 @@ WITH_ASIDES += [
 
 # Asides next to numbers and street words that are no address.
 ASIDE_NEGATIVES = [
+    # a cross street said without a house number or a street before its ordinal; a station
+    "its four th cross not three rd",
+    "take the third cross on the left",
+    "the train leaves kings cross at seven fifteen",
+    # "no" before a number word of a count; "address to" not after "change"
+    "no two people",
+    "no three pizzas",
+    "update my address to the one on file",
+    "please send the email address to me",
+    "the address to the grand hotel please",
+    "my address is near the station",
+    # a word before an order is no name of an addressee (no town, region or postcode ends the turn)
+    "horchata two one lemonade arugula fresh fruit two",
+    "zipcode nine five six five eight",
+    # a street and its town end the turn, or a region code that is no word does: "on" here is no Ontario
+    "we are going to torvelli street in london on wednesday",
+    # "and" after a number is no misheard "n" before an everyday word, after a phone number or mid-sentence
+    "the gallery at twelve and high street",
+    "i have 2 and main street is closed",
+    "north street",
     "i saw five green bay fans",
     "i saw dana let me think 5 times",
     "call me at five give me a second",
@@ -495,6 +577,8 @@ def test_no_address(text: str) -> None:
         ("Quorvath Lemmin\n14 Lotus Street, Pune", "Lemmin"),  # a name on its own line is the addressee's
         ("kavin rao fourteen lotus street pune", "rao"),  # a listed name: the names detector's PERSON
         ("tarun forty two velmora", "tarun"),
+        # a time between two parts is no town cut in two
+        ("i live at twelve kovar lane apt nine am velmdam ny one two three four five", "nine am velmdam"),
     ],
 )
 def test_address_stops_where_it_ends(text: str, left_out: str) -> None:
@@ -511,6 +595,8 @@ def test_address_stops_where_it_ends(text: str, left_out: str) -> None:
         ("address tulsa ok", None),  # "ok" is an assent as well: no region code
         ("mani co", None),  # "co" says a company
         ("book a flight to boston ma", None),  # more than the town: no answer
+        # a ZIP code after the region (the identifiers' ZIP_CODE), even a region code that is a word
+        ("south bend in four six six one seven", "south bend in"),
     ],
 )
 def test_a_turn_that_is_a_town_and_its_region_is_one_location(text: str, value: str | None) -> None:

@@ -66,6 +66,8 @@ class AddressWords:
     street_types: frozenset[str]
     weak_street_types: frozenset[str]
     minor_street_types: frozenset[str]
+    ordinal_street_types: frozenset[str]
+    route_prefixes: frozenset[str]
     street_suffixes: tuple[str, ...]
     glued_street_types: tuple[str, ...]
     misspelt_street_types: frozenset[str]
@@ -152,6 +154,7 @@ class AddressWords:
             | self.box_words
             | self.military_post
             | self.address_words
+            | self.ordinal_street_types
             | {"p", "corner"}
         )
 
@@ -257,19 +260,12 @@ class AddressDetector(Detector):
             last = self._grow_right(tokens, last, places)
             if last - first + 1 > self.max_words:
                 last = first + self.max_words - 1
-            if spans and first <= spans[-1][1] + 1:
+            if spans and (first <= spans[-1][1] + 1 or self._one_word_apart(tokens, spans[-1][1], first)):
                 spans[-1] = (min(spans[-1][0], first), max(spans[-1][1], last))
             else:
                 spans.append((first, last))
         spans = [
-            (
-                a - 1
-                if a > 0
-                and tokens[a - 1].lower in self._w.house_number_words
-                and self._is_number(tokens[a].lower)
-                else a,
-                b,
-            )
+            (self._house_number_word(tokens, a) if self._is_number(tokens[a].lower) else a, b)
             for a, b in spans
         ]  # "no 63 kil road": the word that says a house number belongs to it
         found = [
@@ -295,6 +291,31 @@ class AddressDetector(Detector):
                 or self._place_answer(answer, places)
             )
         return found
+
+    def _one_word_apart(self, tokens: Sequence[Token], end: int, start: int) -> bool:
+        """Two parts of one address with a word between them that is no function word ("12 sanford
+        shopping center [am] stredam ny 85964": a town cut in two by the recognizer)."""
+        if start != end + 2:
+            return False
+        word = tokens[end + 1].lower
+        return (
+            _alpha(word)
+            and word not in self._w.grow_stop
+            and word not in self._lexicon.stopwords
+            and word not in self._lexicon.fillers
+            # "... apt 9 am ...": a time, not a town cut in two
+            and not (word in self._w.measures and self._is_number(tokens[end].lower))
+        )
+
+    def _house_number_word(self, tokens: Sequence[Token], a: int) -> int:
+        """Where a house number at token ``a`` starts with the word that says it ("[no] 63 kil road"),
+        and the block letter said between them ("[no a] 1 east street"); else ``a``."""
+        words = self._w.house_number_words
+        if a > 0 and tokens[a - 1].lower in words:
+            return a - 1
+        if a > 1 and len(tokens[a - 1].lower) == 1 and tokens[a - 1].lower.isalpha():
+            return a - 2 if tokens[a - 2].lower in words else a
+        return a
 
     def _without_contact(self, tokens: list[Token]) -> list[Token]:
         """The tokens of an answer without the phone number said after it ("accaai street maken road
@@ -351,6 +372,37 @@ class AddressDetector(Detector):
         ):
             return first  # a listed name is the `names` detector's PERSON: "kavin rao 14 lotus street"
         return k
+
+    def _mailing_end(self, tokens: Sequence[Token], places: PhraseTable[str]) -> bool:
+        """The turn ends as a mailing address does: a postcode (five digits or more), a region or
+        country code, or a gazetteer place ("... kambur us", "... trichy 600025")."""
+        word = tokens[-1].lower
+        return (
+            (word.isdigit() and len(word) >= 5)
+            or self._code_word(word)
+            or any(
+                _place_length(tokens, k, places) == len(tokens) - k
+                for k in range(max(0, len(tokens) - 3), len(tokens))
+            )
+        )
+
+    def _unlisted_name(self, word: str) -> bool:
+        """A name no list has said before the house number of an answer that ends as a mailing address
+        does (:meth:`_mailing_end`; "quorinath 143 velmi mahal us"): a word of four letters or more
+        rarer than ``named_before_number.max_zipf``, no everyday word, nor two run together, nor an
+        e-mail address run together ("kumargmailcom")."""
+        return (
+            len(word) >= 4
+            and word.isalpha()
+            and not word.endswith(self._mail_endings)
+            and not is_everyday_word(word)
+            and self._name_word(word)
+            # two everyday words run together: "zipcode 95658 ..."
+            and not any(
+                is_everyday_word(word[:cut]) and is_everyday_word(word[cut:])
+                for cut in range(3, len(word) - 2)
+            )
+        )
 
     def _name_word(self, word: str, *, listed_only: bool = False) -> bool:
         """A word of a name before a house number: an initial, a listed given or family name rarer than
@@ -452,13 +504,23 @@ class AddressDetector(Detector):
             tokens[first].lower in w.address_words or tokens[first].lower in w.named_openers
         ):
             first += 1
-        if not 2 <= len(tokens) - first <= int(w.place_answer_max_words):
+        end = len(tokens)
+        zipped = (
+            end - first >= 3
+            and len(tokens[-1].lower) == 5
+            and tokens[-1].lower.isdigit()
+            and tokens[-2].lower in w.region_codes
+        )
+        if zipped:
+            end -= 1  # "south bend in 46617": a ZIP code after the region (one that is a word too)
+        if not 2 <= end - first <= int(w.place_answer_max_words):
             return []
-        if not self._code_word(tokens[-1].lower) or tokens[-1].lower in w.place_answer_not_last:
+        code = tokens[end - 1].lower
+        if not (self._code_word(code) or zipped) or code in w.place_answer_not_last:
             return []
         place = False
         k = first
-        while k < len(tokens) - 1:
+        while k < end - 1:
             length = _place_length(tokens, k, places)
             if length and not (length == 1 and self._code_word(tokens[k].lower)):
                 place = True
@@ -467,10 +529,10 @@ class AddressDetector(Detector):
                 k += 1
             else:
                 return []
-        if not place or k != len(tokens) - 1:
+        if not place or k != end - 1:
             return []
-        town = self._whole_turn(tokens, first, "a turn that is only a town and its region")
-        return [Entity(town.start, town.end, "LOCATION", self.score, self.name, town.explanation)]
+        why = "a turn that is only a town and its region"
+        return [Entity(tokens[first].start, tokens[end - 1].end, "LOCATION", self.score, self.name, why)]
 
     def _code_word(self, word: str) -> bool:
         """A region code that is no function word ("wa", "ny") or a short country name ("usa")."""
@@ -526,8 +588,17 @@ class AddressDetector(Detector):
             and self._name_word(tokens[first].lower, listed_only=True)
         ):
             first += 1  # "tarun 42 velmora": the name said before the house number (a listed one)
+        start = first  # a listed name stays the `names` detector's PERSON
+        if (
+            first == named
+            and first + 1 < len(tokens)
+            and self._unlisted_name(tokens[first].lower)
+            and self._mailing_end(tokens, places)
+        ):
+            first += 1  # "quorinath 143 velmi mahal us": one name no list has belongs to the address
+            start = named
         if first > named and not self._is_number(tokens[first].lower):
-            first = named
+            first = start = named
         number = tokens[first].lower if tokens else ""
         digits = self._house_digits(number, self._said(aligned, tokens[first]) if tokens else "")
         if not digits:
@@ -562,9 +633,10 @@ class AddressDetector(Detector):
         ends = [last for last in reversed(names) if self._locality_ends(tokens, last, places)]
         if not ends:
             return []
-        if not number.isdigit() or digits < int(w.house_answer_min_digits):
+        said_number = first > 0 and tokens[first - 1].lower in w.house_number_words  # "no twelve ..."
+        if (not number.isdigit() or digits < int(w.house_answer_min_digits)) and not said_number:
             # a house number said as a word or of one digit: "two agua frescas", "ten burgers" are orders,
-            # "eighteen th march" is a date
+            # "eighteen th march" is a date; "no twelve kara nathik" says it is a house number
             taken = [tokens[k].lower for k in names if k <= ends[0]]
             if taken and taken[0] in w.ordinal_suffixes:
                 return []
@@ -580,10 +652,9 @@ class AddressDetector(Detector):
                 )
             ):
                 return []
-        if first and tokens[first - 1].lower in w.house_number_words:
-            first -= 1  # "no 415 ...": the word that says a house number belongs to it
-        # a listed name before the number stays the `names` detector's PERSON ("tarun 42 velmora")
-        return [self._whole_turn(tokens, first, "a turn that is only a house number and the locality")]
+        if start == first and first and tokens[first - 1].lower in w.house_number_words:
+            start -= 1  # "no 415 ...": the word that says a house number belongs to it
+        return [self._whole_turn(tokens, start, "a turn that is only a house number and the locality")]
 
     def _house_digits(self, word: str, said: str = "") -> int:
         """How many digits a house number said as ``word`` has ("415" 3, "twenty" 2, "nine" 1), or 0 when
@@ -648,12 +719,14 @@ class AddressDetector(Detector):
     def _answer_name_words(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
         """Whether ``tokens[first:stop]`` can name a street or a building in a one-line answer: no
         function word, no number, none as frequent as ``street_answer.max_zipf``."""
-        return all(
+        names = [tokens[k].lower for k in range(first, stop)]
+        return any(name not in self._w.directions for name in names) and all(
             _alpha(name)
             and name not in self._stop
             and not self._is_number(name)
-            and zipf_frequency(name) < self._w.street_answer_max_zipf
-            for name in (tokens[k].lower for k in range(first, stop))
+            # a direction however frequent: "kelvar north street"
+            and (name in self._w.directions or zipf_frequency(name) < self._w.street_answer_max_zipf)
+            for name in names
         )
 
     def _street_answer(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
@@ -772,8 +845,18 @@ class AddressDetector(Detector):
                 continue
             first = i + (tokens[i].lower == "the")
             last = first - 1
+            # the words after a house number found with its street are that address's: "located at 517
+            # a coldham lane may i help", not "located at 517 a coldham lane may"
+            unfound = first < len(tokens) and not any(
+                start <= tokens[first].start < end for start, end in ordered
+            )
+            # "new address near kovalan plaza old tenmari": a landmark is the address
+            landmark = self._landmark_tail(tokens, first) if first < len(tokens) else 0
             for k in range(first, min(first + int(w.stated_max_words), len(tokens))):
                 word = tokens[k].lower
+                if k <= landmark:
+                    last = k
+                    continue
                 street_type = (
                     k > first
                     and _alpha(tokens[k - 1].lower)
@@ -781,7 +864,17 @@ class AddressDetector(Detector):
                     and not self._is_number(tokens[k - 1].lower)
                     and (fold_word(word) in w.street_types or word in w.weak_street_types)
                 )
-                if (word in self._stop and not street_type) or not (_alpha(word) or _has_digit(word)):
+                # a unit letter after the house number is no article: "the address is 57 a elm lane"
+                unit_letter = (
+                    unfound
+                    and k > first
+                    and len(word) == 1
+                    and word.isalpha()
+                    and _has_digit(tokens[k - 1].lower)
+                )
+                if (word in self._stop and not (street_type or unit_letter)) or not (
+                    _alpha(word) or _has_digit(word)
+                ):
                     break  # a street type after a name is no measure: "the address is market square"
                 last = k
             if last < first:
@@ -821,7 +914,10 @@ class AddressDetector(Detector):
         fifth avenue")."""
         # "the address is regent street": the address word is the cue
         address_is = a > 1 and tokens[a - 1].lower == "is" and tokens[a - 2].lower in self._w.address_words
-        if a == 0 or (tokens[a - 1].lower not in self._w.street_prepositions and not address_is) or b - a > 2:
+        if a == 0 or (tokens[a - 1].lower not in self._w.street_prepositions and not address_is):
+            return False
+        b = self._before_town(tokens, a, b)  # "to torvelli street springfield oh": the street, then its town
+        if b - a > 2:
             return False
         words = [tokens[k].lower for k in range(a, b + 1)]
         if fold_word(words[-1]) not in self._w.named_street_types:
@@ -833,6 +929,29 @@ class AddressDetector(Detector):
             return True  # where someone lives or something is, however common the name
         # a possessive is whose place it is, no street name: "come over to maelis's place"
         return not any(w.endswith("'s") for w in names) and any(not is_everyday_word(w) for w in names)
+
+    def _before_town(self, tokens: Sequence[Token], a: int, b: int) -> int:
+        """The last token of the span ``a``..``b`` before the town, region and country said after a
+        street that ends at most three words in ("torvelli street [springfield oh]"), or ``b``."""
+        places = _places(self.locale)
+        for j in range(a + 1, min(a + 3, b)):
+            if fold_word(tokens[j].lower) not in self._w.named_street_types:
+                continue
+            k = j + 1
+            while k <= b:
+                length = _place_length(tokens, k, places)
+                if length and tokens[k].lower not in self._w.weak_street_types:
+                    k += length
+                elif self._code_word(tokens[k].lower) or (
+                    # a region code that is a word too ends the turn: "... springfield oh"
+                    tokens[k].lower in self._w.region_codes and k == len(tokens) - 1 and k > j + 1
+                ):
+                    k += 1
+                else:
+                    break
+            if k == b + 1:
+                return j
+        return b
 
     def _is_address(self, span: Sequence[Token], before: str = "") -> bool:
         """A house, unit or box number, or a named corner of two streets; "the quickest way" is none,
@@ -943,7 +1062,11 @@ class AddressDetector(Detector):
             ):
                 continue  # most words: one set lookup
             nxt = tokens[i + 1].lower if i + 1 < count else ""
-            street = kind in self._w.street_types and i > 0 and self._is_part(tokens[i - 1].lower)
+            street = (
+                kind in self._w.street_types
+                and i > 0
+                and (self._is_part(tokens[i - 1].lower) or self._route(tokens, i - 1))
+            ) or (word in self._w.ordinal_street_types and self._numbered_street(tokens, i))
             prefix = kind in self._w.prefix_street_types and self._number_within(tokens, i + 1, 6)
             suffixed = (
                 len(word) > 6
@@ -1018,6 +1141,33 @@ class AddressDetector(Detector):
                 if anchor is not None:
                     anchors.append(anchor)
         return sorted(set(anchors))
+
+    def _route(self, tokens: Sequence[Token], k: int) -> bool:
+        """Token ``k`` says the road system of a highway after it ("4180 [us] hwy 431";
+        ``route_prefixes``)."""
+        return (
+            tokens[k].lower in self._w.route_prefixes
+            and k + 1 < len(tokens)
+            and fold_word(tokens[k + 1].lower) in self._w.not_house_number_after
+            and fold_word(tokens[k + 1].lower) in self._w.street_types
+        )
+
+    def _numbered_street(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` (an ``ordinal_street_types`` word) comes after an ordinal that comes after a house
+        number or a street name: "1005 [2 nd] cross", "kulu street [4th] main"; not "take the 3rd
+        cross"."""
+        k = i - 1
+        if k < 0:
+            return False
+        word = tokens[k].lower
+        if word in self._w.ordinal_suffixes and k > 0 and self._is_number(tokens[k - 1].lower):
+            k -= 1  # "2 nd"
+        elif not (re.fullmatch(r"\d+(st|nd|rd|th)", word) or word in self._lexicon.ordinals):
+            return False
+        if k == 0:
+            return False
+        before = tokens[k - 1].lower
+        return self._is_number(before) or (_alpha(before) and before not in self._stop)
 
     def _after_cue(
         self, tokens: Sequence[Token], index: int, said: Sequence[str]
@@ -1097,6 +1247,24 @@ class AddressDetector(Detector):
             ):
                 taken["words"] += 1  # an ordinal that is also a unit of time: "648 second lane"
                 return True
+            if self._route(tokens, k):
+                return True  # "4180 [us] hwy 431"
+            if (
+                word == "and"
+                and 0 < k < first - 1
+                and self._house_digits(tokens[k - 1].lower)
+                # a street name no dictionary has: not "12 and high street"
+                and _alpha(tokens[k + 1].lower)
+                and tokens[k + 1].lower not in self._stop
+                and not is_everyday_word(tokens[k + 1].lower)
+                # the house number opens the answer or follows a cue: "[address] 554 and kennedy street"
+                and (
+                    k == 1
+                    or tokens[k - 2].lower in self._boundary
+                    or tokens[k - 2].lower in self._w.named_openers
+                )
+            ):
+                return True  # "554 [and] kennedy street": "n" (north) misheard
             if word in self._stop:
                 return False
             kind = "numbers" if self._is_number(word) else "words" if _alpha(word) else ""
@@ -1249,9 +1417,19 @@ class AddressDetector(Detector):
                     last = i + length
                     i = last + 1
                     continue
+            length = _place_length(tokens, i, places)
+            if (
+                word in self._stop
+                and length
+                and i + length < count
+                and tokens[i + length].lower in self._w.region_codes
+                and tokens[i + length].lower not in self._stop
+            ):
+                last = i + length - 1  # "... woodside circle [mobile] fl 36602": a town that is a word too
+                i += length
+                continue
             if word in self._stop or not _alpha(word):
                 break
-            length = _place_length(tokens, i, places)
             if length:  # a city, state or country (multi-word first)
                 last = i + length - 1
                 i += length

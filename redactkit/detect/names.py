@@ -47,6 +47,9 @@ __all__ = ["MisheardGuard", "NameDetector", "PersonWords", "locale_given_names",
 #: why a word after "my name is", "the name on the account is" is a name
 _GIVEN_AS_NAME = "word after a phrase that gives a name"
 
+#: why a word no list has is a name when another rare word stands beside it
+_RARE_RUN = "run of words too rare to be anything but a name"
+
 
 class _NameVocabulary(NamedTuple):
     """The word lists every name rule consults, fetched once per batch and passed on together."""
@@ -709,6 +712,16 @@ class NameDetector(Detector):
         for i in sorted(scores):
             if i - 1 not in scores and _joined_after(scores[i][1]):
                 del scores[i]
+        # and a run of rare words that the guards above left one word long, a typo of a frequent word,
+        # is misspelt text ("eightyon friay": a number run together and a misspelt day; "upwith
+        # zorvakova" keeps the name)
+        for i in [i for i in scores if scores[i][1] == _RARE_RUN]:
+            if (
+                scores.get(i - 1, ("", ""))[1] != _RARE_RUN
+                and scores.get(i + 1, ("", ""))[1] != _RARE_RUN
+                and _near_frequent(_base(fold_word(tokens[i].lower))[0], w.run_typo_zipf)
+            ):
+                del scores[i]
         # right after "flight" a name word is an airline or its code ("flight u a 96", "flight delta"),
         # and so are the name words joined to it; "flight" may be misheard ("on fright u a 13")
         flight, cues = self._flight_words, self._airline_cues
@@ -868,7 +881,7 @@ class NameDetector(Detector):
                 _near_frequent(_base(fold_word(tokens[k].lower))[0], self._w.run_typo_zipf) for k in run
             ):
                 for index in run:
-                    scores[index] = (self.unknown_score, "run of words too rare to be anything but a name")
+                    scores[index] = (self.unknown_score, _RARE_RUN)
             run = []
 
     def _name_word(
