@@ -11,8 +11,10 @@ import pytest
 from _support import found_by
 
 from redactkit.core import AlignedText
-from redactkit.detect import IdentifierDetector
+from redactkit.detect import IdentifierDetector, NameDetector, PlaceDetector, SpelledDetector
+from redactkit.detect.base import Detector
 from redactkit.detect.contextual import ContextualDetector
+from redactkit.detect.places import flight_word_at
 from redactkit.normalize import SpelledLetterNormalizer
 
 
@@ -145,4 +147,125 @@ def test_a_garbled_sum_is_no_value(text: str, values: set[str]) -> None:
     ],
 )
 def test_a_garbled_draw_is_no_value(text: str, values: set[str]) -> None:
+    assert {value for _, value in found_by(_identifiers(), text)} == values
+
+
+@pytest.mark.parametrize(
+    ("text", "k", "flight"),
+    [
+        ("on flight e k".split(), 1, True),
+        # misheard after "on": the same first letter, within two letter edits
+        ("on fright e k".split(), 1, True),
+        ("on flirt f r".split(), 1, True),
+        ("on freight delta".split(), 1, True),
+        # ... or cut in two, or run together with "on"
+        ("on fli ght u a".split(), 2, True),
+        ("i'm onflight delta".split(), 1, True),
+        # ... not without "on", nor a word that starts otherwise or is further off
+        ("the fight was long".split(), 1, False),
+        ("on eight twelve".split(), 1, False),
+        ("on light two".split(), 1, False),
+        ("on foreign soil".split(), 1, False),
+    ],
+)
+def test_a_misheard_flight_word(text: list[str], k: int, flight: bool) -> None:
+    assert flight_word_at(text, k, frozenset({"flight", "flights"}), frozenset({"on"})) is flight
+
+
+@pytest.mark.parametrize(
+    ("detector", "text", "values"),
+    [
+        # the airline or its code after a flight word misheard after "on", and before a number (a
+        # digit's sound counts): no place, name or code
+        ("places", "we're on fright alaska six nine tomorrow", set()),
+        ("places", "i'm on flight alaska nein six two tomorrow", set()),
+        ("names", "we're on fight u a thirteen fifty tomorrow", set()),
+        ("names", "we're on fli ght u a seventeen sixty tomorrow", set()),
+        ("names", "i'm onflight southwest one nine fife on monday", set()),
+        ("spelled", "we're on fright e k one six one on saturday", set()),
+        # ... a flight word nearer than a cue decides
+        ("spelled", "i'm on flight w n seven forty on sunday", set()),
+        # ... but a place after "flight to", and a place or a name after a fight, stay
+        ("places", "we're on fright to alaska on sunday", {("LOCATION", "alaska")}),
+        ("places", "the fight in alaska six nine", {("LOCATION", "alaska")}),
+        ("spelled", "my code is e k one six one", {("ACCOUNT_NUMBER", "e k one six one")}),
+    ],
+)
+def test_a_misheard_flight_names_an_airline(detector: str, text: str, values: set[tuple[str, str]]) -> None:
+    assert found_by(_detector(detector), text) == values
+
+
+@cache
+def _detector(name: str) -> Detector:
+    return {"places": PlaceDetector, "names": NameDetector, "spelled": SpelledDetector}[name]()
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        # a height unit among the words after the feet, or a garbled unit then a digit's sound
+        ("she's about five and foot ten", []),
+        ("he's about six is foot ten", []),
+        ("she's about four fist do", []),
+        ("he's about six forte several", []),
+        # ... but a unit that is no height, or a garbled one before no digit, leaves the age
+        ("she's about five and loves football", ["five"]),
+        ("she's about four fist fights a day", ["four"]),
+    ],
+)
+def test_a_height_unit_among_the_words_is_no_age(text: str, ages: list[str]) -> None:
+    assert _ages(text) == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # an amount said with "thousand" after a negative context, a homophone ("to") before it
+        ("my total came to one thousand a hundred sixty hate twenty five", set()),
+        ("the total comes to one thousand in two eighteen ninety", set()),
+        # a score after "it ended", however misheard
+        ("it ended seventy fife to sixty a six", set()),
+        # ... but a number read in groups after a homophone keeps it as its first digit
+        (
+            "the total came to one eight hundred five five five twelve twelve",
+            {"one eight hundred five five five twelve twelve"},
+        ),
+    ],
+)
+def test_totals_and_scores_under_noise(text: str, values: set[str]) -> None:
+    assert {value for _, value in found_by(_identifiers(), text)} == values
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a determiner run together with an everyday word: no unlisted town
+        ("set seventy seven in thebedroom", set()),
+        ("it's cold near mykitchen", set()),
+        # ... but a word no dictionary knows after a cue is
+        ("a table for two in quenby", {("LOCATION", "quenby")}),
+    ],
+)
+def test_words_run_together_are_no_places(text: str, places: set[tuple[str, str]]) -> None:
+    assert found_by(_detector("places"), text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a room after "staying" whatever the recognizer made of "in room"
+        ("we're staying a rotor one two seven one", set()),
+        ("we're staying inroom one one five oh", set()),
+        # a short number read as a whole turn, with a day in it: a flight, a time or a date
+        ("i'm on two three three seven tomorrow", set()),
+        ("we're on one eight nine five on friday", set()),
+        # ... but a short answer with no day, and a value after its cue, stay
+        ("uh it's four one nine two", {"four one nine two"}),
+        (
+            "we're staying in town and my account is four four one two three nine nine one",
+            {"four four one two three nine nine one"},
+        ),
+    ],
+)
+def test_rooms_and_days_under_noise(text: str, values: set[str]) -> None:
     assert {value for _, value in found_by(_identifiers(), text)} == values

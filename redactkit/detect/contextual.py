@@ -46,6 +46,7 @@ from ..lang.tables import load_tables
 from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
+from .names import digit_sounds
 
 __all__ = ["CONTEXTUAL_LABELS", "ContextualDetector", "said_of_a_measure", "said_of_a_thing"]
 
@@ -116,6 +117,7 @@ class _AgeWords:
     max: int
     height_feet_max: int
     height_gap: int
+    height_units: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -507,6 +509,7 @@ class ContextualDetector(Detector):
         #: the year birth dates are measured against (0: the current year)
         self.reference_year = reference_year
         self._t = _tables(locale)
+        self._digit_sounds = digit_sounds(locale)
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
         self._web_name_max = zipf_cutoffs(locale).web_name_word_max
         #: the finders this detector's labels need, in order: a value two of them find is reported
@@ -712,11 +715,21 @@ class ContextualDetector(Detector):
         and inches whose unit the recognizer garbled: feet up to ``ages.height_feet_max``, then at most
         ``ages.height_gap`` plain words (:meth:`_height_gap_word`), then inches (0 to 11) with no unit
         after them, or inches run together with the word before them ("footthree"). "she's five going
-        on six", "he's seven almost eight", "she's four and he's six" stay ages."""
+        on six", "he's seven almost eight", "she's four and he's six" stay ages.
+
+        A height unit (``ages.height_units``) among those words makes a height whatever stands
+        between ("she's about five and foot ten"), and so does a word that starts like one and is
+        within two letter edits of it followed by a word that sounds like a digit ("she's about four
+        fist do", "he's six forte several": :func:`~redactkit.detect.names.digit_sounds`)."""
         t = self._t
         if not 2 <= value <= t.ages.height_feet_max:
             return False
-        for k in range(after, min(len(words), after + t.ages.height_gap + 1)):
+        stop = min(len(words), after + t.ages.height_gap + 1)
+        if any(words[k] in t.ages.height_units for k in range(after, stop)):
+            return True
+        for k in range(after, stop):
+            if k + 1 < len(words) and self._garbled_unit(words[k]) and words[k + 1] in self._digit_sounds:
+                return True
             parsed = _cardinal(t.lexicon, words, k) if k > after else None
             if parsed is not None:
                 inches, stop = parsed
@@ -733,6 +746,15 @@ class ContextualDetector(Detector):
             if not self._height_gap_word(words, k):
                 return False
         return False
+
+    def _garbled_unit(self, word: str) -> bool:
+        """A height unit the recognizer garbled: three letters or more, the unit's first letter, within
+        two letter edits of it ("fist", "forte", "fog" for "foot")."""
+        return (
+            word.isalpha()
+            and len(word) >= 3
+            and any(word[0] == unit[0] and within_edits(word, unit, 2) for unit in self._t.ages.height_units)
+        )
 
     def _height_gap_word(self, words: Sequence[str], k: int) -> bool:
         """A word that may be a garbled "foot" between feet and inches: three letters or more, no

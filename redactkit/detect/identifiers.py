@@ -100,6 +100,9 @@ class _CueTables:
     #: your social?" - "three five four one"): the fewest digits and the most other words (``answers``)
     answer_min_digits: int
     answer_max_other_words: int
+    #: words of a day in an answer's turn make its number a flight, a time or a date
+    #: (``answers.not_with_days``)
+    answer_days: frozenset[str]
     #: the locale's number words ("five", "twenty", "hundred"): another number in an answer's turn
     number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
@@ -222,6 +225,7 @@ def _cue_tables(locale: str) -> _CueTables:
         answer_max_other_words=int(
             (resources.get("identifiers", "answers", {}) or {}).get("max_other_words", 0)
         ),
+        answer_days=resources.words("identifiers", "answers.not_with_days"),
         number_words=frozenset(
             {
                 *resources.lexicon.digits,
@@ -1513,8 +1517,8 @@ class IdentifierDetector(Detector):
                 or (word,) in tables.cues  # a cue the other rules read: their value, not this one
             ):
                 return []
-        if tables.negative_table.ending_at(tokens, len(tokens)) is not None:
-            return []
+        if any(tables.negative_table.ending_at(tokens, end) is not None for end in range(1, len(tokens) + 1)):
+            return []  # a negative phrase anywhere in the turn ("it ended seventy fife to sixty a six")
         outside = sum(1 for index in words if index < first or index > last)
         if outside > tables.answer_max_other_words:
             return []
@@ -1760,6 +1764,12 @@ class IdentifierDetector(Detector):
         o_start, o_end = aligned.to_original(start, end)
         words = aligned.original[o_start:o_end].lower().split()
         return bool(words) and words[0] in self._tables.negative_words
+
+    def _said_with_thousand(self, aligned: AlignedText, start: int, end: int) -> bool:
+        """The value was said with "thousand" ("my total came to one thousand a hundred sixty hate
+        ..."): an amount, whatever the homophone before it; nobody reads a code that way."""
+        o_start, o_end = aligned.to_original(start, end)
+        return any(word in self._lexicon.thousand for word in aligned.original[o_start:o_end].lower().split())
 
     def _homophone_before(self, tokens: Sequence[Token], first: int) -> bool:
         """The word right before the value is a digit homophone ("won eight hundred two three three
@@ -2502,7 +2512,14 @@ class IdentifierDetector(Detector):
             and not _card_digits(digits)
             and (
                 n <= self._tables.negative_veto_digits
-                or (reading != "digits" and n <= 12 and not self._homophone_before(tokens, candidate.first))
+                or (
+                    reading != "digits"
+                    and n <= 12
+                    and (
+                        not self._homophone_before(tokens, candidate.first)
+                        or self._said_with_thousand(aligned, text_start, text_end)
+                    )
+                )
             )
         ):
             return None  # "flight two three five seven", "closed at seven hundred fifty six thirteen"
@@ -2579,9 +2596,9 @@ class IdentifierDetector(Detector):
 
     def _whole_answer(self, tokens: Sequence[Token], candidate: _Candidate) -> bool:
         """A number of at least ``answers.min_digits`` digits (no counting) that is the turn but for a
-        few other words ("it's", a name, "and"), none of them another number, a quantity, a time or a
-        negative context ("flight", "room", "score"): in a call, such a turn answers a question about
-        an identifier."""
+        few other words ("it's", a name, "and"), none of them another number, a quantity, a time, a
+        day (``answers.not_with_days``: "i'm on two three three seven tomorrow") or a negative context
+        ("flight", "room", "score"): in a call, such a turn answers a question about an identifier."""
         tables = self._tables
         digits = candidate.digits
         if not tables.answer_min_digits or len(digits) < tables.answer_min_digits:
@@ -2604,6 +2621,7 @@ class IdentifierDetector(Detector):
                 or word in tables.quantity_after
                 or word in tables.quantity_before
                 or word in self._misheard.homophones
+                or word in tables.answer_days  # "we're on <airline> one eight nine five tomorrow"
             ):
                 return False
         return True

@@ -47,6 +47,9 @@ __all__ = ["MisheardGuard", "NameDetector", "PersonWords", "locale_given_names",
 #: why a word after "my name is", "the name on the account is" is a name
 _GIVEN_AS_NAME = "word after a phrase that gives a name"
 
+#: why a word no list has is a name when another rare word stands beside it
+_RARE_RUN = "run of words too rare to be anything but a name"
+
 
 class _NameVocabulary(NamedTuple):
     """The word lists every name rule consults, fetched once per batch and passed on together."""
@@ -173,7 +176,7 @@ class MisheardGuard:
         self._rare_max = zipf_cutoffs(locale).rare_run_max
         self._digit_sounds = frozenset(
             word
-            for word in _digit_sounds(locale)
+            for word in digit_sounds(locale)
             if len(word) > 1 and zipf_frequency(word) < self._cut.digit_sound_max_zipf
         )
 
@@ -377,7 +380,7 @@ class MisheardGuard:
 
 
 @cache
-def _digit_sounds(locale: str) -> frozenset[str]:
+def digit_sounds(locale: str) -> frozenset[str]:
     """One-word sound-alikes of digit words a recognizer writes (asr_confusions.yaml), but not the
     function words that are read as digits only between two digits (``between_digits_only``: "for
     four people" is no number after a name)."""
@@ -469,9 +472,12 @@ class NameDetector(Detector):
             | words.openers
             | {w for cue in words.answer_openers for w in cue}
         )
-        from .places import PlaceWords
+        from .places import PlaceWords, flight_word_at
 
-        self._flight_words = load_tables(locale, "places", PlaceWords).flight_words
+        place_words = load_tables(locale, "places", PlaceWords)
+        self._flight_words = place_words.flight_words
+        self._airline_cues = place_words.airline_cues
+        self._flight_word_at = flight_word_at
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         vocab = _NameVocabulary(
@@ -706,9 +712,27 @@ class NameDetector(Detector):
         for i in sorted(scores):
             if i - 1 not in scores and _joined_after(scores[i][1]):
                 del scores[i]
+        # and a run of rare words that the guards above left one word long, a typo of a frequent word,
+        # is misspelt text ("eightyon friay": a number run together and a misspelt day; "upwith
+        # zorvakova" keeps the name)
+        for i in [i for i in scores if scores[i][1] == _RARE_RUN]:
+            if (
+                scores.get(i - 1, ("", ""))[1] != _RARE_RUN
+                and scores.get(i + 1, ("", ""))[1] != _RARE_RUN
+                and _near_frequent(_base(fold_word(tokens[i].lower))[0], w.run_typo_zipf)
+            ):
+                del scores[i]
         # right after "flight" a name word is an airline or its code ("flight u a 96", "flight delta"),
-        # and so are the name words joined to it
-        for i in [i for i in sorted(scores) if self._after_flight(words, i, scores)]:
+        # and so are the name words joined to it; "flight" may be misheard ("on fright u a 13")
+        flight, cues = self._flight_words, self._airline_cues
+        for i in [
+            i
+            for i in sorted(scores)
+            if self._after_flight(words, i, scores)
+            or self._flight_word_at(words, i - 1, flight, cues)
+            # "i'm onflight <airline>": the flight word run together with "on" is no name either
+            or any(words[i] == cue + word for cue in cues for word in flight)
+        ]:
             j = i
             while j in scores:
                 del scores[j]
@@ -857,7 +881,7 @@ class NameDetector(Detector):
                 _near_frequent(_base(fold_word(tokens[k].lower))[0], self._w.run_typo_zipf) for k in run
             ):
                 for index in run:
-                    scores[index] = (self.unknown_score, "run of words too rare to be anything but a name")
+                    scores[index] = (self.unknown_score, _RARE_RUN)
             run = []
 
     def _name_word(

@@ -53,7 +53,7 @@ from ..lang.words import zipf_cutoffs
 from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .names import MisheardGuard, PersonWords, number_nouns
-from .places import PlaceWords, names_an_airline
+from .places import PlaceWords, flight_word_at, names_an_airline
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
 if TYPE_CHECKING:
@@ -228,6 +228,7 @@ class SpacyNerDetector(Detector):
         self._speech_adverbs = person_words.handoff_adverbs
         place_words = load_tables(locale, "places", PlaceWords)
         self._flight_words = place_words.flight_words
+        self._airline_cues = place_words.airline_cues
         self._country_aliases = place_words.country_aliases
         self._stopwords = lexicon.stopwords
         self._number_nouns = number_nouns(locale)
@@ -439,7 +440,15 @@ class SpacyNerDetector(Detector):
         dollar"; "us dollars" and "canada dollars" stay)."""
         from ..gazetteers import place_names
 
-        if names_an_airline(doc_words, ent.start, ent.end, self._flight_words, self._stopwords):
+        if names_an_airline(
+            doc_words,
+            ent.start,
+            ent.end,
+            self._flight_words,
+            self._stopwords,
+            airline_cues=self._airline_cues,
+            sounds_like_number=self._misheard.sounds_like_number,
+        ):
             return True
         if lowercase and (self._airline(doc_words, ent) or self._numbered(doc_words, ent)):
             return True
@@ -561,13 +570,16 @@ class SpacyNerDetector(Detector):
     def _airline(self, doc_words: list[str], ent: Any) -> bool:
         """A place guess right after a flight word (or one word after it: "flight air <country>") with
         a number or a digit's sound within two words after it: the airline of a flight number a
-        recognizer misheard ("flight delta do eight eight", "flight air canada mine eighty")."""
+        recognizer misheard ("flight delta do eight eight", "flight air canada mine eighty"); the flight
+        word itself may be misheard after "on" (:func:`~redactkit.detect.places.flight_word_at`: "on
+        freight delta sick one nine")."""
         start = ent.start
+        flight = self._flight_words
         if start == 0 or not (
-            doc_words[start - 1] in self._flight_words
+            flight_word_at(doc_words, start - 1, flight, self._airline_cues)
             or (
                 start >= 2
-                and doc_words[start - 2] in self._flight_words
+                and flight_word_at(doc_words, start - 2, flight, self._airline_cues)
                 and doc_words[start - 1] not in self._stopwords
             )
         ):

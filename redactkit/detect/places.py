@@ -12,7 +12,7 @@ are too many of them to tell from the word alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated
@@ -32,11 +32,13 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon
+from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
+from .names import MisheardGuard
 
 __all__ = ["PlaceDetector", "PlaceWords", "names_an_airline"]
 
@@ -108,6 +110,7 @@ class PlaceDetector(Detector):
             lexicon.stopwords | lexicon.months | lexicon.fillers | set(lexicon.digits) | words.not_places
         )
         self._months = lexicon.months
+        self._misheard = MisheardGuard(locale)
         self._numbers = frozenset(
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.thousand}
         )
@@ -160,7 +163,14 @@ class PlaceDetector(Detector):
             phrase = " ".join(words)
             stop = i + match
             if names_an_airline(
-                lowers, i, stop, pw.flight_words | pw.airline_cues, self._blocked, self._numbers
+                lowers,
+                i,
+                stop,
+                pw.flight_words | pw.airline_cues,
+                self._blocked,
+                self._numbers,
+                airline_cues=pw.airline_cues,
+                sounds_like_number=self._misheard.sounds_like_number,
             ):
                 i = stop  # "on flight <city> four one two": the airline of a flight number
                 continue
@@ -268,6 +278,17 @@ class PlaceDetector(Detector):
             and zipf_frequency(word) < self._zipf.unlisted_place_max
             and not self._two_function_words(word)
             and not self._misheard_number(word)
+            and not self._determiner_run_together(word)
+        )
+
+    def _determiner_run_together(self, word: str) -> bool:
+        """A determiner the recognizer ran together with the everyday word after it ("in thebedroom",
+        "near mykitchen"): a determiner (``determiners``), then a dictionary word of four letters or more."""
+        return any(
+            word.startswith(determiner)
+            and len(word) - len(determiner) >= 4
+            and is_everyday_word(word[len(determiner) :])
+            for determiner in self._w.determiners
         )
 
     def _misheard_number(self, word: str) -> bool:
@@ -482,6 +503,30 @@ class PlaceDetector(Detector):
         return places.match_length(words, i, max_words=_MAX_WORDS, accept=str.isalpha)
 
 
+def flight_word_at(
+    words: Sequence[str], k: int, flight_words: frozenset[str], airline_cues: frozenset[str] = frozenset()
+) -> bool:
+    """Whether ``words[k]`` is a flight word, heard right or misheard: one of ``flight_words``, the
+    second half of one cut in two ("fli ght"), one run together with an airline cue ("onflight"), or,
+    right after one of ``airline_cues`` ("on"), a word of four letters or more that starts like a
+    flight word and is within two letter edits of it ("on fight", "on fright", "on flirt", "on
+    freight"; not "on eight", "on light")."""
+    if not 0 <= k < len(words):
+        return False
+    word = words[k]
+    if word in flight_words or (k > 0 and words[k - 1] + word in flight_words):
+        return True
+    if any(word == cue + flight for cue in airline_cues for flight in flight_words):
+        return True
+    return (
+        k > 0
+        and words[k - 1] in airline_cues
+        and word.isalpha()
+        and len(word) >= 4
+        and any(word[0] == flight[0] and within_edits(word, flight, 2) for flight in flight_words)
+    )
+
+
 def names_an_airline(
     words: Sequence[str],
     start: int,
@@ -489,21 +534,35 @@ def names_an_airline(
     flight_words: frozenset[str],
     stopwords: frozenset[str],
     numbers: frozenset[str] = frozenset(),
+    *,
+    airline_cues: frozenset[str] = frozenset(),
+    sounds_like_number: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether ``words[start:end]``, a place name, names the airline of a flight number: it follows a
     flight word right away or after one word that is no stop word ("flight <city>", "flight air
     <country>"; not "flight to <city>") and a number ends it or follows it ("flight <city> 412"), also
     after one short misheard word ("flight <city> do eight"). A number is digits or one of ``numbers``
-    (number words)."""
+    (number words) or, with ``sounds_like_number``, a word that sounds like a digit ("flight <city>
+    nein six two", "flight <city> want sex three"). The flight word may be misheard after one of
+    ``airline_cues`` (:func:`flight_word_at`: "on fright <city> six nine")."""
     if start == 0 or end > len(words):
         return False
-    if words[start - 1] not in flight_words and not (
-        start >= 2 and words[start - 2] in flight_words and words[start - 1] not in stopwords
+    if not flight_word_at(words, start - 1, flight_words, airline_cues) and not (
+        start >= 2
+        and flight_word_at(words, start - 2, flight_words, airline_cues)
+        and words[start - 1] not in stopwords
     ):
         return False
 
     def number(k: int) -> bool:
-        return k < len(words) and (any(char.isdigit() for char in words[k]) or words[k] in numbers)
+        if k >= len(words):
+            return False
+        word = words[k]
+        return (
+            any(char.isdigit() for char in word)
+            or word in numbers
+            or (sounds_like_number is not None and sounds_like_number(word))
+        )
 
     after = words[end] if end < len(words) else ""
     return number(end - 1) or number(end) or (0 < len(after) <= 3 and number(end + 1))

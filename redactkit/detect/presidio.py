@@ -24,6 +24,7 @@ from ..errors import ConfigError, DetectorError
 from ..lang import get_lexicon, load_locale
 from ._windows import shift_and_dedupe, text_windows
 from .base import Detector, detectors
+from .places import flight_word_at
 from .spacy_models import load_spacy_model, resolve_model_path
 
 if TYPE_CHECKING:
@@ -255,6 +256,8 @@ class PresidioDetector(Detector):
         self._stopwords = get_lexicon(locale).stopwords
         flight_words = load_locale(locale).resources.get("places", {}).get("flight_words", [])
         self._flight_words = frozenset(str(word).lower() for word in flight_words)
+        airline_cues = load_locale(locale).resources.get("places", {}).get("airline_cues", [])
+        self._airline_cues = frozenset(str(word).lower() for word in airline_cues)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
@@ -316,7 +319,15 @@ class PresidioDetector(Detector):
         if before is None:
             return False
         second, last = (before.group(1) or "").lower(), before.group(2).lower()
-        return last in self._flight_words or (second in self._flight_words and last not in self._stopwords)
+        if last in self._flight_words or (second in self._flight_words and last not in self._stopwords):
+            return True
+        # a flight word misheard after "on" ("on fright e k 4 1 2": places.flight_word_at)
+        words = text[max(0, result.start - 60) : result.start].lower().split()
+        flight, cues = self._flight_words, self._airline_cues
+        return bool(words) and (
+            flight_word_at(words, len(words) - 1, flight, cues)
+            or (flight_word_at(words, len(words) - 2, flight, cues) and words[-1] not in self._stopwords)
+        )
 
     def _check_entities(self, engine: AnalyzerEngine) -> None:
         """Fail closed on a misspelled entity type: Presidio would silently skip it."""

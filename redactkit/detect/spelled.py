@@ -44,7 +44,9 @@ from pydantic import Field
 
 from ..core import AlignedText, Annotation, Entity
 from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
+from ..lang.tables import load_tables
 from .base import Detector, detectors
+from .places import PlaceWords, flight_word_at
 
 __all__ = ["SPELLED_LABELS", "SpelledDetector"]
 
@@ -136,6 +138,10 @@ class SpelledDetector(Detector):
             tuple(str(phrase).lower().split())
             for phrase in resources.get("identifiers", "negative_before", []) or []
         )
+        # ... also after a flight word misheard after "on" ("on fright e k one six one")
+        place_words = load_tables(locale, "places", PlaceWords)
+        self._flight_words = place_words.flight_words
+        self._airline_cues = place_words.airline_cues
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         return [self._detect_one(aligned) for aligned in texts]
@@ -255,17 +261,21 @@ class SpelledDetector(Detector):
         """A stutter: the first letter said twice before a listed letter-digit code ("q q two")."""
         return len(spelled) > 2 and spelled[0] == spelled[1] and spelled[1:] in self._coded
 
-    def _short_code_after_negative(self, value: str, before: Sequence[str]) -> bool:
-        """A code of at most three letters and four digits right after a negative context."""
+    def _short_code_after_negative(self, value: str, before: Sequence[str]) -> int | None:
+        """How many words stand between a code of at most three letters and four digits and a
+        negative context right before it (at most two), or None. A flight word misheard after "on"
+        is one too (:func:`~redactkit.detect.places.flight_word_at`)."""
         letters = sum(1 for char in value if char.isalpha())
         digits = sum(1 for char in value if char.isdigit())
         if letters > 3 or digits > 4:
-            return False
+            return None
         for skip in range(min(2, len(before)) + 1):  # "flight number d l ...", "flight the ..."
             end = len(before) - skip
             if any(tuple(before[end - len(p) : end]) == p for p in self._negatives if len(p) <= end):
-                return True
-        return False
+                return skip
+            if flight_word_at(before, end - 1, self._flight_words, self._airline_cues):
+                return skip
+        return None
 
     def _label(
         self, value: str, tokens: Sequence[Token], start: int, end: int, digits: int
@@ -288,10 +298,11 @@ class SpelledDetector(Detector):
                     if best is None or distance < best[0]:
                         best = (distance, label)
                     break
+        negative = self._short_code_after_negative(value, before)
+        if negative is not None and (best is None or best[0] > negative):
+            return None  # "i'm on flight w n seven forty": the flight is nearer than the cue
         if best is not None:
             return best[1], f"spelled {kind} after a {best[1]} cue"
-        if self._short_code_after_negative(value, before):
-            return None
         if digits:
             return "ACCOUNT_NUMBER", _CODE_WITHOUT_CUE
         return "SPELLED", _LETTERS_WITHOUT_CUE
