@@ -975,9 +975,7 @@ class IdentifierDetector(Detector):
             if start < end and text[start:end].lower() not in ("and",):
                 # the unit is redacted with the number ("[eighteen years old]"), as in ``contextual``
                 found.append(
-                    Entity(
-                        start, match.end(), "AGE", self.cue_score, self.name, "a number and its age unit"
-                    )
+                    Entity(start, match.end(), "AGE", self.cue_score, self.name, "a number and its age unit")
                 )
         return found
 
