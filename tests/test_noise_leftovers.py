@@ -50,6 +50,8 @@ def test_a_misheard_at_inside_a_dictated_address(default_pipeline: Pipeline, tex
         "can you add gmail dot com to the safe senders list",
         "you should add amazon dot com to your favourites",
         "i like cats and dogs dot com",
+        "it's w w w dot birch and bramble dot com",
+        "the shop is called pots and pans dot com",
         "i think that gmail dot com is down again",
         "please add the dogs to the list",
         "just add two cups of flour and stir",

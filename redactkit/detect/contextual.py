@@ -163,6 +163,7 @@ class _AddressWords:
     and_name_cues: _Phrases
     at: _Phrases
     misheard_at: _Phrases
+    misheard_at_before_provider: _Phrases
     www: _Phrases
     schemes: _Phrases
     max_local_words: int
@@ -1796,13 +1797,9 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         words = text.words
-        mails = _Pass(
-            [i for i in range(1, len(words)) if addr.at.at(words, i) or addr.misheard_at.at(words, i)]
-        )
+        mails = _Pass([i for i in range(1, len(words)) if self._at_length(words, i)[0]])
         for i in mails:
-            length = addr.at.at(words, i)
-            misheard = addr.misheard_at.at(words, i) > length  # "add", "at the": a misheard "at"
-            length = max(length, addr.misheard_at.at(words, i))
+            length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
             path = self._skip_interruptions(words, end)
             if addr.slashes.at(words, path):
@@ -1826,6 +1823,21 @@ class ContextualDetector(Detector):
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _at_length(self, words: Sequence[str], i: int) -> tuple[int, bool]:
+        """Length of the "at" at word ``i`` (0: none) and whether a recognizer misheard it
+        (``misheard_at``: "add", "at the"; ``misheard_at_before_provider``: "and" before a mail
+        provider)."""
+        addr = self._t.addresses
+        said = addr.at.at(words, i)
+        heard = addr.misheard_at.at(words, i)
+        before_provider = addr.misheard_at_before_provider.at(words, i)
+        if before_provider and i + before_provider < len(words):
+            after = i + before_provider
+            if not (words[after] in addr.glued_providers or addr.split_providers.at(words, after)):
+                before_provider = 0
+        heard = max(heard, before_provider)
+        return (heard, True) if heard > said else (said, False)
 
     def _dictated_local(self, words: Sequence[str], first: int, stop: int) -> bool:
         """Whether ``words[first:stop]``, said before a misheard "at" ("add", "and", "at the"), is
