@@ -1861,11 +1861,6 @@ class IdentifierDetector(Detector):
                 or (
                     tokens[before - 1].lower in self._tables.between
                     and tokens[before].lower not in self._misheard.region_breakers
-                    # "i need it for 555...": "for" after a word of the sentence only after a cue
-                    and (
-                        tokens[before].lower not in self._misheard.between_digits_only
-                        or self._cue_ends_near(tokens, before)
-                    )
                 )
                 or tokens[before - 1].lower in self._tables.cue_words
             )
@@ -2059,8 +2054,6 @@ class IdentifierDetector(Detector):
         ):
             return None
         following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-        if word in misheard.between_digits_only and before and not self._cue_ends_near(tokens, index):
-            return None  # "send it to 555...", "i need it for 555...": the sentence's, not a digit
         if word in misheard.between_digits_only and not before:
             # "... 8834 for the zip": "for" is a digit only between digits ("... 7 for owe")
             # at the end of the text it ends nothing ("... oh eight to")
@@ -2081,13 +2074,6 @@ class IdentifierDetector(Detector):
         if word in tables.between or word in tables.after_fillers or word in tables.cue_words:
             return "filler" if word in tables.articles else None
         return "word"
-
-    def _cue_ends_near(self, tokens: Sequence[Token], index: int) -> bool:
-        """A cue ends right before token ``index`` or one word before it ("my card number is [for]
-        one zero six ...": a function word that sounds like a digit at a value's front is one only
-        after its cue)."""
-        cues = self._tables.cue_table
-        return any(end > 0 and cues.ending_at(tokens, end) is not None for end in (index, index - 1))
 
     def _slot(self, tokens: Sequence[Token], index: int, step: int, kind: str) -> bool:
         """Token ``index`` stands where no word of the sentence does: before the value, after a cue, a
