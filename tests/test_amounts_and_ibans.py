@@ -116,6 +116,14 @@ def test_a_spoken_iban_is_an_iban(pipeline: Pipeline, code: str) -> None:
         assert labels == ["IBAN_CODE"], (text, labels)
 
 
+def test_an_iban_said_with_its_check_digits_whole_is_an_iban(pipeline: Pipeline) -> None:
+    code = _iban("ES", "21000418450200051333")
+    assert code[2:4] == "64"
+    # "sixty four" said whole, the country letters apart from the digits
+    text = f"please send it to e s sixty four {_say(code[4:])} thanks"
+    assert [e.label for e in pipeline.analyze(text)] == ["IBAN_CODE"], text
+
+
 @pytest.mark.parametrize("code", INVENTED)
 def test_a_code_with_a_wrong_checksum_stays_an_account_number(pipeline: Pipeline, code: str) -> None:
     text = f"send it to {_say(_off_by_one(code))} please"

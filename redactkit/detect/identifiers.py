@@ -354,9 +354,14 @@ _VOWELS = frozenset("aeiouy")
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _IBAN_REGISTRY = numdb.get("iban")
-_IBAN_LEAD = re.compile(r"[a-z]{2}\d{2}")
-#: a valid IBAN checksum is as strong a sign as a card's Luhn checksum (and wins over a spelled code)
-_IBAN_SCORE = 0.9
+#: labels an IBAN read out may be taken for: a long digit run is a phone number, or by chance passes
+#: the Luhn check of a card number
+_IBAN_LIKE = frozenset({"ACCOUNT_NUMBER", "CREDIT_CARD", "PHONE_NUMBER"})
+#: the most words an IBAN takes once the normalizers joined its letters and digits
+_IBAN_MAX_WORDS = 24
+#: a whole IBAN with a valid checksum is as sure as a written one (Presidio scores that 1.0): it wins
+#: over a spelled code and over a card number its digits make by chance
+_IBAN_SCORE = 1.0
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
@@ -533,22 +538,43 @@ class IdentifierDetector(Detector):
         return [entity for entity in found if entity.label in self.labels]
 
     def _as_iban(self, tokens: Sequence[Token], entity: Entity) -> Entity:
-        """An account number that is a whole IBAN (:func:`spoken_iban`, from the token that starts with
-        two letters and two digits to its end, fillers left out: "send it to g b eight two w e s t
-        ..."), by cue or by shape, is an IBAN_CODE; with a checksum that fails (a digit misheard, a
-        part said apart) it stays an account number."""
-        if entity.label != "ACCOUNT_NUMBER":
+        """A number value that is a whole IBAN is an IBAN_CODE, by cue or by shape: "send it to g b
+        eight two w e s t ...", "my account number is d e ...". The value is written out from a word
+        of it or one of the two words before it (the country letters may stand apart: "es 6109...")
+        to its end, fillers left out and number words the normalizer left next to digits read into
+        them ("gb forty 1mfxy..." is "gb41mfxy...", "double 8" is "88"); it is an IBAN when
+        :func:`spoken_iban` says so. With a checksum that fails (a digit misheard, a part said
+        apart) the value keeps its label; it is redacted either way."""
+        if entity.label not in _IBAN_LIKE:
             return entity
         first, stop = token_index_at(tokens, entity.start), token_index_at(tokens, entity.end)
-        words = [token.lower for token in tokens[first:stop]]
-        lead = next((index for index, word in enumerate(words) if _IBAN_LEAD.match(word)), None)
-        if lead is None:
+        if stop - first > _IBAN_MAX_WORDS:
             return entity
-        fillers = self._lexicon.fillers
-        if not spoken_iban("".join(word for word in words[lead:] if word not in fillers)):
-            return entity
-        why = "country code, check digits and a valid IBAN checksum"
-        return Entity(entity.start, entity.end, "IBAN_CODE", max(entity.score, _IBAN_SCORE), self.name, why)
+        for lead in range(max(0, first - 2), stop):
+            if not tokens[lead].lower[:2].isalpha():
+                continue
+            if spoken_iban(self._written_out([token.lower for token in tokens[lead:stop]])):
+                why = "country code, check digits and a valid IBAN checksum"
+                start = min(entity.start, tokens[lead].start)
+                return Entity(start, entity.end, "IBAN_CODE", max(entity.score, _IBAN_SCORE), self.name, why)
+        return entity
+
+    def _written_out(self, words: Sequence[str]) -> str:
+        """Words of a dictated code as one string: fillers left out, a tens word or "double" before
+        a word that starts with a digit read into it ("forty 1mf" -> "41mf", "double 8" -> "88")."""
+        lexicon = self._lexicon
+        out: list[str] = []
+        for index, word in enumerate(words):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if word in lexicon.fillers:
+                continue
+            if word in lexicon.tens and following[:1].isdigit() and following[:1] != "0":
+                out.append(str(lexicon.tens[word] // 10))
+            elif word in lexicon.repeats and following[:1].isdigit():
+                out.append(following[0] * (lexicon.repeats[word] - 1))
+            else:
+                out.append(word)
+        return "".join(out)
 
     # -- values after a cue, however misrecognized ----------------------------------------------------
     def _cued_zones(self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:
