@@ -130,6 +130,8 @@ class _DateWords:
     between: _Phrases
     min_age_years: int
     numeric_words: int
+    event_cues: _Phrases
+    event_window: int
 
 
 @dataclass(frozen=True)
@@ -1200,6 +1202,8 @@ class ContextualDetector(Detector):
                 year = self._short_year(value_words)
             if year is not None and 1900 <= year <= latest and len(value_words) >= 3:
                 first = i - 1 if i > 0 and words[i - 1] == "the" and word in t.lexicon.ordinals else i
+                if self._event_date(words, first):
+                    continue  # "the accident happened on april ninth ...": the date of an event
                 found.append((first, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
                 taken.update(range(first, stop))
         # "ten slash twenty seven slash nineteen ninety": a numeric date dictated with slashes
@@ -1219,6 +1223,12 @@ class ContextualDetector(Detector):
                 continue
             i += 1
         return found
+
+    def _event_date(self, words: Sequence[str], first: int) -> bool:
+        """Whether a word of ``dates.event_cues`` stands in the few words before a date at ``first``
+        ("the accident happened on", "it was delivered on", "member since"): an event's date."""
+        events = self._t.dates.event_cues
+        return any(events.at(words, k) for k in range(max(0, first - self._t.dates.event_window), first))
 
     def _slashed_year(self, run: Sequence[str], latest: int) -> int | None:
         """The year of "<month> slash <day> slash <year>" ("dash" alike; interruptions inside left
@@ -1819,7 +1829,7 @@ class ContextualDetector(Detector):
                 continue
             end = self._path_end(words, end)
             first = self._url_start(words, i)
-            if first < i:
+            if first < i and words[i - 1] != "dot":  # an empty host label: "it's just dot dot dot at"
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
@@ -2026,7 +2036,7 @@ class ContextualDetector(Detector):
             names += 1
         first = self._left_edge(words, dot, 5)
         # "my shop dot com" after "go to": a possessive that is part of the name
-        if first > 1 and words[first - 1] == "my" and words[first - 2] in ("to", "is", "at", "on", "visit"):
+        if first > 1 and words[first - 1] == "my" and addr.and_name_cues.ending(words, first - 1):
             first -= 1
         # "pay my bill dot ...", "fix my phone dot help": a verb and "my" open the host name
         elif first > 1 and words[first - 1] == "my" and words[first - 2] in addr.my_host_verbs:

@@ -220,7 +220,9 @@ class PlaceDetector(Detector):
         pw = self._w
         found: list[Entity] = []
         for first in values_after(pw.town_cues, tokens, text):
-            if first == len(tokens) or tokens[first].lower in pw.numbered_things:
+            if first == len(tokens) or (
+                tokens[first].lower in pw.numbered_things and not self._name_after_thing(tokens, first)
+            ):
                 continue  # "i'm in room <misheard number>"
             last = None
             for k in range(first, min(first + 4, len(tokens))):
@@ -239,6 +241,19 @@ class PlaceDetector(Detector):
             if last is not None:
                 found.append(self._guess(tokens, first, last, "town name after a cue"))
         return found
+
+    def _name_after_thing(self, tokens: Tokens, first: int) -> bool:
+        """Whether a word of ``numbered_things`` after a town cue starts a name ("raining in bed stuy"):
+        the next word is one no dictionary lists and no number, misheard or not ("in room twlve")."""
+        if first + 1 >= len(tokens):
+            return False
+        word = tokens[first + 1].lower
+        return (
+            word.isalpha()
+            and word not in self._numbers
+            and not is_everyday_word(word)
+            and not self._misheard_number(word)
+        )
 
     def _unlisted_after_cue(
         self, tokens: Tokens, places: PhraseTable[str], towns: PhraseTable[str]
