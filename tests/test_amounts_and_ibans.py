@@ -54,6 +54,9 @@ VALUES = [
     ("my password is reset four four", "PIN"),
     ("the card expires oh four twenty seven", "CREDIT_CARD_META"),
     ("it was k w one two three", "ACCOUNT_NUMBER"),
+    # a short spelled run with more of the code said before it is part of a code
+    ("two seven k m four one", "ACCOUNT_NUMBER"),
+    ("it expires april twenty twenty seven", "CREDIT_CARD_META"),
     ("born in nineteen eighty four", "DATE_OF_BIRTH"),
 ]
 

@@ -2538,7 +2538,7 @@ class IdentifierDetector(Detector):
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
             return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
-        if (cue is None or cue[0] not in ("DATE_OF_BIRTH", "AGE")) and self._a_year(
+        if (cue is None or cue[0] not in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META")) and self._a_year(
             aligned, tokens, candidate, text_start, text_end
         ):
             return None  # "a rate case filed in early twenty twenty one": a year, no value of the cue
@@ -2727,9 +2727,10 @@ class IdentifierDetector(Detector):
         self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int], label: str
     ) -> bool:
         """A value zone whose only number is a year said as a year after a word of ``year_before``
-        ("member since twenty nineteen": the zone took "since" as a misheard digit)."""
-        if label in ("DATE_OF_BIRTH", "AGE"):
-            return False
+        ("member since twenty nineteen": the zone took "since" as a misheard digit); a birth date, an
+        age or a card's expiry keeps its cue."""
+        if label in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META"):
+            return False  # a birth year, an age, a card's expiry ("expires april twenty twenty seven")
         numbers = [index for index in range(*zone) if any(char.isdigit() for char in tokens[index].lower)]
         if len(numbers) != 1:
             return False

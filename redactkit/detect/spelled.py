@@ -285,6 +285,9 @@ class SpelledDetector(Detector):
                 return skip
         return None
 
+    def _number_word(self, word: str) -> bool:
+        return word[:1].isdigit() or word in self._number_words
+
     def _label(
         self, value: str, tokens: Sequence[Token], start: int, end: int, digits: int
     ) -> tuple[str, str] | None:
@@ -311,14 +314,13 @@ class SpelledDetector(Detector):
             return None  # "i'm on flight w n seven forty": the flight is nearer than the cue
         if best is not None:
             return best[1], f"spelled {kind} after a {best[1]} cue"
-        if (
-            digits
-            and (
-                digits > _MAX_TRAILING_DIGITS
-                or sum(1 for char in value if char.isalpha()) > _MAX_SHORT_CODE_LETTERS
-                # "x v as in victor eight | fifty one ninety ...": more of the code follows
-                or (after is not None and (after.lower[:1].isdigit() or after.lower in self._number_words))
-            )
+        if digits and (
+            digits > _MAX_TRAILING_DIGITS
+            or sum(1 for char in value if char.isalpha()) > _MAX_SHORT_CODE_LETTERS
+            # "x v as in victor eight | fifty one ninety ...", "four three | g h nine eight": more
+            # of the code is said after or before it
+            or (after is not None and self._number_word(after.lower))
+            or (preceding > 0 and self._number_word(tokens[preceding - 1].lower))
         ):
             return "ACCOUNT_NUMBER", _CODE_WITHOUT_CUE
         if digits:  # still redacted: spelled letters fail closed, but no account number is named
