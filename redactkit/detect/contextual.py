@@ -1595,6 +1595,8 @@ class ContextualDetector(Detector):
         joiners = ("is", "was", "as", "that's", "for") + (("on",) if label == "USERNAME" else ())
         if not (k > 0 and words[k - 1] in joiners):  # "... is my password", "j smith nine on instagram"
             return None
+        if words[k - 1] == "on" and k < cue and words[k] == "the":
+            return None  # "error four oh four on the login page": a place on a site, no handle's name
         stop = k - 1
         first = self._left_edge(words, stop, cred.max_words)
         inner = list(words[first:stop])
