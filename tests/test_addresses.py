@@ -301,6 +301,15 @@ SPOKEN = [
     # Indian locality words; Tamil "theru" (street)
     ("nine quenby vihar", "nine quenby vihar"),
     ("fourteen kovil theru madurai", "fourteen kovil theru madurai"),
+    # the word saying whose house number it is; parts of one house number joined by a word
+    ("door no forty five dash a gandhi road", "door no forty five dash a gandhi road"),
+    ("plot no fifty six velmora nagar", "plot no fifty six velmora nagar"),
+    ("new no twelve old no eight kovil street", "new no twelve old no eight kovil street"),
+    ("my address is twelve by four kovil street", "twelve by four kovil street"),
+    # a direction before an ordinal street; abbreviated street types in a street-only answer
+    ("two ten north second street", "two ten north second street"),
+    ("velgan ave", "velgan ave"),
+    ("quelby st springfield oh", "quelby st springfield oh"),
 ]
 
 WRITTEN = [
@@ -490,6 +499,7 @@ NEGATIVES = [
     # "us" after an address is a country code only where the answer ends
     "send twelve copies to us and them",
     "i want two aloo puri and one lassi",
+    "we need ten by four planks for the deck",
 ]
 
 
@@ -637,6 +647,8 @@ def test_address_stops_where_it_ends(text: str, left_out: str) -> None:
         ("wasington usa", "wasington usa"),
         ("quarlenby tx", "quarlenby tx"),
         ("priya tx", None),
+        ("sprite ok", None),  # an assent after an order
+        ("quorvelgmailcom ok", None),  # an e-mail address run together
     ],
 )
 def test_a_turn_that_is_a_town_and_its_region_is_one_location(text: str, value: str | None) -> None:

@@ -92,10 +92,13 @@ class AddressWords:
     live_words: frozenset[str]
     place_joiners: frozenset[str]
     house_number_words: frozenset[str]
+    house_number_prefixes: frozenset[str]
+    number_joiners: frozenset[str]
     ordinal_suffixes: frozenset[str]
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
     street_answer_max_zipf: float = field(metadata={"key": "street_answer.max_zipf"})
+    street_answer_short_types: frozenset[str] = field(metadata={"key": "street_answer.short_types"})
     house_answer_max_zipf: float = field(metadata={"key": "house_answer.max_zipf"})
     house_answer_min_digits: float = field(metadata={"key": "house_answer.min_digits"})
     house_answer_min_letters: float = field(metadata={"key": "house_answer.min_letters"})
@@ -315,10 +318,16 @@ class AddressDetector(Detector):
         and the block letter said between them ("[no a] 1 east street"); else ``a``."""
         words = self._w.house_number_words
         if a > 0 and tokens[a - 1].lower in words:
-            return a - 1
+            return self._number_prefix(tokens, a - 1)
         if a > 1 and len(tokens[a - 1].lower) == 1 and tokens[a - 1].lower.isalpha():
-            return a - 2 if tokens[a - 2].lower in words else a
+            return self._number_prefix(tokens, a - 2) if tokens[a - 2].lower in words else a
         return a
+
+    def _number_prefix(self, tokens: Sequence[Token], j: int) -> int:
+        """Where the word that says a house number at token ``j`` ("no") starts with the word that says
+        whose number it is ("[door] no 45", "[plot] no 12", "[h] no 7", "[old] no 8";
+        ``house_number_prefixes``)."""
+        return j - 1 if j > 0 and tokens[j - 1].lower in self._w.house_number_prefixes else j
 
     def _without_contact(self, tokens: list[Token]) -> list[Token]:
         """The tokens of an answer without the phone number said after it ("accaai street maken road
@@ -547,7 +556,11 @@ class AddressDetector(Detector):
             elif self._code_word(tokens[k].lower):
                 k += 1
             elif (
-                k == first and self._unlisted_town(tokens[k].lower) and not self._listed_name(tokens[k].lower)
+                k == first
+                and self._unlisted_town(tokens[k].lower)
+                and not self._listed_name(tokens[k].lower)
+                and not tokens[k].lower.endswith(self._mail_endings)  # "quorvelgmailcom ok"
+                and code not in w.named_openers  # "sprite ok": an assent after an order
             ):
                 place = True  # "wasington usa", "quarlenby tx": a town no list has (or misspelt) first
                 k += 1
@@ -683,13 +696,14 @@ class AddressDetector(Detector):
             ):
                 return []
         if start == first and first and tokens[first - 1].lower in w.house_number_words:
-            start -= 1  # "no 415 ...": the word that says a house number belongs to it
+            start = self._number_prefix(tokens, first - 1)  # "[door no] 415 ...": the words saying it
         return [self._whole_turn(tokens, start, "a turn that is only a house number and the locality")]
 
-    def _house_digits(self, word: str, said: str = "") -> int:
+    def _house_digits(self, word: str, said: str = "", *, counts: bool = True) -> int:
         """How many digits a house number said as ``word`` has ("415" 3, "twenty" 2, "nine" 1), or 0 when
         it is none: no zero, no year ("2019 london"), no count ("321" said digit by digit; ``said`` is
-        the original text: "nine eighty seven" is a number), at most five digits."""
+        the original text: "nine eighty seven" is a number; ``counts=False`` takes counts too), at
+        most five digits."""
         lex = self._lexicon
         if word.isdigit():
             as_number = any(w in lex.tens or w in lex.teens or w in lex.hundred for w in said.lower().split())
@@ -697,7 +711,7 @@ class AddressDetector(Detector):
                 int(word) > 0
                 and len(word) <= 5
                 and not (len(word) == 4 and word[:2] in ("19", "20"))
-                and (as_number or not _counted(word))
+                and (as_number or not counts or not _counted(word))
             ):
                 return 0
             return len(word)
@@ -770,7 +784,7 @@ class AddressDetector(Detector):
         first = 1 if tokens and tokens[0].lower in w.address_words else 0
         for j in range(first + 1, min(first + 4, len(tokens))):
             word = tokens[j].lower
-            if self._street_kind(word) in w.named_street_types:
+            if self._street_kind(word) in w.named_street_types or word in w.street_answer_short_types:
                 if not self._answer_name_words(tokens, first, j):
                     return []
                 if j + 1 < len(tokens) and self._grow_right(tokens, j, places) != len(tokens) - 1:
@@ -1092,12 +1106,12 @@ class AddressDetector(Detector):
                 and word.endswith(self._w.run_together_types)
                 and i > 0
                 and (
-                    self._house_digits(tokens[i - 1].lower) > 0
+                    self._house_digits(tokens[i - 1].lower, counts=False) > 0
                     # "200 e mainst": a direction between
                     or (
                         i > 1
                         and tokens[i - 1].lower in self._w.directions
-                        and self._house_digits(tokens[i - 2].lower) > 0
+                        and self._house_digits(tokens[i - 2].lower, counts=False) > 0
                     )
                 )
                 and self._run_together(word)
@@ -1285,13 +1299,33 @@ class AddressDetector(Detector):
 
         def take(k: int) -> bool:
             word = tokens[k].lower
-            if len(word) == 1 and word.isalpha() and k > 0 and self._is_number(tokens[k - 1].lower):
-                return True  # a house number with a letter: "251 a chesterton road"
+            if (
+                len(word) == 1
+                and word.isalpha()
+                and k > 0
+                and self._is_number(self._before_joiner(tokens, k))
+            ):
+                return True  # a house number with a letter: "251 a chesterton road", "45 dash a ..."
+            if (
+                word in self._w.number_joiners
+                and 0 < k < first - 1
+                and self._is_number(tokens[k - 1].lower)
+                and (self._is_number(tokens[k + 1].lower) or len(tokens[k + 1].lower) == 1)
+            ):
+                return True  # "12 by 4 kovil street", "45 dash a gandhi road": one house number
             if (
                 word in self._lexicon.ordinals
                 and k == first - 1
                 and k > 0
-                and self._is_number(tokens[k - 1].lower)
+                and (
+                    self._is_number(tokens[k - 1].lower)
+                    # "210 north second street": a direction before the ordinal
+                    or (
+                        k > 1
+                        and tokens[k - 1].lower in self._w.directions
+                        and self._is_number(tokens[k - 2].lower)
+                    )
+                )
                 and not taken["words"]
             ):
                 taken["words"] += 1  # an ordinal that is also a unit of time: "648 second lane"
@@ -1327,6 +1361,13 @@ class AddressDetector(Detector):
         if numbers:
             return self._extend_left(tokens, numbers[0])
         return self._extend_left(tokens, reached if street_anchor else first)
+
+    def _before_joiner(self, tokens: Sequence[Token], k: int) -> str:
+        """The word before token ``k``, or before the joiner there ("45 [dash] a": "45";
+        ``number_joiners``)."""
+        if k > 1 and tokens[k - 1].lower in self._w.number_joiners:
+            return tokens[k - 2].lower
+        return tokens[k - 1].lower if k > 0 else ""
 
     def _extend_left(self, tokens: Sequence[Token], first: int) -> int:
         """A street name or intersection before the house number, when a cue or preposition precedes
