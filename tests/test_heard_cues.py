@@ -85,6 +85,8 @@ def test_glued_names(text: str, name: str) -> None:
         "i'm picking up format sheets",
         "we metropolitan police",
         "see the formation",
+        # a misspelt word that happens to start with a name ("tomo" + "row")
+        "we fly out tomorow",
     ],
 )
 def test_glued_words_are_no_names(text: str) -> None:

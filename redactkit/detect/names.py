@@ -869,6 +869,7 @@ class NameDetector(Detector):
             or word in family
             or word in places
             or zipf_frequency(word) > 0
+            or _near_frequent(word, self._zipf.common_word_min)  # "tomorow": a word misspelt
         ):
             return None
 
