@@ -436,10 +436,15 @@ class _HeardCues:
     ``heard_cues``): exactly one word heard wrong, lost, added, or run together with its neighbour."""
 
     def __init__(
-        self, cues: frozenset[tuple[str, ...]], words: HeardCueWords, stopwords: frozenset[str]
+        self,
+        cues: frozenset[tuple[str, ...]],
+        words: HeardCueWords,
+        stopwords: frozenset[str],
+        determiners: frozenset[str],
     ) -> None:
         self._w = words
         self._stopwords = stopwords
+        self._determiners = determiners
         self._by_word: dict[str, list[tuple[str, ...]]] = {}
         longest = 1
         for cue in sorted(cues):
@@ -470,7 +475,12 @@ class _HeardCues:
         if i >= n:  # one word heard wrong ("the name his", "i'm pocking up for")
             said = tuple(words[i - n : i])
             wrong = [k for k in range(n) if said[k] != cue[k]]
-            if len(wrong) == 1 and self._misheard(cue, wrong[0], said[wrong[0]]):
+            # a determiner right before the word makes it a noun ("call the d m v": no "call me")
+            if (
+                len(wrong) == 1
+                and not (wrong[0] == n - 1 and said[-1] in self._determiners)
+                and self._misheard(cue, wrong[0], said[wrong[0]])
+            ):
                 return True
             # the word before the cue run into its first word ("thename is")
             if wrong == [0] and said[0].endswith(cue[0]) and said[0][: -len(cue[0])] in self._stopwords:
@@ -488,7 +498,12 @@ class _HeardCues:
             said = tuple(words[i - n - 1 : i])
             for k in range(1, n + 1):
                 added = said[k]
-                if len(added) <= w.added_letters and added.isalpha() and said[:k] + said[k + 1 :] == cue:
+                if (
+                    len(added) <= w.added_letters
+                    and added.isalpha()
+                    and not (k == n and added in self._determiners)
+                    and said[:k] + said[k + 1 :] == cue
+                ):
                     return True
         return False
 
@@ -557,7 +572,7 @@ class NameDetector(Detector):
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
         self._misheard = MisheardGuard(locale)
-        self._heard = _HeardCues(self._strong, words.heard, lexicon.stopwords)
+        self._heard = _HeardCues(self._strong, words.heard, lexicon.stopwords, words.determiners)
         self._strong_by_last: dict[str, list[tuple[str, ...]]] = {}
         for strong in sorted(self._strong):
             self._strong_by_last.setdefault(strong[-1], []).append(strong)
