@@ -19,6 +19,12 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 POSITIVE = [
+    # round 7 (hgen8, from the tuning half of the blind set v8; invented rows): "my" or "<word> and"
+    # before a host after "type in" / "check out"; a full date of a past year without a cue stays a
+    # birth date unless an event word comes before it
+    ("just type in fennel and fig dot com slash menu", [("fennel and fig dot com slash menu", "URL")]),
+    ("check out my sketchbook dot dev slash tova", [("my sketchbook dot dev slash tova", "URL")]),
+    ("oh it's july second nineteen seventy one", [("july second nineteen seventy one", "DATE_OF_BIRTH")]),
     # round 4 (hgen4, from the blind set v4's misses and Earnings-style transcripts; invented rows):
     # web addresses with the dots dropped, a scheme before a host, an article joined into a local part,
     # a unit under a year inside the age, "by now" after an age, the article of a name after a cue
@@ -367,6 +373,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "the leak started on may fifth twenty twenty three while we were away",
+    "it was delivered on october second twenty twenty five",
+    "they've been members since june first two thousand nine",
+    "it's just dot dot dot at the end",
     # round 3: ages of things, verbs and hedges said of things, cue words in other senses
     "the boiler is about twenty years old",
     "we bought a twelve year old truck",

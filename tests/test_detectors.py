@@ -593,6 +593,9 @@ PLACES = [
     # countries under their official names
     ("she moved here from the federated states of micronesia", "federated states of micronesia"),
     ("a flight to the kingdom of bhutan", "kingdom of bhutan"),
+    # a numbered-thing word ("bed", "room") after a weather cue starts a name when a word no list knows
+    # follows it (round 7, from the blind set v8)
+    ("is it snowing in bed quellby right now", "bed quellby"),
 ]
 
 
@@ -618,6 +621,8 @@ def test_places(text: str, value: str) -> None:
         "go to youtube and play some music",  # too frequent a word to be an unlisted town
         "we get to prioritize growth this year",
         "time to go to bed",
+        "i'm in room twlve",  # a numbered thing with a misheard number after it
+        "is it raining in room four",
         # possessives that name a thing, an idiom, an everyday owner without capitals
         "look at megan's green scarf",
         "Order Megan's Green Tea Blend today",

@@ -130,6 +130,8 @@ class _DateWords:
     between: _Phrases
     min_age_years: int
     numeric_words: int
+    event_cues: _Phrases
+    event_window: int
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,8 @@ class _AddressWords:
     starts_after: _Phrases
     and_name_cues: _Phrases
     at: _Phrases
+    misheard_at: _Phrases
+    misheard_at_before_provider: _Phrases
     www: _Phrases
     schemes: _Phrases
     max_local_words: int
@@ -1200,6 +1204,8 @@ class ContextualDetector(Detector):
                 year = self._short_year(value_words)
             if year is not None and 1900 <= year <= latest and len(value_words) >= 3:
                 first = i - 1 if i > 0 and words[i - 1] == "the" and word in t.lexicon.ordinals else i
+                if self._event_date(words, first):
+                    continue  # "the accident happened on april ninth ...": the date of an event
                 found.append((first, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
                 taken.update(range(first, stop))
         # "ten slash twenty seven slash nineteen ninety": a numeric date dictated with slashes
@@ -1219,6 +1225,12 @@ class ContextualDetector(Detector):
                 continue
             i += 1
         return found
+
+    def _event_date(self, words: Sequence[str], first: int) -> bool:
+        """Whether a word of ``dates.event_cues`` stands in the few words before a date at ``first``
+        ("the accident happened on", "it was delivered on", "member since"): an event's date."""
+        events = self._t.dates.event_cues
+        return any(events.at(words, k) for k in range(max(0, first - self._t.dates.event_window), first))
 
     def _slashed_year(self, run: Sequence[str], latest: int) -> int | None:
         """The year of "<month> slash <day> slash <year>" ("dash" alike; interruptions inside left
@@ -1795,16 +1807,16 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         words = text.words
-        mails = _Pass([i for i in range(1, len(words)) if addr.at.at(words, i)])
+        mails = _Pass([i for i in range(1, len(words)) if self._at_length(words, i)[0]])
         for i in mails:
-            length = addr.at.at(words, i)
+            length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
             path = self._skip_interruptions(words, end)
             if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
             if end > i + length:
                 first = self._left_edge(words, i, addr.max_local_words)
-                if first < i:
+                if first < i and (not misheard or self._dictated_local(words, first, i)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
         urls = _Pass(
@@ -1817,10 +1829,43 @@ class ContextualDetector(Detector):
                 continue
             end = self._path_end(words, end)
             first = self._url_start(words, i)
-            if first < i:
+            if first < i and words[i - 1] != "dot":  # an empty host label: "it's just dot dot dot at"
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _at_length(self, words: Sequence[str], i: int) -> tuple[int, bool]:
+        """Length of the "at" at word ``i`` (0: none) and whether a recognizer misheard it
+        (``misheard_at``: "add", "at the"; ``misheard_at_before_provider``: "and" before a mail
+        provider)."""
+        addr = self._t.addresses
+        said = addr.at.at(words, i)
+        heard = addr.misheard_at.at(words, i)
+        before_provider = addr.misheard_at_before_provider.at(words, i)
+        if before_provider and i + before_provider < len(words):
+            after = i + before_provider
+            if not (words[after] in addr.glued_providers or addr.split_providers.at(words, after)):
+                before_provider = 0
+        heard = max(heard, before_provider)
+        return (heard, True) if heard > said else (said, False)
+
+    def _dictated_local(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Whether ``words[first:stop]``, said before a misheard "at" ("add", "and", "at the"), is
+        dictated like an e-mail's local part: a joining symbol ("dot", "underscore"), spelled letters,
+        a number or a word that is no everyday word (a name: "john", "novak"). "can you [add] amazon dot com"
+        and "cats [and] dogs dot com" are ordinary speech."""
+        t = self._t
+        for k in range(first, stop):
+            word = words[k]
+            if t.addresses.joiners.at(words, k) or word in t.number_words or any(ch.isdigit() for ch in word):
+                return True
+            if len(word) == 1 and word.isalpha() and word not in ("a", "i"):
+                return True
+            if word in t.lexicon.stopwords or word in t.lexicon.fillers or not word.isalpha():
+                continue
+            if not is_everyday_word(word):
+                return True
+        return False
 
     def _path_end(self, words: Sequence[str], end: int) -> int:
         """End of the path said after a web address ending at ``end``: "slash my account", "dot org you
@@ -2024,7 +2069,7 @@ class ContextualDetector(Detector):
             names += 1
         first = self._left_edge(words, dot, 5)
         # "my shop dot com" after "go to": a possessive that is part of the name
-        if first > 1 and words[first - 1] == "my" and words[first - 2] in ("to", "is", "at", "on", "visit"):
+        if first > 1 and words[first - 1] == "my" and addr.and_name_cues.ending(words, first - 1):
             first -= 1
         # "pay my bill dot ...", "fix my phone dot help": a verb and "my" open the host name
         elif first > 1 and words[first - 1] == "my" and words[first - 2] in addr.my_host_verbs:
