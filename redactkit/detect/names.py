@@ -441,10 +441,12 @@ class _HeardCues:
         words: HeardCueWords,
         stopwords: frozenset[str],
         determiners: frozenset[str],
+        naming: frozenset[tuple[str, ...]],
     ) -> None:
         self._w = words
         self._stopwords = stopwords
         self._determiners = determiners
+        self._naming = naming
         self._by_word: dict[str, list[tuple[str, ...]]] = {}
         longest = 1
         for cue in sorted(cues):
@@ -489,12 +491,17 @@ class _HeardCues:
             said = tuple(words[i - n + 1 : i])
             for k in range(n):
                 # a short word lost ("the claim under")
-                if n >= w.lost_min_words and len(cue[k]) <= w.lost_letters and cue[:k] + cue[k + 1 :] == said:
+                if (
+                    n >= w.lost_min_words
+                    and len(cue[k]) <= w.lost_letters
+                    and cue[k] in self._stopwords  # a function word: "let me" is no "let me add"
+                    and cue[:k] + cue[k + 1 :] == said
+                ):
                     return True
                 # two cue words run together ("claim isunder", "picking upfor")
                 if k + 1 < n and (*cue[:k], cue[k] + cue[k + 1], *cue[k + 2 :]) == said:
                     return True
-        if i >= n + 1:  # a short word added inside or after the cue ("picking up the for")
+        if i >= n + 1 and (n > 2 or cue in self._naming):  # a short word added ("picking up the for")
             said = tuple(words[i - n - 1 : i])
             for k in range(1, n + 1):
                 added = said[k]
@@ -515,7 +522,13 @@ class _HeardCues:
             return False
         others = cue[:k] + cue[k + 1 :]
         if len(said) <= w.short_letters:
-            return len(heard) <= w.short_letters and any(len(other) >= w.anchor_letters for other in others)
+            # beside a content word that came through ("name", "forward"; not "this"), in a cue of
+            # three words or one that says a name follows ("name as"; not "amount of", "this more")
+            return (
+                len(heard) <= w.short_letters
+                and (len(cue) > 2 or cue in self._naming)
+                and any(len(other) >= w.anchor_letters and other not in self._stopwords for other in others)
+            )
         return (
             heard[0] == said[0] and len(others) >= w.near_others and within_edits(said, heard, w.near_edits)
         )
@@ -572,7 +585,9 @@ class NameDetector(Detector):
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
         self._misheard = MisheardGuard(locale)
-        self._heard = _HeardCues(self._strong, words.heard, lexicon.stopwords, words.determiners)
+        self._heard = _HeardCues(
+            self._strong, words.heard, lexicon.stopwords, words.determiners, words.naming_cues
+        )
         self._strong_by_last: dict[str, list[tuple[str, ...]]] = {}
         for strong in sorted(self._strong):
             self._strong_by_last.setdefault(strong[-1], []).append(strong)
