@@ -85,6 +85,8 @@ class _AgeWords:
     subjects: _Phrases
     relations: _Phrases
     bare_relation_determiners: frozenset[str]
+    pronoun_numbers: frozenset[str]
+    pronoun_number_after: frozenset[str]
     of_cues: _Phrases
     determiners: frozenset[str]
     modal_guesses: _Phrases
@@ -118,6 +120,7 @@ class _AgeWords:
     height_feet_max: int
     height_gap: int
     height_units: frozenset[str]
+    thing_min_zipf: float
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ class _AddressWords:
     slashes: _Phrases
     spelled_tlds: _Phrases
     my_host_verbs: frozenset[str]
+    mailbox_words: frozenset[str]
     www_window: int
     path_articles: frozenset[str]
 
@@ -423,6 +427,11 @@ _PERSON_VERB = "number after a verb with a person as subject"
 _COMMA_RELATION = "number after a relation and a comma ('my daughter, nine,')"
 _PERSON_AFTER = "number between 'a' and a word for a person ('a forty seven male')"
 _RANGE = "second age of a range ('like thirteen fourteen')"
+
+
+def _is_letter(word: str) -> bool:
+    """Whether a word is one spelled letter ("i", "d")."""
+    return len(word) == 1 and word.isalpha()
 
 
 def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
@@ -925,7 +934,7 @@ class ContextualDetector(Detector):
         if noun > 1 and words[noun - 2] in determiners:
             word = words[noun - 1]
             word = word[:-2] if word.endswith("'s") else word
-            if self._thing_word(word) and not self._is_person(words, noun):
+            if (self._thing_word(word) or self._plain_noun(word)) and not self._is_person(words, noun):
                 return True
         # "a ten year old car", "this fifteen year old laptop": a thing noun after "year old" (and no
         # person right after it: "a sixty year old retired teacher")
@@ -948,6 +957,23 @@ class ContextualDetector(Detector):
             word.isalpha()
             and len(word) > 2
             and (is_everyday_word(word) or zipf_frequency(word) >= self._unlisted_max)
+            and word not in t.person_nouns
+            and word not in t.ages.subject_words
+            and not t.credentials.stops.at((word,), 0)
+            and not t.organizations.stops.at((word,), 0)
+        )
+
+    def _plain_noun(self, word: str) -> bool:
+        """A word after "the", "my", "this" that English uses often enough (Zipf ``ages.thing_min_zipf``)
+        and that is no given name, family name, person noun or subject word ("the dryer is nine years
+        old"): a thing, even when the dictionary of everyday words lacks it."""
+        t = self._t
+        return (
+            word.isalpha()
+            and len(word) > 2
+            and zipf_frequency(word) >= t.ages.thing_min_zipf
+            and word not in given_names()
+            and word not in family_names()
             and word not in t.person_nouns
             and word not in t.ages.subject_words
             and not t.credentials.stops.at((word,), 0)
@@ -1130,7 +1156,12 @@ class ContextualDetector(Detector):
         ):
             return _COMMA_RELATION
         relation = t.ages.relations.ending(words, k)
-        if relation and k - relation > 0 and words[k - relation - 1] in t.ages.bare_relation_determiners:
+        if (
+            relation
+            and k - relation > 0
+            and words[k - relation - 1] in t.ages.bare_relation_determiners
+            and not (words[i] in t.ages.pronoun_numbers and words[k - 1] in t.ages.pronoun_number_after)
+        ):
             return _BARE_RELATION
         if k > 2 and words[k - 1] == "of" and words[k - 3] in ("a", "an") and self._is_person(words, k - 1):
             return _BARE_RELATION  # "a gentleman of seventy"
@@ -1814,6 +1845,8 @@ class ContextualDetector(Detector):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
             if end > i + length:
                 first = self._left_edge(words, i, addr.max_local_words)
+                if first == i and words[i - 1] in addr.mailbox_words:
+                    first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
                 if first < i:
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
@@ -1846,10 +1879,16 @@ class ContextualDetector(Detector):
                 k < len(words)
                 and path < t.addresses.max_path_words
                 and not t.addresses.slashes.at(words, k)
-                and (words[k] == "my" or not t.credentials.stops.at(words, k))
-            ):
-                # an article inside a path is not counted ("slash book a room")
-                path += words[k] not in t.addresses.path_articles
+                and (
+                    words[k] == "my"
+                    or not t.credentials.stops.at(words, k)
+                    or (_is_letter(words[k]) and k + 1 < len(words) and _is_letter(words[k + 1]))
+                )
+            ):  # "slash i d card": a stop word spelled with a letter after it is no stop
+                # an article inside a path is not counted ("slash book a room"), nor a spelled letter
+                # after another ("slash i d card": one word spelled)
+                spelled = k > slash + length and _is_letter(words[k]) and _is_letter(words[k - 1])
+                path += words[k] not in t.addresses.path_articles and not spelled
                 k += 1
             while k > slash + length and words[k - 1] in t.addresses.path_articles:
                 k -= 1  # never end on an article
