@@ -35,6 +35,14 @@ POSITIVE = [
         [("info at harbor tiles dot co dot uk", "EMAIL_ADDRESS")],
     ),
     ("it's tidewell dot com slash i d card", [("tidewell dot com slash i d card", "URL")]),
+    # ... and general probes after both halves (invented): a mail provider said without its top-level
+    # domain, "coming up on" an age, "'s gonna be" after a relation, well-known employers after a cue
+    ("it's marisa k at gmail", [("marisa k at gmail", "EMAIL_ADDRESS")]),
+    ("email is t dot ruiz eighty four at outlook", [("t dot ruiz eighty four at outlook", "EMAIL_ADDRESS")]),
+    ("he's coming up on forty", [("forty", "AGE")]),
+    ("my son's gonna be ten in may", [("ten", "AGE")]),
+    ("we bank at chase", [("chase", "ORGANIZATION")]),
+    ("she's at google now", [("google", "ORGANIZATION")]),
     # round 4 (hgen4, from the blind set v4's misses and Earnings-style transcripts; invented rows):
     # web addresses with the dots dropped, a scheme before a host, an article joined into a local part,
     # a unit under a year inside the age, "by now" after an age, the article of a name after a cue
@@ -389,6 +397,9 @@ NEGATIVE = [
     "it's just dot dot dot at the end",
     "the freezer is about eleven years old and still works",
     "she's the youngest one in the class",
+    "i'm almost two years into the job",
+    "the car's gonna be ten years old",
+    "i looked at outlook this morning",
     # round 3: ages of things, verbs and hedges said of things, cue words in other senses
     "the boiler is about twenty years old",
     "we bought a twelve year old truck",

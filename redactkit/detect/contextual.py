@@ -91,6 +91,7 @@ class _AgeWords:
     determiners: frozenset[str]
     modal_guesses: _Phrases
     copulas: _Phrases
+    stem_copulas: _Phrases
     not_subjects: frozenset[str]
     approximately: _Phrases
     second_age_joiners: _Phrases
@@ -188,6 +189,8 @@ class _AddressWords:
     spelled_tlds: _Phrases
     my_host_verbs: frozenset[str]
     mailbox_words: frozenset[str]
+    bare_providers: _Phrases
+    bare_provider_cues: frozenset[str]
     www_window: int
     path_articles: frozenset[str]
 
@@ -224,6 +227,7 @@ class _OrganizationWords:
     facility_not_names: frozenset[str]
     stops: _Phrases
     max_words: int
+    known_names: _Phrases
 
 
 @dataclass(frozen=True)
@@ -925,6 +929,9 @@ class ContextualDetector(Detector):
         k = self._before_approximately(words, i)
         if k >= 4 and words[k - 1] in ("a", "an"):
             k = self._before_approximately(words, k - 1)  # "the tree is about a hundred years old"
+        copula = t.ages.stem_copulas.ending(words, k)
+        if copula and k - copula >= 2:
+            k -= copula  # "the car's gonna be ten years old"
         if k >= 3 and words[k - 1] in ("is", "was", "are", "were", "'s"):
             noun = k - 1
         elif k >= 2 and words[k - 1].endswith("'s") and len(words[k - 1]) > 2:
@@ -1131,6 +1138,16 @@ class ContextualDetector(Detector):
                 and (
                     _name_like(words[before - 1], t.ages.not_subjects) or words[before - 1] in t.person_nouns
                 )
+            ):
+                return _RELATION_IS
+            # "my son's gonna be ten": a copula of `stem_copulas` after a relation or name with "'s"
+            owner = words[before - 1] if before > 0 and t.ages.stem_copulas.ending(words, k) else ""
+            stem = owner[:-2] if owner.endswith("'s") else ""
+            window = [*words[max(0, before - 1 - t.ages.relations.longest) : before - 1], stem]
+            if stem and (
+                t.ages.relations.ending(window, len(window))
+                or _name_like(stem, t.ages.not_subjects)
+                or stem in t.person_nouns
             ):
                 return _RELATION_IS
         relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
@@ -1765,6 +1782,30 @@ class ContextualDetector(Detector):
             return i
         return self._tld_chain(words, j, tlds) or i
 
+    def _bare_provider(self, words: Sequence[str], at: int, j: int) -> int:
+        """End of a mail provider said without its top-level domain right after "at" ("jenna b at
+        gmail", "tomas dot reyes eighty one at outlook"), or ``j``: a provider of ``bare_providers``,
+        and before "at" a local part with a handle's shape (a spelled letter, a number word, a joining
+        symbol or a given name) or a mail cue (``bare_provider_cues``) a few words before it."""
+        t = self._t
+        addr = t.addresses
+        length = addr.bare_providers.at(words, j)
+        if not length:
+            return j
+        first = self._left_edge(words, at, addr.max_local_words)
+        if first >= at:
+            return j
+        local = words[first:at]
+        handle = any(
+            _is_letter(word)
+            or word in t.number_words
+            or bool(addr.joiners.at((word,), 0))
+            or (word in given_names() and not is_everyday_word(word))
+            for word in local
+        )
+        cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
+        return j + length if handle or cue else j
+
     def _letters_at(self, words: Sequence[str], j: int) -> int:
         """Length of a run of at least two spelled letters at ``j`` ("g m x", "s b c"), or 0."""
         k = j
@@ -1840,6 +1881,8 @@ class ContextualDetector(Detector):
         for i in mails:
             length = addr.at.at(words, i)
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
+            if end == i + length:
+                end = self._bare_provider(words, i, i + length)
             path = self._skip_interruptions(words, end)
             if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
@@ -2349,6 +2392,11 @@ class ContextualDetector(Detector):
             )  # "employed by the city of ...", "a student at the university of ..."
         if stop <= first:
             return None
+        # a well-known name ("bank with chase", "she's at google", "he's with the navy") counts as it is
+        with_article = org.known_names.at(words, first - determiner) if determiner else 0
+        known = with_article or org.known_names.at(words, first)
+        if known:
+            return first - determiner, max(stop, (first - determiner if with_article else first) + known)
         value = words[first:stop]
         kinds = [
             k
