@@ -168,6 +168,8 @@ class _AddressWords:
     starts_after: _Phrases
     and_name_cues: _Phrases
     at: _Phrases
+    misheard_at: _Phrases
+    misheard_at_before_provider: _Phrases
     www: _Phrases
     schemes: _Phrases
     max_local_words: int
@@ -1877,9 +1879,9 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         words = text.words
-        mails = _Pass([i for i in range(1, len(words)) if addr.at.at(words, i)])
+        mails = _Pass([i for i in range(1, len(words)) if self._at_length(words, i)[0]])
         for i in mails:
-            length = addr.at.at(words, i)
+            length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
             if end == i + length:
                 end = self._bare_provider(words, i, i + length)
@@ -1890,7 +1892,7 @@ class ContextualDetector(Detector):
                 first = self._left_edge(words, i, addr.max_local_words)
                 if first == i and words[i - 1] in addr.mailbox_words:
                     first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
-                if first < i:
+                if first < i and (not misheard or self._dictated_local(words, first, i)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
         urls = _Pass(
@@ -1907,6 +1909,39 @@ class ContextualDetector(Detector):
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _at_length(self, words: Sequence[str], i: int) -> tuple[int, bool]:
+        """Length of the "at" at word ``i`` (0: none) and whether a recognizer misheard it
+        (``misheard_at``: "add", "at the"; ``misheard_at_before_provider``: "and" before a mail
+        provider)."""
+        addr = self._t.addresses
+        said = addr.at.at(words, i)
+        heard = addr.misheard_at.at(words, i)
+        before_provider = addr.misheard_at_before_provider.at(words, i)
+        if before_provider and i + before_provider < len(words):
+            after = i + before_provider
+            if not (words[after] in addr.glued_providers or addr.split_providers.at(words, after)):
+                before_provider = 0
+        heard = max(heard, before_provider)
+        return (heard, True) if heard > said else (said, False)
+
+    def _dictated_local(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Whether ``words[first:stop]``, said before a misheard "at" ("add", "and", "at the"), is
+        dictated like an e-mail's local part: a joining symbol ("dot", "underscore"), spelled letters,
+        a number or a word that is no everyday word (a name: "john", "novak"). "can you [add] amazon dot com"
+        and "cats [and] dogs dot com" are ordinary speech."""
+        t = self._t
+        for k in range(first, stop):
+            word = words[k]
+            if t.addresses.joiners.at(words, k) or word in t.number_words or any(ch.isdigit() for ch in word):
+                return True
+            if len(word) == 1 and word.isalpha() and word not in ("a", "i"):
+                return True
+            if word in t.lexicon.stopwords or word in t.lexicon.fillers or not word.isalpha():
+                continue
+            if not is_everyday_word(word):
+                return True
+        return False
 
     def _path_end(self, words: Sequence[str], end: int) -> int:
         """End of the path said after a web address ending at ``end``: "slash my account", "dot org you

@@ -33,6 +33,7 @@ from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
 from .contextual import said_of_a_thing
+from .places import flight_word_at
 
 __all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
 
@@ -426,6 +427,7 @@ class IdentifierDetector(Detector):
         self.locale = locale
         self._tables = _cue_tables(locale)
         self._misheard = _misheard_tables(locale)
+        self._flights = _flight_words(locale)
         #: a text without digits is still looked at when a cue of a value zone or a number word is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
@@ -1790,6 +1792,8 @@ class IdentifierDetector(Detector):
                 length = tables.cue_table.length_ending_at(tokens, end)
                 before = end - length
                 return before > 0 and (tokens[before - 1].lower,) in tables.negatives
+            if self._misheard_flight(tokens, end - 1):
+                return True  # "we're on fight i c 1563", "is fright b a 283": a flight number
             if tables.negative_table.ending_at(tokens, end) is not None:
                 # "tree floor three four two ...": a one-word negative context between digit words is
                 # a misheard digit, not a floor
@@ -1807,6 +1811,16 @@ class IdentifierDetector(Detector):
                 )
                 return not misheard and not one_number
         return False
+
+    def _misheard_flight(self, tokens: Sequence[Token], index: int) -> bool:
+        """Token ``index`` is a flight word a recognizer garbled ("on fight", "the fright": see
+        :func:`~redactkit.detect.places.flight_word_at`); a flight word heard right is a negative
+        context of the locale already."""
+        flight_words, airline_cues = self._flights
+        if index < 0 or not flight_words or tokens[index].lower in flight_words:
+            return False
+        words = [token.lower for token in tokens[max(0, index - 1) : index + 1]]
+        return flight_word_at(words, len(words) - 1, flight_words, airline_cues)
 
     def _number_token(self, word: str) -> bool:
         """Digits, a number word or a homophone of one that is no function word ("tree", not "to")."""
@@ -2768,6 +2782,16 @@ class IdentifierDetector(Detector):
                     )
                 )
         return found
+
+
+@cache
+def _flight_words(locale: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The locale's flight words and airline cues (``places.yaml``)."""
+    places = load_locale(locale).resources.get("places") or {}
+    return (
+        frozenset(str(word).lower() for word in places.get("flight_words") or ()),
+        frozenset(str(word).lower() for word in places.get("airline_cues") or ()),
+    )
 
 
 @cache

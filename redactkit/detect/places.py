@@ -77,6 +77,8 @@ class PlaceWords:
     venue_describers: frozenset[str]
     flight_words: frozenset[str]
     airline_cues: frozenset[str]
+    #: words between a flight word and a code that keep it the flight's (the `presidio` guard)
+    flight_links: frozenset[str]
     numbered_things: frozenset[str]
 
 
@@ -525,14 +527,25 @@ def flight_word_at(
     words: Sequence[str], k: int, flight_words: frozenset[str], airline_cues: frozenset[str] = frozenset()
 ) -> bool:
     """Whether ``words[k]`` is a flight word, heard right or misheard: one of ``flight_words``, the
-    second half of one cut in two ("fli ght"), one run together with an airline cue ("onflight"), or,
-    right after one of ``airline_cues`` ("on"), a word of four letters or more that starts like a
-    flight word and is within two letter edits of it ("on fight", "on fright", "on flirt", "on
-    freight"; not "on eight", "on light")."""
+    second half of one cut in two ("fli ght"), one run together with an airline cue ("onflight"), a
+    word of five letters or more that starts like a flight word of six letters or more and is one
+    letter off it ("the fight b a two eight three", "fright"; not "light", and "plate" is no
+    "plane"), or, right after one of ``airline_cues`` ("on"), a word of four letters or more that
+    starts like a flight word and is within two letter edits of it ("on freight", "on flirt"; not
+    "on eight", "on light"). Every caller also wants an airline or a code and a number after it."""
     if not 0 <= k < len(words):
         return False
     word = words[k]
     if word in flight_words or (k > 0 and words[k - 1] + word in flight_words):
+        return True
+    if (
+        len(word) >= 5
+        and word.isalpha()
+        and any(
+            len(flight) >= 6 and word[0] == flight[0] and _one_letter_off(word, flight)
+            for flight in flight_words
+        )
+    ):
         return True
     if any(word == cue + flight for cue in airline_cues for flight in flight_words):
         return True

@@ -258,6 +258,8 @@ class PresidioDetector(Detector):
         self._flight_words = frozenset(str(word).lower() for word in flight_words)
         airline_cues = load_locale(locale).resources.get("places", {}).get("airline_cues", [])
         self._airline_cues = frozenset(str(word).lower() for word in airline_cues)
+        flight_links = load_locale(locale).resources.get("places", {}).get("flight_links", [])
+        self._flight_links = frozenset(str(word).lower() for word in flight_links)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
@@ -319,8 +321,10 @@ class PresidioDetector(Detector):
         if before is None:
             return False
         second, last = (before.group(1) or "").lower(), before.group(2).lower()
-        if last in self._flight_words or (second in self._flight_words and last not in self._stopwords):
-            return True
+        if last in self._flight_words or (
+            second in self._flight_words and (last not in self._stopwords or last in self._flight_links)
+        ):
+            return True  # "flight e k 4 1 2", "flight air 4 1 2", "the flight is a s 5 5 1"
         # a flight word misheard after "on" ("on fright e k 4 1 2": places.flight_word_at)
         words = text[max(0, result.start - 60) : result.start].lower().split()
         flight, cues = self._flight_words, self._airline_cues
