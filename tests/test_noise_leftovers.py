@@ -3,6 +3,7 @@
 
 - "at" heard as "add", "and", "that" or "at the" inside a dictated e-mail address: an "at" only with a
   whole address after it (a name, "dot", a top-level domain) and a local part said like one before it;
+  so is a top-level domain one letter off ("dot come", "dot nest");
 - a flight word one letter off ("fight", "flights") before an airline or its code and a number, "flying"
   and "plane" as flight words, and "the flight is <code>": a flight number, no identifier or name.
 """
@@ -34,6 +35,9 @@ def _found(pipeline: Pipeline, text: str) -> set[tuple[str, str]]:
         ),
         ("write to dembele underscore k at the gmail dot com", "dembele underscore k at the gmail dot com"),
         ("the address is vasquez that fastmail dot net", "vasquez that fastmail dot net"),
+        # a top-level domain garbled by one letter, the rest of the address said like one
+        ("it's maria underscore k at yahoo dot nest", "maria underscore k at yahoo dot nest"),
+        ("write to t o m at outlook dot come", "t o m at outlook dot come"),
     ],
 )
 def test_a_misheard_at_inside_a_dictated_address(default_pipeline: Pipeline, text: str, address: str) -> None:
@@ -54,6 +58,8 @@ def test_a_misheard_at_inside_a_dictated_address(default_pipeline: Pipeline, tex
         "the shop is called pots and pans dot com",
         "i think that gmail dot com is down again",
         "please add the dogs to the list",
+        "i'll be at home dot come over later",
+        "we met at the shop dot come on friday",
         "just add two cups of flour and stir",
     ],
 )

@@ -170,6 +170,7 @@ class _AddressWords:
     at: _Phrases
     misheard_at: _Phrases
     misheard_at_before_provider: _Phrases
+    misheard_tlds: frozenset[str]
     www: _Phrases
     schemes: _Phrases
     max_local_words: int
@@ -1642,6 +1643,8 @@ class ContextualDetector(Detector):
         joiners = ("is", "was", "as", "that's", "for") + (("on",) if label == "USERNAME" else ())
         if not (k > 0 and words[k - 1] in joiners):  # "... is my password", "j smith nine on instagram"
             return None
+        if words[k - 1] == "on" and k < cue and words[k] == "the":
+            return None  # "error four oh four on the login page": a place on a site, no handle's name
         stop = k - 1
         first = self._left_edge(words, stop, cred.max_words)
         inner = list(words[first:stop])
@@ -1757,8 +1760,11 @@ class ContextualDetector(Detector):
         return end, frozenset(shape)
 
     # -- spoken e-mail and web addresses ------------------------------------------------------------
-    def _domain(self, words: Sequence[str], i: int, tlds: frozenset[str], max_words: int) -> int:
-        """End of "<word>{1,max} dot <tld> [dot <tld>]" at ``i`` (interruptions allowed), or ``i``."""
+    def _domain(
+        self, words: Sequence[str], i: int, tlds: frozenset[str], max_words: int, misheard_tld: bool = False
+    ) -> int:
+        """End of "<word>{1,max} dot <tld> [dot <tld>]" at ``i`` (interruptions allowed), or ``i``;
+        with ``misheard_tld`` the top-level domain may be garbled by one letter ("dot come")."""
         t = self._t
         addr = t.addresses
         j = self._skip_interruptions(words, i)
@@ -1782,7 +1788,18 @@ class ContextualDetector(Detector):
             names += 1
         if names == 0:
             return i
-        return self._tld_chain(words, j, tlds) or i
+        return self._tld_chain(words, j, tlds) or (misheard_tld and self._misheard_tld(words, j)) or i
+
+    def _misheard_tld(self, words: Sequence[str], j: int) -> int:
+        """End of "dot <tld>" at ``j`` when the recognizer garbled the top-level domain by one letter
+        ("dot cone", "dot nest": ``misheard_tlds``), or 0. Only an e-mail's domain: its "at" and a
+        name before "dot" are said already."""
+        if j + 1 >= len(words) or words[j] != "dot":
+            return 0
+        word = words[j + 1]
+        if not (word.isalpha() and 3 <= len(word) <= 4) or word in self._t.lexicon.stopwords:
+            return 0
+        return j + 2 if any(within_edits(word, tld, 1) for tld in self._t.addresses.misheard_tlds) else 0
 
     def _bare_provider(self, words: Sequence[str], at: int, j: int) -> int:
         """End of a mail provider said without its top-level domain right after "at" ("jenna b at
@@ -1883,8 +1900,12 @@ class ContextualDetector(Detector):
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
+            if end == i + length and not misheard:
+                # "... at yahoo dot nest": a garbled top-level domain, with a local part said like one
+                end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words, misheard_tld=True)
+                misheard = end > i + length
             if end == i + length:
-                end = self._bare_provider(words, i, i + length)
+                end = self._bare_provider(words, i, i + length)  # "jenna b at gmail"
             path = self._skip_interruptions(words, end)
             if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail

@@ -25,7 +25,8 @@ from typing import Annotated, Any, NamedTuple
 
 import phonenumbers
 from pydantic import Field
-from stdnum import luhn
+from stdnum import iban as stdnum_iban
+from stdnum import luhn, numdb
 
 from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at
@@ -35,7 +36,13 @@ from .base import Detector, detectors
 from .contextual import said_of_a_thing
 from .places import flight_word_at
 
-__all__ = ["DEFAULT_IDENTIFIER_LABELS", "IDENTIFIER_LABELS", "IdentifierDetector", "luhn_valid"]
+__all__ = [
+    "DEFAULT_IDENTIFIER_LABELS",
+    "IDENTIFIER_LABELS",
+    "IdentifierDetector",
+    "luhn_valid",
+    "spoken_iban",
+]
 
 IDENTIFIER_LABELS = (
     "PHONE_NUMBER",
@@ -159,6 +166,15 @@ class _CueTables:
     noisy_answer_inside_share: float = 0.0
     #: ... of them at least this many said as digits or number words (``noisy_answers.min_said_digits``)
     noisy_answer_said: int = 0
+    #: words of money, results and periods near a number said in groups make it an amount, no
+    #: identifier, when no cue introduces it (``amount_words``)
+    amount_words: frozenset[str] = frozenset()
+    #: words right before a year said as a year that make it a date, cue or not (``year_before``; the
+    #: locale's month names count too)
+    year_before: frozenset[str] = frozenset()
+    #: words right after a secret's cue that make one noun of both ("password reset", "pin pad"): no
+    #: value follows unless "is" or ":" does (``secret_compounds``)
+    secret_compounds: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -276,6 +292,9 @@ def _cue_tables(locale: str) -> _CueTables:
         noisy_answer_inside_share=float(
             (resources.get("identifiers", "noisy_answers", {}) or {}).get("max_inside_share", 0.0)
         ),
+        amount_words=resources.words("identifiers", "amount_words"),
+        year_before=resources.words("identifiers", "year_before") | resources.lexicon.months,
+        secret_compounds=resources.words("identifiers", "secret_compounds"),
     )
 
 
@@ -335,7 +354,33 @@ def _value_rule(spec: Mapping[str, Any], where: str) -> _ValueRule:
 _VOWELS = frozenset("aeiouy")
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
+_IBAN_REGISTRY = numdb.get("iban")
+#: labels an IBAN read out may be taken for: a long digit run is a phone number, or by chance passes
+#: the Luhn check of a card number
+_IBAN_LIKE = frozenset({"ACCOUNT_NUMBER", "CREDIT_CARD", "PHONE_NUMBER"})
+#: the most words an IBAN takes once the normalizers joined its letters and digits
+_IBAN_MAX_WORDS = 24
+#: a whole IBAN with a valid checksum is as sure as a written one (Presidio scores that 1.0): it wins
+#: over a spelled code and over a card number its digits make by chance
+_IBAN_SCORE = 1.0
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
+
+
+_IBAN_SHAPE = re.compile(r"[a-z]{2}\d{2}[a-z0-9]{11,30}")
+
+
+def spoken_iban(value: str) -> bool:
+    """The whole of an IBAN, however it was said once spaces and dashes are gone: two letters that
+    are an IBAN country code, two check digits and 11 to 30 letters and digits, with a valid mod-97
+    checksum (python-stdnum's IBAN registry and check digits). A value a recognizer cut short or
+    garbled fails the checksum: it stays an account number."""
+    compact = "".join(char for char in value.lower() if char.isalnum())
+    if not _IBAN_SHAPE.fullmatch(compact):
+        return False
+    number = compact.upper()
+    if "country" not in _IBAN_REGISTRY.info(number)[0][1]:
+        return False
+    return bool(stdnum_iban.calc_check_digits(number) == number[2:4])
 
 
 def luhn_valid(digits: str) -> bool:
@@ -490,7 +535,48 @@ class IdentifierDetector(Detector):
         if "DATE_TIME" in self.labels:
             found.extend(self._periods(aligned))
         found.extend(self._spoken_ages(text, tokens))
+        if "IBAN_CODE" in self.labels:
+            found = [self._as_iban(tokens, entity) for entity in found]
         return [entity for entity in found if entity.label in self.labels]
+
+    def _as_iban(self, tokens: Sequence[Token], entity: Entity) -> Entity:
+        """A number value that is a whole IBAN is an IBAN_CODE, by cue or by shape: "send it to g b
+        eight two w e s t ...", "my account number is d e ...". The value is written out from a word
+        of it or one of the two words before it (the country letters may stand apart: "es 6109...")
+        to its end, fillers left out and number words the normalizer left next to digits read into
+        them ("gb forty 1mfxy..." is "gb41mfxy...", "double 8" is "88"); it is an IBAN when
+        :func:`spoken_iban` says so. With a checksum that fails (a digit misheard, a part said
+        apart) the value keeps its label; it is redacted either way."""
+        if entity.label not in _IBAN_LIKE:
+            return entity
+        first, stop = token_index_at(tokens, entity.start), token_index_at(tokens, entity.end)
+        if stop - first > _IBAN_MAX_WORDS:
+            return entity
+        for lead in range(max(0, first - 2), stop):
+            if not tokens[lead].lower[:2].isalpha():
+                continue
+            if spoken_iban(self._written_out([token.lower for token in tokens[lead:stop]])):
+                why = "country code, check digits and a valid IBAN checksum"
+                start = min(entity.start, tokens[lead].start)
+                return Entity(start, entity.end, "IBAN_CODE", max(entity.score, _IBAN_SCORE), self.name, why)
+        return entity
+
+    def _written_out(self, words: Sequence[str]) -> str:
+        """Words of a dictated code as one string: fillers left out, a tens word or "double" before
+        a word that starts with a digit read into it ("forty 1mf" -> "41mf", "double 8" -> "88")."""
+        lexicon = self._lexicon
+        out: list[str] = []
+        for index, word in enumerate(words):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if word in lexicon.fillers:
+                continue
+            if word in lexicon.tens and following[:1].isdigit() and following[:1] != "0":
+                out.append(str(lexicon.tens[word] // 10))
+            elif word in lexicon.repeats and following[:1].isdigit():
+                out.append(following[0] * (lexicon.repeats[word] - 1))
+            else:
+                out.append(word)
+        return "".join(out)
 
     # -- values after a cue, however misrecognized ----------------------------------------------------
     def _cued_zones(self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]) -> list[Entity]:
@@ -538,8 +624,10 @@ class IdentifierDetector(Detector):
             )
             if zone is not None:
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
-                if not covered.contains(start, end) and not self._quantity_zone(
-                    aligned, tokens, zone, index, cue[0]
+                if (
+                    not covered.contains(start, end)
+                    and not self._quantity_zone(aligned, tokens, zone, index, cue[0])
+                    and not self._year_zone(aligned, tokens, zone, cue[0])
                 ):
                     zones.append(
                         Entity(
@@ -582,8 +670,12 @@ class IdentifierDetector(Detector):
                 first = self._part_before_aside(aligned, tokens, label, first, stop, floor)
             if first is None or self._negative_context(tokens, first):
                 continue
-            floor = stop
             start, end = tokens[first].start, tokens[stop - 1].end
+            if self._said_with_thousand(aligned, start, end) or self._year_zone(
+                aligned, tokens, (first, stop), label
+            ):
+                continue  # "i owe about four thousand two hundred on the card": an amount
+            floor = stop
             part = self._phone_part_at(tokens, index)
             if part:  # "... area code four two one": the area code said last belongs to the number
                 after = index + part
@@ -745,6 +837,7 @@ class IdentifierDetector(Detector):
                     )
                 )
                 and word not in tables.closing
+                and word not in tables.quantity_after  # "twenty percent card fee": a unit, no digit
                 and (word,) not in tables.cues
             ):
                 misheard = 1
@@ -2459,13 +2552,19 @@ class IdentifierDetector(Detector):
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
             return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
+        if (cue is None or cue[0] not in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META")) and self._a_year(
+            aligned, tokens, candidate, text_start, text_end
+        ):
+            return None  # "a rate case filed in early twenty twenty one": a year, no value of the cue
         if (
             cue is not None
-            and cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
+            and cue[0] not in ("DATE_OF_BIRTH", "AGE")
             and following in self._tables.quantity_after
             and self._reading(aligned, text_start, text_end) == "grouped"
         ):
-            return None  # "orders tracking at ninety one percent": a quantity, its cue word is none here
+            # "orders tracking at ninety one percent", "the reset link expires after twenty four
+            # hours": a quantity, its cue word is none here
+            return None
         rule = self._tables.rules.get(cue[0]) if cue is not None else None
         if cue is not None and rule is not None:
             # the locale says what the value looks like ("nhs number": ten digits, mod-11 checksum);
@@ -2512,6 +2611,13 @@ class IdentifierDetector(Detector):
                 text_start, text_end, "PHONE_NUMBER", self.cue_score, "number written with a country code"
             )
         reading = self._reading(aligned, text_start, text_end)
+        if (
+            reading != "digits"
+            and n <= 12
+            and not _card_digits(digits)
+            and self._amount_talk(tokens, candidate.first, candidate.stop)
+        ):
+            return None  # "prices around three sixty and nine three sixty": amounts, no code read out
         if (
             (
                 self._negative_context(tokens, candidate.first, n)
@@ -2605,6 +2711,47 @@ class IdentifierDetector(Detector):
                 "digits read one by one, some misheard",
             )
         return None
+
+    def _amount_talk(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
+        """A word of money, results or periods (``amount_words``: "percent", "revenue", "prices")
+        within the window before token ``first`` or after token ``stop``."""
+        words = self._tables.amount_words
+        return any(
+            tokens[index].lower in words
+            for index in (
+                *range(max(0, first - self.window), first),
+                *range(stop, min(len(tokens), stop + self.window)),
+            )
+        )
+
+    def _a_year(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate, start: int, end: int
+    ) -> bool:
+        """The value is one year said as a year (four digits from 1900 to 2099, not digit by digit:
+        "twenty twenty one", "two thousand eight") right after a word of ``year_before`` ("in",
+        "since", "early", a month name): a date."""
+        digits = candidate.digits
+        if len(digits) != 4 or candidate.alnum or not 1900 <= int(digits) <= 2099:
+            return False
+        if candidate.first == 0 or tokens[candidate.first - 1].lower not in self._tables.year_before:
+            return False
+        return self._reading(aligned, start, end) not in ("digits", None)
+
+    def _year_zone(
+        self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int], label: str
+    ) -> bool:
+        """A value zone whose only number is a year said as a year after a word of ``year_before``
+        ("member since twenty nineteen": the zone took "since" as a misheard digit); a birth date, an
+        age or a card's expiry keeps its cue."""
+        if label in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META"):
+            return False  # a birth year, an age, a card's expiry ("expires april twenty twenty seven")
+        numbers = [index for index in range(*zone) if any(char.isdigit() for char in tokens[index].lower)]
+        if len(numbers) != 1:
+            return False
+        index = numbers[0]
+        digits = tokens[index].lower
+        candidate = _Candidate(index, index + 1, digits, not digits.isdigit())
+        return self._a_year(aligned, tokens, candidate, tokens[index].start, tokens[index].end)
 
     def _whole_answer(self, tokens: Sequence[Token], candidate: _Candidate) -> bool:
         """A number of at least ``answers.min_digits`` digits (no counting) that is the turn but for a
@@ -2754,7 +2901,7 @@ class IdentifierDetector(Detector):
     _SECRET = re.compile(
         r"\b(?:password|passcode|pass code|pin|security answer|secret answer"
         r"|answer to (?:my|the) security question|mother'?s maiden name|maiden name|passphrase)"
-        r"\s+(?:is|was|it's|would be|should be|:)?\s*",
+        r"\s+(?P<said>is|was|it's|would be|should be|:)?\s*",
         re.IGNORECASE,
     )
     _STOP = frozenset("and but so please thanks thank then because if or".split())
@@ -2763,6 +2910,12 @@ class IdentifierDetector(Detector):
         found: list[Entity] = []
         for match in self._SECRET.finditer(text):
             first = token_index_at(tokens, match.end())
+            if (
+                match.group("said") is None
+                and first < len(tokens)
+                and tokens[first].lower in self._tables.secret_compounds
+            ):
+                continue  # "the password reset link expired": a thing named after the secret, no value
             taken: list[Token] = []
             for token in tokens[first : first + 5]:
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:

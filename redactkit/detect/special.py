@@ -136,6 +136,9 @@ class _Knowledge:
     grade_ordinals: frozenset[str]
     grade_words: frozenset[str]
     school_stages: Mapping[str, tuple[Phrase, ...]]
+    #: words between the speaker and a grade or school that put it in the past ("i graduated from
+    #: high school", "when i was in third grade"): an adult's past, no minor (``past_school_words``)
+    past_school_words: frozenset[str]
     minor_ages: frozenset[str]
     self_age_cues: frozenset[Phrase]
     not_age_after: frozenset[str]
@@ -344,6 +347,7 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
         grade_ordinals=grade_ordinals,
         grade_words=frozenset(_words(data.get("grade_words"), f"{where}.grade_words")),
         school_stages={first: tuple(sorted(items, key=len, reverse=True)) for first, items in stages.items()},
+        past_school_words=frozenset(_words(data.get("past_school_words"), f"{where}.past_school_words")),
         minor_ages=minor_ages,
         self_age_cues=_phrases(_words(data.get("self_age_cues"), f"{where}.self_age_cues")),
         not_age_after=frozenset(_words(data.get("not_age_after"), f"{where}.not_age_after")),
@@ -609,6 +613,8 @@ class SpecialCategoryDetector(Detector):
     def _self_before(self, lows: Sequence[str], i: int) -> bool:
         """The speaker's own grade or school: "i'm in [eighth grade]", "i'm a [high school] junior"."""
         before = lows[max(0, i - 3) : i]
+        if any(word in self._knowledge.past_school_words for word in before):
+            return False  # "i graduated from high school in ...": the speaker's past
         return any(word in ("i'm", "im", "i", "am") for word in before)
 
     def _age(self, lows: Sequence[str], i: int, child: bool) -> tuple[int, int, str, float, str] | None:

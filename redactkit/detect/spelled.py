@@ -17,7 +17,9 @@ The label comes from context:
 - ``ZIP_CODE`` or ``ACCOUNT_NUMBER`` after a postcode or reference cue ("postcode s w one a ...",
   "booking reference k x f");
 - otherwise ``ACCOUNT_NUMBER`` for a mixed letter-digit run and ``SPELLED`` for letters only: a
-  spelled word whose kind nothing in the sentence gives away; but ``PERSON`` for letters that spell
+  spelled word whose kind nothing in the sentence gives away; ``SPELLED`` too for a short code (at
+  most three letters and two digits, no more digits said after it: "the d s one platform"), a model
+  or a tier rather than an account number read out; but ``PERSON`` for letters that spell
   the word said right before them ("voss v o s s": why spell a word, but a name), and that word is
   redacted with its spelling, asides between them included ("bradwell hang on b r a d w e l l");
 - nothing for a listed letter-digit code whose first letter is said twice ("in q q two": a stutter),
@@ -64,6 +66,10 @@ _ARTICLES = ("a", "i")  # "find me a t v": the article is read as a letter
 #: explanations of the labels given without a cue
 _CODE_WITHOUT_CUE = "spelled letters and digits: a code"
 _LETTERS_WITHOUT_CUE = "spelled letter by letter"
+#: a run of at most this many letters with at most ``_MAX_TRAILING_DIGITS`` digits and no cue is too
+#: short for a code read out: a tier, a model or an acronym with its number ("d s one", "c e t one")
+_MAX_SHORT_CODE_LETTERS = 3
+_SHORT_WITHOUT_CUE = "spelled letters with a short number: a model or tier, no code read out"
 #: words of an aside that may stand between a word and its spelling
 _SAID_WINDOW = 4
 
@@ -181,15 +187,17 @@ class SpelledDetector(Detector):
             if labelled is None:
                 continue
             spelled = str(note.data.get("text", "")).lower()
-            if labelled[1] == _CODE_WITHOUT_CUE and self._stuttered_code(spelled):
+            if labelled[1] in (_CODE_WITHOUT_CUE, _SHORT_WITHOUT_CUE) and self._stuttered_code(spelled):
                 continue  # a stutter on a listed code, and no cue asks for a value ("in q q two")
-            if labelled[1] in (_CODE_WITHOUT_CUE, _LETTERS_WITHOUT_CUE) and self._spells(
+            if labelled[1] in (_CODE_WITHOUT_CUE, _LETTERS_WITHOUT_CUE, _SHORT_WITHOUT_CUE) and self._spells(
                 spelled, self._business
             ):
                 continue  # "our adjusted e b i t d a margin" (with `business_acronyms`)
-            if labelled[1] in (_CODE_WITHOUT_CUE, _LETTERS_WITHOUT_CUE) and self._designation(
-                spelled, tokens, end
-            ):
+            if labelled[1] in (
+                _CODE_WITHOUT_CUE,
+                _LETTERS_WITHOUT_CUE,
+                _SHORT_WITHOUT_CUE,
+            ) and self._designation(spelled, tokens, end):
                 continue  # "the c o v i d dash nineteen pandemic", "under i f r s sixteen"
             label, why = labelled
             said = self._said_before(tokens, start, spelled)
@@ -197,7 +205,7 @@ class SpelledDetector(Detector):
                 # "cormier hold on c o r m i e r": the word the caller spells is redacted with its
                 # spelling, and a word said and then spelled is a name unless a cue said otherwise
                 start = said
-                if label == "SPELLED":
+                if label == "SPELLED" and why == _LETTERS_WITHOUT_CUE:
                     label, why = "PERSON", "a word said and then spelled letter by letter"
             found.append(Entity(start, end, label, self.score, self.name, why))
         return found
@@ -277,6 +285,9 @@ class SpelledDetector(Detector):
                 return skip
         return None
 
+    def _number_word(self, word: str) -> bool:
+        return word[:1].isdigit() or word in self._number_words
+
     def _label(
         self, value: str, tokens: Sequence[Token], start: int, end: int, digits: int
     ) -> tuple[str, str] | None:
@@ -303,8 +314,17 @@ class SpelledDetector(Detector):
             return None  # "i'm on flight w n seven forty": the flight is nearer than the cue
         if best is not None:
             return best[1], f"spelled {kind} after a {best[1]} cue"
-        if digits:
+        if digits and (
+            digits > _MAX_TRAILING_DIGITS
+            or sum(1 for char in value if char.isalpha()) > _MAX_SHORT_CODE_LETTERS
+            # "x v as in victor eight | fifty one ninety ...", "four three | g h nine eight": more
+            # of the code is said after or before it
+            or (after is not None and self._number_word(after.lower))
+            or (preceding > 0 and self._number_word(tokens[preceding - 1].lower))
+        ):
             return "ACCOUNT_NUMBER", _CODE_WITHOUT_CUE
+        if digits:  # still redacted: spelled letters fail closed, but no account number is named
+            return "SPELLED", _SHORT_WITHOUT_CUE
         return "SPELLED", _LETTERS_WITHOUT_CUE
 
 
