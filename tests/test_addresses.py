@@ -273,6 +273,34 @@ SPOKEN = [
     ),
     # a direction in a street answer however frequent
     ("tarvelpur north street tarvelpur", "tarvelpur north street tarvelpur"),
+    # a street type typed onto the street name after a house number
+    ("forty two quenbyst", "forty two quenbyst"),
+    ("five hundred e kelvarroad", "five hundred e kelvarroad"),
+    ("twelve tarvelcourt springfield", "twelve tarvelcourt springfield"),
+    # a house number said as one word, a name no dictionary has and a weak street type
+    (
+        "fifteen velmora nagar and my phone number is nine eight seven six five four three two one zero",
+        "fifteen velmora nagar",
+    ),
+    # a name no list has beside a listed one before the house number: the address covers both
+    ("quorvath kavin fourteen lotus street pune", "quorvath kavin fourteen lotus street pune"),
+    ("quorvath kavin one forty three natham madurai", "quorvath kavin one forty three natham madurai"),
+    # a country or region code that ends the answer before "and" or a contact word
+    (
+        "twelve velmora street chennai us and my phone number is nine eight seven six five four three two",
+        "twelve velmora street chennai us",
+    ),
+    (
+        "twelve velmora street ka ph nine eight seven six five four three two one zero",
+        "twelve velmora street ka",
+    ),
+    # a floor said with an ordinal after the street; a post-office box said in full; a rural route box
+    ("forty two quenby street second floor", "forty two quenby street second floor"),
+    ("post office box four five six dallas texas", "post office box four five six dallas texas"),
+    ("rural route two box forty five", "rural route two box forty five"),
+    # Indian locality words; Tamil "theru" (street)
+    ("nine quenby vihar", "nine quenby vihar"),
+    ("fourteen kovil theru madurai", "fourteen kovil theru madurai"),
 ]
 
 WRITTEN = [
@@ -454,6 +482,14 @@ NEGATIVES = [
     "two dr pepper and five lattes",
     "sure ia four zero zero zero one",
     "tulsa ok seven four one three two",
+    # everyday words that end like a street type after a number; a count before a weak street type
+    "we walked two forest trails",
+    "i had two breakfast sandwiches",
+    "we visited five lakes",
+    "she has nine lotus colony plants",
+    # "us" after an address is a country code only where the answer ends
+    "send twelve copies to us and them",
+    "i want two aloo puri and one lassi",
 ]
 
 
@@ -597,6 +633,10 @@ def test_address_stops_where_it_ends(text: str, left_out: str) -> None:
         ("book a flight to boston ma", None),  # more than the town: no answer
         # a ZIP code after the region (the identifiers' ZIP_CODE), even a region code that is a word
         ("south bend in four six six one seven", "south bend in"),
+        # a town no list has, or one misspelt, before its region or country; not a listed name
+        ("wasington usa", "wasington usa"),
+        ("quarlenby tx", "quarlenby tx"),
+        ("priya tx", None),
     ],
 )
 def test_a_turn_that_is_a_town_and_its_region_is_one_location(text: str, value: str | None) -> None:

@@ -70,6 +70,7 @@ class AddressWords:
     route_prefixes: frozenset[str]
     street_suffixes: tuple[str, ...]
     glued_street_types: tuple[str, ...]
+    run_together_types: tuple[str, ...]
     misspelt_street_types: frozenset[str]
     named_street_types: frozenset[str]
     prefix_street_types: frozenset[str]
@@ -155,7 +156,7 @@ class AddressWords:
             | self.military_post
             | self.address_words
             | self.ordinal_street_types
-            | {"p", "corner"}
+            | {"p", "corner", "post"}
         )
 
 
@@ -220,7 +221,9 @@ class AddressDetector(Detector):
                 grown = self._grow_left(tokens, first, street_anchor=False)
                 if self._unnamed(tokens, grown, first, last, places):
                     continue  # "i visited 5 lakes": a count and no street name nor town
-                if grown == first or not any(_has_digit(tokens[k].lower) for k in range(grown, first)):
+                if (
+                    grown == first or not any(_has_digit(tokens[k].lower) for k in range(grown, first))
+                ) and not self._named_weak(tokens, grown, first):
                     # "play in the park", "one way or another": no house number in digits; a house
                     # number in words counts when more numbered address parts follow ("seventy east
                     # school way number 26 tulsa")
@@ -366,12 +369,21 @@ class AddressDetector(Detector):
             k -= 1
         if k == first or any(tokens[j].lower not in w.named_openers for j in range(k)):
             return first
-        if any(
-            len(tokens[j].lower) > 1 and self._name_word(tokens[j].lower, listed_only=True)
-            for j in range(k, first)
-        ):
+        if self._names_find(tokens, k, first):
             return first  # a listed name is the `names` detector's PERSON: "kavin rao 14 lotus street"
+        # a word no list has before a listed one: the address covers the whole name, which the `names`
+        # detector would leave in part ("quorvath kavin 14 lotus street")
         return k
+
+    def _names_find(self, tokens: Sequence[Token], k: int, first: int) -> bool:
+        """Whether the `names` detector finds the whole name said in ``tokens[k:first]``: every word is
+        an initial or a listed name ("kavin rao"), or a listed given name comes first ("amy quorvath": a
+        given name and a surname no list has)."""
+        word = fold_word(tokens[k].lower)
+        return (word in locale_given_names(self.locale) and self._name_word(word, listed_only=True)) or all(
+            len(tokens[j].lower) == 1 or self._name_word(tokens[j].lower, listed_only=True)
+            for j in range(k, first)
+        )
 
     def _mailing_end(self, tokens: Sequence[Token], places: PhraseTable[str]) -> bool:
         """The turn ends as a mailing address does: a postcode (five digits or more), a region or
@@ -403,6 +415,11 @@ class AddressDetector(Detector):
                 for cut in range(3, len(word) - 2)
             )
         )
+
+    def _listed_name(self, word: str) -> bool:
+        """Whether ``word`` is a listed given or family name ("priya", "okafor")."""
+        folded = fold_word(word)
+        return folded in locale_given_names(self.locale) or folded in family_names()
 
     def _name_word(self, word: str, *, listed_only: bool = False) -> bool:
         """A word of a name before a house number: an initial, a listed given or family name rarer than
@@ -497,7 +514,9 @@ class AddressDetector(Detector):
         """A turn that is only a town and its region or country answers "where?" ("kalamazoo mi", "waco
         texas usa"): gazetteer places, region codes and country codes (``glued_countries``), at most
         ``place_answer.max_words`` words, at least one a place that is no region code, the last a region
-        or country code (none of ``not_last``); an assent or "address" may come first. A LOCATION."""
+        or country code (none of ``not_last``); an assent or "address" may come first. The first word
+        may be a town no list has, or one misspelt ("wasington usa"; no listed name: "priya tx"). A
+        LOCATION."""
         w = self._w
         first = 0
         while first < min(2, len(tokens) - 1) and (
@@ -526,6 +545,11 @@ class AddressDetector(Detector):
                 place = True
                 k += length
             elif self._code_word(tokens[k].lower):
+                k += 1
+            elif (
+                k == first and self._unlisted_town(tokens[k].lower) and not self._listed_name(tokens[k].lower)
+            ):
+                place = True  # "wasington usa", "quarlenby tx": a town no list has (or misspelt) first
                 k += 1
             else:
                 return []
@@ -585,20 +609,26 @@ class AddressDetector(Detector):
             first < len(tokens) - 1
             and first - named < int(w.named_max_words)
             and not _has_digit(tokens[first].lower)
-            and self._name_word(tokens[first].lower, listed_only=True)
+            and self._name_word(tokens[first].lower)
         ):
-            first += 1  # "tarun 42 velmora": the name said before the house number (a listed one)
-        start = first  # a listed name stays the `names` detector's PERSON
-        if (
-            first == named
-            and first + 1 < len(tokens)
-            and self._unlisted_name(tokens[first].lower)
-            and self._mailing_end(tokens, places)
-        ):
-            first += 1  # "quorinath 143 velmi mahal us": one name no list has belongs to the address
-            start = named
+            first += 1  # "tarun 42 velmora": the name said before the house number
         if first > named and not self._is_number(tokens[first].lower):
-            first = start = named
+            first = named
+        start = first  # a listed name stays the `names` detector's PERSON
+        unlisted = [
+            k
+            for k in range(named, first)
+            if len(tokens[k].lower) > 1 and not self._name_word(tokens[k].lower, listed_only=True)
+        ]
+        if unlisted and not self._names_find(tokens, named, first):
+            if not (
+                all(self._unlisted_name(tokens[k].lower) for k in unlisted)
+                and self._mailing_end(tokens, places)
+            ):
+                return []
+            # "quorinath 143 velmi mahal us", "quorinath kavin 143 velmi mahal us": a name no list has
+            # belongs to the address, and so does the rest of the name, which `names` would leave in part
+            start = named
         number = tokens[first].lower if tokens else ""
         digits = self._house_digits(number, self._said(aligned, tokens[first]) if tokens else "")
         if not digits:
@@ -1033,7 +1063,7 @@ class AddressDetector(Detector):
             if self._is_number(word):
                 continue
             others += 1
-            if others > 2 or not _alpha(word) or word in self._w.street_types:
+            if others > 2 or not _alpha(word) or word in self._w.street_types or word in self._w.box_words:
                 return False
         return False
 
@@ -1056,6 +1086,23 @@ class AddressDetector(Detector):
                 # is a LOCATION and a ZIP code ("tulsa ok 74132"), no street address
                 if not any(_place_length(tokens, j, places) == i - j for j in range(max(0, i - 4), i)):
                     anchors.append((i, i + 1, "street"))
+                continue
+            if (
+                kind not in self._w.anchor_words
+                and word.endswith(self._w.run_together_types)
+                and i > 0
+                and (
+                    self._house_digits(tokens[i - 1].lower) > 0
+                    # "200 e mainst": a direction between
+                    or (
+                        i > 1
+                        and tokens[i - 1].lower in self._w.directions
+                        and self._house_digits(tokens[i - 2].lower) > 0
+                    )
+                )
+                and self._run_together(word)
+            ):
+                anchors.append((i, i, "glued"))  # "12 mainst", "5 unioncourt": the name inside the word
                 continue
             if kind not in self._w.anchor_words and (
                 len(word) <= 6 or not (kind.endswith(suffixes) or word.endswith(suffixes))
@@ -1110,6 +1157,8 @@ class AddressDetector(Detector):
                 anchors.append((i, i + 1, "box"))
             elif word == "p" and nxt == "o" and i + 2 < count and tokens[i + 2].lower == "box":
                 anchors.append((i, i + 2, "box"))
+            elif word == "post" and nxt == "office" and i + 2 < count and tokens[i + 2].lower == "box":
+                anchors.append((i, i + 2, "box"))  # "post office box 456"
             elif word in self._w.military_post and nxt in self._w.military_regions:
                 first = i
                 for k in range(i - 1, max(i - 5, -1), -1):  # "uss name fpo ap"
@@ -1343,6 +1392,12 @@ class AddressDetector(Detector):
                     last = i  # "apartment seven c"
                     i += 1
                 continue
+            if nxt in self._w.units and (
+                word in self._lexicon.ordinals or re.fullmatch(r"\d+(st|nd|rd|th)", word)
+            ):
+                last = i + 1  # "12 church street [second floor]", "... 3rd floor"
+                i += 2
+                continue
             if word in self._w.box_words or word in self._w.military_post or word in self._w.ship_prefixes:
                 last = i
                 i += 1
@@ -1355,8 +1410,8 @@ class AddressDetector(Detector):
                 word in self._w.region_codes
                 and not (word in self._stop and not _region_slot(tokens, i, self))
             ) or (
-                word in self._glued_countries and i + 1 == count
-            ):  # "... kovil street madurai us": a country code ends the turn
+                word in self._glued_countries and self._ends_answer(tokens, i)
+            ):  # "... kovil street madurai us": a country code ends the turn or the answer
                 last = i
                 i += 1
                 continue
@@ -1499,6 +1554,46 @@ class AddressDetector(Detector):
                     return street  # "streetboston", "streetny"; "streettarvelpur" (a town no list has)
         return kind
 
+    def _ends_answer(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` ends the turn, or the address answer before "and" or a contact word ("... madurai
+        us and my phone number is ...", "... street ka ph 98..."; ``answer_contact.words``)."""
+        if i + 1 == len(tokens):
+            return True
+        nxt = tokens[i + 1].lower
+        return (
+            nxt == "and"
+            or nxt in {"?", "!", ":"}
+            or (nxt in self._w.contact_words and nxt not in self._w.house_number_words)
+        )
+
+    def _run_together(self, word: str) -> bool:
+        """A street name typed onto its street type ("mainst", "unioncourt", "marlboroughdr"): a word
+        ending with one of ``run_together_types`` after a stem of three letters or more with a vowel, and
+        no everyday word nor a superlative ("forest", "breakfast", "workplace", "closest" are none)."""
+        if not word.isalpha() or is_everyday_word(word) or word.endswith("est"):
+            return False  # "three costliest", "the one closest": a superlative
+        return any(
+            word.endswith(street)
+            and len(word) - len(street) >= 3
+            and re.search("[aeiouy]", word[: -len(street)]) is not None
+            for street in self._w.run_together_types
+        )
+
+    def _named_weak(self, tokens: Sequence[Token], grown: int, first: int) -> bool:
+        """A weak street type at ``first`` (grown left to ``grown``) after a house number said as a word
+        and a name no dictionary has ("fifteen velmora nagar", "twenty kelvar park"): the name makes the
+        type a street, as digits would ("i visited five lakes" names none)."""
+        name = tokens[first - 1].lower if first > 0 else ""
+        return (
+            grown < first - 1
+            and any(self._is_number(tokens[k].lower) for k in range(grown, first - 1))
+            and len(name) > 2
+            and name.isalpha()  # "two sheep's green": a possessive is no street name
+            and name not in self._stop
+            and not is_everyday_word(name)
+            and not self._misheard.misheard([t.lower for t in tokens[first - 2 : first + 1]], 1)
+        )
+
     def _unlisted_town(self, word: str) -> bool:
         """A word that may be a town no gazetteer lists: ``house_answer.min_letters`` letters or more, two
         vowel groups, no everyday word ("tarvelpur"; not "runner", "ways")."""
@@ -1574,6 +1669,13 @@ def _region_slot(tokens: Sequence[Token], i: int, detector: AddressDetector) -> 
     previous = tokens[i - 1].lower if i > 0 else ""
     if i + 1 == len(tokens) and (previous in detector._w.street_types or _has_digit(previous)):
         return True  # "14 lotus street in": a country or region code ends the turn
+    word = tokens[i].lower
+    if (
+        previous in detector._w.street_types
+        and word not in detector._stop
+        and detector._ends_answer(tokens, i)
+    ):
+        return True  # "14 lotus street ka and my phone ...": a code ends the answer
     if not _alpha(previous) or previous in detector._w.street_types or previous in detector._stop:
         return False
     if i + 1 == len(tokens):
