@@ -25,6 +25,24 @@ POSITIVE = [
     ("just type in fennel and fig dot com slash menu", [("fennel and fig dot com slash menu", "URL")]),
     ("check out my sketchbook dot dev slash tova", [("my sketchbook dot dev slash tova", "URL")]),
     ("oh it's july second nineteen seventy one", [("july second nineteen seventy one", "DATE_OF_BIRTH")]),
+    # ... and from its held-out half (read after the held-out figures were recorded): a child had at an
+    # age, "at <age> i'm ...", "my last job was at", a mailbox word as the local part, a spelled path
+    ("i had her at twenty nine so we're close", [("twenty nine", "AGE")]),
+    ("at sixty one i'm still the fastest on the crew", [("sixty one", "AGE")]),
+    ("my previous job was at quillon robotics", [("quillon robotics", "ORGANIZATION")]),
+    (
+        "the address is info at harbor tiles dot co dot uk",
+        [("info at harbor tiles dot co dot uk", "EMAIL_ADDRESS")],
+    ),
+    ("it's tidewell dot com slash i d card", [("tidewell dot com slash i d card", "URL")]),
+    # ... and general probes after both halves (invented): a mail provider said without its top-level
+    # domain, "coming up on" an age, "'s gonna be" after a relation, well-known employers after a cue
+    ("it's marisa k at gmail", [("marisa k at gmail", "EMAIL_ADDRESS")]),
+    ("email is t dot ruiz eighty four at outlook", [("t dot ruiz eighty four at outlook", "EMAIL_ADDRESS")]),
+    ("he's coming up on forty", [("forty", "AGE")]),
+    ("my son's gonna be ten in may", [("ten", "AGE")]),
+    ("we bank at chase", [("chase", "ORGANIZATION")]),
+    ("she's at google now", [("google", "ORGANIZATION")]),
     # round 4 (hgen4, from the blind set v4's misses and Earnings-style transcripts; invented rows):
     # web addresses with the dots dropped, a scheme before a host, an article joined into a local part,
     # a unit under a year inside the age, "by now" after an age, the article of a name after a cue
@@ -377,6 +395,11 @@ NEGATIVE = [
     "it was delivered on october second twenty twenty five",
     "they've been members since june first two thousand nine",
     "it's just dot dot dot at the end",
+    "the freezer is about eleven years old and still works",
+    "she's the youngest one in the class",
+    "i'm almost two years into the job",
+    "the car's gonna be ten years old",
+    "i looked at outlook this morning",
     # round 3: ages of things, verbs and hedges said of things, cue words in other senses
     "the boiler is about twenty years old",
     "we bought a twelve year old truck",

@@ -596,6 +596,8 @@ PLACES = [
     # a numbered-thing word ("bed", "room") after a weather cue starts a name when a word no list knows
     # follows it (round 7, from the blind set v8)
     ("is it snowing in bed quellby right now", "bed quellby"),
+    ("directions to elm cliff please", "elm cliff"),  # a part-of-place word after a town cue
+    ("take me to the lakeshore amphitheater", "lakeshore amphitheater"),  # a venue kind
 ]
 
 
@@ -623,6 +625,7 @@ def test_places(text: str, value: str) -> None:
         "time to go to bed",
         "i'm in room twlve",  # a numbered thing with a misheard number after it
         "is it raining in room four",
+        "we're in our new place now finally",  # a describing word is no venue's name
         # possessives that name a thing, an idiom, an everyday owner without capitals
         "look at megan's green scarf",
         "Order Megan's Green Tea Blend today",

@@ -85,10 +85,13 @@ class _AgeWords:
     subjects: _Phrases
     relations: _Phrases
     bare_relation_determiners: frozenset[str]
+    pronoun_numbers: frozenset[str]
+    pronoun_number_after: frozenset[str]
     of_cues: _Phrases
     determiners: frozenset[str]
     modal_guesses: _Phrases
     copulas: _Phrases
+    stem_copulas: _Phrases
     not_subjects: frozenset[str]
     approximately: _Phrases
     second_age_joiners: _Phrases
@@ -118,6 +121,7 @@ class _AgeWords:
     height_feet_max: int
     height_gap: int
     height_units: frozenset[str]
+    thing_min_zipf: float
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,9 @@ class _AddressWords:
     slashes: _Phrases
     spelled_tlds: _Phrases
     my_host_verbs: frozenset[str]
+    mailbox_words: frozenset[str]
+    bare_providers: _Phrases
+    bare_provider_cues: frozenset[str]
     www_window: int
     path_articles: frozenset[str]
 
@@ -223,6 +230,7 @@ class _OrganizationWords:
     facility_not_names: frozenset[str]
     stops: _Phrases
     max_words: int
+    known_names: _Phrases
 
 
 @dataclass(frozen=True)
@@ -426,6 +434,11 @@ _PERSON_VERB = "number after a verb with a person as subject"
 _COMMA_RELATION = "number after a relation and a comma ('my daughter, nine,')"
 _PERSON_AFTER = "number between 'a' and a word for a person ('a forty seven male')"
 _RANGE = "second age of a range ('like thirteen fourteen')"
+
+
+def _is_letter(word: str) -> bool:
+    """Whether a word is one spelled letter ("i", "d")."""
+    return len(word) == 1 and word.isalpha()
 
 
 def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
@@ -919,6 +932,9 @@ class ContextualDetector(Detector):
         k = self._before_approximately(words, i)
         if k >= 4 and words[k - 1] in ("a", "an"):
             k = self._before_approximately(words, k - 1)  # "the tree is about a hundred years old"
+        copula = t.ages.stem_copulas.ending(words, k)
+        if copula and k - copula >= 2:
+            k -= copula  # "the car's gonna be ten years old"
         if k >= 3 and words[k - 1] in ("is", "was", "are", "were", "'s"):
             noun = k - 1
         elif k >= 2 and words[k - 1].endswith("'s") and len(words[k - 1]) > 2:
@@ -928,7 +944,7 @@ class ContextualDetector(Detector):
         if noun > 1 and words[noun - 2] in determiners:
             word = words[noun - 1]
             word = word[:-2] if word.endswith("'s") else word
-            if self._thing_word(word) and not self._is_person(words, noun):
+            if (self._thing_word(word) or self._plain_noun(word)) and not self._is_person(words, noun):
                 return True
         # "a ten year old car", "this fifteen year old laptop": a thing noun after "year old" (and no
         # person right after it: "a sixty year old retired teacher")
@@ -951,6 +967,23 @@ class ContextualDetector(Detector):
             word.isalpha()
             and len(word) > 2
             and (is_everyday_word(word) or zipf_frequency(word) >= self._unlisted_max)
+            and word not in t.person_nouns
+            and word not in t.ages.subject_words
+            and not t.credentials.stops.at((word,), 0)
+            and not t.organizations.stops.at((word,), 0)
+        )
+
+    def _plain_noun(self, word: str) -> bool:
+        """A word after "the", "my", "this" that English uses often enough (Zipf ``ages.thing_min_zipf``)
+        and that is no given name, family name, person noun or subject word ("the dryer is nine years
+        old"): a thing, even when the dictionary of everyday words lacks it."""
+        t = self._t
+        return (
+            word.isalpha()
+            and len(word) > 2
+            and zipf_frequency(word) >= t.ages.thing_min_zipf
+            and word not in given_names()
+            and word not in family_names()
             and word not in t.person_nouns
             and word not in t.ages.subject_words
             and not t.credentials.stops.at((word,), 0)
@@ -1110,6 +1143,16 @@ class ContextualDetector(Detector):
                 )
             ):
                 return _RELATION_IS
+            # "my son's gonna be ten": a copula of `stem_copulas` after a relation or name with "'s"
+            owner = words[before - 1] if before > 0 and t.ages.stem_copulas.ending(words, k) else ""
+            stem = owner[:-2] if owner.endswith("'s") else ""
+            window = [*words[max(0, before - 1 - t.ages.relations.longest) : before - 1], stem]
+            if stem and (
+                t.ages.relations.ending(window, len(window))
+                or _name_like(stem, t.ages.not_subjects)
+                or stem in t.person_nouns
+            ):
+                return _RELATION_IS
         relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
         # the phrase may end in the stem ("my [big sister]'s"): only the last words are looked at,
         # never a copy of the whole text (linear time)
@@ -1133,7 +1176,12 @@ class ContextualDetector(Detector):
         ):
             return _COMMA_RELATION
         relation = t.ages.relations.ending(words, k)
-        if relation and k - relation > 0 and words[k - relation - 1] in t.ages.bare_relation_determiners:
+        if (
+            relation
+            and k - relation > 0
+            and words[k - relation - 1] in t.ages.bare_relation_determiners
+            and not (words[i] in t.ages.pronoun_numbers and words[k - 1] in t.ages.pronoun_number_after)
+        ):
             return _BARE_RELATION
         if k > 2 and words[k - 1] == "of" and words[k - 3] in ("a", "an") and self._is_person(words, k - 1):
             return _BARE_RELATION  # "a gentleman of seventy"
@@ -1753,6 +1801,30 @@ class ContextualDetector(Detector):
             return 0
         return j + 2 if any(within_edits(word, tld, 1) for tld in self._t.addresses.misheard_tlds) else 0
 
+    def _bare_provider(self, words: Sequence[str], at: int, j: int) -> int:
+        """End of a mail provider said without its top-level domain right after "at" ("jenna b at
+        gmail", "tomas dot reyes eighty one at outlook"), or ``j``: a provider of ``bare_providers``,
+        and before "at" a local part with a handle's shape (a spelled letter, a number word, a joining
+        symbol or a given name) or a mail cue (``bare_provider_cues``) a few words before it."""
+        t = self._t
+        addr = t.addresses
+        length = addr.bare_providers.at(words, j)
+        if not length:
+            return j
+        first = self._left_edge(words, at, addr.max_local_words)
+        if first >= at:
+            return j
+        local = words[first:at]
+        handle = any(
+            _is_letter(word)
+            or word in t.number_words
+            or bool(addr.joiners.at((word,), 0))
+            or (word in given_names() and not is_everyday_word(word))
+            for word in local
+        )
+        cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
+        return j + length if handle or cue else j
+
     def _letters_at(self, words: Sequence[str], j: int) -> int:
         """Length of a run of at least two spelled letters at ``j`` ("g m x", "s b c"), or 0."""
         k = j
@@ -1832,11 +1904,15 @@ class ContextualDetector(Detector):
                 # "... at yahoo dot nest": a garbled top-level domain, with a local part said like one
                 end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words, misheard_tld=True)
                 misheard = end > i + length
+            if end == i + length:
+                end = self._bare_provider(words, i, i + length)  # "jenna b at gmail"
             path = self._skip_interruptions(words, end)
             if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
             if end > i + length:
                 first = self._left_edge(words, i, addr.max_local_words)
+                if first == i and words[i - 1] in addr.mailbox_words:
+                    first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
                 if first < i and (not misheard or self._dictated_local(words, first, i)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
@@ -1902,10 +1978,16 @@ class ContextualDetector(Detector):
                 k < len(words)
                 and path < t.addresses.max_path_words
                 and not t.addresses.slashes.at(words, k)
-                and (words[k] == "my" or not t.credentials.stops.at(words, k))
-            ):
-                # an article inside a path is not counted ("slash book a room")
-                path += words[k] not in t.addresses.path_articles
+                and (
+                    words[k] == "my"
+                    or not t.credentials.stops.at(words, k)
+                    or (_is_letter(words[k]) and k + 1 < len(words) and _is_letter(words[k + 1]))
+                )
+            ):  # "slash i d card": a stop word spelled with a letter after it is no stop
+                # an article inside a path is not counted ("slash book a room"), nor a spelled letter
+                # after another ("slash i d card": one word spelled)
+                spelled = k > slash + length and _is_letter(words[k]) and _is_letter(words[k - 1])
+                path += words[k] not in t.addresses.path_articles and not spelled
                 k += 1
             while k > slash + length and words[k - 1] in t.addresses.path_articles:
                 k -= 1  # never end on an article
@@ -2366,6 +2448,11 @@ class ContextualDetector(Detector):
             )  # "employed by the city of ...", "a student at the university of ..."
         if stop <= first:
             return None
+        # a well-known name ("bank with chase", "she's at google", "he's with the navy") counts as it is
+        with_article = org.known_names.at(words, first - determiner) if determiner else 0
+        known = with_article or org.known_names.at(words, first)
+        if known:
+            return first - determiner, max(stop, (first - determiner if with_article else first) + known)
         value = words[first:stop]
         kinds = [
             k

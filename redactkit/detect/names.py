@@ -15,6 +15,7 @@ thresholds can trade recall for precision.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,6 +36,7 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import get_lexicon, load_locale
+from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token
@@ -58,6 +60,22 @@ class _NameVocabulary(NamedTuple):
     family: frozenset[str]
     common: frozenset[str]
     places: frozenset[str]
+
+
+@dataclass(frozen=True)
+class HeardCueWords:
+    """How a recognizer may garble a strong person cue (``heard_cues`` in names.yaml)."""
+
+    short_letters: int
+    anchor_letters: int
+    near_edits: int
+    near_others: int
+    lost_letters: int
+    lost_min_words: int
+    added_letters: int
+    glued_name_letters: int
+    glued_word_zipf: float
+    inserted: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -122,6 +140,7 @@ class PersonWords:
     handoff_clause_openers: frozenset[str] = field(metadata={"key": "person_cues.handoff_clause_openers"})
     slot_before: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.slot_before"})
     slot_after: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.slot_after"})
+    heard: HeardCueWords = field(metadata={"key": "heard_cues"})
 
 
 @dataclass(frozen=True)
@@ -412,6 +431,109 @@ def _listed_name_or_place(word: str) -> bool:
     return word in given_names() or word in family_names() or word in place_names()
 
 
+class _HeardCues:
+    """Strong cues of two or more words as a recognizer may have written them (names.yaml
+    ``heard_cues``): exactly one word heard wrong, lost, added, or run together with its neighbour."""
+
+    def __init__(
+        self,
+        cues: frozenset[tuple[str, ...]],
+        words: HeardCueWords,
+        stopwords: frozenset[str],
+        determiners: frozenset[str],
+        naming: frozenset[tuple[str, ...]],
+    ) -> None:
+        self._w = words
+        self._stopwords = stopwords
+        self._determiners = determiners
+        self._naming = naming
+        self._by_word: dict[str, list[tuple[str, ...]]] = {}
+        longest = 1
+        for cue in sorted(cues):
+            if len(cue) < 2:
+                continue
+            longest = max(longest, len(cue))
+            for word in dict.fromkeys(cue):
+                self._by_word.setdefault(word, []).append(cue)
+        self._longest = longest + 1
+
+    def ending_at(self, words: Sequence[str], i: int) -> tuple[str, ...] | None:
+        """The longest cue heard in the words right before ``words[i]`` (None: none). A cue is looked
+        at only when one of its words came through, so the work per word is bounded."""
+        window = words[max(0, i - self._longest) : i]
+        best: tuple[str, ...] | None = None
+        seen: set[tuple[str, ...]] = set()
+        for word in window:
+            for cue in self._by_word.get(word, ()):
+                if cue in seen or (best is not None and len(cue) <= len(best)):
+                    continue
+                seen.add(cue)
+                if self._heard(cue, words, i):
+                    best = cue
+        return best
+
+    def _heard(self, cue: tuple[str, ...], words: Sequence[str], i: int) -> bool:
+        w, n = self._w, len(cue)
+        if i >= n:  # one word heard wrong ("the name his", "i'm pocking up for")
+            said = tuple(words[i - n : i])
+            wrong = [k for k in range(n) if said[k] != cue[k]]
+            # a determiner right before the word makes it a noun ("call the d m v": no "call me")
+            if (
+                len(wrong) == 1
+                and not (wrong[0] == n - 1 and said[-1] in self._determiners)
+                and self._misheard(cue, wrong[0], said[wrong[0]])
+            ):
+                return True
+            # the word before the cue run into its first word ("thename is")
+            if wrong == [0] and said[0].endswith(cue[0]) and said[0][: -len(cue[0])] in self._stopwords:
+                return True
+        if i >= n - 1 and n >= 2:
+            said = tuple(words[i - n + 1 : i])
+            for k in range(n):
+                # a short word lost ("the claim under")
+                if (
+                    n >= w.lost_min_words
+                    and len(cue[k]) <= w.lost_letters
+                    and cue[k] in self._stopwords  # a function word: "let me" is no "let me add"
+                    and cue[:k] + cue[k + 1 :] == said
+                ):
+                    return True
+                # two cue words run together ("claim isunder", "picking upfor")
+                if k + 1 < n and (*cue[:k], cue[k] + cue[k + 1], *cue[k + 2 :]) == said:
+                    return True
+        if i >= n + 1 and (n > 2 or cue in self._naming):  # a short word added ("picking up the for")
+            said = tuple(words[i - n - 1 : i])
+            for k in range(1, n + 1):
+                added = said[k]
+                if (
+                    len(added) <= w.added_letters
+                    and added.isalpha()
+                    and not (k == n and added in self._determiners)
+                    and said[:k] + said[k + 1 :] == cue
+                ):
+                    return True
+        return False
+
+    def _misheard(self, cue: tuple[str, ...], k: int, heard: str) -> bool:
+        """Cue word ``k`` written as ``heard``: a short word as another short word, beside a longer
+        cue word that came through; a longer word as a word a few letters off it."""
+        w, said = self._w, cue[k]
+        if not heard.replace("'", "").isalpha():
+            return False
+        others = cue[:k] + cue[k + 1 :]
+        if len(said) <= w.short_letters:
+            # beside a content word that came through ("name", "forward"; not "this"), in a cue of
+            # three words or one that says a name follows ("name as"; not "amount of", "this more")
+            return (
+                len(heard) <= w.short_letters
+                and (len(cue) > 2 or cue in self._naming)
+                and any(len(other) >= w.anchor_letters and other not in self._stopwords for other in others)
+            )
+        return (
+            heard[0] == said[0] and len(others) >= w.near_others and within_edits(said, heard, w.near_edits)
+        )
+
+
 @detectors.register("names")
 class NameDetector(Detector):
     """PERSON names in lowercase or cased transcripts (see module docs)."""
@@ -463,6 +585,12 @@ class NameDetector(Detector):
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
         self._misheard = MisheardGuard(locale)
+        self._heard = _HeardCues(
+            self._strong, words.heard, lexicon.stopwords, words.determiners, words.naming_cues
+        )
+        self._strong_by_last: dict[str, list[tuple[str, ...]]] = {}
+        for strong in sorted(self._strong):
+            self._strong_by_last.setdefault(strong[-1], []).append(strong)
         self._number_nouns = number_nouns(locale)
         self._closing_words = load_locale(locale).words("identifiers", "closing_words")
         # words before "name" that leave it a cue: stop words, fillers, assents ("yes name dana")
@@ -494,9 +622,14 @@ class NameDetector(Detector):
         tokens = aligned.tokens
         w = self._w
         scores: dict[int, tuple[float, str]] = {}
+        lowered = [token.lower for token in tokens]
         for i, token in enumerate(tokens):
             word, possessive = _base(fold_word(token.lower))
             if not word.isalpha() or len(word) < 2 or word in self._blocked:
+                continue
+            glued = self._glued_name(lowered, i, word, vocab)
+            if glued is not None:
+                scores[i] = (self.unknown_score, glued)
                 continue
             if not possessive and i + 1 < len(tokens) and tokens[i + 1].lower in w.currencies:
                 continue  # "in philippine piso": a country's adjective
@@ -513,6 +646,8 @@ class NameDetector(Detector):
                 )
             )
             cue = self._cue_before(tokens, i)
+            # a strong cue the recognizer garbled ("the name his zorvek"): for words too rare for a dictionary
+            heard = self._heard.ending_at(lowered, i) if cue not in self._strong and not known else None
             addressed = (
                 self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i)
             )
@@ -536,7 +671,7 @@ class NameDetector(Detector):
             ):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
-                cue, addressed = None, False
+                cue, addressed, heard = None, False, None
             elif (
                 (cue is not None or addressed)
                 and zipf_frequency(word) >= self._zipf.weak_cue_name_max
@@ -577,6 +712,7 @@ class NameDetector(Detector):
             elif (
                 (
                     cue in self._strong
+                    or heard is not None
                     or possessive
                     or addressed
                     or (
@@ -595,6 +731,8 @@ class NameDetector(Detector):
             ):
                 if cue in self._strong:
                     why = "unknown word introduced as a person"
+                elif heard is not None:
+                    why = "unknown word introduced as a person by a cue the recognizer misheard"
                 elif possessive:
                     why = "possessive of an unknown word"
                 elif addressed:
@@ -613,6 +751,11 @@ class NameDetector(Detector):
                 scores[i] = (self.unknown_score, "unknown word before a family name")
             elif thanked and word not in places:
                 scores[i] = (self.unknown_score, "the one thanked at the end of a turn")  # "thanks rook"
+            elif (
+                cue is not None or heard is not None or self._beside_listed(lowered, i, vocab)
+            ) and self._misspelt_name(word, vocab):
+                # "doctor niholas", "is emeli yilmaz": a listed name a recognizer wrote a letter off
+                scores[i] = (self.unknown_score, "listed name misspelt, after a cue or beside a name")
         self._rare_runs(tokens, scores, places)
         self._name_answer(tokens, scores, vocab)
         self._introduced(tokens, scores, vocab)
@@ -620,6 +763,7 @@ class NameDetector(Detector):
         self._after_roles(tokens, scores, vocab)
         self._booked_for(tokens, scores, vocab)
         self._slots(tokens, scores, vocab)
+        self._given_misheard(tokens, lowered, scores, vocab)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
         for i, token in enumerate(tokens):
             if i in scores:
@@ -739,7 +883,135 @@ class NameDetector(Detector):
                 j += 1
         self._propagate(tokens, scores, common)
         self._family_recurs(tokens, scores, given)
-        return self._spans(tokens, scores)
+        return self._bridge_inserted(tokens, self._spans(tokens, scores))
+
+    def _glued_name(self, words: Sequence[str], i: int, word: str, vocab: _NameVocabulary) -> str | None:
+        """Why ``word`` is a name run together with a word beside it (None: it is not): the last word
+        of a strong cue before a listed name ("picking up forquellan", "we metdovan"), or a listed
+        name before a frequent word ("dovanand", "quellanthe"). The name part is in a name list and
+        no dictionary word; the whole is no word, name or place of its own."""
+        given, family, common, places = vocab
+        h = self._w.heard
+        if (
+            len(word) < h.glued_name_letters + 2
+            or word in common
+            or word in given
+            or word in family
+            or word in places
+            or zipf_frequency(word) > 0
+            or _near_frequent(word, self._zipf.common_word_min)  # "tomorow": a word misspelt
+        ):
+            return None
+
+        def listed(part: str) -> bool:
+            return (
+                len(part) >= h.glued_name_letters and (part in given or part in family) and part not in common
+            )
+
+        for k in range(1, len(word) - h.glued_name_letters + 1):
+            head, rest = word[:k], word[k:]
+            if listed(rest) and any(
+                tuple(words[i - len(cue) + 1 : i]) == cue[:-1] for cue in self._strong_by_last.get(head, ())
+            ):
+                return "name run together with the cue before it"
+        for k in range(h.glued_name_letters, len(word) - 2):
+            head, rest = word[:k], word[k:]
+            if listed(head) and rest not in given and zipf_frequency(rest) >= h.glued_word_zipf:
+                return "name run together with the word after it"
+        return None
+
+    def _beside_listed(self, words: Sequence[str], i: int, vocab: _NameVocabulary) -> bool:
+        """A listed name that is no dictionary word stands right before or after word ``i``."""
+        given, family, common, _places = vocab
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words):
+                other = _base(fold_word(words[j]))[0]
+                if (other in given or other in family) and other not in common and other not in self._blocked:
+                    return True
+        return False
+
+    def _misspelt_name(self, word: str, vocab: _NameVocabulary) -> bool:
+        """``word`` is a listed name with one letter wrong, lost, added or two swapped ("niholas",
+        "rodigo"), long enough to tell (names.yaml ``name_answers.name_typo_min_letters``), no word
+        English uses and no typo of a dictionary word."""
+        given, family, common, places = vocab
+        if (
+            len(word) < self._w.answer_name_typo_min_letters
+            or word in common
+            or word in given
+            or word in family
+            or word in places
+            or word in self._blocked
+            or zipf_frequency(word) >= self._zipf.rare_run_max
+            or _word_form(word)
+        ):
+            return False
+        if any(
+            near in common or (near not in given and near not in family)
+            for near in _typo_neighbours(word, self._zipf.common_word_min)
+        ):
+            return False
+        return _near_name(word, given, family, common)
+
+    def _given_misheard(
+        self,
+        tokens: Sequence[Token],
+        words: Sequence[str],
+        scores: dict[int, tuple[float, str]],
+        vocab: _NameVocabulary,
+    ) -> None:
+        """The word between a strong cue and a family name found after it is the given name, though
+        the recognizer wrote it as an everyday word ("picking up for judo okafor": "juan"): any word
+        but a stop word, a determiner, a verb form or one as frequent as a function word."""
+        given, family, _common, _places = vocab
+        for i in sorted(scores):
+            j = i - 1
+            if j < 1 or j in scores:
+                continue
+            name = _base(fold_word(words[i]))[0]
+            word, possessive = _base(fold_word(words[j]))
+            if (
+                possessive
+                or (name in given and name not in family)
+                or not word.isalpha()
+                or len(word) < 3
+                or word in self._blocked
+                or word in self._w.determiners
+                or word in self._compound_free
+                or self._verb_like(word)
+                or zipf_frequency(word) >= self._zipf.function_word_min
+            ):
+                continue
+            cue = self._cue_before(tokens, j)
+            if cue in self._strong or (cue is None and self._heard.ending_at(words, j) is not None):
+                scores[j] = (scores[i][0], "given name misheard as a word, between a cue and a family name")
+
+    def _bridge_inserted(self, tokens: Sequence[Token], entities: list[Entity]) -> list[Entity]:
+        """Two names with one short word a recognizer wrote between them are one ("dovan the
+        quellet"): the name goes on over the word (names.yaml ``heard_cues.inserted``)."""
+        inserted = self._w.heard.inserted
+        starts = [token.start for token in tokens]
+        out: list[Entity] = []
+        for entity in entities:
+            if out:
+                previous = out[-1]
+                k = bisect_left(starts, previous.end)
+                if (
+                    k + 1 < len(tokens)
+                    and tokens[k].lower in inserted
+                    and tokens[k + 1].start == entity.start
+                ):
+                    out[-1] = Entity(
+                        previous.start,
+                        entity.end,
+                        "PERSON",
+                        max(previous.score, entity.score),
+                        self.name,
+                        f"{previous.explanation}; a short word heard inside the name",
+                    )
+                    continue
+            out.append(entity)
+        return out
 
     def _after_flight(self, words: Sequence[str], i: int, scores: dict[int, tuple[float, str]]) -> bool:
         """Name word ``i`` comes right after a flight word, or after a word a recognizer made of one

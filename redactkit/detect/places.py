@@ -74,6 +74,7 @@ class PlaceWords:
     area_kinds_before: PhraseTable[tuple[str, ...]]
     area_kinds_everyday: frozenset[str]
     area_describers: frozenset[str]
+    venue_describers: frozenset[str]
     flight_words: frozenset[str]
     airline_cues: frozenset[str]
     #: words between a flight word and a code that keep it the flight's (the `presidio` guard)
@@ -468,7 +469,9 @@ class PlaceDetector(Detector):
                 token.lower in pw.named_venues
                 and not named_after
                 and not any(
-                    tokens[k].lower not in pw.area_describers and tokens[k].lower not in pw.venue_kinds
+                    tokens[k].lower not in pw.area_describers
+                    and tokens[k].lower not in pw.venue_kinds
+                    and tokens[k].lower not in pw.venue_describers
                     for k in range(first, i)
                 )
             ):
