@@ -1102,6 +1102,22 @@ class ContextualDetector(Detector):
         value = t.lexicon.ordinals[words[i]]
         return value >= 10 or (i > 1 and words[i - 2] in t.lexicon.tens)
 
+    def _possessor_is_person(self, words: Sequence[str], index: int) -> bool:
+        """``words[index]`` ends in "'s" and its stem is a person: a relation ("my [big sister]'s"), a
+        name or a person noun. The relation may end in the stem, so only the last words before it are
+        looked at, never a copy of the whole text (linear time)."""
+        t = self._t
+        owner = words[index]
+        if not owner.endswith("'s"):
+            return False
+        stem = owner[:-2]
+        window = [*words[max(0, index - t.ages.relations.longest) : index], stem]
+        return bool(stem) and (
+            t.ages.relations.ending(window, len(window)) > 0
+            or _name_like(stem, t.ages.not_subjects)
+            or stem in t.person_nouns
+        )
+
     def _age_context(self, words: Sequence[str], i: int, previous_age_end: int) -> str:
         """Why the number at ``i`` is an age ("" when nothing says so)."""
         t = self._t
@@ -1144,24 +1160,13 @@ class ContextualDetector(Detector):
             ):
                 return _RELATION_IS
             # "my son's gonna be ten": a copula of `stem_copulas` after a relation or name with "'s"
-            owner = words[before - 1] if before > 0 and t.ages.stem_copulas.ending(words, k) else ""
-            stem = owner[:-2] if owner.endswith("'s") else ""
-            window = [*words[max(0, before - 1 - t.ages.relations.longest) : before - 1], stem]
-            if stem and (
-                t.ages.relations.ending(window, len(window))
-                or _name_like(stem, t.ages.not_subjects)
-                or stem in t.person_nouns
+            if (
+                before > 0
+                and t.ages.stem_copulas.ending(words, k)
+                and self._possessor_is_person(words, before - 1)
             ):
                 return _RELATION_IS
-        relation_stem = words[k - 1][:-2] if k > 0 and words[k - 1].endswith("'s") else ""
-        # the phrase may end in the stem ("my [big sister]'s"): only the last words are looked at,
-        # never a copy of the whole text (linear time)
-        window = [*words[max(0, k - 1 - t.ages.relations.longest) : k - 1], relation_stem]
-        if relation_stem and (
-            t.ages.relations.ending(window, len(window))
-            or _name_like(relation_stem, t.ages.not_subjects)
-            or relation_stem in t.person_nouns
-        ):
+        if k > 0 and self._possessor_is_person(words, k - 1):
             return _RELATION_IS
         if k > 0 and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
             return "number after a plural relation ('the kids nine and six')"
