@@ -647,7 +647,10 @@ class NameDetector(Detector):
             )
             cue = self._cue_before(tokens, i)
             # a strong cue the recognizer garbled ("the name his zorvek"): for words too rare for a dictionary
-            heard = self._heard.ending_at(lowered, i) if cue not in self._strong and not known else None
+            # a strong cue the recognizer garbled is looked for only where it could decide (it is the
+            # costliest check here): `heard` is None until it is
+            heard_possible = cue not in self._strong and not known
+            heard: bool | None = None
             addressed = (
                 self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i)
             )
@@ -671,7 +674,7 @@ class NameDetector(Detector):
             ):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
-                cue, addressed, heard = None, False, None
+                cue, addressed, heard_possible = None, False, False
             elif (
                 (cue is not None or addressed)
                 and zipf_frequency(word) >= self._zipf.weak_cue_name_max
@@ -710,9 +713,11 @@ class NameDetector(Detector):
                 )
                 scores[i] = (self.cue_score, f"name that is also a common word, with a {why}")
             elif (
-                (
+                not ambiguous
+                and word not in places
+                and (known or possessive or zipf_frequency(word) < self._zipf.unlisted_person_name_max)
+                and (
                     cue in self._strong
-                    or heard is not None
                     or possessive
                     or addressed
                     or (
@@ -724,14 +729,14 @@ class NameDetector(Detector):
                         and word not in given
                         and word not in company_names()  # "is zenfin still open": a company
                     )
+                    or (heard := self._heard_here(heard_possible, lowered, i))
                 )
-                and not ambiguous
-                and word not in places
-                and (known or possessive or zipf_frequency(word) < self._zipf.unlisted_person_name_max)
             ):
+                if heard is None:
+                    heard = self._heard_here(heard_possible, lowered, i)
                 if cue in self._strong:
                     why = "unknown word introduced as a person"
-                elif heard is not None:
+                elif heard:
                     why = "unknown word introduced as a person by a cue the recognizer misheard"
                 elif possessive:
                     why = "possessive of an unknown word"
@@ -751,9 +756,11 @@ class NameDetector(Detector):
                 scores[i] = (self.unknown_score, "unknown word before a family name")
             elif thanked and word not in places:
                 scores[i] = (self.unknown_score, "the one thanked at the end of a turn")  # "thanks rook"
-            elif (
-                cue is not None or heard is not None or self._beside_listed(lowered, i, vocab)
-            ) and self._misspelt_name(word, vocab):
+            elif self._misspelt_name(word, vocab) and (
+                cue is not None
+                or self._beside_listed(lowered, i, vocab)
+                or (heard if heard is not None else self._heard_here(heard_possible, lowered, i))
+            ):
                 # "doctor niholas", "is emeli yilmaz": a listed name a recognizer wrote a letter off
                 scores[i] = (self.unknown_score, "listed name misspelt, after a cue or beside a name")
         self._rare_runs(tokens, scores, places)
@@ -985,6 +992,11 @@ class NameDetector(Detector):
             cue = self._cue_before(tokens, j)
             if cue in self._strong or (cue is None and self._heard.ending_at(words, j) is not None):
                 scores[j] = (scores[i][0], "given name misheard as a word, between a cue and a family name")
+
+    def _heard_here(self, possible: bool, words: Sequence[str], i: int) -> bool:
+        """A strong cue the recognizer garbled ends right before ``words[i]`` (names.yaml
+        ``heard_cues``), where one could introduce the word (``possible``)."""
+        return possible and self._heard.ending_at(words, i) is not None
 
     def _bridge_inserted(self, tokens: Sequence[Token], entities: list[Entity]) -> list[Entity]:
         """Two names with one short word a recognizer wrote between them are one ("dovan the
