@@ -12,7 +12,8 @@ from typing import Any
 import pyarrow as pa
 
 from redactkit.core import AlignedText, Entity
-from redactkit.detect import Detector, detectors
+from redactkit.detect import Detector, NameDetector, SpacyNerDetector, detectors
+from redactkit.detect.names import MisheardGuard
 from redactkit.errors import DetectorError
 from redactkit.labels import register_label
 from redactkit.normalize import Normalizer
@@ -33,6 +34,9 @@ __all__ = [
     "engine_transcripts",
     "found_by",
     "local_conversations",
+    "misheard_guard",
+    "names_detector",
+    "ner_detector",
 ]
 
 
@@ -273,3 +277,20 @@ def found_by(detector: Detector, text: str) -> set[tuple[str, str]]:
 
     pipe = Pipeline(normalizers=default_normalizers(), detectors=[detector], anonymizer=TagAnonymizer())
     return {(e.label, text[e.start : e.end]) for e in pipe.analyze(text)}
+
+
+# One instance per test session of the detectors the noise tests share (the NER one loads its model on
+# first use only).
+@cache
+def names_detector() -> NameDetector:
+    return NameDetector()
+
+
+@cache
+def ner_detector() -> SpacyNerDetector:
+    return SpacyNerDetector()
+
+
+@cache
+def misheard_guard() -> MisheardGuard:
+    return MisheardGuard()

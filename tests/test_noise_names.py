@@ -8,30 +8,14 @@ a misheard article in a model's guess. Each table is invented: what is dropped b
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import pytest
 import spacy
 from _support import found_by
+from _support import misheard_guard as _guard
+from _support import names_detector as _names
+from _support import ner_detector as _ner
 from spacy.tokens import Doc, Span
-
-from redactkit.detect import NameDetector, SpacyNerDetector
-from redactkit.detect.names import MisheardGuard
-
-
-@cache
-def _guard() -> MisheardGuard:
-    return MisheardGuard()
-
-
-@cache
-def _names() -> NameDetector:
-    return NameDetector()
-
-
-@cache
-def _ner() -> SpacyNerDetector:
-    return SpacyNerDetector()
 
 
 @pytest.mark.parametrize(
