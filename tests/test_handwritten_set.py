@@ -107,8 +107,10 @@ def test_version_9_halves_hold_the_same_kinds_of_family() -> None:
     e-mail and web addresses, call-centre verification, ages, employers and schools, and number-rich
     negatives, each kind as one tuning (dev) and one held-out family."""
     rows = _rows(9)
-    families = {split: {str(row["family"]).removesuffix("_2") for row in rows if row["split"] == split}
-                for split in ("dev", "heldout")}
+    families = {
+        split: {str(row["family"]).removesuffix("_2") for row in rows if row["split"] == split}
+        for split in ("dev", "heldout")
+    }
     assert families["dev"] == families["heldout"]
     for split in ("dev", "heldout"):
         part = [row for row in rows if row["split"] == split]
