@@ -316,7 +316,7 @@ SPOKEN = [
     ("yes new york ny forty five velgan avenue", "new york ny forty five velgan avenue"),
     ("no twelve main road lake view", "no twelve main road lake view"),
     ("flat four first street green park", "flat four first street green park"),
-    ("no twelve kovil street big bazaar", "no twelve kovil street big bazaar"),
+    ("forty two quenby street rose market", "forty two quenby street rose market"),
     ("the address is kovil madurai us", "kovil madurai us"),
 ]
 

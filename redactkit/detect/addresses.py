@@ -396,7 +396,7 @@ class AddressDetector(Detector):
         """Where an address that is the answer of its turn ends: an address from the start of the turn
         (or after ``named_before_number.openers``) that stops one to ``answer_tail.max_words`` words
         before the end, all words that are no function words, numbers, assents nor words of
-        ``answer_tail.not_words``, takes them ("12 kovil street [big bazaar]", "45 main road [salt
+        ``answer_tail.not_words``, takes them ("42 quenby street [rose market]", "45 main road [salt
         lake]": a locality said in everyday words; not "12 elm street sounds good"); else ``last``."""
         rest = len(tokens) - 1 - last
         if not 1 <= rest <= int(self._w.answer_tail_max_words):
