@@ -452,11 +452,11 @@ def _first_words(*tables: PhraseTable[Any]) -> frozenset[str]:
     return frozenset(phrase[0] for table in tables for phrase in table.phrases)
 
 
-def _may_start(word: str, starts: frozenset[str]) -> bool:
-    """Whether a phrase that starts with one of ``starts`` may start at ``word``: one of them, or a word
-    the matcher looks up accent-folded too (not ASCII). Elsewhere a table's look-up finds nothing, so
-    a pass over a text asks its tables only here."""
-    return word in starts or not word.isascii()
+def _starts(words: Sequence[str], starts: frozenset[str]) -> list[int]:
+    """The positions of ``words`` where a phrase that starts with one of ``starts`` may start: the word
+    is one of them, or one the matcher looks up accent-folded too (not ASCII). Elsewhere a table's
+    look-up finds nothing, so a pass over a text asks its tables only here."""
+    return [i for i, word in enumerate(words) if word in starts or not word.isascii()]
 
 
 def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
@@ -546,7 +546,7 @@ class ContextualDetector(Detector):
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
         self._web_name_max = zipf_cutoffs(locale).web_name_word_max
         t, org = self._t, self._t.organizations
-        # the first words of the cue tables each pass looks up at every position (:func:`_may_start`)
+        # the first words of the cue tables each pass looks up at every position (:func:`_starts`)
         self._date_cue_starts = _first_words(t.dates.birth_cues, t.dates.expiry_cues, t.dates.code_cues)
         self._at_starts = _first_words(
             t.addresses.at, t.addresses.misheard_at, t.addresses.misheard_at_before_provider
@@ -1239,7 +1239,7 @@ class ContextualDetector(Detector):
         taken: set[int] = set()
         # values after a cue
         bases = text.bases
-        for i in [i for i, base in enumerate(bases) if _may_start(base, self._date_cue_starts)]:
+        for i in _starts(bases, self._date_cue_starts):
             for cues, label, why in (
                 (t.dates.birth_cues, "DATE_OF_BIRTH", "date after a birth cue"),
                 (t.dates.expiry_cues, "CREDIT_CARD_META", "date after an expiry cue"),
@@ -1524,12 +1524,10 @@ class ContextualDetector(Detector):
         words = text.words
         found: list[_Found] = []
         bases = text.bases
+        cued = {*_starts(bases, self._credential_base_starts), *_starts(words, self._credential_word_starts)}
         i = 0
         while i < len(words):
-            if not (
-                _may_start(bases[i], self._credential_base_starts)
-                or _may_start(words[i], self._credential_word_starts)
-            ):
+            if i not in cued:
                 i += 1  # no cue starts here
                 continue
             label = ""
@@ -1611,12 +1609,13 @@ class ContextualDetector(Detector):
         words = text.words
         cred = self._t.credentials
         # a spoken symbol or a dictated capital starts one
+        symbols = set(_starts(words, self._password_symbol_starts))
         passwords = _Pass(
             [
                 i
                 for i, word in enumerate(words)
                 if word in ("capital", "uppercase", "with")
-                or (_may_start(word, self._password_symbol_starts) and cred.password_symbols.at(words, i))
+                or (i in symbols and cred.password_symbols.at(words, i))
             ]
         )
         for i in passwords:
@@ -1941,13 +1940,7 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         words = text.words
-        mails = _Pass(
-            [
-                i
-                for i in range(1, len(words))
-                if _may_start(words[i], self._at_starts) and self._at_length(words, i)[0]
-            ]
-        )
+        mails = _Pass([i for i in _starts(words, self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
@@ -2625,9 +2618,10 @@ class ContextualDetector(Detector):
             taken.update(range(first, stop))
 
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
+        kinds = set(_starts(words, self._kind_starts))
         i = 0
         while i < n:
-            if not _may_start(words[i], self._kind_starts):
+            if i not in kinds:
                 i += 1  # no kind of organisation or business starts here
                 continue
             length = org.institutions.at(words, i)
@@ -2660,7 +2654,7 @@ class ContextualDetector(Detector):
             i += 1
 
         # a school or care facility after an attendance or place word: "she goes to lincoln high"
-        for i in [i for i, base in enumerate(bases) if _may_start(base, self._facility_cue_starts)]:
+        for i in _starts(bases, self._facility_cue_starts):
             length = org.facility_cues.at(bases, i)
             if not length:
                 continue
@@ -2675,12 +2669,9 @@ class ContextualDetector(Detector):
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
-        for i in [
-            i
-            for i in range(n)
-            if _may_start(bases[i], self._org_cue_base_starts)
-            or _may_start(words[i], self._org_cue_word_starts)
-        ]:
+        for i in sorted(
+            {*_starts(bases, self._org_cue_base_starts), *_starts(words, self._org_cue_word_starts)}
+        ):
             length = org.cues.at(bases, i) or org.cues.at(words, i)  # "who's your employer"
             weak = False
             if not length:
@@ -2711,7 +2702,7 @@ class ContextualDetector(Detector):
                         add(*second, "name after an employer, school, bank or insurer cue")
 
         # the organisation acts: "unilever called about my claim"
-        for i in [i for i in range(1, n) if _may_start(words[i], self._org_after_starts)]:
+        for i in [i for i in _starts(words, self._org_after_starts) if i > 0]:
             if not org.after.at(words, i) or (i - 1) in taken:
                 continue
             first = i
