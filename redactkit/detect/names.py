@@ -16,7 +16,7 @@ thresholds can trade recall for precision.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, NamedTuple
@@ -39,7 +39,7 @@ from ..lang import get_lexicon, load_locale
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
-from ..lang.tokens import Token
+from ..lang.tokens import Token, words_of
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
@@ -198,6 +198,9 @@ class MisheardGuard:
             for word in digit_sounds(locale)
             if len(word) > 1 and zipf_frequency(word) < self._cut.digit_sound_max_zipf
         )
+        #: code nouns and number words of four letters or more, for "one letter off" look-ups
+        self._near_code_noun = _OneEdit(noun for noun in self._cut.spelled_code_nouns if len(noun) >= 4)
+        self._near_number = _OneEdit(number for number in self._number_stems if len(number) >= 4)
 
     def is_number(self, word: str) -> bool:
         """A number as the normalizer left it or a number word ("46", "11:50", "thirty")."""
@@ -228,11 +231,7 @@ class MisheardGuard:
         return (
             word in nouns
             or (word[1:] in nouns and word[:1].isalpha())
-            or (
-                len(word) >= 4
-                and word.isalpha()
-                and any(len(noun) >= 4 and _one_edit(word, noun) for noun in nouns)
-            )
+            or (len(word) >= 4 and word.isalpha() and self._near_code_noun.near(word))
         )
 
     @property
@@ -260,7 +259,7 @@ class MisheardGuard:
                 tail in numbers and zipf_frequency(head) >= frequent
             ):
                 return True
-        return len(word) >= 5 and any(len(number) >= 4 and _one_edit(word, number) for number in numbers)
+        return len(word) >= 5 and self._near_number.near(word)
 
     def number_word(self, words: Sequence[str], i: int) -> bool:
         """Whether ``words[i]`` is a word of a number a recognizer misheard: a word that sounds like a
@@ -599,6 +598,7 @@ class NameDetector(Detector):
         for strong in sorted(self._strong):
             self._strong_by_last.setdefault(strong[-1], []).append(strong)
         self._number_nouns = number_nouns(locale)
+        self._near_number_noun = _OneEdit(noun for noun in self._number_nouns if len(noun) >= 5)
         self._closing_words = load_locale(locale).words("identifiers", "closing_words")
         # words before "name" that leave it a cue: stop words, fillers, assents ("yes name dana")
         self._compound_free = (
@@ -633,12 +633,16 @@ class NameDetector(Detector):
         tokens = aligned.tokens
         w = self._w
         scores: dict[int, tuple[float, str]] = {}
-        lowered = [token.lower for token in tokens]
+        lowered = words_of(tokens)
         # each word folded, without its possessive: every pass over the text reads these
         bases = [_base(fold_word(word)) for word in lowered]
-        for i, (word, possessive) in enumerate(bases):
-            if not word.isalpha() or len(word) < 2 or word in self._blocked:
-                continue
+        blocked = self._blocked
+        for i in [
+            i
+            for i, (word, _) in enumerate(bases)
+            if len(word) >= 2 and word.isalpha() and word not in blocked
+        ]:
+            word, possessive = bases[i]
             glued = self._glued_name(lowered, i, word, vocab)
             if glued is not None:
                 scores[i] = (self.unknown_score, glued)
@@ -664,7 +668,7 @@ class NameDetector(Detector):
             heard_possible = cue not in self._strong and not known
             heard: bool | None = None
             addressed = (
-                self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i)
+                self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i, word)
             )
             thanked = (
                 (i == len(tokens) - 1 or tokens[i + 1].lower in w.after_closing)
@@ -768,7 +772,7 @@ class NameDetector(Detector):
                 scores[i] = (self.unknown_score, "unknown word before a family name")
             elif thanked and word not in places:
                 scores[i] = (self.unknown_score, "the one thanked at the end of a turn")  # "thanks rook"
-            elif self._misspelt_here(lowered, i, word, cue, vocab, heard, heard_possible):
+            elif self._misspelt_here(lowered, bases, i, word, cue, vocab, heard, heard_possible):
                 # "doctor niholas", "is emeli yilmaz": a listed name a recognizer wrote a letter off
                 scores[i] = (self.unknown_score, "listed name misspelt, after a cue or beside a name")
         self._rare_runs(bases, scores, places)
@@ -779,10 +783,18 @@ class NameDetector(Detector):
         self._booked_for(tokens, scores, vocab)
         self._slots(tokens, scores, vocab)
         self._given_misheard(tokens, lowered, scores, vocab)
-        # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
-        for i, (word, _) in enumerate(bases):
+        # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name (only
+        # a word beside a joiner can be one)
+        joined = {
+            k + 1
+            for k, said in enumerate(lowered)
+            if said in ("and", "or", ",") and 1 <= k < len(lowered) - 1
+        }
+        joined.update(k - 1 for k, said in enumerate(lowered) if said in ("and", "or") and k >= 1)
+        for i in sorted(joined):
             if i in scores:
                 continue
+            word = bases[i][0]
             known = word in given or word in family
             if (
                 not word.isalpha()
@@ -855,7 +867,7 @@ class NameDetector(Detector):
         self._initials_between(tokens, scores, vocab)
         # words a recognizer wrote for words it misheard are no names ("ch ange", "do't"); not the word
         # a phrase gives as the name ("my name is androw": no "and row" run together there)
-        words = [token.lower for token in tokens]
+        words = lowered
         for i in [i for i in scores if scores[i][1] != _GIVEN_AS_NAME and self._misheard.misheard(words, i)]:
             del scores[i]
         # nor is a word of a number a recognizer misheard beside the rest of the number ("did heaven
@@ -946,6 +958,7 @@ class NameDetector(Detector):
     def _misspelt_here(
         self,
         words: Sequence[str],
+        bases: Sequence[tuple[str, bool]],
         i: int,
         word: str,
         cue: tuple[str, ...] | None,
@@ -957,28 +970,29 @@ class NameDetector(Detector):
         listed name or after a strong cue the recognizer garbled (``heard``: None until looked for,
         and looked for only where ``heard_possible``). The cheap tests go first: the misspelling is
         looked for only where one of them could make it a name."""
-        if cue is not None or self._beside_listed(words, i, vocab):
+        if not self._unlisted_rare(word, vocab):
+            return False
+        if cue is not None or self._beside_listed(bases, i, vocab):
             return self._misspelt_name(word, vocab)
         if heard is None:
             return heard_possible and self._misspelt_name(word, vocab) and self._heard_here(True, words, i)
         return heard and self._misspelt_name(word, vocab)
 
-    def _beside_listed(self, words: Sequence[str], i: int, vocab: _NameVocabulary) -> bool:
-        """A listed name that is no dictionary word stands right before or after word ``i``."""
+    def _beside_listed(self, bases: Sequence[tuple[str, bool]], i: int, vocab: _NameVocabulary) -> bool:
+        """A listed name that is no dictionary word stands right before or after word ``i`` (``bases``:
+        the words folded, without a possessive)."""
         given, family, common, _places = vocab
         for j in (i - 1, i + 1):
-            if 0 <= j < len(words):
-                other = _base(fold_word(words[j]))[0]
+            if 0 <= j < len(bases):
+                other = bases[j][0]
                 if (other in given or other in family) and other not in common and other not in self._blocked:
                     return True
         return False
 
-    def _misspelt_name(self, word: str, vocab: _NameVocabulary) -> bool:
-        """``word`` is a listed name with one letter wrong, lost, added or two swapped ("niholas",
-        "rodigo"), long enough to tell (names.yaml ``name_answers.name_typo_min_letters``), no word
-        English uses and no typo of a dictionary word."""
+    def _unlisted_rare(self, word: str, vocab: _NameVocabulary) -> bool:
+        """The cheap tests of :meth:`_misspelt_name`: long enough, in no list, rare in English."""
         given, family, common, places = vocab
-        if (
+        return not (
             len(word) < self._w.answer_name_typo_min_letters
             or word in common
             or word in given
@@ -986,8 +1000,14 @@ class NameDetector(Detector):
             or word in places
             or word in self._blocked
             or zipf_frequency(word) >= self._zipf.rare_run_max
-            or _word_form(word)
-        ):
+        )
+
+    def _misspelt_name(self, word: str, vocab: _NameVocabulary) -> bool:
+        """``word`` is a listed name with one letter wrong, lost, added or two swapped ("niholas",
+        "rodigo"), long enough to tell (names.yaml ``name_answers.name_typo_min_letters``), no word
+        English uses and no typo of a dictionary word."""
+        given, family, common, _places = vocab
+        if not self._unlisted_rare(word, vocab) or _word_form(word):
             return False
         if any(
             near in common or (near not in given and near not in family)
@@ -1184,23 +1204,27 @@ class NameDetector(Detector):
         foreign one no gazetteer lists ("than iliza schleshinger"): ASR writes only words it knows,
         and the rare ones it knows are mostly names. A run whose every word is a typo of a frequent
         word is misspelt text ("the burmudda triangel"; names.yaml ``rare_runs``)."""
-        run: list[int] = []
-        for i in [*range(len(bases)), len(bases)]:
-            if i < len(bases) and i not in scores:
-                word = bases[i][0]
-                if (
-                    len(word) > 2
-                    and word.isalpha()
-                    and word not in self._blocked
-                    and word not in places
-                    and zipf_frequency(word) < self._zipf.rare_run_max
-                ):
-                    run.append(i)
-                    continue
+        blocked, rare_max = self._blocked, self._zipf.rare_run_max
+        rare = [
+            i
+            for i, (word, _) in enumerate(bases)
+            if len(word) > 2
+            and word.isalpha()
+            and word not in blocked
+            and word not in places
+            and i not in scores
+            and zipf_frequency(word) < rare_max
+        ]
+        runs: list[list[int]] = []
+        for i in rare:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
             if len(run) >= 2 and not all(_near_frequent(bases[k][0], self._w.run_typo_zipf) for k in run):
                 for index in run:
                     scores[index] = (self.unknown_score, _RARE_RUN)
-            run = []
 
     def _name_word(
         self,
@@ -1240,7 +1264,7 @@ class NameDetector(Detector):
         between an introduction and an affiliation word (or the end) are the caller's name."""
         w = self._w
         ends = self._introduction_ends
-        for start in [k + 1 for k, token in enumerate(tokens[:-1]) if token.lower in ends]:
+        for start in [k + 1 for k, word in enumerate(words_of(tokens)[:-1]) if word in ends]:
             if self._introductions.ending_at(tokens, start) is None:
                 continue
             stop = start
@@ -1283,7 +1307,7 @@ class NameDetector(Detector):
         before a job title are a person (the first a given name or a rare word)."""
         given = vocab.given
         starts = self._role_starts
-        for k in [k for k, token in enumerate(tokens) if k > 0 and token.lower in starts]:
+        for k in [k for k, word in enumerate(words_of(tokens)) if k > 0 and word in starts]:
             if self._roles.starting_at(tokens, k) is None:
                 continue
             end = k - 1 if tokens[k - 1].lower in ("our", "the", "and", ",") and k >= 2 else k
@@ -1326,7 +1350,7 @@ class NameDetector(Detector):
         given = vocab.given
         w = self._w
         ends = self._role_ends
-        for k in [k + 1 for k, token in enumerate(tokens[:-1]) if token.lower in ends]:
+        for k in [k + 1 for k, word in enumerate(words_of(tokens)[:-1]) if word in ends]:
             if k in scores or self._roles.ending_at(tokens, k) is None:
                 continue
             first = _base(fold_word(tokens[k].lower))[0]
@@ -1440,7 +1464,7 @@ class NameDetector(Detector):
             )
         return self._addressed_by.starting_at(tokens, i + 1) is not None
 
-    def _handed(self, tokens: Sequence[Token], i: int) -> bool:
+    def _handed(self, tokens: Sequence[Token], i: int, word: str) -> bool:
         """Token ``i`` is the one a hand-off names: between "have" or "let" and a verb of hand-off ("i'll
         have zorvela answer that"), or before a modal, an optional adverb and such a verb ("pierce can
         maybe give examples"), though no word as frequent as an everyday one ("cash will cover") and
@@ -1455,11 +1479,11 @@ class NameDetector(Detector):
             return True
         # before a modal, no word as frequent as an everyday one ("cash will cover", "grant can address"),
         # and the name opens its clause: first in the turn or after "then", "but", ... ("then pierce can",
-        # not "the employee rsus will add", "a red volkswagen will pick you up")
-        word = _base(fold_word(tokens[i].lower))[0]
+        # not "the employee rsus will add", "a red volkswagen will pick you up") (``word``: the token
+        # folded, without a possessive)
         return (
-            zipf_frequency(word) < self._zipf.everyday_word_min
-            and (i == 0 or tokens[i - 1].lower in w.handoff_clause_openers)
+            (i == 0 or tokens[i - 1].lower in w.handoff_clause_openers)
+            and zipf_frequency(word) < self._zipf.everyday_word_min
             and self._handoff_at(tokens, i + 1)
         )
 
@@ -1486,7 +1510,7 @@ class NameDetector(Detector):
         (:meth:`_name_word`); one at least is a letter or a name word."""
         w = self._w
         starts = self._slot_after_starts
-        for end in [k for k, token in enumerate(tokens) if k > 0 and token.lower in starts]:
+        for end in [k for k, word in enumerate(words_of(tokens)) if k > 0 and word in starts]:
             if self._slot_after.starting_at(tokens, end) is None:
                 continue
             for start in range(max(0, end - self.max_tokens), end):
@@ -1568,6 +1592,8 @@ class NameDetector(Detector):
                 partner = k
             else:
                 break
+        if not run:
+            return  # the turn opens with no name word
         named = [
             k
             for k in run
@@ -1625,10 +1651,7 @@ class NameDetector(Detector):
         given, family, common, _places = vocab
         if len(word) < 5 or word in given or word in family or word in common:
             return False
-        return any(
-            len(noun) >= 5 and abs(len(noun) - len(word)) <= 1 and _one_edit(word, noun)
-            for noun in self._number_nouns
-        )
+        return self._near_number_noun.near(word)
 
     def _name_partner(
         self,
@@ -1915,6 +1938,30 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
         for form in {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}:
             found.setdefault(form, set()).add(word)
     return {form: frozenset(words) for form, words in found.items()}
+
+
+class _OneEdit:
+    """Words looked up one letter added, left out, changed or two swapped away (:func:`_one_edit`):
+    each word and each form of it with one letter left out, indexed once, propose the candidates a
+    look-up checks (a symmetric-delete index: no comparison with every word of the list)."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._index: dict[str, set[str]] = {}
+        for word in words:
+            for form in _forms(word):
+                self._index.setdefault(form, set()).add(word)
+
+    def near(self, word: str) -> bool:
+        """Whether one of the words is ``word`` or one edit away from it."""
+        index = self._index
+        return any(_one_edit(word, candidate) for form in _forms(word) for candidate in index.get(form, ()))
+
+
+def _forms(word: str) -> set[str]:
+    """``word`` and each form of it with one letter left out."""
+    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
 
 
 def _near_frequent(word: str, min_zipf: float) -> bool:
