@@ -1385,7 +1385,7 @@ class NameDetector(Detector):
         "under"), are who it is for (names.yaml ``booking_names``); "a table for dinner at eight"
         holds no name word, "book a restaurant for tortelloni" is a dish."""
         w = self._w
-        if not any(token.lower in w.booking_words for token in tokens):
+        if w.booking_words.isdisjoint(words_of(tokens)):
             return
         for start in range(1, len(tokens)):
             if tokens[start - 1].lower not in w.booking_before:
@@ -1730,8 +1730,8 @@ class NameDetector(Detector):
     def _answer_word(self, word: str, vocab: _NameVocabulary, max_zipf: float | None = None) -> bool:
         given, family, common, places = vocab
         w = self._w
-        if word in self._blocked or word in places or word in company_names():
-            return False
+        if word in common or word in self._blocked or word in places or word in company_names():
+            return False  # a dictionary word never answers alone (the tests below say so too)
         if any(a == b == c for a, b, c in zip(word, word[1:], word[2:], strict=False)):
             return False  # "hmmm", "heyyy"
         vowels = [k for k, letter in enumerate(word) if letter in "aeiouy"]
