@@ -441,6 +441,24 @@ def _is_letter(word: str) -> bool:
     return len(word) == 1 and word.isalpha()
 
 
+def _bases(words: Sequence[str]) -> Words:
+    """The words without a contracted "'s" ("code's" -> "code"), for matching cues (built once per
+    text: the phrase matcher's results are kept on them)."""
+    return Words(word[:-2] if word.endswith("'s") and len(word) > 2 else word for word in words)
+
+
+def _first_words(*tables: PhraseTable[Any]) -> frozenset[str]:
+    """The words the phrases of ``tables`` start with."""
+    return frozenset(phrase[0] for table in tables for phrase in table.phrases)
+
+
+def _starts(words: Sequence[str], starts: frozenset[str]) -> list[int]:
+    """The positions of ``words`` where a phrase that starts with one of ``starts`` may start: the word
+    is one of them, or one the matcher looks up accent-folded too (not ASCII). Elsewhere a table's
+    look-up finds nothing, so a pass over a text asks its tables only here."""
+    return [i for i, word in enumerate(words) if word in starts or not word.isascii()]
+
+
 def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
     """A given name, or a word no dictionary lists (an unusual name: "zorvakel is nine"); never a
     word that names a measured thing ("page is nine", "the bill is forty")."""
@@ -478,15 +496,12 @@ class _Pass:
 
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """One transcript as said: its tokens and their lowercase words."""
+    """One transcript as said: its tokens, their lowercase words and the words without a contracted
+    "'s" ("code's" -> "code", for matching cues: :func:`_bases`)."""
 
     tokens: tuple[Token, ...]
     words: tuple[str, ...]
-
-    @property
-    def bases(self) -> tuple[str, ...]:
-        """The words without a contracted "'s" ("code's" -> "code"), for matching cues."""
-        return Words(word[:-2] if word.endswith("'s") and len(word) > 2 else word for word in self.words)
+    bases: tuple[str, ...]
 
     def span(self, first: int, stop: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[stop - 1].end
@@ -530,6 +545,24 @@ class ContextualDetector(Detector):
         self._digit_sounds = digit_sounds(locale)
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
         self._web_name_max = zipf_cutoffs(locale).web_name_word_max
+        t, org = self._t, self._t.organizations
+        # the first words of the cue tables each pass looks up at every position (:func:`_starts`)
+        self._date_cue_starts = _first_words(t.dates.birth_cues, t.dates.expiry_cues, t.dates.code_cues)
+        self._at_starts = _first_words(
+            t.addresses.at, t.addresses.misheard_at, t.addresses.misheard_at_before_provider
+        )
+        self._credential_base_starts = _first_words(t.credentials.username_cues, t.credentials.password_cues)
+        self._credential_word_starts = _first_words(t.credentials.entry_cues, t.credentials.guess_cues)
+        self._password_symbol_starts = _first_words(t.credentials.password_symbols)
+        self._kind_starts = _first_words(org.institutions, org.kinds, org.business_kinds)
+        self._facility_cue_starts = _first_words(org.facility_cues)
+        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues)
+        self._org_cue_word_starts = (
+            _first_words(org.cues, org.weak_cues, org.job_prepositions)
+            | org.role_prepositions
+            | org.role_weak_prepositions
+        )
+        self._org_after_starts = _first_words(org.after)
         #: the finders this detector's labels need, in order: a value two of them find is reported
         #: once, as the first found it (a cue before a shape)
         self._finders: tuple[Callable[[_Text], list[_Found]], ...] = tuple(
@@ -553,7 +586,7 @@ class ContextualDetector(Detector):
         tokens = aligned.tokens if aligned.is_identity else tokenize(aligned.original)
         if not tokens:
             return []
-        text = _Text(tokens, tokens.words)
+        text = _Text(tokens, tokens.words, _bases(tokens.words))
         found = [value for finder in self._finders for value in finder(text)]
         wanted = set(self.labels)
         entities = []
@@ -1206,7 +1239,7 @@ class ContextualDetector(Detector):
         taken: set[int] = set()
         # values after a cue
         bases = text.bases
-        for i in range(len(words)):
+        for i in _starts(bases, self._date_cue_starts):
             for cues, label, why in (
                 (t.dates.birth_cues, "DATE_OF_BIRTH", "date after a birth cue"),
                 (t.dates.expiry_cues, "CREDIT_CARD_META", "date after an expiry cue"),
@@ -1491,8 +1524,12 @@ class ContextualDetector(Detector):
         words = text.words
         found: list[_Found] = []
         bases = text.bases
+        cued = {*_starts(bases, self._credential_base_starts), *_starts(words, self._credential_word_starts)}
         i = 0
         while i < len(words):
+            if i not in cued:
+                i += 1  # no cue starts here
+                continue
             label = ""
             length = cred.username_cues.at(bases, i)
             if length:
@@ -1572,11 +1609,13 @@ class ContextualDetector(Detector):
         words = text.words
         cred = self._t.credentials
         # a spoken symbol or a dictated capital starts one
+        symbols = set(_starts(words, self._password_symbol_starts))
         passwords = _Pass(
             [
                 i
                 for i, word in enumerate(words)
-                if word in ("capital", "uppercase", "with") or cred.password_symbols.at(words, i)
+                if word in ("capital", "uppercase", "with")
+                or (i in symbols and cred.password_symbols.at(words, i))
             ]
         )
         for i in passwords:
@@ -1901,7 +1940,7 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         words = text.words
-        mails = _Pass([i for i in range(1, len(words)) if self._at_length(words, i)[0]])
+        mails = _Pass([i for i in _starts(words, self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
@@ -2579,8 +2618,12 @@ class ContextualDetector(Detector):
             taken.update(range(first, stop))
 
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
+        kinds = set(_starts(words, self._kind_starts))
         i = 0
         while i < n:
+            if i not in kinds:
+                i += 1  # no kind of organisation or business starts here
+                continue
             length = org.institutions.at(words, i)
             institution = bool(length)
             if not length:
@@ -2611,7 +2654,7 @@ class ContextualDetector(Detector):
             i += 1
 
         # a school or care facility after an attendance or place word: "she goes to lincoln high"
-        for i in range(n):
+        for i in _starts(bases, self._facility_cue_starts):
             length = org.facility_cues.at(bases, i)
             if not length:
                 continue
@@ -2626,7 +2669,9 @@ class ContextualDetector(Detector):
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
-        for i in range(n):
+        for i in sorted(
+            {*_starts(bases, self._org_cue_base_starts), *_starts(words, self._org_cue_word_starts)}
+        ):
             length = org.cues.at(bases, i) or org.cues.at(words, i)  # "who's your employer"
             weak = False
             if not length:
@@ -2657,7 +2702,7 @@ class ContextualDetector(Detector):
                         add(*second, "name after an employer, school, bank or insurer cue")
 
         # the organisation acts: "unilever called about my claim"
-        for i in range(1, n):
+        for i in [i for i in _starts(words, self._org_after_starts) if i > 0]:
             if not org.after.at(words, i) or (i - 1) in taken:
                 continue
             first = i
