@@ -635,7 +635,7 @@ class NameDetector(Detector):
         scores: dict[int, tuple[float, str]] = {}
         lowered = words_of(tokens)
         # each word folded, without its possessive: every pass over the text reads these
-        bases = [_base(fold_word(word)) for word in lowered]
+        bases = _folded_bases(lowered)
         blocked = self._blocked
         for i in [
             i
@@ -665,7 +665,7 @@ class NameDetector(Detector):
             # a strong cue the recognizer garbled ("the name his zorvek"): for words too rare for a dictionary
             # a strong cue the recognizer garbled is looked for only where it could decide (it is the
             # costliest check here): `heard` is None until it is
-            heard_possible = cue not in self._strong and not known
+            heard_possible: bool | None = cue not in self._strong and not known
             heard: bool | None = None
             addressed = (
                 self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i, word)
@@ -682,11 +682,15 @@ class NameDetector(Detector):
             if self._named(tokens, i, word, given, family, places):
                 scores[i] = (self.cue_score, _GIVEN_AS_NAME)
                 continue
-            if (
+            if cue is None and not addressed:
+                # with no cue and no address, whether the word is a form of an English word matters
+                # only to a garbled cue before it: looked up there, if ever (None: see _heard_here)
+                if heard_possible:
+                    heard_possible = None
+            elif (
                 not known
-                and _word_form(word)
-                and not any(stem in given for stem in inflection_stems(word))
                 and cue not in w.titled_cues  # "doctor qualis": no plural after a title
+                and self._english_form(word, given)
             ):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
@@ -745,11 +749,11 @@ class NameDetector(Detector):
                         and word not in given
                         and word not in company_names()  # "is zenfin still open": a company
                     )
-                    or (heard := self._heard_here(heard_possible, lowered, i))
+                    or (heard := self._heard_here(heard_possible, lowered, i, word, given))
                 )
             ):
                 if heard is None:
-                    heard = self._heard_here(heard_possible, lowered, i)
+                    heard = self._heard_here(heard_possible, lowered, i, word, given)
                 if cue in self._strong:
                     why = "unknown word introduced as a person"
                 elif heard:
@@ -964,7 +968,7 @@ class NameDetector(Detector):
         cue: tuple[str, ...] | None,
         vocab: _NameVocabulary,
         heard: bool | None,
-        heard_possible: bool,
+        heard_possible: bool | None,
     ) -> bool:
         """``word`` (word ``i``) is a listed name misspelt (:meth:`_misspelt_name`) after a cue, beside a
         listed name or after a strong cue the recognizer garbled (``heard``: None until looked for,
@@ -975,7 +979,11 @@ class NameDetector(Detector):
         if cue is not None or self._beside_listed(bases, i, vocab):
             return self._misspelt_name(word, vocab)
         if heard is None:
-            return heard_possible and self._misspelt_name(word, vocab) and self._heard_here(True, words, i)
+            return (
+                heard_possible is not False
+                and self._misspelt_name(word, vocab)
+                and self._heard_here(heard_possible, words, i, word, vocab.given)
+            )
         return heard and self._misspelt_name(word, vocab)
 
     def _beside_listed(self, bases: Sequence[tuple[str, bool]], i: int, vocab: _NameVocabulary) -> bool:
@@ -1049,9 +1057,19 @@ class NameDetector(Detector):
             if cue in self._strong or (cue is None and self._heard.heard_before(words, j)):
                 scores[j] = (scores[i][0], "given name misheard as a word, between a cue and a family name")
 
-    def _heard_here(self, possible: bool, words: Sequence[str], i: int) -> bool:
+    def _english_form(self, word: str, given: frozenset[str]) -> bool:
+        """An inflected or derived form of an English word (:func:`_word_form`) that no given name is
+        the stem of ("starving", "margins"; not "sams"): no cue before it makes it a name."""
+        return _word_form(word) and not any(stem in given for stem in inflection_stems(word))
+
+    def _heard_here(
+        self, possible: bool | None, words: Sequence[str], i: int, word: str, given: frozenset[str]
+    ) -> bool:
         """A strong cue the recognizer garbled ends right before ``words[i]`` (names.yaml
-        ``heard_cues``), where one could introduce the word (``possible``)."""
+        ``heard_cues``), where one could introduce the word (``possible``; None: unless ``word`` is a
+        form of an English word, :meth:`_english_form`, looked up only now)."""
+        if possible is None:
+            possible = not self._english_form(word, given)
         return possible and self._heard.heard_before(words, i)
 
     def _bridge_inserted(self, tokens: Sequence[Token], entities: list[Entity]) -> list[Entity]:
@@ -1106,6 +1124,8 @@ class NameDetector(Detector):
         (:meth:`MisheardGuard.code_noun`: "the a t a card is fine", "my b a a count", "i r scard"), is
         an acronym with a letter misheard: the adjacent name words go, unless a phrase gives them as
         the name."""
+        if not scores:
+            return
         tokens = aligned.tokens
         for start in sorted(scores):
             if start not in scores or start - 1 in scores:
@@ -1988,7 +2008,13 @@ def _near_name(word: str, given: frozenset[str], family: frozenset[str], common:
     variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
     variants |= {a + c + b for a, b in splits for c in letters}
     variants.discard(word)
-    return any((v in given or v in family) and v not in common for v in variants)
+    return not _listed_names(given, family, common).isdisjoint(variants)
+
+
+@cache
+def _listed_names(given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> frozenset[str]:
+    """The given and family names that are no common word (built once per set of lists)."""
+    return (given | family) - common
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -2070,6 +2096,13 @@ def _word_form(word: str) -> bool:
 def _stem_min_zipf() -> float:
     """``rare_run_max`` of en-US: how often English uses a word for it to be a stem (:func:`_word_form`)."""
     return zipf_cutoffs("en-US").rare_run_max
+
+
+def _folded_bases(words: Sequence[str]) -> list[tuple[str, bool]]:
+    """:func:`_base` of each word folded (one pass per text; a word without an apostrophe is its own
+    base)."""
+    folded = [word if word.isascii() else fold_word(word) for word in words]
+    return [_base(word) if "'" in word else (word, False) for word in folded]
 
 
 def _base(word: str) -> tuple[str, bool]:
