@@ -469,6 +469,14 @@ class _HeardCues:
                     self._shortened.setdefault(cue[:k] + cue[k + 1 :], []).append(cue)
                 if k + 1 < n:
                     self._shortened.setdefault((*cue[:k], cue[k] + cue[k + 1], *cue[k + 2 :]), []).append(cue)
+        #: by cue length, the last and the second-last words of the cues
+        self._ends = {
+            n: (
+                frozenset(cue[-1] for cue in multi if len(cue) == n),
+                frozenset(cue[-2] for cue in multi if len(cue) == n),
+            )
+            for n in self._lengths
+        }
         #: cues a short word may be added into: three words or more, or one that says a name follows
         self._addable = frozenset(cue for cue in multi if len(cue) > 2 or cue in naming)
 
@@ -476,10 +484,15 @@ class _HeardCues:
         """Whether a cue was heard in the words right before ``words[i]``, one of its words in the
         ``len(cue) + 1`` words before ``words[i]`` as said."""
         w = self._w
+        last = words[i - 1] if i >= 1 else ""
+        before = words[i - 2] if i >= 2 else ""
         for n in self._lengths:
+            ends, seconds = self._ends[n]
             if i >= n:  # one word heard wrong ("the name his", "i'm pocking up for")
                 said = tuple(words[i - n : i])
-                for k in range(n):
+                # only the last word may be wrong where the cue's last word was not said
+                wrong = range(n) if last in ends else range(n - 1, n) if before in seconds else range(0)
+                for k in wrong:
                     for cue in self._blanked.get((*said[:k], "", *said[k + 1 :]), ()):
                         if said[k] != cue[k] and self._heard_wrong(cue, k, said):
                             return True
@@ -487,7 +500,7 @@ class _HeardCues:
                 for cue in self._shortened.get(tuple(words[i - n + 1 : i]), ()):
                     if self._seen(cue, words, i):  # always, but for two words run into one
                         return True
-            if i >= n + 1:  # a short word added ("picking up the for")
+            if i >= n + 1 and (last in ends or before in ends):  # a short word added ("picking up the for")
                 said = tuple(words[i - n - 1 : i])
                 for k in range(1, n + 1):
                     added = said[k]
@@ -578,7 +591,8 @@ class NameDetector(Detector):
         # passed over without a look-up
         self._role_starts = frozenset(phrase[0] for phrase in self._roles.phrases)
         self._role_ends = frozenset(phrase[-1] for phrase in self._roles.phrases)
-        self._introduction_ends = frozenset(phrase[-1] for phrase in self._introductions.phrases)
+        # (an introduction ends in a word as frequent as "from" or "of": its last two words are asked)
+        self._introduction_tails = frozenset(phrase[-2:] for phrase in self._introductions.phrases)
         self._slot_after_starts = frozenset(phrase[0] for phrase in self._slot_after.phrases)
         self._blocked = (
             lexicon.non_name_words
@@ -1283,8 +1297,13 @@ class NameDetector(Detector):
         """ "our next question comes from dana okafor with northwind": the one to ``max_tokens`` words
         between an introduction and an affiliation word (or the end) are the caller's name."""
         w = self._w
-        ends = self._introduction_ends
-        for start in [k + 1 for k, word in enumerate(words_of(tokens)[:-1]) if word in ends]:
+        said, tails = words_of(tokens), self._introduction_tails
+        for start in [
+            k + 1
+            for k in range(len(said) - 1)
+            if (said[k],) in tails
+            or (k > 0 and ((said[k - 1], said[k]) in tails or not said[k - 1].isascii()))
+        ]:
             if self._introductions.ending_at(tokens, start) is None:
                 continue
             stop = start
