@@ -452,13 +452,6 @@ def _first_words(*tables: PhraseTable[Any]) -> frozenset[str]:
     return frozenset(phrase[0] for table in tables for phrase in table.phrases)
 
 
-def _starts(words: Sequence[str], starts: frozenset[str]) -> list[int]:
-    """The positions of ``words`` where a phrase that starts with one of ``starts`` may start: the word
-    is one of them, or one the matcher looks up accent-folded too (not ASCII). Elsewhere a table's
-    look-up finds nothing, so a pass over a text asks its tables only here."""
-    return [i for i, word in enumerate(words) if word in starts or not word.isascii()]
-
-
 def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
     """A given name, or a word no dictionary lists (an unusual name: "zorvakel is nine"); never a
     word that names a measured thing ("page is nine", "the bill is forty")."""
@@ -502,6 +495,20 @@ class _Text:
     tokens: tuple[Token, ...]
     words: tuple[str, ...]
     bases: tuple[str, ...]
+    #: every word is ASCII (the matcher looks no word up folded)
+    ascii: bool
+    #: the year birth dates are measured against (taken once per batch)
+    year: int
+
+    def starts(self, starts: frozenset[str], *, bases: bool = False) -> list[int]:
+        """The positions where a phrase that starts with one of ``starts`` may start in the words (or
+        in :attr:`bases`): the word is one of them, or one the matcher looks up accent-folded too (not
+        ASCII). Elsewhere a table's look-up finds nothing, so a pass over a text asks its tables only
+        here."""
+        words = self.bases if bases else self.words
+        if self.ascii:
+            return [] if starts.isdisjoint(words) else [i for i, word in enumerate(words) if word in starts]
+        return [i for i, word in enumerate(words) if word in starts or not word.isascii()]
 
     def span(self, first: int, stop: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[stop - 1].end
@@ -546,7 +553,7 @@ class ContextualDetector(Detector):
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
         self._web_name_max = zipf_cutoffs(locale).web_name_word_max
         t, org = self._t, self._t.organizations
-        # the first words of the cue tables each pass looks up at every position (:func:`_starts`)
+        # the first words of the cue tables each pass looks up at every position (:meth:`_Text.starts`)
         self._date_cue_starts = _first_words(t.dates.birth_cues, t.dates.expiry_cues, t.dates.code_cues)
         self._at_starts = _first_words(
             t.addresses.at, t.addresses.misheard_at, t.addresses.misheard_at_before_provider
@@ -579,14 +586,16 @@ class ContextualDetector(Detector):
         )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        return [self._detect_one(aligned) for aligned in texts]
+        year = self._year()
+        return [self._detect_one(aligned, year) for aligned in texts]
 
     # -- one text -------------------------------------------------------------------------------------
-    def _detect_one(self, aligned: AlignedText) -> list[Entity]:
+    def _detect_one(self, aligned: AlignedText, year: int) -> list[Entity]:
         tokens = aligned.tokens if aligned.is_identity else tokenize(aligned.original)
         if not tokens:
             return []
-        text = _Text(tokens, tokens.words, _bases(tokens.words))
+        words = tokens.words
+        text = _Text(tokens, words, _bases(words), "".join(words).isascii(), year)
         found = [value for finder in self._finders for value in finder(text)]
         wanted = set(self.labels)
         entities = []
@@ -1239,7 +1248,7 @@ class ContextualDetector(Detector):
         taken: set[int] = set()
         # values after a cue
         bases = text.bases
-        for i in _starts(bases, self._date_cue_starts):
+        for i in text.starts(self._date_cue_starts, bases=True):
             for cues, label, why in (
                 (t.dates.birth_cues, "DATE_OF_BIRTH", "date after a birth cue"),
                 (t.dates.expiry_cues, "CREDIT_CARD_META", "date after an expiry cue"),
@@ -1274,7 +1283,7 @@ class ContextualDetector(Detector):
                         taken.update(range(first, stop))
                 break
         # full dates said without a cue whose year lies far enough in the past
-        latest = self._year() - t.dates.min_age_years
+        latest = text.year - t.dates.min_age_years
         for i, word in enumerate(words):
             if i in taken or not (word in t.lexicon.months or word in t.lexicon.ordinals):
                 continue
@@ -1304,7 +1313,7 @@ class ContextualDetector(Detector):
             stop = self._number_run(words, i)
             year = self._slashed_year(words[i:stop], latest)
             if year is None:
-                year = self._spoken_numeric_year(words[i:stop], latest)
+                year = self._spoken_numeric_year(words[i:stop], latest, text.year)
             if year is not None and 1900 <= year <= latest and not taken & set(range(i, stop)):
                 found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "numeric date of a past year"))
                 taken.update(range(i, stop))
@@ -1353,7 +1362,7 @@ class ContextualDetector(Detector):
             return None if any(word in ("dash", "-") for word in run) else 2000 + short[0]
         return 1900 + short[0] if short[0] >= latest % 100 + 10 else None
 
-    def _spoken_numeric_year(self, run: Sequence[str], latest: int) -> int | None:
+    def _spoken_numeric_year(self, run: Sequence[str], latest: int, this_year: int) -> int | None:
         """The year of a numeric date said without slashes, "<month> <day> <year>": "ten twenty seven
         nineteen seventy four", "oh three fifteen eighty five" (interruptions inside left out; a month
         said twice, "eleven um eleven twenty six ...", once), or None. The run must be the date and
@@ -1373,12 +1382,12 @@ class ContextualDetector(Detector):
         for w in attempts:
             year = self._month_day_year(w, latest)
             if year is None and plain:
-                year = self._year_month_day(w, latest)
+                year = self._year_month_day(w, latest, this_year)
             if year is not None:
                 return year
         return None
 
-    def _year_month_day(self, w: Sequence[str], latest: int) -> int | None:
+    def _year_month_day(self, w: Sequence[str], latest: int, this_year: int) -> int | None:
         """The year of number words that are exactly a date said year first, "<year> <month> <day>",
         and the clock time stamped on it: "nineteen ninety three one four fourteen fifty six forty
         one" (1993-01-04 14:56:41), or None. The time has two or three fields below sixty (hours,
@@ -1388,7 +1397,7 @@ class ContextualDetector(Detector):
         fields is tried ("thirty four" is 34, or 30 and then 4). Another year said after the first one
         (up to ten years ahead) makes it a list of years ("twenty twenty one twenty twenty two")."""
         lex = self._t.lexicon
-        horizon = self._year() + 10
+        horizon = this_year + 10
         for year, after_year in _leading_years(lex, w):
             if not 1900 <= year <= latest or any(
                 1900 <= later <= horizon
@@ -1524,7 +1533,10 @@ class ContextualDetector(Detector):
         words = text.words
         found: list[_Found] = []
         bases = text.bases
-        cued = {*_starts(bases, self._credential_base_starts), *_starts(words, self._credential_word_starts)}
+        cued = {
+            *text.starts(self._credential_base_starts, bases=True),
+            *text.starts(self._credential_word_starts),
+        }
         i = 0
         while i < len(words):
             if i not in cued:
@@ -1609,7 +1621,7 @@ class ContextualDetector(Detector):
         words = text.words
         cred = self._t.credentials
         # a spoken symbol or a dictated capital starts one
-        symbols = set(_starts(words, self._password_symbol_starts))
+        symbols = set(text.starts(self._password_symbol_starts))
         passwords = _Pass(
             [
                 i
@@ -1940,7 +1952,7 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         words = text.words
-        mails = _Pass([i for i in _starts(words, self._at_starts) if i > 0 and self._at_length(words, i)[0]])
+        mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
@@ -2618,7 +2630,7 @@ class ContextualDetector(Detector):
             taken.update(range(first, stop))
 
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
-        kinds = set(_starts(words, self._kind_starts))
+        kinds = set(text.starts(self._kind_starts))
         i = 0
         while i < n:
             if i not in kinds:
@@ -2654,7 +2666,7 @@ class ContextualDetector(Detector):
             i += 1
 
         # a school or care facility after an attendance or place word: "she goes to lincoln high"
-        for i in _starts(bases, self._facility_cue_starts):
+        for i in text.starts(self._facility_cue_starts, bases=True):
             length = org.facility_cues.at(bases, i)
             if not length:
                 continue
@@ -2670,7 +2682,7 @@ class ContextualDetector(Detector):
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
         for i in sorted(
-            {*_starts(bases, self._org_cue_base_starts), *_starts(words, self._org_cue_word_starts)}
+            {*text.starts(self._org_cue_base_starts, bases=True), *text.starts(self._org_cue_word_starts)}
         ):
             length = org.cues.at(bases, i) or org.cues.at(words, i)  # "who's your employer"
             weak = False
@@ -2702,7 +2714,7 @@ class ContextualDetector(Detector):
                         add(*second, "name after an employer, school, bank or insurer cue")
 
         # the organisation acts: "unilever called about my claim"
-        for i in [i for i in _starts(words, self._org_after_starts) if i > 0]:
+        for i in [i for i in text.starts(self._org_after_starts) if i > 0]:
             if not org.after.at(words, i) or (i - 1) in taken:
                 continue
             first = i
