@@ -570,6 +570,21 @@ class ContextualDetector(Detector):
             | org.role_weak_prepositions
         )
         self._org_after_starts = _first_words(org.after)
+        #: the last words of the cue tables an age's context is asked in (:meth:`_age_context`)
+        self._age_cue_ends = frozenset(
+            phrase[-1]
+            for table in (
+                t.ages.second_age_joiners,
+                t.ages.relations,
+                t.ages.cues,
+                t.ages.person_verbs,
+                t.ages.subjects,
+                t.ages.copulas,
+            )
+            for phrase in table.phrases
+        )
+        #: the words an e-mail cue before a glued address ends with
+        self._glued_cue_ends = frozenset(phrase[-1] for phrase in t.addresses.glued_cues.phrases)
         #: the finders this detector's labels need, in order: a value two of them find is reported
         #: once, as the first found it (a cue before a shape)
         self._finders: tuple[Callable[[_Text], list[_Found]], ...] = tuple(
@@ -1170,26 +1185,28 @@ class ContextualDetector(Detector):
             return "an age corrected after an interruption"
         if previous_age_end >= 0 and k == previous_age_end == i:
             return _RANGE
-        joiner = t.ages.second_age_joiners.ending(words, k)
+        # the cue tables below are asked only when the word before is the last word of one of them
+        cued = k > 0 and (words[k - 1] in self._age_cue_ends or not words[k - 1].isascii())
+        joiner = t.ages.second_age_joiners.ending(words, k) if cued else 0
         if previous_age_end >= 0 and joiner and k - joiner == previous_age_end:
             return "a second age in a list"
-        person = t.ages.relations.ending(words, k)
+        person = t.ages.relations.ending(words, k) if cued else 0
         if person:  # "the age of the driver nineteen"
             before = k - person
             if before > 0 and words[before - 1] in t.ages.determiners:
                 before -= 1
             if t.ages.of_cues.ending(words, before):
                 return _AGE_WORD
-        if t.ages.cues.ending(words, k):
+        if cued and t.ages.cues.ending(words, k):
             return _AGE_WORD
-        verb = t.ages.person_verbs.ending(words, k)
+        verb = t.ages.person_verbs.ending(words, k) if cued else 0
         if verb and self._person_subject(words, k - verb):
             return _PERSON_VERB
-        if t.ages.subjects.ending(words, k):
+        if cued and t.ages.subjects.ending(words, k):
             return "number after a person as subject"
         if k > 0 and words[k - 1] in t.ages.subject_words and t.ages.modal_guesses.at(words, k):
             return "number after a person as subject"  # "she must be close to seventy"
-        copula = t.ages.copulas.ending(words, k)
+        copula = t.ages.copulas.ending(words, k) if cued else 0
         if copula:
             before = k - copula
             if before > 1 and words[before - 1] == ",":  # "my mother, who is eighty"
@@ -1210,7 +1227,7 @@ class ContextualDetector(Detector):
                 return _RELATION_IS
         if k > 0 and self._possessor_is_person(words, k - 1):
             return _RELATION_IS
-        if k > 0 and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
+        if cued and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
             return "number after a plural relation ('the kids nine and six')"
         if (
             k > 1
@@ -1222,7 +1239,7 @@ class ContextualDetector(Detector):
             )
         ):
             return _COMMA_RELATION
-        relation = t.ages.relations.ending(words, k)
+        relation = t.ages.relations.ending(words, k) if cued else 0
         if (
             relation
             and k - relation > 0
@@ -2151,14 +2168,15 @@ class ContextualDetector(Detector):
         addr = t.addresses
         found: list[_Found] = []
         cue_until = -1
+        cue_ends, endings = self._glued_cue_ends, t.glued_endings
         for i, word in enumerate(words):
-            length = addr.glued_cues.ending(words, i + 1)
+            length = addr.glued_cues.ending(words, i + 1) if word in cue_ends or not word.isascii() else 0
             if length:
                 cue_until = i + addr.glued_window
                 continue
-            if i < taken or len(word) < 5 or not word.isalnum():
+            if i < taken or len(word) < 5 or not word.isalnum() or not word.endswith(endings):
                 continue
-            ending = next((e for e in t.glued_endings if word.endswith(e) and len(word) > len(e)), None)
+            ending = next((e for e in endings if word.endswith(e) and len(word) > len(e)), None)
             if ending is None:
                 continue
             head = word[: -len(ending)]
