@@ -469,6 +469,14 @@ class _HeardCues:
                     self._shortened.setdefault(cue[:k] + cue[k + 1 :], []).append(cue)
                 if k + 1 < n:
                     self._shortened.setdefault((*cue[:k], cue[k] + cue[k + 1], *cue[k + 2 :]), []).append(cue)
+        #: by cue length, the last and the second-last words of the cues
+        self._ends = {
+            n: (
+                frozenset(cue[-1] for cue in multi if len(cue) == n),
+                frozenset(cue[-2] for cue in multi if len(cue) == n),
+            )
+            for n in self._lengths
+        }
         #: cues a short word may be added into: three words or more, or one that says a name follows
         self._addable = frozenset(cue for cue in multi if len(cue) > 2 or cue in naming)
 
@@ -476,10 +484,15 @@ class _HeardCues:
         """Whether a cue was heard in the words right before ``words[i]``, one of its words in the
         ``len(cue) + 1`` words before ``words[i]`` as said."""
         w = self._w
+        last = words[i - 1] if i >= 1 else ""
+        before = words[i - 2] if i >= 2 else ""
         for n in self._lengths:
+            ends, seconds = self._ends[n]
             if i >= n:  # one word heard wrong ("the name his", "i'm pocking up for")
                 said = tuple(words[i - n : i])
-                for k in range(n):
+                # only the last word may be wrong where the cue's last word was not said
+                wrong = range(n) if last in ends else range(n - 1, n) if before in seconds else range(0)
+                for k in wrong:
                     for cue in self._blanked.get((*said[:k], "", *said[k + 1 :]), ()):
                         if said[k] != cue[k] and self._heard_wrong(cue, k, said):
                             return True
@@ -487,7 +500,7 @@ class _HeardCues:
                 for cue in self._shortened.get(tuple(words[i - n + 1 : i]), ()):
                     if self._seen(cue, words, i):  # always, but for two words run into one
                         return True
-            if i >= n + 1:  # a short word added ("picking up the for")
+            if i >= n + 1 and (last in ends or before in ends):  # a short word added ("picking up the for")
                 said = tuple(words[i - n - 1 : i])
                 for k in range(1, n + 1):
                     added = said[k]
@@ -578,7 +591,8 @@ class NameDetector(Detector):
         # passed over without a look-up
         self._role_starts = frozenset(phrase[0] for phrase in self._roles.phrases)
         self._role_ends = frozenset(phrase[-1] for phrase in self._roles.phrases)
-        self._introduction_ends = frozenset(phrase[-1] for phrase in self._introductions.phrases)
+        # (an introduction ends in a word as frequent as "from" or "of": its last two words are asked)
+        self._introduction_tails = frozenset(phrase[-2:] for phrase in self._introductions.phrases)
         self._slot_after_starts = frozenset(phrase[0] for phrase in self._slot_after.phrases)
         self._blocked = (
             lexicon.non_name_words
@@ -635,7 +649,7 @@ class NameDetector(Detector):
         scores: dict[int, tuple[float, str]] = {}
         lowered = words_of(tokens)
         # each word folded, without its possessive: every pass over the text reads these
-        bases = [_base(fold_word(word)) for word in lowered]
+        bases = _folded_bases(lowered)
         blocked = self._blocked
         for i in [
             i
@@ -665,7 +679,7 @@ class NameDetector(Detector):
             # a strong cue the recognizer garbled ("the name his zorvek"): for words too rare for a dictionary
             # a strong cue the recognizer garbled is looked for only where it could decide (it is the
             # costliest check here): `heard` is None until it is
-            heard_possible = cue not in self._strong and not known
+            heard_possible: bool | None = cue not in self._strong and not known
             heard: bool | None = None
             addressed = (
                 self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i, word)
@@ -682,11 +696,15 @@ class NameDetector(Detector):
             if self._named(tokens, i, word, given, family, places):
                 scores[i] = (self.cue_score, _GIVEN_AS_NAME)
                 continue
-            if (
+            if cue is None and not addressed:
+                # with no cue and no address, whether the word is a form of an English word matters
+                # only to a garbled cue before it: looked up there, if ever (None: see _heard_here)
+                if heard_possible:
+                    heard_possible = None
+            elif (
                 not known
-                and _word_form(word)
-                and not any(stem in given for stem in inflection_stems(word))
                 and cue not in w.titled_cues  # "doctor qualis": no plural after a title
+                and self._english_form(word, given)
             ):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
@@ -745,11 +763,11 @@ class NameDetector(Detector):
                         and word not in given
                         and word not in company_names()  # "is zenfin still open": a company
                     )
-                    or (heard := self._heard_here(heard_possible, lowered, i))
+                    or (heard := self._heard_here(heard_possible, lowered, i, word, given))
                 )
             ):
                 if heard is None:
-                    heard = self._heard_here(heard_possible, lowered, i)
+                    heard = self._heard_here(heard_possible, lowered, i, word, given)
                 if cue in self._strong:
                     why = "unknown word introduced as a person"
                 elif heard:
@@ -964,7 +982,7 @@ class NameDetector(Detector):
         cue: tuple[str, ...] | None,
         vocab: _NameVocabulary,
         heard: bool | None,
-        heard_possible: bool,
+        heard_possible: bool | None,
     ) -> bool:
         """``word`` (word ``i``) is a listed name misspelt (:meth:`_misspelt_name`) after a cue, beside a
         listed name or after a strong cue the recognizer garbled (``heard``: None until looked for,
@@ -975,7 +993,11 @@ class NameDetector(Detector):
         if cue is not None or self._beside_listed(bases, i, vocab):
             return self._misspelt_name(word, vocab)
         if heard is None:
-            return heard_possible and self._misspelt_name(word, vocab) and self._heard_here(True, words, i)
+            return (
+                heard_possible is not False
+                and self._misspelt_name(word, vocab)
+                and self._heard_here(heard_possible, words, i, word, vocab.given)
+            )
         return heard and self._misspelt_name(word, vocab)
 
     def _beside_listed(self, bases: Sequence[tuple[str, bool]], i: int, vocab: _NameVocabulary) -> bool:
@@ -1049,9 +1071,19 @@ class NameDetector(Detector):
             if cue in self._strong or (cue is None and self._heard.heard_before(words, j)):
                 scores[j] = (scores[i][0], "given name misheard as a word, between a cue and a family name")
 
-    def _heard_here(self, possible: bool, words: Sequence[str], i: int) -> bool:
+    def _english_form(self, word: str, given: frozenset[str]) -> bool:
+        """An inflected or derived form of an English word (:func:`_word_form`) that no given name is
+        the stem of ("starving", "margins"; not "sams"): no cue before it makes it a name."""
+        return _word_form(word) and not any(stem in given for stem in inflection_stems(word))
+
+    def _heard_here(
+        self, possible: bool | None, words: Sequence[str], i: int, word: str, given: frozenset[str]
+    ) -> bool:
         """A strong cue the recognizer garbled ends right before ``words[i]`` (names.yaml
-        ``heard_cues``), where one could introduce the word (``possible``)."""
+        ``heard_cues``), where one could introduce the word (``possible``; None: unless ``word`` is a
+        form of an English word, :meth:`_english_form`, looked up only now)."""
+        if possible is None:
+            possible = not self._english_form(word, given)
         return possible and self._heard.heard_before(words, i)
 
     def _bridge_inserted(self, tokens: Sequence[Token], entities: list[Entity]) -> list[Entity]:
@@ -1106,6 +1138,8 @@ class NameDetector(Detector):
         (:meth:`MisheardGuard.code_noun`: "the a t a card is fine", "my b a a count", "i r scard"), is
         an acronym with a letter misheard: the adjacent name words go, unless a phrase gives them as
         the name."""
+        if not scores:
+            return
         tokens = aligned.tokens
         for start in sorted(scores):
             if start not in scores or start - 1 in scores:
@@ -1263,8 +1297,13 @@ class NameDetector(Detector):
         """ "our next question comes from dana okafor with northwind": the one to ``max_tokens`` words
         between an introduction and an affiliation word (or the end) are the caller's name."""
         w = self._w
-        ends = self._introduction_ends
-        for start in [k + 1 for k, word in enumerate(words_of(tokens)[:-1]) if word in ends]:
+        said, tails = words_of(tokens), self._introduction_tails
+        for start in [
+            k + 1
+            for k in range(len(said) - 1)
+            if (said[k],) in tails
+            or (k > 0 and ((said[k - 1], said[k]) in tails or not said[k - 1].isascii()))
+        ]:
             if self._introductions.ending_at(tokens, start) is None:
                 continue
             stop = start
@@ -1988,7 +2027,13 @@ def _near_name(word: str, given: frozenset[str], family: frozenset[str], common:
     variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
     variants |= {a + c + b for a, b in splits for c in letters}
     variants.discard(word)
-    return any((v in given or v in family) and v not in common for v in variants)
+    return not _listed_names(given, family, common).isdisjoint(variants)
+
+
+@cache
+def _listed_names(given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> frozenset[str]:
+    """The given and family names that are no common word (built once per set of lists)."""
+    return (given | family) - common
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -2070,6 +2115,13 @@ def _word_form(word: str) -> bool:
 def _stem_min_zipf() -> float:
     """``rare_run_max`` of en-US: how often English uses a word for it to be a stem (:func:`_word_form`)."""
     return zipf_cutoffs("en-US").rare_run_max
+
+
+def _folded_bases(words: Sequence[str]) -> list[tuple[str, bool]]:
+    """:func:`_base` of each word folded (one pass per text; a word without an apostrophe is its own
+    base)."""
+    folded = [word if word.isascii() else fold_word(word) for word in words]
+    return [_base(word) if "'" in word else (word, False) for word in folded]
 
 
 def _base(word: str) -> tuple[str, bool]:
