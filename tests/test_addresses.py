@@ -615,6 +615,9 @@ def test_no_address(text: str) -> None:
         ("tomorrow 14 lotus street", "tomorrow"),
         ("the plumber said 14 lotus street", "plumber"),
         ("Quorvath Lemmin\n14 Lotus Street, Pune", "Lemmin"),  # a name on its own line is the addressee's
+        # also when its words are small towns too ("holt", "carver"): no town said before the number
+        ("Mara Holt\n\n12 Quenby Road\nSuite 4", "Holt"),
+        ("Lena Carver\n12 Quenby Road", "Carver"),
         ("kavin rao fourteen lotus street pune", "rao"),  # a listed name: the names detector's PERSON
         ("tarun forty two velmora", "tarun"),
         # a time between two parts is no town cut in two

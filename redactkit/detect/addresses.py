@@ -401,7 +401,7 @@ class AddressDetector(Detector):
         ):
             k -= 1
         if k == first or any(tokens[j].lower not in w.named_openers for j in range(k)):
-            town = self._town_before(tokens, first)
+            town = self._town_before(tokens, first, aligned)
             if town < first and all(tokens[j].lower in w.named_openers for j in range(town)):
                 return town  # "washington dc 1607 23rd street ...": the town and region said first
             return first
@@ -434,25 +434,35 @@ class AddressDetector(Detector):
                 return last
         return len(tokens) - 1
 
-    def _town_before(self, tokens: Sequence[Token], first: int) -> int:
+    def _town_before(self, tokens: Sequence[Token], first: int, aligned: AlignedText) -> int:
         """Where a town (and its region) said right before the house number at token ``first`` start
         ("[springfield il] 12 elm street", "[new york ny] 45 park avenue"): up to
         ``named_before_number.max_words`` words of gazetteer places, region codes that are no function
-        words and small towns rarer than ``street_answer.max_zipf``, one of them a gazetteer place or a
-        small town that is no everyday word; else ``first``."""
+        words and small towns rarer than ``street_answer.max_zipf`` that are no listed names, one of them
+        a gazetteer place or a small town that is no everyday word, with no line break or comma between
+        them and the number; else ``first``."""
         w = self._w
         places = _places(self.locale)
         k = first
         named = False
         while k > 0 and first - k < int(w.named_max_words):
             word = tokens[k - 1].lower
+            if self._between(aligned, tokens[k - 1], tokens[k]).strip(" "):
+                break  # a line break or a comma: "Anna Reid\n49 Bergshaugen 43" names the addressee
             if self._code_word(word):
                 k -= 1
                 continue
             length = next(
                 (n for n in range(min(k, 3), 0, -1) if _place_length(tokens, k - n, places) == n), 0
             )
-            if length and first - k + length <= int(w.named_max_words):
+            if (
+                length
+                and first - k + length <= int(w.named_max_words)
+                and not any(
+                    self._between(aligned, tokens[j - 1], tokens[j]).strip(" ")
+                    for j in range(k - length + 1, k)
+                )
+            ):
                 k -= length
                 named = True
                 continue
@@ -460,6 +470,7 @@ class AddressDetector(Detector):
                 word in town_names()
                 and _alpha(word)
                 and word not in self._stop
+                and not self._listed_name(word)  # "anna", "reid": a listed name is the names detector's
                 and zipf_frequency(word) < w.street_answer_max_zipf
             ):
                 k -= 1
