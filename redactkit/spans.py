@@ -2,7 +2,8 @@
 
 Principle 1 (recall first) decides every tie here: when detectors disagree about where an entity
 ends, the union wins; when they disagree about its label, the more confident label names the whole
-union. A character any detector flagged is always inside some resolved entity.
+union, unless a detection nearly as confident holds it whole (the web address, not a name inside it).
+A character any detector flagged is always inside some resolved entity.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 from .core import Entity
 
 __all__ = ["resolve_overlaps"]
+
+#: how much less confident a detection that holds another one whole may be and still name their union
+_INSIDE_MARGIN = 0.1
 
 
 def resolve_overlaps(
@@ -24,7 +28,8 @@ def resolve_overlaps(
     """Merge overlapping entities into their union; return them sorted by offset.
 
     The merged entity takes the label, detector and explanation of its best member (highest score,
-    then longest span) and the highest score; its explanation notes what was merged. With
+    then longest span; a longer member holding it whole and at most ``_INSIDE_MARGIN`` less confident
+    wins over it) and the highest score; its explanation notes what was merged. With
     ``merge_adjacent`` and ``text`` given, entities of the same label separated only by whitespace
     become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``), and so do entities
     of the same label separated only by an aside a speaker says inside a value, when ``aside(text,
@@ -53,6 +58,17 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
     if len(cluster) == 1:
         return cluster[0]
     best = max(cluster, key=lambda entity: (entity.score, entity.length))
+    # a detection that read the whole value names it, not a word found inside it ("kaya" the given name
+    # inside "kaya dash yoga dot studio", "agnes" inside "saint agnes medical center"), unless it is
+    # much less confident
+    wide = max(cluster, key=lambda entity: (entity.length, entity.score))
+    if (
+        wide.length > best.length
+        and wide.start <= best.start
+        and wide.end >= best.end
+        and wide.score >= best.score - _INSIDE_MARGIN
+    ):
+        best = wide
     start = min(entity.start for entity in cluster)
     end = max(entity.end for entity in cluster)
     others = sorted({entity.label for entity in cluster if entity is not best and entity.label != best.label})

@@ -2138,13 +2138,14 @@ class ContextualDetector(Detector):
     def _url_start(self, words: Sequence[str], dot: int) -> int:
         t = self._t
         addr = t.addresses
-        # "w w w dot the um the bike shed dot co dot uk", "www dot alder and moss dot com": whatever
-        # stands between "www dot" and the next "dot" is the host (articles, "and", "my", fillers and
-        # repeats included; a verb or pronoun that starts an address ends the look-back)
+        # "w w w dot the um the bike shed dot co dot uk", "www dot alder and moss dot com", "w w w dot
+        # city of palmvale dot gov": whatever stands between "www dot" and the next "dot" is the host
+        # (articles, "and", "of", "my", fillers and repeats included; a verb or pronoun that starts an
+        # address ends the look-back)
         for p in range(dot - 1, max(0, dot - addr.www_window) - 1, -1):
             if words[p] in (",", ".", "?", "!") or (
                 addr.starts_after.at(words, p)
-                and words[p] not in ("the", "a", "an", "my", "and")
+                and words[p] not in ("the", "a", "an", "my", "and", "of")
                 and words[p] not in t.lexicon.fillers
             ):
                 break
