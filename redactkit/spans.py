@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from .core import Entity
+from .labels import LabelCategory, labels
 
 __all__ = ["resolve_overlaps"]
 
@@ -29,7 +30,8 @@ def resolve_overlaps(
 
     The merged entity takes the label, detector and explanation of its best member (highest score,
     then longest span; a longer member holding it whole and at most ``_INSIDE_MARGIN`` less confident
-    wins over it) and the highest score; its explanation notes what was merged. With
+    wins over it, unless its label is a special category) and the highest score; its explanation
+    notes what was merged. With
     ``merge_adjacent`` and ``text`` given, entities of the same label separated only by whitespace
     become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``), and so do entities
     of the same label separated only by an aside a speaker says inside a value, when ``aside(text,
@@ -67,6 +69,8 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
         and wide.start <= best.start
         and wide.end >= best.end
         and wide.score >= best.score - _INSIDE_MARGIN
+        # a special category keeps its label: it decides how a row is routed ("my son is [nine]")
+        and best.label not in labels.category_members(LabelCategory.SPECIAL_CATEGORY)
     ):
         best = wide
     start = min(entity.start for entity in cluster)

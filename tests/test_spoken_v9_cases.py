@@ -97,6 +97,8 @@ MERGES = [
     ([E(0, 26, "LOCATION", 0.45), E(6, 11, "PERSON", 0.85)], "PERSON"),
     # overlapping, neither inside the other: the more confident one, as before
     ([E(0, 12, "URL", 0.8), E(6, 20, "PERSON", 0.85)], "PERSON"),
+    # a special category keeps its label
+    ([E(0, 26, "ORGANIZATION", 0.8), E(6, 11, "MINOR", 0.85)], "MINOR"),
     # the inner one is more confident by more than the margin
     ([E(0, 26, "URL", 0.5), E(5, 9, "PERSON", 0.85)], "PERSON"),
 ]
