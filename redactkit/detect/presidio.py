@@ -96,8 +96,14 @@ def make_tldextract_offline() -> None:
         tld.TLD_EXTRACTOR = extractor
 
 
+#: entity -> compiled patterns one of which a text must match for its recognizers to find anything
+_Screens = dict[str, "tuple[Any, ...] | None"]
+
+
 _engines: dict[tuple[Any, ...], AnalyzerEngine] = {}
 _engines_lock = threading.Lock()
+#: (engine id, language, entities) -> pattern screens (engines are kept for the process: ids stay theirs)
+_screen_cache: dict[tuple[int, str, tuple[str, ...]], _Screens] = {}
 
 
 _PATTERN_CHARS = re.compile(r"[\d@.]")
@@ -119,10 +125,6 @@ _CODE_SHAPED_ENTITIES = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "US_BANK_
 
 # the last two words before a position (letters only), within one sentence
 _LAST_WORDS = re.compile(r"(?:([^\W\d_]+)[^\w.!?]+)?([^\W\d_]+)[^\w.!?]*$")
-
-
-#: entity -> compiled patterns one of which a text must match for its recognizers to find anything
-_Screens = dict[str, "tuple[Any, ...] | None"]
 
 
 def _screens(engine: AnalyzerEngine, language: str, entities: Sequence[str]) -> _Screens:
@@ -369,12 +371,14 @@ class PresidioDetector(Detector):
         return results
 
     def _screens_for(self, engine: AnalyzerEngine) -> _Screens:
-        """The pattern screens of this detector's entities (see :func:`_screens`), built once."""
-        cached: tuple[AnalyzerEngine, _Screens] | None = getattr(self, "_screen_cache", None)
-        if cached is None or cached[0] is not engine:
-            cached = (engine, _screens(engine, self.language, self.entities))
-            self._screen_cache = cached
-        return cached[1]
+        """The pattern screens of this detector's entities (see :func:`_screens`), built once per
+        engine (kept beside the engines, not on the detector, which is pickled for workers)."""
+        key = (id(engine), self.language, self.entities)
+        with _engines_lock:
+            screens = _screen_cache.get(key)
+            if screens is None:
+                screens = _screen_cache[key] = _screens(engine, self.language, self.entities)
+        return screens
 
     def _names_a_flight(self, text: str, result: RecognizerResult) -> bool:
         """Whether a code-shaped result follows a flight word: a flight number, not an identifier."""
