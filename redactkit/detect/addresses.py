@@ -39,12 +39,14 @@ from ..gazetteers import (
     is_everyday_word,
     place_names,
     spoken_variants,
+    town_names,
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
-from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
+from ..lang.phrases import PhraseTable, grow_left, grow_right
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens, words_of
+from ._phrase_keys import key_words, may_hold, values_after_keyed
 from .base import Detector, detectors
 from .names import MisheardGuard, locale_given_names
 
@@ -123,6 +125,8 @@ class AddressWords:
     named_max_words: float = field(metadata={"key": "named_before_number.max_words"})
     named_max_zipf: float = field(metadata={"key": "named_before_number.max_zipf"})
     named_listed_max_zipf: float = field(metadata={"key": "named_before_number.listed_max_zipf"})
+    answer_tail_max_words: float = field(metadata={"key": "answer_tail.max_words"})
+    answer_tail_not_words: frozenset[str] = field(metadata={"key": "answer_tail.not_words"})
 
     @cached_property
     def misspellings(self) -> dict[str, str]:
@@ -184,6 +188,10 @@ class AddressDetector(Detector):
         self._lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "addresses", AddressWords)
         self._stated_cues = PhraseTable.of(words.stated_cues)
+        #: the words a stated cue or an address word ends with (:meth:`_stated_addresses` looks there)
+        self._stated_ends = (
+            frozenset(phrase[-1] for phrase in self._stated_cues.phrases) | words.address_words
+        )
         self._landmark_before = PhraseTable.of(words.landmark_before)
         self._landmark_nouns = PhraseTable.of(words.landmark_nouns)
         self._glued_landmarks = tuple(
@@ -195,13 +203,26 @@ class AddressDetector(Detector):
         self._aside_starts = frozenset(phrase[0] for phrase in self._asides.phrases)
         self._misheard = MisheardGuard(locale)
         self._glued_countries = words.glued_countries
+        #: key words (:func:`~redactkit.detect._phrase_keys.key_words`) of ``house_number_cues``,
+        #: ``cues`` and ``stated.cues``: a text without any holds no such cue
+        self._house_cue_keys = key_words(words.house_number_cues)
+        self._cue_keys = key_words(words.cues)
+        self._stated_keys = key_words(self._stated_cues) | words.address_words
+        #: :meth:`_street_kind` per word of the batch being detected (emptied after each batch)
+        self._street_kinds: dict[str, str] = {}
+        #: :meth:`_may_anchor` per word of the batch being detected (emptied after each batch)
+        self._anchor_words: dict[str, bool] = {}
         self._mail_endings = tuple(
             sorted(load_locale(locale).words("context", "addresses.glued_cue_endings"))
         )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
-        return [self._detect_one(aligned, places) for aligned in texts]
+        try:
+            return [self._detect_one(aligned, places) for aligned in texts]
+        finally:
+            self._street_kinds.clear()  # no transcript words kept after the batch
+            self._anchor_words.clear()
 
     def _detect_one(self, aligned: AlignedText, places: PhraseTable[str]) -> list[Entity]:
         text = aligned.text
@@ -276,8 +297,8 @@ class AddressDetector(Detector):
         ]  # "no 63 kil road": the word that says a house number belongs to it
         found = [
             Entity(
-                tokens[self._named_before(tokens, a, aligned)].start,
-                tokens[b].end,
+                tokens[start].start,
+                tokens[self._answer_tail(tokens, start, b)].end,
                 "ADDRESS",
                 self.score,
                 self.name,
@@ -286,8 +307,10 @@ class AddressDetector(Detector):
             for a, b in spans
             if self._is_address(tokens[a : b + 1], tokens[a - 1].lower if a else "")
             or self._named_street(tokens, a, b)
+            for start in (self._named_before(tokens, a, aligned),)
         ]
-        found.extend(self._stated_addresses(tokens, found))
+        if may_hold(self._stated_keys, aligned.tokens.words, text):
+            found.extend(self._stated_addresses(tokens, found))  # a stated cue or "address" is said
         if not found:
             answer = self._without_contact(tokens)
             found.extend(
@@ -295,6 +318,7 @@ class AddressDetector(Detector):
                 or self._house_answer(answer, places, aligned)
                 or self._building_answer(answer, places)
                 or self._place_answer(answer, places)
+                or self._place_and_country(answer, places)
             )
         return found
 
@@ -377,12 +401,72 @@ class AddressDetector(Detector):
         ):
             k -= 1
         if k == first or any(tokens[j].lower not in w.named_openers for j in range(k)):
+            town = self._town_before(tokens, first)
+            if town < first and all(tokens[j].lower in w.named_openers for j in range(town)):
+                return town  # "washington dc 1607 23rd street ...": the town and region said first
             return first
         if self._names_find(tokens, k, first):
             return first  # a listed name is the `names` detector's PERSON: "kavin rao 14 lotus street"
         # a word no list has before a listed one: the address covers the whole name, which the `names`
         # detector would leave in part ("quorvath kavin 14 lotus street")
         return k
+
+    def _answer_tail(self, tokens: Sequence[Token], first: int, last: int) -> int:
+        """Where an address that is the answer of its turn ends: an address from the start of the turn
+        (or after ``named_before_number.openers``) that stops one to ``answer_tail.max_words`` words
+        before the end, all words that are no function words, numbers, assents nor words of
+        ``answer_tail.not_words``, takes them ("42 quenby street [rose market]", "45 main road [salt
+        lake]": a locality said in everyday words; not "12 elm street sounds good"); else ``last``."""
+        rest = len(tokens) - 1 - last
+        if not 1 <= rest <= int(self._w.answer_tail_max_words):
+            return last
+        if any(tokens[j].lower not in self._w.named_openers for j in range(first)):
+            return last
+        for k in range(last + 1, len(tokens)):
+            word = tokens[k].lower
+            if (
+                not _alpha(word)
+                or word in self._stop
+                or word in self._w.answer_tail_not_words
+                or word in self._w.named_openers
+                or self._is_number(word)
+            ):
+                return last
+        return len(tokens) - 1
+
+    def _town_before(self, tokens: Sequence[Token], first: int) -> int:
+        """Where a town (and its region) said right before the house number at token ``first`` start
+        ("[springfield il] 12 elm street", "[new york ny] 45 park avenue"): up to
+        ``named_before_number.max_words`` words of gazetteer places, region codes that are no function
+        words and small towns rarer than ``street_answer.max_zipf``, one of them a gazetteer place or a
+        small town that is no everyday word; else ``first``."""
+        w = self._w
+        places = _places(self.locale)
+        k = first
+        named = False
+        while k > 0 and first - k < int(w.named_max_words):
+            word = tokens[k - 1].lower
+            if self._code_word(word):
+                k -= 1
+                continue
+            length = next(
+                (n for n in range(min(k, 3), 0, -1) if _place_length(tokens, k - n, places) == n), 0
+            )
+            if length and first - k + length <= int(w.named_max_words):
+                k -= length
+                named = True
+                continue
+            if (
+                word in town_names()
+                and _alpha(word)
+                and word not in self._stop
+                and zipf_frequency(word) < w.street_answer_max_zipf
+            ):
+                k -= 1
+                named = named or not is_everyday_word(word)
+                continue
+            break
+        return k if named else first
 
     def _names_find(self, tokens: Sequence[Token], k: int, first: int) -> bool:
         """Whether the `names` detector finds the whole name said in ``tokens[k:first]``: every word is
@@ -571,6 +655,28 @@ class AddressDetector(Detector):
         why = "a turn that is only a town and its region"
         return [Entity(tokens[first].start, tokens[end - 1].end, "LOCATION", self.score, self.name, why)]
 
+    def _place_and_country(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+        """A town said with its country at the end of the turn after a word that introduces a place
+        ("i'm from new jersey us", "it ships to leeds uk"): gazetteer places (at most
+        ``place_answer.max_words`` words with the country) after a ``left_boundary`` or
+        ``street_prepositions`` word, then a short country name of ``glued_countries`` that ends the
+        turn. A LOCATION, the country with it (the `places` detector leaves "us" out: it is a word)."""
+        w = self._w
+        if len(tokens) < 3 or tokens[-1].lower not in self._glued_countries:
+            return []
+        end = len(tokens) - 1
+        for first in range(max(1, end - int(w.place_answer_max_words) + 1), end):
+            before = tokens[first - 1].lower
+            if before not in w.left_boundary and before not in w.street_prepositions:
+                continue
+            k = first
+            while k < end and (length := _place_length(tokens, k, places)) and k + length <= end:
+                k += length
+            if k == end:
+                why = "a town and its country after a word that introduces a place"
+                return [Entity(tokens[first].start, tokens[end].end, "LOCATION", self.score, self.name, why)]
+        return []
+
     def _code_word(self, word: str) -> bool:
         """A region code that is no function word ("wa", "ny") or a short country name ("usa")."""
         w = self._w
@@ -643,7 +749,9 @@ class AddressDetector(Detector):
             # belongs to the address, and so does the rest of the name, which `names` would leave in part
             start = named
         number = tokens[first].lower if tokens else ""
-        digits = self._house_digits(number, self._said(aligned, tokens[first]) if tokens else "")
+        # the original words matter for a number in digits only ("nine eighty seven" is no count)
+        said = self._said(aligned, tokens[first]) if tokens and number.isdigit() else ""
+        digits = self._house_digits(number, said)
         if not digits:
             return []
         names: list[int] = []
@@ -876,17 +984,26 @@ class AddressDetector(Detector):
         a street type or a word that is no everyday word: "the address is correct" stays."""
         w = self._w
         entities: list[Entity] = []
+        cue_ends = self._stated_ends
+        # most texts: no stated cue nor address word ends anywhere (accented words: the matcher says)
+        looks = [
+            i
+            for i in range(1, len(tokens))
+            if tokens[i - 1].lower in cue_ends or not tokens[i - 1].lower.isascii()
+        ]
+        if not looks:
+            return entities
         ordered = sorted((e.start, e.end) for e in found)
         starts = [start for start, _ in ordered]
         ends = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
         said = words_of(tokens)  # once: the matcher keeps its results on them
-        for i in range(1, len(tokens)):
-            # "address" inside a turn needs a street after it: "... and address memorial dr chicopee wa"
-            inside = (
-                not (self._stated_cues.ending(said, i) or i == 1) and tokens[i - 1].lower in w.address_words
-            )
-            if not (self._stated_cues.ending(said, i) or tokens[i - 1].lower in w.address_words):
+        for i in looks:
+            stated = self._stated_cues.ending(said, i)
+            address = tokens[i - 1].lower in w.address_words
+            if not (stated or address):
                 continue
+            # "address" inside a turn needs a street after it: "... and address memorial dr chicopee wa"
+            inside = not (stated or i == 1) and address
             first = i + (tokens[i].lower == "the")
             last = first - 1
             # the words after a house number found with its street are that address's: "located at 517
@@ -916,7 +1033,9 @@ class AddressDetector(Detector):
                     and word.isalpha()
                     and _has_digit(tokens[k - 1].lower)
                 )
-                if (word in self._stop and not (street_type or unit_letter)) or not (
+                # a country code that ends the answer: "the address is kovil madurai [us]"
+                country = k > first and word in self._glued_countries and self._ends_answer(tokens, k)
+                if (word in self._stop and not (street_type or unit_letter or country)) or not (
                     _alpha(word) or _has_digit(word)
                 ):
                     break  # a street type after a name is no measure: "the address is market square"
@@ -1090,6 +1209,8 @@ class AddressDetector(Detector):
         suffixes = self._w.street_suffixes
         for i, token in enumerate(tokens):
             word = token.lower
+            if not self._may_anchor(word):
+                continue  # most words: one dictionary look-up
             kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "lanedenver" is "lane"
             if (
                 word in self._w.region_codes
@@ -1190,12 +1311,16 @@ class AddressDetector(Detector):
                     if self._house_number(tokens, k):
                         anchors.append((k, k, "number"))
                         break
-        for end in values_after(self._w.house_number_cues, every, text):
+        for end in values_after_keyed(self._w.house_number_cues, self._house_cue_keys, every, text):
             index = token_index_at(tokens, every[end].start) if end < len(every) else count
             if index < count and self._number_ends(tokens, index):
                 anchors.append((index, index, "cue"))  # "the house number is 55": a house number alone
         cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
-        cue_ends += [every[end].start for end in values_after(self._w.cues, every, text) if end < len(every)]
+        cue_ends += [
+            every[end].start
+            for end in values_after_keyed(self._w.cues, self._cue_keys, every, text)
+            if end < len(every)
+        ]
         said = [token.lower for token in tokens] if cue_ends else []  # once per text: linear time
         for end in cue_ends:
             index = token_index_at(tokens, end)
@@ -1204,6 +1329,22 @@ class AddressDetector(Detector):
                 if anchor is not None:
                     anchors.append(anchor)
         return sorted(set(anchors))
+
+    def _may_anchor(self, word: str) -> bool:
+        """Whether ``word`` passes the word tests of :meth:`_anchors` before its context is looked at:
+        a region code, an anchor word, a word ending like a run-together street type or a long one
+        with a street suffix. Known per word of the batch (most words of a text are none)."""
+        known = self._anchor_words.get(word)
+        if known is None:
+            kind = self._street_kind(word)
+            w = self._w
+            known = self._anchor_words[word] = (
+                word in w.region_codes
+                or kind in w.anchor_words
+                or word.endswith(w.run_together_types)
+                or (len(word) > 6 and (kind.endswith(w.street_suffixes) or word.endswith(w.street_suffixes)))
+            )
+        return known
 
     def _route(self, tokens: Sequence[Token], k: int) -> bool:
         """Token ``k`` says the road system of a highway after it ("4180 [us] hwy 431";
@@ -1469,6 +1610,14 @@ class AddressDetector(Detector):
                 or (len(word) == 1 and word.isalpha() and word not in self._stop)
                 # "... main market area", "... seetha nagar": a locality word after a name
                 or (word in self._w.locality_words and tokens[i - 1].lower not in self._stop)
+                # "... main road [lake view]", "... 4th street [green park]": a neighbourhood named with
+                # a weak street type after a name, ending the answer
+                or (
+                    word in self._w.weak_street_types
+                    and _alpha(tokens[i - 1].lower)
+                    and tokens[i - 1].lower not in self._stop
+                    and self._ends_answer(tokens, i)
+                )
                 # a unit letter that is also a word, after the number and before a function word or
                 # the end: "number 16 a on august 7th", not "16 a lot"
                 or (
@@ -1580,6 +1729,12 @@ class AddressDetector(Detector):
         """The street word ``word`` stands for: accents folded ("út" is "ut"), a typing slip undone
         ("steet" is "street", ``misspelt_street_types``) or the street type a run-together word starts
         with ("lanedenver" is "lane", ``glued_street_types``); else the folded word."""
+        known = self._street_kinds.get(word)
+        if known is None:
+            known = self._street_kinds[word] = self._street_kind_of(word)
+        return known
+
+    def _street_kind_of(self, word: str) -> str:
         kind = fold_word(word)
         w = self._w
         if kind in w.misspellings:
@@ -1691,6 +1846,7 @@ class AddressDetector(Detector):
                     or fold_word(nxt) in self._w.street_types
                     or nxt in self._w.units
                     or nxt in self._w.locality_words
+                    or (nxt in self._w.weak_street_types and count == 1 and self._ends_answer(tokens, j))
                     or nxt in self._w.box_words
                     or nxt in self._w.military_post
                     or (nxt in self._w.region_codes and nxt not in self._stop)
