@@ -108,3 +108,24 @@ def test_a_garbled_domain_inside_a_dictated_address(
 )
 def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline: Pipeline, text: str) -> None:
     assert not _labels(default_pipeline, text) & {"EMAIL_ADDRESS", "URL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "joined"),
+    [
+        # a recognizer put a short word inside one name: one PERSON over it
+        ("i spoke with priya that lindqvist yesterday", "priya that lindqvist", True),
+        ("please ask greta is lindholm to call", "greta is lindholm", True),
+        ("the name is brannagh d u a the v i c o", "d u a the v i c o", True),
+        # two people stay two
+        ("call john and mary tonight", "john and mary", False),
+        ("i met maria and anna at the gym", "maria and anna", False),
+    ],
+)
+def test_a_word_inserted_inside_a_name_joins_its_parts(
+    default_pipeline: Pipeline, text: str, name: str, joined: bool
+) -> None:
+    start = text.index(name)
+    persons = [e for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    whole = any(e.start <= start and e.end >= start + len(name) for e in persons)
+    assert whole is joined
