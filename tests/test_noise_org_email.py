@@ -120,6 +120,7 @@ def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline:
         # two people stay two
         ("call john and mary tonight", "john and mary", False),
         ("i met maria and anna at the gym", "maria and anna", False),
+        ("did kofi and jen get back together", "kofi and jen", False),
     ],
 )
 def test_a_word_inserted_inside_a_name_joins_its_parts(
@@ -129,3 +130,10 @@ def test_a_word_inserted_inside_a_name_joins_its_parts(
     persons = [e for e in default_pipeline.analyze(text) if e.label == "PERSON"]
     whole = any(e.start <= start and e.end >= start + len(name) for e in persons)
     assert whole is joined
+
+
+def test_a_web_address_host_is_no_garbled_mail_domain(default_pipeline: Pipeline) -> None:
+    text = "our annual report on form 10 k is accessible at www dot sec dot gov"
+    assert "EMAIL_ADDRESS" not in {
+        e.label for e in default_pipeline.analyze(text) if e.start < text.index("accessible")
+    }

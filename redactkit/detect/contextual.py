@@ -235,6 +235,7 @@ class _OrganizationWords:
     known_names: _Phrases
     heard_kinds: frozenset[str]
     heard_inside: frozenset[str]
+    saint_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -308,10 +309,6 @@ def _tables(locale: str) -> _Tables:
         person_nouns=frozenset(load_locale(locale).resources.get("person_nouns", {}).get("words", ())),
         heard_kinds=_one_letter_off(words.organizations),
     )
-
-
-#: words that make the next word a name ("saint jude", "santa ana")
-_SAINTS = frozenset({"saint", "st", "san", "santa"})
 
 
 def _one_letter_off(org: _OrganizationWords) -> dict[str, str]:
@@ -1875,14 +1872,20 @@ class ContextualDetector(Detector):
     def _host_word(self, word: str) -> bool:
         """A mail provider ("gmail", "aol") or a host name no dictionary has ("irnsoft")."""
         addr = self._t.addresses
+        if addr.www.at((word,), 0):
+            return False  # "www dot sec dot gov": a web address
         return word in addr.glued_providers or (word.isalpha() and not is_everyday_word(word))
 
     def _heard_tld(self, word: str, edits: int) -> bool:
         """``word`` is within ``edits`` letters of a top-level domain of ``misheard_tlds`` ("nest",
-        "calm"), and no stop word."""
+        "calm"; two letters off only when it starts like it), and no stop word."""
         if not (word.isalpha() and 2 <= len(word) <= 5) or word in self._t.lexicon.stopwords:
             return False
-        return any(within_edits(word, tld, edits) for tld in self._t.addresses.misheard_tlds)
+        # two letters off only with the first letter heard right ("calm", not "sec" for "net")
+        return any(
+            within_edits(word, tld, edits) and (edits < 2 or word[0] == tld[0])
+            for tld in self._t.addresses.misheard_tlds
+        )
 
     def _bare_provider(self, words: Sequence[str], at: int, j: int) -> int:
         """End of a mail provider said without its top-level domain right after "at" ("jenna b at
@@ -2419,7 +2422,7 @@ class ContextualDetector(Detector):
         if k < 1 or words[k] not in org.heard_inside:
             return False
         before = words[k - 2] if k >= 2 else ""
-        if before in _SAINTS:
+        if before in org.saint_words:
             return True  # "saint jude it prep", "santa ana it clinic"
         if not self._org_name_word(words[k - 1]):
             return False
@@ -2435,7 +2438,7 @@ class ContextualDetector(Detector):
         """Whether a word one letter off a kind at ``i`` follows a naming word, or a generic word
         after one ("kessler memorial hospitol")."""
         previous = words[i - 1]
-        if self._org_name_word(previous) or (i >= 2 and words[i - 2] in _SAINTS):
+        if self._org_name_word(previous) or (i >= 2 and words[i - 2] in self._t.organizations.saint_words):
             return True  # "harlow universty", "saint pete's collage"
         return i >= 2 and previous in self._t.organizations.generic and self._org_name_word(words[i - 2])
 
