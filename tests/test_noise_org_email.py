@@ -104,6 +104,7 @@ def test_a_garbled_domain_inside_a_dictated_address(
         "we met at the shop dot come on friday",
         "the dog at the vet is fine dot",
         "meet me at noon dart over there",
+        "where is the closest cinema that plays the keanu reeves movie",
     ],
 )
 def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline: Pipeline, text: str) -> None:

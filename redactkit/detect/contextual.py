@@ -1857,6 +1857,8 @@ class ContextualDetector(Detector):
             names += 1
         if names == 0 or j >= len(words) or not self._host_word(words[j - 1]):
             return i
+        if words[j] != "dot" and words[j] not in addr.misheard_dots:
+            return i  # "that plays the keanu reeves movie": host words, but no "dot" after them
         said = words[j] == "dot"
         k = j + 1
         if k == len(words):
