@@ -152,7 +152,7 @@ def _main(
       redactkit redact calls.parquet calls.redacted.parquet --text-column transcript
       redactkit analyze "call john smith on five five five one two three four"
       redactkit config show
-      redactkit --show-completion bash >> ~/.bashrc
+      redactkit --show-completion >> ~/.bashrc   # run in bash: the shell is detected
     """
     _state["quiet"] = quiet
     _configure_logging(quiet, verbose, log_level)

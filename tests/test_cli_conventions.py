@@ -67,10 +67,18 @@ def test_help_has_short_flag_and_no_python_types(runner: CliRunner) -> None:
     assert seen >= 12  # redact, analyze, demo, bench, config show/validate, audio ..., models ...
 
 
-def test_shell_completion_script(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["--show-completion", "bash"])
-    assert result.exit_code == 0
-    assert "_redactkit_completion" in result.output
+@pytest.mark.parametrize(
+    ("shell", "function"), [("bash", "_redactkit_completion"), ("zsh", "#compdef redactkit")]
+)
+def test_shell_completion_script_for_the_detected_shell(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, shell: str, function: str
+) -> None:
+    # Typer detects the shell from the parent processes (shellingham); pin it, or the answer depends on
+    # whether the suite runs under bash or sh ("Shell sh not supported", exit 1).
+    monkeypatch.setattr("shellingham.detect_shell", lambda: (shell, f"/bin/{shell}"))
+    result = runner.invoke(app, ["--show-completion"])
+    assert result.exit_code == 0, result.output
+    assert function in result.output
 
 
 def test_redact_json_summary_on_stdout_and_progress_lines_on_stderr(runner: CliRunner, data: Path) -> None:

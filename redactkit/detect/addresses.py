@@ -42,9 +42,10 @@ from ..gazetteers import (
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
-from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
+from ..lang.phrases import PhraseTable, grow_left, grow_right
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens, words_of
+from ._phrase_keys import key_words, may_hold, values_after_keyed
 from .base import Detector, detectors
 from .names import MisheardGuard, locale_given_names
 
@@ -184,6 +185,10 @@ class AddressDetector(Detector):
         self._lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "addresses", AddressWords)
         self._stated_cues = PhraseTable.of(words.stated_cues)
+        #: the words a stated cue or an address word ends with (:meth:`_stated_addresses` looks there)
+        self._stated_ends = (
+            frozenset(phrase[-1] for phrase in self._stated_cues.phrases) | words.address_words
+        )
         self._landmark_before = PhraseTable.of(words.landmark_before)
         self._landmark_nouns = PhraseTable.of(words.landmark_nouns)
         self._glued_landmarks = tuple(
@@ -195,13 +200,26 @@ class AddressDetector(Detector):
         self._aside_starts = frozenset(phrase[0] for phrase in self._asides.phrases)
         self._misheard = MisheardGuard(locale)
         self._glued_countries = words.glued_countries
+        #: key words (:func:`~redactkit.detect._phrase_keys.key_words`) of ``house_number_cues``,
+        #: ``cues`` and ``stated.cues``: a text without any holds no such cue
+        self._house_cue_keys = key_words(words.house_number_cues)
+        self._cue_keys = key_words(words.cues)
+        self._stated_keys = key_words(self._stated_cues) | words.address_words
+        #: :meth:`_street_kind` per word of the batch being detected (emptied after each batch)
+        self._street_kinds: dict[str, str] = {}
+        #: :meth:`_may_anchor` per word of the batch being detected (emptied after each batch)
+        self._anchor_words: dict[str, bool] = {}
         self._mail_endings = tuple(
             sorted(load_locale(locale).words("context", "addresses.glued_cue_endings"))
         )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
-        return [self._detect_one(aligned, places) for aligned in texts]
+        try:
+            return [self._detect_one(aligned, places) for aligned in texts]
+        finally:
+            self._street_kinds.clear()  # no transcript words kept after the batch
+            self._anchor_words.clear()
 
     def _detect_one(self, aligned: AlignedText, places: PhraseTable[str]) -> list[Entity]:
         text = aligned.text
@@ -287,7 +305,8 @@ class AddressDetector(Detector):
             if self._is_address(tokens[a : b + 1], tokens[a - 1].lower if a else "")
             or self._named_street(tokens, a, b)
         ]
-        found.extend(self._stated_addresses(tokens, found))
+        if may_hold(self._stated_keys, aligned.tokens.words, text):
+            found.extend(self._stated_addresses(tokens, found))  # a stated cue or "address" is said
         if not found:
             answer = self._without_contact(tokens)
             found.extend(
@@ -643,7 +662,9 @@ class AddressDetector(Detector):
             # belongs to the address, and so does the rest of the name, which `names` would leave in part
             start = named
         number = tokens[first].lower if tokens else ""
-        digits = self._house_digits(number, self._said(aligned, tokens[first]) if tokens else "")
+        # the original words matter for a number in digits only ("nine eighty seven" is no count)
+        said = self._said(aligned, tokens[first]) if tokens and number.isdigit() else ""
+        digits = self._house_digits(number, said)
         if not digits:
             return []
         names: list[int] = []
@@ -876,17 +897,26 @@ class AddressDetector(Detector):
         a street type or a word that is no everyday word: "the address is correct" stays."""
         w = self._w
         entities: list[Entity] = []
+        cue_ends = self._stated_ends
+        # most texts: no stated cue nor address word ends anywhere (accented words: the matcher says)
+        looks = [
+            i
+            for i in range(1, len(tokens))
+            if tokens[i - 1].lower in cue_ends or not tokens[i - 1].lower.isascii()
+        ]
+        if not looks:
+            return entities
         ordered = sorted((e.start, e.end) for e in found)
         starts = [start for start, _ in ordered]
         ends = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
         said = words_of(tokens)  # once: the matcher keeps its results on them
-        for i in range(1, len(tokens)):
-            # "address" inside a turn needs a street after it: "... and address memorial dr chicopee wa"
-            inside = (
-                not (self._stated_cues.ending(said, i) or i == 1) and tokens[i - 1].lower in w.address_words
-            )
-            if not (self._stated_cues.ending(said, i) or tokens[i - 1].lower in w.address_words):
+        for i in looks:
+            stated = self._stated_cues.ending(said, i)
+            address = tokens[i - 1].lower in w.address_words
+            if not (stated or address):
                 continue
+            # "address" inside a turn needs a street after it: "... and address memorial dr chicopee wa"
+            inside = not (stated or i == 1) and address
             first = i + (tokens[i].lower == "the")
             last = first - 1
             # the words after a house number found with its street are that address's: "located at 517
@@ -1090,6 +1120,8 @@ class AddressDetector(Detector):
         suffixes = self._w.street_suffixes
         for i, token in enumerate(tokens):
             word = token.lower
+            if not self._may_anchor(word):
+                continue  # most words: one dictionary look-up
             kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "lanedenver" is "lane"
             if (
                 word in self._w.region_codes
@@ -1190,12 +1222,16 @@ class AddressDetector(Detector):
                     if self._house_number(tokens, k):
                         anchors.append((k, k, "number"))
                         break
-        for end in values_after(self._w.house_number_cues, every, text):
+        for end in values_after_keyed(self._w.house_number_cues, self._house_cue_keys, every, text):
             index = token_index_at(tokens, every[end].start) if end < len(every) else count
             if index < count and self._number_ends(tokens, index):
                 anchors.append((index, index, "cue"))  # "the house number is 55": a house number alone
         cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
-        cue_ends += [every[end].start for end in values_after(self._w.cues, every, text) if end < len(every)]
+        cue_ends += [
+            every[end].start
+            for end in values_after_keyed(self._w.cues, self._cue_keys, every, text)
+            if end < len(every)
+        ]
         said = [token.lower for token in tokens] if cue_ends else []  # once per text: linear time
         for end in cue_ends:
             index = token_index_at(tokens, end)
@@ -1204,6 +1240,22 @@ class AddressDetector(Detector):
                 if anchor is not None:
                     anchors.append(anchor)
         return sorted(set(anchors))
+
+    def _may_anchor(self, word: str) -> bool:
+        """Whether ``word`` passes the word tests of :meth:`_anchors` before its context is looked at:
+        a region code, an anchor word, a word ending like a run-together street type or a long one
+        with a street suffix. Known per word of the batch (most words of a text are none)."""
+        known = self._anchor_words.get(word)
+        if known is None:
+            kind = self._street_kind(word)
+            w = self._w
+            known = self._anchor_words[word] = (
+                word in w.region_codes
+                or kind in w.anchor_words
+                or word.endswith(w.run_together_types)
+                or (len(word) > 6 and (kind.endswith(w.street_suffixes) or word.endswith(w.street_suffixes)))
+            )
+        return known
 
     def _route(self, tokens: Sequence[Token], k: int) -> bool:
         """Token ``k`` says the road system of a highway after it ("4180 [us] hwy 431";
@@ -1580,6 +1632,12 @@ class AddressDetector(Detector):
         """The street word ``word`` stands for: accents folded ("út" is "ut"), a typing slip undone
         ("steet" is "street", ``misspelt_street_types``) or the street type a run-together word starts
         with ("lanedenver" is "lane", ``glued_street_types``); else the folded word."""
+        known = self._street_kinds.get(word)
+        if known is None:
+            known = self._street_kinds[word] = self._street_kind_of(word)
+        return known
+
+    def _street_kind_of(self, word: str) -> str:
         kind = fold_word(word)
         w = self._w
         if kind in w.misspellings:

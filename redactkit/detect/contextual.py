@@ -467,6 +467,17 @@ def _is_letter(word: str) -> bool:
     return len(word) == 1 and word.isalpha()
 
 
+def _bases(words: Sequence[str]) -> Words:
+    """The words without a contracted "'s" ("code's" -> "code"), for matching cues (built once per
+    text: the phrase matcher's results are kept on them)."""
+    return Words(word[:-2] if word.endswith("'s") and len(word) > 2 else word for word in words)
+
+
+def _first_words(*tables: PhraseTable[Any]) -> frozenset[str]:
+    """The words the phrases of ``tables`` start with."""
+    return frozenset(phrase[0] for table in tables for phrase in table.phrases)
+
+
 def _name_like(word: str, not_subjects: frozenset[str]) -> bool:
     """A given name, or a word no dictionary lists (an unusual name: "zorvakel is nine"); never a
     word that names a measured thing ("page is nine", "the bill is forty")."""
@@ -504,15 +515,26 @@ class _Pass:
 
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """One transcript as said: its tokens and their lowercase words."""
+    """One transcript as said: its tokens, their lowercase words and the words without a contracted
+    "'s" ("code's" -> "code", for matching cues: :func:`_bases`)."""
 
     tokens: tuple[Token, ...]
     words: tuple[str, ...]
+    bases: tuple[str, ...]
+    #: every word is ASCII (the matcher looks no word up folded)
+    ascii: bool
+    #: the year birth dates are measured against (taken once per batch)
+    year: int
 
-    @property
-    def bases(self) -> tuple[str, ...]:
-        """The words without a contracted "'s" ("code's" -> "code"), for matching cues."""
-        return Words(word[:-2] if word.endswith("'s") and len(word) > 2 else word for word in self.words)
+    def starts(self, starts: frozenset[str], *, bases: bool = False) -> list[int]:
+        """The positions where a phrase that starts with one of ``starts`` may start in the words (or
+        in :attr:`bases`): the word is one of them, or one the matcher looks up accent-folded too (not
+        ASCII). Elsewhere a table's look-up finds nothing, so a pass over a text asks its tables only
+        here."""
+        words = self.bases if bases else self.words
+        if self.ascii:
+            return [] if starts.isdisjoint(words) else [i for i, word in enumerate(words) if word in starts]
+        return [i for i, word in enumerate(words) if word in starts or not word.isascii()]
 
     def span(self, first: int, stop: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[stop - 1].end
@@ -556,6 +578,39 @@ class ContextualDetector(Detector):
         self._digit_sounds = digit_sounds(locale)
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
         self._web_name_max = zipf_cutoffs(locale).web_name_word_max
+        t, org = self._t, self._t.organizations
+        # the first words of the cue tables each pass looks up at every position (:meth:`_Text.starts`)
+        self._date_cue_starts = _first_words(t.dates.birth_cues, t.dates.expiry_cues, t.dates.code_cues)
+        self._at_starts = _first_words(
+            t.addresses.at, t.addresses.misheard_at, t.addresses.misheard_at_before_provider
+        )
+        self._credential_base_starts = _first_words(t.credentials.username_cues, t.credentials.password_cues)
+        self._credential_word_starts = _first_words(t.credentials.entry_cues, t.credentials.guess_cues)
+        self._password_symbol_starts = _first_words(t.credentials.password_symbols)
+        self._kind_starts = _first_words(org.institutions, org.kinds, org.business_kinds)
+        self._facility_cue_starts = _first_words(org.facility_cues)
+        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues)
+        self._org_cue_word_starts = (
+            _first_words(org.cues, org.weak_cues, org.job_prepositions)
+            | org.role_prepositions
+            | org.role_weak_prepositions
+        )
+        self._org_after_starts = _first_words(org.after)
+        #: the last words of the cue tables an age's context is asked in (:meth:`_age_context`)
+        self._age_cue_ends = frozenset(
+            phrase[-1]
+            for table in (
+                t.ages.second_age_joiners,
+                t.ages.relations,
+                t.ages.cues,
+                t.ages.person_verbs,
+                t.ages.subjects,
+                t.ages.copulas,
+            )
+            for phrase in table.phrases
+        )
+        #: the words an e-mail cue before a glued address ends with
+        self._glued_cue_ends = frozenset(phrase[-1] for phrase in t.addresses.glued_cues.phrases)
         #: the finders this detector's labels need, in order: a value two of them find is reported
         #: once, as the first found it (a cue before a shape)
         self._finders: tuple[Callable[[_Text], list[_Found]], ...] = tuple(
@@ -572,14 +627,16 @@ class ContextualDetector(Detector):
         )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        return [self._detect_one(aligned) for aligned in texts]
+        year = self._year()
+        return [self._detect_one(aligned, year) for aligned in texts]
 
     # -- one text -------------------------------------------------------------------------------------
-    def _detect_one(self, aligned: AlignedText) -> list[Entity]:
+    def _detect_one(self, aligned: AlignedText, year: int) -> list[Entity]:
         tokens = aligned.tokens if aligned.is_identity else tokenize(aligned.original)
         if not tokens:
             return []
-        text = _Text(tokens, tokens.words)
+        words = tokens.words
+        text = _Text(tokens, words, _bases(words), "".join(words).isascii(), year)
         found = [value for finder in self._finders for value in finder(text)]
         wanted = set(self.labels)
         entities = []
@@ -1154,26 +1211,28 @@ class ContextualDetector(Detector):
             return "an age corrected after an interruption"
         if previous_age_end >= 0 and k == previous_age_end == i:
             return _RANGE
-        joiner = t.ages.second_age_joiners.ending(words, k)
+        # the cue tables below are asked only when the word before is the last word of one of them
+        cued = k > 0 and (words[k - 1] in self._age_cue_ends or not words[k - 1].isascii())
+        joiner = t.ages.second_age_joiners.ending(words, k) if cued else 0
         if previous_age_end >= 0 and joiner and k - joiner == previous_age_end:
             return "a second age in a list"
-        person = t.ages.relations.ending(words, k)
+        person = t.ages.relations.ending(words, k) if cued else 0
         if person:  # "the age of the driver nineteen"
             before = k - person
             if before > 0 and words[before - 1] in t.ages.determiners:
                 before -= 1
             if t.ages.of_cues.ending(words, before):
                 return _AGE_WORD
-        if t.ages.cues.ending(words, k):
+        if cued and t.ages.cues.ending(words, k):
             return _AGE_WORD
-        verb = t.ages.person_verbs.ending(words, k)
+        verb = t.ages.person_verbs.ending(words, k) if cued else 0
         if verb and self._person_subject(words, k - verb):
             return _PERSON_VERB
-        if t.ages.subjects.ending(words, k):
+        if cued and t.ages.subjects.ending(words, k):
             return "number after a person as subject"
         if k > 0 and words[k - 1] in t.ages.subject_words and t.ages.modal_guesses.at(words, k):
             return "number after a person as subject"  # "she must be close to seventy"
-        copula = t.ages.copulas.ending(words, k)
+        copula = t.ages.copulas.ending(words, k) if cued else 0
         if copula:
             before = k - copula
             if before > 1 and words[before - 1] == ",":  # "my mother, who is eighty"
@@ -1194,7 +1253,7 @@ class ContextualDetector(Detector):
                 return _RELATION_IS
         if k > 0 and self._possessor_is_person(words, k - 1):
             return _RELATION_IS
-        if k > 0 and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
+        if cued and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
             return "number after a plural relation ('the kids nine and six')"
         if (
             k > 1
@@ -1206,7 +1265,7 @@ class ContextualDetector(Detector):
             )
         ):
             return _COMMA_RELATION
-        relation = t.ages.relations.ending(words, k)
+        relation = t.ages.relations.ending(words, k) if cued else 0
         if (
             relation
             and k - relation > 0
@@ -1232,7 +1291,7 @@ class ContextualDetector(Detector):
         taken: set[int] = set()
         # values after a cue
         bases = text.bases
-        for i in range(len(words)):
+        for i in text.starts(self._date_cue_starts, bases=True):
             for cues, label, why in (
                 (t.dates.birth_cues, "DATE_OF_BIRTH", "date after a birth cue"),
                 (t.dates.expiry_cues, "CREDIT_CARD_META", "date after an expiry cue"),
@@ -1267,7 +1326,7 @@ class ContextualDetector(Detector):
                         taken.update(range(first, stop))
                 break
         # full dates said without a cue whose year lies far enough in the past
-        latest = self._year() - t.dates.min_age_years
+        latest = text.year - t.dates.min_age_years
         for i, word in enumerate(words):
             if i in taken or not (word in t.lexicon.months or word in t.lexicon.ordinals):
                 continue
@@ -1297,7 +1356,7 @@ class ContextualDetector(Detector):
             stop = self._number_run(words, i)
             year = self._slashed_year(words[i:stop], latest)
             if year is None:
-                year = self._spoken_numeric_year(words[i:stop], latest)
+                year = self._spoken_numeric_year(words[i:stop], latest, text.year)
             if year is not None and 1900 <= year <= latest and not taken & set(range(i, stop)):
                 found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "numeric date of a past year"))
                 taken.update(range(i, stop))
@@ -1346,7 +1405,7 @@ class ContextualDetector(Detector):
             return None if any(word in ("dash", "-") for word in run) else 2000 + short[0]
         return 1900 + short[0] if short[0] >= latest % 100 + 10 else None
 
-    def _spoken_numeric_year(self, run: Sequence[str], latest: int) -> int | None:
+    def _spoken_numeric_year(self, run: Sequence[str], latest: int, this_year: int) -> int | None:
         """The year of a numeric date said without slashes, "<month> <day> <year>": "ten twenty seven
         nineteen seventy four", "oh three fifteen eighty five" (interruptions inside left out; a month
         said twice, "eleven um eleven twenty six ...", once), or None. The run must be the date and
@@ -1366,12 +1425,12 @@ class ContextualDetector(Detector):
         for w in attempts:
             year = self._month_day_year(w, latest)
             if year is None and plain:
-                year = self._year_month_day(w, latest)
+                year = self._year_month_day(w, latest, this_year)
             if year is not None:
                 return year
         return None
 
-    def _year_month_day(self, w: Sequence[str], latest: int) -> int | None:
+    def _year_month_day(self, w: Sequence[str], latest: int, this_year: int) -> int | None:
         """The year of number words that are exactly a date said year first, "<year> <month> <day>",
         and the clock time stamped on it: "nineteen ninety three one four fourteen fifty six forty
         one" (1993-01-04 14:56:41), or None. The time has two or three fields below sixty (hours,
@@ -1381,7 +1440,7 @@ class ContextualDetector(Detector):
         fields is tried ("thirty four" is 34, or 30 and then 4). Another year said after the first one
         (up to ten years ahead) makes it a list of years ("twenty twenty one twenty twenty two")."""
         lex = self._t.lexicon
-        horizon = self._year() + 10
+        horizon = this_year + 10
         for year, after_year in _leading_years(lex, w):
             if not 1900 <= year <= latest or any(
                 1900 <= later <= horizon
@@ -1517,8 +1576,15 @@ class ContextualDetector(Detector):
         words = text.words
         found: list[_Found] = []
         bases = text.bases
+        cued = {
+            *text.starts(self._credential_base_starts, bases=True),
+            *text.starts(self._credential_word_starts),
+        }
         i = 0
         while i < len(words):
+            if i not in cued:
+                i += 1  # no cue starts here
+                continue
             label = ""
             length = cred.username_cues.at(bases, i)
             if length:
@@ -1598,11 +1664,13 @@ class ContextualDetector(Detector):
         words = text.words
         cred = self._t.credentials
         # a spoken symbol or a dictated capital starts one
+        symbols = set(text.starts(self._password_symbol_starts))
         passwords = _Pass(
             [
                 i
                 for i, word in enumerate(words)
-                if word in ("capital", "uppercase", "with") or cred.password_symbols.at(words, i)
+                if word in ("capital", "uppercase", "with")
+                or (i in symbols and cred.password_symbols.at(words, i))
             ]
         )
         for i in passwords:
@@ -1984,7 +2052,7 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         words = text.words
-        mails = _Pass([i for i in range(1, len(words)) if self._at_length(words, i)[0]])
+        mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
@@ -2187,14 +2255,15 @@ class ContextualDetector(Detector):
         addr = t.addresses
         found: list[_Found] = []
         cue_until = -1
+        cue_ends, endings = self._glued_cue_ends, t.glued_endings
         for i, word in enumerate(words):
-            length = addr.glued_cues.ending(words, i + 1)
+            length = addr.glued_cues.ending(words, i + 1) if word in cue_ends or not word.isascii() else 0
             if length:
                 cue_until = i + addr.glued_window
                 continue
-            if i < taken or len(word) < 5 or not word.isalnum():
+            if i < taken or len(word) < 5 or not word.isalnum() or not word.endswith(endings):
                 continue
-            ending = next((e for e in t.glued_endings if word.endswith(e) and len(word) > len(e)), None)
+            ending = next((e for e in endings if word.endswith(e) and len(word) > len(e)), None)
             if ending is None:
                 continue
             head = word[: -len(ending)]
@@ -2705,8 +2774,12 @@ class ContextualDetector(Detector):
             taken.update(range(first, stop))
 
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
+        kinds = set(text.starts(self._kind_starts))
         i = 0
         while i < n:
+            if i not in kinds:
+                i += 1  # no kind of organisation or business starts here
+                continue
             length = org.institutions.at(words, i)
             institution = bool(length)
             if not length:
@@ -2752,7 +2825,7 @@ class ContextualDetector(Detector):
             i += 1
 
         # a school or care facility after an attendance or place word: "she goes to lincoln high"
-        for i in range(n):
+        for i in text.starts(self._facility_cue_starts, bases=True):
             length = org.facility_cues.at(bases, i)
             if not length:
                 continue
@@ -2767,7 +2840,9 @@ class ContextualDetector(Detector):
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
-        for i in range(n):
+        for i in sorted(
+            {*text.starts(self._org_cue_base_starts, bases=True), *text.starts(self._org_cue_word_starts)}
+        ):
             length = org.cues.at(bases, i) or org.cues.at(words, i)  # "who's your employer"
             weak = False
             if not length:
@@ -2798,7 +2873,7 @@ class ContextualDetector(Detector):
                         add(*second, "name after an employer, school, bank or insurer cue")
 
         # the organisation acts: "unilever called about my claim"
-        for i in range(1, n):
+        for i in [i for i in text.starts(self._org_after_starts) if i > 0]:
             if not org.after.at(words, i) or (i - 1) in taken:
                 continue
             first = i

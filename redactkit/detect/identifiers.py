@@ -354,6 +354,10 @@ def _value_rule(spec: Mapping[str, Any], where: str) -> _ValueRule:
 _VOWELS = frozenset("aeiouy")
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
+#: every written date has a digit and every age "old" (see _written_date_pattern, _age_pattern): a
+#: text without one is not searched for the other pattern
+_DIGIT = re.compile(r"\d")
+_OLD = re.compile(r"old", re.IGNORECASE)
 _IBAN_REGISTRY = numdb.get("iban")
 #: labels an IBAN read out may be taken for: a long digit run is a phone number, or by chance passes
 #: the Luhn check of a card number
@@ -473,6 +477,18 @@ class IdentifierDetector(Detector):
         self._tables = _cue_tables(locale)
         self._misheard = _misheard_tables(locale)
         self._flights = _flight_words(locale)
+        #: determiners a word merged with one ends with ("forthe"): see :meth:`_determiner`
+        self._long_determiners = tuple(sorted(d for d in self._tables.after_determiners if len(d) >= 3))
+        #: ``draw_words`` and the long ``arithmetic_openers`` (six letters or more), indexed for
+        #: "heard within an edit" (see :meth:`_draw_word`, :meth:`_arithmetic_turn`)
+        self._near_draws = NearWords(self._tables.draw_words, max_limit=1)
+        self._near_openers = NearWords(
+            (verb for verb in self._tables.arithmetic_openers if len(verb) >= 6), max_limit=1
+        )
+        #: :meth:`_value_word` per word of the batch being detected (emptied after each batch)
+        self._value_words: dict[str, bool] = {}
+        #: :meth:`_sound_of` per word of the batch being detected (emptied after each batch)
+        self._sounds: dict[str, str] = {}
         #: a text without digits is still looked at when a cue of a value zone or a number word is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
@@ -488,13 +504,17 @@ class IdentifierDetector(Detector):
             raise ValueError(f"unknown labels {sorted(unknown)}; choose from {', '.join(sorted(known))}")
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
-        return [
-            self._detect_one(aligned)
-            if _WORTH_A_LOOK.search(aligned.text)
-            or (self.cued_zones and self._zone_cue_words.search(aligned.text))
-            else []
-            for aligned in texts
-        ]
+        try:
+            return [
+                self._detect_one(aligned)
+                if _WORTH_A_LOOK.search(aligned.text)
+                or (self.cued_zones and self._zone_cue_words.search(aligned.text))
+                else []
+                for aligned in texts
+            ]
+        finally:
+            self._value_words.clear()  # no transcript words kept after the batch
+            self._sounds.clear()
 
     # -- one text -----------------------------------------------------------------------------------
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
@@ -726,6 +746,8 @@ class IdentifierDetector(Detector):
         after = tables.after_table.starting_at(tokens, index)
         if after is not None:
             return after[1]
+        if index < 1 or not self._determiner(tokens[index - 1].lower):
+            return None  # a garbled cue follows a determiner (see _garbled_cue_at): cheap test first
         if self._value_word(tokens[index].lower):
             return None  # "... five three hate one": no misheard "phone"
         cues = _garbled_after_cues(self.locale)
@@ -737,7 +759,7 @@ class IdentifierDetector(Detector):
         self,
         tokens: Sequence[Token],
         index: int,
-        cues: Sequence[tuple[str, str]],
+        cues: tuple[tuple[str, str], ...],
         quantities: frozenset[str],
         words: int = 1,
     ) -> str | None:
@@ -770,7 +792,9 @@ class IdentifierDetector(Detector):
             for part in parts
         ):
             return None
-        sound = _sound(word, self._misheard.sound_rules)
+        sound = self._sound_of(word)
+        if not _near_cues(cues).any_within(sound, 2):
+            return None  # no cue within two edits (the most allowed below): most words stop here
         # two edits only for the utterance's last word ("... that's my special"), never mid-sentence
         # ("three two seven on my special day"); a cue heard as two words has lost its shape anyway
         long_from = tables.garbled_two_edits_from if words > 1 or self._ends_turn(tokens, index + 1) else 0
@@ -785,6 +809,13 @@ class IdentifierDetector(Detector):
             if edits is not None and (best is None or edits < best[0]):
                 best = (edits, label)
         return None if best is None else best[1]
+
+    def _sound_of(self, word: str) -> str:
+        """:func:`_sound` of ``word``, once per word of the batch."""
+        sound = self._sounds.get(word)
+        if sound is None:
+            sound = self._sounds[word] = _sound(word, self._misheard.sound_rules)
+        return sound
 
     def _ends_turn(self, tokens: Sequence[Token], index: int) -> bool:
         """Nothing but punctuation and closing words ("thanks") from token ``index`` on."""
@@ -807,8 +838,7 @@ class IdentifierDetector(Detector):
 
     def _determiner(self, word: str) -> bool:
         """One of ``after_cue_determiners``, or a word merged with one ("forthe")."""
-        determiners = self._tables.after_determiners
-        return word in determiners or any(len(d) >= 3 and word.endswith(d) for d in determiners)
+        return word in self._tables.after_determiners or word.endswith(self._long_determiners)
 
     def _value_end_before(self, tokens: Sequence[Token], cue: int, floor: int) -> int | None:
         """Where a value before the cue at token ``cue`` ends: after the last value word before the
@@ -1001,15 +1031,18 @@ class IdentifierDetector(Detector):
 
     def _value_word(self, word: str) -> bool:
         """A word that can be part of a misrecognized number or code (see :meth:`_cued_zones`)."""
-        misheard = self._misheard
-        return (
-            _has_digit(word)
-            or word in misheard.number_words
-            or word in misheard.homophones
-            or word in self._tables.value_words
-            or (len(word) == 1 and word.isalpha())
-            or misheard.looks_like_digit(word, self._tables, self._tables.quantity_after)
-        )
+        known = self._value_words.get(word)
+        if known is None:
+            misheard = self._misheard
+            known = self._value_words[word] = (
+                _has_digit(word)
+                or word in misheard.number_words
+                or word in misheard.homophones
+                or word in self._tables.value_words
+                or (len(word) == 1 and word.isalpha())
+                or misheard.looks_like_digit(word, self._tables, self._tables.quantity_after)
+            )
+        return known
 
     # -- dates: birth dates, card expiry, other dates -------------------------------------------------
     def _dates(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
@@ -1017,6 +1050,8 @@ class IdentifierDetector(Detector):
         before one makes it a DATE_OF_BIRTH, an expiry cue a CREDIT_CARD_META."""
         tables = self._tables
         found: list[Entity] = []
+        if not _DIGIT.search(text):
+            return found
         starts: list[int] = []
         for match in tables.written_date.finditer(text):
             starts = starts or [token.start for token in tokens]
@@ -1055,7 +1090,9 @@ class IdentifierDetector(Detector):
     def _spoken_ages(self, text: str, tokens: Sequence[Token]) -> list[Entity]:
         """ "eighteen years old": a lone number word stays a word, so the digit rules never see it;
         not the age of a thing ("the roof is five years old": ``contextual.said_of_a_thing``)."""
-        found = []
+        found: list[Entity] = []
+        if not _OLD.search(text):
+            return found
         words = [token.lower for token in tokens]
         for match in self._tables.age.finditer(text):
             start, end = match.span(1)
@@ -1187,15 +1224,9 @@ class IdentifierDetector(Detector):
                 for token in tokens[before[1] : after[0]]
                 if self._misheard.looks_like_digit(token.lower, self._tables)
             )
-            # a cue before the region, or one said after it ("... that's my social"), names it a value
-            cued = (
-                self._cue_before(tokens, group[0][0]) is not None
-                or self._after_cue_following(tokens, group[-1][1]) is not None
-            )
-            needed = 3 if cued else self.min_digits
             merged = (
                 len(group) > 1
-                and len(total) + misheard >= needed
+                and len(total) + misheard >= self._region_digits(tokens, group[0][0], group[-1][1])
                 and any(piece[4] for piece in group)
                 and not any(
                     self._clock(aligned, tokens, _Candidate(p[0], p[1], p[2], p[3]))
@@ -1208,6 +1239,15 @@ class IdentifierDetector(Detector):
             else:
                 result.extend(by_first[piece[0]] for piece in group if piece[0] in by_first)
         return result
+
+    def _region_digits(self, tokens: Sequence[Token], first: int, stop: int) -> int:
+        """The digits a region of misrecognized digits from token ``first`` to ``stop`` needs to be one
+        value: three when a cue before it, or one said after it ("... that's my social"), names it a
+        value, else ``min_digits``."""
+        cued = (
+            self._cue_before(tokens, first) is not None or self._after_cue_following(tokens, stop) is not None
+        )
+        return 3 if cued else self.min_digits
 
     # -- values dictated in parts ------------------------------------------------------------------
     def _join_dictation(
@@ -1563,7 +1603,11 @@ class IdentifierDetector(Detector):
         tables = self._tables
         if any(entity.label in _ZONE_LABELS for entity in found):
             return []
-        words = [index for index, token in enumerate(tokens) if any(ch.isalnum() for ch in token.lower)]
+        words = [
+            index
+            for index, token in enumerate(tokens)
+            if token.lower.isalnum() or any(ch.isalnum() for ch in token.lower)  # a word, "it's" too
+        ]
         if not words:
             return []
         numbers = [index for index in words if self._number_token(tokens[index].lower)]
@@ -1583,6 +1627,9 @@ class IdentifierDetector(Detector):
             and (tokens[last + 1].lower not in tables.closing)
         ):
             last += 1
+        outside = sum(1 for index in words if index < first or index > last)
+        if outside > tables.answer_max_other_words:
+            return []  # most turns: more words than an answer has (the cheapest test first)
         amounts = self._lexicon.hundred | self._lexicon.thousand
         if any(word in amounts for word in aligned.original.lower().split()):
             return []  # "one hundred thirty six to ...": an amount or a score
@@ -1612,9 +1659,6 @@ class IdentifierDetector(Detector):
                 return []
         if any(tables.negative_table.ending_at(tokens, end) is not None for end in range(1, len(tokens) + 1)):
             return []  # a negative phrase anywhere in the turn ("it ended seventy fife to sixty a six")
-        outside = sum(1 for index in words if index < first or index > last)
-        if outside > tables.answer_max_other_words:
-            return []
         region = [index for index in words if first <= index <= last]
         others = sum(
             1
@@ -1696,11 +1740,8 @@ class IdentifierDetector(Detector):
             return False
         word = tokens[first].lower
         glued = word + tokens[first + 1].lower if first + 1 < len(tokens) else word
-        opens = any(
-            word == verb
-            or glued == verb
-            or (len(verb) >= 6 and word.isalpha() and within_edits(word, verb, 1))
-            or (word.startswith(verb) and self._number_token(word[len(verb) :]))
+        opens = (word.isalpha() and self._near_openers.any_within(word, 1)) or any(
+            word == verb or glued == verb or (word.startswith(verb) and self._number_token(word[len(verb) :]))
             for verb in openers
         )
         if not opens:
@@ -1716,16 +1757,16 @@ class IdentifierDetector(Detector):
         """A draw word (``draw_words``), heard within one edit, or glued to a word before or after it."""
         if not word.isalpha() or len(word) < 3:
             return False
-        for draw in self._tables.draw_words:
-            if word == draw or (len(word) > len(draw) + 1 and (word.endswith(draw) or word.startswith(draw))):
-                return True
-            if (
-                within_edits(word, draw, 1)
-                and word not in self._misheard.not_misheard
-                and word not in self._misheard.homophones
-            ):
-                return True
-        return False
+        if any(
+            word == draw or (len(word) > len(draw) + 1 and (word.endswith(draw) or word.startswith(draw)))
+            for draw in self._tables.draw_words
+        ):
+            return True
+        return (
+            word not in self._misheard.not_misheard
+            and word not in self._misheard.homophones
+            and self._near_draws.any_within(word, 1)
+        )
 
     def _lead_anchor(self, tokens: Sequence[Token], index: int) -> bool:
         """A cue phrase or a lead-in anchor (``noisy_edges.anchors``) ends right before token ``index``."""
@@ -2199,10 +2240,10 @@ class IdentifierDetector(Detector):
         if not word.isalpha() or len(word) > 4:
             return False
         misheard = self._misheard
-        sound = _sound(word, misheard.sound_rules)
+        sound = self._sound_of(word)
         if not any(char in _VOWELS for char in sound):
             return False  # "the" ("th") is no "oh"
-        return any(within_edits(sound, digit, 1) for digit in misheard.sounds[:11])
+        return misheard.near_digit_sounds.any_within(sound, 1)
 
     def _grow_region(
         self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity, digits: int
@@ -2531,16 +2572,19 @@ class IdentifierDetector(Detector):
             prefix = self._letter_prefix(aligned, tokens, candidate.first, text_start)
             if prefix < text_start:  # "member id is xgs dash 22516798": the cue is before the letters
                 cue = self._cue_before(tokens, token_index_at(tokens, prefix))
-        if cue is not None and self._negative_context(tokens, candidate.first):
-            cue = None  # "my office is room 1204": the negative context is nearer than the cue
-        if (
-            cue is None
-            and n >= 3
-            and self.misheard_edges
-            and not self._negative_context(tokens, candidate.first)
-        ):
-            # "i paid 250 for the card": a negative context before the number outweighs a cue after it
-            cue = self._cue_after(tokens, candidate.stop) or self._garbled_cue_before(tokens, candidate.first)
+        negative = None  # the negative context before the value: asked at most once
+        if cue is not None:
+            negative = self._negative_context(tokens, candidate.first)
+            if negative:
+                cue = None  # "my office is room 1204": the negative context is nearer than the cue
+        if cue is None and n >= 3 and self.misheard_edges:
+            if negative is None:
+                negative = self._negative_context(tokens, candidate.first)
+            if not negative:
+                # "i paid 250 for the card": a negative context before the number outweighs a cue after it
+                cue = self._cue_after(tokens, candidate.stop) or self._garbled_cue_before(
+                    tokens, candidate.first
+                )
         if (
             following in ("years", "year")
             and candidate.stop + 1 < len(tokens)
@@ -2975,6 +3019,13 @@ def _garbled_after_cues(locale: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _near_cues(cues: tuple[tuple[str, str], ...]) -> NearWords:
+    """The rough sounds of ``cues`` (:func:`_garbled_cues`, :func:`_garbled_after_cues`), indexed to
+    tell quickly whether a word is within two edits of any of them."""
+    return NearWords((sound for sound, _ in cues), max_limit=2)
+
+
+@cache
 def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
     tables = _cue_tables(locale)
     words = {cue[-1] for cue, (label, strong) in tables.cues.items() if strong and label in _ZONE_LABELS}
@@ -3047,7 +3098,7 @@ def _said_whole(word: str) -> bool:
 
 
 def _has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return not word.isalpha() and any(ch.isdigit() for ch in word)  # a letter is never a digit
 
 
 def _sound(word: str, rules: Sequence[tuple[str, str]]) -> str:
@@ -3076,6 +3127,8 @@ class _MisheardTables:
     sounds: tuple[str, ...]
     #: ``sounds`` indexed for "within an edit or two of any of them"
     near_sounds: NearWords
+    #: the sounds of the single digit words and "oh" (``sounds[:11]``), indexed for "within an edit"
+    near_digit_sounds: NearWords
     #: spelling -> rough sound, in order (``spelling_sounds`` of ``asr_confusions.yaml``)
     sound_rules: tuple[tuple[str, str], ...]
     #: function words that never count as a misheard digit (``not_misheard`` of identifiers.yaml)
@@ -3155,6 +3208,7 @@ def _misheard_tables(locale: str) -> _MisheardTables:
         numbers=numbers,
         sounds=tuple(_sound(number, sound_rules) for number in numbers),
         near_sounds=NearWords((_sound(number, sound_rules) for number in numbers), max_limit=2),
+        near_digit_sounds=NearWords((_sound(number, sound_rules) for number in numbers[:11]), max_limit=1),
         sound_rules=sound_rules,
         not_misheard=resources.words("identifiers", "not_misheard"),
     )

@@ -16,7 +16,7 @@ thresholds can trade recall for precision.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, NamedTuple
@@ -39,7 +39,7 @@ from ..lang import get_lexicon, load_locale
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
-from ..lang.tokens import Token
+from ..lang.tokens import Token, words_of
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
@@ -198,6 +198,9 @@ class MisheardGuard:
             for word in digit_sounds(locale)
             if len(word) > 1 and zipf_frequency(word) < self._cut.digit_sound_max_zipf
         )
+        #: code nouns and number words of four letters or more, for "one letter off" look-ups
+        self._near_code_noun = _OneEdit(noun for noun in self._cut.spelled_code_nouns if len(noun) >= 4)
+        self._near_number = _OneEdit(number for number in self._number_stems if len(number) >= 4)
 
     def is_number(self, word: str) -> bool:
         """A number as the normalizer left it or a number word ("46", "11:50", "thirty")."""
@@ -228,11 +231,7 @@ class MisheardGuard:
         return (
             word in nouns
             or (word[1:] in nouns and word[:1].isalpha())
-            or (
-                len(word) >= 4
-                and word.isalpha()
-                and any(len(noun) >= 4 and _one_edit(word, noun) for noun in nouns)
-            )
+            or (len(word) >= 4 and word.isalpha() and self._near_code_noun.near(word))
         )
 
     @property
@@ -260,7 +259,7 @@ class MisheardGuard:
                 tail in numbers and zipf_frequency(head) >= frequent
             ):
                 return True
-        return len(word) >= 5 and any(len(number) >= 4 and _one_edit(word, number) for number in numbers)
+        return len(word) >= 5 and self._near_number.near(word)
 
     def number_word(self, words: Sequence[str], i: int) -> bool:
         """Whether ``words[i]`` is a word of a number a recognizer misheard: a word that sounds like a
@@ -433,7 +432,11 @@ def _listed_name_or_place(word: str) -> bool:
 
 class _HeardCues:
     """Strong cues of two or more words as a recognizer may have written them (names.yaml
-    ``heard_cues``): exactly one word heard wrong, lost, added, or run together with its neighbour."""
+    ``heard_cues``): exactly one word heard wrong, lost, added, or run together with its neighbour.
+
+    The cues are indexed at load by what a recognizer could have written for them (each with one word
+    left blank, one function word lost, two words run together), so a look-up costs a few dictionary
+    probes per cue length instead of a comparison with every cue that shares a word with the text."""
 
     def __init__(
         self,
@@ -447,72 +450,82 @@ class _HeardCues:
         self._stopwords = stopwords
         self._determiners = determiners
         self._naming = naming
-        self._by_word: dict[str, list[tuple[str, ...]]] = {}
-        longest = 1
-        for cue in sorted(cues):
-            if len(cue) < 2:
-                continue
-            longest = max(longest, len(cue))
-            for word in dict.fromkeys(cue):
-                self._by_word.setdefault(word, []).append(cue)
-        self._longest = longest + 1
-
-    def ending_at(self, words: Sequence[str], i: int) -> tuple[str, ...] | None:
-        """The longest cue heard in the words right before ``words[i]`` (None: none). A cue is looked
-        at only when one of its words came through, so the work per word is bounded."""
-        window = words[max(0, i - self._longest) : i]
-        best: tuple[str, ...] | None = None
-        seen: set[tuple[str, ...]] = set()
-        for word in window:
-            for cue in self._by_word.get(word, ()):
-                if cue in seen or (best is not None and len(cue) <= len(best)):
-                    continue
-                seen.add(cue)
-                if self._heard(cue, words, i):
-                    best = cue
-        return best
-
-    def _heard(self, cue: tuple[str, ...], words: Sequence[str], i: int) -> bool:
-        w, n = self._w, len(cue)
-        if i >= n:  # one word heard wrong ("the name his", "i'm pocking up for")
-            said = tuple(words[i - n : i])
-            wrong = [k for k in range(n) if said[k] != cue[k]]
-            # a determiner right before the word makes it a noun ("call the d m v": no "call me")
-            if (
-                len(wrong) == 1
-                and not (wrong[0] == n - 1 and said[-1] in self._determiners)
-                and self._misheard(cue, wrong[0], said[wrong[0]])
-            ):
-                return True
-            # the word before the cue run into its first word ("thename is")
-            if wrong == [0] and said[0].endswith(cue[0]) and said[0][: -len(cue[0])] in self._stopwords:
-                return True
-        if i >= n - 1 and n >= 2:
-            said = tuple(words[i - n + 1 : i])
+        multi = sorted(cue for cue in cues if len(cue) >= 2)
+        self._lengths = sorted({len(cue) for cue in multi})
+        self._longest = max(self._lengths, default=1) + 1
+        #: each cue with one word blank ("" is no token) -> the cues
+        self._blanked: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        #: what is said for a cue with a short function word lost or two words run together -> cues
+        self._shortened: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for cue in multi:
+            n = len(cue)
             for k in range(n):
-                # a short word lost ("the claim under")
+                self._blanked.setdefault((*cue[:k], "", *cue[k + 1 :]), []).append(cue)
                 if (
-                    n >= w.lost_min_words
-                    and len(cue[k]) <= w.lost_letters
-                    and cue[k] in self._stopwords  # a function word: "let me" is no "let me add"
-                    and cue[:k] + cue[k + 1 :] == said
+                    n >= words.lost_min_words
+                    and len(cue[k]) <= words.lost_letters
+                    and cue[k] in stopwords  # a function word: "let me" is no "let me add"
                 ):
-                    return True
-                # two cue words run together ("claim isunder", "picking upfor")
-                if k + 1 < n and (*cue[:k], cue[k] + cue[k + 1], *cue[k + 2 :]) == said:
-                    return True
-        if i >= n + 1 and (n > 2 or cue in self._naming):  # a short word added ("picking up the for")
-            said = tuple(words[i - n - 1 : i])
-            for k in range(1, n + 1):
-                added = said[k]
-                if (
-                    len(added) <= w.added_letters
-                    and added.isalpha()
-                    and not (k == n and added in self._determiners)
-                    and said[:k] + said[k + 1 :] == cue
-                ):
-                    return True
+                    self._shortened.setdefault(cue[:k] + cue[k + 1 :], []).append(cue)
+                if k + 1 < n:
+                    self._shortened.setdefault((*cue[:k], cue[k] + cue[k + 1], *cue[k + 2 :]), []).append(cue)
+        #: by cue length, the last and the second-last words of the cues
+        self._ends = {
+            n: (
+                frozenset(cue[-1] for cue in multi if len(cue) == n),
+                frozenset(cue[-2] for cue in multi if len(cue) == n),
+            )
+            for n in self._lengths
+        }
+        #: cues a short word may be added into: three words or more, or one that says a name follows
+        self._addable = frozenset(cue for cue in multi if len(cue) > 2 or cue in naming)
+
+    def heard_before(self, words: Sequence[str], i: int) -> bool:
+        """Whether a cue was heard in the words right before ``words[i]``, one of its words in the
+        ``len(cue) + 1`` words before ``words[i]`` as said."""
+        w = self._w
+        last = words[i - 1] if i >= 1 else ""
+        before = words[i - 2] if i >= 2 else ""
+        for n in self._lengths:
+            ends, seconds = self._ends[n]
+            if i >= n:  # one word heard wrong ("the name his", "i'm pocking up for")
+                said = tuple(words[i - n : i])
+                # only the last word may be wrong where the cue's last word was not said
+                wrong = range(n) if last in ends else range(n - 1, n) if before in seconds else range(0)
+                for k in wrong:
+                    for cue in self._blanked.get((*said[:k], "", *said[k + 1 :]), ()):
+                        if said[k] != cue[k] and self._heard_wrong(cue, k, said):
+                            return True
+            if i >= n - 1:  # a short word lost ("the claim under"), two run together ("claim isunder")
+                for cue in self._shortened.get(tuple(words[i - n + 1 : i]), ()):
+                    if self._seen(cue, words, i):  # always, but for two words run into one
+                        return True
+            if i >= n + 1 and (last in ends or before in ends):  # a short word added ("picking up the for")
+                said = tuple(words[i - n - 1 : i])
+                for k in range(1, n + 1):
+                    added = said[k]
+                    if (
+                        len(added) <= w.added_letters
+                        and added.isalpha()
+                        and not (k == n and added in self._determiners)
+                        and said[:k] + said[k + 1 :] in self._addable
+                    ):
+                        return True
         return False
+
+    def _seen(self, cue: tuple[str, ...], words: Sequence[str], i: int) -> bool:
+        """One of the words of ``cue`` is among the words a cue heard before ``words[i]`` may span."""
+        window = words[max(0, i - self._longest) : i]
+        return any(word in window for word in cue)
+
+    def _heard_wrong(self, cue: tuple[str, ...], k: int, said: tuple[str, ...]) -> bool:
+        """Cue word ``k`` (the only one) heard as ``said[k]``: misheard (:meth:`_misheard`), but no
+        determiner right before the word ("call the d m v": no "call me"); or the word before the cue
+        run into its first word ("thename is")."""
+        n = len(cue)
+        if not (k == n - 1 and said[-1] in self._determiners) and self._misheard(cue, k, said[k]):
+            return True
+        return k == 0 and said[0].endswith(cue[0]) and said[0][: -len(cue[0])] in self._stopwords
 
     def _misheard(self, cue: tuple[str, ...], k: int, heard: str) -> bool:
         """Cue word ``k`` written as ``heard``: a short word as another short word, beside a longer
@@ -574,6 +587,13 @@ class NameDetector(Detector):
         self._address = PhraseTable.of(words.address_cues)
         self._slot_before = PhraseTable.of(words.slot_before)
         self._slot_after = PhraseTable.of(words.slot_after)
+        # the words these tables' phrases start or end with: a text's positions where none stands are
+        # passed over without a look-up
+        self._role_starts = frozenset(phrase[0] for phrase in self._roles.phrases)
+        self._role_ends = frozenset(phrase[-1] for phrase in self._roles.phrases)
+        # (an introduction ends in a word as frequent as "from" or "of": its last two words are asked)
+        self._introduction_tails = frozenset(phrase[-2:] for phrase in self._introductions.phrases)
+        self._slot_after_starts = frozenset(phrase[0] for phrase in self._slot_after.phrases)
         self._blocked = (
             lexicon.non_name_words
             | lexicon.not_names
@@ -592,6 +612,7 @@ class NameDetector(Detector):
         for strong in sorted(self._strong):
             self._strong_by_last.setdefault(strong[-1], []).append(strong)
         self._number_nouns = number_nouns(locale)
+        self._near_number_noun = _OneEdit(noun for noun in self._number_nouns if len(noun) >= 5)
         self._closing_words = load_locale(locale).words("identifiers", "closing_words")
         # words before "name" that leave it a cue: stop words, fillers, assents ("yes name dana")
         self._compound_free = (
@@ -605,6 +626,10 @@ class NameDetector(Detector):
         place_words = load_tables(locale, "places", PlaceWords)
         self._flight_words = place_words.flight_words
         self._airline_cues = place_words.airline_cues
+        #: an airline cue run together with a flight word ("onflight")
+        self._glued_flight_words = frozenset(
+            cue + word for cue in self._airline_cues for word in self._flight_words
+        )
         self._flight_word_at = flight_word_at
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
@@ -622,11 +647,16 @@ class NameDetector(Detector):
         tokens = aligned.tokens
         w = self._w
         scores: dict[int, tuple[float, str]] = {}
-        lowered = [token.lower for token in tokens]
-        for i, token in enumerate(tokens):
-            word, possessive = _base(fold_word(token.lower))
-            if not word.isalpha() or len(word) < 2 or word in self._blocked:
-                continue
+        lowered = words_of(tokens)
+        # each word folded, without its possessive: every pass over the text reads these
+        bases = _folded_bases(lowered)
+        blocked = self._blocked
+        for i in [
+            i
+            for i, (word, _) in enumerate(bases)
+            if len(word) >= 2 and word.isalpha() and word not in blocked
+        ]:
+            word, possessive = bases[i]
             glued = self._glued_name(lowered, i, word, vocab)
             if glued is not None:
                 scores[i] = (self.unknown_score, glued)
@@ -649,10 +679,10 @@ class NameDetector(Detector):
             # a strong cue the recognizer garbled ("the name his zorvek"): for words too rare for a dictionary
             # a strong cue the recognizer garbled is looked for only where it could decide (it is the
             # costliest check here): `heard` is None until it is
-            heard_possible = cue not in self._strong and not known
+            heard_possible: bool | None = cue not in self._strong and not known
             heard: bool | None = None
             addressed = (
-                self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i)
+                self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i, word)
             )
             thanked = (
                 (i == len(tokens) - 1 or tokens[i + 1].lower in w.after_closing)
@@ -666,11 +696,15 @@ class NameDetector(Detector):
             if self._named(tokens, i, word, given, family, places):
                 scores[i] = (self.cue_score, _GIVEN_AS_NAME)
                 continue
-            if (
+            if cue is None and not addressed:
+                # with no cue and no address, whether the word is a form of an English word matters
+                # only to a garbled cue before it: looked up there, if ever (None: see _heard_here)
+                if heard_possible:
+                    heard_possible = None
+            elif (
                 not known
-                and _word_form(word)
-                and not any(stem in given for stem in inflection_stems(word))
                 and cue not in w.titled_cues  # "doctor qualis": no plural after a title
+                and self._english_form(word, given)
             ):
                 # no unknown name after any cue: "i'm starving", "margins and i" (but "my friend sams
                 # business": a possessive said without its apostrophe)
@@ -729,11 +763,11 @@ class NameDetector(Detector):
                         and word not in given
                         and word not in company_names()  # "is zenfin still open": a company
                     )
-                    or (heard := self._heard_here(heard_possible, lowered, i))
+                    or (heard := self._heard_here(heard_possible, lowered, i, word, given))
                 )
             ):
                 if heard is None:
-                    heard = self._heard_here(heard_possible, lowered, i)
+                    heard = self._heard_here(heard_possible, lowered, i, word, given)
                 if cue in self._strong:
                     why = "unknown word introduced as a person"
                 elif heard:
@@ -756,14 +790,10 @@ class NameDetector(Detector):
                 scores[i] = (self.unknown_score, "unknown word before a family name")
             elif thanked and word not in places:
                 scores[i] = (self.unknown_score, "the one thanked at the end of a turn")  # "thanks rook"
-            elif self._misspelt_name(word, vocab) and (
-                cue is not None
-                or self._beside_listed(lowered, i, vocab)
-                or (heard if heard is not None else self._heard_here(heard_possible, lowered, i))
-            ):
+            elif self._misspelt_here(lowered, bases, i, word, cue, vocab, heard, heard_possible):
                 # "doctor niholas", "is emeli yilmaz": a listed name a recognizer wrote a letter off
                 scores[i] = (self.unknown_score, "listed name misspelt, after a cue or beside a name")
-        self._rare_runs(tokens, scores, places)
+        self._rare_runs(bases, scores, places)
         self._name_answer(tokens, scores, vocab)
         self._introduced(tokens, scores, vocab)
         self._before_roles(tokens, scores, vocab)
@@ -771,11 +801,18 @@ class NameDetector(Detector):
         self._booked_for(tokens, scores, vocab)
         self._slots(tokens, scores, vocab)
         self._given_misheard(tokens, lowered, scores, vocab)
-        # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name
-        for i, token in enumerate(tokens):
+        # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name (only
+        # a word beside a joiner can be one)
+        joined = {
+            k + 1
+            for k, said in enumerate(lowered)
+            if said in ("and", "or", ",") and 1 <= k < len(lowered) - 1
+        }
+        joined.update(k - 1 for k, said in enumerate(lowered) if said in ("and", "or") and k >= 1)
+        for i in sorted(joined):
             if i in scores:
                 continue
-            word, _ = _base(fold_word(token.lower))
+            word = bases[i][0]
             known = word in given or word in family
             if (
                 not word.isalpha()
@@ -848,7 +885,7 @@ class NameDetector(Detector):
         self._initials_between(tokens, scores, vocab)
         # words a recognizer wrote for words it misheard are no names ("ch ange", "do't"); not the word
         # a phrase gives as the name ("my name is androw": no "and row" run together there)
-        words = [token.lower for token in tokens]
+        words = lowered
         for i in [i for i in scores if scores[i][1] != _GIVEN_AS_NAME and self._misheard.misheard(words, i)]:
             del scores[i]
         # nor is a word of a number a recognizer misheard beside the rest of the number ("did heaven
@@ -882,14 +919,14 @@ class NameDetector(Detector):
             if self._after_flight(words, i, scores)
             or self._flight_word_at(words, i - 1, flight, cues)
             # "i'm onflight <airline>": the flight word run together with "on" is no name either
-            or any(words[i] == cue + word for cue in cues for word in flight)
+            or words[i] in self._glued_flight_words
         ]:
             j = i
             while j in scores:
                 del scores[j]
                 j += 1
-        self._propagate(tokens, scores, common)
-        self._family_recurs(tokens, scores, given)
+        self._propagate(bases, scores, common)
+        self._family_recurs(tokens, bases, scores, given)
         return self._bridge_inserted(tokens, self._spans(tokens, scores))
 
     def _glued_name(self, words: Sequence[str], i: int, word: str, vocab: _NameVocabulary) -> str | None:
@@ -906,9 +943,18 @@ class NameDetector(Detector):
             or word in family
             or word in places
             or zipf_frequency(word) > 0
-            or _near_frequent(word, self._zipf.common_word_min)  # "tomorow": a word misspelt
         ):
             return None
+        why = self._glued_parts(words, i, word, vocab)
+        if why is not None and _near_frequent(word, self._zipf.common_word_min):
+            return None  # "tomorow": a word misspelt (the costlier test, after the parts are found)
+        return why
+
+    def _glued_parts(self, words: Sequence[str], i: int, word: str, vocab: _NameVocabulary) -> str | None:
+        """:meth:`_glued_name` once the whole is known to be no word of its own: the split of ``word``
+        into a cue's last word and a listed name, or a listed name and a frequent word."""
+        given, family, common, _places = vocab
+        h = self._w.heard
 
         def listed(part: str) -> bool:
             return (
@@ -927,22 +973,48 @@ class NameDetector(Detector):
                 return "name run together with the word after it"
         return None
 
-    def _beside_listed(self, words: Sequence[str], i: int, vocab: _NameVocabulary) -> bool:
-        """A listed name that is no dictionary word stands right before or after word ``i``."""
+    def _misspelt_here(
+        self,
+        words: Sequence[str],
+        bases: Sequence[tuple[str, bool]],
+        i: int,
+        word: str,
+        cue: tuple[str, ...] | None,
+        vocab: _NameVocabulary,
+        heard: bool | None,
+        heard_possible: bool | None,
+    ) -> bool:
+        """``word`` (word ``i``) is a listed name misspelt (:meth:`_misspelt_name`) after a cue, beside a
+        listed name or after a strong cue the recognizer garbled (``heard``: None until looked for,
+        and looked for only where ``heard_possible``). The cheap tests go first: the misspelling is
+        looked for only where one of them could make it a name."""
+        if not self._unlisted_rare(word, vocab):
+            return False
+        if cue is not None or self._beside_listed(bases, i, vocab):
+            return self._misspelt_name(word, vocab)
+        if heard is None:
+            return (
+                heard_possible is not False
+                and self._misspelt_name(word, vocab)
+                and self._heard_here(heard_possible, words, i, word, vocab.given)
+            )
+        return heard and self._misspelt_name(word, vocab)
+
+    def _beside_listed(self, bases: Sequence[tuple[str, bool]], i: int, vocab: _NameVocabulary) -> bool:
+        """A listed name that is no dictionary word stands right before or after word ``i`` (``bases``:
+        the words folded, without a possessive)."""
         given, family, common, _places = vocab
         for j in (i - 1, i + 1):
-            if 0 <= j < len(words):
-                other = _base(fold_word(words[j]))[0]
+            if 0 <= j < len(bases):
+                other = bases[j][0]
                 if (other in given or other in family) and other not in common and other not in self._blocked:
                     return True
         return False
 
-    def _misspelt_name(self, word: str, vocab: _NameVocabulary) -> bool:
-        """``word`` is a listed name with one letter wrong, lost, added or two swapped ("niholas",
-        "rodigo"), long enough to tell (names.yaml ``name_answers.name_typo_min_letters``), no word
-        English uses and no typo of a dictionary word."""
+    def _unlisted_rare(self, word: str, vocab: _NameVocabulary) -> bool:
+        """The cheap tests of :meth:`_misspelt_name`: long enough, in no list, rare in English."""
         given, family, common, places = vocab
-        if (
+        return not (
             len(word) < self._w.answer_name_typo_min_letters
             or word in common
             or word in given
@@ -950,8 +1022,14 @@ class NameDetector(Detector):
             or word in places
             or word in self._blocked
             or zipf_frequency(word) >= self._zipf.rare_run_max
-            or _word_form(word)
-        ):
+        )
+
+    def _misspelt_name(self, word: str, vocab: _NameVocabulary) -> bool:
+        """``word`` is a listed name with one letter wrong, lost, added or two swapped ("niholas",
+        "rodigo"), long enough to tell (names.yaml ``name_answers.name_typo_min_letters``), no word
+        English uses and no typo of a dictionary word."""
+        given, family, common, _places = vocab
+        if not self._unlisted_rare(word, vocab) or _word_form(word):
             return False
         if any(
             near in common or (near not in given and near not in family)
@@ -990,13 +1068,23 @@ class NameDetector(Detector):
             ):
                 continue
             cue = self._cue_before(tokens, j)
-            if cue in self._strong or (cue is None and self._heard.ending_at(words, j) is not None):
+            if cue in self._strong or (cue is None and self._heard.heard_before(words, j)):
                 scores[j] = (scores[i][0], "given name misheard as a word, between a cue and a family name")
 
-    def _heard_here(self, possible: bool, words: Sequence[str], i: int) -> bool:
+    def _english_form(self, word: str, given: frozenset[str]) -> bool:
+        """An inflected or derived form of an English word (:func:`_word_form`) that no given name is
+        the stem of ("starving", "margins"; not "sams"): no cue before it makes it a name."""
+        return _word_form(word) and not any(stem in given for stem in inflection_stems(word))
+
+    def _heard_here(
+        self, possible: bool | None, words: Sequence[str], i: int, word: str, given: frozenset[str]
+    ) -> bool:
         """A strong cue the recognizer garbled ends right before ``words[i]`` (names.yaml
-        ``heard_cues``), where one could introduce the word (``possible``)."""
-        return possible and self._heard.ending_at(words, i) is not None
+        ``heard_cues``), where one could introduce the word (``possible``; None: unless ``word`` is a
+        form of an English word, :meth:`_english_form`, looked up only now)."""
+        if possible is None:
+            possible = not self._english_form(word, given)
+        return possible and self._heard.heard_before(words, i)
 
     def _bridge_inserted(self, tokens: Sequence[Token], entities: list[Entity]) -> list[Entity]:
         """Two names with one short word a recognizer wrote between them are one ("dovan the
@@ -1050,6 +1138,8 @@ class NameDetector(Detector):
         (:meth:`MisheardGuard.code_noun`: "the a t a card is fine", "my b a a count", "i r scard"), is
         an acronym with a letter misheard: the adjacent name words go, unless a phrase gives them as
         the name."""
+        if not scores:
+            return
         tokens = aligned.tokens
         for start in sorted(scores):
             if start not in scores or start - 1 in scores:
@@ -1142,31 +1232,33 @@ class NameDetector(Detector):
                 scores[j] = (scores[k][0], "middle initial between name words")
 
     def _rare_runs(
-        self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], places: frozenset[str]
+        self, bases: Sequence[tuple[str, bool]], scores: dict[int, tuple[float, str]], places: frozenset[str]
     ) -> None:
         """Two or more adjacent words that English text almost never uses are a name, most often a
         foreign one no gazetteer lists ("than iliza schleshinger"): ASR writes only words it knows,
         and the rare ones it knows are mostly names. A run whose every word is a typo of a frequent
         word is misspelt text ("the burmudda triangel"; names.yaml ``rare_runs``)."""
-        run: list[int] = []
-        for i in [*range(len(tokens)), len(tokens)]:
-            if i < len(tokens) and i not in scores:
-                word, _ = _base(fold_word(tokens[i].lower))
-                if (
-                    len(word) > 2
-                    and word.isalpha()
-                    and word not in self._blocked
-                    and word not in places
-                    and zipf_frequency(word) < self._zipf.rare_run_max
-                ):
-                    run.append(i)
-                    continue
-            if len(run) >= 2 and not all(
-                _near_frequent(_base(fold_word(tokens[k].lower))[0], self._w.run_typo_zipf) for k in run
-            ):
+        blocked, rare_max = self._blocked, self._zipf.rare_run_max
+        rare = [
+            i
+            for i, (word, _) in enumerate(bases)
+            if len(word) > 2
+            and word.isalpha()
+            and word not in blocked
+            and word not in places
+            and i not in scores
+            and zipf_frequency(word) < rare_max
+        ]
+        runs: list[list[int]] = []
+        for i in rare:
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            if len(run) >= 2 and not all(_near_frequent(bases[k][0], self._w.run_typo_zipf) for k in run):
                 for index in run:
                     scores[index] = (self.unknown_score, _RARE_RUN)
-            run = []
 
     def _name_word(
         self,
@@ -1205,7 +1297,13 @@ class NameDetector(Detector):
         """ "our next question comes from dana okafor with northwind": the one to ``max_tokens`` words
         between an introduction and an affiliation word (or the end) are the caller's name."""
         w = self._w
-        for start in range(1, len(tokens)):
+        said, tails = words_of(tokens), self._introduction_tails
+        for start in [
+            k + 1
+            for k in range(len(said) - 1)
+            if (said[k],) in tails
+            or (k > 0 and ((said[k - 1], said[k]) in tails or not said[k - 1].isascii()))
+        ]:
             if self._introductions.ending_at(tokens, start) is None:
                 continue
             stop = start
@@ -1247,7 +1345,8 @@ class NameDetector(Detector):
         """ "dana okafor chief financial officer", "dana okafor our c f o": the one or two name words right
         before a job title are a person (the first a given name or a rare word)."""
         given = vocab.given
-        for k in range(1, len(tokens)):
+        starts = self._role_starts
+        for k in [k for k, word in enumerate(words_of(tokens)) if k > 0 and word in starts]:
             if self._roles.starting_at(tokens, k) is None:
                 continue
             end = k - 1 if tokens[k - 1].lower in ("our", "the", "and", ",") and k >= 2 else k
@@ -1289,7 +1388,8 @@ class NameDetector(Detector):
         family name even when it is an everyday word ("c e o harold pacing"), unless it reads as a verb."""
         given = vocab.given
         w = self._w
-        for k in range(1, len(tokens)):
+        ends = self._role_ends
+        for k in [k + 1 for k, word in enumerate(words_of(tokens)[:-1]) if word in ends]:
             if k in scores or self._roles.ending_at(tokens, k) is None:
                 continue
             first = _base(fold_word(tokens[k].lower))[0]
@@ -1324,7 +1424,7 @@ class NameDetector(Detector):
         "under"), are who it is for (names.yaml ``booking_names``); "a table for dinner at eight"
         holds no name word, "book a restaurant for tortelloni" is a dish."""
         w = self._w
-        if not any(token.lower in w.booking_words for token in tokens):
+        if w.booking_words.isdisjoint(words_of(tokens)):
             return
         for start in range(1, len(tokens)):
             if tokens[start - 1].lower not in w.booking_before:
@@ -1375,8 +1475,8 @@ class NameDetector(Detector):
         w = self._w
         return (
             i + 1 < len(tokens)
-            and any(vowel in tokens[i].lower for vowel in "aeiouy")  # not "w r we've": an acronym
             and tokens[i + 1].lower in w.opening_addressed
+            and any(vowel in tokens[i].lower for vowel in "aeiouy")  # not "w r we've": an acronym
             and all(tokens[k].lower in w.openers for k in range(i))
         )
 
@@ -1403,7 +1503,7 @@ class NameDetector(Detector):
             )
         return self._addressed_by.starting_at(tokens, i + 1) is not None
 
-    def _handed(self, tokens: Sequence[Token], i: int) -> bool:
+    def _handed(self, tokens: Sequence[Token], i: int, word: str) -> bool:
         """Token ``i`` is the one a hand-off names: between "have" or "let" and a verb of hand-off ("i'll
         have zorvela answer that"), or before a modal, an optional adverb and such a verb ("pierce can
         maybe give examples"), though no word as frequent as an everyday one ("cash will cover") and
@@ -1418,11 +1518,11 @@ class NameDetector(Detector):
             return True
         # before a modal, no word as frequent as an everyday one ("cash will cover", "grant can address"),
         # and the name opens its clause: first in the turn or after "then", "but", ... ("then pierce can",
-        # not "the employee rsus will add", "a red volkswagen will pick you up")
-        word = _base(fold_word(tokens[i].lower))[0]
+        # not "the employee rsus will add", "a red volkswagen will pick you up") (``word``: the token
+        # folded, without a possessive)
         return (
-            zipf_frequency(word) < self._zipf.everyday_word_min
-            and (i == 0 or tokens[i - 1].lower in w.handoff_clause_openers)
+            (i == 0 or tokens[i - 1].lower in w.handoff_clause_openers)
+            and zipf_frequency(word) < self._zipf.everyday_word_min
             and self._handoff_at(tokens, i + 1)
         )
 
@@ -1448,7 +1548,8 @@ class NameDetector(Detector):
         remarks"). Each word is a letter (not "i"), "and" between letters, a title, a name word
         (:meth:`_name_word`); one at least is a letter or a name word."""
         w = self._w
-        for end in range(1, len(tokens)):
+        starts = self._slot_after_starts
+        for end in [k for k, word in enumerate(words_of(tokens)) if k > 0 and word in starts]:
             if self._slot_after.starting_at(tokens, end) is None:
                 continue
             for start in range(max(0, end - self.max_tokens), end):
@@ -1530,6 +1631,8 @@ class NameDetector(Detector):
                 partner = k
             else:
                 break
+        if not run:
+            return  # the turn opens with no name word
         named = [
             k
             for k in run
@@ -1587,10 +1690,7 @@ class NameDetector(Detector):
         given, family, common, _places = vocab
         if len(word) < 5 or word in given or word in family or word in common:
             return False
-        return any(
-            len(noun) >= 5 and abs(len(noun) - len(word)) <= 1 and _one_edit(word, noun)
-            for noun in self._number_nouns
-        )
+        return self._near_number_noun.near(word)
 
     def _name_partner(
         self,
@@ -1669,8 +1769,8 @@ class NameDetector(Detector):
     def _answer_word(self, word: str, vocab: _NameVocabulary, max_zipf: float | None = None) -> bool:
         given, family, common, places = vocab
         w = self._w
-        if word in self._blocked or word in places or word in company_names():
-            return False
+        if word in common or word in self._blocked or word in places or word in company_names():
+            return False  # a dictionary word never answers alone (the tests below say so too)
         if any(a == b == c for a, b, c in zip(word, word[1:], word[2:], strict=False)):
             return False  # "hmmm", "heyyy"
         vowels = [k for k, letter in enumerate(word) if letter in "aeiouy"]
@@ -1703,7 +1803,7 @@ class NameDetector(Detector):
         )
 
     def _propagate(
-        self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], common: frozenset[str]
+        self, bases: Sequence[tuple[str, bool]], scores: dict[int, tuple[float, str]], common: frozenset[str]
     ) -> None:
         """A name found once is a name wherever it recurs in the transcript ("email david ... david can
         we"): the second mention often lacks the cue that gave the first away. Common words are left
@@ -1713,19 +1813,23 @@ class NameDetector(Detector):
             return
         names: dict[str, tuple[float, str]] = {}
         for i, (score, _) in scores.items():
-            word, _possessive = _base(fold_word(tokens[i].lower))
+            word = bases[i][0]
             if len(word) > 1 and word.isalpha() and word not in common and word not in self._blocked:
                 names.setdefault(word, (score, "same word as a name elsewhere in the transcript"))
         if not names:
             return
-        for i, token in enumerate(tokens):
+        for i, (word, _) in enumerate(bases):
             if i not in scores:
-                found = names.get(_base(fold_word(token.lower))[0])
+                found = names.get(word)
                 if found is not None:
                     scores[i] = found
 
     def _family_recurs(
-        self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]], given: frozenset[str]
+        self,
+        tokens: Sequence[Token],
+        bases: Sequence[tuple[str, bool]],
+        scores: dict[int, tuple[float, str]],
+        given: frozenset[str],
     ) -> None:
         """The family name of a full name found in the transcript, again right after a given name, is
         that relative's name though a common word ("maya musk ... her son elon musk"): the common
@@ -1733,13 +1837,13 @@ class NameDetector(Detector):
         family: dict[str, tuple[float, str]] = {}
         for i, (score, _) in scores.items():
             if i - 1 in scores and i + 1 not in scores:
-                word, _possessive = _base(fold_word(tokens[i].lower))
+                word = bases[i][0]
                 if len(word) > 2 and word.isalpha() and word not in self._blocked:
                     family.setdefault(word, (score, "family name of a name elsewhere in the transcript"))
         if not family:
             return
         for i in range(1, len(tokens)):
-            found = family.get(_base(fold_word(tokens[i].lower))[0])
+            found = family.get(bases[i][0])
             first = fold_word(tokens[i - 1].lower)
             if (
                 found is not None
@@ -1875,6 +1979,30 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
     return {form: frozenset(words) for form, words in found.items()}
 
 
+class _OneEdit:
+    """Words looked up one letter added, left out, changed or two swapped away (:func:`_one_edit`):
+    each word and each form of it with one letter left out, indexed once, propose the candidates a
+    look-up checks (a symmetric-delete index: no comparison with every word of the list)."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._index: dict[str, set[str]] = {}
+        for word in words:
+            for form in _forms(word):
+                self._index.setdefault(form, set()).add(word)
+
+    def near(self, word: str) -> bool:
+        """Whether one of the words is ``word`` or one edit away from it."""
+        index = self._index
+        return any(_one_edit(word, candidate) for form in _forms(word) for candidate in index.get(form, ()))
+
+
+def _forms(word: str) -> set[str]:
+    """``word`` and each form of it with one letter left out."""
+    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
+
+
 def _near_frequent(word: str, min_zipf: float) -> bool:
     """A typo of a frequent word: one letter added, left out, changed or two swapped ("thyanks",
     "sory", "heelo")."""
@@ -1899,7 +2027,13 @@ def _near_name(word: str, given: frozenset[str], family: frozenset[str], common:
     variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
     variants |= {a + c + b for a, b in splits for c in letters}
     variants.discard(word)
-    return any((v in given or v in family) and v not in common for v in variants)
+    return not _listed_names(given, family, common).isdisjoint(variants)
+
+
+@cache
+def _listed_names(given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> frozenset[str]:
+    """The given and family names that are no common word (built once per set of lists)."""
+    return (given | family) - common
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -1973,8 +2107,21 @@ def _word_form(word: str) -> bool:
     """An inflected or derived form of an English word ("margins", "snacking", "impaired"): one of its
     stems is a word English uses at all (``rare_run_max`` or more), whatever the form's own frequency;
     "vessaly" or "zorvanek" have no such stem."""
-    threshold = zipf_cutoffs("en-US").rare_run_max  # a stem English uses at all
+    threshold = _stem_min_zipf()  # a stem English uses at all
     return any(zipf_frequency(stem) >= threshold for stem in inflection_stems(word))
+
+
+@cache
+def _stem_min_zipf() -> float:
+    """``rare_run_max`` of en-US: how often English uses a word for it to be a stem (:func:`_word_form`)."""
+    return zipf_cutoffs("en-US").rare_run_max
+
+
+def _folded_bases(words: Sequence[str]) -> list[tuple[str, bool]]:
+    """:func:`_base` of each word folded (one pass per text; a word without an apostrophe is its own
+    base)."""
+    folded = [word if word.isascii() else fold_word(word) for word in words]
+    return [_base(word) if "'" in word else (word, False) for word in folded]
 
 
 def _base(word: str) -> tuple[str, bool]:

@@ -33,10 +33,11 @@ from ..gazetteers import (
 )
 from ..lang import Token, get_lexicon
 from ..lang.fuzzy import within_edits
-from ..lang.phrases import PhraseTable, grow_left, grow_right, values_after
+from ..lang.phrases import PhraseTable, grow_left, grow_right
 from ..lang.tables import load_tables
 from ..lang.tokens import Tokens
 from ..lang.words import zipf_cutoffs
+from ._phrase_keys import key_words, may_hold, values_after_keyed
 from .base import Detector, detectors
 from .names import MisheardGuard
 
@@ -117,6 +118,13 @@ class PlaceDetector(Detector):
         self._numbers = frozenset(
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.thousand}
         )
+        #: words after which a place is an airline when a number follows (see :func:`names_an_airline`)
+        self._airline_words = words.flight_words | words.airline_cues
+        #: key words of the cue and area tables: a text without any holds none of their phrases
+        #: (:func:`~redactkit.detect._phrase_keys.key_words`)
+        self._travel_keys = key_words(words.travel_cues)
+        self._town_cue_keys = key_words(words.town_cues)
+        self._area_keys = key_words(words.area_kinds) | key_words(words.area_kinds_before)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
@@ -135,7 +143,7 @@ class PlaceDetector(Detector):
         text, tokens = aligned.text, aligned.tokens
         lowers = tokens.words
         entities: list[Entity] = []
-        travelled = set(values_after(pw.travel_cues, tokens, text))  # "we moved to <place>"
+        travelled = set(values_after_keyed(pw.travel_cues, self._travel_keys, tokens, text))  # "we moved to"
         i = 0
         while i < len(tokens):
             j = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i
@@ -144,12 +152,11 @@ class PlaceDetector(Detector):
             )
             match = self._longest(lowers, i, places)
             town = self._longest(lowers, i, towns) if cue else 0
-            before = tokens[j - 2].lower if j > 1 else ""
             if (
                 not cue
                 and j > 1
                 and tokens[j - 1].lower == "the"
-                and (before in pw.cues or before in pw.venue_cues)
+                and (tokens[j - 2].lower in pw.cues or tokens[j - 2].lower in pw.venue_cues)
             ):
                 # "from the federated states of micronesia": a name of several words may take "the"
                 town = self._longest(lowers, i, towns)
@@ -169,7 +176,7 @@ class PlaceDetector(Detector):
                 lowers,
                 i,
                 stop,
-                pw.flight_words | pw.airline_cues,
+                self._airline_words,
                 self._blocked,
                 self._numbers,
                 airline_cues=pw.airline_cues,
@@ -197,8 +204,10 @@ class PlaceDetector(Detector):
             i = stop
         entities.extend(self._cued_towns(text, tokens, ambiguous, places))
         entities.extend(self._unlisted_after_cue(tokens, places, towns))
-        entities.extend(self._possessive_places(text, tokens))
-        entities.extend(self._named_areas(tokens))
+        if "'" in text or "\u2019" in text:  # no possessive without an apostrophe
+            entities.extend(self._possessive_places(text, tokens))
+        if may_hold(self._area_keys, lowers, text):
+            entities.extend(self._named_areas(tokens))
         if self.venues:
             entities.extend(self._venues(tokens))
         return entities
@@ -222,7 +231,7 @@ class PlaceDetector(Detector):
         count."""
         pw = self._w
         found: list[Entity] = []
-        for first in values_after(pw.town_cues, tokens, text):
+        for first in values_after_keyed(pw.town_cues, self._town_cue_keys, tokens, text):
             if first == len(tokens) or (
                 tokens[first].lower in pw.numbered_things and not self._name_after_thing(tokens, first)
             ):
@@ -538,23 +547,32 @@ def flight_word_at(
     word = words[k]
     if word in flight_words or (k > 0 and words[k - 1] + word in flight_words):
         return True
-    if (
-        len(word) >= 5
-        and word.isalpha()
-        and any(
-            len(flight) >= 6 and word[0] == flight[0] and _one_letter_off(word, flight)
-            for flight in flight_words
-        )
-    ):
+    initials, run_together = _flight_shapes(flight_words, airline_cues)
+    if word in run_together:
         return True
-    if any(word == cue + flight for cue in airline_cues for flight in flight_words):
+    # a misheard flight word has four letters or more and starts like one: most words stop here
+    if len(word) < 4 or word[0] not in initials or not word.isalpha():
+        return False
+    if len(word) >= 5 and any(
+        len(flight) >= 6 and word[0] == flight[0] and _one_letter_off(word, flight) for flight in flight_words
+    ):
         return True
     return (
         k > 0
         and words[k - 1] in airline_cues
-        and word.isalpha()
-        and len(word) >= 4
         and any(word[0] == flight[0] and within_edits(word, flight, 2) for flight in flight_words)
+    )
+
+
+@cache
+def _flight_shapes(
+    flight_words: frozenset[str], airline_cues: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The first letters of ``flight_words``, and every flight word run together with an airline cue
+    ("onflight"): what :func:`flight_word_at` looks up before any edit distance."""
+    return (
+        frozenset(flight[0] for flight in flight_words if flight),
+        frozenset(cue + flight for cue in airline_cues for flight in flight_words),
     )
 
 
