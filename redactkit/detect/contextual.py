@@ -587,7 +587,10 @@ class ContextualDetector(Detector):
         self._credential_base_starts = _first_words(t.credentials.username_cues, t.credentials.password_cues)
         self._credential_word_starts = _first_words(t.credentials.entry_cues, t.credentials.guess_cues)
         self._password_symbol_starts = _first_words(t.credentials.password_symbols)
-        self._kind_starts = _first_words(org.institutions, org.kinds, org.business_kinds)
+        # ... and the words one letter off a kind (`heard_kinds`: "collage")
+        self._kind_starts = _first_words(org.institutions, org.kinds, org.business_kinds) | frozenset(
+            self._t.heard_kinds
+        )
         self._facility_cue_starts = _first_words(org.facility_cues)
         self._org_cue_base_starts = _first_words(org.cues, org.weak_cues)
         self._org_cue_word_starts = (
