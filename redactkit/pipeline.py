@@ -263,6 +263,8 @@ class Pipeline:
                     f"detector {detector.name!r} returned {len(per_text)} results for {len(aligned)} texts"
                 )
             for slot, (alignment, entities) in enumerate(zip(aligned, per_text, strict=True)):
+                if not entities:
+                    continue  # (most detectors find nothing in most texts)
                 for entity in entities:
                     if entity.end > len(alignment.text):
                         raise DetectorError(

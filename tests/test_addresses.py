@@ -310,6 +310,14 @@ SPOKEN = [
     ("two ten north second street", "two ten north second street"),
     ("velgan ave", "velgan ave"),
     ("quelby st springfield oh", "quelby st springfield oh"),
+    # the edges of an answer: a town and region said before the house number, a neighbourhood named with
+    # a weak street type or in everyday words at the end, a country code after a stated address
+    ("springfield il twelve elm street", "springfield il twelve elm street"),
+    ("yes new york ny forty five velgan avenue", "new york ny forty five velgan avenue"),
+    ("no twelve main road lake view", "no twelve main road lake view"),
+    ("flat four first street green park", "flat four first street green park"),
+    ("forty two quenby street rose market", "forty two quenby street rose market"),
+    ("the address is kovil madurai us", "kovil madurai us"),
 ]
 
 WRITTEN = [
@@ -598,6 +606,12 @@ def test_no_address(text: str) -> None:
         ("deliver to 12 elm street after school", "after school"),
         ("she lives near 12 elm street opposite her sister", "opposite"),
         ("call 12 main street", "call"),
+        # the words after an answer that are an assent, or after an address inside a sentence
+        ("twelve elm street sounds good", "sounds"),
+        ("twelve elm street correct", "correct"),
+        ("i live at twelve elm street quite happily", "quite"),
+        ("boston ma is where i live not 12 elm street", "boston"),
+        ("then twelve elm street", "then"),
         ("tomorrow 14 lotus street", "tomorrow"),
         ("the plumber said 14 lotus street", "plumber"),
         ("Quorvath Lemmin\n14 Lotus Street, Pune", "Lemmin"),  # a name on its own line is the addressee's
@@ -625,6 +639,11 @@ def test_address_stops_where_it_ends(text: str, left_out: str) -> None:
         ("south bend in four six six one seven", "south bend in"),
         # a town no list has, or one misspelt, before its region or country; not a listed name
         ("wasington usa", "wasington usa"),
+        # a town and its country after a word that introduces a place, at the end of the turn
+        ("i am from velmora chennai us", None),  # "velmora" is no listed place
+        ("i am from new jersey us", "new jersey us"),
+        ("it ships to leeds uk", "leeds uk"),
+        ("come with us", None),
         ("quarlenby tx", "quarlenby tx"),
         ("priya tx", None),
         ("sprite ok", None),  # an assent after an order

@@ -39,6 +39,7 @@ from ..gazetteers import (
     is_everyday_word,
     place_names,
     spoken_variants,
+    town_names,
     zipf_frequency,
 )
 from ..lang import Token, get_lexicon, load_locale, token_index_at, value_interruptions
@@ -124,6 +125,8 @@ class AddressWords:
     named_max_words: float = field(metadata={"key": "named_before_number.max_words"})
     named_max_zipf: float = field(metadata={"key": "named_before_number.max_zipf"})
     named_listed_max_zipf: float = field(metadata={"key": "named_before_number.listed_max_zipf"})
+    answer_tail_max_words: float = field(metadata={"key": "answer_tail.max_words"})
+    answer_tail_not_words: frozenset[str] = field(metadata={"key": "answer_tail.not_words"})
 
     @cached_property
     def misspellings(self) -> dict[str, str]:
@@ -294,8 +297,8 @@ class AddressDetector(Detector):
         ]  # "no 63 kil road": the word that says a house number belongs to it
         found = [
             Entity(
-                tokens[self._named_before(tokens, a, aligned)].start,
-                tokens[b].end,
+                tokens[start].start,
+                tokens[self._answer_tail(tokens, start, b)].end,
                 "ADDRESS",
                 self.score,
                 self.name,
@@ -304,6 +307,7 @@ class AddressDetector(Detector):
             for a, b in spans
             if self._is_address(tokens[a : b + 1], tokens[a - 1].lower if a else "")
             or self._named_street(tokens, a, b)
+            for start in (self._named_before(tokens, a, aligned),)
         ]
         if may_hold(self._stated_keys, aligned.tokens.words, text):
             found.extend(self._stated_addresses(tokens, found))  # a stated cue or "address" is said
@@ -314,6 +318,7 @@ class AddressDetector(Detector):
                 or self._house_answer(answer, places, aligned)
                 or self._building_answer(answer, places)
                 or self._place_answer(answer, places)
+                or self._place_and_country(answer, places)
             )
         return found
 
@@ -396,12 +401,72 @@ class AddressDetector(Detector):
         ):
             k -= 1
         if k == first or any(tokens[j].lower not in w.named_openers for j in range(k)):
+            town = self._town_before(tokens, first)
+            if town < first and all(tokens[j].lower in w.named_openers for j in range(town)):
+                return town  # "washington dc 1607 23rd street ...": the town and region said first
             return first
         if self._names_find(tokens, k, first):
             return first  # a listed name is the `names` detector's PERSON: "kavin rao 14 lotus street"
         # a word no list has before a listed one: the address covers the whole name, which the `names`
         # detector would leave in part ("quorvath kavin 14 lotus street")
         return k
+
+    def _answer_tail(self, tokens: Sequence[Token], first: int, last: int) -> int:
+        """Where an address that is the answer of its turn ends: an address from the start of the turn
+        (or after ``named_before_number.openers``) that stops one to ``answer_tail.max_words`` words
+        before the end, all words that are no function words, numbers, assents nor words of
+        ``answer_tail.not_words``, takes them ("42 quenby street [rose market]", "45 main road [salt
+        lake]": a locality said in everyday words; not "12 elm street sounds good"); else ``last``."""
+        rest = len(tokens) - 1 - last
+        if not 1 <= rest <= int(self._w.answer_tail_max_words):
+            return last
+        if any(tokens[j].lower not in self._w.named_openers for j in range(first)):
+            return last
+        for k in range(last + 1, len(tokens)):
+            word = tokens[k].lower
+            if (
+                not _alpha(word)
+                or word in self._stop
+                or word in self._w.answer_tail_not_words
+                or word in self._w.named_openers
+                or self._is_number(word)
+            ):
+                return last
+        return len(tokens) - 1
+
+    def _town_before(self, tokens: Sequence[Token], first: int) -> int:
+        """Where a town (and its region) said right before the house number at token ``first`` start
+        ("[springfield il] 12 elm street", "[new york ny] 45 park avenue"): up to
+        ``named_before_number.max_words`` words of gazetteer places, region codes that are no function
+        words and small towns rarer than ``street_answer.max_zipf``, one of them a gazetteer place or a
+        small town that is no everyday word; else ``first``."""
+        w = self._w
+        places = _places(self.locale)
+        k = first
+        named = False
+        while k > 0 and first - k < int(w.named_max_words):
+            word = tokens[k - 1].lower
+            if self._code_word(word):
+                k -= 1
+                continue
+            length = next(
+                (n for n in range(min(k, 3), 0, -1) if _place_length(tokens, k - n, places) == n), 0
+            )
+            if length and first - k + length <= int(w.named_max_words):
+                k -= length
+                named = True
+                continue
+            if (
+                word in town_names()
+                and _alpha(word)
+                and word not in self._stop
+                and zipf_frequency(word) < w.street_answer_max_zipf
+            ):
+                k -= 1
+                named = named or not is_everyday_word(word)
+                continue
+            break
+        return k if named else first
 
     def _names_find(self, tokens: Sequence[Token], k: int, first: int) -> bool:
         """Whether the `names` detector finds the whole name said in ``tokens[k:first]``: every word is
@@ -589,6 +654,28 @@ class AddressDetector(Detector):
             return []
         why = "a turn that is only a town and its region"
         return [Entity(tokens[first].start, tokens[end - 1].end, "LOCATION", self.score, self.name, why)]
+
+    def _place_and_country(self, tokens: Sequence[Token], places: PhraseTable[str]) -> list[Entity]:
+        """A town said with its country at the end of the turn after a word that introduces a place
+        ("i'm from new jersey us", "it ships to leeds uk"): gazetteer places (at most
+        ``place_answer.max_words`` words with the country) after a ``left_boundary`` or
+        ``street_prepositions`` word, then a short country name of ``glued_countries`` that ends the
+        turn. A LOCATION, the country with it (the `places` detector leaves "us" out: it is a word)."""
+        w = self._w
+        if len(tokens) < 3 or tokens[-1].lower not in self._glued_countries:
+            return []
+        end = len(tokens) - 1
+        for first in range(max(1, end - int(w.place_answer_max_words) + 1), end):
+            before = tokens[first - 1].lower
+            if before not in w.left_boundary and before not in w.street_prepositions:
+                continue
+            k = first
+            while k < end and (length := _place_length(tokens, k, places)) and k + length <= end:
+                k += length
+            if k == end:
+                why = "a town and its country after a word that introduces a place"
+                return [Entity(tokens[first].start, tokens[end].end, "LOCATION", self.score, self.name, why)]
+        return []
 
     def _code_word(self, word: str) -> bool:
         """A region code that is no function word ("wa", "ny") or a short country name ("usa")."""
@@ -946,7 +1033,9 @@ class AddressDetector(Detector):
                     and word.isalpha()
                     and _has_digit(tokens[k - 1].lower)
                 )
-                if (word in self._stop and not (street_type or unit_letter)) or not (
+                # a country code that ends the answer: "the address is kovil madurai [us]"
+                country = k > first and word in self._glued_countries and self._ends_answer(tokens, k)
+                if (word in self._stop and not (street_type or unit_letter or country)) or not (
                     _alpha(word) or _has_digit(word)
                 ):
                     break  # a street type after a name is no measure: "the address is market square"
@@ -1521,6 +1610,14 @@ class AddressDetector(Detector):
                 or (len(word) == 1 and word.isalpha() and word not in self._stop)
                 # "... main market area", "... seetha nagar": a locality word after a name
                 or (word in self._w.locality_words and tokens[i - 1].lower not in self._stop)
+                # "... main road [lake view]", "... 4th street [green park]": a neighbourhood named with
+                # a weak street type after a name, ending the answer
+                or (
+                    word in self._w.weak_street_types
+                    and _alpha(tokens[i - 1].lower)
+                    and tokens[i - 1].lower not in self._stop
+                    and self._ends_answer(tokens, i)
+                )
                 # a unit letter that is also a word, after the number and before a function word or
                 # the end: "number 16 a on august 7th", not "16 a lot"
                 or (
@@ -1749,6 +1846,7 @@ class AddressDetector(Detector):
                     or fold_word(nxt) in self._w.street_types
                     or nxt in self._w.units
                     or nxt in self._w.locality_words
+                    or (nxt in self._w.weak_street_types and count == 1 and self._ends_answer(tokens, j))
                     or nxt in self._w.box_words
                     or nxt in self._w.military_post
                     or (nxt in self._w.region_codes and nxt not in self._stop)
