@@ -25,6 +25,7 @@ def resolve_overlaps(
     *,
     merge_adjacent: bool = True,
     aside: Callable[[str, int, int], bool] | None = None,
+    inserted: Callable[[str, Entity, Entity], bool] | None = None,
 ) -> list[Entity]:
     """Merge overlapping entities into their union; return them sorted by offset.
 
@@ -36,7 +37,9 @@ def resolve_overlaps(
     become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``), and so do entities
     of the same label separated only by an aside a speaker says inside a value, when ``aside(text,
     start, end)`` says ``text[start:end]`` is one ("cormier hold on c o r m i e r" is one name, its
-    aside redacted with it).
+    aside redacted with it), and so do two entities of the same label one word apart when
+    ``inserted(text, first, second)`` says that word is one a recognizer put inside one value ("shane
+    [is] berg").
     """
     ordered = sorted(entities, key=lambda entity: (entity.start, -entity.end))
     clusters: list[list[Entity]] = []
@@ -52,7 +55,7 @@ def resolve_overlaps(
             cluster_end = entity.end
     merged = [_merge(cluster) for cluster in clusters]
     if merge_adjacent and text is not None:
-        merged = _merge_adjacent(merged, text, aside)
+        merged = _merge_adjacent(merged, text, aside, inserted)
     return merged
 
 
@@ -84,7 +87,10 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
 
 
 def _merge_adjacent(
-    entities: list[Entity], text: str, aside: Callable[[str, int, int], bool] | None
+    entities: list[Entity],
+    text: str,
+    aside: Callable[[str, int, int], bool] | None,
+    inserted: Callable[[str, Entity, Entity], bool] | None = None,
 ) -> list[Entity]:
     result: list[Entity] = []
     for entity in entities:
@@ -92,7 +98,9 @@ def _merge_adjacent(
             previous = result[-1]
             gap = text[previous.end : entity.start]
             if previous.label == entity.label and (
-                not gap.strip() or (aside is not None and aside(text, previous.end, entity.start))
+                not gap.strip()
+                or (aside is not None and aside(text, previous.end, entity.start))
+                or (inserted is not None and len(gap.split()) == 1 and inserted(text, previous, entity))
             ):
                 result[-1] = Entity(
                     previous.start,
