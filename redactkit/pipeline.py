@@ -263,6 +263,8 @@ class Pipeline:
                     f"detector {detector.name!r} returned {len(per_text)} results for {len(aligned)} texts"
                 )
             for slot, (alignment, entities) in enumerate(zip(aligned, per_text, strict=True)):
+                if not entities:
+                    continue  # (most detectors find nothing in most texts)
                 for entity in entities:
                     if entity.end > len(alignment.text):
                         raise DetectorError(
@@ -274,7 +276,11 @@ class Pipeline:
         for slot, index in enumerate(positions):
             kept = [entity for entity in found[slot] if self._keep(entity, originals[slot])]
             results[index] = resolve_overlaps(
-                kept, originals[slot], merge_adjacent=self.merge_adjacent, aside=self._aside
+                kept,
+                originals[slot],
+                merge_adjacent=self.merge_adjacent,
+                aside=self._aside,
+                inserted=self._inserted,
             )
         return results
 
@@ -310,6 +316,43 @@ class Pipeline:
             if j > first and (j == len(tokens) or tokens[j].start >= gap_end):
                 return True
         return False
+
+    @cached_property
+    def _heard_inside_names(self) -> frozenset[str]:
+        """Short words a recognizer puts inside a name (``speech.heard_inside_names`` of the
+        transcript's locale)."""
+        from .lang import load_locale
+
+        said = [getattr(normalizer, "locale", None) for normalizer in self.normalizers]
+        locale = next((name for name in said if isinstance(name, str)), "en-US")
+        words = load_locale(locale).resources.get("speech", {}).get("heard_inside_names") or ()
+        return frozenset(str(word).lower() for word in words)
+
+    def _inserted(self, text: str, first: Entity, second: Entity) -> bool:
+        """The one word between two PERSON entities is one a recognizer put inside one name
+        (``heard_inside_names``): after a given name and before one word that is a family name or no
+        everyday word, and no given name ("shane [is] berg", "kimberly [that] lauritsen"; "john and
+        mary" stay two), or beside a name spelled letter by letter ("d u a [the] v i c o v", "sweeny
+        [that] w e e n y")."""
+        if (
+            first.label != "PERSON"
+            or text[first.end : second.start].strip().lower() not in self._heard_inside_names
+        ):
+            return False
+        from .gazetteers import family_names, given_names, is_everyday_word
+
+        left = text[first.start : first.end].lower().split()
+        right = text[second.start : second.end].lower().split()
+        if _spelled(left[-2:]) or _spelled(right[:2]):
+            return True
+        word = right[0]
+        return (
+            len(right) == 1
+            and left[-1] in given_names()
+            and word.isalpha()
+            and word not in given_names()
+            and (word in family_names() or not is_everyday_word(word))
+        )
 
     def _keep(self, entity: Entity, text: str) -> bool:
         if entity.score < self.thresholds.get(entity.label, 0.0):
@@ -487,3 +530,8 @@ def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:
                 "(None for a missing text)"
             )
     return items
+
+
+def _spelled(words: Sequence[str]) -> bool:
+    """Two letters said one by one ("d u")."""
+    return len(words) == 2 and all(len(word) == 1 and word.isalpha() for word in words)

@@ -2,7 +2,8 @@
 
 Principle 1 (recall first) decides every tie here: when detectors disagree about where an entity
 ends, the union wins; when they disagree about its label, the more confident label names the whole
-union. A character any detector flagged is always inside some resolved entity.
+union, unless a detection nearly as confident holds it whole (the web address, not a name inside it).
+A character any detector flagged is always inside some resolved entity.
 """
 
 from __future__ import annotations
@@ -10,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from .core import Entity
+from .labels import LabelCategory, labels
 
 __all__ = ["resolve_overlaps"]
+
+#: how much less confident a detection that holds another one whole may be and still name their union
+_INSIDE_MARGIN = 0.1
 
 
 def resolve_overlaps(
@@ -20,16 +25,21 @@ def resolve_overlaps(
     *,
     merge_adjacent: bool = True,
     aside: Callable[[str, int, int], bool] | None = None,
+    inserted: Callable[[str, Entity, Entity], bool] | None = None,
 ) -> list[Entity]:
     """Merge overlapping entities into their union; return them sorted by offset.
 
     The merged entity takes the label, detector and explanation of its best member (highest score,
-    then longest span) and the highest score; its explanation notes what was merged. With
+    then longest span; a longer member holding it whole and at most ``_INSIDE_MARGIN`` less confident
+    wins over it, unless its label is a special category) and the highest score; its explanation
+    notes what was merged. With
     ``merge_adjacent`` and ``text`` given, entities of the same label separated only by whitespace
     become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``), and so do entities
     of the same label separated only by an aside a speaker says inside a value, when ``aside(text,
     start, end)`` says ``text[start:end]`` is one ("cormier hold on c o r m i e r" is one name, its
-    aside redacted with it).
+    aside redacted with it), and so do two entities of the same label one word apart when
+    ``inserted(text, first, second)`` says that word is one a recognizer put inside one value ("shane
+    [is] berg").
     """
     ordered = sorted(entities, key=lambda entity: (entity.start, -entity.end))
     clusters: list[list[Entity]] = []
@@ -45,7 +55,7 @@ def resolve_overlaps(
             cluster_end = entity.end
     merged = [_merge(cluster) for cluster in clusters]
     if merge_adjacent and text is not None:
-        merged = _merge_adjacent(merged, text, aside)
+        merged = _merge_adjacent(merged, text, aside, inserted)
     return merged
 
 
@@ -53,6 +63,19 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
     if len(cluster) == 1:
         return cluster[0]
     best = max(cluster, key=lambda entity: (entity.score, entity.length))
+    # a detection that read the whole value names it, not a word found inside it ("kaya" the given name
+    # inside "kaya dash yoga dot studio", "agnes" inside "saint agnes medical center"), unless it is
+    # much less confident
+    wide = max(cluster, key=lambda entity: (entity.length, entity.score))
+    if (
+        wide.length > best.length
+        and wide.start <= best.start
+        and wide.end >= best.end
+        and wide.score >= best.score - _INSIDE_MARGIN
+        # a special category keeps its label: it decides how a row is routed ("my son is [nine]")
+        and best.label not in labels.category_members(LabelCategory.SPECIAL_CATEGORY)
+    ):
+        best = wide
     start = min(entity.start for entity in cluster)
     end = max(entity.end for entity in cluster)
     others = sorted({entity.label for entity in cluster if entity is not best and entity.label != best.label})
@@ -64,7 +87,10 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
 
 
 def _merge_adjacent(
-    entities: list[Entity], text: str, aside: Callable[[str, int, int], bool] | None
+    entities: list[Entity],
+    text: str,
+    aside: Callable[[str, int, int], bool] | None,
+    inserted: Callable[[str, Entity, Entity], bool] | None = None,
 ) -> list[Entity]:
     result: list[Entity] = []
     for entity in entities:
@@ -72,7 +98,9 @@ def _merge_adjacent(
             previous = result[-1]
             gap = text[previous.end : entity.start]
             if previous.label == entity.label and (
-                not gap.strip() or (aside is not None and aside(text, previous.end, entity.start))
+                not gap.strip()
+                or (aside is not None and aside(text, previous.end, entity.start))
+                or (inserted is not None and len(gap.split()) == 1 and inserted(text, previous, entity))
             ):
                 result[-1] = Entity(
                     previous.start,

@@ -378,6 +378,23 @@ def test_within_edits_counts_levenshtein_edits(a: str, b: str, limit: int, withi
     assert NearWords([b], max_limit=2).any_within(a, limit) is within
 
 
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+@given(a=_SHORT_WORDS, b=_SHORT_WORDS, limit=st.integers(-1, 3))
+def test_within_edits_is_the_edit_distance_against_the_limit(a: str, b: str, limit: int) -> None:
+    """The shortcuts (one substitution or one deletion for a limit of 1) answer what the full edit
+    table does, for repeated letters too ("aab" / "ab": which "a" goes is all one)."""
+    assert within_edits(a, b, limit) is (_levenshtein(a, b) <= limit)
+
+
 def test_near_words_refuses_a_limit_deeper_than_its_index() -> None:
     with pytest.raises(ValueError, match="between 0 and 1"):
         NearWords(["five"], max_limit=1).any_within("fine", 2)

@@ -123,6 +123,32 @@ def test_an_aside_does_not_join_two_labels() -> None:
     assert [e.label for e in resolved] == ["PERSON", "ZIP_CODE"]
 
 
+def _inserted(text: str, first: Entity, second: Entity) -> bool:
+    """A made-up test: "is" between two parts is a word a recognizer put inside one value."""
+    return text[first.end : second.start].strip() == "is"
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "joined"),
+    [
+        ("dana is ruiz", ("PERSON", "PERSON"), True),
+        ("dana is ruiz", ("PERSON", "LOCATION"), False),  # never two labels
+        ("dana and ruiz", ("PERSON", "PERSON"), False),  # the callback says no
+        ("dana is is ruiz", ("PERSON", "PERSON"), False),  # two words apart: never asked
+    ],
+)
+def test_a_word_inserted_between_two_entities_of_one_label_joins_them(
+    text: str, labels: tuple[str, str], joined: bool
+) -> None:
+    b = text.rindex("ruiz")
+    entities = [E(0, 4, labels[0]), E(b, b + 4, labels[1])]
+    resolved = resolve_overlaps(entities, text, inserted=_inserted)
+    assert len(resolved) == (1 if joined else 2)
+    if joined:
+        assert (resolved[0].start, resolved[0].end) == (0, len(text))
+    assert len(resolve_overlaps(entities, text)) == 2
+
+
 def test_merge_adjacent_can_be_switched_off() -> None:
     resolved = resolve_overlaps([E(0, 4, "PERSON"), E(5, 10, "PERSON")], "john smith", merge_adjacent=False)
     assert len(resolved) == 2

@@ -171,6 +171,8 @@ class _AddressWords:
     misheard_at: _Phrases
     misheard_at_before_provider: _Phrases
     misheard_tlds: frozenset[str]
+    misheard_dots: frozenset[str]
+    heard_inside_domain: frozenset[str]
     www: _Phrases
     schemes: _Phrases
     max_local_words: int
@@ -231,6 +233,9 @@ class _OrganizationWords:
     stops: _Phrases
     max_words: int
     known_names: _Phrases
+    heard_kinds: frozenset[str]
+    heard_inside: frozenset[str]
+    saint_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -266,6 +271,8 @@ class _Tables:
     glued_endings: tuple[str, ...]
     #: nouns that name a person (the locale's generated ``person_nouns`` word list, from WordNet)
     person_nouns: frozenset[str]
+    #: words one letter off a kind of ``organizations.heard_kinds`` -> that kind ("collage" -> college)
+    heard_kinds: Mapping[str, str]
 
 
 @cache
@@ -300,7 +307,26 @@ def _tables(locale: str) -> _Tables:
         mail_tlds=frozenset(lex.tlds | lex.country_tlds),
         glued_endings=tuple(sorted(words.addresses.glued_endings, key=len, reverse=True)),
         person_nouns=frozenset(load_locale(locale).resources.get("person_nouns", {}).get("words", ())),
+        heard_kinds=_one_letter_off(words.organizations),
     )
+
+
+def _one_letter_off(org: _OrganizationWords) -> dict[str, str]:
+    """Every word one letter edit (deleted, added or changed) off a kind of ``heard_kinds``, with that
+    kind ("collage", "universty", "hospitol"); never a kind itself, its plural or possessive, or a stop
+    word: those are heard right."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    heard: dict[str, str] = {}
+    for kind in sorted(org.heard_kinds):
+        cuts = [(kind[:k], kind[k:]) for k in range(len(kind) + 1)]
+        variants = {head + tail[1:] for head, tail in cuts if tail}
+        variants |= {head + c + tail[1:] for head, tail in cuts if tail for c in letters}
+        variants |= {head + c + tail for head, tail in cuts for c in letters}
+        for word in variants:
+            if word in (kind, kind + "s") or org.kinds.at((word,), 0) or org.stops.at((word,), 0):
+                continue
+            heard.setdefault(word, kind)
+    return heard
 
 
 def _glued_provider(head: str, providers: frozenset[str]) -> int | None:
@@ -561,7 +587,10 @@ class ContextualDetector(Detector):
         self._credential_base_starts = _first_words(t.credentials.username_cues, t.credentials.password_cues)
         self._credential_word_starts = _first_words(t.credentials.entry_cues, t.credentials.guess_cues)
         self._password_symbol_starts = _first_words(t.credentials.password_symbols)
-        self._kind_starts = _first_words(org.institutions, org.kinds, org.business_kinds)
+        # ... and the words one letter off a kind (`heard_kinds`: "collage")
+        self._kind_starts = _first_words(org.institutions, org.kinds, org.business_kinds) | frozenset(
+            self._t.heard_kinds
+        )
         self._facility_cue_starts = _first_words(org.facility_cues)
         self._org_cue_base_starts = _first_words(org.cues, org.weak_cues)
         self._org_cue_word_starts = (
@@ -1874,6 +1903,63 @@ class ContextualDetector(Detector):
             return 0
         return j + 2 if any(within_edits(word, tld, 1) for tld in self._t.addresses.misheard_tlds) else 0
 
+    def _garbled_domain(self, words: Sequence[str], i: int, max_words: int) -> int:
+        """End of an e-mail's domain at ``i`` (right after its "at") that a recognizer garbled, or
+        ``i``: after one to ``max_words`` host words, of which the last is a mail provider or no
+        everyday word, a "dot" heard as one of ``misheard_dots`` ("hotmail dog com", "dart io"), a
+        top-level domain one letter off (``misheard_tlds``: "dot nest") or, after a "dot" heard right,
+        two letters off ("dot calm"), one short word inserted before it ("dot the org"), a "dot" left
+        out before a listed top-level domain ("pacificfin edu"), or a "dot" and at most one short word
+        that end the utterance ("at gmail dot"). Only after an "at": "walk the dog" has none, and "at
+        home dog come" no host word (the caller checks the local part)."""
+        t = self._t
+        addr = t.addresses
+        j = self._skip_interruptions(words, i)
+        names = 0
+        while (
+            j < len(words) and names < max_words and words[j] != "dot" and words[j] not in addr.misheard_dots
+        ):
+            if names and words[j] in addr.misheard_tlds:
+                return j + 1 if self._host_word(words[j - 1]) else i  # "at pacificfin edu"
+            length = addr.split_providers.at(words, j) or self._letters_at(words, j)
+            if not length and t.credentials.stops.at(words, j):
+                return i
+            j = self._skip_interruptions(words, j + (length or 1))
+            names += 1
+        if names == 0 or j >= len(words) or not self._host_word(words[j - 1]):
+            return i
+        if words[j] != "dot" and words[j] not in addr.misheard_dots:
+            return i  # "that plays the keanu reeves movie": host words, but no "dot" after them
+        said = words[j] == "dot"
+        k = j + 1
+        if k == len(words):
+            return k if said else i  # "... at gmail dot": the rest was not heard
+        if words[k] in t.mail_tlds or self._heard_tld(words[k], 2 if said else 1):
+            return k + 1
+        if k + 1 < len(words) and words[k] in addr.heard_inside_domain and words[k + 1] in t.mail_tlds:
+            return k + 2  # "dot the org", "dot i com"
+        if said and k + 1 == len(words) and words[k].isalpha() and len(words[k]) <= 4:
+            return k + 1  # "at gmail dot old": a garbled ending
+        return i
+
+    def _host_word(self, word: str) -> bool:
+        """A mail provider ("gmail", "aol") or a host name no dictionary has ("irnsoft")."""
+        addr = self._t.addresses
+        if addr.www.at((word,), 0):
+            return False  # "www dot sec dot gov": a web address
+        return word in addr.glued_providers or (word.isalpha() and not is_everyday_word(word))
+
+    def _heard_tld(self, word: str, edits: int) -> bool:
+        """``word`` is within ``edits`` letters of a top-level domain of ``misheard_tlds`` ("nest",
+        "calm"; two letters off only when it starts like it), and no stop word."""
+        if not (word.isalpha() and 2 <= len(word) <= 5) or word in self._t.lexicon.stopwords:
+            return False
+        # two letters off only with the first letter heard right ("calm", not "sec" for "net")
+        return any(
+            within_edits(word, tld, edits) and (edits < 2 or word[0] == tld[0])
+            for tld in self._t.addresses.misheard_tlds
+        )
+
     def _bare_provider(self, words: Sequence[str], at: int, j: int) -> int:
         """End of a mail provider said without its top-level domain right after "at" ("jenna b at
         gmail", "tomas dot reyes eighty one at outlook"), or ``j``: a provider of ``bare_providers``,
@@ -1977,6 +2063,10 @@ class ContextualDetector(Detector):
                 # "... at yahoo dot nest": a garbled top-level domain, with a local part said like one
                 end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words, misheard_tld=True)
                 misheard = end > i + length
+            if end == i + length:
+                # "... at hotmail dog com", "at pacificfin edu": a garbled "dot", likewise
+                end = self._garbled_domain(words, i + length, addr.max_domain_words)
+                misheard = misheard or end > i + length
             if end == i + length:
                 end = self._bare_provider(words, i, i + length)  # "jenna b at gmail"
             path = self._skip_interruptions(words, end)
@@ -2207,13 +2297,14 @@ class ContextualDetector(Detector):
     def _url_start(self, words: Sequence[str], dot: int) -> int:
         t = self._t
         addr = t.addresses
-        # "w w w dot the um the bike shed dot co dot uk", "www dot alder and moss dot com": whatever
-        # stands between "www dot" and the next "dot" is the host (articles, "and", "my", fillers and
-        # repeats included; a verb or pronoun that starts an address ends the look-back)
+        # "w w w dot the um the bike shed dot co dot uk", "www dot alder and moss dot com", "w w w dot
+        # city of palmvale dot gov": whatever stands between "www dot" and the next "dot" is the host
+        # (articles, "and", "of", "my", fillers and repeats included; a verb or pronoun that starts an
+        # address ends the look-back)
         for p in range(dot - 1, max(0, dot - addr.www_window) - 1, -1):
             if words[p] in (",", ".", "?", "!") or (
                 addr.starts_after.at(words, p)
-                and words[p] not in ("the", "a", "an", "my", "and")
+                and words[p] not in ("the", "a", "an", "my", "and", "of")
                 and words[p] not in t.lexicon.fillers
             ):
                 break
@@ -2351,13 +2442,19 @@ class ContextualDetector(Detector):
         org = self._t.organizations
         return org.institutions.at(words, i) or org.kinds.at(words, i) or org.business_kinds.at(words, i)
 
-    def _org_left(self, words: Sequence[str], kind: int) -> int:
-        """First word of the name before a kind word at ``kind`` ("saint agnes memorial | hospital")."""
+    def _org_left(self, words: Sequence[str], kind: int, inside: bool = False) -> int:
+        """First word of the name before a kind word at ``kind`` ("saint agnes memorial | hospital");
+        with ``inside``, over one word a recognizer put inside the name (see :meth:`_heard_inside`)."""
         t = self._t
         org = t.organizations
         j = kind
+        skipped = not inside
         while j > 0 and kind - j < org.max_words - 1:
             word = words[j - 1]
+            if not skipped and self._heard_inside(words, j - 1, kind):
+                skipped = True
+                j -= 1  # "saint anne's [it] hospital"
+                continue
             if word in ("first", "second", "third") and j < kind:
                 j -= 1  # "first fremont bank"
                 break
@@ -2390,6 +2487,36 @@ class ContextualDetector(Detector):
             j -= 1
         return j
 
+    def _heard_inside(self, words: Sequence[str], k: int, kind: int) -> bool:
+        """Whether ``words[k]``, before a kind at ``kind``, is a short word a recognizer put inside a
+        name (``heard_inside``: "saint anne's [it] hospital", "riverside [is] general hospital"): a
+        naming word right before it, and before that a second naming or generic word (no person's
+        given name: "tell maria jones the clinic called" names no clinic), or a generic word between it
+        and the kind."""
+        org = self._t.organizations
+        if k < 1 or words[k] not in org.heard_inside:
+            return False
+        before = words[k - 2] if k >= 2 else ""
+        if before in org.saint_words:
+            return True  # "saint jude it prep", "santa ana it clinic"
+        if not self._org_name_word(words[k - 1]):
+            return False
+        if any(word in org.generic for word in words[k + 1 : kind]):
+            return True
+        return (
+            bool(before)
+            and before not in given_names()
+            and (before in org.generic or self._org_name_word(before))
+        )
+
+    def _heard_kind_after(self, words: Sequence[str], i: int) -> bool:
+        """Whether a word one letter off a kind at ``i`` follows a naming word, or a generic word
+        after one ("kessler memorial hospitol")."""
+        previous = words[i - 1]
+        if self._org_name_word(previous) or (i >= 2 and words[i - 2] in self._t.organizations.saint_words):
+            return True  # "harlow universty", "saint pete's collage"
+        return i >= 2 and previous in self._t.organizations.generic and self._org_name_word(words[i - 2])
+
     def _org_name_start(self, words: Sequence[str], first: int, kind: int, institution: bool) -> int:
         """Where the name before a kind word starts (``kind`` when there is none): at its first naming
         word ("bankruptcy | nextera energy partners"), with the generic words just before it ("good
@@ -2417,15 +2544,18 @@ class ContextualDetector(Detector):
     def _org_of(self, words: Sequence[str], stop: int) -> int:
         """ "university | of leeds": the end of "of" + a place or name after a kind, or ``stop``."""
         t = self._t
+        kind_end = stop
+        if stop + 2 < len(words) and words[stop] in t.organizations.heard_inside and words[stop + 1] == "of":
+            stop += 1  # "university [is] of texas": a word a recognizer put in
         if not (stop + 1 < len(words) and words[stop] == "of"):
-            return stop
+            return kind_end
         j = stop + 1
         if j < len(words) and words[j] == "the":
             j += 1
         subject = t.organizations.of_subjects.at(words, j)
         if subject:
             return j + subject  # "academy of the arts", "institute of technology"
-        end = stop
+        end = kind_end
         while (
             j < len(words)
             and j - stop <= 4
@@ -2658,17 +2788,29 @@ class ContextualDetector(Detector):
             institution = bool(length)
             if not length:
                 length = org.kinds.at(words, i)
+            kind = words[i + length - 1] if length else ""
             if not length and i > 0:
                 business = self._named_business(words, i)
                 if business:
                     add(*business, "name before a kind of business")
                     i = business[1]
                     continue
+                # "saint brigid's collage", "harlow universty": a kind heard one letter off, right
+                # after a naming word (or a generic word after one: "kessler memorial hospitol"), or
+                # as no word at all before "of" ("universty of texas")
+                kind = t.heard_kinds.get(words[i], "")
+                length = int(
+                    bool(kind)
+                    and (
+                        self._heard_kind_after(words, i)
+                        or (i + 1 < n and words[i + 1] == "of" and not is_everyday_word(words[i]))
+                    )
+                )
             if not length or i == 0:
                 i += 1
                 continue
-            first = self._org_left(words, i)
-            stop = self._org_of(words, i + length) if words[i + length - 1] in org.of_kinds else i + length
+            first = self._org_left(words, i, inside=True)
+            stop = self._org_of(words, i + length) if kind in org.of_kinds else i + length
             # more kind words after this one ("memorial | hospital", "manufacturing inc")
             while stop < n and (org.institutions.at(words, stop) or org.kinds.at(words, stop)):
                 stop += org.institutions.at(words, stop) or org.kinds.at(words, stop)
@@ -2676,6 +2818,9 @@ class ContextualDetector(Detector):
             if first < i:
                 add(first, stop, "name before a kind of organisation")
                 i = stop
+                continue
+            if kind != words[i + length - 1] and is_everyday_word(words[i]):
+                i += 1  # a kind misheard as a word needs its name before it ("a collage of ...")
                 continue
             if stop > i + length and any(self._org_name_word(word) for word in words[i + length : stop]):
                 add(i, stop, "kind of organisation with its name ('university of ...')")

@@ -10,12 +10,13 @@ lowercased token stands in, which matches the same words ("numbers" contains "nu
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 from pydantic import Field
 
@@ -95,15 +96,21 @@ def make_tldextract_offline() -> None:
         tld.TLD_EXTRACTOR = extractor
 
 
+#: entity -> compiled patterns one of which a text must match for its recognizers to find anything
+_Screens = dict[str, "tuple[Any, ...] | None"]
+
+
 _engines: dict[tuple[Any, ...], AnalyzerEngine] = {}
 _engines_lock = threading.Lock()
+#: (engine id, language, entities) -> pattern screens (engines are kept for the process: ids stay theirs)
+_screen_cache: dict[tuple[int, str, tuple[str, ...]], _Screens] = {}
 
 
 _PATTERN_CHARS = re.compile(r"[\d@.]")
 
 #: Presidio entity -> characters one of which every pattern of its recognizer needs (an e-mail's "@",
 #: a URL's dot before the domain ending, an IPv4 dot or IPv6 colon): a text without any is not run
-#: through that recognizer, which changes no result and saves the scans of most spoken texts
+#: through that recognizer, which changes no result and costs less than scanning it (see _screens)
 _NEEDED_CHARS = {"EMAIL_ADDRESS": "@", "URL": ".", "IP_ADDRESS": ".:"}
 
 #: Presidio entity types that come from the spaCy NER model rather than from patterns.
@@ -118,6 +125,47 @@ _CODE_SHAPED_ENTITIES = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "US_BANK_
 
 # the last two words before a position (letters only), within one sentence
 _LAST_WORDS = re.compile(r"(?:([^\W\d_]+)[^\w.!?]+)?([^\W\d_]+)[^\w.!?]*$")
+
+
+def _screens(engine: AnalyzerEngine, language: str, entities: Sequence[str]) -> _Screens:
+    """Entity -> the compiled patterns of every recognizer that looks for it, one of which must match a
+    text for any of them to find anything there (None: a recognizer that is not only patterns, which
+    always runs). A text no pattern of an entity matches is not run through its recognizers: Presidio
+    would scan it with the same expressions and find nothing, so results are the same, and a text no
+    entity's patterns match is not analysed at all (most spoken texts)."""
+    from presidio_analyzer import PatternRecognizer
+    from presidio_analyzer.predefined_recognizers import IbanRecognizer
+
+    regex = importlib.import_module("regex")  # what Presidio compiles its patterns with
+
+    # analyze() methods that only run the recognizer's patterns (with its global flags) over the text
+    pattern_only = (PatternRecognizer.analyze, IbanRecognizer.analyze)
+    screens: _Screens = {}
+    for entity in entities:
+        compiled: list[Any] = []
+        for recognizer in engine.registry.get_recognizers(language=language, entities=[entity]):
+            flags = getattr(recognizer, "global_regex_flags", None)
+            if not (
+                isinstance(recognizer, PatternRecognizer)
+                and type(recognizer).analyze in pattern_only
+                and flags
+            ):
+                compiled = []
+                break
+            patterns: list[Any] = cast(Any, recognizer).patterns  # Presidio's Pattern objects
+            compiled.extend(regex.compile(pattern.regex, flags=flags) for pattern in patterns)
+        screens[entity] = tuple(compiled) if compiled else None
+    return screens
+
+
+def _may_match(screen: tuple[Any, ...] | None, text: str, timeout: float) -> bool:
+    """Whether one of an entity's patterns matches somewhere in ``text`` (always, without a screen)."""
+    if screen is None:
+        return True
+    try:
+        return any(pattern.search(text, timeout=timeout) for pattern in screen)
+    except TimeoutError:
+        return True  # Presidio's own scan times out and skips the pattern: let it
 
 
 def _analyzer_engine(model: str, language: str, run_ner: bool) -> AnalyzerEngine:
@@ -278,22 +326,28 @@ class PresidioDetector(Detector):
             return results
         engine = _analyzer_engine(self.model, self.language, run_ner)
         self._check_entities(engine)
-        entities = list(self.entities)
-        optional = [entity for entity in entities if entity in _NEEDED_CHARS]
+        from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
+
+        screens = self._screens_for(engine)
+        found_in: list[list[Entity]] = [[] for _ in todo]  # per window
+        # (window, its text, the entities whose patterns match somewhere in it); a window no entity's
+        # patterns match finds nothing (an empty list would ask Presidio for every entity it knows)
+        jobs: list[tuple[int, str, list[str]]] = []
+        for k, (index, start, end) in enumerate(todo):
+            piece = texts[index].text[start:end]
+            wanted = [
+                entity
+                for entity in self.entities
+                if (entity not in _NEEDED_CHARS or any(char in piece for char in _NEEDED_CHARS[entity]))
+                and _may_match(screens[entity], piece, REGEX_TIMEOUT_SECONDS)
+            ]
+            if wanted:
+                jobs.append((k, piece, wanted))
         stream = engine.nlp_engine.process_batch(
-            [texts[index].text[start:end] for index, start, end in todo],
-            self.language,
-            batch_size=self.batch_size,
+            [piece for _, piece, _ in jobs], self.language, batch_size=self.batch_size
         )
-        per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
-        for (index, start, _), (text, artifacts) in zip(todo, stream, strict=True):
-            wanted = entities
-            if optional:
-                absent = {e for e in optional if not any(char in text for char in _NEEDED_CHARS[e])}
-                wanted = [entity for entity in entities if entity not in absent]
-            if not wanted:  # (an empty list would ask Presidio for every entity it knows)
-                per_text.setdefault(index, []).append((start, []))
-                continue
+        for (k, _, wanted), (text, artifacts) in zip(jobs, stream, strict=True):
+            index = todo[k][0]
             try:
                 found = engine.analyze(
                     text,
@@ -308,10 +362,23 @@ class PresidioDetector(Detector):
                     f"detector 'presidio' failed on item {index} of the batch ({type(exc).__name__})"
                 ) from None
             kept = [result for result in found if not self._names_a_flight(text, result)]
-            per_text.setdefault(index, []).append((start, [self._to_entity(result) for result in kept]))
+            found_in[k] = [self._to_entity(result) for result in kept]
+        per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
+        for (index, start, _), entities in zip(todo, found_in, strict=True):
+            per_text.setdefault(index, []).append((start, entities))
         for index, windows in per_text.items():
             results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
+
+    def _screens_for(self, engine: AnalyzerEngine) -> _Screens:
+        """The pattern screens of this detector's entities (see :func:`_screens`), built once per
+        engine (kept beside the engines, not on the detector, which is pickled for workers)."""
+        key = (id(engine), self.language, self.entities)
+        with _engines_lock:
+            screens = _screen_cache.get(key)
+            if screens is None:
+                screens = _screen_cache[key] = _screens(engine, self.language, self.entities)
+        return screens
 
     def _names_a_flight(self, text: str, result: RecognizerResult) -> bool:
         """Whether a code-shaped result follows a flight word: a flight number, not an identifier."""

@@ -10,10 +10,23 @@ __all__ = ["NearWords", "within_edits"]
 def within_edits(a: str, b: str, limit: int) -> bool:
     """Whether ``a`` becomes ``b`` with at most ``limit`` insertions, deletions or substitutions
     (Levenshtein distance), stopping as soon as every alignment exceeds the limit."""
-    if abs(len(a) - len(b)) > limit:
+    length_a, length_b = len(a), len(b)
+    if abs(length_a - length_b) > limit:
         return False
     if a == b:
         return True
+    if limit < 1:
+        return False
+    if limit == 1:
+        # (most calls): one substitution (same lengths) or one deletion from the longer word; past
+        # the first difference the rest must be equal (a run of one letter: which one goes is all one)
+        i = 0
+        shorter = min(length_a, length_b)
+        while i < shorter and a[i] == b[i]:
+            i += 1
+        if length_a == length_b:
+            return a[i + 1 :] == b[i + 1 :]
+        return a[i:] == b[i + 1 :] if length_a < length_b else a[i + 1 :] == b[i:]
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
         current = [i]

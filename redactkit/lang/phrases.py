@@ -134,11 +134,11 @@ class _Matcher:
         """:meth:`walk`, kept on ``words`` when they are a :class:`Words` (one pass per text)."""
         if not isinstance(words, Words):
             return self.walk(words, start)
-        memo: dict[int, _Found] | None = getattr(words, "_phrases", None)
-        if memo is None or getattr(words, "_generation", None) != self.generation:
-            memo = {}
-            words._phrases = memo  # type: ignore[attr-defined]
-            words._generation = self.generation  # type: ignore[attr-defined]
+        kept: tuple[int, dict[int, _Found]] | None = getattr(words, "_phrases", None)
+        if kept is None or kept[0] != self.generation:
+            kept = (self.generation, {})
+            words._phrases = kept  # type: ignore[attr-defined]
+        memo = kept[1]
         found = memo.get(start)
         if found is None:
             found = memo[start] = self.walk(words, start)
@@ -207,12 +207,6 @@ def _folded(word: str) -> str:
     return word if word.isascii() else fold_word(word)
 
 
-def _absent(word: str, words: frozenset[str]) -> bool:
-    """Whether ``word`` is not in ``words``, as said or accent-folded (the test before every look-up:
-    one set test for an ASCII word, the common case)."""
-    return word not in words and (word.isascii() or fold_word(word) not in words)
-
-
 class PhraseTable(Generic[V]):
     """Phrases (tuples of lowercase words) -> values, looked up by the token where they end or
     start, longest phrase first ("card number" before "number").
@@ -263,15 +257,31 @@ class PhraseTable(Generic[V]):
                 return length, ends[table]
         return 0, None
 
+    # The look-ups below run for nearly every token of every text, and most end at their first test:
+    # no phrase of the table starts (or ends) with the word, as said or accent-folded (one set test
+    # for an ASCII word, the common case). That test is written out in each, not a function call.
     def at(self, words: Sequence[str], i: int) -> int:
         """Length of the longest phrase equal to ``words[i:i + n]`` (0: none)."""
-        if i >= len(words) or _absent(words[i], self._first_words):
+        if i >= len(words):
             return 0
-        return self._longest_at(words, i, self.longest)[0]
+        word = words[i]
+        first = self._first_words
+        if word not in first and (word.isascii() or fold_word(word) not in first):
+            return 0
+        table = self._id
+        most = self.longest
+        for length, ends in _MATCHER.at(words, i):
+            if length <= most and table in ends:
+                return length
+        return 0
 
     def matches_at(self, words: Sequence[str], i: int) -> list[tuple[int, V]]:
         """(length, value) of every phrase of the table equal to ``words[i:i + n]``, longest first."""
-        if i >= len(words) or _absent(words[i], self._first_words):
+        if i >= len(words):
+            return []
+        word = words[i]
+        first = self._first_words
+        if word not in first and (word.isascii() or fold_word(word) not in first):
             return []
         table = self._id
         return [(length, ends[table]) for length, ends in _MATCHER.at(words, i) if table in ends]
@@ -279,7 +289,11 @@ class PhraseTable(Generic[V]):
     def lengths_at(self, words: Sequence[str], i: int) -> list[int]:
         """Lengths of every phrase of the table equal to ``words[i:i + n]``, longest first (for a
         caller that takes the longest one whose context fits)."""
-        if i >= len(words) or _absent(words[i], self._first_words):
+        if i >= len(words):
+            return []
+        word = words[i]
+        first = self._first_words
+        if word not in first and (word.isascii() or fold_word(word) not in first):
             return []
         table = self._id
         return [length for length, ends in _MATCHER.at(words, i) if table in ends]
@@ -288,11 +302,15 @@ class PhraseTable(Generic[V]):
         """Length of the longest phrase equal to ``words[end - n:end]`` (0: none)."""
         if end <= 0 or end > len(words):
             return 0
-        if _absent(words[end - 1], self._last_words):
+        word = words[end - 1]
+        last = self._last_words
+        if word not in last and (word.isascii() or fold_word(word) not in last):
             return 0
         table = self._id
+        first = self._first_words
         for length in range(min(self.longest, end), 0, -1):
-            if _absent(words[end - length], self._first_words):
+            word = words[end - length]
+            if word not in first and (word.isascii() or fold_word(word) not in first):
                 continue
             for found, ends in _MATCHER.at(words, end - length):
                 if found == length and table in ends:

@@ -22,6 +22,8 @@ __all__ = ["Token", "Tokens", "Words", "lower_words", "token_cache", "token_inde
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?|\S")
 _WORD = re.compile(r"[^\W\d_]+")
 _START = attrgetter("start")
+#: a Token from a (start, end, lower) tuple without NamedTuple's keyword-argument constructor
+_new_token = tuple.__new__
 
 
 class Token(NamedTuple):
@@ -86,7 +88,13 @@ def tokenize(text: str) -> Tokens:
         found = cache.get(("tokens", text))
         if found is not None:
             return found  # type: ignore[return-value]
-    tokens = Tokens(Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text))
+    if text.isascii():
+        # (lowercasing ASCII keeps every character's length and class: the same tokens, lowercased)
+        tokens = Tokens(
+            [_new_token(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text.lower())]
+        )
+    else:
+        tokens = Tokens([Token(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)])
     if cache is not None:
         cache[("tokens", text)] = tokens
     return tokens

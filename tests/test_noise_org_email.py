@@ -1,0 +1,140 @@
+"""What a recognizer makes of organisation names and dictated e-mail domains, and what must stay
+ordinary speech. Every sentence is invented.
+
+- a kind of organisation heard one letter off ("collage", "universty", "hospitol") right after a naming
+  word, or as no word at all before "of"; a short word heard inside a name before its kind ("saint
+  brigid's it academy");
+- an e-mail domain with a garbled "dot" ("dog", "dart", "dots"), a top-level domain two letters off after
+  a "dot" heard right, a short word between "dot" and the top-level domain, a "dot" left out before one,
+  or a "dot" that ends the utterance; only after an "at" with a host word and a local part said like
+  one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import Pipeline
+
+
+def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
+    start = text.index(value)
+    return any(e.start <= start and e.end >= start + len(value) for e in pipeline.analyze(text))
+
+
+def _labels(pipeline: Pipeline, text: str) -> set[str]:
+    return {e.label for e in pipeline.analyze(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("my daughter goes to brackenridge collage now", "brackenridge collage"),
+        ("he studied at quillfeather universty for two years", "quillfeather universty"),
+        ("she was admitted to kessler memorial hospitol last week", "kessler memorial hospitol"),
+        ("they met at saint brigid's collage", "saint brigid's collage"),
+        ("we both studied universty of oregon", "universty of oregon"),
+        ("our son is at univercity of nebraska now", "univercity of nebraska"),
+        ("the referral came from saint ignatius it academy", "saint ignatius it academy"),
+        ("we were sent to lakemont is general hospital by the nurse", "lakemont is general hospital"),
+        ("she is at santa rosa the clinic today", "santa rosa the clinic"),
+        ("my cousin goes to university is of vermont", "university is of vermont"),
+    ],
+)
+def test_a_garbled_organisation_name_is_redacted_whole(
+    default_pipeline: Pipeline, text: str, organization: str
+) -> None:
+    assert _covered(default_pipeline, text, organization), f"{organization!r} is not redacted whole"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i made a photo collage for her birthday",
+        "the kids glued a big collage on the wall",
+        "tell maria jones the clinic called",
+        "she lived in denver in college",
+        "i met mary in college",
+        "the university is of course closed on sunday",
+        "what time is school over today",
+        "is the hospital open on weekends",
+        "he is a school teacher",
+        "my son is the school captain",
+    ],
+)
+def test_kinds_and_short_words_in_ordinary_speech_are_no_organisation(
+    default_pipeline: Pipeline, text: str
+) -> None:
+    assert "ORGANIZATION" not in _labels(default_pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("my email is zed underscore one at irnsoft dog edu", "zed underscore one at irnsoft dog edu"),
+        ("send it to jan dot novak at hotmail dog com", "jan dot novak at hotmail dog com"),
+        ("email jones five at mail dart edu please", "jones five at mail dart edu"),
+        ("write to k l o at quorvex dots net", "k l o at quorvex dots net"),
+        (
+            "reach me at tamsin underscore b at keystonix dot calm",
+            "tamsin underscore b at keystonix dot calm",
+        ),
+        ("my email is marek dot hollis at rhyta dot i com", "marek dot hollis at rhyta dot i com"),
+        ("my address is dino one at gmail dot", "dino one at gmail dot"),
+        ("it's p a t underscore k at pacificfin edu", "p a t underscore k at pacificfin edu"),
+        ("email ola dot f at outlook dot old", "ola dot f at outlook dot old"),
+    ],
+)
+def test_a_garbled_domain_inside_a_dictated_address(
+    default_pipeline: Pipeline, text: str, address: str
+) -> None:
+    assert _covered(default_pipeline, text, address), f"{address!r} is not redacted whole"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "walk the dog",
+        "i'm at home dog come here",
+        "we walked the dog at noon dog",
+        "look at that dog go",
+        "she threw a dart at the board",
+        "connect the dots at home",
+        "i'll be at the park dog run at five",
+        "we met at the shop dot come on friday",
+        "the dog at the vet is fine dot",
+        "meet me at noon dart over there",
+        "where is the closest cinema that plays the keanu reeves movie",
+    ],
+)
+def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline: Pipeline, text: str) -> None:
+    assert not _labels(default_pipeline, text) & {"EMAIL_ADDRESS", "URL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "joined"),
+    [
+        # a recognizer put a short word inside one name: one PERSON over it
+        ("i spoke with priya that lindqvist yesterday", "priya that lindqvist", True),
+        ("please ask greta is lindholm to call", "greta is lindholm", True),
+        ("the name is brannagh d u a the v i c o", "d u a the v i c o", True),
+        # two people stay two
+        ("call john and mary tonight", "john and mary", False),
+        ("i met maria and anna at the gym", "maria and anna", False),
+        ("did kofi and jen get back together", "kofi and jen", False),
+    ],
+)
+def test_a_word_inserted_inside_a_name_joins_its_parts(
+    default_pipeline: Pipeline, text: str, name: str, joined: bool
+) -> None:
+    start = text.index(name)
+    persons = [e for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    whole = any(e.start <= start and e.end >= start + len(name) for e in persons)
+    assert whole is joined
+
+
+def test_a_web_address_host_is_no_garbled_mail_domain(default_pipeline: Pipeline) -> None:
+    text = "our annual report on form 10 k is accessible at www dot sec dot gov"
+    assert "EMAIL_ADDRESS" not in {
+        e.label for e in default_pipeline.analyze(text) if e.start < text.index("accessible")
+    }
