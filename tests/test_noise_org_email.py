@@ -27,8 +27,9 @@ def _labels(pipeline: Pipeline, text: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    ("text", "organization"),
+    ("text", "value"),
     [
+        # an organisation: its kind heard one letter off, or a short word heard inside its name
         ("my daughter goes to brackenridge collage now", "brackenridge collage"),
         ("he studied at quillfeather universty for two years", "quillfeather universty"),
         ("she was admitted to kessler memorial hospitol last week", "kessler memorial hospitol"),
@@ -39,12 +40,25 @@ def _labels(pipeline: Pipeline, text: str) -> set[str]:
         ("we were sent to lakemont is general hospital by the nurse", "lakemont is general hospital"),
         ("she is at santa rosa the clinic today", "santa rosa the clinic"),
         ("my cousin goes to university is of vermont", "university is of vermont"),
+        # an e-mail address: a garbled "dot" or top-level domain after an "at" with a host word
+        ("my email is zed underscore one at irnsoft dog edu", "zed underscore one at irnsoft dog edu"),
+        ("send it to jan dot novak at hotmail dog com", "jan dot novak at hotmail dog com"),
+        ("email jones five at mail dart edu please", "jones five at mail dart edu"),
+        ("write to k l o at quorvex dots net", "k l o at quorvex dots net"),
+        (
+            "reach me at tamsin underscore b at keystonix dot calm",
+            "tamsin underscore b at keystonix dot calm",
+        ),
+        ("my email is marek dot hollis at rhyta dot i com", "marek dot hollis at rhyta dot i com"),
+        ("my address is dino one at gmail dot", "dino one at gmail dot"),
+        ("it's p a t underscore k at pacificfin edu", "p a t underscore k at pacificfin edu"),
+        ("email ola dot f at outlook dot old", "ola dot f at outlook dot old"),
     ],
 )
-def test_a_garbled_organisation_name_is_redacted_whole(
-    default_pipeline: Pipeline, text: str, organization: str
+def test_a_garbled_organisation_or_mail_domain_is_redacted_whole(
+    default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert _covered(default_pipeline, text, organization), f"{organization!r} is not redacted whole"
+    assert _covered(default_pipeline, text, value), f"{value!r} is not redacted whole"
 
 
 @pytest.mark.parametrize(
@@ -66,29 +80,6 @@ def test_kinds_and_short_words_in_ordinary_speech_are_no_organisation(
     default_pipeline: Pipeline, text: str
 ) -> None:
     assert "ORGANIZATION" not in _labels(default_pipeline, text)
-
-
-@pytest.mark.parametrize(
-    ("text", "address"),
-    [
-        ("my email is zed underscore one at irnsoft dog edu", "zed underscore one at irnsoft dog edu"),
-        ("send it to jan dot novak at hotmail dog com", "jan dot novak at hotmail dog com"),
-        ("email jones five at mail dart edu please", "jones five at mail dart edu"),
-        ("write to k l o at quorvex dots net", "k l o at quorvex dots net"),
-        (
-            "reach me at tamsin underscore b at keystonix dot calm",
-            "tamsin underscore b at keystonix dot calm",
-        ),
-        ("my email is marek dot hollis at rhyta dot i com", "marek dot hollis at rhyta dot i com"),
-        ("my address is dino one at gmail dot", "dino one at gmail dot"),
-        ("it's p a t underscore k at pacificfin edu", "p a t underscore k at pacificfin edu"),
-        ("email ola dot f at outlook dot old", "ola dot f at outlook dot old"),
-    ],
-)
-def test_a_garbled_domain_inside_a_dictated_address(
-    default_pipeline: Pipeline, text: str, address: str
-) -> None:
-    assert _covered(default_pipeline, text, address), f"{address!r} is not redacted whole"
 
 
 @pytest.mark.parametrize(
