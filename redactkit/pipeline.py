@@ -331,7 +331,7 @@ class Pipeline:
     def _inserted(self, text: str, first: Entity, second: Entity) -> bool:
         """The one word between two PERSON entities is one a recognizer put inside one name
         (``heard_inside_names``): after a given name and before one word that is a family name or no
-        everyday word, and no given name ("shane [is] berg", "kimberly [that] lauritsen"; "john and
+        everyday word, and no given name ("shane [is] berg", "kimberly [that] kjeldsen"; "john and
         mary" stay two), or beside a name spelled letter by letter ("d u a [the] v i c o v", "sweeny
         [that] w e e n y")."""
         if (
