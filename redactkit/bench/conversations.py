@@ -37,7 +37,7 @@ _GIVEN = (
 _GIVEN_AMBIGUOUS = "mark grace rose jack bill faith".split()
 _FAMILY = (
     "okonkwo lindqvist ferreira mahoney castellano novak holloway achterberg szabo whitcombe delacroix "
-    "quintero abernathy valdivia oyelaran"
+    "valenzuela abernathy valdivia oyelaran"
 ).split()
 _FAMILY_AMBIGUOUS = "baker fisher hill".split()
 _SYLLABLES = "quen dar vo lim esh tor nel ru fen ost ka mir zel".split()
