@@ -155,8 +155,58 @@ def _screens(engine: AnalyzerEngine, language: str, entities: Sequence[str]) -> 
                 break
             patterns: list[Any] = cast(Any, recognizer).patterns  # Presidio's Pattern objects
             compiled.extend(regex.compile(pattern.regex, flags=flags) for pattern in patterns)
-        screens[entity] = _one_screen(regex, compiled, entity) if compiled else None
+        if not compiled:
+            screens[entity] = None
+            continue
+        screen = _one_screen(regex, compiled, entity)
+        needed = _domain_ending(regex, compiled) if entity == "URL" else None
+        screens[entity] = screen if needed is None else (_Guarded(needed, screen),)
     return screens
+
+
+class _Guarded:
+    """Patterns asked only when a cheaper expression that each of their matches contains is found."""
+
+    def __init__(self, needed: Any, patterns: tuple[Any, ...]) -> None:
+        self.needed = needed
+        self.patterns = patterns
+
+    def search(self, text: str, timeout: float) -> bool:
+        return bool(self.needed.search(text, timeout=timeout)) and any(
+            pattern.search(text, timeout=timeout) for pattern in self.patterns
+        )
+
+
+def _domain_ending(regex: Any, compiled: list[Any]) -> Any | None:
+    """The part of Presidio's URL patterns every match contains, a dot and a domain ending
+    (``[.](?:(?:com)|…)``), compiled with their flags; None if the patterns are not built that way.
+    Scanning a text for it is several times cheaper than for the patterns, and most texts have no
+    dot right before a domain ending (a sentence's full stop is followed by a space)."""
+    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+    base = str(getattr(UrlRecognizer, "BASE_URL_REGEX", ""))
+    start = base.find("{1,253}[.](?:(?:com)")
+    if start < 0 or not compiled or len({pattern.flags for pattern in compiled}) != 1:
+        return None
+    # each pattern is the base expression with a plain prefix and suffix (no alternation around it)
+    around = {
+        "(?i)(?:https?://)": "",
+        "(?i)": "",
+        "(?i)[\"\\'](https?://": ")[\"\\']",
+        "(?i)[\"\\'](": ")[\"\\']",
+    }
+    if not all(
+        any(pattern.pattern == prefix + base + suffix for prefix, suffix in around.items())
+        for pattern in compiled
+    ):
+        return None
+    start += len("{1,253}")
+    depth = 0
+    for end in range(start + len("[.]"), len(base)):
+        depth += {"(": 1, ")": -1}.get(base[end], 0)
+        if depth == 0:
+            return regex.compile(base[start : end + 1], flags=compiled[0].flags)
+    return None
 
 
 # what makes patterns unsafe to join into one alternation: a back reference or branch reset (group
