@@ -241,6 +241,8 @@ def _may_match(screen: tuple[Any, ...] | None, text: str, timeout: float) -> boo
     if screen is None:
         return True
     try:
+        if len(screen) == 1:
+            return bool(screen[0].search(text, timeout=timeout))
         return any(pattern.search(text, timeout=timeout) for pattern in screen)
     except TimeoutError:
         return True  # Presidio's own scan times out and skips the pattern: let it
@@ -446,13 +448,14 @@ class PresidioDetector(Detector):
         # (window, its text, the entities whose patterns match somewhere in it); a window no entity's
         # patterns match finds nothing (an empty list would ask Presidio for every entity it knows)
         jobs: list[tuple[int, str, list[str]]] = []
+        checks = [(entity, _NEEDED_CHARS.get(entity, ""), screens[entity]) for entity in self.entities]
         for k, (index, start, end) in enumerate(todo):
             piece = texts[index].text[start:end]
             wanted = [
                 entity
-                for entity in self.entities
-                if (entity not in _NEEDED_CHARS or any(char in piece for char in _NEEDED_CHARS[entity]))
-                and _may_match(screens[entity], piece, REGEX_TIMEOUT_SECONDS)
+                for entity, needed, screen in checks
+                if (not needed or any(char in piece for char in needed))
+                and _may_match(screen, piece, REGEX_TIMEOUT_SECONDS)
             ]
             if wanted:
                 jobs.append((k, piece, wanted))
