@@ -336,7 +336,7 @@ class OrganizationDetector(Detector):
         return self._name_like(word) and not is_everyday_word(base)
 
     def _possessor(self, scan: _Scan, i: int) -> Entity | None:
-        """ "zentrofy's platform", "nextera energy's results": the name-like owner of a noun of business
+        """ "zentrofy's platform", "korvantis energy's results": the name-like owner of a noun of business
         talk (``possessed``) is a company; a given name or a place is not ("dana's team" is a person's)."""
         text, tokens, formatted = scan
         if i < 1:
