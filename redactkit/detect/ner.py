@@ -242,6 +242,10 @@ class SpacyNerDetector(Detector):
             self._scores = weights.calibration
             if labels is None:
                 self._labels.update(weights.meta.get("label_map", {}))
+                # labels whose entities, next to the rule detectors, touch more PII-free rows than
+                # they find values (``python -m redactkit.train.calibrate``)
+                for dropped in weights.pipeline_dropped:
+                    self._labels.pop(dropped, None)
 
     def _score(self, label: str, adapted: bool) -> float:
         if self.score is not None:
