@@ -148,14 +148,18 @@ def _spelled_ranges(aligned: AlignedText) -> list[tuple[int, int]]:
 
 
 def _weights_label_map(weights: str | None) -> dict[str, str]:
-    """The ``label_map`` a weights directory declares ({} without weights or when they are missing:
-    the detector's constructor reports that)."""
+    """The ``label_map`` a weights directory declares, without the labels its pipeline calibration
+    dropped ({} without weights or when they are missing: the detector's constructor reports that)."""
     if weights in (None, "none"):
         return {}
     try:
-        return dict(read_ner_weights(str(weights)).meta.get("label_map", {}))
+        found = read_ner_weights(str(weights))
     except ModelNotFoundError:
         return {}
+    dropped = set(found.pipeline_dropped)
+    return {
+        label: mapped for label, mapped in found.meta.get("label_map", {}).items() if label not in dropped
+    }
 
 
 @detectors.register("ner")

@@ -128,8 +128,8 @@ def pipeline_rows(examples: Sequence[LabeledExample], weights: str, batch: int =
     """Run the default pipeline's normalizers and detectors (the ``ner`` detector with ``weights``
     and every label of their map) over ``examples``."""
     from ..config import load_config
-    from ..detect.spacy_models import read_ner_weights
     from ..detect.ner import DEFAULT_NER_LABELS
+    from ..detect.spacy_models import read_ner_weights
     from ..pipeline import Pipeline
 
     config = load_config(None).model_dump(mode="json")
@@ -175,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from ..bench.formats import read_labeled
     from ..detect.spacy_models import read_ner_weights
     from ..synth import generate, to_labeled_examples
-    from .data import source_commit, step_command
+    from .data import source_commit
 
     sets: dict[str, list[LabeledExample]] = {}
     if args.holdout is not None:
@@ -194,13 +194,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     dropped = dropped_labels(table, args.value_weight)
     for label, cell in table.items():
         mark = "  dropped" if label in dropped else ""
-        print(f"{label:16} values alone {cell['alone_values']:5}  PII-free rows alone {cell['alone_negative_rows']:5}{mark}")
+        values, negatives = cell["alone_values"], cell["alone_negative_rows"]
+        print(f"{label:16} values alone {values:5}  PII-free rows alone {negatives:5}{mark}")
     record: dict[str, Any] = {
         "value_weight": args.value_weight,
         "sets": {name: len(examples) for name, examples in sets.items()},
         "labels": table,
         "dropped": dropped,
-        "written_by": {**source_commit(), "command": step_command(sys_argv(argv))},
+        "written_by": {**source_commit(), "command": _command(sys_argv(argv))},
     }
     if args.write:
         weights = read_ner_weights(args.weights)
@@ -208,6 +209,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         meta["pipeline_calibration"] = record
         (weights.path / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         print(f"written to {weights.path / 'meta.json'}")
+
+
+def _command(argv: Sequence[str]) -> list[str]:
+    """The arguments, with the hold-out folder as ``{holdout}`` (a path of the machine that ran it)."""
+    from .data import step_command
+
+    command = step_command(argv)
+    for k, arg in enumerate(command):
+        if arg.startswith("--holdout="):
+            command[k] = "--holdout={holdout}"
+        elif k and command[k - 1] == "--holdout":
+            command[k] = "{holdout}"
+    return command
 
 
 def sys_argv(argv: Sequence[str] | None) -> list[str]:
