@@ -12,7 +12,10 @@ every text).
 Scores: with adapted weights an entity's score is the precision its label reached on the held-out
 transcripts the weights were evaluated on (the calibration table in the weights' meta.json), so a
 per-label threshold of 0.9 drops the labels the model gets right less than 9 times in 10. A fixed
-``score`` overrides it.
+``score`` overrides it. Labels the weights' pipeline calibration dropped (meta.json
+``pipeline_calibration.dropped``, :mod:`redactkit.train.calibrate`: next to the rule detectors
+their entities touched more PII-free rows than they found values) are left out unless ``labels``
+names them.
 
 On formatted (cased) transcripts spaCy's entity recognizer is trusted as is. On lowercase ASR output
 a recognizer guesses: the stock one calls "wakey wakey" a PERSON and "french fries" an ORGANIZATION;
