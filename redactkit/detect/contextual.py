@@ -1268,17 +1268,25 @@ class ContextualDetector(Detector):
     def _heard_age_context(self, words: Sequence[str], i: int) -> str:
         """Why the number at ``i`` is an age when the recognizer inserted a word between the cue and it
         (``ages.heard_inside``: "she's [i] only ten", "just turned [it] eighty") or garbled a person
-        verb of one word (:func:`_heard_as`: "she torn nine", "my husband just tired fifty"): the cue
-        read without the inserted word, or with the verb heard right."""
+        verb of one word (one letter off, or two with the first letter right in a word of five letters
+        or more, never a stop word: "she torn nine", "my husband just tired fifty"): the cue read
+        without the inserted word, or with the verb heard right."""
         k = self._before_approximately(words, i)
         if k < 2:
             return ""
         if words[k - 1] in self._t.ages.heard_inside:
             return self._said_age_context((*words[: k - 1], *words[k:]), i - 1, -10)
         word = words[k - 1]
-        if len(word) < 4 or word in self._age_cue_ends:
-            return ""
-        verb = next((verb for verb in self._heard_verbs if _heard_as(word, verb)), None)
+        if len(word) < 4 or word in self._age_cue_ends or word in self._t.lexicon.stopwords:
+            return ""  # "press star then one": a function word is no garbled verb
+        verb = next(
+            (
+                verb
+                for verb in self._heard_verbs
+                if within_edits(word, verb, 1) or (len(word) >= 5 and _heard_as(word, verb))
+            ),
+            None,
+        )
         if verb is None:
             return ""
         return self._said_age_context((*words[: k - 1], verb, *words[k:]), i, -10)
