@@ -140,7 +140,7 @@ _SCREEN_TEXTS = [
     "the hosts are 10.0.0.12 and fe80::1ff:fe23:4567:890a and ::1",
     "wallet 1BoatSLRHtKNngkdXEeobR76b53LETtpyT please",
     "nothing here at all. just words, and 12 or 345.",
-    'see "https://docs.example.co.uk/x" or \'shop.example.ninja\' or HTTP://A.B.COM.',
+    "see \"https://docs.example.co.uk/x\" or 'shop.example.ninja' or HTTP://A.B.COM.",
     "mr. smith went to st. louis.not a url. 3.5 and e.g. this",
     "",
 ]
