@@ -184,6 +184,22 @@ def test_an_iban_of_its_countrys_length_is_an_iban(pipeline: Pipeline, country: 
     assert [e.label for e in pipeline.analyze(text)] == ["IBAN_CODE"], text
 
 
+@pytest.mark.parametrize(("country", "bban"), RIGHT_LENGTH)
+def test_an_iban_said_with_fillers_or_written_in_groups_is_an_iban(
+    pipeline: Pipeline, country: str, bban: str
+) -> None:
+    # the length check counts the code's own letters and digits: fillers between the groups and the
+    # spaces of the written groups of four are no part of it
+    code = _iban(country, bban)
+    words = _say(code).split()
+    groups = [" ".join(words[i : i + 4]) for i in range(0, len(words), 4)]
+    fillers = ["uh", "um", "er", "hmm"]
+    spoken = " ".join(f"{group} {fillers[i % 4]}" for i, group in enumerate(groups[:-1])) + f" {groups[-1]}"
+    written = " ".join(code[i : i + 4] for i in range(0, len(code), 4))
+    for text in (f"send it to {spoken} please", f"my iban is {written} thanks"):
+        assert [e.label for e in pipeline.analyze(text)] == ["IBAN_CODE"], text
+
+
 @pytest.mark.parametrize(("country", "bban"), WRONG_LENGTH)
 def test_a_checksum_valid_code_of_another_length_is_no_iban(
     pipeline: Pipeline, country: str, bban: str
