@@ -625,6 +625,13 @@ class ContextualDetector(Detector):
         self._kind_starts = _first_words(org.institutions, org.kinds, org.business_kinds) | frozenset(
             self._t.heard_kinds
         )
+        #: institutions of several words by their first word, for one whose last word a recognizer
+        #: garbled ("medical censor", "urgent cargo": :meth:`_heard_institution`)
+        by_first: dict[str, list[Phrase]] = {}
+        for phrase in sorted(org.institutions.phrases):
+            if len(phrase) >= 2 and len(phrase[-1]) >= 4:
+                by_first.setdefault(phrase[0], []).append(phrase)
+        self._institutions_by_first = {word: tuple(phrases) for word, phrases in by_first.items()}
         self._facility_cue_starts = _first_words(org.facility_cues)
         self._org_cue_base_starts = _first_words(org.cues, org.weak_cues)
         self._org_cue_word_starts = (
@@ -666,6 +673,7 @@ class ContextualDetector(Detector):
         self._url_letters = frozenset(word for word in parts if len(word) == 1 and word.isalpha())
         self._url_words = frozenset(word for word in parts if len(word) >= 5 and word.isalpha())
         self._url_parts = frozenset(word for word in parts if word.isalpha()) | {"dot"}
+        self._url_openers = frozenset(p[0] for table in (addr.schemes, addr.www) for p in table.phrases)
         self._slash_words = frozenset(word for p in addr.slashes.phrases for word in p if len(word) >= 5)
         #: the finders this detector's labels need, in order: a value two of them find is reported
         #: once, as the first found it (a cue before a shape)
@@ -819,9 +827,13 @@ class ContextualDetector(Detector):
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
                 why = ""  # "my daughter ninety two on her test" is no age said after a relation
             if why == _PERSON_VERB and not (
-                self._age_ends(words, after) or t.ages.verb_then.at(words, after)
+                self._age_ends(words, after)
+                or t.ages.verb_then.at(words, after)
+                or any(word in lex.months for word in words[after : after + 2])
             ):
-                why = ""  # "he hit forty home runs"
+                # "he hit forty home runs"; "she turns nine [it] november": a month right after, or
+                # after one word (a garbled "in")
+                why = ""
             if why and why != _AGE_WORD and self._misheard_height(words, value, after):
                 why = ""  # "she's about five fog three": feet and inches, the unit misheard
             young = (
@@ -2200,9 +2212,12 @@ class ContextualDetector(Detector):
         ends: "goldware dot")."""
         t = self._t
         addr = t.addresses
-        if not (self._host_word(words[i - 1]) or self._after_www(words, i)):
+        host = i - t.credentials.modifiers.ending(words, i)  # "daily lettiere all one word dart co"
+        if not ((host > 0 and self._host_word(words[host - 1])) or self._after_www(words, i)):
             return 0
         word, k = words[i], i + 1
+        if k + 1 < len(words) and words[k + 1] == "dot":
+            return 0  # "www dot sec dot gov": the host goes on
         if word != "dot":
             if word in addr.misheard_dots:
                 ok = k < len(words) and words[k] in t.tlds and words[k] not in t.lexicon.stopwords
@@ -2210,11 +2225,31 @@ class ContextualDetector(Detector):
             return k  # "dotie"
         if k == len(words):
             return k
-        if self._heard_tld(words[k], 2):
+        if self._heard_tld(words[k], 2) or self._near_tld(words[k]):
             return k + 1
         if k + 1 < len(words) and words[k] in addr.heard_inside_domain and words[k + 1] in t.tlds:
             return k + 2
         return 0
+
+    def _brand_host(self, word: str) -> bool:
+        """A made-up host name: six letters or more, no everyday word, no listed name or place
+        ("pacificfin", "harorline")."""
+        return (
+            len(word) >= 6
+            and word.isalpha()
+            and not is_everyday_word(word)
+            and word not in given_names()
+            and word not in family_names()
+            and word not in place_names()
+        )
+
+    def _near_tld(self, word: str) -> bool:
+        """A word of two to four letters, no stop word, one letter off a listed top-level domain
+        ("iso" for io, "inch" for inc, "ink")."""
+        t = self._t
+        if not (word.isalpha() and 2 <= len(word) <= 4) or word in t.lexicon.stopwords:
+            return False
+        return any(within_edits(word, tld, 1) for tld in t.tlds if abs(len(tld) - len(word)) <= 1)
 
     def _after_www(self, words: Sequence[str], i: int) -> bool:
         """A "www" or a scheme said in the ``www_window`` words before ``i``."""
@@ -2262,7 +2297,16 @@ class ContextualDetector(Detector):
                 k -= 1
             else:
                 break
-        return start if parts >= 2 else first
+        if parts < 2:
+            return first
+        if (
+            start > 0
+            and words[start] not in self._url_openers
+            and not any(_heard_as(words[start], opener) for opener in self._url_openers if len(opener) >= 5)
+            and words[start - 1] in inside
+        ):
+            start -= 1  # "[it] t t p s colon": the first letter heard as a short word
+        return start
 
     def _at_length(self, words: Sequence[str], i: int) -> tuple[int, bool]:
         """Length of the "at" at word ``i`` (0: none) and whether a recognizer misheard it
@@ -2410,8 +2454,12 @@ class ContextualDetector(Detector):
             first = k - www
             first -= addr.schemes.ending(words, first)
             end = self._path_end(words, i + 1)
-            if not (first < k or strong or end > i + 1):
-                continue  # "the fishing net": only "com" is a web address without "www" or a path
+            brand = names == 1 and len(word) >= 3 and self._brand_host(words[k])
+            if not (first < k or strong or end > i + 1 or brand):
+                # "the fishing net": only "com" is a web address without "www" or a path, or a
+                # top-level domain of three letters or more after one host name that no dictionary or
+                # name list has ("pacificfin info"; not "biomass co", "chiclana de")
+                continue
             if first == k and names == 1 and len(words[k]) == 1:
                 continue  # "e com": a letter alone (e-commerce), no host
             provider = next((n for n in range(k, i) if words[n] in addr.glued_providers), None)
@@ -2685,6 +2733,60 @@ class ContextualDetector(Detector):
             and (before in org.generic or self._org_name_word(before))
         )
 
+    def _heard_institution(self, words: Sequence[str], i: int) -> int:
+        """Length of an institution of several words at ``i`` whose last word a recognizer garbled
+        (:func:`_heard_as`: "medical censor", "urgent cargo") or split in two ("medical cent er"), or
+        0; the other words are heard right, and the garbled one is no stop word."""
+        t = self._t
+        for phrase in self._institutions_by_first.get(words[i], ()):
+            last = i + len(phrase) - 1
+            if (
+                last + 1 < len(words)
+                and words[last] + words[last + 1] == phrase[-1]
+                and tuple(words[i:last]) == phrase[:-1]
+            ):
+                return len(phrase) + 1  # "medical cent er": the last word split in two
+            if (
+                last < len(words)
+                and words[last] != phrase[-1]
+                and tuple(words[i:last]) == phrase[:-1]
+                and not t.organizations.stops.at(words, last)
+                and _heard_as(words[last], phrase[-1])
+            ):
+                return len(phrase)
+        return 0
+
+    def _broken_kind(self, words: Sequence[str], i: int) -> tuple[str, int, bool]:
+        """A kind of ``organizations.heard_kinds`` at ``i`` that a recognizer ran together with the
+        "of" after it ("universityof", "collageof": kind, 1, True) or split in two ("uni versity",
+        "univers ity": kind, 2, False); ("", 0, False) when there is none."""
+        t = self._t
+        org = t.organizations
+        word = words[i]
+        if len(word) > 4 and word.endswith("of"):
+            head = word[:-2]
+            kind = head if head in org.heard_kinds else t.heard_kinds.get(head, "")
+            if kind in org.of_kinds:
+                return kind, 1, True
+        if i + 1 < len(words) and words[i].isalpha() and words[i + 1].isalpha():
+            joined = words[i] + words[i + 1]
+            if joined in org.heard_kinds:
+                return joined, 2, False
+        return "", 0, False
+
+    def _broken_kind_positions(self, words: Sequence[str]) -> set[int]:
+        """The positions of :meth:`_broken_kind`'s candidates: a word that ends in "of" after a kind
+        (heard one letter off or right), or the first of two words that make a kind together."""
+        t = self._t
+        kinds = t.organizations.heard_kinds
+        found = set()
+        for i, word in enumerate(words):
+            if (
+                len(word) > 4 and word.endswith("of") and (word[:-2] in kinds or word[:-2] in t.heard_kinds)
+            ) or (i + 1 < len(words) and word + words[i + 1] in kinds):
+                found.add(i)
+        return found
+
     def _heard_kind_after(self, words: Sequence[str], i: int) -> bool:
         """Whether a word one letter off a kind at ``i`` follows a naming word, or a generic word
         after one ("kessler memorial hospitol")."""
@@ -2717,13 +2819,18 @@ class ContextualDetector(Detector):
             return kind
         return max(first, kind - 3 - sum(1 for k in range(first, kind) if words[k] in org.generic))
 
-    def _org_of(self, words: Sequence[str], stop: int) -> int:
-        """ "university | of leeds": the end of "of" + a place or name after a kind, or ``stop``."""
+    def _org_of(self, words: Sequence[str], stop: int, said: bool = False) -> int:
+        """ "university | of leeds": the end of "of" + a place or name after a kind, or ``stop``; with
+        ``said`` the "of" is said already, run together with the kind ("universityof | texas")."""
         t = self._t
         kind_end = stop
-        if stop + 2 < len(words) and words[stop] in t.organizations.heard_inside and words[stop + 1] == "of":
+        if said:
+            stop -= 1
+        elif (
+            stop + 2 < len(words) and words[stop] in t.organizations.heard_inside and words[stop + 1] == "of"
+        ):
             stop += 1  # "university [is] of texas": a word a recognizer put in
-        if not (stop + 1 < len(words) and words[stop] == "of"):
+        if not (said or (stop + 1 < len(words) and words[stop] == "of")):
             return kind_end
         j = stop + 1
         if j < len(words) and words[j] == "the":
@@ -2954,14 +3061,15 @@ class ContextualDetector(Detector):
             taken.update(range(first, stop))
 
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
-        kinds = set(text.starts(self._kind_starts))
+        kinds = set(text.starts(self._kind_starts)) | self._broken_kind_positions(words)
         i = 0
         while i < n:
             if i not in kinds:
                 i += 1  # no kind of organisation or business starts here
                 continue
-            length = org.institutions.at(words, i)
+            length = org.institutions.at(words, i) or self._heard_institution(words, i)
             institution = bool(length)
+            glued = False
             if not length:
                 length = org.kinds.at(words, i)
             kind = words[i + length - 1] if length else ""
@@ -2982,11 +3090,16 @@ class ContextualDetector(Detector):
                         or (i + 1 < n and words[i + 1] == "of" and not is_everyday_word(words[i]))
                     )
                 )
+                if not length:  # "universityof texas", "uni versity": run together with "of", or split
+                    kind, length, glued = self._broken_kind(words, i)
             if not length or i == 0:
                 i += 1
                 continue
             first = self._org_left(words, i, inside=True)
-            stop = self._org_of(words, i + length) if kind in org.of_kinds else i + length
+            if glued:
+                stop = self._org_of(words, i + 1, said=True)
+            else:
+                stop = self._org_of(words, i + length) if kind in org.of_kinds else i + length
             # more kind words after this one ("memorial | hospital", "manufacturing inc")
             while stop < n and (org.institutions.at(words, stop) or org.kinds.at(words, stop)):
                 stop += org.institutions.at(words, stop) or org.kinds.at(words, stop)
