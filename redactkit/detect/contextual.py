@@ -2204,17 +2204,19 @@ class ContextualDetector(Detector):
 
     def _garbled_url_tld(self, words: Sequence[str], i: int) -> int:
         """End of a web address's garbled "dot <tld>" at ``i``, or 0, after a host name no dictionary
-        has ("vexlytics", "premierfin") or a "www" or scheme said before it: a "dot" heard as one of
-        ``misheard_dots`` before a listed top-level domain that is no stop word ("dog io", "dart co"),
-        "dot" and the domain run together ("dotie"), or after a "dot" heard right a top-level domain
-        of ``misheard_tlds`` two letters off ("dot cow", "dot need"), a short word of
-        ``heard_inside_domain`` before a listed one ("dot that us") or nothing at all (the utterance
-        ends: "goldware dot")."""
+        has ("vexlytics", "premierfin") or a "www" or scheme said before it (never the "dot" right
+        after "www"): a "dot" heard as one of ``misheard_dots`` before a listed top-level domain that
+        is no stop word ("dog io", "dart co"), "dot" and the domain run together ("dotie"), or after a
+        "dot" heard right nothing at all (the utterance ends: "goldware dot"); after such a host name
+        also a top-level domain of ``misheard_tlds`` two letters off or a listed one one letter off
+        ("dot cow", "dot iso") or a short word of ``heard_inside_domain`` before a listed one ("dot
+        that us")."""
         t = self._t
         addr = t.addresses
         host = i - t.credentials.modifiers.ending(words, i)  # "daily lettiere all one word dart co"
-        if not ((host > 0 and self._host_word(words[host - 1])) or self._after_www(words, i)):
-            return 0
+        named = host > 0 and self._host_word(words[host - 1])
+        if not (named or self._after_www(words, i)) or addr.www.ending(words, i):
+            return 0  # "w w w dot part": the "dot" after "www" opens the host
         word, k = words[i], i + 1
         if k + 1 < len(words) and words[k + 1] == "dot":
             return 0  # "www dot sec dot gov": the host goes on
@@ -2225,6 +2227,8 @@ class ContextualDetector(Detector):
             return k  # "dotie"
         if k == len(words):
             return k
+        if not named:
+            return 0  # a top-level domain heard wrong only after a host name no dictionary has
         if self._heard_tld(words[k], 2) or self._near_tld(words[k]):
             return k + 1
         if k + 1 < len(words) and words[k] in addr.heard_inside_domain and words[k + 1] in t.tlds:
