@@ -94,3 +94,33 @@ def test_the_ner_detector_leaves_out_the_labels_the_calibration_dropped(tmp_path
     # listing the labels keeps every one listed
     every = dict(meta["label_map"])
     assert "US_SSN" in found(SpacyNerDetector(ner_weights=str(copy), labels=every))
+
+
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_calibrate_end_to_end_records_its_counts_in_the_weights_meta(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from redactkit.train.calibrate import main
+
+    copy = tmp_path / "weights"
+    shutil.copytree(BUILTIN_NER_WEIGHTS, copy)
+    holdout = tmp_path / "holdout"
+    holdout.mkdir()
+    rows = [
+        {"id": "a-1", "text": "my social is 1234", "spans": [{"start": 13, "end": 17, "label": "US_SSN"}]},
+        {"id": "a-2", "text": "book a table in cambridge", "spans": []},
+        {"id": "a-3", "text": "what time is it", "spans": []},
+    ]
+    (holdout / "tiny.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    main(["--weights", str(copy), "--holdout", str(holdout), "--write"])
+    assert "hold-out tiny: 3 rows" in capsys.readouterr().out
+    record = json.loads((copy / "meta.json").read_text())["pipeline_calibration"]
+    assert record["sets"] == {"hold-out tiny": 3}
+    assert record["value_weight"] == 5.0
+    # the hold-out folder is recorded as a placeholder, not this machine's path
+    assert record["written_by"]["command"] == ["--weights", str(copy), "--holdout", "{holdout}", "--write"]
+    assert all(set(cell) == {"alone_values", "alone_negative_rows"} for cell in record["labels"].values())
+    assert record["dropped"] == dropped_labels(record["labels"])
+    assert read_ner_weights(copy).pipeline_dropped == record["dropped"]
+    # the shipped weights' own record is untouched
+    assert read_ner_weights("builtin").pipeline_dropped == ["AGE", "CREDIT_CARD", "PHONE_NUMBER"]
