@@ -76,6 +76,70 @@ def test_resolve_overlaps(entities: list[Entity], text: str, expected: list[tupl
     assert [(e.start, e.end, e.label) for e in resolved] == expected
 
 
+SURNAME_PHONE = "kirvolen 9028091154"  # a family name, then a phone number: 0-8 and 9-19
+
+
+@pytest.mark.parametrize(
+    ("entities", "text", "expected"),
+    [
+        pytest.param(
+            [E(0, 19, "LOCATION", 0.8), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 8, "PERSON"), (9, 19, "PHONE_NUMBER")],
+            id="a-wide-guess-over-a-name-and-a-phone-gives-way",
+        ),
+        pytest.param(
+            [E(0, 19, "PERSON", 0.8), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 8, "PERSON"), (9, 19, "PHONE_NUMBER")],
+            id="the-name-does-not-take-the-phone",
+        ),
+        pytest.param(
+            [E(0, 19, "ADDRESS", 0.85), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 8, "PERSON"), (9, 19, "PHONE_NUMBER")],
+            id="as-confident-as-the-best-part-gives-way",
+        ),
+        pytest.param(
+            [E(0, 19, "ADDRESS", 0.9), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 19, "ADDRESS")],
+            id="more-confident-than-every-part-names-the-union",
+        ),
+        pytest.param(
+            [E(0, 22, "LOCATION", 0.8), E(0, 8, "PERSON", 0.85), E(12, 22, "PHONE_NUMBER", 0.6)],
+            "kirvolen at 9028091154",
+            [(0, 22, "LOCATION")],
+            id="a-word-only-the-wide-one-holds-keeps-the-union",
+        ),
+        pytest.param(
+            [E(0, 19, "LOCATION", 0.8), E(2, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 19, "LOCATION")],
+            id="parts-that-leave-an-edge-keep-the-union",
+        ),
+        pytest.param(
+            [E(0, 14, "LOCATION", 0.8), E(0, 4, "PERSON", 0.85), E(5, 14, "PERSON", 0.85)],
+            "anna kirvolen",
+            [(0, 14, "LOCATION")],
+            id="parts-of-one-label-keep-the-union",
+        ),
+        pytest.param(
+            [E(0, 10, "LOCATION", 0.8), E(0, 5, "PERSON", 0.85), E(5, 10, "ZIP_CODE", 0.6)],
+            "xxxxx12345",
+            [(0, 5, "PERSON"), (5, 10, "ZIP_CODE")],
+            id="touching-parts-without-text",
+        ),
+    ],
+)
+def test_values_a_wider_detection_joined_keep_their_labels(
+    entities: list[Entity], text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    assert [(e.start, e.end, e.label) for e in resolve_overlaps(entities, text)] == expected
+    if " " not in text:  # without the text only parts that touch split
+        assert [(e.start, e.end, e.label) for e in resolve_overlaps(entities)] == expected
+
+
 ASIDES = ("hold on", "just a moment", "um", "sorry", "let me look", ",")
 
 
@@ -176,6 +240,20 @@ def test_every_flagged_character_stays_covered_and_output_is_disjoint(
     covered = {i for e in resolved for i in range(e.start, e.end)}
     flagged = {i for e in entities for i in range(e.start, e.end)}
     assert flagged <= covered
+    for previous, current in itertools.pairwise(resolved):
+        assert previous.end <= current.start
+
+
+@given(st.lists(spans, max_size=12), st.sets(st.integers(0, 59), max_size=12))
+def test_only_whitespace_between_split_values_is_left_uncovered(
+    raw: list[tuple[int, int, str, float]], blanks: set[int]
+) -> None:
+    entities = [E(start, start + length, label, score) for start, length, label, score in raw]
+    text = "".join(" " if i in blanks else "x" for i in range(60))
+    resolved = resolve_overlaps(entities, text)
+    covered = {i for e in resolved for i in range(e.start, e.end)}
+    flagged = {i for e in entities for i in range(e.start, e.end)}
+    assert all(text[i] == " " for i in flagged - covered)
     for previous, current in itertools.pairwise(resolved):
         assert previous.end <= current.start
 
