@@ -324,6 +324,12 @@ SPOKEN = [
     ("new york avenue", "new york avenue"),
     ("twenty five forty two park kelvari", "twenty five forty two park kelvari"),
     ("yes send it to quellan st springfield oh", "quellan st springfield oh"),
+    ("twenty five forty two new velmora", "twenty five forty two new velmora"),
+    # a floor said inside an address is no word of the street's name
+    (
+        "ninety nine fifty four velan marudhi five th floor kelvi colony al eight eight five four zero",
+        "ninety nine fifty four velan marudhi five th floor kelvi colony al eight eight five four zero",
+    ),
 ]
 
 WRITTEN = [
@@ -519,6 +525,7 @@ NEGATIVES = [
     "twenty two park",
     "move it to quellan st",
     "we went to main st boston",
+    "forty five new shoes",
 ]
 
 

@@ -788,10 +788,11 @@ class AddressDetector(Detector):
                     or self._landmark_nouns.starting_at(tokens, k) == (1, (word,))
                 )
             ) or (
-                # "2542 park kelvari", "45 lake velmora": a neighbourhood named with a weak street type
-                # first, after a house number of `min_digits` digits
+                # "2542 park kelvari", "45 new velmora": a neighbourhood named with a weak street type
+                # first, or a town with a word that opens many places' names, after a house number of
+                # `min_digits` digits
                 not names
-                and word in w.weak_street_types
+                and (word in w.weak_street_types or word in _place_openers(self.locale))
                 and k + 1 < len(tokens)
                 and digits >= int(w.house_answer_min_digits)
             ):
@@ -1511,6 +1512,13 @@ class AddressDetector(Detector):
                 return True
             if self._route(tokens, k):
                 return True  # "4180 [us] hwy 431"
+            if (
+                (word in self._w.units and k > 0 and tokens[k - 1].lower in self._w.ordinal_suffixes)
+                or (word in self._w.ordinal_suffixes and k > 0 and self._is_number(tokens[k - 1].lower))
+            ) and k + 1 < first:
+                # "9954 jonh kennedy [5 th floor] meni colony": a floor said inside the address is no
+                # word of the street's name
+                return True
             if (
                 word == "and"
                 and 0 < k < first - 1
