@@ -270,3 +270,31 @@ def test_the_pipeline_joins_one_name_said_with_an_aside(
 ) -> None:
     found = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
     assert value in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "number"),
+    [
+        (
+            "it's nadia six eight five nine oh three six four two nine",
+            "nadia",
+            "six eight five nine oh three six four two nine",
+        ),
+        (
+            "kondo seven twenty two six sixty seven twenty nine twenty eight",
+            "kondo",
+            "seven twenty two six sixty seven twenty nine twenty eight",
+        ),
+        (
+            "zara one eight hundred two six two oh nine seven seven four",
+            "zara",
+            "one eight hundred two six two oh nine seven seven four",
+        ),
+    ],
+)
+def test_a_name_said_before_a_phone_number_keeps_its_label(
+    default_pipeline: Pipeline, text: str, name: str, number: str
+) -> None:
+    found = {(text[e.start : e.end], e.label) for e in default_pipeline.analyze(text)}
+    assert (name, "PERSON") in found, found
+    assert (number, "PHONE_NUMBER") in found, found
