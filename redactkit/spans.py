@@ -18,6 +18,9 @@ __all__ = ["resolve_overlaps"]
 
 #: how much less confident a detection that holds another one whole may be and still name their union
 _INSIDE_MARGIN = 0.1
+#: labels whose values are words only: a detection of one that runs over a number another detection
+#: reads as a value of its own joined two values (a code, a password or an address holds both)
+_WORD_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 
 
 def resolve_overlaps(
@@ -33,9 +36,10 @@ def resolve_overlaps(
     The merged entity takes the label, detector and explanation of its best member (highest score,
     then longest span; a longer member holding it whole and at most ``_INSIDE_MARGIN`` less confident
     wins over it, unless its label is a special category) and the highest score; its explanation
-    notes what was merged. A detection spanning a whole cluster that other, at least as confident
-    detections split into values of different labels with only whitespace between them gives way to
-    them ("kipchirchir 9028091154" is a PERSON and a PHONE_NUMBER, not one LOCATION). With
+    notes what was merged. A name, place or organisation detection spanning a whole cluster that
+    other, at least as confident detections split into values of different labels with only
+    whitespace between them gives way to them ("kipchirchir 9028091154" is a PERSON and a
+    PHONE_NUMBER, not one LOCATION). With
     ``merge_adjacent`` and ``text`` given, entities of the same label separated only by whitespace
     become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``), and so do entities
     of the same label separated only by an aside a speaker says inside a value, when ``aside(text,
@@ -68,8 +72,9 @@ def _split(cluster: Sequence[Entity], text: str | None) -> list[Entity] | None:
     A detection that spans the whole cluster ("kipchirchir 9028091154" read as one LOCATION) names
     nothing of its own when the other members split it into two or more values of different labels (a
     PERSON "kipchirchir", a PHONE_NUMBER "9028091154") with nothing between them but whitespace (or,
-    without ``text``, nothing), and none of the detections spanning it all is more confident than the
-    best of the others: then each value keeps its own label. The whitespace between them is the only
+    without ``text``, nothing), every detection spanning it all has a label whose values are words
+    (``_WORD_LABELS``: a password, a code or an address may hold a name and a number) and none is more
+    confident than the best of the others: then each value keeps its own label. The whitespace between them is the only
     text left out.
     """
     if len(cluster) < 3:
@@ -77,6 +82,8 @@ def _split(cluster: Sequence[Entity], text: str | None) -> list[Entity] | None:
     start = min(entity.start for entity in cluster)
     end = max(entity.end for entity in cluster)
     whole = [entity for entity in cluster if entity.start == start and entity.end == end]
+    if any(entity.label not in _WORD_LABELS for entity in whole):
+        return None  # "password is murali 123": one value however its parts read
     parts = sorted(
         (entity for entity in cluster if not (entity.start == start and entity.end == end)),
         key=lambda entity: (entity.start, -entity.end),

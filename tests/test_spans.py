@@ -95,16 +95,28 @@ SURNAME_PHONE = "kirvolen 9028091154"  # a family name, then a phone number: 0-8
             id="the-name-does-not-take-the-phone",
         ),
         pytest.param(
-            [E(0, 19, "ADDRESS", 0.85), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            [E(0, 19, "ORGANIZATION", 0.85), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
             SURNAME_PHONE,
             [(0, 8, "PERSON"), (9, 19, "PHONE_NUMBER")],
             id="as-confident-as-the-best-part-gives-way",
         ),
         pytest.param(
-            [E(0, 19, "ADDRESS", 0.9), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            [E(0, 19, "LOCATION", 0.9), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 19, "LOCATION")],
+            id="more-confident-than-every-part-names-the-union",
+        ),
+        pytest.param(
+            [E(0, 19, "PASSWORD", 0.8), E(0, 8, "PERSON", 0.85), E(9, 19, "PIN", 0.6)],
+            SURNAME_PHONE,
+            [(0, 19, "PASSWORD")],
+            id="a-password-holds-a-name-and-digits",
+        ),
+        pytest.param(
+            [E(0, 19, "ADDRESS", 0.85), E(0, 8, "LOCATION", 0.85), E(9, 19, "ZIP_CODE", 0.85)],
             SURNAME_PHONE,
             [(0, 19, "ADDRESS")],
-            id="more-confident-than-every-part-names-the-union",
+            id="an-address-holds-a-town-and-a-postcode",
         ),
         pytest.param(
             [E(0, 22, "LOCATION", 0.8), E(0, 8, "PERSON", 0.85), E(12, 22, "PHONE_NUMBER", 0.6)],
