@@ -74,8 +74,8 @@ def _split(cluster: Sequence[Entity], text: str | None) -> list[Entity] | None:
     PERSON "kipchirchir", a PHONE_NUMBER "9028091154") with nothing between them but whitespace (or,
     without ``text``, nothing), every detection spanning it all has a label whose values are words
     (``_WORD_LABELS``: a password, a code or an address may hold a name and a number) and none is more
-    confident than the best of the others: then each value keeps its own label. The whitespace between them is the only
-    text left out.
+    confident than the best of the others: then each value keeps its own label. The whitespace
+    between them is the only text left out.
     """
     if len(cluster) < 3:
         return None
