@@ -71,7 +71,8 @@ def _split(cluster: Sequence[Entity], text: str | None) -> list[Entity] | None:
 
     A detection that spans the whole cluster ("kipchirchir 9028091154" read as one LOCATION) names
     nothing of its own when the other members split it into two or more values of different labels (a
-    PERSON "kipchirchir", a PHONE_NUMBER "9028091154") with nothing between them but whitespace (or,
+    PERSON "kipchirchir", a PHONE_NUMBER "9028091154"), one of them of no ``_WORD_LABELS`` label ("lake
+    catherine" read as a place and a name is one place), with nothing between them but whitespace (or,
     without ``text``, nothing), every detection spanning it all has a label whose values are words
     (``_WORD_LABELS``: a password, a code or an address may hold a name and a number) and none is more
     confident than the best of the others: then each value keeps its own label. The whitespace
@@ -105,8 +106,8 @@ def _split(cluster: Sequence[Entity], text: str | None) -> list[Entity] | None:
     if len(groups) < 2 or groups[0][0].start != start or group_end != end:
         return None
     values = [_merge(group) for group in groups]
-    if len({value.label for value in values}) < 2:
-        return None
+    if len({value.label for value in values}) < 2 or all(value.label in _WORD_LABELS for value in values):
+        return None  # "lake catherine", "port clinton": one place however its words read alone
     return values
 
 

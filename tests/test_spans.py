@@ -137,6 +137,12 @@ SURNAME_PHONE = "kirvolen 9028091154"  # a family name, then a phone number: 0-8
             id="parts-of-one-label-keep-the-union",
         ),
         pytest.param(
+            [E(0, 13, "LOCATION", 0.8), E(0, 4, "LOCATION", 0.85), E(5, 13, "PERSON", 0.85)],
+            "lake kirvolen",
+            [(0, 13, "LOCATION")],
+            id="a-place-read-as-a-place-and-a-name-keeps-the-union",
+        ),
+        pytest.param(
             [E(0, 10, "LOCATION", 0.8), E(0, 5, "PERSON", 0.85), E(5, 10, "ZIP_CODE", 0.6)],
             "xxxxx12345",
             [(0, 5, "PERSON"), (5, 10, "ZIP_CODE")],
