@@ -526,6 +526,7 @@ NEGATIVES = [
     "move it to quellan st",
     "we went to main st boston",
     "forty five new shoes",
+    "one zero zero zero one new york",  # a postcode and a listed town
 ]
 
 

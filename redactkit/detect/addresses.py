@@ -795,6 +795,8 @@ class AddressDetector(Detector):
                 and (word in w.weak_street_types or word in _place_openers(self.locale))
                 and k + 1 < len(tokens)
                 and digits >= int(w.house_answer_min_digits)
+                # "10001 new york", "92019 el cajon": a postcode and a listed town
+                and not _place_length(tokens, k, places)
             ):
                 names.append(
                     k
