@@ -7,7 +7,13 @@ ordinary speech. Every sentence is invented.
 - an e-mail domain with a garbled "dot" ("dog", "dart", "dots"), a top-level domain two letters off after
   a "dot" heard right, a short word between "dot" and the top-level domain, a "dot" left out before one,
   or a "dot" that ends the utterance; only after an "at" with a host word and a local part said like
-  one.
+  one;
+- a web address whose scheme or "www" was garbled ("h t t p s color slash slap", "double u doodle u"),
+  whose "dot" was heard as "dog" or "dart" or whose top-level domain is two letters off after a host
+  name no dictionary has, and a garbled "slash" before its path;
+- an age whose units were misheard after a tens word ("twenty fife"), whose cue has a short word
+  inserted before the number ("just turned it eighty") or whose person verb was garbled ("she torn
+  nine").
 """
 
 from __future__ import annotations
@@ -53,9 +59,35 @@ def _labels(pipeline: Pipeline, text: str) -> set[str]:
         ("my address is dino one at gmail dot", "dino one at gmail dot"),
         ("it's p a t underscore k at pacificfin edu", "p a t underscore k at pacificfin edu"),
         ("email ola dot f at outlook dot old", "ola dot f at outlook dot old"),
+        # a web address: a garbled scheme, "www", "dot", top-level domain or "slash"
+        (
+            "go to h t t p s color slash slap quintrova dot com",
+            "h t t p s color slash slap quintrova dot com",
+        ),
+        (
+            "visit double u doodle u double in dot marlowbay dot net",
+            "double u doodle u double in dot marlowbay dot net",
+        ),
+        (
+            "it's at h t the p colon slash slash ferrovane dot org",
+            "h t the p colon slash slash ferrovane dot org",
+        ),
+        ("check out tessarine dog io for the docs", "tessarine dog io"),
+        ("the page is on w w w dot calderwick dart co dot uk", "w w w dot calderwick dart co dot uk"),
+        ("look it up on brindlecast dot cow", "brindlecast dot cow"),
+        (
+            "go to w w w dot ostrava dash finch dot com slap pricing",
+            "w w w dot ostrava dash finch dot com slap pricing",
+        ),
+        # an age: misheard units, a short word inserted before the number, a garbled person verb
+        ("my uncle turns sixty fife next week", "sixty fife"),
+        ("i was thirty floor when we moved", "thirty floor"),
+        ("our grandpa just turned it ninety", "ninety"),
+        ("he's i only seven so half a tablet", "seven"),
+        ("my aunt just tired seventy two", "seventy two"),
     ],
 )
-def test_a_garbled_organisation_or_mail_domain_is_redacted_whole(
+def test_a_garbled_organisation_mail_domain_web_address_or_age_is_redacted_whole(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
     assert _covered(default_pipeline, text, value), f"{value!r} is not redacted whole"
@@ -96,10 +128,31 @@ def test_kinds_and_short_words_in_ordinary_speech_are_no_organisation(
         "the dog at the vet is fine dot",
         "meet me at noon dart over there",
         "where is the closest cinema that plays the keanu reeves movie",
+        "my dog is cute and your dog is not",
+        "the hot dog co op opens at nine",
+        "she threw a dart in the bin",
+        "the band played a slap bass solo",
     ],
 )
 def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline: Pipeline, text: str) -> None:
     assert not _labels(default_pipeline, text) & {"EMAIL_ADDRESS", "URL"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's a ten out of ten",
+        "i'm in two minds about it",
+        "he's fine thanks for asking",
+        "i was tired two days ago",
+        "she looked tired for ten minutes",
+        "i burn ten calories a minute",
+        "she books two tables for friday",
+        "the score was forty fine by me",
+    ],
+)
+def test_garbled_looking_ages_in_ordinary_speech_are_no_age(default_pipeline: Pipeline, text: str) -> None:
+    assert "AGE" not in _labels(default_pipeline, text)
 
 
 @pytest.mark.parametrize(

@@ -74,11 +74,33 @@ POSITIVES = [
     ("i work at google", "google"),
     ("tweet zorvex and tell them the app crashed", "zorvex"),
     # the organisation an introduced caller speaks for
-    ("our next question comes from tavik ornsby with northwind capital", "northwind"),
+    ("our next question comes from tavik ornsby with northwind capital", "northwind capital"),
     ("the next question is from elora venn from h s b c please go ahead", "h s b c"),
     ("the address of relationship science is nine elm road", "relationship science"),  # any words
     # numbers around the name do not join it
     ("call kelvora systems at five five five oh one nine nine", "kelvora systems"),
+    # business talk: cues of deals, results and roles (`cues.business`), lists of names (`cues.lists`)
+    ("revenue at korvantis grew twelve percent in the quarter", "korvantis"),  # a verb ends the name
+    ("our partnership with velmora continues to expand", "velmora"),
+    ("we signed an agreement with norvask energy partners", "norvask energy partners"),  # firm words go on
+    ("we acquired pellucid in march", "pellucid"),
+    ("i'm the chief executive officer of korvantis", "korvantis"),
+    ("this is dana okafor analyst at stellwick", "stellwick"),
+    ("strong demand from customers like torvex and quillan", "torvex and quillan"),
+    ("competitors such as marvella, ostrin or belquist", "marvella, ostrin or belquist"),
+    # the owner of business talk
+    ("zentrofy's platform now has two million users", "zentrofy's"),
+    ("we think korvantis's third quarter was soft", "korvantis's"),
+    # an analyst's firm, after an introduction or in a question read out
+    (
+        "our next question comes from dana okafor with stellwick capital markets please go ahead",
+        "stellwick capital markets",
+    ),
+    ("and mark weller from hollister brothers would like to know about margins", "hollister brothers"),
+    # employers and schools
+    ("my husband is over at stellwick now", "stellwick"),
+    ("i went to college at brennick", "brennick"),
+    ("i'm currently with velmora", "velmora"),
     # formatted text
     ("I work at Acme Widgets in Denver.", "Acme Widgets"),
     ("Invoice from Globex Corporation, due May 5.", "Globex Corporation"),
@@ -131,6 +153,16 @@ NEGATIVES = [
     "will the rtx forty ninety fit my case",  # a listed name before a model number: a product
     "bake an apple pie",  # a listed name that is also a word needs a cue or stock talk
     "the next question comes from the line of tavik ornsby",  # no affiliation: nothing after the name
+    # business cues need a word that looks like a name
+    "our partnership with customers continues",  # a listed company that is an everyday word
+    "revenue at the segment grew twelve percent",
+    "we acquired new customers in the quarter",
+    "competitors such as the big banks are cutting prices",
+    "the company's platform now has two million users",  # a possessive of an everyday word
+    "dana's team closed the quarter",  # a given name's
+    "today's results were strong",
+    "my husband is over at the house",
+    "mark from accounting would like to know the total",  # no name-like firm after "from"
 ]
 
 

@@ -122,6 +122,7 @@ class _AgeWords:
     height_gap: int
     height_units: frozenset[str]
     thing_min_zipf: float
+    heard_inside: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,39 @@ def _one_letter_off(org: _OrganizationWords) -> dict[str, str]:
             if word in (kind, kind + "s") or org.kinds.at((word,), 0) or org.stops.at((word,), 0):
                 continue
             heard.setdefault(word, kind)
+    return heard
+
+
+def _heard_as(word: str, target: str) -> bool:
+    """Whether a recognizer may have written ``word`` for ``target``: one letter edit off, or two
+    with the first letter heard right ("slap", "sash", "flash" for "slash"; "doodle", "color"): the
+    reach of the error model's everyday-word substitutes (:mod:`redactkit.bench.asr_noise`)."""
+    if word == target:
+        return True
+    if len(word) < 3 or not word.isalpha():
+        return False
+    return within_edits(word, target, 1) or (
+        word[0] == target[0] and len(word) >= 4 and within_edits(word, target, 2)
+    )
+
+
+@cache
+def _heard_digits(locale: str) -> dict[str, int]:
+    """Words a recognizer writes for a digit word from one to nine (``digit_homophones`` and
+    ``digit_near`` of asr_confusions.yaml: "fife", "hive", "floor"), with that digit; no function word
+    ("to", "for", "the", "a": ``between_digits_only`` and stop words) and none of several words."""
+    resources = load_locale(locale)
+    lex = resources.lexicon
+    data = resources.resources.get("asr_confusions") or {}
+    between = {str(word).lower() for word in data.get("between_digits_only") or ()}
+    heard: dict[str, int] = {}
+    for section in ("digit_homophones", "digit_near"):
+        for digit, alikes in (data.get(section) or {}).items():
+            value = lex.digits.get(str(digit).lower(), 0)
+            for alike in alikes:
+                word = str(alike).lower()
+                if value and " " not in word and word not in between and word not in lex.stopwords:
+                    heard.setdefault(word, value)
     return heard
 
 
@@ -612,8 +646,27 @@ class ContextualDetector(Detector):
             )
             for phrase in table.phrases
         )
+        #: words a recognizer writes for a digit word (asr_confusions.yaml ``digit_homophones`` and
+        #: ``digit_near``: "fife", "floor", "mine"), no function word, with the digit: the units of an
+        #: age after a tens word ("twenty fife")
+        self._heard_digits = _heard_digits(locale)
+        self._tens = frozenset(t.lexicon.tens.values())
+        #: person verbs of one word that a garbled word may stand for ("torn", "tired": :func:`_heard_as`)
+        self._heard_verbs = tuple(
+            phrase[0] for phrase in t.ages.person_verbs.phrases if len(phrase) == 1 and len(phrase[0]) >= 4
+        )
         #: the words an e-mail cue before a glued address ends with
         self._glued_cue_ends = frozenset(phrase[-1] for phrase in t.addresses.glued_cues.phrases)
+        addr = t.addresses
+        #: the words of a spoken scheme, "www" and slash ("h t t p s colon slash slash", "double u"):
+        #: letters must be heard right, longer words may be garbled (:meth:`_heard_url_part`)
+        parts = {
+            word for table in (addr.schemes, addr.www, addr.slashes) for p in table.phrases for word in p
+        }
+        self._url_letters = frozenset(word for word in parts if len(word) == 1 and word.isalpha())
+        self._url_words = frozenset(word for word in parts if len(word) >= 5 and word.isalpha())
+        self._url_parts = frozenset(word for word in parts if word.isalpha()) | {"dot"}
+        self._slash_words = frozenset(word for p in addr.slashes.phrases for word in p if len(word) >= 5)
         #: the finders this detector's labels need, in order: a value two of them find is reported
         #: once, as the first found it (a cue before a shape)
         self._finders: tuple[Callable[[_Text], list[_Found]], ...] = tuple(
@@ -735,6 +788,9 @@ class ContextualDetector(Detector):
                 i += 1
                 continue
             value, j = parsed
+            if value in self._tens and j < len(words) and words[j] in self._heard_digits:
+                value += self._heard_digits[words[j]]  # "twenty fife", "ninety floor": misheard units
+                j += 1
             end = j + t.ages.fractions.at(words, j)
             after = self._skip_interruptions(words, end)
             if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
@@ -1205,6 +1261,37 @@ class ContextualDetector(Detector):
         )
 
     def _age_context(self, words: Sequence[str], i: int, previous_age_end: int) -> str:
+        """Why the number at ``i`` is an age ("" when nothing says so), also when a recognizer garbled
+        the cue (:meth:`_heard_age_context`)."""
+        return self._said_age_context(words, i, previous_age_end) or self._heard_age_context(words, i)
+
+    def _heard_age_context(self, words: Sequence[str], i: int) -> str:
+        """Why the number at ``i`` is an age when the recognizer inserted a word between the cue and it
+        (``ages.heard_inside``: "she's [i] only ten", "just turned [it] eighty") or garbled a person
+        verb of one word (one letter off, or two with the first letter right in a word of five letters
+        or more, never a stop word: "she torn nine", "my husband just tired fifty"): the cue read
+        without the inserted word, or with the verb heard right."""
+        k = self._before_approximately(words, i)
+        if k < 2:
+            return ""
+        if words[k - 1] in self._t.ages.heard_inside:
+            return self._said_age_context((*words[: k - 1], *words[k:]), i - 1, -10)
+        word = words[k - 1]
+        if len(word) < 4 or word in self._age_cue_ends or word in self._t.lexicon.stopwords:
+            return ""  # "press star then one": a function word is no garbled verb
+        verb = next(
+            (
+                verb
+                for verb in self._heard_verbs
+                if within_edits(word, verb, 1) or (len(word) >= 5 and _heard_as(word, verb))
+            ),
+            None,
+        )
+        if verb is None:
+            return ""
+        return self._said_age_context((*words[: k - 1], verb, *words[k:]), i, -10)
+
+    def _said_age_context(self, words: Sequence[str], i: int, previous_age_end: int) -> str:
         """Why the number at ``i`` is an age ("" when nothing says so)."""
         t = self._t
         # skip fillers and "about" before the number ("she's uh six", "he is now ninety", "he's
@@ -2080,19 +2167,102 @@ class ContextualDetector(Detector):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
         urls = _Pass(
-            [i for i, word in enumerate(words) if word == "dot"],
+            [i for i, word in enumerate(words) if word == "dot" or self._heard_dot(word)],
             max([mails.taken, *(stop for _, stop, *_ in [*mails.found, *glued])]),
         )
         for i in urls:
-            end = self._tld_chain(words, i, t.tlds)
+            end = self._tld_chain(words, i, t.tlds) if words[i] == "dot" else 0
+            if not end and i > 0:
+                end = self._garbled_url_tld(words, i)  # "vexlytics dog io", "premierfin dot cow"
             if not end or i == 0:
                 continue
-            end = self._path_end(words, end)
-            first = self._url_start(words, i)
+            end = self._path_end(words, self._heard_tld_chain(words, end))
+            first = self._garbled_prefix(words, self._url_start(words, i))
             if first < i and words[i - 1] != "dot":  # an empty host label: "it's just dot dot dot at"
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _heard_dot(self, word: str) -> bool:
+        """A "dot" the recognizer garbled (``misheard_dots``: "dog", "dart") or ran together with the
+        top-level domain after it ("dotcom", "dotie")."""
+        return word in self._t.addresses.misheard_dots or (
+            len(word) > 4 and word.startswith("dot") and word[3:] in self._t.tlds
+        )
+
+    def _garbled_url_tld(self, words: Sequence[str], i: int) -> int:
+        """End of a web address's garbled "dot <tld>" at ``i``, or 0, after a host name no dictionary
+        has ("vexlytics", "premierfin") or a "www" or scheme said before it: a "dot" heard as one of
+        ``misheard_dots`` before a listed top-level domain that is no stop word ("dog io", "dart co"),
+        "dot" and the domain run together ("dotie"), or after a "dot" heard right a top-level domain
+        of ``misheard_tlds`` two letters off ("dot cow", "dot need"), a short word of
+        ``heard_inside_domain`` before a listed one ("dot that us") or nothing at all (the utterance
+        ends: "goldware dot")."""
+        t = self._t
+        addr = t.addresses
+        if not (self._host_word(words[i - 1]) or self._after_www(words, i)):
+            return 0
+        word, k = words[i], i + 1
+        if word != "dot":
+            if word in addr.misheard_dots:
+                ok = k < len(words) and words[k] in t.tlds and words[k] not in t.lexicon.stopwords
+                return k + 1 if ok else 0
+            return k  # "dotie"
+        if k == len(words):
+            return k
+        if self._heard_tld(words[k], 2):
+            return k + 1
+        if k + 1 < len(words) and words[k] in addr.heard_inside_domain and words[k + 1] in t.tlds:
+            return k + 2
+        return 0
+
+    def _after_www(self, words: Sequence[str], i: int) -> bool:
+        """A "www" or a scheme said in the ``www_window`` words before ``i``."""
+        addr = self._t.addresses
+        return any(
+            addr.www.at(words, k) or addr.schemes.at(words, k) for k in range(max(0, i - addr.www_window), i)
+        )
+
+    def _heard_tld_chain(self, words: Sequence[str], end: int) -> int:
+        """``end`` moved past more top-level domains after a web address's, each after a "dot" the
+        recognizer garbled ("dot co dog uk": ``misheard_dots``); no stop word is taken as one."""
+        t = self._t
+        while (
+            end + 1 < len(words)
+            and words[end] in t.addresses.misheard_dots
+            and words[end + 1] in t.tlds
+            and words[end + 1] not in t.lexicon.stopwords
+        ):
+            end += 2
+        return end
+
+    def _heard_url_part(self, word: str) -> bool:
+        """A word of a spoken scheme or "www" ("h", "colon", "slash", "double", "dot"), or a longer one
+        of them as a recognizer may garble it (:func:`_heard_as`: "color", "slap", "doodle")."""
+        return word in self._url_parts or (
+            len(word) >= 4 and any(_heard_as(word, part) for part in self._url_words)
+        )
+
+    def _garbled_prefix(self, words: Sequence[str], first: int) -> int:
+        """Start of a scheme or "www" said before a web address that starts at ``first`` and that the
+        recognizer garbled ("h t t it s colon slash slash", "double u doodle u double in dot", "h t t p
+        s color slash slap"): words of :meth:`_heard_url_part`, a short word of
+        ``heard_inside_domain`` between two of them; ``first`` when fewer than two of them (besides a
+        "dot") stand there."""
+        inside = self._t.addresses.heard_inside_domain
+        k = start = first
+        parts = 0
+        while k > 0:
+            word = words[k - 1]
+            if self._heard_url_part(word):
+                k -= 1
+                start = k
+                parts += word != "dot"
+            elif k > 1 and word in inside and self._heard_url_part(words[k - 2]):
+                k -= 1
+            else:
+                break
+        return start if parts >= 2 else first
 
     def _at_length(self, words: Sequence[str], i: int) -> tuple[int, bool]:
         """Length of the "at" at word ``i`` (0: none) and whether a recognizer misheard it
@@ -2134,6 +2304,12 @@ class ContextualDetector(Detector):
         while True:
             slash = self._skip_interruptions(words, end)
             length = t.addresses.slashes.at(words, slash)  # "slash", "forward slash", "backslash"
+            if (
+                not length
+                and slash < len(words)
+                and any(_heard_as(words[slash], w) for w in self._slash_words)
+            ):
+                length = 1  # "slap login", "flash about": a garbled "slash"
             if not (length and slash + length < len(words)):
                 return end
             k, path = slash + length, 0
@@ -2519,7 +2695,7 @@ class ContextualDetector(Detector):
 
     def _org_name_start(self, words: Sequence[str], first: int, kind: int, institution: bool) -> int:
         """Where the name before a kind word starts (``kind`` when there is none): at its first naming
-        word ("bankruptcy | nextera energy partners"), with the generic words just before it ("good
+        word ("bankruptcy | korvantis energy partners"), with the generic words just before it ("good
         samaritan"); before a kind said in several words, everyday words name one too ("sacred heart
         credit union"), up to three."""
         t = self._t

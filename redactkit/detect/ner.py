@@ -12,7 +12,10 @@ every text).
 Scores: with adapted weights an entity's score is the precision its label reached on the held-out
 transcripts the weights were evaluated on (the calibration table in the weights' meta.json), so a
 per-label threshold of 0.9 drops the labels the model gets right less than 9 times in 10. A fixed
-``score`` overrides it.
+``score`` overrides it. Labels the weights' pipeline calibration dropped (meta.json
+``pipeline_calibration.dropped``, :mod:`redactkit.train.calibrate`: next to the rule detectors
+their entities touched more PII-free rows than they found values) are left out unless ``labels``
+names them.
 
 On formatted (cased) transcripts spaCy's entity recognizer is trusted as is. On lowercase ASR output
 a recognizer guesses: the stock one calls "wakey wakey" a PERSON and "french fries" an ORGANIZATION;
@@ -74,6 +77,14 @@ DEFAULT_NER_LABELS: dict[str, str] = {
     "FAC": "LOCATION",
     "ORG": "ORGANIZATION",
 }
+
+
+def _droppable(dropped: Sequence[str]) -> frozenset[str]:
+    """The calibration's dropped labels that may go: never one the stock recognizer reports (a
+    weights file cannot switch off names, places or organisations without ``labels`` saying so)."""
+    return frozenset(label for label in dropped if label not in DEFAULT_NER_LABELS)
+
+
 # identifiers made of digits only: the adapted model's guess without a digit is a plain number
 _NUMERIC_IDENTIFIERS = frozenset({"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "ZIP_CODE"})
 # score of an entity when neither the config nor a calibration table gives one
@@ -148,14 +159,18 @@ def _spelled_ranges(aligned: AlignedText) -> list[tuple[int, int]]:
 
 
 def _weights_label_map(weights: str | None) -> dict[str, str]:
-    """The ``label_map`` a weights directory declares ({} without weights or when they are missing:
-    the detector's constructor reports that)."""
+    """The ``label_map`` a weights directory declares, without the labels its pipeline calibration
+    dropped ({} without weights or when they are missing: the detector's constructor reports that)."""
     if weights in (None, "none"):
         return {}
     try:
-        return dict(read_ner_weights(str(weights)).meta.get("label_map", {}))
+        found = read_ner_weights(str(weights))
     except ModelNotFoundError:
         return {}
+    dropped = _droppable(found.pipeline_dropped)
+    return {
+        label: mapped for label, mapped in found.meta.get("label_map", {}).items() if label not in dropped
+    }
 
 
 @detectors.register("ner")
@@ -242,6 +257,10 @@ class SpacyNerDetector(Detector):
             self._scores = weights.calibration
             if labels is None:
                 self._labels.update(weights.meta.get("label_map", {}))
+                # labels whose entities, next to the rule detectors, touch more PII-free rows than
+                # they find values (``python -m redactkit.train.calibrate``)
+                for dropped in _droppable(weights.pipeline_dropped):
+                    self._labels.pop(dropped, None)
 
     def _score(self, label: str, adapted: bool) -> float:
         if self.score is not None:

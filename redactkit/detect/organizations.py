@@ -13,6 +13,13 @@ logistics") it has no capitals to go on. Two general mechanisms work on both:
   frequent words ("i work at home", "calling from my car"), not a place ("she is from boston" is a
   LOCATION), not a person's given name ("i work for maria").
 
+Business talk names companies and products without a designator: after a cue of deals, results or
+roles ("our partnership with", "revenue at", "the chief executive officer of", "customers like X and
+Y") a name needs a word that looks like a name (not an everyday word, even a listed one: "our
+partnership with customers"), and after its first word it goes on only over such words and firm words
+("capital markets"); a name-like owner of business talk ("zentrofy's platform") is a company; the firm
+of a caller whose question is read out ("dana okafor from stellwick asks") too.
+
 In formatted text a capitalised sequence after a cue counts as well. Scores grade the evidence.
 """
 
@@ -59,6 +66,8 @@ class OrganizationWords:
     cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.before"})
     strong_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.strong"})
     person_or_place_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.person_or_place"})
+    business_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.business"})
+    list_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.lists"})
     cue_verbs: frozenset[str]
     stock_words: frozenset[str]
     stock_after: frozenset[str]
@@ -71,6 +80,12 @@ class OrganizationWords:
     connectors: frozenset[str]
     function_words: frozenset[str]
     weekdays: frozenset[str]
+    name_words: frozenset[str]
+    name_enders: frozenset[str]
+    list_joiners: frozenset[str]
+    caller_asks: PhraseTable[tuple[str, ...]]
+    caller_openers: frozenset[str]
+    possessed: frozenset[str]
     not_after_listed: frozenset[str] = field(metadata={"key": "listed.not_after"})
     not_before_listed: frozenset[str] = field(metadata={"key": "listed.not_before"})
     products: frozenset[str] = field(metadata={"key": "listed.products"})
@@ -149,7 +164,9 @@ class OrganizationDetector(Detector):
         self._w = words = load_tables(locale, "organizations", OrganizationWords)
         self._zipf = zipf_cutoffs(locale)
         self._blocked = lexicon.non_name_words | words.function_words | words.weekdays
-        self._cues = PhraseTable.of(words.cues | words.strong_cues)
+        self._cues = PhraseTable.of(words.cues | words.strong_cues | words.business_cues | words.list_cues)
+        #: words that go on with a name after a business cue: kinds, legal forms and frequent firm words
+        self._firm_words = words.kinds | words.legal_forms | words.name_words
         self._cue_words = words.cue_verbs | words.office_words
         self._callers = callers = load_tables(locale, "names", CallerWords)
         self._listed = PhraseTable.of(company_names())
@@ -188,6 +205,7 @@ class OrganizationDetector(Detector):
                 (ow.service_words, self._before_service),
                 (self._callers.affiliations, self._caller_affiliation),
                 (ow.office_words, self._before_office),
+                (ow.possessed, self._possessor),
             )
         )
 
@@ -243,19 +261,18 @@ class OrganizationDetector(Detector):
         cue = self._cue_at(tokens, i)
         if cue is None or start >= len(tokens):
             return None
-        stop = start
-        while stop < len(tokens) and stop - start < self.max_words:
-            word = tokens[stop].lower
-            if word in ow.connectors and start < stop < len(tokens) - 1 and self._joined(tokens, stop + 1):
-                stop += 1
-                continue
-            if not self._content(word):
-                break
-            if stop > start and cue != ("address", "of") and self._ends_name(word):
-                break  # "a tweet to meijer tell them": a verb ends the name
-            stop += 1
+        strict = cue in ow.business_cues or cue in ow.list_cues
+        stop = self._name_end(tokens, start, strict, cue == ("address", "of"))
         if stop == start:
             return None
+        if cue in ow.list_cues:
+            # "customers like korvantis and quillan": the names of the list, joined by "and", "or", ","
+            while (
+                stop + 1 < len(tokens)
+                and tokens[stop].lower in ow.list_joiners
+                and self._looks_named(tokens[stop + 1].lower)
+            ):
+                stop = self._name_end(tokens, stop + 1, strict=True)
         if tokens[stop - 1].lower in ow.connectors:
             stop -= 1
         words = [t.lower for t in tokens[start:stop] if t.lower not in ow.connectors]
@@ -269,6 +286,8 @@ class OrganizationDetector(Detector):
             and not any(self._name_like(w) or self._brand_like(w) for w in words)
         ):
             return None  # "the address of X is": the name is whatever stands between
+        if strict and not any(self._looks_named(w) for w in words):
+            return None  # "our partnership with customers", "revenue at the company"
         if cue in ow.strong_cues and words[0] in ow.share_classes:
             return None
         phrase = " ".join(words)
@@ -279,6 +298,73 @@ class OrganizationDetector(Detector):
             if words[0] in given and (cue in ow.person_or_place_cues or not self._name_like_org(words)):
                 return None  # "i work for maria", "the address of john smith": a person
         return self._organization(tokens[start].start, tokens[stop - 1].end, f"name after '{' '.join(cue)}'")
+
+    def _name_end(self, tokens: Sequence[Token], start: int, strict: bool, any_words: bool = False) -> int:
+        """The end of the name that starts at token ``start`` after a cue: up to ``max_words`` content
+        words ("and" where it joins family names). A frequent word ends it after its first word ("a tweet
+        to meijer tell them"), unless ``any_words``; after a business cue (``strict``) any word that does
+        not look like a name, a kind or a firm word does ("revenue at korvantis grew")."""
+        ow = self._w
+        stop = start
+        while stop < len(tokens) and stop - start < self.max_words:
+            word = tokens[stop].lower
+            if word in ow.connectors and start < stop < len(tokens) - 1 and self._joined(tokens, stop + 1):
+                stop += 1
+                continue
+            if not self._content(word):
+                break
+            if stop > start and not any_words and self._ends_name(word):
+                break  # "a tweet to meijer tell them": a verb ends the name
+            if (
+                stop > start
+                and strict
+                and tokens[stop - 1].lower not in ow.connectors  # "hendricks and cole": joined names
+                and not (self._looks_named(word) or word in self._firm_words)
+            ):
+                break
+            stop += 1
+        return stop
+
+    def _looks_named(self, word: str) -> bool:
+        """A word that looks like a name or a brand ("korvantis", a listed company), not an everyday one
+        (a listed company that is also an everyday word or its plural, "customers", "target", is not)."""
+        if not self._content(word):
+            return False
+        if self._brand_like(word):
+            return True
+        base = word.removesuffix("'s")
+        return self._name_like(word) and not is_everyday_word(base)
+
+    def _possessor(self, scan: _Scan, i: int) -> Entity | None:
+        """ "zentrofy's platform", "korvantis energy's results": the name-like owner of a noun of business
+        talk (``possessed``) is a company; a given name or a place is not ("dana's team" is a person's)."""
+        text, tokens, formatted = scan
+        if i < 1:
+            return None
+        owner = tokens[i - 1]
+        word = owner.lower
+        base = word.removesuffix("'s")
+        if base == word or not self._content(word) or base in given_names() or base in place_names():
+            return None
+        if not (self._name_like(base) or base in self._firm_words):
+            return None
+        first = i - 1
+        while (
+            first > 0
+            and i - first < self.max_words
+            and self._content(tokens[first - 1].lower)
+            and (self._name_like(tokens[first - 1].lower) or tokens[first - 1].lower in self._firm_words)
+        ):
+            first -= 1
+        while first < i - 1 and not self._name_like(tokens[first].lower):
+            first += 1  # leading firm words belong to the sentence ("the energy korvantis's ...")
+        lead = tokens[first].lower.removesuffix("'s")
+        if not self._name_like(lead) or lead in given_names() or lead in place_names():
+            return None
+        if formatted and not _capitalised(text, tokens[first]):
+            return None
+        # the possessive's "'s" stays inside, as a person's does ("zentrofy's" is one span either way)
+        return self._organization(tokens[first].start, owner.end, "a name-like owner of business talk")
 
     def _listed_companies(self, tokens: Sequence[Token]) -> list[Entity]:
         """Companies of the shipped list (``company_names``), said without a cue ("is my order at
@@ -353,7 +439,10 @@ class OrganizationDetector(Detector):
             ),
             None,
         )
-        if name_start is None or any(
+        if name_start is None:
+            if not self._read_caller(tokens, i):
+                return None
+        elif any(
             self._introductions.ending_at(tokens, k) is not None
             for k in range(name_start + 1, min(i + 2, len(tokens) + 1))
         ):
@@ -369,8 +458,24 @@ class OrganizationDetector(Detector):
             stop += 1
         if stop == start:
             return None
+        if name_start is None and not self._w.caller_asks.match_length(words_of(tokens), stop, max_words=4):
+            return None  # a question read out: "dana okafor from stellwick asks ..."
         return self._organization(
             tokens[start].start, tokens[stop - 1].end, "organisation of an introduced caller"
+        )
+
+    def _read_caller(self, tokens: Sequence[Token], i: int) -> bool:
+        """One to three words that look like a person's name before the affiliation word at ``i``, first
+        in the turn or after one of ``caller_openers`` ("and dana okafor from stellwick asks ...")."""
+        ow = self._w
+        first = i
+        while first > 0 and i - first < 3 and self._content(tokens[first - 1].lower):
+            first -= 1
+        if first == i or (first > 0 and tokens[first - 1].lower not in ow.caller_openers):
+            return False
+        words = [t.lower for t in tokens[first:i]]
+        return any(w in given_names() or w in family_names() for w in words) and all(
+            w in given_names() or w in family_names() or self._name_like(w) for w in words
         )
 
     def _before_office(self, scan: _Scan, i: int) -> Entity | None:
@@ -476,7 +581,12 @@ class OrganizationDetector(Detector):
 
     def _ends_name(self, word: str) -> bool:
         """After a name's first word, a word as frequent as a function word that is no family name
-        ends it: a verb or a preposition ("a tweet to meijer tell them")."""
+        ends it: a verb or a preposition ("a tweet to meijer tell them"); a word of ``name_enders``
+        always does ("from stellwick asks"), a kind or firm word never ("stellwick capital markets")."""
+        if word in self._w.name_enders:
+            return True
+        if word in self._firm_words:
+            return False
         return zipf_frequency(word) >= self._zipf.function_word_min and word not in family_names()
 
     def _name_like(self, word: str) -> bool:

@@ -71,6 +71,13 @@ class NerWeights:
         """Model label -> held-out precision of that label's entities (what a score means)."""
         return {str(k): float(v) for k, v in self.meta.get("calibration", {}).items()}
 
+    @property
+    def pipeline_dropped(self) -> list[str]:
+        """Model labels the ``ner`` detector leaves out by default: next to the rule detectors their
+        entities touched more PII-free rows than they found values (``pipeline_calibration`` of
+        meta.json, written by ``python -m redactkit.train.calibrate``)."""
+        return [str(label) for label in self.meta.get("pipeline_calibration", {}).get("dropped", [])]
+
 
 def read_ner_weights(weights: str | Path) -> NerWeights:
     """Find and check a weights directory (``builtin`` or a path); fail naming what is missing."""
