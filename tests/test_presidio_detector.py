@@ -130,3 +130,109 @@ def test_recognizers_that_cannot_match_a_text_are_skipped_without_changing_resul
     detector = PresidioDetector(entities=entities)
     found = detector.detect_batch([AlignedText.identity(text)])[0]
     assert {entity.label for entity in found} == labels
+
+
+_SCREEN_TEXTS = [
+    "my ssn is 536-22-8726 and my itin 912-70-1234",
+    "card 4111 1111 1111 1111, account 12345678901, passport 912345678",
+    "licence a1234567 or D1234567 and gb82 west 1234 5698 7654 32",
+    "send it to ana.lopez@example.org or see www.example.com/a?b=1",
+    "the hosts are 10.0.0.12 and fe80::1ff:fe23:4567:890a and ::1",
+    "wallet 1BoatSLRHtKNngkdXEeobR76b53LETtpyT please",
+    "nothing here at all. just words, and 12 or 345.",
+    "see \"https://docs.example.co.uk/x\" or 'shop.example.ninja' or HTTP://A.B.COM.",
+    "mr. smith went to st. louis.not a url. 3.5 and e.g. this",
+    "",
+]
+
+
+def test_joined_pattern_screens_match_exactly_when_one_pattern_does() -> None:
+    """An entity's screen (its patterns joined into one alternation where safe) matches a text exactly
+    when one of the recognizers' own patterns does."""
+    import regex
+    from presidio_analyzer import PatternRecognizer
+
+    from redactkit.detect import presidio
+
+    detector = PresidioDetector()
+    engine = presidio._analyzer_engine(detector.model, detector.language, False)
+    screens = detector._screens_for(engine)
+    joined = 0
+    for entity in detector.entities:
+        patterns = [
+            regex.compile(pattern.regex, flags=recognizer.global_regex_flags)
+            for recognizer in engine.registry.get_recognizers(language="en", entities=[entity])
+            if isinstance(recognizer, PatternRecognizer)
+            for pattern in recognizer.patterns
+        ]
+        screen = screens[entity]
+        assert screen is not None
+        joined += len(screen) < len(patterns)
+        for text in _SCREEN_TEXTS:
+            for start in range(0, len(text), 7):  # also pieces cut inside values
+                piece = text[start:]
+                expected = any(pattern.search(piece) for pattern in patterns)
+                assert presidio._may_match(screen, piece, 1.0) == expected, (entity, piece)
+    assert joined >= 3  # (the point of joining: one scan instead of one per pattern)
+
+
+def test_context_enhancer_gives_presidios_scores() -> None:
+    """The detector's context enhancer (no deep copy, bisected token look-up) raises the same
+    scores as Presidio's own, on results with and without context words around them."""
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from redactkit.detect import presidio
+
+    detector = PresidioDetector()
+    ours = presidio._analyzer_engine(detector.model, detector.language, False)
+    stock = AnalyzerEngine(
+        registry=ours.registry,
+        nlp_engine=ours.nlp_engine,
+        supported_languages=["en"],
+        context_aware_enhancer=LemmaContextAwareEnhancer(),
+    )
+    texts = [
+        *_SCREEN_TEXTS[:-1],
+        "my social security number is 536 22 8726",
+        "the  account\tnumber:12345678901 (checking)",
+        "12345678901 is my bank account",
+        "driver license number d1234567, passport number 912345678, credit card 4111111111111111",
+    ]
+    raised, entities = 0, list(detector.entities)
+    for text, artifacts in ours.nlp_engine.process_batch(texts, "en"):
+        found = [
+            engine.analyze(
+                text,
+                "en",
+                entities=entities,
+                nlp_artifacts=artifacts,
+                return_decision_process=True,
+            )
+            for engine in (ours, stock)
+        ]
+        a, b = ([(r.start, r.end, r.entity_type, r.score) for r in results] for results in found)
+        assert sorted(a) == sorted(b), text
+        raised += sum(bool(r.analysis_explanation.supportive_context_word) for r in found[0])
+    assert raised >= 3  # context words did raise scores
+
+
+@pytest.mark.parametrize("text", ["a", "one two three", "a  b\t\tc. d,e", "  lead and trail  ", "x-y z!!  w"])
+def test_token_look_up_is_presidios_linear_scan(text: str) -> None:
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from redactkit.detect import presidio
+
+    doc = load_spacy_model("en_core_web_md").make_doc(text)
+    indices = [token.idx for token in doc]
+    ours, stock = presidio._context_enhancer(), LemmaContextAwareEnhancer._find_index_of_match_token
+    for start in range(len(text) + 2):
+        try:
+            expected: int | None = stock("w", start, doc, indices)
+        except ValueError:
+            expected = None
+        try:
+            found: int | None = ours._find_index_of_match_token("w", start, doc, indices)
+        except ValueError:
+            found = None
+        assert found == expected, (text, start)

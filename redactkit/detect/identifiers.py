@@ -26,7 +26,7 @@ from typing import Annotated, Any, NamedTuple
 import phonenumbers
 from pydantic import Field
 from stdnum import iban as stdnum_iban
-from stdnum import luhn, numdb
+from stdnum import luhn
 
 from ..core import AlignedText, Entity
 from ..lang import Lexicon, Token, load_locale, token_index_at
@@ -358,7 +358,6 @@ _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 #: text without one is not searched for the other pattern
 _DIGIT = re.compile(r"\d")
 _OLD = re.compile(r"old", re.IGNORECASE)
-_IBAN_REGISTRY = numdb.get("iban")
 #: labels an IBAN read out may be taken for: a long digit run is a phone number, or by chance passes
 #: the Luhn check of a card number
 _IBAN_LIKE = frozenset({"ACCOUNT_NUMBER", "CREDIT_CARD", "PHONE_NUMBER"})
@@ -375,16 +374,15 @@ _IBAN_SHAPE = re.compile(r"[a-z]{2}\d{2}[a-z0-9]{11,30}")
 
 def spoken_iban(value: str) -> bool:
     """The whole of an IBAN, however it was said once spaces and dashes are gone: two letters that
-    are an IBAN country code, two check digits and 11 to 30 letters and digits, with a valid mod-97
-    checksum (python-stdnum's IBAN registry and check digits). A value a recognizer cut short or
-    garbled fails the checksum: it stays an account number."""
+    are an IBAN country code, two check digits, then the country's own account layout (its length,
+    and letters or digits where the country has them: 22 characters in all for DE and GB, 27 for
+    FR, 18 for NL), with a valid mod-97 checksum (python-stdnum's IBAN registry). A value a
+    recognizer cut short or garbled fails the checksum or the length: it stays an account number.
+    A bank's own check digits inside the account (``check_country``) are not checked."""
     compact = "".join(char for char in value.lower() if char.isalnum())
     if not _IBAN_SHAPE.fullmatch(compact):
         return False
-    number = compact.upper()
-    if "country" not in _IBAN_REGISTRY.info(number)[0][1]:
-        return False
-    return bool(stdnum_iban.calc_check_digits(number) == number[2:4])
+    return bool(stdnum_iban.is_valid(compact.upper(), check_country=False))
 
 
 def luhn_valid(digits: str) -> bool:

@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -154,8 +155,85 @@ def _screens(engine: AnalyzerEngine, language: str, entities: Sequence[str]) -> 
                 break
             patterns: list[Any] = cast(Any, recognizer).patterns  # Presidio's Pattern objects
             compiled.extend(regex.compile(pattern.regex, flags=flags) for pattern in patterns)
-        screens[entity] = tuple(compiled) if compiled else None
+        if not compiled:
+            screens[entity] = None
+            continue
+        screen = _one_screen(regex, compiled, entity)
+        needed = _domain_ending(regex, compiled) if entity == "URL" else None
+        screens[entity] = screen if needed is None else (_Guarded(needed, screen),)
     return screens
+
+
+class _Guarded:
+    """Patterns asked only when a cheaper expression that each of their matches contains is found."""
+
+    def __init__(self, needed: Any, patterns: tuple[Any, ...]) -> None:
+        self.needed = needed
+        self.patterns = patterns
+
+    def search(self, text: str, timeout: float) -> bool:
+        return bool(self.needed.search(text, timeout=timeout)) and any(
+            pattern.search(text, timeout=timeout) for pattern in self.patterns
+        )
+
+
+def _domain_ending(regex: Any, compiled: list[Any]) -> Any | None:
+    """The part of Presidio's URL patterns every match contains, a dot and a domain ending
+    (``[.](?:(?:com)|…)``), compiled with their flags; None if the patterns are not built that way.
+    Scanning a text for it is several times cheaper than for the patterns, and most texts have no
+    dot right before a domain ending (a sentence's full stop is followed by a space)."""
+    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+    base = str(getattr(UrlRecognizer, "BASE_URL_REGEX", ""))
+    start = base.find("{1,253}[.](?:(?:com)")
+    if start < 0 or not compiled or len({pattern.flags for pattern in compiled}) != 1:
+        return None
+    # each pattern is the base expression with a plain prefix and suffix (no alternation around it)
+    around = {
+        "(?i)(?:https?://)": "",
+        "(?i)": "",
+        "(?i)[\"\\'](https?://": ")[\"\\']",
+        "(?i)[\"\\'](": ")[\"\\']",
+    }
+    if not all(
+        any(pattern.pattern == prefix + base + suffix for prefix, suffix in around.items())
+        for pattern in compiled
+    ):
+        return None
+    start += len("{1,253}")
+    depth = 0
+    for end in range(start + len("[.]"), len(base)):
+        depth += {"(": 1, ")": -1}.get(base[end], 0)
+        if depth == 0:
+            return regex.compile(base[start : end + 1], flags=compiled[0].flags)
+    return None
+
+
+# what makes patterns unsafe to join into one alternation: a back reference or branch reset (group
+# numbers shift) or an inline flag that is not scoped (it would apply to the other patterns too)
+_UNJOINABLE = re.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\||\(\?[a-zA-Z]+\)")
+
+#: entities whose patterns are scanned one by one even when they could be joined: one alternation of
+#: their patterns (lookbehinds first) is slower than the patterns in turn
+_SCREEN_SEPARATELY = frozenset({"IP_ADDRESS"})
+
+
+def _one_screen(regex: Any, compiled: list[Any], entity: str) -> tuple[Any, ...]:
+    """An entity's patterns as one alternation when that is safe: a text matches it exactly when it
+    matches one of them (a backtracking search tries every alternative at every position), and one
+    scan of the text costs less than one per pattern."""
+    flags = {pattern.flags for pattern in compiled}
+    if (
+        len(compiled) < 2
+        or len(flags) != 1
+        or entity in _SCREEN_SEPARATELY
+        or any(_UNJOINABLE.search(pattern.pattern) for pattern in compiled)
+    ):
+        return tuple(compiled)
+    try:
+        return (regex.compile("|".join(f"(?:{pattern.pattern})" for pattern in compiled), flags=flags.pop()),)
+    except regex.error:
+        return tuple(compiled)
 
 
 def _may_match(screen: tuple[Any, ...] | None, text: str, timeout: float) -> bool:
@@ -166,6 +244,40 @@ def _may_match(screen: tuple[Any, ...] | None, text: str, timeout: float) -> boo
         return any(pattern.search(text, timeout=timeout) for pattern in screen)
     except TimeoutError:
         return True  # Presidio's own scan times out and skips the pattern: let it
+
+
+class _OwnedResults(list[Any]):
+    """Results that only the analysis at hand holds (its recognizers made them for this call):
+    Presidio's context enhancer deep-copies the list it is given before raising scores in it, and
+    this list's "deep copy" is a new list of the same result objects, changed in place instead of
+    copied (nothing else refers to them; the scores come out the same)."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> list[Any]:
+        return list(self)
+
+
+def _context_enhancer() -> Any:
+    """Presidio's lemma context enhancer (its defaults) without the per-call deep copy of results
+    and with a binary search for the token at a result's start (the same token Presidio's linear
+    scan finds: the first token ending after the start)."""
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class _Enhancer(LemmaContextAwareEnhancer):
+        def enhance_using_context(self, text: str, raw_results: Any, *args: Any, **kwargs: Any) -> Any:
+            return super().enhance_using_context(text, _OwnedResults(raw_results), *args, **kwargs)
+
+        @staticmethod
+        def _find_index_of_match_token(word: str, start: int, tokens: Any, tokens_indices: list[int]) -> int:
+            # tokens are in order and do not overlap, so their ends increase: the first token that
+            # ends after ``start`` is the last one starting at or before it, or else the next one
+            at = bisect_right(tokens_indices, start) - 1
+            if at >= 0 and start < tokens_indices[at] + len(tokens[at]):
+                return at
+            if at + 1 < len(tokens_indices):
+                return at + 1
+            raise ValueError("a result's start is after the last token of the text")
+
+    return _Enhancer()
 
 
 def _analyzer_engine(model: str, language: str, run_ner: bool) -> AnalyzerEngine:
@@ -246,6 +358,7 @@ def _build_engine(model: str, language: str, run_ner: bool) -> AnalyzerEngine:
         nlp_engine=nlp_engine,
         supported_languages=[language],
         log_decision_process=False,
+        context_aware_enhancer=_context_enhancer(),
     )
 
 

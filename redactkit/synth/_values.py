@@ -10,11 +10,12 @@ unknown variants are an error when the templates load.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from stdnum import iban as stdnum_iban
-from stdnum import luhn
+from stdnum import luhn, numdb
 
 from ._lexicon import Lexicon, in_heldout_pool
 from ._say import MONTHS, TENS, number_words, ordinal_words, say_digits, say_year, spell
@@ -361,18 +362,33 @@ def passport(draw: Draw) -> Value:
     return _alnum_id(draw, letters=rng.choice([1, 2]), digits=rng.choice([7, 8]))
 
 
+#: the countries whose IBANs the generator says, and the layout of each one's account part after the
+#: check digits (python-stdnum's IBAN registry: "4!a6!n8!n" for GB, four letters then 14 digits)
+_IBAN_COUNTRIES = ("gb", "de", "fr", "ie", "nl", "es")
+_IBAN_PART = re.compile(r"(\d+)!([anc])")
+
+
+def _iban_layout(country: str) -> tuple[int, int]:
+    """How many bank letters open a country's IBAN account part and how many digits follow (a part
+    of letters or digits, "c", is said as digits): GB is (4, 14), DE (0, 18), FR (0, 23)."""
+    parts = _IBAN_PART.findall(numdb.get("iban").info(country.upper())[0][1]["bban"])
+    letters = 0
+    while letters < len(parts) and parts[letters][1] == "a":
+        letters += 1
+    if any(kind == "a" for _, kind in parts[letters:]):
+        raise ValueError(f"IBAN country {country!r}: letters after digits are not generated")
+    return sum(int(count) for count, _ in parts[:letters]), sum(int(count) for count, _ in parts[letters:])
+
+
 def iban(draw: Draw) -> Value:
+    """An IBAN of the country's own length (GB and DE 22 characters, FR 27, NL 18, ES 24), as a
+    detector that checks the length expects it."""
     rng = draw.rng
-    country = rng.choice(["gb", "de", "fr", "ie", "nl", "es"])
-    check = _digits(rng, 2)
-    bank = (
-        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(4))
-        if country in ("gb", "ie", "nl")
-        else ""
-    )
-    body = _digits(rng, 14 if country == "gb" else 16)
-    # the check digits drawn above only keep the random stream of earlier sets: an IBAN's own are
-    # its mod-97 checksum, which a detector may verify
+    country = rng.choice(_IBAN_COUNTRIES)
+    _digits(rng, 2)  # the check digits are the checksum below; the draw keeps the random stream
+    letters, digits = _iban_layout(country)
+    bank = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(letters))
+    body = _digits(rng, digits)
     check = stdnum_iban.calc_check_digits((country + "00" + bank + body).upper())
     chunks = [f"{spell(country, rng, as_in=0.1)} {say_digits(check, rng)}"]
     if bank:
