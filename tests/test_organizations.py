@@ -166,6 +166,16 @@ NEGATIVES = [
     "today's results were strong",
     "my husband is over at the house",
     "mark from accounting would like to know the total",  # no name-like firm after "from"
+    # a department read out with a caller's name is no firm
+    "and sarah from sales asks about the backlog",
+    "and mark from accounting asks",
+    "next tom from marketing wants to know the budget",
+    # activities are no schools or employers; "got into" and "i was at" are no cues
+    "my son goes to taekwondo on tuesdays",
+    "the kids are at pickleball",
+    "i got into crossfit last year",
+    "i was at zumba all morning",
+    "she got into kombucha",
     "i'm a little late for the meeting",  # a job said with any words needs a name after it
     "i'm a huge fan of the show",
     "i'm a teacher at home",

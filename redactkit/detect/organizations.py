@@ -91,6 +91,7 @@ class OrganizationWords:
     role_particles: frozenset[str]
     role_prepositions: frozenset[str]
     possessed: frozenset[str]
+    activities: frozenset[str]
     not_after_listed: frozenset[str] = field(metadata={"key": "listed.not_after"})
     not_before_listed: frozenset[str] = field(metadata={"key": "listed.not_before"})
     products: frozenset[str] = field(metadata={"key": "listed.products"})
@@ -296,6 +297,8 @@ class OrganizationDetector(Detector):
             return None  # "our partnership with customers", "revenue at the company"
         if cue in ow.strong_cues and words[0] in ow.share_classes:
             return None
+        if all(w in ow.activities for w in words):
+            return None  # "my son goes to taekwondo": an activity, not a school
         phrase = " ".join(words)
         if phrase in place_names():
             return None  # "she is from boston": a place
@@ -308,7 +311,7 @@ class OrganizationDetector(Detector):
     def _name_end(self, tokens: Sequence[Token], start: int, strict: bool, any_words: bool = False) -> int:
         """The end of the name that starts at token ``start`` after a cue: up to ``max_words`` content
         words ("and" where it joins family names). A frequent word ends it after its first word ("a tweet
-        to meijer tell them"), unless ``any_words``; after a business cue (``strict``) any word that does
+        to zorvex tell them"), unless ``any_words``; after a business cue (``strict``) any word that does
         not look like a name, a kind or a firm word does ("revenue at korvantis grew")."""
         ow = self._w
         stop = start
@@ -320,7 +323,7 @@ class OrganizationDetector(Detector):
             if not self._content(word):
                 break
             if stop > start and not any_words and self._ends_name(word):
-                break  # "a tweet to meijer tell them": a verb ends the name
+                break  # "a tweet to zorvex tell them": a verb ends the name
             if (
                 stop > start
                 and strict
@@ -497,8 +500,12 @@ class OrganizationDetector(Detector):
             stop += 1
         if stop == start:
             return None
-        if name_start is None and not self._w.caller_asks.match_length(words_of(tokens), stop, max_words=4):
-            return None  # a question read out: "dana okafor from stellwick asks ..."
+        if name_start is None:
+            if not self._w.caller_asks.match_length(words_of(tokens), stop, max_words=4):
+                return None  # a question read out: "dana okafor from stellwick asks ..."
+            firm = [tokens[k].lower for k in range(start, stop)]
+            if not (all(len(w) == 1 for w in firm) or any(self._looks_named(w) for w in firm)):
+                return None  # "and sarah from sales asks": a department, not a firm
         return self._organization(
             tokens[start].start, tokens[stop - 1].end, "organisation of an introduced caller"
         )
@@ -620,7 +627,7 @@ class OrganizationDetector(Detector):
 
     def _ends_name(self, word: str) -> bool:
         """After a name's first word, a word as frequent as a function word that is no family name
-        ends it: a verb or a preposition ("a tweet to meijer tell them"); a word of ``name_enders``
+        ends it: a verb or a preposition ("a tweet to zorvex tell them"); a word of ``name_enders``
         always does ("from stellwick asks"), a kind or firm word never ("stellwick capital markets")."""
         if word in self._w.name_enders:
             return True
