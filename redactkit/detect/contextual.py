@@ -2801,7 +2801,7 @@ class ContextualDetector(Detector):
 
     def _org_name_start(self, words: Sequence[str], first: int, kind: int, institution: bool) -> int:
         """Where the name before a kind word starts (``kind`` when there is none): at its first naming
-        word ("bankruptcy | nextera energy partners"), with the generic words just before it ("good
+        word ("bankruptcy | korvantis energy partners"), with the generic words just before it ("good
         samaritan"); before a kind said in several words, everyday words name one too ("sacred heart
         credit union"), up to three."""
         t = self._t
