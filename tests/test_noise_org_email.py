@@ -93,7 +93,7 @@ def _labels(pipeline: Pipeline, text: str) -> set[str]:
         ),
         # an age: misheard units, a short word inserted before the number, a garbled person verb
         ("my uncle turns sixty fife next week", "sixty fife"),
-        ("i was thirty floor when we moved", "thirty floor"),
+        ("i was thirty floor years old when we moved", "thirty floor years old"),
         ("our grandpa just turned it ninety", "ninety"),
         ("he's i only seven so half a tablet", "seven"),
         ("my aunt just tired seventy two", "seventy two"),
@@ -166,6 +166,14 @@ def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline:
         "i burn ten calories a minute",
         "she books two tables for friday",
         "the score was forty fine by me",
+        # another verb one or two letters off a person verb is no garbled one
+        "i booked two",
+        "we booked four last night",
+        "she cooked two",
+        "i teach five",
+        "she sits ten",
+        "we tuned two",
+        "i locked two",
     ],
 )
 def test_garbled_looking_ages_in_ordinary_speech_are_no_age(default_pipeline: Pipeline, text: str) -> None:
@@ -199,3 +207,20 @@ def test_a_web_address_host_is_no_garbled_mail_domain(default_pipeline: Pipeline
     assert "EMAIL_ADDRESS" not in {
         e.label for e in default_pipeline.analyze(text) if e.start < text.index("accessible")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("he's forty fine thanks", "forty"),
+        ("i'm fifty true story", "fifty"),
+        ("she's ninety nice and healthy", "ninety"),
+        ("my uncle turns sixty fife next week", "sixty fife"),  # a homophone is a misheard unit
+        ("i was thirty floor years old", "thirty floor years old"),  # a near one before an age unit
+    ],
+)
+def test_a_near_homophone_after_a_tens_word_is_a_unit_only_before_an_age_unit(
+    default_pipeline: Pipeline, text: str, age: str
+) -> None:
+    ages = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "AGE"]
+    assert ages == [age]

@@ -123,6 +123,7 @@ class _AgeWords:
     height_units: frozenset[str]
     thing_min_zipf: float
     heard_inside: frozenset[str]
+    heard_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -343,23 +344,26 @@ def _heard_as(word: str, target: str) -> bool:
     )
 
 
+#: words read on each side of a number whose age cue a recognizer garbled (longer than any cue)
+_HEARD_AGE_WINDOW = 16
+
+
 @cache
-def _heard_digits(locale: str) -> dict[str, int]:
-    """Words a recognizer writes for a digit word from one to nine (``digit_homophones`` and
-    ``digit_near`` of asr_confusions.yaml: "fife", "hive", "floor"), with that digit; no function word
-    ("to", "for", "the", "a": ``between_digits_only`` and stop words) and none of several words."""
+def _heard_digits(locale: str, section: str) -> dict[str, int]:
+    """Words a recognizer writes for a digit word from one to nine (``section`` of asr_confusions.yaml:
+    ``digit_homophones`` "fife", "tree"; ``digit_near`` "hive", "floor"), with that digit; no function
+    word ("to", "for", "the", "a": ``between_digits_only`` and stop words)."""
     resources = load_locale(locale)
     lex = resources.lexicon
     data = resources.resources.get("asr_confusions") or {}
     between = {str(word).lower() for word in data.get("between_digits_only") or ()}
     heard: dict[str, int] = {}
-    for section in ("digit_homophones", "digit_near"):
-        for digit, alikes in (data.get(section) or {}).items():
-            value = lex.digits.get(str(digit).lower(), 0)
-            for alike in alikes:
-                word = str(alike).lower()
-                if value and " " not in word and word not in between and word not in lex.stopwords:
-                    heard.setdefault(word, value)
+    for digit, alikes in (data.get(section) or {}).items():
+        value = lex.digits.get(str(digit).lower(), 0)
+        for alike in alikes:
+            word = str(alike).lower()
+            if value and " " not in word and word not in between and word not in lex.stopwords:
+                heard.setdefault(word, value)
     return heard
 
 
@@ -656,7 +660,10 @@ class ContextualDetector(Detector):
         #: words a recognizer writes for a digit word (asr_confusions.yaml ``digit_homophones`` and
         #: ``digit_near``: "fife", "floor", "mine"), no function word, with the digit: the units of an
         #: age after a tens word ("twenty fife")
-        self._heard_digits = _heard_digits(locale)
+        self._heard_digits = _heard_digits(locale, "digit_homophones")
+        #: near-homophones ("fine", "true", "floor"): everyday words, so an age unit must follow them
+        #: ("thirty floor years old"; not "he's forty fine thanks")
+        self._near_digits = _heard_digits(locale, "digit_near")
         self._tens = frozenset(t.lexicon.tens.values())
         #: person verbs of one word that a garbled word may stand for ("torn", "tired": :func:`_heard_as`)
         self._heard_verbs = tuple(
@@ -796,9 +803,15 @@ class ContextualDetector(Detector):
                 i += 1
                 continue
             value, j = parsed
-            if value in self._tens and j < len(words) and words[j] in self._heard_digits:
-                value += self._heard_digits[words[j]]  # "twenty fife", "ninety floor": misheard units
-                j += 1
+            if value in self._tens and j < len(words):
+                if words[j] in self._heard_digits:
+                    value += self._heard_digits[words[j]]  # "twenty fife": misheard units
+                    j += 1
+                elif (
+                    words[j] in self._near_digits and j + 1 < len(words) and words[j + 1] in ("years", "year")
+                ):
+                    value += self._near_digits[words[j]]  # "ninety floor years old"
+                    j += 1
             end = j + t.ages.fractions.at(words, j)
             after = self._skip_interruptions(words, end)
             if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
@@ -1286,11 +1299,16 @@ class ContextualDetector(Detector):
         k = self._before_approximately(words, i)
         if k < 2:
             return ""
+        # the cue is read in a window of words around the number, so the time stays linear in the text
+        low = max(0, k - 1 - _HEARD_AGE_WINDOW)
+        high = min(len(words), i + _HEARD_AGE_WINDOW)
         if words[k - 1] in self._t.ages.heard_inside:
-            return self._said_age_context((*words[: k - 1], *words[k:]), i - 1, -10)
+            return self._said_age_context((*words[low : k - 1], *words[k:high]), i - 1 - low, -10)
         word = words[k - 1]
         if len(word) < 4 or word in self._age_cue_ends or word in self._t.lexicon.stopwords:
             return ""  # "press star then one": a function word is no garbled verb
+        if is_everyday_word(word) and word not in self._t.ages.heard_verbs:
+            return ""  # "i booked two", "i teach five": another verb, not a garbled one
         verb = next(
             (
                 verb
@@ -1301,7 +1319,7 @@ class ContextualDetector(Detector):
         )
         if verb is None:
             return ""
-        return self._said_age_context((*words[: k - 1], verb, *words[k:]), i, -10)
+        return self._said_age_context((*words[low : k - 1], verb, *words[k:high]), i - low, -10)
 
     def _said_age_context(self, words: Sequence[str], i: int, previous_age_end: int) -> str:
         """Why the number at ``i`` is an age ("" when nothing says so)."""
