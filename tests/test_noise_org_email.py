@@ -148,7 +148,13 @@ def test_kinds_and_short_words_in_ordinary_speech_are_no_organisation(
         "she threw a dart in the bin",
         "the band played a slap bass solo",
         "she moved to castellane de la mar",
-        "we sold the biomass co stake",
+        "we sold the pellmar co stake",
+        # a made-up host and a top-level domain need a web cue before them
+        "can you give me the doordash info",
+        "send me the airbnb info",
+        "pull up the ticketmaster info",
+        "the fitbit info is wrong",
+        "the kombucha net",
     ],
 )
 def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline: Pipeline, text: str) -> None:

@@ -179,6 +179,9 @@ NEGATIVES = [
     "i'm a little late for the meeting",  # a job said with any words needs a name after it
     "i'm a huge fan of the show",
     "i'm a teacher at home",
+    "i'm in quarantine with omicron",  # "i'm in" is no job phrasing
+    "she's in shape for pickleball",
+    "he works as a coach for pickleball",  # an activity is no employer
 ]
 
 

@@ -169,6 +169,7 @@ class _AddressWords:
 
     starts_after: _Phrases
     and_name_cues: _Phrases
+    brand_host_cues: _Phrases
     at: _Phrases
     misheard_at: _Phrases
     misheard_at_before_provider: _Phrases
@@ -2476,11 +2477,17 @@ class ContextualDetector(Detector):
             first = k - www
             first -= addr.schemes.ending(words, first)
             end = self._path_end(words, i + 1)
-            brand = names == 1 and len(word) >= 3 and self._brand_host(words[k])
+            brand = (
+                names == 1
+                and len(word) >= 3
+                and self._brand_host(words[k])
+                and addr.brand_host_cues.ending(words, k) > 0
+            )
             if not (first < k or strong or end > i + 1 or brand):
                 # "the fishing net": only "com" is a web address without "www" or a path, or a
                 # top-level domain of three letters or more after one host name that no dictionary or
-                # name list has ("pacificfin info"; not "biomass co", "chiclana de")
+                # name list has, right after a web cue ("at pacificfin info"; not "the doordash info",
+                # "pellmar co", "velmora de")
                 continue
             if first == k and names == 1 and len(words[k]) == 1:
                 continue  # "e com": a letter alone (e-commerce), no host

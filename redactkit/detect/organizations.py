@@ -365,6 +365,8 @@ class OrganizationDetector(Detector):
             return None
         if " ".join(words) in place_names() or (words[0] in given_names() and not self._name_like_org(words)):
             return None  # "a nurse in boston", "a nanny for maria"
+        if all(w in ow.activities for w in words):
+            return None  # "she works as a coach for pickleball": an activity
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
 
     def _looks_named(self, word: str) -> bool:
