@@ -3,7 +3,8 @@
 Principle 1 (recall first) decides every tie here: when detectors disagree about where an entity
 ends, the union wins; when they disagree about its label, the more confident label names the whole
 union, unless a detection nearly as confident holds it whole (the web address, not a name inside it).
-A character any detector flagged is always inside some resolved entity.
+A character any detector flagged is always inside some resolved entity, except the whitespace between
+two values of different labels that one less confident detection read as one ("<surname> <phone number>").
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ __all__ = ["resolve_overlaps"]
 
 #: how much less confident a detection that holds another one whole may be and still name their union
 _INSIDE_MARGIN = 0.1
+#: labels whose values are words only: a detection of one that runs over a number another detection
+#: reads as a value of its own joined two values (a code, a password or an address holds both)
+_WORD_LABELS = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP"})
 
 
 def resolve_overlaps(
@@ -32,7 +36,10 @@ def resolve_overlaps(
     The merged entity takes the label, detector and explanation of its best member (highest score,
     then longest span; a longer member holding it whole and at most ``_INSIDE_MARGIN`` less confident
     wins over it, unless its label is a special category) and the highest score; its explanation
-    notes what was merged. With
+    notes what was merged. A name, place or organisation detection spanning a whole cluster that
+    other, at least as confident detections split into values of different labels with only
+    whitespace between them gives way to them ("kipchirchir 9028091154" is a PERSON and a
+    PHONE_NUMBER, not one LOCATION). With
     ``merge_adjacent`` and ``text`` given, entities of the same label separated only by whitespace
     become one (two PERSON hits on "john" and "smith" redact as one ``[PERSON]``), and so do entities
     of the same label separated only by an aside a speaker says inside a value, when ``aside(text,
@@ -53,10 +60,55 @@ def resolve_overlaps(
         else:
             clusters.append([entity])
             cluster_end = entity.end
-    merged = [_merge(cluster) for cluster in clusters]
+    merged = [entity for cluster in clusters for entity in _split(cluster, text) or [_merge(cluster)]]
     if merge_adjacent and text is not None:
         merged = _merge_adjacent(merged, text, aside, inserted)
     return merged
+
+
+def _split(cluster: Sequence[Entity], text: str | None) -> list[Entity] | None:
+    """The values a detection read as one when other detections read them apart, or ``None``.
+
+    A detection that spans the whole cluster ("kipchirchir 9028091154" read as one LOCATION) names
+    nothing of its own when the other members split it into two or more values of different labels (a
+    PERSON "kipchirchir", a PHONE_NUMBER "9028091154"), one of them of no ``_WORD_LABELS`` label ("lake
+    catherine" read as a place and a name is one place), with nothing between them but whitespace (or,
+    without ``text``, nothing), every detection spanning it all has a label whose values are words
+    (``_WORD_LABELS``: a password, a code or an address may hold a name and a number) and none is more
+    confident than the best of the others: then each value keeps its own label. The whitespace
+    between them is the only text left out.
+    """
+    if len(cluster) < 3:
+        return None
+    start = min(entity.start for entity in cluster)
+    end = max(entity.end for entity in cluster)
+    whole = [entity for entity in cluster if entity.start == start and entity.end == end]
+    if any(entity.label not in _WORD_LABELS for entity in whole):
+        return None  # "password is murali 123": one value however its parts read
+    parts = sorted(
+        (entity for entity in cluster if not (entity.start == start and entity.end == end)),
+        key=lambda entity: (entity.start, -entity.end),
+    )
+    if not whole or len(parts) < 2 or max(e.score for e in whole) > max(e.score for e in parts):
+        return None
+    groups: list[list[Entity]] = [[parts[0]]]
+    group_end = parts[0].end
+    for entity in parts[1:]:
+        if entity.start < group_end:
+            groups[-1].append(entity)
+            group_end = max(group_end, entity.end)
+            continue
+        gap = text[group_end : entity.start] if text is not None else None
+        if entity.start > group_end and (gap is None or gap.strip()):
+            return None  # a word no value holds lies between them: the wide detection is all that reads it
+        groups.append([entity])
+        group_end = entity.end
+    if len(groups) < 2 or groups[0][0].start != start or group_end != end:
+        return None
+    values = [_merge(group) for group in groups]
+    if len({value.label for value in values}) < 2 or all(value.label in _WORD_LABELS for value in values):
+        return None  # "lake catherine", "port clinton": one place however its words read alone
+    return values
 
 
 def _merge(cluster: Sequence[Entity]) -> Entity:

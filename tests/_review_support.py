@@ -34,7 +34,7 @@ __all__ = [
 def review_records(rows: int) -> list[Record]:
     """The labeled utterances behind the review data set: contacts-heavy, so names are plenty. The
     seed is one whose reviewed rows hold both a missed one-word name and an over-redaction, which the
-    browser test needs (generator version 5; version 4's sample of seed 0 had them)."""
+    browser test needs (generator versions 5 and 6; version 4's sample of seed 0 had them)."""
     labels = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "ZIP_CODE", "ADDRESS", "LOCATION")
     return generate(rows, seed=4, labels=labels, negatives_share=0.25, written_share=0.3, id_prefix="review")
 

@@ -318,6 +318,18 @@ SPOKEN = [
     ("flat four first street green park", "flat four first street green park"),
     ("forty two quenby street rose market", "forty two quenby street rose market"),
     ("the address is kovil madurai us", "kovil madurai us"),
+    # a street named after a listed town, however common the town's name; a neighbourhood named with a
+    # weak street type first after a house number; an abbreviated type before the street's town
+    ("london road velmora", "london road velmora"),
+    ("new york avenue", "new york avenue"),
+    ("twenty five forty two park kelvari", "twenty five forty two park kelvari"),
+    ("yes send it to quellan st springfield oh", "quellan st springfield oh"),
+    ("twenty five forty two new velmora", "twenty five forty two new velmora"),
+    # a floor said inside an address is no word of the street's name
+    (
+        "ninety nine fifty four velan marudhi five th floor kelvi colony al eight eight five four zero",
+        "ninety nine fifty four velan marudhi five th floor kelvi colony al eight eight five four zero",
+    ),
 ]
 
 WRITTEN = [
@@ -508,6 +520,13 @@ NEGATIVES = [
     "send twelve copies to us and them",
     "i want two aloo puri and one lassi",
     "we need ten by four planks for the deck",
+    # a weak street type after a short number or before nothing more; an abbreviated type without a town
+    "four park kelvari",
+    "twenty two park",
+    "move it to quellan st",
+    "we went to main st boston",
+    "forty five new shoes",
+    "one zero zero zero one new york",  # a postcode and a listed town
 ]
 
 
@@ -650,6 +669,9 @@ def test_address_stops_where_it_ends(text: str, left_out: str) -> None:
         ("quarlenby tx", "quarlenby tx"),
         ("priya tx", None),
         ("sprite ok", None),  # an assent after an order
+        # a word that opens many places' names before a listed town; not any word
+        ("new bristol uk", "new bristol uk"),
+        ("hello bristol uk", None),
         ("quorvelgmailcom ok", None),  # an e-mail address run together
     ],
 )

@@ -101,6 +101,9 @@ POSITIVES = [
     ("my husband is over at stellwick now", "stellwick"),
     ("i went to college at brennick", "brennick"),
     ("i'm currently with velmora", "velmora"),
+    # a job said with any words, then where it is (`role_openers`)
+    ("i'm a dental hygienist over at quorlex", "quorlex"),
+    ("my husband's a night auditor for tessaly", "tessaly"),
     # formatted text
     ("I work at Acme Widgets in Denver.", "Acme Widgets"),
     ("Invoice from Globex Corporation, due May 5.", "Globex Corporation"),
@@ -163,6 +166,22 @@ NEGATIVES = [
     "today's results were strong",
     "my husband is over at the house",
     "mark from accounting would like to know the total",  # no name-like firm after "from"
+    # a department read out with a caller's name is no firm
+    "and sarah from sales asks about the backlog",
+    "and mark from accounting asks",
+    "next tom from marketing wants to know the budget",
+    # activities are no schools or employers; "got into" and "i was at" are no cues
+    "my son goes to taekwondo on tuesdays",
+    "the kids are at pickleball",
+    "i got into crossfit last year",
+    "i was at zumba all morning",
+    "she got into kombucha",
+    "i'm a little late for the meeting",  # a job said with any words needs a name after it
+    "i'm a huge fan of the show",
+    "i'm a teacher at home",
+    "i'm in quarantine with omicron",  # "i'm in" is no job phrasing
+    "she's in shape for pickleball",
+    "he works as a coach for pickleball",  # an activity is no employer
 ]
 
 

@@ -76,6 +76,88 @@ def test_resolve_overlaps(entities: list[Entity], text: str, expected: list[tupl
     assert [(e.start, e.end, e.label) for e in resolved] == expected
 
 
+SURNAME_PHONE = "kirvolen 9028091154"  # a family name, then a phone number: 0-8 and 9-19
+
+
+@pytest.mark.parametrize(
+    ("entities", "text", "expected"),
+    [
+        pytest.param(
+            [E(0, 19, "LOCATION", 0.8), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 8, "PERSON"), (9, 19, "PHONE_NUMBER")],
+            id="a-wide-guess-over-a-name-and-a-phone-gives-way",
+        ),
+        pytest.param(
+            [E(0, 19, "PERSON", 0.8), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 8, "PERSON"), (9, 19, "PHONE_NUMBER")],
+            id="the-name-does-not-take-the-phone",
+        ),
+        pytest.param(
+            [E(0, 19, "ORGANIZATION", 0.85), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 8, "PERSON"), (9, 19, "PHONE_NUMBER")],
+            id="as-confident-as-the-best-part-gives-way",
+        ),
+        pytest.param(
+            [E(0, 19, "LOCATION", 0.9), E(0, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 19, "LOCATION")],
+            id="more-confident-than-every-part-names-the-union",
+        ),
+        pytest.param(
+            [E(0, 19, "PASSWORD", 0.8), E(0, 8, "PERSON", 0.85), E(9, 19, "PIN", 0.6)],
+            SURNAME_PHONE,
+            [(0, 19, "PASSWORD")],
+            id="a-password-holds-a-name-and-digits",
+        ),
+        pytest.param(
+            [E(0, 19, "ADDRESS", 0.85), E(0, 8, "LOCATION", 0.85), E(9, 19, "ZIP_CODE", 0.85)],
+            SURNAME_PHONE,
+            [(0, 19, "ADDRESS")],
+            id="an-address-holds-a-town-and-a-postcode",
+        ),
+        pytest.param(
+            [E(0, 22, "LOCATION", 0.8), E(0, 8, "PERSON", 0.85), E(12, 22, "PHONE_NUMBER", 0.6)],
+            "kirvolen at 9028091154",
+            [(0, 22, "LOCATION")],
+            id="a-word-only-the-wide-one-holds-keeps-the-union",
+        ),
+        pytest.param(
+            [E(0, 19, "LOCATION", 0.8), E(2, 8, "PERSON", 0.85), E(9, 19, "PHONE_NUMBER", 0.6)],
+            SURNAME_PHONE,
+            [(0, 19, "LOCATION")],
+            id="parts-that-leave-an-edge-keep-the-union",
+        ),
+        pytest.param(
+            [E(0, 14, "LOCATION", 0.8), E(0, 4, "PERSON", 0.85), E(5, 14, "PERSON", 0.85)],
+            "anna kirvolen",
+            [(0, 14, "LOCATION")],
+            id="parts-of-one-label-keep-the-union",
+        ),
+        pytest.param(
+            [E(0, 13, "LOCATION", 0.8), E(0, 4, "LOCATION", 0.85), E(5, 13, "PERSON", 0.85)],
+            "lake kirvolen",
+            [(0, 13, "LOCATION")],
+            id="a-place-read-as-a-place-and-a-name-keeps-the-union",
+        ),
+        pytest.param(
+            [E(0, 10, "LOCATION", 0.8), E(0, 5, "PERSON", 0.85), E(5, 10, "ZIP_CODE", 0.6)],
+            "xxxxx12345",
+            [(0, 5, "PERSON"), (5, 10, "ZIP_CODE")],
+            id="touching-parts-without-text",
+        ),
+    ],
+)
+def test_values_a_wider_detection_joined_keep_their_labels(
+    entities: list[Entity], text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    assert [(e.start, e.end, e.label) for e in resolve_overlaps(entities, text)] == expected
+    if " " not in text:  # without the text only parts that touch split
+        assert [(e.start, e.end, e.label) for e in resolve_overlaps(entities)] == expected
+
+
 ASIDES = ("hold on", "just a moment", "um", "sorry", "let me look", ",")
 
 
@@ -180,6 +262,20 @@ def test_every_flagged_character_stays_covered_and_output_is_disjoint(
         assert previous.end <= current.start
 
 
+@given(st.lists(spans, max_size=12), st.sets(st.integers(0, 59), max_size=12))
+def test_only_whitespace_between_split_values_is_left_uncovered(
+    raw: list[tuple[int, int, str, float]], blanks: set[int]
+) -> None:
+    entities = [E(start, start + length, label, score) for start, length, label, score in raw]
+    text = "".join(" " if i in blanks else "x" for i in range(60))
+    resolved = resolve_overlaps(entities, text)
+    covered = {i for e in resolved for i in range(e.start, e.end)}
+    flagged = {i for e in entities for i in range(e.start, e.end)}
+    assert all(text[i] == " " for i in flagged - covered)
+    for previous, current in itertools.pairwise(resolved):
+        assert previous.end <= current.start
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
@@ -192,3 +288,31 @@ def test_the_pipeline_joins_one_name_said_with_an_aside(
 ) -> None:
     found = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
     assert value in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "number"),
+    [
+        (
+            "it's nadia six eight five nine oh three six four two nine",
+            "nadia",
+            "six eight five nine oh three six four two nine",
+        ),
+        (
+            "kondo seven twenty two six sixty seven twenty nine twenty eight",
+            "kondo",
+            "seven twenty two six sixty seven twenty nine twenty eight",
+        ),
+        (
+            "zara one eight hundred two six two oh nine seven seven four",
+            "zara",
+            "one eight hundred two six two oh nine seven seven four",
+        ),
+    ],
+)
+def test_a_name_said_before_a_phone_number_keeps_its_label(
+    default_pipeline: Pipeline, text: str, name: str, number: str
+) -> None:
+    found = {(text[e.start : e.end], e.label) for e in default_pipeline.analyze(text)}
+    assert (name, "PERSON") in found, found
+    assert (number, "PHONE_NUMBER") in found, found

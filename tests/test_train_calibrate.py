@@ -70,6 +70,8 @@ def test_a_label_is_dropped_when_it_touches_more_pii_free_rows_than_value_weight
     assert dropped_labels(table, value_weight=1) == ["PHONE_NUMBER", "US_SSN"]
     # a label that touches nothing alone is never dropped
     assert dropped_labels({"AGE": {"alone_values": 0, "alone_negative_rows": 0}}) == []
+    # nor one the stock recognizer reports, however many PII-free rows it touches
+    assert dropped_labels({"PERSON": {"alone_values": 1, "alone_negative_rows": 99}}) == []
 
 
 def test_model_label_reads_the_ner_detectors_explanation() -> None:
@@ -82,14 +84,16 @@ def test_the_ner_detector_leaves_out_the_labels_the_calibration_dropped(tmp_path
     copy = tmp_path / "weights"
     shutil.copytree(BUILTIN_NER_WEIGHTS, copy)
     meta = json.loads((copy / "meta.json").read_text())
-    meta["pipeline_calibration"] = {"dropped": ["US_SSN"]}
+    # a hand-edited record that also drops names: names stay (only ``labels`` can leave them out)
+    meta["pipeline_calibration"] = {"dropped": ["US_SSN", "PERSON"]}
     (copy / "meta.json").write_text(json.dumps(meta))
-    assert read_ner_weights(copy).pipeline_dropped == ["US_SSN"]
+    assert read_ner_weights(copy).pipeline_dropped == ["US_SSN", "PERSON"]
 
     def found(detector: SpacyNerDetector) -> set[str]:
         return {e.label for e in detector.detect_batch([AlignedText.identity("my social is 1234")])[0]}
 
     assert "US_SSN" not in SpacyNerDetector(ner_weights=str(copy)).emitted_labels()
+    assert "PERSON" in SpacyNerDetector(ner_weights=str(copy)).emitted_labels()
     assert "US_SSN" not in found(SpacyNerDetector(ner_weights=str(copy)))
     # listing the labels keeps every one listed
     every = dict(meta["label_map"])

@@ -23,6 +23,7 @@ annotator find the house.
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import re
 from collections.abc import Sequence
@@ -110,6 +111,7 @@ class AddressWords:
     place_answer_max_words: float = field(metadata={"key": "place_answer.max_words"})
     building_max_words: float = field(metadata={"key": "building_answer.max_words"})
     place_answer_not_last: frozenset[str] = field(metadata={"key": "place_answer.not_last"})
+    place_opener_min_places: float = field(metadata={"key": "place_answer.opener_min_places"})
     glued_countries: frozenset[str]
     contact_words: frozenset[str] = field(metadata={"key": "answer_contact.words"})
     contact_min_digits: float = field(metadata={"key": "answer_contact.min_digits"})
@@ -659,6 +661,13 @@ class AddressDetector(Detector):
             ):
                 place = True  # "wasington usa", "quarlenby tx": a town no list has (or misspelt) first
                 k += 1
+            elif (
+                k == first
+                and tokens[k].lower in _place_openers(self.locale)
+                and not self._code_word(tokens[k + 1].lower)
+                and _place_length(tokens, k + 1, places)
+            ):
+                k += 1  # "new bristol uk": a word that opens many places' names before a listed town
             else:
                 return []
         if not place or k != end - 1:
@@ -778,6 +787,16 @@ class AddressDetector(Detector):
                     or _place_length(tokens, k, places) == 1
                     or self._landmark_nouns.starting_at(tokens, k) == (1, (word,))
                 )
+            ) or (
+                # "2542 park kelvari", "45 new velmora": a neighbourhood named with a weak street type
+                # first, or a town with a word that opens many places' names, after a house number of
+                # `min_digits` digits
+                not names
+                and (word in w.weak_street_types or word in _place_openers(self.locale))
+                and k + 1 < len(tokens)
+                and digits >= int(w.house_answer_min_digits)
+                # "10001 new york", "92019 el cajon": a postcode and a listed town
+                and not _place_length(tokens, k, places)
             ):
                 names.append(
                     k
@@ -881,8 +900,12 @@ class AddressDetector(Detector):
 
     def _answer_name_words(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
         """Whether ``tokens[first:stop]`` can name a street or a building in a one-line answer: no
-        function word, no number, none as frequent as ``street_answer.max_zipf``."""
+        function word, no number, none as frequent as ``street_answer.max_zipf`` unless it is a
+        direction or the words are a gazetteer place ("london road", "new york avenue": a street named
+        after a town)."""
         names = [tokens[k].lower for k in range(first, stop)]
+        if _place_length(tokens, first, _places(self.locale)) == stop - first and all(map(_alpha, names)):
+            return True
         return any(name not in self._w.directions for name in names) and all(
             _alpha(name)
             and name not in self._stop
@@ -1090,11 +1113,14 @@ class AddressDetector(Detector):
         address_is = a > 1 and tokens[a - 1].lower == "is" and tokens[a - 2].lower in self._w.address_words
         if a == 0 or (tokens[a - 1].lower not in self._w.street_prepositions and not address_is):
             return False
-        b = self._before_town(tokens, a, b)  # "to torvelli street springfield oh": the street, then its town
-        if b - a > 2:
+        # "to torvelli street springfield oh": the street, then its town
+        street = self._before_town(tokens, a, b)
+        if street - a > 2:
             return False
-        words = [tokens[k].lower for k in range(a, b + 1)]
-        if fold_word(words[-1]) not in self._w.named_street_types:
+        words = [tokens[k].lower for k in range(a, street + 1)]
+        # an abbreviated type names a street when its town follows: "to geller st springfield oh"
+        short = street < b and words[-1] in self._w.street_answer_short_types
+        if fold_word(words[-1]) not in self._w.named_street_types and not short:
             return False
         names = words[:-1]
         if not names or not all(_alpha(w) and w not in self._stop for w in names):
@@ -1106,10 +1132,14 @@ class AddressDetector(Detector):
 
     def _before_town(self, tokens: Sequence[Token], a: int, b: int) -> int:
         """The last token of the span ``a``..``b`` before the town, region and country said after a
-        street that ends at most three words in ("torvelli street [springfield oh]"), or ``b``."""
+        street that ends at most three words in ("torvelli street [springfield oh]", "geller st
+        [springfield oh]": ``street_answer.short_types`` too), or ``b``."""
         places = _places(self.locale)
         for j in range(a + 1, min(a + 3, b)):
-            if fold_word(tokens[j].lower) not in self._w.named_street_types:
+            if (
+                fold_word(tokens[j].lower) not in self._w.named_street_types
+                and tokens[j].lower not in self._w.street_answer_short_types
+            ):
                 continue
             k = j + 1
             while k <= b:
@@ -1484,6 +1514,13 @@ class AddressDetector(Detector):
                 return True
             if self._route(tokens, k):
                 return True  # "4180 [us] hwy 431"
+            if (
+                (word in self._w.units and k > 0 and tokens[k - 1].lower in self._w.ordinal_suffixes)
+                or (word in self._w.ordinal_suffixes and k > 0 and self._is_number(tokens[k - 1].lower))
+            ) and k + 1 < first:
+                # "9954 jonh kennedy [5 th floor] meni colony": a floor said inside the address is no
+                # word of the street's name
+                return True
             if (
                 word == "and"
                 and 0 < k < first - 1
@@ -1943,6 +1980,20 @@ def _places(locale: str) -> PhraseTable[str]:
     aliases = load_locale(locale).words("places", "country_aliases")
     names = spoken_variants(place_names() | words.region_names | aliases)
     return PhraseTable({tuple(name.split(" ")): name for name in names})
+
+
+@cache
+def _place_openers(locale: str) -> frozenset[str]:
+    """The words that open the names of ``place_answer.opener_min_places`` gazetteer places or more
+    ("new", "north", "san"), no function words."""
+    words = load_tables(locale, "addresses", AddressWords)
+    lexicon = get_lexicon(locale)
+    counts = collections.Counter(name.split(" ")[0] for name in place_names() if " " in name)
+    return frozenset(
+        word
+        for word, count in counts.items()
+        if count >= words.place_opener_min_places and word.isalpha() and word not in lexicon.stopwords
+    )
 
 
 def _place_length(tokens: Sequence[Token], i: int, places: PhraseTable[str]) -> int:

@@ -123,6 +123,7 @@ class _AgeWords:
     height_units: frozenset[str]
     thing_min_zipf: float
     heard_inside: frozenset[str]
+    heard_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ class _AddressWords:
 
     starts_after: _Phrases
     and_name_cues: _Phrases
+    brand_host_cues: _Phrases
     at: _Phrases
     misheard_at: _Phrases
     misheard_at_before_provider: _Phrases
@@ -343,23 +345,26 @@ def _heard_as(word: str, target: str) -> bool:
     )
 
 
+#: words read on each side of a number whose age cue a recognizer garbled (longer than any cue)
+_HEARD_AGE_WINDOW = 16
+
+
 @cache
-def _heard_digits(locale: str) -> dict[str, int]:
-    """Words a recognizer writes for a digit word from one to nine (``digit_homophones`` and
-    ``digit_near`` of asr_confusions.yaml: "fife", "hive", "floor"), with that digit; no function word
-    ("to", "for", "the", "a": ``between_digits_only`` and stop words) and none of several words."""
+def _heard_digits(locale: str, section: str) -> dict[str, int]:
+    """Words a recognizer writes for a digit word from one to nine (``section`` of asr_confusions.yaml:
+    ``digit_homophones`` "fife", "tree"; ``digit_near`` "hive", "floor"), with that digit; no function
+    word ("to", "for", "the", "a": ``between_digits_only`` and stop words)."""
     resources = load_locale(locale)
     lex = resources.lexicon
     data = resources.resources.get("asr_confusions") or {}
     between = {str(word).lower() for word in data.get("between_digits_only") or ()}
     heard: dict[str, int] = {}
-    for section in ("digit_homophones", "digit_near"):
-        for digit, alikes in (data.get(section) or {}).items():
-            value = lex.digits.get(str(digit).lower(), 0)
-            for alike in alikes:
-                word = str(alike).lower()
-                if value and " " not in word and word not in between and word not in lex.stopwords:
-                    heard.setdefault(word, value)
+    for digit, alikes in (data.get(section) or {}).items():
+        value = lex.digits.get(str(digit).lower(), 0)
+        for alike in alikes:
+            word = str(alike).lower()
+            if value and " " not in word and word not in between and word not in lex.stopwords:
+                heard.setdefault(word, value)
     return heard
 
 
@@ -625,6 +630,13 @@ class ContextualDetector(Detector):
         self._kind_starts = _first_words(org.institutions, org.kinds, org.business_kinds) | frozenset(
             self._t.heard_kinds
         )
+        #: institutions of several words by their first word, for one whose last word a recognizer
+        #: garbled ("medical censor", "urgent cargo": :meth:`_heard_institution`)
+        by_first: dict[str, list[Phrase]] = {}
+        for phrase in sorted(org.institutions.phrases):
+            if len(phrase) >= 2 and len(phrase[-1]) >= 4:
+                by_first.setdefault(phrase[0], []).append(phrase)
+        self._institutions_by_first = {word: tuple(phrases) for word, phrases in by_first.items()}
         self._facility_cue_starts = _first_words(org.facility_cues)
         self._org_cue_base_starts = _first_words(org.cues, org.weak_cues)
         self._org_cue_word_starts = (
@@ -649,7 +661,10 @@ class ContextualDetector(Detector):
         #: words a recognizer writes for a digit word (asr_confusions.yaml ``digit_homophones`` and
         #: ``digit_near``: "fife", "floor", "mine"), no function word, with the digit: the units of an
         #: age after a tens word ("twenty fife")
-        self._heard_digits = _heard_digits(locale)
+        self._heard_digits = _heard_digits(locale, "digit_homophones")
+        #: near-homophones ("fine", "true", "floor"): everyday words, so an age unit must follow them
+        #: ("thirty floor years old"; not "he's forty fine thanks")
+        self._near_digits = _heard_digits(locale, "digit_near")
         self._tens = frozenset(t.lexicon.tens.values())
         #: person verbs of one word that a garbled word may stand for ("torn", "tired": :func:`_heard_as`)
         self._heard_verbs = tuple(
@@ -666,6 +681,7 @@ class ContextualDetector(Detector):
         self._url_letters = frozenset(word for word in parts if len(word) == 1 and word.isalpha())
         self._url_words = frozenset(word for word in parts if len(word) >= 5 and word.isalpha())
         self._url_parts = frozenset(word for word in parts if word.isalpha()) | {"dot"}
+        self._url_openers = frozenset(p[0] for table in (addr.schemes, addr.www) for p in table.phrases)
         self._slash_words = frozenset(word for p in addr.slashes.phrases for word in p if len(word) >= 5)
         #: the finders this detector's labels need, in order: a value two of them find is reported
         #: once, as the first found it (a cue before a shape)
@@ -788,9 +804,15 @@ class ContextualDetector(Detector):
                 i += 1
                 continue
             value, j = parsed
-            if value in self._tens and j < len(words) and words[j] in self._heard_digits:
-                value += self._heard_digits[words[j]]  # "twenty fife", "ninety floor": misheard units
-                j += 1
+            if value in self._tens and j < len(words):
+                if words[j] in self._heard_digits:
+                    value += self._heard_digits[words[j]]  # "twenty fife": misheard units
+                    j += 1
+                elif (
+                    words[j] in self._near_digits and j + 1 < len(words) and words[j + 1] in ("years", "year")
+                ):
+                    value += self._near_digits[words[j]]  # "ninety floor years old"
+                    j += 1
             end = j + t.ages.fractions.at(words, j)
             after = self._skip_interruptions(words, end)
             if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
@@ -819,9 +841,13 @@ class ContextualDetector(Detector):
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
                 why = ""  # "my daughter ninety two on her test" is no age said after a relation
             if why == _PERSON_VERB and not (
-                self._age_ends(words, after) or t.ages.verb_then.at(words, after)
+                self._age_ends(words, after)
+                or t.ages.verb_then.at(words, after)
+                or any(word in lex.months for word in words[after : after + 2])
             ):
-                why = ""  # "he hit forty home runs"
+                # "he hit forty home runs"; "she turns nine [it] november": a month right after, or
+                # after one word (a garbled "in")
+                why = ""
             if why and why != _AGE_WORD and self._misheard_height(words, value, after):
                 why = ""  # "she's about five fog three": feet and inches, the unit misheard
             young = (
@@ -1274,11 +1300,16 @@ class ContextualDetector(Detector):
         k = self._before_approximately(words, i)
         if k < 2:
             return ""
+        # the cue is read in a window of words around the number, so the time stays linear in the text
+        low = max(0, k - 1 - _HEARD_AGE_WINDOW)
+        high = min(len(words), i + _HEARD_AGE_WINDOW)
         if words[k - 1] in self._t.ages.heard_inside:
-            return self._said_age_context((*words[: k - 1], *words[k:]), i - 1, -10)
+            return self._said_age_context((*words[low : k - 1], *words[k:high]), i - 1 - low, -10)
         word = words[k - 1]
         if len(word) < 4 or word in self._age_cue_ends or word in self._t.lexicon.stopwords:
             return ""  # "press star then one": a function word is no garbled verb
+        if is_everyday_word(word) and word not in self._t.ages.heard_verbs:
+            return ""  # "i booked two", "i teach five": another verb, not a garbled one
         verb = next(
             (
                 verb
@@ -1289,7 +1320,7 @@ class ContextualDetector(Detector):
         )
         if verb is None:
             return ""
-        return self._said_age_context((*words[: k - 1], verb, *words[k:]), i, -10)
+        return self._said_age_context((*words[low : k - 1], verb, *words[k:high]), i - low, -10)
 
     def _said_age_context(self, words: Sequence[str], i: int, previous_age_end: int) -> str:
         """Why the number at ``i`` is an age ("" when nothing says so)."""
@@ -2192,17 +2223,22 @@ class ContextualDetector(Detector):
 
     def _garbled_url_tld(self, words: Sequence[str], i: int) -> int:
         """End of a web address's garbled "dot <tld>" at ``i``, or 0, after a host name no dictionary
-        has ("vexlytics", "premierfin") or a "www" or scheme said before it: a "dot" heard as one of
-        ``misheard_dots`` before a listed top-level domain that is no stop word ("dog io", "dart co"),
-        "dot" and the domain run together ("dotie"), or after a "dot" heard right a top-level domain
-        of ``misheard_tlds`` two letters off ("dot cow", "dot need"), a short word of
-        ``heard_inside_domain`` before a listed one ("dot that us") or nothing at all (the utterance
-        ends: "goldware dot")."""
+        has ("vexlytics", "premierfin") or a "www" or scheme said before it (never the "dot" right
+        after "www"): a "dot" heard as one of ``misheard_dots`` before a listed top-level domain that
+        is no stop word ("dog io", "dart co"), "dot" and the domain run together ("dotie"), or after a
+        "dot" heard right nothing at all (the utterance ends: "goldware dot"); after such a host name
+        also a top-level domain of ``misheard_tlds`` two letters off or a listed one one letter off
+        ("dot cow", "dot iso") or a short word of ``heard_inside_domain`` before a listed one ("dot
+        that us")."""
         t = self._t
         addr = t.addresses
-        if not (self._host_word(words[i - 1]) or self._after_www(words, i)):
-            return 0
+        host = i - t.credentials.modifiers.ending(words, i)  # "daily lettiere all one word dart co"
+        named = host > 0 and self._host_word(words[host - 1])
+        if not (named or self._after_www(words, i)) or addr.www.ending(words, i):
+            return 0  # "w w w dot part": the "dot" after "www" opens the host
         word, k = words[i], i + 1
+        if k + 1 < len(words) and words[k + 1] == "dot":
+            return 0  # "www dot sec dot gov": the host goes on
         if word != "dot":
             if word in addr.misheard_dots:
                 ok = k < len(words) and words[k] in t.tlds and words[k] not in t.lexicon.stopwords
@@ -2210,11 +2246,33 @@ class ContextualDetector(Detector):
             return k  # "dotie"
         if k == len(words):
             return k
-        if self._heard_tld(words[k], 2):
+        if not named:
+            return 0  # a top-level domain heard wrong only after a host name no dictionary has
+        if self._heard_tld(words[k], 2) or self._near_tld(words[k]):
             return k + 1
         if k + 1 < len(words) and words[k] in addr.heard_inside_domain and words[k + 1] in t.tlds:
             return k + 2
         return 0
+
+    def _brand_host(self, word: str) -> bool:
+        """A made-up host name: six letters or more, no everyday word, no listed name or place
+        ("pacificfin", "harorline")."""
+        return (
+            len(word) >= 6
+            and word.isalpha()
+            and not is_everyday_word(word)
+            and word not in given_names()
+            and word not in family_names()
+            and word not in place_names()
+        )
+
+    def _near_tld(self, word: str) -> bool:
+        """A word of two to four letters, no stop word, one letter off a listed top-level domain
+        ("iso" for io, "inch" for inc, "ink")."""
+        t = self._t
+        if not (word.isalpha() and 2 <= len(word) <= 4) or word in t.lexicon.stopwords:
+            return False
+        return any(within_edits(word, tld, 1) for tld in t.tlds if abs(len(tld) - len(word)) <= 1)
 
     def _after_www(self, words: Sequence[str], i: int) -> bool:
         """A "www" or a scheme said in the ``www_window`` words before ``i``."""
@@ -2262,7 +2320,16 @@ class ContextualDetector(Detector):
                 k -= 1
             else:
                 break
-        return start if parts >= 2 else first
+        if parts < 2:
+            return first
+        if (
+            start > 0
+            and words[start] not in self._url_openers
+            and not any(_heard_as(words[start], opener) for opener in self._url_openers if len(opener) >= 5)
+            and words[start - 1] in inside
+        ):
+            start -= 1  # "[it] t t p s colon": the first letter heard as a short word
+        return start
 
     def _at_length(self, words: Sequence[str], i: int) -> tuple[int, bool]:
         """Length of the "at" at word ``i`` (0: none) and whether a recognizer misheard it
@@ -2410,8 +2477,18 @@ class ContextualDetector(Detector):
             first = k - www
             first -= addr.schemes.ending(words, first)
             end = self._path_end(words, i + 1)
-            if not (first < k or strong or end > i + 1):
-                continue  # "the fishing net": only "com" is a web address without "www" or a path
+            brand = (
+                names == 1
+                and len(word) >= 3
+                and self._brand_host(words[k])
+                and addr.brand_host_cues.ending(words, k) > 0
+            )
+            if not (first < k or strong or end > i + 1 or brand):
+                # "the fishing net": only "com" is a web address without "www" or a path, or a
+                # top-level domain of three letters or more after one host name that no dictionary or
+                # name list has, right after a web cue ("at pacificfin info"; not "the doordash info",
+                # "pellmar co", "velmora de")
+                continue
             if first == k and names == 1 and len(words[k]) == 1:
                 continue  # "e com": a letter alone (e-commerce), no host
             provider = next((n for n in range(k, i) if words[n] in addr.glued_providers), None)
@@ -2685,6 +2762,60 @@ class ContextualDetector(Detector):
             and (before in org.generic or self._org_name_word(before))
         )
 
+    def _heard_institution(self, words: Sequence[str], i: int) -> int:
+        """Length of an institution of several words at ``i`` whose last word a recognizer garbled
+        (:func:`_heard_as`: "medical censor", "urgent cargo") or split in two ("medical cent er"), or
+        0; the other words are heard right, and the garbled one is no stop word."""
+        t = self._t
+        for phrase in self._institutions_by_first.get(words[i], ()):
+            last = i + len(phrase) - 1
+            if (
+                last + 1 < len(words)
+                and words[last] + words[last + 1] == phrase[-1]
+                and tuple(words[i:last]) == phrase[:-1]
+            ):
+                return len(phrase) + 1  # "medical cent er": the last word split in two
+            if (
+                last < len(words)
+                and words[last] != phrase[-1]
+                and tuple(words[i:last]) == phrase[:-1]
+                and not t.organizations.stops.at(words, last)
+                and _heard_as(words[last], phrase[-1])
+            ):
+                return len(phrase)
+        return 0
+
+    def _broken_kind(self, words: Sequence[str], i: int) -> tuple[str, int, bool]:
+        """A kind of ``organizations.heard_kinds`` at ``i`` that a recognizer ran together with the
+        "of" after it ("universityof", "collageof": kind, 1, True) or split in two ("uni versity",
+        "univers ity": kind, 2, False); ("", 0, False) when there is none."""
+        t = self._t
+        org = t.organizations
+        word = words[i]
+        if len(word) > 4 and word.endswith("of"):
+            head = word[:-2]
+            kind = head if head in org.heard_kinds else t.heard_kinds.get(head, "")
+            if kind in org.of_kinds:
+                return kind, 1, True
+        if i + 1 < len(words) and words[i].isalpha() and words[i + 1].isalpha():
+            joined = words[i] + words[i + 1]
+            if joined in org.heard_kinds:
+                return joined, 2, False
+        return "", 0, False
+
+    def _broken_kind_positions(self, words: Sequence[str]) -> set[int]:
+        """The positions of :meth:`_broken_kind`'s candidates: a word that ends in "of" after a kind
+        (heard one letter off or right), or the first of two words that make a kind together."""
+        t = self._t
+        kinds = t.organizations.heard_kinds
+        found = set()
+        for i, word in enumerate(words):
+            if (
+                len(word) > 4 and word.endswith("of") and (word[:-2] in kinds or word[:-2] in t.heard_kinds)
+            ) or (i + 1 < len(words) and word + words[i + 1] in kinds):
+                found.add(i)
+        return found
+
     def _heard_kind_after(self, words: Sequence[str], i: int) -> bool:
         """Whether a word one letter off a kind at ``i`` follows a naming word, or a generic word
         after one ("kessler memorial hospitol")."""
@@ -2695,7 +2826,7 @@ class ContextualDetector(Detector):
 
     def _org_name_start(self, words: Sequence[str], first: int, kind: int, institution: bool) -> int:
         """Where the name before a kind word starts (``kind`` when there is none): at its first naming
-        word ("bankruptcy | nextera energy partners"), with the generic words just before it ("good
+        word ("bankruptcy | korvantis energy partners"), with the generic words just before it ("good
         samaritan"); before a kind said in several words, everyday words name one too ("sacred heart
         credit union"), up to three."""
         t = self._t
@@ -2717,13 +2848,18 @@ class ContextualDetector(Detector):
             return kind
         return max(first, kind - 3 - sum(1 for k in range(first, kind) if words[k] in org.generic))
 
-    def _org_of(self, words: Sequence[str], stop: int) -> int:
-        """ "university | of leeds": the end of "of" + a place or name after a kind, or ``stop``."""
+    def _org_of(self, words: Sequence[str], stop: int, said: bool = False) -> int:
+        """ "university | of leeds": the end of "of" + a place or name after a kind, or ``stop``; with
+        ``said`` the "of" is said already, run together with the kind ("universityof | texas")."""
         t = self._t
         kind_end = stop
-        if stop + 2 < len(words) and words[stop] in t.organizations.heard_inside and words[stop + 1] == "of":
+        if said:
+            stop -= 1
+        elif (
+            stop + 2 < len(words) and words[stop] in t.organizations.heard_inside and words[stop + 1] == "of"
+        ):
             stop += 1  # "university [is] of texas": a word a recognizer put in
-        if not (stop + 1 < len(words) and words[stop] == "of"):
+        if not (said or (stop + 1 < len(words) and words[stop] == "of")):
             return kind_end
         j = stop + 1
         if j < len(words) and words[j] == "the":
@@ -2954,14 +3090,15 @@ class ContextualDetector(Detector):
             taken.update(range(first, stop))
 
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
-        kinds = set(text.starts(self._kind_starts))
+        kinds = set(text.starts(self._kind_starts)) | self._broken_kind_positions(words)
         i = 0
         while i < n:
             if i not in kinds:
                 i += 1  # no kind of organisation or business starts here
                 continue
-            length = org.institutions.at(words, i)
+            length = org.institutions.at(words, i) or self._heard_institution(words, i)
             institution = bool(length)
+            glued = False
             if not length:
                 length = org.kinds.at(words, i)
             kind = words[i + length - 1] if length else ""
@@ -2982,11 +3119,16 @@ class ContextualDetector(Detector):
                         or (i + 1 < n and words[i + 1] == "of" and not is_everyday_word(words[i]))
                     )
                 )
+                if not length:  # "universityof texas", "uni versity": run together with "of", or split
+                    kind, length, glued = self._broken_kind(words, i)
             if not length or i == 0:
                 i += 1
                 continue
             first = self._org_left(words, i, inside=True)
-            stop = self._org_of(words, i + length) if kind in org.of_kinds else i + length
+            if glued:
+                stop = self._org_of(words, i + 1, said=True)
+            else:
+                stop = self._org_of(words, i + length) if kind in org.of_kinds else i + length
             # more kind words after this one ("memorial | hospital", "manufacturing inc")
             while stop < n and (org.institutions.at(words, stop) or org.kinds.at(words, stop)):
                 stop += org.institutions.at(words, stop) or org.kinds.at(words, stop)

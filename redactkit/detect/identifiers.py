@@ -29,11 +29,13 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 
 from ..core import AlignedText, Entity
+from ..gazetteers import family_names, fold_word, is_everyday_word
 from ..lang import Lexicon, Token, load_locale, token_index_at
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
 from .base import Detector, detectors
 from .contextual import said_of_a_thing
+from .names import locale_given_names
 from .places import flight_word_at
 
 __all__ = [
@@ -1016,6 +1018,13 @@ class IdentifierDetector(Detector):
             and (word,) not in self._tables.cues
             for word in words
         )
+
+    def _name_said(self, word: str) -> bool:
+        """A listed given or family name that is no everyday word ("nadia", "kondo"; not "floor")."""
+        folded = fold_word(word)
+        return (
+            folded in locale_given_names(self.locale) or folded in family_names()
+        ) and not is_everyday_word(folded)
 
     def _other_value_word(self, word: str) -> bool:
         return (
@@ -2494,6 +2503,7 @@ class IdentifierDetector(Detector):
             and word not in tables.negative_words
             and word not in self._misheard.not_misheard
             and word not in self._misheard.region_breakers
+            and not self._name_said(word)  # "it's nadia 6859036429": the caller's name, then the number
         )
 
     def _cue_after(self, tokens: Sequence[Token], stop: int) -> tuple[str, bool] | None:

@@ -77,6 +77,14 @@ DEFAULT_NER_LABELS: dict[str, str] = {
     "FAC": "LOCATION",
     "ORG": "ORGANIZATION",
 }
+
+
+def _droppable(dropped: Sequence[str]) -> frozenset[str]:
+    """The calibration's dropped labels that may go: never one the stock recognizer reports (a
+    weights file cannot switch off names, places or organisations without ``labels`` saying so)."""
+    return frozenset(label for label in dropped if label not in DEFAULT_NER_LABELS)
+
+
 # identifiers made of digits only: the adapted model's guess without a digit is a plain number
 _NUMERIC_IDENTIFIERS = frozenset({"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "ZIP_CODE"})
 # score of an entity when neither the config nor a calibration table gives one
@@ -159,7 +167,7 @@ def _weights_label_map(weights: str | None) -> dict[str, str]:
         found = read_ner_weights(str(weights))
     except ModelNotFoundError:
         return {}
-    dropped = set(found.pipeline_dropped)
+    dropped = _droppable(found.pipeline_dropped)
     return {
         label: mapped for label, mapped in found.meta.get("label_map", {}).items() if label not in dropped
     }
@@ -251,7 +259,7 @@ class SpacyNerDetector(Detector):
                 self._labels.update(weights.meta.get("label_map", {}))
                 # labels whose entities, next to the rule detectors, touch more PII-free rows than
                 # they find values (``python -m redactkit.train.calibrate``)
-                for dropped in weights.pipeline_dropped:
+                for dropped in _droppable(weights.pipeline_dropped):
                     self._labels.pop(dropped, None)
 
     def _score(self, label: str, adapted: bool) -> float:

@@ -18,7 +18,8 @@ roles ("our partnership with", "revenue at", "the chief executive officer of", "
 Y") a name needs a word that looks like a name (not an everyday word, even a listed one: "our
 partnership with customers"), and after its first word it goes on only over such words and firm words
 ("capital markets"); a name-like owner of business talk ("zentrofy's platform") is a company; the firm
-of a caller whose question is read out ("dana okafor from stellwick asks") too.
+of a caller whose question is read out ("dana okafor from stellwick asks") too, and where someone's job
+is when the job is said with any words ("i'm a dental hygienist over at quorlex").
 
 In formatted text a capitalised sequence after a cue counts as well. Scores grade the evidence.
 """
@@ -85,7 +86,12 @@ class OrganizationWords:
     list_joiners: frozenset[str]
     caller_asks: PhraseTable[tuple[str, ...]]
     caller_openers: frozenset[str]
+    role_openers: PhraseTable[tuple[str, ...]]
+    role_words: int
+    role_particles: frozenset[str]
+    role_prepositions: frozenset[str]
     possessed: frozenset[str]
+    activities: frozenset[str]
     not_after_listed: frozenset[str] = field(metadata={"key": "listed.not_after"})
     not_before_listed: frozenset[str] = field(metadata={"key": "listed.not_before"})
     products: frozenset[str] = field(metadata={"key": "listed.products"})
@@ -206,6 +212,7 @@ class OrganizationDetector(Detector):
                 (self._callers.affiliations, self._caller_affiliation),
                 (ow.office_words, self._before_office),
                 (ow.possessed, self._possessor),
+                (ow.role_prepositions, self._after_role),
             )
         )
 
@@ -290,6 +297,8 @@ class OrganizationDetector(Detector):
             return None  # "our partnership with customers", "revenue at the company"
         if cue in ow.strong_cues and words[0] in ow.share_classes:
             return None
+        if all(w in ow.activities for w in words):
+            return None  # "my son goes to taekwondo": an activity, not a school
         phrase = " ".join(words)
         if phrase in place_names():
             return None  # "she is from boston": a place
@@ -302,7 +311,7 @@ class OrganizationDetector(Detector):
     def _name_end(self, tokens: Sequence[Token], start: int, strict: bool, any_words: bool = False) -> int:
         """The end of the name that starts at token ``start`` after a cue: up to ``max_words`` content
         words ("and" where it joins family names). A frequent word ends it after its first word ("a tweet
-        to meijer tell them"), unless ``any_words``; after a business cue (``strict``) any word that does
+        to zorvex tell them"), unless ``any_words``; after a business cue (``strict``) any word that does
         not look like a name, a kind or a firm word does ("revenue at korvantis grew")."""
         ow = self._w
         stop = start
@@ -314,7 +323,7 @@ class OrganizationDetector(Detector):
             if not self._content(word):
                 break
             if stop > start and not any_words and self._ends_name(word):
-                break  # "a tweet to meijer tell them": a verb ends the name
+                break  # "a tweet to zorvex tell them": a verb ends the name
             if (
                 stop > start
                 and strict
@@ -324,6 +333,41 @@ class OrganizationDetector(Detector):
                 break
             stop += 1
         return stop
+
+    def _after_role(self, scan: _Scan, i: int) -> Entity | None:
+        """ "i'm a dental hygienist over at quorlex": after a job said with any words (``role_openers``,
+        then up to ``role_words`` content words, maybe a particle), the preposition at ``i`` introduces
+        where they work: the name after it, when one of its words looks like a name."""
+        ow = self._w
+        text, tokens, formatted = scan
+        k = i - 1
+        if k >= 0 and tokens[k].lower in ow.role_particles:
+            k -= 1
+        first = k + 1
+        while first > 0 and k + 1 - first < ow.role_words and self._content(tokens[first - 1].lower):
+            first -= 1
+            if ow.role_openers.ending_at(tokens, first) is not None:
+                break
+        if first > k or ow.role_openers.ending_at(tokens, first) is None:
+            return None
+        start = i + 1
+        stop = self._name_end(tokens, start, strict=False)
+        if stop == start:
+            return None
+        if tokens[stop - 1].lower in ow.connectors:
+            stop -= 1
+        words = [t.lower for t in tokens[start:stop] if t.lower not in ow.connectors]
+        if formatted:
+            shown = [tokens[j] for j in range(start, stop) if tokens[j].lower not in ow.connectors]
+            if not all(_capitalised(text, t) for t in shown):
+                return None
+        elif not any(self._name_like(w) or self._brand_like(w) for w in words):
+            return None
+        if " ".join(words) in place_names() or (words[0] in given_names() and not self._name_like_org(words)):
+            return None  # "a nurse in boston", "a nanny for maria"
+        if all(w in ow.activities for w in words):
+            return None  # "she works as a coach for pickleball": an activity
+        return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
 
     def _looks_named(self, word: str) -> bool:
         """A word that looks like a name or a brand ("korvantis", a listed company), not an everyday one
@@ -458,8 +502,12 @@ class OrganizationDetector(Detector):
             stop += 1
         if stop == start:
             return None
-        if name_start is None and not self._w.caller_asks.match_length(words_of(tokens), stop, max_words=4):
-            return None  # a question read out: "dana okafor from stellwick asks ..."
+        if name_start is None:
+            if not self._w.caller_asks.match_length(words_of(tokens), stop, max_words=4):
+                return None  # a question read out: "dana okafor from stellwick asks ..."
+            firm = [tokens[k].lower for k in range(start, stop)]
+            if not (all(len(w) == 1 for w in firm) or any(self._looks_named(w) for w in firm)):
+                return None  # "and sarah from sales asks": a department, not a firm
         return self._organization(
             tokens[start].start, tokens[stop - 1].end, "organisation of an introduced caller"
         )
@@ -581,7 +629,7 @@ class OrganizationDetector(Detector):
 
     def _ends_name(self, word: str) -> bool:
         """After a name's first word, a word as frequent as a function word that is no family name
-        ends it: a verb or a preposition ("a tweet to meijer tell them"); a word of ``name_enders``
+        ends it: a verb or a preposition ("a tweet to zorvex tell them"); a word of ``name_enders``
         always does ("from stellwick asks"), a kind or firm word never ("stellwick capital markets")."""
         if word in self._w.name_enders:
             return True

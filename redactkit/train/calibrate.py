@@ -116,11 +116,14 @@ def count_rows(rows: Iterable[CalibrationRow], counts: Counts | None = None) -> 
 
 def dropped_labels(table: Mapping[str, Mapping[str, int]], value_weight: float = 5.0) -> list[str]:
     """The labels whose entities alone touch more PII-free rows than ``value_weight`` times the
-    values they alone find."""
+    values they alone find; never one the stock recognizer reports (PERSON, GPE, LOC, FAC, ORG)."""
+    from ..detect.ner import DEFAULT_NER_LABELS
+
     return sorted(
         label
         for label, cell in table.items()
         if cell["alone_values"] * value_weight < cell["alone_negative_rows"]
+        and label not in DEFAULT_NER_LABELS
     )
 
 
