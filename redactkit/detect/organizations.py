@@ -263,7 +263,7 @@ class OrganizationDetector(Detector):
     def _after_cue(self, scan: _Scan, i: int) -> Entity | None:
         """One to ``max_words`` name-like words right after a cue ending at token ``i``."""
         ow = self._w
-        text, tokens, formatted = scan
+        _, tokens, formatted = scan
         start = i + 1
         cue = self._cue_at(tokens, i)
         if cue is None or start >= len(tokens):
@@ -280,15 +280,13 @@ class OrganizationDetector(Detector):
                 and self._looks_named(tokens[stop + 1].lower)
             ):
                 stop = self._name_end(tokens, stop + 1, strict=True)
-        if tokens[stop - 1].lower in ow.connectors:
-            stop -= 1
-        words = [t.lower for t in tokens[start:stop] if t.lower not in ow.connectors]
-        if formatted:
-            shown = [tokens[k] for k in range(start, stop) if tokens[k].lower not in ow.connectors]
-            if not all(_capitalised(text, t) for t in shown):
-                return None
-        elif (
-            cue not in ow.strong_cues
+        named = self._name_words(scan, start, stop)
+        if named is None:
+            return None
+        stop, words = named
+        if (
+            not formatted
+            and cue not in ow.strong_cues
             and not (cue == ("address", "of") and stop < len(tokens) and tokens[stop].lower == "is")
             and not any(self._name_like(w) or self._brand_like(w) for w in words)
         ):
@@ -339,7 +337,7 @@ class OrganizationDetector(Detector):
         then up to ``role_words`` content words, maybe a particle), the preposition at ``i`` introduces
         where they work: the name after it, when one of its words looks like a name."""
         ow = self._w
-        text, tokens, formatted = scan
+        _, tokens, formatted = scan
         k = i - 1
         if k >= 0 and tokens[k].lower in ow.role_particles:
             k -= 1
@@ -354,20 +352,31 @@ class OrganizationDetector(Detector):
         stop = self._name_end(tokens, start, strict=False)
         if stop == start:
             return None
-        if tokens[stop - 1].lower in ow.connectors:
-            stop -= 1
-        words = [t.lower for t in tokens[start:stop] if t.lower not in ow.connectors]
-        if formatted:
-            shown = [tokens[j] for j in range(start, stop) if tokens[j].lower not in ow.connectors]
-            if not all(_capitalised(text, t) for t in shown):
-                return None
-        elif not any(self._name_like(w) or self._brand_like(w) for w in words):
+        named = self._name_words(scan, start, stop)
+        if named is None:
+            return None
+        stop, words = named
+        if not formatted and not any(self._name_like(w) or self._brand_like(w) for w in words):
             return None
         if " ".join(words) in place_names() or (words[0] in given_names() and not self._name_like_org(words)):
             return None  # "a nurse in boston", "a nanny for maria"
         if all(w in ow.activities for w in words):
             return None  # "she works as a coach for pickleball": an activity
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
+
+    def _name_words(self, scan: _Scan, start: int, stop: int) -> tuple[int, list[str]] | None:
+        """The end and the words of the name at tokens ``start:stop`` without a connector at its end
+        or between ("jones and brown"); None when formatted text does not capitalise every word."""
+        ow = self._w
+        text, tokens, formatted = scan
+        if tokens[stop - 1].lower in ow.connectors:
+            stop -= 1
+        words = [t.lower for t in tokens[start:stop] if t.lower not in ow.connectors]
+        if formatted:
+            shown = [t for t in tokens[start:stop] if t.lower not in ow.connectors]
+            if not all(_capitalised(text, t) for t in shown):
+                return None
+        return stop, words
 
     def _looks_named(self, word: str) -> bool:
         """A word that looks like a name or a brand ("korvantis", a listed company), not an everyday one
