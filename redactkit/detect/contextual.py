@@ -2232,7 +2232,7 @@ class ContextualDetector(Detector):
         that us")."""
         t = self._t
         addr = t.addresses
-        host = i - t.credentials.modifiers.ending(words, i)  # "daily lettiere all one word dart co"
+        host = i - t.credentials.modifiers.ending(words, i)  # "daily korvel all one word dart co"
         named = host > 0 and self._host_word(words[host - 1])
         if not (named or self._after_www(words, i)) or addr.www.ending(words, i):
             return 0  # "w w w dot part": the "dot" after "www" opens the host
