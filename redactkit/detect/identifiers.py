@@ -2984,8 +2984,10 @@ class IdentifierDetector(Detector):
             return "digits"
         if any(style in ("time", "ordinal", "decimal", "period") for style in styles):
             return "time"  # a clock time, a date, a decimal quantity or a fiscal period: no code
-        if len(styles) > 1:
-            return "mixed"
+        if len(styles) > 1 or any(
+            note.data.get("digits") for note in aligned.annotations_in(o_start, o_end, "spelled")
+        ):
+            return "mixed"  # two numbers, or a number after letters and digits spelled one by one
         if styles[0] == "mixed" and len(notes[0].data.get("chunks", ())) < 3:
             return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])
