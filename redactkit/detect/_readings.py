@@ -7,7 +7,8 @@ tells which reading was meant: the words become a *lattice* (item ``i`` to item 
 this text), and a dynamic programme walks it keeping, per item, only what the checksum needs of the
 text so far (an IBAN: its first four characters, the rest's value mod 97 and the length). The states
 per item are bounded by the checksum, not by the number of readings, so the search is linear in the
-number of words.
+number of words. Every reading tried is a chance for a code that is no IBAN to pass mod 97 (1 in 97),
+so a reading may leave the normalizer's (greedy) one at a bounded number of steps only.
 """
 
 from __future__ import annotations
@@ -106,11 +107,11 @@ def lattice(items: Sequence[Item], lexicon: Lexicon) -> Edges:
             out.append((i + 1, "0"))
         elif word in lexicon.tens:
             tens = lexicon.tens[word]
+            if after_char.isdigit() and after_char != "0":
+                out.append((i + 1, str(tens // 10)))  # first: the greedy reading ("forty 1mf": "41mf")
             out.append((i + 1, str(tens)))
             if following in lexicon.digits and lexicon.digits[following] >= 1:
                 out.append((i + 2, str(tens + lexicon.digits[following])))
-            if after_char[:1].isdigit() and after_char != "0":
-                out.append((i + 1, str(tens // 10)))
         elif word in lexicon.repeats:
             times = lexicon.repeats[word]
             if following in lexicon.digits or following in lexicon.zero_aliases:
@@ -145,10 +146,11 @@ class _State(NamedTuple):
     head: str  # the first four characters (country code and check digits)
     mod: int  # the characters after them, as the IBAN check reads them, mod 97
     length: int
+    departures: int  # steps read another way than the normalizer's (greedy) reading
 
 
-def _feed(state: _State, text: str) -> _State | None:
-    head, mod, length = state
+def _feed(state: _State, text: str, departures: int) -> _State | None:
+    head, mod, length, _ = state
     for char in text:
         if length < 4:
             head += char
@@ -163,7 +165,7 @@ def _feed(state: _State, text: str) -> _State | None:
         limit = iban_length(head[:2])
         if limit is None or length > limit:
             return None
-    return _State(head, mod, length)
+    return _State(head, mod, length, departures)
 
 
 def _checks(state: _State) -> bool:
@@ -175,14 +177,17 @@ def _checks(state: _State) -> bool:
     return mod == 1
 
 
-def iban_readings(edges: Edges, ends: Collection[int]) -> Iterator[tuple[str, int]]:
+def iban_readings(edges: Edges, ends: Collection[int], departures: int) -> Iterator[tuple[str, int]]:
     """The readings of the lattice from item 0 to one of the items ``ends`` that have an IBAN's
     length for their country and a valid mod-97 checksum, each with the end it reaches (one reading
-    per final state). The caller still checks the country's layout (letters and digits where they
-    belong)."""
+    per final state). A reading takes at most ``departures`` steps another way than the greedy one
+    (the normalizer's: "twenty one" is "21"): each reading tried is one more chance that a code
+    that is no IBAN passes mod 97 (1 in 97), so the readings tried must stay few. The caller still
+    checks the country's layout (letters and digits where they belong)."""
     count = len(edges)
+    greedy = [max(range(len(out)), key=lambda k: out[k][0]) if out else -1 for out in edges]
     back: list[dict[_State, tuple[int, _State | None, str]]] = [{} for _ in range(count + 1)]
-    back[0][_State("", 0, 0)] = (-1, None, "")
+    back[0][_State("", 0, 0, 0)] = (-1, None, "")
     found: list[tuple[int, _State]] = []
     for i in range(count + 1):
         if i in ends:
@@ -190,8 +195,9 @@ def iban_readings(edges: Edges, ends: Collection[int]) -> Iterator[tuple[str, in
         if i == count:
             break
         for state in back[i]:
-            for stop, text in edges[i]:
-                following = _feed(state, text)
+            for k, (stop, text) in enumerate(edges[i]):
+                taken = state.departures + (k != greedy[i])
+                following = _feed(state, text, taken) if taken <= departures else None
                 if following is not None and following not in back[stop]:
                     back[stop][following] = (i, state, text)
     for end, state in found:

@@ -369,6 +369,10 @@ _IBAN_MAX_WORDS = 24
 #: a whole IBAN with a valid checksum is as sure as a written one (Presidio scores that 1.0): it wins
 #: over a spelled code and over a card number its digits make by chance
 _IBAN_SCORE = 1.0
+#: a spoken IBAN's words are read at most this many steps another way than the normalizer did
+#: ("twenty one" as "20 1"): an account number a few digits short of an IBAN has one reading of the
+#: right length per joint, each passing mod 97 by chance 1 in 97 (see _readings.iban_readings)
+_IBAN_DEPARTURES = 1
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
@@ -390,10 +394,11 @@ def spoken_iban(value: str) -> bool:
 
 def _said_again(written: str, length: int) -> bool:
     """``written`` is an IBAN of ``length`` characters once one group said twice is counted once: a
-    group of two to eight characters followed by one as long that differs from it in at most one
-    character (a correction: "9801 i mean 9800", a restart: "nl71 uhm nl71 ...") is left out."""
+    group of three to eight characters followed by one as long that differs from it in at most one
+    character (a correction: "9801 i mean 9800", a restart: "nl71 uhm nl71 ...") is left out. Two
+    characters repeat by chance too often in any number."""
     size = len(written) - length
-    if not 2 <= size <= 8:
+    if not 3 <= size <= 8:
         return False
     for start in range(len(written) - 2 * size + 1):
         said, again = written[start : start + size], written[start + size : start + 2 * size]
@@ -634,7 +639,7 @@ class IdentifierDetector(Detector):
             last += 1
         items, ends = self._iban_items(aligned, tokens, lead, stop, last)
         edges = lattice(items, lexicon)
-        for reading, end in iban_readings(edges, ends):
+        for reading, end in iban_readings(edges, ends, _IBAN_DEPARTURES):
             if spoken_iban(reading):
                 return ends[end]
         said = [
