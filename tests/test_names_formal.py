@@ -37,6 +37,11 @@ FOUND = [
     ("welcome aboard yevgenia", {"yevgenia"}),
     ("thanks again ferrand", {"ferrand"}),
     ("let me start with you oriel what are you seeing", {"oriel"}),
+    # a reply that agrees with or acknowledges the one named, last in the turn or before the next clause
+    ("fair point zorbek", {"zorbek"}),
+    ("that's right quellan and we expect more", {"quellan"}),
+    ("appreciate the question dovik", {"dovik"}),
+    ("detective vantosh will give an update", {"vantosh"}),
     # the moderator giving the word
     ("quellan your line is now open", {"quellan"}),
     ("zorbek the floor is yours", {"zorbek"}),
@@ -73,6 +78,14 @@ NOT_FOUND = [
     "please welcome our new board members",
     "the mayor will address the council",
     "thank you operator",
+    "fair point",
+    "that's right and we expect more next year",
+    "exactly zero",
+    "absolutely fantastic",
+    "sure thing",
+    "got it done",
+    "that's right now",
+    "the inspector general report",
 ]
 
 
