@@ -40,6 +40,18 @@ POSITIVE = [
     ("bella dart cruz at gmail dart com", [("bella dart cruz at gmail dart com", "EMAIL_ADDRESS")]),
     ("mila dot r at gmail dot com all lowercase", [("mila dot r at gmail dot com", "EMAIL_ADDRESS")]),
     ("tell oswin dot p at yahoo dot com the plan", [("oswin dot p at yahoo dot com", "EMAIL_ADDRESS")]),
+    # ... fillers or "me" between "in my" and a decade, "ya think" after an opening "at", "born" and a
+    # two-digit year, subjects written without the apostrophe, "years" after one person's age, a
+    # generation after "a", a provider heard as two words
+    ("i'm in me fifties", [("fifties", "AGE")]),
+    ("she's in her um thirties", [("thirties", "AGE")]),
+    ("at seventy one ya think he'd slow down", [("seventy one", "AGE")]),
+    ("he was born ninety three", [("ninety three", "DATE_OF_BIRTH")]),
+    ("hes eleven", [("eleven", "AGE")]),
+    ("my grandpa is ninety years and still drives", [("ninety years", "AGE")]),
+    ("she's a forty something nurse", [("forty something", "AGE")]),
+    ("it's wren b at gee mail", [("wren b at gee mail", "EMAIL_ADDRESS")]),
+    ("my email is nell and gee mail dot com", [("nell and gee mail dot com", "EMAIL_ADDRESS")]),
     # ... but "and"/"it" after an everyday word or a verb leaves a web address alone
     ("i like cats and dogs dot com", [("dogs dot com", "URL")]),
     ("send it gmail dot com", [("gmail dot com", "URL")]),
@@ -421,6 +433,10 @@ NEGATIVE = [
     "she's seven months pregnant",
     "we're two weeks in",
     "happy fourth everybody",
+    "we're ten years this month",
+    "i'm ten years in",
+    "my brother's nine hamsters died",
+    "a twenty something dollar tip",
     "the kettle was born in a factory",
     "the leak started on may fifth twenty twenty three while we were away",
     "it was delivered on october second twenty twenty five",

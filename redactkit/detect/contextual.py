@@ -97,6 +97,9 @@ class _AgeWords:
     second_age_joiners: _Phrases
     young_units: frozenset[str]
     young_unit_not_then: _Phrases
+    years_then: _Phrases
+    generation_words: frozenset[str]
+    years_not_after: _Phrases
     unit_words: frozenset[str]
     decades: frozenset[str]
     decade_cues: _Phrases
@@ -832,6 +835,19 @@ class ContextualDetector(Detector):
                     previous_age_end = stop
                 i = j
                 continue
+            if (
+                i > 0
+                and words[i - 1] in ("a", "an")
+                and value in self._tens
+                and value >= 20
+                and j < len(words)
+                and words[j] in t.ages.generation_words
+                and not t.ages.not_after.at(words, j + 1)
+            ):  # "she's a thirty something teacher", "i'm a twenty something"
+                found.append((i, j + 1, "AGE", self.cue_score, "a generation said as a decade"))
+                previous_age_end = j + 1
+                i = j + 1
+                continue
             why = (
                 self._age_context(words, i, previous_age_end)
                 or self._at_age(words, i, after, value)
@@ -842,6 +858,8 @@ class ContextualDetector(Detector):
             unit = after < len(words) and (
                 words[after] in t.ages.young_units or words[after] in ("years", "year")
             )
+            if why == _RELATION_IS and self._counted_after_possessive(words, i, after):
+                why = ""  # "my son's twelve cards": a possessive and a count, no age
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
                 why = ""  # "my daughter ninety two on her test" is no age said after a relation
             if why == _PERSON_VERB and not (
@@ -878,11 +896,13 @@ class ContextualDetector(Detector):
                 and self._is_number(words[after])
                 and (self._corrected(words, end, after, value) or self._range(words, end, after, value))
             )
+            years = bool(why) and self._years_said(words, i, after)  # "he's twelve years"
             if (
                 why
                 and low <= value <= high
                 and (
                     corrected
+                    or years
                     or not (
                         (t.ages.not_after.at(words, after) and not t.ages.not_after_except.at(words, after))
                         or (after < len(words) and self._is_number(words[after]))
@@ -894,7 +914,9 @@ class ContextualDetector(Detector):
                 )
                 and (value > 1 or why == _AGE_WORD or self._age_ends(words, after))
             ):
-                if after < len(words) and words[after] in t.ages.young_units:
+                if years:
+                    end = after + 1
+                elif after < len(words) and words[after] in t.ages.young_units:
                     # "he's eighteen months": the unit is part of the age; "i'm three months into the
                     # job", "she's six months pregnant" say how long, not how old
                     unit_end = after + 1
@@ -907,6 +929,38 @@ class ContextualDetector(Detector):
             i = j
         found.extend(self._decades_and_birthdays(words))
         return found
+
+    def _counted_after_possessive(self, words: Sequence[str], i: int, after: int) -> bool:
+        """ "my son's twelve cards", "my sister's three dogs": right after a person with "'s" (read as
+        "is" elsewhere: "my son's twelve"), a number before a plural everyday noun counts things the
+        person has."""
+        t = self._t
+        k = self._before_approximately(words, i)
+        if not (k > 0 and words[k - 1].endswith("'s") and after < len(words)):
+            return False
+        word = words[after]
+        return (
+            len(word) > 3
+            and word.endswith("s")
+            and not word.endswith("ss")
+            and word not in ("years", "months", "weeks", "days")
+            and self._thing_word(word)
+            and not t.ages.one_then.at(words, after)
+            and not t.ages.verb_then.at(words, after)
+        )
+
+    def _years_said(self, words: Sequence[str], i: int, after: int) -> bool:
+        """ "he's twelve years", "my mum is ninety years and still sharp": "years" right after an age
+        said of one person, where the sentence ends or a word of ``ages.years_then`` follows; never
+        after a plural subject (``ages.years_not_after``: "we're ten years this month" is an
+        anniversary) nor when "years" says how long ("i'm ten years in")."""
+        ages = self._t.ages
+        if not (after < len(words) and words[after] in ("years", "year")):
+            return False
+        if not (after + 1 == len(words) or ages.years_then.at(words, after + 1)):
+            return False
+        k = self._before_approximately(words, i)
+        return not ages.years_not_after.ending(words, k)
 
     def _heard_unit_ends(self, words: Sequence[str], after: int) -> bool:
         """An age may end at ``after``, right after a misheard unit ("twenty free"): the utterance
@@ -1243,14 +1297,17 @@ class ContextualDetector(Detector):
         found: list[_Found] = []
         for i, word in enumerate(words):
             if word in t.ages.decades:
-                cue = t.ages.decade_cues.ending(words, i)
+                k = i  # "in my uh forties": fillers between the cue and the decade
+                while k > 0 and words[k - 1] in t.lexicon.fillers:
+                    k -= 1
+                cue = t.ages.decade_cues.ending(words, k)
                 if cue:
                     first = (
-                        i - cue + 1
-                        if words[i - cue + 1] in ("my", "his", "her", "their", "your", "our")
-                        else i
+                        k - cue + 1
+                        if words[k - cue + 1] in ("my", "his", "her", "their", "your", "our", "me")
+                        else k
                     )
-                    first = first + 1 if first < i else i
+                    first = first + 1 if first + 1 < k else i
                     found.append((first, i + 1, "AGE", self.cue_score, "decade of life"))
                     continue
                 hyphen = int(i > 0 and words[i - 1] == "-")  # "mid-30s"
