@@ -3,8 +3,9 @@
 Flight numbers in a turn about the flight's schedule ("did <airline> nine two five eight land yet":
 ``answers.not_with_days``), model numbers after a product line ("the iphone two zero five": a
 negative context, and "iphone" is no misheard "phone"), ranges ("between two oh one and three oh
-four") and clock times said "eleven oh five" after a clock word (``clock_words.oh_before``) are
-none. All sentences are made up.
+four"), a price "plus tax", a cue word that names a thing before a negative context ("does the
+case fit the ...") and clock times said "eleven oh five" after a clock word
+(``clock_words.oh_before``) are none. All sentences are made up.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ NOT_VALUES = [
     # ranges
     "pick a number between two oh one and three oh four",
     "show me houses between three six six and seven zero one square feet",
+    # a cue word that names a thing, then a negative context ("case ... fit"); a price "plus tax"
+    "does the case fit the series eight thousand eighty six",
+    "that one is five hundred twenty four oh three plus tax",
     # clock times with "oh" minutes
     "what's the weather for eleven oh five",
     "set an alarm for six oh five",
@@ -39,6 +43,7 @@ NOT_VALUES = [
 VALUES = [
     # a short number that is the whole turn still answers a question about an identifier
     ("three five four one", "ACCOUNT_NUMBER"),
+    ("my case number is four five six seven eight nine", "ACCOUNT_NUMBER"),
     # a phone number after "at" is no time
     ("call me at five oh five five five one two one two", "PHONE_NUMBER"),
     # a cue nearer than the product line keeps the value

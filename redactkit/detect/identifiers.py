@@ -749,6 +749,11 @@ class IdentifierDetector(Detector):
                 tokens[first].lower in tables.between or tokens[first].lower in tables.cue_words
             ):
                 first += 1
+            if index + length < len(tokens) and tokens[index + length].lower in tables.negative_words:
+                # right after the cue, a negative context: the cue word names a thing ("does the case
+                # fit the series 8086", "the order total was ..."); after "is" it is a value again
+                index += length
+                continue
             # the value may start on a filler or cue word that is a digit too ("is for one sex ..."),
             # never on one that is no digit ("card ending in 1111": "in" stays with the cue)
             zone = next(
@@ -2821,7 +2826,11 @@ class IdentifierDetector(Detector):
         if not _card_digits(digits) and (
             # a card read in pairs is longer than a list of draws or scores: with a digit misheard it
             # has no checksum left, but it keeps a card's length
-            (n <= _LIST_MAX_DIGITS and self._a_list_of_numbers(aligned, text_start, text_end))
+            (
+                n <= _LIST_MAX_DIGITS
+                and not candidate.alnum
+                and self._a_list_of_numbers(aligned, text_start, text_end)
+            )
             or _counting(digits)
         ):
             return None  # "twelve nineteen twenty six thirty three", "one two three four five six"
