@@ -151,6 +151,8 @@ def test_the_holdout_halves_split_by_dialogue_and_partition_the_rows(tmp_path: P
     holdout.mkdir()
     rows = [{"id": row_id, "text": f"row {k}", "spans": []} for k, row_id in enumerate(ids)]
     (holdout / "multiwoz21_holdout.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    # rows trained on are never a hold-out's half
+    (holdout / "multiwoz21_train.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
     written = split_holdout(holdout, tmp_path / "halves")
     assert written == {"multiwoz21_holdout.jsonl": {half: counts[half] * 6 for half in HALVES}}
     back = [

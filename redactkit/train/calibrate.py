@@ -235,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     sets: dict[str, list[LabeledExample]] = {}
     if args.holdout is not None:
-        for path in sorted(args.holdout.glob("*.jsonl")):
+        for path in _holdout_files(args.holdout):
             examples = read_labeled(path)
             if args.half is None:
                 sets[f"hold-out {path.stem}"] = examples
@@ -274,12 +274,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"written to {weights.path / 'meta.json'}")
 
 
+def _holdout_files(holdout: Path) -> list[Path]:
+    """The hold-out JSONL files of a folder; ``*_train.jsonl`` (rows trained on) are never read."""
+    return sorted(path for path in holdout.glob("*.jsonl") if not path.stem.endswith("_train"))
+
+
 def split_holdout(holdout: Path, out: Path) -> dict[str, dict[str, int]]:
     """Write each hold-out JSONL of ``holdout`` as its two halves (:func:`holdout_half`) into ``out``;
     returns the rows per half of each file. The records are written as they were read."""
     out.mkdir(parents=True, exist_ok=True)
     written: dict[str, dict[str, int]] = {}
-    for path in sorted(holdout.glob("*.jsonl")):
+    for path in _holdout_files(holdout):
         stem = path.stem.removesuffix("_holdout")
         lines: dict[str, list[str]] = {half: [] for half in HALVES}
         for line in path.read_text(encoding="utf-8").splitlines():
