@@ -224,8 +224,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.split_holdout is not None:
         if args.holdout is None:
             parser.error("--split-holdout needs --holdout DIR, e.g. --holdout DATA/holdout")
-        for path, halves in split_holdout(args.holdout, args.split_holdout).items():
-            print(path, halves)
+        for name, halves in split_holdout(args.holdout, args.split_holdout).items():
+            print(name, halves)
         return
 
     from ..bench.formats import read_labeled
