@@ -749,11 +749,6 @@ class IdentifierDetector(Detector):
                 tokens[first].lower in tables.between or tokens[first].lower in tables.cue_words
             ):
                 first += 1
-            if index + length < len(tokens) and tokens[index + length].lower in tables.negative_words:
-                # right after the cue, a negative context: the cue word names a thing ("does the case
-                # fit the series 8086", "the order total was ..."); after "is" it is a value again
-                index += length
-                continue
             # the value may start on a filler or cue word that is a digit too ("is for one sex ..."),
             # never on one that is no digit ("card ending in 1111": "in" stays with the cue)
             zone = next(
