@@ -55,6 +55,7 @@ __all__ = ["AddressDetector", "AddressWords"]
 
 # Punctuation an address runs through: "Apt. 4", "Springfield, IL", "> 12 Main St".
 _SKIP = frozenset(",.-#>|*•·()/")
+_SKIP_OR_QUESTION = _SKIP | {"?"}
 # "my address is", "the address of acme is", "addresses: ..." look a few words ahead for the number.
 _ADDRESS_WINDOW = 8
 # Longest place name looked up, in words.
@@ -228,7 +229,7 @@ class AddressDetector(Detector):
 
     def _detect_one(self, aligned: AlignedText, places: PhraseTable[str]) -> list[Entity]:
         text = aligned.text
-        tokens = self._without_asides(_significant(aligned.tokens))
+        tokens = self._without_asides(_significant(aligned.tokens), aligned.tokens.words)
         if not tokens:
             return []
         anchors = self._anchors(text, tokens, aligned.tokens)
@@ -964,12 +965,15 @@ class AddressDetector(Detector):
             last + 1 == len(tokens) or self._grow_right(tokens, last, places) == len(tokens) - 1
         )
 
-    def _without_asides(self, tokens: list[Token]) -> list[Token]:
+    def _without_asides(self, tokens: list[Token], every: Sequence[str] = ()) -> list[Token]:
         """The tokens without the asides a caller makes inside an address ("24 let me see franklin
         road", "35 elm street sorry it's loud here apartment 4"): an aside (``value_interruptions``)
         after a number, a unit letter or a street type, before a number or a word that is no function
         word. The address is then found as if the aside was not said, and its span covers the aside
-        (fail closed)."""
+        (fail closed). ``every``: the words of all the text's tokens, when known (a text none of
+        whose words starts an aside is returned at once)."""
+        if every and self._aside_starts.isdisjoint(every):
+            return tokens
         lower = [token.lower for token in tokens]
         if self._aside_starts.isdisjoint(lower):
             return tokens
@@ -1248,10 +1252,11 @@ class AddressDetector(Detector):
         anchors: list[tuple[int, int, str]] = []
         count = len(tokens)
         suffixes = self._w.street_suffixes
-        for i, token in enumerate(tokens):
-            word = token.lower
-            if not self._may_anchor(word):
-                continue  # most words: one dictionary look-up
+        may_anchor = self._may_anchor
+        anchoring = {word for word in set(words_of(every)) if may_anchor(word)}
+        for i in [k for k, token in enumerate(tokens) if token.lower in anchoring] if anchoring else ():
+            token = tokens[i]
+            word = token.lower  # (most words pass no word test: skipped above)
             kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "lanedenver" is "lane"
             if (
                 word in self._w.region_codes
@@ -1932,6 +1937,8 @@ def _region_slot(tokens: Sequence[Token], i: int, detector: AddressDetector) -> 
 def _significant(tokens: Sequence[Token]) -> list[Token]:
     """The tokens without the punctuation an address runs through; a decimal point or a "???" run
     (a list marker) is kept or dropped so that "1.5" stays one number and "??? 12 main st" reads on."""
+    if _SKIP_OR_QUESTION.isdisjoint(words_of(tokens)):
+        return list(tokens)  # most texts: no punctuation to look at
     kept: list[Token] = []
     count = len(tokens)
     for k, token in enumerate(tokens):

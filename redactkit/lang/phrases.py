@@ -382,8 +382,19 @@ def values_after(table: PhraseTable[Any], tokens: Tokens, text: str) -> Iterator
     """
     words = tokens.words
     count = len(tokens)
+    if text.isascii():
+        # (ASCII words fold to themselves: only the words that start a phrase of the table can)
+        first = table._first_words
+        if first.isdisjoint(words):
+            return
+        starts: Iterable[int] = [k for k, word in enumerate(words) if word in first]
+    else:
+        starts = range(count)
     index = 0
-    while index < count:
+    for at in starts:
+        if at < index:
+            continue  # inside the phrase just taken
+        index = at
         found = 0
         start = tokens[index].start
         if start == 0 or text[start - 1] != "_":

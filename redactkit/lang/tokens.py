@@ -16,7 +16,17 @@ from contextvars import ContextVar
 from operator import attrgetter
 from typing import NamedTuple
 
-__all__ = ["Token", "Tokens", "Words", "lower_words", "token_cache", "token_index_at", "tokenize", "words_of"]
+__all__ = [
+    "Token",
+    "Tokens",
+    "Words",
+    "batch_memo",
+    "lower_words",
+    "token_cache",
+    "token_index_at",
+    "tokenize",
+    "words_of",
+]
 
 # Words (letters/digits, with an inner apostrophe: "it's") or single non-space symbols.
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?|\S")
@@ -68,7 +78,9 @@ def words_of(tokens: Sequence[Token]) -> Words:
     return Words(token.lower for token in tokens)
 
 
-_CACHE: ContextVar[dict[tuple[str, str], object] | None] = ContextVar("redactkit_token_cache", default=None)
+_CACHE: ContextVar[dict[tuple[object, ...], object] | None] = ContextVar(
+    "redactkit_token_cache", default=None
+)
 
 
 @contextmanager
@@ -79,6 +91,13 @@ def token_cache() -> Iterator[None]:
         yield
     finally:
         _CACHE.reset(reset)
+
+
+def batch_memo() -> dict[tuple[object, ...], object] | None:
+    """The memo of the :func:`token_cache` block in force (emptied when it ends), or None outside one:
+    where a pure function of a word may keep its answers for the rest of the batch. Keys are tuples
+    whose first item names the caller ("tokens" and "words" are this module's)."""
+    return _CACHE.get()
 
 
 def tokenize(text: str) -> Tokens:
