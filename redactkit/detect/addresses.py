@@ -213,8 +213,18 @@ class AddressDetector(Detector):
         self._stated_keys = key_words(self._stated_cues) | words.address_words
         #: :meth:`_street_kind` per word of the batch being detected (emptied after each batch)
         self._street_kinds: dict[str, str] = {}
-        #: :meth:`_may_anchor` per word of the batch being detected (emptied after each batch)
-        self._anchor_words: dict[str, bool] = {}
+        #: the words of the batch being detected that :meth:`_may_anchor` was asked about, and those
+        #: of them that may anchor (both emptied after each batch)
+        self._asked_words: set[str] = set()
+        self._anchor_words: set[str] = set()
+        patterns = words.cue_patterns
+        #: ``cue_patterns`` as they are but case-sensitive, for an ASCII text read in lowercase (the
+        #: same matches at the same offsets, found faster), when their letters are all lowercase
+        self._ascii_cues = (
+            re.compile(patterns.pattern, patterns.flags & ~re.IGNORECASE)
+            if patterns.pattern == patterns.pattern.lower()
+            else None
+        )
         self._mail_endings = tuple(
             sorted(load_locale(locale).words("context", "addresses.glued_cue_endings"))
         )
@@ -225,6 +235,7 @@ class AddressDetector(Detector):
             return [self._detect_one(aligned, places) for aligned in texts]
         finally:
             self._street_kinds.clear()  # no transcript words kept after the batch
+            self._asked_words.clear()
             self._anchor_words.clear()
 
     def _detect_one(self, aligned: AlignedText, places: PhraseTable[str]) -> list[Entity]:
@@ -1252,8 +1263,7 @@ class AddressDetector(Detector):
         anchors: list[tuple[int, int, str]] = []
         count = len(tokens)
         suffixes = self._w.street_suffixes
-        may_anchor = self._may_anchor
-        anchoring = {word for word in set(words_of(every)) if may_anchor(word)}
+        anchoring = self._anchoring(set(words_of(every)))
         for i in [k for k, token in enumerate(tokens) if token.lower in anchoring] if anchoring else ():
             token = tokens[i]
             word = token.lower  # (most words pass no word test: skipped above)
@@ -1361,7 +1371,10 @@ class AddressDetector(Detector):
             index = token_index_at(tokens, every[end].start) if end < len(every) else count
             if index < count and self._number_ends(tokens, index):
                 anchors.append((index, index, "cue"))  # "the house number is 55": a house number alone
-        cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
+        if self._ascii_cues is not None and text.isascii():
+            cue_ends = [match.end() for match in self._ascii_cues.finditer(text.lower())]
+        else:
+            cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
         cue_ends += [
             every[end].start
             for end in values_after_keyed(self._w.cues, self._cue_keys, every, text)
@@ -1376,21 +1389,27 @@ class AddressDetector(Detector):
                     anchors.append(anchor)
         return sorted(set(anchors))
 
+    def _anchoring(self, words: set[str]) -> set[str]:
+        """Those of ``words`` that pass :meth:`_may_anchor` (asked once per word of the batch: most
+        words of a text are none)."""
+        new = words - self._asked_words
+        if new:
+            self._asked_words |= new
+            self._anchor_words.update(word for word in new if self._may_anchor(word))
+        return words & self._anchor_words
+
     def _may_anchor(self, word: str) -> bool:
         """Whether ``word`` passes the word tests of :meth:`_anchors` before its context is looked at:
         a region code, an anchor word, a word ending like a run-together street type or a long one
-        with a street suffix. Known per word of the batch (most words of a text are none)."""
-        known = self._anchor_words.get(word)
-        if known is None:
-            kind = self._street_kind(word)
-            w = self._w
-            known = self._anchor_words[word] = (
-                word in w.region_codes
-                or kind in w.anchor_words
-                or word.endswith(w.run_together_types)
-                or (len(word) > 6 and (kind.endswith(w.street_suffixes) or word.endswith(w.street_suffixes)))
-            )
-        return known
+        with a street suffix."""
+        kind = self._street_kind(word)
+        w = self._w
+        return (
+            word in w.region_codes
+            or kind in w.anchor_words
+            or word.endswith(w.run_together_types)
+            or (len(word) > 6 and (kind.endswith(w.street_suffixes) or word.endswith(w.street_suffixes)))
+        )
 
     def _route(self, tokens: Sequence[Token], k: int) -> bool:
         """Token ``k`` says the road system of a highway after it ("4180 [us] hwy 431";
