@@ -238,6 +238,11 @@ class PhraseTable(Generic[V]):
         """Every phrase of the table."""
         return frozenset(self._values)
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The words the table's phrases start with (a look-up at any other ASCII word finds none)."""
+        return self._first_words
+
     def __contains__(self, phrase: object) -> bool:
         return phrase in self._values
 
