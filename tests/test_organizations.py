@@ -104,6 +104,27 @@ POSITIVES = [
     # a job said with any words, then where it is (`role_openers`)
     ("i'm a dental hygienist over at quorlex", "quorlex"),
     ("my husband's a night auditor for tessaly", "tessaly"),
+    ("i've been a surgical tech at quorlex for nine years", "quorlex"),  # any subject, then "a"
+    ("my cousin is a paralegal with korvell partners", "korvell partners"),
+    ("she's the office manager at tessaly", "tessaly"),  # "the" and a job
+    ("i'm on the sales team at vantrel", "vantrel"),
+    ("i'm a welder over at stanton steel", "stanton steel"),  # a given name and a firm word
+    # an article between a cue or a job and the name is no part of it
+    ("he plays for the kelbrook mudcats on saturdays", "kelbrook mudcats"),
+    ("i write for the harlow gazette", "harlow gazette"),
+    ("i'm a reporter for the dunmore tribune", "dunmore tribune"),
+    # callers, players, offers, tenure and other cues
+    ("i'm reaching out from vantage staffing", "vantage staffing"),
+    ("this is lisa over at cornerstone realty", "cornerstone realty"),
+    ("i got a job offer from quantivo", "quantivo"),
+    ("i've been with northwind logistics for six years", "northwind logistics"),
+    ("she's leaving pixelhaus for a startup", "pixelhaus"),
+    ("my dentist is aspen dental", "aspen dental"),
+    ("my kids are patients at korvel pediatrics", "korvel pediatrics"),
+    # houses of worship, newspapers and clubs are kinds of organisation
+    ("she sings in the choir at saint brendan's cathedral", "saint brendan's cathedral"),
+    ("we go to kelloway fellowship", "kelloway fellowship"),
+    ("i'm the treasurer of the marlowe rotary club", "marlowe rotary club"),
     # formatted text
     ("I work at Acme Widgets in Denver.", "Acme Widgets"),
     ("Invoice from Globex Corporation, due May 5.", "Globex Corporation"),
@@ -182,6 +203,25 @@ NEGATIVES = [
     "i'm in quarantine with omicron",  # "i'm in" is no job phrasing
     "she's in shape for pickleball",
     "he works as a coach for pickleball",  # an activity is no employer
+    # activities not listed, by their endings ("-ball", "-ics", a common word's "-ing")
+    "she coaches dodgeball after school",
+    "my son goes to robotics on thursdays",
+    "my daughter goes to bowling on fridays",
+    "he's a coach for kickball",
+    # a cue, an article and words that name nothing
+    "i took a class at the community college",
+    "she works at the public library",
+    "i'm on the team at the office",
+    "i've been with my husband for six years",
+    "i'm a junior in college",
+    "i play for the love of the game",
+    "he plays for fun",
+    "i went to the mall",
+    "we left the party early",
+    "i'm still at work",
+    "my doctor is on vacation",
+    "my company is growing fast",
+    "i go to church on sundays",
 ]
 
 

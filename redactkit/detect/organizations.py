@@ -50,7 +50,14 @@ from ..lang.tokens import Token, words_of
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "CallerWords", "OrganizationDetector", "OrganizationWords"]
+__all__ = [
+    "LEGAL_FORMS",
+    "ORGANIZATION_KINDS",
+    "CallerWords",
+    "OrganizationDetector",
+    "OrganizationWords",
+    "is_activity",
+]
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,10 @@ class OrganizationWords:
     role_prepositions: frozenset[str]
     possessed: frozenset[str]
     activities: frozenset[str]
+    activity_endings: tuple[str, ...]
+    articles: frozenset[str]
+    generic: frozenset[str]
+    saint_words: frozenset[str]
     not_after_listed: frozenset[str] = field(metadata={"key": "listed.not_after"})
     not_before_listed: frozenset[str] = field(metadata={"key": "listed.not_before"})
     products: frozenset[str] = field(metadata={"key": "listed.products"})
@@ -255,8 +266,11 @@ class OrganizationDetector(Detector):
             )
         if word in ow.weak_kinds and not cue:
             return None
-        if not cue and not any(self._name_like(w) for w in name):
-            return None
+        saint = len(name) > 1 and name[0] in ow.saint_words  # "saint brendan's cathedral"
+        if not (saint or any(self._name_like(w) for w in name)) and (
+            not cue or all(w in ow.generic for w in name)
+        ):
+            return None  # "the blood bank"; after a cue "the community college", "the public library"
         why = "name ending in a kind of organisation" + (" after a cue" if cue else "")
         return self._organization(tokens[first].start, tokens[i].end, why, self.kind_score)
 
@@ -269,6 +283,7 @@ class OrganizationDetector(Detector):
         if cue is None or start >= len(tokens):
             return None
         strict = cue in ow.business_cues or cue in ow.list_cues
+        start = self._after_article(tokens, start, cue)
         stop = self._name_end(tokens, start, strict, cue == ("address", "of"))
         if stop == start:
             return None
@@ -295,7 +310,7 @@ class OrganizationDetector(Detector):
             return None  # "our partnership with customers", "revenue at the company"
         if cue in ow.strong_cues and words[0] in ow.share_classes:
             return None
-        if all(w in ow.activities for w in words):
+        if all(is_activity(w, ow) for w in words):
             return None  # "my son goes to taekwondo": an activity, not a school
         phrase = " ".join(words)
         if phrase in place_names():
@@ -348,7 +363,7 @@ class OrganizationDetector(Detector):
                 break
         if first > k or ow.role_openers.ending_at(tokens, first) is None:
             return None
-        start = i + 1
+        start = self._after_article(tokens, i + 1)
         stop = self._name_end(tokens, start, strict=False)
         if stop == start:
             return None
@@ -360,9 +375,23 @@ class OrganizationDetector(Detector):
             return None
         if " ".join(words) in place_names() or (words[0] in given_names() and not self._name_like_org(words)):
             return None  # "a nurse in boston", "a nanny for maria"
-        if all(w in ow.activities for w in words):
+        if all(is_activity(w, ow) for w in words):
             return None  # "she works as a coach for pickleball": an activity
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
+
+    def _after_article(self, tokens: Sequence[Token], start: int, cue: tuple[str, ...] | None = None) -> int:
+        """ "i work for the riverside gazette", "he plays for the millbrook mudcats": the first token of a
+        name said after a cue or a job with one of ``articles`` before it (the article is no part of the
+        name, and a name after it must look like one as after the cue itself); ``start`` otherwise, and
+        after a cue of ``cues.strong`` or ``cues.lists``."""
+        ow = self._w
+        if (
+            start + 1 < len(tokens)
+            and tokens[start].lower in ow.articles
+            and (cue is None or not (cue in ow.strong_cues or cue in ow.list_cues))
+        ):
+            return start + 1
+        return start
 
     def _name_words(self, scan: _Scan, start: int, stop: int) -> tuple[int, list[str]] | None:
         """The end and the words of the name at tokens ``start:stop`` without a connector at its end
@@ -697,8 +726,11 @@ class OrganizationDetector(Detector):
         )
 
     def _name_like_org(self, words: Sequence[str]) -> bool:
-        """A name-like word that is not a given name ("maria zentrix" may be a company, "maria" not)."""
-        return any(w not in given_names() and self._name_like(w) for w in words)
+        """A name-like word that is not a given name ("maria zentrix" may be a company, "maria" not), or
+        a firm word after the first ("stanton steel", "marlow roofing")."""
+        return any(w not in given_names() and self._name_like(w) for w in words) or any(
+            w in self._firm_words for w in words[1:]
+        )
 
     def _cue_at(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
         """The cue that ends at token ``i``, if any (longest first)."""
@@ -710,6 +742,28 @@ class OrganizationDetector(Detector):
         if k >= 0 and tokens[k].lower == "the":
             k -= 1
         return k >= 0 and self._cue_at(tokens, k) is not None
+
+
+def is_activity(word: str, words: OrganizationWords) -> bool:
+    """A sport, hobby, therapy or diet, never an organisation on its own ("my son goes to taekwondo",
+    "a coach for pickleball"): a word of ``activities``, or one that ends like one (``activity_endings``:
+    "dodgeball", "robotics", "jiujitsu"; an "-ing" ending only on a common word's gerund: "bowling",
+    "fencing") and is no kind of organisation, firm word, person's name or place ("sterling" stays a
+    name, "analytics" a kind)."""
+    if word in words.activities:
+        return True
+    if (
+        word in words.kinds
+        or word in words.name_words
+        or word in given_names()
+        or word in family_names()
+        or word in place_names()
+    ):
+        return False
+    for ending in words.activity_endings:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return ending != "ing" or _inflected(word)
+    return False
 
 
 def _capitalised(text: str, token: Token) -> bool:
