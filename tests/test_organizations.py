@@ -112,6 +112,8 @@ POSITIVES = [
     # an article between a cue or a job and the name is no part of it
     ("he plays for the kelbrook mudcats on saturdays", "kelbrook mudcats"),
     ("i write for the harlow gazette", "harlow gazette"),
+    ("my son is on the riverside rockets this year", "riverside rockets"),  # a team: a plural name
+    ("she played for the tidewater comets", "tidewater comets"),
     ("i'm a reporter for the dunmore tribune", "dunmore tribune"),
     # callers, players, offers, tenure and other cues
     ("i'm reaching out from vantage staffing", "vantage staffing"),
@@ -222,6 +224,12 @@ NEGATIVES = [
     "my doctor is on vacation",
     "my company is growing fast",
     "i go to church on sundays",
+    "my son is on vacation",  # a team's cue needs an article and a plural name
+    "my son is on the phone",
+    "my daughter is on the honor roll",
+    "he plays for the little kids",  # a plural that names persons
+    "i'm a nurse for the night shifts",
+    "we play for the public schools",
 ]
 
 

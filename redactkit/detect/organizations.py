@@ -42,7 +42,7 @@ from ..gazetteers import (
     place_names,
     zipf_frequency,
 )
-from ..lang import get_lexicon
+from ..lang import get_lexicon, load_locale
 from ..lang.case import is_lowercase_speech
 from ..lang.phrases import PhraseTable, grow_left
 from ..lang.tables import load_tables
@@ -103,6 +103,7 @@ class OrganizationWords:
     articles: frozenset[str]
     generic: frozenset[str]
     saint_words: frozenset[str]
+    team_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.teams"})
     not_after_listed: frozenset[str] = field(metadata={"key": "listed.not_after"})
     not_before_listed: frozenset[str] = field(metadata={"key": "listed.not_before"})
     products: frozenset[str] = field(metadata={"key": "listed.products"})
@@ -181,7 +182,11 @@ class OrganizationDetector(Detector):
         self._w = words = load_tables(locale, "organizations", OrganizationWords)
         self._zipf = zipf_cutoffs(locale)
         self._blocked = lexicon.non_name_words | words.function_words | words.weekdays
-        self._cues = PhraseTable.of(words.cues | words.strong_cues | words.business_cues | words.list_cues)
+        self._cues = PhraseTable.of(
+            words.cues | words.strong_cues | words.business_cues | words.list_cues | words.team_cues
+        )
+        #: cues that introduce only a team's name after an article ("my son is on the riverside rockets")
+        self._team_only = words.team_cues - words.cues - words.business_cues
         #: words that go on with a name after a business cue: kinds, legal forms and frequent firm words
         self._firm_words = words.kinds | words.legal_forms | words.name_words
         self._cue_words = words.cue_verbs | words.office_words
@@ -189,6 +194,8 @@ class OrganizationDetector(Detector):
         self._listed = PhraseTable.of(company_names())
         self._number_words = frozenset(lexicon.digits) | frozenset(lexicon.teens) | frozenset(lexicon.tens)
         self._introductions = PhraseTable.of(callers.introductions)
+        #: nouns that name a person (the locale's generated ``person_nouns`` list): "the little kids"
+        self._person_nouns = frozenset(load_locale(locale).resources.get("person_nouns", {}).get("words", ()))
         self._rules = self._rule_chain()
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
@@ -283,6 +290,7 @@ class OrganizationDetector(Detector):
         if cue is None or start >= len(tokens):
             return None
         strict = cue in ow.business_cues or cue in ow.list_cues
+        first = start
         start = self._after_article(tokens, start, cue)
         stop = self._name_end(tokens, start, strict, cue == ("address", "of"))
         if stop == start:
@@ -304,6 +312,7 @@ class OrganizationDetector(Detector):
             and cue not in ow.strong_cues
             and not (cue == ("address", "of") and stop < len(tokens) and tokens[stop].lower == "is")
             and not any(self._name_like(w) or self._brand_like(w) for w in words)
+            and not (start > first and cue in ow.team_cues and self._plural_name(words))
         ):
             return None  # "the address of X is": the name is whatever stands between
         if strict and not any(self._looks_named(w) for w in words):
@@ -312,6 +321,8 @@ class OrganizationDetector(Detector):
             return None
         if all(is_activity(w, ow) for w in words):
             return None  # "my son goes to taekwondo": an activity, not a school
+        if cue in self._team_only and not (start > first and self._plural_name(words)):
+            return None  # "my son is on the riverside rockets", not "my son is on vacation"
         phrase = " ".join(words)
         if phrase in place_names():
             return None  # "she is from boston": a place
@@ -392,6 +403,22 @@ class OrganizationDetector(Detector):
         ):
             return start + 1
         return start
+
+    def _plural_name(self, words: Sequence[str]) -> bool:
+        """ "rusty nails", "east end rovers": two to four words after an article ending in a plural that
+        names no person ("the little kids", "the night nurses") and starting with no generic word ("the
+        public schools"): the name of a team, a band or a business."""
+        ow = self._w
+        last = words[-1]
+        return (
+            2 <= len(words) <= 4
+            and words[0] not in ow.generic
+            and last.endswith("s")
+            and not last.endswith(("ss", "'s"))
+            and last not in self._person_nouns
+            and last[:-1] not in self._person_nouns
+            and not any(is_activity(w, ow) for w in words)
+        )
 
     def _name_words(self, scan: _Scan, start: int, stop: int) -> tuple[int, list[str]] | None:
         """The end and the words of the name at tokens ``start:stop`` without a connector at its end
