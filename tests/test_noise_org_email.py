@@ -79,6 +79,8 @@ def _labels(pipeline: Pipeline, text: str) -> set[str]:
         ),
         ("check out tessarine dog io for the docs", "tessarine dog io"),
         ("go to w w w dot kelpiora dart app", "w w w dot kelpiora dart app"),  # after "www" any domain
+        ("it's quorvane. com for the details", "quorvane. com"),  # a period written for "dot"
+        ("go to www. harlowe. org slash jobs", "www. harlowe. org slash jobs"),
         ("the page is on w w w dot calderwick dart co dot uk", "w w w dot calderwick dart co dot uk"),
         ("look it up on brindlecast dot cow", "brindlecast dot cow"),
         ("it's on quarrytone dot iso", "quarrytone dot iso"),
@@ -165,6 +167,8 @@ def test_kinds_and_short_words_in_ordinary_speech_are_no_organisation(
         "pixel dart app",
         "the hot dog shop on main street",
         "tell jaxon dot",
+        "we met in may. co workers came too",  # a sentence's period before a domain that is a word
+        "i moved to the u. k. last year",
     ],
 )
 def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline: Pipeline, text: str) -> None:

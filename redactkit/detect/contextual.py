@@ -2200,6 +2200,7 @@ class ContextualDetector(Detector):
                 if first < i and (not misheard or self._dictated_local(words, first, i)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
+        words = self._written_dots(words)  # "it's acme. com": a period a recognizer wrote for "dot"
         urls = _Pass(
             [i for i, word in enumerate(words) if word == "dot" or self._heard_dot(word)],
             max([mails.taken, *(stop for _, stop, *_ in [*mails.found, *glued])]),
@@ -2216,6 +2217,26 @@ class ContextualDetector(Detector):
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _written_dots(self, words: Sequence[str]) -> Sequence[str]:
+        """``words`` with each period that a recognizer wrote for a spoken "dot" read as "dot": a period
+        between a host word and one of ``misheard_tlds`` ("it's acme. com", "harlow. org"), or right
+        after "www" ("www. acme. com"); a sentence's period before "co workers" or "us" stays one."""
+        t = self._t
+        addr = t.addresses
+        spots = [
+            i
+            for i in range(1, len(words) - 1)
+            if words[i] == "."
+            and words[i - 1].replace("-", "").isalnum()
+            and (words[i + 1] in addr.misheard_tlds or addr.www.ending(words, i) > 0)
+        ]
+        if not spots:
+            return words
+        read = list(words)
+        for i in spots:
+            read[i] = "dot"
+        return read
 
     def _heard_dot(self, word: str) -> bool:
         """A "dot" the recognizer garbled (``misheard_dots``: "dog", "dart") or ran together with the

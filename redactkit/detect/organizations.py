@@ -94,6 +94,8 @@ class OrganizationWords:
     caller_asks: PhraseTable[tuple[str, ...]]
     caller_openers: frozenset[str]
     role_openers: PhraseTable[tuple[str, ...]]
+    role_subjects: frozenset[str]
+    role_copulas: PhraseTable[tuple[str, ...]]
     role_words: int
     role_particles: frozenset[str]
     role_prepositions: frozenset[str]
@@ -370,9 +372,9 @@ class OrganizationDetector(Detector):
         first = k + 1
         while first > 0 and k + 1 - first < ow.role_words and self._content(tokens[first - 1].lower):
             first -= 1
-            if ow.role_openers.ending_at(tokens, first) is not None:
+            if self._role_opener(tokens, first):
                 break
-        if first > k or ow.role_openers.ending_at(tokens, first) is None:
+        if first > k or not self._role_opener(tokens, first):
             return None
         start = self._after_article(tokens, i + 1)
         stop = self._name_end(tokens, start, strict=False)
@@ -390,16 +392,32 @@ class OrganizationDetector(Detector):
             return None  # "she works as a coach for pickleball": an activity
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
 
+    def _role_opener(self, tokens: Sequence[Token], first: int) -> bool:
+        """A job's opener ends before token ``first``: one of ``role_openers`` ("i'm a"), or one of
+        ``role_copulas`` after one of ``role_subjects`` ("my cousin is a", "my roommate's a")."""
+        ow = self._w
+        if ow.role_openers.ending_at(tokens, first) is not None:
+            return True
+        if first < 2:
+            return False
+        subject = tokens[first - 2].lower
+        if subject.endswith("'s") and any(tokens[first - 1].lower == c[-1] for c in ow.role_copulas.phrases):
+            return subject[:-2] in ow.role_subjects  # "my roommate's a nurse at"
+        copula = ow.role_copulas.ending_at(tokens, first)
+        k = first - len(copula) - 1 if copula is not None else -1
+        return k >= 0 and tokens[k].lower in ow.role_subjects
+
     def _after_article(self, tokens: Sequence[Token], start: int, cue: tuple[str, ...] | None = None) -> int:
         """ "i work for the riverside gazette", "he plays for the millbrook mudcats": the first token of a
         name said after a cue or a job with one of ``articles`` before it (the article is no part of the
         name, and a name after it must look like one as after the cue itself); ``start`` otherwise, and
-        after a cue of ``cues.strong`` or ``cues.lists``."""
+        after a cue of business talk (``cues.business``: "partnerships with the top funds"), of
+        ``cues.strong`` or of ``cues.lists``."""
         ow = self._w
         if (
             start + 1 < len(tokens)
             and tokens[start].lower in ow.articles
-            and (cue is None or not (cue in ow.strong_cues or cue in ow.list_cues))
+            and (cue is None or cue in ow.cues or cue in ow.team_cues)
         ):
             return start + 1
         return start
