@@ -2218,7 +2218,7 @@ class ContextualDetector(Detector):
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
 
-    def _written_dots(self, words: Sequence[str]) -> Sequence[str]:
+    def _written_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """``words`` with each period that a recognizer wrote for a spoken "dot" read as "dot": a period
         between a host word and one of ``misheard_tlds`` ("it's acme. com", "harlow. org"), or right
         after "www" ("www. acme. com"); a sentence's period before "co workers" or "us" stays one."""
@@ -2236,7 +2236,7 @@ class ContextualDetector(Detector):
         read = list(words)
         for i in spots:
             read[i] = "dot"
-        return read
+        return tuple(read)
 
     def _heard_dot(self, word: str) -> bool:
         """A "dot" the recognizer garbled (``misheard_dots``: "dog", "dart") or ran together with the
