@@ -109,6 +109,8 @@ POSITIVES = [
     ("she's the office manager at tessaly", "tessaly"),  # "the" and a job
     ("i'm on the sales team at vantrel", "vantrel"),
     ("i'm a welder over at stanton steel", "stanton steel"),  # a given name and a firm word
+    ("my reference is my old supervisor at quorlex", "quorlex"),  # a noun that names a person: a job
+    ("i spoke to the receptionist at brightvale", "brightvale"),
     # an article between a cue or a job and the name is no part of it
     ("he plays for the kelbrook mudcats on saturdays", "kelbrook mudcats"),
     ("i write for the harlow gazette", "harlow gazette"),
@@ -230,6 +232,9 @@ NEGATIVES = [
     "he plays for the little kids",  # a plural that names persons
     "i'm a nurse for the night shifts",
     "we play for the public schools",
+    "the guy at zentrix was rude",  # people at a place, not working there
+    "my friend at school told me",
+    "a friend with benefits",
 ]
 
 

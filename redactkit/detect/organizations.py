@@ -97,6 +97,8 @@ class OrganizationWords:
     role_subjects: frozenset[str]
     role_copulas: PhraseTable[tuple[str, ...]]
     role_words: int
+    job_determiners: frozenset[str]
+    not_jobs: frozenset[str]
     role_particles: frozenset[str]
     role_prepositions: frozenset[str]
     possessed: frozenset[str]
@@ -374,7 +376,7 @@ class OrganizationDetector(Detector):
             first -= 1
             if self._role_opener(tokens, first):
                 break
-        if first > k or not self._role_opener(tokens, first):
+        if (first > k or not self._role_opener(tokens, first)) and not self._job_noun(tokens, k):
             return None
         start = self._after_article(tokens, i + 1)
         stop = self._name_end(tokens, start, strict=False)
@@ -391,6 +393,22 @@ class OrganizationDetector(Detector):
         if all(is_activity(w, ow) for w in words):
             return None  # "she works as a coach for pickleball": an activity
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
+
+    def _job_noun(self, tokens: Sequence[Token], k: int) -> bool:
+        """ "my old supervisor | at", "the receptionist | at", "a machinist | with": a noun that names a
+        person (the locale's ``person_nouns``, not one of ``not_jobs``) at token ``k`` after one of
+        ``job_determiners``: the preposition after it says where that person works."""
+        ow = self._w
+        if k < 1:
+            return False
+        word = tokens[k].lower
+        single = word[:-1] if word.endswith("s") else word
+        return (
+            (word in self._person_nouns or single in self._person_nouns)
+            and word not in ow.not_jobs
+            and single not in ow.not_jobs
+            and tokens[k - 1].lower in ow.job_determiners
+        )
 
     def _role_opener(self, tokens: Sequence[Token], first: int) -> bool:
         """A job's opener ends before token ``first``: one of ``role_openers`` ("i'm a"), or one of
