@@ -107,7 +107,6 @@ POSITIVES = [
     ("i've been a surgical tech at quorlex for nine years", "quorlex"),  # any subject, then "a"
     ("my cousin is a paralegal with korvell partners", "korvell partners"),
     ("she's the office manager at tessaly", "tessaly"),  # "the" and a job
-    ("i'm on the sales team at vantrel", "vantrel"),
     ("i'm a welder over at stanton steel", "stanton steel"),  # a given name and a firm word
     ("my reference is my old supervisor at quorlex", "quorlex"),  # a noun that names a person: a job
     ("i spoke to the receptionist at brightvale", "brightvale"),
@@ -123,7 +122,7 @@ POSITIVES = [
     ("i got a job offer from quantivo", "quantivo"),
     ("i've been with northwind logistics for six years", "northwind logistics"),
     ("she's leaving pixelhaus for a startup", "pixelhaus"),
-    ("my dentist is aspen dental", "aspen dental"),
+    ("our school is hillcrest academy", "hillcrest academy"),
     ("my kids are patients at korvel pediatrics", "korvel pediatrics"),
     # houses of worship, newspapers and clubs are kinds of organisation
     ("she sings in the choir at saint brendan's cathedral", "saint brendan's cathedral"),
@@ -235,6 +234,15 @@ NEGATIVES = [
     "the guy at zentrix was rude",  # people at a place, not working there
     "my friend at school told me",
     "a friend with benefits",
+    # a person after a title, a cue or a job (review35 M5)
+    "my dentist is doctor vennick",
+    "our doctor is doctor harrowby",
+    "i'm on the call with tavik",
+    "i'm still at tavik's",
+    "this is a message for tavik",
+    "it is a note for dovik",
+    "i run the shop with quellan",
+    "i'm a nanny for doctor harrowby",
 ]
 
 

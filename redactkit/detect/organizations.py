@@ -107,6 +107,7 @@ class OrganizationWords:
     articles: frozenset[str]
     generic: frozenset[str]
     saint_words: frozenset[str]
+    titles: frozenset[str]
     team_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.teams"})
     not_after_listed: frozenset[str] = field(metadata={"key": "listed.not_after"})
     not_before_listed: frozenset[str] = field(metadata={"key": "listed.not_before"})
@@ -327,6 +328,8 @@ class OrganizationDetector(Detector):
             return None  # "my son goes to taekwondo": an activity, not a school
         if cue in self._team_only and not (start > first and self._plural_name(words)):
             return None  # "my son is on the riverside rockets", not "my son is on vacation"
+        if self._person_said(words, strict):
+            return None  # "i work for doctor vennick", "i'm still at tavik's": a person or their home
         phrase = " ".join(words)
         if phrase in place_names():
             return None  # "she is from boston": a place
@@ -392,6 +395,8 @@ class OrganizationDetector(Detector):
             return None  # "a nurse in boston", "a nanny for maria"
         if all(is_activity(w, ow) for w in words):
             return None  # "she works as a coach for pickleball": an activity
+        if self._person_said(words, False):
+            return None  # "a nanny for doctor harrowby"
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
 
     def _job_noun(self, tokens: Sequence[Token], k: int) -> bool:
@@ -439,6 +444,20 @@ class OrganizationDetector(Detector):
         ):
             return start + 1
         return start
+
+    def _person_said(self, words: Sequence[str], business: bool) -> bool:
+        """A person, not an organisation: a name after a title ("doctor vennick"); after a cue of business
+        talk (``business``) also a lone possessive of a word no company list has ("still at tavik's":
+        someone's home)."""
+        if words[0] in self._w.titles and len(words) > 1:
+            return True
+        word = words[0]
+        return (
+            business
+            and len(words) == 1
+            and word.endswith("'s")
+            and word[:-2] not in company_names()
+        )
 
     def _plural_name(self, words: Sequence[str]) -> bool:
         """ "rusty nails", "east end rovers": two to four words after an article ending in a plural that
