@@ -452,12 +452,7 @@ class OrganizationDetector(Detector):
         if words[0] in self._w.titles and len(words) > 1:
             return True
         word = words[0]
-        return (
-            business
-            and len(words) == 1
-            and word.endswith("'s")
-            and word[:-2] not in company_names()
-        )
+        return business and len(words) == 1 and word.endswith("'s") and word[:-2] not in company_names()
 
     def _plural_name(self, words: Sequence[str]) -> bool:
         """ "rusty nails", "east end rovers": two to four words after an article ending in a plural that
