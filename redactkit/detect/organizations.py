@@ -400,18 +400,18 @@ class OrganizationDetector(Detector):
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
 
     def _job_noun(self, tokens: Sequence[Token], k: int) -> bool:
-        """ "my old supervisor | at", "the receptionist | at", "a machinist | with": a noun that names a
-        person (the locale's ``person_nouns``, not one of ``not_jobs``) at token ``k`` after one of
+        """ "my old supervisor | at", "the receptionist | at", "a machinist | with": a singular noun that
+        names a person (the locale's ``person_nouns``, not one of ``not_jobs``) at token ``k`` after one of
         ``job_determiners``: the preposition after it says where that person works."""
         ow = self._w
         if k < 1:
             return False
         word = tokens[k].lower
-        single = word[:-1] if word.endswith("s") else word
+        # one person's job, not a group ("our employees for ...", "competitors for ...")
         return (
-            (word in self._person_nouns or single in self._person_nouns)
+            word in self._person_nouns
+            and not (word.endswith("s") and word[:-1] in self._person_nouns)
             and word not in ow.not_jobs
-            and single not in ow.not_jobs
             and tokens[k - 1].lower in ow.job_determiners
         )
 
