@@ -19,6 +19,42 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 POSITIVE = [
+    # hgen-age (invented): a birth year said with two digits after "born in" / "year of birth"; a baby's
+    # unit after any age that ends there; "happy" before a birthday ordinal from tenth on; hedges and
+    # event cues of intake forms; a misheard unit only where the age may end after it
+    ("my uncle was born in seventy four", [("seventy four", "DATE_OF_BIRTH")]),
+    ("year of birth oh three", [("oh three", "DATE_OF_BIRTH")]),
+    ("he's fourteen months and crawling", [("fourteen months", "AGE")]),
+    ("we sang happy twentieth and cut the cake", [("twentieth", "AGE")]),
+    ("the resident is approximately eighty", [("eighty", "AGE")]),
+    ("age at onset was thirty", [("thirty", "AGE")]),
+    ("the calf keeper's boy is eleven days old", [("eleven days old", "AGE")]),
+    ("a list of games for six year olds", [("six year olds", "AGE")]),
+    ("i was thirty free", [("thirty free", "AGE")]),
+    ("i was thirty free of worries", [("thirty", "AGE")]),
+    # ... e-mail: "and"/"it" heard for "at" before a provider and a given name as the whole local part;
+    # a garbled "dot" inside the local part after a said "at"; a letter after "dot" right before "at";
+    # a verb before the address is no part of it
+    ("it's rowan and gmail dot com", [("rowan and gmail dot com", "EMAIL_ADDRESS")]),
+    ("gordon it yahoo dot com", [("gordon it yahoo dot com", "EMAIL_ADDRESS")]),
+    ("bella dart cruz at gmail dart com", [("bella dart cruz at gmail dart com", "EMAIL_ADDRESS")]),
+    ("mila dot r at gmail dot com all lowercase", [("mila dot r at gmail dot com", "EMAIL_ADDRESS")]),
+    ("tell oswin dot p at yahoo dot com the plan", [("oswin dot p at yahoo dot com", "EMAIL_ADDRESS")]),
+    # ... fillers or "me" between "in my" and a decade, "ya think" after an opening "at", "born" and a
+    # two-digit year, subjects written without the apostrophe, "years" after one person's age, a
+    # generation after "a", a provider heard as two words
+    ("i'm in me fifties", [("fifties", "AGE")]),
+    ("she's in her um thirties", [("thirties", "AGE")]),
+    ("at seventy one ya think he'd slow down", [("seventy one", "AGE")]),
+    ("he was born ninety three", [("ninety three", "DATE_OF_BIRTH")]),
+    ("hes eleven", [("eleven", "AGE")]),
+    ("my grandpa is ninety years and still drives", [("ninety years", "AGE")]),
+    ("she's a forty something nurse", [("forty something", "AGE")]),
+    ("it's wren b at gee mail", [("wren b at gee mail", "EMAIL_ADDRESS")]),
+    ("my email is nell and gee mail dot com", [("nell and gee mail dot com", "EMAIL_ADDRESS")]),
+    # ... but "and"/"it" after an everyday word or a verb leaves a web address alone
+    ("i like cats and dogs dot com", [("dogs dot com", "URL")]),
+    ("send it gmail dot com", [("gmail dot com", "URL")]),
     # round 7 (hgen8, from the tuning half of the blind set v8; invented rows): "my" or "<word> and"
     # before a host after "type in" / "check out"; a full date of a past year without a cue stays a
     # birth date unless an event word comes before it
@@ -391,6 +427,17 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # hgen-age (invented): durations after a unit that says how long, not how old; a low ordinal after
+    # "happy"
+    "i'm four months into the course",
+    "she's seven months pregnant",
+    "we're two weeks in",
+    "happy fourth everybody",
+    "we're ten years this month",
+    "i'm ten years in",
+    "my brother's nine hamsters died",
+    "a twenty something dollar tip",
+    "the kettle was born in a factory",
     "the leak started on may fifth twenty twenty three while we were away",
     "it was delivered on october second twenty twenty five",
     "they've been members since june first two thousand nine",

@@ -96,6 +96,10 @@ class _AgeWords:
     approximately: _Phrases
     second_age_joiners: _Phrases
     young_units: frozenset[str]
+    young_unit_not_then: _Phrases
+    years_then: _Phrases
+    generation_words: frozenset[str]
+    years_not_after: _Phrases
     unit_words: frozenset[str]
     decades: frozenset[str]
     decade_cues: _Phrases
@@ -131,6 +135,7 @@ class _DateWords:
     """``dates`` of ``context.yaml``: birth, expiry and security-code cues."""
 
     birth_cues: _Phrases
+    year_cues: _Phrases
     expiry_cues: _Phrases
     code_cues: _Phrases
     between: _Phrases
@@ -805,8 +810,10 @@ class ContextualDetector(Detector):
                 continue
             value, j = parsed
             if value in self._tens and j < len(words):
-                if words[j] in self._heard_digits:
-                    value += self._heard_digits[words[j]]  # "twenty fife": misheard units
+                if words[j] in self._heard_digits and self._heard_unit_ends(words, j + 1):
+                    # "twenty fife": misheard units, where the age can end after them ("i was twenty
+                    # free", "twenty won and a half"; not "i was twenty free of debt")
+                    value += self._heard_digits[words[j]]
                     j += 1
                 elif (
                     words[j] in self._near_digits and j + 1 < len(words) and words[j + 1] in ("years", "year")
@@ -828,6 +835,19 @@ class ContextualDetector(Detector):
                     previous_age_end = stop
                 i = j
                 continue
+            if (
+                i > 0
+                and words[i - 1] in ("a", "an")
+                and value in self._tens
+                and value >= 20
+                and j < len(words)
+                and words[j] in t.ages.generation_words
+                and not t.ages.not_after.at(words, j + 1)
+            ):  # "she's a thirty something teacher", "i'm a twenty something"
+                found.append((i, j + 1, "AGE", self.cue_score, "a generation said as a decade"))
+                previous_age_end = j + 1
+                i = j + 1
+                continue
             why = (
                 self._age_context(words, i, previous_age_end)
                 or self._at_age(words, i, after, value)
@@ -838,6 +858,8 @@ class ContextualDetector(Detector):
             unit = after < len(words) and (
                 words[after] in t.ages.young_units or words[after] in ("years", "year")
             )
+            if why == _RELATION_IS and self._counted_after_possessive(words, i, after):
+                why = ""  # "my son's twelve cards": a possessive and a count, no age
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
                 why = ""  # "my daughter ninety two on her test" is no age said after a relation
             if why == _PERSON_VERB and not (
@@ -874,11 +896,13 @@ class ContextualDetector(Detector):
                 and self._is_number(words[after])
                 and (self._corrected(words, end, after, value) or self._range(words, end, after, value))
             )
+            years = bool(why) and self._years_said(words, i, after)  # "he's twelve years"
             if (
                 why
                 and low <= value <= high
                 and (
                     corrected
+                    or years
                     or not (
                         (t.ages.not_after.at(words, after) and not t.ages.not_after_except.at(words, after))
                         or (after < len(words) and self._is_number(words[after]))
@@ -890,11 +914,63 @@ class ContextualDetector(Detector):
                 )
                 and (value > 1 or why == _AGE_WORD or self._age_ends(words, after))
             ):
+                if years:
+                    end = after + 1
+                elif after < len(words) and words[after] in t.ages.young_units:
+                    # "he's eighteen months": the unit is part of the age; "i'm three months into the
+                    # job", "she's six months pregnant" say how long, not how old
+                    unit_end = after + 1
+                    if not self._age_ends(words, unit_end) or t.ages.young_unit_not_then.at(words, unit_end):
+                        i = j
+                        continue
+                    end = after + 1
                 found.append((i, end, "AGE", self.cue_score, why))
                 previous_age_end = end
             i = j
         found.extend(self._decades_and_birthdays(words))
         return found
+
+    def _counted_after_possessive(self, words: Sequence[str], i: int, after: int) -> bool:
+        """ "my son's twelve cards", "my sister's three dogs": right after a person with "'s" (read as
+        "is" elsewhere: "my son's twelve"), a number before a plural everyday noun counts things the
+        person has."""
+        t = self._t
+        k = self._before_approximately(words, i)
+        if not (k > 0 and words[k - 1].endswith("'s") and after < len(words)):
+            return False
+        word = words[after]
+        return (
+            len(word) > 3
+            and word.endswith("s")
+            and not word.endswith("ss")
+            and word not in ("years", "months", "weeks", "days")
+            and self._thing_word(word)
+            and not t.ages.one_then.at(words, after)
+            and not t.ages.verb_then.at(words, after)
+        )
+
+    def _years_said(self, words: Sequence[str], i: int, after: int) -> bool:
+        """ "he's twelve years", "my mum is ninety years and still sharp": "years" right after an age
+        said of one person, where the sentence ends or a word of ``ages.years_then`` follows; never
+        after a plural subject (``ages.years_not_after``: "we're ten years this month" is an
+        anniversary) nor when "years" says how long ("i'm ten years in")."""
+        ages = self._t.ages
+        if not (after < len(words) and words[after] in ("years", "year")):
+            return False
+        if not (after + 1 == len(words) or ages.years_then.at(words, after + 1)):
+            return False
+        k = self._before_approximately(words, i)
+        return not ages.years_not_after.ending(words, k)
+
+    def _heard_unit_ends(self, words: Sequence[str], after: int) -> bool:
+        """An age may end at ``after``, right after a misheard unit ("twenty free"): the utterance
+        ends, a word of ``ages.one_then``, a fraction ("and a half") or an age unit ("years old")
+        follows; an everyday reading of the heard word goes on otherwise ("free of debt", "won the
+        game")."""
+        ages = self._t.ages
+        return self._age_ends(words, after) or bool(
+            ages.after.at(words, after) or ages.fractions.at(words, after)
+        )
 
     def _misheard_height(self, words: Sequence[str], value: int, after: int) -> bool:
         """ "she's about five fog three", "he's six foe two", "she's six footthree": a height in feet
@@ -1221,14 +1297,17 @@ class ContextualDetector(Detector):
         found: list[_Found] = []
         for i, word in enumerate(words):
             if word in t.ages.decades:
-                cue = t.ages.decade_cues.ending(words, i)
+                k = i  # "in my uh forties": fillers between the cue and the decade
+                while k > 0 and words[k - 1] in t.lexicon.fillers:
+                    k -= 1
+                cue = t.ages.decade_cues.ending(words, k)
                 if cue:
                     first = (
-                        i - cue + 1
-                        if words[i - cue + 1] in ("my", "his", "her", "their", "your", "our")
-                        else i
+                        k - cue + 1
+                        if words[k - cue + 1] in ("my", "his", "her", "their", "your", "our", "me")
+                        else k
                     )
-                    first = first + 1 if first < i else i
+                    first = first + 1 if first + 1 < k else i
                     found.append((first, i + 1, "AGE", self.cue_score, "decade of life"))
                     continue
                 hyphen = int(i > 0 and words[i - 1] == "-")  # "mid-30s"
@@ -1261,11 +1340,12 @@ class ContextualDetector(Detector):
         return found
 
     def _birthday_ordinal(self, words: Sequence[str], i: int) -> bool:
-        """After a bare possessive ("my sixtieth", "her fiftieth") an ordinal is a birthday only from
-        "tenth" on ("my first", "her second" are anything); after a celebration cue, any ordinal."""
+        """After a one-word cue, a bare possessive or "happy" ("my sixtieth", "happy fortieth"), an
+        ordinal is a birthday only from "tenth" on ("my first", "happy fourth" are anything); after a
+        celebration cue, any ordinal."""
         t = self._t
         cue = t.ages.ordinal_cues.ending(words, i)
-        if not (cue == 1 and words[i - 1] in t.ages.determiners):
+        if cue != 1:
             return True
         value = t.lexicon.ordinals[words[i]]
         return value >= 10 or (i > 1 and words[i - 2] in t.lexicon.tens)
@@ -1441,6 +1521,11 @@ class ContextualDetector(Detector):
                             or len(value_words)
                             >= (1 if label == "CREDIT_CARD_META" else t.dates.numeric_words)
                             or (words[i + length - 1] == "in" and self._year_of(value_words) is not None)
+                            or (
+                                cues is t.dates.birth_cues
+                                and t.dates.year_cues.ending(bases, i + length)
+                                and self._two_digit_year(value_words)
+                            )
                         )
                     ):
                         found.append((first, stop, label, self.cue_score, why))
@@ -1647,6 +1732,18 @@ class ContextualDetector(Detector):
         while first < stop and words[first] in ("slash", "of"):
             first += 1
         return (first, stop) if first < stop else None
+
+    def _two_digit_year(self, value_words: Sequence[str]) -> bool:
+        """ "eighty seven", "ninety", "oh five", "87": a year said with its last two digits alone (a tens
+        word and a digit, "oh" or "zero" and a digit, or two digits), after ``dates.year_cues``."""
+        lex = self._t.lexicon
+        w = list(value_words)
+        if len(w) == 1:
+            return w[0] in lex.tens or (w[0].isdigit() and len(w[0]) == 2)
+        return len(w) == 2 and (
+            (w[0] in lex.tens and w[1] in lex.digits and lex.digits[w[1]] > 0)
+            or ((w[0] in lex.zero_aliases or w[0] == "zero") and w[1] in lex.digits)
+        )
 
     def _short_year(self, value_words: Sequence[str]) -> int | None:
         """ "march third eighty five": a month, a day and a two-digit year from thirty on (19xx)."""
@@ -2150,6 +2247,7 @@ class ContextualDetector(Detector):
                 (j >= 2 and len(words[j - 2]) == 1 and words[j - 2].isalpha())  # "... l a at"
                 or (j < len(words) and len(words[j]) == 1 and words[j].isalpha())
                 or (j < stop and j >= 2 and addr.starts_after.ending(words, j - 1) > 0)  # "is a maidana at"
+                or (j >= 2 and addr.joiners.ending(words, j - 1) > 0)  # "beth dot a at"
             )
             host = j < len(words) and words[j] == "dot" and words[j - 1] in addr.host_words
             # "the underscore real deal at": a word the address would start after is part of it when
@@ -2176,6 +2274,9 @@ class ContextualDetector(Detector):
         mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
+            # a given name may be the whole local part when the "at" was said right or heard before a
+            # mail provider ("frank and gmail dot com", "anna dart white at gmail dart com")
+            names = not misheard or bool(addr.misheard_at_before_provider.at(words, i))
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
             if end == i + length and not misheard:
                 # "... at yahoo dot nest": a garbled top-level domain, with a local part said like one
@@ -2194,7 +2295,7 @@ class ContextualDetector(Detector):
                 first = self._left_edge(words, i, addr.max_local_words)
                 if first == i and words[i - 1] in addr.mailbox_words:
                     first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
-                if first < i and (not misheard or self._dictated_local(words, first, i)):
+                if first < i and (not misheard or self._dictated_local(words, first, i, names)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
         urls = _Pass(
@@ -2346,14 +2447,17 @@ class ContextualDetector(Detector):
         heard = max(heard, before_provider)
         return (heard, True) if heard > said else (said, False)
 
-    def _dictated_local(self, words: Sequence[str], first: int, stop: int) -> bool:
+    def _dictated_local(self, words: Sequence[str], first: int, stop: int, names: bool = False) -> bool:
         """Whether ``words[first:stop]``, said before a misheard "at" ("add", "and", "at the"), is
         dictated like an e-mail's local part: a joining symbol ("dot", "underscore"), spelled letters,
-        a number or a word that is no everyday word (a name: "john", "novak"). "can you [add] amazon dot com"
-        and "cats [and] dogs dot com" are ordinary speech."""
+        a number or a word that is no everyday word (a name: "john", "novak"); with ``names`` also a
+        listed given name that is an everyday word too ("frank", "martin"). "can you [add] amazon dot
+        com" and "cats [and] dogs dot com" are ordinary speech."""
         t = self._t
         for k in range(first, stop):
             word = words[k]
+            if names and word in given_names() and word not in t.lexicon.stopwords:
+                return True
             if t.addresses.joiners.at(words, k) or word in t.number_words or any(ch.isdigit() for ch in word):
                 return True
             if len(word) == 1 and word.isalpha() and word not in ("a", "i"):
