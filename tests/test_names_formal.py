@@ -99,6 +99,18 @@ NOT_FOUND = [
     "pardon me i missed that",
     "excuse me for a second",
     "sorry to interrupt",
+    # an adverb or assent before a rare word, a word of address without a name (review35 M7)
+    "that's absolutely bonkers",
+    "the food was exactly mediocre",
+    "no problem whatsoever",
+    "will do asap",
+    "of course sweetheart",
+    "sure thing pal",
+    "excuse me doc",
+    "pardon me darling",
+    "kiddo your turn",
+    "thanks for having me onboard",
+    "happy to be here onstage",
 ]
 
 
