@@ -52,6 +52,23 @@ POSITIVE = [
     ("she's a forty something nurse", [("forty something", "AGE")]),
     ("it's wren b at gee mail", [("wren b at gee mail", "EMAIL_ADDRESS")]),
     ("my email is nell and gee mail dot com", [("nell and gee mail dot com", "EMAIL_ADDRESS")]),
+    # ... a recognizer's spelling of a digit after an age's context, an age with its unit run together,
+    # a number answering an age question, an intake's opening, a person's "'s" before a birthday
+    # ordinal, "the big four oh", "fourties", a misheard "at the rate", a note on the spelling inside
+    # an address
+    ("my nephew turns nein in june", [("nein", "AGE")]),
+    ("the applicant is 27yo", [("27yo", "AGE")]),
+    ("and your age please uh fifty seven", [("fifty seven", "AGE")]),
+    ("could i have his age yeah he's eighty", [("eighty", "AGE")]),
+    ("seventy one female presenting with dizziness", [("seventy one", "AGE")]),
+    ("we threw a party for grandpa's ninetieth", [("ninetieth", "AGE")]),
+    ("she's turning the big three oh", [("three oh", "AGE")]),
+    ("he's in his late fourties", [("late fourties", "AGE")]),
+    ("it's omar at the red yahoo dot com", [("omar at the red yahoo dot com", "EMAIL_ADDRESS")]),
+    (
+        "it's hanna with two n's at outlook dot com",
+        [("hanna with two n's at outlook dot com", "EMAIL_ADDRESS")],
+    ),
     # ... but "and"/"it" after an everyday word or a verb leaves a web address alone
     ("i like cats and dogs dot com", [("dogs dot com", "URL")]),
     ("send it gmail dot com", [("gmail dot com", "URL")]),
@@ -433,6 +450,10 @@ NEGATIVE = [
     "she's seven months pregnant",
     "we're two weeks in",
     "happy fourth everybody",
+    "twelve male staff signed up",
+    "how old is the bridge it's ninety",
+    "i got my cousin's fifth text today",
+    "he won the toss",
     "we're ten years this month",
     "i'm ten years in",
     "my brother's nine hamsters died",

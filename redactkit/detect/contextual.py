@@ -30,6 +30,7 @@ returns spans of the normalized text (``aligned.to_derived``), like every detect
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -98,6 +99,12 @@ class _AgeWords:
     young_units: frozenset[str]
     young_unit_not_then: _Phrases
     years_then: _Phrases
+    questions: _Phrases
+    person_after_then: _Phrases
+    answer_words: _Phrases
+    answer_window: int
+    big_words: frozenset[str]
+    heard_single: frozenset[str]
     generation_words: frozenset[str]
     years_not_after: _Phrases
     unit_words: frozenset[str]
@@ -203,6 +210,7 @@ class _AddressWords:
     my_host_verbs: frozenset[str]
     mailbox_words: frozenset[str]
     bare_providers: _Phrases
+    spelling_notes: _Phrases
     bare_provider_cues: frozenset[str]
     www_window: int
     path_articles: frozenset[str]
@@ -349,6 +357,9 @@ def _heard_as(word: str, target: str) -> bool:
         word[0] == target[0] and len(word) >= 4 and within_edits(word, target, 2)
     )
 
+
+#: "34yo", "12yrs": an age written with its unit run together
+_GLUED_AGE = re.compile(r"([0-9]{1,3})(?:yo|yrs|yr|yrsold|yearsold|yearold)")
 
 #: words read on each side of a number whose age cue a recognizer garbled (longer than any cue)
 _HEARD_AGE_WINDOW = 16
@@ -806,6 +817,13 @@ class ContextualDetector(Detector):
         while i < len(words):
             parsed = _cardinal(lex, words, i)
             if parsed is None:
+                if self._heard_single_age(words, i):  # "she turns nein in may", "my son is ate"
+                    found.append(
+                        (i, i + 1, "AGE", self.cue_score, "a digit heard as a word after an age cue")
+                    )
+                    previous_age_end = i + 1
+                elif (glued := _GLUED_AGE.fullmatch(words[i])) and low <= int(glued[1]) <= high:
+                    found.append((i, i + 1, "AGE", self.cue_score, "a number and its age unit"))  # "34yo"
                 i += 1
                 continue
             value, j = parsed
@@ -850,6 +868,7 @@ class ContextualDetector(Detector):
                 continue
             why = (
                 self._age_context(words, i, previous_age_end)
+                or self._asked_age(words, i)
                 or self._at_age(words, i, after, value)
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
@@ -961,6 +980,32 @@ class ContextualDetector(Detector):
             return False
         k = self._before_approximately(words, i)
         return not ages.years_not_after.ending(words, k)
+
+    def _asked_age(self, words: Sequence[str], i: int) -> str:
+        """ "can i get your age yeah it's forty", "age please sixty": a number after an age question
+        (``ages.questions``) with only short answer words (``ages.answer_words``) between."""
+        ages = self._t.ages
+        k = i
+        for _ in range(ages.answer_window):
+            if k == 0:
+                return ""
+            if ages.questions.ending(words, k):
+                return "number answering an age question"
+            length = ages.answer_words.ending(words, k)
+            if not length:
+                return ""
+            k -= length
+        return ""
+
+    def _heard_single_age(self, words: Sequence[str], i: int) -> bool:
+        """ "she turns nein in may", "my son is ate": a word of ``ages.heard_single`` (a recognizer's
+        spelling of a digit word that reads as no other word there) after an age's context, where the
+        age ends or a month follows."""
+        t = self._t
+        if words[i] not in t.ages.heard_single or i == 0:
+            return False
+        ends = self._age_ends(words, i + 1) or any(word in t.lexicon.months for word in words[i + 1 : i + 3])
+        return ends and bool(self._said_age_context(words, i, -10))
 
     def _heard_unit_ends(self, words: Sequence[str], after: int) -> bool:
         """An age may end at ``after``, right after a misheard unit ("twenty free"): the utterance
@@ -1086,6 +1131,12 @@ class ContextualDetector(Detector):
         if not t.ages.person_after.at(words, after):
             return ""
         k = self._before_approximately(words, i)
+        if k == 0 or (k == 1 and t.ages.relations.at(words, 0)):
+            # "sixty four male with chest pain", "patient forty two female": an intake's opening, the
+            # utterance ending after the person word or going on with a word of `person_after_then`
+            x = after + t.ages.person_after.at(words, after)
+            opening = x == len(words) or bool(t.ages.person_after_then.at(words, x))
+            return _PERSON_AFTER if opening else ""
         for _ in range(3):
             if k > 0 and words[k - 1] in ("a", "an"):
                 return _PERSON_AFTER
@@ -1320,7 +1371,11 @@ class ContextualDetector(Detector):
                     found.append((i, i + 1, "AGE", self.cue_score, "decade of life after a person"))
             elif (
                 word in t.lexicon.ordinals
-                and t.ages.ordinal_cues.ending(words, i)
+                and (
+                    t.ages.ordinal_cues.ending(words, i)
+                    # "we celebrated dad's seventieth": a person's "'s" before an ordinal from tenth on
+                    or (i > 0 and t.lexicon.ordinals[word] >= 10 and self._possessor_is_person(words, i - 1))
+                )
                 and (
                     i + 1 >= len(words)
                     or t.ages.ordinal_then.at(words, i + 1)
@@ -1332,6 +1387,14 @@ class ContextualDetector(Detector):
                 if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[word] < 10:
                     first -= 1
                 found.append((first, i + 1, "AGE", self.cue_score, "ordinal after a celebration"))
+            elif (
+                word in t.lexicon.digits
+                and i > 0
+                and words[i - 1] in t.ages.big_words
+                and i + 1 < len(words)
+                and words[i + 1] in t.lexicon.zero_aliases
+            ):  # "i'm turning the big four oh": a round birthday said with its digits
+                found.append((i, i + 2, "AGE", self.cue_score, "a round birthday said with its digits"))
             elif word == "birthday" and i > 0 and words[i - 1] in t.lexicon.ordinals:
                 first = i - 1
                 if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[words[i - 1]] < 10:
@@ -2227,7 +2290,7 @@ class ContextualDetector(Detector):
         j = stop
         count = 0
         while j > 0 and count < max_words:
-            length = t.interruptions.ending(words, j)
+            length = t.interruptions.ending(words, j) or self._spelling_note(words, j)
             if length and j - length > 0:
                 j -= length
                 continue
@@ -2265,6 +2328,20 @@ class ContextualDetector(Detector):
             j += length
         return j
 
+    def _spelling_note(self, words: Sequence[str], j: int) -> int:
+        """Length of a note on the spelling ending at ``j`` ("with two n's", "without an h", "with an
+        e": ``addresses.spelling_notes`` and a letter), said inside a dictated value, or 0."""
+        if j < 2:
+            return 0
+        last = words[j - 1]
+        letter = (len(last) == 1 and last.isalpha()) or (
+            len(last) == 3 and last[0].isalpha() and last[1:] == "'s"
+        )
+        if not letter:
+            return 0
+        note = self._t.addresses.spelling_notes.ending(words, j - 1)
+        return note + 1 if note else 0
+
     def _addresses(self, text: _Text) -> list[_Found]:
         """Spoken e-mail addresses ("... at <domain> dot <tld>"), e-mail addresses with the symbols
         dropped, then spoken web addresses ("... dot <tld> [slash path]") outside them."""
@@ -2276,7 +2353,7 @@ class ContextualDetector(Detector):
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             # a given name may be the whole local part when the "at" was said right or heard before a
             # mail provider ("frank and gmail dot com", "anna dart white at gmail dart com")
-            names = not misheard or bool(addr.misheard_at_before_provider.at(words, i))
+            names = not misheard or self._provider_at(words, i + length)
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
             if end == i + length and not misheard:
                 # "... at yahoo dot nest": a garbled top-level domain, with a local part said like one
@@ -2440,12 +2517,17 @@ class ContextualDetector(Detector):
         said = addr.at.at(words, i)
         heard = addr.misheard_at.at(words, i)
         before_provider = addr.misheard_at_before_provider.at(words, i)
-        if before_provider and i + before_provider < len(words):
-            after = i + before_provider
-            if not (words[after] in addr.glued_providers or addr.split_providers.at(words, after)):
-                before_provider = 0
+        if before_provider and not self._provider_at(words, i + before_provider):
+            before_provider = 0
         heard = max(heard, before_provider)
         return (heard, True) if heard > said else (said, False)
+
+    def _provider_at(self, words: Sequence[str], j: int) -> bool:
+        """A mail provider starts at ``j`` ("gmail", "hot mail", "gee mail")."""
+        addr = self._t.addresses
+        return j < len(words) and (
+            words[j] in addr.glued_providers or bool(addr.split_providers.at(words, j))
+        )
 
     def _dictated_local(self, words: Sequence[str], first: int, stop: int, names: bool = False) -> bool:
         """Whether ``words[first:stop]``, said before a misheard "at" ("add", "and", "at the"), is
