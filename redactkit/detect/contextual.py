@@ -1005,7 +1005,9 @@ class ContextualDetector(Detector):
         if words[i] not in t.ages.heard_single or i == 0:
             return False
         ends = self._age_ends(words, i + 1) or any(word in t.lexicon.months for word in words[i + 1 : i + 3])
-        return ends and bool(self._said_age_context(words, i, -10))
+        # a verb, a subject or a copula must say it ("my son ate" is a relation and a verb)
+        why = self._said_age_context(words, i, -10) if ends else ""
+        return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION)
 
     def _heard_unit_ends(self, words: Sequence[str], after: int) -> bool:
         """An age may end at ``after``, right after a misheard unit ("twenty free"): the utterance
@@ -1393,6 +1395,7 @@ class ContextualDetector(Detector):
                 and words[i - 1] in t.ages.big_words
                 and i + 1 < len(words)
                 and words[i + 1] in t.lexicon.zero_aliases
+                and not (i + 2 < len(words) and self._is_number(words[i + 2]))
             ):  # "i'm turning the big four oh": a round birthday said with its digits
                 found.append((i, i + 2, "AGE", self.cue_score, "a round birthday said with its digits"))
             elif word == "birthday" and i > 0 and words[i - 1] in t.lexicon.ordinals:
