@@ -78,6 +78,8 @@ POSITIVE = [
     ("my uncle will be sixty a two", [("sixty a two", "AGE")]),
     ("add forty five you'd think he'd know better", [("forty five", "AGE")]),
     ("turns seven in april so the dose goes up", [("seven", "AGE")]),
+    ("was thirty one when we moved to the coast", [("thirty one", "AGE")]),
+    ("our younger will be six soon", [("six", "AGE")]),
     (
         "email me at t o v a and the at hotmail dot com",
         [("t o v a and the at hotmail dot com", "EMAIL_ADDRESS")],
@@ -468,6 +470,8 @@ NEGATIVE = [
     "happy fourth everybody",
     "twelve male staff signed up",
     "that three i'd like please",
+    "was nine in the morning",
+    "it was four when we left",
     "my son wants to be a doctor",
     "my sister is going to be ten minutes late",
     "i was at dot com launch",

@@ -101,6 +101,8 @@ class _AgeWords:
     years_then: _Phrases
     heard_at: frozenset[str]
     subjectless_verbs: frozenset[str]
+    subjectless_copulas: frozenset[str]
+    subjectless_then: _Phrases
     heard_inside_number: frozenset[str]
     garbled_copula_ends: frozenset[str]
     garbled_copula_window: int
@@ -935,6 +937,7 @@ class ContextualDetector(Detector):
                 self._age_context(words, i, previous_age_end)
                 or self._asked_age(words, i)
                 or self._garbled_copula(words, i)
+                or self._subjectless_age(words, i, after)
                 or self._at_age(words, i, after, value)
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
@@ -1087,6 +1090,27 @@ class ContextualDetector(Detector):
                 if all(word.isalpha() and len(word) <= 8 for word in between):
                     return _RELATION_IS
         return ""
+
+    def _subjectless_age(self, words: Sequence[str], i: int, after: int) -> str:
+        """ "was forty three when we moved": a copula of ``ages.subjectless_copulas`` opening the
+        utterance ("i" dropped) before the number, and a word of ``ages.subjectless_then`` after it."""
+        ages = self._t.ages
+        k = self._before_approximately(words, i)
+        if (
+            k > 0
+            and words[k - 1] in ages.subjectless_copulas
+            and self._opens(words, k - 1)
+            and ages.subjectless_then.at(words, after)
+        ):
+            return "number after a copula whose subject was dropped"
+        return ""
+
+    def _opens(self, words: Sequence[str], k: int) -> bool:
+        """Only fillers and words of ``ages.at_openers`` stand before ``words[k]``."""
+        t = self._t
+        while k > 0 and (words[k - 1] in t.lexicon.fillers or t.ages.at_openers.ending(words, k)):
+            k -= t.ages.at_openers.ending(words, k) or 1
+        return k == 0
 
     def _asked_age(self, words: Sequence[str], i: int) -> str:
         """ "can i get your age yeah it's forty", "age please sixty": a number after an age question
