@@ -470,6 +470,14 @@ NEGATIVE = [
     "happy fourth everybody",
     "twelve male staff signed up",
     "that three i'd like please",
+    # review35 M1/M2/L3 (invented): a duration after "years and", a provider without its ending after a
+    # misheard "at", "a twenty something" without a person
+    "i'm ten years and counting",
+    "i'm two years and three months into this job",
+    "he's ten years now",
+    "send mark an outlook invite",
+    "that's a twenty something",
+    "it costs a twenty something",
     "was nine in the morning",
     "it was four when we left",
     "my son wants to be a doctor",

@@ -928,6 +928,10 @@ class ContextualDetector(Detector):
                 and j < len(words)
                 and words[j] in t.ages.generation_words
                 and not t.ages.not_after.at(words, j + 1)
+                and (
+                    t.ages.subjects.ending(words, i - 1) > 0
+                    or (j + 1 < len(words) and words[j + 1] in t.person_nouns)
+                )
             ):  # "she's a thirty something teacher", "i'm a twenty something"
                 found.append((i, j + 1, "AGE", self.cue_score, "a generation said as a decade"))
                 previous_age_end = j + 1
@@ -1047,8 +1051,23 @@ class ContextualDetector(Detector):
         ages = self._t.ages
         if not (after < len(words) and words[after] in ("years", "year")):
             return False
-        if not (after + 1 == len(words) or ages.years_then.at(words, after + 1)):
+        then = after + 1
+        if not (then == len(words) or ages.years_then.at(words, then)):
             return False
+        if (
+            then < len(words)
+            and words[then] == "and"
+            and (
+                (
+                    then + 1 < len(words)
+                    and (self._is_number(words[then + 1]) or words[then + 1] == "counting")
+                )
+                or any(
+                    ages.young_unit_not_then.at(words, m) for m in range(then + 1, min(len(words), then + 8))
+                )
+            )
+        ):
+            return False  # "i'm ten years and counting", "two years and three months into this job"
         k = self._before_approximately(words, i)
         return not ages.years_not_after.ending(words, k)
 
@@ -2564,6 +2583,8 @@ class ContextualDetector(Detector):
                 misheard = misheard or end > i + length
             if end == i + length:
                 end = self._bare_provider(words, i, i + length)  # "jenna b at gmail"
+                if end > i + length:
+                    names = False  # "send mark an outlook invite": a provider without its ending
             if end == i + length:
                 end = self._hostless_domain(words, i + length)  # "b r i t t at dot org"
                 misheard = misheard or end > i + length
