@@ -218,6 +218,7 @@ class _AddressWords:
     mailbox_words: frozenset[str]
     bare_providers: _Phrases
     heard_inside_local: frozenset[str]
+    name_local_max_zipf: float
     heard_inside_local_max: int
     spelling_notes: _Phrases
     bare_provider_cues: frozenset[str]
@@ -2571,7 +2572,7 @@ class ContextualDetector(Detector):
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
             # a given name may be the whole local part when the "at" was said right or heard before a
             # mail provider ("frank and gmail dot com", "anna dart white at gmail dart com")
-            names = not misheard or self._provider_at(words, i + length)
+            names = not misheard or bool(addr.misheard_at_before_provider.at(words, i))
             end = self._domain(words, i + length, t.mail_tlds, addr.max_domain_words)
             if end == i + length and not misheard:
                 # "... at yahoo dot nest": a garbled top-level domain, with a local part said like one
@@ -2761,8 +2762,13 @@ class ContextualDetector(Detector):
         t = self._t
         for k in range(first, stop):
             word = words[k]
-            if names and word in given_names() and word not in t.lexicon.stopwords:
-                return True
+            if (
+                names
+                and word in given_names()
+                and word not in t.lexicon.stopwords
+                and zipf_frequency(word) < t.addresses.name_local_max_zipf
+            ):
+                return True  # not "can", "will", "may": words far more often said than named
             if t.addresses.joiners.at(words, k) or word in t.number_words or any(ch.isdigit() for ch in word):
                 return True
             if len(word) == 1 and word.isalpha() and word not in ("a", "i"):
