@@ -288,3 +288,39 @@ def test_every_generated_label_is_a_registered_label() -> None:
     from redactkit.labels import builtin_labels
 
     assert set(LABELS) <= {label.name for label in builtin_labels()}
+
+
+def test_formal_talk_families_have_names_at_turn_edges_in_lists_and_hand_offs() -> None:
+    """Earnings-call, briefing and meeting turns: vocatives at the start and the end of a turn,
+    speaker lists, hand-offs, names with a filler inside; their hard negatives have no span."""
+    for split in SPLITS:
+        records = generate(1500, seed=5, split=split, domains=["formal"])
+        assert {family.domain for family in families() if family.id in {r.family for r in records}} == {
+            "formal"
+        }
+        names = [(r.text, s) for r in records for s in r.spans if s.label == "PERSON"]
+        assert len(names) > 800
+        assert any(s.start == 0 for _, s in names), "a name opens a turn ('X go ahead')"
+        assert any(s.end == len(text) for text, s in names), "a name closes a turn ('thanks X')"
+        assert any(len([s for s in r.spans if s.label == "PERSON"]) >= 3 for r in records), "a list"
+        fillers = set(lexicon().list("fillers"))
+        assert any(set(text[s.start : s.end].split()[1:-1]) & fillers for text, s in names)
+        negatives = [r for r in records if not r.spans]
+        assert len(negatives) > 150
+        assert all(r.family.startswith(("neg.", "heldout.neg.")) for r in negatives)
+    formal = [f for f in families() if f.domain == "formal"]
+    train = {t.raw for f in formal if f.split == "train" for t in f.templates}
+    heldout = {t.raw for f in formal if f.split == "heldout" for t in f.templates}
+    assert train and heldout and not train & heldout
+
+
+def test_a_paused_name_is_one_span_with_a_filler_inside_and_written_without_it() -> None:
+    value = GRAMMARS["PERSON"](Draw(random.Random(3), lexicon(), "train", "paused"))
+    given, filler, family = value.spoken.split()
+    assert filler in lexicon().list("fillers")
+    assert value.written == f"{given.title()} {family.title()}"
+
+
+def test_an_unknown_domain_is_an_error_naming_the_known_ones() -> None:
+    with pytest.raises(ValueError, match=r"unknown domain\(s\) earnings.*formal"):
+        generate(5, domains=["earnings"])

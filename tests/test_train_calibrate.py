@@ -128,3 +128,37 @@ def test_calibrate_end_to_end_records_its_counts_in_the_weights_meta(
     assert read_ner_weights(copy).pipeline_dropped == record["dropped"]
     # the shipped weights' own record is untouched
     assert read_ner_weights("builtin").pipeline_dropped == ["AGE", "CREDIT_CARD", "PHONE_NUMBER"]
+
+
+def test_the_holdout_halves_split_by_dialogue_and_partition_the_rows(tmp_path: Path) -> None:
+    from redactkit.train.calibrate import HALVES, holdout_half, split_holdout
+    from redactkit.train.data import dialogue_id, is_held_out
+
+    ids = [
+        f"multiwoz21-val-D{n:04d}-{turn:02d}-{side}"
+        for n in range(1500)
+        for turn in range(3)
+        for side in ("usr", "sys")
+        if is_held_out(f"multiwoz21-val-D{n:04d}")
+    ]
+    by_dialogue: dict[str, set[str]] = {}
+    for row_id in ids:
+        by_dialogue.setdefault(dialogue_id(row_id), set()).add(holdout_half(row_id))
+    assert all(len(halves) == 1 for halves in by_dialogue.values()), "a dialogue stays in one half"
+    counts = Counter(next(iter(halves)) for halves in by_dialogue.values())
+    assert set(counts) == set(HALVES) and min(counts.values()) > 50, counts
+    holdout = tmp_path / "holdout"
+    holdout.mkdir()
+    rows = [{"id": row_id, "text": f"row {k}", "spans": []} for k, row_id in enumerate(ids)]
+    (holdout / "multiwoz21_holdout.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    # rows trained on are never a hold-out's half
+    (holdout / "multiwoz21_train.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    written = split_holdout(holdout, tmp_path / "halves")
+    assert written == {"multiwoz21_holdout.jsonl": {half: counts[half] * 6 for half in HALVES}}
+    back = [
+        json.loads(line)
+        for half in HALVES
+        for line in (tmp_path / "halves" / f"multiwoz21_{half}.jsonl").read_text().splitlines()
+    ]
+    assert sorted(row["id"] for row in back) == sorted(ids)
+    assert all(holdout_half(row["id"]) == "calibration" for row in back[: counts["calibration"] * 6])

@@ -30,9 +30,10 @@ from stdnum import luhn
 
 from ..core import AlignedText, Entity
 from ..gazetteers import family_names, fold_word, is_everyday_word
-from ..lang import Lexicon, Token, load_locale, token_index_at
+from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
+from ._readings import Item, greedy_readings, iban_length, iban_readings, lattice, reading_words
 from .base import Detector, detectors
 from .contextual import said_of_a_thing
 from .names import locale_given_names
@@ -368,6 +369,10 @@ _IBAN_MAX_WORDS = 24
 #: a whole IBAN with a valid checksum is as sure as a written one (Presidio scores that 1.0): it wins
 #: over a spelled code and over a card number its digits make by chance
 _IBAN_SCORE = 1.0
+#: a spoken IBAN's words are read at most this many steps another way than the normalizer did
+#: ("twenty one" as "20 1"): an account number a few digits short of an IBAN has one reading of the
+#: right length per joint, each passing mod 97 by chance 1 in 97 (see _readings.iban_readings)
+_IBAN_DEPARTURES = 1
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
@@ -385,6 +390,23 @@ def spoken_iban(value: str) -> bool:
     if not _IBAN_SHAPE.fullmatch(compact):
         return False
     return bool(stdnum_iban.is_valid(compact.upper(), check_country=False))
+
+
+def _said_again(written: str, length: int) -> bool:
+    """``written`` is an IBAN of ``length`` characters once one group said twice is counted once: a
+    group of three to eight characters followed by one as long that differs from it in at most one
+    character (a correction: "9801 i mean 9800", a restart: "nl71 uhm nl71 ...") is left out. Two
+    characters repeat by chance too often in any number."""
+    size = len(written) - length
+    if not 3 <= size <= 8:
+        return False
+    for start in range(len(written) - 2 * size + 1):
+        said, again = written[start : start + size], written[start + size : start + 2 * size]
+        if sum(a != b for a, b in zip(said, again, strict=True)) <= 1 and spoken_iban(
+            written[:start] + written[start + size :]
+        ):
+            return True
+    return False
 
 
 def luhn_valid(digits: str) -> bool:
@@ -556,30 +578,126 @@ class IdentifierDetector(Detector):
             found.extend(self._periods(aligned))
         found.extend(self._spoken_ages(text, tokens))
         if "IBAN_CODE" in self.labels:
-            found = [self._as_iban(tokens, entity) for entity in found]
+            found = [self._as_iban(aligned, tokens, entity) for entity in found]
         return [entity for entity in found if entity.label in self.labels]
 
-    def _as_iban(self, tokens: Sequence[Token], entity: Entity) -> Entity:
+    def _as_iban(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> Entity:
         """A number value that is a whole IBAN is an IBAN_CODE, by cue or by shape: "send it to g b
         eight two w e s t ...", "my account number is d e ...". The value is written out from a word
         of it or one of the two words before it (the country letters may stand apart: "es 6109...")
         to its end, fillers left out and number words the normalizer left next to digits read into
         them ("gb forty 1mfxy..." is "gb41mfxy...", "double 8" is "88"); it is an IBAN when
-        :func:`spoken_iban` says so. With a checksum that fails (a digit misheard, a part said
-        apart) the value keeps its label; it is redacted either way."""
+        :func:`spoken_iban` says so. When that reading fails, the other readings of its words are
+        tried (:meth:`_iban_reread`: "twenty three" may be "20 3", a group said again after a
+        correction). With no reading that passes (a digit misheard, a part said apart) the value
+        keeps its label; it is redacted either way."""
         if entity.label not in _IBAN_LIKE:
             return entity
         first, stop = token_index_at(tokens, entity.start), token_index_at(tokens, entity.end)
         if stop - first > _IBAN_MAX_WORDS:
             return entity
-        for lead in range(max(0, first - 2), stop):
-            if not tokens[lead].lower[:2].isalpha():
-                continue
+        leads = [lead for lead in range(max(0, first - 2), stop) if tokens[lead].lower[:2].isalpha()]
+        why = "country code, check digits and a valid IBAN checksum"
+        for lead in leads:
             if spoken_iban(self._written_out([token.lower for token in tokens[lead:stop]])):
-                why = "country code, check digits and a valid IBAN checksum"
                 start = min(entity.start, tokens[lead].start)
                 return Entity(start, entity.end, "IBAN_CODE", max(entity.score, _IBAN_SCORE), self.name, why)
+        for lead in leads:
+            if iban_length(tokens[lead].lower[:2]) is None or not self._country_said(aligned, tokens[lead]):
+                continue
+            end = self._iban_reread(aligned, tokens, lead, stop)
+            if end is not None:
+                start, end = min(entity.start, tokens[lead].start), max(entity.end, end)
+                why = "country code, check digits and a valid IBAN checksum in another reading of its words"
+                return Entity(start, end, "IBAN_CODE", max(entity.score, _IBAN_SCORE), self.name, why)
         return entity
+
+    def _country_said(self, aligned: AlignedText, token: Token) -> bool:
+        """Token ``token`` opens with an IBAN country code said as a code: spelled ("d e", "i as in
+        india s"), written with the code's digits ("de43"), or a word no dictionary has. "it is
+        forty nine ..." is no Icelandic IBAN however its numbers are read."""
+        if len(token.lower) > 2 or not is_everyday_word(token.lower):
+            return True
+        start, end = aligned.to_original(token.start, token.end)
+        return aligned.original[start:end].lower() != token.lower
+
+    def _iban_reread(self, aligned: AlignedText, tokens: Sequence[Token], lead: int, stop: int) -> int | None:
+        """Where an IBAN that starts at token ``lead`` and ends at token ``stop`` (or one or two
+        number tokens later) ends when its words are read another way than the normalizer did, or
+        None. The other readings (:func:`~redactkit.detect._readings.lattice`): a tens word before a
+        digit word is its own group or one number with it ("twenty three": "20 3" or "23"), a lone
+        tens word or teen is digits, "five hundred twelve" may be "500 12", a spelled "o" may be a
+        zero; number words are re-read from the original words of each spoken run. And a group said
+        again after a correction ("nine eight zero one i mean nine eight zero zero", a restart "n l
+        seven one uhm n l seven one ...") counts once: the first of two neighbouring groups as long
+        that differ in at most one character is left out when the rest is an IBAN."""
+        lexicon = self._lexicon
+        last = stop
+        while last < min(len(tokens), stop + 2) and (
+            _has_digit(tokens[last].lower) or tokens[last].lower in self._misheard.number_words
+        ):
+            last += 1
+        items, ends = self._iban_items(aligned, tokens, lead, stop, last)
+        edges = lattice(items, lexicon)
+        for reading, end in iban_readings(edges, ends, _IBAN_DEPARTURES):
+            if spoken_iban(reading):
+                return ends[end]
+        said = [
+            (self._written_out([token.lower for token in tokens[lead:k]]), tokens[k - 1].end)
+            for k in range(stop, last + 1)
+        ]
+        said.extend((reading, ends[end]) for reading, end in greedy_readings(edges, ends))
+        for written, end in said:
+            length = iban_length(written[:2])
+            if length is not None and length < len(written) and _said_again(written, length):
+                return end
+        return None
+
+    def _iban_items(
+        self, aligned: AlignedText, tokens: Sequence[Token], lead: int, stop: int, last: int
+    ) -> tuple[list[Item], dict[int, int]]:
+        """The words and written characters of tokens ``lead`` to ``last`` for
+        :func:`~redactkit.detect._readings.lattice`, with the items at which a value ending at token
+        ``stop`` .. ``last`` ends (item -> derived offset of the end). A stretch the number
+        normalizer wrote as digits is replaced by its original words when they are all number words."""
+        lexicon = self._lexicon
+        text = aligned.text
+        begin, finish = tokens[lead].start, tokens[last - 1].end
+        runs: list[tuple[int, int, list[str]]] = []
+        if not aligned.is_identity:
+            o_start, o_end = aligned.to_original(begin, finish)
+            for annotation in aligned.annotations_in(o_start, o_end, "number"):
+                d_start, d_end = aligned.to_derived(annotation.start, annotation.end)
+                digits = annotation.data.get("digits") if annotation.data else None
+                if d_start < begin or d_end > finish or text[d_start:d_end].replace(" ", "") != digits:
+                    continue
+                words = [
+                    token.lower for token in tokenize(aligned.original[annotation.start : annotation.end])
+                ]
+                if not runs or runs[-1][1] <= d_start:  # an aside the normalizer left out is no digit
+                    runs.append((d_start, d_end, [word for word in words if reading_words([word], lexicon)]))
+        token_ends = {tokens[k - 1].end for k in range(stop, last + 1)}
+        items: list[Item] = []
+        ends: dict[int, int] = {}
+
+        def fixed(start: int, end: int) -> None:
+            for token in tokenize(text[start:end]):
+                if reading_words([token.lower], lexicon):
+                    items.append(Item(token.lower, False))
+                else:
+                    items.extend(Item(char, True) for char in token.lower if char.isalnum())
+                if start + token.end in token_ends:
+                    ends[len(items)] = start + token.end
+
+        position = begin
+        for d_start, d_end, words in runs:
+            fixed(position, d_start)
+            items.extend(Item(word, False) for word in words)
+            if d_end in token_ends:
+                ends[len(items)] = d_end
+            position = d_end
+        fixed(position, finish)
+        return items, ends
 
     def _written_out(self, words: Sequence[str]) -> str:
         """Words of a dictated code as one string: fillers left out, a tens word or "double" before
@@ -2871,8 +2989,10 @@ class IdentifierDetector(Detector):
             return "digits"
         if any(style in ("time", "ordinal", "decimal", "period") for style in styles):
             return "time"  # a clock time, a date, a decimal quantity or a fiscal period: no code
-        if len(styles) > 1:
-            return "mixed"
+        if len(styles) > 1 or any(
+            note.data.get("digits") for note in aligned.annotations_in(o_start, o_end, "spelled")
+        ):
+            return "mixed"  # two numbers, or a number after letters and digits spelled one by one
         if styles[0] == "mixed" and len(notes[0].data.get("chunks", ())) < 3:
             return "grouped"  # "seven hundred fifty six thirteen": a price, not a code
         return str(styles[0])

@@ -85,6 +85,8 @@ class PersonWords:
 
     cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.before"})
     strong_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.strong"})
+    joined_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.joined_by"})
+    offices: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.offices"})
     preposition_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.prepositions"})
     naming_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.naming"})
     titled_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.titled"})
@@ -574,8 +576,10 @@ class NameDetector(Detector):
         lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "names", PersonWords)
         self._zipf = zipf_cutoffs(locale)
-        self._cues = PhraseTable.of(words.cues | words.address_cues)
-        self._strong = words.strong_cues | words.address_cues
+        self._cues = PhraseTable.of(words.cues | words.address_cues | words.offices | words.joined_by)
+        self._strong = words.strong_cues | words.address_cues | words.offices | words.joined_by
+        self._office_words = frozenset(office[-1] for office in words.offices)
+        self._modals = frozenset(modal[0] for modal in words.handoff_modals if len(modal) == 1)
         self._addressed_by = PhraseTable.of(words.addressed_by)
         self._roles = PhraseTable.of(words.roles)
         self._closing = PhraseTable.of(words.closing)
@@ -606,7 +610,11 @@ class NameDetector(Detector):
         )
         self._misheard = MisheardGuard(locale)
         self._heard = _HeardCues(
-            self._strong, words.heard, lexicon.stopwords, words.determiners, words.naming_cues
+            self._strong - words.joined_by,  # long phrases: one word off reads as another phrase
+            words.heard,
+            lexicon.stopwords,
+            words.determiners,
+            words.naming_cues,
         )
         self._strong_by_last: dict[str, list[tuple[str, ...]]] = {}
         for strong in sorted(self._strong):
@@ -657,6 +665,8 @@ class NameDetector(Detector):
             if len(word) >= 2 and word.isalpha() and word not in blocked
         ]:
             word, possessive = bases[i]
+            if word in self._office_words and i + 1 < len(tokens):
+                continue  # "thanks governor dovik": the office that introduces the name
             glued = self._glued_name(lowered, i, word, vocab)
             if glued is not None:
                 scores[i] = (self.unknown_score, glued)
@@ -722,6 +732,9 @@ class NameDetector(Detector):
                 word in places
                 and ((i > 0 and tokens[i - 1].lower in w.place_cues) or (cue is None and not possessive))
                 and not (word in given and self._family_after(tokens, i, family, common, places))
+                # a given name that is also a town, addressed or handed the floor ("florence go ahead",
+                # "then florence will walk you through"), is the person
+                and not (addressed and word in given)
             ):
                 continue  # "in lagos", "paris is lovely": a place, though also in a name list
             if known and not ambiguous:
@@ -853,6 +866,9 @@ class NameDetector(Detector):
                     or not word.isalpha()
                     or len(word) < 2
                     or (word not in family and zipf_frequency(word) >= self._zipf.function_word_min)
+                    or word in w.speech_verbs  # "governor brown said": a family-name list has "said"
+                    # "myself and quellan will be there": a modal before more words, no family name
+                    or (word in self._modals and j + 1 < len(tokens))
                 ):
                     break  # "how did elvis become", "paris hilton became": too frequent for a surname
                 surname_like = word in family or (
@@ -1065,6 +1081,8 @@ class NameDetector(Detector):
                 or word in self._compound_free
                 or self._verb_like(word)
                 or zipf_frequency(word) >= self._zipf.function_word_min
+                # a cue itself ("thanks senator okafor", "congratulations governor okafor"): no given name
+                or self._cue_before(tokens, i) is not None
             ):
                 continue
             cue = self._cue_before(tokens, j)

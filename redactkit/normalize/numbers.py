@@ -53,6 +53,7 @@ class _ClockWords:
     before: frozenset[str] = field(metadata={"key": "clock_words.before"})
     after: frozenset[str] = field(metadata={"key": "clock_words.after"})
     then: frozenset[str] = field(metadata={"key": "clock_words.then"})
+    oh_before: frozenset[str] = field(metadata={"key": "clock_words.oh_before"})
 
 
 @dataclass(frozen=True)
@@ -639,6 +640,13 @@ class SpokenNumberNormalizer(Normalizer):
         clock = after in clock_words.after or (
             before in clock_words.before and (after == "" or after in clock_words.then)
         )
+        oh_clock = after in clock_words.after or (
+            before in clock_words.oh_before and (after == "" or after in clock_words.then)
+        )
+        if style is None and oh_clock and self._oh_minutes(tokens, chunks):
+            # "at eleven oh five": the hour, then the minutes said "oh five" ("11:05")
+            style = "time"
+            chunks = [chunks[0], _Chunk(chunks[1].first, chunks[2].stop, "0" + chunks[2].digits, 2, "group")]
         style = style or self._style(chunks, clock)
         separator = ""
         if style == "time":
@@ -668,6 +676,23 @@ class SpokenNumberNormalizer(Normalizer):
             tokens=chunks[-1].stop - chunks[0].first,
             style=style,
             chunks=tuple(chunk.digits for chunk in chunks),
+        )
+
+    def _oh_minutes(self, tokens: Sequence[Token], chunks: list[_Chunk]) -> bool:
+        """The chunks are an hour said as one word (1-12), "oh" and one digit word: a clock time
+        when the words around it say so ("set an alarm for eleven oh five", "at six oh five pm")."""
+        if not self.times or len(chunks) != 3:
+            return False
+        hour, zero, minute = chunks
+        return (
+            hour.kind in ("digit", "group")
+            and hour.words == 1
+            and 1 <= int(hour.digits) <= 12
+            and zero.kind == "digit"
+            and tokens[zero.first].lower in self._lexicon.zero_aliases
+            and minute.kind == "digit"
+            and minute.words == 1
+            and minute.digits != "0"
         )
 
     def _style(self, chunks: list[_Chunk], time_context: bool = False) -> str:

@@ -337,9 +337,12 @@ def iter_generate(
     interruptions: float | None = None,
     asr_noise: float = 0.0,
     id_prefix: str = "synth",
+    domains: Iterable[str] | None = None,
 ) -> Iterator[Record]:
     """Yield ``n`` labeled utterances; see :func:`generate`."""
-    options = _Options(split, labels, negatives_share, written_share, interruptions, asr_noise, id_prefix)
+    options = _Options(
+        split, labels, negatives_share, written_share, interruptions, asr_noise, id_prefix, domains
+    )
     return _records(n, seed, options)
 
 
@@ -359,6 +362,7 @@ def generate(
     interruptions: float | None = None,
     asr_noise: float = 0.0,
     id_prefix: str = "synth",
+    domains: Iterable[str] | None = None,
 ) -> list[Record]:
     """``n`` labeled utterances from the families of ``split``, deterministic for a given ``seed``.
 
@@ -371,8 +375,12 @@ def generate(
     through redactkit's ASR error model (:func:`redactkit.bench.asr_noise.add_asr_noise`: misheard
     digits and cue words, deletions, insertions, split and merged words), spans kept consistent; it
     draws from its own random stream, so the same seed gives the same utterances before the noise.
+    ``domains`` keeps only the families of those domains (``formal``: earnings calls, briefings,
+    meetings; the ``domain`` of each family in ``data/families.yaml``), hard negatives included.
     """
-    options = _Options(split, labels, negatives_share, written_share, interruptions, asr_noise, id_prefix)
+    options = _Options(
+        split, labels, negatives_share, written_share, interruptions, asr_noise, id_prefix, domains
+    )
     return list(_records(n, seed, options))
 
 
@@ -386,13 +394,14 @@ def generate_pairs(
     interruptions: float | None = None,
     asr_noise: float = 0.0,
     id_prefix: str = "synth",
+    domains: Iterable[str] | None = None,
 ) -> list[tuple[Record, Record]]:
     """``n`` utterances rendered twice: (spoken, written) of the same draw, for distillation.
 
     The written rendering has no interruptions and no ASR noise; the spans of each rendering are
     its own.
     """
-    options = _Options(split, labels, negatives_share, 0.0, interruptions, asr_noise, id_prefix)
+    options = _Options(split, labels, negatives_share, 0.0, interruptions, asr_noise, id_prefix, domains)
     out: list[tuple[Record, Record]] = []
     for spoken, written in _iter_plans(n, seed, options, pairs=True):
         assert written is not None
@@ -409,6 +418,23 @@ class _Options:
     interruptions: float | None
     asr_noise: float
     id_prefix: str
+    domains: Iterable[str] | None = None
+
+
+def _in_domains(split: str, domains: Iterable[str] | None) -> list[Family]:
+    """The families of ``split``, only those of ``domains`` when given (unknown domain: an error)."""
+    in_split = [family for family in families() if family.split == split]
+    if domains is None:
+        return in_split
+    wanted = set(domains)
+    known = {family.domain for family in families()}
+    unknown = sorted(wanted - known)
+    if unknown:
+        raise ValueError(
+            f"unknown domain(s) {', '.join(unknown)}; the families have {', '.join(sorted(known))}, "
+            "e.g. domains=['formal']"
+        )
+    return [family for family in in_split if family.domain in wanted]
 
 
 def _iter_plans(
@@ -421,7 +447,7 @@ def _iter_plans(
     if n < 0:
         raise ValueError(f"n must be 0 or more, not {n}")
     allowed = set(chosen)
-    in_split = [family for family in families() if family.split == split]
+    in_split = _in_domains(split, options.domains)
     negatives = [(family, t) for family in in_split if family.negative for t in family.templates]
     by_label: dict[str, list[tuple[Family, Template]]] = {}
     for family in in_split:

@@ -108,6 +108,11 @@ def _family(draw: Draw) -> str:
 def person(draw: Draw) -> Value:
     rng = draw.rng
     variant = draw.variant or rng.choices(["full", "given", "family"], weights=[5, 4, 1])[0]
+    if variant == "paused":  # a full name with a hesitation inside: "maria uh lopez", "ken um sato"
+        given, family = _given(draw), _family(draw)
+        filler = draw.pick("fillers")
+        written = f"{given.title()} {family.title()}"
+        return Value((f"{given} {filler} {family}",), written)
     if variant == "given":
         words = [_given(draw)]
     elif variant == "family":
@@ -864,7 +869,7 @@ GRAMMARS: dict[str, Grammar] = {
 
 #: Variants a slot may ask for, per label (``{PERSON:given}``).
 VARIANTS: dict[str, frozenset[str]] = {
-    "PERSON": frozenset({"full", "given", "family"}),
+    "PERSON": frozenset({"full", "given", "family", "paused"}),
     "LOCATION": frozenset({"home", "world", "state", "country", "abbreviation"}),
     "ORGANIZATION": frozenset({"company", "known", "firm", "school", "hospital", "bank"}),
     "PHONE_NUMBER": frozenset({"intl"}),
@@ -912,4 +917,6 @@ FILLERS: dict[str, Grammar] = {
     "grownup": _pick_value("adult_relations"),
     "unit": _pick_value("units"),
     "food": _pick_value("foods"),
+    "role": _pick_value("formal_roles"),
+    "department": _pick_value("departments"),
 }

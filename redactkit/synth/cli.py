@@ -67,6 +67,13 @@ def synth(
             help="Word error rate of simulated recognizer errors on the spoken utterances (0: none).",
         ),
     ] = 0.0,
+    domains: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated family domains (default: all), e.g. formal (earnings calls, briefings, "
+            "meetings) or call_centre.",
+        ),
+    ] = None,
     pairs: Annotated[
         bool,
         typer.Option(
@@ -82,10 +89,12 @@ def synth(
       redactkit synth -n 2000 --split heldout --seed 1 -o heldout.jsonl
       redactkit synth -n 10 --labels PHONE_NUMBER,EMAIL_ADDRESS --negatives-share 0
       redactkit synth -n 2000 --split heldout --asr-noise 0.15 -o heldout-noisy.jsonl
+      redactkit synth -n 1000 --split heldout --domains formal -o formal.jsonl
     """
     from . import LABELS, generate, generate_pairs
 
     chosen = None if labels is None else [label.strip() for label in labels.split(",") if label.strip()]
+    kept = None if domains is None else [name.strip() for name in domains.split(",") if name.strip()]
     try:
         if pairs:
             records = [
@@ -98,6 +107,7 @@ def synth(
                     negatives_share=negatives_share,
                     interruptions=interruptions,
                     asr_noise=asr_noise,
+                    domains=kept,
                 )
                 for record in pair
             ]
@@ -111,9 +121,16 @@ def synth(
                 written_share=written_share,
                 interruptions=interruptions,
                 asr_noise=asr_noise,
+                domains=kept,
             )
     except ValueError as exc:
-        example = "--split heldout" if "split" in str(exc) else f"--labels {LABELS[0]},{LABELS[5]}"
+        example = (
+            "--split heldout"
+            if "split" in str(exc)
+            else "--domains formal"
+            if "domain" in str(exc)
+            else f"--labels {LABELS[0]},{LABELS[5]}"
+        )
         raise _fail(f"{exc} (for example {example})") from None
     lines = (json.dumps(record.to_dict(), ensure_ascii=False) + "\n" for record in records)
     if str(output) == "-":

@@ -22,8 +22,15 @@ JSONL per corpus) and utterances of the generator's *train* template families (`
 ``--seeds`` seed; never the held-out families, which stay for evaluation). Values the default
 policy keeps (``DATE_TIME``) do not count.
 
-    python -m redactkit.train.calibrate --weights builtin --holdout DATA/holdout --synth 3000 \\
-        --seeds 7,8 [--write]
+A clean calibration (``--half calibration``) reads only the *calibration half* of each hold-out: its
+dialogues whose split hash (:func:`redactkit.train.data.is_held_out`'s, 0-99) is below half the
+held-out percentage, i.e. 0-9 of the 0-19 that hold a dialogue out. The other half, the
+*evaluation half*, never chooses a dropped label and gives the figures; ``--split-holdout OUT``
+writes both halves as ``<corpus>_calibration.jsonl`` and ``<corpus>_evaluation.jsonl``.
+
+    python -m redactkit.train.calibrate --weights builtin --holdout DATA/holdout --half calibration \\
+        --synth 3000 --seeds 7,8 [--write]
+    python -m redactkit.train.calibrate --holdout DATA/holdout --split-holdout HALVES
 """
 
 from __future__ import annotations
@@ -40,7 +47,33 @@ if TYPE_CHECKING:
     from ..bench.formats import LabeledExample
     from ..core import Entity
 
-__all__ = ["CalibrationRow", "Counts", "count_rows", "dropped_labels", "main", "model_label"]
+__all__ = [
+    "CalibrationRow",
+    "Counts",
+    "count_rows",
+    "dropped_labels",
+    "holdout_half",
+    "main",
+    "model_label",
+]
+
+#: the halves of a dialogue hold-out: one chooses the dropped labels, the other gives the figures
+HALVES = ("calibration", "evaluation")
+
+
+def holdout_half(row_id: str, held_out_percent: int = 20) -> str:
+    """``calibration`` or ``evaluation``: the half of the hold-out a row's dialogue belongs to.
+
+    The split hash of :func:`redactkit.train.data.is_held_out` (SHA-1 of the dialogue id, 0-99) below
+    half the held-out percentage is the calibration half, the rest of the hold-out the evaluation
+    half; all turns of a dialogue land in the same half."""
+    import hashlib
+
+    from .data import dialogue_id
+
+    value = int(hashlib.sha1(dialogue_id(row_id).encode("utf-8")).hexdigest()[:8], 16) % 100
+    return HALVES[0] if value < held_out_percent / 2 else HALVES[1]
+
 
 #: gold labels the default policy keeps (not redacted): covering them is no gain
 KEPT_LABELS = frozenset({"DATE_TIME"})
@@ -173,7 +206,27 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seeds", default="7,8", help="comma-separated generator seeds (train families)")
     parser.add_argument("--value-weight", type=float, default=5.0)
     parser.add_argument("--write", action="store_true", help="record the result in the weights' meta.json")
+    parser.add_argument(
+        "--half",
+        choices=HALVES,
+        default=None,
+        help="read only this half of each hold-out by dialogue (calibration: a clean calibration)",
+    )
+    parser.add_argument(
+        "--split-holdout",
+        type=Path,
+        default=None,
+        metavar="OUT",
+        help="only write each --holdout file's two halves into OUT (<corpus>_calibration.jsonl, "
+        "<corpus>_evaluation.jsonl)",
+    )
     args = parser.parse_args(argv)
+    if args.split_holdout is not None:
+        if args.holdout is None:
+            parser.error("--split-holdout needs --holdout DIR, e.g. --holdout DATA/holdout")
+        for name, halves in split_holdout(args.holdout, args.split_holdout).items():
+            print(name, halves)
+        return
 
     from ..bench.formats import read_labeled
     from ..detect.spacy_models import read_ner_weights
@@ -182,8 +235,13 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     sets: dict[str, list[LabeledExample]] = {}
     if args.holdout is not None:
-        for path in sorted(args.holdout.glob("*.jsonl")):
-            sets[f"hold-out {path.stem}"] = read_labeled(path)
+        for path in _holdout_files(args.holdout):
+            examples = read_labeled(path)
+            if args.half is None:
+                sets[f"hold-out {path.stem}"] = examples
+            else:
+                chosen = [example for example in examples if holdout_half(example.id) == args.half]
+                sets[f"hold-out {path.stem}, {args.half} half"] = chosen
     for seed in (int(s) for s in args.seeds.split(",") if s) if args.synth else ():
         records = generate(args.synth, seed=seed, split="train", negatives_share=0.2, id_prefix="calibration")
         sets[f"generated train families, seed {seed}"] = to_labeled_examples(records)
@@ -201,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"{label:16} values alone {values:5}  PII-free rows alone {negatives:5}{mark}")
     record: dict[str, Any] = {
         "value_weight": args.value_weight,
+        # clean: no row that gives the evaluation figures chose the dropped labels
+        "clean": args.half == HALVES[0] or args.holdout is None,
         "sets": {name: len(examples) for name, examples in sets.items()},
         "labels": table,
         "dropped": dropped,
@@ -212,6 +272,28 @@ def main(argv: Sequence[str] | None = None) -> None:
         meta["pipeline_calibration"] = record
         (weights.path / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         print(f"written to {weights.path / 'meta.json'}")
+
+
+def _holdout_files(holdout: Path) -> list[Path]:
+    """The hold-out JSONL files of a folder; ``*_train.jsonl`` (rows trained on) are never read."""
+    return sorted(path for path in holdout.glob("*.jsonl") if not path.stem.endswith("_train"))
+
+
+def split_holdout(holdout: Path, out: Path) -> dict[str, dict[str, int]]:
+    """Write each hold-out JSONL of ``holdout`` as its two halves (:func:`holdout_half`) into ``out``;
+    returns the rows per half of each file. The records are written as they were read."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: dict[str, dict[str, int]] = {}
+    for path in _holdout_files(holdout):
+        stem = path.stem.removesuffix("_holdout")
+        lines: dict[str, list[str]] = {half: [] for half in HALVES}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                lines[holdout_half(json.loads(line)["id"])].append(line)
+        for half, rows in lines.items():
+            (out / f"{stem}_{half}.jsonl").write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+        written[path.name] = {half: len(rows) for half, rows in lines.items()}
+    return written
 
 
 def _command(argv: Sequence[str]) -> list[str]:

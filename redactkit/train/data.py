@@ -49,8 +49,9 @@ With ``--synth-train N``, also N utterances of :mod:`redactkit.synth`'s *train* 
 form) and ``--synth-held-out M`` of its *held-out* families for evaluation only
 (``synth-holdout/synth_heldout.jsonl``); ``--synth-negatives K`` adds K utterances of the train
 hard-negative families alone (``synth_neg.spacy``) and ``--synth-focus LABEL=K`` K utterances whose
-templates carry LABEL (``synth_focus.spacy``); ``--synth-noisy N`` adds N train-family utterances whose
-spoken side went through the ASR error model (``synth_noisy.spacy``, 40 % hard negatives).
+templates carry LABEL (``synth_focus.spacy``), ``--synth-domain DOMAIN=N`` N utterances of that
+domain's train families alone (``synth_domain.spacy``); ``--synth-noisy N`` adds N train-family
+utterances whose spoken side went through the ASR error model (``synth_noisy.spacy``, 40 % hard negatives).
 
 **Noise augmentation** (issue 19): ``--noisy-corpora N`` writes only ``train_noisy.spacy``: a seeded
 sample of N training rows of the corpora (never the held-out 20 %) whose spoken text went through
@@ -563,6 +564,7 @@ def assemble_synth(
     focus: Mapping[str, int] | None = None,
     noisy: int = 0,
     noise_wers: Sequence[float] = (0.1, 0.2, 0.3),
+    domains: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """Generated training docs (``synth_train.spacy``, train template families, spoken form with
     silver non-PII labels from the written form) and a held-out evaluation file
@@ -577,6 +579,9 @@ def assemble_synth(
     model, an equal share at each of ``noise_wers``, 40 % of them hard negatives
     (``synth_noisy.spacy``): misheard names and numbers that still are values, and garbled words that
     are none.
+    ``domains``: domain -> that many more utterances of the train families of that domain alone, 20 %
+    of them its hard negatives (``synth_domain.spacy``), e.g. ``formal`` for earnings-call, briefing
+    and meeting turns: speaker lists, operator hand-offs, vocatives ("thanks X", "X go ahead").
     """
     import spacy
     from spacy.tokens import DocBin
@@ -599,6 +604,7 @@ def assemble_synth(
         negatives_share: float = 0.2,
         labels: Sequence[str] | None = None,
         wers: Sequence[float] = (0.0,),
+        domain: str | None = None,
     ) -> Counter[str]:
         """Generate ``count`` train-family pairs, label them like the corpora and store a DocBin;
         with several word error rates, an equal share of the pairs at each (the spoken side noisy)."""
@@ -614,6 +620,7 @@ def assemble_synth(
                     negatives_share=negatives_share,
                     labels=labels,
                     asr_noise=wer,
+                    domains=None if domain is None else [domain],
                 )
             )
         rows = [_pair_row(spoken, written) for spoken, written in pairs]
@@ -671,6 +678,16 @@ def assemble_synth(
             focus_bin.merge(DocBin(store_user_data=True).from_disk(part))
             part.unlink()
         focus_bin.to_disk(out / "synth_focus.spacy")
+    if domains:
+        domain_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+        for offset, (domain, count) in enumerate(sorted(domains.items())):
+            part = out / f"synth_domain_{domain}.spacy"
+            stats.update(
+                write_docs(count, seed + 30 + offset, f"synthdomain{domain}", "synth", part, domain=domain)
+            )
+            domain_bin.merge(DocBin(store_user_data=True).from_disk(part))
+            part.unlink()
+        domain_bin.to_disk(out / "synth_domain.spacy")
     (out / "synth-holdout").mkdir(exist_ok=True)
     write_jsonl(
         generate(held_out, seed=seed + 1, split="heldout"), out / "synth-holdout" / "synth_heldout.jsonl"
@@ -682,6 +699,7 @@ def assemble_synth(
         "synth_negatives": negatives,
         "synth_focus": dict(sorted((focus or {}).items())),
         "synth_noisy": noisy,
+        **({"synth_domains": dict(sorted(domains.items()))} if domains else {}),
         "noise_wers": list(noise_wers),
         "seed": seed,
         "stats": dict(sorted(stats.items())),
@@ -867,6 +885,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         metavar="LABEL=N",
         help="also N train-family utterances carrying LABEL (repeatable), e.g. LOCATION=2000",
     )
+    parser.add_argument(
+        "--synth-domain",
+        action="append",
+        default=[],
+        metavar="DOMAIN=N",
+        help="also N utterances of the train families of DOMAIN alone (repeatable), e.g. formal=6000",
+    )
     parser.add_argument("--synth-only", action="store_true", help="only write the generated files")
     parser.add_argument(
         "--synth-noisy", type=int, default=0, help="also N train-family utterances with ASR noise"
@@ -913,6 +938,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         if not count.isdigit():
             parser.error(f"--synth-focus takes LABEL=N, e.g. LOCATION=2000, not {item!r}")
         focus[label] = int(count)
+    domains: dict[str, int] = {}
+    for item in args.synth_domain:
+        domain, _, count = item.partition("=")
+        if not count.isdigit():
+            parser.error(f"--synth-domain takes DOMAIN=N, e.g. formal=6000, not {item!r}")
+        domains[domain] = int(count)
     if args.noisy_corpora:
         info = assemble_noisy(
             args.data,
@@ -935,6 +966,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             focus=focus,
             noisy=args.synth_noisy,
             noise_wers=args.noise_wer,
+            domains=domains,
         )
         print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
         _record_step(args.out / "synth_manifest.json", argv)

@@ -1,0 +1,99 @@
+"""Names in formal speech (earnings calls, briefings, hearings, panels, podcasts, meetings): who the speaker
+is joined by or introduces, offices before a name, the speaker and someone else, vocatives of praise,
+welcome and thanks, the moderator giving the word, verbs of speech and hand-offs (names.yaml
+``person_cues``). Every name here is invented; the negatives are the same phrases with no name."""
+
+from __future__ import annotations
+
+import pytest
+from _support import found_by, names_detector
+
+FOUND = [
+    # speaker lists and introductions
+    (
+        "joining me today are zorvela quint our chief executive officer and tavish remmle our chief "
+        "financial officer",
+        {"zorvela quint", "tavish remmle"},
+    ),
+    ("with me on the call are dovrik aslan and merrin toskey", {"dovrik aslan", "merrin toskey"}),
+    ("i'm joined today by quellan harrowby from our treasury team", {"quellan harrowby"}),
+    ("please welcome our guest today femira oyelowo", {"femira oyelowo"}),
+    ("please join me in welcoming tarsen vuolo", {"tarsen vuolo"}),
+    ("my guest this week is idrenne kalloway", {"idrenne kalloway"}),
+    ("welcome to the show ostrander pell", {"ostrander pell"}),
+    ("our panelists today are veska morandi and ilsabet ruhn", {"veska morandi", "ilsabet ruhn"}),
+    ("let me introduce our moderator corvin adeyemi", {"corvin adeyemi"}),
+    # the speaker and someone else
+    ("feel free to reach out to me or zorbek with any follow up questions", {"zorbek"}),
+    ("myself and quellan will be in the office next week", {"quellan"}),  # "will" is no family name
+    # offices before a name: the office itself is no part of the name
+    ("thank you senator ardwell for that question", {"ardwell"}),
+    ("thank you congresswoman velasquez", {"velasquez"}),
+    ("the chair recognizes representative ostrowe", {"ostrowe"}),
+    ("thanks governor dalvik", {"dalvik"}),
+    # praise, welcome and thanks said to the one named
+    ("great question tamsin", {"tamsin"}),
+    ("congratulations brannoch on the promotion", {"brannoch"}),
+    ("welcome aboard yevgenia", {"yevgenia"}),
+    ("thanks again ferrand", {"ferrand"}),
+    ("let me start with you oriel what are you seeing", {"oriel"}),
+    # a reply that agrees with or acknowledges the one named, last in the turn or before the next clause
+    ("fair point zorbek", {"zorbek"}),
+    ("that's right quellan and we expect more", {"quellan"}),
+    ("appreciate the question dovik", {"dovik"}),
+    ("detective vantosh will give an update", {"vantosh"}),
+    # the moderator giving the word
+    ("quellan your line is now open", {"quellan"}),
+    ("zorbek the floor is yours", {"zorbek"}),
+    ("dovik take it away", {"dovik"}),
+    ("ferrand you're on mute", {"ferrand"}),
+    # verbs of speech and hand-offs
+    ("zorbek flagged that risk last quarter", {"zorbek"}),
+    ("then dovik can outline the segment results", {"dovik"}),
+    # a given name that is also a town, handed the floor
+    ("anand will talk about the outlook", {"anand"}),
+]
+
+NOT_FOUND = [
+    "thanks everyone for joining",
+    "please welcome back everyone",
+    "joining me today is our new product lead",
+    "with me today is our chief financial officer",
+    "thanks for joining us today",
+    "congratulations on the quarter",
+    "congratulations to the whole team",
+    "great question thanks for asking",
+    "the president elect will speak",
+    "we took a representative sample",
+    "the secretary general spoke",
+    "the judge ruled on friday",
+    "the governor said the budget is tight",
+    "me and my team will be there",
+    "reach out to me or the team",
+    "welcome to the show everybody",
+    "your line is now open",
+    "take it away",
+    "joining me is a pleasure",
+    "our guest today is a famous chef",
+    "please welcome our new board members",
+    "the mayor will address the council",
+    "thank you operator",
+    "fair point",
+    "that's right and we expect more next year",
+    "exactly zero",
+    "absolutely fantastic",
+    "sure thing",
+    "got it done",
+    "that's right now",
+    "the inspector general report",
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FOUND)
+def test_formal_speech_names(text: str, names: set[str]) -> None:
+    assert {value for label, value in found_by(names_detector(), text) if label == "PERSON"} == names
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_formal_speech_look_alikes(text: str) -> None:
+    assert found_by(names_detector(), text) == set()
