@@ -42,7 +42,13 @@ FOUND = [
     ("that's right quellan and we expect more", {"quellan"}),
     ("appreciate the question dovik", {"dovik"}),
     ("detective vantosh will give an update", {"vantosh"}),
+    # a guest's thanks to the host, an apology or an interruption turned to the one named
+    ("thanks so much for having me dovik", {"dovik"}),
+    ("great to be here quellan", {"quellan"}),
+    ("pardon me zorbek i missed the last part", {"zorbek"}),
     # the moderator giving the word
+    ("quellan go for it", {"quellan"}),
+    ("zorbek back to you", {"zorbek"}),
     ("quellan your line is now open", {"quellan"}),
     ("zorbek the floor is yours", {"zorbek"}),
     ("dovik take it away", {"dovik"}),
@@ -86,6 +92,25 @@ NOT_FOUND = [
     "got it done",
     "that's right now",
     "the inspector general report",
+    "go for it",
+    "back to you",
+    "thanks for having me",
+    "great to be here",
+    "pardon me i missed that",
+    "excuse me for a second",
+    "sorry to interrupt",
+    # an adverb or assent before a rare word, a word of address without a name (review35 M7)
+    "that's absolutely bonkers",
+    "the food was exactly mediocre",
+    "no problem whatsoever",
+    "will do asap",
+    "of course sweetheart",
+    "sure thing pal",
+    "excuse me doc",
+    "pardon me darling",
+    "kiddo your turn",
+    "thanks for having me onboard",
+    "happy to be here onstage",
 ]
 
 

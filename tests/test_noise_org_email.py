@@ -78,6 +78,9 @@ def _labels(pipeline: Pipeline, text: str) -> set[str]:
             "h t the p colon slash slash ferrovane dot org",
         ),
         ("check out tessarine dog io for the docs", "tessarine dog io"),
+        ("go to w w w dot kelpiora dart app", "w w w dot kelpiora dart app"),  # after "www" any domain
+        ("it's quorvane. com for the details", "quorvane. com"),  # a period written for "dot"
+        ("go to www. harlowe. org slash jobs", "www. harlowe. org slash jobs"),
         ("the page is on w w w dot calderwick dart co dot uk", "w w w dot calderwick dart co dot uk"),
         ("look it up on brindlecast dot cow", "brindlecast dot cow"),
         ("it's on quarrytone dot iso", "quarrytone dot iso"),
@@ -121,6 +124,11 @@ def test_a_garbled_organisation_mail_domain_web_address_or_age_is_redacted_whole
         "my family practiced yoga every morning",
         "the medical centre was closed",
         "he went to college in florida",
+        "he graduated high school last year",  # a verb before the kind is no name
+        "she finished middle school in june",
+        "he works as a coach for pickleball",  # activities, listed or by their endings
+        "my son coaches dodgeball for fun",
+        "she goes to robotics after school",
     ],
 )
 def test_kinds_and_short_words_in_ordinary_speech_are_no_organisation(
@@ -155,6 +163,12 @@ def test_kinds_and_short_words_in_ordinary_speech_are_no_organisation(
         "pull up the ticketmaster info",
         "the fitbit info is wrong",
         "the kombucha net",
+        # a domain that is an everyday word after a garbled "dot", a given name before a last "dot"
+        "pixel dart app",
+        "the hot dog shop on main street",
+        "tell jaxon dot",
+        "we met in may. co workers came too",  # a sentence's period before a domain that is a word
+        "i moved to the u. k. last year",
     ],
 )
 def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline: Pipeline, text: str) -> None:
@@ -230,3 +244,18 @@ def test_a_near_homophone_after_a_tens_word_is_a_unit_only_before_an_age_unit(
 ) -> None:
     ages = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "AGE"]
     assert ages == [age]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("it's on brindlecast dot com slap the like button", "brindlecast dot com"),
+        ("visit quorvane dot io slap a sticker on it", "quorvane dot io"),
+        ("go to tessarine dot com slap login", "tessarine dot com slap login"),  # a garbled "slash"
+    ],
+)
+def test_a_word_like_slash_before_a_stop_word_is_no_path(
+    default_pipeline: Pipeline, text: str, address: str
+) -> None:
+    urls = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "URL"]
+    assert urls == [address]

@@ -104,6 +104,30 @@ POSITIVES = [
     # a job said with any words, then where it is (`role_openers`)
     ("i'm a dental hygienist over at quorlex", "quorlex"),
     ("my husband's a night auditor for tessaly", "tessaly"),
+    ("i've been a surgical tech at quorlex for nine years", "quorlex"),  # any subject, then "a"
+    ("my cousin is a paralegal with korvell partners", "korvell partners"),
+    ("she's the office manager at tessaly", "tessaly"),  # "the" and a job
+    ("i'm a welder over at stanton steel", "stanton steel"),  # a given name and a firm word
+    ("my reference is my old supervisor at quorlex", "quorlex"),  # a noun that names a person: a job
+    ("i spoke to the receptionist at brightvale", "brightvale"),
+    # an article between a cue or a job and the name is no part of it
+    ("he plays for the kelbrook mudcats on saturdays", "kelbrook mudcats"),
+    ("i write for the harlow gazette", "harlow gazette"),
+    ("my son is on the riverside rockets this year", "riverside rockets"),  # a team: a plural name
+    ("she played for the tidewater comets", "tidewater comets"),
+    ("i'm a reporter for the dunmore tribune", "dunmore tribune"),
+    # callers, players, offers, tenure and other cues
+    ("i'm reaching out from vantage staffing", "vantage staffing"),
+    ("this is lisa over at cornerstone realty", "cornerstone realty"),
+    ("i got a job offer from quantivo", "quantivo"),
+    ("i've been with northwind logistics for six years", "northwind logistics"),
+    ("she's leaving pixelhaus for a startup", "pixelhaus"),
+    ("our school is hillcrest academy", "hillcrest academy"),
+    ("my kids are patients at korvel pediatrics", "korvel pediatrics"),
+    # houses of worship, newspapers and clubs are kinds of organisation
+    ("she sings in the choir at saint brendan's cathedral", "saint brendan's cathedral"),
+    ("we go to kelloway fellowship", "kelloway fellowship"),
+    ("i'm the treasurer of the marlowe rotary club", "marlowe rotary club"),
     # formatted text
     ("I work at Acme Widgets in Denver.", "Acme Widgets"),
     ("Invoice from Globex Corporation, due May 5.", "Globex Corporation"),
@@ -182,6 +206,43 @@ NEGATIVES = [
     "i'm in quarantine with omicron",  # "i'm in" is no job phrasing
     "she's in shape for pickleball",
     "he works as a coach for pickleball",  # an activity is no employer
+    # activities not listed, by their endings ("-ball", "-ics", a common word's "-ing")
+    "she coaches dodgeball after school",
+    "my son goes to robotics on thursdays",
+    "my daughter goes to bowling on fridays",
+    "he's a coach for kickball",
+    # a cue, an article and words that name nothing
+    "i took a class at the community college",
+    "she works at the public library",
+    "i'm on the team at the office",
+    "i've been with my husband for six years",
+    "i'm a junior in college",
+    "i play for the love of the game",
+    "he plays for fun",
+    "i went to the mall",
+    "we left the party early",
+    "i'm still at work",
+    "my doctor is on vacation",
+    "my company is growing fast",
+    "i go to church on sundays",
+    "my son is on vacation",  # a team's cue needs an article and a plural name
+    "my son is on the phone",
+    "my daughter is on the honor roll",
+    "he plays for the little kids",  # a plural that names persons
+    "i'm a nurse for the night shifts",
+    "we play for the public schools",
+    "the guy at zentrix was rude",  # people at a place, not working there
+    "my friend at school told me",
+    "a friend with benefits",
+    # a person after a title, a cue or a job (review35 M5)
+    "my dentist is doctor vennick",
+    "our doctor is doctor harrowby",
+    "i'm on the call with tavik",
+    "i'm still at tavik's",
+    "this is a message for tavik",
+    "it is a note for dovik",
+    "i run the shop with quellan",
+    "i'm a nanny for doctor harrowby",
 ]
 
 

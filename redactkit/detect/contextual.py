@@ -48,6 +48,7 @@ from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
 from .base import Detector, detectors
 from .names import digit_sounds
+from .organizations import OrganizationWords, is_activity
 
 __all__ = ["CONTEXTUAL_LABELS", "ContextualDetector", "said_of_a_measure", "said_of_a_thing"]
 
@@ -676,6 +677,8 @@ class ContextualDetector(Detector):
         self._t = _tables(locale)
         self._digit_sounds = digit_sounds(locale)
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
+        #: the organisation detector's words (its activities: "a coach for pickleball" is no employer)
+        self._organization_words = load_tables(locale, "organizations", OrganizationWords)
         self._web_name_max = zipf_cutoffs(locale).web_name_word_max
         t, org = self._t, self._t.organizations
         # the first words of the cue tables each pass looks up at every position (:meth:`_Text.starts`)
@@ -2599,6 +2602,7 @@ class ContextualDetector(Detector):
                 if first < i and (not misheard or self._dictated_local(words, first, i, names)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
+        words = self._written_dots(words)  # "it's acme. com": a period a recognizer wrote for "dot"
         urls = _Pass(
             [i for i, word in enumerate(words) if word == "dot" or self._heard_dot(word)],
             max([mails.taken, *(stop for _, stop, *_ in [*mails.found, *glued])]),
@@ -2616,6 +2620,26 @@ class ContextualDetector(Detector):
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
 
+    def _written_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with each period that a recognizer wrote for a spoken "dot" read as "dot": a period
+        between a host word and one of ``misheard_tlds`` ("it's acme. com", "harlow. org"), or right
+        after "www" ("www. acme. com"); a sentence's period before "co workers" or "us" stays one."""
+        t = self._t
+        addr = t.addresses
+        spots = [
+            i
+            for i in range(1, len(words) - 1)
+            if words[i] == "."
+            and words[i - 1].replace("-", "").isalnum()
+            and (words[i + 1] in addr.misheard_tlds or addr.www.ending(words, i) > 0)
+        ]
+        if not spots:
+            return words
+        read = list(words)
+        for i in spots:
+            read[i] = "dot"
+        return tuple(read)
+
     def _heard_dot(self, word: str) -> bool:
         """A "dot" the recognizer garbled (``misheard_dots``: "dog", "dart") or ran together with the
         top-level domain after it ("dotcom", "dotie")."""
@@ -2627,8 +2651,10 @@ class ContextualDetector(Detector):
         """End of a web address's garbled "dot <tld>" at ``i``, or 0, after a host name no dictionary
         has ("vexlytics", "premierfin") or a "www" or scheme said before it (never the "dot" right
         after "www"): a "dot" heard as one of ``misheard_dots`` before a listed top-level domain that
-        is no stop word ("dog io", "dart co"), "dot" and the domain run together ("dotie"), or after a
-        "dot" heard right nothing at all (the utterance ends: "goldware dot"); after such a host name
+        is no stop word and has two letters or is one of ``misheard_tlds`` ("dog io", "dart co"; any
+        after "www" or a scheme, not "pixel dart app"), "dot" and the domain run together ("dotie"), or
+        after a "dot" heard right nothing at all after a made-up host name (the utterance ends:
+        "goldware dot", not "tell jaxon dot"); after such a host name
         also a top-level domain of ``misheard_tlds`` two letters off or a listed one one letter off
         ("dot cow", "dot iso") or a short word of ``heard_inside_domain`` before a listed one ("dot
         that us")."""
@@ -2643,11 +2669,20 @@ class ContextualDetector(Detector):
             return 0  # "www dot sec dot gov": the host goes on
         if word != "dot":
             if word in addr.misheard_dots:
-                ok = k < len(words) and words[k] in t.tlds and words[k] not in t.lexicon.stopwords
+                # "dog io", "dart co", "dog com": a heard domain of two letters or of `misheard_tlds`;
+                # "pixel dart app", "a hot dog shop": a longer one is the word itself, unless "www" or a
+                # scheme was said
+                ok = (
+                    k < len(words)
+                    and words[k] in t.tlds
+                    and words[k] not in t.lexicon.stopwords
+                    and (words[k] in addr.misheard_tlds or len(words[k]) == 2 or self._after_www(words, i))
+                )
                 return k + 1 if ok else 0
             return k  # "dotie"
         if k == len(words):
-            return k
+            # "goldware dot" at the end, not "tell jaxon dot": a person's name is no host
+            return k if named and self._brand_host(words[host - 1]) else 0
         if not named:
             return 0  # a top-level domain heard wrong only after a host name no dictionary has
         if self._heard_tld(words[k], 2) or self._near_tld(words[k]):
@@ -2781,7 +2816,8 @@ class ContextualDetector(Detector):
 
     def _path_end(self, words: Sequence[str], end: int) -> int:
         """End of the path said after a web address ending at ``end``: "slash my account", "dot org you
-        know slash faq" (``end`` when none follows)."""
+        know slash faq", a garbled "slash" before a path word ("slap login", not "slap the like button")
+        (``end`` when none follows)."""
         t = self._t
         while True:
             slash = self._skip_interruptions(words, end)
@@ -2790,6 +2826,9 @@ class ContextualDetector(Detector):
                 not length
                 and slash < len(words)
                 and any(_heard_as(words[slash], w) for w in self._slash_words)
+                # "reddit dot com slap the like button": before a stop word it is the word it sounds like
+                and not (slash + 1 < len(words) and t.credentials.stops.at(words, slash + 1))
+                and not (slash + 1 < len(words) and words[slash + 1] in t.addresses.path_articles)
             ):
                 length = 1  # "slap login", "flash about": a garbled "slash"
             if not (length and slash + length < len(words)):
@@ -3054,6 +3093,8 @@ class ContextualDetector(Detector):
         base = word[:-2] if word.endswith("'s") and len(word) > 2 else word
         if not base.isalpha() or base in org.generic or org.stops.at((base,), 0):
             return False
+        if is_activity(base, self._organization_words):
+            return False  # "a coach for pickleball", "my son goes to robotics": an activity
         if base in ("saint", "st", "san", "santa", "mount", "fort"):
             return True
         everyday = is_everyday_word(base)
@@ -3385,6 +3426,8 @@ class ContextualDetector(Detector):
         if known:
             return first - determiner, max(stop, (first - determiner if with_article else first) + known)
         value = words[first:stop]
+        if all(is_activity(word, self._organization_words) for word in value):
+            return None  # "a coach for pickleball", "she goes to kickboxing": an activity
         kinds = [
             k
             for k in range(first, stop)

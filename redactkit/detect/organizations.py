@@ -42,7 +42,7 @@ from ..gazetteers import (
     place_names,
     zipf_frequency,
 )
-from ..lang import get_lexicon
+from ..lang import get_lexicon, load_locale
 from ..lang.case import is_lowercase_speech
 from ..lang.phrases import PhraseTable, grow_left
 from ..lang.tables import load_tables
@@ -50,7 +50,14 @@ from ..lang.tokens import Token, words_of
 from ..lang.words import inflection_stems, zipf_cutoffs
 from .base import Detector, detectors
 
-__all__ = ["LEGAL_FORMS", "ORGANIZATION_KINDS", "CallerWords", "OrganizationDetector", "OrganizationWords"]
+__all__ = [
+    "LEGAL_FORMS",
+    "ORGANIZATION_KINDS",
+    "CallerWords",
+    "OrganizationDetector",
+    "OrganizationWords",
+    "is_activity",
+]
 
 
 @dataclass(frozen=True)
@@ -87,11 +94,21 @@ class OrganizationWords:
     caller_asks: PhraseTable[tuple[str, ...]]
     caller_openers: frozenset[str]
     role_openers: PhraseTable[tuple[str, ...]]
+    role_subjects: frozenset[str]
+    role_copulas: PhraseTable[tuple[str, ...]]
     role_words: int
+    job_determiners: frozenset[str]
+    not_jobs: frozenset[str]
     role_particles: frozenset[str]
     role_prepositions: frozenset[str]
     possessed: frozenset[str]
     activities: frozenset[str]
+    activity_endings: tuple[str, ...]
+    articles: frozenset[str]
+    generic: frozenset[str]
+    saint_words: frozenset[str]
+    titles: frozenset[str]
+    team_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "cues.teams"})
     not_after_listed: frozenset[str] = field(metadata={"key": "listed.not_after"})
     not_before_listed: frozenset[str] = field(metadata={"key": "listed.not_before"})
     products: frozenset[str] = field(metadata={"key": "listed.products"})
@@ -170,7 +187,11 @@ class OrganizationDetector(Detector):
         self._w = words = load_tables(locale, "organizations", OrganizationWords)
         self._zipf = zipf_cutoffs(locale)
         self._blocked = lexicon.non_name_words | words.function_words | words.weekdays
-        self._cues = PhraseTable.of(words.cues | words.strong_cues | words.business_cues | words.list_cues)
+        self._cues = PhraseTable.of(
+            words.cues | words.strong_cues | words.business_cues | words.list_cues | words.team_cues
+        )
+        #: cues that introduce only a team's name after an article ("my son is on the riverside rockets")
+        self._team_only = words.team_cues - words.cues - words.business_cues
         #: words that go on with a name after a business cue: kinds, legal forms and frequent firm words
         self._firm_words = words.kinds | words.legal_forms | words.name_words
         self._cue_words = words.cue_verbs | words.office_words
@@ -178,6 +199,8 @@ class OrganizationDetector(Detector):
         self._listed = PhraseTable.of(company_names())
         self._number_words = frozenset(lexicon.digits) | frozenset(lexicon.teens) | frozenset(lexicon.tens)
         self._introductions = PhraseTable.of(callers.introductions)
+        #: nouns that name a person (the locale's generated ``person_nouns`` list): "the little kids"
+        self._person_nouns = frozenset(load_locale(locale).resources.get("person_nouns", {}).get("words", ()))
         self._rules = self._rule_chain()
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
@@ -255,8 +278,11 @@ class OrganizationDetector(Detector):
             )
         if word in ow.weak_kinds and not cue:
             return None
-        if not cue and not any(self._name_like(w) for w in name):
-            return None
+        saint = len(name) > 1 and name[0] in ow.saint_words  # "saint brendan's cathedral"
+        if not (saint or any(self._name_like(w) for w in name)) and (
+            not cue or all(w in ow.generic for w in name)
+        ):
+            return None  # "the blood bank"; after a cue "the community college", "the public library"
         why = "name ending in a kind of organisation" + (" after a cue" if cue else "")
         return self._organization(tokens[first].start, tokens[i].end, why, self.kind_score)
 
@@ -269,6 +295,8 @@ class OrganizationDetector(Detector):
         if cue is None or start >= len(tokens):
             return None
         strict = cue in ow.business_cues or cue in ow.list_cues
+        first = start
+        start = self._after_article(tokens, start, cue)
         stop = self._name_end(tokens, start, strict, cue == ("address", "of"))
         if stop == start:
             return None
@@ -289,14 +317,19 @@ class OrganizationDetector(Detector):
             and cue not in ow.strong_cues
             and not (cue == ("address", "of") and stop < len(tokens) and tokens[stop].lower == "is")
             and not any(self._name_like(w) or self._brand_like(w) for w in words)
+            and not (start > first and cue in ow.team_cues and self._plural_name(words))
         ):
             return None  # "the address of X is": the name is whatever stands between
         if strict and not any(self._looks_named(w) for w in words):
             return None  # "our partnership with customers", "revenue at the company"
         if cue in ow.strong_cues and words[0] in ow.share_classes:
             return None
-        if all(w in ow.activities for w in words):
+        if all(is_activity(w, ow) for w in words):
             return None  # "my son goes to taekwondo": an activity, not a school
+        if cue in self._team_only and not (start > first and self._plural_name(words)):
+            return None  # "my son is on the riverside rockets", not "my son is on vacation"
+        if self._person_said(words, strict):
+            return None  # "i work for doctor vennick", "i'm still at tavik's": a person or their home
         phrase = " ".join(words)
         if phrase in place_names():
             return None  # "she is from boston": a place
@@ -344,11 +377,11 @@ class OrganizationDetector(Detector):
         first = k + 1
         while first > 0 and k + 1 - first < ow.role_words and self._content(tokens[first - 1].lower):
             first -= 1
-            if ow.role_openers.ending_at(tokens, first) is not None:
+            if self._role_opener(tokens, first):
                 break
-        if first > k or ow.role_openers.ending_at(tokens, first) is None:
+        if (first > k or not self._role_opener(tokens, first)) and not self._job_noun(tokens, k):
             return None
-        start = i + 1
+        start = self._after_article(tokens, i + 1)
         stop = self._name_end(tokens, start, strict=False)
         if stop == start:
             return None
@@ -360,9 +393,82 @@ class OrganizationDetector(Detector):
             return None
         if " ".join(words) in place_names() or (words[0] in given_names() and not self._name_like_org(words)):
             return None  # "a nurse in boston", "a nanny for maria"
-        if all(w in ow.activities for w in words):
+        if all(is_activity(w, ow) for w in words):
             return None  # "she works as a coach for pickleball": an activity
+        if self._person_said(words, False):
+            return None  # "a nanny for doctor harrowby"
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
+
+    def _job_noun(self, tokens: Sequence[Token], k: int) -> bool:
+        """ "my old supervisor | at", "the receptionist | at", "a machinist | with": a singular noun that
+        names a person (the locale's ``person_nouns``, not one of ``not_jobs``) at token ``k`` after one of
+        ``job_determiners``: the preposition after it says where that person works."""
+        ow = self._w
+        if k < 1:
+            return False
+        word = tokens[k].lower
+        # one person's job, not a group ("our employees for ...", "competitors for ...")
+        return (
+            word in self._person_nouns
+            and not (word.endswith("s") and word[:-1] in self._person_nouns)
+            and word not in ow.not_jobs
+            and tokens[k - 1].lower in ow.job_determiners
+        )
+
+    def _role_opener(self, tokens: Sequence[Token], first: int) -> bool:
+        """A job's opener ends before token ``first``: one of ``role_openers`` ("i'm a"), or one of
+        ``role_copulas`` after one of ``role_subjects`` ("my cousin is a", "my roommate's a")."""
+        ow = self._w
+        if ow.role_openers.ending_at(tokens, first) is not None:
+            return True
+        if first < 2:
+            return False
+        subject = tokens[first - 2].lower
+        if subject.endswith("'s") and any(tokens[first - 1].lower == c[-1] for c in ow.role_copulas.phrases):
+            return subject[:-2] in ow.role_subjects  # "my roommate's a nurse at"
+        copula = ow.role_copulas.ending_at(tokens, first)
+        k = first - len(copula) - 1 if copula is not None else -1
+        return k >= 0 and tokens[k].lower in ow.role_subjects
+
+    def _after_article(self, tokens: Sequence[Token], start: int, cue: tuple[str, ...] | None = None) -> int:
+        """ "i work for the riverside gazette", "he plays for the millbrook mudcats": the first token of a
+        name said after a cue or a job with one of ``articles`` before it (the article is no part of the
+        name, and a name after it must look like one as after the cue itself); ``start`` otherwise, and
+        after a cue of business talk (``cues.business``: "partnerships with the top funds"), of
+        ``cues.strong`` or of ``cues.lists``."""
+        ow = self._w
+        if (
+            start + 1 < len(tokens)
+            and tokens[start].lower in ow.articles
+            and (cue is None or cue in ow.cues or cue in ow.team_cues)
+        ):
+            return start + 1
+        return start
+
+    def _person_said(self, words: Sequence[str], business: bool) -> bool:
+        """A person, not an organisation: a name after a title ("doctor vennick"); after a cue of business
+        talk (``business``) also a lone possessive of a word no company list has ("still at tavik's":
+        someone's home)."""
+        if words[0] in self._w.titles and len(words) > 1:
+            return True
+        word = words[0]
+        return business and len(words) == 1 and word.endswith("'s") and word[:-2] not in company_names()
+
+    def _plural_name(self, words: Sequence[str]) -> bool:
+        """ "rusty nails", "east end rovers": two to four words after an article ending in a plural that
+        names no person ("the little kids", "the night nurses") and starting with no generic word ("the
+        public schools"): the name of a team, a band or a business."""
+        ow = self._w
+        last = words[-1]
+        return (
+            2 <= len(words) <= 4
+            and words[0] not in ow.generic
+            and last.endswith("s")
+            and not last.endswith(("ss", "'s"))
+            and last not in self._person_nouns
+            and last[:-1] not in self._person_nouns
+            and not any(is_activity(w, ow) for w in words)
+        )
 
     def _name_words(self, scan: _Scan, start: int, stop: int) -> tuple[int, list[str]] | None:
         """The end and the words of the name at tokens ``start:stop`` without a connector at its end
@@ -697,8 +803,11 @@ class OrganizationDetector(Detector):
         )
 
     def _name_like_org(self, words: Sequence[str]) -> bool:
-        """A name-like word that is not a given name ("maria zentrix" may be a company, "maria" not)."""
-        return any(w not in given_names() and self._name_like(w) for w in words)
+        """A name-like word that is not a given name ("maria zentrix" may be a company, "maria" not), or
+        a firm word after the first ("stanton steel", "marlow roofing")."""
+        return any(w not in given_names() and self._name_like(w) for w in words) or any(
+            w in self._firm_words for w in words[1:]
+        )
 
     def _cue_at(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
         """The cue that ends at token ``i``, if any (longest first)."""
@@ -710,6 +819,28 @@ class OrganizationDetector(Detector):
         if k >= 0 and tokens[k].lower == "the":
             k -= 1
         return k >= 0 and self._cue_at(tokens, k) is not None
+
+
+def is_activity(word: str, words: OrganizationWords) -> bool:
+    """A sport, hobby, therapy or diet, never an organisation on its own ("my son goes to taekwondo",
+    "a coach for pickleball"): a word of ``activities``, or one that ends like one (``activity_endings``:
+    "dodgeball", "robotics", "jiujitsu"; an "-ing" ending only on a common word's gerund: "bowling",
+    "fencing") and is no kind of organisation, firm word, person's name or place ("sterling" stays a
+    name, "analytics" a kind)."""
+    if word in words.activities:
+        return True
+    if (
+        word in words.kinds
+        or word in words.name_words
+        or word in given_names()
+        or word in family_names()
+        or word in place_names()
+    ):
+        return False
+    for ending in words.activity_endings:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return ending != "ing" or _inflected(word)
+    return False
 
 
 def _capitalised(text: str, token: Token) -> bool:
