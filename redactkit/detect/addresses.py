@@ -55,6 +55,7 @@ __all__ = ["AddressDetector", "AddressWords"]
 
 # Punctuation an address runs through: "Apt. 4", "Springfield, IL", "> 12 Main St".
 _SKIP = frozenset(",.-#>|*•·()/")
+_SKIP_OR_QUESTION = _SKIP | {"?"}
 # "my address is", "the address of acme is", "addresses: ..." look a few words ahead for the number.
 _ADDRESS_WINDOW = 8
 # Longest place name looked up, in words.
@@ -212,8 +213,18 @@ class AddressDetector(Detector):
         self._stated_keys = key_words(self._stated_cues) | words.address_words
         #: :meth:`_street_kind` per word of the batch being detected (emptied after each batch)
         self._street_kinds: dict[str, str] = {}
-        #: :meth:`_may_anchor` per word of the batch being detected (emptied after each batch)
-        self._anchor_words: dict[str, bool] = {}
+        #: the words of the batch being detected that :meth:`_may_anchor` was asked about, and those
+        #: of them that may anchor (both emptied after each batch)
+        self._asked_words: set[str] = set()
+        self._anchor_words: set[str] = set()
+        patterns = words.cue_patterns
+        #: ``cue_patterns`` as they are but case-sensitive, for an ASCII text read in lowercase (the
+        #: same matches at the same offsets, found faster), when their letters are all lowercase
+        self._ascii_cues = (
+            re.compile(patterns.pattern, patterns.flags & ~re.IGNORECASE)
+            if patterns.pattern == patterns.pattern.lower()
+            else None
+        )
         self._mail_endings = tuple(
             sorted(load_locale(locale).words("context", "addresses.glued_cue_endings"))
         )
@@ -224,11 +235,12 @@ class AddressDetector(Detector):
             return [self._detect_one(aligned, places) for aligned in texts]
         finally:
             self._street_kinds.clear()  # no transcript words kept after the batch
+            self._asked_words.clear()
             self._anchor_words.clear()
 
     def _detect_one(self, aligned: AlignedText, places: PhraseTable[str]) -> list[Entity]:
         text = aligned.text
-        tokens = self._without_asides(_significant(aligned.tokens))
+        tokens = self._without_asides(_significant(aligned.tokens), aligned.tokens.words)
         if not tokens:
             return []
         anchors = self._anchors(text, tokens, aligned.tokens)
@@ -964,12 +976,15 @@ class AddressDetector(Detector):
             last + 1 == len(tokens) or self._grow_right(tokens, last, places) == len(tokens) - 1
         )
 
-    def _without_asides(self, tokens: list[Token]) -> list[Token]:
+    def _without_asides(self, tokens: list[Token], every: Sequence[str] = ()) -> list[Token]:
         """The tokens without the asides a caller makes inside an address ("24 let me see franklin
         road", "35 elm street sorry it's loud here apartment 4"): an aside (``value_interruptions``)
         after a number, a unit letter or a street type, before a number or a word that is no function
         word. The address is then found as if the aside was not said, and its span covers the aside
-        (fail closed)."""
+        (fail closed). ``every``: the words of all the text's tokens, when known (a text none of
+        whose words starts an aside is returned at once)."""
+        if every and self._aside_starts.isdisjoint(every):
+            return tokens
         lower = [token.lower for token in tokens]
         if self._aside_starts.isdisjoint(lower):
             return tokens
@@ -1248,10 +1263,10 @@ class AddressDetector(Detector):
         anchors: list[tuple[int, int, str]] = []
         count = len(tokens)
         suffixes = self._w.street_suffixes
-        for i, token in enumerate(tokens):
-            word = token.lower
-            if not self._may_anchor(word):
-                continue  # most words: one dictionary look-up
+        anchoring = self._anchoring(set(words_of(every)))
+        for i in [k for k, token in enumerate(tokens) if token.lower in anchoring] if anchoring else ():
+            token = tokens[i]
+            word = token.lower  # (most words pass no word test: skipped above)
             kind = self._street_kind(word)  # "út" is "ut", "steet" is "street", "lanedenver" is "lane"
             if (
                 word in self._w.region_codes
@@ -1356,7 +1371,10 @@ class AddressDetector(Detector):
             index = token_index_at(tokens, every[end].start) if end < len(every) else count
             if index < count and self._number_ends(tokens, index):
                 anchors.append((index, index, "cue"))  # "the house number is 55": a house number alone
-        cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
+        if self._ascii_cues is not None and text.isascii():
+            cue_ends = [match.end() for match in self._ascii_cues.finditer(text.lower())]
+        else:
+            cue_ends = [match.end() for match in self._w.cue_patterns.finditer(text)]
         cue_ends += [
             every[end].start
             for end in values_after_keyed(self._w.cues, self._cue_keys, every, text)
@@ -1371,21 +1389,27 @@ class AddressDetector(Detector):
                     anchors.append(anchor)
         return sorted(set(anchors))
 
+    def _anchoring(self, words: set[str]) -> set[str]:
+        """Those of ``words`` that pass :meth:`_may_anchor` (asked once per word of the batch: most
+        words of a text are none)."""
+        new = words - self._asked_words
+        if new:
+            self._asked_words |= new
+            self._anchor_words.update(word for word in new if self._may_anchor(word))
+        return words & self._anchor_words
+
     def _may_anchor(self, word: str) -> bool:
         """Whether ``word`` passes the word tests of :meth:`_anchors` before its context is looked at:
         a region code, an anchor word, a word ending like a run-together street type or a long one
-        with a street suffix. Known per word of the batch (most words of a text are none)."""
-        known = self._anchor_words.get(word)
-        if known is None:
-            kind = self._street_kind(word)
-            w = self._w
-            known = self._anchor_words[word] = (
-                word in w.region_codes
-                or kind in w.anchor_words
-                or word.endswith(w.run_together_types)
-                or (len(word) > 6 and (kind.endswith(w.street_suffixes) or word.endswith(w.street_suffixes)))
-            )
-        return known
+        with a street suffix."""
+        kind = self._street_kind(word)
+        w = self._w
+        return (
+            word in w.region_codes
+            or kind in w.anchor_words
+            or word.endswith(w.run_together_types)
+            or (len(word) > 6 and (kind.endswith(w.street_suffixes) or word.endswith(w.street_suffixes)))
+        )
 
     def _route(self, tokens: Sequence[Token], k: int) -> bool:
         """Token ``k`` says the road system of a highway after it ("4180 [us] hwy 431";
@@ -1932,6 +1956,8 @@ def _region_slot(tokens: Sequence[Token], i: int, detector: AddressDetector) -> 
 def _significant(tokens: Sequence[Token]) -> list[Token]:
     """The tokens without the punctuation an address runs through; a decimal point or a "???" run
     (a list marker) is kept or dropped so that "1.5" stays one number and "??? 12 main st" reads on."""
+    if _SKIP_OR_QUESTION.isdisjoint(words_of(tokens)):
+        return list(tokens)  # most texts: no punctuation to look at
     kept: list[Token] = []
     count = len(tokens)
     for k, token in enumerate(tokens):

@@ -326,6 +326,10 @@ class OrganizationDetector(Detector):
             return None
         if all(is_activity(w, ow) for w in words):
             return None  # "my son goes to taekwondo": an activity, not a school
+        if start > first and not (
+            any(self._looks_named(w) for w in words) or (cue in ow.team_cues and self._plural_name(words))
+        ):
+            return None  # after an article a listed everyday word is a noun ("insurance with the carrier")
         if cue in self._team_only and not (start > first and self._plural_name(words)):
             return None  # "my son is on the riverside rockets", not "my son is on vacation"
         if self._person_said(words, strict):

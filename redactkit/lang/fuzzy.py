@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .tokens import batch_memo
+
 __all__ = ["NearWords", "within_edits"]
 
 
@@ -65,14 +67,37 @@ class NearWords:
         for word in dict.fromkeys(words):
             for variant in _deletions(word, max_limit):
                 self._by_variant.setdefault(variant, []).append(word)
+        self._variants = frozenset(self._by_variant)
 
     def any_within(self, word: str, limit: int) -> bool:
         """Whether a listed word is within ``limit`` edits of ``word``."""
         if not 0 <= limit <= self.max_limit:
             raise ValueError(f"limit must be between 0 and {self.max_limit}, got {limit}")
+        memo = batch_memo()  # the same words recur across a batch; the memo ends with it
+        if memo is None:
+            return self._any_within(word, limit)
+        key = ("near", self, word, limit)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._any_within(word, limit)
+        return found is True
+
+    def _any_within(self, word: str, limit: int) -> bool:
+        if limit <= 2:
+            # (the variants written out, a repeated one no matter: most words share none with the list)
+            n = len(word)
+            variants = [word]
+            if limit:
+                one = [word[:i] + word[i + 1 :] for i in range(n)]
+                variants += one
+                if limit == 2:  # a second letter out, after the first one's place
+                    variants += [cut[:j] + cut[j + 1 :] for i, cut in enumerate(one) for j in range(i, n - 1)]
+            shared = self._variants.intersection(variants)
+        else:
+            shared = self._variants.intersection(_deletions(word, limit))
         checked: set[str] = set()
-        for variant in _deletions(word, limit):
-            for candidate in self._by_variant.get(variant, ()):
+        for variant in shared:
+            for candidate in self._by_variant[variant]:
                 if candidate not in checked:
                     checked.add(candidate)
                     if within_edits(word, candidate, limit):

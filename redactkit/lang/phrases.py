@@ -238,6 +238,11 @@ class PhraseTable(Generic[V]):
         """Every phrase of the table."""
         return frozenset(self._values)
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The words the table's phrases start with (a look-up at any other ASCII word finds none)."""
+        return self._first_words
+
     def __contains__(self, phrase: object) -> bool:
         return phrase in self._values
 
@@ -382,8 +387,19 @@ def values_after(table: PhraseTable[Any], tokens: Tokens, text: str) -> Iterator
     """
     words = tokens.words
     count = len(tokens)
+    if text.isascii():
+        # (ASCII words fold to themselves: only the words that start a phrase of the table can)
+        first = table._first_words
+        if first.isdisjoint(words):
+            return
+        starts: Iterable[int] = [k for k, word in enumerate(words) if word in first]
+    else:
+        starts = range(count)
     index = 0
-    while index < count:
+    for at in starts:
+        if at < index:
+            continue  # inside the phrase just taken
+        index = at
         found = 0
         start = tokens[index].start
         if start == 0 or text[start - 1] != "_":

@@ -13,15 +13,26 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-__all__ = ["Token", "Tokens", "Words", "lower_words", "token_cache", "token_index_at", "tokenize", "words_of"]
+__all__ = [
+    "Token",
+    "Tokens",
+    "Words",
+    "batch_memo",
+    "lower_words",
+    "token_cache",
+    "token_index_at",
+    "tokenize",
+    "words_of",
+]
 
 # Words (letters/digits, with an inner apostrophe: "it's") or single non-space symbols.
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?|\S")
 _WORD = re.compile(r"[^\W\d_]+")
 _START = attrgetter("start")
+_LOWER = itemgetter(2)  # Token.lower, read as a tuple item (faster than the attribute)
 #: a Token from a (start, end, lower) tuple without NamedTuple's keyword-argument constructor
 _new_token = tuple.__new__
 
@@ -53,7 +64,7 @@ class Tokens(tuple[Token, ...]):
         try:
             return self._words
         except AttributeError:
-            self._words = Words(token.lower for token in self)
+            self._words = Words(map(_LOWER, self))
             return self._words
 
     def __reduce__(self) -> tuple[type[Tokens], tuple[tuple[Token, ...]]]:
@@ -65,10 +76,12 @@ def words_of(tokens: Sequence[Token]) -> Words:
     :class:`~redactkit.core.AlignedText`), built fresh for any other token sequence."""
     if isinstance(tokens, Tokens):
         return tokens.words
-    return Words(token.lower for token in tokens)
+    return Words(map(_LOWER, tokens))
 
 
-_CACHE: ContextVar[dict[tuple[str, str], object] | None] = ContextVar("redactkit_token_cache", default=None)
+_CACHE: ContextVar[dict[tuple[object, ...], object] | None] = ContextVar(
+    "redactkit_token_cache", default=None
+)
 
 
 @contextmanager
@@ -79,6 +92,13 @@ def token_cache() -> Iterator[None]:
         yield
     finally:
         _CACHE.reset(reset)
+
+
+def batch_memo() -> dict[tuple[object, ...], object] | None:
+    """The memo of the :func:`token_cache` block in force (emptied when it ends), or None outside one:
+    where a pure function of a word may keep its answers for the rest of the batch. Keys are tuples
+    whose first item names the caller ("tokens" and "words" are this module's)."""
+    return _CACHE.get()
 
 
 def tokenize(text: str) -> Tokens:

@@ -74,6 +74,14 @@ class FillerNormalizer(Normalizer):
         )
         self._trigger_words = frozenset(trigger)
         self._as_in = PhraseTable.of(self._lexicon.letter_as_in)
+        #: the words an aside or a self-correction starts with (its garbled forms included): none
+        #: starts at any other word
+        starts: set[str] = set()
+        if asides:
+            starts |= {phrase[0] for phrase in self._asides.phrases} | set(self._long_asides)
+        if corrections:
+            starts |= {phrase[0] for phrase in self._corrections.phrases}
+        self._interruption_starts = frozenset(starts)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -85,6 +93,7 @@ class FillerNormalizer(Normalizer):
         drop: list[tuple[int, int, str]] = []  # token index ranges [i, j) and rule
         i = 0
         lexicon = self._lexicon
+        starts = self._interruption_starts
         while i < len(tokens):
             word = tokens[i].lower
             if word in lexicon.fillers:
@@ -93,6 +102,9 @@ class FillerNormalizer(Normalizer):
                     j += 1
                 drop.append((i, j, "filler"))
                 i = j
+                continue
+            if word not in starts:
+                i += 1  # most words: no aside and no self-correction starts here
                 continue
             # an aside ("hang on") must sit strictly between two value words; a self-correction
             # ("no sorry") may follow the attempt it corrects

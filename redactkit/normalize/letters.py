@@ -101,6 +101,17 @@ class SpelledLetterNormalizer(Normalizer):
             | {phrase[0] for phrase in names.phrases}
         )
         self._strong_words = frozenset(self._strong)
+        #: every word but a single letter or a number in digits that :meth:`_read_unit` may read as a
+        #: unit: a run starts at no other (ASCII) word
+        self._unit_starts = frozenset(
+            {phrase[0] for phrase in self._capital_forms.phrases}
+            | {phrase[0] for phrase in self._phrases.phrases}
+            | set(lex.repeats)
+            | set(lex.zero_aliases)
+            | set(self._strong)
+            | set(self._weak)
+            | set(lex.digits)
+        )
         self._scales = lex.hundred | lex.thousand
         #: the locale's acronym list: a run cut short of a word the recognizer split ("hbo a count")
         self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
@@ -130,8 +141,18 @@ class SpelledLetterNormalizer(Normalizer):
             return AlignedText.identity(text)
         tokens = tokenize(text)
         builder: AlignmentBuilder | None = None
+        starts = self._unit_starts
         i = 0
         while i < len(tokens):
+            word = tokens[i].lower
+            if (
+                word not in starts
+                and word.isascii()
+                and not word.isdigit()
+                and not (len(word) == 1 and word.isalpha())
+            ):
+                i += 1  # most words: no unit starts here, so no run does (see _read_unit)
+                continue
             units, dotted = self._read_run(tokens, i)
             # "q two q three": listed codes said one after the other are a list, each read on its own
             parts = self._listed_codes(units)

@@ -137,8 +137,11 @@ class TruecaseNormalizer(Normalizer):
         capitalise: set[int] = set()
         names = self._known()
         given = self._given()
+        cue_starts = self._cue_starts
         for i, token in enumerate(tokens):
             word = token.lower
+            if word not in names and word not in cue_starts and word not in self._pronoun_i:
+                continue  # most words: neither a name nor the start of a cue
             if word in self._pronoun_i or (word in names and word not in self._blocked):
                 capitalise.add(i)
                 # the word after a given name is likely its family name ("donald trump")
@@ -151,7 +154,7 @@ class TruecaseNormalizer(Normalizer):
                         and (following in self._family() or following not in self._common())
                     ):
                         capitalise.add(i + 1)
-            cue = self._cues.starting_at(tokens, i)
+            cue = self._cues.starting_at(tokens, i) if word in cue_starts else None
             if cue is not None:
                 length = cue[0]
                 for j in range(i + length, min(i + length + self.max_name_tokens, len(tokens))):

@@ -127,11 +127,24 @@ class SensitivityClassifier:
 
     def classify(self, text: str | None, labels: Iterable[str]) -> RowSensitivity:
         """The sensitivity of ``text`` whose spans carry ``labels``."""
+        return self._classify(text, labels, None)
+
+    def _classify(
+        self, text: str | None, labels: Iterable[str], known: dict[str, Sensitivity] | None
+    ) -> RowSensitivity:
+        """:meth:`classify`; ``known``: label levels already looked up, filled in as they are (one
+        batch shares one)."""
         level = Sensitivity.NONE
         reasons: set[str] = set()
         for label in labels:
             reasons.add(f"label:{label}")
-            level = max(level, self.label_level(label))
+            if known is None:
+                level = max(level, self.label_level(label))
+                continue
+            label_level = known.get(label)
+            if label_level is None:
+                label_level = known[label] = self.label_level(label)
+            level = max(level, label_level)
         if text:
             for name in self.cues.find(text):
                 reasons.add(f"cue:{name}")
@@ -147,8 +160,9 @@ class SensitivityClassifier:
         """``results`` with their sensitivity set and the policy applied: a withheld result's text
         is the marker; a routed one keeps its span-redacted text in ``routed_text``."""
         out: list[RedactionResult] = []
+        known: dict[str, Sensitivity] = {}  # label levels of this batch (the registry stays as it is)
         for original, result in zip(originals, results, strict=True):
-            row = self.classify(original, (entity.label for entity in result.entities))
+            row = self._classify(original, (entity.label for entity in result.entities), known)
             out.append(self.with_sensitivity(result, row))
         return out
 

@@ -150,7 +150,10 @@ class CueMatcher:
     def find(self, text: str) -> set[str]:
         """The names of the cue classes found in ``text`` (cancelled cues left out)."""
         tokens = tokenize(text)
-        if not any(_norm(token.lower) in self._first_words for token in tokens):
+        if "'" not in text and "\u2019" not in text:  # (no apostrophe: every word is its own _norm)
+            if self._first_words.isdisjoint(tokens.words):
+                return set()
+        elif not any(_norm(token.lower) in self._first_words for token in tokens):
             return set()
         words = [_norm(token.lower) for token in tokens if token.lower[0].isalnum()]
         cues = self._cues.matches(words)
