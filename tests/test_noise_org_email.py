@@ -80,6 +80,7 @@ def _labels(pipeline: Pipeline, text: str) -> set[str]:
         ("check out tessarine dog io for the docs", "tessarine dog io"),
         ("go to w w w dot kelpiora dart app", "w w w dot kelpiora dart app"),  # after "www" any domain
         ("it's quorvane. com for the details", "quorvane. com"),  # a period written for "dot"
+        ("sure my company name is velvet musics", "velvet musics"),  # a plural "-ics" is no activity
         ("go to www. harlowe. org slash jobs", "www. harlowe. org slash jobs"),
         ("the page is on w w w dot calderwick dart co dot uk", "w w w dot calderwick dart co dot uk"),
         ("look it up on brindlecast dot cow", "brindlecast dot cow"),
