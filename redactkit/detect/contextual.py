@@ -30,6 +30,7 @@ returns spans of the normalized text (``aligned.to_derived``), like every detect
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -99,6 +100,19 @@ class _AgeWords:
     young_units: frozenset[str]
     young_unit_not_then: _Phrases
     years_then: _Phrases
+    heard_at: frozenset[str]
+    subjectless_verbs: frozenset[str]
+    subjectless_copulas: frozenset[str]
+    subjectless_then: _Phrases
+    heard_inside_number: frozenset[str]
+    garbled_copula_ends: frozenset[str]
+    garbled_copula_window: int
+    questions: _Phrases
+    person_after_then: _Phrases
+    answer_words: _Phrases
+    answer_window: int
+    big_words: frozenset[str]
+    heard_single: frozenset[str]
     generation_words: frozenset[str]
     years_not_after: _Phrases
     unit_words: frozenset[str]
@@ -204,6 +218,10 @@ class _AddressWords:
     my_host_verbs: frozenset[str]
     mailbox_words: frozenset[str]
     bare_providers: _Phrases
+    heard_inside_local: frozenset[str]
+    name_local_max_zipf: float
+    heard_inside_local_max: int
+    spelling_notes: _Phrases
     bare_provider_cues: frozenset[str]
     www_window: int
     path_articles: frozenset[str]
@@ -350,6 +368,43 @@ def _heard_as(word: str, target: str) -> bool:
         word[0] == target[0] and len(word) >= 4 and within_edits(word, target, 2)
     )
 
+
+class _HeardWords:
+    """Words a recognizer garbled by one letter (a swap, a letter dropped or added) into a word no
+    dictionary lists and no name: ``lookup`` gives the listed word ("daughtr" -> daughter), ``value``
+    its number ("twulve" -> 12); one memo of at most ``_HEARD_MEMO`` words."""
+
+    def __init__(self, listed: Mapping[str, int]) -> None:
+        self.listed = dict(listed)
+        self.exact = frozenset(listed)
+        self._memo: dict[str, str] = {}
+
+    def lookup(self, word: str) -> str:
+        found = self._memo.get(word)
+        if found is None:
+            found = ""
+            if not is_everyday_word(word) and word not in given_names() and word not in family_names():
+                near = [
+                    known
+                    for known in self.listed
+                    if abs(len(known) - len(word)) <= 1 and within_edits(word, known, 1)
+                ]
+                found = near[0] if len(near) == 1 else ""
+            if len(self._memo) >= _HEARD_MEMO:
+                self._memo.clear()
+            self._memo[word] = found
+        return found
+
+    def value(self, word: str) -> int:
+        known = self.lookup(word)
+        return self.listed[known] if known else 0
+
+
+#: at most this many words are remembered by a :class:`_HeardWords` (its memo is cleared when full)
+_HEARD_MEMO = 4096
+
+#: "34yo", "12yrs": an age written with its unit run together
+_GLUED_AGE = re.compile(r"([0-9]{1,3})(?:yo|yrs|yr|yrsold|yearsold|yearold)")
 
 #: words read on each side of a number whose age cue a recognizer garbled (longer than any cue)
 _HEARD_AGE_WINDOW = 16
@@ -678,6 +733,18 @@ class ContextualDetector(Detector):
         self._heard_verbs = tuple(
             phrase[0] for phrase in t.ages.person_verbs.phrases if len(phrase) == 1 and len(phrase[0]) >= 4
         )
+        #: relation words of one word and five letters or more, which a recognizer may garble by one
+        #: letter ("daughtr", "nephaw"), and number words of five letters or more ("twulve")
+        self._heard_relation_words = _HeardWords(
+            {phrase[0]: 0 for phrase in t.ages.relations.phrases if len(phrase) == 1 and len(phrase[0]) >= 5}
+        )
+        self._heard_number_words = _HeardWords(
+            {
+                word: value
+                for word, value in (*t.lexicon.teens.items(), *t.lexicon.tens.items())
+                if len(word) >= 5 and value >= 11
+            }
+        )
         #: the words an e-mail cue before a glued address ends with
         self._glued_cue_ends = frozenset(phrase[-1] for phrase in t.addresses.glued_cues.phrases)
         addr = t.addresses
@@ -800,7 +867,7 @@ class ContextualDetector(Detector):
         age word, a person as the subject or a relation and "is", an opening "at" before a
         conditional; decades of life and ordinal birthdays."""
         t = self._t
-        words = text.words
+        words = self._heard_relations(text.words)
         lex = t.lexicon
         found: list[_Found] = []
         low, high = t.ages.min, t.ages.max
@@ -808,12 +875,31 @@ class ContextualDetector(Detector):
         previous_age_end = -10
         while i < len(words):
             parsed = _cardinal(lex, words, i)
+            heard = parsed is None and self._heard_number(words[i])
+            if heard:
+                parsed = (heard, i + 1)  # "my nephew is going to be twulve"
             if parsed is None:
+                if self._heard_single_age(words, i):  # "she turns nein in may", "my son is ate"
+                    found.append(
+                        (i, i + 1, "AGE", self.cue_score, "a digit heard as a word after an age cue")
+                    )
+                    previous_age_end = i + 1
+                elif (glued := _GLUED_AGE.fullmatch(words[i])) and low <= int(glued[1]) <= high:
+                    found.append((i, i + 1, "AGE", self.cue_score, "a number and its age unit"))  # "34yo"
                 i += 1
                 continue
             value, j = parsed
             if value in self._tens and j < len(words):
-                if words[j] in self._heard_digits and self._heard_unit_ends(words, j + 1):
+                if (
+                    words[j] in t.ages.heard_inside_number
+                    and j + 1 < len(words)
+                    and words[j + 1] in lex.digits
+                    and lex.digits[words[j + 1]] > 0
+                    and self._heard_unit_ends(words, j + 2)
+                ):  # "fifty a seven", "twenty i one": a short word a recognizer put inside the number
+                    value += lex.digits[words[j + 1]]
+                    j += 2
+                elif words[j] in self._heard_digits and self._heard_unit_ends(words, j + 1):
                     # "twenty fife": misheard units, where the age can end after them ("i was twenty
                     # free", "twenty won and a half"; not "i was twenty free of debt")
                     value += self._heard_digits[words[j]]
@@ -846,6 +932,10 @@ class ContextualDetector(Detector):
                 and j < len(words)
                 and words[j] in t.ages.generation_words
                 and not t.ages.not_after.at(words, j + 1)
+                and (
+                    t.ages.subjects.ending(words, i - 1) > 0
+                    or (j + 1 < len(words) and words[j + 1] in t.person_nouns)
+                )
             ):  # "she's a thirty something teacher", "i'm a twenty something"
                 found.append((i, j + 1, "AGE", self.cue_score, "a generation said as a decade"))
                 previous_age_end = j + 1
@@ -853,6 +943,9 @@ class ContextualDetector(Detector):
                 continue
             why = (
                 self._age_context(words, i, previous_age_end)
+                or self._asked_age(words, i)
+                or self._garbled_copula(words, i)
+                or self._subjectless_age(words, i, after)
                 or self._at_age(words, i, after, value)
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
@@ -861,6 +954,8 @@ class ContextualDetector(Detector):
             unit = after < len(words) and (
                 words[after] in t.ages.young_units or words[after] in ("years", "year")
             )
+            if heard and not (self._age_ends(words, after) or t.ages.after.at(words, after)):
+                why = ""  # a garbled number word only where the age ends after it
             if why == _RELATION_IS and self._counted_after_possessive(words, i, after):
                 why = ""  # "my son's twelve cards": a possessive and a count, no age
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
@@ -960,10 +1055,113 @@ class ContextualDetector(Detector):
         ages = self._t.ages
         if not (after < len(words) and words[after] in ("years", "year")):
             return False
-        if not (after + 1 == len(words) or ages.years_then.at(words, after + 1)):
+        then = after + 1
+        if not (then == len(words) or ages.years_then.at(words, then)):
             return False
+        if (
+            then < len(words)
+            and words[then] == "and"
+            and (
+                (
+                    then + 1 < len(words)
+                    and (self._is_number(words[then + 1]) or words[then + 1] == "counting")
+                )
+                or any(
+                    ages.young_unit_not_then.at(words, m) for m in range(then + 1, min(len(words), then + 8))
+                )
+            )
+        ):
+            return False  # "i'm ten years and counting", "two years and three months into this job"
         k = self._before_approximately(words, i)
         return not ages.years_not_after.ending(words, k)
+
+    def _heard_relations(self, words: Sequence[str]) -> Sequence[str]:
+        """``words`` with each relation word a recognizer garbled by one letter read as it ("my
+        daughtr", "my nephaw": five letters or more, no everyday word, no listed name); ``words``
+        itself when there is none."""
+        heard = self._heard_relation_words
+        changed: list[str] | None = None
+        for k, word in enumerate(words):
+            if len(word) < 5 or not word.isalpha() or word in heard.exact:
+                continue
+            relation = heard.lookup(word)
+            if relation:
+                if changed is None:
+                    changed = list(words)
+                changed[k] = relation
+        return words if changed is None else changed
+
+    def _heard_number(self, word: str) -> int:
+        """The number a recognizer garbled by one letter into ``word`` ("twulve", "foureen", "ffteen"):
+        a teens or tens word of five letters or more, ``word`` no everyday word; 0 when none."""
+        if len(word) < 4 or not word.isalpha():
+            return 0
+        return self._heard_number_words.value(word)
+
+    def _garbled_copula(self, words: Sequence[str], i: int) -> str:
+        """ "my brother is going a be ninety two", "my grandpa it is to be sixty six": "be" right
+        before the number (over hedges) and a relation after a determiner at most
+        ``ages.garbled_copula_window`` words before it, the words between a garbled "is going to"."""
+        ages = self._t.ages
+        k = self._before_approximately(words, i)
+        if not (k > 1 and words[k - 1] in ages.garbled_copula_ends):
+            return ""
+        for end in range(k - 1, max(0, k - 1 - ages.garbled_copula_window), -1):
+            relation = ages.relations.ending(words, end)
+            if relation and end - relation > 0 and words[end - relation - 1] in ages.determiners:
+                between = words[end : k - 1]
+                if all(word.isalpha() and len(word) <= 8 for word in between):
+                    return _RELATION_IS
+        return ""
+
+    def _subjectless_age(self, words: Sequence[str], i: int, after: int) -> str:
+        """ "was forty three when we moved": a copula of ``ages.subjectless_copulas`` opening the
+        utterance ("i" dropped) before the number, and a word of ``ages.subjectless_then`` after it."""
+        ages = self._t.ages
+        k = self._before_approximately(words, i)
+        if (
+            k > 0
+            and words[k - 1] in ages.subjectless_copulas
+            and self._opens(words, k - 1)
+            and ages.subjectless_then.at(words, after)
+        ):
+            return "number after a copula whose subject was dropped"
+        return ""
+
+    def _opens(self, words: Sequence[str], k: int) -> bool:
+        """Only fillers and words of ``ages.at_openers`` stand before ``words[k]``."""
+        t = self._t
+        while k > 0 and (words[k - 1] in t.lexicon.fillers or t.ages.at_openers.ending(words, k)):
+            k -= t.ages.at_openers.ending(words, k) or 1
+        return k == 0
+
+    def _asked_age(self, words: Sequence[str], i: int) -> str:
+        """ "can i get your age yeah it's forty", "age please sixty": a number after an age question
+        (``ages.questions``) with only short answer words (``ages.answer_words``) between."""
+        ages = self._t.ages
+        k = i
+        for _ in range(ages.answer_window):
+            if k == 0:
+                return ""
+            if ages.questions.ending(words, k):
+                return "number answering an age question"
+            length = ages.answer_words.ending(words, k)
+            if not length:
+                return ""
+            k -= length
+        return ""
+
+    def _heard_single_age(self, words: Sequence[str], i: int) -> bool:
+        """ "she turns nein in may", "my son is ate": a word of ``ages.heard_single`` (a recognizer's
+        spelling of a digit word that reads as no other word there) after an age's context, where the
+        age ends or a month follows."""
+        t = self._t
+        if words[i] not in t.ages.heard_single or i == 0:
+            return False
+        ends = self._age_ends(words, i + 1) or any(word in t.lexicon.months for word in words[i + 1 : i + 3])
+        # a verb, a subject or a copula must say it ("my son ate" is a relation and a verb)
+        why = self._said_age_context(words, i, -10) if ends else ""
+        return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION)
 
     def _heard_unit_ends(self, words: Sequence[str], after: int) -> bool:
         """An age may end at ``after``, right after a misheard unit ("twenty free"): the utterance
@@ -1064,6 +1262,10 @@ class ContextualDetector(Detector):
         retired", "at fifty five you get the senior rate"; "at five i'll call" is a clock time)."""
         t = self._t
         ages = t.ages
+        if i == 1 and words[0] in ages.heard_at and ages.at_conditionals.at(words, after) >= 2:
+            # "add sixty nine i'd expect ...", "that three you'd think ...": the opening "at" misheard, a
+            # conditional of two words or more after the number ("that three i'd like" is an order)
+            return "number after an opening 'at' before a conditional"
         if not (
             i > 0
             and words[i - 1] == "at"
@@ -1089,6 +1291,12 @@ class ContextualDetector(Detector):
         if not t.ages.person_after.at(words, after):
             return ""
         k = self._before_approximately(words, i)
+        if k == 0 or (k == 1 and t.ages.relations.at(words, 0)):
+            # "sixty four male with chest pain", "patient forty two female": an intake's opening, the
+            # utterance ending after the person word or going on with a word of `person_after_then`
+            x = after + t.ages.person_after.at(words, after)
+            opening = x == len(words) or bool(t.ages.person_after_then.at(words, x))
+            return _PERSON_AFTER if opening else ""
         for _ in range(3):
             if k > 0 and words[k - 1] in ("a", "an"):
                 return _PERSON_AFTER
@@ -1168,7 +1376,8 @@ class ContextualDetector(Detector):
                 break
             k -= length
         if k == 0:
-            return False
+            # "turns eight in august so ...": the subject a recognizer dropped at the opening
+            return verb == 0 and words[0] in ages.subjectless_verbs
         return words[k - 1] in ages.subject_words or self._is_person(words, k)
 
     def _thing_age(self, words: Sequence[str], i: int, after: int) -> bool:
@@ -1323,7 +1532,11 @@ class ContextualDetector(Detector):
                     found.append((i, i + 1, "AGE", self.cue_score, "decade of life after a person"))
             elif (
                 word in t.lexicon.ordinals
-                and t.ages.ordinal_cues.ending(words, i)
+                and (
+                    t.ages.ordinal_cues.ending(words, i)
+                    # "we celebrated dad's seventieth": a person's "'s" before an ordinal from tenth on
+                    or (i > 0 and t.lexicon.ordinals[word] >= 10 and self._possessor_is_person(words, i - 1))
+                )
                 and (
                     i + 1 >= len(words)
                     or t.ages.ordinal_then.at(words, i + 1)
@@ -1335,6 +1548,15 @@ class ContextualDetector(Detector):
                 if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[word] < 10:
                     first -= 1
                 found.append((first, i + 1, "AGE", self.cue_score, "ordinal after a celebration"))
+            elif (
+                word in t.lexicon.digits
+                and i > 0
+                and words[i - 1] in t.ages.big_words
+                and i + 1 < len(words)
+                and words[i + 1] in t.lexicon.zero_aliases
+                and not (i + 2 < len(words) and self._is_number(words[i + 2]))
+            ):  # "i'm turning the big four oh": a round birthday said with its digits
+                found.append((i, i + 2, "AGE", self.cue_score, "a round birthday said with its digits"))
             elif word == "birthday" and i > 0 and words[i - 1] in t.lexicon.ordinals:
                 first = i - 1
                 if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[words[i - 1]] < 10:
@@ -2100,6 +2322,15 @@ class ContextualDetector(Detector):
                 and not t.credentials.stops.at(words, j + 1)
             ):
                 length = 1  # "kettle and co dot com"
+            if (
+                not length
+                and names
+                and words[j] in addr.heard_inside_domain
+                and j + 1 < len(words)
+                and words[j + 1] == "dot"
+            ):
+                j += 1  # "at fastmail [it] dot com": a short word a recognizer put before "dot"
+                break
             # "at fix my phone dot help": "my" after a verb of `my_host_verbs` is part of the name
             own = words[j] == "my" and names > 0 and words[j - 1] in addr.my_host_verbs
             if not length and not own and t.credentials.stops.at(words, j):
@@ -2151,7 +2382,7 @@ class ContextualDetector(Detector):
         said = words[j] == "dot"
         k = j + 1
         if k == len(words):
-            return k if said else i  # "... at gmail dot": the rest was not heard
+            return k  # "... at gmail dot", "at atlaspath dart": the rest was not heard
         if words[k] in t.mail_tlds or self._heard_tld(words[k], 2 if said else 1):
             return k + 1
         if k + 1 < len(words) and words[k] in addr.heard_inside_domain and words[k + 1] in t.mail_tlds:
@@ -2221,16 +2452,20 @@ class ContextualDetector(Detector):
             end = j
         return end
 
-    def _left_edge(self, words: Sequence[str], stop: int, max_words: int) -> int:
+    def _left_edge(self, words: Sequence[str], stop: int, max_words: int, inserted: bool = False) -> int:
         """First word of a dictated value that ends before ``stop``: back to the word that
-        introduced it (a cue, a verb, a preposition), over asides and "s as in sam"."""
+        introduced it (a cue, a verb, a preposition), over asides and "s as in sam"; with
+        ``inserted`` also over short words a recognizer put inside an e-mail's local part
+        (:meth:`_inserted_run`: "s a l i [and the] at ...")."""
         t = self._t
         addr = t.addresses
         cred = t.credentials
         j = stop
         count = 0
         while j > 0 and count < max_words:
-            length = t.interruptions.ending(words, j)
+            length = t.interruptions.ending(words, j) or self._spelling_note(words, j)
+            if not length and inserted:
+                length = self._inserted_run(words, j, stop)
             if length and j - length > 0:
                 j -= length
                 continue
@@ -2268,6 +2503,67 @@ class ContextualDetector(Detector):
             j += length
         return j
 
+    def _local_like(self, word: str) -> bool:
+        """A word an e-mail's local part is said in: a spelled letter, a joining symbol, a number, a
+        word no dictionary lists ("akdeniz")."""
+        t = self._t
+        return (
+            _is_letter(word)
+            or bool(t.addresses.joiners.at((word,), 0))
+            or word in t.number_words
+            or word.isdigit()
+            or (word.isalpha() and len(word) > 2 and not is_everyday_word(word))
+        )
+
+    def _inserted_run(self, words: Sequence[str], j: int, stop: int) -> int:
+        """Length of a run of at most ``addresses.heard_inside_local_max`` short words
+        (``heard_inside_local``: "and", "the", "it") ending at ``j`` inside an e-mail's local part that
+        ends at ``stop``: a word the local part is said in (:meth:`_local_like`) before the run, and
+        after it one too or the "at"; 0 when none."""
+        addr = self._t.addresses
+        run = 0
+        while (
+            run < addr.heard_inside_local_max
+            and j - run - 1 > 0
+            and words[j - run - 1] in addr.heard_inside_local
+        ):
+            run += 1
+        left = words[j - run - 1]
+        if (
+            not run
+            or not self._local_like(left)
+            or (not _is_letter(left) and addr.starts_after.at((left,), 0))
+        ):
+            return 0  # "my email is [nell] at": "email" introduced the address
+        return run if j == stop or self._local_like(words[j]) else 0
+
+    def _hostless_domain(self, words: Sequence[str], j: int) -> int:
+        """End of "dot <tld>" right after an e-mail's "at" whose host the recognizer lost ("... at dot
+        org", "at dog org"), or ``j``; the caller checks the local part."""
+        t = self._t
+        if (
+            j + 1 < len(words)
+            and (words[j] == "dot" or words[j] in t.addresses.misheard_dots)
+            and words[j + 1] in t.mail_tlds
+            and words[j + 1] not in t.lexicon.stopwords
+        ):
+            return self._tld_chain(words, j + 2, t.mail_tlds) or j + 2
+        return j
+
+    def _spelling_note(self, words: Sequence[str], j: int) -> int:
+        """Length of a note on the spelling ending at ``j`` ("with two n's", "without an h", "with an
+        e": ``addresses.spelling_notes`` and a letter), said inside a dictated value, or 0."""
+        if j < 2:
+            return 0
+        last = words[j - 1]
+        letter = (len(last) == 1 and last.isalpha()) or (
+            len(last) == 3 and last[0].isalpha() and last[1:] == "'s"
+        )
+        if not letter:
+            return 0
+        note = self._t.addresses.spelling_notes.ending(words, j - 1)
+        return note + 1 if note else 0
+
     def _addresses(self, text: _Text) -> list[_Found]:
         """Spoken e-mail addresses ("... at <domain> dot <tld>"), e-mail addresses with the symbols
         dropped, then spoken web addresses ("... dot <tld> [slash path]") outside them."""
@@ -2291,11 +2587,16 @@ class ContextualDetector(Detector):
                 misheard = misheard or end > i + length
             if end == i + length:
                 end = self._bare_provider(words, i, i + length)  # "jenna b at gmail"
+                if end > i + length:
+                    names = False  # "send mark an outlook invite": a provider without its ending
+            if end == i + length:
+                end = self._hostless_domain(words, i + length)  # "b r i t t at dot org"
+                misheard = misheard or end > i + length
             path = self._skip_interruptions(words, end)
             if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
             if end > i + length:
-                first = self._left_edge(words, i, addr.max_local_words)
+                first = self._left_edge(words, i, addr.max_local_words, inserted=True)
                 if first == i and words[i - 1] in addr.mailbox_words:
                     first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
                 if first < i and (not misheard or self._dictated_local(words, first, i, names)):
@@ -2475,12 +2776,17 @@ class ContextualDetector(Detector):
         said = addr.at.at(words, i)
         heard = addr.misheard_at.at(words, i)
         before_provider = addr.misheard_at_before_provider.at(words, i)
-        if before_provider and i + before_provider < len(words):
-            after = i + before_provider
-            if not (words[after] in addr.glued_providers or addr.split_providers.at(words, after)):
-                before_provider = 0
+        if before_provider and not self._provider_at(words, i + before_provider):
+            before_provider = 0
         heard = max(heard, before_provider)
         return (heard, True) if heard > said else (said, False)
+
+    def _provider_at(self, words: Sequence[str], j: int) -> bool:
+        """A mail provider starts at ``j`` ("gmail", "hot mail", "gee mail")."""
+        addr = self._t.addresses
+        return j < len(words) and (
+            words[j] in addr.glued_providers or bool(addr.split_providers.at(words, j))
+        )
 
     def _dictated_local(self, words: Sequence[str], first: int, stop: int, names: bool = False) -> bool:
         """Whether ``words[first:stop]``, said before a misheard "at" ("add", "and", "at the"), is
@@ -2491,8 +2797,13 @@ class ContextualDetector(Detector):
         t = self._t
         for k in range(first, stop):
             word = words[k]
-            if names and word in given_names() and word not in t.lexicon.stopwords:
-                return True
+            if (
+                names
+                and word in given_names()
+                and word not in t.lexicon.stopwords
+                and zipf_frequency(word) < t.addresses.name_local_max_zipf
+            ):
+                return True  # not "can", "will", "may": words far more often said than named
             if t.addresses.joiners.at(words, k) or word in t.number_words or any(ch.isdigit() for ch in word):
                 return True
             if len(word) == 1 and word.isalpha() and word not in ("a", "i"):
