@@ -58,6 +58,12 @@ FOUND = [
     ("then dovik can outline the segment results", {"dovik"}),
     # a given name that is also a town, handed the floor
     ("anand will talk about the outlook", {"anand"}),
+    # a word of address before a listed name, or asked for as a name, is part of it (review35 M11)
+    ("thanks buddy mike", {"buddy mike"}),
+    ("call doc holliday", {"doc holliday"}),
+    ("thanks doc brown", {"doc brown"}),
+    ("the coach is doc rivers", {"doc rivers"}),
+    ("my company name is honey musics", {"honey musics"}),
 ]
 
 NOT_FOUND = [

@@ -1,9 +1,9 @@
 """Number talk that is no PII stays unredacted; the identifiers next to it stay redacted.
 
 Flight numbers in a turn about the flight's schedule ("did <airline> nine two five eight land yet":
-``answers.not_with_days``), model numbers after a product line ("the iphone two zero five": a
-negative context, and "iphone" is no misheard "phone"), ranges ("between two oh one and three oh
-four"), a price "plus tax" and clock times said "eleven oh five" after a clock word
+``answers.not_with_days``, ``answers.not_with_phrases``), model numbers after a product line ("the
+iphone two zero five": a negative context, and "iphone" is no misheard "phone"), ranges ("between two
+oh one and three oh four"), a price "plus tax" and clock times said "eleven oh five" after a clock word
 (``clock_words.oh_before``) are none. All sentences are made up.
 """
 
@@ -41,6 +41,9 @@ NOT_VALUES = [
 VALUES = [
     # a short number that is the whole turn still answers a question about an identifier
     ("three five four one", "ACCOUNT_NUMBER"),
+    # "time" alone is no flight's schedule (review35 M8): only "on time", "arrival time", ...
+    ("this time it's seven seven three two", "ACCOUNT_NUMBER"),
+    ("any time nine four two one", "ACCOUNT_NUMBER"),
     ("my case number is four five six seven eight nine", "ACCOUNT_NUMBER"),
     # a phone number after "at" is no time
     ("call me at five oh five five five one two one two", "PHONE_NUMBER"),

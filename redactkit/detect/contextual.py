@@ -107,6 +107,7 @@ class _AgeWords:
     heard_inside_number: frozenset[str]
     garbled_copula_ends: frozenset[str]
     garbled_copula_window: int
+    garbled_copula_between: frozenset[str]
     questions: _Phrases
     person_after_then: _Phrases
     answer_words: _Phrases
@@ -1101,17 +1102,23 @@ class ContextualDetector(Detector):
     def _garbled_copula(self, words: Sequence[str], i: int) -> str:
         """ "my brother is going a be ninety two", "my grandpa it is to be sixty six": "be" right
         before the number (over hedges) and a relation after a determiner at most
-        ``ages.garbled_copula_window`` words before it, the words between a garbled "is going to"."""
+        ``ages.garbled_copula_window`` words before it, the words between a garbled "is going to"
+        (``ages.garbled_copula_between``)."""
         ages = self._t.ages
         k = self._before_approximately(words, i)
         if not (k > 1 and words[k - 1] in ages.garbled_copula_ends):
             return ""
         for end in range(k - 1, max(0, k - 1 - ages.garbled_copula_window), -1):
             relation = ages.relations.ending(words, end)
-            if relation and end - relation > 0 and words[end - relation - 1] in ages.determiners:
-                between = words[end : k - 1]
-                if all(word.isalpha() and len(word) <= 8 for word in between):
-                    return _RELATION_IS
+            # only the words of a garbled "is going to" between: the relation is the one that will be
+            # the number ("my mom said it would be five" is no age)
+            if (
+                relation
+                and end - relation > 0
+                and words[end - relation - 1] in ages.determiners
+                and all(word in ages.garbled_copula_between for word in words[end : k - 1])
+            ):
+                return _RELATION_IS
         return ""
 
     def _subjectless_age(self, words: Sequence[str], i: int, after: int) -> str:

@@ -114,6 +114,10 @@ class _CueTables:
     #: words of a day in an answer's turn make its number a flight, a time or a date
     #: (``answers.not_with_days``)
     answer_days: frozenset[str]
+    #: phrases of a flight's or a train's schedule in an answer's turn make its number a flight
+    #: ("... on time"; the word "time" alone does not: "this time it's seven seven three two")
+    #: (``answers.not_with_phrases``)
+    answer_phrases: frozenset[tuple[str, ...]]
     #: the locale's number words ("five", "twenty", "hundred"): another number in an answer's turn
     number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
@@ -246,6 +250,7 @@ def _cue_tables(locale: str) -> _CueTables:
             (resources.get("identifiers", "answers", {}) or {}).get("max_other_words", 0)
         ),
         answer_days=resources.words("identifiers", "answers.not_with_days"),
+        answer_phrases=resources.phrases("identifiers", "answers.not_with_phrases"),
         number_words=frozenset(
             {
                 *resources.lexicon.digits,
@@ -2938,6 +2943,11 @@ class IdentifierDetector(Detector):
             return False
         if {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
             return False  # "one two three four": counting
+        words = [token.lower for token in tokens]
+        for phrase in tables.answer_phrases:  # a handful of two-word phrases: linear in the turn
+            size = len(phrase)
+            if any(tuple(words[k : k + size]) == phrase for k in range(len(words) - size + 1)):
+                return False
         others = 0
         for k, token in enumerate(tokens):
             if candidate.first <= k < candidate.stop:

@@ -100,6 +100,7 @@ class PersonWords:
     openers: frozenset[str] = field(metadata={"key": "person_cues.openers"})
     closing: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.closing"})
     after_closing: frozenset[str] = field(metadata={"key": "person_cues.after_closing"})
+    unnamed_address: frozenset[str] = field(metadata={"key": "person_cues.unnamed_address"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -686,6 +687,12 @@ class NameDetector(Detector):
                 )
             )
             cue = self._cue_before(tokens, i)
+            if (
+                word in w.unnamed_address
+                and cue not in w.strong_cues  # a name asked for: "my company name is honey musics"
+                and not (i + 1 < len(tokens) and lowered[i + 1] in (given | family))
+            ):
+                continue  # "excuse me doc", "thanks buddy" (but "thanks buddy mike", "doc holliday")
             # a strong cue the recognizer garbled ("the name his zorvek"): for words too rare for a dictionary
             # a strong cue the recognizer garbled is looked for only where it could decide (it is the
             # costliest check here): `heard` is None until it is
