@@ -64,6 +64,9 @@ FOUND = [
     ("thanks doc brown", {"doc brown"}),
     ("the coach is doc rivers", {"doc rivers"}),
     ("my company name is honey musics", {"honey musics"}),
+    # a family name written with its apostrophe after a given name no other detector knows
+    ("my name is zoë o'brien", {"zoë o'brien"}),
+    ("this is renée o'connor speaking", {"renée o'connor"}),
 ]
 
 NOT_FOUND = [

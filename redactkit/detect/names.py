@@ -659,6 +659,14 @@ class NameDetector(Detector):
         lowered = words_of(tokens)
         # each word folded, without its possessive: every pass over the text reads these
         bases = _folded_bases(lowered)
+        # a family name written with its elided prefix ("o'brien", "d'angelo"): the gazetteer lists it
+        # without the apostrophe (never a contraction: "we'd", "i'll")
+        bases = [
+            (word[0] + word[2:], possessive)
+            if len(word) > 3 and word[1] == "'" and word[0] in "dlo" and word[0] + word[2:] in family
+            else (word, possessive)
+            for word, possessive in bases
+        ]
         blocked = self._blocked
         for i in [
             i
