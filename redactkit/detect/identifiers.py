@@ -2943,11 +2943,6 @@ class IdentifierDetector(Detector):
             return False
         if {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
             return False  # "one two three four": counting
-        words = [token.lower for token in tokens]
-        for phrase in tables.answer_phrases:  # a handful of two-word phrases: linear in the turn
-            size = len(phrase)
-            if any(tuple(words[k : k + size]) == phrase for k in range(len(words) - size + 1)):
-                return False
         others = 0
         for k, token in enumerate(tokens):
             if candidate.first <= k < candidate.stop:
@@ -2967,7 +2962,13 @@ class IdentifierDetector(Detector):
                 or word in tables.answer_days  # "we're on <airline> one eight nine five tomorrow"
             ):
                 return False
-        return True
+        # the turn is short here (the value and a few words): "is <airline> eight one eight six on time"
+        words = [token.lower for token in tokens]
+        return not any(
+            tuple(words[k : k + len(phrase)]) == phrase
+            for phrase in tables.answer_phrases
+            for k in range(len(words) - len(phrase) + 1)
+        )
 
     def _misheard_words(self, tokens: Sequence[Token], candidate: _Candidate) -> int:
         """Words inside the value and up to two on each side that may be digits the recognizer got

@@ -698,7 +698,7 @@ class NameDetector(Detector):
             if (
                 word in w.unnamed_address
                 and cue not in w.strong_cues  # a name asked for: "my company name is honey musics"
-                and not (i + 1 < len(tokens) and lowered[i + 1] in (given | family))
+                and not (i + 1 < len(tokens) and (lowered[i + 1] in given or lowered[i + 1] in family))
             ):
                 continue  # "excuse me doc", "thanks buddy" (but "thanks buddy mike", "doc holliday")
             # a strong cue the recognizer garbled ("the name his zorvek"): for words too rare for a dictionary
