@@ -196,6 +196,7 @@ class _AddressWords:
     misheard_at_before_provider: _Phrases
     misheard_tlds: frozenset[str]
     misheard_dots: frozenset[str]
+    spoken_dots: frozenset[str]
     heard_inside_domain: frozenset[str]
     www: _Phrases
     schemes: _Phrases
@@ -226,6 +227,9 @@ class _AddressWords:
     bare_provider_cues: frozenset[str]
     www_window: int
     path_articles: frozenset[str]
+    host_cues: _Phrases
+    host_inner_words: frozenset[str]
+    host_extra_words: int
 
 
 @dataclass(frozen=True)
@@ -2346,6 +2350,19 @@ class ContextualDetector(Detector):
             names += 1
         if names == 0:
             return i
+        # "at mail dot acme dot org", "at maple dot bakery dot com": labels joined by "dot" before the
+        # top-level domain (at most `max_domain_words` of them in all)
+        while (
+            not self._tld_chain(words, j, tlds)
+            and names < max_words
+            and j + 2 < len(words)
+            and words[j] == "dot"
+            and words[j + 1].isalnum()
+            and words[j + 2] == "dot"
+            and not t.credentials.stops.at(words, j + 1)
+        ):
+            j += 2
+            names += 1
         return self._tld_chain(words, j, tlds) or (misheard_tld and self._misheard_tld(words, j)) or i
 
     def _misheard_tld(self, words: Sequence[str], j: int) -> int:
@@ -2576,7 +2593,7 @@ class ContextualDetector(Detector):
         dropped, then spoken web addresses ("... dot <tld> [slash path]") outside them."""
         t = self._t
         addr = t.addresses
-        words = text.words
+        words = self._spoken_dots(text.words)  # "acme period com", "gmail point com"
         mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
@@ -2629,8 +2646,10 @@ class ContextualDetector(Detector):
 
     def _written_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """``words`` with each period that a recognizer wrote for a spoken "dot" read as "dot": a period
-        between a host word and one of ``misheard_tlds`` ("it's acme. com", "harlow. org"), or right
-        after "www" ("www. acme. com"); a sentence's period before "co workers" or "us" stays one."""
+        between a host word and one of ``misheard_tlds`` that ends the address (the utterance, a
+        punctuation mark, a word that ends a dictated value, a path or another "dot" follows: "it's
+        acme. com", "harlow. org for more"), or right after "www" ("www. acme. com"); a sentence's
+        period before "co workers", "us" or "com students" stays one."""
         t = self._t
         addr = t.addresses
         spots = [
@@ -2638,7 +2657,10 @@ class ContextualDetector(Detector):
             for i in range(1, len(words) - 1)
             if words[i] == "."
             and words[i - 1].replace("-", "").isalnum()
-            and (words[i + 1] in addr.misheard_tlds or addr.www.ending(words, i) > 0)
+            and (
+                (words[i + 1] in addr.misheard_tlds and self._address_ends(words, i + 2))
+                or addr.www.ending(words, i) > 0
+            )
         ]
         if not spots:
             return words
@@ -2646,6 +2668,79 @@ class ContextualDetector(Detector):
         for i in spots:
             read[i] = "dot"
         return tuple(read)
+
+    def _host_start(self, words: Sequence[str], first: int) -> int:
+        """Start of a web address's host name said in several words that starts at ``first`` or
+        before it: back over at most ``host_extra_words`` words to where the host opens (a word of
+        ``host_cues``, a scheme or "www dot", a punctuation mark, the utterance's start), over words
+        of ``host_inner_words`` ("bakery by anna dot com", "home fix pro dot net", "the book nook") and
+        words an address never starts after; a leading article is left out. ``first`` when no opening
+        is reached ("i love bakery by anna dot com" keeps "anna dot com")."""
+        t = self._t
+        addr = t.addresses
+        p = first
+        while p > 0 and first - p < addr.host_extra_words and not self._host_opens(words, p):
+            word = words[p - 1]
+            if (
+                not word.isalnum()
+                or word in t.lexicon.fillers
+                or word in t.number_words
+                or (addr.starts_after.at(words, p - 1) and word not in addr.host_inner_words)
+            ):
+                return first
+            p -= 1
+        if p == first or not self._host_opens(words, p):
+            return first
+        while p < first and words[p] in addr.path_articles:
+            p += 1
+        return p
+
+    def _host_opens(self, words: Sequence[str], p: int) -> bool:
+        """A host name may start at word ``p``: the utterance starts there, or a punctuation mark, a
+        word of ``host_cues``, a scheme or "www dot" stands before it."""
+        addr = self._t.addresses
+        return (
+            p == 0
+            or words[p - 1] in (",", ".", "?", "!", ":", ";")
+            or addr.host_cues.ending(words, p) > 0
+            or addr.schemes.ending(words, p) > 0
+            or (words[p - 1] == "dot" and addr.www.ending(words, p - 1) > 0)
+        )
+
+    def _spoken_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with each other word for "dot" (``spoken_dots``: "period", "point") read as "dot"
+        where it joins the labels of a domain: a word that is no stop word before it, and after it a
+        listed top-level domain that is no stop word, or a label and another such dot ("gmail point
+        com", "mail period acme period org"); "two point five" and "at this point in time" stay."""
+        t = self._t
+        spoken = t.addresses.spoken_dots
+        if spoken.isdisjoint(words):
+            return words
+        read = list(words)
+        stop = t.lexicon.stopwords
+        for i in range(len(read) - 2, 0, -1):
+            if read[i] not in spoken or not read[i - 1].isalnum() or read[i - 1] in stop:
+                continue
+            after = read[i + 1]
+            if (after in t.mail_tlds and after not in stop) or (
+                after.isalnum() and after not in stop and i + 2 < len(read) and read[i + 2] == "dot"
+            ):
+                read[i] = "dot"
+        return tuple(read)
+
+    def _address_ends(self, words: Sequence[str], k: int) -> bool:
+        """An address may end before word ``k``: the utterance ends, or a punctuation mark, a filler, a
+        word that ends a dictated value (``credentials.stops``), a "dot" or a path follows ("acme. com
+        slash faq"; not "it was long. com students")."""
+        t = self._t
+        return (
+            k >= len(words)
+            or not words[k].isalnum()
+            or words[k] == "dot"
+            or words[k] in t.lexicon.fillers
+            or bool(t.credentials.stops.at(words, k))
+            or bool(t.addresses.slashes.at(words, k))
+        )
 
     def _heard_dot(self, word: str) -> bool:
         """A "dot" the recognizer garbled (``misheard_dots``: "dog", "dart") or ran together with the
@@ -3065,6 +3160,8 @@ class ContextualDetector(Detector):
             and addr.and_name_cues.ending(words, first - 2)
         ):
             first -= 2
+        if first < dot:  # "he works in dot com sales": no host word, nothing to extend
+            first = self._host_start(words, first)
         j = first
         # "w w w dot", "h t t p s colon slash slash" before the name
         while j > 0:

@@ -57,7 +57,10 @@ class SpokenSymbolNormalizer(Normalizer):
         # Every address shape needs a symbol other than a bare "at" (a domain needs a dot, a handle a
         # cue word), so "meet me at six" is rejected by this cheap check before any tokenizing.
         words = {w for w, symbol in self._lexicon.symbols.items() if w != "at"}
-        words |= {w for phrase in self._lexicon.symbol_phrases for w in phrase if w != "at"}
+        # (a phrase's function words are no trigger: "at the rate" would run the chain search on
+        # every text with "the" in it)
+        stopwords = self._lexicon.stopwords
+        words |= {w for phrase in self._lexicon.symbol_phrases for w in phrase if w not in stopwords}
         words |= self._handle_cues - {"x"}
         self._trigger_words = frozenset(words)
         lex = self._lexicon
@@ -109,6 +112,10 @@ class SpokenSymbolNormalizer(Normalizer):
                 continue
             if word in lex.symbols:
                 items.append(_Item(i, i + 1, lex.symbols[word], "sym"))
+            elif word == "." and (tokens[i].end == len(text) or text[tokens[i].end].isspace()):
+                # a full stop ends a sentence ("it was long. com students"); a period a recognizer
+                # wrote for a spoken "dot" ("acme. com") is the contextual detector's to judge
+                items.append(_Item(i, i + 1, word, "other"))
             elif word in _WRITTEN_SYMBOLS:
                 items.append(_Item(i, i + 1, _WRITTEN_SYMBOLS[word], "sym"))
             elif word.isalnum() or ("'" not in word and any(ch.isalnum() for ch in word)):
