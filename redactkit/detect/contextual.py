@@ -230,6 +230,8 @@ class _AddressWords:
     host_cues: _Phrases
     host_inner_words: frozenset[str]
     host_extra_words: int
+    uncounted_host_words: frozenset[str]
+    symbol_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -2321,8 +2323,10 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         j = self._skip_interruptions(words, i)
-        names = 0
-        while j < len(words) and names < max_words and words[j] != "dot":
+        names = said = 0
+        # a word of `uncounted_host_words` inside a host name is not counted ("at bank of the west dot
+        # com"), but at most two words more than ``max_words`` are read
+        while j < len(words) and names < max_words and said < max_words + 2 and words[j] != "dot":
             # a provider said in pieces ("hot mail", "i cloud", "a o l"), spelled letters ("g m x")
             length = addr.split_providers.at(words, j) or self._letters_at(words, j)
             if not length and (
@@ -2347,7 +2351,8 @@ class ContextualDetector(Detector):
             if not length and not own and t.credentials.stops.at(words, j):
                 break
             j = self._skip_interruptions(words, j + (length or 1))
-            names += 1
+            said += 1
+            names += length > 0 or words[j - 1] not in addr.uncounted_host_words
         if names == 0:
             return i
         # "at mail dot acme dot org", "at maple dot bakery dot com": labels joined by "dot" before the
@@ -2389,17 +2394,19 @@ class ContextualDetector(Detector):
         addr = t.addresses
         j = self._skip_interruptions(words, i)
         names = 0
+        provider = False  # the last host word ends a provider said in pieces ("i cloud")
         while (
             j < len(words) and names < max_words and words[j] != "dot" and words[j] not in addr.misheard_dots
         ):
             if names and words[j] in addr.misheard_tlds:
-                return j + 1 if self._host_word(words[j - 1]) else i  # "at pacificfin edu"
+                return j + 1 if provider or self._host_word(words[j - 1]) else i  # "at pacificfin edu"
             length = addr.split_providers.at(words, j) or self._letters_at(words, j)
             if not length and t.credentials.stops.at(words, j):
                 return i
+            provider = bool(length)
             j = self._skip_interruptions(words, j + (length or 1))
             names += 1
-        if names == 0 or j >= len(words) or not self._host_word(words[j - 1]):
+        if names == 0 or j >= len(words) or not (provider or self._host_word(words[j - 1])):
             return i
         if words[j] != "dot" and words[j] not in addr.misheard_dots:
             return i  # "that plays the keanu reeves movie": host words, but no "dot" after them
@@ -2447,12 +2454,9 @@ class ContextualDetector(Detector):
         if first >= at:
             return j
         local = words[first:at]
+        # (a word no dictionary lists is said like a local part too: "it's janedoe at gmail")
         handle = any(
-            _is_letter(word)
-            or word in t.number_words
-            or bool(addr.joiners.at((word,), 0))
-            or (word in given_names() and not is_everyday_word(word))
-            for word in local
+            self._local_like(word) or (word in given_names() and not is_everyday_word(word)) for word in local
         )
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
         return j + length if handle or cue else j
@@ -2593,7 +2597,8 @@ class ContextualDetector(Detector):
         dropped, then spoken web addresses ("... dot <tld> [slash path]") outside them."""
         t = self._t
         addr = t.addresses
-        words = self._spoken_dots(text.words)  # "acme period com", "gmail point com"
+        # "acme period com", "gmail point com"; "john smith, at gmail, dot com", "sarah, s-a-r-a-h, dot"
+        words = self._spoken_dots(self._dictation_marks(text.words))
         mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
@@ -2623,6 +2628,8 @@ class ContextualDetector(Detector):
                 first = self._left_edge(words, i, addr.max_local_words, inserted=True)
                 if first == i and words[i - 1] in addr.mailbox_words:
                     first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
+                if first < i and self._web_host_after_at(words, first, i, i + length, end):
+                    continue  # "the docs are at docs dot google dot com": a web address
                 if first < i and (not misheard or self._dictated_local(words, first, i, names)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
@@ -2669,6 +2676,26 @@ class ContextualDetector(Detector):
             read[i] = "dot"
         return tuple(read)
 
+    def _web_host_after_at(self, words: Sequence[str], first: int, at: int, host: int, end: int) -> bool:
+        """Whether the domain ``words[host:end]`` after the "at" at ``at`` has labels before its
+        top-level domain ("docs dot google dot com") while nothing makes ``words[first:at]`` a local
+        part: no word said like one (:meth:`_dictated_local`), no mailbox word ("info", "hello"), no
+        mail cue (``bare_provider_cues``) a few words before. Such an "at" is the preposition before a
+        web address ("the docs are at docs dot google dot com"), not an e-mail's."""
+        t = self._t
+        addr = t.addresses
+        labels = any(
+            words[k] == "dot" and words[k + 1] not in t.mail_tlds and not addr.spelled_tlds.at(words, k + 1)
+            for k in range(host, end - 1)
+        )
+        if not labels:
+            return False
+        if any(word in addr.mailbox_words for word in words[first:at]):
+            return False
+        if any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first]):
+            return False
+        return not self._dictated_local(words, first, at, names=True)
+
     def _host_start(self, words: Sequence[str], first: int) -> int:
         """Start of a web address's host name said in several words that starts at ``first`` or
         before it: back over at most ``host_extra_words`` words to where the host opens (a word of
@@ -2707,11 +2734,52 @@ class ContextualDetector(Detector):
             or (words[p - 1] == "dot" and addr.www.ending(words, p - 1) > 0)
         )
 
+    def _dictation_marks(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with the marks a punctuating recognizer writes inside a dictated address read as a
+        pause (a filler): a comma next to one of ``symbol_words`` ("john smith, at gmail, dot com") or
+        between a word and its spelling ("sarah, s-a-r-a-h, dot lee"), and a hyphen between "dot" and
+        a top-level domain ("example dot-com")."""
+        if "," not in words and "-" not in words:
+            return words
+        symbols = self._t.addresses.symbol_words
+        read = list(words)
+        for i, word in enumerate(words):
+            if word == "," and 0 < i < len(words) - 1:
+                if words[i - 1] in symbols or words[i + 1] in symbols or self._spelled_after(words, i):
+                    read[i] = "uh"
+            elif (
+                word == "-"
+                and 0 < i < len(words) - 1
+                and words[i - 1] == "dot"
+                and words[i + 1] in self._t.mail_tlds
+            ):
+                read[i - 1], read[i] = "uh", "dot"
+        return tuple(read)
+
+    def _spelled_after(self, words: Sequence[str], i: int) -> bool:
+        """The word before the comma at ``i`` is spelled right after it, letter by letter or with
+        hyphens between the letters ("jones, j-o-n-e-s")."""
+        said = words[i - 1]
+        if not (said.isalpha() and len(said) >= 2):
+            return False
+        letters: list[str] = []
+        k = i + 1
+        while k < len(words) and len(letters) < len(said):
+            if words[k] == "-" and letters:
+                k += 1
+                continue
+            if not _is_letter(words[k]):
+                break
+            letters.append(words[k])
+            k += 1
+        return "".join(letters) == said
+
     def _spoken_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """``words`` with each other word for "dot" (``spoken_dots``: "period", "point") read as "dot"
         where it joins the labels of a domain: a word that is no stop word before it, and after it a
-        listed top-level domain that is no stop word, or a label and another such dot ("gmail point
-        com", "mail period acme period org"); "two point five" and "at this point in time" stay."""
+        listed top-level domain that is no stop word or one letter off one of ``misheard_tlds``, or a
+        label and another such dot ("gmail point com", "acme period come", "mail period acme period
+        org"); "two point five" and "at this point in time" stay."""
         t = self._t
         spoken = t.addresses.spoken_dots
         if spoken.isdisjoint(words):
@@ -2722,8 +2790,10 @@ class ContextualDetector(Detector):
             if read[i] not in spoken or not read[i - 1].isalnum() or read[i - 1] in stop:
                 continue
             after = read[i + 1]
-            if (after in t.mail_tlds and after not in stop) or (
-                after.isalnum() and after not in stop and i + 2 < len(read) and read[i + 2] == "dot"
+            if (
+                (after in t.mail_tlds and after not in stop)
+                or self._heard_tld(after, 1)
+                or (after.isalnum() and after not in stop and i + 2 < len(read) and read[i + 2] == "dot")
             ):
                 read[i] = "dot"
         return tuple(read)
