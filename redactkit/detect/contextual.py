@@ -2745,7 +2745,16 @@ class ContextualDetector(Detector):
         read = list(words)
         for i, word in enumerate(words):
             if word == "," and 0 < i < len(words) - 1:
-                if words[i - 1] in symbols or words[i + 1] in symbols or self._spelled_after(words, i):
+                # before "dot <tld>" only where the address may end after it ("example, dot com.",
+                # not "we met at the park, dot com era stuff")
+                before_tld = (
+                    words[i + 1] == "dot" and i + 2 < len(words) and words[i + 2] in self._t.mail_tlds
+                )
+                if (
+                    words[i - 1] in symbols
+                    or (words[i + 1] in symbols and not (before_tld and not self._address_ends(words, i + 3)))
+                    or self._spelled_after(words, i)
+                ):
                     read[i] = "uh"
             elif (
                 word == "-"
