@@ -87,6 +87,10 @@ def test_commas_and_hyphens_inside_a_dictated_address_are_pauses(
         ("i really love bakes by lena dot com", "lena dot com", "love"),
         # a leading article is left out
         ("check out the lantern room dot com", "lantern room dot com", "the"),
+        # the address goes on into speech after its top-level domain: no host in several words
+        ("i was at the end of the day dot com bubble", "day dot com", "end"),
+        # the utterance's start opens no host, nor does a word of `host_inner_words`
+        ("for more info acme dot com", "acme dot com", "for"),
     ],
 )
 def test_a_host_never_reaches_past_its_opening(
@@ -109,6 +113,13 @@ def test_a_host_never_reaches_past_its_opening(
         "i'm not at home right now",
         "at the rate we're going we will be late",
         "I'll see you, at five, dot on the hour.",
+        "we met at the park, dot com era stuff",
+        # "period" and "point" before a word that is also a top-level domain, in business talk
+        "for the reporting period net income was twelve million",
+        "in the comparable period net sales grew",
+        "the key point net revenue was flat",
+        "the grading period co teachers meet",
+        "for the reporting period net.",
         "Call Mia, M-I-A, tomorrow at noon.",
     ],
 )

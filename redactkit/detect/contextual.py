@@ -232,6 +232,7 @@ class _AddressWords:
     host_extra_words: int
     uncounted_host_words: frozenset[str]
     symbol_words: frozenset[str]
+    spoken_dot_cues: _Phrases
 
 
 @dataclass(frozen=True)
@@ -2645,7 +2646,10 @@ class ContextualDetector(Detector):
             if not end or i == 0:
                 continue
             end = self._path_end(words, self._heard_tld_chain(words, end))
-            first = self._garbled_prefix(words, self._url_start(words, i))
+            # a host said in several words only where the address may end after it ("... dot com
+            # bubble" is speech)
+            ends = self._address_ends(words, end) or bool(t.credentials.modifiers.at(words, end))
+            first = self._garbled_prefix(words, self._url_start(words, i, ends))
             if first < i and words[i - 1] != "dot":  # an empty host label: "it's just dot dot dot at"
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
@@ -2699,10 +2703,11 @@ class ContextualDetector(Detector):
     def _host_start(self, words: Sequence[str], first: int) -> int:
         """Start of a web address's host name said in several words that starts at ``first`` or
         before it: back over at most ``host_extra_words`` words to where the host opens (a word of
-        ``host_cues``, a scheme or "www dot", a punctuation mark, the utterance's start), over words
-        of ``host_inner_words`` ("bakery by anna dot com", "home fix pro dot net", "the book nook") and
-        words an address never starts after; a leading article is left out. ``first`` when no opening
-        is reached ("i love bakery by anna dot com" keeps "anna dot com")."""
+        ``host_cues``, a scheme or "www dot", a punctuation mark), over words
+        of ``host_inner_words`` or ``host_words`` and words an address never starts after ("bakery by
+        anna dot com", "home fix pro dot net", "the book nook"); a leading article is left out, and
+        the host never starts on a word of ``host_inner_words`` ("for more info acme dot com").
+        ``first`` when no opening is reached ("i love bakery by anna dot com" keeps "anna dot com")."""
         t = self._t
         addr = t.addresses
         p = first
@@ -2712,7 +2717,11 @@ class ContextualDetector(Detector):
                 not word.isalnum()
                 or word in t.lexicon.fillers
                 or word in t.number_words
-                or (addr.starts_after.at(words, p - 1) and word not in addr.host_inner_words)
+                or (
+                    addr.starts_after.at(words, p - 1)
+                    and word not in addr.host_inner_words
+                    and word not in addr.host_words
+                )
             ):
                 return first
             p -= 1
@@ -2720,15 +2729,14 @@ class ContextualDetector(Detector):
             return first
         while p < first and words[p] in addr.path_articles:
             p += 1
-        return p
+        return first if words[p] in addr.host_inner_words else p
 
     def _host_opens(self, words: Sequence[str], p: int) -> bool:
-        """A host name may start at word ``p``: the utterance starts there, or a punctuation mark, a
-        word of ``host_cues``, a scheme or "www dot" stands before it."""
+        """A host name may start at word ``p``: a punctuation mark, a word of ``host_cues``, a scheme or
+        "www dot" stands before it (the utterance's start is none: "for more info acme dot com")."""
         addr = self._t.addresses
-        return (
-            p == 0
-            or words[p - 1] in (",", ".", "?", "!", ":", ";")
+        return p > 0 and (
+            words[p - 1] in (",", ".", "?", "!", ":", ";")
             or addr.host_cues.ending(words, p) > 0
             or addr.schemes.ending(words, p) > 0
             or (words[p - 1] == "dot" and addr.www.ending(words, p - 1) > 0)
@@ -2786,9 +2794,12 @@ class ContextualDetector(Detector):
     def _spoken_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """``words`` with each other word for "dot" (``spoken_dots``: "period", "point") read as "dot"
         where it joins the labels of a domain: a word that is no stop word before it, and after it a
-        listed top-level domain that is no stop word or one letter off one of ``misheard_tlds``, or a
-        label and another such dot ("gmail point com", "acme period come", "mail period acme period
-        org"); "two point five" and "at this point in time" stay."""
+        label and another dot ("mail period acme dot org"), or a listed top-level domain that is no
+        stop word or one letter off one of ``misheard_tlds`` where the address may end
+        (:meth:`_address_ends`), after a host word no dictionary has or a mail provider or with a
+        word of ``spoken_dot_cues`` before it ("gmail point com", "my email is ... acme period
+        come"); "two point five", "at this point in time" and "for the reporting period net income"
+        stay."""
         t = self._t
         spoken = t.addresses.spoken_dots
         if spoken.isdisjoint(words):
@@ -2799,13 +2810,22 @@ class ContextualDetector(Detector):
             if read[i] not in spoken or not read[i - 1].isalnum() or read[i - 1] in stop:
                 continue
             after = read[i + 1]
-            if (
-                (after in t.mail_tlds and after not in stop)
-                or self._heard_tld(after, 1)
-                or (after.isalnum() and after not in stop and i + 2 < len(read) and read[i + 2] == "dot")
+            if after.isalnum() and after not in stop and i + 2 < len(read) and read[i + 2] == "dot":
+                read[i] = "dot"  # "mail period acme dot org"
+            elif (
+                ((after in t.mail_tlds and after not in stop) or self._heard_tld(after, 1))
+                and self._address_ends(read, i + 2)
+                and (self._host_word(read[i - 1]) or self._spoken_dot_cue(read, i - 1))
             ):
-                read[i] = "dot"
+                read[i] = "dot"  # "gmail point com", "it's on acme period io"
         return tuple(read)
+
+    def _spoken_dot_cue(self, words: Sequence[str], host: int) -> bool:
+        """A word of ``spoken_dot_cues`` (an "at", "email", "website", "www", ...) stands in the
+        ``www_window`` words before the host word at ``host``: "period" and "point" are the dot of an
+        address only there ("for the reporting period net" is speech)."""
+        addr = self._t.addresses
+        return any(addr.spoken_dot_cues.at(words, k) for k in range(max(0, host - addr.www_window), host))
 
     def _address_ends(self, words: Sequence[str], k: int) -> bool:
         """An address may end before word ``k``: the utterance ends, or a punctuation mark, a filler, a
@@ -3182,7 +3202,7 @@ class ContextualDetector(Detector):
                 found.append((i, i + 1, "EMAIL_ADDRESS", self.shape_score, "e-mail address without symbols"))
         return found
 
-    def _url_start(self, words: Sequence[str], dot: int) -> int:
+    def _url_start(self, words: Sequence[str], dot: int, extend: bool = False) -> int:
         t = self._t
         addr = t.addresses
         # "w w w dot the um the bike shed dot co dot uk", "www dot alder and moss dot com", "w w w dot
@@ -3239,7 +3259,7 @@ class ContextualDetector(Detector):
             and addr.and_name_cues.ending(words, first - 2)
         ):
             first -= 2
-        if first < dot:  # "he works in dot com sales": no host word, nothing to extend
+        if extend and first < dot:  # "he works in dot com sales": no host word, nothing to extend
             first = self._host_start(words, first)
         j = first
         # "w w w dot", "h t t p s colon slash slash" before the name
