@@ -38,6 +38,8 @@ def _found(text: str, detector: SpecialCategoryDetector = DETECTOR) -> list[tupl
         ("i was arrested for drunk driving", "arrested for drunk driving", "CRIMINAL_OFFENCE"),
         ("he's on probation", "on probation", "CRIMINAL_OFFENCE"),
         ("he was booked into the county jail", "booked", "CRIMINAL_OFFENCE"),
+        ("they are booked into county jail tonight", "booked into county jail", "CRIMINAL_OFFENCE"),
+        ("both of them are booked and fingerprinted", "booked and fingerprinted", "CRIMINAL_OFFENCE"),
         ("the police booked him for theft", "theft", "CRIMINAL_OFFENCE"),
         ("my daughter is in second grade", "second grade", "MINOR"),
         ("my son is eleven", "eleven", "MINOR"),
