@@ -231,6 +231,7 @@ class _AddressWords:
     host_inner_words: frozenset[str]
     host_extra_words: int
     uncounted_host_words: frozenset[str]
+    host_first_words: frozenset[str]
     symbol_words: frozenset[str]
     spoken_dot_cues: _Phrases
 
@@ -2704,7 +2705,7 @@ class ContextualDetector(Detector):
         """Start of a web address's host name said in several words that starts at ``first`` or
         before it: back over at most ``host_extra_words`` words to where the host opens (a word of
         ``host_cues``, a scheme or "www dot", a punctuation mark), over words
-        of ``host_inner_words`` or ``host_words`` and words an address never starts after ("bakery by
+        of ``host_inner_words`` or ``host_first_words`` and words an address never starts after ("bakery by
         anna dot com", "home fix pro dot net", "the book nook"); a leading article is left out, and
         the host never starts on a word of ``host_inner_words`` ("for more info acme dot com").
         ``first`` when no opening is reached ("i love bakery by anna dot com" keeps "anna dot com")."""
@@ -2720,7 +2721,7 @@ class ContextualDetector(Detector):
                 or (
                     addr.starts_after.at(words, p - 1)
                     and word not in addr.host_inner_words
-                    and word not in addr.host_words
+                    and word not in addr.host_first_words
                 )
             ):
                 return first
