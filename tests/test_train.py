@@ -485,3 +485,18 @@ def test_generated_written_rehearsal_docs_are_cased_and_keep_their_exhaustive_sp
     # the written docs are no extra spoken docs: synth_train.spacy holds the 20 spoken ones only
     spoken = list(DocBin().from_disk(tmp_path / "synth_train.spacy").get_docs(blank.vocab))
     assert len(spoken) == 20
+
+
+def test_recipe_defaults_repeat_the_shipped_training(tmp_path: Path) -> None:
+    """``make model-verify`` trains with ``--recipe``: the shipped weights' own settings and inputs."""
+    from redactkit.train.build import recipe_defaults
+
+    meta = json.loads((BUILTIN_NER_WEIGHTS / "meta.json").read_text())
+    found = recipe_defaults(BUILTIN_NER_WEIGHTS, tmp_path)
+    settings = meta["training"]["settings"]
+    for key in ("seed", "epochs", "docs_per_epoch", "rehearsal_ratio", "learn_rate", "negative_share"):
+        assert found[key] == settings[key]
+    assert found["dev_sample"] == meta["training"]["dev_sample"]
+    assert [path.name for path in found["extra"]] == meta["data"]["extra"]
+    assert all(path.parent == tmp_path for path in [*found["extra"], *found["extra_dev"]])
+    assert [path.name for path in found["extra_dev"]] == meta["data"]["extra_dev"]
