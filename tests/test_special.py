@@ -37,6 +37,10 @@ def _found(text: str, detector: SpecialCategoryDetector = DETECTOR) -> list[tupl
         ("i'm half mexican", "mexican", "NRP"),
         ("i was arrested for drunk driving", "arrested for drunk driving", "CRIMINAL_OFFENCE"),
         ("he's on probation", "on probation", "CRIMINAL_OFFENCE"),
+        ("he was booked into the county jail", "booked", "CRIMINAL_OFFENCE"),
+        ("they are booked into county jail tonight", "booked into county jail", "CRIMINAL_OFFENCE"),
+        ("both of them are booked and fingerprinted", "booked and fingerprinted", "CRIMINAL_OFFENCE"),
+        ("the police booked him for theft", "theft", "CRIMINAL_OFFENCE"),
         ("my daughter is in second grade", "second grade", "MINOR"),
         ("my son is eleven", "eleven", "MINOR"),
         ("my eleven year old is sick", "eleven year old", "MINOR"),
@@ -52,6 +56,12 @@ def test_special_category_values_are_found(text: str, value: str, label: str) ->
     "text",
     [
         "play some pride and prejudice",
+        # "booked" in its everyday sense: a reservation, not an arrest
+        "all the rooms on the third floor are booked",
+        "the hotel rooms are booked until friday",
+        "sorry the table is booked tonight",
+        "the flight is booked",
+        "we're booked solid through june",
         "the economy is in a depression",
         "set a timer for my medication at eight",
         "paint the fence green",
