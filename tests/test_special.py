@@ -40,6 +40,9 @@ def _found(text: str, detector: SpecialCategoryDetector = DETECTOR) -> list[tupl
         ("he was booked into the county jail", "booked", "CRIMINAL_OFFENCE"),
         ("they are booked into county jail tonight", "booked into county jail", "CRIMINAL_OFFENCE"),
         ("both of them are booked and fingerprinted", "booked and fingerprinted", "CRIMINAL_OFFENCE"),
+        ("my cousins are booked into the downtown jail", "booked", "CRIMINAL_OFFENCE"),
+        ("they are booked at the county jail tonight", "booked", "CRIMINAL_OFFENCE"),
+        ("both of them are booked and waiting for a bail hearing", "booked", "CRIMINAL_OFFENCE"),
         ("the police booked him for theft", "theft", "CRIMINAL_OFFENCE"),
         ("my daughter is in second grade", "second grade", "MINOR"),
         ("my son is eleven", "eleven", "MINOR"),
@@ -57,8 +60,9 @@ def test_special_category_values_are_found(text: str, value: str, label: str) ->
     [
         "play some pride and prejudice",
         # "booked" in its everyday sense: a reservation, not an arrest
-        "all the rooms on the third floor are booked",
+        "all the rooms are booked",
         "the hotel rooms are booked until friday",
+        "the whole third floor is fully booked",
         "sorry the table is booked tonight",
         "the flight is booked",
         "we're booked solid through june",
