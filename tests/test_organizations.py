@@ -150,11 +150,11 @@ POSITIVES = [
     ("i'm the manager of the harbor view inn", "harbor view inn"),
     ("i own green thumb landscaping", "green thumb landscaping"),
     ("i dropped out of kelmont", "kelmont"),
-    ("my guest is dana okafor who runs zengate", "zengate"),
+    ("my guest is dana okafor who runs quorvane", "quorvane"),
     # a place's state university, a kind named after a place of several words, partners' names joined
-    ("i went to district of columbia state", "district of columbia state"),
+    ("i graduated from district of columbia state", "district of columbia state"),
     ("i went to university of north dakota", "university of north dakota"),
-    ("she was at turia and beernink law group", "turia and beernink law group"),
+    ("she was at halvik and dornell law group", "halvik and dornell law group"),
     ("the next question is from dana okafor of murvane and solbekk", "murvane and solbekk"),
     # formatted text
     ("I work at Acme Widgets in Denver.", "Acme Widgets"),
@@ -280,13 +280,13 @@ NEGATIVES = [
     "it's kind of a mess from the start",
     "we have dana from accounting",
     "i'm in rosa's kitchen",
-    "the service at moe's diner is slow",  # no cue: often not annotated as a name
-    "our company's success moving forward",
+    "the service at tilda's grill was slow",  # no cue: a customer's mention
+    "our firm's growth going forward",
     # a line of work, a department someone runs, what a provider provides
     "i'm the head of marketing",
-    "i run human resources",
+    "i run payroll and benefits",
     "she's the love of my life",
-    "a provider of prenatal testing",
+    "a supplier of garden tools",
     "i'm in town for the weekend",
     "i work with with kids",
     "the administration of the vaccine",

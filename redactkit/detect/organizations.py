@@ -393,7 +393,7 @@ class OrganizationDetector(Detector):
                 stop += 1
                 continue
             if word == "and" and start < stop < len(tokens) - 1 and tokens[stop + 1].lower in ow.and_kinds:
-                stop += 2  # "kinetnet electric and sons"
+                stop += 2  # "brennick electric and sons"
                 break
             if not self._content(word):
                 break
@@ -465,7 +465,7 @@ class OrganizationDetector(Detector):
         if first <= k and self._role_opener(tokens, first):
             # "i'm in sales at quorlex"; but "i'm in quarantine with omicron", "in love with": a state
             return not (tokens[first - 1].lower == "in" and tokens[i].lower == "with")
-        # "a provider of prenatal testing", "the duchess of langeais": a job noun alone says where
+        # "a supplier of garden tools", "the queen of hearts": a job noun alone says where
         # someone works only before "at", "for" or "with"
         return tokens[i].lower != "of" and self._job_noun(tokens, k)
 
@@ -536,7 +536,7 @@ class OrganizationDetector(Detector):
         if formatted and not _capitalised(text, tokens[i]):
             return None
         if not self._cue_before(tokens, i):
-            return None  # "the service at moe's diner", "i'm in rosa's kitchen"
+            return None  # "the service at tilda's grill", "i'm in rosa's kitchen"
         words = words_of(tokens)
         end = 0
         k = i + 1
@@ -560,7 +560,7 @@ class OrganizationDetector(Detector):
         return self._organization(tokens[i].start, tokens[end - 1].end, "a business named after its owner")
 
     def _before_period(self, scan: _Scan, i: int) -> Entity | None:
-        """ "welcome to the alliedcore capital second quarter results call": after "the", name-like or
+        """ "welcome to the velcora capital second quarter results call": after "the", name-like or
         firm words before an ordinal (``period_ordinals``), the period noun at ``i`` and one of
         ``period_after`` name the company."""
         ow = self._w
@@ -615,7 +615,7 @@ class OrganizationDetector(Detector):
                 most = 5
                 continue
             if not self._content(word) or (stop > start and (word in ow.name_enders or _inflected(word))):
-                break  # "the department of defense publicly communicated": an adverb or a verb ends it
+                break  # "the ministry of transport quietly announced": an adverb or a verb ends it
             stop += 1
         if stop == start:
             return None
@@ -872,7 +872,7 @@ class OrganizationDetector(Detector):
             word = tokens[stop].lower
             letter = len(word) == 1 and word.isalpha() and word not in ("a", "i")
             if word == "and" and start < stop < len(tokens) - 1 and self._joined(tokens, stop + 1):
-                stop += 1  # "of murakami and solberg": partners' names
+                stop += 1  # "of vantreck and olmsby": partners' names
                 continue
             if not (letter or self._content(word)) or word in self._callers.affiliations:
                 break
@@ -1067,7 +1067,7 @@ class OrganizationDetector(Detector):
             and w not in self._firm_words
             for w in (left, right)
         ):
-            return True  # "turia and beernink law group": two words that look like names
+            return True  # "halvik and dornell law group": two words that look like names
         return (
             after >= 3
             and self._content(tokens[after - 3].lower)
