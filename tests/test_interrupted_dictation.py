@@ -123,6 +123,27 @@ def test_said_again(digits: str, again: int) -> None:
             "policy number k ... um ... after that five six two one eight six that's it",
             "k ... um ... after that five six two one eight six",
         ),
+        # letters joined over a correction, then an aside
+        (
+            "my iban is e s sorry i dropped it zero four one five five eight three three seven eight four "
+            "one one one four three nine one one thanks",
+            "e s sorry i dropped it zero four one five five eight three three seven eight four one one one "
+            "four three nine one one",
+        ),
+        # "to" between two words of the aside makes no range
+        (
+            "my phone number is six one seven two four ... i have to check the paper ... nine eight one two",
+            "six one seven two four ... i have to check the paper ... nine eight one two",
+        ),
+        (
+            "my social is one two three four five hang on i'm going to grab it six seven eight",
+            "one two three four five hang on i'm going to grab it six seven eight",
+        ),
+        # the value took the "one" of "one second"
+        (
+            "my policy number is u w one second it's in my other bag nine four nine nine two three five one",
+            "u w one second it's in my other bag nine four nine nine two three five one",
+        ),
     ],
 )
 def test_a_value_with_a_long_interruption_is_redacted_whole(
@@ -147,6 +168,31 @@ def test_a_value_with_a_long_interruption_is_redacted_whole(
 def test_numbers_near_interruptions_that_are_no_value_stay(default_pipeline: Pipeline, text: str) -> None:
     found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
     assert not [label for label, _ in found if label in _NUMBER_LABELS], found
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a value of its own between the cue and the value is no spelled lead of it
+        (
+            "my ssn is two five six eight and credit card no three two one four four five six three four "
+            "seven eight nine six nine eight seven",
+            [
+                "two five six eight",
+                "three two one four four five six three four seven eight nine six nine eight seven",
+            ],
+        ),
+    ],
+)
+def test_values_said_apart_stay_apart(default_pipeline: Pipeline, text: str, values: list[str]) -> None:
+    entities = default_pipeline.analyze(text)
+    for value in values:
+        start = text.index(value)
+        assert any(e.start <= start and start + len(value) <= e.end for e in entities), value
+    between = text.index(values[0]) + len(values[0]) + 1
+    assert not any(e.start < between < e.end for e in entities), [
+        (e.label, text[e.start : e.end]) for e in entities
+    ]
 
 
 _INTERRUPTIONS = (

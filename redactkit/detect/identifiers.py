@@ -505,6 +505,11 @@ class IdentifierDetector(Detector):
         self._tables = _cue_tables(locale)
         #: a written pause ("...") and commas inside a dictated value: no word of an aside
         self._pauses = pause_words(locale)
+        #: the unit words that end a hold-on phrase ("one second", "a moment"): the first word of an
+        #: aside whose "one" the value took ("... u w one second it's in my other bag nine four ...")
+        self._hold_on_ends = frozenset(
+            phrase[-1] for phrase in self._tables.hold_on.phrases if len(phrase) > 1
+        )
         self._misheard = _misheard_tables(locale)
         self._flights = _flight_words(locale)
         #: determiners a word merged with one ends with ("forthe"): see :meth:`_determiner`
@@ -1740,7 +1745,7 @@ class IdentifierDetector(Detector):
             if entity.label not in _ZONE_LABELS and entity.label != "IBAN_CODE":
                 continue
             first = token_index_at(tokens, entity.start)
-            start = self._spelled_lead(aligned, tokens, first)
+            start = self._spelled_lead(aligned, tokens, first, entity, result)
             if start is None:
                 continue
             begin = tokens[start].start
@@ -1758,10 +1763,21 @@ class IdentifierDetector(Detector):
             return self._join_spelled_leads(aligned, tokens, result)  # the lead found no lead before it
         return result
 
-    def _spelled_lead(self, aligned: AlignedText, tokens: Sequence[Token], first: int) -> int | None:
-        """The token where a value found at token ``first`` starts when its spelled lead stands
-        apart from it after a cue of a value (see :meth:`_join_spelled_leads`), or None."""
+    def _spelled_lead(
+        self,
+        aligned: AlignedText,
+        tokens: Sequence[Token],
+        first: int,
+        entity: Entity,
+        found: Sequence[Entity],
+    ) -> int | None:
+        """The token where ``entity``, found from token ``first``, starts when its spelled lead
+        stands apart from it after a cue of a value (see :meth:`_join_spelled_leads`), or None.
+        Another value found between the cue and it is no lead ("my ssn is two five six eight and
+        credit no three two one four ..."), unless it is of the same label with fewer than three
+        digits: letters found on their own ("policy number c n u ...")."""
         tables = self._tables
+        others = [other for other in found if other is not entity]
         plain = 0
         lead: int | None = None
         index = first - 1
@@ -1772,9 +1788,16 @@ class IdentifierDetector(Detector):
                 if not hit[1] or (hit[0] not in _ZONE_LABELS and hit[0] != "IBAN_CODE"):
                     return None
                 break
+            token = tokens[index]
+            inside = next((o for o in others if o.start < token.end and token.start < o.end), None)
+            if inside is not None and (
+                inside.label != entity.label
+                or sum(c.isdigit() for c in aligned.text[inside.start : inside.end]) >= 3
+            ):
+                return None
             if word in self._pauses:
                 pass
-            elif self._spelled_or_digits(aligned, tokens[index]):
+            elif self._spelled_or_digits(aligned, token):
                 lead = index
             else:
                 plain += 1
@@ -1793,12 +1816,14 @@ class IdentifierDetector(Detector):
         return lead
 
     def _spelled_or_digits(self, aligned: AlignedText, token: Token) -> bool:
-        """Token ``token`` was said as spelled letters or digit words ("c n u", "eight seven")."""
+        """Token ``token`` was said as spelled letters or digit words ("c n u", "eight seven"; "e s
+        sorry i": letters the normalizers joined over a correction)."""
         if _has_digit(token.lower):
             return True
         start, end = aligned.to_original(token.start, token.end)
         words = aligned.original[start:end].lower().split()
-        return bool(words) and all(len(word) == 1 and word.isalpha() for word in words)
+        letters = sum(1 for word in words if len(word) == 1 and word.isalpha())
+        return bool(words) and (letters == len(words) or letters >= 2)
 
     def _noisy_answer(
         self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
@@ -2088,21 +2113,38 @@ class IdentifierDetector(Detector):
         """
         index = 0
         while index < len(gap):
-            if gap[index] in self._pauses:  # a written pause
-                index += 1
+            if gap[index] in self._pauses or (index == 0 < len(gap) - 1 and gap[0] in self._hold_on_ends):
+                index += 1  # a written pause, or the unit of a hold-on phrase whose "one" the value took
                 continue
             length = self._tables.hold_on.at(gap, index)
             if length:
                 index += length
-            elif self._aside_word(gap[index]) or (
-                index < len(gap) - 2
-                and gap[index] in self._tables.negative_words
-                and self._aside_word(gap[index], negative=False)
+            elif (
+                self._aside_word(gap[index])
+                or (
+                    index < len(gap) - 2
+                    and gap[index] in self._tables.negative_words
+                    and self._aside_word(gap[index], negative=False)
+                )
+                or self._breaker_inside_aside(gap, index)
             ):
                 index += 1
             else:
                 return False
         return True
+
+    def _breaker_inside_aside(self, gap: Sequence[str], index: int) -> bool:
+        """Word ``index`` of ``gap`` is a range or sum word between two plain words of the aside
+        ("hold on i have to check", "i'm going to grab it"): it joins no numbers there. At the
+        aside's edge it stands next to a part of the value and may make a range ("five to six")."""
+        if not 0 < index < len(gap) - 1 or gap[index] not in self._misheard.region_breakers:
+            return False
+        return all(
+            word.replace("'", "").isalpha()
+            and not self._value_word(word)
+            and word not in self._misheard.region_breakers
+            for word in (gap[index - 1], gap[index + 1])
+        )
 
     def _aside_word(self, word: str, *, negative: bool = True) -> bool:
         """A word an aside inside a dictated value may have: a plain word, not a unit, a time word or a
