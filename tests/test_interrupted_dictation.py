@@ -139,6 +139,11 @@ def test_said_again(digits: str, again: int) -> None:
             "my social is one two three four five hang on i'm going to grab it six seven eight",
             "one two three four five hang on i'm going to grab it six seven eight",
         ),
+        # a complete value and a part that makes it a longer one: a zip and its four more digits
+        (
+            "the zip code there is four four seven one nine um just a moment okay two two two five that's it",
+            "four four seven one nine um just a moment okay two two two five",
+        ),
         # the value took the "one" of "one second"
         (
             "my policy number is u w one second it's in my other bag nine four nine nine two three five one",
@@ -163,6 +168,7 @@ def test_a_value_with_a_long_interruption_is_redacted_whole(
         "my account hmm never mind i'll do it later",
         "the flight leaves at six forty ... hold on six fifty",
         "we need three tickets ... no sorry four tickets",
+        "the zip code is the one on the letter hold on it's been two two hours",
     ],
 )
 def test_numbers_near_interruptions_that_are_no_value_stay(default_pipeline: Pipeline, text: str) -> None:

@@ -1442,8 +1442,12 @@ class IdentifierDetector(Detector):
         # a part said twice (a repeat, a read-back) counts once
         said = len(left.digits) - said_again(left.digits)
         total = said + len(right.digits)
-        # a digit may have been lost to the recognizer: one more than a complete value is allowed
-        if said >= low or total > high + 1 or len(right.digits) < (2 if label else 3):
+        # a digit may have been lost to the recognizer: one more than a complete value is allowed;
+        # a complete value and a part that makes it a longer one ("nine four one one oh hold on
+        # it's on the envelope two two one four": a zip and its four more digits) is one value too
+        lengths = tables.value_lengths.get(label or "", ())
+        longer = said in lengths and total in lengths and total > said
+        if (said >= low and not longer) or total > high + 1 or len(right.digits) < (2 if label else 3):
             return None
         if not self._one_by_one(aligned, tokens, right):
             return None
