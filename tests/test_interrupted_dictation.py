@@ -60,17 +60,19 @@ def test_a_written_pause_maps_back_over_the_original() -> None:
 
 
 @pytest.mark.parametrize(
-    ("digits", "again"),
+    ("words", "again"),
     [
-        ("58965896952613", 4),  # a group said twice
+        ("5896 again that's 5896952613", 4),  # a part said again after other words
+        ("339 that's 33987", 3),
+        ("01733553355", 0),  # a group that recurs in a run read in one go is no repeat
+        ("0173 and 0173", 4),
+        ("4545 then 45", 0),  # two digits are no repeat
+        ("555 i said 555", 0),  # one digit again and again
         ("4111", 0),
-        ("4545", 0),  # two digits twice: ordinary
-        ("5551234", 0),  # one digit again and again
-        ("12312399", 3),
     ],
 )
-def test_said_again(digits: str, again: int) -> None:
-    assert said_again(digits) == again
+def test_said_again(words: str, again: int) -> None:
+    assert said_again(words.split()) == again
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,8 @@ from ..lang import Token, load_locale, tokenize
 
 __all__ = ["pause_words", "said_again", "spoken_gap"]
 
-#: the fewest digits of a group said twice in a row that counts as a repeat ("five eight nine six
-#: that's five eight nine six"): two digits in a row twice ("4545") are ordinary in a number
+#: the fewest digits of a group said twice that counts as a repeat ("five eight nine six that's five
+#: eight nine six")
 _MIN_REPEAT = 3
 
 
@@ -36,17 +36,26 @@ def spoken_gap(tokens: Sequence[Token], first: int, stop: int, pauses: frozenset
     return [token.lower for token in tokens[first:stop] if token.lower not in pauses]
 
 
-def said_again(digits: str) -> int:
-    """How many of ``digits`` were said twice: the longest group of at least three digits that
-    directly follows itself ("5896" in "58965896...", a caller repeating a part or confirming a
-    read-back; never one digit again and again, "triple five five five"), 0 when none. Such a
-    value is that many digits shorter than its digit count."""
+def said_again(words: Sequence[str]) -> int:
+    """How many digits of a value (its words ``words``, digits written as the normalizer wrote
+    them) were said twice: a part that ends a run of digits and starts the next run after other
+    words ("5896 again that's 5896952613", "339 that's 33987": a caller repeating a part or
+    confirming a read-back), at least three digits and never one digit again and again; the
+    longest such repeat, 0 when none. A run of digits is never split: "01223 302330" read in one go
+    is a number with a group that recurs, not a repeat."""
     best = 0
-    length = len(digits)
-    for size in range(_MIN_REPEAT, length // 2 + 1):
-        for start in range(length - 2 * size + 1):
-            group = digits[start : start + size]
-            if len(set(group)) > 1 and group == digits[start + size : start + 2 * size]:
-                best = size
-                break
+    previous = ""
+    between = False
+    for word in words:
+        digits = "".join(char for char in word if char.isdigit())
+        if not digits:
+            between = bool(previous)
+            continue
+        if between:
+            for size in range(min(len(previous), len(digits)), _MIN_REPEAT - 1, -1):
+                group = previous[-size:]
+                if size > best and len(set(group)) > 1 and digits.startswith(group):
+                    best = size
+                    break
+        previous, between = digits, False
     return best

@@ -1440,7 +1440,7 @@ class IdentifierDetector(Detector):
             return None
         low, high = bounds
         # a part said twice (a repeat, a read-back) counts once
-        said = len(left.digits) - said_again(left.digits)
+        said = len(left.digits) - said_again([token.lower for token in tokens[left.first : left.stop]])
         total = said + len(right.digits)
         # a digit may have been lost to the recognizer: one more than a complete value is allowed;
         # a complete value and a part that makes it a longer one ("nine four one one oh hold on
@@ -1653,9 +1653,7 @@ class IdentifierDetector(Detector):
             return None
         have = self._digit_count(tokens, first, stop)
         # a part said twice (a repeat, a read-back) counts once
-        have -= said_again(
-            "".join(char for token in tokens[first:stop] for char in token.lower if char.isdigit())
-        )
+        have -= said_again([token.lower for token in tokens[first:stop]])
         if have >= low:
             return None
         # the nearest word of a number beyond at most max_aside_words words
