@@ -21,6 +21,8 @@ __all__ = ["pause_words", "said_again", "spoken_gap"]
 #: the fewest digits of a group said twice that counts as a repeat ("five eight nine six that's five
 #: eight nine six")
 _MIN_REPEAT = 3
+#: the most digits of a part said twice: no part of a value is longer (time linear in the text)
+_MAX_REPEAT = 20
 
 
 @cache
@@ -52,7 +54,7 @@ def said_again(words: Sequence[str]) -> int:
             between = bool(previous)
             continue
         if between:
-            for size in range(min(len(previous), len(digits)), _MIN_REPEAT - 1, -1):
+            for size in range(min(len(previous), len(digits), _MAX_REPEAT), _MIN_REPEAT - 1, -1):
                 group = previous[-size:]
                 if size > best and len(set(group)) > 1 and digits.startswith(group):
                     best = size

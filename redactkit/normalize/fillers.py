@@ -115,7 +115,12 @@ class FillerNormalizer(Normalizer):
             if i in pauses:
                 # a long pause ("four one five ... five five"), with the fillers and asides around it
                 length = self._aside_run(tokens, i, pauses) if i > 0 else 0
-                i = self._interruption_end(tokens, i, length, drop, "pause", pauses, strict=True) or i + 1
+                i = (
+                    self._interruption_end(
+                        tokens, i, length, drop, "pause", pauses, strict=True, numbers=True
+                    )
+                    or i + 1
+                )
                 continue
             if word not in starts:
                 i += 1  # most words: no aside and no self-correction starts here
@@ -176,10 +181,13 @@ class FillerNormalizer(Normalizer):
         pauses: frozenset[int],
         *,
         strict: bool = False,
+        numbers: bool = False,
     ) -> int:
         """Drop the ``length``-token interruption at ``i`` (and a comma after it) when it lies
         between value words; return the index after it, or 0 when it is not dropped."""
-        if not length or not self._between_values(tokens, i, i + length, drop, pauses, strict=strict):
+        if not length or not self._between_values(
+            tokens, i, i + length, drop, pauses, strict=strict, numbers=numbers
+        ):
             return 0
         j = i + length
         if j < len(tokens) and tokens[j].lower == ",":
@@ -241,12 +249,14 @@ class FillerNormalizer(Normalizer):
         pauses: frozenset[int],
         *,
         strict: bool = False,
+        numbers: bool = False,
     ) -> bool:
         """A value token right before (skipping dropped fillers and commas) and right after the phrase.
 
         ``strict`` (asides, which are everyday words): a word that is also an everyday word ("a",
         "i") counts as a value token only inside a run of value tokens ("a e j hold on three nine"),
-        not alone ("i like two").
+        not alone ("i like two"). ``numbers`` (a written pause): neither neighbour is a spelled
+        letter.
         """
         before = start - 1
         dropped = {index for a, b, _ in drop for index in range(a, b)}
@@ -274,6 +284,8 @@ class FillerNormalizer(Normalizer):
             and is_value_token(tokens[after].lower, self._lexicon)
         ):
             return False
+        if numbers and any(len(tokens[k].lower) == 1 and tokens[k].lower.isalpha() for k in (before, after)):
+            return False  # a pause next to a spelled letter: "a b c ... one two three" is no one value
         if not strict:
             return True
         ambiguous = self._ambiguous
