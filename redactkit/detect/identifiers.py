@@ -34,6 +34,7 @@ from ..gazetteers import family_names, fold_word, is_everyday_word
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
+from ._dictation import pause_words, said_again, spoken_gap
 from ._readings import Item, greedy_readings, iban_length, iban_readings, lattice, reading_words
 from .base import Detector, detectors
 from .contextual import said_of_a_thing
@@ -533,6 +534,13 @@ class IdentifierDetector(Detector):
         #: language resources: cue phrases and quantity words (redactkit/lang/<locale>/identifiers.yaml)
         self.locale = locale
         self._tables = _cue_tables(locale)
+        #: a written pause ("...") and commas inside a dictated value: no word of an aside
+        self._pauses = pause_words(locale)
+        #: the unit words that end a hold-on phrase ("one second", "a moment"): the first word of an
+        #: aside whose "one" the value took ("... u w one second it's in my other bag nine four ...")
+        self._hold_on_ends = frozenset(
+            phrase[-1] for phrase in self._tables.hold_on.phrases if len(phrase) > 1
+        )
         self._misheard = _misheard_tables(locale)
         self._flights = _flight_words(locale)
         #: determiners a word merged with one ends with ("forthe"): see :meth:`_determiner`
@@ -606,6 +614,8 @@ class IdentifierDetector(Detector):
                 found = [self._noisy_edges(aligned, tokens, entity) for entity in found]
             if self.misheard_edges and self.max_aside_words:
                 found = self._join_broken_parts(aligned, tokens, found)
+            if self.max_aside_words:
+                found = self._join_spelled_leads(aligned, tokens, found)
             if self.misheard_edges and self._tables.noisy_answer_digits:
                 found.extend(self._noisy_answer(aligned, tokens, found))
         if found and self.negative_contexts and (self._arithmetic_turn(tokens) or self._sum_turn(tokens)):
@@ -1457,8 +1467,10 @@ class IdentifierDetector(Detector):
         self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
     ) -> _Candidate | None:
         tables = self._tables
-        gap = [token.lower for token in tokens[left.stop : right.first]]
-        if not gap or len(gap) > self.max_aside_words:
+        if left.stop >= right.first:
+            return None
+        gap = spoken_gap(tokens, left.stop, right.first, self._pauses)
+        if len(gap) > self.max_aside_words:
             return None
         if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
             return None
@@ -1474,9 +1486,15 @@ class IdentifierDetector(Detector):
         if bounds is None or not self._aside(gap):
             return None
         low, high = bounds
-        total = len(left.digits) + len(right.digits)
-        # a digit may have been lost to the recognizer: one more than a complete value is allowed
-        if len(left.digits) >= low or total > high + 1 or len(right.digits) < (2 if label else 3):
+        # a part said twice (a repeat, a read-back) counts once
+        said = len(left.digits) - said_again([token.lower for token in tokens[left.first : left.stop]])
+        total = said + len(right.digits)
+        # a digit may have been lost to the recognizer: one more than a complete value is allowed;
+        # a complete value and a part that makes it a longer one ("nine four one one oh hold on
+        # it's on the envelope two two one four": a zip and its four more digits) is one value too
+        lengths = tables.value_lengths.get(label or "", ())
+        longer = said in lengths and total in lengths and total > said
+        if (said >= low and not longer) or total > high + 1 or len(right.digits) < (2 if label else 3):
             return None
         if not self._one_by_one(aligned, tokens, right):
             return None
@@ -1681,15 +1699,18 @@ class IdentifierDetector(Detector):
         if first >= stop:
             return None
         have = self._digit_count(tokens, first, stop)
+        # a part said twice (a repeat, a read-back) counts once
+        have -= said_again([token.lower for token in tokens[first:stop]])
         if have >= low:
             return None
         # the nearest word of a number beyond at most max_aside_words words
         index = stop if direction > 0 else first - 1
-        while 0 <= index < len(tokens) and abs(index - (stop if direction > 0 else first - 1)) <= (
-            self.max_aside_words
-        ):
+        reach = self.max_aside_words
+        while 0 <= index < len(tokens) and abs(index - (stop if direction > 0 else first - 1)) <= reach:
             if self._number_token(tokens[index].lower):
                 break
+            if tokens[index].lower in self._pauses:
+                reach += 1  # a written pause is no word of the aside
             index += direction
         else:
             return None
@@ -1708,7 +1729,7 @@ class IdentifierDetector(Detector):
                 part_first -= 1
             part_stop += 1
             gap_first, gap_stop = part_stop, first
-        gap = [token.lower for token in tokens[gap_first:gap_stop]]
+        gap = spoken_gap(tokens, gap_first, gap_stop, self._pauses)
         if len(gap) > self.max_aside_words or (gap and not self._aside(gap)):
             return None
         if any(_joiner(word) and word not in tables.value_words for word in gap):
@@ -1755,6 +1776,103 @@ class IdentifierDetector(Detector):
             ):
                 label = other.label
         return start, end, label
+
+    def _join_spelled_leads(
+        self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
+    ) -> list[Entity]:
+        """A code whose spelled letters the caller said apart from its digits takes them.
+
+        "policy number c n u hold on let me get my glasses eight seven ...", "iban f r sorry i'm
+        reading it off the card five five ...", "member id p n t so that's p n t yes and then nine
+        one ...": the letters (or a first digit) after a cue, then an aside or a read-back, then the
+        value found. When every word between the cue and the value is a value word or a word of an
+        aside (at most ``max_aside_words`` plain words, see :meth:`_aside`; no cue of another
+        value) and some value word is among them, the value starts at the first of them. Fail
+        closed: the aside is redacted with the value."""
+        result = sorted(found, key=lambda entity: (entity.start, entity.end))
+        for entity in result:
+            if entity.label not in _ZONE_LABELS and entity.label != "IBAN_CODE":
+                continue
+            first = token_index_at(tokens, entity.start)
+            start = self._spelled_lead(aligned, tokens, first, entity, result)
+            if start is None:
+                continue
+            begin = tokens[start].start
+            if any(other.start < begin < other.end for other in result if other is not entity):
+                continue
+            kept = [
+                other
+                for other in result
+                if other is not entity and not (begin <= other.start and other.end <= entity.end)
+            ]
+            kept.append(
+                Entity(begin, entity.end, entity.label, entity.score, entity.detector, entity.explanation)
+            )
+            result = sorted(kept, key=lambda item: (item.start, item.end))
+            return self._join_spelled_leads(aligned, tokens, result)  # the lead found no lead before it
+        return result
+
+    def _spelled_lead(
+        self,
+        aligned: AlignedText,
+        tokens: Sequence[Token],
+        first: int,
+        entity: Entity,
+        found: Sequence[Entity],
+    ) -> int | None:
+        """The token where ``entity``, found from token ``first``, starts when its spelled lead
+        stands apart from it after a cue of a value (see :meth:`_join_spelled_leads`), or None.
+        Another value found between the cue and it is no lead ("my ssn is two five six eight and
+        credit no three two one four ..."), unless it is of the same label with fewer than three
+        digits: letters found on their own ("policy number c n u ...")."""
+        tables = self._tables
+        others = [other for other in found if other is not entity]
+        plain = 0
+        lead: int | None = None
+        index = first - 1
+        while index >= 0:
+            word = tokens[index].lower
+            hit = tables.cue_table.ending_at(tokens, index + 1)
+            if hit is not None:
+                if not hit[1] or (hit[0] not in _ZONE_LABELS and hit[0] != "IBAN_CODE"):
+                    return None
+                break
+            token = tokens[index]
+            inside = next((o for o in others if o.start < token.end and token.start < o.end), None)
+            if inside is not None and (
+                inside.label != entity.label
+                or sum(c.isdigit() for c in aligned.text[inside.start : inside.end]) >= 3
+            ):
+                return None
+            if word in self._pauses:
+                pass
+            elif self._spelled_or_digits(aligned, token):
+                lead = index
+            else:
+                plain += 1
+                if plain > self.max_aside_words + 2 or not self._aside_word(word, negative=False):
+                    return None
+            index -= 1
+        if index < 0 or lead is None:
+            return None
+        words = [
+            token.lower
+            for token in tokens[lead:first]
+            if token.lower not in self._pauses and not self._spelled_or_digits(aligned, token)
+        ]
+        if len(words) > self.max_aside_words or not self._aside(words):
+            return None
+        return lead
+
+    def _spelled_or_digits(self, aligned: AlignedText, token: Token) -> bool:
+        """Token ``token`` was said as spelled letters or digit words ("c n u", "eight seven"; "e s
+        sorry i": letters the normalizers joined over a correction)."""
+        if _has_digit(token.lower):
+            return True
+        start, end = aligned.to_original(token.start, token.end)
+        words = aligned.original[start:end].lower().split()
+        letters = sum(1 for word in words if len(word) == 1 and word.isalpha())
+        return bool(words) and (letters == len(words) or letters >= 2)
 
     def _noisy_answer(
         self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
@@ -2044,18 +2162,38 @@ class IdentifierDetector(Detector):
         """
         index = 0
         while index < len(gap):
+            if gap[index] in self._pauses or (index == 0 < len(gap) - 1 and gap[0] in self._hold_on_ends):
+                index += 1  # a written pause, or the unit of a hold-on phrase whose "one" the value took
+                continue
             length = self._tables.hold_on.at(gap, index)
             if length:
                 index += length
-            elif self._aside_word(gap[index]) or (
-                index < len(gap) - 2
-                and gap[index] in self._tables.negative_words
-                and self._aside_word(gap[index], negative=False)
+            elif (
+                self._aside_word(gap[index])
+                or (
+                    index < len(gap) - 2
+                    and gap[index] in self._tables.negative_words
+                    and self._aside_word(gap[index], negative=False)
+                )
+                or self._breaker_inside_aside(gap, index)
             ):
                 index += 1
             else:
                 return False
         return True
+
+    def _breaker_inside_aside(self, gap: Sequence[str], index: int) -> bool:
+        """Word ``index`` of ``gap`` is a range or sum word between two plain words of the aside
+        ("hold on i have to check", "i'm going to grab it"): it joins no numbers there. At the
+        aside's edge it stands next to a part of the value and may make a range ("five to six")."""
+        if not 0 < index < len(gap) - 1 or gap[index] not in self._misheard.region_breakers:
+            return False
+        return all(
+            word.replace("'", "").isalpha()
+            and not self._value_word(word)
+            and word not in self._misheard.region_breakers
+            for word in (gap[index - 1], gap[index + 1])
+        )
 
     def _aside_word(self, word: str, *, negative: bool = True) -> bool:
         """A word an aside inside a dictated value may have: a plain word, not a unit, a time word or a
