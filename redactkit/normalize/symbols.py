@@ -113,7 +113,7 @@ class SpokenSymbolNormalizer(Normalizer):
                 continue
             if word in lex.symbols:
                 items.append(_Item(i, i + 1, lex.symbols[word], "sym"))
-            elif word == "." and (tokens[i].end == len(text) or text[tokens[i].end].isspace()):
+            elif word == "." and self._sentence_stop(text, tokens, i):
                 # a full stop ends a sentence ("it was long. com students"); a period a recognizer
                 # wrote for a spoken "dot" ("acme. com") is the contextual detector's to judge
                 items.append(_Item(i, i + 1, word, "other"))
@@ -130,6 +130,15 @@ class SpokenSymbolNormalizer(Normalizer):
                 items.append(_Item(i, i + 1, word, "other"))
             i += 1
         return items
+
+    def _sentence_stop(self, text: str, tokens: Sequence[Token], i: int) -> bool:
+        """The "." at token ``i`` ends a sentence before a word that is also a domain ending and more
+        words of the sentence ("it was long. com students"); "j. d. o. e. at", "acme. com" join."""
+        if i + 2 >= len(tokens) or tokens[i].end == len(text) or not text[tokens[i].end].isspace():
+            return False
+        after, then = tokens[i + 1].lower, tokens[i + 2].lower
+        symbols = self._lexicon.symbols
+        return after in self._tlds and after not in symbols and then.isalpha() and then not in symbols
 
     def _join_phrase_at(self, tokens: Sequence[Token], i: int) -> int:
         found = self._join_phrases.starting_at(tokens, i)
