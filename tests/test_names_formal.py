@@ -67,6 +67,11 @@ FOUND = [
     # a family name written with its apostrophe after a given name no other detector knows
     ("my name is zoë o'brien", {"zoë o'brien"}),
     ("this is renée o'connor speaking", {"renée o'connor"}),
+    # ... and a given name written so ("i spoke with d'angelo": the list has "dangelo")
+    ("i spoke with d'angelo", {"d'angelo"}),
+    # beside the speaker, a listed name or a word English never uses (review35 L6)
+    ("it's me and zorvek tonight", {"zorvek"}),
+    ("it's me and priya tonight", {"priya"}),
 ]
 
 NOT_FOUND = [
@@ -120,6 +125,13 @@ NOT_FOUND = [
     "kiddo your turn",
     "thanks for having me onboard",
     "happy to be here onstage",
+    # beside the speaker, a word English uses is a thing, no one (review35 L6)
+    "it's me and kombucha tonight",
+    "just me and espresso this morning",
+    # a listed name that ends a place with the word before it is the place (review35)
+    "i'm flying to são paulo next week",
+    "we opened an office in sao paulo",
+    "the plant is near nova lima",
 ]
 
 

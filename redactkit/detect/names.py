@@ -101,6 +101,8 @@ class PersonWords:
     closing: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.closing"})
     after_closing: frozenset[str] = field(metadata={"key": "person_cues.after_closing"})
     unnamed_address: frozenset[str] = field(metadata={"key": "person_cues.unnamed_address"})
+    companions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.companions"})
+    companion_unlisted_max_zipf: float = field(metadata={"key": "person_cues.companion_unlisted_max_zipf"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -663,7 +665,10 @@ class NameDetector(Detector):
         # without the apostrophe (never a contraction: "we'd", "i'll")
         bases = [
             (word[0] + word[2:], possessive)
-            if len(word) > 3 and word[1] == "'" and word[0] in "dlo" and word[0] + word[2:] in family
+            if len(word) > 3
+            and word[1] == "'"
+            and word[0] in "dlo"
+            and (word[0] + word[2:] in family or word[0] + word[2:] in given)
             else (word, possessive)
             for word, possessive in bases
         ]
@@ -682,6 +687,8 @@ class NameDetector(Detector):
                 continue
             if not possessive and i + 1 < len(tokens) and tokens[i + 1].lower in w.currencies:
                 continue  # "in philippine piso": a country's adjective
+            if i > 0 and self._ends_place(bases[i - 1][0], word, vocab):
+                continue  # "sao paulo", "são paulo", "nova lima": the end of a place's name
             known = word in given or word in family
             ambiguous = (
                 word in common
@@ -779,7 +786,15 @@ class NameDetector(Detector):
                 and word not in places
                 and (known or possessive or zipf_frequency(word) < self._zipf.unlisted_person_name_max)
                 and (
-                    cue in self._strong
+                    (
+                        cue in self._strong
+                        # "it's me and kombucha tonight": beside the speaker, a word English uses is a thing
+                        and (
+                            known
+                            or cue not in w.companions
+                            or zipf_frequency(word) < w.companion_unlisted_max_zipf
+                        )
+                    )
                     or possessive
                     or addressed
                     or (
@@ -959,6 +974,15 @@ class NameDetector(Detector):
         self._propagate(bases, scores, common)
         self._family_recurs(tokens, bases, scores, given)
         return self._bridge_inserted(tokens, self._spans(tokens, scores))
+
+    @staticmethod
+    def _ends_place(before: str, word: str, vocab: _NameVocabulary) -> bool:
+        """Whether ``word`` ends a two-word place with the word before it ("sao paulo", "nova lima"),
+        that word being no name of its own, or an everyday word ("jesus maria", "afonso claudio" are
+        also people: the detector goes on)."""
+        return f"{before} {word}" in vocab.places and (
+            (before not in vocab.given and before not in vocab.family) or before in vocab.common
+        )
 
     def _glued_name(self, words: Sequence[str], i: int, word: str, vocab: _NameVocabulary) -> str | None:
         """Why ``word`` is a name run together with a word beside it (None: it is not): the last word
