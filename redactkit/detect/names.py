@@ -87,6 +87,16 @@ class PersonWords:
     strong_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.strong"})
     joined_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.joined_by"})
     offices: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.offices"})
+    list_openers: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_openers"})
+    list_nouns: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_nouns"})
+    list_copulas: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_copulas"})
+    list_noun_gap: int = field(metadata={"key": "person_cues.list_noun_gap"})
+    list_skip: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_skip"})
+    list_joiners: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_joiners"})
+    list_gap: int = field(metadata={"key": "person_cues.list_gap"})
+    list_unlisted_max_zipf: float = field(metadata={"key": "person_cues.list_unlisted_max_zipf"})
+    list_short_unlisted_letters: int = field(metadata={"key": "person_cues.list_short_unlisted_letters"})
+    list_item_enders: frozenset[str] = field(metadata={"key": "person_cues.list_item_enders"})
     preposition_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.prepositions"})
     naming_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.naming"})
     titled_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.titled"})
@@ -593,6 +603,11 @@ class NameDetector(Detector):
         self._handoff_modals = PhraseTable.of(words.handoff_modals)
         self._address = PhraseTable.of(words.address_cues)
         self._slot_before = PhraseTable.of(words.slot_before)
+        self._list_openers = PhraseTable.of(words.list_openers | words.joined_by)
+        self._list_nouns = PhraseTable.of(words.list_nouns)
+        self._list_copulas = PhraseTable.of(words.list_copulas)
+        self._list_skip = PhraseTable.of(words.list_skip | words.list_copulas)
+        self._list_joiners = PhraseTable.of(words.list_joiners)
         self._slot_after = PhraseTable.of(words.slot_after)
         # the words these tables' phrases start or end with: a text's positions where none stands are
         # passed over without a look-up
@@ -612,6 +627,7 @@ class NameDetector(Detector):
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
         self._misheard = MisheardGuard(locale)
+        self._fillers = lexicon.fillers
         self._heard = _HeardCues(
             self._strong - words.joined_by,  # long phrases: one word off reads as another phrase
             words.heard,
@@ -839,6 +855,7 @@ class NameDetector(Detector):
         self._rare_runs(bases, scores, places)
         self._name_answer(tokens, scores, vocab)
         self._introduced(tokens, scores, vocab)
+        self._listed_people(tokens, scores, vocab)
         self._before_roles(tokens, scores, vocab)
         self._after_roles(tokens, scores, vocab)
         self._booked_for(tokens, scores, vocab)
@@ -846,8 +863,9 @@ class NameDetector(Detector):
         self._given_misheard(tokens, lowered, scores, vocab)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name (only
         # a word beside a joiner can be one)
+        # ("you're next and then loven": "then" may follow the joiner)
         joined = {
-            k + 1
+            k + 2 if lowered[k + 1] == "then" and k + 2 < len(lowered) else k + 1
             for k, said in enumerate(lowered)
             if said in ("and", "or", ",") and 1 <= k < len(lowered) - 1
         }
@@ -866,7 +884,20 @@ class NameDetector(Detector):
                 or self._roles.starting_at(tokens, i) is not None  # "dana quillet and cfo helena"
             ):
                 continue
-            after_name = i >= 2 and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores
+            if word not in given and (
+                _inflected_common(word, common, 0.0)
+                or (word in common and zipf_frequency(word) >= self._zipf.everyday_word_min)
+            ):
+                continue  # "head of sales and quellan", "cucina and bar": an everyday word no given name
+            after_name = i >= 2 and (
+                (tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores)
+                or (
+                    i >= 3
+                    and tokens[i - 1].lower == "then"
+                    and tokens[i - 2].lower == "and"
+                    and i - 3 in scores
+                )
+            )
             before_name = i + 2 < len(tokens) and tokens[i + 1].lower in ("and", "or") and i + 2 in scores
             if after_name or before_name:
                 scores[i] = (self.unknown_score, "name in a list of names")
@@ -877,6 +908,20 @@ class NameDetector(Detector):
                 continue  # "albert's marriage": a possessive ends the name
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, possessive = _base(fold_word(tokens[j].lower))
+                if (
+                    j == i + 1
+                    and word in self._fillers
+                    and j + 1 < len(tokens)
+                    and _base(fold_word(tokens[i].lower))[0] in given
+                    and (after_filler := _base(fold_word(tokens[j + 1].lower))[0]) in family
+                    and after_filler not in self._blocked
+                    and len(after_filler) > 2
+                    and not self._verb_like(after_filler)
+                ):
+                    # "soren uh colon": a filler between a given name and a listed family name (the span
+                    # bridges it, `heard_cues.inserted`)
+                    scores[j + 1] = (scores[i][0], "family name after a given name and a filler")
+                    break
                 if self._roles.starting_at(tokens, j) is not None or self._handoff_at(tokens, j):
                     break  # "dana okafor vice president", "dana will walk you": no family name
                 first_is_given = _base(fold_word(tokens[i].lower))[0] in given
@@ -1393,6 +1438,101 @@ class NameDetector(Detector):
                 for k in range(start, stop):
                     scores.setdefault(k, (self.cue_score, "caller's name after an introduction"))
 
+    def _list_starts(self, tokens: Sequence[Token]) -> list[tuple[int, bool]]:
+        """Where lists of people open, and whether by a list opener ("our panel", "joined by": True) or by a
+        noun for who takes part, a few words and a copula ("our speakers today will be": False)."""
+        starts: list[tuple[int, bool]] = []
+        gap = self._w.list_noun_gap
+        for end in range(1, len(tokens)):
+            if self._list_openers.ending_at(tokens, end) is not None:
+                starts.append((end, True))
+                continue
+            copula = self._list_copulas.length_ending_at(tokens, end)
+            if not copula:
+                continue
+            for noun_end in range(end - copula, max(end - copula - gap, 0) - 1, -1):
+                if self._list_nouns.ending_at(tokens, noun_end) is not None:
+                    starts.append((end, False))
+                    break
+        return starts
+
+    def _listed_people(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        vocab: _NameVocabulary,
+    ) -> None:
+        """ "our speakers today will be quellan, dovik and zo", "joining me today are zorbek our head of
+        strategy and bo our controller": the items of a list of people (names.yaml ``person_cues.list_*``)."""
+        w = self._w
+        n = len(tokens)
+        for start, opened in self._list_starts(tokens):
+            item: int | None = start
+            while item is not None:
+                # past the words that may open an item ("first", "starting with", "is")
+                while item < n:
+                    skip = self._list_skip.starting_at(tokens, item)
+                    if skip is None:
+                        break
+                    item += skip[0]
+                if item >= n:
+                    break
+                if item not in scores and self._list_item(tokens, item, vocab, opened=opened):
+                    scores[item] = (self.cue_score, "name in a list of people")
+                # the next item: after a joiner within `list_gap` words
+                following: int | None = None
+                for k in range(item + 1, min(item + 1 + w.list_gap, n)):
+                    joiner = self._list_joiners.starting_at(tokens, k)
+                    if joiner is not None:
+                        following = k + joiner[0]
+                        break
+                item = following
+
+    def _list_item(self, tokens: Sequence[Token], i: int, vocab: _NameVocabulary, *, opened: bool) -> bool:
+        """Whether the word at an item of a list of people is a person (see ``_listed_people``); after a
+        list opener (``opened``) a word no list has may be as frequent as any unknown name ("alongside
+        gao")."""
+        word = _base(fold_word(tokens[i].lower))[0]
+        given, family, common, places = vocab
+        if i > 0 and tokens[i - 1].lower in self._w.determiners:
+            return False
+        if word in self._w.unnamed_address or (word in company_names() and word not in given):
+            return False  # "thanks for having me onboard", "alongside amazon"
+        listed = word in given or word in family
+        ends = (
+            i + 1 == len(tokens)
+            or tokens[i + 1].lower in self._w.list_item_enders
+            or self._list_joiners.starting_at(tokens, i + 1) is not None
+            or self._family_after(tokens, i, family, common, places)
+        )
+        unlisted_short = (
+            not listed
+            and ends
+            and word.isalpha()
+            and len(word) <= self._w.list_short_unlisted_letters
+            and word not in common
+            and word not in self._blocked
+            and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+        )
+        if unlisted_short:
+            return True  # "today's host will be ren", "alongside gao": short names the lists miss
+        if word in places:
+            # a listed name that is also a town where the item ends ("vera from ...", "fatih our head of
+            # ..."); after a list opener a town no one says as a word ("alongside gao")
+            if listed:
+                return ends and zipf_frequency(word) < self._zipf.weak_cue_name_max
+            return (
+                opened and word not in common and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+            )
+        if not self._name_word(word, vocab, first=True, alone=True):
+            return False
+        if not opened and not listed and zipf_frequency(word) >= self._w.list_unlisted_max_zipf:
+            return False  # "the moderator is offline"
+        if word not in common and not (word in places and word not in given):
+            return True
+        # a given name that is also a word ("bo", "vera", "guy") where the item ends
+        return word in given and ends
+
     def _before_roles(
         self,
         tokens: Sequence[Token],
@@ -1558,7 +1698,11 @@ class NameDetector(Detector):
                 and tokens[i + 3].lower.isalpha()
                 and not is_everyday_word(tokens[i + 3].lower)
             )
-        return self._addressed_by.starting_at(tokens, i + 1) is not None
+        phrase = self._addressed_by.starting_at(tokens, i + 1)
+        if phrase is None:
+            return False
+        # a clause on who someone is ("zorbek who joined us") names no one after a determiner ("the guy who")
+        return not (tokens[i + 1].lower == "who" and i > 0 and tokens[i - 1].lower in self._w.determiners)
 
     def _handed(self, tokens: Sequence[Token], i: int, word: str) -> bool:
         """Token ``i`` is the one a hand-off names: between "have" or "let" and a verb of hand-off ("i'll
