@@ -1504,6 +1504,21 @@ class NameDetector(Detector):
             or tokens[i + 1].lower in self._w.list_item_enders
             or self._list_joiners.starting_at(tokens, i + 1) is not None
             or self._family_after(tokens, i, family, common, places)
+            # a family name that is also a word, an initial or a family name no list has ("heather p burton",
+            # "florina marsh", "asuncion dorsimnax")
+            or (
+                (after := _base(fold_word(tokens[i + 1].lower))[0]).isalpha()
+                and after not in self._blocked
+                and (
+                    after in family
+                    or (len(after) == 1 and after not in self._w.not_initials)
+                    or (
+                        len(after) > 2
+                        and after not in common
+                        and zipf_frequency(after) < self._w.list_unlisted_max_zipf
+                    )
+                )
+            )
         )
         unlisted_short = (
             not listed
