@@ -88,6 +88,9 @@ FOUND = [
     ("i want to thank tamsin uh okafor and her team", {"tamsin uh okafor"}),
     ("quellan maybe you can add some color", {"quellan"}),
     ("over to you zorbek", {"zorbek"}),
+    ("quellan so we also had a question on pricing", {"quellan"}),
+    ("thank you major isidoro", {"isidoro"}),
+    ("thanks for that zorbek", {"zorbek"}),
     # ... and a given name written so ("i spoke with d'angelo": the list has "dangelo")
     ("i spoke with d'angelo", {"d'angelo"}),
     # beside the speaker, a listed name or a word English never uses (review35 L6)
@@ -157,6 +160,12 @@ NOT_FOUND = [
     "joining me today is our head of sales and marketing",
     "the guy who joined us last week",
     "i will get back to you soon",
+    # a topic that opens a turn before "so" (review36 M4)
+    "grant so the funding came through",
+    "summer so we went to the beach",
+    "art so i bought some paint",
+    "the general assembly meets in may",
+    "that was a major issue",
     # beside the speaker, a word English uses is a thing, no one (review35 L6)
     "it's me and kombucha tonight",
     "just me and espresso this morning",

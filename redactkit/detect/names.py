@@ -107,6 +107,7 @@ class PersonWords:
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
     speech_verbs: frozenset[str] = field(metadata={"key": "person_cues.speech_verbs"})
     opening_addressed: frozenset[str] = field(metadata={"key": "person_cues.opening_addressed"})
+    opening_addressed_topic: frozenset[str] = field(metadata={"key": "person_cues.opening_addressed_topic"})
     openers: frozenset[str] = field(metadata={"key": "person_cues.openers"})
     closing: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.closing"})
     after_closing: frozenset[str] = field(metadata={"key": "person_cues.after_closing"})
@@ -703,7 +704,7 @@ class NameDetector(Detector):
                 continue
             if not possessive and i + 1 < len(tokens) and tokens[i + 1].lower in w.currencies:
                 continue  # "in philippine piso": a country's adjective
-            if i > 0 and self._ends_place(bases[i - 1][0], word, vocab):
+            if i > 0 and self._ends_place_here(bases[i - 1][0], word, vocab):
                 continue  # "sao paulo", "são paulo", "nova lima": the end of a place's name
             known = word in given or word in family
             ambiguous = (
@@ -1027,6 +1028,16 @@ class NameDetector(Detector):
         also people: the detector goes on)."""
         return f"{before} {word}" in vocab.places and (
             (before not in vocab.given and before not in vocab.family) or before in vocab.common
+        )
+
+    def _ends_place_here(self, before: str, word: str, vocab: _NameVocabulary) -> bool:
+        """:meth:`_ends_place`, unless the word before is a title or an office, which a name follows
+        ("thank you major isidoro", "prince albert")."""
+        return (
+            before not in self._w.titles
+            and before not in self._office_words
+            and (before,) not in self._w.titled_cues
+            and self._ends_place(before, word, vocab)
         )
 
     def _glued_name(self, words: Sequence[str], i: int, word: str, vocab: _NameVocabulary) -> str | None:
@@ -1690,6 +1701,11 @@ class NameDetector(Detector):
             and tokens[i + 1].lower in w.opening_addressed
             and any(vowel in tokens[i].lower for vowel in "aeiouy")  # not "w r we've": an acronym
             and all(tokens[k].lower in w.openers for k in range(i))
+            # "grant so the funding came through": a topic, no one addressed
+            and not (
+                tokens[i + 1].lower in w.opening_addressed_topic
+                and is_everyday_word(_base(fold_word(tokens[i].lower))[0])
+            )
         )
 
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
