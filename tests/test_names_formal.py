@@ -159,6 +159,8 @@ NOT_FOUND = [
     "let's go around the room starting with the finance team",
     "joining me today is our head of sales and marketing",
     "the guy who joined us last week",
+    "up next is matcha tasting",
+    "we were joined by parts and service",
     "i will get back to you soon",
     # a topic that opens a turn before "so" (review36 M4)
     "grant so the funding came through",

@@ -1501,8 +1501,8 @@ class NameDetector(Detector):
 
     def _list_item(self, tokens: Sequence[Token], i: int, vocab: _NameVocabulary, *, opened: bool) -> bool:
         """Whether the word at an item of a list of people is a person (see ``_listed_people``); after a
-        list opener (``opened``) a word no list has may be as frequent as any unknown name ("alongside
-        gao")."""
+        list opener (``opened``) a word no list has may be as frequent as any unknown name where the item
+        ends ("on our panel ... and yoko"), and a town no one says as a word is one ("alongside gao")."""
         word = _base(fold_word(tokens[i].lower))[0]
         given, family, common, places = vocab
         if i > 0 and tokens[i - 1].lower in self._w.determiners:
@@ -1552,8 +1552,10 @@ class NameDetector(Detector):
             )
         if not self._name_word(word, vocab, first=True, alone=True):
             return False
-        if not opened and not listed and zipf_frequency(word) >= self._w.list_unlisted_max_zipf:
-            return False  # "the moderator is offline"
+        if word not in given and _inflected_common(word, common, 0.0):
+            return False  # "joined by sales and marketing": a plural of a word, though a family name
+        if not listed and zipf_frequency(word) >= self._w.list_unlisted_max_zipf and not (opened and ends):
+            return False  # "the moderator is offline", "up next is kombucha tasting"
         if word not in common and not (word in places and word not in given):
             return True
         # a given name that is also a word ("bo", "vera", "guy") where the item ends
