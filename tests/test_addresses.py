@@ -330,6 +330,8 @@ SPOKEN = [
         "ninety nine fifty four velan marudhi five th floor kelvi colony al eight eight five four zero",
         "ninety nine fifty four velan marudhi five th floor kelvi colony al eight eight five four zero",
     ),
+    # a unit word that goes on into a street name is the street's ("quantity_units")
+    ("i live at 772 gig harbor drive", "772 gig harbor drive"),
 ]
 
 WRITTEN = [
@@ -363,6 +365,10 @@ NEGATIVES = [
     "update my address to the one on file",
     "please send the email address to me",
     "the address to the grand hotel please",
+    # a thing's size before a street type alone: no house number and no street named after the unit
+    "i need a 772 gig drive for the laptop",
+    "buy a two terabyte drive",
+    "a five hundred gb drive is enough",
     "my address is near the station",
     # a word before an order is no name of an addressee (no town, region or postcode ends the turn)
     "horchata two one lemonade arugula fresh fruit two",

@@ -127,6 +127,35 @@ POSITIVES = [
     ("she sings in the choir at saint brendan's cathedral", "saint brendan's cathedral"),
     ("we go to kelloway fellowship", "kelloway fellowship"),
     ("i'm the treasurer of the marlowe rotary club", "marlowe rotary club"),
+    # a speaker who introduces themselves with their firm
+    ("this is dana with brannock roofing", "brannock roofing"),
+    ("hi this is tavik ornsby from quorlex please call me back", "quorlex"),
+    ("this is john from oracle", "oracle"),  # a listed company
+    ("our panel today includes dana okafor from clearwick energy", "clearwick energy"),
+    # a business named after its owner
+    ("i'm the owner of pete's tacos", "pete's tacos"),
+    ("my uncle owns marvo's diner", "marvo's diner"),
+    ("i run kelly's cleaning service", "kelly's cleaning service"),
+    ("i work at rosa's kitchen", "rosa's kitchen"),
+    # a company named before its reporting period, a government body named by its remit
+    ("welcome to the zorvane capital second quarter results call", "zorvane capital"),
+    ("i work for the department of veterans affairs", "department of veterans affairs"),
+    ("she works for the department of health and human services", "department of health and human services"),
+    # a kind after a job, a department, a line of work, a stutter or a filler phrase after a cue
+    ("i'm a caseworker with child protective services", "child protective services"),
+    ("i'm in sales at quorlex", "quorlex"),
+    ("i do marketing for velmora", "velmora"),
+    ("i work at at quorlex", "quorlex"),
+    ("my employer is it's tanager freight", "tanager freight"),
+    ("i'm the manager of the harbor view inn", "harbor view inn"),
+    ("i own green thumb landscaping", "green thumb landscaping"),
+    ("i dropped out of kelmont", "kelmont"),
+    ("my guest is dana okafor who runs quorvane", "quorvane"),
+    # a place's state university, a kind named after a place of several words, partners' names joined
+    ("i graduated from district of columbia state", "district of columbia state"),
+    ("i went to university of north dakota", "university of north dakota"),
+    ("she was at halvik and dornell law group", "halvik and dornell law group"),
+    ("the next question is from dana okafor of murvane and solbekk", "murvane and solbekk"),
     # formatted text
     ("I work at Acme Widgets in Denver.", "Acme Widgets"),
     ("Invoice from Globex Corporation, due May 5.", "Globex Corporation"),
@@ -244,6 +273,23 @@ NEGATIVES = [
     "i'm a nanny for doctor harrowby",
     "i need a train leaving kelbury after noon",  # a place a train leaves
     "i have insurance with the carrier",  # a listed company that is an everyday word, after an article
+    # a speaker's department, company, or people with them; a room of someone's
+    "this is mike from accounting",
+    "this is john from next door",
+    "it's sarah with the kids",
+    "it's kind of a mess from the start",
+    "we have dana from accounting",
+    "i'm in rosa's kitchen",
+    "the service at tilda's grill was slow",  # no cue: a customer's mention
+    "our firm's growth going forward",
+    # a line of work, a department someone runs, what a provider provides
+    "i'm the head of marketing",
+    "i run payroll and benefits",
+    "she's the love of my life",
+    "a supplier of garden tools",
+    "i'm in town for the weekend",
+    "i work with with kids",
+    "the administration of the vaccine",
 ]
 
 

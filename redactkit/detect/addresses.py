@@ -91,6 +91,7 @@ class AddressWords:
     address_words: frozenset[str]
     grow_stop: frozenset[str]
     measures: frozenset[str]
+    quantity_units: frozenset[str]
     not_region: frozenset[str]
     street_prepositions: frozenset[str]
     live_words: frozenset[str]
@@ -1563,6 +1564,13 @@ class AddressDetector(Detector):
                 return True  # "554 [and] kennedy street": "n" (north) misheard
             if word in self._stop:
                 return False
+            if (
+                word in self._w.quantity_units
+                and k == first - 1
+                and k > 0
+                and self._is_number(tokens[k - 1].lower)
+            ):
+                return False  # "a 772 gig [drive]": a thing's size, not a street named "gig"
             kind = "numbers" if self._is_number(word) else "words" if _alpha(word) else ""
             if not kind or taken[kind] == (2 if kind == "numbers" else 4):
                 return False

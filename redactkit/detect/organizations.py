@@ -89,6 +89,7 @@ class OrganizationWords:
     function_words: frozenset[str]
     weekdays: frozenset[str]
     name_words: frozenset[str]
+    trade_words: frozenset[str]
     name_enders: frozenset[str]
     list_joiners: frozenset[str]
     caller_asks: PhraseTable[tuple[str, ...]]
@@ -115,6 +116,18 @@ class OrganizationWords:
     services: frozenset[str] = field(metadata={"key": "listed.services"})
     service_verbs: frozenset[str] = field(metadata={"key": "listed.service_verbs"})
     markets: frozenset[str] = field(metadata={"key": "listed.markets"})
+    after_cue_skips: PhraseTable[tuple[str, ...]]
+    self_introductions: PhraseTable[tuple[str, ...]]
+    self_affiliations: frozenset[str]
+    owner_trades: PhraseTable[tuple[str, ...]]
+    owner_tails: PhraseTable[tuple[str, ...]]
+    period_ordinals: frozenset[str]
+    period_nouns: frozenset[str]
+    period_after: frozenset[str]
+    agency_heads: frozenset[str]
+    place_school_words: frozenset[str]
+    of_place_kinds: frozenset[str]
+    agency_joiners: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -193,7 +206,7 @@ class OrganizationDetector(Detector):
         #: cues that introduce only a team's name after an article ("my son is on the riverside rockets")
         self._team_only = words.team_cues - words.cues - words.business_cues
         #: words that go on with a name after a business cue: kinds, legal forms and frequent firm words
-        self._firm_words = words.kinds | words.legal_forms | words.name_words
+        self._firm_words = words.kinds | words.legal_forms | words.name_words | words.trade_words
         self._cue_words = words.cue_verbs | words.office_words
         self._callers = callers = load_tables(locale, "names", CallerWords)
         self._listed = PhraseTable.of(company_names())
@@ -219,6 +232,10 @@ class OrganizationDetector(Detector):
                 entity = rule(scan, i)
                 if entity is not None:
                     found.append(entity)
+            if token.lower.endswith("'s"):
+                owned = self._owner_business(scan, i)
+                if owned is not None:
+                    found.append(owned)
         return found
 
     def _rule_chain(self) -> _RuleChain:
@@ -236,6 +253,10 @@ class OrganizationDetector(Detector):
                 (ow.office_words, self._before_office),
                 (ow.possessed, self._possessor),
                 (ow.role_prepositions, self._after_role),
+                (ow.self_affiliations, self._self_introduced),
+                (ow.period_nouns, self._before_period),
+                (ow.agency_heads, self._agency),
+                (ow.of_place_kinds, self._kind_of_place),
             )
         )
 
@@ -290,11 +311,19 @@ class OrganizationDetector(Detector):
         """One to ``max_words`` name-like words right after a cue ending at token ``i``."""
         ow = self._w
         _, tokens, formatted = scan
-        start = i + 1
         cue = self._cue_at(tokens, i)
-        if cue is None or start >= len(tokens):
+        if cue is None:
+            return None
+        start = self._past_hesitation(tokens, i + 1, cue[-1])
+        if start >= len(tokens):
             return None
         strict = cue in ow.business_cues or cue in ow.list_cues
+        school = self._place_school(tokens, start)
+        if school:
+            # "i went to district of columbia state": a place and "state" name a university
+            return self._organization(
+                tokens[start].start, tokens[school - 1].end, "a place's state university"
+            )
         first = start
         start = self._after_article(tokens, start, cue)
         stop = self._name_end(tokens, start, strict, cue == ("address", "of"))
@@ -312,10 +341,18 @@ class OrganizationDetector(Detector):
         if named is None:
             return None
         stop, words = named
+        # "i own green thumb landscaping": everyday words before a firm word
+        firm_tail = (
+            len(words) > 1
+            and words[-1] in ow.trade_words
+            and words[0] not in self._firm_words
+            and words[0] not in ow.generic
+        )
         if (
             not formatted
             and cue not in ow.strong_cues
             and not (cue == ("address", "of") and stop < len(tokens) and tokens[stop].lower == "is")
+            and not (firm_tail and not strict)
             and not any(self._name_like(w) or self._brand_like(w) for w in words)
             and not (start > first and cue in ow.team_cues and self._plural_name(words))
         ):
@@ -355,6 +392,9 @@ class OrganizationDetector(Detector):
             if word in ow.connectors and start < stop < len(tokens) - 1 and self._joined(tokens, stop + 1):
                 stop += 1
                 continue
+            if word == "and" and start < stop < len(tokens) - 1 and tokens[stop + 1].lower in ow.and_kinds:
+                stop += 2  # "brennick electric and sons"
+                break
             if not self._content(word):
                 break
             if stop > start and not any_words and self._ends_name(word):
@@ -375,17 +415,9 @@ class OrganizationDetector(Detector):
         where they work: the name after it, when one of its words looks like a name."""
         ow = self._w
         _, tokens, formatted = scan
-        k = i - 1
-        if k >= 0 and tokens[k].lower in ow.role_particles:
-            k -= 1
-        first = k + 1
-        while first > 0 and k + 1 - first < ow.role_words and self._content(tokens[first - 1].lower):
-            first -= 1
-            if self._role_opener(tokens, first):
-                break
-        if (first > k or not self._role_opener(tokens, first)) and not self._job_noun(tokens, k):
+        if not self._job_before(tokens, i):
             return None
-        start = self._after_article(tokens, i + 1)
+        start = self._after_article(tokens, self._past_hesitation(tokens, i + 1, tokens[i].lower))
         stop = self._name_end(tokens, start, strict=False)
         if stop == start:
             return None
@@ -402,6 +434,231 @@ class OrganizationDetector(Detector):
         if self._person_said(words, False):
             return None  # "a nanny for doctor harrowby"
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
+
+    def _past_hesitation(self, tokens: Sequence[Token], start: int, last: str) -> int:
+        """The first token of what a cue introduces at ``start``, past a hesitation: the cue's last word
+        said again ("i work at at quorlex", "for uh for": fillers are gone already) and one of
+        ``after_cue_skips`` ("my employer is it's tanager freight", "i work for you know harlan")."""
+        words = words_of(tokens)
+        while start < len(tokens):
+            if words[start] == last:
+                start += 1
+                continue
+            length = self._w.after_cue_skips.at(words, start)
+            if not length:
+                break
+            start += length
+        return start
+
+    def _job_before(self, tokens: Sequence[Token], i: int) -> bool:
+        """A job said with any words ends before the preposition at ``i`` ("i'm a dental hygienist over
+        | at", "my cousin is a paralegal | with", "the receptionist | at")."""
+        ow = self._w
+        k = i - 1
+        if k >= 0 and tokens[k].lower in ow.role_particles:
+            k -= 1
+        first = k + 1
+        while first > 0 and k + 1 - first < ow.role_words and self._content(tokens[first - 1].lower):
+            first -= 1
+            if self._role_opener(tokens, first):
+                break
+        if first <= k and self._role_opener(tokens, first):
+            # "i'm in sales at quorlex"; but "i'm in quarantine with omicron", "in love with": a state
+            return not (tokens[first - 1].lower == "in" and tokens[i].lower == "with")
+        # "a supplier of garden tools", "the queen of hearts": a job noun alone says where
+        # someone works only before "at", "for" or "with"
+        return tokens[i].lower != "of" and self._job_noun(tokens, k)
+
+    def _self_introduced(self, scan: _Scan, i: int) -> Entity | None:
+        """ "this is dana with precision roofing", "hi this is tavik ornsby from quorlex please call": after
+        a speaker's introduction of themselves (``self_introductions``) and their name, the affiliation
+        word at ``i`` introduces their firm, when one of its words looks like a name or its last is a
+        kind, legal form or firm word."""
+        ow = self._w
+        tokens = scan.tokens
+        name_start = next(
+            (
+                k
+                for k in range(max(1, i - 3), i)
+                if ow.self_introductions.ending_at(tokens, k) is not None
+                and all(self._content(t.lower) for t in tokens[k:i])
+            ),
+            None,
+        )
+        if name_start is None:
+            return None
+        person = [t.lower for t in tokens[name_start:i]]
+        if not all(
+            self._name_like(w)
+            or (w in given_names() and zipf_frequency(w) < self._zipf.weak_cue_name_max)
+            or (w in family_names() and zipf_frequency(w) < self._zipf.everyday_word_min)
+            for w in person
+        ):
+            return None  # "this is a call from", "i'm done with", "it's kind of"
+        start = self._after_article(tokens, i + 1)
+        stop = self._name_end(tokens, start, strict=False)
+        if stop == start:
+            return None
+        named = self._name_words(scan, start, stop)
+        if named is None:
+            return None
+        stop, words = named
+        last = words[-1]
+        if not (
+            any(self._looks_named(w) for w in words)
+            or " ".join(words) in company_names()  # "this is gatimu from oracle"
+            or (len(words) > 1 and (last in ow.kinds or last in ow.legal_forms or last in self._firm_words))
+        ):
+            return None  # "this is mike from accounting": a department
+        if " ".join(words) in place_names() or self._person_said(words, False):
+            return None  # "this is dana from boston": a place
+        if words[0] in given_names() and not self._name_like_org(words):
+            return None  # "this is dana with maria"
+        if all(is_activity(w, ow) for w in words):
+            return None
+        return self._organization(
+            tokens[start].start, tokens[stop - 1].end, "firm of a speaker who introduced themselves"
+        )
+
+    def _owner_business(self, scan: _Scan, i: int) -> Entity | None:
+        """ "pete's tacos", "miller's hardware", "kelly's cleaning service": a business named after its
+        owner after a cue or a job ("i work at rosa's kitchen"): the possessive at ``i`` (a listed given or
+        family name or a name-like word) and up to two words, one of them a trade (``owner_trades``)."""
+        ow = self._w
+        text, tokens, formatted = scan
+        owner = tokens[i].lower
+        base = owner[:-2]
+        if not base.isalpha() or len(base) < 2 or base in self._blocked or base in self._person_nouns:
+            return None  # "mom's", "everyone's", "it's"
+        listed = base in given_names() or base in family_names()
+        if not (self._name_like(base) or (listed and zipf_frequency(base) < self._zipf.function_word_min)):
+            return None  # "the company's success": a frequent word, no owner's name
+        if formatted and not _capitalised(text, tokens[i]):
+            return None
+        if not self._cue_before(tokens, i):
+            return None  # "the service at tilda's grill", "i'm in rosa's kitchen"
+        words = words_of(tokens)
+        end = 0
+        k = i + 1
+        while k < len(tokens) and k - i <= 2:
+            length = ow.owner_trades.at(words, k)
+            if length:
+                end = k + length
+                break
+            if not self._content(words[k]) or words[k] in place_names():
+                return None
+            k += 1
+        if not end:
+            return None
+        while end < len(tokens):
+            length = ow.owner_tails.at(words, end) or ow.owner_trades.at(words, end)
+            if not length and words[end] in self._firm_words:
+                length = 1
+            if not length:
+                break
+            end += length
+        return self._organization(tokens[i].start, tokens[end - 1].end, "a business named after its owner")
+
+    def _before_period(self, scan: _Scan, i: int) -> Entity | None:
+        """ "welcome to the velcora capital second quarter results call": after "the", name-like or
+        firm words before an ordinal (``period_ordinals``), the period noun at ``i`` and one of
+        ``period_after`` name the company."""
+        ow = self._w
+        text, tokens, formatted = scan
+        if not (
+            i >= 3
+            and i + 1 < len(tokens)
+            and tokens[i - 1].lower in ow.period_ordinals
+            and tokens[i + 1].lower in ow.period_after
+        ):
+            return None
+        end = i - 1
+        first = end
+        while (
+            first > 0
+            and end - first < self.max_words
+            and self._content(tokens[first - 1].lower)
+            and (self._name_like(tokens[first - 1].lower) or tokens[first - 1].lower in self._firm_words)
+        ):
+            first -= 1
+        if first == end or tokens[first - 1].lower != "the":
+            return None
+        lead = tokens[first].lower
+        if not self._name_like(lead) or lead in given_names() or lead in place_names():
+            return None
+        if formatted and not _capitalised(text, tokens[first]):
+            return None
+        return self._organization(
+            tokens[first].start, tokens[end - 1].end, "a company's name before its reporting period"
+        )
+
+    def _agency(self, scan: _Scan, i: int) -> Entity | None:
+        """ "the department of veterans affairs", "the bureau of land management": after "the", the head
+        word at ``i`` (``agency_heads``), "of" or "for" and one to three content words."""
+        ow = self._w
+        text, tokens, formatted = scan
+        if not (i >= 1 and tokens[i - 1].lower == "the" and i + 2 < len(tokens)):
+            return None
+        if tokens[i + 1].lower not in ow.agency_joiners:
+            return None
+        start = stop = i + 2
+        most = 2  # "of veterans affairs"; "and" lets two more words join ("of health and human services")
+        while stop < len(tokens) and stop - start < most:
+            word = tokens[stop].lower
+            if (
+                word == "and"
+                and stop > start
+                and stop + 1 < len(tokens)
+                and self._content(tokens[stop + 1].lower)
+            ):
+                stop += 1
+                most = 5
+                continue
+            if not self._content(word) or (stop > start and (word in ow.name_enders or _inflected(word))):
+                break  # "the ministry of transport quietly announced": an adverb or a verb ends it
+            stop += 1
+        if stop == start:
+            return None
+        if formatted and not all(_capitalised(text, t) for t in tokens[i:stop] if t.lower != "and"):
+            return None
+        why = "a government body named by its remit"
+        return self._organization(tokens[i].start, tokens[stop - 1].end, why)
+
+    def _place_length(self, words: Sequence[str], start: int) -> int:
+        """Words of the longest place name at ``start`` ("district of columbia", "ohio"; 0: none)."""
+        places = place_names()
+        for length in range(min(4, len(words) - start), 0, -1):
+            if " ".join(words[start : start + length]) in places:
+                return length
+        return 0
+
+    def _place_school(self, tokens: Sequence[Token], start: int) -> int:
+        """The end of a place's state university at ``start`` ("district of columbia state", "ohio state
+        university"; 0: none): a place name, one of ``place_school_words`` and maybe a kind after it."""
+        words = words_of(tokens)
+        length = self._place_length(words, start)
+        end = start + length
+        if not length or end >= len(words) or words[end] not in self._w.place_school_words:
+            return 0
+        end += 1
+        if end < len(words) and words[end] in self._w.kinds:
+            end += 1  # "montclair state university"
+        return end
+
+    def _kind_of_place(self, scan: _Scan, i: int) -> Entity | None:
+        """ "university of district of columbia", "bank of new england": a kind of ``of_place_kinds`` at
+        ``i``, "of" and a place name of two or more words (one word: the ``ner`` and ``contextual``
+        detectors already know "university of toledo")."""
+        text, tokens, formatted = scan
+        if i + 2 >= len(tokens) or tokens[i + 1].lower != "of":
+            return None
+        length = self._place_length(words_of(tokens), i + 2)
+        if length < 2:
+            return None
+        if formatted and not _capitalised(text, tokens[i]):
+            return None
+        end = tokens[i + 1 + length].end
+        return self._organization(tokens[i].start, end, "a kind of organisation of a place")
 
     def _job_noun(self, tokens: Sequence[Token], k: int) -> bool:
         """ "my old supervisor | at", "the receptionist | at", "a machinist | with": a singular noun that
@@ -614,6 +871,9 @@ class OrganizationDetector(Detector):
         while stop < len(tokens) and stop - start < self.max_words:
             word = tokens[stop].lower
             letter = len(word) == 1 and word.isalpha() and word not in ("a", "i")
+            if word == "and" and start < stop < len(tokens) - 1 and self._joined(tokens, stop + 1):
+                stop += 1  # "of vantreck and olmsby": partners' names
+                continue
             if not (letter or self._content(word)) or word in self._callers.affiliations:
                 break
             if stop > start and not letter and self._ends_name(word):
@@ -800,6 +1060,14 @@ class OrganizationDetector(Detector):
         family = family_names()
         if left in family and right in family:
             return True
+        if all(
+            self._looks_named(w)
+            and self._name_like(w)
+            and w not in given_names()
+            and w not in self._firm_words
+            for w in (left, right)
+        ):
+            return True  # "halvik and dornell law group": two words that look like names
         return (
             after >= 3
             and self._content(tokens[after - 3].lower)
@@ -822,7 +1090,12 @@ class OrganizationDetector(Detector):
         k = first - 1
         if k >= 0 and tokens[k].lower == "the":
             k -= 1
-        return k >= 0 and self._cue_at(tokens, k) is not None
+        if k < 0:
+            return False
+        if self._cue_at(tokens, k) is not None:
+            return True
+        # "i'm a caseworker with child protective services": a job before the preposition
+        return tokens[k].lower in self._w.role_prepositions and self._job_before(tokens, k)
 
 
 def is_activity(word: str, words: OrganizationWords) -> bool:
