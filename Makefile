@@ -48,7 +48,8 @@ bench: $(STAMP)
 # against data.inputs, exit 1 naming any that differs. So later changes to the normalizers, detectors,
 # generator or locale data leave the training data alone. About 15 min on one core.
 # `model-verify` checks MODEL_DATA against data.inputs first (a clear error before a long run), then
-# trains with today's redactkit.train.build (10-30 min on one core) and exits 1 naming what differs:
+# trains with today's redactkit.train.build on the recipe meta.json records (--recipe: seed, settings,
+# input files; 10-40 min on one core) and exits 1 naming what differs:
 # an input DocBin, a setting, the training environment or the weights themselves.
 MODEL_DATA ?= /tmp/redactkit-train-data
 MODEL_OUT ?= /tmp/redactkit-ner-asr-en
@@ -60,9 +61,7 @@ model-data: $(STAMP)
 model-verify: $(STAMP)
 	$(BIN)/python -m redactkit.train.pinned --weights $(MODEL_WEIGHTS) --out $(MODEL_DATA) --check-only
 	OMP_NUM_THREADS=1 $(BIN)/python -m redactkit.train.build --data $(MODEL_DATA) --out $(MODEL_OUT) \
-	    --seed 0 --epochs 2 --docs-per-epoch 40000 \
-	    --extra $(MODEL_DATA)/synth_train.spacy $(MODEL_DATA)/synth_neg.spacy $(MODEL_DATA)/synth_focus.spacy \
-	    --extra-dev $(MODEL_DATA)/synth_dev.spacy --verify $(MODEL_WEIGHTS)
+	    --recipe $(MODEL_WEIGHTS) --verify $(MODEL_WEIGHTS)
 
 clean:
 	rm -rf $(VENV) out dist build .mypy_cache .ruff_cache .pytest_cache .hypothesis

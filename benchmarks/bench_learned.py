@@ -6,8 +6,10 @@ Systems (all in one run, on the same rows):
   lowercase guard on, fixed score 0.8): the pipeline as it was before the adapted model;
 - ``rules``: the default pipeline without the ``ner`` detector (normalizers + rule detectors + Presidio's
   patterns);
+- ``model-stock`` (not run unless asked, ``--systems``): the normalizers and the ``ner`` detector
+  alone as in ``before`` (the stock recognizer, guarded), the model-only baseline of ``model``;
 - ``model``: the normalizers and the ``ner`` detector alone, as configured by ``--config`` (default:
-  the shipped adapted recognizer);
+  the default pipeline's);
 - ``after``: the default pipeline (or ``--config``).
 
 Datasets: SLURP devel and (``--earnings``) Earnings-21 dev from ../shared/data, the 20 % dialogue
@@ -66,7 +68,15 @@ def _variants(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
     rules["detectors"] = [spec for spec in rules["detectors"] if spec["name"] != "ner"]
     model = copy.deepcopy(config)
     model["detectors"] = [spec for spec in model["detectors"] if spec["name"] == "ner"]
-    variants = {"before": before, "rules": rules, "model": model, "after": copy.deepcopy(config)}
+    model_stock = copy.deepcopy(before)
+    model_stock["detectors"] = [spec for spec in model_stock["detectors"] if spec["name"] == "ner"]
+    variants = {
+        "before": before,
+        "rules": rules,
+        "model-stock": model_stock,
+        "model": model,
+        "after": copy.deepcopy(config),
+    }
     # the same with the lowercase guard flipped, to see what it costs and saves with these weights
     for name in ("model", "after"):
         flipped = copy.deepcopy(variants[name])
@@ -109,7 +119,8 @@ def main() -> None:
     parser.add_argument(
         "--systems",
         default="before,rules,model,after",
-        help="comma-separated: before, rules, model, after, model~guard, after~guard (guard flipped)",
+        help="comma-separated: before, rules, model-stock, model, after, model~guard, after~guard "
+        "(guard flipped)",
     )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()

@@ -304,6 +304,21 @@ def test_business_terms_are_redacted_by_default_and_left_alone_on_request(text: 
     assert SpelledDetector(business_acronyms=True).detect(aligned) == [], text
 
 
+# "i" or "a" of the words after an acronym joins its letters ("c e o i mean"): still an acronym.
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("the c e o i mean said no", []),
+        ("my g p a i think was fine", []),
+        ("we trust the f b i a lot", []),
+        ("j o h n i mean", ["SPELLED"]),  # no acronym without the "i"
+        ("the c e o i", ["SPELLED"]),  # no word after it
+    ],
+)
+def test_an_acronym_and_the_pronoun_after_it(text: str, labels: list[str]) -> None:
+    assert [e.label for e in SpelledDetector().detect(_normalize(text))] == labels, text
+
+
 # With `business_acronyms` on, what is not a listed term still fails closed: names and codes being
 # dictated, a term after a cue that asks for a value, words that only begin like a term.
 STILL_REDACTED_WITH_BUSINESS_TERMS = [
@@ -323,7 +338,7 @@ def test_business_terms_option_keeps_failing_closed_on_values(text: str, label: 
 
 
 def test_business_terms_option_from_config() -> None:
-    text = "our adjusted e b i t d a margin improved"
+    text = "the e b i t d a looked better"
     on = {"detectors": [{"name": "spelled", "business_acronyms": True}]}
     assert Pipeline.from_config(on).analyze(text) == []
     assert Pipeline.from_config({"detectors": [{"name": "spelled"}]}).analyze(text)

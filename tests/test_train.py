@@ -460,3 +460,43 @@ def test_build_drops_labels_records_them_and_verify_refuses_another_choice(
         build([*options, "--out", str(tmp_path / "x"), "--verify", str(tmp_path / "dropped")])
     assert "--drop-labels none (reference: [" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.slow
+def test_generated_written_rehearsal_docs_are_cased_and_keep_their_exhaustive_spans(tmp_path: Path) -> None:
+    """``--synth-written``: the written rendering of train-family utterances, labelled by its own spans
+    (names too, not the original model's guesses), the spoken training files unchanged by it."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from redactkit.train.data import assemble_synth
+
+    info = assemble_synth(tmp_path, train=20, held_out=5, written={"formal": 12, "all": 8})
+    assert info["synth_written"] == {"all": 8, "formal": 12}
+    blank = spacy.blank("en")
+    docs = list(
+        DocBin(store_user_data=True).from_disk(tmp_path / "synth_written.spacy").get_docs(blank.vocab)
+    )
+    assert len(docs) == 20
+    assert all(doc.user_data["corpus"] == "synth-written" for doc in docs)
+    assert sum(any(char.isupper() for char in doc.text) for doc in docs) >= 18
+    persons = [ent for doc in docs for ent in doc.ents if ent.label_ == "PERSON"]
+    assert persons and all(ent.text[0].isupper() for ent in persons)
+    # the written docs are no extra spoken docs: synth_train.spacy holds the 20 spoken ones only
+    spoken = list(DocBin().from_disk(tmp_path / "synth_train.spacy").get_docs(blank.vocab))
+    assert len(spoken) == 20
+
+
+def test_recipe_defaults_repeat_the_shipped_training(tmp_path: Path) -> None:
+    """``make model-verify`` trains with ``--recipe``: the shipped weights' own settings and inputs."""
+    from redactkit.train.build import recipe_defaults
+
+    meta = json.loads((BUILTIN_NER_WEIGHTS / "meta.json").read_text())
+    found = recipe_defaults(BUILTIN_NER_WEIGHTS, tmp_path)
+    settings = meta["training"]["settings"]
+    for key in ("seed", "epochs", "docs_per_epoch", "rehearsal_ratio", "learn_rate", "negative_share"):
+        assert found[key] == settings[key]
+    assert found["dev_sample"] == meta["training"]["dev_sample"]
+    assert [path.name for path in found["extra"]] == meta["data"]["extra"]
+    assert all(path.parent == tmp_path for path in [*found["extra"], *found["extra_dev"]])
+    assert [path.name for path in found["extra_dev"]] == meta["data"]["extra_dev"]

@@ -101,6 +101,19 @@ def test_the_ner_detector_leaves_out_the_labels_the_calibration_dropped(tmp_path
 
 
 @pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_calibration_command_names_the_shipped_weights_builtin_and_others_a_placeholder() -> None:
+    from redactkit.train.calibrate import _command
+
+    assert _command(["--weights", str(BUILTIN_NER_WEIGHTS), "--write"]) == ["--weights", "builtin", "--write"]
+    assert _command(["--weights=builtin"]) == ["--weights=builtin"]
+    assert _command(["--weights=/somewhere/else", "--holdout", "/x"]) == [
+        "--weights={weights}",
+        "--holdout",
+        "{holdout}",
+    ]
+
+
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
 def test_calibrate_end_to_end_records_its_counts_in_the_weights_meta(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -121,8 +134,8 @@ def test_calibrate_end_to_end_records_its_counts_in_the_weights_meta(
     record = json.loads((copy / "meta.json").read_text())["pipeline_calibration"]
     assert record["sets"] == {"hold-out tiny": 3}
     assert record["value_weight"] == 5.0
-    # the hold-out folder is recorded as a placeholder, not this machine's path
-    assert record["written_by"]["command"] == ["--weights", str(copy), "--holdout", "{holdout}", "--write"]
+    # the hold-out folder and the weights are recorded as placeholders, not this machine's paths
+    assert record["written_by"]["command"] == ["--weights", "{weights}", "--holdout", "{holdout}", "--write"]
     assert all(set(cell) == {"alone_values", "alone_negative_rows"} for cell in record["labels"].values())
     assert record["dropped"] == dropped_labels(record["labels"])
     assert read_ner_weights(copy).pipeline_dropped == record["dropped"]

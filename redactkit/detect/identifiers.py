@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
 
 import phonenumbers
@@ -33,6 +34,7 @@ from ..gazetteers import family_names, fold_word, is_everyday_word
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
+from ._dictation import pause_words, said_again, spoken_gap
 from ._readings import Item, greedy_readings, iban_length, iban_readings, lattice, reading_words
 from .base import Detector, detectors
 from .contextual import said_of_a_thing
@@ -182,6 +184,21 @@ class _CueTables:
     #: words right after a secret's cue that make one noun of both ("password reset", "pin pad"): no
     #: value follows unless "is" or ":" does (``secret_compounds``)
     secret_compounds: frozenset[str] = frozenset()
+    #: a turn opened by one of these ("add", after fillers) whose numbers are operands joined by
+    #: ``sum_joiners`` up to its end (or a word of ``sum_closers``) is a sum (``sum_openers``)
+    sum_openers: frozenset[str] = frozenset()
+    sum_joiners: frozenset[str] = frozenset()
+    sum_closers: frozenset[str] = frozenset()
+    #: words between the clock times of a list ("at seven fifteen nine oh five and twelve forty five")
+    #: and the words a list follows (``time_lists.joiners``, ``time_lists.after``)
+    time_list_joiners: frozenset[str] = frozenset()
+    clock_before: frozenset[str] = frozenset()
+    #: words ending in "s" that are no plural noun ("sounds", "thanks"): ``not_plural_nouns``
+    not_plural: frozenset[str] = frozenset()
+    #: public service numbers ("911"): no phone number of anyone after a phone cue
+    service_numbers: frozenset[str] = frozenset()
+    #: words after the one-digit options of a phone menu ("one for sales"): ``menu_option_words``
+    menu_option_words: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -303,7 +320,22 @@ def _cue_tables(locale: str) -> _CueTables:
         amount_words=resources.words("identifiers", "amount_words"),
         year_before=resources.words("identifiers", "year_before") | resources.lexicon.months,
         secret_compounds=resources.words("identifiers", "secret_compounds"),
+        sum_openers=_optional_words(resources, "identifiers", "sum_openers"),
+        sum_joiners=_optional_words(resources, "identifiers", "sum_joiners"),
+        sum_closers=_optional_words(resources, "identifiers", "sum_closers"),
+        time_list_joiners=_optional_words(resources, "identifiers", "time_lists.joiners"),
+        clock_before=_optional_words(resources, "identifiers", "time_lists.after"),
+        not_plural=_optional_words(resources, "identifiers", "not_plural_nouns"),
+        menu_option_words=_optional_words(resources, "identifiers", "menu_option_words"),
+        service_numbers=frozenset(
+            str(number) for number in resources.get("identifiers", "service_numbers", []) or []
+        ),
     )
+
+
+def _optional_words(resources: Any, resource: str, key: str) -> frozenset[str]:
+    """A word list a locale may leave out (empty then)."""
+    return frozenset(str(word).lower() for word in resources.get(resource, key, []) or [])
 
 
 def _written_date_pattern(months: frozenset[str]) -> re.Pattern[str]:
@@ -502,6 +534,13 @@ class IdentifierDetector(Detector):
         #: language resources: cue phrases and quantity words (redactkit/lang/<locale>/identifiers.yaml)
         self.locale = locale
         self._tables = _cue_tables(locale)
+        #: a written pause ("...") and commas inside a dictated value: no word of an aside
+        self._pauses = pause_words(locale)
+        #: the unit words that end a hold-on phrase ("one second", "a moment"): the first word of an
+        #: aside whose "one" the value took ("... u w one second it's in my other bag nine four ...")
+        self._hold_on_ends = frozenset(
+            phrase[-1] for phrase in self._tables.hold_on.phrases if len(phrase) > 1
+        )
         self._misheard = _misheard_tables(locale)
         self._flights = _flight_words(locale)
         #: determiners a word merged with one ends with ("forthe"): see :meth:`_determiner`
@@ -516,6 +555,8 @@ class IdentifierDetector(Detector):
         self._value_words: dict[str, bool] = {}
         #: :meth:`_sound_of` per word of the batch being detected (emptied after each batch)
         self._sounds: dict[str, str] = {}
+        #: :meth:`_time_lists` of the text being detected, by its id (emptied after each batch)
+        self._time_list_spans: dict[int, list[tuple[int, int]]] = {}
         #: a text without digits is still looked at when a cue of a value zone or a number word is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
@@ -542,6 +583,7 @@ class IdentifierDetector(Detector):
         finally:
             self._value_words.clear()  # no transcript words kept after the batch
             self._sounds.clear()
+            self._time_list_spans.clear()
 
     # -- one text -----------------------------------------------------------------------------------
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
@@ -572,10 +614,14 @@ class IdentifierDetector(Detector):
                 found = [self._noisy_edges(aligned, tokens, entity) for entity in found]
             if self.misheard_edges and self.max_aside_words:
                 found = self._join_broken_parts(aligned, tokens, found)
+            if self.max_aside_words:
+                found = self._join_spelled_leads(aligned, tokens, found)
             if self.misheard_edges and self._tables.noisy_answer_digits:
                 found.extend(self._noisy_answer(aligned, tokens, found))
-        if found and self.negative_contexts and self._arithmetic_turn(tokens):
+        if found and self.negative_contexts and (self._arithmetic_turn(tokens) or self._sum_turn(tokens)):
             found = [entity for entity in found if entity.label not in _ZONE_LABELS]
+        if found and self.negative_contexts and self._menu_turn(tokens):
+            found = [entity for entity in found if not self._menu_options(aligned, entity)]
         if "PIN" in self.labels:
             found.extend(self._introduced_secrets(text, tokens, used))
         found.extend(self._dates(text, tokens))
@@ -769,8 +815,10 @@ class IdentifierDetector(Detector):
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
                 if (
                     not covered.contains(start, end)
+                    and not self._negative_in_zone(aligned, tokens, zone)
                     and not self._quantity_zone(aligned, tokens, zone, index, cue[0])
                     and not self._year_zone(aligned, tokens, zone, cue[0])
+                    and not self._service_zone(tokens, zone, cue[0])
                 ):
                     zones.append(
                         Entity(
@@ -1344,6 +1392,15 @@ class IdentifierDetector(Detector):
                     break
                 if any(token.lower == "and" for token in gap) and not (group[-1][4] and following[4]):
                     break  # "4418 and two thousand three hundred": a sum of two numbers, no value
+                if (
+                    self._amount_piece(aligned, tokens, group[-1], by_first)
+                    or self._amount_piece(aligned, tokens, following, by_first)
+                ) and not any(
+                    self._value_word(token.lower)
+                    or self._misheard.looks_like_digit(token.lower, self._tables)
+                    for token in gap
+                ):
+                    break  # "in twenty oh five we had three thousand eight hundred visitors"
                 group.append(following)
                 index += 1
             index += 1
@@ -1410,8 +1467,10 @@ class IdentifierDetector(Detector):
         self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
     ) -> _Candidate | None:
         tables = self._tables
-        gap = [token.lower for token in tokens[left.stop : right.first]]
-        if not gap or len(gap) > self.max_aside_words:
+        if left.stop >= right.first:
+            return None
+        gap = spoken_gap(tokens, left.stop, right.first, self._pauses)
+        if len(gap) > self.max_aside_words:
             return None
         if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
             return None
@@ -1427,9 +1486,15 @@ class IdentifierDetector(Detector):
         if bounds is None or not self._aside(gap):
             return None
         low, high = bounds
-        total = len(left.digits) + len(right.digits)
-        # a digit may have been lost to the recognizer: one more than a complete value is allowed
-        if len(left.digits) >= low or total > high + 1 or len(right.digits) < (2 if label else 3):
+        # a part said twice (a repeat, a read-back) counts once
+        said = len(left.digits) - said_again([token.lower for token in tokens[left.first : left.stop]])
+        total = said + len(right.digits)
+        # a digit may have been lost to the recognizer: one more than a complete value is allowed;
+        # a complete value and a part that makes it a longer one ("nine four one one oh hold on
+        # it's on the envelope two two one four": a zip and its four more digits) is one value too
+        lengths = tables.value_lengths.get(label or "", ())
+        longer = said in lengths and total in lengths and total > said
+        if (said >= low and not longer) or total > high + 1 or len(right.digits) < (2 if label else 3):
             return None
         if not self._one_by_one(aligned, tokens, right):
             return None
@@ -1634,15 +1699,18 @@ class IdentifierDetector(Detector):
         if first >= stop:
             return None
         have = self._digit_count(tokens, first, stop)
+        # a part said twice (a repeat, a read-back) counts once
+        have -= said_again([token.lower for token in tokens[first:stop]])
         if have >= low:
             return None
         # the nearest word of a number beyond at most max_aside_words words
         index = stop if direction > 0 else first - 1
-        while 0 <= index < len(tokens) and abs(index - (stop if direction > 0 else first - 1)) <= (
-            self.max_aside_words
-        ):
+        reach = self.max_aside_words
+        while 0 <= index < len(tokens) and abs(index - (stop if direction > 0 else first - 1)) <= reach:
             if self._number_token(tokens[index].lower):
                 break
+            if tokens[index].lower in self._pauses:
+                reach += 1  # a written pause is no word of the aside
             index += direction
         else:
             return None
@@ -1661,7 +1729,7 @@ class IdentifierDetector(Detector):
                 part_first -= 1
             part_stop += 1
             gap_first, gap_stop = part_stop, first
-        gap = [token.lower for token in tokens[gap_first:gap_stop]]
+        gap = spoken_gap(tokens, gap_first, gap_stop, self._pauses)
         if len(gap) > self.max_aside_words or (gap and not self._aside(gap)):
             return None
         if any(_joiner(word) and word not in tables.value_words for word in gap):
@@ -1708,6 +1776,103 @@ class IdentifierDetector(Detector):
             ):
                 label = other.label
         return start, end, label
+
+    def _join_spelled_leads(
+        self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
+    ) -> list[Entity]:
+        """A code whose spelled letters the caller said apart from its digits takes them.
+
+        "policy number c n u hold on let me get my glasses eight seven ...", "iban f r sorry i'm
+        reading it off the card five five ...", "member id p n t so that's p n t yes and then nine
+        one ...": the letters (or a first digit) after a cue, then an aside or a read-back, then the
+        value found. When every word between the cue and the value is a value word or a word of an
+        aside (at most ``max_aside_words`` plain words, see :meth:`_aside`; no cue of another
+        value) and some value word is among them, the value starts at the first of them. Fail
+        closed: the aside is redacted with the value."""
+        result = sorted(found, key=lambda entity: (entity.start, entity.end))
+        for entity in result:
+            if entity.label not in _ZONE_LABELS and entity.label != "IBAN_CODE":
+                continue
+            first = token_index_at(tokens, entity.start)
+            start = self._spelled_lead(aligned, tokens, first, entity, result)
+            if start is None:
+                continue
+            begin = tokens[start].start
+            if any(other.start < begin < other.end for other in result if other is not entity):
+                continue
+            kept = [
+                other
+                for other in result
+                if other is not entity and not (begin <= other.start and other.end <= entity.end)
+            ]
+            kept.append(
+                Entity(begin, entity.end, entity.label, entity.score, entity.detector, entity.explanation)
+            )
+            result = sorted(kept, key=lambda item: (item.start, item.end))
+            return self._join_spelled_leads(aligned, tokens, result)  # the lead found no lead before it
+        return result
+
+    def _spelled_lead(
+        self,
+        aligned: AlignedText,
+        tokens: Sequence[Token],
+        first: int,
+        entity: Entity,
+        found: Sequence[Entity],
+    ) -> int | None:
+        """The token where ``entity``, found from token ``first``, starts when its spelled lead
+        stands apart from it after a cue of a value (see :meth:`_join_spelled_leads`), or None.
+        Another value found between the cue and it is no lead ("my ssn is two five six eight and
+        credit no three two one four ..."), unless it is of the same label with fewer than three
+        digits: letters found on their own ("policy number c n u ...")."""
+        tables = self._tables
+        others = [other for other in found if other is not entity]
+        plain = 0
+        lead: int | None = None
+        index = first - 1
+        while index >= 0:
+            word = tokens[index].lower
+            hit = tables.cue_table.ending_at(tokens, index + 1)
+            if hit is not None:
+                if not hit[1] or (hit[0] not in _ZONE_LABELS and hit[0] != "IBAN_CODE"):
+                    return None
+                break
+            token = tokens[index]
+            inside = next((o for o in others if o.start < token.end and token.start < o.end), None)
+            if inside is not None and (
+                inside.label != entity.label
+                or sum(c.isdigit() for c in aligned.text[inside.start : inside.end]) >= 3
+            ):
+                return None
+            if word in self._pauses:
+                pass
+            elif self._spelled_or_digits(aligned, token):
+                lead = index
+            else:
+                plain += 1
+                if plain > self.max_aside_words + 2 or not self._aside_word(word, negative=False):
+                    return None
+            index -= 1
+        if index < 0 or lead is None:
+            return None
+        words = [
+            token.lower
+            for token in tokens[lead:first]
+            if token.lower not in self._pauses and not self._spelled_or_digits(aligned, token)
+        ]
+        if len(words) > self.max_aside_words or not self._aside(words):
+            return None
+        return lead
+
+    def _spelled_or_digits(self, aligned: AlignedText, token: Token) -> bool:
+        """Token ``token`` was said as spelled letters or digit words ("c n u", "eight seven"; "e s
+        sorry i": letters the normalizers joined over a correction)."""
+        if _has_digit(token.lower):
+            return True
+        start, end = aligned.to_original(token.start, token.end)
+        words = aligned.original[start:end].lower().split()
+        letters = sum(1 for word in words if len(word) == 1 and word.isalpha())
+        return bool(words) and (letters == len(words) or letters >= 2)
 
     def _noisy_answer(
         self, aligned: AlignedText, tokens: Sequence[Token], found: list[Entity]
@@ -1997,18 +2162,38 @@ class IdentifierDetector(Detector):
         """
         index = 0
         while index < len(gap):
+            if gap[index] in self._pauses or (index == 0 < len(gap) - 1 and gap[0] in self._hold_on_ends):
+                index += 1  # a written pause, or the unit of a hold-on phrase whose "one" the value took
+                continue
             length = self._tables.hold_on.at(gap, index)
             if length:
                 index += length
-            elif self._aside_word(gap[index]) or (
-                index < len(gap) - 2
-                and gap[index] in self._tables.negative_words
-                and self._aside_word(gap[index], negative=False)
+            elif (
+                self._aside_word(gap[index])
+                or (
+                    index < len(gap) - 2
+                    and gap[index] in self._tables.negative_words
+                    and self._aside_word(gap[index], negative=False)
+                )
+                or self._breaker_inside_aside(gap, index)
             ):
                 index += 1
             else:
                 return False
         return True
+
+    def _breaker_inside_aside(self, gap: Sequence[str], index: int) -> bool:
+        """Word ``index`` of ``gap`` is a range or sum word between two plain words of the aside
+        ("hold on i have to check", "i'm going to grab it"): it joins no numbers there. At the
+        aside's edge it stands next to a part of the value and may make a range ("five to six")."""
+        if not 0 < index < len(gap) - 1 or gap[index] not in self._misheard.region_breakers:
+            return False
+        return all(
+            word.replace("'", "").isalpha()
+            and not self._value_word(word)
+            and word not in self._misheard.region_breakers
+            for word in (gap[index - 1], gap[index + 1])
+        )
 
     def _aside_word(self, word: str, *, negative: bool = True) -> bool:
         """A word an aside inside a dictated value may have: a plain word, not a unit, a time word or a
@@ -2727,6 +2912,14 @@ class IdentifierDetector(Detector):
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
             return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
+        if cue is None and self._time_list(aligned, tokens, candidate):
+            return None  # "the buses come at seven fifteen nine oh five and twelve forty five"
+        if (
+            (cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE"))
+            and not _card_digits(digits)
+            and self._counts_things(aligned, tokens, candidate, cued=cue is not None)
+        ):
+            return None  # "three thousand eight hundred visitors", "order thirty seven boxes"
         if (cue is None or cue[0] not in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META")) and self._a_year(
             aligned, tokens, candidate, text_start, text_end
         ):
@@ -2764,8 +2957,8 @@ class IdentifierDetector(Detector):
                 label = "ACCOUNT_NUMBER"
             if label == "CREDIT_CARD" and n < 12:
                 label = "CREDIT_CARD_META" if n <= 4 else "ACCOUNT_NUMBER"
-            if label == "PHONE_NUMBER" and n < 3:
-                return None
+            if label == "PHONE_NUMBER" and (n < 3 or digits in self._tables.service_numbers):
+                return None  # "dial nine one one": a public service, nobody's number
             if label == "ZIP_CODE" and n not in (5, 9):
                 label = "ZIP_CODE" if 3 <= n <= 10 else "ACCOUNT_NUMBER"
             score = self.cue_score if strong else self.shape_score
@@ -2890,6 +3083,196 @@ class IdentifierDetector(Detector):
                 "digits read one by one, some misheard",
             )
         return None
+
+    def _time_list(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        """The candidate is part of a list of clock times (:meth:`_time_lists`)."""
+        if candidate.alnum or not self._tables.time_list_joiners:
+            return False
+        o_start, o_end = aligned.to_original(tokens[candidate.first].start, tokens[candidate.stop - 1].end)
+        spans = self._time_list_spans.get(id(aligned))
+        if spans is None:
+            spans = self._time_list_spans[id(aligned)] = self._time_lists(aligned)
+        return any(start <= o_start and o_end <= end for start, end in spans)
+
+    def _time_lists(self, aligned: AlignedText) -> list[tuple[int, int]]:
+        """Where lists of clock times stand, in original offsets: number notes right after a word of
+        ``time_lists.after`` ("at", "from"; fillers may stand between), each read as hours and minutes,
+        with only joiners (``time_lists.joiners``) and fillers between them, a joiner among them and
+        two times or more ("the buses come at seven fifteen nine oh five and twelve forty five"). A
+        phone number read in pairs has no joiner inside it; after a cue this is never asked."""
+        tables = self._tables
+        fillers = self._lexicon.fillers
+        notes = sorted(aligned.annotations_in(0, len(aligned.original), "number"), key=attrgetter("start"))
+        found: list[tuple[int, int]] = []
+        index = 0
+        while index < len(notes):
+            lead = aligned.original[max(0, notes[index].start - _TIME_LIST_LOOKBACK) : notes[index].start]
+            before = [word.strip(",.") for word in lead.lower().split()]
+            while before and before[-1] in fillers:
+                before.pop()
+            times = _clock_times([str(chunk) for chunk in notes[index].data.get("chunks", ())])
+            if not before or before[-1] not in tables.clock_before or times is None:
+                index += 1
+                continue
+            stop, joined = index + 1, False
+            while stop < len(notes):
+                gap = [
+                    word.strip(",.") or ","
+                    for word in aligned.original[notes[stop - 1].end : notes[stop].start].lower().split()
+                ]
+                more = _clock_times([str(chunk) for chunk in notes[stop].data.get("chunks", ())])
+                if more is None or not all(
+                    word in tables.time_list_joiners or word in fillers for word in gap
+                ):
+                    break
+                joined = joined or any(word in tables.time_list_joiners for word in gap)
+                times += more
+                stop += 1
+            if joined and times >= 2:
+                found.append((notes[index].start, notes[stop - 1].end))
+            index = stop
+        return found
+
+    def _counts_things(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate, *, cued: bool
+    ) -> bool:
+        """A plural noun follows the number ("visitors", "views", "boxes": four letters or more ending
+        in "s", none of ``not_plural_nouns``, closing or cue words) and it was said whole with a
+        multiplier ("three thousand eight hundred") and no cue, or in at most three digits said whole
+        after a cue ("order thirty seven boxes"): it counts things."""
+        tables = self._tables
+        if candidate.alnum or candidate.stop >= len(tokens) or not tables.not_plural:
+            return False
+        if not self._plural_noun(tokens[candidate.stop].lower):
+            return False
+        start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        if cued:  # "call one eight hundred five five five ... for appointments" keeps its cue
+            return len(candidate.digits) <= 3 and self._reading(aligned, start, end) == "grouped"
+        return self._said_with_multiplier(aligned, start, end)
+
+    def _plural_noun(self, word: str) -> bool:
+        """A plural noun: four letters or more ending in "s" (not "ss"), none of ``not_plural_nouns``
+        ("sounds", "thanks"), closing or cue words."""
+        tables = self._tables
+        return (
+            bool(tables.not_plural)
+            and len(word) >= 4
+            and word.isalpha()
+            and word.endswith("s")
+            and not word.endswith("ss")
+            and word not in tables.not_plural
+            and word not in tables.closing
+            and word not in tables.cue_words
+        )
+
+    def _said_with_multiplier(self, aligned: AlignedText, start: int, end: int) -> bool:
+        """The number was said with "hundred" or "thousand": an amount or a count."""
+        o_start, o_end = aligned.to_original(start, end)
+        multipliers = self._lexicon.thousand | self._lexicon.hundred
+        return any(word in multipliers for word in aligned.original[o_start:o_end].lower().split())
+
+    def _amount_piece(
+        self,
+        aligned: AlignedText,
+        tokens: Sequence[Token],
+        piece: tuple[int, int, str, bool, bool],
+        by_first: Mapping[int, _Candidate],
+    ) -> bool:
+        """A piece of a misrecognized region that is an amount said with "thousand" (nobody reads a
+        code that way; "eight hundred" may be a phone number's), or a year after a word of
+        ``year_before`` ("in twenty oh five"): only a word heard like a digit, or a value word
+        ("double"), joins it to another number."""
+        candidate = by_first.get(piece[0])
+        if candidate is None:
+            return False
+        start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        return self._said_with_thousand(aligned, start, end) or self._a_year(
+            aligned, tokens, candidate, start, end
+        )
+
+    def _negative_in_zone(self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int]) -> bool:
+        """A negative context ends in the zone right before its first number ("the order total one
+        thousand ...", "the office is on floor thirty four suite ..."), that number was said in groups
+        (not digit by digit) and is short (``negative_veto_digits``), and the context word sounds like
+        no digit: the number is a price, a floor or a room, as in :meth:`_classify`. Under
+        misrecognition ("call add five nice zero ...") a digit read one by one keeps the zone."""
+        first = next((index for index in range(*zone) if _has_digit(tokens[index].lower)), None)
+        if first is None or first == zone[0]:
+            return False
+        word = tokens[first - 1].lower
+        digits = sum(1 for char in tokens[first].lower if char.isdigit())
+        if (
+            digits > self._tables.negative_veto_digits
+            or self._reading(aligned, tokens[first].start, tokens[first].end) in ("digits", "mixed", None)
+            or word in self._misheard.homophones
+            or self._misheard.looks_like_digit(word, self._tables)
+        ):
+            return False
+        return self._tables.negative_table.ending_at(tokens, first) is not None and self._negative_context(
+            tokens, first, digits
+        )
+
+    def _service_zone(self, tokens: Sequence[Token], zone: tuple[int, int], label: str) -> bool:
+        """A phone cue's zone that is a public service number ("dial nine one one")."""
+        if label != "PHONE_NUMBER" or not self._tables.service_numbers:
+            return False
+        said = "".join(tokens[index].lower for index in range(*zone))
+        return said in self._tables.service_numbers
+
+    def _menu_turn(self, tokens: Sequence[Token]) -> bool:
+        """A phone menu read out: two one-digit options or more, each a digit word (or one written
+        digit) followed by a word of ``menu_option_words`` and a word that is no number ("dial one
+        for sales two for support")."""
+        words = self._tables.menu_option_words
+        if not words:
+            return False
+        options = 0
+        for index in range(len(tokens) - 2):
+            word = tokens[index].lower
+            option = word in self._lexicon.digits or (len(word) == 1 and word.isdigit())
+            if (
+                option
+                and tokens[index + 1].lower in words
+                and not self._number_token(tokens[index + 2].lower)
+                and not (index > 0 and _has_digit(tokens[index - 1].lower))
+            ):
+                options += 1
+        return options >= 2
+
+    def _menu_options(self, aligned: AlignedText, entity: Entity) -> bool:
+        """A number value with at most one digit per number in it: the options of a phone menu."""
+        if entity.label not in _ZONE_LABELS:
+            return False
+        numbers = [
+            word for word in tokenize(aligned.text[entity.start : entity.end]) if _has_digit(word.lower)
+        ]
+        return all(sum(1 for char in word.lower if char.isdigit()) <= 1 for word in numbers)
+
+    def _sum_turn(self, tokens: Sequence[Token]) -> bool:
+        """A turn that opens with a word of ``sum_openers`` (after fillers) and is then only numbers
+        joined by ``sum_joiners``, two operands or more, the last one ending the turn (a word of
+        ``sum_closers`` or a closing word may follow): "add seven oh two oh and six seven five eight"."""
+        tables = self._tables
+        if not tables.sum_openers:
+            return False
+        fillers = self._lexicon.fillers
+        words = [
+            token.lower for token in tokens if token.lower not in fillers and token.lower not in (",", ".")
+        ]
+        if not words or words[0] not in tables.sum_openers:
+            return False
+        words = words[1:]
+        while words and (words[-1] in tables.sum_closers or words[-1] in tables.closing):
+            words.pop()
+        operands, number = 1, False
+        for word in words:
+            if word in tables.sum_joiners and number:
+                operands, number = operands + 1, False
+            elif _has_digit(word) or word in self._misheard.number_words:
+                number = True
+            else:
+                return False
+        return number and operands >= 2
 
     def _amount_talk(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
         """A word of money, results or periods (``amount_words``: "percent", "revenue", "prices")
@@ -3016,7 +3399,8 @@ class IdentifierDetector(Detector):
         self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int], cue_at: int, label: str
     ) -> bool:
         """A zone after a cue whose digits are one number said whole is a quantity, no value read
-        out: when a unit follows that number ("the rate rose one forty basis points"), or when it
+        out: when a unit follows that number ("the rate rose one forty basis points"), or a plural
+        noun one of at most three digits ("order forty two folders"), or when it
         is too short for the label ("call it about five thousand": ``_QUANTITY_DIGITS``) and
         the cue is no part of a phone number ("area code five seventeen", "extension two thirty")."""
         start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
@@ -3026,9 +3410,12 @@ class IdentifierDetector(Detector):
         if len(numbers) != 1:
             return False
         after = numbers[0] + 1
-        if after < len(tokens) and tokens[after].lower in self._tables.quantity_after:
-            return True
         digits = sum(1 for char in tokens[numbers[0]].lower if char.isdigit())
+        if after < len(tokens) and (
+            tokens[after].lower in self._tables.quantity_after
+            or (digits <= 3 and self._plural_noun(tokens[after].lower))  # "order forty two folders"
+        ):
+            return True
         short = digits <= _QUANTITY_DIGITS.get(label, 0)
         return short and self._tables.phone_parts.starting_at(tokens, cue_at) is None
 
@@ -3060,6 +3447,8 @@ class IdentifierDetector(Detector):
             steps = {int(b) - int(a) for a, b in itertools.pairwise(chunks)}
             if steps in ({1}, {-1}):
                 return True  # "ten nine eight seven ...": counting
+        if _counting_by(chunks):
+            return True  # "five ten fifteen twenty twenty five": counting by fives
         # a chunk of one repeated digit may be "double five": most chunks must be other numbers
         whole = sum(1 for chunk in chunks if len(set(chunk)) > 1)
         return len(chunks) >= 3 and all(len(chunk) >= 2 for chunk in chunks) and whole * 2 > len(chunks)
@@ -3197,6 +3586,8 @@ _QUANTITY_DIGITS = {"PHONE_NUMBER": 6, "ZIP_CODE": 4}
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12
+#: characters before a number searched for the clock word a list of times follows (fillers between)
+_TIME_LIST_LOOKBACK = 40
 
 #: digits of a value long enough that a short word next to it is taken as a misheard digit
 _EDGE_DIGITS = 7
@@ -3212,12 +3603,52 @@ _DRAW_REACH = 8
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
 
 
+def _clock_times(chunks: Sequence[str]) -> int | None:
+    """How many clock times a number's chunks read as, hours then minutes ("7" "15" "9" "0" "5": 7:15
+    and 9:05), or None when they do not: an hour 1-12, then its minutes as one two-digit chunk up to
+    59 or "0" and one digit. The number normalizer joins a tens word and the digit word after it into
+    one chunk: "ten thirty three fifty nine" gives "10" "33" "59", read back as 10:30 and 3:59."""
+    return _times_in(tuple(chunks))
+
+
+@cache
+def _times_in(chunks: tuple[str, ...]) -> int | None:
+    if not chunks:
+        return 0
+    hour = chunks[0]
+    if len(chunks) < 2 or not (hour.isdigit() and hour[0] != "0" and int(hour) <= 12):
+        return None
+    minute = chunks[1]
+    readings: list[tuple[str, ...]] = []
+    if minute == "0" and len(chunks) > 2 and len(chunks[2]) == 1:
+        readings.append(chunks[3:])  # "nine oh five"
+    if len(minute) == 2 and minute.isdigit() and int(minute) <= 59:
+        readings.append(chunks[2:])  # "fifteen", or the normalizer's "05"
+        if minute[0] in "2345" and minute[1] != "0":
+            readings.append((minute[1], *chunks[2:]))  # "thirty three": :30, then three o'clock
+    for rest in readings:
+        more = _times_in(rest)
+        if more is not None:
+            return more + 1
+    return None
+
+
 def _counting(digits: str) -> bool:
     """ "one two three four five six seven", "ten nine eight ...": counting, no identifier."""
     if len(digits) < 5:
         return False
     steps = {int(b) - int(a) for a, b in itertools.pairwise(digits)}
     return steps in ({1}, {-1})
+
+
+def _counting_by(chunks: Sequence[str]) -> bool:
+    """Four numbers or more, one of them said whole, with one step of five or more between them ("five
+    ten fifteen twenty", "ten twenty thirty forty", "ninety eighty seventy"): counting by fives or
+    tens, no identifier. Digits read one by one ("three five seven nine") never are."""
+    if len(chunks) < 4 or not all(chunk.isdigit() and chunk[0] != "0" for chunk in chunks):
+        return False
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(chunks)}
+    return len(steps) == 1 and abs(next(iter(steps))) >= 5 and any(len(chunk) > 1 for chunk in chunks)
 
 
 def _international_phone(raw: str) -> bool:

@@ -193,6 +193,10 @@ class SpelledDetector(Detector):
                 spelled, self._business
             ):
                 continue  # "our adjusted e b i t d a margin" (with `business_acronyms`)
+            if labelled[1] in (_CODE_WITHOUT_CUE, _LETTERS_WITHOUT_CUE, _SHORT_WITHOUT_CUE) and (
+                self._acronym_and_pronoun(spelled, tokens, end)
+            ):
+                continue  # "the c e o i mean": the pronoun that follows joined the letters
             if labelled[1] in (
                 _CODE_WITHOUT_CUE,
                 _LETTERS_WITHOUT_CUE,
@@ -226,6 +230,22 @@ class SpelledDetector(Detector):
             if word not in self._aside_words:
                 return None
         return None
+
+    def _acronym_and_pronoun(self, spelled: str, tokens: Sequence[Token], end: int) -> bool:
+        """The run is an acronym and "i" or "a" of the words after it ("c e o i mean", "g p a i
+        think", "the f b i a lot"): a word follows the run, which spells a listed acronym (or, with
+        ``business_acronyms``, a business term) without its last letter."""
+        if len(spelled) < 3 or spelled[-1] not in _ARTICLES:
+            return False
+        following = token_index_at(tokens, end)
+        if (
+            following >= len(tokens)
+            or not tokens[following].lower.isalpha()
+            or len(tokens[following].lower) < 2
+        ):
+            return False
+        shorter = spelled[:-1]
+        return self._spells(shorter, self._allowed) or self._spells(shorter, self._business)
 
     def _redactable(self, note: Annotation) -> bool:
         letters = int(note.data.get("letters", 0))

@@ -73,6 +73,13 @@ class FillerNormalizer(Normalizer):
             else frozenset()
         )
         self._trigger_words = frozenset(trigger)
+        #: how the transcript writes a long pause ("..."), longest first: dropped like an aside
+        #: between value words (``speech.pause_marks``)
+        marks = load_locale(locale).get("speech", "pause_marks", []) or [] if asides else []
+        self._pause_marks: tuple[str, ...] = tuple(
+            sorted({str(mark) for mark in marks}, key=len, reverse=True)
+        )
+        self._pause_tokens = frozenset(token.lower for mark in self._pause_marks for token in tokenize(mark))
         self._as_in = PhraseTable.of(self._lexicon.letter_as_in)
         #: the words an aside or a self-correction starts with (its garbled forms included): none
         #: starts at any other word
@@ -87,9 +94,11 @@ class FillerNormalizer(Normalizer):
         return [self._normalize_one(text) for text in texts]
 
     def _normalize_one(self, text: str) -> AlignedText:
-        if self._trigger_words.isdisjoint(lower_words(text)):
+        paused = any(mark in text for mark in self._pause_marks)
+        if not paused and self._trigger_words.isdisjoint(lower_words(text)):
             return AlignedText.identity(text)
         tokens = tokenize(text)
+        pauses = self._pauses(text, tokens) if paused else frozenset()
         drop: list[tuple[int, int, str]] = []  # token index ranges [i, j) and rule
         i = 0
         lexicon = self._lexicon
@@ -103,6 +112,16 @@ class FillerNormalizer(Normalizer):
                 drop.append((i, j, "filler"))
                 i = j
                 continue
+            if i in pauses:
+                # a long pause ("four one five ... five five"), with the fillers and asides around it
+                length = self._aside_run(tokens, i, pauses) if i > 0 else 0
+                i = (
+                    self._interruption_end(
+                        tokens, i, length, drop, "pause", pauses, strict=True, numbers=True
+                    )
+                    or i + 1
+                )
+                continue
             if word not in starts:
                 i += 1  # most words: no aside and no self-correction starts here
                 continue
@@ -110,16 +129,20 @@ class FillerNormalizer(Normalizer):
             # ("no sorry") may follow the attempt it corrects
             j = 0
             if self.asides and i > 0:
-                j = self._interruption_end(tokens, i, self._aside_run(tokens, i), drop, "aside", strict=True)
+                length = self._aside_run(tokens, i, pauses)
+                j = self._interruption_end(tokens, i, length, drop, "aside", pauses, strict=True)
             if not j and self.corrections and i > 0:
-                j = self._interruption_end(tokens, i, self._correction_at(tokens, i), drop, "self_correction")
+                length = self._correction_at(tokens, i)
+                j = self._interruption_end(tokens, i, length, drop, "self_correction", pauses)
             i = j or i + 1
         if not drop:
             return AlignedText.identity(text)
         builder = AlignmentBuilder(text)
         for start_index, end_index, rule in drop:
             start = tokens[start_index].start
-            if end_index < len(tokens):
+            if rule == "pause" and start_index > 0 and start == tokens[start_index - 1].end:
+                end = tokens[end_index - 1].end  # "seven.. one": the marks only, the space stays
+            elif end_index < len(tokens):
                 end = tokens[end_index].start
             else:  # trailing: take the whitespace before instead
                 end = tokens[end_index - 1].end
@@ -127,6 +150,22 @@ class FillerNormalizer(Normalizer):
             start = max(start, builder.cursor)
             builder.delete(start, end, rule=rule)
         return builder.build()
+
+    def _pauses(self, text: str, tokens: Sequence[Token]) -> frozenset[int]:
+        """The indices of the tokens that write a long pause (``speech.pause_marks``: "...", "…")."""
+        found: set[int] = set()
+        for index, token in enumerate(tokens):
+            if token.lower not in self._pause_tokens or index in found:
+                continue
+            mark = next((mark for mark in self._pause_marks if text.startswith(mark, token.start)), None)
+            if mark is None:
+                continue
+            end = token.start + len(mark)
+            k = index
+            while k < len(tokens) and tokens[k].end <= end:
+                found.add(k)
+                k += 1
+        return frozenset(found)
 
     def _correction_at(self, tokens: Sequence[Token], i: int) -> int:
         found = self._corrections.starting_at(tokens, i)
@@ -139,12 +178,16 @@ class FillerNormalizer(Normalizer):
         length: int,
         drop: list[tuple[int, int, str]],
         rule: str,
+        pauses: frozenset[int],
         *,
         strict: bool = False,
+        numbers: bool = False,
     ) -> int:
         """Drop the ``length``-token interruption at ``i`` (and a comma after it) when it lies
         between value words; return the index after it, or 0 when it is not dropped."""
-        if not length or not self._between_values(tokens, i, i + length, drop, strict=strict):
+        if not length or not self._between_values(
+            tokens, i, i + length, drop, pauses, strict=strict, numbers=numbers
+        ):
             return 0
         j = i + length
         if j < len(tokens) and tokens[j].lower == ",":
@@ -152,12 +195,13 @@ class FillerNormalizer(Normalizer):
         drop.append((i, j, rule))
         return j
 
-    def _aside_run(self, tokens: Sequence[Token], i: int) -> int:
-        """How many tokens from ``i`` are asides, corrections and fillers one after another ("sorry
-        hold on let me check"), each phrase the longest one there; 0 when none starts at ``i``."""
+    def _aside_run(self, tokens: Sequence[Token], i: int, pauses: frozenset[int]) -> int:
+        """How many tokens from ``i`` are asides, corrections, fillers and pauses one after another
+        ("sorry hold on let me check", "... um ..."), each phrase the longest one there; 0 when none
+        starts at ``i``."""
         j = i
         while j < len(tokens):
-            if tokens[j].lower in self._lexicon.fillers or (tokens[j].lower == "," and j > i):
+            if tokens[j].lower in self._lexicon.fillers or (tokens[j].lower == "," and j > i) or j in pauses:
                 j += 1
                 continue
             found = self._asides.starting_at(tokens, j)
@@ -202,22 +246,25 @@ class FillerNormalizer(Normalizer):
         start: int,
         end: int,
         drop: list[tuple[int, int, str]],
+        pauses: frozenset[int],
         *,
         strict: bool = False,
+        numbers: bool = False,
     ) -> bool:
         """A value token right before (skipping dropped fillers and commas) and right after the phrase.
 
         ``strict`` (asides, which are everyday words): a word that is also an everyday word ("a",
         "i") counts as a value token only inside a run of value tokens ("a e j hold on three nine"),
-        not alone ("i like two").
+        not alone ("i like two"). ``numbers`` (a written pause): neither neighbour is a spelled
+        letter.
         """
         before = start - 1
         dropped = {index for a, b, _ in drop for index in range(a, b)}
-        while before >= 0 and (before in dropped or tokens[before].lower in {",", "."}):
+        while before >= 0 and (before in dropped or before in pauses or tokens[before].lower in {",", "."}):
             before -= 1
         after = end
         while after < len(tokens) and (
-            tokens[after].lower in self._lexicon.fillers or tokens[after].lower == ","
+            tokens[after].lower in self._lexicon.fillers or tokens[after].lower == "," or after in pauses
         ):
             after += 1
         if (
@@ -237,6 +284,8 @@ class FillerNormalizer(Normalizer):
             and is_value_token(tokens[after].lower, self._lexicon)
         ):
             return False
+        if numbers and any(len(tokens[k].lower) == 1 and tokens[k].lower.isalpha() for k in (before, after)):
+            return False  # a pause next to a spelled letter: "a b c ... one two three" is no one value
         if not strict:
             return True
         ambiguous = self._ambiguous

@@ -39,7 +39,14 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DETECTOR_LABELS", "input_hashes", "main", "training_environment", "weights_hashes"]
+__all__ = [
+    "DETECTOR_LABELS",
+    "input_hashes",
+    "main",
+    "recipe_defaults",
+    "training_environment",
+    "weights_hashes",
+]
 
 #: model labels the `ner` detector reports with the shipped weights (measured on the hold-outs and on
 #: SLURP/Earnings: USERNAME is too rare to learn, AGE and DATE_OF_BIRTH have no training data yet)
@@ -204,6 +211,47 @@ def _data_step(manifests: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
     }
 
 
+def recipe_defaults(weights_dir: Path, data: Path) -> dict[str, Any]:
+    """The command-line defaults that repeat the training recorded in ``weights_dir/meta.json``: its
+    seed, settings, dev sample, starting weights and extra input files (by name, inside ``data``).
+
+    Why: ``make model-verify`` must train with exactly the recipe of the weights it checks; a
+    command written out in the Makefile falls behind when a retraining adds an input file."""
+    meta = json.loads((weights_dir / "meta.json").read_text(encoding="utf-8"))
+    training = meta.get("training", {})
+    settings = dict(training.get("settings", {}))
+    found: dict[str, Any] = {
+        key: settings[key]
+        for key in (
+            "seed",
+            "epochs",
+            "max_steps",
+            "batch_size",
+            "dropout",
+            "learn_rate",
+            "negative_share",
+            "rehearsal_ratio",
+            "docs_per_epoch",
+            "eval_every",
+        )
+        if key in settings
+    }
+    if settings.get("drop_labels"):
+        found["drop_labels"] = list(settings["drop_labels"])
+    if training.get("dev_sample") is not None:
+        found["dev_sample"] = training["dev_sample"]
+    base = meta.get("base_weights", "en_core_web_md")
+    if base != "en_core_web_md":
+        raise ValueError(
+            f"{weights_dir}: trained from {base!r}, not en_core_web_md: give --base DIR explicitly "
+            "and leave --recipe out"
+        )
+    recorded = meta.get("data", {})
+    found["extra"] = [data / name for name in recorded.get("extra", [])]
+    found["extra_dev"] = [data / name for name in recorded.get("extra_dev", [])]
+    return found
+
+
 def _support(docs: Sequence[Doc]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for doc in docs:
@@ -254,7 +302,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="check that this training reproduces the weights in DIR (e.g. redactkit/models/ner-asr-en): "
         "same input hashes and settings before training, same ner/ bytes after; exit 1 if not",
     )
+    parser.add_argument(
+        "--recipe",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="take the seed, the training settings and the --extra/--extra-dev file names (inside --data) "
+        "from DIR's meta.json, e.g. redactkit/models/ner-asr-en; options given explicitly win",
+    )
     args = parser.parse_args(argv)
+    if args.recipe is not None:
+        parser.set_defaults(**recipe_defaults(args.recipe, args.data))
+        args = parser.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     dropped_labels: list[str] = []
     for label in args.drop_labels:

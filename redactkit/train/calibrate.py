@@ -64,15 +64,12 @@ HALVES = ("calibration", "evaluation")
 def holdout_half(row_id: str, held_out_percent: int = 20) -> str:
     """``calibration`` or ``evaluation``: the half of the hold-out a row's dialogue belongs to.
 
-    The split hash of :func:`redactkit.train.data.is_held_out` (SHA-1 of the dialogue id, 0-99) below
-    half the held-out percentage is the calibration half, the rest of the hold-out the evaluation
-    half; all turns of a dialogue land in the same half."""
-    import hashlib
+    The split value of :func:`redactkit.train.data.is_held_out` (:func:`~redactkit.train.data.split_value`
+    of the dialogue id, 0-99) below half the held-out percentage is the calibration half, the rest of
+    the hold-out the evaluation half; all turns of a dialogue land in the same half."""
+    from .data import dialogue_id, split_value
 
-    from .data import dialogue_id
-
-    value = int(hashlib.sha1(dialogue_id(row_id).encode("utf-8")).hexdigest()[:8], 16) % 100
-    return HALVES[0] if value < held_out_percent / 2 else HALVES[1]
+    return HALVES[0] if split_value(dialogue_id(row_id)) < held_out_percent / 2 else HALVES[1]
 
 
 #: gold labels the default policy keeps (not redacted): covering them is no gain
@@ -296,8 +293,19 @@ def split_holdout(holdout: Path, out: Path) -> dict[str, dict[str, int]]:
     return written
 
 
+def _weights_argument(value: str) -> str:
+    """``--weights`` as it reproduces: ``builtin`` when the directory is the shipped weights' (or
+    ``builtin``), else ``{weights}`` (a path of the machine that ran it: the weights it was run on)."""
+    from ..detect.spacy_models import BUILTIN_NER_WEIGHTS
+
+    if value == "builtin" or Path(value).resolve() == BUILTIN_NER_WEIGHTS.resolve():
+        return "builtin"
+    return "{weights}"
+
+
 def _command(argv: Sequence[str]) -> list[str]:
-    """The arguments, with the hold-out folder as ``{holdout}`` (a path of the machine that ran it)."""
+    """The arguments, with the hold-out folder as ``{holdout}`` and the weights as :func:`_weights_argument`
+    gives them (paths of the machine that ran it are no command anyone can rerun)."""
     from .data import step_command
 
     command = step_command(argv)
@@ -306,6 +314,10 @@ def _command(argv: Sequence[str]) -> list[str]:
             command[k] = "--holdout={holdout}"
         elif k and command[k - 1] == "--holdout":
             command[k] = "{holdout}"
+        elif arg.startswith("--weights="):
+            command[k] = f"--weights={_weights_argument(arg.partition('=')[2])}"
+        elif k and command[k - 1] == "--weights":
+            command[k] = _weights_argument(arg)
     return command
 
 

@@ -97,6 +97,7 @@ __all__ = [
     "is_held_out",
     "main",
     "read_corpus",
+    "split_value",
 ]
 
 #: redactkit label of a gold span -> label of the NER model. None: no entity of its own (see DATE_TIME).
@@ -159,9 +160,16 @@ def dialogue_id(row_id: str) -> str:
     return row_id
 
 
+def split_value(dialogue: str) -> int:
+    """A dialogue's place in the split, 0-99: the first 8 hex digits of the SHA-1 of its id, modulo 100
+    (stable, independent of any seed). The held-out split is the values below its percentage, and
+    :func:`redactkit.train.calibrate.holdout_half` halves that range."""
+    return int(hashlib.sha1(dialogue.encode("utf-8")).hexdigest()[:8], 16) % 100
+
+
 def is_held_out(dialogue: str, percent: int = 20) -> bool:
-    """Whether a dialogue belongs to the held-out split (stable hash, independent of any seed)."""
-    return int(hashlib.sha1(dialogue.encode("utf-8")).hexdigest()[:8], 16) % 100 < percent
+    """Whether a dialogue belongs to the held-out split (:func:`split_value` below ``percent``)."""
+    return split_value(dialogue) < percent
 
 
 @dataclass
@@ -319,6 +327,8 @@ def build_docs(
 
     ``exhaustive``: the rows' spans label every PII value (generated data), so silver names, places
     and organisations are not added: where no span is, there is none.
+    ``rehearsal`` with ``exhaustive``: the cased written rendering too, labelled by its own
+    (exhaustive) spans plus the original model's non-PII entities.
     ``noise``: (word error rates, random stream): each spoken text goes through the ASR error model
     (:func:`redactkit.bench.asr_noise.noisy_example`, at a word error rate drawn from the list) before
     the normalizers, its slot spans and silver entities carried along (a span whose words were all
@@ -382,7 +392,13 @@ def build_docs(
         stats.update(doc_stats)
         doc.user_data["id"] = row.id
         spoken_docs.append(doc)
-        if rehearsal and row_silver:
+        if rehearsal and exhaustive:
+            # generated text: its written spans are exhaustive too, so they label the cased form
+            written_labels, _ = merge_labels(row.written_spans, row_silver, gold_map)
+            written_doc, _ = _to_doc(blank, row.written, written_labels)
+            written_doc.user_data["id"] = row.id
+            rehearsal_docs.append(written_doc)
+        elif rehearsal and row_silver:
             written_doc, _ = _to_doc(blank, row.written, _Labels(entities=list(row_silver)))
             rehearsal_docs.append(written_doc)
     return spoken_docs, rehearsal_docs, stats
@@ -565,6 +581,7 @@ def assemble_synth(
     noisy: int = 0,
     noise_wers: Sequence[float] = (0.1, 0.2, 0.3),
     domains: Mapping[str, int] | None = None,
+    written: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """Generated training docs (``synth_train.spacy``, train template families, spoken form with
     silver non-PII labels from the written form) and a held-out evaluation file
@@ -582,6 +599,11 @@ def assemble_synth(
     ``domains``: domain -> that many more utterances of the train families of that domain alone, 20 %
     of them its hard negatives (``synth_domain.spacy``), e.g. ``formal`` for earnings-call, briefing
     and meeting turns: speaker lists, operator hand-offs, vocatives ("thanks X", "X go ahead").
+    ``written``: domain (``all``: every domain) -> that many more train-family utterances in their
+    *cased, punctuated written* rendering (``synth_written.spacy``), labelled by their own exhaustive
+    spans plus the original model's non-PII entities, 20 % hard negatives: rehearsal on formatted
+    text where the names are known, so fine-tuning on lowercase speech does not unlearn the words
+    that are names (the recognizer's word features are lowercase, shared by both renderings).
     """
     import spacy
     from spacy.tokens import DocBin
@@ -605,6 +627,7 @@ def assemble_synth(
         labels: Sequence[str] | None = None,
         wers: Sequence[float] = (0.0,),
         domain: str | None = None,
+        written_form: bool = False,
     ) -> Counter[str]:
         """Generate ``count`` train-family pairs, label them like the corpora and store a DocBin;
         with several word error rates, an equal share of the pairs at each (the spoken side noisy)."""
@@ -624,17 +647,17 @@ def assemble_synth(
                 )
             )
         rows = [_pair_row(spoken, written) for spoken, written in pairs]
-        docs, _, doc_stats = build_docs(
+        docs, written_docs, doc_stats = build_docs(
             rows,
             silver_nlp,
             spacy.blank("en"),
             pipeline,
-            rehearsal=False,
+            rehearsal=written_form,
             exhaustive=True,
             gold_map=SYNTH_GOLD_TO_MODEL,
         )
         doc_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
-        for doc in docs:
+        for doc in written_docs if written_form else docs:
             doc.user_data["corpus"] = corpus
             doc_bin.add(doc)
         doc_bin.to_disk(path)
@@ -688,6 +711,24 @@ def assemble_synth(
             domain_bin.merge(DocBin(store_user_data=True).from_disk(part))
             part.unlink()
         domain_bin.to_disk(out / "synth_domain.spacy")
+    if written:
+        written_bin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+        for offset, (domain, count) in enumerate(sorted(written.items())):
+            part = out / f"synth_written_{domain}.spacy"
+            stats.update(
+                write_docs(
+                    count,
+                    seed + 50 + offset,
+                    f"synthwritten{domain}",
+                    "synth-written",
+                    part,
+                    domain=None if domain == "all" else domain,
+                    written_form=True,
+                )
+            )
+            written_bin.merge(DocBin(store_user_data=True).from_disk(part))
+            part.unlink()
+        written_bin.to_disk(out / "synth_written.spacy")
     (out / "synth-holdout").mkdir(exist_ok=True)
     write_jsonl(
         generate(held_out, seed=seed + 1, split="heldout"), out / "synth-holdout" / "synth_heldout.jsonl"
@@ -700,6 +741,7 @@ def assemble_synth(
         "synth_focus": dict(sorted((focus or {}).items())),
         "synth_noisy": noisy,
         **({"synth_domains": dict(sorted(domains.items()))} if domains else {}),
+        **({"synth_written": dict(sorted(written.items()))} if written else {}),
         "noise_wers": list(noise_wers),
         "seed": seed,
         "stats": dict(sorted(stats.items())),
@@ -892,6 +934,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         metavar="DOMAIN=N",
         help="also N utterances of the train families of DOMAIN alone (repeatable), e.g. formal=6000",
     )
+    parser.add_argument(
+        "--synth-written",
+        action="append",
+        default=[],
+        metavar="DOMAIN=N",
+        help="also N train-family utterances of DOMAIN (all: every domain) in their cased written "
+        "form (repeatable), e.g. formal=8000",
+    )
     parser.add_argument("--synth-only", action="store_true", help="only write the generated files")
     parser.add_argument(
         "--synth-noisy", type=int, default=0, help="also N train-family utterances with ASR noise"
@@ -944,6 +994,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         if not count.isdigit():
             parser.error(f"--synth-domain takes DOMAIN=N, e.g. formal=6000, not {item!r}")
         domains[domain] = int(count)
+    written: dict[str, int] = {}
+    for item in args.synth_written:
+        domain, _, count = item.partition("=")
+        if not count.isdigit():
+            parser.error(f"--synth-written takes DOMAIN=N, e.g. formal=8000, not {item!r}")
+        written[domain] = int(count)
     if args.noisy_corpora:
         info = assemble_noisy(
             args.data,
@@ -967,6 +1023,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             noisy=args.synth_noisy,
             noise_wers=args.noise_wer,
             domains=domains,
+            written=written,
         )
         print(json.dumps({k: v for k, v in info.items() if k != "stats"}))
         _record_step(args.out / "synth_manifest.json", argv)

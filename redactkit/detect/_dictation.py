@@ -1,0 +1,63 @@
+"""Values dictated with interruptions inside them: what lies between two parts of one value.
+
+A caller reading a number off a card stops in the middle of it: a long pause ("four one five ...
+five five five"), an aside ("sorry the kids are yelling"), a read-back of the part said so far
+("so that's four one five yes and then"). The identifier detector joins the parts when the words
+between them are an aside and the parts together are no longer than one complete value of the
+label. Two things would otherwise break that count: a written pause is punctuation, no word of an
+aside, and a part said twice (a repeat or a read-back) counts its digits twice. The spelled letters
+a code starts with ("policy number c n u ... hold on ... eight seven ...") are a part of it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from ..lang import Token, load_locale, tokenize
+
+__all__ = ["pause_words", "said_again", "spoken_gap"]
+
+#: the fewest digits of a group said twice that counts as a repeat ("five eight nine six that's five
+#: eight nine six")
+_MIN_REPEAT = 3
+#: the most digits of a part said twice: no part of a value is longer (time linear in the text)
+_MAX_REPEAT = 20
+
+
+@cache
+def pause_words(locale: str) -> frozenset[str]:
+    """The tokens of a written pause (``speech.pause_marks``: "...", "…") and the comma: punctuation
+    inside a dictated value that no aside needs to explain."""
+    marks = load_locale(locale).get("speech", "pause_marks", []) or []
+    return frozenset({",", *(token.lower for mark in marks for token in tokenize(str(mark)))})
+
+
+def spoken_gap(tokens: Sequence[Token], first: int, stop: int, pauses: frozenset[str]) -> list[str]:
+    """The lowercase words of ``tokens[first:stop]`` without the written pauses and commas."""
+    return [token.lower for token in tokens[first:stop] if token.lower not in pauses]
+
+
+def said_again(words: Sequence[str]) -> int:
+    """How many digits of a value (its words ``words``, digits written as the normalizer wrote
+    them) were said twice: a part that ends a run of digits and starts the next run after other
+    words ("5896 again that's 5896952613", "339 that's 33987": a caller repeating a part or
+    confirming a read-back), at least three digits and never one digit again and again; the
+    longest such repeat, 0 when none. A run of digits is never split: "01223 302330" read in one go
+    is a number with a group that recurs, not a repeat."""
+    best = 0
+    previous = ""
+    between = False
+    for word in words:
+        digits = "".join(char for char in word if char.isdigit())
+        if not digits:
+            between = bool(previous)
+            continue
+        if between:
+            for size in range(min(len(previous), len(digits), _MAX_REPEAT), _MIN_REPEAT - 1, -1):
+                group = previous[-size:]
+                if size > best and len(set(group)) > 1 and digits.startswith(group):
+                    best = size
+                    break
+        previous, between = digits, False
+    return best
