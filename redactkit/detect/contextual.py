@@ -29,6 +29,7 @@ returns spans of the normalized text (``aligned.to_derived``), like every detect
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -78,6 +79,7 @@ class _AgeWords:
     """``ages`` of ``context.yaml``: what says a number is someone's age (each table documented there)."""
 
     cues: _Phrases
+    ending_cues: _Phrases
     person_verbs: _Phrases
     subject_words: frozenset[str]
     subject_adverbs: _Phrases
@@ -93,9 +95,15 @@ class _AgeWords:
     determiners: frozenset[str]
     modal_guesses: _Phrases
     copulas: _Phrases
+    relation_copula_adverbs: _Phrases
     stem_copulas: _Phrases
     not_subjects: frozenset[str]
     approximately: _Phrases
+    threshold_hedges: _Phrases
+    threshold_modals: _Phrases
+    threshold_subjects: _Phrases
+    threshold_self: _Phrases
+    threshold_after: _Phrases
     second_age_joiners: _Phrases
     young_units: frozenset[str]
     young_unit_not_then: _Phrases
@@ -103,6 +111,7 @@ class _AgeWords:
     heard_at: frozenset[str]
     subjectless_verbs: frozenset[str]
     subjectless_copulas: frozenset[str]
+    subjectless_copula_min: int
     subjectless_then: _Phrases
     heard_inside_number: frozenset[str]
     garbled_copula_ends: frozenset[str]
@@ -112,9 +121,11 @@ class _AgeWords:
     person_after_then: _Phrases
     answer_words: _Phrases
     answer_window: int
+    question_objects: _Phrases
     big_words: frozenset[str]
     heard_single: frozenset[str]
     generation_words: frozenset[str]
+    generation_cues: frozenset[str]
     years_not_after: _Phrases
     unit_words: frozenset[str]
     decades: frozenset[str]
@@ -126,6 +137,7 @@ class _AgeWords:
     at_conditionals: _Phrases
     at_subjects: _Phrases
     at_openers: _Phrases
+    at_words: frozenset[str]
     event_cues: _Phrases
     event_window: int
     event_min: int
@@ -134,6 +146,8 @@ class _AgeWords:
     ordinal_then: _Phrases
     fractions: _Phrases
     after: _Phrases
+    heard_unit_years: frozenset[str]
+    heard_unit_old: frozenset[str]
     person_after: _Phrases
     range_step: int
     min: int
@@ -144,6 +158,7 @@ class _AgeWords:
     thing_min_zipf: float
     heard_inside: frozenset[str]
     heard_verbs: frozenset[str]
+    heard_subject_max_zipf: float
 
 
 @dataclass(frozen=True)
@@ -152,6 +167,7 @@ class _DateWords:
 
     birth_cues: _Phrases
     year_cues: _Phrases
+    birth_year_nouns: frozenset[str]
     expiry_cues: _Phrases
     code_cues: _Phrases
     between: _Phrases
@@ -561,6 +577,8 @@ _PERSON_VERB = "number after a verb with a person as subject"
 _COMMA_RELATION = "number after a relation and a comma ('my daughter, nine,')"
 _PERSON_AFTER = "number between 'a' and a word for a person ('a forty seven male')"
 _RANGE = "second age of a range ('like thirteen fourteen')"
+_PLURAL_RELATION = "number after a plural relation ('the kids nine and six')"
+_SUBJECTLESS_VERB = "number after an opening person verb whose subject was dropped"
 
 
 def _is_letter(word: str) -> bool:
@@ -716,6 +734,7 @@ class ContextualDetector(Detector):
                 t.ages.second_age_joiners,
                 t.ages.relations,
                 t.ages.cues,
+                t.ages.ending_cues,
                 t.ages.person_verbs,
                 t.ages.subjects,
                 t.ages.copulas,
@@ -738,6 +757,25 @@ class ContextualDetector(Detector):
         #: letter ("daughtr", "nephaw"), and number words of five letters or more ("twulve")
         self._heard_relation_words = _HeardWords(
             {phrase[0]: 0 for phrase in t.ages.relations.phrases if len(phrase) == 1 and len(phrase[0]) >= 5}
+        )
+        #: subjects said with a contraction ("she's", "i'll"), which a recognizer may garble by one
+        #: letter ("se's", "shi'll": :meth:`_heard_subject`)
+        self._contracted_subjects = frozenset(word for word in t.ages.subject_words if "'" in word)
+        #: month, number and birth-cue words of five letters or more a recognizer may garble by one
+        #: letter ("septmber", "nineeen", "birhday"), read as them where dates are looked for
+        self._heard_date_words = _HeardWords(
+            {
+                word: 0
+                for word in (
+                    *t.lexicon.months,
+                    *t.lexicon.teens,
+                    *t.lexicon.tens,
+                    *t.lexicon.ordinals,
+                    *t.lexicon.thousand,
+                    *(word for phrase in t.dates.birth_cues.phrases for word in phrase),
+                )
+                if len(word) >= 5 and word.isalpha()
+            }
         )
         self._heard_number_words = _HeardWords(
             {
@@ -876,7 +914,7 @@ class ContextualDetector(Detector):
         previous_age_end = -10
         while i < len(words):
             parsed = _cardinal(lex, words, i)
-            heard = parsed is None and self._heard_number(words[i])
+            heard = parsed is None and (self._heard_number(words[i]) or self._glued_number(words[i]))
             if heard:
                 parsed = (heard, i + 1)  # "my nephew is going to be twulve"
             if parsed is None:
@@ -897,6 +935,8 @@ class ContextualDetector(Detector):
                     and words[j + 1] in lex.digits
                     and lex.digits[words[j + 1]] > 0
                     and self._heard_unit_ends(words, j + 2)
+                    # "i'm thirty the one on the left ...": "the one" is a pronoun, no units
+                    and not (words[j + 1] in t.ages.pronoun_numbers and words[j] in ("the", "a"))
                 ):  # "fifty a seven", "twenty i one": a short word a recognizer put inside the number
                     value += lex.digits[words[j + 1]]
                     j += 2
@@ -914,7 +954,7 @@ class ContextualDetector(Detector):
             after = self._skip_interruptions(words, end)
             if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
                 after += 1
-            if t.ages.after.at(words, after):
+            if t.ages.after.at(words, after) or self._heard_age_unit(words, after):
                 if low <= value <= high and not self._thing_age(words, i, after):
                     # the unit is redacted with the number ("[nine years old]", "[eight months old]"):
                     # whether a reviewer's span takes it or not, the age is covered
@@ -935,9 +975,10 @@ class ContextualDetector(Detector):
                 and not t.ages.not_after.at(words, j + 1)
                 and (
                     t.ages.subjects.ending(words, i - 1) > 0
+                    or (i > 1 and words[i - 2] in t.ages.generation_cues)
                     or (j + 1 < len(words) and words[j + 1] in t.person_nouns)
                 )
-            ):  # "she's a thirty something teacher", "i'm a twenty something"
+            ):  # "she's a thirty something teacher", "i'm a twenty something", "as a thirty something"
                 found.append((i, j + 1, "AGE", self.cue_score, "a generation said as a decade"))
                 previous_age_end = j + 1
                 i = j + 1
@@ -946,7 +987,7 @@ class ContextualDetector(Detector):
                 self._age_context(words, i, previous_age_end)
                 or self._asked_age(words, i)
                 or self._garbled_copula(words, i)
-                or self._subjectless_age(words, i, after)
+                or self._subjectless_age(words, i, after, value)
                 or self._at_age(words, i, after, value)
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
@@ -957,10 +998,16 @@ class ContextualDetector(Detector):
             )
             if heard and not (self._age_ends(words, after) or t.ages.after.at(words, after)):
                 why = ""  # a garbled number word only where the age ends after it
+            if why and self._threshold(words, i, after, why):
+                why = ""  # "kids under twelve are free", "you must be eighteen or older": a limit
             if why == _RELATION_IS and self._counted_after_possessive(words, i, after):
                 why = ""  # "my son's twelve cards": a possessive and a count, no age
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
                 why = ""  # "my daughter ninety two on her test" is no age said after a relation
+            if why == _SUBJECTLESS_VERB and not (
+                self._age_ends(words, after) or any(word in lex.months for word in words[after : after + 2])
+            ):
+                why = ""  # "turning two at the next light" gives directions
             if why == _PERSON_VERB and not (
                 self._age_ends(words, after)
                 or t.ages.verb_then.at(words, after)
@@ -1029,6 +1076,48 @@ class ContextualDetector(Detector):
         found.extend(self._decades_and_birthdays(words))
         return found
 
+    def _heard_age_unit(self, words: Sequence[str], after: int) -> bool:
+        """ "a twenty two yer old", "that two year od": "years old" with each word at most one letter
+        off (``ages.heard_unit_years``, ``ages.heard_unit_old``), as a recognizer may write it."""
+        ages = self._t.ages
+        if after + 1 >= len(words):
+            return False
+        year, old = words[after], words[after + 1]
+        return (
+            year.isalpha()
+            and old.isalpha()
+            and len(old) >= 2
+            and not old.endswith("s")  # "i teach twelve year olds": people of an age, no one's age
+            and any(
+                year == unit or (len(year) >= 3 and within_edits(year, unit, 1))
+                for unit in ages.heard_unit_years
+            )
+            and any(within_edits(old, unit, 1) for unit in ages.heard_unit_old)
+        )
+
+    def _threshold(self, words: Sequence[str], i: int, after: int, why: str) -> bool:
+        """A limit said with a number, not someone's age: a hedge of ``ages.threshold_hedges`` between a
+        relation without a verb and the number ("kids under twelve are free"), or one of
+        ``ages.threshold_after`` after the number and before it a modal of ``ages.threshold_modals`` said
+        of a generic subject (``ages.threshold_subjects``: "you must be eighteen or older"; not "my
+        grandma must be ninety or older") or a word of ``ages.threshold_self`` ("if you're sixty five or
+        over")."""
+        ages = self._t.ages
+        k = self._before_approximately(words, i)
+        if why in (_BARE_RELATION, _PLURAL_RELATION, _COMMA_RELATION) and any(
+            ages.threshold_hedges.ending(words, m) for m in range(k + 1, i + 1)
+        ):
+            return True
+        if not ages.threshold_after.at(words, after):
+            return False
+        for m in range(k, i + 1):
+            if ages.threshold_self.ending(words, m):
+                return True
+            modal = ages.threshold_modals.ending(words, m)
+            if modal and ages.threshold_subjects.ending(words, m - modal):
+                return True
+        return False
+
     def _counted_after_possessive(self, words: Sequence[str], i: int, after: int) -> bool:
         """ "my son's twelve cards", "my sister's three dogs": right after a person with "'s" (read as
         "is" elsewhere: "my son's twelve"), a number before a plural everyday noun counts things the
@@ -1083,6 +1172,13 @@ class ContextualDetector(Detector):
         heard = self._heard_relation_words
         changed: list[str] | None = None
         for k, word in enumerate(words):
+            if "'" in word and word not in self._contracted_subjects:
+                subject = self._heard_subject(word)  # "shi'll turn twelve", "se's ninety"
+                if subject:
+                    if changed is None:
+                        changed = list(words)
+                    changed[k] = subject
+                continue
             if len(word) < 5 or not word.isalpha() or word in heard.exact:
                 continue
             relation = heard.lookup(word)
@@ -1091,6 +1187,31 @@ class ContextualDetector(Detector):
                     changed = list(words)
                 changed[k] = relation
         return words if changed is None else changed
+
+    def _glued_number(self, word: str) -> int:
+        """ "twentyfive", "eightyone": a tens word and a digit word a recognizer wrote as one word; 0
+        when ``word`` is none."""
+        lex = self._t.lexicon
+        if len(word) < 7 or not word.isalpha() or word in lex.tens:
+            return 0
+        for tens, value in lex.tens.items():
+            if word.startswith(tens) and value >= 20:
+                units = lex.digits.get(word[len(tens) :], 0)
+                return value + units if units > 0 else 0
+        return 0
+
+    def _heard_subject(self, word: str) -> str:
+        """The contracted subject (``ages.subject_words`` with an apostrophe: "she's", "he'll") a
+        recognizer garbled by one letter into ``word`` ("se's", "shi'll", "h's"), ``word`` a rare
+        word (Zipf below ``ages.heard_subject_max_zipf``: not "they're", "it'll"); "" when none."""
+        if zipf_frequency(word) >= self._t.ages.heard_subject_max_zipf:
+            return ""
+        near = sorted(
+            subject
+            for subject in self._contracted_subjects
+            if abs(len(subject) - len(word)) <= 1 and within_edits(word, subject, 1)
+        )
+        return near[0] if near else ""
 
     def _heard_number(self, word: str) -> int:
         """The number a recognizer garbled by one letter into ``word`` ("twulve", "foureen", "ffteen"):
@@ -1121,13 +1242,16 @@ class ContextualDetector(Detector):
                 return _RELATION_IS
         return ""
 
-    def _subjectless_age(self, words: Sequence[str], i: int, after: int) -> str:
+    def _subjectless_age(self, words: Sequence[str], i: int, after: int, value: int) -> str:
         """ "was forty three when we moved": a copula of ``ages.subjectless_copulas`` opening the
-        utterance ("i" dropped) before the number, and a word of ``ages.subjectless_then`` after it."""
+        utterance ("i" dropped) before a number of at least ``ages.subjectless_copula_min`` (a smaller
+        one may be a clock time: "was five when i got home"), and a word of ``ages.subjectless_then``
+        after it."""
         ages = self._t.ages
         k = self._before_approximately(words, i)
         if (
-            k > 0
+            value >= ages.subjectless_copula_min
+            and k > 0
             and words[k - 1] in ages.subjectless_copulas
             and self._opens(words, k - 1)
             and ages.subjectless_then.at(words, after)
@@ -1147,16 +1271,38 @@ class ContextualDetector(Detector):
         (``ages.questions``) with only short answer words (``ages.answer_words``) between."""
         ages = self._t.ages
         k = i
+        asked_of = False
         for _ in range(ages.answer_window):
             if k == 0:
                 return ""
             if ages.questions.ending(words, k):
                 return "number answering an age question"
             length = ages.answer_words.ending(words, k)
+            if not length and not asked_of:
+                # "how old's your daughter six": the person asked about, once
+                asked_of = True
+                length = self._asked_of(words, k)
             if not length:
                 return ""
             k -= length
         return ""
+
+    def _asked_of(self, words: Sequence[str], k: int) -> int:
+        """Length of the person an age question asks about, ending at ``k``: a relation after a word of
+        ``ages.question_objects``, over at most one describing word ("your daughter", "of the youngest
+        traveller"); 0 when there is none."""
+        ages = self._t.ages
+        relation = ages.relations.ending(words, k)
+        if not relation:
+            return 0
+        for extra in (0, 1):
+            start = k - relation - extra
+            if start <= 0:
+                return 0
+            owner = ages.question_objects.ending(words, start)
+            if owner:
+                return relation + extra + owner
+        return 0
 
     def _heard_single_age(self, words: Sequence[str], i: int) -> bool:
         """ "she turns nein in may", "my son is ate": a word of ``ages.heard_single`` (a recognizer's
@@ -1275,7 +1421,7 @@ class ContextualDetector(Detector):
             return "number after an opening 'at' before a conditional"
         if not (
             i > 0
-            and words[i - 1] == "at"
+            and words[i - 1] in ages.at_words
             and (
                 ages.at_conditionals.at(words, after)
                 or (
@@ -1372,13 +1518,18 @@ class ContextualDetector(Detector):
             or (names and _name_like(stem, t.ages.not_subjects))
         )
 
-    def _person_subject(self, words: Sequence[str], verb: int) -> bool:
+    def _person_subject(self, words: Sequence[str], verb: int, fillers: bool = False) -> bool:
         """A person is the subject of the verb starting at ``verb``: "she (just) turned", "my boy
-        hits", "emma turns" (adverbs such as "just", "will be" may stand between)."""
+        hits", "emma turns" (adverbs such as "just", "will be" may stand between; with ``fillers``
+        fillers too: "she'll uh turn twelve")."""
         ages = self._t.ages
         k = verb
         while k > 0:
-            length = ages.subject_adverbs.ending(words, k)
+            if words[k - 1] in ages.subject_words:
+                return True  # "i've reached eighty": a subject that is also an adverb of the table
+            length = ages.subject_adverbs.ending(words, k) or int(
+                fillers and words[k - 1] in self._t.lexicon.fillers
+            )
             if not length:
                 break
             k -= length
@@ -1536,11 +1687,24 @@ class ContextualDetector(Detector):
                     found.append((i - hyphen - qualifier, i + 1, "AGE", self.cue_score, "decade of life"))
                     continue
                 if self._age_context(words, i - hyphen - qualifier, -10):  # "he's late twenties"
-                    found.append((i, i + 1, "AGE", self.cue_score, "decade of life after a person"))
+                    # the qualifier is part of the age ("[mid sixties]"), a hedge is not ("like")
+                    first = (
+                        i
+                        if t.ages.approximately.at(words, i - hyphen - qualifier)
+                        else i - hyphen - qualifier
+                    )
+                    found.append((first, i + 1, "AGE", self.cue_score, "decade of life after a person"))
             elif (
                 word in t.lexicon.ordinals
                 and (
                     t.ages.ordinal_cues.ending(words, i)
+                    # "for his twenty first": the cue before the tens word
+                    or (
+                        i > 1
+                        and words[i - 1] in t.lexicon.tens
+                        and t.lexicon.ordinals[word] < 10
+                        and t.ages.ordinal_cues.ending(words, i - 1)
+                    )
                     # "we celebrated dad's seventieth": a person's "'s" before an ordinal from tenth on
                     or (i > 0 and t.lexicon.ordinals[word] >= 10 and self._possessor_is_person(words, i - 1))
                 )
@@ -1658,8 +1822,14 @@ class ContextualDetector(Detector):
                 return _AGE_WORD
         if cued and t.ages.cues.ending(words, k):
             return _AGE_WORD
+        if cued and t.ages.ending_cues.ending(words, k):
+            return _PERSON_VERB  # "my date of birth makes me sixty": the age ends there
+        if k < i and words[i - 1] in self._age_cue_ends and t.ages.cues.ending(words, i):
+            return _AGE_WORD  # "congrats on turning forty": a cue that ends with a hedge
+        if k == 0 < i and words[0] in t.ages.subjectless_verbs:
+            return _SUBJECTLESS_VERB  # "turning thirty next month": the subject a recognizer dropped
         verb = t.ages.person_verbs.ending(words, k) if cued else 0
-        if verb and self._person_subject(words, k - verb):
+        if verb and self._person_subject(words, k - verb, fillers=True):
             return _PERSON_VERB
         if cued and t.ages.subjects.ending(words, k):
             return "number after a person as subject"
@@ -1670,6 +1840,9 @@ class ContextualDetector(Detector):
             before = k - copula
             if before > 1 and words[before - 1] == ",":  # "my mother, who is eighty"
                 before -= 1
+            adverb = t.ages.relation_copula_adverbs.ending(words, before)
+            if adverb and t.ages.relations.ending(words, before - adverb):
+                before -= adverb  # "our patient today is fifty five"
             if t.ages.relations.ending(words, before) or (
                 before > 0
                 and (
@@ -1687,7 +1860,7 @@ class ContextualDetector(Detector):
         if k > 0 and self._possessor_is_person(words, k - 1):
             return _RELATION_IS
         if cued and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
-            return "number after a plural relation ('the kids nine and six')"
+            return _PLURAL_RELATION
         if (
             k > 1
             and words[k - 1] == ","
@@ -1706,8 +1879,11 @@ class ContextualDetector(Detector):
             and not (words[i] in t.ages.pronoun_numbers and words[k - 1] in t.ages.pronoun_number_after)
         ):
             return _BARE_RELATION
-        if k > 2 and words[k - 1] == "of" and words[k - 3] in ("a", "an") and self._is_person(words, k - 1):
-            return _BARE_RELATION  # "a gentleman of seventy"
+        if k > 2 and words[k - 1] == "of" and self._is_person(words, k - 1):
+            noun = t.ages.relations.ending(words, k - 1) or 1
+            # "a gentleman of seventy", "a young man of twenty", "an elderly man of eighty"
+            if any(m >= 0 and words[m] in ("a", "an") for m in (k - 2 - noun, k - 3 - noun)):
+                return _BARE_RELATION
         return ""
 
     # -- dates ---------------------------------------------------------------------------------------
@@ -1719,6 +1895,7 @@ class ContextualDetector(Detector):
         birth"), full dates of a past year said without a cue, and numeric dates dictated with or
         without slashes whose year lies far enough in the past."""
         t = self._t
+        text = self._heard_dates(text)
         words = text.words
         found: list[_Found] = []
         taken: set[int] = set()
@@ -1763,6 +1940,7 @@ class ContextualDetector(Detector):
                         found.append((first, stop, label, self.cue_score, why))
                         taken.update(range(first, stop))
                 break
+        found.extend(self._birth_year_babies(words, taken))
         # full dates said without a cue whose year lies far enough in the past
         latest = text.year - t.dates.min_age_years
         for i, word in enumerate(words):
@@ -1802,6 +1980,50 @@ class ContextualDetector(Detector):
                 continue
             i += 1
         return found
+
+    def _birth_year_babies(self, words: Sequence[str], taken: set[int]) -> list[_Found]:
+        """ "i'm a ninety two baby", "she's an oh five kid": a year said before a word of
+        ``dates.birth_year_nouns``, after "a" or "an" and a person as the subject."""
+        t = self._t
+        found: list[_Found] = []
+        for i, word in enumerate(words):
+            if word not in t.dates.birth_year_nouns or i < 3:
+                continue
+            first = i
+            while first > 0 and self._is_number(words[first - 1]) and i - first < 4:
+                first -= 1
+            value_words = words[first:i]
+            if (
+                first < i
+                and first > 1
+                and words[first - 1] in ("a", "an")
+                and t.ages.subjects.ending(words, first - 1)
+                and (self._two_digit_year(value_words) or self._year_of(value_words) is not None)
+                and not taken & set(range(first, i))
+            ):
+                found.append(
+                    (first, i, "DATE_OF_BIRTH", self.cue_score, "a birth year before 'baby' or 'kid'")
+                )
+                taken.update(range(first, i))
+        return found
+
+    def _heard_dates(self, text: _Text) -> _Text:
+        """``text`` with each month, number or birth-cue word a recognizer garbled by one letter read
+        as it ("born septmber nineeen seventy"); ``text`` itself when there is none."""
+        heard = self._heard_date_words
+        changed: list[str] | None = None
+        for k, word in enumerate(text.words):
+            if len(word) < 5 or not word.isalpha() or word in heard.exact:
+                continue
+            listed = heard.lookup(word)
+            if listed:
+                if changed is None:
+                    changed = list(text.words)
+                changed[k] = listed
+        if changed is None:
+            return text
+        words = Words(changed)
+        return dataclasses.replace(text, words=words, bases=_bases(words), ascii="".join(words).isascii())
 
     def _event_date(self, words: Sequence[str], first: int) -> bool:
         """Whether a word of ``dates.event_cues`` stands in the few words before a date at ``first``
