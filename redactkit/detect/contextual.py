@@ -212,6 +212,7 @@ class _AddressWords:
     misheard_at_before_provider: _Phrases
     misheard_tlds: frozenset[str]
     misheard_dots: frozenset[str]
+    spoken_dots: frozenset[str]
     heard_inside_domain: frozenset[str]
     www: _Phrases
     schemes: _Phrases
@@ -242,6 +243,13 @@ class _AddressWords:
     bare_provider_cues: frozenset[str]
     www_window: int
     path_articles: frozenset[str]
+    host_cues: _Phrases
+    host_inner_words: frozenset[str]
+    host_extra_words: int
+    uncounted_host_words: frozenset[str]
+    host_first_words: frozenset[str]
+    symbol_words: frozenset[str]
+    spoken_dot_cues: _Phrases
 
 
 @dataclass(frozen=True)
@@ -2539,8 +2547,10 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         j = self._skip_interruptions(words, i)
-        names = 0
-        while j < len(words) and names < max_words and words[j] != "dot":
+        names = said = 0
+        # a word of `uncounted_host_words` inside a host name is not counted ("at bank of the west dot
+        # com"), but at most two words more than ``max_words`` are read
+        while j < len(words) and names < max_words and said < max_words + 2 and words[j] != "dot":
             # a provider said in pieces ("hot mail", "i cloud", "a o l"), spelled letters ("g m x")
             length = addr.split_providers.at(words, j) or self._letters_at(words, j)
             if not length and (
@@ -2565,9 +2575,23 @@ class ContextualDetector(Detector):
             if not length and not own and t.credentials.stops.at(words, j):
                 break
             j = self._skip_interruptions(words, j + (length or 1))
-            names += 1
+            said += 1
+            names += length > 0 or words[j - 1] not in addr.uncounted_host_words
         if names == 0:
             return i
+        # "at mail dot acme dot org", "at maple dot bakery dot com": labels joined by "dot" before the
+        # top-level domain (at most `max_domain_words` of them in all)
+        while (
+            not self._tld_chain(words, j, tlds)
+            and names < max_words
+            and j + 2 < len(words)
+            and words[j] == "dot"
+            and words[j + 1].isalnum()
+            and words[j + 2] == "dot"
+            and not t.credentials.stops.at(words, j + 1)
+        ):
+            j += 2
+            names += 1
         return self._tld_chain(words, j, tlds) or (misheard_tld and self._misheard_tld(words, j)) or i
 
     def _misheard_tld(self, words: Sequence[str], j: int) -> int:
@@ -2594,17 +2618,19 @@ class ContextualDetector(Detector):
         addr = t.addresses
         j = self._skip_interruptions(words, i)
         names = 0
+        provider = False  # the last host word ends a provider said in pieces ("i cloud")
         while (
             j < len(words) and names < max_words and words[j] != "dot" and words[j] not in addr.misheard_dots
         ):
             if names and words[j] in addr.misheard_tlds:
-                return j + 1 if self._host_word(words[j - 1]) else i  # "at pacificfin edu"
+                return j + 1 if provider or self._host_word(words[j - 1]) else i  # "at pacificfin edu"
             length = addr.split_providers.at(words, j) or self._letters_at(words, j)
             if not length and t.credentials.stops.at(words, j):
                 return i
+            provider = bool(length)
             j = self._skip_interruptions(words, j + (length or 1))
             names += 1
-        if names == 0 or j >= len(words) or not self._host_word(words[j - 1]):
+        if names == 0 or j >= len(words) or not (provider or self._host_word(words[j - 1])):
             return i
         if words[j] != "dot" and words[j] not in addr.misheard_dots:
             return i  # "that plays the keanu reeves movie": host words, but no "dot" after them
@@ -2652,12 +2678,9 @@ class ContextualDetector(Detector):
         if first >= at:
             return j
         local = words[first:at]
+        # (a word no dictionary lists is said like a local part too: "it's janedoe at gmail")
         handle = any(
-            _is_letter(word)
-            or word in t.number_words
-            or bool(addr.joiners.at((word,), 0))
-            or (word in given_names() and not is_everyday_word(word))
-            for word in local
+            self._local_like(word) or (word in given_names() and not is_everyday_word(word)) for word in local
         )
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
         return j + length if handle or cue else j
@@ -2798,7 +2821,8 @@ class ContextualDetector(Detector):
         dropped, then spoken web addresses ("... dot <tld> [slash path]") outside them."""
         t = self._t
         addr = t.addresses
-        words = text.words
+        # "acme period com", "gmail point com"; "john smith, at gmail, dot com", "sarah, s-a-r-a-h, dot"
+        words = self._spoken_dots(self._dictation_marks(text.words))
         mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
@@ -2828,6 +2852,8 @@ class ContextualDetector(Detector):
                 first = self._left_edge(words, i, addr.max_local_words, inserted=True)
                 if first == i and words[i - 1] in addr.mailbox_words:
                     first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
+                if first < i and self._web_host_after_at(words, first, i, i + length, end):
+                    continue  # "the docs are at docs dot google dot com": a web address
                 if first < i and (not misheard or self._dictated_local(words, first, i, names)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
@@ -2843,7 +2869,10 @@ class ContextualDetector(Detector):
             if not end or i == 0:
                 continue
             end = self._path_end(words, self._heard_tld_chain(words, end))
-            first = self._garbled_prefix(words, self._url_start(words, i))
+            # a host said in several words only where the address may end after it ("... dot com
+            # bubble" is speech)
+            ends = self._address_ends(words, end) or bool(t.credentials.modifiers.at(words, end))
+            first = self._garbled_prefix(words, self._url_start(words, i, ends))
             if first < i and words[i - 1] != "dot":  # an empty host label: "it's just dot dot dot at"
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
@@ -2851,8 +2880,10 @@ class ContextualDetector(Detector):
 
     def _written_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """``words`` with each period that a recognizer wrote for a spoken "dot" read as "dot": a period
-        between a host word and one of ``misheard_tlds`` ("it's acme. com", "harlow. org"), or right
-        after "www" ("www. acme. com"); a sentence's period before "co workers" or "us" stays one."""
+        between a host word and one of ``misheard_tlds`` that ends the address (the utterance, a
+        punctuation mark, a word that ends a dictated value, a path or another "dot" follows: "it's
+        acme. com", "harlow. org for more"), or right after "www" ("www. acme. com"); a sentence's
+        period before "co workers", "us" or "com students" stays one."""
         t = self._t
         addr = t.addresses
         spots = [
@@ -2860,7 +2891,10 @@ class ContextualDetector(Detector):
             for i in range(1, len(words) - 1)
             if words[i] == "."
             and words[i - 1].replace("-", "").isalnum()
-            and (words[i + 1] in addr.misheard_tlds or addr.www.ending(words, i) > 0)
+            and (
+                (words[i + 1] in addr.misheard_tlds and self._address_ends(words, i + 2))
+                or addr.www.ending(words, i) > 0
+            )
         ]
         if not spots:
             return words
@@ -2868,6 +2902,167 @@ class ContextualDetector(Detector):
         for i in spots:
             read[i] = "dot"
         return tuple(read)
+
+    def _web_host_after_at(self, words: Sequence[str], first: int, at: int, host: int, end: int) -> bool:
+        """Whether the domain ``words[host:end]`` after the "at" at ``at`` has labels before its
+        top-level domain ("docs dot google dot com") while nothing makes ``words[first:at]`` a local
+        part: no word said like one (:meth:`_dictated_local`), no mailbox word ("info", "hello"), no
+        mail cue (``bare_provider_cues``) a few words before. Such an "at" is the preposition before a
+        web address ("the docs are at docs dot google dot com"), not an e-mail's."""
+        t = self._t
+        addr = t.addresses
+        labels = any(
+            words[k] == "dot" and words[k + 1] not in t.mail_tlds and not addr.spelled_tlds.at(words, k + 1)
+            for k in range(host, end - 1)
+        )
+        if not labels:
+            return False
+        if any(word in addr.mailbox_words for word in words[first:at]):
+            return False
+        if any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first]):
+            return False
+        return not self._dictated_local(words, first, at, names=True)
+
+    def _host_start(self, words: Sequence[str], first: int) -> int:
+        """Start of a web address's host name said in several words that starts at ``first`` or
+        before it: back over at most ``host_extra_words`` words to where the host opens (a word of
+        ``host_cues``, a scheme or "www dot", a punctuation mark), over words
+        of ``host_inner_words`` or ``host_first_words`` and words an address never starts after ("bakery by
+        anna dot com", "home fix pro dot net", "the book nook"); a leading article is left out, and
+        the host never starts on a word of ``host_inner_words`` ("for more info acme dot com").
+        ``first`` when no opening is reached ("i love bakery by anna dot com" keeps "anna dot com")."""
+        t = self._t
+        addr = t.addresses
+        p = first
+        while p > 0 and first - p < addr.host_extra_words and not self._host_opens(words, p):
+            word = words[p - 1]
+            if (
+                not word.isalnum()
+                or word in t.lexicon.fillers
+                or word in t.number_words
+                or (
+                    addr.starts_after.at(words, p - 1)
+                    and word not in addr.host_inner_words
+                    and word not in addr.host_first_words
+                )
+            ):
+                return first
+            p -= 1
+        if p == first or not self._host_opens(words, p):
+            return first
+        while p < first and words[p] in addr.path_articles:
+            p += 1
+        return first if words[p] in addr.host_inner_words else p
+
+    def _host_opens(self, words: Sequence[str], p: int) -> bool:
+        """A host name may start at word ``p``: a punctuation mark, a word of ``host_cues``, a scheme or
+        "www dot" stands before it (the utterance's start is none: "for more info acme dot com")."""
+        addr = self._t.addresses
+        return p > 0 and (
+            words[p - 1] in (",", ".", "?", "!", ":", ";")
+            or addr.host_cues.ending(words, p) > 0
+            or addr.schemes.ending(words, p) > 0
+            or (words[p - 1] == "dot" and addr.www.ending(words, p - 1) > 0)
+        )
+
+    def _dictation_marks(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with the marks a punctuating recognizer writes inside a dictated address read as a
+        pause (a filler): a comma next to one of ``symbol_words`` ("john smith, at gmail, dot com") or
+        between a word and its spelling ("sarah, s-a-r-a-h, dot lee"), and a hyphen between "dot" and
+        a top-level domain ("example dot-com")."""
+        if "," not in words and "-" not in words:
+            return words
+        symbols = self._t.addresses.symbol_words
+        read = list(words)
+        for i, word in enumerate(words):
+            if word == "," and 0 < i < len(words) - 1:
+                # before "dot <tld>" only where the address may end after it ("example, dot com.",
+                # not "we met at the park, dot com era stuff")
+                before_tld = (
+                    words[i + 1] == "dot" and i + 2 < len(words) and words[i + 2] in self._t.mail_tlds
+                )
+                if (
+                    words[i - 1] in symbols
+                    or (words[i + 1] in symbols and not (before_tld and not self._address_ends(words, i + 3)))
+                    or self._spelled_after(words, i)
+                ):
+                    read[i] = "uh"
+            elif (
+                word == "-"
+                and 0 < i < len(words) - 1
+                and words[i - 1] == "dot"
+                and words[i + 1] in self._t.mail_tlds
+            ):
+                read[i - 1], read[i] = "uh", "dot"
+        return tuple(read)
+
+    def _spelled_after(self, words: Sequence[str], i: int) -> bool:
+        """The word before the comma at ``i`` is spelled right after it, letter by letter or with
+        hyphens between the letters ("jones, j-o-n-e-s")."""
+        said = words[i - 1]
+        if not (said.isalpha() and len(said) >= 2):
+            return False
+        letters: list[str] = []
+        k = i + 1
+        while k < len(words) and len(letters) < len(said):
+            if words[k] == "-" and letters:
+                k += 1
+                continue
+            if not _is_letter(words[k]):
+                break
+            letters.append(words[k])
+            k += 1
+        return "".join(letters) == said
+
+    def _spoken_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with each other word for "dot" (``spoken_dots``: "period", "point") read as "dot"
+        where it joins the labels of a domain: a word that is no stop word before it, and after it a
+        label and another dot ("mail period acme dot org"), or a listed top-level domain that is no
+        stop word or one letter off one of ``misheard_tlds`` where the address may end
+        (:meth:`_address_ends`), after a host word no dictionary has or a mail provider or with a
+        word of ``spoken_dot_cues`` before it ("gmail point com", "my email is ... acme period
+        come"); "two point five", "at this point in time" and "for the reporting period net income"
+        stay."""
+        t = self._t
+        spoken = t.addresses.spoken_dots
+        if spoken.isdisjoint(words):
+            return words
+        read = list(words)
+        stop = t.lexicon.stopwords
+        for i in range(len(read) - 2, 0, -1):
+            if read[i] not in spoken or not read[i - 1].isalnum() or read[i - 1] in stop:
+                continue
+            after = read[i + 1]
+            if after.isalnum() and after not in stop and i + 2 < len(read) and read[i + 2] == "dot":
+                read[i] = "dot"  # "mail period acme dot org"
+            elif (
+                ((after in t.mail_tlds and after not in stop) or self._heard_tld(after, 1))
+                and self._address_ends(read, i + 2)
+                and (self._host_word(read[i - 1]) or self._spoken_dot_cue(read, i - 1))
+            ):
+                read[i] = "dot"  # "gmail point com", "it's on acme period io"
+        return tuple(read)
+
+    def _spoken_dot_cue(self, words: Sequence[str], host: int) -> bool:
+        """A word of ``spoken_dot_cues`` (an "at", "email", "website", "www", ...) stands in the
+        ``www_window`` words before the host word at ``host``: "period" and "point" are the dot of an
+        address only there ("for the reporting period net" is speech)."""
+        addr = self._t.addresses
+        return any(addr.spoken_dot_cues.at(words, k) for k in range(max(0, host - addr.www_window), host))
+
+    def _address_ends(self, words: Sequence[str], k: int) -> bool:
+        """An address may end before word ``k``: the utterance ends, or a punctuation mark, a filler, a
+        word that ends a dictated value (``credentials.stops``), a "dot" or a path follows ("acme. com
+        slash faq"; not "it was long. com students")."""
+        t = self._t
+        return (
+            k >= len(words)
+            or not words[k].isalnum()
+            or words[k] == "dot"
+            or words[k] in t.lexicon.fillers
+            or bool(t.credentials.stops.at(words, k))
+            or bool(t.addresses.slashes.at(words, k))
+        )
 
     def _heard_dot(self, word: str) -> bool:
         """A "dot" the recognizer garbled (``misheard_dots``: "dog", "dart") or ran together with the
@@ -3230,7 +3425,7 @@ class ContextualDetector(Detector):
                 found.append((i, i + 1, "EMAIL_ADDRESS", self.shape_score, "e-mail address without symbols"))
         return found
 
-    def _url_start(self, words: Sequence[str], dot: int) -> int:
+    def _url_start(self, words: Sequence[str], dot: int, extend: bool = False) -> int:
         t = self._t
         addr = t.addresses
         # "w w w dot the um the bike shed dot co dot uk", "www dot alder and moss dot com", "w w w dot
@@ -3287,6 +3482,8 @@ class ContextualDetector(Detector):
             and addr.and_name_cues.ending(words, first - 2)
         ):
             first -= 2
+        if extend and first < dot:  # "he works in dot com sales": no host word, nothing to extend
+            first = self._host_start(words, first)
         j = first
         # "w w w dot", "h t t p s colon slash slash" before the name
         while j > 0:
