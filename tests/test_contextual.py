@@ -19,6 +19,48 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 POSITIVE = [
+    # hgen-age2 (invented): an age question about a person, vocatives in the answer, an adverb between
+    # the relation and "is", a qualifier kept with its decade, "as a" before a generation, living to an
+    # age, "being", "about to be", a cue that ends in a hedge, an opening "turning", a tens word before
+    # a birthday ordinal, a first job, a describing word before "man of", "years old" and months heard one
+    # letter off, ages joined by "through", "older than", "look", "crossed"; "the one" after an age
+    ("can i get the age of the eldest passenger uh three", [("three", "AGE")]),
+    ("how old's your granddaughter seven", [("seven", "AGE")]),
+    ("may i have your age sir eighty two", [("eighty two", "AGE")]),
+    ("what age is she twelve", [("twelve", "AGE")]),
+    ("pt is seventy three lives alone", [("seventy three", "AGE")]),
+    ("our resident today is ninety one and frail", [("ninety one", "AGE")]),
+    ("she's early fifties i'd say", [("early fifties", "AGE")]),
+    ("as a forty something i get it", [("forty something", "AGE")]),
+    ("my grandfather lived to be ninety six", [("ninety six", "AGE")]),
+    ("being nineteen i can't rent a car", [("nineteen", "AGE")]),
+    ("my cousin being fourteen he can't vote", [("fourteen", "AGE")]),
+    ("me being fifty i don't care", [("fifty", "AGE")]),
+    ("i'm about to be forty", [("forty", "AGE")]),
+    ("congrats on turning sixty", [("sixty", "AGE")]),
+    ("i've been on this planet for seventy years", [("seventy years", "AGE")]),
+    ("turning twenty next week", [("twenty", "AGE")]),
+    ("i've reached ninety", [("ninety", "AGE")]),
+    ("we're planning a party for his twenty first", [("twenty first", "AGE")]),
+    ("i got my first job at fifteen", [("fifteen", "AGE")]),
+    ("a quiet young man of nineteen", [("nineteen", "AGE")]),
+    ("she's a twenty two yer old student", [("twenty two", "AGE")]),
+    ("born septmber nineteen seventy", [("septmber nineteen seventy", "DATE_OF_BIRTH")]),
+    ("i won't be sixty until march", [("sixty", "AGE")]),
+    ("my grandkids are ages two through nine", [("two", "AGE"), ("nine", "AGE")]),
+    ("i'm older than forty", [("forty", "AGE")]),
+    ("you look thirty", [("thirty", "AGE")]),
+    ("i just crossed fifty", [("fifty", "AGE")]),
+    ("was forty one when we met", [("forty one", "AGE")]),
+    ("i'm thirty the one on the left is my sister", [("thirty", "AGE")]),
+    # ... a guess at a person's age before "or older" (review36 M3), "makes me", a garbled contracted
+    # subject, a birth year before "baby"
+    ("my grandma must be ninety or older by now", [("ninety", "AGE")]),
+    ("my neighbor has to be seventy or older", [("seventy", "AGE")]),
+    ("my date of birth makes me sixty", [("sixty", "AGE")]),
+    ("shi'll uh turn twelve on saturday", [("twelve", "AGE")]),
+    ("i'm a ninety two baby", [("ninety two", "DATE_OF_BIRTH")]),
+    ("she is eightyone", [("eightyone", "AGE")]),
     # hgen-age (invented): a birth year said with two digits after "born in" / "year of birth"; a baby's
     # unit after any age that ends there; "happy" before a birthday ordinal from tenth on; hedges and
     # event cues of intake forms; a misheard unit only where the age may end after it
@@ -362,7 +404,7 @@ POSITIVE = [
     ("he's um hold on sixty one", [("sixty one", "AGE")]),
     ("how old are you uh thirty three", [("thirty three", "AGE")]),
     ("what is the age of the applicant forty", [("forty", "AGE")]),
-    ("she's like early thirties", [("thirties", "AGE")]),
+    ("she's like early thirties", [("early thirties", "AGE")]),
     ("they're celebrating his seventieth on sunday", [("seventieth", "AGE")]),
     # schools and care facilities by their kind word, organisations after a role
     ("my nephew goes to westfield junior high", [("westfield junior high", "ORGANIZATION")]),
@@ -462,6 +504,23 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # hgen-age2 (invented): a small number after an opening "was" (a clock time), limits ("kids under
+    # twelve", "eighteen or older"), directions after an opening "turning", a number before "away"
+    "was five when i got home",
+    "was eight when the bus came",
+    "tickets for kids under twelve are free",
+    "children over five pay",
+    "you must be eighteen or older to apply",
+    "applicants have to be twenty one and over",
+    "if you're sixty five or over you qualify",
+    "make me two sandwiches",
+    "i'm twentyfive dollars short",
+    "that makes us four",
+    "turning two at the next light",
+    "we are a family of four",
+    "the kids are four away",
+    "being two hours late",
+    "look at page five",
     # hgen-age (invented): durations after a unit that says how long, not how old; a low ordinal after
     # "happy"
     "i'm four months into the course",

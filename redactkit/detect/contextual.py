@@ -29,6 +29,7 @@ returns spans of the normalized text (``aligned.to_derived``), like every detect
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -78,6 +79,7 @@ class _AgeWords:
     """``ages`` of ``context.yaml``: what says a number is someone's age (each table documented there)."""
 
     cues: _Phrases
+    ending_cues: _Phrases
     person_verbs: _Phrases
     subject_words: frozenset[str]
     subject_adverbs: _Phrases
@@ -93,9 +95,15 @@ class _AgeWords:
     determiners: frozenset[str]
     modal_guesses: _Phrases
     copulas: _Phrases
+    relation_copula_adverbs: _Phrases
     stem_copulas: _Phrases
     not_subjects: frozenset[str]
     approximately: _Phrases
+    threshold_hedges: _Phrases
+    threshold_modals: _Phrases
+    threshold_subjects: _Phrases
+    threshold_self: _Phrases
+    threshold_after: _Phrases
     second_age_joiners: _Phrases
     young_units: frozenset[str]
     young_unit_not_then: _Phrases
@@ -103,6 +111,7 @@ class _AgeWords:
     heard_at: frozenset[str]
     subjectless_verbs: frozenset[str]
     subjectless_copulas: frozenset[str]
+    subjectless_copula_min: int
     subjectless_then: _Phrases
     heard_inside_number: frozenset[str]
     garbled_copula_ends: frozenset[str]
@@ -112,9 +121,11 @@ class _AgeWords:
     person_after_then: _Phrases
     answer_words: _Phrases
     answer_window: int
+    question_objects: _Phrases
     big_words: frozenset[str]
     heard_single: frozenset[str]
     generation_words: frozenset[str]
+    generation_cues: frozenset[str]
     years_not_after: _Phrases
     unit_words: frozenset[str]
     decades: frozenset[str]
@@ -126,6 +137,7 @@ class _AgeWords:
     at_conditionals: _Phrases
     at_subjects: _Phrases
     at_openers: _Phrases
+    at_words: frozenset[str]
     event_cues: _Phrases
     event_window: int
     event_min: int
@@ -134,6 +146,8 @@ class _AgeWords:
     ordinal_then: _Phrases
     fractions: _Phrases
     after: _Phrases
+    heard_unit_years: frozenset[str]
+    heard_unit_old: frozenset[str]
     person_after: _Phrases
     range_step: int
     min: int
@@ -144,6 +158,7 @@ class _AgeWords:
     thing_min_zipf: float
     heard_inside: frozenset[str]
     heard_verbs: frozenset[str]
+    heard_subject_max_zipf: float
 
 
 @dataclass(frozen=True)
@@ -152,6 +167,7 @@ class _DateWords:
 
     birth_cues: _Phrases
     year_cues: _Phrases
+    birth_year_nouns: frozenset[str]
     expiry_cues: _Phrases
     code_cues: _Phrases
     between: _Phrases
@@ -196,6 +212,7 @@ class _AddressWords:
     misheard_at_before_provider: _Phrases
     misheard_tlds: frozenset[str]
     misheard_dots: frozenset[str]
+    spoken_dots: frozenset[str]
     heard_inside_domain: frozenset[str]
     www: _Phrases
     schemes: _Phrases
@@ -226,6 +243,13 @@ class _AddressWords:
     bare_provider_cues: frozenset[str]
     www_window: int
     path_articles: frozenset[str]
+    host_cues: _Phrases
+    host_inner_words: frozenset[str]
+    host_extra_words: int
+    uncounted_host_words: frozenset[str]
+    host_first_words: frozenset[str]
+    symbol_words: frozenset[str]
+    spoken_dot_cues: _Phrases
 
 
 @dataclass(frozen=True)
@@ -561,6 +585,8 @@ _PERSON_VERB = "number after a verb with a person as subject"
 _COMMA_RELATION = "number after a relation and a comma ('my daughter, nine,')"
 _PERSON_AFTER = "number between 'a' and a word for a person ('a forty seven male')"
 _RANGE = "second age of a range ('like thirteen fourteen')"
+_PLURAL_RELATION = "number after a plural relation ('the kids nine and six')"
+_SUBJECTLESS_VERB = "number after an opening person verb whose subject was dropped"
 
 
 def _is_letter(word: str) -> bool:
@@ -716,6 +742,7 @@ class ContextualDetector(Detector):
                 t.ages.second_age_joiners,
                 t.ages.relations,
                 t.ages.cues,
+                t.ages.ending_cues,
                 t.ages.person_verbs,
                 t.ages.subjects,
                 t.ages.copulas,
@@ -738,6 +765,25 @@ class ContextualDetector(Detector):
         #: letter ("daughtr", "nephaw"), and number words of five letters or more ("twulve")
         self._heard_relation_words = _HeardWords(
             {phrase[0]: 0 for phrase in t.ages.relations.phrases if len(phrase) == 1 and len(phrase[0]) >= 5}
+        )
+        #: subjects said with a contraction ("she's", "i'll"), which a recognizer may garble by one
+        #: letter ("se's", "shi'll": :meth:`_heard_subject`)
+        self._contracted_subjects = frozenset(word for word in t.ages.subject_words if "'" in word)
+        #: month, number and birth-cue words of five letters or more a recognizer may garble by one
+        #: letter ("septmber", "nineeen", "birhday"), read as them where dates are looked for
+        self._heard_date_words = _HeardWords(
+            {
+                word: 0
+                for word in (
+                    *t.lexicon.months,
+                    *t.lexicon.teens,
+                    *t.lexicon.tens,
+                    *t.lexicon.ordinals,
+                    *t.lexicon.thousand,
+                    *(word for phrase in t.dates.birth_cues.phrases for word in phrase),
+                )
+                if len(word) >= 5 and word.isalpha()
+            }
         )
         self._heard_number_words = _HeardWords(
             {
@@ -876,7 +922,7 @@ class ContextualDetector(Detector):
         previous_age_end = -10
         while i < len(words):
             parsed = _cardinal(lex, words, i)
-            heard = parsed is None and self._heard_number(words[i])
+            heard = parsed is None and (self._heard_number(words[i]) or self._glued_number(words[i]))
             if heard:
                 parsed = (heard, i + 1)  # "my nephew is going to be twulve"
             if parsed is None:
@@ -897,6 +943,8 @@ class ContextualDetector(Detector):
                     and words[j + 1] in lex.digits
                     and lex.digits[words[j + 1]] > 0
                     and self._heard_unit_ends(words, j + 2)
+                    # "i'm thirty the one on the left ...": "the one" is a pronoun, no units
+                    and not (words[j + 1] in t.ages.pronoun_numbers and words[j] in ("the", "a"))
                 ):  # "fifty a seven", "twenty i one": a short word a recognizer put inside the number
                     value += lex.digits[words[j + 1]]
                     j += 2
@@ -914,7 +962,7 @@ class ContextualDetector(Detector):
             after = self._skip_interruptions(words, end)
             if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
                 after += 1
-            if t.ages.after.at(words, after):
+            if t.ages.after.at(words, after) or self._heard_age_unit(words, after):
                 if low <= value <= high and not self._thing_age(words, i, after):
                     # the unit is redacted with the number ("[nine years old]", "[eight months old]"):
                     # whether a reviewer's span takes it or not, the age is covered
@@ -935,9 +983,10 @@ class ContextualDetector(Detector):
                 and not t.ages.not_after.at(words, j + 1)
                 and (
                     t.ages.subjects.ending(words, i - 1) > 0
+                    or (i > 1 and words[i - 2] in t.ages.generation_cues)
                     or (j + 1 < len(words) and words[j + 1] in t.person_nouns)
                 )
-            ):  # "she's a thirty something teacher", "i'm a twenty something"
+            ):  # "she's a thirty something teacher", "i'm a twenty something", "as a thirty something"
                 found.append((i, j + 1, "AGE", self.cue_score, "a generation said as a decade"))
                 previous_age_end = j + 1
                 i = j + 1
@@ -946,7 +995,7 @@ class ContextualDetector(Detector):
                 self._age_context(words, i, previous_age_end)
                 or self._asked_age(words, i)
                 or self._garbled_copula(words, i)
-                or self._subjectless_age(words, i, after)
+                or self._subjectless_age(words, i, after, value)
                 or self._at_age(words, i, after, value)
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
@@ -957,10 +1006,16 @@ class ContextualDetector(Detector):
             )
             if heard and not (self._age_ends(words, after) or t.ages.after.at(words, after)):
                 why = ""  # a garbled number word only where the age ends after it
+            if why and self._threshold(words, i, after, why):
+                why = ""  # "kids under twelve are free", "you must be eighteen or older": a limit
             if why == _RELATION_IS and self._counted_after_possessive(words, i, after):
                 why = ""  # "my son's twelve cards": a possessive and a count, no age
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
                 why = ""  # "my daughter ninety two on her test" is no age said after a relation
+            if why == _SUBJECTLESS_VERB and not (
+                self._age_ends(words, after) or any(word in lex.months for word in words[after : after + 2])
+            ):
+                why = ""  # "turning two at the next light" gives directions
             if why == _PERSON_VERB and not (
                 self._age_ends(words, after)
                 or t.ages.verb_then.at(words, after)
@@ -1029,6 +1084,48 @@ class ContextualDetector(Detector):
         found.extend(self._decades_and_birthdays(words))
         return found
 
+    def _heard_age_unit(self, words: Sequence[str], after: int) -> bool:
+        """ "a twenty two yer old", "that two year od": "years old" with each word at most one letter
+        off (``ages.heard_unit_years``, ``ages.heard_unit_old``), as a recognizer may write it."""
+        ages = self._t.ages
+        if after + 1 >= len(words):
+            return False
+        year, old = words[after], words[after + 1]
+        return (
+            year.isalpha()
+            and old.isalpha()
+            and len(old) >= 2
+            and not old.endswith("s")  # "i teach twelve year olds": people of an age, no one's age
+            and any(
+                year == unit or (len(year) >= 3 and within_edits(year, unit, 1))
+                for unit in ages.heard_unit_years
+            )
+            and any(within_edits(old, unit, 1) for unit in ages.heard_unit_old)
+        )
+
+    def _threshold(self, words: Sequence[str], i: int, after: int, why: str) -> bool:
+        """A limit said with a number, not someone's age: a hedge of ``ages.threshold_hedges`` between a
+        relation without a verb and the number ("kids under twelve are free"), or one of
+        ``ages.threshold_after`` after the number and before it a modal of ``ages.threshold_modals`` said
+        of a generic subject (``ages.threshold_subjects``: "you must be eighteen or older"; not "my
+        grandma must be ninety or older") or a word of ``ages.threshold_self`` ("if you're sixty five or
+        over")."""
+        ages = self._t.ages
+        k = self._before_approximately(words, i)
+        if why in (_BARE_RELATION, _PLURAL_RELATION, _COMMA_RELATION) and any(
+            ages.threshold_hedges.ending(words, m) for m in range(k + 1, i + 1)
+        ):
+            return True
+        if not ages.threshold_after.at(words, after):
+            return False
+        for m in range(k, i + 1):
+            if ages.threshold_self.ending(words, m):
+                return True
+            modal = ages.threshold_modals.ending(words, m)
+            if modal and ages.threshold_subjects.ending(words, m - modal):
+                return True
+        return False
+
     def _counted_after_possessive(self, words: Sequence[str], i: int, after: int) -> bool:
         """ "my son's twelve cards", "my sister's three dogs": right after a person with "'s" (read as
         "is" elsewhere: "my son's twelve"), a number before a plural everyday noun counts things the
@@ -1083,6 +1180,13 @@ class ContextualDetector(Detector):
         heard = self._heard_relation_words
         changed: list[str] | None = None
         for k, word in enumerate(words):
+            if "'" in word and word not in self._contracted_subjects:
+                subject = self._heard_subject(word)  # "shi'll turn twelve", "se's ninety"
+                if subject:
+                    if changed is None:
+                        changed = list(words)
+                    changed[k] = subject
+                continue
             if len(word) < 5 or not word.isalpha() or word in heard.exact:
                 continue
             relation = heard.lookup(word)
@@ -1091,6 +1195,31 @@ class ContextualDetector(Detector):
                     changed = list(words)
                 changed[k] = relation
         return words if changed is None else changed
+
+    def _glued_number(self, word: str) -> int:
+        """ "twentyfive", "eightyone": a tens word and a digit word a recognizer wrote as one word; 0
+        when ``word`` is none."""
+        lex = self._t.lexicon
+        if len(word) < 7 or not word.isalpha() or word in lex.tens:
+            return 0
+        for tens, value in lex.tens.items():
+            if word.startswith(tens) and value >= 20:
+                units = lex.digits.get(word[len(tens) :], 0)
+                return value + units if units > 0 else 0
+        return 0
+
+    def _heard_subject(self, word: str) -> str:
+        """The contracted subject (``ages.subject_words`` with an apostrophe: "she's", "he'll") a
+        recognizer garbled by one letter into ``word`` ("se's", "shi'll", "h's"), ``word`` a rare
+        word (Zipf below ``ages.heard_subject_max_zipf``: not "they're", "it'll"); "" when none."""
+        if zipf_frequency(word) >= self._t.ages.heard_subject_max_zipf:
+            return ""
+        near = sorted(
+            subject
+            for subject in self._contracted_subjects
+            if abs(len(subject) - len(word)) <= 1 and within_edits(word, subject, 1)
+        )
+        return near[0] if near else ""
 
     def _heard_number(self, word: str) -> int:
         """The number a recognizer garbled by one letter into ``word`` ("twulve", "foureen", "ffteen"):
@@ -1121,13 +1250,16 @@ class ContextualDetector(Detector):
                 return _RELATION_IS
         return ""
 
-    def _subjectless_age(self, words: Sequence[str], i: int, after: int) -> str:
+    def _subjectless_age(self, words: Sequence[str], i: int, after: int, value: int) -> str:
         """ "was forty three when we moved": a copula of ``ages.subjectless_copulas`` opening the
-        utterance ("i" dropped) before the number, and a word of ``ages.subjectless_then`` after it."""
+        utterance ("i" dropped) before a number of at least ``ages.subjectless_copula_min`` (a smaller
+        one may be a clock time: "was five when i got home"), and a word of ``ages.subjectless_then``
+        after it."""
         ages = self._t.ages
         k = self._before_approximately(words, i)
         if (
-            k > 0
+            value >= ages.subjectless_copula_min
+            and k > 0
             and words[k - 1] in ages.subjectless_copulas
             and self._opens(words, k - 1)
             and ages.subjectless_then.at(words, after)
@@ -1147,16 +1279,38 @@ class ContextualDetector(Detector):
         (``ages.questions``) with only short answer words (``ages.answer_words``) between."""
         ages = self._t.ages
         k = i
+        asked_of = False
         for _ in range(ages.answer_window):
             if k == 0:
                 return ""
             if ages.questions.ending(words, k):
                 return "number answering an age question"
             length = ages.answer_words.ending(words, k)
+            if not length and not asked_of:
+                # "how old's your daughter six": the person asked about, once
+                asked_of = True
+                length = self._asked_of(words, k)
             if not length:
                 return ""
             k -= length
         return ""
+
+    def _asked_of(self, words: Sequence[str], k: int) -> int:
+        """Length of the person an age question asks about, ending at ``k``: a relation after a word of
+        ``ages.question_objects``, over at most one describing word ("your daughter", "of the youngest
+        traveller"); 0 when there is none."""
+        ages = self._t.ages
+        relation = ages.relations.ending(words, k)
+        if not relation:
+            return 0
+        for extra in (0, 1):
+            start = k - relation - extra
+            if start <= 0:
+                return 0
+            owner = ages.question_objects.ending(words, start)
+            if owner:
+                return relation + extra + owner
+        return 0
 
     def _heard_single_age(self, words: Sequence[str], i: int) -> bool:
         """ "she turns nein in may", "my son is ate": a word of ``ages.heard_single`` (a recognizer's
@@ -1275,7 +1429,7 @@ class ContextualDetector(Detector):
             return "number after an opening 'at' before a conditional"
         if not (
             i > 0
-            and words[i - 1] == "at"
+            and words[i - 1] in ages.at_words
             and (
                 ages.at_conditionals.at(words, after)
                 or (
@@ -1372,13 +1526,18 @@ class ContextualDetector(Detector):
             or (names and _name_like(stem, t.ages.not_subjects))
         )
 
-    def _person_subject(self, words: Sequence[str], verb: int) -> bool:
+    def _person_subject(self, words: Sequence[str], verb: int, fillers: bool = False) -> bool:
         """A person is the subject of the verb starting at ``verb``: "she (just) turned", "my boy
-        hits", "emma turns" (adverbs such as "just", "will be" may stand between)."""
+        hits", "emma turns" (adverbs such as "just", "will be" may stand between; with ``fillers``
+        fillers too: "she'll uh turn twelve")."""
         ages = self._t.ages
         k = verb
         while k > 0:
-            length = ages.subject_adverbs.ending(words, k)
+            if words[k - 1] in ages.subject_words:
+                return True  # "i've reached eighty": a subject that is also an adverb of the table
+            length = ages.subject_adverbs.ending(words, k) or int(
+                fillers and words[k - 1] in self._t.lexicon.fillers
+            )
             if not length:
                 break
             k -= length
@@ -1536,11 +1695,24 @@ class ContextualDetector(Detector):
                     found.append((i - hyphen - qualifier, i + 1, "AGE", self.cue_score, "decade of life"))
                     continue
                 if self._age_context(words, i - hyphen - qualifier, -10):  # "he's late twenties"
-                    found.append((i, i + 1, "AGE", self.cue_score, "decade of life after a person"))
+                    # the qualifier is part of the age ("[mid sixties]"), a hedge is not ("like")
+                    first = (
+                        i
+                        if t.ages.approximately.at(words, i - hyphen - qualifier)
+                        else i - hyphen - qualifier
+                    )
+                    found.append((first, i + 1, "AGE", self.cue_score, "decade of life after a person"))
             elif (
                 word in t.lexicon.ordinals
                 and (
                     t.ages.ordinal_cues.ending(words, i)
+                    # "for his twenty first": the cue before the tens word
+                    or (
+                        i > 1
+                        and words[i - 1] in t.lexicon.tens
+                        and t.lexicon.ordinals[word] < 10
+                        and t.ages.ordinal_cues.ending(words, i - 1)
+                    )
                     # "we celebrated dad's seventieth": a person's "'s" before an ordinal from tenth on
                     or (i > 0 and t.lexicon.ordinals[word] >= 10 and self._possessor_is_person(words, i - 1))
                 )
@@ -1658,8 +1830,14 @@ class ContextualDetector(Detector):
                 return _AGE_WORD
         if cued and t.ages.cues.ending(words, k):
             return _AGE_WORD
+        if cued and t.ages.ending_cues.ending(words, k):
+            return _PERSON_VERB  # "my date of birth makes me sixty": the age ends there
+        if k < i and words[i - 1] in self._age_cue_ends and t.ages.cues.ending(words, i):
+            return _AGE_WORD  # "congrats on turning forty": a cue that ends with a hedge
+        if k == 0 < i and words[0] in t.ages.subjectless_verbs:
+            return _SUBJECTLESS_VERB  # "turning thirty next month": the subject a recognizer dropped
         verb = t.ages.person_verbs.ending(words, k) if cued else 0
-        if verb and self._person_subject(words, k - verb):
+        if verb and self._person_subject(words, k - verb, fillers=True):
             return _PERSON_VERB
         if cued and t.ages.subjects.ending(words, k):
             return "number after a person as subject"
@@ -1670,6 +1848,9 @@ class ContextualDetector(Detector):
             before = k - copula
             if before > 1 and words[before - 1] == ",":  # "my mother, who is eighty"
                 before -= 1
+            adverb = t.ages.relation_copula_adverbs.ending(words, before)
+            if adverb and t.ages.relations.ending(words, before - adverb):
+                before -= adverb  # "our patient today is fifty five"
             if t.ages.relations.ending(words, before) or (
                 before > 0
                 and (
@@ -1687,7 +1868,7 @@ class ContextualDetector(Detector):
         if k > 0 and self._possessor_is_person(words, k - 1):
             return _RELATION_IS
         if cued and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
-            return "number after a plural relation ('the kids nine and six')"
+            return _PLURAL_RELATION
         if (
             k > 1
             and words[k - 1] == ","
@@ -1706,8 +1887,11 @@ class ContextualDetector(Detector):
             and not (words[i] in t.ages.pronoun_numbers and words[k - 1] in t.ages.pronoun_number_after)
         ):
             return _BARE_RELATION
-        if k > 2 and words[k - 1] == "of" and words[k - 3] in ("a", "an") and self._is_person(words, k - 1):
-            return _BARE_RELATION  # "a gentleman of seventy"
+        if k > 2 and words[k - 1] == "of" and self._is_person(words, k - 1):
+            noun = t.ages.relations.ending(words, k - 1) or 1
+            # "a gentleman of seventy", "a young man of twenty", "an elderly man of eighty"
+            if any(m >= 0 and words[m] in ("a", "an") for m in (k - 2 - noun, k - 3 - noun)):
+                return _BARE_RELATION
         return ""
 
     # -- dates ---------------------------------------------------------------------------------------
@@ -1719,6 +1903,7 @@ class ContextualDetector(Detector):
         birth"), full dates of a past year said without a cue, and numeric dates dictated with or
         without slashes whose year lies far enough in the past."""
         t = self._t
+        text = self._heard_dates(text)
         words = text.words
         found: list[_Found] = []
         taken: set[int] = set()
@@ -1763,6 +1948,7 @@ class ContextualDetector(Detector):
                         found.append((first, stop, label, self.cue_score, why))
                         taken.update(range(first, stop))
                 break
+        found.extend(self._birth_year_babies(words, taken))
         # full dates said without a cue whose year lies far enough in the past
         latest = text.year - t.dates.min_age_years
         for i, word in enumerate(words):
@@ -1802,6 +1988,50 @@ class ContextualDetector(Detector):
                 continue
             i += 1
         return found
+
+    def _birth_year_babies(self, words: Sequence[str], taken: set[int]) -> list[_Found]:
+        """ "i'm a ninety two baby", "she's an oh five kid": a year said before a word of
+        ``dates.birth_year_nouns``, after "a" or "an" and a person as the subject."""
+        t = self._t
+        found: list[_Found] = []
+        for i, word in enumerate(words):
+            if word not in t.dates.birth_year_nouns or i < 3:
+                continue
+            first = i
+            while first > 0 and self._is_number(words[first - 1]) and i - first < 4:
+                first -= 1
+            value_words = words[first:i]
+            if (
+                first < i
+                and first > 1
+                and words[first - 1] in ("a", "an")
+                and t.ages.subjects.ending(words, first - 1)
+                and (self._two_digit_year(value_words) or self._year_of(value_words) is not None)
+                and not taken & set(range(first, i))
+            ):
+                found.append(
+                    (first, i, "DATE_OF_BIRTH", self.cue_score, "a birth year before 'baby' or 'kid'")
+                )
+                taken.update(range(first, i))
+        return found
+
+    def _heard_dates(self, text: _Text) -> _Text:
+        """``text`` with each month, number or birth-cue word a recognizer garbled by one letter read
+        as it ("born septmber nineeen seventy"); ``text`` itself when there is none."""
+        heard = self._heard_date_words
+        changed: list[str] | None = None
+        for k, word in enumerate(text.words):
+            if len(word) < 5 or not word.isalpha() or word in heard.exact:
+                continue
+            listed = heard.lookup(word)
+            if listed:
+                if changed is None:
+                    changed = list(text.words)
+                changed[k] = listed
+        if changed is None:
+            return text
+        words = Words(changed)
+        return dataclasses.replace(text, words=words, bases=_bases(words), ascii="".join(words).isascii())
 
     def _event_date(self, words: Sequence[str], first: int) -> bool:
         """Whether a word of ``dates.event_cues`` stands in the few words before a date at ``first``
@@ -2317,8 +2547,10 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         j = self._skip_interruptions(words, i)
-        names = 0
-        while j < len(words) and names < max_words and words[j] != "dot":
+        names = said = 0
+        # a word of `uncounted_host_words` inside a host name is not counted ("at bank of the west dot
+        # com"), but at most two words more than ``max_words`` are read
+        while j < len(words) and names < max_words and said < max_words + 2 and words[j] != "dot":
             # a provider said in pieces ("hot mail", "i cloud", "a o l"), spelled letters ("g m x")
             length = addr.split_providers.at(words, j) or self._letters_at(words, j)
             if not length and (
@@ -2343,9 +2575,23 @@ class ContextualDetector(Detector):
             if not length and not own and t.credentials.stops.at(words, j):
                 break
             j = self._skip_interruptions(words, j + (length or 1))
-            names += 1
+            said += 1
+            names += length > 0 or words[j - 1] not in addr.uncounted_host_words
         if names == 0:
             return i
+        # "at mail dot acme dot org", "at maple dot bakery dot com": labels joined by "dot" before the
+        # top-level domain (at most `max_domain_words` of them in all)
+        while (
+            not self._tld_chain(words, j, tlds)
+            and names < max_words
+            and j + 2 < len(words)
+            and words[j] == "dot"
+            and words[j + 1].isalnum()
+            and words[j + 2] == "dot"
+            and not t.credentials.stops.at(words, j + 1)
+        ):
+            j += 2
+            names += 1
         return self._tld_chain(words, j, tlds) or (misheard_tld and self._misheard_tld(words, j)) or i
 
     def _misheard_tld(self, words: Sequence[str], j: int) -> int:
@@ -2372,17 +2618,19 @@ class ContextualDetector(Detector):
         addr = t.addresses
         j = self._skip_interruptions(words, i)
         names = 0
+        provider = False  # the last host word ends a provider said in pieces ("i cloud")
         while (
             j < len(words) and names < max_words and words[j] != "dot" and words[j] not in addr.misheard_dots
         ):
             if names and words[j] in addr.misheard_tlds:
-                return j + 1 if self._host_word(words[j - 1]) else i  # "at pacificfin edu"
+                return j + 1 if provider or self._host_word(words[j - 1]) else i  # "at pacificfin edu"
             length = addr.split_providers.at(words, j) or self._letters_at(words, j)
             if not length and t.credentials.stops.at(words, j):
                 return i
+            provider = bool(length)
             j = self._skip_interruptions(words, j + (length or 1))
             names += 1
-        if names == 0 or j >= len(words) or not self._host_word(words[j - 1]):
+        if names == 0 or j >= len(words) or not (provider or self._host_word(words[j - 1])):
             return i
         if words[j] != "dot" and words[j] not in addr.misheard_dots:
             return i  # "that plays the keanu reeves movie": host words, but no "dot" after them
@@ -2430,12 +2678,9 @@ class ContextualDetector(Detector):
         if first >= at:
             return j
         local = words[first:at]
+        # (a word no dictionary lists is said like a local part too: "it's janedoe at gmail")
         handle = any(
-            _is_letter(word)
-            or word in t.number_words
-            or bool(addr.joiners.at((word,), 0))
-            or (word in given_names() and not is_everyday_word(word))
-            for word in local
+            self._local_like(word) or (word in given_names() and not is_everyday_word(word)) for word in local
         )
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
         return j + length if handle or cue else j
@@ -2576,7 +2821,8 @@ class ContextualDetector(Detector):
         dropped, then spoken web addresses ("... dot <tld> [slash path]") outside them."""
         t = self._t
         addr = t.addresses
-        words = text.words
+        # "acme period com", "gmail point com"; "john smith, at gmail, dot com", "sarah, s-a-r-a-h, dot"
+        words = self._spoken_dots(self._dictation_marks(text.words))
         mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
@@ -2606,6 +2852,8 @@ class ContextualDetector(Detector):
                 first = self._left_edge(words, i, addr.max_local_words, inserted=True)
                 if first == i and words[i - 1] in addr.mailbox_words:
                     first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
+                if first < i and self._web_host_after_at(words, first, i, i + length, end):
+                    continue  # "the docs are at docs dot google dot com": a web address
                 if first < i and (not misheard or self._dictated_local(words, first, i, names)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
@@ -2621,7 +2869,10 @@ class ContextualDetector(Detector):
             if not end or i == 0:
                 continue
             end = self._path_end(words, self._heard_tld_chain(words, end))
-            first = self._garbled_prefix(words, self._url_start(words, i))
+            # a host said in several words only where the address may end after it ("... dot com
+            # bubble" is speech)
+            ends = self._address_ends(words, end) or bool(t.credentials.modifiers.at(words, end))
+            first = self._garbled_prefix(words, self._url_start(words, i, ends))
             if first < i and words[i - 1] != "dot":  # an empty host label: "it's just dot dot dot at"
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
@@ -2629,8 +2880,10 @@ class ContextualDetector(Detector):
 
     def _written_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """``words`` with each period that a recognizer wrote for a spoken "dot" read as "dot": a period
-        between a host word and one of ``misheard_tlds`` ("it's acme. com", "harlow. org"), or right
-        after "www" ("www. acme. com"); a sentence's period before "co workers" or "us" stays one."""
+        between a host word and one of ``misheard_tlds`` that ends the address (the utterance, a
+        punctuation mark, a word that ends a dictated value, a path or another "dot" follows: "it's
+        acme. com", "harlow. org for more"), or right after "www" ("www. acme. com"); a sentence's
+        period before "co workers", "us" or "com students" stays one."""
         t = self._t
         addr = t.addresses
         spots = [
@@ -2638,7 +2891,10 @@ class ContextualDetector(Detector):
             for i in range(1, len(words) - 1)
             if words[i] == "."
             and words[i - 1].replace("-", "").isalnum()
-            and (words[i + 1] in addr.misheard_tlds or addr.www.ending(words, i) > 0)
+            and (
+                (words[i + 1] in addr.misheard_tlds and self._address_ends(words, i + 2))
+                or addr.www.ending(words, i) > 0
+            )
         ]
         if not spots:
             return words
@@ -2646,6 +2902,167 @@ class ContextualDetector(Detector):
         for i in spots:
             read[i] = "dot"
         return tuple(read)
+
+    def _web_host_after_at(self, words: Sequence[str], first: int, at: int, host: int, end: int) -> bool:
+        """Whether the domain ``words[host:end]`` after the "at" at ``at`` has labels before its
+        top-level domain ("docs dot google dot com") while nothing makes ``words[first:at]`` a local
+        part: no word said like one (:meth:`_dictated_local`), no mailbox word ("info", "hello"), no
+        mail cue (``bare_provider_cues``) a few words before. Such an "at" is the preposition before a
+        web address ("the docs are at docs dot google dot com"), not an e-mail's."""
+        t = self._t
+        addr = t.addresses
+        labels = any(
+            words[k] == "dot" and words[k + 1] not in t.mail_tlds and not addr.spelled_tlds.at(words, k + 1)
+            for k in range(host, end - 1)
+        )
+        if not labels:
+            return False
+        if any(word in addr.mailbox_words for word in words[first:at]):
+            return False
+        if any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first]):
+            return False
+        return not self._dictated_local(words, first, at, names=True)
+
+    def _host_start(self, words: Sequence[str], first: int) -> int:
+        """Start of a web address's host name said in several words that starts at ``first`` or
+        before it: back over at most ``host_extra_words`` words to where the host opens (a word of
+        ``host_cues``, a scheme or "www dot", a punctuation mark), over words
+        of ``host_inner_words`` or ``host_first_words`` and words an address never starts after ("bakery by
+        anna dot com", "home fix pro dot net", "the book nook"); a leading article is left out, and
+        the host never starts on a word of ``host_inner_words`` ("for more info acme dot com").
+        ``first`` when no opening is reached ("i love bakery by anna dot com" keeps "anna dot com")."""
+        t = self._t
+        addr = t.addresses
+        p = first
+        while p > 0 and first - p < addr.host_extra_words and not self._host_opens(words, p):
+            word = words[p - 1]
+            if (
+                not word.isalnum()
+                or word in t.lexicon.fillers
+                or word in t.number_words
+                or (
+                    addr.starts_after.at(words, p - 1)
+                    and word not in addr.host_inner_words
+                    and word not in addr.host_first_words
+                )
+            ):
+                return first
+            p -= 1
+        if p == first or not self._host_opens(words, p):
+            return first
+        while p < first and words[p] in addr.path_articles:
+            p += 1
+        return first if words[p] in addr.host_inner_words else p
+
+    def _host_opens(self, words: Sequence[str], p: int) -> bool:
+        """A host name may start at word ``p``: a punctuation mark, a word of ``host_cues``, a scheme or
+        "www dot" stands before it (the utterance's start is none: "for more info acme dot com")."""
+        addr = self._t.addresses
+        return p > 0 and (
+            words[p - 1] in (",", ".", "?", "!", ":", ";")
+            or addr.host_cues.ending(words, p) > 0
+            or addr.schemes.ending(words, p) > 0
+            or (words[p - 1] == "dot" and addr.www.ending(words, p - 1) > 0)
+        )
+
+    def _dictation_marks(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with the marks a punctuating recognizer writes inside a dictated address read as a
+        pause (a filler): a comma next to one of ``symbol_words`` ("john smith, at gmail, dot com") or
+        between a word and its spelling ("sarah, s-a-r-a-h, dot lee"), and a hyphen between "dot" and
+        a top-level domain ("example dot-com")."""
+        if "," not in words and "-" not in words:
+            return words
+        symbols = self._t.addresses.symbol_words
+        read = list(words)
+        for i, word in enumerate(words):
+            if word == "," and 0 < i < len(words) - 1:
+                # before "dot <tld>" only where the address may end after it ("example, dot com.",
+                # not "we met at the park, dot com era stuff")
+                before_tld = (
+                    words[i + 1] == "dot" and i + 2 < len(words) and words[i + 2] in self._t.mail_tlds
+                )
+                if (
+                    words[i - 1] in symbols
+                    or (words[i + 1] in symbols and not (before_tld and not self._address_ends(words, i + 3)))
+                    or self._spelled_after(words, i)
+                ):
+                    read[i] = "uh"
+            elif (
+                word == "-"
+                and 0 < i < len(words) - 1
+                and words[i - 1] == "dot"
+                and words[i + 1] in self._t.mail_tlds
+            ):
+                read[i - 1], read[i] = "uh", "dot"
+        return tuple(read)
+
+    def _spelled_after(self, words: Sequence[str], i: int) -> bool:
+        """The word before the comma at ``i`` is spelled right after it, letter by letter or with
+        hyphens between the letters ("jones, j-o-n-e-s")."""
+        said = words[i - 1]
+        if not (said.isalpha() and len(said) >= 2):
+            return False
+        letters: list[str] = []
+        k = i + 1
+        while k < len(words) and len(letters) < len(said):
+            if words[k] == "-" and letters:
+                k += 1
+                continue
+            if not _is_letter(words[k]):
+                break
+            letters.append(words[k])
+            k += 1
+        return "".join(letters) == said
+
+    def _spoken_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with each other word for "dot" (``spoken_dots``: "period", "point") read as "dot"
+        where it joins the labels of a domain: a word that is no stop word before it, and after it a
+        label and another dot ("mail period acme dot org"), or a listed top-level domain that is no
+        stop word or one letter off one of ``misheard_tlds`` where the address may end
+        (:meth:`_address_ends`), after a host word no dictionary has or a mail provider or with a
+        word of ``spoken_dot_cues`` before it ("gmail point com", "my email is ... acme period
+        come"); "two point five", "at this point in time" and "for the reporting period net income"
+        stay."""
+        t = self._t
+        spoken = t.addresses.spoken_dots
+        if spoken.isdisjoint(words):
+            return words
+        read = list(words)
+        stop = t.lexicon.stopwords
+        for i in range(len(read) - 2, 0, -1):
+            if read[i] not in spoken or not read[i - 1].isalnum() or read[i - 1] in stop:
+                continue
+            after = read[i + 1]
+            if after.isalnum() and after not in stop and i + 2 < len(read) and read[i + 2] == "dot":
+                read[i] = "dot"  # "mail period acme dot org"
+            elif (
+                ((after in t.mail_tlds and after not in stop) or self._heard_tld(after, 1))
+                and self._address_ends(read, i + 2)
+                and (self._host_word(read[i - 1]) or self._spoken_dot_cue(read, i - 1))
+            ):
+                read[i] = "dot"  # "gmail point com", "it's on acme period io"
+        return tuple(read)
+
+    def _spoken_dot_cue(self, words: Sequence[str], host: int) -> bool:
+        """A word of ``spoken_dot_cues`` (an "at", "email", "website", "www", ...) stands in the
+        ``www_window`` words before the host word at ``host``: "period" and "point" are the dot of an
+        address only there ("for the reporting period net" is speech)."""
+        addr = self._t.addresses
+        return any(addr.spoken_dot_cues.at(words, k) for k in range(max(0, host - addr.www_window), host))
+
+    def _address_ends(self, words: Sequence[str], k: int) -> bool:
+        """An address may end before word ``k``: the utterance ends, or a punctuation mark, a filler, a
+        word that ends a dictated value (``credentials.stops``), a "dot" or a path follows ("acme. com
+        slash faq"; not "it was long. com students")."""
+        t = self._t
+        return (
+            k >= len(words)
+            or not words[k].isalnum()
+            or words[k] == "dot"
+            or words[k] in t.lexicon.fillers
+            or bool(t.credentials.stops.at(words, k))
+            or bool(t.addresses.slashes.at(words, k))
+        )
 
     def _heard_dot(self, word: str) -> bool:
         """A "dot" the recognizer garbled (``misheard_dots``: "dog", "dart") or ran together with the
@@ -3008,7 +3425,7 @@ class ContextualDetector(Detector):
                 found.append((i, i + 1, "EMAIL_ADDRESS", self.shape_score, "e-mail address without symbols"))
         return found
 
-    def _url_start(self, words: Sequence[str], dot: int) -> int:
+    def _url_start(self, words: Sequence[str], dot: int, extend: bool = False) -> int:
         t = self._t
         addr = t.addresses
         # "w w w dot the um the bike shed dot co dot uk", "www dot alder and moss dot com", "w w w dot
@@ -3065,6 +3482,8 @@ class ContextualDetector(Detector):
             and addr.and_name_cues.ending(words, first - 2)
         ):
             first -= 2
+        if extend and first < dot:  # "he works in dot com sales": no host word, nothing to extend
+            first = self._host_start(words, first)
         j = first
         # "w w w dot", "h t t p s colon slash slash" before the name
         while j > 0:

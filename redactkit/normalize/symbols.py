@@ -54,10 +54,14 @@ class SpokenSymbolNormalizer(Normalizer):
             )
         self._lexicon = get_lexicon(locale)
         self._handle_cues = load_locale(locale).words("symbols", "handle_cues")
+        self._weak_dots = load_locale(locale).words("symbols", "weak_dots")
         # Every address shape needs a symbol other than a bare "at" (a domain needs a dot, a handle a
         # cue word), so "meet me at six" is rejected by this cheap check before any tokenizing.
         words = {w for w, symbol in self._lexicon.symbols.items() if w != "at"}
-        words |= {w for phrase in self._lexicon.symbol_phrases for w in phrase if w != "at"}
+        # (a phrase's function words are no trigger: "at the rate" would run the chain search on
+        # every text with "the" in it)
+        stopwords = self._lexicon.stopwords
+        words |= {w for phrase in self._lexicon.symbol_phrases for w in phrase if w not in stopwords}
         words |= self._handle_cues - {"x"}
         self._trigger_words = frozenset(words)
         lex = self._lexicon
@@ -109,6 +113,10 @@ class SpokenSymbolNormalizer(Normalizer):
                 continue
             if word in lex.symbols:
                 items.append(_Item(i, i + 1, lex.symbols[word], "sym"))
+            elif word == "." and (tokens[i].end == len(text) or text[tokens[i].end].isspace()):
+                # a full stop ends a sentence ("it was long. com students"); a period a recognizer
+                # wrote for a spoken "dot" ("acme. com") is the contextual detector's to judge
+                items.append(_Item(i, i + 1, word, "other"))
             elif word in _WRITTEN_SYMBOLS:
                 items.append(_Item(i, i + 1, _WRITTEN_SYMBOLS[word], "sym"))
             elif word.isalnum() or ("'" not in word and any(ch.isalnum() for ch in word)):
@@ -199,9 +207,17 @@ class SpokenSymbolNormalizer(Normalizer):
                 self._atom_text(it) if it.kind == "atom" else it.text for it in items[start:end]
             )
             kind = self._classify(candidate.lower())
+            if kind == "url" and self._weak_dots_only(tokens, items[start:end]):
+                continue  # "for the reporting period net income": no web address
             if kind is not None and (kind != "handle" or handle):
                 return start, end, kind
         return None
+
+    def _weak_dots_only(self, tokens: Sequence[Token], parts: Sequence[_Item]) -> bool:
+        """Every dot of ``parts`` was said as one of ``weak_dots`` ("period", "point"): a web address
+        needs a "dot" or a written one ("acme period com" is the contextual detector's to judge)."""
+        dots = [tokens[item.first].lower for item in parts if item.kind == "sym" and item.text == "."]
+        return bool(dots) and all(word in self._weak_dots for word in dots)
 
     _EMAIL = re.compile(r"^[a-z0-9][a-z0-9._%+\-]*@([a-z0-9\-]+\.)+([a-z]{2,})$")
     _URL = re.compile(r"^(https?://)?([a-z0-9\-]+\.)+([a-z]{2,})(/[a-z0-9._\-/]*)?$")
