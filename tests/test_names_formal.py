@@ -67,6 +67,35 @@ FOUND = [
     # a family name written with its apostrophe after a given name no other detector knows
     ("my name is zoë o'brien", {"zoë o'brien"}),
     ("this is renée o'connor speaking", {"renée o'connor"}),
+    # lists of people after a list opener or a noun for who takes part and a copula: every item, short and
+    # everyday given names where the item ends, past what is said of each item
+    ("our presenters this afternoon will be quorvel then ida and bo", {"quorvel", "ida", "bo"}),
+    ("the keynote is vessandra oyelaran", {"vessandra oyelaran"}),
+    ("on our panel we have zorvath from brightline capital and li", {"zorvath", "li"}),
+    (
+        "joining me today are tamsin our head of strategy and orvelle our general counsel",
+        {"tamsin", "orvelle"},
+    ),
+    ("we are joined by quellan and ada from the treasury team", {"quellan", "ada"}),
+    ("alongside me is dovrin", {"dovrin"}),
+    (
+        "let's go around the room starting with zorbek then vera and then ferrand",
+        {"zorbek", "vera", "ferrand"},
+    ),
+    # who someone is, in a clause only a person takes; credit and thanks to a colleague
+    ("quorvel who joined us from northwind last spring now runs sales", {"quorvel"}),
+    ("credit goes to dovrik and the whole team", {"dovrik"}),
+    ("i want to thank tamsin uh okafor and her team", {"tamsin uh okafor"}),
+    ("quellan maybe you can add some color", {"quellan"}),
+    ("over to you zorbek", {"zorbek"}),
+    ("quellan so we also had a question on pricing", {"quellan"}),
+    ("thank you major isidoro", {"isidoro"}),
+    ("thanks for that zorbek", {"zorbek"}),
+    # ... and a given name written so ("i spoke with d'angelo": the list has "dangelo")
+    ("i spoke with d'angelo", {"d'angelo"}),
+    # beside the speaker, a listed name or a word English never uses (review35 L6)
+    ("it's me and zorvek tonight", {"zorvek"}),
+    ("it's me and priya tonight", {"priya"}),
 ]
 
 NOT_FOUND = [
@@ -120,6 +149,32 @@ NOT_FOUND = [
     "kiddo your turn",
     "thanks for having me onboard",
     "happy to be here onstage",
+    # no one in a list of people: determiners, everyday words, words English uses
+    "our presenters this afternoon will be brief",
+    "the moderator is offline",
+    "our guests are mostly students",
+    "we are joined by the board and the auditors",
+    "alongside the launch we cut costs",
+    "our panel today includes three doctors and a nurse",
+    "let's go around the room starting with the finance team",
+    "joining me today is our head of sales and marketing",
+    "the guy who joined us last week",
+    "up next is matcha tasting",
+    "we were joined by parts and service",
+    "i will get back to you soon",
+    # a topic that opens a turn before "so" (review36 M4)
+    "grant so the funding came through",
+    "summer so we went to the beach",
+    "art so i bought some paint",
+    "the general assembly meets in may",
+    "that was a major issue",
+    # beside the speaker, a word English uses is a thing, no one (review35 L6)
+    "it's me and kombucha tonight",
+    "just me and espresso this morning",
+    # a listed name that ends a place with the word before it is the place (review35)
+    "i'm flying to são paulo next week",
+    "we opened an office in sao paulo",
+    "the plant is near nova lima",
 ]
 
 

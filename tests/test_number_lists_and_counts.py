@@ -24,7 +24,9 @@ NOT_VALUES = [
     "the clinic is open from eight fifteen till twelve thirty",
     "the lectures are at ten thirty three fifty and five ten",
     # a number said whole with a multiplier, then a plural noun: a count
-    "the clip got six four hundred twelve nine hundred three likes",
+    # (seven digits or more said in groups, "six four hundred twelve nine hundred three likes", read
+    # like a phone number said with "hundred": redacted, fail closed; review36 H3)
+    "the clip got four hundred twelve thousand nine hundred three likes",
     "in twenty eleven the museum had four thousand two hundred guests",
     "we printed two hundred forty one thousand six hundred flyers",
     # a short number said whole after a cue, then a plural noun
@@ -106,3 +108,41 @@ def test_values_beside_number_talk_stay(pipeline: Pipeline, text: str, label: st
 )
 def test_clock_times_in_chunks(chunks: tuple[str, ...], times: int | None) -> None:
     assert _clock_times(chunks) == times
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # review36 H3: a phone number said with "hundred" among digits read one by one, then when to
+        # call it, is no count of things ("evenings" is no plural noun of things counted)
+        (
+            "she's at two one two eight hundred four four one nine evenings",
+            "two one two eight hundred four four one nine",
+        ),
+        (
+            "you can get him on four one five nine hundred twelve thirty four mornings",
+            "four one five nine hundred twelve thirty four",
+        ),
+        (
+            "the hotline one eight hundred two two two three three three three weekdays",
+            "one eight hundred two two two three three three three",
+        ),
+        (
+            "it's six five oh three hundred forty two eleven weekdays",
+            "six five oh three hundred forty two eleven",
+        ),
+    ],
+)
+def test_a_number_said_with_hundred_before_a_time_word_stays_whole(
+    pipeline: Pipeline, text: str, value: str
+) -> None:
+    start = text.index(value)
+    covered = [(e.start, e.end) for e in pipeline.analyze(text)]
+    assert any(s <= start and start + len(value) <= e for s, e in covered), (text, covered)
+
+
+@pytest.mark.parametrize(
+    "text", ["there were four thousand two hundred guests", "two hundred fifty thousand views"]
+)
+def test_an_amount_said_whole_before_a_plural_noun_counts_things(pipeline: Pipeline, text: str) -> None:
+    assert pipeline.analyze(text) == [], text

@@ -352,6 +352,11 @@ def _written_date_pattern(months: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+# The most digits of a count said whole before a plural noun ("two hundred fifty thousand visitors"):
+# seven digits or more with a multiplier is a phone number said with "hundred" ("eight hundred ...").
+_COUNT_MAX_DIGITS = 6
+
+
 class _Cover:
     """Whether a span lies inside one of some entities, in logarithmic time (a scan of every
     entity per candidate made the zone passes quadratic in a long transcript)."""
@@ -3148,7 +3153,14 @@ class IdentifierDetector(Detector):
         start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
         if cued:  # "call one eight hundred five five five ... for appointments" keeps its cue
             return len(candidate.digits) <= 3 and self._reading(aligned, start, end) == "grouped"
-        return self._said_with_multiplier(aligned, start, end)
+        # one amount said whole ("four thousand two hundred guests"), never a phone number said with
+        # "hundred" among digits read one by one ("two one two eight hundred four four one nine
+        # evenings", review36 H3): at most six digits and no other reading than the amount's
+        return (
+            len(candidate.digits) <= _COUNT_MAX_DIGITS
+            and self._reading(aligned, start, end) not in ("digits", "mixed")
+            and self._said_with_multiplier(aligned, start, end)
+        )
 
     def _plural_noun(self, word: str) -> bool:
         """A plural noun: four letters or more ending in "s" (not "ss"), none of ``not_plural_nouns``

@@ -87,6 +87,16 @@ class PersonWords:
     strong_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.strong"})
     joined_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.joined_by"})
     offices: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.offices"})
+    list_openers: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_openers"})
+    list_nouns: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_nouns"})
+    list_copulas: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_copulas"})
+    list_noun_gap: int = field(metadata={"key": "person_cues.list_noun_gap"})
+    list_skip: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_skip"})
+    list_joiners: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.list_joiners"})
+    list_gap: int = field(metadata={"key": "person_cues.list_gap"})
+    list_unlisted_max_zipf: float = field(metadata={"key": "person_cues.list_unlisted_max_zipf"})
+    list_short_unlisted_letters: int = field(metadata={"key": "person_cues.list_short_unlisted_letters"})
+    list_item_enders: frozenset[str] = field(metadata={"key": "person_cues.list_item_enders"})
     preposition_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.prepositions"})
     naming_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.naming"})
     titled_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.titled"})
@@ -97,10 +107,13 @@ class PersonWords:
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
     speech_verbs: frozenset[str] = field(metadata={"key": "person_cues.speech_verbs"})
     opening_addressed: frozenset[str] = field(metadata={"key": "person_cues.opening_addressed"})
+    opening_addressed_topic: frozenset[str] = field(metadata={"key": "person_cues.opening_addressed_topic"})
     openers: frozenset[str] = field(metadata={"key": "person_cues.openers"})
     closing: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.closing"})
     after_closing: frozenset[str] = field(metadata={"key": "person_cues.after_closing"})
     unnamed_address: frozenset[str] = field(metadata={"key": "person_cues.unnamed_address"})
+    companions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.companions"})
+    companion_unlisted_max_zipf: float = field(metadata={"key": "person_cues.companion_unlisted_max_zipf"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -591,6 +604,11 @@ class NameDetector(Detector):
         self._handoff_modals = PhraseTable.of(words.handoff_modals)
         self._address = PhraseTable.of(words.address_cues)
         self._slot_before = PhraseTable.of(words.slot_before)
+        self._list_openers = PhraseTable.of(words.list_openers | words.joined_by)
+        self._list_nouns = PhraseTable.of(words.list_nouns)
+        self._list_copulas = PhraseTable.of(words.list_copulas)
+        self._list_skip = PhraseTable.of(words.list_skip | words.list_copulas)
+        self._list_joiners = PhraseTable.of(words.list_joiners)
         self._slot_after = PhraseTable.of(words.slot_after)
         # the words these tables' phrases start or end with: a text's positions where none stands are
         # passed over without a look-up
@@ -610,6 +628,7 @@ class NameDetector(Detector):
             {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.zero_aliases}
         )
         self._misheard = MisheardGuard(locale)
+        self._fillers = lexicon.fillers
         self._heard = _HeardCues(
             self._strong - words.joined_by,  # long phrases: one word off reads as another phrase
             words.heard,
@@ -663,7 +682,10 @@ class NameDetector(Detector):
         # without the apostrophe (never a contraction: "we'd", "i'll")
         bases = [
             (word[0] + word[2:], possessive)
-            if len(word) > 3 and word[1] == "'" and word[0] in "dlo" and word[0] + word[2:] in family
+            if len(word) > 3
+            and word[1] == "'"
+            and word[0] in "dlo"
+            and (word[0] + word[2:] in family or word[0] + word[2:] in given)
             else (word, possessive)
             for word, possessive in bases
         ]
@@ -682,6 +704,8 @@ class NameDetector(Detector):
                 continue
             if not possessive and i + 1 < len(tokens) and tokens[i + 1].lower in w.currencies:
                 continue  # "in philippine piso": a country's adjective
+            if i > 0 and self._ends_place_here(bases[i - 1][0], word, vocab):
+                continue  # "sao paulo", "são paulo", "nova lima": the end of a place's name
             known = word in given or word in family
             ambiguous = (
                 word in common
@@ -779,7 +803,15 @@ class NameDetector(Detector):
                 and word not in places
                 and (known or possessive or zipf_frequency(word) < self._zipf.unlisted_person_name_max)
                 and (
-                    cue in self._strong
+                    (
+                        cue in self._strong
+                        # "it's me and kombucha tonight": beside the speaker, a word English uses is a thing
+                        and (
+                            known
+                            or cue not in w.companions
+                            or zipf_frequency(word) < w.companion_unlisted_max_zipf
+                        )
+                    )
                     or possessive
                     or addressed
                     or (
@@ -824,6 +856,7 @@ class NameDetector(Detector):
         self._rare_runs(bases, scores, places)
         self._name_answer(tokens, scores, vocab)
         self._introduced(tokens, scores, vocab)
+        self._listed_people(tokens, scores, vocab)
         self._before_roles(tokens, scores, vocab)
         self._after_roles(tokens, scores, vocab)
         self._booked_for(tokens, scores, vocab)
@@ -831,8 +864,9 @@ class NameDetector(Detector):
         self._given_misheard(tokens, lowered, scores, vocab)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name (only
         # a word beside a joiner can be one)
+        # ("you're next and then loven": "then" may follow the joiner)
         joined = {
-            k + 1
+            k + 2 if lowered[k + 1] == "then" and k + 2 < len(lowered) else k + 1
             for k, said in enumerate(lowered)
             if said in ("and", "or", ",") and 1 <= k < len(lowered) - 1
         }
@@ -851,7 +885,20 @@ class NameDetector(Detector):
                 or self._roles.starting_at(tokens, i) is not None  # "dana quillet and cfo helena"
             ):
                 continue
-            after_name = i >= 2 and tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores
+            if word not in given and (
+                _inflected_common(word, common, 0.0)
+                or (word in common and zipf_frequency(word) >= self._zipf.everyday_word_min)
+            ):
+                continue  # "head of sales and quellan", "cucina and bar": an everyday word no given name
+            after_name = i >= 2 and (
+                (tokens[i - 1].lower in ("and", "or", ",") and i - 2 in scores)
+                or (
+                    i >= 3
+                    and tokens[i - 1].lower == "then"
+                    and tokens[i - 2].lower == "and"
+                    and i - 3 in scores
+                )
+            )
             before_name = i + 2 < len(tokens) and tokens[i + 1].lower in ("and", "or") and i + 2 in scores
             if after_name or before_name:
                 scores[i] = (self.unknown_score, "name in a list of names")
@@ -862,6 +909,20 @@ class NameDetector(Detector):
                 continue  # "albert's marriage": a possessive ends the name
             while j < len(tokens) and j - i < self.max_tokens and j not in scores:
                 word, possessive = _base(fold_word(tokens[j].lower))
+                if (
+                    j == i + 1
+                    and word in self._fillers
+                    and j + 1 < len(tokens)
+                    and _base(fold_word(tokens[i].lower))[0] in given
+                    and (after_filler := _base(fold_word(tokens[j + 1].lower))[0]) in family
+                    and after_filler not in self._blocked
+                    and len(after_filler) > 2
+                    and not self._verb_like(after_filler)
+                ):
+                    # "soren uh colon": a filler between a given name and a listed family name (the span
+                    # bridges it, `heard_cues.inserted`)
+                    scores[j + 1] = (scores[i][0], "family name after a given name and a filler")
+                    break
                 if self._roles.starting_at(tokens, j) is not None or self._handoff_at(tokens, j):
                     break  # "dana okafor vice president", "dana will walk you": no family name
                 first_is_given = _base(fold_word(tokens[i].lower))[0] in given
@@ -959,6 +1020,25 @@ class NameDetector(Detector):
         self._propagate(bases, scores, common)
         self._family_recurs(tokens, bases, scores, given)
         return self._bridge_inserted(tokens, self._spans(tokens, scores))
+
+    @staticmethod
+    def _ends_place(before: str, word: str, vocab: _NameVocabulary) -> bool:
+        """Whether ``word`` ends a two-word place with the word before it ("sao paulo", "nova lima"),
+        that word being no name of its own, or an everyday word ("jesus maria", "afonso claudio" are
+        also people: the detector goes on)."""
+        return f"{before} {word}" in vocab.places and (
+            (before not in vocab.given and before not in vocab.family) or before in vocab.common
+        )
+
+    def _ends_place_here(self, before: str, word: str, vocab: _NameVocabulary) -> bool:
+        """:meth:`_ends_place`, unless the word before is a title or an office, which a name follows
+        ("thank you major isidoro", "prince albert")."""
+        return (
+            before not in self._w.titles
+            and before not in self._office_words
+            and (before,) not in self._w.titled_cues
+            and self._ends_place(before, word, vocab)
+        )
 
     def _glued_name(self, words: Sequence[str], i: int, word: str, vocab: _NameVocabulary) -> str | None:
         """Why ``word`` is a name run together with a word beside it (None: it is not): the last word
@@ -1369,6 +1449,118 @@ class NameDetector(Detector):
                 for k in range(start, stop):
                     scores.setdefault(k, (self.cue_score, "caller's name after an introduction"))
 
+    def _list_starts(self, tokens: Sequence[Token]) -> list[tuple[int, bool]]:
+        """Where lists of people open, and whether by a list opener ("our panel", "joined by": True) or by a
+        noun for who takes part, a few words and a copula ("our speakers today will be": False)."""
+        starts: list[tuple[int, bool]] = []
+        gap = self._w.list_noun_gap
+        for end in range(1, len(tokens)):
+            if self._list_openers.ending_at(tokens, end) is not None:
+                starts.append((end, True))
+                continue
+            copula = self._list_copulas.length_ending_at(tokens, end)
+            if not copula:
+                continue
+            for noun_end in range(end - copula, max(end - copula - gap, 0) - 1, -1):
+                if self._list_nouns.ending_at(tokens, noun_end) is not None:
+                    starts.append((end, False))
+                    break
+        return starts
+
+    def _listed_people(
+        self,
+        tokens: Sequence[Token],
+        scores: dict[int, tuple[float, str]],
+        vocab: _NameVocabulary,
+    ) -> None:
+        """ "our speakers today will be quellan, dovik and zo", "joining me today are zorbek our head of
+        strategy and bo our controller": the items of a list of people (names.yaml ``person_cues.list_*``)."""
+        w = self._w
+        n = len(tokens)
+        for start, opened in self._list_starts(tokens):
+            item: int | None = start
+            while item is not None:
+                # past the words that may open an item ("first", "starting with", "is")
+                while item < n:
+                    skip = self._list_skip.starting_at(tokens, item)
+                    if skip is None:
+                        break
+                    item += skip[0]
+                if item >= n:
+                    break
+                if item not in scores and self._list_item(tokens, item, vocab, opened=opened):
+                    scores[item] = (self.cue_score, "name in a list of people")
+                # the next item: after a joiner within `list_gap` words
+                following: int | None = None
+                for k in range(item + 1, min(item + 1 + w.list_gap, n)):
+                    joiner = self._list_joiners.starting_at(tokens, k)
+                    if joiner is not None:
+                        following = k + joiner[0]
+                        break
+                item = following
+
+    def _list_item(self, tokens: Sequence[Token], i: int, vocab: _NameVocabulary, *, opened: bool) -> bool:
+        """Whether the word at an item of a list of people is a person (see ``_listed_people``); after a
+        list opener (``opened``) a word no list has may be as frequent as any unknown name where the item
+        ends ("on our panel ... and yoko"), and a town no one says as a word is one ("alongside gao")."""
+        word = _base(fold_word(tokens[i].lower))[0]
+        given, family, common, places = vocab
+        if i > 0 and tokens[i - 1].lower in self._w.determiners:
+            return False
+        if word in self._w.unnamed_address or (word in company_names() and word not in given):
+            return False  # "thanks for having me onboard", "alongside amazon"
+        listed = word in given or word in family
+        ends = (
+            i + 1 == len(tokens)
+            or tokens[i + 1].lower in self._w.list_item_enders
+            or self._list_joiners.starting_at(tokens, i + 1) is not None
+            or self._family_after(tokens, i, family, common, places)
+            # a family name that is also a word, an initial or a family name no list has ("heather p burton",
+            # "florina marsh", "asuncion dorsimnax")
+            or (
+                (after := _base(fold_word(tokens[i + 1].lower))[0]).isalpha()
+                and after not in self._blocked
+                and (
+                    after in family
+                    or (len(after) == 1 and after not in self._w.not_initials)
+                    or (
+                        len(after) > 2
+                        and after not in common
+                        and zipf_frequency(after) < self._w.list_unlisted_max_zipf
+                    )
+                )
+            )
+        )
+        unlisted_short = (
+            not listed
+            and ends
+            and word.isalpha()
+            and len(word) <= self._w.list_short_unlisted_letters
+            and word not in common
+            and word not in self._blocked
+            and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+        )
+        if unlisted_short:
+            return True  # "today's host will be ren", "alongside gao": short names the lists miss
+        if word in places:
+            # a listed name that is also a town where the item ends ("vera from ...", "fatih our head of
+            # ..."); after a list opener a town no one says as a word ("alongside gao")
+            if listed:
+                return ends and zipf_frequency(word) < self._zipf.weak_cue_name_max
+            return (
+                opened and word not in common and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+            )
+        if not self._name_word(word, vocab, first=True, alone=True):
+            return False
+        if word not in given and _inflected_common(word, common, 0.0):
+            return False  # "joined by sales and marketing": a plural of a word, though a family name
+        if not listed and zipf_frequency(word) >= self._w.list_unlisted_max_zipf and not (opened and ends):
+            return False  # "the moderator is offline", "up next is kombucha tasting"
+        if word not in common and not (word in places and word not in given):
+            return True
+        # a given name that is also a word ("bo", "vera", "guy") where the item ends
+        return word in given and ends
+
     def _before_roles(
         self,
         tokens: Sequence[Token],
@@ -1511,6 +1703,11 @@ class NameDetector(Detector):
             and tokens[i + 1].lower in w.opening_addressed
             and any(vowel in tokens[i].lower for vowel in "aeiouy")  # not "w r we've": an acronym
             and all(tokens[k].lower in w.openers for k in range(i))
+            # "grant so the funding came through": a topic, no one addressed
+            and not (
+                tokens[i + 1].lower in w.opening_addressed_topic
+                and is_everyday_word(_base(fold_word(tokens[i].lower))[0])
+            )
         )
 
     def _addressed(self, tokens: Sequence[Token], i: int) -> bool:
@@ -1534,7 +1731,11 @@ class NameDetector(Detector):
                 and tokens[i + 3].lower.isalpha()
                 and not is_everyday_word(tokens[i + 3].lower)
             )
-        return self._addressed_by.starting_at(tokens, i + 1) is not None
+        phrase = self._addressed_by.starting_at(tokens, i + 1)
+        if phrase is None:
+            return False
+        # a clause on who someone is ("zorbek who joined us") names no one after a determiner ("the guy who")
+        return not (tokens[i + 1].lower == "who" and i > 0 and tokens[i - 1].lower in self._w.determiners)
 
     def _handed(self, tokens: Sequence[Token], i: int, word: str) -> bool:
         """Token ``i`` is the one a hand-off names: between "have" or "let" and a verb of hand-off ("i'll
