@@ -193,6 +193,12 @@ def test_numbers_near_interruptions_that_are_no_value_stay(default_pipeline: Pip
                 "three two one four four five six three four seven eight nine six nine eight seven",
             ],
         ),
+        # a complete zip, then another label's cue and a short value: two values, not a zip + 4
+        # (review36 M6: a policy that keeps or generalizes zips would show the card's last four)
+        (
+            "my zip is nine four one oh seven and my card ends in four four one two",
+            ["nine four one oh seven", "four four one two"],
+        ),
     ],
 )
 def test_values_said_apart_stay_apart(default_pipeline: Pipeline, text: str, values: list[str]) -> None:

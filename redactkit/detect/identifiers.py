@@ -1504,6 +1504,11 @@ class IdentifierDetector(Detector):
         if not self._one_by_one(aligned, tokens, right):
             return None
         own = self._cue_before(tokens, right.first)
+        if own is not None and own[0] != label and said >= low:
+            # the first part is a complete value already: a cue of another label before the second
+            # part ("my zip is ... and my card ends in ...") says it is that label's, however short
+            # (review36 M6)
+            return None
         if own is not None and own[0] != label:
             # "... and my zip is 90210": a cue of another label introduces a value of its own; within
             # an aside ("sorry let me grab my card oh nine ...") it does not when the second part is
