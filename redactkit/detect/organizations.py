@@ -476,15 +476,7 @@ class OrganizationDetector(Detector):
         kind, legal form or firm word."""
         ow = self._w
         tokens = scan.tokens
-        name_start = next(
-            (
-                k
-                for k in range(max(1, i - 3), i)
-                if ow.self_introductions.ending_at(tokens, k) is not None
-                and all(self._content(t.lower) for t in tokens[k:i])
-            ),
-            None,
-        )
+        name_start = self._name_after(ow.self_introductions, tokens, i)
         if name_start is None:
             return None
         person = [t.lower for t in tokens[name_start:i]]
@@ -850,15 +842,7 @@ class OrganizationDetector(Detector):
         tokens = scan.tokens
         if i < 2:
             return None
-        name_start = next(
-            (
-                k
-                for k in range(max(1, i - 3), i)
-                if self._introductions.ending_at(tokens, k) is not None
-                and all(self._content(t.lower) for t in tokens[k:i])
-            ),
-            None,
-        )
+        name_start = self._name_after(self._introductions, tokens, i)
         if name_start is None:
             if not self._read_caller(tokens, i):
                 return None
@@ -996,6 +980,21 @@ class OrganizationDetector(Detector):
         return Entity(start, end, "ORGANIZATION", self.cue_score if score is None else score, self.name, why)
 
     # -- word tests ---------------------------------------------------------------------------------
+    def _name_after(
+        self, introductions: PhraseTable[tuple[str, ...]], tokens: Sequence[Token], i: int
+    ) -> int | None:
+        """Where a name of one to three words before token ``i`` starts, right after one of
+        ``introductions`` ("this is [dana] with ...", "from the line of [dana] with ..."), or None."""
+        return next(
+            (
+                k
+                for k in range(max(1, i - 3), i)
+                if introductions.ending_at(tokens, k) is not None
+                and all(self._content(t.lower) for t in tokens[k:i])
+            ),
+            None,
+        )
+
     def _content(self, word: str) -> bool:
         """A word that can be part of a name: letters (an apostrophe or ampersand allowed), not a
         function word, number word or cue word."""

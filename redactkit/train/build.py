@@ -222,19 +222,8 @@ def recipe_defaults(weights_dir: Path, data: Path) -> dict[str, Any]:
     settings = dict(training.get("settings", {}))
     found: dict[str, Any] = {
         key: settings[key]
-        for key in (
-            "seed",
-            "epochs",
-            "max_steps",
-            "batch_size",
-            "dropout",
-            "learn_rate",
-            "negative_share",
-            "rehearsal_ratio",
-            "docs_per_epoch",
-            "eval_every",
-        )
-        if key in settings
+        for key in _REPRODUCED_SETTINGS
+        if key != "drop_labels" and key in settings  # a list: copied below
     }
     if settings.get("drop_labels"):
         found["drop_labels"] = list(settings["drop_labels"])
