@@ -89,7 +89,7 @@ FOUND = [
     ("quellan maybe you can add some color", {"quellan"}),
     ("over to you zorbek", {"zorbek"}),
     ("quellan so we also had a question on pricing", {"quellan"}),
-    ("thank you major isidoro", {"isidoro"}),
+    ("thank you colonel isidoro", {"isidoro"}),
     ("thanks for that zorbek", {"zorbek"}),
     # ... and a given name written so ("i spoke with d'angelo": the list has "dangelo")
     ("i spoke with d'angelo", {"d'angelo"}),
@@ -168,6 +168,9 @@ NOT_FOUND = [
     "art so i bought some paint",
     "the general assembly meets in may",
     "that was a major issue",
+    # an office word used as an adjective makes no name of the next word
+    "what is the general vibe in the team",
+    "we had a major rebrand last spring",
     # beside the speaker, a word English uses is a thing, no one (review35 L6)
     "it's me and kombucha tonight",
     "just me and espresso this morning",
