@@ -598,6 +598,20 @@ PLACES = [
     ("is it snowing in bed quellby right now", "bed quellby"),
     ("directions to elm cliff please", "elm cliff"),  # a part-of-place word after a town cue
     ("take me to the lakeshore amphitheater", "lakeshore amphitheater"),  # a venue kind
+    # landmarks.txt: parks, ranges, deserts, islands, regions and landmarks that are no settlement
+    ("we're going camping in yosemite next month", "yosemite"),
+    ("is it snowing in the rockies right now", "the rockies"),
+    ("how hot does the sahara get in july", "the sahara"),
+    ("what's the forecast for cape cod this weekend", "cape cod"),
+    ("find me a hotel on maui please", "maui"),
+    ("how long is the drive to the outer banks", "the outer banks"),
+    ("my parents retired to the hamptons", "the hamptons"),
+    ("pick me up at the embarcadero at six", "the embarcadero"),
+    ("how crowded is the eiffel tower on sundays", "the eiffel tower"),
+    ("we hiked around mount rainier last summer", "mount rainier"),
+    ("ferry times to isle of skye", "isle of skye"),
+    ("we're driving up to the catskills friday", "the catskills"),
+    ("weather on the jersey shore tomorrow", "the jersey shore"),
 ]
 
 
@@ -674,6 +688,9 @@ def test_places(text: str, value: str) -> None:
         "he stayed at home with the flu",
         "most of the team works from home",
         "the brand sells around the world",
+        # a one-word landmark that is also a person's name or a common word needs a place cue
+        "petra said she would call back",
+        "everest is the name of the new project",
     ],
 )
 def test_place_negatives(text: str) -> None:

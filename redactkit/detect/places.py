@@ -31,7 +31,7 @@ from ..gazetteers import (
     town_names,
     zipf_frequency,
 )
-from ..lang import Token, get_lexicon
+from ..lang import Token, get_lexicon, load_locale
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable, grow_left, grow_right
 from ..lang.tables import load_tables
@@ -640,8 +640,11 @@ def _possessor(word: str) -> str | None:
 
 @cache
 def _places(locale: str) -> PhraseTable[str]:
-    """The place gazetteer with the locale's country aliases, as spoken ("st petersburg")."""
-    names = spoken_variants(place_names() | load_tables(locale, "places", PlaceWords).country_aliases)
+    """The place gazetteer with the locale's country aliases and landmarks (``landmarks.txt``: parks,
+    mountains, seas, islands, travel regions that are no settlement), as spoken ("st petersburg")."""
+    aliases = load_tables(locale, "places", PlaceWords).country_aliases
+    landmarks = frozenset(load_locale(locale).get("landmarks", "words", ()))
+    names = spoken_variants(place_names() | aliases | landmarks)
     return PhraseTable({tuple(name.split(" ")): name for name in names})
 
 
