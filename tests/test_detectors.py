@@ -612,6 +612,12 @@ PLACES = [
     ("ferry times to isle of skye", "isle of skye"),
     ("we're driving up to the catskills friday", "the catskills"),
     ("weather on the jersey shore tomorrow", "the jersey shore"),
+    ("a suffix names the feature of a listed place: the gobi desert", "the gobi desert"),
+    # feature_kinds: a natural feature's kind before a name no dictionary lists, or a person's name
+    ("we rented a boat on lake quenwick", "lake quenwick"),
+    ("the lighthouse at cape tarrow is closed", "cape tarrow"),
+    ("we drove up mount kessing on sunday", "mount kessing"),
+    ("the cabin is out past lake marjorie", "lake marjorie"),
 ]
 
 
@@ -690,7 +696,11 @@ def test_places(text: str, value: str) -> None:
         "the brand sells around the world",
         # a one-word landmark that is also a person's name or a common word needs a place cue
         "petra said she would call back",
-        "everest is the name of the new project",
+        # a feature kind before an everyday word names no place
+        "the lake house needs a new roof",
+        "can you help me mount the tv",
+        "she wore a red cape to the party",
+        "mount it on the wall by the door",
     ],
 )
 def test_place_negatives(text: str) -> None:

@@ -81,6 +81,7 @@ class PlaceWords:
     #: words between a flight word and a code that keep it the flight's (the `presidio` guard)
     flight_links: frozenset[str]
     numbered_things: frozenset[str]
+    feature_kinds: frozenset[str]
 
 
 @detectors.register("places")
@@ -213,7 +214,24 @@ class PlaceDetector(Detector):
             entities.extend(self._named_areas(tokens))
         if self.venues:
             entities.extend(self._venues(tokens))
+        entities.extend(self._named_features(tokens))
         return entities
+
+    def _named_features(self, tokens: Sequence[Token]) -> list[Entity]:
+        """A natural feature named by its kind and then a name ("lake powell", "cape hatteras", "mount
+        shasta": ``feature_kinds``), cue or none. The name is a word no dictionary lists or a place's
+        name; "lake house", "mount the tv", "a red cape" name nothing."""
+        found: list[Entity] = []
+        for i in range(len(tokens) - 1):
+            if tokens[i].lower not in self._w.feature_kinds:
+                continue
+            name = fold_word(tokens[i + 1].lower)
+            if not name.isalpha() or len(name) < 3 or name in self._blocked:
+                continue
+            if is_everyday_word(name) and name not in place_names():
+                continue  # "lake house", even though "house" is a family name too
+            found.append(self._guess(tokens, i, i + 1, "a natural feature's kind before its name"))
+        return found
 
     def _ends_travel(self, words: Sequence[str], i: int, places: PhraseTable[str]) -> bool:
         """Whether the place name at word ``i``, after a travel cue, ends what is said: the text ends
