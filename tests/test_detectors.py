@@ -696,6 +696,12 @@ def test_places(text: str, value: str) -> None:
         "the brand sells around the world",
         # a one-word landmark that is also a person's name or a common word needs a place cue
         "petra said she would call back",
+        # a landmark of everyday words needs a cue (review37 M1)
+        "there's a big bend in the pipe under the sink",
+        "she baked a black forest cake for the party",
+        "ground zero for this rollout was the sales team",
+        "the panhandle of the pan was hot",
+        "these numbers put us deep south of target",
         # a feature kind before an everyday word names no place
         "the lake house needs a new roof",
         "can you help me mount the tv",

@@ -82,6 +82,7 @@ class PlaceWords:
     flight_links: frozenset[str]
     numbered_things: frozenset[str]
     feature_kinds: frozenset[str]
+    landmark_cues: frozenset[str]
 
 
 @detectors.register("places")
@@ -130,7 +131,17 @@ class PlaceDetector(Detector):
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
         towns = _towns(self.locale)
-        return [self._detect_one(aligned, places, towns, _ambiguous()) for aligned in texts]
+        everyday = _everyday_landmarks(self.locale)
+        return [self._detect_one(aligned, places, towns, _ambiguous(), everyday) for aligned in texts]
+
+    def _after_landmark_cue(self, words: Sequence[str], i: int) -> bool:
+        """Whether a place cue, a venue cue or a ``landmark_cues`` word stands right before word ``i``,
+        or before a "the" right before it ("on the big island", "trip to black forest")."""
+        k = i - 1 if words[i] != "the" and i > 0 and words[i - 1] == "the" else i
+        pw = self._w
+        return k > 0 and (
+            words[k - 1] in pw.cues or words[k - 1] in pw.venue_cues or words[k - 1] in pw.landmark_cues
+        )
 
     def _detect_one(
         self,
@@ -138,6 +149,7 @@ class PlaceDetector(Detector):
         places: PhraseTable[str],
         towns: PhraseTable[str],
         ambiguous: frozenset[str],
+        everyday: frozenset[str],
     ) -> list[Entity]:
         pw = self._w
         text, tokens = aligned.text, aligned.tokens
@@ -176,6 +188,9 @@ class PlaceDetector(Detector):
             words = [fold_word(t.lower) for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
+            if not is_town and phrase in everyday and not self._after_landmark_cue(lowers, i):
+                i += 1  # "a black forest cake", "ground zero for this rollout": words, not the place
+                continue
             if names_an_airline(
                 lowers,
                 i,
@@ -664,6 +679,25 @@ def _places(locale: str) -> PhraseTable[str]:
     landmarks = frozenset(load_locale(locale).get("landmarks", "words", ()))
     names = spoken_variants(place_names() | aliases | landmarks)
     return PhraseTable({tuple(name.split(" ")): name for name in names})
+
+
+@cache
+def _everyday_landmarks(locale: str) -> frozenset[str]:
+    """The locale's landmarks of one or two everyday words besides "the" ("big bend", "black forest",
+    "ground zero", "the outback") that GeoNames does not list as a place and that no kind of feature
+    starts (``feature_kinds``) or ends (``suffixes``): like a one-word place that is also a common word,
+    they are a place only after a cue."""
+    landmarks = spoken_variants(load_locale(locale).get("landmarks", "words", ()))
+    kinds = load_tables(locale, "places", PlaceWords)
+    everyday: set[str] = set()
+    for name in landmarks:
+        words = [word for word in name.split(" ") if word != "the"]
+        if words[0] in kinds.feature_kinds or (len(words) > 1 and words[-1] in kinds.suffixes):
+            continue  # a kind of feature makes it a name: "cape cod", "dead sea", "monument valley"
+        # three words or more are a name, not a phrase of everyday words ("empire state building")
+        if len(words) <= 2 and name not in place_names() and all(is_everyday_word(word) for word in words):
+            everyday.add(name)
+    return frozenset(everyday)
 
 
 @cache
