@@ -82,6 +82,8 @@ class PlaceWords:
     flight_links: frozenset[str]
     numbered_things: frozenset[str]
     feature_kinds: frozenset[str]
+    verb_feature_kinds: frozenset[str]
+    verb_feature_cues: frozenset[str]
     landmark_cues: frozenset[str]
 
 
@@ -245,6 +247,10 @@ class PlaceDetector(Detector):
                 continue
             if is_everyday_word(name) and name not in place_names():
                 continue  # "lake house", even though "house" is a family name too
+            if tokens[i].lower in self._w.verb_feature_kinds and not (
+                i > 0 and tokens[i - 1].lower in self._w.verb_feature_cues
+            ):
+                continue  # "i need to mount ikea shelves": the verb; "we climbed mount kessing"
             found.append(self._guess(tokens, i, i + 1, "a natural feature's kind before its name"))
         return found
 
