@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Any
 
@@ -116,6 +116,13 @@ class _LabelRules:
     #: words that, said within the detector's ``window`` after a term, overrule a negative phrase
     #: covering it: the label's sense is meant ("are booked into the downtown [jail]")
     overrule_after: frozenset[str] = frozenset()
+    #: ambiguous terms whose sense of the label shows only in words around them: one of the term's
+    #: words within ``window`` words before or after it is its cue, the label's cues are not
+    #: ("booked" is an arrest near "jail" or "charges", a reservation after "i" or "was")
+    context_words: Mapping[Phrase, frozenset[str]] = field(default_factory=dict)
+    #: ambiguous terms that one of their words within ``window`` words vetoes ("moderate" near
+    #: "price" or "expensive" is a price range)
+    not_near: Mapping[Phrase, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,15 @@ def _rarest(phrase: Phrase) -> str:
     return min(pieces, key=zipf_frequency) if pieces else ""
 
 
+def _term_words(table: Any, where: str) -> dict[Phrase, frozenset[str]]:
+    """``{term: [word, ...]}`` of a label's block, keyed by the term's phrase."""
+    if table is None:
+        return {}
+    if not isinstance(table, Mapping):
+        raise ValueError(f"{where} must map terms to lists of words, e.g. {{booked: [jail, custody]}}")
+    return {_phrase(term): frozenset(_words(words, f"{where}.{term}")) for term, words in table.items()}
+
+
 def _plural_rules(table: Any, where: str) -> tuple[tuple[str, str], ...]:
     """``{suffix: replacement}`` (``""``: the default ending), longest suffix first."""
     if table is None:
@@ -215,6 +231,14 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
     where = f"locale {locale}: special"
     blocks = data.get("labels") or {}
     terms: dict[Phrase, dict[str, bool]] = {}
+    # word lists whose entries are no term of a generated vocabulary ("capex", a business term, is
+    # also a shampoo's brand name in medications.txt)
+    not_vocabulary: set[Phrase] = set()
+    for name in _words(data.get("not_vocabulary"), f"{where}.not_vocabulary"):
+        resource = resources.get(name)
+        if not isinstance(resource, Mapping) or "words" not in resource:
+            raise ValueError(f"{where}.not_vocabulary: {name!r} is no word list of the locale")
+        not_vocabulary.update(_phrase(entry) for entry in resource["words"])
     contextual_terms: set[tuple[Phrase, str]] = set()
     people_terms: set[tuple[Phrase, str]] = set()
     rules: dict[str, _LabelRules] = {}
@@ -242,8 +266,8 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             in_context = name in contextual_lists
             for entry in resource["words"]:
                 phrase = _phrase(entry)
-                if not phrase or label in terms.get(phrase, {}):
-                    continue  # a curated entry decides
+                if not phrase or label in terms.get(phrase, {}) or phrase in not_vocabulary:
+                    continue  # a curated entry decides; a business term is none
                 if not in_context and len(phrase) == 1 and zipf_frequency(phrase[0]) >= ambiguous_zipf:
                     continue  # a frequent word ("pin"): only a curated entry may make it a term
                 # a generated entry that is also a person's name ("aman") needs a cue
@@ -291,6 +315,8 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             describing=_phrases(_words(block.get("describing"), f"{where_label}.describing")),
             possessives=frozenset(_words(data.get("possessives"), f"{where}.possessives")),
             overrule_after=frozenset(_words(block.get("overrule_after"), f"{where_label}.overrule_after")),
+            context_words=_term_words(block.get("context_words"), f"{where_label}.context_words"),
+            not_near=_term_words(block.get("not_near"), f"{where_label}.not_near"),
         )
     term_table = PhraseTable(
         {
@@ -482,13 +508,20 @@ class SpecialCategoryDetector(Detector):
         if term.ambiguous and self._names_its_term(lows, end, term.label):
             # "he got [booked for dui]": what it is booked for is an offence, no reservation
             return self.ambiguous_score, "special: cue"
+        around = lows[max(0, start - self.window) : end + self.window]
+        vetoes = rules.not_near.get(term.phrase) if term.ambiguous else None
+        if vetoes and not vetoes.isdisjoint(around):
+            return None  # "the price range is [moderate]"
         if self._negative_nearby(lows, start, end, rules) and not (
             rules.overrule_after and not rules.overrule_after.isdisjoint(lows[end : end + self.window])
         ):
             return None
-        cued = self._cued(lows, start, end, rules, term.phrase) or self._coordinated(
-            found, start, term.label, lows
-        )
+        if term.phrase in rules.context_words:
+            # "booked": only its own words around it say the label's sense ("booked into the [jail]")
+            cued = not rules.context_words[term.phrase].isdisjoint(around)
+        else:
+            cued = self._cued(lows, start, end, rules, term.phrase)
+        cued = cued or self._coordinated(found, start, term.label, lows)
         if term.ambiguous:
             return (self.ambiguous_score, "special: cue") if cued else None
         return (self.score, "special: cue" if cued else "special: vocabulary")
