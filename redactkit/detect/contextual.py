@@ -197,6 +197,7 @@ class _CredentialWords:
     #: taken: "log in as its_me")
     first_word_stops: frozenset[str]
     max_words: int
+    handle_words: int
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,8 @@ class _AddressWords:
     host_first_words: frozenset[str]
     symbol_words: frozenset[str]
     spoken_dot_cues: _Phrases
+    glued_dot_tlds: frozenset[str]
+    path_joiners: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -2425,6 +2428,27 @@ class ContextualDetector(Detector):
         if words[k - 1] == "on" and k < cue and words[k] == "the":
             return None  # "error four oh four on the login page": a place on a site, no handle's name
         stop = k - 1
+        if label == "USERNAME" and words[stop] == "on":
+            # "follow us at the real jo on instagram": the words between a handle's "at" and "on" and
+            # the platform are the handle, whatever they are (at most `handle_words` of them)
+            at = next(
+                (
+                    p
+                    for p in range(stop - 1, max(-1, stop - 2 - cred.handle_words), -1)
+                    if words[p] in ("at", "@")
+                ),
+                stop,
+            )
+            # ... with a word said like a handle's: no everyday word, a name, a letter, a number
+            # ("posted it at the beach on instagram" names a place)
+            handle = words[at + 1 : stop]
+            if (
+                handle
+                and not any(cred.stops.at(words, q) for q in range(at + 1, stop))
+                and any(self._local_like(word) or word in given_names() for word in handle)
+            ):
+                first = at if words[at] == "@" else at + 1  # a written "@" is the handle's
+                return first, stop, label, self.cue_score, "handle said between its at and the platform"
         first = self._left_edge(words, stop, cred.max_words)
         inner = list(words[first:stop])
         shaped = any(self._is_number(w) or len(w) == 1 for w in inner) or any(
@@ -2550,14 +2574,14 @@ class ContextualDetector(Detector):
         names = said = 0
         # a word of `uncounted_host_words` inside a host name is not counted ("at bank of the west dot
         # com"), but at most two words more than ``max_words`` are read
-        while j < len(words) and names < max_words and said < max_words + 2 and words[j] != "dot":
+        while j < len(words) and names < max_words and said < max_words + 2 and not self._is_dot(words[j]):
             # a provider said in pieces ("hot mail", "i cloud", "a o l"), spelled letters ("g m x")
             length = addr.split_providers.at(words, j) or self._letters_at(words, j)
             if not length and (
                 words[j] == "and"
                 and names
                 and j + 2 < len(words)
-                and words[j + 2] == "dot"
+                and self._is_dot(words[j + 2])
                 and not t.credentials.stops.at(words, j + 1)
             ):
                 length = 1  # "kettle and co dot com"
@@ -2587,7 +2611,7 @@ class ContextualDetector(Detector):
             and j + 2 < len(words)
             and words[j] == "dot"
             and words[j + 1].isalnum()
-            and words[j + 2] == "dot"
+            and self._is_dot(words[j + 2])
             and not t.credentials.stops.at(words, j + 1)
         ):
             j += 2
@@ -2620,7 +2644,10 @@ class ContextualDetector(Detector):
         names = 0
         provider = False  # the last host word ends a provider said in pieces ("i cloud")
         while (
-            j < len(words) and names < max_words and words[j] != "dot" and words[j] not in addr.misheard_dots
+            j < len(words)
+            and names < max_words
+            and not self._is_dot(words[j])
+            and words[j] not in addr.misheard_dots
         ):
             if names and words[j] in addr.misheard_tlds:
                 return j + 1 if provider or self._host_word(words[j - 1]) else i  # "at pacificfin edu"
@@ -2696,13 +2723,28 @@ class ContextualDetector(Detector):
         """End of "dot <tld> [dot <tld>]…" at ``j`` (0: none); a top-level domain may be spelled
         ("dot c o m")."""
         end = 0
-        while j + 1 < len(words) and words[j] == "dot":
+        while j < len(words):
+            if self._glued_dot(words[j]):
+                j += 1  # "dotcom": "dot" and the top-level domain written as one word
+                end = j
+                continue
+            if not (j + 1 < len(words) and words[j] == "dot"):
+                break
             length = 1 if words[j + 1] in tlds else self._t.addresses.spelled_tlds.at(words, j + 1)
             if not length:
                 break
             j += 1 + length
             end = j
         return end
+
+    def _glued_dot(self, word: str) -> bool:
+        """``word`` is "dot" and a top-level domain of ``glued_dot_tlds`` written as one word ("dotcom",
+        "dotorg")."""
+        return len(word) > 4 and word.startswith("dot") and word[3:] in self._t.addresses.glued_dot_tlds
+
+    def _is_dot(self, word: str) -> bool:
+        """``word`` is a "dot" of a domain: said ("dot") or glued to its top-level domain ("dotcom")."""
+        return word == "dot" or self._glued_dot(word)
 
     def _left_edge(self, words: Sequence[str], stop: int, max_words: int, inserted: bool = False) -> int:
         """First word of a dictated value that ends before ``stop``: back to the word that
@@ -2822,10 +2864,12 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         # "acme period com", "gmail point com"; "john smith, at gmail, dot com", "sarah, s-a-r-a-h, dot"
-        words = self._spoken_dots(self._dictation_marks(text.words))
+        words = self._spoken_dots(self._dictation_marks(self._glued_periods(text)))
         mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
+            if addr.www.at(words, i + length) or addr.schemes.at(words, i + length):
+                continue  # "order online at www dot ...": the "at" before a web address
             # a given name may be the whole local part when the "at" was said right or heard before a
             # mail provider ("frank and gmail dot com", "anna dart white at gmail dart com")
             names = not misheard or bool(addr.misheard_at_before_provider.at(words, i))
@@ -2863,7 +2907,7 @@ class ContextualDetector(Detector):
             max([mails.taken, *(stop for _, stop, *_ in [*mails.found, *glued])]),
         )
         for i in urls:
-            end = self._tld_chain(words, i, t.tlds) if words[i] == "dot" else 0
+            end = self._tld_chain(words, i, t.tlds) if self._is_dot(words[i]) else 0
             if not end and i > 0:
                 end = self._garbled_url_tld(words, i)  # "vexlytics dog io", "premierfin dot cow"
             if not end or i == 0:
@@ -2877,6 +2921,37 @@ class ContextualDetector(Detector):
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _glued_periods(self, text: _Text) -> tuple[str, ...]:
+        """The words with each period a recognizer wrote inside a domain read as "dot": one written
+        between two words with no space around it ("at gmail.com", "shop.acme.co.uk"), or before a
+        top-level domain it is written onto ("acme .com")."""
+        words, tokens = text.words, text.tokens
+        if "." not in words:
+            return words
+        read = list(words)
+        run: list[int] = []  # the periods of one written domain so far
+        for i in range(1, len(words) - 1):
+            if not (
+                words[i] == "."
+                and words[i - 1].replace("-", "").isalnum()
+                and words[i + 1].isalnum()
+                and tokens[i].end == tokens[i + 1].start
+                and (tokens[i - 1].end == tokens[i].start or words[i + 1] in self._t.tlds)
+            ):
+                continue
+            if not (run and run[-1] == i - 2):
+                run = []
+            run.append(i)
+            # a written domain ends on a listed top-level domain ("mail.acme.co.uk"); a sentence run
+            # into the next one ("feedstocks.we") has none
+            ended = not (
+                i + 2 < len(words) and words[i + 2] == "." and tokens[i + 1].end == tokens[i + 2].start
+            )
+            if ended and words[i + 1] in self._t.tlds:
+                for period in run:
+                    read[period] = "dot"
+        return tuple(read)
 
     def _written_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """``words`` with each period that a recognizer wrote for a spoken "dot" read as "dot": a period
@@ -3258,23 +3333,33 @@ class ContextualDetector(Detector):
             if not (length and slash + length < len(words)):
                 return end
             k, path = slash + length, 0
+            joiners = t.addresses.path_joiners
             while (
                 k < len(words)
-                and path < t.addresses.max_path_words
+                and (
+                    path < t.addresses.max_path_words
+                    or words[k] in joiners
+                    or (k > slash + length and words[k - 1] in joiners)
+                )
                 and not t.addresses.slashes.at(words, k)
                 and (
                     words[k] == "my"
                     or not t.credentials.stops.at(words, k)
                     or (_is_letter(words[k]) and k + 1 < len(words) and _is_letter(words[k + 1]))
+                    or (k > slash + length + 1 and words[k - 1] in joiners and words[k].isalnum())
                 )
             ):  # "slash i d card": a stop word spelled with a letter after it is no stop
                 # an article inside a path is not counted ("slash book a room"), nor a spelled letter
-                # after another ("slash i d card": one word spelled)
+                # after another ("slash i d card": one word spelled), nor a joining symbol and the word
+                # it joins on ("slash book dash now": one word written "book-now")
                 spelled = k > slash + length and _is_letter(words[k]) and _is_letter(words[k - 1])
-                path += words[k] not in t.addresses.path_articles and not spelled
+                joined = k > slash + length and (words[k] in joiners or words[k - 1] in joiners)
+                path += words[k] not in t.addresses.path_articles and not spelled and not joined
                 k += 1
-            while k > slash + length and words[k - 1] in t.addresses.path_articles:
-                k -= 1  # never end on an article
+            while k > slash + length and (
+                words[k - 1] in t.addresses.path_articles or words[k - 1] in joiners
+            ):
+                k -= 1  # never end on an article or a joining symbol
             if not path:
                 return end
             end = k
@@ -3443,6 +3528,13 @@ class ContextualDetector(Detector):
                 length = addr.www.ending(words, p)
                 if length and p - length >= 0 and p < dot - 1:
                     return p - length - addr.schemes.ending(words, p - length)
+                if (
+                    p < dot - 1
+                    and words[p - 1].isalnum()
+                    and not t.credentials.stops.at(words, p - 1)
+                    and self._host_opens(words, p - 1)
+                ):
+                    return p - 1  # "type shop dot quill and ink dot com": a subdomain opens the host
                 break
         # "w w w dot <name>", "h t t p s colon slash slash <name>": the prefix starts the address
         p, names = dot, 0
