@@ -100,9 +100,9 @@ def test_a_digit_run_longer_than_pythons_int_limit_is_no_error() -> None:
     """An ASR repetition loop ("one one one ...") joins into one run of thousands of digits; Python
     refuses to convert more than 4,300 digits to an int, and a detector that tried failed the whole
     batch (review37 M4: `addresses` did). The other text of the batch is still redacted."""
-    from redactkit.detect.addresses import AddressDetector
-
     from _support import default_normalizers
+
+    from redactkit.detect.addresses import AddressDetector
 
     pipe = Pipeline(
         normalizers=default_normalizers(), detectors=[AddressDetector()], anonymizer=TagAnonymizer()
