@@ -47,6 +47,7 @@ from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
+from ._dictation import pause_words
 from .base import Detector, detectors
 from .names import digit_sounds
 from .organizations import OrganizationWords, is_activity
@@ -88,6 +89,8 @@ class _AgeWords:
     born_ago_after: _Phrases
     subjects: _Phrases
     relations: _Phrases
+    relation_prefixes: _Phrases
+    relation_suffixes: _Phrases
     bare_relation_determiners: frozenset[str]
     pronoun_numbers: frozenset[str]
     pronoun_number_after: frozenset[str]
@@ -98,6 +101,9 @@ class _AgeWords:
     relation_copula_adverbs: _Phrases
     stem_copulas: _Phrases
     not_subjects: frozenset[str]
+    anaphors: _Phrases
+    anaphor_window: int
+    name_not_after: frozenset[str]
     approximately: _Phrases
     threshold_hedges: _Phrases
     threshold_modals: _Phrases
@@ -121,6 +127,9 @@ class _AgeWords:
     person_after_then: _Phrases
     answer_words: _Phrases
     answer_window: int
+    question_frame: _Phrases
+    question_frame_window: int
+    speaker_labels: _Phrases
     question_objects: _Phrases
     big_words: frozenset[str]
     heard_single: frozenset[str]
@@ -149,6 +158,12 @@ class _AgeWords:
     heard_unit_years: frozenset[str]
     heard_unit_old: frozenset[str]
     person_after: _Phrases
+    estimate_hedges: _Phrases
+    estimate_articles: frozenset[str]
+    estimate_describing_max: int
+    named_ages_min: int
+    named_ages_joiners: _Phrases
+    opening_person_after: _Phrases
     range_step: int
     min: int
     max: int
@@ -159,6 +174,10 @@ class _AgeWords:
     heard_inside: frozenset[str]
     heard_verbs: frozenset[str]
     heard_subject_max_zipf: float
+    glued_max_zipf: float
+    article_units: frozenset[str]
+    function_digit_then: frozenset[str]
+    glued_part_min_zipf: float
 
 
 @dataclass(frozen=True)
@@ -352,7 +371,7 @@ def _tables(locale: str) -> _Tables:
     )
     return _Tables(
         lexicon=lex,
-        ages=words.ages,
+        ages=dataclasses.replace(words.ages, relations=_compound_relations(words.ages)),
         dates=words.dates,
         credentials=words.credentials,
         addresses=words.addresses,
@@ -365,6 +384,23 @@ def _tables(locale: str) -> _Tables:
         person_nouns=frozenset(load_locale(locale).resources.get("person_nouns", {}).get("words", ())),
         heard_kinds=_one_letter_off(words.organizations),
     )
+
+
+def _compound_relations(ages: _AgeWords) -> _Phrases:
+    """``ages.relations`` with their compounds: a relation of one word after a word of
+    ``ages.relation_prefixes`` ("step daughter", "great aunt", "god son") and any relation before one
+    of ``ages.relation_suffixes`` ("brother in law", "step sister in law"), so that each compound is
+    one relation wherever a relation is looked for ("my brother in law is fifty")."""
+    base = ages.relations.phrases
+    prefixed = {
+        (*prefix, *relation)
+        for relation in base
+        if len(relation) == 1
+        for prefix in ages.relation_prefixes.phrases
+    }
+    kin = base | prefixed
+    suffixed = {(*relation, *suffix) for relation in kin for suffix in ages.relation_suffixes.phrases}
+    return PhraseTable.of(sorted(kin | suffixed))
 
 
 def _one_letter_off(org: _OrganizationWords) -> dict[str, str]:
@@ -455,6 +491,23 @@ def _heard_digits(locale: str, section: str) -> dict[str, int]:
             word = str(alike).lower()
             if value and " " not in word and word not in between and word not in lex.stopwords:
                 heard.setdefault(word, value)
+    return heard
+
+
+@cache
+def _function_digits(locale: str) -> dict[str, int]:
+    """The digit homophones of asr_confusions.yaml ``digit_homophones`` that are function words
+    (``between_digits_only``: "to", "too", "for", "fore"), with their digit."""
+    resources = load_locale(locale)
+    lex = resources.lexicon
+    data = resources.resources.get("asr_confusions") or {}
+    between = {str(word).lower() for word in data.get("between_digits_only") or ()}
+    heard: dict[str, int] = {}
+    for digit, alikes in (data.get("digit_homophones") or {}).items():
+        value = lex.digits.get(str(digit).lower(), 0)
+        for alike in alikes:
+            if value and str(alike).lower() in between:
+                heard.setdefault(str(alike).lower(), value)
     return heard
 
 
@@ -760,7 +813,47 @@ class ContextualDetector(Detector):
         #: near-homophones ("fine", "true", "floor"): everyday words, so an age unit must follow them
         #: ("thirty floor years old"; not "he's forty fine thanks")
         self._near_digits = _heard_digits(locale, "digit_near")
+        #: ... and the homophones that are function words ("to", "for": ``between_digits_only``)
+        self._function_digits = _function_digits(locale)
         self._tens = frozenset(t.lexicon.tens.values())
+        #: written pauses ("...", "…": speech.yaml ``pause_marks``), skipped before an age like a filler
+        self._pause_marks = pause_words(locale) - {","}
+        #: the words of an age's context: number words and the words of the cue, subject, relation,
+        #: verb and unit tables, which a recognizer may glue to a neighbour ("sevenand": :meth:`_unglued`)
+        self._age_vocabulary = frozenset(
+            {
+                *self._t.number_words,
+                *t.ages.subject_words,
+                *(
+                    word
+                    for table in (
+                        t.ages.cues,
+                        t.ages.subjects,
+                        t.ages.relations,
+                        t.ages.person_verbs,
+                        t.ages.copulas,
+                        t.ages.questions,
+                        t.ages.after,
+                        t.ages.second_age_joiners,
+                    )
+                    for phrase in table.phrases
+                    for word in phrase
+                    if word.isalpha()
+                ),
+            }
+        )
+        #: ... of them, the words one part of a glued word must be: a number, a subject or a relation
+        #: of three letters or more, or "i", "he" ("iwas", "heis"; not "o" in "sinko", "ex" in "capex")
+        self._glue_anchors = frozenset(
+            word
+            for word in (
+                *self._t.number_words,
+                *t.ages.subject_words,
+                *(phrase[0] for phrase in t.ages.relations.phrases if len(phrase) == 1),
+            )
+            if (len(word) >= 3 and word not in t.lexicon.zero_aliases) or word in ("i", "he")
+        )
+        self._glue_memo: dict[str, tuple[str, str] | None] = {}
         #: person verbs of one word that a garbled word may stand for ("torn", "tired": :func:`_heard_as`)
         self._heard_verbs = tuple(
             phrase[0] for phrase in t.ages.person_verbs.phrases if len(phrase) == 1 and len(phrase[0]) >= 4
@@ -918,15 +1011,80 @@ class ContextualDetector(Detector):
         """Numbers from ``ages.min`` to ``ages.max`` said as someone's age: before "years old", after an
         age word, a person as the subject or a relation and "is", an opening "at" before a
         conditional; decades of life and ordinal birthdays."""
+        words, origin = self._unglued(self._heard_relations(text.words))
+        found = self._ages_in(words)
+        if origin is None:
+            return found
+        # back to the transcript's words: a value inside a glued word covers all of it
+        return [
+            (origin[first], origin[stop - 1] + 1, label, score, why)
+            for first, stop, label, score, why in found
+        ]
+
+    def _unglued(self, words: Sequence[str]) -> tuple[Sequence[str], list[int] | None]:
+        """``words`` with each word a recognizer glued from two ("sevenand", "iwas", "sonturns",
+        "oureighteen") written as those two, where one of them is a word of an age's context
+        (:meth:`_glue_split`), and for each word the index of the word it came from; ``(words, None)``
+        when no word is glued."""
+        split: list[str] | None = None
+        origin: list[int] = []
+        for k, word in enumerate(words):
+            parts = self._glue_split(word)
+            if parts and split is None:
+                split = list(words[:k])
+                origin = list(range(k))
+            if split is not None:
+                pieces = parts or (word,)
+                split.extend(pieces)
+                origin.extend(k for _ in pieces)
+        return (words, None) if split is None else (split, origin)
+
+    def _glue_split(self, word: str) -> tuple[str, str] | None:
+        """The two words a recognizer glued into ``word``: ``word`` is no word English uses (Zipf
+        below ``ages.glued_max_zipf``) and no name, its two parts are words (everyday or of an age's
+        context) and at least one is a word of an age's context (a number, subject, relation, cue or
+        unit word: "sevenand", "wasfifteen"); None otherwise. Memoized."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        memo = self._glue_memo
+        if word in memo:
+            return memo[word]
+        found: tuple[str, str] | None = None
+        vocabulary = self._age_vocabulary
+        if (
+            zipf_frequency(word) < self._t.ages.glued_max_zipf
+            and not is_everyday_word(word)
+            and word not in given_names()
+            and word not in family_names()
+            and not self._heard_number(word)  # "fiteen" is fifteen, not "fi teen"
+            and word not in vocabulary
+            and word not in self._t.ages.decades  # "fourties"
+        ):
+            anchors = self._glue_anchors
+            for cut in range(1, len(word)):
+                head, tail = word[:cut], word[cut:]
+                if (head in anchors or tail in anchors) and all(
+                    part in vocabulary
+                    if len(part) < 3
+                    else (part in vocabulary or zipf_frequency(part) >= self._t.ages.glued_part_min_zipf)
+                    for part in (head, tail)
+                ):
+                    found = (head, tail)
+                    break
+        if len(memo) >= _HEARD_MEMO:
+            memo.clear()
+        memo[word] = found
+        return found
+
+    def _ages_in(self, words: Sequence[str]) -> list[_Found]:
         t = self._t
-        words = self._heard_relations(text.words)
         lex = t.lexicon
         found: list[_Found] = []
         low, high = t.ages.min, t.ages.max
         i = 0
         previous_age_end = -10
         while i < len(words):
-            parsed = _cardinal(lex, words, i)
+            parsed = _cardinal(lex, words, i) or self._article_age(words, i)
             heard = parsed is None and (self._heard_number(words[i]) or self._glued_number(words[i]))
             if heard:
                 parsed = (heard, i + 1)  # "my nephew is going to be twulve"
@@ -958,6 +1116,13 @@ class ContextualDetector(Detector):
                     # free", "twenty won and a half"; not "i was twenty free of debt")
                     value += self._heard_digits[words[j]]
                     j += 1
+                elif words[j] in self._function_digits and (
+                    j + 1 == len(words) or words[j + 1] in t.ages.function_digit_then
+                ):
+                    # "my aunt is ninety for and ...", "he's fifty to": units heard as a function word
+                    # ("to", "for"), only where the utterance or the clause ends after them
+                    value += self._function_digits[words[j]]
+                    j += 1
                 elif (
                     words[j] in self._near_digits and j + 1 < len(words) and words[j + 1] in ("years", "year")
                 ):
@@ -976,6 +1141,9 @@ class ContextualDetector(Detector):
                         stop += 1
                     found.append((i, stop, "AGE", self.cue_score, "a number and its age unit"))
                     previous_age_end = stop
+                    shared = self._age_sharing_unit(words, i)
+                    if shared:  # "a four and a six year old": the unit said once for both
+                        found.append((*shared, "AGE", self.cue_score, "an age sharing the next age's unit"))
                 i = j
                 continue
             if (
@@ -1005,6 +1173,7 @@ class ContextualDetector(Detector):
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
                 or self._person_after(words, i, after)
+                or self._estimated_age(words, i)
             )
             unit = after < len(words) and (
                 words[after] in t.ages.young_units or words[after] in ("years", "year")
@@ -1016,7 +1185,9 @@ class ContextualDetector(Detector):
             if why == _RELATION_IS and self._counted_after_possessive(words, i, after):
                 why = ""  # "my son's twelve cards": a possessive and a count, no age
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
-                why = ""  # "my daughter ninety two on her test" is no age said after a relation
+                # "my daughter ninety two on her test" is no age said after a relation; "an older lady
+                # maybe seventy who ..." is a guess at her age
+                why = "" if unit else self._estimated_age(words, i)
             if why == _SUBJECTLESS_VERB and not (
                 self._age_ends(words, after) or any(word in lex.months for word in words[after : after + 2])
             ):
@@ -1053,7 +1224,7 @@ class ContextualDetector(Detector):
             corrected = (
                 after < len(words)
                 and self._is_number(words[after])
-                and (self._corrected(words, end, after, value) or self._range(words, end, after, value))
+                and (self._corrected(words, end, after, value) or self._range(words, i, end, after, value))
             )
             years = bool(why) and self._years_said(words, i, after)  # "he's twelve years"
             if (
@@ -1087,7 +1258,98 @@ class ContextualDetector(Detector):
                 previous_age_end = end
             i = j
         found.extend(self._decades_and_birthdays(words))
+        found.extend(self._named_ages(words))
         return found
+
+    def _named_ages(self, words: Sequence[str]) -> list[_Found]:
+        """ "jack seven and lily four", "mia five, leo three and ava one": given names each right before
+        a number, at least ``ages.named_ages_min`` such pairs joined by words of ``ages.named_ages_joiners``,
+        the last number where the age ends: the ages of the people named (never "gate seven and
+        row four": a word of ``ages.not_subjects`` is no name)."""
+        t = self._t
+        ages = t.ages
+        found: list[_Found] = []
+        i = 0
+        while i < len(words):
+            pairs: list[tuple[int, int]] = []
+            k = i
+            while k + 1 < len(words) and self._named(words[k]):
+                parsed = _cardinal(t.lexicon, words, k + 1)
+                if parsed is None or not ages.min <= parsed[0] <= ages.max:
+                    break
+                pairs.append((k + 1, parsed[1]))
+                k = parsed[1]
+                joiner = ages.named_ages_joiners.at(words, k)
+                if not joiner:
+                    break
+                k += joiner
+            if len(pairs) >= ages.named_ages_min and self._age_ends(words, pairs[-1][1]):
+                found.extend(
+                    (first, stop, "AGE", self.cue_score, "ages said after names") for first, stop in pairs
+                )
+                i = pairs[-1][1]
+                continue
+            i += 1
+        return found
+
+    def _named(self, word: str) -> bool:
+        """A given name that is no function word, subject or measured thing (``_named_ages``)."""
+        t = self._t
+        return (
+            word.isalpha()
+            and word in given_names()
+            and word not in place_names()  # "austin five and dallas three in the standings"
+            and word not in t.ages.not_subjects
+            and word not in t.lexicon.stopwords
+            and word not in t.ages.subject_words
+            and not self._is_number(word)
+        )
+
+    def _article_age(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
+        """ "a year old", "a month old", "a year and a half": "a" or "an" said for one before a unit of
+        ``ages.article_units`` and "old" or a fraction: (1, index after the number); for a fraction the
+        unit is read with the number ("[a year] and a half"). None otherwise."""
+        ages = self._t.ages
+        if not (words[i] in ("a", "an") and i + 2 < len(words) and words[i + 1] in ages.article_units):
+            return None
+        if words[i + 2] == "old":
+            # "it's a year old car": a thing after "old" (no person right after it) is a thing's age
+            x = i + 3
+            if (
+                x < len(words)
+                and self._thing_word(words[x])
+                and not any(
+                    self._is_person(words, end, names=False)
+                    for end in range(x + 1, min(len(words), x + 3) + 1)
+                )
+            ):
+                return None
+            return (1, i + 1)
+        fraction = ages.fractions.at(words, i + 2)
+        if fraction and words[i + 2] == "and" and self._age_ends(words, i + 2 + fraction):
+            return (1, i + 2)
+        return None
+
+    def _age_sharing_unit(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
+        """The number said before the age at ``i`` that shares its unit ("a [four] and a six year old",
+        "[two] or three years old"): a number between ``ages.min`` and ``ages.max`` ending right before
+        "and"/"or" (and "a"/"an"), after "a"/"an" or a subject; None when there is none."""
+        t = self._t
+        m = i - 1 if i > 0 and words[i - 1] in ("a", "an") else i
+        if not (m > 1 and words[m - 1] in ("and", "or")):
+            return None
+        end = m - 1
+        for first in range(max(0, end - 3), end):
+            parsed = _cardinal(t.lexicon, words, first)
+            if (
+                parsed is not None
+                and parsed[1] == end
+                and t.ages.min <= parsed[0] <= t.ages.max
+                and first > 0
+                and (words[first - 1] in ("a", "an") or t.ages.subjects.ending(words, first))
+            ):
+                return (first, end)
+        return None
 
     def _heard_age_unit(self, words: Sequence[str], after: int) -> bool:
         """ "a twenty two yer old", "that two year od": "years old" with each word at most one letter
@@ -1283,22 +1545,54 @@ class ContextualDetector(Detector):
         """ "can i get your age yeah it's forty", "age please sixty": a number after an age question
         (``ages.questions``) with only short answer words (``ages.answer_words``) between."""
         ages = self._t.ages
+        if i + 1 < len(words) and words[i + 1] == ":":
+            return ""  # "speaker 2: forty": the number names the speaker
         k = i
         asked_of = False
-        for _ in range(ages.answer_window):
+        steps = 0
+        while steps < ages.answer_window:
             if k == 0:
                 return ""
             if ages.questions.ending(words, k):
                 return "number answering an age question"
+            if not words[k - 1].isalnum() and "'" not in words[k - 1]:
+                k -= 1  # punctuation ("how old is he? um, seven") is no answer word to count
+                if words[k] == ":":  # "agent: how old is he? caller: seven": a speaker's label
+                    k -= ages.speaker_labels.ending(words, k)
+                continue
+            steps += 1
             length = ages.answer_words.ending(words, k)
             if not length and not asked_of:
-                # "how old's your daughter six": the person asked about, once
+                # "how old's your daughter six": the person asked about, once; "how old are you sir
+                # sixty eight": the rest of the question
                 asked_of = True
-                length = self._asked_of(words, k)
+                length = self._asked_of(words, k) or self._question_frame(words, k)
             if not length:
                 return ""
             k -= length
         return ""
+
+    def _question_frame(self, words: Sequence[str], k: int) -> int:
+        """Length of the rest of an age question ending at ``k`` ("how old [are you]", "how old [is
+        your son now]", "how old [was emma then]"): at most ``ages.question_frame_window`` words of
+        ``ages.question_frame``, a person asked about (:meth:`_asked_of`), a person noun or a name,
+        right after a phrase of ``ages.questions``; 0 when there is none."""
+        ages = self._t.ages
+        m = k
+        for _ in range(ages.question_frame_window):
+            if m <= 0:
+                return 0
+            length = ages.question_frame.ending(words, m) or self._asked_of(words, m)
+            if not length and (
+                words[m - 1] in self._t.person_nouns or _name_like(words[m - 1], ages.not_subjects)
+            ):
+                length = 1
+            if not length:
+                return 0
+            m -= length
+            if ages.questions.ending(words, m):
+                return k - m
+        return 0
 
     def _asked_of(self, words: Sequence[str], k: int) -> int:
         """Length of the person an age question asks about, ending at ``k``: a relation after a word of
@@ -1454,15 +1748,20 @@ class ContextualDetector(Detector):
         """ "a forty seven male", "a pleasant sixty one gentleman": a number after "a" (over at most two
         describing words and hedges) right before a word of ``ages.person_after``."""
         t = self._t
-        if not t.ages.person_after.at(words, after):
+        person = t.ages.person_after.at(words, after)
+        short = 0 if person else t.ages.opening_person_after.at(words, after)
+        if not (person or short):
             return ""
         k = self._before_approximately(words, i)
         if k == 0 or (k == 1 and t.ages.relations.at(words, 0)):
-            # "sixty four male with chest pain", "patient forty two female": an intake's opening, the
-            # utterance ending after the person word or going on with a word of `person_after_then`
-            x = after + t.ages.person_after.at(words, after)
+            # "sixty four male with chest pain", "patient forty two female", "fifty eight f with
+            # shortness of breath": an intake's opening, the utterance ending after the person word or
+            # going on with a word of `person_after_then`
+            x = after + (person or short)
             opening = x == len(words) or bool(t.ages.person_after_then.at(words, x))
-            return _PERSON_AFTER if opening else ""
+            return _PERSON_AFTER if opening and (person or x < len(words)) else ""
+        if short:
+            return ""
         for _ in range(3):
             if k > 0 and words[k - 1] in ("a", "an"):
                 return _PERSON_AFTER
@@ -1473,11 +1772,45 @@ class ContextualDetector(Detector):
             k -= 1
         return ""
 
-    def _range(self, words: Sequence[str], end: int, after: int, value: int) -> bool:
+    def _estimated_age(self, words: Sequence[str], i: int) -> str:
+        """ "an elderly man maybe eighty", "a little girl about four", "a teenage boy maybe fifteen": a
+        person introduced with a word of ``ages.estimate_articles`` (over at most
+        ``ages.estimate_describing_max`` describing words), then a hedge of ``ages.estimate_hedges`` and
+        the number: a guess at that person's age."""
+        t = self._t
+        ages = t.ages
+        k = i
+        while k > 0 and words[k - 1] in t.lexicon.fillers:
+            k -= 1
+        hedge = ages.estimate_hedges.ending(words, k)
+        if not hedge:
+            return ""
+        m = k - hedge
+        person = ages.relations.ending(words, m) or int(m > 0 and words[m - 1] in t.person_nouns)
+        if not person:
+            return ""
+        p = m - person
+        for _ in range(ages.estimate_describing_max + 1):
+            if p <= 0:
+                return ""
+            if words[p - 1] in ages.estimate_articles:
+                return "number after a person and a guess"
+            if not words[p - 1].isalpha() or words[p - 1] in t.lexicon.stopwords:
+                return ""
+            p -= 1
+        return ""
+
+    def _range(self, words: Sequence[str], first: int, end: int, after: int, value: int) -> bool:
         """ "thirteen fourteen", "sixty sixty five": a second whole number right after the first, at
         most ``ages.range_step`` higher, with no longer number or measure after it ("forty forty four
         billion"), says an age as a range."""
-        if after != end or value < 10 or self._t.ages.not_after.at(words, after):
+        if after != end or value < 10:
+            return False
+        if self._t.ages.not_after.at(words, after) and not (
+            # "she was like seventeen eighteen", "like nineteen twenty": after a hedge no clock time's
+            # minutes; "eleven fifteen" is a clock time, "galleri is twenty twenty one" a year
+            value > 12 and self._is_number(words[after]) and self._before_approximately(words, first) < first
+        ):
             return False
         parsed = _cardinal(self._t.lexicon, words, after)
         if parsed is None or not value < parsed[0] <= value + self._t.ages.range_step:
@@ -1504,15 +1837,66 @@ class ContextualDetector(Detector):
         right before the number at ``i``."""
         t = self._t
         k = i
+        hedged = False  # a filler or hedge was just skipped
         while k > 0:
-            if words[k - 1] in t.lexicon.fillers:
+            word = words[k - 1]
+            if word in t.lexicon.fillers:
                 k -= 1
+                hedged = True
+                continue
+            if word in self._pause_marks or (word == "." and k > 1 and words[k - 2] == "."):
+                k -= 1  # "she is... seven": a pause written as an ellipsis
+                continue
+            if word == "," and (
+                hedged
+                or (
+                    k > 1 and (words[k - 2] in t.lexicon.fillers or t.ages.approximately.ending(words, k - 1))
+                )
+            ):
+                k -= 1  # "she's, uh, six", "i'm, what, sixty two": commas around a filler or hedge
                 continue
             length = t.ages.approximately.ending(words, k) or t.interruptions.ending(words, k)
             if not length:
                 break
             k -= length
+            hedged = True
         return k
+
+    def _anaphor(self, words: Sequence[str], end: int | None) -> bool:
+        """A word of ``ages.anaphors`` ends at ``end`` (None: at the end of ``words``) and stands for a
+        person: a relation ends in the ``ages.anaphor_window`` words before it ("i have two kids one is
+        seven", "my boys the older is twelve"; not "two cars one is red")."""
+        ages = self._t.ages
+        stop = len(words) if end is None else end
+        length = ages.anaphors.ending(words, stop)
+        if not length:
+            return False
+        first = stop - length
+        return any(
+            ages.relations.ending(words, m) for m in range(max(1, first - ages.anaphor_window), first + 1)
+        )
+
+    def _named_thing(self, words: Sequence[str], index: int) -> bool:
+        """``words[index]`` names a thing, though it reads as a name: a word of ``ages.name_not_after``
+        stands before it, right before or over one everyday word that names no person ("the power ball",
+        "this drake")."""
+        t = self._t
+        for back in (1, 2):
+            m = index - back
+            if m < 0:
+                return False
+            if words[m] in t.ages.name_not_after:
+                return True
+            word = words[m]
+            if (
+                back == 2
+                or not is_everyday_word(word)
+                or word in given_names()
+                or word in t.person_nouns
+                or t.ages.relations.at((word,), 0)
+            ):
+                return False
+        return False
 
     def _is_person(self, words: Sequence[str], end: int, names: bool = True) -> bool:
         """The words ending at ``end`` name a person: a relation, a person noun, a name (when
@@ -1580,6 +1964,8 @@ class ContextualDetector(Detector):
             i > 0
             and words[i - 1] in ("a", "an")
             and not t.ages.subjects.ending(words, i - 1)  # "she's a thirty year old nurse"
+            # "a twenty year old female complaining of ...": the unit ended in a person word
+            and not t.ages.person_after.ending(words, x)
             and x < len(words)
             and self._thing_word(words[x])
             and not any(
@@ -1856,10 +2242,18 @@ class ContextualDetector(Detector):
             adverb = t.ages.relation_copula_adverbs.ending(words, before)
             if adverb and t.ages.relations.ending(words, before - adverb):
                 before -= adverb  # "our patient today is fifty five"
-            if t.ages.relations.ending(words, before) or (
+            if (
+                t.ages.relations.ending(words, before)
+                or self._anaphor(words, before)  # "two kids one is seven and the other is four"
+            ) or (
                 before > 0
                 and (
-                    _name_like(words[before - 1], t.ages.not_subjects) or words[before - 1] in t.person_nouns
+                    (
+                        _name_like(words[before - 1], t.ages.not_subjects)
+                        # "the power ball is sixteen": after an article a word is a thing, no name
+                        and not self._named_thing(words, before - 1)
+                    )
+                    or words[before - 1] in t.person_nouns
                 )
             ):
                 return _RELATION_IS
@@ -1872,6 +2266,14 @@ class ContextualDetector(Detector):
                 return _RELATION_IS
         if k > 0 and self._possessor_is_person(words, k - 1):
             return _RELATION_IS
+        if (
+            k > 0
+            and words[k - 1].endswith("'s")
+            and self._anaphor(
+                [*words[max(0, k - 1 - t.ages.anaphor_window) : k - 1], words[k - 1][:-2]], None
+            )
+        ):
+            return _RELATION_IS  # "two children one's seven and one's four"
         if cued and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
             return _PLURAL_RELATION
         if (
@@ -2026,13 +2428,15 @@ class ContextualDetector(Detector):
         heard = self._heard_date_words
         changed: list[str] | None = None
         for k, word in enumerate(text.words):
-            if len(word) < 5 or not word.isalpha() or word in heard.exact:
+            # "bithday's march third": a garbled cue with its "'s"
+            stem, owned = (word[:-2], "'s") if word.endswith("'s") else (word, "")
+            if len(stem) < 5 or not stem.isalpha() or stem in heard.exact:
                 continue
-            listed = heard.lookup(word)
+            listed = heard.lookup(stem)
             if listed:
                 if changed is None:
                     changed = list(text.words)
-                changed[k] = listed
+                changed[k] = listed + owned
         if changed is None:
             return text
         words = Words(changed)
