@@ -3563,8 +3563,8 @@ class ContextualDetector(Detector):
         shipped company list: a name of several words, or one word that is no everyday word, given
         name or function-word-frequent word: "amazon", not "target" unless known), said as the
         subject: first in the turn or after no determiner (``acting_not_after``: "an apple", "my
-        target"); never a given name alone ("howard called me back" may be a person); 0 when there
-        is none."""
+        target"); never a given name alone that is no everyday word ("howard called me back" may be
+        a person; "chase denied my loan" is the bank); 0 when there is none."""
         org = self._t.organizations
         length = org.known_names.ending(words, i)
         if not length:
@@ -3579,8 +3579,8 @@ class ContextualDetector(Detector):
                     length = 0
         if not length or (i - length > 0 and words[i - length - 1] in org.acting_not_after):
             return 0
-        if length == 1 and words[i - 1] in given_names():
-            return 0  # "howard called me back": a person as likely
+        if length == 1 and words[i - 1] in given_names() and not is_everyday_word(words[i - 1]):
+            return 0  # "howard called me back": a person as likely ("chase", "delta" are words too)
         return length
 
     def _org_surname(self, word: str) -> bool:
