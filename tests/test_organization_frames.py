@@ -52,7 +52,7 @@ CONTEXTUAL_POSITIVES = [
     ("i bought it at tractor supply", "tractor supply"),
     ("the package came from wayfair", "wayfair"),
     ("i'm going back to kroger in the fall", "kroger"),
-    ("my daughter got into vassar", "vassar"),
+    ("my daughter got accepted into vassar", "vassar"),
     # who took someone on or in
     ("they hired me at pine ridge outfitters last month", "pine ridge outfitters"),
     ("they admitted him to good samaritan", "good samaritan"),
@@ -88,6 +88,8 @@ CONTEXTUAL_NEGATIVES = [
     "i'm going back to bed",
     "take him to school",
     "they admitted her to the program",
+    "i got into rice cooking lately",  # a hobby, not a school
+    "i got into cricket last year",
     # a kind of school said with generic words only
     "i graduated from high school in two thousand",
     "she's a senior at the local high school",
@@ -105,6 +107,12 @@ def test_a_named_school_is_still_a_name() -> None:
     assert "lincoln high school" in contextual("i graduated from lincoln high school")
     assert "oak hill high school" in contextual("she goes to oak hill high school")
     assert "harvard law school" in contextual("he graduated from harvard law school")
+    assert "central high school" in contextual("i graduated from central high school")
+
+
+def test_a_place_of_worship_stays_a_special_category() -> None:
+    """review37 M3: "temple" is no known organisation alone (a place of worship, a RELIGION term)."""
+    assert contextual("we went back to temple on sunday") == []
 
 
 ORGANIZATION_POSITIVES = [

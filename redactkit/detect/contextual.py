@@ -280,6 +280,7 @@ class _OrganizationWords:
     of_kinds: frozenset[str]
     of_subjects: _Phrases
     generic: frozenset[str]
+    school_types: frozenset[str]
     school_kinds: _Phrases
     not_names: _Phrases
     roles: _Phrases
@@ -3924,7 +3925,7 @@ class ContextualDetector(Detector):
         if (weak or determiner) and not (named or kind):
             return None
         school = org.school_kinds.ending(words, stop)
-        if not named and school and all(word in org.generic for word in words[first : stop - school]):
+        if not named and school and all(word in org.school_types for word in words[first : stop - school]):
             return None  # "graduated from high school", "went to nursing school": a kind of school
         if determiner and not named and kinds == [first] and stop == first + 1:
             return None  # "the bakery": a kind alone after "the" is a plain noun
