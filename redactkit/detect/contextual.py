@@ -108,6 +108,9 @@ class _AgeWords:
     relation_copula_adverbs: _Phrases
     stem_copulas: _Phrases
     not_subjects: frozenset[str]
+    anaphors: _Phrases
+    anaphor_window: int
+    name_not_after: frozenset[str]
     approximately: _Phrases
     threshold_hedges: _Phrases
     threshold_modals: _Phrases
@@ -133,6 +136,7 @@ class _AgeWords:
     answer_window: int
     question_frame: _Phrases
     question_frame_window: int
+    speaker_labels: _Phrases
     question_objects: _Phrases
     big_words: frozenset[str]
     heard_single: frozenset[str]
@@ -161,6 +165,9 @@ class _AgeWords:
     heard_unit_years: frozenset[str]
     heard_unit_old: frozenset[str]
     person_after: _Phrases
+    estimate_hedges: _Phrases
+    estimate_articles: frozenset[str]
+    estimate_describing_max: int
     named_ages_min: int
     named_ages_joiners: _Phrases
     opening_person_after: _Phrases
@@ -1181,6 +1188,7 @@ class ContextualDetector(Detector):
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
                 or self._person_after(words, i, after)
+                or self._estimated_age(words, i)
             )
             unit = after < len(words) and (
                 words[after] in t.ages.young_units or words[after] in ("years", "year")
@@ -1192,7 +1200,9 @@ class ContextualDetector(Detector):
             if why == _RELATION_IS and self._counted_after_possessive(words, i, after):
                 why = ""  # "my son's twelve cards": a possessive and a count, no age
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
-                why = ""  # "my daughter ninety two on her test" is no age said after a relation
+                # "my daughter ninety two on her test" is no age said after a relation; "an older lady
+                # maybe seventy who ..." is a guess at her age
+                why = "" if unit else self._estimated_age(words, i)
             if why == _SUBJECTLESS_VERB and not (
                 self._age_ends(words, after) or any(word in lex.months for word in words[after : after + 2])
             ):
@@ -1229,7 +1239,7 @@ class ContextualDetector(Detector):
             corrected = (
                 after < len(words)
                 and self._is_number(words[after])
-                and (self._corrected(words, end, after, value) or self._range(words, end, after, value))
+                and (self._corrected(words, end, after, value) or self._range(words, i, end, after, value))
             )
             years = bool(why) and self._years_said(words, i, after)  # "he's twelve years"
             if (
@@ -1303,6 +1313,7 @@ class ContextualDetector(Detector):
         return (
             word.isalpha()
             and word in given_names()
+            and word not in place_names()  # "austin five and dallas three in the standings"
             and word not in t.ages.not_subjects
             and word not in t.lexicon.stopwords
             and word not in t.ages.subject_words
@@ -1317,6 +1328,17 @@ class ContextualDetector(Detector):
         if not (words[i] in ("a", "an") and i + 2 < len(words) and words[i + 1] in ages.article_units):
             return None
         if words[i + 2] == "old":
+            # "it's a year old car": a thing after "old" (no person right after it) is a thing's age
+            x = i + 3
+            if (
+                x < len(words)
+                and self._thing_word(words[x])
+                and not any(
+                    self._is_person(words, end, names=False)
+                    for end in range(x + 1, min(len(words), x + 3) + 1)
+                )
+            ):
+                return None
             return (1, i + 1)
         fraction = ages.fractions.at(words, i + 2)
         if fraction and words[i + 2] == "and" and self._age_ends(words, i + 2 + fraction):
@@ -1538,6 +1560,8 @@ class ContextualDetector(Detector):
         """ "can i get your age yeah it's forty", "age please sixty": a number after an age question
         (``ages.questions``) with only short answer words (``ages.answer_words``) between."""
         ages = self._t.ages
+        if i + 1 < len(words) and words[i + 1] == ":":
+            return ""  # "speaker 2: forty": the number names the speaker
         k = i
         asked_of = False
         steps = 0
@@ -1548,6 +1572,8 @@ class ContextualDetector(Detector):
                 return "number answering an age question"
             if not words[k - 1].isalnum() and "'" not in words[k - 1]:
                 k -= 1  # punctuation ("how old is he? um, seven") is no answer word to count
+                if words[k] == ":":  # "agent: how old is he? caller: seven": a speaker's label
+                    k -= ages.speaker_labels.ending(words, k)
                 continue
             steps += 1
             length = ages.answer_words.ending(words, k)
@@ -1761,11 +1787,45 @@ class ContextualDetector(Detector):
             k -= 1
         return ""
 
-    def _range(self, words: Sequence[str], end: int, after: int, value: int) -> bool:
+    def _estimated_age(self, words: Sequence[str], i: int) -> str:
+        """ "an elderly man maybe eighty", "a little girl about four", "a teenage boy maybe fifteen": a
+        person introduced with a word of ``ages.estimate_articles`` (over at most
+        ``ages.estimate_describing_max`` describing words), then a hedge of ``ages.estimate_hedges`` and
+        the number: a guess at that person's age."""
+        t = self._t
+        ages = t.ages
+        k = i
+        while k > 0 and words[k - 1] in t.lexicon.fillers:
+            k -= 1
+        hedge = ages.estimate_hedges.ending(words, k)
+        if not hedge:
+            return ""
+        m = k - hedge
+        person = ages.relations.ending(words, m) or int(m > 0 and words[m - 1] in t.person_nouns)
+        if not person:
+            return ""
+        p = m - person
+        for _ in range(ages.estimate_describing_max + 1):
+            if p <= 0:
+                return ""
+            if words[p - 1] in ages.estimate_articles:
+                return "number after a person and a guess"
+            if not words[p - 1].isalpha() or words[p - 1] in t.lexicon.stopwords:
+                return ""
+            p -= 1
+        return ""
+
+    def _range(self, words: Sequence[str], first: int, end: int, after: int, value: int) -> bool:
         """ "thirteen fourteen", "sixty sixty five": a second whole number right after the first, at
         most ``ages.range_step`` higher, with no longer number or measure after it ("forty forty four
         billion"), says an age as a range."""
-        if after != end or value < 10 or self._t.ages.not_after.at(words, after):
+        if after != end or value < 10:
+            return False
+        if self._t.ages.not_after.at(words, after) and not (
+            # "she was like seventeen eighteen", "like nineteen twenty": after a hedge no clock time's
+            # minutes; "eleven fifteen" is a clock time, "galleri is twenty twenty one" a year
+            value > 12 and self._is_number(words[after]) and self._before_approximately(words, first) < first
+        ):
             return False
         parsed = _cardinal(self._t.lexicon, words, after)
         if parsed is None or not value < parsed[0] <= value + self._t.ages.range_step:
@@ -1816,6 +1876,42 @@ class ContextualDetector(Detector):
             k -= length
             hedged = True
         return k
+
+    def _anaphor(self, words: Sequence[str], end: int | None) -> bool:
+        """A word of ``ages.anaphors`` ends at ``end`` (None: at the end of ``words``) and stands for a
+        person: a relation ends in the ``ages.anaphor_window`` words before it ("i have two kids one is
+        seven", "my boys the older is twelve"; not "two cars one is red")."""
+        ages = self._t.ages
+        stop = len(words) if end is None else end
+        length = ages.anaphors.ending(words, stop)
+        if not length:
+            return False
+        first = stop - length
+        return any(
+            ages.relations.ending(words, m) for m in range(max(1, first - ages.anaphor_window), first + 1)
+        )
+
+    def _named_thing(self, words: Sequence[str], index: int) -> bool:
+        """``words[index]`` names a thing, though it reads as a name: a word of ``ages.name_not_after``
+        stands before it, right before or over one everyday word that names no person ("the power ball",
+        "this drake")."""
+        t = self._t
+        for back in (1, 2):
+            m = index - back
+            if m < 0:
+                return False
+            if words[m] in t.ages.name_not_after:
+                return True
+            word = words[m]
+            if (
+                back == 2
+                or not is_everyday_word(word)
+                or word in given_names()
+                or word in t.person_nouns
+                or t.ages.relations.at((word,), 0)
+            ):
+                return False
+        return False
 
     def _is_person(self, words: Sequence[str], end: int, names: bool = True) -> bool:
         """The words ending at ``end`` name a person: a relation, a person noun, a name (when
@@ -2161,10 +2257,18 @@ class ContextualDetector(Detector):
             adverb = t.ages.relation_copula_adverbs.ending(words, before)
             if adverb and t.ages.relations.ending(words, before - adverb):
                 before -= adverb  # "our patient today is fifty five"
-            if t.ages.relations.ending(words, before) or (
+            if (
+                t.ages.relations.ending(words, before)
+                or self._anaphor(words, before)  # "two kids one is seven and the other is four"
+            ) or (
                 before > 0
                 and (
-                    _name_like(words[before - 1], t.ages.not_subjects) or words[before - 1] in t.person_nouns
+                    (
+                        _name_like(words[before - 1], t.ages.not_subjects)
+                        # "the power ball is sixteen": after an article a word is a thing, no name
+                        and not self._named_thing(words, before - 1)
+                    )
+                    or words[before - 1] in t.person_nouns
                 )
             ):
                 return _RELATION_IS
@@ -2177,6 +2281,14 @@ class ContextualDetector(Detector):
                 return _RELATION_IS
         if k > 0 and self._possessor_is_person(words, k - 1):
             return _RELATION_IS
+        if (
+            k > 0
+            and words[k - 1].endswith("'s")
+            and self._anaphor(
+                [*words[max(0, k - 1 - t.ages.anaphor_window) : k - 1], words[k - 1][:-2]], None
+            )
+        ):
+            return _RELATION_IS  # "two children one's seven and one's four"
         if cued and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
             return _PLURAL_RELATION
         if (
@@ -2331,13 +2443,15 @@ class ContextualDetector(Detector):
         heard = self._heard_date_words
         changed: list[str] | None = None
         for k, word in enumerate(text.words):
-            if len(word) < 5 or not word.isalpha() or word in heard.exact:
+            # "bithday's march third": a garbled cue with its "'s"
+            stem, owned = (word[:-2], "'s") if word.endswith("'s") else (word, "")
+            if len(stem) < 5 or not stem.isalpha() or stem in heard.exact:
                 continue
-            listed = heard.lookup(word)
+            listed = heard.lookup(stem)
             if listed:
                 if changed is None:
                     changed = list(text.words)
-                changed[k] = listed
+                changed[k] = listed + owned
         if changed is None:
             return text
         words = Words(changed)
