@@ -40,7 +40,14 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import family_names, given_names, is_everyday_word, place_names, zipf_frequency
+from ..gazetteers import (
+    company_names,
+    family_names,
+    given_names,
+    is_everyday_word,
+    place_names,
+    zipf_frequency,
+)
 from ..lang import Lexicon, Token, load_locale, tokenize
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
@@ -281,6 +288,11 @@ class _OrganizationWords:
     cues: _Phrases
     weak_cues: _Phrases
     after: _Phrases
+    after_adverbs: _Phrases
+    service_owners: frozenset[str]
+    service_nouns: _Phrases
+    service_links: _Phrases
+    acting_not_after: frozenset[str]
     institutions: _Phrases
     kinds: _Phrases
     business_kinds: _Phrases
@@ -290,6 +302,8 @@ class _OrganizationWords:
     of_kinds: frozenset[str]
     of_subjects: _Phrases
     generic: frozenset[str]
+    school_types: frozenset[str]
+    school_kinds: _Phrases
     not_names: _Phrases
     roles: _Phrases
     job_verbs: _Phrases
@@ -784,13 +798,16 @@ class ContextualDetector(Detector):
                 by_first.setdefault(phrase[0], []).append(phrase)
         self._institutions_by_first = {word: tuple(phrases) for word, phrases in by_first.items()}
         self._facility_cue_starts = _first_words(org.facility_cues)
-        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues)
+        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues, org.service_nouns)
         self._org_cue_word_starts = (
             _first_words(org.cues, org.weak_cues, org.job_prepositions)
             | org.role_prepositions
             | org.role_weak_prepositions
         )
         self._org_after_starts = _first_words(org.after)
+        #: the shipped company list by phrase ("general motors", "amazon"), for one that acts
+        self._listed_companies = PhraseTable.of(company_names())
+        self._function_word_min = zipf_cutoffs(locale).function_word_min
         #: the last words of the cue tables an age's context is asked in (:meth:`_age_context`)
         self._age_cue_ends = frozenset(
             phrase[-1]
@@ -4027,6 +4044,42 @@ class ContextualDetector(Detector):
         # "baseball practice", "facebook group": frequent words no dictionary lists are no names
         return not everyday and zipf_frequency(base) < self._unlisted_max
 
+    def _service_cue(self, words: Sequence[str], i: int) -> int:
+        """ "our internet is through", "my 401k is at", "the cable company is": a service or account
+        (``service_nouns``) after one of ``service_owners``, then one of ``service_links``: a weak
+        cue of who provides it; its length from ``i``, or 0."""
+        org = self._t.organizations
+        if i < 1 or words[i - 1] not in org.service_owners:
+            return 0
+        noun = org.service_nouns.at(words, i)
+        link = org.service_links.at(words, i + noun) if noun else 0
+        return noun + link if link else 0
+
+    def _known_company_ending(self, words: Sequence[str], i: int) -> int:
+        """Length of a well-known organisation's name ending before ``i`` (``known_names``, or the
+        shipped company list: a name of several words, or one word that is no everyday word, given
+        name or function-word-frequent word: "amazon", not "target" unless known), said as the
+        subject: first in the turn or after no determiner (``acting_not_after``: "an apple", "my
+        target"); never a given name alone that is no everyday word ("howard called me back" may be
+        a person; "chase denied my loan" is the bank); 0 when there is none."""
+        org = self._t.organizations
+        length = org.known_names.ending(words, i)
+        if not length:
+            length = self._listed_companies.ending(words, i) or 0
+            if length == 1:
+                word = words[i - 1]
+                if (
+                    is_everyday_word(word)
+                    or word in given_names()
+                    or zipf_frequency(word) >= self._function_word_min
+                ):
+                    length = 0
+        if not length or (i - length > 0 and words[i - length - 1] in org.acting_not_after):
+            return 0
+        if length == 1 and words[i - 1] in given_names() and not is_everyday_word(words[i - 1]):
+            return 0  # "howard called me back": a person as likely ("chase", "delta" are words too)
+        return length
+
     def _org_surname(self, word: str) -> bool:
         """A naming word, or a family name that is no frequent word ("halberd and finch")."""
         return self._org_name_word(word) or (
@@ -4367,6 +4420,9 @@ class ContextualDetector(Detector):
         named = any(self._org_name_word(word) for word in value)
         if (weak or determiner) and not (named or kind):
             return None
+        school = org.school_kinds.ending(words, stop)
+        if not named and school and all(word in org.school_types for word in words[first : stop - school]):
+            return None  # "graduated from high school", "went to nursing school": a kind of school
         if determiner and not named and kinds == [first] and stop == first + 1:
             return None  # "the bakery": a kind alone after "the" is a plain noun
         if weak and not kind and " ".join(value) in place_names():
@@ -4551,6 +4607,9 @@ class ContextualDetector(Detector):
                 length = org.weak_cues.at(bases, i) or org.weak_cues.at(words, i)  # "she's with"
                 weak = bool(length)
             if not length:
+                length = self._service_cue(words, i)  # "our internet is through"
+                weak = bool(length)
+            if not length:
                 role = self._role_before(words, i)
                 length = 1 if role else 0
                 weak = role == "weak"
@@ -4575,8 +4634,15 @@ class ContextualDetector(Detector):
                         add(*second, "name after an employer, school, bank or insurer cue")
 
         # the organisation acts: "unilever called about my claim"
-        for i in [i for i in text.starts(self._org_after_starts) if i > 0]:
-            if not org.after.at(words, i) or (i - 1) in taken:
+        for after in [i for i in text.starts(self._org_after_starts) if i > 0]:
+            if not org.after.at(words, after):
+                continue
+            i = after - org.after_adverbs.ending(words, after)  # "geico | finally called me back"
+            if i <= 0 or (i - 1) in taken:
+                continue
+            known = self._known_company_ending(words, i)
+            if known:
+                add(i - known, i, "well-known organisation acting ('... hired me')")
                 continue
             first = i
             while (
