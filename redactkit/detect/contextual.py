@@ -1825,7 +1825,7 @@ class ContextualDetector(Detector):
             return False
         if self._t.ages.not_after.at(words, after) and not (
             # "she was like seventeen eighteen", "like nineteen twenty": after a hedge no clock time's
-            # minutes; "eleven fifteen" is a clock time, "galleri is twenty twenty one" a year
+            # minutes; "eleven fifteen" is a clock time, "the launch is twenty twenty one" a year
             value > 12 and self._is_number(words[after]) and self._before_approximately(words, first) < first
         ):
             return False
