@@ -278,6 +278,7 @@ class _AddressWords:
     symbol_words: frozenset[str]
     spoken_dot_cues: _Phrases
     glued_dot_tlds: frozenset[str]
+    opened_host_words: int
     path_joiners: frozenset[str]
 
 
@@ -917,6 +918,7 @@ class ContextualDetector(Detector):
         self._url_words = frozenset(word for word in parts if len(word) >= 5 and word.isalpha())
         self._url_parts = frozenset(word for word in parts if word.isalpha()) | {"dot"}
         self._url_openers = frozenset(p[0] for table in (addr.schemes, addr.www) for p in table.phrases)
+        self._www_words = frozenset(p[-1] for p in addr.www.phrases)
         self._slash_words = frozenset(word for p in addr.slashes.phrases for word in p if len(word) >= 5)
         #: the finders this detector's labels need, in order: a value two of them find is reported
         #: once, as the first found it (a cue before a shape)
@@ -3285,7 +3287,7 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         # "acme period com", "gmail point com"; "john smith, at gmail, dot com", "sarah, s-a-r-a-h, dot"
-        words = self._spoken_dots(self._dictation_marks(self._glued_periods(text)))
+        words = self._heard_symbols(self._spoken_dots(self._dictation_marks(self._glued_periods(text))))
         mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
@@ -3341,7 +3343,149 @@ class ContextualDetector(Detector):
             if first < i and words[i - 1] != "dot":  # an empty host label: "it's just dot dot dot at"
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
+        found += self._opened_urls(words, [(first, stop) for first, stop, *_ in mails.found])
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _opened_urls(self, words: Sequence[str], mails: Sequence[tuple[int, int]]) -> list[_Found]:
+        """Web addresses that "www dot" or a scheme opens, read by their shape however the recognizer
+        garbled the rest: after the opening (:meth:`_garbled_prefix` for a garbled one: "double u
+        doubt u dot", "h t t p s colon slash slate") host words, "dot"s and words heard for one
+        (:meth:`_heard_as_dot`), short words of ``heard_inside_domain`` or fillers before a "dot" or a
+        top-level domain ("harbor [i] light cpa dot net", "tires [in] dot [uh] com"), and the word after
+        the last "dot" whatever it is where the address may end ("www dot acme dot [that]"), then a
+        path. The host needs a "dot" after its first word or must end on a listed top-level domain
+        ("www dot one stop ca"); it ends at a word that ends a dictated value. Never inside an e-mail
+        address."""
+        t = self._t
+        addr = t.addresses
+        found: list[_Found] = []
+        k = 0
+        while k < len(words):
+            host, first = self._opening(words, k)
+            if host is None or any(a <= k < b for a, b in mails):
+                k += 1
+                continue
+            end, dots, names, j = host, 0, 0, host
+            while j < len(words) and j - host < addr.opened_host_words:
+                word = words[j]
+                if names and (self._is_dot(word) or self._heard_as_dot(word)):
+                    dots += 1
+                    j += 1
+                    if self._glued_dot(word):
+                        end = j
+                    elif (
+                        j < len(words)
+                        and words[j].isalnum()
+                        and (self._address_ends(words, j + 1) or self._heard_as_dot(words[j + 1]))
+                    ):
+                        j += 1  # the label or top-level domain after a "dot", whatever was heard
+                        end = j
+                    continue
+                if word in addr.heard_inside_domain or word in t.lexicon.fillers:
+                    after = j + 1 < len(words) and (
+                        self._heard_as_dot(words[j + 1]) or words[j + 1] in t.tlds
+                    )
+                    if names and after and not self._is_dot(word):
+                        j += 1  # "harbor [i] light", "tires [in] dot"
+                        continue
+                    break
+                if not word.isalnum() or t.credentials.stops.at(words, j) or addr.slashes.at(words, j):
+                    break
+                names += 1
+                j += 1
+                end = j
+            last = words[end - 1]
+            listed = last in t.tlds and last not in t.lexicon.stopwords and self._address_ends(words, end)
+            if names and (dots or listed) and end > host:
+                found.append((first, self._path_end(words, end), "URL", self.cue_score, "opened web address"))
+            k = max(end, k + 1)
+        return found
+
+    def _opening(self, words: Sequence[str], k: int) -> tuple[int | None, int]:
+        """Where the host starts after "www dot" or a scheme that ends at word ``k`` (said or garbled:
+        :meth:`_garbled_prefix`), and where the address starts; (None, k) when none ends there."""
+        addr = self._t.addresses
+        if k + 1 < len(words) and (words[k] == "dot" or self._heard_as_dot(words[k])):
+            length = addr.www.ending(words, k)
+            if length:
+                start = k - length
+                return k + 1, start - addr.schemes.ending(words, start)
+            # a garbled "www" ("double u doubt u dot", "da dub dub dot"): it ends on a letter or word of
+            # "www" right before the "dot", and at most `www_window` words of `_garbled_prefix` lead to it
+            start = self._garbled_prefix(words, k)
+            if 0 < k - start <= addr.www_window and words[k - 1] in self._www_words:
+                return k + 1, start
+        length = addr.schemes.ending(words, k)
+        if length and words[k - 1] == "slash":
+            return k, k - length
+        return None, k
+
+    def _heard_symbols(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with the "dot" and the top-level domain of an address a recognizer garbled read as
+        said, where the address's shape shows them: a word heard for "dot" (:meth:`_heard_as_dot`:
+        "dart", "dots", "got") right after "www" ("dub dub dub dart acme"), or between a host word
+        (or one short word of ``heard_inside_domain`` after it) and a top-level domain the address may
+        end after; and a word two letters off one of ``misheard_tlds`` ("calm", "nut", "orc") after a
+        "dot" where the address may end. Each only with an opening before it: "www" or a scheme, or a
+        word of ``spoken_dot_cues`` (an "at", "website", "go to") a few words before, or, for a
+        garbled "dot" alone, a listed top-level domain of ``misheard_tlds`` after it ("studio four
+        dots org"); "hot dog co" and "connect the dots" stay speech."""
+        t = self._t
+        addr = t.addresses
+        stop = t.lexicon.stopwords
+        read = list(words)
+        for i in range(1, len(read)):
+            word = read[i]
+            if word == "dot" or not self._heard_as_dot(word):
+                continue
+            if addr.www.ending(read, i):
+                read[i] = "dot"  # "w w w dart acme": the dot after "www"
+                continue
+            if i + 1 >= len(read):
+                continue
+            host = i - 1 if read[i - 1] in addr.heard_inside_domain and i > 1 else i
+            if not (read[host - 1].isalnum() and read[host - 1] not in stop):
+                continue
+            after = read[i + 1]
+            exact = after in addr.misheard_tlds
+            heard = not exact and self._heard_tld(after, 2)
+            www = self._after_www(read, i)
+            opened = www or self._spoken_dot_cue(read, host - 1)
+            cued = www or self._spoken_dot_cue(read, host - 1, at=False)  # "at the shop dog come on"
+            listed = after in t.tlds and after not in stop and www
+            ends = self._address_ends(read, i + 2) or (i + 2 < len(read) and self._heard_as_dot(read[i + 2]))
+            named = read[host - 1] in addr.glued_providers  # "at gmail dots calm"
+            if ends and (
+                (exact and (opened or word in addr.misheard_dots)) or (heard and (cued or named)) or listed
+            ):
+                read[i] = "dot"
+                if heard:
+                    read[i + 1] = self._closest_tld(after)
+        for i in range(2, len(read)):
+            if read[i - 1] != "dot" or read[i] in t.tlds or not self._heard_tld(read[i], 2):
+                continue
+            named = self._host_word(read[i - 2])
+            if self._address_ends(read, i + 1) and (
+                named or self._after_www(read, i - 1) or self._spoken_dot_cue(read, i - 2, at=False)
+            ):
+                read[i] = self._closest_tld(read[i])  # "acme dot calm", "at gmail dot nut"
+        return tuple(read)
+
+    def _heard_as_dot(self, word: str) -> bool:
+        """A word a recognizer may have written for "dot": one of ``misheard_dots`` or, no stop word,
+        one letter off it or two with the "d" heard right ("dart", "got", "dut", "doubt")."""
+        return (
+            word == "dot"
+            or word in self._t.addresses.misheard_dots
+            or (word not in self._t.lexicon.stopwords and _heard_as(word, "dot"))
+        )
+
+    def _closest_tld(self, word: str) -> str:
+        """The top-level domain of ``misheard_tlds`` ``word`` is heard for ("calm" -> com)."""
+        return min(
+            sorted(self._t.addresses.misheard_tlds),
+            key=lambda tld: 0 if within_edits(word, tld, 1) else 1 if within_edits(word, tld, 2) else 2,
+        )
 
     def _glued_periods(self, text: _Text) -> tuple[str, ...]:
         """The words with each period a recognizer wrote inside a domain read as "dot": one written
@@ -3539,12 +3683,16 @@ class ContextualDetector(Detector):
                 read[i] = "dot"  # "gmail point com", "it's on acme period io"
         return tuple(read)
 
-    def _spoken_dot_cue(self, words: Sequence[str], host: int) -> bool:
+    def _spoken_dot_cue(self, words: Sequence[str], host: int, at: bool = True) -> bool:
         """A word of ``spoken_dot_cues`` (an "at", "email", "website", "www", ...) stands in the
         ``www_window`` words before the host word at ``host``: "period" and "point" are the dot of an
-        address only there ("for the reporting period net" is speech)."""
+        address only there ("for the reporting period net" is speech); without ``at`` an "at" is none
+        ("we met at the shop dot come on")."""
         addr = self._t.addresses
-        return any(addr.spoken_dot_cues.at(words, k) for k in range(max(0, host - addr.www_window), host))
+        return any(
+            addr.spoken_dot_cues.at(words, k) and (at or not addr.at.at(words, k))
+            for k in range(max(0, host - addr.www_window), host)
+        )
 
     def _address_ends(self, words: Sequence[str], k: int) -> bool:
         """An address may end before word ``k``: the utterance ends, or a punctuation mark, a filler, a
