@@ -50,9 +50,12 @@ def test_aside_length(gap: str, length: int) -> None:
 
 def test_spoken_gap_leaves_out_marks_and_who_speaks() -> None:
     tokens = tokenize("512 okay? agent: mhm, caller: 334")
-    assert spoken_gap(tokens, 1, len(tokens) - 1, frozenset({",", "?"})) == ["okay", "mhm"]
-    assert speaker_label(["agent", ":"], 0)
-    assert not speaker_label(["412", ":"], 0)
+    assert spoken_gap(tokens, 1, len(tokens) - 1, frozenset({",", "?"}), frozenset({"agent", "caller"})) == [
+        "okay",
+        "mhm",
+    ]
+    assert speaker_label(["agent", ":"], 0, frozenset({"agent"}))
+    assert not speaker_label(["412", ":"], 0, frozenset({"agent"}))
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from functools import cache
 from ..lang import Token, load_locale, tokenize
 from ..lang.phrases import PhraseTable
 
-__all__ = ["aside_length", "pause_words", "said_again", "speaker_label", "spoken_gap"]
+__all__ = ["aside_length", "pause_words", "said_again", "speaker_label", "speaker_words", "spoken_gap"]
 
 #: the fewest digits of a group said twice that counts as a repeat ("five eight nine six that's five
 #: eight nine six")
@@ -39,15 +39,31 @@ def pause_words(locale: str) -> frozenset[str]:
     return frozenset({",", *(token.lower for mark in marks for token in tokenize(str(mark)))})
 
 
-def speaker_label(words: Sequence[str], index: int) -> bool:
-    """Word ``index`` of ``words`` names who speaks next in a transcript of both sides ("agent :",
-    "caller :"): a word of letters right before a colon."""
-    return index + 1 < len(words) and words[index + 1] == ":" and words[index].isalpha()
+@cache
+def speaker_words(locale: str) -> frozenset[str]:
+    """The words that name who speaks in a transcript of both sides (``speech.speaker_labels``:
+    "agent", "caller", "customer")."""
+    return frozenset(
+        str(word).lower() for word in load_locale(locale).get("speech", "speaker_labels", []) or []
+    )
 
 
-def spoken_gap(tokens: Sequence[Token], first: int, stop: int, pauses: frozenset[str]) -> list[str]:
+def speaker_label(words: Sequence[str], index: int, speakers: frozenset[str]) -> bool:
+    """Word ``index`` of ``words`` names who speaks next ("agent :", "caller :"): one of
+    ``speakers`` right before a colon. "customer : four four ..." is a turn, no cue of a customer
+    number."""
+    return index + 1 < len(words) and words[index + 1] == ":" and words[index] in speakers
+
+
+def spoken_gap(
+    tokens: Sequence[Token],
+    first: int,
+    stop: int,
+    pauses: frozenset[str],
+    speakers: frozenset[str] = frozenset(),
+) -> list[str]:
     """The lowercase words of ``tokens[first:stop]`` without the written pauses and commas, and
-    without the labels of who speaks ("... four one five caller : okay six ...")."""
+    without the labels of who speaks (``speakers``: "... four one five caller : okay six ...")."""
     words = [token.lower for token in tokens[max(0, first - 1) : stop]]
     offset = 1 if first > 0 else 0
     gap: list[str] = []
@@ -56,7 +72,7 @@ def spoken_gap(tokens: Sequence[Token], first: int, stop: int, pauses: frozenset
         if skip:
             skip = False
             continue
-        if speaker_label(words, index):
+        if speaker_label(words, index, speakers):
             skip = True
             continue
         if words[index] not in pauses:

@@ -34,7 +34,7 @@ from ..gazetteers import family_names, fold_word, is_everyday_word
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize, value_interruptions
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
-from ._dictation import aside_length, pause_words, said_again, speaker_label, spoken_gap
+from ._dictation import aside_length, pause_words, said_again, speaker_label, speaker_words, spoken_gap
 from ._readings import Item, greedy_readings, iban_length, iban_readings, lattice, reading_words
 from .base import Detector, detectors
 from .contextual import said_of_a_thing
@@ -567,6 +567,8 @@ class IdentifierDetector(Detector):
         self._tables = _cue_tables(locale)
         #: a written pause ("...") and commas inside a dictated value: no word of an aside
         self._pauses = pause_words(locale)
+        #: who speaks ("agent", "caller"; ``speech.speaker_labels``): before a colon, the start of a turn
+        self._speakers = speaker_words(locale)
         #: the marks that end a turn ("?"): between a question and its answer (``speech.turn_marks``)
         self._turn_marks = frozenset(
             token.lower
@@ -938,7 +940,7 @@ class IdentifierDetector(Detector):
         digits = self._digit_count(tokens, first, stop)
         if digits >= low:
             return first
-        for gap in range(1, self.max_aside_words + 1):
+        for gap in range(1, min(self.max_aside_words, _SHAPELESS_ASIDE_WORDS) + 1):
             before = first - gap - 1
             if before < floor or not self._aside([token.lower for token in tokens[before + 1 : first]]):
                 return first
@@ -1509,12 +1511,12 @@ class IdentifierDetector(Detector):
         tables = self._tables
         if left.stop >= right.first:
             return None
-        gap = spoken_gap(tokens, left.stop, right.first, self._pauses)
+        gap = spoken_gap(tokens, left.stop, right.first, self._pauses, self._speakers)
         if aside_length(gap, self._interruptions) > self.max_aside_words:
             return None
         if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
             return None
-        cue = self._cue_before(tokens, left.first)
+        cue = self._cue_before(tokens, left.first) or self._cue_before(tokens, left.first, asked_for=True)
         label = cue[0] if cue is not None else self._after_cue_following(tokens, right.stop)
         joined = _Candidate(left.first, right.stop, left.digits + right.digits, left.alnum or right.alnum)
         if self._phone_part(gap) and (
@@ -1547,8 +1549,14 @@ class IdentifierDetector(Detector):
         if len(right.digits) < (2 if label else 3):
             return None
         if not self._one_by_one(aligned, tokens, right) and not (
-            (label is not None or corrected) and self._said_in_groups(aligned, tokens, right)
+            (label is not None or corrected)
+            and not left.alnum
+            and self._said_in_groups(aligned, tokens, right)
+            and not any(word in tables.negative_words for word in gap)
+            and not (gap and gap[-1] in tables.clock_before)
         ):
+            # a part read in pairs follows digits, after an aside that names no time, price or place:
+            # "... the train arrives at fifteen twenty four", "... the fee will be sixty four"
             return None
         if self._introduced_apart(tokens, left.stop, right.first, label):
             return None
@@ -1583,6 +1591,9 @@ class IdentifierDetector(Detector):
         tables = self._tables
         end = first
         while end > floor:
+            if self._speaker_at(tokens, end - 2):
+                end -= 2  # "... customer : four four": who speaks, no cue
+                continue
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is not None:
                 return cue[0] != label and self._interruptions.ending_at(tokens, end) is None
@@ -1591,6 +1602,14 @@ class IdentifierDetector(Detector):
                 return False
             end -= 1
         return False
+
+    def _speaker_at(self, tokens: Sequence[Token], index: int) -> bool:
+        """Token ``index`` names who speaks next ("caller :", ``speech.speaker_labels``)."""
+        return (
+            0 <= index < len(tokens) - 1
+            and tokens[index + 1].lower == ":"
+            and speaker_label((tokens[index].lower, ":"), 0, self._speakers)
+        )
 
     def _quantity_follows(self, tokens: Sequence[Token], stop: int) -> bool:
         """A unit or a time word follows token ``stop - 1`` ("... twenty minutes", "... thirty pm")."""
@@ -1828,8 +1847,12 @@ class IdentifierDetector(Detector):
                 part_first -= 1
             part_stop += 1
             gap_first, gap_stop = part_stop, first
-        gap = spoken_gap(tokens, gap_first, gap_stop, self._pauses)
-        if aside_length(gap, self._interruptions) > self.max_aside_words or (gap and not self._aside(gap)):
+        gap = spoken_gap(tokens, gap_first, gap_stop, self._pauses, self._speakers)
+        if (
+            len(gap) > _SHAPELESS_ASIDE_WORDS
+            or aside_length(gap, self._interruptions) > self.max_aside_words
+            or (gap and not self._aside(gap))
+        ):
             return None
         if any(_joiner(word) and word not in tables.value_words for word in gap):
             return None
@@ -1928,6 +1951,7 @@ class IdentifierDetector(Detector):
         digits: letters found on their own ("policy number c n u ...")."""
         tables = self._tables
         others = [other for other in found if other is not entity]
+        limit = min(self.max_aside_words, _SHAPELESS_ASIDE_WORDS)
         plain = 0
         lead: int | None = None
         index = first - 1
@@ -1951,7 +1975,7 @@ class IdentifierDetector(Detector):
                 lead = index
             else:
                 plain += 1
-                if plain > self.max_aside_words + 2 or not self._aside_word(word, negative=False):
+                if plain > limit + 2 or not self._aside_word(word, negative=False):
                     return None
             index -= 1
         if index < 0 or lead is None:
@@ -1961,7 +1985,7 @@ class IdentifierDetector(Detector):
             for token in tokens[lead:first]
             if token.lower not in self._pauses and not self._spelled_or_digits(aligned, token)
         ]
-        if len(words) > self.max_aside_words or not self._aside(words):
+        if len(words) > limit or not self._aside(words):
             return None
         return lead
 
@@ -2969,6 +2993,10 @@ class IdentifierDetector(Detector):
             # one word of anything else may stand between them: a misheard filler ("my card number his")
             if between > self.window or others > 1 or (others == 1 and not nearest.isalpha()):
                 return None
+            if self._speaker_at(tokens, end - 2):
+                end -= 2  # who speaks ("caller :"; "customer :" is no cue either)
+                turn = True
+                continue
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is not None:
                 return cue
@@ -2978,10 +3006,8 @@ class IdentifierDetector(Detector):
                 return (asked, True)
             end -= 1
             word = tokens[end].lower
-            if word in self._turn_marks or (
-                end + 1 < first and tokens[end + 1].lower == ":" and speaker_label((word, ":"), 0)
-            ):
-                turn = True  # "?" or who speaks ("caller :"): no word said between them
+            if word in self._turn_marks:
+                turn = True  # "?": no word said between them
                 continue
             between += 1
             nearest = nearest or word
@@ -3733,6 +3759,11 @@ _ANSWER_DIGITS = 3
 
 #: tokens a cue may stand further before its value when a turn ends between them ("?", "caller :")
 _TURN_ROOM = 3
+
+#: the most words of an aside between a value and a part of it that needs no shape of its own: digits
+#: that may be misheard (IdentifierDetector._broken_part), spelled letters said apart (_spelled_lead),
+#: a first part before a cue said after the value (_part_before_aside); such an aside stays short
+_SHAPELESS_ASIDE_WORDS = 8
 
 #: the most digits of a later part of a value read in pairs or groups after an aside ("... sorry ...
 #: twenty two thirty one"): a group, never a whole number read in groups
