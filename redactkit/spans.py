@@ -114,7 +114,15 @@ def _split(cluster: Sequence[Entity], text: str | None) -> list[Entity] | None:
 def _merge(cluster: Sequence[Entity]) -> Entity:
     if len(cluster) == 1:
         return cluster[0]
+    special = labels.category_members(LabelCategory.SPECIAL_CATEGORY)
     best = max(cluster, key=lambda entity: (entity.score, entity.length))
+    if best.label in _WORD_LABELS:
+        # a word read as a name and as a special-category term, equally confident ("booked for
+        # [dui]"): the special category names it, as it decides how the row is routed
+        best = next(
+            (e for e in cluster if e.label in special and (e.score, e.length) == (best.score, best.length)),
+            best,
+        )
     # a detection that read the whole value names it, not a word found inside it ("kaya" the given name
     # inside "kaya dash yoga dot studio", "agnes" inside "saint agnes medical center"), unless it is
     # much less confident
@@ -125,7 +133,7 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
         and wide.end >= best.end
         and wide.score >= best.score - _INSIDE_MARGIN
         # a special category keeps its label: it decides how a row is routed ("my son is [nine]")
-        and best.label not in labels.category_members(LabelCategory.SPECIAL_CATEGORY)
+        and best.label not in special
     ):
         best = wide
     start = min(entity.start for entity in cluster)

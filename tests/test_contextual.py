@@ -19,6 +19,32 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 POSITIVE = [
+    # hgen-age3 (invented): relations of several words (prefix or "in law"), the rest of an age question
+    # before the answer, an intake note's shorthand and a person word after "year old", names each before
+    # an age, commas around a filler, "a year old", an age sharing the next one's unit, units heard as
+    # "to"/"for", words a recognizer glued, an ordinal before the next clause, "all of"
+    ("my sister in law is forty four", [("forty four", "AGE")]),
+    ("our step son turned seventeen", [("seventeen", "AGE")]),
+    ("my great grandma ninety nine and my son six", [("ninety nine", "AGE"), ("six", "AGE")]),
+    ("how old is your little brother now eleven", [("eleven", "AGE")]),
+    ("how old are they both um twelve", [("twelve", "AGE")]),
+    ("how old was she? uh, sixty.", [("sixty", "AGE")]),
+    ("seventy two m presenting with confusion", [("seventy two", "AGE")]),
+    ("a fifty year old male complaining of knee pain", [("fifty year old", "AGE")]),
+    ("owen nine and maya six", [("nine", "AGE"), ("six", "AGE")]),
+    ("he's, uh, fifteen.", [("fifteen", "AGE")]),
+    ("my nephew is... eight", [("eight", "AGE")]),
+    ("our puppy's owner, my son, is a year and a half", [("a year and a half", "AGE")]),
+    ("my granddaughter is a month old", [("a month old", "AGE")]),
+    ("we have a two and a five year old", [("five year old", "AGE"), ("two", "AGE")]),
+    ("my uncle is sixty to", [("sixty to", "AGE")]),
+    ("my grandad is eighty for and still drives", [("eighty for", "AGE")]),
+    ("my daughterturns four in june", [("four", "AGE")]),
+    ("iwas nineteen back then", [("nineteen", "AGE")]),
+    ("for his sixtieth they rented a hall", [("sixtieth", "AGE")]),
+    ("he's all of three", [("three", "AGE")]),
+    ("i'm forty for sure", [("forty", "AGE")]),
+    ("the triplets who are two", [("two", "AGE")]),
     # hgen-age2 (invented): an age question about a person, vocatives in the answer, an adverb between
     # the relation and "is", a qualifier kept with its decade, "as a" before a generation, living to an
     # age, "being", "about to be", a cue that ends in a hedge, an opening "turning", a tens word before
@@ -504,6 +530,17 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # hgen-age3: things and pets are asked about too, function words after a tens word that go on, "a
+    # year" that is a duration, measured things in pairs
+    "how old is the car ten years",
+    "my dog is twelve",
+    "our cat just turned fifteen",
+    "it was a year and a half ago",
+    "the car is a year old",
+    "she's twenty to five",
+    "gate seven and row four",
+    "we ran a ten m with the team",
+    "i'm a year and a half into my degree",
     # hgen-age2 (invented): a small number after an opening "was" (a clock time), limits ("kids under
     # twelve", "eighteen or older"), directions after an opening "turning", a number before "away"
     "was five when i got home",

@@ -598,6 +598,26 @@ PLACES = [
     ("is it snowing in bed quellby right now", "bed quellby"),
     ("directions to elm cliff please", "elm cliff"),  # a part-of-place word after a town cue
     ("take me to the lakeshore amphitheater", "lakeshore amphitheater"),  # a venue kind
+    # landmarks.txt: parks, ranges, deserts, islands, regions and landmarks that are no settlement
+    ("we're going camping in yosemite next month", "yosemite"),
+    ("is it snowing in the rockies right now", "the rockies"),
+    ("how hot does the sahara get in july", "the sahara"),
+    ("what's the forecast for cape cod this weekend", "cape cod"),
+    ("find me a hotel on maui please", "maui"),
+    ("how long is the drive to the outer banks", "the outer banks"),
+    ("my parents retired to the hamptons", "the hamptons"),
+    ("pick me up at the embarcadero at six", "the embarcadero"),
+    ("how crowded is the eiffel tower on sundays", "the eiffel tower"),
+    ("we hiked around mount rainier last summer", "mount rainier"),
+    ("ferry times to isle of skye", "isle of skye"),
+    ("we're driving up to the catskills friday", "the catskills"),
+    ("weather on the jersey shore tomorrow", "the jersey shore"),
+    ("a suffix names the feature of a listed place: the gobi desert", "the gobi desert"),
+    # feature_kinds: a natural feature's kind before a name no dictionary lists, or a person's name
+    ("we rented a boat on lake quenwick", "lake quenwick"),
+    ("the lighthouse at cape tarrow is closed", "cape tarrow"),
+    ("we drove up mount kessing on sunday", "mount kessing"),
+    ("the cabin is out past lake marjorie", "lake marjorie"),
 ]
 
 
@@ -674,6 +694,20 @@ def test_places(text: str, value: str) -> None:
         "he stayed at home with the flu",
         "most of the team works from home",
         "the brand sells around the world",
+        # a one-word landmark that is also a person's name or a common word needs a place cue
+        "petra said she would call back",
+        # a landmark of everyday words needs a cue (review37 M1)
+        "there's a big bend in the pipe under the sink",
+        "she baked a black forest cake for the party",
+        "ground zero for this rollout was the sales team",
+        "the panhandle of the pan was hot",
+        "these numbers put us deep south of target",
+        # a feature kind before an everyday word names no place
+        "the lake house needs a new roof",
+        "can you help me mount the tv",
+        "she wore a red cape to the party",
+        "mount it on the wall by the door",
+        "i need to mount ikea shelves in the hall",  # review37 M2: the verb
     ],
 )
 def test_place_negatives(text: str) -> None:
@@ -768,6 +802,14 @@ def test_ner_adapted_weights_read_lowercase_speech_and_formatted_text_goes_to_th
         ("pay my bill", "bill", "PERSON", True, True),
         ("ask bill", "bill", "PERSON", True, False),
         ("pay my bill", "bill", "PERSON", False, False),
+        # a determiner that stands alone is no determiner of the name after it
+        ("great point thanks for that mark", "mark", "PERSON", True, False),
+        ("thank you so much for this grace", "grace", "PERSON", True, False),
+        ("yeah no will i think we agree", "will", "PERSON", True, False),
+        ("oh no grace not again", "grace", "PERSON", True, False),
+        ("i paid for that bill", "bill", "PERSON", True, True),
+        ("there is no bill", "bill", "PERSON", True, True),
+        ("yeah my bill", "bill", "PERSON", True, True),
     ],
 )
 def test_ner_guard_drops_unsupported_entities(

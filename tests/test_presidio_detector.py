@@ -236,3 +236,21 @@ def test_token_look_up_is_presidios_linear_scan(text: str) -> None:
         except ValueError:
             found = None
         assert found == expected, (text, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nine eight seven six five four three two one lift off",
+        "okay here we go nine eight seven six five four three two one zero",
+        "count with me one two three four five six seven eight nine",
+    ],
+)
+def test_counting_runs_are_no_social_security_numbers(default_pipeline: Pipeline, text: str) -> None:
+    """A run that counts up or down by one is a countdown, whatever Presidio's patterns take it for."""
+    assert not [e for e in default_pipeline.analyze(text) if e.label == "US_SSN"]
+
+
+def test_a_counting_run_said_with_its_cue_stays_a_social(default_pipeline: Pipeline) -> None:
+    text = "my social is nine eight seven six five four three two one"
+    assert [e.label for e in default_pipeline.analyze(text)] == ["US_SSN"]

@@ -44,6 +44,30 @@ def _found(text: str, detector: SpecialCategoryDetector = DETECTOR) -> list[tupl
         ("they are booked at the county jail tonight", "booked", "CRIMINAL_OFFENCE"),
         ("both of them are booked and waiting for a bail hearing", "booked", "CRIMINAL_OFFENCE"),
         ("the police booked him for theft", "theft", "CRIMINAL_OFFENCE"),
+        # what someone is booked for names the offence, an article perhaps between (review36 L9)
+        ("my neighbour got booked for dwi on saturday", "booked for dwi", "CRIMINAL_OFFENCE"),
+        ("she was booked for a dui after the party", "booked for a dui", "CRIMINAL_OFFENCE"),
+        ("he has a record for shoplifting", "a record for shoplifting", "CRIMINAL_OFFENCE"),
+        # a custody word after "booked into the ..." overrules the stay
+        ("the twins were booked into the county lockup", "booked", "CRIMINAL_OFFENCE"),
+        (
+            "he was booked into the detention center on monday",
+            "booked into the detention center",
+            "CRIMINAL_OFFENCE",
+        ),
+        ("she was charged with battery and released", "battery", "CRIMINAL_OFFENCE"),
+        # "booked" is an arrest only with words of one around it (`context_words`)
+        ("my brother was booked last night and the cops kept his keys", "booked", "CRIMINAL_OFFENCE"),
+        ("he was booked on suspicion of arson", "booked", "CRIMINAL_OFFENCE"),
+        # custody places after "booked into" (review37 H1)
+        ("my nephew got booked into the system on friday", "booked", "CRIMINAL_OFFENCE"),
+        ("she got booked into the police station", "booked", "CRIMINAL_OFFENCE"),
+        ("he was booked into a holding cell", "booked", "CRIMINAL_OFFENCE"),
+        ("they were booked into the juvenile hall", "booked", "CRIMINAL_OFFENCE"),
+        ("he was booked into the facility on charges of fraud", "booked", "CRIMINAL_OFFENCE"),
+        ("she got booked into a cell overnight", "booked", "CRIMINAL_OFFENCE"),
+        ("she's been taking opioids since the accident", "opioids", "MEDICATION"),
+        ("i'm a moderate on most things", "moderate", "POLITICAL_AFFILIATION"),
         ("my daughter is in second grade", "second grade", "MINOR"),
         ("my son is eleven", "eleven", "MINOR"),
         ("my eleven year old is sick", "eleven year old", "MINOR"),
@@ -66,6 +90,30 @@ def test_special_category_values_are_found(text: str, value: str, label: str) ->
         "sorry the table is booked tonight",
         "the flight is booked",
         "we're booked solid through june",
+        "we booked into a lakeside motel for the long weekend",
+        "they booked into the old inn by the station",
+        "i got us booked for three nights in april",
+        # numbers between the noun and "booked" do not part the phrase
+        "rooms four twelve four fourteen and four sixteen are booked",
+        "table nine is booked from seven",
+        "seats twenty two and twenty three are all booked up",
+        # a battery that powers something
+        "the remote takes a nine volt battery",
+        "it came with a spare battery and a charger",
+        "the battery pack lasts two days",
+        "i charged my laptop overnight",
+        # a reservation: no word of an arrest around "booked"
+        "i booked us a corner table for nine",
+        "your stay has been booked",
+        "we were both booked already",
+        "i booked the patio last week",
+        "the battery charges overnight",
+        "i charged the battery before the trip",
+        # price ranges, business terms, drug classes talked about as a market
+        "the price range is moderate and parking is free",
+        "two are moderate and one is expensive",
+        "capex for the year came in lower",
+        "the opioids market keeps shrinking",
         "the economy is in a depression",
         "set a timer for my medication at eight",
         "paint the fence green",
@@ -156,6 +204,8 @@ def test_shipped_vocabularies_are_what_the_build_makes() -> None:
         ("my son is eleven years old", "MINOR"),
         ("she is eleven and has asthma", "MINOR"),
         ("i was arrested for a dui", "CRIMINAL_OFFENCE"),
+        # a name read in the same word at the same confidence gives way (review36 L9)
+        ("my uncle got booked for dui", "CRIMINAL_OFFENCE"),
     ],
 )
 def test_special_labels_win_overlaps_in_the_default_pipeline(

@@ -47,6 +47,7 @@ from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
+from ._dictation import pause_words
 from .base import Detector, detectors
 from .names import digit_sounds
 from .organizations import OrganizationWords, is_activity
@@ -88,6 +89,8 @@ class _AgeWords:
     born_ago_after: _Phrases
     subjects: _Phrases
     relations: _Phrases
+    relation_prefixes: _Phrases
+    relation_suffixes: _Phrases
     bare_relation_determiners: frozenset[str]
     pronoun_numbers: frozenset[str]
     pronoun_number_after: frozenset[str]
@@ -121,6 +124,8 @@ class _AgeWords:
     person_after_then: _Phrases
     answer_words: _Phrases
     answer_window: int
+    question_frame: _Phrases
+    question_frame_window: int
     question_objects: _Phrases
     big_words: frozenset[str]
     heard_single: frozenset[str]
@@ -149,6 +154,9 @@ class _AgeWords:
     heard_unit_years: frozenset[str]
     heard_unit_old: frozenset[str]
     person_after: _Phrases
+    named_ages_min: int
+    named_ages_joiners: _Phrases
+    opening_person_after: _Phrases
     range_step: int
     min: int
     max: int
@@ -159,6 +167,10 @@ class _AgeWords:
     heard_inside: frozenset[str]
     heard_verbs: frozenset[str]
     heard_subject_max_zipf: float
+    glued_max_zipf: float
+    article_units: frozenset[str]
+    function_digit_then: frozenset[str]
+    glued_part_min_zipf: float
 
 
 @dataclass(frozen=True)
@@ -197,6 +209,7 @@ class _CredentialWords:
     #: taken: "log in as its_me")
     first_word_stops: frozenset[str]
     max_words: int
+    handle_words: int
 
 
 @dataclass(frozen=True)
@@ -250,6 +263,8 @@ class _AddressWords:
     host_first_words: frozenset[str]
     symbol_words: frozenset[str]
     spoken_dot_cues: _Phrases
+    glued_dot_tlds: frozenset[str]
+    path_joiners: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -348,7 +363,7 @@ def _tables(locale: str) -> _Tables:
     )
     return _Tables(
         lexicon=lex,
-        ages=words.ages,
+        ages=dataclasses.replace(words.ages, relations=_compound_relations(words.ages)),
         dates=words.dates,
         credentials=words.credentials,
         addresses=words.addresses,
@@ -361,6 +376,23 @@ def _tables(locale: str) -> _Tables:
         person_nouns=frozenset(load_locale(locale).resources.get("person_nouns", {}).get("words", ())),
         heard_kinds=_one_letter_off(words.organizations),
     )
+
+
+def _compound_relations(ages: _AgeWords) -> _Phrases:
+    """``ages.relations`` with their compounds: a relation of one word after a word of
+    ``ages.relation_prefixes`` ("step daughter", "great aunt", "god son") and any relation before one
+    of ``ages.relation_suffixes`` ("brother in law", "step sister in law"), so that each compound is
+    one relation wherever a relation is looked for ("my brother in law is fifty")."""
+    base = ages.relations.phrases
+    prefixed = {
+        (*prefix, *relation)
+        for relation in base
+        if len(relation) == 1
+        for prefix in ages.relation_prefixes.phrases
+    }
+    kin = base | prefixed
+    suffixed = {(*relation, *suffix) for relation in kin for suffix in ages.relation_suffixes.phrases}
+    return PhraseTable.of(sorted(kin | suffixed))
 
 
 def _one_letter_off(org: _OrganizationWords) -> dict[str, str]:
@@ -451,6 +483,23 @@ def _heard_digits(locale: str, section: str) -> dict[str, int]:
             word = str(alike).lower()
             if value and " " not in word and word not in between and word not in lex.stopwords:
                 heard.setdefault(word, value)
+    return heard
+
+
+@cache
+def _function_digits(locale: str) -> dict[str, int]:
+    """The digit homophones of asr_confusions.yaml ``digit_homophones`` that are function words
+    (``between_digits_only``: "to", "too", "for", "fore"), with their digit."""
+    resources = load_locale(locale)
+    lex = resources.lexicon
+    data = resources.resources.get("asr_confusions") or {}
+    between = {str(word).lower() for word in data.get("between_digits_only") or ()}
+    heard: dict[str, int] = {}
+    for digit, alikes in (data.get("digit_homophones") or {}).items():
+        value = lex.digits.get(str(digit).lower(), 0)
+        for alike in alikes:
+            if value and str(alike).lower() in between:
+                heard.setdefault(str(alike).lower(), value)
     return heard
 
 
@@ -756,7 +805,47 @@ class ContextualDetector(Detector):
         #: near-homophones ("fine", "true", "floor"): everyday words, so an age unit must follow them
         #: ("thirty floor years old"; not "he's forty fine thanks")
         self._near_digits = _heard_digits(locale, "digit_near")
+        #: ... and the homophones that are function words ("to", "for": ``between_digits_only``)
+        self._function_digits = _function_digits(locale)
         self._tens = frozenset(t.lexicon.tens.values())
+        #: written pauses ("...", "…": speech.yaml ``pause_marks``), skipped before an age like a filler
+        self._pause_marks = pause_words(locale) - {","}
+        #: the words of an age's context: number words and the words of the cue, subject, relation,
+        #: verb and unit tables, which a recognizer may glue to a neighbour ("sevenand": :meth:`_unglued`)
+        self._age_vocabulary = frozenset(
+            {
+                *self._t.number_words,
+                *t.ages.subject_words,
+                *(
+                    word
+                    for table in (
+                        t.ages.cues,
+                        t.ages.subjects,
+                        t.ages.relations,
+                        t.ages.person_verbs,
+                        t.ages.copulas,
+                        t.ages.questions,
+                        t.ages.after,
+                        t.ages.second_age_joiners,
+                    )
+                    for phrase in table.phrases
+                    for word in phrase
+                    if word.isalpha()
+                ),
+            }
+        )
+        #: ... of them, the words one part of a glued word must be: a number, a subject or a relation
+        #: of three letters or more, or "i", "he" ("iwas", "heis"; not "o" in "sinko", "ex" in "capex")
+        self._glue_anchors = frozenset(
+            word
+            for word in (
+                *self._t.number_words,
+                *t.ages.subject_words,
+                *(phrase[0] for phrase in t.ages.relations.phrases if len(phrase) == 1),
+            )
+            if (len(word) >= 3 and word not in t.lexicon.zero_aliases) or word in ("i", "he")
+        )
+        self._glue_memo: dict[str, tuple[str, str] | None] = {}
         #: person verbs of one word that a garbled word may stand for ("torn", "tired": :func:`_heard_as`)
         self._heard_verbs = tuple(
             phrase[0] for phrase in t.ages.person_verbs.phrases if len(phrase) == 1 and len(phrase[0]) >= 4
@@ -913,15 +1002,80 @@ class ContextualDetector(Detector):
         """Numbers from ``ages.min`` to ``ages.max`` said as someone's age: before "years old", after an
         age word, a person as the subject or a relation and "is", an opening "at" before a
         conditional; decades of life and ordinal birthdays."""
+        words, origin = self._unglued(self._heard_relations(text.words))
+        found = self._ages_in(words)
+        if origin is None:
+            return found
+        # back to the transcript's words: a value inside a glued word covers all of it
+        return [
+            (origin[first], origin[stop - 1] + 1, label, score, why)
+            for first, stop, label, score, why in found
+        ]
+
+    def _unglued(self, words: Sequence[str]) -> tuple[Sequence[str], list[int] | None]:
+        """``words`` with each word a recognizer glued from two ("sevenand", "iwas", "sonturns",
+        "oureighteen") written as those two, where one of them is a word of an age's context
+        (:meth:`_glue_split`), and for each word the index of the word it came from; ``(words, None)``
+        when no word is glued."""
+        split: list[str] | None = None
+        origin: list[int] = []
+        for k, word in enumerate(words):
+            parts = self._glue_split(word)
+            if parts and split is None:
+                split = list(words[:k])
+                origin = list(range(k))
+            if split is not None:
+                pieces = parts or (word,)
+                split.extend(pieces)
+                origin.extend(k for _ in pieces)
+        return (words, None) if split is None else (split, origin)
+
+    def _glue_split(self, word: str) -> tuple[str, str] | None:
+        """The two words a recognizer glued into ``word``: ``word`` is no word English uses (Zipf
+        below ``ages.glued_max_zipf``) and no name, its two parts are words (everyday or of an age's
+        context) and at least one is a word of an age's context (a number, subject, relation, cue or
+        unit word: "sevenand", "wasfifteen"); None otherwise. Memoized."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        memo = self._glue_memo
+        if word in memo:
+            return memo[word]
+        found: tuple[str, str] | None = None
+        vocabulary = self._age_vocabulary
+        if (
+            zipf_frequency(word) < self._t.ages.glued_max_zipf
+            and not is_everyday_word(word)
+            and word not in given_names()
+            and word not in family_names()
+            and not self._heard_number(word)  # "fiteen" is fifteen, not "fi teen"
+            and word not in vocabulary
+            and word not in self._t.ages.decades  # "fourties"
+        ):
+            anchors = self._glue_anchors
+            for cut in range(1, len(word)):
+                head, tail = word[:cut], word[cut:]
+                if (head in anchors or tail in anchors) and all(
+                    part in vocabulary
+                    if len(part) < 3
+                    else (part in vocabulary or zipf_frequency(part) >= self._t.ages.glued_part_min_zipf)
+                    for part in (head, tail)
+                ):
+                    found = (head, tail)
+                    break
+        if len(memo) >= _HEARD_MEMO:
+            memo.clear()
+        memo[word] = found
+        return found
+
+    def _ages_in(self, words: Sequence[str]) -> list[_Found]:
         t = self._t
-        words = self._heard_relations(text.words)
         lex = t.lexicon
         found: list[_Found] = []
         low, high = t.ages.min, t.ages.max
         i = 0
         previous_age_end = -10
         while i < len(words):
-            parsed = _cardinal(lex, words, i)
+            parsed = _cardinal(lex, words, i) or self._article_age(words, i)
             heard = parsed is None and (self._heard_number(words[i]) or self._glued_number(words[i]))
             if heard:
                 parsed = (heard, i + 1)  # "my nephew is going to be twulve"
@@ -953,6 +1107,13 @@ class ContextualDetector(Detector):
                     # free", "twenty won and a half"; not "i was twenty free of debt")
                     value += self._heard_digits[words[j]]
                     j += 1
+                elif words[j] in self._function_digits and (
+                    j + 1 == len(words) or words[j + 1] in t.ages.function_digit_then
+                ):
+                    # "my aunt is ninety for and ...", "he's fifty to": units heard as a function word
+                    # ("to", "for"), only where the utterance or the clause ends after them
+                    value += self._function_digits[words[j]]
+                    j += 1
                 elif (
                     words[j] in self._near_digits and j + 1 < len(words) and words[j + 1] in ("years", "year")
                 ):
@@ -971,6 +1132,9 @@ class ContextualDetector(Detector):
                         stop += 1
                     found.append((i, stop, "AGE", self.cue_score, "a number and its age unit"))
                     previous_age_end = stop
+                    shared = self._age_sharing_unit(words, i)
+                    if shared:  # "a four and a six year old": the unit said once for both
+                        found.append((*shared, "AGE", self.cue_score, "an age sharing the next age's unit"))
                 i = j
                 continue
             if (
@@ -1082,7 +1246,86 @@ class ContextualDetector(Detector):
                 previous_age_end = end
             i = j
         found.extend(self._decades_and_birthdays(words))
+        found.extend(self._named_ages(words))
         return found
+
+    def _named_ages(self, words: Sequence[str]) -> list[_Found]:
+        """ "jack seven and lily four", "mia five, leo three and ava one": given names each right before
+        a number, at least ``ages.named_ages_min`` such pairs joined by words of ``ages.named_ages_joiners``,
+        the last number where the age ends: the ages of the people named (never "gate seven and
+        row four": a word of ``ages.not_subjects`` is no name)."""
+        t = self._t
+        ages = t.ages
+        found: list[_Found] = []
+        i = 0
+        while i < len(words):
+            pairs: list[tuple[int, int]] = []
+            k = i
+            while k + 1 < len(words) and self._named(words[k]):
+                parsed = _cardinal(t.lexicon, words, k + 1)
+                if parsed is None or not ages.min <= parsed[0] <= ages.max:
+                    break
+                pairs.append((k + 1, parsed[1]))
+                k = parsed[1]
+                joiner = ages.named_ages_joiners.at(words, k)
+                if not joiner:
+                    break
+                k += joiner
+            if len(pairs) >= ages.named_ages_min and self._age_ends(words, pairs[-1][1]):
+                found.extend(
+                    (first, stop, "AGE", self.cue_score, "ages said after names") for first, stop in pairs
+                )
+                i = pairs[-1][1]
+                continue
+            i += 1
+        return found
+
+    def _named(self, word: str) -> bool:
+        """A given name that is no function word, subject or measured thing (``_named_ages``)."""
+        t = self._t
+        return (
+            word.isalpha()
+            and word in given_names()
+            and word not in t.ages.not_subjects
+            and word not in t.lexicon.stopwords
+            and word not in t.ages.subject_words
+            and not self._is_number(word)
+        )
+
+    def _article_age(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
+        """ "a year old", "a month old", "a year and a half": "a" or "an" said for one before a unit of
+        ``ages.article_units`` and "old" or a fraction: (1, index after the number); for a fraction the
+        unit is read with the number ("[a year] and a half"). None otherwise."""
+        ages = self._t.ages
+        if not (words[i] in ("a", "an") and i + 2 < len(words) and words[i + 1] in ages.article_units):
+            return None
+        if words[i + 2] == "old":
+            return (1, i + 1)
+        fraction = ages.fractions.at(words, i + 2)
+        if fraction and words[i + 2] == "and" and self._age_ends(words, i + 2 + fraction):
+            return (1, i + 2)
+        return None
+
+    def _age_sharing_unit(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
+        """The number said before the age at ``i`` that shares its unit ("a [four] and a six year old",
+        "[two] or three years old"): a number between ``ages.min`` and ``ages.max`` ending right before
+        "and"/"or" (and "a"/"an"), after "a"/"an" or a subject; None when there is none."""
+        t = self._t
+        m = i - 1 if i > 0 and words[i - 1] in ("a", "an") else i
+        if not (m > 1 and words[m - 1] in ("and", "or")):
+            return None
+        end = m - 1
+        for first in range(max(0, end - 3), end):
+            parsed = _cardinal(t.lexicon, words, first)
+            if (
+                parsed is not None
+                and parsed[1] == end
+                and t.ages.min <= parsed[0] <= t.ages.max
+                and first > 0
+                and (words[first - 1] in ("a", "an") or t.ages.subjects.ending(words, first))
+            ):
+                return (first, end)
+        return None
 
     def _heard_age_unit(self, words: Sequence[str], after: int) -> bool:
         """ "a twenty two yer old", "that two year od": "years old" with each word at most one letter
@@ -1280,20 +1523,48 @@ class ContextualDetector(Detector):
         ages = self._t.ages
         k = i
         asked_of = False
-        for _ in range(ages.answer_window):
+        steps = 0
+        while steps < ages.answer_window:
             if k == 0:
                 return ""
             if ages.questions.ending(words, k):
                 return "number answering an age question"
+            if not words[k - 1].isalnum() and "'" not in words[k - 1]:
+                k -= 1  # punctuation ("how old is he? um, seven") is no answer word to count
+                continue
+            steps += 1
             length = ages.answer_words.ending(words, k)
             if not length and not asked_of:
-                # "how old's your daughter six": the person asked about, once
+                # "how old's your daughter six": the person asked about, once; "how old are you sir
+                # sixty eight": the rest of the question
                 asked_of = True
-                length = self._asked_of(words, k)
+                length = self._asked_of(words, k) or self._question_frame(words, k)
             if not length:
                 return ""
             k -= length
         return ""
+
+    def _question_frame(self, words: Sequence[str], k: int) -> int:
+        """Length of the rest of an age question ending at ``k`` ("how old [are you]", "how old [is
+        your son now]", "how old [was emma then]"): at most ``ages.question_frame_window`` words of
+        ``ages.question_frame``, a person asked about (:meth:`_asked_of`), a person noun or a name,
+        right after a phrase of ``ages.questions``; 0 when there is none."""
+        ages = self._t.ages
+        m = k
+        for _ in range(ages.question_frame_window):
+            if m <= 0:
+                return 0
+            length = ages.question_frame.ending(words, m) or self._asked_of(words, m)
+            if not length and (
+                words[m - 1] in self._t.person_nouns or _name_like(words[m - 1], ages.not_subjects)
+            ):
+                length = 1
+            if not length:
+                return 0
+            m -= length
+            if ages.questions.ending(words, m):
+                return k - m
+        return 0
 
     def _asked_of(self, words: Sequence[str], k: int) -> int:
         """Length of the person an age question asks about, ending at ``k``: a relation after a word of
@@ -1449,15 +1720,20 @@ class ContextualDetector(Detector):
         """ "a forty seven male", "a pleasant sixty one gentleman": a number after "a" (over at most two
         describing words and hedges) right before a word of ``ages.person_after``."""
         t = self._t
-        if not t.ages.person_after.at(words, after):
+        person = t.ages.person_after.at(words, after)
+        short = 0 if person else t.ages.opening_person_after.at(words, after)
+        if not (person or short):
             return ""
         k = self._before_approximately(words, i)
         if k == 0 or (k == 1 and t.ages.relations.at(words, 0)):
-            # "sixty four male with chest pain", "patient forty two female": an intake's opening, the
-            # utterance ending after the person word or going on with a word of `person_after_then`
-            x = after + t.ages.person_after.at(words, after)
+            # "sixty four male with chest pain", "patient forty two female", "fifty eight f with
+            # shortness of breath": an intake's opening, the utterance ending after the person word or
+            # going on with a word of `person_after_then`
+            x = after + (person or short)
             opening = x == len(words) or bool(t.ages.person_after_then.at(words, x))
-            return _PERSON_AFTER if opening else ""
+            return _PERSON_AFTER if opening and (person or x < len(words)) else ""
+        if short:
+            return ""
         for _ in range(3):
             if k > 0 and words[k - 1] in ("a", "an"):
                 return _PERSON_AFTER
@@ -1499,14 +1775,29 @@ class ContextualDetector(Detector):
         right before the number at ``i``."""
         t = self._t
         k = i
+        hedged = False  # a filler or hedge was just skipped
         while k > 0:
-            if words[k - 1] in t.lexicon.fillers:
+            word = words[k - 1]
+            if word in t.lexicon.fillers:
                 k -= 1
+                hedged = True
+                continue
+            if word in self._pause_marks or (word == "." and k > 1 and words[k - 2] == "."):
+                k -= 1  # "she is... seven": a pause written as an ellipsis
+                continue
+            if word == "," and (
+                hedged
+                or (
+                    k > 1 and (words[k - 2] in t.lexicon.fillers or t.ages.approximately.ending(words, k - 1))
+                )
+            ):
+                k -= 1  # "she's, uh, six", "i'm, what, sixty two": commas around a filler or hedge
                 continue
             length = t.ages.approximately.ending(words, k) or t.interruptions.ending(words, k)
             if not length:
                 break
             k -= length
+            hedged = True
         return k
 
     def _is_person(self, words: Sequence[str], end: int, names: bool = True) -> bool:
@@ -1575,6 +1866,8 @@ class ContextualDetector(Detector):
             i > 0
             and words[i - 1] in ("a", "an")
             and not t.ages.subjects.ending(words, i - 1)  # "she's a thirty year old nurse"
+            # "a twenty year old female complaining of ...": the unit ended in a person word
+            and not t.ages.person_after.ending(words, x)
             and x < len(words)
             and self._thing_word(words[x])
             and not any(
@@ -2425,6 +2718,27 @@ class ContextualDetector(Detector):
         if words[k - 1] == "on" and k < cue and words[k] == "the":
             return None  # "error four oh four on the login page": a place on a site, no handle's name
         stop = k - 1
+        if label == "USERNAME" and words[stop] == "on":
+            # "follow us at the real jo on instagram": the words between a handle's "at" and "on" and
+            # the platform are the handle, whatever they are (at most `handle_words` of them)
+            at = next(
+                (
+                    p
+                    for p in range(stop - 1, max(-1, stop - 2 - cred.handle_words), -1)
+                    if words[p] in ("at", "@")
+                ),
+                stop,
+            )
+            # ... with a word said like a handle's: no everyday word, a name, a letter, a number
+            # ("posted it at the beach on instagram" names a place)
+            handle = words[at + 1 : stop]
+            if (
+                handle
+                and not any(cred.stops.at(words, q) for q in range(at + 1, stop))
+                and any(self._local_like(word) or word in given_names() for word in handle)
+            ):
+                first = at if words[at] == "@" else at + 1  # a written "@" is the handle's
+                return first, stop, label, self.cue_score, "handle said between its at and the platform"
         first = self._left_edge(words, stop, cred.max_words)
         inner = list(words[first:stop])
         shaped = any(self._is_number(w) or len(w) == 1 for w in inner) or any(
@@ -2550,14 +2864,14 @@ class ContextualDetector(Detector):
         names = said = 0
         # a word of `uncounted_host_words` inside a host name is not counted ("at bank of the west dot
         # com"), but at most two words more than ``max_words`` are read
-        while j < len(words) and names < max_words and said < max_words + 2 and words[j] != "dot":
+        while j < len(words) and names < max_words and said < max_words + 2 and not self._is_dot(words[j]):
             # a provider said in pieces ("hot mail", "i cloud", "a o l"), spelled letters ("g m x")
             length = addr.split_providers.at(words, j) or self._letters_at(words, j)
             if not length and (
                 words[j] == "and"
                 and names
                 and j + 2 < len(words)
-                and words[j + 2] == "dot"
+                and self._is_dot(words[j + 2])
                 and not t.credentials.stops.at(words, j + 1)
             ):
                 length = 1  # "kettle and co dot com"
@@ -2587,7 +2901,7 @@ class ContextualDetector(Detector):
             and j + 2 < len(words)
             and words[j] == "dot"
             and words[j + 1].isalnum()
-            and words[j + 2] == "dot"
+            and self._is_dot(words[j + 2])
             and not t.credentials.stops.at(words, j + 1)
         ):
             j += 2
@@ -2620,7 +2934,10 @@ class ContextualDetector(Detector):
         names = 0
         provider = False  # the last host word ends a provider said in pieces ("i cloud")
         while (
-            j < len(words) and names < max_words and words[j] != "dot" and words[j] not in addr.misheard_dots
+            j < len(words)
+            and names < max_words
+            and not self._is_dot(words[j])
+            and words[j] not in addr.misheard_dots
         ):
             if names and words[j] in addr.misheard_tlds:
                 return j + 1 if provider or self._host_word(words[j - 1]) else i  # "at pacificfin edu"
@@ -2696,13 +3013,28 @@ class ContextualDetector(Detector):
         """End of "dot <tld> [dot <tld>]…" at ``j`` (0: none); a top-level domain may be spelled
         ("dot c o m")."""
         end = 0
-        while j + 1 < len(words) and words[j] == "dot":
+        while j < len(words):
+            if self._glued_dot(words[j]):
+                j += 1  # "dotcom": "dot" and the top-level domain written as one word
+                end = j
+                continue
+            if not (j + 1 < len(words) and words[j] == "dot"):
+                break
             length = 1 if words[j + 1] in tlds else self._t.addresses.spelled_tlds.at(words, j + 1)
             if not length:
                 break
             j += 1 + length
             end = j
         return end
+
+    def _glued_dot(self, word: str) -> bool:
+        """``word`` is "dot" and a top-level domain of ``glued_dot_tlds`` written as one word ("dotcom",
+        "dotorg")."""
+        return len(word) > 4 and word.startswith("dot") and word[3:] in self._t.addresses.glued_dot_tlds
+
+    def _is_dot(self, word: str) -> bool:
+        """``word`` is a "dot" of a domain: said ("dot") or glued to its top-level domain ("dotcom")."""
+        return word == "dot" or self._glued_dot(word)
 
     def _left_edge(self, words: Sequence[str], stop: int, max_words: int, inserted: bool = False) -> int:
         """First word of a dictated value that ends before ``stop``: back to the word that
@@ -2822,10 +3154,12 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         # "acme period com", "gmail point com"; "john smith, at gmail, dot com", "sarah, s-a-r-a-h, dot"
-        words = self._spoken_dots(self._dictation_marks(text.words))
+        words = self._spoken_dots(self._dictation_marks(self._glued_periods(text)))
         mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
+            if addr.www.at(words, i + length) or addr.schemes.at(words, i + length):
+                continue  # "order online at www dot ...": the "at" before a web address
             # a given name may be the whole local part when the "at" was said right or heard before a
             # mail provider ("frank and gmail dot com", "anna dart white at gmail dart com")
             names = not misheard or bool(addr.misheard_at_before_provider.at(words, i))
@@ -2863,7 +3197,7 @@ class ContextualDetector(Detector):
             max([mails.taken, *(stop for _, stop, *_ in [*mails.found, *glued])]),
         )
         for i in urls:
-            end = self._tld_chain(words, i, t.tlds) if words[i] == "dot" else 0
+            end = self._tld_chain(words, i, t.tlds) if self._is_dot(words[i]) else 0
             if not end and i > 0:
                 end = self._garbled_url_tld(words, i)  # "vexlytics dog io", "premierfin dot cow"
             if not end or i == 0:
@@ -2877,6 +3211,37 @@ class ContextualDetector(Detector):
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _glued_periods(self, text: _Text) -> tuple[str, ...]:
+        """The words with each period a recognizer wrote inside a domain read as "dot": one written
+        between two words with no space around it ("at gmail.com", "shop.acme.co.uk"), or before a
+        top-level domain it is written onto ("acme .com")."""
+        words, tokens = text.words, text.tokens
+        if "." not in words:
+            return words
+        read = list(words)
+        run: list[int] = []  # the periods of one written domain so far
+        for i in range(1, len(words) - 1):
+            if not (
+                words[i] == "."
+                and words[i - 1].replace("-", "").isalnum()
+                and words[i + 1].isalnum()
+                and tokens[i].end == tokens[i + 1].start
+                and (tokens[i - 1].end == tokens[i].start or words[i + 1] in self._t.tlds)
+            ):
+                continue
+            if not (run and run[-1] == i - 2):
+                run = []
+            run.append(i)
+            # a written domain ends on a listed top-level domain ("mail.acme.co.uk"); a sentence run
+            # into the next one ("feedstocks.we") has none
+            ended = not (
+                i + 2 < len(words) and words[i + 2] == "." and tokens[i + 1].end == tokens[i + 2].start
+            )
+            if ended and words[i + 1] in self._t.tlds:
+                for period in run:
+                    read[period] = "dot"
+        return tuple(read)
 
     def _written_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """``words`` with each period that a recognizer wrote for a spoken "dot" read as "dot": a period
@@ -3258,23 +3623,33 @@ class ContextualDetector(Detector):
             if not (length and slash + length < len(words)):
                 return end
             k, path = slash + length, 0
+            joiners = t.addresses.path_joiners
             while (
                 k < len(words)
-                and path < t.addresses.max_path_words
+                and (
+                    path < t.addresses.max_path_words
+                    or words[k] in joiners
+                    or (k > slash + length and words[k - 1] in joiners)
+                )
                 and not t.addresses.slashes.at(words, k)
                 and (
                     words[k] == "my"
                     or not t.credentials.stops.at(words, k)
                     or (_is_letter(words[k]) and k + 1 < len(words) and _is_letter(words[k + 1]))
+                    or (k > slash + length + 1 and words[k - 1] in joiners and words[k].isalnum())
                 )
             ):  # "slash i d card": a stop word spelled with a letter after it is no stop
                 # an article inside a path is not counted ("slash book a room"), nor a spelled letter
-                # after another ("slash i d card": one word spelled)
+                # after another ("slash i d card": one word spelled), nor a joining symbol and the word
+                # it joins on ("slash book dash now": one word written "book-now")
                 spelled = k > slash + length and _is_letter(words[k]) and _is_letter(words[k - 1])
-                path += words[k] not in t.addresses.path_articles and not spelled
+                joined = k > slash + length and (words[k] in joiners or words[k - 1] in joiners)
+                path += words[k] not in t.addresses.path_articles and not spelled and not joined
                 k += 1
-            while k > slash + length and words[k - 1] in t.addresses.path_articles:
-                k -= 1  # never end on an article
+            while k > slash + length and (
+                words[k - 1] in t.addresses.path_articles or words[k - 1] in joiners
+            ):
+                k -= 1  # never end on an article or a joining symbol
             if not path:
                 return end
             end = k
@@ -3443,6 +3818,13 @@ class ContextualDetector(Detector):
                 length = addr.www.ending(words, p)
                 if length and p - length >= 0 and p < dot - 1:
                     return p - length - addr.schemes.ending(words, p - length)
+                if (
+                    p < dot - 1
+                    and words[p - 1].isalnum()
+                    and not t.credentials.stops.at(words, p - 1)
+                    and self._host_opens(words, p - 1)
+                ):
+                    return p - 1  # "type shop dot quill and ink dot com": a subdomain opens the host
                 break
         # "w w w dot <name>", "h t t p s colon slash slash <name>": the prefix starts the address
         p, names = dot, 0

@@ -41,6 +41,7 @@ from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token, words_of
 from ..lang.words import inflection_stems, zipf_cutoffs
+from ._name_likeness import name_likeness
 from .base import Detector, detectors
 
 __all__ = ["MisheardGuard", "NameDetector", "PersonWords", "locale_given_names", "number_nouns"]
@@ -114,6 +115,9 @@ class PersonWords:
     unnamed_address: frozenset[str] = field(metadata={"key": "person_cues.unnamed_address"})
     companions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.companions"})
     companion_unlisted_max_zipf: float = field(metadata={"key": "person_cues.companion_unlisted_max_zipf"})
+    companion_min_likeness: float = field(metadata={"key": "person_cues.companion_min_likeness"})
+    companion_contacts: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.companion_contacts"})
+    companion_verbs: frozenset[str] = field(metadata={"key": "person_cues.companion_verbs"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -576,6 +580,7 @@ class NameDetector(Detector):
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
         unknown_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5,
         max_tokens: Annotated[int, Field(ge=1, le=6)] = 3,
+        vectors: str | None = "en_core_web_md",
     ) -> None:
         #: word tables of the normalizers (stopwords, relations, number words)
         self.locale = locale
@@ -587,6 +592,10 @@ class NameDetector(Detector):
         self.unknown_score = unknown_score
         #: longest run of name words joined into one entity
         self.max_tokens = max_tokens
+        #: spaCy pipeline whose static word vectors tell a name from a thing where only that is unsure
+        #: ("it's me and kombucha tonight"; loaded when first needed, shared with the ``ner`` detector);
+        #: None: word frequency alone decides there
+        self.vectors = vectors
         lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "names", PersonWords)
         self._zipf = zipf_cutoffs(locale)
@@ -610,6 +619,9 @@ class NameDetector(Detector):
         self._list_skip = PhraseTable.of(words.list_skip | words.list_copulas)
         self._list_joiners = PhraseTable.of(words.list_joiners)
         self._slot_after = PhraseTable.of(words.slot_after)
+        self._companion_contacts = PhraseTable.of(words.companion_contacts)
+        #: public acronyms ("cfo", "hr", "bbc"): no item of a list of people
+        self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
         # the words these tables' phrases start or end with: a text's positions where none stands are
         # passed over without a look-up
         self._role_starts = frozenset(phrase[0] for phrase in self._roles.phrases)
@@ -806,11 +818,7 @@ class NameDetector(Detector):
                     (
                         cue in self._strong
                         # "it's me and kombucha tonight": beside the speaker, a word English uses is a thing
-                        and (
-                            known
-                            or cue not in w.companions
-                            or zipf_frequency(word) < w.companion_unlisted_max_zipf
-                        )
+                        and (known or cue not in w.companions or self._companion(tokens, i, word, cue))
                     )
                     or possessive
                     or addressed
@@ -1292,6 +1300,26 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._zipf.weak_cue_name_max
         )
 
+    def _companion(self, tokens: Sequence[Token], i: int, word: str, cue: tuple[str, ...]) -> bool:
+        """Whether a word no name list has, after "me and"/"me or" (``person_cues.companions``), is the
+        speaker's companion rather than a thing: offered as a contact with the speaker ("contact me or
+        okafo") or doing something with the speaker ("me and xiaolan went"), or else rarer than an everyday
+        word; and in each case with no thing's word vector ("me and oksana"; not "it's me and kombucha
+        tonight", "me and sushi go way back")."""
+        w = self._w
+        start = i - len(cue)
+        contact_or_verb = (start > 0 and self._companion_contacts.ending_at(tokens, start) is not None) or (
+            i + 1 < len(tokens)
+            and (tokens[i + 1].lower in w.companion_verbs or self._verb_like(tokens[i + 1].lower))
+        )
+        # (the caller has checked `unlisted_person_name_max` already)
+        if not contact_or_verb and zipf_frequency(word) >= w.companion_unlisted_max_zipf:
+            return False
+        if self.vectors is None:
+            return True
+        likeness = name_likeness(self.vectors)(word)
+        return likeness is None or likeness >= w.companion_min_likeness
+
     def _verb_like(self, word: str) -> bool:
         """An -ing, -ed or -ly form with a stem of ``verb_stem_min`` letters or more ("dining",
         "quickly"; not "ding" or "reed", which are too short to be inflected)."""
@@ -1510,6 +1538,8 @@ class NameDetector(Detector):
         if word in self._w.unnamed_address or (word in company_names() and word not in given):
             return False  # "thanks for having me onboard", "alongside amazon"
         listed = word in given or word in family
+        if self._roles.starting_at(tokens, i) is not None or (not listed and word in self._acronyms):
+            return False  # "our ceo and cfo": a job title, a public acronym (review36 L10)
         ends = (
             i + 1 == len(tokens)
             or tokens[i + 1].lower in self._w.list_item_enders

@@ -100,6 +100,10 @@ class _GuardWords:
     place_cues: frozenset[str] = field(metadata={"key": "ner_guard.place_cues"})
     location_cues: frozenset[str] = field(metadata={"key": "ner_guard.location_cues"})
     determiners: frozenset[str] = field(metadata={"key": "ner_guard.determiners"})
+    pronoun_determiners: frozenset[str] = field(metadata={"key": "ner_guard.pronoun_determiners"})
+    pronoun_after: frozenset[tuple[str, ...]] = field(metadata={"key": "ner_guard.pronoun_after"})
+    interjection_determiners: frozenset[str] = field(metadata={"key": "ner_guard.interjection_determiners"})
+    interjection_after: frozenset[tuple[str, ...]] = field(metadata={"key": "ner_guard.interjection_after"})
     not_organizations: frozenset[str] = field(metadata={"key": "ner_guard.not_organizations"})
 
 
@@ -342,7 +346,8 @@ class SpacyNerDetector(Detector):
         not a dictated phone number); on formatted text, an ADDRESS without a digit (the adapted
         model learnt addresses from lowercase speech; on cased text the rule detectors find them);
         on lowercase speech, a lone frequent word after a determiner called a PERSON ("pay my bill":
-        a given name, but "my" makes it a noun)."""
+        a given name, but "my" makes it a noun), unless that determiner stands alone there
+        (:meth:`_stands_alone`: "thanks for that mark", "yeah no will")."""
         if label in _NUMERIC_IDENTIFIERS or (label == "ADDRESS" and not lowercase):
             return not any(char.isdigit() for char in ent.text)
         if label == "PERSON" and lowercase:
@@ -351,8 +356,26 @@ class SpacyNerDetector(Detector):
                 len(ent) == 1
                 and before in self._guard_words.determiners
                 and _is_frequent_word(words[0].removesuffix("'s"), self._everyday_zipf)
+                and not self._stands_alone(doc, ent.start - 1)
             )
         return False
+
+    def _stands_alone(self, doc: Doc, k: int) -> bool:
+        """Whether the determiner at ``k`` is used on its own, so the word after it is no noun of its:
+        a pronoun after a thanks ("thanks for that mark": ``ner_guard.pronoun_determiners`` after
+        ``pronoun_after``) or an interjection after a reply word ("yeah no will i agree":
+        ``interjection_determiners`` after ``interjection_after``). The name after it is said to
+        someone; "pay for that bill" and "there is no bill" keep their determiner."""
+        word = doc[k].lower_
+        guard = self._guard_words
+        if word in guard.pronoun_determiners:
+            phrases = guard.pronoun_after
+        elif word in guard.interjection_determiners:
+            phrases = guard.interjection_after
+        else:
+            return False
+        before = tuple(token.lower_ for token in doc[max(0, k - 4) : k])
+        return any(len(phrase) <= len(before) and before[-len(phrase) :] == phrase for phrase in phrases)
 
     def _garbled(
         self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]

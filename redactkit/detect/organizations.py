@@ -417,14 +417,10 @@ class OrganizationDetector(Detector):
         _, tokens, formatted = scan
         if not self._job_before(tokens, i):
             return None
-        start = self._after_article(tokens, self._past_hesitation(tokens, i + 1, tokens[i].lower))
-        stop = self._name_end(tokens, start, strict=False)
-        if stop == start:
+        taken = self._name_taken(scan, self._past_hesitation(tokens, i + 1, tokens[i].lower))
+        if taken is None:
             return None
-        named = self._name_words(scan, start, stop)
-        if named is None:
-            return None
-        stop, words = named
+        start, stop, words = taken
         if not formatted and not any(self._name_like(w) or self._brand_like(w) for w in words):
             return None
         if " ".join(words) in place_names() or (words[0] in given_names() and not self._name_like_org(words)):
@@ -434,6 +430,20 @@ class OrganizationDetector(Detector):
         if self._person_said(words, False):
             return None  # "a nanny for doctor harrowby"
         return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
+
+    def _name_taken(self, scan: _Scan, first: int) -> tuple[int, int, list[str]] | None:
+        """The name a job or a speaker's introduction puts at token ``first`` ("over at | the quorlex
+        clinic", "this is dana with | precision roofing"): its start past an article, its end and its
+        words (``_name_end`` without a business cue's strictness, then ``_name_words``); None when no
+        name stands there or formatted text does not capitalise it."""
+        start = self._after_article(scan.tokens, first)
+        stop = self._name_end(scan.tokens, start, strict=False)
+        if stop == start:
+            return None
+        named = self._name_words(scan, start, stop)
+        if named is None:
+            return None
+        return start, named[0], named[1]
 
     def _past_hesitation(self, tokens: Sequence[Token], start: int, last: str) -> int:
         """The first token of what a cue introduces at ``start``, past a hesitation: the cue's last word
@@ -487,14 +497,10 @@ class OrganizationDetector(Detector):
             for w in person
         ):
             return None  # "this is a call from", "i'm done with", "it's kind of"
-        start = self._after_article(tokens, i + 1)
-        stop = self._name_end(tokens, start, strict=False)
-        if stop == start:
+        taken = self._name_taken(scan, i + 1)
+        if taken is None:
             return None
-        named = self._name_words(scan, start, stop)
-        if named is None:
-            return None
-        stop, words = named
+        start, stop, words = taken
         last = words[-1]
         if not (
             any(self._looks_named(w) for w in words)

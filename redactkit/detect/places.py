@@ -31,7 +31,7 @@ from ..gazetteers import (
     town_names,
     zipf_frequency,
 )
-from ..lang import Token, get_lexicon
+from ..lang import Token, get_lexicon, load_locale
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable, grow_left, grow_right
 from ..lang.tables import load_tables
@@ -81,6 +81,10 @@ class PlaceWords:
     #: words between a flight word and a code that keep it the flight's (the `presidio` guard)
     flight_links: frozenset[str]
     numbered_things: frozenset[str]
+    feature_kinds: frozenset[str]
+    verb_feature_kinds: frozenset[str]
+    verb_feature_cues: frozenset[str]
+    landmark_cues: frozenset[str]
 
 
 @detectors.register("places")
@@ -129,7 +133,17 @@ class PlaceDetector(Detector):
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)
         towns = _towns(self.locale)
-        return [self._detect_one(aligned, places, towns, _ambiguous()) for aligned in texts]
+        everyday = _everyday_landmarks(self.locale)
+        return [self._detect_one(aligned, places, towns, _ambiguous(), everyday) for aligned in texts]
+
+    def _after_landmark_cue(self, words: Sequence[str], i: int) -> bool:
+        """Whether a place cue, a venue cue or a ``landmark_cues`` word stands right before word ``i``,
+        or before a "the" right before it ("on the big island", "trip to black forest")."""
+        k = i - 1 if words[i] != "the" and i > 0 and words[i - 1] == "the" else i
+        pw = self._w
+        return k > 0 and (
+            words[k - 1] in pw.cues or words[k - 1] in pw.venue_cues or words[k - 1] in pw.landmark_cues
+        )
 
     def _detect_one(
         self,
@@ -137,6 +151,7 @@ class PlaceDetector(Detector):
         places: PhraseTable[str],
         towns: PhraseTable[str],
         ambiguous: frozenset[str],
+        everyday: frozenset[str],
     ) -> list[Entity]:
         pw = self._w
         text, tokens = aligned.text, aligned.tokens
@@ -175,6 +190,9 @@ class PlaceDetector(Detector):
             words = [fold_word(t.lower) for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
+            if not is_town and phrase in everyday and not self._after_landmark_cue(lowers, i):
+                i += 1  # "a black forest cake", "ground zero for this rollout": words, not the place
+                continue
             if names_an_airline(
                 lowers,
                 i,
@@ -213,7 +231,28 @@ class PlaceDetector(Detector):
             entities.extend(self._named_areas(tokens))
         if self.venues:
             entities.extend(self._venues(tokens))
+        entities.extend(self._named_features(tokens))
         return entities
+
+    def _named_features(self, tokens: Sequence[Token]) -> list[Entity]:
+        """A natural feature named by its kind and then a name ("lake powell", "cape hatteras", "mount
+        shasta": ``feature_kinds``), cue or none. The name is a word no dictionary lists or a place's
+        name; "lake house", "mount the tv", "a red cape" name nothing."""
+        found: list[Entity] = []
+        for i in range(len(tokens) - 1):
+            if tokens[i].lower not in self._w.feature_kinds:
+                continue
+            name = fold_word(tokens[i + 1].lower)
+            if not name.isalpha() or len(name) < 3 or name in self._blocked:
+                continue
+            if is_everyday_word(name) and name not in place_names():
+                continue  # "lake house", even though "house" is a family name too
+            if tokens[i].lower in self._w.verb_feature_kinds and not (
+                i > 0 and tokens[i - 1].lower in self._w.verb_feature_cues
+            ):
+                continue  # "i need to mount ikea shelves": the verb; "we climbed mount kessing"
+            found.append(self._guess(tokens, i, i + 1, "a natural feature's kind before its name"))
+        return found
 
     def _ends_travel(self, words: Sequence[str], i: int, places: PhraseTable[str]) -> bool:
         """Whether the place name at word ``i``, after a travel cue, ends what is said: the text ends
@@ -640,9 +679,31 @@ def _possessor(word: str) -> str | None:
 
 @cache
 def _places(locale: str) -> PhraseTable[str]:
-    """The place gazetteer with the locale's country aliases, as spoken ("st petersburg")."""
-    names = spoken_variants(place_names() | load_tables(locale, "places", PlaceWords).country_aliases)
+    """The place gazetteer with the locale's country aliases and landmarks (``landmarks.txt``: parks,
+    mountains, seas, islands, travel regions that are no settlement), as spoken ("st petersburg")."""
+    aliases = load_tables(locale, "places", PlaceWords).country_aliases
+    landmarks = frozenset(load_locale(locale).get("landmarks", "words", ()))
+    names = spoken_variants(place_names() | aliases | landmarks)
     return PhraseTable({tuple(name.split(" ")): name for name in names})
+
+
+@cache
+def _everyday_landmarks(locale: str) -> frozenset[str]:
+    """The locale's landmarks of one or two everyday words besides "the" ("big bend", "black forest",
+    "ground zero", "the outback") that GeoNames does not list as a place and that no kind of feature
+    starts (``feature_kinds``) or ends (``suffixes``): like a one-word place that is also a common word,
+    they are a place only after a cue."""
+    landmarks = spoken_variants(load_locale(locale).get("landmarks", "words", ()))
+    kinds = load_tables(locale, "places", PlaceWords)
+    everyday: set[str] = set()
+    for name in landmarks:
+        words = [word for word in name.split(" ") if word != "the"]
+        if words[0] in kinds.feature_kinds or (len(words) > 1 and words[-1] in kinds.suffixes):
+            continue  # a kind of feature makes it a name: "cape cod", "dead sea", "monument valley"
+        # three words or more are a name, not a phrase of everyday words ("empire state building")
+        if len(words) <= 2 and name not in place_names() and all(is_everyday_word(word) for word in words):
+            everyday.add(name)
+    return frozenset(everyday)
 
 
 @cache

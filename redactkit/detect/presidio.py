@@ -11,6 +11,7 @@ lowercased token stands in, which matches the same words ("numbers" contains "nu
 from __future__ import annotations
 
 import importlib
+import itertools
 import logging
 import os
 import re
@@ -81,6 +82,18 @@ _IGNORED_SPACY_LABELS = (
 )
 
 
+def _counts(text: str, result: RecognizerResult) -> bool:
+    """Whether a digit-run result is counting up or down by one (see ``_DIGIT_RUN_ENTITIES``)."""
+    if result.entity_type not in _DIGIT_RUN_ENTITIES:
+        return False
+    value = text[result.start : result.end]
+    digits = [int(char) for char in value if char.isdigit()]
+    if len(digits) < _COUNTING_DIGITS or any(char.isalpha() for char in value):
+        return False
+    steps = {b - a for a, b in itertools.pairwise(digits)}
+    return steps in ({1}, {-1})
+
+
 def make_tldextract_offline() -> None:
     """Stop tldextract (used by Presidio's e-mail recognizer) from fetching the suffix list.
 
@@ -123,6 +136,14 @@ NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIM
 #: dropped ("on flight e k one six one nine": the flight, not a licence), also with one word between
 #: that is no stop word ("flight number b a two six six one"; not "a flight to …")
 _CODE_SHAPED_ENTITIES = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "US_BANK_NUMBER"})
+
+#: Presidio entity types whose patterns take a bare run of digits (no letters, no checksum that a
+#: counting run passes): a run that counts up or down by one ("nine eight seven six five four three
+#: two one blast off") is a countdown, not a social or a bank number. A value said with its cue is
+#: the ``identifiers`` detector's ("my social is one two three four five six seven eight nine").
+_DIGIT_RUN_ENTITIES = frozenset({"US_SSN", "US_ITIN", "US_BANK_NUMBER", "US_DRIVER_LICENSE", "US_PASSPORT"})
+#: the fewest digits of a counting run
+_COUNTING_DIGITS = 5
 
 # the last two words before a position (letters only), within one sentence
 _LAST_WORDS = re.compile(r"(?:([^\W\d_]+)[^\w.!?]+)?([^\W\d_]+)[^\w.!?]*$")
@@ -477,7 +498,11 @@ class PresidioDetector(Detector):
                 raise DetectorError(
                     f"detector 'presidio' failed on item {index} of the batch ({type(exc).__name__})"
                 ) from None
-            kept = [result for result in found if not self._names_a_flight(text, result)]
+            kept = [
+                result
+                for result in found
+                if not self._names_a_flight(text, result) and not _counts(text, result)
+            ]
             found_in[k] = [self._to_entity(result) for result in kept]
         per_text: dict[int, list[tuple[int, list[Entity]]]] = {}
         for (index, start, _), entities in zip(todo, found_in, strict=True):

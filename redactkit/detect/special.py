@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Any
 
@@ -38,7 +38,7 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..gazetteers import family_names, given_names, zipf_frequency
-from ..lang import load_locale
+from ..lang import get_lexicon, load_locale
 from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from ..lang.words import zipf_cutoffs
@@ -113,6 +113,16 @@ class _LabelRules:
     #: after them, so only an ``after`` cue there counts ("my [religious] upbringing")
     describing: frozenset[Phrase] = frozenset()
     possessives: frozenset[str] = frozenset()
+    #: words that, said within the detector's ``window`` after a term, overrule a negative phrase
+    #: covering it: the label's sense is meant ("are booked into the downtown [jail]")
+    overrule_after: frozenset[str] = frozenset()
+    #: ambiguous terms whose sense of the label shows only in words around them: one of the term's
+    #: words within ``window`` words before or after it is its cue, the label's cues are not
+    #: ("booked" is an arrest near "jail" or "charges", a reservation after "i" or "was")
+    context_words: Mapping[Phrase, frozenset[str]] = field(default_factory=dict)
+    #: ambiguous terms that one of their words within ``window`` words vetoes ("moderate" near
+    #: "price" or "expensive" is a price range)
+    not_near: Mapping[Phrase, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -151,6 +161,9 @@ class _Knowledge:
     suffix_pattern: re.Pattern[str] | None
     not_medical: frozenset[str]
     head_not_before: frozenset[str]
+    #: number words of the locale's lexicon ("sixteen", "hundred", "oh"): numbers do not part a
+    #: negative phrase ("rooms twelve and sixteen are [booked]")
+    number_words: frozenset[str] = frozenset()
 
 
 def _words(table: Any, where: str) -> list[str]:
@@ -173,6 +186,15 @@ def _rarest(phrase: Phrase) -> str:
     """The least frequent letter run of a phrase (what :func:`lower_words` gives for it)."""
     pieces = _LETTERS.findall(" ".join(phrase))
     return min(pieces, key=zipf_frequency) if pieces else ""
+
+
+def _term_words(table: Any, where: str) -> dict[Phrase, frozenset[str]]:
+    """``{term: [word, ...]}`` of a label's block, keyed by the term's phrase."""
+    if table is None:
+        return {}
+    if not isinstance(table, Mapping):
+        raise ValueError(f"{where} must map terms to lists of words, e.g. {{booked: [jail, custody]}}")
+    return {_phrase(term): frozenset(_words(words, f"{where}.{term}")) for term, words in table.items()}
 
 
 def _plural_rules(table: Any, where: str) -> tuple[tuple[str, str], ...]:
@@ -202,12 +224,21 @@ def _plural(phrase: Phrase, rules: Sequence[tuple[str, str]]) -> Phrase | None:
 @cache
 def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowledge:
     resources = load_locale(locale).resources
+    lexicon = get_lexicon(locale)
     data = resources.get("special")
     if not isinstance(data, Mapping):
         raise ValueError(f"locale {locale}: no special.yaml (special-category tables)")
     where = f"locale {locale}: special"
     blocks = data.get("labels") or {}
     terms: dict[Phrase, dict[str, bool]] = {}
+    # word lists whose entries are no term of a generated vocabulary ("capex", a business term, is
+    # also a shampoo's brand name in medications.txt)
+    not_vocabulary: set[Phrase] = set()
+    for name in _words(data.get("not_vocabulary"), f"{where}.not_vocabulary"):
+        resource = resources.get(name)
+        if not isinstance(resource, Mapping) or "words" not in resource:
+            raise ValueError(f"{where}.not_vocabulary: {name!r} is no word list of the locale")
+        not_vocabulary.update(_phrase(entry) for entry in resource["words"])
     contextual_terms: set[tuple[Phrase, str]] = set()
     people_terms: set[tuple[Phrase, str]] = set()
     rules: dict[str, _LabelRules] = {}
@@ -235,8 +266,8 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             in_context = name in contextual_lists
             for entry in resource["words"]:
                 phrase = _phrase(entry)
-                if not phrase or label in terms.get(phrase, {}):
-                    continue  # a curated entry decides
+                if not phrase or label in terms.get(phrase, {}) or phrase in not_vocabulary:
+                    continue  # a curated entry decides; a business term is none
                 if not in_context and len(phrase) == 1 and zipf_frequency(phrase[0]) >= ambiguous_zipf:
                     continue  # a frequent word ("pin"): only a curated entry may make it a term
                 # a generated entry that is also a person's name ("aman") needs a cue
@@ -283,6 +314,9 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
             alone_before=bool(block.get("alone_before", False)),
             describing=_phrases(_words(block.get("describing"), f"{where_label}.describing")),
             possessives=frozenset(_words(data.get("possessives"), f"{where}.possessives")),
+            overrule_after=frozenset(_words(block.get("overrule_after"), f"{where_label}.overrule_after")),
+            context_words=_term_words(block.get("context_words"), f"{where_label}.context_words"),
+            not_near=_term_words(block.get("not_near"), f"{where_label}.not_near"),
         )
     term_table = PhraseTable(
         {
@@ -364,6 +398,10 @@ def _knowledge(locale: str, ambiguous_zipf: float, vocabularies: bool) -> _Knowl
         ),
         not_medical=frozenset(_words(data.get("not_medical"), f"{where}.not_medical")),
         head_not_before=frozenset(_words(data.get("head_not_before"), f"{where}.head_not_before")),
+        number_words=frozenset(
+            {*lexicon.digits, *lexicon.teens, *lexicon.tens, *lexicon.hundred, *lexicon.thousand}
+            | lexicon.zero_aliases
+        ),
     )
 
 
@@ -467,11 +505,23 @@ class SpecialCategoryDetector(Detector):
                 return None
             if self._negative_after(lows, end, term.label, rules):
                 return None
-        if self._negative_nearby(lows, start, end, rules):
+        if term.ambiguous and self._names_its_term(lows, end, term.label):
+            # "he got [booked for dui]": what it is booked for is an offence, no reservation
+            return self.ambiguous_score, "special: cue"
+        around = lows[max(0, start - self.window) : end + self.window]
+        vetoes = rules.not_near.get(term.phrase) if term.ambiguous else None
+        if vetoes and not vetoes.isdisjoint(around):
+            return None  # "the price range is [moderate]"
+        if self._negative_nearby(lows, start, end, rules) and not (
+            rules.overrule_after and not rules.overrule_after.isdisjoint(lows[end : end + self.window])
+        ):
             return None
-        cued = self._cued(lows, start, end, rules, term.phrase) or self._coordinated(
-            found, start, term.label, lows
-        )
+        if term.phrase in rules.context_words:
+            # "booked": only its own words around it say the label's sense ("booked into the [jail]")
+            cued = not rules.context_words[term.phrase].isdisjoint(around)
+        else:
+            cued = self._cued(lows, start, end, rules, term.phrase)
+        cued = cued or self._coordinated(found, start, term.label, lows)
         if term.ambiguous:
             return (self.ambiguous_score, "special: cue") if cued else None
         return (self.score, "special: cue" if cued else "special: vocabulary")
@@ -492,6 +542,23 @@ class SpecialCategoryDetector(Detector):
                 return False
             position -= 2
         return False
+
+    def _names_its_term(self, lows: Sequence[str], end: int, label: str) -> bool:
+        """A ``joiners`` word and a term of the same label that needs no cue follow the ambiguous
+        term, an article perhaps between ("booked for [a dwi]", "a record for [shoplifting]"): the
+        term's sense is the label's, whatever a negative phrase says of the word alone ("booked
+        for" a date or a number of nights)."""
+        k = self._knowledge
+        position = end + 1
+        if end >= len(lows) or lows[end] not in k.joiners:
+            return False
+        if position < len(lows) and lows[position] in ("a", "an"):
+            position += 1
+        return any(
+            not term.ambiguous and not term.contextual and term.label == label
+            for _, candidates in k.terms.matches_at(lows, position)
+            for term in candidates
+        )
 
     def _negative_after(self, lows: Sequence[str], end: int, label: str, rules: _LabelRules) -> bool:
         """A ``negative_after`` phrase right after the term, or after a coordinated term of the label
@@ -560,11 +627,28 @@ class SpecialCategoryDetector(Detector):
     def _negative_nearby(self, lows: Sequence[str], start: int, end: int, rules: _LabelRules) -> bool:
         """A negative phrase of the label covering the whole term ("the economy is in a
         [depression]"); a longer term outranks a shorter phrase ("the [green party]" is no "the
-        green"). Phrases start at most ``window`` words before the term."""
+        green"). Phrases start at most ``window`` words before the term. Numbers said before the term
+        (and the "and" or comma between two of them) do not part a phrase: "rooms 12 14 and 16 are
+        [booked]" says what "rooms are booked" says."""
         for position in range(max(0, start - self.window), start + 1):
             if any(position + length >= end for length in rules.negative.lengths_at(lows, position)):
                 return True
-        return False
+        numbers = self._knowledge.number_words
+
+        def number(word: str) -> bool:
+            return word[:1].isdigit() or word in numbers
+
+        before = lows[max(0, start - 3 * self.window) : start]
+        words = [
+            word
+            for i, word in enumerate(before)
+            if not number(word)
+            and not (word in ("and", ",") and 0 < i < len(before) - 1 and number(before[i + 1]))
+        ]
+        if len(words) == len(before):
+            return False
+        reduced = [*words[-self.window :], *lows[start:end]]
+        return self._negative_nearby(reduced, len(reduced) - (end - start), len(reduced), rules)
 
     def _cued(self, lows: Sequence[str], start: int, end: int, rules: _LabelRules, phrase: Phrase) -> bool:
         gap = self._knowledge.gap

@@ -218,6 +218,8 @@ class SpokenSymbolNormalizer(Normalizer):
             kind = self._classify(candidate.lower())
             if kind == "url" and self._weak_dots_only(tokens, items[start:end]):
                 continue  # "for the reporting period net income": no web address
+            if kind == "email" and end < len(items) and items[end].text == "/":
+                continue  # "online at acme dot com slash faq": a path follows a web address, no mailbox
             if kind is not None and (kind != "handle" or handle):
                 return start, end, kind
         return None
@@ -246,7 +248,12 @@ class SpokenSymbolNormalizer(Normalizer):
                 return "ip"
         if "email" in kinds:
             match = self._EMAIL.match(candidate)
-            if match and (match.group(2) in self._tlds or match.group(2) in self._lexicon.country_tlds):
+            # "order online at www dot acme dot com": "www." opens a web address, never a mail domain
+            if (
+                match
+                and (match.group(2) in self._tlds or match.group(2) in self._lexicon.country_tlds)
+                and not candidate.partition("@")[2].startswith("www.")
+            ):
                 return "email"
         if "url" in kinds:
             match = self._URL.match(candidate)

@@ -1,0 +1,79 @@
+"""Whether a word no name list has reads as a person's name or as a thing, from static word vectors.
+
+Beside the speaker ("it's me and X tonight") a name and a thing fit the same slot, and word frequency
+does not tell them apart: a drink ("kombucha"), a dish or an app is as rare in English text as a short
+name of many an origin that the shipped name lists miss. The static vectors of the spaCy pipeline the
+``ner`` detector runs do: words used like given names sit near each other, and apart from dictionary
+words. The likeness of a word is its cosine to the centroid of the listed given names that are no
+dictionary word, minus its cosine to the centroid of the dictionary words that are no name, both taken
+in the frequency band where the question is asked (Zipf 2 to 4.5). Above 0 a word reads as a name;
+below, as a word of the dictionary's kind ("kombucha", "tacos", "vodka": below; "oksana", "okoye",
+"bilal": above). A word without a vector has no likeness (``None``): callers treat it as unknown.
+
+Both centroids come from the shipped gazetteers, so the signal is data (the lists and the model's
+weights), not a list of words; they are computed once per process when first needed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+
+from ..gazetteers import common_words, family_names, given_names, zipf_frequency
+from .spacy_models import load_spacy_model
+
+__all__ = ["NameLikeness", "name_likeness"]
+
+#: the frequency band (Zipf) of the words both centroids are taken from
+_BAND = (2.0, 4.5)
+
+
+class NameLikeness:
+    """Cosine to the name centroid minus cosine to the dictionary-word centroid (see module docs)."""
+
+    def __init__(self, model: str) -> None:
+        vocab = load_spacy_model(model).vocab
+        self._strings = vocab.strings
+        self._vectors = vocab.vectors
+        low, high = _BAND
+        given, family, common = given_names(), family_names(), common_words()
+        names = sorted(w for w in given if w not in common and low <= zipf_frequency(w) < high)
+        words = sorted(
+            w for w in common if w not in given and w not in family and low <= zipf_frequency(w) < high
+        )
+        self._names = self._centroid(names)
+        self._words = self._centroid(words)
+
+    def _unit(self, word: str) -> np.ndarray | None:
+        if word not in self._strings:
+            return None
+        key = self._strings[word]
+        row = self._vectors.key2row.get(key)
+        if row is None:
+            return None
+        vector = np.asarray(self._vectors.data[row], dtype=np.float32)
+        norm = float(np.linalg.norm(vector))
+        return vector / norm if norm else None
+
+    def _centroid(self, words: list[str]) -> np.ndarray:
+        units = [unit for unit in map(self._unit, words) if unit is not None]
+        if not units:
+            return np.zeros(self._vectors.shape[1], dtype=np.float32)
+        mean: np.ndarray = np.asarray(np.mean(units, axis=0), dtype=np.float32)
+        norm = float(np.linalg.norm(mean))
+        return mean / norm if norm else mean
+
+    def __call__(self, word: str) -> float | None:
+        """The likeness of a lowercase word, or ``None`` when the vectors do not know it."""
+        unit = self._unit(word)
+        if unit is None:
+            return None
+        return float(unit @ self._names) - float(unit @ self._words)
+
+
+@cache
+def name_likeness(model: str) -> NameLikeness:
+    """The likeness of ``model``'s vectors, built once per process (the pipeline itself is loaded
+    once and shared with the ``ner`` detector)."""
+    return NameLikeness(model)

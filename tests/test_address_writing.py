@@ -1,0 +1,87 @@
+"""Spoken addresses as recognizers write them: a domain written out after a spoken "at"
+("at gmail.com"), "dot" glued to its top-level domain ("dotcom"), "www" after an "at" that is a
+preposition, a path after a web address, joined words in a path ("slash book dash now"), a subdomain
+before a host said in several words, and a handle said between its "at" and the platform. Every
+sentence is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import Pipeline
+
+
+def _covering(pipeline: Pipeline, text: str, value: str) -> set[str]:
+    """Labels of the entities that cover ``value`` whole."""
+    start = text.index(value)
+    return {e.label for e in pipeline.analyze(text) if e.start <= start and e.end >= start + len(value)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("okay it's r dunmore sixty two at pellwick.com got it", "r dunmore sixty two at pellwick.com"),
+        ("the email is t okoro at mail.vantris.co.uk thanks", "t okoro at mail.vantris.co.uk"),
+        ("it's aldo period brenn at quarry stone dotcom", "aldo period brenn at quarry stone dotcom"),
+        ("use frontdesk at marrow and vine dotcom", "frontdesk at marrow and vine dotcom"),
+        ("mine is ines at symbol mail dot harlowe dotorg", "ines at symbol mail dot harlowe dotorg"),
+    ],
+)
+def test_e_mail_domains_as_recognizers_write_them(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("we're on the web at tall cedar dotcom slash about", "tall cedar dotcom slash about"),
+        ("the form is on quick lane dotcom slash book dash now", "quick lane dotcom slash book dash now"),
+        ("type shop dot oak and ember dot com into the browser", "shop dot oak and ember dot com"),
+        ("it's at plover dot net slash sign up dash today", "plover dot net slash sign up dash today"),
+    ],
+)
+def test_web_addresses_as_recognizers_write_them(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert "URL" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("you can order online at www dot brambleton dot com", "www dot brambleton dot com"),
+        ("shop online at w w w dot corvin tools dot co dot uk", "w w w dot corvin tools dot co dot uk"),
+        (
+            "we're on the web at lark hill all one word dot com slash contact us",
+            "lark hill all one word dot com slash contact us",
+        ),
+    ],
+)
+def test_at_before_a_web_address_makes_no_e_mail(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert _covering(default_pipeline, text, value) == {"URL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("follow us at dunmore bakes on instagram", "dunmore bakes"),
+        ("you can dm me at the real tamsin on instagram", "the real tamsin"),
+        ("i'm at velloway on twitter", "velloway"),
+    ],
+)
+def test_a_handle_between_its_at_and_the_platform(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert "USERNAME" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i posted it at the gym on instagram",
+        "he dotes on his grandkids",
+        "i'm a dotnet developer",
+        "back in the dotcom days everyone had a startup",
+        "you can pick up and slash or drop off",
+    ],
+)
+def test_prose_stays_unredacted(default_pipeline: Pipeline, text: str) -> None:
+    labels = {e.label for e in default_pipeline.analyze(text)}
+    assert not labels & {"URL", "EMAIL_ADDRESS", "USERNAME"}
