@@ -85,3 +85,50 @@ def test_a_handle_between_its_at_and_the_platform(default_pipeline: Pipeline, te
 def test_prose_stays_unredacted(default_pipeline: Pipeline, text: str) -> None:
     labels = {e.label for e in default_pipeline.analyze(text)}
     assert not labels & {"URL", "EMAIL_ADDRESS", "USERNAME"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("it's at dub dub dub dart wrenfield dot com", "dub dub dub dart wrenfield dot com"),
+        ("my website is www dot harlan grove dot that", "www dot harlan grove dot that"),
+        (
+            "go to double u double u double u dot brisk lane ca",
+            "double u double u double u dot brisk lane ca",
+        ),
+        (
+            "it's www dot secure dot cobalt tires in dot uh com",
+            "www dot secure dot cobalt tires in dot uh com",
+        ),
+        ("our website is ridge cycle dots org", "ridge cycle dots org"),
+        ("the website is tern and fig dot calm", "tern and fig dot calm"),
+    ],
+)
+def test_web_addresses_a_recognizer_garbled(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert "URL" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("it's tova period reyes at hotmail it dart com", "tova period reyes at hotmail it dart com"),
+        ("mine is j okafor at gmail dots calm", "j okafor at gmail dots calm"),
+    ],
+)
+def test_e_mail_addresses_a_recognizer_garbled(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we met at the shop dot come on friday",
+        "i got a hot dog come on in",
+        "we ate at the hot dog co on fifth",
+        "connect the dots org chart first",
+        "the www is not the internet",
+    ],
+)
+def test_garbled_words_in_prose_make_no_address(default_pipeline: Pipeline, text: str) -> None:
+    labels = {e.label for e in default_pipeline.analyze(text)}
+    assert not labels & {"URL", "EMAIL_ADDRESS"}

@@ -45,6 +45,15 @@ POSITIVE = [
     ("he's all of three", [("three", "AGE")]),
     ("i'm forty for sure", [("forty", "AGE")]),
     ("the triplets who are two", [("two", "AGE")]),
+    # ... a person guessed at, a person a relation named just before ("one", "the other"), speakers'
+    # labels between a question and its answer, "by" a month, a plural subject after "when", a range
+    # after a hedge
+    ("i saw an older lady maybe seventy who looked lost", [("seventy", "AGE")]),
+    ("i have two boys one's nine and one's five", [("nine", "AGE"), ("five", "AGE")]),
+    ("nurse: how old is the baby? mom: uh, two.", [("two", "AGE")]),
+    ("he'll be six by october", [("six", "AGE")]),
+    ("we got engaged when we were twenty", [("twenty", "AGE")]),
+    ("she was like seventeen eighteen", [("seventeen", "AGE"), ("eighteen", "AGE")]),
     # hgen-age2 (invented): an age question about a person, vocatives in the answer, an adverb between
     # the relation and "is", a qualifier kept with its decade, "as a" before a generation, living to an
     # age, "being", "about to be", a cue that ends in a hedge, an opening "turning", a tens word before
@@ -541,6 +550,13 @@ NEGATIVE = [
     "gate seven and row four",
     "we ran a ten m with the team",
     "i'm a year and a half into my degree",
+    "austin five and dallas three in the standings",
+    "it's a year old car",
+    "i have two cars one is nine and one is four",
+    "the power ball is sixteen",
+    "a man about six feet tall",
+    "speaker 2: forty five minutes",
+    "the zorbix launch is twenty twenty two",
     # hgen-age2 (invented): a small number after an opening "was" (a clock time), limits ("kids under
     # twelve", "eighteen or older"), directions after an opening "turning", a number before "away"
     "was five when i got home",

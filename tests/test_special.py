@@ -59,6 +59,16 @@ def _found(text: str, detector: SpecialCategoryDetector = DETECTOR) -> list[tupl
         # "booked" is an arrest only with words of one around it (`context_words`)
         ("my brother was booked last night and the cops kept his keys", "booked", "CRIMINAL_OFFENCE"),
         ("he was booked on suspicion of arson", "booked", "CRIMINAL_OFFENCE"),
+        # review37 H2: bare arrests, battery charges, drug classes said of a person
+        ("my brother got booked last night", "booked", "CRIMINAL_OFFENCE"),
+        ("they booked him yesterday", "booked", "CRIMINAL_OFFENCE"),
+        ("he was booked and released", "booked", "CRIMINAL_OFFENCE"),
+        ("he's facing battery charges", "battery", "CRIMINAL_OFFENCE"),
+        ("she was accused of battery", "battery", "CRIMINAL_OFFENCE"),
+        ("i'm addicted to painkillers", "painkillers", "MEDICATION"),
+        ("the antidepressants made me dizzy", "antidepressants", "MEDICATION"),
+        ("the doctor gave me antibiotics", "antibiotics", "MEDICATION"),
+        ("i got hooked on opioids", "opioids", "MEDICATION"),
         # custody places after "booked into" (review37 H1)
         ("my nephew got booked into the system on friday", "booked", "CRIMINAL_OFFENCE"),
         ("she got booked into the police station", "booked", "CRIMINAL_OFFENCE"),

@@ -40,7 +40,14 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from ..core import AlignedText, Entity
-from ..gazetteers import family_names, given_names, is_everyday_word, place_names, zipf_frequency
+from ..gazetteers import (
+    company_names,
+    family_names,
+    given_names,
+    is_everyday_word,
+    place_names,
+    zipf_frequency,
+)
 from ..lang import Lexicon, Token, load_locale, tokenize
 from ..lang.fuzzy import within_edits
 from ..lang.phrases import PhraseTable
@@ -101,6 +108,9 @@ class _AgeWords:
     relation_copula_adverbs: _Phrases
     stem_copulas: _Phrases
     not_subjects: frozenset[str]
+    anaphors: _Phrases
+    anaphor_window: int
+    name_not_after: frozenset[str]
     approximately: _Phrases
     threshold_hedges: _Phrases
     threshold_modals: _Phrases
@@ -126,6 +136,7 @@ class _AgeWords:
     answer_window: int
     question_frame: _Phrases
     question_frame_window: int
+    speaker_labels: _Phrases
     question_objects: _Phrases
     big_words: frozenset[str]
     heard_single: frozenset[str]
@@ -154,6 +165,9 @@ class _AgeWords:
     heard_unit_years: frozenset[str]
     heard_unit_old: frozenset[str]
     person_after: _Phrases
+    estimate_hedges: _Phrases
+    estimate_articles: frozenset[str]
+    estimate_describing_max: int
     named_ages_min: int
     named_ages_joiners: _Phrases
     opening_person_after: _Phrases
@@ -264,6 +278,7 @@ class _AddressWords:
     symbol_words: frozenset[str]
     spoken_dot_cues: _Phrases
     glued_dot_tlds: frozenset[str]
+    opened_host_words: int
     path_joiners: frozenset[str]
 
 
@@ -274,6 +289,11 @@ class _OrganizationWords:
     cues: _Phrases
     weak_cues: _Phrases
     after: _Phrases
+    after_adverbs: _Phrases
+    service_owners: frozenset[str]
+    service_nouns: _Phrases
+    service_links: _Phrases
+    acting_not_after: frozenset[str]
     institutions: _Phrases
     kinds: _Phrases
     business_kinds: _Phrases
@@ -283,6 +303,8 @@ class _OrganizationWords:
     of_kinds: frozenset[str]
     of_subjects: _Phrases
     generic: frozenset[str]
+    school_types: frozenset[str]
+    school_kinds: _Phrases
     not_names: _Phrases
     roles: _Phrases
     job_verbs: _Phrases
@@ -777,13 +799,16 @@ class ContextualDetector(Detector):
                 by_first.setdefault(phrase[0], []).append(phrase)
         self._institutions_by_first = {word: tuple(phrases) for word, phrases in by_first.items()}
         self._facility_cue_starts = _first_words(org.facility_cues)
-        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues)
+        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues, org.service_nouns)
         self._org_cue_word_starts = (
             _first_words(org.cues, org.weak_cues, org.job_prepositions)
             | org.role_prepositions
             | org.role_weak_prepositions
         )
         self._org_after_starts = _first_words(org.after)
+        #: the shipped company list by phrase ("general motors", "amazon"), for one that acts
+        self._listed_companies = PhraseTable.of(company_names())
+        self._function_word_min = zipf_cutoffs(locale).function_word_min
         #: the last words of the cue tables an age's context is asked in (:meth:`_age_context`)
         self._age_cue_ends = frozenset(
             phrase[-1]
@@ -893,6 +918,7 @@ class ContextualDetector(Detector):
         self._url_words = frozenset(word for word in parts if len(word) >= 5 and word.isalpha())
         self._url_parts = frozenset(word for word in parts if word.isalpha()) | {"dot"}
         self._url_openers = frozenset(p[0] for table in (addr.schemes, addr.www) for p in table.phrases)
+        self._www_words = frozenset(p[-1] for p in addr.www.phrases)
         self._slash_words = frozenset(word for p in addr.slashes.phrases for word in p if len(word) >= 5)
         #: the finders this detector's labels need, in order: a value two of them find is reported
         #: once, as the first found it (a cue before a shape)
@@ -1164,6 +1190,7 @@ class ContextualDetector(Detector):
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
                 or self._person_after(words, i, after)
+                or self._estimated_age(words, i)
             )
             unit = after < len(words) and (
                 words[after] in t.ages.young_units or words[after] in ("years", "year")
@@ -1175,7 +1202,9 @@ class ContextualDetector(Detector):
             if why == _RELATION_IS and self._counted_after_possessive(words, i, after):
                 why = ""  # "my son's twelve cards": a possessive and a count, no age
             if why in (_BARE_RELATION, _COMMA_RELATION) and (unit or not self._age_ends(words, after)):
-                why = ""  # "my daughter ninety two on her test" is no age said after a relation
+                # "my daughter ninety two on her test" is no age said after a relation; "an older lady
+                # maybe seventy who ..." is a guess at her age
+                why = "" if unit else self._estimated_age(words, i)
             if why == _SUBJECTLESS_VERB and not (
                 self._age_ends(words, after) or any(word in lex.months for word in words[after : after + 2])
             ):
@@ -1212,7 +1241,7 @@ class ContextualDetector(Detector):
             corrected = (
                 after < len(words)
                 and self._is_number(words[after])
-                and (self._corrected(words, end, after, value) or self._range(words, end, after, value))
+                and (self._corrected(words, end, after, value) or self._range(words, i, end, after, value))
             )
             years = bool(why) and self._years_said(words, i, after)  # "he's twelve years"
             if (
@@ -1286,6 +1315,7 @@ class ContextualDetector(Detector):
         return (
             word.isalpha()
             and word in given_names()
+            and word not in place_names()  # "austin five and dallas three in the standings"
             and word not in t.ages.not_subjects
             and word not in t.lexicon.stopwords
             and word not in t.ages.subject_words
@@ -1300,6 +1330,17 @@ class ContextualDetector(Detector):
         if not (words[i] in ("a", "an") and i + 2 < len(words) and words[i + 1] in ages.article_units):
             return None
         if words[i + 2] == "old":
+            # "it's a year old car": a thing after "old" (no person right after it) is a thing's age
+            x = i + 3
+            if (
+                x < len(words)
+                and self._thing_word(words[x])
+                and not any(
+                    self._is_person(words, end, names=False)
+                    for end in range(x + 1, min(len(words), x + 3) + 1)
+                )
+            ):
+                return None
             return (1, i + 1)
         fraction = ages.fractions.at(words, i + 2)
         if fraction and words[i + 2] == "and" and self._age_ends(words, i + 2 + fraction):
@@ -1521,6 +1562,8 @@ class ContextualDetector(Detector):
         """ "can i get your age yeah it's forty", "age please sixty": a number after an age question
         (``ages.questions``) with only short answer words (``ages.answer_words``) between."""
         ages = self._t.ages
+        if i + 1 < len(words) and words[i + 1] == ":":
+            return ""  # "speaker 2: forty": the number names the speaker
         k = i
         asked_of = False
         steps = 0
@@ -1531,6 +1574,8 @@ class ContextualDetector(Detector):
                 return "number answering an age question"
             if not words[k - 1].isalnum() and "'" not in words[k - 1]:
                 k -= 1  # punctuation ("how old is he? um, seven") is no answer word to count
+                if words[k] == ":":  # "agent: how old is he? caller: seven": a speaker's label
+                    k -= ages.speaker_labels.ending(words, k)
                 continue
             steps += 1
             length = ages.answer_words.ending(words, k)
@@ -1744,11 +1789,45 @@ class ContextualDetector(Detector):
             k -= 1
         return ""
 
-    def _range(self, words: Sequence[str], end: int, after: int, value: int) -> bool:
+    def _estimated_age(self, words: Sequence[str], i: int) -> str:
+        """ "an elderly man maybe eighty", "a little girl about four", "a teenage boy maybe fifteen": a
+        person introduced with a word of ``ages.estimate_articles`` (over at most
+        ``ages.estimate_describing_max`` describing words), then a hedge of ``ages.estimate_hedges`` and
+        the number: a guess at that person's age."""
+        t = self._t
+        ages = t.ages
+        k = i
+        while k > 0 and words[k - 1] in t.lexicon.fillers:
+            k -= 1
+        hedge = ages.estimate_hedges.ending(words, k)
+        if not hedge:
+            return ""
+        m = k - hedge
+        person = ages.relations.ending(words, m) or int(m > 0 and words[m - 1] in t.person_nouns)
+        if not person:
+            return ""
+        p = m - person
+        for _ in range(ages.estimate_describing_max + 1):
+            if p <= 0:
+                return ""
+            if words[p - 1] in ages.estimate_articles:
+                return "number after a person and a guess"
+            if not words[p - 1].isalpha() or words[p - 1] in t.lexicon.stopwords:
+                return ""
+            p -= 1
+        return ""
+
+    def _range(self, words: Sequence[str], first: int, end: int, after: int, value: int) -> bool:
         """ "thirteen fourteen", "sixty sixty five": a second whole number right after the first, at
         most ``ages.range_step`` higher, with no longer number or measure after it ("forty forty four
         billion"), says an age as a range."""
-        if after != end or value < 10 or self._t.ages.not_after.at(words, after):
+        if after != end or value < 10:
+            return False
+        if self._t.ages.not_after.at(words, after) and not (
+            # "she was like seventeen eighteen", "like nineteen twenty": after a hedge no clock time's
+            # minutes; "eleven fifteen" is a clock time, "galleri is twenty twenty one" a year
+            value > 12 and self._is_number(words[after]) and self._before_approximately(words, first) < first
+        ):
             return False
         parsed = _cardinal(self._t.lexicon, words, after)
         if parsed is None or not value < parsed[0] <= value + self._t.ages.range_step:
@@ -1799,6 +1878,42 @@ class ContextualDetector(Detector):
             k -= length
             hedged = True
         return k
+
+    def _anaphor(self, words: Sequence[str], end: int | None) -> bool:
+        """A word of ``ages.anaphors`` ends at ``end`` (None: at the end of ``words``) and stands for a
+        person: a relation ends in the ``ages.anaphor_window`` words before it ("i have two kids one is
+        seven", "my boys the older is twelve"; not "two cars one is red")."""
+        ages = self._t.ages
+        stop = len(words) if end is None else end
+        length = ages.anaphors.ending(words, stop)
+        if not length:
+            return False
+        first = stop - length
+        return any(
+            ages.relations.ending(words, m) for m in range(max(1, first - ages.anaphor_window), first + 1)
+        )
+
+    def _named_thing(self, words: Sequence[str], index: int) -> bool:
+        """``words[index]`` names a thing, though it reads as a name: a word of ``ages.name_not_after``
+        stands before it, right before or over one everyday word that names no person ("the power ball",
+        "this drake")."""
+        t = self._t
+        for back in (1, 2):
+            m = index - back
+            if m < 0:
+                return False
+            if words[m] in t.ages.name_not_after:
+                return True
+            word = words[m]
+            if (
+                back == 2
+                or not is_everyday_word(word)
+                or word in given_names()
+                or word in t.person_nouns
+                or t.ages.relations.at((word,), 0)
+            ):
+                return False
+        return False
 
     def _is_person(self, words: Sequence[str], end: int, names: bool = True) -> bool:
         """The words ending at ``end`` name a person: a relation, a person noun, a name (when
@@ -2144,10 +2259,18 @@ class ContextualDetector(Detector):
             adverb = t.ages.relation_copula_adverbs.ending(words, before)
             if adverb and t.ages.relations.ending(words, before - adverb):
                 before -= adverb  # "our patient today is fifty five"
-            if t.ages.relations.ending(words, before) or (
+            if (
+                t.ages.relations.ending(words, before)
+                or self._anaphor(words, before)  # "two kids one is seven and the other is four"
+            ) or (
                 before > 0
                 and (
-                    _name_like(words[before - 1], t.ages.not_subjects) or words[before - 1] in t.person_nouns
+                    (
+                        _name_like(words[before - 1], t.ages.not_subjects)
+                        # "the power ball is sixteen": after an article a word is a thing, no name
+                        and not self._named_thing(words, before - 1)
+                    )
+                    or words[before - 1] in t.person_nouns
                 )
             ):
                 return _RELATION_IS
@@ -2160,6 +2283,14 @@ class ContextualDetector(Detector):
                 return _RELATION_IS
         if k > 0 and self._possessor_is_person(words, k - 1):
             return _RELATION_IS
+        if (
+            k > 0
+            and words[k - 1].endswith("'s")
+            and self._anaphor(
+                [*words[max(0, k - 1 - t.ages.anaphor_window) : k - 1], words[k - 1][:-2]], None
+            )
+        ):
+            return _RELATION_IS  # "two children one's seven and one's four"
         if cued and t.ages.relations.ending(words, k) and words[k - 1].endswith("s"):
             return _PLURAL_RELATION
         if (
@@ -2314,13 +2445,15 @@ class ContextualDetector(Detector):
         heard = self._heard_date_words
         changed: list[str] | None = None
         for k, word in enumerate(text.words):
-            if len(word) < 5 or not word.isalpha() or word in heard.exact:
+            # "bithday's march third": a garbled cue with its "'s"
+            stem, owned = (word[:-2], "'s") if word.endswith("'s") else (word, "")
+            if len(stem) < 5 or not stem.isalpha() or stem in heard.exact:
                 continue
-            listed = heard.lookup(word)
+            listed = heard.lookup(stem)
             if listed:
                 if changed is None:
                     changed = list(text.words)
-                changed[k] = listed
+                changed[k] = listed + owned
         if changed is None:
             return text
         words = Words(changed)
@@ -3154,7 +3287,7 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         # "acme period com", "gmail point com"; "john smith, at gmail, dot com", "sarah, s-a-r-a-h, dot"
-        words = self._spoken_dots(self._dictation_marks(self._glued_periods(text)))
+        words = self._heard_symbols(self._spoken_dots(self._dictation_marks(self._glued_periods(text))))
         mails = _Pass([i for i in text.starts(self._at_starts) if i > 0 and self._at_length(words, i)[0]])
         for i in mails:
             length, misheard = self._at_length(words, i)  # "add", "at the": a misheard "at"
@@ -3210,7 +3343,149 @@ class ContextualDetector(Detector):
             if first < i and words[i - 1] != "dot":  # an empty host label: "it's just dot dot dot at"
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
+        found += self._opened_urls(words, [(first, stop) for first, stop, *_ in mails.found])
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _opened_urls(self, words: Sequence[str], mails: Sequence[tuple[int, int]]) -> list[_Found]:
+        """Web addresses that "www dot" or a scheme opens, read by their shape however the recognizer
+        garbled the rest: after the opening (:meth:`_garbled_prefix` for a garbled one: "double u
+        doubt u dot", "h t t p s colon slash slate") host words, "dot"s and words heard for one
+        (:meth:`_heard_as_dot`), short words of ``heard_inside_domain`` or fillers before a "dot" or a
+        top-level domain ("harbor [i] light cpa dot net", "tires [in] dot [uh] com"), and the word after
+        the last "dot" whatever it is where the address may end ("www dot acme dot [that]"), then a
+        path. The host needs a "dot" after its first word or must end on a listed top-level domain
+        ("www dot one stop ca"); it ends at a word that ends a dictated value. Never inside an e-mail
+        address."""
+        t = self._t
+        addr = t.addresses
+        found: list[_Found] = []
+        k = 0
+        while k < len(words):
+            host, first = self._opening(words, k)
+            if host is None or any(a <= k < b for a, b in mails):
+                k += 1
+                continue
+            end, dots, names, j = host, 0, 0, host
+            while j < len(words) and j - host < addr.opened_host_words:
+                word = words[j]
+                if names and (self._is_dot(word) or self._heard_as_dot(word)):
+                    dots += 1
+                    j += 1
+                    if self._glued_dot(word):
+                        end = j
+                    elif (
+                        j < len(words)
+                        and words[j].isalnum()
+                        and (self._address_ends(words, j + 1) or self._heard_as_dot(words[j + 1]))
+                    ):
+                        j += 1  # the label or top-level domain after a "dot", whatever was heard
+                        end = j
+                    continue
+                if word in addr.heard_inside_domain or word in t.lexicon.fillers:
+                    after = j + 1 < len(words) and (
+                        self._heard_as_dot(words[j + 1]) or words[j + 1] in t.tlds
+                    )
+                    if names and after and not self._is_dot(word):
+                        j += 1  # "harbor [i] light", "tires [in] dot"
+                        continue
+                    break
+                if not word.isalnum() or t.credentials.stops.at(words, j) or addr.slashes.at(words, j):
+                    break
+                names += 1
+                j += 1
+                end = j
+            last = words[end - 1]
+            listed = last in t.tlds and last not in t.lexicon.stopwords and self._address_ends(words, end)
+            if names and (dots or listed) and end > host:
+                found.append((first, self._path_end(words, end), "URL", self.cue_score, "opened web address"))
+            k = max(end, k + 1)
+        return found
+
+    def _opening(self, words: Sequence[str], k: int) -> tuple[int | None, int]:
+        """Where the host starts after "www dot" or a scheme that ends at word ``k`` (said or garbled:
+        :meth:`_garbled_prefix`), and where the address starts; (None, k) when none ends there."""
+        addr = self._t.addresses
+        if k + 1 < len(words) and (words[k] == "dot" or self._heard_as_dot(words[k])):
+            length = addr.www.ending(words, k)
+            if length:
+                start = k - length
+                return k + 1, start - addr.schemes.ending(words, start)
+            # a garbled "www" ("double u doubt u dot", "da dub dub dot"): it ends on a letter or word of
+            # "www" right before the "dot", and at most `www_window` words of `_garbled_prefix` lead to it
+            start = self._garbled_prefix(words, k)
+            if 0 < k - start <= addr.www_window and words[k - 1] in self._www_words:
+                return k + 1, start
+        length = addr.schemes.ending(words, k)
+        if length and words[k - 1] == "slash":
+            return k, k - length
+        return None, k
+
+    def _heard_symbols(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with the "dot" and the top-level domain of an address a recognizer garbled read as
+        said, where the address's shape shows them: a word heard for "dot" (:meth:`_heard_as_dot`:
+        "dart", "dots", "got") right after "www" ("dub dub dub dart acme"), or between a host word
+        (or one short word of ``heard_inside_domain`` after it) and a top-level domain the address may
+        end after; and a word two letters off one of ``misheard_tlds`` ("calm", "nut", "orc") after a
+        "dot" where the address may end. Each only with an opening before it: "www" or a scheme, or a
+        word of ``spoken_dot_cues`` (an "at", "website", "go to") a few words before, or, for a
+        garbled "dot" alone, a listed top-level domain of ``misheard_tlds`` after it ("studio four
+        dots org"); "hot dog co" and "connect the dots" stay speech."""
+        t = self._t
+        addr = t.addresses
+        stop = t.lexicon.stopwords
+        read = list(words)
+        for i in range(1, len(read)):
+            word = read[i]
+            if word == "dot" or not self._heard_as_dot(word):
+                continue
+            if addr.www.ending(read, i):
+                read[i] = "dot"  # "w w w dart acme": the dot after "www"
+                continue
+            if i + 1 >= len(read):
+                continue
+            host = i - 1 if read[i - 1] in addr.heard_inside_domain and i > 1 else i
+            if not (read[host - 1].isalnum() and read[host - 1] not in stop):
+                continue
+            after = read[i + 1]
+            exact = after in addr.misheard_tlds
+            heard = not exact and self._heard_tld(after, 2)
+            www = self._after_www(read, i)
+            opened = www or self._spoken_dot_cue(read, host - 1)
+            cued = www or self._spoken_dot_cue(read, host - 1, at=False)  # "at the shop dog come on"
+            listed = after in t.tlds and after not in stop and www
+            ends = self._address_ends(read, i + 2) or (i + 2 < len(read) and self._heard_as_dot(read[i + 2]))
+            named = read[host - 1] in addr.glued_providers  # "at gmail dots calm"
+            if ends and (
+                (exact and (opened or word in addr.misheard_dots)) or (heard and (cued or named)) or listed
+            ):
+                read[i] = "dot"
+                if heard:
+                    read[i + 1] = self._closest_tld(after)
+        for i in range(2, len(read)):
+            if read[i - 1] != "dot" or read[i] in t.tlds or not self._heard_tld(read[i], 2):
+                continue
+            named = self._host_word(read[i - 2])
+            if self._address_ends(read, i + 1) and (
+                named or self._after_www(read, i - 1) or self._spoken_dot_cue(read, i - 2, at=False)
+            ):
+                read[i] = self._closest_tld(read[i])  # "acme dot calm", "at gmail dot nut"
+        return tuple(read)
+
+    def _heard_as_dot(self, word: str) -> bool:
+        """A word a recognizer may have written for "dot": one of ``misheard_dots`` or, no stop word,
+        one letter off it or two with the "d" heard right ("dart", "got", "dut", "doubt")."""
+        return (
+            word == "dot"
+            or word in self._t.addresses.misheard_dots
+            or (word not in self._t.lexicon.stopwords and _heard_as(word, "dot"))
+        )
+
+    def _closest_tld(self, word: str) -> str:
+        """The top-level domain of ``misheard_tlds`` ``word`` is heard for ("calm" -> com)."""
+        return min(
+            sorted(self._t.addresses.misheard_tlds),
+            key=lambda tld: 0 if within_edits(word, tld, 1) else 1 if within_edits(word, tld, 2) else 2,
+        )
 
     def _glued_periods(self, text: _Text) -> tuple[str, ...]:
         """The words with each period a recognizer wrote inside a domain read as "dot": one written
@@ -3408,12 +3683,16 @@ class ContextualDetector(Detector):
                 read[i] = "dot"  # "gmail point com", "it's on acme period io"
         return tuple(read)
 
-    def _spoken_dot_cue(self, words: Sequence[str], host: int) -> bool:
+    def _spoken_dot_cue(self, words: Sequence[str], host: int, at: bool = True) -> bool:
         """A word of ``spoken_dot_cues`` (an "at", "email", "website", "www", ...) stands in the
         ``www_window`` words before the host word at ``host``: "period" and "point" are the dot of an
-        address only there ("for the reporting period net" is speech)."""
+        address only there ("for the reporting period net" is speech); without ``at`` an "at" is none
+        ("we met at the shop dot come on")."""
         addr = self._t.addresses
-        return any(addr.spoken_dot_cues.at(words, k) for k in range(max(0, host - addr.www_window), host))
+        return any(
+            addr.spoken_dot_cues.at(words, k) and (at or not addr.at.at(words, k))
+            for k in range(max(0, host - addr.www_window), host)
+        )
 
     def _address_ends(self, words: Sequence[str], k: int) -> bool:
         """An address may end before word ``k``: the utterance ends, or a punctuation mark, a filler, a
@@ -3913,6 +4192,42 @@ class ContextualDetector(Detector):
         # "baseball practice", "facebook group": frequent words no dictionary lists are no names
         return not everyday and zipf_frequency(base) < self._unlisted_max
 
+    def _service_cue(self, words: Sequence[str], i: int) -> int:
+        """ "our internet is through", "my 401k is at", "the cable company is": a service or account
+        (``service_nouns``) after one of ``service_owners``, then one of ``service_links``: a weak
+        cue of who provides it; its length from ``i``, or 0."""
+        org = self._t.organizations
+        if i < 1 or words[i - 1] not in org.service_owners:
+            return 0
+        noun = org.service_nouns.at(words, i)
+        link = org.service_links.at(words, i + noun) if noun else 0
+        return noun + link if link else 0
+
+    def _known_company_ending(self, words: Sequence[str], i: int) -> int:
+        """Length of a well-known organisation's name ending before ``i`` (``known_names``, or the
+        shipped company list: a name of several words, or one word that is no everyday word, given
+        name or function-word-frequent word: "amazon", not "target" unless known), said as the
+        subject: first in the turn or after no determiner (``acting_not_after``: "an apple", "my
+        target"); never a given name alone that is no everyday word ("howard called me back" may be
+        a person; "chase denied my loan" is the bank); 0 when there is none."""
+        org = self._t.organizations
+        length = org.known_names.ending(words, i)
+        if not length:
+            length = self._listed_companies.ending(words, i) or 0
+            if length == 1:
+                word = words[i - 1]
+                if (
+                    is_everyday_word(word)
+                    or word in given_names()
+                    or zipf_frequency(word) >= self._function_word_min
+                ):
+                    length = 0
+        if not length or (i - length > 0 and words[i - length - 1] in org.acting_not_after):
+            return 0
+        if length == 1 and words[i - 1] in given_names() and not is_everyday_word(words[i - 1]):
+            return 0  # "howard called me back": a person as likely ("chase", "delta" are words too)
+        return length
+
     def _org_surname(self, word: str) -> bool:
         """A naming word, or a family name that is no frequent word ("halberd and finch")."""
         return self._org_name_word(word) or (
@@ -4253,6 +4568,9 @@ class ContextualDetector(Detector):
         named = any(self._org_name_word(word) for word in value)
         if (weak or determiner) and not (named or kind):
             return None
+        school = org.school_kinds.ending(words, stop)
+        if not named and school and all(word in org.school_types for word in words[first : stop - school]):
+            return None  # "graduated from high school", "went to nursing school": a kind of school
         if determiner and not named and kinds == [first] and stop == first + 1:
             return None  # "the bakery": a kind alone after "the" is a plain noun
         if weak and not kind and " ".join(value) in place_names():
@@ -4437,6 +4755,9 @@ class ContextualDetector(Detector):
                 length = org.weak_cues.at(bases, i) or org.weak_cues.at(words, i)  # "she's with"
                 weak = bool(length)
             if not length:
+                length = self._service_cue(words, i)  # "our internet is through"
+                weak = bool(length)
+            if not length:
                 role = self._role_before(words, i)
                 length = 1 if role else 0
                 weak = role == "weak"
@@ -4461,8 +4782,15 @@ class ContextualDetector(Detector):
                         add(*second, "name after an employer, school, bank or insurer cue")
 
         # the organisation acts: "unilever called about my claim"
-        for i in [i for i in text.starts(self._org_after_starts) if i > 0]:
-            if not org.after.at(words, i) or (i - 1) in taken:
+        for after in [i for i in text.starts(self._org_after_starts) if i > 0]:
+            if not org.after.at(words, after):
+                continue
+            i = after - org.after_adverbs.ending(words, after)  # "geico | finally called me back"
+            if i <= 0 or (i - 1) in taken:
+                continue
+            known = self._known_company_ending(words, i)
+            if known:
+                add(i - known, i, "well-known organisation acting ('... hired me')")
                 continue
             first = i
             while (

@@ -128,6 +128,16 @@ class OrganizationWords:
     place_school_words: frozenset[str]
     of_place_kinds: frozenset[str]
     agency_joiners: frozenset[str]
+    customer_words: frozenset[str]
+    customer_copulas: PhraseTable[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class _KnownNames:
+    """Well-known organisations whose names are everyday words, given names or several words, shared
+    with the contextual detector: ``organizations.known_names`` of ``context.yaml``."""
+
+    known_names: PhraseTable[tuple[str, ...]] = field(metadata={"key": "organizations.known_names"})
 
 
 @dataclass(frozen=True)
@@ -210,6 +220,7 @@ class OrganizationDetector(Detector):
         self._cue_words = words.cue_verbs | words.office_words
         self._callers = callers = load_tables(locale, "names", CallerWords)
         self._listed = PhraseTable.of(company_names())
+        self._known = load_tables(locale, "context", _KnownNames).known_names
         self._number_words = frozenset(lexicon.digits) | frozenset(lexicon.teens) | frozenset(lexicon.tens)
         self._introductions = PhraseTable.of(callers.introductions)
         #: nouns that name a person (the locale's generated ``person_nouns`` list): "the little kids"
@@ -257,6 +268,7 @@ class OrganizationDetector(Detector):
                 (ow.period_nouns, self._before_period),
                 (ow.agency_heads, self._agency),
                 (ow.of_place_kinds, self._kind_of_place),
+                (ow.customer_words, self._customer_of),
             )
         )
 
@@ -621,6 +633,29 @@ class OrganizationDetector(Detector):
             return None
         why = "a government body named by its remit"
         return self._organization(tokens[i].start, tokens[stop - 1].end, why)
+
+    def _customer_of(self, scan: _Scan, i: int) -> Entity | None:
+        """ "we're a microsoft shop", "i'm a chase customer", "they're a toyota dealer": a well-known
+        organisation (``known_names``, or the shipped company list: several words, or one that is no
+        everyday word) between one of ``customer_copulas`` ("we're a") and the word at ``i``
+        (``customer_words``) whose customer, partner or dealer the speaker is ("a small shop", "a
+        java shop" name none)."""
+        text, tokens, formatted = scan
+        for length in range(min(3, i - 1), 0, -1):
+            first = i - length
+            if not self._w.customer_copulas.length_ending_at(tokens, first):
+                continue
+            known = self._known.length_ending_at(tokens, i) == length
+            # a listed company that is also an everyday word counts only as a known name ("a target shop")
+            listed = self._listed.length_ending_at(tokens, i) == length and (
+                length > 1 or not is_everyday_word(tokens[first].lower)
+            )
+            if not (known or listed):
+                return None  # "a java shop": a language, "a small shop"
+            if formatted and not _capitalised(text, tokens[first]):
+                return None
+            return self._organization(tokens[first].start, tokens[i - 1].end, "whose customer or dealer")
+        return None
 
     def _place_length(self, words: Sequence[str], start: int) -> int:
         """Words of the longest place name at ``start`` ("district of columbia", "ohio"; 0: none)."""
