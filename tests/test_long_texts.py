@@ -94,3 +94,18 @@ def test_bounded_batches_keep_order_and_both_bounds(
     for batch in batches:
         assert 1 <= len(batch) <= max_texts
         assert len(batch) == 1 or sum(map(len, batch)) <= max_chars
+
+
+def test_a_digit_run_longer_than_pythons_int_limit_is_no_error() -> None:
+    """An ASR repetition loop ("one one one ...") joins into one run of thousands of digits; Python
+    refuses to convert more than 4,300 digits to an int, and a detector that tried failed the whole
+    batch (review37 M4: `addresses` did). The other text of the batch is still redacted."""
+    from _support import default_normalizers
+
+    from redactkit.detect.addresses import AddressDetector
+
+    pipe = Pipeline(
+        normalizers=default_normalizers(), detectors=[AddressDetector()], anonymizer=TagAnonymizer()
+    )
+    found = pipe.analyze_batch(["one " * 4400, "i live at 12 elm street"])
+    assert [e.label for e in found[1]] == ["ADDRESS"]

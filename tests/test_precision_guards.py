@@ -142,6 +142,25 @@ def test_ner_guard_airlines_currencies_identifier_fields(
     assert _kept(text, entity, spacy_label, lowercase) is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "label"),
+    [
+        # a PERSON guess that is a place of the gazetteer, accents folded, is the place on lowercase speech
+        ("i'm flying to são paulo next week", "são paulo", "LOCATION"),
+        ("we moved to new delhi last year", "new delhi", "LOCATION"),
+        # ... not when a given name that is no everyday word opens it (places named after people)
+        ("call carlos barbosa tomorrow", "carlos barbosa", "PERSON"),
+    ],
+)
+def test_ner_person_guess_that_is_a_place(text: str, entity: str, label: str) -> None:
+    doc: Doc = spacy.blank("en")(text)
+    start = text.index(entity)
+    span = doc.char_span(start, start + len(entity))
+    assert span is not None
+    doc.ents = [Span(doc, span.start, span.end, label="PERSON")]
+    assert [found.label for found in _ner()._entities(doc, lowercase=True, adapted=False)] == [label]
+
+
 @cache
 def _names() -> Pipeline:
     from redactkit.detect import NameDetector

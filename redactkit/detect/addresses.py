@@ -859,8 +859,8 @@ class AddressDetector(Detector):
         if word.isdigit():
             as_number = any(w in lex.tens or w in lex.teens or w in lex.hundred for w in said.lower().split())
             if not (
-                int(word) > 0
-                and len(word) <= 5
+                len(word) <= 5  # before int(): a run of thousands of digits is no house number
+                and int(word) > 0
                 and not (len(word) == 4 and word[:2] in ("19", "20"))
                 and (as_number or not counts or not _counted(word))
             ):

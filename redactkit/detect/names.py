@@ -52,6 +52,8 @@ _GIVEN_AS_NAME = "word after a phrase that gives a name"
 
 #: why a word no list has is a name when another rare word stands beside it
 _RARE_RUN = "run of words too rare to be anything but a name"
+#: the cue a noun that names a person makes ("my neighbour X", "the other driver was X"): a strong one
+_PERSON_NOUN_CUE = ("<person noun>",)
 
 
 class _NameVocabulary(NamedTuple):
@@ -118,6 +120,14 @@ class PersonWords:
     companion_min_likeness: float = field(metadata={"key": "person_cues.companion_min_likeness"})
     companion_contacts: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.companion_contacts"})
     companion_verbs: frozenset[str] = field(metadata={"key": "person_cues.companion_verbs"})
+    nouns: frozenset[str] = field(metadata={"key": "person_cues.nouns"})
+    noun_copula_enders: frozenset[str] = field(metadata={"key": "person_cues.noun_copula_enders"})
+    noun_possessives: frozenset[str] = field(metadata={"key": "person_cues.noun_possessives"})
+    noun_copulas: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.noun_copulas"})
+    noun_copula_gap: int = field(metadata={"key": "person_cues.noun_copula_gap"})
+    noun_not_cues: frozenset[str] = field(metadata={"key": "person_cues.noun_not_cues"})
+    named_after: frozenset[str] = field(metadata={"key": "person_cues.named_after"})
+    vocative_questions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.vocative_questions"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -622,6 +632,13 @@ class NameDetector(Detector):
         self._companion_contacts = PhraseTable.of(words.companion_contacts)
         #: public acronyms ("cfo", "hr", "bbc"): no item of a list of people
         self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
+        #: nouns that name a person (the locale's generated ``person_nouns`` list, from WordNet), but for
+        #: ``noun_not_cues``: after one a name may follow ("my neighbour X", "the other driver was X")
+        self._person_nouns = (
+            frozenset(load_locale(locale).resources.get("person_nouns", {}).get("words", ())) | words.nouns
+        ) - words.noun_not_cues
+        self._noun_copulas = PhraseTable.of(words.noun_copulas)
+        self._vocative_questions = PhraseTable.of(words.vocative_questions)
         # the words these tables' phrases start or end with: a text's positions where none stands are
         # passed over without a look-up
         self._role_starts = frozenset(phrase[0] for phrase in self._roles.phrases)
@@ -671,6 +688,8 @@ class NameDetector(Detector):
             cue + word for cue in self._airline_cues for word in self._flight_words
         )
         self._flight_word_at = flight_word_at
+        # (added last: the garbled-cue model above reads the cues of names.yaml only)
+        self._strong = self._strong | {_PERSON_NOUN_CUE}
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         vocab = _NameVocabulary(
@@ -732,6 +751,16 @@ class NameDetector(Detector):
             )
             cue = self._cue_before(tokens, i)
             if (
+                cue not in self._strong
+                and word not in company_names()  # "the maker is audi"
+                # a name that is an everyday word is no name after a noun ("my student loan")
+                and not (ambiguous and zipf_frequency(word) >= self._zipf.everyday_word_min)
+                and self._after_person_noun(tokens, i, ends_needed=ambiguous)
+            ):
+                cue = _PERSON_NOUN_CUE  # "my neighbour X", "the other driver was X"
+            if cue == ("named",) and not self._named_person(tokens, i):
+                cue = None  # "a restaurant named X": a thing's name
+            if (
                 word in w.unnamed_address
                 and cue not in w.strong_cues  # a name asked for: "my company name is honey musics"
                 and not (i + 1 < len(tokens) and (lowered[i + 1] in given or lowered[i + 1] in family))
@@ -743,7 +772,10 @@ class NameDetector(Detector):
             heard_possible: bool | None = cue not in self._strong and not known
             heard: bool | None = None
             addressed = (
-                self._addressed(tokens, i) or self._opens_turn_to(tokens, i) or self._handed(tokens, i, word)
+                self._addressed(tokens, i)
+                or self._opens_turn_to(tokens, i)
+                or self._handed(tokens, i, word)
+                or (known and self._asked_at_turn_start(tokens, i))
             )
             thanked = (
                 (i == len(tokens) - 1 or tokens[i + 1].lower in w.after_closing)
@@ -775,6 +807,8 @@ class NameDetector(Detector):
                 and zipf_frequency(word) >= self._zipf.weak_cue_name_max
                 # after a title, a listed name up to `titled_max_zipf` ("doctor power", "mr white")
                 and not (cue in w.titled_cues and known and zipf_frequency(word) < w.titled_max_zipf)
+                # a given name asked a question at the start of a turn ("guy do you want to take that")
+                and not (word in given and self._asked_at_turn_start(tokens, i))
             ):
                 # a cue does not make a word as frequent as "will", "may" or "more" a name ("back to more
                 # of", "the officer will", "i'm more curious"): a family name after it still does
@@ -794,7 +828,11 @@ class NameDetector(Detector):
                 known
                 and not self._noun_before_number(tokens, i, cue)
                 and (
-                    (cue is not None and (cue not in w.preposition_cues or word in given))
+                    # (after a noun that names a person, a given name: not "my student loan")
+                    (
+                        cue is not None
+                        and ((cue not in w.preposition_cues and cue != _PERSON_NOUN_CUE) or word in given)
+                    )
                     or possessive
                     or (addressed and word in given)
                     or self._family_after(tokens, i, family, common, places)
@@ -851,6 +889,7 @@ class NameDetector(Detector):
                 not ambiguous
                 and len(word) > 2
                 and word not in places
+                and word not in self._person_nouns  # "my stepdad esteban": the noun names no one
                 and zipf_frequency(word) < self._zipf.unlisted_person_name_max
                 and self._family_after(tokens, i, family, common, places)
             ):
@@ -933,6 +972,11 @@ class NameDetector(Detector):
                     break
                 if self._roles.starting_at(tokens, j) is not None or self._handoff_at(tokens, j):
                     break  # "dana okafor vice president", "dana will walk you": no family name
+                if any(
+                    tuple(lowered[j : j + n]) in w.answer_values and (n > 1 or word in common)
+                    for n in range(1, 4)
+                ):
+                    break  # "the holder is dovik date of birth ...": the next value's name, no family name
                 first_is_given = _base(fold_word(tokens[i].lower))[0] in given
                 if (
                     (first_is_given or j + 1 == len(tokens))
@@ -1299,6 +1343,64 @@ class NameDetector(Detector):
             and (word not in places or word in given or word in family)
             and zipf_frequency(word) < self._zipf.weak_cue_name_max
         )
+
+    def _asked_at_turn_start(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` opens the turn (after ``openers``) and a question turned to its bearer follows
+        (``vocative_questions``: "guy do you want to take that one", "will can you hear me"): a word of the
+        name lists however frequent, since no verb or noun stands there before "can you" or "do you"."""
+        w = self._w
+        return (
+            all(tokens[k].lower in w.openers for k in range(i))
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower != tokens[i].lower  # "can can you listen": a stutter
+            and self._vocative_questions.starting_at(tokens, i + 1) is not None
+        )
+
+    def _named_person(self, tokens: Sequence[Token], i: int) -> bool:
+        """ "named" right before token ``i`` follows a noun that names a person or one of
+        ``named_after`` ("a guy named X", "someone named X"; not "a restaurant named X")."""
+        if i < 2:
+            return False
+        before = _base(tokens[i - 2].lower)[0]
+        return before in self._person_nouns or before in self._w.named_after
+
+    def _after_person_noun(self, tokens: Sequence[Token], i: int, *, ends_needed: bool) -> bool:
+        """Token ``i`` follows a noun that names a person: right after one and a possessive ("my
+        neighbour X", "her coworker X", "the patient's nurse X"), or after one, at most
+        ``noun_copula_gap`` words and a copula ("the other driver was X", "your therapist today will be
+        X", "the tenant upstairs is called X"; names.yaml ``person_cues.noun_*``). After a copula a word
+        that is also a dictionary word (``ends_needed``) must end there: the end of the turn, one of
+        ``noun_copula_enders``, a family name or a number follows ("the owner is frank and ..."; not "the
+        driver was rusty on the rules")."""
+        w = self._w
+        if i < 2:
+            return False
+        noun = _base(tokens[i - 1].lower)[0]
+        before = tokens[i - 2].lower
+        if noun in self._person_nouns and (before in w.noun_possessives or _base(before)[1]):
+            return True
+        copula = self._noun_copulas.length_ending_at(tokens, i)
+        if not copula:
+            return False
+        if ends_needed and not (
+            i + 1 == len(tokens)
+            or tokens[i + 1].lower in w.noun_copula_enders
+            or self._family_after(tokens, i, family_names(), common_words(), place_names())
+            or self._misheard.number_at(words_of(tokens), i + 1)
+        ):
+            return False
+        last = i - copula - 1
+        for k in range(last, max(last - w.noun_copula_gap, 0) - 1, -1):
+            word = tokens[k].lower
+            if word in self._blocked and word not in self._person_nouns:
+                continue
+            if _base(word)[0] in self._person_nouns:
+                # a determiner or possessive opens the noun's phrase ("the other driver", "my son")
+                return any(
+                    tokens[j].lower in w.determiners or _base(tokens[j].lower)[1]
+                    for j in range(max(k - 3, 0), k)
+                )
+        return False
 
     def _companion(self, tokens: Sequence[Token], i: int, word: str, cue: tuple[str, ...]) -> bool:
         """Whether a word no name list has, after "me and"/"me or" (``person_cues.companions``), is the

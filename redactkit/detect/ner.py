@@ -48,7 +48,7 @@ from pydantic import Field
 
 from ..core import AlignedText, Entity
 from ..errors import ModelNotFoundError
-from ..gazetteers import family_names, given_names, zipf_frequency
+from ..gazetteers import family_names, fold, given_names, is_everyday_word, place_names, zipf_frequency
 from ..lang import get_lexicon, load_locale
 from ..lang.case import is_lowercase_speech
 from ..lang.tables import load_tables
@@ -642,6 +642,8 @@ class SpacyNerDetector(Detector):
             if label is None:
                 continue
             words = [token.lower_ for token in ent]
+            if lowercase and label == "PERSON" and guard != "off" and _names_a_place(words, given):
+                label = "LOCATION"  # "são paulo", "new delhi": a place the gazetteer knows, no one's name
             if guard != "off" and (
                 (label == "ORGANIZATION" and self._no_organization(ent, words))
                 or (label == "LOCATION" and self._no_place(doc_words, ent, words, lowercase))
@@ -729,3 +731,13 @@ class SpacyNerDetector(Detector):
                 )
             )
         return found
+
+
+def _names_a_place(words: Sequence[str], given: frozenset[str]) -> bool:
+    """A guess of two or more words that, accents folded, is a place of the gazetteer and does not open
+    with a given name that is no everyday word ("são paulo", "new delhi", "san jose"; not "santa
+    clara", "amelia rodrigues": places, but people's names first): the place, not a person."""
+    if len(words) < 2:
+        return False
+    folded = [fold(word) for word in words]
+    return " ".join(folded) in place_names() and (folded[0] not in given or is_everyday_word(folded[0]))

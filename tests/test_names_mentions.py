@@ -1,0 +1,70 @@
+"""Everyday mentions of people in lowercase speech (names.yaml ``person_cues``): a noun that names a person
+before a name or a copula before it ("my neighbour X", "the other driver was X"), farewells said to someone,
+greetings passed on and messages left for someone, who a person is called, who to call in an emergency, a
+caller's "hi it's X", someone asked to get in touch, a given name asked a question at the start of a turn.
+Every name is invented or a common given name; the look-alikes are the same phrases with no one named."""
+
+from __future__ import annotations
+
+import pytest
+from _support import found_by, names_detector
+
+FOUND = [
+    # a noun that names a person, after a possessive, or before a copula
+    ("my neighbour precious watched the dog", {"precious"}),
+    ("her coworker zorvela covered the shift", {"zorvela"}),
+    ("the patient's nurse quellani is on her break", {"quellani"}),
+    ("the other driver was tavrosi and his plate was from ohio", {"tavrosi"}),
+    ("the account holder is dovrika date of birth may first", {"dovrika"}),
+    ("your physical therapist today will be zorbekka", {"zorbekka"}),
+    ("the tenant upstairs is called velomir", {"velomir"}),
+    # farewells and affection said to the one named
+    ("bye quellani see you tomorrow", {"quellani"}),
+    ("love you too ivy", {"ivy"}),
+    ("good night zorvela", {"zorvela"}),
+    # greetings passed on, messages left, who someone is called, who to call in an emergency
+    ("say hi to tavrosi for me", {"tavrosi"}),
+    ("can you leave a message for velomir that the parts came in", {"velomir"}),
+    ("the mechanic was a guy named dovrika", {"dovrika"}),
+    ("her emergency contact is zorbekka", {"zorbekka"}),
+    ("hi it's quellani returning your call", {"quellani"}),
+    # someone asked to get in touch, a given name asked a question at the start of a turn
+    ("please have velomir call me when he lands", {"velomir"}),
+    ("guy do you want to take that one", {"guy"}),
+    ("will can you hear me", {"will"}),
+    ("mark did you see the email", {"mark"}),
+]
+
+NOT_FOUND = [
+    "the patient is stable",
+    "the nurse is busy right now",
+    "my neighbour has a dog",
+    "the patient portal is down",
+    "the driver was late again",
+    "the owner is away this week",
+    "bye for now",
+    "see you tomorrow",
+    "love you so much",
+    "take care of yourself",
+    "say hi to everyone for me",
+    "can you leave a message",
+    "the file was named report final",
+    "her emergency contact is her husband",
+    "please have a seat",
+    "may i ask who is calling",
+    "hope you're doing well",
+    "so do you want to come",
+    "wait did you see that",
+    "will you marry me",
+    "great can you send it over",
+]
+
+
+@pytest.mark.parametrize(("text", "names"), FOUND)
+def test_everyday_mentions(text: str, names: set[str]) -> None:
+    assert {value for label, value in found_by(names_detector(), text) if label == "PERSON"} == names
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_everyday_mentions_look_alikes(text: str) -> None:
+    assert found_by(names_detector(), text) == set()
