@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..lang import Token, load_locale, tokenize
+from ..lang.phrases import PhraseTable
 
-__all__ = ["pause_words", "said_again", "spoken_gap"]
+__all__ = ["aside_length", "pause_words", "said_again", "speaker_label", "speaker_words", "spoken_gap"]
 
 #: the fewest digits of a group said twice that counts as a repeat ("five eight nine six that's five
 #: eight nine six")
@@ -27,15 +28,69 @@ _MAX_REPEAT = 20
 
 @cache
 def pause_words(locale: str) -> frozenset[str]:
-    """The tokens of a written pause (``speech.pause_marks``: "...", "…") and the comma: punctuation
-    inside a dictated value that no aside needs to explain."""
-    marks = load_locale(locale).get("speech", "pause_marks", []) or []
+    """The tokens of a written pause (``speech.pause_marks``: "...", "…"), the comma and the marks
+    that end a turn (``speech.turn_marks``: "?" after a back-channel of the other party, "okay? four
+    four ..."): punctuation inside a dictated value that no aside needs to explain."""
+    speech = load_locale(locale)
+    marks = [
+        *(speech.get("speech", "pause_marks", []) or []),
+        *(speech.get("speech", "turn_marks", []) or []),
+    ]
     return frozenset({",", *(token.lower for mark in marks for token in tokenize(str(mark)))})
 
 
-def spoken_gap(tokens: Sequence[Token], first: int, stop: int, pauses: frozenset[str]) -> list[str]:
-    """The lowercase words of ``tokens[first:stop]`` without the written pauses and commas."""
-    return [token.lower for token in tokens[first:stop] if token.lower not in pauses]
+@cache
+def speaker_words(locale: str) -> frozenset[str]:
+    """The words that name who speaks in a transcript of both sides (``speech.speaker_labels``:
+    "agent", "caller", "customer")."""
+    return frozenset(
+        str(word).lower() for word in load_locale(locale).get("speech", "speaker_labels", []) or []
+    )
+
+
+def speaker_label(words: Sequence[str], index: int, speakers: frozenset[str]) -> bool:
+    """Word ``index`` of ``words`` names who speaks next ("agent :", "caller :"): one of
+    ``speakers`` right before a colon. "customer : four four ..." is a turn, no cue of a customer
+    number."""
+    return index + 1 < len(words) and words[index + 1] == ":" and words[index] in speakers
+
+
+def spoken_gap(
+    tokens: Sequence[Token],
+    first: int,
+    stop: int,
+    pauses: frozenset[str],
+    speakers: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The lowercase words of ``tokens[first:stop]`` without the written pauses and commas, and
+    without the labels of who speaks (``speakers``: "... four one five caller : okay six ...")."""
+    words = [token.lower for token in tokens[max(0, first - 1) : stop]]
+    offset = 1 if first > 0 else 0
+    gap: list[str] = []
+    skip = False
+    for index in range(offset, len(words)):
+        if skip:
+            skip = False
+            continue
+        if speaker_label(words, index, speakers):
+            skip = True
+            continue
+        if words[index] not in pauses:
+            gap.append(words[index])
+    return gap
+
+
+def aside_length(gap: Sequence[str], phrases: PhraseTable[tuple[str, ...]]) -> int:
+    """How long an aside is, in words: a phrase the locale lists as said inside a value ("hold on",
+    "sorry", "let me check": :func:`~redactkit.lang.value_interruptions`) counts as one word, every
+    other word as one. A caller who stacks those phrases ("sorry hold on let me check") says no more
+    than one who says one; what the aside says besides them is what makes it long."""
+    length = 0
+    index = 0
+    while index < len(gap):
+        index += phrases.at(gap, index) or 1
+        length += 1
+    return length
 
 
 def said_again(words: Sequence[str]) -> int:

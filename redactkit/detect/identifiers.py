@@ -19,7 +19,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
@@ -31,10 +31,10 @@ from stdnum import luhn
 
 from ..core import AlignedText, Entity
 from ..gazetteers import family_names, fold_word, is_everyday_word
-from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize
+from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize, value_interruptions
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
-from ._dictation import pause_words, said_again, spoken_gap
+from ._dictation import aside_length, pause_words, said_again, speaker_label, speaker_words, spoken_gap
 from ._readings import Item, greedy_readings, iban_length, iban_readings, lattice, reading_words
 from .base import Detector, detectors
 from .contextual import said_of_a_thing
@@ -199,6 +199,15 @@ class _CueTables:
     service_numbers: frozenset[str] = frozenset()
     #: words after the one-digit options of a phone menu ("one for sales"): ``menu_option_words``
     menu_option_words: frozenset[str] = frozenset()
+    #: words of a self-correction inside a dictated value ("no wait", "actually make that"): the part
+    #: after it says the value's end again (``correction_words``)
+    correction_words: frozenset[str] = frozenset()
+    #: range words that may end an aside as a verb's particle ("let me turn it over"):
+    #: ``aside_end_particles``
+    aside_end_particles: frozenset[str] = frozenset()
+    #: questions for a number with no cue in them ("and the last four?"): the answer right after the
+    #: question's turn is a number asked for (``answers.questions``)
+    questions: PhraseTable[str] = field(default_factory=lambda: PhraseTable({}))
 
     @property
     def labels(self) -> frozenset[str]:
@@ -327,10 +336,27 @@ def _cue_tables(locale: str) -> _CueTables:
         clock_before=_optional_words(resources, "identifiers", "time_lists.after"),
         not_plural=_optional_words(resources, "identifiers", "not_plural_nouns"),
         menu_option_words=_optional_words(resources, "identifiers", "menu_option_words"),
+        correction_words=_optional_words(resources, "identifiers", "correction_words"),
+        aside_end_particles=_optional_words(resources, "identifiers", "aside_end_particles"),
+        questions=PhraseTable(_questions(resources, locale)),
         service_numbers=frozenset(
             str(number) for number in resources.get("identifiers", "service_numbers", []) or []
         ),
     )
+
+
+def _questions(resources: Any, locale: str) -> dict[tuple[str, ...], str]:
+    """``answers.questions`` of identifiers.yaml: question phrase -> the label of what it asks for."""
+    questions: dict[tuple[str, ...], str] = {}
+    for label, entries in (resources.get("identifiers", "answers.questions", {}) or {}).items():
+        if label not in IDENTIFIER_LABELS:
+            raise ValueError(
+                f"locale {locale}: identifiers.answers.questions has unknown label {label!r}; "
+                f"choose from {', '.join(IDENTIFIER_LABELS)} (e.g. PHONE_NUMBER: [best number])"
+            )
+        for phrase in _phrases(sorted(str(entry) for entry in entries or [])):
+            questions[phrase] = str(label)
+    return questions
 
 
 def _optional_words(resources: Any, resource: str, key: str) -> frozenset[str]:
@@ -541,6 +567,17 @@ class IdentifierDetector(Detector):
         self._tables = _cue_tables(locale)
         #: a written pause ("...") and commas inside a dictated value: no word of an aside
         self._pauses = pause_words(locale)
+        #: who speaks ("agent", "caller"; ``speech.speaker_labels``): before a colon, the start of a turn
+        self._speakers = speaker_words(locale)
+        #: the marks that end a turn ("?"): between a question and its answer (``speech.turn_marks``)
+        self._turn_marks = frozenset(
+            token.lower
+            for mark in load_locale(locale).get("speech", "turn_marks", []) or []
+            for token in tokenize(str(mark))
+        )
+        #: what a caller says inside a value he dictates ("hold on", "sorry", "let me check"): each
+        #: such phrase counts as one word of an aside (:func:`~._dictation.aside_length`)
+        self._interruptions = value_interruptions(locale)
         #: the unit words that end a hold-on phrase ("one second", "a moment"): the first word of an
         #: aside whose "one" the value took ("... u w one second it's in my other bag nine four ...")
         self._hold_on_ends = frozenset(
@@ -903,7 +940,7 @@ class IdentifierDetector(Detector):
         digits = self._digit_count(tokens, first, stop)
         if digits >= low:
             return first
-        for gap in range(1, self.max_aside_words + 1):
+        for gap in range(1, min(self.max_aside_words, _SHAPELESS_ASIDE_WORDS) + 1):
             before = first - gap - 1
             if before < floor or not self._aside([token.lower for token in tokens[before + 1 : first]]):
                 return first
@@ -1474,12 +1511,12 @@ class IdentifierDetector(Detector):
         tables = self._tables
         if left.stop >= right.first:
             return None
-        gap = spoken_gap(tokens, left.stop, right.first, self._pauses)
-        if len(gap) > self.max_aside_words:
+        gap = spoken_gap(tokens, left.stop, right.first, self._pauses, self._speakers)
+        if aside_length(gap, self._interruptions) > self.max_aside_words:
             return None
         if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
             return None
-        cue = self._cue_before(tokens, left.first)
+        cue = self._cue_before(tokens, left.first) or self._cue_before(tokens, left.first, asked_for=True)
         label = cue[0] if cue is not None else self._after_cue_following(tokens, right.stop)
         joined = _Candidate(left.first, right.stop, left.digits + right.digits, left.alnum or right.alnum)
         if self._phone_part(gap) and (
@@ -1499,9 +1536,29 @@ class IdentifierDetector(Detector):
         # it's on the envelope two two one four": a zip and its four more digits) is one value too
         lengths = tables.value_lengths.get(label or "", ())
         longer = said in lengths and total in lengths and total > said
-        if (said >= low and not longer) or total > high + 1 or len(right.digits) < (2 if label else 3):
+        # a self-correction ("... nine nine eight no wait nine nine seven", "... actually make that
+        # one two one three") says the value's end again, however complete the value was: a part no
+        # longer than what was said before it
+        corrected = (
+            any(word in tables.correction_words for word in gap)
+            and len(right.digits) <= said
+            and not self._quantity_follows(tokens, right.stop)
+        )
+        if not corrected and ((said >= low and not longer) or total > high + 1):
             return None
-        if not self._one_by_one(aligned, tokens, right):
+        if len(right.digits) < (2 if label else 3):
+            return None
+        if not self._one_by_one(aligned, tokens, right) and not (
+            (label is not None or corrected)
+            and not left.alnum
+            and self._said_in_groups(aligned, tokens, right)
+            and not any(word in tables.negative_words for word in gap)
+            and not (gap and gap[-1] in tables.clock_before)
+        ):
+            # a part read in pairs follows digits, after an aside that names no time, price or place:
+            # "... the train arrives at fifteen twenty four", "... the fee will be sixty four"
+            return None
+        if self._introduced_apart(tokens, left.stop, right.first, label):
             return None
         own = self._cue_before(tokens, right.first)
         if own is not None and own[0] != label and said >= low:
@@ -1524,6 +1581,56 @@ class IdentifierDetector(Detector):
         ):
             return None
         return joined
+
+    def _introduced_apart(self, tokens: Sequence[Token], floor: int, first: int, label: str | None) -> bool:
+        """A cue of another label than ``label`` introduces the part at token ``first`` ("... and the
+        last four digits of the account number is ..."): only its filler words ("number", "is")
+        stand between them, and it ends no phrase said inside values ("sorry let me grab my card":
+        an aside, however it ends). Looked for back to token ``floor`` (the end of the value's part
+        before it)."""
+        tables = self._tables
+        end = first
+        while end > floor:
+            if self._speaker_at(tokens, end - 2):
+                end -= 2  # "... customer : four four": who speaks, no cue
+                continue
+            cue = tables.cue_table.ending_at(tokens, end)
+            if cue is not None:
+                return cue[0] != label and self._interruptions.ending_at(tokens, end) is None
+            word = tokens[end - 1].lower
+            if word not in tables.between and word not in self._pauses:
+                return False
+            end -= 1
+        return False
+
+    def _speaker_at(self, tokens: Sequence[Token], index: int) -> bool:
+        """Token ``index`` names who speaks next ("caller :", ``speech.speaker_labels``)."""
+        return (
+            0 <= index < len(tokens) - 1
+            and tokens[index + 1].lower == ":"
+            and speaker_label((tokens[index].lower, ":"), 0, self._speakers)
+        )
+
+    def _quantity_follows(self, tokens: Sequence[Token], stop: int) -> bool:
+        """A unit or a time word follows token ``stop - 1`` ("... twenty minutes", "... thirty pm")."""
+        return stop < len(tokens) and (
+            tokens[stop].lower in self._tables.quantity_after or tokens[stop].lower in ("am", "pm")
+        )
+
+    def _said_in_groups(self, aligned: AlignedText, tokens: Sequence[Token], part: _Candidate) -> bool:
+        """A later part of a value read in pairs or groups ("... sorry ... twenty two thirty one",
+        "... four seventy one sixty three"): at most ``_GROUPED_PART_DIGITS`` digits said as numbers,
+        no clock time, year, decimal or amount said with "thousand", and no unit after it. Only a
+        part after an aside inside a value introduced by a cue (or a correction) may be read so:
+        alone such numbers are prices and times."""
+        start, end = tokens[part.first].start, tokens[part.stop - 1].end
+        if part.alnum or len(part.digits) > _GROUPED_PART_DIGITS or self._quantity_follows(tokens, part.stop):
+            return False
+        if self._reading(aligned, start, end) not in ("grouped", "mixed"):
+            return False
+        if len(part.digits) == 4 and part.digits[:2] in ("19", "20"):
+            return False  # "twenty nineteen": a year
+        return not self._said_with_thousand(aligned, start, end)
 
     def _on_to_after_cue(self, tokens: Sequence[Token], entity: Entity) -> Entity:
         """A value named by a cue said after it ends where the cue's filler words begin.
@@ -1713,9 +1820,10 @@ class IdentifierDetector(Detector):
         have -= said_again([token.lower for token in tokens[first:stop]])
         if have >= low:
             return None
-        # the nearest word of a number beyond at most max_aside_words words
+        # the nearest word of a number beyond at most max_aside_words words (a phrase said inside
+        # values, "hold on", counts as one: twice as many tokens at most)
         index = stop if direction > 0 else first - 1
-        reach = self.max_aside_words
+        reach = 2 * self.max_aside_words
         while 0 <= index < len(tokens) and abs(index - (stop if direction > 0 else first - 1)) <= reach:
             if self._number_token(tokens[index].lower):
                 break
@@ -1739,14 +1847,18 @@ class IdentifierDetector(Detector):
                 part_first -= 1
             part_stop += 1
             gap_first, gap_stop = part_stop, first
-        gap = spoken_gap(tokens, gap_first, gap_stop, self._pauses)
-        if len(gap) > self.max_aside_words or (gap and not self._aside(gap)):
+        gap = spoken_gap(tokens, gap_first, gap_stop, self._pauses, self._speakers)
+        if (
+            len(gap) > _SHAPELESS_ASIDE_WORDS
+            or aside_length(gap, self._interruptions) > self.max_aside_words
+            or (gap and not self._aside(gap))
+        ):
             return None
         if any(_joiner(word) and word not in tables.value_words for word in gap):
             return None
         raw = aligned.text[tokens[part_first].start : tokens[part_stop - 1].end]
-        if ":" in raw:
-            return None
+        if ":" in raw or self._quantity_follows(tokens, part_stop):
+            return None  # a clock time, or a quantity ("... hold on i have to run twenty minutes late")
         digits = self._digit_count(tokens, part_first, part_stop)
         spoken = sum(
             sum(1 for char in token.lower if char.isdigit())
@@ -1759,6 +1871,8 @@ class IdentifierDetector(Detector):
             return None
         # a cue between them: before the value its own ("... and my phone is 555"); after it one of
         # another label that introduces the part as a complete value of its own
+        if direction > 0 and self._introduced_apart(tokens, gap_first, gap_stop, entity.label):
+            return None
         for end in range(gap_first + 1, gap_stop + 1):
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is None or (direction > 0 and cue[0] == entity.label):
@@ -1837,6 +1951,7 @@ class IdentifierDetector(Detector):
         digits: letters found on their own ("policy number c n u ...")."""
         tables = self._tables
         others = [other for other in found if other is not entity]
+        limit = min(self.max_aside_words, _SHAPELESS_ASIDE_WORDS)
         plain = 0
         lead: int | None = None
         index = first - 1
@@ -1860,7 +1975,7 @@ class IdentifierDetector(Detector):
                 lead = index
             else:
                 plain += 1
-                if plain > self.max_aside_words + 2 or not self._aside_word(word, negative=False):
+                if plain > limit + 2 or not self._aside_word(word, negative=False):
                     return None
             index -= 1
         if index < 0 or lead is None:
@@ -1870,7 +1985,7 @@ class IdentifierDetector(Detector):
             for token in tokens[lead:first]
             if token.lower not in self._pauses and not self._spelled_or_digits(aligned, token)
         ]
-        if len(words) > self.max_aside_words or not self._aside(words):
+        if len(words) > limit or not self._aside(words):
             return None
         return lead
 
@@ -2196,8 +2311,22 @@ class IdentifierDetector(Detector):
         """Word ``index`` of ``gap`` is a range or sum word between two plain words of the aside
         ("hold on i have to check", "i'm going to grab it"): it joins no numbers there. At the
         aside's edge it stands next to a part of the value and may make a range ("five to six")."""
-        if not 0 < index < len(gap) - 1 or gap[index] not in self._misheard.region_breakers:
+        if not 0 < index < len(gap) or gap[index] not in self._misheard.region_breakers:
             return False
+        if index == len(gap) - 1:
+            # the aside's last word, a verb's particle after two plain words of it ("hold on let me
+            # flip it over", ``aside_end_particles``); "to" or "from" there may make a range with the
+            # value's next part ("my account to ...")
+            return (
+                index >= 2
+                and gap[index] in self._tables.aside_end_particles
+                and all(
+                    word.isalpha()
+                    and not self._value_word(word)
+                    and word not in self._misheard.region_breakers
+                    for word in gap[index - 2 : index]
+                )
+            )
         return all(
             word.replace("'", "").isalpha()
             and not self._value_word(word)
@@ -2840,30 +2969,52 @@ class IdentifierDetector(Detector):
                 return None
         return None
 
-    def _cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, bool] | None:
+    def _cue_before(
+        self, tokens: Sequence[Token], first: int, *, asked_for: bool = False
+    ) -> tuple[str, bool] | None:
         """The nearest cue in the window before token ``first``: (label, strong?).
 
         Phrases are matched by where they end, longest first, so "area code" wins over "code".
         Only filler words, other cue words, single letters (part of a code: "license b 8831917") and
-        at most one other word (a misheard filler) may stand between the cue and the value.
+        at most one other word (a misheard filler) may stand between the cue and the value; and the
+        end of a turn, in a transcript of both sides: a mark of it ("?", ``speech.turn_marks``) and
+        who speaks next ("what's your zip? caller: it's nine four ..."). ``asked_for``: a question
+        for a number that names no label counts as a cue too ("and the last four? caller: ...",
+        ``answers.questions``), after the end of its turn or right before the value.
         """
         tables = self._tables
-        stop = max(0, first - self.window - tables.longest)
-        for end in range(first, stop, -1):
-            between = [t.lower for t in tokens[end:first]]
+        stop = max(0, first - self.window - tables.longest - _TURN_ROOM)
+        between = 0
+        others = 0
+        nearest = ""  # the word right before the value (marks of a turn left out)
+        turn = False  # a turn ends between them: the cue asked for the value ("... your zip? caller: ...")
+        end = first
+        while end > stop:
             # one word of anything else may stand between them: a misheard filler ("my card number his")
-            others = sum(
-                1
-                for word in between
-                if not (
-                    word in tables.between or word in tables.cue_words or (len(word) == 1 and word.isalpha())
-                )
-            )
-            if len(between) > self.window or others > 1 or (others == 1 and not between[-1].isalpha()):
+            if between > self.window or others > 1 or (others == 1 and not nearest.isalpha()):
                 return None
+            if self._speaker_at(tokens, end - 2):
+                end -= 2  # who speaks ("caller :"; "customer :" is no cue either)
+                turn = True
+                continue
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is not None:
                 return cue
+            asked = tables.questions.ending_at(tokens, end) if asked_for and (turn or not others) else None
+            if asked is not None:
+                # "and the last four? caller: eight eight two one": a question for a number, answered
+                return (asked, True)
+            end -= 1
+            word = tokens[end].lower
+            if word in self._turn_marks:
+                turn = True  # "?": no word said between them
+                continue
+            between += 1
+            nearest = nearest or word
+            if not (
+                word in tables.between or word in tables.cue_words or (len(word) == 1 and word.isalpha())
+            ):
+                others += 1
         return None
 
     def _garbled_cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, bool] | None:
@@ -2894,6 +3045,8 @@ class IdentifierDetector(Detector):
         previous = tokens[candidate.first - 1].lower if candidate.first > 0 else ""
         following = tokens[candidate.stop].lower if candidate.stop < len(tokens) else ""
         cue = self._cue_before(tokens, candidate.first)
+        if cue is None and n >= _ANSWER_DIGITS and self._tables.questions:
+            cue = self._cue_before(tokens, candidate.first, asked_for=True)  # "and the last four? ..."
         if cue is None:
             prefix = self._letter_prefix(aligned, tokens, candidate.first, text_start)
             if prefix < text_start:  # "member id is xgs dash 22516798": the cue is before the letters
@@ -3600,6 +3753,21 @@ _ZONE_LABELS = frozenset(
 #: label -> the most digits of one number said whole ("ten thousand") that is a quantity, not a value,
 #: right after a cue of the label ("call it about five thousand", "reach six hundred stores")
 _QUANTITY_DIGITS = {"PHONE_NUMBER": 6, "ZIP_CODE": 4}
+
+#: the fewest digits of a number given in answer to a question for one ("and the last four? ...")
+_ANSWER_DIGITS = 3
+
+#: tokens a cue may stand further before its value when a turn ends between them ("?", "caller :")
+_TURN_ROOM = 3
+
+#: the most words of an aside between a value and a part of it that needs no shape of its own: digits
+#: that may be misheard (IdentifierDetector._broken_part), spelled letters said apart (_spelled_lead),
+#: a first part before a cue said after the value (_part_before_aside); such an aside stays short
+_SHAPELESS_ASIDE_WORDS = 8
+
+#: the most digits of a later part of a value read in pairs or groups after an aside ("... sorry ...
+#: twenty two thirty one"): a group, never a whole number read in groups
+_GROUPED_PART_DIGITS = 6
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12

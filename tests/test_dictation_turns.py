@@ -1,0 +1,202 @@
+"""Numbers dictated across a conversation (issue 12): the other party's back-channels and questions,
+corrections after a complete part, parts read in pairs after an aside, long stacked asides.
+
+A transcript of both sides puts the agent's "okay?", "got it" or "caller :" inside the caller's
+number, and the question ("and the last four?") right before a bare answer. Full coverage: every word
+from the value's first to its last word is redacted, the interruption included (fail closed). Numbers
+near such talk that are no value (counts, times, flights, rooms, prices) stay. All sentences are
+invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from redactkit import Pipeline
+from redactkit.bench.metrics import counted_positions
+from redactkit.detect._dictation import aside_length, speaker_label, spoken_gap
+from redactkit.lang import tokenize, value_interruptions
+
+DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
+_NUMBER_LABELS = {"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "ACCOUNT_NUMBER", "ZIP_CODE", "IBAN_CODE", "PIN"}
+
+
+def _spoken(digits: str) -> str:
+    return " ".join(DIGIT_WORDS[int(d)] for d in digits)
+
+
+def _uncovered(pipeline: Pipeline, text: str, value: str) -> list[str]:
+    """Words of ``value`` (a substring of ``text``) that no entity covers."""
+    start = text.index(value)
+    covered = {i for e in pipeline.analyze(text) for i in range(e.start, e.end)}
+    missing = [i for i in counted_positions(text, start, start + len(value)) if i not in covered]
+    return sorted({text[: i + 1].split()[-1] for i in missing})
+
+
+@pytest.mark.parametrize(
+    ("gap", "length"),
+    [
+        ("hold on", 1),  # a phrase said inside values counts as one word
+        ("sorry hold on let me check", 3),
+        ("sorry the printer is jammed", 5),
+        ("", 0),
+    ],
+)
+def test_aside_length(gap: str, length: int) -> None:
+    assert aside_length(gap.split(), value_interruptions("en-US")) == length
+
+
+def test_spoken_gap_leaves_out_marks_and_who_speaks() -> None:
+    tokens = tokenize("512 okay? agent: mhm, caller: 334")
+    assert spoken_gap(tokens, 1, len(tokens) - 1, frozenset({",", "?"}), frozenset({"agent", "caller"})) == [
+        "okay",
+        "mhm",
+    ]
+    assert speaker_label(["agent", ":"], 0, frozenset({"agent"}))
+    assert not speaker_label(["412", ":"], 0, frozenset({"agent"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the part after an aside read in pairs
+        (
+            "my cell is six one nine seven two oh ... "
+            "sorry the cat knocked my tea over ... eighteen forty four",
+            "six one nine seven two oh ... sorry the cat knocked my tea over ... eighteen forty four",
+        ),
+        (
+            "the card number is five five two three nine nine one oh four four seven two hmm "
+            "let me tilt it sixty one thirty eight",
+            "five five two three nine nine one oh four four "
+            "seven two hmm let me tilt it sixty one thirty eight",
+        ),
+        # a correction after a complete part, and after the complete value
+        (
+            "my phone number is two oh six eight one seven four four nine one no no it's four nine three",
+            "two oh six eight one seven four four nine one no no it's four nine three",
+        ),
+        (
+            "my zip is eight oh two one six my mistake it's two one five",
+            "eight oh two one six my mistake it's two one five",
+        ),
+        (
+            "social is five one seven two two eight four four six not quite it's eight four six six",
+            "five one seven two two eight four four six not quite it's eight four six six",
+        ),
+        # back-channels of the other party inside the value, with a turn's marks and who speaks
+        (
+            "the number to call is three one two okay? eight eight six got it, one four oh nine",
+            "three one two okay? eight eight six got it, one four oh nine",
+        ),
+        (
+            "caller: my account number is four four seven one agent: okay caller: nine nine two oh "
+            "agent: mhm caller: three three one eight",
+            "four four seven one agent: okay caller: nine nine "
+            "two oh agent: mhm caller: three three one eight",
+        ),
+        # a double after an aside that ends with a verb's particle
+        (
+            "my mobile is nine one seven hold on let me "
+            "turn the card over double two eight four one five one",
+            "nine one seven hold on let me turn the card over double two eight four one five one",
+        ),
+        # asides stacked one after another
+        (
+            "my ssn is four two nine sorry hold on my son is asking something let me check one sec "
+            "six eight three one five two",
+            "four two nine sorry hold on my son is asking something "
+            "let me check one sec six eight three one five two",
+        ),
+    ],
+)
+def test_a_value_dictated_across_turns_is_redacted_whole(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    assert _uncovered(default_pipeline, text, value) == [], [
+        (e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("agent: and the last four? caller: six two nine oh", "six two nine oh", "ACCOUNT_NUMBER"),
+        (
+            "can you read me the last four digits? yeah it's three three eight one",
+            "three three eight one",
+            None,
+        ),
+        (
+            "rep: what's a good number for you? client: seven oh four two two one eight eight three six",
+            "seven oh four two two one eight eight three six",
+            "PHONE_NUMBER",
+        ),
+        (
+            "agent: the last four of your social? caller: it's two nine nine four",
+            "two nine nine four",
+            "US_SSN",
+        ),
+        (
+            "what's the number at the top of the letter? sure forty one seventeen twenty two",
+            "forty one seventeen twenty two",
+            None,
+        ),
+    ],
+)
+def test_a_bare_answer_to_a_question_for_a_number_is_redacted(
+    default_pipeline: Pipeline, text: str, value: str, label: str | None
+) -> None:
+    entities = default_pipeline.analyze(text)
+    assert _uncovered(default_pipeline, text, value) == [], [
+        (e.label, text[e.start : e.end]) for e in entities
+    ]
+    if label is not None:
+        start = text.index(value)
+        assert any(e.label == label and e.start <= start < e.end for e in entities), entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "agent: how many guests? caller: four",
+        "agent: which room are you in? caller: four eighteen",
+        "agent: what time suits you? caller: three forty five",
+        "agent: which flight is it? caller: nineteen oh six",
+        "agent: and the last four? caller: sorry i don't have the card with me",
+        "the last four seasons we finished twenty one and nine",
+        "agent: how many nights? caller: two no wait three nights",
+        "it came to thirty four twenty no sorry thirty four sixty",
+        "order twenty boxes no wait twenty five boxes",
+        "agent: what's the total? caller: eighty two forty",
+    ],
+)
+def test_number_talk_in_conversations_stays(default_pipeline: Pipeline, text: str) -> None:
+    found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
+    assert not [label for label, _ in found if label in _NUMBER_LABELS], found
+
+
+def test_a_correction_does_not_swallow_a_quantity(default_pipeline: Pipeline) -> None:
+    text = "my phone is three one two five five five oh one nine eight sorry i'm late by twenty minutes"
+    entities = default_pipeline.analyze(text)
+    late = text.index("late")
+    assert not any(e.start <= late < e.end for e in entities), entities
+
+
+_BACK_CHANNELS = ("okay?", "mhm,", "got it", "agent: uh huh caller:", "right okay", "yep?")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    digits=st.text("0123456789", min_size=10, max_size=10),
+    first=st.sampled_from(_BACK_CHANNELS),
+    second=st.sampled_from(_BACK_CHANNELS),
+)
+def test_property_a_phone_number_with_back_channels_is_redacted_whole(
+    default_pipeline: Pipeline, digits: str, first: str, second: str
+) -> None:
+    value = f"{_spoken(digits[:3])} {first} {_spoken(digits[3:6])} {second} {_spoken(digits[6:])}"
+    text = f"my phone number is {value} thanks"
+    assert _uncovered(default_pipeline, text, value) == []
