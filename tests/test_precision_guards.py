@@ -150,6 +150,8 @@ def test_ner_guard_airlines_currencies_identifier_fields(
         ("we moved to new delhi last year", "new delhi", "LOCATION"),
         # ... not when a given name that is no everyday word opens it (places named after people)
         ("call carlos barbosa tomorrow", "carlos barbosa", "PERSON"),
+        # ... nor after a title: a person named like a town (review37 L6)
+        ("i spoke with mister van buren yesterday", "van buren", "PERSON"),
     ],
 )
 def test_ner_person_guess_that_is_a_place(text: str, entity: str, label: str) -> None:

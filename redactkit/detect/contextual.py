@@ -76,6 +76,10 @@ Phrase = tuple[str, ...]
 #: a value found in a text: (first token, token after it, label, score, explanation)
 _Found = tuple[int, int, str, float, str]
 
+#: the most words a date said with asides inside spans ("the tenth of uh hold on march nineteen
+#: eighty one"); a longer run of numbers is no date (see ``ContextualDetector._number_run``)
+_DATE_RUN_MAX_WORDS = 24
+
 
 #: a phrase list of ``context.yaml``, a table of the shared phrase matcher (redactkit.lang.phrases)
 #: whose phrases are split the way transcripts are ("e-mail" is the three tokens e - mail)
@@ -989,17 +993,20 @@ class ContextualDetector(Detector):
         """End of the run of number words (and, for dates, months, "of", "the", "slash") at ``i``.
 
         Interruptions inside the run count when more of the run follows them; the run ends at its
-        last number (or month) word.
+        last number (or month) word. It reads at most ``_DATE_RUN_MAX_WORDS`` words: no date is
+        longer, and the callers start a run at many words of one long stretch of numbers and asides
+        (review37 L7: unbounded, that was quadratic in the stretch).
         """
         t = self._t
         end = i
         j = i
+        limit = min(len(words), i + _DATE_RUN_MAX_WORDS)
         glue = (
             {"slash", "dash", "-", "/", "and", "of", "the", ","}
             if months
             else {"slash", "dash", "-", "/", "and"}
         )
-        while j < len(words):
+        while j < limit:
             word = words[j]
             if self._is_number(word) or (months and word in t.lexicon.months):
                 j += 1

@@ -245,6 +245,7 @@ class SpacyNerDetector(Detector):
         self._currencies = person_words.currencies
         self._speech_verbs = person_words.speech_verbs
         self._speech_adverbs = person_words.handoff_adverbs
+        self._titles = person_words.titles
         place_words = load_tables(locale, "places", PlaceWords)
         self._flight_words = place_words.flight_words
         self._airline_cues = place_words.airline_cues
@@ -642,7 +643,13 @@ class SpacyNerDetector(Detector):
             if label is None:
                 continue
             words = [token.lower_ for token in ent]
-            if lowercase and label == "PERSON" and guard != "off" and _names_a_place(words, given):
+            if (
+                lowercase
+                and label == "PERSON"
+                and guard != "off"
+                and _names_a_place(words, given)
+                and not (ent.start > 0 and doc_words[ent.start - 1] in self._titles)  # "mister van buren"
+            ):
                 label = "LOCATION"  # "são paulo", "new delhi": a place the gazetteer knows, no one's name
             if guard != "off" and (
                 (label == "ORGANIZATION" and self._no_organization(ent, words))
