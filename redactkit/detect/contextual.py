@@ -59,7 +59,13 @@ from .base import Detector, detectors
 from .names import digit_sounds
 from .organizations import OrganizationWords, is_activity
 
-__all__ = ["CONTEXTUAL_LABELS", "ContextualDetector", "said_of_a_measure", "said_of_a_thing"]
+__all__ = [
+    "CONTEXTUAL_LABELS",
+    "ContextualDetector",
+    "said_of_a_measure",
+    "said_of_a_secret",
+    "said_of_a_thing",
+]
 
 CONTEXTUAL_LABELS = (
     "AGE",
@@ -226,6 +232,9 @@ class _CredentialWords:
     #: words that end a dictated value even as its first word (any other first word after a cue is
     #: taken: "log in as its_me")
     first_word_stops: frozenset[str]
+    #: what is said right after a cue to describe the value instead of saying it ("the password is case
+    #: sensitive", "my username is the same as my email")
+    descriptions: _Phrases
     max_words: int
     handle_words: int
 
@@ -2724,7 +2733,9 @@ class ContextualDetector(Detector):
                 later = self._copula_ahead(words, first)
                 if later is not None:
                     first, copula, qualified = later, True, True
-            value = self._dictated(words, first)
+            # "the password is case sensitive", "passwords must be changed": said of it, no value
+            described = bool(cred.descriptions.at(words, first))
+            value = None if described else self._dictated(words, first)
             before = self._value_before(words, i, label)
             if before is not None:
                 found.append(before)
@@ -4840,3 +4851,10 @@ def said_of_a_thing(words: Sequence[str], first: int, after: int, locale: str = 
     (lowercase tokens, "years old" at ``after``) are the age of a thing, not of a person. Shared by the
     detectors that read "years old" (``identifiers``, ``special``) so that they agree."""
     return _detector(locale)._thing_age(words, first, after)
+
+
+def said_of_a_secret(words: Sequence[str], first: int, locale: str = "en-US") -> bool:
+    """ "the password is [case sensitive]", "i forgot my pin [again]": the words at ``first`` after a
+    secret's cue describe the secret instead of saying it (``credentials.descriptions``). Shared by the
+    detectors that read values after "password"/"pin" (``identifiers``) so that they agree."""
+    return bool(_tables(locale).credentials.descriptions.at(words, first))

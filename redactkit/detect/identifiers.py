@@ -37,7 +37,7 @@ from ..lang.phrases import PhraseTable
 from ._dictation import aside_length, pause_words, said_again, speaker_label, speaker_words, spoken_gap
 from ._readings import Item, greedy_readings, iban_length, iban_readings, lattice, reading_words
 from .base import Detector, detectors
-from .contextual import said_of_a_thing
+from .contextual import said_of_a_secret, said_of_a_thing
 from .names import locale_given_names
 from .places import flight_word_at
 
@@ -3652,6 +3652,14 @@ class IdentifierDetector(Detector):
     )
     _STOP = frozenset("and but so please thanks thank then because if or".split())
 
+    @staticmethod
+    def _secret_shaped(word: str) -> bool:
+        """A word with a code's shape: a digit or a symbol in it, or a spelled letter ("k", not "a")."""
+        bare = word.replace("'", "")
+        if len(bare) == 1:
+            return bare.isdigit() or (bare.isalpha() and bare not in "ai") or bare not in ".,?!;:-"
+        return bool(bare) and not bare.isalpha()
+
     def _introduced_secrets(self, text: str, tokens: Sequence[Token], used: set[int]) -> list[Entity]:
         found: list[Entity] = []
         for match in self._SECRET.finditer(text):
@@ -3662,11 +3670,26 @@ class IdentifierDetector(Detector):
                 and tokens[first].lower in self._tables.secret_compounds
             ):
                 continue  # "the password reset link expired": a thing named after the secret, no value
+            if first < len(tokens) and said_of_a_secret(
+                [token.lower for token in tokens[first : first + 4]], 0, self.locale
+            ):
+                continue  # "the password is case sensitive", "i forgot my pin again": said of it
             taken: list[Token] = []
             for token in tokens[first : first + 5]:
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
                     break
                 taken.append(token)
+            if (
+                match.group("said") is None
+                and taken
+                and not any(self._secret_shaped(token.lower) for token in taken)
+                and ("'" in taken[0].lower or is_everyday_word(taken[0].lower))
+            ):
+                # "i wrote my password down", "he shared his pin with me": with no "is" or ":" after
+                # the cue, a value has a code's shape (a digit, a spelled letter, a symbol) or starts
+                # with a word no dictionary has (a form read out: "name sam password quillwood"); a
+                # contraction ("doesn't") is speech
+                continue
             # skipped only when a number entity already covers every word of it; a number inside a
             # longer secret ("pumpkin five six four one") does not stop the secret from being redacted
             if taken and not all(index in used for index in range(first, first + len(taken))):
