@@ -252,6 +252,8 @@ class _AddressWords:
     misheard_at_before_provider: _Phrases
     misheard_tlds: frozenset[str]
     misheard_dots: frozenset[str]
+    opened_dots: frozenset[str]
+    misheard_at_before_host: _Phrases
     spoken_dots: frozenset[str]
     heard_inside_domain: frozenset[str]
     www: _Phrases
@@ -795,7 +797,10 @@ class ContextualDetector(Detector):
         # the first words of the cue tables each pass looks up at every position (:meth:`_Text.starts`)
         self._date_cue_starts = _first_words(t.dates.birth_cues, t.dates.expiry_cues, t.dates.code_cues)
         self._at_starts = _first_words(
-            t.addresses.at, t.addresses.misheard_at, t.addresses.misheard_at_before_provider
+            t.addresses.at,
+            t.addresses.misheard_at,
+            t.addresses.misheard_at_before_provider,
+            t.addresses.misheard_at_before_host,
         )
         self._credential_base_starts = _first_words(t.credentials.username_cues, t.credentials.password_cues)
         self._credential_word_starts = _first_words(t.credentials.entry_cues, t.credentials.guess_cues)
@@ -3454,12 +3459,16 @@ class ContextualDetector(Detector):
         read = list(words)
         for i in range(1, len(read)):
             word = read[i]
-            if word == "dot" or not self._heard_as_dot(word):
+            weak = word in addr.opened_dots  # "that": an everyday word, read as "dot" only when opened
+            if word == "dot" or not (weak or self._heard_as_dot(word)):
                 continue
             if addr.www.ending(read, i):
                 read[i] = "dot"  # "w w w dart acme": the dot after "www"
                 continue
             if i + 1 >= len(read):
+                continue
+            if weak and read[i - 1] in self._www_words and self._heard_as_dot(read[i + 1]):
+                read[i] = read[i - 1]  # "w w that dot acme": one more letter of a garbled "www"
                 continue
             host = i - 1 if read[i - 1] in addr.heard_inside_domain and i > 1 else i
             if not (read[host - 1].isalnum() and read[host - 1] not in stop):
@@ -3473,9 +3482,34 @@ class ContextualDetector(Detector):
             listed = after in t.tlds and after not in stop and www
             ends = self._address_ends(read, i + 2) or (i + 2 < len(read) and self._heard_as_dot(read[i + 2]))
             named = read[host - 1] in addr.glued_providers  # "at gmail dots calm"
-            if ends and (
-                (exact and (opened or word in addr.misheard_dots)) or (heard and (cued or named)) or listed
-            ):
+            if heard and not named and host >= 3 and read[host - 2] == "at" and not weak:
+                # "priya nineteen at bellhavenschool dog calm": a made-up host right after an "at"
+                # with a local part said like one before it ("i was at starbucks dog calm" is speech)
+                named = (
+                    read[host - 1].isalpha()
+                    and self._local_like(read[host - 3])
+                    and not is_everyday_word(read[host - 1])
+                )
+            if weak:
+                # "at live that com", "www dot acme that calm": only after a mail provider or a made-up
+                # host with "www" or a cue before it (an "at" only after a local part said like one:
+                # not "caught it at the game that net", "we met at chipotle that com"); a garbled
+                # top-level domain only after "www" or a mail provider
+                name = read[host - 1]
+                made_up = name in addr.glued_providers or (name.isalpha() and not is_everyday_word(name))
+                cue = (
+                    www
+                    or self._spoken_dot_cue(read, host - 1, at=False)
+                    or (host >= 3 and read[host - 2] == "at" and self._local_like(read[host - 3]))
+                )
+                strong = (exact and made_up and cue) or (heard and (www or named)) or listed
+            else:
+                strong = (
+                    (exact and (opened or word in addr.misheard_dots))
+                    or (heard and (cued or named))
+                    or listed
+                )
+            if ends and strong:
                 read[i] = "dot"
                 if heard:
                     read[i + 1] = self._closest_tld(after)
@@ -3864,8 +3898,29 @@ class ContextualDetector(Detector):
         before_provider = addr.misheard_at_before_provider.at(words, i)
         if before_provider and not self._provider_at(words, i + before_provider):
             before_provider = 0
-        heard = max(heard, before_provider)
+        before_host = addr.misheard_at_before_host.at(words, i)
+        if before_host and not self._made_up_domain_at(words, i + before_host):
+            before_host = 0
+        heard = max(heard, before_provider, before_host)
         return (heard, True) if heard > said else (said, False)
+
+    def _made_up_domain_at(self, words: Sequence[str], j: int) -> bool:
+        """A made-up host (a word no dictionary has) starts at ``j``, with a "dot" or a word heard for
+        one after it and then a mail top-level domain, said or two letters off one of
+        ``misheard_tlds``, where the address may end ("bellhavenschool dog com")."""
+        t = self._t
+        if j + 2 >= len(words):
+            return False
+        host, dot, tld = words[j], words[j + 1], words[j + 2]
+        return (
+            self._heard_as_dot(dot)
+            and (tld in t.mail_tlds or self._heard_tld(tld, 2))
+            and len(host) >= 4
+            and host.isalpha()
+            and host not in t.lexicon.stopwords
+            and self._address_ends(words, j + 3)
+            and not is_everyday_word(host)
+        )
 
     def _provider_at(self, words: Sequence[str], j: int) -> bool:
         """A mail provider starts at ``j`` ("gmail", "hot mail", "gee mail")."""
