@@ -235,6 +235,12 @@ class _CredentialWords:
     #: what is said right after a cue to describe the value instead of saying it ("the password is case
     #: sensitive", "my username is the same as my email")
     descriptions: _Phrases
+    #: ... single words that describe it only when the clause ends right after them
+    description_words: frozenset[str]
+    #: ... and words that lead a description ending within two more words ("too short")
+    description_leads: frozenset[str]
+    #: nouns a number counts in a description ("at least eight characters")
+    description_counts: frozenset[str]
     max_words: int
     handle_words: int
 
@@ -793,6 +799,9 @@ class ContextualDetector(Detector):
         #: the organisation detector's words (its activities: "a coach for pickleball" is no employer)
         self._organization_words = load_tables(locale, "organizations", OrganizationWords)
         self._web_name_max = zipf_cutoffs(locale).web_name_word_max
+        #: words right after a secret's cue that make one noun of both ("password rules", "password
+        #: policy"): ``secret_compounds`` of identifiers.yaml, shared with the identifiers detector
+        self._secret_compounds = load_locale(locale).words("identifiers", "secret_compounds")
         t, org = self._t, self._t.organizations
         # the first words of the cue tables each pass looks up at every position (:meth:`_Text.starts`)
         self._date_cue_starts = _first_words(t.dates.birth_cues, t.dates.expiry_cues, t.dates.code_cues)
@@ -2739,7 +2748,7 @@ class ContextualDetector(Detector):
                 if later is not None:
                     first, copula, qualified = later, True, True
             # "the password is case sensitive", "passwords must be changed": said of it, no value
-            described = bool(cred.descriptions.at(words, first))
+            described = self._describes(words, first)
             value = None if described else self._dictated(words, first)
             before = self._value_before(words, i, label)
             if before is not None:
@@ -2761,6 +2770,12 @@ class ContextualDetector(Detector):
                     i += length
                     continue
                 label = "PASSWORD"
+            elif not copula and (
+                words[first] in self._secret_compounds or self._counted_only(words, first, stop)
+            ):
+                # "the password rules say twelve characters", "reset your password every ninety days"
+                i += length
+                continue
             elif not (
                 copula
                 or words[i + length - 1] == "as"
@@ -2840,6 +2855,60 @@ class ContextualDetector(Detector):
                     (start, stop, "PASSWORD", self.shape_score, "dictated with a symbol or a capital")
                 )
         return passwords.found
+
+    def _describes(self, words: Sequence[str], first: int) -> bool:
+        """The words at ``first`` after a credential's cue describe it instead of saying it
+        (``descriptions``, ``description_words``, ``description_leads``): "the password is case
+        sensitive", "that password is too short", "your username is usually your email"; never with a
+        word shaped like a value within four words ("my password is correct horse seven")."""
+        cred = self._t.credentials
+        if first >= len(words):
+            return False
+        length = cred.descriptions.at(words, first)
+        if not length:
+            word = words[first]
+            if word in cred.description_words:
+                length = 1
+                if not self._clause_ends(words, first + 1):
+                    return False  # "my password is hard rock", "my username is always sunny"
+            elif word in cred.description_leads:
+                length = 1
+                if not any(self._clause_ends(words, k) for k in (first + 2, first + 3)):
+                    return False
+            else:
+                return False
+        for k in range(first, min(len(words), first + 5)):
+            word = words[k]
+            counted = k + 1 < len(words) and words[k + 1] in cred.description_counts
+            if (
+                ((self._is_number(word) or word.isdigit()) and not counted)
+                or (len(word) == 1 and word.isalpha() and word not in ("a", "i"))
+                or cred.password_symbols.at(words, k)
+                or (
+                    word.isalpha()
+                    and k >= first + length
+                    and not is_everyday_word(word)
+                    and zipf_frequency(word) < _RARE_WORD_ZIPF
+                )
+            ):
+                return False  # "the password is the same as before one two": a value after all
+        return True
+
+    def _counted_only(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Every number in ``words[first:stop]`` counts a noun of ``description_counts`` after it
+        ("every ninety days", "twelve characters"), and there is one."""
+        counts = self._t.credentials.description_counts
+        numbers = [k for k in range(first, stop) if self._is_number(words[k]) or words[k].isdigit()]
+        return (
+            bool(numbers)
+            and all(k + 1 < len(words) and (words[k + 1] in counts or k + 1 in numbers) for k in numbers)
+            and any(k + 1 < len(words) and words[k + 1] in counts for k in numbers)
+        )
+
+    def _clause_ends(self, words: Sequence[str], k: int) -> bool:
+        """The clause ends before word ``k``: the text ends, a punctuation mark or a word that ends a
+        dictated value follows (``credentials.stops``: "and", "but", "your", "it")."""
+        return k >= len(words) or not words[k].isalnum() or bool(self._t.credentials.stops.at(words, k))
 
     def _copula_ahead(self, words: Sequence[str], first: int) -> int | None:
         """Index after "is"/"was" when at most four plain words stand before it ("for my wifi is")."""
@@ -4908,8 +4977,14 @@ def said_of_a_thing(words: Sequence[str], first: int, after: int, locale: str = 
     return _detector(locale)._thing_age(words, first, after)
 
 
+#: a word said less often than this (Zipf) that no dictionary lists reads as part of a value ("quillwood";
+#: not "email")
+_RARE_WORD_ZIPF = 3.0
+
+
 def said_of_a_secret(words: Sequence[str], first: int, locale: str = "en-US") -> bool:
     """ "the password is [case sensitive]", "i forgot my pin [again]": the words at ``first`` after a
-    secret's cue describe the secret instead of saying it (``credentials.descriptions``). Shared by the
+    secret's cue describe the secret instead of saying it (``credentials.descriptions`` and its word
+    lists: :meth:`ContextualDetector._describes`). Shared by the
     detectors that read values after "password"/"pin" (``identifiers``) so that they agree."""
-    return bool(_tables(locale).credentials.descriptions.at(words, first))
+    return _detector(locale)._describes(words, first)

@@ -3671,7 +3671,7 @@ class IdentifierDetector(Detector):
             ):
                 continue  # "the password reset link expired": a thing named after the secret, no value
             if first < len(tokens) and said_of_a_secret(
-                [token.lower for token in tokens[first : first + 4]], 0, self.locale
+                [token.lower for token in tokens[first : first + 6]], 0, self.locale
             ):
                 continue  # "the password is case sensitive", "i forgot my pin again": said of it
             taken: list[Token] = []
@@ -3679,9 +3679,21 @@ class IdentifierDetector(Detector):
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
                     break
                 taken.append(token)
+            # "my password sunshine doesn't work": the words before a failure are the value
+            failed = next(
+                (
+                    k
+                    for k in range(1, len(taken))
+                    if taken[k].lower.endswith("n't") or taken[k].lower == "not"
+                ),
+                0,
+            )
+            if failed and match.group("said") is None:
+                taken = taken[:failed]
             if (
                 match.group("said") is None
                 and taken
+                and not failed
                 and not any(self._secret_shaped(token.lower) for token in taken)
                 and ("'" in taken[0].lower or is_everyday_word(taken[0].lower))
             ):
