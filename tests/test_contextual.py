@@ -309,7 +309,8 @@ POSITIVE = [
         [("march twenty three nineteen seventy two", "DATE_OF_BIRTH")],
     ),
     ("date of birth oh three fifteen eighty five", [("oh three fifteen eighty five", "DATE_OF_BIRTH")]),
-    ("born the tenth of january two thousand one", [("tenth of january two thousand one", "DATE_OF_BIRTH")]),
+    # the article before an ordinal day is said with the date and redacted with it (hgen-age4)
+    ("born the tenth of january two thousand one", [("the tenth of january two thousand one", "DATE_OF_BIRTH")]),
     ("she was born in nineteen sixty", [("nineteen sixty", "DATE_OF_BIRTH")]),
     ("patient smith june fourth nineteen fifty", [("june fourth nineteen fifty", "DATE_OF_BIRTH")]),
     ("jane doe march third eighty five", [("march third eighty five", "DATE_OF_BIRTH")]),
