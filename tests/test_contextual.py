@@ -33,6 +33,22 @@ POSITIVE = [
     ("elderly female approximately eighty with a fall", [("eighty", "AGE")]),
     ("male maybe sixty found down", [("sixty", "AGE")]),
     ("date of birth oh two one one seventy", [("oh two one one seventy", "DATE_OF_BIRTH")]),
+    # ... a tens or teens word split in two or heard as an everyday word before its units, "is" heard as
+    # "his"/"as"/"this", ranges with "to" and "between", "is gonna be" said in full, a birth year after
+    # "born", the day alone after a birthday cue
+    ("i'm for tea", [("for tea", "AGE")]),
+    ("she's nine teen and in college", [("nine teen", "AGE")]),
+    ("my brother is dirty two", [("dirty two", "AGE")]),
+    ("at the age sex tee he retired", [("sex tee", "AGE")]),
+    ("my son his nine", [("nine", "AGE")]),
+    ("my grandfather who this eighty seven lives with us", [("eighty seven", "AGE")]),
+    ("my age as thirty", [("thirty", "AGE")]),
+    ("he's thirty to thirty five", [("thirty", "AGE"), ("thirty five", "AGE")]),
+    ("she's between fifty and sixty", [("fifty", "AGE"), ("sixty", "AGE")]),
+    ("she is gonna be thirty three", [("thirty three", "AGE")]),
+    ("i am going to be fifty in june", [("fifty", "AGE")]),
+    ("born nineteen eighty", [("nineteen eighty", "DATE_OF_BIRTH")]),
+    ("my birthday is the twelfth", [("the twelfth", "DATE_OF_BIRTH")]),
     # hgen-age3 (invented): relations of several words (prefix or "in law"), the rest of an age question
     # before the answer, an intake note's shorthand and a person word after "year old", names each before
     # an age, commas around a filler, "a year old", an age sharing the next one's unit, units heard as
@@ -310,7 +326,10 @@ POSITIVE = [
     ),
     ("date of birth oh three fifteen eighty five", [("oh three fifteen eighty five", "DATE_OF_BIRTH")]),
     # the article before an ordinal day is said with the date and redacted with it (hgen-age4)
-    ("born the tenth of january two thousand one", [("the tenth of january two thousand one", "DATE_OF_BIRTH")]),
+    (
+        "born the tenth of january two thousand one",
+        [("the tenth of january two thousand one", "DATE_OF_BIRTH")],
+    ),
     ("she was born in nineteen sixty", [("nineteen sixty", "DATE_OF_BIRTH")]),
     ("patient smith june fourth nineteen fifty", [("june fourth nineteen fifty", "DATE_OF_BIRTH")]),
     ("jane doe march third eighty five", [("march third eighty five", "DATE_OF_BIRTH")]),
@@ -564,6 +583,13 @@ NEGATIVE = [
     "the train is oh eight two three at noon",
     "gate oh four one one at seven",
     "it was oh five one six",
+    "i'm thirsty",
+    "i have plenty five",
+    "they're between ten and twelve dollars",
+    "we're up twenty one to nothing",
+    "my brother was born first",
+    "my birthday is the first thing on my mind",
+    "my son his twelve cards",
     # hgen-age3: things and pets are asked about too, function words after a tens word that go on, "a
     # year" that is a duration, measured things in pairs
     "how old is the car ten years",

@@ -2500,12 +2500,12 @@ class ContextualDetector(Detector):
                 first, _ = self._after_cue(words, i + length, t.dates.between)
                 if first < len(words) and first not in taken:  # "security code's five five one"
                     stop = self._number_run(words, first, months=cues is not t.dates.code_cues)
-                    if (
+                    article = (
                         first > i + length
                         and words[first - 1] == "the"
-                        and words[first] in t.lexicon.ordinals
-                        and stop > first + 1
-                    ):
+                        and (words[first] in t.lexicon.ordinals or words[stop - 1] in t.lexicon.ordinals)
+                    )
+                    if article:
                         first -= 1  # "born on [the third of june ...]": the article is said with the date
                     value_words = [
                         w for w in words[first:stop] if self._is_number(w) or w in t.lexicon.months
@@ -2523,7 +2523,19 @@ class ContextualDetector(Detector):
                             or (
                                 cues is t.dates.birth_cues
                                 and t.dates.year_cues.ending(bases, i + length)
-                                and self._two_digit_year(value_words)
+                                # "born eighty seven", "born nineteen eighty"
+                                and (
+                                    self._two_digit_year(value_words)
+                                    or self._year_of(value_words) is not None
+                                )
+                            )
+                            or (
+                                # "my birthday is the twelfth": the day alone, where the clause ends
+                                cues is t.dates.birth_cues
+                                and len(value_words) <= 2
+                                and value_words[-1] in t.lexicon.ordinals
+                                and article
+                                and self._age_ends(words, stop)
                             )
                         )
                     ):
