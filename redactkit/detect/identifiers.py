@@ -680,6 +680,14 @@ class IdentifierDetector(Detector):
                 found.extend(self._noisy_answer(aligned, tokens, found))
         if found and self.negative_contexts and (self._arithmetic_turn(tokens) or self._sum_turn(tokens)):
             found = [entity for entity in found if entity.label not in _ZONE_LABELS]
+        if found:
+            # a value grown over a second amount ("order two thousand ... and five thousand ...") is two
+            # amounts, never a code read out
+            found = [
+                entity
+                for entity in found
+                if not self._said_with_thousand(aligned, entity.start, entity.end, times=2)
+            ]
         if found and self.negative_contexts and self._menu_turn(tokens):
             found = [entity for entity in found if not self._menu_options(aligned, entity)]
         if "PIN" in self.labels:
