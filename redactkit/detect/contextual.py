@@ -297,6 +297,8 @@ class _OrganizationWords:
     service_owners: frozenset[str]
     service_nouns: _Phrases
     service_links: _Phrases
+    service_moves: _Phrases
+    service_move_links: _Phrases
     acting_not_after: frozenset[str]
     institutions: _Phrases
     kinds: _Phrases
@@ -312,6 +314,7 @@ class _OrganizationWords:
     not_names: _Phrases
     roles: _Phrases
     job_verbs: _Phrases
+    job_object_verbs: _Phrases
     job_object_words: int
     job_prepositions: _Phrases
     role_determiners: _Phrases
@@ -4202,12 +4205,17 @@ class ContextualDetector(Detector):
     def _service_cue(self, words: Sequence[str], i: int) -> int:
         """ "our internet is through", "my 401k is at", "the cable company is": a service or account
         (``service_nouns``) after one of ``service_owners``, then one of ``service_links``: a weak
-        cue of who provides it; its length from ``i``, or 0."""
+        cue of who provides it; its length from ``i``, or 0. After a verb of ``service_moves`` the
+        link is one of ``service_move_links`` ("we switched our internet to", "i moved my 401k over
+        to")."""
         org = self._t.organizations
         if i < 1 or words[i - 1] not in org.service_owners:
             return 0
         noun = org.service_nouns.at(words, i)
-        link = org.service_links.at(words, i + noun) if noun else 0
+        if noun and org.service_moves.ending(words, i - 1):
+            link = org.service_move_links.at(words, i + noun)
+        else:
+            link = org.service_links.at(words, i + noun) if noun else 0
         return noun + link if link else 0
 
     def _known_company_ending(self, words: Sequence[str], i: int) -> int:
@@ -4510,14 +4518,15 @@ class ContextualDetector(Detector):
                 break
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
-            # "trident freight | driving long haul": a job verb's "-ing" form with an object after the
-            # name ends it ("brantley cleaning" and "the harbor running club" are names)
+            # "trident freight | driving long haul", "dalworth tech | studying welding": a verb's "-ing"
+            # form with an object after the name ends it ("brantley cleaning" and "the harbor running
+            # club" are names)
             if (
                 j > first
                 and j + 1 < n
                 and not org.stops.at(words, j + 1)
                 and word.endswith("ing")
-                and org.job_verbs.at(words, j)
+                and (org.job_verbs.at(words, j) or is_everyday_word(word))
                 and not self._org_kind_at(words, j)
                 and not self._kind_ahead(words, j)
             ):
@@ -4578,8 +4587,8 @@ class ContextualDetector(Detector):
         school = org.school_kinds.ending(words, stop)
         if not named and school and all(word in org.school_types for word in words[first : stop - school]):
             return None  # "graduated from high school", "went to nursing school": a kind of school
-        if determiner and not named and kinds == [first] and stop == first + 1:
-            return None  # "the bakery": a kind alone after "the" is a plain noun
+        if determiner and not named and kinds[:1] == [first] and not any(k > first for k in kinds):
+            return None  # "the bakery", "the bank downtown": a kind after "the" with no name is a plain noun
         if weak and not kind and " ".join(value) in place_names():
             return None  # "could be applied to mexico": a place after a weak cue
         people = [word for word in value if word != "and"]
@@ -4623,6 +4632,8 @@ class ContextualDetector(Detector):
             ):
                 return 0
             verb = org.job_verbs.ending(words, verb_end)
+            if verb and verb_end == i and org.job_object_verbs.ending(words, verb_end) == verb:
+                return 0  # "i book for thursday": a reservation, not "i book appointments for"
             # a person who says what they do ("i clean offices for"), not a request ("can you pull
             # up a recipe for")
             if (
@@ -4815,8 +4826,11 @@ class ContextualDetector(Detector):
                     break
                 first -= 1
             value = words[first:i]
-            if not value or any(word in given_names() for word in value):
-                continue  # "maria called about": a person
+            if not value or (
+                value[0] in given_names()
+                and all(word in given_names() or word in family_names() for word in value[1:])
+            ):
+                continue  # "maria called about", "maria lopez called me": a person ("harlan federal" is none)
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
         return found
