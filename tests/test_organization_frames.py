@@ -204,7 +204,7 @@ SPLIT_POSITIVES = [
     # two everyday words: after a preposition, no content word after them
     ("i was at safe way yesterday", "safe way"),
     ("i saw it on face book last night", "face book"),
-    ("i sent the money through pay pal", "pay pal"),
+    ("i ordered it through door dash", "door dash"),
     ("we get coffee at star bucks every day", "star bucks"),
     ("i'm insured with all state", "all state"),
 ]
@@ -223,6 +223,9 @@ SPLIT_NEGATIVES = [
     "put it in the drop box by the door",
     "he's out back with the dog",
     "my face book is a mess",
+    "i have a reservation for out front please",
+    "everyone should have access to health care",
+    "my aunt jo ann is visiting",
     # a listed company that is also a unit, after a count
     "the tv refreshes at sixty hertz",
     "the monitor runs at a hundred forty four hertz",

@@ -312,6 +312,8 @@ class _OrganizationWords:
     school_types: frozenset[str]
     school_kinds: _Phrases
     not_names: _Phrases
+    name_describers: frozenset[str]
+    not_name_heads: frozenset[str]
     roles: _Phrases
     job_verbs: _Phrases
     job_object_verbs: _Phrases
@@ -4516,6 +4518,15 @@ class ContextualDetector(Detector):
                         continue  # "j and r | plumbing"
                     break
                 break
+            if (
+                word == "."
+                and j > first
+                and words[j - 1] in org.saint_words
+                and j + 1 < n
+                and words[j + 1][:1].isalpha()
+            ):
+                j += 1  # "st. luke's": the period of an abbreviated saint's name
+                continue
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
             # "trident freight | driving long haul", "dalworth tech | studying welding": a verb's "-ing"
@@ -4582,6 +4593,8 @@ class ContextualDetector(Detector):
         if org.not_names.at(words, first) and not (determiner and kinds and kinds[0] > first):
             return None
         named = any(self._org_name_word(word) for word in value)
+        if determiner and not weak and not (named or kind) and self._everyday_name(value):
+            return first - determiner, stop  # "i work at the rusty nail": a local business
         if (weak or determiner) and not (named or kind):
             return None
         school = org.school_kinds.ending(words, stop)
@@ -4596,6 +4609,28 @@ class ContextualDetector(Detector):
             return None  # "she's with john", "on the phone with john and maria": persons after a weak cue
         # the article is part of a name said after it ("a manager at the green spoon cafe")
         return first - determiner, stop
+
+    def _everyday_name(self, value: Sequence[str]) -> bool:
+        """Two everyday words said after "the" and a cue that is not weak that name a local business
+        ("the rusty nail", "the blue heron"): the first no describing word (``name_describers``, generic
+        or school-type words), the last no place, part of a workplace or kind of work
+        (``not_name_heads``, a kind of organisation) and neither a function word nor a number."""
+        org = self._t.organizations
+        if len(value) != 2:
+            return False
+        first, last = value
+        return (
+            all(word.isalpha() and is_everyday_word(word) for word in value)
+            and first not in org.name_describers
+            and first not in org.generic
+            and first not in org.school_types
+            and last not in org.not_name_heads
+            and not org.stops.at(value, 0)
+            and not org.not_names.at(value, 0)
+            and not any(self._org_kind_at(value, k) for k in range(2))
+            and not any(self._is_number(word) for word in value)
+            and not any(is_activity(word, self._organization_words) for word in value)
+        )
 
     def _role_before(self, words: Sequence[str], i: int) -> str:
         """ "a nurse over | at", "the front desk | from": a role after a determiner, then "at" ("strong"),

@@ -225,8 +225,10 @@ class OrganizationDetector(Detector):
         self._listed = PhraseTable.of(company_names())
         self._known = load_tables(locale, "context", _KnownNames).known_names
         listed_names = company_names() | frozenset(" ".join(name) for name in self._known.phrases)
-        #: one-word names a recognizer may split in two ("wal mart", "safe way")
+        #: one-word names a recognizer may split in two ("wal mart"); of two everyday words only a
+        #: well-known name ("safe way"; not "out front", "health care")
         self._one_word_names = frozenset(name for name in listed_names if " " not in name)
+        self._known_one_word = frozenset(name[0] for name in self._known.phrases if len(name) == 1)
         #: names of several words a recognizer may run together ("homedepot"), by their joined form
         self._run_together = frozenset(
             joined
@@ -897,8 +899,8 @@ class OrganizationDetector(Detector):
     def _split_or_run_together(self, tokens: Sequence[Token]) -> list[Entity]:
         """Listed names as a recognizer writes them apart or together (``split_before`` in
         organizations.yaml): "wal mart", "mc donald's" (one part no everyday word: anywhere), "at safe
-        way", "on face book last night" (two everyday words: after a preposition of ``split_before``,
-        no content word after them), "homedepot" (a listed name of several words run together). A joined
+        way", "on face book last night" (two everyday words: a well-known name of ``known_names``,
+        after a preposition of ``split_before``, no content word after them), "homedepot" (a listed name of several words run together). A joined
         form that is itself an everyday word or a given name ("out back", "any way") is none."""
         ow = self._w
         words = words_of(tokens)
@@ -917,14 +919,23 @@ class OrganizationDetector(Detector):
                 i += 1
                 continue
             joined = word + base
-            if (word + second not in self._one_word_names and joined not in self._one_word_names) or (
-                is_everyday_word(joined) or joined in given_names()
+            names = self._one_word_names
+            if (
+                (word + second not in names and joined not in names)
+                or is_everyday_word(joined)
+                or joined in given_names()
+                or (word in given_names() and base in given_names())  # "jo ann": a person
             ):
                 i += 1
                 continue
             if is_everyday_word(word) and is_everyday_word(base):
                 after = words[i + 2] if i + 2 < n else ""
-                if i == 0 or words[i - 1] not in ow.split_before or self._content(after):
+                if (
+                    (word + second not in self._known_one_word and joined not in self._known_one_word)
+                    or i == 0
+                    or words[i - 1] not in ow.split_before
+                    or self._content(after)
+                ):
                     i += 1
                     continue
             found.append(self._organization(tokens[i].start, tokens[i + 1].end, "a listed name said apart"))
