@@ -898,10 +898,11 @@ class OrganizationDetector(Detector):
 
     def _split_or_run_together(self, tokens: Sequence[Token]) -> list[Entity]:
         """Listed names as a recognizer writes them apart or together (``split_before`` in
-        organizations.yaml): "wal mart", "mc donald's" (one part no everyday word: anywhere), "at safe
+        organizations.yaml): "wal mart", "mc donald's" (one part no everyday word: anywhere); "at safe
         way", "on face book last night" (two everyday words: a well-known name of ``known_names``,
-        after a preposition of ``split_before``, no content word after them), "homedepot" (a listed name of several words run together). A joined
-        form that is itself an everyday word or a given name ("out back", "any way") is none."""
+        after a preposition of ``split_before``, no content word after them); "homedepot" (a listed
+        name of several words run together). A joined form that is itself an everyday word or a given
+        name ("out back", "any way") is none, and so are two given names ("jo ann")."""
         ow = self._w
         words = words_of(tokens)
         found: list[Entity] = []
