@@ -162,6 +162,12 @@ CONTEXTUAL_POSITIVES_2 = [
     ("i got a letter from varnell mutual", "varnell mutual"),
     # where the speaker is; the name ends before what they do there
     ("so i'm at dalworth tech studying welding", "dalworth tech"),
+    ("i work at harbor clothing outlet", "harbor clothing outlet"),
+    # a local business named with a sign's words after "the"
+    ("i work at the rusty nail on weekends", "the rusty nail"),
+    ("i'm a server at the golden goose", "the golden goose"),
+    ("brightwell is laying people off", "brightwell"),
+    ("i'm an rn at st. luke's", "st. luke's"),
 ]
 
 
@@ -185,6 +191,17 @@ CONTEXTUAL_NEGATIVES_2 = [
     # a kind after "the" with no name
     "i work at the bank downtown",
     "i work at the clinic on main",
+    # a generic workplace after "the", not a local business's name
+    "i work at the coffee cart",
+    "i work at the gun range",
+    "i work at the pizza joint",
+    "i work at the very top",
+    "i work at the front desk",
+    "i work at the car wash",
+    # a person named with a relation or a title acts
+    "my aunt rosa called me",
+    "officer reyes called me",
+    "the lawyer mrs adeyemi called back",
     # a reservation, not a job ("i book appointments for" is one)
     "i book for table indoor",
     "hi can i book for thursday please",
@@ -221,6 +238,7 @@ SPLIT_NEGATIVES = [
     "we have to comply with all state laws",
     "it's all linked in the document",
     "put it in the drop box by the door",
+    "we're hiring for sales force",
     "he's out back with the dog",
     "my face book is a mess",
     "i have a reservation for out front please",

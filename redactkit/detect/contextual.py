@@ -298,6 +298,8 @@ class _OrganizationWords:
     service_nouns: _Phrases
     service_links: _Phrases
     service_moves: _Phrases
+    acting_people: frozenset[str]
+    acting_firm_words: frozenset[str]
     service_move_links: _Phrases
     acting_not_after: frozenset[str]
     institutions: _Phrases
@@ -314,10 +316,12 @@ class _OrganizationWords:
     not_names: _Phrases
     name_describers: frozenset[str]
     not_name_heads: frozenset[str]
+    name_modifiers: frozenset[str]
     roles: _Phrases
     job_verbs: _Phrases
     job_object_verbs: _Phrases
     job_object_words: int
+    name_ending_verbs: frozenset[str]
     job_prepositions: _Phrases
     role_determiners: _Phrases
     role_particles: _Phrases
@@ -4537,7 +4541,7 @@ class ContextualDetector(Detector):
                 and j + 1 < n
                 and not org.stops.at(words, j + 1)
                 and word.endswith("ing")
-                and (org.job_verbs.at(words, j) or is_everyday_word(word))
+                and (org.job_verbs.at(words, j) or word in org.name_ending_verbs)
                 and not self._org_kind_at(words, j)
                 and not self._kind_ahead(words, j)
             ):
@@ -4612,15 +4616,17 @@ class ContextualDetector(Detector):
 
     def _everyday_name(self, value: Sequence[str]) -> bool:
         """Two everyday words said after "the" and a cue that is not weak that name a local business
-        ("the rusty nail", "the blue heron"): the first no describing word (``name_describers``, generic
-        or school-type words), the last no place, part of a workplace or kind of work
-        (``not_name_heads``, a kind of organisation) and neither a function word nor a number."""
+        ("the rusty nail", "the blue heron"): the first a colour, metal or quality a sign carries
+        (``name_modifiers``) and no describing word (``name_describers``, generic or school-type words),
+        the last no place, part of a workplace or kind of work (``not_name_heads``, a kind of
+        organisation) and neither a function word nor a number ("the coffee cart" names none)."""
         org = self._t.organizations
         if len(value) != 2:
             return False
         first, last = value
         return (
             all(word.isalpha() and is_everyday_word(word) for word in value)
+            and first in org.name_modifiers
             and first not in org.name_describers
             and first not in org.generic
             and first not in org.school_types
@@ -4861,11 +4867,15 @@ class ContextualDetector(Detector):
                     break
                 first -= 1
             value = words[first:i]
-            if not value or (
-                value[0] in given_names()
-                and all(word in given_names() or word in family_names() for word in value[1:])
+            if (
+                not value
+                or any(word in org.acting_people for word in value)
+                or (
+                    any(word in given_names() for word in value)
+                    and not any(word in org.acting_firm_words for word in value)
+                )
             ):
-                continue  # "maria called about", "maria lopez called me": a person ("harlan federal" is none)
+                continue  # "maria called about", "my aunt rosa called me": a person; "harlan federal" a firm
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
         return found
