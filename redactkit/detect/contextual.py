@@ -55,6 +55,7 @@ from ..lang.tables import load_tables
 from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
 from ._dictation import pause_words
+from ._phrase_keys import key_words, may_hold
 from .base import Detector, detectors
 from .names import digit_sounds
 from .organizations import OrganizationWords, is_activity
@@ -495,6 +496,29 @@ class _HeardWords:
 #: at most this many words are remembered by a :class:`_HeardWords` (its memo is cleared when full)
 _HEARD_MEMO = 4096
 
+
+def _remember(memo: dict[str, bool], word: str, answer: bool) -> bool:
+    """Keep ``answer`` for ``word`` in ``memo`` (a word memo of at most ``_HEARD_MEMO`` words: cleared
+    when full) and return it."""
+    if len(memo) >= _HEARD_MEMO:
+        memo.clear()
+    memo[word] = answer
+    return answer
+
+
+def _text_memo(words: Sequence[str], key: str) -> dict[Any, Any] | None:
+    """A memo kept on the :class:`Words` of one text under ``key`` for as long as the words live (so
+    the answers of a question asked at each position are computed once per text, however many rules
+    ask it); None when ``words`` are no :class:`Words` (a window a rule built: computed each time)."""
+    if not isinstance(words, Words):
+        return None
+    kept = words.__dict__
+    memo: dict[Any, Any] | None = kept.get(key)
+    if memo is None:
+        memo = kept[key] = {}
+    return memo
+
+
 #: "34yo", "12yrs": an age written with its unit run together
 _GLUED_AGE = re.compile(r"([0-9]{1,3})(?:yo|yrs|yr|yrsold|yearsold|yearold)")
 
@@ -671,6 +695,14 @@ _PERSON_AFTER = "number between 'a' and a word for a person ('a forty seven male
 _RANGE = "second age of a range ('like thirteen fourteen')"
 _PLURAL_RELATION = "number after a plural relation ('the kids nine and six')"
 _SUBJECTLESS_VERB = "number after an opening person verb whose subject was dropped"
+
+
+def _reread(words: Sequence[str], read: list[str]) -> Words:
+    """``read`` (``words`` with some words read otherwise) as :class:`Words`, on which the phrase
+    matcher keeps its results for the text; ``words`` itself when it is such and nothing changed."""
+    if isinstance(words, Words) and words == tuple(read):
+        return words
+    return Words(read)
 
 
 def _is_letter(word: str) -> bool:
@@ -884,6 +916,26 @@ class ContextualDetector(Detector):
             if (len(word) >= 3 and word not in t.lexicon.zero_aliases) or word in ("i", "he")
         )
         self._glue_memo: dict[str, tuple[str, str] | None] = {}
+        #: answers of the pure per-word tests asked at many positions (:func:`_remember`)
+        self._dot_memo: dict[str, bool] = {}
+        self._heard_dot_memo: dict[str, bool] = {}
+        self._named_memo: dict[str, bool] = {}
+        self._url_part_memo: dict[str, bool] = {}
+        #: the key of the per-text memos this detector keeps on a text's words (:func:`_text_memo`):
+        #: the answers depend on the locale's tables only
+        self._memo_key = f"contextual:{locale}"
+        #: the key words of the age questions (:func:`key_words`): a text with none of them asks no age
+        #: (:meth:`_asked_age`)
+        self._question_keys = key_words(t.ages.questions)
+        #: the words an age may start at by themselves (a number word, "a"/"an" of "a year old", a
+        #: digit heard as a word): any other word starts one only as a garbled or glued number
+        #: (:meth:`_may_start_age`)
+        self._age_start_words = frozenset(
+            {*t.lexicon.digits, *t.lexicon.teens, *t.lexicon.tens, "a", "an", *t.ages.heard_single}
+        )
+        self._age_start_memo: dict[str, bool] = {}
+        #: the person verb a garbled word is heard for ("" for none: :meth:`_heard_age_context`)
+        self._heard_verb_memo: dict[str, str] = {}
         #: person verbs of one word that a garbled word may stand for ("torn", "tired": :func:`_heard_as`)
         self._heard_verbs = tuple(
             phrase[0] for phrase in t.ages.person_verbs.phrases if len(phrase) == 1 and len(phrase[0]) >= 4
@@ -1039,6 +1091,33 @@ class ContextualDetector(Detector):
             break
         return end
 
+    def _may_hold(self, words: Sequence[str], name: str, keys: frozenset[str]) -> bool:
+        """Whether ``words`` may hold a phrase of a table (named ``name``) whose key words
+        (:func:`key_words`) are ``keys``: one of them is among the words, or a word is not ASCII (the
+        matcher also looks it up accent-folded). Kept per text."""
+        memo = _text_memo(words, self._memo_key + ":holds")
+        if memo is not None:
+            found: bool | None = memo.get(name)
+            if found is None:
+                found = memo[name] = may_hold(keys, words, "".join(words))
+            return found
+        return may_hold(keys, words, "".join(words))
+
+    def _may_start_age(self, word: str) -> bool:
+        """Whether an age may start at ``word`` (:meth:`_ages_in`): a digit opens it, or a word of
+        ``_age_start_words``, or a number word a recognizer garbled or glued ("twulve", "twentyfive").
+        Memoized."""
+        found = self._age_start_memo.get(word)
+        if found is None:
+            found = _remember(
+                self._age_start_memo,
+                word,
+                word[:1].isdigit()
+                or word in self._age_start_words
+                or bool(self._heard_number(word) or self._glued_number(word)),
+            )
+        return found
+
     # -- ages ----------------------------------------------------------------------------------------
     def _ages(self, text: _Text) -> list[_Found]:
         """Numbers from ``ages.min`` to ``ages.max`` said as someone's age: before "years old", after an
@@ -1070,7 +1149,7 @@ class ContextualDetector(Detector):
                 pieces = parts or (word,)
                 split.extend(pieces)
                 origin.extend(k for _ in pieces)
-        return (words, None) if split is None else (split, origin)
+        return (words, None) if split is None else (Words(split), origin)
 
     def _glue_split(self, word: str) -> tuple[str, str] | None:
         """The two words a recognizer glued into ``word``: ``word`` is no word English uses (Zipf
@@ -1117,6 +1196,9 @@ class ContextualDetector(Detector):
         i = 0
         previous_age_end = -10
         while i < len(words):
+            if not self._may_start_age(words[i]):
+                i += 1  # nothing below finds an age at this word
+                continue
             parsed = _cardinal(lex, words, i) or self._article_age(words, i)
             heard = parsed is None and (self._heard_number(words[i]) or self._glued_number(words[i]))
             if heard:
@@ -1327,16 +1409,21 @@ class ContextualDetector(Detector):
 
     def _named(self, word: str) -> bool:
         """A given name that is no function word, subject or measured thing (``_named_ages``)."""
-        t = self._t
-        return (
-            word.isalpha()
-            and word in given_names()
-            and word not in place_names()  # "austin five and dallas three in the standings"
-            and word not in t.ages.not_subjects
-            and word not in t.lexicon.stopwords
-            and word not in t.ages.subject_words
-            and not self._is_number(word)
-        )
+        found = self._named_memo.get(word)
+        if found is None:
+            t = self._t
+            found = _remember(
+                self._named_memo,
+                word,
+                word.isalpha()
+                and word in given_names()
+                and word not in place_names()  # "austin five and dallas three in the standings"
+                and word not in t.ages.not_subjects
+                and word not in t.lexicon.stopwords
+                and word not in t.ages.subject_words
+                and not self._is_number(word),
+            )
+        return found
 
     def _article_age(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
         """ "a year old", "a month old", "a year and a half": "a" or "an" said for one before a unit of
@@ -1494,7 +1581,7 @@ class ContextualDetector(Detector):
                 if changed is None:
                     changed = list(words)
                 changed[k] = relation
-        return words if changed is None else changed
+        return words if changed is None else Words(changed)
 
     def _glued_number(self, word: str) -> int:
         """ "twentyfive", "eightyone": a tens word and a digit word a recognizer wrote as one word; 0
@@ -1580,6 +1667,8 @@ class ContextualDetector(Detector):
         ages = self._t.ages
         if i + 1 < len(words) and words[i + 1] == ":":
             return ""  # "speaker 2: forty": the number names the speaker
+        if not self._may_hold(words, "questions", self._question_keys):
+            return ""  # no age question anywhere in the text
         k = i
         asked_of = False
         steps = 0
@@ -1868,6 +1957,15 @@ class ContextualDetector(Detector):
     def _before_approximately(self, words: Sequence[str], i: int) -> int:
         """Index before the fillers, hedges ("about", "pushing", "just shy of") and asides that stand
         right before the number at ``i``."""
+        memo = _text_memo(words, self._memo_key + ":before")
+        if memo is not None:
+            found: int | None = memo.get(i)
+            if found is None:
+                found = memo[i] = self._before_approximately_at(words, i)
+            return found
+        return self._before_approximately_at(words, i)
+
+    def _before_approximately_at(self, words: Sequence[str], i: int) -> int:
         t = self._t
         k = i
         hedged = False  # a filler or hedge was just skipped
@@ -2218,15 +2316,20 @@ class ContextualDetector(Detector):
             return ""  # "press star then one": a function word is no garbled verb
         if is_everyday_word(word) and word not in self._t.ages.heard_verbs:
             return ""  # "i booked two", "i teach five": another verb, not a garbled one
-        verb = next(
-            (
-                verb
-                for verb in self._heard_verbs
-                if within_edits(word, verb, 1) or (len(word) >= 5 and _heard_as(word, verb))
-            ),
-            None,
-        )
+        verb = self._heard_verb_memo.get(word)
         if verb is None:
+            verb = next(
+                (
+                    verb
+                    for verb in self._heard_verbs
+                    if within_edits(word, verb, 1) or (len(word) >= 5 and _heard_as(word, verb))
+                ),
+                "",
+            )
+            if len(self._heard_verb_memo) >= _HEARD_MEMO:
+                self._heard_verb_memo.clear()
+            self._heard_verb_memo[word] = verb
+        if not verb:
             return ""
         return self._said_age_context((*words[low : k - 1], verb, *words[k:high]), i - low, -10)
 
@@ -3375,11 +3478,20 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         found: list[_Found] = []
+        # an opening ends only on a "dot" (or a word heard for one) or on the word after a "slash"
+        # (:meth:`_opening`)
+        openings = [
+            k
+            for k, word in enumerate(words)
+            if self._heard_as_dot(word) or (k > 0 and words[k - 1] == "slash")
+        ]
         k = 0
-        while k < len(words):
+        for at in openings:
+            if at < k:
+                continue
+            k = at
             host, first = self._opening(words, k)
             if host is None or any(a <= k < b for a, b in mails):
-                k += 1
                 continue
             end, dots, names, j = host, 0, 0, host
             while j < len(words) and j - host < addr.opened_host_words:
@@ -3485,16 +3597,21 @@ class ContextualDetector(Detector):
                 named or self._after_www(read, i - 1) or self._spoken_dot_cue(read, i - 2, at=False)
             ):
                 read[i] = self._closest_tld(read[i])  # "acme dot calm", "at gmail dot nut"
-        return tuple(read)
+        return _reread(words, read)
 
     def _heard_as_dot(self, word: str) -> bool:
         """A word a recognizer may have written for "dot": one of ``misheard_dots`` or, no stop word,
         one letter off it or two with the "d" heard right ("dart", "got", "dut", "doubt")."""
-        return (
-            word == "dot"
-            or word in self._t.addresses.misheard_dots
-            or (word not in self._t.lexicon.stopwords and _heard_as(word, "dot"))
-        )
+        found = self._dot_memo.get(word)
+        if found is None:
+            found = _remember(
+                self._dot_memo,
+                word,
+                word == "dot"
+                or word in self._t.addresses.misheard_dots
+                or (word not in self._t.lexicon.stopwords and _heard_as(word, "dot")),
+            )
+        return found
 
     def _closest_tld(self, word: str) -> str:
         """The top-level domain of ``misheard_tlds`` ``word`` is heard for ("calm" -> com)."""
@@ -3532,7 +3649,7 @@ class ContextualDetector(Detector):
             if ended and words[i + 1] in self._t.tlds:
                 for period in run:
                     read[period] = "dot"
-        return tuple(read)
+        return _reread(words, read)
 
     def _written_dots(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """``words`` with each period that a recognizer wrote for a spoken "dot" read as "dot": a period
@@ -3557,7 +3674,7 @@ class ContextualDetector(Detector):
         read = list(words)
         for i in spots:
             read[i] = "dot"
-        return tuple(read)
+        return _reread(words, read)
 
     def _web_host_after_at(self, words: Sequence[str], first: int, at: int, host: int, end: int) -> bool:
         """Whether the domain ``words[host:end]`` after the "at" at ``at`` has labels before its
@@ -3650,7 +3767,7 @@ class ContextualDetector(Detector):
                 and words[i + 1] in self._t.mail_tlds
             ):
                 read[i - 1], read[i] = "uh", "dot"
-        return tuple(read)
+        return _reread(words, read)
 
     def _spelled_after(self, words: Sequence[str], i: int) -> bool:
         """The word before the comma at ``i`` is spelled right after it, letter by letter or with
@@ -3697,7 +3814,7 @@ class ContextualDetector(Detector):
                 and (self._host_word(read[i - 1]) or self._spoken_dot_cue(read, i - 1))
             ):
                 read[i] = "dot"  # "gmail point com", "it's on acme period io"
-        return tuple(read)
+        return _reread(words, read)
 
     def _spoken_dot_cue(self, words: Sequence[str], host: int, at: bool = True) -> bool:
         """A word of ``spoken_dot_cues`` (an "at", "email", "website", "www", ...) stands in the
@@ -3727,9 +3844,15 @@ class ContextualDetector(Detector):
     def _heard_dot(self, word: str) -> bool:
         """A "dot" the recognizer garbled (``misheard_dots``: "dog", "dart") or ran together with the
         top-level domain after it ("dotcom", "dotie")."""
-        return word in self._t.addresses.misheard_dots or (
-            len(word) > 4 and word.startswith("dot") and word[3:] in self._t.tlds
-        )
+        found = self._heard_dot_memo.get(word)
+        if found is None:
+            found = _remember(
+                self._heard_dot_memo,
+                word,
+                word in self._t.addresses.misheard_dots
+                or (len(word) > 4 and word.startswith("dot") and word[3:] in self._t.tlds),
+            )
+        return found
 
     def _garbled_url_tld(self, words: Sequence[str], i: int) -> int:
         """End of a web address's garbled "dot <tld>" at ``i``, or 0, after a host name no dictionary
@@ -3818,9 +3941,15 @@ class ContextualDetector(Detector):
     def _heard_url_part(self, word: str) -> bool:
         """A word of a spoken scheme or "www" ("h", "colon", "slash", "double", "dot"), or a longer one
         of them as a recognizer may garble it (:func:`_heard_as`: "color", "slap", "doodle")."""
-        return word in self._url_parts or (
-            len(word) >= 4 and any(_heard_as(word, part) for part in self._url_words)
-        )
+        found = self._url_part_memo.get(word)
+        if found is None:
+            found = _remember(
+                self._url_part_memo,
+                word,
+                word in self._url_parts
+                or (len(word) >= 4 and any(_heard_as(word, part) for part in self._url_words)),
+            )
+        return found
 
     def _garbled_prefix(self, words: Sequence[str], first: int) -> int:
         """Start of a scheme or "www" said before a web address that starts at ``first`` and that the
