@@ -625,6 +625,12 @@ PLACES = [
     ("weather for aurora tomorrow", "aurora"),
     ("forecast for florence on friday", "florence"),
     ("get me an uber to lincoln please", "lincoln"),
+    # a small town asked about: a town cue before it ("how far is"), a word asking about it after it
+    ("how far is tonasket from here", "tonasket"),
+    ("what's the population of tonasket", "tonasket"),
+    ("set my location to tonasket", "tonasket"),
+    ("tonasket weather tomorrow", "tonasket"),
+    ("give me the big timber forecast", "big timber"),
 ]
 
 
@@ -709,6 +715,10 @@ def test_places(text: str, value: str) -> None:
         "give me a ride to reading class",
         "it's time for bath",
         "the long drive to work",
+        "sweater weather is here",
+        "network traffic spiked again",
+        "how far is the drive",
+        "how far is it from here",
         # a landmark of everyday words needs a cue (review37 M1)
         "there's a big bend in the pipe under the sink",
         "she baked a black forest cake for the party",
