@@ -310,6 +310,10 @@ class _OrganizationWords:
     service_owners: frozenset[str]
     service_nouns: _Phrases
     service_links: _Phrases
+    service_moves: _Phrases
+    acting_people: frozenset[str]
+    acting_firm_words: frozenset[str]
+    service_move_links: _Phrases
     acting_not_after: frozenset[str]
     institutions: _Phrases
     kinds: _Phrases
@@ -323,9 +327,14 @@ class _OrganizationWords:
     school_types: frozenset[str]
     school_kinds: _Phrases
     not_names: _Phrases
+    name_describers: frozenset[str]
+    not_name_heads: frozenset[str]
+    name_modifiers: frozenset[str]
     roles: _Phrases
     job_verbs: _Phrases
+    job_object_verbs: _Phrases
     job_object_words: int
+    name_ending_verbs: frozenset[str]
     job_prepositions: _Phrases
     role_determiners: _Phrases
     role_particles: _Phrases
@@ -4510,12 +4519,17 @@ class ContextualDetector(Detector):
     def _service_cue(self, words: Sequence[str], i: int) -> int:
         """ "our internet is through", "my 401k is at", "the cable company is": a service or account
         (``service_nouns``) after one of ``service_owners``, then one of ``service_links``: a weak
-        cue of who provides it; its length from ``i``, or 0."""
+        cue of who provides it; its length from ``i``, or 0. After a verb of ``service_moves`` the
+        link is one of ``service_move_links`` ("we switched our internet to", "i moved my 401k over
+        to")."""
         org = self._t.organizations
         if i < 1 or words[i - 1] not in org.service_owners:
             return 0
         noun = org.service_nouns.at(words, i)
-        link = org.service_links.at(words, i + noun) if noun else 0
+        if noun and org.service_moves.ending(words, i - 1):
+            link = org.service_move_links.at(words, i + noun)
+        else:
+            link = org.service_links.at(words, i + noun) if noun else 0
         return noun + link if link else 0
 
     def _known_company_ending(self, words: Sequence[str], i: int) -> int:
@@ -4816,16 +4830,26 @@ class ContextualDetector(Detector):
                         continue  # "j and r | plumbing"
                     break
                 break
+            if (
+                word == "."
+                and j > first
+                and words[j - 1] in org.saint_words
+                and j + 1 < n
+                and words[j + 1][:1].isalpha()
+            ):
+                j += 1  # "st. luke's": the period of an abbreviated saint's name
+                continue
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
-            # "trident freight | driving long haul": a job verb's "-ing" form with an object after the
-            # name ends it ("brantley cleaning" and "the harbor running club" are names)
+            # "trident freight | driving long haul", "dalworth tech | studying welding": a verb's "-ing"
+            # form with an object after the name ends it ("brantley cleaning" and "the harbor running
+            # club" are names)
             if (
                 j > first
                 and j + 1 < n
                 and not org.stops.at(words, j + 1)
                 and word.endswith("ing")
-                and org.job_verbs.at(words, j)
+                and (org.job_verbs.at(words, j) or word in org.name_ending_verbs)
                 and not self._org_kind_at(words, j)
                 and not self._kind_ahead(words, j)
             ):
@@ -4881,13 +4905,15 @@ class ContextualDetector(Detector):
         if org.not_names.at(words, first) and not (determiner and kinds and kinds[0] > first):
             return None
         named = any(self._org_name_word(word) for word in value)
+        if determiner and not weak and not (named or kind) and self._everyday_name(value):
+            return first - determiner, stop  # "i work at the rusty nail": a local business
         if (weak or determiner) and not (named or kind):
             return None
         school = org.school_kinds.ending(words, stop)
         if not named and school and all(word in org.school_types for word in words[first : stop - school]):
             return None  # "graduated from high school", "went to nursing school": a kind of school
-        if determiner and not named and kinds == [first] and stop == first + 1:
-            return None  # "the bakery": a kind alone after "the" is a plain noun
+        if determiner and not named and kinds[:1] == [first] and not any(k > first for k in kinds):
+            return None  # "the bakery", "the bank downtown": a kind after "the" with no name is a plain noun
         if weak and not kind and " ".join(value) in place_names():
             return None  # "could be applied to mexico": a place after a weak cue
         people = [word for word in value if word != "and"]
@@ -4895,6 +4921,30 @@ class ContextualDetector(Detector):
             return None  # "she's with john", "on the phone with john and maria": persons after a weak cue
         # the article is part of a name said after it ("a manager at the green spoon cafe")
         return first - determiner, stop
+
+    def _everyday_name(self, value: Sequence[str]) -> bool:
+        """Two everyday words said after "the" and a cue that is not weak that name a local business
+        ("the rusty nail", "the blue heron"): the first a colour, metal or quality a sign carries
+        (``name_modifiers``) and no describing word (``name_describers``, generic or school-type words),
+        the last no place, part of a workplace or kind of work (``not_name_heads``, a kind of
+        organisation) and neither a function word nor a number ("the coffee cart" names none)."""
+        org = self._t.organizations
+        if len(value) != 2:
+            return False
+        first, last = value
+        return (
+            all(word.isalpha() and is_everyday_word(word) for word in value)
+            and first in org.name_modifiers
+            and first not in org.name_describers
+            and first not in org.generic
+            and first not in org.school_types
+            and last not in org.not_name_heads
+            and not org.stops.at(value, 0)
+            and not org.not_names.at(value, 0)
+            and not any(self._org_kind_at(value, k) for k in range(2))
+            and not any(self._is_number(word) for word in value)
+            and not any(is_activity(word, self._organization_words) for word in value)
+        )
 
     def _role_before(self, words: Sequence[str], i: int) -> str:
         """ "a nurse over | at", "the front desk | from": a role after a determiner, then "at" ("strong"),
@@ -4931,6 +4981,8 @@ class ContextualDetector(Detector):
             ):
                 return 0
             verb = org.job_verbs.ending(words, verb_end)
+            if verb and verb_end == i and org.job_object_verbs.ending(words, verb_end) == verb:
+                return 0  # "i book for thursday": a reservation, not "i book appointments for"
             # a person who says what they do ("i clean offices for"), not a request ("can you pull
             # up a recipe for")
             if (
@@ -5123,8 +5175,15 @@ class ContextualDetector(Detector):
                     break
                 first -= 1
             value = words[first:i]
-            if not value or any(word in given_names() for word in value):
-                continue  # "maria called about": a person
+            if (
+                not value
+                or any(word in org.acting_people for word in value)
+                or (
+                    any(word in given_names() for word in value)
+                    and not any(word in org.acting_firm_words for word in value)
+                )
+            ):
+                continue  # "maria called about", "my aunt rosa called me": a person; "harlan federal" a firm
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
         return found
