@@ -43,6 +43,10 @@ FOUND = [
     ("tell june the rent is due friday", {"june"}),
     ("hi april how are you", {"april"}),
     ("i told august about the trip", {"august"}),
+    # a given name of two syllables written as two words: one whose nearest words by vector are names
+    ("can you text seo yeon that i'm late", {"seo yeon"}),
+    ("i spoke to hyun woo about the contract", {"hyun woo"}),
+    ("my friend eun ji is here", {"eun ji"}),
 ]
 
 NOT_FOUND = [
@@ -78,6 +82,9 @@ NOT_FOUND = [
     "set a reminder for april",
     # a cue is no given name before a family name ("messaged" is no name)
     "i messaged support",
+    # short words beside no name-like syllable
+    "can you text me at ten",
+    "tell him yes",
 ]
 
 

@@ -1371,7 +1371,8 @@ class NameDetector(Detector):
         "eun"), and a short word beside it (at most ``syllable_max_letters`` letters, no stop word or
         function word), after a cue ("text seo yeon", "my daughter ha eun") or beside a name found
         already ("i spoke to hyun woo"): both are the name."""
-        if self.vectors is None:
+        model = self.vectors
+        if model is None:
             return
         w = self._w
         given, family, common, places = vocab
@@ -1387,8 +1388,8 @@ class NameDetector(Detector):
                 and word not in places
                 and word not in self._blocked
                 and zipf_frequency(word) < self._zipf.unlisted_person_name_max
-                and (share := name_likeness(self.vectors).name_share(word, w.companion_neighbours))
-                is not None  # type: ignore[arg-type]
+                # (the vectors are loaded when a word first gets this far)
+                and (share := name_likeness(model).name_share(word, w.companion_neighbours)) is not None
                 and share >= w.syllable_min_share
             )
 
