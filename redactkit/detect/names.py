@@ -1369,8 +1369,8 @@ class NameDetector(Detector):
         woo"): one word no list or dictionary has, rarer than an unknown name may be, whose nearest
         listed words by vector are names (its name share at least ``syllable_min_share``: "yeon",
         "eun"), and a short word beside it (at most ``syllable_max_letters`` letters, no stop word or
-        function word), after a cue ("text seo yeon", "my daughter ha eun") or beside a name found
-        already ("i spoke to hyun woo"): both are the name."""
+        function word), right after a cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo"):
+        both are the name."""
         model = self.vectors
         if model is None:
             return
@@ -1407,7 +1407,7 @@ class NameDetector(Detector):
             )
 
         for i in range(len(bases)):
-            if not syllable(i):
+            if bases[i][1] or not syllable(i):
                 continue
             for first, second in ((i - 1, i), (i, i + 1)):
                 other = first if second == i else second
@@ -1415,13 +1415,8 @@ class NameDetector(Detector):
                     continue
                 if other not in scores and not short(other):
                     continue
-                cued = (
-                    i in scores
-                    or other in scores
-                    or self._cues.ending_at(tokens, first) is not None
-                    or (first >= 1 and first - 1 in scores)
-                )
-                if cued:
+                # right after a cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo")
+                if self._cues.ending_at(tokens, first) is not None:
                     why = "two syllables of a given name written as two words"
                     scores.setdefault(first, (self.unknown_score, why))
                     scores.setdefault(second, (self.unknown_score, why))
