@@ -1369,7 +1369,7 @@ class NameDetector(Detector):
         woo"): one word no list or dictionary has, rarer than an unknown name may be, whose nearest
         listed words by vector are names (its name share at least ``syllable_min_share``: "yeon",
         "eun"), and a short word beside it (at most ``syllable_max_letters`` letters, no stop word or
-        function word), right after a cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo"):
+        function word), right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo"):
         both are the name."""
         model = self.vectors
         if model is None:
@@ -1415,8 +1415,8 @@ class NameDetector(Detector):
                     continue
                 if other not in scores and not short(other):
                     continue
-                # right after a cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo")
-                if self._cues.ending_at(tokens, first) is not None:
+                # right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo")
+                if self._cue_before(tokens, first) in self._strong:
                     why = "two syllables of a given name written as two words"
                     scores.setdefault(first, (self.unknown_score, why))
                     scores.setdefault(second, (self.unknown_score, why))
