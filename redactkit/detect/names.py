@@ -1369,8 +1369,8 @@ class NameDetector(Detector):
         woo"): one word no list or dictionary has, rarer than an unknown name may be, whose nearest
         listed words by vector are names (its name share at least ``syllable_min_share``: "yeon",
         "eun"), and a short word beside it (at most ``syllable_max_letters`` letters, no stop word or
-        function word), right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo"):
-        both are the name."""
+        function word), right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to
+        hyun woo"): both are the name."""
         model = self.vectors
         if model is None:
             return
