@@ -1411,9 +1411,8 @@ class NameDetector(Detector):
                 continue
             for first, second in ((i - 1, i), (i, i + 1)):
                 other = first if second == i else second
-                if other < 0 or other >= len(bases) or (i in scores and other in scores):
-                    continue
-                if other not in scores and not short(other):
+                # (a word found already is no syllable of a name this one ends: "ring gog magog hills")
+                if other < 0 or other >= len(bases) or other in scores or not short(other):
                     continue
                 # right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo")
                 if self._cue_before(tokens, first) in self._strong:
