@@ -11,6 +11,8 @@ from typing import Any
 
 import pyarrow as pa
 
+from redactkit import Pipeline
+from redactkit.bench.metrics import counted_positions
 from redactkit.core import AlignedText, Entity
 from redactkit.detect import Detector, NameDetector, SpacyNerDetector, detectors
 from redactkit.detect.names import MisheardGuard
@@ -20,6 +22,7 @@ from redactkit.normalize import Normalizer
 
 __all__ = [
     "CONVERSATION_OPTIONS",
+    "DIGIT_WORDS",
     "ENGINE_CONFIG",
     "NUMBERED_REGEX_CONFIG",
     "ExplodingDetector",
@@ -37,6 +40,8 @@ __all__ = [
     "misheard_guard",
     "names_detector",
     "ner_detector",
+    "spoken_digits",
+    "uncovered_words",
 ]
 
 
@@ -164,6 +169,23 @@ ENGINE_CONFIG: dict[str, Any] = {
 
 def _spoken(number: int) -> str:
     return " ".join(DIGITS[int(digit)] for digit in f"{number:07d}")
+
+
+DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def spoken_digits(digits: str) -> str:
+    """``"4150"`` as a recognizer writes it digit by digit: ``"four one five zero"``."""
+    return " ".join(DIGIT_WORDS[int(digit)] for digit in digits)
+
+
+def uncovered_words(pipeline: Pipeline, text: str, value: str) -> list[str]:
+    """Words of ``value`` (a substring of ``text``) that no entity of ``pipeline`` covers: a leak
+    check that names what would reach an annotator, not just whether the value was found."""
+    start = text.index(value)
+    covered = {i for e in pipeline.analyze(text) for i in range(e.start, e.end)}
+    missing = [i for i in counted_positions(text, start, start + len(value)) if i not in covered]
+    return sorted({text[: i + 1].split()[-1] for i in missing})
 
 
 def engine_transcripts(rows: int, offset: int = 0) -> pa.Table:

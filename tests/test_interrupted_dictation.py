@@ -11,28 +11,15 @@ All sentences are invented.
 from __future__ import annotations
 
 import pytest
+from _support import spoken_digits, uncovered_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from redactkit import Pipeline
-from redactkit.bench.metrics import counted_positions
 from redactkit.detect._dictation import said_again
 from redactkit.normalize import FillerNormalizer
 
-DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
 _NUMBER_LABELS = {"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "ACCOUNT_NUMBER", "ZIP_CODE", "IBAN_CODE", "PIN"}
-
-
-def _spoken(digits: str) -> str:
-    return " ".join(DIGIT_WORDS[int(d)] for d in digits)
-
-
-def _uncovered(pipeline: Pipeline, text: str, value: str) -> list[str]:
-    """Words of ``value`` (a substring of ``text``) that no entity covers."""
-    start = text.index(value)
-    covered = {i for e in pipeline.analyze(text) for i in range(e.start, e.end)}
-    missing = [i for i in counted_positions(text, start, start + len(value)) if i not in covered]
-    return sorted({text[: i + 1].split()[-1] for i in missing})
 
 
 @pytest.mark.parametrize(
@@ -158,7 +145,7 @@ def test_said_again(words: str, again: int) -> None:
 def test_a_value_with_a_long_interruption_is_redacted_whole(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert _uncovered(default_pipeline, text, value) == [], [
+    assert uncovered_words(default_pipeline, text, value) == [], [
         (e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)
     ]
 
@@ -232,10 +219,10 @@ _INTERRUPTIONS = (
 def test_property_a_card_number_with_a_long_interruption_is_redacted_whole(
     default_pipeline: Pipeline, digits: str, group: int, interruption: str, repeat: bool
 ) -> None:
-    groups = [_spoken(digits[k : k + 4]) for k in range(0, 16, 4)]
+    groups = [spoken_digits(digits[k : k + 4]) for k in range(0, 16, 4)]
     before = " ".join(groups[:group])
     if repeat:  # the caller says the part again before going on
         before = f"{before} that's {groups[group - 1]}"
     value = f"{before} {interruption} {' '.join(groups[group:])}"
     text = f"my card number is {value} okay"
-    assert _uncovered(default_pipeline, text, value) == []
+    assert uncovered_words(default_pipeline, text, value) == []

@@ -10,27 +10,13 @@ readable when they are short or read in groups; long runs read digit by digit ke
 from __future__ import annotations
 
 import pytest
+from _support import spoken_digits, uncovered_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from redactkit import Pipeline
-from redactkit.bench.metrics import counted_positions
 from redactkit.detect import IdentifierDetector
 from redactkit.synth._say import say_digits
-
-DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
-
-
-def _spoken(digits: str) -> str:
-    return " ".join(DIGIT_WORDS[int(d)] for d in digits)
-
-
-def _uncovered(pipeline: Pipeline, text: str, value: str) -> list[str]:
-    """Words of ``value`` (a substring of ``text``) that no entity covers."""
-    start = text.index(value)
-    covered = {i for e in pipeline.analyze(text) for i in range(e.start, e.end)}
-    missing = [i for i in counted_positions(text, start, start + len(value)) if i not in covered]
-    return sorted({text[: i + 1].split()[-1] for i in missing})
 
 
 @pytest.mark.parametrize(
@@ -105,7 +91,7 @@ def _uncovered(pipeline: Pipeline, text: str, value: str) -> list[str]:
     ],
 )
 def test_dictated_values_are_redacted_whole(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert _uncovered(default_pipeline, text, value) == []
+    assert uncovered_words(default_pipeline, text, value) == []
 
 
 def test_a_complete_value_is_not_joined_to_the_next_one(default_pipeline: Pipeline) -> None:
@@ -173,7 +159,7 @@ _NUMBER_LABELS = frozenset(
     ],
 )
 def test_identifiers_survive_negative_contexts(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert _uncovered(default_pipeline, text, value) == []
+    assert uncovered_words(default_pipeline, text, value) == []
 
 
 _ASIDES = (
@@ -196,9 +182,9 @@ _ASIDES = (
 def test_property_a_phone_number_with_an_aside_is_redacted_whole(
     default_pipeline: Pipeline, digits: str, cut: int, aside: str, cue: str
 ) -> None:
-    value = f"{_spoken(digits[:cut])} {aside} {_spoken(digits[cut:])}"
+    value = f"{spoken_digits(digits[:cut])} {aside} {spoken_digits(digits[cut:])}"
     text = f"{cue} {value} thanks"
-    assert _uncovered(default_pipeline, text, value) == []
+    assert uncovered_words(default_pipeline, text, value) == []
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -217,11 +203,11 @@ def test_property_a_card_number_with_a_corrected_group_is_redacted_whole(
     groups = [digits[k : k + 4] for k in range(0, 16, 4)]
     said = groups[group]
     first = said[:wrong] + str((int(said[wrong]) + 1) % 10) + said[wrong + 1 :]
-    parts = [_spoken(g) for g in groups]
-    parts[group] = f"{_spoken(first)} {correction} {parts[group]}"
+    parts = [spoken_digits(g) for g in groups]
+    parts[group] = f"{spoken_digits(first)} {correction} {parts[group]}"
     value = " ".join(parts)
     text = f"okay it's {value} thanks"
-    assert _uncovered(default_pipeline, text, value) == []
+    assert uncovered_words(default_pipeline, text, value) == []
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -271,7 +257,7 @@ def test_negative_contexts_and_asides_can_be_switched_off() -> None:
     ],
 )
 def test_values_after_a_cue_survive_misrecognition(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert _uncovered(default_pipeline, text, value) == []
+    assert uncovered_words(default_pipeline, text, value) == []
 
 
 @pytest.mark.parametrize(
@@ -306,7 +292,7 @@ def test_rooms_gates_roads_and_flights_are_no_pii(default_pipeline: Pipeline, te
 
 def test_a_house_number_still_makes_an_address_with_a_room(default_pipeline: Pipeline) -> None:
     text = "i live at twelve main street room four"
-    assert _uncovered(default_pipeline, text, "twelve main street room four") == []
+    assert uncovered_words(default_pipeline, text, "twelve main street room four") == []
 
 
 @pytest.mark.parametrize(
@@ -334,7 +320,7 @@ def test_a_house_number_still_makes_an_address_with_a_room(default_pipeline: Pip
     ],
 )
 def test_noisy_values_are_redacted(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert _uncovered(default_pipeline, text, value) == []
+    assert uncovered_words(default_pipeline, text, value) == []
 
 
 @pytest.mark.parametrize(
@@ -415,7 +401,7 @@ def test_values_said_with_points_are_still_found(
     default_pipeline: Pipeline, text: str, value: str, label: str
 ) -> None:
     entities = default_pipeline.analyze(text)
-    assert _uncovered(default_pipeline, text, value) == []
+    assert uncovered_words(default_pipeline, text, value) == []
     start = text.index(value)
     covering = [e for e in entities if e.start <= start and e.end >= start + len(value)]
     assert label in {e.label for e in covering}, [(e.label, text[e.start : e.end]) for e in entities]

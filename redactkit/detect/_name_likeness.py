@@ -10,8 +10,19 @@ in the frequency band where the question is asked (Zipf 2 to 4.5). Above 0 a wor
 below, as a word of the dictionary's kind ("kombucha", "tacos", "vodka": below; "oksana", "okoye",
 "bilal": above). A word without a vector has no likeness (``None``): callers treat it as unknown.
 
-Both centroids come from the shipped gazetteers, so the signal is data (the lists and the model's
-weights), not a list of words; they are computed once per process when first needed.
+A centroid is one direction for all names and one for all words, and a small cluster of things can sit
+on the names' side of the line: dishes and drinks named like people ("kimchi", "sriracha", "chardonnay")
+score above 0. The neighbours of a word tell those apart: its name share is the share of names among the
+listed words whose vectors are nearest its own (its ``neighbours`` nearest vector rows that a listed word
+uses, each weighed by its cosine and by the names and dictionary words that use that row). A name's
+neighbours are names ("oksana": "valeria", "simona"); a dish's are dishes ("guacamole", "cornbread"),
+however close the centroid of the names may be. The md vectors are pruned to 20,000 rows and every other
+word shares the row of its nearest kept vector, so a rare word's own row already counts its closest
+listed words.
+
+Both centroids and the rows' names and words come from the shipped gazetteers, so the signal is data
+(the lists and the model's weights), not a list of words; they are computed once per process when first
+needed.
 """
 
 from __future__ import annotations
@@ -30,7 +41,8 @@ _BAND = (2.0, 4.5)
 
 
 class NameLikeness:
-    """Cosine to the name centroid minus cosine to the dictionary-word centroid (see module docs)."""
+    """Cosine to the name centroid minus cosine to the dictionary-word centroid, and the share of names
+    among a word's nearest listed words (see module docs)."""
 
     def __init__(self, model: str) -> None:
         vocab = load_spacy_model(model).vocab
@@ -44,17 +56,40 @@ class NameLikeness:
         )
         self._names = self._centroid(names)
         self._words = self._centroid(words)
+        # the vector rows the listed words use, with how many names and dictionary words use each
+        name_uses: dict[int, int] = {}
+        word_uses: dict[int, int] = {}
+        for listed, uses in ((names, name_uses), (words, word_uses)):
+            for word in listed:
+                row = self._row(word)
+                if row is not None:
+                    uses[row] = uses.get(row, 0) + 1
+        rows = sorted(set(name_uses) | set(word_uses))
+        self._anchor_units = np.asarray([self._row_unit(row) for row in rows], dtype=np.float32).reshape(
+            len(rows), self._vectors.shape[1]
+        )
+        self._anchor_shares = np.asarray(
+            [name_uses.get(row, 0) / (name_uses.get(row, 0) + word_uses.get(row, 0)) for row in rows],
+            dtype=np.float32,
+        )
 
-    def _unit(self, word: str) -> np.ndarray | None:
+    def _row(self, word: str) -> int | None:
         if word not in self._strings:
             return None
-        key = self._strings[word]
-        row = self._vectors.key2row.get(key)
-        if row is None:
-            return None
+        row = self._vectors.key2row.get(self._strings[word])
+        return None if row is None else int(row)
+
+    def _row_unit(self, row: int) -> np.ndarray:
         vector = np.asarray(self._vectors.data[row], dtype=np.float32)
         norm = float(np.linalg.norm(vector))
-        return vector / norm if norm else None
+        return vector / norm if norm else vector
+
+    def _unit(self, word: str) -> np.ndarray | None:
+        row = self._row(word)
+        if row is None:
+            return None
+        unit = self._row_unit(row)
+        return unit if unit.any() else None
 
     def _centroid(self, words: list[str]) -> np.ndarray:
         units = [unit for unit in map(self._unit, words) if unit is not None]
@@ -70,6 +105,19 @@ class NameLikeness:
         if unit is None:
             return None
         return float(unit @ self._names) - float(unit @ self._words)
+
+    def name_share(self, word: str, neighbours: int) -> float | None:
+        """The share of names among the listed words nearest ``word`` (0 to 1; see module docs), or
+        ``None`` when the vectors do not know it."""
+        unit = self._unit(word)
+        if unit is None or not len(self._anchor_shares):
+            return None
+        cosines = self._anchor_units @ unit
+        count = min(neighbours, len(cosines))
+        nearest = np.argpartition(-cosines, count - 1)[:count]
+        weights = np.maximum(cosines[nearest], 0.0)
+        total = float(weights.sum())
+        return float(self._anchor_shares[nearest] @ weights) / total if total else None
 
 
 @cache

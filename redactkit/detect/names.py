@@ -118,6 +118,8 @@ class PersonWords:
     companions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.companions"})
     companion_unlisted_max_zipf: float = field(metadata={"key": "person_cues.companion_unlisted_max_zipf"})
     companion_min_likeness: float = field(metadata={"key": "person_cues.companion_min_likeness"})
+    companion_min_name_share: float = field(metadata={"key": "person_cues.companion_min_name_share"})
+    companion_neighbours: int = field(metadata={"key": "person_cues.companion_neighbours"})
     companion_contacts: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.companion_contacts"})
     companion_verbs: frozenset[str] = field(metadata={"key": "person_cues.companion_verbs"})
     nouns: frozenset[str] = field(metadata={"key": "person_cues.nouns"})
@@ -1406,8 +1408,9 @@ class NameDetector(Detector):
         """Whether a word no name list has, after "me and"/"me or" (``person_cues.companions``), is the
         speaker's companion rather than a thing: offered as a contact with the speaker ("contact me or
         okafo") or doing something with the speaker ("me and xiaolan went"), or else rarer than an everyday
-        word; and in each case with no thing's word vector ("me and oksana"; not "it's me and kombucha
-        tonight", "me and sushi go way back")."""
+        word; and in each case with no thing's word vector, neither by its direction nor by its nearest
+        listed words ("me and oksana"; not "it's me and kombucha tonight", "me and sushi go way back", "it's
+        me and kimchi tonight")."""
         w = self._w
         start = i - len(cue)
         contact_or_verb = (start > 0 and self._companion_contacts.ending_at(tokens, start) is not None) or (
@@ -1419,8 +1422,14 @@ class NameDetector(Detector):
             return False
         if self.vectors is None:
             return True
-        likeness = name_likeness(self.vectors)(word)
-        return likeness is None or likeness >= w.companion_min_likeness
+        vectors = name_likeness(self.vectors)
+        likeness = vectors(word)
+        if likeness is not None and likeness < w.companion_min_likeness:
+            return False
+        # a word whose nearest listed words are dictionary words is a thing of their kind ("me and kimchi",
+        # "me and chardonnay": dishes and wines), however name-like its vector's direction
+        share = vectors.name_share(word, w.companion_neighbours)
+        return share is None or share >= w.companion_min_name_share
 
     def _verb_like(self, word: str) -> bool:
         """An -ing, -ed or -ly form with a stem of ``verb_stem_min`` letters or more ("dining",
