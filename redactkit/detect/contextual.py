@@ -2593,8 +2593,14 @@ class ContextualDetector(Detector):
                 taken.update(range(first, stop))
         # "ten slash twenty seven slash nineteen ninety": a numeric date dictated with slashes
         i = 0
+        numbers = t.number_words
         while i < len(words):
-            if i in taken or not self._is_number(words[i]) or (i > 0 and self._is_number(words[i - 1])):
+            word = words[i]
+            if (
+                i in taken
+                or not (word.isdigit() or word in numbers)
+                or (i > 0 and (words[i - 1].isdigit() or words[i - 1] in numbers))
+            ):  # (:meth:`_is_number`, inline: asked at every word)
                 i += 1
                 continue
             stop = self._number_run(words, i)
@@ -4164,7 +4170,9 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         found: list[_Found] = []
-        for i in range(len(words)):
+        firsts = addr.schemes.first_words
+        # (a scheme starts only at one of its first words, or at a word the matcher folds)
+        for i in [i for i, word in enumerate(words) if word in firsts or not word.isascii()]:
             # "h t t p colon slash slash localhost": a scheme said in full and the host after it
             length = addr.schemes.at(words, i)
             if not length or words[i + length - 1] != "slash" or any(a <= i < b for a, b in taken):
@@ -4879,21 +4887,27 @@ class ContextualDetector(Detector):
         words = text.words
         bases = text.bases
         n = len(words)
-        found: list[_Found] = []
+        # the names in the order found (a dict: one replaced by a longer name goes at once); they never
+        # overlap (a name overlapping others replaces them only when they all lie inside it), so each
+        # taken word has one name (``owner``) and the look-ups stay linear in the text
+        found: dict[_Found, None] = {}
         taken: set[int] = set()
+        owner: dict[int, _Found] = {}
 
         def add(first: int, stop: int, why: str) -> None:
             if stop <= first:
                 return
-            inside = [f for f in found if first <= f[0] and f[1] <= stop]
-            if taken & set(range(first, stop)) and not (
-                inside and taken & set(range(first, stop)) == {k for f in inside for k in range(f[0], f[1])}
-            ):
-                return
-            for shorter in inside:  # "pacific | box company": the name after the cue is longer
-                found.remove(shorter)
-            found.append((first, stop, "ORGANIZATION", self.cue_score, why))
+            touching = {owner[k] for k in range(first, stop) if k in taken}
+            if touching:
+                if not all(first <= f[0] and f[1] <= stop for f in touching):
+                    return
+                for shorter in touching:  # "pacific | box company": the name after the cue is longer
+                    del found[shorter]
+            value = (first, stop, "ORGANIZATION", self.cue_score, why)
+            found[value] = None
             taken.update(range(first, stop))
+            for k in range(first, stop):
+                owner[k] = value
 
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
         kinds = set(text.starts(self._kind_starts)) | self._broken_kind_positions(words)
@@ -5034,7 +5048,7 @@ class ContextualDetector(Detector):
                 continue  # "maria called about": a person
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
-        return found
+        return list(found)
 
 
 @cache
