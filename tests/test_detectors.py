@@ -618,6 +618,19 @@ PLACES = [
     ("the lighthouse at cape tarrow is closed", "cape tarrow"),
     ("we drove up mount kessing on sunday", "mount kessing"),
     ("the cabin is out past lake marjorie", "lake marjorie"),
+    # a request about a place's weather, traffic or the way there: a place that is also a common word
+    # or a name counts when it ends the request
+    ("how long is the drive to mobile", "mobile"),
+    ("traffic to buffalo this morning", "buffalo"),
+    ("weather for aurora tomorrow", "aurora"),
+    ("forecast for florence on friday", "florence"),
+    ("get me an uber to lincoln please", "lincoln"),
+    # a small town asked about: a town cue before it ("how far is"), a word asking about it after it
+    ("how far is tonasket from here", "tonasket"),
+    ("what's the population of tonasket", "tonasket"),
+    ("set my location to tonasket", "tonasket"),
+    ("tonasket weather tomorrow", "tonasket"),
+    ("give me the big timber forecast", "big timber"),
 ]
 
 
@@ -697,6 +710,15 @@ def test_places(text: str, value: str) -> None:
         # a one-word landmark that is also a person's name or a common word needs a place cue
         "petra said she would call back",
         "everest is the name of the new project",
+        # ... but not when the request goes on (a restaurant, a class) or names no way there
+        "directions to buffalo wild wings",
+        "give me a ride to reading class",
+        "it's time for bath",
+        "the long drive to work",
+        "sweater weather is here",
+        "network traffic spiked again",
+        "how far is the drive",
+        "how far is it from here",
         # a landmark of everyday words needs a cue (review37 M1)
         "there's a big bend in the pipe under the sink",
         "she baked a black forest cake for the party",

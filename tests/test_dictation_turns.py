@@ -188,3 +188,101 @@ def test_property_a_phone_number_with_back_channels_is_redacted_whole(
     value = f"{head} {first} {middle} {second} {tail}"
     text = f"my phone number is {value} thanks"
     assert uncovered_words(default_pipeline, text, value) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a cue with its "is" contracted onto it ("zip code's", "number's")
+        (
+            "the zip code's nine seven two hang on the dog is out three one",
+            "nine seven two hang on the dog is out three one",
+            "ZIP_CODE",
+        ),
+        ("my cell number's six one seven two two four nine eight oh three", None, "PHONE_NUMBER"),
+        ("the policy number's forty one eighteen sixty two ninety three seventy", None, "ACCOUNT_NUMBER"),
+        # a correction that ends on "to" ("actually change that to ...")
+        (
+            "my zip is three oh one four four actually change that to four six",
+            "three oh one four four actually change that to four six",
+            "ZIP_CODE",
+        ),
+        # the corrected part restates more than the last group, up to a complete value
+        (
+            "my social is four four one two six sorry update it to two nine six one eight two",
+            "four four one two six sorry update it to two nine six one eight two",
+            "US_SSN",
+        ),
+        # the country code names a phone number, not a PIN
+        (
+            "you can call me on country code four four and then seven nine one one hmm "
+            "wait a sec five two six oh eight eight",
+            "four four and then seven nine one one hmm wait a sec five two six oh eight eight",
+            "PHONE_NUMBER",
+        ),
+        # an aside that says a range word in its middle, next to a word that only sounds like a digit
+        (
+            "my visa is four one one seven two two oh nine five five three one sorry my twins are "
+            "fighting over the tablet eight eight one four",
+            "four one one seven two two oh nine five five three one sorry my twins are "
+            "fighting over the tablet eight eight one four",
+            "CREDIT_CARD",
+        ),
+        # an aside that ends on a verb's particle after a contraction ("i'm pulling over")
+        (
+            "my social is two one seven hold on i'm pulling over six six three oh four one",
+            "two one seven hold on i'm pulling over six six three oh four one",
+            "US_SSN",
+        ),
+        # a negative context inside an aside, then a word the caller resumes with
+        (
+            "my phone is three one two six oh four sorry that was my kitchen timer okay two two eight one",
+            "three one two six oh four sorry that was my kitchen timer okay two two eight one",
+            "PHONE_NUMBER",
+        ),
+        # every group read back by the agent, in pairs
+        (
+            "agent: can i get the card number? caller: forty one twelve agent: forty one twelve "
+            "caller: yes then thirty six eighty one agent: thirty six eighty one caller: right then "
+            "fifty seven twenty agent: okay caller: sixty three ninety four",
+            "forty one twelve agent: forty one twelve caller: yes then thirty six eighty one agent: "
+            "thirty six eighty one caller: right then fifty seven twenty agent: okay caller: sixty "
+            "three ninety four",
+            None,
+        ),
+    ],
+)
+def test_values_under_long_asides_and_corrections_are_redacted_whole(
+    default_pipeline: Pipeline, text: str, value: str | None, label: str | None
+) -> None:
+    if value is None:
+        value = text[text.index(" ", text.index("'s")) + 1 :]
+    entities = default_pipeline.analyze(text)
+    assert uncovered_words(default_pipeline, text, value) == [], [
+        (e.label, text[e.start : e.end]) for e in entities
+    ]
+    if label is not None:
+        start = text.index(value)
+        assert any(e.label == label and e.start <= start < e.end for e in entities), entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time or a price said whole, corrected, and said again
+        "can we move it to nine twenty i mean nine fifty",
+        "the pickup is at three ten no wait four thirty five",
+        "the webinar is at eleven forty five sorry twelve fifteen central",
+        "my rent went up to fourteen eighty no sorry fifteen twenty",
+        "i get off at five oh five ... hold on no six oh five",
+        # dice said one by one
+        "i keep rolling three one six six two",
+        "she rolled four four two five one and won the round",
+        # a title with numbers and a contraction that names no value
+        "my phone's at twelve percent",
+        "the card's expired since march",
+    ],
+)
+def test_corrected_times_prices_and_dice_stay(default_pipeline: Pipeline, text: str) -> None:
+    found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
+    assert not [label for label, _ in found if label in _NUMBER_LABELS], found

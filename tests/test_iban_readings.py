@@ -217,6 +217,19 @@ def test_the_search_finds_the_checksum_reading() -> None:
     assert iban_length("de") == 22 and iban_length("fr") == 27 and iban_length("xx") is None
 
 
+def test_an_iban_whose_body_reads_as_a_list_of_numbers_is_an_iban(pipeline: Pipeline) -> None:
+    # "ten ten ten ten twenty three" after the bank letters reads as numbers said whole one after
+    # another (a list to the other rules), and "b b b b" with "fifty five" as a unit and a house
+    # number: with the country letters before them the words are a whole IBAN (a random example of
+    # the property below, stop 37)
+    code = _iban("NL", "BBBB1010101023")
+    said = f"n l {_pair(code[2:4])} b b b b ten ten ten ten twenty three"
+    text = f"please send it to {said} thanks"
+    entities = pipeline.analyze(text)
+    assert [entity.label for entity in entities] == ["IBAN_CODE"], text
+    assert entities[0].start <= text.index(said) and entities[0].end >= text.index(said) + len(said)
+
+
 _STYLES = st.sampled_from(["pairs", "digits", "hundred"])
 
 

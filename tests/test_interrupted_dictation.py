@@ -58,6 +58,8 @@ def test_a_written_pause_maps_back_over_the_original() -> None:
         ("4545 then 45", 0),  # two digits are no repeat
         ("555 i said 555", 0),  # one digit again and again
         ("4111", 0),
+        # every group read back: each repeat counts ("4839 agent : 4839 caller : then 6829 ...")
+        ("4839 agent : 4839 caller : then 6829 agent : 6829 caller : 5395", 8),
     ],
 )
 def test_said_again(words: str, again: int) -> None:

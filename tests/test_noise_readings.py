@@ -57,7 +57,9 @@ def test_a_word_cut_in_two_is_no_spelled_letter(text: str, normalized: str) -> N
 
 def _ages(text: str) -> list[str]:
     return [
-        text[e.start : e.end] for e in _contextual().detect(AlignedText.identity(text)) if e.label == "AGE"
+        text[e.start : e.end]
+        for e in _contextual().detect(AlignedText.identity(text))
+        if e.label in ("AGE", "MINOR")  # a child's age is a MINOR
     ]
 
 

@@ -12,7 +12,7 @@ import pytest
 from redactkit import Pipeline
 from redactkit.anonymize import TagAnonymizer
 from redactkit.core import AlignedText
-from redactkit.detect import OrganizationDetector
+from redactkit.detect import OrganizationDetector, PlaceDetector
 from redactkit.detect.contextual import ContextualDetector
 
 CONTEXTUAL = ContextualDetector(labels=("ORGANIZATION",))
@@ -150,3 +150,130 @@ ORGANIZATION_NEGATIVES = [
 @pytest.mark.parametrize("text", ORGANIZATION_NEGATIVES)
 def test_organizations_leaves_look_alikes_alone(text: str) -> None:
     assert organizations(text) == []
+
+
+CONTEXTUAL_POSITIVES_2 = [
+    # a customer who moves a service or an account
+    ("we just switched our internet to lumacor", "lumacor"),
+    ("i moved my checking over to pennbrook federal", "pennbrook federal"),
+    # a firm that called or wrote, said with a word that names it ("harlan" is a given name too)
+    ("quendry called and said my order is late", "quendry"),
+    ("ostrel federal called me twice this week", "ostrel federal"),
+    ("i got a letter from varnell mutual", "varnell mutual"),
+    # where the speaker is; the name ends before what they do there
+    ("so i'm at dalworth tech studying welding", "dalworth tech"),
+    ("i work at harbor clothing outlet", "harbor clothing outlet"),
+    # a local business named with a sign's words after "the"
+    ("i work at the rusty nail on weekends", "the rusty nail"),
+    ("i'm a server at the golden goose", "the golden goose"),
+    ("brightwell is laying people off", "brightwell"),
+    ("i'm an rn at st. luke's", "st. luke's"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), CONTEXTUAL_POSITIVES_2)
+def test_contextual_names_the_organisation_2(text: str, value: str) -> None:
+    assert value in contextual(text)
+
+
+CONTEXTUAL_NEGATIVES_2 = [
+    "we switched our phone to the family plan",
+    "i moved my savings to a cd",
+    "we switched our power to solar",
+    "maria called me last night",  # a person
+    "maria lopez called me about the party",
+    "my mom called me yesterday",
+    "he called me a liar",
+    "i got a letter from the school",
+    "i'm at work right now",
+    "i'm at the store",
+    "i'm at lunch with my boss",
+    # a kind after "the" with no name
+    "i work at the bank downtown",
+    "i work at the clinic on main",
+    # a generic workplace after "the", not a local business's name
+    "i work at the coffee cart",
+    "i work at the gun range",
+    "i work at the pizza joint",
+    "i work at the very top",
+    "i work at the front desk",
+    "i work at the car wash",
+    # a person named with a relation or a title acts
+    "my aunt rosa called me",
+    "officer reyes called me",
+    "the lawyer mrs adeyemi called back",
+    # a reservation, not a job ("i book appointments for" is one)
+    "i book for table indoor",
+    "hi can i book for thursday please",
+    "can i book for inside",
+]
+
+
+@pytest.mark.parametrize("text", CONTEXTUAL_NEGATIVES_2)
+def test_contextual_leaves_look_alikes_alone_2(text: str) -> None:
+    assert contextual(text) == []
+
+
+SPLIT_POSITIVES = [
+    # a listed name a recognizer writes as two words: one part no everyday word, anywhere
+    ("i picked it up at wal mart", "wal mart"),
+    ("we cancelled net flix last month", "net flix"),
+    # two everyday words: after a preposition, no content word after them
+    ("i was at safe way yesterday", "safe way"),
+    ("i saw it on face book last night", "face book"),
+    ("i ordered it through door dash", "door dash"),
+    ("we get coffee at star bucks every day", "star bucks"),
+    ("i'm insured with all state", "all state"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SPLIT_POSITIVES)
+def test_organizations_joins_a_split_name(text: str, value: str) -> None:
+    assert value in organizations(text)
+
+
+SPLIT_NEGATIVES = [
+    "is there a safe way to store it",
+    "that's the best way to go",
+    "we have to comply with all state laws",
+    "it's all linked in the document",
+    "put it in the drop box by the door",
+    "we're hiring for sales force",
+    "he's out back with the dog",
+    "my face book is a mess",
+    "i have a reservation for out front please",
+    "everyone should have access to health care",
+    "my aunt jo ann is visiting",
+    # a listed company that is also a unit, after a count
+    "the tv refreshes at sixty hertz",
+    "the monitor runs at a hundred forty four hertz",
+    "the grid is 50 hertz",
+]
+
+
+@pytest.mark.parametrize("text", SPLIT_NEGATIVES)
+def test_organizations_leaves_split_look_alikes_alone(text: str) -> None:
+    assert organizations(text) == []
+
+
+def test_a_unit_named_like_a_firm_is_still_the_firm_elsewhere() -> None:
+    assert organizations("i rented a car from hertz") == ["hertz"]
+
+
+def test_a_run_together_name_is_the_company() -> None:
+    assert "homedepot" in contextual("i got it at homedepot") + organizations("i got it at homedepot")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm in nursing school right now",
+        "she graduated from beauty school",
+        "he's at the community college",
+        "my son goes to the public school",
+    ],
+)
+def test_a_kind_of_school_is_no_place(text: str) -> None:
+    """A kind of school said by what it teaches or who runs it names no place either."""
+    places = PlaceDetector()
+    assert places.detect(AlignedText.identity(text)) == []

@@ -98,9 +98,11 @@ def said_again(words: Sequence[str]) -> int:
     them) were said twice: a part that ends a run of digits and starts the next run after other
     words ("5896 again that's 5896952613", "339 that's 33987": a caller repeating a part or
     confirming a read-back), at least three digits and never one digit again and again; the
-    longest such repeat, 0 when none. A run of digits is never split: "01223 302330" read in one go
-    is a number with a group that recurs, not a repeat."""
-    best = 0
+    longest such repeat at each place the digits pause, summed over those places (an agent who
+    reads back every group: "4839 agent : 4839 caller : yes and then 6829 agent : 6829 ..."), 0 when
+    none. A run of digits is never split: "01223 302330" read in one go is a number with a group
+    that recurs, not a repeat."""
+    total = 0
     previous = ""
     between = False
     for word in words:
@@ -111,8 +113,8 @@ def said_again(words: Sequence[str]) -> int:
         if between:
             for size in range(min(len(previous), len(digits), _MAX_REPEAT), _MIN_REPEAT - 1, -1):
                 group = previous[-size:]
-                if size > best and len(set(group)) > 1 and digits.startswith(group):
-                    best = size
+                if len(set(group)) > 1 and digits.startswith(group):
+                    total += size
                     break
         previous, between = digits, False
-    return best
+    return total

@@ -64,6 +64,7 @@ __all__ = ["CONTEXTUAL_LABELS", "ContextualDetector", "said_of_a_measure", "said
 
 CONTEXTUAL_LABELS = (
     "AGE",
+    "MINOR",
     "DATE_OF_BIRTH",
     "CREDIT_CARD_META",
     "USERNAME",
@@ -189,6 +190,16 @@ class _AgeWords:
     glued_max_zipf: float
     article_units: frozenset[str]
     function_digit_then: frozenset[str]
+    heard_splits: dict[str, str]
+    heard_tens_words: dict[str, str]
+    heard_copulas: frozenset[str]
+    heard_copula_after: frozenset[str]
+    heard_copula_cues: frozenset[str]
+    record_joiners: _Phrases
+    record_then: _Phrases
+    minor_below: int
+    minor_past_words: _Phrases
+    minor_past_window: int
     glued_part_min_zipf: float
 
 
@@ -206,6 +217,7 @@ class _DateWords:
     numeric_words: int
     event_cues: _Phrases
     event_window: int
+    numeric_not_after: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -298,6 +310,10 @@ class _OrganizationWords:
     service_owners: frozenset[str]
     service_nouns: _Phrases
     service_links: _Phrases
+    service_moves: _Phrases
+    acting_people: frozenset[str]
+    acting_firm_words: frozenset[str]
+    service_move_links: _Phrases
     acting_not_after: frozenset[str]
     institutions: _Phrases
     kinds: _Phrases
@@ -311,9 +327,14 @@ class _OrganizationWords:
     school_types: frozenset[str]
     school_kinds: _Phrases
     not_names: _Phrases
+    name_describers: frozenset[str]
+    not_name_heads: frozenset[str]
+    name_modifiers: frozenset[str]
     roles: _Phrases
     job_verbs: _Phrases
+    job_object_verbs: _Phrases
     job_object_words: int
+    name_ending_verbs: frozenset[str]
     job_prepositions: _Phrases
     role_determiners: _Phrases
     role_particles: _Phrases
@@ -907,6 +928,17 @@ class ContextualDetector(Detector):
             if (len(word) >= 3 and word not in t.lexicon.zero_aliases) or word in ("i", "he")
         )
         self._glue_memo: dict[str, tuple[str, str] | None] = {}
+        #: the two words of a tens or teens word a recognizer split -> its value (``ages.heard_splits``)
+        self._heard_splits = {
+            tuple(heard.split()): t.lexicon.tens.get(number) or t.lexicon.teens[number]
+            for heard, number in t.ages.heard_splits.items()
+        }
+        self._heard_split_heads = frozenset(head for head, _ in self._heard_splits) | frozenset(
+            t.ages.heard_tens_words
+        )
+        self._heard_copulas = t.ages.heard_copulas
+        #: a child's age is labelled MINOR, not AGE, when this detector may emit both
+        self._emits_minor = "MINOR" in self.labels and "AGE" in self.labels
         #: answers of the pure per-word tests asked at many positions (:func:`_remember`)
         self._dot_memo: dict[str, bool] = {}
         self._heard_dot_memo: dict[str, bool] = {}
@@ -921,9 +953,10 @@ class ContextualDetector(Detector):
         #: the words an age may start at by themselves (a number word, "a"/"an" of "a year old", a
         #: digit heard as a word): any other word starts one only as a garbled or glued number
         #: (:meth:`_may_start_age`)
-        self._age_start_words = frozenset(
-            {*t.lexicon.digits, *t.lexicon.teens, *t.lexicon.tens, "a", "an", *t.ages.heard_single}
-        )
+        self._age_start_words = (
+            frozenset({*t.lexicon.digits, *t.lexicon.teens, *t.lexicon.tens, "a", "an", *t.ages.heard_single})
+            | self._heard_split_heads
+        )  # "for tea", "dirty two": a number a recognizer split or misheard
         self._age_start_memo: dict[str, bool] = {}
         ages = t.ages
 
@@ -1189,6 +1222,13 @@ class ContextualDetector(Detector):
         conditional; decades of life and ordinal birthdays."""
         words, origin = self._unglued(self._heard_relations(text.words))
         found = self._ages_in(words)
+        if self._emits_minor:
+            found = [
+                (first, stop, "MINOR", score, why)
+                if label == "AGE" and self._minor(words, first, stop)
+                else (first, stop, label, score, why)
+                for first, stop, label, score, why in found
+            ]
         if origin is None:
             return found
         # back to the transcript's words: a value inside a glued word covers all of it
@@ -1196,6 +1236,52 @@ class ContextualDetector(Detector):
             (origin[first], origin[stop - 1] + 1, label, score, why)
             for first, stop, label, score, why in found
         ]
+
+    def _heard_split(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
+        """ "for tea", "nine teen", "sex tee two": a tens or teens word a recognizer split in two
+        (``ages.heard_splits``) at ``i``, with the digit word after a tens word, or a tens word heard as
+        an everyday word before a digit word ("dirty two": ``ages.heard_tens_words``): (value, index after
+        it); None when there is none."""
+        if i + 1 >= len(words):
+            return None
+        lex = self._t.lexicon
+        tens = self._t.ages.heard_tens_words.get(words[i])
+        if tens is not None:  # "dirty two": only with the digit word after it
+            units = lex.digits.get(words[i + 1], 0)
+            return (lex.tens[tens] + units, i + 2) if units > 0 else None
+        value = self._heard_splits.get((words[i], words[i + 1]))
+        if value is None:
+            return None
+        if value >= 20 and i + 2 < len(words) and lex.digits.get(words[i + 2], 0) > 0:
+            return (value + lex.digits[words[i + 2]], i + 3)
+        return (value, i + 2)
+
+    def _minor(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Whether the age ``words[first:stop]`` is a child's as it is now: below ``ages.minor_below``
+        years (a number alone or with "years"), or said in months, weeks or days, "a year old", and no
+        word of ``ages.minor_past_words`` in the ``ages.minor_past_window`` words before it ("when i was
+        twelve" is an adult's past)."""
+        t = self._t
+        ages = t.ages
+        if words[first] in ("a", "an"):
+            value: int | None = 1  # "a year and a half"
+        else:
+            parsed = (
+                (self._heard_split(words, first) or _cardinal(t.lexicon, words, first))
+                if words[first] not in t.lexicon.ordinals
+                else None
+            )
+            value = parsed[0] if parsed is not None and parsed[1] <= stop else None
+        if value is None:
+            return False
+        young = any(word in ages.young_units for word in words[first:stop])
+        if not (young or value < ages.minor_below):
+            return False
+        k = self._before_approximately(words, first)
+        return not any(
+            ages.minor_past_words.ending(words, m)
+            for m in range(max(1, k - ages.minor_past_window + 1), k + 1)
+        )
 
     def _unglued(self, words: Sequence[str]) -> tuple[Sequence[str], list[int] | None]:
         """``words`` with each word a recognizer glued from two ("sevenand", "iwas", "sonturns",
@@ -1263,10 +1349,13 @@ class ContextualDetector(Detector):
             if not self._may_start_age(words[i]):
                 i += 1  # nothing below finds an age at this word
                 continue
-            parsed = _cardinal(lex, words, i) or self._article_age(words, i)
+            split = self._heard_split(words, i) if words[i] in self._heard_split_heads else None
+            parsed = split or _cardinal(lex, words, i) or self._article_age(words, i)
             heard = parsed is None and (self._heard_number(words[i]) or self._glued_number(words[i]))
             if heard:
                 parsed = (heard, i + 1)  # "my nephew is going to be twulve"
+            elif split:
+                heard = split[0]  # "i'm for tea": an age only where it may end
             if parsed is None:
                 if self._heard_single_age(words, i):  # "she turns nein in may", "my son is ate"
                     found.append(
@@ -1296,7 +1385,9 @@ class ContextualDetector(Detector):
                     value += self._heard_digits[words[j]]
                     j += 1
                 elif words[j] in self._function_digits and (
-                    j + 1 == len(words) or words[j + 1] in t.ages.function_digit_then
+                    j + 1 == len(words)
+                    or words[j + 1] in t.ages.function_digit_then
+                    or t.ages.after.at(words, j + 1)  # "i'm sixty for years old"
                 ):
                     # "my aunt is ninety for and ...", "he's fifty to": units heard as a function word
                     # ("to", "for"), only where the utterance or the clause ends after them
@@ -1363,7 +1454,11 @@ class ContextualDetector(Detector):
             unit = after < len(words) and (
                 words[after] in t.ages.young_units or words[after] in ("years", "year")
             )
-            if heard and not (self._age_ends(words, after) or t.ages.after.at(words, after)):
+            if (
+                heard
+                and why != _AGE_WORD  # "at the age sex tee he retired": an age word says it
+                and not (self._age_ends(words, after) or t.ages.after.at(words, after))
+            ):
                 why = ""  # a garbled number word only where the age ends after it
             if why and self._threshold(words, i, after, why):
                 why = ""  # "kids under twelve are free", "you must be eighteen or older": a limit
@@ -1399,6 +1494,10 @@ class ContextualDetector(Detector):
                 previous_age_end = end
                 i = j
                 continue
+            if why and i > 0 and words[i - 1] == "between" and not self._to_range(words, after, value):
+                why = ""  # "they're between ten and twelve dollars": "between" says a range of ages or none
+            if why and why != _AGE_WORD and self._team_record(words, after):
+                why = ""  # "they're twenty six and four on the road": a team's wins and losses
             listed = self._age_list(words, i) if why and after < len(words) else []
             if listed:  # "three kids twelve nine and four"
                 for first, stop in listed:
@@ -1410,7 +1509,7 @@ class ContextualDetector(Detector):
                 after < len(words)
                 and self._is_number(words[after])
                 and (self._corrected(words, end, after, value) or self._range(words, i, end, after, value))
-            )
+            ) or (bool(why) and self._to_range(words, after, value))
             years = bool(why) and self._years_said(words, i, after)  # "he's twelve years"
             if (
                 why
@@ -1639,11 +1738,16 @@ class ContextualDetector(Detector):
 
     def _heard_relations(self, words: Sequence[str]) -> Sequence[str]:
         """``words`` with each relation word a recognizer garbled by one letter read as it ("my
-        daughtr", "my nephaw": five letters or more, no everyday word, no listed name); ``words``
-        itself when there is none."""
+        daughtr", "my nephaw": five letters or more, no everyday word, no listed name), and each "is"
+        heard as another word (:meth:`_heard_copula`); ``words`` itself when there is none."""
         heard = self._heard_relation_words
         changed: list[str] | None = None
         for k, word in enumerate(words):
+            if word in self._heard_copulas and self._heard_copula(changed or words, k):
+                if changed is None:
+                    changed = list(words)
+                changed[k] = "is"  # "my son his nine", "my grandmother who this ninety three"
+                continue
             if "'" in word and word not in self._contracted_subjects:
                 subject = self._heard_subject(word)  # "shi'll turn twelve", "se's ninety"
                 if subject:
@@ -1659,6 +1763,26 @@ class ContextualDetector(Detector):
                     changed = list(words)
                 changed[k] = relation
         return words if changed is None else Words(changed)
+
+    def _heard_copula(self, words: Sequence[str], k: int) -> bool:
+        """Whether ``words[k]`` (a word of ``ages.heard_copulas``: "his", "as", "this") is an "is" a
+        recognizer misheard: before a number, right after a relation where the age ends after the number
+        ("my son his nine"), or after a relation and a word of ``ages.heard_copula_after`` ("my
+        grandmother who this ninety three lives with us"), or after a word of ``ages.heard_copula_cues``
+        where the age ends ("my age as thirty")."""
+        ages = self._t.ages
+        if not (0 < k < len(words) - 1):
+            return False
+        parsed = _cardinal(self._t.lexicon, words, k + 1)
+        if parsed is None:
+            return False
+        if words[k - 1] in ages.heard_copula_after:
+            return bool(ages.relations.ending(words, k - 1))
+        if words[k - 1] in ages.heard_copula_cues:  # "my age as thirty"
+            return self._age_ends(words, parsed[1])
+        return bool(ages.relations.ending(words, k)) and (
+            self._age_ends(words, parsed[1]) or bool(ages.after.at(words, parsed[1]))
+        )
 
     def _glued_number(self, word: str) -> int:
         """ "twentyfive", "eightyone": a tens word and a digit word a recognizer wrote as one word; 0
@@ -1975,7 +2099,8 @@ class ContextualDetector(Detector):
         """ "an elderly man maybe eighty", "a little girl about four", "a teenage boy maybe fifteen": a
         person introduced with a word of ``ages.estimate_articles`` (over at most
         ``ages.estimate_describing_max`` describing words), then a hedge of ``ages.estimate_hedges`` and
-        the number: a guess at that person's age."""
+        the number: a guess at that person's age. A word of ``ages.person_after`` at the opening of an
+        intake note needs no article ("elderly male approximately seventy")."""
         t = self._t
         ages = t.ages
         k = i
@@ -1986,12 +2111,15 @@ class ContextualDetector(Detector):
             return ""
         m = k - hedge
         person = ages.relations.ending(words, m) or int(m > 0 and words[m - 1] in t.person_nouns)
+        intake = ages.person_after.ending(words, m)  # "elderly male approximately seventy"
+        person = person or intake
         if not person:
             return ""
         p = m - person
         for _ in range(ages.estimate_describing_max + 1):
             if p <= 0:
-                return ""
+                # an intake note opens with the person ("elderly female maybe eighty with ...")
+                return "number after a person and a guess" if intake and p == 0 else ""
             if words[p - 1] in ages.estimate_articles:
                 return "number after a person and a guess"
             if not words[p - 1].isalpha() or words[p - 1] in t.lexicon.stopwords:
@@ -2019,9 +2147,35 @@ class ContextualDetector(Detector):
             (later < len(words) and self._is_number(words[later])) or self._t.ages.not_after.at(words, later)
         )
 
+    def _to_range(self, words: Sequence[str], after: int, value: int) -> bool:
+        """ "he's thirty to thirty five", "she's between fifty and sixty": "to" (or "and" after
+        "between") and a second number at most ``ages.range_step`` times two above the first, where the
+        age ends: a range of ages (not "twenty one to nothing", "thirty to twenty" a score)."""
+        if not (after + 1 < len(words) and words[after] in ("to", "and")):
+            return False
+        parsed = _cardinal(self._t.lexicon, words, after + 1)
+        return (
+            parsed is not None
+            and value < parsed[0] <= value + 2 * self._t.ages.range_step
+            and (self._age_ends(words, parsed[1]) or bool(self._t.ages.after.at(words, parsed[1])))
+        )
+
     def _age_ends(self, words: Sequence[str], after: int) -> bool:
         """The sentence ends at ``after`` or a word of ``ages.one_then`` follows an age there."""
         return after >= len(words) or bool(self._t.ages.one_then.at(words, after))
+
+    def _team_record(self, words: Sequence[str], after: int) -> bool:
+        """ "they're twenty six and four on the road", "we're thirty and ten on the year": the number
+        before ``after`` and a second one joined to it by a word of ``ages.record_joiners``, then a
+        phrase of ``ages.record_then``: a team's wins and losses, no one's ages."""
+        ages = self._t.ages
+        joiner = ages.record_joiners.at(words, after)
+        if not joiner:
+            return False
+        parsed = _cardinal(self._t.lexicon, words, after + joiner)
+        return parsed is not None and bool(
+            ages.record_then.at(words, self._skip_interruptions(words, parsed[1]))
+        )
 
     def _born_ago(self, words: Sequence[str], i: int, after: int) -> str:
         """ "i was born forty years ago": a number between "born" and "years ago"."""
@@ -2545,6 +2699,13 @@ class ContextualDetector(Detector):
                 first, _ = self._after_cue(words, i + length, t.dates.between)
                 if first < len(words) and first not in taken:  # "security code's five five one"
                     stop = self._number_run(words, first, months=cues is not t.dates.code_cues)
+                    article = (
+                        first > i + length
+                        and words[first - 1] == "the"
+                        and (words[first] in t.lexicon.ordinals or words[stop - 1] in t.lexicon.ordinals)
+                    )
+                    if article:
+                        first -= 1  # "born on [the third of june ...]": the article is said with the date
                     value_words = [
                         w for w in words[first:stop] if self._is_number(w) or w in t.lexicon.months
                     ]
@@ -2561,7 +2722,19 @@ class ContextualDetector(Detector):
                             or (
                                 cues is t.dates.birth_cues
                                 and t.dates.year_cues.ending(bases, i + length)
-                                and self._two_digit_year(value_words)
+                                # "born eighty seven", "born nineteen eighty"
+                                and (
+                                    self._two_digit_year(value_words)
+                                    or self._year_of(value_words) is not None
+                                )
+                            )
+                            or (
+                                # "my birthday is the twelfth": the day alone, where the clause ends
+                                cues is t.dates.birth_cues
+                                and len(value_words) <= 2
+                                and value_words[-1] in t.lexicon.ordinals
+                                and article
+                                and self._age_ends(words, stop)
                             )
                         )
                     ):
@@ -2607,7 +2780,13 @@ class ContextualDetector(Detector):
             year = self._slashed_year(words[i:stop], latest)
             if year is None:
                 year = self._spoken_numeric_year(words[i:stop], latest, text.year)
-            if year is not None and 1900 <= year <= latest and not taken & set(range(i, stop)):
+            if (
+                year is not None
+                and 1900 <= year <= latest
+                and not taken & set(range(i, stop))
+                # "our connection is flight oh nine two four at ...": a flight, seat or order number
+                and not self._numbered_thing(words, i)
+            ):
                 found.append((i, stop, "DATE_OF_BIRTH", self.shape_score, "numeric date of a past year"))
                 taken.update(range(i, stop))
                 i = stop
@@ -2666,6 +2845,14 @@ class ContextualDetector(Detector):
         ("the accident happened on", "it was delivered on", "member since"): an event's date."""
         events = self._t.dates.event_cues
         return any(events.at(words, k) for k in range(max(0, first - self._t.dates.event_window), first))
+
+    def _numbered_thing(self, words: Sequence[str], first: int) -> bool:
+        """Whether a word of ``dates.numeric_not_after`` stands in the ``dates.event_window`` words before
+        numbers at ``first`` ("flight oh nine two four", "gate oh three one two"): they number it."""
+        dates = self._t.dates
+        return any(
+            word in dates.numeric_not_after for word in words[max(0, first - dates.event_window) : first]
+        )
 
     def _slashed_year(self, run: Sequence[str], latest: int) -> int | None:
         """The year of "<month> slash <day> slash <year>" ("dash" alike; interruptions inside left
@@ -2782,7 +2969,8 @@ class ContextualDetector(Detector):
                 year = self._year_of(rest)
                 if year is not None and 1900 <= year <= latest:
                     return year
-            if oh and 1 <= len(rest) <= 2:
+            # a short year is said with two digits ("oh four", "ninety"): "oh nine two four" is no date
+            if oh and 1 <= len(rest) <= 2 and not (len(rest) == 1 and rest[0] in lex.digits):
                 short = _cardinal(lex, rest, 0)
                 if short is not None and short[1] == len(rest) and short[0] <= 99:
                     if short[0] <= latest % 100:
@@ -4425,12 +4613,17 @@ class ContextualDetector(Detector):
     def _service_cue(self, words: Sequence[str], i: int) -> int:
         """ "our internet is through", "my 401k is at", "the cable company is": a service or account
         (``service_nouns``) after one of ``service_owners``, then one of ``service_links``: a weak
-        cue of who provides it; its length from ``i``, or 0."""
+        cue of who provides it; its length from ``i``, or 0. After a verb of ``service_moves`` the
+        link is one of ``service_move_links`` ("we switched our internet to", "i moved my 401k over
+        to")."""
         org = self._t.organizations
         if i < 1 or words[i - 1] not in org.service_owners:
             return 0
         noun = org.service_nouns.at(words, i)
-        link = org.service_links.at(words, i + noun) if noun else 0
+        if noun and org.service_moves.ending(words, i - 1):
+            link = org.service_move_links.at(words, i + noun)
+        else:
+            link = org.service_links.at(words, i + noun) if noun else 0
         return noun + link if link else 0
 
     def _known_company_ending(self, words: Sequence[str], i: int) -> int:
@@ -4731,16 +4924,26 @@ class ContextualDetector(Detector):
                         continue  # "j and r | plumbing"
                     break
                 break
+            if (
+                word == "."
+                and j > first
+                and words[j - 1] in org.saint_words
+                and j + 1 < n
+                and words[j + 1][:1].isalpha()
+            ):
+                j += 1  # "st. luke's": the period of an abbreviated saint's name
+                continue
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
-            # "trident freight | driving long haul": a job verb's "-ing" form with an object after the
-            # name ends it ("brantley cleaning" and "the harbor running club" are names)
+            # "trident freight | driving long haul", "dalworth tech | studying welding": a verb's "-ing"
+            # form with an object after the name ends it ("brantley cleaning" and "the harbor running
+            # club" are names)
             if (
                 j > first
                 and j + 1 < n
                 and not org.stops.at(words, j + 1)
                 and word.endswith("ing")
-                and org.job_verbs.at(words, j)
+                and (org.job_verbs.at(words, j) or word in org.name_ending_verbs)
                 and not self._org_kind_at(words, j)
                 and not self._kind_ahead(words, j)
             ):
@@ -4796,13 +4999,15 @@ class ContextualDetector(Detector):
         if org.not_names.at(words, first) and not (determiner and kinds and kinds[0] > first):
             return None
         named = any(self._org_name_word(word) for word in value)
+        if determiner and not weak and not (named or kind) and self._everyday_name(value):
+            return first - determiner, stop  # "i work at the rusty nail": a local business
         if (weak or determiner) and not (named or kind):
             return None
         school = org.school_kinds.ending(words, stop)
         if not named and school and all(word in org.school_types for word in words[first : stop - school]):
             return None  # "graduated from high school", "went to nursing school": a kind of school
-        if determiner and not named and kinds == [first] and stop == first + 1:
-            return None  # "the bakery": a kind alone after "the" is a plain noun
+        if determiner and not named and kinds[:1] == [first] and not any(k > first for k in kinds):
+            return None  # "the bakery", "the bank downtown": a kind after "the" with no name is a plain noun
         if weak and not kind and " ".join(value) in place_names():
             return None  # "could be applied to mexico": a place after a weak cue
         people = [word for word in value if word != "and"]
@@ -4810,6 +5015,30 @@ class ContextualDetector(Detector):
             return None  # "she's with john", "on the phone with john and maria": persons after a weak cue
         # the article is part of a name said after it ("a manager at the green spoon cafe")
         return first - determiner, stop
+
+    def _everyday_name(self, value: Sequence[str]) -> bool:
+        """Two everyday words said after "the" and a cue that is not weak that name a local business
+        ("the rusty nail", "the blue heron"): the first a colour, metal or quality a sign carries
+        (``name_modifiers``) and no describing word (``name_describers``, generic or school-type words),
+        the last no place, part of a workplace or kind of work (``not_name_heads``, a kind of
+        organisation) and neither a function word nor a number ("the coffee cart" names none)."""
+        org = self._t.organizations
+        if len(value) != 2:
+            return False
+        first, last = value
+        return (
+            all(word.isalpha() and is_everyday_word(word) for word in value)
+            and first in org.name_modifiers
+            and first not in org.name_describers
+            and first not in org.generic
+            and first not in org.school_types
+            and last not in org.not_name_heads
+            and not org.stops.at(value, 0)
+            and not org.not_names.at(value, 0)
+            and not any(self._org_kind_at(value, k) for k in range(2))
+            and not any(self._is_number(word) for word in value)
+            and not any(is_activity(word, self._organization_words) for word in value)
+        )
 
     def _role_before(self, words: Sequence[str], i: int) -> str:
         """ "a nurse over | at", "the front desk | from": a role after a determiner, then "at" ("strong"),
@@ -4846,6 +5075,8 @@ class ContextualDetector(Detector):
             ):
                 return 0
             verb = org.job_verbs.ending(words, verb_end)
+            if verb and verb_end == i and org.job_object_verbs.ending(words, verb_end) == verb:
+                return 0  # "i book for thursday": a reservation, not "i book appointments for"
             # a person who says what they do ("i clean offices for"), not a request ("can you pull
             # up a recipe for")
             if (
@@ -5044,8 +5275,15 @@ class ContextualDetector(Detector):
                     break
                 first -= 1
             value = words[first:i]
-            if not value or any(word in given_names() for word in value):
-                continue  # "maria called about": a person
+            if (
+                not value
+                or any(word in org.acting_people for word in value)
+                or (
+                    any(word in given_names() for word in value)
+                    and not any(word in org.acting_firm_words for word in value)
+                )
+            ):
+                continue  # "maria called about", "my aunt rosa called me": a person; "harlan federal" a firm
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
         return list(found)

@@ -205,6 +205,12 @@ class _CueTables:
     #: range words that may end an aside as a verb's particle ("let me turn it over"):
     #: ``aside_end_particles``
     aside_end_particles: frozenset[str] = frozenset()
+    #: range words that may end a correction inside a value ("actually change that to"):
+    #: ``correction_particles``
+    correction_particles: frozenset[str] = frozenset()
+    #: words a caller resumes a value with after an aside ("... the oven timer okay ..."):
+    #: ``aside_resumers``
+    aside_resumers: frozenset[str] = frozenset()
     #: questions for a number with no cue in them ("and the last four?"): the answer right after the
     #: question's turn is a number asked for (``answers.questions``)
     questions: PhraseTable[str] = field(default_factory=lambda: PhraseTable({}))
@@ -235,6 +241,7 @@ def _cue_tables(locale: str) -> _CueTables:
     cues: dict[tuple[str, ...], tuple[str, bool]] = {}
     after_cues: dict[tuple[str, ...], str] = {}
     rules: dict[str, _ValueRule] = {}
+    contractions = [str(ending) for ending in resources.get("identifiers", "cue_contractions", []) or []]
     for label, spec in resources.table("identifiers", "cues").items():
         where = f"locale {locale}: identifiers.cues.{label}"
         strength = spec.get("strength", "strong")
@@ -242,6 +249,10 @@ def _cue_tables(locale: str) -> _CueTables:
             raise ValueError(f"{where}.strength must be strong or weak")
         for phrase in resources.phrases("identifiers", f"cues.{label}.before"):
             cues[phrase] = (label, strength == "strong")
+            # "zip code's ...", "my number's ...": the "is" after a cue contracted onto its last word
+            if phrase[-1].isalpha():
+                for ending in contractions:
+                    cues.setdefault((*phrase[:-1], phrase[-1] + ending), (label, strength == "strong"))
         if "after" in spec:
             for phrase in resources.phrases("identifiers", f"cues.{label}.after"):
                 after_cues[phrase] = label
@@ -338,6 +349,8 @@ def _cue_tables(locale: str) -> _CueTables:
         menu_option_words=_optional_words(resources, "identifiers", "menu_option_words"),
         correction_words=_optional_words(resources, "identifiers", "correction_words"),
         aside_end_particles=_optional_words(resources, "identifiers", "aside_end_particles"),
+        correction_particles=_optional_words(resources, "identifiers", "correction_particles"),
+        aside_resumers=_optional_words(resources, "identifiers", "aside_resumers"),
         questions=PhraseTable(_questions(resources, locale)),
         service_numbers=frozenset(
             str(number) for number in resources.get("identifiers", "service_numbers", []) or []
@@ -441,6 +454,9 @@ _IBAN_SCORE = 1.0
 #: ("twenty one" as "20 1"): an account number a few digits short of an IBAN has one reading of the
 #: right length per joint, each passing mod 97 by chance 1 in 97 (see _readings.iban_readings)
 _IBAN_DEPARTURES = 1
+#: the fewest digits of an IBAN (Norway's: 2 check digits and 11 more; a bank code of letters
+#: leaves at least 8 in any country's)
+_IBAN_MIN_DIGITS = 8
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
@@ -636,6 +652,8 @@ class IdentifierDetector(Detector):
         candidates = self._merge_gaps(aligned, tokens, self._candidates(tokens))
         for candidate in self._join_dictation(aligned, tokens, candidates):
             entity = self._classify(aligned, tokens, candidate)
+            if entity is None and "IBAN_CODE" in self.labels and len(candidate.digits) >= _IBAN_MIN_DIGITS:
+                entity = self._iban_only(aligned, tokens, candidate)
             if entity is not None:
                 if self.misheard_edges and len(candidate.digits) >= 3:
                     entity = self._widen_to_misheard(tokens, candidate, entity)
@@ -704,6 +722,19 @@ class IdentifierDetector(Detector):
                 why = "country code, check digits and a valid IBAN checksum in another reading of its words"
                 return Entity(start, end, "IBAN_CODE", max(entity.score, _IBAN_SCORE), self.name, why)
         return entity
+
+    def _iban_only(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate
+    ) -> Entity | None:
+        """The candidate, which no other rule took, as an IBAN or None: its words may read as numbers
+        said whole one after another ("n l fifty five b b b b ten ten ten ten twenty three": a list
+        of numbers to the other rules), yet with the country letters before them they are a whole
+        IBAN (:meth:`_as_iban`); the checksum decides."""
+        start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        entity = self._as_iban(
+            aligned, tokens, self._entity(start, end, "ACCOUNT_NUMBER", self.shape_score, "digits")
+        )
+        return entity if entity.label == "IBAN_CODE" else None
 
     def _country_said(self, aligned: AlignedText, token: Token) -> bool:
         """Token ``token`` opens with an IBAN country code said as a code: spelled ("d e", "i as in
@@ -861,6 +892,7 @@ class IdentifierDetector(Detector):
                     and not self._quantity_zone(aligned, tokens, zone, index, cue[0])
                     and not self._year_zone(aligned, tokens, zone, cue[0])
                     and not self._service_zone(tokens, zone, cue[0])
+                    and not self._corrected_time_zone(aligned, tokens, index + length, zone)
                 ):
                     zones.append(
                         Entity(
@@ -1205,7 +1237,7 @@ class IdentifierDetector(Detector):
         if digits < 2 or words < 3:
             return None
         raw = aligned.text[tokens[first].start : tokens[stop - 1].end]
-        if ":" in raw or self._reading(aligned, tokens[first].start, tokens[stop - 1].end) == "time":
+        if _written_time(raw) or self._reading(aligned, tokens[first].start, tokens[stop - 1].end) == "time":
             return None
         return first, stop
 
@@ -1538,10 +1570,11 @@ class IdentifierDetector(Detector):
         longer = said in lengths and total in lengths and total > said
         # a self-correction ("... nine nine eight no wait nine nine seven", "... actually make that
         # one two one three") says the value's end again, however complete the value was: a part no
-        # longer than what was said before it
+        # longer than what was said before it, or than a complete value (the caller restarts from an
+        # earlier digit: "... nine six three four sorry update that to three two five nine one eight")
         corrected = (
             any(word in tables.correction_words for word in gap)
-            and len(right.digits) <= said
+            and len(right.digits) <= max(said, low)
             and not self._quantity_follows(tokens, right.stop)
         )
         if not corrected and ((said >= low and not longer) or total > high + 1):
@@ -1857,7 +1890,7 @@ class IdentifierDetector(Detector):
         if any(_joiner(word) and word not in tables.value_words for word in gap):
             return None
         raw = aligned.text[tokens[part_first].start : tokens[part_stop - 1].end]
-        if ":" in raw or self._quantity_follows(tokens, part_stop):
+        if _written_time(raw) or self._quantity_follows(tokens, part_stop):
             return None  # a clock time, or a quantity ("... hold on i have to run twenty minutes late")
         digits = self._digit_count(tokens, part_first, part_stop)
         spoken = sum(
@@ -2283,7 +2316,9 @@ class IdentifierDetector(Detector):
 
         A negative context ("lap", "row") names the number right after it: it stands in an aside only
         when two words or more of the aside still follow it ("wait lap me check": "let me check"
-        misheard), never where it would name the value's next part ("hold on my room 4512").
+        misheard), or a word the caller resumes with ("sorry that was the oven timer okay ...",
+        ``aside_resumers``), never where it would name the value's next part ("hold on my room
+        4512").
         """
         index = 0
         while index < len(gap):
@@ -2296,7 +2331,10 @@ class IdentifierDetector(Detector):
             elif (
                 self._aside_word(gap[index])
                 or (
-                    index < len(gap) - 2
+                    (
+                        index < len(gap) - 2
+                        or (index == len(gap) - 2 and gap[-1] in self._tables.aside_resumers)
+                    )
                     and gap[index] in self._tables.negative_words
                     and self._aside_word(gap[index], negative=False)
                 )
@@ -2317,19 +2355,30 @@ class IdentifierDetector(Detector):
             # the aside's last word, a verb's particle after two plain words of it ("hold on let me
             # flip it over", ``aside_end_particles``); "to" or "from" there may make a range with the
             # value's next part ("my account to ...")
+            # ("hold on i'm pulling over"); and a correction's "to" ("actually change that to ...",
+            # ``correction_particles``): it says what the value's next part replaces
+            tables = self._tables
             return (
                 index >= 2
-                and gap[index] in self._tables.aside_end_particles
+                and (
+                    gap[index] in tables.aside_end_particles
+                    or (
+                        gap[index] in tables.correction_particles
+                        and any(word in tables.correction_words for word in gap[:index])
+                    )
+                )
                 and all(
-                    word.isalpha()
+                    word.replace("'", "").isalpha()
                     and not self._value_word(word)
                     and word not in self._misheard.region_breakers
                     for word in gap[index - 2 : index]
                 )
             )
+        # neighbours that only look like a digit ("fighting over the remote") are words of the aside
         return all(
             word.replace("'", "").isalpha()
-            and not self._value_word(word)
+            and not self._number_token(word)
+            and word not in self._tables.value_words
             and word not in self._misheard.region_breakers
             for word in (gap[index - 1], gap[index + 1])
         )
@@ -2421,7 +2470,7 @@ class IdentifierDetector(Detector):
 
     def _clock(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
         raw = aligned.text[tokens[candidate.first].start : tokens[candidate.stop - 1].end]
-        return ":" in raw or self._reading(
+        return _written_time(raw) or self._reading(
             aligned, tokens[candidate.first].start, tokens[candidate.stop - 1].end
         ) in ("time",)
 
@@ -3077,6 +3126,10 @@ class IdentifierDetector(Detector):
             return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
         if cue is None and self._time_list(aligned, tokens, candidate):
             return None  # "the buses come at seven fifteen nine oh five and twelve forty five"
+        if (cue is None or previous in self._tables.clock_before) and self._corrected_whole_number(
+            aligned, text_start, text_end
+        ):
+            return None  # "can we push it to eight forty i mean nine forty": a time or a price, corrected
         if (
             (cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE"))
             and not _card_digits(digits)
@@ -3135,7 +3188,7 @@ class IdentifierDetector(Detector):
             # "floor 1677790": a floor, room or page has a short number, a longer one is a value
             and n <= self._tables.negative_veto_digits
         )
-        if following in self._tables.quantity_after or quantity_before or ":" in raw:
+        if following in self._tables.quantity_after or quantity_before or _written_time(raw):
             return None
         if raw.startswith("+") and not candidate.alnum and _international_phone(raw):
             return self._entity(
@@ -3246,6 +3299,55 @@ class IdentifierDetector(Detector):
                 "digits read one by one, some misheard",
             )
         return None
+
+    def _corrected_whole_number(self, aligned: AlignedText, start: int, end: int) -> bool:
+        """The value from ``start`` to ``end`` is one number said whole, a correction, and another
+        said whole ("eight forty i mean nine forty", "seven nineteen no no thirty three ninety five",
+        "two forty ... wait a second no eleven oh five"): a time or a price said again, never a code
+        read out. The number normalizer reads both as one run once the correction is dropped; each
+        side is at most four number words with a tens or teen word, or an "oh" before its last digit
+        ("six oh five")."""
+        o_start, o_end = aligned.to_original(start, end)
+        words = [token.lower for token in tokenize(aligned.original[o_start:o_end])]
+        if len(words) > _CORRECTED_NUMBER_WORDS:
+            return False
+        numbers = self._tables.number_words | self._lexicon.zero_aliases
+        left = 0
+        while left < len(words) and words[left] in numbers:
+            left += 1
+        right = len(words)
+        while right > left and words[right - 1] in numbers:
+            right -= 1
+        if left == right or not any(word in self._tables.correction_words for word in words[left:right]):
+            return False
+        return self._said_whole(words[:left]) and self._said_whole(words[right:])
+
+    def _corrected_time_zone(
+        self, aligned: AlignedText, tokens: Sequence[Token], after_cue: int, zone: tuple[int, int]
+    ) -> bool:
+        """The zone after a cue holds a time or a price said whole and corrected after a clock word
+        ("the call is at eight forty eight i mean ten twelve eastern"): its digits, from the first to
+        the last token with a digit, are :meth:`_corrected_whole_number` and a word of
+        ``time_lists.after`` ("at", "by") stands between the cue and them."""
+        with_digits = [k for k in range(zone[0], zone[1]) if _has_digit(tokens[k].lower)]
+        if not with_digits or not any(
+            tokens[k].lower in self._tables.clock_before for k in range(after_cue, with_digits[0])
+        ):
+            return False
+        return self._corrected_whole_number(
+            aligned, tokens[with_digits[0]].start, tokens[with_digits[-1]].end
+        )
+
+    def _said_whole(self, words: Sequence[str]) -> bool:
+        """Number words ``words`` are one time or price said whole: at most four words, with a tens
+        or teen word ("eight forty", "thirty three ninety five") or "oh" before the last ("six oh
+        five")."""
+        lexicon = self._lexicon
+        if not 2 <= len(words) <= 4:
+            return False
+        return any(word in lexicon.tens or word in lexicon.teens for word in words) or (
+            len(words) == 3 and words[1] in lexicon.zero_aliases
+        )
 
     def _time_list(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
         """The candidate is part of a list of clock times (:meth:`_time_lists`)."""
@@ -3769,6 +3871,10 @@ _SHAPELESS_ASIDE_WORDS = 8
 #: twenty two thirty one"): a group, never a whole number read in groups
 _GROUPED_PART_DIGITS = 6
 
+#: the most words of a number said whole, corrected, and said again ("eight forty ... wait a second no
+#: no eleven oh five"; IdentifierDetector._corrected_whole_number)
+_CORRECTED_NUMBER_WORDS = 20
+
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12
 #: characters before a number searched for the clock word a list of times follows (fillers between)
@@ -3786,6 +3892,15 @@ _WHOLE_AFTER_CUE_DIGITS = 4
 _DRAW_REACH = 8
 
 _LETTER_PREFIXED = frozenset({"US_DRIVER_LICENSE", "US_PASSPORT", "ACCOUNT_NUMBER", "PIN", "ZIP_CODE"})
+
+
+_CLOCK_COLON = re.compile(r"\d:\d")
+
+
+def _written_time(raw: str) -> bool:
+    """``raw`` holds a clock time written with a colon ("7:15"); the colon after who speaks
+    ("... 4839 agent : 4839 ...") is none."""
+    return ":" in raw and _CLOCK_COLON.search(raw) is not None
 
 
 def _clock_times(chunks: Sequence[str]) -> int | None:

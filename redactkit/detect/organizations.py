@@ -116,6 +116,9 @@ class OrganizationWords:
     services: frozenset[str] = field(metadata={"key": "listed.services"})
     service_verbs: frozenset[str] = field(metadata={"key": "listed.service_verbs"})
     markets: frozenset[str] = field(metadata={"key": "listed.markets"})
+    units: frozenset[str] = field(metadata={"key": "listed.units"})
+    unit_counts: frozenset[str] = field(metadata={"key": "listed.unit_counts"})
+    split_before: frozenset[str]
     after_cue_skips: PhraseTable[tuple[str, ...]]
     self_introductions: PhraseTable[tuple[str, ...]]
     self_affiliations: frozenset[str]
@@ -221,6 +224,17 @@ class OrganizationDetector(Detector):
         self._callers = callers = load_tables(locale, "names", CallerWords)
         self._listed = PhraseTable.of(company_names())
         self._known = load_tables(locale, "context", _KnownNames).known_names
+        listed_names = company_names() | frozenset(" ".join(name) for name in self._known.phrases)
+        #: one-word names a recognizer may split in two ("wal mart"); of two everyday words only a
+        #: well-known name ("safe way"; not "out front", "health care")
+        self._one_word_names = frozenset(name for name in listed_names if " " not in name)
+        self._known_one_word = frozenset(name[0] for name in self._known.phrases if len(name) == 1)
+        #: names of several words a recognizer may run together ("homedepot"), by their joined form
+        self._run_together = frozenset(
+            joined
+            for joined in (name.replace(" ", "") for name in listed_names if " " in name)
+            if len(joined) >= 6 and not is_everyday_word(joined)
+        )
         self._number_words = frozenset(lexicon.digits) | frozenset(lexicon.teens) | frozenset(lexicon.tens)
         self._introductions = PhraseTable.of(callers.introductions)
         #: nouns that name a person (the locale's generated ``person_nouns`` list): "the little kids"
@@ -237,6 +251,7 @@ class OrganizationDetector(Detector):
             return []
         scan = _Scan(aligned.text, tokens, formatted=not is_lowercase_speech(aligned.original))
         found: list[Entity] = self._listed_companies(tokens)
+        found.extend(self._split_or_run_together(tokens))
         rules_for = self._rules.by_word
         for i, token in enumerate(tokens):
             for rule in rules_for.get(token.lower.rstrip("."), ()):
@@ -857,6 +872,11 @@ class OrganizationDetector(Detector):
                 and after not in ow.not_before_listed
                 # "the rtx forty ninety", "a galaxy s24": a name before a model number is a product's
                 and not (after[:1].isdigit() or after in self._number_words)
+                # "sixty hertz": a unit after a count
+                and not (
+                    word in ow.units
+                    and (before[:1].isdigit() or before in self._number_words or before in ow.unit_counts)
+                )
                 and not product
                 and not service
             )
@@ -874,6 +894,53 @@ class OrganizationDetector(Detector):
                 why = "a listed company's name"
                 found.append(self._organization(tokens[i].start, end, why))
             i += length
+        return found
+
+    def _split_or_run_together(self, tokens: Sequence[Token]) -> list[Entity]:
+        """Listed names as a recognizer writes them apart or together (``split_before`` in
+        organizations.yaml): "wal mart", "mc donald's" (one part no everyday word: anywhere); "at safe
+        way", "on face book last night" (two everyday words: a well-known name of ``known_names``,
+        after a preposition of ``split_before``, no content word after them); "homedepot" (a listed
+        name of several words run together). A joined form that is itself an everyday word or a given
+        name ("out back", "any way") is none, and so are two given names ("jo ann")."""
+        ow = self._w
+        words = words_of(tokens)
+        found: list[Entity] = []
+        n = len(words)
+        i = 0
+        while i < n:
+            word = words[i]
+            if word in self._run_together:
+                found.append(self._organization(tokens[i].start, tokens[i].end, "a listed name run together"))
+                i += 1
+                continue
+            second = words[i + 1] if i + 1 < n else ""
+            base = second.removesuffix("'s")
+            if not (len(word) > 1 and len(base) > 1 and word.isalpha() and base.isalpha()):
+                i += 1
+                continue
+            joined = word + base
+            names = self._one_word_names
+            if (
+                (word + second not in names and joined not in names)
+                or is_everyday_word(joined)
+                or joined in given_names()
+                or (word in given_names() and base in given_names())  # "jo ann": a person
+            ):
+                i += 1
+                continue
+            if is_everyday_word(word) and is_everyday_word(base):
+                after = words[i + 2] if i + 2 < n else ""
+                if (
+                    (word + second not in self._known_one_word and joined not in self._known_one_word)
+                    or i == 0
+                    or words[i - 1] not in ow.split_before
+                    or self._content(after)
+                ):
+                    i += 1
+                    continue
+            found.append(self._organization(tokens[i].start, tokens[i + 1].end, "a listed name said apart"))
+            i += 2
         return found
 
     def _caller_affiliation(self, scan: _Scan, i: int) -> Entity | None:

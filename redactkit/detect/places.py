@@ -69,6 +69,7 @@ class PlaceWords:
     determiners: frozenset[str]
     town_cue_stop: frozenset[str]
     town_cues: PhraseTable[tuple[str, ...]]
+    town_after: frozenset[str]
     travel_cues: PhraseTable[tuple[str, ...]]
     travel_enders: frozenset[str]
     area_kinds: PhraseTable[tuple[str, ...]]
@@ -224,6 +225,8 @@ class PlaceDetector(Detector):
             )
             i = stop
         entities.extend(self._cued_towns(text, tokens, ambiguous, places))
+        if not pw.town_after.isdisjoint(lowers):
+            entities.extend(self._towns_before_words(tokens, towns, ambiguous))
         entities.extend(self._unlisted_after_cue(tokens, places, towns))
         if "'" in text or "\u2019" in text:  # no possessive without an apostrophe
             entities.extend(self._possessive_places(text, tokens))
@@ -294,6 +297,25 @@ class PlaceDetector(Detector):
                     last = k  # "in turtle creek": a part-of-place word ends the name
             if last is not None:
                 found.append(self._guess(tokens, first, last, "town name after a cue"))
+        return found
+
+    def _towns_before_words(
+        self, tokens: Tokens, towns: PhraseTable[str], ambiguous: frozenset[str]
+    ) -> list[Entity]:
+        """A listed town right before a word of ``town_after`` ("kangarilla weather tomorrow", "what's
+        the thirroul forecast"): what is asked about the town vouches for it as "weather in" does
+        before it. A town that is also a common word or a person's name needs a cue before it."""
+        words = tokens.words
+        found: list[Entity] = []
+        for k in range(1, len(words)):
+            if words[k] not in self._w.town_after:
+                continue
+            for start in range(max(0, k - _MAX_WORDS), k):
+                if start + self._longest(words, start, towns) == k and self._town_counts(
+                    words[start:k], ambiguous
+                ):
+                    found.append(self._guess(tokens, start, k - 1, "town name before a word asking about it"))
+                    break
         return found
 
     def _name_after_thing(self, tokens: Tokens, first: int) -> bool:
