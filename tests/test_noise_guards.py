@@ -122,6 +122,30 @@ def test_ner_location_guesses_on_unplaced_dictionary_words(text: str, entity: st
 
 
 @pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # a lowercase organisation guess without a company word is dropped by the strict guard ...
+        ("we liked marrowgate grill", "marrowgate grill", False),
+        ("does marrowgate grill have parking", "marrowgate grill", False),
+        ("marrowgate grill deliver", "marrowgate grill", False),
+        # ... unless it is asked about as a place of business: a question word before it (perhaps
+        # and a determiner), what a business does right after it
+        ("does marrowgate grill deliver to my street", "marrowgate grill", True),
+        ("is the brindle kitchen open on sundays", "brindle kitchen", True),
+        ("when does vantrell close tonight", "vantrell", True),
+        ("can tolleo's ship to canada", "tolleo's", True),
+        # only everyday words are no name, asked about or not
+        ("does the corner store deliver", "corner store", False),
+        ("is the main office open", "main office", False),
+    ],
+)
+def test_ner_organisation_guesses_asked_about_as_a_place_of_business(
+    text: str, entity: str, kept: bool
+) -> None:
+    assert _kept(text, entity, "ORG") is kept
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         # a bare street word after a preposition names no place anyone could find

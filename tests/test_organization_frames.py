@@ -126,6 +126,8 @@ ORGANIZATION_POSITIVES = [
     # where a guest stays (review36 L7)
     ("we stayed at the harbor view inn", "harbor view inn"),
     ("i booked a room at the pine hollow lodge", "pine hollow lodge"),
+    # a booking at a named business ("reservation at" stays a cue: a dialogue corpus labels these)
+    ("i have confirmed your reservation at quorlen bistro for wednesday", "quorlen bistro"),
 ]
 
 

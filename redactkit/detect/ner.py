@@ -105,6 +105,8 @@ class _GuardWords:
     interjection_determiners: frozenset[str] = field(metadata={"key": "ner_guard.interjection_determiners"})
     interjection_after: frozenset[tuple[str, ...]] = field(metadata={"key": "ner_guard.interjection_after"})
     not_organizations: frozenset[str] = field(metadata={"key": "ner_guard.not_organizations"})
+    business_questions: frozenset[str] = field(metadata={"key": "ner_guard.business_questions"})
+    business_verbs: frozenset[str] = field(metadata={"key": "ner_guard.business_verbs"})
 
 
 def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
@@ -471,6 +473,25 @@ class SpacyNerDetector(Detector):
             and before not in self._guard_words.determiners
         )
 
+    def _open_for_business(
+        self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]
+    ) -> bool:
+        """An ORGANIZATION guess asked about as a place of business: an auxiliary before it (perhaps
+        and a determiner) and what a business does after it (``ner_guard.business_questions`` and
+        ``business_verbs``: "does tolleo's kitchen deliver", "is the marrowgate grill open", "when does
+        vantrell close"), and not only everyday words ("does the store deliver"). The strict guard
+        keeps it without a company word: a shop or restaurant is known by its name alone."""
+        k = ent.start - 1
+        if k >= 0 and doc_words[k] in self._guard_words.determiners:
+            k -= 1
+        return (
+            k >= 0
+            and doc_words[k] in self._guard_words.business_questions
+            and ent.end < len(doc_words)
+            and doc_words[ent.end] in self._guard_words.business_verbs
+            and not all(_is_everyday(word.removesuffix("'s"), given, family) for word in words)
+        )
+
     def _no_organization(self, ent: Any, words: list[str]) -> bool:
         """An ORGANIZATION guess that names a kind of identifier or document ("my SSN", "this IBAN";
         ``ner_guard.not_organizations``): a field, never who issued it. On every text."""
@@ -725,6 +746,7 @@ class SpacyNerDetector(Detector):
                 and guard == "strict"
                 and label == "ORGANIZATION"
                 and not company_words.intersection(words)
+                and not self._open_for_business(doc_words, ent, words, given, family)
             ):
                 continue
             found.append(
