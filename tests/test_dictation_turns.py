@@ -240,6 +240,8 @@ def test_property_a_phone_number_with_back_channels_is_redacted_whole(
             "three one two six oh four sorry that was my kitchen timer okay two two eight one",
             "PHONE_NUMBER",
         ),
+        # a student's roll number ("roll" alone is a dice word)
+        ("my roll number is three eight one five two six", "three eight one five two six", "ACCOUNT_NUMBER"),
         # every group read back by the agent, in pairs
         (
             "agent: can i get the card number? caller: forty one twelve agent: forty one twelve "
@@ -281,6 +283,10 @@ def test_values_under_long_asides_and_corrections_are_redacted_whole(
         # a title with numbers and a contraction that names no value
         "my phone's at twelve percent",
         "the card's expired since march",
+        # a product line named after its number, a game's result, two amounts said with "thousand"
+        "we bought the seven one four two oh model last year",
+        "the game went twenty one seventeen thirty three twelve forty four eighteen",
+        "please order two thousand one hundred six and five thousand three hundred twelve of the blue ones",
     ],
 )
 def test_corrected_times_prices_and_dice_stay(default_pipeline: Pipeline, text: str) -> None:

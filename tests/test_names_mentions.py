@@ -1,7 +1,8 @@
 """Everyday mentions of people in lowercase speech (names.yaml ``person_cues``): a noun that names a person
 before a name or a copula before it ("my neighbour X", "the other driver was X"), farewells said to someone,
 greetings passed on and messages left for someone, who a person is called, who to call in an emergency, a
-caller's "hi it's X", someone asked to get in touch, a given name asked a question at the start of a turn.
+caller's "hi it's X", someone asked to get in touch, a given name asked a question at the start of a turn,
+who was told or asked, a month that is a given name after a month cue.
 Every name is invented or a common given name; the look-alikes are the same phrases with no one named."""
 
 from __future__ import annotations
@@ -33,6 +34,19 @@ FOUND = [
     ("guy do you want to take that one", {"guy"}),
     ("will can you hear me", {"will"}),
     ("mark did you see the email", {"mark"}),
+    # who was told, asked or reached, as people report it
+    ("i told tavrosi about the surprise", {"tavrosi"}),
+    ("she asked ivy to wait outside", {"ivy"}),
+    ("i spoke to zorvela yesterday about the lease", {"zorvela"}),
+    ("we ran into velomir at the store", {"velomir"}),
+    # a month that is also a given name, right after a month cue and before no number
+    ("tell june the rent is due friday", {"june"}),
+    ("hi april how are you", {"april"}),
+    ("i told august about the trip", {"august"}),
+    # a given name of two syllables written as two words: one whose nearest words by vector are names
+    ("can you text seo yeon that i'm late", {"seo yeon"}),
+    ("i spoke to hyun woo about the contract", {"hyun woo"}),
+    ("my friend eun ji is here", {"eun ji"}),
 ]
 
 NOT_FOUND = [
@@ -57,6 +71,20 @@ NOT_FOUND = [
     "wait did you see that",
     "will you marry me",
     "great can you send it over",
+    # reported speech that names no one; a month as a date
+    "i told everyone about it",
+    "i asked about the refund",
+    "i spoke to customer service",
+    "we ran into traffic",
+    "i told alexa to stop",
+    "remind me in june",
+    "call june fifth about the lease",
+    "set a reminder for april",
+    # a cue is no given name before a family name ("messaged" is no name)
+    "i messaged support",
+    # short words beside no name-like syllable
+    "can you text me at ten",
+    "tell him yes",
 ]
 
 

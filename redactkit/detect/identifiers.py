@@ -680,6 +680,14 @@ class IdentifierDetector(Detector):
                 found.extend(self._noisy_answer(aligned, tokens, found))
         if found and self.negative_contexts and (self._arithmetic_turn(tokens) or self._sum_turn(tokens)):
             found = [entity for entity in found if entity.label not in _ZONE_LABELS]
+        if found:
+            # a value grown over a second amount ("order two thousand ... and five thousand ...") is two
+            # amounts, never a code read out
+            found = [
+                entity
+                for entity in found
+                if not self._said_with_thousand(aligned, entity.start, entity.end, times=2)
+            ]
         if found and self.negative_contexts and self._menu_turn(tokens):
             found = [entity for entity in found if not self._menu_options(aligned, entity)]
         if "PIN" in self.labels:
@@ -893,6 +901,7 @@ class IdentifierDetector(Detector):
                     and not self._year_zone(aligned, tokens, zone, cue[0])
                     and not self._service_zone(tokens, zone, cue[0])
                     and not self._corrected_time_zone(aligned, tokens, index + length, zone)
+                    and not self._said_with_thousand(aligned, start, end, times=2)
                 ):
                     zones.append(
                         Entity(
@@ -2402,11 +2411,14 @@ class IdentifierDetector(Detector):
         words = aligned.original[o_start:o_end].lower().split()
         return bool(words) and words[0] in self._tables.negative_words
 
-    def _said_with_thousand(self, aligned: AlignedText, start: int, end: int) -> bool:
+    def _said_with_thousand(self, aligned: AlignedText, start: int, end: int, times: int = 1) -> bool:
         """The value was said with "thousand" ("my total came to one thousand a hundred sixty hate
-        ..."): an amount, whatever the homophone before it; nobody reads a code that way."""
+        ..."): an amount, whatever the homophone before it; nobody reads a code that way. With
+        ``times`` 2: two numbers said with "thousand" one after another are two amounts, never one
+        code read out, whatever cue comes before them."""
         o_start, o_end = aligned.to_original(start, end)
-        return any(word in self._lexicon.thousand for word in aligned.original[o_start:o_end].lower().split())
+        thousand = self._lexicon.thousand
+        return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split()) >= times
 
     def _homophone_before(self, tokens: Sequence[Token], first: int) -> bool:
         """The word right before the value is a digit homophone ("won eight hundred two three three
@@ -3136,6 +3148,10 @@ class IdentifierDetector(Detector):
             and self._counts_things(aligned, tokens, candidate, cued=cue is not None)
         ):
             return None  # "three thousand eight hundred visitors", "order thirty seven boxes"
+        if self._said_with_thousand(aligned, text_start, text_end, times=2):
+            return (
+                None  # "order three thousand two hundred ninety eight four thousand seven hundred": amounts
+            )
         if (cue is None or cue[0] not in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META")) and self._a_year(
             aligned, tokens, candidate, text_start, text_end
         ):

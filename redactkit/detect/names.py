@@ -130,6 +130,9 @@ class PersonWords:
     noun_not_cues: frozenset[str] = field(metadata={"key": "person_cues.noun_not_cues"})
     named_after: frozenset[str] = field(metadata={"key": "person_cues.named_after"})
     vocative_questions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.vocative_questions"})
+    month_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.month_cues"})
+    syllable_min_share: float = field(metadata={"key": "person_cues.syllable_min_share"})
+    syllable_max_letters: int = field(metadata={"key": "person_cues.syllable_max_letters"})
     roles: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.roles"})
     introductions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.introductions"})
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
@@ -641,6 +644,10 @@ class NameDetector(Detector):
         ) - words.noun_not_cues
         self._noun_copulas = PhraseTable.of(words.noun_copulas)
         self._vocative_questions = PhraseTable.of(words.vocative_questions)
+        self._month_cues = PhraseTable.of(words.month_cues)
+        #: months that are also given names ("june", "april"): never names but after a month cue
+        self._months = lexicon.months
+        self._ordinals = frozenset(lexicon.ordinals)
         # the words these tables' phrases start or end with: a text's positions where none stands are
         # passed over without a look-up
         self._role_starts = frozenset(phrase[0] for phrase in self._roles.phrases)
@@ -726,7 +733,9 @@ class NameDetector(Detector):
         for i in [
             i
             for i, (word, _) in enumerate(bases)
-            if len(word) >= 2 and word.isalpha() and word not in blocked
+            if len(word) >= 2
+            and word.isalpha()
+            and (word not in blocked or self._month_named(tokens, lowered, i, word, given))
         ]:
             word, possessive = bases[i]
             if word in self._office_words and i + 1 < len(tokens):
@@ -894,6 +903,8 @@ class NameDetector(Detector):
                 and word not in self._person_nouns  # "my stepdad esteban": the noun names no one
                 and zipf_frequency(word) < self._zipf.unlisted_person_name_max
                 and self._family_after(tokens, i, family, common, places)
+                # a cue is no given name: "i messaged sales" names whom it was sent to
+                and self._cues.ending_at(tokens, i + 1) is None
             ):
                 # "vijay kumar": a given name no list has, before a family name one does
                 scores[i] = (self.unknown_score, "unknown word before a family name")
@@ -911,6 +922,7 @@ class NameDetector(Detector):
         self._booked_for(tokens, scores, vocab)
         self._slots(tokens, scores, vocab)
         self._given_misheard(tokens, lowered, scores, vocab)
+        self._name_syllables(tokens, bases, scores, vocab)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name (only
         # a word beside a joiner can be one)
         # ("you're next and then loven": "then" may follow the joiner)
@@ -1344,6 +1356,85 @@ class NameDetector(Detector):
             and word not in self._number_words
             and (word not in places or word in given or word in family)
             and zipf_frequency(word) < self._zipf.weak_cue_name_max
+        )
+
+    def _name_syllables(
+        self,
+        tokens: Sequence[Token],
+        bases: Sequence[tuple[str, bool]],
+        scores: dict[int, tuple[float, str]],
+        vocab: _NameVocabulary,
+    ) -> None:
+        """A given name of two syllables a recognizer wrote as two words ("seo yeon", "ha eun", "hyun
+        woo"): one word no list or dictionary has, rarer than an unknown name may be, whose nearest
+        listed words by vector are names (its name share at least ``syllable_min_share``: "yeon",
+        "eun"), and a short word beside it (at most ``syllable_max_letters`` letters, no stop word or
+        function word), right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to
+        hyun woo"): both are the name."""
+        model = self.vectors
+        if model is None:
+            return
+        w = self._w
+        given, family, common, places = vocab
+
+        def syllable(k: int) -> bool:
+            word = bases[k][0]
+            return (
+                word.isalpha()
+                and len(word) <= w.syllable_max_letters
+                and word not in common
+                and word not in given
+                and word not in family
+                and word not in places
+                and word not in self._blocked
+                and zipf_frequency(word) < self._zipf.unlisted_person_name_max
+                # (the vectors are loaded when a word first gets this far)
+                and (share := name_likeness(model).name_share(word, w.companion_neighbours)) is not None
+                and share >= w.syllable_min_share
+            )
+
+        def short(k: int) -> bool:
+            word, possessive = bases[k]
+            return (
+                0 <= k < len(bases)
+                and not possessive
+                and word.isalpha()
+                and 2 <= len(word) <= w.syllable_max_letters
+                and word not in self._blocked
+                and word not in self._person_nouns
+                and zipf_frequency(word) < self._zipf.function_word_min
+                and not self._misheard.number_at(words_of(tokens), k)
+            )
+
+        for i in range(len(bases)):
+            if bases[i][1] or not syllable(i):
+                continue
+            for first, second in ((i - 1, i), (i, i + 1)):
+                other = first if second == i else second
+                # (a word found already is no syllable of a name this one ends: "ring gog magog hills")
+                if other < 0 or other >= len(bases) or other in scores or not short(other):
+                    continue
+                # right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo")
+                if self._cue_before(tokens, first) in self._strong:
+                    why = "two syllables of a given name written as two words"
+                    scores.setdefault(first, (self.unknown_score, why))
+                    scores.setdefault(second, (self.unknown_score, why))
+                    break
+
+    def _month_named(
+        self, tokens: Sequence[Token], words: Sequence[str], i: int, word: str, given: frozenset[str]
+    ) -> bool:
+        """A month that is also a given name, right after a month cue (names.yaml ``person_cues.month_cues``:
+        "tell june the rent is due", "hi april") and before no number or ordinal ("call june fifth" is a
+        date): a person, though a month is never a name elsewhere."""
+        return (
+            word in self._months
+            and word in given
+            and self._month_cues.ending_at(tokens, i) is not None
+            and not (
+                i + 1 < len(words)
+                and (self._misheard.number_at(words, i + 1) or words[i + 1] in self._ordinals)
+            )
         )
 
     def _asked_at_turn_start(self, tokens: Sequence[Token], i: int) -> bool:
