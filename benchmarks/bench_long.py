@@ -15,7 +15,11 @@ time gives about 10; the acceptance bound is 12. Texts longer than spaCy's ``max
 characters) run through the NER and Presidio detectors in overlapping windows.
 
     python benchmarks/bench_long.py [--short 100000] [--long 1000000] [--rounds 1] [--json out.json]
-        [--clock cpu|wall]
+        [--clock cpu|wall] [--unit "four one five hold on let me check sorry"]
+
+``--unit TEXT`` builds both transcripts from one phrase said over and over instead (a repetition
+stress: a rule that re-reads every earlier match of the same phrase, such as a list of the values
+found scanned at each new one, shows there as a ratio far above 10).
 
 Short and long runs alternate round by round and the best of each is kept. The clock is the
 process's CPU time by default: on a shared machine, wall time also counts the waits for a core, and
@@ -32,6 +36,12 @@ from collections.abc import Callable
 from typing import Any
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+
+def repeated(unit: str, chars: int) -> str:
+    """``unit`` said over and over, ``chars`` characters, never ending inside a word."""
+    text = ((unit.strip() + " ") * (chars // (len(unit.strip()) + 1) + 1))[:chars]
+    return text.rsplit(" ", 1)[0].ljust(chars)
 
 
 def transcript(chars: int, seed: int = 0) -> str:
@@ -82,13 +92,17 @@ def main() -> None:
     parser.add_argument(
         "--clock", choices=("cpu", "wall"), default="cpu", help="process CPU time (default) or wall time"
     )
+    parser.add_argument("--unit", default=None, help="build both texts from this phrase repeated")
     args = parser.parse_args()
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
 
     from redactkit import Pipeline
 
     pipe = Pipeline.default().warm_up()
-    short, long = transcript(args.short), transcript(args.long, seed=0)
+    if args.unit:
+        short, long = repeated(args.unit, args.short), repeated(args.unit, args.long)
+    else:
+        short, long = transcript(args.short), transcript(args.long, seed=0)
     rows: list[tuple[str, Callable[[str], Any]]] = [
         ("pipeline", pipe.redact),
         ("normalizers", lambda text: pipe.normalize_batch([text])),

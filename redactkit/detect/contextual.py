@@ -981,6 +981,48 @@ class ContextualDetector(Detector):
             | self._heard_split_heads
         )  # "for tea", "dirty two": a number a recognizer split or misheard
         self._age_start_memo: dict[str, bool] = {}
+        ages = t.ages
+
+        def last_words(*tables: _Phrases) -> set[str]:
+            return {phrase[-1] for table in tables for phrase in table.phrases}
+
+        #: the words a reason why a number is an age may end on right before the number (or, for
+        #: "at"-openings and relations, start on): a number that is none of them reads as no reason
+        #: for the number after it (:meth:`_plain_number_before`)
+        self._reason_words = frozenset(
+            {
+                *t.lexicon.fillers,
+                *self._pause_marks,
+                ".",
+                ",",
+                "a",
+                "an",
+                "at",
+                "of",
+                *last_words(
+                    ages.approximately,
+                    t.interruptions,
+                    ages.questions,
+                    ages.answer_words,
+                    ages.relations,
+                    ages.question_frame,
+                    ages.question_objects,
+                    ages.born_ago,
+                    ages.estimate_hedges,
+                ),
+                *(phrase[0] for phrase in ages.relations.phrases),
+                *self._age_cue_ends,
+                *ages.subject_words,
+                *ages.heard_inside,
+                *ages.garbled_copula_ends,
+                *ages.subjectless_copulas,
+                *ages.heard_at,
+                *ages.at_words,
+            }
+        )
+        self._plain_number_memo: dict[str, bool] = {}
+        #: whether two words are "years old" as a recognizer may write them (:meth:`_heard_age_unit`)
+        self._age_unit_memo: dict[tuple[str, str], bool] = {}
         #: the person verb a garbled word is heard for ("" for none: :meth:`_heard_age_context`)
         self._heard_verb_memo: dict[str, str] = {}
         #: person verbs of one word that a garbled word may stand for ("torn", "tired": :func:`_heard_as`)
@@ -1149,6 +1191,37 @@ class ContextualDetector(Detector):
                 found = memo[name] = may_hold(keys, words, "".join(words))
             return found
         return may_hold(keys, words, "".join(words))
+
+    def _plain_number_before(self, word: str) -> bool:
+        """Whether ``word``, right before a number, is a number that none of the reasons of
+        :meth:`_ages_in` reads (:meth:`_age_context` to :meth:`_estimated_age`): digits or a number
+        word (ASCII, no "'s") that is none of ``_reason_words`` (a filler, a hedge's or an
+        interruption's last word, the last word of a cue, question, answer word, relation or
+        copula...), no name and no word a garbled person verb may be heard in
+        (:meth:`_heard_age_context`). Each reason then finds nothing: its cue would have to end on
+        this word, and a number after a number never follows "a" or a person (:meth:`_person_after`).
+        The number after it is then no age by itself (a reason of the number before it, or its
+        unit, is read elsewhere). Memoized."""
+        found = self._plain_number_memo.get(word)
+        if found is None:
+            t = self._t
+            found = _remember(
+                self._plain_number_memo,
+                word,
+                self._is_number(word)
+                and word.isascii()
+                and not word.endswith("'s")
+                and word not in self._reason_words
+                and word not in t.person_nouns
+                and not _name_like(word, t.ages.not_subjects)
+                and (
+                    len(word) < 4
+                    or word in self._age_cue_ends
+                    or word in t.lexicon.stopwords
+                    or (is_everyday_word(word) and word not in t.ages.heard_verbs)
+                ),
+            )
+        return found
 
     def _may_start_age(self, word: str) -> bool:
         """Whether an age may start at ``word`` (:meth:`_ages_in`): a digit opens it, or a word of
@@ -1384,6 +1457,9 @@ class ContextualDetector(Detector):
                 previous_age_end = j + 1
                 i = j + 1
                 continue
+            if i > 0 and previous_age_end != i and self._plain_number_before(words[i - 1]):
+                i = j  # "five five five": right after a plain number no rule below finds a reason
+                continue
             why = (
                 self._age_context(words, i, previous_age_end)
                 or self._asked_age(words, i)
@@ -1395,6 +1471,9 @@ class ContextualDetector(Detector):
                 or self._person_after(words, i, after)
                 or self._estimated_age(words, i)
             )
+            if not why:
+                i = j  # nothing below keeps a number without a reason
+                continue
             unit = after < len(words) and (
                 words[after] in t.ages.young_units or words[after] in ("years", "year")
             )
@@ -1591,17 +1670,24 @@ class ContextualDetector(Detector):
         if after + 1 >= len(words):
             return False
         year, old = words[after], words[after + 1]
-        return (
-            year.isalpha()
-            and old.isalpha()
-            and len(old) >= 2
-            and not old.endswith("s")  # "i teach twelve year olds": people of an age, no one's age
-            and any(
-                year == unit or (len(year) >= 3 and within_edits(year, unit, 1))
-                for unit in ages.heard_unit_years
+        memo = self._age_unit_memo
+        found = memo.get((year, old))
+        if found is None:
+            found = (
+                year.isalpha()
+                and old.isalpha()
+                and len(old) >= 2
+                and not old.endswith("s")  # "i teach twelve year olds": people of an age, no one's age
+                and any(
+                    year == unit or (len(year) >= 3 and within_edits(year, unit, 1))
+                    for unit in ages.heard_unit_years
+                )
+                and any(within_edits(old, unit, 1) for unit in ages.heard_unit_old)
             )
-            and any(within_edits(old, unit, 1) for unit in ages.heard_unit_old)
-        )
+            if len(memo) >= _HEARD_MEMO:
+                memo.clear()
+            memo[year, old] = found
+        return found
 
     def _threshold(self, words: Sequence[str], i: int, after: int, why: str) -> bool:
         """A limit said with a number, not someone's age: a hedge of ``ages.threshold_hedges`` between a
@@ -2703,8 +2789,14 @@ class ContextualDetector(Detector):
                 taken.update(range(first, stop))
         # "ten slash twenty seven slash nineteen ninety": a numeric date dictated with slashes
         i = 0
+        numbers = t.number_words
         while i < len(words):
-            if i in taken or not self._is_number(words[i]) or (i > 0 and self._is_number(words[i - 1])):
+            word = words[i]
+            if (
+                i in taken
+                or not (word.isdigit() or word in numbers)
+                or (i > 0 and (words[i - 1].isdigit() or words[i - 1] in numbers))
+            ):  # (:meth:`_is_number`, inline: asked at every word)
                 i += 1
                 continue
             stop = self._number_run(words, i)
@@ -4401,7 +4493,9 @@ class ContextualDetector(Detector):
         t = self._t
         addr = t.addresses
         found: list[_Found] = []
-        for i in range(len(words)):
+        firsts = addr.schemes.first_words
+        # (a scheme starts only at one of its first words, or at a word the matcher folds)
+        for i in [i for i, word in enumerate(words) if word in firsts or not word.isascii()]:
             # "h t t p colon slash slash localhost": a scheme said in full and the host after it
             length = addr.schemes.at(words, i)
             if not length or words[i + length - 1] != "slash" or any(a <= i < b for a, b in taken):
@@ -5159,21 +5253,27 @@ class ContextualDetector(Detector):
         words = text.words
         bases = text.bases
         n = len(words)
-        found: list[_Found] = []
+        # the names in the order found (a dict: one replaced by a longer name goes at once); they never
+        # overlap (a name overlapping others replaces them only when they all lie inside it), so each
+        # taken word has one name (``owner``) and the look-ups stay linear in the text
+        found: dict[_Found, None] = {}
         taken: set[int] = set()
+        owner: dict[int, _Found] = {}
 
         def add(first: int, stop: int, why: str) -> None:
             if stop <= first:
                 return
-            inside = [f for f in found if first <= f[0] and f[1] <= stop]
-            if taken & set(range(first, stop)) and not (
-                inside and taken & set(range(first, stop)) == {k for f in inside for k in range(f[0], f[1])}
-            ):
-                return
-            for shorter in inside:  # "pacific | box company": the name after the cue is longer
-                found.remove(shorter)
-            found.append((first, stop, "ORGANIZATION", self.cue_score, why))
+            touching = {owner[k] for k in range(first, stop) if k in taken}
+            if touching:
+                if not all(first <= f[0] and f[1] <= stop for f in touching):
+                    return
+                for shorter in touching:  # "pacific | box company": the name after the cue is longer
+                    del found[shorter]
+            value = (first, stop, "ORGANIZATION", self.cue_score, why)
+            found[value] = None
             taken.update(range(first, stop))
+            for k in range(first, stop):
+                owner[k] = value
 
         # a kind of organisation after its name: "sacred heart credit union", "qafurbyli hospital"
         kinds = set(text.starts(self._kind_starts)) | self._broken_kind_positions(words)
@@ -5321,7 +5421,7 @@ class ContextualDetector(Detector):
                 continue  # "maria called about", "my aunt rosa called me": a person; "harlan federal" a firm
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
-        return found
+        return list(found)
 
 
 @cache
