@@ -292,3 +292,26 @@ def test_values_under_long_asides_and_corrections_are_redacted_whole(
 def test_corrected_times_prices_and_dice_stay(default_pipeline: Pipeline, text: str) -> None:
     found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
     assert not [label for label, _ in found if label in _NUMBER_LABELS], found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a value read out before two amounts said with "thousand" keeps its span (review38 H3): only a
+        # value that starts as an amount is two amounts
+        (
+            "my social is one two three four five six seven eight nine"
+            " and i owe two thousand or three thousand",
+            "one two three four five six seven eight nine",
+        ),
+        (
+            "call me at four one five five five five one two one two"
+            " about the two thousand and the three thousand",
+            "four one five five five five one two one two",
+        ),
+    ],
+)
+def test_a_value_before_two_amounts_is_redacted_whole(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    assert uncovered_words(default_pipeline, text, value) == []

@@ -682,12 +682,9 @@ class IdentifierDetector(Detector):
             found = [entity for entity in found if entity.label not in _ZONE_LABELS]
         if found:
             # a value grown over a second amount ("order two thousand ... and five thousand ...") is two
-            # amounts, never a code read out
-            found = [
-                entity
-                for entity in found
-                if not self._said_with_thousand(aligned, entity.start, entity.end, times=2)
-            ]
+            # amounts, never a code read out; a value read before them keeps its span ("my social is
+            # <nine digits> and i owe two thousand or three thousand": review38 H3)
+            found = [entity for entity in found if not self._two_amounts(aligned, entity)]
         if found and self.negative_contexts and self._menu_turn(tokens):
             found = [entity for entity in found if not self._menu_options(aligned, entity)]
         if "PIN" in self.labels:
@@ -2420,6 +2417,15 @@ class IdentifierDetector(Detector):
         thousand = self._lexicon.thousand
         return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split()) >= times
 
+    def _two_amounts(self, aligned: AlignedText, entity: Entity) -> bool:
+        """The value starts as an amount said with "thousand" (at most ``_AMOUNT_WORDS`` number words
+        before it: "nine hundred ninety nine thousand") and a second "thousand" follows: two amounts,
+        not a code. A value read out before the amounts is no amount, however far its span grew."""
+        o_start, o_end = aligned.to_original(entity.start, entity.end)
+        words = aligned.original[o_start:o_end].lower().split()
+        at = [i for i, word in enumerate(words) if word in self._lexicon.thousand]
+        return len(at) >= 2 and at[0] <= _AMOUNT_WORDS
+
     def _homophone_before(self, tokens: Sequence[Token], first: int) -> bool:
         """The word right before the value is a digit homophone ("won eight hundred two three three
         ..."): as a negative context it only vetoes short values, it may be the value's first digit."""
@@ -3890,6 +3896,8 @@ def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
 
 
+#: number words an amount may say before "thousand" ("nine hundred ninety nine thousand")
+_AMOUNT_WORDS = 4
 #: labels whose strong cues open a value zone (see IdentifierDetector._cued_zones)
 _ZONE_LABELS = frozenset(
     {
