@@ -32,6 +32,7 @@ __all__ = [
     "RegexDetector",
     "SlowDetector",
     "assert_known_from_cited",
+    "assert_redacted_whole",
     "conversation_transcripts",
     "default_normalizers",
     "engine_transcripts",
@@ -186,6 +187,16 @@ def uncovered_words(pipeline: Pipeline, text: str, value: str) -> list[str]:
     covered = {i for e in pipeline.analyze(text) for i in range(e.start, e.end)}
     missing = [i for i in counted_positions(text, start, start + len(value)) if i not in covered]
     return sorted({text[: i + 1].split()[-1] for i in missing})
+
+
+def assert_redacted_whole(pipeline: Pipeline, text: str, value: str, label: str | None = None) -> None:
+    """Every word of ``value`` (a substring of ``text``) is covered, and with ``label`` an entity of that
+    label starts over the value's first character (the failure lists what was found)."""
+    entities = pipeline.analyze(text)
+    assert uncovered_words(pipeline, text, value) == [], [(e.label, text[e.start : e.end]) for e in entities]
+    if label is not None:
+        start = text.index(value)
+        assert any(e.label == label and e.start <= start < e.end for e in entities), entities
 
 
 def engine_transcripts(rows: int, offset: int = 0) -> pa.Table:
