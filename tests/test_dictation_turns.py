@@ -193,7 +193,7 @@ def test_property_a_phone_number_with_back_channels_is_redacted_whole(
             "nine seven two hang on the dog is out three one",
             "ZIP_CODE",
         ),
-        ("my cell number's six one seven two two four nine eight oh three", None, "PHONE_NUMBER"),
+        ("my cell number's six one seven two two four three eight oh five", None, "PHONE_NUMBER"),
         ("the policy number's forty one eighteen sixty two ninety three seventy", None, "ACCOUNT_NUMBER"),
         # a correction that ends on "to" ("actually change that to ...")
         (
