@@ -41,6 +41,17 @@ POSITIVE = [
     ("I'm 40-something.", [("40-something", "AGE")]),
     ("she's sixty-ish", [("sixty-ish", "AGE")]),
     ("garcia, thirty one, was not hurt", [("thirty one", "AGE")]),
+    # ... and contractions written without their apostrophe
+    ("ill be forty next month", [("forty", "AGE")]),
+    ("shell be nine in may", [("nine", "AGE")]),
+    ("hell be sixty", [("sixty", "AGE")]),
+    ("were both sixty", [("sixty", "AGE")]),
+    ("id be sixty now", [("sixty", "AGE")]),
+    ("theyll be five in june", [("five", "AGE")]),
+    ("my son whos six", [("six", "AGE")]),
+    ("my moms eighty", [("eighty", "AGE")]),
+    ("my dads turning seventy", [("seventy", "AGE")]),
+    ("my wifes fifty one", [("fifty one", "AGE")]),
     # hgen-age4 (invented): fractions heard "in a half" or with a filler, a unit heard as "for" before
     # "years old", "currently", an intake note opening with a person and a guess
     ("i'm fifty in a half", [("fifty in a half", "AGE")]),
@@ -607,6 +618,17 @@ NEGATIVE = [
     "at 5, we will leave",
     "at 42, we'll have the answer",
     "thanks nguyen, twenty two dollars please",
+    "i feel ill",
+    "well be there at five",
+    "well be there in twenty minutes",
+    "the shell is twelve inches",
+    "were they twenty",
+    "id be happy to pay forty",
+    "i gave my moms twenty dollars",
+    "were both twenty minutes late",
+    "ill be back at ten",
+    "well be open till nine",
+    "were about twenty people",
     # hgen-age4 (invented): a team's wins and losses after a person subject; a flight, gate or seat number
     # said like a numeric date; a one-word year after "oh" and two digits
     "they're nineteen and three on the road",

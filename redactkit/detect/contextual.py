@@ -151,6 +151,10 @@ class _AgeWords:
     speaker_labels: _Phrases
     question_objects: _Phrases
     big_words: frozenset[str]
+    unmarked_contractions: dict[str, str]
+    unmarked_ambiguous_contractions: dict[str, str]
+    unmarked_contraction_then: frozenset[str]
+    unmarked_possessive_relations: frozenset[str]
     heard_single: frozenset[str]
     heard_single_ending: frozenset[str]
     heard_unit_digits: frozenset[str]
@@ -1052,6 +1056,10 @@ class ContextualDetector(Detector):
         )
         #: subjects said with a contraction ("she's", "i'll"), which a recognizer may garble by one
         #: letter ("se's", "shi'll": :meth:`_heard_subject`)
+        #: the words :meth:`_unmarked` reads as contractions without their apostrophe
+        self._unmarked_words = frozenset(t.ages.unmarked_contractions) | frozenset(
+            t.ages.unmarked_ambiguous_contractions
+        )
         self._contracted_subjects = frozenset(word for word in t.ages.subject_words if "'" in word)
         #: month, number and birth-cue words of five letters or more a recognizer may garble by one
         #: letter ("septmber", "nineeen", "birhday"), read as them where dates are looked for
@@ -1797,6 +1805,12 @@ class ContextualDetector(Detector):
         heard = self._heard_relation_words
         changed: list[str] | None = None
         for k, word in enumerate(words):
+            unmarked = self._unmarked(words, k) if word in self._unmarked_words or word[-1:] == "s" else ""
+            if unmarked:  # "whos six", "ill be forty", "my moms eighty": the apostrophe left out
+                if changed is None:
+                    changed = list(words)
+                changed[k] = unmarked
+                continue
             if word in self._heard_copulas and self._heard_copula(changed or words, k):
                 if changed is None:
                     changed = list(words)
@@ -1817,6 +1831,31 @@ class ContextualDetector(Detector):
                     changed = list(words)
                 changed[k] = relation
         return words if changed is None else Words(changed)
+
+    def _unmarked(self, words: Sequence[str], k: int) -> str:
+        """``words[k]`` as written with the apostrophe a recognizer left out, "" when it is none: a
+        contraction of ``ages.unmarked_contractions`` ("whos", "theyll"), one of
+        ``ages.unmarked_ambiguous_contractions`` before a word of ``ages.unmarked_contraction_then``
+        ("ill be", "were both"), or a relation's "'s" after a determiner before a number or a stem
+        copula ("my moms eighty", "my dads turning seventy")."""
+        ages = self._t.ages
+        word = words[k]
+        said = ages.unmarked_contractions.get(word)
+        if said:
+            return said
+        after = words[k + 1] if k + 1 < len(words) else ""
+        said = ages.unmarked_ambiguous_contractions.get(word)
+        if said:
+            return said if after in ages.unmarked_contraction_then else ""
+        if (
+            len(word) > 3
+            and word[:-1] in ages.unmarked_possessive_relations
+            and k > 0
+            and words[k - 1] in ages.determiners
+            and (self._is_number(after) or ages.stem_copulas.at(words, k + 1))
+        ):
+            return word[:-1] + "'s"
+        return ""
 
     def _heard_copula(self, words: Sequence[str], k: int) -> bool:
         """Whether ``words[k]`` (a word of ``ages.heard_copulas``: "his", "as", "this") is an "is" a
