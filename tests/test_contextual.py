@@ -41,6 +41,9 @@ POSITIVE = [
     ("I'm 40-something.", [("40-something", "AGE")]),
     ("she's sixty-ish", [("sixty-ish", "AGE")]),
     ("garcia, thirty one, was not hurt", [("thirty one", "AGE")]),
+    ("male fifty four", [("fifty four", "AGE")]),
+    ("female sixty two with chest pain", [("sixty two", "AGE")]),
+    ("patient female sixty two", [("sixty two", "AGE")]),
     # ... and contractions written without their apostrophe
     ("ill be forty next month", [("forty", "AGE")]),
     ("shell be nine in may", [("nine", "AGE")]),
@@ -619,6 +622,8 @@ NEGATIVE = [
     "at 42, we'll have the answer",
     "thanks nguyen, twenty two dollars please",
     "i feel ill",
+    "male fifty four seconds",
+    "the female lead is twenty minutes late",
     "well be there at five",
     "well be there in twenty minutes",
     "the shell is twelve inches",

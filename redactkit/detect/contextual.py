@@ -1508,6 +1508,7 @@ class ContextualDetector(Detector):
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
                 or self._person_after(words, i, after)
+                or self._person_before(words, i, after)
                 or self._estimated_age(words, i)
             )
             if not why:
@@ -2195,6 +2196,21 @@ class ContextualDetector(Detector):
                 return ""
             k -= 1
         return ""
+
+    def _person_before(self, words: Sequence[str], i: int, after: int) -> str:
+        """ "male fifty four with chest pain", "patient female sixty two": an intake's opening that
+        names the person by a word of ``ages.person_after`` and then the age, the utterance ending
+        after it or going on with a word of ``ages.person_after_then``."""
+        t = self._t
+        k = self._before_approximately(words, i)
+        person = t.ages.person_after.ending(words, k)
+        if not person:
+            return ""
+        first = k - person
+        if first > 0 and not (first == 1 and t.ages.relations.at(words, 0)):
+            return ""
+        ends = after == len(words) or bool(t.ages.person_after_then.at(words, after))
+        return _PERSON_AFTER if ends else ""
 
     def _estimated_age(self, words: Sequence[str], i: int) -> str:
         """ "an elderly man maybe eighty", "a little girl about four", "a teenage boy maybe fifteen": a
