@@ -55,6 +55,8 @@ POSITIVE = [
     ("my moms eighty", [("eighty", "AGE")]),
     ("my dads turning seventy", [("seventy", "AGE")]),
     ("my wifes fifty one", [("fifty one", "AGE")]),
+    ("my birthdays june ninth", [("june ninth", "DATE_OF_BIRTH")]),
+    ("my date of births oh five twelve eighty nine", [("oh five twelve eighty nine", "DATE_OF_BIRTH")]),
     # hgen-age4 (invented): fractions heard "in a half" or with a filler, a unit heard as "for" before
     # "years old", "currently", an intake note opening with a person and a guess
     ("i'm fifty in a half", [("fifty in a half", "AGE")]),
@@ -622,6 +624,7 @@ NEGATIVE = [
     "at 42, we'll have the answer",
     "thanks nguyen, twenty two dollars please",
     "i feel ill",
+    "birthdays are fun",
     "male fifty four seconds",
     "the female lead is twenty minutes late",
     "well be there at five",
