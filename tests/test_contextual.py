@@ -637,6 +637,18 @@ NEGATIVE = [
     "ill be back at ten",
     "well be open till nine",
     "were about twenty people",
+    # review39 M1/L3/L8: a past copula before a price or count, "year old" as an adjective, a car's model year
+    "there were only twelve left",
+    "there were only nine",
+    "there were almost twelve",
+    "the seats were only forty",
+    "tickets were just twenty",
+    "prices were about thirty",
+    "the rooms were about ninety a night",
+    "compared to year old wine this is fresh",
+    "she won year old honors",
+    "we drove for years old roads",
+    "my dads seventy nine camaro",
     # hgen-age4 (invented): a team's wins and losses after a person subject; a flight, gate or seat number
     # said like a numeric date; a one-word year after "oh" and two digits
     "they're nineteen and three on the road",

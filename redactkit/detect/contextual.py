@@ -154,6 +154,7 @@ class _AgeWords:
     unmarked_contractions: dict[str, str]
     unmarked_ambiguous_contractions: dict[str, str]
     unmarked_contraction_then: frozenset[str]
+    unmarked_contraction_after: _Phrases
     unmarked_possessive_relations: frozenset[str]
     heard_single: frozenset[str]
     heard_single_ending: frozenset[str]
@@ -1054,12 +1055,12 @@ class ContextualDetector(Detector):
         self._heard_relation_words = _HeardWords(
             {phrase[0]: 0 for phrase in t.ages.relations.phrases if len(phrase) == 1 and len(phrase[0]) >= 5}
         )
-        #: subjects said with a contraction ("she's", "i'll"), which a recognizer may garble by one
-        #: letter ("se's", "shi'll": :meth:`_heard_subject`)
         #: the words :meth:`_unmarked` reads as contractions without their apostrophe
         self._unmarked_words = frozenset(t.ages.unmarked_contractions) | frozenset(
             t.ages.unmarked_ambiguous_contractions
         )
+        #: subjects said with a contraction ("she's", "i'll"), which a recognizer may garble by one
+        #: letter ("se's", "shi'll": :meth:`_heard_subject`)
         self._contracted_subjects = frozenset(word for word in t.ages.subject_words if "'" in word)
         #: month, number and birth-cue words of five letters or more a recognizer may garble by one
         #: letter ("septmber", "nineeen", "birhday"), read as them where dates are looked for
@@ -1409,8 +1410,10 @@ class ContextualDetector(Detector):
                         (i, i + 1, "AGE", self.cue_score, "a digit heard as a word after an age cue")
                     )
                     previous_age_end = i + 1
-                elif words[i] in t.ages.heard_unit_digits and (
-                    unit := t.ages.heard_digit_units.at(words, i + 1)
+                elif (
+                    words[i] in t.ages.heard_unit_digits
+                    and (unit := t.ages.heard_digit_units.at(words, i + 1))
+                    and self._heard_digit_said(words, i)
                 ):
                     # "he's for years old", "a too year old boy": the unit says it is an age
                     found.append(
@@ -1847,16 +1850,21 @@ class ContextualDetector(Detector):
         after = words[k + 1] if k + 1 < len(words) else ""
         said = ages.unmarked_ambiguous_contractions.get(word)
         if said:
-            return said if after in ages.unmarked_contraction_then else ""
-        if (
+            # "ill be forty", "so were both sixty" (not "there were only twelve left": a past copula)
+            opens = k == 0 or bool(ages.unmarked_contraction_after.ending(words, k))
+            return said if opens and after in ages.unmarked_contraction_then else ""
+        if not (
             len(word) > 3
             and word[:-1] in ages.unmarked_possessive_relations
             and k > 0
             and words[k - 1] in ages.determiners
-            and (self._is_number(after) or ages.stem_copulas.at(words, k + 1))
         ):
-            return word[:-1] + "'s"
-        return ""
+            return ""
+        if ages.stem_copulas.at(words, k + 1):
+            return word[:-1] + "'s"  # "my dads turning seventy"
+        number = _cardinal(self._t.lexicon, words, k + 1)
+        # "my moms eighty", not "my dads seventy nine camaro"
+        return word[:-1] + "'s" if number is not None and self._age_ends(words, number[1]) else ""
 
     def _heard_copula(self, words: Sequence[str], k: int) -> bool:
         """Whether ``words[k]`` (a word of ``ages.heard_copulas``: "his", "as", "this") is an "is" a
@@ -2044,6 +2052,15 @@ class ContextualDetector(Detector):
         ends = ends or any(word in t.lexicon.months for word in words[i + 1 : i + 3])
         # a verb, a subject or a copula must say it ("my son ate", "the kids ate": a relation and a verb)
         why = self._said_age_context(words, i, -10) if ends else ""
+        return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION, _PLURAL_RELATION)
+
+    def _heard_digit_said(self, words: Sequence[str], i: int) -> bool:
+        """A digit heard as the word at ``i`` before an age unit is one when an article, a subject, a
+        copula or a person verb stands before it ("a too year old boy", "he's for years old"; not
+        "compared to year old wine", "we drove for years old roads")."""
+        if i > 0 and words[i - 1] in ("a", "an"):
+            return True
+        why = self._said_age_context(words, i, -10) if i > 0 else ""
         return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION, _PLURAL_RELATION)
 
     def _heard_unit_ends(self, words: Sequence[str], after: int) -> bool:
@@ -2777,7 +2794,7 @@ class ContextualDetector(Detector):
                 or (
                     (words[k - 2] in given_names() or words[k - 2] in family_names())
                     and not is_everyday_word(words[k - 2])
-                )  # "smith, forty two, of denver": a name, its age between commas
+                )  # "garcia, thirty one, was not hurt": a name, its age between commas
             )
         ):
             return _COMMA_RELATION
