@@ -848,7 +848,7 @@ def test_ner_guard_drops_unsupported_entities(
     ent = Span(doc, span.start, span.end, label="X")
     words = [token.lower_ for token in ent]
     detector = SpacyNerDetector(ner_weights="builtin")
-    assert detector._unsupported(doc, ent, label, words, lowercase) is dropped
+    assert detector._unsupported(doc, ent, label, words, lowercase, adapted=True) is dropped
 
 
 @pytest.mark.parametrize(

@@ -223,3 +223,70 @@ def test_corners_need_named_streets(text: str, found: set[tuple[str, str]]) -> N
 )
 def test_possessive_pronouns_are_no_places(text: str, found: set[tuple[str, str]]) -> None:
     assert found_by(PlaceDetector(), text) == found
+
+
+def _kept_by(text: str, entity: str, spacy_label: str, adapted: bool) -> bool:
+    doc = _guessed(text, entity, spacy_label)
+    return bool(_ner()._entities(doc, lowercase=True, adapted=adapted))
+
+
+@pytest.mark.parametrize("adapted", [False, True])
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # only words the locale declares never a name (assistant names, relations) or a currency: no one
+        ("alexa turn the fan off in the den", "alexa", False),
+        ("hey siri what time is it", "siri", False),
+        ("how much is a dollar in yen", "yen", False),
+        # a name beside them, or a name no list has, stays
+        ("alexa call anjali", "anjali", True),
+        ("ask alexandra about the fan", "alexandra", True),
+    ],
+)
+def test_ner_person_guesses_on_words_that_are_never_names(
+    text: str, entity: str, kept: bool, adapted: bool
+) -> None:
+    assert _kept_by(text, entity, "PERSON", adapted) is kept
+
+
+@pytest.mark.parametrize("adapted", [False, True])
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # what is played is a genre, a station or a title, no place
+        ("i want to listen to soft rock", "soft rock", False),
+        ("put on jazz while i cook", "jazz", False),
+        ("play country in the kitchen", "country", False),
+        # a place said with a preposition of its own stays
+        ("play the news from nairobi", "nairobi", True),
+        ("what's the weather in boise", "boise", True),
+        ("i'm driving to tucson tomorrow", "tucson", True),
+        ("listen to this the storm hit lisbon", "lisbon", True),
+    ],
+)
+def test_ner_location_guesses_on_what_is_played(text: str, entity: str, kept: bool, adapted: bool) -> None:
+    assert _kept_by(text, entity, "GPE", adapted) is kept
+
+
+@pytest.mark.parametrize("adapted", [False, True])
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # a frequent word after a determiner is the head of a noun, for the stock recognizer too
+        ("pay my bill", "bill", False),
+        ("when is the bill due", "bill", False),
+        # a frequent word opening the turn before a determiner or an object pronoun is a verb
+        ("mark the calendar for friday", "mark", False),
+        ("mark it as done", "mark", False),
+        ("bill me for the repair", "bill", False),
+        # a determiner that stands alone, a verb of speech after the name, a name said to someone
+        ("thanks for that mark", "mark", True),
+        ("the numbers that mark just talked about", "mark", True),
+        ("mark can you check the invoice", "mark", True),
+        ("mark it's a good question", "mark", True),
+        ("bill that one is for you", "bill", True),
+        ("ask bill about the invoice", "bill", True),
+    ],
+)
+def test_ner_person_guesses_on_nouns_and_verbs(text: str, entity: str, kept: bool, adapted: bool) -> None:
+    assert _kept_by(text, entity, "PERSON", adapted) is kept
