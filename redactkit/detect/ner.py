@@ -35,7 +35,7 @@ determiner ("pay my bill") or opening a request before one ("mark the calendar")
 recognizer; with adapted weights also a phone, SSN, card or ZIP code without a digit (the number
 normalizer left the words: a count or a year). The strict guard drops a PERSON made only of
 never-names or currencies ("alexa", "yen") and a LOCATION right after a verb of playing media ("listen
-to soft rock"); other LOCATION entities are kept: places that no gazetteer knows ("grassmarket", "mg
+to smooth jazz"); other LOCATION entities are kept: places that no gazetteer knows ("grassmarket", "mg
 road") come from here.
 
 The model is the same one Presidio uses, loaded once per process with only the recognizer enabled.
@@ -385,7 +385,7 @@ class SpacyNerDetector(Detector):
         guard = self._guard_words
         after = doc[ent.end].lower_
         following = doc[ent.end + 1].lower_ if ent.end + 1 < len(doc) else ""
-        # "bill that one is for you", "mike it's a good question": a name said to someone
+        # "mark that was a great point", "mark it's your turn next": a name said to someone
         if (
             after in guard.pronoun_determiners
             or following.startswith("'")
@@ -631,7 +631,7 @@ class SpacyNerDetector(Detector):
 
     def _played(self, doc_words: list[str], ent: Any) -> bool:
         """A LOCATION guess right after a verb of playing media (``ner_guard.media_verbs``: "listen to
-        soft rock", "put on jazz"): what is played is a genre, a station or a title, no place."""
+        smooth jazz", "put on jazz"): what is played is a genre, a station or a title, no place."""
         return any(
             ent.start >= len(phrase) and tuple(doc_words[ent.start - len(phrase) : ent.start]) == phrase
             for phrase in self._guard_words.media_verbs
