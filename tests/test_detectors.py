@@ -826,7 +826,7 @@ def test_ner_adapted_weights_read_lowercase_speech_and_formatted_text_goes_to_th
         ("ask bill", "bill", "PERSON", True, False),
         ("pay my bill", "bill", "PERSON", False, False),
         # a determiner that stands alone is no determiner of the name after it
-        ("great point thanks for that mark", "mark", "PERSON", True, False),
+        ("great point thanks for that grace", "grace", "PERSON", True, False),
         ("thank you so much for this grace", "grace", "PERSON", True, False),
         ("yeah no will i think we agree", "will", "PERSON", True, False),
         ("oh no grace not again", "grace", "PERSON", True, False),

@@ -280,7 +280,7 @@ def test_ner_location_guesses_on_what_is_played(text: str, entity: str, kept: bo
         ("mark it as done", "mark", False),
         ("bill me for the repair", "bill", False),
         # a determiner that stands alone, a verb of speech after the name, a name said to someone
-        ("thanks for that mark", "mark", True),
+        ("thanks for that grace", "grace", True),
         ("the numbers that mark just talked about", "mark", True),
         ("mark can you check the invoice", "mark", True),
         ("mark it's your turn next", "mark", True),

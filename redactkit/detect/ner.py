@@ -358,7 +358,7 @@ class SpacyNerDetector(Detector):
         model learnt addresses from lowercase speech; on cased text the rule detectors find them);
         from any recognizer on lowercase speech, a lone frequent word after a determiner called a
         PERSON ("pay my bill": a given name, but "my" makes it a noun), unless that determiner stands
-        alone there (:meth:`_stands_alone`: "thanks for that mark", "yeah no will") or a verb of speech
+        alone there (:meth:`_stands_alone`: "thanks for that grace", "yeah no will") or a verb of speech
         follows (:meth:`_speaks`), and one that opens a request (:meth:`_imperative`)."""
         if label in _NUMERIC_IDENTIFIERS or (label == "ADDRESS" and not lowercase):
             return adapted and not any(char.isdigit() for char in ent.text)
@@ -404,7 +404,7 @@ class SpacyNerDetector(Detector):
 
     def _stands_alone(self, doc_words: Sequence[str], k: int) -> bool:
         """Whether the determiner at ``k`` is used on its own, so the word after it is no noun of its:
-        a pronoun after a thanks ("thanks for that mark": ``ner_guard.pronoun_determiners`` after
+        a pronoun after a thanks ("thanks for that grace": ``ner_guard.pronoun_determiners`` after
         ``pronoun_after``) or an interjection after a reply word ("yeah no will i agree":
         ``interjection_determiners`` after ``interjection_after``). The name after it is said to
         someone; "pay for that bill" and "there is no bill" keep their determiner."""
