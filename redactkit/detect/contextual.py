@@ -3990,8 +3990,15 @@ class ContextualDetector(Detector):
             else:
                 strong = (
                     (exact and (opened or word in addr.misheard_dots))
-                    or (heard and (cued or named))
+                    or (heard and (cued or named or self._mail_at_before(read, host)))
                     or listed
+                    # "harborline freight dart app" after a cue ("go to", "website") or an e-mail's
+                    # "at" with a local part said like one: any listed top-level domain
+                    or (
+                        after in t.mail_tlds
+                        and after not in stop
+                        and (cued or self._mail_at_before(read, host))
+                    )
                 )
             if ends and strong:
                 read[i] = "dot"
@@ -4006,6 +4013,32 @@ class ContextualDetector(Detector):
             ):
                 read[i] = self._closest_tld(read[i])  # "acme dot calm", "at gmail dot nut"
         return _reread(words, read)
+
+    def _mail_at_before(self, words: Sequence[str], host: int) -> bool:
+        """An e-mail's "at" (said, or a word of ``misheard_at``/``misheard_at_before_host``) stands
+        before the host name that ends at ``host``, over at most ``max_domain_words`` host words and the
+        "dot"s between them ("kenji forty two at shop dot harborline freight"), with a word an e-mail's
+        local part is said in right before it (:meth:`_local_like`: "i was at the harbor" has none)."""
+        addr = self._t.addresses
+        stop = self._t.credentials.stops
+        p, names = host, 0
+        while p > 1 and names <= addr.max_domain_words:
+            length = (
+                addr.at.ending(words, p)
+                or addr.misheard_at.ending(words, p)
+                or addr.misheard_at_before_host.ending(words, p)
+            )
+            if length and p < host:
+                return p - length > 0 and self._local_like(words[p - length - 1])
+            word = words[p - 1]
+            if self._heard_as_dot(word):
+                p -= 1
+                continue
+            if not word.isalnum() or (stop.at(words, p - 1) and word not in addr.uncounted_host_words):
+                return False
+            names += word not in addr.uncounted_host_words
+            p -= 1
+        return False
 
     def _heard_as_dot(self, word: str) -> bool:
         """A word a recognizer may have written for "dot": one of ``misheard_dots`` or, no stop word,
@@ -4500,7 +4533,8 @@ class ContextualDetector(Detector):
                 and k - value < addr.max_query_words
                 and words[k].isalnum()
                 and not addr.query_joiners.at(words, k)
-                and not self._t.credentials.stops.at(words, k)
+                # the word right after "equals" is the value whatever it is ("ref equals email")
+                and (k == value or not self._t.credentials.stops.at(words, k))
             ) or (
                 k < len(words)
                 and k > value
