@@ -96,3 +96,47 @@ def test_a_subdomain_after_a_plain_at_stays_a_web_address(default_pipeline: Pipe
     text = "the docs are at docs dot tellwick dot com"
     assert _covering(default_pipeline, text, "docs dot tellwick dot com") == {"URL"}
     assert _covering(default_pipeline, text, "are at docs") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        (
+            "my email is wendeline at symbol quarry gate dart app",
+            "wendeline at symbol quarry gate dart app",
+            "EMAIL_ADDRESS",
+        ),
+        (
+            "it's brun underscore oyelade at stony brook dought ai",
+            "brun underscore oyelade at stony brook dought ai",
+            "EMAIL_ADDRESS",
+        ),
+        (
+            "send it to taavi ninety one at red pond doc come",
+            "taavi ninety one at red pond doc come",
+            "EMAIL_ADDRESS",
+        ),
+        ("check out hollin and vale dart de for the menu", "hollin and vale dart de", "URL"),
+        ("the page is larkmoor tiles dog io", "larkmoor tiles dog io", "URL"),
+    ],
+)
+def test_a_heard_dot_before_any_listed_domain_where_the_address_is_opened(
+    default_pipeline: Pipeline, text: str, value: str, label: str
+) -> None:
+    assert label in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was at the harbor freight dog app",
+        "check out the hot dog co truck",
+        "the page is about the dog in the yard",
+        "i was at the shop dog come on",
+        "we met at nine at the dog park dart de",
+        "my doc said the dart board is fine",
+        "she had a doc appointment at ten dog ai",
+    ],
+)
+def test_heard_dots_in_ordinary_speech_stay_speech(default_pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in default_pipeline.analyze(text) if e.label in ("URL", "EMAIL_ADDRESS")]

@@ -4023,15 +4023,18 @@ class ContextualDetector(Detector):
         stop = self._t.credentials.stops
         p, names = host, 0
         while p > 1 and names <= addr.max_domain_words:
-            length = (
-                addr.at.ending(words, p)
-                or addr.misheard_at.ending(words, p)
-                or addr.misheard_at_before_host.ending(words, p)
-            )
+            length = addr.at.ending(words, p) or addr.misheard_at_before_host.ending(words, p)
+            heard = addr.misheard_at.ending(words, p)
+            if not length and heard and words[p - heard] != "at":  # "at the": the article of a place
+                length = heard
             if length and p < host:
-                return p - length > 0 and self._local_like(words[p - length - 1])
+                return (
+                    p - length > 0
+                    and words[p] not in addr.uncounted_host_words  # "at nine at the dog park"
+                    and self._local_like(words[p - length - 1])
+                )
             word = words[p - 1]
-            if self._heard_as_dot(word):
+            if word == "dot":  # a heard one before it is read already ("at shop dart acme dart io")
                 p -= 1
                 continue
             if not word.isalnum() or (stop.at(words, p - 1) and word not in addr.uncounted_host_words):
