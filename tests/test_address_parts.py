@@ -140,3 +140,37 @@ def test_a_heard_dot_before_any_listed_domain_where_the_address_is_opened(
 )
 def test_heard_dots_in_ordinary_speech_stay_speech(default_pipeline: Pipeline, text: str) -> None:
     assert not [e for e in default_pipeline.analyze(text) if e.label in ("URL", "EMAIL_ADDRESS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("it's rosk r forty four hat sign gee mail dot com", "rosk r forty four hat sign gee mail dot com"),
+        (
+            "mine is oriel ninety two it symbol wren valley dot com",
+            "oriel ninety two it symbol wren valley dot com",
+        ),
+        (
+            "so it's kaspar dash lund hat the rate fallow dot ca",
+            "kaspar dash lund hat the rate fallow dot ca",
+        ),
+        ("email ondine underscore pratt at verizon", "ondine underscore pratt at verizon"),
+    ],
+)
+def test_a_misheard_at_sign_and_an_internet_provider_said_alone(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he tipped his hat the rate was good",
+        "i work at verizon",
+        "i switched from at and t to verizon last year",
+        "there's a hat sign on the shop door",
+    ],
+)
+def test_look_alikes_of_misheard_at_signs_and_providers(default_pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in default_pipeline.analyze(text) if e.label == "EMAIL_ADDRESS"]

@@ -3989,7 +3989,7 @@ class ContextualDetector(Detector):
                 strong = (exact and made_up and cue) or (heard and (www or named)) or listed
             else:
                 strong = (
-                    (exact and (opened or word in addr.misheard_dots))
+                    (exact and (opened or word in addr.misheard_dots or self._mail_at_before(read, host)))
                     or (heard and (cued or named or self._mail_at_before(read, host)))
                     or listed
                     # "harborline freight dart app" after a cue ("go to", "website") or an e-mail's
