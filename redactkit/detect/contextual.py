@@ -180,6 +180,7 @@ class _AgeWords:
     event_not_after: _Phrases
     ordinal_cues: _Phrases
     ordinal_then: _Phrases
+    birthday_phrases: _Phrases
     fractions: _Phrases
     after: _Phrases
     heard_unit_years: frozenset[str]
@@ -223,6 +224,7 @@ class _DateWords:
 
     birth_cues: _Phrases
     year_cues: _Phrases
+    holidays: _Phrases
     birth_year_nouns: frozenset[str]
     expiry_cues: _Phrases
     code_cues: _Phrases
@@ -2628,6 +2630,10 @@ class ContextualDetector(Detector):
                 and not (i + 2 < len(words) and self._is_number(words[i + 2]))
             ):  # "i'm turning the big four oh": a round birthday said with its digits
                 found.append((i, i + 2, "AGE", self.cue_score, "a round birthday said with its digits"))
+            elif (named := t.ages.birthday_phrases.at(words, i)) and t.ages.ordinal_cues.ending(words, i):
+                found.append(
+                    (i, i + named, "AGE", self.cue_score, "a birthday named by its age")
+                )  # "her sweet sixteen"
             elif word == "birthday" and i > 0 and (before := self._ordinal_value(words[i - 1])):
                 first = i - 1
                 if first > 0 and words[first - 1] in t.lexicon.tens and before < 10:
@@ -2847,6 +2853,20 @@ class ContextualDetector(Detector):
                     found.append((*before, label, self.cue_score, why.replace("after", "before")))
                     taken.update(range(*before))
                 first, _ = self._after_cue(words, i + length, t.dates.between)
+                holiday = (
+                    t.dates.holidays.at(words, first)
+                    if cues is t.dates.birth_cues and first < len(words) and first not in taken
+                    else 0
+                )
+                if holiday:  # "born on christmas eve two thousand ten": a day named by a holiday
+                    stop = first + holiday
+                    run = self._number_run(words, stop)
+                    said = [w for w in words[stop:run] if self._is_number(w)]
+                    if said and self._year_of(said) is not None:
+                        stop = run
+                    found.append((first, stop, label, self.cue_score, "holiday after a birth cue"))
+                    taken.update(range(first, stop))
+                    break
                 if first < len(words) and first not in taken:  # "security code's five five one"
                     stop = self._number_run(words, first, months=cues is not t.dates.code_cues)
                     article = (
