@@ -631,6 +631,13 @@ PLACES = [
     ("set my location to tonasket", "tonasket"),
     ("tonasket weather tomorrow", "tonasket"),
     ("give me the big timber forecast", "big timber"),
+    # neighbourhoods, stations, airports, regions and cities' nicknames (landmarks.txt)
+    ("any good bars in little italy", "little italy"),
+    ("a train from kings cross at six", "kings cross"),
+    ("my flight lands at changi airport", "changi airport"),
+    ("things to do in the twin cities", "the twin cities"),
+    ("cheap flights to philly", "philly"),
+    ("weather in the windy city", "the windy city"),
     # a landmark listed with "the" also counts without it
     ("how tall is empire state building", "empire state building"),
     ("any snow in rockies this week", "rockies"),
@@ -788,8 +795,9 @@ def test_places(text: str, value: str) -> None:
         "growth on our digital road platform",
         "we're on the same road here",
         "drinks are on the house",
-        # a time zone word with no time talk
+        # a time zone word with no time talk, or an estimate
         "the est of the company",
+        "est time of arrival is noon",
         # a plural of a place word, a word in use, two everyday words run together after a one-word cue
         "what is that in francs",
         "we need to resend the invoice",

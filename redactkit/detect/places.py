@@ -328,7 +328,7 @@ class PlaceDetector(Detector):
     def _time_zones(self, words: Sequence[str], tokens: Tokens) -> list[Entity]:
         """A time zone in talk about the time ("convert nine am cst to est", "what time is it in pst"):
         after a number or a time word (``time_zone_context``), or after "to", "in", "into" or "from" when
-        a time word is in the text, or before "time" or "zone"."""
+        a time word is in the text, or before "zone" ("est time of arrival" is an estimate)."""
         pw = self._w
         timely = not pw.time_zone_context.isdisjoint(words)
         found: list[Entity] = []
@@ -340,7 +340,7 @@ class PlaceDetector(Detector):
             if (
                 before in self._numbers
                 or before in pw.time_zone_context
-                or after in ("time", "zone")
+                or after == "zone"
                 or (timely and before in ("to", "in", "into", "from"))
             ):
                 found.append(self._guess(tokens, i, i, "time zone in talk about the time"))
