@@ -365,21 +365,23 @@ class PlaceDetector(Detector):
         words = tokens.words
         vocabulary = _place_words(self.locale)
         found: list[Entity] = []
-        i = 0
-        while i < len(words):
+        blocked = self._blocked
+        done = 0  # the words before it are part of a place found
+        for i in self._cue_reach(words, cued):  # most words have no cue within reach
+            if i < done:
+                continue
             word = words[i]
             repairs: list[tuple[int, str]] = []  # (words replaced, the place word)
             if (
                 i + 1 < len(words)
+                and (word + words[i + 1]) in vocabulary  # rare: the rest is checked after it
                 and word.isalpha()
                 and words[i + 1].isalpha()
-                and word not in self._blocked
-                and words[i + 1] not in self._blocked
+                and word not in blocked
+                and words[i + 1] not in blocked
             ):
-                joined = word + words[i + 1]
-                if joined in vocabulary:
-                    repairs.append((2, joined))
-            if not repairs and self._misspelt(word, starts):
+                repairs.append((2, word + words[i + 1]))
+            if not repairs and len(word) >= 5 and word not in starts and self._misspelt(word):
                 # a plural of a place word is a thing ("in francs"), not the place misspelt
                 repairs.extend((1, guess) for guess in _one_edit_off(word, vocabulary) if word != guess + "s")
             hit = None
@@ -393,7 +395,6 @@ class PlaceDetector(Detector):
                 if hit:
                     break
             if hit is None:
-                i += 1
                 continue
             first, last, width = hit
             asked = first in cued or (last + 1 < len(words) and words[last + 1] in pw.town_after)
@@ -403,23 +404,31 @@ class PlaceDetector(Detector):
             everyday = width == 2 and is_everyday_word(word) and is_everyday_word(words[i + 1])
             if asked or (after_cue and not everyday):
                 found.append(self._guess(tokens, first, last, "misspelt place name"))
-                i = last + 1
-            else:
-                i += 1
+                done = last + 1
         return found
 
-    def _misspelt(self, word: str, starts: frozenset[str]) -> bool:
-        """Whether a word may be a misspelt place word: five letters or more, and no place word, common
-        word, person's name or everyday word."""
+    def _cue_reach(self, words: Sequence[str], cued: set[int]) -> list[int]:
+        """The words a place name with a cue could hold (see :meth:`_misspelt_places`): up to three
+        words from where a place cue or a cue phrase ends, and the three words before a ``town_after``
+        word."""
+        pw = self._w
+        starts = set(cued)
+        starts.update(k + 1 for k, word in enumerate(words) if word in pw.cues)
+        reach = {k for start in starts for k in range(start, start + 3)}
+        reach.update(k for q, word in enumerate(words) if word in pw.town_after for k in range(q - 3, q))
+        return sorted(k for k in reach if 0 <= k < len(words))
+
+    def _misspelt(self, word: str) -> bool:
+        """Whether a word of five letters or more that starts no place name may be a misspelt place
+        word: no word in use (Zipf ``unlisted_place_max``: "francs", "resend"), common word, person's
+        name or everyday word."""
         return (
-            len(word) >= 5
+            zipf_frequency(word) < self._zipf.unlisted_place_max
             and word.isalpha()
-            and word not in starts
             and word not in common_words()
             and word not in given_names()
             and word not in family_names()
             and not is_everyday_word(word)
-            and zipf_frequency(word) < self._zipf.unlisted_place_max  # "francs", "resend": words
         )
 
     def _named_features(self, tokens: Sequence[Token]) -> list[Entity]:
