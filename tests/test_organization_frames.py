@@ -384,3 +384,47 @@ def test_initialisms_with_and_and_whom_a_firm_sells_to(text: str, value: str) ->
 )
 def test_the_same_cues_before_everyday_words_name_nothing(text: str) -> None:
     assert contextual(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # review39 H1: an organisation's name inside a spoken address keeps the address its label
+        (
+            "send the file to ops at brindle logistics dot com",
+            "ops at brindle logistics dot com",
+            "EMAIL_ADDRESS",
+        ),
+        ("it's info at kessler university dot edu", "info at kessler university dot edu", "EMAIL_ADDRESS"),
+        (
+            "my work email is dana at fairbank insurance dot com",
+            "dana at fairbank insurance dot com",
+            "EMAIL_ADDRESS",
+        ),
+        (
+            "email support at tollvane insurance dot com",
+            "support at tollvane insurance dot com",
+            "EMAIL_ADDRESS",
+        ),
+        (
+            "go to kessler university dot edu slash admissions",
+            "kessler university dot edu slash admissions",
+            "URL",
+        ),
+        ("the site is www dot oak ridge hospital dot org", "www dot oak ridge hospital dot org", "URL"),
+    ],
+)
+def test_a_name_inside_an_address_leaves_it_an_address(
+    default_pipeline: Pipeline, text: str, value: str, label: str
+) -> None:
+    start = text.index(value)
+    entities = default_pipeline.analyze(text)
+    assert any(e.label == label and e.start <= start and start + len(value) <= e.end for e in entities), [
+        (e.label, text[e.start : e.end]) for e in entities
+    ]
+
+
+def test_a_known_name_after_a_weak_cue_ends_at_its_length() -> None:
+    """review39 L12: "he was at costco dog food aisle" names "costco", not the aisle."""
+    assert contextual("he was at costco dog food aisle") == ["costco"]
+    assert contextual("she's at kaiser hospital") == ["kaiser hospital"]

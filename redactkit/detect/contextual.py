@@ -1139,6 +1139,16 @@ class ContextualDetector(Detector):
         words = tokens.words
         text = _Text(tokens, words, _bases(words), "".join(words).isascii(), year)
         found = [value for finder in self._finders for value in finder(text)]
+        addresses = [(first, stop) for first, stop, label, _, _ in found if label in _ADDRESS_LABELS]
+        if addresses:
+            # a name inside a spoken e-mail or web address ("ops at brindle logistics dot com") keeps the
+            # cue's score: the address names the whole value
+            found = [
+                (first, stop, label, min(score, self.cue_score), why)
+                if label == "ORGANIZATION" and any(a < stop and first < b for a, b in addresses)
+                else (first, stop, label, score, why)
+                for first, stop, label, score, why in found
+            ]
         wanted = set(self.labels)
         entities = []
         seen: set[tuple[int, int]] = set()
@@ -5277,7 +5287,14 @@ class ContextualDetector(Detector):
         with_article = org.known_names.at(words, first - determiner) if determiner else 0
         known = with_article or org.known_names.at(words, first)
         if known:
-            return first - determiner, max(stop, (first - determiner if with_article else first) + known)
+            known_end = (first - determiner if with_article else first) + known
+            if weak:
+                # "he was at costco | dog food aisle": after a weak cue a well-known name ends at its
+                # length, or at the kinds said after it ("she's at kaiser hospital")
+                while known_end < n and self._org_kind_at(words, known_end):
+                    known_end += self._org_kind_at(words, known_end)
+                return first - determiner, known_end
+            return first - determiner, max(stop, known_end)
         value = words[first:stop]
         if all(is_activity(word, self._organization_words) for word in value):
             return None  # "a coach for pickleball", "she goes to kickboxing": an activity
@@ -5651,6 +5668,10 @@ class ContextualDetector(Detector):
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
         return list(found)
+
+
+#: labels of the addresses this detector finds: an organisation's name inside one is part of it
+_ADDRESS_LABELS = frozenset({"EMAIL_ADDRESS", "URL"})
 
 
 def _spelled_letter(word: str) -> bool:
