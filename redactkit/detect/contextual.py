@@ -180,6 +180,7 @@ class _AgeWords:
     event_not_after: _Phrases
     ordinal_cues: _Phrases
     ordinal_then: _Phrases
+    birthday_phrases: _Phrases
     fractions: _Phrases
     after: _Phrases
     heard_unit_years: frozenset[str]
@@ -223,6 +224,7 @@ class _DateWords:
 
     birth_cues: _Phrases
     year_cues: _Phrases
+    holidays: _Phrases
     birth_year_nouns: frozenset[str]
     expiry_cues: _Phrases
     code_cues: _Phrases
@@ -322,6 +324,11 @@ class _AddressWords:
     glued_dot_tlds: frozenset[str]
     opened_host_words: int
     path_joiners: frozenset[str]
+    port_marks: _Phrases
+    query_marks: _Phrases
+    query_equals: _Phrases
+    query_joiners: _Phrases
+    max_query_words: int
 
 
 @dataclass(frozen=True)
@@ -2646,6 +2653,10 @@ class ContextualDetector(Detector):
                 and not (i + 2 < len(words) and self._is_number(words[i + 2]))
             ):  # "i'm turning the big four oh": a round birthday said with its digits
                 found.append((i, i + 2, "AGE", self.cue_score, "a round birthday said with its digits"))
+            elif (named := t.ages.birthday_phrases.at(words, i)) and t.ages.ordinal_cues.ending(words, i):
+                found.append(
+                    (i, i + named, "AGE", self.cue_score, "a birthday named by its age")
+                )  # "her sweet sixteen"
             elif word == "birthday" and i > 0 and (before := self._ordinal_value(words[i - 1])):
                 first = i - 1
                 if first > 0 and words[first - 1] in t.lexicon.tens and before < 10:
@@ -2865,6 +2876,20 @@ class ContextualDetector(Detector):
                     found.append((*before, label, self.cue_score, why.replace("after", "before")))
                     taken.update(range(*before))
                 first, _ = self._after_cue(words, i + length, t.dates.between)
+                holiday = (
+                    t.dates.holidays.at(words, first)
+                    if cues is t.dates.birth_cues and first < len(words) and first not in taken
+                    else 0
+                )
+                if holiday:  # "born on christmas eve two thousand ten": a day named by a holiday
+                    stop = first + holiday
+                    run = self._number_run(words, stop)
+                    said = [w for w in words[stop:run] if self._is_number(w)]
+                    if said and self._year_of(said) is not None:
+                        stop = run
+                    found.append((first, stop, label, self.cue_score, "holiday after a birth cue"))
+                    taken.update(range(first, stop))
+                    break
                 if first < len(words) and first not in taken:  # "security code's five five one"
                     stop = self._number_run(words, first, months=cues is not t.dates.code_cues)
                     article = (
@@ -3646,19 +3671,37 @@ class ContextualDetector(Detector):
             names += length > 0 or words[j - 1] not in addr.uncounted_host_words
         if names == 0:
             return i
-        # "at mail dot acme dot org", "at maple dot bakery dot com": labels joined by "dot" before the
-        # top-level domain (at most `max_domain_words` of them in all)
+        # "at mail dot acme dot org", "at maple dot bakery dot com", "at shop dot cedar and slate dot
+        # com": labels joined by "dot" before the top-level domain, a label in several words too (at
+        # most `max_domain_words` counted words in all)
         while (
             not self._tld_chain(words, j, tlds)
             and names < max_words
             and j + 2 < len(words)
             and words[j] == "dot"
-            and words[j + 1].isalnum()
-            and self._is_dot(words[j + 2])
-            and not t.credentials.stops.at(words, j + 1)
         ):
-            j += 2
-            names += 1
+            k, label = j + 1, 0
+            while (
+                k < len(words)
+                and names + label < max_words
+                and words[k].isalnum()
+                and not self._is_dot(words[k])
+                and (
+                    not t.credentials.stops.at(words, k)
+                    or (label and words[k] in addr.uncounted_host_words and k + 1 < len(words))
+                )
+            ):
+                label += words[k] not in addr.uncounted_host_words
+                k += 1
+            if (
+                not label
+                or k >= len(words)
+                or not self._is_dot(words[k])
+                or words[k - 1] in addr.uncounted_host_words
+            ):
+                break
+            j = k
+            names += label
         return self._tld_chain(words, j, tlds) or (misheard_tld and self._misheard_tld(words, j)) or i
 
     def _misheard_tld(self, words: Sequence[str], j: int) -> int:
@@ -4111,9 +4154,16 @@ class ContextualDetector(Detector):
                 strong = (exact and made_up and cue) or (heard and (www or named)) or listed
             else:
                 strong = (
-                    (exact and (opened or word in addr.misheard_dots))
-                    or (heard and (cued or named))
+                    (exact and (opened or word in addr.misheard_dots or self._mail_at_before(read, host)))
+                    or (heard and (cued or named or self._mail_at_before(read, host)))
                     or listed
+                    # "harborline freight dart app" after a cue ("go to", "website") or an e-mail's
+                    # "at" with a local part said like one: any listed top-level domain
+                    or (
+                        after in t.mail_tlds
+                        and after not in stop
+                        and (cued or self._mail_at_before(read, host))
+                    )
                 )
             if ends and strong:
                 read[i] = "dot"
@@ -4128,6 +4178,35 @@ class ContextualDetector(Detector):
             ):
                 read[i] = self._closest_tld(read[i])  # "acme dot calm", "at gmail dot nut"
         return _reread(words, read)
+
+    def _mail_at_before(self, words: Sequence[str], host: int) -> bool:
+        """An e-mail's "at" (said, or a word of ``misheard_at``/``misheard_at_before_host``) stands
+        before the host name that ends at ``host``, over at most ``max_domain_words`` host words and the
+        "dot"s between them ("kenji forty two at shop dot harborline freight"), with a word an e-mail's
+        local part is said in right before it (:meth:`_local_like`: "i was at the harbor" has none)."""
+        addr = self._t.addresses
+        stop = self._t.credentials.stops
+        p, names = host, 0
+        while p > 1 and names <= addr.max_domain_words:
+            length = addr.at.ending(words, p) or addr.misheard_at_before_host.ending(words, p)
+            heard = addr.misheard_at.ending(words, p)
+            if not length and heard and words[p - heard] != "at":  # "at the": the article of a place
+                length = heard
+            if length and p < host:
+                return (
+                    p - length > 0
+                    and words[p] not in addr.uncounted_host_words  # "at nine at the dog park"
+                    and self._local_like(words[p - length - 1])
+                )
+            word = words[p - 1]
+            if word == "dot":  # a heard one before it is read already ("at shop dart acme dart io")
+                p -= 1
+                continue
+            if not word.isalnum() or (stop.at(words, p - 1) and word not in addr.uncounted_host_words):
+                return False
+            names += word not in addr.uncounted_host_words
+            p -= 1
+        return False
 
     def _heard_as_dot(self, word: str) -> bool:
         """A word a recognizer may have written for "dot": one of ``misheard_dots`` or, no stop word,
@@ -4579,6 +4658,65 @@ class ContextualDetector(Detector):
         return False
 
     def _path_end(self, words: Sequence[str], end: int) -> int:
+        """End of what a web address ending at ``end`` says after its host: a port ("colon eight zero
+        eight zero"), a path (:meth:`_slash_path_end`) and a query ("question mark id equals four two
+        ampersand lang equals en"); ``end`` when none follows."""
+        return self._query_end(words, self._slash_path_end(words, self._port_end(words, end)))
+
+    def _port_end(self, words: Sequence[str], end: int) -> int:
+        """End of a port said right after a host ("dot com colon eight zero eight zero": a word of
+        ``port_marks`` and number words or digits only), or ``end``."""
+        t = self._t
+        length = t.addresses.port_marks.at(words, end) if end < len(words) else 0
+        if not length:
+            return end
+        k = end + length
+        while k < len(words) and k - end - length < 6 and (words[k] in t.number_words or words[k].isdigit()):
+            k += 1
+        return k if k > end + length else end
+
+    def _query_end(self, words: Sequence[str], end: int) -> int:
+        """End of a query said after a web address or its path ending at ``end``: a word of
+        ``query_marks`` ("question mark"), then pairs of a key, a word of ``query_equals`` and a value
+        of at most ``max_query_words`` words, joined by ``query_joiners`` ("ampersand", "and"); a
+        "question mark" with no "<key> equals" after it is speech ("dot com question mark" ends at
+        "com"), and so is an "and" with none."""
+        addr = self._t.addresses
+        mark = self._skip_interruptions(words, end)
+        length = addr.query_marks.at(words, mark) if mark < len(words) else 0
+        while length:
+            k = mark + length
+            key = k
+            while (
+                k < len(words) and k - key < 2 and words[k].isalnum() and not addr.query_equals.at(words, k)
+            ):
+                k += 1  # the key: one or two words ("id", "user id")
+            equals = addr.query_equals.at(words, k) if key < k < len(words) else 0
+            if not equals:
+                return end
+            k += equals
+            value = k
+            while (
+                k < len(words)
+                and k - value < addr.max_query_words
+                and words[k].isalnum()
+                and not addr.query_joiners.at(words, k)
+                # the word right after "equals" is the value whatever it is ("ref equals email")
+                and (k == value or not self._t.credentials.stops.at(words, k))
+            ) or (
+                k < len(words)
+                and k > value
+                and words[k] in self._t.number_words
+                and words[k - 1] in self._t.number_words
+            ):
+                k += 1  # a value: a few words, or a run of number words however long
+            if k == value:
+                return end
+            end = mark = k
+            length = addr.query_joiners.at(words, mark) if mark < len(words) else 0
+        return end
+
+    def _slash_path_end(self, words: Sequence[str], end: int) -> int:
         """End of the path said after a web address ending at ``end``: "slash my account", "dot org you
         know slash faq", a garbled "slash" before a path word ("slap login", not "slap the like button")
         (``end`` when none follows)."""
@@ -4607,6 +4745,7 @@ class ContextualDetector(Detector):
                     or (k > slash + length and words[k - 1] in joiners)
                 )
                 and not t.addresses.slashes.at(words, k)
+                and not t.addresses.query_marks.at(words, k)  # "slash search question mark q equals"
                 and (
                     words[k] == "my"
                     or not t.credentials.stops.at(words, k)
