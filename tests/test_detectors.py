@@ -791,6 +791,8 @@ def test_places(text: str, value: str) -> None:
         "on a one to ten scale it's a nine",
         "it took us nine months",
         "i think i ninety percent agree",
+        "my macbook has the m two chip",  # review39 L14: a processor, no road
+        "the m one chip is fast",
         # a street word with a determiner between the cue and it, or an everyday phrase
         "growth on our digital road platform",
         "we're on the same road here",
