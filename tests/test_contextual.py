@@ -56,6 +56,11 @@ POSITIVE = [
     ("my dads turning seventy", [("seventy", "AGE")]),
     ("my wifes fifty one", [("fifty one", "AGE")]),
     ("my birthdays june ninth", [("june ninth", "DATE_OF_BIRTH")]),
+    # review39 FYI classes: a birth date named by a holiday, a birthday named by its age
+    ("she was born on christmas eve two thousand ten", [("christmas eve two thousand ten", "DATE_OF_BIRTH")]),
+    ("my birthday is on halloween", [("halloween", "DATE_OF_BIRTH")]),
+    ("born on valentine's day", [("valentine's day", "DATE_OF_BIRTH")]),
+    ("she just had her sweet sixteen", [("sweet sixteen", "AGE")]),
     ("my date of births oh five twelve eighty nine", [("oh five twelve eighty nine", "DATE_OF_BIRTH")]),
     # hgen-age4 (invented): fractions heard "in a half" or with a filler, a unit heard as "for" before
     # "years old", "currently", an intake note opening with a person and a guess
@@ -625,6 +630,8 @@ NEGATIVE = [
     "thanks nguyen, twenty two dollars please",
     "i feel ill",
     "birthdays are fun",
+    "the sweet sixteen round starts friday",
+    "christmas eve is my favorite day",
     "male fifty four seconds",
     "the female lead is twenty minutes late",
     "well be there at five",
