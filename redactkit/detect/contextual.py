@@ -151,7 +151,15 @@ class _AgeWords:
     speaker_labels: _Phrases
     question_objects: _Phrases
     big_words: frozenset[str]
+    unmarked_contractions: dict[str, str]
+    unmarked_ambiguous_contractions: dict[str, str]
+    unmarked_contraction_then: frozenset[str]
+    unmarked_contraction_after: _Phrases
+    unmarked_possessive_relations: frozenset[str]
     heard_single: frozenset[str]
+    heard_single_ending: frozenset[str]
+    heard_unit_digits: frozenset[str]
+    heard_digit_units: _Phrases
     generation_words: frozenset[str]
     generation_cues: frozenset[str]
     years_not_after: _Phrases
@@ -172,6 +180,7 @@ class _AgeWords:
     event_not_after: _Phrases
     ordinal_cues: _Phrases
     ordinal_then: _Phrases
+    birthday_phrases: _Phrases
     fractions: _Phrases
     after: _Phrases
     heard_unit_years: frozenset[str]
@@ -215,6 +224,7 @@ class _DateWords:
 
     birth_cues: _Phrases
     year_cues: _Phrases
+    holidays: _Phrases
     birth_year_nouns: frozenset[str]
     expiry_cues: _Phrases
     code_cues: _Phrases
@@ -314,6 +324,11 @@ class _AddressWords:
     glued_dot_tlds: frozenset[str]
     opened_host_words: int
     path_joiners: frozenset[str]
+    port_marks: _Phrases
+    query_marks: _Phrases
+    query_equals: _Phrases
+    query_joiners: _Phrases
+    max_query_words: int
 
 
 @dataclass(frozen=True)
@@ -361,6 +376,11 @@ class _OrganizationWords:
     facility_kinds: _Phrases
     facility_words: int
     facility_kinds_not_after_to: _Phrases
+    facility_topic_prepositions: frozenset[str]
+    facility_named_after: frozenset[str]
+    saint_prepositions: frozenset[str]
+    campus_joiners: frozenset[str]
+    vocatives: frozenset[str]
     facility_not_names: frozenset[str]
     stops: _Phrases
     max_words: int
@@ -368,6 +388,8 @@ class _OrganizationWords:
     heard_kinds: frozenset[str]
     heard_inside: frozenset[str]
     saint_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    weak_place_prepositions: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -549,6 +571,8 @@ def _text_memo(words: Sequence[str], key: str) -> dict[Any, Any] | None:
 
 
 #: "34yo", "12yrs": an age written with its unit run together
+#: an ordinal written with digits ("40th", "21st")
+_WRITTEN_ORDINAL = re.compile(r"([1-9][0-9]{0,2})(?:st|nd|rd|th)")
 _GLUED_AGE = re.compile(r"([0-9]{1,3})(?:yo|yrs|yr|yrsold|yearsold|yearold)")
 
 #: words read on each side of a number whose age cue a recognizer garbled (longer than any cue)
@@ -828,6 +852,7 @@ class ContextualDetector(Detector):
         locale: str = "en-US",
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.8,
         shape_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
+        named_organization_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.92,
         window: Annotated[int, Field(ge=1, le=12)] = 5,
         reference_year: Annotated[int, Field(ge=0, le=3000)] = 0,
     ) -> None:
@@ -842,6 +867,11 @@ class ContextualDetector(Detector):
         self.cue_score = cue_score
         #: score of a value recognised by how it is said alone
         self.shape_score = shape_score
+        #: score of an organisation named where only an organisation stands: a name before its kind
+        #: ("kessler university", "lincoln elementary") or after a cue of a workplace or school with no
+        #: given name in it ("i've been at kessler", "i'm a nurse at mercy"); above a family name read
+        #: alone (the names gazetteer), a place or a school stage, so that the organisation names it
+        self.named_organization_score = named_organization_score
         #: words between a cue and the value it introduces (interruptions not counted)
         self.window = window
         #: the year birth dates are measured against (0: the current year)
@@ -977,7 +1007,18 @@ class ContextualDetector(Detector):
         #: digit heard as a word): any other word starts one only as a garbled or glued number
         #: (:meth:`_may_start_age`)
         self._age_start_words = (
-            frozenset({*t.lexicon.digits, *t.lexicon.teens, *t.lexicon.tens, "a", "an", *t.ages.heard_single})
+            frozenset(
+                {
+                    *t.lexicon.digits,
+                    *t.lexicon.teens,
+                    *t.lexicon.tens,
+                    "a",
+                    "an",
+                    *t.ages.heard_single,
+                    *t.ages.heard_single_ending,
+                    *t.ages.heard_unit_digits,
+                }
+            )
             | self._heard_split_heads
         )  # "for tea", "dirty two": a number a recognizer split or misheard
         self._age_start_memo: dict[str, bool] = {}
@@ -1033,6 +1074,12 @@ class ContextualDetector(Detector):
         #: letter ("daughtr", "nephaw"), and number words of five letters or more ("twulve")
         self._heard_relation_words = _HeardWords(
             {phrase[0]: 0 for phrase in t.ages.relations.phrases if len(phrase) == 1 and len(phrase[0]) >= 5}
+        )
+        #: the words :meth:`_unmarked` reads as contractions without their apostrophe
+        self._unmarked_words = (
+            frozenset(t.ages.unmarked_contractions)
+            | frozenset(t.ages.unmarked_ambiguous_contractions)
+            | frozenset(word + "s" for word in t.ages.unmarked_possessive_relations)
         )
         #: subjects said with a contraction ("she's", "i'll"), which a recognizer may garble by one
         #: letter ("se's", "shi'll": :meth:`_heard_subject`)
@@ -1101,6 +1148,16 @@ class ContextualDetector(Detector):
         words = tokens.words
         text = _Text(tokens, words, _bases(words), "".join(words).isascii(), year)
         found = [value for finder in self._finders for value in finder(text)]
+        addresses = [(first, stop) for first, stop, label, _, _ in found if label in _ADDRESS_LABELS]
+        if addresses:
+            # a name inside a spoken e-mail or web address ("ops at brindle logistics dot com") keeps the
+            # cue's score: the address names the whole value
+            found = [
+                (first, stop, label, min(score, self.cue_score), why)
+                if label == "ORGANIZATION" and any(a < stop and first < b for a, b in addresses)
+                else (first, stop, label, score, why)
+                for first, stop, label, score, why in found
+            ]
         wanted = set(self.labels)
         entities = []
         seen: set[tuple[int, int]] = set()
@@ -1291,7 +1348,7 @@ class ContextualDetector(Detector):
         else:
             parsed = (
                 (self._heard_split(words, first) or _cardinal(t.lexicon, words, first))
-                if words[first] not in t.lexicon.ordinals
+                if words[first] not in t.lexicon.ordinals and not _WRITTEN_ORDINAL.fullmatch(words[first])
                 else None
             )
             value = parsed[0] if parsed is not None and parsed[1] <= stop else None
@@ -1385,6 +1442,16 @@ class ContextualDetector(Detector):
                         (i, i + 1, "AGE", self.cue_score, "a digit heard as a word after an age cue")
                     )
                     previous_age_end = i + 1
+                elif (
+                    words[i] in t.ages.heard_unit_digits
+                    and (unit := t.ages.heard_digit_units.at(words, i + 1))
+                    and self._heard_digit_said(words, i)
+                ):
+                    # "he's for years old", "a too year old boy": the unit says it is an age
+                    found.append(
+                        (i, i + 1 + unit, "AGE", self.cue_score, "a digit heard as a word before an age unit")
+                    )
+                    previous_age_end = i + 1 + unit
                 elif (glued := _GLUED_AGE.fullmatch(words[i])) and low <= int(glued[1]) <= high:
                     found.append((i, i + 1, "AGE", self.cue_score, "a number and its age unit"))  # "34yo"
                 i += 1
@@ -1422,6 +1489,13 @@ class ContextualDetector(Detector):
                     value += self._near_digits[words[j]]  # "ninety floor years old"
                     j += 1
             end = j + t.ages.fractions.at(words, j)
+            if (
+                end == j
+                and j + 1 < len(words)
+                and words[j] == "-"
+                and (hyphened := t.ages.fractions.at(words, j + 1))
+            ):
+                end = j + 1 + hyphened  # "i'm 40-something", "she's sixty-ish"
             after = self._skip_interruptions(words, end)
             if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
                 after += 1
@@ -1469,6 +1543,7 @@ class ContextualDetector(Detector):
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
                 or self._person_after(words, i, after)
+                or self._person_before(words, i, after)
                 or self._estimated_age(words, i)
             )
             if not why:
@@ -1766,6 +1841,12 @@ class ContextualDetector(Detector):
         heard = self._heard_relation_words
         changed: list[str] | None = None
         for k, word in enumerate(words):
+            unmarked = self._unmarked(words, k) if word in self._unmarked_words else ""
+            if unmarked:  # "whos six", "ill be forty", "my moms eighty": the apostrophe left out
+                if changed is None:
+                    changed = list(words)
+                changed[k] = unmarked
+                continue
             if word in self._heard_copulas and self._heard_copula(changed or words, k):
                 if changed is None:
                     changed = list(words)
@@ -1786,6 +1867,36 @@ class ContextualDetector(Detector):
                     changed = list(words)
                 changed[k] = relation
         return words if changed is None else Words(changed)
+
+    def _unmarked(self, words: Sequence[str], k: int) -> str:
+        """``words[k]`` as written with the apostrophe a recognizer left out, "" when it is none: a
+        contraction of ``ages.unmarked_contractions`` ("whos", "theyll"), one of
+        ``ages.unmarked_ambiguous_contractions`` before a word of ``ages.unmarked_contraction_then``
+        ("ill be", "were both"), or a relation's "'s" after a determiner before a number or a stem
+        copula ("my moms eighty", "my dads turning seventy")."""
+        ages = self._t.ages
+        word = words[k]
+        said = ages.unmarked_contractions.get(word)
+        if said:
+            return said
+        after = words[k + 1] if k + 1 < len(words) else ""
+        said = ages.unmarked_ambiguous_contractions.get(word)
+        if said:
+            # "ill be forty", "so were both sixty" (not "there were only twelve left": a past copula)
+            opens = k == 0 or bool(ages.unmarked_contraction_after.ending(words, k))
+            return said if opens and after in ages.unmarked_contraction_then else ""
+        if not (
+            len(word) > 3
+            and word[:-1] in ages.unmarked_possessive_relations
+            and k > 0
+            and words[k - 1] in ages.determiners
+        ):
+            return ""
+        if ages.stem_copulas.at(words, k + 1):
+            return word[:-1] + "'s"  # "my dads turning seventy"
+        number = _cardinal(self._t.lexicon, words, k + 1)
+        # "my moms eighty", not "my dads seventy nine camaro"
+        return word[:-1] + "'s" if number is not None and self._age_ends(words, number[1]) else ""
 
     def _heard_copula(self, words: Sequence[str], k: int) -> bool:
         """Whether ``words[k]`` (a word of ``ages.heard_copulas``: "his", "as", "this") is an "is" a
@@ -1962,12 +2073,27 @@ class ContextualDetector(Detector):
         spelling of a digit word that reads as no other word there) after an age's context, where the
         age ends or a month follows."""
         t = self._t
-        if words[i] not in t.ages.heard_single or i == 0:
+        if i == 0:
             return False
-        ends = self._age_ends(words, i + 1) or any(word in t.lexicon.months for word in words[i + 1 : i + 3])
-        # a verb, a subject or a copula must say it ("my son ate" is a relation and a verb)
+        if words[i] in t.ages.heard_single:
+            ends = self._age_ends(words, i + 1)
+        elif words[i] in t.ages.heard_single_ending:
+            ends = i + 1 == len(words) or words[i + 1] in (".", "?", "!")  # "my son is ate"
+        else:
+            return False
+        ends = ends or any(word in t.lexicon.months for word in words[i + 1 : i + 3])
+        # a verb, a subject or a copula must say it ("my son ate", "the kids ate": a relation and a verb)
         why = self._said_age_context(words, i, -10) if ends else ""
-        return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION)
+        return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION, _PLURAL_RELATION)
+
+    def _heard_digit_said(self, words: Sequence[str], i: int) -> bool:
+        """A digit heard as the word at ``i`` before an age unit is one when an article, a subject, a
+        copula or a person verb stands before it ("a too year old boy", "he's for years old"; not
+        "compared to year old wine", "we drove for years old roads")."""
+        if i > 0 and words[i - 1] in ("a", "an"):
+            return True
+        why = self._said_age_context(words, i, -10) if i > 0 else ""
+        return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION, _PLURAL_RELATION)
 
     def _heard_unit_ends(self, words: Sequence[str], after: int) -> bool:
         """An age may end at ``after``, right after a misheard unit ("twenty free"): the utterance
@@ -2072,6 +2198,8 @@ class ContextualDetector(Detector):
             # "add sixty nine i'd expect ...", "that three you'd think ...": the opening "at" misheard, a
             # conditional of two words or more after the number ("that three i'd like" is an order)
             return "number after an opening 'at' before a conditional"
+        if after < len(words) and words[after] == "," and i > 0 and words[i - 1] in ages.at_words:
+            after += 1  # "at 42, she started her own business": written punctuation after the number
         if not (
             i > 0
             and words[i - 1] in ages.at_words
@@ -2117,6 +2245,21 @@ class ContextualDetector(Detector):
                 return ""
             k -= 1
         return ""
+
+    def _person_before(self, words: Sequence[str], i: int, after: int) -> str:
+        """ "male fifty four with chest pain", "patient female sixty two": an intake's opening that
+        names the person by a word of ``ages.person_after`` and then the age, the utterance ending
+        after it or going on with a word of ``ages.person_after_then``."""
+        t = self._t
+        k = self._before_approximately(words, i)
+        person = t.ages.person_after.ending(words, k)
+        if not person:
+            return ""
+        first = k - person
+        if first > 0 and not (first == 1 and t.ages.relations.at(words, 0)):
+            return ""
+        ends = after == len(words) or bool(t.ages.person_after_then.at(words, after))
+        return _PERSON_AFTER if ends else ""
 
     def _estimated_age(self, words: Sequence[str], i: int) -> str:
         """ "an elderly man maybe eighty", "a little girl about four", "a teenage boy maybe fifteen": a
@@ -2479,18 +2622,18 @@ class ContextualDetector(Detector):
                     )
                     found.append((first, i + 1, "AGE", self.cue_score, "decade of life after a person"))
             elif (
-                word in t.lexicon.ordinals
+                (ordinal := self._ordinal_value(word))
                 and (
                     t.ages.ordinal_cues.ending(words, i)
                     # "for his twenty first": the cue before the tens word
                     or (
                         i > 1
                         and words[i - 1] in t.lexicon.tens
-                        and t.lexicon.ordinals[word] < 10
+                        and ordinal < 10
                         and t.ages.ordinal_cues.ending(words, i - 1)
                     )
                     # "we celebrated dad's seventieth": a person's "'s" before an ordinal from tenth on
-                    or (i > 0 and t.lexicon.ordinals[word] >= 10 and self._possessor_is_person(words, i - 1))
+                    or (i > 0 and ordinal >= 10 and self._possessor_is_person(words, i - 1))
                 )
                 and (
                     i + 1 >= len(words)
@@ -2500,7 +2643,7 @@ class ContextualDetector(Detector):
                 and self._birthday_ordinal(words, i)
             ):  # "she's celebrating her sixteenth this weekend", "my sixtieth is coming up"
                 first = i
-                if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[word] < 10:
+                if first > 0 and words[first - 1] in t.lexicon.tens and ordinal < 10:
                     first -= 1
                 found.append((first, i + 1, "AGE", self.cue_score, "ordinal after a celebration"))
             elif (
@@ -2512,12 +2655,24 @@ class ContextualDetector(Detector):
                 and not (i + 2 < len(words) and self._is_number(words[i + 2]))
             ):  # "i'm turning the big four oh": a round birthday said with its digits
                 found.append((i, i + 2, "AGE", self.cue_score, "a round birthday said with its digits"))
-            elif word == "birthday" and i > 0 and words[i - 1] in t.lexicon.ordinals:
+            elif (named := t.ages.birthday_phrases.at(words, i)) and t.ages.ordinal_cues.ending(words, i):
+                found.append(
+                    (i, i + named, "AGE", self.cue_score, "a birthday named by its age")
+                )  # "her sweet sixteen"
+            elif word == "birthday" and i > 0 and (before := self._ordinal_value(words[i - 1])):
                 first = i - 1
-                if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[words[i - 1]] < 10:
+                if first > 0 and words[first - 1] in t.lexicon.tens and before < 10:
                     first -= 1  # "twenty first"
                 found.append((first, i, "AGE", self.cue_score, "ordinal before 'birthday'"))
         return found
+
+    def _ordinal_value(self, word: str) -> int:
+        """The ordinal ``word`` says ("fortieth", written "40th"), 0 when it is none."""
+        value = self._t.lexicon.ordinals.get(word)
+        if value is not None:
+            return value
+        written = _WRITTEN_ORDINAL.fullmatch(word)
+        return int(written[1]) if written else 0
 
     def _birthday_ordinal(self, words: Sequence[str], i: int) -> bool:
         """After a one-word cue, a bare possessive or "happy" ("my sixtieth", "happy fortieth"), an
@@ -2527,7 +2682,7 @@ class ContextualDetector(Detector):
         cue = t.ages.ordinal_cues.ending(words, i)
         if cue != 1:
             return True
-        value = t.lexicon.ordinals[words[i]]
+        value = self._ordinal_value(words[i])
         return value >= 10 or (i > 1 and words[i - 2] in t.lexicon.tens)
 
     def _possessor_is_person(self, words: Sequence[str], index: int) -> bool:
@@ -2672,7 +2827,10 @@ class ContextualDetector(Detector):
             and (
                 t.ages.relations.ending(words, k - 1)
                 or words[k - 2] in t.person_nouns
-                or (words[k - 2] in given_names() and not is_everyday_word(words[k - 2]))
+                or (
+                    (words[k - 2] in given_names() or words[k - 2] in family_names())
+                    and not is_everyday_word(words[k - 2])
+                )  # "garcia, thirty one, was not hurt": a name, its age between commas
             )
         ):
             return _COMMA_RELATION
@@ -2720,6 +2878,20 @@ class ContextualDetector(Detector):
                     found.append((*before, label, self.cue_score, why.replace("after", "before")))
                     taken.update(range(*before))
                 first, _ = self._after_cue(words, i + length, t.dates.between)
+                holiday = (
+                    t.dates.holidays.at(words, first)
+                    if cues is t.dates.birth_cues and first < len(words) and first not in taken
+                    else 0
+                )
+                if holiday:  # "born on christmas eve two thousand ten": a day named by a holiday
+                    stop = first + holiday
+                    run = self._number_run(words, stop)
+                    said = [w for w in words[stop:run] if self._is_number(w)]
+                    if said and self._year_of(said) is not None:
+                        stop = run
+                    found.append((first, stop, label, self.cue_score, "holiday after a birth cue"))
+                    taken.update(range(first, stop))
+                    break
                 if first < len(words) and first not in taken:  # "security code's five five one"
                     stop = self._number_run(words, first, months=cues is not t.dates.code_cues)
                     article = (
@@ -3501,19 +3673,37 @@ class ContextualDetector(Detector):
             names += length > 0 or words[j - 1] not in addr.uncounted_host_words
         if names == 0:
             return i
-        # "at mail dot acme dot org", "at maple dot bakery dot com": labels joined by "dot" before the
-        # top-level domain (at most `max_domain_words` of them in all)
+        # "at mail dot acme dot org", "at maple dot bakery dot com", "at shop dot cedar and slate dot
+        # com": labels joined by "dot" before the top-level domain, a label in several words too (at
+        # most `max_domain_words` counted words in all)
         while (
             not self._tld_chain(words, j, tlds)
             and names < max_words
             and j + 2 < len(words)
             and words[j] == "dot"
-            and words[j + 1].isalnum()
-            and self._is_dot(words[j + 2])
-            and not t.credentials.stops.at(words, j + 1)
         ):
-            j += 2
-            names += 1
+            k, label = j + 1, 0
+            while (
+                k < len(words)
+                and names + label < max_words
+                and words[k].isalnum()
+                and not self._is_dot(words[k])
+                and (
+                    not t.credentials.stops.at(words, k)
+                    or (label and words[k] in addr.uncounted_host_words and k + 1 < len(words))
+                )
+            ):
+                label += words[k] not in addr.uncounted_host_words
+                k += 1
+            if (
+                not label
+                or k >= len(words)
+                or not self._is_dot(words[k])
+                or words[k - 1] in addr.uncounted_host_words
+            ):
+                break
+            j = k
+            names += label
         return self._tld_chain(words, j, tlds) or (misheard_tld and self._misheard_tld(words, j)) or i
 
     def _misheard_tld(self, words: Sequence[str], j: int) -> int:
@@ -3966,9 +4156,16 @@ class ContextualDetector(Detector):
                 strong = (exact and made_up and cue) or (heard and (www or named)) or listed
             else:
                 strong = (
-                    (exact and (opened or word in addr.misheard_dots))
-                    or (heard and (cued or named))
+                    (exact and (opened or word in addr.misheard_dots or self._mail_at_before(read, host)))
+                    or (heard and (cued or named or self._mail_at_before(read, host)))
                     or listed
+                    # "harborline freight dart app" after a cue ("go to", "website") or an e-mail's
+                    # "at" with a local part said like one: any listed top-level domain
+                    or (
+                        after in t.mail_tlds
+                        and after not in stop
+                        and (cued or self._mail_at_before(read, host))
+                    )
                 )
             if ends and strong:
                 read[i] = "dot"
@@ -3983,6 +4180,35 @@ class ContextualDetector(Detector):
             ):
                 read[i] = self._closest_tld(read[i])  # "acme dot calm", "at gmail dot nut"
         return _reread(words, read)
+
+    def _mail_at_before(self, words: Sequence[str], host: int) -> bool:
+        """An e-mail's "at" (said, or a word of ``misheard_at``/``misheard_at_before_host``) stands
+        before the host name that ends at ``host``, over at most ``max_domain_words`` host words and the
+        "dot"s between them ("kenji forty two at shop dot harborline freight"), with a word an e-mail's
+        local part is said in right before it (:meth:`_local_like`: "i was at the harbor" has none)."""
+        addr = self._t.addresses
+        stop = self._t.credentials.stops
+        p, names = host, 0
+        while p > 1 and names <= addr.max_domain_words:
+            length = addr.at.ending(words, p) or addr.misheard_at_before_host.ending(words, p)
+            heard = addr.misheard_at.ending(words, p)
+            if not length and heard and words[p - heard] != "at":  # "at the": the article of a place
+                length = heard
+            if length and p < host:
+                return (
+                    p - length > 0
+                    and words[p] not in addr.uncounted_host_words  # "at nine at the dog park"
+                    and self._local_like(words[p - length - 1])
+                )
+            word = words[p - 1]
+            if word == "dot":  # a heard one before it is read already ("at shop dart acme dart io")
+                p -= 1
+                continue
+            if not word.isalnum() or (stop.at(words, p - 1) and word not in addr.uncounted_host_words):
+                return False
+            names += word not in addr.uncounted_host_words
+            p -= 1
+        return False
 
     def _heard_as_dot(self, word: str) -> bool:
         """A word a recognizer may have written for "dot": one of ``misheard_dots`` or, no stop word,
@@ -4434,6 +4660,65 @@ class ContextualDetector(Detector):
         return False
 
     def _path_end(self, words: Sequence[str], end: int) -> int:
+        """End of what a web address ending at ``end`` says after its host: a port ("colon eight zero
+        eight zero"), a path (:meth:`_slash_path_end`) and a query ("question mark id equals four two
+        ampersand lang equals en"); ``end`` when none follows."""
+        return self._query_end(words, self._slash_path_end(words, self._port_end(words, end)))
+
+    def _port_end(self, words: Sequence[str], end: int) -> int:
+        """End of a port said right after a host ("dot com colon eight zero eight zero": a word of
+        ``port_marks`` and number words or digits only), or ``end``."""
+        t = self._t
+        length = t.addresses.port_marks.at(words, end) if end < len(words) else 0
+        if not length:
+            return end
+        k = end + length
+        while k < len(words) and k - end - length < 6 and (words[k] in t.number_words or words[k].isdigit()):
+            k += 1
+        return k if k > end + length else end
+
+    def _query_end(self, words: Sequence[str], end: int) -> int:
+        """End of a query said after a web address or its path ending at ``end``: a word of
+        ``query_marks`` ("question mark"), then pairs of a key, a word of ``query_equals`` and a value
+        of at most ``max_query_words`` words, joined by ``query_joiners`` ("ampersand", "and"); a
+        "question mark" with no "<key> equals" after it is speech ("dot com question mark" ends at
+        "com"), and so is an "and" with none."""
+        addr = self._t.addresses
+        mark = self._skip_interruptions(words, end)
+        length = addr.query_marks.at(words, mark) if mark < len(words) else 0
+        while length:
+            k = mark + length
+            key = k
+            while (
+                k < len(words) and k - key < 2 and words[k].isalnum() and not addr.query_equals.at(words, k)
+            ):
+                k += 1  # the key: one or two words ("id", "user id")
+            equals = addr.query_equals.at(words, k) if key < k < len(words) else 0
+            if not equals:
+                return end
+            k += equals
+            value = k
+            while (
+                k < len(words)
+                and k - value < addr.max_query_words
+                and words[k].isalnum()
+                and not addr.query_joiners.at(words, k)
+                # the word right after "equals" is the value whatever it is ("ref equals email")
+                and (k == value or not self._t.credentials.stops.at(words, k))
+            ) or (
+                k < len(words)
+                and k > value
+                and words[k] in self._t.number_words
+                and words[k - 1] in self._t.number_words
+            ):
+                k += 1  # a value: a few words, or a run of number words however long
+            if k == value:
+                return end
+            end = mark = k
+            length = addr.query_joiners.at(words, mark) if mark < len(words) else 0
+        return end
+
+    def _slash_path_end(self, words: Sequence[str], end: int) -> int:
         """End of the path said after a web address ending at ``end``: "slash my account", "dot org you
         know slash faq", a garbled "slash" before a path word ("slap login", not "slap the like button")
         (``end`` when none follows)."""
@@ -4462,6 +4747,7 @@ class ContextualDetector(Detector):
                     or (k > slash + length and words[k - 1] in joiners)
                 )
                 and not t.addresses.slashes.at(words, k)
+                and not t.addresses.query_marks.at(words, k)  # "slash search question mark q equals"
                 and (
                     words[k] == "my"
                     or not t.credentials.stops.at(words, k)
@@ -5005,6 +5291,11 @@ class ContextualDetector(Detector):
         if subject:
             return j + subject  # "academy of the arts", "institute of technology"
         end = kind_end
+        places = place_names()
+        for length in (3, 2):  # "community college of | pine hill": a place of everyday words
+            if j + length <= len(words) and " ".join(words[j : j + length]) in places:
+                end = j = j + length
+                break
         while (
             j < len(words)
             and j - stop <= 4
@@ -5014,6 +5305,18 @@ class ContextualDetector(Detector):
             j += 1
             if self._org_name_word(words[j - 1]):
                 end = j  # "bank of america | give me directions": up to the last naming word
+        return self._campus(words, end)
+
+    def _campus(self, words: Sequence[str], end: int) -> int:
+        """ "the university of texas | at austin": the end of a campus said with one of
+        ``campus_joiners`` and a place after a name ending at ``end``, or ``end``."""
+        if end == 0 or end + 1 >= len(words) or words[end] not in self._t.organizations.campus_joiners:
+            return end
+        places = place_names()
+        for length in (3, 2, 1):
+            stop = end + 1 + length
+            if stop <= len(words) and " ".join(words[end + 1 : stop]) in places:
+                return stop
         return end
 
     def _org_value(self, words: Sequence[str], first: int) -> int:
@@ -5032,6 +5335,9 @@ class ContextualDetector(Detector):
             if word == "and" and j > first:
                 # "ernst and young", "frontierpoint and sons": a name or a firm word, then the end
                 k = j + 1
+                if k < n and _spelled_letter(words[j - 1]) and _spelled_letter(words[k]):
+                    j = end = k + 1  # "h and r | block", "b and h | photo": letters said with "and"
+                    continue
                 # "ernst and young", "delta tool and die", "harmon and lake for twelve years": one word
                 # after "and", then the end, a kind or a word that ends a name ("i work at target and
                 # love it" is no name); "j and r plumbing": a kind after the word; "hollis and pratt doing
@@ -5070,6 +5376,8 @@ class ContextualDetector(Detector):
                 continue
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
+            if j > first and word in org.vocatives and (j + 1 == n or not words[j + 1].isalpha()):
+                break  # "i'm at target | dad": whom the speaker talks to, last in the turn
             # "trident freight | driving long haul", "dalworth tech | studying welding": a verb's "-ing"
             # form with an object after the name ends it ("brantley cleaning" and "the harbor running
             # club" are names)
@@ -5092,30 +5400,42 @@ class ContextualDetector(Detector):
         return end
 
     def _cue_value(
-        self, words: Sequence[str], first: int, weak: bool, taken: set[int]
+        self, words: Sequence[str], first: int, weak: bool, taken: set[int], place: bool = False
     ) -> tuple[int, int] | None:
         """The organisation's name after a cue that ends at ``first``: any words up to a stop, or,
-        after a weak cue or "the", words of which one names something or is a kind."""
+        after a weak cue or "the", words of which one names something or is a kind; with ``place``
+        (a cue ending in a preposition of place) a given name that is an everyday word too ("a nurse
+        at mercy")."""
         org = self._t.organizations
         n = len(words)
         first = self._skip_interruptions(words, first)
         determiner = first < n and words[first] == "the"
         if determiner:
             first += 1
-        if first >= n or first in taken:
-            return None
+        if first >= n or first in taken or words[first] in org.acting_people:
+            return None  # "i work for dr. patel", "i clean for mom": a person
         stop = self._org_value(words, first)
-        if stop == first + 1 and words[first] in org.of_kinds:
-            stop = self._org_of(
-                words, stop
-            )  # "employed by the city of ...", "a student at the university of ..."
+        if (
+            stop > first
+            and stop == first + (self._org_kind_at(words, first) or 1)
+            and words[stop - 1] in org.of_kinds
+        ):
+            # "employed by the city of ...", "a student at the university of ...", "community college of ..."
+            stop = self._org_of(words, stop)
         if stop <= first:
             return None
         # a well-known name ("bank with chase", "she's at google", "he's with the navy") counts as it is
         with_article = org.known_names.at(words, first - determiner) if determiner else 0
         known = with_article or org.known_names.at(words, first)
         if known:
-            return first - determiner, max(stop, (first - determiner if with_article else first) + known)
+            known_end = (first - determiner if with_article else first) + known
+            if weak:
+                # "he was at costco | dog food aisle": after a weak cue a well-known name ends at its
+                # length, or at the kinds said after it ("she's at kaiser hospital")
+                while known_end < n and self._org_kind_at(words, known_end):
+                    known_end += self._org_kind_at(words, known_end)
+                return first - determiner, known_end
+            return first - determiner, max(stop, known_end)
         value = words[first:stop]
         if all(is_activity(word, self._organization_words) for word in value):
             return None  # "a coach for pickleball", "she goes to kickboxing": an activity
@@ -5146,10 +5466,37 @@ class ContextualDetector(Detector):
         if weak and not kind and " ".join(value) in place_names():
             return None  # "could be applied to mexico": a place after a weak cue
         people = [word for word in value if word != "and"]
-        if all(word in given_names() and not kind for word in people) and (weak or not named):
+        if all(word in given_names() and not kind for word in people) and (weak or not (named or place)):
             return None  # "she's with john", "on the phone with john and maria": persons after a weak cue
         # the article is part of a name said after it ("a manager at the green spoon cafe")
         return first - determiner, stop
+
+    def _names_a_facility(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Whether the words before the kind of facility that ends at ``stop`` name one: a naming word
+        or a place ("maple grove memorial"), not a field ("clean tech", "sales tech")."""
+        kind = next(
+            (
+                k
+                for k in range(first, stop)
+                if self._t.organizations.facility_kinds.at(words, k) and k > first
+            ),
+            stop,
+        )
+        name = words[first:kind]
+        return any(self._org_name_word(word) for word in name) or " ".join(name) in place_names()
+
+    def _workplace_named(self, words: Sequence[str], after: int, first: int, stop: int) -> bool:
+        """Whether the name ``words[first:stop]``, found after a cue of a workplace or school that ends
+        before ``after``, names only an organisation: it holds a kind of organisation ("whitaker and
+        sons"), or the cue ends in a preposition of place (``place_prepositions``: "i've been at
+        kessler", "a nurse at mercy": nobody works at a person), or none of its words is a given name
+        ("i work for garza"; "i work for carter" may be a person)."""
+        org = self._t.organizations
+        if any(self._org_kind_at(words, k) for k in range(first, stop)):
+            return True
+        if words[after - 1] in org.place_prepositions:
+            return True
+        return not any(word.removesuffix("'s") in given_names() for word in words[first:stop])
 
     def _everyday_name(self, value: Sequence[str]) -> bool:
         """Two everyday words said after "the" and a cue that is not weak that name a local business
@@ -5260,7 +5607,7 @@ class ContextualDetector(Detector):
         taken: set[int] = set()
         owner: dict[int, _Found] = {}
 
-        def add(first: int, stop: int, why: str) -> None:
+        def add(first: int, stop: int, why: str, score: float | None = None) -> None:
             if stop <= first:
                 return
             touching = {owner[k] for k in range(first, stop) if k in taken}
@@ -5269,7 +5616,7 @@ class ContextualDetector(Detector):
                     return
                 for shorter in touching:  # "pacific | box company": the name after the cue is longer
                     del found[shorter]
-            value = (first, stop, "ORGANIZATION", self.cue_score, why)
+            value = (first, stop, "ORGANIZATION", self.cue_score if score is None else score, why)
             found[value] = None
             taken.update(range(first, stop))
             for k in range(first, stop):
@@ -5320,14 +5667,19 @@ class ContextualDetector(Detector):
                 stop += org.institutions.at(words, stop) or org.kinds.at(words, stop)
             first = self._org_name_start(words, first, i, institution)
             if first < i:
-                add(first, stop, "name before a kind of organisation")
+                add(first, stop, "name before a kind of organisation", self.named_organization_score)
                 i = stop
                 continue
             if kind != words[i + length - 1] and is_everyday_word(words[i]):
                 i += 1  # a kind misheard as a word needs its name before it ("a collage of ...")
                 continue
             if stop > i + length and any(self._org_name_word(word) for word in words[i + length : stop]):
-                add(i, stop, "kind of organisation with its name ('university of ...')")
+                add(
+                    i,
+                    stop,
+                    "kind of organisation with its name ('university of ...')",
+                    self.named_organization_score,
+                )
                 i = stop
                 continue
             i += 1
@@ -5341,10 +5693,37 @@ class ContextualDetector(Detector):
             if first < n and words[first] == "the":
                 first += 1
             stop = self._facility(words, first)
-            if stop and words[i] == "to" and org.facility_kinds_not_after_to.ending(words, stop):
-                continue  # "to positively impact human health"
+            if stop and words[i] in org.facility_topic_prepositions:
+                if org.facility_kinds_not_after_to.ending(words, stop):
+                    continue  # "to positively impact human health", "interested in financial health"
+                if words[i] in org.facility_named_after and not self._names_a_facility(words, first, stop):
+                    continue  # "i work in clean tech"; "my mom is in maple grove memorial" names one
             if stop:
-                add(first, stop, "name before a kind of school or care facility")
+                add(
+                    first,
+                    stop,
+                    "name before a kind of school or care facility",
+                    self.named_organization_score,
+                )
+
+        # a saint's name said for the school, hospital or parish named after them: "i went to saint
+        # anne's for high school", "they took him to st. luke's"
+        for i in text.starts(org.saint_words):
+            if i == 0 or words[i - 1] not in org.saint_prepositions:
+                continue
+            k = i + 1 + (i + 1 < n and words[i + 1] == ".")
+            if (
+                k < n
+                and words[k].endswith("'s")
+                and words[k][:-2].isalpha()
+                and (k + 1 == n or not words[k + 1].isalpha() or org.stops.at(words, k + 1))
+            ):
+                add(
+                    i,
+                    k + 1,
+                    "a saint's name for the school or hospital named after them",
+                    self.named_organization_score,
+                )
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
@@ -5367,14 +5746,22 @@ class ContextualDetector(Detector):
                 length = self._job_before(words, i)
             if not length:
                 continue
-            value_span = self._cue_value(words, i + length, weak, taken)
+            place = not weak and words[i + length - 1] in org.place_prepositions
+            value_span = self._cue_value(words, i + length, weak, taken, place)
             if value_span is None and not weak:
                 # "the clinic i work at is called ...": a longer weak cue over a strong one
                 longer = org.weak_cues.at(bases, i) or org.weak_cues.at(words, i)
                 if longer > length:
                     value_span = self._cue_value(words, i + longer, True, taken)
             if value_span:
-                add(*value_span, "name after an employer, school, bank or insurer cue")
+                cue_end = words[i + length - 1]
+                score = (
+                    self.named_organization_score
+                    if (not weak or cue_end in org.weak_place_prepositions)
+                    and self._workplace_named(words, i + length, *value_span)
+                    else None
+                )
+                add(*value_span, "name after an employer, school, bank or insurer cue", score)
                 # "i applied to novaline and quarry street capital": a second name after "and" or "or"
                 # counts when it names something or ends in a kind
                 stop = value_span[1]
@@ -5422,6 +5809,15 @@ class ContextualDetector(Detector):
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
         return list(found)
+
+
+#: labels of the addresses this detector finds: an organisation's name inside one is part of it
+_ADDRESS_LABELS = frozenset({"EMAIL_ADDRESS", "URL"})
+
+
+def _spelled_letter(word: str) -> bool:
+    """A letter said alone, as in an initialism ("h and r", "a t and t")."""
+    return len(word) == 1 and word.isalpha()
 
 
 @cache
