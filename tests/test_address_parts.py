@@ -174,3 +174,22 @@ def test_a_misheard_at_sign_and_an_internet_provider_said_alone(
 )
 def test_look_alikes_of_misheard_at_signs_and_providers(default_pipeline: Pipeline, text: str) -> None:
     assert not [e for e in default_pipeline.analyze(text) if e.label == "EMAIL_ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("you can pay online at brisco tiles dot com or by phone", "brisco tiles dot com"),
+        ("find us at larkmoor dot org", "larkmoor dot org"),
+        ("apply online at fennick dot co dot uk slash jobs", "fennick dot co dot uk slash jobs"),
+    ],
+)
+def test_at_after_online_or_us_is_the_preposition_before_a_web_address(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    assert _covering(default_pipeline, text, value) == {"URL"}
+
+
+def test_a_mailbox_after_us_stays_an_e_mail(default_pipeline: Pipeline) -> None:
+    text = "email us at hello at larkmoor dot org"
+    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, "hello at larkmoor dot org")
