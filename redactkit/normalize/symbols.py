@@ -221,9 +221,13 @@ class SpokenSymbolNormalizer(Normalizer):
                 continue  # "for the reporting period net income": no web address
             if kind == "email" and end < len(items) and items[end].text == "/":
                 continue  # "online at acme dot com slash faq": a path follows a web address, no mailbox
-            if kind == "email" and items[start].kind == "atom" and items[start + 1].text == "@":
-                if self._atom_text(items[start]).lower() in self._not_local_parts:
-                    return None  # "pay online at acme dot com", "reach us at ...": the "at" of a place
+            if (
+                kind == "email"
+                and items[start].kind == "atom"
+                and items[start + 1].text == "@"
+                and self._atom_text(items[start]).lower() in self._not_local_parts
+            ):
+                return None  # "pay online at acme dot com", "find us at ...": the "at" of a place
             if kind is not None and (kind != "handle" or handle):
                 return start, end, kind
         return None
