@@ -270,15 +270,15 @@ class PlaceDetector(Detector):
         return entities
 
     def _numbered_roads(self, words: Sequence[str], tokens: Tokens) -> list[Entity]:
-        """A road named by its number ("traffic on i ninety five", "take route sixty six", "the m
-        twenty five"): a kind of road (``road_kinds``) anywhere, a letter (``road_letters``) right
-        after one of ``road_cues``, then up to four number words or digits."""
+        """A road named by its number ("traffic on i ninety five", "take route sixty six", "on the m
+        twenty five"): a kind of road (``road_kinds``) anywhere, a letter (``road_letters``) after one
+        of ``road_cues`` (:meth:`_after_road_cue`), then up to four number words or digits."""
         pw = self._w
         found: list[Entity] = []
         for i, word in enumerate(words[:-1]):
             if word in pw.road_kinds:
                 pass
-            elif word not in pw.road_letters or i == 0 or words[i - 1] not in pw.road_cues:
+            elif word not in pw.road_letters or not self._after_road_cue(words, i):
                 continue
             last = i
             while last + 1 < len(words) and last - i < 4 and self._road_number(words, last + 1, last > i):
@@ -316,6 +316,12 @@ class PlaceDetector(Detector):
         if k + 2 < len(words) and len(words[k + 2]) == 1 and words[k + 2].isalpha():
             return False
         return (words[k] + words[k + 1]) in self._w.state_codes
+
+    def _after_road_cue(self, words: Sequence[str], i: int) -> bool:
+        """Whether one of ``road_cues`` stands right before word ``i``, or before a "the" right before
+        it ("on i five", "take the m one"; not "my laptop has the m two chip")."""
+        k = i - 1 if i > 0 and words[i - 1] == "the" else i
+        return k > 0 and words[k - 1] in self._w.road_cues
 
     def _road_number(self, words: Sequence[str], k: int, inside: bool) -> bool:
         """Whether ``words[k]`` is a word of a road's number: a number word or digits; inside one, "oh"
