@@ -1076,8 +1076,10 @@ class ContextualDetector(Detector):
             {phrase[0]: 0 for phrase in t.ages.relations.phrases if len(phrase) == 1 and len(phrase[0]) >= 5}
         )
         #: the words :meth:`_unmarked` reads as contractions without their apostrophe
-        self._unmarked_words = frozenset(t.ages.unmarked_contractions) | frozenset(
-            t.ages.unmarked_ambiguous_contractions
+        self._unmarked_words = (
+            frozenset(t.ages.unmarked_contractions)
+            | frozenset(t.ages.unmarked_ambiguous_contractions)
+            | frozenset(word + "s" for word in t.ages.unmarked_possessive_relations)
         )
         #: subjects said with a contraction ("she's", "i'll"), which a recognizer may garble by one
         #: letter ("se's", "shi'll": :meth:`_heard_subject`)
@@ -1839,7 +1841,7 @@ class ContextualDetector(Detector):
         heard = self._heard_relation_words
         changed: list[str] | None = None
         for k, word in enumerate(words):
-            unmarked = self._unmarked(words, k) if word in self._unmarked_words or word[-1:] == "s" else ""
+            unmarked = self._unmarked(words, k) if word in self._unmarked_words else ""
             if unmarked:  # "whos six", "ill be forty", "my moms eighty": the apostrophe left out
                 if changed is None:
                     changed = list(words)
