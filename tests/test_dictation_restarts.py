@@ -72,8 +72,6 @@ _NUMBER_LABELS = {"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "ACCOUNT_NUMBER", "ZI
             "three five seven six one two",
             "ACCOUNT_NUMBER",
         ),
-        # the part of a number a caller gives to tell which one
-        ("it's the one that ends with nine three oh two", "nine three oh two", None),
     ],
 )
 def test_stutters_restarts_and_asides_are_redacted_whole(
@@ -100,6 +98,17 @@ def test_stutters_restarts_and_asides_are_redacted_whole(
         "the total is forty two, um forty three dollars",
         # the game ends
         "the game ends in a tie",
+        # a time range after a phone cue, a price said again, a date after a cue's noun
+        "call me between twelve oh five and eleven thirty five",
+        "it was eight fifty uhh no sixty seven seventy five",
+        "the invoice date is march twelfth um nineteen ninety",
+        # a number converted or measured, a release, a part, a cabin, a batting average
+        "what is four four one five in binary",
+        "it's ten three forty one in inches",
+        "i have the six eleven three zero version",
+        "the part is six one oh six dash eight three",
+        "cabin one eighty four on deck two",
+        "he's hitting three twenty seven with eleven homers",
     ],
 )
 def test_number_talk_stays(default_pipeline: Pipeline, text: str) -> None:
@@ -132,6 +141,19 @@ def test_values_of_other_labels_stay_apart(
     start = text.index(second)
     assert not any(e.start < start and e.end > start for e in entities), entities
     assert any(e.start <= text.index(first) < e.end for e in entities), entities
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a month's name that is a cue's next word, no day after it: the value keeps its cue
+        ("my account number is may five one two three four five six", "may five one two three four five six"),
+        # a birth date and a card's expiry keep their cues
+        ("the card expires march twelfth twenty twenty nine", "march twelfth twenty twenty nine"),
+    ],
+)
+def test_values_after_a_month_word_keep_their_cue(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert_redacted_whole(default_pipeline, text, value)
 
 
 def test_a_count_after_a_cue_and_its_filler_stays_redacted(default_pipeline: Pipeline) -> None:
