@@ -64,6 +64,9 @@ _NUMBER_LABELS = {"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "ACCOUNT_NUMBER", "ZI
             "six zero two hang on i'm walking across the parking lot four four one nine three eight two",
             "PHONE_NUMBER",
         ),
+        # the part of a number a caller gives to tell which one
+        ("it's the one that ends with nine three oh two", "nine three oh two", None),
+        ("my card ends in four four oh one", "four four oh one", None),
         # resuming after a long aside
         (
             "the member id is eight eight two one oh oh hmm wait that's my gym card okay here we go "
@@ -98,10 +101,16 @@ def test_stutters_restarts_and_asides_are_redacted_whole(
         "the total is forty two, um forty three dollars",
         # the game ends
         "the game ends in a tie",
+        "my lease ends in twenty twenty six",
+        "the sale ends in three days",
         # a time range after a phone cue, a price said again, a date after a cue's noun
         "call me between twelve oh five and eleven thirty five",
         "it was eight fifty uhh no sixty seven seventy five",
         "the invoice date is march twelfth um nineteen ninety",
+        # times offered with a hesitation, an answer to "how many", a train after a time
+        "can you do eleven fifty um six oh three",
+        "agent: how many times did you call? customer: seven hmm maybe eleven",
+        "we're on the twelve oh five train number five twenty one",
         # a number converted or measured, a release, a part, a cabin, a batting average
         "what is four four one five in binary",
         "it's ten three forty one in inches",
@@ -148,6 +157,9 @@ def test_values_of_other_labels_stay_apart(
     [
         # a month's name that is a cue's next word, no day after it: the value keeps its cue
         ("my account number is may five one two three four five six", "may five one two three four five six"),
+        # a phone number read in groups with a hesitation, no clock word before it
+        ("it's five fifty five um twelve twelve", "five fifty five um twelve twelve"),
+        ("call me at five fifty five um twelve twelve", "five fifty five um twelve twelve"),
         # a birth date and a card's expiry keep their cues
         ("the card expires march twelfth twenty twenty nine", "march twelfth twenty twenty nine"),
     ],

@@ -888,6 +888,7 @@ class IdentifierDetector(Detector):
                 or not cue[1]
                 or cue[0] not in _ZONE_LABELS
                 or (index > 0 and (tokens[index - 1].lower,) in tables.negatives)  # "flight dl ..."
+                or (length == 1 and self._speaker_at(tokens, index))  # "customer : nine ...": who speaks
             ):
                 index += 1
                 continue
@@ -2913,6 +2914,8 @@ class IdentifierDetector(Detector):
         digits of the value next to them, misheard (see :meth:`_lost_digits_at_edges`); ``lacking``:
         the value lacks digits, else only a word that sounds like one is taken; ``taken``: a word
         on this side was taken already."""
+        if step < 0 and self._tables.cue_table.length_ending_at(tokens, index + 1):
+            return 0  # the last word of the value's cue ("the one that ends in 6936..."), no digit
         kind = self._lost_digit_kind(tokens, index, step)
         if kind == "sound":
             if not lacking and tokens[index].lower in self._tables.between:
@@ -3404,6 +3407,12 @@ class IdentifierDetector(Detector):
         ):
             return None  # "can we push it to eight forty i mean nine forty": a time or a price, corrected
         if (
+            cue is None
+            and previous in self._tables.clock_before
+            and self._times_with_a_pause(aligned, candidate)
+        ):
+            return None  # "can you do eleven fifty um six oh three": two times, the caller hesitating
+        if (
             (cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE"))
             and not _card_digits(digits)
             and self._counts_things(aligned, tokens, candidate, cued=cue is not None)
@@ -3614,6 +3623,23 @@ class IdentifierDetector(Detector):
         return self._corrected_whole_number(
             aligned, tokens[with_digits[0]].start, tokens[with_digits[-1]].end
         )
+
+    def _times_with_a_pause(self, aligned: AlignedText, candidate: _Candidate) -> bool:
+        """The candidate is one number the normalizer read over a filler or a self-correction it
+        dropped, whose parts read as two clock times or more ("eleven fifty um six oh three", "eleven
+        oh five sorry one fifteen"): times offered or corrected, no code (asked only after a clock
+        word, with no cue)."""
+        tokens = aligned.tokens
+        start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        o_start, o_end = aligned.to_original(start, end)
+        notes = aligned.annotations_in(o_start, o_end, "number")
+        if len(notes) != 1:
+            return False
+        times = _clock_times([str(chunk) for chunk in notes[0].data.get("chunks", ())])
+        if times is None or times < 2:
+            return False
+        words = [word.strip(",.") for word in aligned.original[o_start:o_end].lower().split()]
+        return any(word in self._lexicon.fillers or word in self._tables.correction_words for word in words)
 
     def _said_whole(self, words: Sequence[str]) -> bool:
         """Number words ``words`` are one time or price said whole: at most four words, with a tens
@@ -4332,6 +4358,9 @@ class _MisheardTables:
             and ((word,) not in tables.cues or word in ("extension", "ext"))
             and word not in ("am", "pm", "o'clock", "oclock")
             and word not in self.region_breakers
+            # a negative context names the number after it ("the twelve oh five train number five
+            # twenty one"), unless it sounds like a digit ("won")
+            and (word not in tables.negative_words or word in self.homophones)
         )
 
     def looks_like_digit(
