@@ -67,6 +67,22 @@ _NUMBER_LABELS = {"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "ACCOUNT_NUMBER", "ZI
         # the part of a number a caller gives to tell which one
         ("it's the one that ends with nine three oh two", "nine three oh two", None),
         ("my card ends in four four oh one", "four four oh one", None),
+        # the other party asks about a digit, or named the value earlier in its turn
+        (
+            "agent: go ahead with the card number whenever you're ready caller: four five five six "
+            "agent: four five five six caller: yes three one two nine agent: was that a nine caller: yes "
+            "and then one one four eight agent: okay and then caller: seven seven two four",
+            "four five five six agent: four five five six caller: yes three one two nine agent: was that a "
+            "nine caller: yes and then one one four eight agent: okay and then caller: seven seven two four",
+            None,
+        ),
+        (
+            "agent: can i get a number in case we get disconnected? caller: sure it's four one nine "
+            "agent: four one nine caller: yep then two two six agent: mhm caller: then eight one seven one",
+            "four one nine agent: four one nine caller: yep then two two six agent: mhm caller: then eight "
+            "one seven one",
+            None,
+        ),
         # resuming after a long aside
         (
             "the member id is eight eight two one oh oh hmm wait that's my gym card okay here we go "
@@ -111,6 +127,8 @@ def test_stutters_restarts_and_asides_are_redacted_whole(
         "can you do eleven fifty um six oh three",
         "agent: how many times did you call? customer: seven hmm maybe eleven",
         "we're on the twelve oh five train number five twenty one",
+        # counts asked about in a turn
+        "agent: how many cards do you have? caller: two maybe three",
         # a number converted or measured, a release, a part, a cabin, a batting average
         "what is four four one five in binary",
         "it's ten three forty one in inches",

@@ -459,6 +459,8 @@ _IBAN_DEPARTURES = 1
 _IBAN_MIN_DIGITS = 8
 #: a day written as an ordinal by the number normalizer ("23rd", "12th")
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+#: the most words of the other party's turn searched for a cue of the value answered after it
+_ASKING_TURN_WORDS = 12
 #: the most digits of a false start a caller says again ("four one- sorry four two ...")
 _FALSE_START_DIGITS = 4
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
@@ -1757,12 +1759,27 @@ class IdentifierDetector(Detector):
         if self.max_aside_words == 0 or len(candidates) < 2:
             return candidates
         result = [candidates[0]]
+        echo: _Candidate | None = None
         for following in candidates[1:]:
+            if echo is not None:
+                # the digit the other party asked about ("... one eight agent : sorry was that an
+                # eight caller : and then four seven ...") stands inside the aside
+                joined = self._joined(aligned, tokens, result[-1], following)
+                if joined is not None:
+                    result[-1] = joined
+                    echo = None
+                    continue
+                result.append(echo)
+                echo = None
             joined = self._joined(aligned, tokens, result[-1], following)
-            if joined is None:
-                result.append(following)
-            else:
+            if joined is not None:
                 result[-1] = joined
+            elif len(following.digits) == 1 and result[-1].digits.endswith(following.digits):
+                echo = following
+            else:
+                result.append(following)
+        if echo is not None:
+            result.append(echo)
         return result
 
     def _joined(
@@ -3321,6 +3338,10 @@ class IdentifierDetector(Detector):
             if self._speaker_at(tokens, end - 2):
                 end -= 2  # who speaks ("caller :"; "customer :" is no cue either)
                 turn = True
+                if asked_for and not others:
+                    asked_in_turn = self._asked_in_turn(tokens, end)
+                    if asked_in_turn is not None:
+                        return asked_in_turn
                 continue
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is not None:
@@ -3340,6 +3361,20 @@ class IdentifierDetector(Detector):
                 word in tables.between or word in tables.cue_words or (len(word) == 1 and word.isalpha())
             ):
                 others += 1
+        return None
+
+    def _asked_in_turn(self, tokens: Sequence[Token], end: int) -> tuple[str, bool] | None:
+        """A strong cue of a number label in the other party's turn that ends at token ``end`` (at most
+        ``_ASKING_TURN_WORDS`` words back, not past who spoke before): the value answered after it is
+        that label's ("rep : go ahead with the card number when you're ready caller : ...")."""
+        tables = self._tables
+        floor = max(0, end - _ASKING_TURN_WORDS)
+        for stop in range(end, floor, -1):
+            if self._speaker_at(tokens, stop - 2):
+                return None
+            cue = tables.cue_table.ending_at(tokens, stop)
+            if cue is not None and cue[1] and cue[0] in _ZONE_LABELS:
+                return cue
         return None
 
     def _garbled_cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, bool] | None:
