@@ -24,6 +24,44 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 POSITIVE = [
+    # hgen-age5 (invented): a digit heard as a function word before an age unit, "tree"/"ate" where the age
+    # ends, written punctuation after an opening "at", written ordinals, a hyphened generation, a family
+    # name and its age between commas
+    ("he's for years old", [("for years old", "AGE")]),
+    ("she is ate months old", [("ate months old", "AGE")]),
+    ("we have a too year old and a baby", [("too year old", "AGE")]),
+    ("my son is tree", [("tree", "AGE")]),
+    ("my son is ate", [("ate", "AGE")]),
+    ("she turns ate in may", [("ate", "AGE")]),
+    ("At 42, she started her own business.", [("42", "AGE")]),
+    ("at sixty, you'd think he'd slow down", [("sixty", "AGE")]),
+    ("Her 40th birthday is Saturday.", [("40th", "AGE")]),
+    ("we celebrated dad's 70th", [("70th", "AGE")]),
+    ("happy 50th birthday", [("50th", "AGE")]),
+    ("I'm 40-something.", [("40-something", "AGE")]),
+    ("she's sixty-ish", [("sixty-ish", "AGE")]),
+    ("garcia, thirty one, was not hurt", [("thirty one", "AGE")]),
+    ("male fifty four", [("fifty four", "AGE")]),
+    ("female sixty two with chest pain", [("sixty two", "AGE")]),
+    ("patient female sixty two", [("sixty two", "AGE")]),
+    # ... and contractions written without their apostrophe
+    ("ill be forty next month", [("forty", "AGE")]),
+    ("shell be nine in may", [("nine", "AGE")]),
+    ("hell be sixty", [("sixty", "AGE")]),
+    ("were both sixty", [("sixty", "AGE")]),
+    ("id be sixty now", [("sixty", "AGE")]),
+    ("theyll be five in june", [("five", "AGE")]),
+    ("my son whos six", [("six", "AGE")]),
+    ("my moms eighty", [("eighty", "AGE")]),
+    ("my dads turning seventy", [("seventy", "AGE")]),
+    ("my wifes fifty one", [("fifty one", "AGE")]),
+    ("my birthdays june ninth", [("june ninth", "DATE_OF_BIRTH")]),
+    # review39 FYI classes: a birth date named by a holiday, a birthday named by its age
+    ("she was born on christmas eve two thousand ten", [("christmas eve two thousand ten", "DATE_OF_BIRTH")]),
+    ("my birthday is on halloween", [("halloween", "DATE_OF_BIRTH")]),
+    ("born on valentine's day", [("valentine's day", "DATE_OF_BIRTH")]),
+    ("she just had her sweet sixteen", [("sweet sixteen", "AGE")]),
+    ("my date of births oh five twelve eighty nine", [("oh five twelve eighty nine", "DATE_OF_BIRTH")]),
     # hgen-age4 (invented): fractions heard "in a half" or with a filler, a unit heard as "for" before
     # "years old", "currently", an intake note opening with a person and a guess
     ("i'm fifty in a half", [("fifty in a half", "AGE")]),
@@ -573,6 +611,51 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # hgen-age5 (invented): the same words in plain speech
+    "the kids ate",
+    "she's ate already",
+    "we ate tree nuts",
+    "my son is up a tree",
+    "i waited for years",
+    "i've been for years",
+    "she's won two awards",
+    "that's what i'm for",
+    "i'm going to year end",
+    "the 4th of july",
+    "on the 40th floor",
+    "it's my 2nd time",
+    "she finished 3rd",
+    "at 5, we will leave",
+    "at 42, we'll have the answer",
+    "thanks nguyen, twenty two dollars please",
+    "i feel ill",
+    "birthdays are fun",
+    "the sweet sixteen round starts friday",
+    "christmas eve is my favorite day",
+    "male fifty four seconds",
+    "the female lead is twenty minutes late",
+    "well be there at five",
+    "well be there in twenty minutes",
+    "the shell is twelve inches",
+    "were they twenty",
+    "id be happy to pay forty",
+    "i gave my moms twenty dollars",
+    "were both twenty minutes late",
+    "ill be back at ten",
+    "well be open till nine",
+    "were about twenty people",
+    # review39 M1/L3/L8: a past copula before a price or count, "year old" as an adjective, a car's model year
+    "there were only twelve left",
+    "there were only nine",
+    "there were almost twelve",
+    "the seats were only forty",
+    "tickets were just twenty",
+    "prices were about thirty",
+    "the rooms were about ninety a night",
+    "compared to year old wine this is fresh",
+    "she won year old honors",
+    "we drove for years old roads",
+    "my dads seventy nine camaro",
     # hgen-age4 (invented): a team's wins and losses after a person subject; a flight, gate or seat number
     # said like a numeric date; a one-word year after "oh" and two digits
     "they're nineteen and three on the road",

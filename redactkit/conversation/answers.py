@@ -1,9 +1,11 @@
-"""Names given in answer to a question for them in the previous turn: "what is your name?" -> "rock".
+"""Values given in answer to a question for them in the previous turn: "what is your name?" -> "rock",
+"and how old is he?" -> "uh seven".
 
-A turn alone cannot tell the name "rock" from the word; the question before it can. Conversation
-mode sees the turns in order, so it adds a PERSON entity for the words that answer a question for a
-name (``name_questions`` in ``redactkit/lang/<locale>/names.yaml``). The entity then becomes a known
-value like any other, and its later mentions are redacted too.
+A turn alone cannot tell the name "rock" from the word, nor an age "seven" from a count; the question
+before it can. Conversation mode sees the turns in order, so it adds a PERSON entity for the words
+that answer a question for a name (``name_questions`` in ``redactkit/lang/<locale>/names.yaml``) and
+an AGE (a child's: MINOR) for a number that answers an age question (``ages.questions`` in
+``context.yaml``). The entity then becomes a known value like any other.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from ..gazetteers import family_names, fold_word, zipf_frequency
 from ..lang import get_lexicon
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
+from ..lang.tokens import Token
 
-__all__ = ["NameQuestions", "name_answers"]
+__all__ = ["AgeQuestions", "NameQuestions", "age_answers", "name_answers"]
 
 #: ``detector`` of names found because the previous turn asked for one
 DETECTOR = "conversation"
@@ -132,5 +135,166 @@ def name_answers(
                 DETECTOR,
                 "the answer to a question for a name in the turn before",
             )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class AgeQuestions:
+    """The tables of ``ages`` in ``context.yaml`` an answer to an age question is read with (documented
+    there)."""
+
+    questions: frozenset[tuple[str, ...]] = field(metadata={"key": "ages.questions"})
+    answer_words: frozenset[tuple[str, ...]] = field(metadata={"key": "ages.answer_words"})
+    fractions: frozenset[tuple[str, ...]] = field(metadata={"key": "ages.fractions"})
+    units: frozenset[tuple[str, ...]] = field(metadata={"key": "ages.after"})
+    young_units: frozenset[str] = field(metadata={"key": "ages.young_units"})
+    one_then: frozenset[tuple[str, ...]] = field(metadata={"key": "ages.one_then"})
+    past_words: frozenset[str] = field(metadata={"key": "ages.answer_past_words"})
+    copulas: frozenset[str] = field(metadata={"key": "ages.answer_copulas"})
+    thing_openers: frozenset[str] = field(metadata={"key": "ages.answer_thing_openers"})
+    relations: frozenset[tuple[str, ...]] = field(metadata={"key": "ages.relations"})
+    low: int = field(metadata={"key": "ages.min"})
+    high: int = field(metadata={"key": "ages.max"})
+    minor_below: int = field(metadata={"key": "ages.minor_below"})
+
+
+@dataclass(frozen=True)
+class _AgeTables:
+    words: AgeQuestions
+    questions: PhraseTable[tuple[str, ...]]
+    answer_words: PhraseTable[tuple[str, ...]]
+    fractions: PhraseTable[tuple[str, ...]]
+    units: PhraseTable[tuple[str, ...]]
+    one_then: PhraseTable[tuple[str, ...]]
+    digits: dict[str, int]
+    teens: dict[str, int]
+    tens: dict[str, int]
+    fillers: frozenset[str]
+
+
+@cache
+def _age_tables(locale: str) -> _AgeTables:
+    words = load_tables(locale, "context", AgeQuestions)
+    lexicon = get_lexicon(locale)
+    return _AgeTables(
+        words,
+        PhraseTable.of(words.questions),
+        PhraseTable.of(words.answer_words),
+        PhraseTable.of(words.fractions),
+        PhraseTable.of(words.units),
+        PhraseTable.of(words.one_then),
+        dict(lexicon.digits),
+        dict(lexicon.teens),
+        dict(lexicon.tens),
+        frozenset(lexicon.fillers),
+    )
+
+
+def _asked_age(aligned: AlignedText, tables: _AgeTables) -> tuple[bool, bool] | None:
+    """Whether the turn asks an age, and whether it asks a past one ("how old were you when ...");
+    None when it asks none."""
+    ages = tables.words
+    words = [token.lower for token in aligned.tokens]
+    for i in range(len(words)):
+        length = tables.questions.at(words, i)
+        if not length:
+            continue
+        k = i + length
+        past = k < len(words) and words[k] in ages.past_words
+        while k < len(words) and words[k] in ages.copulas:
+            k += 1
+        if k < len(words) and words[k] in ages.thing_openers:
+            # "how old is your son" asks a person's age, "how old is the car" and "how old is it" a thing's
+            relation = k + 1 < len(words) and any(
+                tuple(words[k + 1 : k + 1 + len(phrase)]) == phrase for phrase in ages.relations
+            )
+            if not relation:
+                continue
+        return True, past
+    return None
+
+
+def _number(words: Sequence[str], i: int, tables: _AgeTables) -> tuple[int, int] | None:
+    """The whole number 0..120 said at ``i`` ("forty two", "forty-two", "42"): (value, index after)."""
+    word = words[i]
+    if word.isdigit():
+        return (int(word), i + 1) if len(word) <= 3 else None
+    if word in tables.tens:
+        value, j = tables.tens[word], i + 1
+        k = j + 1 if j < len(words) and words[j] == "-" else j
+        if k < len(words) and tables.digits.get(words[k], 0) > 0:
+            return value + tables.digits[words[k]], k + 1
+        return value, j
+    if word in tables.teens:
+        return tables.teens[word], i + 1
+    if word in tables.digits:
+        return tables.digits[word], i + 1
+    if word == "a" and i + 1 < len(words) and words[i + 1] in tables.words.young_units | {"year"}:
+        return 1, i + 1  # "a year and a half"
+    return None
+
+
+def _age_answer(tokens: Sequence[Token], tables: _AgeTables) -> tuple[int, int, int] | None:
+    """(first token, token after, value) of the age a turn opens with, when the turn says nothing
+    else after it (a unit, a fraction, "now", "sir" and the end of a sentence may follow)."""
+    words = [token.lower for token in tokens]
+    i = 0
+    while i < len(words):
+        skip = 1 if words[i] in tables.fillers else tables.answer_words.at(words, i)
+        if not skip:
+            break
+        i += skip
+    if i >= len(words):
+        return None
+    parsed = _number(words, i, tables)
+    if parsed is None:
+        return None
+    value, end = parsed
+    if not tables.words.low <= value <= tables.words.high:
+        return None
+    end += tables.fractions.at(words, end)
+    unit = tables.units.at(words, end)
+    if not unit and end < len(words) and words[end] in tables.words.young_units | {"years", "year"}:
+        unit = 1  # "seven months", "forty years"
+    end += unit
+    stop = end
+    while stop < len(words) and (
+        words[stop] in tables.fillers or not any(ch.isalnum() for ch in words[stop])
+    ):
+        stop += 1
+    if stop < len(words) and not tables.one_then.at(words, stop) and not tables.answer_words.at(words, stop):
+        return None  # "five minutes away", "twelve of them": the number goes on to say something else
+    return i, end, value
+
+
+def age_answers(
+    aligned: Sequence[AlignedText | None],
+    speakers: Sequence[str | None],
+    locale: str = "en-US",
+) -> list[list[Entity]]:
+    """Per turn, the AGE (a child's now: MINOR) of a number that answers an age question in the turn
+    before (said by another speaker, when speakers are known); offsets into the original text."""
+    tables = _age_tables(locale)
+    found: list[list[Entity]] = [[] for _ in aligned]
+    for k in range(1, len(aligned)):
+        before, turn = aligned[k - 1], aligned[k]
+        if before is None or turn is None:
+            continue
+        if speakers[k] is not None and speakers[k] == speakers[k - 1]:
+            continue
+        asked = _asked_age(before, tables)
+        if asked is None:
+            continue
+        tokens = list(turn.tokens)
+        answer = _age_answer(tokens, tables)
+        if answer is None:
+            continue
+        first, stop, value = answer
+        young = any(token.lower in tables.words.young_units for token in tokens[first:stop])
+        label = "MINOR" if (value < tables.words.minor_below or young) and not asked[1] else "AGE"
+        start, end = turn.to_original(tokens[first].start, tokens[stop - 1].end)
+        found[k].append(
+            Entity(start, end, label, SCORE, DETECTOR, "the answer to an age question in the turn before")
         )
     return found

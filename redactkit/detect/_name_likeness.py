@@ -72,6 +72,9 @@ class NameLikeness:
             [name_uses.get(row, 0) / (name_uses.get(row, 0) + word_uses.get(row, 0)) for row in rows],
             dtype=np.float32,
         )
+        #: the name share of each vector row asked about, by row and number of neighbours (a product
+        #: with every anchor row: the costly part, and many rare words share a row)
+        self._shares: dict[tuple[int, int], float | None] = {}
 
     def _row(self, word: str) -> int | None:
         if word not in self._strings:
@@ -109,8 +112,18 @@ class NameLikeness:
     def name_share(self, word: str, neighbours: int) -> float | None:
         """The share of names among the listed words nearest ``word`` (0 to 1; see module docs), or
         ``None`` when the vectors do not know it."""
-        unit = self._unit(word)
-        if unit is None or not len(self._anchor_shares):
+        row = self._row(word)
+        if row is None:
+            return None
+        key = (row, neighbours)
+        if key not in self._shares:
+            self._shares[key] = self._row_share(row, neighbours)
+        return self._shares[key]
+
+    def _row_share(self, row: int, neighbours: int) -> float | None:
+        """:meth:`name_share` of the words that use vector row ``row``."""
+        unit = self._row_unit(row)
+        if not unit.any() or not len(self._anchor_shares):
             return None
         cosines = self._anchor_units @ unit
         count = min(neighbours, len(cosines))

@@ -151,7 +151,15 @@ class _AgeWords:
     speaker_labels: _Phrases
     question_objects: _Phrases
     big_words: frozenset[str]
+    unmarked_contractions: dict[str, str]
+    unmarked_ambiguous_contractions: dict[str, str]
+    unmarked_contraction_then: frozenset[str]
+    unmarked_contraction_after: _Phrases
+    unmarked_possessive_relations: frozenset[str]
     heard_single: frozenset[str]
+    heard_single_ending: frozenset[str]
+    heard_unit_digits: frozenset[str]
+    heard_digit_units: _Phrases
     generation_words: frozenset[str]
     generation_cues: frozenset[str]
     years_not_after: _Phrases
@@ -172,6 +180,7 @@ class _AgeWords:
     event_not_after: _Phrases
     ordinal_cues: _Phrases
     ordinal_then: _Phrases
+    birthday_phrases: _Phrases
     fractions: _Phrases
     after: _Phrases
     heard_unit_years: frozenset[str]
@@ -215,6 +224,7 @@ class _DateWords:
 
     birth_cues: _Phrases
     year_cues: _Phrases
+    holidays: _Phrases
     birth_year_nouns: frozenset[str]
     expiry_cues: _Phrases
     code_cues: _Phrases
@@ -549,6 +559,8 @@ def _text_memo(words: Sequence[str], key: str) -> dict[Any, Any] | None:
 
 
 #: "34yo", "12yrs": an age written with its unit run together
+#: an ordinal written with digits ("40th", "21st")
+_WRITTEN_ORDINAL = re.compile(r"([1-9][0-9]{0,2})(?:st|nd|rd|th)")
 _GLUED_AGE = re.compile(r"([0-9]{1,3})(?:yo|yrs|yr|yrsold|yearsold|yearold)")
 
 #: words read on each side of a number whose age cue a recognizer garbled (longer than any cue)
@@ -977,7 +989,18 @@ class ContextualDetector(Detector):
         #: digit heard as a word): any other word starts one only as a garbled or glued number
         #: (:meth:`_may_start_age`)
         self._age_start_words = (
-            frozenset({*t.lexicon.digits, *t.lexicon.teens, *t.lexicon.tens, "a", "an", *t.ages.heard_single})
+            frozenset(
+                {
+                    *t.lexicon.digits,
+                    *t.lexicon.teens,
+                    *t.lexicon.tens,
+                    "a",
+                    "an",
+                    *t.ages.heard_single,
+                    *t.ages.heard_single_ending,
+                    *t.ages.heard_unit_digits,
+                }
+            )
             | self._heard_split_heads
         )  # "for tea", "dirty two": a number a recognizer split or misheard
         self._age_start_memo: dict[str, bool] = {}
@@ -1033,6 +1056,10 @@ class ContextualDetector(Detector):
         #: letter ("daughtr", "nephaw"), and number words of five letters or more ("twulve")
         self._heard_relation_words = _HeardWords(
             {phrase[0]: 0 for phrase in t.ages.relations.phrases if len(phrase) == 1 and len(phrase[0]) >= 5}
+        )
+        #: the words :meth:`_unmarked` reads as contractions without their apostrophe
+        self._unmarked_words = frozenset(t.ages.unmarked_contractions) | frozenset(
+            t.ages.unmarked_ambiguous_contractions
         )
         #: subjects said with a contraction ("she's", "i'll"), which a recognizer may garble by one
         #: letter ("se's", "shi'll": :meth:`_heard_subject`)
@@ -1291,7 +1318,7 @@ class ContextualDetector(Detector):
         else:
             parsed = (
                 (self._heard_split(words, first) or _cardinal(t.lexicon, words, first))
-                if words[first] not in t.lexicon.ordinals
+                if words[first] not in t.lexicon.ordinals and not _WRITTEN_ORDINAL.fullmatch(words[first])
                 else None
             )
             value = parsed[0] if parsed is not None and parsed[1] <= stop else None
@@ -1385,6 +1412,16 @@ class ContextualDetector(Detector):
                         (i, i + 1, "AGE", self.cue_score, "a digit heard as a word after an age cue")
                     )
                     previous_age_end = i + 1
+                elif (
+                    words[i] in t.ages.heard_unit_digits
+                    and (unit := t.ages.heard_digit_units.at(words, i + 1))
+                    and self._heard_digit_said(words, i)
+                ):
+                    # "he's for years old", "a too year old boy": the unit says it is an age
+                    found.append(
+                        (i, i + 1 + unit, "AGE", self.cue_score, "a digit heard as a word before an age unit")
+                    )
+                    previous_age_end = i + 1 + unit
                 elif (glued := _GLUED_AGE.fullmatch(words[i])) and low <= int(glued[1]) <= high:
                     found.append((i, i + 1, "AGE", self.cue_score, "a number and its age unit"))  # "34yo"
                 i += 1
@@ -1422,6 +1459,13 @@ class ContextualDetector(Detector):
                     value += self._near_digits[words[j]]  # "ninety floor years old"
                     j += 1
             end = j + t.ages.fractions.at(words, j)
+            if (
+                end == j
+                and j + 1 < len(words)
+                and words[j] == "-"
+                and (hyphened := t.ages.fractions.at(words, j + 1))
+            ):
+                end = j + 1 + hyphened  # "i'm 40-something", "she's sixty-ish"
             after = self._skip_interruptions(words, end)
             if after < len(words) and words[after] == "-":  # "a forty-five-year-old"
                 after += 1
@@ -1469,6 +1513,7 @@ class ContextualDetector(Detector):
                 or self._event_age(words, i, after, value)
                 or self._born_ago(words, i, after)
                 or self._person_after(words, i, after)
+                or self._person_before(words, i, after)
                 or self._estimated_age(words, i)
             )
             if not why:
@@ -1766,6 +1811,12 @@ class ContextualDetector(Detector):
         heard = self._heard_relation_words
         changed: list[str] | None = None
         for k, word in enumerate(words):
+            unmarked = self._unmarked(words, k) if word in self._unmarked_words or word[-1:] == "s" else ""
+            if unmarked:  # "whos six", "ill be forty", "my moms eighty": the apostrophe left out
+                if changed is None:
+                    changed = list(words)
+                changed[k] = unmarked
+                continue
             if word in self._heard_copulas and self._heard_copula(changed or words, k):
                 if changed is None:
                     changed = list(words)
@@ -1786,6 +1837,36 @@ class ContextualDetector(Detector):
                     changed = list(words)
                 changed[k] = relation
         return words if changed is None else Words(changed)
+
+    def _unmarked(self, words: Sequence[str], k: int) -> str:
+        """``words[k]`` as written with the apostrophe a recognizer left out, "" when it is none: a
+        contraction of ``ages.unmarked_contractions`` ("whos", "theyll"), one of
+        ``ages.unmarked_ambiguous_contractions`` before a word of ``ages.unmarked_contraction_then``
+        ("ill be", "were both"), or a relation's "'s" after a determiner before a number or a stem
+        copula ("my moms eighty", "my dads turning seventy")."""
+        ages = self._t.ages
+        word = words[k]
+        said = ages.unmarked_contractions.get(word)
+        if said:
+            return said
+        after = words[k + 1] if k + 1 < len(words) else ""
+        said = ages.unmarked_ambiguous_contractions.get(word)
+        if said:
+            # "ill be forty", "so were both sixty" (not "there were only twelve left": a past copula)
+            opens = k == 0 or bool(ages.unmarked_contraction_after.ending(words, k))
+            return said if opens and after in ages.unmarked_contraction_then else ""
+        if not (
+            len(word) > 3
+            and word[:-1] in ages.unmarked_possessive_relations
+            and k > 0
+            and words[k - 1] in ages.determiners
+        ):
+            return ""
+        if ages.stem_copulas.at(words, k + 1):
+            return word[:-1] + "'s"  # "my dads turning seventy"
+        number = _cardinal(self._t.lexicon, words, k + 1)
+        # "my moms eighty", not "my dads seventy nine camaro"
+        return word[:-1] + "'s" if number is not None and self._age_ends(words, number[1]) else ""
 
     def _heard_copula(self, words: Sequence[str], k: int) -> bool:
         """Whether ``words[k]`` (a word of ``ages.heard_copulas``: "his", "as", "this") is an "is" a
@@ -1962,12 +2043,27 @@ class ContextualDetector(Detector):
         spelling of a digit word that reads as no other word there) after an age's context, where the
         age ends or a month follows."""
         t = self._t
-        if words[i] not in t.ages.heard_single or i == 0:
+        if i == 0:
             return False
-        ends = self._age_ends(words, i + 1) or any(word in t.lexicon.months for word in words[i + 1 : i + 3])
-        # a verb, a subject or a copula must say it ("my son ate" is a relation and a verb)
+        if words[i] in t.ages.heard_single:
+            ends = self._age_ends(words, i + 1)
+        elif words[i] in t.ages.heard_single_ending:
+            ends = i + 1 == len(words) or words[i + 1] in (".", "?", "!")  # "my son is ate"
+        else:
+            return False
+        ends = ends or any(word in t.lexicon.months for word in words[i + 1 : i + 3])
+        # a verb, a subject or a copula must say it ("my son ate", "the kids ate": a relation and a verb)
         why = self._said_age_context(words, i, -10) if ends else ""
-        return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION)
+        return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION, _PLURAL_RELATION)
+
+    def _heard_digit_said(self, words: Sequence[str], i: int) -> bool:
+        """A digit heard as the word at ``i`` before an age unit is one when an article, a subject, a
+        copula or a person verb stands before it ("a too year old boy", "he's for years old"; not
+        "compared to year old wine", "we drove for years old roads")."""
+        if i > 0 and words[i - 1] in ("a", "an"):
+            return True
+        why = self._said_age_context(words, i, -10) if i > 0 else ""
+        return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION, _PLURAL_RELATION)
 
     def _heard_unit_ends(self, words: Sequence[str], after: int) -> bool:
         """An age may end at ``after``, right after a misheard unit ("twenty free"): the utterance
@@ -2072,6 +2168,8 @@ class ContextualDetector(Detector):
             # "add sixty nine i'd expect ...", "that three you'd think ...": the opening "at" misheard, a
             # conditional of two words or more after the number ("that three i'd like" is an order)
             return "number after an opening 'at' before a conditional"
+        if after < len(words) and words[after] == "," and i > 0 and words[i - 1] in ages.at_words:
+            after += 1  # "at 42, she started her own business": written punctuation after the number
         if not (
             i > 0
             and words[i - 1] in ages.at_words
@@ -2117,6 +2215,21 @@ class ContextualDetector(Detector):
                 return ""
             k -= 1
         return ""
+
+    def _person_before(self, words: Sequence[str], i: int, after: int) -> str:
+        """ "male fifty four with chest pain", "patient female sixty two": an intake's opening that
+        names the person by a word of ``ages.person_after`` and then the age, the utterance ending
+        after it or going on with a word of ``ages.person_after_then``."""
+        t = self._t
+        k = self._before_approximately(words, i)
+        person = t.ages.person_after.ending(words, k)
+        if not person:
+            return ""
+        first = k - person
+        if first > 0 and not (first == 1 and t.ages.relations.at(words, 0)):
+            return ""
+        ends = after == len(words) or bool(t.ages.person_after_then.at(words, after))
+        return _PERSON_AFTER if ends else ""
 
     def _estimated_age(self, words: Sequence[str], i: int) -> str:
         """ "an elderly man maybe eighty", "a little girl about four", "a teenage boy maybe fifteen": a
@@ -2479,18 +2592,18 @@ class ContextualDetector(Detector):
                     )
                     found.append((first, i + 1, "AGE", self.cue_score, "decade of life after a person"))
             elif (
-                word in t.lexicon.ordinals
+                (ordinal := self._ordinal_value(word))
                 and (
                     t.ages.ordinal_cues.ending(words, i)
                     # "for his twenty first": the cue before the tens word
                     or (
                         i > 1
                         and words[i - 1] in t.lexicon.tens
-                        and t.lexicon.ordinals[word] < 10
+                        and ordinal < 10
                         and t.ages.ordinal_cues.ending(words, i - 1)
                     )
                     # "we celebrated dad's seventieth": a person's "'s" before an ordinal from tenth on
-                    or (i > 0 and t.lexicon.ordinals[word] >= 10 and self._possessor_is_person(words, i - 1))
+                    or (i > 0 and ordinal >= 10 and self._possessor_is_person(words, i - 1))
                 )
                 and (
                     i + 1 >= len(words)
@@ -2500,7 +2613,7 @@ class ContextualDetector(Detector):
                 and self._birthday_ordinal(words, i)
             ):  # "she's celebrating her sixteenth this weekend", "my sixtieth is coming up"
                 first = i
-                if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[word] < 10:
+                if first > 0 and words[first - 1] in t.lexicon.tens and ordinal < 10:
                     first -= 1
                 found.append((first, i + 1, "AGE", self.cue_score, "ordinal after a celebration"))
             elif (
@@ -2512,12 +2625,24 @@ class ContextualDetector(Detector):
                 and not (i + 2 < len(words) and self._is_number(words[i + 2]))
             ):  # "i'm turning the big four oh": a round birthday said with its digits
                 found.append((i, i + 2, "AGE", self.cue_score, "a round birthday said with its digits"))
-            elif word == "birthday" and i > 0 and words[i - 1] in t.lexicon.ordinals:
+            elif (named := t.ages.birthday_phrases.at(words, i)) and t.ages.ordinal_cues.ending(words, i):
+                found.append(
+                    (i, i + named, "AGE", self.cue_score, "a birthday named by its age")
+                )  # "her sweet sixteen"
+            elif word == "birthday" and i > 0 and (before := self._ordinal_value(words[i - 1])):
                 first = i - 1
-                if first > 0 and words[first - 1] in t.lexicon.tens and t.lexicon.ordinals[words[i - 1]] < 10:
+                if first > 0 and words[first - 1] in t.lexicon.tens and before < 10:
                     first -= 1  # "twenty first"
                 found.append((first, i, "AGE", self.cue_score, "ordinal before 'birthday'"))
         return found
+
+    def _ordinal_value(self, word: str) -> int:
+        """The ordinal ``word`` says ("fortieth", written "40th"), 0 when it is none."""
+        value = self._t.lexicon.ordinals.get(word)
+        if value is not None:
+            return value
+        written = _WRITTEN_ORDINAL.fullmatch(word)
+        return int(written[1]) if written else 0
 
     def _birthday_ordinal(self, words: Sequence[str], i: int) -> bool:
         """After a one-word cue, a bare possessive or "happy" ("my sixtieth", "happy fortieth"), an
@@ -2527,7 +2652,7 @@ class ContextualDetector(Detector):
         cue = t.ages.ordinal_cues.ending(words, i)
         if cue != 1:
             return True
-        value = t.lexicon.ordinals[words[i]]
+        value = self._ordinal_value(words[i])
         return value >= 10 or (i > 1 and words[i - 2] in t.lexicon.tens)
 
     def _possessor_is_person(self, words: Sequence[str], index: int) -> bool:
@@ -2672,7 +2797,10 @@ class ContextualDetector(Detector):
             and (
                 t.ages.relations.ending(words, k - 1)
                 or words[k - 2] in t.person_nouns
-                or (words[k - 2] in given_names() and not is_everyday_word(words[k - 2]))
+                or (
+                    (words[k - 2] in given_names() or words[k - 2] in family_names())
+                    and not is_everyday_word(words[k - 2])
+                )  # "garcia, thirty one, was not hurt": a name, its age between commas
             )
         ):
             return _COMMA_RELATION
@@ -2720,6 +2848,20 @@ class ContextualDetector(Detector):
                     found.append((*before, label, self.cue_score, why.replace("after", "before")))
                     taken.update(range(*before))
                 first, _ = self._after_cue(words, i + length, t.dates.between)
+                holiday = (
+                    t.dates.holidays.at(words, first)
+                    if cues is t.dates.birth_cues and first < len(words) and first not in taken
+                    else 0
+                )
+                if holiday:  # "born on christmas eve two thousand ten": a day named by a holiday
+                    stop = first + holiday
+                    run = self._number_run(words, stop)
+                    said = [w for w in words[stop:run] if self._is_number(w)]
+                    if said and self._year_of(said) is not None:
+                        stop = run
+                    found.append((first, stop, label, self.cue_score, "holiday after a birth cue"))
+                    taken.update(range(first, stop))
+                    break
                 if first < len(words) and first not in taken:  # "security code's five five one"
                     stop = self._number_run(words, first, months=cues is not t.dates.code_cues)
                     article = (

@@ -1388,10 +1388,12 @@ class NameDetector(Detector):
                 and word not in places
                 and word not in self._blocked
                 and zipf_frequency(word) < self._zipf.unlisted_person_name_max
-                # (the vectors are loaded when a word first gets this far)
-                and (share := name_likeness(model).name_share(word, w.companion_neighbours)) is not None
-                and share >= w.syllable_min_share
             )
+
+        def name_like(k: int) -> bool:
+            # (the costliest test: the vectors are loaded when a word first gets this far)
+            share = name_likeness(model).name_share(bases[k][0], w.companion_neighbours)
+            return share is not None and share >= w.syllable_min_share
 
         def short(k: int) -> bool:
             word, possessive = bases[k]
@@ -1409,17 +1411,22 @@ class NameDetector(Detector):
         for i in range(len(bases)):
             if bases[i][1] or not syllable(i):
                 continue
-            for first, second in ((i - 1, i), (i, i + 1)):
-                other = first if second == i else second
+            # the word's vectors are read only where a pair could be the name: a short word beside it,
+            # right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo")
+            pairs = [
+                (first, second)
+                for first, second in ((i - 1, i), (i, i + 1))
                 # (a word found already is no syllable of a name this one ends: "ring gog magog hills")
-                if other < 0 or other >= len(bases) or other in scores or not short(other):
-                    continue
-                # right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to hyun woo")
-                if self._cue_before(tokens, first) in self._strong:
-                    why = "two syllables of a given name written as two words"
-                    scores.setdefault(first, (self.unknown_score, why))
-                    scores.setdefault(second, (self.unknown_score, why))
-                    break
+                if 0 <= (other := first if second == i else second) < len(bases)
+                and other not in scores
+                and short(other)
+                and self._cue_before(tokens, first) in self._strong
+            ]
+            if pairs and name_like(i):
+                first, second = pairs[0]
+                why = "two syllables of a given name written as two words"
+                scores.setdefault(first, (self.unknown_score, why))
+                scores.setdefault(second, (self.unknown_score, why))
 
     def _month_named(
         self, tokens: Sequence[Token], words: Sequence[str], i: int, word: str, given: frozenset[str]

@@ -310,7 +310,11 @@ class SpacyNerDetector(Detector):
         for (index, start, _), doc in zip(todo, docs, strict=True):
             assert doc is not None  # every window was piped above
             lowercase = self.lowercase_guard != "off" and is_lowercase_speech(texts[index].original)
-            spelled = [(a - start, b - start) for a, b in _spelled_ranges(texts[index])] if lowercase else []
+            spelled = (
+                [(a - start, b - start) for a, b in _spelled_ranges(texts[index])]
+                if lowercase and doc.ents  # (read by the guards of a guess only)
+                else []
+            )
             per_text.setdefault(index, []).append(
                 (start, self._entities(doc, lowercase, adapted[index], spelled))
             )
@@ -658,8 +662,11 @@ class SpacyNerDetector(Detector):
         company_words, person_cues = self._guard_words.company_words, self._guard_words.person_cues
         everyday = self._everyday_zipf
         found: list[Entity] = []
+        ents = doc.ents
+        if not ents:
+            return found  # (most texts: no words to read for the guards)
         doc_words = [token.lower_ for token in doc]  # once per text: the guards look around each guess
-        for ent in doc.ents:
+        for ent in ents:
             label = self._labels.get(ent.label_)
             if label is None:
                 continue
