@@ -922,6 +922,7 @@ class IdentifierDetector(Detector):
                     and not self._said_with_thousand(aligned, start, end, times=2)
                     and not self._count_of(aligned, tokens, zone)
                     and not self._dated_zone(tokens, zone, cue[0])
+                    and not self._times_zone(aligned, tokens, zone)
                 ):
                     zones.append(
                         Entity(
@@ -1283,6 +1284,15 @@ class IdentifierDetector(Detector):
         cue = self._cue_before(tokens, candidate.first)
         return cue is None or cue[0] not in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META")
 
+    def _times_zone(self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int]) -> bool:
+        """The zone's numbers are a list of clock times (:meth:`_time_lists`: "call me between twelve
+        oh five and eleven thirty five"): when to call, no value."""
+        with_digits = [k for k in range(*zone) if _has_digit(tokens[k].lower)]
+        if len(with_digits) < 2:
+            return False
+        candidate = _Candidate(with_digits[0], with_digits[-1] + 1, "", False)
+        return self._time_list(aligned, tokens, candidate)
+
     def _dated_zone(self, tokens: Sequence[Token], zone: tuple[int, int], label: str) -> bool:
         """A month's name stands in the zone ("the invoice date is february twelfth um nineteen fifty
         eight"): a date, no value of ``label``; a birth date or a card's expiry keeps its cue."""
@@ -1335,8 +1345,6 @@ class IdentifierDetector(Detector):
             and word not in self._tables.between
             and word not in self._tables.closing
             and (word,) not in self._tables.cues
-            # a range word is no digit: "call me between twelve oh five and ..." names times
-            and word not in self._misheard.region_breakers
             for word in words
         )
 
