@@ -457,8 +457,6 @@ _IBAN_DEPARTURES = 1
 #: the fewest digits of an IBAN (Norway's: 2 check digits and 11 more; a bank code of letters
 #: leaves at least 8 in any country's)
 _IBAN_MIN_DIGITS = 8
-#: a day written as an ordinal by the number normalizer ("23rd", "12th")
-_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 #: the most words of the other party's turn searched for a cue of the value answered after it
 _ASKING_TURN_WORDS = 12
 #: the most digits of a false start a caller says again ("four one- sorry four two ...")
@@ -626,10 +624,7 @@ class IdentifierDetector(Detector):
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
         self._lexicon = load_locale(locale).lexicon
         self._letter_words = frozenset(word for form in self._lexicon.letter_as_in for word in form)
-        #: month names ("numbers" resource): a zone with one is a date (see :meth:`_dated_zone`)
-        self._months = frozenset(
-            str(month).lower() for month in load_locale(locale).get("numbers", "months", []) or []
-        )
+
         #: "alpha", "tango": words that name a spelled letter (``spelling_alphabet`` of spelling.yaml)
         self._alphabet_words = frozenset(
             str(word).lower() for word in load_locale(locale).get("spelling", "spelling_alphabet", []) or []
@@ -666,11 +661,8 @@ class IdentifierDetector(Detector):
         if self.max_aside_words:
             candidates = self._stutters_joined(tokens, candidates)
         for candidate in candidates:
-            if self.negative_contexts and (
-                self._count_of(aligned, tokens, (candidate.first, candidate.stop))
-                or self._after_month(tokens, candidate)
-            ):
-                continue  # "order five of thirty one": a place in a count; "february 12th ...": a date
+            if self.negative_contexts and self._count_of(aligned, tokens, (candidate.first, candidate.stop)):
+                continue  # "order five of thirty one": a place in a count
             entity = self._classify(aligned, tokens, candidate)
             if entity is None and "IBAN_CODE" in self.labels and len(candidate.digits) >= _IBAN_MIN_DIGITS:
                 entity = self._iban_only(aligned, tokens, candidate)
@@ -921,7 +913,6 @@ class IdentifierDetector(Detector):
                     and not self._corrected_time_zone(aligned, tokens, index + length, zone)
                     and not self._said_with_thousand(aligned, start, end, times=2)
                     and not self._count_of(aligned, tokens, zone)
-                    and not self._dated_zone(tokens, zone, cue[0])
                     and not self._times_zone(aligned, tokens, zone)
                 ):
                     zones.append(
@@ -1274,16 +1265,6 @@ class IdentifierDetector(Detector):
             return None
         return first, stop
 
-    def _after_month(self, tokens: Sequence[Token], candidate: _Candidate) -> bool:
-        """A month's name stands right before the candidate ("the invoice date is february twenty third
-        um nineteen eighty eight"): a date, unless a cue names a birth date or a card's expiry."""
-        if candidate.first == 0 or tokens[candidate.first - 1].lower not in self._months:
-            return False
-        if not _ORDINAL.fullmatch(tokens[candidate.first].lower):
-            return False  # "my account number is may five one two ...": no day after the month
-        cue = self._cue_before(tokens, candidate.first)
-        return cue is None or cue[0] not in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META")
-
     def _times_zone(self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int]) -> bool:
         """The zone's numbers are a list of clock times (:meth:`_time_lists`: "call me between twelve
         oh five and eleven thirty five"): when to call, no value."""
@@ -1292,14 +1273,6 @@ class IdentifierDetector(Detector):
             return False
         candidate = _Candidate(with_digits[0], with_digits[-1] + 1, "", False)
         return self._time_list(aligned, tokens, candidate)
-
-    def _dated_zone(self, tokens: Sequence[Token], zone: tuple[int, int], label: str) -> bool:
-        """A month's name stands in the zone ("the invoice date is february twelfth um nineteen fifty
-        eight"): a date, no value of ``label``; a birth date or a card's expiry keeps its cue."""
-        if label in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META"):
-            return False
-        months = self._months
-        return any(tokens[index].lower in months for index in range(*zone))
 
     def _count_of(self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int]) -> bool:
         """The zone is a place in a count, two numbers said whole with "of" between them, the first
