@@ -27,6 +27,7 @@ CASES = [
     ("how old were you when it happened", "twelve", ("twelve", "AGE")),  # a past age: an adult's
     ("your age sir", "52", ("52", "AGE")),
     ("how old is he", "sixty three now", ("sixty three", "AGE")),
+    ("how old are the twins", "both seven", ("seven", "MINOR")),
     # a thing's age, a number that says something else, no age question
     ("how old is the car", "ten", None),
     ("how old is it", "about five years", None),
@@ -54,6 +55,20 @@ def test_an_age_answers_the_question_before(question: str, answer: str, age: tup
     assert [(answer[e.start : e.end], e.label) for e in found[1]] == ([age] if age else [])
     if age:  # the conversation redacts it (another detector may have found it already)
         assert any(age[0] in value or value in age[0] for value, _ in _ages([question, answer]))
+
+
+@pytest.mark.parametrize(
+    ("answer", "ages"),
+    [
+        ("six and nine", ["six", "nine"]),  # review39 M2: every child's age, not the first only
+        ("uh they're twelve, nine and four", ["twelve", "nine", "four"]),
+        ("six and nine dollars", []),  # the last number goes on to say something else
+    ],
+)
+def test_every_age_of_an_answer_is_one(answer: str, ages: list[str]) -> None:
+    question = AlignedText.identity("how old are your kids")
+    found = age_answers([question, AlignedText.identity(answer)], [None, None])
+    assert [answer[e.start : e.end] for e in found[1]] == ages
 
 
 def test_the_same_speaker_asking_and_answering_is_no_answer() -> None:

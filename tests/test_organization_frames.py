@@ -279,3 +279,152 @@ def test_a_kind_of_school_is_no_place(text: str) -> None:
     """A kind of school said by what it teaches or who runs it names no place either."""
     places = PlaceDetector()
     assert places.detect(AlignedText.identity(text)) == []
+
+
+# The whole pipeline names these ORGANIZATION, whole: a name where only an organisation stands outranks a
+# family name read alone ("kessler"), a place ("mercy", "kansas state"), a saint read as a person and a
+# school stage inside a school's name ("lincoln elementary"), and a name ends at its kind ("university |
+# back in ...").
+PIPELINE_ORGANIZATIONS = [
+    ("i've been at kessler for six years", "kessler"),
+    ("i work at mcdonald's on weekends", "mcdonald's"),
+    ("i'm a cashier at dunmore's", "dunmore's"),
+    ("she's a nurse at mercy", "mercy"),
+    ("i did my residency at providence", "providence"),
+    ("i graduated from thornbury university back in oh eight", "thornbury university"),
+    ("i teach fourth grade at albright elementary", "albright elementary"),
+    ("my son goes to lincoln elementary", "lincoln elementary"),
+    ("the kids go to eastlake elementary school", "eastlake elementary school"),
+    ("my daughter's a sophomore at oakwood middle school", "oakwood middle school"),
+    ("i got my bachelors at kansas state", "kansas state"),
+    ("i just started at procter and gamble last month", "procter and gamble"),
+    ("my wife's a bookkeeper for lindgren & kessler", "lindgren & kessler"),
+    ("i went to saint anne's for high school", "saint anne's"),
+    ("they airlifted him to saint luke's", "saint luke's"),
+    ("i go to st. vincent's", "st. vincent's"),
+    ("my dad's at the va", "the va"),
+    ("he gets his care at the v a", "the v a"),
+    ("she's doing her masters at the university of iowa at lincoln", "university of iowa at lincoln"),
+    ("my mom is in maple grove memorial right now", "maple grove memorial"),
+    ("my alma mater is zentara college", "zentara college"),
+    ("i work at ridgeline bank and trust", "ridgeline bank and trust"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PIPELINE_ORGANIZATIONS)
+def test_a_named_organisation_is_labelled_whole(default_pipeline: Pipeline, text: str, value: str) -> None:
+    start = text.index(value)
+    entities = default_pipeline.analyze(text)
+    assert any(
+        e.label == "ORGANIZATION" and e.start <= start and start + len(value) <= e.end for e in entities
+    ), [(e.label, text[e.start : e.end]) for e in entities]
+
+
+# ... and these still name no organisation: everyday words after the same cues, a saint prayed to, a city
+# named after a saint, a field of work after "in", a campus that is no place
+PIPELINE_NOT_ORGANIZATIONS = [
+    "i work at home",
+    "i'm a nurse at night",
+    "i started at the bottom",
+    "the show started at noon",
+    "a prayer to saint jude",
+    "i moved to st. louis",
+    "i work in clean tech",
+    "i'm interested in mental health",
+    "she's in high school",
+    "i live in va",
+    "we take care at home",
+    "i graduated from college in may",
+    "i'm at my mom's",
+]
+
+
+@pytest.mark.parametrize("text", PIPELINE_NOT_ORGANIZATIONS)
+def test_look_alikes_name_no_organisation(default_pipeline: Pipeline, text: str) -> None:
+    assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
+
+
+def test_the_university_of_a_place_ends_before_a_time() -> None:
+    assert contextual("the university of iowa at night is quiet") == ["university of iowa"]
+
+
+def test_whom_the_speaker_talks_to_is_no_part_of_the_name() -> None:
+    """review38 L2: a vocative last in the turn ends the name."""
+    assert contextual("i'm at target dad") == ["target"]
+    assert contextual("we're at costco hon") == ["costco"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i work for b and h photo", "b and h photo"),
+        ("i work for h and r block", "h and r block"),
+        ("i was at u s c for two years", "u s c"),
+        ("we're a vendor for brightline", "brightline"),
+        ("our biggest client is tamberly", "tamberly"),
+    ],
+)
+def test_initialisms_with_and_and_whom_a_firm_sells_to(text: str, value: str) -> None:
+    assert contextual(text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're a vendor for hire",
+        "our biggest client is happy with us",
+        "i was at fault",
+        "i was at the store",
+        "i was at least ten minutes late",
+        "she was at lunch",
+        "my grades are a and b",
+        "i work for dr. patel's office",
+        "i clean for mom",
+    ],
+)
+def test_the_same_cues_before_everyday_words_name_nothing(text: str) -> None:
+    assert contextual(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # review39 H1: an organisation's name inside a spoken address keeps the address its label
+        (
+            "send the file to ops at brindle logistics dot com",
+            "ops at brindle logistics dot com",
+            "EMAIL_ADDRESS",
+        ),
+        ("it's info at kessler university dot edu", "info at kessler university dot edu", "EMAIL_ADDRESS"),
+        (
+            "my work email is dana at fairbank insurance dot com",
+            "dana at fairbank insurance dot com",
+            "EMAIL_ADDRESS",
+        ),
+        (
+            "email support at tollvane insurance dot com",
+            "support at tollvane insurance dot com",
+            "EMAIL_ADDRESS",
+        ),
+        (
+            "go to kessler university dot edu slash admissions",
+            "kessler university dot edu slash admissions",
+            "URL",
+        ),
+        ("the site is www dot oak ridge hospital dot org", "www dot oak ridge hospital dot org", "URL"),
+    ],
+)
+def test_a_name_inside_an_address_leaves_it_an_address(
+    default_pipeline: Pipeline, text: str, value: str, label: str
+) -> None:
+    start = text.index(value)
+    entities = default_pipeline.analyze(text)
+    assert any(e.label == label and e.start <= start and start + len(value) <= e.end for e in entities), [
+        (e.label, text[e.start : e.end]) for e in entities
+    ]
+
+
+def test_a_known_name_after_a_weak_cue_ends_at_its_length() -> None:
+    """review39 L12: "he was at costco dog food aisle" names "costco", not the aisle."""
+    assert contextual("he was at costco dog food aisle") == ["costco"]
+    assert contextual("she's at kaiser hospital") == ["kaiser hospital"]

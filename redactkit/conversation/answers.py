@@ -154,6 +154,7 @@ class AgeQuestions:
     copulas: frozenset[str] = field(metadata={"key": "ages.answer_copulas"})
     thing_openers: frozenset[str] = field(metadata={"key": "ages.answer_thing_openers"})
     relations: frozenset[tuple[str, ...]] = field(metadata={"key": "ages.relations"})
+    extra_words: frozenset[str] = field(metadata={"key": "ages.answer_extra_words"})
     low: int = field(metadata={"key": "ages.min"})
     high: int = field(metadata={"key": "ages.max"})
     minor_below: int = field(metadata={"key": "ages.minor_below"})
@@ -235,37 +236,52 @@ def _number(words: Sequence[str], i: int, tables: _AgeTables) -> tuple[int, int]
     return None
 
 
-def _age_answer(tokens: Sequence[Token], tables: _AgeTables) -> tuple[int, int, int] | None:
-    """(first token, token after, value) of the age a turn opens with, when the turn says nothing
-    else after it (a unit, a fraction, "now", "sir" and the end of a sentence may follow)."""
+def _age_answer(tokens: Sequence[Token], tables: _AgeTables) -> list[tuple[int, int, int]]:
+    """(first token, token after, value) of each age a turn opens with ("uh seven", "six and nine",
+    "both seven"), when the turn says nothing else after them (a unit, a fraction, "now", "sir" and
+    the end of a sentence may follow); [] when it opens with none."""
     words = [token.lower for token in tokens]
-    i = 0
+    extra = tables.words.extra_words
+
+    def skip(k: int) -> int:
+        while k < len(words):
+            step = (
+                1
+                if words[k] in tables.fillers or words[k] in extra or not words[k].isalnum()
+                else tables.answer_words.at(words, k)
+            )
+            if not step:
+                break
+            k += step
+        return k
+
+    found: list[tuple[int, int, int]] = []
+    i = skip(0)
     while i < len(words):
-        skip = 1 if words[i] in tables.fillers else tables.answer_words.at(words, i)
-        if not skip:
+        parsed = _number(words, i, tables)
+        if parsed is None:
             break
-        i += skip
-    if i >= len(words):
-        return None
-    parsed = _number(words, i, tables)
-    if parsed is None:
-        return None
-    value, end = parsed
-    if not tables.words.low <= value <= tables.words.high:
-        return None
-    end += tables.fractions.at(words, end)
-    unit = tables.units.at(words, end)
-    if not unit and end < len(words) and words[end] in tables.words.young_units | {"years", "year"}:
-        unit = 1  # "seven months", "forty years"
-    end += unit
-    stop = end
-    while stop < len(words) and (
-        words[stop] in tables.fillers or not any(ch.isalnum() for ch in words[stop])
-    ):
+        value, end = parsed
+        if not tables.words.low <= value <= tables.words.high:
+            break
+        end += tables.fractions.at(words, end)
+        unit = tables.units.at(words, end)
+        if not unit and end < len(words) and words[end] in tables.words.young_units | {"years", "year"}:
+            unit = 1  # "seven months", "forty years"
+        end += unit
+        found.append((i, end, value))
+        following = skip(end)
+        if following == end or following >= len(words) or _number(words, following, tables) is None:
+            break
+        i = following  # "six and nine", "twelve, nine and four": each child's age
+    if not found:
+        return []
+    stop = found[-1][1]
+    while stop < len(words) and (words[stop] in tables.fillers or not words[stop].isalnum()):
         stop += 1
     if stop < len(words) and not tables.one_then.at(words, stop) and not tables.answer_words.at(words, stop):
-        return None  # "five minutes away", "twelve of them": the number goes on to say something else
-    return i, end, value
+        return []  # "five minutes away", "twelve of them": the number goes on to say something else
+    return found
 
 
 def age_answers(
@@ -287,14 +303,11 @@ def age_answers(
         if asked is None:
             continue
         tokens = list(turn.tokens)
-        answer = _age_answer(tokens, tables)
-        if answer is None:
-            continue
-        first, stop, value = answer
-        young = any(token.lower in tables.words.young_units for token in tokens[first:stop])
-        label = "MINOR" if (value < tables.words.minor_below or young) and not asked[1] else "AGE"
-        start, end = turn.to_original(tokens[first].start, tokens[stop - 1].end)
-        found[k].append(
-            Entity(start, end, label, SCORE, DETECTOR, "the answer to an age question in the turn before")
-        )
+        for first, stop, value in _age_answer(tokens, tables):
+            young = any(token.lower in tables.words.young_units for token in tokens[first:stop])
+            label = "MINOR" if (value < tables.words.minor_below or young) and not asked[1] else "AGE"
+            start, end = turn.to_original(tokens[first].start, tokens[stop - 1].end)
+            found[k].append(
+                Entity(start, end, label, SCORE, DETECTOR, "the answer to an age question in the turn before")
+            )
     return found

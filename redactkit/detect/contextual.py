@@ -324,6 +324,11 @@ class _AddressWords:
     glued_dot_tlds: frozenset[str]
     opened_host_words: int
     path_joiners: frozenset[str]
+    port_marks: _Phrases
+    query_marks: _Phrases
+    query_equals: _Phrases
+    query_joiners: _Phrases
+    max_query_words: int
 
 
 @dataclass(frozen=True)
@@ -371,6 +376,11 @@ class _OrganizationWords:
     facility_kinds: _Phrases
     facility_words: int
     facility_kinds_not_after_to: _Phrases
+    facility_topic_prepositions: frozenset[str]
+    facility_named_after: frozenset[str]
+    saint_prepositions: frozenset[str]
+    campus_joiners: frozenset[str]
+    vocatives: frozenset[str]
     facility_not_names: frozenset[str]
     stops: _Phrases
     max_words: int
@@ -378,6 +388,8 @@ class _OrganizationWords:
     heard_kinds: frozenset[str]
     heard_inside: frozenset[str]
     saint_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    weak_place_prepositions: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -840,6 +852,7 @@ class ContextualDetector(Detector):
         locale: str = "en-US",
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.8,
         shape_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
+        named_organization_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.92,
         window: Annotated[int, Field(ge=1, le=12)] = 5,
         reference_year: Annotated[int, Field(ge=0, le=3000)] = 0,
     ) -> None:
@@ -854,6 +867,11 @@ class ContextualDetector(Detector):
         self.cue_score = cue_score
         #: score of a value recognised by how it is said alone
         self.shape_score = shape_score
+        #: score of an organisation named where only an organisation stands: a name before its kind
+        #: ("kessler university", "lincoln elementary") or after a cue of a workplace or school with no
+        #: given name in it ("i've been at kessler", "i'm a nurse at mercy"); above a family name read
+        #: alone (the names gazetteer), a place or a school stage, so that the organisation names it
+        self.named_organization_score = named_organization_score
         #: words between a cue and the value it introduces (interruptions not counted)
         self.window = window
         #: the year birth dates are measured against (0: the current year)
@@ -1058,8 +1076,10 @@ class ContextualDetector(Detector):
             {phrase[0]: 0 for phrase in t.ages.relations.phrases if len(phrase) == 1 and len(phrase[0]) >= 5}
         )
         #: the words :meth:`_unmarked` reads as contractions without their apostrophe
-        self._unmarked_words = frozenset(t.ages.unmarked_contractions) | frozenset(
-            t.ages.unmarked_ambiguous_contractions
+        self._unmarked_words = (
+            frozenset(t.ages.unmarked_contractions)
+            | frozenset(t.ages.unmarked_ambiguous_contractions)
+            | frozenset(word + "s" for word in t.ages.unmarked_possessive_relations)
         )
         #: subjects said with a contraction ("she's", "i'll"), which a recognizer may garble by one
         #: letter ("se's", "shi'll": :meth:`_heard_subject`)
@@ -1128,6 +1148,16 @@ class ContextualDetector(Detector):
         words = tokens.words
         text = _Text(tokens, words, _bases(words), "".join(words).isascii(), year)
         found = [value for finder in self._finders for value in finder(text)]
+        addresses = [(first, stop) for first, stop, label, _, _ in found if label in _ADDRESS_LABELS]
+        if addresses:
+            # a name inside a spoken e-mail or web address ("ops at brindle logistics dot com") keeps the
+            # cue's score: the address names the whole value
+            found = [
+                (first, stop, label, min(score, self.cue_score), why)
+                if label == "ORGANIZATION" and any(a < stop and first < b for a, b in addresses)
+                else (first, stop, label, score, why)
+                for first, stop, label, score, why in found
+            ]
         wanted = set(self.labels)
         entities = []
         seen: set[tuple[int, int]] = set()
@@ -1811,7 +1841,7 @@ class ContextualDetector(Detector):
         heard = self._heard_relation_words
         changed: list[str] | None = None
         for k, word in enumerate(words):
-            unmarked = self._unmarked(words, k) if word in self._unmarked_words or word[-1:] == "s" else ""
+            unmarked = self._unmarked(words, k) if word in self._unmarked_words else ""
             if unmarked:  # "whos six", "ill be forty", "my moms eighty": the apostrophe left out
                 if changed is None:
                     changed = list(words)
@@ -3643,19 +3673,37 @@ class ContextualDetector(Detector):
             names += length > 0 or words[j - 1] not in addr.uncounted_host_words
         if names == 0:
             return i
-        # "at mail dot acme dot org", "at maple dot bakery dot com": labels joined by "dot" before the
-        # top-level domain (at most `max_domain_words` of them in all)
+        # "at mail dot acme dot org", "at maple dot bakery dot com", "at shop dot cedar and slate dot
+        # com": labels joined by "dot" before the top-level domain, a label in several words too (at
+        # most `max_domain_words` counted words in all)
         while (
             not self._tld_chain(words, j, tlds)
             and names < max_words
             and j + 2 < len(words)
             and words[j] == "dot"
-            and words[j + 1].isalnum()
-            and self._is_dot(words[j + 2])
-            and not t.credentials.stops.at(words, j + 1)
         ):
-            j += 2
-            names += 1
+            k, label = j + 1, 0
+            while (
+                k < len(words)
+                and names + label < max_words
+                and words[k].isalnum()
+                and not self._is_dot(words[k])
+                and (
+                    not t.credentials.stops.at(words, k)
+                    or (label and words[k] in addr.uncounted_host_words and k + 1 < len(words))
+                )
+            ):
+                label += words[k] not in addr.uncounted_host_words
+                k += 1
+            if (
+                not label
+                or k >= len(words)
+                or not self._is_dot(words[k])
+                or words[k - 1] in addr.uncounted_host_words
+            ):
+                break
+            j = k
+            names += label
         return self._tld_chain(words, j, tlds) or (misheard_tld and self._misheard_tld(words, j)) or i
 
     def _misheard_tld(self, words: Sequence[str], j: int) -> int:
@@ -4108,9 +4156,16 @@ class ContextualDetector(Detector):
                 strong = (exact and made_up and cue) or (heard and (www or named)) or listed
             else:
                 strong = (
-                    (exact and (opened or word in addr.misheard_dots))
-                    or (heard and (cued or named))
+                    (exact and (opened or word in addr.misheard_dots or self._mail_at_before(read, host)))
+                    or (heard and (cued or named or self._mail_at_before(read, host)))
                     or listed
+                    # "harborline freight dart app" after a cue ("go to", "website") or an e-mail's
+                    # "at" with a local part said like one: any listed top-level domain
+                    or (
+                        after in t.mail_tlds
+                        and after not in stop
+                        and (cued or self._mail_at_before(read, host))
+                    )
                 )
             if ends and strong:
                 read[i] = "dot"
@@ -4125,6 +4180,35 @@ class ContextualDetector(Detector):
             ):
                 read[i] = self._closest_tld(read[i])  # "acme dot calm", "at gmail dot nut"
         return _reread(words, read)
+
+    def _mail_at_before(self, words: Sequence[str], host: int) -> bool:
+        """An e-mail's "at" (said, or a word of ``misheard_at``/``misheard_at_before_host``) stands
+        before the host name that ends at ``host``, over at most ``max_domain_words`` host words and the
+        "dot"s between them ("kenji forty two at shop dot harborline freight"), with a word an e-mail's
+        local part is said in right before it (:meth:`_local_like`: "i was at the harbor" has none)."""
+        addr = self._t.addresses
+        stop = self._t.credentials.stops
+        p, names = host, 0
+        while p > 1 and names <= addr.max_domain_words:
+            length = addr.at.ending(words, p) or addr.misheard_at_before_host.ending(words, p)
+            heard = addr.misheard_at.ending(words, p)
+            if not length and heard and words[p - heard] != "at":  # "at the": the article of a place
+                length = heard
+            if length and p < host:
+                return (
+                    p - length > 0
+                    and words[p] not in addr.uncounted_host_words  # "at nine at the dog park"
+                    and self._local_like(words[p - length - 1])
+                )
+            word = words[p - 1]
+            if word == "dot":  # a heard one before it is read already ("at shop dart acme dart io")
+                p -= 1
+                continue
+            if not word.isalnum() or (stop.at(words, p - 1) and word not in addr.uncounted_host_words):
+                return False
+            names += word not in addr.uncounted_host_words
+            p -= 1
+        return False
 
     def _heard_as_dot(self, word: str) -> bool:
         """A word a recognizer may have written for "dot": one of ``misheard_dots`` or, no stop word,
@@ -4576,6 +4660,65 @@ class ContextualDetector(Detector):
         return False
 
     def _path_end(self, words: Sequence[str], end: int) -> int:
+        """End of what a web address ending at ``end`` says after its host: a port ("colon eight zero
+        eight zero"), a path (:meth:`_slash_path_end`) and a query ("question mark id equals four two
+        ampersand lang equals en"); ``end`` when none follows."""
+        return self._query_end(words, self._slash_path_end(words, self._port_end(words, end)))
+
+    def _port_end(self, words: Sequence[str], end: int) -> int:
+        """End of a port said right after a host ("dot com colon eight zero eight zero": a word of
+        ``port_marks`` and number words or digits only), or ``end``."""
+        t = self._t
+        length = t.addresses.port_marks.at(words, end) if end < len(words) else 0
+        if not length:
+            return end
+        k = end + length
+        while k < len(words) and k - end - length < 6 and (words[k] in t.number_words or words[k].isdigit()):
+            k += 1
+        return k if k > end + length else end
+
+    def _query_end(self, words: Sequence[str], end: int) -> int:
+        """End of a query said after a web address or its path ending at ``end``: a word of
+        ``query_marks`` ("question mark"), then pairs of a key, a word of ``query_equals`` and a value
+        of at most ``max_query_words`` words, joined by ``query_joiners`` ("ampersand", "and"); a
+        "question mark" with no "<key> equals" after it is speech ("dot com question mark" ends at
+        "com"), and so is an "and" with none."""
+        addr = self._t.addresses
+        mark = self._skip_interruptions(words, end)
+        length = addr.query_marks.at(words, mark) if mark < len(words) else 0
+        while length:
+            k = mark + length
+            key = k
+            while (
+                k < len(words) and k - key < 2 and words[k].isalnum() and not addr.query_equals.at(words, k)
+            ):
+                k += 1  # the key: one or two words ("id", "user id")
+            equals = addr.query_equals.at(words, k) if key < k < len(words) else 0
+            if not equals:
+                return end
+            k += equals
+            value = k
+            while (
+                k < len(words)
+                and k - value < addr.max_query_words
+                and words[k].isalnum()
+                and not addr.query_joiners.at(words, k)
+                # the word right after "equals" is the value whatever it is ("ref equals email")
+                and (k == value or not self._t.credentials.stops.at(words, k))
+            ) or (
+                k < len(words)
+                and k > value
+                and words[k] in self._t.number_words
+                and words[k - 1] in self._t.number_words
+            ):
+                k += 1  # a value: a few words, or a run of number words however long
+            if k == value:
+                return end
+            end = mark = k
+            length = addr.query_joiners.at(words, mark) if mark < len(words) else 0
+        return end
+
+    def _slash_path_end(self, words: Sequence[str], end: int) -> int:
         """End of the path said after a web address ending at ``end``: "slash my account", "dot org you
         know slash faq", a garbled "slash" before a path word ("slap login", not "slap the like button")
         (``end`` when none follows)."""
@@ -4604,6 +4747,7 @@ class ContextualDetector(Detector):
                     or (k > slash + length and words[k - 1] in joiners)
                 )
                 and not t.addresses.slashes.at(words, k)
+                and not t.addresses.query_marks.at(words, k)  # "slash search question mark q equals"
                 and (
                     words[k] == "my"
                     or not t.credentials.stops.at(words, k)
@@ -5147,6 +5291,11 @@ class ContextualDetector(Detector):
         if subject:
             return j + subject  # "academy of the arts", "institute of technology"
         end = kind_end
+        places = place_names()
+        for length in (3, 2):  # "community college of | pine hill": a place of everyday words
+            if j + length <= len(words) and " ".join(words[j : j + length]) in places:
+                end = j = j + length
+                break
         while (
             j < len(words)
             and j - stop <= 4
@@ -5156,6 +5305,18 @@ class ContextualDetector(Detector):
             j += 1
             if self._org_name_word(words[j - 1]):
                 end = j  # "bank of america | give me directions": up to the last naming word
+        return self._campus(words, end)
+
+    def _campus(self, words: Sequence[str], end: int) -> int:
+        """ "the university of texas | at austin": the end of a campus said with one of
+        ``campus_joiners`` and a place after a name ending at ``end``, or ``end``."""
+        if end == 0 or end + 1 >= len(words) or words[end] not in self._t.organizations.campus_joiners:
+            return end
+        places = place_names()
+        for length in (3, 2, 1):
+            stop = end + 1 + length
+            if stop <= len(words) and " ".join(words[end + 1 : stop]) in places:
+                return stop
         return end
 
     def _org_value(self, words: Sequence[str], first: int) -> int:
@@ -5174,6 +5335,9 @@ class ContextualDetector(Detector):
             if word == "and" and j > first:
                 # "ernst and young", "frontierpoint and sons": a name or a firm word, then the end
                 k = j + 1
+                if k < n and _spelled_letter(words[j - 1]) and _spelled_letter(words[k]):
+                    j = end = k + 1  # "h and r | block", "b and h | photo": letters said with "and"
+                    continue
                 # "ernst and young", "delta tool and die", "harmon and lake for twelve years": one word
                 # after "and", then the end, a kind or a word that ends a name ("i work at target and
                 # love it" is no name); "j and r plumbing": a kind after the word; "hollis and pratt doing
@@ -5212,6 +5376,8 @@ class ContextualDetector(Detector):
                 continue
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
+            if j > first and word in org.vocatives and (j + 1 == n or not words[j + 1].isalpha()):
+                break  # "i'm at target | dad": whom the speaker talks to, last in the turn
             # "trident freight | driving long haul", "dalworth tech | studying welding": a verb's "-ing"
             # form with an object after the name ends it ("brantley cleaning" and "the harbor running
             # club" are names)
@@ -5234,30 +5400,42 @@ class ContextualDetector(Detector):
         return end
 
     def _cue_value(
-        self, words: Sequence[str], first: int, weak: bool, taken: set[int]
+        self, words: Sequence[str], first: int, weak: bool, taken: set[int], place: bool = False
     ) -> tuple[int, int] | None:
         """The organisation's name after a cue that ends at ``first``: any words up to a stop, or,
-        after a weak cue or "the", words of which one names something or is a kind."""
+        after a weak cue or "the", words of which one names something or is a kind; with ``place``
+        (a cue ending in a preposition of place) a given name that is an everyday word too ("a nurse
+        at mercy")."""
         org = self._t.organizations
         n = len(words)
         first = self._skip_interruptions(words, first)
         determiner = first < n and words[first] == "the"
         if determiner:
             first += 1
-        if first >= n or first in taken:
-            return None
+        if first >= n or first in taken or words[first] in org.acting_people:
+            return None  # "i work for dr. patel", "i clean for mom": a person
         stop = self._org_value(words, first)
-        if stop == first + 1 and words[first] in org.of_kinds:
-            stop = self._org_of(
-                words, stop
-            )  # "employed by the city of ...", "a student at the university of ..."
+        if (
+            stop > first
+            and stop == first + (self._org_kind_at(words, first) or 1)
+            and words[stop - 1] in org.of_kinds
+        ):
+            # "employed by the city of ...", "a student at the university of ...", "community college of ..."
+            stop = self._org_of(words, stop)
         if stop <= first:
             return None
         # a well-known name ("bank with chase", "she's at google", "he's with the navy") counts as it is
         with_article = org.known_names.at(words, first - determiner) if determiner else 0
         known = with_article or org.known_names.at(words, first)
         if known:
-            return first - determiner, max(stop, (first - determiner if with_article else first) + known)
+            known_end = (first - determiner if with_article else first) + known
+            if weak:
+                # "he was at costco | dog food aisle": after a weak cue a well-known name ends at its
+                # length, or at the kinds said after it ("she's at kaiser hospital")
+                while known_end < n and self._org_kind_at(words, known_end):
+                    known_end += self._org_kind_at(words, known_end)
+                return first - determiner, known_end
+            return first - determiner, max(stop, known_end)
         value = words[first:stop]
         if all(is_activity(word, self._organization_words) for word in value):
             return None  # "a coach for pickleball", "she goes to kickboxing": an activity
@@ -5288,10 +5466,37 @@ class ContextualDetector(Detector):
         if weak and not kind and " ".join(value) in place_names():
             return None  # "could be applied to mexico": a place after a weak cue
         people = [word for word in value if word != "and"]
-        if all(word in given_names() and not kind for word in people) and (weak or not named):
+        if all(word in given_names() and not kind for word in people) and (weak or not (named or place)):
             return None  # "she's with john", "on the phone with john and maria": persons after a weak cue
         # the article is part of a name said after it ("a manager at the green spoon cafe")
         return first - determiner, stop
+
+    def _names_a_facility(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Whether the words before the kind of facility that ends at ``stop`` name one: a naming word
+        or a place ("maple grove memorial"), not a field ("clean tech", "sales tech")."""
+        kind = next(
+            (
+                k
+                for k in range(first, stop)
+                if self._t.organizations.facility_kinds.at(words, k) and k > first
+            ),
+            stop,
+        )
+        name = words[first:kind]
+        return any(self._org_name_word(word) for word in name) or " ".join(name) in place_names()
+
+    def _workplace_named(self, words: Sequence[str], after: int, first: int, stop: int) -> bool:
+        """Whether the name ``words[first:stop]``, found after a cue of a workplace or school that ends
+        before ``after``, names only an organisation: it holds a kind of organisation ("whitaker and
+        sons"), or the cue ends in a preposition of place (``place_prepositions``: "i've been at
+        kessler", "a nurse at mercy": nobody works at a person), or none of its words is a given name
+        ("i work for garza"; "i work for carter" may be a person)."""
+        org = self._t.organizations
+        if any(self._org_kind_at(words, k) for k in range(first, stop)):
+            return True
+        if words[after - 1] in org.place_prepositions:
+            return True
+        return not any(word.removesuffix("'s") in given_names() for word in words[first:stop])
 
     def _everyday_name(self, value: Sequence[str]) -> bool:
         """Two everyday words said after "the" and a cue that is not weak that name a local business
@@ -5402,7 +5607,7 @@ class ContextualDetector(Detector):
         taken: set[int] = set()
         owner: dict[int, _Found] = {}
 
-        def add(first: int, stop: int, why: str) -> None:
+        def add(first: int, stop: int, why: str, score: float | None = None) -> None:
             if stop <= first:
                 return
             touching = {owner[k] for k in range(first, stop) if k in taken}
@@ -5411,7 +5616,7 @@ class ContextualDetector(Detector):
                     return
                 for shorter in touching:  # "pacific | box company": the name after the cue is longer
                     del found[shorter]
-            value = (first, stop, "ORGANIZATION", self.cue_score, why)
+            value = (first, stop, "ORGANIZATION", self.cue_score if score is None else score, why)
             found[value] = None
             taken.update(range(first, stop))
             for k in range(first, stop):
@@ -5462,14 +5667,19 @@ class ContextualDetector(Detector):
                 stop += org.institutions.at(words, stop) or org.kinds.at(words, stop)
             first = self._org_name_start(words, first, i, institution)
             if first < i:
-                add(first, stop, "name before a kind of organisation")
+                add(first, stop, "name before a kind of organisation", self.named_organization_score)
                 i = stop
                 continue
             if kind != words[i + length - 1] and is_everyday_word(words[i]):
                 i += 1  # a kind misheard as a word needs its name before it ("a collage of ...")
                 continue
             if stop > i + length and any(self._org_name_word(word) for word in words[i + length : stop]):
-                add(i, stop, "kind of organisation with its name ('university of ...')")
+                add(
+                    i,
+                    stop,
+                    "kind of organisation with its name ('university of ...')",
+                    self.named_organization_score,
+                )
                 i = stop
                 continue
             i += 1
@@ -5483,10 +5693,37 @@ class ContextualDetector(Detector):
             if first < n and words[first] == "the":
                 first += 1
             stop = self._facility(words, first)
-            if stop and words[i] == "to" and org.facility_kinds_not_after_to.ending(words, stop):
-                continue  # "to positively impact human health"
+            if stop and words[i] in org.facility_topic_prepositions:
+                if org.facility_kinds_not_after_to.ending(words, stop):
+                    continue  # "to positively impact human health", "interested in financial health"
+                if words[i] in org.facility_named_after and not self._names_a_facility(words, first, stop):
+                    continue  # "i work in clean tech"; "my mom is in maple grove memorial" names one
             if stop:
-                add(first, stop, "name before a kind of school or care facility")
+                add(
+                    first,
+                    stop,
+                    "name before a kind of school or care facility",
+                    self.named_organization_score,
+                )
+
+        # a saint's name said for the school, hospital or parish named after them: "i went to saint
+        # anne's for high school", "they took him to st. luke's"
+        for i in text.starts(org.saint_words):
+            if i == 0 or words[i - 1] not in org.saint_prepositions:
+                continue
+            k = i + 1 + (i + 1 < n and words[i + 1] == ".")
+            if (
+                k < n
+                and words[k].endswith("'s")
+                and words[k][:-2].isalpha()
+                and (k + 1 == n or not words[k + 1].isalpha() or org.stops.at(words, k + 1))
+            ):
+                add(
+                    i,
+                    k + 1,
+                    "a saint's name for the school or hospital named after them",
+                    self.named_organization_score,
+                )
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
@@ -5509,14 +5746,22 @@ class ContextualDetector(Detector):
                 length = self._job_before(words, i)
             if not length:
                 continue
-            value_span = self._cue_value(words, i + length, weak, taken)
+            place = not weak and words[i + length - 1] in org.place_prepositions
+            value_span = self._cue_value(words, i + length, weak, taken, place)
             if value_span is None and not weak:
                 # "the clinic i work at is called ...": a longer weak cue over a strong one
                 longer = org.weak_cues.at(bases, i) or org.weak_cues.at(words, i)
                 if longer > length:
                     value_span = self._cue_value(words, i + longer, True, taken)
             if value_span:
-                add(*value_span, "name after an employer, school, bank or insurer cue")
+                cue_end = words[i + length - 1]
+                score = (
+                    self.named_organization_score
+                    if (not weak or cue_end in org.weak_place_prepositions)
+                    and self._workplace_named(words, i + length, *value_span)
+                    else None
+                )
+                add(*value_span, "name after an employer, school, bank or insurer cue", score)
                 # "i applied to novaline and quarry street capital": a second name after "and" or "or"
                 # counts when it names something or ends in a kind
                 stop = value_span[1]
@@ -5564,6 +5809,15 @@ class ContextualDetector(Detector):
             if any(self._org_name_word(word) for word in value):
                 add(first, i, "organisation acting ('... called about my claim')")
         return list(found)
+
+
+#: labels of the addresses this detector finds: an organisation's name inside one is part of it
+_ADDRESS_LABELS = frozenset({"EMAIL_ADDRESS", "URL"})
+
+
+def _spelled_letter(word: str) -> bool:
+    """A letter said alone, as in an initialism ("h and r", "a t and t")."""
+    return len(word) == 1 and word.isalpha()
 
 
 @cache

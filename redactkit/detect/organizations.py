@@ -152,6 +152,26 @@ class CallerWords:
     affiliations: frozenset[str] = field(metadata={"key": "person_cues.affiliations"})
 
 
+def _longest_readings(found: list[Entity]) -> list[Entity]:
+    """The organisations found without those that another one holds whole and is at least as sure of
+    ("oakwood" after a job inside "oakwood middle school" ending in a kind): a shorter reading of the
+    same name would split it where another detector reads a part of it (a school stage)."""
+    if len(found) < 2:
+        return found
+    return [
+        entity
+        for entity in found
+        if not any(
+            other is not entity
+            and other.start <= entity.start
+            and entity.end <= other.end
+            and other.length > entity.length
+            and other.score >= entity.score
+            for other in found
+        )
+    ]
+
+
 class _Scan(NamedTuple):
     """The text one pass of the rules reads."""
 
@@ -198,6 +218,7 @@ class OrganizationDetector(Detector):
         kind_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.75,
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
         max_words: Annotated[int, Field(ge=1, le=8)] = 4,
+        firm_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.9,
     ) -> None:
         #: word tables of the normalizers (stopwords, number words, months)
         self.locale = locale
@@ -209,6 +230,9 @@ class OrganizationDetector(Detector):
         self.cue_score = cue_score
         #: most content words in front of a designator, or after a cue, joined into one name
         self.max_words = max_words
+        #: score of names joined by "and" or "&" after a cue or a job ("a bookkeeper for lindgren &
+        #: kessler"): one firm, above the family names the names detector reads in it
+        self.firm_score = firm_score
         lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "organizations", OrganizationWords)
         self._zipf = zipf_cutoffs(locale)
@@ -262,7 +286,7 @@ class OrganizationDetector(Detector):
                 owned = self._owner_business(scan, i)
                 if owned is not None:
                     found.append(owned)
-        return found
+        return _longest_readings(found)
 
     def _rule_chain(self) -> _RuleChain:
         """The rules tried at each token, in order, each with the words that trigger it (a token's
@@ -405,7 +429,25 @@ class OrganizationDetector(Detector):
             given = given_names()
             if words[0] in given and (cue in ow.person_or_place_cues or not self._name_like_org(words)):
                 return None  # "i work for maria", "the address of john smith": a person
-        return self._organization(tokens[start].start, tokens[stop - 1].end, f"name after '{' '.join(cue)}'")
+        return self._organization(
+            tokens[start].start,
+            tokens[stop - 1].end,
+            f"name after '{' '.join(cue)}'",
+            self._firm_of_names(tokens[start:stop]),
+        )
+
+    def _firm_of_names(self, tokens: Sequence[Token]) -> float | None:
+        """``firm_score`` for names joined by a connector after a cue or a job, one of them no given
+        name ("lindgren & kessler", "procter and gamble": a firm, not two persons; "john and mary" may
+        be persons), else None (the cue's score)."""
+        ow = self._w
+        words = [token.lower for token in tokens]
+        inner = [k for k in range(1, len(words) - 1) if words[k] in ow.connectors]
+        if not inner:
+            return None
+        names = [word for word in words if word not in ow.connectors]
+        given = given_names()
+        return self.firm_score if any(word.removesuffix("'s") not in given for word in names) else None
 
     def _name_end(self, tokens: Sequence[Token], start: int, strict: bool, any_words: bool = False) -> int:
         """The end of the name that starts at token ``start`` after a cue: up to ``max_words`` content
@@ -426,6 +468,16 @@ class OrganizationDetector(Detector):
                 break
             if stop > start and not any_words and self._ends_name(word):
                 break  # "a tweet to zorvex tell them": a verb ends the name
+            if (
+                stop > start
+                and tokens[stop - 1].lower in ow.kinds
+                and tokens[stop - 1].lower not in ow.weak_kinds
+                and word not in self._firm_words
+                and stop + 1 < len(tokens)
+            ):
+                # "graduated from kessler university | back in oh eight": a kind ends the name (a last
+                # word may be a legal form misheard: "alphanet logistics inch")
+                break
             if (
                 stop > start
                 and strict
@@ -456,7 +508,12 @@ class OrganizationDetector(Detector):
             return None  # "she works as a coach for pickleball": an activity
         if self._person_said(words, False):
             return None  # "a nanny for doctor harrowby"
-        return self._organization(tokens[start].start, tokens[stop - 1].end, "where someone's job is")
+        return self._organization(
+            tokens[start].start,
+            tokens[stop - 1].end,
+            "where someone's job is",
+            self._firm_of_names(tokens[start:stop]),
+        )
 
     def _name_taken(self, scan: _Scan, first: int) -> tuple[int, int, list[str]] | None:
         """The name a job or a speaker's introduction puts at token ``first`` ("over at | the quorlex

@@ -55,6 +55,7 @@ class PlaceWords:
     directions: frozenset[str]
     suffixes: frozenset[str]
     state_codes: frozenset[str]
+    state_names: PhraseTable[tuple[str, ...]]
     country_aliases: frozenset[str]
     not_places: frozenset[str]
     venues: frozenset[str]
@@ -86,6 +87,16 @@ class PlaceWords:
     verb_feature_kinds: frozenset[str]
     verb_feature_cues: frozenset[str]
     landmark_cues: frozenset[str]
+    direction_links: frozenset[str]
+    pair_starts: frozenset[str]
+    pair_links: frozenset[str]
+    road_kinds: frozenset[str]
+    road_letters: frozenset[str]
+    road_cues: frozenset[str]
+    street_kinds: frozenset[str]
+    street_cues: frozenset[str]
+    time_zones: frozenset[str]
+    time_zone_context: frozenset[str]
 
 
 @detectors.register("places")
@@ -160,14 +171,21 @@ class PlaceDetector(Detector):
         entities: list[Entity] = []
         travelled = set(values_after_keyed(pw.travel_cues, self._travel_keys, tokens, text))  # "we moved to"
         starts = _place_starts(self.locale) if text.isascii() else None
+        pair_open = -1  # the word after a place said after "from"/"between" ("from leeds to reading")
+        paired = ""
         i = 0
         while i < len(tokens):
             if starts is not None and lowers[i] not in starts:
                 i += 1  # most words start no place name nor town (non-ASCII ones are looked up folded)
                 continue
             j = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i
-            cue = (j > 0 and tokens[j - 1].lower in pw.cues) or (
-                j in travelled and self._ends_travel(lowers, i, places)
+            # "the south of france": a direction and "of" before a listed name vouch for it
+            direction_of = i > 1 and lowers[i - 1] in pw.direction_links and lowers[i - 2] in pw.directions
+            cue = direction_of or (
+                (j > 0 and tokens[j - 1].lower in pw.cues)
+                or (j in travelled and self._ends_travel(lowers, i, places))
+                # "from leeds to reading"; "from time to time" names no place
+                or (j > 1 and pair_open == j - 1 and lowers[j - 1] in pw.pair_links and lowers[i] != paired)
             )
             match = self._longest(lowers, i, places)
             town = self._longest(lowers, i, towns) if cue else 0
@@ -191,7 +209,7 @@ class PlaceDetector(Detector):
             words = [fold_word(t.lower) for t in tokens[i : i + match]]
             phrase = " ".join(words)
             stop = i + match
-            if not is_town and phrase in everyday and not self._after_landmark_cue(lowers, i):
+            if not is_town and phrase in everyday and not cue and not self._after_landmark_cue(lowers, i):
                 i += 1  # "a black forest cake", "ground zero for this rollout": words, not the place
                 continue
             if names_an_airline(
@@ -208,7 +226,7 @@ class PlaceDetector(Detector):
                 continue
             short = len(phrase) < 4 and phrase not in pw.country_aliases
             if not is_town and match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
-                if not cue or phrase in self._blocked:
+                if not (cue or self._state_after(lowers, i, stop)) or phrase in self._blocked:
                     i += 1
                     continue
                 score, why = self.ambiguous_score, "place name that is also a common word, after a cue"
@@ -219,12 +237,19 @@ class PlaceDetector(Detector):
             at_end = stop + 1 == len(tokens)
             if code in pw.state_codes and code.isalpha() and (code not in self._blocked or at_end):
                 stop += 1
+            elif self._spelled_code(lowers, stop):
+                stop += 2  # "newark n j", "washington d c": the code said letter by letter
             first = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i  # "south austin"
+            if direction_of:
+                first = i - 2  # "the south of france"
             entities.append(
                 Entity(tokens[first].start, tokens[stop - 1].end, "LOCATION", score, self.name, why)
             )
+            pair_open = stop if first > 0 and lowers[first - 1] in pw.pair_starts else -1
+            paired = lowers[i]
             i = stop
-        entities.extend(self._cued_towns(text, tokens, ambiguous, places))
+        town_cued = list(values_after_keyed(pw.town_cues, self._town_cue_keys, tokens, text))
+        entities.extend(self._cued_towns(tokens, ambiguous, places, town_cued))
         if not pw.town_after.isdisjoint(lowers):
             entities.extend(self._towns_before_words(tokens, towns, ambiguous))
         entities.extend(self._unlisted_after_cue(tokens, places, towns))
@@ -233,9 +258,184 @@ class PlaceDetector(Detector):
         if may_hold(self._area_keys, lowers, text):
             entities.extend(self._named_areas(tokens))
         if self.venues:
-            entities.extend(self._venues(tokens))
+            entities.extend(self._venues(tokens, travelled.union(town_cued)))
         entities.extend(self._named_features(tokens))
+        if not (pw.road_kinds.isdisjoint(lowers) and pw.road_letters.isdisjoint(lowers)):
+            entities.extend(self._numbered_roads(lowers, tokens))
+        if not pw.time_zones.isdisjoint(lowers):
+            entities.extend(self._time_zones(lowers, tokens))
+        if starts is not None:
+            cued = travelled.union(town_cued)
+            entities.extend(self._misspelt_places(tokens, places, starts, cued))
         return entities
+
+    def _numbered_roads(self, words: Sequence[str], tokens: Tokens) -> list[Entity]:
+        """A road named by its number ("traffic on i ninety five", "take route sixty six", "on the m
+        twenty five"): a kind of road (``road_kinds``) anywhere, a letter (``road_letters``) after one
+        of ``road_cues`` (:meth:`_after_road_cue`), then up to four number words or digits."""
+        pw = self._w
+        found: list[Entity] = []
+        for i, word in enumerate(words[:-1]):
+            if word in pw.road_kinds:
+                pass
+            elif word not in pw.road_letters or not self._after_road_cue(words, i):
+                continue
+            last = i
+            while last + 1 < len(words) and last - i < 4 and self._road_number(words, last + 1, last > i):
+                last += 1
+            if last > i:
+                found.append(self._guess(tokens, i, last, "road named by its number"))
+        return found
+
+    def _state_after(self, words: Sequence[str], i: int, k: int) -> bool:
+        """Whether a state says where the place ``words[i:k]`` is: a state's name (``state_names``:
+        "mobile alabama"), a state code that is no stop word, common word or name ("mobile fl"; not
+        "jackson ok") or one said letter by letter ("washington d c"). A direction or a word as frequent
+        as a verb is no place before a state ("central texas", "i would say arizona is")."""
+        if k >= len(words) or words[i] in self._w.directions:
+            return False
+        if zipf_frequency(words[i]) >= self._zipf.weak_cue_name_max:
+            return False
+        code = words[k]
+        return (
+            bool(self._w.state_names.at(words, k))
+            or (
+                code in self._w.state_codes
+                and code not in self._blocked
+                and code not in _ambiguous()
+                and zipf_frequency(code) < self._zipf.function_word_min  # "ok" is a word
+            )
+            or self._spelled_code(words, k)
+        )
+
+    def _spelled_code(self, words: Sequence[str], k: int) -> bool:
+        """Whether words ``k`` and ``k + 1`` spell a state code letter by letter ("n j", "d c"), the
+        text ending or going on with no third single letter ("n j" but not "n j k")."""
+        if k + 1 >= len(words) or len(words[k]) != 1 or len(words[k + 1]) != 1:
+            return False
+        if k + 2 < len(words) and len(words[k + 2]) == 1 and words[k + 2].isalpha():
+            return False
+        return (words[k] + words[k + 1]) in self._w.state_codes
+
+    def _after_road_cue(self, words: Sequence[str], i: int) -> bool:
+        """Whether one of ``road_cues`` stands right before word ``i``, or before a "the" right before
+        it ("on i five", "take the m one"; not "my laptop has the m two chip")."""
+        k = i - 1 if i > 0 and words[i - 1] == "the" else i
+        return k > 0 and words[k - 1] in self._w.road_cues
+
+    def _road_number(self, words: Sequence[str], k: int, inside: bool) -> bool:
+        """Whether ``words[k]`` is a word of a road's number: a number word or digits; inside one, "oh"
+        for a zero ("one oh one") or the colon the normalizers read a clock time with ("1:01")."""
+        word = words[k]
+        if word in self._numbers or word.isdigit():
+            return True
+        return inside and (word == "oh" or (word == ":" and k + 1 < len(words) and words[k + 1].isdigit()))
+
+    def _time_zones(self, words: Sequence[str], tokens: Tokens) -> list[Entity]:
+        """A time zone in talk about the time ("convert nine am cst to est", "what time is it in pst"):
+        after a number or a time word (``time_zone_context``), or after "to", "in", "into" or "from" when
+        a time word is in the text, or before "zone" ("est time of arrival" is an estimate)."""
+        pw = self._w
+        timely = not pw.time_zone_context.isdisjoint(words)
+        found: list[Entity] = []
+        for i, word in enumerate(words):
+            if word not in pw.time_zones:
+                continue
+            before = words[i - 1] if i > 0 else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if (
+                before in self._numbers
+                or before in pw.time_zone_context
+                or after == "zone"
+                or (timely and before in ("to", "in", "into", "from"))
+            ):
+                found.append(self._guess(tokens, i, i, "time zone in talk about the time"))
+        return found
+
+    def _misspelt_places(
+        self,
+        tokens: Tokens,
+        places: PhraseTable[str],
+        starts: frozenset[str],
+        cued: set[int],
+    ) -> list[Entity]:
+        """A listed place misspelt or cut in two ("near montgomerry", "flights to bangkak", "weather
+        in sacra mento", "los angel es"): a word no dictionary or name list has, one letter edit (a
+        letter dropped, added, changed or two swapped) off a word of a place's name of six letters or
+        more, or two words that run together into one. The place must come after a travel or town cue
+        phrase (``cued``: "how far is", "weather for") or before a word asking about it (``town_after``),
+        or, unless two everyday words ran together ("from morning side"), after a place cue. Words
+        today's English uses at all (Zipf ``unlisted_place_max``: "francs", "resend") and a place
+        word's plural are no misspelling."""
+        pw = self._w
+        words = tokens.words
+        vocabulary = _place_words(self.locale)
+        found: list[Entity] = []
+        blocked = self._blocked
+        done = 0  # the words before it are part of a place found
+        for i in self._cue_reach(words, cued):  # most words have no cue within reach
+            if i < done:
+                continue
+            word = words[i]
+            repairs: list[tuple[int, str]] = []  # (words replaced, the place word)
+            if (
+                i + 1 < len(words)
+                and (word + words[i + 1]) in vocabulary  # rare: the rest is checked after it
+                and word.isalpha()
+                and words[i + 1].isalpha()
+                and word not in blocked
+                and words[i + 1] not in blocked
+            ):
+                repairs.append((2, word + words[i + 1]))
+            if not repairs and len(word) >= 5 and word not in starts and self._misspelt(word):
+                # a plural of a place word is a thing ("in francs"), not the place misspelt
+                repairs.extend((1, guess) for guess in _one_edit_off(word, vocabulary) if word != guess + "s")
+            hit = None
+            for width, guess in repairs:
+                fixed = [*words[:i], guess, *words[i + width :]]
+                for k in range(max(0, i - 2), i + 1):
+                    length = self._longest(fixed, k, places)
+                    if k + length > i:
+                        hit = (k, k + length - 1 + width - 1, width)
+                        break
+                if hit:
+                    break
+            if hit is None:
+                continue
+            first, last, width = hit
+            asked = first in cued or (last + 1 < len(words) and words[last + 1] in pw.town_after)
+            # after a flight word a misspelt name is an airline ("flight emirites two oh four")
+            after_cue = first > 0 and words[first - 1] in pw.cues and words[first - 1] not in pw.flight_words
+            # two everyday words that run together into a place ("from morning side") need a phrase
+            everyday = width == 2 and is_everyday_word(word) and is_everyday_word(words[i + 1])
+            if asked or (after_cue and not everyday):
+                found.append(self._guess(tokens, first, last, "misspelt place name"))
+                done = last + 1
+        return found
+
+    def _cue_reach(self, words: Sequence[str], cued: set[int]) -> list[int]:
+        """The words a place name with a cue could hold (see :meth:`_misspelt_places`): up to three
+        words from where a place cue or a cue phrase ends, and the three words before a ``town_after``
+        word."""
+        pw = self._w
+        starts = set(cued)
+        starts.update(k + 1 for k, word in enumerate(words) if word in pw.cues)
+        reach = {k for start in starts for k in range(start, start + 3)}
+        reach.update(k for q, word in enumerate(words) if word in pw.town_after for k in range(q - 3, q))
+        return sorted(k for k in reach if 0 <= k < len(words))
+
+    def _misspelt(self, word: str) -> bool:
+        """Whether a word of five letters or more that starts no place name may be a misspelt place
+        word: no word in use (Zipf ``unlisted_place_max``: "francs", "resend"), common word, person's
+        name or everyday word."""
+        return (
+            zipf_frequency(word) < self._zipf.unlisted_place_max
+            and word.isalpha()
+            and word not in common_words()
+            and word not in given_names()
+            and word not in family_names()
+            and not is_everyday_word(word)
+        )
 
     def _named_features(self, tokens: Sequence[Token]) -> list[Entity]:
         """A natural feature named by its kind and then a name ("lake powell", "cape hatteras", "mount
@@ -267,7 +467,7 @@ class PlaceDetector(Detector):
         return stop >= len(words) or words[stop] in self._w.travel_enders or words[stop] in self._months
 
     def _cued_towns(
-        self, text: str, tokens: Tokens, ambiguous: frozenset[str], places: PhraseTable[str]
+        self, tokens: Tokens, ambiguous: frozenset[str], places: PhraseTable[str], cued: Sequence[int]
     ) -> list[Entity]:
         """A town the gazetteer lacks, after a phrase that names where someone lives, is or goes
         ("grew up in kalmby", "i'm in vester hald at the conference", "the forecast for quill creek").
@@ -276,7 +476,7 @@ class PlaceDetector(Detector):
         count."""
         pw = self._w
         found: list[Entity] = []
-        for first in values_after_keyed(pw.town_cues, self._town_cue_keys, tokens, text):
+        for first in cued:
             if first == len(tokens) or (
                 tokens[first].lower in pw.numbered_things and not self._name_after_thing(tokens, first)
             ):
@@ -504,7 +704,9 @@ class PlaceDetector(Detector):
             and word not in pw.possessive_enders
         )
 
-    def _venues(self, tokens: Sequence[Token]) -> list[Entity]:
+    def _venues(self, tokens: Sequence[Token], cued: set[int]) -> list[Entity]:
+        """Kinds of place after a cue (see the module docs); ``cued`` are the words right after a travel
+        or town cue phrase ("the forecast for mill road", "how far is kings cross")."""
         pw = self._w
         found: list[Entity] = []
         for i, token in enumerate(tokens):
@@ -518,6 +720,7 @@ class PlaceDetector(Detector):
                     not (
                         tokens[k].lower in self._blocked
                         or tokens[k].lower in pw.venue_cues
+                        or tokens[k].lower in pw.street_cues  # "a bakery off quarry lane"
                         or not tokens[k].lower.replace("'", "").isalpha()
                     )
                 ),
@@ -556,7 +759,14 @@ class PlaceDetector(Detector):
             ):
                 continue  # "at home all day", "work from home", "around the world"
             standalone = token.lower in pw.standalone_venues
-            if not standalone and not where_is and (cue_at < 0 or tokens[cue_at].lower not in pw.venue_cues):
+            before = tokens[cue_at].lower if cue_at >= 0 else ""
+            vouched = (
+                before in pw.venue_cues
+                # "stuck on canal street" (not "on our digital road platform")
+                or (token.lower in pw.street_kinds and before in pw.street_cues and cue_at == first - 1)
+                or (first < i and (cue_at + 1 in cued or first in cued))  # "the forecast for mill road"
+            )
+            if not standalone and not where_is and not vouched:
                 continue
             last = i + 1 if named_after and token.lower in pw.named_venues else i  # "station nord"
             # "the mall of america": "of" and a name after the venue belong to it
@@ -704,9 +914,16 @@ def _places(locale: str) -> PhraseTable[str]:
     """The place gazetteer with the locale's country aliases and landmarks (``landmarks.txt``: parks,
     mountains, seas, islands, travel regions that are no settlement), as spoken ("st petersburg")."""
     aliases = load_tables(locale, "places", PlaceWords).country_aliases
-    landmarks = frozenset(load_locale(locale).get("landmarks", "words", ()))
-    names = spoken_variants(place_names() | aliases | landmarks)
+    names = spoken_variants(place_names() | aliases | _landmark_names(locale))
     return PhraseTable({tuple(name.split(" ")): name for name in names})
+
+
+@cache
+def _landmark_names(locale: str) -> frozenset[str]:
+    """The locale's landmarks (``landmarks.txt``), each listed with "the" also without it: speech drops
+    the article as often as it keeps it ("where is statue of liberty", "hiking in rockies")."""
+    names = frozenset(load_locale(locale).get("landmarks", "words", ()))
+    return names | {name[4:] for name in names if name.startswith("the ")}
 
 
 @cache
@@ -715,7 +932,7 @@ def _everyday_landmarks(locale: str) -> frozenset[str]:
     "ground zero", "the outback") that GeoNames does not list as a place and that no kind of feature
     starts (``feature_kinds``) or ends (``suffixes``): like a one-word place that is also a common word,
     they are a place only after a cue."""
-    landmarks = spoken_variants(load_locale(locale).get("landmarks", "words", ()))
+    landmarks = spoken_variants(_landmark_names(locale))
     kinds = load_tables(locale, "places", PlaceWords)
     everyday: set[str] = set()
     for name in landmarks:
@@ -746,3 +963,31 @@ def _towns(locale: str) -> PhraseTable[str]:
     """The small towns (see :func:`redactkit.gazetteers.town_names`), as spoken."""
     del locale  # one list for every locale, like the place gazetteer
     return PhraseTable({tuple(name.split(" ")): name for name in spoken_variants(town_names())})
+
+
+@cache
+def _place_words(locale: str) -> frozenset[str]:
+    """The words of six letters or more in the place gazetteer's names (with the locale's aliases and
+    landmarks): what a misspelt word is compared with (:meth:`PlaceDetector._misspelt_places`)."""
+    return frozenset(word for phrase in _places(locale).phrases for word in phrase if len(word) >= 6)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit_off(word: str, vocabulary: frozenset[str]) -> list[str]:
+    """The words of ``vocabulary`` one edit off ``word``: a letter dropped, added or changed, or two
+    neighbours swapped (at most ~55 x length set look-ups)."""
+    found: set[str] = set()
+    for k in range(len(word) + 1):
+        head, tail = word[:k], word[k:]
+        if tail:
+            found.add(head + tail[1:])
+            if len(tail) > 1:
+                found.add(head + tail[1] + tail[0] + tail[2:])
+        for letter in _LETTERS:
+            found.add(head + letter + tail)
+            if tail:
+                found.add(head + letter + tail[1:])
+    found.discard(word)
+    return sorted(found & vocabulary)
