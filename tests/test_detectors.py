@@ -904,7 +904,7 @@ def test_ner_adapted_weights_read_lowercase_speech_and_formatted_text_goes_to_th
         ("ask bill", "bill", "PERSON", True, False),
         ("pay my bill", "bill", "PERSON", False, False),
         # a determiner that stands alone is no determiner of the name after it
-        ("great point thanks for that mark", "mark", "PERSON", True, False),
+        ("great point thanks for that grace", "grace", "PERSON", True, False),
         ("thank you so much for this grace", "grace", "PERSON", True, False),
         ("yeah no will i think we agree", "will", "PERSON", True, False),
         ("oh no grace not again", "grace", "PERSON", True, False),
@@ -926,7 +926,7 @@ def test_ner_guard_drops_unsupported_entities(
     ent = Span(doc, span.start, span.end, label="X")
     words = [token.lower_ for token in ent]
     detector = SpacyNerDetector(ner_weights="builtin")
-    assert detector._unsupported(doc, ent, label, words, lowercase) is dropped
+    assert detector._unsupported(doc, ent, label, words, lowercase, adapted=True) is dropped
 
 
 @pytest.mark.parametrize(

@@ -223,3 +223,70 @@ def test_corners_need_named_streets(text: str, found: set[tuple[str, str]]) -> N
 )
 def test_possessive_pronouns_are_no_places(text: str, found: set[tuple[str, str]]) -> None:
     assert found_by(PlaceDetector(), text) == found
+
+
+def _kept_by(text: str, entity: str, spacy_label: str, adapted: bool) -> bool:
+    doc = _guessed(text, entity, spacy_label)
+    return bool(_ner()._entities(doc, lowercase=True, adapted=adapted))
+
+
+@pytest.mark.parametrize("adapted", [False, True])
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # only words the locale declares never a name (assistant names, relations) or a currency: no one
+        ("alexa dim the hallway lights", "alexa", False),
+        ("hey siri what time is it", "siri", False),
+        ("convert fifty euros to yen", "yen", False),
+        # a name beside them, or a name no list has, stays
+        ("alexa call anjali", "anjali", True),
+        ("ask alexandra about the fan", "alexandra", True),
+    ],
+)
+def test_ner_person_guesses_on_words_that_are_never_names(
+    text: str, entity: str, kept: bool, adapted: bool
+) -> None:
+    assert _kept_by(text, entity, "PERSON", adapted) is kept
+
+
+@pytest.mark.parametrize("adapted", [False, True])
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # what is played is a genre, a station or a title, no place
+        ("can we listen to smooth jazz", "smooth jazz", False),
+        ("put on jazz while i cook", "jazz", False),
+        ("play country in the kitchen", "country", False),
+        # a place said with a preposition of its own stays
+        ("play the news from nairobi", "nairobi", True),
+        ("what's the weather in boise", "boise", True),
+        ("i'm driving to tucson tomorrow", "tucson", True),
+        ("listen to this the storm hit lisbon", "lisbon", True),
+    ],
+)
+def test_ner_location_guesses_on_what_is_played(text: str, entity: str, kept: bool, adapted: bool) -> None:
+    assert _kept_by(text, entity, "GPE", adapted) is kept
+
+
+@pytest.mark.parametrize("adapted", [False, True])
+@pytest.mark.parametrize(
+    ("text", "entity", "kept"),
+    [
+        # a frequent word after a determiner is the head of a noun, for the stock recognizer too
+        ("pay my bill", "bill", False),
+        ("is the bill paid yet", "bill", False),
+        # a frequent word opening the turn before a determiner or an object pronoun is a verb
+        ("mark the calendar for friday", "mark", False),
+        ("mark it as done", "mark", False),
+        ("bill me for the repair", "bill", False),
+        # a determiner that stands alone, a verb of speech after the name, a name said to someone
+        ("thanks for that grace", "grace", True),
+        ("the numbers that mark just talked about", "mark", True),
+        ("mark can you check the invoice", "mark", True),
+        ("mark it's your turn next", "mark", True),
+        ("mark that was a great point", "mark", True),
+        ("ask bill about the invoice", "bill", True),
+    ],
+)
+def test_ner_person_guesses_on_nouns_and_verbs(text: str, entity: str, kept: bool, adapted: bool) -> None:
+    assert _kept_by(text, entity, "PERSON", adapted) is kept

@@ -30,10 +30,13 @@ gazetteer knows as a whole is kept), PERSON and ORGANIZATION entities made of wo
 declares never a name (``not_names`` in lang/<locale>/names.yaml: assistant names, relations) or
 spelling a public acronym (lang/<locale>/acronyms.txt: "bbc"), and a single frequent dictionary word
 that is no given name ("cook", "worth") without a name cue before it (a place cue for LOCATION:
-``ner_guard.place_cues``). With adapted weights both guards drop a lone frequent word after a
-determiner taken for a PERSON ("pay my bill") and a phone, SSN, card or ZIP code without a digit
-(the number normalizer left the words: a count or a year). LOCATION entities are kept: places that
-no gazetteer knows ("grassmarket", "mg road") come from here.
+``ner_guard.place_cues``). Both guards drop a lone frequent word taken for a PERSON after a
+determiner ("pay my bill") or opening a request before one ("mark the calendar"), with every
+recognizer; with adapted weights also a phone, SSN, card or ZIP code without a digit (the number
+normalizer left the words: a count or a year). The strict guard drops a PERSON made only of
+never-names or currencies ("alexa", "yen") and a LOCATION right after a verb of playing media ("listen
+to smooth jazz"); other LOCATION entities are kept: places that no gazetteer knows ("grassmarket", "mg
+road") come from here.
 
 The model is the same one Presidio uses, loaded once per process with only the recognizer enabled.
 """
@@ -107,6 +110,9 @@ class _GuardWords:
     not_organizations: frozenset[str] = field(metadata={"key": "ner_guard.not_organizations"})
     business_questions: frozenset[str] = field(metadata={"key": "ner_guard.business_questions"})
     business_verbs: frozenset[str] = field(metadata={"key": "ner_guard.business_verbs"})
+    media_verbs: frozenset[tuple[str, ...]] = field(metadata={"key": "ner_guard.media_verbs"})
+    object_pronouns: frozenset[str] = field(metadata={"key": "ner_guard.object_pronouns"})
+    subject_verbs: frozenset[str] = field(metadata={"key": "ner_guard.subject_verbs"})
 
 
 def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
@@ -347,33 +353,66 @@ class SpacyNerDetector(Detector):
         # public acronyms ("bbc", "nasa") are no one's personal data
         return label != "LOCATION" and "".join(bare).replace(".", "") in self._acronyms
 
-    def _unsupported(self, doc: Doc, ent: Any, label: str, words: list[str], lowercase: bool) -> bool:
-        """What every guard drops from adapted weights: a number-only identifier without a digit
+    def _unsupported(
+        self, doc: Doc, ent: Any, label: str, words: list[str], lowercase: bool, adapted: bool
+    ) -> bool:
+        """What every guard drops: from adapted weights, a number-only identifier without a digit
         (the number normalizer left the words: "ninety six twenty six" is a count or a year there,
-        not a dictated phone number); on formatted text, an ADDRESS without a digit (the adapted
+        not a dictated phone number) and, on formatted text, an ADDRESS without a digit (the adapted
         model learnt addresses from lowercase speech; on cased text the rule detectors find them);
-        on lowercase speech, a lone frequent word after a determiner called a PERSON ("pay my bill":
-        a given name, but "my" makes it a noun), unless that determiner stands alone there
-        (:meth:`_stands_alone`: "thanks for that mark", "yeah no will")."""
+        from any recognizer on lowercase speech, a lone frequent word after a determiner called a
+        PERSON ("pay my bill": a given name, but "my" makes it a noun), unless that determiner stands
+        alone there (:meth:`_stands_alone`: "thanks for that grace", "yeah no will") or a verb of speech
+        follows (:meth:`_speaks`), and one that opens a request (:meth:`_imperative`)."""
         if label in _NUMERIC_IDENTIFIERS or (label == "ADDRESS" and not lowercase):
-            return not any(char.isdigit() for char in ent.text)
+            return adapted and not any(char.isdigit() for char in ent.text)
         if label == "PERSON" and lowercase:
-            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            return (
-                len(ent) == 1
-                and before in self._guard_words.determiners
-                and _is_frequent_word(words[0].removesuffix("'s"), self._everyday_zipf)
-                and not self._stands_alone(doc, ent.start - 1)
-            )
+            if len(ent) != 1 or not _is_frequent_word(words[0].removesuffix("'s"), self._everyday_zipf):
+                return False
+            doc_words = [token.lower_ for token in doc]
+            before = doc_words[ent.start - 1] if ent.start > 0 else ""
+            if (
+                before in self._guard_words.determiners
+                and not self._stands_alone(doc_words, ent.start - 1)
+                and not self._speaks(doc_words, ent.end)
+            ):
+                return True
+            return self._imperative(doc, ent)
         return False
 
-    def _stands_alone(self, doc: Doc, k: int) -> bool:
+    def _imperative(self, doc: Doc, ent: Any) -> bool:
+        """A lone frequent word called a PERSON that opens the turn and is followed by a determiner or an
+        object pronoun (``ner_guard.object_pronouns``): a verb said as a request ("mark the calendar",
+        "bill it to my card"), not a name said to someone."""
+        if ent.start != 0 or ent.end >= len(doc):
+            return False
+        guard = self._guard_words
+        after = doc[ent.end].lower_
+        following = doc[ent.end + 1].lower_ if ent.end + 1 < len(doc) else ""
+        # "mark that was a great point", "mark it's your turn next": a name said to someone
+        if (
+            after in guard.pronoun_determiners
+            or following.startswith("'")
+            or following in guard.subject_verbs
+        ):
+            return False
+        return after in guard.determiners or after in guard.object_pronouns
+
+    def _speaks(self, doc_words: Sequence[str], k: int) -> bool:
+        """Whether a verb of speech (names.yaml ``person_cues.speech_verbs``), perhaps after an adverb
+        (``handoff_adverbs``), comes at ``k``: the word before it is who spoke ("the numbers that dan
+        just talked about": "that" is no determiner of "dan" there)."""
+        if k < len(doc_words) and doc_words[k] in self._speech_adverbs:
+            k += 1
+        return k < len(doc_words) and doc_words[k] in self._speech_verbs
+
+    def _stands_alone(self, doc_words: Sequence[str], k: int) -> bool:
         """Whether the determiner at ``k`` is used on its own, so the word after it is no noun of its:
-        a pronoun after a thanks ("thanks for that mark": ``ner_guard.pronoun_determiners`` after
+        a pronoun after a thanks ("thanks for that grace": ``ner_guard.pronoun_determiners`` after
         ``pronoun_after``) or an interjection after a reply word ("yeah no will i agree":
         ``interjection_determiners`` after ``interjection_after``). The name after it is said to
         someone; "pay for that bill" and "there is no bill" keep their determiner."""
-        word = doc[k].lower_
+        word = doc_words[k]
         guard = self._guard_words
         if word in guard.pronoun_determiners:
             phrases = guard.pronoun_after
@@ -381,7 +420,7 @@ class SpacyNerDetector(Detector):
             phrases = guard.interjection_after
         else:
             return False
-        before = tuple(token.lower_ for token in doc[max(0, k - 4) : k])
+        before = tuple(doc_words[max(0, k - 4) : k])
         return any(len(phrase) <= len(before) and before[-len(phrase) :] == phrase for phrase in phrases)
 
     def _garbled(
@@ -588,6 +627,20 @@ class SpacyNerDetector(Detector):
             and before not in self._guard_words.person_cues
         )
 
+    def _never_a_name(self, words: list[str]) -> bool:
+        """A PERSON guess made only of words the locale declares never a name (``not_names``: assistant
+        names, relations) or currencies ("the yen")."""
+        bare = [word.removesuffix("'s") for word in words]
+        return all(word in self._not_names or word in self._currencies for word in bare)
+
+    def _played(self, doc_words: list[str], ent: Any) -> bool:
+        """A LOCATION guess right after a verb of playing media (``ner_guard.media_verbs``: "listen to
+        smooth jazz", "put on jazz"): what is played is a genre, a station or a title, no place."""
+        return any(
+            ent.start >= len(phrase) and tuple(doc_words[ent.start - len(phrase) : ent.start]) == phrase
+            for phrase in self._guard_words.media_verbs
+        )
+
     def _heard_article(self, words: list[str], given: frozenset[str], family: frozenset[str]) -> bool:
         """A PERSON guess holding what a recognizer writes for "the" ("da", names.yaml
         ``misheard.heard_articles``: "with da pixel eight", "will da kindle fit") and no listed name
@@ -686,6 +739,15 @@ class SpacyNerDetector(Detector):
                 continue
             if (
                 lowercase
+                and guard == "strict"
+                and (
+                    (label == "PERSON" and self._never_a_name(words))
+                    or (label == "LOCATION" and self._played(doc_words, ent))
+                )
+            ):
+                continue
+            if (
+                lowercase
                 and guard != "off"
                 and label in ("PERSON", "LOCATION", "ORGANIZATION")
                 and (
@@ -707,7 +769,7 @@ class SpacyNerDetector(Detector):
             # also names ("cook", "worth"): the plain_words guard drops those
             if lowercase and guard == "plain_words" and self._plain(doc, ent, label, words, given, family):
                 continue
-            if guard != "off" and adapted and self._unsupported(doc, ent, label, words, lowercase):
+            if guard != "off" and self._unsupported(doc, ent, label, words, lowercase, adapted):
                 continue
             if lowercase and label == "PERSON" and guard == "strict":
                 before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
