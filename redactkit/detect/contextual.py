@@ -5485,6 +5485,10 @@ class ContextualDetector(Detector):
         name = words[first:kind]
         return any(self._org_name_word(word) for word in name) or " ".join(name) in place_names()
 
+    def _someones_home(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """ "i'm at jessica's": a given name's possessive alone, where a person lives as often as a shop."""
+        return stop == first + 1 and words[first].endswith("'s") and words[first][:-2] in given_names()
+
     def _workplace_named(self, words: Sequence[str], after: int, first: int, stop: int) -> bool:
         """Whether the name ``words[first:stop]``, found after a cue of a workplace or school that ends
         before ``after``, names only an organisation: it holds a kind of organisation ("whitaker and
@@ -5759,6 +5763,7 @@ class ContextualDetector(Detector):
                     self.named_organization_score
                     if (not weak or cue_end in org.weak_place_prepositions)
                     and self._workplace_named(words, i + length, *value_span)
+                    and not (weak and self._someones_home(words, *value_span))
                     else None
                 )
                 add(*value_span, "name after an employer, school, bank or insurer cue", score)
