@@ -179,7 +179,7 @@ def _configured(path: str, ner_only: bool) -> Language:
     if not ner_only:
         return _load_full(path)
     logger.info("loading spaCy pipeline %s (entity recognizer only)", path)
-    nlp = spacy.load(path)
+    nlp = spacy.load(path, exclude=_never_run(path))
     needed = {"ner"}
     for component_name, component in nlp.pipeline:
         listeners = getattr(component, "listening_components", ())
@@ -189,3 +189,21 @@ def _configured(path: str, ner_only: bool) -> Language:
     if disable:
         nlp.select_pipes(disable=disable)
     return nlp
+
+
+def _never_run(path: str) -> list[str]:
+    """The components of the pipeline directory ``path`` that the entity recognizer neither is nor can
+    listen to (anything but ``ner`` and an embedding layer, ``tok2vec`` or ``transformer``), read from
+    its config: disabled anyway, they are not loaded either (about a tenth of the load time). For a
+    package name, or a component without a factory, nothing is left out."""
+    config_file = Path(path) / "config.cfg"
+    if not config_file.is_file():
+        return []
+    from spacy.util import load_config
+
+    components = load_config(config_file, interpolate=False).get("components", {})
+    return [
+        name
+        for name, block in components.items()
+        if name != "ner" and "factory" in block and block["factory"] not in ("tok2vec", "transformer")
+    ]
