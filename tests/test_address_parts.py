@@ -174,3 +174,47 @@ def test_a_misheard_at_sign_and_an_internet_provider_said_alone(
 )
 def test_look_alikes_of_misheard_at_signs_and_providers(default_pipeline: Pipeline, text: str) -> None:
     assert not [e for e in default_pipeline.analyze(text) if e.label == "EMAIL_ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("you can pay online at brisco tiles dot com or by phone", "brisco tiles dot com"),
+        ("find us at larkmoor dot org", "larkmoor dot org"),
+        ("apply online at fennick dot co dot uk slash jobs", "fennick dot co dot uk slash jobs"),
+    ],
+)
+def test_at_after_online_or_us_is_the_preposition_before_a_web_address(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    assert _covering(default_pipeline, text, value) == {"URL"}
+
+
+def test_a_mailbox_after_us_stays_an_e_mail(default_pipeline: Pipeline) -> None:
+    text = "email us at hello at larkmoor dot org"
+    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, "hello at larkmoor dot org")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my gmail is tovin dot b", "tovin dot b"),
+        ("her yahoo email is kestrel eighty eight okay", "kestrel eighty eight"),
+        ("my hotmail is r a n d a l l underscore nine", "r a n d a l l underscore nine"),
+    ],
+)
+def test_a_local_part_said_after_its_mail_provider(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my gmail is full",
+        "my gmail is the one i check every day",
+        "my outlook is acting up again",
+        "my yahoo is still active i think",
+    ],
+)
+def test_talk_about_a_mailbox_is_no_local_part(default_pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in default_pipeline.analyze(text) if e.label == "EMAIL_ADDRESS"]

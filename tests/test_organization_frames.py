@@ -428,3 +428,16 @@ def test_a_known_name_after_a_weak_cue_ends_at_its_length() -> None:
     """review39 L12: "he was at costco dog food aisle" names "costco", not the aisle."""
     assert contextual("he was at costco dog food aisle") == ["costco"]
     assert contextual("she's at kaiser hospital") == ["kaiser hospital"]
+
+
+def test_a_vocative_ends_a_name_for_the_organizations_detector_too() -> None:
+    """review39: "i got a job at walmart buddy" names "walmart", not "walmart buddy"."""
+    assert organizations("i got a job at walmart buddy") == ["walmart"]
+
+
+def test_a_given_names_possessive_after_a_weak_cue_stays_a_person(default_pipeline: Pipeline) -> None:
+    """review39 L7: "i'm at jessica's" is where a person lives as often as a shop: PERSON, as before."""
+    text = "i'm at jessica's"
+    assert [e.label for e in default_pipeline.analyze(text)] == ["PERSON"]
+    text = "i work at jessica's"
+    assert [e.label for e in default_pipeline.analyze(text)] == ["ORGANIZATION"]

@@ -10,7 +10,7 @@ an AGE (a child's: MINOR) for a number that answers an age question (``ages.ques
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -105,6 +105,20 @@ def _answer(aligned: AlignedText, tables: _Tables) -> tuple[int, int] | None:
     return tokens[first].start, tokens[i - 1].end
 
 
+def _answer_turns(
+    aligned: Sequence[AlignedText | None], speakers: Sequence[str | None]
+) -> Iterator[tuple[int, AlignedText, AlignedText]]:
+    """Each turn with the turn before it that could have asked it something: both processed, and said
+    by another speaker when speakers are known."""
+    for k in range(1, len(aligned)):
+        before, turn = aligned[k - 1], aligned[k]
+        if before is None or turn is None:
+            continue
+        if speakers[k] is not None and speakers[k] == speakers[k - 1]:
+            continue
+        yield k, before, turn
+
+
 def name_answers(
     aligned: Sequence[AlignedText | None],
     speakers: Sequence[str | None],
@@ -114,12 +128,7 @@ def name_answers(
     before (said by another speaker, when speakers are known); offsets into the original text."""
     tables = _tables(locale)
     found: list[list[Entity]] = [[] for _ in aligned]
-    for k in range(1, len(aligned)):
-        before, turn = aligned[k - 1], aligned[k]
-        if before is None or turn is None:
-            continue
-        if speakers[k] is not None and speakers[k] == speakers[k - 1]:
-            continue
+    for k, before, turn in _answer_turns(aligned, speakers):
         if not _asks_for_a_name(before, tables):
             continue
         span = _answer(turn, tables)
@@ -293,12 +302,7 @@ def age_answers(
     before (said by another speaker, when speakers are known); offsets into the original text."""
     tables = _age_tables(locale)
     found: list[list[Entity]] = [[] for _ in aligned]
-    for k in range(1, len(aligned)):
-        before, turn = aligned[k - 1], aligned[k]
-        if before is None or turn is None:
-            continue
-        if speakers[k] is not None and speakers[k] == speakers[k - 1]:
-            continue
+    for k, before, turn in _answer_turns(aligned, speakers):
         asked = _asked_age(before, tables)
         if asked is None:
             continue

@@ -329,6 +329,7 @@ class _AddressWords:
     query_equals: _Phrases
     query_joiners: _Phrases
     max_query_words: int
+    provider_local_cues: _Phrases
 
 
 @dataclass(frozen=True)
@@ -894,6 +895,7 @@ class ContextualDetector(Detector):
             t.addresses.misheard_at_before_provider,
             t.addresses.misheard_at_before_host,
         )
+        self._provider_starts = _first_words(t.addresses.bare_providers)
         self._credential_base_starts = _first_words(t.credentials.username_cues, t.credentials.password_cues)
         self._credential_word_starts = _first_words(t.credentials.entry_cues, t.credentials.guess_cues)
         self._password_symbol_starts = _first_words(t.credentials.password_symbols)
@@ -4009,7 +4011,53 @@ class ContextualDetector(Detector):
                 urls.add((first, end, "URL", self.cue_score, "spoken web address"))
         found = [*mails.found, *glued, *urls.found]
         found += self._opened_urls(words, [(first, stop) for first, stop, *_ in mails.found])
+        found += self._provider_local_parts(text, words)
         return [*found, *self._dotless_urls(words, [(first, stop) for first, stop, *_ in found])]
+
+    def _provider_local_parts(self, text: _Text, words: Sequence[str]) -> list[_Found]:
+        """The local part of an e-mail address said after its mail provider as the cue ("my gmail is
+        tovin dot b", "her yahoo address is kestrel eighty eight"): after "my"/"your"/... + a word of
+        ``bare_providers`` + one of ``provider_local_cues``, the words up to where the value ends, when
+        they are said like a local part (:meth:`_dictated_local`: a joining symbol, spelled letters, a
+        number, a name); an "at" after them leaves the address to the e-mail pass ("my gmail is dana
+        at gmail dot com"), and "my gmail is full" or "my gmail is the one i check" say nothing."""
+        addr = self._t.addresses
+        found: list[_Found] = []
+        for k in text.starts(self._provider_starts):
+            length = addr.bare_providers.at(words, k)
+            if not length or k == 0 or words[k - 1] not in ("my", "your", "his", "her", "our", "their"):
+                continue
+            cue = addr.provider_local_cues.at(words, k + length)
+            if not cue:
+                continue
+            first = j = k + length + cue
+            while j < len(words) and j - first < addr.max_local_words:
+                word = words[j]
+                if addr.at.at(words, j) or addr.misheard_at.at(words, j):
+                    break
+                joined = bool(addr.joiners.at(words, j))
+                if not (
+                    joined
+                    or word in self._t.number_words
+                    or word.isdigit()
+                    or _is_letter(word)
+                    or (
+                        word.isalpha()
+                        and word not in self._t.lexicon.stopwords
+                        and not self._t.credentials.stops.at(words, j)
+                    )
+                ):
+                    break
+                j += 1
+            if j < len(words) and (addr.at.at(words, j) or addr.misheard_at.at(words, j)):
+                continue  # "my gmail is dana at gmail dot com": the e-mail pass reads it whole
+            while j > first and addr.joiners.at(words, j - 1):
+                j -= 1
+            if j > first and self._dictated_local(words, first, j, names=True):
+                found.append(
+                    (first, j, "EMAIL_ADDRESS", self.cue_score, "local part after its mail provider")
+                )
+        return found
 
     def _opened_urls(self, words: Sequence[str], mails: Sequence[tuple[int, int]]) -> list[_Found]:
         """Web addresses that "www dot" or a scheme opens, read by their shape however the recognizer
@@ -5485,6 +5533,10 @@ class ContextualDetector(Detector):
         name = words[first:kind]
         return any(self._org_name_word(word) for word in name) or " ".join(name) in place_names()
 
+    def _someones_home(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """ "i'm at jessica's": a given name's possessive alone, where a person lives as often as a shop."""
+        return stop == first + 1 and words[first].endswith("'s") and words[first][:-2] in given_names()
+
     def _workplace_named(self, words: Sequence[str], after: int, first: int, stop: int) -> bool:
         """Whether the name ``words[first:stop]``, found after a cue of a workplace or school that ends
         before ``after``, names only an organisation: it holds a kind of organisation ("whitaker and
@@ -5759,6 +5811,7 @@ class ContextualDetector(Detector):
                     self.named_organization_score
                     if (not weak or cue_end in org.weak_place_prepositions)
                     and self._workplace_named(words, i + length, *value_span)
+                    and not (weak and self._someones_home(words, *value_span))
                     else None
                 )
                 add(*value_span, "name after an employer, school, bank or insurer cue", score)

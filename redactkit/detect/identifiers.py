@@ -457,6 +457,10 @@ _IBAN_DEPARTURES = 1
 #: the fewest digits of an IBAN (Norway's: 2 check digits and 11 more; a bank code of letters
 #: leaves at least 8 in any country's)
 _IBAN_MIN_DIGITS = 8
+#: the most words of the other party's turn searched for a cue of the value answered after it
+_ASKING_TURN_WORDS = 12
+#: the most digits of a false start a caller says again ("four one- sorry four two ...")
+_FALSE_START_DIGITS = 4
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
@@ -620,6 +624,7 @@ class IdentifierDetector(Detector):
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
         self._lexicon = load_locale(locale).lexicon
         self._letter_words = frozenset(word for form in self._lexicon.letter_as_in for word in form)
+
         #: "alpha", "tango": words that name a spelled letter (``spelling_alphabet`` of spelling.yaml)
         self._alphabet_words = frozenset(
             str(word).lower() for word in load_locale(locale).get("spelling", "spelling_alphabet", []) or []
@@ -650,7 +655,14 @@ class IdentifierDetector(Detector):
         found: list[Entity] = []
         used: set[int] = set()
         candidates = self._merge_gaps(aligned, tokens, self._candidates(tokens))
-        for candidate in self._join_dictation(aligned, tokens, candidates):
+        if self.max_aside_words:
+            candidates = self._restarted(tokens, candidates)
+        candidates = self._join_dictation(aligned, tokens, candidates)
+        if self.max_aside_words:
+            candidates = self._stutters_joined(tokens, candidates)
+        for candidate in candidates:
+            if self.negative_contexts and self._count_of(aligned, tokens, (candidate.first, candidate.stop)):
+                continue  # "order five of thirty one": a place in a count
             entity = self._classify(aligned, tokens, candidate)
             if entity is None and "IBAN_CODE" in self.labels and len(candidate.digits) >= _IBAN_MIN_DIGITS:
                 entity = self._iban_only(aligned, tokens, candidate)
@@ -870,6 +882,7 @@ class IdentifierDetector(Detector):
                 or not cue[1]
                 or cue[0] not in _ZONE_LABELS
                 or (index > 0 and (tokens[index - 1].lower,) in tables.negatives)  # "flight dl ..."
+                or (length == 1 and self._speaker_at(tokens, index))  # "customer : nine ...": who speaks
             ):
                 index += 1
                 continue
@@ -899,6 +912,8 @@ class IdentifierDetector(Detector):
                     and not self._service_zone(tokens, zone, cue[0])
                     and not self._corrected_time_zone(aligned, tokens, index + length, zone)
                     and not self._said_with_thousand(aligned, start, end, times=2)
+                    and not self._count_of(aligned, tokens, zone)
+                    and not self._times_zone(aligned, tokens, zone)
                 ):
                     zones.append(
                         Entity(
@@ -1214,6 +1229,9 @@ class IdentifierDetector(Detector):
                 words += written or 1
                 stop += 1
                 continue
+            if stop > first and self._stutter_across(tokens, stop):
+                stop += 1  # a digit said again after a pause ("four two, erm two one one")
+                continue
             # up to two misheard words inside the value ("p as inpeter z ...")
             inside = next(
                 (
@@ -1246,6 +1264,39 @@ class IdentifierDetector(Detector):
         if _written_time(raw) or self._reading(aligned, tokens[first].start, tokens[stop - 1].end) == "time":
             return None
         return first, stop
+
+    def _times_zone(self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int]) -> bool:
+        """The zone's numbers are a list of clock times (:meth:`_time_lists`: "call me between twelve
+        oh five and eleven thirty five"): when to call, no value."""
+        with_digits = [k for k in range(*zone) if _has_digit(tokens[k].lower)]
+        if len(with_digits) < 2:
+            return False
+        candidate = _Candidate(with_digits[0], with_digits[-1] + 1, "", False)
+        return self._time_list(aligned, tokens, candidate)
+
+    def _count_of(self, aligned: AlignedText, tokens: Sequence[Token], zone: tuple[int, int]) -> bool:
+        """The zone is a place in a count, two numbers said whole with "of" between them, the first
+        no larger, right after the noun they count ("order five of thirty one", "that's box two of
+        twelve"): no value. A misheard "oh" before digits read one by one ("four of one two three"),
+        or after a cue's filler words ("my order number is nine of twenty one": fail closed), is
+        none."""
+        first, stop = zone
+        if stop - first != 3 or tokens[first + 1].lower != "of":
+            return False
+        if first > 0 and (tokens[first - 1].lower in self._tables.between or tokens[first - 1].lower == "'s"):
+            return False
+        lexicon = self._lexicon
+        word = tokens[first].lower
+        place = lexicon.digits.get(word, lexicon.teens.get(word, lexicon.tens.get(word)))
+        if place is None and word.isdigit() and len(word) <= 3:
+            place = int(word)
+        last = tokens[stop - 1]
+        whole = lexicon.digits.get(last.lower, lexicon.teens.get(last.lower, lexicon.tens.get(last.lower)))
+        if whole is None and last.lower.isdigit() and len(last.lower) <= 3:
+            if self._reading(aligned, last.start, last.end) in ("digits", None):
+                return False
+            whole = int(last.lower)
+        return place is not None and whole is not None and 0 < place <= whole
 
     def _misheard_lead(self, tokens: Sequence[Token], first: int, count: int) -> bool:
         """The ``count`` words from ``first`` may be a value's first digit misheard: plain words (no
@@ -1516,6 +1567,160 @@ class IdentifierDetector(Detector):
         )
         return 3 if cued else self.min_digits
 
+    # -- values said with stutters and restarts ----------------------------------------------------
+    def _restarted(self, tokens: Sequence[Token], candidates: list[_Candidate]) -> list[_Candidate]:
+        """Values said with a stutter or a restart: one candidate each, the repeated digits counted once.
+
+        A caller who stumbles says a digit twice ("eight eight seven- seven nine": a cut-off word, then
+        the same digit again), starts over ("four one- sorry four two ...", "eight, um eight eight
+        ...") or repeats the last digit after a pause ("... nine oh seven, erm seven"). The value's
+        grammar (its length, its cue) holds for the digits meant, so a cut-off digit said again, a
+        false start that the restart says again from its first digit, and a last digit said again
+        count once; the words said are all redacted with the value (fail closed).
+        """
+        result: list[_Candidate] = []
+        for candidate in candidates:
+            candidate = self._without_cut_offs(tokens, candidate)
+            first = self._false_start(tokens, candidate)
+            if first is not None:
+                while result and result[-1].first >= first:
+                    result.pop()
+                candidate = candidate._replace(first=first)
+            stop = self._last_digit_again(tokens, candidate)
+            if stop is not None:
+                candidate = candidate._replace(stop=stop)
+            result.append(candidate)
+        return result
+
+    def _stutters_joined(self, tokens: Sequence[Token], candidates: list[_Candidate]) -> list[_Candidate]:
+        """Join the values whose last group the caller started again after a pause (see
+        :meth:`_stutter_joined`)."""
+        if len(candidates) < 2:
+            return candidates
+        result = [candidates[0]]
+        for candidate in candidates[1:]:
+            joined = self._stutter_joined(tokens, result[-1], candidate)
+            if joined is not None:
+                result[-1] = joined
+            else:
+                result.append(candidate)
+        return result
+
+    def _stutter_across(self, tokens: Sequence[Token], index: int) -> bool:
+        """Token ``index`` is a pause between a digit and the same digit said again ("42, 211")."""
+        if not 0 < index < len(tokens) - 1 or tokens[index].lower not in self._pauses:
+            return False
+        before = self._token_digits(tokens[index - 1].lower)
+        after = self._token_digits(tokens[index + 1].lower)
+        return bool(before) and bool(after) and before[-1] == after[0]
+
+    def _token_digits(self, word: str) -> str:
+        """The digits token ``word`` says: its written digits, or a number word's ("six"), else ""."""
+        if _has_digit(word):
+            return "".join(char for char in word if char.isdigit())
+        return self._misheard.number_words.get(word, "")
+
+    def _cut_off(self, tokens: Sequence[Token], index: int) -> bool:
+        """Token ``index`` is the hyphen of a word cut off ("seven- seven"): written onto the word
+        before it, a space after it (a hyphen between digit groups has none: "12-1096")."""
+        return (
+            0 < index < len(tokens) - 1
+            and tokens[index].lower == "-"
+            and tokens[index].start == tokens[index - 1].end
+            and tokens[index + 1].start > tokens[index].end
+        )
+
+    def _without_cut_offs(self, tokens: Sequence[Token], candidate: _Candidate) -> _Candidate:
+        """``candidate`` with a digit cut off and said again right after counted once ("8887- 792989":
+        "... seven- seven nine ...")."""
+        said = [self._token_digits(tokens[index].lower) for index in range(candidate.first, candidate.stop)]
+        if "".join(said) != candidate.digits or not any(
+            self._cut_off(tokens, index) for index in range(candidate.first + 1, candidate.stop - 1)
+        ):
+            return candidate
+        for offset in range(1, len(said) - 1):
+            index = candidate.first + offset
+            before, after = said[offset - 1], said[offset + 1]
+            if self._cut_off(tokens, index) and before and after and before[-1] == after[0]:
+                said[offset - 1] = before[:-1]
+        return candidate._replace(digits="".join(said))
+
+    def _false_start(self, tokens: Sequence[Token], candidate: _Candidate) -> int | None:
+        """The first token of a false start right before ``candidate``: at most ``_FALSE_START_DIGITS``
+        digits that the candidate says again from their first digit, cut off or followed by a pause or
+        a self-correction ("four one- sorry 4 2 ...", "eight, 8887 ..."), else None."""
+        if len(candidate.digits) < 3:
+            return None
+        tables = self._tables
+        index = candidate.first
+        between = 0
+        while index > 0:
+            word = tokens[index - 1].lower
+            if word in self._pauses or self._cut_off(tokens, index - 1):
+                index -= 1
+                continue
+            length = self._interruptions.length_ending_at(tokens, index)
+            if length and between < 2:
+                index -= length
+                between += 1
+                continue
+            if word in tables.correction_words and between < 2:
+                index -= 1
+                between += 1
+                continue
+            break
+        if index == candidate.first:
+            return None  # no pause, cut-off or correction: the digits before read on as one run
+        stop = index
+        said = ""
+        while index > 0 and len(said) <= _FALSE_START_DIGITS:
+            digits = self._token_digits(tokens[index - 1].lower)
+            if not digits:
+                break
+            said = digits + said
+            index -= 1
+        if index == stop or not said or len(said) > _FALSE_START_DIGITS:
+            return None
+        if said[0] != candidate.digits[0] or len(said) > len(candidate.digits):
+            return None
+        return index
+
+    def _last_digit_again(self, tokens: Sequence[Token], candidate: _Candidate) -> int | None:
+        """The stop of ``candidate`` grown over its last digit said again after a pause ("8907, seven":
+        "... zero seven, erm seven"), else None. Only one digit word, and no number after it."""
+        stop = candidate.stop
+        if not candidate.digits or stop + 1 >= len(tokens) or tokens[stop].lower not in self._pauses:
+            return None
+        word = tokens[stop + 1].lower
+        if _has_digit(word) or self._misheard.number_words.get(word) != candidate.digits[-1]:
+            return None
+        if stop + 2 < len(tokens) and self._token_digits(tokens[stop + 2].lower):
+            return None
+        return stop + 2
+
+    def _stutter_joined(
+        self, tokens: Sequence[Token], left: _Candidate, right: _Candidate
+    ) -> _Candidate | None:
+        """``left`` and ``right`` are one value whose group the caller started again after a pause
+        ("42, 211": "four two, erm two one one"): only pauses between them, ``right`` (at most four
+        digits) starts with ``left``'s last digit, a cue names the value, and ``left`` without the
+        repeated digit is a usual length of the cue's label (``value_lengths``) that ``left`` is not."""
+        if (
+            left.stop >= right.first
+            or not left.digits
+            or not right.digits
+            or len(right.digits) > 4
+            or right.digits[0] != left.digits[-1]
+            or not all(token.lower in self._pauses for token in tokens[left.stop : right.first])
+        ):
+            return None
+        cue = self._cue_before(tokens, left.first)
+        lengths = self._tables.value_lengths.get(cue[0], ()) if cue is not None else ()
+        digits = left.digits + right.digits[1:]
+        if len(digits) not in lengths or len(left.digits) in lengths:
+            return None
+        return _Candidate(left.first, right.stop, digits, left.alnum or right.alnum)
+
     # -- values dictated in parts ------------------------------------------------------------------
     def _join_dictation(
         self, aligned: AlignedText, tokens: Sequence[Token], candidates: list[_Candidate]
@@ -1535,12 +1740,27 @@ class IdentifierDetector(Detector):
         if self.max_aside_words == 0 or len(candidates) < 2:
             return candidates
         result = [candidates[0]]
+        echo: _Candidate | None = None
         for following in candidates[1:]:
+            if echo is not None:
+                # the digit the other party asked about ("... one eight agent : sorry was that an
+                # eight caller : and then four seven ...") stands inside the aside
+                joined = self._joined(aligned, tokens, result[-1], following)
+                if joined is not None:
+                    result[-1] = joined
+                    echo = None
+                    continue
+                result.append(echo)
+                echo = None
             joined = self._joined(aligned, tokens, result[-1], following)
-            if joined is None:
-                result.append(following)
-            else:
+            if joined is not None:
                 result[-1] = joined
+            elif len(following.digits) == 1 and result[-1].digits.endswith(following.digits):
+                echo = following
+            else:
+                result.append(following)
+        if echo is not None:
+            result.append(echo)
         return result
 
     def _joined(
@@ -1563,12 +1783,25 @@ class IdentifierDetector(Detector):
         ):
             return joined if len(right.digits) <= 9 else None
         bounds = tables.complete.get(label or "shape")
-        if bounds is None or not self._aside(gap):
+        if bounds is None:
             return None
         low, high = bounds
         # a part said twice (a repeat, a read-back) counts once
         said = len(left.digits) - said_again([token.lower for token in tokens[left.first : left.stop]])
         total = said + len(right.digits)
+        # the part completes a value a cue names, to one of the label's usual lengths, read digit by
+        # digit: what the aside says ("bear with me i'm in the parking lot", "sorry i'm reading this
+        # off my phone") names no number of its own
+        completes = (
+            label is not None
+            and said < low
+            and total in tables.value_lengths.get(label, ())
+            and not left.alnum
+            and self._one_by_one(aligned, tokens, right)
+            and not self._quantity_follows(tokens, right.stop)
+        )
+        if not self._aside(gap, negative=not completes):
+            return None
         # a digit may have been lost to the recognizer: one more than a complete value is allowed;
         # a complete value and a part that makes it a longer one ("nine four one one oh hold on
         # it's on the envelope two two one four": a zip and its four more digits) is one value too
@@ -1597,7 +1830,8 @@ class IdentifierDetector(Detector):
             # a part read in pairs follows digits, after an aside that names no time, price or place:
             # "... the train arrives at fifteen twenty four", "... the fee will be sixty four"
             return None
-        if self._introduced_apart(tokens, left.stop, right.first, label):
+        apart = self._introducing_label(tokens, left.stop, right.first, label)
+        if apart is not None and not (completes and not self._complete_value(apart, len(right.digits))):
             return None
         own = self._cue_before(tokens, right.first)
         if own is not None and own[0] != label and said >= low:
@@ -1621,12 +1855,24 @@ class IdentifierDetector(Detector):
             return None
         return joined
 
+    def _complete_value(self, label: str, digits: int) -> bool:
+        """``digits`` digits are a complete value of ``label`` (``complete_digits``)."""
+        bounds = self._tables.complete.get(label)
+        return bounds is not None and bounds[0] <= digits <= bounds[1]
+
     def _introduced_apart(self, tokens: Sequence[Token], floor: int, first: int, label: str | None) -> bool:
-        """A cue of another label than ``label`` introduces the part at token ``first`` ("... and the
-        last four digits of the account number is ..."): only its filler words ("number", "is")
-        stand between them, and it ends no phrase said inside values ("sorry let me grab my card":
-        an aside, however it ends). Looked for back to token ``floor`` (the end of the value's part
-        before it)."""
+        """A cue of another label than ``label`` introduces the part at token ``first`` (see
+        :meth:`_introducing_label`)."""
+        return self._introducing_label(tokens, floor, first, label) is not None
+
+    def _introducing_label(
+        self, tokens: Sequence[Token], floor: int, first: int, label: str | None
+    ) -> str | None:
+        """The label of a cue of another label than ``label`` that introduces the part at token
+        ``first`` ("... and the last four digits of the account number is ..."): only its filler
+        words ("number", "is") stand between them, and it ends no phrase said inside values ("sorry
+        let me grab my card": an aside, however it ends); None when there is none. Looked for back to
+        token ``floor`` (the end of the value's part before it)."""
         tables = self._tables
         end = first
         while end > floor:
@@ -1635,12 +1881,14 @@ class IdentifierDetector(Detector):
                 continue
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is not None:
-                return cue[0] != label and self._interruptions.ending_at(tokens, end) is None
+                if cue[0] != label and self._interruptions.ending_at(tokens, end) is None:
+                    return cue[0]
+                return None
             word = tokens[end - 1].lower
             if word not in tables.between and word not in self._pauses:
-                return False
+                return None
             end -= 1
-        return False
+        return None
 
     def _speaker_at(self, tokens: Sequence[Token], index: int) -> bool:
         """Token ``index`` names who speaks next ("caller :", ``speech.speaker_labels``)."""
@@ -2143,6 +2391,11 @@ class IdentifierDetector(Detector):
         start, end = tokens[first].start, tokens[last].end
         if ":" in aligned.text[start:end] or self._reading(aligned, start, end) == "time":
             return []
+        numbers = [index for index in region if _has_digit(tokens[index].lower)]
+        if numbers and self._corrected_whole_number(
+            aligned, tokens[numbers[0]].start, tokens[numbers[-1]].end
+        ):
+            return []  # "it was eight fifty uh no sixty seven seventy five": a price said again
         return [self._entity(start, end, "ACCOUNT_NUMBER", self.shape_score, "a turn of misheard digits")]
 
     def _a_draw(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> bool:
@@ -2317,14 +2570,15 @@ class IdentifierDetector(Detector):
         """A hold-on phrase ("one second", "just a moment") starts at token ``index``."""
         return self._tables.hold_on.starting_at(tokens, index) is not None
 
-    def _aside(self, gap: Sequence[str]) -> bool:
+    def _aside(self, gap: Sequence[str], *, negative: bool = True) -> bool:
         """Every word of ``gap`` may be part of an aside (hold-on phrases may have a unit word).
 
         A negative context ("lap", "row") names the number right after it: it stands in an aside only
         when two words or more of the aside still follow it ("wait lap me check": "let me check"
         misheard), or a word the caller resumes with ("sorry that was the oven timer okay ...",
         ``aside_resumers``), never where it would name the value's next part ("hold on my room
-        4512").
+        4512"). With ``negative`` False a negative context may stand anywhere in it: the part after it
+        completes the value (see :meth:`_joined`).
         """
         index = 0
         while index < len(gap):
@@ -2335,7 +2589,7 @@ class IdentifierDetector(Detector):
             if length:
                 index += length
             elif (
-                self._aside_word(gap[index])
+                self._aside_word(gap[index], negative=negative)
                 or (
                     (
                         index < len(gap) - 2
@@ -2658,6 +2912,8 @@ class IdentifierDetector(Detector):
         digits of the value next to them, misheard (see :meth:`_lost_digits_at_edges`); ``lacking``:
         the value lacks digits, else only a word that sounds like one is taken; ``taken``: a word
         on this side was taken already."""
+        if step < 0 and self._tables.cue_table.length_ending_at(tokens, index + 1):
+            return 0  # the last word of the value's cue ("the one that ends in 6936..."), no digit
         kind = self._lost_digit_kind(tokens, index, step)
         if kind == "sound":
             if not lacking and tokens[index].lower in self._tables.between:
@@ -3063,6 +3319,10 @@ class IdentifierDetector(Detector):
             if self._speaker_at(tokens, end - 2):
                 end -= 2  # who speaks ("caller :"; "customer :" is no cue either)
                 turn = True
+                if asked_for and not others:
+                    asked_in_turn = self._asked_in_turn(tokens, end)
+                    if asked_in_turn is not None:
+                        return asked_in_turn
                 continue
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is not None:
@@ -3082,6 +3342,20 @@ class IdentifierDetector(Detector):
                 word in tables.between or word in tables.cue_words or (len(word) == 1 and word.isalpha())
             ):
                 others += 1
+        return None
+
+    def _asked_in_turn(self, tokens: Sequence[Token], end: int) -> tuple[str, bool] | None:
+        """A strong cue of a number label in the other party's turn that ends at token ``end`` (at most
+        ``_ASKING_TURN_WORDS`` words back, not past who spoke before): the value answered after it is
+        that label's ("rep : go ahead with the card number when you're ready caller : ...")."""
+        tables = self._tables
+        floor = max(0, end - _ASKING_TURN_WORDS)
+        for stop in range(end, floor, -1):
+            if self._speaker_at(tokens, stop - 2):
+                return None
+            cue = tables.cue_table.ending_at(tokens, stop)
+            if cue is not None and cue[1] and cue[0] in _ZONE_LABELS:
+                return cue
         return None
 
     def _garbled_cue_before(self, tokens: Sequence[Token], first: int) -> tuple[str, bool] | None:
@@ -3148,6 +3422,12 @@ class IdentifierDetector(Detector):
             aligned, text_start, text_end
         ):
             return None  # "can we push it to eight forty i mean nine forty": a time or a price, corrected
+        if (
+            cue is None
+            and previous in self._tables.clock_before
+            and self._times_with_a_pause(aligned, candidate)
+        ):
+            return None  # "can you do eleven fifty um six oh three": two times, the caller hesitating
         if (
             (cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE"))
             and not _card_digits(digits)
@@ -3359,6 +3639,23 @@ class IdentifierDetector(Detector):
         return self._corrected_whole_number(
             aligned, tokens[with_digits[0]].start, tokens[with_digits[-1]].end
         )
+
+    def _times_with_a_pause(self, aligned: AlignedText, candidate: _Candidate) -> bool:
+        """The candidate is one number the normalizer read over a filler or a self-correction it
+        dropped, whose parts read as two clock times or more ("eleven fifty um six oh three", "eleven
+        oh five sorry one fifteen"): times offered or corrected, no code (asked only after a clock
+        word, with no cue)."""
+        tokens = aligned.tokens
+        start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        o_start, o_end = aligned.to_original(start, end)
+        notes = aligned.annotations_in(o_start, o_end, "number")
+        if len(notes) != 1:
+            return False
+        times = _clock_times([str(chunk) for chunk in notes[0].data.get("chunks", ())])
+        if times is None or times < 2:
+            return False
+        words = [word.strip(",.") for word in aligned.original[o_start:o_end].lower().split()]
+        return any(word in self._lexicon.fillers or word in self._tables.correction_words for word in words)
 
     def _said_whole(self, words: Sequence[str]) -> bool:
         """Number words ``words`` are one time or price said whole: at most four words, with a tens
@@ -4077,6 +4374,9 @@ class _MisheardTables:
             and ((word,) not in tables.cues or word in ("extension", "ext"))
             and word not in ("am", "pm", "o'clock", "oclock")
             and word not in self.region_breakers
+            # a negative context names the number after it ("the twelve oh five train number five
+            # twenty one"), unless it sounds like a digit ("won")
+            and (word not in tables.negative_words or word in self.homophones)
         )
 
     def looks_like_digit(

@@ -44,7 +44,14 @@ from ..lang.words import inflection_stems, zipf_cutoffs
 from ._name_likeness import name_likeness
 from .base import Detector, detectors
 
-__all__ = ["MisheardGuard", "NameDetector", "PersonWords", "locale_given_names", "number_nouns"]
+__all__ = [
+    "MisheardGuard",
+    "NameDetector",
+    "PersonWords",
+    "locale_family_names",
+    "locale_given_names",
+    "number_nouns",
+]
 
 
 #: why a word after "my name is", "the name on the account is" is a name
@@ -455,6 +462,13 @@ def locale_given_names(locale: str = "en-US") -> frozenset[str]:
     return given_names() | frozenset(load_locale(locale).get("given_names", "words", ()))
 
 
+@cache
+def locale_family_names(locale: str = "en-US") -> frozenset[str]:
+    """The gazetteer's family names and the locale's own (``redactkit/lang/<locale>/family_names.txt``:
+    romanised family names that Faker lists only in their own scripts: "takahashi", "zhou", "okonkwo")."""
+    return family_names() | frozenset(load_locale(locale).get("family_names", "words", ()))
+
+
 def _joined_after(why: str) -> bool:
     """Whether ``why`` makes a word a name only as part of the name word before it (a family name or
     an initial after a given name)."""
@@ -702,7 +716,7 @@ class NameDetector(Detector):
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         vocab = _NameVocabulary(
-            locale_given_names(self.locale), family_names(), common_words(), place_names()
+            locale_given_names(self.locale), locale_family_names(self.locale), common_words(), place_names()
         )
         return [self._detect_one(aligned, vocab) for aligned in texts]
 

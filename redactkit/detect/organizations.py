@@ -137,10 +137,13 @@ class OrganizationWords:
 
 @dataclass(frozen=True)
 class _KnownNames:
-    """Well-known organisations whose names are everyday words, given names or several words, shared
-    with the contextual detector: ``organizations.known_names`` of ``context.yaml``."""
+    """Well-known organisations whose names are everyday words, given names or several words, and the
+    words a speaker calls someone by after a name, shared with the contextual detector:
+    ``organizations.known_names`` and ``organizations.vocatives`` of ``context.yaml``."""
 
     known_names: PhraseTable[tuple[str, ...]] = field(metadata={"key": "organizations.known_names"})
+    #: whom a speaker talks to, said last after a name ("i got a job at walmart buddy")
+    vocatives: frozenset[str] = field(metadata={"key": "organizations.vocatives"})
 
 
 @dataclass(frozen=True)
@@ -247,7 +250,9 @@ class OrganizationDetector(Detector):
         self._cue_words = words.cue_verbs | words.office_words
         self._callers = callers = load_tables(locale, "names", CallerWords)
         self._listed = PhraseTable.of(company_names())
-        self._known = load_tables(locale, "context", _KnownNames).known_names
+        known = load_tables(locale, "context", _KnownNames)
+        self._known = known.known_names
+        self._vocatives = known.vocatives
         listed_names = company_names() | frozenset(" ".join(name) for name in self._known.phrases)
         #: one-word names a recognizer may split in two ("wal mart"); of two everyday words only a
         #: well-known name ("safe way"; not "out front", "health care")
@@ -468,6 +473,8 @@ class OrganizationDetector(Detector):
                 break
             if stop > start and not any_words and self._ends_name(word):
                 break  # "a tweet to zorvex tell them": a verb ends the name
+            if stop > start and word in self._vocatives and stop + 1 == len(tokens):
+                break  # "i got a job at walmart | buddy": whom the speaker talks to
             if (
                 stop > start
                 and tokens[stop - 1].lower in ow.kinds

@@ -291,7 +291,7 @@ class PlaceDetector(Detector):
         """Whether a state says where the place ``words[i:k]`` is: a state's name (``state_names``:
         "mobile alabama"), a state code that is no stop word, common word or name ("mobile fl"; not
         "jackson ok") or one said letter by letter ("washington d c"). A direction or a word as frequent
-        as a verb is no place before a state ("central texas", "i would say arizona is")."""
+        as a verb is no place before a state ("central texas", "i'd say utah is")."""
         if k >= len(words) or words[i] in self._w.directions:
             return False
         if zipf_frequency(words[i]) >= self._zipf.weak_cue_name_max:
@@ -332,7 +332,7 @@ class PlaceDetector(Detector):
         return inside and (word == "oh" or (word == ":" and k + 1 < len(words) and words[k + 1].isdigit()))
 
     def _time_zones(self, words: Sequence[str], tokens: Tokens) -> list[Entity]:
-        """A time zone in talk about the time ("convert nine am cst to est", "what time is it in pst"):
+        """A time zone in talk about the time ("switch three pm mst to pst", "what time is it in pst"):
         after a number or a time word (``time_zone_context``), or after "to", "in", "into" or "from" when
         a time word is in the text, or before "zone" ("est time of arrival" is an estimate)."""
         pw = self._w
@@ -364,7 +364,7 @@ class PlaceDetector(Detector):
         letter dropped, added, changed or two swapped) off a word of a place's name of six letters or
         more, or two words that run together into one. The place must come after a travel or town cue
         phrase (``cued``: "how far is", "weather for") or before a word asking about it (``town_after``),
-        or, unless two everyday words ran together ("from morning side"), after a place cue. Words
+        or, unless two everyday words ran together ("from sea side"), after a place cue. Words
         today's English uses at all (Zipf ``unlisted_place_max``: "francs", "resend") and a place
         word's plural are no misspelling."""
         pw = self._w
@@ -406,7 +406,7 @@ class PlaceDetector(Detector):
             asked = first in cued or (last + 1 < len(words) and words[last + 1] in pw.town_after)
             # after a flight word a misspelt name is an airline ("flight emirites two oh four")
             after_cue = first > 0 and words[first - 1] in pw.cues and words[first - 1] not in pw.flight_words
-            # two everyday words that run together into a place ("from morning side") need a phrase
+            # two everyday words that run together into a place ("from sea side") need a phrase
             everyday = width == 2 and is_everyday_word(word) and is_everyday_word(words[i + 1])
             if asked or (after_cue and not everyday):
                 found.append(self._guess(tokens, first, last, "misspelt place name"))
@@ -762,7 +762,7 @@ class PlaceDetector(Detector):
             before = tokens[cue_at].lower if cue_at >= 0 else ""
             vouched = (
                 before in pw.venue_cues
-                # "stuck on canal street" (not "on our digital road platform")
+                # "stuck on canal street" (not "on our freight road network")
                 or (token.lower in pw.street_kinds and before in pw.street_cues and cue_at == first - 1)
                 or (first < i and (cue_at + 1 in cued or first in cued))  # "the forecast for mill road"
             )
@@ -921,7 +921,7 @@ def _places(locale: str) -> PhraseTable[str]:
 @cache
 def _landmark_names(locale: str) -> frozenset[str]:
     """The locale's landmarks (``landmarks.txt``), each listed with "the" also without it: speech drops
-    the article as often as it keeps it ("where is statue of liberty", "hiking in rockies")."""
+    the article as often as it keeps it ("where is golden gate bridge", "hiking in rockies")."""
     names = frozenset(load_locale(locale).get("landmarks", "words", ()))
     return names | {name[4:] for name in names if name.startswith("the ")}
 

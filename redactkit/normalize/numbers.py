@@ -421,9 +421,15 @@ class SpokenNumberNormalizer(Normalizer):
                 if token.lower in self._between_only:
                     # "ninety four to one hundred eight" is a score: the digits beside "to" end a
                     # tens group or start a hundreds group, they are no digits read one by one
+                    # and so do "five oh three to six fifteen": the digit after "to" starts an hour
+                    # and its minutes, a time range, no digits read one by one
                     grouped = (i >= 2 and result[i - 2].lower in self._lexicon.tens) or (
                         i + 2 < len(result)
-                        and result[i + 2].lower in self._lexicon.hundred | self._lexicon.thousand
+                        and (
+                            result[i + 2].lower in self._lexicon.hundred | self._lexicon.thousand
+                            or result[i + 2].lower in self._lexicon.teens
+                            or (result[i + 2].lower in self._lexicon.tens and not digit[i + 2])
+                        )
                     )
                     beside = left and right and not grouped
                 else:

@@ -55,6 +55,7 @@ class SpokenSymbolNormalizer(Normalizer):
         self._lexicon = get_lexicon(locale)
         self._handle_cues = load_locale(locale).words("symbols", "handle_cues")
         self._weak_dots = load_locale(locale).words("symbols", "weak_dots")
+        self._not_local_parts = load_locale(locale).words("symbols", "not_local_parts")
         # Every address shape needs a symbol other than a bare "at" (a domain needs a dot, a handle a
         # cue word), so "meet me at six" is rejected by this cheap check before any tokenizing.
         words = {w for w, symbol in self._lexicon.symbols.items() if w != "at"}
@@ -220,6 +221,13 @@ class SpokenSymbolNormalizer(Normalizer):
                 continue  # "for the reporting period net income": no web address
             if kind == "email" and end < len(items) and items[end].text == "/":
                 continue  # "online at acme dot com slash faq": a path follows a web address, no mailbox
+            if (
+                kind == "email"
+                and items[start].kind == "atom"
+                and items[start + 1].text == "@"
+                and self._atom_text(items[start]).lower() in self._not_local_parts
+            ):
+                return None  # "pay online at acme dot com", "find us at ...": the "at" of a place
             if kind is not None and (kind != "handle" or handle):
                 return start, end, kind
         return None
