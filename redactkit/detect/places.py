@@ -291,7 +291,7 @@ class PlaceDetector(Detector):
         """Whether a state says where the place ``words[i:k]`` is: a state's name (``state_names``:
         "mobile alabama"), a state code that is no stop word, common word or name ("mobile fl"; not
         "jackson ok") or one said letter by letter ("washington d c"). A direction or a word as frequent
-        as a verb is no place before a state ("central texas", "i'd say utah is")."""
+        as a verb is no place before a state ("central ohio", "i'd say utah is")."""
         if k >= len(words) or words[i] in self._w.directions:
             return False
         if zipf_frequency(words[i]) >= self._zipf.weak_cue_name_max:
