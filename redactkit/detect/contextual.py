@@ -5747,7 +5747,7 @@ class ContextualDetector(Detector):
             stop = self._facility(words, first)
             if stop and words[i] in org.facility_topic_prepositions:
                 if org.facility_kinds_not_after_to.ending(words, stop):
-                    continue  # "to positively impact human health", "interested in financial health"
+                    continue  # "to improve public health", "interested in financial health"
                 if words[i] in org.facility_named_after and not self._names_a_facility(words, first, stop):
                     continue  # "i work in clean tech"; "my mom is in maple grove memorial" names one
             if stop:

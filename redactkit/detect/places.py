@@ -90,9 +90,6 @@ class PlaceWords:
     direction_links: frozenset[str]
     pair_starts: frozenset[str]
     pair_links: frozenset[str]
-    road_kinds: frozenset[str]
-    road_letters: frozenset[str]
-    road_cues: frozenset[str]
     street_kinds: frozenset[str]
     street_cues: frozenset[str]
     time_zones: frozenset[str]
@@ -260,32 +257,12 @@ class PlaceDetector(Detector):
         if self.venues:
             entities.extend(self._venues(tokens, travelled.union(town_cued)))
         entities.extend(self._named_features(tokens))
-        if not (pw.road_kinds.isdisjoint(lowers) and pw.road_letters.isdisjoint(lowers)):
-            entities.extend(self._numbered_roads(lowers, tokens))
         if not pw.time_zones.isdisjoint(lowers):
             entities.extend(self._time_zones(lowers, tokens))
         if starts is not None:
             cued = travelled.union(town_cued)
             entities.extend(self._misspelt_places(tokens, places, starts, cued))
         return entities
-
-    def _numbered_roads(self, words: Sequence[str], tokens: Tokens) -> list[Entity]:
-        """A road named by its number ("traffic on i ninety five", "take route sixty six", "on the m
-        twenty five"): a kind of road (``road_kinds``) anywhere, a letter (``road_letters``) after one
-        of ``road_cues`` (:meth:`_after_road_cue`), then up to four number words or digits."""
-        pw = self._w
-        found: list[Entity] = []
-        for i, word in enumerate(words[:-1]):
-            if word in pw.road_kinds:
-                pass
-            elif word not in pw.road_letters or not self._after_road_cue(words, i):
-                continue
-            last = i
-            while last + 1 < len(words) and last - i < 4 and self._road_number(words, last + 1, last > i):
-                last += 1
-            if last > i:
-                found.append(self._guess(tokens, i, last, "road named by its number"))
-        return found
 
     def _state_after(self, words: Sequence[str], i: int, k: int) -> bool:
         """Whether a state says where the place ``words[i:k]`` is: a state's name (``state_names``:
@@ -316,20 +293,6 @@ class PlaceDetector(Detector):
         if k + 2 < len(words) and len(words[k + 2]) == 1 and words[k + 2].isalpha():
             return False
         return (words[k] + words[k + 1]) in self._w.state_codes
-
-    def _after_road_cue(self, words: Sequence[str], i: int) -> bool:
-        """Whether one of ``road_cues`` stands right before word ``i``, or before a "the" right before
-        it ("on i five", "take the m one"; not "my laptop has the m two chip")."""
-        k = i - 1 if i > 0 and words[i - 1] == "the" else i
-        return k > 0 and words[k - 1] in self._w.road_cues
-
-    def _road_number(self, words: Sequence[str], k: int, inside: bool) -> bool:
-        """Whether ``words[k]`` is a word of a road's number: a number word or digits; inside one, "oh"
-        for a zero ("one oh one") or the colon the normalizers read a clock time with ("1:01")."""
-        word = words[k]
-        if word in self._numbers or word.isdigit():
-            return True
-        return inside and (word == "oh" or (word == ":" and k + 1 < len(words) and words[k + 1].isdigit()))
 
     def _time_zones(self, words: Sequence[str], tokens: Tokens) -> list[Entity]:
         """A time zone in talk about the time ("switch three pm mst to pst", "what time is it in pst"):
