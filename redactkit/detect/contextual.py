@@ -124,6 +124,7 @@ class _AgeWords:
     anaphor_window: int
     name_not_after: frozenset[str]
     approximately: _Phrases
+    span_hedges: _Phrases
     threshold_hedges: _Phrases
     threshold_modals: _Phrases
     threshold_subjects: _Phrases
@@ -1311,6 +1312,7 @@ class ContextualDetector(Detector):
                 else (first, stop, label, score, why)
                 for first, stop, label, score, why in found
             ]
+        found = [self._with_span_hedge(words, value) for value in found]
         if origin is None:
             return found
         # back to the transcript's words: a value inside a glued word covers all of it
@@ -1318,6 +1320,15 @@ class ContextualDetector(Detector):
             (origin[first], origin[stop - 1] + 1, label, score, why)
             for first, stop, label, score, why in found
         ]
+
+    def _with_span_hedge(self, words: Sequence[str], value: _Found) -> _Found:
+        """``value`` with a hedge of ``ages.span_hedges`` right before it in its span: "nearly three",
+        "pushing fifty", "well over ninety" say the age as much as the number does."""
+        first, stop, label, score, why = value
+        length = self._t.ages.span_hedges.ending(words, first) if first > 0 else 0
+        if not length or label not in ("AGE", "MINOR"):
+            return value
+        return (first - length, stop, label, score, why)
 
     def _heard_split(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
         """ "for tea", "nine teen", "sex tee two": a tens or teens word a recognizer split in two
