@@ -35,6 +35,15 @@ POSITIVE = [
     ("he just turned forty i'm at fifty percent battery", [("forty", "AGE")]),
     ("my grandpa hit ninety my aunt threw a party", [("ninety", "AGE")]),
     ("she turned eight we went to the zoo", [("eight", "AGE")]),
+    # ... an age written with the sex letter, a name no list has with its age between commas, the
+    # speaker's group with an age
+    ("35M with chest pain", [("35M", "AGE")]),
+    ("28F looking for advice", [("28F", "AGE")]),
+    ("me (28F) and my husband (30M) need advice", [("28F", "AGE"), ("30M", "AGE")]),
+    ("halvard, twenty five, has been charged", [("twenty five", "AGE")]),
+    ("dashiell, seventy, from ohio", [("seventy", "AGE")]),
+    ("we're both forty", [("forty", "AGE")]),
+    ("we're nearly forty", [("nearly forty", "AGE")]),
     # hgen-age5 (invented): a digit heard as a function word before an age unit, "tree"/"ate" where the age
     # ends, written punctuation after an opening "at", written ordinals, a hyphened generation, a family
     # name and its age between commas
@@ -634,6 +643,16 @@ NEGATIVE = [
     "i was over twenty minutes late",
     "we are about twelve people",
     "the stock hit forty we sold",
+    "we are four for dinner",
+    "we're six tonight",
+    "we are four",
+    "we're five adults and two kids",
+    "it was 28F outside",
+    "the budget is 35M",
+    "we raised 35M last year",
+    "a 35m drop",
+    "tokyo, twenty five, osaka, thirty",
+    "in chapter, twenty five, we read",
     # hgen-age5 (invented): the same words in plain speech
     "the kids ate",
     "she's ate already",
