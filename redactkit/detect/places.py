@@ -388,7 +388,15 @@ class PlaceDetector(Detector):
             if not repairs and len(word) >= 5 and word not in starts and self._misspelt(word):
                 # a plural of a place word is a thing ("in francs"), not the place misspelt
                 repairs.extend((1, guess) for guess in _one_edit_off(word, vocabulary) if word != guess + "s")
-                if not repairs and len(word) >= _TWO_EDITS_MIN:  # "cincinatti", "marsailles"
+                if (  # "cincinatti", "marsailles": right after a cue or right before an asked word
+                    not repairs
+                    and len(word) >= _TWO_EDITS_MIN
+                    and (
+                        i in cued
+                        or (i > 0 and words[i - 1] in pw.cues)
+                        or (i + 1 < len(words) and words[i + 1] in pw.town_after)
+                    )
+                ):
                     repairs.extend((1, guess) for guess in _two_edits_off(word, self.locale))
             hit = None
             for width, guess in repairs:
@@ -1023,22 +1031,22 @@ _TWO_EDITS_MIN = 8
 
 @cache
 def _long_place_words(locale: str) -> dict[str, tuple[str, ...]]:
-    """The place words of :data:`_TWO_EDITS_MIN` letters or more, by their first two letters (a
-    misspelling two edits away keeps them: "cincinatti", "albequerque", "edinborough")."""
+    """The place words of :data:`_TWO_EDITS_MIN` letters or more, by their first three letters (a
+    misspelling two edits away mostly keeps them: "cincinatti", "albequerque", "edinborough")."""
     buckets: dict[str, list[str]] = {}
     for word in _place_words(locale):
         if len(word) >= _TWO_EDITS_MIN:
-            buckets.setdefault(word[:2], []).append(word)
+            buckets.setdefault(word[:3], []).append(word)
     return {head: tuple(sorted(words)) for head, words in buckets.items()}
 
 
 def _two_edits_off(word: str, locale: str) -> list[str]:
-    """The place words two edits off ``word`` (Levenshtein) that start with its first two letters and
-    are as long within two letters: a few dozen candidates, compared only for a word within reach of
-    a cue that no list knows."""
+    """The place words two edits off ``word`` (Levenshtein) that start with its first three letters
+    and are as long within two letters: a few candidates, compared only for a word right after a cue
+    that no list knows."""
     return [
         candidate
-        for candidate in _long_place_words(locale).get(word[:2], ())
+        for candidate in _long_place_words(locale).get(word[:3], ())
         if abs(len(candidate) - len(word)) <= 2 and within_edits(word, candidate, 2)
     ]
 
