@@ -324,3 +324,26 @@ def test_a_paused_name_is_one_span_with_a_filler_inside_and_written_without_it()
 def test_an_unknown_domain_is_an_error_naming_the_known_ones() -> None:
     with pytest.raises(ValueError, match=r"unknown domain\(s\) earnings.*formal"):
         generate(5, domains=["earnings"])
+
+
+def test_assistant_topic_negatives_carry_no_span_and_leave_heldout_draws_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Genres, news topics, media titles and wake words in assistant requests are train hard
+    negatives (what the adapted recognizer took for places and people); adding them to the train
+    families leaves every held-out draw, the evaluation side, exactly as it was."""
+    records = generate(1500, seed=5, split="train", negatives_share=1.0)
+    topical = [record for record in records if record.family == "neg.assistant_media_topics"]
+    assert len(topical) > 100
+    assert all(not record.spans for record in topical)
+    lex = lexicon()
+    for key in ("genres", "news_topics", "wake_words"):
+        assert any(f" {value} " in f" {record.text} " for record in topical for value in lex.list(key)), key
+    assert not {"neg.assistant_media_topics"} & {f.id for f in families() if f.split == "heldout"}
+    heldout = generate(400, seed=3, split="heldout", written_share=0.3)
+    without = tuple(f for f in families() if f.id != "neg.assistant_media_topics")
+    monkeypatch.setattr("redactkit.synth._generate.families", lambda: without)
+    assert generate(400, seed=3, split="heldout", written_share=0.3) == heldout
+    assert generate(400, seed=3, split="train", negatives_share=1.0) != generate(
+        400, seed=3, split="train", negatives_share=1.0, domains=["formal"]
+    )
