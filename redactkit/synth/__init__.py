@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 #: Bumped whenever the same seed stops giving the same records (templates, grammars, word lists).
-GENERATOR_VERSION = "8"
+GENERATOR_VERSION = "9"
 
 
 def write_jsonl(records: Iterable[Record], path: str | Path) -> int:
