@@ -493,3 +493,9 @@ PIPELINE_NOT_NAMES_WITHOUT_A_KIND = [
 @pytest.mark.parametrize("text", PIPELINE_NOT_NAMES_WITHOUT_A_KIND)
 def test_the_same_frames_name_nothing_before_everyday_words(default_pipeline: Pipeline, text: str) -> None:
     assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
+
+
+def test_a_place_not_in_ascii_after_at_is_no_saints_name(default_pipeline: Pipeline) -> None:
+    """A word that is not ASCII is a candidate start of every table; it is no saint's word."""
+    text = "the delegation arrived at kędzierzyn koźle this morning"
+    assert [e.label for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []

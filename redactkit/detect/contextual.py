@@ -5799,8 +5799,8 @@ class ContextualDetector(Detector):
         # verb of going or taking ("she's at saint ambrose", "we took her to st. jude"; not "a prayer to
         # saint jude", "i moved to saint paul": a place)
         for i in text.starts(org.saint_words):
-            if i == 0 or words[i - 1] not in org.saint_prepositions:
-                continue
+            if i == 0 or words[i] not in org.saint_words or words[i - 1] not in org.saint_prepositions:
+                continue  # (``starts`` also gives every word that is not ASCII)
             k = i + 1 + (i + 1 < n and words[i + 1] == ".")
             if not (
                 k < n
