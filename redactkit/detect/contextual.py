@@ -125,6 +125,13 @@ class _AgeWords:
     anaphor_window: int
     name_not_after: frozenset[str]
     approximately: _Phrases
+    span_hedges: _Phrases
+    party_subjects: _Phrases
+    party_then: _Phrases
+    party_max_at_end: int
+    sex_age_before: frozenset[str]
+    sex_age_then: _Phrases
+    comma_name_max_zipf: float
     threshold_hedges: _Phrases
     threshold_modals: _Phrases
     threshold_subjects: _Phrases
@@ -581,6 +588,8 @@ def _text_memo(words: Sequence[str], key: str) -> dict[Any, Any] | None:
 #: an ordinal written with digits ("40th", "21st")
 _WRITTEN_ORDINAL = re.compile(r"([1-9][0-9]{0,2})(?:st|nd|rd|th)")
 _GLUED_AGE = re.compile(r"([0-9]{1,3})(?:yo|yrs|yr|yrsold|yearsold|yearold)")
+#: "35M", "(28F)": an age written with the person's sex letter (capital, or inside brackets)
+_GLUED_SEX_AGE = re.compile(r"([0-9]{1,3})([MFmf])")
 
 #: words read on each side of a number whose age cue a recognizer garbled (longer than any cue)
 _HEARD_AGE_WINDOW = 16
@@ -1317,6 +1326,7 @@ class ContextualDetector(Detector):
                 else (first, stop, label, score, why)
                 for first, stop, label, score, why in found
             ]
+        found = [self._with_span_hedge(words, value) for value in found]
         if origin is None:
             return found
         # back to the transcript's words: a value inside a glued word covers all of it
@@ -1324,6 +1334,15 @@ class ContextualDetector(Detector):
             (origin[first], origin[stop - 1] + 1, label, score, why)
             for first, stop, label, score, why in found
         ]
+
+    def _with_span_hedge(self, words: Sequence[str], value: _Found) -> _Found:
+        """``value`` with a hedge of ``ages.span_hedges`` right before it in its span: "nearly three",
+        "pushing fifty", "well over ninety" say the age as much as the number does."""
+        first, stop, label, score, why = value
+        length = self._t.ages.span_hedges.ending(words, first) if first > 0 else 0
+        if not length or label not in ("AGE", "MINOR"):
+            return value
+        return (first - length, stop, label, score, why)
 
     def _heard_split(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
         """ "for tea", "nine teen", "sex tee two": a tens or teens word a recognizer split in two
@@ -1462,6 +1481,8 @@ class ContextualDetector(Detector):
                     previous_age_end = i + 1 + unit
                 elif (glued := _GLUED_AGE.fullmatch(words[i])) and low <= int(glued[1]) <= high:
                     found.append((i, i + 1, "AGE", self.cue_score, "a number and its age unit"))  # "34yo"
+                elif (glued := _GLUED_SEX_AGE.fullmatch(words[i])) and self._sex_age(words, i, int(glued[1])):
+                    found.append((i, i + 1, "AGE", self.cue_score, "an age and the person's sex letter"))
                 i += 1
                 continue
             value, j = parsed
@@ -2783,7 +2804,8 @@ class ContextualDetector(Detector):
         verb = t.ages.person_verbs.ending(words, k) if cued else 0
         if verb and self._person_subject(words, k - verb, fillers=True):
             return _PERSON_VERB
-        if cued and t.ages.subjects.ending(words, k):
+        subject = t.ages.subjects.ending(words, k) if cued else 0
+        if subject and not self._party_size(words, k - subject, subject, i):
             return "number after a person as subject"
         if k > 0 and words[k - 1] in t.ages.subject_words and t.ages.modal_guesses.at(words, k):
             return "number after a person as subject"  # "she must be close to seventy"
@@ -2839,6 +2861,7 @@ class ContextualDetector(Detector):
                     (words[k - 2] in given_names() or words[k - 2] in family_names())
                     and not is_everyday_word(words[k - 2])
                 )  # "garcia, thirty one, was not hurt": a name, its age between commas
+                or self._unlisted_name_comma_age(words, k - 2, i)
             )
         ):
             return _COMMA_RELATION
@@ -2856,6 +2879,56 @@ class ContextualDetector(Detector):
             if any(m >= 0 and words[m] in ("a", "an") for m in (k - 2 - noun, k - 3 - noun)):
                 return _BARE_RELATION
         return ""
+
+    def _sex_age(self, words: Sequence[str], i: int, value: int) -> bool:
+        """ "35M with chest pain", "me (28F) and my husband (30M)": an age and the person's sex letter
+        (``words[i]``) inside brackets, or where the text opens or after a word of
+        ``ages.sex_age_before`` and before one of ``ages.sex_age_then``; "a 35m drop", "we raised 35m
+        last year" and "it was 28F outside" are no age."""
+        ages = self._t.ages
+        if not ages.min <= value <= ages.max:
+            return False
+        if 0 < i < len(words) - 1 and words[i - 1] in "([" and words[i + 1] in ")]":
+            return True
+        return (
+            (i == 0 or words[i - 1] in ages.sex_age_before)
+            and i + 1 < len(words)
+            and bool(ages.sex_age_then.at(words, i + 1))
+        )
+
+    def _party_size(self, words: Sequence[str], subject: int, length: int, i: int) -> bool:
+        """ "we are four for dinner", "we're six tonight": the subject (``length`` words at ``subject``) is
+        one of ``ages.party_subjects`` (the speaker's group, no "both" or "all") and the number at ``i``
+        stands before a word of ``ages.party_then``, or ends the sentence right after the subject and is
+        at most ``ages.party_max_at_end`` ("we are four"; "we're nearly forty" is an age): how many
+        they are, no one's age."""
+        ages = self._t.ages
+        if ages.party_subjects.at(words, subject) != length:
+            return False  # "we're both forty": the subject goes on
+        parsed = _cardinal(self._t.lexicon, words, i)
+        if parsed is None:
+            return False
+        value, after = parsed
+        if after < len(words) and ages.party_then.at(words, after):
+            return True
+        ends = after >= len(words) or words[after] in ".?!"
+        return ends and subject + length == i and value <= ages.party_max_at_end
+
+    def _unlisted_name_comma_age(self, words: Sequence[str], name: int, i: int) -> bool:
+        """ "halvard, twenty five, has been charged": a rare word (below ``ages.comma_name_max_zipf``) no
+        dictionary lists as an everyday word, a comma, the number at ``i`` and a comma closing it: a
+        name no list has, its age between commas (a listed name needs no closing comma)."""
+        word = words[name]
+        ages = self._t.ages
+        if (
+            not word.isalpha()
+            or is_everyday_word(word)
+            or word in ages.not_subjects
+            or zipf_frequency(word) >= ages.comma_name_max_zipf
+        ):
+            return False
+        parsed = _cardinal(self._t.lexicon, words, i)
+        return parsed is not None and parsed[1] < len(words) and words[parsed[1]] == ","
 
     # -- dates ---------------------------------------------------------------------------------------
     def _year(self) -> int:
