@@ -46,6 +46,7 @@ from ..gazetteers import (
     given_names,
     is_everyday_word,
     place_names,
+    town_names,
     zipf_frequency,
 )
 from ..lang import Lexicon, Token, load_locale, tokenize
@@ -374,6 +375,7 @@ class _OrganizationWords:
     job_verbs: _Phrases
     job_object_verbs: _Phrases
     job_object_words: int
+    job_noun_determiners: frozenset[str]
     name_ending_verbs: frozenset[str]
     job_prepositions: _Phrases
     role_determiners: _Phrases
@@ -387,6 +389,10 @@ class _OrganizationWords:
     facility_topic_prepositions: frozenset[str]
     facility_named_after: frozenset[str]
     saint_prepositions: frozenset[str]
+    saint_place_prepositions: frozenset[str]
+    saint_verbs: frozenset[str]
+    saint_objects: frozenset[str]
+    saint_owners: frozenset[str]
     campus_joiners: frozenset[str]
     vocatives: frozenset[str]
     facility_not_names: frozenset[str]
@@ -5535,6 +5541,8 @@ class ContextualDetector(Detector):
             first += 1
         if first >= n or first in taken or words[first] in org.acting_people:
             return None  # "i work for dr. patel", "i clean for mom": a person
+        if self._t.dates.holidays.at(words, first):
+            return None  # "they laid me off at christmas": a time
         stop = self._org_value(words, first)
         if (
             stop > first
@@ -5591,6 +5599,32 @@ class ContextualDetector(Detector):
             return None  # "she's with john", "on the phone with john and maria": persons after a weak cue
         # the article is part of a name said after it ("a manager at the green spoon cafe")
         return first - determiner, stop
+
+    def _saint_institution(self, words: Sequence[str], saint: int, name: int) -> bool:
+        """Whether "saint X" (``words[saint:name + 1]``, no possessive) after a preposition names the
+        school, hospital or parish named after the saint: after "at" (``saint_place_prepositions``; no
+        city), or after a verb of going, taking or admitting (``saint_verbs``, maybe with an object of
+        ``saint_objects``, or one of ``saint_owners`` and a noun: "took him to", "took my son to") or a
+        cue of this detector, when it is no city or town ("saint paul", "saint charles")."""
+        org = self._t.organizations
+        said = (" ".join((words[saint], words[name])), f"saint {words[name]}")
+        if any(place in place_names() for place in said):
+            return False
+        before = saint - 1
+        if words[before] in org.saint_place_prepositions:
+            return True  # "she's at saint agnes": a town of that name is seldom where one is "at"
+        if any(place in town_names() for place in said):
+            return False  # "we drove to saint charles"
+        verb = before - 1
+        if verb >= 1 and words[verb] in org.saint_objects:
+            verb -= 1  # "took him | to"
+        elif verb >= 2 and words[verb - 1] in org.saint_owners:
+            verb -= 2  # "took my son | to"
+        return verb >= 0 and (
+            words[verb] in org.saint_verbs
+            or bool(org.cues.ending(words, saint))
+            or bool(org.weak_cues.ending(words, saint))
+        )
 
     def _names_a_facility(self, words: Sequence[str], first: int, stop: int) -> bool:
         """Whether the words before the kind of facility that ends at ``stop`` name one: a naming word
@@ -5682,6 +5716,8 @@ class ContextualDetector(Detector):
             ):
                 return 0
             verb = org.job_verbs.ending(words, verb_end)
+            if verb and verb_end - verb > 0 and words[verb_end - verb - 1] in org.job_noun_determiners:
+                continue  # "i do the books | for": a noun after a determiner, the verb is before it
             if verb and verb_end == i and org.job_object_verbs.ending(words, verb_end) == verb:
                 return 0  # "i book for thursday": a reservation, not "i book appointments for"
             # a person who says what they do ("i clean offices for"), not a request ("can you pull
@@ -5832,23 +5868,27 @@ class ContextualDetector(Detector):
                 )
 
         # a saint's name said for the school, hospital or parish named after them: "i went to saint
-        # anne's for high school", "they took him to st. luke's"
+        # anne's for high school", "they took him to st. luke's"; without the possessive after "at" or a
+        # verb of going or taking ("she's at saint ambrose", "we took her to st. jude"; not "a prayer to
+        # saint jude", "i moved to saint paul": a place)
         for i in text.starts(org.saint_words):
-            if i == 0 or words[i - 1] not in org.saint_prepositions:
-                continue
+            if i == 0 or words[i] not in org.saint_words or words[i - 1] not in org.saint_prepositions:
+                continue  # (``starts`` also gives every word that is not ASCII)
             k = i + 1 + (i + 1 < n and words[i + 1] == ".")
-            if (
+            if not (
                 k < n
-                and words[k].endswith("'s")
-                and words[k][:-2].isalpha()
+                and words[k].removesuffix("'s").isalpha()
                 and (k + 1 == n or not words[k + 1].isalpha() or org.stops.at(words, k + 1))
             ):
-                add(
-                    i,
-                    k + 1,
-                    "a saint's name for the school or hospital named after them",
-                    self.named_organization_score,
-                )
+                continue
+            if not words[k].endswith("'s") and not self._saint_institution(words, i, k):
+                continue
+            add(
+                i,
+                k + 1,
+                "a saint's name for the school or hospital named after them",
+                self.named_organization_score,
+            )
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
