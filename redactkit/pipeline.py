@@ -49,14 +49,20 @@ _MAX_WORD_WIDENING = 64  # characters a span may grow by on each side to reach a
 
 
 def _word_char(char: str) -> bool:
-    return char.isascii() and char.isalnum()
+    """A letter or digit of a script written with spaces between words: Latin (with accents and
+    Vietnamese), Greek, Cyrillic, Hebrew, Arabic, Devanagari... but not Thai, Lao, Khmer, Myanmar or
+    CJK, where a word's edge cannot be seen and widening would take the whole sentence."""
+    if char.isascii():
+        return char.isalnum()
+    code = ord(char)
+    return char.isalnum() and (code < 0x0E00 or 0x1E00 <= code < 0x2000)
 
 
 def _whole_words(entity: Entity, text: str) -> Entity:
     """The entity widened to the edges of the words it cuts (an annotator must never hear the rest
     of a word that was half redacted: a URL pattern that stops at "st" in "out.store", a span mapped
-    back from a normalized text). ASCII letters and digits only (scripts written without spaces have
-    no word edges to find), at most ``_MAX_WORD_WIDENING`` characters each side (linear time on a
+    back from a normalized text). Letters and digits of scripts written with spaces only
+    (:func:`_word_char`), at most ``_MAX_WORD_WIDENING`` characters each side (linear time on a
     huge token)."""
     start, end = entity.start, entity.end
     if start >= end:

@@ -182,7 +182,9 @@ def test_redaction_invariants(texts: list[str | None]) -> None:
         (r"55", "call a5551x today", "a5551x"),  # digits glued to letters: the whole token
         (r"bob", "bob's car", "bob"),  # an apostrophe is a word edge
         (r"55", "ref 55-01", "55"),  # so is a hyphen
-        (r"ab", "xab\u00e9", "xab"),  # ASCII letters and digits only: no word edges in other scripts
+        (r"jos", "call jos\u00e9 now", "jos\u00e9"),  # accented letters are letters
+        (r"\u0438\u0432", "\u0438\u0432\u0430\u043d", "\u0438\u0432\u0430\u043d"),  # so is Cyrillic
+        (r"\u4e2d", "\u4e2d\u6587\u540d\u5b57", "\u4e2d"),  # no word edges in scripts written without spaces
     ],
 )
 def test_spans_are_widened_to_whole_words(pattern: str, text: str, expected: str) -> None:
