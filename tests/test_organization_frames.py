@@ -441,3 +441,61 @@ def test_a_given_names_possessive_after_a_weak_cue_stays_a_person(default_pipeli
     assert [e.label for e in default_pipeline.analyze(text)] == ["PERSON"]
     text = "i work at jessica's"
     assert [e.label for e in default_pipeline.analyze(text)] == ["ORGANIZATION"]
+
+
+# hgen-org6: names with no kind word and no list entry after a cue of work, school or care, labelled
+# ORGANIZATION and ending where the name ends (not at "said", "and my", "last year" or a place after "in")
+PIPELINE_NAMES_WITHOUT_A_KIND = [
+    ("i do the books for quelvaro and my wife helps", "quelvaro"),
+    ("she keeps the books for ardmoor tenhaven", "ardmoor tenhaven"),
+    ("they laid me off at brindlecott last year", "brindlecott"),
+    ("they laid her off at hollins and marchetti", "hollins and marchetti"),
+    ("i was let go by tavrenza in june", "tavrenza"),
+    ("my manager at corlinth said no", "corlinth"),
+    ("she's at saint ambrose", "saint ambrose"),
+    ("my mom is at st. hedwig", "st. hedwig"),
+    ("they took him to saint raphael", "saint raphael"),
+    ("we took my son to st. jude", "st. jude"),
+    ("my daughter goes to saint olaf", "saint olaf"),
+    ("she was admitted to saint cecilia", "saint cecilia"),
+    ("our partners at velmorra have been great", "velmorra"),
+    ("our colleagues at dravenport helped", "dravenport"),
+    ("quorventa reported a record quarter", "quorventa"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PIPELINE_NAMES_WITHOUT_A_KIND)
+def test_a_name_without_a_kind_is_labelled_exactly(default_pipeline: Pipeline, text: str, value: str) -> None:
+    found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
+    assert ("ORGANIZATION", value) in found, found
+
+
+# ... and the same frames before a time, a person, a place or an everyday word name no organisation
+PIPELINE_NOT_NAMES_WITHOUT_A_KIND = [
+    "they laid me off at christmas",
+    "they laid me off at the end of june",
+    "i was let go by my boss",
+    "i keep the books for a friend",
+    "i do the books for my dad",
+    "can i book for thursday",
+    "our partners at the moment",
+    "our colleagues at work",
+    "a prayer to saint jude",
+    "we drove to saint charles",
+    "i went to st. louis last week",
+    "we flew to saint paul",
+    "she went to saint augustine for vacation",
+    "smith reported a problem",
+    "he reported a record",
+]
+
+
+@pytest.mark.parametrize("text", PIPELINE_NOT_NAMES_WITHOUT_A_KIND)
+def test_the_same_frames_name_nothing_before_everyday_words(default_pipeline: Pipeline, text: str) -> None:
+    assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
+
+
+def test_a_place_not_in_ascii_after_at_is_no_saints_name(default_pipeline: Pipeline) -> None:
+    """A word that is not ASCII is a candidate start of every table; it is no saint's word."""
+    text = "the delegation arrived at kędzierzyn koźle this morning"
+    assert [e.label for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []

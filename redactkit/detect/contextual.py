@@ -46,6 +46,7 @@ from ..gazetteers import (
     given_names,
     is_everyday_word,
     place_names,
+    town_names,
     zipf_frequency,
 )
 from ..lang import Lexicon, Token, load_locale, tokenize
@@ -124,6 +125,13 @@ class _AgeWords:
     anaphor_window: int
     name_not_after: frozenset[str]
     approximately: _Phrases
+    span_hedges: _Phrases
+    party_subjects: _Phrases
+    party_then: _Phrases
+    party_max_at_end: int
+    sex_age_before: frozenset[str]
+    sex_age_then: _Phrases
+    comma_name_max_zipf: float
     threshold_hedges: _Phrases
     threshold_modals: _Phrases
     threshold_subjects: _Phrases
@@ -367,6 +375,7 @@ class _OrganizationWords:
     job_verbs: _Phrases
     job_object_verbs: _Phrases
     job_object_words: int
+    job_noun_determiners: frozenset[str]
     name_ending_verbs: frozenset[str]
     job_prepositions: _Phrases
     role_determiners: _Phrases
@@ -380,6 +389,10 @@ class _OrganizationWords:
     facility_topic_prepositions: frozenset[str]
     facility_named_after: frozenset[str]
     saint_prepositions: frozenset[str]
+    saint_place_prepositions: frozenset[str]
+    saint_verbs: frozenset[str]
+    saint_objects: frozenset[str]
+    saint_owners: frozenset[str]
     campus_joiners: frozenset[str]
     vocatives: frozenset[str]
     facility_not_names: frozenset[str]
@@ -575,6 +588,8 @@ def _text_memo(words: Sequence[str], key: str) -> dict[Any, Any] | None:
 #: an ordinal written with digits ("40th", "21st")
 _WRITTEN_ORDINAL = re.compile(r"([1-9][0-9]{0,2})(?:st|nd|rd|th)")
 _GLUED_AGE = re.compile(r"([0-9]{1,3})(?:yo|yrs|yr|yrsold|yearsold|yearold)")
+#: "35M", "(28F)": an age written with the person's sex letter (capital, or inside brackets)
+_GLUED_SEX_AGE = re.compile(r"([0-9]{1,3})([MFmf])")
 
 #: words read on each side of a number whose age cue a recognizer garbled (longer than any cue)
 _HEARD_AGE_WINDOW = 16
@@ -1311,6 +1326,7 @@ class ContextualDetector(Detector):
                 else (first, stop, label, score, why)
                 for first, stop, label, score, why in found
             ]
+        found = [self._with_span_hedge(words, value) for value in found]
         if origin is None:
             return found
         # back to the transcript's words: a value inside a glued word covers all of it
@@ -1318,6 +1334,15 @@ class ContextualDetector(Detector):
             (origin[first], origin[stop - 1] + 1, label, score, why)
             for first, stop, label, score, why in found
         ]
+
+    def _with_span_hedge(self, words: Sequence[str], value: _Found) -> _Found:
+        """``value`` with a hedge of ``ages.span_hedges`` right before it in its span: "nearly three",
+        "pushing fifty", "well over ninety" say the age as much as the number does."""
+        first, stop, label, score, why = value
+        length = self._t.ages.span_hedges.ending(words, first) if first > 0 else 0
+        if not length or label not in ("AGE", "MINOR"):
+            return value
+        return (first - length, stop, label, score, why)
 
     def _heard_split(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
         """ "for tea", "nine teen", "sex tee two": a tens or teens word a recognizer split in two
@@ -1456,6 +1481,8 @@ class ContextualDetector(Detector):
                     previous_age_end = i + 1 + unit
                 elif (glued := _GLUED_AGE.fullmatch(words[i])) and low <= int(glued[1]) <= high:
                     found.append((i, i + 1, "AGE", self.cue_score, "a number and its age unit"))  # "34yo"
+                elif (glued := _GLUED_SEX_AGE.fullmatch(words[i])) and self._sex_age(words, i, int(glued[1])):
+                    found.append((i, i + 1, "AGE", self.cue_score, "an age and the person's sex letter"))
                 i += 1
                 continue
             value, j = parsed
@@ -2777,7 +2804,8 @@ class ContextualDetector(Detector):
         verb = t.ages.person_verbs.ending(words, k) if cued else 0
         if verb and self._person_subject(words, k - verb, fillers=True):
             return _PERSON_VERB
-        if cued and t.ages.subjects.ending(words, k):
+        subject = t.ages.subjects.ending(words, k) if cued else 0
+        if subject and not self._party_size(words, k - subject, subject, i):
             return "number after a person as subject"
         if k > 0 and words[k - 1] in t.ages.subject_words and t.ages.modal_guesses.at(words, k):
             return "number after a person as subject"  # "she must be close to seventy"
@@ -2833,6 +2861,7 @@ class ContextualDetector(Detector):
                     (words[k - 2] in given_names() or words[k - 2] in family_names())
                     and not is_everyday_word(words[k - 2])
                 )  # "garcia, thirty one, was not hurt": a name, its age between commas
+                or self._unlisted_name_comma_age(words, k - 2, i)
             )
         ):
             return _COMMA_RELATION
@@ -2850,6 +2879,56 @@ class ContextualDetector(Detector):
             if any(m >= 0 and words[m] in ("a", "an") for m in (k - 2 - noun, k - 3 - noun)):
                 return _BARE_RELATION
         return ""
+
+    def _sex_age(self, words: Sequence[str], i: int, value: int) -> bool:
+        """ "35M with chest pain", "me (28F) and my husband (30M)": an age and the person's sex letter
+        (``words[i]``) inside brackets, or where the text opens or after a word of
+        ``ages.sex_age_before`` and before one of ``ages.sex_age_then``; "a 35m drop", "we raised 35m
+        last year" and "it was 28F outside" are no age."""
+        ages = self._t.ages
+        if not ages.min <= value <= ages.max:
+            return False
+        if 0 < i < len(words) - 1 and words[i - 1] in "([" and words[i + 1] in ")]":
+            return True
+        return (
+            (i == 0 or words[i - 1] in ages.sex_age_before)
+            and i + 1 < len(words)
+            and bool(ages.sex_age_then.at(words, i + 1))
+        )
+
+    def _party_size(self, words: Sequence[str], subject: int, length: int, i: int) -> bool:
+        """ "we are four for dinner", "we're six tonight": the subject (``length`` words at ``subject``) is
+        one of ``ages.party_subjects`` (the speaker's group, no "both" or "all") and the number at ``i``
+        stands before a word of ``ages.party_then``, or ends the sentence right after the subject and is
+        at most ``ages.party_max_at_end`` ("we are four"; "we're nearly forty" is an age): how many
+        they are, no one's age."""
+        ages = self._t.ages
+        if ages.party_subjects.at(words, subject) != length:
+            return False  # "we're both forty": the subject goes on
+        parsed = _cardinal(self._t.lexicon, words, i)
+        if parsed is None:
+            return False
+        value, after = parsed
+        if after < len(words) and ages.party_then.at(words, after):
+            return True
+        ends = after >= len(words) or words[after] in ".?!"
+        return ends and subject + length == i and value <= ages.party_max_at_end
+
+    def _unlisted_name_comma_age(self, words: Sequence[str], name: int, i: int) -> bool:
+        """ "halvard, twenty five, has been charged": a rare word (below ``ages.comma_name_max_zipf``) no
+        dictionary lists as an everyday word, a comma, the number at ``i`` and a comma closing it: a
+        name no list has, its age between commas (a listed name needs no closing comma)."""
+        word = words[name]
+        ages = self._t.ages
+        if (
+            not word.isalpha()
+            or is_everyday_word(word)
+            or word in ages.not_subjects
+            or zipf_frequency(word) >= ages.comma_name_max_zipf
+        ):
+            return False
+        parsed = _cardinal(self._t.lexicon, words, i)
+        return parsed is not None and parsed[1] < len(words) and words[parsed[1]] == ","
 
     # -- dates ---------------------------------------------------------------------------------------
     def _year(self) -> int:
@@ -5468,6 +5547,8 @@ class ContextualDetector(Detector):
             first += 1
         if first >= n or first in taken or words[first] in org.acting_people:
             return None  # "i work for dr. patel", "i clean for mom": a person
+        if self._t.dates.holidays.at(words, first):
+            return None  # "they laid me off at christmas": a time
         stop = self._org_value(words, first)
         if (
             stop > first
@@ -5524,6 +5605,32 @@ class ContextualDetector(Detector):
             return None  # "she's with john", "on the phone with john and maria": persons after a weak cue
         # the article is part of a name said after it ("a manager at the green spoon cafe")
         return first - determiner, stop
+
+    def _saint_institution(self, words: Sequence[str], saint: int, name: int) -> bool:
+        """Whether "saint X" (``words[saint:name + 1]``, no possessive) after a preposition names the
+        school, hospital or parish named after the saint: after "at" (``saint_place_prepositions``; no
+        city), or after a verb of going, taking or admitting (``saint_verbs``, maybe with an object of
+        ``saint_objects``, or one of ``saint_owners`` and a noun: "took him to", "took my son to") or a
+        cue of this detector, when it is no city or town ("saint paul", "saint charles")."""
+        org = self._t.organizations
+        said = (" ".join((words[saint], words[name])), f"saint {words[name]}")
+        if any(place in place_names() for place in said):
+            return False
+        before = saint - 1
+        if words[before] in org.saint_place_prepositions:
+            return True  # "she's at saint agnes": a town of that name is seldom where one is "at"
+        if any(place in town_names() for place in said):
+            return False  # "we drove to saint charles"
+        verb = before - 1
+        if verb >= 1 and words[verb] in org.saint_objects:
+            verb -= 1  # "took him | to"
+        elif verb >= 2 and words[verb - 1] in org.saint_owners:
+            verb -= 2  # "took my son | to"
+        return verb >= 0 and (
+            words[verb] in org.saint_verbs
+            or bool(org.cues.ending(words, saint))
+            or bool(org.weak_cues.ending(words, saint))
+        )
 
     def _names_a_facility(self, words: Sequence[str], first: int, stop: int) -> bool:
         """Whether the words before the kind of facility that ends at ``stop`` name one: a naming word
@@ -5615,6 +5722,8 @@ class ContextualDetector(Detector):
             ):
                 return 0
             verb = org.job_verbs.ending(words, verb_end)
+            if verb and verb_end - verb > 0 and words[verb_end - verb - 1] in org.job_noun_determiners:
+                continue  # "i do the books | for": a noun after a determiner, the verb is before it
             if verb and verb_end == i and org.job_object_verbs.ending(words, verb_end) == verb:
                 return 0  # "i book for thursday": a reservation, not "i book appointments for"
             # a person who says what they do ("i clean offices for"), not a request ("can you pull
@@ -5765,23 +5874,27 @@ class ContextualDetector(Detector):
                 )
 
         # a saint's name said for the school, hospital or parish named after them: "i went to saint
-        # anne's for high school", "they took him to st. luke's"
+        # anne's for high school", "they took him to st. luke's"; without the possessive after "at" or a
+        # verb of going or taking ("she's at saint ambrose", "we took her to st. jude"; not "a prayer to
+        # saint jude", "i moved to saint paul": a place)
         for i in text.starts(org.saint_words):
-            if i == 0 or words[i - 1] not in org.saint_prepositions:
-                continue
+            if i == 0 or words[i] not in org.saint_words or words[i - 1] not in org.saint_prepositions:
+                continue  # (``starts`` also gives every word that is not ASCII)
             k = i + 1 + (i + 1 < n and words[i + 1] == ".")
-            if (
+            if not (
                 k < n
-                and words[k].endswith("'s")
-                and words[k][:-2].isalpha()
+                and words[k].removesuffix("'s").isalpha()
                 and (k + 1 == n or not words[k + 1].isalpha() or org.stops.at(words, k + 1))
             ):
-                add(
-                    i,
-                    k + 1,
-                    "a saint's name for the school or hospital named after them",
-                    self.named_organization_score,
-                )
+                continue
+            if not words[k].endswith("'s") and not self._saint_institution(words, i, k):
+                continue
+            add(
+                i,
+                k + 1,
+                "a saint's name for the school or hospital named after them",
+                self.named_organization_score,
+            )
 
         # a cue before the name: "i got a job at target", "our insurer is first corona savings"; a role
         # before "at": "i'm a nurse over at saint mary's"
