@@ -28,6 +28,10 @@ CASES = [
     ("where should we eat", "somewhere cheap", None),
     ("where were we", "chapter three", None),
     ("where to", "reading is fine but first the bank", None),
+    # a kind of place alone names no particular one (review40 L7)
+    ("where to", "the airport", None),
+    ("where are you headed", "the mall please", None),
+    ("where should i drop you", "my school", None),
     # no question for a place: the word stays a word
     ("what are you doing tonight", "reading", None),
     ("what would you like", "orange", None),

@@ -825,15 +825,18 @@ def answers_as_place(words: Sequence[str], locale: str = "en-US") -> bool:
     """Whether ``words``, the whole answer to a question for a place ("where to?"), name one: listed
     places and towns one after another ("portland", "the bronx", "portland oregon", "reading
     pennsylvania"; a place that is also a word or a person's name too, as the question vouches for it)
-    or words that hold one no list knows ("kalmby", "vester hald"). Stop words, numbers and everyday
-    words alone ("home", "my office", "the usual place", "room four") are none."""
+    or words that hold one no list knows ("kalmby", "vester hald"). Stop words, numbers, everyday
+    words alone ("home", "my office", "the usual place", "room four") and a kind of place alone ("the
+    airport", "the mall"; review40 L7) are none."""
     tables = load_tables(locale, "places", PlaceWords)
     lexicon = get_lexicon(locale)
     blocked = lexicon.stopwords | lexicon.months | lexicon.fillers | set(lexicon.digits) | tables.not_places
     places, towns = _places(locale), _towns(locale)
-    bare = list(words[1:] if words and words[0] == "the" else words)
+    bare = list(words[1:] if words and words[0] in tables.determiners else words)
     if not bare or not all(_name_word(word) for word in bare):
         return False
+    if len(bare) == 1 and (bare[0] in tables.venues or bare[0] in tables.venue_kinds):
+        return False  # "the airport", "the mall", "my school": a kind of place, no particular one
     if any(word in blocked for word in bare):
         return False
     i = 0
