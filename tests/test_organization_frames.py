@@ -547,3 +547,16 @@ def test_a_person_after_a_business_cue_stays_a_person(
     default_pipeline: Pipeline, text: str, label: str
 ) -> None:
     assert [e.label for e in default_pipeline.analyze(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a research market fired by cheaper faster sequencing",
+        "about ten percent of total enterprise reported sales",
+        "our reported earnings were in line",
+    ],
+)
+def test_adjectival_reported_and_fired_by_name_nothing(default_pipeline: Pipeline, text: str) -> None:
+    """Earnings talk says "reported sales" and "fired by" of things: no company acts or hires there."""
+    assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
