@@ -702,6 +702,20 @@ PLACES = [
     ("flights to bangkak next week", "bangkak"),
     ("how far is los angel es from here", "los angel es"),
     ("pittsburgh weather", "pittsburgh"),
+    # landmarks with an apostrophe inside a word
+    ("we landed at o'hare an hour ago", "o'hare"),
+    ("a weekend on martha's vineyard", "martha's vineyard"),
+    # a request naming a place that is also a person's name or an everyday word with no cue, by its frame
+    ("kingston weather tomorrow", "kingston"),
+    ("york weather", "york"),
+    ("what's the buffalo forecast", "buffalo"),
+    ("latest valencia news", "valencia"),
+    ("reading traffic this morning", "reading"),
+    # requests for the way to a place or where it is
+    ("navigate to mobile please", "mobile"),
+    ("take me to reading", "reading"),
+    ("how far is bath from here", "bath"),
+    ("how do i get to aurora", "aurora"),
 ]
 
 
@@ -826,6 +840,22 @@ def test_places(text: str, value: str) -> None:
         # a plural of a place word, a word in use, two everyday words run together after a one-word cue
         "the fee was paid in francs",
         "please resend the invoice today",
+        # a place that is also a word before a word asking about it, in talk that is no request about
+        # the place: an adjective, a word that goes on, a word before the asked word that is no opener
+        "nice weather today",
+        "is it nice weather for a walk",
+        "mobile traffic is up this quarter",
+        "orange weather warning for the coast",
+        "reading news is boring",
+        "reading weather reports all day",
+        "holiday traffic is bad",
+        "turn on mobile weather alerts",
+        "it's nice news for the team",
+        # a way-to-a-place phrase before something that goes on or is no place
+        "take me to reading class",
+        "how far is reading the whole thing",
+        "where is reading glasses on the list",
+        "the guesthouse is on the east side of town",
     ],
 )
 def test_place_negatives(text: str) -> None:

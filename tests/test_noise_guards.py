@@ -262,6 +262,10 @@ def test_ner_person_guesses_on_words_that_are_never_names(
         ("what's the weather in boise", "boise", True),
         ("i'm driving to tucson tomorrow", "tucson", True),
         ("listen to this the storm hit lisbon", "lisbon", True),
+        # a place right before a word for its own media is where they come from (review39 L19)
+        ("listen to tulsa radio", "tulsa", True),
+        ("play the omaha news", "omaha", True),
+        ("put on smooth jazz radio", "smooth jazz", False),
     ],
 )
 def test_ner_location_guesses_on_what_is_played(text: str, entity: str, kept: bool, adapted: bool) -> None:

@@ -324,3 +324,33 @@ def test_a_paused_name_is_one_span_with_a_filler_inside_and_written_without_it()
 def test_an_unknown_domain_is_an_error_naming_the_known_ones() -> None:
     with pytest.raises(ValueError, match=r"unknown domain\(s\) earnings.*formal"):
         generate(5, domains=["earnings"])
+
+
+def test_assistant_topic_negatives_are_opt_in_span_less_and_leave_other_draws_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Genres, news topics, media titles and wake words in assistant requests are train hard
+    negatives (what the adapted recognizer took for places and people), drawn only when their domain
+    is asked for: every other draw of a seed, train or held-out, is what it was without them."""
+    records = generate(300, seed=5, split="train", domains=["assistant_media"])
+    assert {record.family for record in records} == {"neg.assistant_media_topics"}
+    assert all(not record.spans for record in records)
+    lex = lexicon()
+    for key in ("genres", "news_topics", "wake_words"):
+        assert any(f" {value} " in f" {record.text} " for record in records for value in lex.list(key)), key
+    assert not {"neg.assistant_media_topics"} & {f.id for f in families() if f.split == "heldout"}
+    draws = [
+        generate(400, seed=3, split="heldout", written_share=0.3),
+        generate(400, seed=3, split="train", negatives_share=1.0),
+        generate(400, seed=3, split="train", domains=["assistant"]),
+    ]
+    assert not any(record.family == "neg.assistant_media_topics" for draw in draws for record in draw)
+    without = tuple(f for f in families() if f.id != "neg.assistant_media_topics")
+    monkeypatch.setattr("redactkit.synth._generate.families", lambda: without)
+    with pytest.raises(ValueError, match="unknown domain"):  # the patch took effect
+        generate(5, seed=3, split="train", domains=["assistant_media"])
+    assert [
+        generate(400, seed=3, split="heldout", written_share=0.3),
+        generate(400, seed=3, split="train", negatives_share=1.0),
+        generate(400, seed=3, split="train", domains=["assistant"]),
+    ] == draws

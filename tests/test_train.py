@@ -500,3 +500,47 @@ def test_recipe_defaults_repeat_the_shipped_training(tmp_path: Path) -> None:
     assert [path.name for path in found["extra"]] == meta["data"]["extra"]
     assert all(path.parent == tmp_path for path in [*found["extra"], *found["extra_dev"]])
     assert [path.name for path in found["extra_dev"]] == meta["data"]["extra_dev"]
+
+
+def test_every_epoch_docs_join_each_epoch_whole_and_leave_the_other_draws_alone() -> None:
+    """``--extra-always``: hard negatives go into every epoch whole; without them an epoch draws
+    exactly the docs it drew before the option existed (same seed, same order)."""
+    import random
+
+    import spacy
+    from spacy.tokens import Span
+
+    from redactkit.train.trainer import TrainSettings, _sample
+
+    blank = spacy.blank("en")
+    spoken = [blank(f"call person {index}") for index in range(30)]
+    for doc in spoken[:20]:
+        doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    rehearsal = [blank(f"Written {index}.") for index in range(10)]
+    always = [blank(f"play some jazz {index}") for index in range(7)]
+    settings = TrainSettings(docs_per_epoch=12, rehearsal_ratio=0.5, negative_share=0.25)
+    plain = _sample(random.Random(3), spoken, rehearsal, settings)
+    assert [doc.text for doc in _sample(random.Random(3), spoken, rehearsal, settings, ())] == [
+        doc.text for doc in plain
+    ]
+    with_always = _sample(random.Random(3), spoken, rehearsal, settings, always)
+    assert len(with_always) == len(plain) + len(always)
+    assert {doc.text for doc in always} <= {doc.text for doc in with_always}
+    assert sorted(doc.text for doc in with_always if doc not in always) == sorted(doc.text for doc in plain)
+
+
+def test_build_records_every_epoch_inputs_and_the_recipe_repeats_them(tmp_path: Path) -> None:
+    from redactkit.train.build import recipe_defaults
+
+    data = _tiny_docbins(tmp_path / "data")
+    (data / "rehearsal.spacy").rename(data / "hard.spacy")
+    _tiny_docbins(tmp_path / "more")
+    (tmp_path / "more" / "rehearsal.spacy").rename(data / "rehearsal.spacy")
+    options = ["--data", str(data), "--epochs", "1", "--max-steps", "2", "--eval-every", "2", "--seed", "7"]
+    build([*options, "--out", str(tmp_path / "w"), "--extra-always", str(data / "hard.spacy")])
+    meta = json.loads((tmp_path / "w" / "meta.json").read_text())
+    assert meta["data"]["extra_always"] == ["hard.spacy"]
+    assert "hard.spacy" in meta["data"]["inputs"]
+    found = recipe_defaults(tmp_path / "w", data)
+    assert found["extra_always"] == [data / "hard.spacy"]
+    assert recipe_defaults(BUILTIN_NER_WEIGHTS, data)["extra_always"] == []

@@ -22,7 +22,7 @@ from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token
 
-__all__ = ["AgeQuestions", "NameQuestions", "age_answers", "name_answers"]
+__all__ = ["AgeQuestions", "NameQuestions", "PlaceQuestions", "age_answers", "name_answers", "place_answers"]
 
 #: ``detector`` of names found because the previous turn asked for one
 DETECTOR = "conversation"
@@ -314,4 +314,88 @@ def age_answers(
             found[k].append(
                 Entity(start, end, label, SCORE, DETECTOR, "the answer to an age question in the turn before")
             )
+    return found
+
+
+@dataclass(frozen=True)
+class PlaceQuestions:
+    """The tables of ``place_questions`` in ``places.yaml`` an answer to a question for a place is read
+    with (documented there)."""
+
+    asks: PhraseTable[tuple[str, ...]] = field(metadata={"key": "place_questions.asks"})
+    openers: PhraseTable[tuple[str, ...]] = field(metadata={"key": "place_questions.openers"})
+    enders: PhraseTable[tuple[str, ...]] = field(metadata={"key": "place_questions.enders"})
+    max_words: float = field(metadata={"key": "place_questions.max_words"})
+    not_answers: frozenset[str] = field(metadata={"key": "place_questions.not_answers"})
+
+
+def _asks_for_a_place(aligned: AlignedText, questions: PlaceQuestions) -> bool:
+    words = aligned.tokens.words
+    return any(questions.asks.at(words, i) for i in range(len(words)))
+
+
+def _place_answer(aligned: AlignedText, questions: PlaceQuestions, locale: str) -> tuple[int, int] | None:
+    """Character span (in ``aligned.text``) of the place a turn answers with: the whole turn but for
+    fillers and ``openers`` before it ("uh", "to", "from") and ``enders`` after it ("please", "i
+    guess"), at most ``max_words`` words, that the place gazetteers list (a place that is also a word
+    or a name too: the question vouches for it, "where to?" -> "reading") or that holds a word no list
+    knows ("kalmby"). Everyday answers ("home", "my office", "the usual place") name none."""
+    from ..detect.places import answers_as_place
+
+    tokens = [token for token in aligned.tokens if any(ch.isalnum() for ch in token.lower)]
+    words = [token.lower for token in tokens]
+    fillers = get_lexicon(locale).fillers
+    i = 0
+    while i < len(words):
+        step = 1 if words[i] in fillers else questions.openers.at(words, i)
+        if not step:
+            break
+        i += step
+    stop = len(words)
+    while stop > i:  # fillers and enders at the end: "portland i guess", "bath please um"
+        if words[stop - 1] in fillers:
+            stop -= 1
+            continue
+        length = next(
+            (n for n in (3, 2, 1) if stop - n > i and questions.enders.at(words[:stop], stop - n) == n), 0
+        )
+        if not length:
+            break
+        stop -= length
+    if not 0 < stop - i <= int(questions.max_words) or any(
+        word in questions.not_answers for word in words[i:stop]
+    ):
+        return None
+    if not answers_as_place(words[i:stop], locale):
+        return None
+    return tokens[i].start, tokens[stop - 1].end
+
+
+def place_answers(
+    aligned: Sequence[AlignedText | None],
+    speakers: Sequence[str | None],
+    locale: str = "en-US",
+) -> list[list[Entity]]:
+    """Per turn, the LOCATION of a place it gives in answer to a question for one in the turn before
+    ("where to?" -> "portland", "which city?" -> "uh bath please"; said by another speaker, when
+    speakers are known); offsets into the original text."""
+    questions = load_tables(locale, "places", PlaceQuestions)
+    found: list[list[Entity]] = [[] for _ in aligned]
+    for k, before, turn in _answer_turns(aligned, speakers):
+        if not _asks_for_a_place(before, questions):
+            continue
+        span = _place_answer(turn, questions, locale)
+        if span is None:
+            continue
+        start, end = turn.to_original(*span)
+        found[k].append(
+            Entity(
+                start,
+                end,
+                "LOCATION",
+                SCORE,
+                DETECTOR,
+                "the answer to a question for a place in the turn before",
+            )
+        )
     return found

@@ -111,6 +111,7 @@ class _GuardWords:
     business_questions: frozenset[str] = field(metadata={"key": "ner_guard.business_questions"})
     business_verbs: frozenset[str] = field(metadata={"key": "ner_guard.business_verbs"})
     media_verbs: frozenset[tuple[str, ...]] = field(metadata={"key": "ner_guard.media_verbs"})
+    place_media: frozenset[str] = field(metadata={"key": "ner_guard.place_media"})
     object_pronouns: frozenset[str] = field(metadata={"key": "ner_guard.object_pronouns"})
     subject_verbs: frozenset[str] = field(metadata={"key": "ner_guard.subject_verbs"})
 
@@ -635,7 +636,15 @@ class SpacyNerDetector(Detector):
 
     def _played(self, doc_words: list[str], ent: Any) -> bool:
         """A LOCATION guess right after a verb of playing media (``ner_guard.media_verbs``: "listen to
-        smooth jazz", "put on jazz"): what is played is a genre, a station or a title, no place."""
+        smooth jazz", "put on jazz"): what is played is a genre, a station or a title, no place. A
+        guess right before a word for a place's own media (``ner_guard.place_media``: "listen to houston
+        radio", "play the denver news") is the place they come from, unless it is only everyday words
+        ("put on smooth jazz radio": a genre's station)."""
+        if ent.end < len(doc_words) and doc_words[ent.end] in self._guard_words.place_media:
+            from ..gazetteers import is_everyday_word
+
+            if not all(is_everyday_word(word) for word in doc_words[ent.start : ent.end]):
+                return False
         return any(
             ent.start >= len(phrase) and tuple(doc_words[ent.start - len(phrase) : ent.start]) == phrase
             for phrase in self._guard_words.media_verbs

@@ -41,7 +41,7 @@ from ._phrase_keys import key_words, may_hold, values_after_keyed
 from .base import Detector, detectors
 from .names import MisheardGuard
 
-__all__ = ["PlaceDetector", "PlaceWords", "names_an_airline"]
+__all__ = ["PlaceDetector", "PlaceWords", "answers_as_place", "names_an_airline"]
 
 _MAX_WORDS = 6
 
@@ -94,6 +94,9 @@ class PlaceWords:
     street_cues: frozenset[str]
     time_zones: frozenset[str]
     time_zone_context: frozenset[str]
+    asked_openers: frozenset[str]
+    asked_enders: frozenset[str]
+    asked_cities: frozenset[str]
 
 
 @detectors.register("places")
@@ -223,7 +226,14 @@ class PlaceDetector(Detector):
                 continue
             short = len(phrase) < 4 and phrase not in pw.country_aliases
             if not is_town and match == 1 and (phrase in ambiguous or phrase in self._blocked or short):
-                if not (cue or self._state_after(lowers, i, stop)) or phrase in self._blocked:
+                if (
+                    not (
+                        cue
+                        or self._state_after(lowers, i, stop)
+                        or self._asked_about(lowers, i, stop, phrase)
+                    )
+                    or phrase in self._blocked
+                ):
                     i += 1
                     continue
                 score, why = self.ambiguous_score, "place name that is also a common word, after a cue"
@@ -284,6 +294,31 @@ class PlaceDetector(Detector):
             )
             or self._spelled_code(words, k)
         )
+
+    def _asked_about(self, words: Sequence[str], i: int, k: int, phrase: str) -> bool:
+        """Whether a request asks about the place ``words[i:k]`` that is also a word or a person's name,
+        with no cue before it: one of ``town_after`` right after it ("york weather", "latest valencia
+        news"), the request starting with it or one of ``asked_openers`` before it ("what's the buffalo
+        forecast"), and ending after the asked word or going on with one of ``travel_enders``,
+        ``asked_enders`` or a month ("kingston weather tomorrow"; not "reading weather reports is
+        boring"). An everyday word must be one of ``asked_cities``: words that describe the weather
+        or the news are not ("nice weather today", "mobile traffic")."""
+        pw = self._w
+        if k >= len(words) or words[k] not in pw.town_after:
+            return False
+        if i > 0 and words[i - 1] not in pw.asked_openers:
+            return False
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if after and not (
+            after in pw.travel_enders
+            or after in pw.asked_enders
+            or after in pw.town_after
+            or after in self._months
+        ):
+            return False
+        if phrase in common_words() or is_everyday_word(phrase):
+            return phrase in pw.asked_cities
+        return True
 
     def _spelled_code(self, words: Sequence[str], k: int) -> bool:
         """Whether words ``k`` and ``k + 1`` spell a state code letter by letter ("n j", "d c"), the
@@ -353,6 +388,16 @@ class PlaceDetector(Detector):
             if not repairs and len(word) >= 5 and word not in starts and self._misspelt(word):
                 # a plural of a place word is a thing ("in francs"), not the place misspelt
                 repairs.extend((1, guess) for guess in _one_edit_off(word, vocabulary) if word != guess + "s")
+                if (  # "cincinatti", "marsailles": right after a cue or right before an asked word
+                    not repairs
+                    and len(word) >= _TWO_EDITS_MIN
+                    and (
+                        i in cued
+                        or (i > 0 and words[i - 1] in pw.cues)
+                        or (i + 1 < len(words) and words[i + 1] in pw.town_after)
+                    )
+                ):
+                    repairs.extend((1, guess) for guess in _two_edits_off(word, self.locale))
             hit = None
             for width, guess in repairs:
                 fixed = [*words[:i], guess, *words[i + width :]]
@@ -765,8 +810,53 @@ class PlaceDetector(Detector):
 
     @staticmethod
     def _longest(words: Sequence[str], i: int, places: PhraseTable[str]) -> int:
-        """Words of the longest place name starting at word ``i`` (letters only, accents folded)."""
-        return places.match_length(words, i, max_words=_MAX_WORDS, accept=str.isalpha)
+        """Words of the longest place name starting at word ``i`` (letters only, accents folded; an
+        apostrophe inside a word is kept: "o'hare", "hell's kitchen", "martha's vineyard")."""
+        return places.match_length(words, i, max_words=_MAX_WORDS, accept=_name_word)
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word can be part of a listed place's name: letters, with an apostrophe inside or a
+    possessive ending ("o'hare", "king's cross"), no digit."""
+    return word.isalpha() or ("'" in word and word.replace("'", "").isalpha())
+
+
+def answers_as_place(words: Sequence[str], locale: str = "en-US") -> bool:
+    """Whether ``words``, the whole answer to a question for a place ("where to?"), name one: listed
+    places and towns one after another ("portland", "the bronx", "portland oregon", "reading
+    pennsylvania"; a place that is also a word or a person's name too, as the question vouches for it)
+    or words that hold one no list knows ("kalmby", "vester hald"). Stop words, numbers, everyday
+    words alone ("home", "my office", "the usual place", "room four") and a kind of place alone ("the
+    airport", "the mall"; review40 L7) are none."""
+    tables = load_tables(locale, "places", PlaceWords)
+    lexicon = get_lexicon(locale)
+    blocked = lexicon.stopwords | lexicon.months | lexicon.fillers | set(lexicon.digits) | tables.not_places
+    places, towns = _places(locale), _towns(locale)
+    bare = list(words[1:] if words and words[0] in tables.determiners else words)
+    if not bare or not all(_name_word(word) for word in bare):
+        return False
+    if len(bare) == 1 and (bare[0] in tables.venues or bare[0] in tables.venue_kinds):
+        return False  # "the airport", "the mall", "my school": a kind of place, no particular one
+    if any(word in blocked for word in bare):
+        return False
+    i = 0
+    while i < len(bare):  # listed places, one after another
+        step = max(
+            places.match_length(bare, i, max_words=_MAX_WORDS, accept=_name_word),
+            towns.match_length(bare, i, max_words=_MAX_WORDS, accept=_name_word),
+            tables.state_names.at(bare, i),
+            1 if bare[i] in tables.state_codes or (i > 0 and bare[i] in tables.suffixes) else 0,
+        )
+        if not step:
+            break
+        i += step
+    if i == len(bare):
+        return True
+    cutoff = zipf_cutoffs(locale).unlisted_place_max
+    return any(
+        not is_everyday_word(fold_word(word)) and word not in given_names() and zipf_frequency(word) < cutoff
+        for word in bare
+    )
 
 
 def flight_word_at(
@@ -936,6 +1026,32 @@ def _place_words(locale: str) -> frozenset[str]:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+#: the shortest misspelt word (and listed place word) compared two edits away: shorter words are too
+#: often two edits off some place's word ("cincinatti" is 10 letters, "marsailles" 10)
+_TWO_EDITS_MIN = 8
+
+
+@cache
+def _long_place_words(locale: str) -> dict[str, tuple[str, ...]]:
+    """The place words of :data:`_TWO_EDITS_MIN` letters or more, by their first three letters (a
+    misspelling two edits away mostly keeps them: "cincinatti", "albequerque", "edinborough")."""
+    buckets: dict[str, list[str]] = {}
+    for word in _place_words(locale):
+        if len(word) >= _TWO_EDITS_MIN:
+            buckets.setdefault(word[:3], []).append(word)
+    return {head: tuple(sorted(words)) for head, words in buckets.items()}
+
+
+def _two_edits_off(word: str, locale: str) -> list[str]:
+    """The place words two edits off ``word`` (Levenshtein) that start with its first three letters
+    and are as long within two letters: a few candidates, compared only for a word right after a cue
+    that no list knows."""
+    return [
+        candidate
+        for candidate in _long_place_words(locale).get(word[:3], ())
+        if abs(len(candidate) - len(word)) <= 2 and within_edits(word, candidate, 2)
+    ]
 
 
 def _one_edit_off(word: str, vocabulary: frozenset[str]) -> list[str]:

@@ -62,7 +62,9 @@ __all__ = [
 ]
 
 #: Bumped whenever the same seed stops giving the same records (templates, grammars, word lists).
-GENERATOR_VERSION = "7"
+#: Version 9 draws what version 7 drew unless the opt-in domain assistant_media is asked for (version
+#: 8 mixed that family into every train draw; its data trained weights, so the number is not reused).
+GENERATOR_VERSION = "9"
 
 
 def write_jsonl(records: Iterable[Record], path: str | Path) -> int:

@@ -104,6 +104,9 @@ class Family:
     domain: str
     templates: tuple[Template, ...]
     interruptions: float
+    #: drawn only when its domain is asked for (``domains=[...]``), never by default: a family added
+    #: for one training file leaves every other draw of the same seed as it was
+    opt_in: bool = False
 
     @property
     def negative(self) -> bool:
@@ -154,6 +157,7 @@ def families() -> tuple[Family, ...]:
                 str(entry.get("domain", "other")),
                 templates,
                 float(entry.get("interruptions", INTERRUPTION)),
+                bool(entry.get("opt_in", False)),
             )
         )
     return tuple(out)
@@ -422,10 +426,11 @@ class _Options:
 
 
 def _in_domains(split: str, domains: Iterable[str] | None) -> list[Family]:
-    """The families of ``split``, only those of ``domains`` when given (unknown domain: an error)."""
+    """The families of ``split``, only those of ``domains`` when given (unknown domain: an error);
+    without ``domains``, the families that are not opt-in."""
     in_split = [family for family in families() if family.split == split]
     if domains is None:
-        return in_split
+        return [family for family in in_split if not family.opt_in]
     wanted = set(domains)
     known = {family.domain for family in families()}
     unknown = sorted(wanted - known)
@@ -456,7 +461,9 @@ def _iter_plans(
                 for label in template.required:
                     by_label.setdefault(label, []).append((family, template))
     targets = [label for label in chosen if label in by_label]
-    if not targets and options.negatives_share < 1.0:
+    # a domain asked for that has only hard-negative families draws its negatives whatever the share
+    only_negatives = options.domains is not None and bool(negatives) and not by_label
+    if not targets and options.negatives_share < 1.0 and not only_negatives:
         raise ValueError(f"no {split} template has only the labels {', '.join(chosen)}")
     add_noise: Callable[[Record, float, random.Random], Record] | None = None
     if options.asr_noise:

@@ -70,8 +70,8 @@ def synth(
     domains: Annotated[
         str | None,
         typer.Option(
-            help="Comma-separated family domains (default: all), e.g. formal (earnings calls, briefings, "
-            "meetings) or call_centre.",
+            help="Comma-separated family domains (default: all but the opt-in assistant_media), e.g. "
+            "formal (earnings calls, briefings, meetings) or call_centre.",
         ),
     ] = None,
     pairs: Annotated[

@@ -237,6 +237,7 @@ def recipe_defaults(weights_dir: Path, data: Path) -> dict[str, Any]:
         )
     recorded = meta.get("data", {})
     found["extra"] = [data / name for name in recorded.get("extra", [])]
+    found["extra_always"] = [data / name for name in recorded.get("extra_always", [])]
     found["extra_dev"] = [data / name for name in recorded.get("extra_dev", [])]
     return found
 
@@ -270,6 +271,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--dev-sample", type=int, default=2000, help="held-out docs used to pick the weights")
     parser.add_argument("--extra", type=Path, nargs="*", default=[], help="more DocBins to train on")
+    parser.add_argument(
+        "--extra-always",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="more DocBins to train on, every doc in every epoch (outside the sampling), e.g. hard negatives",
+    )
     parser.add_argument("--extra-dev", type=Path, nargs="*", default=[], help="more DocBins to evaluate on")
     parser.add_argument("--base", default="none", help="start weights: none (en_core_web_md's), builtin, DIR")
     parser.add_argument("--dropout", type=float, default=TrainSettings.dropout)
@@ -328,6 +336,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             args.data / "dev.spacy",
             args.data / "rehearsal.spacy",
             *args.extra,
+            *args.extra_always,
             *args.extra_dev,
         ]
     )
@@ -355,15 +364,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     train = _read(nlp, args.data / "train.spacy")
     for extra in args.extra:
         train.extend(_read(nlp, extra))
+    always = [doc for extra in args.extra_always for doc in _read(nlp, extra)]
     dev = _read(nlp, args.data / "dev.spacy")
     for extra in args.extra_dev:
         dev.extend(_read(nlp, extra))
     rehearsal = _read(nlp, args.data / "rehearsal.spacy")
     if settings.drop_labels:
-        dropped = sum(drop_labels(docs, settings.drop_labels) for docs in (train, dev, rehearsal))
+        dropped = sum(drop_labels(docs, settings.drop_labels) for docs in (train, always, dev, rehearsal))
         print(f"{dropped} spans of {', '.join(settings.drop_labels)} made 'outside'", file=sys.stderr)
     dev_sample = random.Random(args.seed).sample(dev, min(args.dev_sample, len(dev)))
-    print(f"{len(train)} train, {len(dev)} dev, {len(rehearsal)} rehearsal docs", file=sys.stderr)
+    print(
+        f"{len(train)} train, {len(always)} every-epoch, {len(dev)} dev, {len(rehearsal)} rehearsal docs",
+        file=sys.stderr,
+    )
 
     def report(progress: Progress) -> None:
         if progress.dev_scores is not None:
@@ -376,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             )
 
     started = time.perf_counter()
-    record = fine_tune(nlp, train, dev_sample, rehearsal, settings, report)
+    record = fine_tune(nlp, train, dev_sample, rehearsal, settings, report, always)
     per_corpus: dict[str, Any] = {}
     for corpus in sorted({doc.user_data.get("corpus", "?") for doc in dev}):
         docs = [doc for doc in dev if doc.user_data.get("corpus", "?") == corpus]
@@ -385,7 +398,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ner_labels = set(nlp.get_pipe("ner").labels)  # type: ignore[attr-defined]
     manifest_path = args.data / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
-    synth_manifests = [path.parent / "synth_manifest.json" for path in (*args.extra, *args.extra_dev)]
+    synth_manifests = [
+        path.parent / "synth_manifest.json" for path in (*args.extra, *args.extra_always, *args.extra_dev)
+    ]
     synth_infos = [json.loads(path.read_text()) for path in synth_manifests if path.exists()]
     generator_versions = sorted({str(info.get("generator_version")) for info in synth_infos})
     # the data step's fingerprint on a fixed sample (redactkit.train.data.fingerprint_*): a test
@@ -412,6 +427,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             },
             "split_rule": manifest.get("split_rule"),
             "extra": [path.name for path in args.extra],
+            **({"extra_always": [path.name for path in args.extra_always]} if args.extra_always else {}),
             "extra_dev": [path.name for path in args.extra_dev],
             "inputs": inputs,
             "generator_version": ", ".join(generator_versions) or None,

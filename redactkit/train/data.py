@@ -598,7 +598,9 @@ def assemble_synth(
     are none.
     ``domains``: domain -> that many more utterances of the train families of that domain alone, 20 %
     of them its hard negatives (``synth_domain.spacy``), e.g. ``formal`` for earnings-call, briefing
-    and meeting turns: speaker lists, operator hand-offs, vocatives ("thanks X", "X go ahead").
+    and meeting turns: speaker lists, operator hand-offs, vocatives ("thanks X", "X go ahead"); a
+    domain of hard negatives alone (``assistant_media``: genres, news topics, media titles, wake
+    words) gives only those.
     ``written``: domain (``all``: every domain) -> that many more train-family utterances in their
     *cased, punctuated written* rendering (``synth_written.spacy``), labelled by their own exhaustive
     spans plus the original model's non-PII entities, 20 % hard negatives: rehearsal on formatted

@@ -104,6 +104,7 @@ def _sample(
     spoken: Sequence[Doc],
     rehearsal: Sequence[Doc],
     settings: TrainSettings,
+    always: Sequence[Doc] = (),
 ) -> list[Doc]:
     positives = [doc for doc in spoken if doc.ents]
     negatives = [doc for doc in spoken if not doc.ents]
@@ -118,6 +119,8 @@ def _sample(
         chosen = chosen[: settings.docs_per_epoch]
     extra = rng.sample(list(rehearsal), min(len(rehearsal), int(len(chosen) * settings.rehearsal_ratio)))
     chosen.extend(extra)
+    # after the sampling above, so that a recipe without them draws exactly what it drew before
+    chosen.extend(always)
     rng.shuffle(chosen)
     return chosen
 
@@ -129,8 +132,13 @@ def fine_tune(
     rehearsal: Sequence[Doc] = (),
     settings: TrainSettings | None = None,
     progress: Callable[[Progress], None] | None = None,
+    always: Sequence[Doc] = (),
 ) -> dict[str, Any]:
     """Update ``nlp``'s ``ner`` in place on ``train`` (+ ``rehearsal``); return the training record.
+
+    ``always``: docs put in every epoch whole, outside the negative share and ``docs_per_epoch``
+    sampling of ``train`` (hard negatives a few thousand strong that a sample of the corpora's many
+    entity-less turns would dilute to a few hundred an epoch).
 
     Labels found in the training docs that the recognizer does not know yet are added to it first. The
     weights of the evaluation with the best dev F-score are kept (the last ones without dev docs).
@@ -147,14 +155,14 @@ def fine_tune(
 
     ner = nlp.get_pipe("ner")
     known = set(ner.labels)  # type: ignore[attr-defined]
-    new_labels = sorted({ent.label_ for doc in (*train, *rehearsal) for ent in doc.ents} - known)
+    new_labels = sorted({ent.label_ for doc in (*train, *rehearsal, *always) for ent in doc.ents} - known)
     for label in new_labels:
         ner.add_label(label)  # type: ignore[attr-defined]
     optimizer = nlp.resume_training()
     optimizer.learn_rate = settings.learn_rate
     others = [name for name in nlp.pipe_names if name != "ner"]
 
-    epochs = [_sample(rng, train, rehearsal, settings) for _ in range(settings.epochs)]
+    epochs = [_sample(rng, train, rehearsal, settings, always) for _ in range(settings.epochs)]
     total = sum((len(docs) + settings.batch_size - 1) // settings.batch_size for docs in epochs)
     if settings.max_steps is not None:
         total = min(total, settings.max_steps)
