@@ -45,6 +45,39 @@ TextInput = str | None
 
 #: Most words an aside between two parts of one value may have (over it, two entities of one label join).
 _MAX_ASIDE_WORDS = 8
+_MAX_WORD_WIDENING = 64  # characters a span may grow by on each side to reach a word's edge
+
+
+def _word_char(char: str) -> bool:
+    """A letter or digit of a script written with spaces between words: Latin (with accents and
+    Vietnamese), Greek, Cyrillic, Hebrew, Arabic, Devanagari... but not Thai, Lao, Khmer, Myanmar or
+    CJK, where a word's edge cannot be seen and widening would take the whole sentence."""
+    if char.isascii():
+        return char.isalnum()
+    code = ord(char)
+    return char.isalnum() and (code < 0x0E00 or 0x1E00 <= code < 0x2000)
+
+
+def _whole_words(entity: Entity, text: str) -> Entity:
+    """The entity widened to the edges of the words it cuts (an annotator must never hear the rest
+    of a word that was half redacted: a URL pattern that stops at "st" in "out.store", a span mapped
+    back from a normalized text). Letters and digits of scripts written with spaces only
+    (:func:`_word_char`), at most ``_MAX_WORD_WIDENING`` characters each side (linear time on a
+    huge token)."""
+    start, end = entity.start, entity.end
+    if start >= end:
+        return entity
+    if start > 0 and _word_char(text[start]) and _word_char(text[start - 1]):
+        floor = max(0, start - _MAX_WORD_WIDENING)
+        while start > floor and _word_char(text[start - 1]):
+            start -= 1
+    if end < len(text) and _word_char(text[end - 1]) and _word_char(text[end]):
+        ceiling = min(len(text), end + _MAX_WORD_WIDENING)
+        while end < ceiling and _word_char(text[end]):
+            end += 1
+    if (start, end) == (entity.start, entity.end):
+        return entity
+    return entity.moved(start, end)
 
 
 class Pipeline:
@@ -274,7 +307,11 @@ class Pipeline:
                     entities = [e for e in entities if not self._is_allowed(alignment.text[e.start : e.end])]
                 found[slot].extend(alignment.map_entities(entities))
         for slot, index in enumerate(positions):
-            kept = [entity for entity in found[slot] if self._keep(entity, originals[slot])]
+            kept = [
+                _whole_words(entity, originals[slot])
+                for entity in found[slot]
+                if self._keep(entity, originals[slot])
+            ]
             results[index] = resolve_overlaps(
                 kept,
                 originals[slot],

@@ -172,3 +172,39 @@ def test_redaction_invariants(texts: list[str | None]) -> None:
             assert previous_end <= entity.start < entity.end <= len(text)
             previous_end = entity.end
             assert result.text[entity.redacted_start : entity.redacted_end] == f"[{entity.label}]"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        (r"out\.st", "check out.store now", "out.store"),  # a URL pattern that stops inside "store"
+        (r"ore", "check out.store now", "store"),  # starts inside a word
+        (r"55", "call a5551x today", "a5551x"),  # digits glued to letters: the whole token
+        (r"bob", "bob's car", "bob"),  # an apostrophe is a word edge
+        (r"55", "ref 55-01", "55"),  # so is a hyphen
+        (r"jos", "call jos\u00e9 now", "jos\u00e9"),  # accented letters are letters
+        (r"\u0438\u0432", "\u0438\u0432\u0430\u043d", "\u0438\u0432\u0430\u043d"),  # so is Cyrillic
+        (r"\u4e2d", "\u4e2d\u6587\u540d\u5b57", "\u4e2d"),  # no word edges in scripts written without spaces
+    ],
+)
+def test_spans_are_widened_to_whole_words(pattern: str, text: str, expected: str) -> None:
+    pipe = Pipeline(detectors=[RegexDetector(pattern=pattern, label="URL")], anonymizer=TagAnonymizer())
+    [entity] = pipe.analyze(text)
+    assert text[entity.start : entity.end] == expected
+
+
+def test_word_widening_is_bounded_on_a_huge_token() -> None:
+    text = "x" * 10_000 + "7" + "y" * 10_000
+    pipe = Pipeline(detectors=[RegexDetector(pattern=r"7", label="NUM")], anonymizer=TagAnonymizer())
+    [entity] = pipe.analyze(text)
+    assert entity.end - entity.start == 1 + 2 * 64
+
+
+@given(st.text(alphabet="ab1 .-", max_size=30))
+def test_no_span_cuts_a_word(text: str) -> None:
+    pipe = Pipeline(detectors=[RegexDetector(pattern=r"1", label="NUM")], anonymizer=TagAnonymizer())
+    result = pipe.redact(text)
+    for entity in result.entities:
+        assert entity.start == 0 or not (text[entity.start - 1].isalnum() and text[entity.start].isalnum())
+        assert entity.end == len(text) or not (text[entity.end - 1].isalnum() and text[entity.end].isalnum())
+    assert "1" not in (result.text or "")

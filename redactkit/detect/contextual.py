@@ -3879,8 +3879,14 @@ class ContextualDetector(Detector):
         handle = any(
             self._local_like(word) or (word in given_names() and not is_everyday_word(word)) for word in local
         )
+        if handle:
+            return j + length
+        # (a mail cue makes any local part count, but not a noun after a determiner: "reach me at
+        # the office at frontier" is the company's office)
+        if first > 0 and words[first - 1] in t.ages.determiners | {"a", "an"}:
+            return j
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
-        return j + length if handle or cue else j
+        return j + length if cue else j
 
     def _letters_at(self, words: Sequence[str], j: int) -> int:
         """Length of a run of at least two spelled letters at ``j`` ("g m x", "s b c"), or 0."""
