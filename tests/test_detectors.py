@@ -274,7 +274,8 @@ NAME_EXTENTS = [
     # a first word before a name word in an answer is its other part
     ("denver quorrelby", {"denver quorrelby"}),  # a place word before a rare one
     ("denver", set()),
-    ("spelt darvel", set()),  # a word as frequent as "spelt" before a name spells it, is none
+    # a word as frequent as "spelt" before a name is no name word; it spells the word after it, a name
+    ("spelt darvel", {"darvel"}),
     ("talvessa denver", {"talvessa denver"}),  # or last
     ("zorvath louder", set()),  # a comparative after a name is a request
     ("korila vantosh is my name", {"korila vantosh"}),
