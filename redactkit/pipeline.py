@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import cached_property
 from itertools import islice
 from pathlib import Path
@@ -27,7 +28,7 @@ from .errors import (
     NormalizerError,
     RedactkitError,
 )
-from .labels import Label
+from .labels import CHILD_AGE_NOTE, Label
 from .labels import labels as label_registry
 from .lang.tokens import token_cache, tokenize
 from .normalize import Normalizer, normalizers
@@ -45,6 +46,39 @@ TextInput = str | None
 
 #: Most words an aside between two parts of one value may have (over it, two entities of one label join).
 _MAX_ASIDE_WORDS = 8
+_MAX_WORD_WIDENING = 64  # characters a span may grow by on each side to reach a word's edge
+
+
+def _word_char(char: str) -> bool:
+    """A letter or digit of a script written with spaces between words: Latin (with accents and
+    Vietnamese), Greek, Cyrillic, Hebrew, Arabic, Devanagari... but not Thai, Lao, Khmer, Myanmar or
+    CJK, where a word's edge cannot be seen and widening would take the whole sentence."""
+    if char.isascii():
+        return char.isalnum()
+    code = ord(char)
+    return char.isalnum() and (code < 0x0E00 or 0x1E00 <= code < 0x2000)
+
+
+def _whole_words(entity: Entity, text: str) -> Entity:
+    """The entity widened to the edges of the words it cuts (an annotator must never hear the rest
+    of a word that was half redacted: a URL pattern that stops at "st" in "out.store", a span mapped
+    back from a normalized text). Letters and digits of scripts written with spaces only
+    (:func:`_word_char`), at most ``_MAX_WORD_WIDENING`` characters each side (linear time on a
+    huge token)."""
+    start, end = entity.start, entity.end
+    if start >= end:
+        return entity
+    if start > 0 and _word_char(text[start]) and _word_char(text[start - 1]):
+        floor = max(0, start - _MAX_WORD_WIDENING)
+        while start > floor and _word_char(text[start - 1]):
+            start -= 1
+    if end < len(text) and _word_char(text[end - 1]) and _word_char(text[end]):
+        ceiling = min(len(text), end + _MAX_WORD_WIDENING)
+        while end < ceiling and _word_char(text[end]):
+            end += 1
+    if (start, end) == (entity.start, entity.end):
+        return entity
+    return entity.moved(start, end)
 
 
 class Pipeline:
@@ -228,7 +262,7 @@ class Pipeline:
         aligned: list[AlignedText | None] = [None for _ in items]
         for offset in range(0, len(items), self.batch_size):
             chunk = items[offset : offset + self.batch_size]
-            with paused_gc():
+            with paused_gc(), token_cache():
                 found = self._analyze_chunk(chunk, aligned, offset)
             entities[offset : offset + len(chunk)] = found
         return entities, aligned
@@ -245,7 +279,10 @@ class Pipeline:
             return results
         originals = [items[index] or "" for index in positions]
         logger.debug("analyzing a batch of %d texts (%d non-empty)", len(items), len(positions))
-        aligned = self.normalize_batch(originals)
+        # (inside the callers' token cache: the normalizers' tokens of the originals and of their
+        # outputs stay there for the detectors, which read the same texts; normalize_batch would open
+        # a cache of its own and drop them when it returns)
+        aligned = self._normalize_batch(originals)
         if views is not None:
             for slot, index in enumerate(positions):
                 views[offset + index] = aligned[slot]
@@ -274,14 +311,21 @@ class Pipeline:
                     entities = [e for e in entities if not self._is_allowed(alignment.text[e.start : e.end])]
                 found[slot].extend(alignment.map_entities(entities))
         for slot, index in enumerate(positions):
-            kept = [entity for entity in found[slot] if self._keep(entity, originals[slot])]
-            results[index] = resolve_overlaps(
-                kept,
-                originals[slot],
-                merge_adjacent=self.merge_adjacent,
-                aside=self._aside,
-                inserted=self._inserted,
-            )
+            kept = [
+                _whole_words(entity, originals[slot])
+                for entity in found[slot]
+                if self._keep(entity, originals[slot])
+            ]
+            results[index] = [
+                _child_age_as_age(entity)
+                for entity in resolve_overlaps(
+                    kept,
+                    originals[slot],
+                    merge_adjacent=self.merge_adjacent,
+                    aside=self._aside,
+                    inserted=self._inserted,
+                )
+            ]
         return results
 
     @cached_property
@@ -510,6 +554,15 @@ def component_failure(
     error = cls(f"{label} failed on a batch ({type(exc).__name__})")
     error.component = label
     return error
+
+
+def _child_age_as_age(entity: Entity) -> Entity:
+    """A ``MINOR`` that is a child's age (not a school grade) as an ``AGE`` noted as a child's
+    (:data:`redactkit.labels.CHILD_AGE_NOTE`): same span and replacement, the row's sensitivity
+    unchanged."""
+    if entity.label != "MINOR" or "grade" in entity.explanation:
+        return entity
+    return replace(entity, label="AGE", explanation=f"{entity.explanation}; {CHILD_AGE_NOTE}")
 
 
 def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:

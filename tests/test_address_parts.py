@@ -155,6 +155,7 @@ def test_heard_dots_in_ordinary_speech_stay_speech(default_pipeline: Pipeline, t
             "kaspar dash lund hat the rate fallow dot ca",
         ),
         ("email ondine underscore pratt at verizon", "ondine underscore pratt at verizon"),
+        ("reach me at brel ninety at frontier", "brel ninety at frontier"),
     ],
 )
 def test_a_misheard_at_sign_and_an_internet_provider_said_alone(
@@ -170,6 +171,9 @@ def test_a_misheard_at_sign_and_an_internet_provider_said_alone(
         "i work at verizon",
         "i switched from at and t to verizon last year",
         "there's a hat sign on the shop door",
+        "reach me at the office at frontier",  # the company's office, not a mailbox
+        "you can find me at my desk at comcast",
+        "contact me at our branch at verizon",
     ],
 )
 def test_look_alikes_of_misheard_at_signs_and_providers(default_pipeline: Pipeline, text: str) -> None:

@@ -499,3 +499,64 @@ def test_a_place_not_in_ascii_after_at_is_no_saints_name(default_pipeline: Pipel
     """A word that is not ASCII is a candidate start of every table; it is no saint's word."""
     text = "the delegation arrived at kędzierzyn koźle this morning"
     assert [e.label for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
+
+
+# one is admitted to an institution, never to a town: after a cue of admission a place or a given name
+# that is an everyday word names the hospital or school; hospitals named for a devotion are known names;
+# a name-like name after a cue of business talk is a company, above the person read in two unknown words
+PIPELINE_ADMITTED_AND_BUSINESS = [
+    ("she was admitted to fairhaven last night", "fairhaven"),
+    ("they admitted him to mercy", "mercy"),
+    ("he got accepted into crestview", "crestview"),
+    ("she was admitted to holy family", "holy family"),
+    ("i teach at sacred heart", "sacred heart"),
+    ("the deal with orvalent quenby is signed", "orvalent quenby"),
+    ("we compete with talvessa brightcrest", "talvessa brightcrest"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PIPELINE_ADMITTED_AND_BUSINESS)
+def test_admitted_places_and_business_names_are_organisations(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    found = [(e.label, text[e.start : e.end]) for e in default_pipeline.analyze(text)]
+    assert ("ORGANIZATION", value) in found, found
+
+
+PIPELINE_NOT_ADMITTED = [
+    "she admitted to feeling tired",
+    "he admitted to lying",
+    "she was admitted to the er",
+    "she was admitted to the program",
+    "he was admitted to practice law",
+    "i'm at the mercy of the bank",
+    "we were filled with the holy spirit",
+]
+
+
+@pytest.mark.parametrize("text", PIPELINE_NOT_ADMITTED)
+def test_admission_words_before_everyday_words_name_nothing(default_pipeline: Pipeline, text: str) -> None:
+    assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("the deal with john smith fell through", "PERSON"), ("a partnership with kessler", "PERSON")],
+)
+def test_a_person_after_a_business_cue_stays_a_person(
+    default_pipeline: Pipeline, text: str, label: str
+) -> None:
+    assert [e.label for e in default_pipeline.analyze(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a research market fired by cheaper faster sequencing",
+        "about ten percent of total enterprise reported sales",
+        "our reported earnings were in line",
+    ],
+)
+def test_adjectival_reported_and_fired_by_name_nothing(default_pipeline: Pipeline, text: str) -> None:
+    """Earnings talk says "reported sales" and "fired by" of things: no company acts or hires there."""
+    assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []

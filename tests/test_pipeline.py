@@ -172,3 +172,97 @@ def test_redaction_invariants(texts: list[str | None]) -> None:
             assert previous_end <= entity.start < entity.end <= len(text)
             previous_end = entity.end
             assert result.text[entity.redacted_start : entity.redacted_end] == f"[{entity.label}]"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        (r"out\.st", "check out.store now", "out.store"),  # a URL pattern that stops inside "store"
+        (r"ore", "check out.store now", "store"),  # starts inside a word
+        (r"55", "call a5551x today", "a5551x"),  # digits glued to letters: the whole token
+        (r"bob", "bob's car", "bob"),  # an apostrophe is a word edge
+        (r"55", "ref 55-01", "55"),  # so is a hyphen
+        (r"jos", "call jos\u00e9 now", "jos\u00e9"),  # accented letters are letters
+        (r"\u0438\u0432", "\u0438\u0432\u0430\u043d", "\u0438\u0432\u0430\u043d"),  # so is Cyrillic
+        (r"\u4e2d", "\u4e2d\u6587\u540d\u5b57", "\u4e2d"),  # no word edges in scripts written without spaces
+    ],
+)
+def test_spans_are_widened_to_whole_words(pattern: str, text: str, expected: str) -> None:
+    pipe = Pipeline(detectors=[RegexDetector(pattern=pattern, label="URL")], anonymizer=TagAnonymizer())
+    [entity] = pipe.analyze(text)
+    assert text[entity.start : entity.end] == expected
+
+
+def test_word_widening_is_bounded_on_a_huge_token() -> None:
+    text = "x" * 10_000 + "7" + "y" * 10_000
+    pipe = Pipeline(detectors=[RegexDetector(pattern=r"7", label="NUM")], anonymizer=TagAnonymizer())
+    [entity] = pipe.analyze(text)
+    assert entity.end - entity.start == 1 + 2 * 64
+
+
+@given(st.text(alphabet="ab1 .-", max_size=30))
+def test_no_span_cuts_a_word(text: str) -> None:
+    pipe = Pipeline(detectors=[RegexDetector(pattern=r"1", label="NUM")], anonymizer=TagAnonymizer())
+    result = pipe.redact(text)
+    for entity in result.entities:
+        assert entity.start == 0 or not (text[entity.start - 1].isalnum() and text[entity.start].isalnum())
+        assert entity.end == len(text) or not (text[entity.end - 1].isalnum() and text[entity.end].isalnum())
+    assert "1" not in (result.text or "")
+
+
+class _TokenReader(Normalizer):
+    """Test normalizer: tokenizes its input (as every real normalizer does) and changes nothing."""
+
+    component_name = "test_token_reader"
+
+    def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
+        from redactkit.lang.tokens import tokenize
+
+        for text in texts:
+            tokenize(text)
+        return [AlignedText.identity(text) for text in texts]
+
+
+class _TokenDetector(RegexDetector):
+    """Test detector: reads the tokens of each text it is given, like the rule detectors."""
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        from redactkit.lang.tokens import tokenize
+
+        for aligned in texts:
+            tokenize(aligned.text)
+            tokenize(aligned.original)
+        return super().detect_batch(texts)
+
+
+@pytest.mark.parametrize(
+    ("call", "texts", "tokenized"),
+    [
+        ("analyze_batch", ["call maria at five", "call maria at five", "no pii here"], 2),
+        ("redact_batch", ["call maria at five", "five five", "no pii here"], 3),
+        ("analyze_batch", [None, "", "one two"], 1),
+    ],
+)
+def test_detectors_read_the_tokens_the_normalizers_made_in_the_same_batch(
+    monkeypatch: pytest.MonkeyPatch, call: str, texts: list[str | None], tokenized: int
+) -> None:
+    """A text is tokenized once per batch: the detectors read what the normalizers tokenized (the
+    normalizers' cache is the batch's, not one of their own that ends before the detectors run)."""
+    from redactkit.lang import tokens as tokens_module
+
+    scanned: list[str] = []
+    pattern = tokens_module._TOKEN
+
+    class _Counting:
+        def finditer(self, text: str):  # type: ignore[no-untyped-def]
+            scanned.append(text)
+            return pattern.finditer(text)
+
+    pipe = Pipeline(normalizers=[_TokenReader()], detectors=[_TokenDetector()], anonymizer=TagAnonymizer())
+    monkeypatch.setattr(tokens_module, "_TOKEN", _Counting())
+    getattr(pipe, call)(texts)
+    assert len(scanned) == tokenized
+    scanned.clear()
+    pipe.normalize_batch(["call maria at five"])
+    assert len(scanned) == 1
+    assert tokens_module._CACHE.get() is None  # nothing kept after the batch

@@ -389,6 +389,7 @@ class _OrganizationWords:
     facility_topic_prepositions: frozenset[str]
     facility_named_after: frozenset[str]
     saint_prepositions: frozenset[str]
+    admission_cues: _Phrases
     saint_place_prepositions: frozenset[str]
     saint_verbs: frozenset[str]
     saint_objects: frozenset[str]
@@ -3878,8 +3879,14 @@ class ContextualDetector(Detector):
         handle = any(
             self._local_like(word) or (word in given_names() and not is_everyday_word(word)) for word in local
         )
+        if handle:
+            return j + length
+        # (a mail cue makes any local part count, but not a noun after a determiner: "reach me at
+        # the office at frontier" is the company's office)
+        if first > 0 and words[first - 1] in t.ages.determiners | {"a", "an"}:
+            return j
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
-        return j + length if handle or cue else j
+        return j + length if cue else j
 
     def _letters_at(self, words: Sequence[str], j: int) -> int:
         """Length of a run of at least two spelled letters at ``j`` ("g m x", "s b c"), or 0."""
@@ -5626,6 +5633,31 @@ class ContextualDetector(Detector):
             or bool(org.weak_cues.ending(words, saint))
         )
 
+    def _admitted_to(self, words: Sequence[str], first: int, taken: set[int]) -> tuple[int, int] | None:
+        """The hospital or school after a cue of admission (``admission_cues``: "she was admitted to
+        mercy", "he got accepted into fairhaven") said with words the other cues refuse: a town or city
+        (one is admitted to an institution, never to a place) or a given name that is an everyday word;
+        one or two words up to a stop ("admitted to feeling tired", "admitted to lying" name none)."""
+        t = self._t
+        org = t.organizations
+        first = self._skip_interruptions(words, first)
+        n = len(words)
+        if first >= n or first in taken or t.dates.holidays.at(words, first):
+            return None
+        stop = first
+        while stop < n and stop - first < 2 and words[stop].isalpha() and not org.stops.at(words, stop):
+            if words[stop] in t.lexicon.fillers or self._is_number(words[stop]):
+                break
+            stop += 1
+        if stop == first:
+            return None
+        name = " ".join(words[first:stop])
+        if name in place_names() or name in town_names():
+            return first, stop
+        if stop == first + 1 and name in given_names() and not org.not_names.at(words, first):
+            return first, stop
+        return None
+
     def _names_a_facility(self, words: Sequence[str], first: int, stop: int) -> bool:
         """Whether the words before the kind of facility that ends at ``stop`` name one: a naming word
         or a place ("maple grove memorial"), not a field ("clean tech", "sales tech")."""
@@ -5913,6 +5945,11 @@ class ContextualDetector(Detector):
                 continue
             place = not weak and words[i + length - 1] in org.place_prepositions
             value_span = self._cue_value(words, i + length, weak, taken, place)
+            admitted = weak and bool(
+                org.admission_cues.ending(bases, i + length) or org.admission_cues.ending(words, i + length)
+            )
+            if value_span is None and admitted:
+                value_span = self._admitted_to(words, i + length, taken)
             if value_span is None and not weak:
                 # "the clinic i work at is called ...": a longer weak cue over a strong one
                 longer = org.weak_cues.at(bases, i) or org.weak_cues.at(words, i)
@@ -5922,9 +5959,12 @@ class ContextualDetector(Detector):
                 cue_end = words[i + length - 1]
                 score = (
                     self.named_organization_score
-                    if (not weak or cue_end in org.weak_place_prepositions)
-                    and self._workplace_named(words, i + length, *value_span)
-                    and not (weak and self._someones_home(words, *value_span))
+                    if admitted
+                    or (
+                        (not weak or cue_end in org.weak_place_prepositions)
+                        and self._workplace_named(words, i + length, *value_span)
+                        and not (weak and self._someones_home(words, *value_span))
+                    )
                     else None
                 )
                 add(*value_span, "name after an employer, school, bank or insurer cue", score)

@@ -222,6 +222,7 @@ class OrganizationDetector(Detector):
         cue_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.6,
         max_words: Annotated[int, Field(ge=1, le=8)] = 4,
         firm_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.9,
+        business_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.9,
     ) -> None:
         #: word tables of the normalizers (stopwords, number words, months)
         self.locale = locale
@@ -236,6 +237,10 @@ class OrganizationDetector(Detector):
         #: score of names joined by "and" or "&" after a cue or a job ("a bookkeeper for lindgren &
         #: kessler"): one firm, above the family names the names detector reads in it
         self.firm_score = firm_score
+        #: score of a name that looks like one after a cue of business talk or a list of customers ("the
+        #: deal with olvarin", "customers like brevane"), none of its words a given name and not all of them
+        #: family names: a company, above the person a recognizer reads in two unknown words
+        self.business_score = business_score
         lexicon = get_lexicon(locale)
         self._w = words = load_tables(locale, "organizations", OrganizationWords)
         self._zipf = zipf_cutoffs(locale)
@@ -434,11 +439,19 @@ class OrganizationDetector(Detector):
             given = given_names()
             if words[0] in given and (cue in ow.person_or_place_cues or not self._name_like_org(words)):
                 return None  # "i work for maria", "the address of john smith": a person
+        score = self._firm_of_names(tokens[start:stop])
+        bases = [w.removesuffix("'s") for w in words]
+        if (
+            strict
+            and score is None
+            and not any(w in given_names() for w in bases)
+            and not all(w in family_names() for w in bases)
+        ):
+            score = (
+                self.business_score
+            )  # "the deal with olvarin quenby": a company ("with kessler": may be a person)
         return self._organization(
-            tokens[start].start,
-            tokens[stop - 1].end,
-            f"name after '{' '.join(cue)}'",
-            self._firm_of_names(tokens[start:stop]),
+            tokens[start].start, tokens[stop - 1].end, f"name after '{' '.join(cue)}'", score
         )
 
     def _firm_of_names(self, tokens: Sequence[Token]) -> float | None:
