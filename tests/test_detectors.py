@@ -717,6 +717,9 @@ PLACES = [
     ("take me to reading", "reading"),
     ("how far is bath from here", "bath"),
     ("how do i get to aurora", "aurora"),
+    # two edits off a long place word, right after a cue phrase
+    ("navigate to marsailles", "marsailles"),
+    ("flights to albequerque tomorrow", "albequerque"),
 ]
 
 
