@@ -46,7 +46,7 @@ FOUND = [
     ("text max that i'm running late", {"max"}),
     ("max said he would bring the chairs", {"max"}),
     ("hi it's sunny from the clinic", {"sunny"}),
-    ("this is rod you know the feedback was good", {"rod"}),
+    ("this is pierce i'm returning your call", {"pierce"}),
 ]
 
 NOT_FOUND = [
@@ -78,8 +78,8 @@ NOT_FOUND = [
     "max out the credit card",
     "it's sunny today",
     "i'm frank with you",
-    "i think it's fair to say",
-    "it's worth mentioning here",
+    "it's fair to ask for a refund",
+    "it's worth trying again",
 ]
 
 

@@ -1661,8 +1661,8 @@ class NameDetector(Detector):
 
     def _adjective_after(self, tokens: Sequence[Token], i: int) -> bool:
         """What follows token ``i`` follows an adjective after a copula: one of
-        ``copula_adjective_followers`` or a verb form ("it's sunny today", "it's fair to say", "it's worth
-        mentioning"; not "hi it's sunny from the clinic")."""
+        ``copula_adjective_followers`` or a verb form ("it's sunny today", "it's fair to ask", "it's worth
+        trying"; not "hi it's sunny from the clinic")."""
         if i + 1 >= len(tokens):
             return False
         after = tokens[i + 1].lower
