@@ -262,7 +262,7 @@ class Pipeline:
         aligned: list[AlignedText | None] = [None for _ in items]
         for offset in range(0, len(items), self.batch_size):
             chunk = items[offset : offset + self.batch_size]
-            with paused_gc():
+            with paused_gc(), token_cache():
                 found = self._analyze_chunk(chunk, aligned, offset)
             entities[offset : offset + len(chunk)] = found
         return entities, aligned
@@ -279,7 +279,10 @@ class Pipeline:
             return results
         originals = [items[index] or "" for index in positions]
         logger.debug("analyzing a batch of %d texts (%d non-empty)", len(items), len(positions))
-        aligned = self.normalize_batch(originals)
+        # (inside the callers' token cache: the normalizers' tokens of the originals and of their
+        # outputs stay there for the detectors, which read the same texts; normalize_batch would open
+        # a cache of its own and drop them when it returns)
+        aligned = self._normalize_batch(originals)
         if views is not None:
             for slot, index in enumerate(positions):
                 views[offset + index] = aligned[slot]

@@ -208,3 +208,61 @@ def test_no_span_cuts_a_word(text: str) -> None:
         assert entity.start == 0 or not (text[entity.start - 1].isalnum() and text[entity.start].isalnum())
         assert entity.end == len(text) or not (text[entity.end - 1].isalnum() and text[entity.end].isalnum())
     assert "1" not in (result.text or "")
+
+
+class _TokenReader(Normalizer):
+    """Test normalizer: tokenizes its input (as every real normalizer does) and changes nothing."""
+
+    component_name = "test_token_reader"
+
+    def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
+        from redactkit.lang.tokens import tokenize
+
+        for text in texts:
+            tokenize(text)
+        return [AlignedText.identity(text) for text in texts]
+
+
+class _TokenDetector(RegexDetector):
+    """Test detector: reads the tokens of each text it is given, like the rule detectors."""
+
+    def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
+        from redactkit.lang.tokens import tokenize
+
+        for aligned in texts:
+            tokenize(aligned.text)
+            tokenize(aligned.original)
+        return super().detect_batch(texts)
+
+
+@pytest.mark.parametrize(
+    ("call", "texts", "tokenized"),
+    [
+        ("analyze_batch", ["call maria at five", "call maria at five", "no pii here"], 2),
+        ("redact_batch", ["call maria at five", "five five", "no pii here"], 3),
+        ("analyze_batch", [None, "", "one two"], 1),
+    ],
+)
+def test_detectors_read_the_tokens_the_normalizers_made_in_the_same_batch(
+    monkeypatch: pytest.MonkeyPatch, call: str, texts: list[str | None], tokenized: int
+) -> None:
+    """A text is tokenized once per batch: the detectors read what the normalizers tokenized (the
+    normalizers' cache is the batch's, not one of their own that ends before the detectors run)."""
+    from redactkit.lang import tokens as tokens_module
+
+    scanned: list[str] = []
+    pattern = tokens_module._TOKEN
+
+    class _Counting:
+        def finditer(self, text: str):  # type: ignore[no-untyped-def]
+            scanned.append(text)
+            return pattern.finditer(text)
+
+    pipe = Pipeline(normalizers=[_TokenReader()], detectors=[_TokenDetector()], anonymizer=TagAnonymizer())
+    monkeypatch.setattr(tokens_module, "_TOKEN", _Counting())
+    getattr(pipe, call)(texts)
+    assert len(scanned) == tokenized
+    scanned.clear()
+    pipe.normalize_batch(["call maria at five"])
+    assert len(scanned) == 1
+    assert tokens_module._CACHE.get() is None  # nothing kept after the batch
