@@ -813,7 +813,7 @@ class NameDetector(Detector):
             if cue in w.copula_cues and ambiguous and self._adjective_after(tokens, i):
                 cue = None  # "it's sunny today", "i'm frank with you": an adjective after a copula
             if cue in w.spelling_cues and (ambiguous or zipf_frequency(word) >= self._zipf.rare_run_max):
-                cue = None  # "how do you spell tupperware", "spell jet ski": a thing spelled
+                cue = None  # "how do you spell kleenex", "spell hot tub": a thing spelled
             if (
                 word in w.unnamed_address
                 and cue not in w.strong_cues  # a name asked for: "my company name is honey musics"
@@ -1553,7 +1553,7 @@ class NameDetector(Detector):
             if (
                 before in w.noun_possessives
                 or _base(before)[1]
-                # (one person: "the new guy X"; not "one of the main drivers X")
+                # (one person: "the new guy X"; not "one of the key growth levers X")
                 or (k < i - 2 and before in w.determiners and not self._plural_noun(noun))
             ):
                 return True
@@ -1589,7 +1589,7 @@ class NameDetector(Detector):
     ) -> None:
         """Two words no list or dictionary has, joined by "and"/"or", are two people where people stand:
         right after a person cue but "from", "to" or "by" ("i'm going with zorvek and quellan", "invite
-        dovik or zorbek"; not "forecasts from intellicast or weathercom") or
+        dovik or zorbek"; not "updates from skyfeed or windcast") or
         opening the turn before a verb ("zorvek and quellan are coming", "dovik and zorbek said"). Each is
         rarer than `companion_unlisted_max_zipf`, no place, company or typo of a frequent word, and its
         word vector, if any, sits among names (`companion_min_name_share`: not "kimchi and bulgogi")."""
@@ -1606,7 +1606,7 @@ class NameDetector(Detector):
                 continue
             cue = self._cues.ending_at(tokens, i)
             if cue in w.preposition_cues and cue != ("with",):
-                continue  # "forecasts from intellicast or weathercom": sources, products or authors
+                continue  # "updates from skyfeed or windcast": sources, products or authors
             if cue is None:
                 if not all(tokens[m].lower in w.openers for m in range(i)):
                     continue
@@ -1672,11 +1672,11 @@ class NameDetector(Detector):
         """Token ``i`` is a colleague named by a department or desk ("zorvek from accounting", "ask quellan
         over in legal", names.yaml ``person_cues.departments``): one of ``department_links`` and a
         department follow, and the word opens the turn (after ``openers``) or follows a person cue (not
-        "the report from accounting", "we generated cash from sales")."""
+        "the report from accounting", "we got a refund from billing")."""
         if i + 2 >= len(tokens) or tokens[i + 1].lower not in self._department_link_starts:
             return False
         w = self._w
-        # the name opens the turn or follows a person cue ("ask mark from billing"; not "and cash from sales")
+        # the name opens the turn or follows a person cue ("ask mark from billing"; not "and a refund from it")
         if not (
             all(tokens[k].lower in w.openers for k in range(i)) or self._cues.ending_at(tokens, i) is not None
         ):
