@@ -49,10 +49,10 @@ def _texts(results: Any) -> list[str | None]:
 CASES = [
     # (turns, turn index to check, text that must be gone, text that must stay)
     (["my name is quenvo darlim", "okay quenvo let me check"], 1, "quenvo", "let me check"),
-    (["am i speaking with quenvo", "yes this is quenvo darlim"], 0, "quenvo", "speaking"),
+    (["am i through to quenvo", "yes this is quenvo darlim"], 0, "quenvo", "through"),
     (["my name is quenvo darlim", "darlim that's right"], 1, "darlim", "that's right"),
     # ("it's d a r l i m" alone is now a name answer per row: the spelling needs another frame)
-    (["my name is quenvo darlim", "spelt d a r l i m"], 1, "d a r l i m", "spelt [PERSON_1]"),
+    (["my name is quenvo darlim", "written d a r l i m"], 1, "d a r l i m", "written [PERSON_1]"),
     (
         ["the card number is four one one one one one one one one one one one one one one one",
          "the card ending in one one one one is that the one"],

@@ -274,7 +274,8 @@ NAME_EXTENTS = [
     # a first word before a name word in an answer is its other part
     ("denver quorrelby", {"denver quorrelby"}),  # a place word before a rare one
     ("denver", set()),
-    ("spelt darvel", set()),  # a word as frequent as "spelt" before a name spells it, is none
+    # a word as frequent as "spelt" before a name is no name word; it spells the word after it, a name
+    ("spelt darvel", {"darvel"}),
     ("talvessa denver", {"talvessa denver"}),  # or last
     ("zorvath louder", set()),  # a comparative after a name is a request
     ("korila vantosh is my name", {"korila vantosh"}),
@@ -716,6 +717,9 @@ PLACES = [
     ("take me to reading", "reading"),
     ("how far is bath from here", "bath"),
     ("how do i get to aurora", "aurora"),
+    # two edits off a long place word, right after a cue phrase
+    ("navigate to marsailles", "marsailles"),
+    ("flights to albequerque tomorrow", "albequerque"),
 ]
 
 

@@ -497,7 +497,7 @@ def test_the_same_frames_name_nothing_before_everyday_words(default_pipeline: Pi
 
 def test_a_place_not_in_ascii_after_at_is_no_saints_name(default_pipeline: Pipeline) -> None:
     """A word that is not ASCII is a candidate start of every table; it is no saint's word."""
-    text = "the delegation arrived at kędzierzyn koźle this morning"
+    text = "the courier arrived at gródek nad dunajcem by noon"
     assert [e.label for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
 
 
@@ -529,6 +529,8 @@ PIPELINE_NOT_ADMITTED = [
     "she was admitted to the er",
     "she was admitted to the program",
     "he was admitted to practice law",
+    "he was admitted to hospital last night",
+    "she got accepted to university",
     "i'm at the mercy of the bank",
     "we were filled with the holy spirit",
 ]
@@ -552,8 +554,8 @@ def test_a_person_after_a_business_cue_stays_a_person(
 @pytest.mark.parametrize(
     "text",
     [
-        "a research market fired by cheaper faster sequencing",
-        "about ten percent of total enterprise reported sales",
+        "a rally fired by cheaper oil",
+        "roughly a fifth of group reported revenue",
         "our reported earnings were in line",
     ],
 )

@@ -5727,6 +5727,12 @@ class ContextualDetector(Detector):
         n = len(words)
         if first >= n or first in taken or t.dates.holidays.at(words, first):
             return None
+        if (
+            self._org_kind_at(words, first)
+            or org.facility_kinds.at(words, first)
+            or words[first] in org.generic
+        ):
+            return None  # "he was admitted to hospital last night": a kind alone names no institution
         stop = first
         while stop < n and stop - first < 2 and words[stop].isalpha() and not org.stops.at(words, stop):
             if words[stop] in t.lexicon.fillers or self._is_number(words[stop]):

@@ -136,6 +136,15 @@ class PersonWords:
     noun_copula_gap: int = field(metadata={"key": "person_cues.noun_copula_gap"})
     noun_not_cues: frozenset[str] = field(metadata={"key": "person_cues.noun_not_cues"})
     named_after: frozenset[str] = field(metadata={"key": "person_cues.named_after"})
+    noun_modifiers: frozenset[str] = field(metadata={"key": "person_cues.noun_modifiers"})
+    department_links: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.department_links"})
+    departments: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.departments"})
+    copula_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.copulas"})
+    copula_adjective_followers: frozenset[str] = field(
+        metadata={"key": "person_cues.copula_adjective_followers"}
+    )
+    spelling_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.spelling"})
+    everyday_names: frozenset[str]
     vocative_questions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.vocative_questions"})
     month_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.month_cues"})
     syllable_min_share: float = field(metadata={"key": "person_cues.syllable_min_share"})
@@ -226,6 +235,7 @@ class MisheardGuard:
     """
 
     def __init__(self, locale: str = "en-US") -> None:
+        self._locale = locale
         self._cut = load_tables(locale, "names", _MisheardCutoffs)
         self._unlisted_max = zipf_cutoffs(locale).unlisted_person_name_max
         self._function_word_min = zipf_cutoffs(locale).function_word_min
@@ -292,7 +302,7 @@ class MisheardGuard:
             return False
         if word in self._number_forms:
             return True
-        if zipf_frequency(word) >= self._rare_max or _listed_name_or_place(word):
+        if zipf_frequency(word) >= self._rare_max or _listed_name_or_place(word, self._locale):
             return False
         numbers, frequent = self._number_stems, self._cut.fragment_min_zipf
         for k in range(2, len(word) - 1):
@@ -341,7 +351,7 @@ class MisheardGuard:
             and len(rest) >= 3
             and word.isalpha()
             and zipf_frequency(word) == 0.0
-            and not _listed_name_or_place(word)
+            and not _listed_name_or_place(word, self._locale)
             and zipf_frequency(rest) >= self._rare_max
         )
 
@@ -353,7 +363,7 @@ class MisheardGuard:
             return False
         base = word[:-2]
         heads = self._cut.contraction_heads
-        if not base.isalpha() or base in heads or _listed_name_or_place(base):
+        if not base.isalpha() or base in heads or _listed_name_or_place(base, self._locale):
             return False
         return any(len(head) >= 3 and _one_edit(base, head) for head in heads) or any(
             base.startswith(filler) and base[len(filler) :] in heads for filler in self._fillers
@@ -370,7 +380,7 @@ class MisheardGuard:
                 and zipf_frequency(glued) >= self._cut.fragment_min_zipf
                 and not (word in common and other in common)
                 # a name heard as two is still a name ("ma rtin")
-                and not _listed_name_or_place(glued)
+                and not _listed_name_or_place(glued, self._locale)
                 # "to ny" is no "tony": a function word is a word of its own
                 and zipf_frequency(other) < self._function_word_min
                 and zipf_frequency(word) < self._function_word_min
@@ -379,9 +389,11 @@ class MisheardGuard:
             if (
                 glued.isalpha()
                 and zipf_frequency(glued) >= self._cut.fragment_word_min_zipf
-                and not _listed_name_or_place(glued)
+                and not _listed_name_or_place(glued, self._locale)
                 and any(
-                    len(half) > 1 and zipf_frequency(half) == 0.0 and not _listed_name_or_place(half)
+                    len(half) > 1
+                    and zipf_frequency(half) == 0.0
+                    and not _listed_name_or_place(half, self._locale)
                     for half in (word, other)
                 )
             ):
@@ -393,9 +405,14 @@ class MisheardGuard:
         A half of two letters counts only when it is a function word ("do", "my"); a given name
         counts as a half only when it is as frequent as the frequent half ("can"), so two names run
         together stay a name."""
-        if len(word) < 4 or not word.isalpha() or zipf_frequency(word) > 0.0 or _listed_name_or_place(word):
+        if (
+            len(word) < 4
+            or not word.isalpha()
+            or zipf_frequency(word) > 0.0
+            or _listed_name_or_place(word, self._locale)
+        ):
             return False
-        given = given_names()
+        given = locale_given_names(self._locale)
         for k in range(2, len(word) - 1):
             halves = (word[:k], word[k:])
             if any(
@@ -429,7 +446,7 @@ class MisheardGuard:
     def _unknown_misheard(self, word: str) -> bool:
         if (
             len(word) < 4
-            or _listed_name_or_place(word)
+            or _listed_name_or_place(word, self._locale)
             or word in common_words()
             or zipf_frequency(word) > 0.0
         ):
@@ -475,8 +492,11 @@ def _joined_after(why: str) -> bool:
     return why.startswith("family name after a") or why == "initial after a given name"
 
 
-def _listed_name_or_place(word: str) -> bool:
-    return word in given_names() or word in family_names() or word in place_names()
+def _listed_name_or_place(word: str, locale: str = "en-US") -> bool:
+    """Whether a name list (the gazetteers' and the locale's own: ``given_names.txt``,
+    ``family_names.txt``) or the place gazetteer has ``word``: a romanised name only the locale lists
+    ("themba": "the" + "mba") is no word a recognizer misheard either."""
+    return word in locale_given_names(locale) or word in locale_family_names(locale) or word in place_names()
 
 
 class _HeardCues:
@@ -649,6 +669,10 @@ class NameDetector(Detector):
         self._list_joiners = PhraseTable.of(words.list_joiners)
         self._slot_after = PhraseTable.of(words.slot_after)
         self._companion_contacts = PhraseTable.of(words.companion_contacts)
+        self._department_links = PhraseTable.of(words.department_links)
+        self._departments = PhraseTable.of(words.departments)
+        #: the first words of ``department_links``: a word before none of them is no colleague of a department
+        self._department_link_starts = frozenset(link[0] for link in words.department_links)
         #: public acronyms ("cfo", "hr", "bbc"): no item of a list of people
         self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
         #: nouns that name a person (the locale's generated ``person_nouns`` list, from WordNet), but for
@@ -765,6 +789,7 @@ class NameDetector(Detector):
             known = word in given or word in family
             ambiguous = (
                 word in common
+                or word in w.everyday_names  # "max volume": an everyday word the dictionary lacks
                 or _inflected_common(word, common, self._zipf.unlisted_person_name_max)
                 # a plural of a dictionary word that only a family-name list has ("margins", "banks"),
                 # not of a given name ("sams": a possessive said without its apostrophe)
@@ -785,6 +810,10 @@ class NameDetector(Detector):
                 cue = _PERSON_NOUN_CUE  # "my neighbour X", "the other driver was X"
             if cue == ("named",) and not self._named_person(tokens, i):
                 cue = None  # "a restaurant named X": a thing's name
+            if cue in w.copula_cues and ambiguous and self._adjective_after(tokens, i):
+                cue = None  # "it's sunny today", "i'm frank with you": an adjective after a copula
+            if cue in w.spelling_cues and (ambiguous or zipf_frequency(word) >= self._zipf.rare_run_max):
+                cue = None  # "how do you spell tupperware", "spell jet ski": a thing spelled
             if (
                 word in w.unnamed_address
                 and cue not in w.strong_cues  # a name asked for: "my company name is honey musics"
@@ -796,8 +825,10 @@ class NameDetector(Detector):
             # costliest check here): `heard` is None until it is
             heard_possible: bool | None = cue not in self._strong and not known
             heard: bool | None = None
+            department = self._from_department(tokens, i)
             addressed = (
                 self._addressed(tokens, i)
+                or department
                 or self._opens_turn_to(tokens, i)
                 or self._handed(tokens, i, word)
                 or (known and self._asked_at_turn_start(tokens, i))
@@ -832,6 +863,13 @@ class NameDetector(Detector):
                 and zipf_frequency(word) >= self._zipf.weak_cue_name_max
                 # after a title, a listed name up to `titled_max_zipf` ("doctor power", "mr white")
                 and not (cue in w.titled_cues and known and zipf_frequency(word) < w.titled_max_zipf)
+                # after a relation with a possessive, a given name up to `titled_max_zipf` before a verb or
+                # the end ("my friend hope is moving", "my sister hope said"; not "my friend will")
+                and not (
+                    word in given
+                    and zipf_frequency(word) < w.titled_max_zipf
+                    and self._relation_before(tokens, i)
+                )
                 # a given name asked a question at the start of a turn ("guy do you want to take that")
                 and not (word in given and self._asked_at_turn_start(tokens, i))
             ):
@@ -856,7 +894,11 @@ class NameDetector(Detector):
                     # (after a noun that names a person, a given name: not "my student loan")
                     (
                         cue is not None
-                        and ((cue not in w.preposition_cues and cue != _PERSON_NOUN_CUE) or word in given)
+                        and (
+                            (cue not in w.preposition_cues and cue != _PERSON_NOUN_CUE)
+                            # (not "to max", "with max": an everyday word after a preposition)
+                            or (word in given and word not in w.everyday_names)
+                        )
                     )
                     or possessive
                     or (addressed and word in given)
@@ -909,7 +951,14 @@ class NameDetector(Detector):
                     why = "unknown word addressed or quoted as a person"
                 else:
                     why = f"unknown word before '{tokens[i + 1].lower}'"  # "bola birthday", "talsim moved"
-                scores[i] = (self.unknown_score, why)
+                score = self.unknown_score
+                if possessive and i + 1 < len(tokens) and tokens[i + 1].lower in w.after_cues:
+                    # "zorvek's birthday", "quellan's wedding": what only a person has, no town's
+                    score, why = (
+                        self.gazetteer_score,
+                        "possessive of an unknown word before what a person has",
+                    )
+                scores[i] = (score, why)
             elif (
                 not ambiguous
                 and len(word) > 2
@@ -927,6 +976,9 @@ class NameDetector(Detector):
             elif self._misspelt_here(lowered, bases, i, word, cue, vocab, heard, heard_possible):
                 # "doctor niholas", "is emeli yilmaz": a listed name a recognizer wrote a letter off
                 scores[i] = (self.unknown_score, "listed name misspelt, after a cue or beside a name")
+            if department and i in scores and scores[i][0] < self.cue_score:
+                # "from zorvek in payroll": the colleague, no town (as confident as a name after a cue)
+                scores[i] = (self.cue_score, "word before a department or desk ('from accounting')")
         self._rare_runs(bases, scores, places)
         self._name_answer(tokens, scores, vocab)
         self._introduced(tokens, scores, vocab)
@@ -937,6 +989,7 @@ class NameDetector(Detector):
         self._slots(tokens, scores, vocab)
         self._given_misheard(tokens, lowered, scores, vocab)
         self._name_syllables(tokens, bases, scores, vocab)
+        self._unknown_pairs(tokens, bases, scores, vocab)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name (only
         # a word beside a joiner can be one)
         # ("you're next and then loven": "then" may follow the joiner)
@@ -1490,9 +1543,20 @@ class NameDetector(Detector):
         if i < 2:
             return False
         noun = _base(tokens[i - 1].lower)[0]
-        before = tokens[i - 2].lower
-        if noun in self._person_nouns and (before in w.noun_possessives or _base(before)[1]):
-            return True
+        if noun in self._person_nouns:
+            # up to two modifiers between the possessive and the noun ("our new intern X", "my old college
+            # roommate X"); with one, a determiner opens the phrase too ("the new guy X")
+            k = i - 2
+            while k > 0 and i - 2 - k < 2 and tokens[k].lower in w.noun_modifiers:
+                k -= 1
+            before = tokens[k].lower
+            if (
+                before in w.noun_possessives
+                or _base(before)[1]
+                # (one person: "the new guy X"; not "one of the main drivers X")
+                or (k < i - 2 and before in w.determiners and not self._plural_noun(noun))
+            ):
+                return True
         copula = self._noun_copulas.length_ending_at(tokens, i)
         if not copula:
             return False
@@ -1515,6 +1579,112 @@ class NameDetector(Detector):
                     for j in range(max(k - 3, 0), k)
                 )
         return False
+
+    def _unknown_pairs(
+        self,
+        tokens: Sequence[Token],
+        bases: Sequence[tuple[str, bool]],
+        scores: dict[int, tuple[float, str]],
+        vocab: _NameVocabulary,
+    ) -> None:
+        """Two words no list or dictionary has, joined by "and"/"or", are two people where people stand:
+        right after a person cue but "from", "to" or "by" ("i'm going with zorvek and quellan", "invite
+        dovik or zorbek"; not "forecasts from intellicast or weathercom") or
+        opening the turn before a verb ("zorvek and quellan are coming", "dovik and zorbek said"). Each is
+        rarer than `companion_unlisted_max_zipf`, no place, company or typo of a frequent word, and its
+        word vector, if any, sits among names (`companion_min_name_share`: not "kimchi and bulgogi")."""
+        w = self._w
+        n = len(tokens)
+        lowered = [token.lower for token in tokens]
+        if "and" not in lowered and "or" not in lowered:
+            return  # (most texts: one look-up in C)
+        for k in range(1, n - 1):
+            if lowered[k] not in ("and", "or") or k - 1 in scores or k + 1 in scores:
+                continue
+            i, j = k - 1, k + 1
+            if not (self._pair_word(bases[i][0], vocab) and self._pair_word(bases[j][0], vocab)):
+                continue
+            cue = self._cues.ending_at(tokens, i)
+            if cue in w.preposition_cues and cue != ("with",):
+                continue  # "forecasts from intellicast or weathercom": sources, products or authors
+            if cue is None:
+                if not all(tokens[m].lower in w.openers for m in range(i)):
+                    continue
+                after = tokens[j + 1].lower if j + 1 < n else ""
+                if not (
+                    after in w.companion_verbs
+                    or after in w.speech_verbs
+                    or after in w.after_cues
+                    or self._verb_like(after)
+                ):
+                    continue
+            if self.vectors is not None:
+                vectors = name_likeness(self.vectors)
+                shares = [vectors.name_share(bases[m][0], w.companion_neighbours) for m in (i, j)]
+                if any(share is not None and share < w.companion_min_name_share for share in shares):
+                    continue
+            scores[i] = scores[j] = (self.unknown_score, "two unknown words joined as people")
+
+    def _pair_word(self, word: str, vocab: _NameVocabulary) -> bool:
+        """One of :meth:`_unknown_pairs`' words: unknown to every list, rare, no typo of a frequent word."""
+        return (
+            len(word) >= 3
+            and word.isalpha()
+            and word not in self._blocked
+            and word not in vocab.given
+            and word not in vocab.family
+            and word not in vocab.common
+            and word not in vocab.places
+            and zipf_frequency(word) < self._w.companion_unlisted_max_zipf
+            and not is_everyday_word(word)
+            and word not in company_names()
+            and not _near_frequent(word, self._w.answer_typo_zipf)
+        )
+
+    def _plural_noun(self, noun: str) -> bool:
+        """A plural of a noun that names a person ("drivers", "interns")."""
+        return noun.endswith("s") and noun[:-1] in self._person_nouns
+
+    def _relation_before(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` follows a possessive and a noun that names a person and comes before a verb of
+        ``companion_verbs``, a verb of speech, "is"/"was" or the end of the turn ("my friend hope is
+        moving", "her sister grace said")."""
+        w = self._w
+        noun = _base(tokens[i - 1].lower)[0]
+        if i < 2 or (noun not in self._person_nouns and (noun,) not in w.strong_cues):
+            return False
+        before = tokens[i - 2].lower
+        if before not in w.noun_possessives and not _base(before)[1]:
+            return False
+        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return after in ("", "is", "was") or after in w.companion_verbs or after in w.speech_verbs
+
+    def _adjective_after(self, tokens: Sequence[Token], i: int) -> bool:
+        """What follows token ``i`` follows an adjective after a copula: one of
+        ``copula_adjective_followers`` or a verb form ("it's sunny today", "it's fair to ask", "it's worth
+        trying"; not "hi it's sunny from the clinic")."""
+        if i + 1 >= len(tokens):
+            return False
+        after = tokens[i + 1].lower
+        return after in self._w.copula_adjective_followers or self._verb_like(after)
+
+    def _from_department(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` is a colleague named by a department or desk ("zorvek from accounting", "ask quellan
+        over in legal", names.yaml ``person_cues.departments``): one of ``department_links`` and a
+        department follow, and the word opens the turn (after ``openers``) or follows a person cue (not
+        "the report from accounting", "we generated cash from sales")."""
+        if i + 2 >= len(tokens) or tokens[i + 1].lower not in self._department_link_starts:
+            return False
+        w = self._w
+        # the name opens the turn or follows a person cue ("ask mark from billing"; not "and cash from sales")
+        if not (
+            all(tokens[k].lower in w.openers for k in range(i)) or self._cues.ending_at(tokens, i) is not None
+        ):
+            return False
+        link = self._department_links.starting_at(tokens, i + 1)
+        if link is None:
+            return False
+        return self._departments.starting_at(tokens, i + 1 + link[0]) is not None
 
     def _companion(self, tokens: Sequence[Token], i: int, word: str, cue: tuple[str, ...]) -> bool:
         """Whether a word no name list has, after "me and"/"me or" (``person_cues.companions``), is the
@@ -2367,6 +2537,14 @@ class NameDetector(Detector):
         """The longest person cue that ends right before token ``i``; the bare word "name" is none
         after a noun it names a kind of ("street name", "user name": a compound, no person's name)."""
         cue = self._cues.ending_at(tokens, i)
+        if (
+            cue is None
+            and i >= 2
+            and tokens[i - 1].lower == "."
+            and (tokens[i - 2].lower,) in self._w.titled_cues
+        ):
+            # a title written with its full stop ("mrs. zorvek", "dr. quellan"): the stop is a token
+            return (tokens[i - 2].lower,)
         if (
             cue is not None
             and len(cue) == 1

@@ -251,6 +251,8 @@ class SpacyNerDetector(Detector):
         self._misheard = MisheardGuard(locale)
         person_words = load_tables(locale, "names", PersonWords)
         self._preposition_cues = frozenset(cue[0] for cue in person_words.preposition_cues if len(cue) == 1)
+        self._everyday_names = person_words.everyday_names
+        self._strong_one_word_cues = frozenset(cue[0] for cue in person_words.strong_cues if len(cue) == 1)
         self._currencies = person_words.currencies
         self._speech_verbs = person_words.speech_verbs
         self._speech_adverbs = person_words.handoff_adverbs
@@ -617,11 +619,16 @@ class SpacyNerDetector(Detector):
     def _too_frequent(self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str]) -> bool:
         """A lone given name as frequent as "will" or "may" (the name detector's ``weak_cue_name_max``)
         without a person cue before it: a verb or a word ("will the nikon fit"), as the name rules
-        read it."""
+        read it; and a lone name that is an everyday word the dictionary lacks (names.yaml
+        ``everyday_names``: "max") without a strong one-word cue before it."""
         if len(words) != 1:
             return False
         word = words[0].removesuffix("'s")
         before = doc_words[ent.start - 1] if ent.start > 0 else ""
+        if word in self._everyday_names:
+            # an everyday word the dictionary lacks ("set it to max volume", "max out the card"): a name only
+            # after a strong one-word cue ("text max"); the names detector reads the other contexts
+            return before not in self._strong_one_word_cues
         return (
             word in given
             and zipf_frequency(word) >= self._weak_cue_zipf

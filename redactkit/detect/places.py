@@ -388,14 +388,10 @@ class PlaceDetector(Detector):
             if not repairs and len(word) >= 5 and word not in starts and self._misspelt(word):
                 # a plural of a place word is a thing ("in francs"), not the place misspelt
                 repairs.extend((1, guess) for guess in _one_edit_off(word, vocabulary) if word != guess + "s")
-                if (  # "cincinatti", "marsailles": right after a cue or right before an asked word
+                if (  # "cincinatti", "marsailles": right after a cue phrase or right before an asked word
                     not repairs
                     and len(word) >= _TWO_EDITS_MIN
-                    and (
-                        i in cued
-                        or (i > 0 and words[i - 1] in pw.cues)
-                        or (i + 1 < len(words) and words[i + 1] in pw.town_after)
-                    )
+                    and (i in cued or (i + 1 < len(words) and words[i + 1] in pw.town_after))
                 ):
                     repairs.extend((1, guess) for guess in _two_edits_off(word, self.locale))
             hit = None
@@ -1045,8 +1041,8 @@ def _long_place_words(locale: str) -> dict[str, tuple[str, ...]]:
 
 def _two_edits_off(word: str, locale: str) -> list[str]:
     """The place words two edits off ``word`` (Levenshtein) that start with its first three letters
-    and are as long within two letters: a few candidates, compared only for a word right after a cue
-    that no list knows."""
+    and are as long within two letters: a few candidates, compared only for a word no list knows right
+    after a travel or town cue phrase ("weather in", "flights to") or before a word asking about it."""
     return [
         candidate
         for candidate in _long_place_words(locale).get(word[:3], ())
