@@ -1305,6 +1305,7 @@ class AddressDetector(Detector):
                 kind in self._w.street_types
                 and i > 0
                 and (self._is_part(tokens[i - 1].lower) or self._route(tokens, i - 1))
+                and not self._measured(tokens, i)
             ) or (word in self._w.ordinal_street_types and self._numbered_street(tokens, i))
             prefix = kind in self._w.prefix_street_types and self._number_within(tokens, i + 1, 6)
             suffixed = (
@@ -1891,6 +1892,16 @@ class AddressDetector(Detector):
         if len(rest) == 3 and places.match_length([rest], 0, max_words=1):
             return True  # "streetgoa": a short place that is the whole rest
         return any(places.match_length([rest[:end]], 0, max_words=1) for end in range(len(rest), 3, -1))
+
+    def _measured(self, tokens: Sequence[Token], i: int) -> bool:
+        """The street type at ``i`` follows an article, a number and a measure ("a two hour drive",
+        "about a ten minute drive"): how long a trip is, no street ("eight mile road" has no article)."""
+        return (
+            i >= 3
+            and tokens[i - 1].lower in self._w.measures
+            and self._is_number(tokens[i - 2].lower)
+            and tokens[i - 3].lower in ("a", "an", "the")
+        )
 
     def _is_part(self, word: str) -> bool:
         return (_alpha(word) and word not in self._w.grow_stop) or _has_digit(word)

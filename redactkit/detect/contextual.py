@@ -242,6 +242,12 @@ class _DateWords:
     event_cues: _Phrases
     event_window: int
     numeric_not_after: frozenset[str]
+    #: words an expiry cue may be said of and stay a card's ("my card expires", "it expires"): any other
+    #: thing named right before the cue expires itself ("the warranty expired in june", "the milk
+    #: expires on the fourth")
+    card_words: frozenset[str] = frozenset()
+    #: words between a thing and its expiry cue ("the lease is expiring", "the coupon has expired")
+    expiry_links: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -477,6 +483,33 @@ def _tables(locale: str) -> _Tables:
         glued_endings=tuple(sorted(words.addresses.glued_endings, key=len, reverse=True)),
         person_nouns=frozenset(load_locale(locale).resources.get("person_nouns", {}).get("words", ())),
         heard_kinds=_one_letter_off(words.organizations),
+    )
+
+
+def _other_thing_expires(words: Sequence[str], cue: int, dates: _DateWords, lex: Lexicon) -> bool:
+    """Whether a thing other than a card is named right before the expiry cue at ``cue`` ("the
+    warranty expired", "my passport expires", "the milk expires on the fourth"): a word that is no
+    stopword, number, month nor one of ``card_words`` ("card", "visa", "it", "one"), a few linking words
+    (``expiry_links``: "is", "has", "already") skipped. Nothing before the cue, a pronoun or a number
+    keeps the card's."""
+    card_words = dates.card_words
+    if not card_words:
+        return False
+    k = cue - 1
+    while k >= 0 and cue - k <= 3 and words[k] in dates.expiry_links:
+        k -= 1
+    if k < 0 or cue - k > 3:
+        return False
+    word = words[k].removesuffix("'s")
+    return (
+        word.isalpha()
+        and word not in card_words
+        and word not in lex.stopwords
+        and word not in lex.months
+        and word not in lex.digits
+        and word not in lex.teens
+        and word not in lex.tens
+        and word not in lex.ordinals
     )
 
 
@@ -2955,6 +2988,8 @@ class ContextualDetector(Detector):
                 length = cues.at(bases, i)
                 if not length:
                     continue
+                if cues is t.dates.expiry_cues and _other_thing_expires(words, i, t.dates, t.lexicon):
+                    break  # "the warranty expired in june": no card's expiry
                 before = self._number_before(words, i)
                 if before is not None and not taken & set(range(*before)):
                     found.append((*before, label, self.cue_score, why.replace("after", "before")))
@@ -3039,6 +3074,10 @@ class ContextualDetector(Detector):
                 first = i - 1 if i > 0 and words[i - 1] == "the" and word in t.lexicon.ordinals else i
                 if self._event_date(words, first):
                     continue  # "the accident happened on april ninth ...": the date of an event
+                if not self._day_said(value_words):
+                    continue  # "it stopped working in june nineteen ninety eight": a month of a year
+                if self._after_other_date(words, first, taken):
+                    continue  # "the payment was june sixth, sorry june ninth two thousand ...": a date list
                 found.append((first, stop, "DATE_OF_BIRTH", self.shape_score, "full date of a past year"))
                 taken.update(range(first, stop))
         # "ten slash twenty seven slash nineteen ninety": a numeric date dictated with slashes
@@ -3116,6 +3155,45 @@ class ContextualDetector(Detector):
             return text
         words = Words(changed)
         return dataclasses.replace(text, words=words, bases=_bases(words), ascii="".join(words).isascii())
+
+    def _day_said(self, value_words: Sequence[str]) -> bool:
+        """Whether a date's words hold a day besides its month and year: "june fifth nineteen
+        ninety" does, "june nineteen ninety" and "march two thousand and six" do not (a month of a year
+        is no one's birth date without a cue; its two-digit-year reading "june nineteenth of sixty six"
+        is rarer than the year)."""
+        lex = self._t.lexicon
+        rest = [w for w in value_words if w not in lex.months and w not in ("of", "the", "and")]
+        if any(w in lex.ordinals for w in rest):
+            return True
+        if rest and rest[-1].isdigit() and len(rest[-1]) == 4:
+            return len(rest) > 1
+        if "thousand" in rest:
+            k = len(rest) - 1 - rest[::-1].index("thousand")
+            return k > 1  # words before "two thousand"
+        year_words = 2 if len(rest) >= 2 and (rest[-1] in lex.teens or rest[-1] in lex.tens) else 3
+        if (
+            len(rest) >= 3
+            and rest[-1] in lex.digits
+            and (rest[-2] in lex.tens or rest[-2] in lex.zero_aliases)
+        ):
+            year_words = 3
+        return len(rest) > year_words
+
+    def _after_other_date(self, words: Sequence[str], first: int, taken: set[int]) -> bool:
+        """Whether another date (a month name no cue took as a birth date) stands in the
+        ``dates.event_window`` words before the date at ``first``: a date said again after a
+        correction ("june sixth, sorry june ninth ...") or the end of a range or list ("from may
+        second to june ninth ...") belongs with the first one, which was no birth date."""
+        lex = self._t.lexicon
+        window = 2 * self._t.dates.event_window
+        return any(
+            k not in taken
+            and (
+                words[k] in lex.months
+                or (words[k] in lex.ordinals and k + 1 < first and words[k + 1] == "of")  # "the ninth of"
+            )
+            for k in range(max(0, first - window), first)
+        )
 
     def _event_date(self, words: Sequence[str], first: int) -> bool:
         """Whether a word of ``dates.event_cues`` stands in the few words before a date at ``first``
@@ -3615,7 +3693,12 @@ class ContextualDetector(Detector):
         six", "cookie oh one hash"), or a dictated capital; not "flight two one five", "apollo thirteen"."""
         t = self._t
         cred = t.credentials
-        if first >= stop or words[first] in cred.not_password_words or self._is_number(words[first]):
+        if (
+            first >= stop
+            or words[first] in cred.not_password_words
+            or words[first] in t.lexicon.months  # "i think it was april of nineteen ninety two": a date
+            or self._is_number(words[first])
+        ):
             return False
         if "case" in shape:
             return True
@@ -6055,6 +6138,14 @@ def said_of_a_thing(words: Sequence[str], first: int, after: int, locale: str = 
 #: a word said less often than this (Zipf) that no dictionary lists reads as part of a value ("quillwood";
 #: not "email")
 _RARE_WORD_ZIPF = 3.0
+
+
+def expiry_of_another_thing(words: Sequence[str], cue: int, locale: str = "en-US") -> bool:
+    """Whether the expiry cue at ``words[cue]`` (lowercase tokens) is said of a thing that is no card
+    ("the warranty expired in june", ``dates.card_words``). Shared by the detectors that read expiry
+    cues (``identifiers``, ``contextual``) so that they agree."""
+    t = _tables(locale)
+    return _other_thing_expires(words, cue, t.dates, t.lexicon)
 
 
 def said_of_a_secret(words: Sequence[str], first: int, locale: str = "en-US") -> bool:

@@ -37,7 +37,7 @@ from ..lang.phrases import PhraseTable
 from ._dictation import aside_length, pause_words, said_again, speaker_label, speaker_words, spoken_gap
 from ._readings import Item, greedy_readings, iban_length, iban_readings, lattice, reading_words
 from .base import Detector, detectors
-from .contextual import said_of_a_secret, said_of_a_thing
+from .contextual import expiry_of_another_thing, said_of_a_secret, said_of_a_thing
 from .names import locale_given_names
 from .places import flight_word_at
 
@@ -214,6 +214,14 @@ class _CueTables:
     #: questions for a number with no cue in them ("and the last four?"): the answer right after the
     #: question's turn is a number asked for (``answers.questions``)
     questions: PhraseTable[str] = field(default_factory=lambda: PhraseTable({}))
+    #: cues that name the end of a value, not which value ("ends in"): a cue said right before one of
+    #: them names it ("my card ends in ...": ``partial_cues``)
+    partial_cues: frozenset[tuple[str, ...]] = frozenset()
+    #: the expiry cues of written dates and the ``CREDIT_CARD_META`` cues, as phrases
+    expiry_words: tuple[str, ...] = ()
+    #: words right after a cue word that make it a count, not a cue ("a case of twelve", "an order of
+    #: six": ``cue_not_before``)
+    cue_not_before: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -355,6 +363,14 @@ def _cue_tables(locale: str) -> _CueTables:
         service_numbers=frozenset(
             str(number) for number in resources.get("identifiers", "service_numbers", []) or []
         ),
+        partial_cues=_phrases(resources.get("identifiers", "partial_cues", []) or []),
+        expiry_words=tuple(
+            sorted(
+                resources.words("identifiers", "written_dates.expiry_cues")
+                | {" ".join(phrase) for phrase, (label, _) in cues.items() if label == "CREDIT_CARD_META"}
+            )
+        ),
+        cue_not_before=_optional_words(resources, "identifiers", "cue_not_before"),
     )
 
 
@@ -624,6 +640,8 @@ class IdentifierDetector(Detector):
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
         self._lexicon = load_locale(locale).lexicon
         self._letter_words = frozenset(word for form in self._lexicon.letter_as_in for word in form)
+        #: first words of the expiry cues ("expires", "valid"): :meth:`_another_thing_expires`
+        self._expiry_firsts = frozenset(phrase[0] for phrase in _phrases(self._tables.expiry_words) if phrase)
 
         #: "alpha", "tango": words that name a spelled letter (``spelling_alphabet`` of spelling.yaml)
         self._alphabet_words = frozenset(
@@ -906,12 +924,21 @@ class IdentifierDetector(Detector):
                 start, end = tokens[zone[0]].start, tokens[zone[1] - 1].end
                 if (
                     not covered.contains(start, end)
+                    # "the member fee is ninety nine a year": a negative context right after the cue
+                    # word makes one noun with it ("account balance", "order total"), the number's
+                    # ("it's a visa floor oh oh nine ...": before digits it is a misheard digit)
+                    and not (
+                        index + length + 1 < len(tokens)
+                        and (tokens[index + length].lower,) in tables.negatives
+                        and not self._number_token(tokens[index + length + 1].lower)
+                    )
                     and not self._negative_in_zone(aligned, tokens, zone)
                     and not self._quantity_zone(aligned, tokens, zone, index, cue[0])
                     and not self._year_zone(aligned, tokens, zone, cue[0])
                     and not self._service_zone(tokens, zone, cue[0])
                     and not self._corrected_time_zone(aligned, tokens, index + length, zone)
                     and not self._said_with_thousand(aligned, start, end, times=2)
+                    and not self._amount_said_whole(aligned, start, end)
                     and not self._count_of(aligned, tokens, zone)
                     and not self._times_zone(aligned, tokens, zone)
                 ):
@@ -956,6 +983,8 @@ class IdentifierDetector(Detector):
                 first = self._part_before_aside(aligned, tokens, label, first, stop, floor)
             if first is None or self._negative_context(tokens, first):
                 continue
+            if self.negative_contexts and self._count_of(aligned, tokens, (first, stop)):
+                continue  # "item six of fifty three in your cart": a place in a count
             start, end = tokens[first].start, tokens[stop - 1].end
             if self._said_with_thousand(aligned, start, end) or self._year_zone(
                 aligned, tokens, (first, stop), label
@@ -1368,7 +1397,9 @@ class IdentifierDetector(Detector):
             stop = bisect_left(starts, match.start())
             if self._cue_in(tables.birth_cues, tokens, window, stop, match.start()):
                 label, why = "DATE_OF_BIRTH", "date introduced as a birth date"
-            elif self._cue_in(tables.expiry_cues, tokens, window, stop, match.start()):
+            elif self._cue_in(tables.expiry_cues, tokens, window, stop, match.start()) and not (
+                self._another_thing_expires(tokens, stop)
+            ):
                 label, why = "CREDIT_CARD_META", "date introduced as an expiry"
             else:
                 label, why = "DATE_TIME", "date"
@@ -1384,6 +1415,18 @@ class IdentifierDetector(Detector):
             start, end = aligned.to_derived(note.start, note.end)
             found.append(Entity(start, end, "DATE_TIME", self.shape_score, self.name, "a fiscal period"))
         return found
+
+    def _another_thing_expires(self, tokens: Sequence[Token], stop: int) -> bool:
+        """The nearest expiry cue word (a first word of ``written_dates.expiry_cues`` or of the
+        ``CREDIT_CARD_META`` cues) in the few tokens before ``stop`` is said of a thing that is no
+        card ("the warranty expired in june twenty twenty", "my membership expires twelve twenty six": see
+        :func:`~redactkit.detect.contextual.expiry_of_another_thing`)."""
+        firsts = self._expiry_firsts
+        for k in range(stop - 1, max(-1, stop - 1 - _EXPIRY_CUE_TOKENS), -1):
+            if tokens[k].lower in firsts:
+                words = [token.lower for token in tokens[max(0, k - 4) : k + 1]]
+                return expiry_of_another_thing(words, len(words) - 1, self.locale)
+        return False
 
     @staticmethod
     def _cue_in(
@@ -2304,7 +2347,8 @@ class IdentifierDetector(Detector):
         unit, a time, a range or sum word ("from", "plus"; "to" after a number said whole: "seventy
         five to sixty six"; "or" or "and" between two: "twelve ninety nine or thirteen ..."), an
         amount ("hundred"), a spelled letter (a model: "does the nikon d seven fifty fit ..."), a
-        draw word ("... win anything") or a
+        plural noun (things counted: "two boxes of eleven and one of two"), a draw word ("... win
+        anything") or a
         clock time, nor for counting. An article inside counts as another word.
         """
         tables = self._tables
@@ -2362,6 +2406,7 @@ class IdentifierDetector(Detector):
                 or (word in self._misheard.region_breakers and word not in self._misheard.homophones)
                 or self._draw_word(word)
                 or (word,) in tables.cues  # a cue the other rules read: their value, not this one
+                or self._plural_noun(word)  # "two boxes of eleven and one of two": things counted
             ):
                 return []
         if any(tables.negative_table.ending_at(tokens, end) is not None for end in range(1, len(tokens) + 1)):
@@ -2670,6 +2715,19 @@ class IdentifierDetector(Detector):
         o_start, o_end = aligned.to_original(start, end)
         thousand = self._lexicon.thousand
         return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split()) >= times
+
+    def _amount_said_whole(self, aligned: AlignedText, start: int, end: int) -> bool:
+        """One number said with "thousand", not digit by digit, of at most ``_AMOUNT_MAX_DIGITS``
+        digits ("the claim was for two thousand three hundred"): an amount, no code."""
+        if not self._said_with_thousand(aligned, start, end):
+            return False
+        o_start, o_end = aligned.to_original(start, end)
+        notes = aligned.annotations_in(o_start, o_end, "number")
+        return (
+            len(notes) == 1
+            and notes[0].data.get("style") not in ("digits", "mixed")
+            and len(str(notes[0].data.get("digits", ""))) <= _AMOUNT_MAX_DIGITS
+        )
 
     def _two_amounts(self, aligned: AlignedText, entity: Entity) -> bool:
         """The value starts as an amount said with "thousand" (at most ``_AMOUNT_WORDS`` number words
@@ -3325,8 +3383,10 @@ class IdentifierDetector(Detector):
                         return asked_in_turn
                 continue
             cue = tables.cue_table.ending_at(tokens, end)
+            if cue is not None and end + 1 == first and tokens[end].lower in tables.cue_not_before:
+                return None  # "a case of eighty one", "an order of twelve": a count of the cue's noun
             if cue is not None:
-                return cue
+                return self._named_before_partial(tokens, end, cue)
             asked = tables.questions.ending_at(tokens, end) if asked_for and (turn or not others) else None
             if asked is not None:
                 # "and the last four? caller: eight eight two one": a question for a number, answered
@@ -3343,6 +3403,31 @@ class IdentifierDetector(Detector):
             ):
                 others += 1
         return None
+
+    def _named_before_partial(
+        self, tokens: Sequence[Token], end: int, cue: tuple[str, bool]
+    ) -> tuple[str, bool]:
+        """The cue that names a value's end ("ends in", ``partial_cues``) says only which part is
+        read: a cue right before it (up to two words of ``between`` apart) names the value ("my card
+        ends in ...", "the social ending with ..."); alone it stays an account's cue (review39 L9)."""
+        tables = self._tables
+        if not tables.partial_cues:
+            return cue
+        length = tables.cue_table.length_ending_at(tokens, end)
+        if tuple(token.lower for token in tokens[end - length : end]) not in tables.partial_cues:
+            return cue
+        before = end - length
+        for skipped in range(3):
+            if before - skipped <= 0:
+                break
+            named = tables.cue_table.ending_at(tokens, before - skipped)
+            if named is not None:
+                # a phone's or zip's last digits said in groups would read as a quantity of that label
+                # ("my number ends in sixty four ninety three"): they stay the account cue's (fail closed)
+                return cue if named[0] in _QUANTITY_DIGITS else named
+            if tokens[before - skipped - 1].lower not in tables.between:
+                break
+        return cue
 
     def _asked_in_turn(self, tokens: Sequence[Token], end: int) -> tuple[str, bool] | None:
         """A strong cue of a number label in the other party's turn that ends at token ``end`` (at most
@@ -3392,6 +3477,12 @@ class IdentifierDetector(Detector):
             prefix = self._letter_prefix(aligned, tokens, candidate.first, text_start)
             if prefix < text_start:  # "member id is xgs dash 22516798": the cue is before the letters
                 cue = self._cue_before(tokens, token_index_at(tokens, prefix))
+        if (
+            cue is not None
+            and cue[0] == "CREDIT_CARD_META"
+            and self._another_thing_expires(tokens, candidate.first)
+        ):
+            cue = None  # "my membership expires twelve twenty six": no card's expiry
         negative = None  # the negative context before the value: asked at most once
         if cue is not None:
             negative = self._negative_context(tokens, candidate.first)
@@ -3434,6 +3525,23 @@ class IdentifierDetector(Detector):
             and self._counts_things(aligned, tokens, candidate, cued=cue is not None)
         ):
             return None  # "three thousand eight hundred visitors", "order thirty seven boxes"
+        if (
+            n <= _CLOCK_HOUR_DIGITS
+            and following == ":"
+            and candidate.stop + 1 < len(tokens)
+            and tokens[candidate.stop + 1].lower.isdigit()
+        ):
+            return None  # "booking for four at 8:15": the hour of a clock time ends it, a party size
+        if (
+            cue is not None
+            and cue[0] not in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META")
+            and n <= _AMOUNT_MAX_DIGITS
+            and self._reading(aligned, text_start, text_end) not in ("digits", "mixed")
+            and self._said_with_thousand(aligned, text_start, text_end)
+        ):
+            # "the claim was for two thousand three hundred", "my social security check is one
+            # thousand four hundred twelve": one number said with "thousand" is an amount, no code
+            return None
         if self._said_with_thousand(aligned, text_start, text_end, times=2):
             return (
                 None  # "order three thousand two hundred ninety eight four thousand seven hundred": amounts
@@ -4209,8 +4317,19 @@ _ZONE_LABELS = frozenset(
 )
 
 #: label -> the most digits of one number said whole ("ten thousand") that is a quantity, not a value,
-#: right after a cue of the label ("call it about five thousand", "reach six hundred stores")
-_QUANTITY_DIGITS = {"PHONE_NUMBER": 6, "ZIP_CODE": 4}
+#: right after a cue of the label ("call it about five thousand", "reach six hundred stores"; "on d l
+#: twenty sixty four": an airline's flight, a licence is no number said whole)
+#: the most digits of a candidate that ends in the hour of a clock time ("for four at 8:15"): no value
+_CLOCK_HOUR_DIGITS = 4
+
+#: the most digits of one amount said with "thousand" after a cue ("the claim was for two thousand three
+#: hundred"): more is a code read out in thousands, kept
+_AMOUNT_MAX_DIGITS = 7
+
+#: how many tokens before a value an expiry cue is looked for (``written_dates.cue_window`` is 40 characters)
+_EXPIRY_CUE_TOKENS = 10
+
+_QUANTITY_DIGITS = {"PHONE_NUMBER": 6, "ZIP_CODE": 4, "US_DRIVER_LICENSE": 4}
 
 #: the fewest digits of a number given in answer to a question for one ("and the last four? ...")
 _ANSWER_DIGITS = 3

@@ -444,6 +444,12 @@ class PresidioDetector(Detector):
         self._airline_cues = frozenset(str(word).lower() for word in airline_cues)
         flight_links = load_locale(locale).resources.get("places", {}).get("flight_links", [])
         self._flight_links = frozenset(str(word).lower() for word in flight_links)
+        # one-word negative contexts of the identifiers ("model", "part", "room", "version"): a code
+        # right after one numbers that thing ("the serial sticker says model b r 9230")
+        negatives = load_locale(locale).resources.get("identifiers", {}).get("negative_before", [])
+        self._numbered_things = frozenset(
+            str(phrase).lower() for phrase in negatives if " " not in str(phrase).strip()
+        )
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         results: list[list[Entity]] = [[] for _ in texts]
@@ -522,13 +528,18 @@ class PresidioDetector(Detector):
         return screens
 
     def _names_a_flight(self, text: str, result: RecognizerResult) -> bool:
-        """Whether a code-shaped result follows a flight word: a flight number, not an identifier."""
+        """Whether a code-shaped result follows a flight word (a flight number) or a word an identifier's
+        negative context numbers ("model", "part", "room"): not an identifier."""
         if result.entity_type not in _CODE_SHAPED_ENTITIES or not self._flight_words:
             return False
         before = _LAST_WORDS.search(text, max(0, result.start - 60), result.start)
         if before is None:
             return False
         second, last = (before.group(1) or "").lower(), before.group(2).lower()
+        if last in self._numbered_things or (
+            second in self._numbered_things and (last in self._stopwords or last == "number")
+        ):
+            return True  # "model b r 9230", "the part is a x 152": a product's code, nobody's licence
         if last in self._flight_words or (
             second in self._flight_words and (last not in self._stopwords or last in self._flight_links)
         ):
