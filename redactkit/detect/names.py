@@ -1676,7 +1676,7 @@ class NameDetector(Detector):
         if i + 2 >= len(tokens) or tokens[i + 1].lower not in self._department_link_starts:
             return False
         w = self._w
-        # the name opens the turn or follows a person cue ("ask mark from billing"; not "and a refund from it")
+        # the name opens the turn or follows a person cue ("ask mark from billing"; not "a refund from it")
         if not (
             all(tokens[k].lower in w.openers for k in range(i)) or self._cues.ending_at(tokens, i) is not None
         ):
