@@ -53,7 +53,7 @@ NOT_FOUND = [
     # spelling, talking, colleagues and departments with no one named
     "how do i spell necessary",
     "can you spell check this page",
-    "how do you spell kleenex",
+    "how do you spell teflon",
     "how do you spell hot tub",
     "i hate talking to robots",
     "talking to the manager didn't help",

@@ -813,7 +813,7 @@ class NameDetector(Detector):
             if cue in w.copula_cues and ambiguous and self._adjective_after(tokens, i):
                 cue = None  # "it's sunny today", "i'm frank with you": an adjective after a copula
             if cue in w.spelling_cues and (ambiguous or zipf_frequency(word) >= self._zipf.rare_run_max):
-                cue = None  # "how do you spell kleenex", "spell hot tub": a thing spelled
+                cue = None  # "how do you spell teflon", "spell hot tub": a thing spelled
             if (
                 word in w.unnamed_address
                 and cue not in w.strong_cues  # a name asked for: "my company name is honey musics"
