@@ -30,7 +30,6 @@ import yaml
 from .errors import ConfigError
 
 __all__ = [
-    "CHILD_AGE_NOTE",
     "Label",
     "LabelCategory",
     "LabelRegistry",
@@ -39,13 +38,6 @@ __all__ = [
     "labels_markdown",
     "register_label",
 ]
-
-#: A child's age as it is now is an ``AGE`` (what the value is, as type-aware scorers and other tools
-#: name it); the detectors that know it is a child's (``contextual``, ``special``, conversation answers)
-#: say so with this note at the end of the entity's explanation, and the row's sensitivity takes
-#: ``MINOR``'s level and the reason ``cue:children`` from it (:mod:`redactkit.sensitivity`), so routing
-#: is what a ``MINOR`` span gave. ``MINOR`` itself stays for school grades and in configs.
-CHILD_AGE_NOTE = "a child's age"
 
 _NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _LABEL_EXAMPLE = (

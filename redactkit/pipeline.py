@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from functools import cached_property
 from itertools import islice
 from pathlib import Path
@@ -28,7 +27,7 @@ from .errors import (
     NormalizerError,
     RedactkitError,
 )
-from .labels import CHILD_AGE_NOTE, Label
+from .labels import Label
 from .labels import labels as label_registry
 from .lang.tokens import token_cache, tokenize
 from .normalize import Normalizer, normalizers
@@ -316,16 +315,13 @@ class Pipeline:
                 for entity in found[slot]
                 if self._keep(entity, originals[slot])
             ]
-            results[index] = [
-                _child_age_as_age(entity)
-                for entity in resolve_overlaps(
-                    kept,
-                    originals[slot],
-                    merge_adjacent=self.merge_adjacent,
-                    aside=self._aside,
-                    inserted=self._inserted,
-                )
-            ]
+            results[index] = resolve_overlaps(
+                kept,
+                originals[slot],
+                merge_adjacent=self.merge_adjacent,
+                aside=self._aside,
+                inserted=self._inserted,
+            )
         return results
 
     @cached_property
@@ -554,15 +550,6 @@ def component_failure(
     error = cls(f"{label} failed on a batch ({type(exc).__name__})")
     error.component = label
     return error
-
-
-def _child_age_as_age(entity: Entity) -> Entity:
-    """A ``MINOR`` that is a child's age (not a school grade) as an ``AGE`` noted as a child's
-    (:data:`redactkit.labels.CHILD_AGE_NOTE`): same span and replacement, the row's sensitivity
-    unchanged."""
-    if entity.label != "MINOR" or "grade" in entity.explanation:
-        return entity
-    return replace(entity, label="AGE", explanation=f"{entity.explanation}; {CHILD_AGE_NOTE}")
 
 
 def _check_texts(texts: Iterable[TextInput]) -> list[TextInput]:

@@ -14,21 +14,20 @@ from redactkit import Pipeline
 from redactkit.conversation import Turn
 from redactkit.conversation.answers import age_answers
 from redactkit.core import AlignedText
-from redactkit.labels import CHILD_AGE_NOTE
 
 CASES = [
-    # a number alone answers the question: an age (a child's now: an AGE noted as a child's, below)
+    # a number alone answers the question: an age (a child's now: MINOR)
     ("and how old are you", "forty two", ("forty two", "AGE")),
     ("can i get your age please", "uh sixty one", ("sixty one", "AGE")),
     ("how old is the patient", "seventy.", ("seventy", "AGE")),
-    ("and how old is your son", "um seven", ("seven", "AGE")),
-    ("how old is the baby", "eighteen months", ("eighteen months", "AGE")),
-    ("how old's your daughter", "she's, uh, four and a half", ("four and a half", "AGE")),
+    ("and how old is your son", "um seven", ("seven", "MINOR")),
+    ("how old is the baby", "eighteen months", ("eighteen months", "MINOR")),
+    ("how old's your daughter", "she's, uh, four and a half", ("four and a half", "MINOR")),
     ("what's the age of the driver", "nineteen years old", ("nineteen years old", "AGE")),
     ("how old were you when it happened", "twelve", ("twelve", "AGE")),  # a past age: an adult's
     ("your age sir", "52", ("52", "AGE")),
     ("how old is he", "sixty three now", ("sixty three", "AGE")),
-    ("how old are the twins", "both seven", ("seven", "AGE")),
+    ("how old are the twins", "both seven", ("seven", "MINOR")),
     # a thing's age, a number that says something else, no age question
     ("how old is the car", "ten", None),
     ("how old is it", "about five years", None),
@@ -56,23 +55,6 @@ def test_an_age_answers_the_question_before(question: str, answer: str, age: tup
     assert [(answer[e.start : e.end], e.label) for e in found[1]] == ([age] if age else [])
     if age:  # the conversation redacts it (another detector may have found it already)
         assert any(age[0] in value or value in age[0] for value, _ in _ages([question, answer]))
-
-
-@pytest.mark.parametrize(
-    ("question", "answer", "child"),
-    [
-        ("and how old is your son", "um seven", True),
-        ("how old is the baby", "eighteen months", True),
-        ("and how old are you", "forty two", False),
-        ("how old were you when it happened", "twelve", False),  # a past age: no child now
-    ],
-)
-def test_a_childs_answer_is_an_age_noted_as_a_childs(question: str, answer: str, child: bool) -> None:
-    """A child's age now is an AGE whose explanation says it is a child's: the row's sensitivity reads it
-    as a MINOR span's (redactkit.labels.CHILD_AGE_NOTE)."""
-    found = age_answers([AlignedText.identity(question), AlignedText.identity(answer)], [None, None])
-    assert [entity.label for entity in found[1]] == ["AGE"]
-    assert found[1][0].explanation.endswith(CHILD_AGE_NOTE) is child
 
 
 @pytest.mark.parametrize(

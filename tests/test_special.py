@@ -8,7 +8,7 @@ from redactkit import ConfigError, Pipeline
 from redactkit.config import load_config
 from redactkit.core import AlignedText
 from redactkit.detect.special import SPECIAL_LABELS, SpecialCategoryDetector
-from redactkit.labels import CHILD_AGE_NOTE, LabelCategory, labels
+from redactkit.labels import LabelCategory, labels
 from redactkit.lang import build_special
 
 DETECTOR = SpecialCategoryDetector()
@@ -211,8 +211,8 @@ def test_shipped_vocabularies_are_what_the_build_makes() -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        ("my son is eleven years old", "AGE"),
-        ("she is eleven and has asthma", "AGE"),
+        ("my son is eleven years old", "MINOR"),
+        ("she is eleven and has asthma", "MINOR"),
         ("i was arrested for a dui", "CRIMINAL_OFFENCE"),
         # a name read in the same word at the same confidence gives way (review36 L9)
         ("my uncle got booked for dui", "CRIMINAL_OFFENCE"),
@@ -221,40 +221,9 @@ def test_shipped_vocabularies_are_what_the_build_makes() -> None:
 def test_special_labels_win_overlaps_in_the_default_pipeline(
     default_pipeline: Pipeline, text: str, label: str
 ) -> None:
-    """Overlapping detections take the best-scored label; a child's age (the MINOR that wins) is then
-    reported as an AGE noted as a child's, and the row's sensitivity still sees it (below)."""
+    """Overlapping detections take the best-scored label: a child's age is a MINOR, not an AGE, so the
+    row's sensitivity sees it."""
     assert label in {entity.label for entity in default_pipeline.analyze(text)}
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "labels", "level"),
-    [
-        # a child's age now: an AGE, and the row as sensitive as a MINOR makes it
-        ("my son is eleven years old", {"AGE"}, "special"),
-        ("she is eight", {"AGE"}, "special"),
-        # an adult's age: an AGE that gives the row its own level
-        ("i am forty", {"AGE"}, "pii"),
-    ],
-)
-def test_a_childs_age_is_an_age_with_a_minors_sensitivity(
-    default_pipeline: Pipeline, text: str, labels: set[str], level: str
-) -> None:
-    result = default_pipeline.redact(text)
-    assert {entity.label for entity in result.entities} == labels
-    assert result.sensitivity == level
-    assert ("cue:children" in result.sensitivity_reasons) is (level == "special")
-    assert all(
-        entity.explanation.endswith(CHILD_AGE_NOTE) is (level == "special") for entity in result.entities
-    )
-
-
-@pytest.mark.slow
-def test_a_school_grade_stays_a_minor(default_pipeline: Pipeline) -> None:
-    text = "my daughter is in second grade"
-    assert [(text[e.start : e.end], e.label) for e in default_pipeline.analyze(text)] == [
-        ("second grade", "MINOR")
-    ]
 
 
 @pytest.mark.parametrize(

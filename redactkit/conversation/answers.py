@@ -4,7 +4,7 @@
 A turn alone cannot tell the name "rock" from the word, nor an age "seven" from a count; the question
 before it can. Conversation mode sees the turns in order, so it adds a PERSON entity for the words
 that answer a question for a name (``name_questions`` in ``redactkit/lang/<locale>/names.yaml``) and
-an AGE (a child's: noted as one) for a number that answers an age question (``ages.questions`` in
+an AGE (a child's: MINOR) for a number that answers an age question (``ages.questions`` in
 ``context.yaml``). The entity then becomes a known value like any other.
 """
 
@@ -17,7 +17,6 @@ from functools import cache
 from ..core import AlignedText, Entity
 from ..detect.names import locale_given_names
 from ..gazetteers import family_names, fold_word, zipf_frequency
-from ..labels import CHILD_AGE_NOTE
 from ..lang import get_lexicon
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
@@ -299,9 +298,8 @@ def age_answers(
     speakers: Sequence[str | None],
     locale: str = "en-US",
 ) -> list[list[Entity]]:
-    """Per turn, the AGE (a child's now: noted so, :data:`redactkit.labels.CHILD_AGE_NOTE`) of a
-    number that answers an age question in the turn before (said by another speaker, when speakers are
-    known); offsets into the original text."""
+    """Per turn, the AGE (a child's now: MINOR) of a number that answers an age question in the turn
+    before (said by another speaker, when speakers are known); offsets into the original text."""
     tables = _age_tables(locale)
     found: list[list[Entity]] = [[] for _ in aligned]
     for k, before, turn in _answer_turns(aligned, speakers):
@@ -311,11 +309,11 @@ def age_answers(
         tokens = list(turn.tokens)
         for first, stop, value in _age_answer(tokens, tables):
             young = any(token.lower in tables.words.young_units for token in tokens[first:stop])
-            why = "the answer to an age question in the turn before"
-            if (value < tables.words.minor_below or young) and not asked[1]:
-                why = f"{why}; {CHILD_AGE_NOTE}"  # a child's age now (the row's sensitivity: MINOR's)
+            label = "MINOR" if (value < tables.words.minor_below or young) and not asked[1] else "AGE"
             start, end = turn.to_original(tokens[first].start, tokens[stop - 1].end)
-            found[k].append(Entity(start, end, "AGE", SCORE, DETECTOR, why))
+            found[k].append(
+                Entity(start, end, label, SCORE, DETECTOR, "the answer to an age question in the turn before")
+            )
     return found
 
 

@@ -31,7 +31,6 @@ from typing import Any
 
 from ..core import RedactionResult
 from ..errors import ConfigError
-from ..labels import CHILD_AGE_NOTE
 from ._cues import CueClass, CueMatcher, cue_matcher, expand_pattern
 from ._levels import ACTIONS, LEVELS, Action, Sensitivity, parse_action, parse_level
 from ._options import DEFAULT_MARKER, SensitivityOptions, load_sensitivity_options
@@ -164,11 +163,6 @@ class SensitivityClassifier:
         known: dict[str, Sensitivity] = {}  # label levels of this batch (the registry stays as it is)
         for original, result in zip(originals, results, strict=True):
             row = self._classify(original, (entity.label for entity in result.entities), known)
-            if any(
-                entity.label == "AGE" and entity.explanation.endswith(CHILD_AGE_NOTE)
-                for entity in result.entities
-            ):  # a child's age: the row is as sensitive as a MINOR span makes it
-                row = combine((row, RowSensitivity(self.label_level("MINOR"), ("cue:children",))))
             out.append(self.with_sensitivity(result, row))
         return out
 
