@@ -94,6 +94,18 @@ PII = [
     ),
     ("send it to suite two ten, eighty one elm drive", "suite two ten, eighty one elm drive", "ADDRESS"),
     ("i live at nine twenty oak drive", "nine twenty oak drive", "ADDRESS"),
+    # a ZIP code said as one number with "thousand" is no amount (review40 H1)
+    (
+        "my zip code is sixty one thousand two hundred and four",
+        "sixty one thousand two hundred and four",
+        "ZIP_CODE",
+    ),
+    (
+        "my zip is thirty three thousand one hundred nine",
+        "thirty three thousand one hundred nine",
+        "ZIP_CODE",
+    ),
+    ("the zip code is twenty thousand and five", "twenty thousand and five", "ZIP_CODE"),
 ]
 
 

@@ -938,7 +938,9 @@ class IdentifierDetector(Detector):
                     and not self._service_zone(tokens, zone, cue[0])
                     and not self._corrected_time_zone(aligned, tokens, index + length, zone)
                     and not self._said_with_thousand(aligned, start, end, times=2)
-                    and not self._amount_said_whole(aligned, start, end)
+                    and not (
+                        cue[0] not in _SAID_WHOLE_LABELS and self._amount_said_whole(aligned, start, end)
+                    )
                     and not self._count_of(aligned, tokens, zone)
                     and not self._times_zone(aligned, tokens, zone)
                 ):
@@ -3534,7 +3536,7 @@ class IdentifierDetector(Detector):
             return None  # "booking for four at 8:15": the hour of a clock time ends it, a party size
         if (
             cue is not None
-            and cue[0] not in ("DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META")
+            and cue[0] not in _SAID_WHOLE_LABELS
             and n <= _AMOUNT_MAX_DIGITS
             and self._reading(aligned, text_start, text_end) not in ("digits", "mixed")
             and self._said_with_thousand(aligned, text_start, text_end)
@@ -4325,6 +4327,9 @@ _CLOCK_HOUR_DIGITS = 4
 #: the most digits of one amount said with "thousand" after a cue ("the claim was for two thousand three
 #: hundred"): more is a code read out in thousands, kept
 _AMOUNT_MAX_DIGITS = 7
+# values people say as one number with "thousand", so such a number after their cue is no amount:
+# "my zip code is ninety four thousand one hundred two" (review40 H1), a birth year, an age
+_SAID_WHOLE_LABELS = frozenset({"DATE_OF_BIRTH", "AGE", "CREDIT_CARD_META", "ZIP_CODE"})
 
 #: how many tokens before a value an expiry cue is looked for (``written_dates.cue_window`` is 40 characters)
 _EXPIRY_CUE_TOKENS = 10

@@ -143,6 +143,7 @@ class PersonWords:
     copula_adjective_followers: frozenset[str] = field(
         metadata={"key": "person_cues.copula_adjective_followers"}
     )
+    copula_name_followers: frozenset[str] = field(metadata={"key": "person_cues.copula_name_followers"})
     spelling_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.spelling"})
     everyday_names: frozenset[str]
     vocative_questions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.vocative_questions"})
@@ -1666,6 +1667,8 @@ class NameDetector(Detector):
         if i + 1 >= len(tokens):
             return False
         after = tokens[i + 1].lower
+        if after in self._w.copula_name_followers:
+            return False  # a caller names themselves: "this is june calling" (review40 H8)
         return after in self._w.copula_adjective_followers or self._verb_like(after)
 
     def _from_department(self, tokens: Sequence[Token], i: int) -> bool:
