@@ -83,6 +83,10 @@ def test_talk_about_a_credential_is_no_value(default_pipeline: Pipeline, text: s
         ("my username is simple simon", "simple simon"),
         ("the password is the same as before one two", "the same as before one two"),
         ("my password sunshine doesn't work", "sunshine"),
+        # words in front of the value take the four words of a secret: the digits after them stay in
+        # (review40 H2: the span covered the words and left the digits)
+        ("my pin is on the display it's six two eight one", "six two eight one"),
+        ("the passcode is on my phone it's 5097", "5097"),
     ],
 )
 def test_credential_values_are_still_found(default_pipeline: Pipeline, text: str, value: str) -> None:

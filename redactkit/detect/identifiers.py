@@ -4210,6 +4210,13 @@ class IdentifierDetector(Detector):
                 if token.lower in self._STOP or token.lower in {".", ",", "?", "!"} or len(taken) >= 4:
                     break
                 taken.append(token)
+            if len(taken) >= 4:
+                # "my pin is on the display it's 4419": words in front of the value used up the four
+                # words, the digits right after them are the value (review40 H2: they were left out)
+                k = first + len(taken)
+                while k < len(tokens) and tokens[k].lower.isdigit():
+                    taken.append(tokens[k])
+                    k += 1
             # "my password sunshine doesn't work": the words before a failure are the value
             failed = next(
                 (

@@ -537,7 +537,9 @@ class PresidioDetector(Detector):
             return False
         second, last = (before.group(1) or "").lower(), before.group(2).lower()
         if last in self._numbered_things or (
-            second in self._numbered_things and (last in self._stopwords or last == "number")
+            second in self._numbered_things
+            and second not in self._flight_words  # "a flight to r j 441": the flight rule below decides
+            and (last in self._stopwords or last == "number")
         ):
             return True  # "model b r 9230", "the part is a x 152": a product's code, nobody's licence
         if last in self._flight_words or (
