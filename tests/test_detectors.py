@@ -890,7 +890,7 @@ ADDRESSES = [
     ("ship it to 42 Elm Street, Springfield", "42 Elm Street, Springfield"),
     ("my address is nine hundred forty four maple drive apartment six d", "nine hundred forty four maple drive apartment six d"),
     ("send it to forty five hauptstrasse twelve berlin", "forty five hauptstrasse twelve berlin"),
-    ("the office is at ninety one birch lane suite four hundred", "suite four hundred"),  # a suite alone is no address (a hotel's)
+    ("the office is at suite four hundred", "suite four hundred"),
     ("p o box one hundred one", "p o box one hundred one"),
 ]  # fmt: skip
 

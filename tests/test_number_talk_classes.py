@@ -50,9 +50,8 @@ NOT_PII = [
     "the label says model b k 7741",
     "the dishwasher model is a r one six two and it beeps",
     "they moved me to seat nine c on d l thirty one sixty two",
-    # a trip's length, a hotel suite
+    # a trip's length
     "it's a three hour drive, forty minutes if the roads are clear",
-    "we're in suite three oh six for two nights",
 ]
 
 PII = [
