@@ -85,6 +85,9 @@ PII = [
     ("the card on file expires july twenty twenty eight", "july twenty twenty eight", "CREDIT_CARD_META"),
     ("and it expires eleven twenty seven", "eleven twenty seven", "CREDIT_CARD_META"),
     ("valid thru oh eight twenty six", "oh eight twenty six", "CREDIT_CARD_META"),
+    # "good thru"/"valid thru" are printed on cards only: a word before them names no other thing
+    ("yeah good thru october of two thousand thirty", "october of two thousand thirty", "CREDIT_CARD_META"),
+    ("okay so valid thru april twenty twenty nine", "april twenty twenty nine", "CREDIT_CARD_META"),
     # a licence keeps its cue; an address with a suite stays one
     (
         "my driver's license is d four four one two six one nine",

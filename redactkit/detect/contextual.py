@@ -248,6 +248,8 @@ class _DateWords:
     card_words: frozenset[str] = frozenset()
     #: words between a thing and its expiry cue ("the lease is expiring", "the coupon has expired")
     expiry_links: frozenset[str] = frozenset()
+    #: words of talk before an expiry cue that name no thing ("yeah good thru ...")
+    expiry_openers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -504,6 +506,7 @@ def _other_thing_expires(words: Sequence[str], cue: int, dates: _DateWords, lex:
     return (
         word.isalpha()
         and word not in card_words
+        and word not in dates.expiry_openers  # "yeah good thru june ...": a word of talk, no thing
         and word not in lex.stopwords
         and word not in lex.months
         and word not in lex.digits
