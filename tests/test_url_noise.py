@@ -99,3 +99,36 @@ def test_a_mailbox_keeps_its_local_part(default_pipeline: Pipeline, text: str, v
 def test_look_alikes_stay_speech(default_pipeline: Pipeline, text: str) -> None:
     labels = {e.label for e in default_pipeline.analyze(text)}
     assert not labels & {"URL", "EMAIL_ADDRESS", "USERNAME"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "it's r dot vell at mail dot cobble lane and the rest i forget",
+            "r dot vell at mail dot cobble lane",
+        ),
+        (
+            "my email is orla underscore brett at quarry hill dot something",
+            "orla underscore brett at quarry hill",
+        ),
+        ("my email is nadia pellworth at tinmoor um i don't remember the end", "nadia pellworth at tinmoor"),
+        ("send it to k l m forty at fenwood and then whatever the ending is", "k l m forty at fenwood"),
+    ],
+)
+def test_an_e_mail_broken_off_before_its_ending(default_pipeline: Pipeline, text: str, value: str) -> None:
+    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell john at marketing and the rest i forget",
+        "i was at home and the rest i forget",
+        "we ate at the diner or something",
+        "she stayed at her aunt's and so on",
+        "meet me at noon or something like that",
+    ],
+)
+def test_a_broken_off_place_is_no_e_mail(default_pipeline: Pipeline, text: str) -> None:
+    assert "EMAIL_ADDRESS" not in {e.label for e in default_pipeline.analyze(text)}

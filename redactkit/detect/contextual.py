@@ -346,6 +346,7 @@ class _AddressWords:
     query_joiners: _Phrases
     max_query_words: int
     slash_prefixes: _Phrases
+    unfinished_endings: _Phrases
     provider_local_cues: _Phrases
 
 
@@ -3978,6 +3979,41 @@ class ContextualDetector(Detector):
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
         return j + length if cue else j
 
+    def _unfinished_domain(self, words: Sequence[str], at: int, j: int) -> int:
+        """End of an e-mail's domain the caller breaks off before its top-level domain ("j dot lee at
+        mail dot harbor and the rest i forget", "at tallgrass dot something i can't remember"), or
+        ``j``: at most `max_domain_words` host words (no stop word; "dot" between labels) right before
+        a phrase of ``unfinished_endings``, and before "at" a local part dictated like one (a joining
+        symbol, a spelled letter, a number, a word no dictionary or name list has) or a mail cue a
+        few words before it. "tell john at marketing and the rest i forget" names no mailbox."""
+        t = self._t
+        addr = t.addresses
+        if j >= len(words) or not words[j].isalpha() or t.credentials.stops.at(words, j):
+            return j  # the cheap test first: a host word right after "at"
+        k, host, end = j, 0, j
+        while k < len(words) and host <= addr.max_domain_words:
+            if end > j and addr.unfinished_endings.at(words, self._skip_interruptions(words, k)):
+                break
+            word = words[k]
+            if end > j and (self._is_dot(word) or word in addr.uncounted_host_words):
+                k += 1
+                continue
+            if not word.isalpha() or t.credentials.stops.at(words, k) or host == addr.max_domain_words:
+                return j
+            host += 1
+            k += 1
+            end = k
+        else:
+            return j
+        first = self._left_edge(words, at, addr.max_local_words)
+        if first >= at:
+            return j
+        # (a given name alone is no dictation: "tell john at marketing and the rest i forget")
+        if any(self._local_like(word) and word not in given_names() for word in words[first:at]):
+            return end
+        cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
+        return end if cue else j
+
     def _letters_at(self, words: Sequence[str], j: int) -> int:
         """Length of a run of at least two spelled letters at ``j`` ("g m x", "s b c"), or 0."""
         k = j
@@ -4155,6 +4191,8 @@ class ContextualDetector(Detector):
             if end == i + length:
                 end = self._hostless_domain(words, i + length)  # "b r i t t at dot org"
                 misheard = misheard or end > i + length
+            if end == i + length:
+                end = self._unfinished_domain(words, i, i + length)  # "... at mail dot harbor and the rest"
             path = self._skip_interruptions(words, end)
             if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
