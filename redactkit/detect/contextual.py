@@ -132,6 +132,9 @@ class _AgeWords:
     sex_age_before: frozenset[str]
     sex_age_then: _Phrases
     comma_name_max_zipf: float
+    comma_list_joiners: frozenset[str]
+    range_hedges: _Phrases
+    range_joiners: frozenset[str]
     threshold_hedges: _Phrases
     threshold_modals: _Phrases
     threshold_subjects: _Phrases
@@ -1369,6 +1372,8 @@ class ContextualDetector(Detector):
                 for first, stop, label, score, why in found
             ]
         found = [self._with_span_hedge(words, value) for value in found]
+        if len(found) > 1:
+            found = self._whole_ranges(words, found)
         if origin is None:
             return found
         # back to the transcript's words: a value inside a glued word covers all of it
@@ -1385,6 +1390,30 @@ class ContextualDetector(Detector):
         if not length or label not in ("AGE", "MINOR"):
             return value
         return (first - length, stop, label, score, why)
+
+    def _whole_ranges(self, words: Sequence[str], found: list[_Found]) -> list[_Found]:
+        """ "between five and twelve": an age after a hedge of ``ages.range_hedges`` runs on over a
+        word of ``ages.range_joiners`` to the age right after it, which it takes in; a range says
+        both ends, not how far the age is from one number (review40 L4)."""
+        ages = self._t.ages
+        by_start = {value[0]: value for value in found}
+        taken: set[int] = set()
+        out: list[_Found] = []
+        for value in found:
+            first, stop, label, score, why = value
+            if first in taken:
+                continue
+            other = by_start.get(stop + 1)
+            if (
+                other is not None
+                and stop < len(words)
+                and words[stop] in ages.range_joiners
+                and ages.range_hedges.at(words, first)
+            ):
+                taken.add(other[0])
+                value = (first, other[1], label, score, why)
+            out.append(value)
+        return out
 
     def _heard_split(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
         """ "for tea", "nine teen", "sex tee two": a tens or teens word a recognizer split in two
@@ -2959,7 +2988,10 @@ class ContextualDetector(Detector):
     def _unlisted_name_comma_age(self, words: Sequence[str], name: int, i: int) -> bool:
         """ "halvard, twenty five, has been charged": a rare word (below ``ages.comma_name_max_zipf``) no
         dictionary lists as an everyday word, a comma, the number at ``i`` and a comma closing it: a
-        name no list has, its age between commas (a listed name needs no closing comma)."""
+        name no list has, its age between commas (a listed name needs no closing comma). A word after
+        one of ``ages.name_not_after`` is a thing ("the zorblax, twelve, is on sale"), and a place is no
+        person, nor a word before a word of ``ages.comma_list_joiners`` and a place ("we visited
+        tromso, twelve, and bergen": a list of places; review40 L6)."""
         word = words[name]
         ages = self._t.ages
         if (
@@ -2967,10 +2999,20 @@ class ContextualDetector(Detector):
             or is_everyday_word(word)
             or word in ages.not_subjects
             or zipf_frequency(word) >= ages.comma_name_max_zipf
+            or (name > 0 and words[name - 1] in ages.name_not_after)
         ):
             return False
         parsed = _cardinal(self._t.lexicon, words, i)
-        return parsed is not None and parsed[1] < len(words) and words[parsed[1]] == ","
+        if parsed is None or parsed[1] >= len(words) or words[parsed[1]] != ",":
+            return False
+        if word in place_names() or word in town_names():
+            return False
+        after = parsed[1] + 1
+        return not (
+            after + 1 < len(words)
+            and words[after] in ages.comma_list_joiners
+            and (words[after + 1] in place_names() or words[after + 1] in town_names())
+        )
 
     # -- dates ---------------------------------------------------------------------------------------
     def _year(self) -> int:
