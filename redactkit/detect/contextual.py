@@ -60,6 +60,7 @@ from ._phrase_keys import key_words, may_hold
 from .base import Detector, detectors
 from .names import digit_sounds
 from .organizations import OrganizationWords, is_activity
+from .places import listed_place_length
 
 __all__ = [
     "CONTEXTUAL_LABELS",
@@ -5698,7 +5699,8 @@ class ContextualDetector(Detector):
         school, hospital or parish named after the saint: after "at" (``saint_place_prepositions``; no
         city), or after a verb of going, taking or admitting (``saint_verbs``, maybe with an object of
         ``saint_objects``, or one of ``saint_owners`` and a noun: "took him to", "took my son to") or a
-        cue of this detector, when it is no city or town ("saint paul", "saint charles")."""
+        cue of this detector, when it is no city, town or other listed place ("saint paul", "saint charles",
+        "saint moritz": landmarks.txt)."""
         org = self._t.organizations
         said = (" ".join((words[saint], words[name])), f"saint {words[name]}")
         if any(place in place_names() for place in said):
@@ -5706,8 +5708,8 @@ class ContextualDetector(Detector):
         before = saint - 1
         if words[before] in org.saint_place_prepositions:
             return True  # "she's at saint agnes": a town of that name is seldom where one is "at"
-        if any(place in town_names() for place in said):
-            return False  # "we drove to saint charles"
+        if any(place in town_names() for place in said) or listed_place_length(words, saint) >= 2:
+            return False  # "we drove to saint charles", "she went to saint moritz to ski": a trip
         verb = before - 1
         if verb >= 1 and words[verb] in org.saint_objects:
             verb -= 1  # "took him | to"
