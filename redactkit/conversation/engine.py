@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .._gc import paused_gc
 from ..core import AlignedText, Entity, RedactionResult
 from ..errors import DataError
-from ..spans import resolve_overlaps
+from ..spans import child_ages_as_age, resolve_overlaps
 from .answers import answers as turn_answers
 from .known import KnownValue, collect_known
 from .mentions import Mention, PatternIndex, find_mentions
@@ -301,7 +301,13 @@ class ConversationRedactor:
                 if not (o.label in RELABELLED and any(n.start <= o.start and o.end <= n.end for n in new))
             ]
             new = [n for n in new if not any(o.start <= n.start and n.end <= o.end for o in rest)]
-            out.append(resolve_overlaps([*rest, *new], text, merge_adjacent=self.pipeline.merge_adjacent))
+            # (the turn's own entities come as the pipeline reports them: a child's age an AGE
+            # protected as a MINOR; an answer's MINOR becomes one here, after MINOR's threshold)
+            out.append(
+                resolve_overlaps(
+                    [*rest, *child_ages_as_age(new)], text, merge_adjacent=self.pipeline.merge_adjacent
+                )
+            )
         return out
 
     def _combine(
