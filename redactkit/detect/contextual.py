@@ -5833,8 +5833,9 @@ class ContextualDetector(Detector):
         school, hospital or parish named after the saint: after "at" (``saint_place_prepositions``; no
         city), or after a verb of going, taking or admitting (``saint_verbs``, maybe with an object of
         ``saint_objects``, or one of ``saint_owners`` and a noun: "took him to", "took my son to") or a
-        cue of this detector, when it is no city, town or other listed place ("saint paul", "saint charles",
-        "saint moritz": landmarks.txt)."""
+        cue of this detector, when it is no city or town ("saint paul", "saint charles"), nor another listed
+        place after a verb alone ("she went to saint moritz": a trip; "they took him to saint raphael": the
+        hospital)."""
         org = self._t.organizations
         said = (" ".join((words[saint], words[name])), f"saint {words[name]}")
         if any(place in place_names() for place in said):
@@ -5842,13 +5843,15 @@ class ContextualDetector(Detector):
         before = saint - 1
         if words[before] in org.saint_place_prepositions:
             return True  # "she's at saint agnes": a town of that name is seldom where one is "at"
-        if any(place in town_names() for place in said) or listed_place_length(words, saint) >= 2:
-            return False  # "we drove to saint charles", "she went to saint moritz to ski": a trip
+        if any(place in town_names() for place in said):
+            return False  # "we drove to saint charles"
         verb = before - 1
         if verb >= 1 and words[verb] in org.saint_objects:
             verb -= 1  # "took him | to"
         elif verb >= 2 and words[verb - 1] in org.saint_owners:
             verb -= 2  # "took my son | to"
+        elif listed_place_length(words, saint) >= 2:
+            return False  # "she went to saint moritz to ski": a trip (but "they took him to saint raphael")
         return verb >= 0 and (
             words[verb] in org.saint_verbs
             or bool(org.cues.ending(words, saint))
