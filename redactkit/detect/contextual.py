@@ -60,6 +60,7 @@ from ._phrase_keys import key_words, may_hold
 from .base import Detector, detectors
 from .names import digit_sounds
 from .organizations import OrganizationWords, is_activity
+from .places import listed_place_length
 
 __all__ = [
     "CONTEXTUAL_LABELS",
@@ -5891,7 +5892,9 @@ class ContextualDetector(Detector):
         school, hospital or parish named after the saint: after "at" (``saint_place_prepositions``; no
         city), or after a verb of going, taking or admitting (``saint_verbs``, maybe with an object of
         ``saint_objects``, or one of ``saint_owners`` and a noun: "took him to", "took my son to") or a
-        cue of this detector, when it is no city or town ("saint paul", "saint charles")."""
+        cue of this detector, when it is no city or town ("saint paul", "saint charles"), nor another listed
+        place after a verb alone ("she went to saint moritz": a trip; "they took him to saint raphael": the
+        hospital)."""
         org = self._t.organizations
         said = (" ".join((words[saint], words[name])), f"saint {words[name]}")
         if any(place in place_names() for place in said):
@@ -5906,6 +5909,8 @@ class ContextualDetector(Detector):
             verb -= 1  # "took him | to"
         elif verb >= 2 and words[verb - 1] in org.saint_owners:
             verb -= 2  # "took my son | to"
+        elif listed_place_length(words, saint) >= 2:
+            return False  # "she went to saint moritz to ski": a trip (but "they took him to saint raphael")
         return verb >= 0 and (
             words[verb] in org.saint_verbs
             or bool(org.cues.ending(words, saint))
