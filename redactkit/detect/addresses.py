@@ -1633,6 +1633,17 @@ class AddressDetector(Detector):
 
         return grow_right(tokens, i, take, limit=4)
 
+    def _place_near(self, tokens: Sequence[Token], i: int, places: PhraseTable[str]) -> int:
+        """The last token of a listed place said after an address with a word of ``landmarks.before``
+        ("... suite 4 kingston near lewes", "12 elm road near ashford"): where the house lies is part of
+        the address, which a place detector would otherwise split, leaving the landmark word between; or
+        0."""
+        found = self._landmark_before.starting_at(tokens, i)
+        if found is None:
+            return 0
+        length = _place_length(tokens, i + found[0], places)
+        return i + found[0] + length - 1 if length else 0
+
     def _grow_right(self, tokens: Sequence[Token], last: int, places: PhraseTable[str]) -> int:
         if fold_word(tokens[last].lower) in self._w.prefix_street_types:
             last = self._street_name(tokens, last)
@@ -1642,8 +1653,10 @@ class AddressDetector(Detector):
         while i < count and i - last <= self.max_words:
             word = tokens[i].lower
             nxt = tokens[i + 1].lower if i + 1 < count else ""
-            if i == last + 1 and (landmark := self._landmark_tail(tokens, i)):
-                last = landmark  # "12 elm road near the old water tower"
+            if i == last + 1 and (
+                landmark := self._landmark_tail(tokens, i) or self._place_near(tokens, i, places)
+            ):
+                last = landmark  # "12 elm road near the old water tower", "... suite 4 kingston near lewes"
                 i = last + 1
                 continue
             if word in self._w.units and (

@@ -145,6 +145,8 @@ class PersonWords:
     )
     copula_name_followers: frozenset[str] = field(metadata={"key": "person_cues.copula_name_followers"})
     copula_adjectives: frozenset[str] = field(metadata={"key": "person_cues.copula_adjectives"})
+    meeting_verbs: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.meeting_verbs"})
+    meeting_enders: frozenset[str] = field(metadata={"key": "person_cues.meeting_enders"})
     copula_greetings: frozenset[str] = field(metadata={"key": "person_cues.copula_greetings"})
     spelling_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.spelling"})
     everyday_names: frozenset[str]
@@ -677,6 +679,9 @@ class NameDetector(Detector):
         self._departments = PhraseTable.of(words.departments)
         #: the first words of ``department_links``: a word before none of them is no colleague of a department
         self._department_link_starts = frozenset(link[0] for link in words.department_links)
+        self._meeting_verbs = PhraseTable.of(words.meeting_verbs)
+        #: the last words of ``meeting_verbs``: a turn with none of them meets no one
+        self._meeting_ends = frozenset(verb[-1] for verb in words.meeting_verbs)
         #: public acronyms ("cfo", "hr", "bbc"): no item of a list of people
         self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
         #: nouns that name a person (the locale's generated ``person_nouns`` list, from WordNet), but for
@@ -772,6 +777,7 @@ class NameDetector(Detector):
             for word, possessive in bases
         ]
         blocked = self._blocked
+        meeting = not self._meeting_ends.isdisjoint(lowered)
         for i in [
             i
             for i, (word, _) in enumerate(bases)
@@ -830,12 +836,16 @@ class NameDetector(Detector):
             heard_possible: bool | None = cue not in self._strong and not known
             heard: bool | None = None
             department = self._from_department(tokens, i)
+            # "i saw will yesterday", "we ran into destiny at the mall": a given name met (gated by a
+            # meeting verb among the turn's words)
+            met = meeting and word in given and word not in places and self._met(tokens, i)
             addressed = (
                 self._addressed(tokens, i)
                 or department
                 or self._opens_turn_to(tokens, i)
                 or self._handed(tokens, i, word)
                 or (known and self._asked_at_turn_start(tokens, i))
+                or met
             )
             thanked = (
                 (i == len(tokens) - 1 or tokens[i + 1].lower in w.after_closing)
@@ -876,6 +886,8 @@ class NameDetector(Detector):
                 )
                 # a given name asked a question at the start of a turn ("guy do you want to take that")
                 and not (word in given and self._asked_at_turn_start(tokens, i))
+                # a given name met, or opening the turn before a verb of speech ("hope said yes")
+                and not (word in given and (met or self._speaks_first(tokens, i)))
             ):
                 # a cue does not make a word as frequent as "will", "may" or "more" a name ("back to more
                 # of", "the officer will", "i'm more curious"): a family name after it still does
@@ -914,6 +926,8 @@ class NameDetector(Detector):
                     if possessive
                     else "cue before it"
                     if cue is not None
+                    else "verb of meeting before it"
+                    if met
                     else "verb of speech or address after it"
                     if addressed and word in given
                     else "family name after it"
@@ -2149,6 +2163,32 @@ class NameDetector(Detector):
             and word not in self._blocked
             and not word.endswith("ed")
             and zipf_frequency(word) < self._zipf.function_word_min
+        )
+
+    def _met(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` is whom the speaker met: right after a verb of meeting (``meeting_verbs``: "saw",
+        "met", "ran into") and before a time or place word of ``meeting_enders`` or the end ("i saw will
+        yesterday", "we ran into destiny at the mall", "i met hope"; not "i saw will power at work", "i
+        saw hope at the end of the tunnel")."""
+        w = self._w
+        if self._meeting_verbs.ending_at(tokens, i) is None:
+            return False
+        if i + 1 == len(tokens):
+            return True
+        after = tokens[i + 1].lower
+        if after not in w.meeting_enders:
+            return False
+        # "at the end of ...", "at the top of ...": a figure of speech, no place met at
+        return not (after == "at" and any(token.lower == "of" for token in tokens[i + 3 : i + 5]))
+
+    def _speaks_first(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` opens the turn (after ``openers``) right before a verb of speech: the one who said
+        it, however frequent a word the name is ("hope said yes", "will said he'd be late")."""
+        w = self._w
+        return (
+            i + 1 < len(tokens)
+            and tokens[i + 1].lower in w.speech_verbs
+            and all(tokens[k].lower in w.openers for k in range(i))
         )
 
     def _opens_turn_to(self, tokens: Sequence[Token], i: int) -> bool:
