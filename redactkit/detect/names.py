@@ -72,6 +72,16 @@ class _NameVocabulary(NamedTuple):
     places: frozenset[str]
 
 
+class _Turn(NamedTuple):
+    """One text as the passes over it read it (each pass adds the names it finds to the scores): its
+    tokens, their lowercase words, each word folded without its possessive, and the word lists."""
+
+    tokens: Sequence[Token]
+    words: Sequence[str]
+    bases: Sequence[tuple[str, bool]]
+    vocab: _NameVocabulary
+
+
 @dataclass(frozen=True)
 class HeardCueWords:
     """How a recognizer may garble a strong person cue (``heard_cues`` in names.yaml)."""
@@ -998,16 +1008,20 @@ class NameDetector(Detector):
                 # "from zorvek in payroll": the colleague, no town (as confident as a name after a cue)
                 scores[i] = (self.cue_score, "word before a department or desk ('from accounting')")
         self._rare_runs(bases, scores, places)
-        self._name_answer(tokens, scores, vocab)
-        self._introduced(tokens, scores, vocab)
-        self._listed_people(tokens, scores, vocab)
-        self._before_roles(tokens, scores, vocab)
-        self._after_roles(tokens, scores, vocab)
-        self._booked_for(tokens, scores, vocab)
-        self._slots(tokens, scores, vocab)
-        self._given_misheard(tokens, lowered, scores, vocab)
-        self._name_syllables(tokens, bases, scores, vocab)
-        self._unknown_pairs(tokens, bases, scores, vocab)
+        turn = _Turn(tokens, lowered, bases, vocab)
+        for find in (
+            self._name_answer,
+            self._introduced,
+            self._listed_people,
+            self._before_roles,
+            self._after_roles,
+            self._booked_for,
+            self._slots,
+            self._given_misheard,
+            self._name_syllables,
+            self._unknown_pairs,
+        ):
+            find(turn, scores)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name (only
         # a word beside a joiner can be one)
         # ("you're next and then loven": "then" may follow the joiner)
@@ -1320,16 +1334,11 @@ class NameDetector(Detector):
             return False
         return _near_name(word, given, family, common)
 
-    def _given_misheard(
-        self,
-        tokens: Sequence[Token],
-        words: Sequence[str],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _given_misheard(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """The word between a strong cue and a family name found after it is the given name, though
         the recognizer wrote it as an everyday word ("picking up for judo okafor": "juan"): any word
         but a stop word, a determiner, a verb form or one as frequent as a function word."""
+        tokens, words, vocab = turn.tokens, turn.words, turn.vocab
         given, family, _common, _places = vocab
         for i in sorted(scores):
             j = i - 1
@@ -1463,19 +1472,14 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._zipf.weak_cue_name_max
         )
 
-    def _name_syllables(
-        self,
-        tokens: Sequence[Token],
-        bases: Sequence[tuple[str, bool]],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _name_syllables(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """A given name of two syllables a recognizer wrote as two words ("seo yeon", "ha eun", "hyun
         woo"): one word no list or dictionary has, rarer than an unknown name may be, whose nearest
         listed words by vector are names (its name share at least ``syllable_min_share``: "yeon",
         "eun"), and a short word beside it (at most ``syllable_max_letters`` letters, no stop word or
         function word), right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to
         hyun woo"): both are the name."""
+        tokens, bases, vocab = turn.tokens, turn.bases, turn.vocab
         model = self.vectors
         if model is None:
             return
@@ -1618,19 +1622,14 @@ class NameDetector(Detector):
                 )
         return False
 
-    def _unknown_pairs(
-        self,
-        tokens: Sequence[Token],
-        bases: Sequence[tuple[str, bool]],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _unknown_pairs(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """Two words no list or dictionary has, joined by "and"/"or", are two people where people stand:
         right after a person cue but "from", "to" or "by" ("i'm going with zorvek and quellan", "invite
         dovik or zorbek"; not "updates from skyfeed or windcast") or
         opening the turn before a verb ("zorvek and quellan are coming", "dovik and zorbek said"). Each is
         rarer than `companion_unlisted_max_zipf`, no place, company or typo of a frequent word, and its
         word vector, if any, sits among names (`companion_min_name_share`: not "kimchi and bulgogi")."""
+        tokens, bases, vocab = turn.tokens, turn.bases, turn.vocab
         w = self._w
         n = len(tokens)
         lowered = [token.lower for token in tokens]
@@ -1870,14 +1869,10 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._zipf.unlisted_person_name_max
         )
 
-    def _introduced(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _introduced(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "our next question comes from dana okafor with northwind": the one to ``max_tokens`` words
         between an introduction and an affiliation word (or the end) are the caller's name."""
+        tokens, vocab = turn.tokens, turn.vocab
         w = self._w
         said, tails = words_of(tokens), self._introduction_tails
         for start in [
@@ -1936,14 +1931,10 @@ class NameDetector(Detector):
                     break
         return starts
 
-    def _listed_people(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _listed_people(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "our speakers today will be quellan, dovik and zo", "joining me today are zorbek our head of
         strategy and bo our controller": the items of a list of people (names.yaml ``person_cues.list_*``)."""
+        tokens, vocab = turn.tokens, turn.vocab
         w = self._w
         n = len(tokens)
         for start, opened in self._list_starts(tokens):
@@ -2032,14 +2023,10 @@ class NameDetector(Detector):
         # a given name that is also a word ("bo", "vera", "guy") where the item ends
         return word in given and ends
 
-    def _before_roles(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _before_roles(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "dana okafor chief financial officer", "dana okafor our c f o": the one or two name words right
         before a job title are a person (the first a given name or a rare word)."""
+        tokens, vocab = turn.tokens, turn.vocab
         given = vocab.given
         starts = self._role_starts
         for k in [k for k, word in enumerate(words_of(tokens)) if k > 0 and word in starts]:
@@ -2073,15 +2060,11 @@ class NameDetector(Detector):
             for index in range(first, end):
                 scores.setdefault(index, (self.cue_score, "name before a job title"))
 
-    def _after_roles(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _after_roles(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "our c f o helena lantern", "chief digital officer dorvan mesquel": the name right after a job
         title. Its first word is a given name or a rare word; after a given name the next word is the
         family name even when it is an everyday word ("c e o harold pacing"), unless it reads as a verb."""
+        tokens, vocab = turn.tokens, turn.vocab
         given = vocab.given
         w = self._w
         ends = self._role_ends
@@ -2109,16 +2092,12 @@ class NameDetector(Detector):
             for index in range(k, last + 1):
                 scores.setdefault(index, (self.cue_score, "name after a job title"))
 
-    def _booked_for(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _booked_for(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "a booking tomorrow for dovan quellet at nine": in a turn about a booking, the one to
         ``max_tokens`` name words after "for" or "under", up to "at" or "name" (or the end, after
         "under"), are who it is for (names.yaml ``booking_names``); "a table for dinner at eight"
         holds no name word, "book a restaurant for tortelloni" is a dish."""
+        tokens, vocab = turn.tokens, turn.vocab
         w = self._w
         if w.booking_words.isdisjoint(words_of(tokens)):
             return
@@ -2267,17 +2246,13 @@ class NameDetector(Detector):
             k += 1
         return k < len(tokens) and tokens[k].lower in self._w.handoff_verbs
 
-    def _slots(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _slots(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "back over to dana for closing remarks", "this is dana speaking": the one to ``max_tokens``
         words between ``person_cues.slot_before`` (or the start of the turn) and ``slot_after`` are a
         person, also when the recognizer wrote the name as letters ("back to t and e for his final
         remarks"). Each word is a letter (not "i"), "and" between letters, a title, a name word
         (:meth:`_name_word`); one at least is a letter or a name word."""
+        tokens, vocab = turn.tokens, turn.vocab
         w = self._w
         starts = self._slot_after_starts
         for end in [k for k, word in enumerate(words_of(tokens)) if k > 0 and word in starts]:
@@ -2301,12 +2276,7 @@ class NameDetector(Detector):
                         scores.setdefault(k, (self.cue_score, "name between a hand-off and its purpose"))
                     break
 
-    def _name_answer(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _name_answer(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """A turn that is only a name, or a name before the digits of an identifier, answers "your
         name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412", after an
         opener such as "yes", "it's" or a title ("sure it's korila", "miss tharvika") (names.yaml
@@ -2316,6 +2286,7 @@ class NameDetector(Detector):
         not names. A listed name that is also an everyday word ("brett", "gray") counts before an
         identifier ("brett 4721") or as one of two listed names ("gunner gray"); alone it may be the
         word ("rock")."""
+        tokens, vocab = turn.tokens, turn.vocab
         given, family, common, places = vocab
         w = self._w
         run: list[int] = []
