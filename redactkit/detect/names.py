@@ -57,6 +57,8 @@ __all__ = [
 #: why a word after "my name is", "the name on the account is" is a name
 _GIVEN_AS_NAME = "word after a phrase that gives a name"
 
+#: (the end of) the explanation of a given name met ("i saw will yesterday")
+_MET = "verb of meeting before it"
 #: why a word no list has is a name when another rare word stands beside it
 _RARE_RUN = "run of words too rare to be anything but a name"
 #: the cue a noun that names a person makes ("my neighbour X", "the other driver was X"): a strong one
@@ -936,7 +938,7 @@ class NameDetector(Detector):
                     if possessive
                     else "cue before it"
                     if cue is not None
-                    else "verb of meeting before it"
+                    else _MET
                     if met
                     else "verb of speech or address after it"
                     if addressed and word in given
@@ -1108,6 +1110,8 @@ class NameDetector(Detector):
                     or len(word) < 2
                     or (word not in family and zipf_frequency(word) >= self._zipf.function_word_min)
                     or word in w.speech_verbs  # "governor brown said": a family-name list has "said"
+                    # "i bumped into destiny earlier": the time the one met was met at, no family name
+                    or (word in w.meeting_enders and self._meeting_verbs.ending_at(tokens, i) is not None)
                     # "myself and quellan will be there": a modal before more words, no family name
                     or (word in self._modals and j + 1 < len(tokens))
                 ):
