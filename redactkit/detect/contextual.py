@@ -286,6 +286,9 @@ class _CredentialWords:
     description_counts: frozenset[str]
     max_words: int
     handle_words: int
+    handle_openers: frozenset[str]
+    handle_objects: frozenset[str]
+    not_handles_after_at: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -351,6 +354,9 @@ class _AddressWords:
     max_query_words: int
     slash_prefixes: _Phrases
     unfinished_endings: _Phrases
+    heard_letters: frozenset[str]
+    heard_letter_after: frozenset[str]
+    heard_letter_after_to: frozenset[str]
     provider_local_cues: _Phrases
 
 
@@ -3506,6 +3512,8 @@ class ContextualDetector(Detector):
                 continue
             first, copula = self._after_cue(words, i + length, cred.between)
             copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
+            if label == "USERNAME" and not copula and self._handle_at_after_platform(words, i, first):
+                first, copula = first + 1, True  # "follow us on instagram at lunar tides"
             qualified = False
             if not copula and not label.startswith("PASSWORD?"):
                 # "the password for the wifi is ...", "the username i use is ...": the value comes
@@ -3726,7 +3734,16 @@ class ContextualDetector(Detector):
             if (
                 handle
                 and not any(cred.stops.at(words, q) for q in range(at + 1, stop))
-                and any(self._local_like(word) or word in given_names() for word in handle)
+                and (
+                    any(self._local_like(word) or word in given_names() for word in handle)
+                    # "follow us at quiet fox on instagram": a handle of everyday words after a verb
+                    # that asks to follow or tag it
+                    or (
+                        self._handle_opened(words, at)
+                        and handle[0] not in t.ages.determiners | {"a", "an"}
+                        and handle[0] not in cred.not_handles_after_at
+                    )
+                )
             ):
                 first = at if words[at] == "@" else at + 1  # a written "@" is the handle's
                 return first, stop, label, self.cue_score, "handle said between its at and the platform"
@@ -3738,6 +3755,30 @@ class ContextualDetector(Detector):
         if first >= stop or not shaped:
             return None
         return first, stop, label, self.cue_score, f"value dictated before a {label.lower()} cue"
+
+    def _handle_opened(self, words: Sequence[str], at: int) -> bool:
+        """A verb of ``credentials.handle_openers`` ("follow", "tag", "find"), with "us"/"me"/... after
+        it, stands right before ``words[at]`` ("follow us at", "tag me at")."""
+        cred = self._t.credentials
+        k = at - 1
+        if k >= 0 and words[k] in cred.handle_objects:
+            k -= 1
+        return k >= 0 and words[k] in cred.handle_openers
+
+    def _handle_at_after_platform(self, words: Sequence[str], cue: int, first: int) -> bool:
+        """ "follow us on instagram at lunar tides": after a platform cue said after "on" and a verb of
+        ``handle_openers``, an "at" opens the value as "is" does."""
+        return (
+            first + 1 < len(words)
+            and words[first] == "at"
+            # "find us on instagram at the market", "... at night": a place or a time, no handle
+            and words[first + 1] not in self._t.ages.determiners | {"a", "an"}
+            and words[first + 1] not in self._t.credentials.not_handles_after_at
+            and not self._t.credentials.stops.at(words, first + 1)
+            and cue > 0
+            and words[cue - 1] == "on"
+            and self._handle_opened(words, cue - 1)
+        )
 
     def _guessed_password(self, words: Sequence[str], first: int, stop: int, shape: frozenset[str]) -> bool:
         """After "maybe it was": a word and two number words or a spoken symbol ("tiger football seven
@@ -4022,6 +4063,23 @@ class ContextualDetector(Detector):
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
         return j + length if cue else j
 
+    def _heard_letter_before(self, words: Sequence[str], first: int, at: int) -> int:
+        """``first - 1`` when the word there is a spelled letter the recognizer wrote as a word
+        (``heard_letters``: "be" for "b", "see" for "c") that the look-back stopped at: after a word of
+        ``heard_letter_after`` ("my email is be quill at ...") or after "to" with one of
+        ``heard_letter_after_to`` before it ("send it to be quill at ..."); never in a verb's slot
+        ("it should be anna at ...", "i want to see kim at ..."); else ``first``."""
+        addr = self._t.addresses
+        k = first - 1
+        if not (k > 0 and first < at and words[k] in addr.heard_letters):
+            return first
+        before = words[k - 1]
+        if before in addr.heard_letter_after:
+            return k
+        if before == "to" and k > 1 and words[k - 2] in addr.heard_letter_after_to:
+            return k
+        return first
+
     def _unfinished_domain(self, words: Sequence[str], at: int, j: int) -> int:
         """End of an e-mail's domain the caller breaks off before its top-level domain ("j dot lee at
         mail dot harbor and the rest i forget", "at tallgrass dot something i can't remember"), or
@@ -4048,14 +4106,28 @@ class ContextualDetector(Detector):
             end = k
         else:
             return j
+        if host == 1 and words[j] in t.credentials.not_handles_after_at:
+            return j  # "email the kids at school and so on", "at lunch or something": a place or a time
         first = self._left_edge(words, at, addr.max_local_words)
         if first >= at:
             return j
+        local = words[first:at]
         # (a given name alone is no dictation: "tell john at marketing and the rest i forget")
-        if any(self._local_like(word) and word not in given_names() for word in words[first:at]):
+        if any(self._local_like(word) and word not in given_names() for word in local):
             return end
+        # with a mail cue alone, the local part must be a name or a word no dictionary has (not "you",
+        # "the team", "mom") and the host must sound like one: a "dot" inside it or in the ending said
+        # ("my email is anna at hollow oak dot something"; "i'll email you at lunch or something")
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
-        return end if cue else j
+        named = all(
+            not t.credentials.stops.at(local, q)
+            and (local[q] in given_names() or not is_everyday_word(local[q]))
+            for q in range(len(local))
+        )
+        dotted = any(self._is_dot(word) for word in words[j:end]) or (
+            end < len(words) and self._is_dot(words[end])
+        )
+        return end if cue and named and dotted else j
 
     def _letters_at(self, words: Sequence[str], j: int) -> int:
         """Length of a run of at least two spelled letters at ``j`` ("g m x", "s b c"), or 0."""
@@ -4243,6 +4315,7 @@ class ContextualDetector(Detector):
                 first = self._left_edge(words, i, addr.max_local_words, inserted=True)
                 if first == i and words[i - 1] in addr.mailbox_words:
                     first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
+                first = self._heard_letter_before(words, first, i)  # "my email is be quill at ..."
                 if first < i and self._web_host_after_at(words, first, i, i + length, end):
                     continue  # "the docs are at docs dot google dot com": a web address
                 if (
