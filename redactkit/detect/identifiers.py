@@ -1892,13 +1892,20 @@ class IdentifierDetector(Detector):
         if long_aside and not (
             corrected
             or (
-                said < low <= total <= high
+                said < low
+                and total <= high
                 and not left.alnum
                 and not self._quantity_follows(tokens, right.stop)
-                and (self._one_by_one(aligned, tokens, right) or self._said_in_groups(aligned, tokens, right))
+                and (
+                    # it completes the value, or goes on reading it digit by digit (an account
+                    # number shorter than most: "four nine four seven ... six six six oh")
+                    (low <= total and self._said_in_groups(aligned, tokens, right))
+                    or (len(right.digits) >= 3 and self._one_by_one(aligned, tokens, right))
+                    or (low <= total and len(right.digits) == 2)
+                )
             )
         ):
-            return None  # a long aside: only a second part that completes the value the cue names
+            return None  # a long aside: only a second part that goes on with the value the cue names
         if len(right.digits) < (2 if label else 3):
             return None
         # the value's last two digits said as one number complete it ("my zip is four six two wait let
