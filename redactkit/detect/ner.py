@@ -73,6 +73,9 @@ _OVERLAP = 500
 #: characters per ``nlp.pipe`` batch at most (a few windows of a long text; hundreds of utterances)
 _BATCH_CHARS = 64_000
 
+#: ``labels: names``: the stock label map only (PERSON, GPE/LOC/FAC, ORG), whatever the weights declare
+NAMES_ONLY = "names"
+
 DEFAULT_NER_LABELS: dict[str, str] = {
     "PERSON": "PERSON",
     "GPE": "LOCATION",
@@ -195,7 +198,9 @@ class SpacyNerDetector(Detector):
     @classmethod
     def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
         labels = params.get("labels")
-        if labels is None:
+        if labels == NAMES_ONLY:
+            labels = DEFAULT_NER_LABELS
+        elif labels is None:
             labels = {**DEFAULT_NER_LABELS, **_weights_label_map(params.get("ner_weights"))}
         return [(f"labels.{spacy_label}", label) for spacy_label, label in labels.items()]
 
@@ -203,7 +208,7 @@ class SpacyNerDetector(Detector):
         self,
         model: str = "en_core_web_md",
         ner_weights: str | None = None,
-        labels: Mapping[str, str] | None = None,
+        labels: Mapping[str, str] | Literal["names"] | None = None,
         score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None,
         lowercase_guard: bool | Literal["strict", "plain_words", "off"] = "strict",
         ner_weights_on: Literal["lowercase", "all"] = "lowercase",
@@ -217,8 +222,10 @@ class SpacyNerDetector(Detector):
         self.ner_weights = ner_weights
         self._weights = None if ner_weights in (None, "none") else ner_weights
         #: spaCy entity label -> redactkit label; labels not listed are ignored. null: the weights'
-        #: own map (meta.json ``label_map``) over PERSON, GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION
-        self.labels = dict(labels) if labels is not None else None
+        #: own map (meta.json ``label_map``) over PERSON, GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION;
+        #: ``names``: that stock map alone, whatever the weights declare (names, places and
+        #: organisations: adapted weights without their identifier labels)
+        self.labels: dict[str, str] | str | None = dict(labels) if isinstance(labels, Mapping) else labels
         #: score of every entity; null: the label's held-out precision from the weights' calibration
         #: table (0.8 for the pipeline's own recognizer, which has none)
         self.score = score
@@ -267,7 +274,7 @@ class SpacyNerDetector(Detector):
         self._pronoun_numbers = frozenset(word for word, value in lexicon.digits.items() if value == 1)
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
-        self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
+        self._labels = dict(labels) if isinstance(labels, Mapping) else dict(DEFAULT_NER_LABELS)
         if self._weights is not None:
             weights = read_ner_weights(self._weights)  # fail at construction, naming the path
             self._scores = weights.calibration
