@@ -80,8 +80,8 @@ ASIDES_NAMING_A_THING = [
     (
         "card number five three two two let me put you on speaker so i can read it off my phone okay and "
         "then eight three eight oh six five four five one one four one",
-        "five three two two let me put you on speaker so i can read it off my phone okay and then eight three "
-        "eight oh six five four five one one four one",
+        "five three two two let me put you on speaker so i can read it off my phone okay and then eight "
+        "three eight oh six five four five one one four one",
         "CREDIT_CARD",
     ),
     (
@@ -187,7 +187,8 @@ def test_a_suite_of_a_street_address_stays_one(pipe: Pipeline, text: str, value:
 # a cue of another label said as a subject still introduces a value of its own
 OWN_VALUES = [
     (
-        "my card number is four one one one two two two two and my phone is five five five one two three four",
+        "my card number is four one one one two two two two and my phone is "
+        "five five five one two three four",
         "five five five one two three four",
         "PHONE_NUMBER",
     ),
