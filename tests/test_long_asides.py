@@ -84,6 +84,12 @@ ASIDES_NAMING_A_THING = [
         "three eight oh six five four five one one four one",
         "CREDIT_CARD",
     ),
+    # "the next part is", "and the last four are": parts of the value being dictated
+    (
+        "my cell is six two eight uh the next part is five one four and the last four are nine nine two one",
+        "six two eight uh the next part is five one four and the last four are nine nine two one",
+        "PHONE_NUMBER",
+    ),
     (
         "my pin is four one i'll say that again four one okay one two",
         "four one i'll say that again four one okay one two",
@@ -117,6 +123,11 @@ NOT_DATES_OF_BIRTH = [
     "the boiler stopped working in june nineteen ninety eight",
     "the last time the lift worked was may nineteen eighty six",
     "we've been members since march nineteen seventy two",
+]
+
+NO_VALUE_PARTS = [
+    "the first part of the movie was two hours and the last part was forty minutes",
+    "i need the next part, the last four were broken",
 ]
 
 SUITES_NO_ADDRESS = [
@@ -225,3 +236,9 @@ def test_an_aside_naming_a_thing_is_an_aside(pipe: Pipeline, text: str, value: s
 )
 def test_two_digits_said_again_after_again(words: str, again: int) -> None:
     assert said_again(words.split(), frozenset({"again", "repeat"})) == again
+
+
+@pytest.mark.parametrize("text", NO_VALUE_PARTS)
+def test_parts_of_other_things_are_no_values(pipe: Pipeline, text: str) -> None:
+    found = [(text[e.start : e.end], e.label) for e in pipe.analyze(text)]
+    assert found == [], found

@@ -233,6 +233,9 @@ class _CueTables:
     #: words before a cue inside an aside that make it what the caller reads from, no cue of the next
     #: part ("let me find the card", "i'm reading it off my phone": ``cue_as_object_after``)
     cue_as_object_after: frozenset[str] = frozenset()
+    #: words that name a part of the value being dictated before a count or "part" ("the next part is",
+    #: "and the last four are": ``value_part_openers``): no digit, no negative context there
+    value_part_openers: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -383,6 +386,7 @@ def _cue_tables(locale: str) -> _CueTables:
         ),
         cue_not_before=_optional_words(resources, "identifiers", "cue_not_before"),
         cue_as_object_after=_optional_words(resources, "identifiers", "cue_as_object_after"),
+        value_part_openers=_optional_words(resources, "identifiers", "value_part_openers"),
     )
 
 
@@ -1491,10 +1495,20 @@ class IdentifierDetector(Detector):
         "(212) 555-0142" and "+1 212 555 0142" are one candidate each.
         """
         result: list[_Candidate] = []
+        openers = self._tables.value_part_openers
         i = 0
         while i < len(tokens):
             if not _has_digit(tokens[i].lower):
                 i += 1
+                continue
+            if (
+                openers
+                and 0 < i < len(tokens) - 1
+                and tokens[i - 1].lower in openers
+                and len(tokens[i].lower) == 1
+                and not _has_digit(tokens[i + 1].lower)
+            ):
+                i += 1  # "and the last four are ...": how many digits follow, none of them
                 continue
             first = i
             if (
@@ -2711,6 +2725,19 @@ class IdentifierDetector(Detector):
                     )
                     and gap[index] in self._tables.negative_words
                     and self._aside_word(gap[index], negative=False)
+                )
+                or (
+                    # "the next part is": a part of the value being dictated
+                    index > 0
+                    and gap[index - 1] in self._tables.value_part_openers
+                    and self._aside_word(gap[index], negative=False)
+                )
+                or (
+                    # "and the last 4 are": the count of the digits that follow
+                    0 < index < len(gap) - 1
+                    and gap[index - 1] in self._tables.value_part_openers
+                    and len(gap[index]) == 1
+                    and gap[index].isdigit()
                 )
                 or self._breaker_inside_aside(gap, index)
             ):
