@@ -132,3 +132,66 @@ def test_an_e_mail_broken_off_before_its_ending(default_pipeline: Pipeline, text
 )
 def test_a_broken_off_place_is_no_e_mail(default_pipeline: Pipeline, text: str) -> None:
     assert "EMAIL_ADDRESS" not in {e.label for e in default_pipeline.analyze(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("follow us at amber kettle on instagram", "amber kettle"),
+        ("tag me at rusty lantern on tiktok", "rusty lantern"),
+        ("find me on twitch at sleepy otter", "sleepy otter"),
+        ("follow us on twitter at maple crumbs for updates", "maple crumbs"),
+    ],
+)
+def test_a_handle_of_everyday_words_after_a_follow_verb(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    assert "USERNAME" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i posted it at the beach on instagram",
+        "follow me at the gym on twitch",
+        "find us on instagram at the market every sunday",
+        "find me on twitch at night",
+        "follow us at home on tiktok",
+        "we met at the park on saturday",
+    ],
+)
+def test_a_place_or_time_after_at_is_no_handle(default_pipeline: Pipeline, text: str) -> None:
+    assert "USERNAME" not in {e.label for e in default_pipeline.analyze(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # review38 L4: a spelled "b" written "be" (or "c" written "see") is the local part's first letter
+        ("send it to be quill at gmail dot com", "be quill at gmail dot com"),
+        ("my email is be harwell at yahoo dot com", "be harwell at yahoo dot com"),
+        ("my email is see tolland at ferncastle dot org", "see tolland at ferncastle dot org"),
+        ("reach me at be ravel at outlook dot com", "be ravel at outlook dot com"),
+    ],
+)
+def test_a_letter_heard_as_a_word_opens_the_local_part(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "verb"),
+    [
+        ("it should be anna at gmail dot com", "anna at gmail dot com", "be"),
+        ("i want to see kim at gmail dot com", "kim at gmail dot com", "see"),
+    ],
+)
+def test_a_verb_before_the_local_part_stays_out(
+    default_pipeline: Pipeline, text: str, value: str, verb: str
+) -> None:
+    entities = default_pipeline.analyze(text)
+    start = text.index(value)
+    verb_at = text.index(f" {verb} ") + 1
+    assert any(e.label == "EMAIL_ADDRESS" and e.start <= start for e in entities)
+    assert not any(e.start <= verb_at < e.end for e in entities)

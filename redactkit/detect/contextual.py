@@ -60,6 +60,7 @@ from ._phrase_keys import key_words, may_hold
 from .base import Detector, detectors
 from .names import digit_sounds
 from .organizations import OrganizationWords, is_activity
+from .places import listed_place_length
 
 __all__ = [
     "CONTEXTUAL_LABELS",
@@ -288,6 +289,9 @@ class _CredentialWords:
     description_counts: frozenset[str]
     max_words: int
     handle_words: int
+    handle_openers: frozenset[str]
+    handle_objects: frozenset[str]
+    not_handles_after_at: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -353,6 +357,9 @@ class _AddressWords:
     max_query_words: int
     slash_prefixes: _Phrases
     unfinished_endings: _Phrases
+    heard_letters: frozenset[str]
+    heard_letter_after: frozenset[str]
+    heard_letter_after_to: frozenset[str]
     provider_local_cues: _Phrases
 
 
@@ -3530,6 +3537,8 @@ class ContextualDetector(Detector):
                 continue
             first, copula = self._after_cue(words, i + length, cred.between)
             copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
+            if label == "USERNAME" and not copula and self._handle_at_after_platform(words, i, first):
+                first, copula = first + 1, True  # "follow us on instagram at lunar tides"
             qualified = False
             if not copula and not label.startswith("PASSWORD?"):
                 # "the password for the wifi is ...", "the username i use is ...": the value comes
@@ -3750,7 +3759,16 @@ class ContextualDetector(Detector):
             if (
                 handle
                 and not any(cred.stops.at(words, q) for q in range(at + 1, stop))
-                and any(self._local_like(word) or word in given_names() for word in handle)
+                and (
+                    any(self._local_like(word) or word in given_names() for word in handle)
+                    # "follow us at quiet fox on instagram": a handle of everyday words after a verb
+                    # that asks to follow or tag it
+                    or (
+                        self._handle_opened(words, at)
+                        and handle[0] not in t.ages.determiners | {"a", "an"}
+                        and handle[0] not in cred.not_handles_after_at
+                    )
+                )
             ):
                 first = at if words[at] == "@" else at + 1  # a written "@" is the handle's
                 return first, stop, label, self.cue_score, "handle said between its at and the platform"
@@ -3762,6 +3780,30 @@ class ContextualDetector(Detector):
         if first >= stop or not shaped:
             return None
         return first, stop, label, self.cue_score, f"value dictated before a {label.lower()} cue"
+
+    def _handle_opened(self, words: Sequence[str], at: int) -> bool:
+        """A verb of ``credentials.handle_openers`` ("follow", "tag", "find"), with "us"/"me"/... after
+        it, stands right before ``words[at]`` ("follow us at", "tag me at")."""
+        cred = self._t.credentials
+        k = at - 1
+        if k >= 0 and words[k] in cred.handle_objects:
+            k -= 1
+        return k >= 0 and words[k] in cred.handle_openers
+
+    def _handle_at_after_platform(self, words: Sequence[str], cue: int, first: int) -> bool:
+        """ "follow us on instagram at lunar tides": after a platform cue said after "on" and a verb of
+        ``handle_openers``, an "at" opens the value as "is" does."""
+        return (
+            first + 1 < len(words)
+            and words[first] == "at"
+            # "find us on instagram at the market", "... at night": a place or a time, no handle
+            and words[first + 1] not in self._t.ages.determiners | {"a", "an"}
+            and words[first + 1] not in self._t.credentials.not_handles_after_at
+            and not self._t.credentials.stops.at(words, first + 1)
+            and cue > 0
+            and words[cue - 1] == "on"
+            and self._handle_opened(words, cue - 1)
+        )
 
     def _guessed_password(self, words: Sequence[str], first: int, stop: int, shape: frozenset[str]) -> bool:
         """After "maybe it was": a word and two number words or a spoken symbol ("tiger football seven
@@ -4046,6 +4088,23 @@ class ContextualDetector(Detector):
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
         return j + length if cue else j
 
+    def _heard_letter_before(self, words: Sequence[str], first: int, at: int) -> int:
+        """``first - 1`` when the word there is a spelled letter the recognizer wrote as a word
+        (``heard_letters``: "be" for "b", "see" for "c") that the look-back stopped at: after a word of
+        ``heard_letter_after`` ("my email is be quill at ...") or after "to" with one of
+        ``heard_letter_after_to`` before it ("send it to be quill at ..."); never in a verb's slot
+        ("it should be anna at ...", "i want to see kim at ..."); else ``first``."""
+        addr = self._t.addresses
+        k = first - 1
+        if not (k > 0 and first < at and words[k] in addr.heard_letters):
+            return first
+        before = words[k - 1]
+        if before in addr.heard_letter_after:
+            return k
+        if before == "to" and k > 1 and words[k - 2] in addr.heard_letter_after_to:
+            return k
+        return first
+
     def _unfinished_domain(self, words: Sequence[str], at: int, j: int) -> int:
         """End of an e-mail's domain the caller breaks off before its top-level domain ("j dot lee at
         mail dot harbor and the rest i forget", "at tallgrass dot something i can't remember"), or
@@ -4267,6 +4326,7 @@ class ContextualDetector(Detector):
                 first = self._left_edge(words, i, addr.max_local_words, inserted=True)
                 if first == i and words[i - 1] in addr.mailbox_words:
                     first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
+                first = self._heard_letter_before(words, first, i)  # "my email is be quill at ..."
                 if first < i and self._web_host_after_at(words, first, i, i + length, end):
                     continue  # "the docs are at docs dot google dot com": a web address
                 if (
@@ -5857,7 +5917,9 @@ class ContextualDetector(Detector):
         school, hospital or parish named after the saint: after "at" (``saint_place_prepositions``; no
         city), or after a verb of going, taking or admitting (``saint_verbs``, maybe with an object of
         ``saint_objects``, or one of ``saint_owners`` and a noun: "took him to", "took my son to") or a
-        cue of this detector, when it is no city or town ("saint paul", "saint charles")."""
+        cue of this detector, when it is no city or town ("saint paul", "saint charles"), nor another listed
+        place after a verb alone ("she went to saint moritz": a trip; "they took him to saint raphael": the
+        hospital)."""
         org = self._t.organizations
         said = (" ".join((words[saint], words[name])), f"saint {words[name]}")
         if any(place in place_names() for place in said):
@@ -5872,6 +5934,8 @@ class ContextualDetector(Detector):
             verb -= 1  # "took him | to"
         elif verb >= 2 and words[verb - 1] in org.saint_owners:
             verb -= 2  # "took my son | to"
+        elif listed_place_length(words, saint) >= 2:
+            return False  # "she went to saint moritz to ski": a trip (but "they took him to saint raphael")
         return verb >= 0 and (
             words[verb] in org.saint_verbs
             or bool(org.cues.ending(words, saint))

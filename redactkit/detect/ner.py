@@ -259,6 +259,12 @@ class SpacyNerDetector(Detector):
         person_words = load_tables(locale, "names", PersonWords)
         self._preposition_cues = frozenset(cue[0] for cue in person_words.preposition_cues if len(cue) == 1)
         self._everyday_names = person_words.everyday_names
+        self._copula_adjectives = person_words.copula_adjectives
+        self._saint_words = person_words.saint_words
+        self._copula_greetings = person_words.copula_greetings
+        self._copula_name_followers = person_words.copula_name_followers
+        #: the copulas as spaCy splits them too ("i'm" -> "i" "'m", "it's" -> "it" "'s")
+        self._copulas = person_words.copula_cues | {("i", "'m"), ("it", "'s")}
         self._strong_one_word_cues = frozenset(cue[0] for cue in person_words.strong_cues if len(cue) == 1)
         self._currencies = person_words.currencies
         self._speech_verbs = person_words.speech_verbs
@@ -642,6 +648,34 @@ class SpacyNerDetector(Detector):
             and before not in self._guard_words.person_cues
         )
 
+    def _saint_place(self, words: list[str]) -> bool:
+        """A PERSON guess that is a saint's title and a name that a place list has together ("saint
+        moritz", "saint augustine"; names.yaml ``saint_words``): the place, no person."""
+        if len(words) < 2 or words[0] not in self._saint_words:
+            return False
+        from .places import listed_place_length
+
+        return listed_place_length(words, 0, self.locale) == len(words)
+
+    def _copula_adjective(self, doc_words: list[str], ent: Any, words: list[str]) -> bool:
+        """A PERSON or LOCATION guess that opens with a name English uses first as an adjective, right
+        after a copula (names.yaml ``copula_adjectives``: "i'm frank with you", "it's sunny here", "this
+        is crystal clear"), outside a caller's frame: no greeting before the copula ("hello this is
+        crystal"), no word of ``copula_name_followers`` after the guess ("this is dawn calling"), and no
+        place a list knows."""
+        if words[0] not in self._copula_adjectives or ent.start == 0:
+            return False
+        start = ent.start
+        before = doc_words[max(start - 2, 0) : start]
+        copula = next((c for c in self._copulas if tuple(before[len(before) - len(c) :]) == c), None)
+        if copula is None:
+            return False
+        if start > len(copula) and doc_words[start - len(copula) - 1] in self._copula_greetings:
+            return False
+        if ent.end < len(doc_words) and doc_words[ent.end] in self._copula_name_followers:
+            return False
+        return " ".join(words) not in place_names()
+
     def _never_a_name(self, words: list[str]) -> bool:
         """A PERSON guess made only of words the locale declares never a name (``not_names``: assistant
         names, relations) or currencies ("the yen")."""
@@ -751,7 +785,7 @@ class SpacyNerDetector(Detector):
                 lowercase
                 and label == "PERSON"
                 and guard != "off"
-                and _names_a_place(words, given)
+                and (_names_a_place(words, given) or self._saint_place(words))
                 and not (ent.start > 0 and doc_words[ent.start - 1] in self._titles)  # "mister van buren"
             ):
                 label = "LOCATION"  # "são paulo", "new delhi": a place the gazetteer knows, no one's name
@@ -766,6 +800,7 @@ class SpacyNerDetector(Detector):
                 and (
                     (label == "PERSON" and self._never_a_name(words))
                     or (label == "LOCATION" and self._played(doc_words, ent))
+                    or (label in ("PERSON", "LOCATION") and self._copula_adjective(doc_words, ent, words))
                 )
             ):
                 continue
