@@ -4323,6 +4323,11 @@ class ContextualDetector(Detector):
                     and not misheard
                     and words[i - 1] in self._not_local_parts
                     and not (i - 1 > first and addr.joiners.at(words, i - 2))
+                    # "s hancock no space sorry it's loud here at ...": a local part dictated before
+                    and not any(
+                        _is_letter(w) or w in t.number_words or addr.joiners.at((w,), 0)
+                        for w in words[first:i]
+                    )
                     and not self._provider_at(words, i + length)  # "kim in at gmail dot com"
                 ):
                     continue  # "sign up at acme dot net", "register at ...": the "at" of a place
