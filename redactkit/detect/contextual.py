@@ -1846,8 +1846,9 @@ class ContextualDetector(Detector):
         return None
 
     def _heard_age_unit(self, words: Sequence[str], after: int) -> bool:
-        """ "a twenty two yer old", "that two year od": "years old" with each word at most one letter
-        off (``ages.heard_unit_years``, ``ages.heard_unit_old``), as a recognizer may write it."""
+        """ "a twenty two yer old", "that two year od", "eighty three year sold": "years old" with each
+        word at most one letter off (``ages.heard_unit_years``, ``ages.heard_unit_old``), as a
+        recognizer may write it."""
         ages = self._t.ages
         if after + 1 >= len(words):
             return False
@@ -1859,7 +1860,8 @@ class ContextualDetector(Detector):
                 year.isalpha()
                 and old.isalpha()
                 and len(old) >= 2
-                and not old.endswith("s")  # "i teach twelve year olds": people of an age, no one's age
+                # "i teach twelve year olds": people of an age, no one's age ("year sold" is "years old")
+                and not (old.endswith("s") and old[:-1] in ages.heard_unit_old)
                 and any(
                     year == unit or (len(year) >= 3 and within_edits(year, unit, 1))
                     for unit in ages.heard_unit_years
