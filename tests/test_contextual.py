@@ -53,6 +53,11 @@ POSITIVE = [
     ("she's about forty and he's fifty", [("about forty", "AGE"), ("fifty", "AGE")]),
     ("he's thirty or thirty five", [("thirty", "AGE"), ("thirty five", "AGE")]),
     ("halvard, twenty five, and his wife were charged", [("twenty five", "AGE")]),
+    # ... a unit heard wrong ("year sold", "your old"), an ordinal heard for the tens word it sounds like
+    ("my uncle is eighty three year sold", [("eighty three", "AGE")]),
+    ("the patient is a fifty seven your old male", [("fifty seven", "AGE")]),
+    ("he's seventh seven and on blood thinners", [("seventh seven", "AGE")]),
+    ("my grandpa is eighth five", [("eighth five", "AGE")]),
     # hgen-age5 (invented): a digit heard as a function word before an age unit, "tree"/"ate" where the age
     # ends, written punctuation after an opening "at", written ordinals, a hyphened generation, a family
     # name and its age between commas
@@ -645,6 +650,11 @@ NEGATIVE = [
     "we visited tromso, twelve, and bergen",
     "we stopped in tromso, twelve, for lunch",
     "a quibblet, nine, costs more",
+    # ... ordinals and "year olds" that are no age
+    "she finished seventh two years ago",
+    "he came in ninth two times",
+    "i teach twelve year olds",
+    "we sold a ten year old car",
     # hgen-age6 (invented): hedges and clause openers after numbers that are no age
     "more than two thirds of the customers",
     "kids under twelve are free",

@@ -76,6 +76,10 @@ def test_the_at_of_a_place_opens_a_web_address_not_a_mailbox(
         # a word of not_local_parts inside a dictated local part, or before a mail provider, is part of it
         ("email me at rowe dot up at gmail dot com", "rowe dot up at gmail dot com"),
         ("my email is tamsin in at gmail dot com", "in at gmail dot com"),
+        (
+            "reach me by email k marlow no space sorry it's a bit loud here at fenrow dot co dot uk",
+            "k marlow",
+        ),
     ],
 )
 def test_a_mailbox_keeps_its_local_part(default_pipeline: Pipeline, text: str, value: str) -> None:
@@ -114,6 +118,9 @@ def test_look_alikes_stay_speech(default_pipeline: Pipeline, text: str) -> None:
         ),
         ("my email is nadia pellworth at tinmoor um i don't remember the end", "nadia pellworth at tinmoor"),
         ("send it to k l m forty at fenwood and then whatever the ending is", "k l m forty at fenwood"),
+        ("email zorvek at kestrel dot something", "zorvek at kestrel"),
+        ("my email is brel at kestrel or something like that", "brel at kestrel"),
+        ("my email is anna at hollow oak dot something", "anna at hollow oak"),
     ],
 )
 def test_an_e_mail_broken_off_before_its_ending(default_pipeline: Pipeline, text: str, value: str) -> None:
@@ -128,6 +135,14 @@ def test_an_e_mail_broken_off_before_its_ending(default_pipeline: Pipeline, text
         "we ate at the diner or something",
         "she stayed at her aunt's and so on",
         "meet me at noon or something like that",
+        # review41 M2: a mail word before talk that breaks off is no e-mail
+        "i'll email you at lunch or something",
+        "email the kids at school and so on",
+        "i'll email mom at home and whatever",
+        "we'll email the parents at camp and the rest i don't know",
+        "i'll email you guys at some point or something like that",
+        "i sent an email to the team at work and the rest i forget",
+        "my email is the one at work and the rest is spam",
     ],
 )
 def test_a_broken_off_place_is_no_e_mail(default_pipeline: Pipeline, text: str) -> None:

@@ -1849,8 +1849,9 @@ class ContextualDetector(Detector):
         return None
 
     def _heard_age_unit(self, words: Sequence[str], after: int) -> bool:
-        """ "a twenty two yer old", "that two year od": "years old" with each word at most one letter
-        off (``ages.heard_unit_years``, ``ages.heard_unit_old``), as a recognizer may write it."""
+        """ "a twenty two yer old", "that two year od", "eighty three year sold": "years old" with each
+        word at most one letter off (``ages.heard_unit_years``, ``ages.heard_unit_old``), as a
+        recognizer may write it."""
         ages = self._t.ages
         if after + 1 >= len(words):
             return False
@@ -1862,7 +1863,8 @@ class ContextualDetector(Detector):
                 year.isalpha()
                 and old.isalpha()
                 and len(old) >= 2
-                and not old.endswith("s")  # "i teach twelve year olds": people of an age, no one's age
+                # "i teach twelve year olds": people of an age, no one's age ("year sold" is "years old")
+                and not (old.endswith("s") and old[:-1] in ages.heard_unit_old)
                 and any(
                     year == unit or (len(year) >= 3 and within_edits(year, unit, 1))
                     for unit in ages.heard_unit_years
@@ -4131,14 +4133,28 @@ class ContextualDetector(Detector):
             end = k
         else:
             return j
+        if host == 1 and words[j] in t.credentials.not_handles_after_at:
+            return j  # "email the kids at school and so on", "at lunch or something": a place or a time
         first = self._left_edge(words, at, addr.max_local_words)
         if first >= at:
             return j
+        local = words[first:at]
         # (a given name alone is no dictation: "tell john at marketing and the rest i forget")
-        if any(self._local_like(word) and word not in given_names() for word in words[first:at]):
+        if any(self._local_like(word) and word not in given_names() for word in local):
             return end
+        # with a mail cue alone, the local part must be a name or a word no dictionary has (not "you",
+        # "the team", "mom") and the host must sound like one: a "dot" inside it or in the ending said
+        # ("my email is anna at hollow oak dot something"; "i'll email you at lunch or something")
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
-        return end if cue else j
+        named = all(
+            not t.credentials.stops.at(local, q)
+            and (local[q] in given_names() or not is_everyday_word(local[q]))
+            for q in range(len(local))
+        )
+        dotted = any(self._is_dot(word) for word in words[j:end]) or (
+            end < len(words) and self._is_dot(words[end])
+        )
+        return end if cue and named and dotted else j
 
     def _letters_at(self, words: Sequence[str], j: int) -> int:
         """Length of a run of at least two spelled letters at ``j`` ("g m x", "s b c"), or 0."""
@@ -4334,6 +4350,11 @@ class ContextualDetector(Detector):
                     and not misheard
                     and words[i - 1] in self._not_local_parts
                     and not (i - 1 > first and addr.joiners.at(words, i - 2))
+                    # "s hancock no space sorry it's loud here at ...": a local part dictated before
+                    and not any(
+                        _is_letter(w) or w in t.number_words or addr.joiners.at((w,), 0)
+                        for w in words[first:i]
+                    )
                     and not self._provider_at(words, i + length)  # "kim in at gmail dot com"
                 ):
                     continue  # "sign up at acme dot net", "register at ...": the "at" of a place
