@@ -30,6 +30,12 @@ COPULA_CASES = [
     ("yes this is rusty", "rusty"),
     ("this is dawn calling about the delivery", "dawn"),
     ("this is frank speaking", "frank"),
+    # a caller says where they call from or why (review41 H1)
+    ("this is dawn from the pharmacy", "dawn"),
+    ("this is misty from the vet", "misty"),
+    ("it's sunny from the dentist's office", "sunny"),
+    ("this is frank, returning your call", "frank"),
+    ("this is misty, i'm calling about my order", "misty"),
     ("hey it's misty, call me back", "misty"),
     # the same names elsewhere stay names; other names after a copula are untouched
     ("my friend sunny is here", "sunny"),

@@ -1709,6 +1709,8 @@ class NameDetector(Detector):
         word of ``copula_name_followers`` after it, or a department ("this is crystal with billing")."""
         w = self._w
         after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if after == "," and i + 2 < len(tokens):
+            after = tokens[i + 2].lower  # "this is frank, returning your call"
         if after in w.copula_name_followers:
             return False  # a caller names themselves: "this is june calling" (review40 H8)
         if tokens[i].lower in w.copula_adjectives:
