@@ -3515,7 +3515,9 @@ class ContextualDetector(Detector):
             first, copula = self._after_cue(words, i + length, cred.between)
             copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
             if label == "USERNAME" and not copula and self._handle_at_after_platform(words, i, first):
-                first, copula = first + 1, True  # "follow us on instagram at lunar tides"
+                copula = (
+                    True  # "follow us on instagram at lunar tides" (the "at" stays in, as for shaped values)
+                )
             qualified = False
             if not copula and not label.startswith("PASSWORD?"):
                 # "the password for the wifi is ...", "the username i use is ...": the value comes
