@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
@@ -1034,6 +1035,8 @@ class ContextualDetector(Detector):
             )
             if (len(word) >= 3 and word not in t.lexicon.zero_aliases) or word in ("i", "he")
         )
+        #: letters in the longest anchor: one part of a glued word is no longer (see _glue_split)
+        self._glue_anchor_letters = max(map(len, self._glue_anchors), default=0)
         self._glue_memo: dict[str, tuple[str, str] | None] = {}
         #: the two words of a tens or teens word a recognizer split -> its value (``ages.heard_splits``)
         self._heard_splits = {
@@ -1467,7 +1470,15 @@ class ContextualDetector(Detector):
             and word not in self._t.ages.decades  # "fourties"
         ):
             anchors = self._glue_anchors
-            for cut in range(1, len(word)):
+            # one part is an anchor, so no longer than the longest: only the cuts that leave one part
+            # that short are tried, in order (trying every cut of a long word is quadratic in it)
+            most, size = self._glue_anchor_letters, len(word)
+            cuts: Iterable[int] = (
+                range(1, size)
+                if size <= 2 * most + 1
+                else itertools.chain(range(1, most + 1), range(size - most, size))
+            )
+            for cut in cuts:
                 head, tail = word[:cut], word[cut:]
                 if (head in anchors or tail in anchors) and all(
                     part in vocabulary
