@@ -47,6 +47,9 @@ class Entity:
     ``explanation`` says why in a short phrase (never the value itself). ``ref`` optionally names the
     value this span refers to (conversation mode sets it to the canonical form of a known value, so
     that "odalys" and "odalys brennagh" get the same numbered pseudonym); empty: the span's own text.
+    ``policy_label`` names a second label whose policy protects the value too: a child's age is an
+    ``AGE`` (what the value is) protected as a ``MINOR`` (its operator, unless that keeps it, and its
+    sensitivity level; :func:`redactkit.spans.child_ages_as_age`); empty: the label alone.
     """
 
     start: int
@@ -56,6 +59,7 @@ class Entity:
     detector: str = ""
     explanation: str = ""
     ref: str = field(default="", repr=False)
+    policy_label: str = ""
 
     def __post_init__(self) -> None:
         if self.start < 0 or self.end < self.start:
@@ -94,6 +98,8 @@ class RedactedEntity:
     explanation: str = ""
     #: conversation mode: id of the turn that made this value known (None: found in this turn alone)
     known_from: str | None = None
+    #: the second label whose policy protected the value (a child's age: ``MINOR``); empty: none
+    policy_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)

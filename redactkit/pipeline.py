@@ -31,7 +31,7 @@ from .labels import Label
 from .labels import labels as label_registry
 from .lang.tokens import token_cache, tokenize
 from .normalize import Normalizer, normalizers
-from .spans import resolve_overlaps
+from .spans import child_ages_as_age, resolve_overlaps
 
 if TYPE_CHECKING:
     from .conversation import ConversationRedactor, ConversationResult
@@ -315,12 +315,14 @@ class Pipeline:
                 for entity in found[slot]
                 if self._keep(entity, originals[slot])
             ]
-            results[index] = resolve_overlaps(
-                kept,
-                originals[slot],
-                merge_adjacent=self.merge_adjacent,
-                aside=self._aside,
-                inserted=self._inserted,
+            results[index] = child_ages_as_age(
+                resolve_overlaps(
+                    kept,
+                    originals[slot],
+                    merge_adjacent=self.merge_adjacent,
+                    aside=self._aside,
+                    inserted=self._inserted,
+                )
             )
         return results
 

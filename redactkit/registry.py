@@ -151,8 +151,16 @@ def validate_params(cls: type[Component], params: Mapping[str, Any], *, key: str
     try:
         instance = model(**params)
     except pydantic.ValidationError as exc:
-        error = exc.errors()[0]
+        errors = exc.errors()
+        error = errors[0]
         location = ".".join(str(part) for part in error["loc"])
+        # a key that takes one of several kinds of value (``labels``: a mapping or a word): pydantic
+        # reports each alternative under its own branch; name the key and every alternative
+        field = error["loc"][:1]
+        alternatives = [other for other in errors if other["loc"][:1] == field and len(other["loc"]) > 1]
+        if len({other["loc"][1] for other in alternatives}) > 1:
+            location = str(error["loc"][0])
+            error = {**error, "msg": "; or ".join(dict.fromkeys(str(other["msg"]) for other in alternatives))}
         full_key = f"{key}.{location}" if location else key
         if error["type"] == "extra_forbidden":
             valid = ", ".join(model.model_fields) or "(none)"

@@ -10,11 +10,17 @@ two values of different labels that one less confident detection read as one ("<
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from .core import Entity
 from .labels import LabelCategory, labels
 
-__all__ = ["resolve_overlaps"]
+__all__ = ["CHILD_AGE_NOTE", "GRADE_EXPLANATION", "child_ages_as_age", "resolve_overlaps"]
+
+#: what a child's age adds to its entity's explanation (:func:`child_ages_as_age`)
+CHILD_AGE_NOTE = "a child's age"
+#: how the ``special`` detector explains a school grade, the one ``MINOR`` that is no age
+GRADE_EXPLANATION = "special: child_grade"
 
 #: how much less confident a detection that holds another one whole may be and still name their union
 _INSIDE_MARGIN = 0.1
@@ -120,7 +126,7 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
         # a word read as a name and as a special-category term, equally confident ("booked for
         # [dui]"): the special category names it, as it decides how the row is routed
         best = next(
-            (e for e in cluster if e.label in special and (e.score, e.length) == (best.score, best.length)),
+            (e for e in cluster if _special(e, special) and (e.score, e.length) == (best.score, best.length)),
             best,
         )
     # a detection that read the whole value names it, not a word found inside it ("kaya" the given name
@@ -133,7 +139,7 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
         and wide.end >= best.end
         and wide.score >= best.score - _INSIDE_MARGIN
         # a special category keeps its label: it decides how a row is routed ("my son is [nine]")
-        and best.label not in special
+        and not _special(best, special)
     ):
         best = wide
     start = min(entity.start for entity in cluster)
@@ -143,7 +149,34 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
     if others:
         note += f" labelled {', '.join(others)}"
     explanation = f"{best.explanation}; {note}" if best.explanation else note
-    return Entity(start, end, best.label, best.score, best.detector, explanation)
+    # fail closed: a value any member protects as a second label (a child's age) stays protected so
+    policy_label = best.policy_label or next((e.policy_label for e in cluster if e.policy_label), "")
+    return Entity(start, end, best.label, best.score, best.detector, explanation, policy_label=policy_label)
+
+
+def _special(entity: Entity, special: frozenset[str]) -> bool:
+    """The entity's label or the label it is protected as is a special category."""
+    return entity.label in special or entity.policy_label in special
+
+
+def child_ages_as_age(entities: Sequence[Entity]) -> list[Entity]:
+    """``entities`` with each ``MINOR`` that is a child's age (not a school grade) as an ``AGE``
+    protected as a ``MINOR``: what the value is (an age, as type-aware scorers and reports count it),
+    with ``MINOR``'s protection (``policy_label``: its operator, unless that keeps the value, and its
+    sensitivity level; :class:`~redactkit.anonymize.policy.PolicyAnonymizer`,
+    :mod:`redactkit.sensitivity`). Runs after overlaps are resolved and thresholds applied, so spans,
+    merges and ``MINOR``'s threshold are what they were when it was reported as a ``MINOR``."""
+    return [
+        replace(
+            entity,
+            label="AGE",
+            policy_label="MINOR",
+            explanation=f"{entity.explanation}; {CHILD_AGE_NOTE}" if entity.explanation else CHILD_AGE_NOTE,
+        )
+        if entity.label == "MINOR" and not entity.explanation.startswith(GRADE_EXPLANATION)
+        else entity
+        for entity in entities
+    ]
 
 
 def _merge_adjacent(
@@ -171,6 +204,7 @@ def _merge_adjacent(
                     previous.explanation
                     if "joined with adjacent" in previous.explanation
                     else f"{previous.explanation}; joined with adjacent {entity.label} detection(s)",
+                    policy_label=previous.policy_label or entity.policy_label,
                 )
                 continue
         result.append(entity)

@@ -6,12 +6,9 @@ or None for none). Every conversation here is made up for the test.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
+from _answers import answered_values, default_pipeline
 
-from redactkit import Pipeline
-from redactkit.conversation import Turn
 from redactkit.conversation.answers import age_answers
 from redactkit.core import AlignedText
 
@@ -38,23 +35,15 @@ CASES = [
 ]
 
 
-@cache
-def _pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
-def _ages(turns: list[str]) -> list[tuple[str, str]]:
-    result = _pipeline().conversations.redact([Turn(text, str(k)) for k, text in enumerate(turns)])
-    last = result[-1]
-    return [(turns[-1][e.start : e.end], e.label) for e in last.entities if e.label in ("AGE", "MINOR")]
-
-
 @pytest.mark.parametrize(("question", "answer", "age"), CASES)
 def test_an_age_answers_the_question_before(question: str, answer: str, age: tuple[str, str] | None) -> None:
     found = age_answers([AlignedText.identity(question), AlignedText.identity(answer)], [None, None])
     assert [(answer[e.start : e.end], e.label) for e in found[1]] == ([age] if age else [])
     if age:  # the conversation redacts it (another detector may have found it already)
-        assert any(age[0] in value or value in age[0] for value, _ in _ages([question, answer]))
+        assert any(
+            age[0] in value or value in age[0]
+            for value, _ in answered_values([question, answer], {"AGE", "MINOR"})
+        )
 
 
 @pytest.mark.parametrize(
@@ -77,4 +66,4 @@ def test_the_same_speaker_asking_and_answering_is_no_answer() -> None:
 
 
 def test_per_row_redaction_is_unchanged() -> None:
-    assert _pipeline().redact("forty two").text == "forty two"
+    assert default_pipeline().redact("forty two").text == "forty two"

@@ -113,6 +113,19 @@ def _error(source: Any) -> ConfigError:
             "greater than or equal to 1",
             id="component-batch-size-zero",
         ),
+        # a key taking a mapping or a word: the key itself, and every kind of value it takes
+        pytest.param(
+            {"detectors": [{"name": "ner", "labels": "identifiers"}]},
+            "detectors[0].labels",
+            "valid dictionary; or Input should be 'names'",
+            id="ner-labels-neither-map-nor-names",
+        ),
+        pytest.param(
+            {"detectors": [{"name": "ner", "labels": ["PERSON"]}]},
+            "detectors[0].labels",
+            "Input should be 'names'",
+            id="ner-labels-list",
+        ),
     ],
 )
 def test_config_errors_name_the_key_and_show_an_example(source: Any, key: str, fragment: str) -> None:

@@ -46,6 +46,18 @@ POSITIVE = [
     ("we're nearly forty", [("nearly forty", "AGE")]),
     ("we're forty with two kids", [("forty", "AGE")]),
     ("we're twenty five today", [("twenty five", "AGE")]),
+    # hgen-age7 (invented): a range after "between" is one span (review40 L4); a hedge that is no range
+    # keeps to its own number; a name no list has and its age between commas before "and" and no place
+    ("she's somewhere between thirty and forty", [("somewhere between thirty and forty", "AGE")]),
+    ("he's anywhere between sixty to seventy", [("anywhere between sixty to seventy", "AGE")]),
+    ("she's about forty and he's fifty", [("about forty", "AGE"), ("fifty", "AGE")]),
+    ("he's thirty or thirty five", [("thirty", "AGE"), ("thirty five", "AGE")]),
+    ("halvard, twenty five, and his wife were charged", [("twenty five", "AGE")]),
+    # ... a unit heard wrong ("year sold", "your old"), an ordinal heard for the tens word it sounds like
+    ("my uncle is eighty three year sold", [("eighty three", "AGE")]),
+    ("the patient is a fifty seven your old male", [("fifty seven", "AGE")]),
+    ("he's seventh seven and on blood thinners", [("seventh seven", "AGE")]),
+    ("my grandpa is eighth five", [("eighth five", "AGE")]),
     # hgen-age5 (invented): a digit heard as a function word before an age unit, "tree"/"ate" where the age
     # ends, written punctuation after an opening "at", written ordinals, a hyphened generation, a family
     # name and its age between commas
@@ -104,7 +116,7 @@ POSITIVE = [
     ("my grandfather who this eighty seven lives with us", [("eighty seven", "AGE")]),
     ("my age as thirty", [("thirty", "AGE")]),
     ("he's thirty to thirty five", [("thirty", "AGE"), ("thirty five", "AGE")]),
-    ("she's between fifty and sixty", [("between fifty", "AGE"), ("sixty", "AGE")]),
+    ("she's between fifty and sixty", [("between fifty and sixty", "AGE")]),
     ("she is gonna be thirty three", [("thirty three", "AGE")]),
     ("i am going to be fifty in june", [("fifty", "AGE")]),
     ("born nineteen eighty", [("nineteen eighty", "DATE_OF_BIRTH")]),
@@ -633,6 +645,16 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # hgen-age7 (invented): a thing or a list of places with a number between commas (review40 L6)
+    "the zorblax, twelve, is on sale",
+    "we visited tromso, twelve, and bergen",
+    "we stopped in tromso, twelve, for lunch",
+    "a quibblet, nine, costs more",
+    # ... ordinals and "year olds" that are no age
+    "she finished seventh two years ago",
+    "he came in ninth two times",
+    "i teach twelve year olds",
+    "we sold a ten year old car",
     # hgen-age6 (invented): hedges and clause openers after numbers that are no age
     "more than two thirds of the customers",
     "kids under twelve are free",
@@ -1001,6 +1023,7 @@ def test_labels_parameter_limits_what_is_emitted() -> None:
         ("we have an eighteen month old", [("eighteen month old", "MINOR")]),
         ("a little boy about five", [("about five", "MINOR")]),
         ("emma eight and noah six", [("eight", "MINOR"), ("six", "MINOR")]),
+        ("my kids are between five and twelve", [("between five and twelve", "MINOR")]),
         ("she just turned seventeen", [("seventeen", "MINOR")]),
         # an adult, or an age in someone's past, stays AGE
         ("my son is twenty", [("twenty", "AGE")]),

@@ -956,6 +956,51 @@ def test_ner_adapted_weights_read_lowercase_speech_and_formatted_text_goes_to_th
         load_config({"detectors": [{"name": "ner", "ner_weights_on": "cased"}]})
 
 
+NAMES_ONLY_MAP = {
+    "PERSON": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "ORG": "ORGANIZATION",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "weights_labels", "names_labels"),
+    [
+        # an identifier said in context: the weights' own label with `labels: null`, nothing with `names`
+        ("my social is 1234", {"US_SSN"}, set()),
+        # names, places and organisations: the same with both
+        ("can you text priyanka that i'm late", {"PERSON"}, {"PERSON"}),
+        ("what's the weather like in tromso", {"LOCATION"}, {"LOCATION"}),
+        ("Yesterday Maria Garcia flew to Boston.", {"PERSON", "LOCATION"}, {"PERSON", "LOCATION"}),
+        # no PII: nothing with either
+        ("set a timer for ten minutes", set(), set()),
+        ("pay my bill please", set(), set()),
+    ],
+)
+def test_ner_labels_names_keeps_adapted_weights_to_names_places_and_organisations(
+    text: str, weights_labels: set[str], names_labels: set[str]
+) -> None:
+    weights_map = SpacyNerDetector(ner_weights="builtin")
+    names = SpacyNerDetector(ner_weights="builtin", labels="names")
+    assert {label for label, _ in _found(weights_map, text)} == weights_labels
+    assert {label for label, _ in _found(names, text)} == names_labels
+    # `names` is the stock label map spelled out, whatever the weights declare
+    spelled_out = SpacyNerDetector(ner_weights="builtin", labels=NAMES_ONLY_MAP)
+    assert _found(names, text) == _found(spelled_out, text)
+
+
+def test_ner_labels_names_declares_only_names_places_and_organisations() -> None:
+    assert SpacyNerDetector(labels="names").emitted_labels() == {"PERSON", "LOCATION", "ORGANIZATION"}
+    config = load_config({"detectors": [{"name": "ner", "ner_weights": "builtin", "labels": "names"}]})
+    (ner,) = [spec for spec in config.detectors if spec.name == "ner"]
+    assert ner.params["labels"] == "names"
+    # round trip: the word stays a word
+    assert load_config(config.to_mapping()).to_mapping() == config.to_mapping()
+
+
 @pytest.mark.parametrize(
     ("text", "entity", "label", "lowercase", "dropped"),
     [

@@ -6,12 +6,8 @@ none). Every conversation here is made up for the test.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
-
-from redactkit import Pipeline
-from redactkit.conversation import Turn
+from _answers import answered_values, default_pipeline, redacted_answer
 
 CASES = [
     # a dictionary word given as the name: the question makes it one
@@ -31,28 +27,14 @@ CASES = [
 ]
 
 
-@cache
-def _pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
-def _persons(turns: list[str]) -> list[str]:
-    result = _pipeline().conversations.redact([Turn(text, str(k)) for k, text in enumerate(turns)])
-    last = result[-1]
-    return [turns[-1][e.start : e.end] for e in last.entities if e.label == "PERSON"]
-
-
 @pytest.mark.parametrize(("question", "answer", "name"), CASES)
 def test_a_name_answers_the_question_before(question: str, answer: str, name: str | None) -> None:
-    found = _persons([question, answer])
-    assert found == ([name] if name else [])
+    assert answered_values([question, answer], {"PERSON"}) == ([(name, "PERSON")] if name else [])
 
 
 def test_the_same_speaker_asking_and_answering_is_no_answer() -> None:
-    turns = [Turn("what was her name again", "0", "caller"), Turn("rock", "1", "caller")]
-    [_, answer] = _pipeline().conversations.redact(turns)
-    assert answer.text == "rock"
+    assert redacted_answer("what was her name again", "rock", "caller") == "rock"
 
 
 def test_per_row_redaction_is_unchanged() -> None:
-    assert _pipeline().redact("rock").text == "rock"
+    assert default_pipeline().redact("rock").text == "rock"

@@ -6,12 +6,8 @@ none). Every conversation here is made up for the test.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
-
-from redactkit import Pipeline
-from redactkit.conversation import Turn
+from _answers import answered_values, default_pipeline, redacted_answer
 
 CASES = [
     # a place that is also a word or a person's name: the question vouches for it
@@ -38,34 +34,18 @@ CASES = [
 ]
 
 
-@cache
-def _pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
-def _places(turns: list[str]) -> list[str]:
-    result = _pipeline().conversations.redact([Turn(text, str(k)) for k, text in enumerate(turns)])
-    last = result[-1]
-    return [turns[-1][e.start : e.end] for e in last.entities if e.label == "LOCATION"]
-
-
 @pytest.mark.parametrize(("question", "answer", "place"), CASES)
 def test_a_place_answers_the_question_before(question: str, answer: str, place: str | None) -> None:
-    assert _places([question, answer]) == ([place] if place else [])
+    assert answered_values([question, answer], {"LOCATION"}) == ([(place, "LOCATION")] if place else [])
 
 
 def test_a_word_no_list_knows_answering_where_is_redacted() -> None:
-    [_, answer] = _pipeline().conversations.redact(
-        [Turn("where are you calling from", "0"), Turn("um kalvenby", "1")]
-    )
-    assert "kalvenby" not in answer.text
+    assert "kalvenby" not in redacted_answer("where are you calling from", "um kalvenby")
 
 
 def test_the_same_speaker_asking_and_answering_is_no_answer() -> None:
-    turns = [Turn("where to", "0", "caller"), Turn("reading", "1", "caller")]
-    [_, answer] = _pipeline().conversations.redact(turns)
-    assert answer.text == "reading"
+    assert redacted_answer("where to", "reading", "caller") == "reading"
 
 
 def test_per_row_redaction_is_unchanged() -> None:
-    assert _pipeline().redact("reading").text == "reading"
+    assert default_pipeline().redact("reading").text == "reading"

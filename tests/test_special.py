@@ -213,6 +213,7 @@ def test_shipped_vocabularies_are_what_the_build_makes() -> None:
     [
         ("my son is eleven years old", "MINOR"),
         ("she is eleven and has asthma", "MINOR"),
+        ("my daughter is in fifth grade", "MINOR"),
         ("i was arrested for a dui", "CRIMINAL_OFFENCE"),
         # a name read in the same word at the same confidence gives way (review36 L9)
         ("my uncle got booked for dui", "CRIMINAL_OFFENCE"),
@@ -221,9 +222,11 @@ def test_shipped_vocabularies_are_what_the_build_makes() -> None:
 def test_special_labels_win_overlaps_in_the_default_pipeline(
     default_pipeline: Pipeline, text: str, label: str
 ) -> None:
-    """Overlapping detections take the best-scored label: a child's age is a MINOR, not an AGE, so the
-    row's sensitivity sees it."""
-    assert label in {entity.label for entity in default_pipeline.analyze(text)}
+    """Overlapping detections take the best-scored label: a child's age is found as a MINOR, not an
+    AGE, so it keeps MINOR's protection; the pipeline reports it as an AGE protected as a MINOR
+    (policy_label), which the row's sensitivity sees."""
+    found = {entity.policy_label or entity.label for entity in default_pipeline.analyze(text)}
+    assert label in found
 
 
 @pytest.mark.parametrize(

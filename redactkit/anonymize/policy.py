@@ -15,6 +15,10 @@ Presets:
   mapping.
 
 Labels the registry does not know are replaced (fail closed): a new label is never kept by accident.
+
+A value protected as a second label too (``Entity.policy_label``: a child's age is an ``AGE``
+protected as a ``MINOR``) gets that label's operator, unless that one keeps it: then its own label's.
+It is kept only when both labels keep it (``operators: {AGE: keep, MINOR: keep}``, or ``minimal``).
 """
 
 from __future__ import annotations
@@ -198,6 +202,18 @@ class PolicyAnonymizer(Anonymizer):
         """The operator a label gets: override, then preset, then the default operator."""
         return self.operators.get(label) or _preset_operator(self.preset, label) or self.default_operator
 
+    def operator_for_entity(self, entity: Entity) -> str:
+        """The operator an entity gets: its label's, or, when it is protected as a second label too
+        (``policy_label``: a child's age, an ``AGE`` protected as a ``MINOR``), that label's operator
+        unless that one keeps the value, then its own label's. So a child's age is kept only when
+        both labels keep it: ``{AGE: keep}`` keeps adults' ages and replaces children's by
+        ``MINOR``'s operator; ``{MINOR: keep}`` alone replaces them by ``AGE``'s (fail closed)."""
+        if entity.policy_label and entity.policy_label != entity.label:
+            protected = self.operator_for(entity.policy_label)
+            if protected != "keep":
+                return protected
+        return self.operator_for(entity.label)
+
     @classmethod
     def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
         return [(f"operators.{label}", label) for label in params.get("operators") or {}]
@@ -242,7 +258,7 @@ class PolicyAnonymizer(Anonymizer):
         for previous, current in itertools.pairwise(ordered):
             if current.start < previous.end:
                 raise AnonymizerError(f"anonymizer 'policy' got overlapping entities in item {index}")
-        operators = [self.operator_for(entity.label) for entity in ordered]
+        operators = [self.operator_for_entity(entity) for entity in ordered]
         state = self._state(group, any(self._needs_key(operator) for operator in operators))
         parts: list[str] = []
         redacted: list[RedactedEntity] = []
@@ -270,6 +286,7 @@ class PolicyAnonymizer(Anonymizer):
                     score=entity.score,
                     detector=entity.detector,
                     explanation=entity.explanation,
+                    policy_label=entity.policy_label,
                 )
             )
             length += len(replacement)

@@ -5,14 +5,15 @@ A turn alone cannot tell the name "rock" from the word, nor an age "seven" from 
 before it can. Conversation mode sees the turns in order, so it adds a PERSON entity for the words
 that answer a question for a name (``name_questions`` in ``redactkit/lang/<locale>/names.yaml``) and
 an AGE (a child's: MINOR) for a number that answers an age question (``ages.questions`` in
-``context.yaml``). The entity then becomes a known value like any other.
+``context.yaml``), and a LOCATION for the place that answers a question for one (``place_questions``
+in ``places.yaml``). The entity then becomes a known value like any other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from ..core import AlignedText, Entity
 from ..detect.names import locale_given_names
@@ -22,7 +23,7 @@ from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token
 
-__all__ = ["AgeQuestions", "NameQuestions", "PlaceQuestions", "age_answers", "name_answers", "place_answers"]
+__all__ = ["AgeQuestions", "NameQuestions", "PlaceQuestions", "age_answers", "answers"]
 
 #: ``detector`` of names found because the previous turn asked for one
 DETECTOR = "conversation"
@@ -119,33 +120,57 @@ def _answer_turns(
         yield k, before, turn
 
 
-def name_answers(
+@dataclass(frozen=True)
+class _Reader:
+    """How one kind of value is given in answer: whether a turn asks for it, and where an answer turn
+    says it (a character span in ``aligned.text``)."""
+
+    asks: Callable[[AlignedText], bool]
+    answer: Callable[[AlignedText], tuple[int, int] | None]
+    label: str
+    explanation: str
+
+
+def _name_reader(locale: str) -> _Reader:
+    tables = _tables(locale)
+    return _Reader(
+        partial(_asks_for_a_name, tables=tables),
+        partial(_answer, tables=tables),
+        "PERSON",
+        "the answer to a question for a name in the turn before",
+    )
+
+
+def _answers(
+    reader: _Reader, aligned: Sequence[AlignedText | None], speakers: Sequence[str | None]
+) -> list[list[Entity]]:
+    """Per turn, the entity of the value it gives in answer to a question for one in the turn before
+    (said by another speaker, when speakers are known); offsets into the original text. Names and
+    places are read the same way: only the reader differs."""
+    found: list[list[Entity]] = [[] for _ in aligned]
+    for k, before, turn in _answer_turns(aligned, speakers):
+        if not reader.asks(before):
+            continue
+        span = reader.answer(turn)
+        if span is None:
+            continue
+        start, end = turn.to_original(*span)
+        found[k].append(Entity(start, end, reader.label, SCORE, DETECTOR, reader.explanation))
+    return found
+
+
+def answers(
     aligned: Sequence[AlignedText | None],
     speakers: Sequence[str | None],
     locale: str = "en-US",
 ) -> list[list[Entity]]:
-    """Per turn, the PERSON entity of a name it gives in answer to a question for one in the turn
-    before (said by another speaker, when speakers are known); offsets into the original text."""
-    tables = _tables(locale)
-    found: list[list[Entity]] = [[] for _ in aligned]
-    for k, before, turn in _answer_turns(aligned, speakers):
-        if not _asks_for_a_name(before, tables):
-            continue
-        span = _answer(turn, tables)
-        if span is None:
-            continue
-        start, end = turn.to_original(*span)
-        found[k].append(
-            Entity(
-                start,
-                end,
-                "PERSON",
-                SCORE,
-                DETECTOR,
-                "the answer to a question for a name in the turn before",
-            )
-        )
-    return found
+    """Per turn, what it gives in answer to a question for it in the turn before: a name (PERSON), an
+    age (:func:`age_answers`) and a place (LOCATION: "where to?" -> "portland", "which city?" -> "uh
+    bath please"); said by another speaker, when speakers are known; offsets into the original text."""
+    names = _answers(_name_reader(locale), aligned, speakers)
+    ages = age_answers(aligned, speakers, locale)
+    places = _answers(_place_reader(locale), aligned, speakers)
+    return [[*named, *aged, *placed] for named, aged, placed in zip(names, ages, places, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -371,31 +396,11 @@ def _place_answer(aligned: AlignedText, questions: PlaceQuestions, locale: str) 
     return tokens[i].start, tokens[stop - 1].end
 
 
-def place_answers(
-    aligned: Sequence[AlignedText | None],
-    speakers: Sequence[str | None],
-    locale: str = "en-US",
-) -> list[list[Entity]]:
-    """Per turn, the LOCATION of a place it gives in answer to a question for one in the turn before
-    ("where to?" -> "portland", "which city?" -> "uh bath please"; said by another speaker, when
-    speakers are known); offsets into the original text."""
+def _place_reader(locale: str) -> _Reader:
     questions = load_tables(locale, "places", PlaceQuestions)
-    found: list[list[Entity]] = [[] for _ in aligned]
-    for k, before, turn in _answer_turns(aligned, speakers):
-        if not _asks_for_a_place(before, questions):
-            continue
-        span = _place_answer(turn, questions, locale)
-        if span is None:
-            continue
-        start, end = turn.to_original(*span)
-        found[k].append(
-            Entity(
-                start,
-                end,
-                "LOCATION",
-                SCORE,
-                DETECTOR,
-                "the answer to a question for a place in the turn before",
-            )
-        )
-    return found
+    return _Reader(
+        partial(_asks_for_a_place, questions=questions),
+        partial(_place_answer, questions=questions, locale=locale),
+        "LOCATION",
+        "the answer to a question for a place in the turn before",
+    )

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from .._gc import paused_gc
 from ..core import AlignedText, Entity, RedactionResult
 from ..errors import DataError
-from ..spans import resolve_overlaps
-from .answers import age_answers, name_answers, place_answers
+from ..spans import child_ages_as_age, resolve_overlaps
+from .answers import answers as turn_answers
 from .known import KnownValue, collect_known
 from .mentions import Mention, PatternIndex, find_mentions
 from .options import ConversationOptions
@@ -234,7 +234,7 @@ class ConversationRedactor:
             turn.id if turn.id is not None else f"turn {self._offset + index}"
             for index, turn in enumerate(turns)
         ]
-        entities = self._with_name_answers(texts, entities, aligned, [turn.speaker for turn in turns])
+        entities = self._with_answers(texts, entities, aligned, [turn.speaker for turn in turns])
         known = collect_known(
             list(zip(aligned, entities, strict=True)),
             sources,
@@ -277,7 +277,7 @@ class ConversationRedactor:
         self._offset += len(turns)
         return results
 
-    def _with_name_answers(
+    def _with_answers(
         self,
         texts: Sequence[str | None],
         entities: Sequence[list[Entity]],
@@ -285,14 +285,10 @@ class ConversationRedactor:
         speakers: Sequence[str | None],
     ) -> list[list[Entity]]:
         """The turns' entities plus the names and ages given in answer to a question for one in the
-        turn before (:func:`~.answers.name_answers`, :func:`~.answers.age_answers`,
-        :func:`~.answers.place_answers`), where the
+        turn before (:func:`~.answers.answers`), where the
         pipeline keeps them. A place or an organisation the turn's own detectors saw inside the answer
         is the name ("it's smith")."""
-        names = name_answers(aligned, speakers, self.options.locale)
-        ages = age_answers(aligned, speakers, self.options.locale)
-        places = place_answers(aligned, speakers, self.options.locale)
-        answers = [[*named, *aged, *placed] for named, aged, placed in zip(names, ages, places, strict=True)]
+        answers = turn_answers(aligned, speakers, self.options.locale)
         out: list[list[Entity]] = []
         for text, own, extra in zip(texts, entities, answers, strict=True):
             new = [entity for entity in extra if text and self.pipeline._keep(entity, text)]
@@ -305,7 +301,13 @@ class ConversationRedactor:
                 if not (o.label in RELABELLED and any(n.start <= o.start and o.end <= n.end for n in new))
             ]
             new = [n for n in new if not any(o.start <= n.start and n.end <= o.end for o in rest)]
-            out.append(resolve_overlaps([*rest, *new], text, merge_adjacent=self.pipeline.merge_adjacent))
+            # (the turn's own entities come as the pipeline reports them: a child's age an AGE
+            # protected as a MINOR; an answer's MINOR becomes one here, after MINOR's threshold)
+            out.append(
+                resolve_overlaps(
+                    [*rest, *child_ages_as_age(new)], text, merge_adjacent=self.pipeline.merge_adjacent
+                )
+            )
         return out
 
     def _combine(

@@ -61,6 +61,7 @@ from ._phrase_keys import key_words, may_hold
 from .base import Detector, detectors
 from .names import digit_sounds
 from .organizations import OrganizationWords, is_activity
+from .places import listed_place_length
 
 __all__ = [
     "CONTEXTUAL_LABELS",
@@ -133,6 +134,9 @@ class _AgeWords:
     sex_age_before: frozenset[str]
     sex_age_then: _Phrases
     comma_name_max_zipf: float
+    comma_list_joiners: frozenset[str]
+    range_hedges: _Phrases
+    range_joiners: frozenset[str]
     threshold_hedges: _Phrases
     threshold_modals: _Phrases
     threshold_subjects: _Phrases
@@ -283,6 +287,9 @@ class _CredentialWords:
     description_counts: frozenset[str]
     max_words: int
     handle_words: int
+    handle_openers: frozenset[str]
+    handle_objects: frozenset[str]
+    not_handles_after_at: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -346,6 +353,11 @@ class _AddressWords:
     query_equals: _Phrases
     query_joiners: _Phrases
     max_query_words: int
+    slash_prefixes: _Phrases
+    unfinished_endings: _Phrases
+    heard_letters: frozenset[str]
+    heard_letter_after: frozenset[str]
+    heard_letter_after_to: frozenset[str]
     provider_local_cues: _Phrases
 
 
@@ -939,6 +951,9 @@ class ContextualDetector(Detector):
         #: words right after a secret's cue that make one noun of both ("password rules", "password
         #: policy"): ``secret_compounds`` of identifiers.yaml, shared with the identifiers detector
         self._secret_compounds = load_locale(locale).words("identifiers", "secret_compounds")
+        #: words that are no e-mail's local part before "at" (symbols.yaml, shared with the
+        #: spoken-symbols normalizer): "sign up at acme dot net" names a web address
+        self._not_local_parts = load_locale(locale).words("symbols", "not_local_parts")
         t, org = self._t, self._t.organizations
         # the first words of the cue tables each pass looks up at every position (:meth:`_Text.starts`)
         self._date_cue_starts = _first_words(t.dates.birth_cues, t.dates.expiry_cues, t.dates.code_cues)
@@ -1367,6 +1382,8 @@ class ContextualDetector(Detector):
                 for first, stop, label, score, why in found
             ]
         found = [self._with_span_hedge(words, value) for value in found]
+        if len(found) > 1:
+            found = self._whole_ranges(words, found)
         if origin is None:
             return found
         # back to the transcript's words: a value inside a glued word covers all of it
@@ -1383,6 +1400,30 @@ class ContextualDetector(Detector):
         if not length or label not in ("AGE", "MINOR"):
             return value
         return (first - length, stop, label, score, why)
+
+    def _whole_ranges(self, words: Sequence[str], found: list[_Found]) -> list[_Found]:
+        """ "between five and twelve": an age after a hedge of ``ages.range_hedges`` runs on over a
+        word of ``ages.range_joiners`` to the age right after it, which it takes in; a range says
+        both ends, not how far the age is from one number (review40 L4)."""
+        ages = self._t.ages
+        by_start = {value[0]: value for value in found}
+        taken: set[int] = set()
+        out: list[_Found] = []
+        for value in found:
+            first, stop, label, score, why = value
+            if first in taken:
+                continue
+            other = by_start.get(stop + 1)
+            if (
+                other is not None
+                and stop < len(words)
+                and words[stop] in ages.range_joiners
+                and ages.range_hedges.at(words, first)
+            ):
+                taken.add(other[0])
+                value = (first, other[1], label, score, why)
+            out.append(value)
+        return out
 
     def _heard_split(self, words: Sequence[str], i: int) -> tuple[int, int] | None:
         """ "for tea", "nine teen", "sex tee two": a tens or teens word a recognizer split in two
@@ -1816,8 +1857,9 @@ class ContextualDetector(Detector):
         return None
 
     def _heard_age_unit(self, words: Sequence[str], after: int) -> bool:
-        """ "a twenty two yer old", "that two year od": "years old" with each word at most one letter
-        off (``ages.heard_unit_years``, ``ages.heard_unit_old``), as a recognizer may write it."""
+        """ "a twenty two yer old", "that two year od", "eighty three year sold": "years old" with each
+        word at most one letter off (``ages.heard_unit_years``, ``ages.heard_unit_old``), as a
+        recognizer may write it."""
         ages = self._t.ages
         if after + 1 >= len(words):
             return False
@@ -1829,7 +1871,8 @@ class ContextualDetector(Detector):
                 year.isalpha()
                 and old.isalpha()
                 and len(old) >= 2
-                and not old.endswith("s")  # "i teach twelve year olds": people of an age, no one's age
+                # "i teach twelve year olds": people of an age, no one's age ("year sold" is "years old")
+                and not (old.endswith("s") and old[:-1] in ages.heard_unit_old)
                 and any(
                     year == unit or (len(year) >= 3 and within_edits(year, unit, 1))
                     for unit in ages.heard_unit_years
@@ -2965,7 +3008,10 @@ class ContextualDetector(Detector):
     def _unlisted_name_comma_age(self, words: Sequence[str], name: int, i: int) -> bool:
         """ "halvard, twenty five, has been charged": a rare word (below ``ages.comma_name_max_zipf``) no
         dictionary lists as an everyday word, a comma, the number at ``i`` and a comma closing it: a
-        name no list has, its age between commas (a listed name needs no closing comma)."""
+        name no list has, its age between commas (a listed name needs no closing comma). A word after
+        one of ``ages.name_not_after`` is a thing ("the zorblax, twelve, is on sale"), and a place is no
+        person, nor a word before a word of ``ages.comma_list_joiners`` and a place ("we visited
+        tromso, twelve, and bergen": a list of places; review40 L6)."""
         word = words[name]
         ages = self._t.ages
         if (
@@ -2973,10 +3019,20 @@ class ContextualDetector(Detector):
             or is_everyday_word(word)
             or word in ages.not_subjects
             or zipf_frequency(word) >= ages.comma_name_max_zipf
+            or (name > 0 and words[name - 1] in ages.name_not_after)
         ):
             return False
         parsed = _cardinal(self._t.lexicon, words, i)
-        return parsed is not None and parsed[1] < len(words) and words[parsed[1]] == ","
+        if parsed is None or parsed[1] >= len(words) or words[parsed[1]] != ",":
+            return False
+        if word in place_names() or word in town_names():
+            return False
+        after = parsed[1] + 1
+        return not (
+            after + 1 < len(words)
+            and words[after] in ages.comma_list_joiners
+            and (words[after + 1] in place_names() or words[after + 1] in town_names())
+        )
 
     # -- dates ---------------------------------------------------------------------------------------
     def _year(self) -> int:
@@ -3469,6 +3525,8 @@ class ContextualDetector(Detector):
                 continue
             first, copula = self._after_cue(words, i + length, cred.between)
             copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
+            if label == "USERNAME" and not copula and self._handle_at_after_platform(words, i, first):
+                first, copula = first + 1, True  # "follow us on instagram at lunar tides"
             qualified = False
             if not copula and not label.startswith("PASSWORD?"):
                 # "the password for the wifi is ...", "the username i use is ...": the value comes
@@ -3689,7 +3747,16 @@ class ContextualDetector(Detector):
             if (
                 handle
                 and not any(cred.stops.at(words, q) for q in range(at + 1, stop))
-                and any(self._local_like(word) or word in given_names() for word in handle)
+                and (
+                    any(self._local_like(word) or word in given_names() for word in handle)
+                    # "follow us at quiet fox on instagram": a handle of everyday words after a verb
+                    # that asks to follow or tag it
+                    or (
+                        self._handle_opened(words, at)
+                        and handle[0] not in t.ages.determiners | {"a", "an"}
+                        and handle[0] not in cred.not_handles_after_at
+                    )
+                )
             ):
                 first = at if words[at] == "@" else at + 1  # a written "@" is the handle's
                 return first, stop, label, self.cue_score, "handle said between its at and the platform"
@@ -3701,6 +3768,30 @@ class ContextualDetector(Detector):
         if first >= stop or not shaped:
             return None
         return first, stop, label, self.cue_score, f"value dictated before a {label.lower()} cue"
+
+    def _handle_opened(self, words: Sequence[str], at: int) -> bool:
+        """A verb of ``credentials.handle_openers`` ("follow", "tag", "find"), with "us"/"me"/... after
+        it, stands right before ``words[at]`` ("follow us at", "tag me at")."""
+        cred = self._t.credentials
+        k = at - 1
+        if k >= 0 and words[k] in cred.handle_objects:
+            k -= 1
+        return k >= 0 and words[k] in cred.handle_openers
+
+    def _handle_at_after_platform(self, words: Sequence[str], cue: int, first: int) -> bool:
+        """ "follow us on instagram at lunar tides": after a platform cue said after "on" and a verb of
+        ``handle_openers``, an "at" opens the value as "is" does."""
+        return (
+            first + 1 < len(words)
+            and words[first] == "at"
+            # "find us on instagram at the market", "... at night": a place or a time, no handle
+            and words[first + 1] not in self._t.ages.determiners | {"a", "an"}
+            and words[first + 1] not in self._t.credentials.not_handles_after_at
+            and not self._t.credentials.stops.at(words, first + 1)
+            and cue > 0
+            and words[cue - 1] == "on"
+            and self._handle_opened(words, cue - 1)
+        )
 
     def _guessed_password(self, words: Sequence[str], first: int, stop: int, shape: frozenset[str]) -> bool:
         """After "maybe it was": a word and two number words or a spoken symbol ("tiger football seven
@@ -3985,6 +4076,72 @@ class ContextualDetector(Detector):
         cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
         return j + length if cue else j
 
+    def _heard_letter_before(self, words: Sequence[str], first: int, at: int) -> int:
+        """``first - 1`` when the word there is a spelled letter the recognizer wrote as a word
+        (``heard_letters``: "be" for "b", "see" for "c") that the look-back stopped at: after a word of
+        ``heard_letter_after`` ("my email is be quill at ...") or after "to" with one of
+        ``heard_letter_after_to`` before it ("send it to be quill at ..."); never in a verb's slot
+        ("it should be anna at ...", "i want to see kim at ..."); else ``first``."""
+        addr = self._t.addresses
+        k = first - 1
+        if not (k > 0 and first < at and words[k] in addr.heard_letters):
+            return first
+        before = words[k - 1]
+        if before in addr.heard_letter_after:
+            return k
+        if before == "to" and k > 1 and words[k - 2] in addr.heard_letter_after_to:
+            return k
+        return first
+
+    def _unfinished_domain(self, words: Sequence[str], at: int, j: int) -> int:
+        """End of an e-mail's domain the caller breaks off before its top-level domain ("j dot lee at
+        mail dot harbor and the rest i forget", "at tallgrass dot something i can't remember"), or
+        ``j``: at most `max_domain_words` host words (no stop word; "dot" between labels) right before
+        a phrase of ``unfinished_endings``, and before "at" a local part dictated like one (a joining
+        symbol, a spelled letter, a number, a word no dictionary or name list has) or a mail cue a
+        few words before it. "tell john at marketing and the rest i forget" names no mailbox."""
+        t = self._t
+        addr = t.addresses
+        if j >= len(words) or not words[j].isalpha() or t.credentials.stops.at(words, j):
+            return j  # the cheap test first: a host word right after "at"
+        k, host, end = j, 0, j
+        while k < len(words) and host <= addr.max_domain_words:
+            if end > j and addr.unfinished_endings.at(words, self._skip_interruptions(words, k)):
+                break
+            word = words[k]
+            if end > j and (self._is_dot(word) or word in addr.uncounted_host_words):
+                k += 1
+                continue
+            if not word.isalpha() or t.credentials.stops.at(words, k) or host == addr.max_domain_words:
+                return j
+            host += 1
+            k += 1
+            end = k
+        else:
+            return j
+        if host == 1 and words[j] in t.credentials.not_handles_after_at:
+            return j  # "email the kids at school and so on", "at lunch or something": a place or a time
+        first = self._left_edge(words, at, addr.max_local_words)
+        if first >= at:
+            return j
+        local = words[first:at]
+        # (a given name alone is no dictation: "tell john at marketing and the rest i forget")
+        if any(self._local_like(word) and word not in given_names() for word in local):
+            return end
+        # with a mail cue alone, the local part must be a name or a word no dictionary has (not "you",
+        # "the team", "mom") and the host must sound like one: a "dot" inside it or in the ending said
+        # ("my email is anna at hollow oak dot something"; "i'll email you at lunch or something")
+        cue = any(word in addr.bare_provider_cues for word in words[max(0, first - 4) : first])
+        named = all(
+            not t.credentials.stops.at(local, q)
+            and (local[q] in given_names() or not is_everyday_word(local[q]))
+            for q in range(len(local))
+        )
+        dotted = any(self._is_dot(word) for word in words[j:end]) or (
+            end < len(words) and self._is_dot(words[end])
+        )
+        return end if cue and named and dotted else j
+
     def _letters_at(self, words: Sequence[str], j: int) -> int:
         """Length of a run of at least two spelled letters at ``j`` ("g m x", "s b c"), or 0."""
         k = j
@@ -4162,6 +4319,8 @@ class ContextualDetector(Detector):
             if end == i + length:
                 end = self._hostless_domain(words, i + length)  # "b r i t t at dot org"
                 misheard = misheard or end > i + length
+            if end == i + length:
+                end = self._unfinished_domain(words, i, i + length)  # "... at mail dot harbor and the rest"
             path = self._skip_interruptions(words, end)
             if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
@@ -4169,8 +4328,17 @@ class ContextualDetector(Detector):
                 first = self._left_edge(words, i, addr.max_local_words, inserted=True)
                 if first == i and words[i - 1] in addr.mailbox_words:
                     first = i - 1  # "my address is hello at ...": a mailbox word the look-back stops at
+                first = self._heard_letter_before(words, first, i)  # "my email is be quill at ..."
                 if first < i and self._web_host_after_at(words, first, i, i + length, end):
                     continue  # "the docs are at docs dot google dot com": a web address
+                if (
+                    first < i
+                    and not misheard
+                    and words[i - 1] in self._not_local_parts
+                    and not (i - 1 > first and addr.joiners.at(words, i - 2))
+                    and not self._provider_at(words, i + length)  # "kim in at gmail dot com"
+                ):
+                    continue  # "sign up at acme dot net", "register at ...": the "at" of a place
                 if first < i and (not misheard or self._dictated_local(words, first, i, names)):
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
@@ -4913,18 +5081,17 @@ class ContextualDetector(Detector):
         ``query_marks`` ("question mark"), then pairs of a key, a word of ``query_equals`` and a value
         of at most ``max_query_words`` words, joined by ``query_joiners`` ("ampersand", "and"); a
         "question mark" with no "<key> equals" after it is speech ("dot com question mark" ends at
-        "com"), and so is an "and" with none."""
+        "com"), and so is an "and" with none. The mark, "equals" and "ampersand" may be heard a letter
+        or two off ("question marc", "equils"): the "<key> equals <value>" after them decides."""
         addr = self._t.addresses
         mark = self._skip_interruptions(words, end)
-        length = addr.query_marks.at(words, mark) if mark < len(words) else 0
+        length = self._query_mark_at(words, mark)
         while length:
             k = mark + length
             key = k
-            while (
-                k < len(words) and k - key < 2 and words[k].isalnum() and not addr.query_equals.at(words, k)
-            ):
+            while k < len(words) and k - key < 2 and words[k].isalnum() and not self._equals_at(words, k):
                 k += 1  # the key: one or two words ("id", "user id")
-            equals = addr.query_equals.at(words, k) if key < k < len(words) else 0
+            equals = self._equals_at(words, k) if key < k < len(words) else 0
             if not equals:
                 return end
             k += equals
@@ -4933,7 +5100,7 @@ class ContextualDetector(Detector):
                 k < len(words)
                 and k - value < addr.max_query_words
                 and words[k].isalnum()
-                and not addr.query_joiners.at(words, k)
+                and not self._query_joiner_at(words, k)
                 # the word right after "equals" is the value whatever it is ("ref equals email")
                 and (k == value or not self._t.credentials.stops.at(words, k))
             ) or (
@@ -4946,8 +5113,37 @@ class ContextualDetector(Detector):
             if k == value:
                 return end
             end = mark = k
-            length = addr.query_joiners.at(words, mark) if mark < len(words) else 0
+            length = self._query_joiner_at(words, mark)
         return end
+
+    def _query_mark_at(self, words: Sequence[str], k: int) -> int:
+        """Length of a query mark at ``k``: a phrase of ``query_marks``, or "question mark" heard a
+        letter or two off ("question marc", "questin marks", "question mock")."""
+        if k >= len(words):
+            return 0
+        length = self._t.addresses.query_marks.at(words, k)
+        if length or k + 1 >= len(words):
+            return length
+        return 2 if _heard_as(words[k], "question") and _heard_as(words[k + 1], "mark") else 0
+
+    def _equals_at(self, words: Sequence[str], k: int) -> int:
+        """Length of "equals" at ``k`` inside a query: a phrase of ``query_equals``, or one word a
+        letter or two off "equals"/"equal" ("equels", "equate")."""
+        if k >= len(words):
+            return 0
+        length = self._t.addresses.query_equals.at(words, k)
+        if length:
+            return length
+        word = words[k]
+        return int(word[:1] == "e" and (_heard_as(word, "equals") or _heard_as(word, "equal")))
+
+    def _query_joiner_at(self, words: Sequence[str], k: int) -> int:
+        """Length of a joiner of two query pairs at ``k``: a phrase of ``query_joiners``, or one word a
+        letter or two off "ampersand"."""
+        if k >= len(words):
+            return 0
+        length = self._t.addresses.query_joiners.at(words, k)
+        return length or int(words[k][:1] == "a" and _heard_as(words[k], "ampersand"))
 
     def _slash_path_end(self, words: Sequence[str], end: int) -> int:
         """End of the path said after a web address ending at ``end``: "slash my account", "dot org you
@@ -4957,15 +5153,10 @@ class ContextualDetector(Detector):
         while True:
             slash = self._skip_interruptions(words, end)
             length = t.addresses.slashes.at(words, slash)  # "slash", "forward slash", "backslash"
-            if (
-                not length
-                and slash < len(words)
-                and any(_heard_as(words[slash], w) for w in self._slash_words)
-                # "reddit dot com slap the like button": before a stop word it is the word it sounds like
-                and not (slash + 1 < len(words) and t.credentials.stops.at(words, slash + 1))
-                and not (slash + 1 < len(words) and words[slash + 1] in t.addresses.path_articles)
-            ):
-                length = 1  # "slap login", "flash about": a garbled "slash"
+            if not length and slash < len(words):
+                # "for word slash", "forward slosh": a "forward" heard in pieces, or the slash after it
+                prefix = t.addresses.slash_prefixes.at(words, slash)
+                length = prefix + 1 if self._heard_slash(words, slash + prefix) else 0
             if not (length and slash + length < len(words)):
                 return end
             k, path = slash + length, 0
@@ -4978,7 +5169,9 @@ class ContextualDetector(Detector):
                     or (k > slash + length and words[k - 1] in joiners)
                 )
                 and not t.addresses.slashes.at(words, k)
-                and not t.addresses.query_marks.at(words, k)  # "slash search question mark q equals"
+                and not self._query_mark_at(words, k)  # "slash search question mark q equals"
+                # "slash blog slosh events": a garbled slash after a path word opens the next one
+                and not (k > slash + length and self._heard_slash(words, k))
                 and (
                     words[k] == "my"
                     or not t.credentials.stops.at(words, k)
@@ -5000,6 +5193,23 @@ class ContextualDetector(Detector):
             if not path:
                 return end
             end = k
+
+    def _heard_slash(self, words: Sequence[str], k: int) -> bool:
+        """Whether ``words[k]`` is "slash" or a word heard for it ("slap login", "flash about") with a
+        path word after it: before a stop word or an article it is the word it sounds like ("reddit
+        dot com slap the like button")."""
+        if k + 1 >= len(words):
+            return False
+        word = words[k]
+        if word != "slash" and not any(_heard_as(word, w) for w in self._slash_words):
+            return False
+        after = words[k + 1]
+        t = self._t
+        return (
+            after.isalnum()
+            and after not in t.addresses.path_articles
+            and not t.credentials.stops.at(words, k + 1)
+        )
 
     def _dotless_urls(self, words: Sequence[str], taken: Sequence[tuple[int, int]]) -> list[_Found]:
         """Web addresses with the "dot"s dropped, as transcription often leaves them: "www acme com",
@@ -5709,7 +5919,9 @@ class ContextualDetector(Detector):
         school, hospital or parish named after the saint: after "at" (``saint_place_prepositions``; no
         city), or after a verb of going, taking or admitting (``saint_verbs``, maybe with an object of
         ``saint_objects``, or one of ``saint_owners`` and a noun: "took him to", "took my son to") or a
-        cue of this detector, when it is no city or town ("saint paul", "saint charles")."""
+        cue of this detector, when it is no city or town ("saint paul", "saint charles"), nor another listed
+        place after a verb alone ("she went to saint moritz": a trip; "they took him to saint raphael": the
+        hospital)."""
         org = self._t.organizations
         said = (" ".join((words[saint], words[name])), f"saint {words[name]}")
         if any(place in place_names() for place in said):
@@ -5724,6 +5936,8 @@ class ContextualDetector(Detector):
             verb -= 1  # "took him | to"
         elif verb >= 2 and words[verb - 1] in org.saint_owners:
             verb -= 2  # "took my son | to"
+        elif listed_place_length(words, saint) >= 2:
+            return False  # "she went to saint moritz to ski": a trip (but "they took him to saint raphael")
         return verb >= 0 and (
             words[verb] in org.saint_verbs
             or bool(org.cues.ending(words, saint))

@@ -3503,6 +3503,9 @@ class IdentifierDetector(Detector):
             and candidate.stop + 1 < len(tokens)
             and tokens[candidate.stop + 1].lower == "old"
         ):
+            words = [token.lower for token in tokens]
+            if said_of_a_thing(words, candidate.first, candidate.stop, self.locale):
+                return None  # "the building is 43 years old", as ``_spoken_ages`` reads it
             old_end = tokens[candidate.stop + 1].end  # the unit is redacted with the number: "[42 years old]"
             return self._entity(text_start, old_end, "AGE", self.cue_score, "a number and its age unit")
         if self._quantity_or_period(aligned, text_start, text_end, n) and (

@@ -144,8 +144,11 @@ class PersonWords:
         metadata={"key": "person_cues.copula_adjective_followers"}
     )
     copula_name_followers: frozenset[str] = field(metadata={"key": "person_cues.copula_name_followers"})
+    copula_adjectives: frozenset[str] = field(metadata={"key": "person_cues.copula_adjectives"})
+    copula_greetings: frozenset[str] = field(metadata={"key": "person_cues.copula_greetings"})
     spelling_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.spelling"})
     everyday_names: frozenset[str]
+    saint_words: frozenset[str]
     vocative_questions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.vocative_questions"})
     month_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.month_cues"})
     syllable_min_share: float = field(metadata={"key": "person_cues.syllable_min_share"})
@@ -811,7 +814,7 @@ class NameDetector(Detector):
                 cue = _PERSON_NOUN_CUE  # "my neighbour X", "the other driver was X"
             if cue == ("named",) and not self._named_person(tokens, i):
                 cue = None  # "a restaurant named X": a thing's name
-            if cue in w.copula_cues and ambiguous and self._adjective_after(tokens, i):
+            if cue in w.copula_cues and ambiguous and self._adjective_after(tokens, i, cue):
                 cue = None  # "it's sunny today", "i'm frank with you": an adjective after a copula
             if cue in w.spelling_cues and (ambiguous or zipf_frequency(word) >= self._zipf.rare_run_max):
                 cue = None  # "how do you spell teflon", "spell hot tub": a thing spelled
@@ -1151,9 +1154,29 @@ class NameDetector(Detector):
             while j in scores:
                 del scores[j]
                 j += 1
+        self._saint_places(tokens, scores)
         self._propagate(bases, scores, common)
         self._family_recurs(tokens, bases, scores, given)
         return self._bridge_inserted(tokens, self._spans(tokens, scores))
+
+    def _saint_places(self, tokens: Sequence[Token], scores: dict[int, tuple[float, str]]) -> None:
+        """A saint's name that a place list has is the place, no person ("we drove to saint charles", "i'm
+        going to saint louis", "we went to saint moritz to ski", "i moved to santa rosa"; names.yaml
+        ``saint_words``), unless a strong person cue stands before it ("my cousin saint clair")."""
+        words = [token.lower for token in tokens]
+        if self._w.saint_words.isdisjoint(words):
+            return
+        from .places import listed_place_length
+
+        for i in [i for i, word in enumerate(words) if word in self._w.saint_words]:
+            # (the title itself may be no name word: "retired to saint augustine" scores "augustine" only)
+            if i + 1 not in scores:
+                continue
+            length = listed_place_length(words, i, self.locale)
+            if length < 2 or self._cue_before(tokens, i) in self._strong:
+                continue
+            for k in range(i, i + length):
+                scores.pop(k, None)
 
     @staticmethod
     def _ends_place(before: str, word: str, vocab: _NameVocabulary) -> bool:
@@ -1663,16 +1686,24 @@ class NameDetector(Detector):
         after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
         return after in ("", "is", "was") or after in w.companion_verbs or after in w.speech_verbs
 
-    def _adjective_after(self, tokens: Sequence[Token], i: int) -> bool:
-        """What follows token ``i`` follows an adjective after a copula: one of
+    def _adjective_after(self, tokens: Sequence[Token], i: int, cue: tuple[str, ...]) -> bool:
+        """What follows token ``i`` follows an adjective after the copula ``cue``: one of
         ``copula_adjective_followers`` or a verb form ("it's sunny today", "it's fair to ask", "it's worth
-        trying"; not "hi it's sunny from the clinic")."""
-        if i + 1 >= len(tokens):
-            return False
-        after = tokens[i + 1].lower
-        if after in self._w.copula_name_followers:
+        trying"; not "hi it's sunny from the clinic"). A name English uses first as an adjective or a
+        word of weather (``copula_adjectives``: "it's sunny here", "i'm frank with you") is one anywhere
+        but in a frame that names a caller: a greeting before the copula ("hello this is crystal"), a
+        word of ``copula_name_followers`` after it, or a department ("this is crystal with billing")."""
+        w = self._w
+        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if after in w.copula_name_followers:
             return False  # a caller names themselves: "this is june calling" (review40 H8)
-        return after in self._w.copula_adjective_followers or self._verb_like(after)
+        if tokens[i].lower in w.copula_adjectives:
+            start = i - len(cue)
+            greeted = start > 0 and tokens[start - 1].lower in w.copula_greetings
+            return not greeted and not self._from_department(tokens, i)
+        if not after:
+            return False
+        return after in w.copula_adjective_followers or self._verb_like(after)
 
     def _from_department(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` is a colleague named by a department or desk ("zorvek from accounting", "ask quellan

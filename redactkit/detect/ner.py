@@ -73,6 +73,9 @@ _OVERLAP = 500
 #: characters per ``nlp.pipe`` batch at most (a few windows of a long text; hundreds of utterances)
 _BATCH_CHARS = 64_000
 
+#: ``labels: names``: the stock label map only (PERSON, GPE/LOC/FAC, ORG), whatever the weights declare
+NAMES_ONLY = "names"
+
 DEFAULT_NER_LABELS: dict[str, str] = {
     "PERSON": "PERSON",
     "GPE": "LOCATION",
@@ -195,7 +198,9 @@ class SpacyNerDetector(Detector):
     @classmethod
     def label_references(cls, params: Mapping[str, Any]) -> list[tuple[str, str]]:
         labels = params.get("labels")
-        if labels is None:
+        if labels == NAMES_ONLY:
+            labels = DEFAULT_NER_LABELS
+        elif labels is None:
             labels = {**DEFAULT_NER_LABELS, **_weights_label_map(params.get("ner_weights"))}
         return [(f"labels.{spacy_label}", label) for spacy_label, label in labels.items()]
 
@@ -203,7 +208,7 @@ class SpacyNerDetector(Detector):
         self,
         model: str = "en_core_web_md",
         ner_weights: str | None = None,
-        labels: Mapping[str, str] | None = None,
+        labels: Mapping[str, str] | Literal["names"] | None = None,
         score: Annotated[float, Field(ge=0.0, le=1.0)] | None = None,
         lowercase_guard: bool | Literal["strict", "plain_words", "off"] = "strict",
         ner_weights_on: Literal["lowercase", "all"] = "lowercase",
@@ -217,8 +222,10 @@ class SpacyNerDetector(Detector):
         self.ner_weights = ner_weights
         self._weights = None if ner_weights in (None, "none") else ner_weights
         #: spaCy entity label -> redactkit label; labels not listed are ignored. null: the weights'
-        #: own map (meta.json ``label_map``) over PERSON, GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION
-        self.labels = dict(labels) if labels is not None else None
+        #: own map (meta.json ``label_map``) over PERSON, GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION;
+        #: ``names``: that stock map alone, whatever the weights declare (names, places and
+        #: organisations: adapted weights without their identifier labels)
+        self.labels: dict[str, str] | str | None = dict(labels) if isinstance(labels, Mapping) else labels
         #: score of every entity; null: the label's held-out precision from the weights' calibration
         #: table (0.8 for the pipeline's own recognizer, which has none)
         self.score = score
@@ -252,6 +259,12 @@ class SpacyNerDetector(Detector):
         person_words = load_tables(locale, "names", PersonWords)
         self._preposition_cues = frozenset(cue[0] for cue in person_words.preposition_cues if len(cue) == 1)
         self._everyday_names = person_words.everyday_names
+        self._copula_adjectives = person_words.copula_adjectives
+        self._saint_words = person_words.saint_words
+        self._copula_greetings = person_words.copula_greetings
+        self._copula_name_followers = person_words.copula_name_followers
+        #: the copulas as spaCy splits them too ("i'm" -> "i" "'m", "it's" -> "it" "'s")
+        self._copulas = person_words.copula_cues | {("i", "'m"), ("it", "'s")}
         self._strong_one_word_cues = frozenset(cue[0] for cue in person_words.strong_cues if len(cue) == 1)
         self._currencies = person_words.currencies
         self._speech_verbs = person_words.speech_verbs
@@ -267,7 +280,7 @@ class SpacyNerDetector(Detector):
         self._pronoun_numbers = frozenset(word for word, value in lexicon.digits.items() if value == 1)
         resolve_model_path(model)
         self._scores: dict[str, float] = {}
-        self._labels = dict(DEFAULT_NER_LABELS) if labels is None else dict(labels)
+        self._labels = dict(labels) if isinstance(labels, Mapping) else dict(DEFAULT_NER_LABELS)
         if self._weights is not None:
             weights = read_ner_weights(self._weights)  # fail at construction, naming the path
             self._scores = weights.calibration
@@ -635,6 +648,34 @@ class SpacyNerDetector(Detector):
             and before not in self._guard_words.person_cues
         )
 
+    def _saint_place(self, words: list[str]) -> bool:
+        """A PERSON guess that is a saint's title and a name that a place list has together ("saint
+        moritz", "saint augustine"; names.yaml ``saint_words``): the place, no person."""
+        if len(words) < 2 or words[0] not in self._saint_words:
+            return False
+        from .places import listed_place_length
+
+        return listed_place_length(words, 0, self.locale) == len(words)
+
+    def _copula_adjective(self, doc_words: list[str], ent: Any, words: list[str]) -> bool:
+        """A PERSON or LOCATION guess that opens with a name English uses first as an adjective, right
+        after a copula (names.yaml ``copula_adjectives``: "i'm frank with you", "it's sunny here", "this
+        is crystal clear"), outside a caller's frame: no greeting before the copula ("hello this is
+        crystal"), no word of ``copula_name_followers`` after the guess ("this is dawn calling"), and no
+        place a list knows."""
+        if words[0] not in self._copula_adjectives or ent.start == 0:
+            return False
+        start = ent.start
+        before = doc_words[max(start - 2, 0) : start]
+        copula = next((c for c in self._copulas if tuple(before[len(before) - len(c) :]) == c), None)
+        if copula is None:
+            return False
+        if start > len(copula) and doc_words[start - len(copula) - 1] in self._copula_greetings:
+            return False
+        if ent.end < len(doc_words) and doc_words[ent.end] in self._copula_name_followers:
+            return False
+        return " ".join(words) not in place_names()
+
     def _never_a_name(self, words: list[str]) -> bool:
         """A PERSON guess made only of words the locale declares never a name (``not_names``: assistant
         names, relations) or currencies ("the yen")."""
@@ -744,7 +785,7 @@ class SpacyNerDetector(Detector):
                 lowercase
                 and label == "PERSON"
                 and guard != "off"
-                and _names_a_place(words, given)
+                and (_names_a_place(words, given) or self._saint_place(words))
                 and not (ent.start > 0 and doc_words[ent.start - 1] in self._titles)  # "mister van buren"
             ):
                 label = "LOCATION"  # "são paulo", "new delhi": a place the gazetteer knows, no one's name
@@ -759,6 +800,7 @@ class SpacyNerDetector(Detector):
                 and (
                     (label == "PERSON" and self._never_a_name(words))
                     or (label == "LOCATION" and self._played(doc_words, ent))
+                    or (label in ("PERSON", "LOCATION") and self._copula_adjective(doc_words, ent, words))
                 )
             ):
                 continue

@@ -855,6 +855,13 @@ def answers_as_place(words: Sequence[str], locale: str = "en-US") -> bool:
     )
 
 
+def listed_place_length(words: Sequence[str], i: int, locale: str = "en-US") -> int:
+    """How many words from ``words[i]`` on a place list names as one place: the place gazetteer with
+    the locale's aliases and landmarks, or the towns ("saint louis", "st charles", "santa barbara",
+    "saint moritz"); 0 when none starts there."""
+    return max(_places(locale).at(words, i), _towns(locale).at(words, i))
+
+
 def flight_word_at(
     words: Sequence[str], k: int, flight_words: frozenset[str], airline_cues: frozenset[str] = frozenset()
 ) -> bool:

@@ -42,6 +42,7 @@ from ..lang import get_lexicon, load_locale
 from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from ..lang.words import zipf_cutoffs
+from ..spans import GRADE_EXPLANATION
 from .base import Detector, detectors
 from .contextual import said_of_a_measure, said_of_a_thing
 
@@ -682,11 +683,11 @@ class SpecialCategoryDetector(Detector):
         for i, word in enumerate(lows):
             if word in k.grade_ordinals and i + 1 < len(lows) and lows[i + 1] in k.grade_words:
                 if child or self._self_before(lows, i):
-                    out.append((i, i + 2, "MINOR", self.minor_score, "special: child_grade"))
+                    out.append((i, i + 2, "MINOR", self.minor_score, GRADE_EXPLANATION))
                 continue
             for phrase in k.school_stages.get(word, ()):
                 if tuple(lows[i : i + len(phrase)]) == phrase and (child or self._self_before(lows, i)):
-                    out.append((i, i + len(phrase), "MINOR", self.minor_score, "special: child_grade"))
+                    out.append((i, i + len(phrase), "MINOR", self.minor_score, GRADE_EXPLANATION))
                     break
             if word in k.minor_ages or (_DIGITS.match(word) and 0 < int(word) < 18):
                 age = self._age(lows, i, child)

@@ -162,7 +162,7 @@ class SensitivityClassifier:
         out: list[RedactionResult] = []
         known: dict[str, Sensitivity] = {}  # label levels of this batch (the registry stays as it is)
         for original, result in zip(originals, results, strict=True):
-            row = self._classify(original, (entity.label for entity in result.entities), known)
+            row = self._classify(original, _labels_of(result), known)
             out.append(self.with_sensitivity(result, row))
         return out
 
@@ -178,3 +178,11 @@ class SensitivityClassifier:
             action=action.value,
             routed_text=result.text if action is Action.ROUTE else None,
         )
+
+
+def _labels_of(result: RedactionResult) -> list[str]:
+    """The labels of a result's entities, with the labels they were protected as too (a child's
+    age: ``AGE`` and ``MINOR``, so the row is as sensitive as a ``MINOR`` makes it)."""
+    found = [entity.label for entity in result.entities]
+    found += [entity.policy_label for entity in result.entities if entity.policy_label]
+    return found

@@ -1,0 +1,80 @@
+"""Given names that English uses first as adjectives after a copula (review40 L9), and places named after
+a saint (review40 L5).
+
+Case tables: (text, the words that must be redacted with their label, or None for none of the given
+label). Every sentence is made up for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import Pipeline
+
+# names.yaml `person_cues.copula_adjectives`: after "it's" / "i'm" / "this is" an adjective, but in a
+# caller's frame a name
+COPULA_CASES = [
+    # weather, light and manner: no one named
+    ("it's sunny here", None),
+    ("it's stormy again", None),
+    ("it's dawn here already", None),
+    ("it's misty out there tonight", None),
+    ("it's windy again", None),
+    ("i'm frank with you", None),
+    ("i'm frank about the numbers", None),
+    ("this is crystal clear", None),
+    ("it's summer here", None),
+    # a caller names themselves: a greeting before the copula, a verb of calling after it, a department
+    ("hi it's sunny from the clinic", "sunny"),
+    ("hello this is sandy", "sandy"),
+    ("yes this is rusty", "rusty"),
+    ("this is dawn calling about the delivery", "dawn"),
+    ("this is frank speaking", "frank"),
+    ("hey it's misty, call me back", "misty"),
+    # the same names elsewhere stay names; other names after a copula are untouched
+    ("my friend sunny is here", "sunny"),
+    ("i talked to frank yesterday", "frank"),
+    ("the owner is frank and he said no", "frank"),
+    ("it's mark again", "mark"),
+]
+
+# names.yaml `saint_words` + a place list (landmarks.txt resorts and islands, GeoNames places and towns):
+# the place, no person; an institution named for a saint stays one
+SAINT_CASES = [
+    ("we drove to saint charles on friday", "saint charles", "LOCATION"),
+    ("i'm going to saint louis next week", "saint louis", "LOCATION"),
+    ("i live in saint charles", "saint charles", "LOCATION"),
+    ("she went to saint moritz to ski", "saint moritz", "LOCATION"),
+    ("we went to saint tropez in july", "saint tropez", "LOCATION"),
+    ("he went to saint thomas for vacation", "saint thomas", "LOCATION"),
+    ("my parents retired to saint augustine", "saint augustine", "LOCATION"),
+    ("we spent a week in saint gallen", "saint gallen", "LOCATION"),
+    # institutions: after "at", a verb of attending or admitting, or a saint no place list has
+    ("she works at saint thomas", "saint thomas", "ORGANIZATION"),
+    ("he was admitted to saint augustine", "saint augustine", "ORGANIZATION"),
+    ("we took her to saint jude", "saint jude", "ORGANIZATION"),
+    ("my daughter goes to saint olaf", "saint olaf", "ORGANIZATION"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), COPULA_CASES)
+def test_an_adjective_after_a_copula_needs_a_callers_frame(
+    default_pipeline: Pipeline, text: str, name: str | None
+) -> None:
+    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    assert persons == ([name] if name else [])
+
+
+@pytest.mark.parametrize(("text", "words"), [(t, n) for t, n in COPULA_CASES if n is None])
+def test_an_adjective_after_a_copula_is_no_pii_at_all(
+    default_pipeline: Pipeline, text: str, words: None
+) -> None:
+    assert default_pipeline.analyze(text) == []
+
+
+@pytest.mark.parametrize(("text", "place", "label"), SAINT_CASES)
+def test_a_saints_name_a_place_list_has_is_the_place(
+    default_pipeline: Pipeline, text: str, place: str, label: str
+) -> None:
+    found = [(text[e.start : e.end], e.label) for e in default_pipeline.analyze(text)]
+    assert found == [(place, label)]
