@@ -137,7 +137,8 @@ def test_a_very_long_word_changes_nothing_around_it(default_pipeline: Pipeline, 
         ]
 
     assert around(long_found, len(blob) - len(short)) == around(short_found, 0)
-    assert {e.label for e in short_found} >= {"PERSON", "PHONE_NUMBER", "MINOR"}
+    labels = {e.label for e in short_found}
+    assert labels >= {"PERSON", "PHONE_NUMBER"} and labels & {"AGE", "MINOR"}  # (a child's age)
 
 
 _PIECES = st.sampled_from(
