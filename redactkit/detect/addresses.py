@@ -131,6 +131,7 @@ class AddressWords:
     named_listed_max_zipf: float = field(metadata={"key": "named_before_number.listed_max_zipf"})
     answer_tail_max_words: float = field(metadata={"key": "answer_tail.max_words"})
     answer_tail_not_words: frozenset[str] = field(metadata={"key": "answer_tail.not_words"})
+    room_units: frozenset[str] = frozenset()
 
     @cached_property
     def misspellings(self) -> dict[str, str]:
@@ -1201,6 +1202,9 @@ class AddressDetector(Detector):
             or self._continues_a_room_number(words, k)
             # "gate b 33", "terminal c 12": a letter may name the concourse before the number
             or (k >= 2 and len(words[k - 1]) == 1 and words[k - 1].isalpha() and words[k - 2] in after)
+            # "we're in suite three oh six": a unit after a word that is no number (a house's or a
+            # street's, "eighty three oh five suite two hundred") is a room of the building talked in
+            or (k >= 2 and words[k - 1] in self._w.room_units and not self._is_number(words[k - 2]))
         )
 
     def _street_after(self, words: Sequence[str], k: int) -> bool:
