@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
@@ -1052,6 +1053,8 @@ class ContextualDetector(Detector):
             )
             if (len(word) >= 3 and word not in t.lexicon.zero_aliases) or word in ("i", "he")
         )
+        #: letters in the longest anchor: one part of a glued word is no longer (see _glue_split)
+        self._glue_anchor_letters = max(map(len, self._glue_anchors), default=0)
         self._glue_memo: dict[str, tuple[str, str] | None] = {}
         #: the two words of a tens or teens word a recognizer split -> its value (``ages.heard_splits``)
         self._heard_splits = {
@@ -1511,7 +1514,15 @@ class ContextualDetector(Detector):
             and word not in self._t.ages.decades  # "fourties"
         ):
             anchors = self._glue_anchors
-            for cut in range(1, len(word)):
+            # one part is an anchor, so no longer than the longest: only the cuts that leave one part
+            # that short are tried, in order (trying every cut of a long word is quadratic in it)
+            most, size = self._glue_anchor_letters, len(word)
+            cuts: Iterable[int] = (
+                range(1, size)
+                if size <= 2 * most + 1
+                else itertools.chain(range(1, most + 1), range(size - most, size))
+            )
+            for cut in cuts:
                 head, tail = word[:cut], word[cut:]
                 if (head in anchors or tail in anchors) and all(
                     part in vocabulary
@@ -3540,7 +3551,9 @@ class ContextualDetector(Detector):
             first, copula = self._after_cue(words, i + length, cred.between)
             copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
             if label == "USERNAME" and not copula and self._handle_at_after_platform(words, i, first):
-                first, copula = first + 1, True  # "follow us on instagram at lunar tides"
+                copula = (
+                    True  # "follow us on instagram at lunar tides" (the "at" stays in, as for shaped values)
+                )
             qualified = False
             if not copula and not label.startswith("PASSWORD?"):
                 # "the password for the wifi is ...", "the username i use is ...": the value comes

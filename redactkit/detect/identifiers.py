@@ -3713,7 +3713,9 @@ class IdentifierDetector(Detector):
             return None  # "prices around three sixty and nine three sixty": amounts, no code read out
         if (
             (
-                self._negative_context(tokens, candidate.first, n)
+                # asked with the value's digits, a negative context is one without them too (``digits``
+                # only vetoes a context): where the question was already answered no, it stays no
+                (negative is not False and self._negative_context(tokens, candidate.first, n))
                 or (self.negative_contexts and self._negative_after(tokens, candidate.stop))
                 or (
                     n <= self._tables.negative_veto_digits

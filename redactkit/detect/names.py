@@ -1261,13 +1261,16 @@ class NameDetector(Detector):
                 len(part) >= h.glued_name_letters and (part in given or part in family) and part not in common
             )
 
-        for k in range(1, len(word) - h.glued_name_letters + 1):
+        # a listed part is no longer than the longest listed name: only the splits that leave one that
+        # short are tried (the others find nothing, and trying them all is quadratic in a long word)
+        longest = max(_longest_word(given), _longest_word(family))
+        for k in range(max(1, len(word) - longest), len(word) - h.glued_name_letters + 1):
             head, rest = word[:k], word[k:]
             if listed(rest) and any(
                 tuple(words[i - len(cue) + 1 : i]) == cue[:-1] for cue in self._strong_by_last.get(head, ())
             ):
                 return "name run together with the cue before it"
-        for k in range(h.glued_name_letters, len(word) - 2):
+        for k in range(h.glued_name_letters, min(len(word) - 2, longest + 1)):
             head, rest = word[:k], word[k:]
             if listed(head) and rest not in given and zipf_frequency(rest) >= h.glued_word_zipf:
                 return "name run together with the word after it"
@@ -2700,18 +2703,30 @@ class _OneEdit:
     each word and each form of it with one letter left out, indexed once, propose the candidates a
     look-up checks (a symmetric-delete index: no comparison with every word of the list)."""
 
-    __slots__ = ("_index",)
+    __slots__ = ("_index", "_longest")
 
     def __init__(self, words: Iterable[str]) -> None:
         self._index: dict[str, set[str]] = {}
+        #: letters in the longest word: a word two or more longer is no edit of any (and its forms,
+        #: one per letter, would cost time quadratic in its length: a pasted blob of 100,000 letters)
+        self._longest = 0
         for word in words:
+            self._longest = max(self._longest, len(word))
             for form in _forms(word):
                 self._index.setdefault(form, set()).add(word)
 
     def near(self, word: str) -> bool:
         """Whether one of the words is ``word`` or one edit away from it."""
+        if len(word) > self._longest + 1:
+            return False
         index = self._index
         return any(_one_edit(word, candidate) for form in _forms(word) for candidate in index.get(form, ()))
+
+
+@cache
+def _longest_word(words: frozenset[str]) -> int:
+    """Letters in the longest of ``words`` (a word list of the locale, kept for the process)."""
+    return max(map(len, words), default=0)
 
 
 def _forms(word: str) -> set[str]:
