@@ -30,6 +30,12 @@ COPULA_CASES = [
     ("yes this is rusty", "rusty"),
     ("this is dawn calling about the delivery", "dawn"),
     ("this is frank speaking", "frank"),
+    # a caller says where they call from or why (review41 H1)
+    ("this is dawn from the pharmacy", "dawn"),
+    ("this is misty from the vet", "misty"),
+    ("it's sunny from the dentist's office", "sunny"),
+    ("this is frank, returning your call", "frank"),
+    ("this is misty, i'm calling about my order", "misty"),
     ("hey it's misty, call me back", "misty"),
     # the same names elsewhere stay names; other names after a copula are untouched
     ("my friend sunny is here", "sunny"),
@@ -78,3 +84,32 @@ def test_a_saints_name_a_place_list_has_is_the_place(
 ) -> None:
     found = [(text[e.start : e.end], e.label) for e in default_pipeline.analyze(text)]
     assert found == [(place, label)]
+
+
+# names.yaml `person_cues.meeting_verbs` / `meeting_enders`: a given name met, however frequent a word; a
+# given name opening the turn before a verb of speech
+MET_CASES = [
+    ("i saw will yesterday", "will"),
+    ("we ran into grace at the mall", "grace"),
+    ("i bumped into destiny earlier", "destiny"),
+    ("hope said yes", "hope"),
+    ("so will said he'd be late", "will"),
+    # words, not people
+    ("i saw will power at work", None),
+    ("i saw hope at the end of the tunnel", None),
+    ("i saw faith in her eyes", None),
+    ("i saw it yesterday", None),
+    ("we visited paris yesterday", None),
+    ("the will said nothing", None),
+    ("i hope so", None),
+    ("i will", None),
+    ("there's a grace period", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MET_CASES)
+def test_a_given_name_met_or_speaking_first_is_a_person(
+    default_pipeline: Pipeline, text: str, name: str | None
+) -> None:
+    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    assert persons == ([name] if name else [])

@@ -378,6 +378,23 @@ def test_within_edits_counts_levenshtein_edits(a: str, b: str, limit: int, withi
     assert NearWords([b], max_limit=2).any_within(a, limit) is within
 
 
+@pytest.mark.parametrize(
+    ("query", "limit", "within"),
+    [
+        ("fivexx", 2, True),  # two letters longer than a listed word: still within two edits
+        ("fivex", 1, True),
+        ("fivexxx", 2, False),  # longer than the longest listed word by more than the limit
+        ("fivex", 0, False),
+        ("x" * 100_000, 2, False),  # a pasted blob: answered without its variants (cubic in it)
+        ("five" * 25_000, 1, False),
+    ],
+)
+def test_a_word_longer_than_every_listed_one_by_more_than_the_limit_is_near_none(
+    query: str, limit: int, within: bool
+) -> None:
+    assert NearWords(["five", "nine"], max_limit=2).any_within(query, limit) is within
+
+
 def _levenshtein(a: str, b: str) -> int:
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 
 from redactkit import Pipeline
 from redactkit.anonymize import TagAnonymizer
+from redactkit.core import Entity
 from redactkit.detect import PresidioDetector, SpacyNerDetector, _windows, ner, presidio
 from redactkit.lang import tokens as tokens_module
 from redactkit.lang.tokens import token_cache, token_index_at, tokenize
@@ -109,3 +112,107 @@ def test_a_digit_run_longer_than_pythons_int_limit_is_no_error() -> None:
     )
     found = pipe.analyze_batch(["one " * 4400, "i live at 12 elm street"])
     assert [e.label for e in found[1]] == ["ADDRESS"]
+
+
+#: one word of 100,000 letters (a pasted blob, an ASR loop): the detectors' glue splits tried every cut
+#: of it, which took ~9 s (review38 L8); only the cuts that can leave a listed part are tried now
+_BLOB = 100_000
+
+
+@pytest.mark.parametrize("unit", ["x", "ab", "sevenand", "mariaand"])
+def test_a_very_long_word_changes_nothing_around_it(default_pipeline: Pipeline, unit: str) -> None:
+    """The entities around a word of 100,000 letters are those around a short one in its place."""
+    before = "this is maria lopez my number is five five five one two three four five six seven "
+    after = " and my son turns seven tomorrow"
+    blob = (unit * (_BLOB // len(unit) + 1))[:_BLOB]
+    short = unit * 2
+    long_found, short_found = default_pipeline.analyze_batch([before + blob + after, before + short + after])
+    cut = len(before)
+
+    def around(found: list[Entity], shift: int) -> list[tuple[int, int, str]]:
+        return [
+            (e.start - (shift if e.start >= cut else 0), e.end - (shift if e.start >= cut else 0), e.label)
+            for e in found
+            if e.end <= cut or e.start >= cut + len(short) + shift
+        ]
+
+    assert around(long_found, len(blob) - len(short)) == around(short_found, 0)
+    labels = {e.label for e in short_found}
+    assert labels >= {"PERSON", "PHONE_NUMBER"} and labels & {"AGE", "MINOR"}  # (a child's age)
+
+
+_PIECES = st.sampled_from(
+    ["seven", "and", "was", "fifteen", "i", "he", "son", "turns", "our", "eighteen", "granddaughter",
+     "maria", "gwendolyn", "call", "is", "thanks", "responsibilities", "x", "qz", "tomorrow"]
+)  # fmt: skip
+
+
+@functools.cache
+def _glue_checkers() -> tuple[Any, ...]:
+    """(the contextual detector, one that tries every cut, the names detector, its vocabulary, the
+    same with a listed name longer than any word: every split tried)."""
+    from redactkit.detect.contextual import ContextualDetector
+    from redactkit.detect.names import (
+        NameDetector,
+        _NameVocabulary,
+        common_words,
+        locale_family_names,
+        locale_given_names,
+        place_names,
+    )
+
+    every_cut = ContextualDetector()
+    every_cut._glue_anchor_letters = 10**9
+    names = NameDetector()
+    given, family = locale_given_names(names.locale), locale_family_names(names.locale)
+    vocab = _NameVocabulary(given, family, common_words(), place_names())
+    endless = "z" * 10**4
+    unbounded = vocab._replace(given=given | {endless}, family=family | {endless})
+    return ContextualDetector(), every_cut, names, vocab, unbounded
+
+
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(_PIECES, min_size=1, max_size=12))
+def test_glue_splits_tried_at_the_ends_only_find_what_every_cut_finds(pieces: list[str]) -> None:
+    """A glued word's parts are found the same when only the cuts that leave a part as short as the
+    longest listed word are tried (a long word) as when every cut is tried."""
+    from redactkit.detect.names import _OneEdit
+
+    ages, every_cut, names, vocab, unbounded = _glue_checkers()
+    word = "".join(pieces)
+    assert ages._glue_split(word) == every_cut._glue_split(word)
+    words = ["this", word]
+    assert names._glued_parts(words, 1, word, vocab) == names._glued_parts(words, 1, word, unbounded)
+    near = _OneEdit(["fifteen", "eighteen", "thanks"])
+    every = _OneEdit(["fifteen", "eighteen", "thanks"])
+    every._longest = 10**9
+    for probe in (word, word[1:], word[:7]):
+        assert near.near(probe) == every.near(probe)
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("sevenand", ("seven", "and")),
+        ("wasfifteen", ("was", "fifteen")),
+        ("sonturns", ("son", "turns")),
+        ("x" * _BLOB + "and", None),
+        ("seven" + "x" * _BLOB, None),
+        ("wasfifteen" * 10, None),
+    ],
+)
+def test_glued_age_words_split_and_long_ones_do_not(word: str, parts: tuple[str, str] | None) -> None:
+    assert _glue_checkers()[0]._glue_split(word) == parts
+
+
+@pytest.mark.parametrize(
+    ("words", "why"),
+    [
+        (["this", "isgwendolyn"], "name run together with the cue before it"),
+        (["this", "is" + "x" * _BLOB], None),
+        (["this", "x" * _BLOB + "gwendolyn"], None),
+    ],
+)
+def test_a_name_glued_to_its_cue_is_found_and_a_long_word_is_none(words: list[str], why: str | None) -> None:
+    _ages, _every_cut, names, vocab, _unbounded = _glue_checkers()
+    assert names._glued_parts(words, 1, words[1], vocab) == why

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -156,7 +157,7 @@ def test_joined_pattern_screens_match_exactly_when_one_pattern_does() -> None:
 
     detector = PresidioDetector()
     engine = presidio._analyzer_engine(detector.model, detector.language, False)
-    screens = detector._screens_for(engine)
+    screens, _digit_gated = detector._screens_for(engine)
     joined = 0
     for entity in detector.entities:
         patterns = [
@@ -174,6 +175,82 @@ def test_joined_pattern_screens_match_exactly_when_one_pattern_does() -> None:
                 expected = any(pattern.search(piece) for pattern in patterns)
                 assert presidio._may_match(screen, piece, 1.0) == expected, (entity, piece)
     assert joined >= 3  # (the point of joining: one scan instead of one per pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs_digit"),
+    [
+        # every match has an ASCII digit: a digit literal or a class of digits, outside optional parts
+        (r"\b[0-9]{9}\b", True),
+        (r"(bc1|[13])[a-zA-HJ-NP-Z0-9]{25,59}", True),
+        (r"\b9\d{2}[- ]\d{4}\b", True),
+        (r"(?<![A-Z0-9])([A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4}){2,6})", True),
+        (r"(?:a|b)+[0-9]|x[5-7]y", True),
+        (r"(?>[0-9]{3})[0-9]++", True),
+        # a match may have none: letters and digits mixed, "\d" (other scripts' digits), a digit only
+        # in a lookaround, an optional part or one alternative, a negated class, any character
+        (r"[A-Z][A-Z0-9]{11}", False),
+        (r"\b\d{9}\b", False),
+        (r"(?=.*[0-9])[A-Z]{12}", False),
+        (r"[0-9]*abc", False),
+        (r"(?:x[0-9])?y", False),
+        (r"[0-9]{3}|abc", False),
+        (r"[^a-z]{3}", False),
+        (r".{9}", False),
+        (r"[0-9a]", False),
+        (r"\p{Nd}{9}", False),  # syntax only the regex module reads: not known, so no gate
+    ],
+)
+def test_a_pattern_needs_an_ascii_digit_only_when_all_its_matches_have_one(
+    pattern: str, needs_digit: bool
+) -> None:
+    from redactkit.detect import presidio
+
+    assert presidio._needs_ascii_digit(pattern, 0) is needs_digit
+
+
+def test_entities_whose_patterns_need_a_digit_are_not_scanned_in_a_text_without_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The card, social, ITIN, IBAN, licence, passport, bank and crypto patterns all need an ASCII
+    digit (read from Presidio's own patterns); e-mail, URL and IP do not. No text without a digit
+    matches a gated entity's patterns, so skipping them there changes no result."""
+    import regex
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from presidio_analyzer import PatternRecognizer
+
+    from redactkit.detect import presidio
+
+    detector = PresidioDetector()
+    engine = presidio._analyzer_engine(detector.model, detector.language, False)
+    _screens, gated = detector._screens_for(engine)
+    assert gated == {
+        "CREDIT_CARD", "US_SSN", "US_ITIN", "IBAN_CODE", "US_DRIVER_LICENSE", "US_PASSPORT", "US_BANK_NUMBER",
+        "CRYPTO",
+    }  # fmt: skip
+    patterns = [
+        regex.compile(pattern.regex, flags=recognizer.global_regex_flags)
+        for recognizer in engine.registry.get_recognizers(language="en", entities=sorted(gated))
+        if isinstance(recognizer, PatternRecognizer)
+        for pattern in recognizer.patterns
+    ]
+    undigited = [text.translate(str.maketrans("", "", "0123456789")) for text in _SCREEN_TEXTS]
+    for text in undigited:
+        assert not any(pattern.search(text) for pattern in patterns), text
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.characters(blacklist_characters="0123456789"), max_size=80))
+    def no_match(text: str) -> None:
+        assert not any(pattern.search(text) for pattern in patterns)
+
+    no_match()
+    # the detector finds the same with the gate as without it (every entity scanned in every window)
+    texts = [AlignedText.identity(text) for text in [*_SCREEN_TEXTS, *undigited]]
+    gated_found = detector.detect_batch(texts)
+    monkeypatch.setattr(presidio, "_ASCII_DIGIT", re.compile(""))
+    assert detector.detect_batch(texts) == gated_found
+    assert any(gated_found[len(_SCREEN_TEXTS) :])  # (texts without digits still find e-mails and URLs)
 
 
 def test_context_enhancer_gives_presidios_scores() -> None:

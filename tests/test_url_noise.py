@@ -76,6 +76,10 @@ def test_the_at_of_a_place_opens_a_web_address_not_a_mailbox(
         # a word of not_local_parts inside a dictated local part, or before a mail provider, is part of it
         ("email me at rowe dot up at gmail dot com", "rowe dot up at gmail dot com"),
         ("my email is tamsin in at gmail dot com", "in at gmail dot com"),
+        (
+            "reach me by email k marlow no space sorry it's a bit loud here at fenrow dot co dot uk",
+            "k marlow",
+        ),
     ],
 )
 def test_a_mailbox_keeps_its_local_part(default_pipeline: Pipeline, text: str, value: str) -> None:

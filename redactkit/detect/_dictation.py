@@ -17,7 +17,15 @@ from functools import cache
 from ..lang import Token, load_locale, tokenize
 from ..lang.phrases import PhraseTable
 
-__all__ = ["aside_length", "pause_words", "said_again", "speaker_label", "speaker_words", "spoken_gap"]
+__all__ = [
+    "aside_length",
+    "pause_words",
+    "repeat_words",
+    "said_again",
+    "speaker_label",
+    "speaker_words",
+    "spoken_gap",
+]
 
 #: the fewest digits of a group said twice that counts as a repeat ("five eight nine six that's five
 #: eight nine six")
@@ -93,7 +101,16 @@ def aside_length(gap: Sequence[str], phrases: PhraseTable[tuple[str, ...]]) -> i
     return length
 
 
-def said_again(words: Sequence[str]) -> int:
+@cache
+def repeat_words(locale: str) -> frozenset[str]:
+    """The words that say a part is said again (``speech.repeat_words``: "again", "repeat"): after one
+    of them a group of two digits said twice is a repeat too ("four one i'll say that again four one")."""
+    return frozenset(
+        str(word).lower() for word in load_locale(locale).get("speech", "repeat_words", []) or []
+    )
+
+
+def said_again(words: Sequence[str], announcers: frozenset[str] = frozenset()) -> int:
     """How many digits of a value (its words ``words``, digits written as the normalizer wrote
     them) were said twice: a part that ends a run of digits and starts the next run after other
     words ("5896 again that's 5896952613", "339 that's 33987": a caller repeating a part or
@@ -101,20 +118,24 @@ def said_again(words: Sequence[str]) -> int:
     longest such repeat at each place the digits pause, summed over those places (an agent who
     reads back every group: "4839 agent : 4839 caller : yes and then 6829 agent : 6829 ..."), 0 when
     none. A run of digits is never split: "01223 302330" read in one go is a number with a group
-    that recurs, not a repeat."""
+    that recurs, not a repeat. After a word of ``announcers`` (:func:`repeat_words`) two digits said
+    twice are a repeat too ("41 i'll say that again 41")."""
     total = 0
     previous = ""
     between = False
+    announced = False
     for word in words:
         digits = "".join(char for char in word if char.isdigit())
         if not digits:
             between = bool(previous)
+            announced = announced or (between and word in announcers)
             continue
         if between:
-            for size in range(min(len(previous), len(digits), _MAX_REPEAT), _MIN_REPEAT - 1, -1):
+            fewest = _MIN_REPEAT - 1 if announced else _MIN_REPEAT
+            for size in range(min(len(previous), len(digits), _MAX_REPEAT), fewest - 1, -1):
                 group = previous[-size:]
                 if len(set(group)) > 1 and digits.startswith(group):
                     total += size
                     break
-        previous, between = digits, False
+        previous, between, announced = digits, False, False
     return total

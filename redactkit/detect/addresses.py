@@ -131,6 +131,7 @@ class AddressWords:
     named_listed_max_zipf: float = field(metadata={"key": "named_before_number.listed_max_zipf"})
     answer_tail_max_words: float = field(metadata={"key": "answer_tail.max_words"})
     answer_tail_not_words: frozenset[str] = field(metadata={"key": "answer_tail.not_words"})
+    room_units: frozenset[str] = frozenset()
 
     @cached_property
     def misspellings(self) -> dict[str, str]:
@@ -1201,6 +1202,9 @@ class AddressDetector(Detector):
             or self._continues_a_room_number(words, k)
             # "gate b 33", "terminal c 12": a letter may name the concourse before the number
             or (k >= 2 and len(words[k - 1]) == 1 and words[k - 1].isalpha() and words[k - 2] in after)
+            # "we're in suite three oh six": a unit after a word that is no number (a house's or a
+            # street's, "eighty three oh five suite two hundred") is a room of the building talked in
+            or (k >= 2 and words[k - 1] in self._w.room_units and not self._is_number(words[k - 2]))
         )
 
     def _street_after(self, words: Sequence[str], k: int) -> bool:
@@ -1633,6 +1637,17 @@ class AddressDetector(Detector):
 
         return grow_right(tokens, i, take, limit=4)
 
+    def _place_near(self, tokens: Sequence[Token], i: int, places: PhraseTable[str]) -> int:
+        """The last token of a listed place said after an address with a word of ``landmarks.before``
+        ("... suite 4 kingston near lewes", "12 elm road near ashford"): where the house lies is part of
+        the address, which a place detector would otherwise split, leaving the landmark word between; or
+        0."""
+        found = self._landmark_before.starting_at(tokens, i)
+        if found is None:
+            return 0
+        length = _place_length(tokens, i + found[0], places)
+        return i + found[0] + length - 1 if length else 0
+
     def _grow_right(self, tokens: Sequence[Token], last: int, places: PhraseTable[str]) -> int:
         if fold_word(tokens[last].lower) in self._w.prefix_street_types:
             last = self._street_name(tokens, last)
@@ -1642,8 +1657,10 @@ class AddressDetector(Detector):
         while i < count and i - last <= self.max_words:
             word = tokens[i].lower
             nxt = tokens[i + 1].lower if i + 1 < count else ""
-            if i == last + 1 and (landmark := self._landmark_tail(tokens, i)):
-                last = landmark  # "12 elm road near the old water tower"
+            if i == last + 1 and (
+                landmark := self._landmark_tail(tokens, i) or self._place_near(tokens, i, places)
+            ):
+                last = landmark  # "12 elm road near the old water tower", "... suite 4 kingston near lewes"
                 i = last + 1
                 continue
             if word in self._w.units and (

@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any
@@ -254,6 +255,9 @@ class _DateWords:
     expiry_links: frozenset[str] = frozenset()
     #: words of talk before an expiry cue that name no thing ("yeah good thru ...")
     expiry_openers: frozenset[str] = frozenset()
+    #: words before a month that say a month of a year ("in june nineteen ninety eight", "was june
+    #: nineteen sixty six"); elsewhere "july nineteen fifty nine" reads as a day and a two-digit year
+    month_of_year_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -1049,6 +1053,8 @@ class ContextualDetector(Detector):
             )
             if (len(word) >= 3 and word not in t.lexicon.zero_aliases) or word in ("i", "he")
         )
+        #: letters in the longest anchor: one part of a glued word is no longer (see _glue_split)
+        self._glue_anchor_letters = max(map(len, self._glue_anchors), default=0)
         self._glue_memo: dict[str, tuple[str, str] | None] = {}
         #: the two words of a tens or teens word a recognizer split -> its value (``ages.heard_splits``)
         self._heard_splits = {
@@ -1508,7 +1514,15 @@ class ContextualDetector(Detector):
             and word not in self._t.ages.decades  # "fourties"
         ):
             anchors = self._glue_anchors
-            for cut in range(1, len(word)):
+            # one part is an anchor, so no longer than the longest: only the cuts that leave one part
+            # that short are tried, in order (trying every cut of a long word is quadratic in it)
+            most, size = self._glue_anchor_letters, len(word)
+            cuts: Iterable[int] = (
+                range(1, size)
+                if size <= 2 * most + 1
+                else itertools.chain(range(1, most + 1), range(size - most, size))
+            )
+            for cut in cuts:
                 head, tail = word[:cut], word[cut:]
                 if (head in anchors or tail in anchors) and all(
                     part in vocabulary
@@ -3127,13 +3141,19 @@ class ContextualDetector(Detector):
             if not any(w in t.lexicon.months for w in value_words):
                 continue
             year = self._year_of(value_words)
+            short = False  # "march two eighty six": a day and a two-digit year, so a day is said
             if year is None and len(value_words) >= 3:
                 year = self._short_year(value_words)
+                short = year is not None
             if year is not None and 1900 <= year <= latest and len(value_words) >= 3:
                 first = i - 1 if i > 0 and words[i - 1] == "the" and word in t.lexicon.ordinals else i
                 if self._event_date(words, first):
                     continue  # "the accident happened on april ninth ...": the date of an event
-                if not self._day_said(value_words):
+                if not (
+                    short
+                    or self._day_said(value_words)
+                    or self._day_and_short_year(words, first, value_words)
+                ):
                     continue  # "it stopped working in june nineteen ninety eight": a month of a year
                 if self._after_other_date(words, first, taken):
                     continue  # "the payment was june sixth, sorry june ninth two thousand ...": a date list
@@ -3237,6 +3257,22 @@ class ContextualDetector(Detector):
         ):
             year_words = 3
         return len(rest) > year_words
+
+    def _day_and_short_year(self, words: Sequence[str], first: int, value_words: Sequence[str]) -> bool:
+        """Whether "<month> nineteen fifty nine" reads as a day and a two-digit year ("that's july
+        nineteen fifty nine", a name spelled before it): its year words are a teen and a year from
+        thirty on, and no word of ``dates.month_of_year_before`` ("in", "since", "was") says a month of a
+        year right before it ("it stopped working in june nineteen ninety eight")."""
+        lex = self._t.lexicon
+        rest = [w for w in value_words if w not in lex.months and w not in ("of", "the", "and")]
+        if not (2 <= len(rest) <= 3 and rest[0] in lex.teens and rest[1] in lex.tens):
+            return False
+        if len(rest) == 3 and not (rest[2] in lex.digits and lex.digits[rest[2]] > 0):
+            return False
+        if lex.tens[rest[1]] < 30:
+            return False
+        before = words[first - 1] if first > 0 else ""
+        return before not in self._t.dates.month_of_year_before
 
     def _after_other_date(self, words: Sequence[str], first: int, taken: set[int]) -> bool:
         """Whether another date (a month name no cue took as a birth date) stands in the
@@ -3515,7 +3551,9 @@ class ContextualDetector(Detector):
             first, copula = self._after_cue(words, i + length, cred.between)
             copula = copula or words[i + length - 1].endswith("'s")  # "password's tiger"
             if label == "USERNAME" and not copula and self._handle_at_after_platform(words, i, first):
-                first, copula = first + 1, True  # "follow us on instagram at lunar tides"
+                copula = (
+                    True  # "follow us on instagram at lunar tides" (the "at" stays in, as for shaped values)
+                )
             qualified = False
             if not copula and not label.startswith("PASSWORD?"):
                 # "the password for the wifi is ...", "the username i use is ...": the value comes
@@ -4325,6 +4363,11 @@ class ContextualDetector(Detector):
                     and not misheard
                     and words[i - 1] in self._not_local_parts
                     and not (i - 1 > first and addr.joiners.at(words, i - 2))
+                    # "s hancock no space sorry it's loud here at ...": a local part dictated before
+                    and not any(
+                        _is_letter(w) or w in t.number_words or addr.joiners.at((w,), 0)
+                        for w in words[first:i]
+                    )
                     and not self._provider_at(words, i + length)  # "kim in at gmail dot com"
                 ):
                     continue  # "sign up at acme dot net", "register at ...": the "at" of a place

@@ -34,7 +34,15 @@ from ..gazetteers import family_names, fold_word, is_everyday_word
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize, value_interruptions
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
-from ._dictation import aside_length, pause_words, said_again, speaker_label, speaker_words, spoken_gap
+from ._dictation import (
+    aside_length,
+    pause_words,
+    repeat_words,
+    said_again,
+    speaker_label,
+    speaker_words,
+    spoken_gap,
+)
 from ._readings import Item, greedy_readings, iban_length, iban_readings, lattice, reading_words
 from .base import Detector, detectors
 from .contextual import expiry_of_another_thing, said_of_a_secret, said_of_a_thing
@@ -222,6 +230,12 @@ class _CueTables:
     #: words right after a cue word that make it a count, not a cue ("a case of twelve", "an order of
     #: six": ``cue_not_before``)
     cue_not_before: frozenset[str] = frozenset()
+    #: words before a cue inside an aside that make it what the caller reads from, no cue of the next
+    #: part ("let me find the card", "i'm reading it off my phone": ``cue_as_object_after``)
+    cue_as_object_after: frozenset[str] = frozenset()
+    #: words that name a part of the value being dictated before a count or "part" ("the next part is",
+    #: "and the last four are": ``value_part_openers``): no digit, no negative context there
+    value_part_openers: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -371,6 +385,8 @@ def _cue_tables(locale: str) -> _CueTables:
             )
         ),
         cue_not_before=_optional_words(resources, "identifiers", "cue_not_before"),
+        cue_as_object_after=_optional_words(resources, "identifiers", "cue_as_object_after"),
+        value_part_openers=_optional_words(resources, "identifiers", "value_part_openers"),
     )
 
 
@@ -569,6 +585,7 @@ class IdentifierDetector(Detector):
         max_gap_words: Annotated[int, Field(ge=0, le=5)] = 2,
         misheard_edges: bool = True,
         max_aside_words: Annotated[int, Field(ge=0, le=12)] = 8,
+        max_long_aside_words: Annotated[int, Field(ge=0, le=30)] = 20,
         negative_contexts: bool = True,
         cued_zones: bool = True,
     ) -> None:
@@ -579,6 +596,11 @@ class IdentifierDetector(Detector):
         #: let me find it five five five one two one two") is one value when its first part is
         #: shorter than a complete value of its label (``complete_digits`` of the locale)
         self.max_aside_words = max_aside_words
+        #: a longer aside, of at most this many words ("four one five hold on let me grab my glasses
+        #: they're somewhere in the kitchen okay two two three ..."), joins the parts of a value only
+        #: when a cue names its label and the second part completes it: the first part is shorter than
+        #: a complete value and both together are one (0: no longer asides than ``max_aside_words``)
+        self.max_long_aside_words = max_long_aside_words
         #: a short number after a negative context ("flight", "room", "closed at") is left alone
         #: unless an identifier cue is nearer (``negative_before`` of the locale)
         self.negative_contexts = negative_contexts
@@ -605,6 +627,8 @@ class IdentifierDetector(Detector):
         self._pauses = pause_words(locale)
         #: who speaks ("agent", "caller"; ``speech.speaker_labels``): before a colon, the start of a turn
         self._speakers = speaker_words(locale)
+        #: "again", "repeat": words after which two digits said twice are a repeat (``speech.repeat_words``)
+        self._repeat_words = repeat_words(locale)
         #: the marks that end a turn ("?"): between a question and its answer (``speech.turn_marks``)
         self._turn_marks = frozenset(
             token.lower
@@ -1471,10 +1495,20 @@ class IdentifierDetector(Detector):
         "(212) 555-0142" and "+1 212 555 0142" are one candidate each.
         """
         result: list[_Candidate] = []
+        openers = self._tables.value_part_openers
         i = 0
         while i < len(tokens):
             if not _has_digit(tokens[i].lower):
                 i += 1
+                continue
+            if (
+                openers
+                and 0 < i < len(tokens) - 1
+                and tokens[i - 1].lower in openers
+                and len(tokens[i].lower) == 1
+                and not _has_digit(tokens[i + 1].lower)
+            ):
+                i += 1  # "and the last four are ...": how many digits follow, none of them
                 continue
             first = i
             if (
@@ -1815,12 +1849,16 @@ class IdentifierDetector(Detector):
         if left.stop >= right.first:
             return None
         gap = spoken_gap(tokens, left.stop, right.first, self._pauses, self._speakers)
-        if aside_length(gap, self._interruptions) > self.max_aside_words:
+        length = aside_length(gap, self._interruptions)
+        long_aside = length > self.max_aside_words
+        if long_aside and length > self.max_long_aside_words:
             return None
         if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
             return None
         cue = self._cue_before(tokens, left.first) or self._cue_before(tokens, left.first, asked_for=True)
         label = cue[0] if cue is not None else self._after_cue_following(tokens, right.stop)
+        if long_aside and label is None:
+            return None
         joined = _Candidate(left.first, right.stop, left.digits + right.digits, left.alnum or right.alnum)
         if self._phone_part(gap) and (
             label == "PHONE_NUMBER"
@@ -1832,7 +1870,9 @@ class IdentifierDetector(Detector):
             return None
         low, high = bounds
         # a part said twice (a repeat, a read-back) counts once
-        said = len(left.digits) - said_again([token.lower for token in tokens[left.first : left.stop]])
+        said = len(left.digits) - said_again(
+            [token.lower for token in tokens[left.first : left.stop]], self._repeat_words
+        )
         total = said + len(right.digits)
         # the part completes a value a cue names, to one of the label's usual lengths, read digit by
         # digit: what the aside says ("bear with me i'm in the parking lot", "sorry i'm reading this
@@ -1863,22 +1903,55 @@ class IdentifierDetector(Detector):
         )
         if not corrected and ((said >= low and not longer) or total > high + 1):
             return None
+        if long_aside and not (
+            corrected
+            or (
+                said < low
+                and total <= high
+                and not left.alnum
+                and not self._quantity_follows(tokens, right.stop)
+                and (
+                    # it completes the value, or goes on reading it digit by digit (an account
+                    # number shorter than most: "four nine four seven ... six six six oh")
+                    (low <= total and self._said_in_groups(aligned, tokens, right))
+                    or (len(right.digits) >= 3 and self._one_by_one(aligned, tokens, right))
+                    or (low <= total and len(right.digits) == 2)
+                )
+            )
+        ):
+            return None  # a long aside: only a second part that goes on with the value the cue names
         if len(right.digits) < (2 if label else 3):
             return None
+        # the value's last two digits said as one number complete it ("my zip is four six two wait let
+        # me find the card sixty seven")
+        last_pair = (
+            label is not None
+            and len(right.digits) == 2
+            and said < low <= total <= high
+            and not self._quantity_follows(tokens, right.stop)
+        )
         if not self._one_by_one(aligned, tokens, right) and not (
             (label is not None or corrected)
             and not left.alnum
-            and self._said_in_groups(aligned, tokens, right)
+            and (last_pair or self._said_in_groups(aligned, tokens, right))
             and not any(word in tables.negative_words for word in gap)
             and not (gap and gap[-1] in tables.clock_before)
         ):
             # a part read in pairs follows digits, after an aside that names no time, price or place:
             # "... the train arrives at fifteen twenty four", "... the fee will be sixty four"
             return None
-        apart = self._introducing_label(tokens, left.stop, right.first, label)
+        # a card number whose parts make a Luhn-valid number of a card's usual length is one card,
+        # whatever the aside names ("five three two two let me read it off my phone okay and then ...")
+        checksum = (
+            label == "CREDIT_CARD"
+            and said == len(left.digits)
+            and total in tables.value_lengths.get(label, ())
+            and luhn_valid(joined.digits)
+        )
+        apart = None if checksum else self._introducing_label(tokens, left.stop, right.first, label)
         if apart is not None and not (completes and not self._complete_value(apart, len(right.digits))):
             return None
-        own = self._cue_before(tokens, right.first)
+        own = None if checksum else self._cue_before(tokens, right.first)
         if own is not None and own[0] != label and said >= low:
             # the first part is a complete value already: a cue of another label before the second
             # part ("my zip is ... and my card ends in ...") says it is that label's, however short
@@ -1926,7 +1999,15 @@ class IdentifierDetector(Detector):
                 continue
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is not None:
-                if cue[0] != label and self._interruptions.ending_at(tokens, end) is None:
+                before = end - tables.cue_table.length_ending_at(tokens, end) - 1
+                while before > floor and tokens[before].lower in tables.after_determiners:
+                    before -= 1  # "find [the] card"
+                if (
+                    cue[0] != label
+                    and self._interruptions.ending_at(tokens, end) is None
+                    # "let me find the card", "reading it off my phone": the thing read from
+                    and not (before >= floor and tokens[before].lower in tables.cue_as_object_after)
+                ):
                     return cue[0]
                 return None
             word = tokens[end - 1].lower
@@ -2149,7 +2230,7 @@ class IdentifierDetector(Detector):
             return None
         have = self._digit_count(tokens, first, stop)
         # a part said twice (a repeat, a read-back) counts once
-        have -= said_again([token.lower for token in tokens[first:stop]])
+        have -= said_again([token.lower for token in tokens[first:stop]], self._repeat_words)
         if have >= low:
             return None
         # the nearest word of a number beyond at most max_aside_words words (a phrase said inside
@@ -2644,6 +2725,19 @@ class IdentifierDetector(Detector):
                     )
                     and gap[index] in self._tables.negative_words
                     and self._aside_word(gap[index], negative=False)
+                )
+                or (
+                    # "the next part is": a part of the value being dictated
+                    index > 0
+                    and gap[index - 1] in self._tables.value_part_openers
+                    and self._aside_word(gap[index], negative=False)
+                )
+                or (
+                    # "and the last 4 are": the count of the digits that follow
+                    0 < index < len(gap) - 1
+                    and gap[index - 1] in self._tables.value_part_openers
+                    and len(gap[index]) == 1
+                    and gap[index].isdigit()
                 )
                 or self._breaker_inside_aside(gap, index)
             ):
@@ -3619,7 +3713,9 @@ class IdentifierDetector(Detector):
             return None  # "prices around three sixty and nine three sixty": amounts, no code read out
         if (
             (
-                self._negative_context(tokens, candidate.first, n)
+                # asked with the value's digits, a negative context is one without them too (``digits``
+                # only vetoes a context): where the question was already answered no, it stays no
+                (negative is not False and self._negative_context(tokens, candidate.first, n))
                 or (self.negative_contexts and self._negative_after(tokens, candidate.stop))
                 or (
                     n <= self._tables.negative_veto_digits

@@ -57,6 +57,8 @@ __all__ = [
 #: why a word after "my name is", "the name on the account is" is a name
 _GIVEN_AS_NAME = "word after a phrase that gives a name"
 
+#: (the end of) the explanation of a given name met ("i saw will yesterday")
+_MET = "verb of meeting before it"
 #: why a word no list has is a name when another rare word stands beside it
 _RARE_RUN = "run of words too rare to be anything but a name"
 #: the cue a noun that names a person makes ("my neighbour X", "the other driver was X"): a strong one
@@ -70,6 +72,16 @@ class _NameVocabulary(NamedTuple):
     family: frozenset[str]
     common: frozenset[str]
     places: frozenset[str]
+
+
+class _Turn(NamedTuple):
+    """One text as the passes over it read it (each pass adds the names it finds to the scores): its
+    tokens, their lowercase words, each word folded without its possessive, and the word lists."""
+
+    tokens: Sequence[Token]
+    words: Sequence[str]
+    bases: Sequence[tuple[str, bool]]
+    vocab: _NameVocabulary
 
 
 @dataclass(frozen=True)
@@ -145,6 +157,8 @@ class PersonWords:
     )
     copula_name_followers: frozenset[str] = field(metadata={"key": "person_cues.copula_name_followers"})
     copula_adjectives: frozenset[str] = field(metadata={"key": "person_cues.copula_adjectives"})
+    meeting_verbs: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.meeting_verbs"})
+    meeting_enders: frozenset[str] = field(metadata={"key": "person_cues.meeting_enders"})
     copula_greetings: frozenset[str] = field(metadata={"key": "person_cues.copula_greetings"})
     spelling_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.spelling"})
     everyday_names: frozenset[str]
@@ -677,6 +691,9 @@ class NameDetector(Detector):
         self._departments = PhraseTable.of(words.departments)
         #: the first words of ``department_links``: a word before none of them is no colleague of a department
         self._department_link_starts = frozenset(link[0] for link in words.department_links)
+        self._meeting_verbs = PhraseTable.of(words.meeting_verbs)
+        #: the last words of ``meeting_verbs``: a turn with none of them meets no one
+        self._meeting_ends = frozenset(verb[-1] for verb in words.meeting_verbs)
         #: public acronyms ("cfo", "hr", "bbc"): no item of a list of people
         self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
         #: nouns that name a person (the locale's generated ``person_nouns`` list, from WordNet), but for
@@ -772,6 +789,7 @@ class NameDetector(Detector):
             for word, possessive in bases
         ]
         blocked = self._blocked
+        meeting = not self._meeting_ends.isdisjoint(lowered)
         for i in [
             i
             for i, (word, _) in enumerate(bases)
@@ -830,12 +848,16 @@ class NameDetector(Detector):
             heard_possible: bool | None = cue not in self._strong and not known
             heard: bool | None = None
             department = self._from_department(tokens, i)
+            # "i saw will yesterday", "we ran into destiny at the mall": a given name met (gated by a
+            # meeting verb among the turn's words)
+            met = meeting and word in given and word not in places and self._met(tokens, i)
             addressed = (
                 self._addressed(tokens, i)
                 or department
                 or self._opens_turn_to(tokens, i)
                 or self._handed(tokens, i, word)
                 or (known and self._asked_at_turn_start(tokens, i))
+                or met
             )
             thanked = (
                 (i == len(tokens) - 1 or tokens[i + 1].lower in w.after_closing)
@@ -876,6 +898,8 @@ class NameDetector(Detector):
                 )
                 # a given name asked a question at the start of a turn ("guy do you want to take that")
                 and not (word in given and self._asked_at_turn_start(tokens, i))
+                # a given name met, or opening the turn before a verb of speech ("hope said yes")
+                and not (word in given and (met or self._speaks_first(tokens, i)))
             ):
                 # a cue does not make a word as frequent as "will", "may" or "more" a name ("back to more
                 # of", "the officer will", "i'm more curious"): a family name after it still does
@@ -914,6 +938,8 @@ class NameDetector(Detector):
                     if possessive
                     else "cue before it"
                     if cue is not None
+                    else _MET
+                    if met
                     else "verb of speech or address after it"
                     if addressed and word in given
                     else "family name after it"
@@ -984,16 +1010,20 @@ class NameDetector(Detector):
                 # "from zorvek in payroll": the colleague, no town (as confident as a name after a cue)
                 scores[i] = (self.cue_score, "word before a department or desk ('from accounting')")
         self._rare_runs(bases, scores, places)
-        self._name_answer(tokens, scores, vocab)
-        self._introduced(tokens, scores, vocab)
-        self._listed_people(tokens, scores, vocab)
-        self._before_roles(tokens, scores, vocab)
-        self._after_roles(tokens, scores, vocab)
-        self._booked_for(tokens, scores, vocab)
-        self._slots(tokens, scores, vocab)
-        self._given_misheard(tokens, lowered, scores, vocab)
-        self._name_syllables(tokens, bases, scores, vocab)
-        self._unknown_pairs(tokens, bases, scores, vocab)
+        turn = _Turn(tokens, lowered, bases, vocab)
+        for find in (
+            self._name_answer,
+            self._introduced,
+            self._listed_people,
+            self._before_roles,
+            self._after_roles,
+            self._booked_for,
+            self._slots,
+            self._given_misheard,
+            self._name_syllables,
+            self._unknown_pairs,
+        ):
+            find(turn, scores)
         # "mike jim and bob", "quirion and robinson": a word joined by "and" / "or" to a name (only
         # a word beside a joiner can be one)
         # ("you're next and then loven": "then" may follow the joiner)
@@ -1080,6 +1110,8 @@ class NameDetector(Detector):
                     or len(word) < 2
                     or (word not in family and zipf_frequency(word) >= self._zipf.function_word_min)
                     or word in w.speech_verbs  # "governor brown said": a family-name list has "said"
+                    # "i bumped into destiny earlier": the time the one met was met at, no family name
+                    or (word in w.meeting_enders and self._meeting_verbs.ending_at(tokens, i) is not None)
                     # "myself and quellan will be there": a modal before more words, no family name
                     or (word in self._modals and j + 1 < len(tokens))
                 ):
@@ -1229,13 +1261,16 @@ class NameDetector(Detector):
                 len(part) >= h.glued_name_letters and (part in given or part in family) and part not in common
             )
 
-        for k in range(1, len(word) - h.glued_name_letters + 1):
+        # a listed part is no longer than the longest listed name: only the splits that leave one that
+        # short are tried (the others find nothing, and trying them all is quadratic in a long word)
+        longest = max(_longest_word(given), _longest_word(family))
+        for k in range(max(1, len(word) - longest), len(word) - h.glued_name_letters + 1):
             head, rest = word[:k], word[k:]
             if listed(rest) and any(
                 tuple(words[i - len(cue) + 1 : i]) == cue[:-1] for cue in self._strong_by_last.get(head, ())
             ):
                 return "name run together with the cue before it"
-        for k in range(h.glued_name_letters, len(word) - 2):
+        for k in range(h.glued_name_letters, min(len(word) - 2, longest + 1)):
             head, rest = word[:k], word[k:]
             if listed(head) and rest not in given and zipf_frequency(rest) >= h.glued_word_zipf:
                 return "name run together with the word after it"
@@ -1306,16 +1341,11 @@ class NameDetector(Detector):
             return False
         return _near_name(word, given, family, common)
 
-    def _given_misheard(
-        self,
-        tokens: Sequence[Token],
-        words: Sequence[str],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _given_misheard(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """The word between a strong cue and a family name found after it is the given name, though
         the recognizer wrote it as an everyday word ("picking up for judo okafor": "juan"): any word
         but a stop word, a determiner, a verb form or one as frequent as a function word."""
+        tokens, words, vocab = turn.tokens, turn.words, turn.vocab
         given, family, _common, _places = vocab
         for i in sorted(scores):
             j = i - 1
@@ -1449,19 +1479,14 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._zipf.weak_cue_name_max
         )
 
-    def _name_syllables(
-        self,
-        tokens: Sequence[Token],
-        bases: Sequence[tuple[str, bool]],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _name_syllables(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """A given name of two syllables a recognizer wrote as two words ("seo yeon", "ha eun", "hyun
         woo"): one word no list or dictionary has, rarer than an unknown name may be, whose nearest
         listed words by vector are names (its name share at least ``syllable_min_share``: "yeon",
         "eun"), and a short word beside it (at most ``syllable_max_letters`` letters, no stop word or
         function word), right after a strong cue ("text seo yeon", "my daughter ha eun", "i spoke to
         hyun woo"): both are the name."""
+        tokens, bases, vocab = turn.tokens, turn.bases, turn.vocab
         model = self.vectors
         if model is None:
             return
@@ -1604,19 +1629,14 @@ class NameDetector(Detector):
                 )
         return False
 
-    def _unknown_pairs(
-        self,
-        tokens: Sequence[Token],
-        bases: Sequence[tuple[str, bool]],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _unknown_pairs(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """Two words no list or dictionary has, joined by "and"/"or", are two people where people stand:
         right after a person cue but "from", "to" or "by" ("i'm going with zorvek and quellan", "invite
         dovik or zorbek"; not "updates from skyfeed or windcast") or
         opening the turn before a verb ("zorvek and quellan are coming", "dovik and zorbek said"). Each is
         rarer than `companion_unlisted_max_zipf`, no place, company or typo of a frequent word, and its
         word vector, if any, sits among names (`companion_min_name_share`: not "kimchi and bulgogi")."""
+        tokens, bases, vocab = turn.tokens, turn.bases, turn.vocab
         w = self._w
         n = len(tokens)
         lowered = [token.lower for token in tokens]
@@ -1692,6 +1712,8 @@ class NameDetector(Detector):
         word of ``copula_name_followers`` after it, or a department ("this is crystal with billing")."""
         w = self._w
         after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if after == "," and i + 2 < len(tokens):
+            after = tokens[i + 2].lower  # "this is frank, returning your call"
         if after in w.copula_name_followers:
             return False  # a caller names themselves: "this is june calling" (review40 H8)
         if tokens[i].lower in w.copula_adjectives:
@@ -1856,14 +1878,10 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._zipf.unlisted_person_name_max
         )
 
-    def _introduced(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _introduced(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "our next question comes from dana okafor with northwind": the one to ``max_tokens`` words
         between an introduction and an affiliation word (or the end) are the caller's name."""
+        tokens, vocab = turn.tokens, turn.vocab
         w = self._w
         said, tails = words_of(tokens), self._introduction_tails
         for start in [
@@ -1922,14 +1940,10 @@ class NameDetector(Detector):
                     break
         return starts
 
-    def _listed_people(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _listed_people(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "our speakers today will be quellan, dovik and zo", "joining me today are zorbek our head of
         strategy and bo our controller": the items of a list of people (names.yaml ``person_cues.list_*``)."""
+        tokens, vocab = turn.tokens, turn.vocab
         w = self._w
         n = len(tokens)
         for start, opened in self._list_starts(tokens):
@@ -2018,14 +2032,10 @@ class NameDetector(Detector):
         # a given name that is also a word ("bo", "vera", "guy") where the item ends
         return word in given and ends
 
-    def _before_roles(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _before_roles(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "dana okafor chief financial officer", "dana okafor our c f o": the one or two name words right
         before a job title are a person (the first a given name or a rare word)."""
+        tokens, vocab = turn.tokens, turn.vocab
         given = vocab.given
         starts = self._role_starts
         for k in [k for k, word in enumerate(words_of(tokens)) if k > 0 and word in starts]:
@@ -2059,15 +2069,11 @@ class NameDetector(Detector):
             for index in range(first, end):
                 scores.setdefault(index, (self.cue_score, "name before a job title"))
 
-    def _after_roles(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _after_roles(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "our c f o helena lantern", "chief digital officer dorvan mesquel": the name right after a job
         title. Its first word is a given name or a rare word; after a given name the next word is the
         family name even when it is an everyday word ("c e o harold pacing"), unless it reads as a verb."""
+        tokens, vocab = turn.tokens, turn.vocab
         given = vocab.given
         w = self._w
         ends = self._role_ends
@@ -2095,16 +2101,12 @@ class NameDetector(Detector):
             for index in range(k, last + 1):
                 scores.setdefault(index, (self.cue_score, "name after a job title"))
 
-    def _booked_for(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _booked_for(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "a booking tomorrow for dovan quellet at nine": in a turn about a booking, the one to
         ``max_tokens`` name words after "for" or "under", up to "at" or "name" (or the end, after
         "under"), are who it is for (names.yaml ``booking_names``); "a table for dinner at eight"
         holds no name word, "book a restaurant for tortelloni" is a dish."""
+        tokens, vocab = turn.tokens, turn.vocab
         w = self._w
         if w.booking_words.isdisjoint(words_of(tokens)):
             return
@@ -2149,6 +2151,32 @@ class NameDetector(Detector):
             and word not in self._blocked
             and not word.endswith("ed")
             and zipf_frequency(word) < self._zipf.function_word_min
+        )
+
+    def _met(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` is whom the speaker met: right after a verb of meeting (``meeting_verbs``: "saw",
+        "met", "ran into") and before a time or place word of ``meeting_enders`` or the end ("i saw will
+        yesterday", "we ran into destiny at the mall", "i met hope"; not "i saw will power at work", "i
+        saw hope at the end of the tunnel")."""
+        w = self._w
+        if self._meeting_verbs.ending_at(tokens, i) is None:
+            return False
+        if i + 1 == len(tokens):
+            return True
+        after = tokens[i + 1].lower
+        if after not in w.meeting_enders:
+            return False
+        # "at the end of ...", "at the top of ...": a figure of speech, no place met at
+        return not (after == "at" and any(token.lower == "of" for token in tokens[i + 3 : i + 5]))
+
+    def _speaks_first(self, tokens: Sequence[Token], i: int) -> bool:
+        """Token ``i`` opens the turn (after ``openers``) right before a verb of speech: the one who said
+        it, however frequent a word the name is ("hope said yes", "will said he'd be late")."""
+        w = self._w
+        return (
+            i + 1 < len(tokens)
+            and tokens[i + 1].lower in w.speech_verbs
+            and all(tokens[k].lower in w.openers for k in range(i))
         )
 
     def _opens_turn_to(self, tokens: Sequence[Token], i: int) -> bool:
@@ -2227,17 +2255,13 @@ class NameDetector(Detector):
             k += 1
         return k < len(tokens) and tokens[k].lower in self._w.handoff_verbs
 
-    def _slots(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _slots(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """ "back over to dana for closing remarks", "this is dana speaking": the one to ``max_tokens``
         words between ``person_cues.slot_before`` (or the start of the turn) and ``slot_after`` are a
         person, also when the recognizer wrote the name as letters ("back to t and e for his final
         remarks"). Each word is a letter (not "i"), "and" between letters, a title, a name word
         (:meth:`_name_word`); one at least is a letter or a name word."""
+        tokens, vocab = turn.tokens, turn.vocab
         w = self._w
         starts = self._slot_after_starts
         for end in [k for k, word in enumerate(words_of(tokens)) if k > 0 and word in starts]:
@@ -2261,12 +2285,7 @@ class NameDetector(Detector):
                         scores.setdefault(k, (self.cue_score, "name between a hand-off and its purpose"))
                     break
 
-    def _name_answer(
-        self,
-        tokens: Sequence[Token],
-        scores: dict[int, tuple[float, str]],
-        vocab: _NameVocabulary,
-    ) -> None:
+    def _name_answer(self, turn: _Turn, scores: dict[int, tuple[float, str]]) -> None:
         """A turn that is only a name, or a name before the digits of an identifier, answers "your
         name?" or "name and the last four digits?": "korila", "vani sri", "dorsey and 4412", after an
         opener such as "yes", "it's" or a title ("sure it's korila", "miss tharvika") (names.yaml
@@ -2276,6 +2295,7 @@ class NameDetector(Detector):
         not names. A listed name that is also an everyday word ("brett", "gray") counts before an
         identifier ("brett 4721") or as one of two listed names ("gunner gray"); alone it may be the
         word ("rock")."""
+        tokens, vocab = turn.tokens, turn.vocab
         given, family, common, places = vocab
         w = self._w
         run: list[int] = []
@@ -2683,18 +2703,30 @@ class _OneEdit:
     each word and each form of it with one letter left out, indexed once, propose the candidates a
     look-up checks (a symmetric-delete index: no comparison with every word of the list)."""
 
-    __slots__ = ("_index",)
+    __slots__ = ("_index", "_longest")
 
     def __init__(self, words: Iterable[str]) -> None:
         self._index: dict[str, set[str]] = {}
+        #: letters in the longest word: a word two or more longer is no edit of any (and its forms,
+        #: one per letter, would cost time quadratic in its length: a pasted blob of 100,000 letters)
+        self._longest = 0
         for word in words:
+            self._longest = max(self._longest, len(word))
             for form in _forms(word):
                 self._index.setdefault(form, set()).add(word)
 
     def near(self, word: str) -> bool:
         """Whether one of the words is ``word`` or one edit away from it."""
+        if len(word) > self._longest + 1:
+            return False
         index = self._index
         return any(_one_edit(word, candidate) for form in _forms(word) for candidate in index.get(form, ()))
+
+
+@cache
+def _longest_word(words: frozenset[str]) -> int:
+    """Letters in the longest of ``words`` (a word list of the locale, kept for the process)."""
+    return max(map(len, words), default=0)
 
 
 def _forms(word: str) -> set[str]:

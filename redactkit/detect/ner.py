@@ -672,7 +672,10 @@ class SpacyNerDetector(Detector):
             return False
         if start > len(copula) and doc_words[start - len(copula) - 1] in self._copula_greetings:
             return False
-        if ent.end < len(doc_words) and doc_words[ent.end] in self._copula_name_followers:
+        after = doc_words[ent.end : ent.end + 2]
+        if after[-1:] and after[0] == "," and len(after) == 2:
+            after = after[1:]  # "this is frank, returning your call"
+        if after and after[0] in self._copula_name_followers:
             return False
         return " ".join(words) not in place_names()
 

@@ -112,12 +112,14 @@ def make_tldextract_offline() -> None:
 
 #: entity -> compiled patterns one of which a text must match for its recognizers to find anything
 _Screens = dict[str, "tuple[Any, ...] | None"]
+#: the screens, and the entities every one of whose patterns needs an ASCII digit in each match
+_ScreenSet = tuple[_Screens, frozenset[str]]
 
 
 _engines: dict[tuple[Any, ...], AnalyzerEngine] = {}
 _engines_lock = threading.Lock()
 #: (engine id, language, entities) -> pattern screens (engines are kept for the process: ids stay theirs)
-_screen_cache: dict[tuple[int, str, tuple[str, ...]], _Screens] = {}
+_screen_cache: dict[tuple[int, str, tuple[str, ...]], _ScreenSet] = {}
 
 
 _PATTERN_CHARS = re.compile(r"[\d@.]")
@@ -126,6 +128,15 @@ _PATTERN_CHARS = re.compile(r"[\d@.]")
 #: a URL's dot before the domain ending, an IPv4 dot or IPv6 colon): a text without any is not run
 #: through that recognizer, which changes no result and costs less than scanning it (see _screens)
 _NEEDED_CHARS = {"EMAIL_ADDRESS": "@", "URL": ".", "IP_ADDRESS": ".:"}
+
+# the standard library's regular-expression parser (its syntax trees), for _needs_ascii_digit
+_sre_parser: Any = importlib.import_module("re._parser")
+_sre_constants: Any = importlib.import_module("re._constants")
+_DIGITS = frozenset("0123456789")
+
+#: an ASCII digit: most pattern entities (cards, socials, IBANs, licences, bank numbers) need one in
+#: every match (see _needs_ascii_digit), and a window with none is not scanned for them
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 #: Presidio entity types that come from the spaCy NER model rather than from patterns.
 NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"})
@@ -149,12 +160,16 @@ _COUNTING_DIGITS = 5
 _LAST_WORDS = re.compile(r"(?:([^\W\d_]+)[^\w.!?]+)?([^\W\d_]+)[^\w.!?]*$")
 
 
-def _screens(engine: AnalyzerEngine, language: str, entities: Sequence[str]) -> _Screens:
+def _screens(engine: AnalyzerEngine, language: str, entities: Sequence[str]) -> _ScreenSet:
     """Entity -> the compiled patterns of every recognizer that looks for it, one of which must match a
     text for any of them to find anything there (None: a recognizer that is not only patterns, which
     always runs). A text no pattern of an entity matches is not run through its recognizers: Presidio
     would scan it with the same expressions and find nothing, so results are the same, and a text no
-    entity's patterns match is not analysed at all (most spoken texts)."""
+    entity's patterns match is not analysed at all (most spoken texts).
+
+    Also the entities whose every pattern needs an ASCII digit in each of its matches
+    (:func:`_needs_ascii_digit`, read from the patterns themselves): a text without a digit is not
+    scanned for them at all, one test for all of them instead of a scan per entity."""
     from presidio_analyzer import PatternRecognizer
     from presidio_analyzer.predefined_recognizers import IbanRecognizer
 
@@ -163,6 +178,7 @@ def _screens(engine: AnalyzerEngine, language: str, entities: Sequence[str]) -> 
     # analyze() methods that only run the recognizer's patterns (with its global flags) over the text
     pattern_only = (PatternRecognizer.analyze, IbanRecognizer.analyze)
     screens: _Screens = {}
+    digit_gated: set[str] = set()
     for entity in entities:
         compiled: list[Any] = []
         for recognizer in engine.registry.get_recognizers(language=language, entities=[entity]):
@@ -182,7 +198,47 @@ def _screens(engine: AnalyzerEngine, language: str, entities: Sequence[str]) -> 
         screen = _one_screen(regex, compiled, entity)
         needed = _domain_ending(regex, compiled) if entity == "URL" else None
         screens[entity] = screen if needed is None else (_Guarded(needed, screen),)
-    return screens
+        if all(_needs_ascii_digit(pattern.pattern, pattern.flags) for pattern in compiled):
+            digit_gated.add(entity)
+    return screens, frozenset(digit_gated)
+
+
+def _needs_ascii_digit(pattern: str, flags: int) -> bool:
+    """Whether every match of ``pattern`` contains an ASCII digit, read from its syntax tree: a digit
+    literal or a class of digits only (``[0-9]``, ``[13]``) outside any optional part, in every
+    alternative. What the parser cannot read, lookarounds, ``\\d`` (other scripts' digits too) and
+    anything optional count as needing none, so the answer errs towards scanning."""
+    try:
+        tree = _sre_parser.parse(pattern, re.VERBOSE if flags & re.VERBOSE else 0)
+    except Exception:  # syntax of the third-party regex module that re does not read
+        return False
+    return _sequence_needs_digit(list(tree))
+
+
+def _sequence_needs_digit(items: list[Any]) -> bool:
+    return any(_item_needs_digit(op, value) for op, value in items)
+
+
+def _item_needs_digit(op: Any, value: Any) -> bool:
+    constants = _sre_constants
+    if op is constants.LITERAL:
+        return chr(value) in _DIGITS
+    if op is constants.IN:
+        return bool(value) and all(
+            (kind is constants.LITERAL and chr(item) in _DIGITS)
+            or (kind is constants.RANGE and ord("0") <= item[0] <= item[1] <= ord("9"))
+            for kind, item in value
+        )
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
+        low, _high, inner = value
+        return low >= 1 and _sequence_needs_digit(list(inner))
+    if op is constants.SUBPATTERN:
+        return _sequence_needs_digit(list(value[-1]))
+    if op is constants.ATOMIC_GROUP:
+        return _sequence_needs_digit(list(value))
+    if op is constants.BRANCH:
+        return all(_sequence_needs_digit(list(branch)) for branch in value[1])
+    return False  # lookarounds, anchors, any character, negated classes, back references
 
 
 class _Guarded:
@@ -470,18 +526,23 @@ class PresidioDetector(Detector):
         self._check_entities(engine)
         from presidio_analyzer.pattern_recognizer import REGEX_TIMEOUT_SECONDS
 
-        screens = self._screens_for(engine)
+        screens, digit_gated = self._screens_for(engine)
         found_in: list[list[Entity]] = [[] for _ in todo]  # per window
         # (window, its text, the entities whose patterns match somewhere in it); a window no entity's
         # patterns match finds nothing (an empty list would ask Presidio for every entity it knows)
         jobs: list[tuple[int, str, list[str]]] = []
-        checks = [(entity, _NEEDED_CHARS.get(entity, ""), screens[entity]) for entity in self.entities]
+        checks = [
+            (entity, _NEEDED_CHARS.get(entity, ""), entity in digit_gated, screens[entity])
+            for entity in self.entities
+        ]
         for k, (index, start, end) in enumerate(todo):
             piece = texts[index].text[start:end]
+            has_digit = _ASCII_DIGIT.search(piece) is not None
             wanted = [
                 entity
-                for entity, needed, screen in checks
-                if (not needed or any(char in piece for char in needed))
+                for entity, needed, needs_digit, screen in checks
+                if (has_digit or not needs_digit)
+                and (not needed or any(char in piece for char in needed))
                 and _may_match(screen, piece, REGEX_TIMEOUT_SECONDS)
             ]
             if wanted:
@@ -517,9 +578,10 @@ class PresidioDetector(Detector):
             results[index] = windows[0][1] if len(windows) == 1 else shift_and_dedupe(windows)
         return results
 
-    def _screens_for(self, engine: AnalyzerEngine) -> _Screens:
-        """The pattern screens of this detector's entities (see :func:`_screens`), built once per
-        engine (kept beside the engines, not on the detector, which is pickled for workers)."""
+    def _screens_for(self, engine: AnalyzerEngine) -> _ScreenSet:
+        """The pattern screens of this detector's entities and those of them that need a digit (see
+        :func:`_screens`), built once per engine (kept beside the engines, not on the detector, which
+        is pickled for workers)."""
         key = (id(engine), self.language, self.entities)
         with _engines_lock:
             screens = _screen_cache.get(key)

@@ -64,7 +64,11 @@ class NearWords:
         #: the largest ``limit`` a query may ask for (the depth of the index)
         self.max_limit = max_limit
         self._by_variant: dict[str, list[str]] = {}
+        #: letters in the longest listed word: a word more than ``limit`` longer is within ``limit``
+        #: edits of none (and its variants would cost time and memory cubic in its length)
+        self._longest = 0
         for word in dict.fromkeys(words):
+            self._longest = max(self._longest, len(word))
             for variant in _deletions(word, max_limit):
                 self._by_variant.setdefault(variant, []).append(word)
         self._variants = frozenset(self._by_variant)
@@ -83,6 +87,8 @@ class NearWords:
         return found is True
 
     def _any_within(self, word: str, limit: int) -> bool:
+        if len(word) - limit > self._longest:
+            return False
         if limit <= 2:
             # (the variants written out, a repeated one no matter: most words share none with the list)
             n = len(word)
