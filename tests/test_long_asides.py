@@ -138,6 +138,8 @@ SUITES_NO_ADDRESS = [
 ]
 
 SUITES_ADDRESS = [
+    # after "at" the unit says where a place is (room_unit_address_openers)
+    ("our clinic is at suite nine hundred", "suite nine hundred"),
     ("twelve main street suite two oh four", "twelve main street suite two oh four"),
     ("send it to four forty pine avenue suite nine", "four forty pine avenue suite nine"),
     ("the office is at ninety one elm road suite three hundred", "ninety one elm road suite three hundred"),

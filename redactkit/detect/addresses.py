@@ -132,6 +132,7 @@ class AddressWords:
     answer_tail_max_words: float = field(metadata={"key": "answer_tail.max_words"})
     answer_tail_not_words: frozenset[str] = field(metadata={"key": "answer_tail.not_words"})
     room_units: frozenset[str] = frozenset()
+    room_unit_address_openers: frozenset[str] = frozenset()
 
     @cached_property
     def misspellings(self) -> dict[str, str]:
@@ -1203,8 +1204,14 @@ class AddressDetector(Detector):
             # "gate b 33", "terminal c 12": a letter may name the concourse before the number
             or (k >= 2 and len(words[k - 1]) == 1 and words[k - 1].isalpha() and words[k - 2] in after)
             # "we're in suite three oh six": a unit after a word that is no number (a house's or a
-            # street's, "eighty three oh five suite two hundred") is a room of the building talked in
-            or (k >= 2 and words[k - 1] in self._w.room_units and not self._is_number(words[k - 2]))
+            # street's, "sixty one oh two suite four hundred") is a room of the building talked in
+            # ("the office is at suite four hundred": after "at" the unit says where a place is)
+            or (
+                k >= 2
+                and words[k - 1] in self._w.room_units
+                and not self._is_number(words[k - 2])
+                and words[k - 2] not in self._w.room_unit_address_openers
+            )
         )
 
     def _street_after(self, words: Sequence[str], k: int) -> bool:
