@@ -37,6 +37,10 @@ COPULA_CASES = [
     ("this is frank, returning your call", "frank"),
     ("this is misty, i'm calling about my order", "misty"),
     ("hey it's misty, call me back", "misty"),
+    # the word ends what is said: an answer naming the caller ("who's calling?" "it's uh dawn")
+    ("it's uh dawn", "dawn"),
+    ("yeah it's um sandy.", "sandy"),
+    ("it's uh stormy again", None),
     # the same names elsewhere stay names; other names after a copula are untouched
     ("my friend sunny is here", "sunny"),
     ("i talked to frank yesterday", "frank"),

@@ -1709,9 +1709,13 @@ class NameDetector(Detector):
         trying"; not "hi it's sunny from the clinic"). A name English uses first as an adjective or a
         word of weather (``copula_adjectives``: "it's sunny here", "i'm frank with you") is one anywhere
         but in a frame that names a caller: a greeting before the copula ("hello this is crystal"), a
-        word of ``copula_name_followers`` after it, or a department ("this is crystal with billing")."""
+        word of ``copula_name_followers`` after it, a department ("this is crystal with billing"), or
+        the end of the turn ("it's uh dawn", the filler dropped by the normalizers; "it's uh sunny here" is
+        weather)."""
         w = self._w
         after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if after in ("", ".", "?", "!"):
+            return False  # the word ends the turn: a caller answering ("it's uh dawn"); weather goes on
         if after == "," and i + 2 < len(tokens):
             after = tokens[i + 2].lower  # "this is frank, returning your call"
         if after in w.copula_name_followers:
