@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
 
@@ -2808,9 +2808,13 @@ class IdentifierDetector(Detector):
         ..."): an amount, whatever the homophone before it; nobody reads a code that way. With
         ``times`` 2: two numbers said with "thousand" one after another are two amounts, never one
         code read out, whatever cue comes before them."""
+        return self._thousands(aligned, start, end) >= times
+
+    def _thousands(self, aligned: AlignedText, start: int, end: int) -> int:
+        """How many times "thousand" was said in the span (see :meth:`_said_with_thousand`)."""
         o_start, o_end = aligned.to_original(start, end)
         thousand = self._lexicon.thousand
-        return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split()) >= times
+        return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split())
 
     def _amount_said_whole(self, aligned: AlignedText, start: int, end: int) -> bool:
         """One number said with "thousand", not digit by digit, of at most ``_AMOUNT_MAX_DIGITS``
@@ -3631,17 +3635,20 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower.isdigit()
         ):
             return None  # "booking for four at 8:15": the hour of a clock time ends it, a party size
+        # asked up to four and three times below about the same span: each read once, when first needed
+        span_reading = cache(partial(self._reading, aligned, text_start, text_end))
+        thousands = self._thousands(aligned, text_start, text_end)
         if (
             cue is not None
             and cue[0] not in _SAID_WHOLE_LABELS
             and n <= _AMOUNT_MAX_DIGITS
-            and self._reading(aligned, text_start, text_end) not in ("digits", "mixed")
-            and self._said_with_thousand(aligned, text_start, text_end)
+            and span_reading() not in ("digits", "mixed")
+            and thousands >= 1
         ):
             # "the claim was for two thousand three hundred", "my social security check is one
             # thousand four hundred twelve": one number said with "thousand" is an amount, no code
             return None
-        if self._said_with_thousand(aligned, text_start, text_end, times=2):
+        if thousands >= 2:
             return (
                 None  # "order three thousand two hundred ninety eight four thousand seven hundred": amounts
             )
@@ -3653,7 +3660,7 @@ class IdentifierDetector(Detector):
             cue is not None
             and cue[0] not in ("DATE_OF_BIRTH", "AGE")
             and following in self._tables.quantity_after
-            and self._reading(aligned, text_start, text_end) == "grouped"
+            and span_reading() == "grouped"
         ):
             # "orders tracking at ninety one percent", "the reset link expires after twenty four
             # hours": a quantity, its cue word is none here
@@ -3669,7 +3676,7 @@ class IdentifierDetector(Detector):
             cue is not None
             and cue[0] in _QUANTITY_DIGITS
             and n <= _QUANTITY_DIGITS[cue[0]]
-            and self._reading(aligned, text_start, text_end) == "grouped"
+            and span_reading() == "grouped"
         ):
             cue = None  # "the phone battery is at one hundred": one quantity, no number read out
         if cue is not None:
@@ -3703,7 +3710,7 @@ class IdentifierDetector(Detector):
             return self._entity(
                 text_start, text_end, "PHONE_NUMBER", self.cue_score, "number written with a country code"
             )
-        reading = self._reading(aligned, text_start, text_end)
+        reading = span_reading()
         if (
             reading != "digits"
             and n <= 12
@@ -3728,10 +3735,7 @@ class IdentifierDetector(Detector):
                 or (
                     reading != "digits"
                     and n <= 12
-                    and (
-                        not self._homophone_before(tokens, candidate.first)
-                        or self._said_with_thousand(aligned, text_start, text_end)
-                    )
+                    and (not self._homophone_before(tokens, candidate.first) or thousands >= 1)
                 )
             )
         ):
