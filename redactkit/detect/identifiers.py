@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
 
@@ -128,6 +128,11 @@ class _CueTables:
     #: ("... on time"; the word "time" alone does not: "this time it's seven seven three two")
     #: (``answers.not_with_phrases``)
     answer_phrases: frozenset[tuple[str, ...]]
+    #: a given name opening the turn right before the number ("sam one two three four", "it's nadia and
+    #: eight five six"): a caller's name and PIN, however short (``answers.after_name_min_digits``) and
+    #: even when it counts; the words that may stand before the name (``answers.name_openers``)
+    answer_after_name_min_digits: int
+    answer_name_openers: frozenset[str]
     #: the locale's number words ("five", "twenty", "hundred"): another number in an answer's turn
     number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
@@ -315,6 +320,10 @@ def _cue_tables(locale: str) -> _CueTables:
         ),
         answer_days=resources.words("identifiers", "answers.not_with_days"),
         answer_phrases=resources.phrases("identifiers", "answers.not_with_phrases"),
+        answer_after_name_min_digits=int(
+            (resources.get("identifiers", "answers", {}) or {}).get("after_name_min_digits", 0)
+        ),
+        answer_name_openers=resources.words("identifiers", "answers.name_openers"),
         number_words=frozenset(
             {
                 *resources.lexicon.digits,
@@ -2928,9 +2937,13 @@ class IdentifierDetector(Detector):
         ..."): an amount, whatever the homophone before it; nobody reads a code that way. With
         ``times`` 2: two numbers said with "thousand" one after another are two amounts, never one
         code read out, whatever cue comes before them."""
+        return self._thousands(aligned, start, end) >= times
+
+    def _thousands(self, aligned: AlignedText, start: int, end: int) -> int:
+        """How many times "thousand" was said in the span (see :meth:`_said_with_thousand`)."""
         o_start, o_end = aligned.to_original(start, end)
         thousand = self._lexicon.thousand
-        return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split()) >= times
+        return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split())
 
     def _amount_said_whole(self, aligned: AlignedText, start: int, end: int) -> bool:
         """One number said with "thousand", not digit by digit, of at most ``_AMOUNT_MAX_DIGITS``
@@ -3751,17 +3764,20 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower.isdigit()
         ):
             return None  # "booking for four at 8:15": the hour of a clock time ends it, a party size
+        # asked up to four and three times below about the same span: each read once, when first needed
+        span_reading = cache(partial(self._reading, aligned, text_start, text_end))
+        thousands = self._thousands(aligned, text_start, text_end)
         if (
             cue is not None
             and cue[0] not in _SAID_WHOLE_LABELS
             and n <= _AMOUNT_MAX_DIGITS
-            and self._reading(aligned, text_start, text_end) not in ("digits", "mixed")
-            and self._said_with_thousand(aligned, text_start, text_end)
+            and span_reading() not in ("digits", "mixed")
+            and thousands >= 1
         ):
             # "the claim was for two thousand three hundred", "my social security check is one
             # thousand four hundred twelve": one number said with "thousand" is an amount, no code
             return None
-        if self._said_with_thousand(aligned, text_start, text_end, times=2):
+        if thousands >= 2:
             return (
                 None  # "order three thousand two hundred ninety eight four thousand seven hundred": amounts
             )
@@ -3773,7 +3789,7 @@ class IdentifierDetector(Detector):
             cue is not None
             and cue[0] not in ("DATE_OF_BIRTH", "AGE")
             and following in self._tables.quantity_after
-            and self._reading(aligned, text_start, text_end) == "grouped"
+            and span_reading() == "grouped"
         ):
             # "orders tracking at ninety one percent", "the reset link expires after twenty four
             # hours": a quantity, its cue word is none here
@@ -3789,7 +3805,7 @@ class IdentifierDetector(Detector):
             cue is not None
             and cue[0] in _QUANTITY_DIGITS
             and n <= _QUANTITY_DIGITS[cue[0]]
-            and self._reading(aligned, text_start, text_end) == "grouped"
+            and span_reading() == "grouped"
         ):
             cue = None  # "the phone battery is at one hundred": one quantity, no number read out
         if cue is not None:
@@ -3823,7 +3839,7 @@ class IdentifierDetector(Detector):
             return self._entity(
                 text_start, text_end, "PHONE_NUMBER", self.cue_score, "number written with a country code"
             )
-        reading = self._reading(aligned, text_start, text_end)
+        reading = span_reading()
         if (
             reading != "digits"
             and n <= 12
@@ -3848,10 +3864,7 @@ class IdentifierDetector(Detector):
                 or (
                     reading != "digits"
                     and n <= 12
-                    and (
-                        not self._homophone_before(tokens, candidate.first)
-                        or self._said_with_thousand(aligned, text_start, text_end)
-                    )
+                    and (not self._homophone_before(tokens, candidate.first) or thousands >= 1)
                 )
             )
         ):
@@ -4242,10 +4255,13 @@ class IdentifierDetector(Detector):
         ("flight", "room", "score"): in a call, such a turn answers a question about an identifier."""
         tables = self._tables
         digits = candidate.digits
-        if not tables.answer_min_digits or len(digits) < tables.answer_min_digits:
+        if not tables.answer_min_digits:
             return False
-        if {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
-            return False  # "one two three four": counting
+        named = self._named_answer(tokens, candidate)
+        if len(digits) < (tables.answer_after_name_min_digits if named else tables.answer_min_digits):
+            return False
+        if not named and {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
+            return False  # "one two three four": counting ("sam one two three four": a name and its PIN)
         others = 0
         for k, token in enumerate(tokens):
             if candidate.first <= k < candidate.stop:
@@ -4271,6 +4287,27 @@ class IdentifierDetector(Detector):
             tuple(words[k : k + len(phrase)]) == phrase
             for phrase in tables.answer_phrases
             for k in range(len(words) - len(phrase) + 1)
+        )
+
+    def _named_answer(self, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        """A given name opens the turn (after ``answers.name_openers`` only: "it's", "yes") right
+        before the number, "and" between them allowed, and the number ends the turn (closing words
+        after it: "please"): "sam one two three four", "it's owen and owen six eight two" answer "your
+        name and PIN?"; not "on my mark one two three go", "tell anna two minutes"."""
+        tables = self._tables
+        if not tables.answer_after_name_min_digits or candidate.first == 0:
+            return False
+        k = candidate.first - 1
+        if tokens[k].lower == "and" and k > 0:
+            k -= 1
+        if tokens[k].lower not in locale_given_names(self.locale):
+            return False
+        before = [token.lower for token in tokens[:k] if any(ch.isalnum() for ch in token.lower)]
+        if any(word not in tables.answer_name_openers and word != tokens[k].lower for word in before):
+            return False  # "on my mark ...": words other than an opener (or the name said twice) first
+        return all(
+            token.lower in tables.closing or not any(ch.isalnum() for ch in token.lower)
+            for token in tokens[candidate.stop :]
         )
 
     def _misheard_words(self, tokens: Sequence[Token], candidate: _Candidate) -> int:
