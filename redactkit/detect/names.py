@@ -48,6 +48,7 @@ __all__ = [
     "MisheardGuard",
     "NameDetector",
     "PersonWords",
+    "elided_family_name",
     "locale_family_names",
     "locale_given_names",
     "number_nouns",
@@ -2652,6 +2653,8 @@ class NameDetector(Detector):
                 first -= 1  # "over to k marisol": an initial or a false start before the given name
             if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in self._w.suffixes:
                 last += 1
+            elif last + 1 < len(tokens) and elided_family_name(tokens[last + 1].lower):
+                last += 1  # "call siobhan o'malley": a family name by its shape, listed or not
             if (
                 last + 1 < len(tokens)
                 and tokens[last + 1].lower == "'"
@@ -2663,6 +2666,25 @@ class NameDetector(Detector):
             )
             k += 1
         return entities
+
+
+#: the words of a family name's shape that are none
+_NOT_ELIDED_NAMES = frozenset({"o'clock"})
+
+
+def elided_family_name(word: str) -> bool:
+    """A family name by its shape, listed or not: an elided prefix, an apostrophe and four letters or
+    more ("o'malley", "d'angelo", "l'estrange", "o'dwyer's"); never "o'clock". Why: after a name
+    such a word is its family name; a gazetteer cannot list them all, and leaving it readable next
+    to a redacted given name leaks the person."""
+    word = word.removesuffix("'s")
+    return (
+        len(word) >= 6
+        and word[1] == "'"
+        and word[0] in "dlo"
+        and word[2:].isalpha()
+        and word not in _NOT_ELIDED_NAMES
+    )
 
 
 def _identifier_like(word: str, min_digits: int) -> bool:
@@ -2700,6 +2722,13 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
         for form in {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}:
             found.setdefault(form, set()).add(word)
     return {form: frozenset(words) for form, words in found.items()}
+
+
+@cache
+def _longest_frequent(min_zipf: float) -> int:
+    """Letters in the longest frequent word (``min_zipf`` or more): a word two or more letters
+    longer is one edit away from none."""
+    return max(map(len, frequent_words(min_zipf)), default=0)
 
 
 class _OneEdit:
@@ -2748,6 +2777,8 @@ def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
     """The frequent words (``min_zipf`` or more) one letter added, left out, changed or two swapped
     away from ``word``. The index only proposes candidates (a letter left out of each side can be
     two edits: "arul" and "rule"); each is checked to be one edit away."""
+    if len(word) > _longest_frequent(min_zipf) + 1:
+        return set()  # no edit of any: its forms, one per letter, would cost time quadratic in its length
     index = _deletions(min_zipf)
     forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
     return {candidate for form in forms for candidate in index.get(form, ()) if _one_edit(word, candidate)}
@@ -2755,6 +2786,9 @@ def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
 
 def _near_name(word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> bool:
     """One letter added, left out, changed or two swapped from a listed name that is no common word."""
+    listed = _listed_names(given, family, common)
+    if len(word) > _longest_word(listed) + 1:
+        return False  # no edit of any: its variants would cost time quadratic in its length
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
     variants = {a + b[1:] for a, b in splits if b}
@@ -2762,7 +2796,7 @@ def _near_name(word: str, given: frozenset[str], family: frozenset[str], common:
     variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
     variants |= {a + c + b for a, b in splits for c in letters}
     variants.discard(word)
-    return not _listed_names(given, family, common).isdisjoint(variants)
+    return not listed.isdisjoint(variants)
 
 
 @cache
