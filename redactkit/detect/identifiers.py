@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
 
@@ -128,6 +128,11 @@ class _CueTables:
     #: ("... on time"; the word "time" alone does not: "this time it's seven seven three two")
     #: (``answers.not_with_phrases``)
     answer_phrases: frozenset[tuple[str, ...]]
+    #: a given name opening the turn right before the number ("sam one two three four", "it's nadia and
+    #: eight five six"): a caller's name and PIN, however short (``answers.after_name_min_digits``) and
+    #: even when it counts; the words that may stand before the name (``answers.name_openers``)
+    answer_after_name_min_digits: int
+    answer_name_openers: frozenset[str]
     #: the locale's number words ("five", "twenty", "hundred"): another number in an answer's turn
     number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
@@ -210,6 +215,11 @@ class _CueTables:
     #: words of a self-correction inside a dictated value ("no wait", "actually make that"): the part
     #: after it says the value's end again (``correction_words``)
     correction_words: frozenset[str] = frozenset()
+    #: phrases of a self-correction with no word of ``correction_words`` ("i think it's", "let me
+    #: start over"; ``correction_phrases``), and those that restart the value from its first digit
+    #: (``restart_phrases``)
+    correction_phrases: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
+    restart_phrases: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
     #: range words that may end an aside as a verb's particle ("let me turn it over"):
     #: ``aside_end_particles``
     aside_end_particles: frozenset[str] = frozenset()
@@ -310,6 +320,10 @@ def _cue_tables(locale: str) -> _CueTables:
         ),
         answer_days=resources.words("identifiers", "answers.not_with_days"),
         answer_phrases=resources.phrases("identifiers", "answers.not_with_phrases"),
+        answer_after_name_min_digits=int(
+            (resources.get("identifiers", "answers", {}) or {}).get("after_name_min_digits", 0)
+        ),
+        answer_name_openers=resources.words("identifiers", "answers.name_openers"),
         number_words=frozenset(
             {
                 *resources.lexicon.digits,
@@ -370,6 +384,10 @@ def _cue_tables(locale: str) -> _CueTables:
         not_plural=_optional_words(resources, "identifiers", "not_plural_nouns"),
         menu_option_words=_optional_words(resources, "identifiers", "menu_option_words"),
         correction_words=_optional_words(resources, "identifiers", "correction_words"),
+        correction_phrases=PhraseTable.of(
+            _phrases(resources.get("identifiers", "correction_phrases", []) or [])
+        ),
+        restart_phrases=PhraseTable.of(_phrases(resources.get("identifiers", "restart_phrases", []) or [])),
         aside_end_particles=_optional_words(resources, "identifiers", "aside_end_particles"),
         correction_particles=_optional_words(resources, "identifiers", "correction_particles"),
         aside_resumers=_optional_words(resources, "identifiers", "aside_resumers"),
@@ -402,6 +420,27 @@ def _questions(resources: Any, locale: str) -> dict[tuple[str, ...], str]:
         for phrase in _phrases(sorted(str(entry) for entry in entries or [])):
             questions[phrase] = str(label)
     return questions
+
+
+def _restated_at(before: str, part: str, correction: str) -> int | None:
+    """Where in the digits ``before`` a part said again after a correction starts (``part`` replaces
+    ``before`` from there), or None when ``part`` says nothing again: the position where ``part``
+    matches the digits said with at most one of them changed and one (of two) or two (of three or
+    more) the same ("one two three wait i think it's one two four": 0; "... six seven eight nine sorry
+    six seven eight eight": the "six"), the best match first; 0 after a restart ("let me start over")."""
+    best: tuple[int, int] | None = None
+    at = 0
+    for start in range(len(before)):
+        compared = min(len(before) - start, len(part))
+        wrong = sum(a != b for a, b in zip(before[start : start + compared], part[:compared], strict=True))
+        same = compared - wrong
+        if wrong > 1 or same < 1 or (compared > 2 and same < 2):
+            continue
+        if best is None or (same, -wrong) > best:
+            best, at = (same, -wrong), start
+    if best is None:
+        return 0 if correction == "restart" else None
+    return at
 
 
 def _optional_words(resources: Any, resource: str, key: str) -> frozenset[str]:
@@ -468,6 +507,8 @@ def _value_rule(spec: Mapping[str, Any], where: str) -> _ValueRule:
 
 
 _VOWELS = frozenset("aeiouy")
+#: a word said (letters and apostrophes), as the original transcript writes it
+_WORD = re.compile(r"[a-z0-9']+")
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 #: every written date has a digit and every age "old" (see _written_date_pattern, _age_pattern): a
@@ -562,6 +603,10 @@ class _Candidate(NamedTuple):
     stop: int
     digits: str
     alnum: bool  # letters mixed in ("d1234567")
+    #: the digits as meant when the caller corrected a part of the value and said it again ("one two
+    #: three wait i think it's one two four ...": "124", the restated part replacing what it
+    #: corrects); "": every digit said counts
+    meant: str = ""
 
 
 @detectors.register("identifiers")
@@ -1848,6 +1893,8 @@ class IdentifierDetector(Detector):
         tables = self._tables
         if left.stop >= right.first:
             return None
+        if not left.meant and len(left.digits) >= 4:
+            left = left._replace(meant=self._corrected_inside(aligned, tokens, left))
         gap = spoken_gap(tokens, left.stop, right.first, self._pauses, self._speakers)
         length = aside_length(gap, self._interruptions)
         long_aside = length > self.max_aside_words
@@ -1864,13 +1911,16 @@ class IdentifierDetector(Detector):
             label == "PHONE_NUMBER"
             or (label is None and len(left.digits) in (7, 10, 11) and self._one_by_one(aligned, tokens, left))
         ):
-            return joined if len(right.digits) <= 9 else None
+            if len(right.digits) > 9:
+                return None
+            return joined._replace(meant=left.meant + right.digits if left.meant else "")
         bounds = tables.complete.get(label or "shape")
         if bounds is None:
             return None
         low, high = bounds
-        # a part said twice (a repeat, a read-back) counts once
-        said = len(left.digits) - said_again(
+        # a part said twice (a repeat, a read-back) counts once; a part the caller corrected counts as
+        # corrected (see :func:`_restated_at`)
+        said = len(left.meant) or len(left.digits) - said_again(
             [token.lower for token in tokens[left.first : left.stop]], self._repeat_words
         )
         total = said + len(right.digits)
@@ -1896,9 +1946,18 @@ class IdentifierDetector(Detector):
         # one two one three") says the value's end again, however complete the value was: a part no
         # longer than what was said before it, or than a complete value (the caller restarts from an
         # earlier digit: "... nine six three four sorry update that to three two five nine one eight")
+        correction = self._correction_between(aligned, tokens, left.stop, right.first, gap)
+        restated = (
+            None if correction is None else _restated_at(left.meant or left.digits, right.digits, correction)
+        )
         corrected = (
-            any(word in tables.correction_words for word in gap)
-            and len(right.digits) <= max(said, low)
+            correction is not None
+            # the part no longer than what it corrects, or the value said again from a digit of it
+            # ("... no, <the whole card number>")
+            and (
+                len(right.digits) <= max(said, low)
+                or (restated is not None and restated + len(right.digits) <= high + 1)
+            )
             and not self._quantity_follows(tokens, right.stop)
         )
         if not corrected and ((said >= low and not longer) or total > high + 1):
@@ -1971,7 +2030,77 @@ class IdentifierDetector(Detector):
             or not self._one_by_one(aligned, tokens, left)
         ):
             return None
-        return joined
+        if corrected and restated is not None:
+            return joined._replace(meant=(left.meant or left.digits)[:restated] + right.digits)
+        return joined._replace(meant=left.meant + right.digits if left.meant else "")
+
+    def _correction_between(
+        self, aligned: AlignedText, tokens: Sequence[Token], stop: int, first: int, gap: Sequence[str]
+    ) -> str | None:
+        """How the caller corrects the value between tokens ``stop - 1`` and ``first``: "restart" when
+        a phrase of ``restart_phrases`` says so ("let me start over"), "correction" when a word of
+        ``correction_words`` or a phrase of ``correction_phrases`` does ("wait", "i think it's"),
+        else None. Read in the words said, up to the first digit of the part after them: the
+        normalizers drop a disfluency ("wait", "sorry let me start over") and map it onto the number
+        after it."""
+        tables = self._tables
+        said = gap
+        if 0 < stop < first:
+            o_start, o_end = aligned.to_original(tokens[stop - 1].end, tokens[first].end)
+            said = _WORD.findall(aligned.original[o_start:o_end].lower())
+            for index, word in enumerate(said):
+                if word.isdigit() or word in self._misheard.number_words or word in ("double", "triple"):
+                    said = said[:index]
+                    break
+        restart = correction = False
+        for index in range(len(said)):
+            restart = restart or bool(tables.restart_phrases.at(said, index))
+            correction = (
+                correction
+                or said[index] in tables.correction_words
+                or bool(tables.correction_phrases.at(said, index))
+            )
+        if restart:
+            return "restart"
+        if correction or any(word in tables.correction_words for word in gap):
+            return "correction"
+        return None
+
+    def _corrected_inside(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> str:
+        """The digits of ``candidate`` as meant when the caller corrected a part of it inside one
+        number the normalizer wrote ("nine seven nine uh wait, sorry, nine seven one": 979971, meant
+        971; the disfluency is gone from the text), else "". The digits said before the last
+        correction are counted in the words said (a digit word one, "double" and "triple" two and
+        three, a teen or a tens word two, its unit none)."""
+        tables = self._tables
+        o_start, o_end = aligned.to_original(tokens[candidate.first].start, tokens[candidate.stop - 1].end)
+        words = _WORD.findall(aligned.original[o_start:o_end].lower())
+        count, times, tens = 0, 1, False
+        split, correction = 0, ""
+        for index, word in enumerate(words):
+            if word.isdigit():
+                count, times, tens = count + len(word), 1, False
+                continue
+            if word in ("double", "triple"):
+                times = 2 if word == "double" else 3
+                continue
+            digits = self._misheard.number_words.get(word)
+            if digits is None:
+                if count and (word in tables.correction_words or tables.correction_phrases.at(words, index)):
+                    split, correction = count, correction or "correction"
+                if count and tables.restart_phrases.at(words, index):
+                    split, correction = count, "restart"
+                tens = False
+                continue
+            if tens and len(digits) == 1 and digits != "0":
+                tens = False  # "sixty five": its unit
+                continue
+            count += len(digits) * times if len(digits) == 1 else len(digits)
+            times, tens = 1, len(digits) == 2 and digits.endswith("0")
+        if not correction or count != len(candidate.digits) or not 0 < split < count:
+            return ""
+        at = _restated_at(candidate.digits[:split], candidate.digits[split:], correction)
+        return "" if at is None else candidate.digits[:at] + candidate.digits[split:]
 
     def _complete_value(self, label: str, digits: int) -> bool:
         """``digits`` digits are a complete value of ``label`` (``complete_digits``)."""
@@ -2808,9 +2937,13 @@ class IdentifierDetector(Detector):
         ..."): an amount, whatever the homophone before it; nobody reads a code that way. With
         ``times`` 2: two numbers said with "thousand" one after another are two amounts, never one
         code read out, whatever cue comes before them."""
+        return self._thousands(aligned, start, end) >= times
+
+    def _thousands(self, aligned: AlignedText, start: int, end: int) -> int:
+        """How many times "thousand" was said in the span (see :meth:`_said_with_thousand`)."""
         o_start, o_end = aligned.to_original(start, end)
         thousand = self._lexicon.thousand
-        return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split()) >= times
+        return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split())
 
     def _amount_said_whole(self, aligned: AlignedText, start: int, end: int) -> bool:
         """One number said with "thousand", not digit by digit, of at most ``_AMOUNT_MAX_DIGITS``
@@ -3631,17 +3764,20 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower.isdigit()
         ):
             return None  # "booking for four at 8:15": the hour of a clock time ends it, a party size
+        # asked up to four and three times below about the same span: each read once, when first needed
+        span_reading = cache(partial(self._reading, aligned, text_start, text_end))
+        thousands = self._thousands(aligned, text_start, text_end)
         if (
             cue is not None
             and cue[0] not in _SAID_WHOLE_LABELS
             and n <= _AMOUNT_MAX_DIGITS
-            and self._reading(aligned, text_start, text_end) not in ("digits", "mixed")
-            and self._said_with_thousand(aligned, text_start, text_end)
+            and span_reading() not in ("digits", "mixed")
+            and thousands >= 1
         ):
             # "the claim was for two thousand three hundred", "my social security check is one
             # thousand four hundred twelve": one number said with "thousand" is an amount, no code
             return None
-        if self._said_with_thousand(aligned, text_start, text_end, times=2):
+        if thousands >= 2:
             return (
                 None  # "order three thousand two hundred ninety eight four thousand seven hundred": amounts
             )
@@ -3653,7 +3789,7 @@ class IdentifierDetector(Detector):
             cue is not None
             and cue[0] not in ("DATE_OF_BIRTH", "AGE")
             and following in self._tables.quantity_after
-            and self._reading(aligned, text_start, text_end) == "grouped"
+            and span_reading() == "grouped"
         ):
             # "orders tracking at ninety one percent", "the reset link expires after twenty four
             # hours": a quantity, its cue word is none here
@@ -3669,7 +3805,7 @@ class IdentifierDetector(Detector):
             cue is not None
             and cue[0] in _QUANTITY_DIGITS
             and n <= _QUANTITY_DIGITS[cue[0]]
-            and self._reading(aligned, text_start, text_end) == "grouped"
+            and span_reading() == "grouped"
         ):
             cue = None  # "the phone battery is at one hundred": one quantity, no number read out
         if cue is not None:
@@ -3703,7 +3839,7 @@ class IdentifierDetector(Detector):
             return self._entity(
                 text_start, text_end, "PHONE_NUMBER", self.cue_score, "number written with a country code"
             )
-        reading = self._reading(aligned, text_start, text_end)
+        reading = span_reading()
         if (
             reading != "digits"
             and n <= 12
@@ -3728,10 +3864,7 @@ class IdentifierDetector(Detector):
                 or (
                     reading != "digits"
                     and n <= 12
-                    and (
-                        not self._homophone_before(tokens, candidate.first)
-                        or self._said_with_thousand(aligned, text_start, text_end)
-                    )
+                    and (not self._homophone_before(tokens, candidate.first) or thousands >= 1)
                 )
             )
         ):
@@ -4122,10 +4255,13 @@ class IdentifierDetector(Detector):
         ("flight", "room", "score"): in a call, such a turn answers a question about an identifier."""
         tables = self._tables
         digits = candidate.digits
-        if not tables.answer_min_digits or len(digits) < tables.answer_min_digits:
+        if not tables.answer_min_digits:
             return False
-        if {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
-            return False  # "one two three four": counting
+        named = self._named_answer(tokens, candidate)
+        if len(digits) < (tables.answer_after_name_min_digits if named else tables.answer_min_digits):
+            return False
+        if not named and {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
+            return False  # "one two three four": counting ("sam one two three four": a name and its PIN)
         others = 0
         for k, token in enumerate(tokens):
             if candidate.first <= k < candidate.stop:
@@ -4151,6 +4287,27 @@ class IdentifierDetector(Detector):
             tuple(words[k : k + len(phrase)]) == phrase
             for phrase in tables.answer_phrases
             for k in range(len(words) - len(phrase) + 1)
+        )
+
+    def _named_answer(self, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        """A given name opens the turn (after ``answers.name_openers`` only: "it's", "yes") right
+        before the number, "and" between them allowed, and the number ends the turn (closing words
+        after it: "please"): "sam one two three four", "it's owen and owen six eight two" answer "your
+        name and PIN?"; not "on my mark one two three go", "tell anna two minutes"."""
+        tables = self._tables
+        if not tables.answer_after_name_min_digits or candidate.first == 0:
+            return False
+        k = candidate.first - 1
+        if tokens[k].lower == "and" and k > 0:
+            k -= 1
+        if tokens[k].lower not in locale_given_names(self.locale):
+            return False
+        before = [token.lower for token in tokens[:k] if any(ch.isalnum() for ch in token.lower)]
+        if any(word not in tables.answer_name_openers and word != tokens[k].lower for word in before):
+            return False  # "on my mark ...": words other than an opener (or the name said twice) first
+        return all(
+            token.lower in tables.closing or not any(ch.isalnum() for ch in token.lower)
+            for token in tokens[candidate.stop :]
         )
 
     def _misheard_words(self, tokens: Sequence[Token], candidate: _Candidate) -> int:

@@ -2751,6 +2751,13 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
     return {form: frozenset(words) for form, words in found.items()}
 
 
+@cache
+def _longest_frequent(min_zipf: float) -> int:
+    """Letters in the longest frequent word (``min_zipf`` or more): a word two or more letters
+    longer is one edit away from none."""
+    return max(map(len, frequent_words(min_zipf)), default=0)
+
+
 class _OneEdit:
     """Words looked up one letter added, left out, changed or two swapped away (:func:`_one_edit`):
     each word and each form of it with one letter left out, indexed once, propose the candidates a
@@ -2797,6 +2804,8 @@ def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
     """The frequent words (``min_zipf`` or more) one letter added, left out, changed or two swapped
     away from ``word``. The index only proposes candidates (a letter left out of each side can be
     two edits: "arul" and "rule"); each is checked to be one edit away."""
+    if len(word) > _longest_frequent(min_zipf) + 1:
+        return set()  # no edit of any: its forms, one per letter, would cost time quadratic in its length
     index = _deletions(min_zipf)
     forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
     return {candidate for form in forms for candidate in index.get(form, ()) if _one_edit(word, candidate)}
@@ -2804,6 +2813,9 @@ def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
 
 def _near_name(word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> bool:
     """One letter added, left out, changed or two swapped from a listed name that is no common word."""
+    listed = _listed_names(given, family, common)
+    if len(word) > _longest_word(listed) + 1:
+        return False  # no edit of any: its variants would cost time quadratic in its length
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
     variants = {a + b[1:] for a, b in splits if b}
@@ -2811,7 +2823,7 @@ def _near_name(word: str, given: frozenset[str], family: frozenset[str], common:
     variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
     variants |= {a + c + b for a, b in splits for c in letters}
     variants.discard(word)
-    return not _listed_names(given, family, common).isdisjoint(variants)
+    return not listed.isdisjoint(variants)
 
 
 @cache
