@@ -56,6 +56,7 @@ from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
+from ..spans import child_age
 from ._dictation import pause_words
 from ._phrase_keys import key_words, may_hold
 from .base import Detector, detectors
@@ -1254,7 +1255,12 @@ class ContextualDetector(Detector):
             seen.add((first, stop))
             start, end = aligned.to_derived(*text.span(first, stop))
             if end > start:
-                entities.append(Entity(start, end, label, score, self.name, why))
+                # (a MINOR of this detector is always a child's age: _ages)
+                entities.append(
+                    child_age(start, end, score, self.name, why)
+                    if label == "MINOR"
+                    else Entity(start, end, label, score, self.name, why)
+                )
         return entities
 
     # -- shared helpers ---------------------------------------------------------------------------
