@@ -58,7 +58,7 @@ from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
-from .names import MisheardGuard, PersonWords, number_nouns, quoted_after_speech
+from .names import MisheardGuard, PersonWords, elided_family_name, number_nouns, quoted_after_speech
 from .places import PlaceWords, flight_word_at, names_an_airline
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
@@ -911,6 +911,7 @@ class SpacyNerDetector(Detector):
             ):
                 continue
             end = ent.end_char
+            last = ent.end - 1
             if lowercase and label == "PERSON":
                 # "sally fields ever won": drop trailing common words the model swept in
                 tokens = list(ent)
@@ -932,6 +933,7 @@ class SpacyNerDetector(Detector):
                 while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
                     tokens.pop()
                 end = tokens[-1].idx + len(tokens[-1].text)
+                last = tokens[-1].i
                 kept = [t.lower_ for t in tokens]
                 if guard != "off" and (
                     self._too_frequent(doc_words, ent, kept, given)
@@ -946,6 +948,9 @@ class SpacyNerDetector(Detector):
                 and not self._open_for_business(doc_words, ent, words, given, family)
             ):
                 continue
+            if label == "PERSON" and last + 1 < len(doc) and elided_family_name(doc_words[last + 1]):
+                # "call pat o'malley": a family name by its elided prefix, which the model left out
+                end = doc[last + 1].idx + len(doc[last + 1].text)
             found.append(
                 Entity(
                     ent.start_char,
