@@ -824,6 +824,19 @@ def _leading_years(lex: Lexicon, words: Sequence[str]) -> list[tuple[int, int]]:
 
 _AGE_WORD = "number after an age word"
 _RELATION_IS = "number after a relation or name and 'is'"
+
+
+def _clock_hour(words: Sequence[str], stop: int) -> bool:
+    """The number ending before ``words[stop]`` is the hour of a written clock time: a colon and
+    two digits of minutes follow ("2:50")."""
+    return (
+        stop + 1 < len(words)
+        and words[stop] == ":"
+        and len(words[stop + 1]) >= 2
+        and words[stop + 1][:2].isdigit()
+    )
+
+
 _BARE_RELATION = "number right after a relation ('my daughter nine and my son six')"
 _PERSON_VERB = "number after a verb with a person as subject"
 _COMMA_RELATION = "number after a relation and a comma ('my daughter, nine,')"
@@ -1402,6 +1415,9 @@ class ContextualDetector(Detector):
         conditional; decades of life and ordinal birthdays."""
         words, origin = self._unglued(self._heard_relations(text.words))
         found = self._ages_in(words)
+        if found and ":" in words:
+            # "eta is 2:50", "mia is at 7:15": the hour of a written clock time is nobody's age
+            found = [value for value in found if not _clock_hour(words, value[1])]
         if self._emits_minor:
             found = [
                 (first, stop, "MINOR", score, why)

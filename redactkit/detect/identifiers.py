@@ -215,6 +215,9 @@ class _CueTables:
     #: words of a self-correction inside a dictated value ("no wait", "actually make that"): the part
     #: after it says the value's end again (``correction_words``)
     correction_words: frozenset[str] = frozenset()
+    #: words before a negative context or a unit inside an aside that make it a place of the aside
+    #: ("in the other room", "this room"), no thing's number (``aside_place_modifiers``)
+    aside_place_modifiers: frozenset[str] = frozenset()
     #: phrases of a self-correction with no word of ``correction_words`` ("i think it's", "let me
     #: start over"; ``correction_phrases``), and those that restart the value from its first digit
     #: (``restart_phrases``)
@@ -246,6 +249,15 @@ class _CueTables:
     #: words that name a part of the value being dictated before a count or "part" ("the next part is",
     #: "and the last four are": ``value_part_openers``): no digit, no negative context there
     value_part_openers: frozenset[str] = frozenset()
+    #: verbs between a plural subject and the numbers it names ("the showtimes are ...": ``list_verbs``)
+    list_verbs: frozenset[str] = frozenset()
+    #: account cue words that are verbs too ("order", "claim": ``account_cue_verbs``) and the words before
+    #: them that make them one ("to order": ``account_cue_verb_before``)
+    account_cue_verbs: frozenset[str] = frozenset()
+    account_cue_verb_before: frozenset[str] = frozenset()
+    #: plural nouns that name the parts of one value, never a list ("the digits are ...":
+    #: ``list_subjects_not``)
+    list_subjects_not: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -391,6 +403,7 @@ def _cue_tables(locale: str) -> _CueTables:
         aside_end_particles=_optional_words(resources, "identifiers", "aside_end_particles"),
         correction_particles=_optional_words(resources, "identifiers", "correction_particles"),
         aside_resumers=_optional_words(resources, "identifiers", "aside_resumers"),
+        aside_place_modifiers=_optional_words(resources, "identifiers", "aside_place_modifiers"),
         questions=PhraseTable(_questions(resources, locale)),
         service_numbers=frozenset(
             str(number) for number in resources.get("identifiers", "service_numbers", []) or []
@@ -405,6 +418,10 @@ def _cue_tables(locale: str) -> _CueTables:
         cue_not_before=_optional_words(resources, "identifiers", "cue_not_before"),
         cue_as_object_after=_optional_words(resources, "identifiers", "cue_as_object_after"),
         value_part_openers=_optional_words(resources, "identifiers", "value_part_openers"),
+        list_verbs=_optional_words(resources, "identifiers", "list_verbs"),
+        account_cue_verb_before=_optional_words(resources, "identifiers", "account_cue_verb_before"),
+        account_cue_verbs=_optional_words(resources, "identifiers", "account_cue_verbs"),
+        list_subjects_not=_optional_words(resources, "identifiers", "list_subjects_not"),
     )
 
 
@@ -534,6 +551,9 @@ _IBAN_MIN_DIGITS = 8
 _ASKING_TURN_WORDS = 12
 #: the most digits of a false start a caller says again ("four one- sorry four two ...")
 _FALSE_START_DIGITS = 4
+#: a decimal number written with one or two digits after its point ("91.1", "3.75"): a quantity or a
+#: price, never a group of a dotted phone number ("555.123.4567") or an IP address
+_WRITTEN_DECIMAL = re.compile(r"(?<![\d.])\d{1,4}\.\d{1,2}(?![\d.])")
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
@@ -1002,6 +1022,7 @@ class IdentifierDetector(Detector):
                         and not self._number_token(tokens[index + length + 1].lower)
                     )
                     and not self._negative_in_zone(aligned, tokens, zone)
+                    and not (cue[0] == "ACCOUNT_NUMBER" and self._account_cue_as_verb(tokens, index + length))
                     and not self._quantity_zone(aligned, tokens, zone, index, cue[0])
                     and not self._year_zone(aligned, tokens, zone, cue[0])
                     and not self._service_zone(tokens, zone, cue[0])
@@ -1993,7 +2014,12 @@ class IdentifierDetector(Detector):
             (label is not None or corrected)
             and not left.alnum
             and (last_pair or self._said_in_groups(aligned, tokens, right))
-            and not any(word in tables.negative_words for word in gap)
+            and not any(
+                # "in the other room": a place of the aside, no place the part is the number of
+                word in tables.negative_words
+                and not (index and gap[index - 1] in tables.aside_place_modifiers)
+                for index, word in enumerate(gap)
+            )
             and not (gap and gap[-1] in tables.clock_before)
         ):
             # a part read in pairs follows digits, after an aside that names no time, price or place:
@@ -2853,7 +2879,27 @@ class IdentifierDetector(Detector):
                         or (index == len(gap) - 2 and gap[-1] in self._tables.aside_resumers)
                     )
                     and gap[index] in self._tables.negative_words
-                    and self._aside_word(gap[index], negative=False)
+                    and (
+                        self._aside_word(gap[index], negative=False)
+                        # a unit too, after a plain word: "the kids are in the room hold on"
+                        or (
+                            gap[index].isalpha()
+                            and index > 0
+                            and gap[index - 1].isalpha()
+                            and not self._value_word(gap[index - 1])
+                        )
+                    )
+                )
+                or (
+                    # "in the other room", "this room": a place of the aside, no thing's number
+                    index > 0
+                    and gap[index - 1] in self._tables.aside_place_modifiers
+                    and gap[index].isalpha()
+                    and (
+                        gap[index] in self._tables.negative_words
+                        or gap[index] in self._tables.quantity_after
+                        or gap[index] in self._tables.quantity_before
+                    )
                 )
                 or (
                     # "the next part is": a part of the value being dictated
@@ -2990,6 +3036,11 @@ class IdentifierDetector(Detector):
                 return before > 0 and (tokens[before - 1].lower,) in tables.negatives
             if self._misheard_flight(tokens, end - 1):
                 return True  # "we're on fight i c 1563", "is fright b a 283": a flight number
+            if self._plural_negative(tokens[end - 1].lower):
+                # "the bowling scores were ...", "the sports channels are ...": the plural of a
+                # one-word negative context names several numbers, never one value (so no veto by
+                # length either: a list of channels is longer than one channel)
+                return True
             if tables.negative_table.ending_at(tokens, end) is not None:
                 # "tree floor three four two ...": a one-word negative context between digit words is
                 # a misheard digit, not a floor
@@ -3007,6 +3058,35 @@ class IdentifierDetector(Detector):
                 )
                 return not misheard and not one_number
         return False
+
+    def _list_subject(self, tokens: Sequence[Token], verb: int) -> bool:
+        """A plural noun is the subject of the verb at ``verb`` ("the showtimes are", "our scores
+        were", ``list_verbs``): the numbers after it are one for each thing, a list, never one value;
+        no noun of a value's own parts ("digits", ``list_subjects_not``) nor any cue's plural
+        ("numbers", "codes")."""
+        if verb < 1:
+            return False
+        word = tokens[verb - 1].lower
+        tables = self._tables
+        return (
+            self._plural_noun(word)
+            and word not in tables.list_subjects_not
+            and word[:-1] not in tables.cue_words
+            and not (word.endswith("es") and word[:-2] in tables.cue_words)
+        )
+
+    def _plural_negative(self, word: str) -> bool:
+        """``word`` is the plural of a one-word negative context ("scores", "channels", "matches",
+        "batteries"), itself not one: the locale lists the singular."""
+        tables = self._tables
+        if len(word) < 4 or word[-1] != "s" or word in tables.negative_words:
+            return False
+        stems = [word[:-1]]
+        if word.endswith("es"):
+            stems.append(word[:-2])
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")
+        return any(stem in tables.negative_words for stem in stems)
 
     def _misheard_flight(self, tokens: Sequence[Token], index: int) -> bool:
         """Token ``index`` is a flight word a recognizer garbled ("on fight", "the fright": see
@@ -3614,6 +3694,8 @@ class IdentifierDetector(Detector):
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is not None and end + 1 == first and tokens[end].lower in tables.cue_not_before:
                 return None  # "a case of eighty one", "an order of twelve": a count of the cue's noun
+            if cue is not None and cue[0] == "ACCOUNT_NUMBER" and self._account_cue_as_verb(tokens, end):
+                return None  # "i'd like to order twenty four of the large ones": a count
             if cue is not None:
                 return self._named_before_partial(tokens, end, cue)
             asked = tables.questions.ending_at(tokens, end) if asked_for and (turn or not others) else None
@@ -3632,6 +3714,17 @@ class IdentifierDetector(Detector):
             ):
                 others += 1
         return None
+
+    def _account_cue_as_verb(self, tokens: Sequence[Token], end: int) -> bool:
+        """The one-word account cue ending at ``end`` is said as a verb ("i'd like to order twenty
+        four", "we'll claim three": a word of ``account_cue_verbs`` after one of
+        ``account_cue_verb_before``): what follows is a count, no account's number."""
+        tables = self._tables
+        return (
+            end >= 2
+            and tokens[end - 1].lower in tables.account_cue_verbs
+            and tokens[end - 2].lower in tables.account_cue_verb_before
+        )
 
     def _named_before_partial(
         self, tokens: Sequence[Token], end: int, cue: tuple[str, bool]
@@ -3739,12 +3832,23 @@ class IdentifierDetector(Detector):
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
             return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
+        if cue is None and "." in raw and _WRITTEN_DECIMAL.search(raw) and not _IPV4.fullmatch(raw):
+            return None  # "presets 91.1 104.5 88.9", "up 2.5 then 3.75": written decimals, quantities
         if cue is None and self._time_list(aligned, tokens, candidate):
             return None  # "the buses come at seven fifteen nine oh five and twelve forty five"
         if (cue is None or previous in self._tables.clock_before) and self._corrected_whole_number(
             aligned, text_start, text_end
         ):
             return None  # "can we push it to eight forty i mean nine forty": a time or a price, corrected
+        if (
+            cue is None
+            and previous in self._tables.list_verbs
+            and n <= _LIST_MAX_DIGITS
+            and not _card_digits(digits)
+            and self._list_subject(tokens, candidate.first - 1)
+            and not (n in (10, 11) and self._reading(aligned, text_start, text_end) == "digits")
+        ):
+            return None  # "the showtimes are seven fifteen nine thirty ...": numbers of several things
         if (
             cue is None
             and previous in self._tables.clock_before
@@ -4681,7 +4785,19 @@ def _counting(digits: str) -> bool:
     if len(digits) < 5:
         return False
     steps = {int(b) - int(a) for a, b in itertools.pairwise(digits)}
-    return steps in ({1}, {-1})
+    if steps in ({1}, {-1}):
+        return True
+    # "one two three four one two three four", "one two three one two three": counting again
+    for size in range(3, len(digits) // 2 + 1):
+        run = digits[:size]
+        if len(digits) % size == 0 and run * (len(digits) // size) == digits and _counting_run(run):
+            return True
+    return False
+
+
+def _counting_run(digits: str) -> bool:
+    """Three digits or more, each one more (or one less) than the one before."""
+    return len(digits) >= 3 and {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1})
 
 
 def _counting_by(chunks: Sequence[str]) -> bool:
@@ -4691,7 +4807,11 @@ def _counting_by(chunks: Sequence[str]) -> bool:
     if len(chunks) < 4 or not all(chunk.isdigit() and chunk[0] != "0" for chunk in chunks):
         return False
     steps = {int(b) - int(a) for a, b in itertools.pairwise(chunks)}
-    return len(steps) == 1 and abs(next(iter(steps))) >= 5 and any(len(chunk) > 1 for chunk in chunks)
+    if len(steps) != 1 or not any(len(chunk) > 1 for chunk in chunks):
+        return False
+    step = abs(next(iter(steps)))
+    # by twos or threes the count crosses ten within five numbers ("two four six eight ten twelve")
+    return step >= 5 or (step >= 2 and len(chunks) >= 5)
 
 
 def _international_phone(raw: str) -> bool:
