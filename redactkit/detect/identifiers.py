@@ -215,6 +215,9 @@ class _CueTables:
     #: words of a self-correction inside a dictated value ("no wait", "actually make that"): the part
     #: after it says the value's end again (``correction_words``)
     correction_words: frozenset[str] = frozenset()
+    #: words before a negative context or a unit inside an aside that make it a place of the aside
+    #: ("in the other room", "this room"), no thing's number (``aside_place_modifiers``)
+    aside_place_modifiers: frozenset[str] = frozenset()
     #: phrases of a self-correction with no word of ``correction_words`` ("i think it's", "let me
     #: start over"; ``correction_phrases``), and those that restart the value from its first digit
     #: (``restart_phrases``)
@@ -404,6 +407,7 @@ def _cue_tables(locale: str) -> _CueTables:
         aside_end_particles=_optional_words(resources, "identifiers", "aside_end_particles"),
         correction_particles=_optional_words(resources, "identifiers", "correction_particles"),
         aside_resumers=_optional_words(resources, "identifiers", "aside_resumers"),
+        aside_place_modifiers=_optional_words(resources, "identifiers", "aside_place_modifiers"),
         questions=PhraseTable(_questions(resources, locale)),
         service_numbers=frozenset(
             str(number) for number in resources.get("identifiers", "service_numbers", []) or []
@@ -2016,7 +2020,12 @@ class IdentifierDetector(Detector):
             (label is not None or corrected)
             and not left.alnum
             and (last_pair or self._said_in_groups(aligned, tokens, right))
-            and not any(word in tables.negative_words for word in gap)
+            and not any(
+                # "in the other room": a place of the aside, no place the part is the number of
+                word in tables.negative_words
+                and not (index and gap[index - 1] in tables.aside_place_modifiers)
+                for index, word in enumerate(gap)
+            )
             and not (gap and gap[-1] in tables.clock_before)
         ):
             # a part read in pairs follows digits, after an aside that names no time, price or place:
@@ -2878,7 +2887,27 @@ class IdentifierDetector(Detector):
                         or (index == len(gap) - 2 and gap[-1] in self._tables.aside_resumers)
                     )
                     and gap[index] in self._tables.negative_words
-                    and self._aside_word(gap[index], negative=False)
+                    and (
+                        self._aside_word(gap[index], negative=False)
+                        # a unit too, after a plain word: "the kids are in the room hold on"
+                        or (
+                            gap[index].isalpha()
+                            and index > 0
+                            and gap[index - 1].isalpha()
+                            and not self._value_word(gap[index - 1])
+                        )
+                    )
+                )
+                or (
+                    # "in the other room", "this room": a place of the aside, no thing's number
+                    index > 0
+                    and gap[index - 1] in self._tables.aside_place_modifiers
+                    and gap[index].isalpha()
+                    and (
+                        gap[index] in self._tables.negative_words
+                        or gap[index] in self._tables.quantity_after
+                        or gap[index] in self._tables.quantity_before
+                    )
                 )
                 or (
                     # "the next part is": a part of the value being dictated
