@@ -273,7 +273,9 @@ def _first_use_builders() -> list[object]:
     from redactkit.detect import addresses, identifiers, names, places
 
     return [
+        names._longest_frequent,  # (before the index it reads: a cached length reads no index)
         names._deletions,
+        names._longest_word,
         names._listed_names,
         places._long_place_words,
         places._place_starts,
