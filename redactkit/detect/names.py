@@ -48,9 +48,11 @@ __all__ = [
     "MisheardGuard",
     "NameDetector",
     "PersonWords",
+    "elided_family_name",
     "locale_family_names",
     "locale_given_names",
     "number_nouns",
+    "quoted_after_speech",
 ]
 
 
@@ -157,12 +159,19 @@ class PersonWords:
     )
     copula_name_followers: frozenset[str] = field(metadata={"key": "person_cues.copula_name_followers"})
     copula_adjectives: frozenset[str] = field(metadata={"key": "person_cues.copula_adjectives"})
+    copula_weather_words: frozenset[str] = field(metadata={"key": "person_cues.copula_weather_words"})
+    quoted_copulas: frozenset[str] = field(metadata={"key": "person_cues.quoted_copulas"})
+    quoted_kinds: frozenset[str] = field(metadata={"key": "person_cues.quoted_kinds"})
+    quoted_kind_window: int = field(metadata={"key": "person_cues.quoted_kind_window"})
     meeting_verbs: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.meeting_verbs"})
     meeting_enders: frozenset[str] = field(metadata={"key": "person_cues.meeting_enders"})
     copula_greetings: frozenset[str] = field(metadata={"key": "person_cues.copula_greetings"})
     spelling_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.spelling"})
     everyday_names: frozenset[str]
     saint_words: frozenset[str]
+    saint_devotion_words: frozenset[str]
+    saint_devotion_links: frozenset[str]
+    saint_devotion_window: int
     vocative_questions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.vocative_questions"})
     month_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.month_cues"})
     syllable_min_share: float = field(metadata={"key": "person_cues.syllable_min_share"})
@@ -472,6 +481,16 @@ class MisheardGuard:
         # a contraction no one writes ("do't", "we'e"; not "o'brannagh")
         head, apostrophe, tail = word.strip("'").rpartition("'")
         return bool(apostrophe) and len(head) >= 2 and 1 <= len(tail) <= 2
+
+
+def quoted_after_speech(words: Sequence[str], verb: int, w: PersonWords) -> bool:
+    """The verb of speech at ``words[verb]`` has a copula of ``quoted_copulas`` right after it and a word
+    of ``quoted_kinds`` within ``quoted_kind_window`` words after that ("hope said is a song", "will said
+    was the word"): what stands before the verb is a title or a word quoted, no speaker."""
+    k = verb + 1
+    if k >= len(words) or words[k] not in w.quoted_copulas:
+        return False
+    return not w.quoted_kinds.isdisjoint(words[k + 1 : k + 1 + w.quoted_kind_window])
 
 
 @cache
@@ -1728,10 +1747,28 @@ class NameDetector(Detector):
         if tokens[i].lower in w.copula_adjectives:
             start = i - len(cue)
             greeted = start > 0 and tokens[start - 1].lower in w.copula_greetings
-            return not greeted and not self._from_department(tokens, i)
+            return (
+                not greeted
+                and not self._from_department(tokens, i)
+                and not self._caller_here(tokens, i, start)
+            )
         if not after:
             return False
         return after in w.copula_adjective_followers or self._verb_like(after)
+
+    def _caller_here(self, tokens: Sequence[Token], i: int, start: int) -> bool:
+        """ "it's frank here" opening the turn (after ``openers`` or greetings): a caller naming
+        themselves, unless token ``i`` is a word of weather, light or season (``copula_weather_words``:
+        "it's sunny here", "it's dawn here already")."""
+        w = self._w
+        return (
+            i + 1 < len(tokens)
+            and tokens[i + 1].lower == "here"
+            and tokens[i].lower not in w.copula_weather_words
+            and all(
+                tokens[k].lower in w.openers or tokens[k].lower in w.copula_greetings for k in range(start)
+            )
+        )
 
     def _from_department(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` is a colleague named by a department or desk ("zorvek from accounting", "ask quellan
@@ -2186,7 +2223,17 @@ class NameDetector(Detector):
             i + 1 < len(tokens)
             and tokens[i + 1].lower in w.speech_verbs
             and all(tokens[k].lower in w.openers for k in range(i))
+            and not self._quoted(tokens, i + 1)
         )
+
+    def _quoted(self, tokens: Sequence[Token], verb: int) -> bool:
+        """The verb of speech at ``verb`` says the words before it are quoted ("hope said is a song";
+        :func:`quoted_after_speech`); the copula test first, it is rarely there."""
+        w = self._w
+        if verb + 1 >= len(tokens) or tokens[verb + 1].lower not in w.quoted_copulas:
+            return False
+        words = [token.lower for token in tokens[verb : verb + 2 + w.quoted_kind_window]]
+        return quoted_after_speech(words, 0, w)
 
     def _opens_turn_to(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` opens the turn (after words such as "so", "okay") and a pronoun follows that
@@ -2217,13 +2264,16 @@ class NameDetector(Detector):
             and i + 2 < len(tokens)
             and tokens[i + 2].lower in self._w.speech_verbs
         ):
-            return True  # "quellan also asked"
+            return not self._quoted(tokens, i + 2)  # "quellan also asked"
         if tokens[i + 1].lower in self._w.speech_verbs:
             return not (
-                i + 3 < len(tokens)
-                and tokens[i + 2].lower in given_names()
-                and tokens[i + 3].lower.isalpha()
-                and not is_everyday_word(tokens[i + 3].lower)
+                self._quoted(tokens, i + 1)  # "hope said is a song": a title quoted
+                or (
+                    i + 3 < len(tokens)
+                    and tokens[i + 2].lower in given_names()
+                    and tokens[i + 3].lower.isalpha()
+                    and not is_everyday_word(tokens[i + 3].lower)
+                )
             )
         phrase = self._addressed_by.starting_at(tokens, i + 1)
         if phrase is None:
@@ -2657,6 +2707,8 @@ class NameDetector(Detector):
                 first -= 1  # "over to k marisol": an initial or a false start before the given name
             if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in self._w.suffixes:
                 last += 1
+            elif last + 1 < len(tokens) and elided_family_name(tokens[last + 1].lower):
+                last += 1  # "call siobhan o'malley": a family name by its shape, listed or not
             if (
                 last + 1 < len(tokens)
                 and tokens[last + 1].lower == "'"
@@ -2668,6 +2720,25 @@ class NameDetector(Detector):
             )
             k += 1
         return entities
+
+
+#: the words of a family name's shape that are none
+_NOT_ELIDED_NAMES = frozenset({"o'clock"})
+
+
+def elided_family_name(word: str) -> bool:
+    """A family name by its shape, listed or not: an elided prefix, an apostrophe and four letters or
+    more ("o'malley", "d'angelo", "l'estrange", "o'dwyer's"); never "o'clock". Why: after a name
+    such a word is its family name; a gazetteer cannot list them all, and leaving it readable next
+    to a redacted given name leaks the person."""
+    word = word.removesuffix("'s")
+    return (
+        len(word) >= 6
+        and word[1] == "'"
+        and word[0] in "dlo"
+        and word[2:].isalpha()
+        and word not in _NOT_ELIDED_NAMES
+    )
 
 
 def _identifier_like(word: str, min_digits: int) -> bool:
