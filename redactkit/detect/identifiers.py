@@ -732,6 +732,9 @@ class IdentifierDetector(Detector):
         self._time_list_spans: dict[int, list[tuple[int, int]]] = {}
         #: a text without digits is still looked at when a cue of a value zone or a number word is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
+        # the garbled-cue index is built with the detector, not in the first batch that needs it
+        _near_cues(_garbled_cues(locale))
+        _near_cues(_garbled_after_cues(locale))
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
         self._lexicon = load_locale(locale).lexicon
         self._letter_words = frozenset(word for form in self._lexicon.letter_as_in for word in form)
