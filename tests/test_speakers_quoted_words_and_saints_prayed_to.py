@@ -218,3 +218,10 @@ def test_a_username_described_is_no_value(default_pipeline: Pipeline, text: str)
 def test_a_value_after_a_description_still_counts(default_pipeline: Pipeline) -> None:
     text = "my username is my first name then one two three"
     assert [label for _, label in _found(default_pipeline, text)] == ["USERNAME"]
+
+
+def test_a_colleague_at_a_desk_is_a_person(default_pipeline: Pipeline) -> None:
+    """review42 pass 3: the name before "at accounting" is no place the model guessed."""
+    text = "i forwarded the email to jen at accounting and the rest is history"
+    assert _found(default_pipeline, text) == [("jen", "PERSON")]
+    assert ("paris", "LOCATION") in _found(default_pipeline, "we went to paris at christmas")

@@ -674,6 +674,17 @@ class SpacyNerDetector(Detector):
             and _is_everyday(word, given, family)
         )
 
+    def _at_department(self, doc_words: list[str], end: int) -> bool:
+        """One of names.yaml ``department_links`` and a department (``departments``) right at ``end``."""
+        w = self._person_words
+        for link in w.department_links:
+            stop = end + len(link)
+            if tuple(doc_words[end:stop]) == link and any(
+                tuple(doc_words[stop : stop + len(department)]) == department for department in w.departments
+            ):
+                return True
+        return False
+
     def _prayed_to(self, doc_words: list[str], start: int) -> bool:
         """A saint's title at ``start`` after a word of devotion and a link ("i prayed to saint anthony",
         "a candle for saint jude", "the feast of saint lucy"; names.yaml ``saint_devotion_words``): the
@@ -903,6 +914,14 @@ class SpacyNerDetector(Detector):
                 and self._copula_caller(doc_words, ent, words)
             ):
                 label = "PERSON"  # "hello it's crystal here": a caller naming themselves
+            if (
+                lowercase
+                and label == "LOCATION"
+                and len(words) == 1
+                and words[0] not in place_names()
+                and self._at_department(doc_words, ent.end)
+            ):
+                label = "PERSON"  # "i forwarded it to jen at accounting": a colleague at a desk
             if (
                 lowercase
                 and label == "LOCATION"
