@@ -1,12 +1,13 @@
 """spaCy's statistical NER, adapted to transcripts, with an optional guard for lowercase speech.
 
-``ner_weights`` picks the recognizer: ``none`` (default) runs the pipeline's own; ``builtin`` runs
-redactkit's adaptation of en_core_web_md's to ASR-style dialogue text (see
+``ner_weights`` picks the recognizer: ``builtin`` (the default configuration's, with ``labels:
+names``) runs redactkit's adaptation of en_core_web_md's to ASR-style dialogue text (see
 ``redactkit/models/ner-asr-en/MODEL_CARD.md``), which knows names, places and organisations in
-lowercase, unpunctuated text and a few identifiers by their context ("my account number is ...");
-a directory written by ``redactkit train`` runs a recognizer fine-tuned on the user's data. Adapted
-weights read lowercase speech, what they were trained on; formatted transcripts (with capitals) go to
-the pipeline's own recognizer, which is in memory anyway (``ner_weights_on: all``: the weights read
+lowercase, unpunctuated text (the identifiers are the rule detectors'); ``none`` (the constructor's
+default) runs the pipeline's own; a directory written by ``redactkit train`` runs a recognizer
+fine-tuned on the user's data (with ``labels: null``: the labels it learnt). Adapted weights read
+lowercase speech, what they were trained on; formatted transcripts (with capitals) go to the
+pipeline's own recognizer, which is in memory anyway (``ner_weights_on: all``: the weights read
 every text).
 
 Scores: with adapted weights an entity's score is the precision its label reached on the held-out
