@@ -48,6 +48,7 @@ __all__ = [
     "MisheardGuard",
     "NameDetector",
     "PersonWords",
+    "elided_family_name",
     "locale_family_names",
     "locale_given_names",
     "number_nouns",
@@ -2652,6 +2653,8 @@ class NameDetector(Detector):
                 first -= 1  # "over to k marisol": an initial or a false start before the given name
             if last + 1 < len(tokens) and tokens[last + 1].lower.rstrip(".") in self._w.suffixes:
                 last += 1
+            elif last + 1 < len(tokens) and elided_family_name(tokens[last + 1].lower):
+                last += 1  # "call siobhan o'malley": a family name by its shape, listed or not
             if (
                 last + 1 < len(tokens)
                 and tokens[last + 1].lower == "'"
@@ -2663,6 +2666,25 @@ class NameDetector(Detector):
             )
             k += 1
         return entities
+
+
+#: the words of a family name's shape that are none
+_NOT_ELIDED_NAMES = frozenset({"o'clock"})
+
+
+def elided_family_name(word: str) -> bool:
+    """A family name by its shape, listed or not: an elided prefix, an apostrophe and four letters or
+    more ("o'malley", "d'angelo", "l'estrange", "o'dwyer's"); never "o'clock". Why: after a name
+    such a word is its family name; a gazetteer cannot list them all, and leaving it readable next
+    to a redacted given name leaks the person."""
+    word = word.removesuffix("'s")
+    return (
+        len(word) >= 6
+        and word[1] == "'"
+        and word[0] in "dlo"
+        and word[2:].isalpha()
+        and word not in _NOT_ELIDED_NAMES
+    )
 
 
 def _identifier_like(word: str, min_digits: int) -> bool:

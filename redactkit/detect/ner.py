@@ -59,7 +59,7 @@ from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
-from .names import MisheardGuard, PersonWords, number_nouns
+from .names import MisheardGuard, PersonWords, elided_family_name, number_nouns
 from .places import PlaceWords, flight_word_at, names_an_airline
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
@@ -175,10 +175,19 @@ def _spelled_ranges(aligned: AlignedText) -> list[tuple[int, int]]:
     ]
 
 
+def _reports_own_labels(weights: str | None) -> bool:
+    """Whether ``labels: null`` adds the weights' ``label_map``: for weights of the user's own (a
+    directory written by ``redactkit train``), yes; the shipped ``builtin`` weights were trained for
+    names, places and organisations (``--drop-labels identifiers``; the ``ADDRESS`` they also learnt
+    is the ``addresses`` detector's), so null keeps them to the stock map, as ``names`` does."""
+    return weights not in (None, "none", "builtin")
+
+
 def _weights_label_map(weights: str | None) -> dict[str, str]:
-    """The ``label_map`` a weights directory declares, without the labels its pipeline calibration
-    dropped ({} without weights or when they are missing: the detector's constructor reports that)."""
-    if weights in (None, "none"):
+    """The ``label_map`` a weights directory of the user's declares, without the labels its pipeline
+    calibration dropped ({} without weights, for ``builtin`` or when they are missing: the
+    detector's constructor reports that)."""
+    if not _reports_own_labels(weights):
         return {}
     try:
         found = read_ner_weights(str(weights))
@@ -222,10 +231,10 @@ class SpacyNerDetector(Detector):
         #: directory written by ``redactkit train``, or ``none`` for the pipeline's own recognizer
         self.ner_weights = ner_weights
         self._weights = None if ner_weights in (None, "none") else ner_weights
-        #: spaCy entity label -> redactkit label; labels not listed are ignored. null: the weights'
-        #: own map (meta.json ``label_map``) over PERSON, GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION;
-        #: ``names``: that stock map alone, whatever the weights declare (names, places and
-        #: organisations: adapted weights without their identifier labels)
+        #: spaCy entity label -> redactkit label; labels not listed are ignored. null: PERSON,
+        #: GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION, plus the map of weights of the user's own
+        #: (meta.json ``label_map``; ``builtin`` adds none: it was trained for names, places and
+        #: organisations); ``names``: that stock map alone, whatever the weights declare
         self.labels: dict[str, str] | str | None = dict(labels) if isinstance(labels, Mapping) else labels
         #: score of every entity; null: the label's held-out precision from the weights' calibration
         #: table (0.8 for the pipeline's own recognizer, which has none)
@@ -285,7 +294,7 @@ class SpacyNerDetector(Detector):
         if self._weights is not None:
             weights = read_ner_weights(self._weights)  # fail at construction, naming the path
             self._scores = weights.calibration
-            if labels is None:
+            if labels is None and _reports_own_labels(self._weights):
                 self._labels.update(weights.meta.get("label_map", {}))
                 # labels whose entities, next to the rule detectors, touch more PII-free rows than
                 # they find values (``python -m redactkit.train.calibrate``)
@@ -858,6 +867,7 @@ class SpacyNerDetector(Detector):
             ):
                 continue
             end = ent.end_char
+            last = ent.end - 1
             if lowercase and label == "PERSON":
                 # "sally fields ever won": drop trailing common words the model swept in
                 tokens = list(ent)
@@ -866,6 +876,7 @@ class SpacyNerDetector(Detector):
                 while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):
                     tokens.pop()
                 end = tokens[-1].idx + len(tokens[-1].text)
+                last = tokens[-1].i
                 kept = [t.lower_ for t in tokens]
                 if guard != "off" and (
                     self._too_frequent(doc_words, ent, kept, given)
@@ -880,6 +891,9 @@ class SpacyNerDetector(Detector):
                 and not self._open_for_business(doc_words, ent, words, given, family)
             ):
                 continue
+            if label == "PERSON" and last + 1 < len(doc) and elided_family_name(doc_words[last + 1]):
+                # "call pat o'malley": a family name by its elided prefix, which the model left out
+                end = doc[last + 1].idx + len(doc[last + 1].text)
             found.append(
                 Entity(
                     ent.start_char,

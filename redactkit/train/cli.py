@@ -190,7 +190,6 @@ def _print_report(out: Console, result: Any) -> None:
         f"wrote {result.output} ({result.record['steps']} updates, {result.record['seconds']} s). "
         "Use it with:\n"
         f"  detectors:\n    - name: ner\n      ner_weights: {result.output}\n"
-        "      labels: null\n"  # the weights' own labels (the default keeps names only)
         "      lowercase_guard: plain_words",
         highlight=False,
         markup=False,

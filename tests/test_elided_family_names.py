@@ -1,0 +1,70 @@
+"""A family name with an elided prefix ("o'malley", "d'angelo", "l'estrange") after a name joins the
+name, listed or not (review42 H1: with the adapted recognizer "please call siobhan o'malley back"
+left "o'malley" readable). The rule is the names detector's and the ner detector's, so it holds
+whichever recognizer runs.
+
+Case tables: (text, the PERSON span that must be redacted, or None). Every sentence is made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import Pipeline
+from redactkit.core import AlignedText
+from redactkit.detect.names import elided_family_name
+from redactkit.detect.ner import SpacyNerDetector
+
+CASES = [
+    # the given name and the family name, one span
+    ("please call siobhan o'malley back", "siobhan o'malley"),
+    ("call pat o'malley", "pat o'malley"),
+    ("i need to call eoin o'dwyer", "eoin o'dwyer"),
+    ("please call tom o'malley back", "tom o'malley"),
+    ("please call grainne o'toole back", "grainne o'toole"),
+    ("tell nora d'angelo the car is ready", "nora d'angelo"),
+    ("email sinead o'malley the report", "sinead o'malley"),
+    ("text liam o'connor's brother", "liam o'connor's"),
+    # no name before it: the shape alone is no person; o'clock is a time
+    ("we meet at nine o'clock", None),
+    ("the meeting is at ten o'clock sharp", None),
+    ("it's five o'clock somewhere", None),
+    ("the rock and roll show starts at eight", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CASES)
+def test_an_elided_family_name_joins_the_name_before_it(
+    default_pipeline: Pipeline, text: str, name: str | None
+) -> None:
+    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    assert persons == ([name] if name else [])
+
+
+@pytest.mark.parametrize("recognizer", ["builtin", "none"])
+def test_the_ner_detector_joins_it_whichever_recognizer_runs(recognizer: str) -> None:
+    detector = SpacyNerDetector(ner_weights=recognizer)
+    text = "call pat o'malley"
+    found = [
+        text[e.start : e.end] for e in detector.detect(AlignedText.identity(text)) if e.label == "PERSON"
+    ]
+    assert found in ([], ["pat o'malley"])  # the recognizer may miss "pat"; never half the name
+
+
+@pytest.mark.parametrize(
+    ("word", "shape"),
+    [
+        ("o'malley", True),
+        ("d'angelo", True),
+        ("l'estrange", True),
+        ("o'dwyer's", True),
+        ("o'clock", False),
+        ("o'er", False),
+        ("we'd", False),
+        ("don't", False),
+        ("o'hare1", False),
+        ("malley", False),
+    ],
+)
+def test_the_shape_of_an_elided_family_name(word: str, shape: bool) -> None:
+    assert elided_family_name(word) is shape
