@@ -102,6 +102,7 @@ class AddressWords:
     ordinal_suffixes: frozenset[str]
     stated_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.cues"})
     stated_max_words: float = field(metadata={"key": "stated.max_words"})
+    stated_street_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "stated.street_cues"})
     street_answer_max_zipf: float = field(metadata={"key": "street_answer.max_zipf"})
     street_answer_short_types: frozenset[str] = field(metadata={"key": "street_answer.short_types"})
     house_answer_max_zipf: float = field(metadata={"key": "house_answer.max_zipf"})
@@ -198,6 +199,11 @@ class AddressDetector(Detector):
         self._stated_ends = (
             frozenset(phrase[-1] for phrase in self._stated_cues.phrases) | words.address_words
         )
+        #: "the club is at ...": a stated street only (:meth:`_stated_addresses`, ``stated.street_cues``)
+        self._street_cues = PhraseTable.of(words.stated_street_cues)
+        self._street_cue_ends = frozenset(phrase[-1] for phrase in self._street_cues.phrases)
+        self._street_cue_keys = key_words(self._street_cues)
+        self._any_street_type = words.street_types | words.weak_street_types
         self._landmark_before = PhraseTable.of(words.landmark_before)
         self._landmark_nouns = PhraseTable.of(words.landmark_nouns)
         self._glued_landmarks = tuple(
@@ -326,8 +332,13 @@ class AddressDetector(Detector):
             or self._named_street(tokens, a, b)
             for start in (self._named_before(tokens, a, aligned),)
         ]
-        if may_hold(self._stated_keys, aligned.tokens.words, text):
-            found.extend(self._stated_addresses(tokens, found))  # a stated cue or "address" is said
+        said = aligned.tokens.words
+        # "is at" and a street type word in the text: a street stated after "the club is at" may be
+        street_cued = may_hold(self._street_cue_keys, said, text) and not self._any_street_type.isdisjoint(
+            said
+        )
+        if street_cued or may_hold(self._stated_keys, said, text):
+            found.extend(self._stated_addresses(tokens, found, street_cued))  # a stated cue or "address"
         if not found:
             answer = self._without_contact(tokens)
             found.extend(
@@ -1028,15 +1039,21 @@ class AddressDetector(Detector):
             return _has_digit(after) or (len(after) <= 2 and after.isalpha() and after not in self._stop)
         return address_before and address_after
 
-    def _stated_addresses(self, tokens: Sequence[Token], found: Sequence[Entity]) -> list[Entity]:
+    def _stated_addresses(
+        self, tokens: Sequence[Token], found: Sequence[Entity], street_cued: bool = False
+    ) -> list[Entity]:
         """The words after "the address is" or "located at" up to where the sentence goes on, when they
         name a street or place without a house number: "the address is wandlebury ring gog magog hills
         babraham", "located at leisure park clifton way cherry hinton" (``stated_cues``; "address" opening
         the turn counts too). They must hold
-        a street type or a word that is no everyday word: "the address is correct" stays."""
+        a street type or a word that is no everyday word: "the address is correct" stays.
+
+        With ``street_cued``, a cue of ``stated.street_cues`` ("the club is at") counts too when the
+        words after it name a street: a street type after a word that is no everyday word ("is at
+        hartfield retail park penrose way"; not "is at the corner", "is at the skate park")."""
         w = self._w
         entities: list[Entity] = []
-        cue_ends = self._stated_ends
+        cue_ends = self._stated_ends | self._street_cue_ends if street_cued else self._stated_ends
         # most texts: no stated cue nor address word ends anywhere (accented words: the matcher says)
         looks = [
             i
@@ -1052,7 +1069,8 @@ class AddressDetector(Detector):
         for i in looks:
             stated = self._stated_cues.ending(said, i)
             address = tokens[i - 1].lower in w.address_words
-            if not (stated or address):
+            street_only = street_cued and not (stated or address) and bool(self._street_cues.ending(said, i))
+            if not (stated or address or street_only):
                 continue
             # "address" inside a turn needs a street after it: "... and address memorial dr chicopee wa"
             inside = not (stated or i == 1) and address
@@ -1107,6 +1125,15 @@ class AddressDetector(Detector):
                     fold_word(tokens[k].lower) in w.street_types
                     and _alpha(tokens[k - 1].lower)
                     and tokens[k - 1].lower not in self._stop
+                    for k in range(first + 1, last + 1)
+                )
+                named = False
+            if street_only:
+                streetish = any(
+                    fold_word(tokens[k].lower) in self._any_street_type
+                    and _alpha(tokens[k - 1].lower)
+                    and tokens[k - 1].lower not in self._stop
+                    and not is_everyday_word(tokens[k - 1].lower)
                     for k in range(first + 1, last + 1)
                 )
                 named = False

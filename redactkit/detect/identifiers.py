@@ -128,6 +128,11 @@ class _CueTables:
     #: ("... on time"; the word "time" alone does not: "this time it's seven seven three two")
     #: (``answers.not_with_phrases``)
     answer_phrases: frozenset[tuple[str, ...]]
+    #: a given name opening the turn right before the number ("sam one two three four", "it's nadia and
+    #: eight five six"): a caller's name and PIN, however short (``answers.after_name_min_digits``) and
+    #: even when it counts; the words that may stand before the name (``answers.name_openers``)
+    answer_after_name_min_digits: int
+    answer_name_openers: frozenset[str]
     #: the locale's number words ("five", "twenty", "hundred"): another number in an answer's turn
     number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
@@ -310,6 +315,10 @@ def _cue_tables(locale: str) -> _CueTables:
         ),
         answer_days=resources.words("identifiers", "answers.not_with_days"),
         answer_phrases=resources.phrases("identifiers", "answers.not_with_phrases"),
+        answer_after_name_min_digits=int(
+            (resources.get("identifiers", "answers", {}) or {}).get("after_name_min_digits", 0)
+        ),
+        answer_name_openers=resources.words("identifiers", "answers.name_openers"),
         number_words=frozenset(
             {
                 *resources.lexicon.digits,
@@ -4122,10 +4131,13 @@ class IdentifierDetector(Detector):
         ("flight", "room", "score"): in a call, such a turn answers a question about an identifier."""
         tables = self._tables
         digits = candidate.digits
-        if not tables.answer_min_digits or len(digits) < tables.answer_min_digits:
+        if not tables.answer_min_digits:
             return False
-        if {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
-            return False  # "one two three four": counting
+        named = self._named_answer(tokens, candidate)
+        if len(digits) < (tables.answer_after_name_min_digits if named else tables.answer_min_digits):
+            return False
+        if not named and {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1}):
+            return False  # "one two three four": counting ("sam one two three four": a name and its PIN)
         others = 0
         for k, token in enumerate(tokens):
             if candidate.first <= k < candidate.stop:
@@ -4151,6 +4163,27 @@ class IdentifierDetector(Detector):
             tuple(words[k : k + len(phrase)]) == phrase
             for phrase in tables.answer_phrases
             for k in range(len(words) - len(phrase) + 1)
+        )
+
+    def _named_answer(self, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        """A given name opens the turn (after ``answers.name_openers`` only: "it's", "yes") right
+        before the number, "and" between them allowed, and the number ends the turn (closing words
+        after it: "please"): "sam one two three four", "it's owen and owen six eight two" answer "your
+        name and PIN?"; not "on my mark one two three go", "tell anna two minutes"."""
+        tables = self._tables
+        if not tables.answer_after_name_min_digits or candidate.first == 0:
+            return False
+        k = candidate.first - 1
+        if tokens[k].lower == "and" and k > 0:
+            k -= 1
+        if tokens[k].lower not in locale_given_names(self.locale):
+            return False
+        before = [token.lower for token in tokens[:k] if any(ch.isalnum() for ch in token.lower)]
+        if any(word not in tables.answer_name_openers and word != tokens[k].lower for word in before):
+            return False  # "on my mark ...": words other than an opener (or the name said twice) first
+        return all(
+            token.lower in tables.closing or not any(ch.isalnum() for ch in token.lower)
+            for token in tokens[candidate.stop :]
         )
 
     def _misheard_words(self, tokens: Sequence[Token], candidate: _Candidate) -> int:

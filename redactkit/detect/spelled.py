@@ -72,6 +72,11 @@ _MAX_SHORT_CODE_LETTERS = 3
 _SHORT_WITHOUT_CUE = "spelled letters with a short number: a model or tier, no code read out"
 #: words of an aside that may stand between a word and its spelling
 _SAID_WINDOW = 4
+#: digits read one by one right before spelled letters that make them one code with the letters
+_LEAD_DIGITS = 2
+#: ... and that make a listed acronym's letters part of the code too ("three one four a t m")
+_LEAD_ACRONYM_DIGITS = 3
+_CODE_AFTER_DIGITS = "digits read one by one, then spelled letters: a code"
 
 
 @detectors.register("spelled")
@@ -153,7 +158,15 @@ class SpelledDetector(Detector):
         return [self._detect_one(aligned) for aligned in texts]
 
     def _detect_one(self, aligned: AlignedText) -> list[Entity]:
-        notes = [note for note in aligned.annotations if note.kind == "spelled" and self._redactable(note)]
+        spelled_notes = [note for note in aligned.annotations if note.kind == "spelled"]
+        if not spelled_notes:
+            return []
+        leads = {id(note): self._digits_before(aligned, note) for note in spelled_notes}
+        notes = [
+            note
+            for note in spelled_notes
+            if self._redactable(note) or self._code_after_digits(note, leads[id(note)])
+        ]
         if not notes:
             return []
         text = aligned.text
@@ -183,9 +196,20 @@ class SpelledDetector(Detector):
                 end -= 1
             if start == end:
                 continue
-            labelled = self._label(text[start:end], tokens, start, end, int(note.data.get("digits", 0)))
+            digits = int(note.data.get("digits", 0))
+            lead = leads[id(note)]
+            if lead is not None and self._code_after_digits(note, lead):
+                # "four eight f four d", "seven two x f n": the digits said before the letters are the
+                # code's too (the normalizer joins the letters and the digits after them only)
+                at = bisect_right(o_starts, lead.start) - 1
+                if 0 <= at < len(chunks) and chunks[at][3] > lead.start:
+                    start = chunks[at][0]
+                    digits += len(str(lead.data.get("digits", "")))
+            labelled = self._label(text[start:end], tokens, start, end, digits)
             if labelled is None:
                 continue
+            if labelled[1] in (_SHORT_WITHOUT_CUE, _LETTERS_WITHOUT_CUE) and start < covering[0][0]:
+                labelled = ("ACCOUNT_NUMBER", _CODE_AFTER_DIGITS)  # the digits before make it a code
             spelled = str(note.data.get("text", "")).lower()
             if labelled[1] in (_CODE_WITHOUT_CUE, _SHORT_WITHOUT_CUE) and self._stuttered_code(spelled):
                 continue  # a stutter on a listed code, and no cue asks for a value ("in q q two")
@@ -213,6 +237,36 @@ class SpelledDetector(Detector):
                     label, why = "PERSON", "a word said and then spelled letter by letter"
             found.append(Entity(start, end, label, self.score, self.name, why))
         return found
+
+    @staticmethod
+    def _digits_before(aligned: AlignedText, note: Annotation) -> Annotation | None:
+        """A number read digit by digit (``style`` "digits", two digits or more) that ends right before
+        the spelled run, only spaces between ("four eight | f four d"), or None."""
+        original = aligned.original
+        k = note.start
+        while k > 0 and original[k - 1] == " ":
+            k -= 1
+        if k == note.start or k == 0 or not original[k - 1].isalpha():
+            return None  # cheap: the run opens the text or no word ends right before it
+        for number in aligned.annotations_in(max(0, k - 1), k, "number"):
+            if (
+                number.end == k
+                and number.data.get("style") == "digits"
+                and len(str(number.data.get("digits", ""))) >= _LEAD_DIGITS
+            ):
+                return number
+        return None
+
+    def _code_after_digits(self, note: Annotation, lead: Annotation | None) -> bool:
+        """Two letters or more spelled right after digits read one by one are a code read out ("seven
+        two x f n", "three nine k t"), an acronym's letters too when the run holds digits of its own
+        or ``_LEAD_ACRONYM_DIGITS`` digits come before it ("eight one c d seven"); not "two b" (one
+        letter) nor "one two b b c" (a listed acronym after two digits)."""
+        if lead is None or int(note.data.get("letters", 0)) < 2:
+            return False
+        if int(note.data.get("digits", 0)) or len(str(lead.data.get("digits", ""))) >= _LEAD_ACRONYM_DIGITS:
+            return True
+        return not self._spells(str(note.data.get("text", "")).lower(), self._allowed)
 
     def _said_before(self, tokens: Sequence[Token], start: int, spelled: str) -> int | None:
         """The start of the word right before the spelled run (asides between them allowed) that the
