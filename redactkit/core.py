@@ -49,7 +49,9 @@ class Entity:
     that "odalys" and "odalys brennagh" get the same numbered pseudonym); empty: the span's own text.
     ``policy_label`` names a second label whose policy protects the value too: a child's age is an
     ``AGE`` (what the value is) protected as a ``MINOR`` (its operator, unless that keeps it, and its
-    sensitivity level; :func:`redactkit.spans.child_ages_as_age`); empty: the label alone.
+    sensitivity level; :func:`redactkit.spans.child_ages_as_age`); empty: the label alone. An age
+    detector's own output marks a child's age the other way round, a ``MINOR`` with ``policy_label``
+    ``AGE`` (:func:`redactkit.spans.child_age`), until the pipeline has resolved overlaps.
     """
 
     start: int

@@ -15,7 +15,14 @@ from dataclasses import replace
 from .core import Entity
 from .labels import LabelCategory, labels
 
-__all__ = ["CHILD_AGE_NOTE", "GRADE_EXPLANATION", "child_ages_as_age", "resolve_overlaps"]
+__all__ = [
+    "CHILD_AGE_NOTE",
+    "GRADE_EXPLANATION",
+    "child_age",
+    "child_ages_as_age",
+    "is_child_age",
+    "resolve_overlaps",
+]
 
 #: what a child's age adds to its entity's explanation (:func:`child_ages_as_age`)
 CHILD_AGE_NOTE = "a child's age"
@@ -151,7 +158,18 @@ def _merge(cluster: Sequence[Entity]) -> Entity:
     explanation = f"{best.explanation}; {note}" if best.explanation else note
     # fail closed: a value any member protects as a second label (a child's age) stays protected so
     policy_label = best.policy_label or next((e.policy_label for e in cluster if e.policy_label), "")
+    if not is_child_age(best) and any(is_child_age(e) for e in cluster):
+        # an age detector said a child's age and another detection named the value ("[twelve] years
+        # old" inside "[twelve years old]"): an age is a child's age, anything else is protected as one
+        if best.label == "AGE":
+            explanation = f"{explanation}; {CHILD_AGE_NOTE}"
+        policy_label = "MINOR" if best.label != "MINOR" else best.policy_label
     return Entity(start, end, best.label, best.score, best.detector, explanation, policy_label=policy_label)
+
+
+def is_child_age(entity: Entity) -> bool:
+    """A child's age as an age detector marks it (:func:`child_age`), before :func:`child_ages_as_age`."""
+    return entity.label == "MINOR" and entity.policy_label == "AGE"
 
 
 def _special(entity: Entity, special: frozenset[str]) -> bool:
@@ -159,13 +177,24 @@ def _special(entity: Entity, special: frozenset[str]) -> bool:
     return entity.label in special or entity.policy_label in special
 
 
+def child_age(start: int, end: int, score: float, detector: str, explanation: str) -> Entity:
+    """A child's age as an age detector reports it: a ``MINOR`` (its threshold, its place among
+    overlapping detections) marked as an age (``policy_label`` ``AGE``: the value is an age too, and
+    ``AGE``'s operator protects it as well). :func:`child_ages_as_age` turns the mark around once
+    overlaps are resolved. Only the age paths set the mark: a ``MINOR`` a user's deny list, regex or
+    model reports stays a ``MINOR``."""
+    return Entity(start, end, "MINOR", score, detector, explanation, policy_label="AGE")
+
+
 def child_ages_as_age(entities: Sequence[Entity]) -> list[Entity]:
-    """``entities`` with each ``MINOR`` that is a child's age (not a school grade) as an ``AGE``
-    protected as a ``MINOR``: what the value is (an age, as type-aware scorers and reports count it),
-    with ``MINOR``'s protection (``policy_label``: its operator, unless that keeps the value, and its
-    sensitivity level; :class:`~redactkit.anonymize.policy.PolicyAnonymizer`,
-    :mod:`redactkit.sensitivity`). Runs after overlaps are resolved and thresholds applied, so spans,
-    merges and ``MINOR``'s threshold are what they were when it was reported as a ``MINOR``."""
+    """``entities`` with each child's age an age detector found (:func:`child_age`: a ``MINOR``
+    marked ``policy_label`` ``AGE``) as an ``AGE`` protected as a ``MINOR``: what the value is (an
+    age, as type-aware scorers and reports count it), with ``MINOR``'s protection (``policy_label``:
+    its operator, unless that keeps the value, and its sensitivity level;
+    :class:`~redactkit.anonymize.policy.PolicyAnonymizer`, :mod:`redactkit.sensitivity`). Runs after
+    overlaps are resolved and thresholds applied, so spans, merges and ``MINOR``'s threshold are what
+    they were when it was reported as a ``MINOR``. Any other ``MINOR`` (a school grade, a user's deny
+    list term) is left as it is."""
     return [
         replace(
             entity,
@@ -173,7 +202,7 @@ def child_ages_as_age(entities: Sequence[Entity]) -> list[Entity]:
             policy_label="MINOR",
             explanation=f"{entity.explanation}; {CHILD_AGE_NOTE}" if entity.explanation else CHILD_AGE_NOTE,
         )
-        if entity.label == "MINOR" and not entity.explanation.startswith(GRADE_EXPLANATION)
+        if is_child_age(entity)
         else entity
         for entity in entities
     ]

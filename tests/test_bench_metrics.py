@@ -166,6 +166,47 @@ def test_precision_per_predicted_label_and_f2() -> None:
     assert person.f2.value == pytest.approx(5 * 0.5 * 0.5 / (4 * 0.5 + 0.5))
 
 
+# "my son is seven": a child's age, redacted as an AGE protected as a MINOR (review41 M1)
+SON = "my son is seven"
+CHILD_AGE = (10, 15)
+
+
+@pytest.mark.parametrize(
+    ("gold_label", "predicted", "protected", "type_correct"),
+    [
+        # positives: the span's label or the label it was protected as names the gold label
+        ("MINOR", [(*CHILD_AGE, "AGE")], [(*CHILD_AGE, "MINOR")], 1.0),
+        ("AGE", [(*CHILD_AGE, "AGE")], [(*CHILD_AGE, "MINOR")], 1.0),
+        ("MINOR", [(*CHILD_AGE, "MINOR")], [], 1.0),
+        # negatives: an AGE protected as nothing else is no MINOR; a protected-as label on another
+        # span, or on part of the value, does not make it type-correct
+        ("MINOR", [(*CHILD_AGE, "AGE")], [], 0.0),
+        ("MINOR", [(*CHILD_AGE, "AGE")], [(0, 2, "MINOR")], 0.0),
+        ("MINOR", [(*CHILD_AGE, "AGE")], [(10, 12, "MINOR")], 0.0),
+        ("AGE", [(*CHILD_AGE, "PERSON")], [(*CHILD_AGE, "MINOR")], 0.0),
+    ],
+)
+def test_type_correct_counts_the_protected_as_label(
+    gold_label: str,
+    predicted: list[tuple[int, int, str]],
+    protected: list[tuple[int, int, str]],
+    type_correct: float,
+) -> None:
+    scores = evaluate([EvalRow(SON, [(*CHILD_AGE, gold_label)], predicted, None, protected)], bootstrap=0)
+    assert scores.labels[gold_label].type_correct.value == type_correct
+    assert scores.labels[gold_label].full_coverage.value == (1.0 if predicted[0][0] == CHILD_AGE[0] else 0.0)
+
+
+def test_protected_as_label_adds_no_predicted_span() -> None:
+    """Each redacted span counts once, under its label: the protected-as label changes neither the
+    redacted-span counts nor precision."""
+    row = EvalRow(SON, [(*CHILD_AGE, "MINOR")], [(*CHILD_AGE, "AGE")], None, [(*CHILD_AGE, "MINOR")])
+    scores = evaluate([row], bootstrap=0)
+    assert scores.labels["MINOR"].predicted == 0 and scores.labels["AGE"].predicted == 1
+    assert scores.overall.predicted == 1 and scores.overall.precision.value == 1.0
+    assert scores.overall.type_correct.value == 1.0
+
+
 def test_bootstrap_is_seeded_and_brackets_the_value() -> None:
     rows = [
         EvalRow(f"call x{i} now", [(5, 7, "PERSON")], [(5, 7, "PERSON")] if i % 3 else []) for i in range(60)

@@ -189,6 +189,18 @@ def test_cli_no_examples_leaves_every_word_of_the_text_out(tmp_path: Path) -> No
         pytest.param([], 2, "nothing to score", id="no-input"),
         pytest.param(["--synthetic", "10", "--baseline", "spacy"], 2, "--baseline", id="bad-baseline"),
         pytest.param(["missing.jsonl", "--baseline", "none"], 2, "no such file", id="missing-file"),
+        pytest.param(
+            ["--synthetic", "10", "--asr-noise", "0.1", "--report", "curve.html"],
+            2,
+            "--json only",
+            id="asr-noise-report",
+        ),
+        pytest.param(
+            ["--synthetic", "10", "--asr-noise", "0.1", "--markdown", "curve.md"],
+            2,
+            "--json only",
+            id="asr-noise-markdown",
+        ),
     ],
 )
 def test_cli_errors(args: list[str], code: int, message: str) -> None:

@@ -23,7 +23,7 @@ from redactkit import Pipeline
 from redactkit.anonymize.policy import PolicyAnonymizer
 from redactkit.cli import app
 from redactkit.core import Entity
-from redactkit.spans import child_ages_as_age, resolve_overlaps
+from redactkit.spans import child_age, child_ages_as_age, resolve_overlaps
 
 CHILD = "my daughter is seven"
 CHILD_TURNED = "my son just turned four"
@@ -200,11 +200,16 @@ def test_merges_keep_the_protection() -> None:
     assert (joined.start, joined.end, joined.policy_label) == (12, 23, "MINOR")
 
 
-def test_child_ages_as_age_leaves_grades_and_others() -> None:
+def test_child_ages_as_age_relabels_only_marked_ages() -> None:
+    """review41 L1: only a MINOR an age detector marked as an age (:func:`child_age`) becomes an AGE
+    protected as a MINOR; a grade or any other MINOR (a user's deny list term, whatever its
+    explanation says) stays a MINOR."""
     grade = Entity(0, 5, "MINOR", 0.9, "special", "special: child_grade")
-    age = Entity(0, 5, "MINOR", 0.9, "contextual", "an age after a child")
+    term = Entity(0, 5, "MINOR", 1.0, "deny_list", "term on the deny list")
+    worded = Entity(0, 5, "MINOR", 0.9, "my_model", "special: child_age")  # the words alone do not mark
+    age = child_age(0, 5, 0.9, "contextual", "an age after a child")
     person = Entity(0, 5, "PERSON", 0.9, "names", "a name")
-    assert child_ages_as_age([grade, person]) == [grade, person]
+    assert child_ages_as_age([grade, term, worded, person]) == [grade, term, worded, person]
     (relabelled,) = child_ages_as_age([age])
     assert (relabelled.label, relabelled.policy_label) == ("AGE", "MINOR")
     assert relabelled.explanation == "an age after a child; a child's age"
@@ -251,3 +256,222 @@ def test_cli_parquet_end_to_end(tmp_path: Path, operators: dict[str, str], expec
     assert sensitivity[0] == sensitivity[2] != sensitivity[1]
     summary = json.loads(result.stdout)
     assert summary["entities_by_label"] == {"AGE": 2, "MINOR": 1}
+
+
+# -- review41 L1: a MINOR of the user's own (deny list, regex) stays a MINOR -------------------------
+
+USER_MINOR = {
+    "detectors": {
+        "deny_list": {"terms": {"little league": "MINOR", "scout troop twelve": "MINOR"}},
+        "regex": {"recognizers": [{"label": "MINOR", "pattern": r"\bcamp [a-z]+ juniors\b"}]},
+    }
+}
+
+
+@pytest.fixture(scope="module")
+def user_minor() -> dict[str, Pipeline]:
+    return {
+        "default": Pipeline.from_config(USER_MINOR),
+        "AGE keep": Pipeline.from_config({**USER_MINOR, "anonymizer": {"operators": {"AGE": "keep"}}}),
+        "MINOR mask": Pipeline.from_config({**USER_MINOR, "anonymizer": {"operators": {"MINOR": "mask"}}}),
+    }
+
+
+# (config, sentence, [(label, policy_label)] in order, redacted text)
+USER_MINOR_CASES: list[tuple[str, str, list[tuple[str, str]], str | None]] = [
+    # positives: the user's terms stay MINORs, with MINOR's operator
+    ("default", "he plays little league on sundays", [("MINOR", "")], "he plays [MINOR] on sundays"),
+    ("default", "they joined scout troop twelve", [("MINOR", "")], "they joined [MINOR]"),
+    ("default", "she goes to camp maple juniors", [("MINOR", "")], "she goes to [MINOR]"),
+    ("AGE keep", "he plays little league on sundays", [("MINOR", "")], "he plays [MINOR] on sundays"),
+    ("MINOR mask", "they joined scout troop twelve", [("MINOR", "")], "they joined ***** ***** ******"),
+    # a child's age beside a user's term is still an AGE protected as a MINOR
+    (
+        "AGE keep",
+        "my son is seven and plays little league",
+        [("AGE", "MINOR"), ("MINOR", "")],
+        "my son is [AGE] and plays [MINOR]",
+    ),
+    ("AGE keep", CHILD, [("AGE", "MINOR")], "my daughter is [AGE]"),
+    # negatives: nothing of the user's, nothing of a child
+    ("default", "the league starts in june", [], KEPT),
+    ("AGE keep", ADULT, [("AGE", "")], KEPT),
+    ("default", "the scout troop meets at six", [], KEPT),
+]
+
+
+@pytest.mark.parametrize(("config", "sentence", "labels", "expected"), USER_MINOR_CASES)
+def test_user_minor_terms_stay_minor(
+    user_minor: dict[str, Pipeline],
+    config: str,
+    sentence: str,
+    labels: list[tuple[str, str]],
+    expected: str | None,
+) -> None:
+    result = user_minor[config].redact(sentence)
+    found = [(e.label, e.policy_label) for e in result.entities if e.label in ("AGE", "MINOR")]
+    assert found == labels
+    assert result.text == (sentence if expected is KEPT else expected)
+    for entity in result.entities:
+        if entity.detector in ("deny_list", "regex"):
+            assert "a child's age" not in entity.explanation
+
+
+# -- conversation mode: a repeated child's age keeps MINOR's protection ------------------------------
+
+# (turns, the turn that says a child's age again, its redacted text under {AGE: keep})
+REPEATS = [
+    # the repeat alone is a plain AGE ("twelve years old") or nothing ("eleven and a half already"):
+    # the known value, or the age question it answers, gives it MINOR's protection
+    (["my son is eleven and a half", "eleven and a half already"], 1, "[AGE] already"),
+    (["my daughter is six and a half", "yeah six and a half"], 1, "yeah [AGE]"),
+    (["my daughter is six and a half", "six and a half going on thirty"], 1, "[AGE] going on thirty"),
+    (["how old is your son", "twelve years old", "twelve years old and very loud"], 1, "[AGE]"),
+    (["how old is your son", "twelve years old", "twelve years old and very loud"], 2, "[AGE] and very loud"),
+    # an age detector's child's age inside a plain AGE detection ("[twelve] years old")
+    (["my son is twelve years old", "twelve years old is a fun age"], 1, "[AGE] is a fun age"),
+]
+ADULT_REPEAT = (["my wife is fifty five", "fifty five and fit"], 1)
+
+
+def _conversation_pipeline(labels: list[str], operators: dict[str, str]) -> Pipeline:
+    return Pipeline.from_config(
+        {"conversation": {"labels": labels, "min_length": 1}, "anonymizer": {"operators": operators}}
+    )
+
+
+@pytest.fixture(scope="module")
+def conversation_pipelines() -> dict[tuple[str, ...], Pipeline]:
+    return {
+        (labels, "AGE keep"): _conversation_pipeline(list(labels), {"AGE": "keep"})
+        for labels in (("AGE",), ("MINOR",), ("AGE", "MINOR"))
+    } | {(("AGE",), "MINOR mask"): _conversation_pipeline(["AGE"], {"MINOR": "mask"})}
+
+
+@pytest.mark.parametrize("labels", [("AGE",), ("MINOR",), ("AGE", "MINOR")])
+@pytest.mark.parametrize(("turns", "repeat", "expected"), REPEATS)
+def test_conversation_repeat_of_a_child_age_keeps_minor(
+    conversation_pipelines: dict[tuple[Any, ...], Pipeline],
+    labels: tuple[str, ...],
+    turns: list[str],
+    repeat: int,
+    expected: str,
+) -> None:
+    result = conversation_pipelines[(labels, "AGE keep")].redact_conversation(turns)
+    assert result[repeat].text == expected
+    first = result[repeat].entities[0]
+    assert (first.label, first.policy_label) == ("AGE", "MINOR")
+    assert "label:MINOR" in result[repeat].sensitivity_reasons
+
+
+def test_conversation_repeat_takes_minor_operator(
+    conversation_pipelines: dict[tuple[Any, ...], Pipeline],
+) -> None:
+    first, repeat = conversation_pipelines[(("AGE",), "MINOR mask")].redact_conversation(REPEATS[0][0])
+    assert first.text == "my son is ****** *** * ****"
+    assert repeat.text == "****** *** * **** already"
+
+
+@pytest.mark.parametrize("labels", [("AGE",), ("AGE", "MINOR")])
+def test_conversation_repeat_of_an_adult_age_is_kept(
+    conversation_pipelines: dict[tuple[Any, ...], Pipeline], labels: tuple[str, ...]
+) -> None:
+    """No over-protection: an adult's age said again is a plain AGE, kept by {AGE: keep}."""
+    turns, _ = ADULT_REPEAT
+    result = conversation_pipelines[(labels, "AGE keep")].redact_conversation(turns)
+    assert [turn.text for turn in result] == turns
+    assert [(e.label, e.policy_label) for turn in result for e in turn.entities] == [("AGE", ""), ("AGE", "")]
+
+
+def test_conversation_repeat_threshold_is_minors() -> None:
+    """A mention of a child's age is kept or dropped by MINOR's threshold, as its first detection."""
+    turns = REPEATS[0][0]
+    config: dict[str, Any] = {"conversation": {"labels": ["AGE"], "min_length": 1}}
+    by_age = Pipeline.from_config({**config, "thresholds": {"AGE": 1.0}})
+    assert [turn.text for turn in by_age.redact_conversation(turns)] == ["my son is [AGE]", "[AGE] already"]
+    by_minor = Pipeline.from_config({**config, "thresholds": {"MINOR": 1.0}})
+    assert by_minor.redact_conversation(turns)[1].text == turns[1]
+
+
+def test_cli_parquet_conversation_repeat(tmp_path: Path) -> None:
+    """`redactkit redact --conversation` on Parquet: the repeated child's age is replaced under
+    {AGE: keep}, its entities column says AGE with MINOR's operator, the adult's repeat is kept."""
+    turns, repeat, expected = REPEATS[0]
+    adult, adult_repeat = ADULT_REPEAT
+    rows = [("c1", text) for text in turns] + [("c2", text) for text in adult]
+    source = tmp_path / "in.parquet"
+    pq.write_table(
+        pa.table({"call": [c for c, _ in rows], "transcript": [t for _, t in rows]}),
+        source,
+    )
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "conversation": {"labels": ["AGE"], "min_length": 1},
+                "anonymizer": {"operators": {"AGE": "keep"}},
+            }
+        )
+    )
+    out = tmp_path / "out.parquet"
+    result = CliRunner().invoke(
+        app,
+        [
+            "redact",
+            str(source),
+            str(out),
+            "-t",
+            "transcript",
+            "-g",
+            "call",
+            "--conversation",
+            "--config",
+            str(config),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    redacted = table.column("transcript_redacted").to_pylist()
+    assert redacted[repeat] == expected
+    assert redacted[len(turns) + adult_repeat] == adult[adult_repeat]
+    entities = table.column("transcript_entities").to_pylist()[repeat]
+    assert [(e["label"], e["operator"]) for e in entities] == [("AGE", "tag")]
+
+
+# -- review41 M1: redactkit bench counts a child's age as the MINOR it is protected as -----------------
+
+# (id, text, [(value, gold label)]); the gold marks children's ages MINOR, as the sensitive set does
+BENCH_ROWS = [
+    ("b1", CHILD, [("seven", "MINOR")]),
+    ("b2", CHILD_AGED, [("nine year old", "MINOR")]),
+    ("b3", ADULT, [("forty two", "AGE")]),
+    ("b4", GRADE, [("second grade", "MINOR")]),
+    ("b5", NEGATIVE, []),
+]
+
+
+def test_cli_bench_counts_the_protected_as_label(tmp_path: Path) -> None:
+    labeled = tmp_path / "ages.jsonl"
+    with labeled.open("w", encoding="utf-8") as handle:
+        for row_id, text, values in BENCH_ROWS:
+            spans = [
+                {"start": text.index(v), "end": text.index(v) + len(v), "label": label} for v, label in values
+            ]
+            handle.write(json.dumps({"id": row_id, "text": text, "spans": spans}) + "\n")
+    out, markdown, html = tmp_path / "b.json", tmp_path / "b.md", tmp_path / "b.html"
+    args = ["bench", str(labeled), "--baseline", "none", "--bootstrap", "0", "--no-examples"]
+    result = CliRunner().invoke(
+        app, [*args, "--json", str(out), "--markdown", str(markdown), "--report", str(html)]
+    )
+    assert result.exit_code == 0, result.output
+    system = json.loads(out.read_text(encoding="utf-8"))["datasets"][0]["systems"]["redactkit"]
+    minor, age = system["labels"]["MINOR"], system["labels"]["AGE"]
+    assert minor["type_correct_recall"]["numerator"] == minor["gold"] == 3
+    assert age["type_correct_recall"]["numerator"] == age["gold"] == 1
+    assert (minor["predicted"], age["predicted"]) == (1, 3)  # each span once, under its label
+    assert system["special"]["by_label"] == {"MINOR": 3}
+    assert system["special"]["rows_flagged"] == 3 and system["special"]["negatives_flagged"] == 0
+    assert "protected as" in markdown.read_text(encoding="utf-8")
+    page = html.read_text(encoding="utf-8")
+    assert "Special categories" in page and "protected as" in page
+    assert "protected as" in result.output  # the terminal's special table says it too

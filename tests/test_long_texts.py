@@ -15,7 +15,7 @@ from redactkit.anonymize import TagAnonymizer
 from redactkit.core import Entity
 from redactkit.detect import PresidioDetector, SpacyNerDetector, _windows, ner, presidio
 from redactkit.lang import tokens as tokens_module
-from redactkit.lang.tokens import token_cache, token_index_at, tokenize
+from redactkit.lang.tokens import Token, token_cache, token_index_at, tokenize
 
 
 @settings(max_examples=200, deadline=None)
@@ -119,7 +119,7 @@ def test_a_digit_run_longer_than_pythons_int_limit_is_no_error() -> None:
 _BLOB = 100_000
 
 
-@pytest.mark.parametrize("unit", ["x", "ab", "sevenand", "mariaand"])
+@pytest.mark.parametrize("unit", ["x", "ab", "sevenand", "mariaand", "twothree", "thyanks"])
 def test_a_very_long_word_changes_nothing_around_it(default_pipeline: Pipeline, unit: str) -> None:
     """The entities around a word of 100,000 letters are those around a short one in its place."""
     before = "this is maria lopez my number is five five five one two three four five six seven "
@@ -216,3 +216,94 @@ def test_glued_age_words_split_and_long_ones_do_not(word: str, parts: tuple[str,
 def test_a_name_glued_to_its_cue_is_found_and_a_long_word_is_none(words: list[str], why: str | None) -> None:
     _ages, _every_cut, names, vocab, _unbounded = _glue_checkers()
     assert names._glued_parts(words, 1, words[1], vocab) == why
+
+
+@functools.cache
+def _number_normalizers() -> tuple[Any, Any]:
+    """(the spoken-number normalizer, the same trying every cut of a glued word)."""
+    from redactkit.normalize.numbers import SpokenNumberNormalizer
+
+    every_cut = SpokenNumberNormalizer()
+    every_cut._glue_longest = 10**9
+    return SpokenNumberNormalizer(), every_cut
+
+
+@pytest.mark.parametrize(
+    ("word", "cut"),
+    [
+        ("twothree", 3),
+        ("sixseven", 3),
+        ("doubleone", 6),
+        ("fortyfive", 5),
+        ("seventeen", 0),  # a word the tables know is never split
+        ("twothreefour", 0),  # three parts: no one cut leaves two
+        ("xtwothree", 0),
+        ("x" * _BLOB, 0),
+        ("two" + "x" * _BLOB, 0),
+        ("x" * _BLOB + "three", 0),
+    ],
+)
+def test_number_words_run_together_are_cut_and_long_words_are_not(word: str, cut: int) -> None:
+    normalizer, _every_cut = _number_normalizers()
+    assert normalizer._glue_cut(Token(0, len(word), word)) == cut
+
+
+_NUMBER_PIECES = st.sampled_from(
+    ["one", "two", "three", "seven", "eleven", "twenty", "forty", "double", "triple", "oh", "zero", "x",
+     "and", "thanks", "responsibilities"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(_NUMBER_PIECES, min_size=1, max_size=8))
+def test_glued_number_cuts_tried_at_the_ends_only_find_what_every_cut_finds(pieces: list[str]) -> None:
+    """Only the cuts that leave both halves as short as the longest number word are tried: the same
+    cut as trying every one."""
+    normalizer, every_cut = _number_normalizers()
+    word = "".join(pieces)
+    token = Token(0, len(word), word)
+    assert normalizer._glue_cut(token) == every_cut._glue_cut(token)
+
+
+@pytest.mark.parametrize(
+    ("word", "near"),
+    [
+        ("thyanks", {"thanks"}),
+        ("sory", {"sorry", "sort", "story"}),
+        ("thanks", {"thanks", "thank", "thinks"}),
+        ("qzxv", set()),
+        ("x" * _BLOB, set()),
+        ("thanks" + "x" * _BLOB, set()),
+    ],
+)
+def test_typos_of_frequent_words_are_found_and_a_long_word_is_near_none(word: str, near: set[str]) -> None:
+    from redactkit.detect.names import _typo_neighbours
+
+    assert _typo_neighbours(word, 4.7) == near
+
+
+@settings(max_examples=60, deadline=None)
+@given(word=st.text(alphabet="aehnorsty", min_size=1, max_size=9))
+def test_typo_neighbours_are_every_frequent_word_one_edit_away(word: str) -> None:
+    """The index and the length bound find exactly the frequent words one edit away."""
+    from redactkit.detect.names import _one_edit, _typo_neighbours
+    from redactkit.gazetteers import frequent_words
+
+    assert _typo_neighbours(word, 4.7) == {near for near in frequent_words(4.7) if _one_edit(word, near)}
+
+
+@pytest.mark.parametrize(
+    ("word", "near"),
+    [
+        ("niholas", True),
+        ("jeames", True),
+        ("qzxvq", False),
+        ("x" * _BLOB, False),
+        ("niholas" + "x" * _BLOB, False),
+    ],
+)
+def test_a_listed_name_misspelt_is_near_one_and_a_long_word_is_not(word: str, near: bool) -> None:
+    from redactkit.detect.names import _near_name, common_words, locale_family_names, locale_given_names
+
+    given_names, family_names = locale_given_names("en-US"), locale_family_names("en-US")
+    assert _near_name(word, given_names, family_names, common_words()) is near

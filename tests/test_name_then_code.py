@@ -7,7 +7,9 @@ adapted names-only weights end the name where it ends. These rules cover the val
 - identifiers: a given name opening the turn right before a number read digit by digit, the number
   ending the turn (``answers.after_name_min_digits``, ``answers.name_openers`` of identifiers.yaml);
 - spelled: digits read one by one right before spelled letters are one code with them;
-- addresses: a street stated after "is at" (``stated.street_cues`` of addresses.yaml).
+- addresses: a street stated after "is at" (``stated.street_cues`` of addresses.yaml);
+- places: a place whose name takes "the" keeps it ("in the united states": ``with_article`` of
+  places.yaml), as named-entity annotation marks it.
 """
 
 from __future__ import annotations
@@ -134,3 +136,29 @@ def test_a_street_after_is_at_is_an_address(pipeline: Pipeline, text: str, stree
 @pytest.mark.parametrize(("text", "part"), NOT_STREET_AFTER_IS_AT)
 def test_other_places_after_is_at_stay(pipeline: Pipeline, text: str, part: str) -> None:
     assert not _touched(pipeline, text, part, "addresses"), text
+
+
+ARTICLE_PLACES = [
+    ("sales grew in the united states", "the united states"),
+    ("we opened stores across the philippines", "the philippines"),
+    ("our plant in the united kingdom", "the united kingdom"),
+    ("shipping to the netherlands", "the netherlands"),
+]
+
+NOT_ARTICLE_PLACES = [
+    ("the weather in the south of france", "the south"),  # the direction's article stays out
+    ("flights to the boston office", "the"),  # a place without the article in its name
+    ("the states that voted", "the"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), ARTICLE_PLACES)
+def test_a_place_named_with_the_article_keeps_it(pipeline: Pipeline, text: str, place: str) -> None:
+    start = text.index(place)
+    assert (start, start + len(place), "LOCATION") in _found(pipeline, text, "places"), text
+
+
+@pytest.mark.parametrize(("text", "part"), NOT_ARTICLE_PLACES)
+def test_other_articles_stay_out_of_places(pipeline: Pipeline, text: str, part: str) -> None:
+    start = text.index(part)
+    assert not any(a <= start < b for a, b, _ in _found(pipeline, text, "places")), text

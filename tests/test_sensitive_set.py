@@ -72,6 +72,25 @@ def test_special_summary_counts_recall_rows_and_negatives() -> None:
     assert summary["by_label"] == {"MEDICATION": 1, "POLITICAL_AFFILIATION": 1}
 
 
+def test_special_summary_counts_the_protected_as_label() -> None:
+    """review41 M1: a child's age, redacted as an AGE protected as a MINOR, flags its row MINOR (as it
+    routes it); an adult's age flags nothing; a protected-as label of a non-special label adds none."""
+    from redactkit.bench.metrics import EvalRow
+    from redactkit.bench.sensitive import special_summary
+
+    rows = [
+        EvalRow("my son is seven", [(10, 15, "MINOR")], [(10, 15, "AGE")], None, [(10, 15, "MINOR")]),
+        EvalRow("my son is in second grade", [(13, 25, "MINOR")], [(13, 25, "MINOR")]),
+        EvalRow("my wife is forty", [], [(11, 16, "AGE")]),
+        EvalRow("the kids eat free", [], [(4, 8, "PERSON")], None, [(4, 8, "AGE")]),
+    ]
+    summary = special_summary(rows)
+    assert summary["by_label"] == {"MINOR": 2}
+    assert summary["rows_flagged"] == 2
+    assert summary["negatives"] == 2 and summary["negatives_flagged"] == 0
+    assert summary["recall"] == {"MINOR": {"covered": 2, "gold": 2}}
+
+
 @pytest.mark.slow
 def test_cli_bench_sensitive_prints_the_special_table(tmp_path: Path) -> None:
     """`redactkit bench --sensitive` scores the held-out set with the default pipeline: the acceptance
@@ -100,3 +119,9 @@ def test_cli_bench_sensitive_prints_the_special_table(tmp_path: Path) -> None:
         assert counts["covered"] / counts["gold"] >= 0.9, label
     assert special["negatives"] >= 300
     assert special["negatives_flagged"] / special["negatives"] <= 0.05
+    # review41 M1: children's ages (gold MINOR, reported as AGEs protected as MINORs) are type-correct
+    # and flag their rows MINOR
+    redactkit = json.loads(out.read_text(encoding="utf-8"))["datasets"][0]["systems"]["redactkit"]
+    minor = redactkit["labels"]["MINOR"]["type_correct_recall"]
+    assert minor["numerator"] / minor["denominator"] >= 0.9
+    assert special["by_label"]["MINOR"] >= 0.9 * special["recall"]["MINOR"]["gold"]

@@ -109,7 +109,7 @@ def asr_noise_curve(
             texts = [item.text for item in noisy]
             for system in systems:
                 outputs = system.redact(texts)
-                per_system[system.name].append(_score(wer, noisy, [spans for _, spans in outputs]))
+                per_system[system.name].append(_score(wer, noisy, [output[1] for output in outputs]))
         points[dataset.name] = per_system
     return AsrCurve(levels, seed, points)
 

@@ -1,10 +1,14 @@
 """The systems a benchmark compares: a redactkit pipeline and vanilla Presidio.
 
 Both take a list of texts and return, per text, the redacted text and the spans that were actually
-redacted (original offsets, label). Vanilla Presidio is Presidio as its documentation shows it:
-``AnalyzerEngine`` with its default recognizers and the full spaCy pipeline, ``analyze`` then
-``anonymize`` one row at a time. It uses the same installed spaCy model as the redactkit pipeline,
-loaded from disk (never downloaded), and tldextract's bundled suffix list (never fetched).
+redacted (original offsets, label). A redactkit pipeline also returns the spans it protected as a
+second label (an entity's ``policy_label``: a child's age is redacted as an ``AGE`` protected as a
+``MINOR``), so that type-correct recall and the special-category summary count that label too.
+
+Vanilla Presidio is Presidio as its documentation shows it: ``AnalyzerEngine`` with its default
+recognizers and the full spaCy pipeline, ``analyze`` then ``anonymize`` one row at a time. It uses
+the same installed spaCy model as the redactkit pipeline, loaded from disk (never downloaded), and
+tldextract's bundled suffix list (never fetched).
 """
 
 from __future__ import annotations
@@ -13,15 +17,18 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..core import Entity
+from ..core import Entity, RedactionResult
 from ..spans import resolve_overlaps
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-__all__ = ["PipelineSystem", "PresidioBaseline", "System", "baseline_model"]
+__all__ = ["Output", "PipelineSystem", "PresidioBaseline", "System", "baseline_model"]
 
 Span = tuple[int, int, str]
+#: per text: the redacted text, the spans redacted (original offsets, label) and, optionally, the same
+#: spans with the second label they were protected as (``policy_label``), only for those that have one
+Output = tuple[str, list[Span]] | tuple[str, list[Span], list[Span]]
 
 
 class System(Protocol):
@@ -32,11 +39,15 @@ class System(Protocol):
 
     def warm_up(self) -> None: ...
 
-    def redact(self, texts: Sequence[str]) -> list[tuple[str, list[Span]]]: ...
+    def redact(self, texts: Sequence[str]) -> Sequence[Output]: ...
 
 
 class PipelineSystem:
-    """A redactkit pipeline; entities its policy keeps (operator ``keep``) count as not redacted."""
+    """A redactkit pipeline; entities its policy keeps (operator ``keep``) count as not redacted.
+
+    Each output also lists the redacted entities protected as a second label, with that label
+    (``(start, end, policy_label)``: a child's age, an ``AGE`` protected as a ``MINOR``).
+    """
 
     def __init__(self, pipeline: Pipeline, name: str = "redactkit", description: str | None = None) -> None:
         self.pipeline = pipeline
@@ -46,17 +57,12 @@ class PipelineSystem:
     def warm_up(self) -> None:
         self.pipeline.warm_up()
 
-    def redact(self, texts: Sequence[str]) -> list[tuple[str, list[Span]]]:
-        results = self.pipeline.redact_batch(list(texts))
-        out: list[tuple[str, list[Span]]] = []
-        for result in results:
-            spans = [(e.start, e.end, e.label) for e in result.entities if e.operator != "keep"]
-            out.append((result.text if result.text is not None else "", spans))
-        return out
+    def redact(self, texts: Sequence[str]) -> list[tuple[str, list[Span], list[Span]]]:
+        return [_output(result) for result in self.pipeline.redact_batch(list(texts))]
 
     def redact_conversations(
         self, texts: Sequence[str], conversations: Sequence[str]
-    ) -> list[tuple[str, list[Span]]]:
+    ) -> list[tuple[str, list[Span], list[Span]]]:
         """Redact ``texts`` conversation by conversation (``conversations``: one key per text; a
         conversation's turns are its texts in the order given), with the pipeline's conversation mode:
         a value found in one turn is redacted where it recurs in the others
@@ -70,12 +76,21 @@ class PipelineSystem:
         results = self.pipeline.conversations.redact_many(
             [(key, [Turn(texts[i], id=str(i)) for i in indexes]) for key, indexes in groups]
         )
-        out: list[tuple[str, list[Span]]] = [("", [])] * len(texts)
+        out: list[tuple[str, list[Span], list[Span]]] = [("", [], [])] * len(texts)
         for (_, indexes), result in zip(groups, results, strict=True):
             for index, turn in zip(indexes, result, strict=True):
-                spans = [(e.start, e.end, e.label) for e in turn.entities if e.operator != "keep"]
-                out[index] = (turn.text if turn.text is not None else "", spans)
+                out[index] = _output(turn)
         return out
+
+
+def _output(result: RedactionResult) -> tuple[str, list[Span], list[Span]]:
+    """The redacted text, the redacted spans and those of them protected as a second label."""
+    redacted = [e for e in result.entities if e.operator != "keep"]
+    return (
+        result.text if result.text is not None else "",
+        [(e.start, e.end, e.label) for e in redacted],
+        [(e.start, e.end, e.policy_label) for e in redacted if e.policy_label and e.policy_label != e.label],
+    )
 
 
 def baseline_model(config: Any) -> str:

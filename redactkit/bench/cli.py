@@ -51,7 +51,7 @@ def bench(
         typer.Option(
             "--sensitive",
             help="Also score the sensitive-content set (special-category spans and ordinary negatives; "
-            "redactkit.bench.sensitive) of --synthetic-split's families.",
+            "redactkit.bench.sensitive) of --synthetic-split's families, and its row-level sensitivity.",
         ),
     ] = False,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write every figure as JSON.")] = None,
@@ -127,9 +127,18 @@ def bench(
                 example="redactkit bench calls.jsonl --conversation --baseline none",
             )
         )
+    if asr_noise is not None and (markdown_path is not None or report_path is not None):
+        raise fail(
+            ConfigError(
+                "--asr-noise prints a curve over word error rate and writes it with --json only; "
+                "--markdown and --report write the usual tables (run without --asr-noise)",
+                key="--markdown" if markdown_path is not None else "--report",
+                example="redactkit bench --synthetic 1000 --asr-noise 0.1,0.2,0.3 --json curve.json",
+            )
+        )
     if asr_noise is not None:
         try:
-            curve = _run_curve(inputs, asr_noise)
+            curve = _run_curve(inputs, asr_noise, sensitive)
             if json_path is not None:
                 import json
 
@@ -312,11 +321,11 @@ def _parse_wers(value: str) -> list[float]:
     return sorted(set(wers))
 
 
-def _run_curve(inputs: _Inputs, asr_noise: str) -> Any:
+def _run_curve(inputs: _Inputs, asr_noise: str, sensitive: bool = False) -> Any:
     from .asr_curve import asr_noise_curve
 
     wers = _parse_wers(asr_noise)
-    datasets, systems = inputs.prepare()
+    datasets, systems = inputs.prepare(sensitive)
     with _err.status("redacting clean and noisy copies", spinner="dots") if _err.is_terminal else _null():
         return asr_noise_curve(datasets, systems, wers, seed=inputs.seed)
 

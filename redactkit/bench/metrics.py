@@ -1,14 +1,20 @@
 """Recall, precision and leak metrics per label, with seeded bootstrap confidence intervals.
 
 The input is, per utterance, the text, the gold spans ``(start, end, label)``, the spans the system
-actually redacted ``(start, end, label)`` and, optionally, the redacted text. Metrics:
+actually redacted ``(start, end, label)`` and, optionally, the redacted text and the redacted spans
+that were protected as a second label too ``(start, end, policy_label)``: a redactkit pipeline
+reports a child's age as an ``AGE`` protected as a ``MINOR``. Metrics:
 
 - **full-coverage recall** (the privacy metric): a gold value counts only if every *counted*
   character of it lies inside some redacted span, whatever its label. Counted characters are the
   non-space characters, without a trailing possessive ``'s`` (SLURP puts "john's" in the span; the
   suffix is no PII, and a redacted "john" with "'s" left over is no leak);
 - **any-overlap recall**: at least one counted character redacted;
-- **type-correct recall**: full coverage by spans that carry the gold label;
+- **type-correct recall**: full coverage by spans that carry the gold label, as their label or as
+  the label they were protected as (a child's age, an ``AGE`` protected as a ``MINOR``, is
+  type-correct for a gold ``AGE`` and for a gold ``MINOR``: a set that labels children's ages
+  ``MINOR`` and one that labels them ``AGE`` both score it). A protected-as label only adds to
+  type-correct recall: ``predicted`` and precision count each redacted span once, under its label;
 - **token recall**: whitespace tokens of gold values whose counted characters are all redacted;
 - **precision**: redacted spans that overlap some gold span, of all redacted spans (per label: of
   the spans the system gave that label);
@@ -43,12 +49,18 @@ Span = tuple[int, int, str]
 
 @dataclass(frozen=True, slots=True)
 class EvalRow:
-    """One scored utterance: gold spans, the spans the system redacted, and its redacted text."""
+    """One scored utterance: gold spans, the spans the system redacted, and its redacted text.
+
+    ``protected``: redacted spans with the second label they were protected as (an entity's
+    ``policy_label``; ``(start, end, "MINOR")`` for a child's age redacted as an ``AGE``), for
+    type-correct recall and the special-category summary.
+    """
 
     text: str
     gold: Sequence[Span]
     predicted: Sequence[Span]
     redacted_text: str | None = None
+    protected: Sequence[Span] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,10 +189,12 @@ def _row_counts(row: EvalRow) -> tuple[dict[tuple[str, str], int], int, int]:
             counts[(quantity, label)] = counts.get((quantity, label), 0) + amount
 
     covered = _mask(len(text), ((s, e) for s, e, _ in row.predicted))
+    # type-correct: a span carries its label and the label it was protected as
+    typed = [*row.predicted, *row.protected]
     by_label: dict[str, bytearray] = {}
-    for _, _, label in row.predicted:
+    for _, _, label in typed:
         if label not in by_label:
-            by_label[label] = _mask(len(text), ((s, e) for s, e, lab in row.predicted if lab == label))
+            by_label[label] = _mask(len(text), ((s, e) for s, e, lab in typed if lab == label))
     redacted = row.redacted_text if row.redacted_text is not None else _redact(text, covered)
     lowered = redacted.lower()
     for start, end, label in row.gold:

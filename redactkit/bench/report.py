@@ -23,6 +23,12 @@ PII_WARNING = (
     "Store and share it like the data itself, or rerun with --no-examples."
 )
 NO_PII_NOTE = "This report contains no transcript text (run with --no-examples)."
+TYPE_CORRECT_NOTE = (
+    "Type-correct recall counts a gold value redacted by spans of its label, as their label or as the "
+    "label they are protected as (a child's age is an AGE protected as a MINOR: type-correct for a gold "
+    "AGE and for a gold MINOR); redacted spans and precision count each span once, under its label. "
+    "Special categories count a span's protected-as label too."
+)
 
 
 def _num(value: float | None, digits: int = 3) -> str:
@@ -104,7 +110,13 @@ def render_terminal(result: BenchResult, console: Any) -> None:
         special = _special_table(dataset)
         if special is not None:
             header, rows = special
-            table = Table(title="special categories", title_justify="left")
+            table = Table(
+                title="special categories",
+                title_justify="left",
+                caption="a span counts under its label and the label it is protected as "
+                "(a child's age: AGE protected as MINOR)",
+                caption_justify="left",
+            )
             for index, column in enumerate(header):
                 table.add_column(column, justify="left" if index == 0 else "right")
             for row in rows:
@@ -275,6 +287,7 @@ def render_markdown(result: BenchResult) -> str:
         for system in dataset.systems.values():
             lines += ["", f"### {_md_escape(system.name)}: every metric", ""]
             lines += _md_table(_METRIC_HEADER, _metric_rows(system, labels))
+            lines += ["", TYPE_CORRECT_NOTE]
             if result.include_examples and dataset in result.datasets:
                 lines += _md_examples(system)
         lines.append("")
@@ -453,6 +466,16 @@ def render_html(result: BenchResult) -> str:
                 classes=["" for _ in labels] + ["all"],
             )
         )
+        special = _special_table(dataset)
+        if special is not None:
+            header, special_rows = special
+            body.append("<h3>Special categories</h3>")
+            body.append(
+                _html_table(
+                    [column.replace("\n", " ") for column in header],
+                    ([_esc(cell) for cell in row] for row in special_rows),
+                )
+            )
         for system in systems:
             rows = _metric_rows(system, labels)
             body.append(f"<h3>{_esc(system.name)}: every metric</h3>")
@@ -463,6 +486,7 @@ def render_html(result: BenchResult) -> str:
                     classes=["" for _ in rows[:-1]] + ["all"],
                 )
             )
+            body.append(f'<p class="muted">{_esc(TYPE_CORRECT_NOTE)}</p>')
             if result.include_examples and dataset in result.datasets:
                 body.append(_html_examples(system))
     return (

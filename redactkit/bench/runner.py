@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .baseline import System
+from .baseline import Output, System
 from .formats import LabeledExample
 from .metrics import EvalRow, Scores, counted_positions, evaluate
 
@@ -201,10 +201,7 @@ def run_bench(
             else:
                 outputs = system.redact(texts)
             seconds = time.perf_counter() - started
-            rows = [
-                EvalRow(example.text, [(s.start, s.end, s.label) for s in example.spans], spans, redacted)
-                for example, (redacted, spans) in zip(dataset.examples, outputs, strict=True)
-            ]
+            rows = [_row(example, output) for example, output in zip(dataset.examples, outputs, strict=True)]
             pooled[system.name].extend(rows)
             pooled_seconds[system.name] += seconds
             by_system[system.name] = _system_result(
@@ -240,6 +237,15 @@ def run_bench(
         seed=seed,
         created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     )
+
+
+def _row(example: LabeledExample, output: Output) -> EvalRow:
+    """One example as scored: a system's output may name, for some redacted spans, the second label
+    they were protected as (``policy_label``), which type-correct recall and the special summary
+    count too."""
+    redacted, spans, *protected = output
+    gold = [(s.start, s.end, s.label) for s in example.spans]
+    return EvalRow(example.text, gold, spans, redacted, protected[0] if protected else ())
 
 
 def _system_result(

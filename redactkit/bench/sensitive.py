@@ -337,11 +337,14 @@ def to_labeled_examples(records: Iterable[SensitiveRecord]) -> list[LabeledExamp
 def special_summary(rows: Sequence[EvalRow]) -> dict[str, Any]:
     """Special-category figures of one system on one dataset (counts only, never text).
 
-    ``rows_flagged``: rows with any predicted span of a ``special_category`` label;
-    ``by_label``: rows with a predicted span of each such label; ``negatives``: rows without gold
-    spans, ``negatives_flagged`` of them with a special-category span (the false-alarm rate of the
-    sensitive set, and on unlabeled data the share a review pool would see); ``recall``: per gold
-    special-category label, values fully covered by the redaction (whatever its label) and gold count.
+    ``rows_flagged``: rows with any predicted span of a ``special_category`` label, as its label or
+    as the label it was protected as (``EvalRow.protected``: a child's age, redacted as an ``AGE``
+    protected as a ``MINOR``, flags its row ``MINOR``, as it routes it);
+    ``by_label``: rows with a predicted span of each such label (the same way); ``negatives``: rows
+    without gold spans, ``negatives_flagged`` of them with a special-category span (the false-alarm
+    rate of the sensitive set, and on unlabeled data the share a review pool would see); ``recall``:
+    per gold special-category label, values fully covered by the redaction (whatever its label) and
+    gold count.
     """
     from ..labels import LabelCategory
     from .metrics import counted_positions
@@ -351,7 +354,7 @@ def special_summary(rows: Sequence[EvalRow]) -> dict[str, Any]:
     recall: dict[str, list[int]] = {}
     flagged = negatives = negatives_flagged = 0
     for row in rows:
-        predicted = {label for _, _, label in row.predicted if label in special}
+        predicted = {label for _, _, label in (*row.predicted, *row.protected) if label in special}
         if predicted:
             flagged += 1
         for label in predicted:

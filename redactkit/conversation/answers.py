@@ -22,6 +22,7 @@ from ..lang import get_lexicon
 from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Token
+from ..spans import child_age
 
 __all__ = ["AgeQuestions", "NameQuestions", "PlaceQuestions", "age_answers", "answers"]
 
@@ -336,8 +337,11 @@ def age_answers(
             young = any(token.lower in tables.words.young_units for token in tokens[first:stop])
             label = "MINOR" if (value < tables.words.minor_below or young) and not asked[1] else "AGE"
             start, end = turn.to_original(tokens[first].start, tokens[stop - 1].end)
+            why = "the answer to an age question in the turn before"
             found[k].append(
-                Entity(start, end, label, SCORE, DETECTOR, "the answer to an age question in the turn before")
+                child_age(start, end, SCORE, DETECTOR, why)
+                if label == "MINOR"
+                else Entity(start, end, label, SCORE, DETECTOR, why)
             )
     return found
 

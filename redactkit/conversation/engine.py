@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .._gc import paused_gc
 from ..core import AlignedText, Entity, RedactionResult
 from ..errors import DataError
-from ..spans import child_ages_as_age, resolve_overlaps
+from ..spans import child_ages_as_age, is_child_age, resolve_overlaps
 from .answers import answers as turn_answers
 from .known import KnownValue, collect_known
 from .mentions import Mention, PatternIndex, find_mentions
@@ -256,7 +256,7 @@ class ConversationRedactor:
             mentions = [
                 mention
                 for mention in find_mentions(alignment, index)
-                if pipe._keep(_mention_entity(mention), text)
+                if pipe._keep(_threshold_view(_mention_entity(mention)), text)
             ]
             merged, known_from = self._combine(text, own, mentions, position, carried_ids, detected)
             final.append(merged)
@@ -300,6 +300,9 @@ class ConversationRedactor:
                 for o in own
                 if not (o.label in RELABELLED and any(n.start <= o.start and o.end <= n.end for n in new))
             ]
+            # an answer inside one of the turn's own entities adds no characters; a child's age adds
+            # its protection (fail closed: "twelve years old" read as a plain AGE by the turn alone)
+            rest = [_with_child_age_of(o, new) for o in rest]
             new = [n for n in new if not any(o.start <= n.start and n.end <= o.end for o in rest)]
             # (the turn's own entities come as the pipeline reports them: a child's age an AGE
             # protected as a MINOR; an answer's MINOR becomes one here, after MINOR's threshold)
@@ -339,7 +342,11 @@ class ConversationRedactor:
             if not inside:
                 source = detected.get((self._offset + position, entity.start, entity.end))
                 # a known value's own detection where its pattern needs evidence the turn lacks
-                result.append(entity if source is None else replace(entity, ref=source.ref))
+                result.append(
+                    entity
+                    if source is None
+                    else replace(entity, ref=source.ref, policy_label=_protected_as(entity, source))
+                )
                 continue
             main = max(inside, key=lambda m: (min(m.end, entity.end) - max(m.start, entity.start), -m.start))
             covered = sum(min(m.end, entity.end) - max(m.start, entity.start) for m in inside)
@@ -356,12 +363,37 @@ class ConversationRedactor:
                 explanation = note if entity.detector == DETECTOR else f"{explanation}; {note}"
             elif entity.detector == DETECTOR:
                 explanation = f"known {main.value.label} ({main.pattern.form}) from this turn"
-            result.append(replace(entity, label=label, ref=ref, explanation=explanation))
+            policy_label = _protected_as(replace(entity, label=label), main.value)
+            result.append(
+                replace(entity, label=label, ref=ref, explanation=explanation, policy_label=policy_label)
+            )
         return result, known_from
 
     def _count(self, value: KnownValue) -> None:
         key = f"{value.label}\0{value.canonical}"
         self._mentions[key] = self._mentions.get(key, 0) + 1
+
+
+def _with_child_age_of(entity: Entity, answers: Sequence[Entity]) -> Entity:
+    """``entity`` protected as a ``MINOR`` too when it holds an answer that is a child's age."""
+    if entity.policy_label or entity.label == "MINOR":
+        return entity
+    if any(is_child_age(a) and entity.start <= a.start and a.end <= entity.end for a in answers):
+        return replace(entity, policy_label="MINOR")
+    return entity
+
+
+def _protected_as(entity: Entity, value: KnownValue) -> str:
+    """The second label an entity that is (or holds) a mention of ``value`` is protected as: its own,
+    else the value's (a repeated child's age keeps ``MINOR``'s protection: fail closed)."""
+    protected = entity.policy_label or value.policy_label
+    return "" if protected == entity.label else protected
+
+
+def _threshold_view(entity: Entity) -> Entity:
+    """The entity as its threshold reads it: a mention of a child's age (an ``AGE`` protected as a
+    ``MINOR``) is kept or dropped by ``MINOR``'s threshold, as its first detection was."""
+    return replace(entity, label=entity.policy_label) if entity.policy_label else entity
 
 
 def _mention_entity(mention: Mention) -> Entity:
@@ -374,6 +406,7 @@ def _mention_entity(mention: Mention) -> Entity:
         DETECTOR,
         f"known {value.label} ({mention.pattern.form})",
         value.ref,
+        policy_label=value.policy_label,
     )
 
 

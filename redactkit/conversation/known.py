@@ -108,6 +108,9 @@ class KnownValue:
     patterns: list[Pattern] = field(default_factory=list)
     #: where confident detections of it are: (turn position in the conversation, start, end)
     spans: list[tuple[int, int, int]] = field(default_factory=list)
+    #: the second label any detection of it was protected as (a child's age: ``MINOR``); its
+    #: mentions are protected so too (fail closed)
+    policy_label: str = ""
 
 
 @cache
@@ -260,7 +263,9 @@ def collect_known(
         if aligned is None:
             continue
         for entity in entities:
-            if entity.label not in labels or entity.score < options.min_score:
+            # a child's age is an AGE protected as a MINOR: listing either label makes it known
+            listed = entity.label in labels or entity.policy_label in labels
+            if not listed or entity.score < options.min_score:
                 continue
             start, end = aligned.to_derived(entity.start, entity.end)
             written = aligned.text[start:end]
@@ -271,6 +276,7 @@ def collect_known(
             if existing is not None:
                 existing.score = max(existing.score, entity.score)
                 existing.spans.append((offset + turn, entity.start, entity.end))
+                existing.policy_label = existing.policy_label or entity.policy_label
                 continue
             ref = f"{entity.label}:{canonical}"
             if entity.label in _NAME_LABELS:
@@ -291,6 +297,7 @@ def collect_known(
                 speaker=None if speakers is None else speakers[turn],
                 tokens=tokens,
                 spans=[(offset + turn, entity.start, entity.end)],
+                policy_label=entity.policy_label,
             )
             value.patterns = patterns_of(entity.label, written, ref, options)[2]
             known[(entity.label, canonical)] = value

@@ -56,10 +56,11 @@ from ..lang.phrases import PhraseTable
 from ..lang.tables import load_tables
 from ..lang.tokens import Words
 from ..lang.words import zipf_cutoffs
+from ..spans import child_age
 from ._dictation import pause_words
 from ._phrase_keys import key_words, may_hold
 from .base import Detector, detectors
-from .names import digit_sounds
+from .names import PersonWords, digit_sounds
 from .organizations import OrganizationWords, is_activity
 from .places import listed_place_length
 
@@ -293,6 +294,12 @@ class _CredentialWords:
     handle_openers: frozenset[str]
     handle_objects: frozenset[str]
     not_handles_after_at: frozenset[str]
+    #: "i'm <handle> on <platform>": the platforms, the words before the handle, and words no handle is
+    handle_platforms: _Phrases
+    self_namers: frozenset[str]
+    handle_state_words: frozenset[str]
+    #: after a cue ending in "as", words that open a clause ("find me as soon as you can")
+    as_clause_openers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -810,6 +817,19 @@ def _leading_years(lex: Lexicon, words: Sequence[str]) -> list[tuple[int, int]]:
 
 _AGE_WORD = "number after an age word"
 _RELATION_IS = "number after a relation or name and 'is'"
+
+
+def _clock_hour(words: Sequence[str], stop: int) -> bool:
+    """The number ending before ``words[stop]`` is the hour of a written clock time: a colon and
+    two digits of minutes follow ("2:50")."""
+    return (
+        stop + 1 < len(words)
+        and words[stop] == ":"
+        and len(words[stop + 1]) >= 2
+        and words[stop + 1][:2].isdigit()
+    )
+
+
 _BARE_RELATION = "number right after a relation ('my daughter nine and my son six')"
 _PERSON_VERB = "number after a verb with a person as subject"
 _COMMA_RELATION = "number after a relation and a comma ('my daughter, nine,')"
@@ -957,6 +977,11 @@ class ContextualDetector(Detector):
         #: words that are no e-mail's local part before "at" (symbols.yaml, shared with the
         #: spoken-symbols normalizer): "sign up at acme dot net" names a web address
         self._not_local_parts = load_locale(locale).words("symbols", "not_local_parts")
+        #: departments and desks a colleague is known by (names.yaml ``person_cues.departments``): no
+        #: mailbox's host after "at" ("i forwarded it to jen at accounting and the rest is history")
+        self._departments = frozenset(
+            " ".join(phrase) for phrase in load_tables(locale, "names", PersonWords).departments
+        )
         t, org = self._t, self._t.organizations
         # the first words of the cue tables each pass looks up at every position (:meth:`_Text.starts`)
         self._date_cue_starts = _first_words(t.dates.birth_cues, t.dates.expiry_cues, t.dates.code_cues)
@@ -970,6 +995,7 @@ class ContextualDetector(Detector):
         self._credential_base_starts = _first_words(t.credentials.username_cues, t.credentials.password_cues)
         self._credential_word_starts = _first_words(t.credentials.entry_cues, t.credentials.guess_cues)
         self._password_symbol_starts = _first_words(t.credentials.password_symbols)
+        self._platform_starts = _first_words(t.credentials.handle_platforms)
         # ... and the words one letter off a kind (`heard_kinds`: "collage")
         self._kind_starts = _first_words(org.institutions, org.kinds, org.business_kinds) | frozenset(
             self._t.heard_kinds
@@ -1242,7 +1268,12 @@ class ContextualDetector(Detector):
             seen.add((first, stop))
             start, end = aligned.to_derived(*text.span(first, stop))
             if end > start:
-                entities.append(Entity(start, end, label, score, self.name, why))
+                # (a MINOR of this detector is always a child's age: _ages)
+                entities.append(
+                    child_age(start, end, score, self.name, why)
+                    if label == "MINOR"
+                    else Entity(start, end, label, score, self.name, why)
+                )
         return entities
 
     # -- shared helpers ---------------------------------------------------------------------------
@@ -1377,6 +1408,9 @@ class ContextualDetector(Detector):
         conditional; decades of life and ordinal birthdays."""
         words, origin = self._unglued(self._heard_relations(text.words))
         found = self._ages_in(words)
+        if found and ":" in words:
+            # "eta is 2:50", "mia is at 7:15": the hour of a written clock time is nobody's age
+            found = [value for value in found if not _clock_hour(words, value[1])]
         if self._emits_minor:
             found = [
                 (first, stop, "MINOR", score, why)
@@ -3562,7 +3596,12 @@ class ContextualDetector(Detector):
                 if later is not None:
                     first, copula, qualified = later, True, True
             # "the password is case sensitive", "passwords must be changed": said of it, no value
-            described = self._describes(words, first)
+            described = self._describes(words, first) or (
+                # "find me as soon as you can", "log in as you normally would": a clause after "as"
+                words[i + length - 1] == "as"
+                and first < len(words)
+                and words[first] in cred.as_clause_openers
+            )
             value = None if described else self._dictated(words, first)
             before = self._value_before(words, i, label)
             if before is not None:
@@ -3614,6 +3653,44 @@ class ContextualDetector(Detector):
                     if value is not None:
                         found.append((first, value[0], "PASSWORD", self.cue_score, "value after a username"))
                         i = value[0]
+        return found + self._self_named_handles(text)
+
+    def _self_named_handles(self, text: _Text) -> list[_Found]:
+        """ "i'm quiet otter on discord", "i'm toast master two two on twitch": the one to ``handle_words``
+        words between one of ``self_namers`` and "on <platform>" (``handle_platforms``) are the speaker's
+        handle, when none of them says how one is there (``handle_state_words``, a stop word, an everyday
+        word's -ed/-ing/-ly form: "i'm busy on discord", "i'm totally hooked on steam") and a handle of one
+        word is no everyday word ("i'm zorblax on discord")."""
+        cred = self._t.credentials
+        words = text.words
+        found: list[_Found] = []
+        for p in text.starts(self._platform_starts):
+            if p < 3 or words[p - 1] != "on" or not cred.handle_platforms.at(words, p):
+                continue
+            stop = p - 1
+            opener = next(
+                (
+                    k
+                    for k in range(stop - 1, max(-1, stop - 2 - cred.handle_words), -1)
+                    if words[k] in cred.self_namers
+                ),
+                None,
+            )
+            if opener is None or opener + 1 >= stop:
+                continue
+            handle = words[opener + 1 : stop]
+            if any(
+                word in cred.handle_state_words
+                or cred.stops.at(words, q)
+                or (is_everyday_word(word) and word.endswith(("ed", "ing", "ly")))
+                for q, word in enumerate(handle, opener + 1)
+            ):
+                continue
+            if len(handle) == 1 and not self._local_like(handle[0]):
+                continue
+            found.append(
+                (opener + 1, stop, "USERNAME", self.cue_score, "handle a speaker goes by on a platform")
+            )
         return found
 
     def _shaped_passwords(self, text: _Text) -> list[_Found]:
@@ -3789,8 +3866,14 @@ class ContextualDetector(Detector):
                 return first, stop, label, self.cue_score, "handle said between its at and the platform"
         first = self._left_edge(words, stop, cred.max_words)
         inner = list(words[first:stop])
-        shaped = any(self._is_number(w) or len(w) == 1 for w in inner) or any(
-            cred.symbols.at(inner, j) for j in range(len(inner))
+        # (an article is no spelled letter: "i'm a mod on discord", "i'm a streamer on twitch")
+        letters = [
+            w for q, w in enumerate(inner) if len(w) == 1 and not (q == 0 and w == "a" and len(inner) > 1)
+        ]
+        shaped = (
+            any(self._is_number(w) for w in inner)
+            or bool(letters)
+            or any(cred.symbols.at(inner, j) for j in range(len(inner)))
         )
         if first >= stop or not shaped:
             return None
@@ -4148,6 +4231,8 @@ class ContextualDetector(Detector):
             return j
         if host == 1 and words[j] in t.credentials.not_handles_after_at:
             return j  # "email the kids at school and so on", "at lunch or something": a place or a time
+        if " ".join(words[j:end]) in self._departments:
+            return j  # "i forwarded the email to jen at accounting and the rest is history": a desk
         first = self._left_edge(words, at, addr.max_local_words)
         if first >= at:
             return j

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
 
@@ -215,6 +215,11 @@ class _CueTables:
     #: words of a self-correction inside a dictated value ("no wait", "actually make that"): the part
     #: after it says the value's end again (``correction_words``)
     correction_words: frozenset[str] = frozenset()
+    #: phrases of a self-correction with no word of ``correction_words`` ("i think it's", "let me
+    #: start over"; ``correction_phrases``), and those that restart the value from its first digit
+    #: (``restart_phrases``)
+    correction_phrases: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
+    restart_phrases: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
     #: range words that may end an aside as a verb's particle ("let me turn it over"):
     #: ``aside_end_particles``
     aside_end_particles: frozenset[str] = frozenset()
@@ -241,6 +246,15 @@ class _CueTables:
     #: words that name a part of the value being dictated before a count or "part" ("the next part is",
     #: "and the last four are": ``value_part_openers``): no digit, no negative context there
     value_part_openers: frozenset[str] = frozenset()
+    #: verbs between a plural subject and the numbers it names ("the showtimes are ...": ``list_verbs``)
+    list_verbs: frozenset[str] = frozenset()
+    #: account cue words that are verbs too ("order", "claim": ``account_cue_verbs``) and the words before
+    #: them that make them one ("to order": ``account_cue_verb_before``)
+    account_cue_verbs: frozenset[str] = frozenset()
+    account_cue_verb_before: frozenset[str] = frozenset()
+    #: plural nouns that name the parts of one value, never a list ("the digits are ...":
+    #: ``list_subjects_not``)
+    list_subjects_not: frozenset[str] = frozenset()
 
     @property
     def labels(self) -> frozenset[str]:
@@ -379,6 +393,10 @@ def _cue_tables(locale: str) -> _CueTables:
         not_plural=_optional_words(resources, "identifiers", "not_plural_nouns"),
         menu_option_words=_optional_words(resources, "identifiers", "menu_option_words"),
         correction_words=_optional_words(resources, "identifiers", "correction_words"),
+        correction_phrases=PhraseTable.of(
+            _phrases(resources.get("identifiers", "correction_phrases", []) or [])
+        ),
+        restart_phrases=PhraseTable.of(_phrases(resources.get("identifiers", "restart_phrases", []) or [])),
         aside_end_particles=_optional_words(resources, "identifiers", "aside_end_particles"),
         correction_particles=_optional_words(resources, "identifiers", "correction_particles"),
         aside_resumers=_optional_words(resources, "identifiers", "aside_resumers"),
@@ -396,6 +414,10 @@ def _cue_tables(locale: str) -> _CueTables:
         cue_not_before=_optional_words(resources, "identifiers", "cue_not_before"),
         cue_as_object_after=_optional_words(resources, "identifiers", "cue_as_object_after"),
         value_part_openers=_optional_words(resources, "identifiers", "value_part_openers"),
+        list_verbs=_optional_words(resources, "identifiers", "list_verbs"),
+        account_cue_verb_before=_optional_words(resources, "identifiers", "account_cue_verb_before"),
+        account_cue_verbs=_optional_words(resources, "identifiers", "account_cue_verbs"),
+        list_subjects_not=_optional_words(resources, "identifiers", "list_subjects_not"),
     )
 
 
@@ -411,6 +433,27 @@ def _questions(resources: Any, locale: str) -> dict[tuple[str, ...], str]:
         for phrase in _phrases(sorted(str(entry) for entry in entries or [])):
             questions[phrase] = str(label)
     return questions
+
+
+def _restated_at(before: str, part: str, correction: str) -> int | None:
+    """Where in the digits ``before`` a part said again after a correction starts (``part`` replaces
+    ``before`` from there), or None when ``part`` says nothing again: the position where ``part``
+    matches the digits said with at most one of them changed and one (of two) or two (of three or
+    more) the same ("one two three wait i think it's one two four": 0; "... six seven eight nine sorry
+    six seven eight eight": the "six"), the best match first; 0 after a restart ("let me start over")."""
+    best: tuple[int, int] | None = None
+    at = 0
+    for start in range(len(before)):
+        compared = min(len(before) - start, len(part))
+        wrong = sum(a != b for a, b in zip(before[start : start + compared], part[:compared], strict=True))
+        same = compared - wrong
+        if wrong > 1 or same < 1 or (compared > 2 and same < 2):
+            continue
+        if best is None or (same, -wrong) > best:
+            best, at = (same, -wrong), start
+    if best is None:
+        return 0 if correction == "restart" else None
+    return at
 
 
 def _optional_words(resources: Any, resource: str, key: str) -> frozenset[str]:
@@ -477,6 +520,8 @@ def _value_rule(spec: Mapping[str, Any], where: str) -> _ValueRule:
 
 
 _VOWELS = frozenset("aeiouy")
+#: a word said (letters and apostrophes), as the original transcript writes it
+_WORD = re.compile(r"[a-z0-9']+")
 _WORTH_A_LOOK = re.compile(r"\d|pass|pin|answer|maiden|years? old", re.IGNORECASE)
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 #: every written date has a digit and every age "old" (see _written_date_pattern, _age_pattern): a
@@ -502,6 +547,9 @@ _IBAN_MIN_DIGITS = 8
 _ASKING_TURN_WORDS = 12
 #: the most digits of a false start a caller says again ("four one- sorry four two ...")
 _FALSE_START_DIGITS = 4
+#: a decimal number written with one or two digits after its point ("91.1", "3.75"): a quantity or a
+#: price, never a group of a dotted phone number ("555.123.4567") or an IP address
+_WRITTEN_DECIMAL = re.compile(r"(?<![\d.])\d{1,4}\.\d{1,2}(?![\d.])")
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
 
 
@@ -571,6 +619,10 @@ class _Candidate(NamedTuple):
     stop: int
     digits: str
     alnum: bool  # letters mixed in ("d1234567")
+    #: the digits as meant when the caller corrected a part of the value and said it again ("one two
+    #: three wait i think it's one two four ...": "124", the restated part replacing what it
+    #: corrects); "": every digit said counts
+    meant: str = ""
 
 
 @detectors.register("identifiers")
@@ -966,6 +1018,7 @@ class IdentifierDetector(Detector):
                         and not self._number_token(tokens[index + length + 1].lower)
                     )
                     and not self._negative_in_zone(aligned, tokens, zone)
+                    and not (cue[0] == "ACCOUNT_NUMBER" and self._account_cue_as_verb(tokens, index + length))
                     and not self._quantity_zone(aligned, tokens, zone, index, cue[0])
                     and not self._year_zone(aligned, tokens, zone, cue[0])
                     and not self._service_zone(tokens, zone, cue[0])
@@ -1857,6 +1910,8 @@ class IdentifierDetector(Detector):
         tables = self._tables
         if left.stop >= right.first:
             return None
+        if not left.meant and len(left.digits) >= 4:
+            left = left._replace(meant=self._corrected_inside(aligned, tokens, left))
         gap = spoken_gap(tokens, left.stop, right.first, self._pauses, self._speakers)
         length = aside_length(gap, self._interruptions)
         long_aside = length > self.max_aside_words
@@ -1873,13 +1928,16 @@ class IdentifierDetector(Detector):
             label == "PHONE_NUMBER"
             or (label is None and len(left.digits) in (7, 10, 11) and self._one_by_one(aligned, tokens, left))
         ):
-            return joined if len(right.digits) <= 9 else None
+            if len(right.digits) > 9:
+                return None
+            return joined._replace(meant=left.meant + right.digits if left.meant else "")
         bounds = tables.complete.get(label or "shape")
         if bounds is None:
             return None
         low, high = bounds
-        # a part said twice (a repeat, a read-back) counts once
-        said = len(left.digits) - said_again(
+        # a part said twice (a repeat, a read-back) counts once; a part the caller corrected counts as
+        # corrected (see :func:`_restated_at`)
+        said = len(left.meant) or len(left.digits) - said_again(
             [token.lower for token in tokens[left.first : left.stop]], self._repeat_words
         )
         total = said + len(right.digits)
@@ -1905,9 +1963,18 @@ class IdentifierDetector(Detector):
         # one two one three") says the value's end again, however complete the value was: a part no
         # longer than what was said before it, or than a complete value (the caller restarts from an
         # earlier digit: "... nine six three four sorry update that to three two five nine one eight")
+        correction = self._correction_between(aligned, tokens, left.stop, right.first, gap)
+        restated = (
+            None if correction is None else _restated_at(left.meant or left.digits, right.digits, correction)
+        )
         corrected = (
-            any(word in tables.correction_words for word in gap)
-            and len(right.digits) <= max(said, low)
+            correction is not None
+            # the part no longer than what it corrects, or the value said again from a digit of it
+            # ("... no, <the whole card number>")
+            and (
+                len(right.digits) <= max(said, low)
+                or (restated is not None and restated + len(right.digits) <= high + 1)
+            )
             and not self._quantity_follows(tokens, right.stop)
         )
         if not corrected and ((said >= low and not longer) or total > high + 1):
@@ -1980,7 +2047,77 @@ class IdentifierDetector(Detector):
             or not self._one_by_one(aligned, tokens, left)
         ):
             return None
-        return joined
+        if corrected and restated is not None:
+            return joined._replace(meant=(left.meant or left.digits)[:restated] + right.digits)
+        return joined._replace(meant=left.meant + right.digits if left.meant else "")
+
+    def _correction_between(
+        self, aligned: AlignedText, tokens: Sequence[Token], stop: int, first: int, gap: Sequence[str]
+    ) -> str | None:
+        """How the caller corrects the value between tokens ``stop - 1`` and ``first``: "restart" when
+        a phrase of ``restart_phrases`` says so ("let me start over"), "correction" when a word of
+        ``correction_words`` or a phrase of ``correction_phrases`` does ("wait", "i think it's"),
+        else None. Read in the words said, up to the first digit of the part after them: the
+        normalizers drop a disfluency ("wait", "sorry let me start over") and map it onto the number
+        after it."""
+        tables = self._tables
+        said = gap
+        if 0 < stop < first:
+            o_start, o_end = aligned.to_original(tokens[stop - 1].end, tokens[first].end)
+            said = _WORD.findall(aligned.original[o_start:o_end].lower())
+            for index, word in enumerate(said):
+                if word.isdigit() or word in self._misheard.number_words or word in ("double", "triple"):
+                    said = said[:index]
+                    break
+        restart = correction = False
+        for index in range(len(said)):
+            restart = restart or bool(tables.restart_phrases.at(said, index))
+            correction = (
+                correction
+                or said[index] in tables.correction_words
+                or bool(tables.correction_phrases.at(said, index))
+            )
+        if restart:
+            return "restart"
+        if correction or any(word in tables.correction_words for word in gap):
+            return "correction"
+        return None
+
+    def _corrected_inside(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> str:
+        """The digits of ``candidate`` as meant when the caller corrected a part of it inside one
+        number the normalizer wrote ("nine seven nine uh wait, sorry, nine seven one": 979971, meant
+        971; the disfluency is gone from the text), else "". The digits said before the last
+        correction are counted in the words said (a digit word one, "double" and "triple" two and
+        three, a teen or a tens word two, its unit none)."""
+        tables = self._tables
+        o_start, o_end = aligned.to_original(tokens[candidate.first].start, tokens[candidate.stop - 1].end)
+        words = _WORD.findall(aligned.original[o_start:o_end].lower())
+        count, times, tens = 0, 1, False
+        split, correction = 0, ""
+        for index, word in enumerate(words):
+            if word.isdigit():
+                count, times, tens = count + len(word), 1, False
+                continue
+            if word in ("double", "triple"):
+                times = 2 if word == "double" else 3
+                continue
+            digits = self._misheard.number_words.get(word)
+            if digits is None:
+                if count and (word in tables.correction_words or tables.correction_phrases.at(words, index)):
+                    split, correction = count, correction or "correction"
+                if count and tables.restart_phrases.at(words, index):
+                    split, correction = count, "restart"
+                tens = False
+                continue
+            if tens and len(digits) == 1 and digits != "0":
+                tens = False  # "sixty five": its unit
+                continue
+            count += len(digits) * times if len(digits) == 1 else len(digits)
+            times, tens = 1, len(digits) == 2 and digits.endswith("0")
+        if not correction or count != len(candidate.digits) or not 0 < split < count:
+            return ""
+        at = _restated_at(candidate.digits[:split], candidate.digits[split:], correction)
+        return "" if at is None else candidate.digits[:at] + candidate.digits[split:]
 
     def _complete_value(self, label: str, digits: int) -> bool:
         """``digits`` digits are a complete value of ``label`` (``complete_digits``)."""
@@ -2817,9 +2954,13 @@ class IdentifierDetector(Detector):
         ..."): an amount, whatever the homophone before it; nobody reads a code that way. With
         ``times`` 2: two numbers said with "thousand" one after another are two amounts, never one
         code read out, whatever cue comes before them."""
+        return self._thousands(aligned, start, end) >= times
+
+    def _thousands(self, aligned: AlignedText, start: int, end: int) -> int:
+        """How many times "thousand" was said in the span (see :meth:`_said_with_thousand`)."""
         o_start, o_end = aligned.to_original(start, end)
         thousand = self._lexicon.thousand
-        return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split()) >= times
+        return sum(word in thousand for word in aligned.original[o_start:o_end].lower().split())
 
     def _amount_said_whole(self, aligned: AlignedText, start: int, end: int) -> bool:
         """One number said with "thousand", not digit by digit, of at most ``_AMOUNT_MAX_DIGITS``
@@ -2866,6 +3007,11 @@ class IdentifierDetector(Detector):
                 return before > 0 and (tokens[before - 1].lower,) in tables.negatives
             if self._misheard_flight(tokens, end - 1):
                 return True  # "we're on fight i c 1563", "is fright b a 283": a flight number
+            if self._plural_negative(tokens[end - 1].lower):
+                # "the bowling scores were ...", "the sports channels are ...": the plural of a
+                # one-word negative context names several numbers, never one value (so no veto by
+                # length either: a list of channels is longer than one channel)
+                return True
             if tables.negative_table.ending_at(tokens, end) is not None:
                 # "tree floor three four two ...": a one-word negative context between digit words is
                 # a misheard digit, not a floor
@@ -2883,6 +3029,35 @@ class IdentifierDetector(Detector):
                 )
                 return not misheard and not one_number
         return False
+
+    def _list_subject(self, tokens: Sequence[Token], verb: int) -> bool:
+        """A plural noun is the subject of the verb at ``verb`` ("the showtimes are", "our scores
+        were", ``list_verbs``): the numbers after it are one for each thing, a list, never one value;
+        no noun of a value's own parts ("digits", ``list_subjects_not``) nor any cue's plural
+        ("numbers", "codes")."""
+        if verb < 1:
+            return False
+        word = tokens[verb - 1].lower
+        tables = self._tables
+        return (
+            self._plural_noun(word)
+            and word not in tables.list_subjects_not
+            and word[:-1] not in tables.cue_words
+            and not (word.endswith("es") and word[:-2] in tables.cue_words)
+        )
+
+    def _plural_negative(self, word: str) -> bool:
+        """``word`` is the plural of a one-word negative context ("scores", "channels", "matches",
+        "batteries"), itself not one: the locale lists the singular."""
+        tables = self._tables
+        if len(word) < 4 or word[-1] != "s" or word in tables.negative_words:
+            return False
+        stems = [word[:-1]]
+        if word.endswith("es"):
+            stems.append(word[:-2])
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")
+        return any(stem in tables.negative_words for stem in stems)
 
     def _misheard_flight(self, tokens: Sequence[Token], index: int) -> bool:
         """Token ``index`` is a flight word a recognizer garbled ("on fight", "the fright": see
@@ -3490,6 +3665,8 @@ class IdentifierDetector(Detector):
             cue = tables.cue_table.ending_at(tokens, end)
             if cue is not None and end + 1 == first and tokens[end].lower in tables.cue_not_before:
                 return None  # "a case of eighty one", "an order of twelve": a count of the cue's noun
+            if cue is not None and cue[0] == "ACCOUNT_NUMBER" and self._account_cue_as_verb(tokens, end):
+                return None  # "i'd like to order twenty four of the large ones": a count
             if cue is not None:
                 return self._named_before_partial(tokens, end, cue)
             asked = tables.questions.ending_at(tokens, end) if asked_for and (turn or not others) else None
@@ -3508,6 +3685,17 @@ class IdentifierDetector(Detector):
             ):
                 others += 1
         return None
+
+    def _account_cue_as_verb(self, tokens: Sequence[Token], end: int) -> bool:
+        """The one-word account cue ending at ``end`` is said as a verb ("i'd like to order twenty
+        four", "we'll claim three": a word of ``account_cue_verbs`` after one of
+        ``account_cue_verb_before``): what follows is a count, no account's number."""
+        tables = self._tables
+        return (
+            end >= 2
+            and tokens[end - 1].lower in tables.account_cue_verbs
+            and tokens[end - 2].lower in tables.account_cue_verb_before
+        )
 
     def _named_before_partial(
         self, tokens: Sequence[Token], end: int, cue: tuple[str, bool]
@@ -3615,12 +3803,23 @@ class IdentifierDetector(Detector):
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
             return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
+        if cue is None and "." in raw and _WRITTEN_DECIMAL.search(raw) and not _IPV4.fullmatch(raw):
+            return None  # "presets 91.1 104.5 88.9", "up 2.5 then 3.75": written decimals, quantities
         if cue is None and self._time_list(aligned, tokens, candidate):
             return None  # "the buses come at seven fifteen nine oh five and twelve forty five"
         if (cue is None or previous in self._tables.clock_before) and self._corrected_whole_number(
             aligned, text_start, text_end
         ):
             return None  # "can we push it to eight forty i mean nine forty": a time or a price, corrected
+        if (
+            cue is None
+            and previous in self._tables.list_verbs
+            and n <= _LIST_MAX_DIGITS
+            and not _card_digits(digits)
+            and self._list_subject(tokens, candidate.first - 1)
+            and not (n in (10, 11) and self._reading(aligned, text_start, text_end) == "digits")
+        ):
+            return None  # "the showtimes are seven fifteen nine thirty ...": numbers of several things
         if (
             cue is None
             and previous in self._tables.clock_before
@@ -3640,17 +3839,20 @@ class IdentifierDetector(Detector):
             and tokens[candidate.stop + 1].lower.isdigit()
         ):
             return None  # "booking for four at 8:15": the hour of a clock time ends it, a party size
+        # asked up to four and three times below about the same span: each read once, when first needed
+        span_reading = cache(partial(self._reading, aligned, text_start, text_end))
+        thousands = self._thousands(aligned, text_start, text_end)
         if (
             cue is not None
             and cue[0] not in _SAID_WHOLE_LABELS
             and n <= _AMOUNT_MAX_DIGITS
-            and self._reading(aligned, text_start, text_end) not in ("digits", "mixed")
-            and self._said_with_thousand(aligned, text_start, text_end)
+            and span_reading() not in ("digits", "mixed")
+            and thousands >= 1
         ):
             # "the claim was for two thousand three hundred", "my social security check is one
             # thousand four hundred twelve": one number said with "thousand" is an amount, no code
             return None
-        if self._said_with_thousand(aligned, text_start, text_end, times=2):
+        if thousands >= 2:
             return (
                 None  # "order three thousand two hundred ninety eight four thousand seven hundred": amounts
             )
@@ -3662,7 +3864,7 @@ class IdentifierDetector(Detector):
             cue is not None
             and cue[0] not in ("DATE_OF_BIRTH", "AGE")
             and following in self._tables.quantity_after
-            and self._reading(aligned, text_start, text_end) == "grouped"
+            and span_reading() == "grouped"
         ):
             # "orders tracking at ninety one percent", "the reset link expires after twenty four
             # hours": a quantity, its cue word is none here
@@ -3678,7 +3880,7 @@ class IdentifierDetector(Detector):
             cue is not None
             and cue[0] in _QUANTITY_DIGITS
             and n <= _QUANTITY_DIGITS[cue[0]]
-            and self._reading(aligned, text_start, text_end) == "grouped"
+            and span_reading() == "grouped"
         ):
             cue = None  # "the phone battery is at one hundred": one quantity, no number read out
         if cue is not None:
@@ -3712,7 +3914,7 @@ class IdentifierDetector(Detector):
             return self._entity(
                 text_start, text_end, "PHONE_NUMBER", self.cue_score, "number written with a country code"
             )
-        reading = self._reading(aligned, text_start, text_end)
+        reading = span_reading()
         if (
             reading != "digits"
             and n <= 12
@@ -3737,10 +3939,7 @@ class IdentifierDetector(Detector):
                 or (
                     reading != "digits"
                     and n <= 12
-                    and (
-                        not self._homophone_before(tokens, candidate.first)
-                        or self._said_with_thousand(aligned, text_start, text_end)
-                    )
+                    and (not self._homophone_before(tokens, candidate.first) or thousands >= 1)
                 )
             )
         ):
@@ -4557,7 +4756,19 @@ def _counting(digits: str) -> bool:
     if len(digits) < 5:
         return False
     steps = {int(b) - int(a) for a, b in itertools.pairwise(digits)}
-    return steps in ({1}, {-1})
+    if steps in ({1}, {-1}):
+        return True
+    # "one two three four one two three four", "one two three one two three": counting again
+    for size in range(3, len(digits) // 2 + 1):
+        run = digits[:size]
+        if len(digits) % size == 0 and run * (len(digits) // size) == digits and _counting_run(run):
+            return True
+    return False
+
+
+def _counting_run(digits: str) -> bool:
+    """Three digits or more, each one more (or one less) than the one before."""
+    return len(digits) >= 3 and {int(b) - int(a) for a, b in itertools.pairwise(digits)} in ({1}, {-1})
 
 
 def _counting_by(chunks: Sequence[str]) -> bool:
@@ -4567,7 +4778,11 @@ def _counting_by(chunks: Sequence[str]) -> bool:
     if len(chunks) < 4 or not all(chunk.isdigit() and chunk[0] != "0" for chunk in chunks):
         return False
     steps = {int(b) - int(a) for a, b in itertools.pairwise(chunks)}
-    return len(steps) == 1 and abs(next(iter(steps))) >= 5 and any(len(chunk) > 1 for chunk in chunks)
+    if len(steps) != 1 or not any(len(chunk) > 1 for chunk in chunks):
+        return False
+    step = abs(next(iter(steps)))
+    # by twos or threes the count crosses ten within five numbers ("two four six eight ten twelve")
+    return step >= 5 or (step >= 2 and len(chunks) >= 5)
 
 
 def _international_phone(raw: str) -> bool:

@@ -52,6 +52,7 @@ __all__ = [
     "locale_family_names",
     "locale_given_names",
     "number_nouns",
+    "quoted_after_speech",
 ]
 
 
@@ -158,12 +159,19 @@ class PersonWords:
     )
     copula_name_followers: frozenset[str] = field(metadata={"key": "person_cues.copula_name_followers"})
     copula_adjectives: frozenset[str] = field(metadata={"key": "person_cues.copula_adjectives"})
+    copula_weather_words: frozenset[str] = field(metadata={"key": "person_cues.copula_weather_words"})
+    quoted_copulas: frozenset[str] = field(metadata={"key": "person_cues.quoted_copulas"})
+    quoted_kinds: frozenset[str] = field(metadata={"key": "person_cues.quoted_kinds"})
+    quoted_kind_window: int = field(metadata={"key": "person_cues.quoted_kind_window"})
     meeting_verbs: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.meeting_verbs"})
     meeting_enders: frozenset[str] = field(metadata={"key": "person_cues.meeting_enders"})
     copula_greetings: frozenset[str] = field(metadata={"key": "person_cues.copula_greetings"})
     spelling_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.spelling"})
     everyday_names: frozenset[str]
     saint_words: frozenset[str]
+    saint_devotion_words: frozenset[str]
+    saint_devotion_links: frozenset[str]
+    saint_devotion_window: int
     vocative_questions: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.vocative_questions"})
     month_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.month_cues"})
     syllable_min_share: float = field(metadata={"key": "person_cues.syllable_min_share"})
@@ -473,6 +481,16 @@ class MisheardGuard:
         # a contraction no one writes ("do't", "we'e"; not "o'brannagh")
         head, apostrophe, tail = word.strip("'").rpartition("'")
         return bool(apostrophe) and len(head) >= 2 and 1 <= len(tail) <= 2
+
+
+def quoted_after_speech(words: Sequence[str], verb: int, w: PersonWords) -> bool:
+    """The verb of speech at ``words[verb]`` has a copula of ``quoted_copulas`` right after it and a word
+    of ``quoted_kinds`` within ``quoted_kind_window`` words after that ("hope said is a song", "will said
+    was the word"): what stands before the verb is a title or a word quoted, no speaker."""
+    k = verb + 1
+    if k >= len(words) or words[k] not in w.quoted_copulas:
+        return False
+    return not w.quoted_kinds.isdisjoint(words[k + 1 : k + 1 + w.quoted_kind_window])
 
 
 @cache
@@ -1724,10 +1742,28 @@ class NameDetector(Detector):
         if tokens[i].lower in w.copula_adjectives:
             start = i - len(cue)
             greeted = start > 0 and tokens[start - 1].lower in w.copula_greetings
-            return not greeted and not self._from_department(tokens, i)
+            return (
+                not greeted
+                and not self._from_department(tokens, i)
+                and not self._caller_here(tokens, i, start)
+            )
         if not after:
             return False
         return after in w.copula_adjective_followers or self._verb_like(after)
+
+    def _caller_here(self, tokens: Sequence[Token], i: int, start: int) -> bool:
+        """ "it's frank here" opening the turn (after ``openers`` or greetings): a caller naming
+        themselves, unless token ``i`` is a word of weather, light or season (``copula_weather_words``:
+        "it's sunny here", "it's dawn here already")."""
+        w = self._w
+        return (
+            i + 1 < len(tokens)
+            and tokens[i + 1].lower == "here"
+            and tokens[i].lower not in w.copula_weather_words
+            and all(
+                tokens[k].lower in w.openers or tokens[k].lower in w.copula_greetings for k in range(start)
+            )
+        )
 
     def _from_department(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` is a colleague named by a department or desk ("zorvek from accounting", "ask quellan
@@ -2182,7 +2218,17 @@ class NameDetector(Detector):
             i + 1 < len(tokens)
             and tokens[i + 1].lower in w.speech_verbs
             and all(tokens[k].lower in w.openers for k in range(i))
+            and not self._quoted(tokens, i + 1)
         )
+
+    def _quoted(self, tokens: Sequence[Token], verb: int) -> bool:
+        """The verb of speech at ``verb`` says the words before it are quoted ("hope said is a song";
+        :func:`quoted_after_speech`); the copula test first, it is rarely there."""
+        w = self._w
+        if verb + 1 >= len(tokens) or tokens[verb + 1].lower not in w.quoted_copulas:
+            return False
+        words = [token.lower for token in tokens[verb : verb + 2 + w.quoted_kind_window]]
+        return quoted_after_speech(words, 0, w)
 
     def _opens_turn_to(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` opens the turn (after words such as "so", "okay") and a pronoun follows that
@@ -2213,13 +2259,16 @@ class NameDetector(Detector):
             and i + 2 < len(tokens)
             and tokens[i + 2].lower in self._w.speech_verbs
         ):
-            return True  # "quellan also asked"
+            return not self._quoted(tokens, i + 2)  # "quellan also asked"
         if tokens[i + 1].lower in self._w.speech_verbs:
             return not (
-                i + 3 < len(tokens)
-                and tokens[i + 2].lower in given_names()
-                and tokens[i + 3].lower.isalpha()
-                and not is_everyday_word(tokens[i + 3].lower)
+                self._quoted(tokens, i + 1)  # "hope said is a song": a title quoted
+                or (
+                    i + 3 < len(tokens)
+                    and tokens[i + 2].lower in given_names()
+                    and tokens[i + 3].lower.isalpha()
+                    and not is_everyday_word(tokens[i + 3].lower)
+                )
             )
         phrase = self._addressed_by.starting_at(tokens, i + 1)
         if phrase is None:
@@ -2724,6 +2773,13 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
     return {form: frozenset(words) for form, words in found.items()}
 
 
+@cache
+def _longest_frequent(min_zipf: float) -> int:
+    """Letters in the longest frequent word (``min_zipf`` or more): a word two or more letters
+    longer is one edit away from none."""
+    return max(map(len, frequent_words(min_zipf)), default=0)
+
+
 class _OneEdit:
     """Words looked up one letter added, left out, changed or two swapped away (:func:`_one_edit`):
     each word and each form of it with one letter left out, indexed once, propose the candidates a
@@ -2770,6 +2826,8 @@ def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
     """The frequent words (``min_zipf`` or more) one letter added, left out, changed or two swapped
     away from ``word``. The index only proposes candidates (a letter left out of each side can be
     two edits: "arul" and "rule"); each is checked to be one edit away."""
+    if len(word) > _longest_frequent(min_zipf) + 1:
+        return set()  # no edit of any: its forms, one per letter, would cost time quadratic in its length
     index = _deletions(min_zipf)
     forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
     return {candidate for form in forms for candidate in index.get(form, ()) if _one_edit(word, candidate)}
@@ -2777,6 +2835,9 @@ def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
 
 def _near_name(word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> bool:
     """One letter added, left out, changed or two swapped from a listed name that is no common word."""
+    listed = _listed_names(given, family, common)
+    if len(word) > _longest_word(listed) + 1:
+        return False  # no edit of any: its variants would cost time quadratic in its length
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
     variants = {a + b[1:] for a, b in splits if b}
@@ -2784,7 +2845,7 @@ def _near_name(word: str, given: frozenset[str], family: frozenset[str], common:
     variants |= {a + c + b[1:] for a, b in splits if b for c in letters}
     variants |= {a + c + b for a, b in splits for c in letters}
     variants.discard(word)
-    return not _listed_names(given, family, common).isdisjoint(variants)
+    return not listed.isdisjoint(variants)
 
 
 @cache

@@ -59,7 +59,7 @@ from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
 from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
-from .names import MisheardGuard, PersonWords, elided_family_name, number_nouns
+from .names import MisheardGuard, PersonWords, elided_family_name, number_nouns, quoted_after_speech
 from .places import PlaceWords, flight_word_at, names_an_airline
 from .spacy_models import load_spacy_model, read_ner_weights, resolve_model_path
 
@@ -271,6 +271,7 @@ class SpacyNerDetector(Detector):
         self._everyday_names = person_words.everyday_names
         self._copula_adjectives = person_words.copula_adjectives
         self._saint_words = person_words.saint_words
+        self._person_words = person_words
         self._copula_greetings = person_words.copula_greetings
         self._copula_name_followers = person_words.copula_name_followers
         #: the copulas as spaCy splits them too ("i'm" -> "i" "'m", "it's" -> "it" "'s")
@@ -667,6 +668,45 @@ class SpacyNerDetector(Detector):
 
         return listed_place_length(words, 0, self.locale) == len(words)
 
+    def _verb_after_name(self, word: str, first: str, given: frozenset[str], family: frozenset[str]) -> bool:
+        """``word`` ends a PERSON guess that opens with a given name and is a verb, not the name's part: a
+        verb of speech (names.yaml ``speech_verbs``: "mark said", "rich said"; "said" is also a family
+        name) or an everyday past tense no name list has ("kai moved")."""
+        if first not in given:
+            return False
+        if word in self._speech_verbs:
+            return True
+        return (
+            len(word) > 4
+            and word.endswith("ed")
+            and word not in given
+            and word not in family
+            and _is_everyday(word, given, family)
+        )
+
+    def _prayed_to(self, doc_words: list[str], start: int) -> bool:
+        """A saint's title at ``start`` after a word of devotion and a link ("i prayed to saint anthony",
+        "a candle for saint jude", "the feast of saint lucy"; names.yaml ``saint_devotion_words``): the
+        saint, no place named after them."""
+        w = self._person_words
+        if start == 0 or doc_words[start - 1] not in w.saint_devotion_links:
+            return False
+        return not w.saint_devotion_words.isdisjoint(
+            doc_words[max(start - 1 - w.saint_devotion_window, 0) : start - 1]
+        )
+
+    def _copula_caller(self, doc_words: list[str], ent: Any, words: list[str]) -> bool:
+        """A LOCATION guess of one name English uses first as an adjective, right after a copula, in a
+        caller's frame (``_copula_adjective`` says no adjective: "hello it's crystal here", "hey there
+        this is crystal"): the caller's name, no place."""
+        if len(words) != 1 or words[0] not in self._copula_adjectives or ent.start == 0:
+            return False
+        before = doc_words[max(ent.start - 2, 0) : ent.start]
+        if not any(tuple(before[len(before) - len(c) :]) == c for c in self._copulas):
+            return False
+        # (a place list may have the word, "crystal", "sandy": after a greeting and a copula it is the caller)
+        return not self._copula_adjective(doc_words, ent, words)
+
     def _copula_adjective(self, doc_words: list[str], ent: Any, words: list[str]) -> bool:
         """A PERSON or LOCATION guess that opens with a name English uses first as an adjective, right
         after a copula (names.yaml ``copula_adjectives``: "i'm frank with you", "it's sunny here", "this
@@ -687,6 +727,12 @@ class SpacyNerDetector(Detector):
             after = after[1:]  # "this is frank, returning your call"
         if after and after[0] in self._copula_name_followers:
             return False
+        if (
+            after[:1] == ["here"]
+            and words[0] not in self._person_words.copula_weather_words
+            and all(word in self._copula_greetings for word in doc_words[: start - len(copula)])
+        ):
+            return False  # "it's frank here" opening the turn: a caller ("it's sunny here": the weather)
         return " ".join(words) not in place_names()
 
     def _never_a_name(self, words: list[str]) -> bool:
@@ -800,6 +846,7 @@ class SpacyNerDetector(Detector):
                 and guard != "off"
                 and (_names_a_place(words, given) or self._saint_place(words))
                 and not (ent.start > 0 and doc_words[ent.start - 1] in self._titles)  # "mister van buren"
+                and not (words[0] in self._saint_words and self._prayed_to(doc_words, ent.start))
             ):
                 label = "LOCATION"  # "são paulo", "new delhi": a place the gazetteer knows, no one's name
             if guard != "off" and (
@@ -863,6 +910,13 @@ class SpacyNerDetector(Detector):
                 lowercase
                 and label == "LOCATION"
                 and guard == "strict"
+                and self._copula_caller(doc_words, ent, words)
+            ):
+                label = "PERSON"  # "hello it's crystal here": a caller naming themselves
+            if (
+                lowercase
+                and label == "LOCATION"
+                and guard == "strict"
                 and self._unplaced(doc, ent, words, given, family)
             ):
                 continue
@@ -871,6 +925,19 @@ class SpacyNerDetector(Detector):
             if lowercase and label == "PERSON":
                 # "sally fields ever won": drop trailing common words the model swept in
                 tokens = list(ent)
+                # "mark said it's fine", "ever since kai moved out": a verb the model swept in after a
+                # given name ends the name, down to one word
+                while len(tokens) > 1 and self._verb_after_name(
+                    tokens[-1].lower_, tokens[0].lower_, given, family
+                ):
+                    tokens.pop()
+                verb = ent.start + len(tokens)
+                if (
+                    verb < len(doc_words)
+                    and doc_words[verb] in self._speech_verbs
+                    and quoted_after_speech(doc_words, verb, self._person_words)
+                ):
+                    continue  # "grace said was the word on the card": a word quoted, no speaker
                 # (down to one word at the start of an utterance: "olly order pizza")
                 keep = 1 if ent.start == 0 else 2
                 while len(tokens) > keep and _is_plain_word(tokens[-1].lower_, given, family):

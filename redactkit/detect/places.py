@@ -57,6 +57,7 @@ class PlaceWords:
     state_codes: frozenset[str]
     state_names: PhraseTable[tuple[str, ...]]
     country_aliases: frozenset[str]
+    with_article: frozenset[str]
     not_places: frozenset[str]
     venues: frozenset[str]
     possessive_generics: frozenset[str]
@@ -249,6 +250,8 @@ class PlaceDetector(Detector):
             first = i - 1 if i > 0 and tokens[i - 1].lower in pw.directions else i  # "south austin"
             if direction_of:
                 first = i - 2  # "the south of france"
+            elif first == i and i > 0 and lowers[i - 1] == "the" and phrase in pw.with_article:
+                first = i - 1  # "in the united states": the name takes its article
             entities.append(
                 Entity(tokens[first].start, tokens[stop - 1].end, "LOCATION", score, self.name, why)
             )

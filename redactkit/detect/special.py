@@ -42,7 +42,7 @@ from ..lang import get_lexicon, load_locale
 from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
 from ..lang.words import zipf_cutoffs
-from ..spans import GRADE_EXPLANATION
+from ..spans import GRADE_EXPLANATION, child_age
 from .base import Detector, detectors
 from .contextual import said_of_a_measure, said_of_a_thing
 
@@ -70,6 +70,10 @@ def _third_person(lows: Sequence[str], i: int) -> bool:
 
 
 _DIGITS = re.compile(r"^\d{1,2}$")
+#: the rules that find a child's age (a MINOR that is an age: :func:`~redactkit.spans.child_age`)
+_CHILD_AGE = "special: child_age"
+_SELF_AGE = "special: self_age"
+_AGE_RULES = frozenset({_CHILD_AGE, _SELF_AGE})
 
 Phrase = tuple[str, ...]
 
@@ -732,14 +736,14 @@ class SpecialCategoryDetector(Detector):
         if aged and (
             child or self_cue or (i > 0 and lows[i - 1] in ("a", "my", "our", "her", "his", "their"))
         ):
-            return (i, end, "MINOR", self.minor_score, "special: child_age")
+            return (i, end, "MINOR", self.minor_score, _CHILD_AGE)
         if not aged and (near_child or (child and lows[i - 1] in k.child_age_cues)) and self_cue:
-            return (i, end, "MINOR", self.minor_score, "special: child_age")
+            return (i, end, "MINOR", self.minor_score, _CHILD_AGE)
         clause_ends = nxt == "" or nxt in k.age_ends
         if not aged and self_cue and i >= 1 and lows[i - 1] in ("i'm", "im", "am") and clause_ends:
-            return (i, end, "MINOR", self.minor_score, "special: self_age")
+            return (i, end, "MINOR", self.minor_score, _SELF_AGE)
         if not aged and self_cue and _third_person(lows, i) and clause_ends:
-            return (i, end, "MINOR", self.minor_score, "special: child_age")  # "she is [eleven] and ..."
+            return (i, end, "MINOR", self.minor_score, _CHILD_AGE)  # "she is [eleven] and ..."
         return None
 
     # -- entities -----------------------------------------------------------------------------------
@@ -762,6 +766,8 @@ class SpecialCategoryDetector(Detector):
                     continue
             joined.append(item)
         return [
-            Entity(tokens[start].start, tokens[end - 1].end, label, score, self.name, why)
+            child_age(tokens[start].start, tokens[end - 1].end, score, self.name, why)
+            if label == "MINOR" and why in _AGE_RULES
+            else Entity(tokens[start].start, tokens[end - 1].end, label, score, self.name, why)
             for start, end, label, score, why in joined
         ]

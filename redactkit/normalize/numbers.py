@@ -126,6 +126,9 @@ class SpokenNumberNormalizer(Normalizer):
             for word in set(lex.digits) | set(lex.teens) | set(lex.tens) | set(lex.repeats) | lex.zero_aliases
             if len(word) >= 2 and word.isalpha()
         )
+        #: letters in the longest glue part: only the cuts that leave both halves no longer are
+        #: tried (a pasted blob of 100,000 letters would otherwise cost time quadratic in its length)
+        self._glue_longest = max(map(len, self._glue_parts), default=0)
         self._homophones: dict[str, str] = {}
         self._between_only: frozenset[str] = frozenset()
         if homophones:
@@ -399,7 +402,9 @@ class SpokenNumberNormalizer(Normalizer):
             return 0
         if token.end - token.start != len(word):
             return 0  # the lowercase form is not the text's own characters
-        return next((k for k in range(2, len(word) - 1) if word[:k] in parts and word[k:] in parts), 0)
+        longest = self._glue_longest
+        cuts = range(max(2, len(word) - longest), min(len(word) - 1, longest + 1))
+        return next((k for k in cuts if word[:k] in parts and word[k:] in parts), 0)
 
     def _read_homophones(self, tokens: Sequence[Token]) -> Sequence[Token]:
         """Tokens with digit homophones in digit-dense regions read as the digit word (see module docs)."""

@@ -1,0 +1,164 @@
+"""A caller's "it's X here", a name ending before the verb that follows it, a word quoted before "said is",
+a saint prayed to, and a colleague's desk after "at" (review41 L2-L5).
+
+Case tables: positives and negatives side by side. Every sentence is made up for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import Pipeline
+
+
+def _found(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
+    return [(text[e.start : e.end], e.label) for e in pipeline.analyze(text)]
+
+
+# names.yaml `person_cues.copula_weather_words`: "it's X here" opening the turn names a caller unless X
+# is a word of weather; after a greeting and a copula such a word is the caller, not a place the model saw
+CALLER_CASES = [
+    ("it's frank here", "frank"),
+    ("yeah hi it's rusty here", "rusty"),
+    ("it's rusty here", "rusty"),
+    ("hello it's crystal here", "crystal"),
+    ("hey there this is crystal", "crystal"),
+    ("hello this is crystal with billing", "crystal"),
+    ("hey it's sandy here", "sandy"),
+    # weather, light and season, or not at the turn's start
+    ("it's sunny here", None),
+    ("it's stormy here today", None),
+    ("it's misty here this morning", None),
+    ("it's summer here now", None),
+    ("it's sandy here", None),
+    ("this is crystal clear", None),
+    ("this is frank advice", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CALLER_CASES)
+def test_its_x_here_names_a_caller_unless_x_is_weather(
+    default_pipeline: Pipeline, text: str, name: str | None
+) -> None:
+    found = _found(default_pipeline, text)
+    assert found == ([(name, "PERSON")] if name else [])
+
+
+# ner: a verb the model swept in after a given name ends the name ("mark said" -> "mark")
+SPEAKER_CASES = [
+    ("mark said it's fine", "mark"),
+    ("rich said nothing", "rich"),
+    ("bill said he'd pay", "bill"),
+    ("pat said no", "pat"),
+    ("ever since kai moved out", "kai"),
+    ("kai moved out last year", "kai"),
+    ("rich said maybe", "rich"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SPEAKER_CASES)
+def test_a_speakers_name_ends_before_the_verb(default_pipeline: Pipeline, text: str, name: str) -> None:
+    assert [w for w, label in _found(default_pipeline, text) if label == "PERSON"] == [name]
+
+
+# names.yaml `quoted_copulas` / `quoted_kinds`: a copula right after the verb of speech and a word for a
+# kind of word or title says the words before it are quoted
+QUOTED_CASES = [
+    ("hope said is a song", None),
+    ("will said is a verb", None),
+    ("grace said was the word on the card", None),
+    ("hope said was the title of her book", None),
+    ("faith said is my favorite song", None),
+    # the one who spoke
+    ("hope said yes", "hope"),
+    ("will said he'd call back", "will"),
+    ("grace said it's fine", "grace"),
+    ("joy said she was tired", "joy"),
+    ("mark said is that okay", "mark"),
+    ("hope said is a refund possible", "hope"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), QUOTED_CASES)
+def test_a_copula_after_said_quotes_the_words_before(
+    default_pipeline: Pipeline, text: str, name: str | None
+) -> None:
+    persons = [w for w, label in _found(default_pipeline, text) if label == "PERSON"]
+    assert persons == ([name] if name else [])
+
+
+# names.yaml `saint_devotion_words`: a saint prayed to is the saint, whatever place is named after them
+SAINT_CASES = [
+    ("i prayed to saint anthony", "saint anthony", "PERSON"),
+    ("she prays to saint francis for the animals", "saint francis", "PERSON"),
+    ("he made a novena to saint joseph", "saint joseph", "PERSON"),
+    ("the feast of saint lucy is in december", "saint lucy", "PERSON"),
+    # places and institutions stay
+    ("we prayed in saint louis", "saint louis", "LOCATION"),
+    ("she went to saint moritz to pray", "saint moritz", "LOCATION"),
+    ("we drove to saint louis for the game", "saint louis", "LOCATION"),
+    ("he lit a candle at saint mary's", "saint mary's", "ORGANIZATION"),
+]
+
+
+@pytest.mark.parametrize(("text", "saint", "label"), SAINT_CASES)
+def test_a_saint_prayed_to_is_a_person(default_pipeline: Pipeline, text: str, saint: str, label: str) -> None:
+    assert (saint, label) in _found(default_pipeline, text)
+
+
+# names.yaml `person_cues.departments`: a department after "at" is a colleague's desk, no mail host
+DESK_CASES = [
+    ("i forwarded the email to jen at accounting and the rest is history", None),
+    ("i sent the email to tom at billing and so on", None),
+    ("email marco at payroll or something", None),
+    ("my email went to sara at human resources and the rest i don't know", None),
+    # broken-off e-mail addresses stay
+    ("my email is j dot lee at mail dot harbor and the rest i forget", "j dot lee at mail dot harbor"),
+    ("my email is brel at kestrel or something like that", "brel at kestrel"),
+    ("email quorra nine at vantel and the rest i forget", "quorra nine at vantel"),
+]
+
+
+@pytest.mark.parametrize(("text", "email"), DESK_CASES)
+def test_a_department_after_at_is_no_mail_host(
+    default_pipeline: Pipeline, text: str, email: str | None
+) -> None:
+    emails = [w for w, label in _found(default_pipeline, text) if label == "EMAIL_ADDRESS"]
+    assert emails == ([email] if email else [])
+
+
+# context.yaml `credentials.handle_platforms` / `self_namers` / `handle_state_words`, game-network cues,
+# `as_clause_openers`: handles said beyond the follow verbs
+HANDLE_CASES = [
+    ("i'm quiet otter on discord", "quiet otter"),
+    ("i'm toast master two two on twitch", "toast master two two"),
+    ("i'm zorblax on discord", "zorblax"),
+    ("my psn name is glitch hunter five", "glitch hunter five"),
+    ("my steam name is rusty bolt", "rusty bolt"),
+    ("my gamertag is shadow fox ninety nine", "shadow fox ninety nine"),
+    ("find me as pixel wizard on reddit", "pixel wizard"),
+    ("j smith nine on instagram", "j smith nine"),
+    # how one is on a platform, a clause after "as", a description
+    ("i'm busy on discord right now", None),
+    ("i'm always on reddit", None),
+    ("i'm online on discord most nights", None),
+    ("i'm new on twitch", None),
+    ("i'm totally hooked on steam", None),
+    ("i'm a mod on discord", None),
+    ("i'm a streamer on twitch", None),
+    ("i'm really into cooking on youtube", None),
+    ("i'm on discord", None),
+    ("find me as soon as you can", None),
+    ("find me as you leave the building", None),
+    ("log in as you normally would", None),
+    ("my gamertag is something i forgot", None),
+    ("the steam is hot", None),
+]
+
+
+@pytest.mark.parametrize(("text", "handle"), HANDLE_CASES)
+def test_a_handle_said_beyond_the_follow_verbs(
+    default_pipeline: Pipeline, text: str, handle: str | None
+) -> None:
+    found = _found(default_pipeline, text)
+    assert found == ([(handle, "USERNAME")] if handle else [])
