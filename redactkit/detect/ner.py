@@ -74,6 +74,10 @@ _OVERLAP = 500
 #: characters per ``nlp.pipe`` batch at most (a few windows of a long text; hundreds of utterances)
 _BATCH_CHARS = 64_000
 
+#: words after an everyday noun that is also a given name that keep it a noun ("faith in", "faith it
+#: will"), or the end of the turn ("it was destiny"); see ``SpacyNerDetector._abstract_noun``
+_NOUN_FOLLOWERS = frozenset({"", "in", "with", "it", "that", "of"})
+
 #: ``labels: names``: the stock label map only (PERSON, GPE/LOC/FAC, ORG), whatever the weights declare
 NAMES_ONLY = "names"
 
@@ -586,6 +590,8 @@ class SpacyNerDetector(Detector):
             return True
         if lowercase and (self._airline(doc_words, ent) or self._numbered(doc_words, ent)):
             return True
+        if lowercase and self._code(words):
+            return True
         if not lowercase:
             return False
         bare = " ".join(word.removesuffix("'s") for word in words)
@@ -658,6 +664,24 @@ class SpacyNerDetector(Detector):
             and zipf_frequency(word) >= self._weak_cue_zipf
             and before not in self._guard_words.person_cues
         )
+
+    def _abstract_noun(
+        self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str], everyday: float
+    ) -> bool:
+        """A lone given name that is an everyday noun ("faith", "grace", "joy"), inside the turn, without
+        a person cue before it, before a word that continues a noun ("in", "with", "it", "that", "of")
+        or at the end of the turn: "i saw faith in her eyes", "have faith it will work out", "it was
+        destiny" (the adapted recognizer's guesses; the stock one makes none there). A name of that
+        kind that opens the turn or follows a cue ("text faith", "thanks grace") stays."""
+        if len(words) != 1 or ent.start == 0 or len(ent) != 1:
+            return False
+        word = words[0]
+        if word not in given or zipf_frequency(word) < everyday:
+            return False
+        if doc_words[ent.start - 1] in self._guard_words.person_cues:
+            return False
+        after = doc_words[ent.end] if ent.end < len(doc_words) else ""
+        return after in _NOUN_FOLLOWERS
 
     def _saint_place(self, words: list[str]) -> bool:
         """A PERSON guess that is a saint's title and a name that a place list has together ("saint
@@ -777,6 +801,14 @@ class SpacyNerDetector(Detector):
             ent.end < len(doc)
             and self._misheard.code_noun(doc[ent.end].lower_)
             and any(start < ent.end_char and ent.start_char < end for start, end in spelled)
+        )
+
+    def _code(self, words: list[str]) -> bool:
+        """A place guess made of letters and numbers only ("a r one six two", "b 12"): a model number or
+        a code read out, no place (a place name holds a word)."""
+        return any(self._misheard.is_number(word) or word.isdigit() for word in words) and all(
+            (len(word) == 1 and word.isalpha()) or word.isdigit() or self._misheard.is_number(word)
+            for word in words
         )
 
     def _numbered(self, doc_words: list[str], ent: Any) -> bool:
@@ -948,6 +980,7 @@ class SpacyNerDetector(Detector):
                 if guard != "off" and (
                     self._too_frequent(doc_words, ent, kept, given)
                     or self._numbered_person(kept, given, family, everyday)
+                    or (adapted and self._abstract_noun(doc_words, ent, kept, given, everyday))
                 ):
                     continue
             if (
