@@ -74,9 +74,10 @@ _OVERLAP = 500
 #: characters per ``nlp.pipe`` batch at most (a few windows of a long text; hundreds of utterances)
 _BATCH_CHARS = 64_000
 
-#: words after an everyday noun that is also a given name that keep it a noun ("faith in", "faith it
-#: will"), or the end of the turn ("it was destiny"); see ``SpacyNerDetector._abstract_noun``
-_NOUN_FOLLOWERS = frozenset({"", "in", "with", "it", "that", "of"})
+#: words after an everyday noun that is also a given name that keep it a noun ("faith in her eyes",
+#: "patience with him"); see ``SpacyNerDetector._abstract_noun`` (not the end of the turn: "thanks
+#: mark" there is a name)
+_NOUN_FOLLOWERS = frozenset({"in", "with"})
 
 #: ``labels: names``: the stock label map only (PERSON, GPE/LOC/FAC, ORG), whatever the weights declare
 NAMES_ONLY = "names"
@@ -669,10 +670,10 @@ class SpacyNerDetector(Detector):
         self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str], everyday: float
     ) -> bool:
         """A lone given name that is an everyday noun ("faith", "grace", "joy"), inside the turn, without
-        a person cue before it, before a word that continues a noun ("in", "with", "it", "that", "of")
-        or at the end of the turn: "i saw faith in her eyes", "have faith it will work out", "it was
-        destiny" (the adapted recognizer's guesses; the stock one makes none there). A name of that
-        kind that opens the turn or follows a cue ("text faith", "thanks grace") stays."""
+        a person cue before it, before "in" or "with": "i saw faith in her eyes", "have more faith in
+        yourself" (the adapted recognizer's guesses; the stock one makes none there). A name of that
+        kind that opens the turn, follows a cue ("text faith", "thanks grace") or ends the turn
+        ("over to you mark", Earnings-21's vocatives) stays."""
         if len(words) != 1 or ent.start == 0 or len(ent) != 1:
             return False
         word = words[0]
