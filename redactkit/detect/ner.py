@@ -752,6 +752,8 @@ class SpacyNerDetector(Detector):
             after = after[1:]  # "this is frank, returning your call"
         if after and after[0] in self._copula_name_followers:
             return False
+        if after[:1] == ["here"] and words[0] in self._person_words.copula_weather_words:
+            return True  # "it's sandy here" without a greeting: the weather, though a town has the name
         if (
             after[:1] == ["here"]
             and words[0] not in self._person_words.copula_weather_words
