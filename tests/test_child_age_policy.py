@@ -330,6 +330,21 @@ REPEATS = [
     (["how old is your son", "twelve years old", "twelve years old and very loud"], 2, "[AGE] and very loud"),
     # an age detector's child's age inside a plain AGE detection ("[twelve] years old")
     (["my son is twelve years old", "twelve years old is a fun age"], 1, "[AGE] is a fun age"),
+    # the number alone, without its unit, however short: a known child's age is its number
+    (["my son is twelve years old", "twelve is a fun age"], 1, "[AGE] is a fun age"),
+    (
+        ["my granddaughter is eight", "and her brother", "eight and already reading"],
+        2,
+        "[AGE] and already reading",
+    ),
+    (["how old is your niece", "she's ten", "ok ten noted"], 2, "ok [AGE] noted"),
+]
+# (turns, the turn that stays as said under {AGE: keep}): no known child's age is said in it
+NOT_REPEATS = [
+    (["my son is twelve", "thirteen next month"], 1),  # another number
+    (["we need nine chairs", "nine is fine"], 1),  # no age at all
+    (["my wife is fifty five", "fifty five and fit"], 1),  # an adult's age (plain AGE, kept)
+    (["i'm forty", "and your son", "he's twelve", "the bus had forty seats"], 3),
 ]
 ADULT_REPEAT = (["my wife is fifty five", "fifty five and fit"], 1)
 
@@ -370,6 +385,28 @@ def test_conversation_repeat_takes_minor_operator(
     first, repeat = conversation_pipelines[(("AGE",), "MINOR mask")].redact_conversation(REPEATS[0][0])
     assert first.text == "my son is ****** *** * ****"
     assert repeat.text == "****** *** * **** already"
+
+
+@pytest.mark.parametrize("labels", [("AGE",), ("MINOR",)])
+@pytest.mark.parametrize(("turns", "kept"), NOT_REPEATS)
+def test_conversation_other_numbers_are_no_repeat(
+    conversation_pipelines: dict[tuple[Any, ...], Pipeline],
+    labels: tuple[str, ...],
+    turns: list[str],
+    kept: int,
+) -> None:
+    result = conversation_pipelines[(labels, "AGE keep")].redact_conversation(turns)
+    assert result[kept].text == turns[kept]
+
+
+def test_conversation_child_age_number_is_redacted_everywhere(
+    conversation_pipelines: dict[tuple[Any, ...], Pipeline],
+) -> None:
+    """Fail closed, the documented cost: once a child's age is known, its number is the child's age in
+    every turn of the conversation, also where it counts something."""
+    turns = ["my son is twelve", "we need twelve plates"]
+    result = conversation_pipelines[(("AGE",), "AGE keep")].redact_conversation(turns)
+    assert result[1].text == "we need [AGE] plates"
 
 
 @pytest.mark.parametrize("labels", [("AGE",), ("AGE", "MINOR")])

@@ -9,7 +9,9 @@ adapted names-only weights end the name where it ends. These rules cover the val
 - spelled: digits read one by one right before spelled letters are one code with them;
 - addresses: a street stated after "is at" (``stated.street_cues`` of addresses.yaml);
 - places: a place whose name takes "the" keeps it ("in the united states": ``with_article`` of
-  places.yaml), as named-entity annotation marks it.
+  places.yaml), as named-entity annotation marks it;
+- organizations: the company a result is attributable to and a product named after its kind ("our
+  flagship app zentro"): cues of business talk (``cues.business`` of organizations.yaml).
 """
 
 from __future__ import annotations
@@ -162,3 +164,31 @@ def test_a_place_named_with_the_article_keeps_it(pipeline: Pipeline, text: str, 
 def test_other_articles_stay_out_of_places(pipeline: Pipeline, text: str, part: str) -> None:
     start = text.index(part)
     assert not any(a <= start < b for a, b, _ in _found(pipeline, text, "places")), text
+
+
+PRODUCT_OR_OWNER_OF_A_RESULT = [
+    ("net income attributable to brightel was ten million", "brightel"),
+    ("the loss attributable to corvane narrowed", "corvane"),
+    ("our flagship app zentro grew users by ten percent", "zentro"),
+    ("we relaunched our flagship brand helvio this spring", "helvio"),
+    ("users of our news app pinnly doubled", "pinnly"),
+]
+
+NOT_PRODUCT_OR_OWNER_OF_A_RESULT = [
+    ("the decline is attributable to weather", "weather"),
+    ("growth attributable to higher volumes", "higher volumes"),
+    ("the loss attributable to the pandemic", "pandemic"),
+    ("our flagship app grew users", "grew"),
+    ("the news app called me twice", "called"),
+    ("our app store rating improved", "store"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PRODUCT_OR_OWNER_OF_A_RESULT)
+def test_a_company_after_attributable_to_or_a_product_word(pipeline: Pipeline, text: str, name: str) -> None:
+    assert _covered(pipeline, text, name, "organizations"), text
+
+
+@pytest.mark.parametrize(("text", "part"), NOT_PRODUCT_OR_OWNER_OF_A_RESULT)
+def test_everyday_words_after_those_cues_stay(pipeline: Pipeline, text: str, part: str) -> None:
+    assert not _touched(pipeline, text, part, "organizations"), text

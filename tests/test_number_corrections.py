@@ -1,11 +1,15 @@
-"""Dictated numbers the caller corrects in the middle and goes on with (session 42, review41 H2).
+"""Dictated numbers the caller corrects in the middle and goes on with (session 42, review41 H2), and
+asides that name a place or a time of the caller's.
 
 Class: after a self-correction ("wait", "i mean", "no", "sorry", "actually", "scratch that", "i think
 it's", "let me start over") the part said again replaces the digits it corrects, so the value counts
 its digits as meant and runs on to its last group, whether the part repeats the last group, some
 groups or all of them (identifiers ``_joined``, ``_restated_at``; ``correction_phrases`` and
 ``restart_phrases`` in identifiers.yaml). A correction of a number that is no identifier ("a table
-for four, wait, make it six") stays clean. All sentences are invented.
+for four, wait, make it six") stays clean. A negative context or a unit inside an aside after a word
+of ``aside_place_modifiers`` ("in the other room", "this room") is a place of the aside, and "a couple
+(of) seconds" asks for time (``speech.hold_on``); "hold on my room ..." still names the room. All
+sentences are invented.
 """
 
 from __future__ import annotations
@@ -147,3 +151,72 @@ def test_a_corrected_number_of_no_identifier_stays_clean(pipe: Pipeline, text: s
 )
 def test_where_a_part_said_again_starts(before: str, part: str, correction: str, at: int | None) -> None:
     assert _restated_at(before, part, correction) == at
+
+
+# (text, the value with the aside inside)
+ASIDES_OF_PLACE_OR_TIME = [
+    (
+        "my zip is four one three sorry it's noisy in this room seven one",
+        "four one three sorry it's noisy in this room seven one",
+    ),
+    (
+        "the billing zip is two five four hold on i'm going into the other room, two oh",
+        "two five four hold on i'm going into the other room, two oh",
+    ),
+    (
+        "call me back on seven four oh, uh hold on i'm going into the other room seven double one one six "
+        "six seven",
+        "seven four oh, uh hold on i'm going into the other room seven double one one six six seven",
+    ),
+    (
+        "my account number is four two one seven hang on i left it in the living room two seven four four, "
+        "double five six three",
+        "four two one seven hang on i left it in the living room two seven four four, double five six three",
+    ),
+    (
+        "okay my pin is five one, hang on i left it in the living room, seventy seven eighty eight",
+        "five one, hang on i left it in the living room, seventy seven eighty eight",
+    ),
+    ("my pin is four six hold on a couple seconds four nine", "four six hold on a couple seconds four nine"),
+    (
+        "my social is double eight three five seven, hold on a couple of seconds, two five four five",
+        "double eight three five seven, hold on a couple of seconds, two five four five",
+    ),
+    (
+        "my card number is five three two four, uh hold on a couple seconds, four five seven nine, one "
+        "eight five three one five nine one",
+        "five three two four, uh hold on a couple seconds, four five seven nine, one eight five three one "
+        "five nine one",
+    ),
+]
+
+# (text, words that stay readable): the aside names the number after it
+ASIDES_NAMING_A_NUMBER = [
+    ("my pin is four two hold on my room four five one two", "four five one two"),
+]
+
+# asides of place or time around numbers that are no identifier: nothing
+PLACE_OR_TIME_ASIDES_IN_OTHER_TALK = [
+    "one moment, i'm checking if you have four rooms for eleven nights",
+    "hold on a couple seconds, the game starts at seven thirty",
+    "the kids are in the other room, we booked two rooms for three nights",
+    "give me a second, the double room is ninety nine a night",
+    "we moved to the other room, room four twelve, on the third floor",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ASIDES_OF_PLACE_OR_TIME)
+def test_an_aside_of_place_or_time_is_inside_the_value(pipe: Pipeline, text: str, value: str) -> None:
+    ok, found = _covered(pipe, text, value)
+    assert ok, found
+
+
+@pytest.mark.parametrize(("text", "clear"), ASIDES_NAMING_A_NUMBER)
+def test_an_aside_naming_a_number_joins_it_to_no_value(pipe: Pipeline, text: str, clear: str) -> None:
+    ok, found = _covered(pipe, text, clear)
+    assert not ok, found
+
+
+@pytest.mark.parametrize("text", PLACE_OR_TIME_ASIDES_IN_OTHER_TALK)
+def test_an_aside_of_place_or_time_in_other_talk_is_no_value(pipe: Pipeline, text: str) -> None:
+    assert pipe.analyze(text) == []

@@ -4,7 +4,8 @@ read out next to such talk, stay found with their label.
 Classes (session 42, found on invented number-rich sets): the plural of a one-word negative context
 ("scores", "channels") names several numbers (identifiers ``_plural_negative``); a plural subject and
 a verb of ``list_verbs`` before numbers ("the showtimes are ...") make a list; written decimals
-("91.1 104.5") are quantities; counting said again ("one two three four one two three four") or by
+("91.1 104.5") are quantities; a number after a word of a public code ("isbn", "barcode":
+``public_code_words``) is none; counting said again ("one two three four one two three four") or by
 twos and threes is counting; an account cue said as a verb ("i'd like to order twenty four") names no
 account (``account_cue_verbs``); the hour of a written clock time is nobody's age (contextual); a
 number after "aisle", "dock" or "pier" is no house number (addresses). All sentences are invented.
@@ -34,9 +35,14 @@ NOT_PII = [
     "the showtimes are seven fifteen nine thirty nine forty five and ten twenty five",
     "the presets are 91.1 104.5 and 88.9",
     "the judges gave nine five nine six nine five and eight nine",
+    "the pickups are like eight thirty ten fifteen and three fifteen",
     "the rounds went three two five four two two two three",
     # written decimals
     "it went 12.50 then 13.75 and 14.25 this week",
+    "her temp went 102.6 102.2 then 98.2",
+    # a public code of a book or a product
+    "the isbn is nine seven eight one two three four five six seven eight nine",
+    "scan the barcode it says one two three four five six seven eight nine oh one two",
     # counting
     "one two three four one two three four okay from the top",
     "two four six eight ten twelve who do we appreciate",
@@ -83,6 +89,12 @@ PII = [
         "i want to order a pizza my account number is four four one two three four five six",
         None,
         "ACCOUNT_NUMBER",
+    ),
+    # a cued value before a public code stays found
+    (
+        "my phone number is five five five one two three four five six seven and the isbn is nine seven",
+        "five five five one two three four five six seven",
+        "PHONE_NUMBER",
     ),
     # a dotted phone number is no decimal
     ("call me at 555.123.4567", "555.123.4567", "PHONE_NUMBER"),

@@ -162,3 +162,59 @@ def test_a_handle_said_beyond_the_follow_verbs(
 ) -> None:
     found = _found(default_pipeline, text)
     assert found == ([(handle, "USERNAME")] if handle else [])
+
+
+# context.yaml `organizations.everyday_name_links` / `cue_copulas`: a local business's name of two everyday
+# words after a caller's or an employer's link; a copula after a cue; the cue's last word said twice
+AFFILIATION_CASES = [
+    ("we're calling from blue harbor", "blue harbor"),
+    ("i'm calling from green bucket about your order", "green bucket"),
+    ("my employer is blue harbor", "blue harbor"),
+    ("my current employer is copper pot", "copper pot"),
+    ("the company i work for is red barn", "red barn"),
+    ("i do payroll for for blue harbor", "blue harbor"),
+    ("hi it's mike with copper pot", "copper pot"),
+    ("this is dana from blue harbor", "blue harbor"),
+    ("this is dana okafor with blue harbor", "blue harbor"),
+    # no business named
+    ("we're calling from the clinic", None),
+    ("i'm calling from my cell", None),
+    ("my employer is great", None),
+    ("my employer is fine with it", None),
+    ("the company i work for is small", None),
+    ("my school is closed today", None),
+    ("i do payroll for for a living", None),
+    ("this is dana with a question", None),
+    ("this is dana from accounting", None),
+    ("it's mike from the office", None),
+    ("this is great with blue cheese", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), AFFILIATION_CASES)
+def test_a_local_business_after_a_callers_or_employers_link(
+    default_pipeline: Pipeline, text: str, name: str | None
+) -> None:
+    organizations = [w for w, label in _found(default_pipeline, text) if label == "ORGANIZATION"]
+    assert organizations == ([name] if name else [])
+
+
+# context.yaml `credentials.descriptions` / `description_words` / `as_clause_openers` (review42 pass 0):
+# what is said of a username or a handle instead of it
+DESCRIBED_CASES = [
+    "my username is my name",
+    "log in as a guest",
+    "sign in as usual",
+    "my handle is broken",
+    "the door handle is loose",
+]
+
+
+@pytest.mark.parametrize("text", DESCRIBED_CASES)
+def test_a_username_described_is_no_value(default_pipeline: Pipeline, text: str) -> None:
+    assert _found(default_pipeline, text) == []
+
+
+def test_a_value_after_a_description_still_counts(default_pipeline: Pipeline) -> None:
+    text = "my username is my first name then one two three"
+    assert [label for _, label in _found(default_pipeline, text)] == ["USERNAME"]

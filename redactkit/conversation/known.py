@@ -13,6 +13,9 @@ use without the cue that gave the value away:
   ``last_digits`` digits ("the card ending in 4412");
 - an e-mail address: the address, and its user part when that is not a plain word;
 - a street address: the whole address, and the street without the house number ("maple street");
+- a child's age (an ``AGE`` protected as a ``MINOR``): its number without the unit it was said with
+  ("twelve" of "twelve years old"), however short or frequent: said again anywhere in the
+  conversation it is the child's age (fail closed; only with ``AGE`` or ``MINOR`` listed);
 - any other value: its letters and digits in sequence.
 
 Mentions of the parts of one name share the name's identity (:attr:`KnownValue.ref`), so a
@@ -37,6 +40,34 @@ _DIGIT_LABELS = frozenset({"PHONE_NUMBER", "CREDIT_CARD", "US_SSN", "ACCOUNT_NUM
 _NAME_LABELS = frozenset({"PERSON"})
 _ADDRESS_LABELS = frozenset({"ADDRESS"})
 _EMAIL_LABELS = frozenset({"EMAIL_ADDRESS"})
+_AGE_LABELS = frozenset({"AGE"})
+
+
+@dataclass(frozen=True)
+class _AgeUnits:
+    """The words after an age that say it is one ("years old", "yrs": ``ages.after`` of
+    ``context.yaml``)."""
+
+    units: frozenset[tuple[str, ...]] = field(metadata={"key": "ages.after"})
+
+
+@cache
+def _age_units(locale: str) -> tuple[tuple[str, ...], ...]:
+    """``ages.after`` as lowercase words without symbols, longest first."""
+    phrases = {
+        tuple(word for word in (w.lower() for w in phrase) if word[:1].isalnum())
+        for phrase in load_tables(locale, "context", _AgeUnits).units
+    }
+    return tuple(sorted((p for p in phrases if p), key=len, reverse=True))
+
+
+def _child_age_words(words: Sequence[str], locale: str) -> tuple[str, ...]:
+    """A child's age without the unit it was said with: "twelve years old" is said again as
+    "twelve"."""
+    for unit in _age_units(locale):
+        if len(words) > len(unit) and tuple(words[-len(unit) :]) == unit:
+            return tuple(words[: -len(unit)])
+    return tuple(words)
 
 
 @dataclass(frozen=True)
@@ -148,11 +179,20 @@ def _compact(text: str) -> str:
 
 
 def patterns_of(
-    label: str, written: str, ref: str, options: ConversationOptions
+    label: str, written: str, ref: str, options: ConversationOptions, protected: str = ""
 ) -> tuple[str, tuple[str, ...], list[Pattern]]:
     """The canonical form, name tokens and search patterns of one value (``written``: its text in
-    the normalized view). An empty canonical form means the value is too weak to be known."""
+    the normalized view; ``protected``: the label it is protected as too). An empty canonical form
+    means the value is too weak to be known."""
     locale = options.locale
+    if label in _AGE_LABELS and protected == "MINOR":
+        # a child's age: its number, however short or frequent ("twelve", "six and a half"), is a
+        # mention wherever it is said again, with or without its unit (fail closed)
+        words = _child_age_words(_words(written), locale)
+        canonical = "".join(words)
+        if not canonical:
+            return "", (), []
+        return canonical, words, [Pattern(ref, label, "the child's age", tokens=words)]
     blocked = _blocked(locale)
     if label in _NAME_LABELS:
         said = mention_words(locale)
@@ -269,7 +309,7 @@ def collect_known(
                 continue
             start, end = aligned.to_derived(entity.start, entity.end)
             written = aligned.text[start:end]
-            canonical, tokens, _ = patterns_of(entity.label, written, "", options)
+            canonical, tokens, _ = patterns_of(entity.label, written, "", options, entity.policy_label)
             if not canonical:
                 continue
             existing = known.get((entity.label, canonical))
@@ -299,7 +339,7 @@ def collect_known(
                 spans=[(offset + turn, entity.start, entity.end)],
                 policy_label=entity.policy_label,
             )
-            value.patterns = patterns_of(entity.label, written, ref, options)[2]
+            value.patterns = patterns_of(entity.label, written, ref, options, entity.policy_label)[2]
             known[(entity.label, canonical)] = value
             if entity.label in _NAME_LABELS:
                 names.append(value)

@@ -237,6 +237,9 @@ class AddressDetector(Detector):
         self._mail_endings = tuple(
             sorted(load_locale(locale).words("context", "addresses.glued_cue_endings"))
         )
+        # the gazetteer indexes are built with the detector, not in the first batch that needs one
+        _places(locale)
+        _place_openers(locale)
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)

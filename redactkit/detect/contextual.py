@@ -377,6 +377,13 @@ class _OrganizationWords:
 
     cues: _Phrases
     weak_cues: _Phrases
+    #: "this is dana | with ...": a caller's frame, their name, then the link to whom they call for
+    caller_frames: _Phrases
+    caller_links: frozenset[str]
+    #: a copula after a cue opens the name ("my current employer is ...")
+    cue_copulas: frozenset[str]
+    #: the last words of a weak cue after which a name of two everyday words (``name_modifiers``) counts
+    everyday_name_links: frozenset[str]
     after: _Phrases
     after_adverbs: _Phrases
     service_owners: frozenset[str]
@@ -5957,6 +5964,26 @@ class ContextualDetector(Detector):
             end = j
         return end
 
+    def _caller_links(self, text: _Text) -> list[int]:
+        """Positions of a link of ``caller_links`` ("with", "from") right after a caller's frame of
+        ``caller_frames`` ("this is", "it's", "my name is") and one or two words that are given names or
+        no everyday words: "hi it's mike with ...", "this is dana okafor from ..."."""
+        org = self._t.organizations
+        words = text.words
+        links: list[int] = []
+        for k in text.starts(org.caller_links):
+            for name in (1, 2):
+                frame = k - name
+                if frame < 1 or not org.caller_frames.ending(words, frame):
+                    continue
+                if all(
+                    word.isalpha() and (word in given_names() or not is_everyday_word(word))
+                    for word in words[frame:k]
+                ):
+                    links.append(k)
+                    break
+        return links
+
     def _cue_value(
         self, words: Sequence[str], first: int, weak: bool, taken: set[int], place: bool = False
     ) -> tuple[int, int] | None:
@@ -5966,7 +5993,10 @@ class ContextualDetector(Detector):
         at mercy")."""
         org = self._t.organizations
         n = len(words)
+        link = words[first - 1] if first > 0 else ""
         first = self._skip_interruptions(words, first)
+        if 0 < first < n and words[first] == words[first - 1] and not words[first].isdigit():
+            first += 1  # "i do payroll for for blue harbor": the cue's last word said twice
         determiner = first < n and words[first] == "the"
         if determiner:
             first += 1
@@ -6016,7 +6046,19 @@ class ContextualDetector(Detector):
         named = any(self._org_name_word(word) for word in value)
         if determiner and not weak and not (named or kind) and self._everyday_name(value):
             return first - determiner, stop  # "i work at the rusty nail": a local business
-        if (weak or determiner) and not (named or kind):
+        # "we're calling from blue harbor", "my employer is copper pot": a local business's name of two
+        # everyday words after a caller's or an employer's link, ending the clause, counts after a weak cue
+        if (
+            (weak or determiner)
+            and not (named or kind)
+            and not (
+                weak
+                and not determiner
+                and link in org.everyday_name_links
+                and (stop == n or org.stops.at(words, stop))
+                and self._everyday_name(value)
+            )
+        ):
             return None
         school = org.school_kinds.ending(words, stop)
         if not named and school and all(word in org.school_types for word in words[first : stop - school]):
@@ -6377,6 +6419,15 @@ class ContextualDetector(Detector):
                 length = self._job_before(words, i)
             if not length:
                 continue
+            if (
+                i + length < n
+                and words[i + length] in org.cue_copulas
+                and words[i + length - 1] not in org.cue_copulas
+            ):
+                # "my current employer is ...", "the company i work for is ...": a copula after the cue
+                # opens the name, which then needs what a weak cue's does
+                length += 1
+                weak = True
             place = not weak and words[i + length - 1] in org.place_prepositions
             value_span = self._cue_value(words, i + length, weak, taken, place)
             admitted = weak and bool(
@@ -6409,6 +6460,13 @@ class ContextualDetector(Detector):
                     second = self._cue_value(words, stop + 1, True, taken)
                     if second:
                         add(*second, "name after an employer, school, bank or insurer cue")
+
+        # a caller names themselves, then whom they call for: "hi it's mike with copper pot", "this is dana
+        # from blue harbor" (the name after the link needs what a weak cue's does)
+        for k in self._caller_links(text):
+            value_span = self._cue_value(words, k + 1, True, taken)
+            if value_span:
+                add(*value_span, "a caller's organisation after their name ('this is dana with ...')")
 
         # the organisation acts: "unilever called about my claim"
         for after in [i for i in text.starts(self._org_after_starts) if i > 0]:

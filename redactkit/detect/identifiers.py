@@ -215,6 +215,9 @@ class _CueTables:
     #: words of a self-correction inside a dictated value ("no wait", "actually make that"): the part
     #: after it says the value's end again (``correction_words``)
     correction_words: frozenset[str] = frozenset()
+    #: words before a negative context or a unit inside an aside that make it a place of the aside
+    #: ("in the other room", "this room"), no thing's number (``aside_place_modifiers``)
+    aside_place_modifiers: frozenset[str] = frozenset()
     #: phrases of a self-correction with no word of ``correction_words`` ("i think it's", "let me
     #: start over"; ``correction_phrases``), and those that restart the value from its first digit
     #: (``restart_phrases``)
@@ -248,10 +251,14 @@ class _CueTables:
     value_part_openers: frozenset[str] = frozenset()
     #: verbs between a plural subject and the numbers it names ("the showtimes are ...": ``list_verbs``)
     list_verbs: frozenset[str] = frozenset()
+    #: words of a product's or a book's public code ("isbn", "upc": ``public_code_words``)
+    public_code_words: frozenset[str] = frozenset()
     #: account cue words that are verbs too ("order", "claim": ``account_cue_verbs``) and the words before
     #: them that make them one ("to order": ``account_cue_verb_before``)
     account_cue_verbs: frozenset[str] = frozenset()
     account_cue_verb_before: frozenset[str] = frozenset()
+    #: hedges between such a verb and the numbers ("the pickups are like ...": ``list_hedges``)
+    list_hedges: frozenset[str] = frozenset()
     #: plural nouns that name the parts of one value, never a list ("the digits are ...":
     #: ``list_subjects_not``)
     list_subjects_not: frozenset[str] = frozenset()
@@ -400,6 +407,7 @@ def _cue_tables(locale: str) -> _CueTables:
         aside_end_particles=_optional_words(resources, "identifiers", "aside_end_particles"),
         correction_particles=_optional_words(resources, "identifiers", "correction_particles"),
         aside_resumers=_optional_words(resources, "identifiers", "aside_resumers"),
+        aside_place_modifiers=_optional_words(resources, "identifiers", "aside_place_modifiers"),
         questions=PhraseTable(_questions(resources, locale)),
         service_numbers=frozenset(
             str(number) for number in resources.get("identifiers", "service_numbers", []) or []
@@ -415,8 +423,10 @@ def _cue_tables(locale: str) -> _CueTables:
         cue_as_object_after=_optional_words(resources, "identifiers", "cue_as_object_after"),
         value_part_openers=_optional_words(resources, "identifiers", "value_part_openers"),
         list_verbs=_optional_words(resources, "identifiers", "list_verbs"),
+        list_hedges=_optional_words(resources, "identifiers", "list_hedges"),
         account_cue_verb_before=_optional_words(resources, "identifiers", "account_cue_verb_before"),
         account_cue_verbs=_optional_words(resources, "identifiers", "account_cue_verbs"),
+        public_code_words=_optional_words(resources, "identifiers", "public_code_words"),
         list_subjects_not=_optional_words(resources, "identifiers", "list_subjects_not"),
     )
 
@@ -722,6 +732,9 @@ class IdentifierDetector(Detector):
         self._time_list_spans: dict[int, list[tuple[int, int]]] = {}
         #: a text without digits is still looked at when a cue of a value zone or a number word is in it
         self._zone_cue_words = _zone_cue_pattern(locale)
+        # the garbled-cue index is built with the detector, not in the first batch that needs it
+        _near_cues(_garbled_cues(locale))
+        _near_cues(_garbled_after_cues(locale))
         #: "as", "in", "for", "like": the words that join a spelled letter and the word naming it
         self._lexicon = load_locale(locale).lexicon
         self._letter_words = frozenset(word for form in self._lexicon.letter_as_in for word in form)
@@ -2010,7 +2023,12 @@ class IdentifierDetector(Detector):
             (label is not None or corrected)
             and not left.alnum
             and (last_pair or self._said_in_groups(aligned, tokens, right))
-            and not any(word in tables.negative_words for word in gap)
+            and not any(
+                # "in the other room": a place of the aside, no place the part is the number of
+                word in tables.negative_words
+                and not (index and gap[index - 1] in tables.aside_place_modifiers)
+                for index, word in enumerate(gap)
+            )
             and not (gap and gap[-1] in tables.clock_before)
         ):
             # a part read in pairs follows digits, after an aside that names no time, price or place:
@@ -2665,6 +2683,8 @@ class IdentifierDetector(Detector):
         start, end = tokens[first].start, tokens[last].end
         if ":" in aligned.text[start:end] or self._reading(aligned, start, end) == "time":
             return []
+        if "." in aligned.text[start:end] and _WRITTEN_DECIMAL.search(aligned.text[start:end]):
+            return []  # "her temp went 102.6 102.2 then 98.2": written decimals, measurements
         numbers = [index for index in region if _has_digit(tokens[index].lower)]
         if numbers and self._corrected_whole_number(
             aligned, tokens[numbers[0]].start, tokens[numbers[-1]].end
@@ -2870,7 +2890,27 @@ class IdentifierDetector(Detector):
                         or (index == len(gap) - 2 and gap[-1] in self._tables.aside_resumers)
                     )
                     and gap[index] in self._tables.negative_words
-                    and self._aside_word(gap[index], negative=False)
+                    and (
+                        self._aside_word(gap[index], negative=False)
+                        # a unit too, after a plain word: "the kids are in the room hold on"
+                        or (
+                            gap[index].isalpha()
+                            and index > 0
+                            and gap[index - 1].isalpha()
+                            and not self._value_word(gap[index - 1])
+                        )
+                    )
+                )
+                or (
+                    # "in the other room", "this room": a place of the aside, no thing's number
+                    index > 0
+                    and gap[index - 1] in self._tables.aside_place_modifiers
+                    and gap[index].isalpha()
+                    and (
+                        gap[index] in self._tables.negative_words
+                        or gap[index] in self._tables.quantity_after
+                        or gap[index] in self._tables.quantity_before
+                    )
                 )
                 or (
                     # "the next part is": a part of the value being dictated
@@ -3030,15 +3070,28 @@ class IdentifierDetector(Detector):
                 return not misheard and not one_number
         return False
 
+    def _public_code_before(self, tokens: Sequence[Token], first: int) -> bool:
+        """A word of ``public_code_words`` ("isbn", "barcode", "upc") stands within the window before
+        token ``first``: the number is a product's or a book's public code, whatever its length (no
+        identifier cue is asked for: the caller's ``_classify`` found none)."""
+        words = self._tables.public_code_words
+        return bool(words) and any(
+            tokens[index].lower in words for index in range(max(0, first - self.window), first)
+        )
+
     def _list_subject(self, tokens: Sequence[Token], verb: int) -> bool:
         """A plural noun is the subject of the verb at ``verb`` ("the showtimes are", "our scores
-        were", ``list_verbs``): the numbers after it are one for each thing, a list, never one value;
-        no noun of a value's own parts ("digits", ``list_subjects_not``) nor any cue's plural
-        ("numbers", "codes")."""
-        if verb < 1:
+        were", ``list_verbs``; up to two hedges of ``list_hedges`` after it: "the pickups are like
+        ..."): the numbers after it are one for each thing, a list, never one value; no noun of a
+        value's own parts ("digits", ``list_subjects_not``) nor any cue's plural ("numbers", "codes")."""
+        tables = self._tables
+        for _ in range(2):
+            if verb < 1 or tokens[verb].lower not in tables.list_hedges:
+                break
+            verb -= 1
+        if verb < 1 or tokens[verb].lower not in tables.list_verbs:
             return False
         word = tokens[verb - 1].lower
-        tables = self._tables
         return (
             self._plural_noun(word)
             and word not in tables.list_subjects_not
@@ -3803,6 +3856,8 @@ class IdentifierDetector(Detector):
             cue is None or cue[0] not in ("DATE_OF_BIRTH", "CREDIT_CARD_META", "AGE")
         ):
             return None  # "reach 59.1 percent", "call in q 3 2019": a decimal or a fiscal period
+        if cue is None and self._public_code_before(tokens, candidate.first):
+            return None  # "the isbn is nine seven eight ...", "scan the barcode": a catalogue's code
         if cue is None and "." in raw and _WRITTEN_DECIMAL.search(raw) and not _IPV4.fullmatch(raw):
             return None  # "presets 91.1 104.5 88.9", "up 2.5 then 3.75": written decimals, quantities
         if cue is None and self._time_list(aligned, tokens, candidate):
@@ -3813,7 +3868,7 @@ class IdentifierDetector(Detector):
             return None  # "can we push it to eight forty i mean nine forty": a time or a price, corrected
         if (
             cue is None
-            and previous in self._tables.list_verbs
+            and (previous in self._tables.list_verbs or previous in self._tables.list_hedges)
             and n <= _LIST_MAX_DIGITS
             and not _card_digits(digits)
             and self._list_subject(tokens, candidate.first - 1)

@@ -777,6 +777,11 @@ class NameDetector(Detector):
         self._flight_word_at = flight_word_at
         # (added last: the garbled-cue model above reads the cues of names.yaml only)
         self._strong = self._strong | {_PERSON_NOUN_CUE}
+        # the typo indexes are built with the detector, not in the first batch with a word that needs
+        # one (about a second of CPU, which a throughput measure would count against that batch)
+        for min_zipf in (self._zipf.common_word_min, words.answer_typo_zipf, words.run_typo_zipf):
+            _longest_frequent(min_zipf)
+        _longest_word(_listed_names(locale_given_names(locale), locale_family_names(locale), common_words()))
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         vocab = _NameVocabulary(
@@ -2781,7 +2786,7 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
 def _longest_frequent(min_zipf: float) -> int:
     """Letters in the longest frequent word (``min_zipf`` or more): a word two or more letters
     longer is one edit away from none."""
-    return max(map(len, frequent_words(min_zipf)), default=0)
+    return max(map(len, _deletions(min_zipf)), default=0)  # (the index holds each word itself)
 
 
 class _OneEdit:

@@ -142,6 +142,10 @@ class PlaceDetector(Detector):
         self._travel_keys = key_words(words.travel_cues)
         self._town_cue_keys = key_words(words.town_cues)
         self._area_keys = key_words(words.area_kinds) | key_words(words.area_kinds_before)
+        # the gazetteer indexes are built with the detector, not in the first batch that needs one
+        for build in (_long_place_words, _place_starts, _everyday_landmarks):
+            build(locale)
+        _ambiguous()
 
     def detect_batch(self, texts: Sequence[AlignedText]) -> list[list[Entity]]:
         places = _places(self.locale)

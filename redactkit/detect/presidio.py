@@ -107,6 +107,7 @@ def make_tldextract_offline() -> None:
     if not getattr(tld.TLD_EXTRACTOR, "_redactkit_offline", False):
         extractor = tld.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
         extractor._redactkit_offline = True  # type: ignore[attr-defined]
+        extractor("example.com")  # reads the bundled list now, not at the first e-mail address
         tld.TLD_EXTRACTOR = extractor
 
 
