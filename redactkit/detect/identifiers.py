@@ -30,7 +30,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 
 from ..core import AlignedText, Entity
-from ..gazetteers import family_names, fold_word, is_everyday_word
+from ..gazetteers import family_names, fold_word, is_everyday_word, zipf_frequency
 from ..lang import Lexicon, Token, load_locale, token_index_at, tokenize, value_interruptions
 from ..lang.fuzzy import NearWords, within_edits
 from ..lang.phrases import PhraseTable
@@ -133,6 +133,10 @@ class _CueTables:
     #: even when it counts; the words that may stand before the name (``answers.name_openers``)
     answer_after_name_min_digits: int
     answer_name_openers: frozenset[str]
+    #: a given name as frequent as this (Zipf scale) or a month is a word there ("will two three
+    #: four", "may one two three four"): ``answers.name_max_zipf``
+    answer_name_max_zipf: float
+    months: frozenset[str]
     #: the locale's number words ("five", "twenty", "hundred"): another number in an answer's turn
     number_words: frozenset[str]
     #: cue phrase said after the value ("... for the zip", "... that's my social") -> label
@@ -340,6 +344,10 @@ def _cue_tables(locale: str) -> _CueTables:
             (resources.get("identifiers", "answers", {}) or {}).get("after_name_min_digits", 0)
         ),
         answer_name_openers=resources.words("identifiers", "answers.name_openers"),
+        answer_name_max_zipf=float(
+            (resources.get("identifiers", "answers", {}) or {}).get("name_max_zipf", 0.0)
+        ),
+        months=frozenset(resources.lexicon.months),
         number_words=frozenset(
             {
                 *resources.lexicon.digits,
@@ -4430,8 +4438,11 @@ class IdentifierDetector(Detector):
         k = candidate.first - 1
         if tokens[k].lower == "and" and k > 0:
             k -= 1
-        if tokens[k].lower not in locale_given_names(self.locale):
+        name = tokens[k].lower
+        if name not in locale_given_names(self.locale) or name in tables.months:
             return False
+        if tables.answer_name_max_zipf and zipf_frequency(name) >= tables.answer_name_max_zipf:
+            return False  # "will two three four", "hope four five six": a word more than a name
         before = [token.lower for token in tokens[:k] if any(ch.isalnum() for ch in token.lower)]
         if any(word not in tables.answer_name_openers and word != tokens[k].lower for word in before):
             return False  # "on my mark ...": words other than an opener (or the name said twice) first
