@@ -566,7 +566,7 @@ PLACES = [
     ("order a cab from home to the airport", "home"),
     ("order a cab from home to the airport", "airport"),
     ("we flew into reykjavík last night", "reykjavík"),  # accents folded for the gazetteer
-    ("she moved here from the czech republic", "czech republic"),  # an everyday country name
+    ("she moved here from the czech republic", "the czech republic"),  # article kept: with_article
     # towns the gazetteer lacks, after a phrase that says where someone lives or is
     ("my aunt grew up in kellmoor", "kellmoor"),
     ("i'm in vester haldby at the conference", "vester haldby"),
