@@ -566,7 +566,7 @@ PLACES = [
     ("order a cab from home to the airport", "home"),
     ("order a cab from home to the airport", "airport"),
     ("we flew into reykjavík last night", "reykjavík"),  # accents folded for the gazetteer
-    ("she moved here from the czech republic", "czech republic"),  # an everyday country name
+    ("she moved here from the czech republic", "the czech republic"),  # article kept: with_article
     # towns the gazetteer lacks, after a phrase that says where someone lives or is
     ("my aunt grew up in kellmoor", "kellmoor"),
     ("i'm in vester haldby at the conference", "vester haldby"),
@@ -924,7 +924,8 @@ def test_ner_adapted_weights_with_the_strict_guard_on_cased_and_lowercase_text()
     detector = SpacyNerDetector(ner_weights="builtin", lowercase_guard="strict")
     cased = _found(detector, "Maria Garcia flew to Boston yesterday.")
     assert {("PERSON", "Maria Garcia"), ("LOCATION", "Boston")} <= cased
-    assert ("US_SSN", "1234") in _found(detector, "my social is 1234")
+    # the shipped weights report names, places and organisations: an identifier is the rule detectors'
+    assert _found(detector, "my social is 1234") == set()
     assert not any(label == "PERSON" for label, _ in _found(detector, "wakey wakey eggs and bakey"))
     # a frequent word after a determiner is no person
     assert _found(detector, "pay my bill please") == set()
@@ -948,10 +949,14 @@ def test_ner_adapted_weights_read_lowercase_speech_and_formatted_text_goes_to_th
     # ner_weights_on: all: the weights read it too (their calibrated scores)
     everywhere = scored(SpacyNerDetector(ner_weights="builtin", ner_weights_on="all"), cased)
     assert ("PERSON", "Maria Garcia", calibration["PERSON"]) in everywhere
-    # lowercase speech is the weights' in both modes: a context identifier the stock model has no label for
+    # lowercase speech is the weights' in both modes (their calibrated score): a street address, which
+    # the stock model has no label for, when the labels ask for it
     for mode in ("lowercase", "all"):
-        found = scored(SpacyNerDetector(ner_weights="builtin", ner_weights_on=mode), "my social is 1234")
-        assert ("US_SSN", "1234", calibration["US_SSN"]) in found
+        found = scored(
+            SpacyNerDetector(ner_weights="builtin", ner_weights_on=mode, labels={"ADDRESS": "ADDRESS"}),
+            "the address is twelve elm street",
+        )
+        assert ("ADDRESS", "twelve elm street", calibration["ADDRESS"]) in found
     with pytest.raises(ConfigError, match="ner_weights_on"):
         load_config({"detectors": [{"name": "ner", "ner_weights_on": "cased"}]})
 
@@ -969,8 +974,9 @@ NAMES_ONLY_MAP = {
 @pytest.mark.parametrize(
     ("text", "weights_labels", "names_labels"),
     [
-        # an identifier said in context: the weights' own label with `labels: null`, nothing with `names`
-        ("my social is 1234", {"US_SSN"}, set()),
+        # an identifier said in context: nothing with either (the shipped weights learnt no identifier
+        # labels, and `labels: null` keeps them to names, places and organisations)
+        ("my social is 1234", set(), set()),
         # names, places and organisations: the same with both
         ("can you text priyanka that i'm late", {"PERSON"}, {"PERSON"}),
         ("what's the weather like in tromso", {"LOCATION"}, {"LOCATION"}),

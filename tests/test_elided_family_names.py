@@ -68,3 +68,23 @@ def test_the_ner_detector_joins_it_whichever_recognizer_runs(recognizer: str) ->
 )
 def test_the_shape_of_an_elided_family_name(word: str, shape: bool) -> None:
     assert elided_family_name(word) is shape
+
+
+# "a" said as a middle initial between a given name and a family name the list has, though the
+# family name reads like a word form ("nunes", "hughes"): the whole name; "a" before an everyday
+# word is the article
+MIDDLE_A_CASES = [
+    ("so the claim is under neil a nunes and the policy is new", "neil a nunes"),
+    ("please call neil a nunes back", "neil a nunes"),
+    ("the policy is under rita a hughes", "rita a hughes"),
+    ("tell neil a joke", "neil"),
+    ("call neil a cab", "neil"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MIDDLE_A_CASES)
+def test_a_said_as_a_middle_initial_before_a_listed_family_name(
+    default_pipeline: Pipeline, text: str, name: str
+) -> None:
+    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    assert persons == [name]

@@ -1848,8 +1848,12 @@ class NameDetector(Detector):
                 and word not in self._blocked
                 and word not in common
                 and word not in places
-                and (word in family or zipf_frequency(word) < self._zipf.unlisted_person_name_max)
-                and not _word_form(word)
+                # a family name the list has, though it reads like a word form ("nunes", "hughes"), or
+                # one no list has that is no form of an English word
+                and (
+                    word in family
+                    or (zipf_frequency(word) < self._zipf.unlisted_person_name_max and not _word_form(word))
+                )
             )
             if surname:
                 scores[j] = (scores[i][0], "middle initial between name words")

@@ -1,12 +1,13 @@
 """spaCy's statistical NER, adapted to transcripts, with an optional guard for lowercase speech.
 
-``ner_weights`` picks the recognizer: ``none`` (default) runs the pipeline's own; ``builtin`` runs
-redactkit's adaptation of en_core_web_md's to ASR-style dialogue text (see
+``ner_weights`` picks the recognizer: ``builtin`` (the default configuration's, with ``labels:
+names``) runs redactkit's adaptation of en_core_web_md's to ASR-style dialogue text (see
 ``redactkit/models/ner-asr-en/MODEL_CARD.md``), which knows names, places and organisations in
-lowercase, unpunctuated text and a few identifiers by their context ("my account number is ...");
-a directory written by ``redactkit train`` runs a recognizer fine-tuned on the user's data. Adapted
-weights read lowercase speech, what they were trained on; formatted transcripts (with capitals) go to
-the pipeline's own recognizer, which is in memory anyway (``ner_weights_on: all``: the weights read
+lowercase, unpunctuated text (the identifiers are the rule detectors'); ``none`` (the constructor's
+default) runs the pipeline's own; a directory written by ``redactkit train`` runs a recognizer
+fine-tuned on the user's data (with ``labels: null``: the labels it learnt). Adapted weights read
+lowercase speech, what they were trained on; formatted transcripts (with capitals) go to the
+pipeline's own recognizer, which is in memory anyway (``ner_weights_on: all``: the weights read
 every text).
 
 Scores: with adapted weights an entity's score is the precision its label reached on the held-out
@@ -72,6 +73,11 @@ _WINDOW = 10_000
 _OVERLAP = 500
 #: characters per ``nlp.pipe`` batch at most (a few windows of a long text; hundreds of utterances)
 _BATCH_CHARS = 64_000
+
+#: words after an everyday noun that is also a given name that keep it a noun ("faith in her eyes",
+#: "patience with him"); see ``SpacyNerDetector._abstract_noun`` (not the end of the turn: "thanks
+#: mark" there is a name)
+_NOUN_FOLLOWERS = frozenset({"in", "with"})
 
 #: ``labels: names``: the stock label map only (PERSON, GPE/LOC/FAC, ORG), whatever the weights declare
 NAMES_ONLY = "names"
@@ -174,10 +180,19 @@ def _spelled_ranges(aligned: AlignedText) -> list[tuple[int, int]]:
     ]
 
 
+def _reports_own_labels(weights: str | None) -> bool:
+    """Whether ``labels: null`` adds the weights' ``label_map``: for weights of the user's own (a
+    directory written by ``redactkit train``), yes; the shipped ``builtin`` weights were trained for
+    names, places and organisations (``--drop-labels identifiers``; the ``ADDRESS`` they also learnt
+    is the ``addresses`` detector's), so null keeps them to the stock map, as ``names`` does."""
+    return weights not in (None, "none", "builtin")
+
+
 def _weights_label_map(weights: str | None) -> dict[str, str]:
-    """The ``label_map`` a weights directory declares, without the labels its pipeline calibration
-    dropped ({} without weights or when they are missing: the detector's constructor reports that)."""
-    if weights in (None, "none"):
+    """The ``label_map`` a weights directory of the user's declares, without the labels its pipeline
+    calibration dropped ({} without weights, for ``builtin`` or when they are missing: the
+    detector's constructor reports that)."""
+    if not _reports_own_labels(weights):
         return {}
     try:
         found = read_ner_weights(str(weights))
@@ -221,10 +236,10 @@ class SpacyNerDetector(Detector):
         #: directory written by ``redactkit train``, or ``none`` for the pipeline's own recognizer
         self.ner_weights = ner_weights
         self._weights = None if ner_weights in (None, "none") else ner_weights
-        #: spaCy entity label -> redactkit label; labels not listed are ignored. null: the weights'
-        #: own map (meta.json ``label_map``) over PERSON, GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION;
-        #: ``names``: that stock map alone, whatever the weights declare (names, places and
-        #: organisations: adapted weights without their identifier labels)
+        #: spaCy entity label -> redactkit label; labels not listed are ignored. null: PERSON,
+        #: GPE/LOC/FAC -> LOCATION, ORG -> ORGANIZATION, plus the map of weights of the user's own
+        #: (meta.json ``label_map``; ``builtin`` adds none: it was trained for names, places and
+        #: organisations); ``names``: that stock map alone, whatever the weights declare
         self.labels: dict[str, str] | str | None = dict(labels) if isinstance(labels, Mapping) else labels
         #: score of every entity; null: the label's held-out precision from the weights' calibration
         #: table (0.8 for the pipeline's own recognizer, which has none)
@@ -285,7 +300,7 @@ class SpacyNerDetector(Detector):
         if self._weights is not None:
             weights = read_ner_weights(self._weights)  # fail at construction, naming the path
             self._scores = weights.calibration
-            if labels is None:
+            if labels is None and _reports_own_labels(self._weights):
                 self._labels.update(weights.meta.get("label_map", {}))
                 # labels whose entities, next to the rule detectors, touch more PII-free rows than
                 # they find values (``python -m redactkit.train.calibrate``)
@@ -576,6 +591,8 @@ class SpacyNerDetector(Detector):
             return True
         if lowercase and (self._airline(doc_words, ent) or self._numbered(doc_words, ent)):
             return True
+        if lowercase and self._code(words):
+            return True
         if not lowercase:
             return False
         bare = " ".join(word.removesuffix("'s") for word in words)
@@ -648,6 +665,24 @@ class SpacyNerDetector(Detector):
             and zipf_frequency(word) >= self._weak_cue_zipf
             and before not in self._guard_words.person_cues
         )
+
+    def _abstract_noun(
+        self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str], everyday: float
+    ) -> bool:
+        """A lone given name that is an everyday noun ("faith", "grace", "joy"), inside the turn, without
+        a person cue before it, before "in" or "with": "i saw faith in her eyes", "have more faith in
+        yourself" (the adapted recognizer's guesses; the stock one makes none there). A name of that
+        kind that opens the turn, follows a cue ("text faith", "thanks grace") or ends the turn
+        ("over to you mark", Earnings-21's vocatives) stays."""
+        if len(words) != 1 or ent.start == 0 or len(ent) != 1:
+            return False
+        word = words[0]
+        if word not in given or zipf_frequency(word) < everyday:
+            return False
+        if doc_words[ent.start - 1] in self._guard_words.person_cues:
+            return False
+        after = doc_words[ent.end] if ent.end < len(doc_words) else ""
+        return after in _NOUN_FOLLOWERS
 
     def _saint_place(self, words: list[str]) -> bool:
         """A PERSON guess that is a saint's title and a name that a place list has together ("saint
@@ -728,6 +763,8 @@ class SpacyNerDetector(Detector):
             after = after[1:]  # "this is frank, returning your call"
         if after and after[0] in self._copula_name_followers:
             return False
+        if after[:1] == ["here"] and words[0] in self._person_words.copula_weather_words:
+            return True  # "it's sandy here" without a greeting: the weather, though a town has the name
         if (
             after[:1] == ["here"]
             and words[0] not in self._person_words.copula_weather_words
@@ -778,6 +815,14 @@ class SpacyNerDetector(Detector):
             ent.end < len(doc)
             and self._misheard.code_noun(doc[ent.end].lower_)
             and any(start < ent.end_char and ent.start_char < end for start, end in spelled)
+        )
+
+    def _code(self, words: list[str]) -> bool:
+        """A place guess made of letters and numbers only ("a r one six two", "b 12"): a model number or
+        a code read out, no place (a place name holds a word)."""
+        return any(self._misheard.is_number(word) or word.isdigit() for word in words) and all(
+            (len(word) == 1 and word.isalpha()) or word.isdigit() or self._misheard.is_number(word)
+            for word in words
         )
 
     def _numbered(self, doc_words: list[str], ent: Any) -> bool:
@@ -957,6 +1002,7 @@ class SpacyNerDetector(Detector):
                 if guard != "off" and (
                     self._too_frequent(doc_words, ent, kept, given)
                     or self._numbered_person(kept, given, family, everyday)
+                    or (adapted and self._abstract_noun(doc_words, ent, kept, given, everyday))
                 ):
                     continue
             if (
