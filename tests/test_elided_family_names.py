@@ -20,7 +20,7 @@ CASES = [
     ("please call siobhan o'malley back", "siobhan o'malley"),
     ("call pat o'malley", "pat o'malley"),
     ("i need to call eoin o'dwyer", "eoin o'dwyer"),
-    ("please call tom o'malley back", "tom o'malley"),
+    ("please call brendan o'malley back", "brendan o'malley"),
     ("please call grainne o'toole back", "grainne o'toole"),
     ("tell nora d'angelo the car is ready", "nora d'angelo"),
     ("email sinead o'malley the report", "sinead o'malley"),

@@ -43,6 +43,7 @@ NOT_PII = [
     # a public code of a book or a product
     "the isbn is nine seven eight one two three four five six seven eight nine",
     "scan the barcode it says one two three four five six seven eight nine oh one two",
+    "the barcode on the box reads four four one two nine nine three one",
     # counting
     "one two three four one two three four okay from the top",
     "two four six eight ten twelve who do we appreciate",
@@ -95,6 +96,13 @@ PII = [
         "my phone number is five five five one two three four five six seven and the isbn is nine seven",
         "five five five one two three four five six seven",
         "PHONE_NUMBER",
+    ),
+    # a barcode the caller owns is their number, not a product's public code (review42 M6)
+    ("my barcode number is seven seven one two nine nine three one", None, "ACCOUNT_NUMBER"),
+    (
+        "my library card barcode reads two one two three four five six seven",
+        "two one two three four five six seven",
+        "ACCOUNT_NUMBER",
     ),
     # a dotted phone number is no decimal
     ("call me at 555.123.4567", "555.123.4567", "PHONE_NUMBER"),

@@ -257,6 +257,9 @@ class _CueTables:
     list_verbs: frozenset[str] = frozenset()
     #: words of a product's or a book's public code ("isbn", "upc": ``public_code_words``)
     public_code_words: frozenset[str] = frozenset()
+    #: owners before a public code word that make the code the caller's own ("my barcode number is ...":
+    #: ``public_code_owners``)
+    public_code_owners: frozenset[str] = frozenset()
     #: account cue words that are verbs too ("order", "claim": ``account_cue_verbs``) and the words before
     #: them that make them one ("to order": ``account_cue_verb_before``)
     account_cue_verbs: frozenset[str] = frozenset()
@@ -435,6 +438,7 @@ def _cue_tables(locale: str) -> _CueTables:
         account_cue_verb_before=_optional_words(resources, "identifiers", "account_cue_verb_before"),
         account_cue_verbs=_optional_words(resources, "identifiers", "account_cue_verbs"),
         public_code_words=_optional_words(resources, "identifiers", "public_code_words"),
+        public_code_owners=_optional_words(resources, "identifiers", "public_code_owners"),
         list_subjects_not=_optional_words(resources, "identifiers", "list_subjects_not"),
     )
 
@@ -3081,11 +3085,22 @@ class IdentifierDetector(Detector):
     def _public_code_before(self, tokens: Sequence[Token], first: int) -> bool:
         """A word of ``public_code_words`` ("isbn", "barcode", "upc") stands within the window before
         token ``first``: the number is a product's or a book's public code, whatever its length (no
-        identifier cue is asked for: the caller's ``_classify`` found none)."""
-        words = self._tables.public_code_words
-        return bool(words) and any(
-            tokens[index].lower in words for index in range(max(0, first - self.window), first)
-        )
+        identifier cue is asked for: the caller's ``_classify`` found none). An owner up to three words
+        before the code word ("my barcode number is", "my library card barcode reads": ``public_code_owners``)
+        makes it the caller's own number, which stays protected (fail closed)."""
+        tables = self._tables
+        words = tables.public_code_words
+        if not words:
+            return False
+        for index in range(max(0, first - self.window), first):
+            if tokens[index].lower in words:
+                owned = any(
+                    tokens[before].lower in tables.public_code_owners
+                    for before in range(max(0, index - 3), index)
+                )
+                if not owned:
+                    return True
+        return False
 
     def _list_subject(self, tokens: Sequence[Token], verb: int) -> bool:
         """A plural noun is the subject of the verb at ``verb`` ("the showtimes are", "our scores
