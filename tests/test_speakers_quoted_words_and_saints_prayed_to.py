@@ -203,7 +203,6 @@ def test_a_local_business_after_a_callers_or_employers_link(
 # what is said of a username or a handle instead of it
 DESCRIBED_CASES = [
     "my username is my name",
-    "log in as a guest",
     "sign in as usual",
     "my handle is broken",
     "the door handle is loose",
@@ -217,6 +216,11 @@ def test_a_username_described_is_no_value(default_pipeline: Pipeline, text: str)
 
 def test_a_value_after_a_description_still_counts(default_pipeline: Pipeline) -> None:
     text = "my username is my first name then one two three"
+    assert [label for _, label in _found(default_pipeline, text)] == ["USERNAME"]
+
+
+@pytest.mark.parametrize("text", ["log in as a tucker eight three seven", "sign in as i paradis nine six"])
+def test_a_spelled_initial_after_an_as_cue_opens_the_handle(default_pipeline: Pipeline, text: str) -> None:
     assert [label for _, label in _found(default_pipeline, text)] == ["USERNAME"]
 
 
