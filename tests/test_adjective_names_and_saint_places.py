@@ -117,3 +117,29 @@ def test_a_given_name_met_or_speaking_first_is_a_person(
 ) -> None:
     persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
     assert persons == ([name] if name else [])
+
+
+# ner `_INTRODUCING_WORDS` (review42 H4): a given name that is also an everyday noun, introduced by the
+# caller, stays a name before "with" (their company or news); the noun before "in"/"with" stays a noun
+INTRODUCED_CASES = [
+    ("this is mike with good news", "mike"),
+    ("hi this is mike with copper pot", "mike"),
+    ("this is lee with an update", "lee"),
+    ("hello it's tom with the quarterly figures", "tom"),
+    ("i'm grace with the lending team", "grace"),
+    ("i'm tom with brightline", "tom"),
+    # nouns, not people
+    ("i saw faith in her eyes", None),
+    ("we have faith in the plan", None),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), INTRODUCED_CASES)
+def test_an_introduced_name_before_with_stays_a_name(
+    default_pipeline: Pipeline, text: str, name: str | None
+) -> None:
+    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    if name is None:
+        assert persons == []
+    else:
+        assert name in persons
