@@ -79,10 +79,6 @@ _BATCH_CHARS = 64_000
 #: mark" there is a name)
 _NOUN_FOLLOWERS = frozenset({"in", "with"})
 
-#: words right before such a name that introduce a person, so "with" after it names their company or
-#: news ("this is mike with good news", "i'm tom with brightline"): the guard keeps the name (review42 H4)
-_INTRODUCING_WORDS = frozenset({"is", "'s", "it's", "'m", "i'm", "am", "me", "here's", "named", "called"})
-
 #: ``labels: names``: the stock label map only (PERSON, GPE/LOC/FAC, ORG), whatever the weights declare
 NAMES_ONLY = "names"
 
@@ -113,6 +109,7 @@ class _GuardWords:
 
     company_words: frozenset[str] = field(metadata={"key": "ner_guard.company_words"})
     person_cues: frozenset[str] = field(metadata={"key": "ner_guard.person_cues"})
+    introducing_words: frozenset[str] = field(metadata={"key": "ner_guard.introducing_words"})
     place_cues: frozenset[str] = field(metadata={"key": "ner_guard.place_cues"})
     location_cues: frozenset[str] = field(metadata={"key": "ner_guard.location_cues"})
     determiners: frozenset[str] = field(metadata={"key": "ner_guard.determiners"})
@@ -684,7 +681,7 @@ class SpacyNerDetector(Detector):
         if word not in given or zipf_frequency(word) < everyday:
             return False
         before = doc_words[ent.start - 1]
-        if before in self._guard_words.person_cues or before in _INTRODUCING_WORDS:
+        if before in self._guard_words.person_cues or before in self._guard_words.introducing_words:
             return False
         after = doc_words[ent.end] if ent.end < len(doc_words) else ""
         return after in _NOUN_FOLLOWERS
