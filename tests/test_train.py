@@ -173,6 +173,57 @@ def test_the_shipped_weights_are_the_bytes_their_meta_records() -> None:
     assert meta["training"]["settings"]["seed"] == 0
 
 
+def _provenance_problems(written_by: dict[str, object]) -> list[str]:
+    """What keeps a ``pipeline_calibration.written_by`` record from naming a run anyone can repeat:
+    no commit, a worktree with uncommitted changes, a path of the machine that ran it."""
+    problems = []
+    commit = written_by.get("commit")
+    if not (isinstance(commit, str) and len(commit) == 40 and all(c in "0123456789abcdef" for c in commit)):
+        problems.append("commit")
+    if written_by.get("clean") is not True:
+        problems.append("clean")
+    command = written_by.get("command")
+    if not isinstance(command, list) or any(str(arg).startswith("/") for arg in command):
+        problems.append("command")
+    return problems
+
+
+CLEAN_RUN = {
+    "commit": "05d20a3ecbb21afe864f6acded707b6a9884ff6b",
+    "clean": True,
+    "command": ["--weights", "builtin"],
+}
+
+
+@pytest.mark.parametrize(
+    ("written_by", "problems"),
+    [
+        (CLEAN_RUN, []),
+        ({**CLEAN_RUN, "command": ["--weights", "{weights}", "--holdout", "{holdout}"]}, []),
+        ({**CLEAN_RUN, "clean": False}, ["clean"]),
+        ({**CLEAN_RUN, "commit": None}, ["commit"]),
+        ({**CLEAN_RUN, "commit": "fc25c41"}, ["commit"]),
+        ({**CLEAN_RUN, "command": ["--weights", "/tmp/run-n"]}, ["command"]),
+        ({"commit": None, "clean": False}, ["commit", "clean", "command"]),
+    ],
+)
+def test_provenance_problems_of_a_calibration_record(
+    written_by: dict[str, object], problems: list[str]
+) -> None:
+    assert _provenance_problems(written_by) == problems
+
+
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_the_shipped_pipeline_calibration_names_a_clean_commit() -> None:
+    """The calibration that chose the shipped weights' dropped labels ran from a committed tree, with a
+    command that reruns it (stop 41's record named a worktree with uncommitted changes)."""
+    record = json.loads((BUILTIN_NER_WEIGHTS / "meta.json").read_text())["pipeline_calibration"]
+    assert _provenance_problems(record["written_by"]) == []
+    assert record["clean"] is True  # it read only the calibration half of each hold-out
+    assert record["written_by"]["command"][:2] == ["--weights", "builtin"]
+    assert "--write" in record["written_by"]["command"]
+
+
 # -- provenance: which bytes the weights were trained on ---------------------------------------------------
 def test_input_hashes_name_each_file_and_change_with_its_bytes(tmp_path: Path) -> None:
     first, second = tmp_path / "train.spacy", tmp_path / "synth_train.spacy"
