@@ -41,6 +41,7 @@ __all__ = [
     "engine_transcripts",
     "found_by",
     "found_spans",
+    "labelled",
     "local_conversations",
     "misheard_guard",
     "names_detector",
@@ -197,6 +198,11 @@ def found_spans(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
     """(text, label) of every entity ``pipeline`` finds in ``text``, in its order: what a case table
     compares, and what its failure prints."""
     return [(text[e.start : e.end], e.label) for e in pipeline.analyze(text)]
+
+
+def labelled(pipeline: Pipeline, text: str, label: str) -> list[str]:
+    """The text of every entity of ``label`` that ``pipeline`` finds in ``text``, in its order."""
+    return [text[e.start : e.end] for e in pipeline.analyze(text) if e.label == label]
 
 
 def covered_whole(pipeline: Pipeline, text: str, value: str) -> tuple[bool, list[tuple[str, str]]]:
