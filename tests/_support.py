@@ -36,10 +36,12 @@ __all__ = [
     "assert_redacted_whole",
     "conversation_transcripts",
     "covered_whole",
+    "covering_labels",
     "cued_value",
     "default_normalizers",
     "engine_transcripts",
     "found_by",
+    "found_labels",
     "found_spans",
     "labelled",
     "local_conversations",
@@ -198,6 +200,18 @@ def found_spans(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
     """(text, label) of every entity ``pipeline`` finds in ``text``, in its order: what a case table
     compares, and what its failure prints."""
     return [(text[e.start : e.end], e.label) for e in pipeline.analyze(text)]
+
+
+def found_labels(pipeline: Pipeline, text: str) -> set[str]:
+    """The labels of everything ``pipeline`` finds in ``text``."""
+    return {e.label for e in pipeline.analyze(text)}
+
+
+def covering_labels(pipeline: Pipeline, text: str, value: str) -> set[str]:
+    """The labels of the entities that each cover ``value`` (a substring of ``text``) whole: empty when
+    no single entity spans it."""
+    start = text.index(value)
+    return {e.label for e in pipeline.analyze(text) if e.start <= start and e.end >= start + len(value)}
 
 
 def labelled(pipeline: Pipeline, text: str, label: str) -> list[str]:
