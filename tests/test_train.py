@@ -19,7 +19,8 @@ from redactkit.synth import generate, write_jsonl
 from redactkit.train.align import WordAligner
 from redactkit.train.build import input_hashes, training_environment, weights_hashes
 from redactkit.train.build import main as build
-from redactkit.train.data import dialogue_id, is_held_out, merge_labels
+from redactkit.train.data import _counts, dialogue_id, is_held_out, merge_labels
+from redactkit.train.data import main as data_step
 
 SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "train"
 
@@ -600,3 +601,40 @@ def test_build_records_every_epoch_inputs_and_the_recipe_repeats_them(tmp_path: 
     assert found["extra_always"] == [data / "hard.spacy"]
     # the shipped weights were trained with hard negatives in every epoch: the recipe repeats them
     assert recipe_defaults(BUILTIN_NER_WEIGHTS, data)["extra_always"] == [data / "synth_neg.spacy"]
+
+
+@pytest.mark.parametrize(
+    ("items", "counts"),
+    [
+        ([], {}),
+        (["LOCATION=2000"], {"LOCATION": 2000}),
+        (["formal=6000", "support=0"], {"formal": 6000, "support": 0}),
+        (["formal=10", "formal=20"], {"formal": 20}),  # the last one given wins
+    ],
+)
+def test_repeatable_key_count_options(items: list[str], counts: dict[str, int]) -> None:
+    assert _counts(items, "--synth-domain", "DOMAIN=N, e.g. formal=6000") == counts
+
+
+@pytest.mark.parametrize("item", ["LOCATION", "LOCATION=", "LOCATION=2k", "LOCATION=-5", "LOCATION=1.5"])
+def test_a_key_without_a_whole_count_is_refused(item: str) -> None:
+    with pytest.raises(ValueError, match=r"--synth-focus takes LABEL=N, e\.g\. LOCATION=2000, not '"):
+        _counts([item], "--synth-focus", "LABEL=N, e.g. LOCATION=2000")
+
+
+@pytest.mark.parametrize(
+    ("option", "example"),
+    [
+        ("--synth-focus", "LABEL=N, e.g. LOCATION=2000"),
+        ("--synth-domain", "DOMAIN=N, e.g. formal=6000"),
+        ("--synth-written", "DOMAIN=N, e.g. formal=8000"),
+    ],
+)
+def test_the_data_step_names_the_option_and_its_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, example: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        data_step(["--out", str(tmp_path / "out"), "--synth-only", option, "formal"])
+    assert exit_info.value.code == 2
+    assert f"{option} takes {example}, not 'formal'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # refused before anything was written
