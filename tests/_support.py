@@ -48,6 +48,7 @@ __all__ = [
     "misheard_guard",
     "names_detector",
     "ner_detector",
+    "shared_default_pipeline",
     "spoken_digits",
     "uncovered_words",
 ]
@@ -350,6 +351,13 @@ anonymizer:
   numbered_scope: group
 batch_size: 8
 """
+
+
+@cache
+def shared_default_pipeline() -> Pipeline:
+    """The shipped default pipeline, built once per test process: conftest's session fixture
+    ``default_pipeline`` returns it, and helpers that are no fixtures (``_answers``) call it."""
+    return Pipeline.default()
 
 
 @cache
