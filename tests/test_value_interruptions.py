@@ -13,25 +13,11 @@ labelled on the digits meant, not on every digit said. All sentences are invente
 from __future__ import annotations
 
 import pytest
+from _support import covered_whole, covering_labels, found_spans
 
 from redactkit import Pipeline
 
 pytestmark = pytest.mark.slow
-
-
-def _covering(pipe: Pipeline, text: str, value: str) -> tuple[set[str], list[tuple[str, str]]]:
-    """The labels of the entities that cover ``value`` whole (empty: some of it stays readable)."""
-    entities = pipe.analyze(text)
-    start = text.index(value)
-    end = start + len(value)
-    red = [False] * len(text)
-    for entity in entities:
-        for k in range(entity.start, entity.end):
-            red[k] = True
-    found = [(text[e.start : e.end], e.label) for e in entities]
-    if not all(red[k] or text[k].isspace() for k in range(start, end)):
-        return set(), found
-    return {e.label for e in entities if e.start < end and e.end > start}, found
 
 
 # (text, the value from its first digit to its last, its label)
@@ -130,24 +116,22 @@ ROOM_TALK = [
 def test_a_place_aside_in_the_other_order_is_inside_the_value(
     default_pipeline: Pipeline, text: str, value: str, label: str
 ) -> None:
-    labels, found = _covering(default_pipeline, text, value)
-    assert labels == {label}, found
+    assert covering_labels(default_pipeline, text, value) == {label}, found_spans(default_pipeline, text)
 
 
 @pytest.mark.parametrize(("text", "value", "label"), CORRECTED_LABELS)
 def test_a_corrected_value_is_labelled_on_the_digits_meant(
     default_pipeline: Pipeline, text: str, value: str, label: str
 ) -> None:
-    labels, found = _covering(default_pipeline, text, value)
-    assert labels == {label}, found
+    assert covering_labels(default_pipeline, text, value) == {label}, found_spans(default_pipeline, text)
 
 
 @pytest.mark.parametrize(("text", "clear"), ROOMS_NAMING_A_NUMBER)
 def test_a_room_named_with_its_number_joins_no_value(
     default_pipeline: Pipeline, text: str, clear: str
 ) -> None:
-    labels, found = _covering(default_pipeline, text, clear)
-    assert not labels, found
+    whole, found = covered_whole(default_pipeline, text, clear)
+    assert not whole, found
 
 
 @pytest.mark.parametrize("text", ROOM_TALK)
