@@ -3,7 +3,9 @@ digit by digit after "point" (too long for the number normalizer to write it as 
 version or a long decimal written with points, a place in a queue ("order two eight nine is ready",
 "now serving ticket one forty": ``queue_calls``), a public name with a number in it ("the four oh one
 k": ``named_numbers``), numbers someone plays ("my lucky numbers are ...": ``negative_before``) and
-numbers of three digits or more said whole with plain words between them (no garbled answer). Values
+numbers of three digits or more said whole with plain words between them (no garbled answer), two
+numbers said as a digit, "oh" and a digit with "to" between them (a score, the normalizer read "to" as
+"two"). Values
 a cue names next to such talk stay found with their label. All sentences are invented.
 """
 
@@ -43,6 +45,9 @@ NOT_PII = [
     # numbers someone plays
     "my lucky numbers are seven eleven twenty three and forty",
     "we played the same numbers three seven oh one three one for years",
+    # two numbers said as a digit, "oh" and a digit with "to" between them: a score or a range
+    "the game ended one oh eight to one oh four",
+    "the final was two oh one to two oh five last night",
     # numbers said whole with plain words between them
     "the house was built in 1922 restored in 1987",
     "she lifted 215 for 5 then pressed 135 for 8",
@@ -66,6 +71,9 @@ PII = [
         "two eight nine four",
         "ACCOUNT_NUMBER",
     ),
+    # "to" read as "two" inside a phone number a cue names
+    ("call me at one oh eight to one oh four", "one oh eight to one oh four", "PHONE_NUMBER"),
+    ("my phone number is five five five one oh eight to one oh four", None, "PHONE_NUMBER"),
     # an IP address is no version
     (
         "the ip is one nine two dot one six eight dot one dot one",

@@ -3144,6 +3144,28 @@ class IdentifierDetector(Detector):
             return False
         return all(token.lower.isdigit() for token in tokens[point + 1 : candidate.stop])
 
+    def _oh_numbers_range(self, aligned: AlignedText, start: int, end: int, digits: int) -> bool:
+        """The seven digits were said as two numbers of a digit, "oh" and a digit each, with a range
+        word the number normalizer read as "two" between them ("the game ended one oh eight to one oh
+        four", "rooms one oh five to one oh nine"): a score or a range of two numbers said whole. Only
+        without a cue (the caller asks): "call me at one oh eight to one oh four" stays a phone number
+        with a misheard digit (fail closed). A verb of the score heard as a digit before them ("we won
+        one oh eight to one oh four": ``digits`` is eight) is no digit of a value either."""
+        o_start, o_end = aligned.to_original(start, end)
+        words = [word.strip(",.") for word in aligned.original[o_start:o_end].lower().split()]
+        if digits > _OH_RANGE_DIGITS and words and words[0] in self._misheard.homophones:
+            words = words[1:]
+        if len(words) != _OH_RANGE_DIGITS or words[3] not in self._misheard.region_breakers:
+            return False
+        digit_words, zero = self._lexicon.digits, self._lexicon.zero_aliases
+        return all(
+            words[first] in digit_words
+            and words[first] not in zero
+            and words[first + 1] in zero
+            and words[first + 2] in digit_words
+            for first in (0, 4)
+        )
+
     def _queue_call(self, tokens: Sequence[Token], first: int, stop: int, digits: int) -> bool:
         """A short number called out in a queue (``queue_calls``): right after a call phrase ("now
         serving", "we're calling"; a cue word such as "order" or "ticket number" may stand between) or
@@ -4000,6 +4022,13 @@ class IdentifierDetector(Detector):
             # "the phone on 16.0.2", "firmware 6.98.7857", "pi is 3.14159": a version or a long
             # decimal, written; a phone number's dotted groups are three, three and four digits
             return None
+        if (
+            cue is None
+            and n in (_OH_RANGE_DIGITS, _OH_RANGE_DIGITS + 1)
+            and self._oh_numbers_range(aligned, text_start, text_end, n)
+            and not self._whole_answer(tokens, candidate)  # "it's one oh eight to one oh four": an answer
+        ):
+            return None  # "the game ended one oh eight to one oh four": a score, "to" is no "two"
         if cue is None and self._decimal_fraction(aligned, tokens, candidate):
             return None  # "three point one four one five nine two six": a fraction read digit by digit
         if self._tables.queue_max_digits and self._queue_call(tokens, candidate.first, candidate.stop, n):
@@ -4897,6 +4926,9 @@ _CORRECTED_NUMBER_WORDS = 20
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12
+#: digits of two numbers said as a digit, "oh" and a digit with a range word between them, the range
+#: word read as "two" ("one oh eight to one oh four" -> 1082104)
+_OH_RANGE_DIGITS = 7
 #: characters before a number searched for the clock word a list of times follows (fillers between)
 _TIME_LIST_LOOKBACK = 40
 
