@@ -80,6 +80,8 @@ PII = [
         "one nine two dot one six eight dot one dot one",
         "IP_ADDRESS",
     ),
+    # a password with "lucky" in it stays a secret ("lucky" alone is no negative context)
+    ("i set the password as lucky four four one two", "four four one two", "PIN"),
     # a cued value next to a plan name, a lucky number or a version
     (
         "my 401k account number is one two three four five six seven eight",
