@@ -12,15 +12,11 @@ a cue names next to such talk stay found with their label. All sentences are inv
 from __future__ import annotations
 
 import pytest
+from _support import assert_found_as, cued_value, found_spans
 
 from redactkit import Pipeline
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline.default()
 
 
 NOT_PII = [
@@ -80,6 +76,9 @@ PII = [
         "one nine two dot one six eight dot one dot one",
         "IP_ADDRESS",
     ),
+    # a cue of the caller's own value wins over a queue's phrase (review43 M1)
+    ("the door code is four four one two please come to the back", "four four one two", "PIN"),
+    ("my extension is four four one two please go to voicemail", "four four one two", "PHONE_NUMBER"),
     # a password with "lucky" in it stays a secret ("lucky" alone is no negative context)
     ("i set the password as lucky four four one two", "four four one two", "PIN"),
     # a cued value next to a plan name, a lucky number or a version
@@ -104,20 +103,12 @@ PII = [
 
 
 @pytest.mark.parametrize("text", NOT_PII)
-def test_number_talk_is_no_pii(pipe: Pipeline, text: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipe.analyze(text)]
-    assert found == [], found
+def test_number_talk_is_no_pii(default_pipeline: Pipeline, text: str) -> None:
+    assert found_spans(default_pipeline, text) == []
 
 
 @pytest.mark.parametrize(("text", "value", "label"), PII)
 def test_values_next_to_number_talk_stay_found(
-    pipe: Pipeline, text: str, value: str | None, label: str
+    default_pipeline: Pipeline, text: str, value: str | None, label: str
 ) -> None:
-    entities = pipe.analyze(text)
-    if value is None:
-        value = text[text.index(" is ") + 4 :]
-    start = text.index(value)
-    end = start + len(value)
-    assert any(e.start <= start and e.end >= end and e.label == label for e in entities), [
-        (text[e.start : e.end], e.label) for e in entities
-    ]
+    assert_found_as(default_pipeline, text, cued_value(text, value), label)

@@ -1074,6 +1074,7 @@ class IdentifierDetector(Detector):
                     and not self._times_zone(aligned, tokens, zone)
                     and not (
                         tables.queue_max_digits
+                        and cue[0] == _QUEUE_CUE_LABEL
                         and self._digit_count(tokens, zone[0], zone[1]) <= tables.queue_max_digits
                         and self._queue_call(tokens, zone[0], zone[1], tables.queue_max_digits)
                     )
@@ -3170,7 +3171,8 @@ class IdentifierDetector(Detector):
         """A short number called out in a queue (``queue_calls``): right after a call phrase ("now
         serving", "we're calling"; a cue word such as "order" or "ticket number" may stand between) or
         right before a pickup phrase ("is ready", "please go to window"). Its place in the line, no
-        account's number: an order number said to a business keeps its cue ("my order number is ...").
+        account's number: an order number said to a business keeps its cue ("my order number is ..."); the
+        caller asks only without a cue or with the queue's own (an account cue: "order", "ticket").
         Every number of the region (``digits`` in all) has at most ``queue_calls.max_digits`` digits."""
         tables = self._tables
         if digits > tables.queue_max_digits and any(
@@ -4031,7 +4033,11 @@ class IdentifierDetector(Detector):
             return None  # "the game ended one oh eight to one oh four": a score, "to" is no "two"
         if cue is None and self._decimal_fraction(aligned, tokens, candidate):
             return None  # "three point one four one five nine two six": a fraction read digit by digit
-        if self._tables.queue_max_digits and self._queue_call(tokens, candidate.first, candidate.stop, n):
+        if (
+            self._tables.queue_max_digits
+            and (cue is None or cue[0] == _QUEUE_CUE_LABEL)
+            and self._queue_call(tokens, candidate.first, candidate.stop, n)
+        ):
             return None  # "order two eight nine is ready", "now serving ticket one forty": a queue's place
         if cue is None and self._time_list(aligned, tokens, candidate):
             return None  # "the buses come at seven fifteen nine oh five and twelve forty five"
@@ -4926,6 +4932,9 @@ _CORRECTED_NUMBER_WORDS = 20
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12
+#: the label of the cue words a queue calls a number with ("order", "ticket", "number"): a cue of the
+#: caller's own value ("the door code is four four one two please come to the back") wins over a queue
+_QUEUE_CUE_LABEL = "ACCOUNT_NUMBER"
 #: digits of two numbers said as a digit, "oh" and a digit with a range word between them, the range
 #: word read as "two" ("one oh eight to one oh four" -> 1082104)
 _OH_RANGE_DIGITS = 7
