@@ -1,0 +1,55 @@
+"""A person introduced by a role or relation noun and a copula (names.yaml ``person_cues.nouns``,
+``noun_copulas``): "the lawyer is amy walks", "my neighbour is tom sells and ...". The given name and the one
+word in a family name's place that ends the phrase are the name, even when that word reads as a verb or a
+plural ("walks", "sells", "banks"); the same after a naming phrase ("my therapist goes by jen plays"). The
+look-alikes say how the person is ("the lawyer is busy", "the doctor was frank with me").
+Every name is invented or a common given name."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import Pipeline
+
+NAMED = [
+    ("the lawyer is amy walks", "amy walks"),
+    ("the doctor is ann sells", "ann sells"),
+    ("my neighbour is tom sells and he is nice", "tom sells"),
+    ("her accountant was nora banks", "nora banks"),
+    ("our contractor was mike stone", "mike stone"),
+    ("the nurse was kate rivers", "kate rivers"),
+    ("the guy who fixed it is dan marsh", "dan marsh"),
+    ("my therapist goes by jen plays", "jen plays"),
+    ("our plumber's ned drives", "ned drives"),
+    ("the teacher is called lucy hunts", "lucy hunts"),
+    ("my landlord is greg hills, he lives upstairs", "greg hills"),
+]
+
+NOT_NAMED = [
+    "the lawyer is busy",
+    "the doctor is in",
+    "the nurse is kind",
+    "my boss is april fools crazy",
+    "the doctor was frank with me",
+    "the agent is on the phone",
+    "my neighbour is moving out",
+    "the contractor was late again",
+    "the guy who fixed it is gone",
+    "the teacher is called for jury duty",
+    "the plumber is coming tomorrow",
+    "my tutor was patient with us",
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED)
+def test_name_after_role_and_copula_is_whole(default_pipeline: Pipeline, text: str, name: str) -> None:
+    start = text.index(name)
+    end = start + len(name)
+    spans = [(e.start, e.end) for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    assert any(s <= start and e >= end for s, e in spans), (text, spans)
+
+
+@pytest.mark.parametrize("text", NOT_NAMED)
+def test_role_and_copula_without_a_name(default_pipeline: Pipeline, text: str) -> None:
+    people = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    assert people == [], people
