@@ -300,6 +300,10 @@ class _CredentialWords:
     handle_state_words: frozenset[str]
     #: after a cue ending in "as", words that open a clause ("find me as soon as you can")
     as_clause_openers: frozenset[str]
+    #: after a cue ending in "as", the role one logs in as, no value ("log in as a guest", "sign in as
+    #: admin"; with the locale's ``person_nouns``: "as the owner") and words that may come before it
+    as_roles: frozenset[str]
+    as_role_modifiers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -3610,6 +3614,9 @@ class ContextualDetector(Detector):
                 and words[first] in cred.as_clause_openers
             )
             value = None if described else self._dictated(words, first)
+            as_cue = words[i + length - 1] == "as"
+            if value is not None and as_cue and self._role_named(words, first, value[0]):
+                value = None  # "log in as a guest", "sign in as admin": a role, no handle
             before = self._value_before(words, i, label)
             if before is not None:
                 found.append(before)
@@ -3661,6 +3668,19 @@ class ContextualDetector(Detector):
                         found.append((first, value[0], "PASSWORD", self.cue_score, "value after a username"))
                         i = value[0]
         return found + self._self_named_handles(text)
+
+    def _role_named(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """The words ``first:stop`` after a cue ending in "as" name a role one logs in as, no handle: an
+        optional article, words of ``as_role_modifiers``, and a role (``as_roles`` or the locale's
+        ``person_nouns``: "a guest", "admin", "an administrator", "a new user", "the owner", "yourself"); a
+        handle has a number, a letter or a word of its own ("a baxter eight three seven", "jsmith ninety")."""
+        cred = self._t.credentials
+        k = first
+        if k < stop and words[k] in ("a", "an", "the"):
+            k += 1
+        while k < stop - 1 and words[k] in cred.as_role_modifiers:
+            k += 1
+        return k == stop - 1 and (words[k] in cred.as_roles or words[k] in self._t.person_nouns)
 
     def _self_named_handles(self, text: _Text) -> list[_Found]:
         """ "i'm quiet otter on discord", "i'm toast master two two on twitch": the one to ``handle_words``
