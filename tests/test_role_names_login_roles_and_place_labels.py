@@ -26,6 +26,9 @@ NAMED = [
     ("our plumber's ned drives", "ned drives"),
     ("the teacher is called lucy hunts", "lucy hunts"),
     ("my landlord is greg hills, he lives upstairs", "greg hills"),
+    # roles the WordNet list lacks (names.yaml person_cues.nouns)
+    ("the realtor is gwen pays", "gwen pays"),
+    ("our coach was omar tells", "omar tells"),
 ]
 
 NOT_NAMED = [
@@ -41,6 +44,9 @@ NOT_NAMED = [
     "the teacher is called for jury duty",
     "the plumber is coming tomorrow",
     "my tutor was patient with us",
+    "the judge is fair",
+    "the coach is running late",
+    "our realtor was great with the paperwork",
 ]
 
 
@@ -68,6 +74,7 @@ LOGIN_ROLES = [
     "log in as yourself",
     "sign in as the owner",
     "log in as a regular member",
+    "log in as guest and then register",
 ]
 
 LOGIN_HANDLES = [
