@@ -31,16 +31,24 @@ __all__ = [
     "LoadMarkerDetector",
     "RegexDetector",
     "SlowDetector",
+    "assert_found_as",
     "assert_known_from_cited",
     "assert_redacted_whole",
     "conversation_transcripts",
+    "covered_whole",
+    "covering_labels",
+    "cued_value",
     "default_normalizers",
     "engine_transcripts",
     "found_by",
+    "found_labels",
+    "found_spans",
+    "labelled",
     "local_conversations",
     "misheard_guard",
     "names_detector",
     "ner_detector",
+    "shared_default_pipeline",
     "spoken_digits",
     "uncovered_words",
 ]
@@ -189,6 +197,56 @@ def uncovered_words(pipeline: Pipeline, text: str, value: str) -> list[str]:
     return sorted({text[: i + 1].split()[-1] for i in missing})
 
 
+def found_spans(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
+    """(text, label) of every entity ``pipeline`` finds in ``text``, in its order: what a case table
+    compares, and what its failure prints."""
+    return [(text[e.start : e.end], e.label) for e in pipeline.analyze(text)]
+
+
+def found_labels(pipeline: Pipeline, text: str) -> set[str]:
+    """The labels of everything ``pipeline`` finds in ``text``."""
+    return {e.label for e in pipeline.analyze(text)}
+
+
+def covering_labels(pipeline: Pipeline, text: str, value: str) -> set[str]:
+    """The labels of the entities that each cover ``value`` (a substring of ``text``) whole: empty when
+    no single entity spans it."""
+    start = text.index(value)
+    return {e.label for e in pipeline.analyze(text) if e.start <= start and e.end >= start + len(value)}
+
+
+def labelled(pipeline: Pipeline, text: str, label: str) -> list[str]:
+    """The text of every entity of ``label`` that ``pipeline`` finds in ``text``, in its order."""
+    return [text[e.start : e.end] for e in pipeline.analyze(text) if e.label == label]
+
+
+def covered_whole(pipeline: Pipeline, text: str, value: str) -> tuple[bool, list[tuple[str, str]]]:
+    """Whether every character of ``value`` (a substring of ``text``) but white space lies inside some
+    entity of ``pipeline`` (several entities may share it), and :func:`found_spans` for the failure."""
+    entities = pipeline.analyze(text)
+    start = text.index(value)
+    covered = {k for e in entities for k in range(e.start, e.end)}
+    whole = all(k in covered or text[k].isspace() for k in range(start, start + len(value)))
+    return whole, [(text[e.start : e.end], e.label) for e in entities]
+
+
+def cued_value(text: str, value: str | None) -> str:
+    """``value``, or when None all that follows the first " is " of ``text``: the value its cue names
+    ("my account number is <value>")."""
+    return text[text.index(" is ") + 4 :] if value is None else value
+
+
+def assert_found_as(pipeline: Pipeline, text: str, value: str, label: str | None = None) -> None:
+    """One entity of ``pipeline`` spans all of ``value`` (a substring of ``text``), of ``label`` when
+    given (the failure lists what was found)."""
+    entities = pipeline.analyze(text)
+    start = text.index(value)
+    end = start + len(value)
+    assert any(e.start <= start and e.end >= end and label in (None, e.label) for e in entities), [
+        (text[e.start : e.end], e.label) for e in entities
+    ]
+
+
 def assert_redacted_whole(pipeline: Pipeline, text: str, value: str, label: str | None = None) -> None:
     """Every word of ``value`` (a substring of ``text``) is covered, and with ``label`` an entity of that
     label starts over the value's first character (the failure lists what was found)."""
@@ -293,6 +351,13 @@ anonymizer:
   numbered_scope: group
 batch_size: 8
 """
+
+
+@cache
+def shared_default_pipeline() -> Pipeline:
+    """The shipped default pipeline, built once per test process: conftest's session fixture
+    ``default_pipeline`` returns it, and helpers that are no fixtures (``_answers``) call it."""
+    return Pipeline.default()
 
 
 @cache

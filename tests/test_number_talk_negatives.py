@@ -56,20 +56,19 @@ VALUES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
 @pytest.mark.parametrize("text", NOT_VALUES)
-def test_number_talk_is_no_value(pipeline: Pipeline, text: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipeline.analyze(text) if e.detector == "identifiers"]
+def test_number_talk_is_no_value(default_pipeline: Pipeline, text: str) -> None:
+    found = [
+        (text[e.start : e.end], e.label)
+        for e in default_pipeline.analyze(text)
+        if e.detector == "identifiers"
+    ]
     assert found == [], (text, found)
 
 
 @pytest.mark.parametrize(("text", "label"), VALUES)
-def test_values_beside_number_talk_stay(pipeline: Pipeline, text: str, label: str) -> None:
-    assert label in {e.label for e in pipeline.analyze(text)}, text
+def test_values_beside_number_talk_stay(default_pipeline: Pipeline, text: str, label: str) -> None:
+    assert label in {e.label for e in default_pipeline.analyze(text)}, text
 
 
 @pytest.mark.parametrize(
