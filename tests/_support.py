@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import spacy
+from spacy.tokens import Doc, Span
 
 from redactkit import Pipeline
 from redactkit.bench.metrics import counted_positions
@@ -43,9 +45,11 @@ __all__ = [
     "found_by",
     "found_labels",
     "found_spans",
+    "kept_guess",
     "labelled",
     "local_conversations",
     "misheard_guard",
+    "model_guess",
     "names_detector",
     "ner_detector",
     "shared_default_pipeline",
@@ -197,10 +201,12 @@ def uncovered_words(pipeline: Pipeline, text: str, value: str) -> list[str]:
     return sorted({text[: i + 1].split()[-1] for i in missing})
 
 
-def found_spans(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
-    """(text, label) of every entity ``pipeline`` finds in ``text``, in its order: what a case table
-    compares, and what its failure prints."""
-    return [(text[e.start : e.end], e.label) for e in pipeline.analyze(text)]
+def found_spans(pipeline: Pipeline, text: str, detector: str | None = None) -> list[tuple[str, str]]:
+    """(text, label) of every entity ``pipeline`` finds in ``text`` (only ``detector``'s when given),
+    in its order: what a case table compares, and what its failure prints."""
+    return [
+        (text[e.start : e.end], e.label) for e in pipeline.analyze(text) if detector in (None, e.detector)
+    ]
 
 
 def found_labels(pipeline: Pipeline, text: str) -> set[str]:
@@ -392,3 +398,32 @@ def ner_detector() -> SpacyNerDetector:
 @cache
 def misheard_guard() -> MisheardGuard:
     return MisheardGuard()
+
+
+@cache
+def _blank_english() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def model_guess(text: str, entity: str, spacy_label: str, occurrences: tuple[int, ...] = (0,)) -> Doc:
+    """``text`` as a doc whose entities are a recognizer's guesses ``entity`` (``spacy_label``) at the
+    given occurrences of it (the first one by default): what the ner detector's guards judge."""
+    doc = _blank_english()(text)
+    matches = list(re.finditer(rf"\b{entity}\b", text))
+    spans = []
+    for occurrence in occurrences:
+        start = matches[occurrence].start()
+        span = doc.char_span(start, start + len(entity))
+        assert span is not None, entity
+        spans.append(Span(doc, span.start, span.end, label=spacy_label))
+    doc.ents = spans
+    return doc
+
+
+def kept_guess(
+    text: str, entity: str, spacy_label: str, occurrences: tuple[int, ...] = (0,), *, adapted: bool = False
+) -> bool:
+    """Whether the ner detector's guards for lowercase speech keep any of :func:`model_guess`'s guesses
+    (``adapted``: the guards for adapted weights)."""
+    doc = model_guess(text, entity, spacy_label, occurrences)
+    return bool(ner_detector()._entities(doc, lowercase=True, adapted=adapted))

@@ -8,7 +8,7 @@ kind of school that is no name ("i graduated from high school"). Invented senten
 from __future__ import annotations
 
 import pytest
-from _support import default_normalizers, labelled
+from _support import assert_found_as, default_normalizers, labelled
 
 from redactkit import Pipeline
 from redactkit.anonymize import TagAnonymizer
@@ -313,11 +313,7 @@ PIPELINE_ORGANIZATIONS = [
 
 @pytest.mark.parametrize(("text", "value"), PIPELINE_ORGANIZATIONS)
 def test_a_named_organisation_is_labelled_whole(default_pipeline: Pipeline, text: str, value: str) -> None:
-    start = text.index(value)
-    entities = default_pipeline.analyze(text)
-    assert any(
-        e.label == "ORGANIZATION" and e.start <= start and start + len(value) <= e.end for e in entities
-    ), [(e.label, text[e.start : e.end]) for e in entities]
+    assert_found_as(default_pipeline, text, value, "ORGANIZATION")
 
 
 # ... and these still name no organisation: everyday words after the same cues, a saint prayed to, a city
@@ -417,11 +413,7 @@ def test_the_same_cues_before_everyday_words_name_nothing(text: str) -> None:
 def test_a_name_inside_an_address_leaves_it_an_address(
     default_pipeline: Pipeline, text: str, value: str, label: str
 ) -> None:
-    start = text.index(value)
-    entities = default_pipeline.analyze(text)
-    assert any(e.label == label and e.start <= start and start + len(value) <= e.end for e in entities), [
-        (e.label, text[e.start : e.end]) for e in entities
-    ]
+    assert_found_as(default_pipeline, text, value, label)
 
 
 def test_a_known_name_after_a_weak_cue_ends_at_its_length() -> None:
