@@ -222,6 +222,14 @@ class _CueTables:
     #: words before a negative context or a unit inside an aside that make it a place of the aside
     #: ("in the other room", "this room"), no thing's number (``aside_place_modifiers``)
     aside_place_modifiers: frozenset[str] = frozenset()
+    #: prepositions of place or motion and the determiners after them that make a negative context or
+    #: a unit a place of the aside ("the kids are in the room", "walked into the room", "going to my
+    #: room"): ``aside_place_prepositions``, ``aside_place_determiners``
+    aside_place_prepositions: frozenset[str] = frozenset()
+    aside_place_determiners: frozenset[str] = frozenset()
+    #: the most words after a correction word or phrase before the part it corrects ("sorry i mean
+    #: it's"); more make an aside that starts with an apology (``correction_tail_words``)
+    correction_tail_words: int = 3
     #: phrases of a self-correction with no word of ``correction_words`` ("i think it's", "let me
     #: start over"; ``correction_phrases``), and those that restart the value from its first digit
     #: (``restart_phrases``)
@@ -419,6 +427,9 @@ def _cue_tables(locale: str) -> _CueTables:
         correction_particles=_optional_words(resources, "identifiers", "correction_particles"),
         aside_resumers=_optional_words(resources, "identifiers", "aside_resumers"),
         aside_place_modifiers=_optional_words(resources, "identifiers", "aside_place_modifiers"),
+        aside_place_prepositions=_optional_words(resources, "identifiers", "aside_place_prepositions"),
+        aside_place_determiners=_optional_words(resources, "identifiers", "aside_place_determiners"),
+        correction_tail_words=int(resources.get("identifiers", "correction_tail_words", 3) or 0),
         questions=PhraseTable(_questions(resources, locale)),
         service_numbers=frozenset(
             str(number) for number in resources.get("identifiers", "service_numbers", []) or []
@@ -791,7 +802,14 @@ class IdentifierDetector(Detector):
         for candidate in candidates:
             if self.negative_contexts and self._count_of(aligned, tokens, (candidate.first, candidate.stop)):
                 continue  # "order five of thirty one": a place in a count
-            entity = self._classify(aligned, tokens, candidate)
+            entity = None
+            if candidate.meant and candidate.meant != candidate.digits:
+                # a corrected value is labelled on the digits meant, not on every digit said ("my
+                # number is six one seven five five five, i think it's six one eight five five five,
+                # one two three four": ten digits, a phone number); fail closed on the digits said
+                entity = self._classify(aligned, tokens, candidate._replace(digits=candidate.meant))
+            if entity is None:
+                entity = self._classify(aligned, tokens, candidate)
             if entity is None and "IBAN_CODE" in self.labels and len(candidate.digits) >= _IBAN_MIN_DIGITS:
                 entity = self._iban_only(aligned, tokens, candidate)
             if entity is not None:
@@ -1748,6 +1766,8 @@ class IdentifierDetector(Detector):
         for candidate in candidates:
             candidate = self._without_cut_offs(tokens, candidate)
             first = self._false_start(tokens, candidate)
+            if first is not None and result and result[-1].first < first < result[-1].stop:
+                first = None  # the false start is a part of the value before: no candidate overlaps
             if first is not None:
                 while result and result[-1].first >= first:
                     result.pop()
@@ -1820,9 +1840,11 @@ class IdentifierDetector(Detector):
         tables = self._tables
         index = candidate.first
         between = 0
+        cut = False
         while index > 0:
             word = tokens[index - 1].lower
             if word in self._pauses or self._cut_off(tokens, index - 1):
+                cut = cut or word not in self._pauses
                 index -= 1
                 continue
             length = self._interruptions.length_ending_at(tokens, index)
@@ -1848,6 +1870,10 @@ class IdentifierDetector(Detector):
         if index == stop or not said or len(said) > _FALSE_START_DIGITS:
             return None
         if said[0] != candidate.digits[0] or len(said) > len(candidate.digits):
+            return None
+        if not cut and not between and said == candidate.digits:
+            # a whole group said again after a pause only ("1111, 1111" of a card, "4839, 4839" read
+            # back) is the value's next group or a repeat (:func:`said_again`), no false start
             return None
         return index
 
@@ -2036,9 +2062,9 @@ class IdentifierDetector(Detector):
             and not left.alnum
             and (last_pair or self._said_in_groups(aligned, tokens, right))
             and not any(
-                # "in the other room": a place of the aside, no place the part is the number of
-                word in tables.negative_words
-                and not (index and gap[index - 1] in tables.aside_place_modifiers)
+                # "in the other room", "the kids are in the room": a place of the aside, no place the
+                # part is the number of
+                word in tables.negative_words and not self._place_of_aside(gap, index)
                 for index, word in enumerate(gap)
             )
             and not (gap and gap[-1] in tables.clock_before)
@@ -2099,17 +2125,25 @@ class IdentifierDetector(Detector):
                 if word.isdigit() or word in self._misheard.number_words or word in ("double", "triple"):
                     said = said[:index]
                     break
-        restart = correction = False
+        restart = False
+        after = -1  # where the words after the last correction word or phrase start
         for index in range(len(said)):
             restart = restart or bool(tables.restart_phrases.at(said, index))
-            correction = (
-                correction
-                or said[index] in tables.correction_words
-                or bool(tables.correction_phrases.at(said, index))
-            )
+            if said[index] in tables.correction_words:
+                after = max(after, index + 1)
+            length = tables.correction_phrases.at(said, index)
+            if length:
+                after = max(after, index + length)
         if restart:
             return "restart"
-        if correction or any(word in tables.correction_words for word in gap):
+        if after < 0:
+            after = max(
+                (index + 1 for index, word in enumerate(gap) if word in tables.correction_words), default=-1
+            )
+            said = gap
+        # "sorry it's noisy in this room", "no sorry the kids are yelling": more words after the
+        # correction's than a correction needs to go on ("sorry it's", "no wait i mean") make an aside
+        if after >= 0 and len(said) - after <= tables.correction_tail_words:
             return "correction"
         return None
 
@@ -2133,7 +2167,11 @@ class IdentifierDetector(Detector):
                 continue
             digits = self._misheard.number_words.get(word)
             if digits is None:
-                if count and (word in tables.correction_words or tables.correction_phrases.at(words, index)):
+                if (
+                    count
+                    and (word in tables.correction_words or tables.correction_phrases.at(words, index))
+                    and self._correction_goes_on(words, index)
+                ):
                     split, correction = count, correction or "correction"
                 if count and tables.restart_phrases.at(words, index):
                     split, correction = count, "restart"
@@ -2148,6 +2186,27 @@ class IdentifierDetector(Detector):
             return ""
         at = _restated_at(candidate.digits[:split], candidate.digits[split:], correction)
         return "" if at is None else candidate.digits[:at] + candidate.digits[split:]
+
+    def _correction_goes_on(self, words: Sequence[str], index: int) -> bool:
+        """The correction word or phrase at ``words[index]`` goes on with the part it corrects: at most
+        ``correction_tail_words`` words after it (and any correction words) before the next digit
+        ("sorry i mean it's 4 ..."), not an aside that opens with an apology ("sorry it's noisy in this
+        room 1111")."""
+        tables = self._tables
+        tail = 0
+        index += tables.correction_phrases.at(words, index) or 1
+        while index < len(words):
+            word = words[index]
+            if word.isdigit() or word in self._misheard.number_words or word in ("double", "triple"):
+                break
+            length = tables.correction_phrases.at(words, index)
+            if word in tables.correction_words or length:
+                tail = 0
+                index += length or 1
+                continue
+            tail += 1
+            index += 1
+        return tail <= tables.correction_tail_words
 
     def _complete_value(self, label: str, digits: int) -> bool:
         """``digits`` digits are a complete value of ``label`` (``complete_digits``)."""
@@ -2913,17 +2972,7 @@ class IdentifierDetector(Detector):
                         )
                     )
                 )
-                or (
-                    # "in the other room", "this room": a place of the aside, no thing's number
-                    index > 0
-                    and gap[index - 1] in self._tables.aside_place_modifiers
-                    and gap[index].isalpha()
-                    and (
-                        gap[index] in self._tables.negative_words
-                        or gap[index] in self._tables.quantity_after
-                        or gap[index] in self._tables.quantity_before
-                    )
-                )
+                or self._place_of_aside(gap, index)
                 or (
                     # "the next part is": a part of the value being dictated
                     index > 0
@@ -2943,6 +2992,29 @@ class IdentifierDetector(Detector):
             else:
                 return False
         return True
+
+    def _place_of_aside(self, gap: Sequence[str], index: int) -> bool:
+        """Word ``index`` of ``gap`` is a negative context or a unit that names a place where the
+        caller is, no thing's number: after a word of ``aside_place_modifiers`` ("in the other room",
+        "this room"), or after a preposition of place or motion and a determiner with a word of the
+        aside before them ("the kids are in the room", "somebody walked into the room", "i'm going to
+        my room": ``aside_place_prepositions``, ``aside_place_determiners``). A possessive right after
+        the hold-on phrase names the room whose number follows: "hold on my room 4512"."""
+        tables = self._tables
+        word = gap[index]
+        if index == 0 or not word.isalpha():
+            return False
+        if not (
+            word in tables.negative_words or word in tables.quantity_after or word in tables.quantity_before
+        ):
+            return False
+        if gap[index - 1] in tables.aside_place_modifiers:
+            return True
+        return (
+            index >= 3
+            and gap[index - 1] in tables.aside_place_determiners
+            and gap[index - 2] in tables.aside_place_prepositions
+        )
 
     def _breaker_inside_aside(self, gap: Sequence[str], index: int) -> bool:
         """Word ``index`` of ``gap`` is a range or sum word between two plain words of the aside
