@@ -306,6 +306,11 @@ class _CredentialWords:
     handle_state_words: frozenset[str]
     #: after a cue ending in "as", words that open a clause ("find me as soon as you can")
     as_clause_openers: frozenset[str]
+    #: after a cue ending in "as", the role one logs in as, no value ("log in as a guest", "sign in as
+    #: admin"; with the locale's ``person_nouns``: "as the owner") and words that may come before it
+    as_roles: frozenset[str]
+    as_role_enders: frozenset[str]
+    as_role_modifiers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -3670,6 +3675,9 @@ class ContextualDetector(Detector):
                 and words[first] in cred.as_clause_openers
             )
             value = None if described else self._dictated(words, first)
+            as_cue = words[i + length - 1] == "as"
+            if value is not None and as_cue and self._role_named(words, first, value[0]):
+                value = None  # "log in as a guest", "sign in as admin": a role, no handle
             before = self._value_before(words, i, label)
             if before is not None:
                 found.append(before)
@@ -3721,6 +3729,24 @@ class ContextualDetector(Detector):
                         found.append((first, value[0], "PASSWORD", self.cue_score, "value after a username"))
                         i = value[0]
         return found + self._self_named_handles(text)
+
+    def _role_named(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """The words ``first:stop`` after a cue ending in "as" name a role one logs in as, no handle: an
+        optional article, words of ``as_role_modifiers``, and a role (``as_roles`` or the locale's
+        ``person_nouns``: "a guest", "admin", "an administrator", "a new user", "the owner", "yourself"),
+        last or before one of ``as_role_enders`` ("guest and then register"); a handle has a number, a
+        letter or a word of its own ("a baxter eight three seven", "jsmith ninety", "guest two four")."""
+        cred = self._t.credentials
+        k = first
+        if k < stop and words[k] in ("a", "an", "the"):
+            k += 1
+        while k < stop - 1 and words[k] in cred.as_role_modifiers and words[k + 1] not in cred.as_role_enders:
+            k += 1
+        return (
+            k < stop
+            and (k == stop - 1 or words[k + 1] in cred.as_role_enders)
+            and (words[k] in cred.as_roles or words[k] in self._t.person_nouns)
+        )
 
     def _self_named_handles(self, text: _Text) -> list[_Found]:
         """ "i'm quiet otter on discord", "i'm toast master two two on twitch": the one to ``handle_words``
