@@ -137,6 +137,8 @@ class _AgeWords:
     spoken_sex_words: frozenset[str]
     spoken_sex_age_openers: frozenset[str]
     spoken_sex_age_then: _Phrases
+    spoken_sex_age_intake: frozenset[str]
+    heard_digit_halves: _Phrases
     birth_year_cues: _Phrases
     birth_year_links: frozenset[str]
     birth_year_window: int
@@ -1615,7 +1617,7 @@ class ContextualDetector(Detector):
                     previous_age_end = i + 1
                 elif (
                     words[i] in t.ages.heard_unit_digits
-                    and (unit := t.ages.heard_digit_units.at(words, i + 1))
+                    and (unit := t.ages.heard_digit_units.at(words, i + 1) or self._heard_half(words, i + 1))
                     and self._heard_digit_said(words, i)
                 ):
                     # "he's for years old", "a too year old boy": the unit says it is an age
@@ -2263,6 +2265,12 @@ class ContextualDetector(Detector):
         why = self._said_age_context(words, i, -10) if ends else ""
         return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION, _PLURAL_RELATION)
 
+    def _heard_half(self, words: Sequence[str], k: int) -> int:
+        """Length of a half of ``ages.heard_digit_halves`` at ``k`` after which the age ends ("my
+        daughter is for and a half"), or 0."""
+        length = self._t.ages.heard_digit_halves.at(words, k)
+        return length if length and self._age_ends(words, k + length) else 0
+
     def _heard_digit_said(self, words: Sequence[str], i: int) -> bool:
         """A digit heard as the word at ``i`` before an age unit is one when an article, a subject, a
         copula or a person verb stands before it ("a too year old boy", "he's for years old"; not
@@ -2543,6 +2551,8 @@ class ContextualDetector(Detector):
             return ""
         if i > 1 and words[i - 1] in openers and words[i - 2] not in openers:
             return ""  # "say hi twenty seven m": a greeting only where the text opens
+        if i > 0 and words[i - 1] in ages.spoken_sex_age_intake and len(words[j]) > 1:
+            return "an age said with the person's sex"  # "patient seventy male alert and oriented"
         if j + 1 < len(words) and not (
             ages.spoken_sex_age_then.at(words, j + 1)
             or (i > 0 and words[i - 1] in ages.sex_age_before and ages.sex_age_then.at(words, j + 1))
