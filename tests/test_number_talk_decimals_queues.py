@@ -5,8 +5,9 @@ version or a long decimal written with points, a place in a queue ("order two ei
 k": ``named_numbers``), numbers someone plays ("my lucky numbers are ...": ``negative_before``) and
 numbers of three digits or more said whole with plain words between them (no garbled answer), two
 numbers said as a digit, "oh" and a digit with "to" between them (a score, the normalizer read "to" as
-"two"). Values
-a cue names next to such talk stay found with their label. All sentences are invented.
+"two") and two numbers said whole with a range word between them ("from seventeen oh nine to eighteen
+forty seven"). Values a cue names next to such talk stay found with their label. All sentences are
+invented.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ NOT_PII = [
     # two numbers said as a digit, "oh" and a digit with "to" between them: a score or a range
     "the game ended one oh eight to one oh four",
     "the final was two oh one to two oh five last night",
+    # two numbers said whole with a range word between them
+    "it lasted from seventeen oh nine to eighteen forty seven",
+    "the dynasty ruled from eleven oh six to fourteen twenty",
     # numbers said whole with plain words between them
     "the house was built in 1922 restored in 1987",
     "she lifted 215 for 5 then pressed 135 for 8",
@@ -70,6 +74,8 @@ PII = [
     # "to" read as "two" inside a phone number a cue names
     ("call me at one oh eight to one oh four", "one oh eight to one oh four", "PHONE_NUMBER"),
     ("my phone number is five five five one oh eight to one oh four", None, "PHONE_NUMBER"),
+    # digits read one by one keep their shape next to "to"
+    ("my pin is one two three four to five six", "one two three four to five six", "PIN"),
     # an IP address is no version
     (
         "the ip is one nine two dot one six eight dot one dot one",

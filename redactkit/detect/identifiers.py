@@ -3217,6 +3217,30 @@ class IdentifierDetector(Detector):
             return False
         return all(token.lower.isdigit() for token in tokens[point + 1 : candidate.stop])
 
+    def _range_of_whole_numbers(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate
+    ) -> bool:
+        """The candidate and a number next to it, a range or sum word between them (``region_breakers``
+        of asr_confusions: "to", "by", "versus", "plus"), are both said whole, not digit by digit
+        ("from seventeen oh nine to eighteen forty seven", "twelve by fourteen"): a range, a score or a
+        sum of two numbers. The caller asks only without a cue and for a short number."""
+        breakers = self._misheard.region_breakers
+        pairs = []
+        if candidate.stop + 1 < len(tokens) and tokens[candidate.stop].lower in breakers:
+            pairs.append(tokens[candidate.stop + 1])
+        if candidate.first >= 2 and tokens[candidate.first - 1].lower in breakers:
+            pairs.append(tokens[candidate.first - 2])
+        if not pairs or any(token.lower.isalpha() for token in tokens[candidate.first : candidate.stop]):
+            return False
+        start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        if len(candidate.digits) < 2 or self._reading(aligned, start, end) in ("digits", None):
+            return False
+        return any(
+            _said_whole(other.lower)
+            and self._reading(aligned, other.start, other.end) not in ("digits", None)
+            for other in pairs
+        )
+
     def _oh_numbers_range(self, aligned: AlignedText, start: int, end: int, digits: int) -> bool:
         """The seven digits were said as two numbers of a digit, "oh" and a digit each, with a range
         word the number normalizer read as "two" between them ("the game ended one oh eight to one oh
@@ -4103,6 +4127,13 @@ class IdentifierDetector(Detector):
             and not self._whole_answer(tokens, candidate)  # "it's one oh eight to one oh four": an answer
         ):
             return None  # "the game ended one oh eight to one oh four": a score, "to" is no "two"
+        if (
+            cue is None
+            and n <= self._tables.negative_veto_digits
+            and (following in self._misheard.region_breakers or previous in self._misheard.region_breakers)
+            and self._range_of_whole_numbers(aligned, tokens, candidate)
+        ):
+            return None  # "it lasted from seventeen oh nine to eighteen forty seven": a range, a score
         if cue is None and self._decimal_fraction(aligned, tokens, candidate):
             return None  # "three point one four one five nine two six": a fraction read digit by digit
         if (
