@@ -4297,6 +4297,11 @@ class IdentifierDetector(Detector):
                 and self._a_list_of_numbers(aligned, text_start, text_end)
             )
             or _counting(digits)
+            or (
+                n >= _DRAW_NUMBERS * 2 - 1
+                and not candidate.alnum
+                and _ascending_draw(self._numbers_said(aligned, tokens, candidate))
+            )
         ):
             return None  # "twelve nineteen twenty six thirty three", "one two three four five six"
         if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
@@ -4825,6 +4830,25 @@ class IdentifierDetector(Detector):
         whole = sum(1 for chunk in chunks if len(set(chunk)) > 1)
         return len(chunks) >= 3 and all(len(chunk) >= 2 for chunk in chunks) and whole * 2 > len(chunks)
 
+    def _numbers_said(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate
+    ) -> list[str]:
+        """The numbers said in the candidate, in order: the number normalizer's chunks of each written
+        token, and the value of a number word it left alone ("... thirty three and forty": "40")."""
+        numbers: list[str] = []
+        for token in tokens[candidate.first : candidate.stop]:
+            if _has_digit(token.lower):
+                o_start, o_end = aligned.to_original(token.start, token.end)
+                chunks = [
+                    str(chunk)
+                    for note in aligned.annotations_in(o_start, o_end, "number")
+                    for chunk in note.data.get("chunks", ())
+                ]
+                numbers.extend(chunks or [token.lower])
+            elif token.lower in self._misheard.number_words:
+                numbers.append(self._misheard.number_words[token.lower])
+        return numbers
+
     def _letter_prefix(self, aligned: AlignedText, tokens: Sequence[Token], first: int, start: int) -> int:
         """Where a code starts when spelled letters come before its digits ("pz dash 3358124")."""
         index = first - 1
@@ -5144,6 +5168,25 @@ def _international_phone(raw: str) -> bool:
 def _joiner(word: str) -> bool:
     """Punctuation between two parts of a value ("12-1096"): inside a value, never at its edge."""
     return bool(word) and not any(char.isalnum() for char in word)
+
+
+#: the fewest numbers of a draw said in rising order (``_ascending_draw``): with a one-digit first
+#: number, six of them have eleven digits or more, no phone number's ten
+_DRAW_NUMBERS = 6
+
+
+def _ascending_draw(chunks: Sequence[str]) -> bool:
+    """Six numbers or more said whole in rising order, every one after the first of two digits
+    ("seven twelve nineteen twenty six thirty three and forty", "four eight fifteen sixteen twenty three
+    forty two"): numbers picked or drawn (a lottery, a bingo card), listed as such tickets print them;
+    a code read in groups rises so rarely."""
+    if len(chunks) < _DRAW_NUMBERS or not all(
+        chunk.isdigit() and not chunk.startswith("0") for chunk in chunks
+    ):
+        return False
+    if any(len(chunk) != 2 for chunk in chunks[1:]) or len(chunks[0]) > 2:
+        return False
+    return all(int(a) < int(b) for a, b in itertools.pairwise(chunks))
 
 
 def _said_whole(word: str) -> bool:
