@@ -1092,6 +1092,7 @@ class IdentifierDetector(Detector):
                     and not self._times_zone(aligned, tokens, zone)
                     and not (
                         tables.queue_max_digits
+                        and self.negative_contexts
                         and cue[0] == _QUEUE_CUE_LABEL
                         and self._digit_count(tokens, zone[0], zone[1]) <= tables.queue_max_digits
                         and self._queue_call(tokens, zone[0], zone[1], tables.queue_max_digits)
@@ -4138,6 +4139,7 @@ class IdentifierDetector(Detector):
             return None  # "three point one four one five nine two six": a fraction read digit by digit
         if (
             self._tables.queue_max_digits
+            and self.negative_contexts
             and (cue is None or cue[0] == _QUEUE_CUE_LABEL)
             and self._queue_call(tokens, candidate.first, candidate.stop, n)
         ):
@@ -4299,6 +4301,7 @@ class IdentifierDetector(Detector):
             or _counting(digits)
             or (
                 n >= _DRAW_NUMBERS * 2 - 1
+                and self.negative_contexts
                 and not candidate.alnum
                 and _ascending_draw(self._numbers_said(aligned, tokens, candidate))
             )
