@@ -106,3 +106,29 @@ INSURER_CASES = [
 @pytest.mark.parametrize(("text", "orgs"), INSURER_CASES)
 def test_an_insurer_after_insured_through(text: str, orgs: list[str]) -> None:
     assert _of(text, "ORGANIZATION") == orgs
+
+
+# organizations.cues / weak_cues / roles: who pays the speaker, a form's school read out, the computer
+# person of a workplace
+WORKPLACE_CASES = [
+    ("i just got hired on at redstone", ["redstone"]),
+    ("i get paid by redstone", ["redstone"]),
+    ("my paycheck comes from redstone", ["redstone"]),
+    ("previous school was lincoln middle", ["lincoln middle"]),
+    ("school attended westbrook high", ["westbrook high"]),
+    ("i'm the it guy at harbor mills", ["harbor mills"]),
+    ("i got hired on at the last minute", []),
+    ("i get paid by the hour", []),
+    ("i get paid by check", []),
+    ("we get paid by direct deposit", []),
+    ("my paycheck comes from two jobs", []),
+    ("my last school was awful", []),
+    ("the school was closed", []),
+    ("previous school was in ohio", []),
+    ("i'm the it guy at home too", []),
+]
+
+
+@pytest.mark.parametrize(("text", "orgs"), WORKPLACE_CASES)
+def test_who_pays_a_forms_school_and_the_it_guy(text: str, orgs: list[str]) -> None:
+    assert _of(text, "ORGANIZATION") == orgs
