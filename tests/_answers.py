@@ -4,18 +4,12 @@ names, ages and places given in answer (test_name_questions, test_age_answers, t
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from functools import cache
 
-from redactkit import Pipeline
+from _support import shared_default_pipeline as default_pipeline
+
 from redactkit.conversation import Turn
 
 __all__ = ["answered_values", "default_pipeline", "redacted_answer"]
-
-
-@cache
-def default_pipeline() -> Pipeline:
-    """The shipped default pipeline, loaded once per test process."""
-    return Pipeline.default()
 
 
 def answered_values(turns: Sequence[str], labels: Collection[str]) -> list[tuple[str, str]]:

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import spacy
+from spacy.tokens import Doc, Span
 
 from redactkit import Pipeline
 from redactkit.bench.metrics import counted_positions
@@ -31,16 +33,26 @@ __all__ = [
     "LoadMarkerDetector",
     "RegexDetector",
     "SlowDetector",
+    "assert_found_as",
     "assert_known_from_cited",
     "assert_redacted_whole",
     "conversation_transcripts",
+    "covered_whole",
+    "covering_labels",
+    "cued_value",
     "default_normalizers",
     "engine_transcripts",
     "found_by",
+    "found_labels",
+    "found_spans",
+    "kept_guess",
+    "labelled",
     "local_conversations",
     "misheard_guard",
+    "model_guess",
     "names_detector",
     "ner_detector",
+    "shared_default_pipeline",
     "spoken_digits",
     "uncovered_words",
 ]
@@ -189,6 +201,58 @@ def uncovered_words(pipeline: Pipeline, text: str, value: str) -> list[str]:
     return sorted({text[: i + 1].split()[-1] for i in missing})
 
 
+def found_spans(pipeline: Pipeline, text: str, detector: str | None = None) -> list[tuple[str, str]]:
+    """(text, label) of every entity ``pipeline`` finds in ``text`` (only ``detector``'s when given),
+    in its order: what a case table compares, and what its failure prints."""
+    return [
+        (text[e.start : e.end], e.label) for e in pipeline.analyze(text) if detector in (None, e.detector)
+    ]
+
+
+def found_labels(pipeline: Pipeline, text: str) -> set[str]:
+    """The labels of everything ``pipeline`` finds in ``text``."""
+    return {e.label for e in pipeline.analyze(text)}
+
+
+def covering_labels(pipeline: Pipeline, text: str, value: str) -> set[str]:
+    """The labels of the entities that each cover ``value`` (a substring of ``text``) whole: empty when
+    no single entity spans it."""
+    start = text.index(value)
+    return {e.label for e in pipeline.analyze(text) if e.start <= start and e.end >= start + len(value)}
+
+
+def labelled(pipeline: Pipeline, text: str, label: str) -> list[str]:
+    """The text of every entity of ``label`` that ``pipeline`` finds in ``text``, in its order."""
+    return [text[e.start : e.end] for e in pipeline.analyze(text) if e.label == label]
+
+
+def covered_whole(pipeline: Pipeline, text: str, value: str) -> tuple[bool, list[tuple[str, str]]]:
+    """Whether every character of ``value`` (a substring of ``text``) but white space lies inside some
+    entity of ``pipeline`` (several entities may share it), and :func:`found_spans` for the failure."""
+    entities = pipeline.analyze(text)
+    start = text.index(value)
+    covered = {k for e in entities for k in range(e.start, e.end)}
+    whole = all(k in covered or text[k].isspace() for k in range(start, start + len(value)))
+    return whole, [(text[e.start : e.end], e.label) for e in entities]
+
+
+def cued_value(text: str, value: str | None) -> str:
+    """``value``, or when None all that follows the first " is " of ``text``: the value its cue names
+    ("my account number is <value>")."""
+    return text[text.index(" is ") + 4 :] if value is None else value
+
+
+def assert_found_as(pipeline: Pipeline, text: str, value: str, label: str | None = None) -> None:
+    """One entity of ``pipeline`` spans all of ``value`` (a substring of ``text``), of ``label`` when
+    given (the failure lists what was found)."""
+    entities = pipeline.analyze(text)
+    start = text.index(value)
+    end = start + len(value)
+    assert any(e.start <= start and e.end >= end and label in (None, e.label) for e in entities), [
+        (text[e.start : e.end], e.label) for e in entities
+    ]
+
+
 def assert_redacted_whole(pipeline: Pipeline, text: str, value: str, label: str | None = None) -> None:
     """Every word of ``value`` (a substring of ``text``) is covered, and with ``label`` an entity of that
     label starts over the value's first character (the failure lists what was found)."""
@@ -296,6 +360,13 @@ batch_size: 8
 
 
 @cache
+def shared_default_pipeline() -> Pipeline:
+    """The shipped default pipeline, built once per test process: conftest's session fixture
+    ``default_pipeline`` returns it, and helpers that are no fixtures (``_answers``) call it."""
+    return Pipeline.default()
+
+
+@cache
 def default_normalizers() -> tuple[Normalizer, ...]:
     """The default normalizer chain, built once: detector case tables run each detector behind it."""
     from redactkit import Pipeline
@@ -327,3 +398,32 @@ def ner_detector() -> SpacyNerDetector:
 @cache
 def misheard_guard() -> MisheardGuard:
     return MisheardGuard()
+
+
+@cache
+def _blank_english() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def model_guess(text: str, entity: str, spacy_label: str, occurrences: tuple[int, ...] = (0,)) -> Doc:
+    """``text`` as a doc whose entities are a recognizer's guesses ``entity`` (``spacy_label``) at the
+    given occurrences of it (the first one by default): what the ner detector's guards judge."""
+    doc = _blank_english()(text)
+    matches = list(re.finditer(rf"\b{entity}\b", text))
+    spans = []
+    for occurrence in occurrences:
+        start = matches[occurrence].start()
+        span = doc.char_span(start, start + len(entity))
+        assert span is not None, entity
+        spans.append(Span(doc, span.start, span.end, label=spacy_label))
+    doc.ents = spans
+    return doc
+
+
+def kept_guess(
+    text: str, entity: str, spacy_label: str, occurrences: tuple[int, ...] = (0,), *, adapted: bool = False
+) -> bool:
+    """Whether the ner detector's guards for lowercase speech keep any of :func:`model_guess`'s guesses
+    (``adapted``: the guards for adapted weights)."""
+    doc = model_guess(text, entity, spacy_label, occurrences)
+    return bool(ner_detector()._entities(doc, lowercase=True, adapted=adapted))

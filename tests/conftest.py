@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from _support import RegexDetector
+from _support import RegexDetector, shared_default_pipeline
 from hypothesis import settings
 
 from redactkit import Pipeline
@@ -39,7 +39,7 @@ def regex_pipeline() -> Pipeline:
 @pytest.fixture(scope="session")
 def default_pipeline() -> Pipeline:
     """The shipped default pipeline, loaded once for the whole test session."""
-    return Pipeline.default()
+    return shared_default_pipeline()
 
 
 @pytest.fixture(autouse=True)

@@ -7,14 +7,9 @@ dot co dot uk"). Each rule has look-alikes that stay speech. Every sentence is i
 from __future__ import annotations
 
 import pytest
+from _support import covering_labels
 
 from redactkit import Pipeline
-
-
-def _covering(pipeline: Pipeline, text: str, value: str) -> set[str]:
-    """Labels of the entities that cover ``value`` whole."""
-    start = text.index(value)
-    return {e.label for e in pipeline.analyze(text) if e.start <= start and e.end >= start + len(value)}
 
 
 @pytest.mark.parametrize(
@@ -45,7 +40,7 @@ def _covering(pipeline: Pipeline, text: str, value: str) -> set[str]:
 def test_ports_and_queries_belong_to_the_web_address(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert "URL" in _covering(default_pipeline, text, value)
+    assert "URL" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +63,7 @@ def test_ports_and_queries_belong_to_the_web_address(
 def test_e_mail_domain_with_a_subdomain_before_a_host_of_several_words(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+    assert "EMAIL_ADDRESS" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -94,8 +89,8 @@ def test_look_alikes_of_ports_queries_and_subdomains_stay_speech(
 
 def test_a_subdomain_after_a_plain_at_stays_a_web_address(default_pipeline: Pipeline) -> None:
     text = "the docs are at docs dot tellwick dot com"
-    assert _covering(default_pipeline, text, "docs dot tellwick dot com") == {"URL"}
-    assert _covering(default_pipeline, text, "are at docs") == set()
+    assert covering_labels(default_pipeline, text, "docs dot tellwick dot com") == {"URL"}
+    assert covering_labels(default_pipeline, text, "are at docs") == set()
 
 
 @pytest.mark.parametrize(
@@ -123,7 +118,7 @@ def test_a_subdomain_after_a_plain_at_stays_a_web_address(default_pipeline: Pipe
 def test_a_heard_dot_before_any_listed_domain_where_the_address_is_opened(
     default_pipeline: Pipeline, text: str, value: str, label: str
 ) -> None:
-    assert label in _covering(default_pipeline, text, value)
+    assert label in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +156,7 @@ def test_heard_dots_in_ordinary_speech_stay_speech(default_pipeline: Pipeline, t
 def test_a_misheard_at_sign_and_an_internet_provider_said_alone(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+    assert "EMAIL_ADDRESS" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -191,12 +186,12 @@ def test_look_alikes_of_misheard_at_signs_and_providers(default_pipeline: Pipeli
 def test_at_after_online_or_us_is_the_preposition_before_a_web_address(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert _covering(default_pipeline, text, value) == {"URL"}
+    assert covering_labels(default_pipeline, text, value) == {"URL"}
 
 
 def test_a_mailbox_after_us_stays_an_e_mail(default_pipeline: Pipeline) -> None:
     text = "email us at hello at larkmoor dot org"
-    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, "hello at larkmoor dot org")
+    assert "EMAIL_ADDRESS" in covering_labels(default_pipeline, text, "hello at larkmoor dot org")
 
 
 @pytest.mark.parametrize(
@@ -208,7 +203,7 @@ def test_a_mailbox_after_us_stays_an_e_mail(default_pipeline: Pipeline) -> None:
     ],
 )
 def test_a_local_part_said_after_its_mail_provider(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+    assert "EMAIL_ADDRESS" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,9 @@ sentence is invented.
 from __future__ import annotations
 
 import pytest
+from _support import covering_labels
 
 from redactkit import Pipeline
-
-
-def _covering(pipeline: Pipeline, text: str, value: str) -> set[str]:
-    """Labels of the entities that cover ``value`` whole."""
-    start = text.index(value)
-    return {e.label for e in pipeline.analyze(text) if e.start <= start and e.end >= start + len(value)}
 
 
 @pytest.mark.parametrize(
@@ -29,7 +24,7 @@ def _covering(pipeline: Pipeline, text: str, value: str) -> set[str]:
     ],
 )
 def test_e_mail_domains_as_recognizers_write_them(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+    assert "EMAIL_ADDRESS" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -42,7 +37,7 @@ def test_e_mail_domains_as_recognizers_write_them(default_pipeline: Pipeline, te
     ],
 )
 def test_web_addresses_as_recognizers_write_them(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert "URL" in _covering(default_pipeline, text, value)
+    assert "URL" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +52,7 @@ def test_web_addresses_as_recognizers_write_them(default_pipeline: Pipeline, tex
     ],
 )
 def test_at_before_a_web_address_makes_no_e_mail(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert _covering(default_pipeline, text, value) == {"URL"}
+    assert covering_labels(default_pipeline, text, value) == {"URL"}
 
 
 @pytest.mark.parametrize(
@@ -69,7 +64,7 @@ def test_at_before_a_web_address_makes_no_e_mail(default_pipeline: Pipeline, tex
     ],
 )
 def test_a_handle_between_its_at_and_the_platform(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert "USERNAME" in _covering(default_pipeline, text, value)
+    assert "USERNAME" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -105,7 +100,7 @@ def test_prose_stays_unredacted(default_pipeline: Pipeline, text: str) -> None:
     ],
 )
 def test_web_addresses_a_recognizer_garbled(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert "URL" in _covering(default_pipeline, text, value)
+    assert "URL" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -116,7 +111,7 @@ def test_web_addresses_a_recognizer_garbled(default_pipeline: Pipeline, text: st
     ],
 )
 def test_e_mail_addresses_a_recognizer_garbled(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+    assert "EMAIL_ADDRESS" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ label). Every sentence is made up for the test.
 from __future__ import annotations
 
 import pytest
+from _support import found_spans, labelled
 
 from redactkit import Pipeline
 
@@ -71,7 +72,7 @@ SAINT_CASES = [
 def test_an_adjective_after_a_copula_needs_a_callers_frame(
     default_pipeline: Pipeline, text: str, name: str | None
 ) -> None:
-    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    persons = labelled(default_pipeline, text, "PERSON")
     assert persons == ([name] if name else [])
 
 
@@ -86,7 +87,7 @@ def test_an_adjective_after_a_copula_is_no_pii_at_all(
 def test_a_saints_name_a_place_list_has_is_the_place(
     default_pipeline: Pipeline, text: str, place: str, label: str
 ) -> None:
-    found = [(text[e.start : e.end], e.label) for e in default_pipeline.analyze(text)]
+    found = found_spans(default_pipeline, text)
     assert found == [(place, label)]
 
 
@@ -115,7 +116,7 @@ MET_CASES = [
 def test_a_given_name_met_or_speaking_first_is_a_person(
     default_pipeline: Pipeline, text: str, name: str | None
 ) -> None:
-    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    persons = labelled(default_pipeline, text, "PERSON")
     assert persons == ([name] if name else [])
 
 
@@ -138,7 +139,7 @@ INTRODUCED_CASES = [
 def test_an_introduced_name_before_with_stays_a_name(
     default_pipeline: Pipeline, text: str, name: str | None
 ) -> None:
-    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    persons = labelled(default_pipeline, text, "PERSON")
     if name is None:
         assert persons == []
     else:

@@ -19,21 +19,16 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
 @pytest.mark.parametrize(("text", "redacted"), CASES)
-def test_the_unit_goes_with_the_age(pipeline: Pipeline, text: str, redacted: str) -> None:
-    assert pipeline.redact(text).text == redacted
+def test_the_unit_goes_with_the_age(default_pipeline: Pipeline, text: str, redacted: str) -> None:
+    assert default_pipeline.redact(text).text == redacted
 
 
-def test_each_detector_alone_takes_the_unit(pipeline: Pipeline) -> None:
+def test_each_detector_alone_takes_the_unit(default_pipeline: Pipeline) -> None:
     text = "my uncle is seventy three years old"
-    aligned = pipeline.normalize_batch([text])
+    aligned = default_pipeline.normalize_batch([text])
     for name in ("identifiers", "contextual"):
-        detector = next(d for d in pipeline.detectors if d.name == name)
+        detector = next(d for d in default_pipeline.detectors if d.name == name)
         # normalized text: the number is in digits there
         found = detector.detect_batch(aligned)[0]
         said = {aligned[0].text[e.start : e.end] for e in found if e.label == "AGE"}

@@ -9,6 +9,7 @@ Case tables: (text, the PERSON span that must be redacted, or None). Every sente
 from __future__ import annotations
 
 import pytest
+from _support import labelled
 
 from redactkit import Pipeline
 from redactkit.core import AlignedText
@@ -37,7 +38,7 @@ CASES = [
 def test_an_elided_family_name_joins_the_name_before_it(
     default_pipeline: Pipeline, text: str, name: str | None
 ) -> None:
-    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    persons = labelled(default_pipeline, text, "PERSON")
     assert persons == ([name] if name else [])
 
 
@@ -86,5 +87,5 @@ MIDDLE_A_CASES = [
 def test_a_said_as_a_middle_initial_before_a_listed_family_name(
     default_pipeline: Pipeline, text: str, name: str
 ) -> None:
-    persons = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "PERSON"]
+    persons = labelled(default_pipeline, text, "PERSON")
     assert persons == [name]

@@ -104,11 +104,6 @@ def _say(code: str, groups: list[int], styles: list[str]) -> str:
     return _said(code, groups, styles)[0]
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
 def _labels(pipeline: Pipeline, text: str) -> list[str]:
     return [entity.label for entity in pipeline.analyze(text)]
 
@@ -149,11 +144,11 @@ GROUPINGS = [
 @pytest.mark.parametrize(("code", "groups", "styles"), GROUPINGS)
 @pytest.mark.parametrize("template", ["send it to {} please", "my account number is {}", "the iban is {}"])
 def test_a_tens_word_before_a_digit_word_is_read_both_ways(
-    pipeline: Pipeline, code: str, groups: list[int], styles: list[str], template: str
+    default_pipeline: Pipeline, code: str, groups: list[int], styles: list[str], template: str
 ) -> None:
     said = _say(code, groups, styles)
     text = template.format(said)
-    entities = pipeline.analyze(text)
+    entities = default_pipeline.analyze(text)
     assert [entity.label for entity in entities] == ["IBAN_CODE"], text
     start = text.index(said)
     assert entities[0].start <= start and entities[0].end >= start + len(said), text
@@ -169,11 +164,11 @@ def test_a_tens_word_before_a_digit_word_is_read_both_ways(
         "n l {check} uhm n l {check} r w e a five two three two nine six two eight seven seven",
     ],
 )
-def test_a_group_said_again_counts_once(pipeline: Pipeline, said: str) -> None:
+def test_a_group_said_again_counts_once(default_pipeline: Pipeline, said: str) -> None:
     bban = {"g": "AJKB98003182272814", "n": "RWEA5232962877"}[said[0]]
     code = _iban(said[0:3:2].upper(), bban)
     text = "send it to " + said.format(check=" ".join(ONES[int(d)] for d in code[2:4]))
-    assert _labels(pipeline, text) == ["IBAN_CODE"], text
+    assert _labels(default_pipeline, text) == ["IBAN_CODE"], text
 
 
 @pytest.mark.parametrize(
@@ -186,10 +181,10 @@ def test_a_group_said_again_counts_once(pipeline: Pipeline, said: str) -> None:
         "my account number is sixty seven twenty seven four oh three three zero six one",
     ],
 )
-def test_no_reading_passes_it_stays_an_account_number(pipeline: Pipeline, text: str) -> None:
+def test_no_reading_passes_it_stays_an_account_number(default_pipeline: Pipeline, text: str) -> None:
     code = _iban("DE", "672074033061767392")
     assert code[2:4] != "44"
-    assert _labels(pipeline, text) == ["ACCOUNT_NUMBER"], text
+    assert _labels(default_pipeline, text) == ["ACCOUNT_NUMBER"], text
 
 
 def test_the_lattice_reads_each_joint_both_ways() -> None:
@@ -217,7 +212,7 @@ def test_the_search_finds_the_checksum_reading() -> None:
     assert iban_length("de") == 22 and iban_length("fr") == 27 and iban_length("xx") is None
 
 
-def test_an_iban_whose_body_reads_as_a_list_of_numbers_is_an_iban(pipeline: Pipeline) -> None:
+def test_an_iban_whose_body_reads_as_a_list_of_numbers_is_an_iban(default_pipeline: Pipeline) -> None:
     # "ten ten ten ten twenty three" after the bank letters reads as numbers said whole one after
     # another (a list to the other rules), and "b b b b" with "fifty five" as a unit and a house
     # number: with the country letters before them the words are a whole IBAN (a random example of
@@ -225,7 +220,7 @@ def test_an_iban_whose_body_reads_as_a_list_of_numbers_is_an_iban(pipeline: Pipe
     code = _iban("NL", "BBBB1010101023")
     said = f"n l {_pair(code[2:4])} b b b b ten ten ten ten twenty three"
     text = f"please send it to {said} thanks"
-    entities = pipeline.analyze(text)
+    entities = default_pipeline.analyze(text)
     assert [entity.label for entity in entities] == ["IBAN_CODE"], text
     assert entities[0].start <= text.index(said) and entities[0].end >= text.index(said) + len(said)
 
@@ -241,7 +236,7 @@ _STYLES = st.sampled_from(["pairs", "digits", "hundred"])
     styles=st.lists(_STYLES, min_size=1, max_size=6),
 )
 def test_any_valid_iban_spoken_in_groups_is_an_iban(
-    pipeline: Pipeline,
+    default_pipeline: Pipeline,
     country: tuple[str, int, int],
     data: st.DataObject,
     groups: list[int],
@@ -257,7 +252,7 @@ def test_any_valid_iban_spoken_in_groups_is_an_iban(
     # one joint read the other way at most (see the module docs): two are left to chance
     assume(joints <= 1)
     text = f"please send it to {said} thanks"
-    entities = pipeline.analyze(text)
+    entities = default_pipeline.analyze(text)
     assert [entity.label for entity in entities] == ["IBAN_CODE"], text
     start = text.index(said)
     assert entities[0].start <= start and entities[0].end >= start + len(said), text
@@ -269,7 +264,7 @@ def test_any_valid_iban_spoken_in_groups_is_an_iban(
     cue=st.sampled_from(["my account number is", "send it to", "the reference is"]),
 )
 def test_an_account_number_of_tens_and_digits_is_no_iban_by_rereading(
-    pipeline: Pipeline, pairs: list[tuple[int, int]], cue: str
+    default_pipeline: Pipeline, pairs: list[tuple[int, int]], cue: str
 ) -> None:
     # "d e twenty one thirty two ..." of seven to nine pairs: two to six digits short of a German
     # IBAN. Read with one pair split ("20 1") it is one digit longer; a search free to split any
@@ -278,4 +273,4 @@ def test_an_account_number_of_tens_and_digits_is_no_iban_by_rereading(
     # reach the length: the number stays an account number.
     said = " ".join(f"{TENS[tens]} {ONES[ones]}" for tens, ones in pairs)
     text = f"{cue} d e {said}"
-    assert "IBAN_CODE" not in _labels(pipeline, text), text
+    assert "IBAN_CODE" not in _labels(default_pipeline, text), text

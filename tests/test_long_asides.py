@@ -12,28 +12,13 @@ no address (addresses ``room_units``). All sentences are invented.
 from __future__ import annotations
 
 import pytest
+from _support import covered_whole, found_spans
 
 from redactkit import Pipeline
 from redactkit.detect._dictation import said_again
 from redactkit.detect.identifiers import IdentifierDetector
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline.default()
-
-
-def _covered(pipe: Pipeline, text: str, value: str) -> tuple[bool, list[tuple[str, str]]]:
-    entities = pipe.analyze(text)
-    start = text.index(value)
-    red = [False] * len(text)
-    for entity in entities:
-        for k in range(entity.start, entity.end):
-            red[k] = True
-    ok = all(red[k] or text[k].isspace() for k in range(start, start + len(value)))
-    return ok, [(text[e.start : e.end], e.label) for e in entities]
 
 
 # (text, the whole value with the aside inside, its label)
@@ -147,24 +132,26 @@ SUITES_ADDRESS = [
 
 
 @pytest.mark.parametrize(("text", "value", "label"), LONG_ASIDES)
-def test_a_long_aside_inside_a_value_is_covered(pipe: Pipeline, text: str, value: str, label: str) -> None:
-    ok, found = _covered(pipe, text, value)
+def test_a_long_aside_inside_a_value_is_covered(
+    default_pipeline: Pipeline, text: str, value: str, label: str
+) -> None:
+    ok, found = covered_whole(default_pipeline, text, value)
     assert ok, found
     assert label in {found_label for _, found_label in found}, found
 
 
 @pytest.mark.parametrize(("text", "left_clear"), LONG_ASIDES_APART)
-def test_a_long_aside_joins_no_other_number(pipe: Pipeline, text: str, left_clear: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipe.analyze(text)]
+def test_a_long_aside_joins_no_other_number(default_pipeline: Pipeline, text: str, left_clear: str) -> None:
+    found = found_spans(default_pipeline, text)
     assert all(left_clear not in value for value, _ in found), found
 
 
-def test_long_asides_can_be_switched_off(pipe: Pipeline) -> None:
+def test_long_asides_can_be_switched_off(default_pipeline: Pipeline) -> None:
     text = (
         "my phone number is four one five hold on let me grab my glasses they're somewhere on the kitchen "
         "counter next to the fruit bowl okay two two three four four one nine"
     )
-    on = [text[e.start : e.end] for e in pipe.analyze(text) if e.detector == "identifiers"]
+    on = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.detector == "identifiers"]
     assert any("glasses" in span for span in on), on
     off = Pipeline.from_config({"detectors": [{"name": "identifiers", "max_long_aside_words": 0}]})
     spans = [text[e.start : e.end] for e in off.analyze(text) if e.detector == "identifiers"]
@@ -173,26 +160,28 @@ def test_long_asides_can_be_switched_off(pipe: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), DATES)
-def test_a_date_read_out_without_a_cue_is_a_birth_date(pipe: Pipeline, text: str, value: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipe.analyze(text)]
+def test_a_date_read_out_without_a_cue_is_a_birth_date(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    found = found_spans(default_pipeline, text)
     assert (value, "DATE_OF_BIRTH") in found, found
 
 
 @pytest.mark.parametrize("text", NOT_DATES_OF_BIRTH)
-def test_a_month_of_a_year_is_no_birth_date(pipe: Pipeline, text: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipe.analyze(text)]
+def test_a_month_of_a_year_is_no_birth_date(default_pipeline: Pipeline, text: str) -> None:
+    found = found_spans(default_pipeline, text)
     assert not any(label == "DATE_OF_BIRTH" for _, label in found), found
 
 
 @pytest.mark.parametrize("text", SUITES_NO_ADDRESS)
-def test_a_hotel_suite_alone_is_no_address(pipe: Pipeline, text: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipe.analyze(text)]
+def test_a_hotel_suite_alone_is_no_address(default_pipeline: Pipeline, text: str) -> None:
+    found = found_spans(default_pipeline, text)
     assert not any(label == "ADDRESS" for _, label in found), found
 
 
 @pytest.mark.parametrize(("text", "value"), SUITES_ADDRESS)
-def test_a_suite_of_a_street_address_stays_one(pipe: Pipeline, text: str, value: str) -> None:
-    ok, found = _covered(pipe, text, value)
+def test_a_suite_of_a_street_address_stays_one(default_pipeline: Pipeline, text: str, value: str) -> None:
+    ok, found = covered_whole(default_pipeline, text, value)
     assert ok, found
     assert "ADDRESS" in {label for _, label in found}, found
 
@@ -214,14 +203,18 @@ OWN_VALUES = [
 
 
 @pytest.mark.parametrize(("text", "value", "label"), OWN_VALUES)
-def test_a_cue_said_as_a_subject_keeps_its_value(pipe: Pipeline, text: str, value: str, label: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipe.analyze(text)]
+def test_a_cue_said_as_a_subject_keeps_its_value(
+    default_pipeline: Pipeline, text: str, value: str, label: str
+) -> None:
+    found = found_spans(default_pipeline, text)
     assert (value, label) in found, found
 
 
 @pytest.mark.parametrize(("text", "value", "label"), ASIDES_NAMING_A_THING)
-def test_an_aside_naming_a_thing_is_an_aside(pipe: Pipeline, text: str, value: str, label: str) -> None:
-    ok, found = _covered(pipe, text, value)
+def test_an_aside_naming_a_thing_is_an_aside(
+    default_pipeline: Pipeline, text: str, value: str, label: str
+) -> None:
+    ok, found = covered_whole(default_pipeline, text, value)
     assert ok, found
     assert label in {found_label for _, found_label in found}, found
 
@@ -241,6 +234,6 @@ def test_two_digits_said_again_after_again(words: str, again: int) -> None:
 
 
 @pytest.mark.parametrize("text", NO_VALUE_PARTS)
-def test_parts_of_other_things_are_no_values(pipe: Pipeline, text: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipe.analyze(text)]
+def test_parts_of_other_things_are_no_values(default_pipeline: Pipeline, text: str) -> None:
+    found = found_spans(default_pipeline, text)
     assert found == [], found

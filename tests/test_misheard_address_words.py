@@ -6,14 +6,9 @@ show them; the same words in ordinary speech stay speech. Every sentence is inve
 from __future__ import annotations
 
 import pytest
+from _support import covering_labels
 
 from redactkit import Pipeline
-
-
-def _covering(pipeline: Pipeline, text: str, value: str) -> set[str]:
-    """Labels of the entities that cover ``value`` whole."""
-    start = text.index(value)
-    return {e.label for e in pipeline.analyze(text) if e.start <= start and e.end >= start + len(value)}
 
 
 @pytest.mark.parametrize(
@@ -56,7 +51,7 @@ def _covering(pipeline: Pipeline, text: str, value: str) -> set[str]:
 def test_misheard_dots_and_ats_inside_an_address(
     default_pipeline: Pipeline, text: str, value: str, label: str
 ) -> None:
-    assert label in _covering(default_pipeline, text, value)
+    assert label in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(

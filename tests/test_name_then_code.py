@@ -21,11 +21,6 @@ import pytest
 from redactkit import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
 def _found(pipeline: Pipeline, text: str, detector: str) -> list[tuple[int, int, str]]:
     """The spans one detector finds on the normalized text, in original offsets (before the pipeline
     resolves overlaps with other detectors, e.g. a PERSON span of the NER)."""
@@ -80,14 +75,14 @@ NOT_NAME_THEN_NUMBER = [
 
 @pytest.mark.parametrize(("text", "value"), NAME_THEN_NUMBER)
 def test_a_number_after_a_name_opening_the_turn_is_an_answer(
-    pipeline: Pipeline, text: str, value: str
+    default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert _covered(pipeline, text, value, "identifiers"), text
+    assert _covered(default_pipeline, text, value, "identifiers"), text
 
 
 @pytest.mark.parametrize(("text", "part"), NOT_NAME_THEN_NUMBER)
-def test_other_numbers_after_a_name_stay(pipeline: Pipeline, text: str, part: str) -> None:
-    assert not _touched(pipeline, text, part, "identifiers"), text
+def test_other_numbers_after_a_name_stay(default_pipeline: Pipeline, text: str, part: str) -> None:
+    assert not _touched(default_pipeline, text, part, "identifiers"), text
 
 
 DIGITS_THEN_LETTERS = [
@@ -108,15 +103,15 @@ NOT_DIGITS_THEN_LETTERS = [
 
 
 @pytest.mark.parametrize(("text", "code"), DIGITS_THEN_LETTERS)
-def test_digits_before_spelled_letters_are_one_code(pipeline: Pipeline, text: str, code: str) -> None:
-    assert _covered(pipeline, text, code, "spelled"), text
-    labels = {label for _, _, label in _found(pipeline, text, "spelled")}
+def test_digits_before_spelled_letters_are_one_code(default_pipeline: Pipeline, text: str, code: str) -> None:
+    assert _covered(default_pipeline, text, code, "spelled"), text
+    labels = {label for _, _, label in _found(default_pipeline, text, "spelled")}
     assert labels == {"ACCOUNT_NUMBER"}, (text, labels)
 
 
 @pytest.mark.parametrize(("text", "part"), NOT_DIGITS_THEN_LETTERS)
-def test_other_digits_before_letters_stay(pipeline: Pipeline, text: str, part: str) -> None:
-    assert not _touched(pipeline, text, part, "spelled"), text
+def test_other_digits_before_letters_stay(default_pipeline: Pipeline, text: str, part: str) -> None:
+    assert not _touched(default_pipeline, text, part, "spelled"), text
 
 
 STREET_AFTER_IS_AT = [
@@ -138,13 +133,13 @@ NOT_STREET_AFTER_IS_AT = [
 
 
 @pytest.mark.parametrize(("text", "street"), STREET_AFTER_IS_AT)
-def test_a_street_after_is_at_is_an_address(pipeline: Pipeline, text: str, street: str) -> None:
-    assert _covered(pipeline, text, street, "addresses"), text
+def test_a_street_after_is_at_is_an_address(default_pipeline: Pipeline, text: str, street: str) -> None:
+    assert _covered(default_pipeline, text, street, "addresses"), text
 
 
 @pytest.mark.parametrize(("text", "part"), NOT_STREET_AFTER_IS_AT)
-def test_other_places_after_is_at_stay(pipeline: Pipeline, text: str, part: str) -> None:
-    assert not _touched(pipeline, text, part, "addresses"), text
+def test_other_places_after_is_at_stay(default_pipeline: Pipeline, text: str, part: str) -> None:
+    assert not _touched(default_pipeline, text, part, "addresses"), text
 
 
 ARTICLE_PLACES = [
@@ -162,15 +157,15 @@ NOT_ARTICLE_PLACES = [
 
 
 @pytest.mark.parametrize(("text", "place"), ARTICLE_PLACES)
-def test_a_place_named_with_the_article_keeps_it(pipeline: Pipeline, text: str, place: str) -> None:
+def test_a_place_named_with_the_article_keeps_it(default_pipeline: Pipeline, text: str, place: str) -> None:
     start = text.index(place)
-    assert (start, start + len(place), "LOCATION") in _found(pipeline, text, "places"), text
+    assert (start, start + len(place), "LOCATION") in _found(default_pipeline, text, "places"), text
 
 
 @pytest.mark.parametrize(("text", "part"), NOT_ARTICLE_PLACES)
-def test_other_articles_stay_out_of_places(pipeline: Pipeline, text: str, part: str) -> None:
+def test_other_articles_stay_out_of_places(default_pipeline: Pipeline, text: str, part: str) -> None:
     start = text.index(part)
-    assert not any(a <= start < b for a, b, _ in _found(pipeline, text, "places")), text
+    assert not any(a <= start < b for a, b, _ in _found(default_pipeline, text, "places")), text
 
 
 PRODUCT_OR_OWNER_OF_A_RESULT = [
@@ -192,10 +187,12 @@ NOT_PRODUCT_OR_OWNER_OF_A_RESULT = [
 
 
 @pytest.mark.parametrize(("text", "name"), PRODUCT_OR_OWNER_OF_A_RESULT)
-def test_a_company_after_attributable_to_or_a_product_word(pipeline: Pipeline, text: str, name: str) -> None:
-    assert _covered(pipeline, text, name, "organizations"), text
+def test_a_company_after_attributable_to_or_a_product_word(
+    default_pipeline: Pipeline, text: str, name: str
+) -> None:
+    assert _covered(default_pipeline, text, name, "organizations"), text
 
 
 @pytest.mark.parametrize(("text", "part"), NOT_PRODUCT_OR_OWNER_OF_A_RESULT)
-def test_everyday_words_after_those_cues_stay(pipeline: Pipeline, text: str, part: str) -> None:
-    assert not _touched(pipeline, text, part, "organizations"), text
+def test_everyday_words_after_those_cues_stay(default_pipeline: Pipeline, text: str, part: str) -> None:
+    assert not _touched(default_pipeline, text, part, "organizations"), text

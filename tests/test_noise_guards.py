@@ -10,47 +10,12 @@ invented utterances, what is dropped beside what is kept.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 import pytest
-import spacy
-from _support import found_by
-from spacy.tokens import Doc, Span
+from _support import found_by, kept_guess
 
 from redactkit.core import AlignedText
-from redactkit.detect import PlaceDetector, SpacyNerDetector
+from redactkit.detect import PlaceDetector
 from redactkit.detect.special import SpecialCategoryDetector
-
-
-@cache
-def _ner() -> SpacyNerDetector:
-    return SpacyNerDetector()
-
-
-@cache
-def _blank() -> spacy.language.Language:
-    return spacy.blank("en")
-
-
-def _guessed(text: str, entity: str, spacy_label: str, occurrences: tuple[int, ...] = (0,)) -> Doc:
-    """``text`` as a doc whose entities are the model's guesses ``entity`` (``spacy_label``) at the
-    given occurrences of it (the first one by default)."""
-    doc = _blank()(text)
-    matches = list(re.finditer(rf"\b{entity}\b", text))
-    spans = []
-    for occurrence in occurrences:
-        start = matches[occurrence].start()
-        span = doc.char_span(start, start + len(entity))
-        assert span is not None, entity
-        spans.append(Span(doc, span.start, span.end, label=spacy_label))
-    doc.ents = spans
-    return doc
-
-
-def _kept(text: str, entity: str, spacy_label: str, occurrences: tuple[int, ...] = (0,)) -> bool:
-    doc = _guessed(text, entity, spacy_label, occurrences)
-    return bool(_ner()._entities(doc, lowercase=True, adapted=False))
 
 
 @pytest.mark.parametrize(
@@ -72,7 +37,7 @@ def _kept(text: str, entity: str, spacy_label: str, occurrences: tuple[int, ...]
     ],
 )
 def test_ner_person_guesses_on_frequent_unlisted_words(text: str, entity: str, kept: bool) -> None:
-    assert _kept(text, entity, "PERSON") is kept
+    assert kept_guess(text, entity, "PERSON") is kept
 
 
 @pytest.mark.parametrize(
@@ -95,7 +60,7 @@ def test_ner_person_guesses_on_frequent_unlisted_words(text: str, entity: str, k
 def test_ner_person_guesses_on_words_said_again_as_words(
     text: str, entity: str, occurrences: tuple[int, ...], kept: bool
 ) -> None:
-    assert _kept(text, entity, "PERSON", occurrences) is kept
+    assert kept_guess(text, entity, "PERSON", occurrences) is kept
 
 
 @pytest.mark.parametrize(
@@ -118,7 +83,7 @@ def test_ner_person_guesses_on_words_said_again_as_words(
     ],
 )
 def test_ner_location_guesses_on_unplaced_dictionary_words(text: str, entity: str, kept: bool) -> None:
-    assert _kept(text, entity, "GPE") is kept
+    assert kept_guess(text, entity, "GPE") is kept
 
 
 @pytest.mark.parametrize(
@@ -142,7 +107,7 @@ def test_ner_location_guesses_on_unplaced_dictionary_words(text: str, entity: st
 def test_ner_organisation_guesses_asked_about_as_a_place_of_business(
     text: str, entity: str, kept: bool
 ) -> None:
-    assert _kept(text, entity, "ORG") is kept
+    assert kept_guess(text, entity, "ORG") is kept
 
 
 @pytest.mark.parametrize(
@@ -225,11 +190,6 @@ def test_possessive_pronouns_are_no_places(text: str, found: set[tuple[str, str]
     assert found_by(PlaceDetector(), text) == found
 
 
-def _kept_by(text: str, entity: str, spacy_label: str, adapted: bool) -> bool:
-    doc = _guessed(text, entity, spacy_label)
-    return bool(_ner()._entities(doc, lowercase=True, adapted=adapted))
-
-
 @pytest.mark.parametrize("adapted", [False, True])
 @pytest.mark.parametrize(
     ("text", "entity", "kept"),
@@ -246,7 +206,7 @@ def _kept_by(text: str, entity: str, spacy_label: str, adapted: bool) -> bool:
 def test_ner_person_guesses_on_words_that_are_never_names(
     text: str, entity: str, kept: bool, adapted: bool
 ) -> None:
-    assert _kept_by(text, entity, "PERSON", adapted) is kept
+    assert kept_guess(text, entity, "PERSON", adapted=adapted) is kept
 
 
 @pytest.mark.parametrize("adapted", [False, True])
@@ -269,7 +229,7 @@ def test_ner_person_guesses_on_words_that_are_never_names(
     ],
 )
 def test_ner_location_guesses_on_what_is_played(text: str, entity: str, kept: bool, adapted: bool) -> None:
-    assert _kept_by(text, entity, "GPE", adapted) is kept
+    assert kept_guess(text, entity, "GPE", adapted=adapted) is kept
 
 
 @pytest.mark.parametrize("adapted", [False, True])
@@ -293,4 +253,4 @@ def test_ner_location_guesses_on_what_is_played(text: str, entity: str, kept: bo
     ],
 )
 def test_ner_person_guesses_on_nouns_and_verbs(text: str, entity: str, kept: bool, adapted: bool) -> None:
-    assert _kept_by(text, entity, "PERSON", adapted) is kept
+    assert kept_guess(text, entity, "PERSON", adapted=adapted) is kept

@@ -7,15 +7,11 @@ a misheard article in a model's guess. Each table is invented: what is dropped b
 
 from __future__ import annotations
 
-import re
-
 import pytest
-import spacy
-from _support import found_by
+from _support import found_by, kept_guess, model_guess
 from _support import misheard_guard as _guard
 from _support import names_detector as _names
 from _support import ner_detector as _ner
-from spacy.tokens import Doc, Span
 
 
 @pytest.mark.parametrize(
@@ -102,17 +98,6 @@ def test_name_detector_under_noise(text: str, found: set[tuple[str, str]]) -> No
     assert found_by(_names(), text) == found
 
 
-def _guessed(text: str, entity: str, spacy_label: str) -> Doc:
-    """``text`` as a doc whose one entity is the model's guess ``entity`` (``spacy_label``)."""
-    doc = spacy.blank("en")(text)
-    start = re.search(rf"\b{entity}\b", text)
-    assert start is not None, entity
-    span = doc.char_span(start.start(), start.start() + len(entity))
-    assert span is not None, entity
-    doc.ents = [Span(doc, span.start, span.end, label=spacy_label)]
-    return doc
-
-
 @pytest.mark.parametrize(
     ("text", "entity", "kept"),
     [
@@ -132,8 +117,7 @@ def _guessed(text: str, entity: str, spacy_label: str) -> Doc:
     ],
 )
 def test_ner_guesses_under_noise(text: str, entity: str, kept: bool) -> None:
-    doc = _guessed(text, entity, "PERSON")
-    assert bool(_ner()._entities(doc, lowercase=True, adapted=False)) is kept
+    assert kept_guess(text, entity, "PERSON") is kept
 
 
 @pytest.mark.parametrize(
@@ -146,6 +130,6 @@ def test_ner_guesses_under_noise(text: str, entity: str, kept: bool) -> None:
     ],
 )
 def test_ner_spelled_brand_letters(text: str, kept: bool) -> None:
-    doc = _guessed(text, "eva", "PERSON")
+    doc = model_guess(text, "eva", "PERSON")
     spelled = [(text.index("eva"), text.index("eva") + len("eva"))]
     assert bool(_ner()._entities(doc, lowercase=True, adapted=False, spelled=spelled)) is kept

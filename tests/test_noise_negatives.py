@@ -10,16 +10,12 @@ garbled flight or gate number. Each table is invented: what is dropped beside wh
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import pytest
-import spacy
-from _support import found_by
+from _support import found_by, kept_guess
 from _support import misheard_guard as _guard
 from _support import names_detector as _names
-from _support import ner_detector as _ner
-from spacy.tokens import Doc, Span
 
 from redactkit.detect import PlaceDetector
 
@@ -99,21 +95,6 @@ def test_name_detector_under_noise(text: str, found: set[tuple[str, str]]) -> No
     assert found_by(_names(), text) == found
 
 
-def _guessed(text: str, entity: str, spacy_label: str) -> Doc:
-    """``text`` as a doc whose one entity is the model's guess ``entity`` (``spacy_label``)."""
-    doc = spacy.blank("en")(text)
-    start = re.search(rf"\b{entity}\b", text)
-    assert start is not None, entity
-    span = doc.char_span(start.start(), start.start() + len(entity))
-    assert span is not None, entity
-    doc.ents = [Span(doc, span.start, span.end, label=spacy_label)]
-    return doc
-
-
-def _kept(text: str, entity: str, spacy_label: str) -> bool:
-    return bool(_ner()._entities(_guessed(text, entity, spacy_label), lowercase=True, adapted=False))
-
-
 @pytest.mark.parametrize(
     ("text", "entity", "label", "kept"),
     [
@@ -143,7 +124,7 @@ def _kept(text: str, entity: str, spacy_label: str) -> bool:
     ],
 )
 def test_ner_guesses_under_noise(text: str, entity: str, label: str, kept: bool) -> None:
-    assert _kept(text, entity, label) is kept
+    assert kept_guess(text, entity, label) is kept
 
 
 @pytest.mark.parametrize(

@@ -19,17 +19,9 @@ ordinary speech. Every sentence is invented.
 from __future__ import annotations
 
 import pytest
+from _support import covering_labels, found_labels
 
 from redactkit import Pipeline
-
-
-def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
-    start = text.index(value)
-    return any(e.start <= start and e.end >= start + len(value) for e in pipeline.analyze(text))
-
-
-def _labels(pipeline: Pipeline, text: str) -> set[str]:
-    return {e.label for e in pipeline.analyze(text)}
 
 
 @pytest.mark.parametrize(
@@ -106,7 +98,7 @@ def _labels(pipeline: Pipeline, text: str) -> set[str]:
 def test_a_garbled_organisation_mail_domain_web_address_or_age_is_redacted_whole(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert _covered(default_pipeline, text, value), f"{value!r} is not redacted whole"
+    assert covering_labels(default_pipeline, text, value), f"{value!r} is not redacted whole"
 
 
 @pytest.mark.parametrize(
@@ -135,7 +127,7 @@ def test_a_garbled_organisation_mail_domain_web_address_or_age_is_redacted_whole
 def test_kinds_and_short_words_in_ordinary_speech_are_no_organisation(
     default_pipeline: Pipeline, text: str
 ) -> None:
-    assert "ORGANIZATION" not in _labels(default_pipeline, text)
+    assert "ORGANIZATION" not in found_labels(default_pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -173,7 +165,7 @@ def test_kinds_and_short_words_in_ordinary_speech_are_no_organisation(
     ],
 )
 def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline: Pipeline, text: str) -> None:
-    assert not _labels(default_pipeline, text) & {"EMAIL_ADDRESS", "URL"}
+    assert not found_labels(default_pipeline, text) & {"EMAIL_ADDRESS", "URL"}
 
 
 @pytest.mark.parametrize(
@@ -198,7 +190,7 @@ def test_dogs_darts_and_dots_in_ordinary_speech_are_no_address(default_pipeline:
     ],
 )
 def test_garbled_looking_ages_in_ordinary_speech_are_no_age(default_pipeline: Pipeline, text: str) -> None:
-    assert "AGE" not in _labels(default_pipeline, text)
+    assert "AGE" not in found_labels(default_pipeline, text)
 
 
 @pytest.mark.parametrize(

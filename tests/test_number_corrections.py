@@ -15,27 +15,12 @@ sentences are invented.
 from __future__ import annotations
 
 import pytest
+from _support import covered_whole
 
 from redactkit import Pipeline
 from redactkit.detect.identifiers import _restated_at
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline.default()
-
-
-def _covered(pipe: Pipeline, text: str, value: str) -> tuple[bool, list[tuple[str, str]]]:
-    entities = pipe.analyze(text)
-    start = text.index(value)
-    red = [False] * len(text)
-    for entity in entities:
-        for k in range(entity.start, entity.end):
-            red[k] = True
-    ok = all(red[k] or text[k].isspace() for k in range(start, start + len(value)))
-    return ok, [(text[e.start : e.end], e.label) for e in entities]
 
 
 # (text, the value from its first digit to its last, correction inside)
@@ -126,14 +111,16 @@ CORRECTED_OTHER_NUMBERS = [
 
 
 @pytest.mark.parametrize(("text", "value"), CORRECTED_VALUES)
-def test_a_corrected_value_runs_on_to_its_last_group(pipe: Pipeline, text: str, value: str) -> None:
-    ok, found = _covered(pipe, text, value)
+def test_a_corrected_value_runs_on_to_its_last_group(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    ok, found = covered_whole(default_pipeline, text, value)
     assert ok, found
 
 
 @pytest.mark.parametrize("text", CORRECTED_OTHER_NUMBERS)
-def test_a_corrected_number_of_no_identifier_stays_clean(pipe: Pipeline, text: str) -> None:
-    assert pipe.analyze(text) == []
+def test_a_corrected_number_of_no_identifier_stays_clean(default_pipeline: Pipeline, text: str) -> None:
+    assert default_pipeline.analyze(text) == []
 
 
 @pytest.mark.parametrize(
@@ -206,17 +193,21 @@ PLACE_OR_TIME_ASIDES_IN_OTHER_TALK = [
 
 
 @pytest.mark.parametrize(("text", "value"), ASIDES_OF_PLACE_OR_TIME)
-def test_an_aside_of_place_or_time_is_inside_the_value(pipe: Pipeline, text: str, value: str) -> None:
-    ok, found = _covered(pipe, text, value)
+def test_an_aside_of_place_or_time_is_inside_the_value(
+    default_pipeline: Pipeline, text: str, value: str
+) -> None:
+    ok, found = covered_whole(default_pipeline, text, value)
     assert ok, found
 
 
 @pytest.mark.parametrize(("text", "clear"), ASIDES_NAMING_A_NUMBER)
-def test_an_aside_naming_a_number_joins_it_to_no_value(pipe: Pipeline, text: str, clear: str) -> None:
-    ok, found = _covered(pipe, text, clear)
+def test_an_aside_naming_a_number_joins_it_to_no_value(
+    default_pipeline: Pipeline, text: str, clear: str
+) -> None:
+    ok, found = covered_whole(default_pipeline, text, clear)
     assert not ok, found
 
 
 @pytest.mark.parametrize("text", PLACE_OR_TIME_ASIDES_IN_OTHER_TALK)
-def test_an_aside_of_place_or_time_in_other_talk_is_no_value(pipe: Pipeline, text: str) -> None:
-    assert pipe.analyze(text) == []
+def test_an_aside_of_place_or_time_in_other_talk_is_no_value(default_pipeline: Pipeline, text: str) -> None:
+    assert default_pipeline.analyze(text) == []

@@ -10,6 +10,7 @@ The data: ``time_lists``, ``not_plural_nouns``, ``sum_openers``/``sum_joiners``/
 from __future__ import annotations
 
 import pytest
+from _support import found_labels, found_spans
 
 from redactkit import Pipeline
 from redactkit.detect.identifiers import _clock_times
@@ -77,20 +78,15 @@ VALUES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
 @pytest.mark.parametrize("text", NOT_VALUES)
-def test_number_talk_is_no_value(pipeline: Pipeline, text: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipeline.analyze(text) if e.detector == "identifiers"]
+def test_number_talk_is_no_value(default_pipeline: Pipeline, text: str) -> None:
+    found = found_spans(default_pipeline, text, "identifiers")
     assert found == [], (text, found)
 
 
 @pytest.mark.parametrize(("text", "label"), VALUES)
-def test_values_beside_number_talk_stay(pipeline: Pipeline, text: str, label: str) -> None:
-    assert label in {e.label for e in pipeline.analyze(text)}, text
+def test_values_beside_number_talk_stay(default_pipeline: Pipeline, text: str, label: str) -> None:
+    assert label in found_labels(default_pipeline, text), text
 
 
 @pytest.mark.parametrize(
@@ -134,15 +130,17 @@ def test_clock_times_in_chunks(chunks: tuple[str, ...], times: int | None) -> No
     ],
 )
 def test_a_number_said_with_hundred_before_a_time_word_stays_whole(
-    pipeline: Pipeline, text: str, value: str
+    default_pipeline: Pipeline, text: str, value: str
 ) -> None:
     start = text.index(value)
-    covered = [(e.start, e.end) for e in pipeline.analyze(text)]
+    covered = [(e.start, e.end) for e in default_pipeline.analyze(text)]
     assert any(s <= start and start + len(value) <= e for s, e in covered), (text, covered)
 
 
 @pytest.mark.parametrize(
     "text", ["there were four thousand two hundred guests", "two hundred fifty thousand views"]
 )
-def test_an_amount_said_whole_before_a_plural_noun_counts_things(pipeline: Pipeline, text: str) -> None:
-    assert pipeline.analyze(text) == [], text
+def test_an_amount_said_whole_before_a_plural_noun_counts_things(
+    default_pipeline: Pipeline, text: str
+) -> None:
+    assert default_pipeline.analyze(text) == [], text

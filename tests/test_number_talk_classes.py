@@ -12,15 +12,11 @@ cases (``cue_not_before``); "ends in" names only the part read, the cue before i
 from __future__ import annotations
 
 import pytest
+from _support import assert_found_as, cued_value, found_spans
 
 from redactkit import Pipeline
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def pipe() -> Pipeline:
-    return Pipeline.default()
 
 
 NOT_PII = [
@@ -112,27 +108,18 @@ PII = [
 
 
 @pytest.mark.parametrize("text", NOT_PII)
-def test_number_talk_is_no_pii(pipe: Pipeline, text: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipe.analyze(text)]
+def test_number_talk_is_no_pii(default_pipeline: Pipeline, text: str) -> None:
+    found = found_spans(default_pipeline, text)
     assert found == [], found
 
 
 @pytest.mark.parametrize(("text", "value", "label"), PII)
 def test_values_next_to_number_talk_stay_found(
-    pipe: Pipeline, text: str, value: str | None, label: str
+    default_pipeline: Pipeline, text: str, value: str | None, label: str
 ) -> None:
-    entities = pipe.analyze(text)
-    if value is None:
-        value = text[text.index(" is ") + 4 :]
-    start = text.index(value)
-    end = start + len(value)
-    assert any(e.start <= start and e.end >= end and e.label == label for e in entities), [
-        (text[e.start : e.end], e.label) for e in entities
-    ]
+    assert_found_as(default_pipeline, text, cued_value(text, value), label)
 
 
-def test_a_phone_number_ending_read_in_groups_stays_covered(pipe: Pipeline) -> None:
+def test_a_phone_number_ending_read_in_groups_stays_covered(default_pipeline: Pipeline) -> None:
     text = "my phone number ends in sixty four ninety three"
-    value = "sixty four ninety three"
-    start = text.index(value)
-    assert any(e.start <= start and e.end >= start + len(value) for e in pipe.analyze(text))
+    assert_found_as(default_pipeline, text, "sixty four ninety three")

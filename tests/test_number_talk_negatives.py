@@ -10,6 +10,7 @@ oh one and three oh four"), a price "plus tax" and clock times said "eleven oh f
 from __future__ import annotations
 
 import pytest
+from _support import found_labels, found_spans
 
 from redactkit import Pipeline
 from redactkit.normalize import SpokenNumberNormalizer
@@ -56,20 +57,15 @@ VALUES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
 @pytest.mark.parametrize("text", NOT_VALUES)
-def test_number_talk_is_no_value(pipeline: Pipeline, text: str) -> None:
-    found = [(text[e.start : e.end], e.label) for e in pipeline.analyze(text) if e.detector == "identifiers"]
+def test_number_talk_is_no_value(default_pipeline: Pipeline, text: str) -> None:
+    found = found_spans(default_pipeline, text, "identifiers")
     assert found == [], (text, found)
 
 
 @pytest.mark.parametrize(("text", "label"), VALUES)
-def test_values_beside_number_talk_stay(pipeline: Pipeline, text: str, label: str) -> None:
-    assert label in {e.label for e in pipeline.analyze(text)}, text
+def test_values_beside_number_talk_stay(default_pipeline: Pipeline, text: str, label: str) -> None:
+    assert label in found_labels(default_pipeline, text), text
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ kind of school that is no name ("i graduated from high school"). Invented senten
 from __future__ import annotations
 
 import pytest
+from _support import assert_found_as, default_normalizers, labelled
 
 from redactkit import Pipeline
 from redactkit.anonymize import TagAnonymizer
@@ -24,8 +25,7 @@ def contextual(text: str) -> list[str]:
 
 
 def organizations(text: str) -> list[str]:
-    normalizers = tuple(Pipeline.from_config({"detectors": [{"name": "deny_list"}]}).normalizers)
-    pipe = Pipeline(normalizers=normalizers, detectors=[ORGANIZATIONS], anonymizer=TagAnonymizer())
+    pipe = Pipeline(normalizers=default_normalizers(), detectors=[ORGANIZATIONS], anonymizer=TagAnonymizer())
     return [text[e.start : e.end] for e in pipe.analyze(text) if e.label == "ORGANIZATION"]
 
 
@@ -313,11 +313,7 @@ PIPELINE_ORGANIZATIONS = [
 
 @pytest.mark.parametrize(("text", "value"), PIPELINE_ORGANIZATIONS)
 def test_a_named_organisation_is_labelled_whole(default_pipeline: Pipeline, text: str, value: str) -> None:
-    start = text.index(value)
-    entities = default_pipeline.analyze(text)
-    assert any(
-        e.label == "ORGANIZATION" and e.start <= start and start + len(value) <= e.end for e in entities
-    ), [(e.label, text[e.start : e.end]) for e in entities]
+    assert_found_as(default_pipeline, text, value, "ORGANIZATION")
 
 
 # ... and these still name no organisation: everyday words after the same cues, a saint prayed to, a city
@@ -341,7 +337,7 @@ PIPELINE_NOT_ORGANIZATIONS = [
 
 @pytest.mark.parametrize("text", PIPELINE_NOT_ORGANIZATIONS)
 def test_look_alikes_name_no_organisation(default_pipeline: Pipeline, text: str) -> None:
-    assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
+    assert labelled(default_pipeline, text, "ORGANIZATION") == []
 
 
 def test_the_university_of_a_place_ends_before_a_time() -> None:
@@ -417,11 +413,7 @@ def test_the_same_cues_before_everyday_words_name_nothing(text: str) -> None:
 def test_a_name_inside_an_address_leaves_it_an_address(
     default_pipeline: Pipeline, text: str, value: str, label: str
 ) -> None:
-    start = text.index(value)
-    entities = default_pipeline.analyze(text)
-    assert any(e.label == label and e.start <= start and start + len(value) <= e.end for e in entities), [
-        (e.label, text[e.start : e.end]) for e in entities
-    ]
+    assert_found_as(default_pipeline, text, value, label)
 
 
 def test_a_known_name_after_a_weak_cue_ends_at_its_length() -> None:
@@ -492,7 +484,7 @@ PIPELINE_NOT_NAMES_WITHOUT_A_KIND = [
 
 @pytest.mark.parametrize("text", PIPELINE_NOT_NAMES_WITHOUT_A_KIND)
 def test_the_same_frames_name_nothing_before_everyday_words(default_pipeline: Pipeline, text: str) -> None:
-    assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
+    assert labelled(default_pipeline, text, "ORGANIZATION") == []
 
 
 def test_a_place_not_in_ascii_after_at_is_no_saints_name(default_pipeline: Pipeline) -> None:
@@ -538,7 +530,7 @@ PIPELINE_NOT_ADMITTED = [
 
 @pytest.mark.parametrize("text", PIPELINE_NOT_ADMITTED)
 def test_admission_words_before_everyday_words_name_nothing(default_pipeline: Pipeline, text: str) -> None:
-    assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
+    assert labelled(default_pipeline, text, "ORGANIZATION") == []
 
 
 @pytest.mark.parametrize(
@@ -561,4 +553,4 @@ def test_a_person_after_a_business_cue_stays_a_person(
 )
 def test_adjectival_reported_and_fired_by_name_nothing(default_pipeline: Pipeline, text: str) -> None:
     """Earnings talk says "reported sales" and "fired by" of things: no company acts or hires there."""
-    assert [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "ORGANIZATION"] == []
+    assert labelled(default_pipeline, text, "ORGANIZATION") == []

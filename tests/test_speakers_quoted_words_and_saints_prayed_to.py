@@ -7,13 +7,9 @@ Case tables: positives and negatives side by side. Every sentence is made up for
 from __future__ import annotations
 
 import pytest
+from _support import found_spans, labelled
 
 from redactkit import Pipeline
-
-
-def _found(pipeline: Pipeline, text: str) -> list[tuple[str, str]]:
-    return [(text[e.start : e.end], e.label) for e in pipeline.analyze(text)]
-
 
 # names.yaml `person_cues.copula_weather_words`: "it's X here" opening the turn names a caller unless X
 # is a word of weather; after a greeting and a copula such a word is the caller, not a place the model saw
@@ -40,7 +36,7 @@ CALLER_CASES = [
 def test_its_x_here_names_a_caller_unless_x_is_weather(
     default_pipeline: Pipeline, text: str, name: str | None
 ) -> None:
-    found = _found(default_pipeline, text)
+    found = found_spans(default_pipeline, text)
     assert found == ([(name, "PERSON")] if name else [])
 
 
@@ -58,7 +54,7 @@ SPEAKER_CASES = [
 
 @pytest.mark.parametrize(("text", "name"), SPEAKER_CASES)
 def test_a_speakers_name_ends_before_the_verb(default_pipeline: Pipeline, text: str, name: str) -> None:
-    assert [w for w, label in _found(default_pipeline, text) if label == "PERSON"] == [name]
+    assert labelled(default_pipeline, text, "PERSON") == [name]
 
 
 # names.yaml `quoted_copulas` / `quoted_kinds`: a copula right after the verb of speech and a word for a
@@ -83,7 +79,7 @@ QUOTED_CASES = [
 def test_a_copula_after_said_quotes_the_words_before(
     default_pipeline: Pipeline, text: str, name: str | None
 ) -> None:
-    persons = [w for w, label in _found(default_pipeline, text) if label == "PERSON"]
+    persons = labelled(default_pipeline, text, "PERSON")
     assert persons == ([name] if name else [])
 
 
@@ -103,7 +99,7 @@ SAINT_CASES = [
 
 @pytest.mark.parametrize(("text", "saint", "label"), SAINT_CASES)
 def test_a_saint_prayed_to_is_a_person(default_pipeline: Pipeline, text: str, saint: str, label: str) -> None:
-    assert (saint, label) in _found(default_pipeline, text)
+    assert (saint, label) in found_spans(default_pipeline, text)
 
 
 # names.yaml `person_cues.departments`: a department after "at" is a colleague's desk, no mail host
@@ -123,7 +119,7 @@ DESK_CASES = [
 def test_a_department_after_at_is_no_mail_host(
     default_pipeline: Pipeline, text: str, email: str | None
 ) -> None:
-    emails = [w for w, label in _found(default_pipeline, text) if label == "EMAIL_ADDRESS"]
+    emails = labelled(default_pipeline, text, "EMAIL_ADDRESS")
     assert emails == ([email] if email else [])
 
 
@@ -160,7 +156,7 @@ HANDLE_CASES = [
 def test_a_handle_said_beyond_the_follow_verbs(
     default_pipeline: Pipeline, text: str, handle: str | None
 ) -> None:
-    found = _found(default_pipeline, text)
+    found = found_spans(default_pipeline, text)
     assert found == ([(handle, "USERNAME")] if handle else [])
 
 
@@ -195,7 +191,7 @@ AFFILIATION_CASES = [
 def test_a_local_business_after_a_callers_or_employers_link(
     default_pipeline: Pipeline, text: str, name: str | None
 ) -> None:
-    organizations = [w for w, label in _found(default_pipeline, text) if label == "ORGANIZATION"]
+    organizations = labelled(default_pipeline, text, "ORGANIZATION")
     assert organizations == ([name] if name else [])
 
 
@@ -211,21 +207,21 @@ DESCRIBED_CASES = [
 
 @pytest.mark.parametrize("text", DESCRIBED_CASES)
 def test_a_username_described_is_no_value(default_pipeline: Pipeline, text: str) -> None:
-    assert _found(default_pipeline, text) == []
+    assert found_spans(default_pipeline, text) == []
 
 
 def test_a_value_after_a_description_still_counts(default_pipeline: Pipeline) -> None:
     text = "my username is my first name then one two three"
-    assert [label for _, label in _found(default_pipeline, text)] == ["USERNAME"]
+    assert [label for _, label in found_spans(default_pipeline, text)] == ["USERNAME"]
 
 
 @pytest.mark.parametrize("text", ["log in as a tucker eight three seven", "sign in as i paradis nine six"])
 def test_a_spelled_initial_after_an_as_cue_opens_the_handle(default_pipeline: Pipeline, text: str) -> None:
-    assert [label for _, label in _found(default_pipeline, text)] == ["USERNAME"]
+    assert [label for _, label in found_spans(default_pipeline, text)] == ["USERNAME"]
 
 
 def test_a_colleague_at_a_desk_is_a_person(default_pipeline: Pipeline) -> None:
     """review42 pass 3: the name before "at accounting" is no place the model guessed."""
     text = "i forwarded the email to jen at accounting and the rest is history"
-    assert _found(default_pipeline, text) == [("jen", "PERSON")]
-    assert ("paris", "LOCATION") in _found(default_pipeline, "we went to paris at christmas")
+    assert found_spans(default_pipeline, text) == [("jen", "PERSON")]
+    assert ("paris", "LOCATION") in found_spans(default_pipeline, "we went to paris at christmas")

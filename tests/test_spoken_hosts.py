@@ -14,17 +14,9 @@ one. Every sentence is invented.
 from __future__ import annotations
 
 import pytest
+from _support import covering_labels, found_labels
 
 from redactkit import Pipeline
-
-
-def _covered(pipeline: Pipeline, text: str, value: str) -> bool:
-    start = text.index(value)
-    return any(e.start <= start and e.end >= start + len(value) for e in pipeline.analyze(text))
-
-
-def _labels(pipeline: Pipeline, text: str) -> set[str]:
-    return {e.label for e in pipeline.analyze(text)}
 
 
 @pytest.mark.parametrize(
@@ -45,7 +37,7 @@ def _labels(pipeline: Pipeline, text: str) -> set[str]:
     ],
 )
 def test_web_addresses_said_in_words_are_covered(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert _covered(default_pipeline, text, value)
+    assert covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +53,7 @@ def test_web_addresses_said_in_words_are_covered(default_pipeline: Pipeline, tex
 def test_e_mail_addresses_with_subdomains_and_other_dots_are_covered(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert _covered(default_pipeline, text, value)
+    assert covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -77,7 +69,7 @@ def test_e_mail_addresses_with_subdomains_and_other_dots_are_covered(
 def test_commas_and_hyphens_inside_a_dictated_address_are_pauses(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert _covered(default_pipeline, text, value)
+    assert covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +88,7 @@ def test_commas_and_hyphens_inside_a_dictated_address_are_pauses(
 def test_a_host_never_reaches_past_its_opening(
     default_pipeline: Pipeline, text: str, value: str, outside: str
 ) -> None:
-    assert _covered(default_pipeline, text, value)
+    assert covering_labels(default_pipeline, text, value)
     start = text.index(outside)
     assert not any(e.start <= start < e.end for e in default_pipeline.analyze(text))
 
@@ -124,4 +116,4 @@ def test_a_host_never_reaches_past_its_opening(
     ],
 )
 def test_prose_that_looks_like_an_address_is_none(default_pipeline: Pipeline, text: str) -> None:
-    assert not _labels(default_pipeline, text) & {"EMAIL_ADDRESS", "URL"}
+    assert not found_labels(default_pipeline, text) & {"EMAIL_ADDRESS", "URL"}

@@ -4,25 +4,17 @@ firm's name, and a detection that read a whole value names it rather than a word
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
-from _support import found_by
+from _support import found_by, shared_default_pipeline
 
-from redactkit import Pipeline
 from redactkit.core import Entity
 from redactkit.detect import IdentifierDetector
 from redactkit.detect.contextual import ContextualDetector
 from redactkit.spans import resolve_overlaps
 
 
-@cache
-def _pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
 def _labelled(text: str) -> set[tuple[str, str]]:
-    return {(e.label, text[e.start : e.end]) for e in _pipeline().analyze(text)}
+    return {(e.label, text[e.start : e.end]) for e in shared_default_pipeline().analyze(text)}
 
 
 ENTRY_CODES = [

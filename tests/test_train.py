@@ -19,7 +19,8 @@ from redactkit.synth import generate, write_jsonl
 from redactkit.train.align import WordAligner
 from redactkit.train.build import input_hashes, training_environment, weights_hashes
 from redactkit.train.build import main as build
-from redactkit.train.data import dialogue_id, is_held_out, merge_labels
+from redactkit.train.data import _counts, dialogue_id, is_held_out, merge_labels
+from redactkit.train.data import main as data_step
 
 SHARED_TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "train"
 
@@ -171,6 +172,57 @@ def test_the_shipped_weights_are_the_bytes_their_meta_records() -> None:
     assert set(meta["data"]["inputs"]) >= {"train.spacy", "dev.spacy", "rehearsal.spacy"}
     assert meta["data"]["generator_version"]
     assert meta["training"]["settings"]["seed"] == 0
+
+
+def _provenance_problems(written_by: dict[str, object]) -> list[str]:
+    """What keeps a ``pipeline_calibration.written_by`` record from naming a run anyone can repeat:
+    no commit, a worktree with uncommitted changes, a path of the machine that ran it."""
+    problems = []
+    commit = written_by.get("commit")
+    if not (isinstance(commit, str) and len(commit) == 40 and all(c in "0123456789abcdef" for c in commit)):
+        problems.append("commit")
+    if written_by.get("clean") is not True:
+        problems.append("clean")
+    command = written_by.get("command")
+    if not isinstance(command, list) or any(str(arg).startswith("/") for arg in command):
+        problems.append("command")
+    return problems
+
+
+CLEAN_RUN = {
+    "commit": "05d20a3ecbb21afe864f6acded707b6a9884ff6b",
+    "clean": True,
+    "command": ["--weights", "builtin"],
+}
+
+
+@pytest.mark.parametrize(
+    ("written_by", "problems"),
+    [
+        (CLEAN_RUN, []),
+        ({**CLEAN_RUN, "command": ["--weights", "{weights}", "--holdout", "{holdout}"]}, []),
+        ({**CLEAN_RUN, "clean": False}, ["clean"]),
+        ({**CLEAN_RUN, "commit": None}, ["commit"]),
+        ({**CLEAN_RUN, "commit": "fc25c41"}, ["commit"]),
+        ({**CLEAN_RUN, "command": ["--weights", "/tmp/run-n"]}, ["command"]),
+        ({"commit": None, "clean": False}, ["commit", "clean", "command"]),
+    ],
+)
+def test_provenance_problems_of_a_calibration_record(
+    written_by: dict[str, object], problems: list[str]
+) -> None:
+    assert _provenance_problems(written_by) == problems
+
+
+@pytest.mark.skipif(not (BUILTIN_NER_WEIGHTS / "meta.json").exists(), reason="no shipped weights")
+def test_the_shipped_pipeline_calibration_names_a_clean_commit() -> None:
+    """The calibration that chose the shipped weights' dropped labels ran from a committed tree, with a
+    command that reruns it (stop 41's record named a worktree with uncommitted changes)."""
+    record = json.loads((BUILTIN_NER_WEIGHTS / "meta.json").read_text())["pipeline_calibration"]
+    assert _provenance_problems(record["written_by"]) == []
+    assert record["clean"] is True  # it read only the calibration half of each hold-out
+    assert record["written_by"]["command"][:2] == ["--weights", "builtin"]
+    assert "--write" in record["written_by"]["command"]
 
 
 # -- provenance: which bytes the weights were trained on ---------------------------------------------------
@@ -549,3 +601,40 @@ def test_build_records_every_epoch_inputs_and_the_recipe_repeats_them(tmp_path: 
     assert found["extra_always"] == [data / "hard.spacy"]
     # the shipped weights were trained with hard negatives in every epoch: the recipe repeats them
     assert recipe_defaults(BUILTIN_NER_WEIGHTS, data)["extra_always"] == [data / "synth_neg.spacy"]
+
+
+@pytest.mark.parametrize(
+    ("items", "counts"),
+    [
+        ([], {}),
+        (["LOCATION=2000"], {"LOCATION": 2000}),
+        (["formal=6000", "support=0"], {"formal": 6000, "support": 0}),
+        (["formal=10", "formal=20"], {"formal": 20}),  # the last one given wins
+    ],
+)
+def test_repeatable_key_count_options(items: list[str], counts: dict[str, int]) -> None:
+    assert _counts(items, "--synth-domain", "DOMAIN=N, e.g. formal=6000") == counts
+
+
+@pytest.mark.parametrize("item", ["LOCATION", "LOCATION=", "LOCATION=2k", "LOCATION=-5", "LOCATION=1.5"])
+def test_a_key_without_a_whole_count_is_refused(item: str) -> None:
+    with pytest.raises(ValueError, match=r"--synth-focus takes LABEL=N, e\.g\. LOCATION=2000, not '"):
+        _counts([item], "--synth-focus", "LABEL=N, e.g. LOCATION=2000")
+
+
+@pytest.mark.parametrize(
+    ("option", "example"),
+    [
+        ("--synth-focus", "LABEL=N, e.g. LOCATION=2000"),
+        ("--synth-domain", "DOMAIN=N, e.g. formal=6000"),
+        ("--synth-written", "DOMAIN=N, e.g. formal=8000"),
+    ],
+)
+def test_the_data_step_names_the_option_and_its_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, example: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        data_step(["--out", str(tmp_path / "out"), "--synth-only", option, "formal"])
+    assert exit_info.value.code == 2
+    assert f"{option} takes {example}, not 'formal'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # refused before anything was written

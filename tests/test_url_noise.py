@@ -8,14 +8,9 @@ at ..."), which names no mailbox. Each rule has look-alikes that stay speech. Ev
 from __future__ import annotations
 
 import pytest
+from _support import covering_labels
 
 from redactkit import Pipeline
-
-
-def _covering(pipeline: Pipeline, text: str, value: str) -> set[str]:
-    """Labels of the entities that cover ``value`` whole."""
-    start = text.index(value)
-    return {e.label for e in pipeline.analyze(text) if e.start <= start and e.end >= start + len(value)}
 
 
 @pytest.mark.parametrize(
@@ -50,7 +45,7 @@ def _covering(pipeline: Pipeline, text: str, value: str) -> set[str]:
 def test_garbled_path_and_query_words_stay_in_the_web_address(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert "URL" in _covering(default_pipeline, text, value)
+    assert "URL" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +60,7 @@ def test_garbled_path_and_query_words_stay_in_the_web_address(
 def test_the_at_of_a_place_opens_a_web_address_not_a_mailbox(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    labels = _covering(default_pipeline, text, value)
+    labels = covering_labels(default_pipeline, text, value)
     assert "URL" in labels
     assert "EMAIL_ADDRESS" not in {e.label for e in default_pipeline.analyze(text)}
 
@@ -83,7 +78,7 @@ def test_the_at_of_a_place_opens_a_web_address_not_a_mailbox(
     ],
 )
 def test_a_mailbox_keeps_its_local_part(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+    assert "EMAIL_ADDRESS" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -124,7 +119,7 @@ def test_look_alikes_stay_speech(default_pipeline: Pipeline, text: str) -> None:
     ],
 )
 def test_an_e_mail_broken_off_before_its_ending(default_pipeline: Pipeline, text: str, value: str) -> None:
-    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+    assert "EMAIL_ADDRESS" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +156,7 @@ def test_a_broken_off_place_is_no_e_mail(default_pipeline: Pipeline, text: str) 
 def test_a_handle_of_everyday_words_after_a_follow_verb(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert "USERNAME" in _covering(default_pipeline, text, value)
+    assert "USERNAME" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(
@@ -192,7 +187,7 @@ def test_a_place_or_time_after_at_is_no_handle(default_pipeline: Pipeline, text:
 def test_a_letter_heard_as_a_word_opens_the_local_part(
     default_pipeline: Pipeline, text: str, value: str
 ) -> None:
-    assert "EMAIL_ADDRESS" in _covering(default_pipeline, text, value)
+    assert "EMAIL_ADDRESS" in covering_labels(default_pipeline, text, value)
 
 
 @pytest.mark.parametrize(

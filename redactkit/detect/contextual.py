@@ -134,6 +134,12 @@ class _AgeWords:
     party_max_at_end: int
     sex_age_before: frozenset[str]
     sex_age_then: _Phrases
+    spoken_sex_words: frozenset[str]
+    spoken_sex_age_openers: frozenset[str]
+    spoken_sex_age_then: _Phrases
+    birth_year_cues: _Phrases
+    birth_year_links: frozenset[str]
+    birth_year_window: int
     comma_name_max_zipf: float
     comma_list_joiners: frozenset[str]
     range_hedges: _Phrases
@@ -300,6 +306,11 @@ class _CredentialWords:
     handle_state_words: frozenset[str]
     #: after a cue ending in "as", words that open a clause ("find me as soon as you can")
     as_clause_openers: frozenset[str]
+    #: after a cue ending in "as", the role one logs in as, no value ("log in as a guest", "sign in as
+    #: admin"; with the locale's ``person_nouns``: "as the owner") and words that may come before it
+    as_roles: frozenset[str]
+    as_role_enders: frozenset[str]
+    as_role_modifiers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -1707,6 +1718,8 @@ class ContextualDetector(Detector):
                 or self._person_after(words, i, after)
                 or self._person_before(words, i, after)
                 or self._estimated_age(words, i)
+                or self._spoken_sex_age(words, i, j, value)
+                or self._birth_year_age(words, i, value)
             )
             if not why:
                 i = j  # nothing below keeps a number without a reason
@@ -2513,6 +2526,58 @@ class ContextualDetector(Detector):
         k = self._before_approximately(words, i)
         if ages.born_ago.ending(words, k) and ages.born_ago_after.at(words, after):
             return "number of years since a birth"
+        return ""
+
+    def _spoken_sex_age(self, words: Sequence[str], i: int, j: int, value: int) -> str:
+        """ "twenty seven f here love hiking", "hi thirty one m looking for friends", "patient forty m
+        with chest pain": an age said with the person's sex (``ages.spoken_sex_words``) right after it,
+        where the text opens, after a greeting (``ages.spoken_sex_age_openers``) or a word of
+        ``ages.sex_age_before``, and the text ends or one of ``ages.spoken_sex_age_then`` follows (after
+        a word of ``ages.sex_age_before``, ``ages.sex_age_then`` too); "gate twenty seven f", "row
+        twelve f is mine", "size ten m shoes" and "sixty male and female volunteers" are no age."""
+        ages = self._t.ages
+        if j >= len(words) or words[j] not in ages.spoken_sex_words:
+            return ""
+        openers = ages.spoken_sex_age_openers
+        if i > 0 and words[i - 1] not in ages.sex_age_before and words[i - 1] not in openers:
+            return ""
+        if i > 1 and words[i - 1] in openers and words[i - 2] not in openers:
+            return ""  # "say hi twenty seven m": a greeting only where the text opens
+        if j + 1 < len(words) and not (
+            ages.spoken_sex_age_then.at(words, j + 1)
+            or (i > 0 and words[i - 1] in ages.sex_age_before and ages.sex_age_then.at(words, j + 1))
+        ):
+            return ""
+        return "an age said with the person's sex"
+
+    def _birth_year_age(self, words: Sequence[str], i: int, value: int) -> str:
+        """ "born in ninety two so thirty four", "i was born in nineteen eighty so i'm forty six": a number
+        after a birth year (after ``ages.birth_year_cues``) and linking words only
+        (``ages.birth_year_links``), that is the years since then (this year's or last year's
+        birthday); "born in ninety two so twenty years later" is no age."""
+        ages = self._t.ages
+        lex = self._t.lexicon
+        first = max(0, i - ages.birth_year_window)
+        if "born" not in words[first:i]:
+            return ""
+        this_year = self._year()
+        for cue_end in range(first + 1, i - 1):
+            if not ages.birth_year_cues.ending(words, cue_end):
+                continue
+            link = i
+            while link > cue_end and words[link - 1] in ages.birth_year_links:
+                link -= 1
+            if link == i or link <= cue_end:
+                continue
+            year_words = words[cue_end:link]
+            year = self._year_of(year_words)
+            if year is None and self._two_digit_year(year_words):
+                short = _cardinal(lex, year_words, 0)
+                if short is None or short[1] != len(year_words):
+                    continue
+                year = (1900 if short[0] > this_year % 100 else 2000) + short[0]
+            if year is not None and 0 <= this_year - year - value <= 1:
+                return "the years since a birth year said before"
         return ""
 
     def _before_approximately(self, words: Sequence[str], i: int) -> int:
@@ -3610,6 +3675,9 @@ class ContextualDetector(Detector):
                 and words[first] in cred.as_clause_openers
             )
             value = None if described else self._dictated(words, first)
+            as_cue = words[i + length - 1] == "as"
+            if value is not None and as_cue and self._role_named(words, first, value[0]):
+                value = None  # "log in as a guest", "sign in as admin": a role, no handle
             before = self._value_before(words, i, label)
             if before is not None:
                 found.append(before)
@@ -3661,6 +3729,24 @@ class ContextualDetector(Detector):
                         found.append((first, value[0], "PASSWORD", self.cue_score, "value after a username"))
                         i = value[0]
         return found + self._self_named_handles(text)
+
+    def _role_named(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """The words ``first:stop`` after a cue ending in "as" name a role one logs in as, no handle: an
+        optional article, words of ``as_role_modifiers``, and a role (``as_roles`` or the locale's
+        ``person_nouns``: "a guest", "admin", "an administrator", "a new user", "the owner", "yourself"),
+        last or before one of ``as_role_enders`` ("guest and then register"); a handle has a number, a
+        letter or a word of its own ("a baxter eight three seven", "jsmith ninety", "guest two four")."""
+        cred = self._t.credentials
+        k = first
+        if k < stop and words[k] in ("a", "an", "the"):
+            k += 1
+        while k < stop - 1 and words[k] in cred.as_role_modifiers and words[k + 1] not in cred.as_role_enders:
+            k += 1
+        return (
+            k < stop
+            and (k == stop - 1 or words[k + 1] in cred.as_role_enders)
+            and (words[k] in cred.as_roles or words[k] in self._t.person_nouns)
+        )
 
     def _self_named_handles(self, text: _Text) -> list[_Found]:
         """ "i'm quiet otter on discord", "i'm toast master two two on twitch": the one to ``handle_words``

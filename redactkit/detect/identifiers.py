@@ -222,6 +222,14 @@ class _CueTables:
     #: words before a negative context or a unit inside an aside that make it a place of the aside
     #: ("in the other room", "this room"), no thing's number (``aside_place_modifiers``)
     aside_place_modifiers: frozenset[str] = frozenset()
+    #: prepositions of place or motion and the determiners after them that make a negative context or
+    #: a unit a place of the aside ("the kids are in the room", "walked into the room", "going to my
+    #: room"): ``aside_place_prepositions``, ``aside_place_determiners``
+    aside_place_prepositions: frozenset[str] = frozenset()
+    aside_place_determiners: frozenset[str] = frozenset()
+    #: the most words after a correction word or phrase before the part it corrects ("sorry i mean
+    #: it's"); more make an aside that starts with an apology (``correction_tail_words``)
+    correction_tail_words: int = 3
     #: phrases of a self-correction with no word of ``correction_words`` ("i think it's", "let me
     #: start over"; ``correction_phrases``), and those that restart the value from its first digit
     #: (``restart_phrases``)
@@ -269,6 +277,16 @@ class _CueTables:
     #: plural nouns that name the parts of one value, never a list ("the digits are ...":
     #: ``list_subjects_not``)
     list_subjects_not: frozenset[str] = frozenset()
+    #: the numbers resource's decimal words ("point"): a long fraction read digit by digit after one
+    #: ("three point one four one five nine ...") is a quantity's, no value's (``_decimal_fraction``)
+    decimal_words: frozenset[str] = frozenset()
+    #: a pickup or queue call ("now serving ...", "... is ready for pickup": ``queue_calls``) names a
+    #: number of at most ``queue_max_digits`` digits that is a place in a queue, no account's
+    queue_before: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
+    queue_after: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
+    queue_max_digits: int = 0
+    #: public names with a number in them ("401 k", "403 b": ``named_numbers``): no value's digits
+    named_numbers: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
 
     @property
     def labels(self) -> frozenset[str]:
@@ -419,6 +437,9 @@ def _cue_tables(locale: str) -> _CueTables:
         correction_particles=_optional_words(resources, "identifiers", "correction_particles"),
         aside_resumers=_optional_words(resources, "identifiers", "aside_resumers"),
         aside_place_modifiers=_optional_words(resources, "identifiers", "aside_place_modifiers"),
+        aside_place_prepositions=_optional_words(resources, "identifiers", "aside_place_prepositions"),
+        aside_place_determiners=_optional_words(resources, "identifiers", "aside_place_determiners"),
+        correction_tail_words=int(resources.get("identifiers", "correction_tail_words", 3) or 0),
         questions=PhraseTable(_questions(resources, locale)),
         service_numbers=frozenset(
             str(number) for number in resources.get("identifiers", "service_numbers", []) or []
@@ -440,6 +461,11 @@ def _cue_tables(locale: str) -> _CueTables:
         public_code_words=_optional_words(resources, "identifiers", "public_code_words"),
         public_code_owners=_optional_words(resources, "identifiers", "public_code_owners"),
         list_subjects_not=_optional_words(resources, "identifiers", "list_subjects_not"),
+        decimal_words=_optional_words(resources, "numbers", "decimals.words"),
+        queue_before=PhraseTable.of(_phrases(resources.get("identifiers", "queue_calls.before", []) or [])),
+        queue_after=PhraseTable.of(_phrases(resources.get("identifiers", "queue_calls.after", []) or [])),
+        queue_max_digits=int(resources.get("identifiers", "queue_calls.max_digits", 0) or 0),
+        named_numbers=PhraseTable.of(_phrases(resources.get("identifiers", "named_numbers", []) or [])),
     )
 
 
@@ -573,6 +599,9 @@ _FALSE_START_DIGITS = 4
 #: price, never a group of a dotted phone number ("555.123.4567") or an IP address
 _WRITTEN_DECIMAL = re.compile(r"(?<![\d.])\d{1,4}\.\d{1,2}(?![\d.])")
 _IPV4 = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}")
+# A version written with two or three parts after a short first one ("16.0.2", "6.98.7857") or a long
+# decimal ("3.14159"): neither a dotted phone number (three, three and four digits) nor an IP address
+_WRITTEN_VERSION = re.compile(r"(?<![\d.])(?:\d{1,2}(?:\.\d{1,4}){2}|\d{1,2}\.\d{3,})(?![\d.])")
 
 
 _IBAN_SHAPE = re.compile(r"[a-z]{2}\d{2}[a-z0-9]{11,30}")
@@ -791,7 +820,14 @@ class IdentifierDetector(Detector):
         for candidate in candidates:
             if self.negative_contexts and self._count_of(aligned, tokens, (candidate.first, candidate.stop)):
                 continue  # "order five of thirty one": a place in a count
-            entity = self._classify(aligned, tokens, candidate)
+            entity = None
+            if candidate.meant and candidate.meant != candidate.digits:
+                # a corrected value is labelled on the digits meant, not on every digit said ("my
+                # number is six one seven five five five, i think it's six one eight five five five,
+                # one two three four": ten digits, a phone number); fail closed on the digits said
+                entity = self._classify(aligned, tokens, candidate._replace(digits=candidate.meant))
+            if entity is None:
+                entity = self._classify(aligned, tokens, candidate)
             if entity is None and "IBAN_CODE" in self.labels and len(candidate.digits) >= _IBAN_MIN_DIGITS:
                 entity = self._iban_only(aligned, tokens, candidate)
             if entity is not None:
@@ -1054,6 +1090,12 @@ class IdentifierDetector(Detector):
                     )
                     and not self._count_of(aligned, tokens, zone)
                     and not self._times_zone(aligned, tokens, zone)
+                    and not (
+                        tables.queue_max_digits
+                        and cue[0] == _QUEUE_CUE_LABEL
+                        and self._digit_count(tokens, zone[0], zone[1]) <= tables.queue_max_digits
+                        and self._queue_call(tokens, zone[0], zone[1], tables.queue_max_digits)
+                    )
                 ):
                     zones.append(
                         Entity(
@@ -1748,6 +1790,8 @@ class IdentifierDetector(Detector):
         for candidate in candidates:
             candidate = self._without_cut_offs(tokens, candidate)
             first = self._false_start(tokens, candidate)
+            if first is not None and result and result[-1].first < first < result[-1].stop:
+                first = None  # the false start is a part of the value before: no candidate overlaps
             if first is not None:
                 while result and result[-1].first >= first:
                     result.pop()
@@ -1820,9 +1864,11 @@ class IdentifierDetector(Detector):
         tables = self._tables
         index = candidate.first
         between = 0
+        cut = False
         while index > 0:
             word = tokens[index - 1].lower
             if word in self._pauses or self._cut_off(tokens, index - 1):
+                cut = cut or word not in self._pauses
                 index -= 1
                 continue
             length = self._interruptions.length_ending_at(tokens, index)
@@ -1848,6 +1894,10 @@ class IdentifierDetector(Detector):
         if index == stop or not said or len(said) > _FALSE_START_DIGITS:
             return None
         if said[0] != candidate.digits[0] or len(said) > len(candidate.digits):
+            return None
+        if not cut and not between and said == candidate.digits:
+            # a whole group said again after a pause only ("1111, 1111" of a card, "4839, 4839" read
+            # back) is the value's next group or a repeat (:func:`said_again`), no false start
             return None
         return index
 
@@ -2036,9 +2086,9 @@ class IdentifierDetector(Detector):
             and not left.alnum
             and (last_pair or self._said_in_groups(aligned, tokens, right))
             and not any(
-                # "in the other room": a place of the aside, no place the part is the number of
-                word in tables.negative_words
-                and not (index and gap[index - 1] in tables.aside_place_modifiers)
+                # "in the other room", "the kids are in the room": a place of the aside, no place the
+                # part is the number of
+                word in tables.negative_words and not self._place_of_aside(gap, index)
                 for index, word in enumerate(gap)
             )
             and not (gap and gap[-1] in tables.clock_before)
@@ -2099,17 +2149,25 @@ class IdentifierDetector(Detector):
                 if word.isdigit() or word in self._misheard.number_words or word in ("double", "triple"):
                     said = said[:index]
                     break
-        restart = correction = False
+        restart = False
+        after = -1  # where the words after the last correction word or phrase start
         for index in range(len(said)):
             restart = restart or bool(tables.restart_phrases.at(said, index))
-            correction = (
-                correction
-                or said[index] in tables.correction_words
-                or bool(tables.correction_phrases.at(said, index))
-            )
+            if said[index] in tables.correction_words:
+                after = max(after, index + 1)
+            length = tables.correction_phrases.at(said, index)
+            if length:
+                after = max(after, index + length)
         if restart:
             return "restart"
-        if correction or any(word in tables.correction_words for word in gap):
+        if after < 0:
+            after = max(
+                (index + 1 for index, word in enumerate(gap) if word in tables.correction_words), default=-1
+            )
+            said = gap
+        # "sorry it's noisy in this room", "no sorry the kids are yelling": more words after the
+        # correction's than a correction needs to go on ("sorry it's", "no wait i mean") make an aside
+        if after >= 0 and len(said) - after <= tables.correction_tail_words:
             return "correction"
         return None
 
@@ -2133,7 +2191,11 @@ class IdentifierDetector(Detector):
                 continue
             digits = self._misheard.number_words.get(word)
             if digits is None:
-                if count and (word in tables.correction_words or tables.correction_phrases.at(words, index)):
+                if (
+                    count
+                    and (word in tables.correction_words or tables.correction_phrases.at(words, index))
+                    and self._correction_goes_on(words, index)
+                ):
                     split, correction = count, correction or "correction"
                 if count and tables.restart_phrases.at(words, index):
                     split, correction = count, "restart"
@@ -2148,6 +2210,27 @@ class IdentifierDetector(Detector):
             return ""
         at = _restated_at(candidate.digits[:split], candidate.digits[split:], correction)
         return "" if at is None else candidate.digits[:at] + candidate.digits[split:]
+
+    def _correction_goes_on(self, words: Sequence[str], index: int) -> bool:
+        """The correction word or phrase at ``words[index]`` goes on with the part it corrects: at most
+        ``correction_tail_words`` words after it (and any correction words) before the next digit
+        ("sorry i mean it's 4 ..."), not an aside that opens with an apology ("sorry it's noisy in this
+        room 1111")."""
+        tables = self._tables
+        tail = 0
+        index += tables.correction_phrases.at(words, index) or 1
+        while index < len(words):
+            word = words[index]
+            if word.isdigit() or word in self._misheard.number_words or word in ("double", "triple"):
+                break
+            length = tables.correction_phrases.at(words, index)
+            if word in tables.correction_words or length:
+                tail = 0
+                index += length or 1
+                continue
+            tail += 1
+            index += 1
+        return tail <= tables.correction_tail_words
 
     def _complete_value(self, label: str, digits: int) -> bool:
         """``digits`` digits are a complete value of ``label`` (``complete_digits``)."""
@@ -2695,6 +2778,8 @@ class IdentifierDetector(Detector):
         start, end = tokens[first].start, tokens[last].end
         if ":" in aligned.text[start:end] or self._reading(aligned, start, end) == "time":
             return []
+        if self._whole_numbers_apart(tokens, region):
+            return []  # "built in 1933 remodeled in 1991", "i benched 307 for 4 and squatted 245 ..."
         if "." in aligned.text[start:end] and _WRITTEN_DECIMAL.search(aligned.text[start:end]):
             return []  # "her temp went 102.6 102.2 then 98.2": written decimals, measurements
         numbers = [index for index in region if _has_digit(tokens[index].lower)]
@@ -2703,6 +2788,21 @@ class IdentifierDetector(Detector):
         ):
             return []  # "it was eight fifty uh no sixty seven seventy five": a price said again
         return [self._entity(start, end, "ACCOUNT_NUMBER", self.shape_score, "a turn of misheard digits")]
+
+    def _whole_numbers_apart(self, tokens: Sequence[Token], region: Sequence[int]) -> bool:
+        """Two numbers of three digits or more written whole in the region ``region`` (word indexes),
+        with a plain word between them that is no misheard digit ("1933 remodeled in 1991", "142 pull it
+        at 146"): numbers said whole, each a year or a quantity, no digits the recognizer garbled (a
+        garbled digit is one word, a number of three digits said whole is no mishearing)."""
+        big = [index for index in region if sum(char.isdigit() for char in tokens[index].lower) >= 3]
+        if len(big) < 2:
+            return False
+        return any(
+            not self._value_word(tokens[index].lower) and not self._digit_count(tokens, index, index + 1)
+            for left, right in itertools.pairwise(big)
+            for index in region
+            if left < index < right
+        )
 
     def _a_draw(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> bool:
         """Numbers said whole, with no cue before or after them, that a draw word ends (``draw_words``,
@@ -2913,17 +3013,7 @@ class IdentifierDetector(Detector):
                         )
                     )
                 )
-                or (
-                    # "in the other room", "this room": a place of the aside, no thing's number
-                    index > 0
-                    and gap[index - 1] in self._tables.aside_place_modifiers
-                    and gap[index].isalpha()
-                    and (
-                        gap[index] in self._tables.negative_words
-                        or gap[index] in self._tables.quantity_after
-                        or gap[index] in self._tables.quantity_before
-                    )
-                )
+                or self._place_of_aside(gap, index)
                 or (
                     # "the next part is": a part of the value being dictated
                     index > 0
@@ -2943,6 +3033,29 @@ class IdentifierDetector(Detector):
             else:
                 return False
         return True
+
+    def _place_of_aside(self, gap: Sequence[str], index: int) -> bool:
+        """Word ``index`` of ``gap`` is a negative context or a unit that names a place where the
+        caller is, no thing's number: after a word of ``aside_place_modifiers`` ("in the other room",
+        "this room"), or after a preposition of place or motion and a determiner with a word of the
+        aside before them ("the kids are in the room", "somebody walked into the room", "i'm going to
+        my room": ``aside_place_prepositions``, ``aside_place_determiners``). A possessive right after
+        the hold-on phrase names the room whose number follows: "hold on my room 4512"."""
+        tables = self._tables
+        word = gap[index]
+        if index == 0 or not word.isalpha():
+            return False
+        if not (
+            word in tables.negative_words or word in tables.quantity_after or word in tables.quantity_before
+        ):
+            return False
+        if gap[index - 1] in tables.aside_place_modifiers:
+            return True
+        return (
+            index >= 3
+            and gap[index - 1] in tables.aside_place_determiners
+            and gap[index - 2] in tables.aside_place_prepositions
+        )
 
     def _breaker_inside_aside(self, gap: Sequence[str], index: int) -> bool:
         """Word ``index`` of ``gap`` is a range or sum word between two plain words of the aside
@@ -3081,6 +3194,78 @@ class IdentifierDetector(Detector):
                 )
                 return not misheard and not one_number
         return False
+
+    def _decimal_fraction(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> bool:
+        """The candidate is a decimal number whose fraction is read digit by digit, too long for the
+        number normalizer to write it as one ("three point one four one five nine two six", "one point
+        zero four seven five eight eight"): one decimal word (``decimals.words``) inside it or right
+        before it, after a whole part said as one number of at most three digits (not digits read one
+        by one: "four one five point five five five one two one two" is a dotted phone number), and
+        only digits after it. A quantity, no identifier (the caller asks this only without a cue)."""
+        words = self._tables.decimal_words
+        first = max(1, candidate.first - 1)
+        points = [k for k in range(first, candidate.stop - 1) if tokens[k].lower in words]
+        if len(points) != 1:
+            return False
+        point = points[0]
+        whole = tokens[point - 1]
+        if not self._number_token(whole.lower) or (whole.lower.isdigit() and len(whole.lower) > 3):
+            return False
+        if point >= 2 and self._number_token(tokens[point - 2].lower):
+            return False  # "five five five point ...": digits said before the whole part
+        if len(whole.lower) > 1 and self._reading(aligned, whole.start, whole.end) == "digits":
+            return False
+        return all(token.lower.isdigit() for token in tokens[point + 1 : candidate.stop])
+
+    def _oh_numbers_range(self, aligned: AlignedText, start: int, end: int, digits: int) -> bool:
+        """The seven digits were said as two numbers of a digit, "oh" and a digit each, with a range
+        word the number normalizer read as "two" between them ("the game ended one oh eight to one oh
+        four", "rooms one oh five to one oh nine"): a score or a range of two numbers said whole. Only
+        without a cue (the caller asks): "call me at one oh eight to one oh four" stays a phone number
+        with a misheard digit (fail closed). A verb of the score heard as a digit before them ("we won
+        one oh eight to one oh four": ``digits`` is eight) is no digit of a value either."""
+        o_start, o_end = aligned.to_original(start, end)
+        words = [word.strip(",.") for word in aligned.original[o_start:o_end].lower().split()]
+        if digits > _OH_RANGE_DIGITS and words and words[0] in self._misheard.homophones:
+            words = words[1:]
+        if len(words) != _OH_RANGE_DIGITS or words[3] not in self._misheard.region_breakers:
+            return False
+        digit_words, zero = self._lexicon.digits, self._lexicon.zero_aliases
+        return all(
+            words[first] in digit_words
+            and words[first] not in zero
+            and words[first + 1] in zero
+            and words[first + 2] in digit_words
+            for first in (0, 4)
+        )
+
+    def _queue_call(self, tokens: Sequence[Token], first: int, stop: int, digits: int) -> bool:
+        """A short number called out in a queue (``queue_calls``): right after a call phrase ("now
+        serving", "we're calling"; a cue word such as "order" or "ticket number" may stand between) or
+        right before a pickup phrase ("is ready", "please go to window"). Its place in the line, no
+        account's number: an order number said to a business keeps its cue ("my order number is ..."); the
+        caller asks only without a cue or with the queue's own (an account cue: "order", "ticket").
+        Every number of the region (``digits`` in all) has at most ``queue_calls.max_digits`` digits."""
+        tables = self._tables
+        if digits > tables.queue_max_digits and any(
+            sum(char.isdigit() for char in token.lower) > tables.queue_max_digits
+            for token in tokens[first:stop]
+        ):
+            return False
+        if digits > tables.queue_max_digits and any(
+            token.lower in self._misheard.number_words for token in tokens[first:stop]
+        ):
+            return False  # a number still in words: a value read in pieces, not whole numbers called
+        if any(
+            tables.queue_after.starting_at(tokens, index) is not None
+            for index in range(first + 1, stop + 1)
+            if _has_digit(tokens[index - 1].lower)
+        ):
+            return True  # "order five eighty nine is ready for pickup order four twenty": the call inside
+        return any(
+            tables.queue_before.ending_at(tokens, end) is not None
+            for end in range(first, max(0, first - 3), -1)
+        )
 
     def _public_code_before(self, tokens: Sequence[Token], first: int) -> bool:
         """A word of ``public_code_words`` ("isbn", "barcode", "upc") stands within the window before
@@ -3833,6 +4018,26 @@ class IdentifierDetector(Detector):
     def _classify(
         self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate
     ) -> Entity | None:
+        named = self._tables.named_numbers.starting_at(tokens, candidate.first)
+        if named is not None:
+            # "the four oh one k is twenty two thousand": a public name with a number in it ("401 k")
+            # is no value's digits; what follows it in the candidate is classified on its own
+            rest = candidate.first + named[0]
+            while rest < candidate.stop and not _has_digit(tokens[rest].lower):
+                rest += 1
+            if rest >= candidate.stop:
+                return None
+            words = [token.lower for token in tokens[rest : candidate.stop]]
+            return self._classify(
+                aligned,
+                tokens,
+                _Candidate(
+                    rest,
+                    candidate.stop,
+                    "".join(char for word in words for char in word if char.isdigit()),
+                    any(char.isalpha() for word in words if _has_digit(word) for char in word),
+                ),
+            )
         digits = candidate.digits
         n = len(digits)
         text_start, text_end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
@@ -3883,6 +4088,29 @@ class IdentifierDetector(Detector):
             return None  # "the isbn is nine seven eight ...", "scan the barcode": a catalogue's code
         if cue is None and "." in raw and _WRITTEN_DECIMAL.search(raw) and not _IPV4.fullmatch(raw):
             return None  # "presets 91.1 104.5 88.9", "up 2.5 then 3.75": written decimals, quantities
+        if (
+            "." in raw
+            and (cue is None or cue[0] == "PHONE_NUMBER")
+            and (_WRITTEN_VERSION.search(raw) or (cue is not None and _WRITTEN_DECIMAL.fullmatch(raw)))
+        ):
+            # "the phone on 16.0.2", "firmware 6.98.7857", "pi is 3.14159": a version or a long
+            # decimal, written; a phone number's dotted groups are three, three and four digits
+            return None
+        if (
+            cue is None
+            and n in (_OH_RANGE_DIGITS, _OH_RANGE_DIGITS + 1)
+            and self._oh_numbers_range(aligned, text_start, text_end, n)
+            and not self._whole_answer(tokens, candidate)  # "it's one oh eight to one oh four": an answer
+        ):
+            return None  # "the game ended one oh eight to one oh four": a score, "to" is no "two"
+        if cue is None and self._decimal_fraction(aligned, tokens, candidate):
+            return None  # "three point one four one five nine two six": a fraction read digit by digit
+        if (
+            self._tables.queue_max_digits
+            and (cue is None or cue[0] == _QUEUE_CUE_LABEL)
+            and self._queue_call(tokens, candidate.first, candidate.stop, n)
+        ):
+            return None  # "order two eight nine is ready", "now serving ticket one forty": a queue's place
         if cue is None and self._time_list(aligned, tokens, candidate):
             return None  # "the buses come at seven fifteen nine oh five and twelve forty five"
         if (cue is None or previous in self._tables.clock_before) and self._corrected_whole_number(
@@ -4776,6 +5004,12 @@ _CORRECTED_NUMBER_WORDS = 20
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12
+#: the label of the cue words a queue calls a number with ("order", "ticket", "number"): a cue of the
+#: caller's own value ("the door code is four four one two please come to the back") wins over a queue
+_QUEUE_CUE_LABEL = "ACCOUNT_NUMBER"
+#: digits of two numbers said as a digit, "oh" and a digit with a range word between them, the range
+#: word read as "two" ("one oh eight to one oh four" -> 1082104)
+_OH_RANGE_DIGITS = 7
 #: characters before a number searched for the clock word a list of times follows (fillers between)
 _TIME_LIST_LOOKBACK = 40
 

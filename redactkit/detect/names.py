@@ -693,6 +693,10 @@ class NameDetector(Detector):
         self._roles = PhraseTable.of(words.roles)
         self._closing = PhraseTable.of(words.closing)
         self._naming = PhraseTable.of(words.naming_cues)
+        # cues after which a given name and a word in a family name's place that ends the phrase are one name
+        # ("her name is amy walks", "my therapist goes by jen plays"): naming phrases and the noun copulas of
+        # two words or more ("is called", "goes by")
+        self._naming_cues = words.naming_cues | frozenset(c for c in words.noun_copulas if len(c) > 1)
         self._after_phrases = PhraseTable.of(words.after_phrases)
         self._introductions = PhraseTable.of(words.introductions)
         self._answer_openers = PhraseTable.of(words.answer_openers)
@@ -814,6 +818,9 @@ class NameDetector(Detector):
         ]
         blocked = self._blocked
         meeting = not self._meeting_ends.isdisjoint(lowered)
+        # given names a person noun and a copula, or a naming phrase, introduce with their family name
+        # ending the phrase: that family name joins even when it reads as a verb or a plural
+        surnamed: set[int] = set()
         for i in [
             i
             for i, (word, _) in enumerate(bases)
@@ -846,14 +853,23 @@ class NameDetector(Detector):
                 )
             )
             cue = self._cue_before(tokens, i)
+            # "the lawyer is amy walks", "my neighbour is tom sells and ...": a given name and one word
+            # in a family name's place end the phrase (that word may read as a verb or a plural)
+            ends = self._surname_ends(tokens, i)
+            surname_ends = ends and word in given
             if (
                 cue not in self._strong
                 and word not in company_names()  # "the maker is audi"
-                # a name that is an everyday word is no name after a noun ("my student loan")
-                and not (ambiguous and zipf_frequency(word) >= self._zipf.everyday_word_min)
-                and self._after_person_noun(tokens, i, ends_needed=ambiguous)
+                # a name that is an everyday word is no name after a noun ("my student loan"), but
+                # before a family name that ends the phrase
+                and not (
+                    ambiguous and zipf_frequency(word) >= self._zipf.everyday_word_min and not surname_ends
+                )
+                and self._after_person_noun(tokens, i, ends_needed=ambiguous and not surname_ends)
             ):
                 cue = _PERSON_NOUN_CUE  # "my neighbour X", "the other driver was X"
+            if (surname_ends and cue == _PERSON_NOUN_CUE) or (ends and cue in self._naming_cues):
+                surnamed.add(i)
             if cue == ("named",) and not self._named_person(tokens, i):
                 cue = None  # "a restaurant named X": a thing's name
             if cue in w.copula_cues and ambiguous and self._adjective_after(tokens, i, cue):
@@ -988,6 +1004,7 @@ class NameDetector(Detector):
                             or self._after_phrases.starting_at(tokens, i + 1) is not None
                         )
                         and word not in given
+                        and word not in self._person_nouns  # "my neighbour is moving out": the noun
                         and word not in company_names()  # "is zenfin still open": a company
                     )
                     or (heard := self._heard_here(heard_possible, lowered, i, word, given))
@@ -1152,13 +1169,17 @@ class NameDetector(Detector):
                 # (a given name that itself follows a name is no first name: "neal brennan episode";
                 # a plural of an everyday word is no family name: "philippine pesos")
                 object_position = i > 0
-                if surname_like or (
-                    first_is_given
-                    and object_position
-                    and j == i + 1
-                    and i - 1 not in scores
-                    and not self._verb_like(word)
-                    and not _inflected_common(word, common, 0.0)
+                if (
+                    surname_like
+                    or (
+                        first_is_given
+                        and object_position
+                        and j == i + 1
+                        and i - 1 not in scores
+                        and not self._verb_like(word)
+                        and not _inflected_common(word, common, 0.0)
+                    )
+                    or (j == i + 1 and i in surnamed)
                 ):
                     score = max(scores[i][0], self.gazetteer_score) if word in family else scores[i][0]
                     scores[j] = (score, "family name after a given name")
@@ -2191,6 +2212,18 @@ class NameDetector(Detector):
             and word not in self._blocked
             and zipf_frequency(word) < self._zipf.weak_cue_name_max
         )
+
+    def _surname_ends(self, tokens: Sequence[Token], i: int) -> bool:
+        """The word after token ``i`` can stand in a family name's place (:meth:`_family_position`, no
+        -ing/-ly form, no verb of speech) and the phrase ends after it: the end of the turn or one of
+        names.yaml ``person_cues.noun_copula_enders`` ("the lawyer is amy walks", "my neighbour is tom
+        sells and he's nice"; not "the doctor was frank with me", "my boss is april fools crazy")."""
+        j = i + 1
+        enders = self._w.noun_copula_enders
+        if j >= len(tokens) or (j + 1 < len(tokens) and tokens[j + 1].lower not in enders):
+            return False
+        word = _base(fold_word(tokens[j].lower))[0]
+        return self._family_position(word) and not self._verb_like(word) and word not in self._w.speech_verbs
 
     def _family_position(self, word: str) -> bool:
         """A word that can be a family name right after a given name even when it is an everyday word

@@ -905,6 +905,18 @@ def _record_step(manifest_path: Path, argv: Sequence[str] | None) -> None:
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
+def _counts(items: Sequence[str], option: str, form: str) -> dict[str, int]:
+    """``KEY=N`` items of a repeatable option as {KEY: N} (a key given twice: the last N); an item
+    without a whole number N is a ValueError naming the option, its ``form`` and the item."""
+    counts: dict[str, int] = {}
+    for item in items:
+        key, _, count = item.partition("=")
+        if not count.isdigit():
+            raise ValueError(f"{option} takes {form}, not {item!r}")
+        counts[key] = int(count)
+    return counts
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m redactkit.train.data",
@@ -984,24 +996,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         found["synth"] = fingerprint_synth(FINGERPRINT_ROWS)
         print(json.dumps(found, indent=2))
         return
-    focus: dict[str, int] = {}
-    for item in args.synth_focus:
-        label, _, count = item.partition("=")
-        if not count.isdigit():
-            parser.error(f"--synth-focus takes LABEL=N, e.g. LOCATION=2000, not {item!r}")
-        focus[label] = int(count)
-    domains: dict[str, int] = {}
-    for item in args.synth_domain:
-        domain, _, count = item.partition("=")
-        if not count.isdigit():
-            parser.error(f"--synth-domain takes DOMAIN=N, e.g. formal=6000, not {item!r}")
-        domains[domain] = int(count)
-    written: dict[str, int] = {}
-    for item in args.synth_written:
-        domain, _, count = item.partition("=")
-        if not count.isdigit():
-            parser.error(f"--synth-written takes DOMAIN=N, e.g. formal=8000, not {item!r}")
-        written[domain] = int(count)
+    try:
+        focus = _counts(args.synth_focus, "--synth-focus", "LABEL=N, e.g. LOCATION=2000")
+        domains = _counts(args.synth_domain, "--synth-domain", "DOMAIN=N, e.g. formal=6000")
+        written = _counts(args.synth_written, "--synth-written", "DOMAIN=N, e.g. formal=8000")
+    except ValueError as exc:
+        parser.error(str(exc))
     if args.noisy_corpora:
         info = assemble_noisy(
             args.data,
