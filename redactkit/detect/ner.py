@@ -709,19 +709,18 @@ class SpacyNerDetector(Detector):
         """A PERSON guess of the adapted weights made of dictionary words whose name words read as things
         (:meth:`_reads_as_word`: "it was destiny", "i have faith", "pure joy", "we need more patience"),
         with nothing that says a person: no possessive ("destiny's idea"), no person cue, introducing word,
-        title, greeting or opener right before it ("tell hope", "this is destiny", "my name is harmony",
-        "so grace"), no thanks ending right before it ("thank you grace"), not opening the turn with the
-        name ("joy called about the rent"), not joined to another given name ("grace and faith"), and
-        neither a clause turned to someone (names.yaml ``opening_addressed``: "grace we've been") nor a
-        verb (``ner_guard.subject_verbs``, a verb of speech, an everyday past tense: "grace has", "grace
-        mentioned") after it. A name that is such a word is said with one of those; the same word inside a
-        sentence without them is the word."""
+        title, greeting or clause opener right before it ("tell hope", "this is destiny", "my name is
+        harmony", "so grace"), no thanks ending right before it ("thank you grace"), not opening the turn
+        with the name ("joy called about the rent") nor ending a turn of one other word ("okay joy"), not
+        joined to another given name ("grace and faith"), and neither a clause turned to someone (names.yaml
+        ``opening_addressed``: "grace we've been") nor a verb (``ner_guard.subject_verbs``, a verb of
+        speech, an everyday past tense: "grace has", "as hope mentioned") after it. A name that is such a
+        word is said with one of those; the same word inside a sentence without them is the word. Fillers
+        are skipped on both sides. The context is read first: the vectors only when nothing says a person."""
         if not words or any(word.endswith("'s") for word in words):
             return False
         names = [word for word in words if word in given or word in family]
-        if not names or not all(self._reads_as_word(word) for word in words if word in names):
-            return False
-        if not all(is_everyday_word(word) for word in words):
+        if not names:
             return False
         start, end = ent.start, ent.start + len(words)
         if start == 0 and words[0] in names:
@@ -736,12 +735,12 @@ class SpacyNerDetector(Detector):
             j += 1
         after = doc_words[j] if j < len(doc_words) else ""
         if k == 0 and not after and words[0] in names:
-            return False  # a turn of one word and the name: said to someone ("great grace", "right joy")
+            return False  # a turn of one word and the name: said to someone ("okay joy")
         guard = self._guard_words
         w = self._person_words
         if (
             after == "'s"
-            # a clause opened before the name ("and then grace on the second point", "so joy")
+            # a clause opened before the name ("now grace, about the budget", "so joy")
             or (
                 before in w.handoff_clause_openers
                 and before not in guard.name_joiners
@@ -753,8 +752,8 @@ class SpacyNerDetector(Detector):
             or before in self._titles
             or before in self._strong_one_word_cues
             or before in self._copula_greetings
-            # said to someone ("so rosemary we've been", "don i think") or the subject of a verb ("rod has
-            # said", "as rod referred to", "grace said")
+            # said to someone ("grace we've been", "joy i think") or the subject of a verb ("hope has
+            # said", "as grace mentioned", "grace said")
             or after in w.opening_addressed
             or after in guard.subject_verbs
             or self._speaks(doc_words, end)
@@ -765,15 +764,18 @@ class SpacyNerDetector(Detector):
             after in guard.name_joiners and end + 1 < len(doc_words) and doc_words[end + 1] in given
         ):
             return False
-        closing = self._person_words.closing
-        return not any(
+        if any(
             len(phrase) <= start and tuple(doc_words[start - len(phrase) : start]) == phrase
-            for phrase in closing
+            for phrase in w.closing
+        ):
+            return False
+        return all(is_everyday_word(word) for word in words) and all(
+            self._reads_as_word(word) for word in names
         )
 
     @staticmethod
     def _past_tense(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
-        """An everyday past tense no name list has ("referenced", "mentioned"): after a name, its verb."""
+        """An everyday past tense no name list has ("mentioned", "noted"): after a name, its verb."""
         return len(word) > 4 and word.endswith("ed") and _is_everyday(word, given, family)
 
     def _everyday_place(self, words: list[str]) -> bool:
