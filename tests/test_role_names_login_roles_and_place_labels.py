@@ -97,3 +97,32 @@ def test_a_handle_logged_in_as_is_a_username(default_pipeline: Pipeline, text: s
     end = start + len(handle)
     spans = [(e.start, e.end) for e in default_pipeline.analyze(text) if e.label == "USERNAME"]
     assert any(s <= start and e >= end for s, e in spans), (text, spans)
+
+
+# organizations.yaml `ner_guard.plural_subject_determiners` / `plural_subject_verbs` (review42 L7): a plural
+# everyday word the model took for a place, as the subject of what is said of a kind, is no place; after a
+# preposition of place, or a listed place, it stays
+PLURAL_SUBJECTS = [
+    "the states are bigger than i thought",
+    "which states border ohio",
+    "the territories were huge back then",
+]
+
+PLACES_KEPT = [
+    ("we moved to the states last year", "states"),
+    ("she is back in the states", "states"),
+    ("the midlands are rainy this time of year", "midlands"),
+    ("the philippines are beautiful this time of year", "philippines"),
+]
+
+
+@pytest.mark.parametrize("text", PLURAL_SUBJECTS)
+def test_a_plural_subject_is_no_place(default_pipeline: Pipeline, text: str) -> None:
+    places = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "LOCATION"]
+    assert all("states" not in p and "territories" not in p for p in places), places
+
+
+@pytest.mark.parametrize(("text", "place"), PLACES_KEPT)
+def test_a_place_said_with_the_stays(default_pipeline: Pipeline, text: str, place: str) -> None:
+    places = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "LOCATION"]
+    assert any(place in p for p in places), places

@@ -7,7 +7,12 @@ no number, wherever it stands in the aside; "hold on my room four five one two" 
 A group said again after a pause only ("one one one one, one one one one" of a card) is the value's
 next group, no false start. An aside that opens with an apology ("sorry it's noisy in this room") is
 no correction: more than ``correction_tail_words`` words follow the apology. A corrected value is
-labelled on the digits meant, not on every digit said. All sentences are invented.
+labelled on the digits meant, not on every digit said. A clock word as a verb ("am i breaking up") and a
+range word before what the caller reads from ("from the card it's") stand in an aside
+(``aside_phrases``); "let me do that again", "say it again" restart the value (``restart_phrases``).
+A value ends before a new clause ("... and we're a party of four", "... and i need seven copies":
+``after_value_breaks`` + ``clause_subjects``), however its words sound like digits. All sentences are
+invented.
 """
 
 from __future__ import annotations
@@ -66,6 +71,94 @@ PLACE_ASIDES_IN_THE_OTHER_ORDER = [
         "CREDIT_CARD",
     ),
 ]
+
+# (text, the value, its label): interruptions of other kinds
+OTHER_INTERRUPTIONS = [
+    (
+        "my social is five oh four one seven, am i breaking up, seven nine two six",
+        "five oh four one seven, am i breaking up, seven nine two six",
+        "US_SSN",
+    ),
+    (
+        "my phone number is three one two, can you hear me, five five five, one two one two",
+        "three one two, can you hear me, five five five, one two one two",
+        "PHONE_NUMBER",
+    ),
+    (
+        "my account number is four four one two, sorry the line cut out, nine nine three one",
+        "four four one two, sorry the line cut out, nine nine three one",
+        "ACCOUNT_NUMBER",
+    ),
+    (
+        "my card is four five five six, honey where did you put my wallet, one two one two, three four "
+        "three four, five six five six",
+        "four five five six, honey where did you put my wallet, one two one two, three four three four, "
+        "five six five six",
+        "CREDIT_CARD",
+    ),
+    (
+        "the debit card is six zero one one eight six seven six, from the card it's two oh four seven "
+        "eight seven two three",
+        "six zero one one eight six seven six, from the card it's two oh four seven eight seven two three",
+        "CREDIT_CARD",
+    ),
+    ("my zip is nine four, is that right, one one oh", "nine four, is that right, one one oh", "ZIP_CODE"),
+    ("my pin is eight one, uh um er, four four", "eight one, uh um er, four four", "PIN"),
+    # a partial, a restart, the whole value
+    (
+        "my social security is seven five one, let me do that again seven five one three six oh six seven "
+        "four",
+        "seven five one, let me do that again seven five one three six oh six seven four",
+        "US_SSN",
+    ),
+    (
+        "my card is four three five eight, sorry let me say it again, four three five eight five three six "
+        "oh four eight oh six two five one two",
+        "four three five eight, sorry let me say it again, four three five eight five three six oh four "
+        "eight oh six two five one two",
+        "CREDIT_CARD",
+    ),
+]
+
+# the same interruptions in number talk: nothing
+INTERRUPTED_NUMBER_TALK = [
+    "the meeting is at five, am i breaking up, at five thirty",
+    "it goes from the first to the third, from the sixth to the ninth",
+    "the score was two to one, let me say that again, three to one",
+    "we need four chairs, can you hear me, four chairs for the patio",
+    "i'm on page twelve, sorry the line cut out, page twelve",
+]
+
+# (text, the value, the words after it that stay readable): a new clause after a complete value
+TOPIC_CHANGES = [
+    (
+        "my account number is five five one two eight eight and we're a party of four",
+        "five five one two eight eight",
+        "and we're a party of four",
+    ),
+    (
+        "the billing zip is five eight three four seven and i need seven copies",
+        "five eight three four seven",
+        "and i need seven copies",
+    ),
+    (
+        "my member number is four four one two nine nine three and i need two of them",
+        "four four one two nine nine three",
+        "and i need two of them",
+    ),
+    (
+        "my social is one two three four five six seven eight nine and i've been here six years",
+        "one two three four five six seven eight nine",
+        "and i've been here six years",
+    ),
+    (
+        "my card number is four oh three five one oh nine three three five one zero nine two zero three and "
+        "we're a party of eight",
+        "four oh three five one oh nine three three five one zero nine two zero three",
+        "and we're a party of eight",
+    ),
+]
+
 
 # (text, the value, its label): a corrected value is labelled on the digits meant (review42 L2)
 CORRECTED_LABELS = [
@@ -137,3 +230,27 @@ def test_a_room_named_with_its_number_joins_no_value(
 @pytest.mark.parametrize("text", ROOM_TALK)
 def test_room_talk_is_no_value(default_pipeline: Pipeline, text: str) -> None:
     assert default_pipeline.analyze(text) == []
+
+
+@pytest.mark.parametrize(("text", "value", "label"), OTHER_INTERRUPTIONS)
+def test_an_interruption_is_inside_the_value(
+    default_pipeline: Pipeline, text: str, value: str, label: str
+) -> None:
+    assert covering_labels(default_pipeline, text, value) == {label}, found_spans(default_pipeline, text)
+
+
+@pytest.mark.parametrize("text", INTERRUPTED_NUMBER_TALK)
+def test_interrupted_number_talk_is_no_value(default_pipeline: Pipeline, text: str) -> None:
+    assert default_pipeline.analyze(text) == []
+
+
+@pytest.mark.parametrize(("text", "value", "after"), TOPIC_CHANGES)
+def test_a_value_ends_before_a_new_clause(
+    default_pipeline: Pipeline, text: str, value: str, after: str
+) -> None:
+    whole, found = covered_whole(default_pipeline, text, value)
+    assert whole, found
+    start = text.index(after)
+    assert not any(e.start < start + len(after) and e.end > start for e in default_pipeline.analyze(text)), (
+        found
+    )

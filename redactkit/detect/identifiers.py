@@ -227,9 +227,15 @@ class _CueTables:
     #: room"): ``aside_place_prepositions``, ``aside_place_determiners``
     aside_place_prepositions: frozenset[str] = frozenset()
     aside_place_determiners: frozenset[str] = frozenset()
+    #: the subjects of a new clause after one of ``after_breaks`` ("... and we're a party of four", "...
+    #: and i need seven copies"): ``clause_subjects``
+    clause_subjects: frozenset[str] = frozenset()
     #: the most words after a correction word or phrase before the part it corrects ("sorry i mean
     #: it's"); more make an aside that starts with an apology (``correction_tail_words``)
     correction_tail_words: int = 3
+    #: phrases of an aside whose first word is no clock word or range word there ("am i breaking up",
+    #: "from the card it's"): ``aside_phrases``
+    aside_phrases: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
     #: phrases of a self-correction with no word of ``correction_words`` ("i think it's", "let me
     #: start over"; ``correction_phrases``), and those that restart the value from its first digit
     #: (``restart_phrases``)
@@ -440,6 +446,8 @@ def _cue_tables(locale: str) -> _CueTables:
         aside_place_prepositions=_optional_words(resources, "identifiers", "aside_place_prepositions"),
         aside_place_determiners=_optional_words(resources, "identifiers", "aside_place_determiners"),
         correction_tail_words=int(resources.get("identifiers", "correction_tail_words", 3) or 0),
+        clause_subjects=_optional_words(resources, "identifiers", "clause_subjects"),
+        aside_phrases=PhraseTable.of(_phrases(resources.get("identifiers", "aside_phrases", []) or [])),
         questions=PhraseTable(_questions(resources, locale)),
         service_numbers=frozenset(
             str(number) for number in resources.get("identifiers", "service_numbers", []) or []
@@ -1423,6 +1431,7 @@ class IdentifierDetector(Detector):
                     for skip in (1, 2)
                     if stop > first
                     and stop + skip < len(tokens)
+                    and not self._new_clause(tokens, stop)
                     and all(self._other_value_word(t.lower) for t in tokens[stop : stop + skip])
                     and self._value_word(tokens[stop + skip].lower)
                 ),
@@ -2398,7 +2407,11 @@ class IdentifierDetector(Detector):
         while (
             tail < len(tokens) and tail - stop < most and self._edge_filler(tokens[tail].lower, before=False)
         ):
-            if tokens[tail].lower in tables.closing or self._after_cue_following(tokens, tail) is not None:
+            if (
+                tokens[tail].lower in tables.closing
+                or self._after_cue_following(tokens, tail) is not None
+                or self._new_clause(tokens, tail)  # "... and i've been here six years"
+            ):
                 break
             tail += 1
         if (
@@ -2991,7 +3004,7 @@ class IdentifierDetector(Detector):
             if gap[index] in self._pauses or (index == 0 < len(gap) - 1 and gap[0] in self._hold_on_ends):
                 index += 1  # a written pause, or the unit of a hold-on phrase whose "one" the value took
                 continue
-            length = self._tables.hold_on.at(gap, index)
+            length = self._tables.hold_on.at(gap, index) or self._tables.aside_phrases.at(gap, index)
             if length:
                 index += length
             elif (
@@ -3710,6 +3723,7 @@ class IdentifierDetector(Detector):
                     n
                     for n in (1, 2)
                     if index + n < limit
+                    and not self._new_clause(tokens, index)
                     and all(inside(k) for k in range(index, index + n))
                     and part_at(index + n)
                 ),
@@ -3786,6 +3800,16 @@ class IdentifierDetector(Detector):
         if (start, end) == (entity.start, entity.end):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _new_clause(self, tokens: Sequence[Token], index: int) -> bool:
+        """A new clause starts at token ``index``: a word of ``after_value_breaks`` and a subject of
+        ``clause_subjects`` ("... five eight three four seven and i need seven copies", "... and we're
+        a party of four"): the value ends before it, however its words sound like digits."""
+        return (
+            index + 1 < len(tokens)
+            and tokens[index].lower in self._tables.after_breaks
+            and tokens[index + 1].lower in self._tables.clause_subjects
+        )
 
     def _spelled_prefix(self, aligned: AlignedText, tokens: Sequence[Token], first: int) -> int:
         """Where spelled letters before a value start ("v as in victor d uh as in victor d 5303...").

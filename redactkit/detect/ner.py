@@ -130,6 +130,10 @@ class _GuardWords:
     subject_verbs: frozenset[str] = field(metadata={"key": "ner_guard.subject_verbs"})
     noun_max_likeness: float = field(metadata={"key": "ner_guard.noun_max_likeness"})
     name_joiners: frozenset[str] = field(metadata={"key": "ner_guard.name_joiners"})
+    plural_subject_determiners: frozenset[str] = field(
+        metadata={"key": "ner_guard.plural_subject_determiners"}
+    )
+    plural_subject_verbs: frozenset[str] = field(metadata={"key": "ner_guard.plural_subject_verbs"})
 
 
 def _is_plain_word(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
@@ -555,6 +559,27 @@ class SpacyNerDetector(Detector):
             and before not in self._guard_words.location_cues
             and before not in self._guard_words.determiners
         )
+
+    def _plural_subject(self, doc_words: list[str], ent: Any, words: list[str]) -> bool:
+        """A LOCATION guess of one plural everyday word that no place list has, after one of
+        ``ner_guard.plural_subject_determiners`` with no preposition of place before it (``location_cues``)
+        and before one of ``plural_subject_verbs``: the subject of what is said of a kind ("the states are
+        bigger than i thought", "which states border ohio", "the valleys were flooded"); "we moved to the
+        states", "the rockies are gorgeous" (a listed landmark) and "the carolinas are lovely" stay."""
+        guard = self._guard_words
+        if len(words) != 1 or ent.start == 0 or ent.end >= len(doc_words):
+            return False
+        word = words[0]
+        if not word.endswith("s") or doc_words[ent.end] not in guard.plural_subject_verbs:
+            return False
+        if doc_words[ent.start - 1] not in guard.plural_subject_determiners:
+            return False
+        if ent.start >= 2 and doc_words[ent.start - 2] in guard.location_cues:
+            return False
+        from ..gazetteers import is_everyday_word
+        from .places import listed_place_length
+
+        return is_everyday_word(word) and listed_place_length(words, 0, self.locale) == 0
 
     def _open_for_business(
         self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]
@@ -1083,6 +1108,8 @@ class SpacyNerDetector(Detector):
                 )
             ):
                 continue
+            if lowercase and label == "LOCATION" and self._plural_subject(doc_words, ent, words):
+                continue  # "the states are bigger than i thought": things said of a kind, no place
             end = ent.end_char
             last = ent.end - 1
             if lowercase and label == "PERSON":
