@@ -61,6 +61,7 @@ NAME_CASES = [
     ("my cousin lives in china", "china"),
     ("we flew to jordan for the wedding", "jordan"),
     ("they moved here from the us", "us"),
+    ("we moved back to the states in june", "states"),
 ]
 
 

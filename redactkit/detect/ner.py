@@ -301,6 +301,8 @@ class SpacyNerDetector(Detector):
         self._flight_words = place_words.flight_words
         self._airline_cues = place_words.airline_cues
         self._country_aliases = place_words.country_aliases
+        #: the last words of places named with "the" ("united states" -> "states"): "the states" is the place
+        self._article_place_ends = frozenset(place.split()[-1] for place in place_words.with_article)
         self._stopwords = lexicon.stopwords
         self._fillers = lexicon.fillers
         self._number_nouns = number_nouns(locale)
@@ -803,16 +805,20 @@ class SpacyNerDetector(Detector):
         """An everyday past tense no name list has ("mentioned", "noted"): after a name, its verb."""
         return len(word) > 4 and word.endswith("ed") and _is_everyday(word, given, family)
 
-    def _everyday_place(self, words: list[str]) -> bool:
+    def _everyday_place(self, words: list[str], before: str) -> bool:
         """A one-word LOCATION guess of the adapted weights that no list of cities, countries or states
         has and that reads as a thing (:meth:`_reads_as_word`: "we live in harmony", "we won in
-        overtime", "he spent a month in rehab"): a town may have the name, but the word is the word."""
+        overtime", "he spent a month in rehab"): a town may have the name, but the word is the word. After
+        "the", the last word of a place named with it (places.yaml ``with_article``) is that place ("we
+        moved to the states")."""
         if len(words) != 1:
             return False
         word = words[0].removesuffix("'s")
         # (a short form said as a word is the place's: "in the us", "la"; acronyms.txt, state codes)
         if len(word) < 3 or word in self._acronyms or word in self._country_aliases:
             return False
+        if word in self._article_place_ends and before == "the":
+            return False  # "we moved to the states", "back in the islands": a country's short name
         return word not in place_names() and self._reads_as_word(word)
 
     def _saint_place(self, words: list[str]) -> bool:
@@ -1104,7 +1110,9 @@ class SpacyNerDetector(Detector):
                 and guard == "strict"
                 and (
                     self._unplaced(doc, ent, words, given, family)
-                    or (adapted and self._everyday_place(words))
+                    or (
+                        adapted and self._everyday_place(words, doc_words[ent.start - 1] if ent.start else "")
+                    )
                 )
             ):
                 continue
