@@ -50,6 +50,7 @@ from .parquet import (
     Failure,
     RedactionSummary,
     assemble_routed,
+    entities_type,
     options_from_arguments,
     redact_columns,
     resolve_conversation,
@@ -615,6 +616,8 @@ def _fingerprint(
         # the sensitivity policy is part of the config hash; where routed rows went is not
         "sensitivity_name": options.sensitivity_name,
         "route_dir": None if route_root is None else str(route_root.resolve()),
+        # the entities column's fields (policy_label was added): parts of one output share one schema
+        "entities_type": str(entities_type(options.conversation)),
     }
     canonical = json.dumps(settings, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]

@@ -47,7 +47,9 @@ __all__ = [
     "redact_table",
 ]
 
-#: Fields of one entry of the ``<column>_entities`` list column.
+#: The first fields of one entry of the ``<column>_entities`` list column; conversation mode's
+#: ``known_from`` and then ``policy_label`` follow (:func:`entities_type`), appended last so that
+#: every older field keeps its position.
 ENTITY_STRUCT_FIELDS: tuple[tuple[str, str], ...] = (
     ("start", "int32"),
     ("end", "int32"),
@@ -68,16 +70,21 @@ ON_ERROR = ("fail", "quarantine")
 
 
 def entities_type(known_from: bool = False) -> pa.DataType:
-    """Arrow type of the entities column: ``list<struct<start, end, label, operator, score, detector>>``.
+    """Arrow type of the entities column:
+    ``list<struct<start, end, label, operator, score, detector, policy_label>>``.
 
-    In conversation mode (``known_from``) each entry also has ``known_from``: the row id of the turn
-    that made the value known (null when the row's own detection found it).
+    ``policy_label`` names the second label whose policy protected the value (a child's age is an
+    ``AGE`` redacted with ``MINOR``'s operator: ``"MINOR"``); null when the label alone did. In
+    conversation mode (``known_from``) each entry also has ``known_from``, before ``policy_label``:
+    the row id of the turn that made the value known (null when the row's own detection found it).
+    Files written before ``policy_label`` existed lack it; readers take a missing field as null.
     """
     import pyarrow as pa
 
     fields = [pa.field(name, getattr(pa, kind)()) for name, kind in ENTITY_STRUCT_FIELDS]
     if known_from:
         fields.append(pa.field("known_from", pa.string()))
+    fields.append(pa.field("policy_label", pa.string()))
     return pa.list_(pa.struct(fields))
 
 
@@ -635,6 +642,7 @@ def _entities_array(results: Sequence[RedactionResult], *, known_from: bool = Fa
         }
         if known_from:
             item["known_from"] = entity.known_from
+        item["policy_label"] = entity.policy_label or None
         return item
 
     rows = [None if r.text is None else [entry(entity) for entity in r.entities] for r in results]

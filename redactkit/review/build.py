@@ -434,6 +434,8 @@ def _entity(raw: dict[str, Any]) -> dict[str, Any]:
         "score": None if score is None else round(float(score), 4),
         "detector": str(raw.get("detector") or ""),
         "operator": str(raw.get("operator") or ""),
+        # files written before the field existed lack it: none
+        "policy_label": str(raw.get("policy_label") or ""),
         "explanation": str(raw.get("explanation") or ""),
     }
 

@@ -605,6 +605,7 @@
       lines.push(["detector", e.detector || "unknown"]);
       lines.push(["score", e.score === null ? "n/a" : Number(e.score).toFixed(3)]);
       if (e.operator) lines.push(["operator", e.operator]);
+      if (e.policy_label) lines.push(["protected as", e.policy_label]);
       lines.push(["why", e.explanation || (app.manifest.explained ? "no explanation matched" : "not recorded (built with --no-explain)")]);
       if (isOver(decision, e)) lines.push(["marked", "over-redaction"]);
     }
