@@ -4,10 +4,10 @@ version or a long decimal written with points, a place in a queue ("order two ei
 "now serving ticket one forty": ``queue_calls``), a public name with a number in it ("the four oh one
 k": ``named_numbers``), numbers someone plays ("my lucky numbers are ...": ``negative_before``; six
 or more said whole in rising order; bingo calls, ``draw_columns``), numbers of three digits or more
-said whole with plain words between them (no garbled answer), two numbers said as a digit, "oh" and a digit with "to" between
-them (a score, the normalizer read "to" as "two") and two numbers said whole with a range word
-between them ("from seventeen oh nine to eighteen forty seven"). Values a cue names next to such talk
-stay found with their label. All sentences are invented.
+said whole with plain words between them (no garbled answer), two numbers said as a digit, "oh" and
+a digit with "to" between them (a score, the normalizer read "to" as "two") and two numbers said
+whole with a range word between them ("from seventeen oh nine to eighteen forty seven"). Values a
+cue names next to such talk stay found with their label. All sentences are invented.
 """
 
 from __future__ import annotations
