@@ -130,7 +130,8 @@ VALUES_SAID_AGAIN_WHOLE = [
         "PIN",
     ),
     (
-        "my account is five five one two, actually let me check, it's five five one three, eight eight one zero",
+        "my account is five five one two, actually let me check, it's five five one three, eight eight one "
+        "zero",
         "five five one two, actually let me check, it's five five one three, eight eight one zero",
         "ACCOUNT_NUMBER",
     ),
