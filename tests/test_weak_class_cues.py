@@ -61,11 +61,14 @@ BIRTH_YEAR_CASES = [
     ("born in two thousand one so twenty five", ["twenty five"]),
     ("she was born in seventy so she's fifty six", ["fifty six"]),
     ("i was born back in eighty one which makes me forty five", ["forty five"]),
+    ("Born in '92, so 34.", ["34"]),
+    ("born in 1992 so I'm 34", ["34"]),
     # another number, a count, no birth year
     ("born in ninety two so twenty years later i moved", []),
     ("born in eighty eight and thirty eight of us came", []),
     ("born in ninety two so fifty people came", []),
     ("the cat was in ninety two so thirty four", []),
+    ("Born in '92, so 12 of us came.", []),
 ]
 
 
@@ -132,3 +135,19 @@ WORKPLACE_CASES = [
 @pytest.mark.parametrize(("text", "orgs"), WORKPLACE_CASES)
 def test_who_pays_a_forms_school_and_the_it_guy(text: str, orgs: list[str]) -> None:
     assert _of(text, "ORGANIZATION") == orgs
+
+
+# a written domain's sentence period: a period no word is written onto ends the sentence, not the domain
+WRITTEN_CASES = [
+    ("It's www.harborlights.co.uk.", "URL", ["www.harborlights.co.uk"]),
+    ("see harborlights.com.au.", "URL", ["harborlights.com.au"]),
+    ("go to www.harborlights.co.uk", "URL", ["www.harborlights.co.uk"]),
+    ("email dana@harbor.co.uk.", "EMAIL_ADDRESS", ["dana@harbor.co.uk"]),
+    ("We sold the feedstocks.we bought more.", "URL", []),
+    ("I like it.so does she.", "URL", []),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "values"), WRITTEN_CASES)
+def test_a_written_domain_before_the_sentence_period(text: str, label: str, values: list[str]) -> None:
+    assert _of(text, label) == values

@@ -2569,7 +2569,9 @@ class ContextualDetector(Detector):
                 link -= 1
             if link == i or link <= cue_end:
                 continue
-            year_words = words[cue_end:link]
+            year_words = words[cue_end + (words[cue_end] == "'") : link]  # "born in '92, so 34"
+            if not year_words:
+                continue
             year = self._year_of(year_words)
             if year is None and self._two_digit_year(year_words):
                 short = _cardinal(lex, year_words, 0)
@@ -4863,8 +4865,12 @@ class ContextualDetector(Detector):
             run.append(i)
             # a written domain ends on a listed top-level domain ("mail.acme.co.uk"); a sentence run
             # into the next one ("feedstocks.we") has none
+            # (a period after it that no word is written onto ends the sentence: "it's www.acme.co.uk.")
             ended = not (
-                i + 2 < len(words) and words[i + 2] == "." and tokens[i + 1].end == tokens[i + 2].start
+                i + 3 < len(words)
+                and words[i + 2] == "."
+                and tokens[i + 1].end == tokens[i + 2].start
+                and tokens[i + 2].end == tokens[i + 3].start
             )
             if ended and words[i + 1] in self._t.tlds:
                 for period in run:
