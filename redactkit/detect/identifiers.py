@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
 
@@ -4221,7 +4221,13 @@ class IdentifierDetector(Detector):
         ):
             return None  # "booking for four at 8:15": the hour of a clock time ends it, a party size
         # asked up to four and three times below about the same span: each read once, when first needed
-        span_reading = cache(partial(self._reading, aligned, text_start, text_end))
+        read: list[str | None] = []  # (a list closed over, not functools.cache: one per candidate)
+
+        def span_reading(start: int = text_start, end: int = text_end) -> str | None:
+            if not read:
+                read.append(self._reading(aligned, start, end))
+            return read[0]
+
         thousands = self._thousands(aligned, text_start, text_end)
         if (
             cue is not None
