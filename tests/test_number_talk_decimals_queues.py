@@ -2,11 +2,12 @@
 digit by digit after "point" (too long for the number normalizer to write it as one number), a
 version or a long decimal written with points, a place in a queue ("order two eight nine is ready",
 "now serving ticket one forty": ``queue_calls``), a public name with a number in it ("the four oh one
-k": ``named_numbers``), numbers someone plays ("my lucky numbers are ...": ``negative_before``) and
-numbers of three digits or more said whole with plain words between them (no garbled answer), two
-numbers said as a digit, "oh" and a digit with "to" between them (a score, the normalizer read "to" as
-"two"). Values
-a cue names next to such talk stay found with their label. All sentences are invented.
+k": ``named_numbers``), numbers someone plays ("my lucky numbers are ...": ``negative_before``; six
+or more said whole in rising order), numbers of three digits or more said whole with plain words
+between them (no garbled answer), two numbers said as a digit, "oh" and a digit with "to" between
+them (a score, the normalizer read "to" as "two") and two numbers said whole with a range word
+between them ("from seventeen oh nine to eighteen forty seven"). Values a cue names next to such talk
+stay found with their label. All sentences are invented.
 """
 
 from __future__ import annotations
@@ -37,13 +38,19 @@ NOT_PII = [
     "order two eight nine is ready",
     "now serving ticket one forty",
     "number fifty three please come to the counter",
+    "ticket forty one please proceed to counter three",
     "we're calling order three seventeen your drinks are up",
     # numbers someone plays
     "my lucky numbers are seven eleven twenty three and forty",
     "we played the same numbers three seven oh one three one for years",
+    # six numbers or more said whole in rising order: numbers picked or drawn
+    "i picked seven twelve nineteen twenty six thirty three and forty",
     # two numbers said as a digit, "oh" and a digit with "to" between them: a score or a range
     "the game ended one oh eight to one oh four",
     "the final was two oh one to two oh five last night",
+    # two numbers said whole with a range word between them
+    "it lasted from seventeen oh nine to eighteen forty seven",
+    "the dynasty ruled from eleven oh six to fourteen twenty",
     # numbers said whole with plain words between them
     "the house was built in 1922 restored in 1987",
     "she lifted 215 for 5 then pressed 135 for 8",
@@ -70,6 +77,14 @@ PII = [
     # "to" read as "two" inside a phone number a cue names
     ("call me at one oh eight to one oh four", "one oh eight to one oh four", "PHONE_NUMBER"),
     ("my phone number is five five five one oh eight to one oh four", None, "PHONE_NUMBER"),
+    # digits read one by one keep their shape next to "to"
+    ("my pin is one two three four to five six", "one two three four to five six", "PIN"),
+    # a cue names numbers said in rising order
+    (
+        "my card number is four twelve nineteen twenty six thirty three forty one fifty five sixty",
+        "four twelve nineteen twenty six thirty three forty one fifty five sixty",
+        "CREDIT_CARD",
+    ),
     # an IP address is no version
     (
         "the ip is one nine two dot one six eight dot one dot one",

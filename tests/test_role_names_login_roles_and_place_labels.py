@@ -126,3 +126,41 @@ def test_a_plural_subject_is_no_place(default_pipeline: Pipeline, text: str) -> 
 def test_a_place_said_with_the_stays(default_pipeline: Pipeline, text: str, place: str) -> None:
     places = [text[e.start : e.end] for e in default_pipeline.analyze(text) if e.label == "LOCATION"]
     assert any(place in p for p in places), places
+
+
+# a house number and a street said with "at" and a locality is an address, never an e-mail (context.yaml
+# `addresses.mail_words`); e-mails said with "at" stay e-mails
+STREETS_AT = [
+    ("my address is nine birch at lake view and the rest i forget", "nine birch at lake view"),
+    ("my address is four cedar at fox hollow and then the rest", "four cedar at fox hollow"),
+]
+
+MAILS_AT = [
+    ("my email is john at gmail dot com", "john at gmail dot com"),
+    ("my email is five oak at lake view and the rest i forget", "five oak at lake view"),
+    ("it's bob twelve at mail dot harbor and the rest i forget", "bob twelve at mail dot harbor"),
+    ("send it to taavi ninety one at red pond doc come", "taavi ninety one at red pond doc come"),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), STREETS_AT)
+def test_a_street_said_with_at_is_an_address(default_pipeline: Pipeline, text: str, address: str) -> None:
+    entities = default_pipeline.analyze(text)
+    start = text.index(address)
+    end = start + len(address)
+    assert any(e.start <= start and e.end >= end and e.label == "ADDRESS" for e in entities), entities
+    assert all(e.label != "EMAIL_ADDRESS" for e in entities), entities
+
+
+def test_a_street_said_with_at_is_never_an_email(default_pipeline: Pipeline) -> None:
+    text = "my address is twelve elm at pine hill"
+    labels = {e.label for e in default_pipeline.analyze(text)}
+    assert "ADDRESS" in labels and "EMAIL_ADDRESS" not in labels, labels
+
+
+@pytest.mark.parametrize(("text", "mail"), MAILS_AT)
+def test_an_email_said_with_at_stays_an_email(default_pipeline: Pipeline, text: str, mail: str) -> None:
+    entities = default_pipeline.analyze(text)
+    start = text.index(mail)
+    end = start + len(mail)
+    assert any(e.start <= start and e.end >= end and e.label == "EMAIL_ADDRESS" for e in entities), entities

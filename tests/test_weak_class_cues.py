@@ -32,6 +32,8 @@ SEX_AGE_CASES = [
     ("patient forty m with chest pain", ["forty"]),
     ("sixty two female, presenting with a cough", ["sixty two"]),
     ("twenty seven f", ["twenty seven"]),
+    ("patient seventy male alert and oriented", ["seventy"]),
+    ("pt sixty two female no known allergies", ["sixty two"]),
     # a seat, a row, a size, a length, a score; a greeting inside the text
     ("gate twenty seven f", []),
     ("row twelve f is mine", []),
@@ -42,6 +44,7 @@ SEX_AGE_CASES = [
     ("say hi twenty seven m", []),
     ("flat twelve f please", []),
     ("sixty male and female volunteers", []),
+    ("patient forty m ward three", []),
     ("forty female in the control group", []),
     ("twenty m from the fence", []),
 ]
@@ -151,3 +154,19 @@ WRITTEN_CASES = [
 @pytest.mark.parametrize(("text", "label", "values"), WRITTEN_CASES)
 def test_a_written_domain_before_the_sentence_period(text: str, label: str, values: list[str]) -> None:
     assert _of(text, label) == values
+
+
+# ages.heard_digit_halves: a digit heard as a function word before "and a half" where the age ends
+HALF_CASES = [
+    ("my daughter is for and a half", ["for and a half"]),
+    ("she's to and a half", ["to and a half"]),
+    ("my son is for and a half years old", ["for and a half years old"]),
+    ("i waited for and a half hours", []),
+    ("we went to and a half", []),
+    ("she's gone for and a half", []),
+]
+
+
+@pytest.mark.parametrize(("text", "ages"), HALF_CASES)
+def test_a_digit_heard_as_a_word_before_a_half(text: str, ages: list[str]) -> None:
+    assert _of(text, "AGE") == ages

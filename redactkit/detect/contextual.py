@@ -82,6 +82,7 @@ CONTEXTUAL_LABELS = (
     "EMAIL_ADDRESS",
     "URL",
     "ORGANIZATION",
+    "ADDRESS",
 )
 
 Phrase = tuple[str, ...]
@@ -137,6 +138,8 @@ class _AgeWords:
     spoken_sex_words: frozenset[str]
     spoken_sex_age_openers: frozenset[str]
     spoken_sex_age_then: _Phrases
+    spoken_sex_age_intake: frozenset[str]
+    heard_digit_halves: _Phrases
     birth_year_cues: _Phrases
     birth_year_links: frozenset[str]
     birth_year_window: int
@@ -319,6 +322,9 @@ class _AddressWords:
     "@" and the dots dropped ("janedoegmailcom": the ``glued_*`` tables)."""
 
     starts_after: _Phrases
+    #: words that say an e-mail is meant ("email", "inbox"): a house number and a street said with "at"
+    #: after one stay an e-mail
+    mail_words: frozenset[str]
     and_name_cues: _Phrases
     brand_host_cues: _Phrases
     at: _Phrases
@@ -1615,7 +1621,7 @@ class ContextualDetector(Detector):
                     previous_age_end = i + 1
                 elif (
                     words[i] in t.ages.heard_unit_digits
-                    and (unit := t.ages.heard_digit_units.at(words, i + 1))
+                    and (unit := t.ages.heard_digit_units.at(words, i + 1) or self._heard_half(words, i + 1))
                     and self._heard_digit_said(words, i)
                 ):
                     # "he's for years old", "a too year old boy": the unit says it is an age
@@ -2263,6 +2269,12 @@ class ContextualDetector(Detector):
         why = self._said_age_context(words, i, -10) if ends else ""
         return bool(why) and why not in (_BARE_RELATION, _COMMA_RELATION, _PLURAL_RELATION)
 
+    def _heard_half(self, words: Sequence[str], k: int) -> int:
+        """Length of a half of ``ages.heard_digit_halves`` at ``k`` after which the age ends ("my
+        daughter is for and a half"), or 0."""
+        length = self._t.ages.heard_digit_halves.at(words, k)
+        return length if length and self._age_ends(words, k + length) else 0
+
     def _heard_digit_said(self, words: Sequence[str], i: int) -> bool:
         """A digit heard as the word at ``i`` before an age unit is one when an article, a subject, a
         copula or a person verb stands before it ("a too year old boy", "he's for years old"; not
@@ -2543,6 +2555,8 @@ class ContextualDetector(Detector):
             return ""
         if i > 1 and words[i - 1] in openers and words[i - 2] not in openers:
             return ""  # "say hi twenty seven m": a greeting only where the text opens
+        if i > 0 and words[i - 1] in ages.spoken_sex_age_intake and len(words[j]) > 1:
+            return "an age said with the person's sex"  # "patient seventy male alert and oriented"
         if j + 1 < len(words) and not (
             ages.spoken_sex_age_then.at(words, j + 1)
             or (i > 0 and words[i - 1] in ages.sex_age_before and ages.sex_age_then.at(words, j + 1))
@@ -4434,6 +4448,24 @@ class ContextualDetector(Detector):
             j += length
         return j
 
+    def _house_and_street(self, words: Sequence[str], first: int, at: int, host: int, end: int) -> bool:
+        """The words before an "at" whose domain is broken off are a house number and a street of
+        everyday words, and no "dot" is said in the host: an address and its locality ("nine birch at lake
+        view and the rest i forget"), no mailbox ("bob twelve at mail dot harbor and the rest"), unless an
+        e-mail word (``addresses.mail_words``) comes a few words before it."""
+        t = self._t
+        number = words[first] in t.number_words or words[first].isdigit()
+        street = words[first + 1 : at]
+        return (
+            number
+            and bool(street)
+            and all(word.isalpha() and word not in t.number_words for word in street)
+            and all(is_everyday_word(word) for word in street)
+            and not any(self._is_dot(word) for word in words[host:end])
+            # (an e-mail cue before it keeps the mailbox: "my email is five oak at ... and the rest")
+            and not any(word in t.addresses.mail_words for word in words[max(0, first - 4) : first])
+        )
+
     def _local_like(self, word: str) -> bool:
         """A word an e-mail's local part is said in: a spelled letter, a joining symbol, a number, a
         word no dictionary lists ("akdeniz")."""
@@ -4526,8 +4558,10 @@ class ContextualDetector(Detector):
             if end == i + length:
                 end = self._hostless_domain(words, i + length)  # "b r i t t at dot org"
                 misheard = misheard or end > i + length
+            unfinished = False
             if end == i + length:
                 end = self._unfinished_domain(words, i, i + length)  # "... at mail dot harbor and the rest"
+                unfinished = end > i + length
             path = self._skip_interruptions(words, end)
             if addr.slashes.at(words, path):
                 continue  # "have a look at shop dot com slash faq": a web address, no e-mail
@@ -4552,6 +4586,12 @@ class ContextualDetector(Detector):
                 ):
                     continue  # "sign up at acme dot net", "register at ...": the "at" of a place
                 if first < i and (not misheard or self._dictated_local(words, first, i, names)):
+                    if unfinished and self._house_and_street(words, first, i, i + length, end):
+                        # "my address is nine birch at lake view and the rest i forget": a house number, a
+                        # street and its locality, no mailbox (an e-mail where ADDRESS is not reported)
+                        label = "ADDRESS" if "ADDRESS" in self.labels else "EMAIL_ADDRESS"
+                        mails.add((first, end, label, self.cue_score, "street address said with 'at'"))
+                        continue
                     mails.add((first, end, "EMAIL_ADDRESS", self.cue_score, "spoken e-mail address"))
         glued = self._glued_addresses(words, mails.taken)
         words = self._written_dots(words)  # "it's acme. com": a period a recognizer wrote for "dot"

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
 
@@ -233,6 +233,9 @@ class _CueTables:
     #: the most words after a correction word or phrase before the part it corrects ("sorry i mean
     #: it's"); more make an aside that starts with an apology (``correction_tail_words``)
     correction_tail_words: int = 3
+    #: the last word before a value said again after a correction and a longer aside ("actually i
+    #: changed it last week, it's ..."): ``correction_value_openers``
+    correction_value_openers: frozenset[str] = frozenset()
     #: phrases of an aside whose first word is no clock word or range word there ("am i breaking up",
     #: "from the card it's"): ``aside_phrases``
     aside_phrases: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
@@ -446,6 +449,7 @@ def _cue_tables(locale: str) -> _CueTables:
         aside_place_prepositions=_optional_words(resources, "identifiers", "aside_place_prepositions"),
         aside_place_determiners=_optional_words(resources, "identifiers", "aside_place_determiners"),
         correction_tail_words=int(resources.get("identifiers", "correction_tail_words", 3) or 0),
+        correction_value_openers=_optional_words(resources, "identifiers", "correction_value_openers"),
         clause_subjects=_optional_words(resources, "identifiers", "clause_subjects"),
         aside_phrases=PhraseTable.of(_phrases(resources.get("identifiers", "aside_phrases", []) or [])),
         questions=PhraseTable(_questions(resources, locale)),
@@ -1100,6 +1104,7 @@ class IdentifierDetector(Detector):
                     and not self._times_zone(aligned, tokens, zone)
                     and not (
                         tables.queue_max_digits
+                        and self.negative_contexts
                         and cue[0] == _QUEUE_CUE_LABEL
                         and self._digit_count(tokens, zone[0], zone[1]) <= tables.queue_max_digits
                         and self._queue_call(tokens, zone[0], zone[1], tables.queue_max_digits)
@@ -2036,7 +2041,17 @@ class IdentifierDetector(Detector):
             and self._one_by_one(aligned, tokens, right)
             and not self._quantity_follows(tokens, right.stop)
         )
-        if not self._aside(gap, negative=not completes):
+        if not self._aside(gap, negative=not completes) and not (
+            # "my pin is four seven, hold on, actually i changed it last week, it's two nine one one":
+            # after a correction, a complete value of the label said again digit by digit replaces
+            # the part before it, whatever the aside between them names
+            label is not None
+            and not left.alnum
+            and self._complete_value(label, len(right.digits))
+            and self._one_by_one(aligned, tokens, right)
+            and not self._quantity_follows(tokens, right.stop)
+            and self._correction_between(aligned, tokens, left.stop, right.first, gap) is not None
+        ):
             return None
         # a digit may have been lost to the recognizer: one more than a complete value is allowed;
         # a complete value and a part that makes it a longer one ("nine four one one oh hold on
@@ -2176,7 +2191,11 @@ class IdentifierDetector(Detector):
             said = gap
         # "sorry it's noisy in this room", "no sorry the kids are yelling": more words after the
         # correction's than a correction needs to go on ("sorry it's", "no wait i mean") make an aside
-        if after >= 0 and len(said) - after <= tables.correction_tail_words:
+        if after >= 0 and (
+            len(said) - after <= tables.correction_tail_words
+            # "... actually i changed it last week, it's ...": the correction says the value again
+            or (said and said[-1] in tables.correction_value_openers)
+        ):
             return "correction"
         return None
 
@@ -3230,6 +3249,30 @@ class IdentifierDetector(Detector):
             return False
         return all(token.lower.isdigit() for token in tokens[point + 1 : candidate.stop])
 
+    def _range_of_whole_numbers(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate
+    ) -> bool:
+        """The candidate and a number next to it, a range or sum word between them (``region_breakers``
+        of asr_confusions: "to", "by", "versus", "plus"), are both said whole, not digit by digit
+        ("from seventeen oh nine to eighteen forty seven", "twelve by fourteen"): a range, a score or a
+        sum of two numbers. The caller asks only without a cue and for a short number."""
+        breakers = self._misheard.region_breakers
+        pairs = []
+        if candidate.stop + 1 < len(tokens) and tokens[candidate.stop].lower in breakers:
+            pairs.append(tokens[candidate.stop + 1])
+        if candidate.first >= 2 and tokens[candidate.first - 1].lower in breakers:
+            pairs.append(tokens[candidate.first - 2])
+        if not pairs or any(token.lower.isalpha() for token in tokens[candidate.first : candidate.stop]):
+            return False
+        start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
+        if len(candidate.digits) < 2 or self._reading(aligned, start, end) in ("digits", None):
+            return False
+        return any(
+            _said_whole(other.lower)
+            and self._reading(aligned, other.start, other.end) not in ("digits", None)
+            for other in pairs
+        )
+
     def _oh_numbers_range(self, aligned: AlignedText, start: int, end: int, digits: int) -> bool:
         """The seven digits were said as two numbers of a digit, "oh" and a digit each, with a range
         word the number normalizer read as "two" between them ("the game ended one oh eight to one oh
@@ -4127,10 +4170,18 @@ class IdentifierDetector(Detector):
             and not self._whole_answer(tokens, candidate)  # "it's one oh eight to one oh four": an answer
         ):
             return None  # "the game ended one oh eight to one oh four": a score, "to" is no "two"
+        if (
+            cue is None
+            and n <= self._tables.negative_veto_digits
+            and (following in self._misheard.region_breakers or previous in self._misheard.region_breakers)
+            and self._range_of_whole_numbers(aligned, tokens, candidate)
+        ):
+            return None  # "it lasted from seventeen oh nine to eighteen forty seven": a range, a score
         if cue is None and self._decimal_fraction(aligned, tokens, candidate):
             return None  # "three point one four one five nine two six": a fraction read digit by digit
         if (
             self._tables.queue_max_digits
+            and self.negative_contexts
             and (cue is None or cue[0] == _QUEUE_CUE_LABEL)
             and self._queue_call(tokens, candidate.first, candidate.stop, n)
         ):
@@ -4170,7 +4221,13 @@ class IdentifierDetector(Detector):
         ):
             return None  # "booking for four at 8:15": the hour of a clock time ends it, a party size
         # asked up to four and three times below about the same span: each read once, when first needed
-        span_reading = cache(partial(self._reading, aligned, text_start, text_end))
+        read: list[str | None] = []  # (a list closed over, not functools.cache: one per candidate)
+
+        def span_reading(start: int = text_start, end: int = text_end) -> str | None:
+            if not read:
+                read.append(self._reading(aligned, start, end))
+            return read[0]
+
         thousands = self._thousands(aligned, text_start, text_end)
         if (
             cue is not None
@@ -4290,6 +4347,12 @@ class IdentifierDetector(Detector):
                 and self._a_list_of_numbers(aligned, text_start, text_end)
             )
             or _counting(digits)
+            or (
+                n >= _DRAW_NUMBERS * 2 - 1
+                and self.negative_contexts
+                and not candidate.alnum
+                and _ascending_draw(self._numbers_said(aligned, tokens, candidate))
+            )
         ):
             return None  # "twelve nineteen twenty six thirty three", "one two three four five six"
         if _IPV4.fullmatch(raw) and all(int(part) <= 255 for part in raw.split(".")):
@@ -4818,6 +4881,25 @@ class IdentifierDetector(Detector):
         whole = sum(1 for chunk in chunks if len(set(chunk)) > 1)
         return len(chunks) >= 3 and all(len(chunk) >= 2 for chunk in chunks) and whole * 2 > len(chunks)
 
+    def _numbers_said(
+        self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate
+    ) -> list[str]:
+        """The numbers said in the candidate, in order: the number normalizer's chunks of each written
+        token, and the value of a number word it left alone ("... thirty three and forty": "40")."""
+        numbers: list[str] = []
+        for token in tokens[candidate.first : candidate.stop]:
+            if _has_digit(token.lower):
+                o_start, o_end = aligned.to_original(token.start, token.end)
+                chunks = [
+                    str(chunk)
+                    for note in aligned.annotations_in(o_start, o_end, "number")
+                    for chunk in note.data.get("chunks", ())
+                ]
+                numbers.extend(chunks or [token.lower])
+            elif token.lower in self._misheard.number_words:
+                numbers.append(self._misheard.number_words[token.lower])
+        return numbers
+
     def _letter_prefix(self, aligned: AlignedText, tokens: Sequence[Token], first: int, start: int) -> int:
         """Where a code starts when spelled letters come before its digits ("pz dash 3358124")."""
         index = first - 1
@@ -5137,6 +5219,25 @@ def _international_phone(raw: str) -> bool:
 def _joiner(word: str) -> bool:
     """Punctuation between two parts of a value ("12-1096"): inside a value, never at its edge."""
     return bool(word) and not any(char.isalnum() for char in word)
+
+
+#: the fewest numbers of a draw said in rising order (``_ascending_draw``): with a one-digit first
+#: number, six of them have eleven digits or more, no phone number's ten
+_DRAW_NUMBERS = 6
+
+
+def _ascending_draw(chunks: Sequence[str]) -> bool:
+    """Six numbers or more said whole in rising order, every one after the first of two digits
+    ("seven twelve nineteen twenty six thirty three and forty", "four eight fifteen sixteen twenty three
+    forty two"): numbers picked or drawn (a lottery, a bingo card), listed as such tickets print them;
+    a code read in groups rises so rarely."""
+    if len(chunks) < _DRAW_NUMBERS or not all(
+        chunk.isdigit() and not chunk.startswith("0") for chunk in chunks
+    ):
+        return False
+    if any(len(chunk) != 2 for chunk in chunks[1:]) or len(chunks[0]) > 2:
+        return False
+    return all(int(a) < int(b) for a, b in itertools.pairwise(chunks))
 
 
 def _said_whole(word: str) -> bool:

@@ -34,7 +34,10 @@ that is no given name ("cook", "worth") without a name cue before it (a place cu
 ``ner_guard.place_cues``). Both guards drop a lone frequent word taken for a PERSON after a
 determiner ("pay my bill") or opening a request before one ("mark the calendar"), with every
 recognizer; with adapted weights also a phone, SSN, card or ZIP code without a digit (the number
-normalizer left the words: a count or a year). The strict guard drops a PERSON made only of
+normalizer left the words: a count or a year), and a PERSON of everyday nouns the word vectors read as
+things ("it was destiny", "i have faith": ``ner_guard.noun_max_likeness``) without anything that says a
+person (the strict guard: such a one-word LOCATION that no city, country or state list has: "we live in
+harmony", "in overtime"). The strict guard drops a PERSON made only of
 never-names or currencies ("alexa", "yen") and a LOCATION right after a verb of playing media ("listen
 to smooth jazz"); other LOCATION entities are kept: places that no gazetteer knows ("grassmarket", "mg
 road") come from here.
@@ -57,6 +60,7 @@ from ..lang import get_lexicon, load_locale
 from ..lang.case import is_lowercase_speech
 from ..lang.tables import load_tables
 from ..lang.words import zipf_cutoffs
+from ._name_likeness import name_likeness
 from ._windows import bounded_batches, shift_and_dedupe, text_windows
 from .base import Detector, detectors
 from .names import MisheardGuard, PersonWords, elided_family_name, number_nouns, quoted_after_speech
@@ -124,6 +128,8 @@ class _GuardWords:
     place_media: frozenset[str] = field(metadata={"key": "ner_guard.place_media"})
     object_pronouns: frozenset[str] = field(metadata={"key": "ner_guard.object_pronouns"})
     subject_verbs: frozenset[str] = field(metadata={"key": "ner_guard.subject_verbs"})
+    noun_max_likeness: float = field(metadata={"key": "ner_guard.noun_max_likeness"})
+    name_joiners: frozenset[str] = field(metadata={"key": "ner_guard.name_joiners"})
     plural_subject_determiners: frozenset[str] = field(
         metadata={"key": "ner_guard.plural_subject_determiners"}
     )
@@ -295,7 +301,10 @@ class SpacyNerDetector(Detector):
         self._flight_words = place_words.flight_words
         self._airline_cues = place_words.airline_cues
         self._country_aliases = place_words.country_aliases
+        #: the last words of places named with "the" ("united states" -> "states"): "the states" is the place
+        self._article_place_ends = frozenset(place.split()[-1] for place in place_words.with_article)
         self._stopwords = lexicon.stopwords
+        self._fillers = lexicon.fillers
         self._number_nouns = number_nouns(locale)
         # "the easier one rob": "one" before a name is a pronoun, not a number
         self._pronoun_numbers = frozenset(word for word, value in lexicon.digits.items() if value == 1)
@@ -711,6 +720,107 @@ class SpacyNerDetector(Detector):
         after = doc_words[ent.end] if ent.end < len(doc_words) else ""
         return after in _NOUN_FOLLOWERS
 
+    def _reads_as_word(self, word: str) -> bool:
+        """Whether a dictionary word reads as a thing rather than a name by the pipeline's word vectors:
+        its name likeness (:mod:`~redactkit.detect._name_likeness`) is below ``ner_guard.noun_max_likeness``
+        ("destiny", "patience", "overtime"; not "mark", "ruby", "denver"). A word without a vector is
+        unknown: no."""
+        if not is_everyday_word(word):
+            return False
+        likeness = name_likeness(self.model)(word)
+        return likeness is not None and likeness < self._guard_words.noun_max_likeness
+
+    def _everyday_noun(
+        self, doc_words: list[str], ent: Any, words: list[str], given: frozenset[str], family: frozenset[str]
+    ) -> bool:
+        """A PERSON guess of the adapted weights made of dictionary words whose name words read as things
+        (:meth:`_reads_as_word`: "it was destiny", "i have faith", "pure joy", "we need more patience"),
+        with nothing that says a person: no possessive ("destiny's idea"), no person cue, introducing word,
+        title, greeting or clause opener right before it ("tell hope", "this is destiny", "my name is
+        harmony", "so grace"), no thanks ending right before it ("thank you grace"), not opening the turn
+        with the name ("joy called about the rent") nor ending a turn of one other word ("okay joy"), not
+        joined to another given name ("grace and faith"), and neither a clause turned to someone (names.yaml
+        ``opening_addressed``: "grace we've been") nor a verb (``ner_guard.subject_verbs``, a verb of
+        speech, an everyday past tense: "grace has", "as hope mentioned") after it. A name that is such a
+        word is said with one of those; the same word inside a sentence without them is the word. Fillers
+        are skipped on both sides. The context is read first: the vectors only when nothing says a person."""
+        if not words or any(word.endswith("'s") for word in words):
+            return False
+        names = [word for word in words if word in given or word in family]
+        if not names:
+            return False
+        start, end = ent.start, ent.start + len(words)
+        if start == 0 and words[0] in names:
+            return False
+        fillers = self._fillers
+        k = start - 1
+        while k >= 0 and doc_words[k] in fillers:
+            k -= 1
+        before = doc_words[k] if k >= 0 else ""
+        j = end
+        while j < len(doc_words) and doc_words[j] in fillers:
+            j += 1
+        after = doc_words[j] if j < len(doc_words) else ""
+        if k == 0 and not after and words[0] in names:
+            return False  # a turn of one word and the name: said to someone ("okay joy")
+        guard = self._guard_words
+        w = self._person_words
+        if (
+            after == "'s"
+            # a clause opened before the name ("now grace, about the budget", "so joy")
+            or (
+                before in w.handoff_clause_openers
+                and before not in guard.name_joiners
+                and before not in guard.determiners
+            )
+            or before in guard.person_cues
+            or before in guard.introducing_words
+            or before in self._name_cues
+            or before in self._titles
+            or before in self._strong_one_word_cues
+            or before in self._copula_greetings
+            # said to someone ("grace we've been", "joy i think") or the subject of a verb ("hope has
+            # said", "as grace mentioned", "grace said")
+            or after in w.opening_addressed
+            or after in guard.subject_verbs
+            or self._speaks(doc_words, end)
+            or self._past_tense(after, given, family)
+        ):
+            return False
+        if (before in guard.name_joiners and start > 1 and doc_words[start - 2] in given) or (
+            after in guard.name_joiners and end + 1 < len(doc_words) and doc_words[end + 1] in given
+        ):
+            return False
+        if any(
+            len(phrase) <= start and tuple(doc_words[start - len(phrase) : start]) == phrase
+            for phrase in w.closing
+        ):
+            return False
+        return all(is_everyday_word(word) for word in words) and all(
+            self._reads_as_word(word) for word in names
+        )
+
+    @staticmethod
+    def _past_tense(word: str, given: frozenset[str], family: frozenset[str]) -> bool:
+        """An everyday past tense no name list has ("mentioned", "noted"): after a name, its verb."""
+        return len(word) > 4 and word.endswith("ed") and _is_everyday(word, given, family)
+
+    def _everyday_place(self, words: list[str], before: str) -> bool:
+        """A one-word LOCATION guess of the adapted weights that no list of cities, countries or states
+        has and that reads as a thing (:meth:`_reads_as_word`: "we live in harmony", "we won in
+        overtime", "he spent a month in rehab"): a town may have the name, but the word is the word. After
+        "the", the last word of a place named with it (places.yaml ``with_article``) is that place ("we
+        moved to the states")."""
+        if len(words) != 1:
+            return False
+        word = words[0].removesuffix("'s")
+        # (a short form said as a word is the place's: "in the us", "la"; acronyms.txt, state codes)
+        if len(word) < 3 or word in self._acronyms or word in self._country_aliases:
+            return False
+        if word in self._article_place_ends and before == "the":
+            return False  # "we moved to the states", "back in the islands": a country's short name
+        return word not in place_names() and self._reads_as_word(word)
+
     def _saint_place(self, words: list[str]) -> bool:
         """A PERSON guess that is a saint's title and a name that a place list has together ("saint
         moritz", "saint augustine"; names.yaml ``saint_words``): the place, no person."""
@@ -998,7 +1108,12 @@ class SpacyNerDetector(Detector):
                 lowercase
                 and label == "LOCATION"
                 and guard == "strict"
-                and self._unplaced(doc, ent, words, given, family)
+                and (
+                    self._unplaced(doc, ent, words, given, family)
+                    or (
+                        adapted and self._everyday_place(words, doc_words[ent.start - 1] if ent.start else "")
+                    )
+                )
             ):
                 continue
             if lowercase and label == "LOCATION" and self._plural_subject(doc_words, ent, words):
@@ -1032,6 +1147,7 @@ class SpacyNerDetector(Detector):
                     self._too_frequent(doc_words, ent, kept, given)
                     or self._numbered_person(kept, given, family, everyday)
                     or (adapted and self._abstract_noun(doc_words, ent, kept, given, everyday))
+                    or (adapted and self._everyday_noun(doc_words, ent, kept, given, family))
                 ):
                     continue
             if (
