@@ -143,7 +143,12 @@ def spoken_variants(places: Iterable[str]) -> frozenset[str]:
     """Place names as a transcript writes them: hyphens as spaces ("saint-hyacinthe" ->
     "saint hyacinthe") and the usual short forms ("saint" -> "st", "mount" -> "mt", "fort" -> "ft")."""
     variants: set[str] = set()
+    longs = ("saint ", "sainte ", "mount ", "fort ")
     for place in places:
+        if "-" not in place and not place.startswith(longs):
+            variants |= {place}  # (most names: said as written; not .add, which would grow the set
+            # at other moments and so change the order it iterates in)
+            continue
         forms = {place, place.replace("-", " ")}
         for long, short in (("saint ", "st "), ("sainte ", "ste "), ("mount ", "mt "), ("fort ", "ft ")):
             forms |= {form.replace(long, short) for form in forms if form.startswith(long)}

@@ -292,6 +292,22 @@ def test_typo_neighbours_are_every_frequent_word_one_edit_away(word: str) -> Non
     assert _typo_neighbours(word, 4.7) == {near for near in frequent_words(4.7) if _one_edit(word, near)}
 
 
+@settings(max_examples=60, deadline=None)
+@given(word=st.text(alphabet="aehnorsty", min_size=1, max_size=9), cut_off=st.sampled_from([3.5, 4.0, 4.7]))
+def test_a_lower_cut_offs_typo_index_finds_what_the_cut_offs_own_would(word: str, cut_off: float) -> None:
+    """One index (the names detector builds its lowest cut-off's) serves the higher cut-offs: the words
+    it proposes are kept when frequent enough, so a look-up finds exactly the words of its own cut-off."""
+    from unittest import mock
+
+    from redactkit.detect import names
+    from redactkit.gazetteers import frequent_words
+
+    with mock.patch.object(names, "_TYPO_INDEXES", {3.2}):  # (only the lowest built, as in a detector)
+        assert names._typo_index(cut_off)[1] == 3.2
+        found = names._typo_neighbours(word, cut_off)
+    assert found == {near for near in frequent_words(cut_off) if names._one_edit(word, near)}
+
+
 @pytest.mark.parametrize(
     ("word", "near"),
     [

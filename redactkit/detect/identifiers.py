@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
 
@@ -233,6 +233,9 @@ class _CueTables:
     #: the most words after a correction word or phrase before the part it corrects ("sorry i mean
     #: it's"); more make an aside that starts with an apology (``correction_tail_words``)
     correction_tail_words: int = 3
+    #: the last word before a value said again after a correction and a longer aside ("actually i
+    #: changed it last week, it's ..."): ``correction_value_openers``
+    correction_value_openers: frozenset[str] = frozenset()
     #: phrases of an aside whose first word is no clock word or range word there ("am i breaking up",
     #: "from the card it's"): ``aside_phrases``
     aside_phrases: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
@@ -446,6 +449,7 @@ def _cue_tables(locale: str) -> _CueTables:
         aside_place_prepositions=_optional_words(resources, "identifiers", "aside_place_prepositions"),
         aside_place_determiners=_optional_words(resources, "identifiers", "aside_place_determiners"),
         correction_tail_words=int(resources.get("identifiers", "correction_tail_words", 3) or 0),
+        correction_value_openers=_optional_words(resources, "identifiers", "correction_value_openers"),
         clause_subjects=_optional_words(resources, "identifiers", "clause_subjects"),
         aside_phrases=PhraseTable.of(_phrases(resources.get("identifiers", "aside_phrases", []) or [])),
         questions=PhraseTable(_questions(resources, locale)),
@@ -2037,7 +2041,17 @@ class IdentifierDetector(Detector):
             and self._one_by_one(aligned, tokens, right)
             and not self._quantity_follows(tokens, right.stop)
         )
-        if not self._aside(gap, negative=not completes):
+        if not self._aside(gap, negative=not completes) and not (
+            # "my pin is four seven, hold on, actually i changed it last week, it's two nine one one":
+            # after a correction, a complete value of the label said again digit by digit replaces
+            # the part before it, whatever the aside between them names
+            label is not None
+            and not left.alnum
+            and self._complete_value(label, len(right.digits))
+            and self._one_by_one(aligned, tokens, right)
+            and not self._quantity_follows(tokens, right.stop)
+            and self._correction_between(aligned, tokens, left.stop, right.first, gap) is not None
+        ):
             return None
         # a digit may have been lost to the recognizer: one more than a complete value is allowed;
         # a complete value and a part that makes it a longer one ("nine four one one oh hold on
@@ -2177,7 +2191,11 @@ class IdentifierDetector(Detector):
             said = gap
         # "sorry it's noisy in this room", "no sorry the kids are yelling": more words after the
         # correction's than a correction needs to go on ("sorry it's", "no wait i mean") make an aside
-        if after >= 0 and len(said) - after <= tables.correction_tail_words:
+        if after >= 0 and (
+            len(said) - after <= tables.correction_tail_words
+            # "... actually i changed it last week, it's ...": the correction says the value again
+            or (said and said[-1] in tables.correction_value_openers)
+        ):
             return "correction"
         return None
 
@@ -4203,7 +4221,13 @@ class IdentifierDetector(Detector):
         ):
             return None  # "booking for four at 8:15": the hour of a clock time ends it, a party size
         # asked up to four and three times below about the same span: each read once, when first needed
-        span_reading = cache(partial(self._reading, aligned, text_start, text_end))
+        read: list[str | None] = []  # (a list closed over, not functools.cache: one per candidate)
+
+        def span_reading(start: int = text_start, end: int = text_end) -> str | None:
+            if not read:
+                read.append(self._reading(aligned, start, end))
+            return read[0]
+
         thousands = self._thousands(aligned, text_start, text_end)
         if (
             cue is not None

@@ -783,7 +783,10 @@ class NameDetector(Detector):
         self._strong = self._strong | {_PERSON_NOUN_CUE}
         # the typo indexes are built with the detector, not in the first batch with a word that needs
         # one (about a second of CPU, which a throughput measure would count against that batch)
-        for min_zipf in (self._zipf.common_word_min, words.answer_typo_zipf, words.run_typo_zipf):
+        # one index serves every cut-off at or above its own (:func:`_typo_index`): the lowest is built
+        cut_offs = (self._zipf.common_word_min, words.answer_typo_zipf, words.run_typo_zipf)
+        _index_typos(min(cut_offs))
+        for min_zipf in cut_offs:
             _longest_frequent(min_zipf)
         _longest_word(_listed_names(locale_given_names(locale), locale_family_names(locale), common_words()))
 
@@ -2811,15 +2814,42 @@ def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
     for word in frequent_words(min_zipf):
         for form in {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}:
-            found.setdefault(form, set()).add(word)
+            words = found.get(form)
+            if words is None:  # (not setdefault: no new set per form already indexed)
+                found[form] = {word}
+            else:
+                words.add(word)
     return {form: frozenset(words) for form, words in found.items()}
+
+
+#: the Zipf cut-offs whose typo index (:func:`_deletions`) is built: a look-up at a higher cut-off reads
+#: the index of the highest one below it and keeps the words frequent enough (the frequent words of a
+#: cut-off are those of every lower one with that frequency or more), so one index serves them all
+_TYPO_INDEXES: set[float] = set()
+
+
+def _index_typos(min_zipf: float) -> None:
+    """Build the typo index of ``min_zipf`` and let every higher cut-off read it."""
+    _deletions(min_zipf)
+    _TYPO_INDEXES.add(min_zipf)
+
+
+def _typo_index(min_zipf: float) -> tuple[dict[str, frozenset[str]], float]:
+    """The index that serves ``min_zipf`` and its own cut-off: the built one nearest below (or at)
+    ``min_zipf``, else one built for ``min_zipf``."""
+    below = [cut for cut in _TYPO_INDEXES if cut <= min_zipf]
+    if not below:
+        _index_typos(min_zipf)
+        return _deletions(min_zipf), min_zipf
+    cut = max(below)
+    return _deletions(cut), cut
 
 
 @cache
 def _longest_frequent(min_zipf: float) -> int:
     """Letters in the longest frequent word (``min_zipf`` or more): a word two or more letters
     longer is one edit away from none."""
-    return max(map(len, _deletions(min_zipf)), default=0)  # (the index holds each word itself)
+    return max(map(len, frequent_words(min_zipf)), default=0)
 
 
 class _OneEdit:
@@ -2870,9 +2900,18 @@ def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
     two edits: "arul" and "rule"); each is checked to be one edit away."""
     if len(word) > _longest_frequent(min_zipf) + 1:
         return set()  # no edit of any: its forms, one per letter, would cost time quadratic in its length
-    index = _deletions(min_zipf)
+    index, cut = _typo_index(min_zipf)
     forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
-    return {candidate for form in forms for candidate in index.get(form, ()) if _one_edit(word, candidate)}
+    if cut == min_zipf:
+        return {
+            candidate for form in forms for candidate in index.get(form, ()) if _one_edit(word, candidate)
+        }
+    return {
+        candidate
+        for form in forms
+        for candidate in index.get(form, ())
+        if zipf_frequency(candidate) >= min_zipf and _one_edit(word, candidate)
+    }
 
 
 def _near_name(word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> bool:

@@ -80,6 +80,8 @@ Phrase = tuple[str, ...]
 
 def _phrase(text: str) -> Phrase:
     """A phrase as the tokenizer splits it ("x-ray" -> x, -, ray), so data and text agree."""
+    if text.isascii() and text.replace(" ", "").isalpha():
+        return tuple(text.lower().split())  # (ASCII letters and spaces: the tokens are the words)
     return tuple(token.lower for token in tokenize(text))
 
 

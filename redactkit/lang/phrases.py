@@ -70,11 +70,18 @@ class _Matcher:
         with self._lock:
             self._prune_gone()
             table = next(self._ids)
+            root = self._root
             for phrase, value in values.items():
-                node = self._root
+                node = root
                 for word in phrase:
-                    node = node.setdefault(word, {})
-                node.setdefault(_END, {})[table] = value
+                    child = node.get(word)
+                    if child is None:  # (not setdefault: no new dict per word already in the trie)
+                        child = node[word] = {}
+                    node = child
+                ends = node.get(_END)
+                if ends is None:
+                    ends = node[_END] = {}
+                ends[table] = value
             self.generation += 1
             return table
 

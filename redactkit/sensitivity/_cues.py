@@ -36,8 +36,10 @@ def expand_pattern(pattern: str) -> list[tuple[str, ...]]:
     """Every word sequence a pattern stands for (``"i (want|wanna) to die"`` -> two phrases): the
     locale's phrase-pattern notation (:func:`redactkit.lang.phrases.expand_phrase`), apostrophes
     dropped."""
-    phrases = (tuple(_norm(word) for word in phrase) for phrase in expand_phrase(pattern))
-    return list(dict.fromkeys(phrases))
+    expanded = expand_phrase(pattern)  # (in order, without repeats)
+    if "'" not in pattern and "\u2019" not in pattern:
+        return expanded  # no word with an apostrophe: every word is its own _norm
+    return list(dict.fromkeys(tuple(_norm(word) for word in phrase) for phrase in expanded))
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,10 @@ class _PhraseIndex:
             raise ValueError(f"{where}: a pattern may not start with * ({' '.join(phrase)!r})")
         node = self._root
         for word in phrase:
-            node = node.setdefault(word, {})
+            child = node.get(word)
+            if child is None:
+                child = node[word] = {}
+            node = child
         tags = node.setdefault(self._END, [])
         if tag not in tags:
             tags.append(tag)
