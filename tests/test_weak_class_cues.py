@@ -123,6 +123,8 @@ WORKPLACE_CASES = [
     ("previous school was lincoln middle", ["lincoln middle"]),
     ("school attended westbrook high", ["westbrook high"]),
     ("i'm the it guy at harbor mills", ["harbor mills"]),
+    ("they hired me at cedar ridge auto", ["cedar ridge auto"]),
+    ("we get our loans from stillwater savings", ["stillwater savings"]),
     ("i got hired on at the last minute", []),
     ("i get paid by the hour", []),
     ("i get paid by check", []),
@@ -132,6 +134,11 @@ WORKPLACE_CASES = [
     ("the school was closed", []),
     ("previous school was in ohio", []),
     ("i'm the it guy at home too", []),
+    ("they hired me at the last minute", []),
+    ("they hired us at night", []),
+    ("we get our loans from my parents", []),
+    ("student loans from the government", []),
+    ("loans from denver", []),
 ]
 
 
