@@ -379,6 +379,51 @@ def test_conversation_repeat_of_a_child_age_keeps_minor(
     assert "label:MINOR" in result[repeat].sensitivity_reasons
 
 
+# conversation options that list neither AGE nor MINOR: the default list, and a user's own list
+UNLISTED_CONVERSATIONS: list[dict[str, Any]] = [{}, {"labels": ["PERSON"]}, {"labels": ["PHONE_NUMBER"]}]
+
+
+@pytest.fixture(scope="module")
+def unlisted_pipelines() -> list[Pipeline]:
+    return [
+        Pipeline.from_config({"conversation": options, "anonymizer": {"operators": {"AGE": "keep"}}})
+        for options in UNLISTED_CONVERSATIONS
+    ]
+
+
+@pytest.mark.parametrize("options", range(len(UNLISTED_CONVERSATIONS)))
+@pytest.mark.parametrize(("turns", "repeat", "expected"), REPEATS)
+def test_conversation_repeat_of_a_child_age_is_known_whatever_labels_list(
+    unlisted_pipelines: list[Pipeline], options: int, turns: list[str], repeat: int, expected: str
+) -> None:
+    """Fail closed: a child's age is a special category, so it is a known value of the conversation
+    also when ``conversation.labels`` lists neither AGE nor MINOR (the default list included)."""
+    result = unlisted_pipelines[options].redact_conversation(turns)
+    assert result[repeat].text == expected
+    first = result[repeat].entities[0]
+    assert (first.label, first.policy_label) == ("AGE", "MINOR")
+
+
+@pytest.mark.parametrize("options", range(len(UNLISTED_CONVERSATIONS)))
+@pytest.mark.parametrize(("turns", "kept"), NOT_REPEATS)
+def test_conversation_unlisted_labels_other_numbers_are_no_repeat(
+    unlisted_pipelines: list[Pipeline], options: int, turns: list[str], kept: int
+) -> None:
+    """Only a child's age becomes known without AGE listed: an adult's age, another number and a
+    count with no age said before stay as said."""
+    result = unlisted_pipelines[options].redact_conversation(turns)
+    assert result[kept].text == turns[kept]
+
+
+def test_conversation_default_operators_redact_a_child_age_repeat() -> None:
+    """With the shipped defaults throughout (conversation labels and operators), the bare repeat of
+    a child's age is replaced."""
+    turns = ["how old is your niece", "she's ten", "ok ten noted"]
+    result = Pipeline.from_config({"conversation": {}}).redact_conversation(turns)
+    assert "ten" not in result[2].text.split()
+    assert [(e.label, e.policy_label) for e in result[2].entities] == [("AGE", "MINOR")]
+
+
 def test_conversation_repeat_takes_minor_operator(
     conversation_pipelines: dict[tuple[Any, ...], Pipeline],
 ) -> None:

@@ -3,11 +3,11 @@ digit by digit after "point" (too long for the number normalizer to write it as 
 version or a long decimal written with points, a place in a queue ("order two eight nine is ready",
 "now serving ticket one forty": ``queue_calls``), a public name with a number in it ("the four oh one
 k": ``named_numbers``), numbers someone plays ("my lucky numbers are ...": ``negative_before``; six
-or more said whole in rising order), numbers of three digits or more said whole with plain words
-between them (no garbled answer), two numbers said as a digit, "oh" and a digit with "to" between
-them (a score, the normalizer read "to" as "two") and two numbers said whole with a range word
-between them ("from seventeen oh nine to eighteen forty seven"). Values a cue names next to such talk
-stay found with their label. All sentences are invented.
+or more said whole in rising order; bingo calls, ``draw_columns``), numbers of three digits or more
+said whole with plain words between them (no garbled answer), two numbers said as a digit, "oh" and
+a digit with "to" between them (a score, the normalizer read "to" as "two") and two numbers said
+whole with a range word between them ("from seventeen oh nine to eighteen forty seven"). Values a
+cue names next to such talk stay found with their label. All sentences are invented.
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ NOT_PII = [
     # numbers someone plays
     "my lucky numbers are seven eleven twenty three and forty",
     "we played the same numbers three seven oh one three one for years",
+    # bingo calls: a column's letter and a number of its column, two calls or more
+    "b twelve i seventeen n thirty eight g fifty four",
+    "next ball is n 31 then g 56 then o 63",
     # six numbers or more said whole in rising order: numbers picked or drawn
     "i picked seven twelve nineteen twenty six thirty three and forty",
     # two numbers said as a digit, "oh" and a digit with "to" between them: a score or a range
@@ -79,6 +82,9 @@ PII = [
     ("my phone number is five five five one oh eight to one oh four", None, "PHONE_NUMBER"),
     # digits read one by one keep their shape next to "to"
     ("my pin is one two three four to five six", "one two three four to five six", "PIN"),
+    # letters and numbers a cue names are a code, whatever columns they would fit
+    ("my account number is b twelve i seventeen", "b twelve i seventeen", "ACCOUNT_NUMBER"),
+    ("my confirmation is b four i nine one two", "b four i nine one two", "ACCOUNT_NUMBER"),
     # a cue names numbers said in rising order
     (
         "my card number is four twelve nineteen twenty six thirty three forty one fifty five sixty",

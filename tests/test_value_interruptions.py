@@ -11,7 +11,9 @@ labelled on the digits meant, not on every digit said. A clock word as a verb ("
 range word before what the caller reads from ("from the card it's") stand in an aside
 (``aside_phrases``); "let me do that again", "say it again" restart the value (``restart_phrases``).
 A value ends before a new clause ("... and we're a party of four", "... and i need seven copies":
-``after_value_breaks`` + ``clause_subjects``), however its words sound like digits. All sentences are
+``after_value_breaks`` + ``clause_subjects``), however its words sound like digits. After a correction
+and an aside of any kind, a complete value said again digit by digit replaces the part before it ("...
+actually i changed it last week, it's two nine one one": ``correction_value_openers``). All sentences are
 invented.
 """
 
@@ -117,6 +119,35 @@ OTHER_INTERRUPTIONS = [
         "four three five eight, sorry let me say it again, four three five eight five three six oh four "
         "eight oh six two five one two",
         "CREDIT_CARD",
+    ),
+]
+
+# a correction, an aside of any kind, and the whole value said again (``correction_value_openers``)
+VALUES_SAID_AGAIN_WHOLE = [
+    (
+        "my pin is four seven, hold on, actually i changed it last week, it's two nine one one",
+        "four seven, hold on, actually i changed it last week, it's two nine one one",
+        "PIN",
+    ),
+    (
+        "my account is five five one two, actually let me check, it's five five one three, eight eight one "
+        "zero",
+        "five five one two, actually let me check, it's five five one three, eight eight one zero",
+        "ACCOUNT_NUMBER",
+    ),
+]
+
+# (text, the value, the words after it that stay readable): a correction followed by no value
+CORRECTIONS_WITH_NO_VALUE = [
+    (
+        "my zip is nine four one one oh, actually we moved here in twenty twenty, it's been two years",
+        "nine four one one oh",
+        "twenty twenty, it's been two years",
+    ),
+    (
+        "my account number is five five one two eight eight, no i don't have the other account, it's closed",
+        "five five one two eight eight",
+        "no i don't have the other account, it's closed",
     ),
 ]
 
@@ -232,7 +263,7 @@ def test_room_talk_is_no_value(default_pipeline: Pipeline, text: str) -> None:
     assert default_pipeline.analyze(text) == []
 
 
-@pytest.mark.parametrize(("text", "value", "label"), OTHER_INTERRUPTIONS)
+@pytest.mark.parametrize(("text", "value", "label"), OTHER_INTERRUPTIONS + VALUES_SAID_AGAIN_WHOLE)
 def test_an_interruption_is_inside_the_value(
     default_pipeline: Pipeline, text: str, value: str, label: str
 ) -> None:
@@ -244,7 +275,7 @@ def test_interrupted_number_talk_is_no_value(default_pipeline: Pipeline, text: s
     assert default_pipeline.analyze(text) == []
 
 
-@pytest.mark.parametrize(("text", "value", "after"), TOPIC_CHANGES)
+@pytest.mark.parametrize(("text", "value", "after"), TOPIC_CHANGES + CORRECTIONS_WITH_NO_VALUE)
 def test_a_value_ends_before_a_new_clause(
     default_pipeline: Pipeline, text: str, value: str, after: str
 ) -> None:

@@ -15,7 +15,8 @@ use without the cue that gave the value away:
 - a street address: the whole address, and the street without the house number ("maple street");
 - a child's age (an ``AGE`` protected as a ``MINOR``): its number without the unit it was said with
   ("twelve" of "twelve years old"), however short or frequent: said again anywhere in the
-  conversation it is the child's age (fail closed; only with ``AGE`` or ``MINOR`` listed);
+  conversation it is the child's age (fail closed; a special category, so known whatever
+  ``ConversationOptions.labels`` lists);
 - any other value: its letters and digits in sequence.
 
 Mentions of the parts of one name share the name's identity (:attr:`KnownValue.ref`), so a
@@ -303,8 +304,10 @@ def collect_known(
         if aligned is None:
             continue
         for entity in entities:
-            # a child's age is an AGE protected as a MINOR: listing either label makes it known
-            listed = entity.label in labels or entity.policy_label in labels
+            # a child's age (an AGE protected as a MINOR) is a special category: it is always known,
+            # whatever ``labels`` lists, so its bare repeat is never left in clear (fail closed)
+            child_age = entity.label in _AGE_LABELS and entity.policy_label == "MINOR"
+            listed = child_age or entity.label in labels or entity.policy_label in labels
             if not listed or entity.score < options.min_score:
                 continue
             start, end = aligned.to_derived(entity.start, entity.end)

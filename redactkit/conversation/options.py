@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 __all__ = ["DEFAULT_LABELS", "ConversationOptions"]
 
 #: Labels whose values are searched for across a conversation by default: direct identifiers whose
-#: repetitions carry no cue. LOCATION and ORGANIZATION can be added; they are noisier.
+#: repetitions carry no cue. LOCATION and ORGANIZATION can be added; they are noisier. A child's age
+#: (an AGE protected as a MINOR) is known whatever this lists: a special category fails closed.
 DEFAULT_LABELS: tuple[str, ...] = (
     "PERSON",
     "PHONE_NUMBER",
@@ -40,7 +41,8 @@ class ConversationOptions(BaseModel):
 
     #: redact conversations as a whole wherever a group column is given (CLI: ``--conversation``)
     enabled: bool = False
-    #: labels whose confident detections become known values of their conversation
+    #: labels whose confident detections become known values of their conversation (a child's age
+    #: always does)
     labels: tuple[str, ...] = DEFAULT_LABELS
     #: a detection needs at least this score to become a known value
     min_score: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5

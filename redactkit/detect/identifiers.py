@@ -233,6 +233,9 @@ class _CueTables:
     #: the most words after a correction word or phrase before the part it corrects ("sorry i mean
     #: it's"); more make an aside that starts with an apology (``correction_tail_words``)
     correction_tail_words: int = 3
+    #: the last word before a value said again after a correction and a longer aside ("actually i
+    #: changed it last week, it's ..."): ``correction_value_openers``
+    correction_value_openers: frozenset[str] = frozenset()
     #: phrases of an aside whose first word is no clock word or range word there ("am i breaking up",
     #: "from the card it's"): ``aside_phrases``
     aside_phrases: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
@@ -291,6 +294,8 @@ class _CueTables:
     queue_before: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
     queue_after: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
     queue_max_digits: int = 0
+    #: the letters of a draw's columns and their numbers ("b": 1-15, ..., "o": 61-75: ``draw_columns``)
+    draw_columns: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     #: public names with a number in them ("401 k", "403 b": ``named_numbers``): no value's digits
     named_numbers: PhraseTable[tuple[str, ...]] = field(default_factory=lambda: PhraseTable({}))
 
@@ -446,6 +451,7 @@ def _cue_tables(locale: str) -> _CueTables:
         aside_place_prepositions=_optional_words(resources, "identifiers", "aside_place_prepositions"),
         aside_place_determiners=_optional_words(resources, "identifiers", "aside_place_determiners"),
         correction_tail_words=int(resources.get("identifiers", "correction_tail_words", 3) or 0),
+        correction_value_openers=_optional_words(resources, "identifiers", "correction_value_openers"),
         clause_subjects=_optional_words(resources, "identifiers", "clause_subjects"),
         aside_phrases=PhraseTable.of(_phrases(resources.get("identifiers", "aside_phrases", []) or [])),
         questions=PhraseTable(_questions(resources, locale)),
@@ -473,6 +479,10 @@ def _cue_tables(locale: str) -> _CueTables:
         queue_before=PhraseTable.of(_phrases(resources.get("identifiers", "queue_calls.before", []) or [])),
         queue_after=PhraseTable.of(_phrases(resources.get("identifiers", "queue_calls.after", []) or [])),
         queue_max_digits=int(resources.get("identifiers", "queue_calls.max_digits", 0) or 0),
+        draw_columns={
+            str(letter).lower(): (int(bounds[0]), int(bounds[1]))
+            for letter, bounds in (resources.get("identifiers", "draw_columns", {}) or {}).items()
+        },
         named_numbers=PhraseTable.of(_phrases(resources.get("identifiers", "named_numbers", []) or [])),
     )
 
@@ -2037,7 +2047,17 @@ class IdentifierDetector(Detector):
             and self._one_by_one(aligned, tokens, right)
             and not self._quantity_follows(tokens, right.stop)
         )
-        if not self._aside(gap, negative=not completes):
+        if not self._aside(gap, negative=not completes) and not (
+            # "my pin is four seven, hold on, actually i changed it last week, it's two nine one one":
+            # after a correction, a complete value of the label said again digit by digit replaces
+            # the part before it, whatever the aside between them names
+            label is not None
+            and not left.alnum
+            and self._complete_value(label, len(right.digits))
+            and self._one_by_one(aligned, tokens, right)
+            and not self._quantity_follows(tokens, right.stop)
+            and self._correction_between(aligned, tokens, left.stop, right.first, gap) is not None
+        ):
             return None
         # a digit may have been lost to the recognizer: one more than a complete value is allowed;
         # a complete value and a part that makes it a longer one ("nine four one one oh hold on
@@ -2177,7 +2197,11 @@ class IdentifierDetector(Detector):
             said = gap
         # "sorry it's noisy in this room", "no sorry the kids are yelling": more words after the
         # correction's than a correction needs to go on ("sorry it's", "no wait i mean") make an aside
-        if after >= 0 and len(said) - after <= tables.correction_tail_words:
+        if after >= 0 and (
+            len(said) - after <= tables.correction_tail_words
+            # "... actually i changed it last week, it's ...": the correction says the value again
+            or (said and said[-1] in tables.correction_value_openers)
+        ):
             return "correction"
         return None
 
@@ -3255,6 +3279,53 @@ class IdentifierDetector(Detector):
             for other in pairs
         )
 
+    def _draw_calls(self, aligned: AlignedText, start: int, end: int) -> bool:
+        """Every number of the span was called with a letter of a draw's column it belongs to, two calls
+        or more (``draw_columns``: "b twelve i seventeen n thirty eight", "n 31 then g 56 then o 63";
+        the letter right before the span counts): bingo calls, no value. Fillers and joiners may stand
+        between the calls; a number without its column's letter keeps the span a value."""
+        columns = self._tables.draw_columns
+        o_start, o_end = aligned.to_original(start, end)
+        before = aligned.original[:o_start].lower().split()[-2:]
+        words = [word.strip(",.") for word in before + aligned.original[o_start:o_end].lower().split()]
+        if sum(1 for word in words if word in columns) < _DRAW_CALLS:
+            return False  # the cheap test: too few column letters
+        lex = self._lexicon
+        calls = 0
+        k = 0
+        while k < len(words):
+            word = words[k]
+            if word not in columns or k + 1 >= len(words):
+                if word.isdigit() or word in lex.digits or word in lex.teens or word in lex.tens:
+                    return False  # a number without its column's letter
+                k += 1
+                continue
+            if (
+                k + 2 < len(words)
+                and words[k + 1] not in columns
+                and len(words[k + 1]) <= _DRAW_FILLER_LETTERS
+                and words[k + 1].isalpha()
+                and not self._number_token(words[k + 1])
+            ):
+                k += 1  # "n er 31": a filler between the letter and its number
+            nxt = words[k + 1]
+            if nxt.isdigit():
+                value, k = int(nxt), k + 2
+            elif nxt in lex.tens:
+                value, k = lex.tens[nxt], k + 2
+                if k < len(words) and words[k] in lex.digits and lex.digits[words[k]]:
+                    value, k = value + lex.digits[words[k]], k + 1
+            elif nxt in lex.teens or (nxt in lex.digits and nxt not in lex.zero_aliases):
+                value, k = (lex.teens.get(nxt) or lex.digits[nxt]), k + 2
+            else:
+                k += 1
+                continue
+            low, high = columns[word]
+            if not low <= value <= high:
+                return False
+            calls += 1
+        return calls >= _DRAW_CALLS
+
     def _oh_numbers_range(self, aligned: AlignedText, start: int, end: int, digits: int) -> bool:
         """The seven digits were said as two numbers of a digit, "oh" and a digit each, with a range
         word the number normalizer read as "two" between them ("the game ended one oh eight to one oh
@@ -4159,6 +4230,8 @@ class IdentifierDetector(Detector):
             and self._range_of_whole_numbers(aligned, tokens, candidate)
         ):
             return None  # "it lasted from seventeen oh nine to eighteen forty seven": a range, a score
+        if cue is None and self._tables.draw_columns and self._draw_calls(aligned, text_start, text_end):
+            return None  # "b twelve i seventeen n thirty eight g fifty four": bingo calls
         if cue is None and self._decimal_fraction(aligned, tokens, candidate):
             return None  # "three point one four one five nine two six": a fraction read digit by digit
         if (
@@ -5203,6 +5276,10 @@ def _joiner(word: str) -> bool:
     return bool(word) and not any(char.isalnum() for char in word)
 
 
+#: the fewest calls of a draw's column letter and number that make bingo calls ("b twelve i seventeen")
+_DRAW_CALLS = 2
+#: the longest filler between a draw's letter and its number ("n er 31")
+_DRAW_FILLER_LETTERS = 3
 #: the fewest numbers of a draw said in rising order (``_ascending_draw``): with a one-digit first
 #: number, six of them have eleven digits or more, no phone number's ten
 _DRAW_NUMBERS = 6
