@@ -15,6 +15,8 @@ from functools import cache
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 from redactkit import Pipeline
@@ -222,9 +224,12 @@ def test_presidio_flight_numbers_are_no_licences(text: str, found: list[str]) ->
         ("sales held up in q two q three", "sales held up in q two q three"),
         ("the h one h two split", "the h one h two split"),
         ("both the p s four p s five", "both the ps4 ps5"),
+        ("both the p s four p s five p s four p s five", "both the ps4 ps5 ps4 ps5"),  # (long runs too)
+        ("the h one h two h one h two q three", "the h one h two h one h two q three"),
         # a code that only starts like one, or letters and digits no list knows, are still one spelling
         ("my code is q two q three x", "my code is q2q3x"),
         ("it is k one a zero b one", "it is k1a0b1"),
+        ("it is k one a zero b one c two d three e four", "it is k1a0b1c2d3e4"),
         ("reference a b c one two three", "reference abc123"),
         # a digit word before "hundred" or "thousand" begins a number said whole, not a spelled digit
         ("the new x k m five hundred panel", "the new xkm five hundred panel"),
@@ -236,6 +241,25 @@ def test_letters_listed_codes_in_a_row(text: str, normalized: str) -> None:
     from redactkit.normalize import SpelledLetterNormalizer
 
     assert SpelledLetterNormalizer().normalize_batch([text])[0].text == normalized
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["q", "h", "p", "s", "k", "a", "one", "two", "three", "four", "five", "zero", "x"]),
+        min_size=4,
+        max_size=14,
+    )
+)
+def test_letters_listed_codes_are_cut_alike_without_the_length_bound(words: list[str]) -> None:
+    """Cutting a run into listed codes tries no code longer than the longest listed one: the same
+    cutting as trying every code."""
+    from redactkit.normalize import SpelledLetterNormalizer
+
+    text = "the code " + " ".join(words)
+    bounded, unbounded = SpelledLetterNormalizer(), SpelledLetterNormalizer()
+    unbounded._longest_coded = 10**6
+    assert bounded.normalize_batch([text])[0].text == unbounded.normalize_batch([text])[0].text
 
 
 @cache

@@ -42,6 +42,9 @@ SEX_AGE_CASES = [
     ("we need twenty m of cable", []),
     ("the score was twenty seven f", []),
     ("say hi twenty seven m", []),
+    # review43 L5: a filler opening is no greeting (directions, weather)
+    ("so fifty m, then turn left", []),
+    ("ok seventy f here and sunny", []),
     ("flat twelve f please", []),
     ("sixty male and female volunteers", []),
     ("patient forty m ward three", []),
@@ -101,11 +104,15 @@ def test_an_age_question_with_more_words_before_the_answer(text: str, ages: list
 # organizations.cues: who insures the caller ("insured through", "covered through")
 INSURER_CASES = [
     ("we're insured through harbor crest mutual", ["harbor crest mutual"]),
-    ("covered through maple leaf health", ["maple leaf health"]),
     ("our benefits are through quillon group", ["quillon group"]),
     ("we're insured through work", []),
     ("i'm covered through my husband", []),
     ("everything is covered through the end of the month", []),
+    # review43 M2: a coverage's end is a time
+    ("i'm covered through december", []),
+    ("we're covered through march", []),
+    ("i'm insured through december", []),
+    ("insured through friday", []),
 ]
 
 

@@ -333,7 +333,11 @@ class PhraseTable(Generic[V]):
         """The value of the longest phrase made of ``tokens[end - n:end]`` (``end`` exclusive)."""
         if end <= 0 or tokens[end - 1].lower not in self._last_words:
             return None
-        words, shift = _window(tokens, end - self.longest, end)
+        words: Sequence[str]
+        if isinstance(tokens, Tokens):  # (the common case, written out: no call)
+            words, shift = tokens.words, 0
+        else:
+            words, shift = _window(tokens, end - self.longest, end)
         length = self.ending(words, end + shift)
         return self._longest_at(words, end + shift - length, length)[1] if length else None
 
@@ -341,14 +345,22 @@ class PhraseTable(Generic[V]):
         """The length of the longest phrase made of ``tokens[end - n:end]`` (0: none)."""
         if end <= 0 or tokens[end - 1].lower not in self._last_words:
             return 0
-        words, shift = _window(tokens, end - self.longest, end)
+        words: Sequence[str]
+        if isinstance(tokens, Tokens):  # (the common case, written out: no call)
+            words, shift = tokens.words, 0
+        else:
+            words, shift = _window(tokens, end - self.longest, end)
         return self.ending(words, end + shift)
 
     def starting_at(self, tokens: Sequence[Token], start: int) -> tuple[int, V] | None:
         """(length, value) of the longest phrase made of ``tokens[start:start + n]``."""
         if start >= len(tokens) or tokens[start].lower not in self._first_words:
             return None
-        words, shift = _window(tokens, start, start + self.longest)
+        words: Sequence[str]
+        if isinstance(tokens, Tokens):  # (the common case, written out: no call)
+            words, shift = tokens.words, 0
+        else:
+            words, shift = _window(tokens, start, start + self.longest)
         length, value = self._longest_at(words, start + shift, self.longest)
         return (length, value) if length else None  # type: ignore[return-value]
 
@@ -356,7 +368,11 @@ class PhraseTable(Generic[V]):
         """Lengths of every phrase made of ``tokens[start:start + n]``, longest first."""
         if start >= len(tokens):
             return []
-        words, shift = _window(tokens, start, start + self.longest)
+        words: Sequence[str]
+        if isinstance(tokens, Tokens):  # (the common case, written out: no call)
+            words, shift = tokens.words, 0
+        else:
+            words, shift = _window(tokens, start, start + self.longest)
         return self.lengths_at(words, start + shift)
 
     def match_length(

@@ -121,6 +121,8 @@ class SpelledLetterNormalizer(Normalizer):
             for word in load_locale(locale).words("acronyms", "words")
             if any(char.isdigit() for char in word) and any(char.isalpha() for char in word)
         )
+        #: characters in the longest of them (a longer run of units is none)
+        self._longest_coded = max(map(len, self._coded_acronyms), default=0)
 
     def normalize_batch(self, texts: Sequence[str]) -> list[AlignedText]:
         return [self._normalize_one(text) for text in texts]
@@ -294,9 +296,12 @@ class SpelledLetterNormalizer(Normalizer):
             return None
         # cut[j]: where the last code of a cutting of units[:j] starts (None: units[:j] cannot be cut)
         cut: list[int | None] = [0] + [None] * len(units)
+        longest = self._longest_coded
         for j in range(2, len(units) + 1):
             for k in range(j - 2, -1, -1):
                 code = "".join(unit.text for unit in units[k:j]).lower()
+                if len(code) > longest:
+                    break  # (a code only grows to the left: no listed code is this long)
                 if (k == 0 or cut[k] is not None) and code in self._coded_acronyms:
                     cut[j] = k
                     break
