@@ -191,6 +191,24 @@ TOPIC_CHANGES = [
 ]
 
 
+# (text, the value, its label): a card read whole after an aside, its first group abandoned (review43 H1)
+CARDS_AFTER_AN_ABANDONED_GROUP = [
+    (
+        "my card is four one one one, hold on, five five five five, five five five five, five five five "
+        "five, four four four four",
+        "four one one one, hold on, five five five five, five five five five, five five five five, four four "
+        "four four",
+        "CREDIT_CARD",
+    ),
+    (
+        "my card is four one one one, hold on, five four three two, one one two two, three three four four, "
+        "five five six six",
+        "four one one one, hold on, five four three two, one one two two, three three four four, five five "
+        "six six",
+        "CREDIT_CARD",
+    ),
+]
+
 # (text, the value, its label): a corrected value is labelled on the digits meant (review42 L2)
 CORRECTED_LABELS = [
     (
@@ -215,6 +233,14 @@ CORRECTED_LABELS = [
         "my zip is nine oh two, wait, nine oh three, one oh",
         "nine oh two, wait, nine oh three, one oh",
         "ZIP_CODE",
+    ),
+    # the meant digits fail the checksum: the cue's label stays (review43 L8)
+    (
+        "my card is four one one one one one one one one one one one one one one two actually make that one "
+        "one one three",
+        "four one one one one one one one one one one one one one one two actually make that one one one "
+        "three",
+        "CREDIT_CARD",
     ),
 ]
 
@@ -263,7 +289,9 @@ def test_room_talk_is_no_value(default_pipeline: Pipeline, text: str) -> None:
     assert default_pipeline.analyze(text) == []
 
 
-@pytest.mark.parametrize(("text", "value", "label"), OTHER_INTERRUPTIONS + VALUES_SAID_AGAIN_WHOLE)
+@pytest.mark.parametrize(
+    ("text", "value", "label"), OTHER_INTERRUPTIONS + VALUES_SAID_AGAIN_WHOLE + CARDS_AFTER_AN_ABANDONED_GROUP
+)
 def test_an_interruption_is_inside_the_value(
     default_pipeline: Pipeline, text: str, value: str, label: str
 ) -> None:

@@ -692,6 +692,9 @@ class _Candidate(NamedTuple):
     #: three wait i think it's one two four ...": "124", the restated part replacing what it
     #: corrects); "": every digit said counts
     meant: str = ""
+    #: how many digits were said before the last aside inside the candidate (0: none): a card whose
+    #: first group the caller abandoned there is read whole after it
+    resumed: int = 0
 
 
 @detectors.register("identifiers")
@@ -844,8 +847,11 @@ class IdentifierDetector(Detector):
                 # number is six one seven five five five, i think it's six one eight five five five,
                 # one two three four": ten digits, a phone number); fail closed on the digits said
                 entity = self._classify(aligned, tokens, candidate._replace(digits=candidate.meant))
-            if entity is None:
-                entity = self._classify(aligned, tokens, candidate)
+            if entity is None or entity.label == "ACCOUNT_NUMBER":
+                # the meant digits of no shape the cue's label accepts ("my card is ... actually make
+                # that one one one three": no checksum) keep the label of the digits said
+                said = self._classify(aligned, tokens, candidate)
+                entity = said if said is not None else entity
             if entity is None and "IBAN_CODE" in self.labels and len(candidate.digits) >= _IBAN_MIN_DIGITS:
                 entity = self._iban_only(aligned, tokens, candidate)
             if entity is not None:
@@ -2082,7 +2088,17 @@ class IdentifierDetector(Detector):
             )
             and not self._quantity_follows(tokens, right.stop)
         )
-        if not corrected and ((said >= low and not longer) or total > high + 1):
+        # "my card is four one one one, hold on, five five five five, ... four four four four": a card
+        # read whole after an aside, its first group abandoned before it, runs on to its last group
+        abandoned = (
+            label == "CREDIT_CARD"
+            and not corrected
+            and not left.meant
+            and left.resumed > 0
+            and len(left.digits) - left.resumed < low
+            and len(left.digits) - left.resumed + len(right.digits) in tables.value_lengths.get(label, ())
+        )
+        if not corrected and not abandoned and ((said >= low and not longer) or total > high + 1):
             return None
         if long_aside and not (
             corrected
@@ -2157,9 +2173,18 @@ class IdentifierDetector(Detector):
             or not self._one_by_one(aligned, tokens, left)
         ):
             return None
+        resumed = (
+            len(left.digits)
+            if gap or self._words_said_between(aligned, tokens, left.stop, right.first)
+            else left.resumed
+        )
+        if abandoned:
+            return joined._replace(meant=left.digits[left.resumed :] + right.digits, resumed=resumed)
         if corrected and restated is not None:
-            return joined._replace(meant=(left.meant or left.digits)[:restated] + right.digits)
-        return joined._replace(meant=left.meant + right.digits if left.meant else "")
+            return joined._replace(
+                meant=(left.meant or left.digits)[:restated] + right.digits, resumed=resumed
+            )
+        return joined._replace(meant=left.meant + right.digits if left.meant else "", resumed=resumed)
 
     def _correction_between(
         self, aligned: AlignedText, tokens: Sequence[Token], stop: int, first: int, gap: Sequence[str]
@@ -2204,6 +2229,20 @@ class IdentifierDetector(Detector):
         ):
             return "correction"
         return None
+
+    def _words_said_between(
+        self, aligned: AlignedText, tokens: Sequence[Token], stop: int, first: int
+    ) -> bool:
+        """Words were said between tokens ``stop - 1`` and ``first`` (the normalizers may have dropped
+        them: "hold on", "sorry")."""
+        if not 0 < stop <= first < len(tokens):
+            return False
+        o_start, o_end = aligned.to_original(tokens[stop - 1].end, tokens[first].end)
+        return any(
+            word not in self._misheard.number_words and word not in ("double", "triple")
+            for word in _WORD.findall(aligned.original[o_start:o_end].lower())
+            if not word.isdigit()
+        )
 
     def _corrected_inside(self, aligned: AlignedText, tokens: Sequence[Token], candidate: _Candidate) -> str:
         """The digits of ``candidate`` as meant when the caller corrected a part of it inside one
