@@ -113,7 +113,24 @@ INSURER_CASES = [
     ("we're covered through march", []),
     ("i'm insured through december", []),
     ("insured through friday", []),
+    # review43 M5: a month or weekday is no name alone, but can start one
+    ("i'm insured through june health", ["june health"]),
 ]
+
+# review43 M5: an employer whose name starts with a month or a weekday (contextual output only)
+MONTH_NAMED_EMPLOYERS = [
+    ("i work at june health", ["june health"]),
+    ("i work for august health partners", ["august health partners"]),
+    ("i work at april fools media", ["april fools media"]),
+    ("i work at sunday river resort", ["sunday river resort"]),
+    ("i work on sunday", []),
+    ("i work at night in june", []),
+]
+
+
+@pytest.mark.parametrize(("text", "orgs"), MONTH_NAMED_EMPLOYERS)
+def test_a_month_or_weekday_starts_an_employer_name(text: str, orgs: list[str]) -> None:
+    assert _of(text, "ORGANIZATION") == orgs
 
 
 @pytest.mark.parametrize(("text", "orgs"), INSURER_CASES)

@@ -452,6 +452,8 @@ class _OrganizationWords:
     campus_joiners: frozenset[str]
     vocatives: frozenset[str]
     facility_not_names: frozenset[str]
+    #: a word that names no organisation when it is the whole name (a month, a weekday)
+    not_names_alone: frozenset[str]
     stops: _Phrases
     max_words: int
     known_names: _Phrases
@@ -6175,6 +6177,8 @@ class ContextualDetector(Detector):
         # name ("a manager for the home team pizza company")
         if org.not_names.at(words, first) and not (determiner and kinds and kinds[0] > first):
             return None
+        if stop == first + 1 and words[first] in org.not_names_alone:
+            return None  # "i'm insured through december": a time
         named = any(self._org_name_word(word) for word in value)
         if determiner and not weak and not (named or kind) and self._everyday_name(value):
             return first - determiner, stop  # "i work at the rusty nail": a local business
@@ -6262,7 +6266,12 @@ class ContextualDetector(Detector):
         name = " ".join(words[first:stop])
         if name in place_names() or name in town_names():
             return first, stop
-        if stop == first + 1 and name in given_names() and not org.not_names.at(words, first):
+        if (
+            stop == first + 1
+            and name in given_names()
+            and not org.not_names.at(words, first)
+            and name not in org.not_names_alone
+        ):
             return first, stop
         return None
 
