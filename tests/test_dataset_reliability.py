@@ -218,6 +218,18 @@ def test_a_resume_under_another_key_is_refused(tmp_path: Path, monkeypatch: pyte
 # -- 2. SIGTERM / SIGHUP stop the workers and clean up; SIGKILL leaves no orphan -------------------
 
 
+def _deliverable(signum: int) -> None:
+    """Start a child able to receive ``signum`` whatever the test runner passes down.
+
+    Under `nohup` (a CI job, a detached shell) SIGHUP is ignored, and some job runners start their
+    commands with signals blocked; children inherit both. The run rightly leaves an ignored or
+    blocked signal alone, so a child that inherited either would never see the signal the test sends
+    and the test would wait for nothing (a CI run hung here for 60 s with SIGHUP never delivered).
+    """
+    signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signum])
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("signum", "workers"), [(signal.SIGTERM, "2"), (signal.SIGHUP, "1")])
 def test_sigterm_and_sighup_stop_workers_remove_partials_and_exit_128_plus_signum(
@@ -228,13 +240,11 @@ def test_sigterm_and_sighup_stop_workers_remove_partials_and_exit_128_plus_signu
     config = _config(tmp_path, f"  - name: test_gate\n    gate: {tmp_path / 'never'}\n    free_batches: 3\n")
     out = tmp_path / "out"
     args = ("redact", source, out, "-t", "transcript", "-c", config, "-w", workers, "--batch-rows", "5")
-    # under `nohup` (a CI job, a detached shell) SIGHUP is ignored and children inherit that; the run
-    # rightly leaves an ignored signal alone, so the child starts with the default handling here
     process = subprocess.Popen(
         _cli(*args),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL),
+        preexec_fn=lambda: _deliverable(signum),
     )
     try:
         _wait_for(lambda: list(out.rglob("*.parquet.*.partial")), process, "a partial file")
