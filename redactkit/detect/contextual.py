@@ -185,6 +185,8 @@ class _AgeWords:
     heard_digit_units: _Phrases
     generation_words: frozenset[str]
     generation_cues: frozenset[str]
+    approximate_suffixes: frozenset[str]
+    approximate_person_articles: frozenset[str]
     years_not_after: _Phrases
     unit_words: frozenset[str]
     decades: frozenset[str]
@@ -238,6 +240,10 @@ class _AgeWords:
     minor_below: int
     minor_past_words: _Phrases
     minor_past_window: int
+    minor_future_words: _Phrases
+    minor_future_then: _Phrases
+    minor_decades: frozenset[str]
+    adult_decade_qualifiers: frozenset[str]
     glued_part_min_zipf: float
 
 
@@ -1514,6 +1520,11 @@ class ContextualDetector(Detector):
         twelve" is an adult's past)."""
         t = self._t
         ages = t.ages
+        if words[stop - 1] in ages.minor_decades:
+            # "in his early teens" (not "in her late teens"): a decade of a child's age
+            if any(word in ages.adult_decade_qualifiers for word in words[first : stop - 1]):
+                return False
+            return not self._said_of_past(words, first)
         if words[first] in ("a", "an"):
             value: int | None = 1  # "a year and a half"
         else:
@@ -1526,12 +1537,32 @@ class ContextualDetector(Detector):
         if value is None:
             return False
         young = any(word in ages.young_units for word in words[first:stop])
-        if not (young or value < ages.minor_below):
+        if not (
+            young
+            or value < ages.minor_below
+            or (value == ages.minor_below and self._to_come(words, first, stop))
+        ):
             return False
+        return not self._said_of_past(words, first)
+
+    def _said_of_past(self, words: Sequence[str], first: int) -> bool:
+        """Whether a word of ``ages.minor_past_words`` stands in the ``ages.minor_past_window`` words
+        before the age at ``first`` (over its hedges): "when i was twelve" is an adult's past."""
+        ages = self._t.ages
         k = self._before_approximately(words, first)
-        return not any(
+        return any(
             ages.minor_past_words.ending(words, m)
             for m in range(max(1, k - ages.minor_past_window + 1), k + 1)
+        )
+
+    def _to_come(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Whether the age ``words[first:stop]`` is still to come: a word of ``ages.minor_future_words``
+        in the ``ages.minor_past_window`` words before it ("she'll be eighteen", "he's almost eighteen")
+        or one of ``ages.minor_future_then`` right after it ("she's eighteen next month")."""
+        ages = self._t.ages
+        return bool(ages.minor_future_then.at(words, stop)) or any(
+            ages.minor_future_words.ending(words, m)
+            for m in range(max(1, first - ages.minor_past_window + 1), first + 1)
         )
 
     def _unglued(self, words: Sequence[str]) -> tuple[Sequence[str], list[int] | None]:
@@ -1711,6 +1742,19 @@ class ContextualDetector(Detector):
                 found.append((i, j + 1, "AGE", self.cue_score, "a generation said as a decade"))
                 previous_age_end = j + 1
                 i = j + 1
+                continue
+            if (
+                end > j
+                and end < len(words)
+                and i > 0
+                and words[i - 1] in t.ages.approximate_person_articles
+                and low <= value <= high
+                and any(word in t.ages.approximate_suffixes for word in words[j:end])
+                and (words[end] in t.person_nouns or t.ages.relations.at(words, end))
+            ):  # "a seventy four-ish guy", "this fifty-odd lady": a guess at the person's age
+                found.append((i, end, "AGE", self.cue_score, "an approximate age before a person"))
+                previous_age_end = end
+                i = end
                 continue
             if i > 0 and previous_age_end != i and self._plain_number_before(words[i - 1]):
                 i = j  # "five five five": right after a plain number no rule below finds a reason
