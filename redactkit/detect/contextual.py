@@ -439,6 +439,14 @@ class _OrganizationWords:
     job_noun_determiners: frozenset[str]
     name_ending_verbs: frozenset[str]
     job_prepositions: _Phrases
+    #: prepositions after a verb of doing a job that name an organisation only with a kind ("i work with")
+    job_kind_prepositions: _Phrases
+    #: cues after which a name counts only with a kind or as a known name ("she switched to ...")
+    kind_cues: _Phrases
+    #: "my husband's | with": links after a relation and "'s" or a copula, a weak cue
+    affiliation_links: _Phrases
+    #: kinds of charity or community body ("thistle house"): a kind after a cue with no article
+    charity_kinds: _Phrases
     role_determiners: _Phrases
     role_particles: _Phrases
     role_prepositions: frozenset[str]
@@ -1040,9 +1048,15 @@ class ContextualDetector(Detector):
                 by_first.setdefault(phrase[0], []).append(phrase)
         self._institutions_by_first = {word: tuple(phrases) for word, phrases in by_first.items()}
         self._facility_cue_starts = _first_words(org.facility_cues)
-        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues, org.service_nouns)
+        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues, org.service_nouns, org.kind_cues)
         self._org_cue_word_starts = (
-            _first_words(org.cues, org.weak_cues, org.job_prepositions)
+            _first_words(
+                org.cues,
+                org.weak_cues,
+                org.job_prepositions,
+                org.job_kind_prepositions,
+                org.affiliation_links,
+            )
             | org.role_prepositions
             | org.role_weak_prepositions
         )
@@ -6215,6 +6229,14 @@ class ContextualDetector(Detector):
             # a business word names a firm where it ends the name after another word ("cobalt mobile",
             # not "switched from mobile" or "the mobile app")
             or (k > first and org.business_kinds.at(words, k) and k + org.business_kinds.at(words, k) == stop)
+            # a charity's or community body's kind ends a name said without an article ("thistle house")
+            or (
+                not determiner
+                and k > first
+                and org.charity_kinds.at(words, k)
+                and k + org.charity_kinds.at(words, k) == stop
+                and not any(word.endswith("'s") for word in words[first:k])  # "grandma's house"
+            )
         ]
         kind = bool(kinds)
         # a word that never starts a name ("i work at home") does after "the" when a kind ends the
@@ -6387,12 +6409,12 @@ class ContextualDetector(Detector):
             return ""
         return "strong" if strong else "weak"
 
-    def _job_before(self, words: Sequence[str], i: int) -> int:
+    def _job_before(self, words: Sequence[str], i: int, prepositions: _Phrases | None = None) -> int:
         """ "i clean offices | for", "she runs the front office | at": a person, a verb of doing a job
-        and its object (at most ``job_object_words`` words) before the preposition at ``i``; the
-        preposition's length, or 0."""
+        and its object (at most ``job_object_words`` words) before the preposition at ``i`` (one of
+        ``prepositions``, by default ``job_prepositions``); the preposition's length, or 0."""
         org = self._t.organizations
-        prep = org.job_prepositions.at(words, i)
+        prep = (org.job_prepositions if prepositions is None else prepositions).at(words, i)
         if not prep:
             return 0
         for verb_end in range(i, max(0, i - org.job_object_words) - 1, -1):
@@ -6422,6 +6444,63 @@ class ContextualDetector(Detector):
             ):
                 return prep
         return 0
+
+    def _relation_link(self, words: Sequence[str], bases: Sequence[str], i: int) -> int:
+        """ "my husband's | with", "her brother is now | at": one of ``ages.determiners``, a relation
+        (``ages.relations``) with "'s" or a copula after it, maybe words of ``role_particles``, before
+        a link of ``affiliation_links`` at ``i``: a weak cue of where that person works or studies; the
+        link's length, or 0."""
+        t = self._t
+        org = t.organizations
+        link = org.affiliation_links.at(words, i)
+        if not link or i < 2:
+            return 0
+        j = i - org.role_particles.ending(words, i)
+        copula = any(word in org.cue_copulas for word in words[j:i])
+        if not copula and j > 0 and words[j - 1] in org.cue_copulas:
+            j -= 1
+            copula = True
+        if j < 2 or not (copula or words[j - 1].endswith("'s")):
+            return 0
+        relation = t.ages.relations.ending(bases, j)
+        if not relation or j - relation < 1 or words[j - relation - 1] not in t.ages.determiners:
+            return 0
+        return link
+
+    def _kind_named(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Whether the name ``words[first:stop]`` after a cue of ``kind_cues`` names an organisation:
+        a known name, or a kind (``kinds``, ``institutions``, ``business_kinds``, ``charity_kinds``)
+        after a word that is no generic or describing word ("maple ridge dental", not "the local bank",
+        "community college"), after "the" only with a naming word; or a kind and "of" ("university
+        of ...")."""
+        org = self._t.organizations
+        determiner = words[first] == "the"
+        start = first + determiner
+        if org.known_names.at(words, first) or org.known_names.at(words, start):
+            return True
+        for k in range(start, stop):
+            length = (
+                org.kinds.at(words, k)
+                or org.institutions.at(words, k)
+                or org.business_kinds.at(words, k)
+                or org.charity_kinds.at(words, k)
+            )
+            if not length:
+                continue
+            if k + length < stop and words[k + length] == "of":
+                return True  # "the university of ..."
+            before = words[start:k]
+            content = [
+                word
+                for word in before
+                if word not in org.generic
+                and word not in org.school_types
+                and word not in org.name_describers
+                and word not in org.facility_not_names
+            ]
+            if content and (not determiner or any(self._org_name_word(word) for word in before)):
+                return True
+        return False
 
     def _facility(self, words: Sequence[str], first: int) -> int:
         """End of "lincoln high", "harbor view pediatrics" at ``first``: up to ``facility_words``
@@ -6602,6 +6681,19 @@ class ContextualDetector(Detector):
                 weak = role == "weak"
             if not length:
                 length = self._job_before(words, i)
+            kind_only = False
+            if not length:
+                # "she switched to maple ridge dental", "i work with harbor point partners": the name needs
+                # a kind (or is a known name)
+                length = (
+                    org.kind_cues.at(bases, i)
+                    or org.kind_cues.at(words, i)
+                    or self._job_before(words, i, org.job_kind_prepositions)
+                )
+                kind_only = weak = bool(length)
+            if not length:
+                length = self._relation_link(words, bases, i)  # "my husband's | with"
+                weak = bool(length)
             if not length:
                 continue
             if (
@@ -6620,6 +6712,8 @@ class ContextualDetector(Detector):
             )
             if value_span is None and admitted:
                 value_span = self._admitted_to(words, i + length, taken)
+            if value_span is not None and kind_only and not self._kind_named(words, *value_span):
+                value_span = None  # "she switched to decaf", "covered through december"
             if value_span is None and not weak:
                 # "the clinic i work at is called ...": a longer weak cue over a strong one
                 longer = org.weak_cues.at(bases, i) or org.weak_cues.at(words, i)
