@@ -212,6 +212,9 @@ def test_gazetteers_ship_compact_with_a_manifest() -> None:
     assert "maria" in given_names()
     assert zipf_frequency("the") > 7 and zipf_frequency("qwxzv") == 0.0
     assert all(manifest["sources"][name] for name in manifest["sources"])
+    # each source's licence is recorded beside its version (the lists derived from it ship in the wheel)
+    assert set(manifest["licences"]) == set(manifest["sources"])
+    assert manifest["licences"]["nicknames"] == "Apache-2.0" and "ISC" in manifest["licences"]["anyascii"]
     assert metadata.version("faker")  # still installed: the build script needs it
 
 

@@ -367,6 +367,21 @@ def _common_words(zipf: dict[str, float], dictionary: set[str]) -> set[str]:
     return {word for word in dictionary if zipf.get(word, 0.0) >= COMMON_MIN_ZIPF}
 
 
+def _licence(distribution: str) -> str:
+    """The licence a source package declares: its SPDX expression, its licence field, or the last part
+    of its licence classifier ("License :: OSI Approved :: ISC License (ISCL)" -> "ISC License (ISCL)")."""
+    meta = importlib.metadata.metadata(distribution)
+    classifiers = [
+        c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+    ]
+    short = (meta.get("License") or "").strip()
+    return (
+        meta.get("License-Expression")
+        or (short if short and "\n" not in short else "")
+        or (classifiers[0] if classifiers else "unknown")
+    )
+
+
 def _gzip(lines: Iterable[str]) -> bytes:
     # mtime=0: the same content gives the same bytes (and the same digest) on every build
     return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
@@ -408,6 +423,8 @@ def build() -> dict[str, bytes]:
     manifest = {
         "format": 1,
         "sources": {name: importlib.metadata.version(name) for name in (*SOURCES, _VECTORS_DIST)},
+        # what the derived lists may be shipped under: each source's licence, as its package declares it
+        "licences": {name: _licence(name) for name in (*SOURCES, _VECTORS_DIST)},
         "min_zipf": MIN_ZIPF,
         "common_min_zipf": COMMON_MIN_ZIPF,
         "files": hashes,
