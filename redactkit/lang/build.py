@@ -374,9 +374,10 @@ def _licence(distribution: str) -> str:
     classifiers = [
         c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
     ]
-    short = (meta.get("License") or "").strip()
+    expression = (meta.get_all("License-Expression") or [""])[0]
+    short = (meta.get_all("License") or [""])[0].strip()
     return (
-        meta.get("License-Expression")
+        expression
         or (short if short and "\n" not in short else "")
         or (classifiers[0] if classifiers else "unknown")
     )
