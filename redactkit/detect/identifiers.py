@@ -4072,11 +4072,15 @@ class IdentifierDetector(Detector):
             and not self._name_said(word)  # "it's nadia 6859036429": the caller's name, then the number
         )
 
-    def _cue_after(self, tokens: Sequence[Token], stop: int) -> tuple[str, bool] | None:
+    def _cue_after(
+        self, tokens: Sequence[Token], stop: int, *, said_whole: bool = False
+    ) -> tuple[str, bool] | None:
         """A one-word cue right after the value ("... five oh three for the zip"), as a weak cue.
 
         Up to three filler words may stand between them. Only for values of three digits or more,
-        which may have lost a digit to the recognizer and no longer have an identifier's shape.
+        which may have lost a digit to the recognizer and no longer have an identifier's shape. A
+        number ``said_whole`` (in groups: a price, a count) before a cue that introduces a number of
+        its own is none of its value ("it was four fifty and my card number is 4111 ...").
         """
         tables = self._tables
         for index in range(stop, min(len(tokens), stop + 4)):
@@ -4085,7 +4089,7 @@ class IdentifierDetector(Detector):
             if cue is not None:
                 if index == stop and self._unit_of_number_before(tokens, index + 1):
                     return None  # "fifteen hundred cc": a unit of the number, no card's cue
-                if self._introduces_next(tokens, index + 1):
+                if said_whole and self._introduces_next(tokens, index + 1):
                     return None  # "two ninety nine and four fifty and my card number is ...": its own value
                 return cue[0], False
             if word not in tables.between and word not in tables.after_fillers:
@@ -4328,9 +4332,11 @@ class IdentifierDetector(Detector):
                 negative = self._negative_context(tokens, candidate.first)
             if not negative:
                 # "i paid 250 for the card": a negative context before the number outweighs a cue after it
-                cue = self._cue_after(tokens, candidate.stop) or self._garbled_cue_before(
-                    tokens, candidate.first
-                )
+                cue = self._cue_after(
+                    tokens,
+                    candidate.stop,
+                    said_whole=self._reading(aligned, text_start, text_end) == "grouped",
+                ) or self._garbled_cue_before(tokens, candidate.first)
         if (
             following in ("years", "year")
             and candidate.stop + 1 < len(tokens)
