@@ -60,7 +60,8 @@ UNITS_INSIDE_ASIDES = [
     (
         "card number four three two six five zero two oh one four six two, hang on for like five seconds, "
         "oh one six nine",
-        "four three two six five zero two oh one four six two, hang on for like five seconds, oh one six nine",
+        "four three two six five zero two oh one four six two, hang on for like five seconds, oh one six "
+        "nine",
     ),
     (
         "my social is five one two, i've been on hold for forty minutes already, four four one one two nine",

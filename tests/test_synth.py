@@ -376,6 +376,5 @@ def test_heldout_interruption_shapes_never_reach_train_draws() -> None:
     shaped = [r for r in heldout if any(f" {phrase} " in f" {r.text} " for phrase in phrases)]
     assert len(shaped) > 40
     for record in shaped:  # the interruption lies inside the value's span
-        assert any(
-            any(f" {phrase} " in f" {record.text[s.start : s.end]} " for phrase in phrases) for s in record.spans
-        ), record.text
+        inside = [f" {record.text[span.start : span.end]} " for span in record.spans]
+        assert any(f" {phrase} " in value for phrase in phrases for value in inside), record.text

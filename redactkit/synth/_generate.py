@@ -182,7 +182,8 @@ def _interrupt(value: Value, rng: random.Random, chance: float, split: str = "tr
         return " ".join(chunks)
     lex = lexicon()
     kind = rng.choices(list(_KINDS), weights=list(_KINDS.values()))[0]
-    if split == "heldout" and value.numeric and (kind == "aside" or (kind == "filler" and rng.random() < 0.5)):
+    # train draws never call _heldout_shape (a draw): the same seed gives them the same records
+    if split == "heldout" and value.numeric and _heldout_shape(kind, rng):
         return _heldout_interruption(chunks, rng, kind)
     if kind == "correction" and value.numeric:
         index = rng.randrange(len(chunks))
@@ -215,6 +216,12 @@ def _interrupt(value: Value, rng: random.Random, chance: float, split: str = "tr
 
 
 _DIGIT_WORDS = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _heldout_shape(kind: str, rng: random.Random) -> bool:
+    """Whether an interruption of ``kind`` in a held-out family takes a held-out shape: every aside,
+    half the fillers (the other half stays a plain filler)."""
+    return kind == "aside" or (kind == "filler" and rng.random() < 0.5)
 
 
 def _heldout_interruption(chunks: list[str], rng: random.Random, kind: str) -> str:
