@@ -264,6 +264,13 @@ class _CueTables:
     #: words right after a cue word that make it a count, not a cue ("a case of twelve", "an order of
     #: six": ``cue_not_before``)
     cue_not_before: frozenset[str] = frozenset()
+    #: words right before a cue word that make it a rate's unit ("per ticket": ``cue_not_after``)
+    cue_not_after: frozenset[str] = frozenset()
+    #: words of number-talk topics ("par", "dice", "recipe": ``number_talk.topics``; cue words left
+    #: out), how far from a number they count and the most digits of a number they make none
+    number_talk: frozenset[str] = frozenset()
+    number_talk_window: int = 0
+    number_talk_digits: int = 0
     #: words before a cue inside an aside that make it what the caller reads from, no cue of the next
     #: part ("let me find the card", "i'm reading it off my phone": ``cue_as_object_after``)
     cue_as_object_after: frozenset[str] = frozenset()
@@ -466,6 +473,15 @@ def _cue_tables(locale: str) -> _CueTables:
             )
         ),
         cue_not_before=_optional_words(resources, "identifiers", "cue_not_before"),
+        cue_not_after=_optional_words(resources, "identifiers", "cue_not_after"),
+        number_talk=frozenset(
+            word
+            for words in (resources.get("identifiers", "number_talk.topics", {}) or {}).values()
+            for word in words
+        )
+        - frozenset(word for cue in cues for word in cue),
+        number_talk_window=int(resources.get("identifiers", "number_talk.window", 0) or 0),
+        number_talk_digits=int(resources.get("identifiers", "number_talk.max_digits", 0) or 0),
         cue_as_object_after=_optional_words(resources, "identifiers", "cue_as_object_after"),
         value_part_openers=_optional_words(resources, "identifiers", "value_part_openers"),
         list_verbs=_optional_words(resources, "identifiers", "list_verbs"),
@@ -1073,6 +1089,8 @@ class IdentifierDetector(Detector):
                 or cue[0] not in _ZONE_LABELS
                 or (index > 0 and (tokens[index - 1].lower,) in tables.negatives)  # "flight dl ..."
                 or (length == 1 and self._speaker_at(tokens, index))  # "customer : nine ...": who speaks
+                or self._rate_unit(tokens, index + length)  # "per ticket"
+                or self._unit_of_number_before(tokens, index + length)  # "750 cc 2010"
             ):
                 index += 1
                 continue
@@ -4054,21 +4072,42 @@ class IdentifierDetector(Detector):
             and not self._name_said(word)  # "it's nadia 6859036429": the caller's name, then the number
         )
 
-    def _cue_after(self, tokens: Sequence[Token], stop: int) -> tuple[str, bool] | None:
+    def _cue_after(
+        self, tokens: Sequence[Token], stop: int, *, said_whole: bool = False
+    ) -> tuple[str, bool] | None:
         """A one-word cue right after the value ("... five oh three for the zip"), as a weak cue.
 
         Up to three filler words may stand between them. Only for values of three digits or more,
-        which may have lost a digit to the recognizer and no longer have an identifier's shape.
+        which may have lost a digit to the recognizer and no longer have an identifier's shape. A
+        number ``said_whole`` (in groups: a price, a count) before a cue that introduces a number of
+        its own is none of its value ("it was four fifty and my card number is 4111 ...").
         """
         tables = self._tables
         for index in range(stop, min(len(tokens), stop + 4)):
             word = tokens[index].lower
             cue = tables.cues.get((word,))
             if cue is not None:
+                if index == stop and self._unit_of_number_before(tokens, index + 1):
+                    return None  # "fifteen hundred cc": a unit of the number, no card's cue
+                if said_whole and self._introduces_next(tokens, index + 1):
+                    return None  # "two ninety nine and four fifty and my card number is ...": its own value
                 return cue[0], False
             if word not in tables.between and word not in tables.after_fillers:
                 return None
         return None
+
+    def _introduces_next(self, tokens: Sequence[Token], index: int) -> bool:
+        """A number follows token ``index`` with only cue and filler words between (at most the
+        detector's window): the cue word before ``index`` introduces that number, it names no value
+        said before it ("it was four fifty and my card number is 4111 ...")."""
+        tables = self._tables
+        for at in range(index, min(len(tokens), index + self.window)):
+            word = tokens[at].lower
+            if _has_digit(word):
+                return True
+            if word not in tables.between and word not in tables.cue_words:
+                return False
+        return False
 
     def _cue_before(
         self, tokens: Sequence[Token], first: int, *, asked_for: bool = False
@@ -4103,6 +4142,10 @@ class IdentifierDetector(Detector):
                         return asked_in_turn
                 continue
             cue = tables.cue_table.ending_at(tokens, end)
+            if cue is not None and self._rate_unit(tokens, end):
+                return None  # "the price per ticket on the ...": a rate's unit, no value's name
+            if cue is not None and self._unit_of_number_before(tokens, end):
+                return None  # "a seven hundred fifty cc twenty ten": the engine's size, no card's cue
             if cue is not None and end + 1 == first and tokens[end].lower in tables.cue_not_before:
                 return None  # "a case of eighty one", "an order of twelve": a count of the cue's noun
             if cue is not None and cue[0] == "ACCOUNT_NUMBER" and self._account_cue_as_verb(tokens, end):
@@ -4125,6 +4168,49 @@ class IdentifierDetector(Detector):
             ):
                 others += 1
         return None
+
+    def _number_talk(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
+        """A word of a number-talk topic (``number_talk.topics``: golf, games, recipes, ...) stands
+        within ``number_talk.window`` words of tokens ``first`` to ``stop`` and no identifier cue
+        phrase ends there: the numbers there are scores, measures or moves. A set look-up first."""
+        tables = self._tables
+        if not tables.number_talk:
+            return False
+        window = tables.number_talk_window
+        floor, ceiling = max(0, first - window), min(len(tokens), stop + window)
+        near = [token.lower for token in tokens[floor:first]] + [
+            token.lower for token in tokens[stop:ceiling]
+        ]
+        if tables.number_talk.isdisjoint(near):
+            return False
+        # a cue phrase that ends in the window ("call back", "card number") names some value there
+        return not any(
+            tables.cue_table.ending_at(tokens, end) is not None
+            for end in (*range(floor + 1, first + 1), *range(stop + 1, ceiling + 1))
+        )
+
+    def _rate_unit(self, tokens: Sequence[Token], end: int) -> bool:
+        """The cue ending at token ``end`` follows a word of ``cue_not_after`` ("per ticket"): the unit
+        of a rate, no value's name."""
+        tables = self._tables
+        if not tables.cue_not_after:
+            return False
+        before = end - tables.cue_table.length_ending_at(tokens, end) - 1
+        return before >= 0 and tokens[before].lower in tables.cue_not_after
+
+    def _unit_of_number_before(self, tokens: Sequence[Token], end: int) -> bool:
+        """The cue word ending at token ``end`` is one word that is a unit too (``quantity_after``:
+        "cc") and a number stands right before it: it measures that number ("750 cc"), it introduces
+        no value after it."""
+        if end < 2:
+            return False
+        tables = self._tables
+        return (
+            tokens[end - 1].lower in tables.quantity_after
+            and _has_digit(tokens[end - 2].lower)
+            # "... seven eight nine four cc number is ...": a cue again, of the value it introduces
+            and not (end < len(tokens) and tokens[end].lower in tables.between)
+        )
 
     def _account_cue_as_verb(self, tokens: Sequence[Token], end: int) -> bool:
         """The one-word account cue ending at ``end`` is said as a verb ("i'd like to order twenty
@@ -4246,9 +4332,11 @@ class IdentifierDetector(Detector):
                 negative = self._negative_context(tokens, candidate.first)
             if not negative:
                 # "i paid 250 for the card": a negative context before the number outweighs a cue after it
-                cue = self._cue_after(tokens, candidate.stop) or self._garbled_cue_before(
-                    tokens, candidate.first
-                )
+                cue = self._cue_after(
+                    tokens,
+                    candidate.stop,
+                    said_whole=self._reading(aligned, text_start, text_end) == "grouped",
+                ) or self._garbled_cue_before(tokens, candidate.first)
         if (
             following in ("years", "year")
             and candidate.stop + 1 < len(tokens)
@@ -4475,6 +4563,14 @@ class IdentifierDetector(Detector):
             )
         if _HEX32.match(raw.replace(" ", "")) and candidate.alnum:
             return self._entity(text_start, text_end, "IP_ADDRESS", self.shape_score, "32 hex digits (IPv6)")
+        if (
+            cue is None
+            and n <= self._tables.number_talk_digits
+            and n not in _PHONE_SHAPE_DIGITS
+            and not _card_digits(digits)
+            and self._number_talk(tokens, candidate.first, candidate.stop)
+        ):
+            return None  # "i shot a four five four four three five four four five on the front nine"
         written_by_caller = reading is None  # digits were in the transcript already (formatted text)
         one_by_one = reading in ("digits", "mixed") or written_by_caller
         if _card_digits(digits) and not candidate.alnum:
@@ -5224,6 +5320,9 @@ _CORRECTED_NUMBER_WORDS = 20
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12
+#: digits of a phone number read one by one with its area code (and country code): no number talk
+#: makes them none
+_PHONE_SHAPE_DIGITS = frozenset({10, 11})
 #: the label of the cue words a queue calls a number with ("order", "ticket", "number"): a cue of the
 #: caller's own value ("the door code is four four one two please come to the back") wins over a queue
 _QUEUE_CUE_LABEL = "ACCOUNT_NUMBER"
