@@ -608,6 +608,10 @@ KIND_CUE_NEGATIVES = [
     "owned by a local family",
     "run by volunteers",
     "i volunteer with refugees",
+    # review44 #4.1: a care setting said alone after a relation link
+    "my mom's with hospice",
+    "my dad's with hospice care now",
+    "my son's at daycare",
     "i have goodwill toward them",
 ]
 
