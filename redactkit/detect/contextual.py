@@ -1245,14 +1245,14 @@ class ContextualDetector(Detector):
                     *t.lexicon.thousand,
                     *(word for phrase in t.dates.birth_cues.phrases for word in phrase),
                 )
-                if len(word) >= 5 and word.isalpha()
+                if len(word) >= 5 and word.isalpha() and word not in t.lexicon.spelled_as_heard
             }
         )
         self._heard_number_words = _HeardWords(
             {
                 word: value
                 for word, value in (*t.lexicon.teens.items(), *t.lexicon.tens.items())
-                if len(word) >= 5 and value >= 11
+                if len(word) >= 5 and value >= 11 and word not in t.lexicon.spelled_as_heard
             }
         )
         #: the words an e-mail cue before a glued address ends with

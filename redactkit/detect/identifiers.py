@@ -5560,11 +5560,13 @@ def _misheard_tables(locale: str) -> _MisheardTables:
         (str(spelling), str(sound))
         for spelling, sound in resources.table("asr_confusions", "spelling_sounds").items()
     )
+    # (the number words themselves: a word near a spelling-as-heard, "fitty", is no nearer a number)
+    heard = lexicon.spelled_as_heard
     numbers = (
         *singles,
         "oh",
-        *sorted(lexicon.teens, key=lambda word: lexicon.teens[word]),
-        *sorted(lexicon.tens, key=lambda word: lexicon.tens[word]),
+        *sorted((word for word in lexicon.teens if word not in heard), key=lambda word: lexicon.teens[word]),
+        *sorted((word for word in lexicon.tens if word not in heard), key=lambda word: lexicon.tens[word]),
     )
     return _MisheardTables(
         number_words=words,
