@@ -1,7 +1,9 @@
 """Word lists the lowercase-aware detectors use, shipped as compact files built at release time.
 
-- Given and family names of every locale Faker ships (about 20,000 and 18,000), accents folded
-  ("Paweł" -> "pawel"), so lowercase ASR output matches.
+- Given and family names of every locale Faker ships (about 24,000 and 21,500), accents folded
+  ("Paweł" -> "pawel"), so lowercase ASR output matches; names Faker writes in Cyrillic, Greek,
+  Hangul, Georgian or Armenian transliterated ("yaroslav"), and the nicknames of listed given names
+  (``nicknames``: "becca").
 - Common English words: entries that Webster's 2nd edition (the ``english-words`` package) lists in
   lowercase and that are frequent in today's English (``wordfreq``'s Zipf scale, see
   ``common_word_min`` in ``redactkit/lang/en-US/frequency.yaml``). A name that is also a common

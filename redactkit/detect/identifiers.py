@@ -19,7 +19,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import attrgetter
 from typing import Annotated, Any, NamedTuple
@@ -895,6 +895,8 @@ class IdentifierDetector(Detector):
         found.extend(self._spoken_ages(text, tokens))
         if "IBAN_CODE" in self.labels:
             found = [self._as_iban(aligned, tokens, entity) for entity in found]
+        if not aligned.is_identity:
+            found = [self._whole_spoken_numbers(aligned, entity) for entity in found]
         return [entity for entity in found if entity.label in self.labels]
 
     def _as_iban(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> Entity:
@@ -3564,6 +3566,24 @@ class IdentifierDetector(Detector):
         if (start, end) == (entity.start, entity.end):
             return entity
         return Entity(start, end, entity.label, entity.score, entity.detector, entity.explanation)
+
+    def _whole_spoken_numbers(self, aligned: AlignedText, entity: Entity) -> Entity:
+        """A value of a number label never ends inside a number the normalizer read as one: it grows
+        to the whole of it. "call me at two oh six, sorry somebody walked into the room, five five
+        five, one one two two": "at two oh six" reads as the clock time 2:06, the value joins its
+        "06" to the parts after the aside, and the "two" said with it belongs to the value too (fail
+        closed: the words of one spoken number are all redacted or none of them)."""
+        if entity.label not in _ZONE_LABELS:
+            return entity
+        o_start, o_end = aligned.to_original(entity.start, entity.end)
+        start, end = entity.start, entity.end
+        for note in aligned.annotations_in(o_start, o_end, "number"):
+            if note.start < o_start < note.end or note.start < o_end < note.end:
+                d_start, d_end = aligned.to_derived(note.start, note.end)
+                start, end = min(start, d_start), max(end, d_end)
+        if (start, end) == (entity.start, entity.end):
+            return entity
+        return replace(entity, start=start, end=end)
 
     def _lost_digits_at_edges(self, aligned: AlignedText, tokens: Sequence[Token], entity: Entity) -> Entity:
         """A value one to three digits short of a complete value of its label takes up to two words on

