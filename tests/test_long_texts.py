@@ -297,7 +297,7 @@ def test_typo_neighbours_are_every_frequent_word_one_edit_away(word: str, cut_of
 
 @pytest.mark.parametrize(
     ("word", "near"),
-    [("cafe", "café"), ("fiance", "fiancé"), ("pokemon", "pokémon"), ("josee", "josé")],
+    [("cafe", "café"), ("fiance", "fiancé"), ("pokemon", "pokémon"), ("jose", "josé")],
 )
 def test_a_typo_may_be_one_accented_letter_off(word: str, near: str) -> None:
     from redactkit.detect.names import _typo_neighbours
