@@ -279,7 +279,11 @@ class MisheardGuard:
         )
         #: code nouns and number words of four letters or more, for "one letter off" look-ups
         self._near_code_noun = _OneEdit(noun for noun in self._cut.spelled_code_nouns if len(noun) >= 4)
-        self._near_number = _OneEdit(number for number in self._number_stems if len(number) >= 4)
+        self._near_number = _OneEdit(
+            number
+            for number in self._number_stems
+            if len(number) >= 4 and number not in lexicon.spelled_as_heard  # "thurtean" is two off
+        )
 
     def is_number(self, word: str) -> bool:
         """A number as the normalizer left it or a number word ("46", "11:50", "thirty")."""

@@ -103,9 +103,12 @@ class Locale:
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        """The speech tables of the normalizers (numbers, speech, symbols, names resources)."""
+        """The speech tables of the normalizers (numbers, speech, symbols, names resources), with the
+        number words spelled as heard (``number_spellings`` of the misheard resource)."""
         tables = {name: self.resources[name] for name in ("numbers", "speech", "symbols", "names")}
-        return Lexicon.from_tables(tables, f"locale {self.name}")
+        lexicon = Lexicon.from_tables(tables, f"locale {self.name}")
+        spellings = (self.resources.get("misheard") or {}).get("number_spellings")
+        return lexicon.with_spellings(spellings, f"locale {self.name}: misheard.yaml number_spellings")
 
 
 def _locale_root() -> Any:

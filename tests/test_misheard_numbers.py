@@ -1,0 +1,149 @@
+"""Misheard number words (redactkit/lang/en-US/misheard.yaml): spellings a recognizer writes for a
+number word ("siteen", "twenny") always read as the number; homophones that are everyday words ("to",
+"for", "won", "ate", "tree", "owe") only inside a dictated value or right after a value cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactkit import Pipeline
+from redactkit.bench.metrics import counted_positions
+from redactkit.gazetteers import family_names, given_names, is_everyday_word, zipf_frequency
+from redactkit.lang import get_lexicon, load_locale
+from redactkit.lang._lexicon import Lexicon
+from redactkit.normalize import SpokenNumberNormalizer
+
+NUMBERS = SpokenNumberNormalizer()
+MISHEARD = load_locale("en-US").resources["misheard"]
+
+
+def _forms(section: str) -> list[tuple[str, str]]:
+    return [(word, form) for word, forms in MISHEARD[section].items() for form in forms]
+
+
+@pytest.mark.parametrize(("word", "form"), _forms("number_spellings"))
+def test_a_spelling_is_no_english_word(word: str, form: str) -> None:
+    # a spelling reads as its number everywhere, so it must never be a word or a name someone says
+    assert not is_everyday_word(form), (word, form)
+    assert form not in given_names() and form not in family_names(), (word, form)
+    assert zipf_frequency(form) == 0.0, (word, form)
+    # nor two number words a recognizer ran together ("seventen" may be "seven ten")
+    lex = get_lexicon("en-US")
+    words = {*lex.digits, *lex.teens, *lex.tens, *lex.zero_aliases} - lex.spelled_as_heard
+    assert not any(form[:k] in words and form[k:] in words for k in range(1, len(form))), (word, form)
+
+
+def test_the_table_has_a_version_and_its_words_are_number_words() -> None:
+    assert isinstance(MISHEARD["version"], int)
+    lex = get_lexicon("en-US")
+    numbers = {*lex.digits, *lex.zero_aliases}
+    assert {word for word, _ in _forms("number_homophones")} <= numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # spellings of number words, in a run or alone
+        ("she just turned twenny two", "she just turned 22"),
+        ("i am fitty three years old", "i am 53 years old"),
+        ("nineteeen eighty five", "1985"),
+        ("three hunderd and twelve", "312"),
+        ("two thousan and five", "2005"),
+        ("sevin five five nyne", "7559"),
+        ("he is siteen", "he is siteen"),  # alone it stays a word, read as a number by the detectors
+        # homophones after a value cue, the first one too
+        ("my pin is for three to one", "my pin is 4321"),
+        ("my pin number is ate for to nine", "my pin number is 8429"),
+        ("the code is ate ate tree won", "the code is 8831"),
+        ("my social is won too tree for five six seven ate nine", "my social is 123456789"),
+        # ... but never the edge word after the value
+        ("my pin is one two three four for the door", "my pin is 1234 for the door"),
+        # homophones inside a run with three digit words said right, the run's ends too
+        ("my number is five five five won to tree for ate nine", "my number is 555123489"),
+        ("call me at ate oh ate five five five won too tree for", "call me at 8085551234"),
+        ("my zip is nine owe two one owe", "my zip is 90210"),
+    ],
+)
+def test_misheard_number_words_read_as_numbers(text: str, written: str) -> None:
+    assert NUMBERS.normalize(text).text == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to go to the store",
+        "set a timer for five minutes",
+        "we won the game three to one",
+        "i owe you twenty dollars",
+        "it's free for everyone",
+        "the tree fell on the car",
+        "the kids ate all the cookies",
+        "the meeting is from two to four",
+        "order for two to four people",
+        "the code is to be entered by five",
+        "my number is too long for this form",
+        "buy one get one free",
+        "two for one deal",
+        "i'll be there in two to three days",
+        "those three are too loud",
+        "book a table for four at seven",
+        "it was won by the home team",
+        "four eight zero eight three for the rent",
+    ],
+)
+def test_homophones_alone_or_beside_a_quantity_stay_words(text: str) -> None:
+    aligned = NUMBERS.normalize(text)
+    for word in ("to", "too", "for", "won", "ate", "tree", "free", "owe"):
+        assert text.split().count(word) == aligned.text.split().count(word), (text, aligned.text)
+
+
+def test_a_misheard_value_maps_back_over_every_word_said() -> None:
+    text = "my pin is for three to one"
+    aligned = NUMBERS.normalize(text)
+    start = aligned.text.index("4321")
+    assert aligned.to_original(start, start + 4) == (text.index("for"), len(text))
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("my son is siteen years old", "siteen", "AGE"),
+        ("she just turned twenny two", "twenny two", "AGE"),
+        ("my pin is for three to one", "for three to one", "PIN"),
+        (
+            "my number is five five five won to tree for ate nine",
+            "five five five won to tree for ate nine",
+            None,
+        ),
+    ],
+)
+def test_the_pipeline_redacts_the_misheard_value_whole(
+    pipeline: Pipeline, text: str, value: str, label: str | None
+) -> None:
+    start = text.index(value)
+    entities = pipeline.analyze(text)
+    covered = {i for e in entities for i in range(e.start, e.end) if label is None or e.label == label}
+    assert all(i in covered for i in counted_positions(text, start, start + len(value))), entities
+
+
+def test_spellings_extend_the_number_tables_after_the_word() -> None:
+    lex = get_lexicon("en-US")
+    assert lex.teens["siteen"] == 16 and lex.tens["twenny"] == 20 and "hunderd" in lex.hundred
+    # code that says numbers still says the word itself
+    assert lex.number_names.teens[6] == "sixteen" and lex.number_names.tens[2] == "twenty"
+
+
+def test_a_bad_spelling_entry_is_an_error_naming_it() -> None:
+    lex = get_lexicon("en-US")
+    with pytest.raises(ValueError, match="'sixtene' is no number word"):
+        lex.with_spellings({"sixtene": ["siteen"]}, "test")
+    with pytest.raises(ValueError, match=r"'twelve' .* already is a number word"):
+        lex.with_spellings({"eleven": ["twelve"]}, "test")
+    with pytest.raises(ValueError, match="must map number words to lists"):
+        lex.with_spellings({"eleven": "elevan"}, "test")
+    assert isinstance(lex.with_spellings(None, "test"), Lexicon)
