@@ -275,6 +275,9 @@ class _CueTables:
     number_talk: frozenset[str] = frozenset()
     number_talk_window: int = 0
     number_talk_digits: int = 0
+    #: round amounts read digit by digit (``round_amounts``): fewest and most digits, leading digits
+    #: that may be other than zero; (0, 0, 0): none
+    round_amounts: tuple[int, int, int] = (0, 0, 0)
     #: words before a cue inside an aside that make it what the caller reads from, no cue of the next
     #: part ("let me find the card", "i'm reading it off my phone": ``cue_as_object_after``)
     cue_as_object_after: frozenset[str] = frozenset()
@@ -490,6 +493,11 @@ def _cue_tables(locale: str) -> _CueTables:
         - frozenset(word for cue in cues for word in cue),
         number_talk_window=int(resources.get("identifiers", "number_talk.window", 0) or 0),
         number_talk_digits=int(resources.get("identifiers", "number_talk.max_digits", 0) or 0),
+        round_amounts=(
+            int(resources.get("identifiers", "round_amounts.min_digits", 0) or 0),
+            int(resources.get("identifiers", "round_amounts.max_digits", 0) or 0),
+            int(resources.get("identifiers", "round_amounts.max_significant", 0) or 0),
+        ),
         cue_as_object_after=_optional_words(resources, "identifiers", "cue_as_object_after"),
         value_part_openers=_optional_words(resources, "identifiers", "value_part_openers"),
         list_verbs=_optional_words(resources, "identifiers", "list_verbs"),
@@ -4275,6 +4283,12 @@ class IdentifierDetector(Detector):
                 others += 1
         return None
 
+    def _round_amount(self, digits: str) -> bool:
+        """``digits`` are a round number (``round_amounts``: "11000", "120000"): its first
+        ``max_significant`` digits, then only zeros, of ``min_digits`` to ``max_digits`` digits."""
+        low, high, significant = self._tables.round_amounts
+        return low <= len(digits) <= high and digits[0] != "0" and not digits[significant:].strip("0")
+
     def _number_talk(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
         """A word of a number-talk topic (``number_talk.topics``: golf, games, recipes, ...) stands
         within ``number_talk.window`` words of tokens ``first`` to ``stop`` and no identifier cue
@@ -4677,6 +4691,14 @@ class IdentifierDetector(Detector):
             and self._number_talk(tokens, candidate.first, candidate.stop)
         ):
             return None  # "i shot a four five four four three five four four five on the front nine"
+        if (
+            cue is None
+            and n not in _PHONE_SHAPE_DIGITS
+            and self._round_amount(digits)
+            # one number, no count joined to it ("the last four digits are 0000" is no 40000)
+            and all(_has_digit(token.lower) for token in tokens[candidate.first : candidate.stop])
+        ):
+            return None  # "can you transfer one one zero zero zero": a round amount read digit by digit
         written_by_caller = reading is None  # digits were in the transcript already (formatted text)
         one_by_one = reading in ("digits", "mixed") or written_by_caller
         if _card_digits(digits) and not candidate.alnum:
