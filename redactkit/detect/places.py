@@ -151,7 +151,7 @@ class PlaceDetector(Detector):
         self._town_cue_keys = key_words(words.town_cues)
         self._area_keys = key_words(words.area_kinds) | key_words(words.area_kinds_before)
         # the gazetteer indexes are built with the detector, not in the first batch that needs one
-        for build in (_long_place_words, _place_starts, _everyday_landmarks):
+        for build in (_long_place_words, _place_starts, _everyday_landmarks, _toponym_heads):
             build(locale)
         _ambiguous()
 
