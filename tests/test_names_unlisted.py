@@ -47,6 +47,11 @@ FOUND = [
     ("max said he would bring the chairs", {"max"}),
     ("hi it's sunny from the clinic", {"sunny"}),
     ("this is pierce i'm returning your call", {"pierce"}),
+    # a guide or a friend WordNet reads first as something else, and a family name as frequent as an
+    # everyday word ending the copula phrase (review of session 43: "faith" alone was found)
+    ("my mentor is faith works", {"faith works"}),
+    ("her barber zorvelo moved away", {"zorvelo"}),
+    ("my old pal quellani is visiting", {"quellani"}),
     # a caller naming themselves before a verb form of calling (review40 H8)
     ("this is june calling about the invoice", {"june"}),
     ("hi it's oriane speaking", {"oriane"}),
@@ -69,6 +74,14 @@ NOT_FOUND = [
     "someone from accounting called",
     "the bill from legal came today",
     "nothing in payroll changed",
+    # a person noun that is also a given name, after a possessive or a determiner: the noun
+    "my mentor said hi",
+    "the mentor said yes",
+    "my pal said hi",
+    # ... and a copula phrase that ends in no family name
+    "my mentor is faith works at the bank",
+    "my mentor is patience itself",
+    "the nurse is sunny today",
     # words joined by "and" that are no people
     "salt and pepper are on the table",
     "cats and dogs are welcome",

@@ -834,6 +834,12 @@ class NameDetector(Detector):
             word, possessive = bases[i]
             if word in self._office_words and i + 1 < len(tokens):
                 continue  # "thanks governor dovik": the office that introduces the name
+            if (
+                word in self._person_nouns
+                and i > 0
+                and (tokens[i - 1].lower in w.noun_possessives or tokens[i - 1].lower in w.determiners)
+            ):
+                continue  # "my mentor said hi", "the pal i told you about": the noun, though a given name
             glued = self._glued_name(lowered, i, word, vocab)
             if glued is not None:
                 scores[i] = (self.unknown_score, glued)
@@ -1152,7 +1158,13 @@ class NameDetector(Detector):
                     word in self._blocked
                     or not word.isalpha()
                     or len(word) < 2
-                    or (word not in family and zipf_frequency(word) >= self._zipf.function_word_min)
+                    or (
+                        word not in family
+                        and zipf_frequency(word) >= self._zipf.function_word_min
+                        # the family name a person noun's copula phrase ends with ("my mentor is faith
+                        # works"; _surname_ends checked it)
+                        and not (j == i + 1 and i in surnamed)
+                    )
                     or word in w.speech_verbs  # "governor brown said": a family-name list has "said"
                     # "i bumped into destiny earlier": the time the one met was met at, no family name
                     or (word in w.meeting_enders and self._meeting_verbs.ending_at(tokens, i) is not None)
@@ -2226,17 +2238,25 @@ class NameDetector(Detector):
         if j >= len(tokens) or (j + 1 < len(tokens) and tokens[j + 1].lower not in enders):
             return False
         word = _base(fold_word(tokens[j].lower))[0]
-        return self._family_position(word) and not self._verb_like(word) and word not in self._w.speech_verbs
+        # the turn's last word may be as frequent as a cue lets a name be ("my mentor is faith works")
+        ends_turn = j + 1 == len(tokens)
+        return (
+            self._family_position(word, self._zipf.weak_cue_name_max if ends_turn else None)
+            and not self._verb_like(word)
+            and word not in self._w.speech_verbs
+        )
 
-    def _family_position(self, word: str) -> bool:
+    def _family_position(self, word: str, max_zipf: float | None = None) -> bool:
         """A word that can be a family name right after a given name even when it is an everyday word
-        ("lantern", "pacing"): letters, no function word or verb form, no name-stop word."""
+        ("lantern", "pacing"): letters, no function word (rarer than ``max_zipf``, by default
+        ``function_word_min``) or verb form, no name-stop word, no reflexive pronoun."""
         return (
             word.isalpha()
             and len(word) > 2
             and word not in self._blocked
             and not word.endswith("ed")
-            and zipf_frequency(word) < self._zipf.function_word_min
+            and not word.endswith("self")
+            and zipf_frequency(word) < (self._zipf.function_word_min if max_zipf is None else max_zipf)
         )
 
     def _met(self, tokens: Sequence[Token], i: int) -> bool:
