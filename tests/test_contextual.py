@@ -24,6 +24,13 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 POSITIVE = [
+    # hweak2 (invented): an approximate age right before a person noun, any number (not only a tens word);
+    # "going on" says the age with the number
+    ("a seventy four-ish guy came by", [("seventy four-ish", "AGE")]),
+    ("a fifty-ish man", [("fifty-ish", "AGE")]),
+    ("this sixty-odd lady asked for you", [("sixty-odd", "AGE")]),
+    ("an eighty-something gentleman", [("eighty-something", "AGE")]),
+    ("she's going on twelve", [("going on twelve", "AGE")]),
     # hgen-age6 (invented): a hedge that says how far the age is from the number is part of the age; a new
     # clause opening with its subject ends the age where a long transcript has no punctuation
     ("she's nearly three", [("nearly three", "AGE")]),
@@ -645,6 +652,12 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # hweak2 (invented): an approximate number before no person, a span of time said approximately
+    "it's a forty-ish minute drive",
+    "a twenty-odd page report",
+    "we waited a thirty-something second delay",
+    "it's going on nine o'clock",
+    "a fifty-ish dollar bill",
     # hgen-age7 (invented): a thing or a list of places with a number between commas (review40 L6)
     "the zorblax, twelve, is on sale",
     "we visited tromso, twelve, and bergen",
@@ -1025,6 +1038,17 @@ def test_labels_parameter_limits_what_is_emitted() -> None:
         ("emma eight and noah six", [("eight", "MINOR"), ("six", "MINOR")]),
         ("my kids are between five and twelve", [("between five and twelve", "MINOR")]),
         ("she just turned seventeen", [("seventeen", "MINOR")]),
+        # hweak2 (invented): an age of eighteen still to come is a child's now; a child's decade
+        ("she'll be eighteen next month", [("eighteen", "MINOR")]),
+        ("he turns eighteen in may", [("eighteen", "MINOR")]),
+        ("he's almost eighteen", [("almost eighteen", "MINOR")]),
+        ("my boy is eighteen next week", [("eighteen", "MINOR")]),
+        ("my kid's in his early teens", [("early teens", "MINOR")]),
+        ("a twelve-ish kid", [("twelve-ish", "MINOR")]),
+        ("she's eighteen", [("eighteen", "AGE")]),
+        ("when i turned eighteen i moved out", [("eighteen", "AGE")]),
+        ("she's in her late teens", [("late teens", "AGE")]),
+        ("when i was in my teens i skated", [("teens", "AGE")]),
         # an adult, or an age in someone's past, stays AGE
         ("my son is twenty", [("twenty", "AGE")]),
         ("when i was eleven we moved", [("eleven", "AGE")]),

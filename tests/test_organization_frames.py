@@ -554,3 +554,55 @@ def test_a_person_after_a_business_cue_stays_a_person(
 def test_adjectival_reported_and_fired_by_name_nothing(default_pipeline: Pipeline, text: str) -> None:
     """Earnings talk says "reported sales" and "fired by" of things: no company acts or hires there."""
     assert labelled(default_pipeline, text, "ORGANIZATION") == []
+
+
+# hweak2 (invented): cues of a move, a cover, a joining or a sponsor name an organisation only with a kind
+# (or a known name); a relation with "'s" or a copula before "with"/"at" is a weak cue; a charity's kind
+# ("house", "shelter") ends a name said without an article
+KIND_CUE_POSITIVES = [
+    ("she switched to maple ridge dental last year", "maple ridge dental"),
+    ("we're covered through maple leaf health", "maple leaf health"),
+    ("our plan goes through granite state health", "granite state health"),
+    ("i joined harbor point partners in june", "harbor point partners"),
+    ("i work with copper creek logistics", "copper creek logistics"),
+    ("he switched over to whole foods", "whole foods"),
+    ("i volunteer with thistle house on weekends", "thistle house"),
+    ("she volunteers with hope street shelter", "hope street shelter"),
+    ("the project is funded by bluewater foundation", "bluewater foundation"),
+    ("my husband's with harbor point logistics", "harbor point logistics"),
+    ("my brother is now with granite state health", "granite state health"),
+    ("her sister's over at cedar grove elementary", "cedar grove elementary"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), KIND_CUE_POSITIVES)
+def test_a_kind_after_a_move_cover_or_relation_names_the_organisation(text: str, value: str) -> None:
+    assert contextual(text) == [value]
+
+
+KIND_CUE_NEGATIVES = [
+    "i switched to decaf",
+    "she switched to the night shift",
+    "we switched to the local bank",
+    "we switched to community college",
+    "we're covered through december",
+    "covered through my employer",
+    "it goes through the roof",
+    "i joined the gym",
+    "i joined a book club",
+    "i work with python",
+    "i work with kids at the school",
+    "i volunteer with the kids",
+    "my husband's with the kids",
+    "my son's with his dad",
+    "my wife is at work",
+    "my mom's at the store",
+    "my daughter's at grandma's house",
+    "owned by a local family",
+    "run by volunteers",
+]
+
+
+@pytest.mark.parametrize("text", KIND_CUE_NEGATIVES)
+def test_the_same_cues_without_a_kind_name_nothing(text: str) -> None:
+    assert contextual(text) == []

@@ -185,6 +185,8 @@ class _AgeWords:
     heard_digit_units: _Phrases
     generation_words: frozenset[str]
     generation_cues: frozenset[str]
+    approximate_suffixes: frozenset[str]
+    approximate_person_articles: frozenset[str]
     years_not_after: _Phrases
     unit_words: frozenset[str]
     decades: frozenset[str]
@@ -238,6 +240,10 @@ class _AgeWords:
     minor_below: int
     minor_past_words: _Phrases
     minor_past_window: int
+    minor_future_words: _Phrases
+    minor_future_then: _Phrases
+    minor_decades: frozenset[str]
+    adult_decade_qualifiers: frozenset[str]
     glued_part_min_zipf: float
 
 
@@ -433,6 +439,14 @@ class _OrganizationWords:
     job_noun_determiners: frozenset[str]
     name_ending_verbs: frozenset[str]
     job_prepositions: _Phrases
+    #: prepositions after a verb of doing a job that name an organisation only with a kind ("i work with")
+    job_kind_prepositions: _Phrases
+    #: cues after which a name counts only with a kind or as a known name ("she switched to ...")
+    kind_cues: _Phrases
+    #: "my husband's | with": links after a relation and "'s" or a copula, a weak cue
+    affiliation_links: _Phrases
+    #: kinds of charity or community body ("thistle house"): a kind after a cue with no article
+    charity_kinds: _Phrases
     role_determiners: _Phrases
     role_particles: _Phrases
     role_prepositions: frozenset[str]
@@ -1034,9 +1048,15 @@ class ContextualDetector(Detector):
                 by_first.setdefault(phrase[0], []).append(phrase)
         self._institutions_by_first = {word: tuple(phrases) for word, phrases in by_first.items()}
         self._facility_cue_starts = _first_words(org.facility_cues)
-        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues, org.service_nouns)
+        self._org_cue_base_starts = _first_words(org.cues, org.weak_cues, org.service_nouns, org.kind_cues)
         self._org_cue_word_starts = (
-            _first_words(org.cues, org.weak_cues, org.job_prepositions)
+            _first_words(
+                org.cues,
+                org.weak_cues,
+                org.job_prepositions,
+                org.job_kind_prepositions,
+                org.affiliation_links,
+            )
             | org.role_prepositions
             | org.role_weak_prepositions
         )
@@ -1514,6 +1534,11 @@ class ContextualDetector(Detector):
         twelve" is an adult's past)."""
         t = self._t
         ages = t.ages
+        if words[stop - 1] in ages.minor_decades:
+            # "in his early teens" (not "in her late teens"): a decade of a child's age
+            if any(word in ages.adult_decade_qualifiers for word in words[first : stop - 1]):
+                return False
+            return not self._said_of_past(words, first)
         if words[first] in ("a", "an"):
             value: int | None = 1  # "a year and a half"
         else:
@@ -1526,12 +1551,32 @@ class ContextualDetector(Detector):
         if value is None:
             return False
         young = any(word in ages.young_units for word in words[first:stop])
-        if not (young or value < ages.minor_below):
+        if not (
+            young
+            or value < ages.minor_below
+            or (value == ages.minor_below and self._to_come(words, first, stop))
+        ):
             return False
+        return not self._said_of_past(words, first)
+
+    def _said_of_past(self, words: Sequence[str], first: int) -> bool:
+        """Whether a word of ``ages.minor_past_words`` stands in the ``ages.minor_past_window`` words
+        before the age at ``first`` (over its hedges): "when i was twelve" is an adult's past."""
+        ages = self._t.ages
         k = self._before_approximately(words, first)
-        return not any(
+        return any(
             ages.minor_past_words.ending(words, m)
             for m in range(max(1, k - ages.minor_past_window + 1), k + 1)
+        )
+
+    def _to_come(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Whether the age ``words[first:stop]`` is still to come: a word of ``ages.minor_future_words``
+        in the ``ages.minor_past_window`` words before it ("she'll be eighteen", "he's almost eighteen")
+        or one of ``ages.minor_future_then`` right after it ("she's eighteen next month")."""
+        ages = self._t.ages
+        return bool(ages.minor_future_then.at(words, stop)) or any(
+            ages.minor_future_words.ending(words, m)
+            for m in range(max(1, first - ages.minor_past_window + 1), first + 1)
         )
 
     def _unglued(self, words: Sequence[str]) -> tuple[Sequence[str], list[int] | None]:
@@ -1711,6 +1756,19 @@ class ContextualDetector(Detector):
                 found.append((i, j + 1, "AGE", self.cue_score, "a generation said as a decade"))
                 previous_age_end = j + 1
                 i = j + 1
+                continue
+            if (
+                end > j
+                and end < len(words)
+                and i > 0
+                and words[i - 1] in t.ages.approximate_person_articles
+                and low <= value <= high
+                and any(word in t.ages.approximate_suffixes for word in words[j:end])
+                and (words[end] in t.person_nouns or t.ages.relations.at(words, end))
+            ):  # "a seventy four-ish guy", "this fifty-odd lady": a guess at the person's age
+                found.append((i, end, "AGE", self.cue_score, "an approximate age before a person"))
+                previous_age_end = end
+                i = end
                 continue
             if i > 0 and previous_age_end != i and self._plain_number_before(words[i - 1]):
                 i = j  # "five five five": right after a plain number no rule below finds a reason
@@ -6171,6 +6229,14 @@ class ContextualDetector(Detector):
             # a business word names a firm where it ends the name after another word ("cobalt mobile",
             # not "switched from mobile" or "the mobile app")
             or (k > first and org.business_kinds.at(words, k) and k + org.business_kinds.at(words, k) == stop)
+            # a charity's or community body's kind ends a name said without an article ("thistle house")
+            or (
+                not determiner
+                and k > first
+                and org.charity_kinds.at(words, k)
+                and k + org.charity_kinds.at(words, k) == stop
+                and not any(word.endswith("'s") for word in words[first:k])  # "grandma's house"
+            )
         ]
         kind = bool(kinds)
         # a word that never starts a name ("i work at home") does after "the" when a kind ends the
@@ -6343,12 +6409,12 @@ class ContextualDetector(Detector):
             return ""
         return "strong" if strong else "weak"
 
-    def _job_before(self, words: Sequence[str], i: int) -> int:
+    def _job_before(self, words: Sequence[str], i: int, prepositions: _Phrases | None = None) -> int:
         """ "i clean offices | for", "she runs the front office | at": a person, a verb of doing a job
-        and its object (at most ``job_object_words`` words) before the preposition at ``i``; the
-        preposition's length, or 0."""
+        and its object (at most ``job_object_words`` words) before the preposition at ``i`` (one of
+        ``prepositions``, by default ``job_prepositions``); the preposition's length, or 0."""
         org = self._t.organizations
-        prep = org.job_prepositions.at(words, i)
+        prep = (org.job_prepositions if prepositions is None else prepositions).at(words, i)
         if not prep:
             return 0
         for verb_end in range(i, max(0, i - org.job_object_words) - 1, -1):
@@ -6378,6 +6444,63 @@ class ContextualDetector(Detector):
             ):
                 return prep
         return 0
+
+    def _relation_link(self, words: Sequence[str], bases: Sequence[str], i: int) -> int:
+        """ "my husband's | with", "her brother is now | at": one of ``ages.determiners``, a relation
+        (``ages.relations``) with "'s" or a copula after it, maybe words of ``role_particles``, before
+        a link of ``affiliation_links`` at ``i``: a weak cue of where that person works or studies; the
+        link's length, or 0."""
+        t = self._t
+        org = t.organizations
+        link = org.affiliation_links.at(words, i)
+        if not link or i < 2:
+            return 0
+        j = i - org.role_particles.ending(words, i)
+        copula = any(word in org.cue_copulas for word in words[j:i])
+        if not copula and j > 0 and words[j - 1] in org.cue_copulas:
+            j -= 1
+            copula = True
+        if j < 2 or not (copula or words[j - 1].endswith("'s")):
+            return 0
+        relation = t.ages.relations.ending(bases, j)
+        if not relation or j - relation < 1 or words[j - relation - 1] not in t.ages.determiners:
+            return 0
+        return link
+
+    def _kind_named(self, words: Sequence[str], first: int, stop: int) -> bool:
+        """Whether the name ``words[first:stop]`` after a cue of ``kind_cues`` names an organisation:
+        a known name, or a kind (``kinds``, ``institutions``, ``business_kinds``, ``charity_kinds``)
+        after a word that is no generic or describing word ("maple ridge dental", not "the local bank",
+        "community college"), after "the" only with a naming word; or a kind and "of" ("university
+        of ...")."""
+        org = self._t.organizations
+        determiner = words[first] == "the"
+        start = first + determiner
+        if org.known_names.at(words, first) or org.known_names.at(words, start):
+            return True
+        for k in range(start, stop):
+            length = (
+                org.kinds.at(words, k)
+                or org.institutions.at(words, k)
+                or org.business_kinds.at(words, k)
+                or org.charity_kinds.at(words, k)
+            )
+            if not length:
+                continue
+            if k + length < stop and words[k + length] == "of":
+                return True  # "the university of ..."
+            before = words[start:k]
+            content = [
+                word
+                for word in before
+                if word not in org.generic
+                and word not in org.school_types
+                and word not in org.name_describers
+                and word not in org.facility_not_names
+            ]
+            if content and (not determiner or any(self._org_name_word(word) for word in before)):
+                return True
+        return False
 
     def _facility(self, words: Sequence[str], first: int) -> int:
         """End of "lincoln high", "harbor view pediatrics" at ``first``: up to ``facility_words``
@@ -6558,6 +6681,19 @@ class ContextualDetector(Detector):
                 weak = role == "weak"
             if not length:
                 length = self._job_before(words, i)
+            kind_only = False
+            if not length:
+                # "she switched to maple ridge dental", "i work with harbor point partners": the name needs
+                # a kind (or is a known name)
+                length = (
+                    org.kind_cues.at(bases, i)
+                    or org.kind_cues.at(words, i)
+                    or self._job_before(words, i, org.job_kind_prepositions)
+                )
+                kind_only = weak = bool(length)
+            if not length:
+                length = self._relation_link(words, bases, i)  # "my husband's | with"
+                weak = bool(length)
             if not length:
                 continue
             if (
@@ -6576,6 +6712,8 @@ class ContextualDetector(Detector):
             )
             if value_span is None and admitted:
                 value_span = self._admitted_to(words, i + length, taken)
+            if value_span is not None and kind_only and not self._kind_named(words, *value_span):
+                value_span = None  # "she switched to decaf", "covered through december"
             if value_span is None and not weak:
                 # "the clinic i work at is called ...": a longer weak cue over a strong one
                 longer = org.weak_cues.at(bases, i) or org.weak_cues.at(words, i)
