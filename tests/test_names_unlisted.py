@@ -52,6 +52,14 @@ FOUND = [
     ("my mentor is faith works", {"faith works"}),
     ("her barber zorvelo moved away", {"zorvelo"}),
     ("my old pal quellani is visiting", {"quellani"}),
+    # a word English never uses, asked about or doing something, with no cue (names.yaml
+    # question_auxiliaries, after_unheard)
+    ("is zorvelani coming", {"zorvelani"}),
+    ("has quellandra finished the report", {"quellandra"}),
+    ("so will tavrosine be there", {"tavrosine"}),
+    ("dovrikani called", {"dovrikani"}),
+    ("i think velomira left early", {"velomira"}),
+    ("zorbekka is on her way", {"zorbekka"}),
     # a caller naming themselves before a verb form of calling (review40 H8)
     ("this is june calling about the invoice", {"june"}),
     ("hi it's oriane speaking", {"oriane"}),
@@ -82,6 +90,13 @@ NOT_FOUND = [
     "my mentor is faith works at the bank",
     "my mentor is patience itself",
     "the nurse is sunny today",
+    # a brand, an app or a thing asked about: words English text uses
+    "is spotify down",
+    "is kubernetes down again",
+    "is tiktok working",
+    "kombucha is great",
+    "is it coming",
+    "has the report come in",
     # words joined by "and" that are no people
     "salt and pepper are on the table",
     "cats and dogs are welcome",

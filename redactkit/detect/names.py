@@ -126,6 +126,8 @@ class PersonWords:
     titled_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.titled"})
     titled_max_zipf: float = field(metadata={"key": "person_cues.titled_max_zipf"})
     after_cues: frozenset[str] = field(metadata={"key": "person_cues.after"})
+    question_auxiliaries: frozenset[str] = field(metadata={"key": "person_cues.question_auxiliaries"})
+    after_unheard: frozenset[str] = field(metadata={"key": "person_cues.after_unheard"})
     after_phrases: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.after_phrases"})
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
@@ -896,6 +898,7 @@ class NameDetector(Detector):
             # costliest check here): `heard` is None until it is
             heard_possible: bool | None = cue not in self._strong and not known
             heard: bool | None = None
+            asked = False
             department = self._from_department(tokens, i)
             # "i saw will yesterday", "we ran into destiny at the mall": a given name met (gated by a
             # meeting verb among the turn's words)
@@ -1017,6 +1020,7 @@ class NameDetector(Detector):
                         and word not in company_names()  # "is zenfin still open": a company
                     )
                     or (heard := self._heard_here(heard_possible, lowered, i, word, given))
+                    or (asked := self._unheard_subject(tokens, i, word, common))
                 )
             ):
                 if heard is None:
@@ -1029,6 +1033,8 @@ class NameDetector(Detector):
                     why = "possessive of an unknown word"
                 elif addressed:
                     why = "unknown word addressed or quoted as a person"
+                elif asked:
+                    why = "word English never uses, asked about or doing something"
                 else:
                     why = f"unknown word before '{tokens[i + 1].lower}'"  # "bola birthday", "talsim moved"
                 score = self.unknown_score
@@ -2362,6 +2368,34 @@ class NameDetector(Detector):
             (i == 0 or tokens[i - 1].lower in w.handoff_clause_openers)
             and zipf_frequency(word) < self._zipf.everyday_word_min
             and self._handoff_at(tokens, i + 1)
+        )
+
+    def _unheard_subject(self, tokens: Sequence[Token], i: int, word: str, common: frozenset[str]) -> bool:
+        """Token ``i`` (``word``: folded, without a possessive) is a word no list or dictionary has and
+        English text never uses (Zipf under ``rare_run_max``, no inflected dictionary word), opening its
+        clause as the one a question asks about ("is mbali coming", "has lakshmanan finished the
+        report": right after one of names.yaml ``person_cues.question_auxiliaries`` with another word
+        after it) or as the one doing something (before one of ``after_unheard``: "mbali called",
+        "i think bukola left early"). A brand or an app is a word English text uses ("is spotify down",
+        "fedex called")."""
+        w = self._w
+        if (
+            i + 1 >= len(tokens)
+            or len(word) < 3
+            or zipf_frequency(word) >= self._zipf.rare_run_max
+            or word in company_names()
+            or _inflected_common(word, common, 0.0)
+        ):
+            return False
+        opens = i == 0 or tokens[i - 1].lower in w.handoff_clause_openers
+        if opens and tokens[i + 1].lower in w.after_unheard:
+            return True
+        k = i - 1
+        return (
+            k >= 0
+            and tokens[k].lower in w.question_auxiliaries
+            and (k == 0 or tokens[k - 1].lower in w.handoff_clause_openers)
+            and tokens[i + 1].lower.isalpha()
         )
 
     def _handoff_at(self, tokens: Sequence[Token], j: int) -> bool:
