@@ -1,9 +1,9 @@
 """Names of many origins said with no cue ("is yaroslav coming", "did becca send it"): the gazetteer
 build reads Faker's names written in Cyrillic, Greek, Hangul, Georgian and Armenian through a
 transliteration, its romanised Chinese and Japanese lists, and the nicknames of listed given names
-(redactkit/lang/build.py) - only names English text never uses, and nicknames the vectors read as names; a listed name that is no dictionary word counts without a cue. Words the
-added sources also hold but English uses otherwise stay out of the lists (a dictionary word, a plural,
-a word as frequent as an everyday one, a word whose static vectors read as a thing's)."""
+(redactkit/lang/build.py): only names English text never uses, and nicknames the vectors read as
+names. A listed name that is no dictionary word counts without a cue, so words the added sources also
+hold but English uses otherwise stay out of the lists."""
 
 from __future__ import annotations
 
