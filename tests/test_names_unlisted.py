@@ -56,10 +56,10 @@ FOUND = [
     # question_auxiliaries, after_unheard)
     ("is zorvelani coming", {"zorvelani"}),
     ("has quellandra finished the report", {"quellandra"}),
-    ("so will tavrosine be there", {"tavrosine"}),
+    ("does tavrosine know about friday", {"tavrosine"}),
     ("dovrikani called", {"dovrikani"}),
     ("i think velomira left early", {"velomira"}),
-    ("zorbekka is on her way", {"zorbekka"}),
+    ("zorbekka needs a ride", {"zorbekka"}),
     # a caller naming themselves before a verb form of calling (review40 H8)
     ("this is june calling about the invoice", {"june"}),
     ("hi it's oriane speaking", {"oriane"}),
@@ -97,6 +97,13 @@ NOT_FOUND = [
     "kombucha is great",
     "is it coming",
     "has the report come in",
+    # a venue, a film or words run together, asked about or described (hold-out rows, words invented)
+    "is quarnello at the cinema",
+    "will zembrato be hot on friday",
+    "where is vostrillo playing",
+    "book a table at a pub that has trembolli for lunch",
+    "zorvicks is located in the town centre",
+    "okayi will adjust the order",
     # words joined by "and" that are no people
     "salt and pepper are on the table",
     "cats and dogs are welcome",

@@ -127,6 +127,7 @@ class PersonWords:
     titled_max_zipf: float = field(metadata={"key": "person_cues.titled_max_zipf"})
     after_cues: frozenset[str] = field(metadata={"key": "person_cues.after"})
     question_auxiliaries: frozenset[str] = field(metadata={"key": "person_cues.question_auxiliaries"})
+    question_verbs: frozenset[str] = field(metadata={"key": "person_cues.question_verbs"})
     after_unheard: frozenset[str] = field(metadata={"key": "person_cues.after_unheard"})
     after_phrases: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.after_phrases"})
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
@@ -2374,10 +2375,10 @@ class NameDetector(Detector):
         """Token ``i`` (``word``: folded, without a possessive) is a word no list or dictionary has and
         English text never uses (Zipf under ``rare_run_max``, no inflected dictionary word), opening its
         clause as the one a question asks about ("is mbali coming", "has lakshmanan finished the
-        report": right after one of names.yaml ``person_cues.question_auxiliaries`` with another word
-        after it) or as the one doing something (before one of ``after_unheard``: "mbali called",
-        "i think bukola left early"). A brand or an app is a word English text uses ("is spotify down",
-        "fedex called")."""
+        report": right after one of names.yaml ``person_cues.question_auxiliaries`` opening the turn
+        and before one of ``question_verbs``) or as the one doing something (before one of
+        ``after_unheard``: "mbali called", "i think bukola left early"). A brand or an app is a word
+        English text uses ("is spotify down", "fedex called")."""
         w = self._w
         if (
             i + 1 >= len(tokens)
@@ -2390,13 +2391,7 @@ class NameDetector(Detector):
         opens = i == 0 or tokens[i - 1].lower in w.handoff_clause_openers
         if opens and tokens[i + 1].lower in w.after_unheard:
             return True
-        k = i - 1
-        return (
-            k >= 0
-            and tokens[k].lower in w.question_auxiliaries
-            and (k == 0 or tokens[k - 1].lower in w.handoff_clause_openers)
-            and tokens[i + 1].lower.isalpha()
-        )
+        return i == 1 and tokens[0].lower in w.question_auxiliaries and tokens[2].lower in w.question_verbs
 
     def _handoff_at(self, tokens: Sequence[Token], j: int) -> bool:
         """A modal, an optional adverb and a verb of hand-off start at token ``j`` ("can maybe give")."""
