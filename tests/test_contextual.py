@@ -31,6 +31,9 @@ POSITIVE = [
     ("this sixty-odd lady asked for you", [("sixty-odd", "AGE")]),
     ("an eighty-something gentleman", [("eighty-something", "AGE")]),
     ("she's going on twelve", [("going on twelve", "AGE")]),
+    # ... and a garbled "is going to be" / "will be" whose longer words are heard a letter off
+    ("my boss is gown to be fifty", [("fifty", "AGE")]),
+    ("the baby well be four soon", [("four", "AGE")]),
     # hgen-age6 (invented): a hedge that says how far the age is from the number is part of the age; a new
     # clause opening with its subject ends the age where a long transcript has no punctuation
     ("she's nearly three", [("nearly three", "AGE")]),
@@ -658,6 +661,7 @@ NEGATIVE = [
     "we waited a thirty-something second delay",
     "it's going on nine o'clock",
     "a fifty-ish dollar bill",
+    "my sister thinks the movie will be two",
     # hgen-age7 (invented): a thing or a list of places with a number between commas (review40 L6)
     "the zorblax, twelve, is on sale",
     "we visited tromso, twelve, and bergen",

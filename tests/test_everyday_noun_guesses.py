@@ -2,7 +2,10 @@
 dictionary words that the pipeline's word vectors read as things ("destiny", "patience", "overtime";
 ``ner_guard.noun_max_likeness``) is dropped, unless a person is said (a cue, a possessive, the turn's
 start, a thanks, a verb of speech, another given name joined to it) or a city, country or state has the
-name. Given names and places that read as names ("sarah", "ruby", "denver") are untouched.
+name. Given names and places that read as names ("sarah", "ruby", "denver") are untouched. An everyday
+word after "into" or "for" is a pastime, not a town ("i'm really into cricket", places.yaml
+``pastime_cues``), and a GeoNames place named "the" and one everyday word needs a cue ("the beaches were
+crowded").
 
 Case tables: (text, the word that must be redacted, or None for no PERSON/LOCATION at all). Every
 sentence is made up for the test.
@@ -37,6 +40,16 @@ NOUN_CASES = [
     ("there is an error on my credit card bill", None),
     ("can you check the cable bill for me", None),
     ("we won in overtime", None),
+    # what someone likes, does or wants after "into" and "for": a pastime, no town of that name
+    ("i'm really into cricket", None),
+    ("my son is into golf now", None),
+    ("i'm really into reading these days", None),
+    ("she got really into yoga", None),
+    ("sign me up for golf on sunday", None),
+    ("we signed him up for cricket", None),
+    # "the" and one everyday word that GeoNames lists as a place, said without a cue: the noun
+    ("the beaches were crowded today", None),
+    ("the valley was green after the rain", None),
 ]
 
 NAME_CASES = [
@@ -62,6 +75,11 @@ NAME_CASES = [
     ("we flew to jordan for the wedding", "jordan"),
     ("they moved here from the us", "us"),
     ("we moved back to the states in june", "states"),
+    # a verb of going or a place question before the preposition says a place follows
+    ("we drove into reading last night", "reading"),
+    ("we flew into nice on friday", "nice"),
+    ("we live in the woodlands", "woodlands"),
+    ("what's the weather in the valley", "valley"),
 ]
 
 

@@ -572,6 +572,13 @@ KIND_CUE_POSITIVES = [
     ("my husband's with harbor point logistics", "harbor point logistics"),
     ("my brother is now with granite state health", "granite state health"),
     ("her sister's over at cedar grove elementary", "cedar grove elementary"),
+    # a firm named by its partners, listed with commas; a national charity whose name is everyday words
+    ("i work at price, smith and waters", "price, smith and waters"),
+    ("she works for ruiz, copeland, and alvarez now", "ruiz, copeland, and alvarez"),
+    ("i do contract work for callahan, hall and hernandez llp", "callahan, hall and hernandez llp"),
+    ("i volunteer with habitat for humanity on saturdays", "habitat for humanity"),
+    ("i volunteer with goodwill", "goodwill"),
+    ("she's with the red cross", "the red cross"),
 ]
 
 
@@ -600,7 +607,19 @@ KIND_CUE_NEGATIVES = [
     "my daughter's at grandma's house",
     "owned by a local family",
     "run by volunteers",
+    "i volunteer with refugees",
+    # review44 #4.1: a care setting said alone after a relation link
+    "my mom's with hospice",
+    "my dad's with hospice care now",
+    "my son's at daycare",
+    "i have goodwill toward them",
 ]
+
+
+def test_a_list_after_a_name_needs_partners_names_and_its_end() -> None:
+    # "target" is the firm; what follows the comma is a new clause, not more partners
+    assert contextual("i work at target, and i love it") == ["target"]
+    assert contextual("i work at target, smith and jones are my bosses") == ["target"]
 
 
 @pytest.mark.parametrize("text", KIND_CUE_NEGATIVES)

@@ -164,6 +164,7 @@ class _AgeWords:
     heard_inside_number: frozenset[str]
     garbled_copula_ends: frozenset[str]
     garbled_copula_window: int
+    garbled_copula_heard_min: int
     garbled_copula_between: frozenset[str]
     questions: _Phrases
     person_after_then: _Phrases
@@ -636,18 +637,28 @@ class _HeardWords:
         self.listed = dict(listed)
         self.exact = frozenset(listed)
         self._memo: dict[str, str] = {}
+        #: each listed word and each form of it with one letter left out, to the listed words it comes
+        #: from: a word one edit from a listed word shares a form with it (a substitution leaves out the
+        #: same letter of both, an insertion or deletion is the other word itself), so a look-up checks
+        #: the few words its own forms propose, not every listed word (symmetric-delete)
+        self._by_form: dict[str, tuple[str, ...]] = {}
+        for known in self.listed:
+            for form in _one_letter_out(known):
+                self._by_form[form] = (*self._by_form.get(form, ()), known)
 
     def lookup(self, word: str) -> str:
         found = self._memo.get(word)
         if found is None:
             found = ""
             if not is_everyday_word(word) and word not in given_names() and word not in family_names():
-                near = [
+                by_form = self._by_form
+                near = {
                     known
-                    for known in self.listed
-                    if abs(len(known) - len(word)) <= 1 and within_edits(word, known, 1)
-                ]
-                found = near[0] if len(near) == 1 else ""
+                    for form in _one_letter_out(word)
+                    for known in by_form.get(form, ())
+                    if within_edits(word, known, 1)
+                }
+                found = next(iter(near)) if len(near) == 1 else ""
             if len(self._memo) >= _HEARD_MEMO:
                 self._memo.clear()
             self._memo[word] = found
@@ -660,6 +671,11 @@ class _HeardWords:
 
 #: at most this many words are remembered by a :class:`_HeardWords` (its memo is cleared when full)
 _HEARD_MEMO = 4096
+
+
+def _one_letter_out(word: str) -> set[str]:
+    """``word`` and each form of it with one letter left out."""
+    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
 
 
 def _remember(memo: dict[str, bool], word: str, answer: bool) -> bool:
@@ -1244,14 +1260,14 @@ class ContextualDetector(Detector):
                     *t.lexicon.thousand,
                     *(word for phrase in t.dates.birth_cues.phrases for word in phrase),
                 )
-                if len(word) >= 5 and word.isalpha()
+                if len(word) >= 5 and word.isalpha() and word not in t.lexicon.spelled_as_heard
             }
         )
         self._heard_number_words = _HeardWords(
             {
                 word: value
                 for word, value in (*t.lexicon.teens.items(), *t.lexicon.tens.items())
-                if len(word) >= 5 and value >= 11
+                if len(word) >= 5 and value >= 11 and word not in t.lexicon.spelled_as_heard
             }
         )
         #: the words an e-mail cue before a glued address ends with
@@ -2210,10 +2226,25 @@ class ContextualDetector(Detector):
                 relation
                 and end - relation > 0
                 and words[end - relation - 1] in ages.determiners
-                and all(word in ages.garbled_copula_between for word in words[end : k - 1])
+                and all(self._garbled_between(word) for word in words[end : k - 1])
             ):
                 return _RELATION_IS
         return ""
+
+    def _garbled_between(self, word: str) -> bool:
+        """A word of ``ages.garbled_copula_between``, or one a letter off one of them at least
+        ``ages.garbled_copula_heard_min`` letters long ("gown" for "goin", "well" for "will")."""
+        ages = self._t.ages
+        if word in ages.garbled_copula_between:
+            return True
+        return (
+            len(word) >= 3
+            and word.isalpha()
+            and any(
+                len(said) >= ages.garbled_copula_heard_min and within_edits(word, said, 1)
+                for said in ages.garbled_copula_between
+            )
+        )
 
     def _subjectless_age(self, words: Sequence[str], i: int, after: int, value: int) -> str:
         """ "was forty three when we moved": a copula of ``ages.subjectless_copulas`` opening the
@@ -6131,6 +6162,11 @@ class ContextualDetector(Detector):
             ):
                 j += 1  # "st. luke's": the period of an abbreviated saint's name
                 continue
+            if word == "," and j > first and self._partner_name(words[j - 1]):
+                listed = self._partners_end(words, j)
+                if listed:  # "price, smith and waters": a firm of partners' names
+                    end = listed
+                break
             if org.stops.at(words, j) or word in t.lexicon.fillers or t.interruptions.at(words, j):
                 break
             if j > first and word in org.vocatives and (j + 1 == n or not words[j + 1].isalpha()):
@@ -6155,6 +6191,36 @@ class ContextualDetector(Detector):
             j += 1
             end = j
         return end
+
+    def _partner_name(self, word: str) -> bool:
+        """A family name or a naming word: a partner's name in a firm's ("price, smith and waters")."""
+        return word.isalpha() and (word in family_names() or self._org_surname(word))
+
+    def _partners_end(self, words: Sequence[str], comma: int) -> int:
+        """End of a firm named by its partners after a first name and the comma at ``comma``: more
+        names each after a comma, then "and" and the last name, where the clause ends or a kind follows
+        ("price, smith and waters", "ruiz, copeland, and alvarez"); 0 when the words after the comma are
+        no such list ("i work at target, and i love it")."""
+        org = self._t.organizations
+        n = len(words)
+        k = comma
+        while k + 1 < n and words[k] == "," and self._partner_name(words[k + 1]):
+            k += 2
+        if k == comma:
+            return 0
+        if k < n and words[k] == ",":
+            k += 1  # the list's last comma ("smith, jones, and lee")
+        if not (k + 1 < n and words[k] == "and" and self._partner_name(words[k + 1])):
+            return 0
+        stop = k + 2
+        if (
+            stop == n
+            or org.stops.at(words, stop)
+            or words[stop] in org.and_closers
+            or self._org_kind_at(words, stop)
+        ):
+            return stop + (self._org_kind_at(words, stop) if stop < n else 0)
+        return 0
 
     def _caller_links(self, text: _Text) -> list[int]:
         """Positions of a link of ``caller_links`` ("with", "from") right after a caller's frame of

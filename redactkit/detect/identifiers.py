@@ -160,6 +160,10 @@ class _CueTables:
     #: label -> the digit counts of its complete values; a value one or two digits short of one
     #: lost them to the recognizer (``value_lengths``)
     value_lengths: dict[str, tuple[int, ...]]
+    #: label -> how many digits a caller says before pausing inside a value of it said without a cue
+    #: ("two oh six ... five five five one one two two": a phone's area code); such parts that make
+    #: a complete value of the label read one by one are that label's (``dictation_groups``)
+    dictation_groups: dict[str, frozenset[int]]
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
@@ -264,6 +268,16 @@ class _CueTables:
     #: words right after a cue word that make it a count, not a cue ("a case of twelve", "an order of
     #: six": ``cue_not_before``)
     cue_not_before: frozenset[str] = frozenset()
+    #: words right before a cue word that make it a rate's unit ("per ticket": ``cue_not_after``)
+    cue_not_after: frozenset[str] = frozenset()
+    #: words of number-talk topics ("par", "dice", "recipe": ``number_talk.topics``; cue words left
+    #: out), how far from a number they count and the most digits of a number they make none
+    number_talk: frozenset[str] = frozenset()
+    number_talk_window: int = 0
+    number_talk_digits: int = 0
+    #: round amounts read digit by digit (``round_amounts``): fewest and most digits, leading digits
+    #: that may be other than zero; (0, 0, 0): none
+    round_amounts: tuple[int, int, int] = (0, 0, 0)
     #: words before a cue inside an aside that make it what the caller reads from, no cue of the next
     #: part ("let me find the card", "i'm reading it off my phone": ``cue_as_object_after``)
     cue_as_object_after: frozenset[str] = frozenset()
@@ -400,6 +414,10 @@ def _cue_tables(locale: str) -> _CueTables:
             str(label): tuple(sorted(int(length) for length in lengths))
             for label, lengths in (resources.get("identifiers", "value_lengths", {}) or {}).items()
         },
+        dictation_groups={
+            str(label): frozenset(int(size) for size in sizes)
+            for label, sizes in (resources.get("identifiers", "dictation_groups", {}) or {}).items()
+        },
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
         written_date=_written_date_pattern(
@@ -466,6 +484,20 @@ def _cue_tables(locale: str) -> _CueTables:
             )
         ),
         cue_not_before=_optional_words(resources, "identifiers", "cue_not_before"),
+        cue_not_after=_optional_words(resources, "identifiers", "cue_not_after"),
+        number_talk=frozenset(
+            word
+            for words in (resources.get("identifiers", "number_talk.topics", {}) or {}).values()
+            for word in words
+        )
+        - frozenset(word for cue in cues for word in cue),
+        number_talk_window=int(resources.get("identifiers", "number_talk.window", 0) or 0),
+        number_talk_digits=int(resources.get("identifiers", "number_talk.max_digits", 0) or 0),
+        round_amounts=(
+            int(resources.get("identifiers", "round_amounts.min_digits", 0) or 0),
+            int(resources.get("identifiers", "round_amounts.max_digits", 0) or 0),
+            int(resources.get("identifiers", "round_amounts.max_significant", 0) or 0),
+        ),
         cue_as_object_after=_optional_words(resources, "identifiers", "cue_as_object_after"),
         value_part_openers=_optional_words(resources, "identifiers", "value_part_openers"),
         list_verbs=_optional_words(resources, "identifiers", "list_verbs"),
@@ -1073,6 +1105,8 @@ class IdentifierDetector(Detector):
                 or cue[0] not in _ZONE_LABELS
                 or (index > 0 and (tokens[index - 1].lower,) in tables.negatives)  # "flight dl ..."
                 or (length == 1 and self._speaker_at(tokens, index))  # "customer : nine ...": who speaks
+                or self._rate_unit(tokens, index + length)  # "per ticket"
+                or self._unit_of_number_before(tokens, index + length)  # "750 cc 2010"
             ):
                 index += 1
                 continue
@@ -1985,7 +2019,11 @@ class IdentifierDetector(Detector):
             return candidates
         result = [candidates[0]]
         echo: _Candidate | None = None
-        for following in candidates[1:]:
+        skip = 0
+        for position, following in enumerate(candidates[1:], start=1):
+            if skip:
+                skip -= 1
+                continue
             if echo is not None:
                 # the digit the other party asked about ("... one eight agent : sorry was that an
                 # eight caller : and then four seven ...") stands inside the aside
@@ -1997,6 +2035,8 @@ class IdentifierDetector(Detector):
                 result.append(echo)
                 echo = None
             joined = self._joined(aligned, tokens, result[-1], following)
+            if joined is None:
+                joined, skip = self._joined_with_run(aligned, tokens, result[-1], candidates, position)
             if joined is not None:
                 result[-1] = joined
             elif len(following.digits) == 1 and result[-1].digits.endswith(following.digits):
@@ -2006,6 +2046,66 @@ class IdentifierDetector(Detector):
         if echo is not None:
             result.append(echo)
         return result
+
+    def _joined_with_run(
+        self,
+        aligned: AlignedText,
+        tokens: Sequence[Token],
+        left: _Candidate,
+        candidates: Sequence[_Candidate],
+        position: int,
+    ) -> tuple[_Candidate | None, int]:
+        """``left`` joined over an aside with the run of parts that starts at ``candidates[position]``
+        and goes on with only pauses between its parts, and how many parts after the first it took;
+        (None, 0) when no such join holds. "my card number is four one two three, hang on for like
+        five seconds, four five six seven, eight nine oh one, two three four six": the first part
+        after the aside is one group of four, and only the groups said after it with a pause make the
+        card complete; whether the aside is one is judged against all of them (bounded look-ahead:
+        at most ``_RUN_PARTS`` parts)."""
+        run = candidates[position]
+        if not spoken_gap(tokens, left.stop, run.first, self._pauses, self._speakers):
+            return None, 0  # no aside: nothing more to see than the pairwise join saw
+        for taken in range(1, _RUN_PARTS):
+            following = position + taken
+            if following >= len(candidates):
+                break
+            part = candidates[following]
+            if spoken_gap(tokens, run.stop, part.first, self._pauses, self._speakers):
+                break  # words between them: the run ends
+            run = _Candidate(run.first, part.stop, run.digits + part.digits, run.alnum or part.alnum)
+            joined = self._joined(aligned, tokens, left, run)
+            if joined is not None:
+                return joined, taken
+        return None, 0
+
+    def _grouped_label(
+        self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
+    ) -> str | None:
+        """The label two parts said one by one with an aside between them make without a cue, or None:
+        the first part has as many digits as a caller says of the label's values before pausing
+        (``dictation_groups``: a phone's area code, a card's groups of four) and both together make a
+        complete value of it (``value_lengths``; a card's digits pass the Luhn check). "the number is
+        seven eight eight, it's the second card in my wallet, nine eight oh three three four oh": ten
+        digits in a phone's groups, one phone number."""
+        tables = self._tables
+        if left.alnum or right.alnum or left.meant:
+            return None
+        total = len(left.digits) + len(right.digits)
+        for label, sizes in tables.dictation_groups.items():
+            if len(left.digits) not in sizes or total not in tables.value_lengths.get(label, ()):
+                continue
+            if label == "CREDIT_CARD" and not luhn_valid(left.digits + right.digits):
+                continue
+            if (
+                label in self.labels
+                and not self._negative_context(tokens, left.first)
+                and not self._negative_context(tokens, right.first)
+                and self._one_by_one(aligned, tokens, left)
+                and self._one_by_one(aligned, tokens, right)
+                and not self._quantity_follows(tokens, right.stop)
+            ):
+                return label
+        return None
 
     def _joined(
         self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
@@ -2024,6 +2124,10 @@ class IdentifierDetector(Detector):
             return None
         cue = self._cue_before(tokens, left.first) or self._cue_before(tokens, left.first, asked_for=True)
         label = cue[0] if cue is not None else self._after_cue_following(tokens, right.stop)
+        shaped = False
+        if label is None and gap:
+            label = self._grouped_label(aligned, tokens, left, right)
+            shaped = label is not None
         if long_aside and label is None:
             return None
         joined = _Candidate(left.first, right.stop, left.digits + right.digits, left.alnum or right.alnum)
@@ -2055,7 +2159,7 @@ class IdentifierDetector(Detector):
             and self._one_by_one(aligned, tokens, right)
             and not self._quantity_follows(tokens, right.stop)
         )
-        if not self._aside(gap, negative=not completes) and not (
+        if not self._aside(gap, negative=not completes or shaped, units=completes) and not (
             # "my pin is four seven, hold on, actually i changed it last week, it's two nine one one":
             # after a correction, a complete value of the label said again digit by digit replaces
             # the part before it, whatever the aside between them names
@@ -3055,7 +3159,7 @@ class IdentifierDetector(Detector):
         """A hold-on phrase ("one second", "just a moment") starts at token ``index``."""
         return self._tables.hold_on.starting_at(tokens, index) is not None
 
-    def _aside(self, gap: Sequence[str], *, negative: bool = True) -> bool:
+    def _aside(self, gap: Sequence[str], *, negative: bool = True, units: bool = False) -> bool:
         """Every word of ``gap`` may be part of an aside (hold-on phrases may have a unit word).
 
         A negative context ("lap", "row") names the number right after it: it stands in an aside only
@@ -3063,7 +3167,8 @@ class IdentifierDetector(Detector):
         misheard), or a word the caller resumes with ("sorry that was the oven timer okay ...",
         ``aside_resumers``), never where it would name the value's next part ("hold on my room
         4512"). With ``negative`` False a negative context may stand anywhere in it: the part after it
-        completes the value (see :meth:`_joined`).
+        completes the value (see :meth:`_joined`). With ``units`` a unit may count what the aside talks
+        about (:meth:`_quantity_of_aside`: "hang on for like five seconds").
         """
         index = 0
         while index < len(gap):
@@ -3094,6 +3199,13 @@ class IdentifierDetector(Detector):
                 )
                 or self._place_of_aside(gap, index)
                 or (
+                    # the part after the aside completes the value: a unit inside the aside counts
+                    # what the aside talks about, no part of the value
+                    units
+                    and (not negative or gap[index] not in self._tables.negative_words)
+                    and self._quantity_of_aside(gap, index)
+                )
+                or (
                     # "the next part is": a part of the value being dictated
                     index > 0
                     and gap[index - 1] in self._tables.value_part_openers
@@ -3112,6 +3224,26 @@ class IdentifierDetector(Detector):
             else:
                 return False
         return True
+
+    def _quantity_of_aside(self, gap: Sequence[str], index: int) -> bool:
+        """Word ``index`` of ``gap`` is a unit or a place word that counts what the aside talks about,
+        no part of the value around it ("hang on for like five seconds", "it's the second card in my
+        wallet", "i've been on hold for ten minutes already"): inside the aside, a word of it on
+        either side, or the aside's last word right after a number of its own ("give me five
+        seconds"). Right after the part before the aside a unit counts that part ("four one five
+        minutes"), and right before the part after it a place word names that part ("... my room
+        four five one two"). Clock words never stand in an aside."""
+        tables = self._tables
+        word = gap[index]
+        if index == 0 or word in ("am", "pm", "o'clock", "oclock"):
+            return False
+        if word in tables.quantity_after:
+            return index < len(gap) - 1 or self._number_word(gap[index - 1])
+        return word in tables.quantity_before and index < len(gap) - 1
+
+    def _number_word(self, word: str) -> bool:
+        """A number said in words or written in digits ("five", "twenty", "5")."""
+        return _has_digit(word) or word in self._misheard.number_words
 
     def _place_of_aside(self, gap: Sequence[str], index: int) -> bool:
         """Word ``index`` of ``gap`` is a negative context or a unit that names a place where the
@@ -4054,21 +4186,42 @@ class IdentifierDetector(Detector):
             and not self._name_said(word)  # "it's nadia 6859036429": the caller's name, then the number
         )
 
-    def _cue_after(self, tokens: Sequence[Token], stop: int) -> tuple[str, bool] | None:
+    def _cue_after(
+        self, tokens: Sequence[Token], stop: int, *, said_whole: bool = False
+    ) -> tuple[str, bool] | None:
         """A one-word cue right after the value ("... five oh three for the zip"), as a weak cue.
 
         Up to three filler words may stand between them. Only for values of three digits or more,
-        which may have lost a digit to the recognizer and no longer have an identifier's shape.
+        which may have lost a digit to the recognizer and no longer have an identifier's shape. A
+        number ``said_whole`` (in groups: a price, a count) before a cue that introduces a number of
+        its own is none of its value ("it was four fifty and my card number is 4111 ...").
         """
         tables = self._tables
         for index in range(stop, min(len(tokens), stop + 4)):
             word = tokens[index].lower
             cue = tables.cues.get((word,))
             if cue is not None:
+                if index == stop and self._unit_of_number_before(tokens, index + 1):
+                    return None  # "fifteen hundred cc": a unit of the number, no card's cue
+                if said_whole and self._introduces_next(tokens, index + 1):
+                    return None  # "two ninety nine and four fifty and my card number is ...": its own value
                 return cue[0], False
             if word not in tables.between and word not in tables.after_fillers:
                 return None
         return None
+
+    def _introduces_next(self, tokens: Sequence[Token], index: int) -> bool:
+        """A number follows token ``index`` with only cue and filler words between (at most the
+        detector's window): the cue word before ``index`` introduces that number, it names no value
+        said before it ("it was four fifty and my card number is 4111 ...")."""
+        tables = self._tables
+        for at in range(index, min(len(tokens), index + self.window)):
+            word = tokens[at].lower
+            if _has_digit(word):
+                return True
+            if word not in tables.between and word not in tables.cue_words:
+                return False
+        return False
 
     def _cue_before(
         self, tokens: Sequence[Token], first: int, *, asked_for: bool = False
@@ -4103,6 +4256,10 @@ class IdentifierDetector(Detector):
                         return asked_in_turn
                 continue
             cue = tables.cue_table.ending_at(tokens, end)
+            if cue is not None and self._rate_unit(tokens, end):
+                return None  # "the price per ticket on the ...": a rate's unit, no value's name
+            if cue is not None and self._unit_of_number_before(tokens, end):
+                return None  # "a seven hundred fifty cc twenty ten": the engine's size, no card's cue
             if cue is not None and end + 1 == first and tokens[end].lower in tables.cue_not_before:
                 return None  # "a case of eighty one", "an order of twelve": a count of the cue's noun
             if cue is not None and cue[0] == "ACCOUNT_NUMBER" and self._account_cue_as_verb(tokens, end):
@@ -4125,6 +4282,55 @@ class IdentifierDetector(Detector):
             ):
                 others += 1
         return None
+
+    def _round_amount(self, digits: str) -> bool:
+        """``digits`` are a round number (``round_amounts``: "11000", "120000"): its first
+        ``max_significant`` digits, then only zeros, of ``min_digits`` to ``max_digits`` digits."""
+        low, high, significant = self._tables.round_amounts
+        return low <= len(digits) <= high and digits[0] != "0" and not digits[significant:].strip("0")
+
+    def _number_talk(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
+        """A word of a number-talk topic (``number_talk.topics``: golf, games, recipes, ...) stands
+        within ``number_talk.window`` words of tokens ``first`` to ``stop`` and no identifier cue
+        phrase ends there: the numbers there are scores, measures or moves. A set look-up first."""
+        tables = self._tables
+        if not tables.number_talk:
+            return False
+        window = tables.number_talk_window
+        floor, ceiling = max(0, first - window), min(len(tokens), stop + window)
+        near = [token.lower for token in tokens[floor:first]] + [
+            token.lower for token in tokens[stop:ceiling]
+        ]
+        if tables.number_talk.isdisjoint(near):
+            return False
+        # a cue phrase that ends in the window ("call back", "card number") names some value there
+        return not any(
+            tables.cue_table.ending_at(tokens, end) is not None
+            for end in (*range(floor + 1, first + 1), *range(stop + 1, ceiling + 1))
+        )
+
+    def _rate_unit(self, tokens: Sequence[Token], end: int) -> bool:
+        """The cue ending at token ``end`` follows a word of ``cue_not_after`` ("per ticket"): the unit
+        of a rate, no value's name."""
+        tables = self._tables
+        if not tables.cue_not_after:
+            return False
+        before = end - tables.cue_table.length_ending_at(tokens, end) - 1
+        return before >= 0 and tokens[before].lower in tables.cue_not_after
+
+    def _unit_of_number_before(self, tokens: Sequence[Token], end: int) -> bool:
+        """The cue word ending at token ``end`` is one word that is a unit too (``quantity_after``:
+        "cc") and a number stands right before it: it measures that number ("750 cc"), it introduces
+        no value after it."""
+        if end < 2:
+            return False
+        tables = self._tables
+        return (
+            tokens[end - 1].lower in tables.quantity_after
+            and _has_digit(tokens[end - 2].lower)
+            # "... seven eight nine four cc number is ...": a cue again, of the value it introduces
+            and not (end < len(tokens) and tokens[end].lower in tables.between)
+        )
 
     def _account_cue_as_verb(self, tokens: Sequence[Token], end: int) -> bool:
         """The one-word account cue ending at ``end`` is said as a verb ("i'd like to order twenty
@@ -4246,9 +4452,11 @@ class IdentifierDetector(Detector):
                 negative = self._negative_context(tokens, candidate.first)
             if not negative:
                 # "i paid 250 for the card": a negative context before the number outweighs a cue after it
-                cue = self._cue_after(tokens, candidate.stop) or self._garbled_cue_before(
-                    tokens, candidate.first
-                )
+                cue = self._cue_after(
+                    tokens,
+                    candidate.stop,
+                    said_whole=self._reading(aligned, text_start, text_end) == "grouped",
+                ) or self._garbled_cue_before(tokens, candidate.first)
         if (
             following in ("years", "year")
             and candidate.stop + 1 < len(tokens)
@@ -4475,6 +4683,22 @@ class IdentifierDetector(Detector):
             )
         if _HEX32.match(raw.replace(" ", "")) and candidate.alnum:
             return self._entity(text_start, text_end, "IP_ADDRESS", self.shape_score, "32 hex digits (IPv6)")
+        if (
+            cue is None
+            and n <= self._tables.number_talk_digits
+            and n not in _PHONE_SHAPE_DIGITS
+            and not _card_digits(digits)
+            and self._number_talk(tokens, candidate.first, candidate.stop)
+        ):
+            return None  # "i shot a four five four four three five four four five on the front nine"
+        if (
+            cue is None
+            and n not in _PHONE_SHAPE_DIGITS
+            and self._round_amount(digits)
+            # one number, no count joined to it ("the last four digits are 0000" is no 40000)
+            and all(_has_digit(token.lower) for token in tokens[candidate.first : candidate.stop])
+        ):
+            return None  # "can you transfer one one zero zero zero": a round amount read digit by digit
         written_by_caller = reading is None  # digits were in the transcript already (formatted text)
         one_by_one = reading in ("digits", "mixed") or written_by_caller
         if _card_digits(digits) and not candidate.alnum:
@@ -5172,6 +5396,8 @@ def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
 
 #: number words an amount may say before "thousand" ("nine hundred ninety nine thousand")
 _AMOUNT_WORDS = 4
+#: the most parts said with only pauses between them that the join over an aside looks at as one
+_RUN_PARTS = 4
 #: labels whose strong cues open a value zone (see IdentifierDetector._cued_zones)
 _ZONE_LABELS = frozenset(
     {
@@ -5224,6 +5450,9 @@ _CORRECTED_NUMBER_WORDS = 20
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12
+#: digits of a phone number read one by one with its area code (and country code): no number talk
+#: makes them none
+_PHONE_SHAPE_DIGITS = frozenset({10, 11})
 #: the label of the cue words a queue calls a number with ("order", "ticket", "number"): a cue of the
 #: caller's own value ("the door code is four four one two please come to the back") wins over a queue
 _QUEUE_CUE_LABEL = "ACCOUNT_NUMBER"
@@ -5461,11 +5690,13 @@ def _misheard_tables(locale: str) -> _MisheardTables:
         (str(spelling), str(sound))
         for spelling, sound in resources.table("asr_confusions", "spelling_sounds").items()
     )
+    # (the number words themselves: a word near a spelling-as-heard, "fitty", is no nearer a number)
+    heard = lexicon.spelled_as_heard
     numbers = (
         *singles,
         "oh",
-        *sorted(lexicon.teens, key=lambda word: lexicon.teens[word]),
-        *sorted(lexicon.tens, key=lambda word: lexicon.tens[word]),
+        *sorted((word for word in lexicon.teens if word not in heard), key=lambda word: lexicon.teens[word]),
+        *sorted((word for word in lexicon.tens if word not in heard), key=lambda word: lexicon.tens[word]),
     )
     return _MisheardTables(
         number_words=words,

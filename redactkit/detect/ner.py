@@ -301,6 +301,8 @@ class SpacyNerDetector(Detector):
         self._flight_words = place_words.flight_words
         self._airline_cues = place_words.airline_cues
         self._country_aliases = place_words.country_aliases
+        self._pastime_cues = place_words.pastime_cues
+        self._place_heads = place_words.place_heads
         #: the last words of places named with "the" ("united states" -> "states"): "the states" is the place
         self._article_place_ends = frozenset(place.split()[-1] for place in place_words.with_article)
         self._stopwords = lexicon.stopwords
@@ -821,6 +823,25 @@ class SpacyNerDetector(Detector):
             return False  # "we moved to the states", "back in the islands": a country's short name
         return word not in place_names() and self._reads_as_word(word)
 
+    def _pastime(self, doc_words: list[str], ent: Any, words: list[str]) -> bool:
+        """A one-word LOCATION guess on an everyday word that no list of cities, countries, states or
+        landmarks has, right after a preposition that says what someone likes, does or wants
+        (``pastime_cues`` of places.yaml: "i'm really into cricket", "sign me up for golf"): the word,
+        no place. One of ``place_heads`` right before the preposition says a place follows
+        ("we drove into <town>", "the weather for <town>", "leaving for <town>"). GeoNames lists towns
+        named "cricket" and "golf": like the `places` detector, which counts a one-word town that is
+        also a word only after a place cue, the guard reads the word as the word."""
+        from .places import gazetteer_place_length
+
+        if len(words) != 1 or ent.start == 0:
+            return False
+        if doc_words[ent.start - 1] not in self._pastime_cues:
+            return False
+        if ent.start > 1 and doc_words[ent.start - 2] in self._place_heads:
+            return False
+        word = words[0]
+        return is_everyday_word(word) and not gazetteer_place_length([word], 0, self.locale)
+
     def _saint_place(self, words: list[str]) -> bool:
         """A PERSON guess that is a saint's title and a name that a place list has together ("saint
         moritz", "saint augustine"; names.yaml ``saint_words``): the place, no person."""
@@ -1113,6 +1134,7 @@ class SpacyNerDetector(Detector):
                     or (
                         adapted and self._everyday_place(words, doc_words[ent.start - 1] if ent.start else "")
                     )
+                    or self._pastime(doc_words, ent, words)
                 )
             ):
                 continue

@@ -41,7 +41,13 @@ from ._phrase_keys import key_words, may_hold, values_after_keyed
 from .base import Detector, detectors
 from .names import MisheardGuard
 
-__all__ = ["PlaceDetector", "PlaceWords", "answers_as_place", "names_an_airline"]
+__all__ = [
+    "PlaceDetector",
+    "PlaceWords",
+    "answers_as_place",
+    "gazetteer_place_length",
+    "names_an_airline",
+]
 
 _MAX_WORDS = 6
 
@@ -98,6 +104,8 @@ class PlaceWords:
     asked_openers: frozenset[str]
     asked_enders: frozenset[str]
     asked_cities: frozenset[str]
+    pastime_cues: frozenset[str]
+    place_heads: frozenset[str]
 
 
 @detectors.register("places")
@@ -238,6 +246,7 @@ class PlaceDetector(Detector):
                         or self._asked_about(lowers, i, stop, phrase)
                     )
                     or phrase in self._blocked
+                    or (self._pastime(lowers, j, travelled) and is_everyday_word(phrase))
                 ):
                     i += 1
                     continue
@@ -280,6 +289,18 @@ class PlaceDetector(Detector):
             cued = travelled.union(town_cued)
             entities.extend(self._misspelt_places(tokens, places, starts, cued))
         return entities
+
+    def _pastime(self, words: Sequence[str], j: int, travelled: set[int]) -> bool:
+        """Whether the word before ``words[j]`` is one of ``pastime_cues`` ("into", "for") with no
+        ``place_heads`` word before it and no phrase of travel ending there: "i'm really into reading"
+        says what someone likes, "we drove into reading" where they went."""
+        pw = self._w
+        return (
+            j > 0
+            and words[j - 1] in pw.pastime_cues
+            and not (j > 1 and words[j - 2] in pw.place_heads)
+            and j not in travelled
+        )
 
     def _state_after(self, words: Sequence[str], i: int, k: int) -> bool:
         """Whether a state says where the place ``words[i:k]`` is: a state's name (``state_names``:
@@ -869,6 +890,13 @@ def listed_place_length(words: Sequence[str], i: int, locale: str = "en-US") -> 
     return max(_places(locale).at(words, i), _towns(locale).at(words, i))
 
 
+def gazetteer_place_length(words: Sequence[str], i: int, locale: str = "en-US") -> int:
+    """How many words from ``words[i]`` on the place gazetteer names as one place: cities of 15,000+
+    people, countries, states, continents, the locale's country aliases and landmarks (not the small
+    towns, many of which are everyday words: "cricket", "golf"); 0 when none starts there."""
+    return _places(locale).at(words, i)
+
+
 def flight_word_at(
     words: Sequence[str], k: int, flight_words: frozenset[str], airline_cues: frozenset[str] = frozenset()
 ) -> bool:
@@ -994,10 +1022,16 @@ def _everyday_landmarks(locale: str) -> frozenset[str]:
     """The locale's landmarks of one or two everyday words besides "the" ("big bend", "black forest",
     "ground zero", "the outback") that GeoNames does not list as a place and that no kind of feature
     starts (``feature_kinds``) or ends (``suffixes``): like a one-word place that is also a common word,
-    they are a place only after a cue."""
+    they are a place only after a cue. So are GeoNames' places named "the" and one everyday word ("the
+    beaches", "the valley", "the colony", "the woodlands"): said without a cue, the article and the noun
+    are the noun ("the beaches were crowded", "the valley was green")."""
     landmarks = spoken_variants(_landmark_names(locale))
     kinds = load_tables(locale, "places", PlaceWords)
-    everyday: set[str] = set()
+    everyday: set[str] = {
+        name
+        for name in place_names()
+        if name.startswith("the ") and name.count(" ") == 1 and is_everyday_word(name[4:])
+    }
     for name in landmarks:
         words = [word for word in name.split(" ") if word != "the"]
         if words[0] in kinds.feature_kinds or (len(words) > 1 and words[-1] in kinds.suffixes):

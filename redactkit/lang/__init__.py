@@ -29,8 +29,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from .._yaml import load_shipped
 from ._lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -103,9 +102,12 @@ class Locale:
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        """The speech tables of the normalizers (numbers, speech, symbols, names resources)."""
+        """The speech tables of the normalizers (numbers, speech, symbols, names resources), with the
+        number words spelled as heard (``number_spellings`` of the misheard resource)."""
         tables = {name: self.resources[name] for name in ("numbers", "speech", "symbols", "names")}
-        return Lexicon.from_tables(tables, f"locale {self.name}")
+        lexicon = Lexicon.from_tables(tables, f"locale {self.name}")
+        spellings = (self.resources.get("misheard") or {}).get("number_spellings")
+        return lexicon.with_spellings(spellings, f"locale {self.name}: misheard.yaml number_spellings")
 
 
 def _locale_root() -> Any:
@@ -135,7 +137,7 @@ def load_locale(name: str) -> Locale:
         if item.name.endswith(".txt"):
             own[item.name.removesuffix(".txt")] = _word_list(text, f"redactkit/lang/{name}/{item.name}")
             continue
-        data = yaml.safe_load(text) or {}
+        data = load_shipped(text) or {}
         if not isinstance(data, dict):
             raise ValueError(f"locale {name}: {item.name} must be a mapping of table names to tables")
         if item.name == _META:

@@ -7,7 +7,7 @@ The tables themselves are data: ``redactkit/lang/<locale>/{numbers,speech,symbol
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any
 
@@ -96,6 +96,9 @@ class Lexicon:
     tlds: frozenset[str] = field(default_factory=frozenset)
     #: every country-code top-level domain (accepted after "@" in spoken e-mail addresses)
     country_tlds: frozenset[str] = field(default_factory=frozenset)
+    #: number words spelled as heard ("siteen", "twenny": :meth:`with_spellings`), in the number tables
+    #: with the words they stand for; code that looks for words *near* a number word leaves them out
+    spelled_as_heard: frozenset[str] = field(default_factory=frozenset, metadata={"derived": True})
 
     @cached_property
     def non_name_words(self) -> frozenset[str]:
@@ -132,6 +135,51 @@ class Lexicon:
             ordinals=first(self.ordinals),
         )
 
+    def with_spellings(self, spellings: Any, where: str) -> Lexicon:
+        """This lexicon with number words spelled the way a recognizer heard them (``{"sixteen":
+        ["siteen"], "twenty": ["twenny"]}``): each form reads as the number word it stands for, in
+        every table that has that word, after the word itself (so :attr:`number_names` still says
+        "sixteen"). A word no number table has, or a form that already is a word of one, is an error."""
+        if not spellings:
+            return self
+        if not isinstance(spellings, dict) or not all(
+            isinstance(word, str) and isinstance(forms, list) and all(isinstance(f, str) for f in forms)
+            for word, forms in spellings.items()
+        ):
+            raise ValueError(f"{where} must map number words to lists of forms, e.g. 'sixteen: [siteen]'")
+        tables: dict[str, dict[str, int]] = {
+            "digits": dict(self.digits),
+            "teens": dict(self.teens),
+            "tens": dict(self.tens),
+            "ordinals": dict(self.ordinals),
+        }
+        scales = {"hundred": set(self.hundred), "thousand": set(self.thousand)}
+        known = {word for table in tables.values() for word in table} | self.hundred | self.thousand
+        added: set[str] = set()
+        for word, forms in spellings.items():
+            homes = [table for table in tables.values() if word in table]
+            homes_of_scale = [scale for scale in scales.values() if word in scale]
+            if not homes and not homes_of_scale:
+                raise ValueError(f"{where}: {word!r} is no number word of numbers.yaml (e.g. 'sixteen')")
+            for form in forms:
+                if form in known:
+                    raise ValueError(f"{where}: {form!r} (under {word!r}) already is a number word")
+                for table in homes:
+                    table[form] = table[word]
+                for scale in homes_of_scale:
+                    scale.add(form)
+                added.add(form)
+        return replace(
+            self,
+            digits=tables["digits"],
+            teens=tables["teens"],
+            tens=tables["tens"],
+            ordinals=tables["ordinals"],
+            hundred=frozenset(scales["hundred"]),
+            thousand=frozenset(scales["thousand"]),
+            spelled_as_heard=self.spelled_as_heard | added,
+        )
+
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]], where: str) -> Lexicon:
         """Build the lexicon from a locale's resource files (``{file: {key: value}}``)."""
@@ -140,6 +188,8 @@ class Lexicon:
             merged.update(content)
         values: dict[str, Any] = {}
         for item in fields(cls):
+            if item.metadata.get("derived"):
+                continue
             if item.name not in merged:
                 raise ValueError(f"{where}: no table {item.name!r} in any resource file")
             raw = merged[item.name]

@@ -33,6 +33,8 @@ __all__ = ["LetterNames", "SpelledLetterNormalizer", "load_letter_names"]
 
 _SINGLE_LETTER = re.compile(r"(?<![\w'])[^\W\d_](?![\w'])")
 _SEPARATORS = frozenset({",", "-"})
+#: calls of a draw in a row that make a run of letters and numbers a list of calls, no spelled code
+_DRAW_CALLS = 2
 
 
 class LetterNames(NamedTuple):
@@ -113,6 +115,11 @@ class SpelledLetterNormalizer(Normalizer):
             | set(lex.digits)
         )
         self._scales = lex.hundred | lex.thousand
+        #: the columns of a draw called by letter and number (bingo: "b" 1-15, ..., "o" 61-75)
+        self._columns = {
+            str(letter).lower(): (int(bounds[0]), int(bounds[1]))
+            for letter, bounds in (load_locale(locale).get("identifiers", "draw_columns", {}) or {}).items()
+        }
         #: the locale's acronym list: a run cut short of a word the recognizer split ("hbo a count")
         self._acronyms = frozenset(load_locale(locale).words("acronyms", "words"))
         #: listed acronyms that hold a digit ("q3", "h1", "mp3"): a run made of two or more is a list
@@ -156,6 +163,12 @@ class SpelledLetterNormalizer(Normalizer):
                 i += 1  # most words: no unit starts here, so no run does (see _read_unit)
                 continue
             units, dotted = self._read_run(tokens, i)
+            calls_end = self._draw_calls_end(tokens, units[0].first) if units and self._columns else None
+            if calls_end is not None and calls_end >= units[-1].stop:
+                # "b seven i twenty two n thirty four": bingo calls, each letter with its own number,
+                # no spelled code "b7i" (``identifiers.draw_columns``)
+                i = calls_end
+                continue
             # "q two q three": listed codes said one after the other are a list, each read on its own
             parts = self._listed_codes(units)
             if parts is not None:
@@ -217,6 +230,38 @@ class SpelledLetterNormalizer(Normalizer):
         if leading and not (letters >= 3 and (digits >= 3 or digits > leading or letters >= 5)):
             units = units[leading:]
         return units, dotted
+
+    def _draw_calls_end(self, tokens: Sequence[Token], start: int) -> int | None:
+        """Where two or more draw calls said one after the other from token ``start`` end ("b seven i
+        twenty two n thirty four": each a column's letter and a number in its range, the number said
+        as digits, a digit word, a teen or a tens word with its digit), or None for fewer."""
+        lex = self._lexicon
+        calls = 0
+        i = start
+        while i + 1 < len(tokens):
+            bounds = self._columns.get(tokens[i].lower)
+            if bounds is None or tokens[i].end - tokens[i].start != 1:
+                break
+            word = tokens[i + 1].lower
+            stop = i + 2
+            if word.isdigit():
+                value = int(word)
+            elif word in lex.teens:
+                value = lex.teens[word]
+            elif word in lex.tens:
+                value = lex.tens[word]
+                if stop < len(tokens) and lex.digits.get(tokens[stop].lower, 0):
+                    value += lex.digits[tokens[stop].lower]
+                    stop += 1
+            elif word in lex.digits:
+                value = lex.digits[word]
+            else:
+                break
+            if not bounds[0] <= value <= bounds[1]:
+                break
+            calls += 1
+            i = stop
+        return i if calls >= _DRAW_CALLS else None
 
     def _split_word(self, units: list[_Unit], tokens: Sequence[Token], stop: int) -> bool:
         """The run before its last "a" is a listed acronym and the word at ``stop`` makes a dictionary

@@ -13,11 +13,14 @@ A lone number word ("five minutes", "track two") is left as it is, and so is tex
 written form (digits, "555-0100"): formatted transcripts pass through unchanged.
 
 Recognizers mishear digits as their homophones ("two zero six one two for three to nine"). Inside a
-digit-dense region (a homophone next to a spoken digit, with at least three spoken digits among the
-three words on either side; "to" and "for" only between two digits) a homophone of a digit word counts
-as that digit; the homophones are language
-data (``digit_homophones`` of ``redactkit/lang/<locale>/asr_confusions.yaml``). "set a timer for five
-minutes" keeps its words.
+dictated value a homophone of a digit word counts as that digit: in a digit-dense region (next to a
+spoken digit, with at least three spoken digits among the three words on either side), in a run of
+digit words and homophones with three digit words said right, or in the run right after a value cue
+("my pin is for three to one"); "to" and "for" only between two digits, or first after a cue. The
+homophones and the thresholds are language data (``number_homophones`` of
+``redactkit/lang/<locale>/misheard.yaml``). "set a timer for five minutes" keeps its words. Number
+words spelled as heard ("siteen", "twenny", "hunderd") are in the locale's number tables
+(``number_spellings`` of the same file) and read like the words themselves.
 """
 
 from __future__ import annotations
@@ -129,23 +132,53 @@ class SpokenNumberNormalizer(Normalizer):
         #: letters in the longest glue part: only the cuts that leave both halves no longer are
         #: tried (a pasted blob of 100,000 letters would otherwise cost time quadratic in its length)
         self._glue_longest = max(map(len, self._glue_parts), default=0)
+        misheard = load_locale(locale).resources.get("misheard", {})
         self._homophones: dict[str, str] = {}
         self._between_only: frozenset[str] = frozenset()
+        self._value_cues: PhraseTable[tuple[str, ...]] = PhraseTable.of(())
+        self._after_cue: frozenset[str] = frozenset()
+        self._after_cue_min = 0
+        self._in_run_min = 0
+        self._not_after: frozenset[str] = frozenset()
         if homophones:
-            data = load_locale(locale).resources.get("asr_confusions", {})
-            table = data.get("digit_homophones") or {}
-            self._homophones = {
-                str(heard).lower(): str(digit).lower() for digit, words in table.items() for heard in words
-            }
-            self._between_only = frozenset(
-                str(word).lower() for word in data.get("between_digits_only") or ()
+            self._homophones = self._variant_table(misheard.get("number_homophones"), "number_homophones")
+            edges = misheard.get("edge_homophones") or ()
+            self._between_only = frozenset(str(word).lower() for word in edges)
+            cues = load_locale(locale).resources.get("identifiers", {}).get("cues") or {}
+            self._value_cues = PhraseTable.of(
+                str(phrase).lower() for entry in cues.values() for phrase in entry.get("before") or ()
             )
+            self._after_cue = frozenset(str(word).lower() for word in misheard.get("after_cue_words") or ())
+            self._after_cue_min = int(misheard.get("after_cue_min_words") or 0)
+            self._in_run_min = int(misheard.get("in_run_min_digits") or 0)
+            self._not_after = frozenset(str(word).lower() for word in misheard.get("not_after") or ())
+        # a value said in homophones only ("the code is ate ate tree won") starts on one that is no
+        # edge word: those are worth a look too ("to", "for" alone never make a value)
+        self._gate_words = self._trigger_words | (frozenset(self._homophones) - self._between_only)
         # spoken single digits: a region of them is an identifier read digit by digit (not "10 to 12",
         # not "twenty to five")
         self._digit_like = frozenset(set(lex.digits) | lex.zero_aliases)
         # "five five six one second two four ...": the "one" of "one second" is no digit of the run
         speech = load_locale(locale).resources.get("speech", {})
         self._hold_on = PhraseTable.of(str(phrase).lower() for phrase in speech.get("hold_on") or ())
+
+    def _variant_table(self, table: object, key: str) -> dict[str, str]:
+        """``{number word: [heard forms]}`` of misheard.yaml as ``{heard form: number word}``; a
+        number word the locale's number tables do not know is an error naming it."""
+        if not table:
+            return {}
+        if not isinstance(table, dict):
+            raise ValueError(f"locale {self.locale}: misheard.yaml {key} must map number words to lists")
+        result: dict[str, str] = {}
+        for word, heard in table.items():
+            word = str(word).lower()
+            if word not in self._trigger_words:
+                raise ValueError(
+                    f"locale {self.locale}: misheard.yaml {key}: {word!r} is no number word of numbers.yaml"
+                    " (e.g. 'sixteen: [siteen]')"
+                )
+            result.update((str(form).lower(), word) for form in heard or ())
+        return result
 
     def _ordinal_suffix(self, value: int) -> str:
         """The written suffix of ordinal ``value`` ("st", "nd", "rd", "th": ``ordinal_suffixes``)."""
@@ -158,7 +191,7 @@ class SpokenNumberNormalizer(Normalizer):
 
     # -- reading ------------------------------------------------------------------------------------
     def _normalize_one(self, text: str) -> AlignedText:
-        if self._trigger_words.isdisjoint(lower_words(text)):
+        if self._gate_words.isdisjoint(lower_words(text)):
             return AlignedText.identity(text)
         tokens: Sequence[Token] = self._split_glued(tokenize(text))
         if self._homophones:
@@ -412,11 +445,24 @@ class SpokenNumberNormalizer(Normalizer):
         if not any(token.lower in homophones for token in tokens):
             return tokens
         digit = [token.lower in self._digit_like for token in tokens]
-        heard = [token.lower in homophones for token in tokens]
+        # a homophone after a subject is its verb ("i ate two three four slices"): never read
+        not_after = self._not_after
+        heard = [
+            token.lower in homophones and not (k > 0 and tokens[k - 1].lower in not_after)
+            for k, token in enumerate(tokens)
+        ]
         result = list(tokens)
-        for _ in range(2):  # twice: neighbouring homophones ("six to for nine")
-            changed = False
-            for i, token in enumerate(result):
+        self._read_after_cues(result, digit, heard)
+        self._read_in_runs(result, digit, heard)
+        forward = range(len(result))
+        backward = range(len(result) - 1, -1, -1)
+        # neighbouring homophones ("six to for nine", "ate oh ate five five five"): one pass each way,
+        # then again while a pass reads one more, so a run of them is read from either end
+        for order in (forward, backward, forward, backward):
+            if order is forward:
+                changed = False
+            for i in order:
+                token = result[i]
                 if not heard[i] or digit[i]:
                     continue
                 window = range(max(0, i - 3), min(len(result), i + 4))
@@ -428,24 +474,90 @@ class SpokenNumberNormalizer(Normalizer):
                     # tens group or start a hundreds group, they are no digits read one by one
                     # and so do "five oh three to six fifteen": the digit after "to" starts an hour
                     # and its minutes, a time range, no digits read one by one
-                    grouped = (i >= 2 and result[i - 2].lower in self._lexicon.tens) or (
-                        i + 2 < len(result)
-                        and (
-                            result[i + 2].lower in self._lexicon.hundred | self._lexicon.thousand
-                            or result[i + 2].lower in self._lexicon.teens
-                            or (result[i + 2].lower in self._lexicon.tens and not digit[i + 2])
-                        )
-                    )
-                    beside = left and right and not grouped
+                    beside = left and right and not self._grouped_beside(result, digit, i)
                 else:
                     beside = left or right
                 if beside and digits >= 3 and not (self.decimals and self._beside_decimal(result, i)):
                     result[i] = token._replace(lower=homophones[token.lower])
                     digit[i] = True
                     changed = True
-            if not changed:
+            if not changed and order is backward:
                 break
         return result
+
+    def _read_in_runs(self, tokens: list[Token], digit: list[bool], heard: list[bool]) -> None:
+        """Read the homophones of a run of digit words and homophones with at least
+        ``in_run_min_digits`` digit words said right ("five five five won to tree for ate nine"), in
+        place: every one inside the run, and at its edges every one that is no edge homophone ("to",
+        "for": "four eight zero eight three for the rent"), unless the run ends the text ("... two
+        three for")."""
+        least = self._in_run_min
+        if least <= 0:
+            return
+        k = 0
+        while k < len(tokens):
+            if not (digit[k] or heard[k]):
+                k += 1
+                continue
+            stop = k
+            while stop < len(tokens) and (digit[stop] or heard[stop]):
+                stop += 1
+            if sum(digit[k:stop]) >= least:
+                last_word = stop == len(tokens) or not any(ch.isalnum() for ch in tokens[stop].lower)
+                for i in range(k, stop):
+                    if not heard[i] or digit[i]:
+                        continue
+                    word = tokens[i].lower
+                    edge = i == k or (i == stop - 1 and not last_word)
+                    if edge and word in self._between_only:
+                        continue
+                    if word in self._between_only and self._grouped_beside(tokens, digit, i):
+                        continue
+                    if self.decimals and self._beside_decimal(tokens, i):
+                        continue
+                    tokens[i] = tokens[i]._replace(lower=self._homophones[word])
+                    digit[i] = True
+            k = stop
+
+    def _grouped_beside(self, tokens: Sequence[Token], digit: Sequence[bool], i: int) -> bool:
+        """The digits beside the edge homophone at ``i`` end a tens group or start a hundreds group
+        ("ninety four to one hundred eight": a score) or an hour and its minutes ("five oh three to six
+        fifteen": a time range): no digits read one by one."""
+        lex = self._lexicon
+        return (i >= 2 and tokens[i - 2].lower in lex.tens) or (
+            i + 2 < len(tokens)
+            and (
+                tokens[i + 2].lower in lex.hundred | lex.thousand
+                or tokens[i + 2].lower in lex.teens
+                or (tokens[i + 2].lower in lex.tens and not digit[i + 2])
+            )
+        )
+
+    def _read_after_cues(self, tokens: list[Token], digit: list[bool], heard: list[bool]) -> None:
+        """Read every homophone of a run of digit words and homophones that follows a value cue and
+        one of ``after_cue_words`` ("my pin is for three to one", "the code is ate ate tree won"),
+        in place; a last edge homophone of the run stays a word ("... four for the door")."""
+        after, least = self._after_cue, self._after_cue_min
+        if not after or least <= 0:
+            return
+        for k, token in enumerate(tokens):
+            if token.lower not in after or k + 1 >= len(tokens) or not heard[k + 1]:
+                continue
+            if self._value_cues.ending_at(tokens, k) is None:
+                continue
+            stop = k + 1
+            while stop < len(tokens) and (digit[stop] or heard[stop]):
+                stop += 1
+            if stop < len(tokens) and any(ch.isalnum() for ch in tokens[stop].lower):
+                # the run ends before another word: an edge homophone there joins it to that word
+                while stop > k + 1 and tokens[stop - 1].lower in self._between_only and heard[stop - 1]:
+                    stop -= 1
+            if stop - (k + 1) < least:
+                continue
+            for i in range(k + 1, stop):
+                if heard[i] and not digit[i]:
+                    tokens[i] = tokens[i]._replace(lower=self._homophones[tokens[i].lower])
+                    digit[i] = True
 
     def _beside_decimal(self, tokens: Sequence[Token], i: int) -> bool:
         """Token ``i`` stands right after the fraction or right before the whole part of a decimal
