@@ -17,8 +17,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from .._yaml import load_shipped
 from ._lexicon import lexicon
 from ._values import FILLERS, GRAMMARS, VARIANTS, Draw, Value
 
@@ -139,7 +138,7 @@ def _check_template(family: str, raw: str) -> Template:
 def families() -> tuple[Family, ...]:
     """The template families of ``data/families.yaml``, validated."""
     source = resources.files("redactkit.synth").joinpath("data", "families.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(source)
+    data = load_shipped(source)
     out: list[Family] = []
     seen: set[str] = set()
     for entry in data["families"]:
