@@ -25,8 +25,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ._yaml import load_shipped
 from .errors import ConfigError
 
 __all__ = [
@@ -218,7 +217,7 @@ class LabelRegistry:
 def builtin_labels() -> tuple[Label, ...]:
     """The labels shipped in ``redactkit/lang/labels.yaml``."""
     text = resources.files("redactkit.lang").joinpath("labels.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_shipped(text)
     return tuple(
         Label.from_mapping(name, block, key=f"labels.{name}") for name, block in data["labels"].items()
     )

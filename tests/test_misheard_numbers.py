@@ -5,13 +5,15 @@ number word ("siteen", "twenny") always read as the number; homophones that are 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redactkit import Pipeline
 from redactkit.bench.metrics import counted_positions
 from redactkit.gazetteers import family_names, given_names, is_everyday_word, zipf_frequency
 from redactkit.lang import get_lexicon, load_locale
 from redactkit.lang._lexicon import Lexicon
-from redactkit.normalize import SpokenNumberNormalizer
+from redactkit.normalize import SpokenNumberNormalizer, SpokenSymbolNormalizer
 
 NUMBERS = SpokenNumberNormalizer()
 MISHEARD = load_locale("en-US").resources["misheard"]
@@ -147,3 +149,66 @@ def test_a_bad_spelling_entry_is_an_error_naming_it() -> None:
     with pytest.raises(ValueError, match="must map number words to lists"):
         lex.with_spellings({"eleven": "elevan"}, "test")
     assert isinstance(lex.with_spellings(None, "test"), Lexicon)
+
+
+# everyday words, the homophones among them, and no number word or value cue
+_SPEECH = (
+    "i want to go too for the store we won ate a tree free owe you it was fore my son she is "
+    "and then give me two minutes"
+).split()
+_NUMBERS = "one two three four five six seven eight nine oh zero twenny siteen hunderd".split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(_SPEECH[:-3]), max_size=16))
+def test_homophones_without_a_number_word_or_a_cue_stay_words(words: list[str]) -> None:
+    text = " ".join(words)
+    aligned = NUMBERS.normalize(text)
+    assert aligned.text == text and not aligned.edits
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(_SPEECH + _NUMBERS), max_size=16))
+def test_a_read_homophone_lies_inside_a_number_whose_words_it_covers(words: list[str]) -> None:
+    text = " ".join(words)
+    aligned = NUMBERS.normalize(text)
+    numbers = [note for note in aligned.annotations if note.kind == "number"]
+    starts = {m for m in range(len(text)) if m == 0 or text[m - 1] == " "}
+    ends = {m for m in range(1, len(text) + 1) if m == len(text) or text[m] == " "}
+    for note in numbers:
+        # a number covers whole words of the original, never part of one
+        assert note.start in starts and note.end in ends, (text, note)
+    for edit in aligned.edits:
+        if edit.rule in ("spoken_numbers:digit", "spoken_numbers:group"):
+            said = text[edit.start : edit.end]
+            assert any(note.start <= edit.start and edit.end <= note.end for note in numbers), (text, said)
+
+
+SYMBOLS = SpokenSymbolNormalizer()
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # digits said as homophones at the end of an e-mail's local part, after a name
+        ("my email is anna for ate at gmail dot com", "my email is anna48@gmail.com"),
+        ("email mike too won at yahoo dot com", "email mike21@yahoo.com"),
+        ("garcia owe won at hotmail dot com", "garcia01@hotmail.com"),
+        ("maria for 8 at gmail dot com", "maria48@gmail.com"),
+        # one homophone, or homophones after no name, stay words
+        ("my email is anna ate at gmail dot com", "my email is anna ate@gmail.com"),
+        ("join for free at acme dot com", "join for free@acme.com"),
+        ("tickets for two at acme dot com", "tickets for 2@acme.com"),
+        ("sign up for free at acme dot com", "sign up for free@acme.com"),
+        ("i ate too at the diner", "i ate too at the diner"),
+    ],
+)
+def test_homophone_digits_end_a_local_part_after_a_name(text: str, written: str) -> None:
+    assert SYMBOLS.normalize(text).text == written
+
+
+def test_the_local_part_digits_map_back_over_the_words_said() -> None:
+    text = "my email is anna for ate at gmail dot com"
+    aligned = SYMBOLS.normalize(text)
+    start = aligned.text.index("anna48")
+    assert aligned.to_original(start, len(aligned.text)) == (text.index("anna"), len(text))

@@ -37,6 +37,10 @@ NOT_VALUES = [
     # money talk: "amount" is no garbled "account"
     "the amount is six hundred twenty",
     "the amount was two hundred thirty sorry my mistake",
+    # round amounts read digit by digit
+    "can you move one five zero zero zero to savings",
+    "two zero zero zero zero zero",
+    "it was for the amount of three four zero zero zero zero zero zero",
 ]
 
 VALUES = [
@@ -71,6 +75,17 @@ VALUES = [
     ),
     # an account named right before "amount" keeps its cue
     ("the amount on account four four one two nine eight seven", "four four one two nine eight seven"),
+    # a round number after a cue, or short enough to answer "your pin?", stays
+    ("my account number is one zero zero zero zero", "one zero zero zero zero"),
+    ("two zero zero zero", "two zero zero zero"),
+    # a count before the digits is no leading digit of a round number
+    ("sure the last four digits are zero zero zero zero", "zero zero zero zero"),
+    # not round: a zero among the leading digits, or more than two of them
+    ("one two three zero zero zero", "one two three zero zero zero"),
+    (
+        "transfer it to five five five zero zero zero zero zero zero zero",
+        "five five five zero zero zero zero zero zero zero",
+    ),
     # "per" only changes the cue right after it
     (
         "price per night is ninety and my booking reference is seven seven three four one nine eight",

@@ -354,3 +354,27 @@ def test_assistant_topic_negatives_are_opt_in_span_less_and_leave_other_draws_al
         generate(400, seed=3, split="train", negatives_share=1.0),
         generate(400, seed=3, split="train", domains=["assistant"]),
     ] == draws
+
+
+def test_heldout_interruption_shapes_never_reach_train_draws() -> None:
+    """Issue 12: held-out families get interruptions of shapes no train draw has (longer asides,
+    asides that count something, hesitation runs, read-backs: ``heldout_*`` of words.yaml), so the
+    held-out benchmark measures how value assembly generalizes; the train draws never say them."""
+    from redactkit.synth._lexicon import lexicon
+
+    lex = lexicon()
+    phrases = [
+        *lex.list("heldout_aside_clauses"),
+        *lex.list("heldout_aside_openers"),
+        *lex.list("heldout_hesitations"),
+        *(counted.split("{")[0].strip() for counted in lex.list("heldout_aside_counted")),
+    ]
+    labels = ["PHONE_NUMBER", "CREDIT_CARD", "US_SSN"]
+    train = generate(400, seed=5, split="train", labels=labels, interruptions=1.0, negatives_share=0.0)
+    heldout = generate(400, seed=5, split="heldout", labels=labels, interruptions=1.0, negatives_share=0.0)
+    assert not [r.text for r in train if any(f" {phrase} " in f" {r.text} " for phrase in phrases)]
+    shaped = [r for r in heldout if any(f" {phrase} " in f" {r.text} " for phrase in phrases)]
+    assert len(shaped) > 40
+    for record in shaped:  # the interruption lies inside the value's span
+        inside = [f" {record.text[span.start : span.end]} " for span in record.spans]
+        assert any(f" {phrase} " in value for phrase in phrases for value in inside), record.text

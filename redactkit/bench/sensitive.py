@@ -34,8 +34,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from .._yaml import load_shipped
 from ..errors import ConfigError
 from ..labels import labels
 from .formats import LabeledExample, LabeledSpan
@@ -221,7 +220,7 @@ def _load() -> _SetData:
         resource = folder.joinpath(name)
         if not resource.is_file():
             continue
-        data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+        data = load_shipped(resource.read_text(encoding="utf-8")) or {}
         families += _read_families(name, data.get("families") or [])
         for slot, pools in _read_slots(name, data.get("slots") or {}).items():
             slots.setdefault(slot, {}).update(pools)

@@ -26,6 +26,7 @@ import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from .._yaml import load_shipped
 from ..conversation.options import ConversationOptions
 from ..errors import ConfigError
 from ..sensitivity._options import SensitivityOptions
@@ -48,8 +49,7 @@ def default_config_path() -> Path:
 
 @cache
 def _default_mapping() -> dict[str, Any]:
-    with default_config_path().open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = load_shipped(default_config_path().read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 

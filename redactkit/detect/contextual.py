@@ -637,18 +637,28 @@ class _HeardWords:
         self.listed = dict(listed)
         self.exact = frozenset(listed)
         self._memo: dict[str, str] = {}
+        #: each listed word and each form of it with one letter left out, to the listed words it comes
+        #: from: a word one edit from a listed word shares a form with it (a substitution leaves out the
+        #: same letter of both, an insertion or deletion is the other word itself), so a look-up checks
+        #: the few words its own forms propose, not every listed word (symmetric-delete)
+        self._by_form: dict[str, tuple[str, ...]] = {}
+        for known in self.listed:
+            for form in _one_letter_out(known):
+                self._by_form[form] = (*self._by_form.get(form, ()), known)
 
     def lookup(self, word: str) -> str:
         found = self._memo.get(word)
         if found is None:
             found = ""
             if not is_everyday_word(word) and word not in given_names() and word not in family_names():
-                near = [
+                by_form = self._by_form
+                near = {
                     known
-                    for known in self.listed
-                    if abs(len(known) - len(word)) <= 1 and within_edits(word, known, 1)
-                ]
-                found = near[0] if len(near) == 1 else ""
+                    for form in _one_letter_out(word)
+                    for known in by_form.get(form, ())
+                    if within_edits(word, known, 1)
+                }
+                found = next(iter(near)) if len(near) == 1 else ""
             if len(self._memo) >= _HEARD_MEMO:
                 self._memo.clear()
             self._memo[word] = found
@@ -661,6 +671,11 @@ class _HeardWords:
 
 #: at most this many words are remembered by a :class:`_HeardWords` (its memo is cleared when full)
 _HEARD_MEMO = 4096
+
+
+def _one_letter_out(word: str) -> set[str]:
+    """``word`` and each form of it with one letter left out."""
+    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
 
 
 def _remember(memo: dict[str, bool], word: str, answer: bool) -> bool:

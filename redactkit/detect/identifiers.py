@@ -160,6 +160,10 @@ class _CueTables:
     #: label -> the digit counts of its complete values; a value one or two digits short of one
     #: lost them to the recognizer (``value_lengths``)
     value_lengths: dict[str, tuple[int, ...]]
+    #: label -> how many digits a caller says before pausing inside a value of it said without a cue
+    #: ("two oh six ... five five five one one two two": a phone's area code); such parts that make
+    #: a complete value of the label read one by one are that label's (``dictation_groups``)
+    dictation_groups: dict[str, frozenset[int]]
     #: ``cues`` and ``negatives`` ready to match by where a phrase ends (longest first)
     cue_table: PhraseTable[tuple[str, bool]]
     negative_table: PhraseTable[tuple[str, ...]]
@@ -271,6 +275,9 @@ class _CueTables:
     number_talk: frozenset[str] = frozenset()
     number_talk_window: int = 0
     number_talk_digits: int = 0
+    #: round amounts read digit by digit (``round_amounts``): fewest and most digits, leading digits
+    #: that may be other than zero; (0, 0, 0): none
+    round_amounts: tuple[int, int, int] = (0, 0, 0)
     #: words before a cue inside an aside that make it what the caller reads from, no cue of the next
     #: part ("let me find the card", "i'm reading it off my phone": ``cue_as_object_after``)
     cue_as_object_after: frozenset[str] = frozenset()
@@ -407,6 +414,10 @@ def _cue_tables(locale: str) -> _CueTables:
             str(label): tuple(sorted(int(length) for length in lengths))
             for label, lengths in (resources.get("identifiers", "value_lengths", {}) or {}).items()
         },
+        dictation_groups={
+            str(label): frozenset(int(size) for size in sizes)
+            for label, sizes in (resources.get("identifiers", "dictation_groups", {}) or {}).items()
+        },
         cue_table=PhraseTable(cues),
         negative_table=PhraseTable.of(negatives),
         written_date=_written_date_pattern(
@@ -482,6 +493,11 @@ def _cue_tables(locale: str) -> _CueTables:
         - frozenset(word for cue in cues for word in cue),
         number_talk_window=int(resources.get("identifiers", "number_talk.window", 0) or 0),
         number_talk_digits=int(resources.get("identifiers", "number_talk.max_digits", 0) or 0),
+        round_amounts=(
+            int(resources.get("identifiers", "round_amounts.min_digits", 0) or 0),
+            int(resources.get("identifiers", "round_amounts.max_digits", 0) or 0),
+            int(resources.get("identifiers", "round_amounts.max_significant", 0) or 0),
+        ),
         cue_as_object_after=_optional_words(resources, "identifiers", "cue_as_object_after"),
         value_part_openers=_optional_words(resources, "identifiers", "value_part_openers"),
         list_verbs=_optional_words(resources, "identifiers", "list_verbs"),
@@ -2003,7 +2019,11 @@ class IdentifierDetector(Detector):
             return candidates
         result = [candidates[0]]
         echo: _Candidate | None = None
-        for following in candidates[1:]:
+        skip = 0
+        for position, following in enumerate(candidates[1:], start=1):
+            if skip:
+                skip -= 1
+                continue
             if echo is not None:
                 # the digit the other party asked about ("... one eight agent : sorry was that an
                 # eight caller : and then four seven ...") stands inside the aside
@@ -2015,6 +2035,8 @@ class IdentifierDetector(Detector):
                 result.append(echo)
                 echo = None
             joined = self._joined(aligned, tokens, result[-1], following)
+            if joined is None:
+                joined, skip = self._joined_with_run(aligned, tokens, result[-1], candidates, position)
             if joined is not None:
                 result[-1] = joined
             elif len(following.digits) == 1 and result[-1].digits.endswith(following.digits):
@@ -2024,6 +2046,66 @@ class IdentifierDetector(Detector):
         if echo is not None:
             result.append(echo)
         return result
+
+    def _joined_with_run(
+        self,
+        aligned: AlignedText,
+        tokens: Sequence[Token],
+        left: _Candidate,
+        candidates: Sequence[_Candidate],
+        position: int,
+    ) -> tuple[_Candidate | None, int]:
+        """``left`` joined over an aside with the run of parts that starts at ``candidates[position]``
+        and goes on with only pauses between its parts, and how many parts after the first it took;
+        (None, 0) when no such join holds. "my card number is four one two three, hang on for like
+        five seconds, four five six seven, eight nine oh one, two three four six": the first part
+        after the aside is one group of four, and only the groups said after it with a pause make the
+        card complete; whether the aside is one is judged against all of them (bounded look-ahead:
+        at most ``_RUN_PARTS`` parts)."""
+        run = candidates[position]
+        if not spoken_gap(tokens, left.stop, run.first, self._pauses, self._speakers):
+            return None, 0  # no aside: nothing more to see than the pairwise join saw
+        for taken in range(1, _RUN_PARTS):
+            following = position + taken
+            if following >= len(candidates):
+                break
+            part = candidates[following]
+            if spoken_gap(tokens, run.stop, part.first, self._pauses, self._speakers):
+                break  # words between them: the run ends
+            run = _Candidate(run.first, part.stop, run.digits + part.digits, run.alnum or part.alnum)
+            joined = self._joined(aligned, tokens, left, run)
+            if joined is not None:
+                return joined, taken
+        return None, 0
+
+    def _grouped_label(
+        self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
+    ) -> str | None:
+        """The label two parts said one by one with an aside between them make without a cue, or None:
+        the first part has as many digits as a caller says of the label's values before pausing
+        (``dictation_groups``: a phone's area code, a card's groups of four) and both together make a
+        complete value of it (``value_lengths``; a card's digits pass the Luhn check). "the number is
+        seven eight eight, it's the second card in my wallet, nine eight oh three three four oh": ten
+        digits in a phone's groups, one phone number."""
+        tables = self._tables
+        if left.alnum or right.alnum or left.meant:
+            return None
+        total = len(left.digits) + len(right.digits)
+        for label, sizes in tables.dictation_groups.items():
+            if len(left.digits) not in sizes or total not in tables.value_lengths.get(label, ()):
+                continue
+            if label == "CREDIT_CARD" and not luhn_valid(left.digits + right.digits):
+                continue
+            if (
+                label in self.labels
+                and not self._negative_context(tokens, left.first)
+                and not self._negative_context(tokens, right.first)
+                and self._one_by_one(aligned, tokens, left)
+                and self._one_by_one(aligned, tokens, right)
+                and not self._quantity_follows(tokens, right.stop)
+            ):
+                return label
+        return None
 
     def _joined(
         self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
@@ -2042,6 +2124,10 @@ class IdentifierDetector(Detector):
             return None
         cue = self._cue_before(tokens, left.first) or self._cue_before(tokens, left.first, asked_for=True)
         label = cue[0] if cue is not None else self._after_cue_following(tokens, right.stop)
+        shaped = False
+        if label is None and gap:
+            label = self._grouped_label(aligned, tokens, left, right)
+            shaped = label is not None
         if long_aside and label is None:
             return None
         joined = _Candidate(left.first, right.stop, left.digits + right.digits, left.alnum or right.alnum)
@@ -2073,7 +2159,7 @@ class IdentifierDetector(Detector):
             and self._one_by_one(aligned, tokens, right)
             and not self._quantity_follows(tokens, right.stop)
         )
-        if not self._aside(gap, negative=not completes) and not (
+        if not self._aside(gap, negative=not completes or shaped, units=completes) and not (
             # "my pin is four seven, hold on, actually i changed it last week, it's two nine one one":
             # after a correction, a complete value of the label said again digit by digit replaces
             # the part before it, whatever the aside between them names
@@ -3073,7 +3159,7 @@ class IdentifierDetector(Detector):
         """A hold-on phrase ("one second", "just a moment") starts at token ``index``."""
         return self._tables.hold_on.starting_at(tokens, index) is not None
 
-    def _aside(self, gap: Sequence[str], *, negative: bool = True) -> bool:
+    def _aside(self, gap: Sequence[str], *, negative: bool = True, units: bool = False) -> bool:
         """Every word of ``gap`` may be part of an aside (hold-on phrases may have a unit word).
 
         A negative context ("lap", "row") names the number right after it: it stands in an aside only
@@ -3081,7 +3167,8 @@ class IdentifierDetector(Detector):
         misheard), or a word the caller resumes with ("sorry that was the oven timer okay ...",
         ``aside_resumers``), never where it would name the value's next part ("hold on my room
         4512"). With ``negative`` False a negative context may stand anywhere in it: the part after it
-        completes the value (see :meth:`_joined`).
+        completes the value (see :meth:`_joined`). With ``units`` a unit may count what the aside talks
+        about (:meth:`_quantity_of_aside`: "hang on for like five seconds").
         """
         index = 0
         while index < len(gap):
@@ -3112,6 +3199,13 @@ class IdentifierDetector(Detector):
                 )
                 or self._place_of_aside(gap, index)
                 or (
+                    # the part after the aside completes the value: a unit inside the aside counts
+                    # what the aside talks about, no part of the value
+                    units
+                    and (not negative or gap[index] not in self._tables.negative_words)
+                    and self._quantity_of_aside(gap, index)
+                )
+                or (
                     # "the next part is": a part of the value being dictated
                     index > 0
                     and gap[index - 1] in self._tables.value_part_openers
@@ -3130,6 +3224,26 @@ class IdentifierDetector(Detector):
             else:
                 return False
         return True
+
+    def _quantity_of_aside(self, gap: Sequence[str], index: int) -> bool:
+        """Word ``index`` of ``gap`` is a unit or a place word that counts what the aside talks about,
+        no part of the value around it ("hang on for like five seconds", "it's the second card in my
+        wallet", "i've been on hold for ten minutes already"): inside the aside, a word of it on
+        either side, or the aside's last word right after a number of its own ("give me five
+        seconds"). Right after the part before the aside a unit counts that part ("four one five
+        minutes"), and right before the part after it a place word names that part ("... my room
+        four five one two"). Clock words never stand in an aside."""
+        tables = self._tables
+        word = gap[index]
+        if index == 0 or word in ("am", "pm", "o'clock", "oclock"):
+            return False
+        if word in tables.quantity_after:
+            return index < len(gap) - 1 or self._number_word(gap[index - 1])
+        return word in tables.quantity_before and index < len(gap) - 1
+
+    def _number_word(self, word: str) -> bool:
+        """A number said in words or written in digits ("five", "twenty", "5")."""
+        return _has_digit(word) or word in self._misheard.number_words
 
     def _place_of_aside(self, gap: Sequence[str], index: int) -> bool:
         """Word ``index`` of ``gap`` is a negative context or a unit that names a place where the
@@ -4169,6 +4283,12 @@ class IdentifierDetector(Detector):
                 others += 1
         return None
 
+    def _round_amount(self, digits: str) -> bool:
+        """``digits`` are a round number (``round_amounts``: "11000", "120000"): its first
+        ``max_significant`` digits, then only zeros, of ``min_digits`` to ``max_digits`` digits."""
+        low, high, significant = self._tables.round_amounts
+        return low <= len(digits) <= high and digits[0] != "0" and not digits[significant:].strip("0")
+
     def _number_talk(self, tokens: Sequence[Token], first: int, stop: int) -> bool:
         """A word of a number-talk topic (``number_talk.topics``: golf, games, recipes, ...) stands
         within ``number_talk.window`` words of tokens ``first`` to ``stop`` and no identifier cue
@@ -4571,6 +4691,14 @@ class IdentifierDetector(Detector):
             and self._number_talk(tokens, candidate.first, candidate.stop)
         ):
             return None  # "i shot a four five four four three five four four five on the front nine"
+        if (
+            cue is None
+            and n not in _PHONE_SHAPE_DIGITS
+            and self._round_amount(digits)
+            # one number, no count joined to it ("the last four digits are 0000" is no 40000)
+            and all(_has_digit(token.lower) for token in tokens[candidate.first : candidate.stop])
+        ):
+            return None  # "can you transfer one one zero zero zero": a round amount read digit by digit
         written_by_caller = reading is None  # digits were in the transcript already (formatted text)
         one_by_one = reading in ("digits", "mixed") or written_by_caller
         if _card_digits(digits) and not candidate.alnum:
@@ -5268,6 +5396,8 @@ def _zone_cue_pattern(locale: str) -> re.Pattern[str]:
 
 #: number words an amount may say before "thousand" ("nine hundred ninety nine thousand")
 _AMOUNT_WORDS = 4
+#: the most parts said with only pauses between them that the join over an aside looks at as one
+_RUN_PARTS = 4
 #: labels whose strong cues open a value zone (see IdentifierDetector._cued_zones)
 _ZONE_LABELS = frozenset(
     {

@@ -16,7 +16,7 @@ thresholds can trade recall for precision.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, NamedTuple
@@ -785,12 +785,12 @@ class NameDetector(Detector):
         self._flight_word_at = flight_word_at
         # (added last: the garbled-cue model above reads the cues of names.yaml only)
         self._strong = self._strong | {_PERSON_NOUN_CUE}
-        # the typo indexes are built with the detector, not in the first batch with a word that needs
-        # one (about a second of CPU, which a throughput measure would count against that batch)
-        # one index serves every cut-off at or above its own (:func:`_typo_index`): the lowest is built
-        cut_offs = (self._zipf.common_word_min, words.answer_typo_zipf, words.run_typo_zipf)
-        _index_typos(min(cut_offs))
-        for min_zipf in cut_offs:
+        # what a typo look-up reads is built with the detector, not in the first batch with a word that
+        # needs it: each cut-off's frequent words, their letters and their longest length (a look-up
+        # tries the words one edit away from its own, :func:`_typo_neighbours`: no index of the
+        # frequent words' forms, which took most of a second to build for a few dozen look-ups a batch)
+        for min_zipf in (self._zipf.common_word_min, words.answer_typo_zipf, words.run_typo_zipf):
+            _word_letters(min_zipf)
             _longest_frequent(min_zipf)
         _longest_word(_listed_names(locale_given_names(locale), locale_family_names(locale), common_words()))
 
@@ -2812,41 +2812,10 @@ def number_nouns(locale: str) -> frozenset[str]:
 
 
 @cache
-def _deletions(min_zipf: float) -> dict[str, frozenset[str]]:
-    """Symmetric-delete index: each frequent word and each form of it with one letter left out, to
-    the frequent words it comes from."""
-    found: dict[str, set[str]] = {}
-    for word in frequent_words(min_zipf):
-        for form in {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}:
-            words = found.get(form)
-            if words is None:  # (not setdefault: no new set per form already indexed)
-                found[form] = {word}
-            else:
-                words.add(word)
-    return {form: frozenset(words) for form, words in found.items()}
-
-
-#: the Zipf cut-offs whose typo index (:func:`_deletions`) is built: a look-up at a higher cut-off reads
-#: the index of the highest one below it and keeps the words frequent enough (the frequent words of a
-#: cut-off are those of every lower one with that frequency or more), so one index serves them all
-_TYPO_INDEXES: set[float] = set()
-
-
-def _index_typos(min_zipf: float) -> None:
-    """Build the typo index of ``min_zipf`` and let every higher cut-off read it."""
-    _deletions(min_zipf)
-    _TYPO_INDEXES.add(min_zipf)
-
-
-def _typo_index(min_zipf: float) -> tuple[dict[str, frozenset[str]], float]:
-    """The index that serves ``min_zipf`` and its own cut-off: the built one nearest below (or at)
-    ``min_zipf``, else one built for ``min_zipf``."""
-    below = [cut for cut in _TYPO_INDEXES if cut <= min_zipf]
-    if not below:
-        _index_typos(min_zipf)
-        return _deletions(min_zipf), min_zipf
-    cut = max(below)
-    return _deletions(cut), cut
+def _word_letters(min_zipf: float) -> str:
+    """The letters the frequent words (``min_zipf`` or more) are written with (a-z and the few accented
+    ones of "café"): a letter changed or added in a look-up is one of them."""
+    return "".join(sorted(set().union(*frequent_words(min_zipf))))
 
 
 @cache
@@ -2900,22 +2869,28 @@ def _near_frequent(word: str, min_zipf: float) -> bool:
 
 def _typo_neighbours(word: str, min_zipf: float) -> set[str]:
     """The frequent words (``min_zipf`` or more) one letter added, left out, changed or two swapped
-    away from ``word``. The index only proposes candidates (a letter left out of each side can be
-    two edits: "arul" and "rule"); each is checked to be one edit away."""
+    away from ``word``: each word those edits make of it (a changed or added letter being one the
+    frequent words are written with) that is one of them. A few hundred set look-ups per word, and
+    nothing built beforehand but the word list."""
     if len(word) > _longest_frequent(min_zipf) + 1:
         return set()  # no edit of any: its forms, one per letter, would cost time quadratic in its length
-    index, cut = _typo_index(min_zipf)
-    forms = {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
-    if cut == min_zipf:
-        return {
-            candidate for form in forms for candidate in index.get(form, ()) if _one_edit(word, candidate)
-        }
-    return {
-        candidate
-        for form in forms
-        for candidate in index.get(form, ())
-        if zipf_frequency(candidate) >= min_zipf and _one_edit(word, candidate)
-    }
+    return set(frequent_words(min_zipf).intersection(_one_edit_forms(word, _word_letters(min_zipf))))
+
+
+def _one_edit_forms(word: str, letters: str) -> Iterator[str]:
+    """``word`` and every string one letter left out, two neighbours swapped, one letter changed into
+    or one added from ``letters`` away from it (:func:`_one_edit` of each is true)."""
+    yield word
+    for k in range(len(word) + 1):
+        head, tail = word[:k], word[k:]
+        for letter in letters:
+            yield head + letter + tail
+        if tail:
+            yield head + tail[1:]
+            for letter in letters:
+                yield head + letter + tail[1:]
+            if len(tail) > 1:
+                yield head + tail[1] + tail[0] + tail[2:]
 
 
 def _near_name(word: str, given: frozenset[str], family: frozenset[str], common: frozenset[str]) -> bool:

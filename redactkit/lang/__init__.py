@@ -29,8 +29,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from .._yaml import load_shipped
 from ._lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -138,7 +137,7 @@ def load_locale(name: str) -> Locale:
         if item.name.endswith(".txt"):
             own[item.name.removesuffix(".txt")] = _word_list(text, f"redactkit/lang/{name}/{item.name}")
             continue
-        data = yaml.safe_load(text) or {}
+        data = load_shipped(text) or {}
         if not isinstance(data, dict):
             raise ValueError(f"locale {name}: {item.name} must be a mapping of table names to tables")
         if item.name == _META:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..core import AlignedText, AlignmentBuilder
+from ..gazetteers import family_names, given_names
 from ..lang import get_lexicon, load_locale
 from ..lang.phrases import PhraseTable
 from ..lang.tokens import Token, lower_words, tokenize
@@ -71,6 +72,16 @@ class SpokenSymbolNormalizer(Normalizer):
             w: str(v) for table in (lex.digits, lex.teens, lex.tens) for w, v in table.items()
         }
         self._tlds = self._lexicon.tlds
+        # homophones of digit words ("for", "ate": number_homophones of misheard.yaml) said as the
+        # digits at the end of an e-mail's local part: see _read_local_digits
+        misheard = load_locale(locale).resources.get("misheard", {}) or {}
+        said_as = {**self._digit_words, **dict.fromkeys(lex.zero_aliases, "0")}
+        self._homophone_digits = {
+            str(heard).lower(): said_as[str(word).lower()]
+            for word, forms in (misheard.get("number_homophones") or {}).items()
+            if str(word).lower() in said_as
+            for heard in forms or ()
+        }
         self._join_phrases = PhraseTable.of(self._lexicon.join_phrases)
         self._symbol_phrases = PhraseTable(self._lexicon.symbol_phrases)
 
@@ -82,6 +93,8 @@ class SpokenSymbolNormalizer(Normalizer):
             return AlignedText.identity(text)
         tokens = tokenize(text)
         items = self._items(text, tokens)
+        if self._homophone_digits:
+            self._read_local_digits(items)
         builder: AlignmentBuilder | None = None
         i = 0
         while i < len(items):
@@ -131,6 +144,43 @@ class SpokenSymbolNormalizer(Normalizer):
                 items.append(_Item(i, i + 1, word, "other"))
             i += 1
         return items
+
+    def _read_local_digits(self, items: list[_Item]) -> None:
+        """Digits said as homophones at the end of an e-mail's local part, after a name ("anna for
+        ate at gmail dot com" -> "anna48@gmail.com"), in place: two or more digit words and homophones
+        (one of them a homophone) between a given or family name and a spoken "at" become one atom of
+        digits. One homophone alone stays a word ("anna ate at ..."), and so do they after any other
+        word ("join for free at acme dot com", "tickets for two at ...")."""
+        homophones, digits = self._homophone_digits, self._digit_words
+        at = 0
+        while at < len(items):
+            if items[at].kind != "sym" or items[at].text != "@":
+                at += 1
+                continue
+            k = at - 1
+            while (
+                k >= 0
+                and items[k].kind == "atom"
+                and (items[k].text.lower() in homophones or self._atom_text(items[k]).isdigit())
+            ):
+                k -= 1
+            said = items[k + 1 : at]
+            name = items[k].text.lower() if k >= 0 else ""
+            if (
+                len(said) < 2
+                or k < 0
+                or not any(part.text.lower() in homophones for part in said)
+                or not self._is_atom(items[k])
+                or name in digits
+                or name in self._not_local_parts
+                or not (name in given_names() or name in family_names())
+            ):
+                at += 1
+                continue
+            written = "".join(homophones.get(part.text.lower()) or self._atom_text(part) for part in said)
+            # one atom, like digits the number normalizer wrote as one ("smith 85 at ...")
+            items[k + 1 : at] = [_Item(said[0].first, said[-1].stop, written, "atom")]
+            at = k + 3  # past the "@", which now follows the digits
 
     def _sentence_stop(self, text: str, tokens: Sequence[Token], i: int) -> bool:
         """The "." at token ``i`` ends a sentence before a word that is also a domain ending and more

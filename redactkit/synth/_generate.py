@@ -9,6 +9,7 @@ spans, so a plan rendered twice gives a spoken/written pair of the same utteranc
 from __future__ import annotations
 
 import functools
+import itertools
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -16,8 +17,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from .._yaml import load_shipped
 from ._lexicon import lexicon
 from ._values import FILLERS, GRAMMARS, VARIANTS, Draw, Value
 
@@ -138,7 +138,7 @@ def _check_template(family: str, raw: str) -> Template:
 def families() -> tuple[Family, ...]:
     """The template families of ``data/families.yaml``, validated."""
     source = resources.files("redactkit.synth").joinpath("data", "families.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(source)
+    data = load_shipped(source)
     out: list[Family] = []
     seen: set[str] = set()
     for entry in data["families"]:
@@ -173,7 +173,7 @@ class _Part:
     label: str | None  # None: literal words or a PII-free filler
 
 
-def _interrupt(value: Value, rng: random.Random, chance: float) -> str:
+def _interrupt(value: Value, rng: random.Random, chance: float, split: str = "train") -> str:
     """The spoken value, with maybe one interruption between two chunks (or inside a chunk)."""
     chunks = list(value.chunks)
     words_total = sum(len(chunk.split()) for chunk in chunks)
@@ -181,6 +181,9 @@ def _interrupt(value: Value, rng: random.Random, chance: float) -> str:
         return " ".join(chunks)
     lex = lexicon()
     kind = rng.choices(list(_KINDS), weights=list(_KINDS.values()))[0]
+    # train draws never call _heldout_shape (a draw): the same seed gives them the same records
+    if split == "heldout" and value.numeric and _heldout_shape(kind, rng):
+        return _heldout_interruption(chunks, rng, kind)
     if kind == "correction" and value.numeric:
         index = rng.randrange(len(chunks))
         wrong = _mutate(chunks[index], rng)
@@ -214,6 +217,45 @@ def _interrupt(value: Value, rng: random.Random, chance: float) -> str:
 _DIGIT_WORDS = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
+def _heldout_shape(kind: str, rng: random.Random) -> bool:
+    """Whether an interruption of ``kind`` in a held-out family takes a held-out shape: every aside,
+    half the fillers (the other half stays a plain filler)."""
+    return kind == "aside" or (kind == "filler" and rng.random() < 0.5)
+
+
+def _heldout_interruption(chunks: list[str], rng: random.Random, kind: str) -> str:
+    """A numeric value of a held-out family with an interruption of a shape no train draw has
+    (``heldout_*`` of words.yaml): a longer aside (an opener, one to three clauses, maybe a closer)
+    or one that counts something of its own, for ``kind`` "aside"; a hesitation run or a read-back
+    of the part said so far, for "filler". Between two chunks, or inside one (a caller stops in the
+    middle of a group)."""
+    lex = lexicon()
+    words = " ".join(chunks).split()
+    if len(chunks) >= 2 and rng.random() < 0.7:
+        # between two chunks: the word position where a later chunk starts
+        starts = list(itertools.accumulate(len(chunk.split()) for chunk in chunks[:-1]))
+        position = rng.choice(starts)
+    else:
+        position = rng.randrange(1, len(words))
+    if kind == "aside":
+        if rng.random() < 0.35:
+            said = rng.choice(lex.list("heldout_aside_counted")).format(
+                n=rng.choice(lex.list("heldout_counts")), nth=rng.choice(lex.list("heldout_ordinals"))
+            )
+        else:
+            clauses = rng.sample(lex.list("heldout_aside_clauses"), rng.randint(1, 3))
+            said = " ".join([rng.choice(lex.list("heldout_aside_openers")), *clauses])
+        if rng.random() < 0.5:
+            said = f"{said} {rng.choice(lex.list('heldout_aside_closers'))}"
+    elif rng.random() < 0.6:
+        said = rng.choice(lex.list("heldout_hesitations"))
+    else:
+        part = " ".join(words[max(0, position - 4) : position])
+        said = rng.choice(lex.list("heldout_readbacks")).format(part=part)
+    words.insert(position, said)
+    return " ".join(words)
+
+
 def _mutate(chunk: str, rng: random.Random) -> str | None:
     """The chunk with one digit word changed: what the caller said before correcting himself."""
     words = chunk.split()
@@ -241,7 +283,7 @@ def _plan(template: Template, family: Family, rng: random.Random, interruptions:
             value = GRAMMARS[name](draw)
             if value.lead:
                 parts.append(_Part(value.lead + " ", "", None))
-            parts.append(_Part(_interrupt(value, rng, chance), value.written, name))
+            parts.append(_Part(_interrupt(value, rng, chance, family.split), value.written, name))
         else:
             value = FILLERS[name](draw)
             parts.append(_Part(value.spoken, value.written, None))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
+from .._yaml import load_shipped
 
 __all__ = ["Lexicon", "in_heldout_pool", "lexicon"]
 
@@ -80,7 +80,7 @@ def _tsv(name: str) -> list[list[str]]:
 @functools.cache
 def lexicon() -> Lexicon:
     source = resources.files("redactkit.synth").joinpath("data", "words.yaml").read_text(encoding="utf-8")
-    words = yaml.safe_load(source)
+    words = load_shipped(source)
     for key, value in words.items():
         items = value if isinstance(value, list) else list(value.values()) if isinstance(value, dict) else []
         for item in items:
