@@ -6536,9 +6536,9 @@ class ContextualDetector(Detector):
     def _kind_named(self, words: Sequence[str], first: int, stop: int) -> bool:
         """Whether the name ``words[first:stop]`` after a cue of ``kind_cues`` names an organisation:
         a known name, or a kind (``kinds``, ``institutions``, ``business_kinds``, ``charity_kinds``)
-        that ends the name after a word that is no generic or describing word ("maple ridge dental", not "the local bank",
-        "community college"), after "the" only with a naming word; or a kind and "of" ("university
-        of ...")."""
+        that ends the name after a word that is no generic or describing word ("maple ridge dental",
+        not "the local bank", "community college"), after "the" only with a naming word; or a kind and
+        "of" ("university of ...")."""
         org = self._t.organizations
         determiner = words[first] == "the"
         start = first + determiner
