@@ -91,6 +91,10 @@ def test_misheard_number_words_read_as_numbers(text: str, written: str) -> None:
         "book a table for four at seven",
         "it was won by the home team",
         "four eight zero eight three for the rent",
+        # after a subject a homophone is its verb (review44 #6.1)
+        "i ate two three four slices of pizza",
+        "we won three four five medals",
+        "i owe five five five dollars",
     ],
 )
 def test_homophones_alone_or_beside_a_quantity_stay_words(text: str) -> None:

@@ -139,6 +139,7 @@ class SpokenNumberNormalizer(Normalizer):
         self._after_cue: frozenset[str] = frozenset()
         self._after_cue_min = 0
         self._in_run_min = 0
+        self._not_after: frozenset[str] = frozenset()
         if homophones:
             self._homophones = self._variant_table(misheard.get("number_homophones"), "number_homophones")
             edges = misheard.get("edge_homophones") or ()
@@ -150,6 +151,7 @@ class SpokenNumberNormalizer(Normalizer):
             self._after_cue = frozenset(str(word).lower() for word in misheard.get("after_cue_words") or ())
             self._after_cue_min = int(misheard.get("after_cue_min_words") or 0)
             self._in_run_min = int(misheard.get("in_run_min_digits") or 0)
+            self._not_after = frozenset(str(word).lower() for word in misheard.get("not_after") or ())
         # a value said in homophones only ("the code is ate ate tree won") starts on one that is no
         # edge word: those are worth a look too ("to", "for" alone never make a value)
         self._gate_words = self._trigger_words | (frozenset(self._homophones) - self._between_only)
@@ -443,7 +445,12 @@ class SpokenNumberNormalizer(Normalizer):
         if not any(token.lower in homophones for token in tokens):
             return tokens
         digit = [token.lower in self._digit_like for token in tokens]
-        heard = [token.lower in homophones for token in tokens]
+        # a homophone after a subject is its verb ("i ate two three four slices"): never read
+        not_after = self._not_after
+        heard = [
+            token.lower in homophones and not (k > 0 and tokens[k - 1].lower in not_after)
+            for k, token in enumerate(tokens)
+        ]
         result = list(tokens)
         self._read_after_cues(result, digit, heard)
         self._read_in_runs(result, digit, heard)
