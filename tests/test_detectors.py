@@ -717,6 +717,15 @@ PLACES = [
     ("take me to reading", "reading"),
     ("how far is bath from here", "bath"),
     ("how do i get to aurora", "aurora"),
+    # a town no list has, asked about with no cue before it, or after a phrase of travel
+    ("quenwick weather tomorrow", "quenwick"),
+    ("what's the tarvello forecast", "tarvello"),
+    ("how far is borvikstad from here", "borvikstad"),
+    ("get me directions to kellmoor please", "kellmoor"),
+    # a toponym's head word (starts many listed names, rare in English) before a word no list has
+    ("navigate to kampung velori", "kampung velori"),
+    ("a table in sidi marvouk tonight", "sidi marvouk"),
+    ("what's the ciudad quelvas forecast", "ciudad quelvas"),
     # two edits off a long place word, right after a cue phrase
     ("navigate to marsailles", "marsailles"),
     ("flights to albequerque tomorrow", "albequerque"),
@@ -860,6 +869,11 @@ def test_places(text: str, value: str) -> None:
         "how far is reading the whole thing",
         "where is reading glasses on the list",
         "the guesthouse is on the east side of town",
+        # a word no list has before an asked word, but no request about a place: an owner, a verb
+        "our quorbinax forecast is up",
+        "my zorvak news feed is broken",
+        "the quarterly traffic report",
+        "take me to youtube",
     ],
 )
 def test_place_negatives(text: str) -> None:

@@ -86,6 +86,15 @@ VALUES = [
         "transfer it to five five five zero zero zero zero zero zero zero",
         "five five five zero zero zero zero zero zero zero",
     ),
+    # a local phone number's seven digits keep their shape near a topic word (review44 #5.1)
+    ("after the video text five five five one two one two", "five five five one two one two"),
+    ("hit me up after the poker game, five five five one two one two", "five five five one two one two"),
+    ("after the song ends text five five five one two one two", "five five five one two one two"),
+    # "amount" before a cue's noun is a garbled "account" (review44 #5.2)
+    (
+        "my amount number is one two three four five six seven eight",
+        "one two three four five six seven eight",
+    ),
     # "per" only changes the cue right after it
     (
         "price per night is ninety and my booking reference is seven seven three four one nine eight",

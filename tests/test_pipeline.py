@@ -280,6 +280,7 @@ def _first_use_builders() -> list[object]:
         places._long_place_words,
         places._place_starts,
         places._everyday_landmarks,
+        places._toponym_heads,
         addresses._places,
         addresses._place_openers,
         identifiers._near_cues,

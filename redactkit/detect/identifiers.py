@@ -275,6 +275,10 @@ class _CueTables:
     number_talk: frozenset[str] = frozenset()
     number_talk_window: int = 0
     number_talk_digits: int = 0
+    #: negative contexts that sound like a cue and the cue nouns after them that make them one
+    #: ("my amount number is ...": ``cue_like_negatives``, ``cue_like_followers``)
+    cue_like_negatives: frozenset[str] = frozenset()
+    cue_like_followers: frozenset[str] = frozenset()
     #: round amounts read digit by digit (``round_amounts``): fewest and most digits, leading digits
     #: that may be other than zero; (0, 0, 0): none
     round_amounts: tuple[int, int, int] = (0, 0, 0)
@@ -493,6 +497,8 @@ def _cue_tables(locale: str) -> _CueTables:
         - frozenset(word for cue in cues for word in cue),
         number_talk_window=int(resources.get("identifiers", "number_talk.window", 0) or 0),
         number_talk_digits=int(resources.get("identifiers", "number_talk.max_digits", 0) or 0),
+        cue_like_negatives=_optional_words(resources, "identifiers", "cue_like_negatives"),
+        cue_like_followers=_optional_words(resources, "identifiers", "cue_like_followers"),
         round_amounts=(
             int(resources.get("identifiers", "round_amounts.min_digits", 0) or 0),
             int(resources.get("identifiers", "round_amounts.max_digits", 0) or 0),
@@ -1291,7 +1297,11 @@ class IdentifierDetector(Detector):
         if (
             len(word) < 3
             or not word.isalpha()
-            or any(part in tables.negative_words or part in quantities for part in parts)
+            or any(
+                (part in tables.negative_words and not self._cue_like_negative(tokens, index + words - 1))
+                or part in quantities
+                for part in parts
+            )
             or (words == 1 and word in self._misheard.not_misheard)
         ):
             return None
@@ -3388,7 +3398,9 @@ class IdentifierDetector(Detector):
                 # one-word negative context names several numbers, never one value (so no veto by
                 # length either: a list of channels is longer than one channel)
                 return True
-            if tables.negative_table.ending_at(tokens, end) is not None:
+            if tables.negative_table.ending_at(tokens, end) is not None and not self._cue_like_negative(
+                tokens, end - 1
+            ):
                 # "tree floor three four two ...": a one-word negative context between digit words is
                 # a misheard digit, not a floor
                 word = tokens[end - 1].lower
@@ -4282,6 +4294,17 @@ class IdentifierDetector(Detector):
             ):
                 others += 1
         return None
+
+    def _cue_like_negative(self, tokens: Sequence[Token], index: int) -> bool:
+        """Token ``index`` is a negative context that sounds like a cue (``cue_like_negatives``:
+        "amount") and a cue's noun follows it ("my amount number is ...": a garbled "account
+        number"): no money talk there."""
+        tables = self._tables
+        return (
+            tokens[index].lower in tables.cue_like_negatives
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower in tables.cue_like_followers
+        )
 
     def _round_amount(self, digits: str) -> bool:
         """``digits`` are a round number (``round_amounts``: "11000", "120000"): its first
@@ -5450,9 +5473,9 @@ _CORRECTED_NUMBER_WORDS = 20
 
 #: the most digits a list of whole numbers (draws, scores) has; a longer one is a card read in pairs
 _LIST_MAX_DIGITS = 12
-#: digits of a phone number read one by one with its area code (and country code): no number talk
-#: makes them none
-_PHONE_SHAPE_DIGITS = frozenset({10, 11})
+#: digits of a phone number read one by one, local or with its area code (and country code): no
+#: number talk makes them none ("after the poker game, five five five one two one two": review44 #5.1)
+_PHONE_SHAPE_DIGITS = frozenset({7, 10, 11})
 #: the label of the cue words a queue calls a number with ("order", "ticket", "number"): a cue of the
 #: caller's own value ("the door code is four four one two please come to the back") wins over a queue
 _QUEUE_CUE_LABEL = "ACCOUNT_NUMBER"

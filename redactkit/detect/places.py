@@ -151,7 +151,7 @@ class PlaceDetector(Detector):
         self._town_cue_keys = key_words(words.town_cues)
         self._area_keys = key_words(words.area_kinds) | key_words(words.area_kinds_before)
         # the gazetteer indexes are built with the detector, not in the first batch that needs one
-        for build in (_long_place_words, _place_starts, _everyday_landmarks):
+        for build in (_long_place_words, _place_starts, _everyday_landmarks, _toponym_heads):
             build(locale)
         _ambiguous()
 
@@ -275,7 +275,9 @@ class PlaceDetector(Detector):
         entities.extend(self._cued_towns(tokens, ambiguous, places, town_cued))
         if not pw.town_after.isdisjoint(lowers):
             entities.extend(self._towns_before_words(tokens, towns, ambiguous))
-        entities.extend(self._unlisted_after_cue(tokens, places, towns))
+        entities.extend(
+            self._unlisted_after_cue(tokens, places, towns, frozenset(travelled.union(town_cued)))
+        )
         if "'" in text or "\u2019" in text:  # no possessive without an apostrophe
             entities.extend(self._possessive_places(text, tokens))
         if may_hold(self._area_keys, lowers, text):
@@ -548,7 +550,27 @@ class PlaceDetector(Detector):
                 ):
                     found.append(self._guess(tokens, start, k - 1, "town name before a word asking about it"))
                     break
+            else:
+                unlisted = self._unlisted_name_start(words, k)
+                if unlisted is not None and self._asked_about(
+                    words, unlisted, k, " ".join(words[unlisted:k])
+                ):
+                    found.append(self._guess(tokens, unlisted, k - 1, "unlisted town asked about"))
         return found
+
+    def _unlisted_name_start(self, words: Sequence[str], k: int) -> int | None:
+        """Where a place name no list has starts when it ends right before word ``k``: a word no list
+        knows (:meth:`_unlisted`), with a second such word or a toponym head word (:func:`_toponym_heads`:
+        "sidi", "kampung") before it ("tutuala weather", "sidi zouine weather"); None when word
+        ``k - 1`` is none."""
+        if k < 1 or not self._unlisted(words[k - 1]):
+            return None
+        start = k - 1
+        if start > 0 and (
+            self._unlisted(words[start - 1]) or words[start - 1] in _toponym_heads(self.locale)
+        ):
+            start -= 1
+        return start
 
     def _name_after_thing(self, tokens: Tokens, first: int) -> bool:
         """Whether a word of ``numbered_things`` after a town cue starts a name ("raining in bed stuy"):
@@ -564,22 +586,36 @@ class PlaceDetector(Detector):
         )
 
     def _unlisted_after_cue(
-        self, tokens: Tokens, places: PhraseTable[str], towns: PhraseTable[str]
+        self,
+        tokens: Tokens,
+        places: PhraseTable[str],
+        towns: PhraseTable[str],
+        phrase_cued: frozenset[int] = frozenset(),
     ) -> list[Entity]:
         """A word no dictionary, name list or frequency table knows, right after a place cue ("a table
         for two in quenby", "somewhere near halvorstad", "not far from tollbeck"): the villages under
         500 people that no shipped gazetteer lists. One such word, and a second one or a part-of-place
         word after it ("rocky mound" stays: "rocky" is a word); words today's English uses at all
-        (Zipf ``unlisted_place_max``) or that a name list has as a given name do not count."""
+        (Zipf ``unlisted_place_max``) or that a name list has as a given name do not count. A phrase of
+        travel or a town cue vouches as a place cue does (``phrase_cued``: the words right after one,
+        "navigate to cogo", "how far is tutuala"), and a toponym head word may start the name ("in sidi
+        zouine", :func:`_toponym_heads`)."""
         pw = self._w
         words = tokens.words
+        heads = _toponym_heads(self.locale)
         found: list[Entity] = []
         for i in range(1, len(tokens)):
-            if words[i - 1] not in pw.cues or words[i - 1] in pw.flight_words or not self._unlisted(words[i]):
+            cued = (words[i - 1] in pw.cues and words[i - 1] not in pw.flight_words) or i in phrase_cued
+            if not cued:
                 continue  # after "flight" a word no list knows is an airline or a code ("flight alasa 12")
+            if words[i] in heads and i + 1 < len(tokens) and self._unlisted(words[i + 1]):
+                last = i + 1  # "in sidi zouine", "navigate to kampung velori": a toponym's head word
+            elif self._unlisted(words[i]):
+                last = i
+            else:
+                continue
             if self._longest(words, i, places) or self._longest(words, i, towns):
                 continue  # the gazetteers' rules decide
-            last = i
             if last + 1 < len(tokens) and (self._unlisted(words[last + 1]) or words[last + 1] in pw.suffixes):
                 last += 1
             found.append(self._guess(tokens, i, last, "unlisted town after a cue"))
@@ -1040,6 +1076,35 @@ def _everyday_landmarks(locale: str) -> frozenset[str]:
         if len(words) <= 2 and name not in place_names() and all(is_everyday_word(word) for word in words):
             everyday.add(name)
     return frozenset(everyday)
+
+
+#: how many listed multi-word place names a word must start to be a toponym head word
+_TOPONYM_HEAD_MIN = 15
+
+
+@cache
+def _toponym_heads(locale: str) -> frozenset[str]:
+    """The words that start many place names of several words in the shipped gazetteers (cities and
+    towns; :data:`_TOPONYM_HEAD_MIN` or more), rarer in English than ``toponym_head_max`` and no stop
+    word or filler: the generic heads of the world's toponyms ("sidi", "kampung", "bandar", "ciudad",
+    "sao"). Before a word no list knows they start a place name no list has ("sidi zouine").
+    Counted from the data, not listed: "north", "new", "lake" are frequent English words and stay out."""
+    counts: dict[str, int] = {}
+    for name in place_names() | town_names():
+        head, space, _ = name.partition(" ")
+        if space:
+            counts[head] = counts.get(head, 0) + 1
+    lexicon = get_lexicon(locale)
+    blocked = lexicon.stopwords | lexicon.fillers | lexicon.months
+    most = zipf_cutoffs(locale).toponym_head_max
+    return frozenset(
+        head
+        for head, count in counts.items()
+        if count >= _TOPONYM_HEAD_MIN
+        and head not in blocked
+        and len(head) > 1
+        and zipf_frequency(head) < most
+    )
 
 
 @cache

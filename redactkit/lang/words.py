@@ -25,6 +25,7 @@ class ZipfCutoffs:
     unlisted_organization_name_max: float = field(metadata={"key": "zipf.unlisted_organization_name_max"})
     unlisted_town_max: float = field(metadata={"key": "zipf.unlisted_town_max"})
     unlisted_place_max: float = field(metadata={"key": "zipf.unlisted_place_max"})
+    toponym_head_max: float = field(metadata={"key": "zipf.toponym_head_max"})
     rare_run_max: float = field(metadata={"key": "zipf.rare_run_max"})
     rare_term_max: float = field(metadata={"key": "zipf.rare_term_max"})
     web_name_word_max: float = field(metadata={"key": "zipf.web_name_word_max"})
