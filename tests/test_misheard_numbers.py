@@ -199,6 +199,9 @@ SYMBOLS = SpokenSymbolNormalizer()
         ("email mike too won at yahoo dot com", "email mike21@yahoo.com"),
         ("garcia owe won at hotmail dot com", "garcia01@hotmail.com"),
         ("maria for 8 at gmail dot com", "maria48@gmail.com"),
+        # ... or after a local part an e-mail cue opens (review44 #11.1)
+        ("my email is jsmith for ate at gmail dot com", "my email is jsmith48@gmail.com"),
+        ("e-mail me at kdog too won at yahoo dot com", "e-mail me at kdog21@yahoo.com"),
         # one homophone, or homophones after no name, stay words
         ("my email is anna ate at gmail dot com", "my email is anna ate@gmail.com"),
         ("join for free at acme dot com", "join for free@acme.com"),

@@ -75,6 +75,8 @@ class SpokenSymbolNormalizer(Normalizer):
         # homophones of digit words ("for", "ate": number_homophones of misheard.yaml) said as the
         # digits at the end of an e-mail's local part: see _read_local_digits
         misheard = load_locale(locale).resources.get("misheard", {}) or {}
+        self._local_part_cues = frozenset(str(w).lower() for w in misheard.get("local_part_cues") or ())
+        self._local_part_window = int(misheard.get("local_part_cue_window") or 0)
         said_as = {**self._digit_words, **dict.fromkeys(lex.zero_aliases, "0")}
         self._homophone_digits = {
             str(heard).lower(): said_as[str(word).lower()]
@@ -148,9 +150,10 @@ class SpokenSymbolNormalizer(Normalizer):
     def _read_local_digits(self, items: list[_Item]) -> None:
         """Digits said as homophones at the end of an e-mail's local part, after a name ("anna for
         ate at gmail dot com" -> "anna48@gmail.com"), in place: two or more digit words and homophones
-        (one of them a homophone) between a given or family name and a spoken "at" become one atom of
-        digits. One homophone alone stays a word ("anna ate at ..."), and so do they after any other
-        word ("join for free at acme dot com", "tickets for two at ...")."""
+        (one of them a homophone) between a given or family name (or a local part an e-mail cue
+        opens: "my email is jsmith for ate at ...") and a spoken "at" become one atom of digits. One
+        homophone alone stays a word ("anna ate at ..."), and so do they after any other word ("join
+        for free at acme dot com", "tickets for two at ...")."""
         homophones, digits = self._homophone_digits, self._digit_words
         at = 0
         while at < len(items):
@@ -173,7 +176,7 @@ class SpokenSymbolNormalizer(Normalizer):
                 or not self._is_atom(items[k])
                 or name in digits
                 or name in self._not_local_parts
-                or not (name in given_names() or name in family_names())
+                or not (name in given_names() or name in family_names() or self._cued_local_part(items, k))
             ):
                 at += 1
                 continue
@@ -181,6 +184,12 @@ class SpokenSymbolNormalizer(Normalizer):
             # one atom, like digits the number normalizer wrote as one ("smith 85 at ...")
             items[k + 1 : at] = [_Item(said[0].first, said[-1].stop, written, "atom")]
             at = k + 3  # past the "@", which now follows the digits
+
+    def _cued_local_part(self, items: Sequence[_Item], k: int) -> bool:
+        """An e-mail cue (``local_part_cues`` of misheard.yaml: "my email is jsmith ...") stands at most
+        ``local_part_cue_window`` items before the local part at item ``k``."""
+        cues = self._local_part_cues
+        return any(items[j].text.lower() in cues for j in range(max(0, k - self._local_part_window), k))
 
     def _sentence_stop(self, text: str, tokens: Sequence[Token], i: int) -> bool:
         """The "." at token ``i`` ends a sentence before a word that is also a domain ending and more
