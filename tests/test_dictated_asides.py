@@ -37,15 +37,31 @@ WHOLE_SPOKEN_NUMBERS = [
     ),
 ]
 
+# review44 #1.2: the aside holds a number of its own and the first group was read as a clock time
+CLOCK_READ_FIRST_GROUPS = [
+    (
+        "call me at two oh six, give me two seconds, five five five, one one two two",
+        "two oh six, give me two seconds, five five five, one one two two",
+    ),
+    (
+        "text me at four oh five, i have like three phones, five five five, one two one two",
+        "four oh five, i have like three phones, five five five, one two one two",
+    ),
+]
+
 # PII-free: a clock time after "at" with nothing that completes a value
 CLOCK_TIMES = [
     "call me at two oh six",
     "call me at two oh six tomorrow",
     "meet me at two oh six, room four one two",
+    "call me at two oh six, sorry, i mean two oh seven",
+    "call me at two oh six, give me two minutes, i'll be free at two oh eight",
+    "call me at two fifteen, hang on, three three three four four four four minutes",
+    "the train leaves at two oh six, sorry, five fifty five, and arrives at one twenty two",
 ]
 
 
-@pytest.mark.parametrize(("text", "value"), WHOLE_SPOKEN_NUMBERS)
+@pytest.mark.parametrize(("text", "value"), WHOLE_SPOKEN_NUMBERS + CLOCK_READ_FIRST_GROUPS)
 def test_a_value_covers_the_whole_spoken_number(default_pipeline: Pipeline, text: str, value: str) -> None:
     assert uncovered_words(default_pipeline, text, value) == []
 

@@ -2049,6 +2049,8 @@ class IdentifierDetector(Detector):
                 joined, skip = self._joined_with_run(aligned, tokens, result[-1], candidates, position)
             if joined is not None:
                 result[-1] = joined
+                while len(result) > 1 and result[-2].first >= joined.first:
+                    del result[-2]  # a piece of the clock time the value starts with (_cued_clock_group)
             elif len(following.digits) == 1 and result[-1].digits.endswith(following.digits):
                 echo = following
             else:
@@ -2087,6 +2089,30 @@ class IdentifierDetector(Detector):
             if joined is not None:
                 return joined, taken
         return None, 0
+
+    def _cued_clock_group(
+        self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
+    ) -> tuple[str, tuple[str, bool], int] | None:
+        """The digits of the clock time that ``left`` ends, as the first group of a value, the cue
+        before the time and the time's first token, or None:
+        "call me at two oh six, give me two seconds, five five five, one one two two" reads "at two oh
+        six" as 2:06, yet a strong cue of a number label stands right before the time, and the time's
+        digits and the part after the aside, read one by one, make a usual length of that label
+        (``value_lengths``): the time is the value's first group. Anything else keeps the time."""
+        o_start, o_end = aligned.to_original(tokens[left.first].start, tokens[left.stop - 1].end)
+        notes = aligned.annotations_in(o_start, o_end, "number")
+        if len(notes) != 1 or notes[0].data.get("style") != "time":
+            return None
+        digits = str(notes[0].data.get("digits") or "")
+        first = token_index_at(tokens, aligned.to_derived(notes[0].start, notes[0].end)[0])
+        cue = self._cue_before(tokens, first)
+        if cue is None or not cue[1] or not digits.isdigit():
+            return None
+        if len(digits) + len(right.digits) not in self._tables.value_lengths.get(cue[0], ()):
+            return None
+        if not self._one_by_one(aligned, tokens, right) or self._quantity_follows(tokens, right.stop):
+            return None
+        return digits, cue, first
 
     def _grouped_label(
         self, aligned: AlignedText, tokens: Sequence[Token], left: _Candidate, right: _Candidate
@@ -2130,9 +2156,20 @@ class IdentifierDetector(Detector):
         long_aside = length > self.max_aside_words
         if long_aside and length > self.max_long_aside_words:
             return None
-        if self._clock(aligned, tokens, left) or self._clock(aligned, tokens, right):
+        if self._clock(aligned, tokens, right):
             return None
-        cue = self._cue_before(tokens, left.first) or self._cue_before(tokens, left.first, asked_for=True)
+        clock_cue = None
+        if self._clock(aligned, tokens, left):
+            clock_group = self._cued_clock_group(aligned, tokens, left, right)
+            if clock_group is None:
+                return None
+            first_group, clock_cue, clock_first = clock_group
+            left = left._replace(first=clock_first, digits=first_group)
+        cue = (
+            clock_cue
+            or self._cue_before(tokens, left.first)
+            or self._cue_before(tokens, left.first, asked_for=True)
+        )
         label = cue[0] if cue is not None else self._after_cue_following(tokens, right.stop)
         shaped = False
         if label is None and gap:
