@@ -1,6 +1,6 @@
 """Word lists the lowercase-aware detectors use, shipped as compact files built at release time.
 
-- Given and family names of every locale Faker ships (about 24,000 and 21,500), accents folded
+- Given and family names of every locale Faker ships (about 23,500 and 21,400), accents folded
   ("Paweł" -> "pawel"), so lowercase ASR output matches; names Faker writes in Cyrillic, Greek,
   Hangul, Georgian or Armenian transliterated ("yaroslav"), and the nicknames of listed given names
   (``nicknames``: "becca").

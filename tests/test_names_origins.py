@@ -1,9 +1,9 @@
 """Names of many origins said with no cue ("is yaroslav coming", "did becca send it"): the gazetteer
 build reads Faker's names written in Cyrillic, Greek, Hangul, Georgian and Armenian through a
 transliteration, its romanised Chinese and Japanese lists, and the nicknames of listed given names
-(redactkit/lang/build.py); a listed name that is no dictionary word counts without a cue. Words the
-added sources also hold but English uses otherwise stay out of the lists (a dictionary word, a plural,
-a word as frequent as an everyday one, a word whose static vectors read as a thing's)."""
+(redactkit/lang/build.py): only names English text never uses, and nicknames the vectors read as
+names. A listed name that is no dictionary word counts without a cue, so words the added sources also
+hold but English uses otherwise stay out of the lists."""
 
 from __future__ import annotations
 
@@ -16,16 +16,15 @@ from redactkit.gazetteers import family_names, given_names
 LISTED = [
     ("yaroslav", "given"),  # Cyrillic
     ("anastasiya", "given"),
-    ("kirill", "given"),
+    ("minseo", "given"),
     ("giorgos", "given"),  # Greek
     ("seoyeon", "given"),  # Hangul
     ("vakhtang", "given"),  # Georgian
     ("becca", "given"),  # nicknames of listed given names
     ("mikey", "given"),
     ("steph", "given"),
-    ("zheng", "family"),  # romanised Chinese and Japanese family names
-    ("watanabe", "family"),
-    ("kuznetsova", "family"),  # Cyrillic
+    ("tkachenko", "family"),  # Cyrillic
+    ("bondarenko", "family"),
 ]
 
 # words the added sources hold that are no names in English speech
@@ -39,6 +38,23 @@ NOT_LISTED = [
     "spas",  # a plural of a dictionary word
     "im",  # romanised Korean, two letters
     "seo",
+    # names in Faker's or the nicknames list that English text uses for something else (review44 #3.1):
+    # only names English text never uses are added, and nicknames of listed names that the vectors read
+    # as names among names
+    "lambo",
+    "zika",
+    "merci",
+    "pantera",
+    "giga",
+    "prov",
+    "pravda",
+    "delphi",
+    "cinderella",
+    "pythagoras",
+    "jiu",
+    "gato",
+    "trajan",
+    "agamemnon",
 ]
 
 
@@ -68,6 +84,19 @@ NOT_FOUND = [
     "the price in naira went up",
     "is the app coming back",
     "the spas were closed",
+    # review44 #3.1
+    "i want a lambo someday",
+    "the zika virus is spreading",
+    "i had zika last year",
+    "we learned the pythagoras theorem today",
+    "merci for the help",
+    "i'm taking jiu jitsu classes",
+    "play pantera on spotify",
+    "we used the delphi method",
+    "a giga of data is enough",
+    "the prov is in effect",
+    "cinderella is on tv tonight",
+    "the gato is sleeping",
 ]
 
 

@@ -47,6 +47,19 @@ FOUND = [
     ("max said he would bring the chairs", {"max"}),
     ("hi it's sunny from the clinic", {"sunny"}),
     ("this is pierce i'm returning your call", {"pierce"}),
+    # a guide or a friend WordNet reads first as something else, and a family name as frequent as an
+    # everyday word ending the copula phrase (review of session 43: "faith" alone was found)
+    ("my mentor is faith works", {"faith works"}),
+    ("her barber zorvelo moved away", {"zorvelo"}),
+    ("my old pal quellani is visiting", {"quellani"}),
+    # a word English never uses, asked about or doing something, with no cue (names.yaml
+    # question_auxiliaries, after_unheard)
+    ("is zorvelani coming", {"zorvelani"}),
+    ("has quellandra finished the report", {"quellandra"}),
+    ("does tavrosine know about friday", {"tavrosine"}),
+    ("dovrikani called", {"dovrikani"}),
+    ("i think velomira left early", {"velomira"}),
+    ("zorbekka needs a ride", {"zorbekka"}),
     # a caller naming themselves before a verb form of calling (review40 H8)
     ("this is june calling about the invoice", {"june"}),
     ("hi it's oriane speaking", {"oriane"}),
@@ -69,6 +82,28 @@ NOT_FOUND = [
     "someone from accounting called",
     "the bill from legal came today",
     "nothing in payroll changed",
+    # a person noun that is also a given name, after a possessive or a determiner: the noun
+    "my mentor said hi",
+    "the mentor said yes",
+    "my pal said hi",
+    # ... and a copula phrase that ends in no family name
+    "my mentor is faith works at the bank",
+    "my mentor is patience itself",
+    "the nurse is sunny today",
+    # a brand, an app or a thing asked about: words English text uses
+    "is spotify down",
+    "is kubernetes down again",
+    "is tiktok working",
+    "kombucha is great",
+    "is it coming",
+    "has the report come in",
+    # a venue, a film or words run together, asked about or described (hold-out rows, words invented)
+    "is quarnello at the cinema",
+    "will zembrato be hot on friday",
+    "where is vostrillo playing",
+    "book a table at a pub that has trembolli for lunch",
+    "zorvicks is located in the town centre",
+    "okayi will adjust the order",
     # words joined by "and" that are no people
     "salt and pepper are on the table",
     "cats and dogs are welcome",

