@@ -613,6 +613,8 @@ KIND_CUE_NEGATIVES = [
     "my dad's with hospice care now",
     "my son's at daycare",
     "i have goodwill toward them",
+    "i work with outbound freight rate increases daily",
+    "costs from higher outbound freight partnered with lower volumes",
 ]
 
 

@@ -6536,9 +6536,9 @@ class ContextualDetector(Detector):
     def _kind_named(self, words: Sequence[str], first: int, stop: int) -> bool:
         """Whether the name ``words[first:stop]`` after a cue of ``kind_cues`` names an organisation:
         a known name, or a kind (``kinds``, ``institutions``, ``business_kinds``, ``charity_kinds``)
-        after a word that is no generic or describing word ("maple ridge dental", not "the local bank",
-        "community college"), after "the" only with a naming word; or a kind and "of" ("university
-        of ...")."""
+        that ends the name after a word that is no generic or describing word ("maple ridge dental",
+        not "the local bank", "community college"), after "the" only with a naming word; or a kind and
+        "of" ("university of ...")."""
         org = self._t.organizations
         determiner = words[first] == "the"
         start = first + determiner
@@ -6555,6 +6555,8 @@ class ContextualDetector(Detector):
                 continue
             if k + length < stop and words[k + length] == "of":
                 return True  # "the university of ..."
+            if k + length != stop:
+                continue  # the kind ends the name ("outbound freight rate increases" names none)
             before = words[start:k]
             content = [
                 word
