@@ -78,6 +78,8 @@ NAME_CASES = [
     # a verb of going or a place question before the preposition says a place follows
     ("we drove into reading last night", "reading"),
     ("we flew into nice on friday", "nice"),
+    ("we drove back into reading last night", "reading"),  # review44 #7.1: a particle after the verb
+    ("we headed straight into mobile", "mobile"),
     ("we live in the woodlands", "woodlands"),
     ("what's the weather in the valley", "valley"),
 ]

@@ -302,7 +302,7 @@ class SpacyNerDetector(Detector):
         self._airline_cues = place_words.airline_cues
         self._country_aliases = place_words.country_aliases
         self._pastime_cues = place_words.pastime_cues
-        self._place_heads = place_words.place_heads
+        self._place_words = place_words
         #: the last words of places named with "the" ("united states" -> "states"): "the states" is the place
         self._article_place_ends = frozenset(place.split()[-1] for place in place_words.with_article)
         self._stopwords = lexicon.stopwords
@@ -831,13 +831,13 @@ class SpacyNerDetector(Detector):
         ("we drove into <town>", "the weather for <town>", "leaving for <town>"). GeoNames lists towns
         named "cricket" and "golf": like the `places` detector, which counts a one-word town that is
         also a word only after a place cue, the guard reads the word as the word."""
-        from .places import gazetteer_place_length
+        from .places import gazetteer_place_length, has_place_head
 
         if len(words) != 1 or ent.start == 0:
             return False
         if doc_words[ent.start - 1] not in self._pastime_cues:
             return False
-        if ent.start > 1 and doc_words[ent.start - 2] in self._place_heads:
+        if has_place_head(doc_words, ent.start - 1, self._place_words):
             return False
         word = words[0]
         return is_everyday_word(word) and not gazetteer_place_length([word], 0, self.locale)

@@ -46,6 +46,7 @@ __all__ = [
     "PlaceWords",
     "answers_as_place",
     "gazetteer_place_length",
+    "has_place_head",
     "names_an_airline",
 ]
 
@@ -106,6 +107,7 @@ class PlaceWords:
     asked_cities: frozenset[str]
     pastime_cues: frozenset[str]
     place_heads: frozenset[str]
+    head_particles: frozenset[str]
 
 
 @detectors.register("places")
@@ -300,7 +302,7 @@ class PlaceDetector(Detector):
         return (
             j > 0
             and words[j - 1] in pw.pastime_cues
-            and not (j > 1 and words[j - 2] in pw.place_heads)
+            and not has_place_head(words, j - 1, pw)
             and j not in travelled
         )
 
@@ -924,6 +926,15 @@ def listed_place_length(words: Sequence[str], i: int, locale: str = "en-US") -> 
     the locale's aliases and landmarks, or the towns ("saint louis", "st charles", "santa barbara",
     "saint moritz"); 0 when none starts there."""
     return max(_places(locale).at(words, i), _towns(locale).at(words, i))
+
+
+def has_place_head(words: Sequence[str], k: int, tables: PlaceWords) -> bool:
+    """Whether a word of ``place_heads`` stands before the preposition ``words[k]``, right before it or
+    with ``head_particles`` between ("we drove into", "we drove back into", "headed straight into")."""
+    k -= 1
+    while k >= 0 and words[k] in tables.head_particles:
+        k -= 1
+    return k >= 0 and words[k] in tables.place_heads
 
 
 def gazetteer_place_length(words: Sequence[str], i: int, locale: str = "en-US") -> int:
