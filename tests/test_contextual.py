@@ -31,6 +31,8 @@ POSITIVE = [
     ("this sixty-odd lady asked for you", [("sixty-odd", "AGE")]),
     ("an eighty-something gentleman", [("eighty-something", "AGE")]),
     ("she's going on twelve", [("going on twelve", "AGE")]),
+    # ... but after a complete age it opens a second one (review44 #13.1)
+    ("she's five going on six", [("five", "AGE"), ("six", "AGE")]),
     # ... and a garbled "is going to be" / "will be" whose longer words are heard a letter off
     ("my boss is gown to be fifty", [("fifty", "AGE")]),
     ("the baby well be four soon", [("four", "AGE")]),

@@ -130,6 +130,7 @@ class _AgeWords:
     name_not_after: frozenset[str]
     approximately: _Phrases
     span_hedges: _Phrases
+    hedges_not_after_age: _Phrases
     party_subjects: _Phrases
     party_then: _Phrases
     party_max_at_end: int
@@ -1498,6 +1499,13 @@ class ContextualDetector(Detector):
         length = self._t.ages.span_hedges.ending(words, first) if first > 0 else 0
         if not length or label not in ("AGE", "MINOR"):
             return value
+        opening = first - length
+        if (
+            opening > 0
+            and self._t.ages.hedges_not_after_age.at(words, opening)
+            and (self._is_number(words[opening - 1]) or words[opening - 1] in ("half", "quarter"))
+        ):
+            return value  # "five going on six", "six and a half going on thirty": a second age, no hedge
         return (first - length, stop, label, score, why)
 
     def _whole_ranges(self, words: Sequence[str], found: list[_Found]) -> list[_Found]:
